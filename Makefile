@@ -1,0 +1,44 @@
+# Two commands do all the set-up:  `make serve` (preview) and `make test` (whole suite).
+# Each creates .venv and installs what it needs on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+INSTALLED := $(VENV)/.installed
+
+.PHONY: serve build check test lint typecheck unit browser-deps benchmark clean
+
+serve: $(INSTALLED)  ## build the course and preview it on http://127.0.0.1:8000 with live reload
+	$(PY) -m generator serve
+
+build: $(INSTALLED)  ## check, render and build the site into site/
+	$(PY) -m generator build
+
+check: $(INSTALLED)  ## validate every module and quiz
+	$(PY) -m generator check
+
+test: $(INSTALLED) browser-deps lint typecheck  ## the whole suite: lint, types, unit, golden, build, browser
+	$(PY) -m pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
+
+typecheck: $(INSTALLED)
+	$(BIN)/mypy
+
+browser-deps:  ## Debian's Chromium and CJK fonts (falls back to Playwright's browser without apt)
+	@bash scripts/ensure-browser.sh $(PY)
+
+benchmark: $(INSTALLED)
+	$(PY) benchmarks/run.py --write-readme
+
+$(INSTALLED): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(INSTALLED)
+
+clean:
+	rm -rf build site

@@ -1,0 +1,162 @@
+"""Validate stage: checks that need the whole course (ids, answer keys, links)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from generator.errors import CourseError, Problem
+from generator.markdown_config import Anchors
+from generator.models import Course, MultipleChoice, Page, SingleChoice, Source
+from generator.yaml_source import position
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
+MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)")
+EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+Locator = Callable[..., tuple[Path, int, int]]
+"""Maps keys inside the current question to (file, line, column)."""
+
+
+def validate_course(course: Course, anchors: Anchors) -> None:
+    """Raise CourseError with every cross-file problem in ``course``."""
+    problems = [
+        *_page_problems(course, anchors),
+        *_objective_problems(course),
+        *_question_problems(course, anchors),
+    ]
+    if problems:
+        raise CourseError(problems)
+
+
+def _page_problems(course: Course, anchors: Anchors) -> Iterator[Problem]:
+    for page in course.pages:
+        for line_number, line in _body_lines(page):
+            if LEVEL_ONE_HEADING.match(line):
+                yield Problem(
+                    page.source.path,
+                    line_number,
+                    1,
+                    "level-1 heading in the page body",
+                    "start sections at '##'; the page title comes from 'title:'",
+                )
+            for match in MARKDOWN_LINK.finditer(line):
+                target = match.group(1)
+                if EXTERNAL.match(target):
+                    continue
+                broken = _broken_link(target, page.filename, anchors)
+                if broken:
+                    yield Problem(page.source.path, line_number, match.start(1) + 1, *broken)
+
+
+def _body_lines(page: Page) -> Iterator[tuple[int, str]]:
+    """Lines of the body outside code blocks, with their line numbers in the source file."""
+    in_fence = False
+    for offset, line in enumerate(page.body.splitlines()):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            yield page.body_line + offset, line
+
+
+def _broken_link(target: str, current_page: str, anchors: Anchors) -> tuple[str, str] | None:
+    """Return (what is wrong, how to fix it) if ``target`` does not resolve."""
+    page_part, _, anchor = target.partition("#")
+    page = page_part or current_page
+    if page not in anchors:
+        known = ", ".join(sorted(anchors))
+        return (
+            f"link to '{page_part}', which is not a page of the course",
+            f"link to one of: {known}",
+        )
+    if anchor and anchor not in anchors[page]:
+        return (
+            f"link to '#{anchor}', which is not a heading of {page}",
+            f"add '{{#{anchor}}}' to the heading it should open, or link to an existing one",
+        )
+    return None
+
+
+def _objective_problems(course: Course) -> Iterator[Problem]:
+    seen: dict[str, Path] = {}
+    for module in course.modules:
+        for index, objective in enumerate(module.meta.objectives):
+            if objective.id in seen:
+                line, column = position(module.page.source, ("objectives", index, "id"))
+                yield Problem(
+                    module.page.source.path,
+                    line,
+                    column,
+                    f"objective id '{objective.id}' is already used in "
+                    f"{seen[objective.id].as_posix()}",
+                    "give every objective its own id",
+                )
+            seen[objective.id] = module.page.source.path
+
+
+def _question_problems(course: Course, anchors: Anchors) -> Iterator[Problem]:
+    first_seen: dict[str, str] = {}
+    for module in course.modules:
+        objective_ids = {objective.id for objective in module.meta.objectives}
+        for index, question in enumerate(module.quiz.questions):
+            at = _locator(module.quiz_source, index)
+            label = f"question '{question.id}'"
+            if question.id in first_seen:
+                yield Problem(
+                    *at("id"),
+                    f"{label} is already used at {first_seen[question.id]}",
+                    "give every question its own id; never reuse an old one",
+                )
+            else:
+                path, line, _ = at("id")
+                first_seen[question.id] = f"{path.as_posix()}:{line}"
+            if question.objective not in objective_ids:
+                yield Problem(
+                    *at("objective"),
+                    f"{label} names objective '{question.objective}', which "
+                    f"{module.page.filename} does not have",
+                    f"use one of: {', '.join(sorted(objective_ids))}",
+                )
+            if isinstance(question, SingleChoice | MultipleChoice):
+                yield from _answer_key_problems(question, label, at)
+            broken = _broken_link(question.review, module.page.filename, anchors)
+            if broken:
+                yield Problem(*at("review"), f"{label}: review {broken[0]}", broken[1])
+
+
+def _locator(source: Source, index: int) -> Locator:
+    def at(*keys: str | int) -> tuple[Path, int, int]:
+        line, column = position(source, ("questions", index, *keys))
+        return source.path, line, column
+
+    return at
+
+
+def _answer_key_problems(
+    question: SingleChoice | MultipleChoice, label: str, at: Locator
+) -> Iterator[Problem]:
+    correct = sum(option.correct for option in question.options)
+    if isinstance(question, SingleChoice) and correct != 1:
+        yield Problem(
+            *at("options"),
+            f"{label} has {correct} correct options; a single-choice question needs exactly one",
+            "mark exactly one option 'correct: true', or change the type to multiple",
+        )
+    if isinstance(question, MultipleChoice) and not 0 < correct < len(question.options):
+        yield Problem(
+            *at("options"),
+            f"{label} has {correct} correct options out of {len(question.options)}; "
+            "a multiple-choice question needs at least one right and one wrong option",
+            "mark the right options 'correct: true' and leave at least one without it",
+        )
+    seen_texts: set[str] = set()
+    for option_index, option in enumerate(question.options):
+        if option.text in seen_texts:
+            yield Problem(
+                *at("options", option_index, "text"),
+                f"{label} has two options with the text '{option.text}'",
+                "make every option's text different",
+            )
+        seen_texts.add(option.text)

@@ -1,0 +1,239 @@
+"""Read YAML with line numbers, and turn schema errors into trainer-friendly problems."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError
+
+from generator.errors import Problem
+from generator.models import QUESTION_TYPES, MultipleChoice, SingleChoice, Source, TrueFalse
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+Location = Sequence[int | str]
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Source:
+    """Parse YAML 1.2 (``no`` and ``on`` stay strings; duplicate keys are errors)."""
+    try:
+        tree = YAML(typ="rt").load(text)
+    except DuplicateKeyError as error:
+        mark = error.problem_mark
+        key = _duplicate_key_name(error)
+        raise YamlSyntaxError(
+            Problem(
+                path,
+                mark.line + 1 + line_offset,
+                mark.column + 1,
+                f"duplicate key '{key}'",
+                "each key may appear only once in a mapping: remove or rename one of them",
+            )
+        ) from None
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        column = mark.column + 1 if mark else 1
+        what = error.problem or error.context or "the text is not valid YAML"
+        raise YamlSyntaxError(
+            Problem(
+                path, line + line_offset, column, f"YAML syntax error: {what}", _syntax_fix(what)
+            )
+        ) from None
+    return Source(path=path, tree=tree, line_offset=line_offset)
+
+
+def _syntax_fix(what: str) -> str:
+    if "mapping values are not allowed" in what:
+        return "put the value in quotes, or write the colon inside it as a full-width '：'"
+    return "check the indentation and quoting on this line and the one above it"
+
+
+def _duplicate_key_name(error: DuplicateKeyError) -> str:
+    """ruamel says: found duplicate key "objective" with value "x" (original value: "y")."""
+    quoted = re.search(r'"([^"]*)"', error.problem or "")
+    return quoted.group(1) if quoted else "?"
+
+
+def position(source: Source, location: Location) -> tuple[int, int]:
+    """Return the 1-based line and column of the node at ``location`` in ``source``.
+
+    Walks the ruamel tree as far as the location exists; a missing key points at
+    the mapping that should hold it.
+    """
+    node: Any = source.tree
+    line, column = 0, 0
+    if isinstance(node, CommentedMap | CommentedSeq):
+        line, column = node.lc.line, node.lc.col
+    for step in location:
+        if isinstance(node, CommentedMap) and step in node:
+            line, column = node.lc.key(step)
+            node = node[step]
+        elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
+            line, column = node.lc.item(step)
+            node = node[step]
+        elif isinstance(node, CommentedMap) and node.get("type") == step:
+            continue  # pydantic names the union member it tried; it is not in the data
+        else:
+            break
+    return line + 1 + source.line_offset, column + 1
+
+
+def to_plain(node: Any) -> Any:
+    """Copy ruamel's round-trip containers and scalars into plain Python values."""
+    if isinstance(node, dict):
+        return {str(key): to_plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [to_plain(item) for item in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def validate_model(model: type[ModelT], source: Source) -> tuple[ModelT | None, list[Problem]]:
+    """Validate ``source`` against ``model``; report each schema error at its line."""
+    try:
+        return model.model_validate(to_plain(source.tree)), []
+    except ValidationError as error:
+        problems = [_problem_from_error(detail, model, source) for detail in error.errors()]
+        return None, problems
+
+
+def _problem_from_error(detail: ErrorDetails, model: type[BaseModel], source: Source) -> Problem:
+    location = detail["loc"]
+    if detail["type"] == "union_tag_invalid":
+        location = (*location, "type")  # point at the misspelt type, not the question
+    line, column = position(source, location)
+    key = _last_key(location)
+    message, fix = _describe(detail, key, _fields_at(model, location))
+    where = _question_label(source, location)
+    return Problem(source.path, line, column, f"{where}{message}", fix)
+
+
+def _last_key(location: Location) -> str:
+    for step in reversed(location):
+        if isinstance(step, str) and step not in QUESTION_TYPES:
+            return step
+    return "document"
+
+
+def _question_label(source: Source, location: Location) -> str:
+    if len(location) >= 2 and location[0] == "questions" and isinstance(location[1], int):
+        try:
+            question_id = source.tree["questions"][location[1]].get("id")
+        except (AttributeError, IndexError, KeyError, TypeError):
+            question_id = None
+        if isinstance(question_id, str):
+            return f"question '{question_id}': "
+        return f"question {location[1] + 1}: "
+    return ""
+
+
+def _fields_at(model: type[BaseModel], location: Location) -> list[str]:
+    """The keys allowed at the mapping that holds the last step of ``location``."""
+    fields: dict[str, Any] = dict(model.model_fields)
+    current: type[BaseModel] | None = model
+    for step in location[:-1]:
+        if current is None:
+            return []
+        if isinstance(step, str) and step in fields:
+            current = _inner_model(fields[step].annotation, None)
+        elif isinstance(step, str) and step in QUESTION_TYPES:
+            current = _inner_model(None, step)
+        else:
+            continue
+        fields = dict(current.model_fields) if current else {}
+    return list(fields)
+
+
+def _inner_model(annotation: Any, question_type: str | None) -> type[BaseModel] | None:
+    by_type: dict[str, type[BaseModel]] = {
+        "single": SingleChoice,
+        "multiple": MultipleChoice,
+        "true_false": TrueFalse,
+    }
+    if question_type:
+        return by_type[question_type]
+    for candidate in _flatten(annotation):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _flatten(annotation: Any) -> list[Any]:
+    found: list[Any] = [annotation]
+    for argument in getattr(annotation, "__args__", ()) or ():
+        found.extend(_flatten(argument))
+    for meta in getattr(annotation, "__metadata__", ()) or ():
+        found.extend(_flatten(meta))
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None:
+        found.append(origin)
+    return found
+
+
+def _describe(detail: ErrorDetails, key: str, allowed: list[str]) -> tuple[str, str]:
+    kind = detail["type"]
+    value = detail.get("input")
+    if kind == "missing":
+        return f"missing required key '{key}'", f"add '{key}:' with a value"
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        return (
+            f"unknown key '{key}'",
+            f"{hint}remove it or use one of: {', '.join(allowed)}",
+        )
+    if kind == "union_tag_invalid" or kind == "union_tag_not_found":
+        return (
+            f"unknown question type {value.get('type')!r}"
+            if isinstance(value, dict)
+            else "question has no type",
+            f"set 'type:' to one of: {', '.join(QUESTION_TYPES)}",
+        )
+    if kind == "string_pattern_mismatch":
+        return _pattern_problem(key, value)
+    if kind in {"string_too_short", "string_type"} and value in ("", None):
+        return f"'{key}' is empty", f"write the text of '{key}'"
+    if kind in {"too_short", "too_long"}:
+        context = detail.get("ctx", {})
+        bound = "at least" if kind == "too_short" else "at most"
+        limit = context.get("min_length" if kind == "too_short" else "max_length")
+        return (
+            f"'{key}' has {context.get('actual_length')} entries; it needs {bound} {limit}",
+            f"{'add' if kind == 'too_short' else 'remove'} entries under '{key}'",
+        )
+    if kind == "bool_type":
+        return f"'{key}' must be true or false, not {value!r}", f"write {key}: true or {key}: false"
+    if kind == "int_type":
+        return (
+            f"'{key}' must be a whole number, not {value!r}",
+            f"write {key}: 30 (no quotes, no unit)",
+        )
+    return f"'{key}' is not valid: {detail['msg']}", f"correct the value of '{key}'"
+
+
+def _pattern_problem(key: str, value: object) -> tuple[str, str]:
+    if key == "review":
+        return (
+            f"review link {value!r} is not of the form 'page.md#section-id'",
+            "link to the section that teaches this, e.g. review: 01-significance.md#mot-origin",
+        )
+    return (
+        f"'{key}' {value!r} is not a valid id",
+        "use lower-case letters, digits and single hyphens, e.g. m1-service-economy",
+    )

@@ -1,0 +1,122 @@
+"""Shared fixtures: throw-away copies of a course, a built site, a served site, a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from generator.cli import main as generator_main
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DEBIAN_CHROMIUM = Path("/usr/lib/chromium/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden HTML files from the current templates",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def copy_project(target: Path, course_from: Path = PROJECT) -> Path:
+    """A project folder at ``target`` with the real mkdocs.yml and the course of ``course_from``."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("course", "quizzes"):
+        shutil.copytree(course_from / folder, target / folder)
+    return target
+
+
+@pytest.fixture
+def minimal_project(tmp_path: Path) -> Path:
+    """A one-module course that every stage accepts; tests break it on purpose."""
+    return copy_project(tmp_path / "project", FIXTURES / "minimal")
+
+
+def run_generator(root: Path, *arguments: str) -> int:
+    return generator_main(["--root", str(root), *arguments])
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real course, built once with ``python -m generator build`` (strict)."""
+    root = copy_project(tmp_path_factory.mktemp("real-course"))
+    assert run_generator(root, "build") == 0
+    return root / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served over HTTP on 127.0.0.1."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def chromium_executable() -> str | None:
+    """Debian's Chromium; None means Playwright's own browser (a laptop without apt)."""
+    configured = os.environ.get("MOT_CHROMIUM")
+    if configured:
+        return configured
+    if DEBIAN_CHROMIUM.exists():
+        return str(DEBIAN_CHROMIUM)
+    if os.environ.get("CI"):
+        pytest.fail(
+            f"{DEBIAN_CHROMIUM} is missing: run `make browser-deps` (apt-get install chromium)"
+        )
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium_executable(), args=CHROMIUM_FLAGS, headless=True
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser tab; the test fails if the page throws a JavaScript error."""
+    context = browser.new_context(locale="zh-CN")
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"

@@ -1,0 +1,37 @@
+"""Each broken file in tests/bad_input/ is paired with the exact messages a trainer sees.
+
+``case.yml`` replaces the quiz and ``case.md`` the module page of the minimal course;
+``case.expected`` holds the expected output of ``python -m generator check``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_generator
+
+BAD_INPUT = Path(__file__).parent / "bad_input"
+CASES = sorted(path for path in BAD_INPUT.iterdir() if path.suffix in {".yml", ".md"})
+TARGETS = {".yml": "quizzes/01-sample.yml", ".md": "course/01-sample.md"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
+def test_broken_file_gets_its_exact_message(
+    case: Path, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(case, minimal_project / TARGETS[case.suffix])
+    exit_code = run_generator(minimal_project, "check")
+    output = capsys.readouterr()
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8")
+    assert exit_code == 1
+    assert output.out == ""
+    assert output.err == expected
+    assert "Traceback" not in output.err
+
+
+def test_every_case_has_an_expectation() -> None:
+    expectations = {path.stem for path in BAD_INPUT.glob("*.expected")}
+    assert expectations == {case.stem for case in CASES}

@@ -1,0 +1,227 @@
+"""The real course in headless Chromium: answering, feedback, score, retry, navigation, search.
+
+Answer keys come from the course's own YAML through the generator, never from the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from generator.answer_key import option_key
+from generator.load import load_course
+from generator.models import Course, Module, MultipleChoice, Question, SingleChoice, TrueFalse
+from tests.conftest import PROJECT
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    return load_course(PROJECT)
+
+
+def first_of(module: Module, kind: type) -> Question:
+    return next(question for question in module.quiz.questions if isinstance(question, kind))
+
+
+def right_keys(question: Question) -> list[str]:
+    if isinstance(question, TrueFalse):
+        return ["true" if question.answer else "false"]
+    assert isinstance(question, SingleChoice | MultipleChoice)
+    return [option_key(i) for i, option in enumerate(question.options) if option.correct]
+
+
+def wrong_keys(question: Question) -> list[str]:
+    if isinstance(question, TrueFalse):
+        return ["false" if question.answer else "true"]
+    assert isinstance(question, SingleChoice | MultipleChoice)
+    return [next(option_key(i) for i, option in enumerate(question.options) if not option.correct)]
+
+
+def form_of(page: Page, question: Question) -> Locator:
+    return page.locator(f'form[data-question-id="{question.id}"]')
+
+
+def answer_by_click(page: Page, question: Question, keys: list[str]) -> Locator:
+    form = form_of(page, question)
+    for key in keys:
+        form.locator(f'label[for="{question.id}-{key}"]').click()
+    form.get_by_role("button", name="提交答案").click()
+    return form
+
+
+def open_module(page: Page, url: str, module: Module) -> None:
+    page.goto(f"{url}{module.page.name}.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+
+
+@pytest.fixture
+def first_module(course: Course) -> Module:
+    return course.modules[0]
+
+
+@pytest.mark.parametrize("kind", [SingleChoice, MultipleChoice, TrueFalse])
+def test_right_answer_by_click(page: Page, site_url: str, first_module: Module, kind: type) -> None:
+    open_module(page, site_url, first_module)
+    question = first_of(first_module, kind)
+    form = form_of(page, question)
+    expect(form.locator(".mot-status")).to_have_attribute("role", "status")
+    expect(form.locator(".mot-status")).to_have_text("")
+    answer_by_click(page, question, right_keys(question))
+    expect(form).to_have_attribute("data-result", "correct")
+    expect(form.locator(".mot-status")).to_have_text("✓回答正确。")
+    expect(form.locator(".mot-explanation")).to_be_visible()
+    expect(form.locator(".mot-explanation")).to_contain_text(question.explanation)
+    expect(form.locator(".mot-review a")).to_be_visible()
+    total = len(first_module.quiz.questions)
+    expect(page.locator(".mot-score")).to_have_text(f"已完成 1/{total} 题，答对 1 题")
+
+
+@pytest.mark.parametrize("kind", [SingleChoice, MultipleChoice, TrueFalse])
+def test_wrong_answer_by_click(page: Page, site_url: str, first_module: Module, kind: type) -> None:
+    open_module(page, site_url, first_module)
+    question = first_of(first_module, kind)
+    form = answer_by_click(page, question, wrong_keys(question))
+    expect(form).to_have_attribute("data-result", "incorrect")
+    expect(form.locator(".mot-status")).to_have_text("✗回答错误，请看下面的讲解。")
+    expect(form.locator(".mot-explanation")).to_be_visible()
+    if isinstance(question, SingleChoice | MultipleChoice):
+        chosen = question.options["abcdefgh".index(wrong_keys(question)[0])]
+        if chosen.feedback:
+            expect(form.locator(".mot-option-feedback:visible")).to_contain_text(chosen.feedback)
+    elif question.feedback.incorrect:
+        expect(form.locator(".mot-option-feedback:visible")).to_have_text(
+            question.feedback.incorrect
+        )
+    total = len(first_module.quiz.questions)
+    expect(page.locator(".mot-score")).to_have_text(f"已完成 1/{total} 题，答对 0 题")
+
+
+def test_partial_multiple_choice_is_incorrect(page: Page, site_url: str, course: Course) -> None:
+    module, question = next(
+        (module, question)
+        for module in course.modules
+        for question in module.quiz.questions
+        if isinstance(question, MultipleChoice) and len(right_keys(question)) > 1
+    )
+    open_module(page, site_url, module)
+    form = answer_by_click(page, question, right_keys(question)[:1])
+    expect(form).to_have_attribute("data-result", "incorrect")
+
+
+def test_submit_without_choice_asks_for_one(
+    page: Page, site_url: str, first_module: Module
+) -> None:
+    open_module(page, site_url, first_module)
+    question = first_module.quiz.questions[0]
+    form = form_of(page, question)
+    form.get_by_role("button", name="提交答案").click()
+    expect(form.locator(".mot-status")).to_have_text("请先选择答案，再提交。")
+    expect(form).not_to_have_attribute("data-result", re.compile(".*"))
+
+
+def press_until(page: Page, key: str, done: Callable[[], bool], limit: int = 10) -> None:
+    for _ in range(limit):
+        if done():
+            return
+        page.keyboard.press(key)
+    assert done(), f"pressing {key} {limit} times did not get there"
+
+
+@pytest.mark.parametrize("correct", [True, False], ids=["right", "wrong"])
+def test_single_choice_by_keyboard_alone(
+    page: Page, site_url: str, first_module: Module, correct: bool
+) -> None:
+    open_module(page, site_url, first_module)
+    question = first_of(first_module, SingleChoice)
+    form = form_of(page, question)
+    target = (right_keys if correct else wrong_keys)(question)[0]
+    form.locator("input").first.focus()
+    page.keyboard.press("Space")
+    press_until(page, "ArrowDown", lambda: form.locator(f'input[value="{target}"]').is_checked())
+    page.keyboard.press("Tab")
+    expect(form.get_by_role("button", name="提交答案")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(form).to_have_attribute("data-result", "correct" if correct else "incorrect")
+    expect(form.locator(".mot-feedback")).to_be_focused()
+
+
+def test_multiple_choice_by_keyboard_alone(page: Page, site_url: str, first_module: Module) -> None:
+    open_module(page, site_url, first_module)
+    question = first_of(first_module, MultipleChoice)
+    assert isinstance(question, MultipleChoice)
+    form = form_of(page, question)
+    form.locator("input").first.focus()
+    for index, option in enumerate(question.options):
+        if option.correct:
+            page.keyboard.press("Space")
+        if index < len(question.options) - 1:
+            page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(form).to_have_attribute("data-result", "correct")
+
+
+def test_score_and_retry(page: Page, site_url: str, first_module: Module) -> None:
+    open_module(page, site_url, first_module)
+    questions = first_module.quiz.questions
+    for number, question in enumerate(questions):
+        keys = right_keys(question) if number % 2 == 0 else wrong_keys(question)
+        answer_by_click(page, question, keys)
+        expect(form_of(page, question)).to_have_attribute("data-result", re.compile("correct"))
+    right = (len(questions) + 1) // 2
+    score = page.locator(".mot-score")
+    expect(score).to_have_text(f"得分 {right}/{len(questions)}。点“重新作答”可以再试一次。")
+    page.get_by_role("button", name="重新作答").click()
+    expect(page.locator(".mot-question[data-result]")).to_have_count(0)
+    expect(page.locator(".mot-options input:checked")).to_have_count(0)
+    expect(page.locator(".mot-feedback:visible")).to_have_count(0)
+    expect(score).to_have_text(f"已完成 0/{len(questions)} 题，答对 0 题")
+    answer_by_click(page, questions[0], right_keys(questions[0]))
+    expect(form_of(page, questions[0])).to_have_attribute("data-result", "correct")
+
+
+def test_instant_navigation_then_answer(page: Page, site_url: str, course: Course) -> None:
+    first, second = course.modules[0], course.modules[1]
+    open_module(page, site_url, first)
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f'nav a[href="{second.page.name}.html"]').first.click()
+    expect(page).to_have_url(re.compile(re.escape(f"{second.page.name}.html")))
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_attribute(
+        "data-quiz-id", second.page.name
+    )
+    assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
+    question = first_of(second, SingleChoice)
+    form = answer_by_click(page, question, right_keys(question))
+    expect(form).to_have_attribute("data-result", "correct")
+
+
+def test_review_link_opens_the_section(page: Page, site_url: str, course: Course) -> None:
+    module = course.modules[1]
+    open_module(page, site_url, module)
+    question = module.quiz.questions[0]
+    form = answer_by_click(page, question, right_keys(question))
+    form.locator(".mot-review a").click()
+    page_name, _, anchor = question.review.partition("#")
+    expect(page).to_have_url(
+        re.compile(re.escape(f"{page_name.removesuffix('.md') or module.page.name}.html#{anchor}"))
+    )
+    expect(page.locator(f'[id="{anchor}"]')).to_be_visible()
+
+
+@pytest.mark.parametrize("term", ["服务补救", "首人负责"])
+def test_chinese_search_finds_a_word_mid_sentence(page: Page, site_url: str, term: str) -> None:
+    page.goto(site_url)
+    page.get_by_role("button", name=re.compile("搜索")).or_(
+        page.locator("label.md-search__icon, label[for='__search']").first
+    ).first.click()
+    search = page.locator("input.md-search__input")
+    search.fill(term)
+    search.press("End")
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=15_000)
+    expect(page.locator(".md-search-result mark").first).to_have_text(term)

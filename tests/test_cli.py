@@ -1,0 +1,105 @@
+"""The command line as a trainer uses it: check, build, atomic output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT, run_generator
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_check_prints_one_ok_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_generator(minimal_project, "check") == 0
+    assert capsys.readouterr().out == "OK: 1 modules, 3 questions\n"
+
+
+def test_check_runs_as_a_module_without_traceback(minimal_project: Path) -> None:
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    quiz.write_text(quiz.read_text().replace("type: single", "type: singel"))
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(minimal_project), "check"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "quizzes/01-sample.yml:3:5: question 's1-single': unknown question type 'singel'; "
+        "set 'type:' to one of: single, multiple, true_false",
+        "FAILED: 1 problem",
+    ]
+
+
+def test_build_writes_the_site(minimal_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_generator(minimal_project, "build") == 0
+    assert "site written to site/" in capsys.readouterr().out
+    site = minimal_project / "site"
+    assert (site / "index.html").is_file()
+    module_html = (site / "01-sample.html").read_text(encoding="utf-8")
+    assert 'data-question-id="s1-single"' in module_html
+    assert (site / "assets/mot-quiz.js").is_file()
+    assert 'src="assets/mot-quiz.js"' in module_html
+    assert list((minimal_project / "build").iterdir()) == [minimal_project / "build/docs"]
+
+
+def test_failed_build_leaves_previous_site_untouched(minimal_project: Path) -> None:
+    assert run_generator(minimal_project, "build") == 0
+    before = snapshot(minimal_project / "site")
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    quiz.write_text(quiz.read_text().replace("review: 01-sample.md#listening", "review: x.md#y"))
+    assert run_generator(minimal_project, "build") == 1
+    assert snapshot(minimal_project / "site") == before
+    assert list((minimal_project / "build").iterdir()) == [minimal_project / "build/docs"]
+
+
+def test_mkdocs_failure_leaves_previous_site_and_no_scratch(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A problem only MkDocs sees (here a link to a missing image) also keeps the old site."""
+    assert run_generator(minimal_project, "build") == 0
+    before = snapshot(minimal_project / "site")
+    page = minimal_project / "course/01-sample.md"
+    page.write_text(page.read_text() + "\n![图](missing.png)\n")
+    assert run_generator(minimal_project, "build") == 1
+    assert "missing.png" in capsys.readouterr().err
+    assert snapshot(minimal_project / "site") == before
+    assert list((minimal_project / "build").iterdir()) == [minimal_project / "build/docs"]
+
+
+def test_deleted_module_disappears_from_next_build(minimal_project: Path) -> None:
+    extra_page = minimal_project / "course/02-extra.md"
+    extra_page.write_text(
+        (minimal_project / "course/01-sample.md")
+        .read_text()
+        .replace("s1-", "s2-")
+        .replace("01-sample.md", "02-extra.md")
+    )
+    extra_quiz = minimal_project / "quizzes/02-extra.yml"
+    extra_quiz.write_text(
+        (minimal_project / "quizzes/01-sample.yml")
+        .read_text()
+        .replace("s1-", "s2-")
+        .replace("01-sample.md", "02-extra.md")
+    )
+    assert run_generator(minimal_project, "build") == 0
+    assert (minimal_project / "site/02-extra.html").is_file()
+    extra_page.unlink()
+    extra_quiz.unlink()
+    assert run_generator(minimal_project, "build") == 0
+    assert not (minimal_project / "site/02-extra.html").exists()
+    assert not (minimal_project / "build/docs/02-extra.md").exists()

@@ -1,0 +1,110 @@
+"""Render stage: golden HTML per question type, page assembly, escaping and answer digests."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.answer_key import answer_digest, correct_response, digest, salt_for
+from generator.load import load_course
+from generator.markdown_config import collect_anchors
+from generator.models import Course
+from generator.render import render_course, render_question, template_environment
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture
+def course(minimal_project: Path) -> Course:
+    return load_course(minimal_project)
+
+
+def rendered_questions(course: Course, root: Path) -> dict[str, str]:
+    anchors = collect_anchors(course, root / "mkdocs.yml")
+    module = course.modules[0]
+    return {
+        question.type: str(
+            render_question(template_environment(), question, number, module.page, anchors)
+        )
+        for number, question in enumerate(module.quiz.questions, 1)
+    }
+
+
+@pytest.mark.parametrize("question_type", ["single", "multiple", "true_false"])
+def test_question_html_matches_golden(
+    question_type: str, course: Course, minimal_project: Path, update_golden: bool
+) -> None:
+    html = rendered_questions(course, minimal_project)[question_type]
+    golden = GOLDEN / f"{question_type}.html"
+    if update_golden:
+        golden.write_text(html, encoding="utf-8")
+    expected = golden.read_text(encoding="utf-8")
+    diff = "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            html.splitlines(keepends=True),
+            fromfile=f"golden/{golden.name}",
+            tofile="rendered",
+        )
+    )
+    assert html == expected, f"rendered HTML differs (rerun with --update-golden):\n{diff}"
+
+
+def test_rendered_html_has_no_blank_line(course: Course, minimal_project: Path) -> None:
+    """A blank line would end Markdown's raw HTML block and break the quiz."""
+    for html in rendered_questions(course, minimal_project).values():
+        assert "\n\n" not in html
+
+
+def test_no_answer_in_plain_text(course: Course, minimal_project: Path) -> None:
+    for html in rendered_questions(course, minimal_project).values():
+        assert re.search(r"data-correct|data-answer|checked|correct=", html) is None
+
+
+def test_digest_matches_the_correct_response(course: Course) -> None:
+    single, multiple, true_false = course.modules[0].quiz.questions
+    assert correct_response(single) == "b"
+    assert correct_response(multiple) == "a,c"
+    assert correct_response(true_false) == "true"
+    assert answer_digest(multiple) == digest(salt_for("s1-multiple"), "a,c")
+    assert answer_digest(multiple) != digest(salt_for("s1-multiple"), "a")
+    assert salt_for("s1-single") != salt_for("s1-multiple")
+
+
+def test_page_has_title_objectives_body_and_quiz(course: Course, minimal_project: Path) -> None:
+    pages = render_course(course, collect_anchors(course, minimal_project / "mkdocs.yml"))
+    module_page = pages["01-sample.md"]
+    assert module_page.startswith(
+        '---\ntitle: "示例模块"\ndescription: "一个只为测试而写的模块。"\n---\n'
+    )
+    assert "\n# 示例模块\n" in module_page
+    assert "预计学习时间：10 分钟" in module_page
+    assert "EODC 阶段：探索 Explore" in module_page
+    assert "- 区分要求和需求\n" in module_page
+    assert module_page.index("## 倾听 {#listening}") < module_page.index("## 本章测验 {#quiz}")
+    assert 'data-quiz-id="01-sample"' in module_page
+    assert "mot-quiz" not in pages["index.md"]
+
+
+def test_trainer_text_is_escaped(course: Course, minimal_project: Path) -> None:
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    quiz.write_text(
+        quiz.read_text().replace(
+            "prompt: 客户说话时，你首先应该怎么做？",
+            "prompt: '<script>alert(1)</script> & \"引号\"'",
+        )
+    )
+    course = load_course(minimal_project)
+    html = rendered_questions(course, minimal_project)["single"]
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;引号&#34;" in html
+
+
+def test_review_link_on_the_same_page_is_a_bare_anchor(
+    course: Course, minimal_project: Path
+) -> None:
+    html = rendered_questions(course, minimal_project)["true_false"]
+    assert '<a href="#recovery">复习：服务补救</a>' in html

@@ -1,0 +1,95 @@
+"""Live preview: saving a page or a quiz regenerates it and the open browser tab reloads."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.conftest import PROJECT
+
+pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for(url: str, log: Path, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"{url} did not answer within {seconds} s:\n{log.read_text()}")
+
+
+@pytest.fixture
+def preview(minimal_project: Path, tmp_path: Path) -> Iterator[str]:
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with (
+        log.open("w") as output,
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "--root",
+                str(minimal_project),
+                "serve",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=PROJECT,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        ) as server,
+    ):
+        try:
+            wait_for(f"http://127.0.0.1:{port}/01-sample.html", log)
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+def test_editing_sources_reloads_the_open_page(
+    page: Page, preview: str, minimal_project: Path
+) -> None:
+    page.goto(f"{preview}01-sample.html")
+    expect(page.locator("h1")).to_contain_text("示例模块")
+    module = minimal_project / "course/01-sample.md"
+    module.write_text(module.read_text().replace("开篇情景。", "开篇情景已经改写。"))
+    expect(page.get_by_text("开篇情景已经改写。")).to_be_visible(timeout=30_000)
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    quiz.write_text(
+        quiz.read_text().replace("客户说话时，你首先应该怎么做？", "客户开口时，你先做什么？")
+    )
+    expect(page.get_by_text("客户开口时，你先做什么？")).to_be_visible(timeout=30_000)
+
+
+def test_a_broken_save_keeps_the_last_good_page(
+    page: Page, preview: str, minimal_project: Path
+) -> None:
+    page.goto(f"{preview}01-sample.html")
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    good = quiz.read_text()
+    quiz.write_text(good.replace("type: single", "type: singel"))
+    time.sleep(2)
+    page.reload()
+    expect(page.locator('form[data-question-id="s1-single"]')).to_have_count(1)
+    quiz.write_text(good.replace("客户说话时，你首先应该怎么做？", "修好以后的题目"))
+    expect(page.get_by_text("修好以后的题目")).to_be_visible(timeout=30_000)
