@@ -18,8 +18,12 @@ build: $(INSTALLED)  ## check, render and build the site into site/
 check: $(INSTALLED)  ## validate every module and quiz
 	$(PY) -m generator check
 
-test: $(INSTALLED) browser-deps lint typecheck  ## the whole suite: lint, types, unit, golden, build, browser
+test: $(INSTALLED) node_modules/.installed browser-deps lint typecheck  ## the whole suite
 	$(PY) -m pytest
+
+node_modules/.installed: package.json  ## front-end test tools from the npm registry
+	npm install --no-audit --no-fund --silent
+	touch node_modules/.installed
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check generator tests benchmarks

@@ -140,6 +140,16 @@
       TEXT.score(right, questions.length) : TEXT.progress(done, questions.length, right);
     score.setAttribute("data-correct", String(right));
     score.setAttribute("data-answered", String(done));
+    /* Other scripts (an LMS bridge, for instance) follow the learner through this event. */
+    document.dispatchEvent(new CustomEvent("mot:quiz-progress", {
+      detail: {
+        quizId: quiz.getAttribute("data-quiz-id"),
+        answered: done,
+        correct: right,
+        total: questions.length,
+        complete: done === questions.length
+      }
+    }));
   }
 
   function reset(quiz) {
