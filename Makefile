@@ -23,7 +23,7 @@ test: $(INSTALLED) node_modules/.installed browser-deps lint typecheck  ## the w
 
 node_modules/.installed: package.json  ## front-end test tools from the npm registry
 	npm install --no-audit --no-fund --silent
-	touch node_modules/.installed
+	mkdir -p node_modules && touch node_modules/.installed
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check generator tests benchmarks
