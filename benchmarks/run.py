@@ -100,7 +100,8 @@ def main() -> None:
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
-        shutil.copy(PROJECT / "mkdocs.yml", root)
+        for settings in ("mkdocs.yml", "search-terms.txt"):
+            shutil.copy(PROJECT / settings, root)
         for folder in ("course", "quizzes"):
             shutil.copytree(PROJECT / folder, root / folder)
         table = as_table(measure(root, arguments.runs))

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
-import jieba
 from mkdocs.exceptions import MkDocsException
 
 from generator.errors import CourseError
@@ -24,7 +22,6 @@ CONFIG_NAME = "mkdocs.yml"
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     arguments = parser.parse_args(argv)
-    jieba.setLogLevel(logging.WARNING)  # it reports loading its dictionary on every build
     root = arguments.root.resolve()
     try:
         return int(arguments.command(root, arguments))

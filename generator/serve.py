@@ -12,6 +12,7 @@ from watchdog.observers import Observer
 
 from generator.cli import load_and_render
 from generator.errors import CourseError
+from generator.search_terms import register_search_terms
 from generator.write import DOCS_FOLDER, docs_files, sync_docs
 
 SOURCE_FOLDERS = ("course", "quizzes")
@@ -58,6 +59,7 @@ def serve(root: Path, config_file: Path, dev_addr: str) -> None:
     regenerator = _Regenerator(root, docs_dir)
     if not regenerator.regenerate() and not any(docs_dir.iterdir()):
         raise SystemExit(1)
+    register_search_terms(root)
     observer = Observer()
     for folder in SOURCE_FOLDERS:
         if (root / folder).is_dir():

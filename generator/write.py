@@ -21,6 +21,7 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.errors import CourseError, Problem
 from generator.render import Rendered
+from generator.search_terms import register_search_terms
 
 ASSETS_FOLDER = "assets"
 WORK_FOLDER = "build"
@@ -69,6 +70,7 @@ def build_site(root: Path, contents: dict[str, bytes], config_file: Path) -> Pat
 
     Returns the site folder. Raises CourseError when MkDocs reports a problem.
     """
+    register_search_terms(root)
     site_dir, docs_dir = root / SITE_FOLDER, root / DOCS_FOLDER
     with _scratch_folder(root) as scratch:
         new_docs, new_site = scratch / "docs", scratch / "site"

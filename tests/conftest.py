@@ -45,7 +45,8 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 def copy_project(target: Path, course_from: Path = PROJECT) -> Path:
     """A project folder at ``target`` with the real mkdocs.yml and the course of ``course_from``."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
+    for settings in ("mkdocs.yml", "search-terms.txt"):
+        shutil.copy(PROJECT / settings, target / settings)
     for folder in ("course", "quizzes"):
         shutil.copytree(course_from / folder, target / folder)
     return target

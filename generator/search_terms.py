@@ -1,0 +1,31 @@
+"""Course terms that Chinese search must keep whole.
+
+MkDocs' search plugin splits Chinese text into words with jieba when it builds the
+index. jieba splits course terms such as 服务补救 into 服务 + 补救, and a learner who
+searches for the whole term then finds nothing. The terms listed in
+``search-terms.txt`` are added to jieba's dictionary before MkDocs runs (in this
+process, which is the one that builds or serves the site).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import jieba
+
+TERMS_FILE = "search-terms.txt"
+
+
+def read_search_terms(root: Path) -> list[str]:
+    path = root / TERMS_FILE
+    if not path.is_file():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def register_search_terms(root: Path) -> None:
+    jieba.setLogLevel(logging.WARNING)  # it reports loading its dictionary on every build
+    for term in read_search_terms(root):
+        jieba.add_word(term)
