@@ -56,12 +56,16 @@ def render_course(course: Course, anchors: Anchors) -> Rendered:
 
 def render_outline(course: Course, link_prefix: str = "") -> str:
     """The table of modules (objectives, minutes, questions) as Markdown."""
-    return template_environment().get_template("outline.md.j2").render(
-        modules=course.modules,
-        link_prefix=link_prefix,
-        objective_total=sum(len(module.meta.objectives) for module in course.modules),
-        minutes_total=sum(module.meta.minutes for module in course.modules),
-        question_total=course.question_count,
+    return (
+        template_environment()
+        .get_template("outline.md.j2")
+        .render(
+            modules=course.modules,
+            link_prefix=link_prefix,
+            objective_total=sum(len(module.meta.objectives) for module in course.modules),
+            minutes_total=sum(module.meta.minutes for module in course.modules),
+            question_total=course.question_count,
+        )
     )
 
 

@@ -62,29 +62,41 @@ def run_generator(root: Path, *arguments: str) -> int:
     return generator_main(["--root", str(root), *arguments])
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real course, built once with ``python -m generator build`` (strict)."""
-    root = copy_project(tmp_path_factory.mktemp("real-course"))
-    assert run_generator(root, "build") == 0
-    return root / "site"
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served over HTTP on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def served_course(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The real course built once (strict) and served over HTTP on 127.0.0.1.
+
+    The server starts first so that the build can use its address as ``site_url``:
+    Material's instant navigation only follows links under ``site_url``.
+    """
+    root = copy_project(tmp_path_factory.mktemp("real-course"))
+    site = root / "site"
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("SITE_URL", url)
+        assert run_generator(root, "build") == 0
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield site, url
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(served_course: tuple[Path, str]) -> Path:
+    return served_course[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(served_course: tuple[Path, str]) -> str:
+    return served_course[1]
 
 
 def chromium_executable() -> str | None:
