@@ -74,16 +74,36 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served over HTTP on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` over HTTP on 127.0.0.1 until the generator is closed."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served over HTTP on 127.0.0.1."""
+    yield from serve_folder(built_site)
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture course (every question type, two modules, an exam), built and served."""
+    root = copy_project(tmp_path_factory.mktemp("fixture-course"), FIXTURES / "minimal")
+    server = serve_folder(root / "site")
+    url = next(server)
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        # Material's instant navigation loads only pages its sitemap lists, and it compares
+        # them by path and port: the sitemap must name the server the tests use.
+        config.write(f"\nsite_url: {url}\n")
+    assert run_generator(root, "build") == 0
+    yield url
+    next(server, None)
 
 
 def chromium_executable() -> str | None:
