@@ -1,14 +1,27 @@
 """Answer keys as salted SHA-256 digests, so no correct answer sits in the page in plain text.
 
 The quiz runtime hashes the learner's response the same way and compares digests.
-This deters casual peeking at the page source; it is not exam security.
+Items of ordering and matching questions carry opaque keys (a hash of their text), and
+are shown in the order of those keys, so neither the order nor the pairs can be read
+from the page. This deters casual peeking at the page source; it is not exam security.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from generator.models import MultipleChoice, Question, SingleChoice
+from generator.models import (
+    FillIn,
+    Matching,
+    MultipleChoice,
+    Ordering,
+    Question,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+    Turn,
+)
+from generator.normalise import normalise
 
 OPTION_KEYS = "abcdefgh"
 """Options are keyed by their position in the YAML, which the trainer controls."""
@@ -23,17 +36,59 @@ def salt_for(question_id: str) -> str:
     return hashlib.sha256(f"mot-course:{question_id}".encode()).hexdigest()[:16]
 
 
-def correct_response(question: Question) -> str:
-    """The response string a learner who answers correctly produces in the runtime."""
-    if isinstance(question, SingleChoice | MultipleChoice):
-        keys = [option_key(i) for i, option in enumerate(question.options) if option.correct]
-        return ",".join(sorted(keys))
-    return "true" if question.answer else "false"
+def opaque_key(question_id: str, text: str) -> str:
+    """A key for an ordering item or a matching choice that says nothing about its place."""
+    return hashlib.sha256(f"mot-key:{question_id}:{text}".encode()).hexdigest()[:8]
 
 
 def digest(salt: str, response: str) -> str:
     return hashlib.sha256(f"{salt}:{response}".encode()).hexdigest()
 
 
-def answer_digest(question: Question) -> str:
-    return digest(salt_for(question.id), correct_response(question))
+def correct_response(question: Question) -> str | None:
+    """The response string a learner who answers correctly produces in the runtime.
+
+    None for fill-in and scenario questions, which are checked blank by blank and turn by turn.
+    """
+    if isinstance(question, SingleChoice | MultipleChoice):
+        keys = [option_key(i) for i, option in enumerate(question.options) if option.correct]
+        return ",".join(sorted(keys))
+    if isinstance(question, TrueFalse):
+        return "true" if question.answer else "false"
+    if isinstance(question, Ordering):
+        return ",".join(opaque_key(question.id, item) for item in question.items)
+    if isinstance(question, Matching):
+        return ",".join(opaque_key(question.id, pair.match) for pair in question.pairs)
+    return None
+
+
+def answer_digest(question: Question) -> str | None:
+    response = correct_response(question)
+    return None if response is None else digest(salt_for(question.id), response)
+
+
+def shown_items(question: Ordering) -> list[tuple[str, str]]:
+    """(key, text) of the items in the order shown: by key, and never the right order."""
+    keyed = [(opaque_key(question.id, item), item) for item in question.items]
+    shown = sorted(keyed)
+    return shown[1:] + shown[:1] if shown == keyed else shown
+
+
+def match_choices(question: Matching) -> list[tuple[str, str]]:
+    """(key, text) of every choice of a matching question, in key order."""
+    texts = [pair.match for pair in question.pairs] + question.distractors
+    return sorted((opaque_key(question.id, text), text) for text in texts)
+
+
+def blank_digests(question: FillIn, index: int) -> list[str]:
+    """Digests of every accepted answer of blank ``index`` (0-based), normalised, sorted."""
+    salt = salt_for(question.id)
+    return sorted(
+        {digest(salt, f"{index}:{normalise(answer)}") for answer in question.blanks[index].accept}
+    )
+
+
+def turn_digest(question: Scenario, turn: Turn) -> str:
+    """Digest of the best reply at ``turn`` (exactly one reply per turn is correct)."""
+    best = next(i for i, reply in enumerate(turn.replies) if reply.correct)
+    return digest(salt_for(question.id), f"{turn.id}:{option_key(best)}")

@@ -6,11 +6,23 @@ import re
 from pathlib import Path
 
 from generator.errors import CourseError, Problem
-from generator.models import Course, Module, ModuleMeta, Page, PageMeta, Quiz, Source
+from generator.models import (
+    Course,
+    Exam,
+    ExamConfig,
+    Module,
+    ModuleMeta,
+    Page,
+    PageMeta,
+    Quiz,
+    Source,
+)
 from generator.yaml_source import YamlSyntaxError, parse_yaml, validate_model
 
 MODULE_NAME = re.compile(r"^\d{2}-[a-z0-9-]+$")
 FRONT_MATTER_FENCE = "---"
+EXAM_NAME = "exam"
+"""``quizzes/exam.yml`` configures the final exam; it belongs to no module."""
 
 
 def load_course(root: Path) -> Course:
@@ -41,9 +53,10 @@ def load_course(root: Path) -> Course:
             if page is not None and isinstance(page.meta, ModuleMeta) and quiz is not None:
                 modules.append(Module(page=page, meta=page.meta, quiz=quiz[0], quiz_source=quiz[1]))
     problems.extend(_orphan_quizzes(quiz_dir, {path.stem for path in page_paths}, root))
+    exam = _load_exam(quiz_dir / f"{EXAM_NAME}.yml", root, problems)
     if problems:
         raise CourseError(problems)
-    return Course(pages=pages, modules=modules)
+    return Course(pages=pages, modules=modules, exam=exam)
 
 
 def _load_page(path: Path, root: Path, problems: list[Problem]) -> Page | None:
@@ -114,6 +127,19 @@ def _load_quiz(
     return None if quiz is None else (quiz, source)
 
 
+def _load_exam(path: Path, root: Path, problems: list[Problem]) -> Exam | None:
+    if not path.is_file():
+        return None
+    try:
+        source = parse_yaml(path.read_text(encoding="utf-8"), path.relative_to(root))
+    except YamlSyntaxError as error:
+        problems.append(error.problem)
+        return None
+    config, config_problems = validate_model(ExamConfig, source)
+    problems.extend(config_problems)
+    return None if config is None else Exam(config=config, source=source)
+
+
 def _orphan_quizzes(quiz_dir: Path, page_names: set[str], root: Path) -> list[Problem]:
     if not quiz_dir.is_dir():
         return []
@@ -126,5 +152,5 @@ def _orphan_quizzes(quiz_dir: Path, page_names: set[str], root: Path) -> list[Pr
             f"rename it after its module in course/ (course/{path.stem}.md) or delete it",
         )
         for path in sorted(quiz_dir.glob("*.y*ml"))
-        if path.stem not in page_names
+        if path.stem not in page_names and path.stem != EXAM_NAME
     ]

@@ -11,6 +11,7 @@ import markdown
 from mkdocs.config import load_config
 
 from generator.models import Course
+from generator.progress_data import CERTIFICATE_PAGE, EXAM_PAGE
 
 Anchors = dict[str, dict[str, str]]
 """Page file name -> heading id -> heading text, for every page of the course."""
@@ -45,4 +46,6 @@ def collect_anchors(course: Course, config_file: Path) -> Anchors:
     anchors = {page.filename: headings(page.body, config_file) for page in course.pages}
     for module in course.modules:
         anchors[module.page.filename].update(GENERATED_HEADINGS)
+    if course.exam is not None:  # generated pages that trainers' pages may link to
+        anchors.update({EXAM_PAGE: {}, CERTIFICATE_PAGE: {}})
     return anchors

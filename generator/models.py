@@ -12,8 +12,14 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ReviewLink = Annotated[str, StringConstraints(pattern=r"^([A-Za-z0-9_-]+\.md)?#[^\s#]+$")]
 Stage = Literal["explore", "offer", "do", "confirm"]
+"""The four steps of the EODC behaviour model."""
+Area = Literal["meaning", "principles", "explore", "offer", "do", "confirm"]
+"""What a question assesses: an EODC stage, or the meaning or principles modules."""
+EODC_STAGES: tuple[Stage, ...] = ("explore", "offer", "do", "confirm")
 
 STAGE_NAMES: dict[str, str] = {
+    "meaning": "意义 Meaning",
+    "principles": "原则 Principles",
     "explore": "探索 Explore",
     "offer": "提议 Offer",
     "do": "执行 Do",
@@ -45,7 +51,8 @@ class ModuleMeta(StrictModel):
     title: Text
     summary: Text
     minutes: Annotated[int, Field(gt=0, le=600)]
-    stage: Stage | None = None
+    stage: Area | None = None
+    """An EODC stage, or meaning / principles for the two opening modules."""
     objectives: Annotated[list[Objective], Field(min_length=3, max_length=6)]
 
 
@@ -59,22 +66,31 @@ class QuestionBase(StrictModel):
     id: Slug
     objective: Slug
     applied: bool = False
+    stage: Area | None = None
+    """Overrides the module's stage for per-stage scores."""
     prompt: Text
     explanation: Text
     review: ReviewLink
 
 
-class SingleChoice(QuestionBase):
+class ChoiceBase(QuestionBase):
+    shuffle: bool = True
+    """May the final exam shuffle the options? Say false for "all of the above"."""
+
+
+class SingleChoice(ChoiceBase):
     type: Literal["single"]
     options: Annotated[list[Option], Field(min_length=2, max_length=6)]
 
 
-class MultipleChoice(QuestionBase):
+class MultipleChoice(ChoiceBase):
     type: Literal["multiple"]
     options: Annotated[list[Option], Field(min_length=2, max_length=8)]
 
 
-class TrueFalseFeedback(StrictModel):
+class ResultFeedback(StrictModel):
+    """Feedback shown after a right or a wrong answer."""
+
     correct: Text | None = None
     incorrect: Text | None = None
 
@@ -82,16 +98,118 @@ class TrueFalseFeedback(StrictModel):
 class TrueFalse(QuestionBase):
     type: Literal["true_false"]
     answer: bool
-    feedback: TrueFalseFeedback = TrueFalseFeedback()
+    feedback: ResultFeedback = ResultFeedback()
 
 
-Question = Annotated[SingleChoice | MultipleChoice | TrueFalse, Field(discriminator="type")]
+class Ordering(QuestionBase):
+    """Put the items in order; ``items`` lists them in the right order."""
+
+    type: Literal["ordering"]
+    items: Annotated[list[Text], Field(min_length=3, max_length=8)]
+    feedback: ResultFeedback = ResultFeedback()
+
+
+class Pair(StrictModel):
+    item: Text
+    match: Text
+
+
+class Matching(QuestionBase):
+    """Pair each item with its match; extra ``distractors`` join the choices."""
+
+    type: Literal["matching"]
+    pairs: Annotated[list[Pair], Field(min_length=2, max_length=8)]
+    distractors: Annotated[list[Text], Field(max_length=4)] = []
+    feedback: ResultFeedback = ResultFeedback()
+
+
+class Blank(StrictModel):
+    accept: Annotated[list[Text], Field(min_length=1, max_length=12)]
+    """Accepted answers; compared after normalisation (see generator/normalise.py)."""
+
+
+BLANK = "___"
+"""How a fill-in question marks a blank in its text."""
+
+
+class FillIn(QuestionBase):
+    """A sentence in ``text`` with one ``___`` per blank, in the order of ``blanks``."""
+
+    type: Literal["fill_in"]
+    text: Text
+    blanks: Annotated[list[Blank], Field(min_length=1, max_length=6)]
+    feedback: ResultFeedback = ResultFeedback()
+
+
+END_OF_DIALOGUE = "end"
+"""The ``next:`` of a reply that finishes the dialogue."""
+
+
+class Reply(StrictModel):
+    text: Text
+    correct: bool = False
+    feedback: Text
+    next: Slug | None = None
+    """The turn this reply leads to; default the next turn in the list, ``end`` to finish."""
+
+
+class Turn(StrictModel):
+    id: Slug
+    customer: Text
+    replies: Annotated[list[Reply], Field(min_length=2, max_length=5)]
+
+
+class Scenario(QuestionBase):
+    """A customer dialogue: at each turn the learner picks a reply; branches allowed."""
+
+    type: Literal["scenario"]
+    stage: Stage
+    turns: Annotated[list[Turn], Field(min_length=2, max_length=10)]
+
+    def next_turn(self, index: int, reply: Reply) -> str:
+        """The turn ``reply`` at turn ``index`` leads to: its 'next', else the following one."""
+        if reply.next is not None:
+            return reply.next
+        following = self.turns[index + 1 : index + 2]
+        return following[0].id if following else END_OF_DIALOGUE
+
+
+Question = Annotated[
+    SingleChoice | MultipleChoice | TrueFalse | Ordering | Matching | FillIn | Scenario,
+    Field(discriminator="type"),
+]
 ChoiceQuestion = SingleChoice | MultipleChoice
-QUESTION_TYPES = ("single", "multiple", "true_false")
+QUESTION_MODELS: dict[str, type[QuestionBase]] = {
+    "single": SingleChoice,
+    "multiple": MultipleChoice,
+    "true_false": TrueFalse,
+    "ordering": Ordering,
+    "matching": Matching,
+    "fill_in": FillIn,
+    "scenario": Scenario,
+}
+QUESTION_TYPES = tuple(QUESTION_MODELS)
 
 
 class Quiz(StrictModel):
     questions: Annotated[list[Question], Field(min_length=1)]
+
+
+DEFAULT_PASS_MARK = 80
+
+
+class ExamConfig(StrictModel):
+    """``quizzes/exam.yml``: the final exam drawn from the module quizzes."""
+
+    title: Text = "结业考试"
+    pass_mark: Annotated[int, Field(ge=1, le=100)] = DEFAULT_PASS_MARK
+    """Percent needed to pass the exam."""
+    module_pass_mark: Annotated[int, Field(ge=1, le=100)] = DEFAULT_PASS_MARK
+    """Percent a module quiz needs to count as passed."""
+    shuffle_options: bool = True
+    """Shuffle options of choice questions (unless a question says shuffle: false)."""
+    draw: Annotated[dict[Slug, Annotated[int, Field(ge=1)]], Field(min_length=1)]
+    """How many questions to draw from each module's quiz, by module file name."""
 
 
 @dataclass(frozen=True)
@@ -129,11 +247,22 @@ class Module:
     quiz: Quiz
     quiz_source: Source
 
+    def area_of(self, question: Question) -> Area | None:
+        """The stage a question counts towards: its own, else its module's."""
+        return question.stage or self.meta.stage
+
+
+@dataclass(frozen=True)
+class Exam:
+    config: ExamConfig
+    source: Source
+
 
 @dataclass(frozen=True)
 class Course:
     pages: list[Page] = field(default_factory=list)
     modules: list[Module] = field(default_factory=list)
+    exam: Exam | None = None
 
     @property
     def question_count(self) -> int:

@@ -8,7 +8,21 @@ from pathlib import Path
 
 from generator.errors import CourseError, Problem
 from generator.markdown_config import Anchors
-from generator.models import Course, MultipleChoice, Page, SingleChoice, Source
+from generator.models import (
+    BLANK,
+    END_OF_DIALOGUE,
+    Course,
+    FillIn,
+    Matching,
+    MultipleChoice,
+    Ordering,
+    Page,
+    Question,
+    Scenario,
+    SingleChoice,
+    Source,
+)
+from generator.normalise import normalise
 from generator.yaml_source import position
 
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -26,6 +40,7 @@ def validate_course(course: Course, anchors: Anchors) -> None:
         *_page_problems(course, anchors),
         *_objective_problems(course),
         *_question_problems(course, anchors),
+        *_exam_problems(course),
     ]
     if problems:
         raise CourseError(problems)
@@ -119,8 +134,14 @@ def _question_problems(course: Course, anchors: Anchors) -> Iterator[Problem]:
                     f"{module.page.filename} does not have",
                     f"use one of: {', '.join(sorted(objective_ids))}",
                 )
-            if isinstance(question, SingleChoice | MultipleChoice):
-                yield from _answer_key_problems(question, label, at)
+            if module.area_of(question) is None:
+                yield Problem(
+                    *at("id"),
+                    f"{label} has no stage, and neither has {module.page.filename}",
+                    "add 'stage:' (meaning, principles, explore, offer, do or confirm) "
+                    "to the module's front matter or to the question",
+                )
+            yield from _type_problems(question, label, at)
             broken = _broken_link(question.review, module.page.filename, anchors)
             if broken:
                 yield Problem(*at("review"), f"{label}: review {broken[0]}", broken[1])
@@ -132,6 +153,117 @@ def _locator(source: Source, index: int) -> Locator:
         return source.path, line, column
 
     return at
+
+
+def _type_problems(question: Question, label: str, at: Locator) -> Iterator[Problem]:
+    if isinstance(question, SingleChoice | MultipleChoice):
+        yield from _answer_key_problems(question, label, at)
+    elif isinstance(question, Ordering):
+        items: list[tuple[str, Place]] = [
+            (item, ("items", index)) for index, item in enumerate(question.items)
+        ]
+        yield from _repeated_texts(items, label, "item", at)
+    elif isinstance(question, Matching):
+        pairs = list(enumerate(question.pairs))
+        items = [(pair.item, ("pairs", index, "item")) for index, pair in pairs]
+        choices: list[tuple[str, Place]] = [
+            (pair.match, ("pairs", index, "match")) for index, pair in pairs
+        ]
+        choices += [
+            (text, ("distractors", index)) for index, text in enumerate(question.distractors)
+        ]
+        yield from _repeated_texts(items, label, "item", at)
+        yield from _repeated_texts(choices, label, "match", at)
+    elif isinstance(question, FillIn):
+        yield from _blank_problems(question, label, at)
+    elif isinstance(question, Scenario):
+        yield from _dialogue_problems(question, label, at)
+
+
+Place = tuple[str | int, ...]
+"""Keys from a question down to one of its values."""
+
+
+def _repeated_texts(
+    entries: list[tuple[str, Place]], label: str, noun: str, at: Locator
+) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for text, place in entries:
+        if text in seen:
+            yield Problem(
+                *at(*place),
+                f"{label} has two {noun}es with the text '{text}'"
+                if noun == "match"
+                else f"{label} has two {noun}s with the text '{text}'",
+                f"make every {noun} different",
+            )
+        seen.add(text)
+
+
+def _blank_problems(question: FillIn, label: str, at: Locator) -> Iterator[Problem]:
+    marked = question.text.count(BLANK)
+    if marked != len(question.blanks):
+        yield Problem(
+            *at("text"),
+            f"{label} marks {marked} blanks with '{BLANK}' in its text but lists "
+            f"{len(question.blanks)} under 'blanks'",
+            f"write one '{BLANK}' in the text for each entry under 'blanks', in the same order",
+        )
+    for blank_index, blank in enumerate(question.blanks):
+        for answer_index, answer in enumerate(blank.accept):
+            if not normalise(answer):
+                yield Problem(
+                    *at("blanks", blank_index, "accept", answer_index),
+                    f"{label}: accepted answer '{answer}' is only punctuation or spaces, "
+                    "which are ignored when answers are compared",
+                    "write the words the learner should type",
+                )
+
+
+def _dialogue_problems(question: Scenario, label: str, at: Locator) -> Iterator[Problem]:
+    turn_ids = [turn.id for turn in question.turns]
+    for index, turn in enumerate(question.turns):
+        if turn.id in turn_ids[:index]:
+            yield Problem(
+                *at("turns", index, "id"),
+                f"{label} has two turns with the id '{turn.id}'",
+                "give every turn its own id",
+            )
+        correct = sum(reply.correct for reply in turn.replies)
+        if correct != 1:
+            yield Problem(
+                *at("turns", index, "replies"),
+                f"{label}: turn '{turn.id}' has {correct} best replies; a turn needs exactly one",
+                "mark exactly one reply of the turn 'correct: true'",
+            )
+        for reply_index, reply in enumerate(turn.replies):
+            if reply.next is not None and reply.next not in (*turn_ids, END_OF_DIALOGUE):
+                yield Problem(
+                    *at("turns", index, "replies", reply_index, "next"),
+                    f"{label}: a reply leads to turn '{reply.next}', which the dialogue lacks",
+                    f"use one of: {', '.join([*turn_ids, END_OF_DIALOGUE])}",
+                )
+    if _loops(question):
+        yield Problem(
+            *at("turns"),
+            f"{label}: the dialogue can go round in a circle and never end",
+            "change a 'next:' so that every path reaches 'end' without repeating a turn",
+        )
+
+
+def _loops(question: Scenario) -> bool:
+    """Can the dialogue come back to a turn it has already been through?"""
+    leads_to = {
+        turn.id: {question.next_turn(index, reply) for reply in turn.replies}
+        for index, turn in enumerate(question.turns)
+    }
+
+    def revisits(turn_id: str, path: frozenset[str]) -> bool:
+        if turn_id in path:
+            return True
+        return any(revisits(after, path | {turn_id}) for after in leads_to.get(turn_id, ()))
+
+    return revisits(question.turns[0].id, frozenset())
 
 
 def _answer_key_problems(
@@ -160,3 +292,29 @@ def _answer_key_problems(
                 "make every option's text different",
             )
         seen_texts.add(option.text)
+
+
+def _exam_problems(course: Course) -> Iterator[Problem]:
+    if course.exam is None:
+        return
+    pools = {module.page.name: len(module.quiz.questions) for module in course.modules}
+    source = course.exam.source
+    for name, count in course.exam.config.draw.items():
+        line, column = position(source, ("draw", name))
+        if name not in pools:
+            yield Problem(
+                source.path,
+                line,
+                column,
+                f"the exam draws from module '{name}', which the course does not have",
+                f"use the file name of a module: {', '.join(sorted(pools))}",
+            )
+        elif count > pools[name]:
+            yield Problem(
+                source.path,
+                line,
+                column,
+                f"the exam draws {count} questions from '{name}', whose quiz has only "
+                f"{pools[name]}",
+                f"draw at most {pools[name]}, or add questions to quizzes/{name}.yml",
+            )

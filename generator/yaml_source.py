@@ -16,7 +16,7 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
 
 from generator.errors import Problem
-from generator.models import QUESTION_TYPES, MultipleChoice, SingleChoice, Source, TrueFalse
+from generator.models import QUESTION_MODELS, QUESTION_TYPES, Source
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Location = Sequence[int | str]
@@ -161,13 +161,8 @@ def _fields_at(model: type[BaseModel], location: Location) -> list[str]:
 
 
 def _inner_model(annotation: Any, question_type: str | None) -> type[BaseModel] | None:
-    by_type: dict[str, type[BaseModel]] = {
-        "single": SingleChoice,
-        "multiple": MultipleChoice,
-        "true_false": TrueFalse,
-    }
     if question_type:
-        return by_type[question_type]
+        return QUESTION_MODELS[question_type]
     for candidate in _flatten(annotation):
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
             return candidate
@@ -217,6 +212,12 @@ def _describe(detail: ErrorDetails, key: str, allowed: list[str]) -> tuple[str, 
             f"'{key}' has {context.get('actual_length')} entries; it needs {bound} {limit}",
             f"{'add' if kind == 'too_short' else 'remove'} entries under '{key}'",
         )
+    if kind in {"less_than_equal", "greater_than_equal"}:
+        context = detail.get("ctx", {})
+        bound, limit = (
+            ("at most", context.get("le")) if "le" in context else ("at least", context.get("ge"))
+        )
+        return f"'{key}' must be {bound} {limit}, not {value!r}", f"change the value of '{key}'"
     if kind == "bool_type":
         return f"'{key}' must be true or false, not {value!r}", f"write {key}: true or {key}: false"
     if kind == "int_type":

@@ -67,26 +67,39 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_course(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """The real course built once (strict) and served over HTTP on 127.0.0.1.
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` over HTTP on 127.0.0.1 until the generator is closed."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def build_and_serve(root: Path) -> Iterator[str]:
+    """Build the course at ``root`` for the address it is served at, and serve it.
 
     The server starts first so that the build can use its address as ``site_url``:
-    Material's instant navigation only follows links under ``site_url``.
+    Material's instant navigation only follows links its sitemap lists, compared by
+    path and port.
     """
-    root = copy_project(tmp_path_factory.mktemp("real-course"))
-    site = root / "site"
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    server = serve_folder(root / "site")
+    url = next(server)
     with pytest.MonkeyPatch.context() as environment:
         environment.setenv("SITE_URL", url)
         assert run_generator(root, "build") == 0
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield site, url
-    server.shutdown()
-    server.server_close()
+    yield url
+    next(server, None)
+
+
+@pytest.fixture(scope="session")
+def served_course(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The real course built once (strict) and served over HTTP on 127.0.0.1."""
+    root = copy_project(tmp_path_factory.mktemp("real-course"))
+    for url in build_and_serve(root):
+        yield root / "site", url
 
 
 @pytest.fixture(scope="session")
@@ -97,6 +110,13 @@ def built_site(served_course: tuple[Path, str]) -> Path:
 @pytest.fixture(scope="session")
 def site_url(served_course: tuple[Path, str]) -> str:
     return served_course[1]
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture course (every question type, two modules, an exam), built and served."""
+    root = copy_project(tmp_path_factory.mktemp("fixture-course"), FIXTURES / "minimal")
+    yield from build_and_serve(root)
 
 
 def chromium_executable() -> str | None:

@@ -1,7 +1,8 @@
 """Each broken file in tests/bad_input/ is paired with the exact messages a trainer sees.
 
 ``case.yml`` replaces the quiz and ``case.md`` the module page of the minimal course;
-``case.expected`` holds the expected output of ``python -m generator check``.
+``exam-*.yml`` replaces the exam settings. ``case.expected`` holds the expected output
+of ``python -m generator check``.
 """
 
 from __future__ import annotations
@@ -16,13 +17,16 @@ from tests.conftest import run_generator
 BAD_INPUT = Path(__file__).parent / "bad_input"
 CASES = sorted(path for path in BAD_INPUT.iterdir() if path.suffix in {".yml", ".md"})
 TARGETS = {".yml": "quizzes/01-sample.yml", ".md": "course/01-sample.md"}
+EXAM_TARGET = "quizzes/exam.yml"
+"""Cases named exam-*.yml replace the exam settings."""
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
 def test_broken_file_gets_its_exact_message(
     case: Path, minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shutil.copy(case, minimal_project / TARGETS[case.suffix])
+    target = EXAM_TARGET if case.stem.startswith("exam-") else TARGETS[case.suffix]
+    shutil.copy(case, minimal_project / target)
     exit_code = run_generator(minimal_project, "check")
     output = capsys.readouterr()
     expected = case.with_suffix(".expected").read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ def test_check_prints_one_ok_line(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run_generator(minimal_project, "check") == 0
-    assert capsys.readouterr().out == "OK: 1 modules, 3 questions\n"
+    assert capsys.readouterr().out == "OK: 2 modules, 9 questions\n"
 
 
 def test_check_runs_as_a_module_without_traceback(minimal_project: Path) -> None:
@@ -40,7 +40,8 @@ def test_check_runs_as_a_module_without_traceback(minimal_project: Path) -> None
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "quizzes/01-sample.yml:3:5: question 's1-single': unknown question type 'singel'; "
-        "set 'type:' to one of: single, multiple, true_false",
+        "set 'type:' to one of: single, multiple, true_false, ordering, matching, fill_in, "
+        "scenario",
         "FAILED: 1 problem",
     ]
 
@@ -86,14 +87,14 @@ def test_deleted_module_disappears_from_next_build(minimal_project: Path) -> Non
     extra_page.write_text(
         (minimal_project / "course/01-sample.md")
         .read_text()
-        .replace("s1-", "s2-")
+        .replace("s1-", "s9-")
         .replace("01-sample.md", "02-extra.md")
     )
     extra_quiz = minimal_project / "quizzes/02-extra.yml"
     extra_quiz.write_text(
         (minimal_project / "quizzes/01-sample.yml")
         .read_text()
-        .replace("s1-", "s2-")
+        .replace("s1-", "s9-")
         .replace("01-sample.md", "02-extra.md")
     )
     assert run_generator(minimal_project, "build") == 0

@@ -65,7 +65,7 @@ def test_six_modules_in_deck_order(course: Course) -> None:
         "06-confirm",
     ]
     stages = [module.meta.stage for module in course.modules]
-    assert stages == [None, None, "explore", "offer", "do", "confirm"]
+    assert stages == ["meaning", "principles", "explore", "offer", "do", "confirm"]
 
 
 def test_every_objective_is_covered_by_two_questions(course: Course) -> None:

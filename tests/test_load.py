@@ -19,15 +19,16 @@ def problems_of(root: Path) -> list[str]:
 
 def test_loads_pages_modules_and_quizzes(minimal_project: Path) -> None:
     course = load_course(minimal_project)
-    assert [page.name for page in course.pages] == ["01-sample", "index"]
-    assert isinstance(course.pages[1].meta, PageMeta)
+    assert [page.name for page in course.pages] == ["01-sample", "02-second", "index"]
+    assert isinstance(course.pages[2].meta, PageMeta)
     module = course.modules[0]
     assert isinstance(module.meta, ModuleMeta)
     assert module.meta.stage == "explore"
     assert module.meta.objectives[0].id == "s1-listen"
     assert isinstance(module.quiz.questions[0], SingleChoice)
     assert isinstance(module.quiz.questions[2], TrueFalse)
-    assert course.question_count == 3
+    assert course.question_count == 9
+    assert course.exam is not None and course.exam.config.draw == {"01-sample": 1, "02-second": 2}
 
 
 def test_body_line_counts_from_the_source_file(minimal_project: Path) -> None:

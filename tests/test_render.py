@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.answer_key import answer_digest, correct_response, digest, salt_for
+from generator.answer_key import answer_digest, correct_response, digest, salt_for, shown_items
 from generator.load import load_course
 from generator.markdown_config import collect_anchors
-from generator.models import Course
+from generator.models import QUESTION_TYPES, Course, Ordering
 from generator.render import render_course, render_question, template_environment
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -27,13 +27,15 @@ def rendered_questions(course: Course, root: Path) -> dict[str, str]:
     module = course.modules[0]
     return {
         question.type: str(
-            render_question(template_environment(), question, number, module.page, anchors)
+            render_question(
+                template_environment(), question, number, module, anchors, module.page.filename
+            )
         )
         for number, question in enumerate(module.quiz.questions, 1)
     }
 
 
-@pytest.mark.parametrize("question_type", ["single", "multiple", "true_false"])
+@pytest.mark.parametrize("question_type", QUESTION_TYPES)
 def test_question_html_matches_golden(
     question_type: str, course: Course, minimal_project: Path, update_golden: bool
 ) -> None:
@@ -61,11 +63,19 @@ def test_rendered_html_has_no_blank_line(course: Course, minimal_project: Path) 
 
 def test_no_answer_in_plain_text(course: Course, minimal_project: Path) -> None:
     for html in rendered_questions(course, minimal_project).values():
-        assert re.search(r"data-correct|data-answer|checked|correct=", html) is None
+        assert re.search(r"data-correct|data-answer|checked|correct=|data-accept", html) is None
+
+
+def test_ordering_items_are_never_shown_in_the_right_order(course: Course) -> None:
+    ordering = course.modules[0].quiz.questions[3]
+    assert isinstance(ordering, Ordering)
+    for length in range(3, len(ordering.items) + 1):
+        shortened = ordering.model_copy(update={"items": ordering.items[:length]})
+        assert [text for _, text in shown_items(shortened)] != shortened.items
 
 
 def test_digest_matches_the_correct_response(course: Course) -> None:
-    single, multiple, true_false = course.modules[0].quiz.questions
+    single, multiple, true_false, *_ = course.modules[0].quiz.questions
     assert correct_response(single) == "b"
     assert correct_response(multiple) == "a,c"
     assert correct_response(true_false) == "true"

@@ -1,0 +1,572 @@
+"""The learner's experience on the fixture course, in headless Chromium.
+
+Every question type answered right, wrong and by keyboard alone; progress across reloads,
+navigation and broken storage; the final exam; the certificate; digest parity between
+Python and JavaScript; axe-core in light and dark mode. Answers come from the YAML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from generator.answer_key import opaque_key, option_key, salt_for
+from generator.load import load_course
+from generator.models import (
+    Course,
+    FillIn,
+    Matching,
+    MultipleChoice,
+    Ordering,
+    Question,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
+from generator.normalise import normalise
+from tests.conftest import FIXTURES, PROJECT
+
+pytestmark = pytest.mark.browser
+
+AXE = PROJECT / "node_modules/axe-core/axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
+CASES = json.loads((Path(__file__).parent / "normalisation_cases.json").read_text("utf-8"))["cases"]
+STORAGE_KEY = "mot-course:/:progress"
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    return load_course(FIXTURES / "minimal")
+
+
+def question(course: Course, question_id: str) -> Question:
+    return next(q for m in course.modules for q in m.quiz.questions if q.id == question_id)
+
+
+def open_page(page: Page, url: str, name: str = "01-sample") -> None:
+    page.goto(f"{url}{name}.html")
+    expect(
+        page.locator(".mot-quiz[data-ready], .mot-exam[data-ready], .mot-dashboard")
+    ).not_to_have_count(0)
+
+
+def form_of(page: Page, question_id: str) -> Locator:
+    return page.locator(f'form[data-question-id="{question_id}"]:visible')
+
+
+# Answering each type, right or wrong, with the mouse ------------------------------------
+
+
+def choose_options(form: Locator, q: Question, right: bool) -> None:
+    if isinstance(q, TrueFalse):
+        value = "true" if q.answer == right else "false"
+        form.locator(f'label[for="{q.id}-{value}"]').click()
+        return
+    assert isinstance(q, SingleChoice | MultipleChoice)
+    keys = [option_key(i) for i, option in enumerate(q.options) if option.correct == right]
+    for key in keys if right else keys[:1]:
+        form.locator(f'label[for="{q.id}-{key}"]').click()
+
+
+def put_in_order(form: Locator, keys: list[str]) -> None:
+    for place, key in enumerate(keys):
+        items = form.locator(".mot-order-item")
+        current = [items.nth(i).get_attribute("data-key") for i in range(items.count())]
+        for _ in range(current.index(key) - place):
+            form.locator(f'.mot-order-item[data-key="{key}"] [data-move="-1"]').click()
+
+
+def ordering_keys(q: Ordering, right: bool) -> list[str]:
+    keys = [opaque_key(q.id, item) for item in q.items]
+    return keys if right else keys[1:] + keys[:1]
+
+
+def matching_keys(q: Matching, right: bool) -> list[str]:
+    keys = [opaque_key(q.id, pair.match) for pair in q.pairs]
+    return keys if right else keys[::-1]
+
+
+def fill_answers(q: FillIn, right: bool) -> list[str]:
+    return [blank.accept[-1] if right else "不知道" for blank in q.blanks]
+
+
+def answer(page: Page, q: Question, right: bool) -> Locator:
+    form = form_of(page, q.id)
+    if isinstance(q, Ordering):
+        put_in_order(form, ordering_keys(q, right))
+    elif isinstance(q, Matching):
+        for row, key in enumerate(matching_keys(q, right), 1):
+            form.locator(f'select[id="{q.id}-{row}"]').select_option(key)
+    elif isinstance(q, FillIn):
+        for number, text in enumerate(fill_answers(q, right), 1):
+            form.locator(f'input[id="{q.id}-{number}"]').fill(text)
+    elif isinstance(q, Scenario):
+        reply_through(form, q, right)
+        return form
+    else:
+        choose_options(form, q, right)
+    form.locator(".mot-submit").click()
+    return form
+
+
+def reply_through(form: Locator, q: Scenario, right: bool) -> None:
+    turn_index = 0
+    while True:
+        turn = q.turns[turn_index]
+        reply_index = next(i for i, reply in enumerate(turn.replies) if reply.correct == right)
+        form.locator(f'label[for="{q.id}-{turn.id}-{option_key(reply_index)}"]').click()
+        form.get_by_role("button", name="回复").click()
+        following = q.next_turn(turn_index, turn.replies[reply_index])
+        if following == "end":
+            return
+        turn_index = next(i for i, t in enumerate(q.turns) if t.id == following)
+        expect(form.locator(f'.mot-turn[data-turn="{following}"]')).to_be_visible()
+
+
+TYPES = ["s1-single", "s1-multiple", "s1-true-false", "s1-ordering", "s1-matching"]
+TYPES += ["s1-fill-in", "s1-scenario"]
+
+
+@pytest.mark.parametrize("question_id", TYPES)
+def test_right_answer(page: Page, fixture_site_url: str, course: Course, question_id: str) -> None:
+    open_page(page, fixture_site_url)
+    q = question(course, question_id)
+    form = answer(page, q, right=True)
+    expect(form).to_have_attribute("data-result", "correct")
+    expect(form.locator(".mot-status")).to_contain_text("✓")
+    expect(form.locator(".mot-explanation")).to_have_text(f"讲解：{q.explanation}")
+    expect(form.locator(".mot-review a")).to_be_visible()
+    expect(page.locator(".mot-score")).to_have_text("已完成 1/7 题，答对 1 题")
+
+
+@pytest.mark.parametrize("question_id", TYPES)
+def test_wrong_answer(page: Page, fixture_site_url: str, course: Course, question_id: str) -> None:
+    open_page(page, fixture_site_url)
+    q = question(course, question_id)
+    form = answer(page, q, right=False)
+    expect(form).to_have_attribute("data-result", "incorrect")
+    expect(form.locator(".mot-status")).to_contain_text("✗")
+    expect(form.locator(".mot-explanation")).to_be_visible()
+    if isinstance(q, Ordering | Matching | FillIn) and q.feedback.incorrect:
+        expect(form.locator(".mot-option-feedback:visible")).to_have_text(q.feedback.incorrect)
+    expect(page.locator(".mot-retry-wrong")).to_be_visible()
+
+
+def test_fill_in_accepts_what_a_chinese_learner_types(page: Page, fixture_site_url: str) -> None:
+    open_page(page, fixture_site_url)
+    form = form_of(page, "s1-fill-in")
+    form.locator('input[id="s1-fill-in-1"]').fill(" 问。")
+    form.locator('input[id="s1-fill-in-2"]').fill("（切脉）")
+    form.locator(".mot-submit").click()
+    expect(form).to_have_attribute("data-result", "correct")
+
+
+def test_fill_in_names_the_wrong_blank(page: Page, fixture_site_url: str) -> None:
+    open_page(page, fixture_site_url)
+    form = form_of(page, "s1-fill-in")
+    form.locator('input[id="s1-fill-in-1"]').fill("问")
+    form.locator('input[id="s1-fill-in-2"]').fill("看")
+    form.locator(".mot-submit").click()
+    expect(form.locator(".mot-status")).to_have_text("✗回答错误，请看下面的讲解。第 2 空不对。")
+    expect(form.locator('input[id="s1-fill-in-2"]')).to_have_attribute("aria-invalid", "true")
+
+
+def test_scenario_branches_and_scores_each_turn(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    open_page(page, fixture_site_url)
+    form = form_of(page, "s1-scenario")
+    form.locator('label[for="s1-scenario-open-b"]').click()
+    form.get_by_role("button", name="回复").click()
+    angry = form.locator('.mot-turn[data-turn="angry"]')
+    expect(angry).to_be_visible()
+    expect(form.locator('.mot-turn[data-turn="fix"]')).to_be_hidden()
+    expect(form.locator(".mot-reply-feedback:visible")).to_contain_text("推卸责任")
+    expect(form.locator('.mot-turn[data-turn="angry"] input').first).to_be_focused()
+    form.locator('label[for="s1-scenario-angry-a"]').click()
+    form.get_by_role("button", name="回复").click()
+    form.locator('label[for="s1-scenario-fix-a"]').click()
+    form.get_by_role("button", name="回复").click()
+    expect(form).to_have_attribute("data-result", "incorrect")
+    expect(form.locator(".mot-status")).to_contain_text("3 轮中有 2 轮回复得当")
+
+
+# Keyboard alone -------------------------------------------------------------------------
+
+
+def press_until(page: Page, key: str, done: Callable[[], bool], limit: int = 12) -> None:
+    for _ in range(limit):
+        if done():
+            return
+        page.keyboard.press(key)
+    assert done(), f"pressing {key} {limit} times did not get there"
+
+
+def tab_to_submit_and_press(page: Page, form: Locator, name: str = "提交答案") -> None:
+    submit = form.get_by_role("button", name=name)
+    press_until(page, "Tab", lambda: submit.evaluate("b => b === document.activeElement"), 30)
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
+def test_ordering_by_keyboard(
+    page: Page, fixture_site_url: str, course: Course, right: bool
+) -> None:
+    open_page(page, fixture_site_url)
+    q = question(course, "s1-ordering")
+    assert isinstance(q, Ordering)
+    form = form_of(page, q.id)
+    for place, key in enumerate(ordering_keys(q, right)):
+        keys = form.locator(".mot-order-item").evaluate_all(
+            "items => items.map(i => i.dataset.key)"
+        )
+        up = form.locator(f'.mot-order-item[data-key="{key}"] [data-move="-1"]')
+        up.focus()
+        for _ in range(keys.index(key) - place):
+            page.keyboard.press("Enter")
+        expect(up).to_be_focused()
+    expect(form.locator(".mot-status")).to_contain_text("现在是第")
+    tab_to_submit_and_press(page, form)
+    expect(form).to_have_attribute("data-result", "correct" if right else "incorrect")
+    expect(form.locator(".mot-feedback")).to_be_focused()
+
+
+@pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
+def test_matching_by_keyboard(
+    page: Page, fixture_site_url: str, course: Course, right: bool
+) -> None:
+    open_page(page, fixture_site_url)
+    q = question(course, "s1-matching")
+    assert isinstance(q, Matching)
+    form = form_of(page, q.id)
+    for row, key in enumerate(matching_keys(q, right), 1):
+        select = form.locator(f'select[id="{q.id}-{row}"]')
+        select.focus()
+        press_until(page, "ArrowDown", lambda s=select, k=key: s.input_value() == k)  # type: ignore[misc]
+    tab_to_submit_and_press(page, form)
+    expect(form).to_have_attribute("data-result", "correct" if right else "incorrect")
+
+
+@pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
+def test_fill_in_by_keyboard(
+    page: Page, fixture_site_url: str, course: Course, right: bool
+) -> None:
+    open_page(page, fixture_site_url)
+    q = question(course, "s1-fill-in")
+    assert isinstance(q, FillIn)
+    form = form_of(page, q.id)
+    form.locator("input.mot-blank").first.focus()
+    for number, text in enumerate(fill_answers(q, right)):
+        if number:
+            page.keyboard.press("Tab")
+        page.keyboard.insert_text(text)
+    page.keyboard.press("Enter")
+    expect(form).to_have_attribute("data-result", "correct" if right else "incorrect")
+
+
+@pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
+def test_scenario_by_keyboard(
+    page: Page, fixture_site_url: str, course: Course, right: bool
+) -> None:
+    open_page(page, fixture_site_url)
+    q = question(course, "s1-scenario")
+    assert isinstance(q, Scenario)
+    form = form_of(page, q.id)
+    form.locator(".mot-turn input").first.focus()
+    turn_index = 0
+    while True:
+        turn = q.turns[turn_index]
+        reply = next(i for i, r in enumerate(turn.replies) if r.correct == right)
+        target = form.locator(f'input[id="{q.id}-{turn.id}-{option_key(reply)}"]')
+        page.keyboard.press("Space")
+        press_until(page, "ArrowDown", target.is_checked)
+        tab_to_submit_and_press(page, form, "回复")
+        following = q.next_turn(turn_index, turn.replies[reply])
+        if following == "end":
+            break
+        turn_index = next(i for i, t in enumerate(q.turns) if t.id == following)
+        expect(form.locator(f'.mot-turn[data-turn="{following}"] input').first).to_be_focused()
+    expect(form).to_have_attribute("data-result", "correct" if right else "incorrect")
+
+
+# Progress -------------------------------------------------------------------------------
+
+
+def test_progress_survives_reload_and_navigation(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    open_page(page, fixture_site_url)
+    answer(page, question(course, "s1-single"), right=True)
+    answer(page, question(course, "s1-ordering"), right=False)
+    page.reload()
+    expect(form_of(page, "s1-single")).to_have_attribute("data-result", "correct")
+    expect(form_of(page, "s1-single").locator(".mot-status")).to_have_text("✓上次已答对。")
+    expect(form_of(page, "s1-ordering")).to_have_attribute("data-result", "incorrect")
+    expect(page.locator(".mot-score")).to_have_text("已完成 2/7 题，答对 1 题")
+    expect(page.locator(".mot-module-status").first).to_have_text("本章状态：进行中")
+    page.evaluate("window.__sameDocument = true")
+    page.locator('nav a.md-nav__link[href$="index.html"]').first.click()
+    row = page.locator('.mot-dashboard tr[data-module="01-sample"]')
+    expect(row.locator("[data-status]")).to_have_text("进行中")
+    assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
+    explore = page.locator('.mot-stage-scores [data-stage="explore"] [data-score]')
+    expect(explore).to_have_text("1/6 题答对（17%）")
+    expect(page.locator("[data-weakest]")).to_contain_text("探索 Explore")
+
+
+def test_retry_only_what_i_got_wrong(page: Page, fixture_site_url: str, course: Course) -> None:
+    open_page(page, fixture_site_url)
+    for number, question_id in enumerate(TYPES):
+        answer(page, question(course, question_id), right=number % 2 == 0)
+    expect(page.locator(".mot-score")).to_have_text("得分 4/7。点“重新作答”可以再试一次。")
+    page.get_by_role("button", name="只重做答错的题").click()
+    expect(page.locator(".mot-question[data-result]")).to_have_count(4)
+    expect(page.locator('.mot-question[data-result="incorrect"]')).to_have_count(0)
+    for question_id in TYPES[1::2]:
+        answer(page, question(course, question_id), right=True)
+    expect(page.locator(".mot-score")).to_have_text("得分 7/7。点“重新作答”可以再试一次。")
+    expect(page.locator(".mot-module-status").first).to_have_text(
+        "本章状态：已通过 · 最佳成绩 7/7（100%）"
+    )
+    expect(page.get_by_role("button", name="只重做答错的题")).to_be_hidden()
+
+
+def test_progress_event_still_fires(page: Page, fixture_site_url: str, course: Course) -> None:
+    open_page(page, fixture_site_url)
+    page.evaluate(
+        "window.__events = []; document.addEventListener('mot:quiz-progress',"
+        " e => window.__events.push(e.detail))"
+    )
+    answer(page, question(course, "s1-matching"), right=True)
+    expect(form_of(page, "s1-matching")).to_have_attribute("data-result", "correct")
+    assert page.evaluate("window.__events") == [
+        {
+            "quizId": "01-sample",
+            "answered": 1,
+            "correct": 1,
+            "total": 7,
+            "complete": False,
+            "passed": False,
+        }
+    ]
+
+
+def throwing(method: str) -> str:
+    """Make the storage throw for the course's key (Material's own keys are left alone)."""
+    return (
+        f"const original = Storage.prototype.{method};"
+        f"Storage.prototype.{method} = function (key, ...rest) {{"
+        "  if (String(key).startsWith('mot-course')) {"
+        "    throw new DOMException('The operation is insecure.', 'SecurityError'); }"
+        "  return original.call(this, key, ...rest); };"
+    )
+
+
+@pytest.mark.parametrize(
+    "init",
+    [
+        throwing("getItem"),
+        f"localStorage.setItem('{STORAGE_KEY}', '{{not json');",
+        f"localStorage.setItem('{STORAGE_KEY}', JSON.stringify({{version: 0, answers: []}}));",
+        throwing("setItem"),
+    ],
+    ids=["throwing", "corrupt", "old-version", "quota"],
+)
+def test_broken_storage_falls_back_to_memory(
+    page: Page, fixture_site_url: str, course: Course, init: str
+) -> None:
+    page.add_init_script(init)
+    open_page(page, fixture_site_url)
+    form = answer(page, question(course, "s1-single"), right=True)
+    expect(form).to_have_attribute("data-result", "correct")
+    warning = page.locator(".mot-storage-warning")
+    expect(warning).to_have_count(1)
+    expect(warning).to_contain_text("进度不会保存")
+    page.locator('nav a.md-nav__link[href$="02-second.html"]').first.click()
+    expect(page.locator('.mot-quiz[data-quiz-id="02-second"][data-ready]')).to_have_count(1)
+    expect(page.locator(".mot-storage-warning")).to_have_count(0)
+    page.locator('nav a.md-nav__link[href$="01-sample.html"]').first.click()
+    expect(form_of(page, "s1-single")).to_have_attribute("data-result", "correct")
+    if "not json" in init:
+        assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == "{not json"
+
+
+# Final exam and certificate -------------------------------------------------------------
+
+
+def take_exam(page: Page, url: str, course: Course, right: bool) -> None:
+    page.goto(f"{url}exam.html")
+    page.get_by_role("button", name="开始考试").click()
+    paper = page.locator(".mot-exam-paper .mot-question")
+    expect(paper).to_have_count(3)
+    for question_id in paper.evaluate_all("forms => forms.map(f => f.dataset.questionId)"):
+        form = answer(page, question(course, question_id), right=right)
+        expect(form).to_have_attribute("data-result", re.compile("correct"))
+
+
+def test_exam_pass(page: Page, fixture_site_url: str, course: Course) -> None:
+    take_exam(page, fixture_site_url, course, right=True)
+    result = page.locator(".mot-exam-result")
+    expect(result).to_be_focused()
+    expect(result).to_have_attribute("data-passed", "true")
+    expect(result.locator(".mot-exam-verdict")).to_have_text(
+        "✓得分 3/3（100%），及格，恭喜通过结业考试！"
+    )
+    expect(result.locator('li[data-stage="principles"]')).to_have_text("原则 Principles：2/2")
+    expect(result.locator(".mot-exam-misses")).to_have_count(0)
+
+
+def test_exam_fail_lists_every_miss_with_its_review_link(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    take_exam(page, fixture_site_url, course, right=False)
+    result = page.locator(".mot-exam-result")
+    expect(result).to_have_attribute("data-passed", "false")
+    expect(result.locator(".mot-exam-verdict")).to_contain_text("未及格（及格线 80%）")
+    expect(result.locator(".mot-exam-misses li")).to_have_count(3)
+    expect(result.locator(".mot-exam-misses a").first).to_have_attribute(
+        "href", re.compile(r"0[12]-[a-z]+\.html#[a-z-]+$")
+    )
+    expect(page.locator(".mot-exam-paper .mot-explanation").first).to_be_visible()
+
+
+def test_exam_draws_and_shuffles_per_attempt(page: Page, fixture_site_url: str) -> None:
+    page.goto(f"{fixture_site_url}exam.html")
+    orders = set()
+    for _ in range(6):
+        page.get_by_role("button", name=re.compile("开始考试|再考一次")).first.evaluate(
+            "b => b.click()"
+        )
+        paper = page.locator(".mot-exam-paper .mot-question")
+        expect(paper).to_have_count(3)
+        orders.add(tuple(paper.evaluate_all("forms => forms.map(f => f.dataset.questionId)")))
+        page.evaluate("document.querySelector('.mot-exam-start').hidden = false")
+    assert len(orders) > 1
+    fixed = page.locator('.mot-exam [data-question-id="s2-single"] .mot-option input')
+    assert fixed.evaluate_all("inputs => inputs.map(i => i.value)") == ["a", "b", "c"]
+
+
+PASSED_ALL = (
+    "localStorage.setItem('" + STORAGE_KEY + "', JSON.stringify({version: 1, questions: {},"
+    " quizzes: {'01-sample': {best: 7, total: 7, passed: true},"
+    " '02-second': {best: 2, total: 2, passed: true}},"
+    " exam: {best: 100, passed: true, passedScore: 100, passedOn: '2025-03-08'}, name: ''}));"
+)
+
+
+def test_certificate_after_everything_is_passed(page: Page, fixture_site_url: str) -> None:
+    page.add_init_script(PASSED_ALL)
+    page.goto(f"{fixture_site_url}certificate.html")
+    expect(page.locator(".mot-cert-checklist li")).to_have_count(3)
+    page.get_by_label("证书上的姓名").fill("李小梅")
+    page.get_by_role("button", name="生成证书").click()
+    certificate = page.locator(".mot-certificate")
+    expect(certificate).to_be_visible()
+    expect(certificate.locator(".mot-cert-course")).to_have_text("示例课程")
+    expect(certificate.locator(".mot-cert-name")).to_have_text("李小梅")
+    expect(certificate.locator(".mot-cert-score")).to_have_text("100%")
+    expect(certificate.locator(".mot-cert-date")).to_have_text("日期：2025 年 3 月 8 日")
+    page.emulate_media(media="print")
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".mot-cert-form")).to_be_hidden()
+    expect(certificate).to_be_visible()
+    css = (PROJECT / "generator/assets/mot.css").read_text()
+    assert "@page certificate { size: A4 landscape;" in css
+
+
+def test_certificate_is_locked_until_everything_is_passed(
+    page: Page, fixture_site_url: str
+) -> None:
+    page.goto(f"{fixture_site_url}certificate.html")
+    expect(page.locator('.mot-cert-checklist li[data-done="false"]')).to_have_count(3)
+    expect(page.locator(".mot-cert-form")).to_be_hidden()
+
+
+# Answer keys ----------------------------------------------------------------------------
+
+
+def test_python_and_javascript_produce_the_same_digests(page: Page, fixture_site_url: str) -> None:
+    open_page(page, fixture_site_url)
+    inputs = [case["input"] for case in CASES]
+    browser = page.evaluate(
+        """async inputs => Promise.all(inputs.map(async text => {
+            const normal = window.motQuiz.normalise(text);
+            return [normal, await window.motQuiz.sha256('salt:0:' + normal),
+                    window.motQuiz.sha256Fallback('salt:0:' + normal)];
+        }))""",
+        inputs,
+    )
+    for case, (normal, subtle, fallback) in zip(CASES, browser, strict=True):
+        expected = hashlib.sha256(f"salt:0:{normalise(case['input'])}".encode()).hexdigest()
+        assert normal == case["normalised"], case
+        assert subtle == fallback == expected, case
+
+
+def test_page_source_holds_no_answer(page: Page, fixture_site_url: str, course: Course) -> None:
+    for name in ("01-sample.html", "exam.html"):
+        html = page.request.get(f"{fixture_site_url}{name}").text()
+        assert re.search(r"data-correct|data-answer|\bcorrect=|data-accept", html) is None
+    fill = question(course, "s1-fill-in")
+    assert isinstance(fill, FillIn)
+    assert salt_for(fill.id) in html
+    for blank in fill.blanks:
+        for accepted in blank.accept:
+            assert f"{accepted}<" not in html and f'"{accepted}"' not in html
+
+
+# Accessibility --------------------------------------------------------------------------
+
+
+def axe_violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target).join(' | ')))",
+        AXE_TAGS,
+    )
+    return list(found)
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(page: Page, request: pytest.FixtureRequest) -> Page:
+    page.emulate_media(color_scheme=request.param)
+    return page
+
+
+def expect_scheme(page: Page) -> None:
+    dark = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    expect(page.locator("body")).to_have_attribute(
+        "data-md-color-scheme", "slate" if dark else "default"
+    )
+
+
+def test_axe_module_page_before_and_after_answering(
+    scheme_page: Page, fixture_site_url: str, course: Course
+) -> None:
+    page = scheme_page
+    open_page(page, fixture_site_url)
+    expect_scheme(page)
+    assert axe_violations(page) == []
+    for number, question_id in enumerate(TYPES):
+        answer(page, question(course, question_id), right=number % 2 == 0)
+    assert axe_violations(page) == []
+
+
+def test_axe_exam_and_certificate(scheme_page: Page, fixture_site_url: str, course: Course) -> None:
+    page = scheme_page
+    take_exam(page, fixture_site_url, course, right=False)
+    expect_scheme(page)
+    assert axe_violations(page) == []
+    page.add_init_script(PASSED_ALL)
+    page.goto(f"{fixture_site_url}certificate.html")
+    page.get_by_label("证书上的姓名").fill("李小梅")
+    page.get_by_role("button", name="生成证书").click()
+    assert axe_violations(page) == []
+    page.goto(fixture_site_url)
+    assert axe_violations(page) == []
