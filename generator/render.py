@@ -56,7 +56,8 @@ def render_course(course: Course, anchors: Anchors) -> Rendered:
 
 def render_outline(course: Course, link_prefix: str = "") -> str:
     """The table of modules (objectives, minutes, questions) as Markdown."""
-    return template_environment().get_template("outline.md.j2").render(
+    template = template_environment().get_template("outline.md.j2")
+    return template.render(
         modules=course.modules,
         link_prefix=link_prefix,
         objective_total=sum(len(module.meta.objectives) for module in course.modules),
