@@ -20,6 +20,7 @@ SHIM_PACKAGE = Path("node_modules/iframe-worker")
 SHIM_SOURCE = "shim/index.js"
 SHIM_TARGET = "assets/vendor/iframe-worker/shim.js"
 """Where the shim lands in the site; the plugin skips its CDN URL when one names iframe-worker."""
+INSTANT_NAVIGATION = "navigation.instant"
 
 
 def export_offline(job: ExportJob) -> list[Path]:
@@ -51,7 +52,13 @@ def vendored_shim(root: Path) -> dict[str, bytes]:
 
 
 def use_offline_plugin(config: MkDocsConfig) -> None:
-    """Enable Material's offline plugin for this build, with the shim served from the site."""
+    """Enable Material's offline plugin for this build, with the shim served from the site.
+
+    Instant navigation is turned off: it cannot work over file://, and with it Material
+    9.8 completes ``document$`` without ever emitting it there, so no page script would run.
+    """
+    features = config.theme["features"]
+    config.theme["features"] = [f for f in features if not f.startswith(INSTANT_NAVIGATION)]
     config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_TARGET]
     plugin = OfflinePlugin()
     plugin.load_config({})
