@@ -1,4 +1,4 @@
-"""Every export from the command line: progress, where it wrote, clear failures, no partial files."""
+"""Every export from the command line: progress, output path, clear failures, no partial files."""
 
 from __future__ import annotations
 
