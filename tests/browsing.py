@@ -4,27 +4,29 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Frame, Locator, Page, expect
+from playwright.sync_api import FrameLocator, Locator, Page, expect
 
 from generator.answer_key import option_key
 from generator.models import Module, MultipleChoice, SingleChoice
 
-Surface = Page | Frame
+Surface = Page | FrameLocator
 """A top-level page or a page inside a frame (the SCORM package in its LMS)."""
 
 
-def answer_right(surface: Surface, module: Module, index: int = 0) -> Locator:
-    """Answer question ``index`` of ``module`` correctly by clicking; returns its form."""
+def answer(surface: Surface, module: Module, index: int = 0, right: bool = True) -> Locator:
+    """Answer question ``index`` of ``module`` right or wrong by clicking; returns its form."""
     question = module.quiz.questions[index]
     if isinstance(question, SingleChoice | MultipleChoice):
-        keys = [option_key(i) for i, option in enumerate(question.options) if option.correct]
+        correct = [option_key(i) for i, option in enumerate(question.options) if option.correct]
+        wrong = [option_key(i) for i, option in enumerate(question.options) if not option.correct]
+        keys = correct if right else wrong[:1]
     else:
-        keys = ["true" if question.answer else "false"]
+        keys = ["true" if question.answer == right else "false"]
     form = surface.locator(f'form[data-question-id="{question.id}"]')
     for key in keys:
         form.locator(f'label[for="{question.id}-{key}"]').click()
     form.get_by_role("button", name="提交答案").click()
-    expect(form).to_have_attribute("data-result", "correct")
+    expect(form).to_have_attribute("data-result", "correct" if right else "incorrect")
     return form
 
 

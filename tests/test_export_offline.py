@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from generator.load import load_course
-from tests.browsing import answer_right, record_requests, search
+from tests.browsing import answer, record_requests, search
 from tests.conftest import link_node_modules, run_generator
 
 pytestmark = pytest.mark.browser
@@ -44,7 +44,7 @@ def test_works_from_the_file_system_without_any_host(
     page.goto((unzipped / "index.html").as_uri())
     page.locator(f'.md-content a[href="{module.page.name}.html"]').first.click()
     expect(page).to_have_url((unzipped / f"{module.page.name}.html").as_uri())
-    form = answer_right(page, module)
+    form = answer(page, module)
     expect(form.locator(".mot-explanation")).to_be_visible()
     expect(page.locator(".mot-score")).to_have_attribute("data-answered", "1")
     search(page, "倾听")
