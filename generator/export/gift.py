@@ -29,7 +29,7 @@ SPECIAL = re.compile(r"([~=#{}:\\])")
 
 def export_gift(job: ExportJob) -> list[Path]:
     text = gift_text(job.course)
-    job.progress(f"{job.course.question_count} questions in {len(job.course.modules)} categories")
+    job.progress(f"{job.course.question_count} questions from {len(job.course.modules)} modules")
     return [write_output(job.output, lambda partial: partial.write_text(text, encoding="utf-8"))]
 
 
