@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
@@ -32,7 +33,16 @@ def chromium_executable() -> str | None:
 
 
 def print_pdf(html: Path, pdf: Path) -> None:
-    """Print ``html`` (a local file) to ``pdf`` on A4 paper, backgrounds included."""
+    """Print ``html`` (a local file) to ``pdf`` on A4 paper, backgrounds included.
+
+    Runs in a worker thread: Playwright's sync API refuses to start inside a running asyncio
+    loop, which a caller that already drives a browser (the test suite) has in its thread.
+    """
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(_print_pdf, html, pdf).result()
+
+
+def _print_pdf(html: Path, pdf: Path) -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
