@@ -26,8 +26,8 @@ class Export:
 
 
 EXPORTS: dict[str, Export] = {
-    "answer-key": Export("mot-course-answer-key.html", "answer key", export_answer_key),
     "offline": Export("mot-course-offline.zip", "offline package", export_offline),
-    "gift": Export("mot-course-questions.gift.txt", "GIFT question bank", export_gift),
     "scorm": Export("mot-course-scorm.zip", "SCORM 1.2 package", export_scorm),
+    "gift": Export("mot-course-questions.gift.txt", "GIFT question bank", export_gift),
+    "answer-key": Export("mot-course-answer-key.html", "answer key", export_answer_key),
 }
