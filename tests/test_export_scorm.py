@@ -108,8 +108,8 @@ def lms_state(page: Page) -> dict[str, Any]:
     return state
 
 
-def launch(page: Page, origin: str, module: Module) -> None:
-    page.goto(f"{origin}/lms/host.html#{module.page.name}.html")
+def launch(page: Page, origin: str, module: Module, query: str = "") -> None:
+    page.goto(f"{origin}/lms/host.html{query}#{module.page.name}.html")
     frame = page.frame_locator("#sco")
     expect(frame.locator(".mot-quiz[data-ready]")).to_have_count(1)
     page.wait_for_function("window.lmsLog.calls.includes('LMSInitialize')")
@@ -153,6 +153,18 @@ def test_below_the_pass_mark_fails(page: Page, lms: str, module: Module) -> None
     assert state["status"] == "failed"
     assert state["raw"] == str(round(100 * (total - 1) / total))
     assert ["cmi.core.lesson_status", "incomplete"] in state["values"]
+
+
+@pytest.mark.browser
+def test_a_returning_learner_is_taken_back_to_the_section(
+    page: Page, lms: str, module: Module
+) -> None:
+    anchor = module.quiz.questions[-1].review.partition("#")[2]
+    launch(page, lms, module, f"?resume={module.page.name}.html%23{anchor}")
+    page.wait_for_function(
+        "anchor => document.getElementById('sco').contentWindow.location.hash === '#' + anchor",
+        arg=anchor,
+    )
 
 
 @pytest.mark.browser
