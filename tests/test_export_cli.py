@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.export import EXPORTS
+from generator.write import write_output
 from tests.conftest import PROJECT, run_generator
 
 
@@ -81,3 +82,24 @@ def test_progress_and_output_location(
     assert out[-1] == "OK: SCORM 1.2 package written to dist/mot-course-scorm.zip"
     assert files_under(minimal_project / "dist") == ["mot-course-scorm.zip"]
     assert files_under(minimal_project / "build") == []
+
+
+def test_write_output_leaves_nothing_when_writing_fails(tmp_path: Path) -> None:
+    target = tmp_path / "dist/export.zip"
+
+    def half_then_fail(partial: Path) -> None:
+        partial.write_bytes(b"half an archive")
+        raise OSError(28, "No space left on device", str(partial))
+
+    with pytest.raises(OSError):
+        write_output(target, half_then_fail)
+    assert files_under(tmp_path) == []
+
+
+def test_write_output_replaces_the_previous_file_whole(tmp_path: Path) -> None:
+    target = tmp_path / "bank.gift.txt"
+    target.write_text("old")
+    write_output(target, lambda partial: partial.write_text("new"))
+    assert target.read_text() == "new"
+    assert files_under(tmp_path) == ["bank.gift.txt"]
+    assert target.stat().st_mode & 0o777 == 0o644
