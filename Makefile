@@ -7,7 +7,9 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: serve build check test lint typecheck unit browser-deps benchmark clean
+EXPORTS := offline scorm gift answer-key
+
+.PHONY: serve build check test lint typecheck unit browser-deps benchmark clean exports $(addprefix export-,$(EXPORTS))
 
 serve: $(INSTALLED)  ## build the course and preview it on http://127.0.0.1:8000 with live reload
 	$(PY) -m generator serve
@@ -21,9 +23,17 @@ check: $(INSTALLED)  ## validate every module and quiz
 test: $(INSTALLED) node_modules/.installed browser-deps lint typecheck  ## the whole suite
 	$(PY) -m pytest
 
-node_modules/.installed: package.json  ## front-end test tools from the npm registry
+exports: $(addprefix export-,$(EXPORTS))  ## write every export into dist/
+
+$(addprefix export-,$(EXPORTS)): export-%: $(INSTALLED) node_modules/.installed  ## e.g. make export-gift
+	$(PY) -m generator export $*
+
+export-answer-key: browser-deps  ## the PDF is printed by Chromium
+
+node_modules/.installed: package.json package-lock.json  ## npm: iframe-worker (offline package) and test tools
 	npm install --no-audit --no-fund --silent
-	mkdir -p node_modules && touch node_modules/.installed
+	mkdir -p node_modules
+	touch node_modules/.installed
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check generator tests benchmarks
@@ -45,4 +55,4 @@ $(INSTALLED): pyproject.toml
 	touch $(INSTALLED)
 
 clean:
-	rm -rf build site
+	rm -rf build site dist

@@ -21,10 +21,15 @@ GENERATED_HEADINGS = {"quiz": "本章测验"}
 
 
 @cache
+def site_config(config_file: Path) -> Any:
+    """The settings of ``config_file`` as MkDocs reads them (without building anything)."""
+    # Any existing folder will do for docs_dir: only settings are read.
+    return load_config(str(config_file), docs_dir=str(config_file.parent / "course"))
+
+
 def markdown_settings(config_file: Path) -> tuple[list[Any], dict[str, Any]]:
     """Return the Markdown extensions and their settings configured in ``config_file``."""
-    # Any existing folder will do for docs_dir: only the Markdown settings are read.
-    config = load_config(str(config_file), docs_dir=str(config_file.parent / "course"))
+    config = site_config(config_file)
     return list(config["markdown_extensions"]), dict(config["mdx_configs"])
 
 

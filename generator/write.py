@@ -2,6 +2,8 @@
 
 A build happens in a temporary folder beside the output and is swapped in only
 when MkDocs succeeds, so a failed build leaves the previous site exactly as it was.
+Exports follow the same rule: each file is written beside its target and renamed
+into place when complete, so a failed export leaves no partial file behind.
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from generator.errors import CourseError, Problem
@@ -28,13 +32,22 @@ WORK_FOLDER = "build"
 DOCS_FOLDER = "build/docs"
 """The generated docs folder; ``docs_dir`` in mkdocs.yml names it too, for ``mkdocs serve``."""
 SITE_FOLDER = "site"
+DIST_FOLDER = "dist"
+"""Where exports go by default; never part of the published site."""
+
+OUTPUT_MODE = 0o644
+"""Exports are readable by everyone, like the files of a build (a temporary file is not)."""
+
+ConfigAdjustment = Callable[[MkDocsConfig], None]
+"""Changes an export makes to the loaded mkdocs.yml settings before building (a site variant)."""
 
 
 def docs_files(root: Path, rendered: Rendered) -> dict[str, bytes]:
     """Everything the docs folder must hold: rendered pages, runtime assets, course media."""
     contents = {name: text.encode("utf-8") for name, text in rendered.items()}
     for asset in files("generator").joinpath(ASSETS_FOLDER).iterdir():
-        contents[f"{ASSETS_FOLDER}/{asset.name}"] = asset.read_bytes()
+        if asset.is_file():
+            contents[f"{ASSETS_FOLDER}/{asset.name}"] = asset.read_bytes()
     course_dir = root / "course"
     for path in sorted(course_dir.rglob("*")):
         if path.is_file() and path.suffix != ".md":
@@ -72,17 +85,58 @@ def build_site(root: Path, contents: dict[str, bytes], config_file: Path) -> Pat
     """
     register_search_terms(root)
     site_dir, docs_dir = root / SITE_FOLDER, root / DOCS_FOLDER
-    with _scratch_folder(root) as scratch:
-        new_docs, new_site = scratch / "docs", scratch / "site"
-        sync_docs(new_docs, contents)
-        _run_mkdocs(config_file, new_docs, new_site)
+    with scratch_folder(root) as scratch:
+        new_site = build_site_variant(contents, config_file, scratch)
         _swap_in(new_site, site_dir, scratch / "old-site")
-        _swap_in(new_docs, docs_dir, scratch / "old-docs")
+        _swap_in(scratch / "docs", docs_dir, scratch / "old-docs")
     return site_dir
 
 
+def build_site_variant(
+    contents: dict[str, bytes],
+    config_file: Path,
+    scratch: Path,
+    adjust: ConfigAdjustment | None = None,
+) -> Path:
+    """Build ``contents`` into ``scratch/site`` (docs in ``scratch/docs``); return the site folder.
+
+    ``adjust`` changes the settings of mkdocs.yml for this build only (an export's variant).
+    Raises CourseError when MkDocs reports a problem.
+    """
+    new_docs, new_site = scratch / "docs", scratch / "site"
+    sync_docs(new_docs, contents)
+    _run_mkdocs(config_file, new_docs, new_site, adjust)
+    return new_site
+
+
+def write_output(target: Path, write: Callable[[Path], object]) -> Path:
+    """Let ``write`` fill a temporary file beside ``target``, then rename it into place.
+
+    Nothing is left behind if ``write`` fails: neither a partial ``target`` nor the temporary file.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    partial = Path(name)
+    try:
+        write(partial)
+        partial.chmod(OUTPUT_MODE)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def zip_folder(folder: Path, archive: Path) -> None:
+    """Write every file under ``folder`` into the zip ``archive``, paths relative to ``folder``."""
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                bundle.write(path, path.relative_to(folder).as_posix())
+
+
 @contextmanager
-def _scratch_folder(root: Path) -> Iterator[Path]:
+def scratch_folder(root: Path) -> Iterator[Path]:
     """A temporary folder on the same disk as the output (so renames are atomic)."""
     parent = root / WORK_FOLDER
     parent.mkdir(exist_ok=True)
@@ -108,7 +162,9 @@ class _WarningCollector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
+def _run_mkdocs(
+    config_file: Path, docs_dir: Path, site_dir: Path, adjust: ConfigAdjustment | None
+) -> None:
     collector = _WarningCollector()
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(collector)
@@ -116,6 +172,8 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
         config = load_config(
             str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True
         )
+        if adjust is not None:
+            adjust(config)
         build(config)
     except MkDocsException as error:
         messages = collector.messages or [str(error)]

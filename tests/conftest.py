@@ -7,26 +7,20 @@ import http.server
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.cli import main as generator_main
+from generator.export import pdf
+from generator.export.pdf import CHROMIUM_FLAGS, DEBIAN_CHROMIUM
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-DEBIAN_CHROMIUM = Path("/usr/lib/chromium/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+NODE_MODULES = PROJECT / "node_modules"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -58,6 +52,35 @@ def minimal_project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project", FIXTURES / "minimal")
 
 
+def link_node_modules(root: Path) -> Path:
+    """Give a copied project the npm packages of this checkout (``make test`` installs them)."""
+    assert (NODE_MODULES / ".installed").exists(), "run `make test` (it runs `npm install`)"
+    (root / "node_modules").symlink_to(NODE_MODULES, target_is_directory=True)
+    return root
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serving(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve with ``handler`` on 127.0.0.1; yields the origin, ``http://127.0.0.1:PORT``."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def serve_folder(folder: Path) -> Callable[..., http.server.BaseHTTPRequestHandler]:
+    return functools.partial(_QuietHandler, directory=str(folder))
+
+
 def run_generator(root: Path, *arguments: str) -> int:
     return generator_main(["--root", str(root), *arguments])
 
@@ -67,17 +90,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` over HTTP on 127.0.0.1 until the generator is closed."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
 def build_and_serve(root: Path) -> Iterator[str]:
     """Build the course at ``root`` for the address it is served at, and serve it.
 
@@ -85,13 +97,12 @@ def build_and_serve(root: Path) -> Iterator[str]:
     Material's instant navigation only follows links its sitemap lists, compared by
     path and port.
     """
-    server = serve_folder(root / "site")
-    url = next(server)
-    with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("SITE_URL", url)
-        assert run_generator(root, "build") == 0
-    yield url
-    next(server, None)
+    with serving(serve_folder(root / "site")) as origin:
+        url = f"{origin}/"
+        with pytest.MonkeyPatch.context() as environment:
+            environment.setenv("SITE_URL", url)
+            assert run_generator(root, "build") == 0
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -121,16 +132,12 @@ def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def chromium_executable() -> str | None:
     """Debian's Chromium; None means Playwright's own browser (a laptop without apt)."""
-    configured = os.environ.get("MOT_CHROMIUM")
-    if configured:
-        return configured
-    if DEBIAN_CHROMIUM.exists():
-        return str(DEBIAN_CHROMIUM)
-    if os.environ.get("CI"):
+    executable = pdf.chromium_executable()
+    if executable is None and os.environ.get("CI"):
         pytest.fail(
             f"{DEBIAN_CHROMIUM} is missing: run `make browser-deps` (apt-get install chromium)"
         )
-    return None
+    return executable
 
 
 @pytest.fixture(scope="session")

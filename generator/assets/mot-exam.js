@@ -83,6 +83,11 @@
     var score = window.motProgress.percent(right, forms.length);
     var passed = score >= passMark;
     window.motProgress.recordExam(right, forms.length, passMark);
+    /* The same event a module quiz sends when it is complete (an LMS bridge reports it). */
+    document.dispatchEvent(new CustomEvent("mot:quiz-progress", {
+      detail: { quizId: "exam", answered: forms.length, correct: right, total: forms.length,
+                complete: true, passed: passed }
+    }));
     forms.forEach(function (form) { window.motQuiz.reveal(form, "", false); });
     var result = exam.querySelector(".mot-exam-result");
     result.textContent = "";

@@ -1,0 +1,33 @@
+"""Exports: the course packaged for places other than the website, one module per format.
+
+Every export reads the course through the same checks as ``build`` (so bad input stops it
+with ``file:line`` messages before anything is written) and writes its result through
+:func:`generator.write.write_output`, so a failed export leaves no partial file behind.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.export.gift import export_gift
+from generator.export.job import ExportJob
+from generator.export.offline import export_offline
+from generator.export.scorm import export_scorm
+from generator.export.trainer_key import export_answer_key
+
+
+@dataclass(frozen=True)
+class Export:
+    file_name: str
+    """Default output, inside dist/."""
+    description: str
+    write: Callable[[ExportJob], list[Path]]
+    """Writes the export; returns every file written."""
+
+
+EXPORTS: dict[str, Export] = {
+    "offline": Export("mot-course-offline.zip", "offline package", export_offline),
+    "scorm": Export("mot-course-scorm.zip", "SCORM 1.2 package", export_scorm),
+    "gift": Export("mot-course-questions.gift.txt", "GIFT question bank", export_gift),
+    "answer-key": Export("mot-course-answer-key.html", "answer key", export_answer_key),
+}

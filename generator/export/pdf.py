@@ -1,0 +1,65 @@
+"""Print an HTML file to PDF with headless Chromium (Debian's, or Playwright's own)."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+
+from generator.errors import CourseError
+from generator.export.job import environment_problem
+
+DEBIAN_CHROMIUM = Path("/usr/lib/chromium/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_executable() -> str | None:
+    """$MOT_CHROMIUM, else Debian's Chromium; None means Playwright's own browser."""
+    configured = os.environ.get("MOT_CHROMIUM")
+    if configured:
+        return configured
+    return str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
+
+
+def print_pdf(html: Path, pdf: Path) -> None:
+    """Print ``html`` (a local file) to ``pdf`` on A4 paper, backgrounds included.
+
+    Runs in a worker thread: Playwright's sync API refuses to start inside a running asyncio
+    loop, which a caller that already drives a browser (the test suite) has in its thread.
+    """
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(_print_pdf, html, pdf).result()
+
+
+def _print_pdf(html: Path, pdf: Path) -> None:
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium_executable(), args=CHROMIUM_FLAGS, headless=True
+            )
+            page = browser.new_page()
+            page.goto(html.resolve().as_uri())
+            page.pdf(path=pdf, format="A4", print_background=True, prefer_css_page_size=True)
+            browser.close()
+    except PlaywrightError as error:
+        raise CourseError(
+            [
+                environment_problem(
+                    Path(chromium_executable() or "chromium"),
+                    f"Chromium could not print the PDF ({str(error).splitlines()[0]})",
+                    "install Chromium (apt-get install chromium, or `make browser-deps`) "
+                    "or point MOT_CHROMIUM at a Chromium executable",
+                )
+            ]
+        ) from None

