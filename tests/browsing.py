@@ -6,8 +6,18 @@ import re
 
 from playwright.sync_api import FrameLocator, Locator, Page, expect
 
-from generator.answer_key import option_key
-from generator.models import Module, MultipleChoice, SingleChoice
+from generator.answer_key import opaque_key, option_key
+from generator.models import (
+    FillIn,
+    Matching,
+    Module,
+    MultipleChoice,
+    Ordering,
+    Question,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
 
 Surface = Page | FrameLocator
 """A top-level page or a page inside a frame (the SCORM package in its LMS)."""
@@ -16,18 +26,78 @@ Surface = Page | FrameLocator
 def answer(surface: Surface, module: Module, index: int = 0, right: bool = True) -> Locator:
     """Answer question ``index`` of ``module`` right or wrong by clicking; returns its form."""
     question = module.quiz.questions[index]
-    if isinstance(question, SingleChoice | MultipleChoice):
-        correct = [option_key(i) for i, option in enumerate(question.options) if option.correct]
-        wrong = [option_key(i) for i, option in enumerate(question.options) if not option.correct]
-        keys = correct if right else wrong[:1]
-    else:
-        keys = ["true" if question.answer == right else "false"]
-    form = surface.locator(f'form[data-question-id="{question.id}"]')
-    for key in keys:
-        form.locator(f'label[for="{question.id}-{key}"]').click()
-    form.get_by_role("button", name="提交答案").click()
+    form = answer_form(surface.locator(f'form[data-question-id="{question.id}"]'), question, right)
     expect(form).to_have_attribute("data-result", "correct" if right else "incorrect")
     return form
+
+
+# Answering each type, right or wrong, with the mouse ------------------------------------
+
+
+def choose_options(form: Locator, q: Question, right: bool) -> None:
+    if isinstance(q, TrueFalse):
+        value = "true" if q.answer == right else "false"
+        form.locator(f'label[for="{q.id}-{value}"]').click()
+        return
+    assert isinstance(q, SingleChoice | MultipleChoice)
+    keys = [option_key(i) for i, option in enumerate(q.options) if option.correct == right]
+    for key in keys if right else keys[:1]:
+        form.locator(f'label[for="{q.id}-{key}"]').click()
+
+
+def put_in_order(form: Locator, keys: list[str]) -> None:
+    for place, key in enumerate(keys):
+        items = form.locator(".mot-order-item")
+        current = [items.nth(i).get_attribute("data-key") for i in range(items.count())]
+        for _ in range(current.index(key) - place):
+            form.locator(f'.mot-order-item[data-key="{key}"] [data-move="-1"]').click()
+
+
+def ordering_keys(q: Ordering, right: bool) -> list[str]:
+    keys = [opaque_key(q.id, item) for item in q.items]
+    return keys if right else keys[1:] + keys[:1]
+
+
+def matching_keys(q: Matching, right: bool) -> list[str]:
+    keys = [opaque_key(q.id, pair.match) for pair in q.pairs]
+    return keys if right else keys[::-1]
+
+
+def fill_answers(q: FillIn, right: bool) -> list[str]:
+    return [blank.accept[-1] if right else "不知道" for blank in q.blanks]
+
+
+def answer_form(form: Locator, q: Question, right: bool) -> Locator:
+    """Answer ``q`` in its ``form`` right or wrong, with the mouse; returns the form."""
+    if isinstance(q, Ordering):
+        put_in_order(form, ordering_keys(q, right))
+    elif isinstance(q, Matching):
+        for row, key in enumerate(matching_keys(q, right), 1):
+            form.locator(f'select[id="{q.id}-{row}"]').select_option(key)
+    elif isinstance(q, FillIn):
+        for number, text in enumerate(fill_answers(q, right), 1):
+            form.locator(f'input[id="{q.id}-{number}"]').fill(text)
+    elif isinstance(q, Scenario):
+        reply_through(form, q, right)
+        return form
+    else:
+        choose_options(form, q, right)
+    form.locator(".mot-submit").click()
+    return form
+
+
+def reply_through(form: Locator, q: Scenario, right: bool) -> None:
+    turn_index = 0
+    while True:
+        turn = q.turns[turn_index]
+        reply_index = next(i for i, reply in enumerate(turn.replies) if reply.correct == right)
+        form.locator(f'label[for="{q.id}-{turn.id}-{option_key(reply_index)}"]').click()
+        form.get_by_role("button", name="回复").click()
+        following = q.next_turn(turn_index, turn.replies[reply_index])
+        if following == "end":
+            return
+        turn_index = next(i for i, t in enumerate(q.turns) if t.id == following)
+        expect(form.locator(f'.mot-turn[data-turn="{following}"]')).to_be_visible()
 
 
 def search(page: Page, term: str) -> Locator:

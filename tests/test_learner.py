@@ -16,20 +16,18 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from generator.answer_key import opaque_key, option_key, salt_for
+from generator.answer_key import option_key, salt_for
 from generator.load import load_course
 from generator.models import (
     Course,
     FillIn,
     Matching,
-    MultipleChoice,
     Ordering,
     Question,
     Scenario,
-    SingleChoice,
-    TrueFalse,
 )
 from generator.normalise import normalise
+from tests.browsing import answer_form, fill_answers, matching_keys, ordering_keys
 from tests.conftest import FIXTURES, PROJECT
 
 pytestmark = pytest.mark.browser
@@ -60,73 +58,8 @@ def form_of(page: Page, question_id: str) -> Locator:
     return page.locator(f'form[data-question-id="{question_id}"]:visible')
 
 
-# Answering each type, right or wrong, with the mouse ------------------------------------
-
-
-def choose_options(form: Locator, q: Question, right: bool) -> None:
-    if isinstance(q, TrueFalse):
-        value = "true" if q.answer == right else "false"
-        form.locator(f'label[for="{q.id}-{value}"]').click()
-        return
-    assert isinstance(q, SingleChoice | MultipleChoice)
-    keys = [option_key(i) for i, option in enumerate(q.options) if option.correct == right]
-    for key in keys if right else keys[:1]:
-        form.locator(f'label[for="{q.id}-{key}"]').click()
-
-
-def put_in_order(form: Locator, keys: list[str]) -> None:
-    for place, key in enumerate(keys):
-        items = form.locator(".mot-order-item")
-        current = [items.nth(i).get_attribute("data-key") for i in range(items.count())]
-        for _ in range(current.index(key) - place):
-            form.locator(f'.mot-order-item[data-key="{key}"] [data-move="-1"]').click()
-
-
-def ordering_keys(q: Ordering, right: bool) -> list[str]:
-    keys = [opaque_key(q.id, item) for item in q.items]
-    return keys if right else keys[1:] + keys[:1]
-
-
-def matching_keys(q: Matching, right: bool) -> list[str]:
-    keys = [opaque_key(q.id, pair.match) for pair in q.pairs]
-    return keys if right else keys[::-1]
-
-
-def fill_answers(q: FillIn, right: bool) -> list[str]:
-    return [blank.accept[-1] if right else "不知道" for blank in q.blanks]
-
-
 def answer(page: Page, q: Question, right: bool) -> Locator:
-    form = form_of(page, q.id)
-    if isinstance(q, Ordering):
-        put_in_order(form, ordering_keys(q, right))
-    elif isinstance(q, Matching):
-        for row, key in enumerate(matching_keys(q, right), 1):
-            form.locator(f'select[id="{q.id}-{row}"]').select_option(key)
-    elif isinstance(q, FillIn):
-        for number, text in enumerate(fill_answers(q, right), 1):
-            form.locator(f'input[id="{q.id}-{number}"]').fill(text)
-    elif isinstance(q, Scenario):
-        reply_through(form, q, right)
-        return form
-    else:
-        choose_options(form, q, right)
-    form.locator(".mot-submit").click()
-    return form
-
-
-def reply_through(form: Locator, q: Scenario, right: bool) -> None:
-    turn_index = 0
-    while True:
-        turn = q.turns[turn_index]
-        reply_index = next(i for i, reply in enumerate(turn.replies) if reply.correct == right)
-        form.locator(f'label[for="{q.id}-{turn.id}-{option_key(reply_index)}"]').click()
-        form.get_by_role("button", name="回复").click()
-        following = q.next_turn(turn_index, turn.replies[reply_index])
-        if following == "end":
-            return
-        turn_index = next(i for i, t in enumerate(q.turns) if t.id == following)
-        expect(form.locator(f'.mot-turn[data-turn="{following}"]')).to_be_visible()
+    return answer_form(form_of(page, q.id), q, right)
 
 
 TYPES = ["s1-single", "s1-multiple", "s1-true-false", "s1-ordering", "s1-matching"]
