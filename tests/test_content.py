@@ -91,12 +91,24 @@ def test_question_counts_types_and_applied_share(course: Course) -> None:
         if not low <= len(questions) <= high:
             problems.append(f"{path}: {len(questions)} questions, needs {low} to {high}")
         types = {question.type for question in questions}
-        if len(types) < 3:
-            problems.append(f"{path}: uses {sorted(types)}, needs at least three types")
+        if len(types) < 4:
+            problems.append(f"{path}: uses {sorted(types)}, needs at least four types")
         applied = sum(question.applied for question in questions)
         if applied * 3 < len(questions):
             problems.append(f"{path}: {applied} of {len(questions)} applied, needs a third")
     assert problems == []
+
+
+def test_the_course_uses_every_new_type_at_least_twice(course: Course) -> None:
+    counts = Counter(
+        question.type for module in modules(course) for question in module.quiz.questions
+    )
+    scarce = {
+        kind: counts[kind]
+        for kind in ("ordering", "matching", "fill_in", "scenario")
+        if counts[kind] < 2
+    }
+    assert scarce == {}, f"types with fewer than two questions in the course: {scarce}"
 
 
 def test_every_wrong_option_says_why(course: Course) -> None:

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import pytest
 
 from generator.load import load_course
-from generator.models import MultipleChoice, SingleChoice, TrueFalse
+from generator.models import (
+    FillIn,
+    Matching,
+    MultipleChoice,
+    Ordering,
+    Question,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
 from tests.conftest import run_generator
 
 ANSWER_KEY = "dist/mot-course-answer-key.html"
@@ -51,12 +61,34 @@ def test_every_question_with_its_answer_feedback_and_review(exported: tuple[Path
             if isinstance(question, TrueFalse):
                 assert f"答案：<strong>{'正确' if question.answer else '错误'}</strong>" in article
                 continue
-            assert isinstance(question, SingleChoice | MultipleChoice)
-            for option in question.options:
-                mark = "correct" if option.correct else "wrong"
-                assert f'<li class="{mark}">' in article
-                assert option.text in article
-                assert option.feedback is None or option.feedback in article
+            if isinstance(question, SingleChoice | MultipleChoice):
+                for option in question.options:
+                    mark = "correct" if option.correct else "wrong"
+                    assert f'<li class="{mark}">' in article
+                    assert option.text in article
+                    assert option.feedback is None or option.feedback in article
+            else:
+                assert_key_of_new_type(question, article)
+
+
+def assert_key_of_new_type(question: Question, article: str) -> None:
+    if isinstance(question, Ordering):
+        listed = re.findall(r'<li class="correct">([^<]*)</li>', article)
+        assert listed == question.items, "the items in their right order"
+    elif isinstance(question, Matching):
+        for pair in question.pairs:
+            assert f'<td>{pair.item}</td><td class="correct">{pair.match}</td>' in article
+    elif isinstance(question, FillIn):
+        for blank in question.blanks:
+            assert " / ".join(blank.accept) in article
+    else:
+        assert isinstance(question, Scenario)
+        for turn in question.turns:
+            assert turn.customer in article
+            for reply in turn.replies:
+                mark = "correct" if reply.correct else "wrong"
+                assert f'<li class="{mark}"><span class="mark">' in article
+                assert reply.text in article and reply.feedback in article
 
 
 @pytest.mark.browser

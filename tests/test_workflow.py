@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from mkdocs.config import load_config
 from ruamel.yaml import YAML
 
 from tests.conftest import PROJECT
@@ -48,5 +49,12 @@ def test_site_url_comes_from_the_pages_settings(jobs: dict[str, Any]) -> None:
     assert upload["with"]["path"] == "site"
 
 
-def test_mkdocs_reads_site_url_from_the_environment() -> None:
-    assert "site_url: !ENV [SITE_URL, null]" in (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+def test_mkdocs_reads_site_url_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    def site_url() -> str:
+        config = load_config(str(PROJECT / "mkdocs.yml"), docs_dir=str(PROJECT / "course"))
+        return str(config["site_url"])
+
+    monkeypatch.setenv("SITE_URL", "https://trainer.github.io/mot-course/")
+    assert site_url() == "https://trainer.github.io/mot-course/"
+    monkeypatch.delenv("SITE_URL")
+    assert site_url() == "http://127.0.0.1:8000/", "the default is the address of make serve"

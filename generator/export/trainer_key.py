@@ -19,7 +19,15 @@ from generator.models import Course, Module, Question
 from generator.render import template_environment
 from generator.write import SITE_FOLDER, scratch_folder, write_output
 
-TYPE_NAMES = {"single": "单选题", "multiple": "多选题", "true_false": "判断题"}
+TYPE_NAMES = {
+    "single": "单选题",
+    "multiple": "多选题",
+    "true_false": "判断题",
+    "ordering": "排序题",
+    "matching": "配对题",
+    "fill_in": "填空题",
+    "scenario": "情景对话",
+}
 
 
 @dataclass(frozen=True)
