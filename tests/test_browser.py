@@ -14,6 +14,7 @@ from playwright.sync_api import Locator, Page, expect
 from generator.answer_key import option_key
 from generator.load import load_course
 from generator.models import Course, Module, MultipleChoice, Question, SingleChoice, TrueFalse
+from tests.browsing import answer
 from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.browser
@@ -169,10 +170,8 @@ def test_multiple_choice_by_keyboard_alone(page: Page, site_url: str, first_modu
 def test_score_and_retry(page: Page, site_url: str, first_module: Module) -> None:
     open_module(page, site_url, first_module)
     questions = first_module.quiz.questions
-    for number, question in enumerate(questions):
-        keys = right_keys(question) if number % 2 == 0 else wrong_keys(question)
-        answer_by_click(page, question, keys)
-        expect(form_of(page, question)).to_have_attribute("data-result", re.compile("correct"))
+    for number in range(len(questions)):
+        answer(page, first_module, number, right=number % 2 == 0)
     right = (len(questions) + 1) // 2
     score = page.locator(".mot-score")
     expect(score).to_have_text(f"得分 {right}/{len(questions)}。点“重新作答”可以再试一次。")
@@ -205,7 +204,7 @@ def test_review_link_opens_the_section(page: Page, site_url: str, course: Course
     module = course.modules[1]
     open_module(page, site_url, module)
     question = module.quiz.questions[0]
-    form = answer_by_click(page, question, right_keys(question))
+    form = answer(page, module, 0, right=True)
     form.locator(".mot-review a").click()
     page_name, _, anchor = question.review.partition("#")
     expect(page).to_have_url(
