@@ -15,7 +15,8 @@ from typing import Any
 from generator.models import DEFAULT_PASS_MARK, EODC_STAGES, STAGE_NAMES, Course, Module
 
 EXAM_PAGE = "exam.md"
-CERTIFICATE_PAGE = "certificate.md"
+CERTIFICATE_PAGE = "exam_certificate.md"
+"""Named to follow the exam page in the navigation, which MkDocs sorts by file name."""
 HOME_PAGE = "index"
 
 

@@ -91,7 +91,11 @@ def render_course(course: Course, anchors: Anchors) -> Rendered:
 def render_dashboard(environment: Environment, course: Course) -> str:
     """The progress dashboard for the course home (filled in by mot-progress.js)."""
     return environment.get_template("dashboard.html.j2").render(
-        modules=course.modules, exam=course.exam, course_json=course_data(course)
+        modules=course.modules,
+        exam=course.exam,
+        course_json=course_data(course),
+        exam_url=_page_url(EXAM_PAGE, ""),
+        certificate_url=_page_url(CERTIFICATE_PAGE, ""),
     )
 
 

@@ -395,7 +395,7 @@ PASSED_ALL = (
 
 def test_certificate_after_everything_is_passed(page: Page, fixture_site_url: str) -> None:
     page.add_init_script(PASSED_ALL)
-    page.goto(f"{fixture_site_url}certificate.html")
+    page.goto(f"{fixture_site_url}exam_certificate.html")
     expect(page.locator(".mot-cert-checklist li")).to_have_count(3)
     page.get_by_label("证书上的姓名").fill("李小梅")
     page.get_by_role("button", name="生成证书").click()
@@ -416,7 +416,7 @@ def test_certificate_after_everything_is_passed(page: Page, fixture_site_url: st
 def test_certificate_is_locked_until_everything_is_passed(
     page: Page, fixture_site_url: str
 ) -> None:
-    page.goto(f"{fixture_site_url}certificate.html")
+    page.goto(f"{fixture_site_url}exam_certificate.html")
     expect(page.locator('.mot-cert-checklist li[data-done="false"]')).to_have_count(3)
     expect(page.locator(".mot-cert-form")).to_be_hidden()
 
@@ -497,7 +497,7 @@ def test_axe_exam_and_certificate(scheme_page: Page, fixture_site_url: str, cour
     expect_scheme(page)
     assert axe_violations(page) == []
     page.add_init_script(PASSED_ALL)
-    page.goto(f"{fixture_site_url}certificate.html")
+    page.goto(f"{fixture_site_url}exam_certificate.html")
     page.get_by_label("证书上的姓名").fill("李小梅")
     page.get_by_role("button", name="生成证书").click()
     assert axe_violations(page) == []
