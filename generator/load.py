@@ -17,7 +17,7 @@ from generator.models import (
     Quiz,
     Source,
 )
-from generator.yaml_source import YamlSyntaxError, parse_yaml, validate_model
+from generator.yaml_source import ModelT, YamlSyntaxError, parse_yaml, validate_model
 
 MODULE_NAME = re.compile(r"^\d{2}-[a-z0-9-]+$")
 FRONT_MATTER_FENCE = "---"
@@ -117,27 +117,28 @@ def _load_quiz(
             )
         )
         return None
-    try:
-        source = parse_yaml(quiz_path.read_text(encoding="utf-8"), quiz_path.relative_to(root))
-    except YamlSyntaxError as error:
-        problems.append(error.problem)
-        return None
-    quiz, quiz_problems = validate_model(Quiz, source)
-    problems.extend(quiz_problems)
-    return None if quiz is None else (quiz, source)
+    return _load_yaml(Quiz, quiz_path, root, problems)
 
 
 def _load_exam(path: Path, root: Path, problems: list[Problem]) -> Exam | None:
     if not path.is_file():
         return None
+    loaded = _load_yaml(ExamConfig, path, root, problems)
+    return None if loaded is None else Exam(config=loaded[0], source=loaded[1])
+
+
+def _load_yaml(
+    model: type[ModelT], path: Path, root: Path, problems: list[Problem]
+) -> tuple[ModelT, Source] | None:
+    """Parse and validate one YAML file; its problems go to ``problems``."""
     try:
         source = parse_yaml(path.read_text(encoding="utf-8"), path.relative_to(root))
     except YamlSyntaxError as error:
         problems.append(error.problem)
         return None
-    config, config_problems = validate_model(ExamConfig, source)
-    problems.extend(config_problems)
-    return None if config is None else Exam(config=config, source=source)
+    loaded, model_problems = validate_model(model, source)
+    problems.extend(model_problems)
+    return None if loaded is None else (loaded, source)
 
 
 def _orphan_quizzes(quiz_dir: Path, page_names: set[str], root: Path) -> list[Problem]:

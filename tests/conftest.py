@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -150,13 +151,19 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh browser tab; the test fails if the page throws a JavaScript error."""
+def watched_tab(browser: Browser, tolerated: re.Pattern[str] | None = None) -> Iterator[Page]:
+    """A fresh tab; the test fails on any JavaScript error that ``tolerated`` does not match."""
     context = browser.new_context(locale="zh-CN")
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     yield tab
     context.close()
-    assert errors == [], f"JavaScript errors on the page: {errors}"
+    real = [error for error in errors if not (tolerated and tolerated.match(error))]
+    assert real == [], f"JavaScript errors on the page: {real}"
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser tab; the test fails if the page throws a JavaScript error."""
+    yield from watched_tab(browser)

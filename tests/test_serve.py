@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, watched_tab
 
 pytestmark = pytest.mark.browser
 
@@ -48,14 +48,7 @@ def page(browser: Browser) -> Iterator[Page]:
     importing its lunr scripts at that moment gets a 404 and reports it. The built site
     never does that (test_browser.py keeps the strict page fixture).
     """
-    context = browser.new_context(locale="zh-CN")
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    real = [error for error in errors if not REBUILD_RACE.match(error)]
-    assert real == [], f"JavaScript errors on the page: {real}"
+    yield from watched_tab(browser, tolerated=REBUILD_RACE)
 
 
 @pytest.fixture
@@ -88,46 +81,30 @@ def preview(minimal_project: Path, tmp_path: Path) -> Iterator[str]:
             server.wait(timeout=20)
 
 
-@pytest.fixture
-def reloading_page(browser: Browser) -> Iterator[Page]:
-    """A tab that live reload may reload at any moment.
-
-    A reload can cut off Material's search worker while it loads its scripts; that
-    error is the reload's, not the page's. Any other JavaScript error fails the test.
-    """
-    context = browser.new_context(locale="zh-CN")
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    assert [error for error in errors if "importScripts" not in error] == []
-
-
 def test_editing_sources_reloads_the_open_page(
-    reloading_page: Page, preview: str, minimal_project: Path
+    page: Page, preview: str, minimal_project: Path
 ) -> None:
-    reloading_page.goto(f"{preview}01-sample.html")
-    expect(reloading_page.locator("h1")).to_contain_text("示例模块")
+    page.goto(f"{preview}01-sample.html")
+    expect(page.locator("h1")).to_contain_text("示例模块")
     module = minimal_project / "course/01-sample.md"
     module.write_text(module.read_text().replace("开篇情景。", "开篇情景已经改写。"))
-    expect(reloading_page.get_by_text("开篇情景已经改写。")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("开篇情景已经改写。")).to_be_visible(timeout=30_000)
     quiz = minimal_project / "quizzes/01-sample.yml"
     quiz.write_text(
         quiz.read_text().replace("客户说话时，你首先应该怎么做？", "客户开口时，你先做什么？")
     )
-    expect(reloading_page.get_by_text("客户开口时，你先做什么？")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("客户开口时，你先做什么？")).to_be_visible(timeout=30_000)
 
 
 def test_a_broken_save_keeps_the_last_good_page(
-    reloading_page: Page, preview: str, minimal_project: Path
+    page: Page, preview: str, minimal_project: Path
 ) -> None:
-    reloading_page.goto(f"{preview}01-sample.html")
+    page.goto(f"{preview}01-sample.html")
     quiz = minimal_project / "quizzes/01-sample.yml"
     good = quiz.read_text()
     quiz.write_text(good.replace("type: single", "type: singel"))
     time.sleep(2)
-    reloading_page.reload()
-    expect(reloading_page.locator('form[data-question-id="s1-single"]')).to_have_count(1)
+    page.reload()
+    expect(page.locator('form[data-question-id="s1-single"]')).to_have_count(1)
     quiz.write_text(good.replace("客户说话时，你首先应该怎么做？", "修好以后的题目"))
-    expect(reloading_page.get_by_text("修好以后的题目")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("修好以后的题目")).to_be_visible(timeout=30_000)
