@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import FrameLocator, Locator, Page, expect
 
@@ -18,6 +19,9 @@ from generator.models import (
     SingleChoice,
     TrueFalse,
 )
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
 
 Surface = Page | FrameLocator
 """A top-level page or a page inside a frame (the SCORM package in its LMS)."""
@@ -123,3 +127,20 @@ def leaving(urls: list[str], origin: str) -> list[str]:
     """The URLs that go anywhere but ``origin`` (data: and blob: stay in the page)."""
     own = re.compile(rf"^({re.escape(origin)}/|data:|blob:|about:)")
     return [url for url in urls if not own.match(url)]
+
+
+def axe_violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target).join(' | ')))",
+        AXE_TAGS,
+    )
+    return list(found)
+
+
+def expect_scheme(page: Page) -> None:
+    dark = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    expect(page.locator("body")).to_have_attribute(
+        "data-md-color-scheme", "slate" if dark else "default"
+    )

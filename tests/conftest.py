@@ -167,3 +167,10 @@ def watched_tab(browser: Browser, tolerated: re.Pattern[str] | None = None) -> I
 def page(browser: Browser) -> Iterator[Page]:
     """A fresh browser tab; the test fails if the page throws a JavaScript error."""
     yield from watched_tab(browser)
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(page: Page, request: pytest.FixtureRequest) -> Page:
+    """A tab in the light or the dark colour scheme."""
+    page.emulate_media(color_scheme=request.param)
+    return page

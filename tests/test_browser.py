@@ -14,7 +14,7 @@ from playwright.sync_api import Locator, Page, expect
 from generator.answer_key import option_key
 from generator.load import load_course
 from generator.models import Course, Module, MultipleChoice, Question, SingleChoice, TrueFalse
-from tests.browsing import answer
+from tests.browsing import answer, axe_violations, expect_scheme
 from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.browser
@@ -230,3 +230,25 @@ def test_chinese_search_finds_a_word_mid_sentence(
     expect(whole_term).not_to_have_count(0)
     teaching_result = page.locator(f'a.md-search-result__link[href*="{teaching_page}.html"]')
     expect(teaching_result.first).to_be_visible()
+
+
+REAL_PAGES = [
+    "index",
+    "01-significance",
+    "02-principles",
+    "03-explore",
+    "04-offer",
+    "05-do",
+    "06-confirm",
+    "glossary",
+    "trainer",
+    "exam",
+]
+
+
+@pytest.mark.parametrize("name", REAL_PAGES)
+def test_axe_finds_nothing_on_the_real_course(scheme_page: Page, site_url: str, name: str) -> None:
+    """Diagrams, tables and dialogues of the real content, in light and dark mode."""
+    scheme_page.goto(f"{site_url}{name}.html")
+    expect_scheme(scheme_page)
+    assert axe_violations(scheme_page) == []

@@ -27,13 +27,18 @@ from generator.models import (
     Scenario,
 )
 from generator.normalise import normalise
-from tests.browsing import answer_form, fill_answers, matching_keys, ordering_keys
+from tests.browsing import (
+    answer_form,
+    axe_violations,
+    expect_scheme,
+    fill_answers,
+    matching_keys,
+    ordering_keys,
+)
 from tests.conftest import FIXTURES, PROJECT
 
 pytestmark = pytest.mark.browser
 
-AXE = PROJECT / "node_modules/axe-core/axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
 CASES = json.loads((Path(__file__).parent / "normalisation_cases.json").read_text("utf-8"))["cases"]
 STORAGE_KEY = "mot-course:/:progress"
 
@@ -454,29 +459,6 @@ def test_page_source_holds_no_answer(page: Page, fixture_site_url: str, course: 
 
 
 # Accessibility --------------------------------------------------------------------------
-
-
-def axe_violations(page: Page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-        ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target).join(' | ')))",
-        AXE_TAGS,
-    )
-    return list(found)
-
-
-@pytest.fixture(params=["light", "dark"])
-def scheme_page(page: Page, request: pytest.FixtureRequest) -> Page:
-    page.emulate_media(color_scheme=request.param)
-    return page
-
-
-def expect_scheme(page: Page) -> None:
-    dark = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
-    expect(page.locator("body")).to_have_attribute(
-        "data-md-color-scheme", "slate" if dark else "default"
-    )
 
 
 def test_axe_module_page_before_and_after_answering(
