@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import FrameLocator, Locator, Page, expect
@@ -144,3 +145,12 @@ def expect_scheme(page: Page) -> None:
     expect(page.locator("body")).to_have_attribute(
         "data-md-color-scheme", "slate" if dark else "default"
     )
+
+
+def press_until(page: Page, key: str, done: Callable[[], bool], limit: int = 12) -> None:
+    """Press ``key`` until ``done()`` holds; fail after ``limit`` presses."""
+    for _ in range(limit):
+        if done():
+            return
+        page.keyboard.press(key)
+    assert done(), f"pressing {key} {limit} times did not get there"

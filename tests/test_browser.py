@@ -6,7 +6,6 @@ Answer keys come from the course's own YAML through the generator, never from th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -14,7 +13,7 @@ from playwright.sync_api import Locator, Page, expect
 from generator.answer_key import option_key
 from generator.load import load_course
 from generator.models import Course, Module, MultipleChoice, Question, SingleChoice, TrueFalse
-from tests.browsing import answer, axe_violations, expect_scheme
+from tests.browsing import answer, axe_violations, expect_scheme, press_until
 from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.browser
@@ -125,14 +124,6 @@ def test_submit_without_choice_asks_for_one(
     expect(form).not_to_have_attribute("data-result", re.compile(".*"))
 
 
-def press_until(page: Page, key: str, done: Callable[[], bool], limit: int = 10) -> None:
-    for _ in range(limit):
-        if done():
-            return
-        page.keyboard.press(key)
-    assert done(), f"pressing {key} {limit} times did not get there"
-
-
 @pytest.mark.parametrize("correct", [True, False], ids=["right", "wrong"])
 def test_single_choice_by_keyboard_alone(
     page: Page, site_url: str, first_module: Module, correct: bool
@@ -143,7 +134,9 @@ def test_single_choice_by_keyboard_alone(
     target = (right_keys if correct else wrong_keys)(question)[0]
     form.locator("input").first.focus()
     page.keyboard.press("Space")
-    press_until(page, "ArrowDown", lambda: form.locator(f'input[value="{target}"]').is_checked())
+    press_until(
+        page, "ArrowDown", lambda: form.locator(f'input[value="{target}"]').is_checked(), limit=10
+    )
     page.keyboard.press("Tab")
     expect(form.get_by_role("button", name="提交答案")).to_be_focused()
     page.keyboard.press("Enter")
@@ -232,18 +225,8 @@ def test_chinese_search_finds_a_word_mid_sentence(
     expect(teaching_result.first).to_be_visible()
 
 
-REAL_PAGES = [
-    "index",
-    "01-significance",
-    "02-principles",
-    "03-explore",
-    "04-offer",
-    "05-do",
-    "06-confirm",
-    "glossary",
-    "trainer",
-    "exam",
-]
+REAL_PAGES = [page.name for page in load_course(PROJECT).pages] + ["exam"]
+"""Every page of the real course, and the generated exam page."""
 
 
 @pytest.mark.parametrize("name", REAL_PAGES)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,6 +33,7 @@ from tests.browsing import (
     fill_answers,
     matching_keys,
     ordering_keys,
+    press_until,
 )
 from tests.conftest import FIXTURES, PROJECT
 
@@ -136,14 +136,6 @@ def test_scenario_branches_and_scores_each_turn(
 
 
 # Keyboard alone -------------------------------------------------------------------------
-
-
-def press_until(page: Page, key: str, done: Callable[[], bool], limit: int = 12) -> None:
-    for _ in range(limit):
-        if done():
-            return
-        page.keyboard.press(key)
-    assert done(), f"pressing {key} {limit} times did not get there"
 
 
 def tab_to_submit_and_press(page: Page, form: Locator, name: str = "提交答案") -> None:

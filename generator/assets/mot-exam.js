@@ -162,11 +162,5 @@
     document.querySelectorAll(".mot-exam").forEach(setUpExam);
   }
 
-  if (typeof window.document$ !== "undefined") {
-    window.document$.subscribe(setUpPage);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpPage);
-  } else {
-    setUpPage();
-  }
+  window.motProgress.onEveryPage(setUpPage);
 })();

@@ -240,8 +240,20 @@
     document.querySelectorAll(".mot-certificate-page").forEach(showCertificate);
   }
 
+  /* Run setUp on every page: Material's document$ fires again after instant navigation. */
+  function onEveryPage(setUp) {
+    if (typeof window.document$ !== "undefined") {
+      window.document$.subscribe(setUp);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", setUp);
+    } else {
+      setUp();
+    }
+  }
+
   window.motProgress = {
     key: KEY,
+    onEveryPage: onEveryPage,
     percent: percent,
     result: function (questionId) {
       return state.questions[questionId] ? state.questions[questionId].result : null;
@@ -259,11 +271,5 @@
     examPassed: function () { return Boolean(state.exam && state.exam.passed); }
   };
 
-  if (typeof window.document$ !== "undefined") {
-    window.document$.subscribe(setUpPage);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpPage);
-  } else {
-    setUpPage();
-  }
+  onEveryPage(setUpPage);
 })();

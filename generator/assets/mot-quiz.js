@@ -383,13 +383,7 @@
     document.querySelectorAll(".mot-quiz").forEach(setUpQuiz);
   }
 
-  if (typeof window.document$ !== "undefined") {
-    window.document$.subscribe(setUpPage);   /* Material: runs again after instant navigation */
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpPage);
-  } else {
-    setUpPage();
-  }
+  window.motProgress.onEveryPage(setUpPage);
 
   window.motQuiz = {
     sha256: sha256,
