@@ -28,6 +28,7 @@ from generator.yaml_source import position
 FENCE = re.compile(r"^\s*(```|~~~)")
 LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
 MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)")
+_OR_INCLUDE = " (or set include_quiz_questions: true)"
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 Locator = Callable[..., tuple[Path, int, int]]
@@ -325,6 +326,5 @@ def _exam_problems(course: Course) -> Iterator[Problem]:
                 f"the exam draws {count} questions from '{name}', whose exam pool has only "
                 f"{pools[name]}",
                 f"draw at most {pools[name]}, or add questions under 'exam_questions:' in "
-                f"quizzes/{name}.yml"
-                + ("" if config.include_quiz_questions else " (or set include_quiz_questions: true)"),
+                f"quizzes/{name}.yml{'' if config.include_quiz_questions else _OR_INCLUDE}",
             )
