@@ -10,9 +10,10 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from generator.answer_key import option_key
+from generator.digests import option_key
 from generator.load import load_course
 from generator.models import Course, Module, MultipleChoice, Question, SingleChoice, TrueFalse
+from generator.project import Project
 from tests.browsing import answer, axe_violations, expect_scheme, press_until
 from tests.conftest import PROJECT
 
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def course() -> Course:
-    return load_course(PROJECT)
+    return load_course(Project(PROJECT))
 
 
 def first_of(module: Module, kind: type) -> Question:
@@ -225,7 +226,7 @@ def test_chinese_search_finds_a_word_mid_sentence(
     expect(teaching_result.first).to_be_visible()
 
 
-REAL_PAGES = [page.name for page in load_course(PROJECT).pages] + ["exam"]
+REAL_PAGES = [page.name for page in load_course(Project(PROJECT)).pages] + ["exam"]
 """Every page of the real course, and the generated exam page."""
 
 

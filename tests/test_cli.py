@@ -23,7 +23,7 @@ def test_check_prints_one_ok_line(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run_generator(minimal_project, "check") == 0
-    assert capsys.readouterr().out == "OK: 2 modules, 9 questions\n"
+    assert capsys.readouterr().out == "OK: 2 modules, 9 questions and 1 exam-only questions\n"
 
 
 def test_check_runs_as_a_module_without_traceback(minimal_project: Path) -> None:
@@ -41,7 +41,7 @@ def test_check_runs_as_a_module_without_traceback(minimal_project: Path) -> None
     assert result.stderr.splitlines() == [
         "quizzes/01-sample.yml:3:5: question 's1-single': unknown question type 'singel'; "
         "set 'type:' to one of: single, multiple, true_false, ordering, matching, fill_in, "
-        "scenario",
+        "scenario [schema.unknown-type]",
         "FAILED: 1 problem",
     ]
 

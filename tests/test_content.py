@@ -14,6 +14,7 @@ import pytest
 from generator.load import load_course
 from generator.markdown_config import collect_anchors
 from generator.models import Course, Module, MultipleChoice, SingleChoice, TrueFalse
+from generator.project import Project
 from generator.validate import validate_course
 from generator.yaml_source import position
 from tests.conftest import PROJECT
@@ -36,7 +37,7 @@ DIAGRAMS = {
 
 @pytest.fixture(scope="module")
 def course() -> Course:
-    return load_course(PROJECT)
+    return load_course(Project(PROJECT))
 
 
 def modules(course: Course) -> list[Module]:
@@ -51,7 +52,7 @@ def where(module: Module, index: int, *keys: str) -> str:
 
 
 def test_the_course_passes_the_generator_checks(course: Course) -> None:
-    validate_course(course, collect_anchors(course, PROJECT / "mkdocs.yml"))
+    validate_course(course, collect_anchors(course, Project(PROJECT)))
 
 
 def test_six_modules_in_deck_order(course: Course) -> None:

@@ -19,6 +19,7 @@ from generator.models import (
     SingleChoice,
     TrueFalse,
 )
+from generator.project import Project
 from tests.conftest import run_generator
 
 ANSWER_KEY = "dist/mot-course-answer-key.html"
@@ -48,7 +49,7 @@ def test_writes_html_and_pdf_into_dist(exported: tuple[Path, str]) -> None:
 def test_every_question_with_its_answer_feedback_and_review(exported: tuple[Path, str]) -> None:
     root, _ = exported
     page = html.unescape((root / ANSWER_KEY).read_text(encoding="utf-8"))
-    course = load_course(root)
+    course = load_course(Project(root))
     for module in course.modules:
         assert module.meta.title in page
         for question in module.quiz.questions:

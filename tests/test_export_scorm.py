@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from generator.load import load_course
 from generator.models import Module
+from generator.project import Project
 from tests.browsing import answer, answer_form, leaving, record_requests
 from tests.conftest import FIXTURES, NODE_MODULES, run_generator, serve_folder, serving
 
@@ -43,7 +44,7 @@ def package(minimal_project: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def module(minimal_project: Path) -> Module:
-    return load_course(minimal_project).modules[0]
+    return load_course(Project(minimal_project)).modules[0]
 
 
 def scorm12_schema(tmp_path: Path) -> etree.XMLSchema:
@@ -63,7 +64,7 @@ def test_manifest_is_schema_valid(package: Path, tmp_path: Path) -> None:
 def test_manifest_has_one_sco_per_module_and_the_exam_and_lists_real_files(
     package: Path, minimal_project: Path
 ) -> None:
-    course = load_course(minimal_project)
+    course = load_course(Project(minimal_project))
     manifest = etree.parse(str(package / "imsmanifest.xml")).getroot()
     assert manifest.findtext(f"{CP}metadata/{CP}schemaversion") == "1.2"
     organization = manifest.find(f"{CP}organizations/{CP}organization")
@@ -149,8 +150,8 @@ def test_passing_the_quiz_reports_to_the_lms(page: Page, lms: str, module: Modul
 def test_passing_the_final_exam_reports_to_the_lms(
     page: Page, lms: str, minimal_project: Path
 ) -> None:
-    course = load_course(minimal_project)
-    questions = {q.id: q for module in course.modules for q in module.quiz.questions}
+    course = load_course(Project(minimal_project))
+    questions = {q.id: q for module in course.modules for q in module.quiz.every_question}
     page.goto(f"{lms}/lms/host.html#exam.html")
     page.wait_for_function("window.lmsLog.calls.includes('LMSInitialize')")
     frame = page.frame_locator("#sco")

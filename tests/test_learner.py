@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from generator.answer_key import option_key, salt_for
+from generator.digests import option_key, salt_for
 from generator.load import load_course
 from generator.models import (
     Course,
@@ -26,6 +26,7 @@ from generator.models import (
     Scenario,
 )
 from generator.normalise import normalise
+from generator.project import Project
 from tests.browsing import (
     answer_form,
     axe_violations,
@@ -45,17 +46,11 @@ STORAGE_KEY = "mot-course:/:progress"
 
 @pytest.fixture(scope="module")
 def course() -> Course:
-    return load_course(FIXTURES / "minimal")
+    return load_course(Project(FIXTURES / "minimal"))
 
 
 def question(course: Course, question_id: str) -> Question:
-    return next(
-        q
-        for m in course.modules
-        for _, questions in m.quiz.question_lists()
-        for q in questions
-        if q.id == question_id
-    )
+    return next(q for m in course.modules for q in m.quiz.every_question if q.id == question_id)
 
 
 def open_page(page: Page, url: str, name: str = "01-sample") -> None:

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page
 
 from generator.load import load_course
+from generator.project import Project
 from tests.browsing import leaving
 from tests.conftest import PROJECT
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 
 def pages_to_check() -> list[str]:
-    course = load_course(PROJECT)
+    course = load_course(Project(PROJECT))
     modules = [f"{module.page.name}.html" for module in course.modules[:1]]
     exams = [f"{page.name}.html" for page in course.pages if "exam" in page.name]
     return ["index.html", *modules, *exams]

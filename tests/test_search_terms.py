@@ -7,18 +7,19 @@ from pathlib import Path
 
 import jieba
 
+from generator.project import Project
 from generator.search_terms import read_search_terms, register_search_terms
 from tests.conftest import PROJECT, run_generator
 
 
 def test_terms_file_lists_the_key_terms() -> None:
-    terms = read_search_terms(PROJECT)
+    terms = read_search_terms(Project(PROJECT))
     assert {"服务补救", "首人负责", "关键时刻"} <= set(terms)
     assert all(not term.startswith("#") for term in terms)
 
 
 def test_registered_terms_are_not_split() -> None:
-    register_search_terms(PROJECT)
+    register_search_terms(Project(PROJECT))
     assert "服务补救" in jieba.lcut("做好服务补救工作")
 
 
