@@ -25,7 +25,7 @@ from generator import build  # noqa: E402
 from generator.project import Project  # noqa: E402
 
 README_START, README_END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
-RUNTIME = ("mot-progress.js", "mot-quiz.js", "mot-exam.js")
+RUNTIME = ("mot-core.js", "mot-engine.js", "mot-quiz.js")
 """The quiz runtime, in the order mkdocs.yml loads it."""
 TERSER = PROJECT / "node_modules/.bin/terser"
 

@@ -18,11 +18,16 @@ from generator.load import load_course
 from generator.markdown_config import Anchors, collect_anchors
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course
+from generator.normalise import case_folds_json
 from generator.project import ASSETS_FOLDER, Project
 from generator.render import render_course
 from generator.search_terms import register_search_terms
 from generator.validate import validate_course
 from generator.write import DocsContents, publish_site, scratch_folder, sync_docs
+
+CORE_SCRIPT = "mot-core.js"
+CASE_FOLDS_PLACEHOLDER = b"/* mot:case-folds */ { ranges: [], strings: {} }"
+"""Where the runtime's core receives the fold table."""
 
 
 @dataclass(frozen=True)
@@ -53,13 +58,20 @@ def docs_contents(checked: CheckedCourse) -> DocsContents:
 
 
 def runtime_assets() -> DocsContents:
-    """The quiz runtime and its styles, as they go into the docs folder."""
+    """The quiz runtime and its styles, as they go into the docs folder.
+
+    The core gets the fold table of the answer normalisation written in, so the browser
+    folds case with the very table Python uses (see :mod:`generator.normalise`).
+    """
     folder = files("generator").joinpath(ASSETS_FOLDER)
-    return {
+    assets = {
         f"{ASSETS_FOLDER}/{asset.name}": asset.read_bytes()
         for asset in folder.iterdir()
         if asset.is_file()
     }
+    core = f"{ASSETS_FOLDER}/{CORE_SCRIPT}"
+    assets[core] = assets[core].replace(CASE_FOLDS_PLACEHOLDER, case_folds_json().encode())
+    return assets
 
 
 def course_media(project: Project) -> DocsContents:

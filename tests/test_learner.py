@@ -283,6 +283,7 @@ def test_progress_event_still_fires(page: Page, fixture_site_url: str, course: C
             "correct": 1,
             "total": 7,
             "complete": False,
+            "passMark": 80,
             "passed": False,
         }
     ]
@@ -427,9 +428,9 @@ def test_python_and_javascript_produce_the_same_digests(page: Page, fixture_site
     inputs = [case["input"] for case in CASES]
     browser = page.evaluate(
         """async inputs => Promise.all(inputs.map(async text => {
-            const normal = window.motQuiz.normalise(text);
-            return [normal, await window.motQuiz.sha256('salt:0:' + normal),
-                    window.motQuiz.sha256Fallback('salt:0:' + normal)];
+            const normal = window.mot.normalise(text);
+            return [normal, await window.mot.sha256('salt:0:' + normal),
+                    window.mot.sha256Fallback('salt:0:' + normal)];
         }))""",
         inputs,
     )
