@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -232,6 +233,15 @@ def _blank_problems(question: FillIn, label: str, at: Locator) -> Iterator[Probl
         )
     for blank_index, blank in enumerate(question.blanks):
         for answer_index, answer in enumerate(blank.accept):
+            unknown = next((c for c in answer if unicodedata.category(c) == "Cn"), None)
+            if unknown is not None:
+                yield Problem(
+                    *at("blanks", blank_index, "accept", answer_index),
+                    f"{label}: accepted answer '{answer}' has a character (U+{ord(unknown):04X}) "
+                    f"that this Python's Unicode {unicodedata.unidata_version} does not know",
+                    "remove the character, or build with a newer Python",
+                    "fill-in.unknown-character",
+                )
             if not normalise(answer):
                 yield Problem(
                     *at("blanks", blank_index, "accept", answer_index),
