@@ -15,6 +15,7 @@ from generator.models import (
     Course,
     FillIn,
     Matching,
+    Module,
     MultipleChoice,
     Ordering,
     Page,
@@ -126,45 +127,58 @@ def _objective_problems(course: Course) -> Iterator[Problem]:
 def _question_problems(course: Course, anchors: Anchors) -> Iterator[Problem]:
     first_seen: dict[str, str] = {}
     for module in course.modules:
-        objective_ids = {objective.id for objective in module.meta.objectives}
-        located = [
-            (_locator(module.quiz_source, key, index), question)
-            for key, questions in module.quiz.question_lists()
-            for index, question in enumerate(questions)
-        ]
-        for at, question in located:
-            label = f"question '{question.id}'"
-            if question.id in first_seen:
-                yield Problem(
-                    *at("id"),
-                    f"{label} is already used at {first_seen[question.id]}",
-                    "give every question its own id; never reuse an old one",
-                    "quiz.duplicate-id",
-                )
-            else:
-                path, line, _ = at("id")
-                first_seen[question.id] = f"{path.as_posix()}:{line}"
-            if question.objective not in objective_ids:
-                yield Problem(
-                    *at("objective"),
-                    f"{label} names objective '{question.objective}', which "
-                    f"{module.page.filename} does not have",
-                    f"use one of: {', '.join(sorted(objective_ids))}",
-                    "quiz.unknown-objective",
-                )
-            if module.area_of(question) is None:
-                yield Problem(
-                    *at("id"),
-                    f"{label} has no stage, and neither has {module.page.filename}",
-                    "add 'stage:' (meaning, principles, explore, offer, do or confirm) "
-                    "to the module's front matter or to the question",
-                    "quiz.no-stage",
-                )
-            yield from _type_problems(question, label, at)
-            broken = _broken_link(question.review, module.page.filename, anchors)
-            if broken:
-                message, fix, code = broken
-                yield Problem(*at("review"), f"{label}: review {message}", fix, f"review.{code}")
+        for key, questions in module.quiz.question_lists():
+            for index, question in enumerate(questions):
+                at = _locator(module.quiz_source, key, index)
+                label = f"question '{question.id}'"
+                yield from _identity_problems(question, label, at, first_seen)
+                yield from _placement_problems(question, label, at, module, anchors)
+                yield from _type_problems(question, label, at)
+
+
+def _identity_problems(
+    question: Question, label: str, at: Locator, first_seen: dict[str, str]
+) -> Iterator[Problem]:
+    """A question id used twice in the course; ``first_seen`` remembers where each was."""
+    path, line, _ = at("id")
+    if question.id in first_seen:
+        yield Problem(
+            path,
+            line,
+            at("id")[2],
+            f"{label} is already used at {first_seen[question.id]}",
+            "give every question its own id; never reuse an old one",
+            "quiz.duplicate-id",
+        )
+    else:
+        first_seen[question.id] = f"{path.as_posix()}:{line}"
+
+
+def _placement_problems(
+    question: Question, label: str, at: Locator, module: Module, anchors: Anchors
+) -> Iterator[Problem]:
+    """The question's objective, stage and review link, against its module."""
+    objective_ids = {objective.id for objective in module.meta.objectives}
+    if question.objective not in objective_ids:
+        yield Problem(
+            *at("objective"),
+            f"{label} names objective '{question.objective}', which "
+            f"{module.page.filename} does not have",
+            f"use one of: {', '.join(sorted(objective_ids))}",
+            "quiz.unknown-objective",
+        )
+    if module.area_of(question) is None:
+        yield Problem(
+            *at("id"),
+            f"{label} has no stage, and neither has {module.page.filename}",
+            "add 'stage:' (meaning, principles, explore, offer, do or confirm) "
+            "to the module's front matter or to the question",
+            "quiz.no-stage",
+        )
+    broken = _broken_link(question.review, module.page.filename, anchors)
+    if broken:
+        message, fix, code = broken
+        yield Problem(*at("review"), f"{label}: review {message}", fix, f"review.{code}")
 
 
 def _locator(source: Source, list_key: str, index: int) -> Locator:

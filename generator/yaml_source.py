@@ -204,7 +204,7 @@ def _describe(detail: ErrorDetails, key: str, allowed: list[str]) -> Description
             f"{hint}remove it or use one of: {', '.join(allowed)}",
             "unknown-key",
         )
-    if kind == "union_tag_invalid" or kind == "union_tag_not_found":
+    if kind in {"union_tag_invalid", "union_tag_not_found"}:
         return (
             f"unknown question type {value.get('type')!r}"
             if isinstance(value, dict)
@@ -216,8 +216,13 @@ def _describe(detail: ErrorDetails, key: str, allowed: list[str]) -> Description
         return _pattern_problem(key, value)
     if kind in {"string_too_short", "string_type"} and value in ("", None):
         return f"'{key}' is empty", f"write the text of '{key}'", "empty"
+    return _describe_value(detail, key)
+
+
+def _describe_value(detail: ErrorDetails, key: str) -> Description:
+    """A value of the wrong size, range or type."""
+    kind, value, context = detail["type"], detail.get("input"), detail.get("ctx", {})
     if kind in {"too_short", "too_long"}:
-        context = detail.get("ctx", {})
         bound = "at least" if kind == "too_short" else "at most"
         limit = context.get("min_length" if kind == "too_short" else "max_length")
         return (
@@ -226,9 +231,8 @@ def _describe(detail: ErrorDetails, key: str, allowed: list[str]) -> Description
             "too-few" if kind == "too_short" else "too-many",
         )
     if kind in {"less_than_equal", "greater_than_equal"}:
-        context = detail.get("ctx", {})
         bound, limit = (
-            ("at most", context.get("le")) if "le" in context else ("at least", context.get("ge"))
+            ("at most", context["le"]) if "le" in context else ("at least", context["ge"])
         )
         return (
             f"'{key}' must be {bound} {limit}, not {value!r}",

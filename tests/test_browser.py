@@ -94,7 +94,7 @@ def test_wrong_answer_by_click(page: Page, site_url: str, first_module: Module, 
         chosen = question.options["abcdefgh".index(wrong_keys(question)[0])]
         if chosen.feedback:
             expect(form.locator(".mot-option-feedback:visible")).to_contain_text(chosen.feedback)
-    elif question.feedback.incorrect:
+    elif isinstance(question, TrueFalse) and question.feedback.incorrect:
         expect(form.locator(".mot-option-feedback:visible")).to_have_text(
             question.feedback.incorrect
         )
@@ -226,8 +226,9 @@ def test_chinese_search_finds_a_word_mid_sentence(
     expect(teaching_result.first).to_be_visible()
 
 
-REAL_PAGES = [page.name for page in load_course(Project(PROJECT)).pages] + ["exam"]
-"""Every page of the real course, and the generated exam page."""
+REAL_PAGES = [*sorted(path.stem for path in (PROJECT / "course").glob("*.md")), "exam"]
+"""Every page of the real course, and the generated exam page (listed, not loaded: a broken
+course fails these tests one by one instead of stopping the collection)."""
 
 
 @pytest.mark.parametrize("name", REAL_PAGES)

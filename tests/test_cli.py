@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.mkdocs_run import warning_problem
+from generator.project import Project
 from tests.conftest import PROJECT, run_generator
 
 
@@ -105,3 +107,29 @@ def test_deleted_module_disappears_from_next_build(minimal_project: Path) -> Non
     assert run_generator(minimal_project, "build") == 0
     assert not (minimal_project / "site/02-extra.html").exists()
     assert not (minimal_project / "build/docs/02-extra.md").exists()
+
+
+def test_a_mkdocs_warning_points_at_the_source_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = minimal_project / "course/01-sample.md"
+    text = page.read_text()
+    page.write_text(text + "\n![图](missing.png)\n")
+    line = len(text.splitlines()) + 2
+    assert run_generator(minimal_project, "build") == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(f"course/01-sample.md:{line}:1: MkDocs: Doc file '01-sample.md' ")
+    assert first.endswith("[mkdocs.warning]")
+
+
+def test_a_warning_about_a_generated_exam_page_points_at_the_exam_settings(
+    minimal_project: Path,
+) -> None:
+    problem = warning_problem(
+        Project(minimal_project), "Doc file 'exam.md' contains a link 'x.md', but ... not found"
+    )
+    assert (problem.path.as_posix(), problem.line, problem.code) == (
+        "quizzes/exam.yml",
+        1,
+        "mkdocs.warning",
+    )

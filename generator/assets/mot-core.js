@@ -101,7 +101,7 @@
       if (raw === null) { return empty(); }
       var data = JSON.parse(raw);
       if (isValid(data)) { return data; }
-    } catch (error) { /* blocked storage or corrupt JSON: fall through */ }
+    } catch { /* blocked storage or corrupt JSON: fall through */ }
     persistent = false;  /* never overwrite data this version cannot read */
     return empty();
   }
@@ -110,8 +110,8 @@
     if (!persistent) { return; }
     try {
       window.localStorage.setItem(KEY, JSON.stringify(state));
-    } catch (error) {
-      persistent = false;
+    } catch {
+      persistent = false;   /* full or blocked since the page loaded */
     }
     warnOnce();
   }

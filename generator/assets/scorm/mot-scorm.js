@@ -25,7 +25,7 @@
     for (var depth = 0; win && depth <= MAX_PARENTS; depth++) {
       try {
         if (win.API) { return win.API; }
-      } catch (crossOrigin) {
+      } catch {  /* a frame of another origin */
         return null;
       }
       if (win.parent === win) { break; }
