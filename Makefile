@@ -46,8 +46,8 @@ typecheck: $(INSTALLED)
 browser-deps:  ## Debian's Chromium and CJK fonts (falls back to Playwright's browser without apt)
 	@bash scripts/ensure-browser.sh $(PY)
 
-benchmark: $(INSTALLED)
-	$(PY) benchmarks/run.py --write-readme
+benchmark: $(INSTALLED) node_modules/.installed browser-deps  ## issue 13's figures (10-20 minutes), written into README.md
+	$(PY) -m benchmarks --write-readme
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
