@@ -193,6 +193,13 @@ QUESTION_TYPES = tuple(QUESTION_MODELS)
 
 class Quiz(StrictModel):
     questions: Annotated[list[Question], Field(min_length=1)]
+    """The module quiz, shown at the end of the module page."""
+    exam_questions: list[Question] = []
+    """Questions only the final exam draws; never shown in the module quiz."""
+
+    def question_lists(self) -> list[tuple[str, list[Question]]]:
+        """Each list of questions with its key in the YAML file."""
+        return [("questions", self.questions), ("exam_questions", self.exam_questions)]
 
 
 DEFAULT_PASS_MARK = 80
@@ -208,8 +215,10 @@ class ExamConfig(StrictModel):
     """Percent a module quiz needs to count as passed."""
     shuffle_options: bool = True
     """Shuffle options of choice questions (unless a question says shuffle: false)."""
+    include_quiz_questions: bool = False
+    """Let the module quiz's questions join each module's exam pool (``exam_questions``)."""
     draw: Annotated[dict[Slug, Annotated[int, Field(ge=1)]], Field(min_length=1)]
-    """How many questions to draw from each module's quiz, by module file name."""
+    """How many questions to draw from each module's exam pool, by module file name."""
 
 
 @dataclass(frozen=True)
@@ -246,6 +255,11 @@ class Module:
     meta: ModuleMeta
     quiz: Quiz
     quiz_source: Source
+
+    def exam_pool(self, include_quiz_questions: bool) -> list[Question]:
+        """The questions the final exam may draw from this module."""
+        quiz = self.quiz.questions if include_quiz_questions else []
+        return [*self.quiz.exam_questions, *quiz]
 
     def area_of(self, question: Question) -> Area | None:
         """The stage a question counts towards: its own, else its module's."""

@@ -102,10 +102,11 @@ def render_dashboard(environment: Environment, course: Course) -> str:
 def render_exam(environment: Environment, course: Course, anchors: Anchors) -> str:
     """The final exam page: every module's question pool; the runtime draws from it."""
     assert course.exam is not None
+    include_quiz = course.exam.config.include_quiz_questions
     pools = {
         module.page.name: [
             render_question(environment, question, number, module, anchors, EXAM_PAGE)
-            for number, question in enumerate(module.quiz.questions, 1)
+            for number, question in enumerate(module.exam_pool(include_quiz), 1)
         ]
         for module in course.modules
         if module.page.name in course.exam.config.draw

@@ -28,6 +28,7 @@ from generator.yaml_source import position
 FENCE = re.compile(r"^\s*(```|~~~)")
 LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
 MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)")
+_OR_INCLUDE = " (or set include_quiz_questions: true)"
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 Locator = Callable[..., tuple[Path, int, int]]
@@ -115,8 +116,12 @@ def _question_problems(course: Course, anchors: Anchors) -> Iterator[Problem]:
     first_seen: dict[str, str] = {}
     for module in course.modules:
         objective_ids = {objective.id for objective in module.meta.objectives}
-        for index, question in enumerate(module.quiz.questions):
-            at = _locator(module.quiz_source, index)
+        located = [
+            (_locator(module.quiz_source, key, index), question)
+            for key, questions in module.quiz.question_lists()
+            for index, question in enumerate(questions)
+        ]
+        for at, question in located:
             label = f"question '{question.id}'"
             if question.id in first_seen:
                 yield Problem(
@@ -147,9 +152,9 @@ def _question_problems(course: Course, anchors: Anchors) -> Iterator[Problem]:
                 yield Problem(*at("review"), f"{label}: review {broken[0]}", broken[1])
 
 
-def _locator(source: Source, index: int) -> Locator:
+def _locator(source: Source, list_key: str, index: int) -> Locator:
     def at(*keys: str | int) -> tuple[Path, int, int]:
-        line, column = position(source, ("questions", index, *keys))
+        line, column = position(source, (list_key, index, *keys))
         return source.path, line, column
 
     return at
@@ -297,9 +302,13 @@ def _answer_key_problems(
 def _exam_problems(course: Course) -> Iterator[Problem]:
     if course.exam is None:
         return
-    pools = {module.page.name: len(module.quiz.questions) for module in course.modules}
+    config = course.exam.config
+    pools = {
+        module.page.name: len(module.exam_pool(config.include_quiz_questions))
+        for module in course.modules
+    }
     source = course.exam.source
-    for name, count in course.exam.config.draw.items():
+    for name, count in config.draw.items():
         line, column = position(source, ("draw", name))
         if name not in pools:
             yield Problem(
@@ -314,7 +323,8 @@ def _exam_problems(course: Course) -> Iterator[Problem]:
                 source.path,
                 line,
                 column,
-                f"the exam draws {count} questions from '{name}', whose quiz has only "
+                f"the exam draws {count} questions from '{name}', whose exam pool has only "
                 f"{pools[name]}",
-                f"draw at most {pools[name]}, or add questions to quizzes/{name}.yml",
+                f"draw at most {pools[name]}, or add questions under 'exam_questions:' in "
+                f"quizzes/{name}.yml{'' if config.include_quiz_questions else _OR_INCLUDE}",
             )

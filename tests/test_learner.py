@@ -49,7 +49,13 @@ def course() -> Course:
 
 
 def question(course: Course, question_id: str) -> Question:
-    return next(q for m in course.modules for q in m.quiz.questions if q.id == question_id)
+    return next(
+        q
+        for m in course.modules
+        for _, questions in m.quiz.question_lists()
+        for q in questions
+        if q.id == question_id
+    )
 
 
 def open_page(page: Page, url: str, name: str = "01-sample") -> None:
