@@ -35,9 +35,10 @@ node_modules/.installed: package.json package-lock.json  ## npm: iframe-worker (
 	mkdir -p node_modules
 	touch node_modules/.installed
 
-lint: $(INSTALLED)
+lint: $(INSTALLED) node_modules/.installed
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
+	npx --no-install eslint generator/assets tests/node
 
 typecheck: $(INSTALLED)
 	$(BIN)/mypy

@@ -21,11 +21,11 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from generator.cli import load_and_render  # noqa: E402
-from generator.write import build_site, docs_files  # noqa: E402
+from generator import build  # noqa: E402
+from generator.project import Project  # noqa: E402
 
 README_START, README_END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
-RUNTIME = ("mot-progress.js", "mot-quiz.js", "mot-exam.js")
+RUNTIME = ("mot-core.js", "mot-engine.js", "mot-quiz.js")
 """The quiz runtime, in the order mkdocs.yml loads it."""
 TERSER = PROJECT / "node_modules/.bin/terser"
 
@@ -69,12 +69,10 @@ def runtime_size(assets: Path) -> str:
 
 
 def measure(root: Path, runs: int) -> list[tuple[str, str]]:
-    course, _ = load_and_render(root)
-    check_seconds = timed(lambda: load_and_render(root), runs)
-    build_seconds = timed(
-        lambda: build_site(root, docs_files(root, load_and_render(root)[1]), root / "mkdocs.yml"),
-        max(1, runs // 3),
-    )
+    project = Project(root)
+    course = build.check(project).course
+    check_seconds = timed(lambda: build.docs_contents(build.check(project)), runs)
+    build_seconds = timed(lambda: build.build(project), max(1, runs // 3))
     site = root / "site"
     files = [path for path in site.rglob("*") if path.is_file()]
     module_pages = [site / f"{module.page.name}.html" for module in course.modules]

@@ -1,15 +1,15 @@
 """Build the MOT course: Markdown modules and YAML quizzes in, an MkDocs site out.
 
-The pipeline runs in stages, one module each: :mod:`generator.load` reads the
-sources, :mod:`generator.validate` checks them as a whole, :mod:`generator.render`
-turns them into Markdown pages, and :mod:`generator.write` puts the pages on disk
-and runs MkDocs.
+The pipeline (:mod:`generator.build`) runs the stages top to bottom, one module each:
+:mod:`generator.load` reads the sources, :mod:`generator.validate` checks them as a
+whole, :mod:`generator.render` turns them into Markdown pages, :mod:`generator.write`
+puts them on disk and :mod:`generator.mkdocs_run` builds the site. Every folder and
+page name lives in :mod:`generator.project`.
 """
 
-from generator.errors import CourseError, Problem
-from generator.load import load_course
+from generator.build import CheckedCourse
+from generator.errors import CourseError, Problem, SetupError
 from generator.models import Course
-from generator.render import render_course
-from generator.validate import validate_course
+from generator.project import Project
 
-__all__ = ["Course", "CourseError", "Problem", "load_course", "render_course", "validate_course"]
+__all__ = ["CheckedCourse", "Course", "CourseError", "Problem", "Project", "SetupError"]

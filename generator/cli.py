@@ -1,51 +1,63 @@
-"""Command line: ``python -m generator check | build | serve | outline | export FORMAT``."""
+"""Command line: ``python -m generator check | build | serve | outline | export FORMAT``.
+
+The one place where problems are printed and turned into an exit status: every command
+enters the pipeline in :mod:`generator.build`, and what it raises is caught here.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from mkdocs.exceptions import MkDocsException
+from generator import build
+from generator.errors import CourseError, Problem, SetupError
+from generator.project import DIST_FOLDER, Project
+from generator.render import render_outline
 
-from generator.errors import CourseError
-from generator.export import EXPORTS
-from generator.export.job import ExportJob
-from generator.load import load_course
-from generator.markdown_config import Anchors, collect_anchors
-from generator.models import Course
-from generator.render import Rendered, render_course, render_outline
-from generator.validate import validate_course
-from generator.write import DIST_FOLDER, build_site, docs_files
-
-CONFIG_NAME = "mkdocs.yml"
+Command = Callable[[Project, argparse.Namespace], int]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
-    arguments = parser.parse_args(argv)
-    root = arguments.root.resolve()
+    arguments = _parser().parse_args(argv)
+    project = Project(arguments.root.resolve())
     try:
-        return int(arguments.command(root, arguments))
+        command: Command = arguments.command
+        return command(project, arguments)
     except CourseError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        noun = "problem" if len(error.problems) == 1 else "problems"
-        print(f"FAILED: {len(error.problems)} {noun}", file=sys.stderr)
+        _report(error.problems)
         return 1
-    except MkDocsException as error:
-        print(f"{CONFIG_NAME}: {error}; fix the setting it names", file=sys.stderr)
+    except SetupError as error:
+        _fail(error)
         return 1
     except OSError as error:
-        where = error.filename or root
-        print(
-            f"{where}: {error.strerror}; check the path, free space and permissions",
-            file=sys.stderr,
+        _fail(
+            SetupError(
+                str(error.strerror),
+                "check the path, free space and permissions",
+                "setup.os-error",
+                project.relative(Path(error.filename)) if error.filename else None,
+            )
         )
         return 1
 
 
+def _fail(error: SetupError) -> None:
+    print(error, file=sys.stderr)
+    print("FAILED", file=sys.stderr)
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    noun = "problem" if len(problems) == 1 else "problems"
+    print(f"FAILED: {len(problems)} {noun}", file=sys.stderr)
+
+
 def _parser() -> argparse.ArgumentParser:
+    from generator.export import EXPORTS
+
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument(
         "--root",
@@ -55,9 +67,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     check = commands.add_parser("check", help="validate every module and quiz")
+    check.add_argument("--strict", action="store_true", help="treat warnings as problems")
     check.set_defaults(command=run_check)
-    build = commands.add_parser("build", help="check, render and build the site into site/")
-    build.set_defaults(command=run_build)
+    build_command = commands.add_parser("build", help="check and build the site into site/")
+    build_command.set_defaults(command=run_build)
     outline = commands.add_parser("outline", help="print the table of modules as Markdown")
     outline.set_defaults(command=run_outline)
     serve = commands.add_parser("serve", help="preview with live reload")
@@ -76,67 +89,56 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_and_render(root: Path) -> tuple[Course, Rendered]:
-    """Every stage before writing: load, validate, render. Raises CourseError."""
-    course, anchors = load_and_validate(root)
-    return course, render_course(course, anchors)
+def _summary(checked: build.CheckedCourse) -> str:
+    course = checked.course
+    extra = course.exam_question_count
+    exam_only = f" and {extra} exam-only questions" if extra else ""
+    return f"{len(course.modules)} modules, {course.question_count} questions{exam_only}"
 
 
-def load_and_validate(root: Path) -> tuple[Course, Anchors]:
-    """Load and check the whole course; raises CourseError listing every problem."""
-    course = load_course(root)
-    anchors = collect_anchors(course, root / CONFIG_NAME)
-    validate_course(course, anchors)
-    return course, anchors
+def _warn(checked: build.CheckedCourse, strict: bool = False) -> None:
+    for warning in checked.warnings:
+        print(warning, file=sys.stderr)
+    if strict and checked.warnings:
+        raise CourseError(checked.warnings)
 
 
-def run_check(root: Path, _arguments: argparse.Namespace) -> int:
-    course, _ = load_and_render(root)
-    print(f"OK: {len(course.modules)} modules, {course.question_count} questions")
+def run_check(project: Project, arguments: argparse.Namespace) -> int:
+    checked = build.check(project)
+    _warn(checked, arguments.strict)
+    print(f"OK: {_summary(checked)}")
     return 0
 
 
-def run_build(root: Path, _arguments: argparse.Namespace) -> int:
-    course, rendered = load_and_render(root)
-    site_dir = build_site(root, docs_files(root, rendered), root / CONFIG_NAME)
-    print(
-        f"OK: {len(course.modules)} modules, {course.question_count} questions; "
-        f"site written to {site_dir.relative_to(root)}/"
-    )
+def run_build(project: Project, _arguments: argparse.Namespace) -> int:
+    checked = build.build(project)
+    _warn(checked)
+    print(f"OK: {_summary(checked)}; site written to {project.shown(project.site_dir)}/")
     return 0
 
 
-def run_outline(root: Path, _arguments: argparse.Namespace) -> int:
-    course, _ = load_and_render(root)
-    print(render_outline(course, link_prefix="course/"), end="")
+def run_outline(project: Project, _arguments: argparse.Namespace) -> int:
+    checked = build.check(project)
+    print(render_outline(checked.course, link_prefix="course/"), end="")
     return 0
 
 
-def run_serve(root: Path, arguments: argparse.Namespace) -> int:
+def run_serve(project: Project, arguments: argparse.Namespace) -> int:
     from generator.serve import serve
 
-    serve(root, root / CONFIG_NAME, arguments.dev_addr)
+    serve(project, arguments.dev_addr)
     return 0
 
 
-def run_export(root: Path, arguments: argparse.Namespace) -> int:
+def run_export(project: Project, arguments: argparse.Namespace) -> int:
+    from generator.export import EXPORTS
+    from generator.export.job import ExportJob
+
     export = EXPORTS[arguments.format]
-    output = (arguments.output or root / DIST_FOLDER / export.file_name).resolve()
+    output = (arguments.output or project.dist_dir / export.file_name).resolve()
     print(f"Exporting {arguments.format}: checking the course", flush=True)
-    course, anchors = load_and_validate(root)
-    job = ExportJob(
-        root=root,
-        config_file=root / CONFIG_NAME,
-        course=course,
-        anchors=anchors,
-        rendered=render_course(course, anchors),
-        output=output,
-    )
-    written = export.write(job)
-    for path in written:
-        print(f"OK: {export.description} written to {_shown(path, root)}")
+    checked = build.check(project)
+    _warn(checked)
+    for path in export.write(ExportJob(checked, output)):
+        print(f"OK: {export.description} written to {project.shown(path)}")
     return 0
-
-
-def _shown(path: Path, root: Path) -> str:
-    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)

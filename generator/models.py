@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from generator.project import HOME_PAGE
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ReviewLink = Annotated[str, StringConstraints(pattern=r"^([A-Za-z0-9_-]+\.md)?#[^\s#]+$")]
@@ -17,7 +19,7 @@ Area = Literal["meaning", "principles", "explore", "offer", "do", "confirm"]
 """What a question assesses: an EODC stage, or the meaning or principles modules."""
 EODC_STAGES: tuple[Stage, ...] = ("explore", "offer", "do", "confirm")
 
-STAGE_NAMES: dict[str, str] = {
+AREA_NAMES: dict[str, str] = {
     "meaning": "意义 Meaning",
     "principles": "原则 Principles",
     "explore": "探索 Explore",
@@ -197,12 +199,25 @@ class Quiz(StrictModel):
     exam_questions: list[Question] = []
     """Questions only the final exam draws; never shown in the module quiz."""
 
+    @property
+    def every_question(self) -> list[Question]:
+        """The quiz's questions, then the exam-only ones."""
+        return [*self.questions, *self.exam_questions]
+
     def question_lists(self) -> list[tuple[str, list[Question]]]:
         """Each list of questions with its key in the YAML file."""
         return [("questions", self.questions), ("exam_questions", self.exam_questions)]
 
 
 DEFAULT_PASS_MARK = 80
+
+
+@dataclass(frozen=True)
+class PassMarks:
+    """Percent of right answers that passes a module quiz and the final exam."""
+
+    module: int = DEFAULT_PASS_MARK
+    exam: int = DEFAULT_PASS_MARK
 
 
 class ExamConfig(StrictModel):
@@ -280,4 +295,19 @@ class Course:
 
     @property
     def question_count(self) -> int:
+        """Questions of the module quizzes (exam-only questions not included)."""
         return sum(len(module.quiz.questions) for module in self.modules)
+
+    @property
+    def exam_question_count(self) -> int:
+        return sum(len(module.quiz.exam_questions) for module in self.modules)
+
+    @property
+    def pass_marks(self) -> PassMarks:
+        if self.exam is None:
+            return PassMarks()
+        return PassMarks(module=self.exam.config.module_pass_mark, exam=self.exam.config.pass_mark)
+
+    @property
+    def home(self) -> Page | None:
+        return next((page for page in self.pages if page.filename == HOME_PAGE), None)

@@ -1,24 +1,89 @@
-"""The one normalisation of typed answers, mirrored exactly by ``normalise`` in mot-quiz.js.
+"""The one normalisation of typed answers, the same function in Python and in the browser.
 
 A Chinese learner may type full-width letters and digits, extra spaces, either case,
 or a full stop after the answer; all of these count as the same answer:
 
 1. Unicode NFKC: full-width ``４２`` becomes ``42``, full-width punctuation half-width;
-2. case folding (JavaScript: ``toLowerCase()`` plus ß→ss and ς→σ, the two folds
-   that matter here and that lower-casing does not do);
+2. case folding, character by character: the fold table in ``data/case-folds.json``
+   where it has an entry, else lower-casing. The table holds exactly the characters whose
+   full case folding differs from their lower case (``ß`` → ``ss``, ``ς`` → ``σ``,
+   Cherokee, Greek with ypogegrammeni …), so the result is Python's ``casefold()``;
+   the runtime uses the same table (the build writes it into ``mot-core.js``) with
+   JavaScript's ``toLowerCase()``, so both sides compute the same function;
 3. every run of spaces and control characters becomes one space;
 4. punctuation, spaces and control characters at either end are dropped.
 
 Traditional and Simplified characters stay different: list both as accepted answers.
-tests/normalisation_cases.json holds the strings both sides are checked against.
+Characters newer than this Python's Unicode database are left as they are here, while
+the browser may know them; an accepted answer never contains one (``check`` says so).
+``tests/normalisation_cases.json`` holds strings both sides are checked against, and a
+browser test compares the two over every assigned code point.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 import unicodedata
+from functools import cache
+from importlib.resources import files
+from typing import TypedDict
 
 _SPACE_RUN = re.compile(" +")
+CASE_FOLDS_FILE = "data/case-folds.json"
+
+
+class CaseFolds(TypedDict):
+    ranges: list[list[int]]
+    """[first, last, offset]: each code point in first..last folds to itself + offset."""
+    strings: dict[str, str]
+    """Characters that fold to more than one character."""
+
+
+@cache
+def case_folds() -> CaseFolds:
+    folds: CaseFolds = json.loads(files("generator").joinpath(CASE_FOLDS_FILE).read_text("utf-8"))
+    return folds
+
+
+def case_folds_json() -> str:
+    """The fold table as a JavaScript literal for the runtime."""
+    return json.dumps(case_folds(), ensure_ascii=True, separators=(",", ":"))
+
+
+def computed_case_folds() -> CaseFolds:
+    """The table from this Python's ``casefold()``: what ``data/case-folds.json`` must hold."""
+    ranges: list[list[int]] = []
+    strings: dict[str, str] = {}
+    for code in range(sys.maxunicode + 1):
+        character = chr(code)
+        if unicodedata.category(character) == "Cs":
+            continue
+        folded = character.casefold()
+        if folded == character.lower():
+            continue
+        if len(folded) > 1:
+            strings[character] = folded
+            continue
+        offset = ord(folded) - code
+        if ranges and ranges[-1][1] == code - 1 and ranges[-1][2] == offset:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code, offset])
+    return {"ranges": ranges, "strings": strings}
+
+
+def fold(character: str) -> str:
+    """Fold one character for comparison, with the shared table, else by lower-casing."""
+    folds = case_folds()
+    if character in folds["strings"]:
+        return folds["strings"][character]
+    code = ord(character)
+    for first, last, offset in folds["ranges"]:
+        if first <= code <= last:
+            return chr(code + offset)
+    return character.lower()
 
 
 def _is_space(character: str) -> bool:
@@ -30,7 +95,7 @@ def _is_edge(character: str) -> bool:
 
 
 def normalise(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = "".join(map(fold, unicodedata.normalize("NFKC", text)))
     spaced = _SPACE_RUN.sub(" ", "".join(" " if _is_space(c) else c for c in folded))
     start, end = 0, len(spaced)
     while start < end and _is_edge(spaced[start]):

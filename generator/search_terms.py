@@ -10,22 +10,22 @@ process, which is the one that builds or serves the site).
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-import jieba
-
-TERMS_FILE = "search-terms.txt"
+from generator.project import Project
 
 
-def read_search_terms(root: Path) -> list[str]:
-    path = root / TERMS_FILE
-    if not path.is_file():
+def read_search_terms(project: Project) -> list[str]:
+    if not project.terms_file.is_file():
         return []
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    text = project.terms_file.read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def register_search_terms(root: Path) -> None:
+def register_search_terms(project: Project) -> None:
+    """Add the project's terms to jieba's dictionary (imported here: only builds need it)."""
+    import jieba
+
     jieba.setLogLevel(logging.WARNING)  # it reports loading its dictionary on every build
-    for term in read_search_terms(root):
+    for term in read_search_terms(project):
         jieba.add_word(term)

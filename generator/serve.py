@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import sys
 import threading
-from pathlib import Path
 
 from mkdocs.commands.serve import serve as mkdocs_serve
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator.cli import load_and_render
+from generator import build
 from generator.errors import CourseError
+from generator.project import Project
 from generator.search_terms import register_search_terms
-from generator.write import DOCS_FOLDER, docs_files, sync_docs
+from generator.write import sync_docs
 
-SOURCE_FOLDERS = ("course", "quizzes")
 DEBOUNCE_SECONDS = 0.3
 
 
 class _Regenerator(FileSystemEventHandler):
     """Regenerates the docs folder shortly after the last change in a burst of saves."""
 
-    def __init__(self, root: Path, docs_dir: Path) -> None:
-        self.root, self.docs_dir = root, docs_dir
+    def __init__(self, project: Project) -> None:
+        self.project = project
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
 
@@ -39,7 +38,7 @@ class _Regenerator(FileSystemEventHandler):
     def regenerate(self) -> bool:
         """Bring the docs folder up to date; on bad input, report and keep the last good pages."""
         try:
-            _, rendered = load_and_render(self.root)
+            checked = build.check(self.project)
         except CourseError as error:
             for problem in error.problems:
                 print(problem, file=sys.stderr, flush=True)
@@ -47,26 +46,27 @@ class _Regenerator(FileSystemEventHandler):
                 "Not updated: fix the problems above and save again.", file=sys.stderr, flush=True
             )
             return False
-        changed = sync_docs(self.docs_dir, docs_files(self.root, rendered))
+        for warning in checked.warnings:
+            print(warning, file=sys.stderr, flush=True)
+        changed = sync_docs(self.project.docs_dir, build.docs_contents(checked))
         if changed:
             print(f"Regenerated {len(changed)} file(s): {', '.join(changed)}", flush=True)
         return True
 
 
-def serve(root: Path, config_file: Path, dev_addr: str) -> None:
-    docs_dir = root / DOCS_FOLDER
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    regenerator = _Regenerator(root, docs_dir)
-    if not regenerator.regenerate() and not any(docs_dir.iterdir()):
+def serve(project: Project, dev_addr: str) -> None:
+    project.docs_dir.mkdir(parents=True, exist_ok=True)
+    regenerator = _Regenerator(project)
+    if not regenerator.regenerate() and not any(project.docs_dir.iterdir()):
         raise SystemExit(1)
-    register_search_terms(root)
+    register_search_terms(project)
     observer = Observer()
-    for folder in SOURCE_FOLDERS:
-        if (root / folder).is_dir():
-            observer.schedule(regenerator, str(root / folder), recursive=True)
+    for folder in (project.course_dir, project.quiz_dir):
+        if folder.is_dir():
+            observer.schedule(regenerator, str(folder), recursive=True)
     observer.start()
     try:
-        mkdocs_serve(config_file=str(config_file), livereload=True, dev_addr=dev_addr)
+        mkdocs_serve(config_file=str(project.config_file), livereload=True, dev_addr=dev_addr)
     finally:
         observer.stop()
         observer.join()

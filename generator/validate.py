@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from generator.errors import CourseError, Problem
+from generator.errors import CourseError, Problem, Severity
 from generator.markdown_config import Anchors
 from generator.models import (
     BLANK,
@@ -14,6 +15,7 @@ from generator.models import (
     Course,
     FillIn,
     Matching,
+    Module,
     MultipleChoice,
     Ordering,
     Page,
@@ -35,16 +37,18 @@ Locator = Callable[..., tuple[Path, int, int]]
 """Maps keys inside the current question to (file, line, column)."""
 
 
-def validate_course(course: Course, anchors: Anchors) -> None:
-    """Raise CourseError with every cross-file problem in ``course``."""
+def validate_course(course: Course, anchors: Anchors) -> list[Problem]:
+    """Raise CourseError with every cross-file error in ``course``; return the warnings."""
     problems = [
         *_page_problems(course, anchors),
         *_objective_problems(course),
         *_question_problems(course, anchors),
         *_exam_problems(course),
     ]
-    if problems:
-        raise CourseError(problems)
+    errors = [problem for problem in problems if problem.severity is Severity.ERROR]
+    if errors:
+        raise CourseError(errors)
+    return sorted(problem for problem in problems if problem.severity is Severity.WARNING)
 
 
 def _page_problems(course: Course, anchors: Anchors) -> Iterator[Problem]:
@@ -57,6 +61,7 @@ def _page_problems(course: Course, anchors: Anchors) -> Iterator[Problem]:
                     1,
                     "level-1 heading in the page body",
                     "start sections at '##'; the page title comes from 'title:'",
+                    "page.level-one-heading",
                 )
             for match in MARKDOWN_LINK.finditer(line):
                 target = match.group(1)
@@ -64,7 +69,11 @@ def _page_problems(course: Course, anchors: Anchors) -> Iterator[Problem]:
                     continue
                 broken = _broken_link(target, page.filename, anchors)
                 if broken:
-                    yield Problem(page.source.path, line_number, match.start(1) + 1, *broken)
+                    message, fix, code = broken
+                    column = match.start(1) + 1
+                    yield Problem(
+                        page.source.path, line_number, column, message, fix, f"link.{code}"
+                    )
 
 
 def _body_lines(page: Page) -> Iterator[tuple[int, str]]:
@@ -77,8 +86,8 @@ def _body_lines(page: Page) -> Iterator[tuple[int, str]]:
             yield page.body_line + offset, line
 
 
-def _broken_link(target: str, current_page: str, anchors: Anchors) -> tuple[str, str] | None:
-    """Return (what is wrong, how to fix it) if ``target`` does not resolve."""
+def _broken_link(target: str, current_page: str, anchors: Anchors) -> tuple[str, str, str] | None:
+    """Return (what is wrong, how to fix it, code) if ``target`` does not resolve."""
     page_part, _, anchor = target.partition("#")
     page = page_part or current_page
     if page not in anchors:
@@ -86,11 +95,13 @@ def _broken_link(target: str, current_page: str, anchors: Anchors) -> tuple[str,
         return (
             f"link to '{page_part}', which is not a page of the course",
             f"link to one of: {known}",
+            "unknown-page",
         )
     if anchor and anchor not in anchors[page]:
         return (
             f"link to '#{anchor}', which is not a heading of {page}",
             f"add '{{#{anchor}}}' to the heading it should open, or link to an existing one",
+            "unknown-anchor",
         )
     return None
 
@@ -108,6 +119,7 @@ def _objective_problems(course: Course) -> Iterator[Problem]:
                     f"objective id '{objective.id}' is already used in "
                     f"{seen[objective.id].as_posix()}",
                     "give every objective its own id",
+                    "module.duplicate-objective",
                 )
             seen[objective.id] = module.page.source.path
 
@@ -115,41 +127,58 @@ def _objective_problems(course: Course) -> Iterator[Problem]:
 def _question_problems(course: Course, anchors: Anchors) -> Iterator[Problem]:
     first_seen: dict[str, str] = {}
     for module in course.modules:
-        objective_ids = {objective.id for objective in module.meta.objectives}
-        located = [
-            (_locator(module.quiz_source, key, index), question)
-            for key, questions in module.quiz.question_lists()
-            for index, question in enumerate(questions)
-        ]
-        for at, question in located:
-            label = f"question '{question.id}'"
-            if question.id in first_seen:
-                yield Problem(
-                    *at("id"),
-                    f"{label} is already used at {first_seen[question.id]}",
-                    "give every question its own id; never reuse an old one",
-                )
-            else:
-                path, line, _ = at("id")
-                first_seen[question.id] = f"{path.as_posix()}:{line}"
-            if question.objective not in objective_ids:
-                yield Problem(
-                    *at("objective"),
-                    f"{label} names objective '{question.objective}', which "
-                    f"{module.page.filename} does not have",
-                    f"use one of: {', '.join(sorted(objective_ids))}",
-                )
-            if module.area_of(question) is None:
-                yield Problem(
-                    *at("id"),
-                    f"{label} has no stage, and neither has {module.page.filename}",
-                    "add 'stage:' (meaning, principles, explore, offer, do or confirm) "
-                    "to the module's front matter or to the question",
-                )
-            yield from _type_problems(question, label, at)
-            broken = _broken_link(question.review, module.page.filename, anchors)
-            if broken:
-                yield Problem(*at("review"), f"{label}: review {broken[0]}", broken[1])
+        for key, questions in module.quiz.question_lists():
+            for index, question in enumerate(questions):
+                at = _locator(module.quiz_source, key, index)
+                label = f"question '{question.id}'"
+                yield from _identity_problems(question, label, at, first_seen)
+                yield from _placement_problems(question, label, at, module, anchors)
+                yield from _type_problems(question, label, at)
+
+
+def _identity_problems(
+    question: Question, label: str, at: Locator, first_seen: dict[str, str]
+) -> Iterator[Problem]:
+    """A question id used twice in the course; ``first_seen`` remembers where each was."""
+    path, line, _ = at("id")
+    if question.id in first_seen:
+        yield Problem(
+            path,
+            line,
+            at("id")[2],
+            f"{label} is already used at {first_seen[question.id]}",
+            "give every question its own id; never reuse an old one",
+            "quiz.duplicate-id",
+        )
+    else:
+        first_seen[question.id] = f"{path.as_posix()}:{line}"
+
+
+def _placement_problems(
+    question: Question, label: str, at: Locator, module: Module, anchors: Anchors
+) -> Iterator[Problem]:
+    """The question's objective, stage and review link, against its module."""
+    objective_ids = {objective.id for objective in module.meta.objectives}
+    if question.objective not in objective_ids:
+        yield Problem(
+            *at("objective"),
+            f"{label} names objective '{question.objective}', which "
+            f"{module.page.filename} does not have",
+            f"use one of: {', '.join(sorted(objective_ids))}",
+            "quiz.unknown-objective",
+        )
+    if module.area_of(question) is None:
+        yield Problem(
+            *at("id"),
+            f"{label} has no stage, and neither has {module.page.filename}",
+            "add 'stage:' (meaning, principles, explore, offer, do or confirm) "
+            "to the module's front matter or to the question",
+            "quiz.no-stage",
+        )
+    broken = _broken_link(question.review, module.page.filename, anchors)
+    if broken:
+        message, fix, code = broken
+        yield Problem(*at("review"), f"{label}: review {message}", fix, f"review.{code}")
 
 
 def _locator(source: Source, list_key: str, index: int) -> Locator:
@@ -201,6 +230,7 @@ def _repeated_texts(
                 if noun == "match"
                 else f"{label} has two {noun}s with the text '{text}'",
                 f"make every {noun} different",
+                f"quiz.duplicate-{noun}",
             )
         seen.add(text)
 
@@ -213,15 +243,26 @@ def _blank_problems(question: FillIn, label: str, at: Locator) -> Iterator[Probl
             f"{label} marks {marked} blanks with '{BLANK}' in its text but lists "
             f"{len(question.blanks)} under 'blanks'",
             f"write one '{BLANK}' in the text for each entry under 'blanks', in the same order",
+            "fill-in.blank-count",
         )
     for blank_index, blank in enumerate(question.blanks):
         for answer_index, answer in enumerate(blank.accept):
+            unknown = next((c for c in answer if unicodedata.category(c) == "Cn"), None)
+            if unknown is not None:
+                yield Problem(
+                    *at("blanks", blank_index, "accept", answer_index),
+                    f"{label}: accepted answer '{answer}' has a character (U+{ord(unknown):04X}) "
+                    f"that this Python's Unicode {unicodedata.unidata_version} does not know",
+                    "remove the character, or build with a newer Python",
+                    "fill-in.unknown-character",
+                )
             if not normalise(answer):
                 yield Problem(
                     *at("blanks", blank_index, "accept", answer_index),
                     f"{label}: accepted answer '{answer}' is only punctuation or spaces, "
                     "which are ignored when answers are compared",
                     "write the words the learner should type",
+                    "fill-in.punctuation-only",
                 )
 
 
@@ -233,6 +274,7 @@ def _dialogue_problems(question: Scenario, label: str, at: Locator) -> Iterator[
                 *at("turns", index, "id"),
                 f"{label} has two turns with the id '{turn.id}'",
                 "give every turn its own id",
+                "dialogue.duplicate-turn",
             )
         correct = sum(reply.correct for reply in turn.replies)
         if correct != 1:
@@ -240,6 +282,7 @@ def _dialogue_problems(question: Scenario, label: str, at: Locator) -> Iterator[
                 *at("turns", index, "replies"),
                 f"{label}: turn '{turn.id}' has {correct} best replies; a turn needs exactly one",
                 "mark exactly one reply of the turn 'correct: true'",
+                "dialogue.best-reply-count",
             )
         for reply_index, reply in enumerate(turn.replies):
             if reply.next is not None and reply.next not in (*turn_ids, END_OF_DIALOGUE):
@@ -247,12 +290,14 @@ def _dialogue_problems(question: Scenario, label: str, at: Locator) -> Iterator[
                     *at("turns", index, "replies", reply_index, "next"),
                     f"{label}: a reply leads to turn '{reply.next}', which the dialogue lacks",
                     f"use one of: {', '.join([*turn_ids, END_OF_DIALOGUE])}",
+                    "dialogue.unknown-next",
                 )
     if _loops(question):
         yield Problem(
             *at("turns"),
             f"{label}: the dialogue can go round in a circle and never end",
             "change a 'next:' so that every path reaches 'end' without repeating a turn",
+            "dialogue.loop",
         )
 
 
@@ -280,6 +325,7 @@ def _answer_key_problems(
             *at("options"),
             f"{label} has {correct} correct options; a single-choice question needs exactly one",
             "mark exactly one option 'correct: true', or change the type to multiple",
+            "quiz.single-two-correct" if correct > 1 else "quiz.single-no-correct",
         )
     if isinstance(question, MultipleChoice) and not 0 < correct < len(question.options):
         yield Problem(
@@ -287,6 +333,7 @@ def _answer_key_problems(
             f"{label} has {correct} correct options out of {len(question.options)}; "
             "a multiple-choice question needs at least one right and one wrong option",
             "mark the right options 'correct: true' and leave at least one without it",
+            "quiz.multiple-key",
         )
     seen_texts: set[str] = set()
     for option_index, option in enumerate(question.options):
@@ -295,6 +342,7 @@ def _answer_key_problems(
                 *at("options", option_index, "text"),
                 f"{label} has two options with the text '{option.text}'",
                 "make every option's text different",
+                "quiz.duplicate-option",
             )
         seen_texts.add(option.text)
 
@@ -317,6 +365,7 @@ def _exam_problems(course: Course) -> Iterator[Problem]:
                 column,
                 f"the exam draws from module '{name}', which the course does not have",
                 f"use the file name of a module: {', '.join(sorted(pools))}",
+                "exam.unknown-module",
             )
         elif count > pools[name]:
             yield Problem(
@@ -327,4 +376,5 @@ def _exam_problems(course: Course) -> Iterator[Problem]:
                 f"{pools[name]}",
                 f"draw at most {pools[name]}, or add questions under 'exam_questions:' in "
                 f"quizzes/{name}.yml{'' if config.include_quiz_questions else _OR_INCLUDE}",
+                "exam.pool-too-small",
             )

@@ -42,6 +42,7 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Source:
                 mark.column + 1,
                 f"duplicate key '{key}'",
                 "each key may appear only once in a mapping: remove or rename one of them",
+                "yaml.duplicate-key",
             )
         ) from None
     except MarkedYAMLError as error:
@@ -51,7 +52,12 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Source:
         what = error.problem or error.context or "the text is not valid YAML"
         raise YamlSyntaxError(
             Problem(
-                path, line + line_offset, column, f"YAML syntax error: {what}", _syntax_fix(what)
+                path,
+                line + line_offset,
+                column,
+                f"YAML syntax error: {what}",
+                _syntax_fix(what),
+                "yaml.syntax",
             )
         ) from None
     return Source(path=path, tree=tree, line_offset=line_offset)
@@ -119,9 +125,9 @@ def _problem_from_error(detail: ErrorDetails, model: type[BaseModel], source: So
         location = (*location, "type")  # point at the misspelt type, not the question
     line, column = position(source, location)
     key = _last_key(location)
-    message, fix = _describe(detail, key, _fields_at(model, location))
+    message, fix, code = _describe(detail, key, _fields_at(model, location))
     where = _question_label(source, location)
-    return Problem(source.path, line, column, f"{where}{message}", fix)
+    return Problem(source.path, line, column, f"{where}{message}", fix, f"schema.{code}")
 
 
 def _last_key(location: Location) -> str:
@@ -181,60 +187,82 @@ def _flatten(annotation: Any) -> list[Any]:
     return found
 
 
-def _describe(detail: ErrorDetails, key: str, allowed: list[str]) -> tuple[str, str]:
+Description = tuple[str, str, str]
+"""What is wrong, how to fix it, and the problem's code."""
+
+
+def _describe(detail: ErrorDetails, key: str, allowed: list[str]) -> Description:
     kind = detail["type"]
     value = detail.get("input")
     if kind == "missing":
-        return f"missing required key '{key}'", f"add '{key}:' with a value"
+        return f"missing required key '{key}'", f"add '{key}:' with a value", "missing-key"
     if kind == "extra_forbidden":
         close = difflib.get_close_matches(key, allowed, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
         return (
             f"unknown key '{key}'",
             f"{hint}remove it or use one of: {', '.join(allowed)}",
+            "unknown-key",
         )
-    if kind == "union_tag_invalid" or kind == "union_tag_not_found":
+    if kind in {"union_tag_invalid", "union_tag_not_found"}:
         return (
             f"unknown question type {value.get('type')!r}"
             if isinstance(value, dict)
             else "question has no type",
             f"set 'type:' to one of: {', '.join(QUESTION_TYPES)}",
+            "unknown-type",
         )
     if kind == "string_pattern_mismatch":
         return _pattern_problem(key, value)
     if kind in {"string_too_short", "string_type"} and value in ("", None):
-        return f"'{key}' is empty", f"write the text of '{key}'"
+        return f"'{key}' is empty", f"write the text of '{key}'", "empty"
+    return _describe_value(detail, key)
+
+
+def _describe_value(detail: ErrorDetails, key: str) -> Description:
+    """A value of the wrong size, range or type."""
+    kind, value, context = detail["type"], detail.get("input"), detail.get("ctx", {})
     if kind in {"too_short", "too_long"}:
-        context = detail.get("ctx", {})
         bound = "at least" if kind == "too_short" else "at most"
         limit = context.get("min_length" if kind == "too_short" else "max_length")
         return (
             f"'{key}' has {context.get('actual_length')} entries; it needs {bound} {limit}",
             f"{'add' if kind == 'too_short' else 'remove'} entries under '{key}'",
+            "too-few" if kind == "too_short" else "too-many",
         )
     if kind in {"less_than_equal", "greater_than_equal"}:
-        context = detail.get("ctx", {})
         bound, limit = (
-            ("at most", context.get("le")) if "le" in context else ("at least", context.get("ge"))
+            ("at most", context["le"]) if "le" in context else ("at least", context["ge"])
         )
-        return f"'{key}' must be {bound} {limit}, not {value!r}", f"change the value of '{key}'"
+        return (
+            f"'{key}' must be {bound} {limit}, not {value!r}",
+            f"change the value of '{key}'",
+            "out-of-range",
+        )
     if kind == "bool_type":
-        return f"'{key}' must be true or false, not {value!r}", f"write {key}: true or {key}: false"
+        return (
+            f"'{key}' must be true or false, not {value!r}",
+            f"write {key}: true or {key}: false",
+            "not-true-or-false",
+        )
     if kind == "int_type":
         return (
             f"'{key}' must be a whole number, not {value!r}",
             f"write {key}: 30 (no quotes, no unit)",
+            "not-a-number",
         )
-    return f"'{key}' is not valid: {detail['msg']}", f"correct the value of '{key}'"
+    return f"'{key}' is not valid: {detail['msg']}", f"correct the value of '{key}'", "invalid"
 
 
-def _pattern_problem(key: str, value: object) -> tuple[str, str]:
+def _pattern_problem(key: str, value: object) -> Description:
     if key == "review":
         return (
             f"review link {value!r} is not of the form 'page.md#section-id'",
             "link to the section that teaches this, e.g. review: 01-significance.md#mot-origin",
+            "bad-review-link",
         )
     return (
         f"'{key}' {value!r} is not a valid id",
         "use lower-case letters, digits and single hyphens, e.g. m1-service-economy",
+        "bad-id",
     )

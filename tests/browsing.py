@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import FrameLocator, Locator, Page, expect
 
-from generator.answer_key import opaque_key, option_key
+from generator.digests import opaque_key, option_key
 from generator.models import (
     FillIn,
     Matching,

@@ -47,6 +47,23 @@ def copy_project(target: Path, course_from: Path = PROJECT) -> Path:
     return target
 
 
+NON_DEFAULT_SETTINGS = {"pass_mark": "70", "module_pass_mark": "60", "shuffle_options": "false"}
+"""Exam settings other than the defaults, so that a hard-coded 80 anywhere shows."""
+
+
+def with_non_default_settings(root: Path) -> Path:
+    """Give the course at ``root`` the settings of NON_DEFAULT_SETTINGS in quizzes/exam.yml."""
+    exam = root / "quizzes/exam.yml"
+    lines = [
+        line
+        for line in exam.read_text(encoding="utf-8").splitlines()
+        if line.split(":")[0] not in NON_DEFAULT_SETTINGS
+    ]
+    settings = [f"{key}: {value}" for key, value in NON_DEFAULT_SETTINGS.items()]
+    exam.write_text("\n".join([*settings, *lines]) + "\n", encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def minimal_project(tmp_path: Path) -> Path:
     """A one-module course that every stage accepts; tests break it on purpose."""
@@ -84,11 +101,6 @@ def serve_folder(folder: Path) -> Callable[..., http.server.BaseHTTPRequestHandl
 
 def run_generator(root: Path, *arguments: str) -> int:
     return generator_main(["--root", str(root), *arguments])
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def build_and_serve(root: Path) -> Iterator[str]:

@@ -2,7 +2,7 @@
 
 ``case.yml`` replaces the quiz and ``case.md`` the module page of the minimal course;
 ``exam-*.yml`` replaces the exam settings. ``case.expected`` holds the expected output
-of ``python -m generator check``.
+of ``python -m generator check``; ``--update-golden`` rewrites them (review the diff).
 """
 
 from __future__ import annotations
@@ -23,12 +23,14 @@ EXAM_TARGET = "quizzes/exam.yml"
 
 @pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
 def test_broken_file_gets_its_exact_message(
-    case: Path, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+    case: Path, minimal_project: Path, capsys: pytest.CaptureFixture[str], update_golden: bool
 ) -> None:
     target = EXAM_TARGET if case.stem.startswith("exam-") else TARGETS[case.suffix]
     shutil.copy(case, minimal_project / target)
     exit_code = run_generator(minimal_project, "check")
     output = capsys.readouterr()
+    if update_golden:
+        case.with_suffix(".expected").write_text(output.err, encoding="utf-8")
     expected = case.with_suffix(".expected").read_text(encoding="utf-8")
     assert exit_code == 1
     assert output.out == ""

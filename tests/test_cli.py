@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.mkdocs_run import warning_problem
+from generator.project import Project
 from tests.conftest import PROJECT, run_generator
 
 
@@ -23,7 +25,7 @@ def test_check_prints_one_ok_line(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run_generator(minimal_project, "check") == 0
-    assert capsys.readouterr().out == "OK: 2 modules, 9 questions\n"
+    assert capsys.readouterr().out == "OK: 2 modules, 9 questions and 1 exam-only questions\n"
 
 
 def test_check_runs_as_a_module_without_traceback(minimal_project: Path) -> None:
@@ -41,7 +43,7 @@ def test_check_runs_as_a_module_without_traceback(minimal_project: Path) -> None
     assert result.stderr.splitlines() == [
         "quizzes/01-sample.yml:3:5: question 's1-single': unknown question type 'singel'; "
         "set 'type:' to one of: single, multiple, true_false, ordering, matching, fill_in, "
-        "scenario",
+        "scenario [schema.unknown-type]",
         "FAILED: 1 problem",
     ]
 
@@ -54,7 +56,8 @@ def test_build_writes_the_site(minimal_project: Path, capsys: pytest.CaptureFixt
     module_html = (site / "01-sample.html").read_text(encoding="utf-8")
     assert 'data-question-id="s1-single"' in module_html
     assert (site / "assets/mot-quiz.js").is_file()
-    assert 'src="assets/mot-quiz.js"' in module_html
+    assert 'src="assets/mot-core.js"' in module_html
+    assert 'data-mot-parts="engine quiz"' in module_html
     assert list((minimal_project / "build").iterdir()) == [minimal_project / "build/docs"]
 
 
@@ -104,3 +107,29 @@ def test_deleted_module_disappears_from_next_build(minimal_project: Path) -> Non
     assert run_generator(minimal_project, "build") == 0
     assert not (minimal_project / "site/02-extra.html").exists()
     assert not (minimal_project / "build/docs/02-extra.md").exists()
+
+
+def test_a_mkdocs_warning_points_at_the_source_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = minimal_project / "course/01-sample.md"
+    text = page.read_text()
+    page.write_text(text + "\n![图](missing.png)\n")
+    line = len(text.splitlines()) + 2
+    assert run_generator(minimal_project, "build") == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(f"course/01-sample.md:{line}:1: MkDocs: Doc file '01-sample.md' ")
+    assert first.endswith("[mkdocs.warning]")
+
+
+def test_a_warning_about_a_generated_exam_page_points_at_the_exam_settings(
+    minimal_project: Path,
+) -> None:
+    problem = warning_problem(
+        Project(minimal_project), "Doc file 'exam.md' contains a link 'x.md', but ... not found"
+    )
+    assert (problem.path.as_posix(), problem.line, problem.code) == (
+        "quizzes/exam.yml",
+        1,
+        "mkdocs.warning",
+    )

@@ -25,6 +25,7 @@ from generator.models import (
     SingleChoice,
     TrueFalse,
 )
+from generator.project import Project
 from generator.validate import validate_course
 from generator.yaml_source import position
 from tests.conftest import PROJECT
@@ -92,7 +93,7 @@ DIAGRAMS = {
 
 @pytest.fixture(scope="module")
 def course() -> Course:
-    return load_course(PROJECT)
+    return load_course(Project(PROJECT))
 
 
 def modules(course: Course) -> list[Module]:
@@ -144,7 +145,7 @@ def feedback_texts(
 
 
 def test_the_course_passes_the_generator_checks(course: Course) -> None:
-    validate_course(course, collect_anchors(course, PROJECT / "mkdocs.yml"))
+    validate_course(course, collect_anchors(course, Project(PROJECT)))
 
 
 def test_six_modules_in_deck_order(course: Course) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import html
-import re
 from pathlib import Path
+from typing import cast
 
+import lxml.html
 import pytest
+from lxml.html import HtmlElement
 
 from generator.load import load_course
 from generator.models import (
@@ -19,6 +20,7 @@ from generator.models import (
     SingleChoice,
     TrueFalse,
 )
+from generator.project import Project
 from tests.conftest import run_generator
 
 ANSWER_KEY = "dist/mot-course-answer-key.html"
@@ -47,48 +49,79 @@ def test_writes_html_and_pdf_into_dist(exported: tuple[Path, str]) -> None:
 @pytest.mark.browser
 def test_every_question_with_its_answer_feedback_and_review(exported: tuple[Path, str]) -> None:
     root, _ = exported
-    page = html.unescape((root / ANSWER_KEY).read_text(encoding="utf-8"))
-    course = load_course(root)
+    page = cast(HtmlElement, lxml.html.document_fromstring((root / ANSWER_KEY).read_text("utf-8")))
+    course = load_course(Project(root))
     for module in course.modules:
-        assert module.meta.title in page
-        for question in module.quiz.questions:
-            article = page.split(f'<article class="question" id="{question.id}">')[1]
-            article = article.split("</article>")[0]
-            assert question.prompt in article
-            assert question.explanation in article
-            review = question.review.split("#")[1]
-            assert f".html#{review}" in article
-            if isinstance(question, TrueFalse):
-                assert f"答案：<strong>{'正确' if question.answer else '错误'}</strong>" in article
-                continue
-            if isinstance(question, SingleChoice | MultipleChoice):
-                for option in question.options:
-                    mark = "correct" if option.correct else "wrong"
-                    assert f'<li class="{mark}">' in article
-                    assert option.text in article
-                    assert option.feedback is None or option.feedback in article
-            else:
-                assert_key_of_new_type(question, article)
+        section = page.get_element_by_id(f"module-{module.page.name}")
+        assert section.findtext("h2") == module.meta.title
+        for question in module.quiz.every_question:
+            article = page.get_element_by_id(question.id)
+            assert article.getparent() is section
+            assert question.prompt in text_of(article.find("h3"))
+            assert text_of(article.find_class("explanation")[0]) == f"讲解：{question.explanation}"
+            review = article.find_class("review")[0].find("a").get("href")
+            assert review.endswith(".html#" + question.review.split("#")[1])
+            assert_key(question, article)
 
 
-def assert_key_of_new_type(question: Question, article: str) -> None:
+def text_of(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def marked_entries(article: HtmlElement) -> list[tuple[str, str, str]]:
+    """(class, mark, text) of every option or reply, each read from its own list item."""
+    return [
+        (
+            item.get("class"),
+            text_of(item.find_class("mark")[0]),
+            text_of(item.find_class("text")[0]),
+        )
+        for item in article.iter("li")
+        if item.find_class("mark")
+    ]
+
+
+def assert_key(question: Question, article: HtmlElement) -> None:
+    if isinstance(question, TrueFalse):
+        assert (
+            text_of(article.find_class("answer")[0])
+            == f"答案：{'正确' if question.answer else '错误'}"
+        )
+    elif isinstance(question, SingleChoice | MultipleChoice):
+        assert marked_entries(article) == [
+            ("correct", "✓ 正确", o.text) if o.correct else ("wrong", "✗", o.text)
+            for o in question.options
+        ]
+        for option, item in zip(question.options, article.iter("li"), strict=False):
+            feedback = item.find_class("feedback")
+            assert option.feedback is None or text_of(feedback[0]) == option.feedback
+    elif isinstance(question, Scenario):
+        assert marked_entries(article) == [
+            ("correct", "✓ 最佳", r.text) if r.correct else ("wrong", "✗", r.text)
+            for turn in question.turns
+            for r in turn.replies
+        ]
+        assert [text_of(f) for f in article.find_class("feedback")] == [
+            r.feedback for turn in question.turns for r in turn.replies
+        ]
+    else:
+        assert_key_of_list_type(question, article)
+
+
+def assert_key_of_list_type(question: Question, article: HtmlElement) -> None:
     if isinstance(question, Ordering):
-        listed = re.findall(r'<li class="correct">([^<]*)</li>', article)
+        listed = [text_of(li) for li in article.find_class("options")[0].iter("li")]
         assert listed == question.items, "the items in their right order"
     elif isinstance(question, Matching):
-        for pair in question.pairs:
-            assert f'<td>{pair.item}</td><td class="correct">{pair.match}</td>' in article
-    elif isinstance(question, FillIn):
-        for blank in question.blanks:
-            assert " / ".join(blank.accept) in article
+        rows = [[text_of(cell) for cell in row.iter("td")] for row in article.iter("tr")][1:]
+        assert rows == [[pair.item, pair.match] for pair in question.pairs]
     else:
-        assert isinstance(question, Scenario)
-        for turn in question.turns:
-            assert turn.customer in article
-            for reply in turn.replies:
-                mark = "correct" if reply.correct else "wrong"
-                assert f'<li class="{mark}"><span class="mark">' in article
-                assert reply.text in article and reply.feedback in article
+        assert isinstance(question, FillIn)
+        listed = [text_of(li) for li in article.find_class("options")[0].iter("li")]
+        assert listed == [
+            f"第 {n} 空可接受：{' / '.join(blank.accept)}"
+            for n, blank in enumerate(question.blanks, 1)
+        ]
 
 
 @pytest.mark.browser

@@ -20,6 +20,7 @@ from generator.models import (
     SingleChoice,
     TrueFalse,
 )
+from generator.project import Project
 from tests.conftest import NODE_MODULES, PROJECT, run_generator
 
 TRICKY = "客户说：“我要 {退款} = 现在! #1 ~ 马上: C:\\temp”"
@@ -98,14 +99,16 @@ def test_every_question_round_trips(
     quiz.write_text(source.rstrip("\n") + "\n" + single_blank.rstrip("\n") + "\n", encoding="utf-8")
     output = tmp_path / "bank.gift.txt"
     assert run_generator(minimal_project, "export", "gift", "--output", str(output)) == 0
-    course = load_course(minimal_project)
+    course = load_course(Project(minimal_project))
     parsed = parse_gift(output)
     categories = [item for item in parsed if item["type"] == "Category"]
     questions = [item for item in parsed if item["type"] != "Category"]
     assert [c["title"].split()[0] for c in categories] == [
-        f"MOT/{module.page.name}" for module in course.modules
+        "MOT/01-sample",
+        "MOT/02-second",
+        "MOT/02-second/exam",
     ]
-    every = [q for module in course.modules for q in module.quiz.questions]
+    every = [q for module in course.modules for q in module.quiz.every_question]
     expected = [q for q in every if exportable(q)]
     assert {q.type for q in expected} >= {"single", "multiple", "true_false", "matching", "fill_in"}
     skipped = [q for q in every if not exportable(q)]
@@ -126,10 +129,10 @@ def test_weights_use_moodle_grades() -> None:
 
 def test_real_course_round_trips(tmp_path: Path) -> None:
     """Needs the real course in course/ and quizzes/."""
-    course = load_course(PROJECT)
+    course = load_course(Project(PROJECT))
     output = tmp_path / "real.gift.txt"
     assert run_generator(PROJECT, "export", "gift", "--output", str(output)) == 0
     parsed = [item for item in parse_gift(output) if item["type"] != "Category"]
-    expected = [q for module in course.modules for q in module.quiz.questions if exportable(q)]
+    expected = [q for m in course.modules for q in m.quiz.every_question if exportable(q)]
     for question, item in zip(expected, parsed, strict=True):
         assert_round_trip(question, item)

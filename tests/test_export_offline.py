@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from generator.load import load_course
+from generator.project import Project
 from tests.browsing import answer, record_requests, search
 from tests.conftest import link_node_modules, run_generator
 
@@ -39,7 +40,7 @@ def test_package_holds_the_shim_and_the_inlined_index(unzipped: Path) -> None:
 def test_works_from_the_file_system_without_any_host(
     page: Page, unzipped: Path, minimal_project: Path
 ) -> None:
-    module = load_course(minimal_project).modules[0]
+    module = load_course(Project(minimal_project)).modules[0]
     requests = record_requests(page)
     page.goto((unzipped / "index.html").as_uri())
     page.locator(f'.md-content a[href="{module.page.name}.html"]').first.click()

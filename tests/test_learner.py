@@ -11,11 +11,13 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Literal
 
+import pypdfium2 as pdfium
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from generator.answer_key import option_key, salt_for
+from generator.digests import option_key, salt_for
 from generator.load import load_course
 from generator.models import (
     Course,
@@ -26,6 +28,7 @@ from generator.models import (
     Scenario,
 )
 from generator.normalise import normalise
+from generator.project import Project
 from tests.browsing import (
     answer_form,
     axe_violations,
@@ -35,7 +38,7 @@ from tests.browsing import (
     ordering_keys,
     press_until,
 )
-from tests.conftest import FIXTURES, PROJECT
+from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.browser
 
@@ -45,17 +48,11 @@ STORAGE_KEY = "mot-course:/:progress"
 
 @pytest.fixture(scope="module")
 def course() -> Course:
-    return load_course(FIXTURES / "minimal")
+    return load_course(Project(FIXTURES / "minimal"))
 
 
 def question(course: Course, question_id: str) -> Question:
-    return next(
-        q
-        for m in course.modules
-        for _, questions in m.quiz.question_lists()
-        for q in questions
-        if q.id == question_id
-    )
+    return next(q for m in course.modules for q in m.quiz.every_question if q.id == question_id)
 
 
 def open_page(page: Page, url: str, name: str = "01-sample") -> None:
@@ -288,6 +285,7 @@ def test_progress_event_still_fires(page: Page, fixture_site_url: str, course: C
             "correct": 1,
             "total": 7,
             "complete": False,
+            "passMark": 80,
             "passed": False,
         }
     ]
@@ -339,11 +337,18 @@ def test_broken_storage_falls_back_to_memory(
 def take_exam(page: Page, url: str, course: Course, right: bool) -> None:
     page.goto(f"{url}exam.html")
     page.get_by_role("button", name="开始考试").click()
+    answer_exam_paper(page, course, right)
+
+
+def answer_exam_paper(page: Page, course: Course, right: bool) -> list[str]:
+    """Answer every question drawn for this attempt; returns their ids in the order shown."""
     paper = page.locator(".mot-exam-paper .mot-question")
     expect(paper).to_have_count(3)
-    for question_id in paper.evaluate_all("forms => forms.map(f => f.dataset.questionId)"):
+    drawn: list[str] = paper.evaluate_all("forms => forms.map(f => f.dataset.questionId)")
+    for question_id in drawn:
         form = answer(page, question(course, question_id), right=right)
-        expect(form).to_have_attribute("data-result", re.compile("correct"))
+        expect(form).to_have_attribute("data-result", "correct" if right else "incorrect")
+    return drawn
 
 
 def test_exam_pass(page: Page, fixture_site_url: str, course: Course) -> None:
@@ -372,17 +377,15 @@ def test_exam_fail_lists_every_miss_with_its_review_link(
     expect(page.locator(".mot-exam-paper .mot-explanation").first).to_be_visible()
 
 
-def test_exam_draws_and_shuffles_per_attempt(page: Page, fixture_site_url: str) -> None:
+def test_exam_draws_and_shuffles_per_attempt(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
     page.goto(f"{fixture_site_url}exam.html")
+    page.get_by_role("button", name="开始考试").click()
     orders = set()
-    for _ in range(6):
-        page.get_by_role("button", name=re.compile("开始考试|再考一次")).first.evaluate(
-            "b => b.click()"
-        )
-        paper = page.locator(".mot-exam-paper .mot-question")
-        expect(paper).to_have_count(3)
-        orders.add(tuple(paper.evaluate_all("forms => forms.map(f => f.dataset.questionId)")))
-        page.evaluate("document.querySelector('.mot-exam-start').hidden = false")
+    for _ in range(5):
+        orders.add(tuple(answer_exam_paper(page, course, right=True)))
+        page.get_by_role("button", name="再考一次（重新抽题）").click()
     assert len(orders) > 1
     fixed = page.locator('.mot-exam [data-question-id="s2-single"] .mot-option input')
     assert fixed.evaluate_all("inputs => inputs.map(i => i.value)") == ["a", "b", "c"]
@@ -396,7 +399,11 @@ PASSED_ALL = (
 )
 
 
-def test_certificate_after_everything_is_passed(page: Page, fixture_site_url: str) -> None:
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_certificate_after_everything_is_passed(
+    page: Page, fixture_site_url: str, scheme: Literal["light", "dark"], tmp_path: Path
+) -> None:
+    page.emulate_media(color_scheme=scheme)
     page.add_init_script(PASSED_ALL)
     page.goto(f"{fixture_site_url}exam_certificate.html")
     expect(page.locator(".mot-cert-checklist li")).to_have_count(3)
@@ -408,12 +415,23 @@ def test_certificate_after_everything_is_passed(page: Page, fixture_site_url: st
     expect(certificate.locator(".mot-cert-name")).to_have_text("李小梅")
     expect(certificate.locator(".mot-cert-score")).to_have_text("100%")
     expect(certificate.locator(".mot-cert-date")).to_have_text("日期：2025 年 3 月 8 日")
-    page.emulate_media(media="print")
-    expect(page.locator(".md-header")).to_be_hidden()
-    expect(page.locator(".mot-cert-form")).to_be_hidden()
-    expect(certificate).to_be_visible()
-    css = (PROJECT / "generator/assets/mot.css").read_text()
-    assert "@page certificate { size: A4 landscape;" in css
+    assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
+
+
+def assert_prints_on_one_a4_landscape_page(page: Page, pdf: Path) -> None:
+    """Chromium's print-to-PDF gives one A4 landscape sheet, white, the certificate filling it."""
+    page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
+    document = pdfium.PdfDocument(pdf)
+    assert len(document) == 1, "the certificate prints on exactly one page"
+    width, height = document[0].get_size()
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (297, 210), "A4 landscape"
+    image = document[0].render(scale=1).to_pil().convert("L")
+    ink = image.point(lambda level: 255 if level < 200 else 0).getbbox()
+    assert ink is not None
+    left, top, right, bottom = ink
+    assert (right - left) / image.width > 0.85 and (bottom - top) / image.height > 0.85
+    corners = [image.getpixel((x, y)) for x in (2, image.width - 3) for y in (2, image.height - 3)]
+    assert min(corners) > 250, "no dark background on paper"
 
 
 def test_certificate_is_locked_until_everything_is_passed(
@@ -432,9 +450,9 @@ def test_python_and_javascript_produce_the_same_digests(page: Page, fixture_site
     inputs = [case["input"] for case in CASES]
     browser = page.evaluate(
         """async inputs => Promise.all(inputs.map(async text => {
-            const normal = window.motQuiz.normalise(text);
-            return [normal, await window.motQuiz.sha256('salt:0:' + normal),
-                    window.motQuiz.sha256Fallback('salt:0:' + normal)];
+            const normal = window.mot.normalise(text);
+            return [normal, await window.mot.sha256('salt:0:' + normal),
+                    window.mot.sha256Fallback('salt:0:' + normal)];
         }))""",
         inputs,
     )

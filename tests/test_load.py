@@ -9,16 +9,17 @@ import pytest
 from generator.errors import CourseError
 from generator.load import load_course
 from generator.models import ModuleMeta, PageMeta, SingleChoice, TrueFalse
+from generator.project import Project
 
 
 def problems_of(root: Path) -> list[str]:
     with pytest.raises(CourseError) as caught:
-        load_course(root)
+        load_course(Project(root))
     return [str(problem) for problem in caught.value.problems]
 
 
 def test_loads_pages_modules_and_quizzes(minimal_project: Path) -> None:
-    course = load_course(minimal_project)
+    course = load_course(Project(minimal_project))
     assert [page.name for page in course.pages] == ["01-sample", "02-second", "index"]
     assert isinstance(course.pages[2].meta, PageMeta)
     module = course.modules[0]
@@ -32,7 +33,7 @@ def test_loads_pages_modules_and_quizzes(minimal_project: Path) -> None:
 
 
 def test_body_line_counts_from_the_source_file(minimal_project: Path) -> None:
-    page = load_course(minimal_project).modules[0].page
+    page = load_course(Project(minimal_project)).modules[0].page
     source_lines = (minimal_project / "course/01-sample.md").read_text().splitlines()
     first_body_line = page.body.splitlines()[0]
     assert source_lines[page.body_line - 1] == first_body_line
@@ -43,7 +44,7 @@ def test_yaml_no_and_on_stay_strings(minimal_project: Path) -> None:
     quiz.write_text(
         quiz.read_text().replace("prompt: 客户说话时，你首先应该怎么做？", "prompt: no")
     )
-    question = load_course(minimal_project).modules[0].quiz.questions[0]
+    question = load_course(Project(minimal_project)).modules[0].quiz.questions[0]
     assert question.prompt == "no"
 
 
@@ -52,7 +53,7 @@ def test_yes_is_not_accepted_as_true(minimal_project: Path) -> None:
     quiz.write_text(quiz.read_text().replace("answer: true", "answer: yes"))
     assert problems_of(minimal_project) == [
         "quizzes/01-sample.yml:36:5: question 's1-true-false': 'answer' must be true or false, "
-        "not 'yes'; write answer: true or answer: false"
+        "not 'yes'; write answer: true or answer: false [schema.not-true-or-false]"
     ]
 
 
@@ -60,9 +61,9 @@ def test_module_without_quiz_and_quiz_without_module(minimal_project: Path) -> N
     (minimal_project / "quizzes/01-sample.yml").rename(minimal_project / "quizzes/02-gone.yml")
     assert problems_of(minimal_project) == [
         "course/01-sample.md:1:1: module '01-sample' has no quiz; "
-        "create quizzes/01-sample.yml (see AUTHORING.md)",
+        "create quizzes/01-sample.yml (see AUTHORING.md) [quiz.missing]",
         "quizzes/02-gone.yml:1:1: quiz '02-gone.yml' belongs to no module; "
-        "rename it after its module in course/ (course/02-gone.md) or delete it",
+        "rename it after its module in course/ (course/02-gone.md) or delete it [quiz.orphan]",
     ]
 
 
@@ -70,7 +71,7 @@ def test_page_without_front_matter(minimal_project: Path) -> None:
     (minimal_project / "course/index.md").write_text("# 首页\n")
     assert problems_of(minimal_project) == [
         "course/index.md:1:1: the page has no front matter; start the file with a '---' line, "
-        "the title and the other fields, and another '---' line"
+        "the title and the other fields, and another '---' line [page.no-front-matter]"
     ]
 
 

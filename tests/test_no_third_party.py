@@ -1,8 +1,8 @@
 """No page of the real course asks another host for anything: fonts, scripts, images.
 
-Covers the home page, the first module and the final exam (any page named *exam*). The
-minimal course gets the same check under a GitHub Pages sub-path in test_pages.py, and the
-offline package over file:// in test_export_offline.py.
+Covers every page of the real course, the generated exam and certificate pages included.
+The minimal course gets the same check under a GitHub Pages sub-path in test_pages.py, and
+the offline package over file:// in test_export_offline.py.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page
 
 from generator.load import load_course
+from generator.project import EXAM_PAGES, Project, page_url
 from tests.browsing import leaving
 from tests.conftest import PROJECT
 
@@ -18,19 +19,23 @@ pytestmark = pytest.mark.browser
 
 
 def pages_to_check() -> list[str]:
-    course = load_course(PROJECT)
-    modules = [f"{module.page.name}.html" for module in course.modules[:1]]
-    exams = [f"{page.name}.html" for page in course.pages if "exam" in page.name]
-    return ["index.html", *modules, *exams]
+    course = load_course(Project(PROJECT))
+    exam_pages = list(EXAM_PAGES) if course.exam is not None else []
+    return [page_url(name) for name in [*(page.filename for page in course.pages), *exam_pages]]
+
+
+def test_the_pages_checked_include_the_exam_and_certificate() -> None:
+    checked = pages_to_check()
+    assert {"index.html", "exam.html", "exam_certificate.html"} <= set(checked)
+    assert len(checked) >= 9
 
 
 def test_no_request_leaves_the_site(page: Page, site_url: str) -> None:
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    checked = pages_to_check()
-    assert len(checked) >= 2, "the real course has no module yet"
-    for address in checked:
+    for address in pages_to_check():
         page.goto(f"{site_url}{address}", wait_until="networkidle")
         page.mouse.wheel(0, 10_000)  # lazy images and the like load on scroll
         page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/assets/mot-exam.js") for url in requests), "the exam part loaded"
     assert leaving(requests, site_url.removesuffix("/")) == []

@@ -19,6 +19,7 @@ from playwright.sync_api import Page, Response, expect
 
 from generator.load import load_course
 from generator.models import Module
+from generator.project import Project
 from tests.browsing import answer, leaving, search
 from tests.conftest import FIXTURES, copy_project, run_generator, serving
 
@@ -69,7 +70,7 @@ def pages_url(project: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def module(project: Path) -> Module:
-    return load_course(project).modules[0]
+    return load_course(Project(project)).modules[0]
 
 
 def watch_responses(page: Page) -> list[Response]:

@@ -8,28 +8,28 @@ from pathlib import Path
 
 import pytest
 
-from generator.answer_key import answer_digest, correct_response, digest, salt_for, shown_items
+from generator.digests import answer_digest, correct_response, digest, salt_for, shown_items
 from generator.load import load_course
 from generator.markdown_config import collect_anchors
 from generator.models import QUESTION_TYPES, Course, Ordering
-from generator.render import render_course, render_question, template_environment
+from generator.project import Project
+from generator.render import render_course, render_question
+from generator.views import question_view
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.fixture
 def course(minimal_project: Path) -> Course:
-    return load_course(minimal_project)
+    return load_course(Project(minimal_project))
 
 
 def rendered_questions(course: Course, root: Path) -> dict[str, str]:
-    anchors = collect_anchors(course, root / "mkdocs.yml")
+    anchors = collect_anchors(course, Project(root))
     module = course.modules[0]
     return {
         question.type: str(
-            render_question(
-                template_environment(), question, number, module, anchors, module.page.filename
-            )
+            render_question(question_view(question, number, module, anchors, module.page.filename))
         )
         for number, question in enumerate(module.quiz.questions, 1)
     }
@@ -85,7 +85,7 @@ def test_digest_matches_the_correct_response(course: Course) -> None:
 
 
 def test_page_has_title_objectives_body_and_quiz(course: Course, minimal_project: Path) -> None:
-    pages = render_course(course, collect_anchors(course, minimal_project / "mkdocs.yml"))
+    pages = render_course(course, collect_anchors(course, Project(minimal_project)))
     module_page = pages["01-sample.md"]
     assert module_page.startswith(
         '---\ntitle: "示例模块"\ndescription: "一个只为测试而写的模块。"\n---\n'
@@ -107,7 +107,7 @@ def test_trainer_text_is_escaped(course: Course, minimal_project: Path) -> None:
             "prompt: '<script>alert(1)</script> & \"引号\"'",
         )
     )
-    course = load_course(minimal_project)
+    course = load_course(Project(minimal_project))
     html = rendered_questions(course, minimal_project)["single"]
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;引号&#34;" in html

@@ -1,31 +1,78 @@
-"""Course terms stay whole in the search index (jieba would split them)."""
+"""Course terms stay whole in the search index of the site and of every export.
+
+jieba alone splits 服务补救 into 服务 + 补救; the terms listed in search-terms.txt are kept
+whole wherever the generator builds a search index: the site, the offline package and the
+SCORM package.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import jieba
+import pytest
 
+from generator.project import Project
 from generator.search_terms import read_search_terms, register_search_terms
-from tests.conftest import PROJECT, run_generator
+from tests.conftest import PROJECT, link_node_modules, run_generator
+
+PROJECT_TERM = "开篇情景"
+"""In no other terms file, and jieba alone splits it into 开篇 + 情景."""
+ZERO_WIDTH = "\u200b"
+"""MkDocs' search plugin marks the words it split with zero-width spaces around them."""
 
 
-def test_terms_file_lists_the_key_terms() -> None:
-    terms = read_search_terms(PROJECT)
-    assert {"服务补救", "首人负责", "关键时刻"} <= set(terms)
-    assert all(not term.startswith("#") for term in terms)
+def test_every_listed_term_is_taught_in_the_course() -> None:
+    """A term that no page uses is stale: the list should follow the course."""
+    text = "".join(path.read_text("utf-8") for path in (PROJECT / "course").glob("*.md"))
+    terms = read_search_terms(Project(PROJECT))
+    assert len(terms) >= 10
+    assert [term for term in terms if term not in text] == []
 
 
 def test_registered_terms_are_not_split() -> None:
-    register_search_terms(PROJECT)
+    register_search_terms(Project(PROJECT))
     assert "服务补救" in jieba.lcut("做好服务补救工作")
 
 
-def test_search_index_keeps_a_term_of_the_project_whole(minimal_project: Path) -> None:
-    """开篇情景 is in no other terms file, and jieba alone splits it into 开篇 + 情景."""
-    (minimal_project / "search-terms.txt").write_text("# terms\n开篇情景\n", encoding="utf-8")
-    assert run_generator(minimal_project, "build") == 0
-    index = json.loads((minimal_project / "site/search/search_index.json").read_text())
-    text = " ".join(entry["text"] for entry in index["docs"])
-    assert "\u200b开篇情景\u200b" in text
+def index_text(index: str) -> str:
+    return " ".join(entry["text"] for entry in json.loads(index)["docs"])
+
+
+def with_project_term(project: Path) -> Path:
+    (project / "search-terms.txt").write_text(f"# terms\n{PROJECT_TERM}\n", encoding="utf-8")
+    return project
+
+
+def test_the_site_keeps_a_term_of_the_project_whole(minimal_project: Path) -> None:
+    assert run_generator(with_project_term(minimal_project), "build") == 0
+    index = (minimal_project / "site/search/search_index.json").read_text("utf-8")
+    assert f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}" in index_text(index)
+
+
+def export_in_a_fresh_process(project: Path, export: str) -> None:
+    """jieba's dictionary lives in the process: a fresh one shows what the export itself adds."""
+    command = [sys.executable, "-m", "generator", "--root", str(project), "export", export]
+    subprocess.run(command, cwd=PROJECT, check=True, capture_output=True)
+
+
+def test_the_scorm_package_keeps_it_whole(minimal_project: Path) -> None:
+    export_in_a_fresh_process(with_project_term(minimal_project), "scorm")
+    with zipfile.ZipFile(minimal_project / "dist/mot-course-scorm.zip") as package:
+        index = package.read("search/search_index.json").decode("utf-8")
+    assert f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}" in index_text(index)
+
+
+@pytest.mark.browser  # needs the npm packages that `make test` installs
+def test_the_offline_package_keeps_it_whole(minimal_project: Path) -> None:
+    link_node_modules(with_project_term(minimal_project))
+    export_in_a_fresh_process(minimal_project, "offline")
+    with zipfile.ZipFile(minimal_project / "dist/mot-course-offline.zip") as package:
+        script = package.read("search/search_index.js").decode("utf-8")
+    index = re.sub(r"^var __index = |;\s*$", "", script)
+    assert f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}" in index_text(index)

@@ -1,19 +1,16 @@
 /*
- * MOT course final exam: draws questions from every module's pool (rendered, hidden, in
- * the page), shuffles them and, where the trainer allows, their options, for each attempt.
- * Answers are checked like quiz answers (window.motQuiz) but shown only when the last one
- * is in; then score, pass or fail, per-stage scores and a review link for every miss.
- * Needs mot-progress.js and mot-quiz.js, loaded before it. Plain JavaScript.
+ * MOT course runtime, final exam: draws questions from every module's pool (rendered,
+ * hidden, in the page), shuffles them and, where the trainer allows, their options, for each
+ * attempt. Answers are graded by the question engine but shown only when the last one is
+ * in; then score, pass or fail, per-stage scores and a review link for every miss. Stage
+ * names and the pass mark come from the page. Needs mot-core.js and mot-engine.js.
  */
 (function () {
   "use strict";
 
-  var STAGE_NAMES = {
-    meaning: "意义 Meaning", principles: "原则 Principles", explore: "探索 Explore",
-    offer: "提议 Offer", do: "执行 Do", confirm: "确认 Confirm"
-  };
-
-  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  var mot = window.mot;
+  var all = mot.all;
+  var element = mot.element;
 
   function shuffled(items) {
     var copy = items.slice();
@@ -40,13 +37,7 @@
     });
   }
 
-  function element(tag, text) {
-    var made = document.createElement(tag);
-    if (text) { made.textContent = text; }
-    return made;
-  }
-
-  function stageLines(forms) {
+  function stageLines(exam, forms) {
     var list = element("ul");
     var stages = {};
     forms.forEach(function (form) {
@@ -55,10 +46,10 @@
       stages[stage].total += 1;
       stages[stage].right += form.getAttribute("data-result") === "correct" ? 1 : 0;
     });
-    Object.keys(STAGE_NAMES).forEach(function (stage) {
-      if (!stages[stage]) { return; }
-      var line = element("li", STAGE_NAMES[stage] + "：" + stages[stage].right + "/" + stages[stage].total);
-      line.setAttribute("data-stage", stage);
+    mot.courseData(exam).areas.forEach(function (area) {
+      if (!stages[area.id]) { return; }
+      var line = element("li", area.name + "：" + stages[area.id].right + "/" + stages[area.id].total);
+      line.setAttribute("data-stage", area.id);
       list.appendChild(line);
     });
     return list;
@@ -80,15 +71,12 @@
   function showResult(exam, forms) {
     var right = forms.filter(function (form) { return form.getAttribute("data-result") === "correct"; }).length;
     var passMark = Number(exam.getAttribute("data-pass-mark"));
-    var score = window.motProgress.percent(right, forms.length);
+    var score = mot.progress.percent(right, forms.length);
     var passed = score >= passMark;
-    window.motProgress.recordExam(right, forms.length, passMark);
+    mot.progress.recordExam(right, forms.length, passMark);
     /* The same event a module quiz sends when it is complete (an LMS bridge reports it). */
-    document.dispatchEvent(new CustomEvent("mot:quiz-progress", {
-      detail: { quizId: "exam", answered: forms.length, correct: right, total: forms.length,
-                complete: true, passed: passed }
-    }));
-    forms.forEach(function (form) { window.motQuiz.reveal(form, "", false); });
+    mot.announce("exam", right, forms.length, forms.length, passMark);
+    forms.forEach(function (form) { mot.engine.reveal(form, false); });
     var result = exam.querySelector(".mot-exam-result");
     result.textContent = "";
     result.setAttribute("data-passed", String(passed));
@@ -100,7 +88,7 @@
       (passed ? "及格，恭喜通过结业考试！" : "未及格（及格线 " + passMark + "%）。")));
     result.appendChild(verdict);
     result.appendChild(element("p", "各阶段得分："));
-    result.appendChild(stageLines(forms));
+    result.appendChild(stageLines(exam, forms));
     if (right < forms.length) {
       result.appendChild(element("p", "答错的题和复习链接："));
       result.appendChild(missLines(forms));
@@ -123,7 +111,7 @@
       return;
     }
     var next = forms.filter(function (form) { return !form.hasAttribute("data-result"); })[0];
-    var control = window.motQuiz.firstControl(next);
+    var control = mot.engine.firstControl(next);
     if (control) { control.focus(); }
   }
 
@@ -135,7 +123,7 @@
     });
     var shuffleAllowed = exam.getAttribute("data-shuffle-options") === "true";
     draw(exam).forEach(function (form, index) {
-      window.motQuiz.resetQuestion(form);
+      mot.engine.reset(form);
       form.querySelector(".mot-question-number").textContent = "第 " + (index + 1) + " 题";
       if (shuffleAllowed && form.hasAttribute("data-shuffle")) { shuffleOptions(form); }
       paper.appendChild(form);
@@ -148,19 +136,21 @@
   function setUpExam(exam) {
     if (exam.hasAttribute("data-ready")) { return; }
     exam.setAttribute("data-ready", "");
-    var ctx = { exam: true, answered: function () { answered(exam); } };
+    var hooks = {
+      graded: function (form) {
+        mot.engine.markRecorded(form);
+        answered(exam);
+      },
+      turn: function () {}
+    };
     all(exam, ".mot-exam-module").forEach(function (pool) {
       all(pool, ".mot-question").forEach(function (form) {
         form.setAttribute("data-module", pool.getAttribute("data-module"));
-        window.motQuiz.bindQuestion(form, ctx);
+        mot.engine.bind(form, hooks);
       });
     });
     exam.querySelector(".mot-exam-start").addEventListener("click", function () { start(exam); });
   }
 
-  function setUpPage() {
-    document.querySelectorAll(".mot-exam").forEach(setUpExam);
-  }
-
-  window.motProgress.onEveryPage(setUpPage);
+  mot.register("exam", ".mot-exam", setUpExam);
 })();

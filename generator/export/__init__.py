@@ -9,11 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.export.answer_key import export_answer_key
 from generator.export.gift import export_gift
 from generator.export.job import ExportJob
 from generator.export.offline import export_offline
 from generator.export.scorm import export_scorm
-from generator.export.trainer_key import export_answer_key
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Question bank in Moodle's GIFT format: every question, its keys and its feedback.
 
-One ``$CATEGORY`` per module, then one question per block::
+One ``$CATEGORY`` per module (and one below it for the module's exam-only questions),
+then one question per block::
 
     ::s1-single::客户说话时，你首先应该怎么做？{
     ~打断客户，直接给方案#打断会让客户觉得没有被倾听。
@@ -39,6 +40,7 @@ from generator.models import (
 from generator.write import write_output
 
 CATEGORY_ROOT = "MOT"
+EXAM_CATEGORY_TITLE = "结业考试专用题"
 SPECIAL = re.compile(r"([~=#{}:\\])")
 
 
@@ -50,10 +52,11 @@ UNSUPPORTED = {
 
 
 def export_gift(job: ExportJob) -> list[Path]:
-    text = gift_text(job.course)
-    skipped = skipped_questions(job.course)
-    exported = job.course.question_count - len(skipped)
-    job.progress(f"{exported} questions from {len(job.course.modules)} modules")
+    course = job.checked.course
+    text = gift_text(course)
+    every = [question for _, _, questions in categories(course) for question in questions]
+    skipped = [question for question in every if not exportable(question)]
+    job.progress(f"{len(every) - len(skipped)} questions from {len(course.modules)} modules")
     for question in skipped:
         job.progress(f"skipped {question.id} ({question.type}): {UNSUPPORTED[question.type]}")
     return [write_output(job.output, lambda partial: partial.write_text(text, encoding="utf-8"))]
@@ -65,22 +68,22 @@ def exportable(question: Question) -> bool:
     return not isinstance(question, Ordering | Scenario)
 
 
-def skipped_questions(course: Course) -> list[Question]:
-    return [
-        question
-        for module in course.modules
-        for question in module.quiz.questions
-        if not exportable(question)
-    ]
+def categories(course: Course) -> list[tuple[str, str, list[Question]]]:
+    """(category, title, questions): each module's quiz, then its exam-only questions."""
+    found = []
+    for module in course.modules:
+        category = f"{CATEGORY_ROOT}/{module.page.name}"
+        found.append((category, module.meta.title, module.quiz.questions))
+        if module.quiz.exam_questions:
+            found.append((f"{category}/exam", EXAM_CATEGORY_TITLE, module.quiz.exam_questions))
+    return found
 
 
 def gift_text(course: Course) -> str:
     blocks: list[str] = []
-    for module in course.modules:
-        blocks.append(f"$CATEGORY: {CATEGORY_ROOT}/{module.page.name} {module.meta.title}")
-        blocks.extend(
-            gift_question(question) for question in module.quiz.questions if exportable(question)
-        )
+    for category, title, questions in categories(course):
+        blocks.append(f"$CATEGORY: {category} {title}")
+        blocks.extend(gift_question(question) for question in questions if exportable(question))
     return "\n\n".join(blocks) + "\n"
 
 

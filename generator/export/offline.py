@@ -12,9 +12,11 @@ from pathlib import Path
 from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.errors import CourseError
-from generator.export.job import ExportJob, environment_problem
-from generator.write import build_site_variant, scratch_folder, write_output, zip_folder
+from generator.build import build_variant
+from generator.errors import SetupError
+from generator.export.job import ExportJob
+from generator.project import Project
+from generator.write import DocsContents, scratch_folder, write_output, zip_folder
 
 SHIM_PACKAGE = Path("node_modules/iframe-worker")
 SHIM_SOURCE = "shim/index.js"
@@ -25,27 +27,24 @@ INSTANT_NAVIGATION = "navigation.instant"
 
 def export_offline(job: ExportJob) -> list[Path]:
     job.progress("copying the iframe-worker shim from node_modules")
-    contents = {**job.docs_contents(), **vendored_shim(job.root)}
-    with scratch_folder(job.root) as scratch:
+    shim = vendored_shim(job.project)
+    with scratch_folder(job.project) as scratch:
         job.progress("building the site with Material's offline plugin")
-        site = build_site_variant(contents, job.config_file, scratch, use_offline_plugin)
+        site = build_variant(job.checked, scratch, use_offline_plugin, shim)
         job.progress("writing the zip")
         return [write_output(job.output, lambda partial: zip_folder(site, partial))]
 
 
-def vendored_shim(root: Path) -> dict[str, bytes]:
+def vendored_shim(project: Project) -> DocsContents:
     """The shim and its licence, to be placed in the docs folder."""
-    package = root / SHIM_PACKAGE
+    package = project.root / SHIM_PACKAGE
     shim = package / SHIM_SOURCE
     if not shim.is_file():
-        raise CourseError(
-            [
-                environment_problem(
-                    SHIM_PACKAGE / SHIM_SOURCE,
-                    "the iframe-worker shim that offline search needs is not installed",
-                    "run `npm install` in the project folder (make export-offline does it)",
-                )
-            ]
+        raise SetupError(
+            "the iframe-worker shim that offline search needs is not installed",
+            "run `npm install` in the project folder (make export-offline does it)",
+            "setup.no-iframe-worker",
+            SHIM_PACKAGE / SHIM_SOURCE,
         )
     licence = Path(SHIM_TARGET).with_name("LICENSE").as_posix()
     return {SHIM_TARGET: shim.read_bytes(), licence: (package / "LICENSE").read_bytes()}

@@ -6,11 +6,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import sync_playwright
-
-from generator.errors import CourseError
-from generator.export.job import environment_problem
+from generator.errors import SetupError
 
 DEBIAN_CHROMIUM = Path("/usr/lib/chromium/chromium")
 CHROMIUM_FLAGS = [
@@ -43,6 +39,9 @@ def print_pdf(html: Path, pdf: Path) -> None:
 
 
 def _print_pdf(html: Path, pdf: Path) -> None:
+    from playwright.sync_api import Error as PlaywrightError  # slow to import; only used here
+    from playwright.sync_api import sync_playwright
+
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
@@ -53,13 +52,10 @@ def _print_pdf(html: Path, pdf: Path) -> None:
             page.pdf(path=pdf, format="A4", print_background=True, prefer_css_page_size=True)
             browser.close()
     except PlaywrightError as error:
-        raise CourseError(
-            [
-                environment_problem(
-                    Path(chromium_executable() or "chromium"),
-                    f"Chromium could not print the PDF ({str(error).splitlines()[0]})",
-                    "install Chromium (apt-get install chromium, or `make browser-deps`) "
-                    "or point MOT_CHROMIUM at a Chromium executable",
-                )
-            ]
+        raise SetupError(
+            f"Chromium could not print the PDF ({str(error).splitlines()[0]})",
+            "install Chromium (apt-get install chromium, or `make browser-deps`) "
+            "or point MOT_CHROMIUM at a Chromium executable",
+            "setup.no-chromium",
+            Path(chromium_executable() or "chromium"),
         ) from None

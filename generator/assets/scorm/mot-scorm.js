@@ -4,8 +4,10 @@
  * Only the SCORM package loads this file. It looks for the LMS's SCORM 1.2 API object
  * (window.API in a parent frame or the opener); without one it does nothing at all, so the
  * pages behave exactly as on the website. It follows the learner through the
- * "mot:quiz-progress" event of mot-quiz.js and reports:
- *   cmi.core.lesson_status   incomplete, then passed or failed once the quiz is complete
+ * "mot:quiz-progress" event of the runtime and reports:
+ *   cmi.core.lesson_status   incomplete, then passed or failed once the quiz is complete, by
+ *                            the verdict and pass mark the event carries (the page's own, so
+ *                            the LMS and the page agree; the manifest's masteryscore is the same)
  *   cmi.core.score.raw/min/max   the share of right answers, 0-100
  *   cmi.core.lesson_location the page and section the learner is on, to resume there
  * (the SCORM build turns on Material's navigation.tracking, so the address follows the
@@ -15,7 +17,6 @@
 (function () {
   "use strict";
 
-  var PASS_MARK = 80;          /* percent; the manifest's adlcp:masteryscore says the same */
   var MAX_PARENTS = 10;        /* the search depth of the SCORM 1.2 API discovery algorithm */
   var PLACE = /^[A-Za-z0-9_-]+\.html(#[A-Za-z0-9_-]+)?$/;
 
@@ -24,7 +25,7 @@
     for (var depth = 0; win && depth <= MAX_PARENTS; depth++) {
       try {
         if (win.API) { return win.API; }
-      } catch (crossOrigin) {
+      } catch {  /* a frame of another origin */
         return null;
       }
       if (win.parent === win) { break; }
@@ -84,7 +85,7 @@
       api.LMSSetValue("cmi.core.score.min", "0");
       api.LMSSetValue("cmi.core.score.max", "100");
       api.LMSSetValue("cmi.core.score.raw", String(best));
-      status = best >= PASS_MARK ? "passed" : "failed";
+      status = progress.passed || best >= progress.passMark ? "passed" : "failed";
       api.LMSSetValue("cmi.core.lesson_status", status);
     }
     rememberPlace();

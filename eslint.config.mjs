@@ -1,0 +1,31 @@
+// ESLint for the quiz runtime (generator/assets) and the test helpers run by Node.
+// `make lint` runs it; the runtime is plain browser JavaScript with no build step.
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  js.configs.recommended,
+  {
+    files: ["generator/assets/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: { ...globals.browser },
+    },
+    rules: {
+      "no-var": "off",
+      "strict": ["error", "function"],
+      "eqeqeq": "error",
+      "no-implicit-globals": "error",
+      "no-shadow": "error",
+      "no-unused-vars": ["error", { args: "after-used" }],
+      "max-lines-per-function": ["error", { max: 40, skipBlankLines: true, skipComments: true, IIFEs: false }],
+      "max-lines": ["error", { max: 400, skipBlankLines: true, skipComments: true }],
+      "complexity": ["error", 15],
+    },
+  },
+  {
+    files: ["tests/node/**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+  },
+];

@@ -1,0 +1,74 @@
+/*
+ * MOT course runtime, certificate page: once every module quiz and the exam are passed,
+ * the learner enters a name and prints the certificate. Titles come from the page
+ * (data-course). Needs mot-core.js. Plain JavaScript.
+ */
+(function () {
+  "use strict";
+
+  var mot = window.mot;
+
+  function eligibility(course) {
+    var items = course.modules.map(function (module) {
+      return { label: module.title, done: mot.progress.quizStatus(module.id).status === "passed" };
+    });
+    var exam = mot.progress.exam();
+    items.push({ label: course.exam.title, done: Boolean(exam && exam.passed) });
+    return items;
+  }
+
+  function showChecklist(page, items) {
+    var list = page.querySelector(".mot-cert-checklist");
+    list.textContent = "";
+    items.forEach(function (item) {
+      var li = mot.element("li", (item.done ? "✓ 已通过：" : "✗ 未通过：") + item.label);
+      li.setAttribute("data-done", String(item.done));
+      list.appendChild(li);
+    });
+  }
+
+  function fillCertificate(page, course, name) {
+    var certificate = page.querySelector(".mot-certificate");
+    var exam = mot.progress.exam();
+    var day = exam.passedOn.split("-");
+    certificate.querySelector(".mot-cert-course").textContent = course.title;
+    certificate.querySelector(".mot-cert-name").textContent = name;
+    certificate.querySelector(".mot-cert-score").textContent = exam.passedScore + "%";
+    certificate.querySelector(".mot-cert-date").textContent =
+      "日期：" + Number(day[0]) + " 年 " + Number(day[1]) + " 月 " + Number(day[2]) + " 日";
+    certificate.hidden = false;
+    page.querySelector(".mot-cert-actions").hidden = false;
+  }
+
+  function bindForm(page, course, form) {
+    var input = form.querySelector("input");
+    input.value = mot.progress.name();
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var name = input.value.trim();
+      if (!name) {
+        form.querySelector(".mot-status").textContent = "请先输入姓名。";
+        input.focus();
+        return;
+      }
+      mot.progress.setName(name);
+      form.querySelector(".mot-status").textContent = "证书已生成，可以打印了。";
+      fillCertificate(page, course, name);
+    });
+    page.querySelector(".mot-cert-print").addEventListener("click", function () { window.print(); });
+  }
+
+  function showCertificate(page) {
+    var course = mot.courseData(page);
+    var items = eligibility(course);
+    showChecklist(page, items);
+    var ready = items.every(function (item) { return item.done; });
+    var form = page.querySelector(".mot-cert-form");
+    form.hidden = !ready;
+    if (!ready || form.hasAttribute("data-ready")) { return; }
+    form.setAttribute("data-ready", "");
+    bindForm(page, course, form);
+  }
+
+  mot.register("certificate", ".mot-certificate-page", showCertificate);
+})();

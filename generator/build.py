@@ -1,0 +1,112 @@
+"""The pipeline, top to bottom: check the course, render it, build the site.
+
+Every entry point goes through here: the command line, live preview, each export and
+the benchmark. ``check`` loads and validates everything before anything is written;
+``build_variant`` builds a site in a scratch folder with every course setting applied
+(search terms, pass marks), and ``build`` swaps that site into ``site/``. Exports build
+a variant of the same site with their own changes to the MkDocs settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from generator.errors import Problem
+from generator.load import load_course
+from generator.markdown_config import Anchors, collect_anchors
+from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
+from generator.models import Course
+from generator.normalise import case_folds_json
+from generator.project import ASSETS_FOLDER, Project
+from generator.render import render_course
+from generator.search_terms import register_search_terms
+from generator.validate import validate_course
+from generator.write import DocsContents, publish_site, scratch_folder, sync_docs
+
+CORE_SCRIPT = "mot-core.js"
+CASE_FOLDS_PLACEHOLDER = b"/* mot:case-folds */ { ranges: [], strings: {} }"
+"""Where the runtime's core receives the fold table."""
+
+
+@dataclass(frozen=True)
+class CheckedCourse:
+    """A course that passed every check, with what later stages need to know about it."""
+
+    project: Project
+    course: Course
+    anchors: Anchors
+    warnings: list[Problem]
+
+
+def check(project: Project) -> CheckedCourse:
+    """Load and validate the whole course; raise CourseError listing every problem."""
+    course = load_course(project)
+    anchors = collect_anchors(course, project)
+    warnings = validate_course(course, anchors)
+    return CheckedCourse(project, course, anchors, warnings)
+
+
+def docs_contents(checked: CheckedCourse) -> DocsContents:
+    """Everything the docs folder must hold: rendered pages, the runtime, course media."""
+    rendered = render_course(checked.course, checked.anchors)
+    contents = {name: text.encode("utf-8") for name, text in rendered.items()}
+    contents.update(runtime_assets())
+    contents.update(course_media(checked.project))
+    return contents
+
+
+def runtime_assets() -> DocsContents:
+    """The quiz runtime and its styles, as they go into the docs folder.
+
+    The core gets the fold table of the answer normalisation written in, so the browser
+    folds case with the very table Python uses (see :mod:`generator.normalise`).
+    """
+    folder = files("generator").joinpath(ASSETS_FOLDER)
+    assets = {
+        f"{ASSETS_FOLDER}/{asset.name}": asset.read_bytes()
+        for asset in folder.iterdir()
+        if asset.is_file()
+    }
+    core = f"{ASSETS_FOLDER}/{CORE_SCRIPT}"
+    assets[core] = assets[core].replace(CASE_FOLDS_PLACEHOLDER, case_folds_json().encode())
+    return assets
+
+
+def course_media(project: Project) -> DocsContents:
+    """Pictures and other files under ``course/`` that pages use."""
+    return {
+        path.relative_to(project.course_dir).as_posix(): path.read_bytes()
+        for path in sorted(project.course_dir.rglob("*"))
+        if path.is_file() and path.suffix != ".md"
+    }
+
+
+def build_variant(
+    checked: CheckedCourse,
+    scratch: Path,
+    adjust: ConfigAdjustment | None = None,
+    extra: DocsContents | None = None,
+) -> Path:
+    """Build the site into ``scratch/site`` (docs in ``scratch/docs``); return the site folder.
+
+    ``adjust`` changes the settings of mkdocs.yml for this build only and ``extra`` adds
+    files to the docs folder (an export's variant). Raises CourseError on a MkDocs warning.
+    """
+    register_search_terms(checked.project)
+    sync_docs(scratch / "docs", {**docs_contents(checked), **(extra or {})})
+    run_mkdocs(checked.project, scratch / "docs", scratch / "site", adjust)
+    return scratch / "site"
+
+
+def build(project: Project) -> CheckedCourse:
+    """Check the course, build it with ``mkdocs build --strict`` and publish it to ``site/``.
+
+    The previous site stays exactly as it was unless the whole build succeeds.
+    """
+    checked = check(project)
+    with scratch_folder(project) as scratch:
+        build_variant(checked, scratch)
+        publish_site(project, scratch)
+    return checked

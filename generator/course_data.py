@@ -1,0 +1,83 @@
+"""What the runtime needs to know about the course, as one JSON document.
+
+The dashboard on the home page, the exam and the certificate read it from a
+``data-course`` attribute: module titles and links, which question counts towards
+which stage, the module to review for each stage, the names of the stages, the pass
+marks and the exam settings. The scripts hold none of these facts themselves.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from generator.models import AREA_NAMES, EODC_STAGES, Course, Module
+from generator.project import CERTIFICATE_PAGE, EXAM_PAGE, page_url
+
+DEFAULT_TITLE = "课程"
+
+
+def course_title(course: Course) -> str:
+    return course.home.meta.title if course.home else DEFAULT_TITLE
+
+
+def course_data(course: Course) -> str:
+    """The course as JSON for a ``data-course`` attribute (Jinja2 escapes it)."""
+    data = {
+        "title": course_title(course),
+        "passMarks": {"module": course.pass_marks.module, "exam": course.pass_marks.exam},
+        "areas": [{"id": area, "name": name} for area, name in AREA_NAMES.items()],
+        "modules": [_module_entry(module) for module in course.modules],
+        "stages": [_stage_entry(course, stage) for stage in EODC_STAGES],
+        "exam": _exam_entry(course),
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _module_entry(module: Module) -> dict[str, Any]:
+    return {
+        "id": module.page.name,
+        "title": module.meta.title,
+        "url": page_url(module.page.filename),
+        "questions": {question.id: module.area_of(question) for question in module.quiz.questions},
+    }
+
+
+def _stage_entry(course: Course, stage: str) -> dict[str, Any]:
+    review = _review_module(course, stage)
+    return {
+        "id": stage,
+        "name": AREA_NAMES[stage],
+        "review": None
+        if review is None
+        else {"title": review.meta.title, "url": page_url(review.page.filename)},
+    }
+
+
+def _review_module(course: Course, stage: str) -> Module | None:
+    """The module with the most questions on ``stage``: the one to review for it."""
+    counts = Counter(
+        module.page.name
+        for module in course.modules
+        for question in module.quiz.questions
+        if module.area_of(question) == stage
+    )
+    if not counts:
+        return None
+    best = counts.most_common(1)[0][0]
+    return next(module for module in course.modules if module.page.name == best)
+
+
+def _exam_entry(course: Course) -> dict[str, Any] | None:
+    if course.exam is None:
+        return None
+    exam = course.exam.config
+    return {
+        "title": exam.title,
+        "url": page_url(EXAM_PAGE),
+        "passMark": exam.pass_mark,
+        "shuffleOptions": exam.shuffle_options,
+        "draw": exam.draw,
+        "certificateUrl": page_url(CERTIFICATE_PAGE),
+    }

@@ -1,0 +1,125 @@
+"""Trainer's answer key: every question with its answer, feedback and review link, by module.
+
+Written as printable HTML and printed to PDF, into dist/ (never into site/: learners must
+not find it). Each question type has its own partial in ``templates/export/answer_key/``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from generator.errors import SetupError
+from generator.export.job import ExportJob
+from generator.export.pdf import print_pdf
+from generator.markdown_config import Anchors, site_config
+from generator.models import Course, Module, Question, ResultFeedback
+from generator.project import Project, review_target
+from generator.render import template_environment
+from generator.views import Link
+from generator.write import scratch_folder, write_output
+
+TYPE_NAMES = {
+    "single": "单选题",
+    "multiple": "多选题",
+    "true_false": "判断题",
+    "ordering": "排序题",
+    "matching": "配对题",
+    "fill_in": "填空题",
+    "scenario": "情景对话",
+}
+
+
+@dataclass(frozen=True)
+class KeyedQuestion:
+    question: Question
+    number: int
+    review: Link
+    result_feedback: ResultFeedback | None
+
+
+@dataclass(frozen=True)
+class KeyedModule:
+    name: str
+    title: str
+    questions: list[KeyedQuestion]
+    exam_questions: list[KeyedQuestion]
+
+
+def export_answer_key(job: ExportJob) -> list[Path]:
+    refuse_site_folder(job.output, job.project)
+    settings = site_config(job.project)
+    course, anchors = job.checked.course, job.checked.anchors
+    html = render_answer_key(course, anchors, settings.site_url or "", settings.site_name)
+    pdf = job.output.with_suffix(".pdf")
+    with scratch_folder(job.project) as scratch:
+        draft_html, draft_pdf = scratch / "answer-key.html", scratch / "answer-key.pdf"
+        draft_html.write_text(html, encoding="utf-8")
+        job.progress("printing the PDF with headless Chromium")
+        print_pdf(draft_html, draft_pdf)
+        return [
+            write_output(job.output, partial(shutil.copyfile, draft_html)),
+            write_output(pdf, partial(shutil.copyfile, draft_pdf)),
+        ]
+
+
+def refuse_site_folder(output: Path, project: Project) -> None:
+    if output.resolve().is_relative_to(project.site_dir.resolve()):
+        raise SetupError(
+            "the answer key would be written into the published site",
+            "write it outside site/, for example to dist/ (the default)",
+            "output.into-site",
+            project.relative(output),
+        )
+
+
+def render_answer_key(course: Course, anchors: Anchors, site_url: str, title: str) -> str:
+    """The answer key as one HTML file; review links are absolute when site_url is set."""
+    page_titles = {page.filename: page.meta.title for page in course.pages}
+    modules = [keyed_module(module, anchors, page_titles, site_url) for module in course.modules]
+    template = template_environment().get_template("export/answer-key.html.j2")
+    return template.render(
+        title=title,
+        modules=modules,
+        question_count=course.question_count,
+        exam_question_count=course.exam_question_count,
+        type_names=TYPE_NAMES,
+    )
+
+
+def keyed_module(
+    module: Module, anchors: Anchors, page_titles: dict[str, str], site_url: str
+) -> KeyedModule:
+    def keyed(questions: list[Question]) -> list[KeyedQuestion]:
+        return [
+            keyed_question(question, number, module, anchors, page_titles, site_url)
+            for number, question in enumerate(questions, 1)
+        ]
+
+    return KeyedModule(
+        module.page.name,
+        module.meta.title,
+        keyed(module.quiz.questions),
+        keyed(module.quiz.exam_questions),
+    )
+
+
+def keyed_question(
+    question: Question,
+    number: int,
+    module: Module,
+    anchors: Anchors,
+    page_titles: dict[str, str],
+    site_url: str,
+) -> KeyedQuestion:
+    target = review_target(question.review, module.page.filename)
+    title = f"{page_titles[target.page]} › {anchors[target.page][target.anchor]}"
+    feedback = getattr(question, "feedback", None)
+    return KeyedQuestion(
+        question,
+        number,
+        Link(target.href(base_url=site_url), title),
+        feedback if isinstance(feedback, ResultFeedback) else None,
+    )

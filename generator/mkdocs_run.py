@@ -1,0 +1,92 @@
+"""Run ``mkdocs build --strict`` on a generated docs folder; report its warnings at their source.
+
+MkDocs names the generated page it warns about (``Doc file '01-x.md' contains a link
+'y.md' ...``). A trainer edits ``course/01-x.md``, not the generated copy, so every
+warning is reported against the source file, at the first line that holds what the
+warning quotes, and with the exam's generated pages against ``quizzes/exam.yml``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+
+from generator.errors import CourseError, Problem
+from generator.project import EXAM_PAGES, Project
+
+ConfigAdjustment = Callable[[MkDocsConfig], None]
+"""Changes a variant build makes to the loaded mkdocs.yml settings (an export's site)."""
+
+QUOTED = re.compile(r"'([^']+)'")
+
+
+def run_mkdocs(
+    project: Project, docs_dir: Path, site_dir: Path, adjust: ConfigAdjustment | None = None
+) -> None:
+    """Build ``docs_dir`` into ``site_dir``; raise CourseError on any MkDocs warning or error."""
+    collector = _WarningCollector()
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.addHandler(collector)
+    try:
+        config = load_config(
+            str(project.config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True
+        )
+        if adjust is not None:
+            adjust(config)
+        build(config)
+    except MkDocsException as error:
+        messages = collector.messages or [str(error)]
+        raise CourseError([warning_problem(project, message) for message in messages]) from None
+    finally:
+        mkdocs_logger.removeHandler(collector)
+
+
+class _WarningCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def warning_problem(project: Project, message: str) -> Problem:
+    """A MkDocs warning, placed at the source of the page it names (else at mkdocs.yml)."""
+    text = " ".join(message.split())
+    quoted = QUOTED.findall(text)
+    named = next((part for part in quoted if _source_of(project, part)), None)
+    path = project.config_file if named is None else _source_of(project, named)
+    assert path is not None
+    needles = [part for part in quoted if part != named]
+    return Problem(
+        project.relative(path),
+        _first_line_with(path, needles) or 1,
+        1,
+        f"MkDocs: {text}",
+        "fix what it names here; the previous site was left as it was",
+        "mkdocs.warning",
+    )
+
+
+def _source_of(project: Project, docs_name: str) -> Path | None:
+    """The file a trainer edits for the generated page ``docs_name``, if it is one."""
+    if docs_name in EXAM_PAGES:
+        return project.exam_file
+    page = project.course_dir / docs_name
+    return page if docs_name.endswith(".md") and "/" not in docs_name and page.is_file() else None
+
+
+def _first_line_with(path: Path, needles: list[str]) -> int | None:
+    if not needles or not path.is_file():
+        return None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if any(needle in line for needle in needles):
+            return number
+    return None

@@ -1,0 +1,118 @@
+"""The map of a course project: every folder, file and page name, defined once.
+
+A project folder holds ``course/`` (pages), ``quizzes/`` (one quiz per module and the
+exam settings), ``mkdocs.yml`` and ``search-terms.txt``. The generator writes the docs
+folder MkDocs reads into ``build/docs``, the site into ``site/`` and exports into
+``dist/``. Pages are flat and their URLs end in ``.html`` (``use_directory_urls: false``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+COURSE_FOLDER = "course"
+QUIZ_FOLDER = "quizzes"
+CONFIG_FILE = "mkdocs.yml"
+TERMS_FILE = "search-terms.txt"
+WORK_FOLDER = "build"
+DOCS_FOLDER = "build/docs"
+"""The generated docs folder; ``docs_dir`` in mkdocs.yml names it too, for ``mkdocs serve``."""
+SITE_FOLDER = "site"
+DIST_FOLDER = "dist"
+"""Where exports go by default; never part of the published site."""
+ASSETS_FOLDER = "assets"
+"""The quiz runtime's folder in the docs folder and the site."""
+
+MODULE_NAME = re.compile(r"^\d{2}-[a-z0-9-]+$")
+"""A module's file name without ``.md``: two digits, a hyphen, a slug."""
+HOME_PAGE = "index.md"
+EXAM_NAME = "exam"
+"""``quizzes/exam.yml`` configures the final exam; it belongs to no module."""
+EXAM_PAGE = "exam.md"
+CERTIFICATE_PAGE = "exam_certificate.md"
+"""Named to follow the exam page in the navigation, which MkDocs sorts by file name."""
+EXAM_PAGES = (EXAM_PAGE, CERTIFICATE_PAGE)
+"""The pages the generator writes when the course has an exam."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where everything of one course project lives, under ``root``."""
+
+    root: Path
+
+    @property
+    def course_dir(self) -> Path:
+        return self.root / COURSE_FOLDER
+
+    @property
+    def quiz_dir(self) -> Path:
+        return self.root / QUIZ_FOLDER
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / CONFIG_FILE
+
+    @property
+    def terms_file(self) -> Path:
+        return self.root / TERMS_FILE
+
+    @property
+    def work_dir(self) -> Path:
+        return self.root / WORK_FOLDER
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / DOCS_FOLDER
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / SITE_FOLDER
+
+    @property
+    def dist_dir(self) -> Path:
+        return self.root / DIST_FOLDER
+
+    @property
+    def exam_file(self) -> Path:
+        return self.quiz_dir / f"{EXAM_NAME}.yml"
+
+    def quiz_file(self, module_name: str) -> Path:
+        return self.quiz_dir / f"{module_name}.yml"
+
+    def relative(self, path: Path) -> Path:
+        """``path`` as the trainer sees it: relative to the project when inside it."""
+        return path.relative_to(self.root) if path.is_relative_to(self.root) else path
+
+    def shown(self, path: Path) -> str:
+        return self.relative(path).as_posix()
+
+
+def page_url(page: str, from_page: str = "") -> str:
+    """The URL of the page whose file is ``page`` (``01-x.md``), as linked from ``from_page``.
+
+    Pages are flat, so a link is the file name with ``.html``; a link to the page itself
+    is empty (a bare ``#anchor`` follows).
+    """
+    if page == from_page:
+        return ""
+    return PurePosixPath(page).with_suffix(".html").name
+
+
+@dataclass(frozen=True)
+class ReviewTarget:
+    """The section a question's ``review:`` points at."""
+
+    page: str
+    anchor: str
+
+    def href(self, from_page: str = "", base_url: str = "") -> str:
+        return f"{base_url}{page_url(self.page, from_page)}#{self.anchor}"
+
+
+def review_target(review: str, module_page: str) -> ReviewTarget:
+    """Resolve ``page.md#id`` or ``#id`` (a section of the module's own page)."""
+    page, _, anchor = review.partition("#")
+    return ReviewTarget(page or module_page, anchor)

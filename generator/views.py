@@ -1,0 +1,155 @@
+"""What the question templates get: plain data computed from the models.
+
+Digests, the order items are shown in, the choices of a matching question, the turn
+each reply leads to and the review link are all worked out here, in Python, so the
+templates only lay them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from generator.digests import (
+    answer_digest,
+    blank_digests,
+    match_choices,
+    option_key,
+    salt_for,
+    shown_items,
+    turn_digest,
+)
+from generator.markdown_config import Anchors
+from generator.models import (
+    BLANK,
+    ChoiceBase,
+    FillIn,
+    Matching,
+    Module,
+    MultipleChoice,
+    Ordering,
+    Question,
+    ResultFeedback,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
+from generator.project import review_target
+
+TRUE_FALSE_OPTIONS = (("true", "正确"), ("false", "错误"))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Something the learner picks: an option, an item, a match or a reply."""
+
+    key: str
+    text: str
+    feedback: str | None = None
+    next: str | None = None
+    """For a dialogue reply: the turn it leads to, or ``end``."""
+
+
+@dataclass(frozen=True)
+class Blank:
+    number: int
+    digests: list[str]
+
+
+@dataclass(frozen=True)
+class TurnView:
+    id: str
+    customer: str
+    digest: str
+    replies: list[Choice]
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    title: str
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """One question as a template lays it out; type-specific lists are empty otherwise."""
+
+    question: Question
+    number: int
+    stage: str
+    salt: str
+    digest: str | None
+    shuffle: bool
+    review: Link
+    options: list[Choice] = field(default_factory=list)
+    items: list[Choice] = field(default_factory=list)
+    rows: list[str] = field(default_factory=list)
+    choices: list[Choice] = field(default_factory=list)
+    text_parts: list[str] = field(default_factory=list)
+    blanks: list[Blank] = field(default_factory=list)
+    turns: list[TurnView] = field(default_factory=list)
+    result_feedback: ResultFeedback | None = None
+
+
+def question_view(
+    question: Question, number: int, module: Module, anchors: Anchors, current_page: str
+) -> QuestionView:
+    """The view of ``question`` (of ``module``), shown as number ``number`` on ``current_page``."""
+    target = review_target(question.review, module.page.filename)
+    review = Link(target.href(current_page), anchors[target.page][target.anchor])
+    view = QuestionView(
+        question=question,
+        number=number,
+        stage=module.area_of(question) or "",
+        salt=salt_for(question.id),
+        digest=answer_digest(question),
+        shuffle=isinstance(question, ChoiceBase) and question.shuffle,
+        review=review,
+    )
+    return _with_type_fields(view)
+
+
+def _with_type_fields(view: QuestionView) -> QuestionView:
+    """``view`` with the lists its question type lays out."""
+    question = view.question
+    if isinstance(question, SingleChoice | MultipleChoice):
+        options = [
+            Choice(option_key(index), option.text, option.feedback)
+            for index, option in enumerate(question.options)
+        ]
+        return replace(view, options=options)
+    if isinstance(question, TrueFalse):
+        options = [Choice(key, text) for key, text in TRUE_FALSE_OPTIONS]
+        return replace(view, options=options, result_feedback=question.feedback)
+    if isinstance(question, Ordering):
+        items = [Choice(key, text) for key, text in shown_items(question)]
+        return replace(view, items=items, result_feedback=question.feedback)
+    if isinstance(question, Matching):
+        rows = [pair.item for pair in question.pairs]
+        choices = [Choice(key, text) for key, text in match_choices(question)]
+        return replace(view, rows=rows, choices=choices, result_feedback=question.feedback)
+    if isinstance(question, FillIn):
+        count = len(question.blanks)
+        blanks = [Blank(index + 1, blank_digests(question, index)) for index in range(count)]
+        parts = question.text.split(BLANK)
+        return replace(view, text_parts=parts, blanks=blanks, result_feedback=question.feedback)
+    return replace(view, turns=_turn_views(question))
+
+
+def _turn_views(question: Scenario) -> list[TurnView]:
+    return [
+        TurnView(
+            id=turn.id,
+            customer=turn.customer,
+            digest=turn_digest(question, turn),
+            replies=[
+                Choice(
+                    option_key(reply_index),
+                    reply.text,
+                    reply.feedback,
+                    question.next_turn(turn_index, reply),
+                )
+                for reply_index, reply in enumerate(turn.replies)
+            ],
+        )
+        for turn_index, turn in enumerate(question.turns)
+    ]

@@ -1,0 +1,61 @@
+"""Course settings in quizzes/exam.yml reach every page that uses them, and nothing else decides.
+
+Pass marks and option shuffling are changed away from their defaults and followed to the
+generated pages, the course data the runtime reads, and the learner's screen.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from generator import build
+from generator.course_data import course_data
+from generator.project import Project
+from tests.conftest import FIXTURES, build_and_serve, copy_project, with_non_default_settings
+
+
+def test_settings_reach_the_generated_pages(minimal_project: Path) -> None:
+    project = Project(with_non_default_settings(minimal_project))
+    checked = build.check(project)
+    pages = {name: data.decode() for name, data in build.docs_contents(checked).items()}
+    quiz = pages["01-sample.md"]
+    assert 'data-pass-mark="60"' in quiz and "答对 60% 即为通过" in quiz
+    exam = pages["exam.md"]
+    assert 'data-pass-mark="70"' in exam and 'data-shuffle-options="false"' in exam
+    assert "答对 70% 及格" in exam
+    data = json.loads(course_data(checked.course))
+    assert data["passMarks"] == {"module": 60, "exam": 70}
+    assert data["exam"]["passMark"] == 70 and data["exam"]["shuffleOptions"] is False
+    assert not re.search(r"\b80\s*%", quiz + exam), "no page states the default pass mark"
+
+
+@pytest.fixture(scope="module")
+def lenient_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = with_non_default_settings(
+        copy_project(tmp_path_factory.mktemp("lenient"), FIXTURES / "minimal")
+    )
+    yield from build_and_serve(root)
+
+
+@pytest.mark.browser
+def test_the_exam_keeps_option_order_when_shuffling_is_off(page: Page, lenient_site: str) -> None:
+    page.goto(f"{lenient_site}exam.html")
+    for _ in range(3):
+        page.get_by_role("button", name="开始考试").click()
+        paper = page.locator(".mot-exam-paper .mot-question[data-shuffle]")
+        for form in paper.all():
+            values = form.locator(".mot-option input").evaluate_all("els => els.map(e => e.value)")
+            assert values == sorted(values)
+        page.reload()
+
+
+@pytest.mark.browser
+def test_the_exam_fails_below_its_own_pass_mark(page: Page, lenient_site: str) -> None:
+    page.goto(f"{lenient_site}exam.html")
+    expect(page.locator(".mot-exam-intro")).to_contain_text("答对 70% 及格")
