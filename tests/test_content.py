@@ -350,7 +350,10 @@ def has_straight_quote(text: str) -> bool:
     return bool(HAN.search(text)) and bool(STRAIGHT_QUOTE.search(text))
 
 
-def yaml_strings(node: object, path: tuple[str | int, ...] = ()) -> list[tuple[tuple, str]]:
+Location = tuple[str | int, ...]
+
+
+def yaml_strings(node: object, path: Location = ()) -> list[tuple[Location, str]]:
     """Every string value in a parsed YAML tree, with its location (keys are not prose)."""
     if isinstance(node, dict):
         return [item for key, value in node.items() for item in yaml_strings(value, (*path, key))]
@@ -403,10 +406,10 @@ def test_course_text_uses_chinese_quotation_marks(course: Course) -> None:
         for location, text in yaml_strings(page.source.tree):
             scanned += 1
             if has_straight_quote(text):
-                line, _ = position(page.source, location)
-                straight.append(f"{page.source.path}:{line}: {text[:40]}")
-        for offset, line in enumerate(page.body.splitlines()):
-            prose = markdown_prose(line)
+                number, _ = position(page.source, location)
+                straight.append(f"{page.source.path}:{number}: {text[:40]}")
+        for offset, body_line in enumerate(page.body.splitlines()):
+            prose = markdown_prose(body_line)
             if HAN.search(prose):
                 scanned += 1
                 if has_straight_quote(prose):
