@@ -501,3 +501,26 @@ def test_axe_exam_and_certificate(scheme_page: Page, fixture_site_url: str, cour
     assert axe_violations(page) == []
     page.goto(fixture_site_url)
     assert axe_violations(page) == []
+
+
+def test_each_graded_question_is_announced(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """mot:question-graded carries what an LMS needs to record the question as an interaction."""
+    open_page(page, fixture_site_url)
+    page.evaluate(
+        "window.__graded = []; document.addEventListener('mot:question-graded',"
+        " e => window.__graded.push(e.detail))"
+    )
+    answer(page, question(course, "s1-multiple"), right=True)
+    answer(page, question(course, "s1-scenario"), right=False)
+    expect(form_of(page, "s1-scenario")).to_have_attribute("data-result", "incorrect")
+    graded = page.evaluate("window.__graded")
+    assert [(g["questionId"], g["type"], g["objective"], g["result"]) for g in graded] == [
+        ("s1-multiple", "multiple", "s1-need", "correct"),
+        ("s1-scenario", "scenario", "s1-recover", "incorrect"),
+    ]
+    assert graded[0]["response"] == ["a", "c"]
+    assert graded[1]["response"] == ["open:b", "angry:b"]
+    assert all(g["quizId"] == "01-sample" and g["latency"] >= 0 for g in graded)
+    assert all(re.match(r"\d{4}-\d\d-\d\dT", g["time"]) for g in graded)

@@ -155,7 +155,18 @@
   /* Say that the answer is kept without saying whether it is right. */
   function markRecorded(form) { setStatus(form, TEXT.recorded, null); }
 
+  /* What the learner answered, when, and how long it took: for mot:question-graded. */
+  var started = new WeakMap();
+  var answers = new WeakMap();
+
+  function noteStart(form) {
+    if (!started.has(form)) { started.set(form, Date.now()); }
+  }
+
   function finish(form, hooks, outcome) {
+    var now = Date.now();
+    answers.set(form, { response: outcome.response, latency: now - (started.get(form) || now),
+                        time: new Date(now) });
     form.setAttribute("data-result", outcome.result);
     if (outcome.note) { form.setAttribute("data-note", outcome.note); }
     all(form, ".mot-options input:checked").forEach(function (input) {
@@ -185,8 +196,11 @@
       }
       var turns = all(form, ".mot-turn[data-result]");
       var good = all(form, '.mot-turn[data-result="correct"]').length;
+      var path = turns.map(function (played) {
+        return played.getAttribute("data-turn") + ":" + played.querySelector("input:checked").value;
+      });
       finish(form, hooks, { result: good === turns.length ? "correct" : "incorrect",
-                            note: TEXT.dialogue(good, turns.length) });
+                            note: TEXT.dialogue(good, turns.length), response: path });
     });
   }
 
@@ -195,7 +209,10 @@
     if (type === "scenario") { replyToTurn(form, hooks); return; }
     var response = TYPES[type].response(form);
     if (!response) { setStatus(form, TYPES[type].missing, null); return; }
-    TYPES[type].judge(form, response).then(function (outcome) { finish(form, hooks, outcome); });
+    TYPES[type].judge(form, response).then(function (outcome) {
+      outcome.response = response;
+      finish(form, hooks, outcome);
+    });
   }
 
   function move(form, button) {
@@ -223,9 +240,34 @@
       var button = event.target.closest(".mot-move");
       if (button) { move(form, button); }
     });
+    ["input", "change", "click", "keydown"].forEach(function (kind) {
+      form.addEventListener(kind, function () { noteStart(form); });
+    });
+  }
+
+  /* Tell other scripts (an LMS bridge) about a graded question: mot:question-graded, with
+     the response as the list of values the engine graded (option keys, item keys in order,
+     chosen match keys, normalised blanks, or "turn:reply" for each dialogue turn played). */
+  function announce(quizId, form) {
+    var answer = answers.get(form);
+    if (!answer) { return; }
+    document.dispatchEvent(new CustomEvent("mot:question-graded", {
+      detail: {
+        quizId: quizId,
+        questionId: form.getAttribute("data-question-id"),
+        type: form.getAttribute("data-question-type"),
+        objective: form.getAttribute("data-objective"),
+        response: answer.response,
+        result: form.getAttribute("data-result"),
+        latency: answer.latency,
+        time: answer.time.toISOString()
+      }
+    }));
   }
 
   function reset(form) {
+    started.delete(form);
+    answers.delete(form);
     form.reset();
     ["data-result", "data-restored", "data-note"].forEach(function (name) { form.removeAttribute(name); });
     lock(form, false);
@@ -255,6 +297,7 @@
 
   mot.engine = {
     bind: bind,
+    announce: announce,
     reveal: reveal,
     revealTurn: revealTurn,
     markRecorded: markRecorded,

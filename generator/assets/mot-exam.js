@@ -74,7 +74,8 @@
     var score = mot.progress.percent(right, forms.length);
     var passed = score >= passMark;
     mot.progress.recordExam(right, forms.length, passMark);
-    /* The same event a module quiz sends when it is complete (an LMS bridge reports it). */
+    /* The same events a module quiz sends (an LMS bridge reports them). */
+    forms.forEach(function (form) { mot.engine.announce("exam", form); });
     mot.announce("exam", right, forms.length, forms.length, passMark);
     forms.forEach(function (form) { mot.engine.reveal(form, false); });
     var result = exam.querySelector(".mot-exam-result");

@@ -67,6 +67,7 @@
     var hooks = {
       graded: function (form, result) {
         mot.engine.reveal(form, true);
+        mot.engine.announce(quizId, form);
         mot.progress.recordAnswer(quizId, form.getAttribute("data-question-id"), result);
         updateScore(quiz, true);
       },
