@@ -89,7 +89,7 @@ def run(command: Command) -> Run:
         text = output.read().decode("utf-8", "replace")
     if process.returncode != 0:
         raise CommandFailed(f"{' '.join(command.argv)} failed in {command.cwd}:\n{text}")
-    return Run(seconds, usage.ru_maxrss / 1024, text)  # Linux counts ru_maxrss in KiB
+    return Run(seconds, usage.ru_maxrss * 1024 / 1e6, text)  # Linux counts ru_maxrss in KiB
 
 
 def interleave(commands: Sequence[Command], rounds: int) -> dict[str, list[Run]]:

@@ -22,16 +22,6 @@ GZIP_LEVEL = 6
 COMPRESSED_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
-def gzipped_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
-
-
-def sent_size(path: Path) -> int:
-    """The bytes a server sends for ``path``: gzipped for text, as it is otherwise."""
-    data = path.read_bytes()
-    return gzipped_size(data) if path.suffix in COMPRESSED_TYPES else len(data)
-
-
 @dataclass
 class ServedLog:
     """Path -> bytes sent, in the order of the requests."""
@@ -75,6 +65,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         """Keep the benchmark's output for its own progress lines."""
+
+
+@functools.cache
+def _gzipped(path: Path) -> bytes:
+    """Compressed once, like a server's cache of precompressed files (the site never changes)."""
+    return gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
 
 
 @contextmanager
