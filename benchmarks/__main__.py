@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from benchmarks.report import as_json, markdown, write_readme
+from benchmarks.saved import load_results
 from benchmarks.stats import say
 from benchmarks.suite import FULL, QUICK, run_suite
 
@@ -21,8 +22,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--write-readme", action="store_true", help="put the tables in README.md")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument(
+        "--from-json", type=Path, help="measure nothing: print the tables of a saved run"
+    )
     arguments = parser.parse_args(argv)
-    results = run_suite(QUICK if arguments.quick else FULL)
+    if arguments.from_json:
+        results = load_results(arguments.from_json)
+    else:
+        results = run_suite(QUICK if arguments.quick else FULL)
     text = markdown(results)
     print(text)
     if arguments.json:

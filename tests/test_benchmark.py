@@ -17,7 +17,8 @@ import pytest
 from benchmarks.courses import synthesise
 from benchmarks.lighthouse import summarise
 from benchmarks.profile import Profile, Stage, stage_seconds
-from benchmarks.report import write_readme
+from benchmarks.report import as_json, write_readme
+from benchmarks.saved import load_results
 from benchmarks.stats import fit_line
 from generator.build import check
 from generator.project import Project
@@ -70,6 +71,7 @@ def test_the_quick_run_reports_every_figure(tmp_path: Path, real_questions: int)
     assert figures["lighthouse"] == [] and figures["build_fit"] is None
     for heading in ("Issue 13's targets", "**Commands**", "**First visit", "**Live preview**"):
         assert heading in result.stdout
+    assert as_json(load_results(output)) == output.read_text(encoding="utf-8")
 
 
 def plausible_seconds(timing: dict[str, Any], most: float = 300) -> None:
