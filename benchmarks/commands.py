@@ -2,7 +2,9 @@
 
 Comparisons are interleaved (check, build, plain, check, build, plain, ...) so that a
 busy moment on a shared machine falls on all of them alike; each process's peak memory
-(its maximum resident set size) comes from the kernel's account of that child.
+(its maximum resident set size) and its processor time (user and system) come from the
+kernel's account of that child. On a shared machine the processor time moves much less
+than the wall-clock time when other work competes for the cores.
 """
 
 from __future__ import annotations
@@ -38,15 +40,17 @@ class Command:
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     output: str
 
 
 @dataclass(frozen=True)
 class Measured:
-    """One command's interleaved runs: their times and the highest peak memory."""
+    """One command's interleaved runs: wall-clock and processor times, highest peak memory."""
 
     time: Timing
+    cpu: Timing
     peak_mb: float
 
 
@@ -60,6 +64,7 @@ class CourseTimings:
     build: Measured
     plain: Measured
     build_over_plain: float
+    build_over_plain_cpu: float
 
 
 def generator(root: Path, *arguments: str) -> Command:
@@ -89,7 +94,8 @@ def run(command: Command) -> Run:
         text = output.read().decode("utf-8", "replace")
     if process.returncode != 0:
         raise CommandFailed(f"{' '.join(command.argv)} failed in {command.cwd}:\n{text}")
-    return Run(seconds, usage.ru_maxrss * 1024 / 1e6, text)  # Linux counts ru_maxrss in KiB
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss * 1024 / 1e6, text)  # ru_maxrss is in KiB
 
 
 def interleave(commands: Sequence[Command], rounds: int) -> dict[str, list[Run]]:
@@ -99,12 +105,19 @@ def interleave(commands: Sequence[Command], rounds: int) -> dict[str, list[Run]]
         for command in commands:
             result = run(command)
             runs[command.name].append(result)
-            say(f"  round {number}/{rounds}: {command.name} {result.seconds:.2f} s")
+            say(
+                f"  round {number}/{rounds}: {command.name} {result.seconds:.2f} s "
+                f"(CPU {result.cpu_seconds:.2f} s)"
+            )
     return runs
 
 
 def measured(runs: list[Run]) -> Measured:
-    return Measured(Timing.of([one.seconds for one in runs]), max(one.peak_mb for one in runs))
+    return Measured(
+        Timing.of([one.seconds for one in runs]),
+        Timing.of([one.cpu_seconds for one in runs]),
+        max(one.peak_mb for one in runs),
+    )
 
 
 def time_course(root: Path, rounds: int, warm_up: bool) -> CourseTimings:
@@ -133,4 +146,5 @@ def time_course(root: Path, rounds: int, warm_up: bool) -> CourseTimings:
         build=timings[build.name],
         plain=timings[plain.name],
         build_over_plain=timings[build.name].time.median / timings[plain.name].time.median,
+        build_over_plain_cpu=timings[build.name].cpu.median / timings[plain.name].cpu.median,
     )

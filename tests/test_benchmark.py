@@ -84,10 +84,14 @@ def assert_commands(courses: list[dict[str, Any]], real_questions: int) -> None:
     assert (course["modules"], course["questions"]) == (6, real_questions)
     for command in ("check", "build", "plain"):
         plausible_seconds(course[command]["time"])
+        plausible_seconds(course[command]["cpu"])
+        assert course[command]["cpu"]["median"] < course[command]["time"]["median"] * 2.5
         assert 20 < course[command]["peak_mb"] < 4000
     assert course["build"]["time"]["median"] > course["check"]["time"]["median"] / 10
     ratio = course["build"]["time"]["median"] / course["plain"]["time"]["median"]
     assert course["build_over_plain"] == pytest.approx(ratio)
+    cpu = course["build"]["cpu"]["median"] / course["plain"]["cpu"]["median"]
+    assert course["build_over_plain_cpu"] == pytest.approx(cpu)
 
 
 def assert_sites(sites: list[dict[str, Any]]) -> None:
