@@ -15,7 +15,8 @@ from pathlib import Path
 
 from generator.errors import Problem
 from generator.load import load_course
-from generator.markdown_config import Anchors, collect_anchors
+from generator.markdown_config import Anchors, scan_course
+from generator.media import Media, select_media
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course
 from generator.normalise import case_folds_json
@@ -38,14 +39,17 @@ class CheckedCourse:
     course: Course
     anchors: Anchors
     warnings: list[Problem]
+    media: Media
+    """The files under ``course/`` the site publishes, and those it leaves out."""
 
 
 def check(project: Project) -> CheckedCourse:
     """Load and validate the whole course; raise CourseError listing every problem."""
     course = load_course(project)
-    anchors = collect_anchors(course, project)
-    warnings = validate_course(course, anchors)
-    return CheckedCourse(project, course, anchors, warnings)
+    scan = scan_course(course, project)
+    warnings = validate_course(course, scan.anchors)
+    media = select_media(project, scan.references)
+    return CheckedCourse(project, course, scan.anchors, warnings, media)
 
 
 def docs_contents(checked: CheckedCourse) -> DocsContents:
@@ -53,7 +57,7 @@ def docs_contents(checked: CheckedCourse) -> DocsContents:
     rendered = render_course(checked.course, checked.anchors)
     contents = {name: text.encode("utf-8") for name, text in rendered.items()}
     contents.update(runtime_assets())
-    contents.update(course_media(checked.project))
+    contents.update({name: path.read_bytes() for name, path in checked.media.published.items()})
     return contents
 
 
@@ -72,15 +76,6 @@ def runtime_assets() -> DocsContents:
     core = f"{ASSETS_FOLDER}/{CORE_SCRIPT}"
     assets[core] = assets[core].replace(CASE_FOLDS_PLACEHOLDER, case_folds_json().encode())
     return assets
-
-
-def course_media(project: Project) -> DocsContents:
-    """Pictures and other files under ``course/`` that pages use."""
-    return {
-        path.relative_to(project.course_dir).as_posix(): path.read_bytes()
-        for path in sorted(project.course_dir.rglob("*"))
-        if path.is_file() and path.suffix != ".md"
-    }
 
 
 def build_variant(
