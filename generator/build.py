@@ -24,7 +24,14 @@ from generator.project import ASSETS_FOLDER, Project
 from generator.render import render_course
 from generator.search_terms import register_search_terms
 from generator.validate import validate_course
-from generator.write import DocsContents, publish_site, scratch_folder, sync_docs
+from generator.write import (
+    DocsContents,
+    publish_site,
+    recover_output,
+    refuse_site_file,
+    scratch_folder,
+    sync_docs,
+)
 
 CORE_SCRIPT = "mot-core.js"
 CASE_FOLDS_PLACEHOLDER = b"/* mot:case-folds */ { ranges: [], strings: {} }"
@@ -44,7 +51,11 @@ class CheckedCourse:
 
 
 def check(project: Project) -> CheckedCourse:
-    """Load and validate the whole course; raise CourseError listing every problem."""
+    """Load and validate the whole course; raise CourseError listing every problem.
+
+    First puts back a site that a killed build left aside (see :mod:`generator.write`).
+    """
+    recover_output(project)
     course = load_course(project)
     scan = scan_course(course, project)
     warnings = validate_course(course, scan.anchors)
@@ -100,6 +111,7 @@ def build(project: Project) -> CheckedCourse:
 
     The previous site stays exactly as it was unless the whole build succeeds.
     """
+    refuse_site_file(project)
     checked = check(project)
     with scratch_folder(project) as scratch:
         build_variant(checked, scratch)
