@@ -3,8 +3,9 @@
 A file is published when a page refers to it (an image, a download, a video) or when it
 lies in one of the media folders (:data:`generator.project.MEDIA_FOLDERS`). Everything
 else — editors' backups and lock files, notes, drafts — stays out of the site and is
-named, so nothing is published or dropped without a word. Hidden files and anything that
-is not an ordinary file are never published.
+named, so nothing is published or dropped without a word. Hidden files, Markdown files
+other than the pages (MkDocs would turn them into pages) and anything that is not an
+ordinary file are never published.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def select_media(project: Project, references: References) -> Media:
         name = path.relative_to(project.course_dir).as_posix()
         if path in pages or path.is_dir():
             continue
-        if path.is_file() and not _hidden(name) and (name in used or _in_media_folder(name)):
+        if _publishable(path, name) and (name in used or _in_media_folder(name)):
             published[name] = path
         else:
             skipped.append(project.shown(path))
@@ -53,8 +54,10 @@ def _course_file(address: str) -> str | None:
     return None if name.startswith("../") or name == ".." else name
 
 
-def _hidden(name: str) -> bool:
-    return any(part.startswith(".") for part in PurePosixPath(name).parts)
+def _publishable(path: Path, name: str) -> bool:
+    """An ordinary file, not hidden, and not Markdown (which MkDocs would make a page)."""
+    hidden = any(part.startswith(".") for part in PurePosixPath(name).parts)
+    return path.is_file() and not hidden and path.suffix != ".md"
 
 
 def _in_media_folder(name: str) -> bool:

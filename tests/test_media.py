@@ -23,6 +23,7 @@ def add_files(root: Path) -> None:
     (course / "media").mkdir()
     (course / "media/handout.pdf").write_bytes(b"%PDF-1.4")
     (course / "media/.handout.pdf.swp").write_bytes(b"vim swap")
+    (course / "media/draft.md").write_text("# 草稿", encoding="utf-8")
     (course / "notes.txt").write_text("不要发布", encoding="utf-8")
     (course / "01-sample.md~").write_text("backup", encoding="utf-8")
     (course / ".#01-sample.md").symlink_to("trainer@host.4242")
@@ -47,6 +48,7 @@ def test_only_linked_files_and_media_folders_are_published(minimal_project: Path
         "course/.#01-sample.md",
         "course/01-sample.md~",
         "course/media/.handout.pdf.swp",
+        "course/media/draft.md",
         "course/notes.txt",
         "course/pictures/unused.png",
     ]
@@ -66,5 +68,6 @@ def test_build_says_what_it_left_out(
     assert capsys.readouterr().err == (
         "Not published (no page links to them and they are not in course/images/ and "
         "course/media/): course/.#01-sample.md, course/01-sample.md~, "
-        "course/media/.handout.pdf.swp, course/notes.txt, course/pictures/unused.png\n"
+        "course/media/.handout.pdf.swp, course/media/draft.md, course/notes.txt, "
+        "course/pictures/unused.png\n"
     )
