@@ -33,7 +33,6 @@ from tests.conftest import PROJECT
 HAN = re.compile(r"[\u4e00-\u9fff]")
 BODY_CHARACTERS = (3000, 8000)
 QUESTIONS_PER_MODULE = (10, 15)
-MAX_SHARE_OF_ONE_POSITION = 0.40
 GLOSSARY_ROW = re.compile(
     r"^\|\s*(?P<term>[^|]+?)\s*\|\s*(?P<english>[^|]+?)\s*\|"
     r"\s*(?P<definition>[^|]+?)\s*\|\s*(?P<where>[^|]+?)\s*\|$"
@@ -203,22 +202,6 @@ def test_the_course_uses_every_new_type_at_least_twice(course: Course) -> None:
         if counts[kind] < 2
     }
     assert scarce == {}, f"types with fewer than two questions in the course: {scarce}"
-
-
-def test_correct_position_is_spread(course: Course) -> None:
-    positions = Counter(
-        next(i for i, option in enumerate(question.options) if option.correct)
-        for module in modules(course)
-        for question in module.quiz.questions
-        if isinstance(question, SingleChoice)
-    )
-    total = sum(positions.values())
-    crowded = {
-        f"option {position + 1}": f"{count}/{total}"
-        for position, count in positions.items()
-        if count > MAX_SHARE_OF_ONE_POSITION * total
-    }
-    assert crowded == {}, f"the correct answer sits too often at one position: {crowded}"
 
 
 def test_true_false_answers_are_mixed(course: Course) -> None:
