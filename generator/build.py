@@ -14,6 +14,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from generator.errors import Problem
+from generator.lint import lint_course
 from generator.load import load_course
 from generator.markdown_config import Anchors, scan_course
 from generator.media import Media, select_media
@@ -54,11 +55,12 @@ def check(project: Project) -> CheckedCourse:
     """Load and validate the whole course; raise CourseError listing every problem.
 
     First puts back a site that a killed build left aside (see :mod:`generator.write`).
+    A valid course is then linted for giveaways (:mod:`generator.lint`): warnings only.
     """
     recover_output(project)
     course = load_course(project)
     scan = scan_course(course, project)
-    warnings = validate_course(course, scan.anchors)
+    warnings = sorted([*validate_course(course, scan.anchors), *lint_course(course)])
     media = select_media(project, scan.references)
     return CheckedCourse(project, course, scan.anchors, warnings, media)
 
