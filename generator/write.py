@@ -9,8 +9,8 @@ A build may be killed at any moment. The new site replaces the old one in a sing
 exchange of the two folders where the platform has one (Linux ``renameat2``, macOS
 ``renamex_np``), else by two renames in a row; a build killed between those leaves the
 old site in its scratch folder, and the next build or check puts it back. Builds of one
-project take turns (a lock on the ``build/`` folder), so whatever scratch folder a build finds
-is stale, and it removes it.
+project take turns (a lock on the ``build/`` folder), so whatever scratch folder a
+build finds is stale, and it removes it.
 """
 
 from __future__ import annotations
