@@ -103,12 +103,14 @@ def test_fields_show_as_written(page: Page, hostile_site: str, name: str) -> Non
     expect(description).to_have_attribute("content", hostile("摘要 "))
 
 
-def test_objectives_and_the_outline_keep_their_shape(page: Page, hostile_site: str) -> None:
+def test_objectives_footer_and_outline_keep_their_shape(page: Page, hostile_site: str) -> None:
     page.goto(f"{hostile_site}01-sample.html")
     objectives = page.locator(".mot-module-intro li")
     expect(objectives).to_have_count(3)
     expect(objectives.first).to_have_text(hostile("目标 "))
     page.goto(f"{hostile_site}index.html")
+    next_page = page.locator(".md-footer__link--next .md-ellipsis")
+    expect(next_page).to_have_text(hostile(TITLES["01-sample"]))
     row = page.locator("article table", has_text="学习目标").locator("tbody tr").first
     expect(row.locator("td")).to_have_count(4)
     expect(row.locator("td").first).to_have_text(hostile(TITLES["01-sample"]))
