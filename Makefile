@@ -8,11 +8,12 @@ PY := $(BIN)/python
 INSTALLED := $(VENV)/.installed
 
 EXPORTS := offline scorm gift answer-key
+PORT ?= 8000
 
 .PHONY: serve build check test lint typecheck unit browser-deps benchmark clean exports $(addprefix export-,$(EXPORTS))
 
-serve: $(INSTALLED)  ## build the course and preview it on http://127.0.0.1:8000 with live reload
-	$(PY) -m generator serve
+serve: $(INSTALLED)  ## preview on http://127.0.0.1:$(PORT) with live reload (make serve PORT=8001)
+	$(PY) -m generator serve --dev-addr 127.0.0.1:$(PORT)
 
 build: $(INSTALLED)  ## check, render and build the site into site/
 	$(PY) -m generator build

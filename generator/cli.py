@@ -74,7 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     outline = commands.add_parser("outline", help="print the table of modules as Markdown")
     outline.set_defaults(command=run_outline)
     serve = commands.add_parser("serve", help="preview with live reload")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
+    serve.add_argument(
+        "--dev-addr", default="127.0.0.1:8000", type=_address, help="host:port to serve on"
+    )
     serve.set_defaults(command=run_serve)
     export = commands.add_parser(
         "export", help="package the course for other places: " + ", ".join(EXPORTS)
@@ -87,6 +89,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(command=run_export)
     return parser
+
+
+def _address(text: str) -> str:
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"'{text}' is not host:port, e.g. 127.0.0.1:8001")
+    return text
 
 
 def _summary(checked: build.CheckedCourse) -> str:

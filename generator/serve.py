@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sys
 import threading
 
@@ -10,7 +11,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator import build
-from generator.errors import CourseError
+from generator.errors import CourseError, SetupError
 from generator.project import Project
 from generator.search_terms import register_search_terms
 from generator.write import sync_docs
@@ -54,7 +55,25 @@ class _Regenerator(FileSystemEventHandler):
         return True
 
 
+def check_port_free(dev_addr: str) -> None:
+    """Fail at once, saying what to do, when another program holds the preview's port."""
+    host, _, port = dev_addr.rpartition(":")
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the dev server does
+        try:
+            probe.bind((host, int(port)))
+        except OSError:
+            other = int(port) + 1
+            raise SetupError(
+                f"port {port} on {host} is in use by another program (another preview?)",
+                f"stop that program, or preview on another port: make serve PORT={other} "
+                f"(python -m generator serve --dev-addr {host}:{other})",
+                "setup.port-in-use",
+            ) from None
+
+
 def serve(project: Project, dev_addr: str) -> None:
+    check_port_free(dev_addr)
     project.docs_dir.mkdir(parents=True, exist_ok=True)
     regenerator = _Regenerator(project)
     if not regenerator.regenerate() and not any(project.docs_dir.iterdir()):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -133,3 +134,38 @@ def test_a_warning_about_a_generated_exam_page_points_at_the_exam_settings(
         1,
         "mkdocs.warning",
     )
+
+
+def test_serve_on_a_port_in_use_says_so_and_how_to_choose_another(minimal_project: Path) -> None:
+    with socket.socket() as other_program:
+        other_program.bind(("127.0.0.1", 0))
+        other_program.listen()
+        port = other_program.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "--root", str(minimal_project), "serve"]
+            + ["--dev-addr", f"127.0.0.1:{port}"],
+            capture_output=True,
+            text=True,
+            cwd=PROJECT,
+            check=False,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"port {port} on 127.0.0.1 is in use by another program (another preview?); stop that "
+        f"program, or preview on another port: make serve PORT={port + 1} (python -m generator "
+        f"serve --dev-addr 127.0.0.1:{port + 1}) [setup.port-in-use]",
+        "FAILED",
+    ]
+    assert not (minimal_project / "build").exists(), "nothing is generated before the port is free"
+
+
+def test_make_serve_takes_the_port_from_port() -> None:
+    dry_run = subprocess.run(
+        ["make", "-n", "serve", "PORT=8001"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        check=True,
+    )
+    assert "-m generator serve --dev-addr 127.0.0.1:8001" in dry_run.stdout
