@@ -26,12 +26,12 @@ test: $(INSTALLED) node_modules/.installed browser-deps lint typecheck  ## the w
 
 exports: $(addprefix export-,$(EXPORTS))  ## write every export into dist/
 
-$(addprefix export-,$(EXPORTS)): export-%: $(INSTALLED) node_modules/.installed  ## e.g. make export-gift
+$(addprefix export-,$(EXPORTS)): export-%: $(INSTALLED)  ## e.g. make export-gift (Python only)
 	$(PY) -m generator export $*
 
 export-answer-key: browser-deps  ## the PDF is printed by Chromium
 
-node_modules/.installed: package.json package-lock.json  ## npm: iframe-worker (offline package) and test tools
+node_modules/.installed: package.json package-lock.json  ## npm: test tools only
 	npm install --no-audit --no-fund --silent
 	mkdir -p node_modules
 	touch node_modules/.installed

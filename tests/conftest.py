@@ -70,13 +70,6 @@ def minimal_project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project", FIXTURES / "minimal")
 
 
-def link_node_modules(root: Path) -> Path:
-    """Give a copied project the npm packages of this checkout (``make test`` installs them)."""
-    assert (NODE_MODULES / ".installed").exists(), "run `make test` (it runs `npm install`)"
-    (root / "node_modules").symlink_to(NODE_MODULES, target_is_directory=True)
-    return root
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

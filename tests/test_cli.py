@@ -141,9 +141,9 @@ def test_serve_on_a_port_in_use_says_so_and_how_to_choose_another(minimal_projec
         other_program.bind(("127.0.0.1", 0))
         other_program.listen()
         port = other_program.getsockname()[1]
+        command = ["serve", "--dev-addr", f"127.0.0.1:{port}"]
         result = subprocess.run(
-            [sys.executable, "-m", "generator", "--root", str(minimal_project), "serve"]
-            + ["--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "generator", "--root", str(minimal_project), *command],
             capture_output=True,
             text=True,
             cwd=PROJECT,
