@@ -9,20 +9,24 @@ INSTALLED := $(VENV)/.installed
 
 EXPORTS := offline scorm gift answer-key
 PORT ?= 8000
+ENGINE ?= mkdocs
 
-.PHONY: serve build check test lint typecheck unit browser-deps benchmark clean exports $(addprefix export-,$(EXPORTS))
+.PHONY: serve build check test test-zensical lint typecheck unit browser-deps benchmark clean exports $(addprefix export-,$(EXPORTS))
 
 serve: $(INSTALLED)  ## preview on http://127.0.0.1:$(PORT) with live reload (make serve PORT=8001)
 	$(PY) -m generator serve --dev-addr 127.0.0.1:$(PORT)
 
-build: $(INSTALLED)  ## check, render and build the site into site/
-	$(PY) -m generator build
+build: $(INSTALLED)  ## check, render and build the site into site/ (make build ENGINE=zensical)
+	$(PY) -m generator build --engine $(ENGINE)
 
 check: $(INSTALLED)  ## validate every module and quiz
 	$(PY) -m generator check
 
 test: $(INSTALLED) node_modules/.installed browser-deps lint typecheck  ## the whole suite
 	$(PY) -m pytest
+
+test-zensical: $(INSTALLED) browser-deps  ## only the Zensical engine's tests (make test runs them too)
+	$(PY) -m pytest -m zensical
 
 exports: $(addprefix export-,$(EXPORTS))  ## write every export into dist/
 

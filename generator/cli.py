@@ -70,6 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as problems")
     check.set_defaults(command=run_check)
     build_command = commands.add_parser("build", help="check and build the site into site/")
+    build_command.add_argument(
+        "--engine",
+        choices=list(build.ENGINES),
+        default=build.DEFAULT_ENGINE,
+        help="the static site generator that builds the site (default: %(default)s)",
+    )
     build_command.set_defaults(command=run_build)
     outline = commands.add_parser("outline", help="print the table of modules as Markdown")
     outline.set_defaults(command=run_outline)
@@ -119,8 +125,8 @@ def run_check(project: Project, arguments: argparse.Namespace) -> int:
     return 0
 
 
-def run_build(project: Project, _arguments: argparse.Namespace) -> int:
-    checked = build.build(project)
+def run_build(project: Project, arguments: argparse.Namespace) -> int:
+    checked = build.build(project, arguments.engine)
     _warn(checked)
     print(f"OK: {_summary(checked)}; site written to {project.shown(project.site_dir)}/")
     return 0

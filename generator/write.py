@@ -71,6 +71,13 @@ def scratch_folder(project: Project) -> Iterator[Path]:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def write_scratch_file(scratch: Path, name: str, text: str) -> Path:
+    """A file a build needs beside its docs folder (an engine's settings); gone with the scratch."""
+    target = scratch / name
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
 def write_output(target: Path, write: Callable[[Path], object]) -> Path:
     """Let ``write`` fill a temporary file beside ``target``, then rename it into place.
 

@@ -96,7 +96,7 @@ def run_generator(root: Path, *arguments: str) -> int:
     return generator_main(["--root", str(root), *arguments])
 
 
-def build_and_serve(root: Path) -> Iterator[str]:
+def build_and_serve(root: Path, *build_options: str) -> Iterator[str]:
     """Build the course at ``root`` for the address it is served at, and serve it.
 
     The server starts first so that the build can use its address as ``site_url``:
@@ -107,7 +107,7 @@ def build_and_serve(root: Path) -> Iterator[str]:
         url = f"{origin}/"
         with pytest.MonkeyPatch.context() as environment:
             environment.setenv("SITE_URL", url)
-            assert run_generator(root, "build") == 0
+            assert run_generator(root, "build", *build_options) == 0
         yield url
 
 

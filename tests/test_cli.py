@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import build
 from generator.mkdocs_run import warning_problem
 from generator.project import Project
 from tests.conftest import PROJECT, run_generator
@@ -49,25 +51,39 @@ def test_check_runs_as_a_module_without_traceback(minimal_project: Path) -> None
     ]
 
 
-def test_build_writes_the_site(minimal_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_generator(minimal_project, "build") == 0
+ENGINES = [
+    pytest.param(engine, marks=[pytest.mark.zensical] * (engine == "zensical"))
+    for engine in build.ENGINES
+]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_build_writes_the_site(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], engine: str
+) -> None:
+    assert run_generator(minimal_project, "build", "--engine", engine) == 0
     assert "site written to site/" in capsys.readouterr().out
     site = minimal_project / "site"
     assert (site / "index.html").is_file()
     module_html = (site / "01-sample.html").read_text(encoding="utf-8")
     assert 'data-question-id="s1-single"' in module_html
     assert (site / "assets/mot-quiz.js").is_file()
-    assert 'src="assets/mot-core.js"' in module_html
+    assert re.search(r'src="(\./)?assets/mot-core\.js"', module_html)  # Zensical writes ./
     assert 'data-mot-parts="engine quiz"' in module_html
     assert list((minimal_project / "build").iterdir()) == [minimal_project / "build/docs"]
 
 
-def test_failed_build_leaves_previous_site_untouched(minimal_project: Path) -> None:
-    assert run_generator(minimal_project, "build") == 0
+@pytest.mark.parametrize("engine", ENGINES)
+def test_failed_build_leaves_previous_site_untouched(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], engine: str
+) -> None:
+    assert run_generator(minimal_project, "build", "--engine", engine) == 0
     before = snapshot(minimal_project / "site")
     quiz = minimal_project / "quizzes/01-sample.yml"
     quiz.write_text(quiz.read_text().replace("review: 01-sample.md#listening", "review: x.md#y"))
-    assert run_generator(minimal_project, "build") == 1
+    capsys.readouterr()
+    assert run_generator(minimal_project, "build", "--engine", engine) == 1
+    assert "[review.unknown-page]" in capsys.readouterr().err
     assert snapshot(minimal_project / "site") == before
     assert list((minimal_project / "build").iterdir()) == [minimal_project / "build/docs"]
 
