@@ -15,6 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from generator.errors import Problem
+from generator.lint import lint_course
 from generator.load import load_course
 from generator.markdown_config import Anchors, collect_anchors
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
@@ -43,11 +44,14 @@ class CheckedCourse:
 
 
 def check(project: Project) -> CheckedCourse:
-    """Load and validate the whole course; raise CourseError listing every problem."""
+    """Load and validate the whole course; raise CourseError listing every problem.
+
+    A valid course is then linted for giveaways (:mod:`generator.lint`): warnings only.
+    """
     course = load_course(project)
     anchors = collect_anchors(course, project)
     warnings = validate_course(course, anchors)
-    return CheckedCourse(project, course, anchors, warnings)
+    return CheckedCourse(project, course, anchors, sorted([*warnings, *lint_course(course)]))
 
 
 def docs_contents(checked: CheckedCourse) -> DocsContents:

@@ -112,10 +112,11 @@ def _summary(checked: build.CheckedCourse) -> str:
 
 
 def _warn(checked: build.CheckedCourse, strict: bool = False) -> None:
-    for warning in checked.warnings:
-        print(warning, file=sys.stderr)
+    """Print the warnings; with ``strict`` they are problems (printed once, as failures)."""
     if strict and checked.warnings:
         raise CourseError(checked.warnings)
+    for warning in checked.warnings:
+        print(warning, file=sys.stderr)
 
 
 def run_check(project: Project, arguments: argparse.Namespace) -> int:
