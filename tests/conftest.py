@@ -70,6 +70,15 @@ def minimal_project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project", FIXTURES / "minimal")
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` and its bytes, to show that a failed build changed nothing."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

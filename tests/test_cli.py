@@ -13,15 +13,7 @@ import pytest
 from generator import build
 from generator.mkdocs_run import warning_problem
 from generator.project import Project
-from tests.conftest import PROJECT, run_generator
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+from tests.conftest import PROJECT, run_generator, snapshot
 
 
 def test_check_prints_one_ok_line(
