@@ -52,7 +52,8 @@ def run_zensical(project: Project, docs_dir: Path, site_dir: Path) -> None:
         [sys.executable, "-m", PACKAGE, "build", "--config-file", str(settings), "--strict"],
         cwd=scratch,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
+        errors="replace",
         check=False,
     )
     if finished.returncode != 0:
