@@ -41,6 +41,12 @@ CERTIFICATE_PAGE = "exam_certificate.md"
 """Named to follow the exam page in the navigation, which MkDocs sorts by file name."""
 EXAM_PAGES = (EXAM_PAGE, CERTIFICATE_PAGE)
 """The pages the generator writes when the course has an exam."""
+GENERATED_PAGES: tuple[str, ...] = (*EXAM_PAGES,)
+"""Every page name the generator may write: add a new generated page here. A trainer's
+page with one of these names is reported, never silently replaced."""
+MEDIA_FOLDERS = ("images", "media")
+"""Folders in ``course/`` published whole (pictures, downloads); any other file under
+``course/`` is published only when a page links to it."""
 
 
 @dataclass(frozen=True)
