@@ -24,6 +24,12 @@ DIST_FOLDER = "dist"
 """Where exports go by default; never part of the published site."""
 ASSETS_FOLDER = "assets"
 """The quiz runtime's folder in the docs folder and the site."""
+SERVE_FOLDER = "assets/serve"
+"""Live preview only (in the package and the preview's docs folder): the problems panel,
+its styles and the list of problems it shows; never part of a build."""
+SERVE_SCRIPT = f"{SERVE_FOLDER}/mot-serve.js"
+SERVE_STYLES = f"{SERVE_FOLDER}/mot-serve.css"
+SERVE_PROBLEMS = f"{SERVE_FOLDER}/problems.json"
 
 MODULE_NAME = re.compile(r"^\d{2}-[a-z0-9-]+$")
 """A module's file name without ``.md``: two digits, a hyphen, a slug."""
@@ -35,6 +41,12 @@ CERTIFICATE_PAGE = "exam_certificate.md"
 """Named to follow the exam page in the navigation, which MkDocs sorts by file name."""
 EXAM_PAGES = (EXAM_PAGE, CERTIFICATE_PAGE)
 """The pages the generator writes when the course has an exam."""
+GENERATED_PAGES: tuple[str, ...] = (*EXAM_PAGES,)
+"""Every page name the generator may write: add a new generated page here. A trainer's
+page with one of these names is reported, never silently replaced."""
+MEDIA_FOLDERS = ("images", "media")
+"""Folders in ``course/`` published whole (pictures, downloads); any other file under
+``course/`` is published only when a page links to it."""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from generator.course_data import course_data
 from generator.markdown_config import Anchors
 from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Page, Question
+from generator.plain_text import markdown_text
 from generator.project import CERTIFICATE_PAGE, EXAM_PAGE, page_url
 from generator.views import QuestionView, question_view
 
@@ -35,6 +36,7 @@ def template_environment() -> Environment:
         keep_trailing_newline=True,
     )
     environment.filters["yaml_string"] = yaml_string
+    environment.filters["markdown_text"] = markdown_text
     return environment
 
 

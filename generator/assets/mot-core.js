@@ -40,7 +40,11 @@
         script.src = new URL("mot-" + name + ".js", SCRIPT).href;
         script.async = false;   /* run in the order asked for: the engine before a quiz */
         script.onload = resolve;
-        script.onerror = reject;
+        script.onerror = function () {
+          delete loading[name];   /* the next page start tries again */
+          script.remove();
+          reject(new Error("mot-" + name + ".js did not load"));
+        };
         document.head.appendChild(script);
       });
     }
@@ -67,6 +71,9 @@
       Object.keys(parts).forEach(function (name) {
         document.querySelectorAll(parts[name].selector).forEach(parts[name].setUp);
       });
+    }, function (error) {
+      /* A part that cannot load (no network, a preview rebuilding) leaves the page readable. */
+      console.warn(error.message);
     });
   }
 
