@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 
 EXPORTS := offline scorm gift answer-key
 
-.PHONY: serve build check test lint typecheck unit browser-deps benchmark clean exports $(addprefix export-,$(EXPORTS))
+.PHONY: serve build check test lint typecheck unit browser-deps benchmark screenshots clean exports $(addprefix export-,$(EXPORTS))
 
 serve: $(INSTALLED)  ## build the course and preview it on http://127.0.0.1:8000 with live reload
 	$(PY) -m generator serve
@@ -36,8 +36,8 @@ node_modules/.installed: package.json package-lock.json  ## npm: iframe-worker (
 	touch node_modules/.installed
 
 lint: $(INSTALLED) node_modules/.installed
-	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks scripts
+	$(BIN)/ruff format --check generator tests benchmarks scripts
 	npx --no-install eslint generator/assets tests/node
 
 typecheck: $(INSTALLED)
@@ -48,6 +48,9 @@ browser-deps:  ## Debian's Chromium and CJK fonts (falls back to Playwright's br
 
 benchmark: $(INSTALLED)
 	$(PY) benchmarks/run.py --write-readme
+
+screenshots: $(INSTALLED) browser-deps  ## the learner's journeys, desktop and phone, light and dark, in build/screenshots/ (not in make test)
+	$(PY) scripts/screenshots.py
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -17,7 +17,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from generator.errors import SetupError
 from generator.models import Course
-from generator.project import EXAM_PAGES, Project
+from generator.project import EXAM_PAGES, MISTAKES_PAGE, Project
 
 Anchors = dict[str, dict[str, str]]
 """Page file name -> heading id -> heading text, for every page of the course."""
@@ -77,4 +77,6 @@ def collect_anchors(course: Course, project: Project) -> Anchors:
         anchors[module.page.filename].update(GENERATED_HEADINGS)
     if course.exam is not None:  # generated pages that trainers' pages may link to
         anchors.update({page: {} for page in EXAM_PAGES})
+    if course.modules:
+        anchors[MISTAKES_PAGE] = {}
     return anchors

@@ -57,7 +57,8 @@ def test_build_writes_the_site(minimal_project: Path, capsys: pytest.CaptureFixt
     assert 'data-question-id="s1-single"' in module_html
     assert (site / "assets/mot-quiz.js").is_file()
     assert 'src="assets/mot-core.js"' in module_html
-    assert 'data-mot-parts="engine quiz"' in module_html
+    assert 'data-mot-parts="engine dialogue quiz"' in module_html
+    assert (site / "assets/mot-dialogue.js").is_file()
     assert list((minimal_project / "build").iterdir()) == [minimal_project / "build/docs"]
 
 
