@@ -12,8 +12,8 @@ from generator.digests import answer_digest, correct_response, digest, salt_for,
 from generator.load import load_course
 from generator.markdown_config import collect_anchors
 from generator.models import QUESTION_TYPES, Course, Ordering
-from generator.project import Project
-from generator.render import render_course, render_question
+from generator.project import GENERATED_PAGES, MISTAKES_PAGE, Project
+from generator.render import render_course, render_question, with_colon
 from generator.views import question_view
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -118,3 +118,24 @@ def test_review_link_on_the_same_page_is_a_bare_anchor(
 ) -> None:
     html = rendered_questions(course, minimal_project)["true_false"]
     assert '<a href="#recovery">复习：服务补救</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("客户是谁？", "客户是谁？"),
+        ("先道歉。", "先道歉。"),
+        ("先道歉", "先道歉："),
+        ("Why?", "Why?"),
+    ],
+)
+def test_a_label_gets_a_colon_unless_it_ends_in_punctuation(text: str, label: str) -> None:
+    assert with_colon(text) == label
+
+
+def test_the_mistakes_page_holds_every_question_once(course: Course, minimal_project: Path) -> None:
+    rendered = render_course(course, collect_anchors(course, Project(minimal_project)))
+    page = rendered[MISTAKES_PAGE]
+    every = [q.id for module in course.modules for q in module.quiz.every_question]
+    assert [page.count(f'data-question-id="{id_}"') for id_ in every] == [1] * len(every)
+    assert MISTAKES_PAGE in GENERATED_PAGES

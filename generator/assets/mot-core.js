@@ -228,7 +228,12 @@
       note.appendChild(element("p", notices[kind]));
       var focus = document.activeElement;
       var near = focus && focus !== document.body && focus.closest(".mot-question, .mot-results, section");
-      if (near) { near.after(note); } else { content.insertBefore(note, content.firstChild); }
+      if (near) {
+        near.after(note);
+        note.scrollIntoView({ block: "nearest" });
+      } else {
+        content.insertBefore(note, content.firstChild);
+      }
       notices[kind] = "";
     });
   }
