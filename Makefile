@@ -8,14 +8,16 @@ PY := $(BIN)/python
 INSTALLED := $(VENV)/.installed
 
 EXPORTS := offline scorm gift answer-key
+PORT ?= 8000
+ENGINE ?= mkdocs
 
-.PHONY: serve build check test lint typecheck unit browser-deps benchmark screenshots clean exports $(addprefix export-,$(EXPORTS))
+.PHONY: serve build check test test-zensical lint typecheck unit browser-deps benchmark screenshots clean exports $(addprefix export-,$(EXPORTS))
 
-serve: $(INSTALLED)  ## build the course and preview it on http://127.0.0.1:8000 with live reload
-	$(PY) -m generator serve
+serve: $(INSTALLED)  ## preview on http://127.0.0.1:$(PORT) with live reload (make serve PORT=8001)
+	$(PY) -m generator serve --dev-addr 127.0.0.1:$(PORT)
 
-build: $(INSTALLED)  ## check, render and build the site into site/
-	$(PY) -m generator build
+build: $(INSTALLED)  ## check, render and build the site into site/ (make build ENGINE=zensical)
+	$(PY) -m generator build --engine $(ENGINE)
 
 check: $(INSTALLED)  ## validate every module and quiz
 	$(PY) -m generator check
@@ -23,14 +25,17 @@ check: $(INSTALLED)  ## validate every module and quiz
 test: $(INSTALLED) node_modules/.installed browser-deps lint typecheck  ## the whole suite
 	$(PY) -m pytest
 
+test-zensical: $(INSTALLED) browser-deps  ## only the Zensical engine's tests (make test runs them too)
+	$(PY) -m pytest -m zensical
+
 exports: $(addprefix export-,$(EXPORTS))  ## write every export into dist/
 
-$(addprefix export-,$(EXPORTS)): export-%: $(INSTALLED) node_modules/.installed  ## e.g. make export-gift
+$(addprefix export-,$(EXPORTS)): export-%: $(INSTALLED)  ## e.g. make export-gift (Python only)
 	$(PY) -m generator export $*
 
 export-answer-key: browser-deps  ## the PDF is printed by Chromium
 
-node_modules/.installed: package.json package-lock.json  ## npm: iframe-worker (offline package) and test tools
+node_modules/.installed: package.json package-lock.json  ## npm: test tools only
 	npm install --no-audit --no-fund --silent
 	mkdir -p node_modules
 	touch node_modules/.installed

@@ -9,11 +9,13 @@ a variant of the same site with their own changes to the MkDocs settings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
 from generator.errors import Problem
+from generator.lint import lint_course
 from generator.load import load_course
 from generator.markdown_config import Anchors, collect_anchors
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
@@ -24,6 +26,7 @@ from generator.render import render_course
 from generator.search_terms import register_search_terms
 from generator.validate import validate_course
 from generator.write import DocsContents, publish_site, scratch_folder, sync_docs
+from generator.zensical_run import run_zensical
 
 CORE_SCRIPT = "mot-core.js"
 CASE_FOLDS_PLACEHOLDER = b"/* mot:case-folds */ { ranges: [], strings: {} }"
@@ -41,11 +44,14 @@ class CheckedCourse:
 
 
 def check(project: Project) -> CheckedCourse:
-    """Load and validate the whole course; raise CourseError listing every problem."""
+    """Load and validate the whole course; raise CourseError listing every problem.
+
+    A valid course is then linted for giveaways (:mod:`generator.lint`): warnings only.
+    """
     course = load_course(project)
     anchors = collect_anchors(course, project)
     warnings = validate_course(course, anchors)
-    return CheckedCourse(project, course, anchors, warnings)
+    return CheckedCourse(project, course, anchors, sorted([*warnings, *lint_course(course)]))
 
 
 def docs_contents(checked: CheckedCourse) -> DocsContents:
@@ -100,13 +106,32 @@ def build_variant(
     return scratch / "site"
 
 
-def build(project: Project) -> CheckedCourse:
-    """Check the course, build it with ``mkdocs build --strict`` and publish it to ``site/``.
+def build_with_zensical(checked: CheckedCourse, scratch: Path) -> Path:
+    """Build the site with Zensical into ``scratch/site``; return the site folder.
+
+    The same docs folder as for MkDocs. Zensical segments Chinese for search on its own:
+    the course's search terms (``search-terms.txt``, for jieba) play no part.
+    """
+    sync_docs(scratch / "docs", docs_contents(checked))
+    run_zensical(checked.project, scratch / "docs", scratch / "site")
+    return scratch / "site"
+
+
+ENGINES: dict[str, Callable[[CheckedCourse, Path], Path]] = {
+    "mkdocs": build_variant,
+    "zensical": build_with_zensical,
+}
+"""The site builders ``build --engine`` offers; MkDocs (with Material) is the default."""
+DEFAULT_ENGINE = "mkdocs"
+
+
+def build(project: Project, engine: str = DEFAULT_ENGINE) -> CheckedCourse:
+    """Check the course, build it with ``engine`` (strict) and publish it to ``site/``.
 
     The previous site stays exactly as it was unless the whole build succeeds.
     """
     checked = check(project)
     with scratch_folder(project) as scratch:
-        build_variant(checked, scratch)
+        ENGINES[engine](checked, scratch)
         publish_site(project, scratch)
     return checked

@@ -70,11 +70,19 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as problems")
     check.set_defaults(command=run_check)
     build_command = commands.add_parser("build", help="check and build the site into site/")
+    build_command.add_argument(
+        "--engine",
+        choices=list(build.ENGINES),
+        default=build.DEFAULT_ENGINE,
+        help="the static site generator that builds the site (default: %(default)s)",
+    )
     build_command.set_defaults(command=run_build)
     outline = commands.add_parser("outline", help="print the table of modules as Markdown")
     outline.set_defaults(command=run_outline)
     serve = commands.add_parser("serve", help="preview with live reload")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
+    serve.add_argument(
+        "--dev-addr", default="127.0.0.1:8000", type=_address, help="host:port to serve on"
+    )
     serve.set_defaults(command=run_serve)
     export = commands.add_parser(
         "export", help="package the course for other places: " + ", ".join(EXPORTS)
@@ -89,6 +97,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _address(text: str) -> str:
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"'{text}' is not host:port, e.g. 127.0.0.1:8001")
+    return text
+
+
 def _summary(checked: build.CheckedCourse) -> str:
     course = checked.course
     extra = course.exam_question_count
@@ -97,10 +112,11 @@ def _summary(checked: build.CheckedCourse) -> str:
 
 
 def _warn(checked: build.CheckedCourse, strict: bool = False) -> None:
-    for warning in checked.warnings:
-        print(warning, file=sys.stderr)
+    """Print the warnings; with ``strict`` they are problems (printed once, as failures)."""
     if strict and checked.warnings:
         raise CourseError(checked.warnings)
+    for warning in checked.warnings:
+        print(warning, file=sys.stderr)
 
 
 def run_check(project: Project, arguments: argparse.Namespace) -> int:
@@ -110,8 +126,8 @@ def run_check(project: Project, arguments: argparse.Namespace) -> int:
     return 0
 
 
-def run_build(project: Project, _arguments: argparse.Namespace) -> int:
-    checked = build.build(project)
+def run_build(project: Project, arguments: argparse.Namespace) -> int:
+    checked = build.build(project, arguments.engine)
     _warn(checked)
     print(f"OK: {_summary(checked)}; site written to {project.shown(project.site_dir)}/")
     return 0

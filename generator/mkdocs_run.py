@@ -71,8 +71,8 @@ def warning_problem(project: Project, message: str) -> Problem:
     """A MkDocs warning, placed at the source of the page it names (else at mkdocs.yml)."""
     text = " ".join(message.split())
     quoted = QUOTED.findall(text)
-    named = next((part for part in quoted if _source_of(project, part)), None)
-    path = project.config_file if named is None else _source_of(project, named)
+    named = next((part for part in quoted if source_of(project, part)), None)
+    path = project.config_file if named is None else source_of(project, named)
     assert path is not None
     needles = [part for part in quoted if part != named]
     return Problem(
@@ -85,7 +85,7 @@ def warning_problem(project: Project, message: str) -> Problem:
     )
 
 
-def _source_of(project: Project, docs_name: str) -> Path | None:
+def source_of(project: Project, docs_name: str) -> Path | None:
     """The file a trainer edits for the generated page ``docs_name``, if it is one."""
     if docs_name in EXAM_PAGES:
         return project.exam_file

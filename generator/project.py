@@ -24,6 +24,12 @@ DIST_FOLDER = "dist"
 """Where exports go by default; never part of the published site."""
 ASSETS_FOLDER = "assets"
 """The quiz runtime's folder in the docs folder and the site."""
+SERVE_FOLDER = "assets/serve"
+"""Live preview only (in the package and the preview's docs folder): the problems panel,
+its styles and the list of problems it shows; never part of a build."""
+SERVE_SCRIPT = f"{SERVE_FOLDER}/mot-serve.js"
+SERVE_STYLES = f"{SERVE_FOLDER}/mot-serve.css"
+SERVE_PROBLEMS = f"{SERVE_FOLDER}/problems.json"
 
 MODULE_NAME = re.compile(r"^\d{2}-[a-z0-9-]+$")
 """A module's file name without ``.md``: two digits, a hyphen, a slug."""

@@ -31,13 +31,7 @@ def sync_docs(docs_dir: Path, contents: DocsContents) -> list[str]:
     Live preview relies on this: MkDocs rebuilds whatever changed, so unchanged files
     stay put. Returns the names written or removed.
     """
-    changed: list[str] = []
-    for name, data in contents.items():
-        target = docs_dir / name
-        if not target.is_file() or target.read_bytes() != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            changed.append(name)
+    changed = update_docs(docs_dir, contents)
     for existing in sorted(docs_dir.rglob("*"), reverse=True):
         name = existing.relative_to(docs_dir).as_posix()
         if existing.is_file() and name not in contents:
@@ -45,6 +39,21 @@ def sync_docs(docs_dir: Path, contents: DocsContents) -> list[str]:
             changed.append(name)
         elif existing.is_dir() and not any(existing.iterdir()):
             existing.rmdir()
+    return changed
+
+
+def update_docs(docs_dir: Path, contents: DocsContents) -> list[str]:
+    """Write the files of ``contents`` that differ from what ``docs_dir`` holds; leave the rest.
+
+    Returns the names written.
+    """
+    changed: list[str] = []
+    for name, data in contents.items():
+        target = docs_dir / name
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            changed.append(name)
     return changed
 
 
@@ -69,6 +78,13 @@ def scratch_folder(project: Project) -> Iterator[Path]:
         yield scratch
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def write_scratch_file(scratch: Path, name: str, text: str) -> Path:
+    """A file a build needs beside its docs folder (an engine's settings); gone with the scratch."""
+    target = scratch / name
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def write_output(target: Path, write: Callable[[Path], object]) -> Path:

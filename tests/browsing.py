@@ -39,14 +39,17 @@ def answer(surface: Surface, module: Module, index: int = 0, right: bool = True)
 # Answering each type, right or wrong, with the mouse ------------------------------------
 
 
-def choose_options(form: Locator, q: Question, right: bool) -> None:
+def chosen_keys(q: Question, right: bool) -> list[str]:
+    """The options a right (or a wrong) answer ticks: every right one, or the first wrong one."""
     if isinstance(q, TrueFalse):
-        value = "true" if q.answer == right else "false"
-        form.locator(f'label[for="{q.id}-{value}"]').click()
-        return
+        return ["true" if q.answer == right else "false"]
     assert isinstance(q, SingleChoice | MultipleChoice)
     keys = [option_key(i) for i, option in enumerate(q.options) if option.correct == right]
-    for key in keys if right else keys[:1]:
+    return keys if right else keys[:1]
+
+
+def choose_options(form: Locator, q: Question, right: bool) -> None:
+    for key in chosen_keys(q, right):
         form.locator(f'label[for="{q.id}-{key}"]').click()
 
 
@@ -135,18 +138,27 @@ def hand_in(page: Page, surface: Surface) -> str:
     return said[0]
 
 
-def reply_through(form: Locator, q: Scenario, right: bool) -> None:
+def dialogue_path(q: Scenario, right: bool) -> list[tuple[str, str, str]]:
+    """(turn id, reply key, next turn id or "end") for each turn when every reply is right
+    (or every reply is wrong)."""
+    path = []
     turn_index = 0
     while True:
         turn = q.turns[turn_index]
         reply_index = next(i for i, reply in enumerate(turn.replies) if reply.correct == right)
-        form.locator(f'label[for="{q.id}-{turn.id}-{option_key(reply_index)}"]').click()
-        form.get_by_role("button", name="回复").click()
         following = q.next_turn(turn_index, turn.replies[reply_index])
+        path.append((turn.id, option_key(reply_index), following))
         if following == "end":
-            return
+            return path
         turn_index = next(i for i, t in enumerate(q.turns) if t.id == following)
-        expect(form.locator(f'.mot-turn[data-turn="{following}"]')).to_be_visible()
+
+
+def reply_through(form: Locator, q: Scenario, right: bool) -> None:
+    for turn_id, reply_key, following in dialogue_path(q, right):
+        form.locator(f'label[for="{q.id}-{turn_id}-{reply_key}"]').click()
+        form.get_by_role("button", name="回复").click()
+        if following != "end":
+            expect(form.locator(f'.mot-turn[data-turn="{following}"]')).to_be_visible()
 
 
 def search(page: Page, term: str) -> Locator:

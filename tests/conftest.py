@@ -70,11 +70,13 @@ def minimal_project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project", FIXTURES / "minimal")
 
 
-def link_node_modules(root: Path) -> Path:
-    """Give a copied project the npm packages of this checkout (``make test`` installs them)."""
-    assert (NODE_MODULES / ".installed").exists(), "run `make test` (it runs `npm install`)"
-    (root / "node_modules").symlink_to(NODE_MODULES, target_is_directory=True)
-    return root
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` and its bytes, to show that a failed build changed nothing."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -103,7 +105,7 @@ def run_generator(root: Path, *arguments: str) -> int:
     return generator_main(["--root", str(root), *arguments])
 
 
-def build_and_serve(root: Path) -> Iterator[str]:
+def build_and_serve(root: Path, *build_options: str) -> Iterator[str]:
     """Build the course at ``root`` for the address it is served at, and serve it.
 
     The server starts first so that the build can use its address as ``site_url``:
@@ -114,7 +116,7 @@ def build_and_serve(root: Path) -> Iterator[str]:
         url = f"{origin}/"
         with pytest.MonkeyPatch.context() as environment:
             environment.setenv("SITE_URL", url)
-            assert run_generator(root, "build") == 0
+            assert run_generator(root, "build", *build_options) == 0
         yield url
 
 

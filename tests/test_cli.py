@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from generator import build
 from generator.mkdocs_run import warning_problem
 from generator.project import Project
-from tests.conftest import PROJECT, run_generator
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+from tests.conftest import PROJECT, run_generator, snapshot
 
 
 def test_check_prints_one_ok_line(
@@ -48,26 +43,41 @@ def test_check_runs_as_a_module_without_traceback(minimal_project: Path) -> None
     ]
 
 
-def test_build_writes_the_site(minimal_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_generator(minimal_project, "build") == 0
+ENGINES = [
+    pytest.param(engine, marks=[pytest.mark.zensical] * (engine == "zensical"))
+    for engine in build.ENGINES
+]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_build_writes_the_site(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], engine: str
+) -> None:
+    assert run_generator(minimal_project, "build", "--engine", engine) == 0
     assert "site written to site/" in capsys.readouterr().out
     site = minimal_project / "site"
     assert (site / "index.html").is_file()
     module_html = (site / "01-sample.html").read_text(encoding="utf-8")
     assert 'data-question-id="s1-single"' in module_html
     assert (site / "assets/mot-quiz.js").is_file()
-    assert 'src="assets/mot-core.js"' in module_html
+    assert re.search(r'src="(\./)?assets/mot-core\.js"', module_html)  # Zensical writes ./
     assert 'data-mot-parts="engine dialogue quiz"' in module_html
     assert (site / "assets/mot-dialogue.js").is_file()
+    assert "mot-serve" not in module_html and not (site / "assets/serve").exists(), "serve only"
     assert list((minimal_project / "build").iterdir()) == [minimal_project / "build/docs"]
 
 
-def test_failed_build_leaves_previous_site_untouched(minimal_project: Path) -> None:
-    assert run_generator(minimal_project, "build") == 0
+@pytest.mark.parametrize("engine", ENGINES)
+def test_failed_build_leaves_previous_site_untouched(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], engine: str
+) -> None:
+    assert run_generator(minimal_project, "build", "--engine", engine) == 0
     before = snapshot(minimal_project / "site")
     quiz = minimal_project / "quizzes/01-sample.yml"
     quiz.write_text(quiz.read_text().replace("review: 01-sample.md#listening", "review: x.md#y"))
-    assert run_generator(minimal_project, "build") == 1
+    capsys.readouterr()
+    assert run_generator(minimal_project, "build", "--engine", engine) == 1
+    assert "[review.unknown-page]" in capsys.readouterr().err
     assert snapshot(minimal_project / "site") == before
     assert list((minimal_project / "build").iterdir()) == [minimal_project / "build/docs"]
 
@@ -134,3 +144,38 @@ def test_a_warning_about_a_generated_exam_page_points_at_the_exam_settings(
         1,
         "mkdocs.warning",
     )
+
+
+def test_serve_on_a_port_in_use_says_so_and_how_to_choose_another(minimal_project: Path) -> None:
+    with socket.socket() as other_program:
+        other_program.bind(("127.0.0.1", 0))
+        other_program.listen()
+        port = other_program.getsockname()[1]
+        command = ["serve", "--dev-addr", f"127.0.0.1:{port}"]
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "--root", str(minimal_project), *command],
+            capture_output=True,
+            text=True,
+            cwd=PROJECT,
+            check=False,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"port {port} on 127.0.0.1 is in use by another program (another preview?); stop that "
+        f"program, or preview on another port: make serve PORT={port + 1} (python -m generator "
+        f"serve --dev-addr 127.0.0.1:{port + 1}) [setup.port-in-use]",
+        "FAILED",
+    ]
+    assert not (minimal_project / "build").exists(), "nothing is generated before the port is free"
+
+
+def test_make_serve_takes_the_port_from_port() -> None:
+    dry_run = subprocess.run(
+        ["make", "-n", "serve", "PORT=8001"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        check=True,
+    )
+    assert "-m generator serve --dev-addr 127.0.0.1:8001" in dry_run.stdout

@@ -13,7 +13,18 @@ import pytest
 
 from generator.load import load_course
 from generator.markdown_config import collect_anchors
-from generator.models import Course, Module, MultipleChoice, SingleChoice, TrueFalse
+from generator.models import (
+    Course,
+    FillIn,
+    Matching,
+    Module,
+    MultipleChoice,
+    Ordering,
+    Question,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
 from generator.project import Project
 from generator.validate import validate_course
 from generator.yaml_source import position
@@ -22,11 +33,22 @@ from tests.conftest import PROJECT
 HAN = re.compile(r"[\u4e00-\u9fff]")
 BODY_CHARACTERS = (3000, 8000)
 QUESTIONS_PER_MODULE = (10, 15)
-MAX_SHARE_OF_ONE_POSITION = 0.40
 GLOSSARY_ROW = re.compile(
     r"^\|\s*(?P<term>[^|]+?)\s*\|\s*(?P<english>[^|]+?)\s*\|"
     r"\s*(?P<definition>[^|]+?)\s*\|\s*(?P<where>[^|]+?)\s*\|$"
 )
+EXAM_ONLY_PER_MODULE = 6
+UNSEEN_MATERIAL = re.compile(r"讲义|教材|原讲义")
+"""The course is the learner's only text: no references to notes or books they never see."""
+MIN_EXPLANATION = 10
+"""Han characters a wrong answer's feedback needs to explain the mistake."""
+ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+[a-z]+(?:\s+"(?P<title>[^"]*)")?\s*$')
+CODE_SPAN = re.compile(r"`[^`]*`")
+HTML_TAG = re.compile(r"<[^<>]*>")
+HEADING_ID = re.compile(r"\{#[^}]*\}")
+STRAIGHT_QUOTE = re.compile(r"[\"']")
+MIN_PROSE_LINES = 400
+"""The quotation-mark checks must really read the course: at least this many lines each."""
 DIAGRAMS = {
     "01-significance": ["EODC"],
     "02-principles": ["差距"],
@@ -49,6 +71,43 @@ def where(module: Module, index: int, *keys: str) -> str:
     line, column = position(module.quiz_source, ("questions", index, *keys))
     question = module.quiz.questions[index]
     return f"{module.quiz_source.path}:{line}:{column} ({question.id})"
+
+
+def every_question(module: Module) -> list[tuple[str, int, Question]]:
+    """(list name, index, question) for the quiz questions and then the exam-only ones."""
+    return [
+        (key, index, question)
+        for key, questions in module.quiz.question_lists()
+        for index, question in enumerate(questions)
+    ]
+
+
+def at(module: Module, *location: str | int) -> str:
+    """file:line:column of a node in the module's quiz file, with the question id."""
+    line, column = position(module.quiz_source, location)
+    listing, index = location[0], location[1]
+    assert isinstance(listing, str) and isinstance(index, int)
+    found = next(q for name, i, q in every_question(module) if name == listing and i == index)
+    return f"{module.quiz_source.path}:{line}:{column} ({found.id})"
+
+
+def feedback_texts(
+    question: Question,
+) -> list[tuple[tuple[str | int, ...], str | None, bool]]:
+    """(location inside the question, feedback text, is it the feedback of a wrong answer)."""
+    texts: list[tuple[tuple[str | int, ...], str | None, bool]] = []
+    if isinstance(question, SingleChoice | MultipleChoice):
+        for number, option in enumerate(question.options):
+            texts.append((("options", number), option.feedback, not option.correct))
+    elif isinstance(question, Scenario):
+        for turn_number, turn in enumerate(question.turns):
+            for reply_number, reply in enumerate(turn.replies):
+                location = ("turns", turn_number, "replies", reply_number)
+                texts.append((location, reply.feedback, not reply.correct))
+    elif isinstance(question, TrueFalse | Ordering | Matching | FillIn):
+        texts.append((("feedback", "correct"), question.feedback.correct, False))
+        texts.append((("feedback", "incorrect"), question.feedback.incorrect, True))
+    return texts
 
 
 def test_the_course_passes_the_generator_checks(course: Course) -> None:
@@ -110,37 +169,6 @@ def test_the_course_uses_every_new_type_at_least_twice(course: Course) -> None:
         if counts[kind] < 2
     }
     assert scarce == {}, f"types with fewer than two questions in the course: {scarce}"
-
-
-def test_every_wrong_option_says_why(course: Course) -> None:
-    missing = []
-    for module in modules(course):
-        for index, question in enumerate(module.quiz.questions):
-            if isinstance(question, SingleChoice | MultipleChoice):
-                missing += [
-                    where(module, index, "options") + f": option '{option.text}' has no feedback"
-                    for option in question.options
-                    if not option.correct and not option.feedback
-                ]
-            elif isinstance(question, TrueFalse) and not question.feedback.incorrect:
-                missing.append(where(module, index) + ": no feedback for a wrong answer")
-    assert missing == []
-
-
-def test_correct_position_is_spread(course: Course) -> None:
-    positions = Counter(
-        next(i for i, option in enumerate(question.options) if option.correct)
-        for module in modules(course)
-        for question in module.quiz.questions
-        if isinstance(question, SingleChoice)
-    )
-    total = sum(positions.values())
-    crowded = {
-        f"option {position + 1}": f"{count}/{total}"
-        for position, count in positions.items()
-        if count > MAX_SHARE_OF_ONE_POSITION * total
-    }
-    assert crowded == {}, f"the correct answer sits too often at one position: {crowded}"
 
 
 def test_true_false_answers_are_mixed(course: Course) -> None:
@@ -255,3 +283,124 @@ def test_review_links_resolve_in_the_built_site(built_site: Path) -> None:
             if not target.is_file() or f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
                 broken.append(f"{html_file.name}: {href}")
     assert broken == []
+
+
+def markdown_prose(line: str) -> str:
+    """The words of a Markdown line a learner reads: markup, tags and code spans removed."""
+    admonition = ADMONITION.match(line)
+    if admonition:
+        return admonition.group("title") or ""
+    line = CODE_SPAN.sub("", line)
+    line = HTML_TAG.sub("", line)
+    return HEADING_ID.sub("", line)
+
+
+def has_straight_quote(text: str) -> bool:
+    """Chinese prose that uses an ASCII quotation mark instead of “” or ‘’."""
+    return bool(HAN.search(text)) and bool(STRAIGHT_QUOTE.search(text))
+
+
+Location = tuple[str | int, ...]
+
+
+def yaml_strings(node: object, path: Location = ()) -> list[tuple[Location, str]]:
+    """Every string value in a parsed YAML tree, with its location (keys are not prose)."""
+    if isinstance(node, dict):
+        return [item for key, value in node.items() for item in yaml_strings(value, (*path, key))]
+    if isinstance(node, list):
+        return [item for i, value in enumerate(node) for item in yaml_strings(value, (*path, i))]
+    return [(path, str(node))] if isinstance(node, str) else []
+
+
+def test_the_quotation_check_tells_prose_from_markup() -> None:
+    assert has_straight_quote(markdown_prose('他说"你好"'))
+    assert has_straight_quote(markdown_prose("他说'你好'"))
+    assert has_straight_quote(markdown_prose('!!! tip "别说"不归我管""'))
+    assert not has_straight_quote(markdown_prose("他说“你好”，‘好’字要轻"))
+    assert not has_straight_quote(markdown_prose('!!! tip "小贴士"'))
+    assert not has_straight_quote(markdown_prose('<text class="mot-text" x="1">客户</text>'))
+    assert not has_straight_quote(markdown_prose('在 `class="x"` 里写'))
+    assert not has_straight_quote(markdown_prose('<svg role="img" aria-label="x">'))
+
+
+def test_no_reference_to_material_the_learner_never_sees() -> None:
+    found = [
+        f"{path.relative_to(PROJECT)}:{number}: {line.strip()[:40]}"
+        for folder in ("course", "quizzes")
+        for path in sorted((PROJECT / folder).glob("*.*"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if UNSEEN_MATERIAL.search(line)
+    ]
+    assert found == [], "state the idea directly instead of citing notes or a textbook"
+
+
+def test_course_text_uses_chinese_quotation_marks(course: Course) -> None:
+    straight, scanned = [], 0
+    for page in course.pages:
+        for location, text in yaml_strings(page.source.tree):
+            scanned += 1
+            if has_straight_quote(text):
+                number, _ = position(page.source, location)
+                straight.append(f"{page.source.path}:{number}: {text[:40]}")
+        for offset, body_line in enumerate(page.body.splitlines()):
+            prose = markdown_prose(body_line)
+            if HAN.search(prose):
+                scanned += 1
+                if has_straight_quote(prose):
+                    straight.append(f"{page.source.path}:{page.body_line + offset}: {prose[:40]}")
+    assert scanned >= MIN_PROSE_LINES, f"only {scanned} lines of course text were checked"
+    assert straight == [], "use “” and ‘’ in Chinese text"
+
+
+def test_quizzes_use_chinese_quotation_marks(course: Course) -> None:
+    straight, scanned = [], 0
+    sources = [module.quiz_source for module in modules(course)]
+    if course.exam is not None:
+        sources.append(course.exam.source)
+    for source in sources:
+        for location, text in yaml_strings(source.tree):
+            if HAN.search(text):
+                scanned += 1
+                if has_straight_quote(text):
+                    line, _ = position(source, location)
+                    straight.append(f"{source.path}:{line}: {text[:40]}")
+    assert scanned >= MIN_PROSE_LINES, f"only {scanned} quiz texts were checked"
+    assert straight == [], "use “” and ‘’ in Chinese text"
+
+
+def test_every_wrong_answer_explains_the_mistake(course: Course) -> None:
+    missing, checked = [], 0
+    for module in modules(course):
+        for listing, index, question in every_question(module):
+            for location, text, wrong in feedback_texts(question):
+                if not wrong:
+                    continue
+                checked += 1
+                if text is None or len(HAN.findall(text)) < MIN_EXPLANATION:
+                    missing.append(
+                        at(module, listing, index, *location)
+                        + f": a wrong answer needs feedback that explains the mistake ({text!r})"
+                    )
+    assert checked, "no wrong answers were found to check"
+    assert missing == []
+
+
+def test_every_module_has_exam_only_questions(course: Course) -> None:
+    problems = []
+    quiz_ids = {q.id for module in modules(course) for q in module.quiz.questions}
+    for module in modules(course):
+        pool = module.quiz.exam_questions
+        path = module.quiz_source.path
+        if len(pool) < EXAM_ONLY_PER_MODULE:
+            problems.append(
+                f"{path}: {len(pool)} exam-only questions, needs {EXAM_ONLY_PER_MODULE}"
+            )
+        applied = sum(question.applied for question in pool)
+        if applied * 2 < len(pool) or not pool:
+            problems.append(f"{path}: {applied} of {len(pool)} exam-only questions applied")
+        problems += [
+            at(module, "exam_questions", index) + ": also appears in a module quiz"
+            for index, question in enumerate(pool)
+            if question.id in quiz_ids
+        ]
+    assert problems == []

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
+import zipfile
+from importlib.resources import files
+from pathlib import Path, PurePosixPath
 
 import pytest
 
 from generator.export import EXPORTS
+from generator.export.offline import SHIM_FOLDER, SHIM_TARGET
 from generator.write import write_output
 from tests.conftest import PROJECT, run_generator
 
@@ -37,15 +40,16 @@ def test_bad_input_stops_every_export_before_writing(export: str, minimal_projec
     assert not (minimal_project / "dist").exists()
 
 
-def test_offline_without_npm_packages_says_how_to_fix(
-    minimal_project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert run_generator(minimal_project, "export", "offline") == 1
-    err = capsys.readouterr().err
-    assert err.startswith("node_modules/iframe-worker/shim/index.js: ")
-    assert err.endswith("[setup.no-iframe-worker]\nFAILED\n")
-    assert "run `npm install`" in err
-    assert not (minimal_project / "dist").exists()
+def test_offline_needs_no_npm_packages(minimal_project: Path) -> None:
+    """The project has no node_modules: the shim comes with the generator."""
+    assert not (minimal_project / "node_modules").exists()
+    assert run_generator(minimal_project, "export", "offline") == 0
+    with zipfile.ZipFile(minimal_project / "dist/mot-course-offline.zip") as package:
+        shipped = package.read(SHIM_TARGET)
+        licence = package.read(str(PurePosixPath(SHIM_TARGET).with_name("LICENSE")))
+    vendored = files("generator").joinpath(SHIM_FOLDER)
+    assert shipped == vendored.joinpath("shim.js").read_bytes()
+    assert licence == vendored.joinpath("LICENSE").read_bytes()
 
 
 @pytest.mark.browser

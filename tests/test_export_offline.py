@@ -11,14 +11,13 @@ from playwright.sync_api import Page, expect
 from generator.load import load_course
 from generator.project import Project
 from tests.browsing import answer, record_requests, search
-from tests.conftest import link_node_modules, run_generator
+from tests.conftest import run_generator
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def unzipped(minimal_project: Path, tmp_path: Path) -> Path:
-    link_node_modules(minimal_project)
     assert run_generator(minimal_project, "export", "offline") == 0
     target = tmp_path / "classroom-pc"
     with zipfile.ZipFile(minimal_project / "dist/mot-course-offline.zip") as package:

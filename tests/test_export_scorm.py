@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import shutil
 import zipfile
 from collections.abc import Iterator
@@ -14,9 +15,20 @@ from lxml import etree
 from playwright.sync_api import Page, expect
 
 from generator.load import load_course
-from generator.models import Module
+from generator.models import FillIn, Matching, Module, Ordering, Question, Scenario, TrueFalse
+from generator.normalise import normalise
 from generator.project import Project
-from tests.browsing import answer, answer_exam, leaving, record_requests
+from tests.browsing import (
+    answer,
+    answer_exam,
+    chosen_keys,
+    dialogue_path,
+    fill_answers,
+    leaving,
+    matching_keys,
+    ordering_keys,
+    record_requests,
+)
 from tests.conftest import (
     FIXTURES,
     NODE_MODULES,
@@ -155,6 +167,96 @@ def test_passing_the_quiz_reports_to_the_lms(page: Page, lms: str, module: Modul
     assert leaving(requests, lms) == []
 
 
+SCORM_TYPES = {
+    "single": "choice",
+    "multiple": "choice",
+    "true_false": "true-false",
+    "ordering": "sequencing",
+    "matching": "matching",
+    "fill_in": "fill-in",
+    "scenario": "performance",
+}
+IDENTIFIER = re.compile(r"^[A-Za-z0-9_-]{1,255}$")
+"""SCORM 1.2's CMIIdentifier: no spaces or other punctuation, at most 255 characters."""
+TIMESPAN = re.compile(r"^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$")
+TIME_OF_DAY = re.compile(r"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$")
+
+
+def expected_response(q: Question, right: bool) -> str:
+    """What the LMS should receive as student_response for a right (or wrong) answer."""
+    if isinstance(q, TrueFalse):
+        return "t" if chosen_keys(q, right) == ["true"] else "f"
+    if isinstance(q, Ordering):
+        return ",".join(ordering_keys(q, right))
+    if isinstance(q, Matching):
+        return ",".join(f"{row}.{key}" for row, key in enumerate(matching_keys(q, right), 1))
+    if isinstance(q, FillIn):
+        return ",".join(normalise(text) for text in fill_answers(q, right))
+    if isinstance(q, Scenario):
+        return ",".join(f"{turn}:{reply}" for turn, reply, _ in dialogue_path(q, right))
+    return ",".join(chosen_keys(q, right))
+
+
+def expected_interaction(q: Question, right: bool) -> dict[str, str]:
+    return {
+        "id": q.id,
+        "objective": q.objective,
+        "type": SCORM_TYPES[q.type],
+        "student_response": expected_response(q, right),
+        "result": "correct" if right else "wrong",
+    }
+
+
+def received_interactions(page: Page) -> list[dict[str, str]]:
+    """The interactions as scorm-again holds them, in the JSON it commits to an LMS."""
+    stored: dict[str, dict[str, Any]] = page.evaluate(
+        "() => JSON.parse(JSON.stringify(window.API.cmi)).interactions"
+    )
+    received = []
+    for _, interaction in sorted(stored.items(), key=lambda item: int(item[0])):
+        assert TIMESPAN.match(interaction["latency"]), interaction
+        assert TIME_OF_DAY.match(interaction["time"]), interaction
+        assert IDENTIFIER.match(interaction["id"]), interaction
+        assert len(interaction["student_response"]) <= 255
+        objective = interaction["objectives"]["0"]["id"]
+        assert IDENTIFIER.match(objective), interaction
+        fields = ("id", "type", "student_response", "result")
+        received.append({"objective": objective, **{key: interaction[key] for key in fields}})
+    return received
+
+
+@pytest.mark.browser
+def test_every_answer_reaches_the_lms_as_an_interaction(
+    page: Page, lms: str, module: Module
+) -> None:
+    """One interaction per graded question, of every type, right and wrong, in order."""
+    launch(page, lms, module)
+    frame = page.frame_locator("#sco")
+    plan = [(question, index % 3 != 1) for index, question in enumerate(module.quiz.questions)]
+    for index, (_, right) in enumerate(plan):
+        answer(frame, module, index, right)
+    page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")
+    assert {question.type for question, _ in plan} == set(SCORM_TYPES)
+    assert received_interactions(page) == [expected_interaction(q, right) for q, right in plan]
+
+
+@pytest.mark.browser
+def test_a_long_answer_is_cut_to_255_characters_never_inside_one(
+    page: Page, lms: str, module: Module
+) -> None:
+    question = next(q for q in module.quiz.questions if isinstance(q, FillIn))
+    launch(page, lms, module)
+    form = page.frame_locator("#sco").locator(f'form[data-question-id="{question.id}"]')
+    for number in range(1, len(question.blanks) + 1):
+        form.locator(f'input[id="{question.id}-{number}"]').fill("服务😀" * 100)
+    form.locator(".mot-submit").click()
+    expect(form).to_have_attribute("data-result", "incorrect")
+    page.wait_for_function("() => window.API.cmi.interactions.childArray.length === 1")
+    [received] = received_interactions(page)
+    whole = ",".join(["服务😀" * 100] * len(question.blanks))
+    assert received["student_response"] == whole[:255]
+
+
 @pytest.mark.browser
 def test_passing_the_final_exam_reports_to_the_lms(
     page: Page, lms: str, minimal_project: Path
@@ -165,11 +267,13 @@ def test_passing_the_final_exam_reports_to_the_lms(
     page.wait_for_function("window.lmsLog.calls.includes('LMSInitialize')")
     frame = page.frame_locator("#sco")
     frame.get_by_role("button", name="开始考试").click()
-    answer_exam(page, frame, questions, right=True)
+    drawn = answer_exam(page, frame, questions, right=True)
     page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")
     state = lms_state(page)
     assert (state["status"], state["raw"]) == ("passed", "100")
     assert state["location"].startswith("exam.html")
+    expected = [expected_interaction(questions[question_id], True) for question_id in drawn]
+    assert received_interactions(page) == expected
 
 
 @pytest.mark.browser

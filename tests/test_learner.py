@@ -189,14 +189,14 @@ def test_scenario_branches_and_scores_each_turn(
 ) -> None:
     open_page(page, fixture_site_url)
     form = form_of(page, "s1-scenario")
-    form.locator('label[for="s1-scenario-open-b"]').click()
+    form.locator('label[for="s1-scenario-open-a"]').click()
     form.get_by_role("button", name="回复").click()
     angry = form.locator('.mot-turn[data-turn="angry"]')
     expect(angry).to_be_visible()
     expect(form.locator('.mot-turn[data-turn="fix"]')).to_be_hidden()
     expect(form.locator(".mot-reply-feedback:visible")).to_contain_text("推卸责任")
     expect(form.locator('.mot-turn[data-turn="angry"] input').first).to_be_focused()
-    form.locator('label[for="s1-scenario-angry-a"]').click()
+    form.locator('label[for="s1-scenario-angry-b"]').click()
     form.get_by_role("button", name="回复").click()
     form.locator('label[for="s1-scenario-fix-a"]').click()
     form.get_by_role("button", name="回复").click()
@@ -586,7 +586,7 @@ def test_each_graded_question_is_announced(
         ("s1-multiple", "multiple", "s1-need", "correct"),
         ("s1-scenario", "scenario", "s1-recover", "incorrect"),
     ]
-    assert graded[0]["response"] == ["a", "c"]
-    assert graded[1]["response"] == ["open:b", "angry:b"]
+    assert graded[0]["response"] == ["b", "c"]
+    assert graded[1]["response"] == ["open:a", "angry:a"]
     assert all(g["quizId"] == "01-sample" and g["latency"] >= 0 for g in graded)
     assert all(re.match(r"\d{4}-\d\d-\d\dT", g["time"]) for g in graded)

@@ -15,11 +15,10 @@ import zipfile
 from pathlib import Path
 
 import jieba
-import pytest
 
 from generator.project import Project
 from generator.search_terms import read_search_terms, register_search_terms
-from tests.conftest import PROJECT, link_node_modules, run_generator
+from tests.conftest import PROJECT, run_generator
 
 PROJECT_TERM = "开篇情景"
 """In no other terms file, and jieba alone splits it into 开篇 + 情景."""
@@ -68,10 +67,8 @@ def test_the_scorm_package_keeps_it_whole(minimal_project: Path) -> None:
     assert f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}" in index_text(index)
 
 
-@pytest.mark.browser  # needs the npm packages that `make test` installs
 def test_the_offline_package_keeps_it_whole(minimal_project: Path) -> None:
-    link_node_modules(with_project_term(minimal_project))
-    export_in_a_fresh_process(minimal_project, "offline")
+    export_in_a_fresh_process(with_project_term(minimal_project), "offline")
     with zipfile.ZipFile(minimal_project / "dist/mot-course-offline.zip") as package:
         script = package.read("search/search_index.js").decode("utf-8")
     index = re.sub(r"^var __index = |;\s*$", "", script)

@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from generator import build
+from generator.errors import CourseError
+from generator.project import Project
 from tests.conftest import PROJECT, watched_tab
 
 pytestmark = pytest.mark.browser
@@ -94,6 +97,35 @@ def test_editing_sources_reloads_the_open_page(
         quiz.read_text().replace("客户说话时，你首先应该怎么做？", "客户开口时，你先做什么？")
     )
     expect(page.get_by_text("客户开口时，你先做什么？")).to_be_visible(timeout=30_000)
+
+
+def problem_lines(project: Path) -> list[str]:
+    """What ``check`` reports for the course at ``project``, line by line."""
+    with pytest.raises(CourseError) as failure:
+        build.check(Project(project))
+    return [str(problem) for problem in failure.value.problems]
+
+
+def test_a_broken_save_shows_its_problems_in_the_open_page_until_fixed(
+    page: Page, preview: str, minimal_project: Path
+) -> None:
+    page.goto(f"{preview}01-sample.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    expect(page.get_by_role("alert")).to_have_count(0)
+    quizzes = [minimal_project / f"quizzes/{name}.yml" for name in ("01-sample", "02-second")]
+    good = [quiz.read_text() for quiz in quizzes]
+    for quiz, text in zip(quizzes, good, strict=True):
+        quiz.write_text(text.replace("type: single", "type: singel", 1))
+    expected = problem_lines(minimal_project)
+    assert len(expected) == 2
+    panel = page.get_by_role("alert")
+    expect(panel.locator("li")).to_have_text(expected, timeout=30_000)
+    expect(panel.get_by_role("heading")).to_contain_text("上一次正确的版本")
+    expect(page.locator('form[data-question-id="s1-single"]')).to_have_count(1)
+    for quiz, text in zip(quizzes, good, strict=True):
+        quiz.write_text(text)
+    expect(page.get_by_role("alert")).to_have_count(0, timeout=30_000)
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
 
 
 def test_a_broken_save_keeps_the_last_good_page(

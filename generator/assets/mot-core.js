@@ -55,7 +55,11 @@
         script.src = new URL("mot-" + name + ".js", SCRIPT).href;
         script.async = false;   /* run in the order asked for: the engine before a quiz */
         script.onload = resolve;
-        script.onerror = reject;
+        script.onerror = function () {
+          delete loading[name];   /* the next page start tries again */
+          script.remove();
+          reject(new Error("mot-" + name + ".js did not load"));
+        };
         document.head.appendChild(script);
       });
     }
@@ -78,7 +82,10 @@
       bar.setAttribute("aria-label", "页面加载进度");
     });
     warn();
-    Promise.all(neededParts().map(loadPart)).then(function () { eachPart("setUp"); });
+    Promise.all(neededParts().map(loadPart)).then(function () { eachPart("setUp"); }, function (error) {
+      /* A part that cannot load (no network, a preview rebuilding) leaves the page readable. */
+      console.warn(error.message);
+    });
   }
 
   function onEveryPage(setUp) {

@@ -12,6 +12,18 @@
  *   cmi.core.lesson_location the page and section the learner is on, to resume there
  * (the SCORM build turns on Material's navigation.tracking, so the address follows the
  * section being read). Each module is one SCO: only its own quiz is reported.
+ * Every graded question of that quiz (the "mot:question-graded" event: each answer in a
+ * module quiz, every drawn question when the exam is handed in) becomes the next
+ * cmi.interactions.n, within SCORM 1.2's limits (identifiers of letters, digits, "-" and
+ * "_", at most 255 characters; responses of at most 255 characters):
+ *   id, objectives.0.id  the question's id and its learning objective
+ *   type                 choice, true-false, sequencing, matching, fill-in, or performance
+ *                        for a customer dialogue
+ *   student_response     option letters "a,c"; "t" or "f"; ordering item keys in the
+ *                        learner's order; "row.choice key" per matching row ("1.k1,2.k2");
+ *                        the normalised answer of each blank; "turn:reply" per dialogue turn
+ *   result               correct or wrong
+ *   latency, time        from the first touch of the question to its grading; time of day
  * It commits after every completed quiz and finishes the session when the page unloads.
  */
 (function () {
@@ -19,6 +31,11 @@
 
   var MAX_PARENTS = 10;        /* the search depth of the SCORM 1.2 API discovery algorithm */
   var PLACE = /^[A-Za-z0-9_-]+\.html(#[A-Za-z0-9_-]+)?$/;
+  var MAX_TEXT = 255;          /* CMIIdentifier and CMIFeedback (SCORM 1.2 RTE 3.4.2) */
+  var INTERACTION_TYPES = {
+    single: "choice", multiple: "choice", true_false: "true-false", ordering: "sequencing",
+    matching: "matching", fill_in: "fill-in", scenario: "performance"
+  };
 
   function findApiFrom(start) {
     var win = start;
@@ -92,19 +109,56 @@
     api.LMSCommit("");
   }
 
-  function sessionTime() {
-    var seconds = Math.floor((Date.now() - started) / 1000);
-    function two(n) { return (n < 10 ? "0" : "") + n; }
-    var hours = Math.floor(seconds / 3600);
-    return ("000" + hours).slice(-4) + ":" + two(Math.floor(seconds / 60) % 60) + ":" +
-      two(seconds % 60);
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+
+  /* CMITimespan, HHHH:MM:SS.SS */
+  function timespan(milliseconds) {
+    var hundredths = Math.round(milliseconds / 10);
+    var seconds = Math.floor(hundredths / 100);
+    return ("000" + Math.floor(seconds / 3600)).slice(-4) + ":" + two(Math.floor(seconds / 60) % 60) +
+      ":" + two(seconds % 60) + "." + two(hundredths % 100);
+  }
+
+  /* CMITime, the time of day: HH:MM:SS */
+  function timeOfDay(iso) {
+    var when = new Date(iso);
+    return two(when.getHours()) + ":" + two(when.getMinutes()) + ":" + two(when.getSeconds());
+  }
+
+  function identifier(text) {
+    return String(text).replace(/[^A-Za-z0-9_-]/g, "_").slice(0, MAX_TEXT);
+  }
+
+  /* At most 255 characters, never cutting a character in two. */
+  function limited(text) {
+    return Array.from(text).slice(0, MAX_TEXT).join("");
+  }
+
+  function studentResponse(type, response) {
+    if (type === "true_false") { return response[0] === "true" ? "t" : "f"; }
+    if (type === "matching") {
+      return response.map(function (key, row) { return (row + 1) + "." + key; }).join(",");
+    }
+    return response.join(",");
+  }
+
+  function recordInteraction(graded) {
+    if (graded.quizId !== launchQuiz || !INTERACTION_TYPES[graded.type]) { return; }
+    var prefix = "cmi.interactions." + Number(api.LMSGetValue("cmi.interactions._count")) + ".";
+    api.LMSSetValue(prefix + "id", identifier(graded.questionId));
+    api.LMSSetValue(prefix + "objectives.0.id", identifier(graded.objective));
+    api.LMSSetValue(prefix + "type", INTERACTION_TYPES[graded.type]);
+    api.LMSSetValue(prefix + "student_response", limited(studentResponse(graded.type, graded.response)));
+    api.LMSSetValue(prefix + "result", graded.result === "correct" ? "correct" : "wrong");
+    api.LMSSetValue(prefix + "latency", timespan(graded.latency));
+    api.LMSSetValue(prefix + "time", timeOfDay(graded.time));
   }
 
   function finish() {
     if (finished) { return; }
     finished = true;
     rememberPlace();
-    api.LMSSetValue("cmi.core.session_time", sessionTime());
+    api.LMSSetValue("cmi.core.session_time", timespan(Date.now() - started));
     api.LMSSetValue("cmi.core.exit", status === "passed" ? "" : "suspend");
     api.LMSCommit("");
     api.LMSFinish("");
@@ -115,6 +169,7 @@
     api.LMSSetValue("cmi.core.lesson_status", status);
   }
   resume();
+  document.addEventListener("mot:question-graded", function (event) { recordInteraction(event.detail); });
   document.addEventListener("mot:quiz-progress", function (event) { report(event.detail); });
   window.addEventListener("hashchange", rememberPlace);
   window.addEventListener("pagehide", finish);

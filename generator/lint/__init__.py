@@ -1,0 +1,36 @@
+"""Giveaway lint: what a learner could read off a quiz without knowing the content.
+
+:func:`generator.build.check` runs it once the course is valid. Every finding is a
+warning (``file:line:col: warning: …; fix [code]``): the course still builds, and
+``check --strict`` fails. Each rule reads one list of a quiz file at a time, the module
+quiz (``questions:``) and, separately, its exam-only questions (``exam_questions:``);
+the thresholds live in :mod:`generator.lint.thresholds`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from generator.errors import Problem
+from generator.lint.feedback import verdict_problems
+from generator.lint.fill_in import shown_answer_problems
+from generator.lint.patterns import pattern_problems
+from generator.lint.questions import QuestionList, question_lists
+from generator.models import Course
+
+Rule = Callable[[QuestionList], Iterator[Problem]]
+RULES: tuple[Rule, ...] = (pattern_problems, shown_answer_problems, verdict_problems)
+
+
+def lint_course(course: Course) -> list[Problem]:
+    """Every giveaway in the quizzes of ``course``, as warnings in file order."""
+    return sorted(
+        problem
+        for module in course.modules
+        for questions in question_lists(module)
+        for rule in RULES
+        for problem in rule(questions)
+    )
+
+
+__all__ = ["RULES", "lint_course"]

@@ -1,0 +1,229 @@
+"""Keys that form a pattern: the right answer found by its place or its length alone.
+
+Learners may see options shuffled, but the GIFT bank, the trainer's answer key and any LMS
+import keep the written order, and a key that is always the longest option shows in
+any order. Each rule counts, in one list of a quiz file, the questions (or dialogue
+turns) that show its pattern and warns once, at the first of them, when they are more
+than its share (:mod:`generator.lint.thresholds`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from generator.errors import Problem
+from generator.lint import thresholds
+from generator.lint.questions import QuestionList, warning
+from generator.models import MultipleChoice, Option, Scenario, SingleChoice
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """One question, or one dialogue turn, that a rule looked at."""
+
+    shows: bool
+    """Does it show the pattern?"""
+    label: str
+    """The question id, or ``question-id/turn-id`` for a turn."""
+    index: int
+    """The question's index in its list."""
+    keys: tuple[str | int, ...]
+    """The keys inside the question down to the line to point at."""
+
+
+Sightings = Callable[[QuestionList], list[Sighting]]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One share rule: its code, its threshold and how its warning reads."""
+
+    code: str
+    share: thresholds.Share
+    shows: str
+    """What the pattern is, as the message says it."""
+    among: str
+    fix: str
+
+
+def pattern_problems(questions: QuestionList) -> Iterator[Problem]:
+    """Every pattern rule, then the key positions of single choice, on one list."""
+    for pattern, sightings in PATTERNS:
+        yield from _share_problem(pattern, questions, sightings(questions))
+    yield from _position_problems(questions)
+
+
+def _share_problem(
+    pattern: Pattern, questions: QuestionList, sightings: list[Sighting]
+) -> Iterator[Problem]:
+    hits = [sighting for sighting in sightings if sighting.shows]
+    if hits and pattern.share.exceeded(len(hits), len(sightings)):
+        yield warning(
+            questions.at(hits[0].index, *hits[0].keys),
+            f"{pattern.shows} in {len(hits)} of {len(sightings)} {pattern.among} "
+            f"{questions.name} (more than {pattern.share.words}): "
+            + ", ".join(hit.label for hit in hits),
+            pattern.fix,
+            pattern.code,
+        )
+
+
+def _position_problems(questions: QuestionList) -> Iterator[Problem]:
+    keys = [(index, question, _key(question)) for index, question in _singles(questions)]
+    for position in sorted({key for _, _, key in keys}):
+        sightings = [
+            Sighting(key == position, question.id, index, ("options", key))
+            for index, question, key in keys
+        ]
+        shows = SAME_POSITION.shows.format(position=position + 1)
+        pattern = dataclasses.replace(SAME_POSITION, shows=shows)
+        yield from _share_problem(pattern, questions, sightings)
+
+
+def _singles(questions: QuestionList) -> list[tuple[int, SingleChoice]]:
+    return [(i, q) for i, q in enumerate(questions.questions) if isinstance(q, SingleChoice)]
+
+
+def _multiples(questions: QuestionList) -> list[tuple[int, MultipleChoice]]:
+    return [(i, q) for i, q in enumerate(questions.questions) if isinstance(q, MultipleChoice)]
+
+
+def _key(question: SingleChoice) -> int:
+    return next(index for index, option in enumerate(question.options) if option.correct)
+
+
+def strictly_longest(texts: list[str], index: int) -> bool:
+    """Is ``texts[index]`` longer, in characters, than every other text?"""
+    others = texts[:index] + texts[index + 1 :]
+    return all(len(texts[index]) > len(other) for other in others)
+
+
+def first_k(options: list[Option]) -> bool:
+    """Are the right options exactly the first k (option 1, or 1–2, or 1–3 …)?"""
+    marks = [option.correct for option in options]
+    right = marks.count(True)
+    return right > 0 and marks[:right] == [True] * right
+
+
+def _longest_single_keys(questions: QuestionList) -> list[Sighting]:
+    return [
+        Sighting(
+            strictly_longest([option.text for option in question.options], _key(question)),
+            question.id,
+            index,
+            ("options", _key(question)),
+        )
+        for index, question in _singles(questions)
+    ]
+
+
+def _first_option_keys(questions: QuestionList) -> list[Sighting]:
+    return [
+        Sighting(question.options[0].correct, question.id, index, ("options", 0))
+        for index, question in _multiples(questions)
+    ]
+
+
+def _first_k_keys(questions: QuestionList) -> list[Sighting]:
+    return [
+        Sighting(first_k(question.options), question.id, index, ("options",))
+        for index, question in _multiples(questions)
+    ]
+
+
+def _turns(questions: QuestionList) -> Iterator[tuple[int, Scenario, int, list[str], int]]:
+    """(question index, dialogue, turn index, reply texts, index of the best reply)."""
+    for index, question in enumerate(questions.questions):
+        if isinstance(question, Scenario):
+            for turn_index, turn in enumerate(question.turns):
+                best = next(i for i, reply in enumerate(turn.replies) if reply.correct)
+                yield index, question, turn_index, [reply.text for reply in turn.replies], best
+
+
+def _longest_replies(questions: QuestionList) -> list[Sighting]:
+    return [
+        Sighting(
+            strictly_longest(texts, best),
+            f"{question.id}/{question.turns[turn].id}",
+            index,
+            ("turns", turn, "replies", best),
+        )
+        for index, question, turn, texts, best in _turns(questions)
+    ]
+
+
+def _first_replies(questions: QuestionList) -> list[Sighting]:
+    return [
+        Sighting(
+            best == 0,
+            f"{question.id}/{question.turns[turn].id}",
+            index,
+            ("turns", turn, "replies", 0),
+        )
+        for index, question, turn, _, best in _turns(questions)
+    ]
+
+
+PATTERNS: tuple[tuple[Pattern, Sightings], ...] = (
+    (
+        Pattern(
+            "giveaway.single-longest",
+            thresholds.SINGLE_LONGEST,
+            "the key is the strictly longest option",
+            "single-choice questions",
+            "make the wrong options as long and as specific as the key, or the key plainer",
+        ),
+        _longest_single_keys,
+    ),
+    (
+        Pattern(
+            "giveaway.multiple-first-option",
+            thresholds.MULTIPLE_FIRST_OPTION,
+            "option 1 is right",
+            "multiple-choice questions",
+            "make option 1 a wrong option in some of them",
+        ),
+        _first_option_keys,
+    ),
+    (
+        Pattern(
+            "giveaway.multiple-first-k",
+            thresholds.MULTIPLE_FIRST_K,
+            "the right options are exactly the first ones",
+            "multiple-choice questions",
+            "vary which options are right: put a wrong option before a right one",
+        ),
+        _first_k_keys,
+    ),
+    (
+        Pattern(
+            "giveaway.dialogue-longest",
+            thresholds.DIALOGUE_LONGEST,
+            "the best reply is the strictly longest",
+            "dialogue turns",
+            "make the other replies as long and as plausible as the best one",
+        ),
+        _longest_replies,
+    ),
+    (
+        Pattern(
+            "giveaway.dialogue-first",
+            thresholds.DIALOGUE_FIRST,
+            "the best reply is the first",
+            "dialogue turns",
+            "put the best reply further down in some turns",
+        ),
+        _first_replies,
+    ),
+)
+SAME_POSITION = Pattern(
+    "giveaway.single-position",
+    thresholds.SINGLE_SAME_POSITION,
+    "the key is option {position}",
+    "single-choice questions",
+    "move the key to other positions in some of them (the GIFT bank, the answer key and "
+    "LMS imports keep the written order)",
+)
+"""Checked once for each position a key takes (:func:`_position_problems`)."""

@@ -1,0 +1,41 @@
+"""The giveaway lint's thresholds, all in one place (AUTHORING.md lists them for trainers).
+
+A share rule looks at one list of a quiz file — the module quiz or its exam-only
+questions — and warns when *more than* its share of the questions (or dialogue turns)
+in that list shows the pattern; exactly the share is still fine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+
+@dataclass(frozen=True)
+class Share:
+    """More than ``limit`` of a list showing a pattern is a giveaway."""
+
+    limit: Fraction
+    words: str
+    """The limit as messages say it: "a third", "40%"."""
+    at_least: int = 1
+    """The fewest questions showing the pattern that make a warning."""
+
+    def exceeded(self, count: int, total: int) -> bool:
+        return count >= self.at_least and count > self.limit * total
+
+
+SINGLE_LONGEST = Share(Fraction(1, 3), "a third")
+"""Single choice: the key is the strictly longest option."""
+SINGLE_SAME_POSITION = Share(Fraction(2, 5), "40%", at_least=2)
+"""Single choice: the key sits at the same position. One question is no pattern: with one
+or two single-choice questions some position always holds more than 40%, so it takes two
+keys at one position (from three questions on, more than 40% is at least two anyway)."""
+MULTIPLE_FIRST_OPTION = Share(Fraction(2, 3), "two thirds")
+"""Multiple choice: option 1 is one of the right options."""
+MULTIPLE_FIRST_K = Share(Fraction(1, 4), "a quarter")
+"""Multiple choice: the right options are exactly the first k (1, 1–2, 1–3 …)."""
+DIALOGUE_LONGEST = Share(Fraction(45, 100), "45%")
+"""Dialogue turns: the best reply is the strictly longest."""
+DIALOGUE_FIRST = Share(Fraction(45, 100), "45%")
+"""Dialogue turns: the best reply is the first."""

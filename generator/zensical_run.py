@@ -1,0 +1,119 @@
+"""Run ``zensical build --strict`` on a generated docs folder; report its warnings at their source.
+
+Zensical, the successor of Material for MkDocs, reads ``mkdocs.yml`` but runs no plugins or
+hooks and takes no folders on its command line. So the build gets a settings file of its
+own beside the docs folder: it inherits the project's ``mkdocs.yml`` (``INHERIT``, which
+Zensical reads as MkDocs does) and names this build's docs and site folders. Zensical runs
+in a child process, in the scratch folder, so that its cache goes away with it.
+
+A Zensical warning names the generated page, line and column
+(``╭─[ 02-x.md:715:5 ]``); it is reported against the file the trainer edits, at the
+first line that holds the text of the generated line.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.errors import CourseError, Problem, SetupError
+from generator.mkdocs_run import source_of
+from generator.project import Project
+from generator.write import write_scratch_file
+
+PACKAGE = "zensical"
+SETTINGS_FILE = "mkdocs.yml"
+"""Zensical reads any file not ending in .toml as MkDocs settings."""
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+WARNING = re.compile(
+    r"^Warning: (?P<message>.+)\n(?:.*\n)*?\s*╭─\[ (?P<page>\S+):(?P<line>\d+):(?P<column>\d+) \]",
+    re.MULTILINE,
+)
+
+
+def run_zensical(project: Project, docs_dir: Path, site_dir: Path) -> None:
+    """Build ``docs_dir`` into ``site_dir`` (both in one scratch folder); raise on any warning."""
+    if importlib.util.find_spec(PACKAGE) is None:
+        raise SetupError(
+            "Zensical is not installed",
+            "install it with `.venv/bin/pip install -e '.[zensical]'` (make test installs it), "
+            "or build with the default engine, MkDocs",
+            "setup.no-zensical",
+        )
+    scratch = docs_dir.parent
+    settings = write_scratch_file(
+        scratch, SETTINGS_FILE, settings_text(project, docs_dir, site_dir)
+    )
+    finished = subprocess.run(
+        [sys.executable, "-m", PACKAGE, "build", "--config-file", str(settings), "--strict"],
+        cwd=scratch,
+        capture_output=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )
+    if finished.returncode != 0:
+        raise CourseError(zensical_problems(project, docs_dir, finished.stdout + finished.stderr))
+
+
+def settings_text(project: Project, docs_dir: Path, site_dir: Path) -> str:
+    """The project's settings, with this build's folders (relative to the settings file)."""
+    return (
+        f"# Written for one `python -m generator build --engine zensical`.\n"
+        f"INHERIT: {json.dumps(str(project.config_file.resolve()))}\n"
+        f"docs_dir: {docs_dir.name}\n"
+        f"site_dir: {site_dir.name}\n"
+    )
+
+
+def zensical_problems(project: Project, docs_dir: Path, output: str) -> list[Problem]:
+    """Every warning Zensical printed; its last line when it printed none it could place."""
+    output = ANSI.sub("", output)
+    found = [
+        warning_problem(
+            project, docs_dir, match.group("message"), match.group("page"), int(match.group("line"))
+        )
+        for match in WARNING.finditer(output)
+    ]
+    if found:
+        return found
+    last = next((line for line in reversed(output.splitlines()) if line.strip()), "failed")
+    return [_problem(project.relative(project.config_file), 1, last.strip())]
+
+
+def warning_problem(
+    project: Project, docs_dir: Path, message: str, page: str, line: int
+) -> Problem:
+    """A Zensical warning about generated ``page``, placed in the source a trainer edits."""
+    source = source_of(project, page)
+    where = f"{message} (generated page {page}, line {line})"
+    if source is None:
+        return _problem(project.relative(project.config_file), 1, where)
+    generated = docs_dir / page
+    lines = generated.read_text(encoding="utf-8").splitlines() if generated.is_file() else []
+    text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    return _problem(project.relative(source), _first_line_with(source, text) or 1, where)
+
+
+def _first_line_with(path: Path, text: str) -> int | None:
+    if not text:
+        return None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number
+    return None
+
+
+def _problem(path: Path, line: int, message: str) -> Problem:
+    return Problem(
+        path,
+        line,
+        1,
+        f"Zensical: {message}",
+        "fix what it names here; the previous site was left as it was",
+        "zensical.warning",
+    )

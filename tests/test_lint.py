@@ -1,0 +1,364 @@
+"""The giveaway lint: each rule trips just over its threshold and not at it.
+
+Quizzes are written here as YAML (so every warning can be checked against the line it
+points at), read the way ``check`` reads them, and linted one list at a time.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from generator.errors import Problem, Severity
+from generator.lint import RULES
+from generator.lint.feedback import verdict_opening
+from generator.lint.patterns import first_k, strictly_longest
+from generator.lint.questions import QuestionList
+from generator.models import Option, Quiz
+from generator.yaml_source import parse_yaml, validate_model
+from tests.conftest import PROJECT, run_generator
+
+Data = dict[str, Any]
+EVEN = ["甲方案", "乙方案", "丙方案", "丁方案"]
+"""Options of one length: no key is the longest."""
+WARNING_LINE = re.compile(r"^quizzes/[\w.-]+:\d+:\d+: warning: [^;]+; .+ \[[a-z-]+\.[a-z-]+\]$")
+
+
+def question(qid: str, kind: str, **fields: Any) -> Data:
+    return {
+        "id": qid,
+        "type": kind,
+        "objective": "s1-listen",
+        "prompt": f"{qid} 的题干",
+        **fields,
+        "explanation": "讲解。",
+        "review": "#listening",
+    }
+
+
+def single(qid: str, key: int, longest: bool = False) -> Data:
+    texts = [*EVEN]
+    if longest:
+        texts[key] = f"{qid} 的正确方案最长"
+    options = [
+        {"text": text, "correct": i == key, "feedback": "理由。"} for i, text in enumerate(texts)
+    ]
+    return question(qid, "single", options=options)
+
+
+def multiple(qid: str, right: set[int]) -> Data:
+    options = [
+        {"text": text, "correct": i in right, "feedback": "理由。"} for i, text in enumerate(EVEN)
+    ]
+    return question(qid, "multiple", options=options)
+
+
+def dialogue(qid: str, turns: list[tuple[int, bool]]) -> Data:
+    """A dialogue whose turn n has its best reply at ``turns[n][0]``, the longest if ``[1]``."""
+
+    def reply(turn: int, index: int, best: int, longest: bool) -> Data:
+        text = f"回复{'甲乙丙'[index]}"
+        if index == best and longest:
+            text = f"{qid} 第 {turn} 轮最好的回复"
+        return {"text": text, "correct": index == best, "feedback": "理由。"}
+
+    return question(
+        qid,
+        "scenario",
+        stage="explore",
+        turns=[
+            {
+                "id": f"t{turn}",
+                "customer": "客户说。",
+                "replies": [reply(turn, index, best, longest) for index in range(3)],
+            }
+            for turn, (best, longest) in enumerate(turns)
+        ],
+    )
+
+
+def as_yaml(data: Data) -> str:
+    yaml = YAML()
+    yaml.allow_unicode = True
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue()
+
+
+def lint(questions: list[Data], exam: list[Data] | None = None) -> tuple[list[str], list[Problem]]:
+    """Lint a quiz file with these lists; return its lines and the warnings."""
+    data: Data = {"questions": questions}
+    if exam:
+        data["exam_questions"] = exam
+    text = as_yaml(data)
+    source = parse_yaml(text, Path("quizzes/01-sample.yml"))
+    quiz, problems = validate_model(Quiz, source)
+    assert quiz is not None, problems
+    found = [
+        problem
+        for key, listed in quiz.question_lists()
+        if listed
+        for rule in RULES
+        for problem in rule(QuestionList(source, key, listed))
+    ]
+    assert {problem.severity for problem in found} <= {Severity.WARNING}
+    return text.splitlines(), sorted(found)
+
+
+def codes(problems: list[Problem]) -> list[str]:
+    return [problem.code for problem in problems]
+
+
+def line_of(lines: list[str], problem: Problem) -> str:
+    return lines[problem.line - 1]
+
+
+# Single choice ---------------------------------------------------------------------------
+
+SPREAD_KEYS = [0, 1, 2, 3, 0, 1]
+"""Six keys, no position above 40%."""
+
+
+@pytest.mark.parametrize(("longest", "warned"), [(2, False), (3, True)])
+def test_single_key_longest_in_a_third_is_fine_and_more_warns(longest: int, warned: bool) -> None:
+    questions = [single(f"q{i}", key, longest=i < longest) for i, key in enumerate(SPREAD_KEYS)]
+    lines, problems = lint(questions)
+    assert codes(problems) == (["giveaway.single-longest"] if warned else [])
+    if warned:
+        assert "q0 的正确方案最长" in line_of(lines, problems[0])
+        assert "in 3 of 6 single-choice questions of the module quiz (more than a third)" in (
+            problems[0].message
+        )
+        assert problems[0].message.endswith(": q0, q1, q2")
+
+
+def test_a_key_as_long_as_another_option_is_not_the_longest() -> None:
+    assert not strictly_longest(["一样长", "一样长", "短"], 0)
+    assert strictly_longest(["更长一点", "一样长", "短"], 0)
+
+
+@pytest.mark.parametrize(
+    ("keys", "warning"),
+    [
+        ([0, 0, 1, 2, 3], None),
+        ([1, 0, 0, 0, 2], "the key is option 1 in 3 of 5"),
+        ([0, 1], None),
+        ([2, 2], "the key is option 3 in 2 of 2"),
+        ([3], None),
+    ],
+)
+def test_single_key_at_one_position_in_forty_percent_is_fine(
+    keys: list[int], warning: str | None
+) -> None:
+    questions = [single(f"q{i}", key) for i, key in enumerate(keys)]
+    lines, problems = lint(questions)
+    assert codes(problems) == (["giveaway.single-position"] if warning else [])
+    if warning:
+        assert problems[0].message.startswith(warning)
+        position = int(warning.split("option ")[1][0]) - 1
+        first = lines.index(f"- id: q{keys.index(position)}")
+        key_line = lines.index(f"  - text: {EVEN[position]}", first) + 1
+        assert problems[0].line == key_line
+
+
+# Multiple choice -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rights", "warned"),
+    [([{0, 2}, {0, 3}, {1, 2}], False), ([{0, 2}, {0, 3}, {0, 2}], True)],
+)
+def test_option_one_right_in_two_thirds_is_fine_and_more_warns(
+    rights: list[set[int]], warned: bool
+) -> None:
+    lines, problems = lint([multiple(f"q{i}", right) for i, right in enumerate(rights)])
+    assert codes(problems) == (["giveaway.multiple-first-option"] if warned else [])
+    if warned:
+        assert line_of(lines, problems[0]).strip() == "- text: 甲方案"
+        assert "in 3 of 3 multiple-choice questions" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("rights", "warned"),
+    [([{0}, {1, 3}, {2}, {1, 2}], False), ([{1, 3}, {0}, {0, 1}, {1, 2}], True)],
+)
+def test_first_k_right_in_a_quarter_is_fine_and_more_warns(
+    rights: list[set[int]], warned: bool
+) -> None:
+    lines, problems = lint([multiple(f"q{i}", right) for i, right in enumerate(rights)])
+    assert codes(problems) == (["giveaway.multiple-first-k"] if warned else [])
+    if warned:
+        assert line_of(lines, problems[0]).strip() == "options:"
+        assert lines[problems[0].line - 2].strip() == "prompt: q1 的题干"
+        assert problems[0].message.endswith("(more than a quarter): q1, q2")
+
+
+def test_first_k_means_the_right_options_lead() -> None:
+    def marks(*right: bool) -> list[Option]:
+        return [Option(text=str(i), correct=flag) for i, flag in enumerate(right)]
+
+    assert first_k(marks(True, False, False))
+    assert first_k(marks(True, True, False))
+    assert not first_k(marks(True, False, True))
+    assert not first_k(marks(False, True, True))
+
+
+# Dialogues -------------------------------------------------------------------------------
+
+
+def twenty_turns(shown: int, best_first: bool) -> list[Data]:
+    """Two dialogues of ten turns; ``shown`` turns, every other one, show the pattern."""
+    showing = [*range(0, 20, 2), *range(1, 20, 2)][:shown]
+    turns = [
+        (0 if best_first and n in showing else 1, not best_first and n in showing)
+        for n in range(20)
+    ]
+    return [dialogue("d1", turns[:10]), dialogue("d2", turns[10:])]
+
+
+@pytest.mark.parametrize(("shown", "warned"), [(9, False), (10, True)])
+def test_best_reply_longest_in_45_percent_of_turns_is_fine(shown: int, warned: bool) -> None:
+    lines, problems = lint(twenty_turns(shown, best_first=False))
+    assert codes(problems) == (["giveaway.dialogue-longest"] if warned else [])
+    if warned:
+        assert "d1 第 0 轮最好的回复" in line_of(lines, problems[0])
+        assert "in 10 of 20 dialogue turns of the module quiz (more than 45%)" in (
+            problems[0].message
+        )
+
+
+@pytest.mark.parametrize(("shown", "warned"), [(9, False), (10, True)])
+def test_best_reply_first_in_45_percent_of_turns_is_fine(shown: int, warned: bool) -> None:
+    lines, problems = lint(twenty_turns(shown, best_first=True))
+    assert codes(problems) == (["giveaway.dialogue-first"] if warned else [])
+    if warned:
+        assert line_of(lines, problems[0]).strip() == "- text: 回复甲"
+        assert problems[0].message.endswith(
+            ": d1/t0, d1/t2, d1/t4, d1/t6, d1/t8, d2/t0, d2/t2, d2/t4, d2/t6, d2/t8"
+        )
+
+
+# The module quiz and its exam-only questions, each on its own ----------------------------
+
+
+def six_singles(prefix: str, longest: int) -> list[Data]:
+    return [single(f"{prefix}{i}", key, i < longest) for i, key in enumerate(SPREAD_KEYS)]
+
+
+def test_the_quiz_and_the_exam_only_questions_are_judged_apart() -> None:
+    """3 of 6 trips a third; 3 of 12 would not, had the lists been counted together."""
+    lines, problems = lint(six_singles("q", 3), exam=six_singles("e", 0))
+    assert codes(problems) == ["giveaway.single-longest"]
+    assert "of the module quiz" in problems[0].message
+
+    lines, problems = lint(six_singles("q", 0), exam=six_singles("e", 3))
+    assert codes(problems) == ["giveaway.single-longest"]
+    assert "under exam_questions" in problems[0].message
+    assert problems[0].line > lines.index("exam_questions:")
+
+
+# Fill-in ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("prompt", "text", "accept", "where"),
+    [
+        ("补全四诊法。", "望、闻、___、切", ["问"], None),
+        ("请问四诊法的第三个字是什么？", "望、闻、___、切", ["问"], "prompt"),
+        ("补全。", "望、闻、___、问切", ["问"], "text"),
+        ("什么是 ｍｏｔ？", "它叫 ___。", ["MOT"], "prompt"),
+        ("补全这个词。", "服务___补救", ["务补"], None),
+    ],
+)
+def test_a_fill_in_answer_shown_before_answering_warns(
+    prompt: str, text: str, accept: list[str], where: str | None
+) -> None:
+    fill_in = question("f1", "fill_in", text=text, blanks=[{"accept": accept}])
+    fill_in["prompt"] = prompt
+    lines, problems = lint([fill_in])
+    assert codes(problems) == (["giveaway.fill-in-answer-shown"] if where else [])
+    if where:
+        assert f"stands in its {where}" in problems[0].message
+        assert line_of(lines, problems[0]).strip() == f"- {accept[0]}"
+
+
+# Feedback that opens with a verdict ------------------------------------------------------
+
+VERDICTS = ["对。", "对，先听懂再回应。", "对", "没错，先道歉。", "答对了！", "不对：", "正确"]
+VERDICTS += ["好的，", "错误！", "是的。", "对了，", "不错，", "✓ 回答", "恭喜你答对", "回答正确"]
+REASONS = ["对方还没说完", "对客户来说", "对 MOT 来说", "好口碑传得慢", "正确的做法是先道歉"]
+REASONS += ["错过了时机", "不是所有客户都会投诉", "可以看出", "没错过一个细节", "是否"]
+
+
+@pytest.mark.parametrize("text", VERDICTS)
+def test_a_verdict_opening_is_caught(text: str) -> None:
+    assert verdict_opening(text)
+
+
+@pytest.mark.parametrize("text", REASONS)
+def test_a_reason_that_starts_like_a_verdict_is_not(text: str) -> None:
+    assert verdict_opening(text) is None
+
+
+def test_every_kind_of_feedback_is_read_at_its_line() -> None:
+    choice = single("c1", 1)
+    choice["options"][1]["feedback"] = "对，选项的反馈。"
+    true_false = question("t1", "true_false", answer=True, feedback={"incorrect": "错。判断的反馈"})
+    ordering = question(
+        "o1", "ordering", items=["一", "二", "三"], feedback={"correct": "没错，排序的反馈"}
+    )
+    talk = dialogue("d1", [(1, False), (2, False)])
+    talk["turns"][1]["replies"][0]["feedback"] = "不对！对话的反馈"
+    lines, problems = lint([choice, true_false, ordering, talk])
+    assert codes(problems) == ["feedback.verdict"] * 4
+    assert [line_of(lines, problem).split(": ", 1)[1] for problem in problems] == [
+        "对，选项的反馈。",
+        "错。判断的反馈",
+        "没错，排序的反馈",
+        "不对！对话的反馈",
+    ]
+
+
+# The command line ------------------------------------------------------------------------
+
+
+def test_the_fixture_course_passes_check_strict(minimal_project: Path) -> None:
+    assert run_generator(minimal_project, "check", "--strict") == 0
+
+
+def test_check_prints_warnings_and_passes_unless_strict(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    quiz = minimal_project / "quizzes/02-second.yml"
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8").replace(
+            "feedback: 从客户的角度看", "feedback: 对。从客户的角度看"
+        ),
+        encoding="utf-8",
+    )
+    assert run_generator(minimal_project, "check") == 0
+    output = capsys.readouterr()
+    assert output.out == "OK: 2 modules, 9 questions and 1 exam-only questions\n"
+    warning = (
+        "quizzes/02-second.yml:9:9: warning: question 's2-single': the feedback opens with the "
+        "verdict '对'; leave the verdict to the page (it shows ✓ 回答正确 or ✗ 回答错误) and "
+        "open with the reason [feedback.verdict]"
+    )
+    assert output.err.splitlines() == [warning]
+    assert WARNING_LINE.match(warning)
+
+    assert run_generator(minimal_project, "check", "--strict") == 1
+    strict = capsys.readouterr()
+    assert strict.out == ""
+    assert strict.err.splitlines() == [warning, "FAILED: 1 problem"]
+
+
+def test_the_real_course_passes_check_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    """`make test` holds the course to the lint (issue 12): every warning is a failure."""
+    exit_code = run_generator(PROJECT, "check", "--strict")
+    assert exit_code == 0, capsys.readouterr().err

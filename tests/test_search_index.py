@@ -1,0 +1,209 @@
+"""Search finds the teaching text, never the quiz: no question reaches the search index.
+
+Material's search plugin leaves out an element marked ``data-search-exclude`` and all it
+holds. The module quiz, the exam and every question form carry the mark, so a page that
+shows questions (a quiz, the exam, any page built from the question partials) keeps its
+prompts, options, feedback and explanations out of ``search/search_index.json``. The
+heading 本章测验 stays findable: it leads to each module's quiz and gives nothing away.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from material.plugins.search.plugin import Parser
+from playwright.sync_api import Page, expect
+
+from generator.load import load_course
+from generator.markdown_config import collect_anchors
+from generator.models import (
+    Course,
+    FillIn,
+    Matching,
+    MultipleChoice,
+    Ordering,
+    Question,
+    Scenario,
+    SingleChoice,
+)
+from generator.project import Project
+from generator.render import render_question
+from generator.views import question_view
+from tests.conftest import PROJECT
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    return load_course(Project(PROJECT))
+
+
+def plain(text: str) -> str:
+    """Text as a search entry shows it: no tags, no word marks, single spaces."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\u200b", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def index_entries(site: Path) -> list[dict[str, str]]:
+    entries: list[dict[str, str]] = json.loads(
+        (site / "search/search_index.json").read_text(encoding="utf-8")
+    )["docs"]
+    return entries
+
+
+def every_question(course: Course) -> list[Question]:
+    return [question for module in course.modules for question in module.quiz.every_question]
+
+
+def hidden_texts(question: Question) -> list[str]:
+    """What the learner sees only after answering: feedback and the explanation."""
+    texts = [question.explanation]
+    if isinstance(question, SingleChoice | MultipleChoice):
+        texts += [option.feedback for option in question.options if option.feedback]
+    elif isinstance(question, Scenario):
+        texts += [reply.feedback for turn in question.turns for reply in turn.replies]
+    else:
+        texts += [text for text in (question.feedback.correct, question.feedback.incorrect) if text]
+    return texts
+
+
+def shown_texts(question: Question) -> list[str]:
+    """What the learner sees before answering: the prompt, options, items, replies."""
+    texts = [question.prompt]
+    if isinstance(question, SingleChoice | MultipleChoice):
+        texts += [option.text for option in question.options]
+    elif isinstance(question, Ordering):
+        texts += question.items
+    elif isinstance(question, Matching):
+        texts += [text for pair in question.pairs for text in (pair.item, pair.match)]
+    elif isinstance(question, FillIn):
+        texts.append(question.text)
+    elif isinstance(question, Scenario):
+        texts += [turn.customer for turn in question.turns]
+        texts += [reply.text for turn in question.turns for reply in turn.replies]
+    return texts
+
+
+def teaching_text(course: Course) -> str:
+    """The pages' text without Markdown marks: a quiz text quoted here may be found."""
+    markdown = "\n".join(page.body for page in course.pages)
+    return plain(re.sub(r"\*\*|\[([^\]]*)\]\([^)]*\)", r"\1", markdown))
+
+
+def test_the_index_holds_no_feedback_or_explanation(built_site: Path, course: Course) -> None:
+    index = " ".join(plain(entry["text"]) for entry in index_entries(built_site))
+    assert "关键时刻" in index, "the index lost the teaching text"
+    teaching = teaching_text(course)
+    hidden = [
+        plain(text)
+        for question in every_question(course)
+        for text in hidden_texts(question)
+        if plain(text) not in teaching
+    ]
+    assert len(hidden) > 2 * len(every_question(course))
+    assert [text for text in hidden if text in index] == []
+
+
+def test_the_index_holds_no_prompt_or_option(built_site: Path, course: Course) -> None:
+    index = " ".join(plain(entry["text"]) for entry in index_entries(built_site))
+    teaching = teaching_text(course)
+    shown = [
+        plain(text)
+        for question in every_question(course)
+        for text in shown_texts(question)
+        if plain(text) not in teaching
+    ]
+    assert len(shown) > 2 * len(every_question(course))
+    assert [text for text in shown if text in index] == []
+
+
+def test_the_quiz_heading_stays_findable_and_empty(built_site: Path, course: Course) -> None:
+    """Searching 测验 leads to each module's quiz; the entry holds no question."""
+    quiz_entries = {
+        entry["location"]: entry
+        for entry in index_entries(built_site)
+        if entry["location"].endswith("#quiz")
+    }
+    assert sorted(quiz_entries) == [f"{module.page.name}.html#quiz" for module in course.modules]
+    assert {plain(entry["title"]) for entry in quiz_entries.values()} == {"本章测验"}
+    assert {plain(entry["text"]) for entry in quiz_entries.values()} == {""}
+
+
+def test_no_question_partial_reaches_the_search_parser(minimal_project: Path) -> None:
+    """Every question type, on whatever page shows it, is skipped by Material's own parser."""
+    fixture = load_course(Project(minimal_project))
+    anchors = collect_anchors(fixture, Project(minimal_project))
+    leaks = {}
+    for module in fixture.modules:
+        for number, question in enumerate(module.quiz.every_question, 1):
+            view = question_view(question, number, module, anchors, module.page.filename)
+            parser = Parser()
+            parser.feed(f"<h2 id='anywhere'>错题本</h2>{render_question(view)}<p>正文</p>")
+            parser.close()
+            text = plain("".join(part for section in parser.data for part in section.text))
+            if text != "正文":
+                leaks[question.id] = text
+    assert len({question.type for question in every_question(fixture)}) == 7
+    assert leaks == {}
+
+
+def untaught_feedback(course: Course) -> str:
+    """The first option feedback that the teaching text does not also say."""
+    teaching = teaching_text(course)
+    return next(
+        option.feedback
+        for question in every_question(course)
+        if isinstance(question, SingleChoice | MultipleChoice)
+        for option in question.options
+        if option.feedback and plain(option.feedback) not in teaching
+    )
+
+
+def quiz_links(links: list[str]) -> list[str]:
+    """Results inside a module quiz (the section under 本章测验) or on the exam page."""
+    return [link for link in links if link.endswith("#quiz") or "/exam.html" in link]
+
+
+def search_results(page: Page, term: str) -> list[str]:
+    """Type ``term`` into Material's search; the links of every result, once all have shown.
+
+    Material shows ten pages at a time and the rest as the list scrolls.
+    """
+    box = page.get_by_role("textbox", name="搜索")
+    box.click()
+    box.fill(term)
+    box.press("End")
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile(r"没有找到|\d+ 个符合条件"), timeout=15_000)
+    found = re.search(r"\d+", meta.inner_text())
+    pages = int(found.group()) if found else 0
+    items = page.locator(".md-search-result__item")
+    wrap = page.locator(".md-search__scrollwrap")
+    for _ in range(pages):
+        if items.count() >= pages:
+            break
+        wrap.evaluate("wrap => wrap.scrollTo(0, wrap.scrollHeight)")
+        page.wait_for_timeout(200)
+    assert items.count() == pages, f"{items.count()} of {pages} results showed"
+    links = page.locator(".md-search-result__item a.md-search-result__link")
+    return [str(links.nth(i).get_attribute("href")) for i in range(links.count())]
+
+
+@pytest.mark.browser
+def test_searching_for_feedback_finds_no_quiz(page: Page, site_url: str, course: Course) -> None:
+    """Material splits a Chinese query into the words of its index, so it finds pages."""
+    page.goto(site_url)
+    links = search_results(page, untaught_feedback(course))
+    assert links, "the words of the feedback are in the teaching text too"
+    assert quiz_links(links) == []
+
+
+@pytest.mark.browser
+def test_searching_for_the_verdict_word_finds_no_quiz(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    links = search_results(page, "对")
+    assert links, "对 is in the teaching text: search should find it"
+    assert quiz_links(links) == []

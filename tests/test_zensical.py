@@ -1,0 +1,109 @@
+"""Zensical as a second engine: the same checks and atomic swap, and the real course in Chromium.
+
+``make test`` runs this file with the rest (``make test-zensical`` runs it alone): the real
+course built by ``python -m generator build --engine zensical`` and served, a module quiz
+answered, the exam started and a course term found by Zensical's own search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from generator import zensical_run
+from generator.load import load_course
+from generator.models import Course
+from generator.project import Project
+from generator.search_terms import read_search_terms
+from tests.browsing import answer
+from tests.conftest import PROJECT, build_and_serve, copy_project, run_generator, snapshot
+
+pytestmark = pytest.mark.zensical
+
+
+def test_a_zensical_warning_points_at_the_source_and_keeps_the_site(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link written as HTML passes the generator's checks; Zensical's own check finds it."""
+    assert run_generator(minimal_project, "build", "--engine", "zensical") == 0
+    before = snapshot(minimal_project / "site")
+    page = minimal_project / "course/01-sample.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + '\n<a href="nowhere.md">讲义</a>\n', encoding="utf-8")
+    capsys.readouterr()
+    assert run_generator(minimal_project, "build", "--engine", "zensical") == 1
+    [problem, summary] = capsys.readouterr().err.splitlines()
+    line = len(text.splitlines()) + 2
+    assert problem.startswith(
+        f"course/01-sample.md:{line}:1: Zensical: page does not exist (generated page 01-sample.md"
+    )
+    assert problem.endswith("[zensical.warning]") and summary == "FAILED: 1 problem"
+    assert snapshot(minimal_project / "site") == before
+    assert list((minimal_project / "build").iterdir()) == [minimal_project / "build/docs"]
+
+
+def test_without_zensical_the_build_says_how_to_install_it(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(zensical_run, "PACKAGE", "zensical_is_not_installed")
+    assert run_generator(minimal_project, "build", "--engine", "zensical") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Zensical is not installed; install it with ")
+    assert err.endswith("[setup.no-zensical]\nFAILED\n")
+    assert not (minimal_project / "site").exists()
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    return load_course(Project(PROJECT))
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real course built with Zensical for the address it is served at."""
+    root = copy_project(tmp_path_factory.mktemp("zensical-course"))
+    yield from build_and_serve(root, "--engine", "zensical")
+
+
+@pytest.mark.browser
+def test_a_module_quiz_answers(page: Page, zensical_site: str, course: Course) -> None:
+    module = course.modules[0]
+    page.goto(zensical_site)
+    page.locator(f'.md-content a[href$="{module.page.name}.html"]').first.click()
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_attribute(
+        "data-quiz-id", module.page.name
+    )
+    for index, right in ((0, True), (1, False)):
+        form = answer(page, module, index, right)
+        expect(form.locator(".mot-explanation")).to_be_visible()
+    expect(page.locator(".mot-score")).to_have_attribute("data-answered", "2")
+    expect(page.locator(".mot-score")).to_have_attribute("data-correct", "1")
+
+
+@pytest.mark.browser
+def test_the_exam_starts(page: Page, zensical_site: str, course: Course) -> None:
+    assert course.exam is not None
+    page.goto(f"{zensical_site}exam.html")
+    page.get_by_role("button", name="开始考试").click()
+    drawn = page.locator(".mot-exam-paper .mot-question")
+    expect(drawn).to_have_count(sum(course.exam.config.draw.values()))
+    expect(drawn.first).to_be_visible()
+
+
+@pytest.mark.browser
+def test_search_finds_a_course_term(page: Page, zensical_site: str) -> None:
+    """Zensical's search dialog (its own, in a shadow root) finds a page that teaches the term."""
+    term = read_search_terms(Project(PROJECT))[0]
+    page.goto(zensical_site)
+    page.locator(".md-search__button").click()
+    box = page.get_by_role("combobox", name="Search")
+    box.fill(term)
+    box.press("End")
+    first = page.get_by_role("option").first
+    expect(first).to_be_visible(timeout=15_000)
+    expect(first.locator("mark").first).to_be_visible()
+    first.click()
+    expect(page.locator(".md-content")).to_contain_text(term)
