@@ -17,9 +17,9 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from generator.load import load_course
-from generator.models import Course
+from generator.models import Course, Shuffled
 from generator.project import Project
-from tests.browsing import answer
+from tests.browsing import answer, chosen_keys
 from tests.conftest import FIXTURES
 from tests.test_learner import STORAGE_KEY
 
@@ -93,44 +93,55 @@ def test_a_retry_in_one_tab_clears_the_other(
 
 # Damaged records ---------------------------------------------------------------------------
 
-VALID_ENTRY = {"quiz": MODULE, "result": "correct", "answer": ["a", "c"]}
-DAMAGED: dict[str, dict[str, Any]] = {
-    "questions-null": {"version": 1, "questions": None, "quizzes": {}},
-    "null-question": {"version": 1, "questions": {"s1-single": None, "s1-multiple": VALID_ENTRY}},
-    "unknown-result": {
-        "version": 1,
-        "questions": {"s1-single": {"quiz": MODULE, "result": "maybe"}, "s1-multiple": VALID_ENTRY},
-    },
-    "passed-exam-without-date": {
-        "version": 1,
-        "questions": {"s1-multiple": VALID_ENTRY},
-        "exam": {"best": 100, "passed": True, "passedScore": 100},
-    },
-}
+DAMAGE = ["questions-null", "null-question", "unknown-result", "passed-exam-without-date"]
 
 
-@pytest.mark.parametrize("name", list(DAMAGED))
+def damaged(name: str, course: Course) -> dict[str, Any]:
+    """A record of the right version with one part of the wrong shape (issue 9's cases);
+    where it has one, a valid entry for the multiple-choice question answered right."""
+    first = course.modules[0].quiz.questions[0].id
+    question = next(q for q in course.modules[0].quiz.questions if q.type == "multiple")
+    valid = {"quiz": MODULE, "result": "correct", "answer": chosen_keys(question, True)}
+    records: dict[str, dict[str, Any]] = {
+        "questions-null": {"version": 1, "questions": None, "quizzes": {}},
+        "null-question": {"version": 1, "questions": {first: None, question.id: valid}},
+        "unknown-result": {
+            "version": 1,
+            "questions": {first: {"quiz": MODULE, "result": "maybe"}, question.id: valid},
+        },
+        "passed-exam-without-date": {
+            "version": 1,
+            "questions": {question.id: valid},
+            "exam": {"best": 100, "passed": True, "passedScore": 100},
+        },
+    }
+    return records[name]
+
+
+@pytest.mark.parametrize("name", DAMAGE)
 def test_a_damaged_record_keeps_what_is_valid_and_says_so_once(
     context: BrowserContext, fixture_site_url: str, course: Course, name: str
 ) -> None:
+    record = damaged(name, course)
     page = context.new_page()
     page.goto(fixture_site_url)
     page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)",
-        [STORAGE_KEY, json.dumps(DAMAGED[name])],
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
     )
     open_quiz(page, fixture_site_url)
     notice = page.locator(".mot-storage-warning")
     expect(notice).to_have_count(1)
     expect(notice).to_contain_text("部分学习记录已删除")
-    multiple = page.locator('form[data-question-id="s1-multiple"]')
-    if "s1-multiple" in (DAMAGED[name]["questions"] or {}):
-        expect(multiple).to_have_attribute("data-result", "correct")
+    for question_id in record["questions"] or {}:
+        if (record["questions"][question_id] or {}).get("answer"):  # the valid entry is kept
+            form = page.locator(f'form[data-question-id="{question_id}"]')
+            expect(form).to_have_attribute("data-result", "correct")
     form = answer(page, course.modules[0], 0, right=True)
     expect(form).to_have_attribute("data-result", "correct")
-    record = stored(page)
-    assert record["exam"] is None and set(record["questions"]) <= {"s1-single", "s1-multiple"}
-    assert record["questions"]["s1-single"]["result"] == "correct"
+    repaired, first = stored(page), course.modules[0].quiz.questions[0].id
+    assert repaired["exam"] is None
+    assert set(repaired["questions"]) <= {first, *(record["questions"] or {})}
+    assert repaired["questions"][first]["result"] == "correct"
     page.reload()
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
     expect(page.locator(".mot-storage-warning")).to_have_count(0)
@@ -173,8 +184,10 @@ def orders_of_a_fresh_learner(browser: Browser, url: str) -> dict[str, list[str]
 def test_each_learner_sees_a_new_order_and_keeps_it(
     browser: Browser, context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:
-    shuffled = {q.id for q in course.modules[0].quiz.questions if getattr(q, "shuffle", False)}
-    assert {"s1-single", "s1-multiple", "s1-matching", "s1-scenario"} <= shuffled
+    questions = course.modules[0].quiz.questions
+    shuffled = {q.id for q in questions if isinstance(q, Shuffled) and q.shuffle}
+    kinds = {q.type for q in questions if q.id in shuffled}
+    assert {"single", "multiple", "matching", "scenario"} <= kinds, "the fixture has each kind"
     learners = [orders_of_a_fresh_learner(browser, fixture_site_url) for _ in range(2)]
     assert any(learners[0][id_] != learners[1][id_] for id_ in shuffled), "orders differ"
     page = context.new_page()
@@ -183,7 +196,8 @@ def test_each_learner_sees_a_new_order_and_keeps_it(
     page.reload()
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
     assert page.evaluate(SHOWN_ORDERS) == first_visit, "the same order after a reload"
-    assert first_visit["s1-true-false"] == ["s1-true-false=true", "s1-true-false=false"]
+    true_false = next(q.id for q in questions if q.type == "true_false")
+    assert first_visit[true_false] == [f"{true_false}=true", f"{true_false}=false"]
     retries = []
     for _ in range(3):
         page.once("dialog", lambda dialog: dialog.accept())

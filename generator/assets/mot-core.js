@@ -235,12 +235,7 @@
       note.appendChild(element("p", notices[kind]));
       var focus = document.activeElement;
       var near = focus && focus !== document.body && focus.closest(".mot-question, .mot-results, section");
-      if (near) {
-        near.after(note);
-        note.scrollIntoView({ block: "nearest" });
-      } else {
-        content.insertBefore(note, content.firstChild);
-      }
+      if (near) { near.after(note); note.scrollIntoView({ block: "nearest" }); } else { content.prepend(note); }
       notices[kind] = "";
     });
   }
@@ -249,18 +244,15 @@
 
   /* A question answered right leaves the 错题本; one answered wrong joins it. */
   function noteResult(record, questionId, module, result) {
-    if (result === "correct") { delete record.mistakes[questionId]; } else {
-      record.mistakes[questionId] = { module: module };
-    }
+    if (result === "correct") { delete record.mistakes[questionId]; return; }
+    record.mistakes[questionId] = { module: module };
   }
 
   var progress = {
     key: KEY,
     percent: percent,
     entry: function (questionId) { return state.questions[questionId] || null; },
-    result: function (questionId) {
-      return state.questions[questionId] ? state.questions[questionId].result : null;
-    },
+    result: function (questionId) { return (state.questions[questionId] || {}).result || null; },
     recordAnswer: function (quizId, questionId, result, answer) {
       update(function (record) {
         record.questions[questionId] = { quiz: quizId, result: result, answer: answer };
@@ -322,7 +314,7 @@
     },
     exam: function () { return state.exam; },
     attempt: function () { return state.attempt; },
-    /* change(attempt) edits the stored exam attempt; a new one replaces it whole. */
+    /* The exam attempt in progress (or handed in), saved whole; its answers one by one. */
     setAttempt: function (attempt) { update(function (record) { record.attempt = attempt; }); },
     saveExamAnswer: function (seed, questionId, answer) {
       update(function (record) {
@@ -465,6 +457,26 @@
 
   function courseData(el) { return JSON.parse(el.getAttribute("data-course")); }
 
+  /* Fill a results panel ([data-results-for]): the verdict (✓ or ✗ and `text`), the details,
+     and bring it into view below the sticky header (its scroll-margin) when `scroll`. */
+  function showResults(panel, passed, text, details, scroll) {
+    var verdict = panel.querySelector("[data-passed]");
+    verdict.setAttribute("data-passed", String(passed));
+    verdict.textContent = "";
+    var icon = element("span", passed ? "✓" : "✗", "mot-icon");
+    icon.setAttribute("aria-hidden", "true");
+    verdict.appendChild(icon);
+    verdict.appendChild(document.createTextNode(text));
+    var holder = panel.querySelector(".mot-results-details");
+    holder.textContent = "";
+    details.forEach(function (node) { holder.appendChild(node); });
+    panel.hidden = false;
+    if (scroll) {
+      panel.scrollIntoView({ block: "start" });
+      panel.focus({ preventScroll: true });
+    }
+  }
+
   window.mot = {
     register: register,
     shuffled: shuffled,
@@ -478,7 +490,8 @@
     announce: announce,
     all: all,
     element: element,
-    courseData: courseData
+    courseData: courseData,
+    showResults: showResults
   };
 
   onEveryPage(startPage);

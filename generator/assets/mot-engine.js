@@ -37,6 +37,8 @@
     edge: "已经到头了。",
     chosen: "你的选择",
     right: "正确答案",
+    rightOption: "正确选项：",
+    wrongOption: "错误选项：",
     place: { correct: function (n) { return "第 " + n + " 项，位置正确"; },
              incorrect: function (n) { return "应排第 " + n + " 项"; } },
     pair: { correct: "配对正确：", incorrect: "正确配对：" },
@@ -85,9 +87,8 @@
       var candidates = form.getAttribute("data-question-type") === "multiple" ? subsets(keys) :
         keys.map(function (key) { return [key]; });
       return whichOf(form, candidates, function (set) { return set.join(","); }, form.getAttribute("data-digest"))
-        .then(function (solution) {
-          solution = solution || [];
-          return { result: verdictOf(given && given.join(",") === solution.join(",")), solution: solution };
+        .then(function (found) {
+          return { result: verdictOf(given && given.join(",") === (found || []).join(",")), solution: found || [] };
         });
     },
     show: showChoice,
@@ -110,7 +111,9 @@
       if (right) { option.setAttribute("data-solution", "true"); option.appendChild(tag(TEXT.right, "correct")); }
       var feedback = form.querySelector('.mot-option-feedback[data-option="' + input.value + '"]');
       if (feedback && (input.checked || right)) {
-        feedback.insertBefore(tag("", verdictOf(right)), feedback.firstChild);
+        var mark = tag("", verdictOf(right));
+        mark.appendChild(element("span", right ? TEXT.rightOption : TEXT.wrongOption, "mot-sr"));
+        feedback.insertBefore(mark, feedback.firstChild);
         feedback.hidden = false;
       }
     });
@@ -221,9 +224,13 @@
 
   /* The first accepted answer of a blank: its sealed bytes XOR SHA-256("<salt>:seal:<i>:<n>"). */
   function unseal(form, blank, index) {
-    var bytes = (blank.getAttribute("data-sealed").match(/../g) || []).map(function (hex) { return parseInt(hex, 16); });
+    var bytes = (blank.getAttribute("data-sealed").match(/../g) || []).map(function (hex) {
+      return parseInt(hex, 16);
+    });
     var blocks = [];
-    for (var block = 0; block * 32 < bytes.length; block++) { blocks.push(hash(form, "seal:" + index + ":" + block)); }
+    for (var block = 0; block * 32 < bytes.length; block++) {
+      blocks.push(hash(form, "seal:" + index + ":" + block));
+    }
     return Promise.all(blocks).then(function (digests) {
       var stream = digests.join("").match(/../g);
       return new TextDecoder().decode(new Uint8Array(bytes.map(function (byte, i) {
@@ -274,8 +281,7 @@
 
   /* Show the verdict, the right answer, the feedback and the explanation of a graded form. */
   function reveal(form, options) {
-    var outcome = graded.get(form);
-    var result = outcome.result;
+    var outcome = graded.get(form), result = outcome.result;
     options = options || {};
     lock(form);
     form.setAttribute("data-result", result);
@@ -390,9 +396,10 @@
     ["data-result", "data-missing"].forEach(function (name) { form.removeAttribute(name); });
     all(form, "input, select, button").forEach(function (control) { control.disabled = false; });
     all(form, ".mot-mark, .mot-blank-solutions").forEach(function (mark) { mark.remove(); });
-    all(form, "[data-solution]").forEach(function (item) { item.removeAttribute("data-solution"); });
-    all(form, ".mot-chosen").forEach(function (item) { item.classList.remove("mot-chosen"); });
-    all(form, "[aria-invalid]").forEach(function (blank) { blank.removeAttribute("aria-invalid"); });
+    all(form, "[data-solution], .mot-chosen, [aria-invalid]").forEach(function (item) {
+      ["data-solution", "aria-invalid"].forEach(function (name) { item.removeAttribute(name); });
+      item.classList.remove("mot-chosen");
+    });
     all(form, ".mot-option, .mot-move").forEach(function (item) { item.hidden = false; });
     all(form, ".mot-option-feedback, .mot-reply-feedback").forEach(function (item) { item.hidden = true; });
     (originals.get(form) || []).forEach(function (item, index) {
@@ -416,7 +423,9 @@
       controls.sort(function (a, b) { return a.value < b.value ? -1 : 1; });
       return shuffle ? mot.shuffled(controls, mot.randomFrom(seed + offset)) : controls;
     }
-    if (form.hasAttribute("data-shuffle")) { placeInOrder(order(all(form, ".mot-options > .mot-option > input"), 0)); }
+    if (form.hasAttribute("data-shuffle")) {
+      placeInOrder(order(all(form, ".mot-options > .mot-option > input"), 0));
+    }
     all(form, ".mot-turn").forEach(function (turn, index) {
       placeInOrder(order(all(turn, ".mot-option > input"), index + 1));
     });
@@ -436,29 +445,11 @@
     });
   }
 
-  /* Fill a results panel ([data-results-for]): the verdict, the details, and bring it into
-     view below the sticky header (its scroll-margin) when `scroll`. */
-  function showResults(panel, passed, text, details, scroll) {
-    var verdict = panel.querySelector("[data-passed]");
-    verdict.setAttribute("data-passed", String(passed));
-    verdict.textContent = "";
-    verdict.appendChild(tag(text, verdictOf(passed)));
-    var holder = panel.querySelector(".mot-results-details");
-    holder.textContent = "";
-    details.forEach(function (node) { holder.appendChild(node); });
-    panel.hidden = false;
-    if (scroll) {
-      panel.scrollIntoView({ block: "start" });
-      panel.focus({ preventScroll: true });
-    }
-  }
-
   /* Put a stored answer back into the form. */
   function fill(form, stored) { typeOf(form).fill(form, stored); }
 
   function firstControl(form) {
-    return form.querySelector(".mot-options input:not([disabled]), .mot-options select:not([disabled]), " +
-      ".mot-options button:not([disabled])");
+    return form.querySelector(":is(input, select, button):not([disabled]):is(.mot-options *)");
   }
 
   mot.engine = {
@@ -473,7 +464,6 @@
     arrange: arrange,
     fill: fill,
     firstControl: firstControl,
-    showResults: showResults,
     /* For mot-dialogue.js, which adds the scenario type. */
     types: TYPES,
     kit: { tag: tag, whichOf: whichOf, setStatus: setStatus, verdictOf: verdictOf, missing: missing }

@@ -112,7 +112,8 @@
   function stageLines(exam, forms) {
     var stages = {};
     forms.forEach(function (form) {
-      var stage = stages[form.getAttribute("data-stage")] || (stages[form.getAttribute("data-stage")] = { right: 0, total: 0 });
+      var id = form.getAttribute("data-stage");
+      var stage = stages[id] || (stages[id] = { right: 0, total: 0 });
       stage.total += 1;
       stage.right += form.getAttribute("data-result") === "correct" ? 1 : 0;
     });
@@ -150,7 +151,7 @@
     if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
     var panel = exam.querySelector(".mot-results");
     panel.querySelector(".mot-next").hidden = !passed;
-    engine.showResults(panel, passed, TEXT.verdict(right, forms.length, score, passMark, passed), details, scroll);
+    mot.showResults(panel, passed, TEXT.verdict(right, forms.length, score, passMark, passed), details, scroll);
     return right;
   }
 
@@ -238,7 +239,8 @@
       changed: function (form) { save(exam, form); },
       restart: function (form) {
         engine.reset(form);
-        engine.arrange(form, shuffle ? seedFor(shownAttempt.get(exam), form.getAttribute("data-question-id")) : null);
+        var id = form.getAttribute("data-question-id");
+        engine.arrange(form, shuffle ? seedFor(shownAttempt.get(exam), id) : null);
         save(exam, form);
         engine.firstControl(form).focus();
       }

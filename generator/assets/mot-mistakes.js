@@ -35,10 +35,12 @@
     page.querySelector(".mot-mistakes-count").textContent = TEXT.count(Object.keys(mistakes).length);
   }
 
+  /* Try a question again, in a new order. */
   function again(form) {
+    var button = form.querySelector(".mot-again");
+    if (button) { button.remove(); }
     engine.reset(form);
     engine.arrange(form, mot.newSeed());
-    form.querySelector(".mot-again").remove();
     engine.firstControl(form).focus();
   }
 
@@ -46,7 +48,8 @@
     if (!engine.complete(form)) { return; }
     engine.grade(form).then(function (result) {
       engine.reveal(form, { focus: true });
-      mot.progress.noteResults([{ id: form.getAttribute("data-question-id"), module: moduleOf(form), result: result }]);
+      var id = form.getAttribute("data-question-id");
+      mot.progress.noteResults([{ id: id, module: moduleOf(form), result: result }]);
       if (result === "incorrect" && form.getAttribute("data-question-type") !== "scenario") {
         var button = mot.element("button", TEXT.again, "md-button mot-again");
         button.type = "button";
@@ -63,7 +66,7 @@
       submit: function (form) { submit(page, form); },
       turn: engine.revealTurn,
       changed: function () {},
-      restart: function (form) { engine.reset(form); engine.arrange(form, mot.newSeed()); engine.firstControl(form).focus(); }
+      restart: again
     };
     all(page, ".mot-question").forEach(function (form) {
       engine.bind(form, hooks);

@@ -71,7 +71,7 @@
     var next = panel.querySelector(".mot-next");
     if (next) { next.hidden = !passed; }
     panel.querySelector(".mot-retry-wrong").hidden = right === total;
-    engine.showResults(panel, passed, TEXT.verdict(right, total, passMark, passed), missedObjectives(quiz), scroll);
+    mot.showResults(panel, passed, TEXT.verdict(right, total, passMark, passed), missedObjectives(quiz), scroll);
   }
 
   function updateScore(quiz, answering) {
