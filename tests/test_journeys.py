@@ -43,6 +43,12 @@ def open_module(page: Page, url: str, module: Module) -> None:
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
 
 
+def open_page(page: Page, url: str, part: str) -> None:
+    """Go to ``url`` and wait until the runtime has set up ``part`` there."""
+    page.goto(url)
+    expect(page.locator(f"{part}[data-ready]")).to_have_count(1)
+
+
 def form_of(page: Page, question: Question) -> Locator:
     return page.locator(f'form[data-question-id="{question.id}"]:visible')
 
@@ -260,7 +266,7 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     assert course.exam is not None
     page, questions = learner, every_question(course)
     page.add_init_script(RECORD_EVENTS)
-    page.goto(f"{site_url}exam.html")
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
     exam = page.locator(".mot-exam")
     expect(exam).to_have_attribute("data-exam-state", "ready")
     page.get_by_role("button", name="开始考试").click()
@@ -279,7 +285,7 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     expect_no_verdict(page)
     before = paper_state(page)
     page.goto(site_url)
-    page.goto(f"{site_url}exam.html")
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
     expect(exam).to_have_attribute("data-exam-state", "in-progress")
     assert paper_state(page) == before, "the same questions, order and answers on return"
     page.once("dialog", lambda dialog: dialog.dismiss())
@@ -344,7 +350,7 @@ def store(page: Page, record: str) -> None:
 
 def test_the_dashboard_follows_the_learner(learner: Page, site_url: str, course: Course) -> None:
     page = learner
-    page.goto(site_url)
+    open_page(page, site_url, ".mot-dashboard")
     board = page.locator(".mot-dashboard")
     start, advice = board.locator("[data-continue]"), board.locator("[data-advice]")
     first = course.modules[0]
@@ -358,7 +364,7 @@ def test_the_dashboard_follows_the_learner(learner: Page, site_url: str, course:
     open_module(page, site_url, module)
     for index, question in enumerate(module.quiz.questions):
         answer(page, module, index, right=results[question.id])
-    page.goto(site_url)
+    open_page(page, site_url, ".mot-dashboard")
     expect(start).to_have_text(f"继续学习：{first.meta.title}")
     tallies = stage_tallies(module, results)
     for stage in EODC_STAGES:
@@ -388,16 +394,18 @@ def test_the_dashboard_follows_the_learner(learner: Page, site_url: str, course:
 def test_the_mistakes_book_fills_and_empties(learner: Page, site_url: str, course: Course) -> None:
     page, module = learner, course.modules[0]
     missed = module.quiz.questions[:2]
-    page.goto(f"{site_url}mistakes.html")
+    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
     count = page.locator(".mot-mistakes-count")
     expect(count).to_contain_text("错题本是空的")
     expect(page.locator(".mot-mistakes .mot-question:visible")).to_have_count(0)
     open_module(page, site_url, module)
     for index in range(3):
         answer(page, module, index, right=index == 2)
-    page.goto(site_url)
+    open_page(page, site_url, ".mot-dashboard")
     expect(page.locator(".mot-dashboard [data-mistakes]")).to_have_text("2 道题待重做")
-    page.goto(f"{site_url}mistakes.html")
+    page.locator('.mot-dashboard a[href$="mistakes.html"]').click()  # linked from the home page
+    expect(page).to_have_url(re.compile(r"mistakes\.html$"))
+    expect(page.locator(".mot-mistakes[data-ready]")).to_have_count(1)
     shown = page.locator(".mot-mistakes .mot-question:visible")
     assert shown.evaluate_all("fs => fs.map(f => f.dataset.questionId)") == [q.id for q in missed]
     expect(count).to_contain_text("错题本里有 2 道题")
@@ -417,7 +425,7 @@ def test_the_mistakes_book_fills_and_empties(learner: Page, site_url: str, cours
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="重新作答").click()
     answer(page, module, 1, right=True)
-    page.goto(f"{site_url}mistakes.html")
+    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
     expect(count).to_contain_text("错题本是空的")
     expect(page.locator(".mot-mistakes-module:visible")).to_have_count(0)
 

@@ -310,6 +310,13 @@ def test_progress_survives_reload_and_navigation(
     page.reload()
     expect(form_of(page, "s1-single")).to_have_attribute("data-result", "correct")
     expect(form_of(page, "s1-single").locator(".mot-status")).to_have_text("✓上次已答对。")
+    single = question(course, "s1-single")
+    assert isinstance(single, SingleChoice)
+    right = next(i for i, option in enumerate(single.options) if option.correct)
+    chosen = form_of(page, "s1-single").locator(".mot-option.mot-chosen")
+    expect(chosen).to_contain_text(single.options[right].text)  # the learner's own answer,
+    expect(chosen).to_contain_text("你的选择")  # still in view on return
+    expect(chosen.locator("input")).to_be_checked()
     expect(form_of(page, "s1-ordering")).to_have_attribute("data-result", "incorrect")
     expect(page.locator(".mot-score")).to_have_text("已完成 2/7 题，答对 1 题")
     expect(page.locator(".mot-module-status").first).to_have_text("本章状态：进行中")

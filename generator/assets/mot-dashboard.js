@@ -111,6 +111,7 @@
     var record = mot.progress.exam();
     if (exam) { exam.textContent = record ? "最佳成绩 " + record.best + "%" + (record.passed ? "，已通过" : "，未通过") : "未参加"; }
     board.querySelector("[data-mistakes]").textContent = TEXT.mistakes(Object.keys(mot.progress.mistakes()).length);
+    board.setAttribute("data-ready", "");
   }
 
   mot.register("dashboard", ".mot-dashboard", showDashboard);

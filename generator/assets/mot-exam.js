@@ -221,7 +221,9 @@
   }
 
   function bindControls(exam) {
-    exam.querySelector(".mot-exam-start").addEventListener("click", function () { start(exam); });
+    var begin = exam.querySelector(".mot-exam-start");
+    begin.addEventListener("click", function () { start(exam); });
+    begin.disabled = false;   /* disabled in the page until the exam can start */
     exam.querySelector(".mot-exam-again").addEventListener("click", function () { start(exam); });
     exam.querySelector(".mot-exam-hand-in").addEventListener("click", function () { handIn(exam); });
     exam.querySelector(".mot-exam-restart").addEventListener("click", function () {
@@ -229,9 +231,11 @@
     });
   }
 
+  var bound = new WeakSet();
+
   function setUpExam(exam) {
-    if (exam.hasAttribute("data-ready")) { return; }
-    exam.setAttribute("data-ready", "");
+    if (bound.has(exam)) { return; }
+    bound.add(exam);
     var shuffle = exam.getAttribute("data-shuffle-options") === "true";
     var hooks = {
       submit: function (form) { save(exam, form); },
@@ -253,6 +257,7 @@
     });
     bindControls(exam);
     show(exam);
+    exam.setAttribute("data-ready", "");
   }
 
   mot.register("exam", ".mot-exam", setUpExam, refresh);
