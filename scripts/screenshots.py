@@ -93,9 +93,10 @@ def exam_journey(page: Page, url: str, camera: Camera, course: Course) -> None:
     错题本, then passed."""
     questions = {q.id: q for m in course.modules for q in m.quiz.every_question}
     page.goto(f"{url}exam.html")
+    expect(page.locator(".mot-exam[data-ready]")).to_have_count(1)
     camera.shoot("exam-ready")
     page.get_by_role("button", name="开始考试").click()
-    first = page.locator(".mot-exam-paper .mot-question").first
+    first = page.locator('.mot-exam-paper .mot-question:not([data-question-type="scenario"])').first
     give_answer(first, questions[first.get_attribute("data-question-id") or ""], right=False)
     camera.shoot("exam-in-progress")
     page.goto(f"{url}index.html")
