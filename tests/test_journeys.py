@@ -276,9 +276,18 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     drawn = paper_state(page)["ids"]
     assert isinstance(drawn, list) and len(drawn) == total
     answered = drawn[: total // 2]
-    for number, question_id in enumerate(answered):
+    right = {question_id: number % 2 == 0 for number, question_id in enumerate(answered)}
+    for question_id in answered:
         form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
-        give_answer(form, questions[question_id], right=number % 2 == 0)
+        give_answer(form, questions[question_id], right=right[question_id])
+    changed = next(  # an answer changed before handing in (one that replaces the last)
+        question_id
+        for question_id in answered
+        if not right[question_id] and questions[question_id].type not in {"multiple", "scenario"}
+    )
+    form = page.locator(f'.mot-exam-paper [data-question-id="{changed}"]')
+    give_answer(form, questions[changed], right=True)
+    right[changed] = True
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(
         f"已作答 {len(answered)} / {total} 题"
     )
@@ -300,8 +309,10 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     panel = page.locator('[data-results-for="exam"]')
     expect(panel).to_be_focused()
     expect_in_view_below_header(page, panel)
-    right = (len(answered) + 1) // 2
-    expect(panel.locator("[data-passed]")).to_contain_text(f"得分 {right}/{total}")
+    expect(panel.locator("[data-passed]")).to_contain_text(f"得分 {sum(right.values())}/{total}")
+    for question_id, result in right.items():
+        form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
+        expect(form).to_have_attribute("data-result", "correct" if result else "incorrect")
     events = page.evaluate("window.__events")
     assert events == [["mot:question-graded", "exam"]] * total + [["mot:quiz-progress", "exam"]]
 

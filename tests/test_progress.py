@@ -208,3 +208,24 @@ def test_each_learner_sees_a_new_order_and_keeps_it(
     assert any(retry[id_] != first_visit[id_] for retry in retries for id_ in shuffled), (
         "a retry draws a new order"
     )
+
+
+def test_shuffle_false_keeps_the_written_order(
+    browser: Browser, fixture_site_url: str, course: Course
+) -> None:
+    """A question that says shuffle: false shows its options as written, to every learner."""
+    module, fixed = next(
+        (m, [q for q in m.quiz.questions if isinstance(q, Shuffled) and not q.shuffle])
+        for m in course.modules
+        if any(isinstance(q, Shuffled) and not q.shuffle for q in m.quiz.questions)
+    )
+    for _ in range(3):
+        context = browser.new_context(locale="zh-CN")
+        page = context.new_page()
+        page.goto(f"{fixture_site_url}{module.page.name}.html")
+        expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+        orders = page.evaluate(SHOWN_ORDERS)
+        context.close()
+        for question in fixed:
+            values = [value.split("=")[1] for value in orders[question.id]]
+            assert values == sorted(values), question.id

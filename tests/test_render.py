@@ -139,3 +139,25 @@ def test_the_mistakes_page_holds_every_question_once(course: Course, minimal_pro
     every = [q.id for module in course.modules for q in module.quiz.every_question]
     assert [page.count(f'data-question-id="{id_}"') for id_ in every] == [1] * len(every)
     assert MISTAKES_PAGE in GENERATED_PAGES
+
+
+@pytest.mark.parametrize("question_type", ["single", "multiple", "matching", "scenario"])
+def test_shuffle_false_keeps_the_written_order(
+    question_type: str, course: Course, minimal_project: Path
+) -> None:
+    """Only a question that may be shuffled is marked data-shuffle; shuffle: false unmarks it."""
+    anchors = collect_anchors(course, Project(minimal_project))
+    module = course.modules[0]
+    question = next(q for q in module.quiz.questions if q.type == question_type)
+    for shuffle in (True, False):
+        changed = question.model_copy(update={"shuffle": shuffle})
+        view = question_view(changed, 1, module, anchors, module.page.filename)
+        assert (" data-shuffle " in str(render_question(view))) is shuffle
+
+
+@pytest.mark.parametrize("question_type", ["true_false", "ordering", "fill_in"])
+def test_other_types_are_never_shuffled(
+    question_type: str, course: Course, minimal_project: Path
+) -> None:
+    html = rendered_questions(course, minimal_project)[question_type]
+    assert " data-shuffle " not in html
