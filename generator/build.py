@@ -17,7 +17,8 @@ from pathlib import Path
 from generator.errors import Problem
 from generator.lint import lint_course
 from generator.load import load_course
-from generator.markdown_config import Anchors, collect_anchors
+from generator.markdown_config import Anchors, scan_course
+from generator.media import Media, select_media
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course
 from generator.normalise import case_folds_json
@@ -25,7 +26,14 @@ from generator.project import ASSETS_FOLDER, Project
 from generator.render import render_course
 from generator.search_terms import register_search_terms
 from generator.validate import validate_course
-from generator.write import DocsContents, publish_site, scratch_folder, sync_docs
+from generator.write import (
+    DocsContents,
+    publish_site,
+    recover_output,
+    refuse_site_file,
+    scratch_folder,
+    sync_docs,
+)
 from generator.zensical_run import run_zensical
 
 CORE_SCRIPT = "mot-core.js"
@@ -41,17 +49,22 @@ class CheckedCourse:
     course: Course
     anchors: Anchors
     warnings: list[Problem]
+    media: Media
+    """The files under ``course/`` the site publishes, and those it leaves out."""
 
 
 def check(project: Project) -> CheckedCourse:
     """Load and validate the whole course; raise CourseError listing every problem.
 
+    First puts back a site that a killed build left aside (see :mod:`generator.write`).
     A valid course is then linted for giveaways (:mod:`generator.lint`): warnings only.
     """
+    recover_output(project)
     course = load_course(project)
-    anchors = collect_anchors(course, project)
-    warnings = validate_course(course, anchors)
-    return CheckedCourse(project, course, anchors, sorted([*warnings, *lint_course(course)]))
+    scan = scan_course(course, project)
+    warnings = sorted([*validate_course(course, scan.anchors), *lint_course(course)])
+    media = select_media(project, scan.references)
+    return CheckedCourse(project, course, scan.anchors, warnings, media)
 
 
 def docs_contents(checked: CheckedCourse) -> DocsContents:
@@ -59,7 +72,7 @@ def docs_contents(checked: CheckedCourse) -> DocsContents:
     rendered = render_course(checked.course, checked.anchors)
     contents = {name: text.encode("utf-8") for name, text in rendered.items()}
     contents.update(runtime_assets())
-    contents.update(course_media(checked.project))
+    contents.update({name: path.read_bytes() for name, path in checked.media.published.items()})
     return contents
 
 
@@ -78,15 +91,6 @@ def runtime_assets() -> DocsContents:
     core = f"{ASSETS_FOLDER}/{CORE_SCRIPT}"
     assets[core] = assets[core].replace(CASE_FOLDS_PLACEHOLDER, case_folds_json().encode())
     return assets
-
-
-def course_media(project: Project) -> DocsContents:
-    """Pictures and other files under ``course/`` that pages use."""
-    return {
-        path.relative_to(project.course_dir).as_posix(): path.read_bytes()
-        for path in sorted(project.course_dir.rglob("*"))
-        if path.is_file() and path.suffix != ".md"
-    }
 
 
 def build_variant(
@@ -130,6 +134,7 @@ def build(project: Project, engine: str = DEFAULT_ENGINE) -> CheckedCourse:
 
     The previous site stays exactly as it was unless the whole build succeeds.
     """
+    refuse_site_file(project)
     checked = check(project)
     with scratch_folder(project) as scratch:
         ENGINES[engine](checked, scratch)

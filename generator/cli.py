@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator import build
 from generator.errors import CourseError, Problem, SetupError
-from generator.project import DIST_FOLDER, Project
+from generator.project import COURSE_FOLDER, DIST_FOLDER, MEDIA_FOLDERS, Project
 from generator.render import render_outline
 
 Command = Callable[[Project, argparse.Namespace], int]
@@ -117,6 +117,13 @@ def _warn(checked: build.CheckedCourse, strict: bool = False) -> None:
         raise CourseError(checked.warnings)
     for warning in checked.warnings:
         print(warning, file=sys.stderr)
+    if checked.media.skipped:
+        folders = " and ".join(f"{COURSE_FOLDER}/{folder}/" for folder in MEDIA_FOLDERS)
+        print(
+            f"Not published (no page links to them and they are not in {folders}): "
+            + ", ".join(checked.media.skipped),
+            file=sys.stderr,
+        )
 
 
 def run_check(project: Project, arguments: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import CourseError, Problem
+from generator.layout import is_module, layout_problems, misnamed, orphan_quizzes, page_files
 from generator.models import (
     Course,
     Exam,
@@ -16,7 +17,9 @@ from generator.models import (
     Quiz,
     Source,
 )
-from generator.project import EXAM_NAME, MODULE_NAME, Project
+from generator.plain_text import plain_text_problems
+from generator.project import Project
+from generator.sources import read_source
 from generator.yaml_source import ModelT, YamlSyntaxError, parse_yaml, validate_model
 
 FRONT_MATTER_FENCE = "---"
@@ -37,28 +40,33 @@ def load_course(project: Project) -> Course:
                 )
             ]
         )
-    problems: list[Problem] = []
+    page_paths = page_files(project)
+    problems = layout_problems(project, page_paths)
     pages: list[Page] = []
     modules: list[Module] = []
-    page_paths = sorted(project.course_dir.glob("*.md"))
-    for path in page_paths:
-        page = _load_page(project, path, problems)
+    for path in (path for path in page_paths if not misnamed(path)):
+        page = load_page(project, path, problems)
         if page is not None:
             pages.append(page)
-        if MODULE_NAME.match(path.stem):
-            module = _load_module(project, path, page, problems)
+        if is_module(path):
+            module = load_module(project, path, page, problems)
             if module is not None:
                 modules.append(module)
-    problems.extend(_orphan_quizzes(project, {path.stem for path in page_paths}))
-    exam = _load_exam(project, problems)
+    problems.extend(orphan_quizzes(project, {path.stem for path in page_paths}))
+    exam = load_exam(project, problems)
     if problems:
         raise CourseError(problems)
     return Course(pages=pages, modules=modules, exam=exam)
 
 
-def _load_page(project: Project, path: Path, problems: list[Problem]) -> Page | None:
+def load_page(project: Project, path: Path, problems: list[Problem]) -> Page | None:
+    """Read the page at ``path``; its problems go to ``problems``."""
     relative = project.relative(path)
-    lines = path.read_text(encoding="utf-8").splitlines()
+    text = read_source(path, relative)
+    if isinstance(text, Problem):
+        problems.append(text)
+        return None
+    lines = text.splitlines()
     end = _front_matter_end(lines, relative)
     if isinstance(end, Problem):
         problems.append(end)
@@ -68,8 +76,8 @@ def _load_page(project: Project, path: Path, problems: list[Problem]) -> Page | 
     except YamlSyntaxError as error:
         problems.append(error.problem)
         return None
-    is_module = MODULE_NAME.match(path.stem) is not None
-    meta_model: type[ModuleMeta] | type[PageMeta] = ModuleMeta if is_module else PageMeta
+    problems.extend(plain_text_problems(source))
+    meta_model: type[ModuleMeta] | type[PageMeta] = ModuleMeta if is_module(path) else PageMeta
     meta, meta_problems = validate_model(meta_model, source)
     problems.extend(meta_problems)
     if meta is None:
@@ -103,11 +111,12 @@ def _front_matter_end(lines: list[str], path: Path) -> int | Problem:
     )
 
 
-def _load_module(
+def load_module(
     project: Project, page_path: Path, page: Page | None, problems: list[Problem]
 ) -> Module | None:
+    """The module of the page at ``page_path`` (``page`` if it loaded) with its quiz."""
     quiz_path = project.quiz_file(page_path.stem)
-    if not quiz_path.is_file():
+    if not quiz_path.exists():
         problems.append(
             Problem(
                 project.relative(page_path),
@@ -125,8 +134,9 @@ def _load_module(
     return Module(page=page, meta=page.meta, quiz=quiz[0], quiz_source=quiz[1])
 
 
-def _load_exam(project: Project, problems: list[Problem]) -> Exam | None:
-    if not project.exam_file.is_file():
+def load_exam(project: Project, problems: list[Problem]) -> Exam | None:
+    """The exam settings of ``quizzes/exam.yml``, if the course has them."""
+    if not project.exam_file.exists():
         return None
     loaded = _load_yaml(project, ExamConfig, project.exam_file, problems)
     return None if loaded is None else Exam(config=loaded[0], source=loaded[1])
@@ -135,29 +145,17 @@ def _load_exam(project: Project, problems: list[Problem]) -> Exam | None:
 def _load_yaml(
     project: Project, model: type[ModelT], path: Path, problems: list[Problem]
 ) -> tuple[ModelT, Source] | None:
-    """Parse and validate one YAML file; its problems go to ``problems``."""
+    """Read, parse and validate one YAML file; its problems go to ``problems``."""
+    text = read_source(path, project.relative(path))
+    if isinstance(text, Problem):
+        problems.append(text)
+        return None
     try:
-        source = parse_yaml(path.read_text(encoding="utf-8"), project.relative(path))
+        source = parse_yaml(text, project.relative(path))
     except YamlSyntaxError as error:
         problems.append(error.problem)
         return None
+    problems.extend(plain_text_problems(source))
     loaded, model_problems = validate_model(model, source)
     problems.extend(model_problems)
     return None if loaded is None else (loaded, source)
-
-
-def _orphan_quizzes(project: Project, page_names: set[str]) -> list[Problem]:
-    if not project.quiz_dir.is_dir():
-        return []
-    return [
-        Problem(
-            project.relative(path),
-            1,
-            1,
-            f"quiz '{path.name}' belongs to no module",
-            f"rename it after its module in course/ (course/{path.stem}.md) or delete it",
-            "quiz.orphan",
-        )
-        for path in sorted(project.quiz_dir.glob("*.y*ml"))
-        if path.stem not in page_names and path.stem != EXAM_NAME
-    ]

@@ -1,12 +1,15 @@
 """The site's settings and Markdown dialect, read from ``mkdocs.yml``.
 
-Checks see the course as MkDocs will: the same extensions give the same heading ids.
+Checks see the course as MkDocs will: the same extensions give the same heading ids, and
+the same HTML names the files a page uses (pictures, downloads).
 """
 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,9 @@ from generator.project import EXAM_PAGES, MISTAKES_PAGE, Project
 
 Anchors = dict[str, dict[str, str]]
 """Page file name -> heading id -> heading text, for every page of the course."""
+References = dict[str, set[str]]
+"""Page file name -> every address its HTML refers to (``src``, ``href`` and the like)."""
+REFERENCE_ATTRIBUTES = {"src", "href", "poster", "data"}
 
 GENERATED_HEADINGS = {"quiz": "本章测验"}
 """Headings the generator adds to every module page."""
@@ -57,26 +63,58 @@ def markdown_settings(project: Project) -> tuple[list[Any], dict[str, Any]]:
     return list(config["markdown_extensions"]), dict(config["mdx_configs"])
 
 
-def headings(body: str, project: Project) -> dict[str, str]:
-    """Map every heading anchor MkDocs will give the headings of ``body`` to its text."""
-    extensions, settings = markdown_settings(project)
-    converter = markdown.Markdown(extensions=extensions, extension_configs=settings)
-    converter.convert(body)
-    found: dict[str, str] = {}
-    pending: list[Any] = list(getattr(converter, "toc_tokens", []))
-    while pending:
-        token = pending.pop()
-        found[token["id"]] = html.unescape(token["name"])
-        pending.extend(token["children"])
-    return found
+@dataclass(frozen=True)
+class CourseScan:
+    """What the pages' Markdown yields: the anchors of their headings, the files they use."""
+
+    anchors: Anchors
+    references: References
 
 
-def collect_anchors(course: Course, project: Project) -> Anchors:
-    anchors = {page.filename: headings(page.body, project) for page in course.pages}
+def scan_course(course: Course, project: Project) -> CourseScan:
+    """Convert every page body once, as MkDocs will; collect its headings and references."""
+    anchors: Anchors = {}
+    references: References = {}
+    for page in course.pages:
+        anchors[page.filename], references[page.filename] = _scan_page(page.body, project)
     for module in course.modules:
         anchors[module.page.filename].update(GENERATED_HEADINGS)
     if course.exam is not None:  # generated pages that trainers' pages may link to
         anchors.update({page: {} for page in EXAM_PAGES})
     if course.modules:
         anchors[MISTAKES_PAGE] = {}
-    return anchors
+    return CourseScan(anchors, references)
+
+
+def collect_anchors(course: Course, project: Project) -> Anchors:
+    return scan_course(course, project).anchors
+
+
+def _scan_page(body: str, project: Project) -> tuple[dict[str, str], set[str]]:
+    """Map every heading anchor MkDocs will give the headings of ``body`` to its text;
+    and list the addresses the resulting HTML refers to."""
+    extensions, settings = markdown_settings(project)
+    converter = markdown.Markdown(extensions=extensions, extension_configs=settings)
+    collector = _ReferenceCollector()
+    collector.feed(converter.convert(body))
+    collector.close()
+    found: dict[str, str] = {}
+    pending: list[Any] = list(getattr(converter, "toc_tokens", []))
+    while pending:
+        token = pending.pop()
+        found[token["id"]] = html.unescape(token["name"])
+        pending.extend(token["children"])
+    return found, collector.references
+
+
+class _ReferenceCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.references: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and name in REFERENCE_ATTRIBUTES:
+                self.references.add(value)
+            elif value and name == "srcset":
+                self.references.update(part.split()[0] for part in value.split(",") if part.strip())

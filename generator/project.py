@@ -43,8 +43,12 @@ EXAM_PAGES = (EXAM_PAGE, CERTIFICATE_PAGE)
 """The pages the generator writes when the course has an exam."""
 MISTAKES_PAGE = "mistakes.md"
 """错题本: every question the learner got wrong and has not answered right since."""
-GENERATED_PAGES = (*EXAM_PAGES, MISTAKES_PAGE)
-"""Every page name the generator may write next to the trainer's pages."""
+GENERATED_PAGES: tuple[str, ...] = (*EXAM_PAGES, MISTAKES_PAGE)
+"""Every page name the generator may write: add a new generated page here. A trainer's
+page with one of these names is reported, never silently replaced."""
+MEDIA_FOLDERS = ("images", "media")
+"""Folders in ``course/`` published whole (pictures, downloads); any other file under
+``course/`` is published only when a page links to it."""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from generator.course_data import course_data
 from generator.markdown_config import Anchors
 from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Page, Question
+from generator.plain_text import markdown_text
 from generator.project import CERTIFICATE_PAGE, EXAM_PAGE, MISTAKES_PAGE, page_url
 from generator.views import Link, QuestionView, question_view
 
@@ -36,6 +37,7 @@ def template_environment() -> Environment:
     )
     environment.filters["yaml_string"] = yaml_string
     environment.filters["colon"] = with_colon
+    environment.filters["markdown_text"] = markdown_text
     return environment
 
 

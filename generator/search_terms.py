@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import logging
 
+from generator.errors import CourseError, Problem
 from generator.project import Project
+from generator.sources import read_source
 
 
 def read_search_terms(project: Project) -> list[str]:
-    if not project.terms_file.is_file():
+    """The terms of ``search-terms.txt``; raises CourseError if it cannot be read as text."""
+    if not project.terms_file.exists():
         return []
-    text = project.terms_file.read_text(encoding="utf-8")
+    text = read_source(project.terms_file, project.relative(project.terms_file))
+    if isinstance(text, Problem):
+        raise CourseError([text])
     lines = (line.strip() for line in text.splitlines())
     return [line for line in lines if line and not line.startswith("#")]
 

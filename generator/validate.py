@@ -2,45 +2,37 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
+from generator.dialogues import Locator, dialogue_problems
 from generator.errors import CourseError, Problem, Severity
 from generator.markdown_config import Anchors
 from generator.models import (
     BLANK,
-    END_OF_DIALOGUE,
     Course,
     FillIn,
     Matching,
     Module,
     MultipleChoice,
     Ordering,
-    Page,
     Question,
     Scenario,
     SingleChoice,
     Source,
 )
 from generator.normalise import normalise
+from generator.page_checks import broken_link, page_problems
 from generator.yaml_source import position
 
-FENCE = re.compile(r"^\s*(```|~~~)")
-LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
-MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)")
 _OR_INCLUDE = " (or set include_quiz_questions: true)"
-EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-
-Locator = Callable[..., tuple[Path, int, int]]
-"""Maps keys inside the current question to (file, line, column)."""
 
 
 def validate_course(course: Course, anchors: Anchors) -> list[Problem]:
     """Raise CourseError with every cross-file error in ``course``; return the warnings."""
     problems = [
-        *_page_problems(course, anchors),
+        *page_problems(course, anchors),
         *_objective_problems(course),
         *_question_problems(course, anchors),
         *_exam_problems(course),
@@ -49,61 +41,6 @@ def validate_course(course: Course, anchors: Anchors) -> list[Problem]:
     if errors:
         raise CourseError(errors)
     return sorted(problem for problem in problems if problem.severity is Severity.WARNING)
-
-
-def _page_problems(course: Course, anchors: Anchors) -> Iterator[Problem]:
-    for page in course.pages:
-        for line_number, line in _body_lines(page):
-            if LEVEL_ONE_HEADING.match(line):
-                yield Problem(
-                    page.source.path,
-                    line_number,
-                    1,
-                    "level-1 heading in the page body",
-                    "start sections at '##'; the page title comes from 'title:'",
-                    "page.level-one-heading",
-                )
-            for match in MARKDOWN_LINK.finditer(line):
-                target = match.group(1)
-                if EXTERNAL.match(target):
-                    continue
-                broken = _broken_link(target, page.filename, anchors)
-                if broken:
-                    message, fix, code = broken
-                    column = match.start(1) + 1
-                    yield Problem(
-                        page.source.path, line_number, column, message, fix, f"link.{code}"
-                    )
-
-
-def _body_lines(page: Page) -> Iterator[tuple[int, str]]:
-    """Lines of the body outside code blocks, with their line numbers in the source file."""
-    in_fence = False
-    for offset, line in enumerate(page.body.splitlines()):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence:
-            yield page.body_line + offset, line
-
-
-def _broken_link(target: str, current_page: str, anchors: Anchors) -> tuple[str, str, str] | None:
-    """Return (what is wrong, how to fix it, code) if ``target`` does not resolve."""
-    page_part, _, anchor = target.partition("#")
-    page = page_part or current_page
-    if page not in anchors:
-        known = ", ".join(sorted(anchors))
-        return (
-            f"link to '{page_part}', which is not a page of the course",
-            f"link to one of: {known}",
-            "unknown-page",
-        )
-    if anchor and anchor not in anchors[page]:
-        return (
-            f"link to '#{anchor}', which is not a heading of {page}",
-            f"add '{{#{anchor}}}' to the heading it should open, or link to an existing one",
-            "unknown-anchor",
-        )
-    return None
 
 
 def _objective_problems(course: Course) -> Iterator[Problem]:
@@ -175,7 +112,7 @@ def _placement_problems(
             "to the module's front matter or to the question",
             "quiz.no-stage",
         )
-    broken = _broken_link(question.review, module.page.filename, anchors)
+    broken = broken_link(question.review, module.page.filename, anchors)
     if broken:
         message, fix, code = broken
         yield Problem(*at("review"), f"{label}: review {message}", fix, f"review.{code}")
@@ -211,7 +148,7 @@ def _type_problems(question: Question, label: str, at: Locator) -> Iterator[Prob
     elif isinstance(question, FillIn):
         yield from _blank_problems(question, label, at)
     elif isinstance(question, Scenario):
-        yield from _dialogue_problems(question, label, at)
+        yield from dialogue_problems(question, label, at)
 
 
 Place = tuple[str | int, ...]
@@ -264,56 +201,6 @@ def _blank_problems(question: FillIn, label: str, at: Locator) -> Iterator[Probl
                     "write the words the learner should type",
                     "fill-in.punctuation-only",
                 )
-
-
-def _dialogue_problems(question: Scenario, label: str, at: Locator) -> Iterator[Problem]:
-    turn_ids = [turn.id for turn in question.turns]
-    for index, turn in enumerate(question.turns):
-        if turn.id in turn_ids[:index]:
-            yield Problem(
-                *at("turns", index, "id"),
-                f"{label} has two turns with the id '{turn.id}'",
-                "give every turn its own id",
-                "dialogue.duplicate-turn",
-            )
-        correct = sum(reply.correct for reply in turn.replies)
-        if correct != 1:
-            yield Problem(
-                *at("turns", index, "replies"),
-                f"{label}: turn '{turn.id}' has {correct} best replies; a turn needs exactly one",
-                "mark exactly one reply of the turn 'correct: true'",
-                "dialogue.best-reply-count",
-            )
-        for reply_index, reply in enumerate(turn.replies):
-            if reply.next is not None and reply.next not in (*turn_ids, END_OF_DIALOGUE):
-                yield Problem(
-                    *at("turns", index, "replies", reply_index, "next"),
-                    f"{label}: a reply leads to turn '{reply.next}', which the dialogue lacks",
-                    f"use one of: {', '.join([*turn_ids, END_OF_DIALOGUE])}",
-                    "dialogue.unknown-next",
-                )
-    if _loops(question):
-        yield Problem(
-            *at("turns"),
-            f"{label}: the dialogue can go round in a circle and never end",
-            "change a 'next:' so that every path reaches 'end' without repeating a turn",
-            "dialogue.loop",
-        )
-
-
-def _loops(question: Scenario) -> bool:
-    """Can the dialogue come back to a turn it has already been through?"""
-    leads_to = {
-        turn.id: {question.next_turn(index, reply) for reply in turn.replies}
-        for index, turn in enumerate(question.turns)
-    }
-
-    def revisits(turn_id: str, path: frozenset[str]) -> bool:
-        if turn_id in path:
-            return True
-        return any(revisits(after, path | {turn_id}) for after in leads_to.get(turn_id, ()))
-
-    return revisits(question.turns[0].id, frozenset())
 
 
 def _answer_key_problems(

@@ -4,19 +4,34 @@ A build happens in a scratch folder beside the output and is swapped in only whe
 succeeds, so a failed build leaves the previous site exactly as it was. Exports follow
 the same rule: each file is written beside its target and renamed into place when
 complete, so a failed export leaves no partial file behind.
+
+A build may be killed at any moment. The new site replaces the old one in a single
+exchange of the two folders where the platform has one (Linux ``renameat2``, macOS
+``renamex_np``), else by two renames in a row; a build killed between those leaves the
+old site in its scratch folder, and the next build or check puts it back. Builds of one
+project take turns (a lock on the ``build/`` folder), so whatever scratch folder a
+build finds is stale, and it removes it.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
+import sys
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
+from generator.errors import SetupError
 from generator.project import Project
+
+if sys.platform != "win32":
+    import fcntl
 
 OUTPUT_MODE = 0o644
 """Exports are readable by everyone, like the files of a build (a temporary file is not)."""
@@ -57,27 +72,136 @@ def update_docs(docs_dir: Path, contents: DocsContents) -> list[str]:
     return changed
 
 
+SCRATCH_PREFIX = ".tmp-"
+DISCARDED = ".discarded"
+"""Suffix of a scratch folder being removed: nothing in it is ever put back."""
+OLD_SITE = "old-site"
+"""Where the two-rename swap puts the previous site, in the scratch folder."""
+AT_FDCWD = -100
+EXCHANGE = 2
+"""RENAME_EXCHANGE (Linux ``renameat2``) and RENAME_SWAP (macOS ``renamex_np``) are both 2."""
+
+
+def refuse_site_file(project: Project) -> None:
+    """A file where ``site/`` goes would be replaced by the site: refuse to build."""
+    site = project.site_dir
+    if os.path.lexists(site) and not site.is_dir():
+        raise SetupError(
+            "this is a file where the site folder goes, and a build would replace it",
+            "move or rename the file, then build again",
+            "output.site-not-a-folder",
+            project.relative(site),
+        )
+
+
 def publish_site(project: Project, scratch: Path) -> None:
     """Swap the site and docs folder built in ``scratch`` into place."""
-    _swap_in(scratch / "site", project.site_dir, scratch / "old-site")
+    _swap_in(scratch / "site", project.site_dir, scratch / OLD_SITE)
     _swap_in(scratch / "docs", project.docs_dir, scratch / "old-docs")
 
 
 def _swap_in(new: Path, target: Path, old: Path) -> None:
-    if target.exists():
-        os.replace(target, old)
-    os.replace(new, target)
+    """Put ``new`` at ``target``; what was there ends up in the scratch folder."""
+    if not os.path.lexists(target):
+        os.replace(new, target)
+    elif not _exchange(new, target):
+        os.replace(target, old)  # killed here? recover_output() puts ``old`` back
+        os.replace(new, target)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step; False where the platform or file system cannot.
+
+    Python has no call for it, so the C library's is called directly.
+    """
+    library = _c_library()
+    if library is None:
+        return False
+    paths = os.fsencode(first), os.fsencode(second)
+    if hasattr(library, "renameat2"):
+        result = library.renameat2(AT_FDCWD, paths[0], AT_FDCWD, paths[1], EXCHANGE)
+    elif hasattr(library, "renamex_np"):
+        result = library.renamex_np(paths[0], paths[1], EXCHANGE)
+    else:
+        return False
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP}:
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+@cache
+def _c_library() -> ctypes.CDLL | None:
+    return None if sys.platform == "win32" else ctypes.CDLL(None, use_errno=True)
+
+
+def recover_output(project: Project) -> None:
+    """Put back a site a killed build left aside, and remove stale scratch folders.
+
+    Does nothing while another build of the project runs: its scratch folder is in use.
+    """
+    if project.work_dir.is_dir():
+        with _build_lock(project, wait=False) as locked:
+            if locked:
+                _recover(project)
+
+
+def _recover(project: Project) -> None:
+    for scratch in sorted(project.work_dir.glob(f"{SCRATCH_PREFIX}*")):
+        stranded = scratch / OLD_SITE
+        missing = not os.path.lexists(project.site_dir)
+        if missing and stranded.is_dir() and not scratch.name.endswith(DISCARDED):
+            os.replace(stranded, project.site_dir)
+        _remove(scratch)
+
+
+@contextmanager
+def _build_lock(project: Project, wait: bool = True) -> Iterator[bool]:
+    """Hold the project's build lock (on the ``build/`` folder) while the block runs.
+
+    Yields whether the lock is held. The operating system releases it when the process
+    ends, even when killed. Windows has no such lock: builds there do not take turns.
+    """
+    project.work_dir.mkdir(exist_ok=True)
+    if sys.platform == "win32":
+        yield True
+        return
+    descriptor = os.open(project.work_dir, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        os.close(descriptor)
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        os.close(descriptor)
 
 
 @contextmanager
 def scratch_folder(project: Project) -> Iterator[Path]:
-    """A temporary folder on the same disk as the output (so renames are atomic)."""
-    project.work_dir.mkdir(exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=".tmp-", dir=project.work_dir))
-    try:
-        yield scratch
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    """A temporary folder on the same disk as the output (so renames are atomic).
+
+    Held under the build lock; stale scratch folders of killed builds go first.
+    """
+    with _build_lock(project):
+        _recover(project)
+        scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=project.work_dir))
+        try:
+            yield scratch
+        finally:
+            _remove(scratch)
+
+
+def _remove(scratch: Path) -> None:
+    """Delete a scratch folder; renamed first, so a half-deleted one is never restored."""
+    discarded = scratch.with_name(scratch.name.removesuffix(DISCARDED) + DISCARDED)
+    if scratch != discarded:
+        os.replace(scratch, discarded)
+    shutil.rmtree(discarded, ignore_errors=True)
 
 
 def write_scratch_file(scratch: Path, name: str, text: str) -> Path:

@@ -12,14 +12,20 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, StreamMark
+from ruamel.yaml.events import AliasEvent, NodeEvent
 
 from generator.errors import Problem
 from generator.models import QUESTION_MODELS, QUESTION_TYPES, Source
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Location = Sequence[int | str]
+
+MAX_DEPTH = 20
+"""Deepest nesting accepted; the text of a dialogue's reply is eight levels down."""
+FULL_WIDTH_SPACE = "\u3000"
 
 
 class YamlSyntaxError(Exception):
@@ -28,39 +34,116 @@ class YamlSyntaxError(Exception):
         self.problem = problem
 
 
+class _Refused(Exception):
+    """YAML that is valid but not accepted in a course file."""
+
+    def __init__(self, mark: StreamMark, message: str, fix: str, code: str) -> None:
+        super().__init__(message)
+        self.mark, self.message, self.fix, self.code = mark, message, fix, code
+
+
+class _PlainComposer(Composer):
+    """Composes plain data: no anchors, aliases or tags, nested at most MAX_DEPTH deep.
+
+    Aliases can make a document refer to itself (endless recursion) or expand a few
+    lines into millions of nodes (an "alias bomb"); tags (``!!float``, ``!!binary``) ask
+    for types a course never holds. A quiz needs none of them.
+    """
+
+    nesting = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        refusal = _refusal(event)
+        if refusal is None and self.nesting >= MAX_DEPTH:
+            refusal = (
+                f"the data is nested more than {MAX_DEPTH} levels deep",
+                "check the brackets and the indentation: a quiz needs far fewer levels",
+                "yaml.too-deep",
+            )
+        if refusal is not None:
+            raise _Refused(event.start_mark, *refusal)
+        self.nesting += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.nesting -= 1
+
+
+def _refusal(event: Any) -> tuple[str, str, str] | None:
+    """Why the node ``event`` starts is not accepted: (message, fix, code), if it is not."""
+    if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
+        return (
+            "anchors (&name) and aliases (*name) are not supported in course files",
+            "write the text out in full where it is needed; if the text starts with "
+            "'&' or '*', put it in quotes",
+            "yaml.alias",
+        )
+    tag = getattr(event, "ctag", None)  # an explicit tag; implicit ones are None
+    if tag is not None:
+        return (
+            f"the tag '{tag}' is not supported in course files",
+            "remove it; if the text starts with '!', put it in quotes",
+            "yaml.tag",
+        )
+    return None
+
+
+def _loader() -> YAML:
+    loader = YAML(typ="rt")
+    loader.Composer = _PlainComposer
+    return loader
+
+
 def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Source:
     """Parse YAML 1.2 (``no`` and ``on`` stay strings; duplicate keys are errors)."""
     try:
-        tree = YAML(typ="rt").load(text)
-    except DuplicateKeyError as error:
-        mark = error.problem_mark
-        key = _duplicate_key_name(error)
+        tree = _loader().load(text)
+    except (_Refused, MarkedYAMLError) as error:
+        line, column, message, fix, code = _describe_yaml_error(error, text)
         raise YamlSyntaxError(
-            Problem(
-                path,
-                mark.line + 1 + line_offset,
-                mark.column + 1,
-                f"duplicate key '{key}'",
-                "each key may appear only once in a mapping: remove or rename one of them",
-                "yaml.duplicate-key",
-            )
-        ) from None
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        column = mark.column + 1 if mark else 1
-        what = error.problem or error.context or "the text is not valid YAML"
-        raise YamlSyntaxError(
-            Problem(
-                path,
-                line + line_offset,
-                column,
-                f"YAML syntax error: {what}",
-                _syntax_fix(what),
-                "yaml.syntax",
-            )
+            Problem(path, line + line_offset, column, message, fix, code)
         ) from None
     return Source(path=path, tree=tree, line_offset=line_offset)
+
+
+def _describe_yaml_error(
+    error: _Refused | MarkedYAMLError, text: str
+) -> tuple[int, int, str, str, str]:
+    """Line and column in ``text``, what is wrong, how to fix it, and the problem's code."""
+    if isinstance(error, _Refused):
+        return error.mark.line + 1, error.mark.column + 1, error.message, error.fix, error.code
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if isinstance(error, DuplicateKeyError):
+        return (
+            line,
+            column,
+            f"duplicate key '{_duplicate_key_name(error)}'",
+            "each key may appear only once in a mapping: remove or rename one of them",
+            "yaml.duplicate-key",
+        )
+    indented = _full_width_indent(text, line)
+    if indented is not None:
+        return (
+            indented,
+            1,
+            "the line is indented with full-width spaces (U+3000)",
+            "indent with ordinary spaces (half-width), two per level",
+            "yaml.full-width-indent",
+        )
+    what = error.problem or error.context or "the text is not valid YAML"
+    return line, column, f"YAML syntax error: {what}", _syntax_fix(what), "yaml.syntax"
+
+
+def _full_width_indent(text: str, error_line: int) -> int | None:
+    """The line at or just above ``error_line`` that is indented with full-width spaces."""
+    lines = text.split("\n")
+    for number in (error_line, error_line - 1):
+        line = lines[number - 1] if 0 < number <= len(lines) else ""
+        if FULL_WIDTH_SPACE in line[: len(line) - len(line.lstrip())]:
+            return number
+    return None
 
 
 def _syntax_fix(what: str) -> str:

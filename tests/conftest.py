@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
 from generator.cli import main as generator_main
@@ -22,6 +23,9 @@ from generator.export.pdf import CHROMIUM_FLAGS, DEBIAN_CHROMIUM
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NODE_MODULES = PROJECT / "node_modules"
+HYPOTHESIS_HOME = PROJECT / "build/hypothesis"
+"""Hypothesis keeps its example database and caches here, with the other build products."""
+set_hypothesis_home_dir(HYPOTHESIS_HOME)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -1,33 +1,72 @@
-"""Each broken file in tests/bad_input/ is paired with the exact messages a trainer sees.
+"""Each broken input in tests/bad_input/ is paired with the exact messages a trainer sees.
 
 ``case.yml`` replaces the quiz and ``case.md`` the module page of the minimal course;
-``exam-*.yml`` replaces the exam settings. ``case.expected`` holds the expected output
-of ``python -m generator check``; ``--update-golden`` rewrites them (review the diff).
+``exam-*.yml`` replaces the exam settings. A folder ``case/`` holds files copied onto the
+minimal course at the same paths, and may hold ``setup.yml`` for what files cannot say:
+
+- ``remove``: paths (globs) to delete first;
+- ``fifo``: paths where a named pipe is made;
+- ``large``: path -> megabytes of comment lines appended to that file;
+- ``command``: what to run instead of ``check`` (``build``).
+
+``case.expected`` holds the expected output of ``python -m generator check`` (or the
+command); ``--update-golden`` rewrites them (review the diff).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
 
 from tests.conftest import run_generator
 
 BAD_INPUT = Path(__file__).parent / "bad_input"
-CASES = sorted(path for path in BAD_INPUT.iterdir() if path.suffix in {".yml", ".md"})
+CASES = sorted(
+    path for path in BAD_INPUT.iterdir() if path.suffix in {".yml", ".md"} or path.is_dir()
+)
 TARGETS = {".yml": "quizzes/01-sample.yml", ".md": "course/01-sample.md"}
 EXAM_TARGET = "quizzes/exam.yml"
 """Cases named exam-*.yml replace the exam settings."""
+SETUP = "setup.yml"
+
+
+def prepare(case: Path, project: Path) -> str:
+    """Break the course at ``project`` as ``case`` says; return the command to run."""
+    if not case.is_dir():
+        target = EXAM_TARGET if case.stem.startswith("exam-") else TARGETS[case.suffix]
+        shutil.copy(case, project / target)
+        return "check"
+    setup: dict[str, Any] = {}
+    if (case / SETUP).exists():
+        setup = YAML(typ="safe").load(case / SETUP)
+    for pattern in setup.get("remove", []):
+        for path in project.glob(pattern):
+            path.unlink()
+    for source in sorted(case.rglob("*")):
+        if source.is_file() and source.name != SETUP:
+            copy = project / source.relative_to(case)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, copy)
+    for path in setup.get("fifo", []):
+        os.mkfifo(project / path)
+    for path, megabytes in setup.get("large", {}).items():
+        line = f"# {'填充' * 40}\n"
+        with (project / path).open("a", encoding="utf-8") as handle:
+            handle.write(line * (megabytes * 1024 * 1024 // len(line.encode()) + 1))
+    return str(setup.get("command", "check"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
-def test_broken_file_gets_its_exact_message(
+def test_broken_input_gets_its_exact_message(
     case: Path, minimal_project: Path, capsys: pytest.CaptureFixture[str], update_golden: bool
 ) -> None:
-    target = EXAM_TARGET if case.stem.startswith("exam-") else TARGETS[case.suffix]
-    shutil.copy(case, minimal_project / target)
-    exit_code = run_generator(minimal_project, "check")
+    command = prepare(case, minimal_project)
+    exit_code = run_generator(minimal_project, command)
     output = capsys.readouterr()
     if update_golden:
         case.with_suffix(".expected").write_text(output.err, encoding="utf-8")

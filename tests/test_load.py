@@ -84,3 +84,33 @@ def test_all_problems_are_reported_in_one_run(minimal_project: Path) -> None:
     assert any("course/index.md:2:1: unknown key 'titel'" in problem for problem in problems)
     assert any("missing required key 'title'" in problem for problem in problems)
     assert any("missing required key 'explanation'" in problem for problem in problems)
+
+
+def test_a_byte_order_mark_is_accepted(minimal_project: Path) -> None:
+    """Windows Notepad starts UTF-8 files with a BOM; the page still has its front matter."""
+    page = minimal_project / "course/01-sample.md"
+    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    quiz.write_bytes(b"\xef\xbb\xbf" + quiz.read_bytes())
+    module = load_course(Project(minimal_project)).modules[0]
+    assert module.meta.title == "示例模块"
+    assert module.quiz.questions[0].id == "s1-single"
+
+
+def test_editor_lock_and_backup_files_are_not_pages_or_quizzes(minimal_project: Path) -> None:
+    """Emacs lock files are dangling links named .#page.md; backups end in ~."""
+    (minimal_project / "course/.#01-sample.md").symlink_to("user@host.1234")
+    (minimal_project / "quizzes/.#01-sample.yml").symlink_to("user@host.1234")
+    (minimal_project / "course/01-sample.md~").write_text("old", encoding="utf-8")
+    course = load_course(Project(minimal_project))
+    assert [page.name for page in course.pages] == ["01-sample", "02-second", "index"]
+
+
+def test_a_quiz_that_is_a_folder_is_reported_not_read(minimal_project: Path) -> None:
+    quiz = minimal_project / "quizzes/02-second.yml"
+    quiz.unlink()
+    quiz.mkdir()
+    assert problems_of(minimal_project) == [
+        "quizzes/02-second.yml:1:1: this is not an ordinary file but a folder; delete it, or "
+        "replace it with the page or quiz file it is named after [source.not-a-file]"
+    ]

@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import jieba
+import pytest
 
 from generator.project import Project
 from generator.search_terms import read_search_terms, register_search_terms
@@ -73,3 +74,15 @@ def test_the_offline_package_keeps_it_whole(minimal_project: Path) -> None:
         script = package.read("search/search_index.js").decode("utf-8")
     index = re.sub(r"^var __index = |;\s*$", "", script)
     assert f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}" in index_text(index)
+
+
+def test_a_terms_file_saved_as_gbk_is_one_problem(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (minimal_project / "search-terms.txt").write_bytes("服务补救\n".encode("gbk"))
+    assert run_generator(minimal_project, "build") == 1
+    assert capsys.readouterr().err == (
+        "search-terms.txt:1:1: the file is not saved as UTF-8 (it looks like GBK, the encoding "
+        "Chinese Windows editors use by default); open it in your editor and save it with the "
+        "encoding 'UTF-8' [source.not-utf8]\nFAILED: 1 problem\n"
+    )

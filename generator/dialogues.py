@@ -1,0 +1,109 @@
+"""Checks of a branching customer dialogue (a ``scenario`` question) as a graph of turns.
+
+The dialogue starts at the first turn; each reply leads to its ``next:`` turn, by default
+the following one, and ``next: end`` finishes it. Every turn must be reachable, no path
+may come back to a turn, and ``end`` is reserved for finishing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from generator.errors import Problem
+from generator.models import END_OF_DIALOGUE, Scenario
+
+Locator = Callable[..., tuple[Path, int, int]]
+"""Maps keys inside the current question to (file, line, column)."""
+
+
+def dialogue_problems(question: Scenario, label: str, at: Locator) -> Iterator[Problem]:
+    turn_ids = [turn.id for turn in question.turns]
+    for index, turn in enumerate(question.turns):
+        if turn.id == END_OF_DIALOGUE:
+            yield Problem(
+                *at("turns", index, "id"),
+                f"{label}: a turn is named '{END_OF_DIALOGUE}', the word 'next:' uses to "
+                "finish the dialogue",
+                f"give the turn another id; keep 'next: {END_OF_DIALOGUE}' for finishing",
+                "dialogue.reserved-id",
+            )
+        elif turn.id in turn_ids[:index]:
+            yield Problem(
+                *at("turns", index, "id"),
+                f"{label} has two turns with the id '{turn.id}'",
+                "give every turn its own id",
+                "dialogue.duplicate-turn",
+            )
+        yield from _turn_problems(question, index, label, at)
+    if END_OF_DIALOGUE not in turn_ids:
+        yield from _path_problems(question, label, at)
+
+
+def _turn_problems(question: Scenario, index: int, label: str, at: Locator) -> Iterator[Problem]:
+    turn = question.turns[index]
+    correct = sum(reply.correct for reply in turn.replies)
+    if correct != 1:
+        yield Problem(
+            *at("turns", index, "replies"),
+            f"{label}: turn '{turn.id}' has {correct} best replies; a turn needs exactly one",
+            "mark exactly one reply of the turn 'correct: true'",
+            "dialogue.best-reply-count",
+        )
+    turn_ids = [turn.id for turn in question.turns]
+    for reply_index, reply in enumerate(turn.replies):
+        if reply.next is not None and reply.next not in (*turn_ids, END_OF_DIALOGUE):
+            yield Problem(
+                *at("turns", index, "replies", reply_index, "next"),
+                f"{label}: a reply leads to turn '{reply.next}', which the dialogue lacks",
+                f"use one of: {', '.join([*turn_ids, END_OF_DIALOGUE])}",
+                "dialogue.unknown-next",
+            )
+
+
+def _path_problems(question: Scenario, label: str, at: Locator) -> Iterator[Problem]:
+    reached, loops = walk(question)
+    if loops:
+        yield Problem(
+            *at("turns"),
+            f"{label}: the dialogue can go round in a circle and never end",
+            "change a 'next:' so that every path reaches 'end' without repeating a turn",
+            "dialogue.loop",
+        )
+    for index, turn in enumerate(question.turns):
+        if turn.id not in reached:
+            yield Problem(
+                *at("turns", index, "id"),
+                f"{label}: no path through the dialogue reaches turn '{turn.id}'",
+                f"point a reply's 'next:' at '{turn.id}', or delete the turn",
+                "dialogue.unreachable-turn",
+            )
+
+
+def walk(question: Scenario) -> tuple[set[str], bool]:
+    """The turns reachable from the first, and whether a path can come back to a turn.
+
+    A depth-first search that keeps its own stack, marking each turn while its paths
+    are being followed (a turn met again then is a circle) and when they are done.
+    """
+    leads_to = {
+        turn.id: [question.next_turn(index, reply) for reply in turn.replies]
+        for index, turn in enumerate(question.turns)
+    }
+    first = question.turns[0].id
+    on_path, done = {first}, set[str]()
+    stack = [(first, iter(leads_to[first]))]
+    loops = False
+    while stack:
+        turn_id, following = stack[-1]
+        after = next(following, None)
+        if after is None:
+            stack.pop()
+            on_path.discard(turn_id)
+            done.add(turn_id)
+        elif after in on_path:
+            loops = True
+        elif after in leads_to and after not in done:
+            on_path.add(after)
+            stack.append((after, iter(leads_to[after])))
+    return done, loops

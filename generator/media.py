@@ -1,0 +1,65 @@
+"""Course media: the files under ``course/`` other than pages that the site publishes.
+
+A file is published when a page refers to it (an image, a download, a video) or when it
+lies in one of the media folders (:data:`generator.project.MEDIA_FOLDERS`). Everything
+else — editors' backups and lock files, notes, drafts — stays out of the site and is
+named, so nothing is published or dropped without a word. Hidden files, Markdown files
+other than the pages (MkDocs would turn them into pages) and anything that is not an
+ordinary file are never published.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from generator.layout import page_files
+from generator.markdown_config import References
+from generator.project import MEDIA_FOLDERS, Project
+
+
+@dataclass(frozen=True)
+class Media:
+    published: dict[str, Path]
+    """Name in the docs folder (relative to ``course/``) -> the file."""
+    skipped: list[str]
+    """Files under ``course/`` left out of the site, as the trainer sees their paths."""
+
+
+def select_media(project: Project, references: References) -> Media:
+    """Choose the files under ``course/`` to publish: the referenced and the media folders'."""
+    pages = set(page_files(project))
+    used = {name for targets in references.values() for name in map(_course_file, targets) if name}
+    published: dict[str, Path] = {}
+    skipped: list[str] = []
+    for path in sorted(project.course_dir.rglob("*")):
+        name = path.relative_to(project.course_dir).as_posix()
+        if path in pages or path.is_dir():
+            continue
+        if _publishable(path, name) and (name in used or _in_media_folder(name)):
+            published[name] = path
+        else:
+            skipped.append(project.shown(path))
+    return Media(published, skipped)
+
+
+def _course_file(address: str) -> str | None:
+    """The file under ``course/`` a page's ``address`` names, if it names one there."""
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return None
+    name = posixpath.normpath(unquote(parts.path))
+    return None if name.startswith("../") or name == ".." else name
+
+
+def _publishable(path: Path, name: str) -> bool:
+    """An ordinary file, not hidden, and not Markdown (which MkDocs would make a page)."""
+    hidden = any(part.startswith(".") for part in PurePosixPath(name).parts)
+    return path.is_file() and not hidden and path.suffix != ".md"
+
+
+def _in_media_folder(name: str) -> bool:
+    parts = PurePosixPath(name).parts
+    return len(parts) > 1 and parts[0] in MEDIA_FOLDERS

@@ -1,0 +1,145 @@
+"""Every front-matter and quiz field is plain text: what check rejects, and how render escapes.
+
+Only the Markdown body of a page may hold raw HTML (trainers are trusted authors there).
+A title, a summary, an objective or a question's text is shown exactly as written, so it
+is escaped for the place it lands: HTML (the generated front matter, which MkDocs and
+Material print unescaped in the navigation, the footer and ``<meta name="description">``),
+Markdown (headings, lists, table cells and paragraphs the generator writes), attributes
+and JSON (Jinja2's autoescape). What cannot be shown as plain text on one line is
+rejected by ``check``: line breaks, control characters and ``{:`` attribute lists.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+from markupsafe import Markup
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from generator.errors import Problem
+from generator.models import Source
+from generator.yaml_source import position
+
+MARKDOWN_ANYWHERE = "\\`*_[]{}#|"
+"""Characters Markdown or an extension (attr_list, tables) may read as syntax wherever they
+stand; ``&``, ``<`` and ``>`` are escaped as HTML first."""
+MARKDOWN_LINE_START = re.compile(r"^(?:\d+[.)]|[-+=!?])")
+"""What makes the start of a line a list (``-``, ``+``, ``1.``, ``1)``), an admonition
+(``!!!``, ``???``) or a tab (``===``); its last character is the one to escape."""
+FULL_WIDTH_SPACE = "\u3000"
+ATTRIBUTE_LIST = "{:"
+
+Location = tuple[str | int, ...]
+
+
+def markdown_text(value: str) -> Markup:
+    """``value`` as Markdown that renders to exactly ``value``, on one line.
+
+    HTML's special characters become entities, as does every character Markdown could
+    read as syntax: a numeric character reference is literal text in any Markdown
+    context (a heading, a list item, a table cell, a paragraph).
+    """
+    text = html.escape(value, quote=False)
+    text = "".join(f"&#{ord(char)};" if char in MARKDOWN_ANYWHERE else char for char in text)
+    start = MARKDOWN_LINE_START.match(text)
+    if start:
+        at = start.end() - 1
+        text = f"{text[:at]}&#{ord(text[at])};{text[at + 1 :]}"
+    return Markup(text)
+
+
+def plain_text_problems(source: Source) -> list[Problem]:
+    """Every string value of ``source`` that cannot be one line of plain text."""
+    problems: list[Problem] = []
+    for location, value in _strings(source.tree, ()):
+        what = _not_plain(value)
+        if what is not None:
+            line, column = position(source, location)
+            message, fix, code = what
+            key = _key_name(location)
+            problems.append(Problem(source.path, line, column, f"'{key}' {message}", fix, code))
+    problems.extend(_full_width_indents(source))
+    return problems
+
+
+def _strings(node: Any, location: Location) -> Iterator[tuple[Location, str]]:
+    if isinstance(node, CommentedMap):
+        for key, value in node.items():
+            yield from _strings(value, (*location, key))
+    elif isinstance(node, CommentedSeq):
+        for index, item in enumerate(node):
+            yield from _strings(item, (*location, index))
+    elif isinstance(node, str):
+        yield location, node
+
+
+def _key_name(location: Location) -> str:
+    for step in reversed(location):
+        if isinstance(step, str):
+            return step
+    return "document"
+
+
+def _not_plain(value: str) -> tuple[str, str, str] | None:
+    """What makes ``value`` more than one line of plain text: (message, fix, code)."""
+    for char in value:
+        if char in "\n\r" or unicodedata.category(char) in {"Zl", "Zp"}:
+            return (
+                f"has a line break ({_describe(char)}); it must be one line",
+                "write it on one line (use '>-' to fold a long text); "
+                "Markdown such as headings belongs in the page body",
+                "text.line-break",
+            )
+        if unicodedata.category(char) in {"Cc", "Cs"} or _is_noncharacter(char):
+            return (
+                f"contains {_describe(char)}, which cannot be shown as text",
+                "delete the character (YAML escapes such as \\x0b or \\u0000 write them)",
+                "text.control-character",
+            )
+    if ATTRIBUTE_LIST in value:
+        return (
+            "contains '{:', a Markdown attribute list; this field is plain text",
+            "remove the '{: …}' part; only the page body may use Markdown attributes",
+            "text.attribute-list",
+        )
+    return None
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}".rstrip() if name else f"U+{ord(char):04X}"
+
+
+def _is_noncharacter(char: str) -> bool:
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
+def _full_width_indents(source: Source) -> Iterator[Problem]:
+    """Keys that start with full-width spaces: a line indented with U+3000, not spaces."""
+    for location, key in _keys(source.tree, ()):
+        if key.startswith(FULL_WIDTH_SPACE):
+            line, column = position(source, location)
+            yield Problem(
+                source.path,
+                line,
+                column,
+                f"the key '{key.strip()}' is indented with full-width spaces (U+3000)",
+                "indent with ordinary spaces (half-width), two per level",
+                "yaml.full-width-indent",
+            )
+
+
+def _keys(node: Any, location: Location) -> Iterator[tuple[Location, str]]:
+    if isinstance(node, CommentedMap):
+        for key, value in node.items():
+            if isinstance(key, str):
+                yield (*location, key), key
+            yield from _keys(value, (*location, key))
+    elif isinstance(node, CommentedSeq):
+        for index, item in enumerate(node):
+            yield from _keys(item, (*location, index))

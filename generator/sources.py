@@ -1,0 +1,149 @@
+"""Read one source file safely: a regular file, of a sane size, UTF-8, with no hidden characters.
+
+Trainers' editors save in many ways. A named pipe would make a plain ``read()`` wait
+forever, a 10 MB paste takes minutes to parse, GBK and UTF-16 (Chinese Windows editors)
+fail to decode, and characters YAML forbids or that editors do not show as line breaks
+(U+2028) would move every line number after them. Each is one problem at its line and
+column, with what to do about it. A UTF-8 byte-order mark is accepted and dropped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import unicodedata
+from pathlib import Path
+
+from generator.errors import Problem
+
+MAX_SOURCE_BYTES = 1024 * 1024
+"""The largest page or quiz accepted; the real ones are about 30 KB."""
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+FORBIDDEN = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]"
+)
+"""What YAML forbids in a stream (C0 and C1 controls, DEL, U+FFFE, U+FFFF), and what YAML
+and Python count as line breaks but editors do not show as one (U+0085, U+2028, U+2029),
+and a byte-order mark anywhere but at the start."""
+SAVE_AS_UTF8 = "open it in your editor and save it with the encoding 'UTF-8'"
+
+
+def read_source(path: Path, shown: Path) -> str | Problem:
+    """The text of the file at ``path`` (named ``shown`` in messages), or what is wrong."""
+    data = _read_bytes(path, shown)
+    if isinstance(data, Problem):
+        return data
+    text = _decode(data.removeprefix(UTF8_BOM), shown)
+    if isinstance(text, Problem):
+        return text
+    forbidden = FORBIDDEN.search(text)
+    if forbidden is not None:
+        return _forbidden_character(text, forbidden.start(), shown)
+    return text
+
+
+def _read_bytes(path: Path, shown: Path) -> bytes | Problem:
+    """Open without blocking (a named pipe would wait for a writer), then check what it is."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        return _problem(
+            shown,
+            f"the file cannot be read ({error.strerror})",
+            "check that it exists and that you may read it",
+            "source.unreadable",
+        )
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            return _problem(
+                shown,
+                f"this is not an ordinary file but {_kind(info.st_mode)}",
+                "delete it, or replace it with the page or quiz file it is named after",
+                "source.not-a-file",
+            )
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_SOURCE_BYTES:
+        size = max(info.st_size, len(data)) / (1024 * 1024)
+        return _problem(
+            shown,
+            f"the file is {size:.1f} MB; a page or quiz may be at most "
+            f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB",
+            "split it into smaller modules, or remove what was pasted in by mistake",
+            "source.too-large",
+        )
+    return data
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+def _decode(data: bytes, shown: Path) -> str | Problem:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _byte_position(data, error.start)
+        return Problem(
+            shown,
+            line,
+            column,
+            f"the file is not saved as UTF-8 ({_guess_encoding(data)})",
+            SAVE_AS_UTF8,
+            "source.not-utf8",
+        )
+
+
+def _guess_encoding(data: bytes) -> str:
+    """What the bytes most likely are, in words a trainer recognises."""
+    if data.startswith(UTF16_BOMS) or b"\x00" in data:
+        return "it looks like UTF-16, which Windows calls 'Unicode'"
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return "it looks like Latin-1 or Windows-1252"
+    if any(unicodedata.name(char, "").startswith("CJK") for char in text):
+        return "it looks like GBK, the encoding Chinese Windows editors use by default"
+    return "it looks like Latin-1 or Windows-1252"
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters) of the byte at ``offset``."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def _forbidden_character(text: str, offset: int, shown: Path) -> Problem:
+    char = text[offset]
+    line_start = text.rfind("\n", 0, offset) + 1
+    name = unicodedata.name(char, "") or (
+        "a control character" if unicodedata.category(char) == "Cc" else "not a character"
+    )
+    count = len(FORBIDDEN.findall(text))
+    more = f" ({count} in the file)" if count > 1 else ""
+    return Problem(
+        shown,
+        text.count("\n", 0, offset) + 1,
+        offset - line_start + 1,
+        f"the file contains U+{ord(char):04X} ({name}), an invisible character that is "
+        f"not allowed in a course file{more}",
+        "delete it; most editors show it only with 'show invisible characters' turned on",
+        "source.forbidden-character",
+    )
+
+
+def _problem(shown: Path, message: str, fix: str, code: str) -> Problem:
+    """A problem with the file as a whole, reported at its start."""
+    return Problem(shown, 1, 1, message, fix, code)

@@ -1,0 +1,73 @@
+"""Course media: only files a page refers to, or that the media folders hold, are published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import build
+from generator.project import Project
+from tests.conftest import run_generator
+
+PICTURE = b"\x89PNG\r\n\x1a\n not really a picture"
+
+
+def add_files(root: Path) -> None:
+    """Pictures a page uses, one it does not, and what editors leave behind."""
+    course = root / "course"
+    (course / "pictures").mkdir()
+    (course / "pictures/used.png").write_bytes(PICTURE)
+    (course / "pictures/html-used.png").write_bytes(PICTURE)
+    (course / "pictures/unused.png").write_bytes(PICTURE)
+    (course / "media").mkdir()
+    (course / "media/handout.pdf").write_bytes(b"%PDF-1.4")
+    (course / "media/.handout.pdf.swp").write_bytes(b"vim swap")
+    (course / "media/draft.md").write_text("# 草稿", encoding="utf-8")
+    (course / "notes.txt").write_text("不要发布", encoding="utf-8")
+    (course / "01-sample.md~").write_text("backup", encoding="utf-8")
+    (course / ".#01-sample.md").symlink_to("trainer@host.4242")
+    page = course / "01-sample.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n![倾听](pictures/used.png)\n\n"
+        + '<figure><img src="./pictures/html-used.png?v=2" alt="倾听"></figure>\n',
+        encoding="utf-8",
+    )
+
+
+def test_only_linked_files_and_media_folders_are_published(minimal_project: Path) -> None:
+    add_files(minimal_project)
+    media = build.check(Project(minimal_project)).media
+    assert sorted(media.published) == [
+        "media/handout.pdf",
+        "pictures/html-used.png",
+        "pictures/used.png",
+    ]
+    assert media.skipped == [
+        "course/.#01-sample.md",
+        "course/01-sample.md~",
+        "course/media/.handout.pdf.swp",
+        "course/media/draft.md",
+        "course/notes.txt",
+        "course/pictures/unused.png",
+    ]
+
+
+def test_build_says_what_it_left_out(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_files(minimal_project)
+    assert run_generator(minimal_project, "build") == 0
+    site = minimal_project / "site"
+    assert (site / "pictures/used.png").read_bytes() == PICTURE
+    assert (site / "media/handout.pdf").is_file()
+    assert not (site / "notes.txt").exists()
+    assert not (site / "01-sample.md~").exists()
+    assert not (site / "pictures/unused.png").exists()
+    assert capsys.readouterr().err == (
+        "Not published (no page links to them and they are not in course/images/ and "
+        "course/media/): course/.#01-sample.md, course/01-sample.md~, "
+        "course/media/.handout.pdf.swp, course/media/draft.md, course/notes.txt, "
+        "course/pictures/unused.png\n"
+    )

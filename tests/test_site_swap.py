@@ -1,0 +1,124 @@
+"""The site swap survives a killed build: ``site/`` is never lost, no scratch folder stays.
+
+The kill test builds the fixture course once, changes a module title, and runs a build
+in a child process that kills itself (SIGKILL) at one point (see tests/kill_build.py);
+then a second build must publish the whole new site and leave no scratch folder behind.
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import build, write
+from generator.project import Project
+from tests.conftest import FIXTURES, PROJECT, copy_project, run_generator
+from tests.kill_build import POINTS
+
+NEW_TITLE = "示例模块（新版）"
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def scratch_folders(root: Path) -> list[str]:
+    return sorted(path.name for path in (root / "build").glob(f"{write.SCRATCH_PREFIX}*"))
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture course, built; each test works on a copy."""
+    root = copy_project(tmp_path_factory.mktemp("built") / "project", FIXTURES / "minimal")
+    assert run_generator(root, "build") == 0
+    return root
+
+
+@pytest.fixture
+def project(built_once: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(built_once, root, symlinks=True)
+    return root
+
+
+def retitle(root: Path) -> None:
+    page = root / "course/01-sample.md"
+    page.write_text(page.read_text().replace("title: 示例模块", f"title: {NEW_TITLE}"))
+
+
+def kill_build_at(point: str, root: Path) -> None:
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.kill_build", point, str(root)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert child.returncode == -signal.SIGKILL, f"the build was not killed at {point}: {child}"
+
+
+def can_exchange(folder: Path) -> bool:
+    """Does this platform and file system swap two folders in one step?"""
+    (folder / "a").mkdir()
+    (folder / "b").mkdir()
+    return write._exchange(folder / "a", folder / "b")
+
+
+@pytest.mark.parametrize("point", list(POINTS))
+def test_a_killed_build_never_loses_the_site(point: str, project: Path, tmp_path: Path) -> None:
+    old = files_of(project / "site")
+    retitle(project)
+    kill_build_at(point, project)
+    if point == "between-renames":  # the one moment without a site/: check puts it back
+        assert not (project / "site").exists()
+        assert run_generator(project, "check") == 0
+    after_kill = files_of(project / "site")
+    assert after_kill.keys() == old.keys()
+    published = {"removing-scratch"} | ({"after-exchange"} if can_exchange(tmp_path) else set())
+    assert (NEW_TITLE in after_kill["01-sample.html"].decode()) == (point in published)
+    assert run_generator(project, "build") == 0
+    rebuilt = files_of(project / "site")
+    assert rebuilt.keys() == old.keys()
+    assert NEW_TITLE in rebuilt["01-sample.html"].decode()
+    assert scratch_folders(project) == []
+
+
+def test_check_leaves_a_running_build_alone(project: Path) -> None:
+    """While a build holds the lock, a scratch folder that looks stale may be in use."""
+    stranded = project / "build" / f"{write.SCRATCH_PREFIX}stranded" / write.OLD_SITE
+    with write.scratch_folder(Project(project)):
+        stranded.mkdir(parents=True)
+        (stranded / "index.html").write_text("旧的网站", encoding="utf-8")
+        shutil.rmtree(project / "site")
+        build.check(Project(project))
+        assert stranded.is_dir() and not (project / "site").exists()
+    build.check(Project(project))
+    assert (project / "site/index.html").read_text(encoding="utf-8") == "旧的网站"
+    assert scratch_folders(project) == []
+
+
+def test_the_two_rename_swap_publishes_the_new_site(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the platform cannot exchange two folders, two renames in a row do it."""
+    monkeypatch.setattr(write, "_exchange", lambda first, second: False)
+    retitle(project)
+    assert run_generator(project, "build") == 0
+    assert NEW_TITLE in (project / "site/01-sample.html").read_text()
+    assert scratch_folders(project) == []
+
+
+def test_a_file_where_the_site_goes_is_left_alone(minimal_project: Path) -> None:
+    site = minimal_project / "site"
+    site.write_text("培训笔记", encoding="utf-8")
+    assert run_generator(minimal_project, "build") == 1
+    assert site.read_text(encoding="utf-8") == "培训笔记"
