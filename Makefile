@@ -11,7 +11,7 @@ EXPORTS := offline scorm gift answer-key
 PORT ?= 8000
 ENGINE ?= mkdocs
 
-.PHONY: serve build check test test-zensical lint typecheck unit browser-deps benchmark clean exports $(addprefix export-,$(EXPORTS))
+.PHONY: serve build check test test-zensical lint typecheck unit browser-deps benchmark screenshots clean exports $(addprefix export-,$(EXPORTS))
 
 serve: $(INSTALLED)  ## preview on http://127.0.0.1:$(PORT) with live reload (make serve PORT=8001)
 	$(PY) -m generator serve --dev-addr 127.0.0.1:$(PORT)
@@ -41,8 +41,8 @@ node_modules/.installed: package.json package-lock.json  ## npm: test tools only
 	touch node_modules/.installed
 
 lint: $(INSTALLED) node_modules/.installed
-	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks scripts
+	$(BIN)/ruff format --check generator tests benchmarks scripts
 	npx --no-install eslint generator/assets tests/node
 
 typecheck: $(INSTALLED)
@@ -53,6 +53,9 @@ browser-deps:  ## Debian's Chromium and CJK fonts (falls back to Playwright's br
 
 benchmark: $(INSTALLED) node_modules/.installed browser-deps  ## issue 13's figures (about 30 minutes), written into README.md
 	$(PY) -m benchmarks --write-readme
+
+screenshots: $(INSTALLED) browser-deps  ## the learner's journeys, desktop and phone, light and dark, in build/screenshots/ (not in make test)
+	$(PY) scripts/screenshots.py
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

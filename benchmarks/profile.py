@@ -47,6 +47,8 @@ class Stage:
     """How far the stage is nested in the one above it in the table."""
 
 
+ANCHORS = "*/generator/markdown_config.py"
+"""Scans every page's Markdown for its headings' anchors (and the files it uses)."""
 SEARCH = "*/material/plugins/search/plugin.py"
 """Material's search plugin; its hooks, not its parser's callbacks, mark the stage."""
 STAGES = (
@@ -54,9 +56,10 @@ STAGES = (
     Stage("loading (pages, quizzes)", ("*/generator/load.py:load_course",)),
     Stage("YAML parsing (ruamel.yaml)", ("*/generator/yaml_source.py:parse_yaml",), depth=1),
     Stage("schema validation (pydantic)", ("*/generator/yaml_source.py:validate_model",), depth=1),
-    Stage("anchor collection", ("*/generator/markdown_config.py:collect_anchors",)),
+    Stage("anchor collection", (f"{ANCHORS}:scan_course", f"{ANCHORS}:collect_anchors")),
     Stage("Markdown to HTML", ("*/markdown/core.py:convert",), "*/generator/*", depth=1),
     Stage("course checks", ("*/generator/validate.py:validate_course",)),
+    Stage("giveaway lint", ("*/generator/lint/__init__.py:lint_course",)),
     Stage("rendering the docs folder", ("*/generator/build.py:docs_contents",)),
     Stage("hashing (answer digests)", ("*/generator/digests.py:*",), depth=1),
     Stage("Jinja rendering", ("*/jinja2/*", "*.j2:*"), "*/generator/*.py:*", depth=1),

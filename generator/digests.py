@@ -3,7 +3,13 @@
 The quiz runtime hashes the learner's response the same way and compares digests.
 Items of ordering and matching questions carry opaque keys (a hash of their text), and
 are shown in the order of those keys, so neither the order nor the pairs can be read
-from the page. This deters casual peeking at the page source; it is not exam security.
+from the page. After grading, the runtime shows the right answer by hashing each
+candidate: every option against the question's digest, every place of an ordering item
+against the item's place digest, every choice of a matching row against the row's digest.
+A typed answer cannot be found from its digest, so each fill-in blank also carries its
+first accepted answer sealed (XOR with a keystream drawn from the salt), which the runtime
+opens only after grading. This deters casual peeking at the page source; it is not exam
+security.
 """
 
 from __future__ import annotations
@@ -86,6 +92,32 @@ def blank_digests(question: FillIn, index: int) -> list[str]:
     return sorted(
         {digest(salt, f"{index}:{normalise(answer)}") for answer in question.blanks[index].accept}
     )
+
+
+def place_digest(question: Ordering, item: str, place: int) -> str:
+    """Digest of ``item`` standing at ``place`` (1-based) of the right order."""
+    return digest(salt_for(question.id), f"place:{opaque_key(question.id, item)}:{place}")
+
+
+def row_digest(question: Matching, row: int) -> str:
+    """Digest of the right choice for row ``row`` (1-based) of a matching question."""
+    match = question.pairs[row - 1].match
+    return digest(salt_for(question.id), f"row:{row}:{opaque_key(question.id, match)}")
+
+
+def sealed_answer(question: FillIn, index: int) -> str:
+    """The first accepted answer of blank ``index`` (0-based), sealed, as hex.
+
+    Each byte of its UTF-8 is XORed with the keystream SHA-256("<salt>:seal:<index>:<block>")
+    for blocks 0, 1, ...; ``mot-engine.js`` opens it the same way.
+    """
+    data = question.blanks[index].accept[0].encode()
+    salt = salt_for(question.id)
+    stream = b"".join(
+        hashlib.sha256(f"{salt}:seal:{index}:{block}".encode()).digest()
+        for block in range(len(data) // 32 + 1)
+    )
+    return bytes(byte ^ key for byte, key in zip(data, stream, strict=False)).hex()
 
 
 def turn_digest(question: Scenario, turn: Turn) -> str:

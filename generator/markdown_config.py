@@ -20,7 +20,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from generator.errors import SetupError
 from generator.models import Course
-from generator.project import EXAM_PAGES, Project
+from generator.project import EXAM_PAGES, MISTAKES_PAGE, Project
 
 Anchors = dict[str, dict[str, str]]
 """Page file name -> heading id -> heading text, for every page of the course."""
@@ -81,6 +81,8 @@ def scan_course(course: Course, project: Project) -> CourseScan:
         anchors[module.page.filename].update(GENERATED_HEADINGS)
     if course.exam is not None:  # generated pages that trainers' pages may link to
         anchors.update({page: {} for page in EXAM_PAGES})
+    if course.modules:
+        anchors[MISTAKES_PAGE] = {}
     return CourseScan(anchors, references)
 
 

@@ -24,6 +24,9 @@ from generator.project import EXAM_PAGES, Project
 ConfigAdjustment = Callable[[MkDocsConfig], None]
 """Changes a variant build makes to the loaded mkdocs.yml settings (an export's site)."""
 
+THEME_OVERRIDES = Path(__file__).parent / "templates/theme"
+"""Templates that replace Material's own: a Chinese 404 page."""
+
 QUOTED = re.compile(r"'([^']+)'")
 
 
@@ -38,6 +41,7 @@ def run_mkdocs(
         config = load_config(
             str(project.config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True
         )
+        use_course_theme(config)
         if adjust is not None:
             adjust(config)
         build(config)
@@ -46,6 +50,12 @@ def run_mkdocs(
         raise CourseError([warning_problem(project, message) for message in messages]) from None
     finally:
         mkdocs_logger.removeHandler(collector)
+
+
+def use_course_theme(config: MkDocsConfig) -> None:
+    """Material entirely in Chinese: our 404 page, and no English "Made with" line."""
+    config.theme.dirs.insert(0, str(THEME_OVERRIDES))
+    config.extra["generator"] = False
 
 
 class _WarningCollector(logging.Handler):

@@ -75,17 +75,19 @@ class QuestionBase(StrictModel):
     review: ReviewLink
 
 
-class ChoiceBase(QuestionBase):
+class Shuffled(QuestionBase):
+    """A question whose options, matches or replies each learner sees in a new order."""
+
     shuffle: bool = True
-    """May the final exam shuffle the options? Say false for "all of the above"."""
+    """Shuffle for each learner and attempt? Say false to keep the written order ("以上都对")."""
 
 
-class SingleChoice(ChoiceBase):
+class SingleChoice(Shuffled):
     type: Literal["single"]
     options: Annotated[list[Option], Field(min_length=2, max_length=6)]
 
 
-class MultipleChoice(ChoiceBase):
+class MultipleChoice(Shuffled):
     type: Literal["multiple"]
     options: Annotated[list[Option], Field(min_length=2, max_length=8)]
 
@@ -116,7 +118,7 @@ class Pair(StrictModel):
     match: Text
 
 
-class Matching(QuestionBase):
+class Matching(Shuffled):
     """Pair each item with its match; extra ``distractors`` join the choices."""
 
     type: Literal["matching"]
@@ -161,7 +163,7 @@ class Turn(StrictModel):
     replies: Annotated[list[Reply], Field(min_length=2, max_length=5)]
 
 
-class Scenario(QuestionBase):
+class Scenario(Shuffled):
     """A customer dialogue: at each turn the learner picks a reply; branches allowed."""
 
     type: Literal["scenario"]
@@ -229,7 +231,7 @@ class ExamConfig(StrictModel):
     module_pass_mark: Annotated[int, Field(ge=1, le=100)] = DEFAULT_PASS_MARK
     """Percent a module quiz needs to count as passed."""
     shuffle_options: bool = True
-    """Shuffle options of choice questions (unless a question says shuffle: false)."""
+    """Shuffle options, matches and replies in the exam (unless a question says shuffle: false)."""
     include_quiz_questions: bool = False
     """Let the module quiz's questions join each module's exam pool (``exam_questions``)."""
     draw: Annotated[dict[Slug, Annotated[int, Field(ge=1)]], Field(min_length=1)]

@@ -41,7 +41,9 @@ CERTIFICATE_PAGE = "exam_certificate.md"
 """Named to follow the exam page in the navigation, which MkDocs sorts by file name."""
 EXAM_PAGES = (EXAM_PAGE, CERTIFICATE_PAGE)
 """The pages the generator writes when the course has an exam."""
-GENERATED_PAGES: tuple[str, ...] = (*EXAM_PAGES,)
+MISTAKES_PAGE = "mistakes.md"
+"""错题本: every question the learner got wrong and has not answered right since."""
+GENERATED_PAGES: tuple[str, ...] = (*EXAM_PAGES, MISTAKES_PAGE)
 """Every page name the generator may write: add a new generated page here. A trainer's
 page with one of these names is reported, never silently replaced."""
 MEDIA_FOLDERS = ("images", "media")

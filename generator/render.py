@@ -12,8 +12,8 @@ from generator.course_data import course_data
 from generator.markdown_config import Anchors
 from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Page, Question
 from generator.plain_text import markdown_text
-from generator.project import CERTIFICATE_PAGE, EXAM_PAGE, page_url
-from generator.views import QuestionView, question_view
+from generator.project import CERTIFICATE_PAGE, EXAM_PAGE, MISTAKES_PAGE, page_url
+from generator.views import Link, QuestionView, question_view
 
 Rendered = dict[str, str]
 """Output file name (relative to the docs folder) -> its text."""
@@ -36,8 +36,17 @@ def template_environment() -> Environment:
         keep_trailing_newline=True,
     )
     environment.filters["yaml_string"] = yaml_string
+    environment.filters["colon"] = with_colon
     environment.filters["markdown_text"] = markdown_text
     return environment
+
+
+SENTENCE_END = "。？！；：…?!;:."
+
+
+def with_colon(text: str) -> str:
+    """``text：`` as a label, but never a doubled stop such as ``客户是谁？：``."""
+    return text if text.endswith(tuple(SENTENCE_END)) else f"{text}："
 
 
 def yaml_string(value: str) -> Markup:
@@ -61,6 +70,8 @@ def render_course(course: Course, anchors: Anchors) -> Rendered:
         rendered[CERTIFICATE_PAGE] = _template("certificate.md.j2").render(
             course_json=course_data(course)
         )
+    if course.modules:
+        rendered[MISTAKES_PAGE] = render_mistakes(course, anchors)
     return rendered
 
 
@@ -98,6 +109,7 @@ def render_dashboard(course: Course) -> str:
         course_json=course_data(course),
         exam_url=page_url(EXAM_PAGE),
         certificate_url=page_url(CERTIFICATE_PAGE),
+        mistakes_url=page_url(MISTAKES_PAGE),
     )
 
 
@@ -113,8 +125,39 @@ def render_exam(course: Course, anchors: Anchors) -> str:
         if module.page.name in config.draw
     }
     return _template("exam.md.j2").render(
-        exam=config, pools=pools, total=sum(config.draw.values()), course_json=course_data(course)
+        exam=config,
+        pools=pools,
+        total=sum(config.draw.values()),
+        course_json=course_data(course),
+        certificate_url=page_url(CERTIFICATE_PAGE),
+        mistakes_url=page_url(MISTAKES_PAGE),
     )
+
+
+def render_mistakes(course: Course, anchors: Anchors) -> str:
+    """错题本: every question of the course, grouped by module and stage; the runtime shows
+    only those the learner got wrong and has not answered right since."""
+    groups = [
+        {
+            "name": module.page.name,
+            "title": module.meta.title,
+            "stages": [
+                {"id": area, "name": AREA_NAMES[area], "questions": questions}
+                for area, questions in _by_area(module, anchors).items()
+            ],
+        }
+        for module in course.modules
+    ]
+    return _template("mistakes.md.j2").render(groups=groups)
+
+
+def _by_area(module: Module, anchors: Anchors) -> dict[str, list[Markup]]:
+    """The module's questions (quiz and exam pool) rendered for the 错题本, by stage."""
+    grouped: dict[str, list[Markup]] = {}
+    for question in module.quiz.every_question:
+        view = question_view(question, 0, module, anchors, MISTAKES_PAGE)
+        grouped.setdefault(view.stage, []).append(render_question(view))
+    return grouped
 
 
 def render_outline(course: Course, link_prefix: str = "") -> str:
@@ -129,19 +172,46 @@ def render_outline(course: Course, link_prefix: str = "") -> str:
 
 
 def render_quiz(module: Module, anchors: Anchors, course: Course) -> Markup:
-    questions = render_questions(module.quiz.questions, module, anchors, module.page.filename)
+    questions = render_questions(
+        module.quiz.questions, module, anchors, module.page.filename, numbered_of=True
+    )
+    objectives = {objective.id: objective.text for objective in module.meta.objectives}
     html = _template("quiz.html.j2").render(
-        module=module, questions=questions, pass_mark=course.pass_marks.module
+        module=module,
+        questions=questions,
+        pass_mark=course.pass_marks.module,
+        objectives_json=json.dumps(objectives, ensure_ascii=False, separators=(",", ":")),
+        next_step=next_step(course, module),
+        mistakes_url=page_url(MISTAKES_PAGE),
     )
     return Markup(html)
 
 
+def next_step(course: Course, module: Module) -> Link | None:
+    """Where a learner goes after passing ``module``: the next module, else the exam."""
+    following = course.modules[course.modules.index(module) + 1 :]
+    if following:
+        return Link(page_url(following[0].page.filename), f"下一模块：{following[0].meta.title}")
+    if course.exam is not None:
+        return Link(page_url(EXAM_PAGE), f"参加{course.exam.config.title}")
+    return None
+
+
 def render_questions(
-    questions: list[Question], module: Module, anchors: Anchors, current_page: str
+    questions: list[Question],
+    module: Module,
+    anchors: Anchors,
+    current_page: str,
+    numbered_of: bool = False,
 ) -> list[Markup]:
-    """Render ``questions`` of ``module``, numbered from 1, for ``current_page``."""
+    """Render ``questions`` of ``module``, numbered from 1, for ``current_page``.
+
+    ``numbered_of`` numbers them "第 3 / 15 题" (a module quiz); otherwise the page's
+    runtime renumbers what it shows (the exam's draw, the 错题本).
+    """
+    total = len(questions) if numbered_of else 0
     return [
-        render_question(question_view(question, number, module, anchors, current_page))
+        render_question(question_view(question, number, module, anchors, current_page, total))
         for number, question in enumerate(questions, 1)
     ]
 

@@ -1,8 +1,8 @@
 """What the question templates get: plain data computed from the models.
 
 Digests, the order items are shown in, the choices of a matching question, the turn
-each reply leads to and the review link are all worked out here, in Python, so the
-templates only lay them out.
+each reply leads to, the sealed answers of fill-in blanks and the review link are all
+worked out here, in Python, so the templates only lay them out.
 """
 
 from __future__ import annotations
@@ -14,14 +14,16 @@ from generator.digests import (
     blank_digests,
     match_choices,
     option_key,
+    place_digest,
+    row_digest,
     salt_for,
+    sealed_answer,
     shown_items,
     turn_digest,
 )
 from generator.markdown_config import Anchors
 from generator.models import (
     BLANK,
-    ChoiceBase,
     FillIn,
     Matching,
     Module,
@@ -30,6 +32,7 @@ from generator.models import (
     Question,
     ResultFeedback,
     Scenario,
+    Shuffled,
     SingleChoice,
     TrueFalse,
 )
@@ -47,12 +50,16 @@ class Choice:
     feedback: str | None = None
     next: str | None = None
     """For a dialogue reply: the turn it leads to, or ``end``."""
+    digest: str | None = None
+    """For an ordering item, its place digest; for a matching row, its right choice's."""
 
 
 @dataclass(frozen=True)
 class Blank:
     number: int
     digests: list[str]
+    sealed: str
+    """The first accepted answer, sealed (see :func:`generator.digests.sealed_answer`)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,8 @@ class QuestionView:
 
     question: Question
     number: int
+    total: int
+    """How many questions the quiz has (``第 3 / 15 题``); 0 where the runtime numbers them."""
     stage: str
     salt: str
     digest: str | None
@@ -82,7 +91,7 @@ class QuestionView:
     review: Link
     options: list[Choice] = field(default_factory=list)
     items: list[Choice] = field(default_factory=list)
-    rows: list[str] = field(default_factory=list)
+    rows: list[Choice] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
     text_parts: list[str] = field(default_factory=list)
     blanks: list[Blank] = field(default_factory=list)
@@ -91,18 +100,25 @@ class QuestionView:
 
 
 def question_view(
-    question: Question, number: int, module: Module, anchors: Anchors, current_page: str
+    question: Question,
+    number: int,
+    module: Module,
+    anchors: Anchors,
+    current_page: str,
+    total: int = 0,
 ) -> QuestionView:
-    """The view of ``question`` (of ``module``), shown as number ``number`` on ``current_page``."""
+    """The view of ``question`` (of ``module``), shown as number ``number`` of ``total``
+    on ``current_page``."""
     target = review_target(question.review, module.page.filename)
     review = Link(target.href(current_page), anchors[target.page][target.anchor])
     view = QuestionView(
         question=question,
         number=number,
+        total=total,
         stage=module.area_of(question) or "",
         salt=salt_for(question.id),
         digest=answer_digest(question),
-        shuffle=isinstance(question, ChoiceBase) and question.shuffle,
+        shuffle=isinstance(question, Shuffled) and question.shuffle,
         review=review,
     )
     return _with_type_fields(view)
@@ -121,15 +137,25 @@ def _with_type_fields(view: QuestionView) -> QuestionView:
         options = [Choice(key, text) for key, text in TRUE_FALSE_OPTIONS]
         return replace(view, options=options, result_feedback=question.feedback)
     if isinstance(question, Ordering):
-        items = [Choice(key, text) for key, text in shown_items(question)]
+        places = {text: place for place, text in enumerate(question.items, 1)}
+        items = [
+            Choice(key, text, digest=place_digest(question, text, places[text]))
+            for key, text in shown_items(question)
+        ]
         return replace(view, items=items, result_feedback=question.feedback)
     if isinstance(question, Matching):
-        rows = [pair.item for pair in question.pairs]
+        rows = [
+            Choice(str(row), pair.item, digest=row_digest(question, row))
+            for row, pair in enumerate(question.pairs, 1)
+        ]
         choices = [Choice(key, text) for key, text in match_choices(question)]
         return replace(view, rows=rows, choices=choices, result_feedback=question.feedback)
     if isinstance(question, FillIn):
         count = len(question.blanks)
-        blanks = [Blank(index + 1, blank_digests(question, index)) for index in range(count)]
+        blanks = [
+            Blank(index + 1, blank_digests(question, index), sealed_answer(question, index))
+            for index in range(count)
+        ]
         parts = question.text.split(BLANK)
         return replace(view, text_parts=parts, blanks=blanks, result_feedback=question.feedback)
     return replace(view, turns=_turn_views(question))

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from generator.errors import CourseError, Problem, SetupError
-from generator.mkdocs_run import source_of
+from generator.mkdocs_run import THEME_OVERRIDES, source_of
 from generator.project import Project
 from generator.write import write_scratch_file
 
@@ -61,12 +61,15 @@ def run_zensical(project: Project, docs_dir: Path, site_dir: Path) -> None:
 
 
 def settings_text(project: Project, docs_dir: Path, site_dir: Path) -> str:
-    """The project's settings, with this build's folders (relative to the settings file)."""
+    """The project's settings, with this build's folders (relative to the settings file) and
+    the generator's theme overrides (a Chinese 404 page, no "Made with" line)."""
     return (
         f"# Written for one `python -m generator build --engine zensical`.\n"
         f"INHERIT: {json.dumps(str(project.config_file.resolve()))}\n"
         f"docs_dir: {docs_dir.name}\n"
         f"site_dir: {site_dir.name}\n"
+        f"theme:\n  custom_dir: {json.dumps(str(THEME_OVERRIDES))}\n"
+        f"extra:\n  generator: false\n"
     )
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from playwright.sync_api import FrameLocator, Locator, Page, expect
+from playwright.sync_api import Dialog, FrameLocator, Locator, Page, expect
 
 from generator.digests import opaque_key, option_key
 from generator.models import (
@@ -54,11 +54,17 @@ def choose_options(form: Locator, q: Question, right: bool) -> None:
 
 
 def put_in_order(form: Locator, keys: list[str]) -> None:
+    """Move the items into the order ``keys``; at least one move, as a learner makes."""
+    moves = 0
     for place, key in enumerate(keys):
         items = form.locator(".mot-order-item")
         current = [items.nth(i).get_attribute("data-key") for i in range(items.count())]
         for _ in range(current.index(key) - place):
             form.locator(f'.mot-order-item[data-key="{key}"] [data-move="-1"]').click()
+            moves += 1
+    if not moves:
+        form.locator(f'.mot-order-item[data-key="{keys[0]}"] [data-move="1"]').click()
+        form.locator(f'.mot-order-item[data-key="{keys[0]}"] [data-move="-1"]').click()
 
 
 def ordering_keys(q: Ordering, right: bool) -> list[str]:
@@ -75,8 +81,9 @@ def fill_answers(q: FillIn, right: bool) -> list[str]:
     return [blank.accept[-1] if right else "不知道" for blank in q.blanks]
 
 
-def answer_form(form: Locator, q: Question, right: bool) -> Locator:
-    """Answer ``q`` in its ``form`` right or wrong, with the mouse; returns the form."""
+def give_answer(form: Locator, q: Question, right: bool) -> None:
+    """Put a right or wrong answer to ``q`` into its ``form`` with the mouse, not submitted
+    (a dialogue is played to its end, turn by turn)."""
     if isinstance(q, Ordering):
         put_in_order(form, ordering_keys(q, right))
     elif isinstance(q, Matching):
@@ -87,11 +94,48 @@ def answer_form(form: Locator, q: Question, right: bool) -> Locator:
             form.locator(f'input[id="{q.id}-{number}"]').fill(text)
     elif isinstance(q, Scenario):
         reply_through(form, q, right)
-        return form
     else:
         choose_options(form, q, right)
-    form.locator(".mot-submit").click()
+
+
+def answer_form(form: Locator, q: Question, right: bool) -> Locator:
+    """Answer ``q`` in its ``form`` right or wrong, with the mouse, and submit; returns the form."""
+    give_answer(form, q, right)
+    if not isinstance(q, Scenario):
+        form.locator(".mot-submit").click()
     return form
+
+
+def answer_exam(
+    page: Page, surface: Surface, questions: dict[str, Question], right: bool
+) -> list[str]:
+    """Answer every question drawn on the exam paper and hand in (accepting the confirmation).
+
+    ``questions`` maps every question id of the course to its question; returns the ids
+    drawn, in the order shown.
+    """
+    paper = surface.locator(".mot-exam-paper .mot-question")
+    expect(paper.first).to_be_visible()
+    drawn: list[str] = paper.evaluate_all("forms => forms.map(form => form.dataset.questionId)")
+    for question_id in drawn:
+        form = surface.locator(f'.mot-exam-paper form[data-question-id="{question_id}"]')
+        give_answer(form, questions[question_id], right)
+    hand_in(page, surface)
+    return drawn
+
+
+def hand_in(page: Page, surface: Surface) -> str:
+    """Press 交卷 and accept the confirmation; returns what the confirmation said."""
+    said: list[str] = []
+
+    def accept(dialog: Dialog) -> None:
+        said.append(dialog.message)
+        dialog.accept()
+
+    page.once("dialog", accept)
+    surface.get_by_role("button", name="交卷").click()
+    expect(surface.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
+    return said[0]
 
 
 def dialogue_path(q: Scenario, right: bool) -> list[tuple[str, str, str]]:

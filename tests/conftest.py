@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis.configuration import set_hypothesis_home_dir
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
 from generator.cli import main as generator_main
 from generator.export import pdf
@@ -169,9 +169,13 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-def watched_tab(browser: Browser, tolerated: re.Pattern[str] | None = None) -> Iterator[Page]:
-    """A fresh tab; the test fails on any JavaScript error that ``tolerated`` does not match."""
-    context = browser.new_context(locale="zh-CN")
+def watched_tab(
+    browser: Browser, tolerated: re.Pattern[str] | None = None, size: tuple[int, int] | None = None
+) -> Iterator[Page]:
+    """A fresh tab (of ``size`` pixels); the test fails on any JavaScript error that
+    ``tolerated`` does not match."""
+    viewport = ViewportSize(width=size[0], height=size[1]) if size else None
+    context = browser.new_context(locale="zh-CN", viewport=viewport)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
@@ -185,6 +189,16 @@ def watched_tab(browser: Browser, tolerated: re.Pattern[str] | None = None) -> I
 def page(browser: Browser) -> Iterator[Page]:
     """A fresh browser tab; the test fails if the page throws a JavaScript error."""
     yield from watched_tab(browser)
+
+
+VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
+"""The screens the learner journeys are tested on."""
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def learner(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh learner's tab on a desktop or a phone screen."""
+    yield from watched_tab(browser, size=VIEWPORTS[request.param])
 
 
 @pytest.fixture(params=["light", "dark"])

@@ -6,6 +6,7 @@ Answer keys come from the course's own YAML through the generator, never from th
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -13,7 +14,7 @@ from playwright.sync_api import Locator, Page, expect
 from generator.digests import option_key
 from generator.load import load_course
 from generator.models import Course, Module, MultipleChoice, Question, SingleChoice, TrueFalse
-from generator.project import Project
+from generator.project import GENERATED_PAGES, Project
 from tests.browsing import answer, axe_violations, expect_scheme, press_until
 from tests.conftest import PROJECT
 
@@ -88,12 +89,17 @@ def test_wrong_answer_by_click(page: Page, site_url: str, first_module: Module, 
     question = first_of(first_module, kind)
     form = answer_by_click(page, question, wrong_keys(question))
     expect(form).to_have_attribute("data-result", "incorrect")
-    expect(form.locator(".mot-status")).to_have_text("✗回答错误，请看下面的讲解。")
+    expect(form.locator(".mot-status")).to_have_text(
+        "✗回答错误。正确答案已经标出，请看下面的讲解。"
+    )
     expect(form.locator(".mot-explanation")).to_be_visible()
     if isinstance(question, SingleChoice | MultipleChoice):
-        chosen = question.options["abcdefgh".index(wrong_keys(question)[0])]
+        key = wrong_keys(question)[0]
+        chosen = question.options["abcdefgh".index(key)]
         if chosen.feedback:
-            expect(form.locator(".mot-option-feedback:visible")).to_contain_text(chosen.feedback)
+            feedback = form.locator(f'.mot-option-feedback[data-option="{key}"]')
+            expect(feedback).to_be_visible()
+            expect(feedback).to_contain_text(chosen.feedback)
     elif isinstance(question, TrueFalse) and question.feedback.incorrect:
         expect(form.locator(".mot-option-feedback:visible")).to_have_text(
             question.feedback.incorrect
@@ -150,11 +156,13 @@ def test_multiple_choice_by_keyboard_alone(page: Page, site_url: str, first_modu
     question = first_of(first_module, MultipleChoice)
     assert isinstance(question, MultipleChoice)
     form = form_of(page, question)
+    shown = form.locator("input").evaluate_all("inputs => inputs.map(i => i.value)")  # shuffled
+    right = set(right_keys(question))
     form.locator("input").first.focus()
-    for index, option in enumerate(question.options):
-        if option.correct:
+    for index, key in enumerate(shown):
+        if key in right:
             page.keyboard.press("Space")
-        if index < len(question.options) - 1:
+        if index < len(shown) - 1:
             page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
@@ -168,7 +176,10 @@ def test_score_and_retry(page: Page, site_url: str, first_module: Module) -> Non
         answer(page, first_module, number, right=number % 2 == 0)
     right = (len(questions) + 1) // 2
     score = page.locator(".mot-score")
-    expect(score).to_have_text(f"得分 {right}/{len(questions)}。点“重新作答”可以再试一次。")
+    expect(score).to_have_text(f"已完成 {len(questions)}/{len(questions)} 题，答对 {right} 题")
+    verdict = page.locator(f'[data-results-for="{first_module.page.name}"] [data-passed]')
+    expect(verdict).to_contain_text(f"得分 {right}/{len(questions)}")
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="重新作答").click()
     expect(page.locator(".mot-question[data-result]")).to_have_count(0)
     expect(page.locator(".mot-options input:checked")).to_have_count(0)
@@ -226,8 +237,11 @@ def test_chinese_search_finds_a_word_mid_sentence(
     expect(teaching_result.first).to_be_visible()
 
 
-REAL_PAGES = [*sorted(path.stem for path in (PROJECT / "course").glob("*.md")), "exam"]
-"""Every page of the real course, and the generated exam page (listed, not loaded: a broken
+REAL_PAGES = [
+    *sorted(path.stem for path in (PROJECT / "course").glob("*.md")),
+    *(PurePosixPath(name).stem for name in GENERATED_PAGES),
+]
+"""Every page of the real course, and the generated pages (listed, not loaded: a broken
 course fails these tests one by one instead of stopping the collection)."""
 
 

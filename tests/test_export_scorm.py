@@ -20,7 +20,7 @@ from generator.normalise import normalise
 from generator.project import Project
 from tests.browsing import (
     answer,
-    answer_form,
+    answer_exam,
     chosen_keys,
     dialogue_path,
     fill_answers,
@@ -267,12 +267,7 @@ def test_passing_the_final_exam_reports_to_the_lms(
     page.wait_for_function("window.lmsLog.calls.includes('LMSInitialize')")
     frame = page.frame_locator("#sco")
     frame.get_by_role("button", name="开始考试").click()
-    paper = frame.locator(".mot-exam-paper .mot-question")
-    expect(paper.first).to_be_visible()
-    drawn = paper.evaluate_all("forms => forms.map(form => form.dataset.questionId)")
-    for question_id in drawn:
-        form = frame.locator(f'.mot-exam-paper form[data-question-id="{question_id}"]')
-        answer_form(form, questions[question_id], right=True)
+    drawn = answer_exam(page, frame, questions, right=True)
     page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")
     state = lms_state(page)
     assert (state["status"], state["raw"]) == ("passed", "100")

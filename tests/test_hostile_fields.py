@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Dialog, Page, expect
 
-from tests.browsing import search
+from generator.load import load_course
+from generator.project import Project
+from tests.browsing import answer, search
 from tests.conftest import FIXTURES, build_and_serve, copy_project
 
 pytestmark = pytest.mark.browser
@@ -33,6 +35,7 @@ PAYLOAD = (
 """HTML, an attribute break-out, a Markdown link, table and inline syntax, an attribute list."""
 TITLES = {"index": "首页 ", "01-sample": "示例模块 ", "02-second": "第二模块 "}
 PAGES = ["index.html", "01-sample.html", "02-second.html", "exam.html", "exam_certificate.html"]
+PAGES += ["mistakes.html"]
 
 
 def hostile(text: str) -> str:
@@ -123,4 +126,30 @@ def test_search_results_show_titles_as_text(
     page.goto(f"{hostile_site}index.html")
     search(page, "示例")
     expect(page.locator(".md-search-result__item", has_text="点我").first).to_be_visible()
+    assert_nothing_ran(page, dialogs)
+
+
+def test_results_panel_and_mistakes_show_titles_and_objectives_as_text(
+    watched: tuple[Page, list[str]], hostile_site: str
+) -> None:
+    """The runtime writes module titles and objectives into the results panel and the 错题本."""
+    page, dialogs = watched
+    module = load_course(Project(FIXTURES / "minimal")).modules[0]
+    page.goto(f"{hostile_site}{module.page.name}.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    for index in range(len(module.quiz.questions)):
+        answer(page, module, index, right=False)
+    missed = page.locator(f'[data-results-for="{module.page.name}"] .mot-results-details li')
+    expect(missed.first).to_contain_text(hostile("目标 "))
+    page.goto(f"{hostile_site}mistakes.html")
+    expect(page.locator(".mot-mistakes h2:visible").first).to_have_text(
+        hostile(TITLES[module.page.name])
+    )
+    page.goto(f"{hostile_site}{module.page.name}.html")
+    page.get_by_role("button", name="只重做答错的题").click()
+    for index in range(len(module.quiz.questions)):
+        answer(page, module, index, right=True)
+    expect(page.locator(".mot-results .mot-next")).to_have_text(
+        "下一模块：" + hostile(TITLES["02-second"])
+    )
     assert_nothing_ran(page, dialogs)

@@ -23,13 +23,16 @@ from generator.models import (
     Course,
     FillIn,
     Matching,
+    MultipleChoice,
     Ordering,
     Question,
     Scenario,
+    SingleChoice,
 )
 from generator.normalise import normalise
 from generator.project import Project
 from tests.browsing import (
+    answer_exam,
     answer_form,
     axe_violations,
     expect_scheme,
@@ -96,7 +99,67 @@ def test_wrong_answer(page: Page, fixture_site_url: str, course: Course, questio
     expect(form.locator(".mot-explanation")).to_be_visible()
     if isinstance(q, Ordering | Matching | FillIn) and q.feedback.incorrect:
         expect(form.locator(".mot-option-feedback:visible")).to_have_text(q.feedback.incorrect)
-    expect(page.locator(".mot-retry-wrong")).to_be_visible()
+    expect(form.locator('[data-solution="true"]:visible')).to_have_count(solution_count(q))
+
+
+def solution_count(q: Question) -> int:
+    """How many elements show the right answer once ``q`` is answered wrong (stable hook)."""
+    if isinstance(q, SingleChoice | MultipleChoice):
+        return sum(option.correct for option in q.options)
+    if isinstance(q, Ordering):
+        return len(q.items)
+    if isinstance(q, Matching):
+        return len(q.pairs)
+    if isinstance(q, FillIn):
+        return len(q.blanks)
+    if isinstance(q, Scenario):  # each turn answered wrong shows its best reply
+        return len(wrong_path(q))
+    return 1  # true/false: the right one of the two
+
+
+def wrong_path(q: Scenario) -> list[str]:
+    """The turns a learner who always picks a wrong reply plays, in order."""
+    played, index = [], 0
+    while True:
+        turn = q.turns[index]
+        played.append(turn.id)
+        following = q.next_turn(index, next(r for r in turn.replies if not r.correct))
+        if following == "end":
+            return played
+        index = next(i for i, t in enumerate(q.turns) if t.id == following)
+
+
+@pytest.mark.parametrize("question_id", TYPES)
+def test_the_right_answer_is_shown_with_the_learners_own(
+    page: Page, fixture_site_url: str, course: Course, question_id: str
+) -> None:
+    """What marks the right answer says it in text, and the learner's choice stays in view."""
+    open_page(page, fixture_site_url)
+    q = question(course, question_id)
+    form = answer(page, q, right=False)
+    shown = form.locator('[data-solution="true"]').all_inner_texts()
+    if isinstance(q, SingleChoice | MultipleChoice):
+        right = [o.text for o in q.options if o.correct]
+        assert sorted(text.split("\n")[0] for text in shown) == sorted(right)
+        expect(form.locator(".mot-option.mot-chosen")).to_contain_text("你的选择")
+    elif isinstance(q, Ordering):
+        items = form.locator(".mot-order-item")
+        for index in range(items.count()):
+            item_text = items.nth(index).locator(".mot-order-text").inner_text()
+            place = q.items.index(item_text) + 1
+            expect(items.nth(index).locator("[data-solution]")).to_contain_text(f"第 {place} 项")
+    elif isinstance(q, Matching):
+        assert [text.split("：", 1)[1] for text in shown] == [pair.match for pair in q.pairs]
+    elif isinstance(q, FillIn):
+        assert [text.split("：", 1)[1] for text in shown] == [b.accept[0] for b in q.blanks]
+        expect(form.locator("input.mot-blank").first).to_have_value(fill_answers(q, False)[0])
+    elif isinstance(q, Scenario):
+        turns = {turn.id: turn for turn in q.turns}
+        best = [next(r.text for r in turns[i].replies if r.correct) for i in wrong_path(q)]
+        assert [text.replace("✓更好的回复", "").strip() for text in shown] == best
+    else:
+        expect(form.locator(".mot-option.mot-chosen")).to_contain_text("你的选择")
+        assert len(shown) == 1
 
 
 def test_fill_in_accepts_what_a_chinese_learner_types(page: Page, fixture_site_url: str) -> None:
@@ -114,8 +177,11 @@ def test_fill_in_names_the_wrong_blank(page: Page, fixture_site_url: str) -> Non
     form.locator('input[id="s1-fill-in-1"]').fill("问")
     form.locator('input[id="s1-fill-in-2"]').fill("看")
     form.locator(".mot-submit").click()
-    expect(form.locator(".mot-status")).to_have_text("✗回答错误，请看下面的讲解。第 2 空不对。")
+    expect(form.locator(".mot-status")).to_have_text(
+        "✗回答错误。正确答案已经标出，请看下面的讲解。第 2 空不对。"
+    )
     expect(form.locator('input[id="s1-fill-in-2"]')).to_have_attribute("aria-invalid", "true")
+    expect(form.locator('[data-solution="true"]').nth(1)).to_have_text("✗第 2 空答案：切")
 
 
 def test_scenario_branches_and_scores_each_turn(
@@ -136,6 +202,10 @@ def test_scenario_branches_and_scores_each_turn(
     form.get_by_role("button", name="回复").click()
     expect(form).to_have_attribute("data-result", "incorrect")
     expect(form.locator(".mot-status")).to_contain_text("3 轮中有 2 轮回复得当")
+    turns = form.locator(".mot-turn:visible")
+    assert turns.evaluate_all("ts => ts.map(t => t.dataset.turn)") == ["open", "angry", "fix"]
+    tops = [turns.nth(i).bounding_box()["y"] for i in range(3)]  # type: ignore[index]
+    assert tops == sorted(tops), "the transcript reads top to bottom in the order played"
 
 
 # Keyboard alone -------------------------------------------------------------------------
@@ -240,6 +310,13 @@ def test_progress_survives_reload_and_navigation(
     page.reload()
     expect(form_of(page, "s1-single")).to_have_attribute("data-result", "correct")
     expect(form_of(page, "s1-single").locator(".mot-status")).to_have_text("✓上次已答对。")
+    single = question(course, "s1-single")
+    assert isinstance(single, SingleChoice)
+    right = next(i for i, option in enumerate(single.options) if option.correct)
+    chosen = form_of(page, "s1-single").locator(".mot-option.mot-chosen")
+    expect(chosen).to_contain_text(single.options[right].text)  # the learner's own answer,
+    expect(chosen).to_contain_text("你的选择")  # still in view on return
+    expect(chosen.locator("input")).to_be_checked()
     expect(form_of(page, "s1-ordering")).to_have_attribute("data-result", "incorrect")
     expect(page.locator(".mot-score")).to_have_text("已完成 2/7 题，答对 1 题")
     expect(page.locator(".mot-module-status").first).to_have_text("本章状态：进行中")
@@ -249,21 +326,23 @@ def test_progress_survives_reload_and_navigation(
     expect(row.locator("[data-status]")).to_have_text("进行中")
     assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
     explore = page.locator('.mot-stage-scores [data-stage="explore"] [data-score]')
-    expect(explore).to_have_text("1/6 题答对（17%）")
-    expect(page.locator("[data-weakest]")).to_contain_text("探索 Explore")
+    expect(explore).to_have_text("答对 1/2 题（50%）")
+    expect(page.locator("[data-advice]")).to_contain_text("最需要加强的阶段：探索 Explore（50%）")
 
 
 def test_retry_only_what_i_got_wrong(page: Page, fixture_site_url: str, course: Course) -> None:
     open_page(page, fixture_site_url)
     for number, question_id in enumerate(TYPES):
         answer(page, question(course, question_id), right=number % 2 == 0)
-    expect(page.locator(".mot-score")).to_have_text("得分 4/7。点“重新作答”可以再试一次。")
+    verdict = page.locator('[data-results-for="01-sample"] [data-passed]')
+    expect(verdict).to_have_text("✗得分 4/7（57%）。还没有达到通过线 80%。")
     page.get_by_role("button", name="只重做答错的题").click()
     expect(page.locator(".mot-question[data-result]")).to_have_count(4)
     expect(page.locator('.mot-question[data-result="incorrect"]')).to_have_count(0)
+    expect(page.locator('[data-results-for="01-sample"]')).to_be_hidden()
     for question_id in TYPES[1::2]:
         answer(page, question(course, question_id), right=True)
-    expect(page.locator(".mot-score")).to_have_text("得分 7/7。点“重新作答”可以再试一次。")
+    expect(verdict).to_have_text("✓得分 7/7（100%）。达到了通过线 80%，本章测验通过！")
     expect(page.locator(".mot-module-status").first).to_have_text(
         "本章状态：已通过 · 最佳成绩 7/7（100%）"
     )
@@ -334,58 +413,52 @@ def test_broken_storage_falls_back_to_memory(
 # Final exam and certificate -------------------------------------------------------------
 
 
-def take_exam(page: Page, url: str, course: Course, right: bool) -> None:
+def every_question(course: Course) -> dict[str, Question]:
+    return {q.id: q for module in course.modules for q in module.quiz.every_question}
+
+
+def take_exam(page: Page, url: str, course: Course, right: bool) -> list[str]:
     page.goto(f"{url}exam.html")
     page.get_by_role("button", name="开始考试").click()
-    answer_exam_paper(page, course, right)
-
-
-def answer_exam_paper(page: Page, course: Course, right: bool) -> list[str]:
-    """Answer every question drawn for this attempt; returns their ids in the order shown."""
-    paper = page.locator(".mot-exam-paper .mot-question")
-    expect(paper).to_have_count(3)
-    drawn: list[str] = paper.evaluate_all("forms => forms.map(f => f.dataset.questionId)")
-    for question_id in drawn:
-        form = answer(page, question(course, question_id), right=right)
-        expect(form).to_have_attribute("data-result", "correct" if right else "incorrect")
-    return drawn
+    expect(page.locator(".mot-exam-paper .mot-question")).to_have_count(3)
+    return answer_exam(page, page, every_question(course), right)
 
 
 def test_exam_pass(page: Page, fixture_site_url: str, course: Course) -> None:
     take_exam(page, fixture_site_url, course, right=True)
-    result = page.locator(".mot-exam-result")
+    result = page.locator('[data-results-for="exam"]')
     expect(result).to_be_focused()
-    expect(result).to_have_attribute("data-passed", "true")
-    expect(result.locator(".mot-exam-verdict")).to_have_text(
+    expect(result.locator("[data-passed]")).to_have_attribute("data-passed", "true")
+    expect(result.locator("[data-passed]")).to_have_text(
         "✓得分 3/3（100%），及格，恭喜通过结业考试！"
     )
     expect(result.locator('li[data-stage="principles"]')).to_have_text("原则 Principles：2/2")
     expect(result.locator(".mot-exam-misses")).to_have_count(0)
+    expect(result.get_by_role("link", name="领取结业证书")).to_be_visible()
 
 
 def test_exam_fail_lists_every_miss_with_its_review_link(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:
     take_exam(page, fixture_site_url, course, right=False)
-    result = page.locator(".mot-exam-result")
-    expect(result).to_have_attribute("data-passed", "false")
-    expect(result.locator(".mot-exam-verdict")).to_contain_text("未及格（及格线 80%）")
+    result = page.locator('[data-results-for="exam"]')
+    expect(result.locator("[data-passed]")).to_have_attribute("data-passed", "false")
+    expect(result.locator("[data-passed]")).to_contain_text("未及格（及格线 80%）")
     expect(result.locator(".mot-exam-misses li")).to_have_count(3)
     expect(result.locator(".mot-exam-misses a").first).to_have_attribute(
         "href", re.compile(r"0[12]-[a-z]+\.html#[a-z-]+$")
     )
+    expect(result.get_by_role("link", name="领取结业证书")).to_be_hidden()
     expect(page.locator(".mot-exam-paper .mot-explanation").first).to_be_visible()
 
 
 def test_exam_draws_and_shuffles_per_attempt(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:
-    page.goto(f"{fixture_site_url}exam.html")
-    page.get_by_role("button", name="开始考试").click()
-    orders = set()
-    for _ in range(5):
-        orders.add(tuple(answer_exam_paper(page, course, right=True)))
+    orders = {tuple(take_exam(page, fixture_site_url, course, right=True))}
+    for _ in range(4):
         page.get_by_role("button", name="再考一次（重新抽题）").click()
+        orders.add(tuple(answer_exam(page, page, every_question(course), right=True)))
     assert len(orders) > 1
     fixed = page.locator('.mot-exam [data-question-id="s2-single"] .mot-option input')
     assert fixed.evaluate_all("inputs => inputs.map(i => i.value)") == ["a", "b", "c"]

@@ -1,6 +1,6 @@
 """No page of the real course asks another host for anything: fonts, scripts, images.
 
-Covers every page of the real course, the generated exam and certificate pages included.
+Covers every page of the real course, the generated exam, certificate and 错题本 pages included.
 The minimal course gets the same check under a GitHub Pages sub-path in test_pages.py, and
 the offline package over file:// in test_export_offline.py.
 """
@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page
 
 from generator.load import load_course
-from generator.project import EXAM_PAGES, Project, page_url
+from generator.project import EXAM_PAGES, MISTAKES_PAGE, Project, page_url
 from tests.browsing import leaving
 from tests.conftest import PROJECT
 
@@ -20,13 +20,13 @@ pytestmark = pytest.mark.browser
 
 def pages_to_check() -> list[str]:
     course = load_course(Project(PROJECT))
-    exam_pages = list(EXAM_PAGES) if course.exam is not None else []
-    return [page_url(name) for name in [*(page.filename for page in course.pages), *exam_pages]]
+    generated = [*(EXAM_PAGES if course.exam is not None else []), MISTAKES_PAGE]
+    return [page_url(name) for name in [*(page.filename for page in course.pages), *generated]]
 
 
-def test_the_pages_checked_include_the_exam_and_certificate() -> None:
+def test_the_pages_checked_include_the_generated_pages() -> None:
     checked = pages_to_check()
-    assert {"index.html", "exam.html", "exam_certificate.html"} <= set(checked)
+    assert {"index.html", "exam.html", "exam_certificate.html", "mistakes.html"} <= set(checked)
     assert len(checked) >= 9
 
 

@@ -12,8 +12,8 @@ from generator.digests import answer_digest, correct_response, digest, salt_for,
 from generator.load import load_course
 from generator.markdown_config import collect_anchors
 from generator.models import QUESTION_TYPES, Course, Ordering
-from generator.project import Project
-from generator.render import render_course, render_question
+from generator.project import GENERATED_PAGES, MISTAKES_PAGE, Project
+from generator.render import render_course, render_question, with_colon
 from generator.views import question_view
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -118,3 +118,46 @@ def test_review_link_on_the_same_page_is_a_bare_anchor(
 ) -> None:
     html = rendered_questions(course, minimal_project)["true_false"]
     assert '<a href="#recovery">复习：服务补救</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("客户是谁？", "客户是谁？"),
+        ("先道歉。", "先道歉。"),
+        ("先道歉", "先道歉："),
+        ("Why?", "Why?"),
+    ],
+)
+def test_a_label_gets_a_colon_unless_it_ends_in_punctuation(text: str, label: str) -> None:
+    assert with_colon(text) == label
+
+
+def test_the_mistakes_page_holds_every_question_once(course: Course, minimal_project: Path) -> None:
+    rendered = render_course(course, collect_anchors(course, Project(minimal_project)))
+    page = rendered[MISTAKES_PAGE]
+    every = [q.id for module in course.modules for q in module.quiz.every_question]
+    assert [page.count(f'data-question-id="{id_}"') for id_ in every] == [1] * len(every)
+    assert MISTAKES_PAGE in GENERATED_PAGES
+
+
+@pytest.mark.parametrize("question_type", ["single", "multiple", "matching", "scenario"])
+def test_shuffle_false_keeps_the_written_order(
+    question_type: str, course: Course, minimal_project: Path
+) -> None:
+    """Only a question that may be shuffled is marked data-shuffle; shuffle: false unmarks it."""
+    anchors = collect_anchors(course, Project(minimal_project))
+    module = course.modules[0]
+    question = next(q for q in module.quiz.questions if q.type == question_type)
+    for shuffle in (True, False):
+        changed = question.model_copy(update={"shuffle": shuffle})
+        view = question_view(changed, 1, module, anchors, module.page.filename)
+        assert (" data-shuffle " in str(render_question(view))) is shuffle
+
+
+@pytest.mark.parametrize("question_type", ["true_false", "ordering", "fill_in"])
+def test_other_types_are_never_shuffled(
+    question_type: str, course: Course, minimal_project: Path
+) -> None:
+    html = rendered_questions(course, minimal_project)[question_type]
+    assert " data-shuffle " not in html

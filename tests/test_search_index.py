@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from material.plugins.search.plugin import Parser
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from generator.load import load_course
 from generator.markdown_config import collect_anchors
@@ -167,6 +167,22 @@ def quiz_links(links: list[str]) -> list[str]:
     return [link for link in links if link.endswith("#quiz") or "/exam.html" in link]
 
 
+WARM_UP = "服务"
+"""A word every course has: once it finds pages, the search worker has its index."""
+
+
+def settled_text(page: Page, meta: Locator, quiet_ms: int = 1000) -> str:
+    """The result count once it has stopped changing (results of the query typed before
+    may still be on screen for a moment)."""
+    text, unchanged = meta.inner_text(), 0
+    while unchanged < quiet_ms:
+        page.wait_for_timeout(200)
+        current = meta.inner_text()
+        unchanged = unchanged + 200 if current == text else 0
+        text = current
+    return text
+
+
 def search_results(page: Page, term: str) -> list[str]:
     """Type ``term`` into Material's search; the links of every result, once all have shown.
 
@@ -174,11 +190,15 @@ def search_results(page: Page, term: str) -> list[str]:
     """
     box = page.get_by_role("textbox", name="搜索")
     box.click()
+    box.fill(WARM_UP)  # wait for the search worker's index before asking what matters
+    box.press("End")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
     box.fill(term)
     box.press("End")
     meta = page.locator(".md-search-result__meta")
     expect(meta).to_have_text(re.compile(r"没有找到|\d+ 个符合条件"), timeout=15_000)
-    found = re.search(r"\d+", meta.inner_text())
+    settled = settled_text(page, meta)
+    found = re.search(r"\d+", settled)
     pages = int(found.group()) if found else 0
     items = page.locator(".md-search-result__item")
     wrap = page.locator(".md-search__scrollwrap")

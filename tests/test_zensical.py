@@ -107,3 +107,10 @@ def test_search_finds_a_course_term(page: Page, zensical_site: str) -> None:
     expect(first.locator("mark").first).to_be_visible()
     first.click()
     expect(page.locator(".md-content")).to_contain_text(term)
+
+
+@pytest.mark.browser
+def test_the_theme_speaks_chinese(page: Page, zensical_site: str) -> None:
+    """The generator's 404 page and no English "Made with" line, as with MkDocs."""
+    assert "Made with" not in page.request.get(zensical_site).text()
+    assert "<h1>404 - 页面不存在</h1>" in page.request.get(f"{zensical_site}404.html").text()

@@ -6,8 +6,11 @@
  *   names the parts it needs in data-mot-parts; they are loaded from the assets folder
  *   the first time a page needs them, so a page loads only the code it uses.
  * - Storage: one progress record per site, under a key namespaced by the site's path, with
- *   a schema version. When storage throws (blocked, private mode, quota) or holds corrupt
- *   or old data, progress lives in memory for this visit and the learner is told once.
+ *   a schema version, merged on every save so that two tabs keep both answers. When
+ *   storage throws (blocked, private mode, quota) or holds corrupt or old data, progress
+ *   lives in memory for this visit and the learner is told once; a record with fields of
+ *   the wrong shape keeps what is valid and the learner is told once.
+ * - Shuffling with a stored seed, so that an attempt keeps its order across reloads.
  * - Hashing (Web Crypto, or a JavaScript SHA-256 on plain-http pages) and the one
  *   normalisation of typed answers, the same function as generator/normalise.py.
  * - The mot:quiz-progress event, which carries the pass mark and the verdict.
@@ -21,17 +24,29 @@
   var KEY = "mot-course:" + new URL("..", SCRIPT).pathname + ":progress";
   var WARNING = "这台设备的浏览器不能保存学习进度（可能禁用了本地存储或处于隐私模式）。" +
     "你仍然可以学习和答题，但关闭或刷新页面后，进度不会保留。";
+  var REPAIRED = "这台设备上保存的学习记录有一部分已经损坏，读不出来的部分已经删掉，其余的进度都还在。";
+  var NOTICE_TITLES = { memory: "进度不会保存", repaired: "部分学习记录已删除" };
   /* The build writes the fold table of generator/data/case-folds.json here. */
   var CASE_FOLDS = /* mot:case-folds */ { ranges: [], strings: {} };
 
   /* Page start and page parts ------------------------------------------------------- */
 
-  var parts = {};      /* name -> { selector, setUp } */
+  var parts = {};      /* name -> { selector, setUp, refresh } */
   var loading = {};    /* script name -> Promise */
 
-  function register(name, selector, setUp) {
-    parts[name] = { selector: selector, setUp: setUp };
+  /* setUp(element) runs for each element of the part on every page; refresh(element)
+     when another tab changed the progress record (by default setUp again). */
+  function register(name, selector, setUp, refresh) {
+    parts[name] = { selector: selector, setUp: setUp, refresh: refresh || setUp };
   }
+
+  function eachPart(method) {
+    Object.keys(parts).forEach(function (name) {
+      document.querySelectorAll(parts[name].selector).forEach(parts[name][method]);
+    });
+  }
+
+  function refreshPage() { eachPart("refresh"); }
 
   function loadPart(name) {
     if (!loading[name]) {
@@ -66,12 +81,8 @@
     document.querySelectorAll('.md-progress[role="progressbar"]').forEach(function (bar) {
       bar.setAttribute("aria-label", "页面加载进度");
     });
-    warnOnce();
-    Promise.all(neededParts().map(loadPart)).then(function () {
-      Object.keys(parts).forEach(function (name) {
-        document.querySelectorAll(parts[name].selector).forEach(parts[name].setUp);
-      });
-    }, function (error) {
+    warn();
+    Promise.all(neededParts().map(loadPart)).then(function () { eachPart("setUp"); }, function (error) {
       /* A part that cannot load (no network, a preview rebuilding) leaves the page readable. */
       console.warn(error.message);
     });
@@ -89,87 +100,208 @@
 
   /* Storage ------------------------------------------------------------------------- */
 
+  /*
+   * The record: { version, questions: {id: {quiz, result, answer}}, quizzes: {id: {best,
+   * total, passed}}, exam: {best, passed, passedScore, passedOn} or null, name, shuffles:
+   * {question id: seed}, mistakes: {question id: {module}}, attempt: the exam in progress }.
+   * Every change is read-merge-write: the stored record is read again and the change
+   * applied to it, so two tabs keep each other's answers; the other tab hears of it
+   * through the storage event. A record of this version with fields of the wrong shape
+   * keeps what is valid; one of another version is never overwritten.
+   */
   var persistent = true;
-  var warned = false;
-  var state = load();
+  var notices = {};     /* kind -> text of a notice the learner has not seen yet */
 
   function empty() {
-    return { version: VERSION, questions: {}, quizzes: {}, exam: null, name: "" };
+    return { version: VERSION, questions: {}, quizzes: {}, exam: null, name: "",
+             shuffles: {}, mistakes: {}, attempt: null };
   }
 
-  function isValid(data) {
-    return data !== null && typeof data === "object" && data.version === VERSION &&
-      typeof data.questions === "object" && typeof data.quizzes === "object";
+  function isSet(value) { return value !== null && value !== undefined; }
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+  function isCount(value) { return Number.isInteger(value) && value >= 0; }
+  function isTexts(value) {
+    return Array.isArray(value) && value.every(function (item) { return typeof item === "string"; });
+  }
+
+  var VALID = {
+    questions: function (entry) {
+      return isObject(entry) && typeof entry.quiz === "string" &&
+        (entry.result === "correct" || entry.result === "incorrect") &&
+        (entry.answer === undefined || isTexts(entry.answer));
+    },
+    quizzes: function (entry) {
+      return isObject(entry) && isCount(entry.best) && isCount(entry.total) && entry.total > 0 &&
+        entry.best <= entry.total && typeof entry.passed === "boolean";
+    },
+    shuffles: isCount,
+    mistakes: function (entry) { return isObject(entry) && typeof entry.module === "string"; },
+    exam: function (exam) {
+      return isObject(exam) && isCount(exam.best) && exam.best <= 100 && typeof exam.passed === "boolean" &&
+        (!exam.passed || (isCount(exam.passedScore) && /^\d{4}-\d\d-\d\d$/.test(exam.passedOn)));
+    },
+    attempt: function (attempt) {
+      return isObject(attempt) && isCount(attempt.seed) && isTexts(attempt.questions) &&
+        isObject(attempt.answers) && typeof attempt.handedIn === "boolean" &&
+        Object.keys(attempt.answers).every(function (id) { return isTexts(attempt.answers[id]); });
+    }
+  };
+
+  /* A record of this version, field by field: what is valid is kept. Returns the record
+     and how many parts were dropped; null for anything of another version. */
+  function repair(data) {
+    if (!isObject(data) || data.version !== VERSION) { return null; }
+    var clean = empty();
+    var dropped = 0;
+    ["questions", "quizzes", "shuffles", "mistakes"].forEach(function (field) {
+      var map = isObject(data[field]) ? data[field] : {};
+      dropped += data[field] === undefined || isObject(data[field]) ? 0 : 1;
+      Object.keys(map).forEach(function (id) {
+        if (VALID[field](map[id])) { clean[field][id] = map[id]; } else { dropped += 1; }
+      });
+    });
+    ["exam", "attempt"].forEach(function (field) {
+      if (VALID[field](data[field])) { clean[field] = data[field]; } else if (isSet(data[field])) { dropped += 1; }
+    });
+    if (typeof data.name === "string") { clean.name = data.name; } else if (isSet(data.name)) { dropped += 1; }
+    return { record: clean, dropped: dropped };
+  }
+
+  /* The stored record, repaired; empty when there is none; null when it cannot be used. */
+  function read() {
+    try {
+      var raw = window.localStorage.getItem(KEY);
+      var found = raw === null ? { record: empty(), dropped: 0 } : repair(JSON.parse(raw));
+      if (found && found.dropped) { notices.repaired = REPAIRED; }
+      return found && found.record;
+    } catch {
+      return null;     /* blocked storage or corrupt JSON */
+    }
+  }
+
+  function write(record) {
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(record));
+    } catch {
+      persistent = false;   /* full or blocked since the page loaded */
+      notices.memory = WARNING;
+    }
   }
 
   function load() {
-    try {
-      var raw = window.localStorage.getItem(KEY);
-      if (raw === null) { return empty(); }
-      var data = JSON.parse(raw);
-      if (isValid(data)) { return data; }
-    } catch { /* blocked storage or corrupt JSON: fall through */ }
-    persistent = false;  /* never overwrite data this version cannot read */
-    return empty();
-  }
-
-  function save() {
-    if (!persistent) { return; }
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(state));
-    } catch {
-      persistent = false;   /* full or blocked since the page loaded */
+    var record = read();
+    if (!record) {
+      persistent = false;   /* never overwrite data this version cannot read */
+      notices.memory = WARNING;
+      return empty();
     }
-    warnOnce();
+    if (notices.repaired) { write(record); }
+    return record;
   }
 
-  function warnOnce() {
-    var content = document.querySelector(".md-content__inner") || document.body;
-    if (persistent || warned || !content) { return; }
-    warned = true;
-    var note = document.createElement("div");
-    note.className = "admonition warning mot-storage-warning";
-    note.setAttribute("role", "status");
-    note.innerHTML = '<p class="admonition-title">进度不会保存</p><p></p>';
-    note.lastChild.textContent = WARNING;
-    content.insertBefore(note, content.firstChild);
+  var state = load();
+
+  /* Apply a change to the freshest record (another tab may have saved since) and save. */
+  function update(change) {
+    var record = persistent ? read() : null;
+    if (!record) {
+      if (persistent) { persistent = false; notices.memory = WARNING; }
+      record = state;
+    }
+    change(record);
+    state = record;
+    if (persistent) { write(record); }
+    warn();
+  }
+
+  /* Another tab saved: take its record and bring the page parts up to date. */
+  window.addEventListener("storage", function (event) {
+    if (event.key !== KEY || !persistent) { return; }
+    var record = read();
+    if (!record) { return; }
+    state = record;
+    refreshPage();
+  });
+
+  /* Each notice once per visit, where the learner is: after the question or panel in
+     focus, else at the top of the page. */
+  function warn() {
+    var content = document.querySelector(".md-content__inner");
+    Object.keys(notices).forEach(function (kind) {
+      if (!content || !notices[kind]) { return; }
+      var note = element("div", "", "admonition warning mot-storage-warning");
+      note.setAttribute("role", "status");
+      note.appendChild(element("p", NOTICE_TITLES[kind], "admonition-title"));
+      note.appendChild(element("p", notices[kind]));
+      var focus = document.activeElement;
+      var near = focus && focus !== document.body && focus.closest(".mot-question, .mot-results, section");
+      if (near) { near.after(note); note.scrollIntoView({ block: "nearest" }); } else { content.prepend(note); }
+      notices[kind] = "";
+    });
   }
 
   function percent(right, total) { return total ? Math.round((100 * right) / total) : 0; }
 
+  /* A question answered right leaves the 错题本; one answered wrong joins it. */
+  function noteResult(record, questionId, module, result) {
+    if (result === "correct") { delete record.mistakes[questionId]; return; }
+    record.mistakes[questionId] = { module: module };
+  }
+
   var progress = {
     key: KEY,
     percent: percent,
-    result: function (questionId) {
-      return state.questions[questionId] ? state.questions[questionId].result : null;
+    entry: function (questionId) { return state.questions[questionId] || null; },
+    result: function (questionId) { return (state.questions[questionId] || {}).result || null; },
+    recordAnswer: function (quizId, questionId, result, answer) {
+      update(function (record) {
+        record.questions[questionId] = { quiz: quizId, result: result, answer: answer };
+        noteResult(record, questionId, quizId, result);
+      });
     },
-    recordAnswer: function (quizId, questionId, result) {
-      state.questions[questionId] = { quiz: quizId, result: result };
-      save();
+    /* Results graded elsewhere (the exam, the 错题本): only the 错题本 follows them. */
+    noteResults: function (results) {
+      update(function (record) {
+        results.forEach(function (found) { noteResult(record, found.id, found.module, found.result); });
+      });
     },
+    mistakes: function () { return state.mistakes; },
     forget: function (questionIds) {
-      questionIds.forEach(function (id) { delete state.questions[id]; });
-      save();
+      update(function (record) {
+        questionIds.forEach(function (id) { delete record.questions[id]; delete record.shuffles[id]; });
+      });
+    },
+    /* The order a question's options are shown in this attempt, as a seed; drawn once. */
+    seed: function (questionId) {
+      if (!isCount(state.shuffles[questionId])) {
+        var drawn = newSeed();
+        update(function (record) {
+          if (!isCount(record.shuffles[questionId])) { record.shuffles[questionId] = drawn; }
+        });
+      }
+      return state.shuffles[questionId];
     },
     recordQuiz: function (quizId, right, total, passMark) {
-      var entry = state.quizzes[quizId] || { best: 0, total: total, passed: false };
-      entry.best = Math.max(entry.best, right);
-      entry.total = total;
-      entry.passed = entry.passed || percent(right, total) >= passMark;
-      state.quizzes[quizId] = entry;
-      save();
+      update(function (record) {
+        var entry = record.quizzes[quizId] || { best: 0, total: total, passed: false };
+        entry.best = Math.max(entry.total === total ? entry.best : 0, right);
+        entry.total = total;
+        entry.passed = entry.passed || percent(right, total) >= passMark;
+        record.quizzes[quizId] = entry;
+      });
     },
     recordExam: function (right, total, passMark) {
       var score = percent(right, total);
-      var exam = state.exam || { best: 0, passed: false, passedScore: 0, passedOn: "" };
-      exam.best = Math.max(exam.best, score);
-      if (score >= passMark && score >= exam.passedScore) {
-        exam.passed = true;
-        exam.passedScore = score;
-        exam.passedOn = new Date().toISOString().slice(0, 10);
-      }
-      state.exam = exam;
-      save();
+      update(function (record) {
+        var exam = record.exam || { best: 0, passed: false, passedScore: 0, passedOn: "" };
+        exam.best = Math.max(exam.best, score);
+        if (score >= passMark && score >= (exam.passedScore || 0)) {
+          exam.passed = true;
+          exam.passedScore = score;
+          exam.passedOn = new Date().toISOString().slice(0, 10);
+        }
+        record.exam = exam;
+      });
     },
     /* "not-started", "in-progress" or "passed", and the quiz's best result. */
     quizStatus: function (quizId) {
@@ -181,9 +313,45 @@
       return { status: status, entry: entry };
     },
     exam: function () { return state.exam; },
+    attempt: function () { return state.attempt; },
+    /* The exam attempt in progress (or handed in), saved whole; its answers one by one. */
+    setAttempt: function (attempt) { update(function (record) { record.attempt = attempt; }); },
+    saveExamAnswer: function (seed, questionId, answer) {
+      update(function (record) {
+        if (record.attempt && record.attempt.seed === seed && !record.attempt.handedIn) {
+          record.attempt.answers[questionId] = answer;
+        }
+      });
+    },
     name: function () { return state.name || ""; },
-    setName: function (name) { state.name = name; save(); }
+    setName: function (name) { update(function (record) { record.name = name; }); }
   };
+
+  /* Shuffling: a seed per attempt, so a reload shows the same order ---------------- */
+
+  function newSeed() { return Math.floor(Math.random() * 4294967296); }
+
+  /* mulberry32: a small, good pseudo-random generator from a 32-bit seed. */
+  function randomFrom(seed) {
+    var a = seed >>> 0;
+    return function () {
+      a = (a + 0x6d2b79f5) >>> 0;
+      var t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /* A copy of items in a random order: Fisher-Yates with random() (Math.random by default). */
+  function shuffled(items, random) {
+    var copy = items.slice();
+    var next = random || Math.random;
+    for (var i = copy.length - 1; i > 0; i--) {
+      var j = Math.floor(next() * (i + 1));
+      var swap = copy[i]; copy[i] = copy[j]; copy[j] = swap;
+    }
+    return copy;
+  }
 
   /* Hashing and normalisation ------------------------------------------------------ */
 
@@ -289,8 +457,31 @@
 
   function courseData(el) { return JSON.parse(el.getAttribute("data-course")); }
 
+  /* Fill a results panel ([data-results-for]): the verdict (✓ or ✗ and `text`), the details,
+     and bring it into view below the sticky header (its scroll-margin) when `scroll`. */
+  function showResults(panel, passed, text, details, scroll) {
+    var verdict = panel.querySelector("[data-passed]");
+    verdict.setAttribute("data-passed", String(passed));
+    verdict.textContent = "";
+    var icon = element("span", passed ? "✓" : "✗", "mot-icon");
+    icon.setAttribute("aria-hidden", "true");
+    verdict.appendChild(icon);
+    verdict.appendChild(document.createTextNode(text));
+    var holder = panel.querySelector(".mot-results-details");
+    holder.textContent = "";
+    details.forEach(function (node) { holder.appendChild(node); });
+    panel.hidden = false;
+    if (scroll) {
+      panel.scrollIntoView({ block: "start" });
+      panel.focus({ preventScroll: true });
+    }
+  }
+
   window.mot = {
     register: register,
+    shuffled: shuffled,
+    randomFrom: randomFrom,
+    newSeed: newSeed,
     onEveryPage: onEveryPage,
     progress: progress,
     sha256: sha256,
@@ -299,7 +490,8 @@
     announce: announce,
     all: all,
     element: element,
-    courseData: courseData
+    courseData: courseData,
+    showResults: showResults
   };
 
   onEveryPage(startPage);

@@ -1,32 +1,54 @@
 /*
- * MOT course runtime, progress dashboard on the home page: each module's status and best
- * score, overall completion, a score per EODC stage and the module to review for the
- * weakest one. Module names, links and stages come from the page (data-course).
- * Needs mot-core.js. Plain JavaScript.
+ * MOT course runtime, progress dashboard on the home page: a button to the next step
+ * (开始学习 / 继续学习), each module's status and best score, overall completion, a score
+ * per EODC stage over the questions answered so far, the stage to work on (the weakest of
+ * the started stages below the pass mark, if any) and the size of the 错题本. Module names,
+ * links, stages and the pass mark come from the page (data-course). Needs mot-core.js.
  */
 (function () {
   "use strict";
 
   var mot = window.mot;
   var STATUS = { "not-started": "未开始", "in-progress": "进行中", "passed": "已通过" };
+  var TEXT = {
+    start: "开始学习：",
+    resume: "继续学习：",
+    exam: "参加结业考试",
+    certificate: "领取结业证书",
+    notStarted: "尚未作答",
+    score: function (right, answered, percent) { return "答对 " + right + "/" + answered + " 题（" + percent + "%）"; },
+    none: "这几个阶段还没有作答。做完相关模块的测验后，这里会指出最需要加强的阶段。",
+    weakest: function (name, percent) { return "最需要加强的阶段：" + name + "（" + percent + "%）。建议复习："; },
+    fine: function (passMark, next) { return "已作答的阶段都达到了 " + passMark + "%。" + (next ? "下一步：" : ""); },
+    mistakes: function (count) { return count ? count + " 道题待重做" : "没有错题"; }
+  };
 
   function bestText(entry) {
     return entry ? entry.best + "/" + entry.total + "（" + mot.progress.percent(entry.best, entry.total) + "%）" : "—";
   }
 
-  function stageScores(course) {
-    return course.stages.map(function (stage) {
-      var total = 0, right = 0, answered = 0;
-      course.modules.forEach(function (module) {
-        Object.keys(module.questions).forEach(function (id) {
-          if (module.questions[id] !== stage.id) { return; }
-          total += 1;
-          var result = mot.progress.result(id);
-          if (result) { answered += 1; right += result === "correct" ? 1 : 0; }
-        });
-      });
-      return { stage: stage, total: total, right: right, answered: answered };
+  /* Where the learner goes next: the first module not passed, then the exam, then the certificate. */
+  function nextStep(course) {
+    var module = course.modules.filter(function (found) {
+      return mot.progress.quizStatus(found.id).status !== "passed";
+    })[0];
+    if (module) { return { title: module.title, url: module.url }; }
+    var exam = mot.progress.exam();
+    if (!course.exam) { return null; }
+    return exam && exam.passed ? { title: TEXT.certificate, url: course.exam.certificateUrl } :
+      { title: TEXT.exam, url: course.exam.url };
+  }
+
+  function showContinue(board, course, next) {
+    var button = board.querySelector("[data-continue]");
+    var started = course.modules.some(function (module) {
+      return mot.progress.quizStatus(module.id).status !== "not-started";
     });
+    button.hidden = !next;
+    if (!next) { return; }
+    button.href = next.url;
+    var onModule = course.modules.some(function (module) { return module.url === next.url; });
+    button.textContent = onModule ? (started ? TEXT.resume : TEXT.start) + next.title : next.title;
   }
 
   function showModules(board, course) {
@@ -42,39 +64,54 @@
     board.querySelector("[data-overall]").textContent = mot.progress.percent(passed, course.modules.length) + "%";
   }
 
-  function showStages(board, course) {
+  /* Right and answered questions of each stage, over the module quizzes. */
+  function stageScores(course) {
+    return course.stages.map(function (stage) {
+      var right = 0, answered = 0;
+      course.modules.forEach(function (module) {
+        Object.keys(module.questions).forEach(function (id) {
+          var result = module.questions[id] === stage.id && mot.progress.result(id);
+          if (result) { answered += 1; right += result === "correct" ? 1 : 0; }
+        });
+      });
+      return { stage: stage, right: right, answered: answered, percent: mot.progress.percent(right, answered) };
+    });
+  }
+
+  function showStages(board, course, next) {
+    var passMark = course.passMarks.module;
     var weakest = null;
-    var percent = mot.progress.percent;
-    stageScores(course).forEach(function (score) {
-      var text = score.answered ? score.right + "/" + score.total + " 题答对（" +
-        percent(score.right, score.total) + "%）" : "还没有成绩";
-      board.querySelector('[data-stage="' + score.stage.id + '"] [data-score]').textContent = text;
-      if (score.answered && score.stage.review &&
-          (!weakest || percent(score.right, score.total) < percent(weakest.right, weakest.total))) {
+    var scores = stageScores(course);
+    scores.forEach(function (score) {
+      board.querySelector('[data-stage="' + score.stage.id + '"] [data-score]').textContent = score.answered ?
+        TEXT.score(score.right, score.answered, score.percent) : TEXT.notStarted;
+      if (score.answered && score.percent < passMark && (!weakest || score.percent < weakest.percent)) {
         weakest = score;
       }
     });
-    showWeakest(board.querySelector("[data-weakest]"), weakest);
-  }
-
-  function showWeakest(line, weakest) {
-    line.hidden = !weakest;
-    if (!weakest) { return; }
-    line.textContent = "最需要加强的阶段：" + weakest.stage.name + "。建议复习：";
-    var link = mot.element("a", weakest.stage.review.title);
-    link.href = weakest.stage.review.url;
-    line.appendChild(link);
+    var started = scores.some(function (score) { return score.answered; });
+    var advice = board.querySelector("[data-advice]");
+    advice.textContent = !started ? TEXT.none : weakest ? TEXT.weakest(weakest.stage.name, weakest.percent) :
+      TEXT.fine(passMark, next);
+    var target = weakest ? weakest.stage.review : started && next;
+    if (target && target.url) {
+      var link = mot.element("a", target.title);
+      link.href = target.url;
+      advice.appendChild(link);
+    }
   }
 
   function showDashboard(board) {
     var course = mot.courseData(board);
+    var next = nextStep(course);
+    showContinue(board, course, next);
     showModules(board, course);
-    showStages(board, course);
+    showStages(board, course, next);
     var exam = board.querySelector("[data-exam]");
     var record = mot.progress.exam();
-    if (exam && record) {
-      exam.textContent = "最佳成绩 " + record.best + "%" + (record.passed ? "，已通过" : "，未通过");
-    }
+    if (exam) { exam.textContent = record ? "最佳成绩 " + record.best + "%" + (record.passed ? "，已通过" : "，未通过") : "未参加"; }
+    board.querySelector("[data-mistakes]").textContent = TEXT.mistakes(Object.keys(mot.progress.mistakes()).length);
+    board.setAttribute("data-ready", "");
   }
 
   mot.register("dashboard", ".mot-dashboard", showDashboard);

@@ -1,16 +1,20 @@
 /*
- * MOT course runtime, question engine: reads an answer from a question's form and grades
- * it. Plain JavaScript. It knows nothing of the page around the question: the caller (a
- * module quiz, the exam) is told when a question or a dialogue turn is graded and decides
- * what to show and when (engine.reveal, engine.revealTurn).
+ * MOT course runtime, question engine: reads an answer from a question's form, grades it,
+ * and shows the verdict and the right answer when the caller says so. Plain JavaScript.
+ * It knows nothing of the page around the question: a module quiz reveals at once, the
+ * exam only when the learner hands in (engine.grade, then engine.reveal).
  *
  * Each question is a <form class="mot-question"> rendered by the generator. The page holds
  * no answer in plain text, only salted SHA-256 digests (data-salt, data-digest):
  *   single, multiple, true_false  "<salt>:<chosen values, sorted, joined by commas>"
  *   ordering                      "<salt>:<item keys in the learner's order, joined>"
+ *                                 and per item "<salt>:place:<key>:<place>" (data-place)
  *   matching                      "<salt>:<chosen key of each item, in item order, joined>"
- *   fill_in (per blank)           "<salt>:<blank index>:<normalised answer>" (data-digests)
- *   scenario (per turn)           "<salt>:<turn id>:<chosen reply>"
+ *                                 and per row "<salt>:row:<row>:<key>" (the row's data-digest)
+ *   fill_in (per blank)           "<salt>:<blank index>:<normalised answer>" (data-digests),
+ *                                 and the first accepted answer sealed (data-sealed)
+ *   scenario (per turn)           "<salt>:<turn id>:<chosen reply>" (mot-dialogue.js)
+ * The right answer is found by hashing each candidate against these digests.
  * Needs mot-core.js.
  */
 (function () {
@@ -18,204 +22,299 @@
 
   var mot = window.mot;
   var all = mot.all;
+  var element = mot.element;
   var TEXT = {
     choose: "请先选择答案，再提交。",
     match: "请先为每一项选好配对，再提交。",
     fill: "请先填好每一个空，再提交。",
-    reply: "请先选一句回复。",
+    order: "请先用“上移”“下移”把各项排好，再提交。",
     correct: "回答正确。",
-    incorrect: "回答错误，请看下面的讲解。",
-    recorded: "答案已记录，交卷后显示对错。",
-    restored: { correct: "上次已答对。", incorrect: "上次答错了，可以按“只重做答错的题”再试。" },
+    incorrect: "回答错误。正确答案已经标出，请看下面的讲解。",
+    restored: { correct: "上次已答对。", incorrect: "上次答错了。正确答案已经标出。" },
+    unanswered: "这道题没有作答。",
     wrongBlanks: function (numbers) { return "第 " + numbers.join("、") + " 空不对。"; },
-    turn: { correct: "这句回复很得当。客户接着说：", incorrect: "这句回复欠妥。客户接着说：" },
-    verdict: { correct: "回复得当：", incorrect: "回复欠妥：" },
-    dialogue: function (good, turns) { return "对话结束：" + turns + " 轮中有 " + good + " 轮回复得当。"; },
     moved: function (text, place) { return "“" + text + "”现在是第 " + place + " 项。"; },
-    edge: "已经到头了。"
+    edge: "已经到头了。",
+    chosen: "你的选择",
+    right: "正确答案",
+    rightOption: "正确选项：",
+    wrongOption: "错误选项：",
+    place: { correct: function (n) { return "第 " + n + " 项，位置正确"; },
+             incorrect: function (n) { return "应排第 " + n + " 项"; } },
+    pair: { correct: "配对正确：", incorrect: "正确配对：" },
+    blank: function (number, count) { return count > 1 ? "第 " + number + " 空答案：" : "答案："; }
   };
   var ICON = { correct: "✓", incorrect: "✗" };
 
   function valuesOf(controls) { return controls.map(function (control) { return control.value; }); }
+  function typeOf(form) { return TYPES[form.getAttribute("data-question-type")]; }
+  function verdictOf(right) { return right ? "correct" : "incorrect"; }
 
-  /* Each type turns the form into a response (null: not complete) and judges it. */
-  function judgeByDigest(form, response) {
-    return mot.sha256(form.getAttribute("data-salt") + ":" + response.join(",")).then(function (digest) {
-      return { result: digest === form.getAttribute("data-digest") ? "correct" : "incorrect", note: "" };
-    });
+  function hash(form, text) { return mot.sha256(form.getAttribute("data-salt") + ":" + text); }
+
+  /* The candidate whose digest is `digest`, or undefined. */
+  function whichOf(form, candidates, textOf, digest) {
+    return Promise.all(candidates.map(function (candidate) { return hash(form, textOf(candidate)); }))
+      .then(function (digests) { return candidates[digests.indexOf(digest)]; });
   }
 
-  function judgeBlanks(form, answers) {
-    var blanks = all(form, ".mot-blank");
-    var salt = form.getAttribute("data-salt");
-    return Promise.all(answers.map(function (answer, index) {
-      return mot.sha256(salt + ":" + index + ":" + answer);
-    })).then(function (digests) {
-      var wrong = [];
-      digests.forEach(function (digest, index) {
-        var ok = blanks[index].getAttribute("data-digests").split(" ").indexOf(digest) >= 0;
-        blanks[index].setAttribute("aria-invalid", String(!ok));
-        if (!ok) { wrong.push(index + 1); }
-      });
-      return { result: wrong.length ? "incorrect" : "correct",
-               note: wrong.length && blanks.length > 1 ? TEXT.wrongBlanks(wrong) : "" };
-    });
+  /* A small tag after an option, item, row or blank: a verdict, a solution, "你的选择". */
+  function tag(text, result, solution) {
+    var made = element("span", "", "mot-mark" + (result ? " mot-mark-" + result : ""));
+    if (result) {
+      var icon = element("span", ICON[result], "mot-icon");
+      icon.setAttribute("aria-hidden", "true");
+      made.appendChild(icon);
+    }
+    made.appendChild(document.createTextNode(text));
+    if (solution) { made.setAttribute("data-solution", "true"); }
+    return made;
   }
 
+  /* Each type: response (what is graded; null until complete), answer (what is stored),
+     fill (put a stored answer back), judge (result and solution), show (mark the solution). */
   var CHOICE = {
     response: function (form) {
-      var chosen = valuesOf(all(form, ".mot-options input:checked")).sort();
+      var chosen = CHOICE.answer(form);
       return chosen.length ? chosen : null;
     },
-    judge: judgeByDigest,
+    answer: function (form) { return valuesOf(all(form, ".mot-options input:checked")).sort(); },
+    fill: function (form, stored) {
+      all(form, ".mot-options input").forEach(function (input) { input.checked = stored.indexOf(input.value) >= 0; });
+    },
+    judge: function (form, given) {
+      var keys = valuesOf(all(form, ".mot-options input")).sort();
+      var candidates = form.getAttribute("data-question-type") === "multiple" ? subsets(keys) :
+        keys.map(function (key) { return [key]; });
+      return whichOf(form, candidates, function (set) { return set.join(","); }, form.getAttribute("data-digest"))
+        .then(function (found) {
+          return { result: verdictOf(given && given.join(",") === (found || []).join(",")), solution: found || [] };
+        });
+    },
+    show: showChoice,
     missing: TEXT.choose
   };
-  var TYPES = {
-    single: CHOICE,
-    multiple: CHOICE,
-    true_false: CHOICE,
-    ordering: {
-      response: function (form) {
-        return all(form, ".mot-order-item").map(function (item) { return item.getAttribute("data-key"); });
-      },
-      judge: judgeByDigest
-    },
-    matching: {
-      response: function (form) {
-        var chosen = valuesOf(all(form, ".mot-match-select"));
-        return chosen.indexOf("") >= 0 ? null : chosen;
-      },
-      judge: judgeByDigest,
-      missing: TEXT.match
-    },
-    fill_in: {
-      response: function (form) {
-        var answers = valuesOf(all(form, ".mot-blank")).map(mot.normalise);
-        return answers.indexOf("") >= 0 ? null : answers;
-      },
-      judge: judgeBlanks,
-      missing: TEXT.fill
+
+  function subsets(keys) {
+    var found = [];
+    for (var mask = 1; mask < 1 << keys.length; mask++) {
+      found.push(keys.filter(function (key, index) { return mask & (1 << index); }));
     }
+    return found;
+  }
+
+  function showChoice(form, solution) {
+    all(form, ".mot-option").forEach(function (option) {
+      var input = option.querySelector("input");
+      var right = solution.indexOf(input.value) >= 0;
+      if (input.checked) { option.classList.add("mot-chosen"); option.appendChild(tag(TEXT.chosen)); }
+      if (right) { option.setAttribute("data-solution", "true"); option.appendChild(tag(TEXT.right, "correct")); }
+      var feedback = form.querySelector('.mot-option-feedback[data-option="' + input.value + '"]');
+      if (feedback && (input.checked || right)) {
+        var mark = tag("", verdictOf(right));
+        mark.appendChild(element("span", right ? TEXT.rightOption : TEXT.wrongOption, "mot-sr"));
+        feedback.insertBefore(mark, feedback.firstChild);
+        feedback.hidden = false;
+      }
+    });
+  }
+
+  /* An ordering question counts as answered once the learner has moved an item. */
+  var moved = new WeakSet();
+
+  var ORDERING = {
+    response: function (form) { return moved.has(form) ? ORDERING.answer(form) : null; },
+    answer: function (form) {
+      return all(form, ".mot-order-item").map(function (item) { return item.getAttribute("data-key"); });
+    },
+    fill: function (form, stored) {
+      if (stored.length) { moved.add(form); }
+      var list = form.querySelector(".mot-order");
+      stored.forEach(function (key) {
+        var item = list.querySelector('.mot-order-item[data-key="' + key + '"]');
+        if (item) { list.appendChild(item); }
+      });
+      updateMoves(form);
+    },
+    judge: function (form, given) {
+      var items = all(form, ".mot-order-item");
+      var places = items.map(function (item, index) { return index + 1; });
+      return Promise.all(items.map(function (item) {
+        var key = item.getAttribute("data-key");
+        return whichOf(form, places, function (place) { return "place:" + key + ":" + place; },
+          item.getAttribute("data-place"));
+      })).then(function (solution) {
+        var right = solution.every(function (place, index) { return place === index + 1; });
+        return { result: verdictOf(right && given), solution: solution };
+      });
+    },
+    show: function (form, solution) {
+      all(form, ".mot-order-item").forEach(function (item, index) {
+        var result = verdictOf(solution[index] === index + 1);
+        item.appendChild(tag(TEXT.place[result](solution[index]), result, true));
+      });
+    },
+    missing: TEXT.order
   };
+
+  var MATCHING = {
+    response: function (form) {
+      var chosen = MATCHING.answer(form);
+      return chosen.indexOf("") >= 0 ? null : chosen;
+    },
+    answer: function (form) { return valuesOf(all(form, ".mot-match-select")); },
+    fill: function (form, stored) {
+      all(form, ".mot-match-select").forEach(function (select, index) { select.value = stored[index] || ""; });
+    },
+    judge: function (form, given) {
+      var keys = valuesOf(all(form, ".mot-match-select option")).filter(Boolean);
+      return Promise.all(all(form, ".mot-match").map(function (row, index) {
+        return whichOf(form, keys, function (key) { return "row:" + (index + 1) + ":" + key; },
+          row.getAttribute("data-digest"));
+      })).then(function (solution) {
+        return { result: verdictOf(given && given.join(",") === solution.join(",")), solution: solution };
+      });
+    },
+    show: function (form, solution) {
+      all(form, ".mot-match").forEach(function (row, index) {
+        var select = row.querySelector("select");
+        var result = verdictOf(select.value === solution[index]);
+        var right = select.querySelector('option[value="' + solution[index] + '"]');
+        row.appendChild(tag(TEXT.pair[result] + (right ? right.textContent : ""), result, true));
+      });
+    },
+    missing: TEXT.match
+  };
+
+  var FILL_IN = {
+    response: function (form) {
+      var answers = valuesOf(all(form, ".mot-blank")).map(mot.normalise);
+      return answers.indexOf("") >= 0 ? null : answers;
+    },
+    answer: function (form) { return valuesOf(all(form, ".mot-blank")); },
+    fill: function (form, stored) {
+      all(form, ".mot-blank").forEach(function (blank, index) { blank.value = stored[index] || ""; });
+    },
+    judge: function (form, given) {
+      var blanks = all(form, ".mot-blank");
+      return Promise.all(blanks.map(function (blank, index) {
+        var typed = mot.normalise(blank.value);
+        return Promise.all([hash(form, index + ":" + typed), unseal(form, blank, index)]).then(function (found) {
+          var right = typed !== "" && blank.getAttribute("data-digests").split(" ").indexOf(found[0]) >= 0;
+          return { right: right, text: found[1] };
+        });
+      })).then(function (solution) {
+        var wrong = [];
+        solution.forEach(function (blank, index) { if (!blank.right) { wrong.push(index + 1); } });
+        return { result: verdictOf(given && !wrong.length), solution: solution,
+                 note: given && wrong.length && blanks.length > 1 ? TEXT.wrongBlanks(wrong) : "" };
+      });
+    },
+    show: function (form, solution) {
+      var list = element("p", "", "mot-blank-solutions");
+      all(form, ".mot-blank").forEach(function (blank, index) {
+        var result = verdictOf(solution[index].right);
+        blank.setAttribute("aria-invalid", String(!solution[index].right));
+        list.appendChild(tag(TEXT.blank(index + 1, solution.length) + solution[index].text, result, true));
+      });
+      form.querySelector(".mot-fill-text").after(list);
+    },
+    missing: TEXT.fill
+  };
+
+  /* The first accepted answer of a blank: its sealed bytes XOR SHA-256("<salt>:seal:<i>:<n>"). */
+  function unseal(form, blank, index) {
+    var bytes = (blank.getAttribute("data-sealed").match(/../g) || []).map(function (hex) {
+      return parseInt(hex, 16);
+    });
+    var blocks = [];
+    for (var block = 0; block * 32 < bytes.length; block++) {
+      blocks.push(hash(form, "seal:" + index + ":" + block));
+    }
+    return Promise.all(blocks).then(function (digests) {
+      var stream = digests.join("").match(/../g);
+      return new TextDecoder().decode(new Uint8Array(bytes.map(function (byte, i) {
+        return byte ^ parseInt(stream[i], 16);
+      })));
+    });
+  }
+
+  /* mot-dialogue.js adds the scenario type. */
+  var TYPES = { single: CHOICE, multiple: CHOICE, true_false: CHOICE, ordering: ORDERING,
+                matching: MATCHING, fill_in: FILL_IN };
+
+  /* Grading -------------------------------------------------------------------------- */
+
+  var graded = new WeakMap();    /* form -> { result, note, solution, response, latency, time } */
+  var started = new WeakMap();   /* form -> time of the first interaction */
+
+  function response(form) { return typeOf(form).response(form); }
+  function answer(form) { return (typeOf(form).answer || typeOf(form).response)(form) || []; }
+
+  /* Grade what the form holds (an unanswered form is wrong); nothing shows until reveal. */
+  function grade(form) {
+    var given = response(form);
+    return typeOf(form).judge(form, given).then(function (outcome) {
+      var now = Date.now();
+      outcome.response = given || [];
+      outcome.latency = now - (started.get(form) || now);
+      outcome.time = new Date(now);
+      outcome.answered = Boolean(given);
+      graded.set(form, outcome);
+      return outcome.result;
+    });
+  }
 
   function setStatus(form, text, result) {
     var status = form.querySelector(".mot-status");
     status.textContent = "";
-    if (result) {
-      var icon = mot.element("span", ICON[result], "mot-icon");
-      icon.setAttribute("aria-hidden", "true");
-      status.appendChild(icon);
-    }
+    status.classList.remove("mot-sr");
+    if (result) { status.appendChild(tag("", result)); }
     status.appendChild(document.createTextNode(text));
+    return status;
   }
 
-  function lock(root, locked) {
-    all(root, "input, select, button").forEach(function (control) { control.disabled = locked; });
+  function lock(form) {
+    all(form, "input, select, button:not(.mot-restart)").forEach(function (control) { control.disabled = true; });
+    all(form, ".mot-move").forEach(function (button) { button.hidden = true; });
   }
 
-  function showTurnFeedback(turn) {
-    var chosen = turn.querySelector("input:checked");
-    var feedback = chosen && turn.querySelector('.mot-reply-feedback[data-option="' + chosen.value + '"]');
-    if (!feedback || feedback.querySelector(".mot-verdict")) { return; }
-    var result = turn.getAttribute("data-result");
-    var verdict = mot.element("strong", "", "mot-verdict");
-    verdict.innerHTML = '<span class="mot-icon" aria-hidden="true"></span>';
-    verdict.firstChild.textContent = ICON[result];
-    verdict.appendChild(document.createTextNode(TEXT.verdict[result]));
-    feedback.insertBefore(verdict, feedback.firstChild);
-    feedback.hidden = false;
-  }
-
-  /* The verdict and feedback of the reply just chosen at a turn that leads on. */
-  function revealTurn(form, turn) {
-    showTurnFeedback(turn);
-    var result = turn.getAttribute("data-result");
-    setStatus(form, TEXT.turn[result], result);
-  }
-
-  /* Show the verdict, the feedback of the chosen options and the explanation. */
-  function reveal(form, focus) {
-    var result = form.getAttribute("data-result");
-    var chosen = valuesOf(all(form, ".mot-options input:checked"));
-    var restored = form.hasAttribute("data-restored");
-    var text = restored ? TEXT.restored[result] : TEXT[result] + (form.getAttribute("data-note") || "");
+  /* Show the verdict, the right answer, the feedback and the explanation of a graded form. */
+  function reveal(form, options) {
+    var outcome = graded.get(form), result = outcome.result;
+    options = options || {};
+    lock(form);
+    form.setAttribute("data-result", result);
+    typeOf(form).show(form, outcome.solution, outcome);
+    var text = !outcome.answered ? TEXT.unanswered :
+      (options.restored ? TEXT.restored[result] : TEXT[result]) + (outcome.note || "");
     setStatus(form, text, result);
-    all(form, ".mot-option-feedback").forEach(function (item) {
-      var key = item.getAttribute("data-option");
-      item.hidden = restored ||
-        (key ? chosen.indexOf(key) < 0 : item.getAttribute("data-when") !== result);
+    all(form, ".mot-option-feedback[data-when]").forEach(function (item) {
+      item.hidden = item.getAttribute("data-when") !== result;
     });
-    all(form, ".mot-turn[data-result]").forEach(showTurnFeedback);
     var feedback = form.querySelector(".mot-feedback");
     feedback.hidden = false;
     feedback.setAttribute("tabindex", "-1");
-    if (focus) { feedback.focus({ preventScroll: false }); }
+    if (options.focus) { feedback.focus({ preventScroll: false }); }
+    return result;
   }
 
-  /* Say that the answer is kept without saying whether it is right. */
-  function markRecorded(form) { setStatus(form, TEXT.recorded, null); }
+  /* Interaction ------------------------------------------------------------------------- */
 
-  /* What the learner answered, when, and how long it took: for mot:question-graded. */
-  var started = new WeakMap();
-  var answers = new WeakMap();
-
-  function noteStart(form) {
-    if (!started.has(form)) { started.set(form, Date.now()); }
+  function missing(form) {
+    setStatus(form, typeOf(form).missing, null);
+    form.setAttribute("data-missing", "");
   }
 
-  function finish(form, hooks, outcome) {
-    var now = Date.now();
-    answers.set(form, { response: outcome.response, latency: now - (started.get(form) || now),
-                        time: new Date(now) });
-    form.setAttribute("data-result", outcome.result);
-    if (outcome.note) { form.setAttribute("data-note", outcome.note); }
-    all(form, ".mot-options input:checked").forEach(function (input) {
-      input.closest(".mot-option").classList.add("mot-chosen");
-    });
-    lock(form, true);
-    hooks.graded(form, outcome.result);
-  }
-
-  function replyToTurn(form, hooks) {
-    var turn = form.querySelector(".mot-turn:not([hidden]):not([data-result])");
-    var chosen = turn && turn.querySelector("input:checked");
-    if (!chosen) { setStatus(form, TEXT.reply, null); return; }
-    var response = form.getAttribute("data-salt") + ":" + turn.getAttribute("data-turn") + ":" + chosen.value;
-    mot.sha256(response).then(function (digest) {
-      var result = digest === turn.getAttribute("data-digest") ? "correct" : "incorrect";
-      turn.setAttribute("data-result", result);
-      chosen.closest(".mot-option").classList.add("mot-chosen");
-      lock(turn, true);
-      var next = form.querySelector('.mot-turn[data-turn="' + chosen.getAttribute("data-next") + '"]');
-      if (next) {
-        next.hidden = false;
-        setStatus(form, "", null);
-        hooks.turn(form, turn);
-        next.querySelector("input").focus();
-        return;
-      }
-      var turns = all(form, ".mot-turn[data-result]");
-      var good = all(form, '.mot-turn[data-result="correct"]').length;
-      var path = turns.map(function (played) {
-        return played.getAttribute("data-turn") + ":" + played.querySelector("input:checked").value;
-      });
-      finish(form, hooks, { result: good === turns.length ? "correct" : "incorrect",
-                            note: TEXT.dialogue(good, turns.length), response: path });
+  function updateMoves(form) {
+    var items = all(form, ".mot-order-item");
+    items.forEach(function (item, index) {
+      item.querySelector('[data-move="-1"]').setAttribute("aria-disabled", String(index === 0));
+      item.querySelector('[data-move="1"]').setAttribute("aria-disabled", String(index === items.length - 1));
     });
   }
 
-  function check(form, hooks) {
-    var type = form.getAttribute("data-question-type");
-    if (type === "scenario") { replyToTurn(form, hooks); return; }
-    var response = TYPES[type].response(form);
-    if (!response) { setStatus(form, TYPES[type].missing, null); return; }
-    TYPES[type].judge(form, response).then(function (outcome) {
-      outcome.response = response;
-      finish(form, hooks, outcome);
-    });
-  }
-
-  function move(form, button) {
+  function move(form, button, hooks) {
     var item = button.closest(".mot-order-item");
     var items = all(form, ".mot-order-item");
     var place = items.indexOf(item) + Number(button.getAttribute("data-move"));
@@ -223,86 +322,150 @@
       setStatus(form, TEXT.edge, null);
       return;
     }
-    var list = item.parentNode;
-    list.insertBefore(item, place > items.indexOf(item) ? items[place].nextSibling : items[place]);
+    item.parentNode.insertBefore(item, place > items.indexOf(item) ? items[place].nextSibling : items[place]);
+    updateMoves(form);
+    moved.add(form);
     button.focus();
     setStatus(form, TEXT.moved(item.querySelector(".mot-order-text").textContent, place + 1), null);
+    hooks.changed(form);
   }
 
-  /* hooks.graded(form, result) after a question is graded; hooks.turn(form, turn) after a
-     dialogue turn that leads on to another. */
+  function changed(form, hooks) {
+    if (!started.has(form)) { started.set(form, Date.now()); }
+    if (form.hasAttribute("data-missing")) {
+      form.removeAttribute("data-missing");
+      setStatus(form, "", null);
+    }
+    hooks.changed(form);
+  }
+
+  var originals = new WeakMap();   /* form -> its turns and items in the page's order */
+
+  /* hooks: submit(form) when the learner submits (or a dialogue ends); turn(form, turn) after
+     a dialogue turn that leads on; changed(form) after any change; restart(form) for
+     "重来这段对话". */
   function bind(form, hooks) {
+    originals.set(form, all(form, ".mot-turn, .mot-order-item"));
+    updateMoves(form);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      check(form, hooks);
+      if (typeOf(form).submit) { typeOf(form).submit(form, hooks); } else { hooks.submit(form); }
     });
     form.addEventListener("click", function (event) {
-      var button = event.target.closest(".mot-move");
-      if (button) { move(form, button); }
+      var button = event.target.closest(".mot-move, .mot-restart");
+      if (button && button.classList.contains("mot-move")) { move(form, button, hooks); }
+      if (button && button.classList.contains("mot-restart")) { hooks.restart(form); }
     });
-    ["input", "change", "click", "keydown"].forEach(function (kind) {
-      form.addEventListener(kind, function () { noteStart(form); });
+    ["input", "change"].forEach(function (kind) {
+      form.addEventListener(kind, function () { changed(form, hooks); });
     });
+  }
+
+  /* Check that the form is complete; say what is missing if not. */
+  function complete(form) {
+    if (response(form)) { return true; }
+    missing(form);
+    return false;
   }
 
   /* Tell other scripts (an LMS bridge) about a graded question: mot:question-graded, with
      the response as the list of values the engine graded (option keys, item keys in order,
      chosen match keys, normalised blanks, or "turn:reply" for each dialogue turn played). */
   function announce(quizId, form) {
-    var answer = answers.get(form);
-    if (!answer) { return; }
+    var outcome = graded.get(form);
+    if (!outcome) { return; }
     document.dispatchEvent(new CustomEvent("mot:question-graded", {
       detail: {
         quizId: quizId,
         questionId: form.getAttribute("data-question-id"),
         type: form.getAttribute("data-question-type"),
         objective: form.getAttribute("data-objective"),
-        response: answer.response,
-        result: form.getAttribute("data-result"),
-        latency: answer.latency,
-        time: answer.time.toISOString()
+        response: outcome.response,
+        result: outcome.result,
+        latency: outcome.latency,
+        time: outcome.time.toISOString()
       }
     }));
   }
 
   function reset(form) {
     started.delete(form);
-    answers.delete(form);
+    graded.delete(form);
+    moved.delete(form);
     form.reset();
-    ["data-result", "data-restored", "data-note"].forEach(function (name) { form.removeAttribute(name); });
-    lock(form, false);
-    all(form, ".mot-chosen").forEach(function (option) { option.classList.remove("mot-chosen"); });
-    all(form, "[aria-invalid]").forEach(function (blank) { blank.removeAttribute("aria-invalid"); });
-    all(form, ".mot-turn").forEach(function (turn, index) {
-      turn.removeAttribute("data-result");
-      turn.hidden = index > 0;
+    ["data-result", "data-missing"].forEach(function (name) { form.removeAttribute(name); });
+    all(form, "input, select, button").forEach(function (control) { control.disabled = false; });
+    all(form, ".mot-mark, .mot-blank-solutions").forEach(function (mark) { mark.remove(); });
+    all(form, "[data-solution], .mot-chosen, [aria-invalid]").forEach(function (item) {
+      ["data-solution", "aria-invalid"].forEach(function (name) { item.removeAttribute(name); });
+      item.classList.remove("mot-chosen");
     });
-    all(form, ".mot-verdict").forEach(function (verdict) { verdict.remove(); });
-    all(form, ".mot-reply-feedback").forEach(function (item) { item.hidden = true; });
-    form.querySelector(".mot-status").textContent = "";
+    all(form, ".mot-option, .mot-move").forEach(function (item) { item.hidden = false; });
+    all(form, ".mot-option-feedback, .mot-reply-feedback").forEach(function (item) { item.hidden = true; });
+    (originals.get(form) || []).forEach(function (item, index) {
+      item.parentNode.appendChild(item);
+      ["data-result", "data-played"].forEach(function (name) { item.removeAttribute(name); });
+      if (item.classList.contains("mot-turn")) { item.hidden = index > 0; }
+    });
+    arrange(form, null);
+    updateMoves(form);
+    form.querySelector(".mot-submit").hidden = false;
+    if (form.querySelector(".mot-restart")) { form.querySelector(".mot-restart").hidden = true; }
+    setStatus(form, "", null);
     form.querySelector(".mot-feedback").hidden = true;
   }
 
-  /* Show a question answered on an earlier visit, with its result. */
-  function restore(form, result) {
-    form.setAttribute("data-result", result);
-    form.setAttribute("data-restored", "");
-    lock(form, true);
-    reveal(form, false);
+  /* Options, matches and replies in the order drawn from `seed` (questions with
+     data-shuffle), or in the page's order when `seed` is null. */
+  function arrange(form, seed) {
+    var shuffle = form.hasAttribute("data-shuffle") && seed !== null;
+    function order(controls, offset) {
+      controls.sort(function (a, b) { return a.value < b.value ? -1 : 1; });
+      return shuffle ? mot.shuffled(controls, mot.randomFrom(seed + offset)) : controls;
+    }
+    if (form.hasAttribute("data-shuffle")) {
+      placeInOrder(order(all(form, ".mot-options > .mot-option > input"), 0));
+    }
+    all(form, ".mot-turn").forEach(function (turn, index) {
+      placeInOrder(order(all(turn, ".mot-option > input"), index + 1));
+    });
+    var selects = all(form, ".mot-match-select");
+    if (!selects.length) { return; }
+    var keys = valuesOf(order(all(selects[0], "option").filter(function (option) { return option.value; }), 0));
+    selects.forEach(function (select) {
+      keys.forEach(function (key) { select.appendChild(select.querySelector('option[value="' + key + '"]')); });
+    });
   }
 
+  /* Move each control's option, in the given order, before the first feedback of its group. */
+  function placeInOrder(controls) {
+    controls.forEach(function (control) {
+      var option = control.parentNode;
+      option.parentNode.insertBefore(option, option.parentNode.querySelector(":scope > .mot-reply-feedback"));
+    });
+  }
+
+  /* Put a stored answer back into the form. */
+  function fill(form, stored) { typeOf(form).fill(form, stored); }
+
   function firstControl(form) {
-    return form.querySelector(".mot-options input:not([disabled]), .mot-options select, .mot-options button");
+    return form.querySelector(":is(input, select, button):not([disabled]):is(.mot-options *)");
   }
 
   mot.engine = {
     bind: bind,
-    announce: announce,
+    complete: complete,
+    response: response,
+    answer: answer,
+    grade: grade,
     reveal: reveal,
-    revealTurn: revealTurn,
-    markRecorded: markRecorded,
+    announce: announce,
     reset: reset,
-    restore: restore,
-    firstControl: firstControl
+    arrange: arrange,
+    fill: fill,
+    firstControl: firstControl,
+    /* For mot-dialogue.js, which adds the scenario type. */
+    types: TYPES,
+    kit: { tag: tag, whichOf: whichOf, setStatus: setStatus, verdictOf: verdictOf, missing: missing }
   };
 })();

@@ -1,9 +1,15 @@
 /*
- * MOT course runtime, final exam: draws questions from every module's pool (rendered,
- * hidden, in the page), shuffles them and, where the trainer allows, their options, for each
- * attempt. Answers are graded by the question engine but shown only when the last one is
- * in; then score, pass or fail, per-stage scores and a review link for every miss. Stage
- * names and the pass mark come from the page. Needs mot-core.js and mot-engine.js.
+ * MOT course runtime, final exam. Plain JavaScript. Needs mot-core.js, mot-engine.js and
+ * mot-dialogue.js. Stage names and the pass mark come from the page.
+ *
+ * An attempt draws questions from every module's pool (rendered, hidden, in the page) and
+ * shuffles them and, where the trainer allows, their options. The attempt is kept in the
+ * learner's progress (the questions drawn, their order, the answers as they are given), so
+ * leaving the page and coming back resumes it; starting over asks first. Nothing says right
+ * or wrong until the learner hands in (交卷, after a confirmation that lists unanswered
+ * questions); then every question is graded and announced (mot:question-graded, then
+ * mot:quiz-progress) and shows its verdict and right answer, and the results panel comes
+ * into view. The exam element's data-exam-state is ready, in-progress or finished.
  */
 (function () {
   "use strict";
@@ -11,44 +17,113 @@
   var mot = window.mot;
   var all = mot.all;
   var element = mot.element;
+  var engine = mot.engine;
+  var TEXT = {
+    answered: function (done, total) { return "已作答 " + done + " / " + total + " 题"; },
+    number: function (place, total) { return "第 " + place + " / " + total + " 题"; },
+    confirmHandIn: function (missing) {
+      return (missing.length ? "还有 " + missing.length + " 道题没有作答：第 " + missing.join("、") +
+        " 题。没答的题按答错计分。\n" : "交卷后就不能再修改答案了。\n") + "确定现在交卷吗？";
+    },
+    confirmRestart: "重新开始会放弃这次考试里已经作答的内容，并重新抽题。确定要重新开始吗？",
+    verdict: function (right, total, score, passMark, passed) {
+      return "得分 " + right + "/" + total + "（" + score + "%），" +
+        (passed ? "及格，恭喜通过结业考试！" : "未及格（及格线 " + passMark + "%）。");
+    },
+    stages: "各阶段得分：",
+    weak: "（未达到及格线）",
+    misses: "答错的题和复习链接："
+  };
+  var shownAttempt = new WeakMap();   /* exam -> the attempt on the page */
 
-  function shuffled(items) {
-    var copy = items.slice();
-    for (var i = copy.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var swap = copy[i]; copy[i] = copy[j]; copy[j] = swap;
-    }
-    return copy;
+  function paperForms(exam) { return all(exam.querySelector(".mot-exam-paper"), ".mot-question"); }
+
+  function setState(exam, state) {
+    exam.setAttribute("data-exam-state", state);
+    exam.querySelector(".mot-exam-start").hidden = state !== "ready";
+    exam.querySelector(".mot-exam-bar").hidden = state !== "in-progress";
+    if (state !== "finished") { exam.querySelector(".mot-results").hidden = true; }
   }
 
-  function draw(exam) {
+  function newAttempt(exam) {
     var drawn = [];
     all(exam, ".mot-exam-module").forEach(function (pool) {
-      var count = Number(pool.getAttribute("data-draw"));
-      drawn = drawn.concat(shuffled(all(pool, ".mot-question")).slice(0, count));
+      var ids = all(pool, ".mot-question").map(function (form) { return form.getAttribute("data-question-id"); });
+      drawn = drawn.concat(mot.shuffled(ids).slice(0, Number(pool.getAttribute("data-draw"))));
     });
-    return shuffled(drawn);
+    return { seed: mot.newSeed(), questions: mot.shuffled(drawn), answers: {}, handedIn: false };
   }
 
-  function shuffleOptions(form) {
-    var options = form.querySelector(".mot-options");
-    shuffled(all(options, ":scope > .mot-option")).forEach(function (option) {
-      options.appendChild(option);
+  /* Each question's own seed for its options, from the attempt's (FNV-1a of its id). */
+  function seedFor(attempt, questionId) {
+    var hash = 2166136261;
+    for (var i = 0; i < questionId.length; i++) { hash = Math.imul(hash ^ questionId.charCodeAt(i), 16777619); }
+    return (attempt.seed ^ hash) >>> 0;
+  }
+
+  /* Lay out the attempt's questions, in its order and with its answers. */
+  function showPaper(exam, attempt) {
+    var paper = exam.querySelector(".mot-exam-paper");
+    paperForms(exam).forEach(function (form) {
+      exam.querySelector('.mot-exam-module[data-module="' + form.getAttribute("data-module") + '"]').appendChild(form);
     });
+    var shuffle = exam.getAttribute("data-shuffle-options") === "true";
+    var forms = attempt.questions.map(function (id) {
+      return exam.querySelector('.mot-exam-pool [data-question-id="' + id + '"]');
+    }).filter(Boolean);
+    forms.forEach(function (form, index) {
+      var id = form.getAttribute("data-question-id");
+      engine.reset(form);
+      engine.arrange(form, shuffle ? seedFor(attempt, id) : null);
+      if (attempt.answers[id]) { engine.fill(form, attempt.answers[id]); }
+      form.querySelector(".mot-question-number").textContent = TEXT.number(index + 1, forms.length);
+      paper.appendChild(form);
+    });
+    shownAttempt.set(exam, attempt);
+    return forms;
+  }
+
+  function updateProgress(exam) {
+    var forms = paperForms(exam);
+    var done = forms.filter(function (form) { return engine.response(form); }).length;
+    exam.querySelector(".mot-exam-bar .mot-score").textContent = TEXT.answered(done, forms.length);
+    var bar = exam.querySelector(".mot-exam-progress");
+    bar.max = forms.length;
+    bar.value = done;
+  }
+
+  function save(exam, form) {
+    var attempt = shownAttempt.get(exam);
+    if (!attempt || attempt.handedIn) { return; }
+    mot.progress.saveExamAnswer(attempt.seed, form.getAttribute("data-question-id"), engine.answer(form));
+    updateProgress(exam);
+  }
+
+  function start(exam) {
+    var attempt = newAttempt(exam);
+    mot.progress.setAttempt(attempt);
+    showPaper(exam, attempt);
+    setState(exam, "in-progress");
+    updateProgress(exam);
+    var first = paperForms(exam)[0];
+    if (first) { engine.firstControl(first).focus(); }
   }
 
   function stageLines(exam, forms) {
-    var list = element("ul");
     var stages = {};
     forms.forEach(function (form) {
-      var stage = form.getAttribute("data-stage");
-      stages[stage] = stages[stage] || { right: 0, total: 0 };
-      stages[stage].total += 1;
-      stages[stage].right += form.getAttribute("data-result") === "correct" ? 1 : 0;
+      var id = form.getAttribute("data-stage");
+      var stage = stages[id] || (stages[id] = { right: 0, total: 0 });
+      stage.total += 1;
+      stage.right += form.getAttribute("data-result") === "correct" ? 1 : 0;
     });
+    var list = element("ul", "", "mot-exam-stages");
+    var passMark = Number(exam.getAttribute("data-pass-mark"));
     mot.courseData(exam).areas.forEach(function (area) {
-      if (!stages[area.id]) { return; }
-      var line = element("li", area.name + "：" + stages[area.id].right + "/" + stages[area.id].total);
+      var score = stages[area.id];
+      if (!score) { return; }
+      var weak = mot.progress.percent(score.right, score.total) < passMark;
+      var line = element("li", area.name + "：" + score.right + "/" + score.total + (weak ? TEXT.weak : ""));
       line.setAttribute("data-stage", area.id);
       list.appendChild(line);
     });
@@ -56,11 +131,10 @@
   }
 
   function missLines(forms) {
-    var list = element("ol");
-    list.className = "mot-exam-misses";
+    var list = element("ol", "", "mot-exam-misses");
     forms.forEach(function (form, index) {
       if (form.getAttribute("data-result") === "correct") { return; }
-      var line = element("li", "第 " + (index + 1) + " 题 " + form.querySelector("legend").lastChild.textContent + " ");
+      var line = element("li", form.querySelector("legend").lastChild.textContent + " ");
       line.value = index + 1;
       line.appendChild(form.querySelector(".mot-review a").cloneNode(true));
       list.appendChild(line);
@@ -68,90 +142,123 @@
     return list;
   }
 
-  function showResult(exam, forms) {
+  function showResults(exam, forms, scroll) {
     var right = forms.filter(function (form) { return form.getAttribute("data-result") === "correct"; }).length;
     var passMark = Number(exam.getAttribute("data-pass-mark"));
     var score = mot.progress.percent(right, forms.length);
     var passed = score >= passMark;
-    mot.progress.recordExam(right, forms.length, passMark);
-    /* The same events a module quiz sends (an LMS bridge reports them). */
-    forms.forEach(function (form) { mot.engine.announce("exam", form); });
-    mot.announce("exam", right, forms.length, forms.length, passMark);
-    forms.forEach(function (form) { mot.engine.reveal(form, false); });
-    var result = exam.querySelector(".mot-exam-result");
-    result.textContent = "";
-    result.setAttribute("data-passed", String(passed));
-    var verdict = element("p");
-    verdict.className = "mot-exam-verdict";
-    verdict.innerHTML = '<span class="mot-icon" aria-hidden="true"></span>';
-    verdict.firstChild.textContent = passed ? "✓" : "✗";
-    verdict.appendChild(document.createTextNode("得分 " + right + "/" + forms.length + "（" + score + "%），" +
-      (passed ? "及格，恭喜通过结业考试！" : "未及格（及格线 " + passMark + "%）。")));
-    result.appendChild(verdict);
-    result.appendChild(element("p", "各阶段得分："));
-    result.appendChild(stageLines(exam, forms));
-    if (right < forms.length) {
-      result.appendChild(element("p", "答错的题和复习链接："));
-      result.appendChild(missLines(forms));
-    }
-    var again = element("button", "再考一次（重新抽题）");
-    again.type = "button";
-    again.className = "md-button mot-exam-again";
-    again.addEventListener("click", function () { start(exam); });
-    result.appendChild(again);
-    result.hidden = false;
-    result.focus();
+    var details = [element("p", TEXT.stages), stageLines(exam, forms)];
+    if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
+    var panel = exam.querySelector(".mot-results");
+    panel.querySelector(".mot-next").hidden = !passed;
+    mot.showResults(panel, passed, TEXT.verdict(right, forms.length, score, passMark, passed), details, scroll);
+    return right;
   }
 
-  function answered(exam) {
-    var forms = all(exam.querySelector(".mot-exam-paper"), ".mot-question");
-    var done = forms.filter(function (form) { return form.hasAttribute("data-result"); });
-    exam.querySelector(".mot-score").textContent = "已作答 " + done.length + "/" + forms.length + " 题";
-    if (done.length === forms.length) {
-      showResult(exam, forms);
+  /* Grade and show every question; a fresh hand-in is recorded and announced. */
+  function finish(exam, forms, fresh) {
+    return Promise.all(forms.map(engine.grade)).then(function () {
+      forms.forEach(function (form) { engine.reveal(form); });
+      all(exam, ".mot-exam-paper .mot-restart").forEach(function (button) { button.hidden = true; });
+      setState(exam, "finished");
+      var right = showResults(exam, forms, fresh);
+      if (!fresh) { return; }
+      var passMark = Number(exam.getAttribute("data-pass-mark"));
+      mot.progress.recordExam(right, forms.length, passMark);
+      mot.progress.noteResults(forms.map(function (form) {
+        return { id: form.getAttribute("data-question-id"), module: form.getAttribute("data-module"),
+                 result: form.getAttribute("data-result") };
+      }));
+      forms.forEach(function (form) { engine.announce("exam", form); });
+      mot.announce("exam", right, forms.length, forms.length, passMark);
+    });
+  }
+
+  function handIn(exam) {
+    var forms = paperForms(exam);
+    var missing = [];
+    forms.forEach(function (form, index) { if (!engine.response(form)) { missing.push(index + 1); } });
+    if (!window.confirm(TEXT.confirmHandIn(missing))) { return; }
+    var attempt = shownAttempt.get(exam);
+    attempt.handedIn = true;
+    forms.forEach(function (form) { attempt.answers[form.getAttribute("data-question-id")] = engine.answer(form); });
+    mot.progress.setAttempt(attempt);
+    finish(exam, forms, true);
+  }
+
+  /* Show the exam as the progress record has it: no attempt, one in progress, or finished. */
+  function show(exam) {
+    var attempt = mot.progress.attempt();
+    if (!attempt) { setState(exam, "ready"); return; }
+    var forms = showPaper(exam, attempt);
+    if (attempt.handedIn) {
+      finish(exam, forms, false);
       return;
     }
-    var next = forms.filter(function (form) { return !form.hasAttribute("data-result"); })[0];
-    var control = mot.engine.firstControl(next);
-    if (control) { control.focus(); }
+    setState(exam, "in-progress");
+    updateProgress(exam);
   }
 
-  function start(exam) {
-    var paper = exam.querySelector(".mot-exam-paper");
-    all(paper, ".mot-question").forEach(function (form) {
-      exam.querySelector('.mot-exam-module[data-module="' + form.getAttribute("data-module") + '"]')
-        .appendChild(form);
+  /* Another tab saved: follow a new or handed-in attempt, or answers given there. */
+  function refresh(exam) {
+    var stored = mot.progress.attempt();
+    var current = shownAttempt.get(exam);
+    if (!stored || !current || stored.seed !== current.seed || stored.handedIn !== current.handedIn) {
+      show(exam);
+      return;
+    }
+    paperForms(exam).forEach(function (form) {
+      var answer = stored.answers[form.getAttribute("data-question-id")];
+      if (answer && JSON.stringify(answer) !== JSON.stringify(engine.answer(form))) {
+        engine.reset(form);
+        engine.arrange(form, exam.getAttribute("data-shuffle-options") === "true" ?
+          seedFor(stored, form.getAttribute("data-question-id")) : null);
+        engine.fill(form, answer);
+      }
     });
-    var shuffleAllowed = exam.getAttribute("data-shuffle-options") === "true";
-    draw(exam).forEach(function (form, index) {
-      mot.engine.reset(form);
-      form.querySelector(".mot-question-number").textContent = "第 " + (index + 1) + " 题";
-      if (shuffleAllowed && form.hasAttribute("data-shuffle")) { shuffleOptions(form); }
-      paper.appendChild(form);
-    });
-    exam.querySelector(".mot-exam-result").hidden = true;
-    exam.querySelector(".mot-exam-start").hidden = true;
-    answered(exam);
+    shownAttempt.set(exam, stored);
+    updateProgress(exam);
   }
+
+  function bindControls(exam) {
+    var begin = exam.querySelector(".mot-exam-start");
+    begin.addEventListener("click", function () { start(exam); });
+    begin.disabled = false;   /* disabled in the page until the exam can start */
+    exam.querySelector(".mot-exam-again").addEventListener("click", function () { start(exam); });
+    exam.querySelector(".mot-exam-hand-in").addEventListener("click", function () { handIn(exam); });
+    exam.querySelector(".mot-exam-restart").addEventListener("click", function () {
+      if (window.confirm(TEXT.confirmRestart)) { start(exam); }
+    });
+  }
+
+  var bound = new WeakSet();
 
   function setUpExam(exam) {
-    if (exam.hasAttribute("data-ready")) { return; }
-    exam.setAttribute("data-ready", "");
+    if (bound.has(exam)) { return; }
+    bound.add(exam);
+    var shuffle = exam.getAttribute("data-shuffle-options") === "true";
     var hooks = {
-      graded: function (form) {
-        mot.engine.markRecorded(form);
-        answered(exam);
-      },
-      turn: function () {}
+      submit: function (form) { save(exam, form); },
+      turn: function (form) { save(exam, form); },
+      changed: function (form) { save(exam, form); },
+      restart: function (form) {
+        engine.reset(form);
+        var id = form.getAttribute("data-question-id");
+        engine.arrange(form, shuffle ? seedFor(shownAttempt.get(exam), id) : null);
+        save(exam, form);
+        engine.firstControl(form).focus();
+      }
     };
     all(exam, ".mot-exam-module").forEach(function (pool) {
       all(pool, ".mot-question").forEach(function (form) {
         form.setAttribute("data-module", pool.getAttribute("data-module"));
-        mot.engine.bind(form, hooks);
+        engine.bind(form, hooks);
       });
     });
-    exam.querySelector(".mot-exam-start").addEventListener("click", function () { start(exam); });
+    bindControls(exam);
+    show(exam);
+    exam.setAttribute("data-ready", "");
   }
 
-  mot.register("exam", ".mot-exam", setUpExam);
+  mot.register("exam", ".mot-exam", setUpExam, refresh);
 })();

@@ -1,25 +1,35 @@
 /*
  * MOT course runtime, module quiz: the quiz at the end of a module page. Plain JavaScript.
  *
- * Every answer is graded and explained at once, kept in the learner's progress by question
- * id, and counted in the score; "重新作答" and "只重做答错的题" start again. The pass mark
- * comes from the quiz element (data-pass-mark). Also keeps the module's status lines
- * (未开始 / 进行中 / 已通过) up to date. Needs mot-core.js and mot-engine.js.
+ * Every answer is graded and explained at once, with the right answer marked, and kept in
+ * the learner's progress by question id with the answer itself, so a return shows it as it
+ * was. Options are shown in an order drawn once per attempt (kept across reloads; a retry
+ * draws a new one). The last answer brings the results panel into view: score, pass or
+ * not against the pass mark (data-pass-mark), the objectives missed with review links and
+ * the next step. "重新作答" (after a confirmation) and "只重做答错的题" start again. Also
+ * keeps the module's status lines (未开始 / 进行中 / 已通过) up to date, and follows
+ * answers given in another tab. Needs mot-core.js, mot-engine.js and mot-dialogue.js.
  */
 (function () {
   "use strict";
 
   var mot = window.mot;
   var all = mot.all;
+  var engine = mot.engine;
   var STATUS = { "not-started": "未开始", "in-progress": "进行中", "passed": "已通过" };
   var TEXT = {
     progress: function (done, total, right) {
       return "已完成 " + done + "/" + total + " 题，答对 " + right + " 题";
     },
-    score: function (right, total) {
-      return "得分 " + right + "/" + total + "。点“重新作答”可以再试一次。";
-    }
+    verdict: function (right, total, passMark, passed) {
+      return "得分 " + right + "/" + total + "（" + mot.progress.percent(right, total) + "%）。" +
+        (passed ? "达到了通过线 " + passMark + "%，本章测验通过！" : "还没有达到通过线 " + passMark + "%。");
+    },
+    missed: "还没掌握的学习目标：",
+    confirmRetry: function (count) { return "重新作答会清除你已经答过的 " + count + " 道题。确定要重新作答吗？"; }
   };
+  var shown = new WeakMap();   /* form -> the stored answer it shows, as JSON */
+  var bound = new WeakSet();
 
   function bestText(entry) {
     return entry ? entry.best + "/" + entry.total + "（" + mot.progress.percent(entry.best, entry.total) + "%）" : "—";
@@ -34,58 +44,118 @@
     });
   }
 
-  function updateScore(quiz, announce) {
+  /* One line per objective with a wrong answer, with the review links of those questions. */
+  function missedObjectives(quiz) {
+    var texts = JSON.parse(quiz.getAttribute("data-objectives"));
+    var lines = {};
+    all(quiz, '.mot-question[data-result="incorrect"]').forEach(function (form) {
+      var objective = form.getAttribute("data-objective");
+      var link = form.querySelector(".mot-review a");
+      var line = lines[objective] || (lines[objective] = mot.element("li", (texts[objective] || objective) + "："));
+      if (!line.querySelector('a[href="' + link.getAttribute("href") + '"]')) {
+        if (line.querySelector("a")) { line.appendChild(document.createTextNode("、")); }
+        line.appendChild(link.cloneNode(true));
+      }
+    });
+    var names = Object.keys(lines);
+    if (!names.length) { return []; }
+    var list = mot.element("ul");
+    names.forEach(function (name) { list.appendChild(lines[name]); });
+    return [mot.element("p", TEXT.missed), list];
+  }
+
+  function showResults(quiz, right, total, scroll) {
+    var passMark = Number(quiz.getAttribute("data-pass-mark"));
+    var passed = mot.progress.percent(right, total) >= passMark;
+    var panel = quiz.querySelector(".mot-results");
+    var next = panel.querySelector(".mot-next");
+    if (next) { next.hidden = !passed; }
+    panel.querySelector(".mot-retry-wrong").hidden = right === total;
+    mot.showResults(panel, passed, TEXT.verdict(right, total, passMark, passed), missedObjectives(quiz), scroll);
+  }
+
+  function updateScore(quiz, answering) {
     var questions = all(quiz, ".mot-question");
     var done = all(quiz, ".mot-question[data-result]").length;
     var right = all(quiz, '.mot-question[data-result="correct"]').length;
-    var complete = done === questions.length;
-    var score = quiz.querySelector(".mot-score");
     var quizId = quiz.getAttribute("data-quiz-id");
     var passMark = Number(quiz.getAttribute("data-pass-mark"));
-    score.textContent = complete ? TEXT.score(right, questions.length) :
-      TEXT.progress(done, questions.length, right);
+    var score = quiz.querySelector(".mot-score");
+    score.textContent = TEXT.progress(done, questions.length, right);
     score.setAttribute("data-correct", String(right));
     score.setAttribute("data-answered", String(done));
-    quiz.querySelector(".mot-retry-wrong").hidden = done === right;
-    if (complete) { mot.progress.recordQuiz(quizId, right, questions.length, passMark); }
+    if (done === questions.length) {
+      mot.progress.recordQuiz(quizId, right, questions.length, passMark);
+      showResults(quiz, right, questions.length, answering);
+    } else {
+      quiz.querySelector(".mot-results").hidden = true;
+    }
     showModuleStatus(quizId);
-    if (announce) { mot.announce(quizId, right, done, questions.length, passMark); }
+    if (answering) { mot.announce(quizId, right, done, questions.length, passMark); }
   }
 
-  function retry(quiz, forms) {
-    forms.forEach(mot.engine.reset);
+  /* Show each question as the progress record has it: answered (with the answer), or new
+     in the order drawn for this attempt. Runs at set-up and when another tab saved. */
+  function sync(quiz) {
+    return Promise.all(all(quiz, ".mot-question").map(function (form) {
+      var id = form.getAttribute("data-question-id");
+      var entry = mot.progress.entry(id);
+      var saved = entry && entry.answer ? JSON.stringify(entry.answer) : "";
+      if (shown.has(form) && shown.get(form) === saved) { return null; }
+      shown.set(form, saved);
+      engine.reset(form);
+      engine.arrange(form, mot.progress.seed(id));
+      if (!saved) { return null; }
+      engine.fill(form, entry.answer);
+      return engine.grade(form).then(function () { engine.reveal(form, { restored: true }); });
+    })).then(function () { updateScore(quiz, false); });
+  }
+
+  function retry(quiz, forms, ask) {
+    var answered = forms.filter(function (form) { return form.hasAttribute("data-result"); }).length;
+    if (ask && answered && !window.confirm(TEXT.confirmRetry(answered))) { return; }
     mot.progress.forget(forms.map(function (form) { return form.getAttribute("data-question-id"); }));
-    updateScore(quiz, true);
-    var first = forms.length && mot.engine.firstControl(forms[0]);
-    if (first) { first.focus(); }
+    forms.forEach(function (form) { shown.delete(form); });
+    sync(quiz).then(function () {
+      updateScore(quiz, true);
+      var first = forms.length && engine.firstControl(forms[0]);
+      if (first) { first.focus(); }
+    });
+  }
+
+  function hooksFor(quiz) {
+    var quizId = quiz.getAttribute("data-quiz-id");
+    return {
+      submit: function (form) {
+        if (!engine.complete(form)) { return; }
+        engine.grade(form).then(function (result) {
+          engine.reveal(form, { focus: true });
+          var answer = engine.answer(form);
+          shown.set(form, JSON.stringify(answer));
+          mot.progress.recordAnswer(quizId, form.getAttribute("data-question-id"), result, answer);
+          engine.announce(quizId, form);
+          updateScore(quiz, true);
+        });
+      },
+      turn: engine.revealTurn,
+      changed: function () {},
+      restart: function (form) { retry(quiz, [form], false); }
+    };
   }
 
   function setUpQuiz(quiz) {
-    if (quiz.hasAttribute("data-ready")) { return; }
-    quiz.setAttribute("data-ready", "");
-    var quizId = quiz.getAttribute("data-quiz-id");
-    var hooks = {
-      graded: function (form, result) {
-        mot.engine.reveal(form, true);
-        mot.engine.announce(quizId, form);
-        mot.progress.recordAnswer(quizId, form.getAttribute("data-question-id"), result);
-        updateScore(quiz, true);
-      },
-      turn: mot.engine.revealTurn
-    };
-    all(quiz, ".mot-question").forEach(function (form) {
-      mot.engine.bind(form, hooks);
-      var saved = mot.progress.result(form.getAttribute("data-question-id"));
-      if (saved) { mot.engine.restore(form, saved); }
-    });
-    updateScore(quiz, false);
+    if (bound.has(quiz)) { return; }
+    bound.add(quiz);
+    var hooks = hooksFor(quiz);
+    all(quiz, ".mot-question").forEach(function (form) { engine.bind(form, hooks); });
     quiz.querySelector(".mot-retry").addEventListener("click", function () {
-      retry(quiz, all(quiz, ".mot-question"));
+      retry(quiz, all(quiz, ".mot-question"), true);
     });
     quiz.querySelector(".mot-retry-wrong").addEventListener("click", function () {
-      retry(quiz, all(quiz, '.mot-question[data-result="incorrect"]'));
+      retry(quiz, all(quiz, '.mot-question[data-result="incorrect"]'), false);
     });
+    sync(quiz).then(function () { quiz.setAttribute("data-ready", ""); });
   }
 
-  mot.register("quiz", ".mot-quiz", setUpQuiz);
+  mot.register("quiz", ".mot-quiz", setUpQuiz, sync);
 })();

@@ -1,0 +1,131 @@
+/*
+ * MOT course runtime, customer dialogues (scenario questions) for the question engine.
+ * Plain JavaScript. The transcript grows downwards in the order it is played, like a
+ * chat: each customer line, then the learner's reply; a branch moves the turn it leads to
+ * below the turn just answered. A module quiz judges each turn as it is played
+ * (engine.revealTurn); the exam judges the whole dialogue when the learner hands in.
+ * Each turn's best reply is found by hashing every reply against the turn's digest,
+ * "<salt>:<turn id>:<reply>". Needs mot-core.js and mot-engine.js.
+ */
+(function () {
+  "use strict";
+
+  var mot = window.mot;
+  var all = mot.all;
+  var kit = mot.engine.kit;
+  var TEXT = {
+    reply: "请先选一句回复。",
+    verdict: { correct: "回复得当：", incorrect: "回复欠妥：" },
+    better: "更好的回复",
+    ended: function (good, turns) { return "对话结束：" + turns + " 轮中有 " + good + " 轮回复得当。"; }
+  };
+
+  function currentTurn(form) { return form.querySelector(".mot-turn:not([hidden]):not([data-played])"); }
+  function playedTurns(form) { return all(form, ".mot-turn[data-played]"); }
+  function chosenIn(turn) { return turn.querySelector("input:checked"); }
+
+  /* "turn:reply" for each turn played, in order. */
+  function path(form) {
+    return playedTurns(form).map(function (turn) {
+      return turn.getAttribute("data-turn") + ":" + chosenIn(turn).value;
+    });
+  }
+
+  function ended(form) { return !currentTurn(form) && playedTurns(form).length > 0; }
+
+  function bestReply(form, turn) {
+    var keys = all(turn, "input").map(function (input) { return input.value; });
+    return kit.whichOf(form, keys, function (key) { return turn.getAttribute("data-turn") + ":" + key; },
+      turn.getAttribute("data-digest"));
+  }
+
+  /* Keep the chosen reply as the learner's line; the customer's next line follows below. */
+  function playTurn(form, turn, chosen) {
+    turn.setAttribute("data-played", "");
+    all(turn, ".mot-option").forEach(function (option) {
+      option.classList.toggle("mot-chosen", option.contains(chosen));
+      option.hidden = !option.contains(chosen);
+    });
+    all(turn, "input").forEach(function (input) { input.disabled = true; });
+    var next = form.querySelector('.mot-turn[data-turn="' + chosen.getAttribute("data-next") + '"]');
+    if (next) {
+      next.hidden = false;
+      turn.parentNode.appendChild(next);
+    } else {
+      form.querySelector(".mot-submit").hidden = true;
+      form.querySelector(".mot-restart").hidden = false;
+    }
+    return next;
+  }
+
+  /* The verdict and feedback of the reply chosen at a played turn, and the better reply. */
+  function showTurn(form, turn, best) {
+    var chosen = chosenIn(turn);
+    var result = kit.verdictOf(chosen.value === best);
+    if (turn.getAttribute("data-result")) { return result; }
+    turn.setAttribute("data-result", result);
+    var feedback = turn.querySelector('.mot-reply-feedback[data-option="' + chosen.value + '"]');
+    feedback.insertBefore(kit.tag(TEXT.verdict[result], result), feedback.firstChild);
+    feedback.hidden = false;
+    var better = result === "incorrect" && turn.querySelector('input[value="' + best + '"]');
+    if (better) {
+      var option = better.closest(".mot-option");
+      option.hidden = false;
+      option.setAttribute("data-solution", "true");
+      option.appendChild(kit.tag(TEXT.better, "correct"));
+      turn.insertBefore(option, feedback.nextSibling);
+    }
+    return result;
+  }
+
+  /* The learner presses 回复: play the turn; at the end the dialogue is submitted. */
+  function reply(form, hooks) {
+    var turn = currentTurn(form);
+    var chosen = turn && chosenIn(turn);
+    if (!chosen) { kit.missing(form); return; }
+    var next = playTurn(form, turn, chosen);
+    kit.setStatus(form, "", null);
+    if (!next) { hooks.submit(form); return; }
+    hooks.turn(form, turn);
+    next.querySelector("input").focus();
+  }
+
+  mot.engine.types.scenario = {
+    response: function (form) { return ended(form) ? path(form) : null; },
+    answer: path,
+    fill: function (form, answer) {
+      answer.forEach(function (step) {
+        var parts = step.split(":");
+        var turn = currentTurn(form);
+        var chosen = turn && turn.getAttribute("data-turn") === parts[0] &&
+          turn.querySelector('input[value="' + parts[1] + '"]');
+        if (chosen) { chosen.checked = true; playTurn(form, turn, chosen); }
+      });
+    },
+    judge: function (form, response) {
+      var turns = playedTurns(form);
+      return Promise.all(turns.map(function (turn) { return bestReply(form, turn); })).then(function (best) {
+        var good = turns.filter(function (turn, index) { return chosenIn(turn).value === best[index]; }).length;
+        return { result: kit.verdictOf(response && good === turns.length), solution: best,
+                 note: response ? TEXT.ended(good, turns.length) : "" };
+      });
+    },
+    show: function (form, solution) {
+      playedTurns(form).forEach(function (turn, index) { showTurn(form, turn, solution[index]); });
+      form.querySelector(".mot-submit").hidden = true;
+    },
+    submit: reply,
+    missing: TEXT.reply
+  };
+
+  /* In a module quiz, each turn is judged as soon as it is played; the verdict and
+     feedback show in the turn and are read out through the (visually hidden) status. */
+  mot.engine.revealTurn = function (form, turn) {
+    return bestReply(form, turn).then(function (best) {
+      var result = showTurn(form, turn, best);
+      var feedback = turn.querySelector(".mot-reply-feedback:not([hidden])");
+      kit.setStatus(form, feedback.textContent, null).classList.add("mot-sr");
+      return result;
+    });
+  };
+})();

@@ -1,0 +1,173 @@
+"""Smaller things a learner notices: step numbers, edge buttons, messages that go away, a
+question before wiping answers, punctuation, where a warning appears, Chinese throughout,
+tables on a phone, and accessibility after answering and scrolling.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Dialog, Page, expect
+
+from generator.load import load_course
+from generator.models import Course
+from generator.project import Project
+from tests.browsing import answer, axe_violations
+from tests.conftest import FIXTURES, PROJECT
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def fixture_course() -> Course:
+    return load_course(Project(FIXTURES / "minimal"))
+
+
+def open_quiz(page: Page, url: str, name: str = "01-sample") -> None:
+    page.goto(f"{url}{name}.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+
+
+def test_ordering_items_show_their_step_and_no_move_past_either_end(
+    page: Page, fixture_site_url: str
+) -> None:
+    open_quiz(page, fixture_site_url)
+    items = page.locator('form[data-question-id="s1-ordering"] .mot-order-item')
+    steps = items.evaluate_all("items => items.map(i => getComputedStyle(i, '::before').content)")
+    assert steps and all("counter(mot-step" in step for step in steps), "numbered 1, 2, 3 …"
+    ends = items.evaluate_all(
+        "items => items.map(i => [...i.querySelectorAll('.mot-move')]"
+        ".map(b => b.getAttribute('aria-disabled')))"
+    )
+    count = len(ends)
+    assert ends == [
+        ["true" if i == 0 else "false", "true" if i == count - 1 else "false"] for i in range(count)
+    ]
+    last_up = items.nth(count - 1).locator('[data-move="-1"]')
+    last_up.click()
+    expect(last_up).to_have_attribute("aria-disabled", "false")
+    expect(items.nth(count - 1).locator('[data-move="1"]')).to_have_attribute(
+        "aria-disabled", "true"
+    )
+
+
+def test_a_validation_message_goes_once_the_problem_is_fixed(
+    page: Page, fixture_site_url: str
+) -> None:
+    open_quiz(page, fixture_site_url)
+    form = page.locator('form[data-question-id="s1-single"]')
+    form.get_by_role("button", name="提交答案").click()
+    status = form.locator(".mot-status")
+    expect(status).to_have_text("请先选择答案，再提交。")
+    form.locator("label").first.click()
+    expect(status).to_have_text("")
+
+
+def test_starting_again_asks_before_wiping_answers(
+    page: Page, fixture_site_url: str, fixture_course: Course
+) -> None:
+    open_quiz(page, fixture_site_url)
+    module = fixture_course.modules[0]
+    for index in range(2):
+        answer(page, module, index, right=True)
+    asked: list[str] = []
+
+    def dismiss(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", dismiss)
+    page.get_by_role("button", name="重新作答").click()
+    expect(page.locator(".mot-question[data-result]")).to_have_count(2)
+    assert asked and "2 道题" in asked[0]
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="重新作答").click()
+    expect(page.locator(".mot-question[data-result]")).to_have_count(0)
+
+
+FULL_LATER = """window.__full = false;
+const setItem = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, ...rest) {
+  if (window.__full && String(key).startsWith('mot-course')) {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }
+  return setItem.call(this, key, ...rest); };"""
+
+
+def test_a_storage_warning_appears_where_the_learner_is(
+    page: Page, fixture_site_url: str, fixture_course: Course
+) -> None:
+    """Storage that fills up while the learner answers far down the page warns right there."""
+    page.add_init_script(FULL_LATER)
+    open_quiz(page, fixture_site_url)
+    page.evaluate("window.__full = true")
+    module = fixture_course.modules[0]
+    answer(page, module, len(module.quiz.questions) - 1, right=True)
+    warning = page.locator(".mot-storage-warning")
+    expect(warning).to_have_count(1)
+    expect(warning).to_be_in_viewport()
+
+
+def test_material_speaks_chinese_throughout(built_site: Path) -> None:
+    pages = sorted(built_site.glob("*.html"))
+    assert len(pages) > 9
+    assert [page.name for page in pages if "Made with" in page.read_text("utf-8")] == []
+    assert "<h1>404 - 页面不存在</h1>" in (built_site / "404.html").read_text("utf-8")
+
+
+def test_no_label_doubles_its_punctuation(built_site: Path) -> None:
+    """An option's feedback is labelled with its text and a colon, but never "客户是谁？："."""
+    doubled = re.compile(r"[。？！；：…?!;:.]：</strong>")
+    found = {
+        page.name: doubled.findall(page.read_text("utf-8")) for page in built_site.glob("*.html")
+    }
+    assert {name: hits for name, hits in found.items() if hits} == {}
+
+
+COURSE_PAGES = sorted(path.stem for path in (PROJECT / "course").glob("*.md"))
+
+
+@pytest.mark.parametrize("width", [390, 360])
+def test_every_table_fits_a_phone(page: Page, site_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    for name in COURSE_PAGES:
+        page.goto(f"{site_url}{name}.html")
+        wide = page.evaluate(
+            "[...document.querySelectorAll('.md-typeset__scrollwrap, .md-typeset table')]"
+            ".filter(t => t.scrollWidth > t.clientWidth + 1).length"
+        )
+        assert wide == 0, f"{name}: a table is cut off"
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= width, name
+
+
+MODULES = [name for name in COURSE_PAGES if re.match(r"^\d\d-", name)]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_axe_after_answering_and_while_scrolling(page: Page, site_url: str, name: str) -> None:
+    """Answered questions, and Material's table of contents following the page as it
+    scrolls (its links are targets of at least 24 px wherever the sidebar stands)."""
+    course = load_course(Project(PROJECT))
+    module = next(m for m in course.modules if m.page.name == name)
+    open_quiz(page, site_url, name)
+    answer(page, module, 0, right=False)
+    answer(page, module, 1, right=True)
+    assert axe_violations(page) == []
+    assert page.evaluate(SWEEP) == [], "a target under 24 px somewhere down the page"
+
+
+SWEEP = """async () => {
+  const found = [];
+  const height = document.scrollingElement.scrollHeight;
+  for (let top = 0; top < height; top += 400) {
+    window.scrollTo(0, top);
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const result = await axe.run({include: ['.md-sidebar']},
+                                 {runOnly: {type: 'rule', values: ['target-size']}});
+    result.violations.forEach(v => v.nodes.forEach(n => found.push(top + 'px: ' + n.target)));
+  }
+  return found;
+}"""
+"""Scroll down the page 400 px at a time; at each stop, axe's target-size rule on the
+navigation (Material's table of contents follows the page as it scrolls)."""

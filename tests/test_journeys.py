@@ -1,0 +1,468 @@
+"""Learner journeys through the real course, on a desktop and a phone screen.
+
+A whole module quiz to its results panel (passed and failed), a customer dialogue played
+through a wrong branch, the final exam left mid-way, resumed and handed in, the dashboard
+as progress grows, the 错题本 filling and emptying, and the certificate on a narrow screen
+and on paper. Questions and answers come from the course's YAML through the generator,
+never from the page, so the tests follow the course as it is rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Literal
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from generator.digests import option_key
+from generator.load import load_course
+from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Question, Scenario
+from generator.project import Project, review_target
+from tests.browsing import answer, give_answer, hand_in
+from tests.conftest import PROJECT
+from tests.test_learner import STORAGE_KEY, assert_prints_on_one_a4_landscape_page
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    return load_course(Project(PROJECT))
+
+
+def every_question(course: Course) -> dict[str, Question]:
+    return {q.id: q for module in course.modules for q in module.quiz.every_question}
+
+
+def open_module(page: Page, url: str, module: Module) -> None:
+    page.goto(f"{url}{module.page.name}.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+
+
+def open_page(page: Page, url: str, part: str) -> None:
+    """Go to ``url`` and wait until the runtime has set up ``part`` there."""
+    page.goto(url)
+    expect(page.locator(f"{part}[data-ready]")).to_have_count(1)
+
+
+def form_of(page: Page, question: Question) -> Locator:
+    return page.locator(f'form[data-question-id="{question.id}"]:visible')
+
+
+def expect_in_view_below_header(page: Page, element: Locator) -> None:
+    """The top of ``element`` is on screen and not under Material's sticky header."""
+    box, header = element.bounding_box(), page.locator(".md-header").bounding_box()
+    viewport = page.viewport_size
+    assert box is not None and header is not None and viewport is not None
+    assert header["y"] + header["height"] <= box["y"] + 1, "hidden under the header"
+    assert box["y"] < viewport["height"] * 0.6, "below the fold"
+
+
+def review_suffix(question: Question, module: Module) -> str:
+    return "#" + review_target(question.review, module.page.filename).anchor
+
+
+# A module quiz ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("passing", [True, False], ids=["passed", "failed"])
+def test_a_module_quiz_ends_in_its_results_panel(
+    learner: Page, site_url: str, course: Course, passing: bool
+) -> None:
+    page, module, following = learner, course.modules[1], course.modules[2]
+    questions = module.quiz.questions
+    open_module(page, site_url, module)
+    status = page.locator(".mot-module-facts .mot-module-status")
+    expect(status).to_have_text("本章状态：未开始")
+    expect(form_of(page, questions[0]).locator(".mot-question-number")).to_have_text(
+        f"第 1 / {len(questions)} 题"
+    )
+    for index in range(len(questions)):
+        answer(page, module, index, right=passing)
+        if index == 0:
+            expect(status).to_have_text("本章状态：进行中")
+    panel = page.locator(f'[data-results-for="{module.page.name}"]')
+    expect(panel).to_be_focused()
+    expect_in_view_below_header(page, panel)
+    right = len(questions) if passing else 0
+    verdict = panel.locator("[data-passed]")
+    expect(verdict).to_have_attribute("data-passed", str(passing).lower())
+    expect(verdict).to_contain_text(
+        f"得分 {right}/{len(questions)}（{round(100 * right / len(questions))}%）"
+    )
+    expect(verdict).to_contain_text(f"通过线 {course.pass_marks.module}%")
+    next_module = panel.get_by_role("link", name=f"下一模块：{following.meta.title}")
+    retry_wrong = panel.get_by_role("button", name="只重做答错的题")
+    expect(panel.get_by_role("link", name="打开错题本")).to_be_visible()
+    if passing:
+        expect(status).to_contain_text("已通过")
+        expect(next_module).to_have_attribute("href", re.compile(f"{following.page.name}\\.html$"))
+        expect(retry_wrong).to_be_hidden()
+        expect(panel.locator(".mot-results-details li")).to_have_count(0)
+        return
+    expect(next_module).to_be_hidden()
+    expect_missed_objectives(panel, module)
+    retry_wrong.click()
+    expect(panel).to_be_hidden()
+    expect(page.locator(".mot-quiz .mot-question[data-result]")).to_have_count(0)
+
+
+def expect_missed_objectives(panel: Locator, module: Module) -> None:
+    """One line per objective missed, with the review link of each question missed on it."""
+    texts = {objective.id: objective.text for objective in module.meta.objectives}
+    lines = panel.locator(".mot-results-details li")
+    missed = {q.objective for q in module.quiz.questions}
+    expect(lines).to_have_count(len(missed))
+    for objective in missed:
+        line = lines.filter(has_text=texts[objective])
+        expect(line).to_have_count(1)
+        hrefs = line.locator("a").evaluate_all("links => links.map(a => a.href)")
+        wanted = {
+            review_suffix(q, module) for q in module.quiz.questions if q.objective == objective
+        }
+        assert {"#" + href.partition("#")[2] for href in hrefs} == wanted
+
+
+# A customer dialogue ---------------------------------------------------------------------
+
+Route = list[tuple[str, int]]
+"""A way through a dialogue: (turn id, index of the reply chosen) for each turn played."""
+
+
+def paths_through(question: Scenario) -> Iterator[Route]:
+    """Every way through the dialogue (validation guarantees there is no circle)."""
+    index_of = {turn.id: index for index, turn in enumerate(question.turns)}
+
+    def walk(index: int, so_far: Route) -> Iterator[Route]:
+        turn = question.turns[index]
+        for reply_index, reply in enumerate(turn.replies):
+            path = [*so_far, (turn.id, reply_index)]
+            following = question.next_turn(index, reply)
+            if following == "end":
+                yield path
+            else:
+                yield from walk(index_of[following], path)
+
+    yield from walk(0, [])
+
+
+def branching_dialogue(course: Course) -> tuple[Module, Scenario, Route]:
+    """The dialogue and way through it that test the transcript hardest: a wrong reply on the
+    way, turns played out of the order they are written in, and as long as possible."""
+    candidates = []
+    for module in course.modules:
+        for question in module.quiz.questions:
+            if not isinstance(question, Scenario):
+                continue
+            order = [turn.id for turn in question.turns]
+            for path in paths_through(question):
+                turns = {turn.id: turn for turn in question.turns}
+                wrong = any(not turns[t].replies[r].correct for t, r in path)
+                places = [order.index(t) for t, _ in path]
+                candidates.append(
+                    ((wrong, places != sorted(places), len(path)), module, question, path)
+                )
+    rank, module, question, path = max(candidates, key=lambda found: found[0])
+    assert rank[0] and rank[2] >= 2, "the course has a dialogue with a wrong reply that leads on"
+    return module, question, path
+
+
+def test_a_branching_dialogue_reads_in_the_order_played(
+    learner: Page, site_url: str, course: Course
+) -> None:
+    page = learner
+    module, question, path = branching_dialogue(course)
+    open_module(page, site_url, module)
+    other = next(q for q in module.quiz.questions if q.id != question.id)
+    answer(page, module, module.quiz.questions.index(other), right=True)
+    form = form_of(page, question)
+    turns = {turn.id: turn for turn in question.turns}
+    for turn_id, reply in path:
+        form.locator(f'label[for="{question.id}-{turn_id}-{option_key(reply)}"]').click()
+        form.get_by_role("button", name="回复").click()
+    expect(form).to_have_attribute("data-result", "incorrect")
+    played = form.locator(".mot-turn:visible")
+    assert played.evaluate_all("ts => ts.map(t => t.dataset.turn)") == [t for t, _ in path]
+    tops = []
+    for index, (turn_id, reply) in enumerate(path):
+        turn = played.nth(index)
+        tops += [box_top(turn.locator(".mot-customer")), box_top(turn.locator(".mot-chosen"))]
+        expect(turn.locator(".mot-customer")).to_contain_text(turns[turn_id].customer)
+        expect(turn.locator(".mot-chosen")).to_contain_text(turns[turn_id].replies[reply].text)
+        expect(turn.locator(".mot-reply-feedback:visible")).to_contain_text(
+            turns[turn_id].replies[reply].feedback
+        )
+        best = next(r for r in turns[turn_id].replies if r.correct)
+        better = turn.locator('[data-solution="true"]')
+        expect(better).to_have_count(0 if turns[turn_id].replies[reply].correct else 1)
+        if not turns[turn_id].replies[reply].correct:
+            expect(better).to_contain_text(best.text)
+    assert tops == sorted(tops), "customer line, then the reply, turn after turn, downwards"
+    good = sum(turns[t].replies[r].correct for t, r in path)
+    status = form.locator(".mot-status")
+    expect(status).to_contain_text(f"对话结束：{len(path)} 轮中有 {good} 轮回复得当。")
+    assert box_top(status) > tops[-1], "the verdict comes after the dialogue"
+    form.get_by_role("button", name="重来这段对话").click()
+    expect(form).not_to_have_attribute("data-result", re.compile(".*"))
+    expect(form.locator(".mot-turn:visible")).to_have_count(1)
+    expect(form.locator(".mot-turn[data-played]")).to_have_count(0)
+    expect(form_of(page, other)).to_have_attribute("data-result", "correct")
+
+
+def box_top(element: Locator) -> float:
+    box = element.bounding_box()
+    assert box is not None, "on screen"
+    return box["y"]
+
+
+# The final exam --------------------------------------------------------------------------
+
+RECORD_EVENTS = """window.__events = [];
+for (const kind of ['mot:question-graded', 'mot:quiz-progress']) {
+  document.addEventListener(kind, e => window.__events.push([kind, e.detail.quizId]));
+}"""
+
+
+def paper_state(page: Page) -> dict[str, object]:
+    """The questions on the paper, the order of each one's choices and the answers given."""
+    return dict(
+        page.evaluate(
+            """() => {
+              const forms = [...document.querySelectorAll('.mot-exam-paper .mot-question')];
+              return {
+                ids: forms.map(f => f.dataset.questionId),
+                orders: forms.map(f => [...f.querySelectorAll('input, option')].map(i => i.value)),
+                answers: forms.map(f => window.mot.engine.answer(f)),
+              };
+            }"""
+        )
+    )
+
+
+def expect_no_verdict(page: Page) -> None:
+    """Nothing on the exam paper says right or wrong: no attribute, mark, icon or colour."""
+    paper = page.locator(".mot-exam-paper")
+    expect(
+        paper.locator("[data-result], [data-solution], .mot-mark, [aria-invalid]")
+    ).to_have_count(0)
+    expect(
+        paper.locator(".mot-option-feedback:visible, .mot-reply-feedback:visible")
+    ).to_have_count(0)
+    text = paper.inner_text()
+    assert "✓" not in text and "✗" not in text
+    borders = paper.locator(".mot-question").evaluate_all(
+        "forms => [...new Set(forms.map(f => getComputedStyle(f).borderTopColor))]"
+    )
+    assert len(borders) == 1, "every question has the same border"
+
+
+def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
+    learner: Page, site_url: str, course: Course
+) -> None:
+    assert course.exam is not None
+    page, questions = learner, every_question(course)
+    page.add_init_script(RECORD_EVENTS)
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    exam = page.locator(".mot-exam")
+    expect(exam).to_have_attribute("data-exam-state", "ready")
+    page.get_by_role("button", name="开始考试").click()
+    expect(exam).to_have_attribute("data-exam-state", "in-progress")
+    expect(page.get_by_role("button", name="开始考试")).to_be_hidden()
+    total = sum(course.exam.config.draw.values())
+    drawn = paper_state(page)["ids"]
+    assert isinstance(drawn, list) and len(drawn) == total
+    answered = drawn[: total // 2]
+    right = {question_id: number % 2 == 0 for number, question_id in enumerate(answered)}
+    for question_id in answered:
+        form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
+        give_answer(form, questions[question_id], right=right[question_id])
+    changed = next(  # an answer changed before handing in (one that replaces the last)
+        question_id
+        for question_id in answered
+        if not right[question_id] and questions[question_id].type not in {"multiple", "scenario"}
+    )
+    form = page.locator(f'.mot-exam-paper [data-question-id="{changed}"]')
+    give_answer(form, questions[changed], right=True)
+    right[changed] = True
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(
+        f"已作答 {len(answered)} / {total} 题"
+    )
+    expect_no_verdict(page)
+    before = paper_state(page)
+    page.goto(site_url)
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    expect(exam).to_have_attribute("data-exam-state", "in-progress")
+    assert paper_state(page) == before, "the same questions, order and answers on return"
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="重新开始").click()
+    assert paper_state(page) == before, "starting over needs the learner's confirmation"
+    expect_no_verdict(page)
+    assert page.evaluate("window.__events") == []
+    message = hand_in(page, page)
+    unanswered = "、".join(str(number) for number in range(len(answered) + 1, total + 1))
+    assert f"第 {unanswered} 题" in message
+    expect(page.locator(".mot-exam-paper .mot-question[data-result]")).to_have_count(total)
+    panel = page.locator('[data-results-for="exam"]')
+    expect(panel).to_be_focused()
+    expect_in_view_below_header(page, panel)
+    expect(panel.locator("[data-passed]")).to_contain_text(f"得分 {sum(right.values())}/{total}")
+    for question_id, result in right.items():
+        form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
+        expect(form).to_have_attribute("data-result", "correct" if result else "incorrect")
+    events = page.evaluate("window.__events")
+    assert events == [["mot:question-graded", "exam"]] * total + [["mot:quiz-progress", "exam"]]
+
+
+# The dashboard ---------------------------------------------------------------------------
+
+
+def stage_tallies(module: Module, results: dict[str, bool]) -> dict[str, tuple[int, int]]:
+    """(right, answered) per stage over the answered questions of ``module``."""
+    tallies: dict[str, tuple[int, int]] = {}
+    for question in module.quiz.questions:
+        if question.id in results:
+            area = module.area_of(question) or ""
+            right, answered = tallies.get(area, (0, 0))
+            tallies[area] = (right + results[question.id], answered + 1)
+    return tallies
+
+
+def passed_everything(course: Course) -> str:
+    """A progress record of a learner who passed every quiz (all right) and the exam."""
+    record = {
+        "version": 1,
+        "questions": {
+            q.id: {"quiz": m.page.name, "result": "correct"}
+            for m in course.modules
+            for q in m.quiz.questions
+        },
+        "quizzes": {
+            m.page.name: {
+                "best": len(m.quiz.questions),
+                "total": len(m.quiz.questions),
+                "passed": True,
+            }
+            for m in course.modules
+        },
+        "exam": {"best": 100, "passed": True, "passedScore": 100, "passedOn": "2025-03-08"},
+        "name": "",
+    }
+    return json.dumps(record, ensure_ascii=False)
+
+
+def store(page: Page, record: str) -> None:
+    page.evaluate("([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, record])
+    page.reload()
+
+
+def test_the_dashboard_follows_the_learner(learner: Page, site_url: str, course: Course) -> None:
+    page = learner
+    open_page(page, site_url, ".mot-dashboard")
+    board = page.locator(".mot-dashboard")
+    start, advice = board.locator("[data-continue]"), board.locator("[data-advice]")
+    first = course.modules[0]
+    expect(start).to_have_text(f"开始学习：{first.meta.title}")
+    expect(start).to_have_attribute("href", re.compile(f"{first.page.name}\\.html$"))
+    for stage in EODC_STAGES:
+        expect(board.locator(f'[data-stage="{stage}"] [data-score]')).to_have_text("尚未作答")
+    expect(advice).to_contain_text("还没有作答")
+    module = next(m for m in course.modules if m.meta.stage in EODC_STAGES)
+    results = {q.id: index % 3 == 0 for index, q in enumerate(module.quiz.questions)}
+    open_module(page, site_url, module)
+    for index, question in enumerate(module.quiz.questions):
+        answer(page, module, index, right=results[question.id])
+    open_page(page, site_url, ".mot-dashboard")
+    expect(start).to_have_text(f"继续学习：{first.meta.title}")
+    tallies = stage_tallies(module, results)
+    for stage in EODC_STAGES:
+        right, answered = tallies.get(stage, (0, 0))
+        expect(board.locator(f'[data-stage="{stage}"] [data-score]')).to_have_text(
+            f"答对 {right}/{answered} 题（{round(100 * right / answered)}%）"
+            if answered
+            else "尚未作答"
+        )
+    weak = {s: round(100 * r / a) for s, (r, a) in tallies.items() if round(100 * r / a) < 80}
+    weakest = min((stage for stage in EODC_STAGES if stage in weak), key=lambda s: weak[s])
+    expect(advice).to_contain_text(f"最需要加强的阶段：{AREA_NAMES[weakest]}（{weak[weakest]}%）")
+    expect(advice.locator("a")).to_have_count(1)
+    store(page, passed_everything(course))
+    expect(start).to_have_text("领取结业证书")
+    expect(board.locator("[data-overall]")).to_have_text("100%")
+    for stage in EODC_STAGES:
+        expect(board.locator(f'[data-stage="{stage}"] [data-score]')).to_contain_text("（100%）")
+    expect(advice).to_have_text(
+        f"已作答的阶段都达到了 {course.pass_marks.module}%。下一步：领取结业证书"
+    )
+
+
+# The 错题本 --------------------------------------------------------------------------------
+
+
+def test_the_mistakes_book_fills_and_empties(learner: Page, site_url: str, course: Course) -> None:
+    page, module = learner, course.modules[0]
+    missed = module.quiz.questions[:2]
+    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+    count = page.locator(".mot-mistakes-count")
+    expect(count).to_contain_text("错题本是空的")
+    expect(page.locator(".mot-mistakes .mot-question:visible")).to_have_count(0)
+    open_module(page, site_url, module)
+    for index in range(3):
+        answer(page, module, index, right=index == 2)
+    open_page(page, site_url, ".mot-dashboard")
+    expect(page.locator(".mot-dashboard [data-mistakes]")).to_have_text("2 道题待重做")
+    page.locator('.mot-dashboard a[href$="mistakes.html"]').click()  # linked from the home page
+    expect(page).to_have_url(re.compile(r"mistakes\.html$"))
+    expect(page.locator(".mot-mistakes[data-ready]")).to_have_count(1)
+    shown = page.locator(".mot-mistakes .mot-question:visible")
+    assert shown.evaluate_all("fs => fs.map(f => f.dataset.questionId)") == [q.id for q in missed]
+    expect(count).to_contain_text("错题本里有 2 道题")
+    group = page.locator(f'.mot-mistakes-module[data-module="{module.page.name}"]')
+    expect(group.get_by_role("heading", name=module.meta.title)).to_be_visible()
+    stage = AREA_NAMES[module.area_of(missed[0]) or ""]
+    expect(group.get_by_role("heading", name=stage)).to_be_visible()
+    form = form_of(page, missed[0])
+    give_answer(form, missed[0], right=True)
+    if not isinstance(missed[0], Scenario):
+        form.locator(".mot-submit").click()
+    expect(form).to_have_attribute("data-result", "correct")
+    expect(count).to_contain_text("错题本里有 1 道题")
+    page.reload()
+    expect(shown).to_have_count(1)
+    open_module(page, site_url, module)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="重新作答").click()
+    answer(page, module, 1, right=True)
+    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+    expect(count).to_contain_text("错题本是空的")
+    expect(page.locator(".mot-mistakes-module:visible")).to_have_count(0)
+
+
+# The certificate -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_certificate_fits_a_narrow_screen_and_one_sheet(
+    page: Page,
+    site_url: str,
+    course: Course,
+    scheme: Literal["light", "dark"],
+    tmp_path: Path,
+) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{site_url}exam_certificate.html")
+    store(page, passed_everything(course))
+    expect(page.locator('.mot-cert-checklist li[data-done="true"]')).to_have_count(
+        len(course.modules) + 1
+    )
+    checklist = page.locator(".mot-cert-checklist")
+    assert checklist.evaluate("list => getComputedStyle(list).listStyleType") == "none"
+    page.get_by_label("证书上的姓名").fill("欧阳晓梅阿卜杜热合曼·买买提明")
+    page.get_by_role("button", name="生成证书").click()
+    expect(page.locator(".mot-certificate")).to_be_visible()
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 360, "no sideways scrolling"
+    assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
