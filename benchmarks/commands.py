@@ -1,0 +1,150 @@
+"""Time commands as a trainer runs them: each one a new process, timed from start to exit.
+
+Comparisons are interleaved (check, build, plain, check, build, plain, ...) so that a
+busy moment on a shared machine falls on all of them alike; each process's peak memory
+(its maximum resident set size) and its processor time (user and system) come from the
+kernel's account of that child. On a shared machine the processor time moves much less
+than the wall-clock time when other work competes for the cores.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.stats import Timing, say
+
+PYTHON = sys.executable
+SUMMARY = re.compile(r"(\d+) modules, (\d+) questions")
+"""What ``generator check`` and ``build`` print on success."""
+
+
+class CommandFailed(RuntimeError):
+    """A timed command exited with an error; the message holds its output."""
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    argv: tuple[str, ...]
+    cwd: Path
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    cpu_seconds: float
+    peak_mb: float
+    output: str
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One command's interleaved runs: wall-clock and processor times, highest peak memory."""
+
+    time: Timing
+    cpu: Timing
+    peak_mb: float
+
+
+@dataclass(frozen=True)
+class CourseTimings:
+    """``generator check``, ``generator build`` and plain ``mkdocs build`` of one course."""
+
+    modules: int
+    questions: int
+    check: Measured
+    build: Measured
+    plain: Measured
+    build_over_plain: float
+    build_over_plain_cpu: float
+
+
+def generator(root: Path, *arguments: str) -> Command:
+    """``python -m generator ARGUMENTS`` on the project at ``root``."""
+    return Command(
+        f"generator {arguments[0]}",
+        (PYTHON, "-m", "generator", "--root", str(root), *arguments),
+        root,
+    )
+
+
+def plain_mkdocs_build(root: Path) -> Command:
+    """Plain ``mkdocs build`` of the docs folder the generator wrote (into its own folder)."""
+    argv = (PYTHON, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(root / "plain-site"))
+    return Command("plain mkdocs build", argv, root)
+
+
+def run(command: Command) -> Run:
+    """Run ``command`` to its end; raise CommandFailed when it fails."""
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(command.argv, cwd=command.cwd, stdout=output, stderr=output)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read().decode("utf-8", "replace")
+    if process.returncode != 0:
+        raise CommandFailed(f"{' '.join(command.argv)} failed in {command.cwd}:\n{text}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss * 1024 / 1e6, text)  # ru_maxrss is in KiB
+
+
+def interleave(commands: Sequence[Command], rounds: int) -> dict[str, list[Run]]:
+    """Run the commands in turn, ``rounds`` times; every run of each, by command name."""
+    runs: dict[str, list[Run]] = {command.name: [] for command in commands}
+    for number in range(1, rounds + 1):
+        for command in commands:
+            result = run(command)
+            runs[command.name].append(result)
+            say(
+                f"  round {number}/{rounds}: {command.name} {result.seconds:.2f} s "
+                f"(CPU {result.cpu_seconds:.2f} s)"
+            )
+    return runs
+
+
+def measured(runs: list[Run]) -> Measured:
+    return Measured(
+        Timing.of([one.seconds for one in runs]),
+        Timing.of([one.cpu_seconds for one in runs]),
+        max(one.peak_mb for one in runs),
+    )
+
+
+def time_course(root: Path, rounds: int, warm_up: bool) -> CourseTimings:
+    """Check, build and plain-build the course at ``root``, interleaved, ``rounds`` times.
+
+    The docs folder plain MkDocs reads is the one the generator's build wrote; an untimed
+    build first (``warm_up``) also warms the disk cache and Python's bytecode cache for all
+    three alike.
+    """
+    if warm_up:
+        run(generator(root, "build"))
+    check, build, plain = (
+        generator(root, "check"),
+        generator(root, "build"),
+        plain_mkdocs_build(root),
+    )
+    runs = interleave([check, build, plain], rounds)
+    found = SUMMARY.search(runs[build.name][0].output)
+    if found is None:
+        raise CommandFailed(f"generator build printed no summary:\n{runs[build.name][0].output}")
+    timings = {name: measured(done) for name, done in runs.items()}
+    return CourseTimings(
+        modules=int(found.group(1)),
+        questions=int(found.group(2)),
+        check=timings[check.name],
+        build=timings[build.name],
+        plain=timings[plain.name],
+        build_over_plain=timings[build.name].time.median / timings[plain.name].time.median,
+        build_over_plain_cpu=timings[build.name].cpu.median / timings[plain.name].cpu.median,
+    )

@@ -1,0 +1,102 @@
+"""Synthetic courses: the real course's six modules copied until the course has N modules.
+
+Copy ``g`` of module ``01-significance`` is ``01-significance-00g``: its page and quiz
+are the original's with every objective id and question id suffixed with ``-00g``, every
+link to a module page (review links and links in the text) pointed at the same copy of
+that module, and ``（副本 g）`` added to a plain title. The home page, the glossary, the
+trainer's guide and ``quizzes/exam.yml`` are the real ones, so the exam still draws from
+the six original modules and every copy passes ``python -m generator check``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.build import check
+from generator.models import Module
+from generator.project import COURSE_FOLDER, QUIZ_FOLDER, Project
+
+PROJECT = Path(__file__).resolve().parent.parent
+SETTINGS = ("mkdocs.yml", "search-terms.txt")
+PLAIN_TITLE = re.compile(r"^(title:\s*)([^\"'|>\s].*?)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Original:
+    """What a copy of one real module must rename."""
+
+    name: str
+    ids: frozenset[str]
+
+
+def copy_real_course(target: Path) -> Path:
+    """A project folder at ``target`` holding the real course and its settings."""
+    target.mkdir(parents=True, exist_ok=True)
+    for settings in SETTINGS:
+        shutil.copy(PROJECT / settings, target / settings)
+    for folder in (COURSE_FOLDER, QUIZ_FOLDER):
+        shutil.copytree(PROJECT / folder, target / folder)
+    return target
+
+
+def synthesise(target: Path, modules: int) -> Path:
+    """A project at ``target`` with ``modules`` modules: the real six, then numbered copies."""
+    root = copy_real_course(target)
+    originals = read_originals(Project(root))
+    for index in range(len(originals), modules):
+        copy_number = index // len(originals) + 1
+        write_copy(Project(root), originals, originals[index % len(originals)], copy_number)
+    return root
+
+
+def read_originals(project: Project) -> list[Original]:
+    """The real modules, in order, with the ids their copies rename."""
+    return [_original(module) for module in check(project).course.modules]
+
+
+def _original(module: Module) -> Original:
+    objectives = {objective.id for objective in module.meta.objectives}
+    questions = {question.id for _, listed in module.quiz.question_lists() for question in listed}
+    return Original(module.page.name, frozenset(objectives | questions))
+
+
+def copy_name(name: str, copy_number: int) -> str:
+    return f"{name}-{copy_number:03d}"
+
+
+def write_copy(
+    project: Project, originals: list[Original], original: Original, copy_number: int
+) -> None:
+    """Write copy ``copy_number`` of ``original``'s page and quiz into ``project``."""
+    name = copy_name(original.name, copy_number)
+    page = (project.course_dir / f"{original.name}.md").read_text(encoding="utf-8")
+    quiz = project.quiz_file(original.name).read_text(encoding="utf-8")
+    front, fence, body = page.partition("\n---\n")
+    front = PLAIN_TITLE.sub(rf"\g<1>\g<2>（副本 {copy_number}）", front, count=1)
+    page = rename_ids(front, original.ids, copy_number) + fence + body
+    quiz = rename_ids(quiz, original.ids, copy_number)
+    (project.course_dir / f"{name}.md").write_text(
+        relink(page, originals, copy_number), encoding="utf-8"
+    )
+    project.quiz_file(name).write_text(relink(quiz, originals, copy_number), encoding="utf-8")
+
+
+def rename_ids(text: str, ids: frozenset[str], copy_number: int) -> str:
+    """Suffix the values of ``id:`` and ``objective:`` keys that are among ``ids``."""
+    pattern = re.compile(r"^(\s*(?:-\s+)?(?:id|objective):\s*)([a-z0-9-]+)\s*$", re.MULTILINE)
+
+    def renamed(match: re.Match[str]) -> str:
+        value = match.group(2)
+        return match.group(1) + (copy_name(value, copy_number) if value in ids else value)
+
+    return pattern.sub(renamed, text)
+
+
+def relink(text: str, originals: list[Original], copy_number: int) -> str:
+    """Point links to the real modules' pages at the same copy of those modules."""
+    names = "|".join(re.escape(original.name) for original in originals)
+    pattern = re.compile(rf"(?<![\w-])({names})\.md(?=[#)\s]|$)", re.MULTILINE)
+    return pattern.sub(lambda match: f"{copy_name(match.group(1), copy_number)}.md", text)

@@ -1,0 +1,166 @@
+"""The benchmark still works: its courses pass check, its quick run reports every figure.
+
+No timing is asserted: the figures only have to be there and plausible (a build takes
+longer than nothing and less than minutes, a page weighs more than its HTML alone).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.courses import synthesise
+from benchmarks.lighthouse import summarise
+from benchmarks.profile import Profile, Stage, stage_seconds
+from benchmarks.report import as_json, write_readme
+from benchmarks.saved import load_results
+from benchmarks.stats import fit_line
+from generator.build import check
+from generator.project import Project
+from tests.conftest import PROJECT
+
+
+@pytest.fixture(scope="module")
+def real_questions() -> int:
+    return check(Project(PROJECT)).course.question_count
+
+
+def test_a_synthetic_course_passes_check_with_its_own_ids_and_links(
+    tmp_path: Path, real_questions: int
+) -> None:
+    root = synthesise(tmp_path / "course", 12)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), "check", "--strict"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"OK: 12 modules, {2 * real_questions} questions" in result.stdout
+    copy = (root / "quizzes/06-confirm-002.yml").read_text(encoding="utf-8")
+    assert "review: 06-confirm-002.md#" in copy
+    assert "06-confirm.md" not in copy
+    assert "- id: m6-four-lenses-002" in copy
+    page = (root / "course/03-explore-002.md").read_text(encoding="utf-8")
+    assert "](02-principles-002.md)" in page
+    assert "](02-principles.md)" not in page
+
+
+@pytest.mark.browser
+def test_the_quick_run_reports_every_figure(tmp_path: Path, real_questions: int) -> None:
+    output = tmp_path / "figures.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--json", str(output)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(output.read_text(encoding="utf-8"))
+    assert figures["quick"] is True
+    assert_commands(figures["courses"], real_questions)
+    assert_sites(figures["sites"])
+    assert_preview(figures["preview"])
+    assert figures["lighthouse"] == [] and figures["build_fit"] is None
+    for heading in ("Issue 13's targets", "**Commands**", "**First visit", "**Live preview**"):
+        assert heading in result.stdout
+    assert as_json(load_results(output)) == output.read_text(encoding="utf-8")
+
+
+def plausible_seconds(timing: dict[str, Any], most: float = 300) -> None:
+    assert len(timing["samples"]) == 1
+    assert 0.05 < timing["median"] == timing["minimum"] < most
+
+
+def assert_commands(courses: list[dict[str, Any]], real_questions: int) -> None:
+    (course,) = courses
+    assert (course["modules"], course["questions"]) == (6, real_questions)
+    for command in ("check", "build", "plain"):
+        plausible_seconds(course[command]["time"])
+        plausible_seconds(course[command]["cpu"])
+        assert course[command]["cpu"]["median"] < course[command]["time"]["median"] * 2.5
+        assert 20 < course[command]["peak_mb"] < 4000
+    assert course["build"]["time"]["median"] > course["check"]["time"]["median"] / 10
+    ratio = course["build"]["time"]["median"] / course["plain"]["time"]["median"]
+    assert course["build_over_plain"] == pytest.approx(ratio)
+    cpu = course["build"]["cpu"]["median"] / course["plain"]["cpu"]["median"]
+    assert course["build_over_plain_cpu"] == pytest.approx(cpu)
+
+
+def assert_sites(sites: list[dict[str, Any]]) -> None:
+    (site,) = sites
+    weight, index = site["weight"], site["index"]
+    assert site["modules"] == 6 and weight["page"] == "01-significance.html"
+    assert any(path.endswith("/mot-core.js") for path in weight["ours_files"])
+    assert 1_000 < weight["ours"] < weight["html"] + weight["material"]
+    assert weight["material"] > 10_000 and weight["html"] > 5_000
+    parts = ("html", "ours", "material", "search_index", "other")
+    assert weight["total"] == sum(weight[part] for part in parts)
+    assert 0 < index["gzipped"] < index["raw"] and 0 <= index["quiz_raw"] < index["raw"]
+    assert 0 <= index["quiz_entries"] < index["entries"]
+    plausible_seconds(site["first_search"], most=60)
+
+
+def assert_preview(previews: list[dict[str, Any]]) -> None:
+    (preview,) = previews
+    assert (preview["modules"], preview["edits"]) == (6, 1)
+    for server in ("generator", "plain", "dirty"):
+        plausible_seconds(preview[server])
+
+
+def test_the_tables_go_between_the_readme_markers(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# X\n<!-- benchmark:start -->\nold\n<!-- benchmark:end -->\nrest\n")
+    write_readme(readme, "| new |\n")
+    assert (
+        readme.read_text()
+        == "# X\n<!-- benchmark:start -->\n| new |\n<!-- benchmark:end -->\nrest\n"
+    )
+    readme.write_text("no markers\n")
+    with pytest.raises(RuntimeError, match="markers"):
+        write_readme(readme, "| new |\n")
+
+
+def test_a_straight_line_fits_perfectly_and_a_bent_one_does_not() -> None:
+    assert fit_line([(6, 2.0), (60, 11.0), (300, 51.0)]).r_squared == pytest.approx(1.0)
+    assert fit_line([(6, 2.0), (60, 30.0), (300, 31.0)]).r_squared < 0.9
+
+
+def test_a_stage_counts_calls_into_it_from_outside_only() -> None:
+    outside, entry, inner = ("a.py", 1, "main"), ("lib/x.py", 1, "f"), ("lib/y.py", 1, "g")
+    profile: Profile = {
+        outside: (1, 1, 0.5, 10.0, {}),
+        entry: (2, 2, 1.0, 4.0, {outside: (2, 2, 1.0, 4.0)}),
+        inner: (3, 3, 3.0, 3.0, {entry: (2, 2, 2.0, 2.0), outside: (1, 1, 1.0, 1.0)}),
+    }
+    assert stage_seconds(profile, Stage("library", ("lib/*",))) == 5.0
+    assert stage_seconds(profile, Stage("from a", ("lib/y.py:g",), "a.py:*")) == 1.0
+    assert stage_seconds(profile, Stage("gone", ("nowhere.py:*",))) is None
+
+
+def test_lighthouse_medians_and_the_audits_that_lost_points() -> None:
+    def report(performance: float, dialog: float) -> dict[str, Any]:
+        scores = {"performance": performance, "accessibility": 0.97, "best-practices": 1, "seo": 1}
+        references = [{"id": "aria-dialog-name", "weight": 3}, {"id": "unscored", "weight": 0}]
+        return {
+            "categories": {
+                name: {"score": score, "auditRefs": references if name == "accessibility" else []}
+                for name, score in scores.items()
+            },
+            "audits": {
+                "aria-dialog-name": {"score": dialog},
+                "unscored": {"score": 0},
+                "dom-size": {"numericValue": 1236},
+            },
+        }
+
+    scores = summarise([report(0.8, 0), report(0.9, 1), report(1.0, 1)], 6, "x.html", "mobile")
+    assert (scores.performance, scores.accessibility, scores.dom_size) == (0.9, 0.97, 1236)
+    assert scores.failed_audits == ("aria-dialog-name",)
