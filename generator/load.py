@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import CourseError, Problem
@@ -151,12 +152,20 @@ def _load_yaml(
     if isinstance(text, Problem):
         problems.append(text)
         return None
+    loaded, source, found = _parsed(model, project.relative(path), text)
+    problems.extend(found)
+    return None if loaded is None or source is None else (loaded, source)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(
+    model: type[ModelT], path: Path, text: str
+) -> tuple[ModelT | None, Source | None, tuple[Problem, ...]]:
+    """Parse and validate ``text``, once per text: the live preview re-reads the whole course
+    on every save, and most files have not changed (the models are frozen)."""
     try:
-        source = parse_yaml(text, project.relative(path))
+        source = parse_yaml(text, path)
     except YamlSyntaxError as error:
-        problems.append(error.problem)
-        return None
-    problems.extend(plain_text_problems(source))
+        return None, None, (error.problem,)
     loaded, model_problems = validate_model(model, source)
-    problems.extend(model_problems)
-    return None if loaded is None else (loaded, source)
+    return loaded, source, (*plain_text_problems(source), *model_problems)

@@ -1,33 +1,48 @@
-"""Live preview: regenerate the docs folder when a source changes; MkDocs reloads the browser.
+"""Live preview: a save regenerates the docs folder and MkDocs rebuilds what changed.
+
+One watcher polls the course's sources (``course/``, ``quizzes/``, ``mkdocs.yml``) and one
+builder does both steps, so a save is served well within a second: the generator writes
+only the docs files that changed, and MkDocs rebuilds only those pages unless the
+navigation changed (:mod:`generator.preview`). The server is MkDocs' own live-reload
+server, set up as ``mkdocs serve`` sets it up.
 
 A save with problems keeps the last good pages and shows the problems in the open page as
 well as in the terminal: the preview's pages load a panel script (``assets/serve/``, added
 to the MkDocs settings of ``serve`` only, never of a build) that reads the list of problems
-the last save left beside it. Writing that list changes the docs folder, so MkDocs
-rebuilds and the open page reloads with the panel; the next good save empties the list.
+the last save left beside it; the next good save empties the list.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import shutil
 import socket
 import sys
-import threading
+import tempfile
 from importlib.resources import files
-from typing import Any
+from pathlib import Path
 
-from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
-from watchdog.observers import Observer
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from generator import build
 from generator.errors import CourseError, Problem, SetupError
+from generator.preview import PreviewPlugin, site_shape
 from generator.project import SERVE_PROBLEMS, SERVE_SCRIPT, SERVE_STYLES, Project
 from generator.search_terms import register_search_terms
 from generator.write import DocsContents, sync_docs, update_docs
 
-DEBOUNCE_SECONDS = 0.3
+POLL_SECONDS = 0.1
+"""How often the sources are looked at (a few hundred files: cheap)."""
+DIRTY_WARNING = "A 'dirty' build is being performed"
+"""MkDocs' warning on every partial build, which :mod:`generator.preview` makes whole."""
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith(DIRTY_WARNING)
 
 
 def serve_files(problems: list[Problem]) -> DocsContents:
@@ -41,22 +56,40 @@ def serve_files(problems: list[Problem]) -> DocsContents:
     }
 
 
-class _Regenerator(FileSystemEventHandler):
-    """Regenerates the docs folder shortly after the last change in a burst of saves."""
+class Preview:
+    """One step per change in a burst of saves: regenerate the docs folder, rebuild the site.
 
-    def __init__(self, project: Project) -> None:
+    The first build and any that changes what the navigation shows build every page; the
+    rest rebuild only the pages whose generated Markdown changed (:mod:`generator.preview`).
+    """
+
+    def __init__(self, project: Project, dev_addr: str) -> None:
         self.project = project
-        self._timer: threading.Timer | None = None
-        self._lock = threading.Lock()
+        self.dev_addr = dev_addr
+        host, _, port = dev_addr.rpartition(":")
+        self.serve_url = _serve_url(host, int(port), "/")
+        self.site_dir = tempfile.mkdtemp(prefix="mot-preview-")
+        self.plugin = PreviewPlugin()
+        self.shape: object = None
 
-    def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type in {"opened", "closed_no_write"}:
-            return
-        with self._lock:
-            if self._timer:
-                self._timer.cancel()
-            self._timer = threading.Timer(DEBOUNCE_SECONDS, self.regenerate)
-            self._timer.start()
+    def config(self) -> MkDocsConfig:
+        """The project's MkDocs settings for the preview, with the problems panel."""
+        config = load_config(
+            str(self.project.config_file), site_dir=self.site_dir, dev_addr=self.dev_addr
+        )
+        config.extra_javascript.append(SERVE_SCRIPT)
+        config.extra_css.append(SERVE_STYLES)
+        config.plugins["mot/preview"] = self.plugin
+        config.site_url = self.serve_url
+        return config
+
+    def rebuild(self) -> None:
+        """Bring the docs folder up to date, then the site (whole, or the changed pages)."""
+        self.regenerate()
+        shape = site_shape(_markdown_pages(self.project), self.project.config_file.read_bytes())
+        self.plugin.dirty = shape == self.shape
+        self.shape = shape
+        mkdocs_build(self.config(), serve_url=self.serve_url, dirty=self.plugin.dirty)
 
     def regenerate(self) -> bool:
         """Bring the docs folder up to date; on bad input, report and keep the last good pages."""
@@ -78,6 +111,17 @@ class _Regenerator(FileSystemEventHandler):
             print(f"Regenerated {len(changed)} file(s): {', '.join(changed)}", flush=True)
         return True
 
+    def not_found_page(self, code: int) -> bytes | None:
+        """The site's own 404 page, as ``mkdocs serve`` answers with it."""
+        page = Path(self.site_dir) / f"{code}.html"
+        return page.read_bytes() if code == 404 and page.is_file() else None
+
+
+def _markdown_pages(project: Project) -> DocsContents:
+    """The Markdown pages of the docs folder, by name."""
+    docs = project.docs_dir
+    return {page.relative_to(docs).as_posix(): page.read_bytes() for page in docs.rglob("*.md")}
+
 
 def check_port_free(dev_addr: str) -> None:
     """Fail at once, saying what to do, when another program holds the preview's port."""
@@ -96,33 +140,38 @@ def check_port_free(dev_addr: str) -> None:
             ) from None
 
 
-def preview_assets(project: Project) -> tuple[list[Any], list[str]]:
-    """The project's scripts and styles, and the problems panel's, for ``mkdocs serve``."""
-    config = load_config(str(project.config_file))
-    return [*config.extra_javascript, SERVE_SCRIPT], [*config.extra_css, SERVE_STYLES]
-
-
 def serve(project: Project, dev_addr: str) -> None:
     check_port_free(dev_addr)
     project.docs_dir.mkdir(parents=True, exist_ok=True)
-    regenerator = _Regenerator(project)
-    if not regenerator.regenerate() and not any(project.docs_dir.glob("*.md")):
+    preview = Preview(project, dev_addr)
+    if not preview.regenerate() and not any(project.docs_dir.glob("*.md")):
         raise SystemExit(1)
     register_search_terms(project)
-    observer = Observer()
-    for folder in (project.course_dir, project.quiz_dir):
-        if folder.is_dir():
-            observer.schedule(regenerator, str(folder), recursive=True)
-    observer.start()
-    scripts, styles = preview_assets(project)
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+    config = preview.config()
+    config.plugins.on_startup(command="serve", dirty=False)
+    host, _, port = dev_addr.rpartition(":")
+    server = LiveReloadServer(
+        builder=preview.rebuild,
+        host=host,
+        port=int(port),
+        root=preview.site_dir,
+        polling_interval=POLL_SECONDS,
+    )
+    server.error_handler = preview.not_found_page
     try:
-        mkdocs_serve(
-            config_file=str(project.config_file),
-            livereload=True,
-            dev_addr=dev_addr,
-            extra_javascript=scripts,
-            extra_css=styles,
-        )
+        preview.rebuild()
+        for source in (project.course_dir, project.quiz_dir, project.config_file):
+            if source.exists():
+                server.watch(str(source))
+        server = config.plugins.on_serve(server, config=config, builder=preview.rebuild)
+        print(f"Serving on {preview.serve_url} (Ctrl+C stops)", flush=True)
+        try:
+            server.serve()  # type: ignore[no-untyped-call]
+        except KeyboardInterrupt:
+            print("Shutting down...", flush=True)
+        finally:
+            server.shutdown()
     finally:
-        observer.stop()
-        observer.join()
+        config.plugins.on_shutdown()
+        shutil.rmtree(preview.site_dir, ignore_errors=True)

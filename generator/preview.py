@@ -1,0 +1,105 @@
+"""The preview's MkDocs builds: after the first, rebuild only the pages whose Markdown changed.
+
+MkDocs' own ``--dirty`` builds skip unchanged pages entirely, so two things go stale: the
+navigation of a rebuilt page (the titles of pages MkDocs did not read fall back to their
+file names) and the search index (it holds only the rebuilt pages). :class:`PreviewPlugin`
+closes both gaps: it reads the front matter of every unchanged page, which is cheap, and
+keeps the index entries of pages it did not rebuild. It also keeps the theme's compiled
+templates between builds, and leaves the 404 page and the site map, which show only the
+navigation, as they are. A change to what the navigation
+shows (a page added, removed or retitled, ``mkdocs.yml`` edited) needs every page anew,
+so :func:`site_shape` tells the preview when to build the whole site instead.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_markdown_title
+from mkdocs.utils.meta import get_data
+
+from generator.write import DocsContents
+
+SEARCH_INDEX = "search/search_index.json"
+
+SiteShape = tuple[tuple[str, str | None], ...]
+
+
+def site_shape(contents: DocsContents, config_text: bytes) -> tuple[bytes, SiteShape]:
+    """What every page's navigation shows: the settings, and each page with its title.
+
+    Titles are found as MkDocs finds them: front matter ``title``, else the first heading.
+    """
+    pages = []
+    for name in sorted(contents):
+        if name.endswith(".md"):
+            body, meta = get_data(contents[name].decode("utf-8"))
+            title = meta.get("title") if isinstance(meta.get("title"), str) else None
+            pages.append((name, title or get_markdown_title(body)))
+    return config_text, tuple(pages)
+
+
+class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Keeps a dirty build's navigation titles and search index whole (see the module)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dirty = False
+        self.rebuilt: set[str] = set()
+        self.entries: list[dict[str, Any]] = []
+        self.env: jinja2.Environment | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """A dirty build leaves the 404 page and the site map: they show only the navigation."""
+        if self.dirty:
+            config.theme.static_templates.clear()
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.rebuilt = set()
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """Keep the theme's compiled templates from one build to the next of the same settings."""
+        if not self.dirty or self.env is None:
+            self.env = env
+        return self.env
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.dirty:
+            for page in nav.pages:
+                if page.markdown is None and not page.file.is_modified():
+                    page.read_source(config)
+        return nav
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        self.rebuilt.add(page.url)
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index_file = Path(config.site_dir) / SEARCH_INDEX
+        if not index_file.is_file():
+            return
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        if self.dirty:
+            kept = [entry for entry in self.entries if _page_of(entry) not in self.rebuilt]
+            index["docs"] = kept + index["docs"]
+            index_file.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+        self.entries = index["docs"]
+
+
+def _page_of(entry: dict[str, Any]) -> str:
+    """The page URL a search entry belongs to (its location without the anchor)."""
+    location: str = entry["location"]
+    return location.split("#", 1)[0]

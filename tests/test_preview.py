@@ -1,0 +1,79 @@
+"""The preview's builds: after the first, only changed pages, with navigation and search whole."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.preview import SEARCH_INDEX
+from generator.project import Project
+from generator.serve import Preview
+
+
+@pytest.fixture
+def preview(minimal_project: Path) -> Iterator[Preview]:
+    preview = Preview(Project(minimal_project), "127.0.0.1:8000")
+    preview.rebuild()
+    yield preview
+    shutil.rmtree(preview.site_dir)
+
+
+def built(preview: Preview, page: str) -> Path:
+    return Path(preview.site_dir) / page
+
+
+def search_pages(preview: Preview) -> set[str]:
+    index = json.loads(built(preview, SEARCH_INDEX).read_text(encoding="utf-8"))
+    return {entry["location"].split("#")[0] for entry in index["docs"]}
+
+
+def nav_title(html: str, href: str) -> str:
+    """The text of the navigation's link to ``href``."""
+    found = re.search(rf'<a href="{re.escape(href)}" class="md-nav__link">(.*?)</a>', html, re.S)
+    assert found, href
+    return " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split())
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_quiz_edit_rebuilds_only_the_pages_that_show_it(
+    preview: Preview, minimal_project: Path
+) -> None:
+    assert not preview.plugin.dirty, "the first build builds every page"
+    searchable = search_pages(preview)
+    untouched = built(preview, "02-second.html").stat().st_mtime_ns
+    edit(minimal_project / "quizzes/01-sample.yml", "你首先应该怎么做？", "你先做什么？")
+    preview.rebuild()
+    assert preview.plugin.dirty
+    assert "你先做什么？" in built(preview, "01-sample.html").read_text(encoding="utf-8")
+    assert built(preview, "02-second.html").stat().st_mtime_ns == untouched
+    rebuilt = built(preview, "01-sample.html").read_text(encoding="utf-8")
+    assert nav_title(rebuilt, "02-second.html") == "第二模块", "pages that were not rebuilt"
+    assert search_pages(preview) == searchable, "search keeps the pages that were not rebuilt"
+
+
+def test_a_new_title_rebuilds_every_page(preview: Preview, minimal_project: Path) -> None:
+    edit(minimal_project / "course/02-second.md", "title: 第二模块", "title: 改名后的模块")
+    preview.rebuild()
+    assert not preview.plugin.dirty
+    for page in ("index.html", "01-sample.html", "02-second.html", "404.html"):
+        assert "改名后的模块" in built(preview, page).read_text(encoding="utf-8"), page
+
+
+def test_a_broken_save_keeps_the_pages_and_lists_the_problem(
+    preview: Preview, minimal_project: Path
+) -> None:
+    edit(minimal_project / "quizzes/01-sample.yml", "type: single", "type: singel")
+    preview.rebuild()
+    assert "s1-single" in built(preview, "01-sample.html").read_text(encoding="utf-8")
+    problems = json.loads(built(preview, "assets/serve/problems.json").read_text("utf-8"))
+    assert len(problems) == 1 and "01-sample.yml" in problems[0]
