@@ -19,8 +19,9 @@ from generator.models import (
 )
 from generator.plain_text import plain_text_problems
 from generator.project import Project
+from generator.schema_problems import ModelT, validate_model
 from generator.sources import read_source
-from generator.yaml_source import ModelT, YamlSyntaxError, parse_yaml, validate_model
+from generator.yaml_source import YamlSyntaxError, parse_yaml
 
 FRONT_MATTER_FENCE = "---"
 

@@ -20,6 +20,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from generator.errors import SetupError
 from generator.models import Course
+from generator.page_cache import PageScanCache
 from generator.project import EXAM_PAGES, MISTAKES_PAGE, Project
 
 Anchors = dict[str, dict[str, str]]
@@ -75,8 +76,16 @@ def scan_course(course: Course, project: Project) -> CourseScan:
     """Convert every page body once, as MkDocs will; collect its headings and references."""
     anchors: Anchors = {}
     references: References = {}
+    cache = PageScanCache(project)
+    converter: markdown.Markdown | None = None
     for page in course.pages:
-        anchors[page.filename], references[page.filename] = _scan_page(page.body, project)
+        scan = cache.get(page.body)
+        if scan is None:
+            converter = converter or _converter(project)
+            scan = _scan_page(page.body, converter)
+            cache.put(page.body, scan)
+        anchors[page.filename], references[page.filename] = dict(scan[0]), set(scan[1])
+    cache.save()
     for module in course.modules:
         anchors[module.page.filename].update(GENERATED_HEADINGS)
     if course.exam is not None:  # generated pages that trainers' pages may link to
@@ -90,11 +99,17 @@ def collect_anchors(course: Course, project: Project) -> Anchors:
     return scan_course(course, project).anchors
 
 
-def _scan_page(body: str, project: Project) -> tuple[dict[str, str], set[str]]:
-    """Map every heading anchor MkDocs will give the headings of ``body`` to its text;
-    and list the addresses the resulting HTML refers to."""
+def _converter(project: Project) -> markdown.Markdown:
+    """One Markdown instance with the site's extensions, reset before each page."""
     extensions, settings = markdown_settings(project)
-    converter = markdown.Markdown(extensions=extensions, extension_configs=settings)
+    return markdown.Markdown(extensions=extensions, extension_configs=settings)
+
+
+def _scan_page(body: str, converter: markdown.Markdown) -> tuple[dict[str, str], set[str]]:
+    """Map every heading anchor MkDocs will give the headings of ``body`` to its text;
+    and list the addresses the resulting HTML refers to. ``converter`` is reset first, so
+    one instance with the site's extensions serves every page."""
+    converter.reset()
     collector = _ReferenceCollector()
     collector.feed(converter.convert(body))
     collector.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -242,12 +243,14 @@ class ExamConfig(StrictModel):
 class Source:
     """A parsed source file, kept so later stages can point at its lines.
 
-    ``tree`` is the ruamel.yaml round-trip data (which knows each node's line);
+    ``tree`` is the plain data (mappings with text keys, lists, scalars); ``positions``
+    maps the location of every key and item to its 0-based line and column;
     ``line_offset`` is the number of lines before the YAML starts in the file.
     """
 
     path: Path
     tree: Any
+    positions: Mapping[tuple[int | str, ...], tuple[int, int]] = field(default_factory=dict)
     line_offset: int = 0
 
 

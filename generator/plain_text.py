@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from markupsafe import Markup
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.errors import Problem
 from generator.models import Source
@@ -67,10 +66,10 @@ def plain_text_problems(source: Source) -> list[Problem]:
 
 
 def _strings(node: Any, location: Location) -> Iterator[tuple[Location, str]]:
-    if isinstance(node, CommentedMap):
+    if isinstance(node, dict):
         for key, value in node.items():
             yield from _strings(value, (*location, key))
-    elif isinstance(node, CommentedSeq):
+    elif isinstance(node, list):
         for index, item in enumerate(node):
             yield from _strings(item, (*location, index))
     elif isinstance(node, str):
@@ -84,22 +83,31 @@ def _key_name(location: Location) -> str:
     return "document"
 
 
+_NOT_TEXT = re.compile(
+    "[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
+    + "]"
+)
+"""Line breaks (including Zl and Zp), control characters (Cc), surrogates (Cs) and
+noncharacters: the characters ``_not_plain`` looks at, found in one pass."""
+
+
 def _not_plain(value: str) -> tuple[str, str, str] | None:
     """What makes ``value`` more than one line of plain text: (message, fix, code)."""
-    for char in value:
-        if char in "\n\r" or unicodedata.category(char) in {"Zl", "Zp"}:
-            return (
-                f"has a line break ({_describe(char)}); it must be one line",
-                "write it on one line (use '>-' to fold a long text); "
-                "Markdown such as headings belongs in the page body",
-                "text.line-break",
-            )
-        if unicodedata.category(char) in {"Cc", "Cs"} or _is_noncharacter(char):
-            return (
-                f"contains {_describe(char)}, which cannot be shown as text",
-                "delete the character (YAML escapes such as \\x0b or \\u0000 write them)",
-                "text.control-character",
-            )
+    found = _NOT_TEXT.search(value)
+    if found and (found.group() in "\n\r" or unicodedata.category(found.group()) in {"Zl", "Zp"}):
+        return (
+            f"has a line break ({_describe(found.group())}); it must be one line",
+            "write it on one line (use '>-' to fold a long text); "
+            "Markdown such as headings belongs in the page body",
+            "text.line-break",
+        )
+    if found:
+        return (
+            f"contains {_describe(found.group())}, which cannot be shown as text",
+            "delete the character (YAML escapes such as \\x0b or \\u0000 write them)",
+            "text.control-character",
+        )
     if ATTRIBUTE_LIST in value:
         return (
             "contains '{:', a Markdown attribute list; this field is plain text",
@@ -112,11 +120,6 @@ def _not_plain(value: str) -> tuple[str, str, str] | None:
 def _describe(char: str) -> str:
     name = unicodedata.name(char, "")
     return f"U+{ord(char):04X} {name}".rstrip() if name else f"U+{ord(char):04X}"
-
-
-def _is_noncharacter(char: str) -> bool:
-    code = ord(char)
-    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
 
 
 def _full_width_indents(source: Source) -> Iterator[Problem]:
@@ -135,11 +138,11 @@ def _full_width_indents(source: Source) -> Iterator[Problem]:
 
 
 def _keys(node: Any, location: Location) -> Iterator[tuple[Location, str]]:
-    if isinstance(node, CommentedMap):
+    if isinstance(node, dict):
         for key, value in node.items():
             if isinstance(key, str):
                 yield (*location, key), key
             yield from _keys(value, (*location, key))
-    elif isinstance(node, CommentedSeq):
+    elif isinstance(node, list):
         for index, item in enumerate(node):
             yield from _keys(item, (*location, index))

@@ -18,6 +18,8 @@ CONFIG_FILE = "mkdocs.yml"
 TERMS_FILE = "search-terms.txt"
 WORK_FOLDER = "build"
 DOCS_FOLDER = "build/docs"
+CACHE_FOLDER = "build/cache"
+"""What a check learnt from unchanged sources, kept for the next one (safe to delete)."""
 """The generated docs folder; ``docs_dir`` in mkdocs.yml names it too, for ``mkdocs serve``."""
 SITE_FOLDER = "site"
 DIST_FOLDER = "dist"
@@ -76,6 +78,10 @@ class Project:
     @property
     def work_dir(self) -> Path:
         return self.root / WORK_FOLDER
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / CACHE_FOLDER
 
     @property
     def docs_dir(self) -> Path:

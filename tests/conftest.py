@@ -105,6 +105,17 @@ def serve_folder(folder: Path) -> Callable[..., http.server.BaseHTTPRequestHandl
     return functools.partial(_QuietHandler, directory=str(folder))
 
 
+def scratch_left(root: Path) -> list[str]:
+    """What a finished command left in ``build/`` beside the docs folder and the cache."""
+    work = root / "build"
+    kept = {"docs", "cache"}
+    return (
+        sorted(path.name for path in work.iterdir() if path.name not in kept)
+        if work.exists()
+        else []
+    )
+
+
 def run_generator(root: Path, *arguments: str) -> int:
     return generator_main(["--root", str(root), *arguments])
 

@@ -13,7 +13,7 @@ import pytest
 from generator import build
 from generator.mkdocs_run import warning_problem
 from generator.project import Project
-from tests.conftest import PROJECT, run_generator, snapshot
+from tests.conftest import PROJECT, run_generator, scratch_left, snapshot
 
 
 def test_check_prints_one_ok_line(
@@ -64,7 +64,8 @@ def test_build_writes_the_site(
     assert 'data-mot-parts="engine dialogue quiz"' in module_html
     assert (site / "assets/mot-dialogue.js").is_file()
     assert "mot-serve" not in module_html and not (site / "assets/serve").exists(), "serve only"
-    assert list((minimal_project / "build").iterdir()) == [minimal_project / "build/docs"]
+    assert scratch_left(minimal_project) == []
+    assert (minimal_project / "build/docs").is_dir()
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -79,7 +80,8 @@ def test_failed_build_leaves_previous_site_untouched(
     assert run_generator(minimal_project, "build", "--engine", engine) == 1
     assert "[review.unknown-page]" in capsys.readouterr().err
     assert snapshot(minimal_project / "site") == before
-    assert list((minimal_project / "build").iterdir()) == [minimal_project / "build/docs"]
+    assert scratch_left(minimal_project) == []
+    assert (minimal_project / "build/docs").is_dir()
 
 
 def test_mkdocs_failure_leaves_previous_site_and_no_scratch(
@@ -93,7 +95,8 @@ def test_mkdocs_failure_leaves_previous_site_and_no_scratch(
     assert run_generator(minimal_project, "build") == 1
     assert "missing.png" in capsys.readouterr().err
     assert snapshot(minimal_project / "site") == before
-    assert list((minimal_project / "build").iterdir()) == [minimal_project / "build/docs"]
+    assert scratch_left(minimal_project) == []
+    assert (minimal_project / "build/docs").is_dir()
 
 
 def test_deleted_module_disappears_from_next_build(minimal_project: Path) -> None:

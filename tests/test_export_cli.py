@@ -13,7 +13,7 @@ import pytest
 from generator.export import EXPORTS
 from generator.export.offline import SHIM_FOLDER, SHIM_TARGET
 from generator.write import write_output
-from tests.conftest import PROJECT, run_generator
+from tests.conftest import PROJECT, run_generator, scratch_left
 
 
 def files_under(folder: Path) -> list[str]:
@@ -62,7 +62,7 @@ def test_failed_pdf_leaves_no_file(
     assert "Chromium could not print the PDF" in err
     assert "point MOT_CHROMIUM at a Chromium executable" in err
     assert files_under(minimal_project / "dist") == []
-    assert files_under(minimal_project / "build") == []
+    assert scratch_left(minimal_project) == []
 
 
 def test_unwritable_output_is_reported_without_traceback(
@@ -87,7 +87,7 @@ def test_progress_and_output_location(
     assert "  … building the site with the SCORM runtime" in out
     assert out[-1] == "OK: SCORM 1.2 package written to dist/mot-course-scorm.zip"
     assert files_under(minimal_project / "dist") == ["mot-course-scorm.zip"]
-    assert files_under(minimal_project / "build") == []
+    assert scratch_left(minimal_project) == []
 
 
 def test_write_output_leaves_nothing_when_writing_fails(tmp_path: Path) -> None:

@@ -20,7 +20,8 @@ from generator.lint.feedback import verdict_opening
 from generator.lint.patterns import first_k, strictly_longest
 from generator.lint.questions import QuestionList
 from generator.models import Option, Quiz
-from generator.yaml_source import parse_yaml, validate_model
+from generator.schema_problems import validate_model
+from generator.yaml_source import parse_yaml
 from tests.conftest import PROJECT, run_generator
 
 Data = dict[str, Any]

@@ -1,0 +1,158 @@
+"""The fast way to read a course file: plain data and positions from libyaml's events.
+
+ruamel.yaml's round-trip loader, pure Python, takes about 30 ms for one quiz file: most of
+``check`` on a large course. libyaml (through PyYAML's C parser, when PyYAML was built
+with it) produces the same events in a fraction of that. This module turns those events
+into plain Python data and the line and column of every key and item, with YAML 1.2's
+meaning of plain scalars (``no`` and ``on`` stay strings) as ruamel.yaml gives it.
+
+It reads only the plain documents course files are: one document of mappings, sequences
+and scalars, with no anchors, aliases, tags or directives, keys that are scalars and
+appear once, and scalars that are text, ``true``/``false``, a plain whole number or
+null. For anything else it returns None and the caller reads the file with ruamel.yaml,
+which gives the established answer and, where the file is refused, the established
+message. ``tests/test_yaml_source.py`` checks that both readers agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+from ruamel.yaml.resolver import implicit_resolvers
+
+Location = tuple[int | str, ...]
+Positions = dict[Location, tuple[int, int]]
+"""Location of a key or item -> its 0-based line and column."""
+
+_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML has it; the pure-Python one gives the same events."""
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULL = {"", "~", "null", "Null", "NULL"}
+_WHOLE_NUMBER = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_YAML_1_2_TYPES: dict[str, list[Any]] = {}
+"""ruamel.yaml's own patterns for plain scalars that are not text in YAML 1.2 (floats,
+dates, other ways to write a number, merge keys …), by the first characters they allow: a
+scalar that matches one and is not handled below is left to ruamel.yaml."""
+for _versions, _, _pattern, _first in implicit_resolvers:
+    if (1, 2) in _versions:
+        for _character in _first:
+            _YAML_1_2_TYPES.setdefault(_character, []).append(_pattern)
+
+
+class _NotPlain(Exception):
+    """The document holds something this reader leaves to ruamel.yaml."""
+
+
+_LEFT_TO_RUAMEL = re.compile(
+    r"[\t\r\x85\u2028\u2029\ufeff]"
+    r"|(?:^|[:\-?]\s)\s*[|>][+\-0-9]*(?:[^+\-0-9\s]| *\n *\n)",
+    re.MULTILINE,
+)
+"""Text where libyaml may read otherwise than ruamel.yaml: tabs; carriage returns (Windows
+line ends are read the slow way); the line breaks of YAML 1.1 that YAML 1.2 dropped (U+0085,
+U+2028, U+2029); a byte order mark inside the text; a block scalar header with something
+other than its indicators (``>#``) or followed by a blank line."""
+
+
+def read_plain(text: str, max_depth: int) -> tuple[Any, Positions] | None:
+    """Plain data and positions of ``text``, or None to leave it to ruamel.yaml."""
+    if _LEFT_TO_RUAMEL.search(text):
+        return None
+    try:
+        events = yaml.parse(text, Loader=_PARSER)
+        return _Builder(events, max_depth).document()
+    except (_NotPlain, yaml.YAMLError):
+        return None
+
+
+class _Builder:
+    """Builds values from events, recording where each key and item starts."""
+
+    def __init__(self, events: Iterator[Any], max_depth: int) -> None:
+        self.events = events
+        self.max_depth = max_depth
+        self.positions: Positions = {}
+
+    def document(self) -> tuple[Any, Positions]:
+        self._expect(yaml.StreamStartEvent)
+        start = self._expect(yaml.DocumentStartEvent)
+        if start.version or start.tags:
+            raise _NotPlain
+        first = next(self.events)
+        self.positions[()] = _start(first)
+        data = self._value(first, (), 0)
+        self._expect(yaml.DocumentEndEvent)
+        self._expect(yaml.StreamEndEvent)
+        return data, self.positions
+
+    def _expect(self, kind: type) -> Any:
+        event = next(self.events)
+        if not isinstance(event, kind):
+            raise _NotPlain
+        return event
+
+    def _value(self, event: Any, location: Location, depth: int) -> Any:
+        if depth >= self.max_depth or getattr(event, "anchor", None) or _tagged(event):
+            raise _NotPlain
+        if isinstance(event, yaml.ScalarEvent):
+            return _scalar(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self._sequence(location, depth)
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(location, depth)
+        raise _NotPlain  # an alias
+
+    def _sequence(self, location: Location, depth: int) -> list[Any]:
+        items: list[Any] = []
+        for event in self.events:
+            if isinstance(event, yaml.SequenceEndEvent):
+                return items
+            here = (*location, len(items))
+            self.positions[here] = _start(event)
+            items.append(self._value(event, here, depth + 1))
+        raise _NotPlain
+
+    def _mapping(self, location: Location, depth: int) -> dict[str, Any]:
+        entries: dict[str, Any] = {}
+        seen: set[Any] = set()
+        for event in self.events:
+            if isinstance(event, yaml.MappingEndEvent):
+                return entries
+            if not isinstance(event, yaml.ScalarEvent) or event.anchor or _tagged(event):
+                raise _NotPlain
+            key = _scalar(event)
+            if key in seen:
+                raise _NotPlain  # ruamel.yaml names the duplicate key
+            seen.add(key)
+            here = (*location, str(key))
+            self.positions[here] = _start(event)
+            entries[str(key)] = self._value(next(self.events), here, depth + 1)
+        raise _NotPlain
+
+
+def _start(event: Any) -> tuple[int, int]:
+    return event.start_mark.line, event.start_mark.column
+
+
+def _tagged(event: Any) -> bool:
+    """An explicit tag (``!!str``, ``!x``, ``!``): the parser leaves implicit ones unset."""
+    return event.tag is not None
+
+
+def _scalar(event: Any) -> Any:
+    """The value of a scalar, as YAML 1.2's core schema and ruamel.yaml read it."""
+    value: str = event.value
+    if event.style:  # quoted, literal or folded: always text (plain is "" or None)
+        return value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _WHOLE_NUMBER.match(value):
+        return int(value)
+    if any(pattern.match(value) for pattern in _YAML_1_2_TYPES.get(value[:1], ())):
+        raise _NotPlain
+    return value
