@@ -90,7 +90,7 @@ def runtime_assets() -> DocsContents:
 def minified(name: str, text: bytes) -> bytes:
     """``text`` without comments and needless spaces (a ``.js`` or ``.css`` file)."""
     if name.endswith(".js"):
-        return rjsmin.jsmin(text)
+        return bytes(rjsmin.jsmin(text))
     if name.endswith(".css"):
-        return rcssmin.cssmin(text)
+        return bytes(rcssmin.cssmin(text))
     return text
