@@ -25,6 +25,11 @@ export default [
     },
   },
   {
+    // The search worker: a web worker, or a page in an iframe under the offline shim.
+    files: ["generator/assets/search/*.js"],
+    languageOptions: { globals: { ...globals.worker, document: "readonly" } },
+  },
+  {
     files: ["tests/node/**/*.js"],
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
   },

@@ -21,6 +21,7 @@ from benchmarks.static_server import GZIP_LEVEL, ServedLog
 from benchmarks.stats import Timing
 from generator.export.pdf import CHROMIUM_FLAGS, chromium_executable
 from generator.project import EXAM_PAGES, page_url
+from generator.search_index import DOCUMENTS
 
 MATERIAL_FOLDERS = ("/assets/javascripts/", "/assets/stylesheets/", "/assets/images/")
 """Where Material puts its own files; everything else under /assets/ is ours."""
@@ -149,11 +150,13 @@ def _mobile_context(browser: Browser) -> BrowserContext:
 
 
 def search_index(site: Path) -> SearchIndex:
-    """Sizes of ``search/search_index.json``; quiz text is the module quizzes and the exam.
+    """Sizes of the search index a learner loads on first search; quiz text is the module
+    quizzes and the exam.
 
-    Entries are measured as MkDocs writes them (compact JSON, non-ASCII escaped).
+    Measured as the build writes the file (:data:`generator.search_index.DOCUMENTS`), or
+    MkDocs' own ``search/search_index.json`` where the index was not split.
     """
-    path = site / "search/search_index.json"
+    path = site / DOCUMENTS if (site / DOCUMENTS).is_file() else site / "search/search_index.json"
     data = path.read_bytes()
     entries = json.loads(data)["docs"]
     quiz = [entry for entry in entries if _is_quiz_text(entry["location"])]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 from generator.errors import Problem
@@ -21,9 +20,10 @@ from generator.markdown_config import Anchors, scan_course
 from generator.media import Media, select_media
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course
-from generator.normalise import case_folds_json
-from generator.project import ASSETS_FOLDER, Project
+from generator.project import Project
 from generator.render import render_course
+from generator.runtime import runtime_assets
+from generator.search_index import defer_search_index
 from generator.search_terms import register_search_terms
 from generator.validate import validate_course
 from generator.write import (
@@ -35,10 +35,6 @@ from generator.write import (
     sync_docs,
 )
 from generator.zensical_run import run_zensical
-
-CORE_SCRIPT = "mot-core.js"
-CASE_FOLDS_PLACEHOLDER = b"/* mot:case-folds */ { ranges: [], strings: {} }"
-"""Where the runtime's core receives the fold table."""
 
 
 @dataclass(frozen=True)
@@ -76,23 +72,6 @@ def docs_contents(checked: CheckedCourse) -> DocsContents:
     return contents
 
 
-def runtime_assets() -> DocsContents:
-    """The quiz runtime and its styles, as they go into the docs folder.
-
-    The core gets the fold table of the answer normalisation written in, so the browser
-    folds case with the very table Python uses (see :mod:`generator.normalise`).
-    """
-    folder = files("generator").joinpath(ASSETS_FOLDER)
-    assets = {
-        f"{ASSETS_FOLDER}/{asset.name}": asset.read_bytes()
-        for asset in folder.iterdir()
-        if asset.is_file()
-    }
-    core = f"{ASSETS_FOLDER}/{CORE_SCRIPT}"
-    assets[core] = assets[core].replace(CASE_FOLDS_PLACEHOLDER, case_folds_json().encode())
-    return assets
-
-
 def build_variant(
     checked: CheckedCourse,
     scratch: Path,
@@ -102,11 +81,14 @@ def build_variant(
     """Build the site into ``scratch/site`` (docs in ``scratch/docs``); return the site folder.
 
     ``adjust`` changes the settings of mkdocs.yml for this build only and ``extra`` adds
-    files to the docs folder (an export's variant). Raises CourseError on a MkDocs warning.
+    files to the docs folder (an export's variant). The search index is split so that pages
+    load it only when the learner searches (:mod:`generator.search_index`). Raises
+    CourseError on a MkDocs warning.
     """
     register_search_terms(checked.project)
     sync_docs(scratch / "docs", {**docs_contents(checked), **(extra or {})})
     run_mkdocs(checked.project, scratch / "docs", scratch / "site", adjust)
+    defer_search_index(scratch / "site")
     return scratch / "site"
 
 

@@ -25,7 +25,10 @@ ConfigAdjustment = Callable[[MkDocsConfig], None]
 """Changes a variant build makes to the loaded mkdocs.yml settings (an export's site)."""
 
 THEME_OVERRIDES = Path(__file__).parent / "templates/theme"
-"""Templates that replace Material's own: a Chinese 404 page."""
+"""Templates that replace the theme's own, for MkDocs and Zensical: a Chinese 404 page."""
+MATERIAL_OVERRIDES = Path(__file__).parent / "templates/theme-material"
+"""Templates for Material under MkDocs only: a search dialog with a name, and search that
+loads its index when the learner opens it (Zensical has its own search)."""
 
 QUOTED = re.compile(r"'([^']+)'")
 
@@ -53,8 +56,9 @@ def run_mkdocs(
 
 
 def use_course_theme(config: MkDocsConfig) -> None:
-    """Material entirely in Chinese: our 404 page, and no English "Made with" line."""
-    config.theme.dirs.insert(0, str(THEME_OVERRIDES))
+    """Material entirely in Chinese (our 404 page, no English "Made with" line), with a
+    named search dialog whose index loads when the learner opens search."""
+    config.theme.dirs[0:0] = [str(MATERIAL_OVERRIDES), str(THEME_OVERRIDES)]
     config.extra["generator"] = False
 
 

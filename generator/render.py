@@ -13,6 +13,7 @@ from generator.markdown_config import Anchors
 from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Page, Question
 from generator.plain_text import markdown_text
 from generator.project import CERTIFICATE_PAGE, EXAM_PAGE, MISTAKES_PAGE, page_url
+from generator.runtime import page_parts
 from generator.views import Link, QuestionView, question_view
 
 Rendered = dict[str, str]
@@ -68,7 +69,7 @@ def render_course(course: Course, anchors: Anchors) -> Rendered:
     if course.exam is not None:
         rendered[EXAM_PAGE] = render_exam(course, anchors)
         rendered[CERTIFICATE_PAGE] = _template("certificate.md.j2").render(
-            course_json=course_data(course)
+            course_json=course_data(course), parts=page_parts([], "certificate")
         )
     if course.modules:
         rendered[MISTAKES_PAGE] = render_mistakes(course, anchors)
@@ -117,16 +118,17 @@ def render_exam(course: Course, anchors: Anchors) -> str:
     """The final exam page: every module's exam pool; the runtime draws from it."""
     assert course.exam is not None
     config = course.exam.config
+    drawn_from = [module for module in course.modules if module.page.name in config.draw]
     pools = {
-        module.page.name: render_questions(
-            module.exam_pool(config.include_quiz_questions), module, anchors, EXAM_PAGE
-        )
-        for module in course.modules
-        if module.page.name in config.draw
+        module.page.name: module.exam_pool(config.include_quiz_questions) for module in drawn_from
     }
     return _template("exam.md.j2").render(
         exam=config,
-        pools=pools,
+        pools={
+            module.page.name: render_questions(pools[module.page.name], module, anchors, EXAM_PAGE)
+            for module in drawn_from
+        },
+        parts=page_parts([question for pool in pools.values() for question in pool], "exam"),
         total=sum(config.draw.values()),
         course_json=course_data(course),
         certificate_url=page_url(CERTIFICATE_PAGE),
@@ -148,7 +150,8 @@ def render_mistakes(course: Course, anchors: Anchors) -> str:
         }
         for module in course.modules
     ]
-    return _template("mistakes.md.j2").render(groups=groups)
+    every = [question for module in course.modules for question in module.quiz.every_question]
+    return _template("mistakes.md.j2").render(groups=groups, parts=page_parts(every, "mistakes"))
 
 
 def _by_area(module: Module, anchors: Anchors) -> dict[str, list[Markup]]:
@@ -181,6 +184,7 @@ def render_quiz(module: Module, anchors: Anchors, course: Course) -> Markup:
         questions=questions,
         pass_mark=course.pass_marks.module,
         objectives_json=json.dumps(objectives, ensure_ascii=False, separators=(",", ":")),
+        parts=page_parts(module.quiz.questions, "quiz"),
         next_step=next_step(course, module),
         mistakes_url=page_url(MISTAKES_PAGE),
     )

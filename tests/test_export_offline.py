@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from generator.load import load_course
 from generator.project import Project
+from generator.search_index import OFFLINE_DOCUMENTS, OFFLINE_INDEX
 from tests.browsing import answer, record_requests, search
 from tests.conftest import run_generator
 
@@ -25,12 +28,21 @@ def unzipped(minimal_project: Path, tmp_path: Path) -> Path:
     return target
 
 
+def inlined(script: Path, name: str) -> dict[str, Any]:
+    text = script.read_text(encoding="utf-8")
+    assert text.startswith(f"var {name} = ")
+    value: dict[str, Any] = json.loads(text.removeprefix(f"var {name} = "))
+    return value
+
+
 def test_package_holds_the_shim_and_the_inlined_index(unzipped: Path) -> None:
     shim = unzipped / "assets/vendor/iframe-worker/shim.js"
     assert shim.is_file()
     assert (unzipped / "assets/vendor/iframe-worker/LICENSE").is_file()
-    inlined_index = (unzipped / "search/search_index.js").read_text(encoding="utf-8")
-    assert inlined_index.startswith("var __index")
+    settings = inlined(unzipped / OFFLINE_INDEX, "__index")
+    assert settings["docs"] == [] and settings["config"]["lang"] == ["zh"]
+    documents = inlined(unzipped / OFFLINE_DOCUMENTS, "__motSearchIndex")
+    assert len(documents["docs"]) > 10 and documents["config"] == settings["config"]
     index = (unzipped / "index.html").read_text(encoding="utf-8")
     assert '<script src="assets/vendor/iframe-worker/shim.js"></script>' in index
     assert "unpkg.com" not in index
@@ -42,6 +54,9 @@ def test_works_from_the_file_system_without_any_host(
     module = load_course(Project(minimal_project)).modules[0]
     requests = record_requests(page)
     page.goto((unzipped / "index.html").as_uri())
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requests if url.endswith(OFFLINE_INDEX)], "the settings load"
+    assert not [url for url in requests if url.endswith(OFFLINE_DOCUMENTS)], "not the documents"
     page.locator(f'.md-content a[href="{module.page.name}.html"]').first.click()
     expect(page).to_have_url((unzipped / f"{module.page.name}.html").as_uri())
     form = answer(page, module)
@@ -50,4 +65,4 @@ def test_works_from_the_file_system_without_any_host(
     search(page, "倾听")
     hosts = [url for url in requests if url.startswith(("http:", "https:"))]
     assert hosts == []
-    assert any(url.endswith("/search/search_index.js") for url in requests)
+    assert any(url.endswith(OFFLINE_DOCUMENTS) for url in requests), "loaded on search"

@@ -523,6 +523,8 @@ def test_python_and_javascript_produce_the_same_digests(page: Page, fixture_site
     inputs = [case["input"] for case in CASES]
     browser = page.evaluate(
         """async inputs => Promise.all(inputs.map(async text => {
+            await window.mot.load("folds");
+            await window.mot.load("sha256");
             const normal = window.mot.normalise(text);
             return [normal, await window.mot.sha256('salt:0:' + normal),
                     window.mot.sha256Fallback('salt:0:' + normal)];

@@ -39,24 +39,55 @@ def assigned_code_points() -> list[int]:
     ]
 
 
+NORMALISE_ALL = """async ({codes, withTable}) => {
+    if (withTable) { await window.mot.load("folds"); }
+    return codes.map(c => {
+        const text = 'a' + String.fromCodePoint(c) + 'a';
+        return [window.mot.needsFolds(text), window.mot.normalise(text)];
+    });
+}"""
+
+
+COMMON_INPUT = [
+    *range(0x20, 0x7F),  # ASCII
+    *range(0x3000, 0x3040),  # CJK punctuation
+    *range(0x4E00, 0xA000),  # CJK unified ideographs
+    *range(0xFF01, 0xFF5F),  # full-width ASCII
+]
+"""What Chinese learners type: none of it may need the fold table."""
+
+
+def browser_differences(page: Page, with_table: bool) -> tuple[list[str], set[int]]:
+    """Characters Chromium normalises otherwise than Python (between two letters), and the
+    ones that need the fold table; without it loaded, only those that do not need it count."""
+    codes = assigned_code_points()
+    found = page.evaluate(NORMALISE_ALL, {"codes": codes, "withTable": with_table})
+    differ = [
+        f"U+{code:04X} {unicodedata.name(chr(code), '?')}: {expected!r} != {normal!r}"
+        for code, (needs, normal) in zip(codes, found, strict=True)
+        if (with_table or not needs) and (expected := normalise(f"a{chr(code)}a")) != normal
+    ]
+    return differ, {code for code, (needs, _) in zip(codes, found, strict=True) if needs}
+
+
 @pytest.mark.browser
 def test_browser_and_python_agree_on_every_assigned_character(
     page: Page, fixture_site_url: str
 ) -> None:
-    """Each character between two letters, normalised in Chromium and here, gives one result.
+    """Each character between two letters, normalised in Chromium and here, gives one result:
+    without the fold table for every character that does not need it, and with the table
+    (mot-folds.js, loaded on demand) for every character.
 
     Characters this Python does not know yet (category Cn here) are left out: the browser's
     newer Unicode may fold them, and check rejects them in accepted answers.
     """
     page.goto(f"{fixture_site_url}01-sample.html")
-    codes = assigned_code_points()
-    in_browser = page.evaluate(
-        "codes => codes.map(c => window.mot.normalise('a' + String.fromCodePoint(c) + 'a'))", codes
-    )
-    differ = [
-        f"U+{code:04X} {unicodedata.name(chr(code), '?')}: {expected!r} != {found!r}"
-        for code, found in zip(codes, in_browser, strict=True)
-        if (expected := normalise(f"a{chr(code)}a")) != found
-    ]
-    assert len(codes) > 140_000
-    assert differ == []
+    page.locator(".mot-quiz[data-ready]").wait_for()
+    assert page.evaluate("window.mot.caseFolds") is None, "the table waits until needed"
+    without, needing = browser_differences(page, with_table=False)
+    assert without == []
+    assert sorted(needing.intersection(COMMON_INPUT)) == [], "Chinese, ASCII, full-width: no table"
+    assert any(chr(code).casefold() != chr(code).lower() for code in needing)
+    with_table, _ = browser_differences(page, with_table=True)
+    assert len(assigned_code_points()) > 140_000
+    assert with_table == []

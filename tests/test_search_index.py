@@ -3,14 +3,13 @@
 Material's search plugin leaves out an element marked ``data-search-exclude`` and all it
 holds. The module quiz, the exam and every question form carry the mark, so a page that
 shows questions (a quiz, the exam, any page built from the question partials) keeps its
-prompts, options, feedback and explanations out of ``search/search_index.json``. The
+prompts, options, feedback and explanations out of the search index. The
 heading 本章测验 stays findable: it leads to each module's quiz and gives nothing away.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from generator.models import (
 )
 from generator.project import Project
 from generator.render import render_question
+from generator.search_index import search_entries
 from generator.views import question_view
 from tests.conftest import PROJECT
 
@@ -48,10 +48,7 @@ def plain(text: str) -> str:
 
 
 def index_entries(site: Path) -> list[dict[str, str]]:
-    entries: list[dict[str, str]] = json.loads(
-        (site / "search/search_index.json").read_text(encoding="utf-8")
-    )["docs"]
-    return entries
+    return search_entries(site)
 
 
 def every_question(course: Course) -> list[Question]:

@@ -18,6 +18,7 @@ import jieba
 import pytest
 
 from generator.project import Project
+from generator.search_index import DOCUMENTS, OFFLINE_DOCUMENTS
 from generator.search_terms import read_search_terms, register_search_terms
 from tests.conftest import PROJECT, run_generator
 
@@ -51,7 +52,7 @@ def with_project_term(project: Path) -> Path:
 
 def test_the_site_keeps_a_term_of_the_project_whole(minimal_project: Path) -> None:
     assert run_generator(with_project_term(minimal_project), "build") == 0
-    index = (minimal_project / "site/search/search_index.json").read_text("utf-8")
+    index = (minimal_project / "site" / DOCUMENTS).read_text("utf-8")
     assert f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}" in index_text(index)
 
 
@@ -64,15 +65,15 @@ def export_in_a_fresh_process(project: Path, export: str) -> None:
 def test_the_scorm_package_keeps_it_whole(minimal_project: Path) -> None:
     export_in_a_fresh_process(with_project_term(minimal_project), "scorm")
     with zipfile.ZipFile(minimal_project / "dist/mot-course-scorm.zip") as package:
-        index = package.read("search/search_index.json").decode("utf-8")
+        index = package.read(DOCUMENTS).decode("utf-8")
     assert f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}" in index_text(index)
 
 
 def test_the_offline_package_keeps_it_whole(minimal_project: Path) -> None:
     export_in_a_fresh_process(with_project_term(minimal_project), "offline")
     with zipfile.ZipFile(minimal_project / "dist/mot-course-offline.zip") as package:
-        script = package.read("search/search_index.js").decode("utf-8")
-    index = re.sub(r"^var __index = |;\s*$", "", script)
+        script = package.read(OFFLINE_DOCUMENTS).decode("utf-8")
+    index = re.sub(r"^var __motSearchIndex = |;\s*$", "", script)
     assert f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}" in index_text(index)
 
 

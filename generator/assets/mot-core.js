@@ -11,9 +11,10 @@
  *   lives in memory for this visit and the learner is told once; a record with fields of
  *   the wrong shape keeps what is valid and the learner is told once.
  * - Shuffling with a stored seed, so that an attempt keeps its order across reloads.
- * - Hashing (Web Crypto, or a JavaScript SHA-256 on plain-http pages) and the one
- *   normalisation of typed answers, the same function as generator/normalise.py.
+ * - Hashing: Web Crypto, or on plain-http pages the JavaScript SHA-256 of mot-sha256.js,
+ *   loaded the first time it is needed.
  * - The mot:quiz-progress event, which carries the pass mark and the verdict.
+ * - Telling the search worker when the learner opens search, so that it loads the index then.
  * Facts about the course (pass marks, stage names, URLs) come from the page, never from here.
  */
 (function () {
@@ -26,8 +27,6 @@
     "你仍然可以学习和答题，但关闭或刷新页面后，进度不会保留。";
   var REPAIRED = "这台设备上保存的学习记录有一部分已经损坏，读不出来的部分已经删掉，其余的进度都还在。";
   var NOTICE_TITLES = { memory: "进度不会保存", repaired: "部分学习记录已删除" };
-  /* The build writes the fold table of generator/data/case-folds.json here. */
-  var CASE_FOLDS = /* mot:case-folds */ { ranges: [], strings: {} };
 
   /* Page start and page parts ------------------------------------------------------- */
 
@@ -86,6 +85,18 @@
       /* A part that cannot load (no network, a preview rebuilding) leaves the page readable. */
       console.warn(error.message);
     });
+  }
+
+  /* Search on demand: Material's search worker (assets/search/mot-search.js) loads the
+     index when the page says that search is open, and asks when it starts. */
+  function tellSearchWhenOpen() {
+    var toggle = document.getElementById("__search");
+    if (!toggle || typeof BroadcastChannel === "undefined") { return; }
+    var channel = new BroadcastChannel("mot-search:" + new URL("..", SCRIPT).pathname);
+    function tell() { if (toggle.checked) { channel.postMessage("open"); } }
+    toggle.addEventListener("change", tell);
+    channel.onmessage = function (event) { if (event.data === "ask") { tell(); } };
+    tell();
   }
 
   function onEveryPage(setUp) {
@@ -353,49 +364,7 @@
     return copy;
   }
 
-  /* Hashing and normalisation ------------------------------------------------------ */
-
-  /* SHA-256 for pages without Web Crypto (plain http on a classroom network). */
-  function sha256Fallback(message) {
-    var k = [], h = [], i, j;
-    function frac(x) { return ((x - Math.floor(x)) * 4294967296) | 0; }
-    for (var n = 2, found = 0; found < 64; n++) {
-      var prime = true;
-      for (j = 2; j * j <= n; j++) { if (n % j === 0) { prime = false; break; } }
-      if (prime) {
-        if (found < 8) { h[found] = frac(Math.pow(n, 1 / 2)); }
-        k[found++] = frac(Math.pow(n, 1 / 3));
-      }
-    }
-    var bytes = Array.prototype.slice.call(new TextEncoder().encode(message));
-    var bitLength = bytes.length * 8;
-    bytes.push(0x80);
-    while (bytes.length % 64 !== 56) { bytes.push(0); }
-    for (i = 7; i >= 0; i--) { bytes.push(i > 3 ? 0 : (bitLength >>> (i * 8)) & 0xff); }
-    function rotr(x, r) { return (x >>> r) | (x << (32 - r)); }
-    for (i = 0; i < bytes.length; i += 64) {
-      var w = [], a = h.slice();
-      for (j = 0; j < 64; j++) {
-        if (j < 16) {
-          w[j] = (bytes[i + 4 * j] << 24) | (bytes[i + 4 * j + 1] << 16) |
-                 (bytes[i + 4 * j + 2] << 8) | bytes[i + 4 * j + 3];
-        } else {
-          var s0 = rotr(w[j - 15], 7) ^ rotr(w[j - 15], 18) ^ (w[j - 15] >>> 3);
-          var s1 = rotr(w[j - 2], 17) ^ rotr(w[j - 2], 19) ^ (w[j - 2] >>> 10);
-          w[j] = (w[j - 16] + s0 + w[j - 7] + s1) | 0;
-        }
-        var t1 = a[7] + (rotr(a[4], 6) ^ rotr(a[4], 11) ^ rotr(a[4], 25)) +
-                 ((a[4] & a[5]) ^ (~a[4] & a[6])) + k[j] + w[j];
-        var t2 = (rotr(a[0], 2) ^ rotr(a[0], 13) ^ rotr(a[0], 22)) +
-                 ((a[0] & a[1]) ^ (a[0] & a[2]) ^ (a[1] & a[2]));
-        a.pop();
-        a.unshift((t1 + t2) | 0);
-        a[4] = (a[4] + t1) | 0;
-      }
-      for (j = 0; j < 8; j++) { h[j] = (h[j] + a[j]) | 0; }
-    }
-    return h.map(function (x) { return ("00000000" + (x >>> 0).toString(16)).slice(-8); }).join("");
-  }
+  /* Hashing ------------------------------------------------------------------------- */
 
   function sha256(message) {
     if (window.crypto && window.crypto.subtle && window.TextEncoder) {
@@ -406,26 +375,8 @@
           }).join("");
         });
     }
-    return Promise.resolve(sha256Fallback(message));
-  }
-
-  /* Case folding, one character at a time: the shared table, else lower-casing. */
-  function fold(character) {
-    if (Object.prototype.hasOwnProperty.call(CASE_FOLDS.strings, character)) {
-      return CASE_FOLDS.strings[character];
-    }
-    var code = character.codePointAt(0);
-    for (var i = 0; i < CASE_FOLDS.ranges.length; i++) {
-      var range = CASE_FOLDS.ranges[i];
-      if (code >= range[0] && code <= range[1]) { return String.fromCodePoint(code + range[2]); }
-    }
-    return character.toLowerCase();
-  }
-
-  function normalise(text) {
-    return Array.from(text.normalize("NFKC"), fold).join("")
-      .replace(/[\p{Z}\p{Cc}]+/gu, " ")
-      .replace(/^[\p{P}\p{Z}\p{Cc}]+|[\p{P}\p{Z}\p{Cc}]+$/gu, "");
+    /* Plain http on a classroom network: a JavaScript SHA-256, loaded the first time. */
+    return loadPart("sha256").then(function () { return window.mot.sha256Fallback(message); });
   }
 
   /* Events and helpers -------------------------------------------------------------- */
@@ -479,14 +430,13 @@
 
   window.mot = {
     register: register,
+    load: loadPart,
     shuffled: shuffled,
     randomFrom: randomFrom,
     newSeed: newSeed,
     onEveryPage: onEveryPage,
     progress: progress,
     sha256: sha256,
-    sha256Fallback: sha256Fallback,
-    normalise: normalise,
     announce: announce,
     all: all,
     element: element,
@@ -494,5 +444,6 @@
     showResults: showResults
   };
 
+  tellSearchWhenOpen();
   onEveryPage(startPage);
 })();

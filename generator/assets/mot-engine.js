@@ -12,7 +12,7 @@
  *   matching                      "<salt>:<chosen key of each item, in item order, joined>"
  *                                 and per row "<salt>:row:<row>:<key>" (the row's data-digest)
  *   fill_in (per blank)           "<salt>:<blank index>:<normalised answer>" (data-digests),
- *                                 and the first accepted answer sealed (data-sealed)
+ *                                 and the first accepted answer sealed (data-sealed): mot-fill-in.js
  *   scenario (per turn)           "<salt>:<turn id>:<chosen reply>" (mot-dialogue.js)
  * The right answer is found by hashing each candidate against these digests.
  * Needs mot-core.js.
@@ -26,13 +26,11 @@
   var TEXT = {
     choose: "请先选择答案，再提交。",
     match: "请先为每一项选好配对，再提交。",
-    fill: "请先填好每一个空，再提交。",
     order: "请先用“上移”“下移”把各项排好，再提交。",
     correct: "回答正确。",
     incorrect: "回答错误。正确答案已经标出，请看下面的讲解。",
     restored: { correct: "上次已答对。", incorrect: "上次答错了。正确答案已经标出。" },
     unanswered: "这道题没有作答。",
-    wrongBlanks: function (numbers) { return "第 " + numbers.join("、") + " 空不对。"; },
     moved: function (text, place) { return "“" + text + "”现在是第 " + place + " 项。"; },
     edge: "已经到头了。",
     chosen: "你的选择",
@@ -41,8 +39,7 @@
     wrongOption: "错误选项：",
     place: { correct: function (n) { return "第 " + n + " 项，位置正确"; },
              incorrect: function (n) { return "应排第 " + n + " 项"; } },
-    pair: { correct: "配对正确：", incorrect: "正确配对：" },
-    blank: function (number, count) { return count > 1 ? "第 " + number + " 空答案：" : "答案："; }
+    pair: { correct: "配对正确：", incorrect: "正确配对：" }
   };
   var ICON = { correct: "✓", incorrect: "✗" };
 
@@ -72,7 +69,8 @@
   }
 
   /* Each type: response (what is graded; null until complete), answer (what is stored),
-     fill (put a stored answer back), judge (result and solution), show (mark the solution). */
+     fill (put a stored answer back), judge (result and solution), show (mark the solution),
+     and optionally prepare (a promise to wait for before grading). */
   var CHOICE = {
     response: function (form) {
       var chosen = CHOICE.answer(form);
@@ -186,62 +184,10 @@
     missing: TEXT.match
   };
 
-  var FILL_IN = {
-    response: function (form) {
-      var answers = valuesOf(all(form, ".mot-blank")).map(mot.normalise);
-      return answers.indexOf("") >= 0 ? null : answers;
-    },
-    answer: function (form) { return valuesOf(all(form, ".mot-blank")); },
-    fill: function (form, stored) {
-      all(form, ".mot-blank").forEach(function (blank, index) { blank.value = stored[index] || ""; });
-    },
-    judge: function (form, given) {
-      var blanks = all(form, ".mot-blank");
-      return Promise.all(blanks.map(function (blank, index) {
-        var typed = mot.normalise(blank.value);
-        return Promise.all([hash(form, index + ":" + typed), unseal(form, blank, index)]).then(function (found) {
-          var right = typed !== "" && blank.getAttribute("data-digests").split(" ").indexOf(found[0]) >= 0;
-          return { right: right, text: found[1] };
-        });
-      })).then(function (solution) {
-        var wrong = [];
-        solution.forEach(function (blank, index) { if (!blank.right) { wrong.push(index + 1); } });
-        return { result: verdictOf(given && !wrong.length), solution: solution,
-                 note: given && wrong.length && blanks.length > 1 ? TEXT.wrongBlanks(wrong) : "" };
-      });
-    },
-    show: function (form, solution) {
-      var list = element("p", "", "mot-blank-solutions");
-      all(form, ".mot-blank").forEach(function (blank, index) {
-        var result = verdictOf(solution[index].right);
-        blank.setAttribute("aria-invalid", String(!solution[index].right));
-        list.appendChild(tag(TEXT.blank(index + 1, solution.length) + solution[index].text, result, true));
-      });
-      form.querySelector(".mot-fill-text").after(list);
-    },
-    missing: TEXT.fill
-  };
-
-  /* The first accepted answer of a blank: its sealed bytes XOR SHA-256("<salt>:seal:<i>:<n>"). */
-  function unseal(form, blank, index) {
-    var bytes = (blank.getAttribute("data-sealed").match(/../g) || []).map(function (hex) {
-      return parseInt(hex, 16);
-    });
-    var blocks = [];
-    for (var block = 0; block * 32 < bytes.length; block++) {
-      blocks.push(hash(form, "seal:" + index + ":" + block));
-    }
-    return Promise.all(blocks).then(function (digests) {
-      var stream = digests.join("").match(/../g);
-      return new TextDecoder().decode(new Uint8Array(bytes.map(function (byte, i) {
-        return byte ^ parseInt(stream[i], 16);
-      })));
-    });
-  }
-
-  /* mot-dialogue.js adds the scenario type. */
+  /* mot-fill-in.js adds the fill_in type and mot-dialogue.js the scenario type, on the
+     pages that have such questions. */
   var TYPES = { single: CHOICE, multiple: CHOICE, true_false: CHOICE, ordering: ORDERING,
-                matching: MATCHING, fill_in: FILL_IN };
+                matching: MATCHING };
 
   /* Grading -------------------------------------------------------------------------- */
 
@@ -251,8 +197,15 @@
   function response(form) { return typeOf(form).response(form); }
   function answer(form) { return (typeOf(form).answer || typeOf(form).response)(form) || []; }
 
-  /* Grade what the form holds (an unanswered form is wrong); nothing shows until reveal. */
+  /* Grade what the form holds (an unanswered form is wrong); nothing shows until reveal.
+     A type may prepare first (the fill-in type loads its fold table when needed). */
   function grade(form) {
+    return Promise.resolve(typeOf(form).prepare && typeOf(form).prepare(form)).then(function () {
+      return judge(form);
+    });
+  }
+
+  function judge(form) {
     var given = response(form);
     return typeOf(form).judge(form, given).then(function (outcome) {
       var now = Date.now();
@@ -464,8 +417,9 @@
     arrange: arrange,
     fill: fill,
     firstControl: firstControl,
-    /* For mot-dialogue.js, which adds the scenario type. */
+    /* For mot-fill-in.js and mot-dialogue.js, which add their question types. */
     types: TYPES,
-    kit: { tag: tag, whichOf: whichOf, setStatus: setStatus, verdictOf: verdictOf, missing: missing }
+    kit: { tag: tag, whichOf: whichOf, setStatus: setStatus, verdictOf: verdictOf, missing: missing,
+           hash: hash, valuesOf: valuesOf }
   };
 })();

@@ -1,0 +1,79 @@
+/*
+ * MOT course search worker: Material's own search worker, with the index loaded only when
+ * the learner opens search. Plain JavaScript. The site serves it as
+ * assets/javascripts/workers/mot-search.js, beside Material's worker, which it imports
+ * (Material finds its language scripts from that folder).
+ *
+ * Material fetches search/search_index.json when a page loads and sends it to its worker.
+ * The build leaves only the search settings there (generator/search_index.py); the
+ * documents are in search/mot-search-index.json (mot-search-index.js in the offline
+ * package, where pages are files). This worker holds Material's set-up message until the
+ * page says that search is open, then loads the documents and passes the whole index on;
+ * Material's worker builds it and answers from then on as usual.
+ *
+ * The page (mot-core.js) says "open" on a BroadcastChannel named after the site when the
+ * search toggle is switched on, and again whenever this worker asks. Over file:// Material
+ * itself sends the set-up message only once search is open, so the documents load at once.
+ * A set-up message that already holds documents (a site built without the split) passes
+ * straight through.
+ */
+(function () {
+  "use strict";
+
+  var MATERIAL_WORKER = "search.a7633da7.min.js";   /* Material 9.8.1's, in the same folder */
+  var SETUP = 0;                                     /* Material's message type for set-up */
+  /* Where this script is: a worker's own address, or the iframe the offline shim runs it in. */
+  var HERE = typeof document === "undefined" ? self.location.href : document.currentScript.src;
+  var SITE = new URL("../../../", HERE);
+  var OFFLINE = SITE.protocol === "file:";
+  var held = null;       /* Material's set-up message, waiting for the documents */
+  var passing = null;    /* the complete set-up message on its way to Material's worker */
+
+  function loadIndex() {
+    if (OFFLINE) {
+      /* The offline shim's importScripts returns a promise; a worker's returns at once. */
+      return Promise.resolve(importScripts(new URL("search/mot-search-index.js", SITE).href))
+        .then(function () { return self.__motSearchIndex; });
+    }
+    return fetch(new URL("search/mot-search-index.json", SITE)).then(function (response) {
+      if (!response.ok) { throw new Error("search index: HTTP " + response.status); }
+      return response.json();
+    });
+  }
+
+  /* Load the documents once and hand Material's worker the whole index. */
+  function start() {
+    if (!held) { return; }
+    var setup = held;
+    held = null;
+    loadIndex().then(function (index) {
+      passing = new MessageEvent("message", {
+        data: { type: SETUP, data: { config: index.config, docs: index.docs, options: setup.data.options } }
+      });
+      self.dispatchEvent(passing);
+    }, function (error) {
+      held = setup;   /* try again when the page next says search is open */
+      console.warn(error.message);
+    });
+  }
+
+  function listenToPage() {
+    if (OFFLINE || typeof BroadcastChannel === "undefined") { return null; }
+    var channel = new BroadcastChannel("mot-search:" + SITE.pathname);
+    channel.onmessage = function (event) { if (event.data === "open") { start(); } };
+    return channel;
+  }
+
+  var channel = listenToPage();
+
+  /* Registered before Material's worker is imported, so this listener runs first. */
+  self.addEventListener("message", function (event) {
+    var message = event.data;
+    if (event === passing || !message || message.type !== SETUP || message.data.docs.length) { return; }
+    event.stopImmediatePropagation();
+    held = message;
+    if (channel) { channel.postMessage("ask"); } else { start(); }
+  });
+
+  importScripts(new URL(MATERIAL_WORKER, HERE).href);
+})();

@@ -1,0 +1,96 @@
+"""The quiz runtime as it goes into the site: readable sources in, minified files out.
+
+The sources in ``generator/assets`` stay plain, commented JavaScript and CSS. On the way
+into the docs folder ``mot-folds.js`` gets the fold table of the answer normalisation
+written in (so the browser folds case with the very table Python uses, see
+:mod:`generator.normalise`), and every script and style sheet is minified with rjsmin and
+rcssmin: comments and spaces go, names stay, so a file in the site still reads as its
+source does.
+
+A page loads the core and the style sheet ``mot.css`` (``mkdocs.yml``); the core loads
+the parts a page names in ``data-mot-parts`` and each part's root element links the style
+sheets it needs (:data:`PART_STYLES`), so a page loads only what it uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.resources import files
+
+import rcssmin
+import rjsmin
+
+from generator.models import Question
+from generator.normalise import case_folds_json
+from generator.project import ASSETS_FOLDER
+from generator.write import DocsContents
+
+FOLDS_SCRIPT = "mot-folds.js"
+CASE_FOLDS_PLACEHOLDER = b"/* mot:case-folds */ { ranges: [], strings: {} }"
+"""Where the fold table goes (a comment, so it is written in before minifying)."""
+SEARCH_WORKER = ("search/mot-search.js", "javascripts/workers/mot-search.js")
+"""The search worker, from the package's assets to where the site serves it: beside
+Material's worker, whose language scripts are found from that folder."""
+
+TYPE_PARTS = {"fill_in": "fill-in", "scenario": "dialogue"}
+"""Question types whose code is a part of its own, loaded only where such a question is."""
+PART_STYLES = {
+    "engine": "questions",
+    "dialogue": "dialogue",
+    "exam": "exam",
+    "certificate": "certificate",
+}
+"""The style sheet (``assets/mot-<name>.css``) each part needs besides ``mot.css``."""
+
+
+def question_parts(questions: list[Question]) -> list[str]:
+    """The engine and the parts of the question types among ``questions``, in load order."""
+    present = {question.type for question in questions}
+    return ["engine", *(part for kind, part in TYPE_PARTS.items() if kind in present)]
+
+
+@dataclass(frozen=True)
+class PageParts:
+    """What the root element of a page part names: scripts to load and style sheets to link."""
+
+    parts: list[str]
+
+    @property
+    def names(self) -> str:
+        """For ``data-mot-parts``: the core loads ``assets/mot-<name>.js`` for each."""
+        return " ".join(self.parts)
+
+    @property
+    def styles(self) -> list[str]:
+        """The style sheets the parts need, as paths from a page at the site's root."""
+        return [
+            f"{ASSETS_FOLDER}/mot-{PART_STYLES[part]}.css"
+            for part in self.parts
+            if part in PART_STYLES
+        ]
+
+
+def page_parts(questions: list[Question], page_part: str) -> PageParts:
+    """A page part (``quiz``, ``exam``…) that shows ``questions``, and what it needs."""
+    return PageParts([*question_parts(questions), page_part] if questions else [page_part])
+
+
+def runtime_assets() -> DocsContents:
+    """The runtime's scripts and style sheets, minified, by their path in the docs folder."""
+    folder = files("generator").joinpath(ASSETS_FOLDER)
+    sources = {asset.name: asset.read_bytes() for asset in folder.iterdir() if asset.is_file()}
+    sources[FOLDS_SCRIPT] = sources[FOLDS_SCRIPT].replace(
+        CASE_FOLDS_PLACEHOLDER, case_folds_json().encode()
+    )
+    source, target = SEARCH_WORKER
+    sources[target] = folder.joinpath(source).read_bytes()
+    return {f"{ASSETS_FOLDER}/{name}": minified(name, text) for name, text in sources.items()}
+
+
+def minified(name: str, text: bytes) -> bytes:
+    """``text`` without comments and needless spaces (a ``.js`` or ``.css`` file)."""
+    if name.endswith(".js"):
+        return bytes(rjsmin.jsmin(text))
+    if name.endswith(".css"):
+        return bytes(rcssmin.cssmin(text))
+    return text

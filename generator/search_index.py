@@ -1,0 +1,63 @@
+"""Search on demand: a page loads the search settings, the search worker the documents.
+
+Material 9.8.1 fetches ``search/search_index.json`` when a page loads (on a 300-module
+course 4 MB gzipped, parsed on the page before the learner ever searches) and hands it to
+its search worker. After MkDocs has built the site, the generator leaves only the search
+settings in that file and moves the whole index to ``search/mot-search-index.json``; the
+course's worker (``assets/search/mot-search.js``, which MkDocs builds start through the
+theme override in ``templates/theme-material/main.html``) loads it when the learner
+opens search. Material's offline plugin inlines the index into ``search/search_index.js``
+for pages opened from files; that file gets the settings only too, and the index goes
+into ``search/mot-search-index.js``.
+
+Zensical has a search of its own (``search.json``) and none of this applies to it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from generator.write import DocsContents, update_docs
+
+INDEX = "search/search_index.json"
+"""What Material fetches on every page: after the split, the search settings only."""
+OFFLINE_INDEX = "search/search_index.js"
+"""The offline plugin's copy of the index as a script (``var __index = …``)."""
+DOCUMENTS = "search/mot-search-index.json"
+"""The whole index, as MkDocs wrote it, which the search worker loads on first search."""
+OFFLINE_DOCUMENTS = "search/mot-search-index.js"
+"""The same for pages opened from files: a script that sets ``__motSearchIndex``."""
+
+
+def defer_search_index(site: Path) -> None:
+    """Split the built site's search index so that pages load its settings alone."""
+    if (site / INDEX).is_file():
+        update_docs(site, split_index(site))
+
+
+def split_index(site: Path) -> DocsContents:
+    """The files that replace and join the index MkDocs wrote in ``site``."""
+    index = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    settings = {"config": index["config"], "docs": []}
+    contents = {INDEX: _json(settings), DOCUMENTS: _json(index, ensure_ascii=False)}
+    if (site / OFFLINE_INDEX).is_file():
+        contents[OFFLINE_INDEX] = b"var __index = " + _json(settings)
+        contents[OFFLINE_DOCUMENTS] = b"var __motSearchIndex = " + _json(index)
+    return contents
+
+
+def search_entries(site: Path) -> list[dict[str, Any]]:
+    """Every entry of a built site's search index (after the split, or before it)."""
+    path = site / DOCUMENTS if (site / DOCUMENTS).is_file() else site / INDEX
+    entries: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    return entries
+
+
+def _json(value: object, ensure_ascii: bool = True) -> bytes:
+    """Compact JSON; the documents keep Chinese as UTF-8, half its escaped size.
+
+    Scripts for pages opened from files stay ASCII, whatever encoding a browser gives them.
+    """
+    return json.dumps(value, ensure_ascii=ensure_ascii, separators=(",", ":")).encode()

@@ -1,0 +1,132 @@
+"""Search on demand: a page loads the search settings; the index loads when search opens.
+
+Material fetches ``search/search_index.json`` on every page load. The build leaves only
+the settings there and moves the documents to ``search/mot-search-index.json``, which the
+course's search worker loads when the learner opens search: on a served site, after
+instant navigation, from a link with ``?q=`` and in the offline package (tested in
+test_export_offline.py). The search dialog has an accessible name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from material import templates
+from playwright.sync_api import Locator, Page, expect
+
+from generator.mkdocs_run import MATERIAL_OVERRIDES
+from generator.runtime import SEARCH_WORKER
+from generator.search_index import DOCUMENTS, INDEX, OFFLINE_INDEX, split_index
+from tests.browsing import record_requests
+
+MATERIAL = Path(templates.__file__).parent
+TERM = "服务补救"
+TAUGHT_AT = "06-confirm.html"
+"""A course term and the module that teaches it."""
+
+
+def material_block(text: str, name: str) -> str:
+    """The text of ``{% block name %}`` in a template, without its indentation."""
+    found = re.search(rf"{{% block {name} %}}(.*?){{% endblock %}}", text, re.DOTALL)
+    assert found, name
+    return "\n".join(line.strip() for line in found.group(1).strip().splitlines())
+
+
+def test_the_search_dialog_override_only_names_the_dialog() -> None:
+    ours = (MATERIAL_OVERRIDES / "partials/search.html").read_text(encoding="utf-8")
+    theirs = (MATERIAL / "partials/search.html").read_text(encoding="utf-8")
+    named = theirs.replace('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">')
+    assert named != theirs
+    assert ours.split("-#}\n", 1)[1] == named.split("-#}\n", 1)[1]
+
+
+def test_the_config_block_is_materials_with_the_course_worker() -> None:
+    ours = material_block((MATERIAL_OVERRIDES / "main.html").read_text(encoding="utf-8"), "config")
+    theirs = material_block((MATERIAL / "base.html").read_text(encoding="utf-8"), "config")
+    worker = re.search(r"workers/(search\.\w+\.min\.js)", theirs)
+    assert worker, "Material's worker"
+    script = (Path(__file__).parent.parent / "generator/assets" / SEARCH_WORKER[0]).read_text()
+    assert f'MATERIAL_WORKER = "{worker.group(1)}"' in script, "the worker imports Material's"
+    course_worker = f"workers/{Path(SEARCH_WORKER[1]).name}"
+    assert ours == theirs.replace(f"workers/{worker.group(1)}", course_worker)
+
+
+def test_built_pages_name_the_dialog_and_start_the_course_worker(built_site: Path) -> None:
+    page = (built_site / "01-significance.html").read_text(encoding="utf-8")
+    dialog = '<div class="md-search" data-md-component="search" role="dialog" aria-label="查找">'
+    assert dialog in page
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', page)
+    assert config and json.loads(config.group(1))["search"].endswith(SEARCH_WORKER[1])
+    assert (built_site / "assets" / SEARCH_WORKER[1]).is_file()
+
+
+def test_the_split_keeps_every_entry(tmp_path: Path) -> None:
+    index = {"config": {"lang": ["zh"]}, "docs": [{"location": "a.html", "text": "服务补救"}]}
+    (tmp_path / "search").mkdir()
+    (tmp_path / INDEX).write_text(json.dumps(index), encoding="utf-8")
+    split = split_index(tmp_path)
+    assert json.loads(split[INDEX]) == {"config": {"lang": ["zh"]}, "docs": []}
+    assert json.loads(split[DOCUMENTS]) == index
+    assert "服务补救".encode() in split[DOCUMENTS], "Chinese as UTF-8, not escaped"
+    assert OFFLINE_INDEX not in split, "only where the offline plugin wrote its script"
+
+
+def search(page: Page, term: str) -> Locator:
+    """Type ``term`` into Material's search; the first result that leads to the module
+    teaching it (links carry ``?h=`` for the highlight)."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(term)
+    box.press("End")
+    found = page.locator(f'.md-search-result__item a[href*="{TAUGHT_AT}"]').first
+    expect(found).to_be_visible(timeout=15_000)
+    return found
+
+
+def index_requests(urls: list[str]) -> list[str]:
+    return [url for url in urls if url.endswith(DOCUMENTS)]
+
+
+@pytest.mark.browser
+def test_the_index_loads_when_search_opens(page: Page, site_url: str) -> None:
+    requests = record_requests(page)
+    page.goto(f"{site_url}01-significance.html")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert [url for url in requests if url.endswith(INDEX)], "the settings load with the page"
+    assert index_requests(requests) == [], "the index waits for search"
+    with page.expect_request(lambda request: request.url.endswith(DOCUMENTS)):
+        page.locator("input.md-search__input").click()
+    search(page, TERM)
+    assert len(index_requests(requests)) == 1
+
+
+@pytest.mark.browser
+def test_the_index_loads_on_search_after_instant_navigation(page: Page, site_url: str) -> None:
+    requests = record_requests(page)
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    loads = len(requests)
+    page.locator('.md-content a[href$="06-confirm.html"]').first.click()
+    expect(page).to_have_url(f"{site_url}06-confirm.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    assert not [url for url in requests[loads:] if url.endswith("bundle.a5f9d56c.min.js")], (
+        "instant navigation: the page was not loaded anew"
+    )
+    assert index_requests(requests) == []
+    search(page, TERM).click()
+    assert len(index_requests(requests)) == 1
+    expect(page).to_have_url(re.compile(re.escape(TAUGHT_AT)))
+
+
+@pytest.mark.browser
+def test_a_search_link_loads_the_index_and_shows_results(page: Page, site_url: str) -> None:
+    requests = record_requests(page)
+    page.goto(f"{site_url}index.html?q={TERM}")
+    expect(page.locator(f'.md-search-result__item a[href*="{TAUGHT_AT}"]').first).to_be_visible(
+        timeout=15_000
+    )
+    assert len(index_requests(requests)) == 1
