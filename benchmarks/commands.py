@@ -1,6 +1,8 @@
 """Time commands as a trainer runs them: each one a new process, timed from start to exit.
 
-Comparisons are interleaved (check, build, plain, check, build, plain, ...) so that a
+``check`` is timed twice: as a trainer runs it again and again (with the cache of page
+headings the run before it left in ``build/cache/``) and cold, the cache deleted first.
+Comparisons are interleaved (check, cold check, build, plain, check, ...) so that a
 busy moment on a shared machine falls on all of them alike; each process's peak memory
 (its maximum resident set size) and its processor time (user and system) come from the
 kernel's account of that child. On a shared machine the processor time moves much less
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.stats import Timing, say
+from generator.project import Project
 
 PYTHON = sys.executable
 SUMMARY = re.compile(r"(\d+) modules, (\d+) questions")
@@ -61,6 +65,8 @@ class CourseTimings:
     modules: int
     questions: int
     check: Measured
+    """With the cache the build before it left (as a trainer checks again and again)."""
+    cold_check: Measured
     build: Measured
     plain: Measured
     build_over_plain: float
@@ -74,6 +80,13 @@ def generator(root: Path, *arguments: str) -> Command:
         (PYTHON, "-m", "generator", "--root", str(root), *arguments),
         root,
     )
+
+
+def cold_check(root: Path) -> Command:
+    """``generator check`` with no cache: as the first check after a clone or a clean."""
+    cache = shlex.quote(str(Project(root).cache_dir))
+    check = shlex.join(generator(root, "check").argv)
+    return Command("generator check, cold", ("sh", "-c", f"rm -rf {cache} && exec {check}"), root)
 
 
 def plain_mkdocs_build(root: Path) -> Command:
@@ -129,12 +142,13 @@ def time_course(root: Path, rounds: int, warm_up: bool) -> CourseTimings:
     """
     if warm_up:
         run(generator(root, "build"))
-    check, build, plain = (
+    check, cold, build, plain = (
         generator(root, "check"),
+        cold_check(root),
         generator(root, "build"),
         plain_mkdocs_build(root),
     )
-    runs = interleave([check, build, plain], rounds)
+    runs = interleave([check, cold, build, plain], rounds)
     found = SUMMARY.search(runs[build.name][0].output)
     if found is None:
         raise CommandFailed(f"generator build printed no summary:\n{runs[build.name][0].output}")
@@ -143,6 +157,7 @@ def time_course(root: Path, rounds: int, warm_up: bool) -> CourseTimings:
         modules=int(found.group(1)),
         questions=int(found.group(2)),
         check=timings[check.name],
+        cold_check=timings[cold.name],
         build=timings[build.name],
         plain=timings[plain.name],
         build_over_plain=timings[build.name].time.median / timings[plain.name].time.median,

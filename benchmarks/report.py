@@ -46,6 +46,7 @@ def _commands(results: Results) -> str:
         (
             f"{course.modules} modules, {course.questions} questions",
             _wall_and_cpu(course.check),
+            _wall_and_cpu(course.cold_check),
             _wall_and_cpu(course.build),
             _wall_and_cpu(course.plain),
             f"{course.build_over_plain:.2f} (CPU {course.build_over_plain_cpu:.2f})",
@@ -56,6 +57,7 @@ def _commands(results: Results) -> str:
     header = (
         "course",
         "`generator check`",
+        "`generator check`, cold (no `build/cache/`)",
         "`generator build`",
         "plain `mkdocs build`",
         "build ÷ plain",

@@ -54,10 +54,13 @@ def _overhead_row(results: Results) -> Row:
 def _check_row(results: Results) -> Row:
     course = _course(results, 300)
     if course is None:
-        return ("`generator check` < 5 s at 300 modules", NOT_MEASURED, NOT_MEASURED)
-    median = course.check.time.median
-    measured = f"{seconds(course.check.time)}; CPU {course.check.cpu.median:.2f} s"
-    return ("`generator check` < 5 s at 300 modules", measured, met(median < 5))
+        return ("`generator check` < 5 s at 300 modules, also cold", NOT_MEASURED, NOT_MEASURED)
+    measured = (
+        f"{seconds(course.check.time)}; CPU {course.check.cpu.median:.2f} s; "
+        f"cold (no cache) {seconds(course.cold_check.time)}"
+    )
+    slowest = max(course.check.time.median, course.cold_check.time.median)
+    return ("`generator check` < 5 s at 300 modules, also cold", measured, met(slowest < 5))
 
 
 def _scaling_rows(results: Results) -> list[Row]:

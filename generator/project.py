@@ -18,14 +18,17 @@ CONFIG_FILE = "mkdocs.yml"
 TERMS_FILE = "search-terms.txt"
 WORK_FOLDER = "build"
 DOCS_FOLDER = "build/docs"
+"""The generated docs folder; ``docs_dir`` in mkdocs.yml names it too, for ``mkdocs serve``."""
 CACHE_FOLDER = "build/cache"
 """What a check learnt from unchanged sources, kept for the next one (safe to delete)."""
-"""The generated docs folder; ``docs_dir`` in mkdocs.yml names it too, for ``mkdocs serve``."""
 SITE_FOLDER = "site"
 DIST_FOLDER = "dist"
 """Where exports go by default; never part of the published site."""
 ASSETS_FOLDER = "assets"
 """The quiz runtime's folder in the docs folder and the site."""
+BANKS_FOLDER = f"{ASSETS_FOLDER}/banks"
+"""The 错题本's question banks: one script per module with the HTML of its questions, which
+the page loads only for the modules the learner has mistakes in (``mot-mistakes.js``)."""
 SERVE_FOLDER = "assets/serve"
 """Live preview only (in the package and the preview's docs folder): the problems panel,
 its styles and the list of problems it shows; never part of a build."""
@@ -119,6 +122,11 @@ def page_url(page: str, from_page: str = "") -> str:
     if page == from_page:
         return ""
     return PurePosixPath(page).with_suffix(".html").name
+
+
+def bank_file(module_name: str) -> str:
+    """A module's question bank for the 错题本, in the docs folder and the site."""
+    return f"{BANKS_FOLDER}/{module_name}.js"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from generator.course_data import course_data
 from generator.markdown_config import Anchors
 from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Page, Question
 from generator.plain_text import markdown_text
-from generator.project import CERTIFICATE_PAGE, EXAM_PAGE, MISTAKES_PAGE, page_url
+from generator.project import CERTIFICATE_PAGE, EXAM_PAGE, MISTAKES_PAGE, bank_file, page_url
 from generator.runtime import page_parts
 from generator.views import Link, QuestionView, question_view
 
@@ -72,7 +72,8 @@ def render_course(course: Course, anchors: Anchors) -> Rendered:
             course_json=course_data(course), parts=page_parts([], "certificate")
         )
     if course.modules:
-        rendered[MISTAKES_PAGE] = render_mistakes(course, anchors)
+        rendered[MISTAKES_PAGE] = render_mistakes(course)
+        rendered.update(render_banks(course, anchors))
     return rendered
 
 
@@ -136,16 +137,19 @@ def render_exam(course: Course, anchors: Anchors) -> str:
     )
 
 
-def render_mistakes(course: Course, anchors: Anchors) -> str:
-    """错题本: every question of the course, grouped by module and stage; the runtime shows
-    only those the learner got wrong and has not answered right since."""
+def render_mistakes(course: Course) -> str:
+    """错题本: a group per module and stage; the runtime fills in, from the question banks
+    (:func:`render_banks`), the questions the learner got wrong and has not answered right
+    since, so the page stays small whatever the size of the course."""
     groups = [
         {
             "name": module.page.name,
             "title": module.meta.title,
             "stages": [
-                {"id": area, "name": AREA_NAMES[area], "questions": questions}
-                for area, questions in _by_area(module, anchors).items()
+                {"id": area, "name": AREA_NAMES[area]}
+                for area in dict.fromkeys(
+                    module.area_of(question) or "" for question in module.quiz.every_question
+                )
             ],
         }
         for module in course.modules
@@ -154,13 +158,21 @@ def render_mistakes(course: Course, anchors: Anchors) -> str:
     return _template("mistakes.md.j2").render(groups=groups, parts=page_parts(every, "mistakes"))
 
 
-def _by_area(module: Module, anchors: Anchors) -> dict[str, list[Markup]]:
-    """The module's questions (quiz and exam pool) rendered for the 错题本, by stage."""
-    grouped: dict[str, list[Markup]] = {}
-    for question in module.quiz.every_question:
-        view = question_view(question, 0, module, anchors, MISTAKES_PAGE)
-        grouped.setdefault(view.stage, []).append(render_question(view))
-    return grouped
+def render_banks(course: Course, anchors: Anchors) -> Rendered:
+    """Each module's question bank: a script that hands the 错题本 every question of the
+    module (quiz and exam pool) as ``[id, HTML]`` pairs, in the module's order."""
+    banks = {}
+    for module in course.modules:
+        questions = [
+            [
+                question.id,
+                str(render_question(question_view(question, 0, module, anchors, MISTAKES_PAGE))),
+            ]
+            for question in module.quiz.every_question
+        ]
+        arguments = json.dumps([module.page.name, questions], ensure_ascii=False)[1:-1]
+        banks[bank_file(module.page.name)] = f"window.mot.bank({arguments});\n"
+    return banks
 
 
 def render_outline(course: Course, link_prefix: str = "") -> str:

@@ -82,7 +82,7 @@ def plausible_seconds(timing: dict[str, Any], most: float = 300) -> None:
 def assert_commands(courses: list[dict[str, Any]], real_questions: int) -> None:
     (course,) = courses
     assert (course["modules"], course["questions"]) == (6, real_questions)
-    for command in ("check", "build", "plain"):
+    for command in ("check", "cold_check", "build", "plain"):
         plausible_seconds(course[command]["time"])
         plausible_seconds(course[command]["cpu"])
         assert course[command]["cpu"]["median"] < course[command]["time"]["median"] * 2.5

@@ -63,6 +63,11 @@ def test_works_from_the_file_system_without_any_host(
     expect(form.locator(".mot-explanation")).to_be_visible()
     expect(page.locator(".mot-score")).to_have_attribute("data-answered", "1")
     search(page, "倾听")
+    page.keyboard.press("Escape")  # close search
+    answer(page, module, 1, right=False)
+    page.goto((unzipped / "mistakes.html").as_uri())
+    missed = page.locator(f'.mot-mistakes form[data-question-id="{module.quiz.questions[1].id}"]')
+    expect(missed).to_be_visible()
     hosts = [url for url in requests if url.startswith(("http:", "https:"))]
     assert hosts == []
     assert any(url.endswith(OFFLINE_DOCUMENTS) for url in requests), "loaded on search"

@@ -21,8 +21,8 @@ from playwright.sync_api import Locator, Page, expect
 from generator.digests import option_key
 from generator.load import load_course
 from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Question, Scenario
-from generator.project import Project, review_target
-from tests.browsing import answer, give_answer, hand_in
+from generator.project import Project, bank_file, review_target
+from tests.browsing import answer, give_answer, hand_in, record_requests
 from tests.conftest import PROJECT
 from tests.test_learner import STORAGE_KEY, assert_prints_on_one_a4_landscape_page
 
@@ -439,6 +439,24 @@ def test_the_mistakes_book_fills_and_empties(learner: Page, site_url: str, cours
     open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
     expect(count).to_contain_text("错题本是空的")
     expect(page.locator(".mot-mistakes-module:visible")).to_have_count(0)
+
+
+def test_the_mistakes_book_loads_only_the_banks_it_needs(
+    learner: Page, site_url: str, course: Course
+) -> None:
+    page, module = learner, course.modules[1]
+    open_module(page, site_url, module)
+    answer(page, module, 0, right=False)
+    requests = record_requests(page)
+    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+    shown = page.locator(".mot-mistakes .mot-question:visible")
+    assert shown.evaluate_all("fs => fs.map(f => f.dataset.questionId)") == [
+        module.quiz.questions[0].id
+    ]
+    assert [url for url in requests if "/banks/" in url] == [
+        f"{site_url}{bank_file(module.page.name)}"
+    ]
+    assert page.locator(".mot-mistakes .mot-question").count() == 1, "only the mistakes"
 
 
 # The certificate -------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from generator.digests import answer_digest, correct_response, digest, salt_for,
 from generator.load import load_course
 from generator.markdown_config import collect_anchors
 from generator.models import QUESTION_TYPES, Course, Ordering
-from generator.project import GENERATED_PAGES, MISTAKES_PAGE, Project
+from generator.project import GENERATED_PAGES, MISTAKES_PAGE, Project, bank_file
 from generator.render import render_course, render_question, with_colon
 from generator.views import question_view
 
@@ -133,11 +134,22 @@ def test_a_label_gets_a_colon_unless_it_ends_in_punctuation(text: str, label: st
     assert with_colon(text) == label
 
 
-def test_the_mistakes_page_holds_every_question_once(course: Course, minimal_project: Path) -> None:
+def test_the_mistakes_page_has_the_groups_and_the_banks_every_question_once(
+    course: Course, minimal_project: Path
+) -> None:
     rendered = render_course(course, collect_anchors(course, Project(minimal_project)))
     page = rendered[MISTAKES_PAGE]
-    every = [q.id for module in course.modules for q in module.quiz.every_question]
-    assert [page.count(f'data-question-id="{id_}"') for id_ in every] == [1] * len(every)
+    assert "data-question-id" not in page, "the questions come from the banks"
+    for module in course.modules:
+        assert f'data-module="{module.page.name}"' in page
+        bank = rendered[bank_file(module.page.name)]
+        arguments = json.loads(
+            "[" + bank.removeprefix("window.mot.bank(").removesuffix(");\n") + "]"
+        )
+        name, questions = arguments
+        assert name == module.page.name
+        assert [id_ for id_, _ in questions] == [q.id for q in module.quiz.every_question]
+        assert all(html.count(f'data-question-id="{id_}"') == 1 for id_, html in questions)
     assert MISTAKES_PAGE in GENERATED_PAGES
 
 

@@ -18,7 +18,7 @@ from generator.load import load_course
 from generator.models import Course
 from generator.project import Project
 from generator.search_terms import read_search_terms
-from tests.browsing import answer
+from tests.browsing import answer, axe_violations
 from tests.conftest import (
     PROJECT,
     build_and_serve,
@@ -122,3 +122,12 @@ def test_the_theme_speaks_chinese(page: Page, zensical_site: str) -> None:
     """The generator's 404 page and no English "Made with" line, as with MkDocs."""
     assert "Made with" not in page.request.get(zensical_site).text()
     assert "<h1>404 - 页面不存在</h1>" in page.request.get(f"{zensical_site}404.html").text()
+
+
+@pytest.mark.browser
+def test_the_search_dialog_has_a_name(page: Page, zensical_site: str) -> None:
+    """Zensical's own dialog is named (the MkDocs build names Material's by an override)."""
+    page.goto(zensical_site)
+    page.locator(".md-search__button").click()
+    expect(page.get_by_role("dialog", name="Search")).to_be_visible()
+    assert [found for found in axe_violations(page) if "aria-dialog-name" in found] == []

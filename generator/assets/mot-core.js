@@ -47,23 +47,26 @@
 
   function refreshPage() { eachPart("refresh"); }
 
-  function loadPart(name) {
-    if (!loading[name]) {
-      loading[name] = new Promise(function (resolve, reject) {
+  /* A script of the runtime's folder (assets/), once: a part is "mot-<name>.js". */
+  function loadScript(path) {
+    if (!loading[path]) {
+      loading[path] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
-        script.src = new URL("mot-" + name + ".js", SCRIPT).href;
+        script.src = new URL(path, SCRIPT).href;
         script.async = false;   /* run in the order asked for: the engine before a quiz */
         script.onload = resolve;
         script.onerror = function () {
-          delete loading[name];   /* the next page start tries again */
+          delete loading[path];   /* the next page start tries again */
           script.remove();
-          reject(new Error("mot-" + name + ".js did not load"));
+          reject(new Error(path + " did not load"));
         };
         document.head.appendChild(script);
       });
     }
-    return loading[name];
+    return loading[path];
   }
+
+  function loadPart(name) { return loadScript("mot-" + name + ".js"); }
 
   function neededParts() {
     var names = [];
@@ -431,6 +434,7 @@
   window.mot = {
     register: register,
     load: loadPart,
+    loadScript: loadScript,
     shuffled: shuffled,
     randomFrom: randomFrom,
     newSeed: newSeed,

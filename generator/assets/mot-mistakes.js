@@ -1,9 +1,11 @@
 /*
  * MOT course runtime, 错题本: every question the learner got wrong in a module quiz or the
- * exam and has not answered right since, grouped by module and stage (the page holds every
- * question of the course, hidden). Each can be tried again in place; one answered right
+ * exam and has not answered right since, grouped by module and stage. The page holds the
+ * groups; the questions come from each module's bank (assets/banks/<module>.js, a script
+ * that calls mot.bank), loaded only for the modules with mistakes, so the page stays small
+ * whatever the size of the course. Each can be tried again in place; one answered right
  * leaves the 错题本 (it stays on the page until the next visit, with its verdict).
- * Needs mot-core.js, mot-engine.js and mot-dialogue.js.
+ * Needs mot-core.js, mot-engine.js and the parts of the course's question types.
  */
 (function () {
   "use strict";
@@ -16,8 +18,19 @@
       return count ? "错题本里有 " + count + " 道题。答对一道，它就离开错题本。" :
         "错题本是空的。测验和考试里答错的题会自动收进来，答对了就会离开。";
     },
-    again: "再做一次"
+    again: "再做一次",
+    unavailable: "错题没能加载出来。请检查网络，然后刷新这一页。"
   };
+  var banks = {};   /* module -> [[question id, HTML], …] in the module's order */
+
+  /* Called by each bank script with its module's questions. */
+  mot.bank = function (module, questions) { banks[module] = questions; };
+
+  function loadBanks(modules) {
+    return Promise.all(modules.map(function (module) {
+      return banks[module] || mot.loadScript("banks/" + encodeURIComponent(module) + ".js");
+    }));
+  }
 
   function moduleOf(form) { return form.closest(".mot-mistakes-module").getAttribute("data-module"); }
 
@@ -60,21 +73,57 @@
     });
   }
 
-  function setUp(page) {
-    if (page.hasAttribute("data-ready")) { return; }
-    var hooks = {
+  function hooksFor(page) {
+    return {
       submit: function (form) { submit(page, form); },
       turn: engine.revealTurn,
       changed: function () {},
       restart: again
     };
-    all(page, ".mot-question").forEach(function (form) {
-      engine.bind(form, hooks);
-      engine.arrange(form, mot.newSeed());
-    });
-    show(page);
-    page.setAttribute("data-ready", "");
   }
 
-  mot.register("mistakes", ".mot-mistakes", setUp, show);
+  /* Put the 错题本's questions that are not on the page yet into their stage, in the
+     module's order; a question the course no longer has is left out. */
+  function place(page, mistakes) {
+    var hooks = hooksFor(page);
+    Object.keys(banks).forEach(function (module) {
+      var group = page.querySelector('.mot-mistakes-module[data-module="' + CSS.escape(module) + '"]');
+      if (!group) { return; }
+      banks[module].forEach(function (question) {
+        var id = question[0];
+        if (!mistakes[id] || page.querySelector('[data-question-id="' + CSS.escape(id) + '"]')) { return; }
+        var holder = document.createElement("template");
+        holder.innerHTML = question[1];
+        var form = holder.content.firstElementChild;
+        var stage = group.querySelector('.mot-mistakes-stage[data-stage="' + form.getAttribute("data-stage") + '"]');
+        (stage || group).appendChild(form);
+        engine.bind(form, hooks);
+        engine.arrange(form, mot.newSeed());
+      });
+    });
+  }
+
+  /* Load the banks the 错题本 needs, place its questions and show them. */
+  function fill(page) {
+    var mistakes = mot.progress.mistakes();
+    var modules = [];
+    Object.keys(mistakes).forEach(function (id) {
+      if (modules.indexOf(mistakes[id].module) < 0) { modules.push(mistakes[id].module); }
+    });
+    return loadBanks(modules).then(function () {
+      place(page, mistakes);
+      show(page);
+    }, function () {
+      show(page);
+      page.querySelector(".mot-mistakes-count").textContent = TEXT.unavailable;
+    });
+  }
+
+  function setUp(page) {
+    if (page.hasAttribute("data-ready") || page.hasAttribute("data-filling")) { return; }
+    page.setAttribute("data-filling", "");
+    fill(page).then(function () { page.setAttribute("data-ready", ""); });
+  }
+
+  mot.register("mistakes", ".mot-mistakes", setUp, fill);
 })();
