@@ -7,6 +7,11 @@ the same HTML names the files a page uses (pictures, downloads).
 from __future__ import annotations
 
 import html
+import multiprocessing
+import os
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
@@ -20,7 +25,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from generator.errors import SetupError
 from generator.models import Course
-from generator.page_cache import PageScanCache
+from generator.page_cache import PageScan, PageScanCache
 from generator.project import EXAM_PAGES, MISTAKES_PAGE, Project
 
 Anchors = dict[str, dict[str, str]]
@@ -31,6 +36,10 @@ REFERENCE_ATTRIBUTES = {"src", "href", "poster", "data"}
 
 GENERATED_HEADINGS = {"quiz": "本章测验"}
 """Headings the generator adds to every module page."""
+PARALLEL_FROM = 40
+"""Pages to convert before worker processes pay for their start (about 0.3 s each)."""
+MAX_WORKERS = 8
+PAGES_PER_TASK = 4
 
 
 def site_config(project: Project) -> MkDocsConfig:
@@ -73,19 +82,22 @@ class CourseScan:
 
 
 def scan_course(course: Course, project: Project) -> CourseScan:
-    """Convert every page body once, as MkDocs will; collect its headings and references."""
+    """Convert every page body once, as MkDocs will; collect its headings and references.
+
+    Pages whose text the cache knows are not converted again (:mod:`generator.page_cache`).
+    """
+    cache = PageScanCache(project)
+    scans = {page.filename: cache.get(page.body) for page in course.pages}
+    unknown = [page for page in course.pages if scans[page.filename] is None]
+    for page, scan in zip(unknown, _scan_pages(project, [p.body for p in unknown]), strict=True):
+        cache.put(page.body, scan)
+        scans[page.filename] = scan
+    cache.save()
     anchors: Anchors = {}
     references: References = {}
-    cache = PageScanCache(project)
-    converter: markdown.Markdown | None = None
-    for page in course.pages:
-        scan = cache.get(page.body)
-        if scan is None:
-            converter = converter or _converter(project)
-            scan = _scan_page(page.body, converter)
-            cache.put(page.body, scan)
-        anchors[page.filename], references[page.filename] = dict(scan[0]), set(scan[1])
-    cache.save()
+    for name, found in scans.items():
+        assert found is not None
+        anchors[name], references[name] = dict(found[0]), set(found[1])
     for module in course.modules:
         anchors[module.page.filename].update(GENERATED_HEADINGS)
     if course.exam is not None:  # generated pages that trainers' pages may link to
@@ -99,13 +111,43 @@ def collect_anchors(course: Course, project: Project) -> Anchors:
     return scan_course(course, project).anchors
 
 
-def _converter(project: Project) -> markdown.Markdown:
-    """One Markdown instance with the site's extensions, reset before each page."""
+def _scan_pages(project: Project, bodies: list[str]) -> list[PageScan]:
+    """Scan ``bodies``; many of them (a first check of a large course) in worker processes."""
     extensions, settings = markdown_settings(project)
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(bodies) >= PARALLEL_FROM and workers > 1:
+        try:
+            with ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(extensions, settings),
+            ) as pool:
+                return list(pool.map(_scan_in_worker, bodies, chunksize=PAGES_PER_TASK))
+        except (BrokenProcessPool, pickle.PicklingError, AttributeError, OSError):
+            pass  # settings that cannot be sent to another process: scan here
+    converter = _converter(extensions, settings)
+    return [_scan_page(body, converter) for body in bodies]
+
+
+_worker_converter: list[markdown.Markdown] = []
+"""A worker process's one Markdown instance (see :func:`_start_worker`)."""
+
+
+def _start_worker(extensions: list[Any], settings: dict[str, Any]) -> None:
+    _worker_converter.append(_converter(extensions, settings))
+
+
+def _scan_in_worker(body: str) -> PageScan:
+    return _scan_page(body, _worker_converter[0])
+
+
+def _converter(extensions: list[Any], settings: dict[str, Any]) -> markdown.Markdown:
+    """One Markdown instance with the site's extensions, reset before each page."""
     return markdown.Markdown(extensions=extensions, extension_configs=settings)
 
 
-def _scan_page(body: str, converter: markdown.Markdown) -> tuple[dict[str, str], set[str]]:
+def _scan_page(body: str, converter: markdown.Markdown) -> PageScan:
     """Map every heading anchor MkDocs will give the headings of ``body`` to its text;
     and list the addresses the resulting HTML refers to. ``converter`` is reset first, so
     one instance with the site's extensions serves every page."""

@@ -1,0 +1,79 @@
+"""Scanning pages for headings and references: once per page text, in parallel when many."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import markdown_config
+from generator.load import load_course
+from generator.markdown_config import CourseScan, scan_course
+from generator.page_cache import CACHE_FILE, PageScan
+from generator.project import Project
+from tests.conftest import copy_project
+
+
+def scan(root: Path) -> CourseScan:
+    project = Project(root)
+    return scan_course(load_course(project), project)
+
+
+def converted_pages(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many page bodies each scan converts from now on."""
+    counts: list[int] = []
+    convert = markdown_config._scan_pages
+
+    def counting(project: Project, bodies: list[str]) -> list[PageScan]:
+        counts.append(len(bodies))
+        return convert(project, bodies)
+
+    monkeypatch.setattr(markdown_config, "_scan_pages", counting)
+    return counts
+
+
+def test_only_pages_whose_text_changed_are_converted_again(
+    minimal_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counts = converted_pages(monkeypatch)
+    first = scan(minimal_project)
+    assert scan(minimal_project) == first
+    page = minimal_project / "course/02-second.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n## 新的一节\n", encoding="utf-8")
+    changed = scan(minimal_project)
+    pages = len(load_course(Project(minimal_project)).pages)
+    assert counts == [pages, 0, 1]
+    assert changed.anchors["02-second.md"] == {
+        **first.anchors["02-second.md"],
+        "新的一节": "新的一节",
+    }
+
+
+def test_a_damaged_cache_is_read_as_empty(minimal_project: Path) -> None:
+    first = scan(minimal_project)
+    cache = Project(minimal_project).cache_dir / CACHE_FILE
+    cache.write_text('{"not": "ours"', encoding="utf-8")
+    assert scan(minimal_project) == first
+
+
+def test_worker_processes_find_what_one_process_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real course scanned in worker processes and in this one, each with no cache.
+
+    The workers are new processes, which this test's patch does not reach: the parallel
+    scan fails if it falls back to converting the pages here.
+    """
+    scan_here = markdown_config._scan_page
+
+    def not_here(body: str, converter: object) -> PageScan:
+        raise AssertionError("converted in the test's process, not in a worker")
+
+    monkeypatch.setattr(markdown_config, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(markdown_config, "_scan_page", not_here)
+    parallel = scan(copy_project(tmp_path / "parallel"))
+    monkeypatch.setattr(markdown_config, "_scan_page", scan_here)
+    monkeypatch.setattr(markdown_config, "PARALLEL_FROM", 10_000)
+    serial = scan(copy_project(tmp_path / "serial"))
+    assert parallel == serial
+    assert len(parallel.anchors["01-significance.md"]) > 10
