@@ -20,7 +20,8 @@ from playwright.sync_api import Browser, BrowserContext, ViewportSize, sync_play
 from benchmarks.static_server import GZIP_LEVEL, ServedLog
 from benchmarks.stats import Timing
 from generator.export.pdf import CHROMIUM_FLAGS, chromium_executable
-from generator.project import EXAM_PAGES, page_url
+from generator.project import ASSETS_FOLDER, EXAM_PAGES, page_url
+from generator.runtime import SEARCH_WORKER
 from generator.search_index import DOCUMENTS
 
 MATERIAL_FOLDERS = ("/assets/javascripts/", "/assets/stylesheets/", "/assets/images/")
@@ -78,6 +79,8 @@ def chromium() -> Iterator[Browser]:
 def kind_of(path: str) -> str:
     if path.startswith(SEARCH_FOLDER):
         return "search_index"
+    if path == f"/{ASSETS_FOLDER}/{SEARCH_WORKER[1]}":
+        return "ours"  # the course's search worker, beside Material's
     if path.endswith(".html") or path.endswith("/"):
         return "html"
     if path.startswith(MATERIAL_FOLDERS):

@@ -6,10 +6,3 @@ whole, :mod:`generator.render` turns them into Markdown pages, :mod:`generator.w
 puts them on disk and :mod:`generator.mkdocs_run` builds the site. Every folder and
 page name lives in :mod:`generator.project`.
 """
-
-from generator.build import CheckedCourse
-from generator.errors import CourseError, Problem, SetupError
-from generator.models import Course
-from generator.project import Project
-
-__all__ = ["CheckedCourse", "Course", "CourseError", "Problem", "Project", "SetupError"]

@@ -15,12 +15,11 @@ import json
 from importlib.metadata import version
 from pathlib import Path
 
+from generator.page_scan import PageScan
 from generator.project import Project
 from generator.write import write_output
 
 CACHE_FILE = "page-scan.json"
-PageScan = tuple[dict[str, str], set[str]]
-"""A page's heading anchors (id -> text) and the addresses its HTML refers to."""
 
 
 class PageScanCache:

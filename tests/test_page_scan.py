@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
+import markdown
 import pytest
 
-from generator import markdown_config
+from generator import markdown_config, page_scan
 from generator.load import load_course
 from generator.markdown_config import CourseScan, scan_course
-from generator.page_cache import CACHE_FILE, PageScan
+from generator.page_cache import CACHE_FILE
+from generator.page_scan import PageScan
 from generator.project import Project
 from tests.conftest import copy_project
 
@@ -22,13 +26,15 @@ def scan(root: Path) -> CourseScan:
 def converted_pages(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many page bodies each scan converts from now on."""
     counts: list[int] = []
-    convert = markdown_config._scan_pages
+    convert = page_scan.scan_pages
 
-    def counting(project: Project, bodies: list[str]) -> list[PageScan]:
+    def counting(
+        extensions: list[Any], settings: dict[str, Any], bodies: list[str]
+    ) -> list[PageScan]:
         counts.append(len(bodies))
-        return convert(project, bodies)
+        return convert(extensions, settings, bodies)
 
-    monkeypatch.setattr(markdown_config, "_scan_pages", counting)
+    monkeypatch.setattr(markdown_config, "scan_pages", counting)
     return counts
 
 
@@ -61,19 +67,19 @@ def test_worker_processes_find_what_one_process_finds(
 ) -> None:
     """The real course scanned in worker processes and in this one, each with no cache.
 
-    The workers are new processes, which this test's patch does not reach: the parallel
-    scan fails if it falls back to converting the pages here.
+    The parallel scan fails if it falls back to converting the pages in this process.
     """
-    scan_here = markdown_config._scan_page
+    scan_here, this_process = page_scan.scan_page, os.getpid()
 
-    def not_here(body: str, converter: object) -> PageScan:
-        raise AssertionError("converted in the test's process, not in a worker")
+    def not_here(body: str, converter: markdown.Markdown) -> PageScan:
+        assert os.getpid() != this_process, "converted in the test's process, not in a worker"
+        return scan_here(body, converter)
 
-    monkeypatch.setattr(markdown_config, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(markdown_config, "_scan_page", not_here)
+    monkeypatch.setattr(page_scan, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(page_scan, "scan_page", not_here)
     parallel = scan(copy_project(tmp_path / "parallel"))
-    monkeypatch.setattr(markdown_config, "_scan_page", scan_here)
-    monkeypatch.setattr(markdown_config, "PARALLEL_FROM", 10_000)
+    monkeypatch.setattr(page_scan, "scan_page", scan_here)
+    monkeypatch.setattr(page_scan, "PARALLEL_FROM", 10_000)
     serial = scan(copy_project(tmp_path / "serial"))
     assert parallel == serial
     assert len(parallel.anchors["01-significance.md"]) > 10
