@@ -12,7 +12,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, StreamMark
-from ruamel.yaml.events import AliasEvent, NodeEvent
+from ruamel.yaml.events import AliasEvent, NodeEvent, ScalarEvent
+from ruamel.yaml.nodes import MappingNode
 
 from generator.errors import Problem
 from generator.models import Source
@@ -50,6 +51,12 @@ class _PlainComposer(Composer):
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
         refusal = _refusal(event)
+        if refusal is None and _is_complex_key(parent, index, event):
+            refusal = (
+                "a key is a list or a mapping here; keys are words such as 'prompt'",
+                "remove the '?' or the brackets before the key, or fix the indentation",
+                "yaml.complex-key",
+            )
         if refusal is None and self.nesting >= MAX_DEPTH:
             refusal = (
                 f"the data is nested more than {MAX_DEPTH} levels deep",
@@ -63,6 +70,12 @@ class _PlainComposer(Composer):
             return super().compose_node(parent, index)
         finally:
             self.nesting -= 1
+
+
+def _is_complex_key(parent: Any, index: Any, event: Any) -> bool:
+    """ruamel composes a mapping's key with no index; a key that is not a scalar cannot
+    be a dictionary key in Python at all."""
+    return isinstance(parent, MappingNode) and index is None and not isinstance(event, ScalarEvent)
 
 
 def _refusal(event: Any) -> tuple[str, str, str] | None:
