@@ -30,6 +30,7 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from generator import build
 from generator.errors import CourseError, Problem, SetupError
+from generator.mkdocs_run import use_course_theme
 from generator.preview import PreviewPlugin, site_shape
 from generator.project import SERVE_PROBLEMS, SERVE_SCRIPT, SERVE_STYLES, Project
 from generator.search_terms import register_search_terms
@@ -73,10 +74,12 @@ class Preview:
         self.shape: object = None
 
     def config(self) -> MkDocsConfig:
-        """The project's MkDocs settings for the preview, with the problems panel."""
+        """The project's MkDocs settings for the preview: the site's theme, as a build has
+        it, and the problems panel."""
         config = load_config(
             str(self.project.config_file), site_dir=self.site_dir, dev_addr=self.dev_addr
         )
+        use_course_theme(config)
         config.extra_javascript.append(SERVE_SCRIPT)
         config.extra_css.append(SERVE_STYLES)
         config.plugins["mot/preview"] = self.plugin

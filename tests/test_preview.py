@@ -61,6 +61,14 @@ def test_a_quiz_edit_rebuilds_only_the_pages_that_show_it(
     assert search_pages(preview) == searchable, "search keeps the pages that were not rebuilt"
 
 
+def test_the_preview_has_the_sites_theme(preview: Preview) -> None:
+    """As a build has it: the Chinese 404 page and a named search dialog."""
+    assert "页面不存在" in built(preview, "404.html").read_text(encoding="utf-8")
+    page = built(preview, "01-sample.html").read_text(encoding="utf-8")
+    assert 'role="dialog" aria-label="查找"' in page
+    assert "Made with" not in page
+
+
 def test_a_new_title_rebuilds_every_page(preview: Preview, minimal_project: Path) -> None:
     edit(minimal_project / "course/02-second.md", "title: 第二模块", "title: 改名后的模块")
     preview.rebuild()
