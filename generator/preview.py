@@ -6,9 +6,9 @@ file names) and the search index (it holds only the rebuilt pages). :class:`Prev
 closes both gaps: it reads the front matter of every unchanged page, which is cheap, and
 keeps the index entries of pages it did not rebuild. It also keeps the theme's compiled
 templates between builds, and leaves the 404 page and the site map, which show only the
-navigation, as they are. A change to what the navigation
-shows (a page added, removed or retitled, ``mkdocs.yml`` edited) needs every page anew,
-so :func:`site_shape` tells the preview when to build the whole site instead.
+navigation, as they are. A change to what the navigation shows (a page added, removed or
+retitled, ``mkdocs.yml`` edited) needs every page anew: :func:`page_titles` gives what
+the preview compares to decide.
 """
 
 from __future__ import annotations
@@ -30,11 +30,11 @@ from generator.write import DocsContents
 
 SEARCH_INDEX = "search/search_index.json"
 
-SiteShape = tuple[tuple[str, str | None], ...]
+PageTitles = tuple[tuple[str, str | None], ...]
 
 
-def site_shape(contents: DocsContents, config_text: bytes) -> tuple[bytes, SiteShape]:
-    """What every page's navigation shows: the settings, and each page with its title.
+def page_titles(contents: DocsContents) -> PageTitles:
+    """What every page's navigation shows of the docs ``contents``: each page and its title.
 
     Titles are found as MkDocs finds them: front matter ``title``, else the first heading.
     """
@@ -44,7 +44,7 @@ def site_shape(contents: DocsContents, config_text: bytes) -> tuple[bytes, SiteS
             body, meta = get_data(contents[name].decode("utf-8"))
             title = meta.get("title") if isinstance(meta.get("title"), str) else None
             pages.append((name, title or get_markdown_title(body)))
-    return config_text, tuple(pages)
+    return tuple(pages)
 
 
 class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]

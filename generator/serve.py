@@ -31,7 +31,7 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 from generator import build
 from generator.errors import CourseError, Problem, SetupError
 from generator.mkdocs_run import use_course_theme
-from generator.preview import PreviewPlugin, site_shape
+from generator.preview import PageTitles, PreviewPlugin, page_titles
 from generator.project import SERVE_PROBLEMS, SERVE_SCRIPT, SERVE_STYLES, Project
 from generator.search_terms import register_search_terms
 from generator.write import DocsContents, sync_docs, update_docs
@@ -71,7 +71,10 @@ class Preview:
         self.serve_url = _serve_url(host, int(port), "/")
         self.site_dir = tempfile.mkdtemp(prefix="mot-preview-")
         self.plugin = PreviewPlugin()
-        self.shape: object = None
+        self.pages: PageTitles | None = None
+        """The navigation of the docs folder's pages, as the last good save wrote them."""
+        self.built_for: tuple[bytes, PageTitles | None] | None = None
+        """The settings and navigation the site was last built with."""
 
     def config(self) -> MkDocsConfig:
         """The project's MkDocs settings for the preview: the site's theme, as a build has
@@ -87,11 +90,16 @@ class Preview:
         return config
 
     def rebuild(self) -> None:
-        """Bring the docs folder up to date, then the site (whole, or the changed pages)."""
+        """Bring the docs folder up to date, then the site."""
         self.regenerate()
-        shape = site_shape(_markdown_pages(self.project), self.project.config_file.read_bytes())
-        self.plugin.dirty = shape == self.shape
-        self.shape = shape
+        self.build_site()
+
+    def build_site(self) -> None:
+        """Build the site: whole when the settings or the navigation changed since the last
+        build, else only the pages whose Markdown changed."""
+        built_for = (self.project.config_file.read_bytes(), self.pages)
+        self.plugin.dirty = built_for == self.built_for
+        self.built_for = built_for
         mkdocs_build(self.config(), serve_url=self.serve_url, dirty=self.plugin.dirty)
 
     def regenerate(self) -> bool:
@@ -112,18 +120,13 @@ class Preview:
         changed = sync_docs(self.project.docs_dir, contents)
         if changed:
             print(f"Regenerated {len(changed)} file(s): {', '.join(changed)}", flush=True)
+        self.pages = page_titles(contents)
         return True
 
     def not_found_page(self, code: int) -> bytes | None:
         """The site's own 404 page, as ``mkdocs serve`` answers with it."""
         page = Path(self.site_dir) / f"{code}.html"
         return page.read_bytes() if code == 404 and page.is_file() else None
-
-
-def _markdown_pages(project: Project) -> DocsContents:
-    """The Markdown pages of the docs folder, by name."""
-    docs = project.docs_dir
-    return {page.relative_to(docs).as_posix(): page.read_bytes() for page in docs.rglob("*.md")}
 
 
 def check_port_free(dev_addr: str) -> None:
@@ -163,7 +166,7 @@ def serve(project: Project, dev_addr: str) -> None:
     )
     server.error_handler = preview.not_found_page
     try:
-        preview.rebuild()
+        preview.build_site()
         for source in (project.course_dir, project.quiz_dir, project.config_file):
             if source.exists():
                 server.watch(str(source))
