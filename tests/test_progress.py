@@ -56,13 +56,19 @@ def stored(page: Page) -> dict[str, Any]:
 # Two tabs ---------------------------------------------------------------------------------
 
 
+def two_tabs(context: BrowserContext, site_url: str) -> tuple[Page, Page]:
+    """The first module's quiz open in two tabs of one browser."""
+    tabs = context.new_page(), context.new_page()
+    for tab in tabs:
+        open_quiz(tab, site_url)
+    return tabs
+
+
 def test_two_tabs_keep_both_answers(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:
     module = course.modules[0]
-    first, second = context.new_page(), context.new_page()
-    open_quiz(first, fixture_site_url)
-    open_quiz(second, fixture_site_url)
+    first, second = two_tabs(context, fixture_site_url)
     answer(first, module, 0, right=True)
     answer(second, module, 1, right=False)
     other_tab = second.locator(f'form[data-question-id="{module.quiz.questions[0].id}"]')
@@ -79,9 +85,7 @@ def test_a_retry_in_one_tab_clears_the_other(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:
     module = course.modules[0]
-    first, second = context.new_page(), context.new_page()
-    open_quiz(first, fixture_site_url)
-    open_quiz(second, fixture_site_url)
+    first, second = two_tabs(context, fixture_site_url)
     answer(first, module, 0, right=True)
     form = second.locator(f'form[data-question-id="{module.quiz.questions[0].id}"]')
     expect(form).to_have_attribute("data-result", "correct")

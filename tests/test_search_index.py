@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -45,10 +46,6 @@ def plain(text: str) -> str:
     """Text as a search entry shows it: no tags, no word marks, single spaces."""
     text = html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\u200b", "")
     return re.sub(r"\s+", " ", text).strip()
-
-
-def index_entries(site: Path) -> list[dict[str, str]]:
-    return search_entries(site)
 
 
 def every_question(course: Course) -> list[Question]:
@@ -90,38 +87,37 @@ def teaching_text(course: Course) -> str:
     return plain(re.sub(r"\*\*|\[([^\]]*)\]\([^)]*\)", r"\1", markdown))
 
 
-def test_the_index_holds_no_feedback_or_explanation(built_site: Path, course: Course) -> None:
-    index = " ".join(plain(entry["text"]) for entry in index_entries(built_site))
+def quiz_texts_in_index(
+    site: Path, course: Course, texts_of: Callable[[Question], list[str]]
+) -> list[str]:
+    """The texts ``texts_of`` gives for every question, less any the teaching text also
+    holds, that the built index holds (there are at least two per question)."""
+    index = " ".join(plain(entry["text"]) for entry in search_entries(site))
     assert "关键时刻" in index, "the index lost the teaching text"
     teaching = teaching_text(course)
-    hidden = [
+    texts = [
         plain(text)
         for question in every_question(course)
-        for text in hidden_texts(question)
+        for text in texts_of(question)
         if plain(text) not in teaching
     ]
-    assert len(hidden) > 2 * len(every_question(course))
-    assert [text for text in hidden if text in index] == []
+    assert len(texts) > 2 * len(every_question(course))
+    return [text for text in texts if text in index]
+
+
+def test_the_index_holds_no_feedback_or_explanation(built_site: Path, course: Course) -> None:
+    assert quiz_texts_in_index(built_site, course, hidden_texts) == []
 
 
 def test_the_index_holds_no_prompt_or_option(built_site: Path, course: Course) -> None:
-    index = " ".join(plain(entry["text"]) for entry in index_entries(built_site))
-    teaching = teaching_text(course)
-    shown = [
-        plain(text)
-        for question in every_question(course)
-        for text in shown_texts(question)
-        if plain(text) not in teaching
-    ]
-    assert len(shown) > 2 * len(every_question(course))
-    assert [text for text in shown if text in index] == []
+    assert quiz_texts_in_index(built_site, course, shown_texts) == []
 
 
 def test_the_quiz_heading_stays_findable_and_empty(built_site: Path, course: Course) -> None:
     """Searching 测验 leads to each module's quiz; the entry holds no question."""
     quiz_entries = {
         entry["location"]: entry
-        for entry in index_entries(built_site)
+        for entry in search_entries(built_site)
         if entry["location"].endswith("#quiz")
     }
     assert sorted(quiz_entries) == [f"{module.page.name}.html#quiz" for module in course.modules]
