@@ -1,9 +1,10 @@
 """Time commands as a trainer runs them: each one a new process, timed from start to exit.
 
-``check`` is timed twice: as a trainer runs it again and again (with the cache of page
-headings the run before it left in ``build/cache/``) and cold, the cache deleted first.
-Comparisons are interleaved (check, cold check, build, plain, check, ...) so that a
-busy moment on a shared machine falls on all of them alike; each process's peak memory
+``check`` and ``build`` are each timed twice: as a trainer runs them again and again (with
+what the run before left in ``build/cache/``: page headings, search index entries) and
+cold, the cache deleted first. Comparisons are interleaved (check, cold check, cold build,
+build, plain, check, ...) so that a busy moment on a shared machine falls on all of them
+alike; each process's peak memory
 (its maximum resident set size) and its processor time (user and system) come from the
 kernel's account of that child. On a shared machine the processor time moves much less
 than the wall-clock time when other work competes for the cores.
@@ -68,9 +69,12 @@ class CourseTimings:
     """With the cache the build before it left (as a trainer checks again and again)."""
     cold_check: Measured
     build: Measured
+    """With the cache the cold build before it left (as a trainer builds again and again)."""
+    cold_build: Measured
     plain: Measured
     build_over_plain: float
     build_over_plain_cpu: float
+    cold_build_over_plain: float
 
 
 def generator(root: Path, *arguments: str) -> Command:
@@ -82,11 +86,12 @@ def generator(root: Path, *arguments: str) -> Command:
     )
 
 
-def cold_check(root: Path) -> Command:
-    """``generator check`` with no cache: as the first check after a clone or a clean."""
+def cold(root: Path, command: str) -> Command:
+    """``generator COMMAND`` with no cache: as the first run after a clone or a clean."""
     cache = shlex.quote(str(Project(root).cache_dir))
-    check = shlex.join(generator(root, "check").argv)
-    return Command("generator check, cold", ("sh", "-c", f"rm -rf {cache} && exec {check}"), root)
+    argv = shlex.join(generator(root, command).argv)
+    shell = ("sh", "-c", f"rm -rf {cache} && exec {argv}")
+    return Command(f"generator {command}, cold", shell, root)
 
 
 def plain_mkdocs_build(root: Path) -> Command:
@@ -142,13 +147,14 @@ def time_course(root: Path, rounds: int, warm_up: bool) -> CourseTimings:
     """
     if warm_up:
         run(generator(root, "build"))
-    check, cold, build, plain = (
+    check, cold_check, cold_build, build, plain = (
         generator(root, "check"),
-        cold_check(root),
+        cold(root, "check"),
+        cold(root, "build"),
         generator(root, "build"),
         plain_mkdocs_build(root),
     )
-    runs = interleave([check, cold, build, plain], rounds)
+    runs = interleave([check, cold_check, cold_build, build, plain], rounds)
     found = SUMMARY.search(runs[build.name][0].output)
     if found is None:
         raise CommandFailed(f"generator build printed no summary:\n{runs[build.name][0].output}")
@@ -157,9 +163,12 @@ def time_course(root: Path, rounds: int, warm_up: bool) -> CourseTimings:
         modules=int(found.group(1)),
         questions=int(found.group(2)),
         check=timings[check.name],
-        cold_check=timings[cold.name],
+        cold_check=timings[cold_check.name],
         build=timings[build.name],
+        cold_build=timings[cold_build.name],
         plain=timings[plain.name],
         build_over_plain=timings[build.name].time.median / timings[plain.name].time.median,
         build_over_plain_cpu=timings[build.name].cpu.median / timings[plain.name].cpu.median,
+        cold_build_over_plain=timings[cold_build.name].time.median
+        / timings[plain.name].time.median,
     )

@@ -48,9 +48,13 @@ def _commands(results: Results) -> str:
             _wall_and_cpu(course.check),
             _wall_and_cpu(course.cold_check),
             _wall_and_cpu(course.build),
+            _wall_and_cpu(course.cold_build),
             _wall_and_cpu(course.plain),
-            f"{course.build_over_plain:.2f} (CPU {course.build_over_plain_cpu:.2f})",
-            " / ".join(_peak(one) for one in (course.check, course.build, course.plain)),
+            f"{course.build_over_plain:.2f} (CPU {course.build_over_plain_cpu:.2f}); "
+            f"cold {course.cold_build_over_plain:.2f}",
+            " / ".join(
+                _peak(one) for one in (course.check, course.build, course.cold_build, course.plain)
+            ),
         )
         for course in results.courses
     ]
@@ -59,9 +63,10 @@ def _commands(results: Results) -> str:
         "`generator check`",
         "`generator check`, cold (no `build/cache/`)",
         "`generator build`",
+        "`generator build`, cold (no `build/cache/`)",
         "plain `mkdocs build`",
         "build ÷ plain",
-        "peak memory: check / build / plain",
+        "peak memory: check / build / cold build / plain",
     )
     fit = results.build_fit
     line = (

@@ -24,7 +24,6 @@ from generator.project import Project
 from generator.render import render_course
 from generator.runtime import runtime_assets
 from generator.search_index import defer_search_index
-from generator.search_terms import register_search_terms
 from generator.validate import validate_course
 from generator.write import (
     DocsContents,
@@ -85,7 +84,6 @@ def build_variant(
     load it only when the learner searches (:mod:`generator.search_index`). Raises
     CourseError on a MkDocs warning.
     """
-    register_search_terms(checked.project)
     sync_docs(scratch / "docs", {**docs_contents(checked), **(extra or {})})
     run_mkdocs(checked.project, scratch / "docs", scratch / "site", adjust)
     defer_search_index(scratch / "site")

@@ -20,6 +20,7 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.errors import CourseError, Problem
 from generator.project import EXAM_PAGES, Project
+from generator.search_cache import SearchEntryCache
 
 ConfigAdjustment = Callable[[MkDocsConfig], None]
 """Changes a variant build makes to the loaded mkdocs.yml settings (an export's site)."""
@@ -45,6 +46,7 @@ def run_mkdocs(
             str(project.config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True
         )
         use_course_theme(config)
+        config.plugins["mot/search-cache"] = SearchEntryCache(project)
         if adjust is not None:
             adjust(config)
         build(config)

@@ -82,7 +82,7 @@ def plausible_seconds(timing: dict[str, Any], most: float = 300) -> None:
 def assert_commands(courses: list[dict[str, Any]], real_questions: int) -> None:
     (course,) = courses
     assert (course["modules"], course["questions"]) == (6, real_questions)
-    for command in ("check", "cold_check", "build", "plain"):
+    for command in ("check", "cold_check", "build", "cold_build", "plain"):
         plausible_seconds(course[command]["time"])
         plausible_seconds(course[command]["cpu"])
         assert course[command]["cpu"]["median"] < course[command]["time"]["median"] * 2.5
@@ -92,6 +92,8 @@ def assert_commands(courses: list[dict[str, Any]], real_questions: int) -> None:
     assert course["build_over_plain"] == pytest.approx(ratio)
     cpu = course["build"]["cpu"]["median"] / course["plain"]["cpu"]["median"]
     assert course["build_over_plain_cpu"] == pytest.approx(cpu)
+    cold = course["cold_build"]["time"]["median"] / course["plain"]["time"]["median"]
+    assert course["cold_build_over_plain"] == pytest.approx(cold)
 
 
 def assert_sites(sites: list[dict[str, Any]]) -> None:
