@@ -109,7 +109,8 @@ def _site_rows(results: Results) -> list[Row]:
         ),
         (
             "first search answers within 1 s on the mobile CPU (4× slower) at 300 modules",
-            "; ".join(f"{seconds(site.first_search)} at {site.modules}" for site in results.sites),
+            "; ".join(f"{seconds(site.first_search)} at {site.modules}" for site in results.sites)
+            + f"; a word in the text only: {seconds(largest.text_search)} at {largest.modules}",
             met(largest.first_search.median <= 1 if largest.modules >= 300 else None),
         ),
     ]

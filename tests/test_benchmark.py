@@ -108,6 +108,7 @@ def assert_sites(sites: list[dict[str, Any]]) -> None:
     assert 0 < index["gzipped"] < index["raw"] and 0 <= index["quiz_raw"] < index["raw"]
     assert 0 <= index["quiz_entries"] < index["entries"]
     plausible_seconds(site["first_search"], most=60)
+    plausible_seconds(site["text_search"], most=60)
 
 
 def assert_preview(previews: list[dict[str, Any]]) -> None:

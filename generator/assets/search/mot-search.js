@@ -11,6 +11,12 @@
  * page says that search is open, then loads the documents and passes the whole index on;
  * Material's worker builds it and answers from then on as usual.
  *
+ * On a large course the settings name a titles file (config.mot_titles): every entry with
+ * its title alone. Then this worker builds the titles and answers from them at once, while
+ * a second worker (this script again, as "#documents") builds the whole index; once it is
+ * ready, it answers every search, starting with the last one asked, so the results on
+ * screen fill in.
+ *
  * The page (mot-core.js) says "open" on a BroadcastChannel named after the site when the
  * search toggle is switched on, and again whenever this worker asks. Over file:// Material
  * itself sends the set-up message only once search is open, so the documents load at once.
@@ -21,13 +27,24 @@
   "use strict";
 
   var MATERIAL_WORKER = "search.a7633da7.min.js";   /* Material 9.8.1's, in the same folder */
-  var SETUP = 0;                                     /* Material's message type for set-up */
+  var SETUP = 0, READY = 1, QUERY = 2;               /* Material's message types */
+  var DOCUMENTS_WORKER = "#documents";
   /* Where this script is: a worker's own address, or the iframe the offline shim runs it in. */
   var HERE = typeof document === "undefined" ? self.location.href : document.currentScript.src;
   var SITE = new URL("../../../", HERE);
   var OFFLINE = SITE.protocol === "file:";
+  var SECOND = new URL(HERE).hash === DOCUMENTS_WORKER;   /* the whole index, at once */
   var held = null;       /* Material's set-up message, waiting for the documents */
   var passing = null;    /* the complete set-up message on its way to Material's worker */
+  var whole = null;      /* the second worker, once its whole index is built */
+  var lastQuery = null;
+
+  function loadJson(path) {
+    return fetch(new URL(path, SITE)).then(function (response) {
+      if (!response.ok) { throw new Error(path + ": HTTP " + response.status); }
+      return response.json();
+    });
+  }
 
   function loadIndex() {
     if (OFFLINE) {
@@ -35,30 +52,50 @@
       return Promise.resolve(importScripts(new URL("search/mot-search-index.js", SITE).href))
         .then(function () { return self.__motSearchIndex; });
     }
-    return fetch(new URL("search/mot-search-index.json", SITE)).then(function (response) {
-      if (!response.ok) { throw new Error("search index: HTTP " + response.status); }
-      return response.json();
-    });
+    return loadJson("search/mot-search-index.json");
   }
 
-  /* Load the documents once and hand Material's worker the whole index. */
+  /* Hand Material's worker (in this one) the set-up message with these documents. */
+  function setUp(setup, index) {
+    passing = new MessageEvent("message", {
+      data: { type: SETUP, data: { config: index.config, docs: index.docs, options: setup.data.options } }
+    });
+    self.dispatchEvent(passing);
+  }
+
+  /* Load the documents once and hand Material's worker the whole index (or the titles). */
   function start() {
     if (!held) { return; }
     var setup = held;
+    var titles = setup.data.config.mot_titles;
     held = null;
-    loadIndex().then(function (index) {
-      passing = new MessageEvent("message", {
-        data: { type: SETUP, data: { config: index.config, docs: index.docs, options: setup.data.options } }
-      });
-      self.dispatchEvent(passing);
+    var second = titles && !OFFLINE && !SECOND && typeof Worker !== "undefined" ? buildWhole(setup) : null;
+    (second ? loadJson(titles) : loadIndex()).then(function (index) {
+      setUp(setup, index);
     }, function (error) {
+      if (second) { second.terminate(); }
       held = setup;   /* try again when the page next says search is open */
       console.warn(error.message);
     });
   }
 
+  /* The second worker: it builds the whole index and, once ready, answers every search. */
+  function buildWhole(setup) {
+    var second = new Worker(new URL(DOCUMENTS_WORKER, HERE).href);
+    second.onmessage = function (event) {
+      if (event.data.type === READY) {
+        whole = second;
+        if (lastQuery !== null) { second.postMessage({ type: QUERY, data: lastQuery }); }
+      } else if (whole === second) {
+        self.postMessage(event.data);
+      }
+    };
+    second.postMessage(setup);
+    return second;
+  }
+
   function listenToPage() {
-    if (OFFLINE || typeof BroadcastChannel === "undefined") { return null; }
+    if (OFFLINE || SECOND || typeof BroadcastChannel === "undefined") { return null; }
     var channel = new BroadcastChannel("mot-search:" + SITE.pathname);
     channel.onmessage = function (event) { if (event.data === "open") { start(); } };
     return channel;
@@ -69,7 +106,16 @@
   /* Registered before Material's worker is imported, so this listener runs first. */
   self.addEventListener("message", function (event) {
     var message = event.data;
-    if (event === passing || !message || message.type !== SETUP || message.data.docs.length) { return; }
+    if (event === passing || !message) { return; }
+    if (message.type === QUERY) {
+      lastQuery = message.data;
+      if (whole) {
+        event.stopImmediatePropagation();
+        whole.postMessage(message);
+      }
+      return;
+    }
+    if (message.type !== SETUP || message.data.docs.length) { return; }
     event.stopImmediatePropagation();
     held = message;
     if (channel) { channel.postMessage("ask"); } else { start(); }
