@@ -51,7 +51,7 @@ typecheck: $(INSTALLED)
 browser-deps:  ## Debian's Chromium and CJK fonts (falls back to Playwright's browser without apt)
 	@bash scripts/ensure-browser.sh $(PY)
 
-benchmark: $(INSTALLED) node_modules/.installed browser-deps  ## issue 13's figures (20-30 minutes), written into README.md
+benchmark: $(INSTALLED) node_modules/.installed browser-deps  ## issue 13's figures (about 15 minutes), written into README.md
 	$(PY) -m benchmarks --write-readme
 
 screenshots: $(INSTALLED) browser-deps  ## the learner's journeys, desktop and phone, light and dark, in build/screenshots/ (not in make test)
