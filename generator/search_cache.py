@@ -46,8 +46,7 @@ class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.settings = _settings_digest(read_search_terms(project))
         self.entries: dict[str, Entries] = _read(self.path, self.settings)
         self.used: dict[str, Entries] = {}
-        self.split_pages = 0
-        """Pages whose entries were made anew in this build (their digest was not cached)."""
+        self.terms_registered = False
 
     @event_priority(-100)  # after Material's search plugin has made its index
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -73,7 +72,7 @@ class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             key = _page_digest(page)
             entries = self.entries.get(key)
             if entries is None:
-                self._before_splitting()
+                self._register_terms()
                 first = len(index.entries)
                 add_entries(page)
                 entries = index.entries[first:]
@@ -83,10 +82,11 @@ class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
         return add_entries_of
 
-    def _before_splitting(self) -> None:
-        if not self.split_pages:
+    def _register_terms(self) -> None:
+        """Add the course's terms to jieba's dictionary (loading it) before a page is split."""
+        if not self.terms_registered:
             register_search_terms(self.project)
-        self.split_pages += 1
+            self.terms_registered = True
 
 
 def _settings_digest(terms: Sequence[str]) -> str:
