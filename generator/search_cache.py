@@ -6,10 +6,10 @@ two fifths of what MkDocs does, and loading jieba's dictionary alone takes 0.4 s
 build, though a trainer's build usually changes a page or two. :class:`SearchEntryCache`
 keeps each page's entries in ``build/cache/search-entries.json``, keyed by a digest of
 everything Material makes them from (the page's HTML, address, title and table of
-contents, and its front matter ``tags`` and ``search``), with the versions of Material
-and jieba and the course's search terms. A page whose digest is there gets its entries
-back without being parsed or split; the search terms go into jieba's dictionary only
-when a page must be split. Deleting the file is always safe.
+contents, and its front matter ``tags`` and ``search``) and stamped with the versions
+of Material and jieba and the course's search terms (:mod:`generator.digest_store`). A
+page whose digest is there gets its entries back without being parsed or split; the
+search terms go into jieba's dictionary only when a page must be split.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,14 +25,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+from generator.digest_store import DigestStore
 from generator.project import Project
 from generator.search_terms import read_search_terms, register_search_terms
-from generator.write import write_output
 
 CACHE_FILE = "search-entries.json"
 SEARCH_PLUGIN = "material/search"
-
-Entries = list[dict[str, Any]]
 
 
 class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -42,10 +39,8 @@ class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def __init__(self, project: Project) -> None:
         super().__init__()
         self.project = project
-        self.path = project.cache_dir / CACHE_FILE
-        self.settings = _settings_digest(read_search_terms(project))
-        self.entries: dict[str, Entries] = _read(self.path, self.settings)
-        self.used: dict[str, Entries] = {}
+        stamp = _settings_digest(read_search_terms(project))
+        self.store = DigestStore(project.cache_dir / CACHE_FILE, stamp)
         self.terms_registered = False
 
     @event_priority(-100)  # after Material's search plugin has made its index
@@ -56,29 +51,21 @@ class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return config
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.save()
-
-    def save(self) -> None:
-        """Keep the entries of this build's pages (and no others), if they changed."""
-        if self.used.keys() == self.entries.keys():
-            return
-        text = json.dumps({"settings": self.settings, "pages": self.used}, ensure_ascii=False)
-        write_output(self.path, lambda partial: partial.write_text(text, encoding="utf-8"))
+        self.store.save()
 
     def _cached(self, index: Any, add_entries: Callable[[Page], None]) -> Callable[[Page], None]:
         """``add_entries`` (Material's), skipped for a page whose entries are cached."""
 
         def add_entries_of(page: Page) -> None:
             key = _page_digest(page)
-            entries = self.entries.get(key)
-            if entries is None:
-                self._register_terms()
-                first = len(index.entries)
-                add_entries(page)
-                entries = index.entries[first:]
-            else:
+            entries = self.store.get(key)
+            if isinstance(entries, list):
                 index.entries.extend(entries)
-            self.used[key] = entries
+                return
+            self._register_terms()
+            first = len(index.entries)
+            add_entries(page)
+            self.store.put(key, index.entries[first:])
 
         return add_entries_of
 
@@ -111,15 +98,3 @@ def _page_digest(page: Page) -> str:
 
 def _toc(items: Iterable[AnchorLink]) -> list[Any]:
     return [[item.id, item.url, _toc(item.children)] for item in items]
-
-
-def _read(path: Path, settings: str) -> dict[str, Entries]:
-    """The cached entries; nothing when the file is missing, unreadable, stale or not ours."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        pages = raw["pages"] if raw["settings"] == settings else {}
-        if all(isinstance(entries, list) for entries in pages.values()):
-            return dict(pages)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        pass
-    return {}

@@ -63,6 +63,20 @@ def test_a_damaged_cache_is_read_as_empty(minimal_project: Path) -> None:
     assert scan(minimal_project) == first
 
 
+def test_entries_of_the_wrong_shape_are_made_again_and_saved(
+    minimal_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = scan(minimal_project)
+    cache = Project(minimal_project).cache_dir / CACHE_FILE
+    saved = json.loads(cache.read_text(encoding="utf-8"))
+    damaged = {**saved, "values": {key: 5 for key in saved["values"]}}
+    cache.write_text(json.dumps(damaged), encoding="utf-8")
+    counts = converted_pages(monkeypatch)
+    assert scan(minimal_project) == first
+    assert scan(minimal_project) == first
+    assert counts == [len(saved["values"]), 0]
+
+
 PARALLEL_SCAN = """
 import json, os, sys
 from pathlib import Path

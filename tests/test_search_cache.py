@@ -35,7 +35,7 @@ def entries_by_page(project: Path) -> dict[str, list[str]]:
 def mark_the_cache(project: Path) -> None:
     path = Project(project).cache_dir / CACHE_FILE
     cache: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    for entries in cache["pages"].values():
+    for entries in cache["values"].values():
         for entry in entries:
             entry["text"] = MARK
     path.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
@@ -80,6 +80,11 @@ def test_new_search_terms_index_every_page_anew(minimal_project: Path) -> None:
 
 def test_a_damaged_cache_is_ignored(minimal_project: Path) -> None:
     first = built_index(minimal_project)
-    for damage in ("{not json", '{"settings": 1, "pages": []}', '{"pages": {"x": 1}}', "[]"):
-        (Project(minimal_project).cache_dir / CACHE_FILE).write_text(damage, encoding="utf-8")
+    path = Project(minimal_project).cache_dir / CACHE_FILE
+    ours = json.loads(path.read_text(encoding="utf-8"))
+    wrong_shape = {**ours, "values": {key: {"text": MARK} for key in ours["values"]}}
+    damages = ("{not json", '{"stamp": 1, "values": []}', '{"values": {"x": 1}}', "[]")
+    for damage in (*damages, json.dumps(wrong_shape)):
+        path.write_text(damage, encoding="utf-8")
         assert built_index(minimal_project) == first
+    assert json.loads(path.read_text(encoding="utf-8")) == ours, "made again and saved"

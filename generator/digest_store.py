@@ -1,0 +1,53 @@
+"""Values kept between runs by digest, in one JSON file under ``build/cache/``.
+
+A run reads the whole file, takes the values it finds, adds those it makes, and saves
+the values it used (and no others) when they differ from what it read, so the file holds
+what the course needs now and no more. The file carries a stamp: a digest of the
+settings and versions its values depend on. A file with another stamp, or one that
+cannot be read, counts as empty. Deleting the file is always safe.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from generator.write import write_output
+
+
+class DigestStore:
+    def __init__(self, path: Path, stamp: str) -> None:
+        self.path = path
+        self.stamp = stamp
+        self.found: dict[str, Any] = _read(path, stamp)
+        self.used: dict[str, Any] = {}
+        self.made = False
+        """Whether this run put a value (new, or in place of one it could not use)."""
+
+    def get(self, key: str) -> Any | None:
+        """The value kept under ``key``, or None; a value found is kept by the next save."""
+        value = self.found.get(key)
+        if value is not None:
+            self.used[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self.used[key] = value
+        self.made = True
+
+    def save(self) -> None:
+        """Keep the values this run used, if they are not the ones it found."""
+        if not self.made and self.used.keys() == self.found.keys():
+            return
+        text = json.dumps({"stamp": self.stamp, "values": self.used}, ensure_ascii=False)
+        write_output(self.path, lambda partial: partial.write_text(text, encoding="utf-8"))
+
+
+def _read(path: Path, stamp: str) -> dict[str, Any]:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        values = raw["values"] if raw["stamp"] == stamp else {}
+        return dict(values)
+    except (OSError, ValueError, TypeError, KeyError):
+        return {}
