@@ -161,12 +161,17 @@ def reply_through(form: Locator, q: Scenario, right: bool) -> None:
             expect(form.locator(f'.mot-turn[data-turn="{following}"]')).to_be_visible()
 
 
-def search(page: Page, term: str) -> Locator:
-    """Type ``term`` into Material's search and return the first result once it shows."""
+def type_query(page: Page, term: str) -> None:
+    """Type ``term`` into Material's search box (it searches on a key event)."""
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(term)
     box.press("End")
+
+
+def search(page: Page, term: str) -> Locator:
+    """Type ``term`` into Material's search and return the first result once it shows."""
+    type_query(page, term)
     first = page.locator(".md-search-result__item").first
     expect(first).to_be_visible(timeout=15_000)
     expect(page.locator(".md-search-result mark").first).to_have_text(term)

@@ -20,7 +20,7 @@ from playwright.sync_api import Locator, Page, expect
 from generator.mkdocs_run import MATERIAL_OVERRIDES
 from generator.runtime import SEARCH_WORKER
 from generator.search_index import DOCUMENTS, INDEX, OFFLINE_INDEX, split_index
-from tests.browsing import record_requests
+from tests.browsing import record_requests, type_query
 
 MATERIAL = Path(templates.__file__).parent
 TERM = "服务补救"
@@ -77,10 +77,7 @@ def test_the_split_keeps_every_entry(tmp_path: Path) -> None:
 def search(page: Page, term: str) -> Locator:
     """Type ``term`` into Material's search; the first result that leads to the module
     teaching it (links carry ``?h=`` for the highlight)."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(term)
-    box.press("End")
+    type_query(page, term)
     found = page.locator(f'.md-search-result__item a[href*="{TAUGHT_AT}"]').first
     expect(found).to_be_visible(timeout=15_000)
     return found

@@ -20,6 +20,7 @@ from playwright.sync_api import Page, expect
 
 from generator import search_index
 from generator.search_index import DOCUMENTS, INDEX, OFFLINE_INDEX, TITLES, split_index
+from tests.browsing import type_query
 from tests.conftest import copy_project, run_generator, serving
 from tests.test_search_deferred import TAUGHT_AT, TERM
 
@@ -93,23 +94,16 @@ def titles_first_site(
         held.set()
 
 
-def search_for(page: Page, term: str) -> None:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(term)
-    box.press("End")
-
-
 @pytest.mark.browser
 def test_titles_answer_while_the_whole_index_is_held_back(
     titles_first_site: tuple[str, HeldIndex], page: Page
 ) -> None:
     url, held = titles_first_site
     page.goto(f"{url}01-significance.html")
-    search_for(page, TERM)
+    type_query(page, TERM)
     from_titles = page.locator(f'.md-search-result__item a[href*="{TAUGHT_AT}"]')
     expect(from_titles.first).to_be_visible(timeout=15_000)
-    search_for(page, BODY_ONLY)
+    type_query(page, BODY_ONLY)
     meta = page.locator(".md-search-result__meta")
     expect(meta).to_have_text("没有找到符合条件的结果")
     held.set()
@@ -123,7 +117,7 @@ def test_the_whole_index_fills_in_the_results_on_screen(
 ) -> None:
     url, held = titles_first_site
     page.goto(f"{url}01-significance.html")
-    search_for(page, TERM)
+    type_query(page, TERM)
     meta = page.locator(".md-search-result__meta")
     expect(meta).to_have_text(re.compile(r"^\d+ 个符合条件的结果$"), timeout=15_000)
     from_titles = meta.inner_text()
