@@ -13,7 +13,7 @@ from generator.markdown_config import Anchors
 from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Page, Question
 from generator.plain_text import markdown_text
 from generator.project import CERTIFICATE_PAGE, EXAM_PAGE, MISTAKES_PAGE, bank_file, page_url
-from generator.runtime import page_parts
+from generator.runtime import page_parts, page_styles
 from generator.views import Link, QuestionView, question_view
 
 Rendered = dict[str, str]
@@ -69,7 +69,9 @@ def render_course(course: Course, anchors: Anchors) -> Rendered:
     if course.exam is not None:
         rendered[EXAM_PAGE] = render_exam(course, anchors)
         rendered[CERTIFICATE_PAGE] = _template("certificate.md.j2").render(
-            course_json=course_data(course), parts=page_parts([], "certificate")
+            course_json=course_data(course),
+            parts=page_parts([], "certificate"),
+            styles=page_styles("certificate"),
         )
     if course.modules:
         rendered[MISTAKES_PAGE] = render_mistakes(course)
@@ -130,6 +132,7 @@ def render_exam(course: Course, anchors: Anchors) -> str:
             for module in drawn_from
         },
         parts=page_parts([question for pool in pools.values() for question in pool], "exam"),
+        styles=page_styles("exam"),
         total=sum(config.draw.values()),
         course_json=course_data(course),
         certificate_url=page_url(CERTIFICATE_PAGE),

@@ -3,23 +3,29 @@
 The sources in ``generator/assets`` stay plain, commented JavaScript and CSS. On the way
 into the docs folder ``mot-folds.js`` gets the fold table of the answer normalisation
 written in (so the browser folds case with the very table Python uses, see
-:mod:`generator.normalise`), and every script and style sheet is minified with rjsmin and
-rcssmin: comments and spaces go, names stay, so a file in the site still reads as its
-source does.
+:mod:`generator.normalise`), and every script and style sheet is minified by tdewolff's
+minify (a Go library, from PyPI, so no Node is needed to build): comments and spaces go,
+and so do long local names, which are shortened. Names the parts share (``window.mot``
+and its members, the ``data-`` attributes, the class names) are properties and strings
+and stay as they are. To read the runtime, read the sources; each file in the site is
+one source file, minified.
 
 A page loads the core and the style sheet ``mot.css`` (``mkdocs.yml``); the core loads
 the scripts of the parts a page names in ``data-mot-parts``, so a page runs only what it
-uses. The style sheets of the parts are kept apart in the sources and joined into
-``mot.css``: one small file in the page's head shows the page sooner than several linked
-from its body (about one round trip less before the first paint on a phone).
+uses. The styles of questions (dialogues included) are joined into ``mot.css``, which
+every page loads. The exam's and the certificate's style sheets are files of their own,
+linked in the head of their page only (its front matter names them, and the theme's
+``extrahead`` block links them: ``templates/theme/partials/mot-styles.html``). A sheet in
+the head, not the body, because one linked from the body cost a phone about one round
+trip before the first paint.
 """
 
 from __future__ import annotations
 
 from importlib.resources import files
+from pathlib import PurePosixPath
 
-import rcssmin
-import rjsmin
+import minify
 
 from generator.models import Question
 from generator.normalise import case_folds_json
@@ -36,13 +42,10 @@ Material's worker, whose language scripts are found from that folder."""
 TYPE_PARTS = {"fill_in": "fill-in", "scenario": "dialogue"}
 """Question types whose code is a part of its own, loaded only where such a question is."""
 STYLE_SHEET = "mot.css"
-PART_STYLE_SHEETS = (
-    "mot-questions.css",
-    "mot-dialogue.css",
-    "mot-exam.css",
-    "mot-certificate.css",
-)
+JOINED_STYLE_SHEETS = ("mot-questions.css", "mot-dialogue.css")
 """Joined after the sources' ``mot.css`` into the site's ``mot.css``, in this order."""
+PAGE_STYLE_SHEETS = {"exam": "mot-exam.css", "certificate": "mot-certificate.css"}
+"""Page parts whose styles only their page loads, in its head."""
 
 
 def question_parts(questions: list[Question]) -> list[str]:
@@ -57,12 +60,19 @@ def page_parts(questions: list[Question], page_part: str) -> str:
     return " ".join([*question_parts(questions), page_part] if questions else [page_part])
 
 
+def page_styles(page_part: str) -> list[str]:
+    """The style sheets of ``page_part``'s own, for its page's front matter (``mot_styles``),
+    by their path in the docs folder."""
+    sheet = PAGE_STYLE_SHEETS.get(page_part)
+    return [f"{ASSETS_FOLDER}/{sheet}"] if sheet else []
+
+
 def runtime_assets() -> DocsContents:
     """The runtime's scripts and style sheets, minified, by their path in the docs folder."""
     folder = files("generator").joinpath(ASSETS_FOLDER)
     sources = {asset.name: asset.read_bytes() for asset in folder.iterdir() if asset.is_file()}
     sources[STYLE_SHEET] = b"\n".join(
-        sources.pop(name) for name in (STYLE_SHEET, *PART_STYLE_SHEETS)
+        sources.pop(name) for name in (STYLE_SHEET, *JOINED_STYLE_SHEETS)
     )
     sources[FOLDS_SCRIPT] = sources[FOLDS_SCRIPT].replace(
         CASE_FOLDS_PLACEHOLDER, case_folds_json().encode()
@@ -72,10 +82,13 @@ def runtime_assets() -> DocsContents:
     return {f"{ASSETS_FOLDER}/{name}": minified(name, text) for name, text in sources.items()}
 
 
+MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
+
+
 def minified(name: str, text: bytes) -> bytes:
-    """``text`` without comments and needless spaces (a ``.js`` or ``.css`` file)."""
-    if name.endswith(".js"):
-        return bytes(rjsmin.jsmin(text))
-    if name.endswith(".css"):
-        return bytes(rcssmin.cssmin(text))
-    return text
+    """``text`` minified, for a ``.js`` or ``.css`` file; other files as they are."""
+    media_type = MEDIA_TYPES.get(PurePosixPath(name).suffix)
+    if media_type is None:
+        return text
+    small: str = minify.string(media_type, text.decode())
+    return small.encode()

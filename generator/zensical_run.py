@@ -62,7 +62,8 @@ def run_zensical(project: Project, docs_dir: Path, site_dir: Path) -> None:
 
 def settings_text(project: Project, docs_dir: Path, site_dir: Path) -> str:
     """The project's settings, with this build's folders (relative to the settings file) and
-    the generator's theme overrides (a Chinese 404 page, no "Made with" line)."""
+    the generator's theme overrides (a Chinese 404 page, the pages' own style sheets, no
+    "Made with" line)."""
     return (
         f"# Written for one `python -m generator build --engine zensical`.\n"
         f"INHERIT: {json.dumps(str(project.config_file.resolve()))}\n"

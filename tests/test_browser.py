@@ -9,7 +9,7 @@ import re
 from pathlib import PurePosixPath
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from generator.digests import option_key
 from generator.load import load_course
@@ -203,6 +203,60 @@ def test_instant_navigation_then_answer(page: Page, site_url: str, course: Cours
     question = first_of(second, SingleChoice)
     form = answer_by_click(page, question, right_keys(question))
     expect(form).to_have_attribute("data-result", "correct")
+
+
+PAGE_STYLE_SHEETS = ("mot-exam.css", "mot-certificate.css")
+
+
+def page_style_sheets(page: Page) -> list[str]:
+    """The exam's and the certificate's style sheets that the page has loaded."""
+    loaded = page.evaluate(
+        "[...document.styleSheets].map(sheet => sheet.href && sheet.href.split('/').pop())"
+    )
+    return [name for name in loaded if name in PAGE_STYLE_SHEETS]
+
+
+def test_the_exam_and_certificate_styles_load_on_their_pages_only(
+    page: Page, site_url: str, course: Course
+) -> None:
+    open_module(page, site_url, course.modules[0])
+    assert page_style_sheets(page) == []
+    page.goto(f"{site_url}exam_certificate.html")
+    assert page_style_sheets(page) == ["mot-certificate.css"]
+    page.goto(f"{site_url}exam.html")
+    assert page_style_sheets(page) == ["mot-exam.css"]
+
+
+def test_after_instant_navigation_the_exam_waits_for_its_styles(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """Material adds the exam's sheet to the head as it shows the page; the exam's start
+    button stays off until the sheet is in, so nothing is drawn unstyled."""
+    held: list[Route] = []
+    page.route("**/assets/mot-exam.css", lambda route: held.append(route))
+    open_module(page, site_url, course.modules[-1])
+    page.evaluate("window.__sameDocument = true")
+    page.locator('a.md-footer__link--next[href$="/exam.html"]').click()
+    start = page.get_by_role("button", name="开始考试")
+    expect(start).to_be_attached()
+    page.wait_for_timeout(500)
+    assert held, "the exam page asked for its style sheet"
+    expect(start).to_be_disabled()
+    held[0].continue_()
+    expect(start).to_be_enabled()
+    assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
+    assert page_style_sheets(page) == ["mot-exam.css"]
+    start.click()
+    actions = page.locator(
+        '.mot-exam-paper .mot-question:not([data-question-type="scenario"]) .mot-actions'
+    ).first
+    expect(actions).to_be_hidden()
+    assert page.locator(".mot-exam-bar").evaluate("bar => getComputedStyle(bar).position") == (
+        "sticky"
+    )
+    page.locator('a.md-footer__link--prev[href$=".html"]').click()
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    assert page_style_sheets(page) == []
 
 
 def test_review_link_opens_the_section(page: Page, site_url: str, course: Course) -> None:

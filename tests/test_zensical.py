@@ -99,6 +99,9 @@ def test_the_exam_starts(page: Page, zensical_site: str, course: Course) -> None
     drawn = page.locator(".mot-exam-paper .mot-question")
     expect(drawn).to_have_count(sum(course.exam.config.draw.values()))
     expect(drawn.first).to_be_visible()
+    # The exam's own style sheet, which the theme override links in the page's head.
+    bar = page.locator(".mot-exam-bar")
+    assert bar.evaluate("bar => getComputedStyle(bar).position") == "sticky"
 
 
 @pytest.mark.browser

@@ -4,7 +4,8 @@
  * - Page start: each page part (quiz, exam, dashboard, certificate) registers a set-up
  *   that runs on every page, also after Material's instant navigation (document$). A page
  *   names the parts it needs in data-mot-parts; they are loaded from the assets folder
- *   the first time a page needs them, so a page loads only the code it uses.
+ *   the first time a page needs them, so a page loads only the code it uses. The parts
+ *   set up once their scripts and the page's own style sheets have loaded.
  * - Storage: one progress record per site, under a key namespaced by the site's path, with
  *   a schema version, merged on every save so that two tabs keep both answers. When
  *   storage throws (blocked, private mode, quota) or holds corrupt or old data, progress
@@ -84,9 +85,27 @@
       bar.setAttribute("aria-label", "页面加载进度");
     });
     warn();
-    Promise.all(neededParts().map(loadPart)).then(function () { eachPart("setUp"); }, function (error) {
+    Promise.all(neededParts().map(loadPart).concat(stylesLoaded())).then(function () { eachPart("setUp"); }, function (error) {
       /* A part that cannot load (no network, a preview rebuilding) leaves the page readable. */
       console.warn(error.message);
+    });
+  }
+
+  /* The page's own style sheets (the exam's, the certificate's) are linked in its head.
+     After instant navigation Material adds them to the head as it shows the page, so the
+     parts wait for them before drawing; a sheet that fails or hangs holds them STYLE_WAIT ms
+     at most. */
+  var STYLE_WAIT = 3000;
+
+  function stylesLoaded() {
+    return all(document.head, 'link[rel="stylesheet"]').filter(function (link) {
+      return !link.sheet;
+    }).map(function (link) {
+      return new Promise(function (resolve) {
+        link.addEventListener("load", resolve);
+        link.addEventListener("error", resolve);
+        window.setTimeout(resolve, STYLE_WAIT);
+      });
     });
   }
 
