@@ -68,6 +68,11 @@ def test_works_from_the_file_system_without_any_host(
     page.goto((unzipped / "mistakes.html").as_uri())
     missed = page.locator(f'.mot-mistakes form[data-question-id="{module.quiz.questions[1].id}"]')
     expect(missed).to_be_visible()
+    page.goto((unzipped / "exam.html").as_uri())
+    page.get_by_role("button", name="开始考试").click()
+    expect(page.locator(".mot-exam-paper .mot-question").first).to_be_visible()
+    bar = page.locator(".mot-exam-bar")
+    assert bar.evaluate("bar => getComputedStyle(bar).position") == "sticky", "the exam's styles"
     hosts = [url for url in requests if url.startswith(("http:", "https:"))]
     assert hosts == []
     assert any(url.endswith(OFFLINE_DOCUMENTS) for url in requests), "loaded on search"
