@@ -46,6 +46,8 @@ JOINED_STYLE_SHEETS = ("mot-questions.css", "mot-dialogue.css")
 """Joined after the sources' ``mot.css`` into the site's ``mot.css``, in this order."""
 PAGE_STYLE_SHEETS = {"exam": "mot-exam.css", "certificate": "mot-certificate.css"}
 """Page parts whose styles only their page loads, in its head."""
+MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
+"""What the minifier is told each file is, by its suffix."""
 
 
 def question_parts(questions: list[Question]) -> list[str]:
@@ -80,9 +82,6 @@ def runtime_assets() -> DocsContents:
     source, target = SEARCH_WORKER
     sources[target] = folder.joinpath(source).read_bytes()
     return {f"{ASSETS_FOLDER}/{name}": minified(name, text) for name, text in sources.items()}
-
-
-MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
 
 
 def minified(name: str, text: bytes) -> bytes:
