@@ -9,7 +9,10 @@ cannot be read, counts as empty. Deleting the file is always safe.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Iterable
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +45,12 @@ class DigestStore:
             return
         text = json.dumps({"stamp": self.stamp, "values": self.used}, ensure_ascii=False)
         write_output(self.path, lambda partial: partial.write_text(text, encoding="utf-8"))
+
+
+def stamp_of(packages: Iterable[str], settings: bytes) -> str:
+    """A stamp for values made with these installed ``packages`` and these ``settings``."""
+    versions = json.dumps([version(package) for package in packages]).encode()
+    return hashlib.sha256(versions + b"\0" + settings).hexdigest()
 
 
 def _read(path: Path, stamp: str) -> dict[str, Any]:

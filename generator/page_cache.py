@@ -11,21 +11,19 @@ text changed since the last one.
 from __future__ import annotations
 
 import hashlib
-from importlib.metadata import version
 from pathlib import Path
 
-from generator.digest_store import DigestStore
+from generator.digest_store import DigestStore, stamp_of
 from generator.page_scan import PageScan
 from generator.project import Project
 
 CACHE_FILE = "page-scan.json"
+MARKDOWN_PACKAGES = ("markdown", "pymdown-extensions")
 
 
 class PageScanCache:
     def __init__(self, project: Project) -> None:
-        self.store = DigestStore(
-            project.cache_dir / CACHE_FILE, _settings_digest(project.config_file)
-        )
+        self.store = DigestStore(project.cache_dir / CACHE_FILE, _stamp(project.config_file))
 
     def get(self, body: str) -> PageScan | None:
         """The scan of a page with this body, or None (also for a value of the wrong shape)."""
@@ -47,7 +45,6 @@ def _key(body: str) -> str:
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-def _settings_digest(config_file: Path) -> str:
+def _stamp(config_file: Path) -> str:
     settings = config_file.read_bytes() if config_file.is_file() else b""
-    versions = ",".join(version(package) for package in ("markdown", "pymdown-extensions"))
-    return hashlib.sha256(settings + versions.encode()).hexdigest()
+    return stamp_of(MARKDOWN_PACKAGES, settings)

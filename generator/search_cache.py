@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
-from importlib.metadata import version
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,12 +24,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from generator.digest_store import DigestStore
+from generator.digest_store import DigestStore, stamp_of
 from generator.project import Project
 from generator.search_terms import read_search_terms, register_search_terms
 
 CACHE_FILE = "search-entries.json"
 SEARCH_PLUGIN = "material/search"
+SEARCH_PACKAGES = ("mkdocs-material", "jieba")
+"""What makes the entries, besides the course's search terms."""
 
 
 class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -39,8 +40,8 @@ class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def __init__(self, project: Project) -> None:
         super().__init__()
         self.project = project
-        stamp = _settings_digest(read_search_terms(project))
-        self.store = DigestStore(project.cache_dir / CACHE_FILE, stamp)
+        terms = json.dumps(read_search_terms(project), ensure_ascii=False).encode()
+        self.store = DigestStore(project.cache_dir / CACHE_FILE, stamp_of(SEARCH_PACKAGES, terms))
         self.terms_registered = False
 
     @event_priority(-100)  # after Material's search plugin has made its index
@@ -74,11 +75,6 @@ class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if not self.terms_registered:
             register_search_terms(self.project)
             self.terms_registered = True
-
-
-def _settings_digest(terms: Sequence[str]) -> str:
-    versions = [version(package) for package in ("mkdocs-material", "jieba")]
-    return hashlib.sha256(json.dumps([versions, list(terms)]).encode()).hexdigest()
 
 
 def _page_digest(page: Page) -> str:
