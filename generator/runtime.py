@@ -12,8 +12,11 @@ one source file, minified.
 
 A page loads the core and the style sheet ``mot.css`` (``mkdocs.yml``); the core loads
 the scripts of the parts a page names in ``data-mot-parts``, so a page runs only what it
-uses. The styles of questions (dialogues included) are joined into ``mot.css``, which
-every page loads. The exam's and the certificate's style sheets are files of their own,
+uses. Every page with questions names ``questions``: the engine and the code of every
+question type, joined into one script (``mot-questions.js``), so that a learner going
+from module to module fetches it once, whichever types each module's quiz has. The
+styles of questions (dialogues included) are joined into ``mot.css``, which every page
+loads. The exam's and the certificate's style sheets are files of their own,
 linked in the head of their page only (its front matter names them, and the theme's
 ``extrahead`` block links them: ``templates/theme/partials/mot-styles.html``). A sheet in
 the head, not the body, because one linked from the body cost a phone about one round
@@ -39,8 +42,10 @@ SEARCH_WORKER = ("search/mot-search.js", "javascripts/workers/mot-search.js")
 """The search worker, from the package's assets to where the site serves it: beside
 Material's worker, whose language scripts are found from that folder."""
 
-TYPE_PARTS = {"fill_in": "fill-in", "scenario": "dialogue"}
-"""Question types whose code is a part of its own, loaded only where such a question is."""
+QUESTION_SCRIPT = "mot-questions.js"
+QUESTION_SOURCES = ("mot-engine.js", "mot-fill-in.js", "mot-dialogue.js")
+"""Joined, in this order, into the site's ``mot-questions.js``: the engine, then the
+question types that add themselves to it."""
 STYLE_SHEET = "mot.css"
 JOINED_STYLE_SHEETS = ("mot-questions.css", "mot-dialogue.css")
 """Joined after the sources' ``mot.css`` into the site's ``mot.css``, in this order."""
@@ -50,16 +55,10 @@ MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
 """What the minifier is told each file is, by its suffix."""
 
 
-def question_parts(questions: list[Question]) -> list[str]:
-    """The engine and the parts of the question types among ``questions``, in load order."""
-    present = {question.type for question in questions}
-    return ["engine", *(part for kind, part in TYPE_PARTS.items() if kind in present)]
-
-
 def page_parts(questions: list[Question], page_part: str) -> str:
     """For ``data-mot-parts`` of a page part (``quiz``, ``exam``…) that shows ``questions``:
-    the core loads ``assets/mot-<name>.js`` for each name."""
-    return " ".join([*question_parts(questions), page_part] if questions else [page_part])
+    the core loads ``assets/mot-<name>.js`` for each name, in order."""
+    return f"questions {page_part}" if questions else page_part
 
 
 def page_styles(page_part: str) -> list[str]:
@@ -76,6 +75,7 @@ def runtime_assets() -> DocsContents:
     sources[STYLE_SHEET] = b"\n".join(
         sources.pop(name) for name in (STYLE_SHEET, *JOINED_STYLE_SHEETS)
     )
+    sources[QUESTION_SCRIPT] = b"\n".join(sources.pop(name) for name in QUESTION_SOURCES)
     sources[FOLDS_SCRIPT] = sources[FOLDS_SCRIPT].replace(
         CASE_FOLDS_PLACEHOLDER, case_folds_json().encode()
     )

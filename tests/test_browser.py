@@ -205,6 +205,31 @@ def test_instant_navigation_then_answer(page: Page, site_url: str, course: Cours
     expect(form).to_have_attribute("data-result", "correct")
 
 
+def test_module_after_module_fetches_no_more_question_code(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """The modules' quizzes have different question types; the code of all of them comes in
+    one file, fetched with the first module, so the next modules need none of their own."""
+    fetched: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            fetched.append(PurePosixPath(request.url).name)
+            if re.search(r"/assets/mot-[^/]*\.js$", request.url)
+            else None
+        ),
+    )
+    open_module(page, site_url, course.modules[0])
+    for module in course.modules[1:]:
+        page.locator(f'a.md-footer__link--next[href$="/{module.page.name}.html"]').click()
+        expect(page.locator(".mot-quiz[data-ready]")).to_have_attribute(
+            "data-quiz-id", module.page.name
+        )
+    kinds = {question.type for module in course.modules for question in module.quiz.questions}
+    assert {"fill_in", "scenario"} <= kinds, "the real course has every question type"
+    assert fetched == ["mot-core.js", "mot-questions.js", "mot-quiz.js"]
+
+
 PAGE_STYLE_SHEETS = ("mot-exam.css", "mot-certificate.css")
 
 

@@ -61,8 +61,9 @@ def test_build_writes_the_site(
     assert 'data-question-id="s1-single"' in module_html
     assert (site / "assets/mot-quiz.js").is_file()
     assert re.search(r'src="(\./)?assets/mot-core\.js"', module_html)  # Zensical writes ./
-    assert 'data-mot-parts="engine fill-in dialogue quiz"' in module_html
-    assert (site / "assets/mot-dialogue.js").is_file()
+    assert 'data-mot-parts="questions quiz"' in module_html
+    assert (site / "assets/mot-questions.js").is_file()
+    assert not (site / "assets/mot-engine.js").exists(), "joined into mot-questions.js"
     assert "mot-serve" not in module_html and not (site / "assets/serve").exists(), "serve only"
     assert scratch_left(minimal_project) == []
     assert (minimal_project / "build/docs").is_dir()

@@ -184,8 +184,8 @@
     missing: TEXT.match
   };
 
-  /* mot-fill-in.js adds the fill_in type and mot-dialogue.js the scenario type, on the
-     pages that have such questions. */
+  /* mot-fill-in.js adds the fill_in type and mot-dialogue.js the scenario type. The site
+     serves the three joined, as mot-questions.js (generator/runtime.py). */
   var TYPES = { single: CHOICE, multiple: CHOICE, true_false: CHOICE, ordering: ORDERING,
                 matching: MATCHING };
 

@@ -1,7 +1,7 @@
 /*
  * MOT course runtime, fill-in questions for the question engine, with the one
- * normalisation of typed answers. Plain JavaScript. Loaded only on pages that have a
- * fill-in question (the generator names the part in data-mot-parts).
+ * normalisation of typed answers. Plain JavaScript. The site serves it joined to the engine
+ * and the dialogue type, as mot-questions.js.
  *
  * Each blank holds the digests of its accepted answers, "<salt>:<blank index>:<normalised
  * answer>" (data-digests), and its first accepted answer sealed (data-sealed): its bytes

@@ -5,7 +5,7 @@
  * that calls mot.bank), loaded only for the modules with mistakes, so the page stays small
  * whatever the size of the course. Each can be tried again in place; one answered right
  * leaves the 错题本 (it stays on the page until the next visit, with its verdict).
- * Needs mot-core.js, mot-engine.js and the parts of the course's question types.
+ * Needs mot-core.js and mot-questions.js (the engine and the question types).
  */
 (function () {
   "use strict";

@@ -8,7 +8,8 @@
  * not against the pass mark (data-pass-mark), the objectives missed with review links and
  * the next step. "重新作答" (after a confirmation) and "只重做答错的题" start again. Also
  * keeps the module's status lines (未开始 / 进行中 / 已通过) up to date, and follows
- * answers given in another tab. Needs mot-core.js, mot-engine.js and mot-dialogue.js.
+ * answers given in another tab. Needs mot-core.js and mot-questions.js (the engine and
+ * the question types, mot-dialogue.js among them).
  */
 (function () {
   "use strict";
