@@ -28,12 +28,12 @@ def targets_table(results: Results) -> str:
 
 
 def _runtime_row(results: Results) -> Row:
-    site = results.sites[0]
-    files = ", ".join(path.rsplit("/", 1)[-1] for path in site.weight.ours_files)
+    heaviest = results.sites[0].runtime
+    files = ", ".join(path.rsplit("/", 1)[-1] for path in heaviest.ours_files)
     return (
         "our runtime ≤ 10 KB gzipped: everything of ours a module page loads",
-        f"{kb(site.weight.ours)} ({files})",
-        met(site.weight.ours <= 10_000),
+        f"{kb(heaviest.ours)} on {heaviest.page}, the heaviest module page ({files})",
+        met(heaviest.ours <= 10_000),
     )
 
 

@@ -7,6 +7,7 @@ longer than nothing and less than minutes, a page weighs more than its HTML alon
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -105,6 +106,10 @@ def assert_sites(sites: list[dict[str, Any]]) -> None:
     assert weight["material"] > 10_000 and weight["html"] > 5_000
     parts = ("html", "ours", "material", "search_index", "other")
     assert weight["total"] == sum(weight[part] for part in parts)
+    runtime = site["runtime"]
+    assert re.fullmatch(r"0[1-6]-[a-z-]+\.html", runtime["page"])
+    assert runtime["ours"] >= weight["ours"]
+    assert any(path.endswith("/mot-questions.js") for path in runtime["ours_files"])
     assert 0 < index["gzipped"] < index["raw"] and 0 <= index["quiz_raw"] < index["raw"]
     assert 0 <= index["quiz_entries"] < index["entries"]
     plausible_seconds(site["first_search"], most=60)
