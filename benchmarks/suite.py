@@ -173,7 +173,7 @@ def module_pages(root: Path) -> list[str]:
 
 
 def _module_count(root: Path) -> int:
-    return sum(1 for path in Project(root).course_dir.glob("*.md") if MODULE_NAME.match(path.stem))
+    return len(module_pages(root))
 
 
 def _build_fit(courses: list[CourseTimings]) -> Fit | None:

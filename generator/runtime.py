@@ -42,13 +42,14 @@ SEARCH_WORKER = ("search/mot-search.js", "javascripts/workers/mot-search.js")
 """The search worker, from the package's assets to where the site serves it: beside
 Material's worker, whose language scripts are found from that folder."""
 
-QUESTION_SCRIPT = "mot-questions.js"
-QUESTION_SOURCES = ("mot-engine.js", "mot-fill-in.js", "mot-dialogue.js")
-"""Joined, in this order, into the site's ``mot-questions.js``: the engine, then the
-question types that add themselves to it."""
 STYLE_SHEET = "mot.css"
-JOINED_STYLE_SHEETS = ("mot-questions.css", "mot-dialogue.css")
-"""Joined after the sources' ``mot.css`` into the site's ``mot.css``, in this order."""
+QUESTION_SCRIPT = "mot-questions.js"
+JOINED_FILES = {
+    STYLE_SHEET: ("mot.css", "mot-questions.css", "mot-dialogue.css"),
+    QUESTION_SCRIPT: ("mot-engine.js", "mot-fill-in.js", "mot-dialogue.js"),
+}
+"""Files of the site joined from sources, in this order: the styles of every page and of
+questions; the engine, then the question types that add themselves to it."""
 PAGE_STYLE_SHEETS = {"exam": "mot-exam.css", "certificate": "mot-certificate.css"}
 """Page parts whose styles only their page loads, in its head."""
 MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
@@ -72,10 +73,8 @@ def runtime_assets() -> DocsContents:
     """The runtime's scripts and style sheets, minified, by their path in the docs folder."""
     folder = files("generator").joinpath(ASSETS_FOLDER)
     sources = {asset.name: asset.read_bytes() for asset in folder.iterdir() if asset.is_file()}
-    sources[STYLE_SHEET] = b"\n".join(
-        sources.pop(name) for name in (STYLE_SHEET, *JOINED_STYLE_SHEETS)
-    )
-    sources[QUESTION_SCRIPT] = b"\n".join(sources.pop(name) for name in QUESTION_SOURCES)
+    for joined, parts in JOINED_FILES.items():
+        sources[joined] = b"\n".join([sources.pop(name) for name in parts])
     sources[FOLDS_SCRIPT] = sources[FOLDS_SCRIPT].replace(
         CASE_FOLDS_PLACEHOLDER, case_folds_json().encode()
     )

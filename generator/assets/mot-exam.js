@@ -1,6 +1,7 @@
 /*
  * MOT course runtime, final exam. Plain JavaScript. Needs mot-core.js and mot-questions.js
- * (the engine and the question types, mot-dialogue.js among them). Stage names and the pass mark come from the page.
+ * (the engine and the question types, mot-dialogue.js among them). Stage names and the
+ * pass mark come from the page.
  *
  * An attempt draws questions from every module's pool (rendered, hidden, in the page) and
  * shuffles them and, where the trainer allows, their options. The attempt is kept in the
