@@ -462,6 +462,15 @@ def test_the_mistakes_book_loads_only_the_banks_it_needs(
 # The certificate -------------------------------------------------------------------------
 
 
+def gap_between(first: Locator, second: Locator) -> float:
+    """The space between two elements on screen: across if side by side, else down."""
+    a, b = first.bounding_box(), second.bounding_box()
+    assert a is not None and b is not None, "both on screen"
+    across = b["x"] - (a["x"] + a["width"])
+    down = b["y"] - (a["y"] + a["height"])
+    return across if across > 0 else down
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_certificate_fits_a_narrow_screen_and_one_sheet(
     page: Page,
@@ -479,8 +488,11 @@ def test_the_certificate_fits_a_narrow_screen_and_one_sheet(
     )
     checklist = page.locator(".mot-cert-checklist")
     assert checklist.evaluate("list => getComputedStyle(list).listStyleType") == "none"
-    page.get_by_label("证书上的姓名").fill("欧阳晓梅阿卜杜热合曼·买买提明")
-    page.get_by_role("button", name="生成证书").click()
+    name_field = page.get_by_label("证书上的姓名")
+    button = page.get_by_role("button", name="生成证书")
+    assert gap_between(name_field, button) >= 4, "the button touches the name field"
+    name_field.fill("欧阳晓梅阿卜杜热合曼·买买提明")
+    button.click()
     expect(page.locator(".mot-certificate")).to_be_visible()
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 360, "no sideways scrolling"
     assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
