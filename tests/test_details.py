@@ -129,7 +129,9 @@ COURSE_PAGES = sorted(path.stem for path in (PROJECT / "course").glob("*.md"))
 
 
 @pytest.mark.parametrize("width", [390, 360])
-def test_every_table_fits_a_phone(page: Page, site_url: str, width: int) -> None:
+def test_every_table_fits_a_phone_with_its_words_whole(
+    page: Page, site_url: str, width: int
+) -> None:
     page.set_viewport_size({"width": width, "height": 800})
     for name in COURSE_PAGES:
         page.goto(f"{site_url}{name}.html")
@@ -139,6 +141,36 @@ def test_every_table_fits_a_phone(page: Page, site_url: str, width: int) -> None
         )
         assert wide == 0, f"{name}: a table is cut off"
         assert page.evaluate("document.scrollingElement.scrollWidth") <= width, name
+        assert page.evaluate(BROKEN_WORDS) == [], f"{name}: a word in a table is broken"
+
+
+BROKEN_WORDS = """() => {
+  const latin = /[A-Za-z0-9]/, han = /\\p{Script=Han}/u;
+  const found = [];
+  for (const cell of document.querySelectorAll('.md-typeset table :is(th, td)')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    let before = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];
+        if (!box) { continue; }
+        const char = node.data[i];
+        const newLine = before && box.top > before.top + 2;
+        const inWord = before && ((latin.test(before.char) && latin.test(char)) ||
+          (cell.tagName === 'TH' && han.test(before.char) && han.test(char)));
+        if (newLine && inWord) { found.push(cell.textContent.trim() + ': ' + before.char + char); }
+        before = { top: box.top, char: char };
+      }
+    }
+  }
+  return found;
+}"""
+"""Where a table cell's text breaks onto a new line inside an English word or number, or,
+in a heading, between two Chinese characters: character by character, where each one
+is drawn."""
 
 
 MODULES = [name for name in COURSE_PAGES if re.match(r"^\d\d-", name)]
