@@ -162,6 +162,45 @@ def test_the_right_answer_is_shown_with_the_learners_own(
         assert len(shown) == 1
 
 
+def test_the_learners_choice_is_tinted_apart_from_the_verdict_colours(
+    scheme_page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """The tint that marks 你的选择 says nothing of right or wrong: its hue is far from
+    both the correct and the incorrect colour, whichever the answer was."""
+    page = scheme_page
+    open_page(page, fixture_site_url)
+    form = answer(page, question(course, "s1-single"), right=True)
+    hues = form.locator(".mot-option.mot-chosen").evaluate(HUES)
+    for verdict in ("correct", "incorrect"):
+        distance = abs(hues["chosen"] - hues[verdict]) % 360
+        assert min(distance, 360 - distance) >= 45, f"the choice looks {verdict}: {hues}"
+
+
+HUES = """option => {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 1;
+  const paint = canvas.getContext('2d', { willReadFrequently: true });
+  const style = getComputedStyle(option);
+  const hueOf = colour => {
+    paint.fillStyle = getComputedStyle(document.body).backgroundColor;
+    paint.fillRect(0, 0, 1, 1);
+    paint.fillStyle = colour;
+    paint.fillRect(0, 0, 1, 1);
+    const [r, g, b] = [...paint.getImageData(0, 0, 1, 1).data].map(v => v / 255);
+    const max = Math.max(r, g, b), span = max - Math.min(r, g, b);
+    if (span === 0) { throw new Error(colour + ' has no hue'); }
+    const sixth = max === r ? (g - b) / span : max === g ? (b - r) / span + 2 : (r - g) / span + 4;
+    return (sixth * 60 + 360) % 360;
+  };
+  return {
+    chosen: hueOf(style.backgroundColor),
+    correct: hueOf(style.getPropertyValue('--mot-correct')),
+    incorrect: hueOf(style.getPropertyValue('--mot-incorrect'))
+  };
+}"""
+"""The hues (0–360) of the choice's tint as drawn on the page and of the verdict colours."""
+
+
 def test_fill_in_accepts_what_a_chinese_learner_types(page: Page, fixture_site_url: str) -> None:
     open_page(page, fixture_site_url)
     form = form_of(page, "s1-fill-in")
