@@ -243,6 +243,11 @@ def paper_state(page: Page) -> dict[str, object]:
     )
 
 
+EMPTY_STATUS_ROOM = """statuses => statuses.filter(s => !s.textContent).map(s =>
+  s.getBoundingClientRect().height + parseFloat(getComputedStyle(s).marginTop))"""
+"""The room each empty status line takes on the page, its margin included."""
+
+
 def expect_no_verdict(page: Page) -> None:
     """Nothing on the exam paper says right or wrong: no attribute, mark, icon or colour."""
     paper = page.locator(".mot-exam-paper")
@@ -275,6 +280,8 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     total = sum(course.exam.config.draw.values())
     drawn = paper_state(page)["ids"]
     assert isinstance(drawn, list) and len(drawn) == total
+    room = page.locator(".mot-exam-paper .mot-status").evaluate_all(EMPTY_STATUS_ROOM)
+    assert len(room) == total and max(room) == 0, "no blank band under a question"
     answered = drawn[: total // 2]
     right = {question_id: number % 2 == 0 for number, question_id in enumerate(answered)}
     for question_id in answered:
@@ -389,6 +396,8 @@ def test_the_dashboard_follows_the_learner(learner: Page, site_url: str, course:
     weakest = min((stage for stage in EODC_STAGES if stage in weak), key=lambda s: weak[s])
     expect(advice).to_contain_text(f"最需要加强的阶段：{AREA_NAMES[weakest]}（{weak[weakest]}%）")
     expect(advice.locator("a")).to_have_count(1)
+    lines = board.locator("[data-status]").evaluate_all(LINES_OF_TEXT)
+    assert set(lines) == {1}, "each module's status reads on one line"
     store(page, passed_everything(course))
     expect(start).to_have_text("领取结业证书")
     expect(board.locator("[data-overall]")).to_have_text("100%")
@@ -397,6 +406,14 @@ def test_the_dashboard_follows_the_learner(learner: Page, site_url: str, course:
     expect(advice).to_have_text(
         f"已作答的阶段都达到了 {course.pass_marks.module}%。下一步：领取结业证书"
     )
+
+
+LINES_OF_TEXT = """cells => cells.map(cell => {
+  const range = document.createRange();
+  range.selectNodeContents(cell);
+  return new Set([...range.getClientRects()].map(box => Math.round(box.top))).size;
+})"""
+"""How many lines each cell's text is drawn on."""
 
 
 # The 错题本 --------------------------------------------------------------------------------
