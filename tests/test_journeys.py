@@ -22,7 +22,7 @@ from generator.digests import option_key
 from generator.load import load_course
 from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Question, Scenario
 from generator.project import Project, bank_file, review_target
-from tests.browsing import answer, give_answer, hand_in, record_requests
+from tests.browsing import answer, answer_exam, give_answer, hand_in, record_requests
 from tests.conftest import PROJECT
 from tests.test_learner import STORAGE_KEY, assert_prints_on_one_a4_landscape_page
 
@@ -322,6 +322,38 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
         expect(form).to_have_attribute("data-result", "correct" if result else "incorrect")
     events = page.evaluate("window.__events")
     assert events == [["mot:question-graded", "exam"]] * total + [["mot:quiz-progress", "exam"]]
+
+
+def test_every_attempt_draws_a_full_paper(learner: Page, site_url: str, course: Course) -> None:
+    """Starting over and 再考一次 draw the configured number from each module's whole pool,
+    the questions of the attempt before among them; each paper is graded out of all of it."""
+    assert course.exam is not None
+    page, questions = learner, every_question(course)
+    module_of = {q.id: m.page.name for m in course.modules for q in m.quiz.every_question}
+    draw = course.exam.config.draw
+
+    def drawn_per_module() -> dict[str, int]:
+        ids = paper_state(page)["ids"]
+        assert isinstance(ids, list)
+        return {name: [module_of[i] for i in ids].count(name) for name in draw}
+
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    page.get_by_role("button", name="开始考试").click()
+    papers = [drawn_per_module()]
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="重新开始").click()
+    papers.append(drawn_per_module())
+    total = sum(draw.values())
+    for _ in range(2):
+        answer_exam(page, page, questions, right=True)
+        expect(page.locator('[data-results-for="exam"] [data-passed]')).to_contain_text(
+            f"得分 {total}/{total}"
+        )
+        page.get_by_role("button", name="再考一次（重新抽题）").click()
+        expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
+        papers.append(drawn_per_module())
+    assert papers == [dict(draw)] * len(papers)
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(f"已作答 0 / {total} 题")
 
 
 # The dashboard ---------------------------------------------------------------------------

@@ -497,7 +497,9 @@ def test_exam_draws_and_shuffles_per_attempt(
     orders = {tuple(take_exam(page, fixture_site_url, course, right=True))}
     for _ in range(4):
         page.get_by_role("button", name="再考一次（重新抽题）").click()
-        orders.add(tuple(answer_exam(page, page, every_question(course), right=True)))
+        drawn = answer_exam(page, page, every_question(course), right=True)
+        assert len(drawn) == 3, "every attempt draws a full paper"
+        orders.add(tuple(drawn))
     assert len(orders) > 1
     fixed = page.locator('.mot-exam [data-question-id="s2-single"] .mot-option input')
     assert fixed.evaluate_all("inputs => inputs.map(i => i.value)") == ["a", "b", "c"]

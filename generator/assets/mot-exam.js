@@ -46,7 +46,16 @@
     if (state !== "finished") { exam.querySelector(".mot-results").hidden = true; }
   }
 
+  /* Put the questions on the paper back into their modules' pools. */
+  function clearPaper(exam) {
+    paperForms(exam).forEach(function (form) {
+      exam.querySelector('.mot-exam-module[data-module="' + form.getAttribute("data-module") + '"]').appendChild(form);
+    });
+  }
+
+  /* A new attempt draws from every question of each pool, the last attempt's among them. */
   function newAttempt(exam) {
+    clearPaper(exam);
     var drawn = [];
     all(exam, ".mot-exam-module").forEach(function (pool) {
       var ids = all(pool, ".mot-question").map(function (form) { return form.getAttribute("data-question-id"); });
@@ -65,9 +74,7 @@
   /* Lay out the attempt's questions, in its order and with its answers. */
   function showPaper(exam, attempt) {
     var paper = exam.querySelector(".mot-exam-paper");
-    paperForms(exam).forEach(function (form) {
-      exam.querySelector('.mot-exam-module[data-module="' + form.getAttribute("data-module") + '"]').appendChild(form);
-    });
+    clearPaper(exam);
     var shuffle = exam.getAttribute("data-shuffle-options") === "true";
     var forms = attempt.questions.map(function (id) {
       return exam.querySelector('.mot-exam-pool [data-question-id="' + id + '"]');
