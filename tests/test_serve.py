@@ -44,12 +44,14 @@ REBUILD_RACE = re.compile(r"^Failed to execute 'importScripts' .* failed to load
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def page(browser: Browser, preview: str) -> Iterator[Page]:
     """A fresh tab that fails on JavaScript errors, except the dev server's rebuild race.
 
     ``mkdocs serve`` empties its folder before each rebuild; a search worker that is still
     importing its lunr scripts at that moment gets a 404 and reports it. The built site
-    never does that (test_browser.py keeps the strict page fixture).
+    never does that (test_browser.py keeps the strict page fixture). The tab needs the
+    ``preview`` so that it closes before the server stops: a server stopped under an open
+    tab fails its requests, and Material reports "Network error".
     """
     yield from watched_tab(browser, tolerated=REBUILD_RACE)
 
