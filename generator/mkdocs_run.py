@@ -26,8 +26,9 @@ ConfigAdjustment = Callable[[MkDocsConfig], None]
 """Changes a variant build makes to the loaded mkdocs.yml settings (an export's site)."""
 
 THEME_OVERRIDES = Path(__file__).parent / "templates/theme"
-"""Templates that replace the theme's own, for MkDocs and Zensical: a Chinese 404 page, and the
-style sheets a page names in its front matter linked in its head (``partials/mot-styles.html``)."""
+"""Templates that replace the theme's own, for MkDocs and Zensical: a Chinese 404 page, the
+style sheets a page names in its front matter linked in its head (``partials/mot-styles.html``),
+and a footer whose links name the neighbour pages without escaping their titles twice."""
 MATERIAL_OVERRIDES = Path(__file__).parent / "templates/theme-material"
 """Templates for Material under MkDocs only: a search dialog with a name, and search that
 loads its index when the learner opens it (Zensical has its own search)."""
