@@ -23,7 +23,8 @@ from generator.models import (
 from generator.project import Project
 from tests.conftest import NODE_MODULES, PROJECT, run_generator
 
-TRICKY = "客户说：“我要 {退款} = 现在! #1 ~ 马上: C:\\temp”"
+TRICKY = "[html]客户说：“我要 {退款} = 现在! #1 ~ 马上: C:\\temp <b>&amp;</b>”"
+"""GIFT's control characters, a format marker and HTML: all of it text, shown as written."""
 
 
 def parse_gift(path: Path) -> list[dict[str, Any]]:
@@ -42,8 +43,19 @@ def text(node: dict[str, Any] | None) -> str | None:
     return None if node is None else str(node["text"])
 
 
+def text_formats(node: object) -> set[str]:
+    """The format of every text in a parsed question (a text is a dict with ``format``)."""
+    if isinstance(node, dict):
+        own = {str(node["format"])} if "format" in node else set()
+        return own.union(*(text_formats(value) for value in node.values()))
+    if isinstance(node, list):
+        return set().union(*(text_formats(item) for item in node))
+    return set()
+
+
 def assert_round_trip(question: Question, parsed: dict[str, Any]) -> None:
     assert parsed["title"] == question.id
+    assert text_formats(parsed) == {"plain"}, "Moodle shows every text as written, not as HTML"
     assert text(parsed["globalFeedback"]) == question.explanation
     if isinstance(question, FillIn):
         assert parsed["type"] == "Short"

@@ -3,11 +3,16 @@
 One ``$CATEGORY`` per module (and one below it for the module's exam-only questions),
 then one question per block::
 
-    ::s1-single::客户说话时，你首先应该怎么做？{
+    ::s1-single::[plain]客户说话时，你首先应该怎么做？{
     ~打断客户，直接给方案#打断会让客户觉得没有被倾听。
     =专心倾听并确认理解#对，先听懂再回应。
     ####探索阶段先要听懂客户。
     }
+
+Every question is marked ``[plain]``: the course's quiz fields are plain text, and Moodle
+reads a question without a marker, and its answers and feedback, as its own auto-format,
+where ``<b>`` is a tag and ``&amp;`` an entity. Its answers and feedback take the
+question's format, so one marker covers them (gift-pegjs reads it the same way).
 
 Multiple choice gives each right option an equal share of 100% and each wrong option an
 equal share of -100%, so ticking every box scores nothing. True/false puts the feedback
@@ -88,7 +93,7 @@ def gift_text(course: Course) -> str:
 
 
 def gift_question(question: Question) -> str:
-    head = f"// {question.type}\n::{escape(question.id)}::{escape(question.prompt)}"
+    head = f"// {question.type}\n::{escape(question.id)}::[plain]{escape(question.prompt)}"
     if isinstance(question, FillIn):
         head += "\\n" + escape(question.text).replace(escape(BLANK), "_____")
     if isinstance(question, SingleChoice):
