@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 import pypdfium2 as pdfium
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from generator.digests import option_key, salt_for
 from generator.load import load_course
@@ -505,6 +506,18 @@ def test_exam_draws_and_shuffles_per_attempt(
     assert fixed.evaluate_all("inputs => inputs.map(i => i.value)") == ["a", "b", "c"]
 
 
+QUIZZES_PASSED = json.dumps(
+    {
+        "version": 1,
+        "questions": {},
+        "quizzes": {
+            "01-sample": {"best": 7, "total": 7, "passed": True},
+            "02-second": {"best": 2, "total": 2, "passed": True},
+        },
+        "exam": None,
+        "name": "",
+    }
+)
 PASSED_ALL = (
     "localStorage.setItem('" + STORAGE_KEY + "', JSON.stringify({version: 1, questions: {},"
     " quizzes: {'01-sample': {best: 7, total: 7, passed: true},"
@@ -546,6 +559,25 @@ def assert_prints_on_one_a4_landscape_page(page: Page, pdf: Path) -> None:
     assert (right - left) / image.width > 0.85 and (bottom - top) / image.height > 0.85
     corners = [image.getpixel((x, y)) for x in (2, image.width - 3) for y in (2, image.height - 3)]
     assert min(corners) > 250, "no dark background on paper"
+
+
+def test_the_certificate_is_dated_by_the_learners_clock(
+    browser: Browser, fixture_site_url: str, course: Course
+) -> None:
+    """An exam passed at 07:30 in Shanghai (23:30 the day before in UTC) is dated that day."""
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2025, 3, 8, 23, 30, tzinfo=UTC))
+    page.goto(fixture_site_url)
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, QUIZZES_PASSED]
+    )
+    take_exam(page, fixture_site_url, course, right=True)
+    page.get_by_role("link", name="领取结业证书").click()
+    page.get_by_label("证书上的姓名").fill("李小梅")
+    page.get_by_role("button", name="生成证书").click()
+    expect(page.locator(".mot-cert-date")).to_have_text("日期：2025 年 3 月 9 日")
+    context.close()
 
 
 def test_certificate_is_locked_until_everything_is_passed(

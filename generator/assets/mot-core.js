@@ -273,6 +273,13 @@
     });
   }
 
+  /* Today as the learner's clock has it, "YYYY-MM-DD" (toISOString alone gives the UTC date:
+     the day before in China until 8 in the morning). */
+  function localDate() {
+    var now = new Date();
+    return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  }
+
   function percent(right, total) { return total ? Math.round((100 * right) / total) : 0; }
 
   /* A question answered right leaves the 错题本; one answered wrong joins it. */
@@ -331,7 +338,7 @@
         if (score >= passMark && score >= (exam.passedScore || 0)) {
           exam.passed = true;
           exam.passedScore = score;
-          exam.passedOn = new Date().toISOString().slice(0, 10);
+          exam.passedOn = localDate();
         }
         record.exam = exam;
       });
