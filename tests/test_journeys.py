@@ -490,6 +490,41 @@ def test_the_mistakes_book_fills_and_empties(learner: Page, site_url: str, cours
     expect(page.locator(".mot-mistakes-module:visible")).to_have_count(0)
 
 
+OVERFLOWING = """forms => forms.filter(form => form.scrollWidth > form.clientWidth + 1 ||
+  [...form.querySelectorAll('*')].some(el => el.getBoundingClientRect().right >
+    form.getBoundingClientRect().right + 1)).map(form => form.dataset.questionId)"""
+"""The questions with something drawn past their right edge."""
+
+
+@pytest.mark.parametrize("width", [390, 320])
+def test_every_question_answered_wrong_fits_a_phone(
+    page: Page, site_url: str, course: Course, width: int
+) -> None:
+    """Every question of the course, quiz and exam pool alike, in the 错题本 and answered
+    wrong, so that every tag, right answer and feedback shows: nothing runs off a phone's
+    screen, down to the 320 px that WCAG's reflow criterion asks for."""
+    page.set_viewport_size({"width": width, "height": 800})
+    questions = every_question(course)
+    module_of = {q.id: m.page.name for m in course.modules for q in m.quiz.every_question}
+    record = {"version": 1, "questions": {}, "quizzes": {}, "exam": None, "name": ""}
+    record["mistakes"] = {
+        question_id: {"module": module_of[question_id]} for question_id in questions
+    }
+    page.goto(site_url)
+    store(page, json.dumps(record))
+    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+    shown = page.locator(".mot-mistakes .mot-question:visible")
+    expect(shown).to_have_count(len(questions))
+    for question in questions.values():
+        form = form_of(page, question)
+        give_answer(form, question, right=False)
+        if not isinstance(question, Scenario):
+            form.locator(".mot-submit").click()
+        expect(form).to_have_attribute("data-result", "incorrect")
+    assert shown.evaluate_all(OVERFLOWING) == []
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= width
+
+
 def test_the_mistakes_book_loads_only_the_banks_it_needs(
     learner: Page, site_url: str, course: Course
 ) -> None:
