@@ -356,6 +356,24 @@ def test_every_attempt_draws_a_full_paper(learner: Page, site_url: str, course: 
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(f"已作答 0 / {total} 题")
 
 
+def test_one_key_shortcuts_leave_the_exam_alone(page: Page, site_url: str) -> None:
+    """Material turns the page on n and p and opens search on s; a learner answering the exam
+    with the keyboard keeps those keys in the exam, while elsewhere they still work."""
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    page.get_by_role("button", name="开始考试").click()
+    for control in (".mot-exam-paper input", ".mot-exam-bar .mot-exam-hand-in"):
+        for key in ("n", "p", "s"):
+            page.locator(control).first.focus()
+            page.keyboard.press(key)
+            page.wait_for_timeout(300)  # time for a navigation, were one started
+            assert page.url.endswith("/exam.html"), f"{key} on {control}: left for {page.url}"
+            searching = page.evaluate("document.getElementById('__search').checked")
+            assert not searching, f"{key} on {control}: search opened"
+    page.locator("article h1").click()
+    page.keyboard.press("n")
+    expect(page).to_have_url(re.compile(r"/exam_certificate\.html$"))
+
+
 # The dashboard ---------------------------------------------------------------------------
 
 

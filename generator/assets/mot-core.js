@@ -16,6 +16,7 @@
  *   loaded the first time it is needed.
  * - The mot:quiz-progress event, which carries the pass mark and the verdict.
  * - Telling the search worker when the learner opens search, so that it loads the index then.
+ * - Keeping Material's one-key shortcuts out of the page parts.
  * Facts about the course (pass marks, stage names, URLs) come from the page, never from here.
  */
 (function () {
@@ -119,6 +120,19 @@
     toggle.addEventListener("change", tell);
     channel.onmessage = function (event) { if (event.data === "ask") { tell(); } };
     tell();
+  }
+
+  /* Material's one-key shortcuts (n and p turn the page, s and f open search) act wherever
+     the focus is not in a text field, so a learner answering with the keyboard could be
+     sent off the exam by one key (WCAG 2.1.4). Keys pressed inside a page part stay there:
+     Material listens on window, after the document. */
+  function keepKeysInParts() {
+    document.addEventListener("keydown", function (event) {
+      var plain = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (plain && event.target.closest && event.target.closest("[data-mot-parts]")) {
+        event.stopPropagation();
+      }
+    });
   }
 
   function onEveryPage(setUp) {
@@ -475,5 +489,6 @@
   };
 
   tellSearchWhenOpen();
+  keepKeysInParts();
   onEveryPage(startPage);
 })();
