@@ -22,7 +22,14 @@ from generator.digests import option_key
 from generator.load import load_course
 from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Question, Scenario
 from generator.project import Project, bank_file, review_target
-from tests.browsing import answer, answer_exam, give_answer, hand_in, record_requests
+from tests.browsing import (
+    answer,
+    answer_exam,
+    dialogue_path,
+    give_answer,
+    hand_in,
+    record_requests,
+)
 from tests.conftest import PROJECT
 from tests.test_learner import STORAGE_KEY, assert_prints_on_one_a4_landscape_page
 
@@ -354,6 +361,27 @@ def test_every_attempt_draws_a_full_paper(learner: Page, site_url: str, course: 
         papers.append(drawn_per_module())
     assert papers == [dict(draw)] * len(papers)
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(f"已作答 0 / {total} 题")
+
+
+def test_an_exam_dialogue_played_by_keyboard_keeps_the_focus(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """After a dialogue's last reply on the exam, the focus lands on 重来这段对话, not on the
+    page (the 回复 button that had it is gone, and the exam shows no feedback to go to)."""
+    question = next(
+        q for m in course.modules for q in m.quiz.exam_questions if isinstance(q, Scenario)
+    )
+    attempt = {"seed": 1, "questions": [question.id], "answers": {}, "handedIn": False}
+    record = {"version": 1, "questions": {}, "quizzes": {}, "exam": None, "name": ""}
+    page.goto(site_url)
+    store(page, json.dumps({**record, "attempt": attempt}))
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    form = page.locator(f'.mot-exam-paper [data-question-id="{question.id}"]')
+    for turn_id, reply_key, _ in dialogue_path(question, right=False):
+        form.locator(f'label[for="{question.id}-{turn_id}-{reply_key}"]').click()
+        form.get_by_role("button", name="回复").press("Enter")
+    expect(form.get_by_role("button", name="重来这段对话")).to_be_focused()
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1 / 1 题")
 
 
 def test_one_key_shortcuts_leave_the_exam_alone(page: Page, site_url: str) -> None:

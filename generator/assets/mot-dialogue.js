@@ -86,7 +86,13 @@
     if (!chosen) { kit.missing(form); return; }
     var next = playTurn(form, turn, chosen);
     kit.setStatus(form, "", null);
-    if (!next) { hooks.submit(form); return; }
+    if (!next) {
+      /* 回复 is gone: the focus goes to 重来这段对话 (a module quiz then moves it on to the
+         feedback; the exam shows none until hand-in). */
+      form.querySelector(".mot-restart").focus();
+      hooks.submit(form);
+      return;
+    }
     hooks.turn(form, turn);
     next.querySelector("input").focus();
   }
