@@ -1,17 +1,22 @@
 """The one normalisation of typed answers, the same function in Python and in the browser.
 
 A Chinese learner may type full-width letters and digits, extra spaces, either case,
-or a full stop after the answer; all of these count as the same answer:
+or a full stop after the answer, or paste invisible characters along with it; all of these
+count as the same answer:
 
-1. Unicode NFKC: full-width ``４２`` becomes ``42``, full-width punctuation half-width;
-2. case folding, character by character: the fold table in ``data/case-folds.json``
+1. format characters (Unicode category Cf: zero-width spaces and joiners, direction marks,
+   soft hyphens, the byte-order mark) are dropped: they come along with text pasted from a
+   web page or WeChat and change nothing the learner sees. They go first, so that NFKC
+   joins what they stood between (``e``, U+200C, U+0301 becomes ``é``);
+2. Unicode NFKC: full-width ``４２`` becomes ``42``, full-width punctuation half-width;
+3. case folding, character by character: the fold table in ``data/case-folds.json``
    where it has an entry, else lower-casing. The table holds exactly the characters whose
    full case folding differs from their lower case (``ß`` → ``ss``, ``ς`` → ``σ``,
    Cherokee, Greek with ypogegrammeni …), so the result is Python's ``casefold()``;
    the runtime uses the same table (the build writes it into ``mot-core.js``) with
    JavaScript's ``toLowerCase()``, so both sides compute the same function;
-3. every run of spaces and control characters becomes one space;
-4. punctuation, spaces and control characters at either end are dropped.
+4. every run of spaces and control characters becomes one space;
+5. punctuation, spaces and control characters at either end are dropped.
 
 Traditional and Simplified characters stay different: list both as accepted answers.
 Characters newer than this Python's Unicode database are left as they are here, while
@@ -94,8 +99,13 @@ def _is_edge(character: str) -> bool:
     return _is_space(character) or unicodedata.category(character)[0] == "P"
 
 
+def _is_format(character: str) -> bool:
+    return unicodedata.category(character) == "Cf"
+
+
 def normalise(text: str) -> str:
-    folded = "".join(map(fold, unicodedata.normalize("NFKC", text)))
+    visible = "".join(c for c in text if not _is_format(c))
+    folded = "".join(map(fold, unicodedata.normalize("NFKC", visible)))
     spaced = _SPACE_RUN.sub(" ", "".join(" " if _is_space(c) else c for c in folded))
     start, end = 0, len(spaced)
     while start < end and _is_edge(spaced[start]):

@@ -6,7 +6,14 @@ is escaped for the place it lands: HTML (the generated front matter, which MkDoc
 Material print unescaped in the navigation, the footer and ``<meta name="description">``),
 Markdown (headings, lists, table cells and paragraphs the generator writes), attributes
 and JSON (Jinja2's autoescape). What cannot be shown as plain text on one line is
-rejected by ``check``: line breaks, control characters and ``{:`` attribute lists.
+rejected by ``check``: line breaks, control characters, invisible format characters and
+``{:`` attribute lists.
+
+Format characters (Unicode category Cf: zero-width spaces and joiners, direction marks
+and overrides, soft hyphens, the byte-order mark) come along with text pasted from a web
+page or WeChat. Nobody sees them, yet an accepted answer holding one could not be typed,
+and U+202E shows the text after it backwards. All of them are refused, the zero-width
+joiner that glues emoji sequences (👩 U+200D 💻) too: a single emoji says as much.
 """
 
 from __future__ import annotations
@@ -89,7 +96,7 @@ _NOT_TEXT = re.compile(
     + "]"
 )
 """Line breaks (including Zl and Zp), control characters (Cc), surrogates (Cs) and
-noncharacters: the characters ``_not_plain`` looks at, found in one pass."""
+noncharacters: the characters ``_not_plain`` looks for first, found in one pass."""
 
 
 def _not_plain(value: str) -> tuple[str, str, str] | None:
@@ -108,6 +115,15 @@ def _not_plain(value: str) -> tuple[str, str, str] | None:
             "delete the character (YAML escapes such as \\x0b or \\u0000 write them)",
             "text.control-character",
         )
+    invisible = _format_character(value)
+    if invisible is not None:
+        return (
+            f"contains {_describe(invisible)}, an invisible format character",
+            f"delete the invisible character U+{ord(invisible):04X} (text pasted from a web "
+            "page or WeChat brings it along; most editors show it only with "
+            "'show invisible characters' turned on)",
+            "text.format-character",
+        )
     if ATTRIBUTE_LIST in value:
         return (
             "contains '{:', a Markdown attribute list; this field is plain text",
@@ -115,6 +131,11 @@ def _not_plain(value: str) -> tuple[str, str, str] | None:
             "text.attribute-list",
         )
     return None
+
+
+def _format_character(value: str) -> str | None:
+    """The first format character (Unicode category Cf) of ``value``, if it has one."""
+    return next((char for char in value if unicodedata.category(char) == "Cf"), None)
 
 
 def _describe(char: str) -> str:

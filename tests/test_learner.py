@@ -211,6 +211,16 @@ def test_fill_in_accepts_what_a_chinese_learner_types(page: Page, fixture_site_u
     expect(form).to_have_attribute("data-result", "correct")
 
 
+def test_fill_in_ignores_pasted_zero_width_characters(page: Page, fixture_site_url: str) -> None:
+    """Text pasted from a web page or WeChat brings invisible characters along."""
+    open_page(page, fixture_site_url)
+    form = form_of(page, "s1-fill-in")
+    form.locator('input[id="s1-fill-in-1"]').fill("问\u200b")
+    form.locator('input[id="s1-fill-in-2"]').fill("\ufeff切\u200d脉\u2060")
+    form.locator(".mot-submit").click()
+    expect(form).to_have_attribute("data-result", "correct")
+
+
 def test_fill_in_names_the_wrong_blank(page: Page, fixture_site_url: str) -> None:
     open_page(page, fixture_site_url)
     form = form_of(page, "s1-fill-in")
