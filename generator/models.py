@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,7 +135,10 @@ class Blank(StrictModel):
 
 
 BLANK = "___"
-"""How a fill-in question marks a blank in its text."""
+"""How a fill-in question marks a blank in its text, as messages spell it."""
+BLANK_MARK = re.compile("_{3,}")
+"""What marks one blank: three underscores or more, so that ``______`` drawn long is one
+blank, not two (nor ``____`` one and a stray ``_``)."""
 
 
 class FillIn(QuestionBase):
@@ -144,6 +148,10 @@ class FillIn(QuestionBase):
     text: Text
     blanks: Annotated[list[Blank], Field(min_length=1, max_length=6)]
     feedback: ResultFeedback = ResultFeedback()
+
+    def text_parts(self) -> list[str]:
+        """The text between the blanks: one part more than the text marks blanks."""
+        return BLANK_MARK.split(self.text)
 
 
 END_OF_DIALOGUE = "end"

@@ -173,13 +173,14 @@ def _repeated_texts(
 
 
 def _blank_problems(question: FillIn, label: str, at: Locator) -> Iterator[Problem]:
-    marked = question.text.count(BLANK)
+    marked = len(question.text_parts()) - 1
     if marked != len(question.blanks):
         yield Problem(
             *at("text"),
             f"{label} marks {marked} blanks with '{BLANK}' in its text but lists "
             f"{len(question.blanks)} under 'blanks'",
-            f"write one '{BLANK}' in the text for each entry under 'blanks', in the same order",
+            f"write one '{BLANK}' (three underscores or more) in the text for each entry under "
+            "'blanks', in the same order",
             "fill-in.blank-count",
         )
     for blank_index, blank in enumerate(question.blanks):

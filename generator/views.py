@@ -23,7 +23,6 @@ from generator.digests import (
 )
 from generator.markdown_config import Anchors
 from generator.models import (
-    BLANK,
     FillIn,
     Matching,
     Module,
@@ -156,7 +155,7 @@ def _with_type_fields(view: QuestionView) -> QuestionView:
             Blank(index + 1, blank_digests(question, index), sealed_answer(question, index))
             for index in range(count)
         ]
-        parts = question.text.split(BLANK)
+        parts = question.text_parts()
         return replace(view, text_parts=parts, blanks=blanks, result_feedback=question.feedback)
     return replace(view, turns=_turn_views(question))
 

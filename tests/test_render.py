@@ -100,6 +100,16 @@ def test_page_has_title_objectives_body_and_quiz(course: Course, minimal_project
     assert "mot-quiz" not in pages["index.md"]
 
 
+@pytest.mark.parametrize("drawn", ["____", "______", "__________"])
+def test_a_longer_blank_is_one_blank(drawn: str, course: Course, minimal_project: Path) -> None:
+    """Three underscores or more mark one blank: the page shows one input, no stray '_'."""
+    expected = rendered_questions(course, minimal_project)["fill_in"]
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    quiz.write_text(quiz.read_text().replace("、___、___。", f"、{drawn}、___。"))
+    longer = load_course(Project(minimal_project))
+    assert rendered_questions(longer, minimal_project)["fill_in"] == expected
+
+
 def test_trainer_text_is_escaped(course: Course, minimal_project: Path) -> None:
     quiz = minimal_project / "quizzes/01-sample.yml"
     quiz.write_text(

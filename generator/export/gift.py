@@ -30,7 +30,7 @@ from typing import assert_never
 
 from generator.export.job import ExportJob
 from generator.models import (
-    BLANK,
+    BLANK_MARK,
     Course,
     FillIn,
     Matching,
@@ -95,7 +95,7 @@ def gift_text(course: Course) -> str:
 def gift_question(question: Question) -> str:
     head = f"// {question.type}\n::{escape(question.id)}::[plain]{escape(question.prompt)}"
     if isinstance(question, FillIn):
-        head += "\\n" + escape(question.text).replace(escape(BLANK), "_____")
+        head += "\\n" + BLANK_MARK.sub("_____", escape(question.text))
     if isinstance(question, SingleChoice):
         answers = [choice(option, "=" if option.correct else "~") for option in question.options]
     elif isinstance(question, MultipleChoice):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from generator.errors import Problem
 from generator.lint.questions import QuestionList, warning
-from generator.models import BLANK, FillIn
+from generator.models import FillIn
 from generator.normalise import normalise
 
 
@@ -36,7 +36,7 @@ def _shown(question: FillIn) -> dict[str, list[str]]:
     """
     return {
         "prompt": [normalise(question.prompt)],
-        "text": [normalise(piece) for piece in question.text.split(BLANK)],
+        "text": [normalise(piece) for piece in question.text_parts()],
     }
 
 
