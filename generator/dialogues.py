@@ -50,8 +50,22 @@ def _turn_problems(question: Scenario, index: int, label: str, at: Locator) -> I
             "mark exactly one reply of the turn 'correct: true'",
             "dialogue.best-reply-count",
         )
-    turn_ids = [turn.id for turn in question.turns]
+    yield from _reply_problems(question, index, label, at)
+
+
+def _reply_problems(question: Scenario, index: int, label: str, at: Locator) -> Iterator[Problem]:
+    """A reply of turn ``index`` repeating an earlier one, or leading to no turn."""
+    turn = question.turns[index]
+    turn_ids = [other.id for other in question.turns]
+    texts = [reply.text for reply in turn.replies]
     for reply_index, reply in enumerate(turn.replies):
+        if reply.text in texts[:reply_index]:
+            yield Problem(
+                *at("turns", index, "replies", reply_index, "text"),
+                f"{label}: turn '{turn.id}' has two replies with the text '{reply.text}'",
+                "make every reply of the turn different",
+                "dialogue.duplicate-reply",
+            )
         if reply.next is not None and reply.next not in (*turn_ids, END_OF_DIALOGUE):
             yield Problem(
                 *at("turns", index, "replies", reply_index, "next"),
