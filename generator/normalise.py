@@ -13,7 +13,7 @@ count as the same answer:
    where it has an entry, else lower-casing. The table holds exactly the characters whose
    full case folding differs from their lower case (``ß`` → ``ss``, ``ς`` → ``σ``,
    Cherokee, Greek with ypogegrammeni …), so the result is Python's ``casefold()``;
-   the runtime uses the same table (the build writes it into ``mot-core.js``) with
+   the runtime uses the same table (the build writes it into ``mot-folds.js``) with
    JavaScript's ``toLowerCase()``, so both sides compute the same function;
 4. every run of spaces and control characters becomes one space;
 5. punctuation, spaces and control characters at either end are dropped.
