@@ -255,6 +255,11 @@ EMPTY_STATUS_ROOM = """statuses => statuses.filter(s => !s.textContent).map(s =>
 """The room each empty status line takes on the page, its margin included."""
 
 
+SPOKEN = """statuses => statuses.filter(s => s.textContent &&
+  s.getAttribute('aria-live') !== 'off').map(s => s.textContent)"""
+"""The status lines with text that a screen reader would read out as they change."""
+
+
 def expect_no_verdict(page: Page) -> None:
     """Nothing on the exam paper says right or wrong: no attribute, mark, icon or colour."""
     paper = page.locator(".mot-exam-paper")
@@ -324,6 +329,9 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     expect(panel).to_be_focused()
     expect_in_view_below_header(page, panel)
     expect(panel.locator("[data-passed]")).to_contain_text(f"得分 {sum(right.values())}/{total}")
+    score = re.compile(f"得分 {sum(right.values())}/{total}")
+    expect(panel).to_have_accessible_description(score)  # said as the panel takes the focus
+    assert page.locator(".mot-exam-paper .mot-status").evaluate_all(SPOKEN) == []
     for question_id, result in right.items():
         form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
         expect(form).to_have_attribute("data-result", "correct" if result else "incorrect")
@@ -359,6 +367,8 @@ def test_every_attempt_draws_a_full_paper(learner: Page, site_url: str, course: 
         page.get_by_role("button", name="再考一次（重新抽题）").click()
         expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
         papers.append(drawn_per_module())
+        statuses = page.locator(".mot-exam-paper .mot-status")
+        assert set(statuses.evaluate_all("ss => ss.map(s => s.ariaLive)")) == {"polite"}
     assert papers == [dict(draw)] * len(papers)
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(f"已作答 0 / {total} 题")
 

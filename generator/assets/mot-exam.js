@@ -71,6 +71,14 @@
     return (attempt.seed ^ hash) >>> 0;
   }
 
+  /* At hand-in every question's status line fills at once: they keep quiet then (the results
+     panel takes the focus and says the score) and speak again on the next attempt. */
+  function speak(forms, live) {
+    forms.forEach(function (form) {
+      form.querySelector(".mot-status").setAttribute("aria-live", live ? "polite" : "off");
+    });
+  }
+
   /* Lay out the attempt's questions, in its order and with its answers. */
   function showPaper(exam, attempt) {
     var paper = exam.querySelector(".mot-exam-paper");
@@ -87,6 +95,7 @@
       form.querySelector(".mot-question-number").textContent = TEXT.number(index + 1, forms.length);
       paper.appendChild(form);
     });
+    speak(forms, true);
     shownAttempt.set(exam, attempt);
     return forms;
   }
@@ -166,6 +175,7 @@
   /* Grade and show every question; a fresh hand-in is recorded and announced. */
   function finish(exam, forms, fresh) {
     return Promise.all(forms.map(engine.grade)).then(function () {
+      speak(forms, false);
       forms.forEach(function (form) { engine.reveal(form); });
       all(exam, ".mot-exam-paper .mot-restart").forEach(function (button) { button.hidden = true; });
       setState(exam, "finished");
