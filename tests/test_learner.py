@@ -16,7 +16,7 @@ from typing import Literal
 
 import pypdfium2 as pdfium
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Dialog, Locator, Page, expect
 
 from generator.digests import option_key, salt_for
 from generator.load import load_course
@@ -467,10 +467,17 @@ def every_question(course: Course) -> dict[str, Question]:
     return {q.id: q for module in course.modules for q in module.quiz.every_question}
 
 
-def take_exam(page: Page, url: str, course: Course, right: bool) -> list[str]:
+def take_exam_started(page: Page, url: str) -> list[str]:
+    """Start the exam; returns the ids of the questions drawn, in the order shown."""
     page.goto(f"{url}exam.html")
     page.get_by_role("button", name="开始考试").click()
-    expect(page.locator(".mot-exam-paper .mot-question")).to_have_count(3)
+    paper = page.locator(".mot-exam-paper .mot-question")
+    expect(paper).to_have_count(3)
+    return list(paper.evaluate_all("forms => forms.map(form => form.dataset.questionId)"))
+
+
+def take_exam(page: Page, url: str, course: Course, right: bool) -> list[str]:
+    take_exam_started(page, url)
     return answer_exam(page, page, every_question(course), right)
 
 
@@ -514,6 +521,37 @@ def test_exam_draws_and_shuffles_per_attempt(
     assert len(orders) > 1
     fixed = page.locator('.mot-exam [data-question-id="s2-single"] .mot-option input')
     assert fixed.evaluate_all("inputs => inputs.map(i => i.value)") == ["a", "b", "c"]
+
+
+def test_a_hand_in_left_waiting_in_another_tab_keeps_the_paper_handed_in_first(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """Tab B asks to hand in the paper unanswered and waits; tab A answers everything and
+    hands in. Confirming in B afterwards must not replace A's paper and score."""
+    questions = every_question(course)
+    drawn = take_exam_started(page, fixture_site_url)
+    other = page.context.new_page()
+    other.goto(f"{fixture_site_url}exam.html")
+    expect(other.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
+    waiting: list[Dialog] = []
+    other.on("dialog", lambda dialog: waiting.append(dialog))
+    other.evaluate("setTimeout(() => document.querySelector('.mot-exam-hand-in').click())")
+    for _ in range(50):  # until B's confirmation is open
+        if waiting:
+            break
+        page.wait_for_timeout(100)
+    assert len(waiting) == 1
+    answer_exam(page, page, questions, right=True)
+    waiting[0].accept()
+    expect(other.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
+    other.wait_for_timeout(500)  # B's hand-in, if it were to go ahead, has written by now
+    for tab in (other, page):
+        tab.reload()
+        verdict = tab.locator('[data-results-for="exam"] [data-passed]')
+        expect(verdict).to_contain_text(f"得分 {len(drawn)}/{len(drawn)}")
+        graded = tab.locator(".mot-exam-paper .mot-question[data-result='correct']")
+        expect(graded).to_have_count(len(drawn))
+    other.close()
 
 
 QUIZZES_PASSED = json.dumps(

@@ -370,6 +370,17 @@
     attempt: function () { return state.attempt; },
     /* The exam attempt in progress (or handed in), saved whole; its answers one by one. */
     setAttempt: function (attempt) { update(function (record) { record.attempt = attempt; }); },
+    /* Hand in `attempt` unless another tab has handed in the same one or started another
+       since (its confirmation may have waited a while); says whether it did. */
+    handIn: function (attempt) {
+      var current = false;
+      update(function (record) {
+        var stored = record.attempt;
+        current = isSet(stored) && stored.seed === attempt.seed && !stored.handedIn;
+        if (current) { record.attempt = attempt; }
+      });
+      return current;
+    },
     saveExamAnswer: function (seed, questionId, answer) {
       update(function (record) {
         if (record.attempt && record.attempt.seed === seed && !record.attempt.handedIn) {

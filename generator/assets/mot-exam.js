@@ -197,10 +197,31 @@
     var missing = [];
     forms.forEach(function (form, index) { if (!engine.response(form)) { missing.push(index + 1); } });
     if (!window.confirm(TEXT.confirmHandIn(missing))) { return; }
-    var attempt = shownAttempt.get(exam);
-    attempt.handedIn = true;
-    forms.forEach(function (form) { attempt.answers[form.getAttribute("data-question-id")] = engine.answer(form); });
-    mot.progress.setAttempt(attempt);
+    whenStorageSettles(function () { handInNow(exam, forms); });
+  }
+
+  /* While the confirmation was open this page stood still, and another tab may have handed
+     in or started again meanwhile. Once the page runs again the browser brings its copy of
+     the storage up to date one change at a time (a storage event each), so the hand-in
+     waits until SETTLE ms pass with no change arriving, and then reads the record. */
+  var SETTLE = 50;
+  var storageChanges = 0;
+  window.addEventListener("storage", function () { storageChanges += 1; });
+
+  function whenStorageSettles(run) {
+    var seen = storageChanges;
+    window.setTimeout(function () {
+      if (storageChanges === seen) { run(); } else { whenStorageSettles(run); }
+    }, SETTLE);
+  }
+
+  function handInNow(exam, forms) {
+    var shown = shownAttempt.get(exam);
+    var answers = {};
+    forms.forEach(function (form) { answers[form.getAttribute("data-question-id")] = engine.answer(form); });
+    var attempt = { seed: shown.seed, questions: shown.questions, answers: answers, handedIn: true };
+    if (!mot.progress.handIn(attempt)) { show(exam); return; }   /* as another tab left it */
+    shownAttempt.set(exam, attempt);
     finish(exam, forms, true);
   }
 
