@@ -1,0 +1,200 @@
+"""Schema problems in words a trainer can act on: what was found, what belongs there, the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import CourseError
+from generator.load import load_course
+from generator.project import Project
+
+MODULE = "course/01-sample.md"
+QUIZ = "quizzes/01-sample.yml"
+OBJECTIVES = """\
+  - id: s1-listen
+    text: 说出倾听的要点
+  - id: s1-need
+    text: 区分要求和需求
+  - id: s1-recover
+    text: 说出服务补救的第一步
+"""
+
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(CourseError) as caught:
+        load_course(Project(root))
+    return [str(problem) for problem in caught.value.problems]
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_number_where_text_belongs_is_to_be_quoted(minimal_project: Path) -> None:
+    edit(minimal_project, QUIZ, "text: 倾听时要望、闻、___、___。", "text: 2004")
+    edit(minimal_project, QUIZ, "accept: [问]", "accept: [60]")
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:76:5: question 's1-fill-in': 'text' must be text, not the number 2004; "
+        'put it in quotes: text: "2004" [schema.not-text]',
+        f"{QUIZ}:78:18: question 's1-fill-in': each entry of 'accept' must be text, not the "
+        'number 60; put it in quotes: "60" [schema.not-text]',
+    ]
+
+
+def test_objectives_written_as_plain_text_show_the_shape(minimal_project: Path) -> None:
+    plain = "  - 说出倾听的要点\n  - 区分要求和需求\n  - 说出服务补救的第一步\n"
+    edit(minimal_project, MODULE, OBJECTIVES, plain)
+    problems = problems_of(minimal_project)
+    assert len(problems) == 3
+    assert problems[0] == (
+        f"{MODULE}:7:5: objective 1 is only the text '说出倾听的要点'; each objective needs "
+        "'id:' and 'text:'; write it as '- id: …' (an id such as m1-origin) with "
+        "'text: 说出倾听的要点' on the next line, lined up under 'id' [schema.not-a-mapping]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            QUIZ,
+            "",
+            f"{QUIZ}:1:1: the quiz file is empty; write 'questions:' and, under it, the "
+            "module's questions (see AUTHORING.md) [schema.empty-file]",
+        ),
+        (
+            QUIZ,
+            "# 题目还没写\n",
+            f"{QUIZ}:1:1: the quiz file is empty; write 'questions:' and, under it, the "
+            "module's questions (see AUTHORING.md) [schema.empty-file]",
+        ),
+        (
+            QUIZ,
+            "- 谁提出了关键时刻？\n",
+            f"{QUIZ}:1:1: the quiz file holds a list, not 'key: value' lines; write "
+            "'questions:' and, under it, the module's questions (see AUTHORING.md) "
+            "[schema.not-a-mapping]",
+        ),
+        (
+            MODULE,
+            "---\n---\n\n正文。\n",
+            f"{MODULE}:2:1: the front matter is empty; write 'title:', 'summary:', 'minutes:' "
+            "and 'objectives:' between the two '---' lines (see AUTHORING.md) "
+            "[schema.empty-file]",
+        ),
+    ],
+    ids=["empty", "only-a-comment", "list", "empty-front-matter"],
+)
+def test_an_empty_file_says_what_it_must_hold(
+    minimal_project: Path, name: str, text: str, expected: str
+) -> None:
+    (minimal_project / name).write_text(text, encoding="utf-8")
+    assert expected in problems_of(minimal_project)
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected"),
+    [
+        (
+            MODULE,
+            "minutes: 10",
+            "minutes:",
+            f"{MODULE}:4:1: 'minutes' is empty; write minutes: 30 (no quotes, no unit) "
+            "[schema.not-a-number]",
+        ),
+        (
+            MODULE,
+            "minutes: 10",
+            "minutes: 0",
+            f"{MODULE}:4:1: 'minutes' must be more than 0, not 0; change the value of "
+            "'minutes' [schema.out-of-range]",
+        ),
+        (
+            MODULE,
+            "stage: explore",
+            "stage: Explore",
+            f"{MODULE}:5:1: 'stage' must be one of 'meaning', 'principles', 'explore', "
+            "'offer', 'do' or 'confirm', not 'Explore'; write one of them exactly as shown, "
+            "e.g. stage: meaning [schema.not-allowed]",
+        ),
+        (
+            MODULE,
+            "title: 示例模块",
+            "title: '  '",
+            f"{MODULE}:2:1: 'title' is empty; write the text of 'title' [schema.empty]",
+        ),
+        (
+            MODULE,
+            "objectives:\n" + OBJECTIVES,
+            "objectives:\n",
+            f"{MODULE}:6:1: 'objectives' is empty; write its entries under 'objectives:', "
+            "each on its own line starting with '- ' [schema.not-a-list]",
+        ),
+        (
+            QUIZ,
+            "accept: [问]",
+            "accept: 问",
+            f"{QUIZ}:78:9: question 's1-fill-in': 'accept' must be a list, not '问'; write "
+            "its entries under 'accept:', each on its own line starting with '- ', or in "
+            "brackets: accept: [问] [schema.not-a-list]",
+        ),
+        (
+            QUIZ,
+            "    prompt: 客户说话时，你首先应该怎么做？",
+            "    prompt:\n      - 客户说话时，你首先应该怎么做？",
+            f"{QUIZ}:6:5: question 's1-single': 'prompt' must be text, not a list; write the "
+            "text on the same line as 'prompt:', without '-' or brackets; if it starts with "
+            "'[' or '-', put it in quotes [schema.not-text]",
+        ),
+        (
+            QUIZ,
+            "    applied: true",
+            "    applied: 1",
+            f"{QUIZ}:5:5: question 's1-single': 'applied' must be true or false, not the "
+            "number 1; write applied: true or applied: false [schema.not-true-or-false]",
+        ),
+        (
+            "quizzes/exam.yml",
+            "draw:\n",
+            "draw: 2\nold_draw:\n",
+            "quizzes/exam.yml:5:1: 'draw' must hold 'key: value' lines, not the number 2; "
+            "write each entry on its own line under 'draw:', indented, as 'key: value' "
+            "[schema.not-a-mapping]",
+        ),
+        (
+            QUIZ,
+            "  - id: s1-multiple",
+            "  - 下面哪些属于客户的需求？\n  - id: s1-multiple",
+            f"{QUIZ}:17:5: question 2 is only the text '下面哪些属于客户的需求？'; each "
+            "question needs 'id:', 'type:', 'objective:', 'prompt:', 'explanation:' and "
+            "'review:'; write it as '- id: …' (an id such as m1-origin) with 'type: …', "
+            "'objective: …', 'prompt: …', 'explanation: …' and 'review: …' on the next lines, "
+            "lined up under 'id' "
+            "[schema.not-a-mapping]",
+        ),
+    ],
+    ids=[
+        "int-empty",
+        "greater-than",
+        "literal",
+        "blank-text",
+        "list-empty",
+        "list-scalar",
+        "text-list",
+        "bool-number",
+        "dict-scalar",
+        "question-text",
+    ],
+)
+def test_every_kind_of_schema_error_says_what_and_how(
+    minimal_project: Path, name: str, old: str, new: str, expected: str
+) -> None:
+    edit(minimal_project, name, old, new)
+    problems = problems_of(minimal_project)
+    assert expected in problems, problems
+    assert not any("Input should" in problem for problem in problems)
