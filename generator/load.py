@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from generator.sources import read_source
 from generator.yaml_source import YamlSyntaxError, parse_yaml
 
 FRONT_MATTER_FENCE = "---"
+BODY_START = re.compile(r"^\s*$|^#{1,6}\s")
+"""A blank line or a Markdown heading: where a page's text may start after its front matter."""
 
 
 def load_course(project: Project) -> Course:
@@ -76,7 +79,7 @@ def load_page(project: Project, path: Path, problems: list[Problem]) -> Page | N
     try:
         source = parse_yaml("\n".join(lines[1:end]), relative, line_offset=1)
     except YamlSyntaxError as error:
-        problems.append(error.problem)
+        problems.append(_closing_fence_missing(lines, relative, error.problem) or error.problem)
         return None
     problems.extend(plain_text_problems(source))
     meta_model: type[ModuleMeta] | type[PageMeta] = ModuleMeta if is_module(path) else PageMeta
@@ -103,11 +106,41 @@ def _front_matter_end(lines: list[str], path: Path) -> int | Problem:
     for index, line in enumerate(lines[1:], 1):
         if line.strip() == FRONT_MATTER_FENCE:
             return index
+    return _unclosed(path, 1, "the front matter that starts on line 1 is never closed")
+
+
+def _closing_fence_missing(lines: list[str], path: Path, error: Problem) -> Problem | None:
+    """The likely place of a missing closing '---', when the front matter fails to parse.
+
+    Without it, the front matter runs on to a '---' rule in the page text, and the YAML
+    fails somewhere in that text: the closing fence probably belonged at the first blank
+    line or heading before the failure up to which the front matter reads well.
+    """
+    for index in range(1, error.line - 1):
+        if BODY_START.match(lines[index]) and _reads_as_mapping(lines[1:index], path):
+            return _unclosed(
+                path,
+                index + 1,
+                "the closing '---' of the front matter that starts on line 1 is probably "
+                "missing here: the page text below is read as front matter, which fails at "
+                f"line {error.line}",
+            )
+    return None
+
+
+def _reads_as_mapping(lines: list[str], path: Path) -> bool:
+    try:
+        return isinstance(parse_yaml("\n".join(lines), path).tree, dict)
+    except YamlSyntaxError:
+        return False
+
+
+def _unclosed(path: Path, line: int, message: str) -> Problem:
     return Problem(
         path,
+        line,
         1,
-        1,
-        "the front matter is never closed",
+        message,
         "add a line with '---' after the last front matter field",
         "page.front-matter-unclosed",
     )

@@ -22,6 +22,7 @@ from generator.yaml_events import Location, Positions, read_plain
 MAX_DEPTH = 20
 """Deepest nesting accepted; the text of a dialogue's reply is eight levels down."""
 FULL_WIDTH_SPACE = "\u3000"
+TAB_FIX = "use spaces, not tabs"
 
 
 class YamlSyntaxError(Exception):
@@ -174,8 +175,37 @@ def _describe_yaml_error(
             "indent with ordinary spaces (half-width), two per level",
             "yaml.full-width-indent",
         )
+    if _character_at(text, line, column) == "\t":
+        return line, column, *_tab_problem(text, line, column)
     what = error.problem or error.context or "the text is not valid YAML"
+    if "found another document" in what:
+        return (
+            line,
+            column,
+            "a second '---' line starts another YAML document, but a course file holds only one",
+            "remove this '---' line",
+            "yaml.second-document",
+        )
     return line, column, f"YAML syntax error: {what}", _syntax_fix(what), "yaml.syntax"
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    """The character at the 1-based ``line`` and ``column`` of ``text``, if there is one."""
+    lines = text.split("\n")
+    row = lines[line - 1] if 0 < line <= len(lines) else ""
+    return row[column - 1 : column]
+
+
+def _tab_problem(text: str, line: int, column: int) -> tuple[str, str, str]:
+    """YAML refuses tabs wherever they could be taken for indentation."""
+    row = text.split("\n")[line - 1]
+    if not row[: column - 1].strip():
+        return "the line is indented with a tab", f"{TAB_FIX}: two spaces per level", "yaml.tab"
+    return (
+        "a tab stands where YAML does not allow one",
+        f"{TAB_FIX}: replace it with a space, or put the text in quotes",
+        "yaml.tab",
+    )
 
 
 def _full_width_indent(text: str, error_line: int) -> int | None:
