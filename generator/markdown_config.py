@@ -6,20 +6,23 @@ the same HTML names the files a page uses (pictures, downloads).
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.exceptions import MkDocsException
 
-from generator.errors import SetupError
+from generator.errors import CourseError, Problem, SetupError
 from generator.models import Course
 from generator.page_cache import PageScanCache
 from generator.page_scan import scan_pages
-from generator.project import EXAM_PAGES, MISTAKES_PAGE, Project
+from generator.project import CONFIG_FILE, EXAM_PAGES, MISTAKES_PAGE, Project
 
 Anchors = dict[str, dict[str, str]]
 """Page file name -> heading id -> heading text, for every page of the course."""
@@ -31,28 +34,113 @@ GENERATED_HEADINGS = {"quiz": "本章测验"}
 
 
 def site_config(project: Project) -> MkDocsConfig:
-    """The settings of the project's ``mkdocs.yml`` as MkDocs reads them (nothing is built)."""
-    return _load_settings(project.config_file, project.course_dir)
+    """The settings of the project's ``mkdocs.yml`` as MkDocs reads them (nothing is built).
+
+    Read again whenever the file changes: the live preview checks the course on every save.
+    """
+    return _site_config(project, settings_bytes(project))
 
 
-@cache
-def _load_settings(config_file: Path, any_folder: Path) -> MkDocsConfig:
-    if not config_file.is_file():
+@lru_cache(maxsize=4)
+def _site_config(project: Project, settings: bytes) -> MkDocsConfig:
+    """``settings``, the bytes of mkdocs.yml, are only the cache key: MkDocs reads the file."""
+    return load_settings(project, docs_dir=str(project.course_dir))  # any existing folder
+
+
+def settings_bytes(project: Project) -> bytes:
+    """The bytes of ``mkdocs.yml``; a SetupError when there is no such file."""
+    try:
+        return project.config_file.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         raise SetupError(
             "the site settings file is missing",
-            "run the command in the project folder, or name it with --root",
+            "run the command in the project folder (or name it with --root), "
+            f"or put {CONFIG_FILE} back there",
             "setup.no-mkdocs-yml",
-            config_file,
-        )
-    try:  # any existing folder will do for docs_dir: only settings are read
-        return load_config(str(config_file), docs_dir=str(any_folder))
-    except ConfigurationError as error:
-        raise SetupError(
-            f"MkDocs cannot read the settings ({' '.join(str(error).split())})",
-            "fix the setting it names",
-            "setup.mkdocs-config",
-            config_file,
+            project.relative(project.config_file),
         ) from None
+
+
+def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
+    """MkDocs' settings from ``mkdocs.yml`` with ``overrides``; raise CourseError, located in
+    mkdocs.yml, when MkDocs cannot read them."""
+    settings_bytes(project)
+    errors = _ConfigErrors()
+    logger = logging.getLogger("mkdocs.config")
+    logger.addFilter(errors)
+    try:
+        return load_config(str(project.config_file), **overrides)
+    except MkDocsException as error:  # Abort, on an invalid setting, is also a SystemExit
+        raise CourseError(settings_problems(project, error, errors.messages)) from None
+    finally:
+        logger.removeFilter(errors)
+
+
+class _ConfigErrors(logging.Filter):
+    """Keeps the errors MkDocs logs about the settings (reported as problems instead)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.ERROR:
+            return True
+        self.messages.append(record.getMessage())
+        return False
+
+
+def settings_problems(
+    project: Project, error: MkDocsException, messages: list[str]
+) -> list[Problem]:
+    """Why MkDocs could not read mkdocs.yml: a YAML error, invalid settings, or ``error``."""
+    path = project.relative(project.config_file)
+    syntax = error.__context__
+    if isinstance(syntax, yaml.MarkedYAMLError) and syntax.problem_mark is not None:
+        mark = syntax.problem_mark
+        return [
+            Problem(
+                path,
+                mark.line + 1,
+                mark.column + 1,
+                f"the site settings are not valid YAML: {syntax.problem}",
+                "check the indentation, brackets and quoting on this line and the lines above it",
+                "settings.yaml-syntax",
+            )
+        ]
+    invalid = [found for found in map(INVALID_SETTING.match, messages) if found]
+    if not invalid:
+        return [_settings_problem(path, 1, f"MkDocs cannot read the settings: {error}")]
+    lines = project.config_file.read_text(encoding="utf-8", errors="replace").splitlines()
+    return [
+        _settings_problem(
+            path,
+            _line_of_setting(lines, name),
+            f"the setting '{name}' is not valid: {' '.join(text.split())}",
+        )
+        for name, text in (found.groups() for found in invalid)
+    ]
+
+
+INVALID_SETTING = re.compile(r"Config value '([^']+)': (.*)", re.DOTALL)
+"""How MkDocs logs a setting it refuses."""
+
+
+def _settings_problem(path: Path, line: int, message: str) -> Problem:
+    return Problem(
+        path,
+        line,
+        1,
+        message,
+        f"correct it, or undo the last change to {CONFIG_FILE}",
+        "settings.invalid",
+    )
+
+
+def _line_of_setting(lines: list[str], name: str) -> int:
+    """The line where the top-level setting ``name`` (``theme`` of ``theme.name``) starts."""
+    key = re.compile(rf"{re.escape(name.split('.')[0])}\s*:")
+    return next((number for number, line in enumerate(lines, 1) if key.match(line)), 1)
 
 
 def markdown_settings(project: Project) -> tuple[list[Any], dict[str, Any]]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from generator import build
+from generator.errors import CourseError
 from generator.preview import SEARCH_INDEX
 from generator.project import Project
 from generator.serve import Preview
@@ -85,3 +87,54 @@ def test_a_broken_save_keeps_the_pages_and_lists_the_problem(
     assert "s1-single" in built(preview, "01-sample.html").read_text(encoding="utf-8")
     problems = json.loads(built(preview, "assets/serve/problems.json").read_text("utf-8"))
     assert len(problems) == 1 and "01-sample.yml" in problems[0]
+
+
+def site_problems(preview: Preview) -> list[str]:
+    problems: list[str] = json.loads(
+        built(preview, "assets/serve/problems.json").read_text("utf-8")
+    )
+    return problems
+
+
+@pytest.mark.parametrize(
+    ("breaks", "reported"),
+    [
+        (
+            lambda settings: settings.write_text(settings.read_text() + "site_name: [\n"),
+            "mkdocs.yml:",
+        ),
+        (lambda settings: settings.rename(settings.with_name("moved.yml")), "mkdocs.yml: "),
+    ],
+    ids=["syntax", "moved"],
+)
+def test_a_broken_mkdocs_yml_is_listed_and_the_last_good_site_kept(
+    preview: Preview,
+    minimal_project: Path,
+    breaks: Callable[[Path], object],
+    reported: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    settings = minimal_project / "mkdocs.yml"
+    good = settings.read_text(encoding="utf-8")
+    breaks(settings)
+    preview.rebuild()
+    problems = site_problems(preview)
+    assert problems and all(problem.startswith(reported) for problem in problems), problems
+    assert "s1-single" in built(preview, "01-sample.html").read_text(encoding="utf-8")
+    err = capsys.readouterr().err
+    assert problems[0] in err and "Traceback" not in err
+    settings.write_text(good.replace("site_name: 关键时刻", "site_name: 改过的关键时刻"))
+    preview.rebuild()
+    assert site_problems(preview) == []
+    assert "改过的关键时刻" in built(preview, "01-sample.html").read_text(encoding="utf-8")
+
+
+def test_check_reads_mkdocs_yml_again_after_an_edit(minimal_project: Path) -> None:
+    """The live preview checks the course on every save, mkdocs.yml included."""
+    project = Project(minimal_project)
+    build.check(project)
+    settings = minimal_project / "mkdocs.yml"
+    settings.write_text(settings.read_text() + "site_name: [\n")
+    with pytest.raises(CourseError) as failure:
+        build.check(project)
+    assert str(failure.value.problems[0]).startswith("mkdocs.yml:")

@@ -142,3 +142,22 @@ def test_a_broken_save_keeps_the_last_good_page(
     expect(page.locator('form[data-question-id="s1-single"]')).to_have_count(1)
     quiz.write_text(good.replace("客户说话时，你首先应该怎么做？", "修好以后的题目"))
     expect(page.get_by_text("修好以后的题目")).to_be_visible(timeout=30_000)
+
+
+def test_a_broken_mkdocs_yml_shows_in_the_open_page_until_fixed(
+    page: Page, preview: str, minimal_project: Path
+) -> None:
+    page.goto(f"{preview}01-sample.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    settings = minimal_project / "mkdocs.yml"
+    good = settings.read_text()
+    settings.write_text(good + "site_name: [\n")
+    panel = page.get_by_role("alert")
+    expect(panel.locator("li")).to_have_text(
+        [re.compile(r"^mkdocs\.yml:\d+:1: the site settings are not valid YAML: ")],
+        timeout=30_000,
+    )
+    expect(page.locator('form[data-question-id="s1-single"]')).to_have_count(1)
+    settings.write_text(good.replace("site_name: 关键时刻", "site_name: 改过的关键时刻"))
+    expect(page.get_by_role("alert")).to_have_count(0, timeout=30_000)
+    expect(page.get_by_text("改过的关键时刻").first).to_be_attached()
