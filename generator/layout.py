@@ -118,19 +118,38 @@ def _module_name_like(stem: str) -> str:
     return f"{digits}-{slug.strip('-') or 'module'}"
 
 
-def orphan_quizzes(project: Project, page_names: set[str]) -> list[Problem]:
-    """Quiz files with no module page of the same name."""
+MISSPELT_QUIZ_SUFFIX = ".yaml"
+"""YAML's other file ending; quiz files are ``.yml``, so such a file is never read."""
+
+
+def quiz_name_problems(project: Project, page_names: set[str]) -> list[Problem]:
+    """Quiz files named ``.yaml``, or with no module page of the same name."""
     if not project.quiz_dir.is_dir():
         return []
-    return [
-        Problem(
+    found = (
+        _quiz_name_problem(project, path, page_names)
+        for path in _visible(project.quiz_dir, "*.y*ml")
+    )
+    return [problem for problem in found if problem is not None]
+
+
+def _quiz_name_problem(project: Project, path: Path, page_names: set[str]) -> Problem | None:
+    if path.suffix == MISSPELT_QUIZ_SUFFIX:
+        return Problem(
             project.relative(path),
             1,
             1,
-            f"quiz '{path.name}' belongs to no module",
-            f"rename it after its module in course/ (course/{path.stem}.md) or delete it",
-            "quiz.orphan",
+            "quiz files end in '.yml', and this one is not read",
+            f"rename it to {path.stem}.yml",
+            "quiz.yaml-extension",
         )
-        for path in _visible(project.quiz_dir, "*.y*ml")
-        if path.stem not in page_names and path.stem != EXAM_NAME
-    ]
+    if path.stem in page_names or path.stem == EXAM_NAME:
+        return None
+    return Problem(
+        project.relative(path),
+        1,
+        1,
+        f"quiz '{path.name}' belongs to no module",
+        f"rename it after its module in course/ (course/{path.stem}.md) or delete it",
+        "quiz.orphan",
+    )

@@ -7,7 +7,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import CourseError, Problem
-from generator.layout import is_module, layout_problems, misnamed, orphan_quizzes, page_files
+from generator.layout import (
+    MISSPELT_QUIZ_SUFFIX,
+    is_module,
+    layout_problems,
+    misnamed,
+    page_files,
+    quiz_name_problems,
+)
 from generator.models import (
     Course,
     Exam,
@@ -57,7 +64,7 @@ def load_course(project: Project) -> Course:
             module = load_module(project, path, page, problems)
             if module is not None:
                 modules.append(module)
-    problems.extend(orphan_quizzes(project, {path.stem for path in page_paths}))
+    problems.extend(quiz_name_problems(project, {path.stem for path in page_paths}))
     exam = load_exam(project, problems)
     if problems:
         raise CourseError(problems)
@@ -151,6 +158,8 @@ def load_module(
 ) -> Module | None:
     """The module of the page at ``page_path`` (``page`` if it loaded) with its quiz."""
     quiz_path = project.quiz_file(page_path.stem)
+    if quiz_path.with_suffix(MISSPELT_QUIZ_SUFFIX).exists() and not quiz_path.exists():
+        return None  # reported as a file to rename
     if not quiz_path.exists():
         problems.append(
             Problem(

@@ -114,3 +114,17 @@ def test_a_quiz_that_is_a_folder_is_reported_not_read(minimal_project: Path) -> 
         "quizzes/02-second.yml:1:1: this is not an ordinary file but a folder; delete it, or "
         "replace it with the page or quiz file it is named after [source.not-a-file]"
     ]
+
+
+@pytest.mark.parametrize("name", ["01-sample", "exam", "09-draft"])
+def test_a_quiz_spelt_yaml_is_to_be_renamed(minimal_project: Path, name: str) -> None:
+    quizzes = minimal_project / "quizzes"
+    source = quizzes / f"{name}.yml"
+    if source.exists():
+        source.rename(source.with_suffix(".yaml"))
+    else:
+        (quizzes / f"{name}.yaml").write_text("questions: []\n", encoding="utf-8")
+    assert problems_of(minimal_project) == [
+        f"quizzes/{name}.yaml:1:1: quiz files end in '.yml', and this one is not read; "
+        f"rename it to {name}.yml [quiz.yaml-extension]"
+    ]
