@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     project = Project(arguments.root.resolve())
     try:
+        _require_project_folder(project)
         command: Command = arguments.command
         return command(project, arguments)
     except CourseError as error:
@@ -41,6 +42,17 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         return 1
+
+
+def _require_project_folder(project: Project) -> None:
+    """Stop before any command reads or writes under a project folder that is not there."""
+    if not project.root.is_dir():
+        raise SetupError(
+            "the project folder does not exist",
+            "check the folder named with --root, or run the command in the project folder",
+            "setup.no-project",
+            project.root,
+        )
 
 
 def _fail(error: SetupError) -> None:
@@ -159,6 +171,8 @@ def run_export(project: Project, arguments: argparse.Namespace) -> int:
 
     export = EXPORTS[arguments.format]
     output = (arguments.output or project.dist_dir / export.file_name).resolve()
+    if output.is_dir():  # as cp does: the export goes into the folder, under its own name
+        output = output / export.file_name
     print(f"Exporting {arguments.format}: checking the course", flush=True)
     checked = build.check(project)
     _warn(checked)

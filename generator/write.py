@@ -223,10 +223,19 @@ def write_output(target: Path, write: Callable[[Path], object]) -> Path:
     try:
         write(partial)
         partial.chmod(OUTPUT_MODE)
-        os.replace(partial, target)
+        _replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
     return target
+
+
+def _replace(partial: Path, target: Path) -> None:
+    """Rename ``partial`` to ``target``; a failure names ``target`` (a folder in the way),
+    not the temporary file the trainer never asked for."""
+    try:
+        os.replace(partial, target)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(target)) from None
 
 
 def zip_folder(folder: Path, archive: Path) -> None:

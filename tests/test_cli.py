@@ -183,3 +183,15 @@ def test_make_serve_takes_the_port_from_port() -> None:
         check=True,
     )
     assert "-m generator serve --dev-addr 127.0.0.1:8001" in dry_run.stdout
+
+
+def test_a_missing_project_folder_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "no-such-project"
+    assert run_generator(missing, "check") == 1
+    assert capsys.readouterr().err == (
+        f"{missing.as_posix()}: the project folder does not exist; check the folder named "
+        "with --root, or run the command in the project folder [setup.no-project]\nFAILED\n"
+    )
+    assert not missing.exists()

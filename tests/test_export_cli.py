@@ -109,3 +109,23 @@ def test_write_output_replaces_the_previous_file_whole(tmp_path: Path) -> None:
     assert target.read_text() == "new"
     assert files_under(tmp_path) == ["bank.gift.txt"]
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_an_output_folder_gets_the_formats_file(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = minimal_project / "for-the-lms"
+    folder.mkdir()
+    assert run_generator(minimal_project, "export", "gift", "--output", str(folder)) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "OK: GIFT question bank written to for-the-lms/mot-course-questions.gift.txt"
+    assert files_under(folder) == ["mot-course-questions.gift.txt"]
+
+
+def test_a_folder_in_the_way_of_the_output_is_named(tmp_path: Path) -> None:
+    target = tmp_path / "bank.gift.txt"
+    target.mkdir()
+    with pytest.raises(OSError) as failure:
+        write_output(target, lambda partial: partial.write_text("::q:: x {T}\n"))
+    assert failure.value.filename == str(target)
+    assert [path.name for path in tmp_path.iterdir()] == ["bank.gift.txt"]
