@@ -17,7 +17,7 @@ from generator.errors import Problem
 from generator.lint import lint_course
 from generator.load import load_course
 from generator.markdown_config import Anchors, scan_course
-from generator.media import Media, select_media
+from generator.media import Media, linkable_files, select_media
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course
 from generator.project import Project
@@ -57,7 +57,8 @@ def check(project: Project) -> CheckedCourse:
     recover_output(project)
     course = load_course(project)
     scan = scan_course(course, project)
-    warnings = sorted([*validate_course(course, scan.anchors), *lint_course(course)])
+    problems = validate_course(course, scan, linkable_files(project))
+    warnings = sorted([*problems, *lint_course(course)])
     media = select_media(project, scan.references)
     return CheckedCourse(project, course, scan.anchors, warnings, media)
 

@@ -21,7 +21,7 @@ from mkdocs.exceptions import MkDocsException
 from generator.errors import CourseError, Problem, SetupError
 from generator.models import Course
 from generator.page_cache import PageScanCache
-from generator.page_scan import scan_pages
+from generator.page_scan import PageScan, scan_pages
 from generator.project import CONFIG_FILE, EXAM_PAGES, MISTAKES_PAGE, Project
 
 Anchors = dict[str, dict[str, str]]
@@ -154,7 +154,10 @@ class CourseScan:
     """What the pages' Markdown yields: the anchors of their headings, the files they use."""
 
     anchors: Anchors
+    """With the headings the generator adds."""
     references: References
+    pages: dict[str, PageScan]
+    """Page file name -> everything its scan found (links and ids for the checks)."""
 
 
 def scan_course(course: Course, project: Project) -> CourseScan:
@@ -171,18 +174,16 @@ def scan_course(course: Course, project: Project) -> CourseScan:
         cache.put(page.body, scan)
         scans[page.filename] = scan
     cache.save()
-    anchors: Anchors = {}
-    references: References = {}
-    for name, found in scans.items():
-        assert found is not None
-        anchors[name], references[name] = dict(found[0]), set(found[1])
+    pages = {name: found for name, found in scans.items() if found is not None}
+    anchors = {name: dict(found.headings) for name, found in pages.items()}
+    references = {name: set(found.references) for name, found in pages.items()}
     for module in course.modules:
         anchors[module.page.filename].update(GENERATED_HEADINGS)
     if course.exam is not None:  # generated pages that trainers' pages may link to
         anchors.update({page: {} for page in EXAM_PAGES})
     if course.modules:
         anchors[MISTAKES_PAGE] = {}
-    return CourseScan(anchors, references)
+    return CourseScan(anchors, references, pages)
 
 
 def collect_anchors(course: Course, project: Project) -> Anchors:

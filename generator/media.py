@@ -11,6 +11,7 @@ ordinary file are never published.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -30,14 +31,10 @@ class Media:
 
 def select_media(project: Project, references: References) -> Media:
     """Choose the files under ``course/`` to publish: the referenced and the media folders'."""
-    pages = set(page_files(project))
-    used = {name for targets in references.values() for name in map(_course_file, targets) if name}
+    used = {name for targets in references.values() for name in map(course_file, targets) if name}
     published: dict[str, Path] = {}
     skipped: list[str] = []
-    for path in sorted(project.course_dir.rglob("*")):
-        name = path.relative_to(project.course_dir).as_posix()
-        if path in pages or path.is_dir():
-            continue
+    for name, path in _other_files(project):
         if _publishable(path, name) and (name in used or _in_media_folder(name)):
             published[name] = path
         else:
@@ -45,7 +42,21 @@ def select_media(project: Project, references: References) -> Media:
     return Media(published, skipped)
 
 
-def _course_file(address: str) -> str | None:
+def linkable_files(project: Project) -> set[str]:
+    """The files under ``course/`` (names relative to it) that a page may link to: each is
+    published as soon as a page refers to it."""
+    return {name for name, path in _other_files(project) if _publishable(path, name)}
+
+
+def _other_files(project: Project) -> Iterator[tuple[str, Path]]:
+    """Everything under ``course/`` but the pages and folders, in path order, with its name."""
+    pages = set(page_files(project))
+    for path in sorted(project.course_dir.rglob("*")):
+        if path not in pages and not path.is_dir():
+            yield path.relative_to(project.course_dir).as_posix(), path
+
+
+def course_file(address: str) -> str | None:
     """The file under ``course/`` a page's ``address`` names, if it names one there."""
     parts = urlsplit(address)
     if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from generator.digest_store import DigestStore, stamp_of
 from generator.page_scan import PageScan
@@ -29,16 +30,28 @@ class PageScanCache:
         """The scan of a page with this body, or None (also for a value of the wrong shape)."""
         found = self.store.get(_key(body))
         try:
-            return None if found is None else (dict(found[0]), set(found[1]))
+            return None if found is None else _scan_from_json(found)
         except (TypeError, ValueError, IndexError, KeyError):
             return None
 
     def put(self, body: str, scan: PageScan) -> None:
-        anchors, references = scan
-        self.store.put(_key(body), [anchors, sorted(references)])
+        links = [list(link) for link in scan.links]
+        value = [scan.headings, sorted(scan.references), links, scan.ids]
+        self.store.put(_key(body), value)
 
     def save(self) -> None:
         self.store.save()
+
+
+def _scan_from_json(found: Any) -> PageScan:
+    """The scan that :meth:`PageScanCache.put` saved (raises on any other shape)."""
+    headings, references, links, ids = found
+    return PageScan(
+        {str(key): str(value) for key, value in dict(headings).items()},
+        {str(reference) for reference in references},
+        [(str(address), bool(raw)) for address, raw in links],
+        [str(name) for name in ids],
+    )
 
 
 def _key(body: str) -> str:

@@ -1,5 +1,10 @@
 """Checks of a page body: level-1 headings, links and anchors, balanced block HTML.
 
+Links, pictures and ids are taken from the page as Python-Markdown converts it
+(:mod:`generator.page_scan`): what looks like a link in code is text there, and
+reference-style links and raw HTML are links like any other. Each is then looked for in
+the page's text, outside code, for its line and column.
+
 The body is the one place raw HTML is allowed. Python-Markdown passes a block of raw HTML
 through until the tag that opened it closes, so a ``<div>`` never closed swallows the
 rest of the page, the quiz heading included, as literal text. Every block element that
@@ -10,20 +15,25 @@ closed twice is reported at its line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Collection, Iterator, Mapping
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import markdown
 
 from generator.errors import Problem
-from generator.markdown_config import Anchors
+from generator.markdown_config import CourseScan
+from generator.media import course_file
 from generator.models import Course, Page
+from generator.page_scan import PageScan
+from generator.project import MEDIA_FOLDERS
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"(`+).+?\1")
 LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
-MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)")
-EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+ATTRIBUTE_START = "\"'="
+"""What comes just before an address written as an HTML attribute value."""
 
 IMPLIED_END = {"p", "li", "dt", "dd", "option", "colgroup", "thead", "tbody", "tfoot", "tr"}
 IMPLIED_END |= {"td", "th"}
@@ -33,32 +43,28 @@ TRACKED = set(markdown.Markdown().block_level_elements) - {"hr", "html", "body"}
 
 LinkProblem = tuple[str, str, str]
 """What is wrong with a link, how to fix it, and the last part of its code."""
+Targets = Mapping[str, Collection[str]]
+"""Page file name -> the anchors a link to it may name."""
+Lines = dict[int, str]
+"""The body's lines outside fenced code, code spans blanked, by their line number in the file."""
+Place = tuple[int, int]
 
 
-def page_problems(course: Course, anchors: Anchors) -> Iterator[Problem]:
+def page_problems(course: Course, scan: CourseScan, files: Collection[str]) -> Iterator[Problem]:
+    """Every problem of the page bodies; ``files`` are those under course/ a link may name."""
+    targets = _link_targets(scan)
     for page in course.pages:
-        for line_number, line in _body_lines(page):
-            if LEVEL_ONE_HEADING.match(line):
-                yield Problem(
-                    page.source.path,
-                    line_number,
-                    1,
-                    "level-1 heading in the page body",
-                    "start sections at '##'; the page title comes from 'title:'",
-                    "page.level-one-heading",
-                )
-            for match in MARKDOWN_LINK.finditer(line):
-                target = match.group(1)
-                if EXTERNAL.match(target):
-                    continue
-                broken = broken_link(target, page.filename, anchors)
-                if broken:
-                    message, fix, code = broken
-                    column = match.start(1) + 1
-                    yield Problem(
-                        page.source.path, line_number, column, message, fix, f"link.{code}"
-                    )
-        yield from _html_balance_problems(page)
+        lines = _searchable_lines(page)
+        yield from _level_one_headings(page, lines)
+        yield from _link_problems(page, lines, scan.pages[page.filename], targets, files)
+        yield from _html_balance_problems(page, lines)
+
+
+def _searchable_lines(page: Page) -> Lines:
+    return {
+        number: CODE_SPAN.sub(lambda code: " " * len(code.group()), line)
+        for number, line in _body_lines(page)
+    }
 
 
 def _body_lines(page: Page) -> Iterator[tuple[int, str]]:
@@ -71,10 +77,88 @@ def _body_lines(page: Page) -> Iterator[tuple[int, str]]:
             yield page.body_line + offset, line
 
 
-def broken_link(target: str, current_page: str, anchors: Anchors) -> LinkProblem | None:
-    """Return (what is wrong, how to fix it, code) if ``target`` does not resolve."""
+def _level_one_headings(page: Page, lines: Lines) -> Iterator[Problem]:
+    for number, line in lines.items():
+        if LEVEL_ONE_HEADING.match(line):
+            yield Problem(
+                page.source.path,
+                number,
+                1,
+                "level-1 heading in the page body",
+                "start sections at '##'; the page title comes from 'title:'",
+                "page.level-one-heading",
+            )
+
+
+def _link_targets(scan: CourseScan) -> dict[str, set[str]]:
+    """Page -> the anchors a link may name there: its headings and any other id (as MkDocs)."""
+    ids = {name: found.ids for name, found in scan.pages.items()}
+    return {name: {*headings, *ids.get(name, [])} for name, headings in scan.anchors.items()}
+
+
+def _link_problems(
+    page: Page, lines: Lines, found: PageScan, targets: Targets, files: Collection[str]
+) -> Iterator[Problem]:
+    """The broken links of ``page``; the n-th link to an address is placed where the address
+    is written for the n-th time (or the last time: a reference-style link's definition)."""
+    seen: Counter[tuple[str, bool]] = Counter()
+    reported: set[Problem] = set()
+    for address, raw in found.links:
+        seen[address, raw] += 1
+        broken = link_problem(address, raw, page.filename, targets, files)
+        if broken is None:
+            continue
+        places = _link_places(lines, address, raw) or [(page.body_line, 1)]
+        line, column = places[min(seen[address, raw], len(places)) - 1]
+        message, fix, code = broken
+        problem = Problem(page.source.path, line, column, message, fix, f"link.{code}")
+        if problem not in reported:
+            reported.add(problem)
+            yield problem
+
+
+def link_problem(
+    address: str, raw: bool, current_page: str, targets: Targets, files: Collection[str]
+) -> LinkProblem | None:
+    """What is wrong with a link or picture of ``current_page`` to ``address``, if anything.
+
+    ``raw``: written in HTML, which MkDocs publishes as it is, without making a link to a
+    page's Markdown file a link to the page.
+    """
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc:
+        return None
+    name = course_file(address) if parts.path else current_page
+    if name is None:
+        return (
+            f"link to '{address}', which is outside course/",
+            "link to a page or a file in course/ by its path from this page, "
+            "such as 'media/guide.pdf'",
+            "outside-course",
+        )
+    if name in files:
+        return None
+    if raw and parts.path and name in targets:
+        return (
+            f"HTML link to '{address}', which the site leaves as it is: a broken link to "
+            "the page's Markdown file",
+            f"write a Markdown link instead: [text]({address})",
+            "html-to-page",
+        )
+    if name not in targets and not name.endswith(".md"):
+        return (
+            f"link to '{address}', which is neither a page nor a file the site publishes",
+            f"put the file at course/{name} (pictures and downloads go in "
+            f"course/{MEDIA_FOLDERS[0]}/ or course/{MEDIA_FOLDERS[1]}/), or correct the path",
+            "missing-file",
+        )
+    return broken_link(address, current_page, targets)
+
+
+def broken_link(target: str, current_page: str, anchors: Targets) -> LinkProblem | None:
+    """Return (what is wrong, how to fix it, code) if ``target`` names no page or anchor."""
     page_part, _, anchor = target.partition("#")
-    page = page_part or current_page
+    page = (course_file(page_part) or page_part) if page_part else current_page
     if page not in anchors:
         known = ", ".join(sorted(anchors))
         return (
@@ -91,14 +175,33 @@ def broken_link(target: str, current_page: str, anchors: Anchors) -> LinkProblem
     return None
 
 
-def _html_balance_problems(page: Page) -> list[Problem]:
+def _link_places(lines: Lines, address: str, raw: bool) -> list[Place]:
+    """Where ``address`` is written: as an attribute value if ``raw``, else anywhere else
+    (or, when it is not written that way, anywhere)."""
+    places = _places(lines, address)
+    fitting = [
+        (number, column)
+        for number, column in places
+        if (column > 1 and lines[number][column - 2] in ATTRIBUTE_START) == raw
+    ]
+    return fitting or places
+
+
+def _places(lines: Lines, text: str) -> list[Place]:
+    """Every line and column where ``text`` starts, in order."""
+    found = []
+    for number, line in lines.items():
+        start = line.find(text)
+        while start >= 0:
+            found.append((number, start + 1))
+            start = line.find(text, start + 1)
+    return found
+
+
+def _html_balance_problems(page: Page, lines: Lines) -> list[Problem]:
     """Block HTML in the body (code left out) that is never closed, or closed twice."""
-    lines = {number: line for number, line in _body_lines(page)}
     last = page.body_line + len(page.body.splitlines())
-    text = "\n".join(
-        CODE_SPAN.sub(lambda code: " " * len(code.group()), lines.get(number, ""))
-        for number in range(page.body_line, last)
-    )
+    text = "\n".join(lines.get(number, "") for number in range(page.body_line, last))
     balance = _BlockBalance(page.body_line)
     balance.feed(text)
     balance.close()

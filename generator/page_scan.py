@@ -1,7 +1,12 @@
-"""Scanning a page body as MkDocs will convert it: its heading anchors and the files it uses.
+"""Scanning a page body as MkDocs will convert it: its heading anchors, links and ids.
 
 Kept apart from the settings (:mod:`generator.markdown_config`): on a first check of a
 large course the pages are converted in worker processes (:func:`scan_pages`).
+
+MkDocs checks and rewrites the links that Markdown writes (``[text](page.md)``,
+``![alt](images/x.png)``); raw HTML in the page is published as written. So a link is
+taken from where it ends up: the converted tree (:class:`_TreeScan`) or Python-Markdown's
+stash of raw HTML. Link syntax in code is neither: it stays text.
 """
 
 from __future__ import annotations
@@ -13,14 +18,36 @@ import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
+from xml.etree.ElementTree import Element
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
-PageScan = tuple[dict[str, str], set[str]]
-"""A page's heading anchors (id -> text) and the addresses its HTML refers to."""
+PageLink = tuple[str, bool]
+"""An address a page links to, and whether it is written in raw HTML (left as written)."""
+
+
+@dataclass(frozen=True)
+class PageScan:
+    """What converting a page body gives."""
+
+    headings: dict[str, str]
+    """Heading id -> heading text."""
+    references: set[str]
+    """Every address the page's HTML refers to (``src``, ``href`` and the like)."""
+    links: list[PageLink]
+    """Links and pictures (Markdown's first, then raw HTML's), each in the order they come."""
+    ids: list[str]
+    """The id of every element, as often as it is given."""
+
+
 REFERENCE_ATTRIBUTES = {"src", "href", "poster", "data"}
+TREE_LINKS = {"a": "href", "img": "src"}
+"""The elements whose addresses MkDocs checks and rewrites, and the attribute of each."""
 PARALLEL_FROM = 40
 """Pages to convert before it pays to start worker processes."""
 MAX_WORKERS = 8
@@ -70,34 +97,70 @@ def _scan_in_worker(body: str) -> PageScan:
 
 def new_converter(extensions: list[Any], settings: dict[str, Any]) -> markdown.Markdown:
     """One Markdown instance with the site's extensions, reset before each page."""
-    return markdown.Markdown(extensions=extensions, extension_configs=settings)
+    converter = markdown.Markdown(extensions=extensions, extension_configs=settings)
+    converter.treeprocessors.register(_TreeScan(converter), _TreeScan.NAME, -1)
+    return converter
 
 
 def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
-    """Map every heading anchor MkDocs will give the headings of ``body`` to its text;
-    and list the addresses the resulting HTML refers to. ``converter`` is reset first, so
-    one instance with the site's extensions serves every page."""
+    """Map every heading anchor MkDocs will give the headings of ``body`` to its text; list
+    the addresses the resulting HTML refers to, its links and its ids. ``converter`` (from
+    :func:`new_converter`) is reset first, so one instance serves every page."""
     converter.reset()
-    collector = _ReferenceCollector()
-    collector.feed(converter.convert(body))
-    collector.close()
+    page = _HtmlScan(converter.convert(body))
+    tree = converter.treeprocessors[_TreeScan.NAME]
+    assert isinstance(tree, _TreeScan)
+    stashed = converter.htmlStash.rawHtmlBlocks
+    raw = _HtmlScan(*(_stashed_html(converter, block) for block in stashed))
+    links = [(address, False) for address in tree.links]
+    links += [(address, True) for address in raw.references]
+    return PageScan(_headings(converter), set(page.references), links, page.ids)
+
+
+def _headings(converter: markdown.Markdown) -> dict[str, str]:
     found: dict[str, str] = {}
     pending: list[Any] = list(getattr(converter, "toc_tokens", []))
     while pending:
         token = pending.pop()
         found[token["id"]] = html.unescape(token["name"])
         pending.extend(token["children"])
-    return found, collector.references
+    return found
 
 
-class _ReferenceCollector(HTMLParser):
-    def __init__(self) -> None:
+def _stashed_html(converter: markdown.Markdown, block: str | Element) -> str:
+    """Raw HTML as the page will hold it (md_in_html stashes some of it as elements)."""
+    return block if isinstance(block, str) else converter.serializer(block)
+
+
+class _TreeScan(Treeprocessor):
+    """Runs last: the addresses of the links and pictures Markdown made, in document order."""
+
+    NAME = "mot-tree-scan"
+
+    def run(self, root: Element) -> None:
+        self.links: list[str] = []
+        for element in root.iter():
+            address = element.get(TREE_LINKS.get(str(element.tag), ""))
+            if address and AMP_SUBSTITUTE not in address:  # not an obfuscated e-mail address
+                self.links.append(address)
+
+
+class _HtmlScan(HTMLParser):
+    """The addresses HTML refers to and the ids it gives, in the order they come."""
+
+    def __init__(self, *texts: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.references: set[str] = set()
+        self.references: list[str] = []
+        self.ids: list[str] = []
+        for text in texts:
+            self.feed(text)
+        self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
             if value and name in REFERENCE_ATTRIBUTES:
-                self.references.add(value)
+                self.references.append(value)
             elif value and name == "srcset":
-                self.references.update(part.split()[0] for part in value.split(",") if part.strip())
+                self.references.extend(part.split()[0] for part in value.split(",") if part.strip())
+            elif value and name == "id":
+                self.ids.append(value)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from generator.dialogues import Locator, dialogue_problems
 from generator.errors import CourseError, Problem, Severity
-from generator.markdown_config import Anchors
+from generator.markdown_config import Anchors, CourseScan
 from generator.models import (
     BLANK,
     Course,
@@ -29,12 +29,15 @@ from generator.yaml_source import position
 _OR_INCLUDE = " (or set include_quiz_questions: true)"
 
 
-def validate_course(course: Course, anchors: Anchors) -> list[Problem]:
-    """Raise CourseError with every cross-file error in ``course``; return the warnings."""
+def validate_course(course: Course, scan: CourseScan, files: Collection[str]) -> list[Problem]:
+    """Raise CourseError with every cross-file error in ``course``; return the warnings.
+
+    ``files``: the files under course/ that pages may link to (:func:`media.linkable_files`).
+    """
     problems = [
-        *page_problems(course, anchors),
+        *page_problems(course, scan, files),
         *_objective_problems(course),
-        *_question_problems(course, anchors),
+        *_question_problems(course, scan.anchors),
         *_exam_problems(course),
     ]
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_course
-from generator.markdown_config import collect_anchors
+from generator.markdown_config import scan_course
+from generator.media import linkable_files
 from generator.models import (
     Course,
     FillIn,
@@ -111,7 +112,8 @@ def feedback_texts(
 
 
 def test_the_course_passes_the_generator_checks(course: Course) -> None:
-    validate_course(course, collect_anchors(course, Project(PROJECT)))
+    project = Project(PROJECT)
+    validate_course(course, scan_course(course, project), linkable_files(project))
 
 
 def test_six_modules_in_deck_order(course: Course) -> None:

@@ -20,7 +20,8 @@ from hypothesis.database import DirectoryBasedExampleDatabase
 
 from generator.errors import CourseError, Problem
 from generator.load import load_course, load_exam, load_module, load_page
-from generator.markdown_config import collect_anchors
+from generator.markdown_config import scan_course
+from generator.media import linkable_files
 from generator.models import Course, ModuleMeta
 from generator.project import Project
 from generator.render import render_course
@@ -147,9 +148,9 @@ def check_and_render(project: Project, course: Course, relative: str, data: byte
     try:
         changed = load_with(project, course, relative, data)
         if changed is not None:
-            anchors = collect_anchors(changed, project)
-            validate_course(changed, anchors)
-            render_course(changed, anchors)
+            scan = scan_course(changed, project)
+            validate_course(changed, scan, linkable_files(project))
+            render_course(changed, scan.anchors)
     except CourseError as error:
         assert_one_line_each(error.problems)
     finally:

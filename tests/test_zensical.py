@@ -34,12 +34,13 @@ pytestmark = pytest.mark.zensical
 def test_a_zensical_warning_points_at_the_source_and_keeps_the_site(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A link written as HTML passes the generator's checks; Zensical's own check finds it."""
+    """HTML in an indented code block is code to the generator (and MkDocs), a link to
+    Zensical's own check."""
     assert run_generator(minimal_project, "build", "--engine", "zensical") == 0
     before = snapshot(minimal_project / "site")
     page = minimal_project / "course/01-sample.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text + '\n<a href="nowhere.md">讲义</a>\n', encoding="utf-8")
+    page.write_text(text + '\n    <a href="nowhere.md">讲义</a>\n', encoding="utf-8")
     capsys.readouterr()
     assert run_generator(minimal_project, "build", "--engine", "zensical") == 1
     [problem, summary] = capsys.readouterr().err.splitlines()

@@ -1,0 +1,169 @@
+"""Links, pictures, anchors and ids in a page body, checked as MkDocs will build them.
+
+``check`` must reject what ``build`` rejects (MkDocs in strict mode) and what the site
+would publish broken, each at its line with a fix, and accept what works on the site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_generator
+
+PAGE = "course/01-sample.md"
+
+
+def add_to_page(root: Path, text: str) -> int:
+    """Append ``text`` after a blank line to the sample module; return its first line number."""
+    path = root / PAGE
+    old = path.read_text(encoding="utf-8")
+    path.write_text(f"{old}\n{text}", encoding="utf-8")
+    return old.count("\n") + 2
+
+
+def add_files(root: Path, *names: str) -> None:
+    for name in names:
+        path = root / "course" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"%PDF-1.4 or a picture")
+
+
+def problems(root: Path, capsys: pytest.CaptureFixture[str], command: str = "check") -> list[str]:
+    """What ``command`` reports, one line each; [] when it succeeds."""
+    status = run_generator(root, command)
+    error = capsys.readouterr().err
+    assert "Traceback" not in error
+    lines = [line for line in error.splitlines() if line.startswith("course/")]
+    assert (status == 0) == (lines == []), error
+    return lines
+
+
+def test_links_to_files_the_site_publishes_pass_check_and_build(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_files(minimal_project, "media/guide.pdf", "images/x.png", "pictures/y.png")
+    add_to_page(
+        minimal_project,
+        "[下载讲义](media/guide.pdf) [查看大图](images/x.png) [另一张](./pictures/y.png)\n\n"
+        '![小图](images/x.png)\n\n<img src="pictures/y.png" alt="图">\n',
+    )
+    assert problems(minimal_project, capsys) == []
+    assert problems(minimal_project, capsys, "build") == []
+    site = minimal_project / "site"
+    assert (site / "media/guide.pdf").is_file() and (site / "pictures/y.png").is_file()
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "expected"),
+    [
+        (
+            "[讲义](media/none.pdf)",
+            6,
+            "link to 'media/none.pdf', which is neither a page nor a file the site publishes; "
+            "put the file at course/media/none.pdf (pictures and downloads go in "
+            "course/images/ or course/media/), or correct the path [link.missing-file]",
+        ),
+        (
+            "![缺失的图](images/nope.png)",
+            9,
+            "link to 'images/nope.png', which is neither a page nor a file the site publishes; "
+            "put the file at course/images/nope.png (pictures and downloads go in "
+            "course/images/ or course/media/), or correct the path [link.missing-file]",
+        ),
+        (
+            "[讲义](../outside.pdf)",
+            6,
+            "link to '../outside.pdf', which is outside course/; link to a page or a file "
+            "in course/ by its path from this page, such as 'media/guide.pdf' "
+            "[link.outside-course]",
+        ),
+    ],
+)
+def test_links_to_missing_files_are_reported_at_their_line(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    column: int,
+    expected: str,
+) -> None:
+    line = add_to_page(minimal_project, f"{text}\n")
+    assert problems(minimal_project, capsys) == [f"{PAGE}:{line}:{column}: {expected}"]
+
+
+def test_link_syntax_in_code_is_not_checked(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_to_page(
+        minimal_project,
+        "写法是 `[探索](03-explore.md#nope)`。\n\n"
+        "    [缩进代码](nowhere.md)\n\n"
+        '```html\n<a href="nothere.md">x</a> ![图](images/nope.png)\n```\n\n'
+        "``[两个反引号](missing.md)``\n",
+    )
+    assert problems(minimal_project, capsys) == []
+    assert problems(minimal_project, capsys, "build") == []
+
+
+def test_a_reference_link_is_reported_at_its_definition(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = add_to_page(minimal_project, "[参考][ref]\n\n[ref]: missing-page.md#x\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line + 2}:8: link to 'missing-page.md', which is not a page of the course; "
+        "link to one of: 01-sample.md, 02-second.md, exam.md, exam_certificate.md, index.md, "
+        "mistakes.md [link.unknown-page]"
+    ]
+
+
+def test_links_in_raw_html_are_checked(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = add_to_page(
+        minimal_project,
+        '<a href="nothere.md">一</a> <a href="02-second.md#no-such">二</a>\n\n'
+        '<p><img src="images/missing.png" alt="图"> <a href="#nope">三</a></p>\n',
+    )
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:10: link to 'nothere.md', which is not a page of the course; "
+        "link to one of: 01-sample.md, 02-second.md, exam.md, exam_certificate.md, index.md, "
+        "mistakes.md [link.unknown-page]",
+        f"{PAGE}:{line}:37: HTML link to '02-second.md#no-such', which the site "
+        "leaves as it is: a broken link to the page's Markdown file; write a Markdown "
+        "link instead: [text](02-second.md#no-such) [link.html-to-page]",
+        f"{PAGE}:{line + 2}:14: link to 'images/missing.png', which is neither a page nor a "
+        "file the site publishes; put the file at course/images/missing.png (pictures and "
+        "downloads go in course/images/ or course/media/), or correct the path "
+        "[link.missing-file]",
+        f"{PAGE}:{line + 2}:52: link to '#nope', which is not a heading of 01-sample.md; "
+        "add '{#nope}' to the heading it should open, or link to an existing one "
+        "[link.unknown-anchor]",
+    ]
+
+
+def test_an_html_link_to_an_existing_page_gets_a_fix(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MkDocs rewrites Markdown links only: on the site ``02-second.md`` is not found."""
+    line = add_to_page(
+        minimal_project, '见[第二章](02-second.md)和 <a href="02-second.md">第二章</a>。\n'
+    )
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:32: HTML link to '02-second.md', which the site leaves as it is: "
+        "a broken link to the page's Markdown file; write a Markdown link instead: "
+        "[text](02-second.md) [link.html-to-page]"
+    ]
+
+
+def test_footnotes_html_ids_and_email_addresses_pass(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_to_page(
+        minimal_project,
+        '服务[^1]，见[图](#eodc)和<a href="#eodc">图</a>。\n\n'
+        '<div id="eodc">图</div>\n\n写信给 <trainer@example.com> 或 [我们](mailto:x@y.z)。\n\n'
+        "[^1]: 注释。\n",
+    )
+    assert problems(minimal_project, capsys) == []
+    assert problems(minimal_project, capsys, "build") == []
