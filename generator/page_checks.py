@@ -1,4 +1,4 @@
-"""Checks of a page body: level-1 headings, links and anchors, balanced block HTML.
+"""Checks of a page body: level-1 headings, links and anchors, ids, balanced block HTML.
 
 Links, pictures and ids are taken from the page as Python-Markdown converts it
 (:mod:`generator.page_scan`): what looks like a link in code is text there, and
@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import markdown
 
 from generator.errors import Problem
-from generator.markdown_config import CourseScan
+from generator.markdown_config import GENERATED_HEADINGS, CourseScan
 from generator.media import course_file
 from generator.models import Course, Page
 from generator.page_scan import PageScan
@@ -53,10 +53,14 @@ Place = tuple[int, int]
 def page_problems(course: Course, scan: CourseScan, files: Collection[str]) -> Iterator[Problem]:
     """Every problem of the page bodies; ``files`` are those under course/ a link may name."""
     targets = _link_targets(scan)
+    modules = {module.page.filename for module in course.modules}
     for page in course.pages:
         lines = _searchable_lines(page)
         yield from _level_one_headings(page, lines)
-        yield from _link_problems(page, lines, scan.pages[page.filename], targets, files)
+        found = scan.pages[page.filename]
+        yield from _link_problems(page, lines, found, targets, files)
+        generated = GENERATED_HEADINGS if page.filename in modules else {}
+        yield from _id_problems(page, lines, found, generated)
         yield from _html_balance_problems(page, lines)
 
 
@@ -196,6 +200,41 @@ def _places(lines: Lines, text: str) -> list[Place]:
             found.append((number, start + 1))
             start = line.find(text, start + 1)
     return found
+
+
+def _id_problems(
+    page: Page, lines: Lines, found: PageScan, generated: dict[str, str]
+) -> Iterator[Problem]:
+    """Ids given twice (a link opens only the first), or that a generated heading has."""
+    for name, count in Counter(found.ids).items():
+        places = _id_places(lines, name)
+        if name in generated:
+            message = (
+                f"the id '{name}' is the one the generator gives its heading "
+                f"'{generated[name]}' at the end of the module"
+            )
+            fix = f"give the heading another id, such as '{{#{name}-2}}'"
+        elif count > 1:
+            message = (
+                f"the id '{name}' is given to {count} elements of the page, and a link to "
+                f"'#{name}' opens only the first"
+            )
+            fix = f"give each its own id, such as '{{#{name}-2}}'"
+            places = places[1:] or places
+        else:
+            continue
+        for line, column in places or [(page.body_line, 1)]:
+            yield Problem(page.source.path, line, column, message, fix, "page.duplicate-id")
+
+
+def _id_places(lines: Lines, name: str) -> list[Place]:
+    """Where the page gives an element the id ``name``: ``{#name}`` or ``id="name"``."""
+    given = re.compile(rf"(?:(?<=[{{\s:])#|\bid=[\"']?)({re.escape(name)})(?![\w.:-])")
+    return [
+        (number, match.start(1) + 1)
+        for number, line in lines.items()
+        for match in given.finditer(line)
+    ]
 
 
 def _html_balance_problems(page: Page, lines: Lines) -> list[Problem]:

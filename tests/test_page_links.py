@@ -167,3 +167,25 @@ def test_footnotes_html_ids_and_email_addresses_pass(
     )
     assert problems(minimal_project, capsys) == []
     assert problems(minimal_project, capsys, "build") == []
+
+
+def test_two_elements_with_one_id_are_reported(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = add_to_page(minimal_project, "## 一 {#same}\n\n正文\n\n## 二 { #same }\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line + 4}:9: the id 'same' is given to 2 elements of the page, and a link "
+        "to '#same' opens only the first; give each its own id, such as "
+        "'{#same-2}' [page.duplicate-id]"
+    ]
+
+
+def test_a_heading_with_the_quiz_sections_id_is_reported(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = add_to_page(minimal_project, "## 小测 {#quiz}\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:9: the id 'quiz' is the one the generator gives its heading "
+        "'本章测验' at the end of the module; give the heading another id, such as "
+        "'{#quiz-2}' [page.duplicate-id]"
+    ]
