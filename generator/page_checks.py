@@ -1,4 +1,4 @@
-"""Checks of a page body: level-1 headings, links and anchors, ids, balanced block HTML.
+"""Checks of a page body: level-1 headings, links and anchors, ids, nesting, balanced HTML.
 
 Links, pictures and ids are taken from the page as Python-Markdown converts it
 (:mod:`generator.page_scan`): what looks like a link in code is text there, and
@@ -26,7 +26,7 @@ from generator.errors import Problem
 from generator.markdown_config import GENERATED_HEADINGS, CourseScan
 from generator.media import course_file
 from generator.models import Course, Page
-from generator.page_scan import PageScan
+from generator.page_scan import MAX_NESTING, PageScan
 from generator.project import MEDIA_FOLDERS
 
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -58,9 +58,12 @@ def page_problems(course: Course, scan: CourseScan, files: Collection[str]) -> I
         lines = _searchable_lines(page)
         yield from _level_one_headings(page, lines)
         found = scan.pages[page.filename]
-        yield from _link_problems(page, lines, found, targets, files)
-        generated = GENERATED_HEADINGS if page.filename in modules else {}
-        yield from _id_problems(page, lines, found, generated)
+        if found.too_deep:
+            yield _too_deep(page)
+        else:
+            yield from _link_problems(page, lines, found, targets, files)
+            generated = GENERATED_HEADINGS if page.filename in modules else {}
+            yield from _id_problems(page, lines, found, generated)
         yield from _html_balance_problems(page, lines)
 
 
@@ -92,6 +95,18 @@ def _level_one_headings(page: Page, lines: Lines) -> Iterator[Problem]:
                 "start sections at '##'; the page title comes from 'title:'",
                 "page.level-one-heading",
             )
+
+
+def _too_deep(page: Page) -> Problem:
+    return Problem(
+        page.source.path,
+        page.body_line,
+        1,
+        f"the page nests lists, quotes, emphasis or HTML blocks more than {MAX_NESTING} "
+        "levels deep, more than the site's Markdown converter can follow",
+        "flatten the deepest part, or close the '*' and '_' that are left open",
+        "page.too-deep",
+    )
 
 
 def _link_targets(scan: CourseScan) -> dict[str, set[str]]:

@@ -43,8 +43,16 @@ class PageScan:
     """Links and pictures (Markdown's first, then raw HTML's), each in the order they come."""
     ids: list[str]
     """The id of every element, as often as it is given."""
+    too_deep: bool = False
+    """The page nests deeper than :data:`MAX_NESTING` (if Python's stack ran out converting
+    it, nothing else is known of it)."""
 
 
+MAX_NESTING = 100
+"""Elements within elements a page may nest. Python-Markdown follows lists, quotes and
+emphasis by recursion, some 250 list levels deep before Python's stack runs out, and MkDocs
+converts a page further down the stack than a check does: a fixed limit well below that
+keeps ``check`` and ``build`` agreeing (and a worker process agreeing with this one)."""
 REFERENCE_ATTRIBUTES = {"src", "href", "poster", "data"}
 TREE_LINKS = {"a": "href", "img": "src"}
 """The elements whose addresses MkDocs checks and rewrites, and the attribute of each."""
@@ -107,14 +115,18 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
     the addresses the resulting HTML refers to, its links and its ids. ``converter`` (from
     :func:`new_converter`) is reset first, so one instance serves every page."""
     converter.reset()
-    page = _HtmlScan(converter.convert(body))
+    try:
+        page = _HtmlScan(converter.convert(body))
+    except RecursionError:
+        return PageScan({}, set(), [], [], too_deep=True)
     tree = converter.treeprocessors[_TreeScan.NAME]
     assert isinstance(tree, _TreeScan)
     stashed = converter.htmlStash.rawHtmlBlocks
     raw = _HtmlScan(*(_stashed_html(converter, block) for block in stashed))
     links = [(address, False) for address in tree.links]
     links += [(address, True) for address in raw.references]
-    return PageScan(_headings(converter), set(page.references), links, page.ids)
+    too_deep = tree.depth > MAX_NESTING
+    return PageScan(_headings(converter), set(page.references), links, page.ids, too_deep)
 
 
 def _headings(converter: markdown.Markdown) -> dict[str, str]:
@@ -133,16 +145,22 @@ def _stashed_html(converter: markdown.Markdown, block: str | Element) -> str:
 
 
 class _TreeScan(Treeprocessor):
-    """Runs last: the addresses of the links and pictures Markdown made, in document order."""
+    """Runs last: the addresses of the links and pictures Markdown made, in document order,
+    and how deep the elements nest (counted without recursion)."""
 
     NAME = "mot-tree-scan"
 
     def run(self, root: Element) -> None:
         self.links: list[str] = []
-        for element in root.iter():
+        self.depth = 0
+        pending = [(root, 0)]
+        while pending:
+            element, depth = pending.pop()
+            self.depth = max(self.depth, depth)
             address = element.get(TREE_LINKS.get(str(element.tag), ""))
             if address and AMP_SUBSTITUTE not in address:  # not an obfuscated e-mail address
                 self.links.append(address)
+            pending.extend((child, depth + 1) for child in reversed(element))
 
 
 class _HtmlScan(HTMLParser):

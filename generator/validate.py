@@ -37,7 +37,7 @@ def validate_course(course: Course, scan: CourseScan, files: Collection[str]) ->
     problems = [
         *page_problems(course, scan, files),
         *_objective_problems(course),
-        *_question_problems(course, scan.anchors),
+        *_question_problems(course, scan.anchors, _unread_pages(scan)),
         *_exam_problems(course),
     ]
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
@@ -64,7 +64,13 @@ def _objective_problems(course: Course) -> Iterator[Problem]:
             seen[objective.id] = module.page.source.path
 
 
-def _question_problems(course: Course, anchors: Anchors) -> Iterator[Problem]:
+def _unread_pages(scan: CourseScan) -> set[str]:
+    """Pages nested too deep (reported): their headings may be unknown, so review links to
+    them wait until the page is fixed."""
+    return {name for name, found in scan.pages.items() if found.too_deep}
+
+
+def _question_problems(course: Course, anchors: Anchors, unread: set[str]) -> Iterator[Problem]:
     first_seen: dict[str, str] = {}
     for module in course.modules:
         for key, questions in module.quiz.question_lists():
@@ -72,7 +78,7 @@ def _question_problems(course: Course, anchors: Anchors) -> Iterator[Problem]:
                 at = _locator(module.quiz_source, key, index)
                 label = f"question '{question.id}'"
                 yield from _identity_problems(question, label, at, first_seen)
-                yield from _placement_problems(question, label, at, module, anchors)
+                yield from _placement_problems(question, label, at, module, anchors, unread)
                 yield from _type_problems(question, label, at)
 
 
@@ -95,7 +101,7 @@ def _identity_problems(
 
 
 def _placement_problems(
-    question: Question, label: str, at: Locator, module: Module, anchors: Anchors
+    question: Question, label: str, at: Locator, module: Module, anchors: Anchors, unread: set[str]
 ) -> Iterator[Problem]:
     """The question's objective, stage and review link, against its module."""
     objective_ids = {objective.id for objective in module.meta.objectives}
@@ -115,7 +121,8 @@ def _placement_problems(
             "to the module's front matter or to the question",
             "quiz.no-stage",
         )
-    broken = broken_link(question.review, module.page.filename, anchors)
+    page = question.review.partition("#")[0] or module.page.filename
+    broken = None if page in unread else broken_link(question.review, module.page.filename, anchors)
     if broken:
         message, fix, code = broken
         yield Problem(*at("review"), f"{label}: review {message}", fix, f"review.{code}")

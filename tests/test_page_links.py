@@ -189,3 +189,32 @@ def test_a_heading_with_the_quiz_sections_id_is_reported(
         "'本章测验' at the end of the module; give the heading another id, such as "
         "'{#quiz-2}' [page.duplicate-id]"
     ]
+
+
+def nested_list(levels: int) -> str:
+    return "\n".join("    " * level + "- x" for level in range(levels))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [nested_list(51), nested_list(260), "*" * 3000 + "x" + "*" * 3000],
+    ids=["list-over-the-limit", "list-too-deep-for-python", "emphasis-too-deep-for-python"],
+)
+def test_nesting_too_deep_is_a_problem_not_a_traceback(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    add_to_page(minimal_project, f"{text}\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:14:1: the page nests lists, quotes, emphasis or HTML blocks more than 100 "
+        "levels deep, more than the site's Markdown converter can follow; flatten the deepest "
+        "part, or close the '*' and '_' that are left open [page.too-deep]"
+    ]
+
+
+def test_nesting_just_below_the_limit_builds(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Checked with a margin: a page that passes ``check`` never overflows MkDocs' stack."""
+    add_to_page(minimal_project, nested_list(50))
+    assert problems(minimal_project, capsys) == []
+    assert problems(minimal_project, capsys, "build") == []

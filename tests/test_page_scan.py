@@ -77,8 +77,8 @@ def test_entries_of_the_wrong_shape_are_made_again_and_saved(
     assert counts == [len(saved["values"]), 0]
 
 
-PARALLEL_SCAN = """
-import json, os, sys
+IN_WORKERS = """
+import json, os, runpy, sys
 from pathlib import Path
 from generator import markdown_config, page_scan
 from generator.load import load_course
@@ -91,9 +91,13 @@ def not_here(body, converter):
     return scan_here(body, converter)
 
 page_scan.PARALLEL_FROM, page_scan.scan_page = 1, not_here
+"""
+"""Every page is scanned in a worker process, or the script fails."""
+PARALLEL_SCAN = f"""{IN_WORKERS}
 project = Project(Path(sys.argv[1]))
 scan = markdown_config.scan_course(load_course(project), project)
-print(json.dumps([scan.anchors, {page: sorted(found) for page, found in scan.references.items()}]))
+references = {{page: sorted(found) for page, found in scan.references.items()}}
+print(json.dumps([scan.anchors, references]))
 """
 """The real course scanned in worker processes, in a process of its own: workers are forked
 only from a process with one thread, and the test run has others (the served sites)."""
@@ -112,3 +116,30 @@ def test_worker_processes_find_what_one_process_finds(tmp_path: Path) -> None:
     assert anchors == serial.anchors
     assert references == {page: sorted(found) for page, found in serial.references.items()}
     assert len(anchors["01-significance.md"]) > 10
+
+
+PARALLEL_CHECK = f"""{IN_WORKERS}
+sys.argv[1:] = ["--root", sys.argv[1], "check"]
+runpy.run_module("generator", run_name="__main__")
+"""
+
+
+def test_a_page_too_deep_is_a_problem_in_worker_processes_too(minimal_project: Path) -> None:
+    """Python's stack runs out in the worker: the check reports the page, not a traceback."""
+    page = minimal_project / "course/01-sample.md"
+    deep_list = "\n".join("    " * level + "- x" for level in range(260))
+    page.write_text(f"{page.read_text(encoding='utf-8')}\n{deep_list}\n", encoding="utf-8")
+    checked = subprocess.run(
+        [sys.executable, "-c", PARALLEL_CHECK, str(minimal_project)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.stderr.splitlines() == [
+        "course/01-sample.md:14:1: the page nests lists, quotes, emphasis or HTML blocks "
+        "more than 100 levels deep, more than the site's Markdown converter can follow; "
+        "flatten the deepest part, or close the '*' and '_' that are left open "
+        "[page.too-deep]",
+        "FAILED: 1 problem",
+    ]
+    assert checked.returncode == 1
