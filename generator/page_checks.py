@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Container, Iterator, Mapping
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -34,6 +34,8 @@ CODE_SPAN = re.compile(r"(`+).+?\1")
 LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
 ATTRIBUTE_START = "\"'="
 """What comes just before an address written as an HTML attribute value."""
+ADDRESS_END = ")\"'> \t"
+"""What may follow an address written whole (a line's end as well)."""
 
 IMPLIED_END = {"p", "li", "dt", "dd", "option", "colgroup", "thead", "tbody", "tfoot", "tr"}
 IMPLIED_END |= {"td", "th"}
@@ -43,7 +45,7 @@ TRACKED = set(markdown.Markdown().block_level_elements) - {"hr", "html", "body"}
 
 LinkProblem = tuple[str, str, str]
 """What is wrong with a link, how to fix it, and the last part of its code."""
-Targets = Mapping[str, Collection[str]]
+Targets = Mapping[str, Container[str]]
 """Page file name -> the anchors a link to it may name."""
 Lines = dict[int, str]
 """The body's lines outside fenced code, code spans blanked, by their line number in the file."""
@@ -52,7 +54,9 @@ Place = tuple[int, int]
 
 def page_problems(course: Course, scan: CourseScan, files: Collection[str]) -> Iterator[Problem]:
     """Every problem of the page bodies; ``files`` are those under course/ a link may name."""
-    targets = _link_targets(scan)
+    ids = {name: found.ids for name, found in scan.pages.items()}
+    anchors = {name: {*headings, *ids.get(name, [])} for name, headings in scan.anchors.items()}
+    targets = link_targets(anchors, scan)  # any id, as for MkDocs
     modules = {module.page.filename for module in course.modules}
     for page in course.pages:
         lines = _searchable_lines(page)
@@ -109,10 +113,18 @@ def _too_deep(page: Page) -> Problem:
     )
 
 
-def _link_targets(scan: CourseScan) -> dict[str, set[str]]:
-    """Page -> the anchors a link may name there: its headings and any other id (as MkDocs)."""
-    ids = {name: found.ids for name, found in scan.pages.items()}
-    return {name: {*headings, *ids.get(name, [])} for name, headings in scan.anchors.items()}
+def link_targets(anchors: Mapping[str, Collection[str]], scan: CourseScan) -> Targets:
+    """``anchors`` for checking links, but any anchor of a page nested too deep: its headings
+    may be unknown, and the page is reported itself."""
+    return {
+        name: _EveryAnchor() if name in scan.pages and scan.pages[name].too_deep else found
+        for name, found in anchors.items()
+    }
+
+
+class _EveryAnchor:
+    def __contains__(self, anchor: object) -> bool:
+        return True
 
 
 def _link_problems(
@@ -195,15 +207,20 @@ def broken_link(target: str, current_page: str, anchors: Targets) -> LinkProblem
 
 
 def _link_places(lines: Lines, address: str, raw: bool) -> list[Place]:
-    """Where ``address`` is written: as an attribute value if ``raw``, else anywhere else
-    (or, when it is not written that way, anywhere)."""
+    """Where ``address`` is written whole, as an attribute value if ``raw`` and elsewhere if
+    not; failing that, wherever it is written."""
     places = _places(lines, address)
-    fitting = [
+    whole = [
         (number, column)
         for number, column in places
+        if lines[number][column - 1 + len(address) :][:1] in ADDRESS_END  # "" at the end too
+    ]
+    fitting = [
+        (number, column)
+        for number, column in whole
         if (column > 1 and lines[number][column - 2] in ATTRIBUTE_START) == raw
     ]
-    return fitting or places
+    return fitting or whole or places
 
 
 def _places(lines: Lines, text: str) -> list[Place]:

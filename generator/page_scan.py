@@ -114,13 +114,14 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
     """Map every heading anchor MkDocs will give the headings of ``body`` to its text; list
     the addresses the resulting HTML refers to, its links and its ids. ``converter`` (from
     :func:`new_converter`) is reset first, so one instance serves every page."""
+    tree = converter.treeprocessors[_TreeScan.NAME]
+    assert isinstance(tree, _TreeScan)
     converter.reset()
+    tree.reset()  # Python-Markdown runs no tree processor on an empty page
     try:
         page = _HtmlScan(converter.convert(body))
     except RecursionError:
         return PageScan({}, set(), [], [], too_deep=True)
-    tree = converter.treeprocessors[_TreeScan.NAME]
-    assert isinstance(tree, _TreeScan)
     stashed = converter.htmlStash.rawHtmlBlocks
     raw = _HtmlScan(*(_stashed_html(converter, block) for block in stashed))
     links = [(address, False) for address in tree.links]
@@ -150,9 +151,15 @@ class _TreeScan(Treeprocessor):
 
     NAME = "mot-tree-scan"
 
-    def run(self, root: Element) -> None:
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.reset()
+
+    def reset(self) -> None:
         self.links: list[str] = []
         self.depth = 0
+
+    def run(self, root: Element) -> None:
         pending = [(root, 0)]
         while pending:
             element, depth = pending.pop()

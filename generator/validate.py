@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.dialogues import Locator, dialogue_problems
 from generator.errors import CourseError, Problem, Severity
-from generator.markdown_config import Anchors, CourseScan
+from generator.markdown_config import CourseScan
 from generator.models import (
     BLANK,
     Course,
@@ -23,7 +23,7 @@ from generator.models import (
     Source,
 )
 from generator.normalise import normalise
-from generator.page_checks import broken_link, page_problems
+from generator.page_checks import Targets, broken_link, link_targets, page_problems
 from generator.yaml_source import position
 
 _OR_INCLUDE = " (or set include_quiz_questions: true)"
@@ -37,7 +37,7 @@ def validate_course(course: Course, scan: CourseScan, files: Collection[str]) ->
     problems = [
         *page_problems(course, scan, files),
         *_objective_problems(course),
-        *_question_problems(course, scan.anchors, _unread_pages(scan)),
+        *_question_problems(course, link_targets(scan.anchors, scan)),
         *_exam_problems(course),
     ]
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
@@ -64,13 +64,7 @@ def _objective_problems(course: Course) -> Iterator[Problem]:
             seen[objective.id] = module.page.source.path
 
 
-def _unread_pages(scan: CourseScan) -> set[str]:
-    """Pages nested too deep (reported): their headings may be unknown, so review links to
-    them wait until the page is fixed."""
-    return {name for name, found in scan.pages.items() if found.too_deep}
-
-
-def _question_problems(course: Course, anchors: Anchors, unread: set[str]) -> Iterator[Problem]:
+def _question_problems(course: Course, anchors: Targets) -> Iterator[Problem]:
     first_seen: dict[str, str] = {}
     for module in course.modules:
         for key, questions in module.quiz.question_lists():
@@ -78,7 +72,7 @@ def _question_problems(course: Course, anchors: Anchors, unread: set[str]) -> It
                 at = _locator(module.quiz_source, key, index)
                 label = f"question '{question.id}'"
                 yield from _identity_problems(question, label, at, first_seen)
-                yield from _placement_problems(question, label, at, module, anchors, unread)
+                yield from _placement_problems(question, label, at, module, anchors)
                 yield from _type_problems(question, label, at)
 
 
@@ -101,7 +95,7 @@ def _identity_problems(
 
 
 def _placement_problems(
-    question: Question, label: str, at: Locator, module: Module, anchors: Anchors, unread: set[str]
+    question: Question, label: str, at: Locator, module: Module, anchors: Targets
 ) -> Iterator[Problem]:
     """The question's objective, stage and review link, against its module."""
     objective_ids = {objective.id for objective in module.meta.objectives}
@@ -121,8 +115,7 @@ def _placement_problems(
             "to the module's front matter or to the question",
             "quiz.no-stage",
         )
-    page = question.review.partition("#")[0] or module.page.filename
-    broken = None if page in unread else broken_link(question.review, module.page.filename, anchors)
+    broken = broken_link(question.review, module.page.filename, anchors)
     if broken:
         message, fix, code = broken
         yield Problem(*at("review"), f"{label}: review {message}", fix, f"review.{code}")

@@ -147,12 +147,17 @@ def test_an_html_link_to_an_existing_page_gets_a_fix(
 ) -> None:
     """MkDocs rewrites Markdown links only: on the site ``02-second.md`` is not found."""
     line = add_to_page(
-        minimal_project, '见[第二章](02-second.md)和 <a href="02-second.md">第二章</a>。\n'
+        minimal_project,
+        '见[第二章](02-second.md)、<a href="02-second.md#need">一</a>和 '
+        '<a href="02-second.md">二</a>。\n',
     )
     assert problems(minimal_project, capsys) == [
-        f"{PAGE}:{line}:32: HTML link to '02-second.md', which the site leaves as it is: "
+        f"{PAGE}:{line}:31: HTML link to '02-second.md#need', which the site leaves as it is: "
         "a broken link to the page's Markdown file; write a Markdown link instead: "
-        "[text](02-second.md) [link.html-to-page]"
+        "[text](02-second.md#need) [link.html-to-page]",
+        f"{PAGE}:{line}:66: HTML link to '02-second.md', which the site leaves as it is: "
+        "a broken link to the page's Markdown file; write a Markdown link instead: "
+        "[text](02-second.md) [link.html-to-page]",
     ]
 
 
@@ -203,7 +208,13 @@ def nested_list(levels: int) -> str:
 def test_nesting_too_deep_is_a_problem_not_a_traceback(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:
+    """Only the page is reported: links to its headings (from its quiz, from another page)
+    are checked once it is fixed."""
     add_to_page(minimal_project, f"{text}\n")
+    other = minimal_project / "course/02-second.md"
+    other.write_text(
+        f"{other.read_text(encoding='utf-8')}\n[倾听](01-sample.md#listening)\n", encoding="utf-8"
+    )
     assert problems(minimal_project, capsys) == [
         f"{PAGE}:14:1: the page nests lists, quotes, emphasis or HTML blocks more than 100 "
         "levels deep, more than the site's Markdown converter can follow; flatten the deepest "

@@ -12,9 +12,9 @@ import pytest
 
 from generator import markdown_config, page_scan
 from generator.load import load_course
-from generator.markdown_config import CourseScan, scan_course
+from generator.markdown_config import CourseScan, markdown_settings, scan_course
 from generator.page_cache import CACHE_FILE
-from generator.page_scan import PageScan
+from generator.page_scan import PageScan, new_converter, scan_page
 from generator.project import Project
 from tests.conftest import copy_project
 
@@ -93,6 +93,15 @@ def not_here(body, converter):
 page_scan.PARALLEL_FROM, page_scan.scan_page = 1, not_here
 """
 """Every page is scanned in a worker process, or the script fails."""
+
+
+def test_an_empty_page_has_none_of_the_links_of_the_page_before(minimal_project: Path) -> None:
+    """Python-Markdown does not run its tree processors on an empty page."""
+    converter = new_converter(*markdown_settings(Project(minimal_project)))
+    assert scan_page("[讲义](media/x.pdf)", converter).links == [("media/x.pdf", False)]
+    assert scan_page("", converter) == PageScan({}, set(), [], [])
+
+
 PARALLEL_SCAN = f"""{IN_WORKERS}
 project = Project(Path(sys.argv[1]))
 scan = markdown_config.scan_course(load_course(project), project)
