@@ -36,6 +36,7 @@ from tests.browsing import (
     answer_exam,
     answer_form,
     axe_violations,
+    choose_options,
     expect_scheme,
     fill_answers,
     matching_keys,
@@ -554,6 +555,35 @@ def test_a_hand_in_left_waiting_in_another_tab_keeps_the_paper_handed_in_first(
     other.close()
 
 
+COUNT_WRITES = """window.__writes = 0;
+const setItem = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, value) {
+  window.__writes += 1;
+  return setItem.call(this, key, value);
+};"""
+
+
+def test_a_tab_following_another_writes_nothing_it_did_not_change(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """Tab B shows a finished quiz while tab A hands in the exam. B follows every save A
+    makes, a save behind; were it to write back what it read, it would undo A's newer saves
+    (the exam's misses in the 错题本 were lost that way)."""
+    other = page.context.new_page()
+    other.add_init_script(COUNT_WRITES)
+    module = course.modules[0]
+    other.goto(f"{fixture_site_url}{module.page.name}.html")
+    for question in module.quiz.questions:
+        answer(other, question, right=True)
+    other.evaluate("window.__writes = 0")
+    drawn = take_exam(page, fixture_site_url, course, right=False)
+    page.wait_for_timeout(500)  # B has heard of every save
+    assert other.evaluate("window.__writes") == 0
+    record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert set(drawn) <= set(record["mistakes"]), "every miss of the exam is in the 错题本"
+    other.close()
+
+
 QUIZZES_PASSED = json.dumps(
     {
         "version": 1,
@@ -637,6 +667,28 @@ def test_certificate_is_locked_until_everything_is_passed(
 
 
 # Answer keys ----------------------------------------------------------------------------
+
+
+def test_a_double_click_grades_once_while_the_hash_is_slow(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """On plain http away from localhost there is no Web Crypto: the JavaScript SHA-256 loads
+    and runs, and a second click on 提交答案 meanwhile must not grade the question again."""
+    page.add_init_script("Object.defineProperty(window.crypto, 'subtle', { value: undefined })")
+    page.add_init_script(RECORD_GRADED)
+    open_page(page, fixture_site_url)
+    question = next(q for q in course.modules[0].quiz.questions if isinstance(q, SingleChoice))
+    form = form_of(page, question.id)
+    choose_options(form, question, right=False)
+    form.locator(".mot-submit").dblclick()
+    expect(form).to_have_attribute("data-result", "incorrect")
+    page.wait_for_timeout(500)  # a second grading, were one under way, has finished
+    expect(form.locator(".mot-mark", has_text="你的选择")).to_have_count(1)
+    assert page.evaluate("window.__graded") == 1
+
+
+RECORD_GRADED = """window.__graded = 0;
+document.addEventListener('mot:question-graded', () => { window.__graded += 1; });"""
 
 
 def test_python_and_javascript_produce_the_same_digests(page: Page, fixture_site_url: str) -> None:

@@ -255,9 +255,12 @@
       if (persistent) { persistent = false; notices.memory = WARNING; }
       record = state;
     }
+    var before = JSON.stringify(record);
     change(record);
     state = record;
-    if (persistent) { write(record); }
+    /* A change that changes nothing is not written: a tab following another through storage
+       events reads its record a save behind, and writing it back would undo the newer saves. */
+    if (persistent && JSON.stringify(record) !== before) { write(record); }
     warn();
   }
 

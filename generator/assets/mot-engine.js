@@ -193,6 +193,7 @@
 
   var graded = new WeakMap();    /* form -> { result, note, solution, response, latency, time } */
   var started = new WeakMap();   /* form -> time of the first interaction */
+  var grading = new WeakSet();   /* forms being graded: hashing may take a moment */
 
   function response(form) { return typeOf(form).response(form); }
   function answer(form) { return (typeOf(form).answer || typeOf(form).response)(form) || []; }
@@ -200,9 +201,10 @@
   /* Grade what the form holds (an unanswered form is wrong); nothing shows until reveal.
      A type may prepare first (the fill-in type loads its fold table when needed). */
   function grade(form) {
+    grading.add(form);
     return Promise.resolve(typeOf(form).prepare && typeOf(form).prepare(form)).then(function () {
       return judge(form);
-    });
+    }).finally(function () { grading.delete(form); });
   }
 
   function judge(form) {
@@ -302,6 +304,7 @@
     updateMoves(form);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      if (grading.has(form)) { return; }   /* a double click grades once */
       if (typeOf(form).submit) { typeOf(form).submit(form, hooks); } else { hooks.submit(form); }
     });
     form.addEventListener("click", function (event) {
