@@ -239,6 +239,8 @@ def _id_problems(
 ) -> Iterator[Problem]:
     """Ids given twice (a link opens only the first), or that a generated heading has."""
     for name, count in Counter(found.ids).items():
+        if name not in generated and count == 1:
+            continue  # the usual case: looking for its places costs a scan of the page
         places = _id_places(lines, name)
         if name in generated:
             message = (
@@ -246,15 +248,13 @@ def _id_problems(
                 f"'{generated[name]}' at the end of the module"
             )
             fix = f"give the heading another id, such as '{{#{name}-2}}'"
-        elif count > 1:
+        else:
             message = (
                 f"the id '{name}' is given to {count} elements of the page, and a link to "
                 f"'#{name}' opens only the first"
             )
             fix = f"give each its own id, such as '{{#{name}-2}}'"
             places = places[1:] or places
-        else:
-            continue
         for line, column in places or [(page.body_line, 1)]:
             yield Problem(page.source.path, line, column, message, fix, "page.duplicate-id")
 

@@ -135,6 +135,8 @@ def _not_plain(value: str) -> tuple[str, str, str] | None:
 
 def _format_character(value: str) -> str | None:
     """The first format character (Unicode category Cf) of ``value``, if it has one."""
+    if value.isprintable():  # no Cf among them: a fast look at every field of the course
+        return None
     return next((char for char in value if unicodedata.category(char) == "Cf"), None)
 
 
