@@ -203,21 +203,22 @@ HUES = """option => {
 """The hues (0–360) of the choice's tint as drawn on the page and of the verdict colours."""
 
 
-def test_fill_in_accepts_what_a_chinese_learner_types(page: Page, fixture_site_url: str) -> None:
+@pytest.mark.parametrize(
+    "typed",
+    [
+        (" 问。", "（切脉）"),
+        # pasted from a web page or WeChat: invisible characters come along
+        ("问\u200b", "\ufeff切\u200d脉\u2060"),
+    ],
+    ids=["spaces-and-punctuation", "zero-width-characters"],
+)
+def test_fill_in_accepts_what_a_chinese_learner_types(
+    page: Page, fixture_site_url: str, typed: tuple[str, str]
+) -> None:
     open_page(page, fixture_site_url)
     form = form_of(page, "s1-fill-in")
-    form.locator('input[id="s1-fill-in-1"]').fill(" 问。")
-    form.locator('input[id="s1-fill-in-2"]').fill("（切脉）")
-    form.locator(".mot-submit").click()
-    expect(form).to_have_attribute("data-result", "correct")
-
-
-def test_fill_in_ignores_pasted_zero_width_characters(page: Page, fixture_site_url: str) -> None:
-    """Text pasted from a web page or WeChat brings invisible characters along."""
-    open_page(page, fixture_site_url)
-    form = form_of(page, "s1-fill-in")
-    form.locator('input[id="s1-fill-in-1"]').fill("问\u200b")
-    form.locator('input[id="s1-fill-in-2"]').fill("\ufeff切\u200d脉\u2060")
+    for number, text in enumerate(typed, 1):
+        form.locator(f'input[id="s1-fill-in-{number}"]').fill(text)
     form.locator(".mot-submit").click()
     expect(form).to_have_attribute("data-result", "correct")
 
