@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.errors import CourseError, Problem
 from generator.lint import lint_course
 from generator.load import load_course
 from generator.markdown_config import Anchors, scan_course
-from generator.media import Media, linkable_files, select_media
+from generator.media import Media, link_problems, linkable_files, select_media
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course
 from generator.project import Project
@@ -56,6 +56,8 @@ def check(project: Project) -> CheckedCourse:
     """
     recover_output(project)
     course = load_course(project)
+    if links := link_problems(project):
+        raise CourseError(links)
     scan = scan_course(course, project)
     problems = validate_course(course, scan, linkable_files(project))
     warnings = sorted([*problems, *lint_course(course)])

@@ -63,39 +63,47 @@ def settings_bytes(project: Project) -> bytes:
 
 def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
     """MkDocs' settings from ``mkdocs.yml`` with ``overrides``; raise CourseError, located in
-    mkdocs.yml, when MkDocs cannot read them."""
+    mkdocs.yml, when MkDocs cannot read them or warns about them.
+
+    A warning (an unknown setting) is a problem too: the build runs MkDocs in strict mode,
+    where it would fail, so ``check`` must not say OK.
+    """
     settings_bytes(project)
-    errors = _ConfigErrors()
+    complaints = _ConfigComplaints()
     logger = logging.getLogger("mkdocs.config")
-    logger.addFilter(errors)
+    logger.addFilter(complaints)
     try:
-        return load_config(str(project.config_file), **overrides)
+        config = load_config(str(project.config_file), **overrides)
     except MkDocsException as error:  # Abort, on an invalid setting, is also a SystemExit
-        raise CourseError(settings_problems(project, error, errors.messages)) from None
+        raise CourseError(settings_problems(project, complaints.messages, error)) from None
     finally:
-        logger.removeFilter(errors)
+        logger.removeFilter(complaints)
+    if complaints.messages:
+        raise CourseError(settings_problems(project, complaints.messages))
+    return config
 
 
-class _ConfigErrors(logging.Filter):
-    """Keeps the errors MkDocs logs about the settings (reported as problems instead)."""
+class _ConfigComplaints(logging.Filter):
+    """Keeps the warnings and errors MkDocs logs about the settings (reported as problems
+    instead)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.messages: list[str] = []
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno < logging.ERROR:
+        if record.levelno < logging.WARNING:
             return True
         self.messages.append(record.getMessage())
         return False
 
 
 def settings_problems(
-    project: Project, error: MkDocsException, messages: list[str]
+    project: Project, messages: list[str], error: MkDocsException | None = None
 ) -> list[Problem]:
-    """Why MkDocs could not read mkdocs.yml: a YAML error, invalid settings, or ``error``."""
+    """What is wrong in mkdocs.yml: a YAML error, invalid settings, or ``error``."""
     path = project.relative(project.config_file)
-    syntax = error.__context__
+    syntax = error.__context__ if error is not None else None
     if isinstance(syntax, yaml.MarkedYAMLError) and syntax.problem_mark is not None:
         mark = syntax.problem_mark
         return [
@@ -110,7 +118,8 @@ def settings_problems(
         ]
     invalid = [found for found in map(INVALID_SETTING.match, messages) if found]
     if not invalid:
-        return [_settings_problem(path, 1, f"MkDocs cannot read the settings: {error}")]
+        reason = error if error is not None else " ".join(messages)
+        return [_settings_problem(path, 1, f"MkDocs cannot read the settings: {reason}")]
     lines = project.config_file.read_text(encoding="utf-8", errors="replace").splitlines()
     return [
         _settings_problem(

@@ -6,6 +6,11 @@ else — editors' backups and lock files, notes, drafts — stays out of the sit
 named, so nothing is published or dropped without a word. Hidden files, Markdown files
 other than the pages (MkDocs would turn them into pages) and anything that is not an
 ordinary file are never published.
+
+A symbolic link is followed only to a file inside the project: the published site is
+built from the repository (GitHub Pages), which holds the link but not what lies outside
+the project, and the files of a linked folder are never published. Such links are
+problems (:func:`link_problems`), not a site that works here and breaks there.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from generator.errors import Problem
 from generator.layout import page_files
 from generator.markdown_config import References
 from generator.project import MEDIA_FOLDERS, Project
@@ -48,6 +54,34 @@ def linkable_files(project: Project) -> set[str]:
     return {name for name, path in _other_files(project) if _publishable(path, name)}
 
 
+def link_problems(project: Project) -> list[Problem]:
+    """The symbolic links under ``course/`` that lead outside the project or to a folder
+    (hidden ones aside: they are never published, and editors make them as lock files)."""
+    course = project.course_dir
+    links = (
+        path
+        for path in sorted(course.rglob("*"))
+        if path.is_symlink() and not _hidden(path.relative_to(course).as_posix())
+    )
+    return [problem for path in links if (problem := _link_problem(project, path))]
+
+
+def _link_problem(project: Project, link: Path) -> Problem | None:
+    target = link.resolve()
+    if not target.is_relative_to(project.root.resolve()):
+        message = (
+            f"a link to {target}, outside the project: the repository holds only the link, "
+            "so the site built from it would lack the file"
+        )
+        fix, code = "copy the file into the project in place of the link", "media.link-outside"
+    elif target.is_dir():
+        message = f"a link to the folder {project.shown(target)}, whose files are not published"
+        fix, code = "move the folder here in place of the link", "media.linked-folder"
+    else:
+        return None
+    return Problem(project.relative(link), 1, 1, message, fix, code)
+
+
 def _other_files(project: Project) -> Iterator[tuple[str, Path]]:
     """Everything under ``course/`` but the pages and folders, in path order, with its name."""
     pages = set(page_files(project))
@@ -67,8 +101,11 @@ def course_file(address: str) -> str | None:
 
 def _publishable(path: Path, name: str) -> bool:
     """An ordinary file, not hidden, and not Markdown (which MkDocs would make a page)."""
-    hidden = any(part.startswith(".") for part in PurePosixPath(name).parts)
-    return path.is_file() and not hidden and path.suffix != ".md"
+    return path.is_file() and not _hidden(name) and path.suffix != ".md"
+
+
+def _hidden(name: str) -> bool:
+    return any(part.startswith(".") for part in PurePosixPath(name).parts)
 
 
 def _in_media_folder(name: str) -> bool:

@@ -71,3 +71,37 @@ def test_build_says_what_it_left_out(
         "course/media/.handout.pdf.swp, course/media/draft.md, course/notes.txt, "
         "course/pictures/unused.png\n"
     )
+
+
+def test_links_the_published_site_could_not_follow_are_problems(
+    minimal_project: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A link to a file outside the project works here but not in the site built from the
+    repository; a linked folder's files are never published. A link inside is fine."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "logo.png").write_bytes(PICTURE)
+    course = minimal_project / "course"
+    (course / "images").mkdir()
+    (course / "images/logo.png").symlink_to(elsewhere / "logo.png")
+    (minimal_project / "shared").mkdir()
+    (minimal_project / "shared/map.png").write_bytes(PICTURE)
+    (course / "shared").symlink_to("../shared")
+    (course / "images/map.png").symlink_to("../../shared/map.png")
+    (course / "images/.#lock").symlink_to("/nowhere/trainer@host")
+    site = minimal_project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("上一版", encoding="utf-8")
+
+    assert run_generator(minimal_project, "build") == 1
+
+    assert capsys.readouterr().err.splitlines() == [
+        f"course/images/logo.png:1:1: a link to {elsewhere.resolve() / 'logo.png'}, outside the "
+        "project: the repository holds only the link, so the site built from it would lack "
+        "the file; copy the file into the project in place of the link [media.link-outside]",
+        "course/shared:1:1: a link to the folder shared, whose files are not published; "
+        "move the folder here in place of the link [media.linked-folder]",
+        "FAILED: 2 problems",
+    ]
+    assert (site / "index.html").read_text(encoding="utf-8") == "上一版"
