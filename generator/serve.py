@@ -1,7 +1,8 @@
 """Live preview: a save regenerates the docs folder and MkDocs rebuilds what changed.
 
-One watcher polls the course's sources (``course/``, ``quizzes/``, ``mkdocs.yml``) and one
-builder does both steps, so a save is served well within a second: the generator writes
+One watcher polls the course's sources (``course/``, ``quizzes/``, ``mkdocs.yml``), also
+through a folder being deleted and put back (:class:`SourceWatch`), and one builder does
+both steps, so a save is served well within a second: the generator writes
 only the docs files that changed, and MkDocs rebuilds only those pages unless the
 navigation changed (:mod:`generator.preview`). The server is MkDocs' own live-reload
 server, set up as ``mkdocs serve`` sets it up.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import socket
 import sys
@@ -28,6 +30,13 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer, _serve_url
+from watchdog.events import (
+    EVENT_TYPE_DELETED,
+    EVENT_TYPE_MOVED,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers.api import ObservedWatch
 
 from generator import build
 from generator.errors import CourseError, Problem, SetupError
@@ -44,6 +53,8 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 """MkDocs' warning on every partial build, which :mod:`generator.preview` makes whole."""
 Reported = list[Problem | SetupError]
 """What a save got wrong, as the terminal and the problems panel show it."""
+GOING = (EVENT_TYPE_DELETED, EVENT_TYPE_MOVED)
+"""The events after which a path is no longer where it was."""
 
 
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
@@ -144,6 +155,77 @@ class Preview:
         return page.read_bytes() if code == 404 and page.is_file() else None
 
 
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, which :class:`SourceWatch` can also ask for a rebuild."""
+
+    def request_rebuild(self) -> None:
+        """Rebuild and reload the open pages, as MkDocs' own watches do on a file's change
+        (they pass over the changes of folders, a watched folder's going among them)."""
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
+
+
+class SourceWatch(FileSystemEventHandler):
+    """Watches ``course/``, ``quizzes/`` and ``mkdocs.yml``, also through a folder's being
+    deleted and put back (a colleague's copy restored, a folder renamed away and back).
+
+    A watch on a folder ends when the folder goes (watchdog stops polling it), and MkDocs'
+    watches pass over changes of folders, the going of the watched folder among them. So
+    the folders are watched here, and so is the folder that holds them, without its
+    subfolders (``build/`` and ``site/``, which builds write, are not looked into). Any
+    change in a folder rebuilds; so does a source's going, so that the preview shows why
+    (no home page, no quizzes); a folder that comes back is watched again and rebuilds,
+    which empties the problems panel.
+    """
+
+    def __init__(self, project: Project, server: PreviewServer) -> None:
+        super().__init__()
+        self.config_file = os.path.abspath(project.config_file)
+        self.folders = [
+            os.path.abspath(folder) for folder in (project.course_dir, project.quiz_dir)
+        ]
+        self.server = server
+        self.watches: dict[str, ObservedWatch] = {}
+
+    def start(self) -> None:
+        # MkDocs' own watch: it also makes MkDocs start watching and add its reload script
+        # to the pages it serves.
+        self.server.watch(self.config_file)
+        for parent in {os.path.dirname(source) for source in (self.config_file, *self.folders)}:
+            self.server.observer.schedule(self, parent, recursive=False)
+        self.watch_folders()
+
+    def watch_folders(self) -> bool:
+        """Watch each folder that is there and not yet watched; True when one was."""
+        started = False
+        for folder in self.folders:
+            if folder in self.watches or not os.path.isdir(folder):
+                continue
+            try:
+                self.watches[folder] = self.server.observer.schedule(self, folder, recursive=True)
+            except OSError:  # gone again at once: its parent's watch sees it come back
+                continue
+            started = True
+        return started
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        went = os.fsdecode(event.src_path) if event.event_type in GOING else None
+        for folder in self.folders:
+            # A folder's watch ends with its going, even when the folder is already back.
+            if folder in self.watches and (folder == went or not os.path.isdir(folder)):
+                self.server.observer.unschedule(self.watches.pop(folder))
+        paths = [os.fsdecode(path) for path in (event.src_path, event.dest_path) if path]
+        if self.watch_folders() or any(self.is_source(path) for path in paths):
+            self.server.request_rebuild()
+
+    def is_source(self, path: str) -> bool:
+        """Whether ``path`` is mkdocs.yml, a folder or anything in one."""
+        return path == self.config_file or any(
+            path == folder or path.startswith(folder + os.sep) for folder in self.folders
+        )
+
+
 def _problems(error: CourseError | SetupError) -> Reported:
     return list(error.problems) if isinstance(error, CourseError) else [error]
 
@@ -185,7 +267,7 @@ def serve(project: Project, dev_addr: str) -> None:
     logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
     config.plugins.on_startup(command="serve", dirty=False)
     host, _, port = dev_addr.rpartition(":")
-    server = LiveReloadServer(
+    server = PreviewServer(
         builder=preview.rebuild,
         host=host,
         port=int(port),
@@ -195,17 +277,17 @@ def serve(project: Project, dev_addr: str) -> None:
     server.error_handler = preview.not_found_page
     try:
         preview.build_site()
-        for source in (project.course_dir, project.quiz_dir, project.config_file):
-            if source.exists():
-                server.watch(str(source))
-        server = config.plugins.on_serve(server, config=config, builder=preview.rebuild)
+        SourceWatch(project, server).start()
+        served: LiveReloadServer = config.plugins.on_serve(
+            server, config=config, builder=preview.rebuild
+        )
         print(f"Serving on {preview.serve_url} (Ctrl+C stops)", flush=True)
         try:
-            server.serve()  # type: ignore[no-untyped-call]
+            served.serve()  # type: ignore[no-untyped-call]
         except KeyboardInterrupt:
             print("Shutting down...", flush=True)
         finally:
-            server.shutdown()
+            served.shutdown()
     finally:
         config.plugins.on_shutdown()
         shutil.rmtree(preview.site_dir, ignore_errors=True)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,46 @@ def test_a_broken_mkdocs_yml_shows_in_the_open_page_until_fixed(
     settings.write_text(good.replace("site_name: 关键时刻", "site_name: 改过的关键时刻"))
     expect(page.get_by_role("alert")).to_have_count(0, timeout=30_000)
     expect(page.get_by_text("改过的关键时刻").first).to_be_attached()
+
+
+def delete_and_copy_back(folder: Path, backup: Path) -> Callable[[], object]:
+    """``rm -r folder``; the returned step is ``cp -r backup folder``."""
+    shutil.copytree(folder, backup)
+    shutil.rmtree(folder)
+    return lambda: shutil.copytree(backup, folder)
+
+
+def rename_away_and_back(folder: Path, backup: Path) -> Callable[[], object]:
+    """``mv folder backup``; the returned step is ``mv backup folder``."""
+    folder.rename(backup)
+    return lambda: backup.rename(folder)
+
+
+@pytest.mark.parametrize(
+    ("folder", "takes_away"),
+    [("course", delete_and_copy_back), ("quizzes", rename_away_and_back)],
+    ids=["course-deleted-and-copied-back", "quizzes-renamed-away-and-back"],
+)
+def test_a_folder_taken_away_shows_why_and_is_watched_again_when_back(
+    page: Page,
+    preview: str,
+    minimal_project: Path,
+    tmp_path: Path,
+    folder: str,
+    takes_away: Callable[[Path, Path], Callable[[], object]],
+) -> None:
+    """A trainer restores a colleague's copy of a folder: the preview goes on watching it."""
+    page.goto(f"{preview}01-sample.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    puts_back = takes_away(minimal_project / folder, tmp_path / f"{folder}-backup")
+    panel = page.get_by_role("alert")
+    expect(panel.locator("li")).to_have_text(problem_lines(minimal_project), timeout=30_000)
+    expect(page.locator('form[data-question-id="s1-single"]')).to_have_count(1)
+    puts_back()
+    expect(page.get_by_role("alert")).to_have_count(0, timeout=30_000)
+    module = minimal_project / "course/01-sample.md"
+    module.write_text(module.read_text().replace("开篇情景。", "放回以后改写的情景。"))
+    expect(page.get_by_text("放回以后改写的情景。")).to_be_visible(timeout=30_000)
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    quiz.write_text(quiz.read_text().replace("客户说话时，你首先应该怎么做？", "放回以后的题目"))
+    expect(page.get_by_text("放回以后的题目")).to_be_visible(timeout=30_000)
