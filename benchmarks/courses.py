@@ -3,9 +3,11 @@
 Copy ``g`` of module ``01-significance`` is ``01-significance-00g``: its page and quiz
 are the original's with every objective id and question id suffixed with ``-00g``, every
 link to a module page (review links and links in the text) pointed at the same copy of
-that module, and ``（副本 g）`` added to a plain title. The home page, the glossary, the
-trainer's guide and ``quizzes/exam.yml`` are the real ones, so the exam still draws from
-the six original modules and every copy passes ``python -m generator check``.
+that module, and ``（副本 g）`` added to a plain title. A copy has no exam-only questions
+(``exam_questions:``), which the exam would have to draw from. The home page, the
+glossary, the trainer's guide and ``quizzes/exam.yml`` are the real ones, so the exam
+still draws from the six original modules and every copy passes
+``python -m generator check``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from generator.project import COURSE_FOLDER, QUIZ_FOLDER, Project
 PROJECT = Path(__file__).resolve().parent.parent
 SETTINGS = ("mkdocs.yml", "search-terms.txt")
 PLAIN_TITLE = re.compile(r"^(title:\s*)([^\"'|>\s].*?)\s*$", re.MULTILINE)
+EXAM_QUESTIONS = re.compile(r"^exam_questions:.*?(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
+"""A quiz's exam-only questions: the key and its indented lines, up to the next key."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ def write_copy(
     front, fence, body = page.partition("\n---\n")
     front = PLAIN_TITLE.sub(rf"\g<1>\g<2>（副本 {copy_number}）", front, count=1)
     page = rename_ids(front, original.ids, copy_number) + fence + body
-    quiz = rename_ids(quiz, original.ids, copy_number)
+    quiz = rename_ids(EXAM_QUESTIONS.sub("", quiz), original.ids, copy_number)
     (project.course_dir / f"{name}.md").write_text(
         relink(page, originals, copy_number), encoding="utf-8"
     )

@@ -39,6 +39,7 @@ def validate_course(course: Course, scan: CourseScan, files: Collection[str]) ->
         *_objective_problems(course),
         *_question_problems(course, link_targets(scan.anchors, scan)),
         *_exam_problems(course),
+        *_not_drawn_problems(course),
     ]
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     if errors:
@@ -269,3 +270,31 @@ def _exam_problems(course: Course) -> Iterator[Problem]:
                 f"quizzes/{name}.yml{'' if config.include_quiz_questions else _OR_INCLUDE}",
                 "exam.pool-too-small",
             )
+
+
+def _not_drawn_problems(course: Course) -> Iterator[Problem]:
+    """The exam page says it draws from each module's pool: a module with a pool that the
+    draw leaves out breaks that, and its exam-only questions are never asked. (A module
+    with no pool, no exam-only questions and the quizzes' not included, has none to ask.)"""
+    if course.exam is None:
+        return
+    config = course.exam.config
+    line, column = position(course.exam.source, ("draw",))
+    for module in course.modules:
+        name = module.page.name
+        pool = len(module.exam_pool(config.include_quiz_questions))
+        if name in config.draw or not pool:
+            continue
+        if exam_only := len(module.quiz.exam_questions):
+            plural = "s are" if exam_only > 1 else " is"
+            why = f"its {exam_only} exam-only question{plural} never asked"
+        else:
+            why = "the exam page says it draws from every module's pool"
+        yield Problem(
+            course.exam.source.path,
+            line,
+            column,
+            f"the exam draws nothing from module {name} ({why})",
+            f"add '{name}: K' under draw:, with K from 1 to {pool}, the questions in its pool",
+            "exam.not-drawn",
+        )

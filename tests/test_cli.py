@@ -115,10 +115,14 @@ def test_deleted_module_disappears_from_next_build(minimal_project: Path) -> Non
         .replace("s1-", "s9-")
         .replace("01-sample.md", "02-extra.md")
     )
+    exam = minimal_project / "quizzes/exam.yml"
+    drawn = exam.read_text()
+    exam.write_text(drawn + "  02-extra: 1\n")  # a module with a pool is drawn from
     assert run_generator(minimal_project, "build") == 0
     assert (minimal_project / "site/02-extra.html").is_file()
     extra_page.unlink()
     extra_quiz.unlink()
+    exam.write_text(drawn)
     assert run_generator(minimal_project, "build") == 0
     assert not (minimal_project / "site/02-extra.html").exists()
     assert not (minimal_project / "build/docs/02-extra.md").exists()

@@ -2,13 +2,15 @@
 
 Each block in README.md that follows ``<!-- example: ARGUMENTS -->`` shows
 ``$ python -m generator ARGUMENTS`` and what it prints. The test runs the command on a copy
-of the real course and compares; ``pytest --update-golden`` rewrites the block.
+of the real course and compares; ``pytest --update-golden`` rewrites the block. The steps
+for adding a module are followed on a copy of the real course too.
 """
 
 from __future__ import annotations
 
 import re
 import shlex
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -54,3 +56,40 @@ def test_a_readme_example_is_the_real_output(
     if update_golden:
         rewrite(arguments, output)
     assert shown_output(arguments) == output, "README example is stale: --update-golden"
+
+
+ADDING_A_MODULE = "## For trainers: adding a module and its quiz"
+STEP_BLOCK = re.compile(r"\n   ```\w+\n(?P<body>.*?)\n   ```\n", re.DOTALL)
+
+
+def adding_a_module() -> list[str]:
+    """The code blocks of the README's steps for adding a module: page, quiz, exam."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split(ADDING_A_MODULE, 1)[1].split("\n## ", 1)[0]
+    return [textwrap.dedent(match["body"]) + "\n" for match in STEP_BLOCK.finditer(section)]
+
+
+def module_added(root: Path, page: str, quiz: str) -> None:
+    (root / "course/07-practice.md").write_text(page, encoding="utf-8")
+    (root / "quizzes/07-practice.yml").write_text(quiz, encoding="utf-8")
+
+
+def test_the_steps_for_adding_a_module_put_its_exam_questions_in_the_exam(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page, quiz, draw = adding_a_module()
+    root = copy_project(tmp_path / "course")
+    module_added(root, page, quiz)
+    assert run_generator(root, "check", "--strict") == 0
+    exam_only = quiz.replace("questions:", "exam_questions:", 1).replace("id: m7-", "id: m7-x-")
+    module_added(root, page, quiz + exam_only)
+    capsys.readouterr()
+    assert run_generator(root, "check", "--strict") == 1
+    assert "module 07-practice (its 3 exam-only questions are never asked)" in (
+        capsys.readouterr().err
+    )
+    added = [line for line in draw.splitlines() if re.fullmatch(r" +[\w-]+: \d+", line)]
+    assert added == ["  07-practice: 2"]
+    exam = root / "quizzes/exam.yml"
+    exam.write_text(exam.read_text(encoding="utf-8") + added[0] + "\n", encoding="utf-8")
+    assert run_generator(root, "check", "--strict") == 0
