@@ -12,9 +12,11 @@ import re
 import shlex
 import textwrap
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
+from generator.models import Area
 from tests.conftest import PROJECT, copy_project, run_generator
 
 README = PROJECT / "README.md"
@@ -92,4 +94,22 @@ def test_the_steps_for_adding_a_module_put_its_exam_questions_in_the_exam(
     assert added == ["  07-practice: 2"]
     exam = root / "quizzes/exam.yml"
     exam.write_text(exam.read_text(encoding="utf-8") + added[0] + "\n", encoding="utf-8")
+    assert run_generator(root, "check", "--strict") == 0
+
+
+def test_the_stage_of_a_new_module_is_what_check_asks_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The stages listed are those check accepts; leaving the stage out needs one on every
+    question."""
+    page, quiz = adding_a_module()[:2]
+    listed = re.search(r"^stage: \w+ +# (.*)$", page, re.MULTILINE)
+    assert listed and listed[1].split(" | ") == list(get_args(Area))
+    root = copy_project(tmp_path / "course")
+    page = re.sub(r"^stage: .*\n", "", page, flags=re.MULTILINE)
+    module_added(root, page, quiz)
+    assert run_generator(root, "check") == 1
+    assert capsys.readouterr().err.count("[quiz.no-stage]") == quiz.count("- id:")
+    own = re.sub(r"^( +)type: ", r"\1stage: confirm\n\1type: ", quiz, flags=re.MULTILINE)
+    module_added(root, page, own)
     assert run_generator(root, "check", "--strict") == 0
