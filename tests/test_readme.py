@@ -113,3 +113,32 @@ def test_the_stage_of_a_new_module_is_what_check_asks_for(
     own = re.sub(r"^( +)type: ", r"\1stage: confirm\n\1type: ", quiz, flags=re.MULTILINE)
     module_added(root, page, own)
     assert run_generator(root, "check", "--strict") == 0
+
+
+def codes(output: str) -> set[str]:
+    return set(re.findall(r"\[([a-z-]+\.[a-z-]+)\]$", output, re.MULTILINE))
+
+
+def test_check_reports_stage_by_stage_as_the_readme_says(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every file's problems at once, then the problems between files: a renamed module's
+    links to its old name show once its quiz is renamed too."""
+    said = " ".join(README.read_text(encoding="utf-8").split())
+    assert "reports every problem of a stage in one run" in said
+    assert "rename a module's page, and `check` reports `[quiz.missing]` and" in said
+    root = minimal_project
+    (root / "course/01-sample.md").rename(root / "course/01-first.md")
+    settings = root / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "site_name: [\n")
+    assert run_generator(root, "check") == 1
+    assert codes(capsys.readouterr().err) == {"quiz.missing", "quiz.orphan"}
+    (root / "quizzes/01-sample.yml").rename(root / "quizzes/01-first.yml")
+    assert run_generator(root, "check") == 1
+    assert codes(capsys.readouterr().err) == {"settings.yaml-syntax"}, "once the files read"
+    settings.write_text(settings.read_text(encoding="utf-8").removesuffix("site_name: [\n"))
+    assert run_generator(root, "check") == 1
+    reported = capsys.readouterr().err
+    later = {"link.unknown-page", "review.unknown-page", "exam.unknown-module"}
+    assert later <= codes(reported), reported
+    assert "course/index.md:" in reported and "quizzes/01-first.yml:" in reported
