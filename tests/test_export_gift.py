@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator.export.gift import UNSUPPORTED, exportable, percent
+from generator.export.gift import (
+    ARROW_IN_MATCHING_ITEM,
+    ARROW_IN_SHORT_ANSWER,
+    UNSUPPORTED,
+    exportable,
+    percent,
+    skip_reason,
+)
 from generator.load import load_course
 from generator.models import (
     BLANK,
@@ -25,6 +33,12 @@ from tests.conftest import NODE_MODULES, PROJECT, run_generator
 
 TRICKY = "[html]客户说：“我要 {退款} = 现在! #1 ~ 马上: C:\\temp <b>&amp;</b>”"
 """GIFT's control characters, a format marker and HTML: all of it text, shown as written."""
+WRONG_WITH_WEIGHT = "%50% 的时候先打断客户"
+"""A wrong option that begins like a GIFT weight."""
+LITERAL_ANSWERS = ["问", "%50%", "x*y", "[html]<b>问</b>", "C:\\temp"]
+"""Short answers Moodle would misread unless written with care: a weight, its wildcard, a
+format marker, a backslash."""
+MATCHING_FEEDBACK = {"correct": "三组都配对了。", "incorrect": "先想客户真正要达到什么。"}
 
 
 def parse_gift(path: Path) -> list[dict[str, Any]]:
@@ -56,12 +70,33 @@ def text_formats(node: object) -> set[str]:
 def assert_round_trip(question: Question, parsed: dict[str, Any]) -> None:
     assert parsed["title"] == question.id
     assert text_formats(parsed) == {"plain"}, "Moodle shows every text as written, not as HTML"
-    assert text(parsed["globalFeedback"]) == question.explanation
+    if isinstance(question, Matching) and (
+        question.feedback.correct or question.feedback.incorrect
+    ):
+        # GIFT has no place for them but the general feedback: there, each labelled.
+        labelled = [
+            f"{label}{feedback}"
+            for label, feedback in (
+                ("答对时：", question.feedback.correct),
+                ("答错时：", question.feedback.incorrect),
+            )
+            if feedback
+        ]
+        explanation = "\n".join([*labelled, f"讲解：{question.explanation}"])
+    else:
+        explanation = question.explanation
+    assert text(parsed["globalFeedback"]) == explanation
     if isinstance(question, FillIn):
         assert parsed["type"] == "Short"
         assert text(parsed["stem"]) == f"{question.prompt}\n{question.text}".replace(BLANK, "_____")
-        assert [text(choice["text"]) for choice in parsed["choices"]] == question.blanks[0].accept
-        assert all(choice["isCorrect"] for choice in parsed["choices"])
+        # Moodle compares a short answer with "*" as its wildcard; "\\*" is an asterisk.
+        accepted = [answer.replace("*", "\\*") for answer in question.blanks[0].accept]
+        expected = [(answer, 100, question.feedback.correct) for answer in accepted]
+        if question.feedback.incorrect:  # anything else: no marks, the wrong-answer feedback
+            expected.append(("*", 0, question.feedback.incorrect))
+        choices = parsed["choices"]
+        assert [(text(c["text"]), c["weight"], text(c["feedback"])) for c in choices] == expected
+        assert all(choice["isCorrect"] for choice in choices)
         return
     assert text(parsed["stem"]) == question.prompt
     if isinstance(question, Matching):
@@ -86,6 +121,7 @@ def assert_round_trip(question: Question, parsed: dict[str, Any]) -> None:
     ]
     if isinstance(question, SingleChoice):
         assert [choice["isCorrect"] for choice in choices] == [o.correct for o in question.options]
+        assert all(not choice["weight"] for choice in choices), "no share of the marks"
         return
     weights = [choice["weight"] for choice in choices]
     assert [weight > 0 for weight in weights] == [o.correct for o in question.options]
@@ -93,45 +129,126 @@ def assert_round_trip(question: Question, parsed: dict[str, Any]) -> None:
     assert sum(w for w in weights if w < 0) == pytest.approx(-100, abs=0.001)
 
 
-def test_every_question_round_trips(
-    minimal_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    quiz = minimal_project / "quizzes/01-sample.yml"
+def question_block(source: str, question_id: str) -> str:
+    """The YAML of one question in a quiz file, from its ``- id:`` line to the next."""
+    return source[source.index(f"  - id: {question_id}\n") :].split("\n  - id:")[0].rstrip("\n")
+
+
+def with_text_gift_misreads(project: Path) -> None:
+    """Give the minimal course text a trainer can write and GIFT reads otherwise unless it is
+    escaped: control characters, a weight, a wildcard, a format marker, "->"; and feedback on
+    the matching and short-answer questions."""
+    quiz = project / "quizzes/01-sample.yml"
     source = quiz.read_text(encoding="utf-8")
     source = source.replace(
         "prompt: 客户说话时，你首先应该怎么做？", f"prompt: {json.dumps(TRICKY)}"
+    ).replace("text: 一边听一边看手机", f"text: {json.dumps(WRONG_WITH_WEIGHT)}")
+    matching = question_block(source, "s1-matching")
+    source = source.replace(
+        matching,
+        matching.replace("match: 尽快恢复上网", 'match: "网线 -> 尽快恢复上网"')
+        + f"\n    feedback: {json.dumps(MATCHING_FEEDBACK, ensure_ascii=False)}",
     )
-    # A second fill-in with one blank: GIFT's short answer (the fixture's own has two blanks).
-    single_blank = source[source.index("  - id: s1-fill-in") :].split("\n  - id:")[0]
+    # GIFT's short answer has one blank (the fixture's fill-in has two).
+    fill_in = question_block(source, "s1-fill-in")
     single_blank = (
-        single_blank.replace("s1-fill-in", "s1-fill-in-one")
-        .replace("望、闻、___、___", "望、闻、问、___")
-        .replace("      - accept: [问]\n", "")
+        fill_in.replace("s1-fill-in", "s1-fill-in-one")
+        .replace("望、闻、___、___", "望、闻、___、切")
+        .replace("      - accept: [切, 切脉]\n", "")
+        .replace("accept: [问]", f"accept: {json.dumps(LITERAL_ANSWERS, ensure_ascii=False)}")
     )
-    quiz.write_text(source.rstrip("\n") + "\n" + single_blank.rstrip("\n") + "\n", encoding="utf-8")
+    # "->" cannot be escaped: in a short answer, or in a matching item, the question is skipped.
+    arrow_answer = single_blank.replace("s1-fill-in-one", "s1-fill-in-arrow").replace(
+        json.dumps(LITERAL_ANSWERS, ensure_ascii=False), '["问->答"]'
+    )
+    arrow_item = matching.replace("s1-matching", "s1-matching-arrow").replace(
+        "item: “给我换根网线。”", 'item: "网线 -> 路由器"'
+    )
+    quiz.write_text(
+        "\n".join([source.rstrip("\n"), single_blank, arrow_answer, arrow_item]) + "\n",
+        encoding="utf-8",
+    )
+
+
+MOODLE_ESCAPES = {
+    "\\:": "&&058;",
+    "\\#": "&&035;",
+    "\\=": "&&061;",
+    "\\{": "&&123;",
+    "\\}": "&&125;",
+    "\\~": "&&126;",
+    "\\n": "&&010",
+}
+"""Moodle's placeholders for GIFT's escapes (qformat_gift::escapedchar_pre)."""
+
+
+def moodle_category(title: str) -> list[str]:
+    """The category names Moodle makes of a ``$CATEGORY:`` line's path: it reads the block
+    through its escapes (a doubled backslash becomes one; the others become placeholders that
+    stay in a category's name), then splits at a ``/`` that is not doubled, undoubles and
+    trims (question/format/gift/format.php, qformat_default::split_category_path)."""
+    path = title.replace("\\\\", "\0")
+    for escaped, placeholder in MOODLE_ESCAPES.items():
+        path = path.replace(escaped, placeholder)
+    path = path.replace("\0", "\\")
+    return [name.replace("//", "/").strip() for name in re.split(r"(?<!/)/(?!/)", path)]
+
+
+def test_every_question_round_trips(
+    minimal_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with_text_gift_misreads(minimal_project)
     output = tmp_path / "bank.gift.txt"
     assert run_generator(minimal_project, "export", "gift", "--output", str(output)) == 0
     course = load_course(Project(minimal_project))
     parsed = parse_gift(output)
     categories = [item for item in parsed if item["type"] == "Category"]
     questions = [item for item in parsed if item["type"] != "Category"]
-    assert [c["title"].split()[0] for c in categories] == [
-        "MOT/01-sample",
-        "MOT/02-second",
-        "MOT/02-second/exam",
+    assert [moodle_category(c["title"]) for c in categories] == [
+        ["MOT", "01-sample 示例模块"],
+        ["MOT", "02-second 第二模块"],
+        ["MOT", "02-second 第二模块", "exam 结业考试专用题"],
     ]
     every = [q for module in course.modules for q in module.quiz.every_question]
     expected = [q for q in every if exportable(q)]
     assert {q.type for q in expected} >= {"single", "multiple", "true_false", "matching", "fill_in"}
-    skipped = [q for q in every if not exportable(q)]
-    assert {q.type for q in skipped} == set(UNSUPPORTED)
+    skipped = {q.id: skip_reason(q) for q in every if not exportable(q)}
+    assert skipped == {
+        "s1-ordering": UNSUPPORTED["ordering"],
+        "s1-fill-in": UNSUPPORTED["fill_in"],
+        "s1-scenario": UNSUPPORTED["scenario"],
+        "s1-fill-in-arrow": ARROW_IN_SHORT_ANSWER,
+        "s1-matching-arrow": ARROW_IN_MATCHING_ITEM,
+    }
     printed = capsys.readouterr().out
-    for question in skipped:
-        assert f"skipped {question.id} ({question.type}): {UNSUPPORTED[question.type]}" in printed
+    for question in every:
+        if question.id in skipped:
+            assert f"skipped {question.id} ({question.type}): {skipped[question.id]}" in printed
     assert len(questions) == len(expected)
     assert text(questions[0]["stem"]) == TRICKY
     for question, item in zip(expected, questions, strict=True):
         assert_round_trip(question, item)
+    gift = output.read_text(encoding="utf-8")
+    assert "~%0%%50% 的时候先打断客户" in gift, "Moodle reads no weight into the wrong option"
+    assert "=%100%%50%#" in gift, "nor into the short answer"
+
+
+def test_category_names_keep_their_slashes(minimal_project: Path, tmp_path: Path) -> None:
+    """Moodle splits a category path at "/": a "/" in a module's title is doubled, and a
+    backslash too, as Moodle's escapes would otherwise eat one."""
+    page = minimal_project / "course/02-second.md"
+    title = "/售后/维修 \\n 课程/"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("title: 第二模块", f"title: {json.dumps(title)}"),
+        encoding="utf-8",
+    )
+    output = tmp_path / "bank.gift.txt"
+    assert run_generator(minimal_project, "export", "gift", "--output", str(output)) == 0
+    categories = [item["title"] for item in parse_gift(output) if item["type"] == "Category"]
+    assert [moodle_category(title) for title in categories][1:] == [
+        ["MOT", f"02-second {title}"],
+        ["MOT", f"02-second {title}", "exam 结业考试专用题"],
+    ]
 
 
 def test_weights_use_moodle_grades() -> None:
@@ -144,6 +261,15 @@ def test_real_course_round_trips(tmp_path: Path) -> None:
     course = load_course(Project(PROJECT))
     output = tmp_path / "real.gift.txt"
     assert run_generator(PROJECT, "export", "gift", "--output", str(output)) == 0
+    categories = [
+        moodle_category(i["title"]) for i in parse_gift(output) if i["type"] == "Category"
+    ]
+    expected_categories = []
+    for module in course.modules:
+        expected_categories.append(["MOT", f"{module.page.name} {module.meta.title}"])
+        if module.quiz.exam_questions:  # inside the module's category
+            expected_categories.append([*expected_categories[-1], "exam 结业考试专用题"])
+    assert categories == expected_categories
     parsed = [item for item in parse_gift(output) if item["type"] != "Category"]
     expected = [q for m in course.modules for q in m.quiz.every_question if exportable(q)]
     for question, item in zip(expected, parsed, strict=True):
