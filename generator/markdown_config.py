@@ -7,6 +7,7 @@ the same HTML names the files a page uses (pictures, downloads).
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -150,6 +151,35 @@ def _line_of_setting(lines: list[str], name: str) -> int:
     """The line where the top-level setting ``name`` (``theme`` of ``theme.name``) starts."""
     key = re.compile(rf"{re.escape(name.split('.')[0])}\s*:")
     return next((number for number, line in enumerate(lines, 1) if key.match(line)), 1)
+
+
+def published_site_url(project: Project) -> str:
+    """The address ``mkdocs.yml`` gives the published site, ending in ``/``; "" when it gives
+    none, or only the fallback of an ``!ENV`` tag none of whose variables is set.
+
+    The course's mkdocs.yml has ``site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]``: the
+    Pages workflow sets SITE_URL, and without it the address is the live preview's, which
+    means nothing outside this computer. Read from the file and the environment as MkDocs'
+    ``!ENV`` reads them, rather than from :func:`site_config`, which is cached by the file's
+    bytes alone.
+    """
+    document = yaml.compose(settings_bytes(project), Loader=yaml.SafeLoader)
+    setting = None
+    if isinstance(document, yaml.MappingNode):
+        setting = next((v for k, v in document.value if k.value == "site_url"), None)
+    if setting is None:
+        return ""
+    if setting.tag == "!ENV":
+        if isinstance(setting, yaml.SequenceNode):
+            names = [str(node.value) for node in setting.value]
+            variables = names[:-1] if len(names) > 1 else names  # the last is the fallback
+        else:
+            variables = [str(setting.value)]
+        address = next((os.environ[name] for name in variables if name in os.environ), "")
+    else:
+        address = setting.value if setting.tag == "tag:yaml.org,2002:str" else ""  # not null
+    address = str(address).strip()
+    return address if not address or address.endswith("/") else f"{address}/"
 
 
 def markdown_settings(project: Project) -> tuple[list[Any], dict[str, Any]]:

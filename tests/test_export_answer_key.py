@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import statistics
 from pathlib import Path
 from typing import cast
 
 import lxml.html
+import pypdfium2 as pdfium
 import pytest
 from lxml.html import HtmlElement
 
 from generator.load import load_course
+from generator.markdown_config import published_site_url
 from generator.models import (
     FillIn,
     Matching,
@@ -21,13 +25,19 @@ from generator.models import (
     TrueFalse,
 )
 from generator.project import Project
-from tests.conftest import run_generator
+from tests.conftest import PROJECT, run_generator
 
 ANSWER_KEY = "dist/mot-course-answer-key.html"
+POOL_HEADING = "结业考试专用题（不在本章测验中出现）"
+PUBLISHED = "https://trainer.example.org/mot/"
 
 
 @pytest.fixture
-def exported(minimal_project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
+def exported(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, str]:
+    """The minimal course's answer key, exported as on a trainer's computer: no SITE_URL."""
+    monkeypatch.delenv("SITE_URL", raising=False)
     assert run_generator(minimal_project, "build") == 0
     assert run_generator(minimal_project, "export", "answer-key") == 0
     return minimal_project, capsys.readouterr().out
@@ -59,9 +69,77 @@ def test_every_question_with_its_answer_feedback_and_review(exported: tuple[Path
             assert article.getparent() is section
             assert question.prompt in text_of(article.find("h3"))
             assert text_of(article.find_class("explanation")[0]) == f"讲解：{question.explanation}"
-            review = article.find_class("review")[0].find("a").get("href")
-            assert review.endswith(".html#" + question.review.split("#")[1])
+            assert_review(question, module.page.filename, article, site_url="")
             assert_key(question, article)
+
+
+def assert_review(question: Question, page: str, article: HtmlElement, site_url: str) -> None:
+    """The section to review, by page and heading, and where it is: a link to the published
+    site when its address is known, else the place in the site, printed, not linked."""
+    review = article.find_class("review")[0]
+    address = site_url + f"{question.review.split('#')[0] or page}".replace(".md", ".html")
+    address += "#" + question.review.split("#")[1]
+    assert review.findtext("code") == address
+    assert " › " in text_of(review)
+    links = [link.get("href") for link in review.iter("a")]
+    assert links == ([address] if site_url else [])
+
+
+@pytest.mark.browser
+def test_no_local_address_on_paper(exported: tuple[Path, str]) -> None:
+    """Without SITE_URL, mkdocs.yml's site_url is the live preview's 127.0.0.1 address."""
+    root, _ = exported
+    assert "127.0.0.1" not in (root / ANSWER_KEY).read_text("utf-8")
+
+
+@pytest.mark.browser
+def test_review_links_go_to_the_published_site(
+    minimal_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SITE_URL", PUBLISHED)
+    assert run_generator(minimal_project, "export", "answer-key") == 0
+    html = (minimal_project / ANSWER_KEY).read_text("utf-8")
+    page = cast(HtmlElement, lxml.html.document_fromstring(html))
+    for module in load_course(Project(minimal_project)).modules:
+        for question in module.quiz.every_question:
+            article = page.get_element_by_id(question.id)
+            assert_review(question, module.page.filename, article, site_url=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("setting", "environment", "address"),
+    [
+        ('!ENV [SITE_URL, "http://127.0.0.1:8000/"]', {}, ""),
+        ('!ENV [SITE_URL, "http://127.0.0.1:8000/"]', {"SITE_URL": PUBLISHED}, PUBLISHED),
+        ('!ENV [SITE_URL, "http://127.0.0.1:8000/"]', {"SITE_URL": ""}, ""),
+        (
+            "!ENV [MOT_URL, SITE_URL, http://localhost/]",
+            {"SITE_URL": "https://a.cn/x"},
+            "https://a.cn/x/",
+        ),
+        ("!ENV SITE_URL", {}, ""),
+        ("https://a.cn/x/", {}, "https://a.cn/x/"),
+        ("", {}, ""),
+    ],
+)
+def test_published_address_is_the_one_set(
+    minimal_project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    setting: str,
+    environment: dict[str, str],
+    address: str,
+) -> None:
+    """An address given in mkdocs.yml or through its !ENV variables; not the fallback."""
+    for name in ("SITE_URL", "MOT_URL"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    settings = minimal_project / "mkdocs.yml"
+    source = settings.read_text(encoding="utf-8")
+    line = 'site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]'
+    assert line in source
+    settings.write_text(source.replace(line, f"site_url: {setting}"), encoding="utf-8")
+    assert published_site_url(Project(minimal_project)) == address
 
 
 def text_of(element: HtmlElement) -> str:
@@ -143,3 +221,27 @@ def test_refuses_to_write_into_site(
     assert "the answer key would be written into the published site" in err
     assert "write it outside site/" in err
     assert not target.exists()
+
+
+@pytest.mark.browser
+def test_real_course_prints_on_full_pages_without_stranded_headings(tmp_path: Path) -> None:
+    """Needs the real course. No page ends with a heading (the exam-only questions', or a
+    question's); questions run on across pages rather than leave most pages half empty."""
+    output = tmp_path / "key.html"
+    assert run_generator(PROJECT, "export", "answer-key", "--output", str(output)) == 0
+    document = pdfium.PdfDocument(output.with_suffix(".pdf"))
+    last_lines, fills = [], []
+    for page in document:
+        text_page = page.get_textpage()
+        lines = [line.strip() for line in text_page.get_text_range().splitlines()]
+        last_lines.append([line for line in lines if line][-1])
+        boxes = [text_page.get_charbox(index) for index in range(text_page.count_chars())]
+        lowest = min(bottom for _, bottom, _, _ in boxes if bottom > 0)
+        fills.append(1 - lowest / page.get_size()[1])
+    stranded = [
+        (number, line)
+        for number, line in enumerate(last_lines, 1)
+        if line == POOL_HEADING or re.match(r"第 \d+ 题 |\S+ · 编号 ", line)
+    ]
+    assert stranded == [], "a heading at the foot of a page, its question on the next"
+    assert statistics.median(fills) > 0.8, f"pages filled to {statistics.median(fills):.0%}"

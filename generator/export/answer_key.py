@@ -2,6 +2,10 @@
 
 Written as printable HTML and printed to PDF, into dist/ (never into site/: learners must
 not find it). Each question type has its own partial in ``templates/export/answer_key/``.
+
+A question's review section is named by page and heading, with its place in the site
+(``01-x.html#id``); it is a link to the published site only when mkdocs.yml gives the
+site's address (the Pages workflow's SITE_URL), not the live preview's local one.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from pathlib import Path
 from generator.errors import SetupError
 from generator.export.job import ExportJob
 from generator.export.pdf import print_pdf
-from generator.markdown_config import Anchors, site_config
+from generator.markdown_config import Anchors, published_site_url, site_config
 from generator.models import Course, Module, Question, ResultFeedback
 from generator.project import Project, review_target
 from generator.render import template_environment
@@ -37,6 +41,9 @@ class KeyedQuestion:
     question: Question
     number: int
     review: Link
+    """The review section's page › heading, and its address: on the published site when
+    known, else its place in the site (``01-x.html#id``), printed but not linked."""
+    review_linked: bool
     result_feedback: ResultFeedback | None
 
 
@@ -50,9 +57,9 @@ class KeyedModule:
 
 def export_answer_key(job: ExportJob) -> list[Path]:
     refuse_site_folder(job.output, job.project)
-    settings = site_config(job.project)
+    site_name = site_config(job.project).site_name
     course, anchors = job.checked.course, job.checked.anchors
-    html = render_answer_key(course, anchors, settings.site_url or "", settings.site_name)
+    html = render_answer_key(course, anchors, published_site_url(job.project), site_name)
     pdf = job.output.with_suffix(".pdf")
     with scratch_folder(job.project) as scratch:
         draft_html, draft_pdf = scratch / "answer-key.html", scratch / "answer-key.pdf"
@@ -76,7 +83,8 @@ def refuse_site_folder(output: Path, project: Project) -> None:
 
 
 def render_answer_key(course: Course, anchors: Anchors, site_url: str, title: str) -> str:
-    """The answer key as one HTML file; review links are absolute when site_url is set."""
+    """The answer key as one HTML file. Review sections link to the published site when
+    ``site_url`` is its address; when it is "", they are named with their place in the site."""
     page_titles = {page.filename: page.meta.title for page in course.pages}
     modules = [keyed_module(module, anchors, page_titles, site_url) for module in course.modules]
     template = template_environment().get_template("export/answer-key.html.j2")
@@ -121,5 +129,6 @@ def keyed_question(
         question,
         number,
         Link(target.href(base_url=site_url), title),
+        bool(site_url),
         feedback if isinstance(feedback, ResultFeedback) else None,
     )
