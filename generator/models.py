@@ -253,13 +253,15 @@ class Source:
 
     ``tree`` is the plain data (mappings with text keys, lists, scalars); ``positions``
     maps the location of every key and item to its 0-based line and column;
-    ``line_offset`` is the number of lines before the YAML starts in the file.
+    ``line_offset`` is the number of lines before the YAML starts in the file; ``lines``
+    are the YAML's own lines, for quoting what the trainer wrote.
     """
 
     path: Path
     tree: Any
     positions: Mapping[tuple[int | str, ...], tuple[int, int]] = field(default_factory=dict)
     line_offset: int = 0
+    lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from generator.models import (
     Quiz,
     Source,
 )
+from generator.written import as_written, as_yaml
 from generator.yaml_source import position
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -51,7 +52,8 @@ def _problem_from_error(detail: ErrorDetails, model: type[BaseModel], source: So
         message, fix, code = _describe_entry(model, location, detail.get("input"))
         where = "" if len(location) == 2 else where  # "question 2" starts the message
     else:
-        message, fix, code = _describe(detail, location, _fields_at(model, location))
+        written = as_written(source, location, detail.get("input"))
+        message, fix, code = _describe(detail, location, _fields_at(model, location), written)
     return Problem(source.path, line, column, f"{where}{message}", fix, f"schema.{code}")
 
 
@@ -148,7 +150,10 @@ MODEL_EXPECTED = {"model_type", "model_attributes_type"}
 """Error types of a value where keys of a model belong (an objective, an option, the file)."""
 
 
-def _describe(detail: ErrorDetails, location: Location, allowed: list[str]) -> Description:
+def _describe(
+    detail: ErrorDetails, location: Location, allowed: list[str], written: str
+) -> Description:
+    """``written``: the value as the trainer wrote it (``0800``, where YAML read 800)."""
     kind = detail["type"]
     key = _last_key(location)
     value = detail.get("input")
@@ -180,10 +185,11 @@ def _describe(detail: ErrorDetails, location: Location, allowed: list[str]) -> D
         return _pattern_problem(key, value)
     if kind in {"string_too_short", "string_type"} and _blank(value):
         return f"'{key}' is empty", f"write the text of '{key}'", "empty"
-    return _describe_value(detail, key, bool(location) and isinstance(location[-1], int))
+    item = bool(location) and isinstance(location[-1], int)
+    return _describe_value(detail, key, item, written)
 
 
-def _describe_value(detail: ErrorDetails, key: str, item: bool) -> Description:
+def _describe_value(detail: ErrorDetails, key: str, item: bool, written: str) -> Description:
     """A value of the wrong size, range or type."""
     kind, value, context = detail["type"], detail.get("input"), detail.get("ctx", {})
     if kind in {"too_short", "too_long"}:
@@ -209,10 +215,10 @@ def _describe_value(detail: ErrorDetails, key: str, item: bool) -> Description:
             f"write one of them exactly as shown, e.g. {key}: {first}",
             "not-allowed",
         )
-    return _describe_type(kind, key, value, item)
+    return _describe_type(kind, key, value, item, written)
 
 
-def _describe_type(kind: str, key: str, value: object, item: bool) -> Description:
+def _describe_type(kind: str, key: str, value: object, item: bool, written: str) -> Description:
     """A value of the wrong type: true or false, a number, text, a list or a mapping.
 
     ``item``: the value is an entry of the list ``key``, not the value of ``key`` itself.
@@ -231,10 +237,10 @@ def _describe_type(kind: str, key: str, value: object, item: bool) -> Descriptio
             "not-a-number",
         )
     if kind == "string_type":
-        return _not_text(key, value, item)
+        return _not_text(key, value, item, written)
     if kind == "list_type":
         scalar = value is not None and not isinstance(value, dict | list)
-        brackets = f", or in brackets: {key}: [{_yaml(value)}]" if scalar else ""
+        brackets = f", or in brackets: {key}: [{as_yaml(value)}]" if scalar else ""
         return (
             f"{subject} {_must(value, 'be a list')}",
             f"write its entries under '{key}:', each on its own line starting with '- '{brackets}",
@@ -256,8 +262,9 @@ def _describe_type(kind: str, key: str, value: object, item: bool) -> Descriptio
 NAME_VALUE = "'key: value'"
 
 
-def _not_text(key: str, value: object, item: bool) -> Description:
-    """Text expected: a number or true/false wants quotes; a list or mapping, one line."""
+def _not_text(key: str, value: object, item: bool, written: str) -> Description:
+    """Text expected: a number or true/false wants quotes, around the text as written; a
+    list or mapping, one line."""
     subject = _subject(key, item)
     if isinstance(value, list | dict):
         return (
@@ -266,9 +273,10 @@ def _not_text(key: str, value: object, item: bool) -> Description:
             "if it starts with '[' or '-', put it in quotes",
             "not-text",
         )
-    quoted = f'"{_yaml(value)}"'
+    quoted = f'"{written}"'
+    found = written if isinstance(value, bool) else f"the number {written}"
     return (
-        f"{subject} must be text, not {_found(value)}",
+        f"{subject} must be text, not {found}",
         f"put it in quotes: {quoted if item else f'{key}: {quoted}'}",
         "not-text",
     )
@@ -354,7 +362,7 @@ def _must(value: object, expected: str) -> str:
 def _found(value: object) -> str:
     """A value as the trainer wrote it in YAML."""
     if isinstance(value, bool):
-        return _yaml(value)
+        return as_yaml(value)
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, dict):
@@ -362,11 +370,6 @@ def _found(value: object) -> str:
     if isinstance(value, list):
         return "a list"
     return "empty" if value is None else repr(value)
-
-
-def _yaml(value: object) -> str:
-    """A scalar as YAML writes it: true and false in lower case."""
-    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _blank(value: object) -> bool:

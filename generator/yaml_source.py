@@ -119,7 +119,13 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Source:
             raise YamlSyntaxError(
                 Problem(path, line + line_offset, column, message, fix, code)
             ) from None
-    return Source(path=path, tree=read[0], positions=read[1], line_offset=line_offset)
+    return Source(
+        path=path,
+        tree=read[0],
+        positions=read[1],
+        line_offset=line_offset,
+        lines=tuple(text.split("\n")),
+    )
 
 
 def read_round_trip(text: str) -> tuple[Any, Positions]:

@@ -46,6 +46,26 @@ def test_a_number_where_text_belongs_is_to_be_quoted(minimal_project: Path) -> N
     ]
 
 
+@pytest.mark.parametrize("written", ["0800", "3.50", "1e3", "0x1F", "-.5", "TRUE"])
+def test_the_quotes_go_around_the_value_as_written(minimal_project: Path, written: str) -> None:
+    edit(minimal_project, QUIZ, "text: 打断客户，直接给方案", f"text: {written}  # 客服电话")
+    found = written if written == "TRUE" else f"the number {written}"
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:8:9: question 's1-single': 'text' must be text, not {found}; "
+        f'put it in quotes: text: "{written}" [schema.not-text]',
+    ]
+
+
+def test_the_quotes_go_around_each_answer_as_written(minimal_project: Path) -> None:
+    edit(minimal_project, QUIZ, "accept: [问]", "accept: [5, 五, 05]")
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:78:18: question 's1-fill-in': each entry of 'accept' must be text, not the "
+        'number 5; put it in quotes: "5" [schema.not-text]',
+        f"{QUIZ}:78:24: question 's1-fill-in': each entry of 'accept' must be text, not the "
+        'number 05; put it in quotes: "05" [schema.not-text]',
+    ]
+
+
 def test_objectives_written_as_plain_text_show_the_shape(minimal_project: Path) -> None:
     plain = "  - 说出倾听的要点\n  - 区分要求和需求\n  - 说出服务补救的第一步\n"
     edit(minimal_project, MODULE, OBJECTIVES, plain)
