@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -19,6 +20,7 @@ from generator.models import (
     Quiz,
     Source,
 )
+from generator.schema_location import fields_at, model_at
 from generator.written import as_written, as_yaml
 from generator.yaml_source import position
 
@@ -36,7 +38,14 @@ def validate_model(model: type[ModelT], source: Source) -> tuple[ModelT | None, 
     try:
         return model.model_validate(source.tree), []
     except ValidationError as error:
-        problems = [_problem_from_error(detail, model, source) for detail in error.errors()]
+        problems = [
+            problem
+            for detail in error.errors()
+            for problem in (
+                _problem_from_error(detail, model, source),
+                *_keys_of_no_question(detail, source),
+            )
+        ]
         return None, problems
 
 
@@ -53,8 +62,26 @@ def _problem_from_error(detail: ErrorDetails, model: type[BaseModel], source: So
         where = "" if len(location) == 2 else where  # "question 2" starts the message
     else:
         written = as_written(source, location, detail.get("input"))
-        message, fix, code = _describe(detail, location, _fields_at(model, location), written)
+        message, fix, code = _describe(detail, location, fields_at(model, location), written)
     return Problem(source.path, line, column, f"{where}{message}", fix, f"schema.{code}")
+
+
+def _keys_of_no_question(detail: ErrorDetails, source: Source) -> list[Problem]:
+    """The keys no question type has, in a question whose type is missing or unknown:
+    pydantic stops at the type, and would name them only once it is fixed (``tpye:``)."""
+    question = detail.get("input")
+    if detail["type"] not in UNION_TAG_ERRORS or not isinstance(question, dict):
+        return []
+    problems = []
+    for key in (key for key in question if key not in ANY_QUESTION_KEY):
+        location = (*detail["loc"], key)
+        message, fix, code = _unknown_key(key, ANY_QUESTION_KEY)
+        where = _question_label(source, location)
+        line, column = position(source, location)
+        problems.append(
+            Problem(source.path, line, column, f"{where}{message}", fix, f"schema.{code}")
+        )
+    return problems
 
 
 def _last_key(location: Location) -> str:
@@ -76,46 +103,6 @@ def _question_label(source: Source, location: Location) -> str:
             return f"question '{question_id}': "
         return f"question {location[1] + 1}: "
     return ""
-
-
-def _fields_at(model: type[BaseModel], location: Location) -> list[str]:
-    """The keys allowed at the mapping that holds the last step of ``location``."""
-    current = _model_at(model, location[:-1])
-    return list(current.model_fields) if current else []
-
-
-def _model_at(model: type[BaseModel], location: Location) -> type[BaseModel] | None:
-    """The model of the mapping at ``location`` (list indexes lead to the list's items)."""
-    current: type[BaseModel] | None = model
-    for step in location:
-        if current is None:
-            return None
-        if isinstance(step, str) and step in current.model_fields:
-            current = _inner_model(current.model_fields[step].annotation, None)
-        elif isinstance(step, str) and step in QUESTION_TYPES:
-            current = _inner_model(None, step)
-    return current
-
-
-def _inner_model(annotation: Any, question_type: str | None) -> type[BaseModel] | None:
-    if question_type:
-        return QUESTION_MODELS[question_type]
-    for candidate in _flatten(annotation):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            return candidate
-    return None
-
-
-def _flatten(annotation: Any) -> list[Any]:
-    found: list[Any] = [annotation]
-    for argument in getattr(annotation, "__args__", ()) or ():
-        found.extend(_flatten(argument))
-    for meta in getattr(annotation, "__metadata__", ()) or ():
-        found.extend(_flatten(meta))
-    origin = getattr(annotation, "__origin__", None)
-    if origin is not None:
-        found.append(origin)
-    return found
 
 
 Description = tuple[str, str, str]
@@ -146,6 +133,12 @@ ENTRY_NAMES = {
 }
 """What one entry of each list is called."""
 BOUNDS = {"gt": "more than", "ge": "at least", "lt": "less than", "le": "at most"}
+UNION_TAG_ERRORS = {"union_tag_invalid", "union_tag_not_found"}
+"""pydantic's errors of a question whose 'type:' is missing or names no question type."""
+ANY_QUESTION_KEY = list(
+    dict.fromkeys(name for question in QUESTION_MODELS.values() for name in question.model_fields)
+)
+"""Every key a question of some type may have."""
 MODEL_EXPECTED = {"model_type", "model_attributes_type"}
 """Error types of a value where keys of a model belong (an objective, an option, the file)."""
 
@@ -160,21 +153,9 @@ def _describe(
     if kind == "missing":
         return f"missing required key '{key}'", f"add '{key}:' with a value", "missing-key"
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        return (
-            f"unknown key '{key}'",
-            f"{hint}remove it or use one of: {', '.join(allowed)}",
-            "unknown-key",
-        )
-    if kind in {"union_tag_invalid", "union_tag_not_found"}:
-        return (
-            f"unknown question type {value.get('type')!r}"
-            if isinstance(value, dict)
-            else "question has no type",
-            f"set 'type:' to one of: {', '.join(QUESTION_TYPES)}",
-            "unknown-type",
-        )
+        return _unknown_key(key, allowed)
+    if kind in UNION_TAG_ERRORS:
+        return _question_type_problem(kind, value)
     if kind == "string_pattern_mismatch" and location[-1] == KEY_STEP:
         return (
             f"the key {value!r} under '{key}' is not a valid name",
@@ -187,6 +168,35 @@ def _describe(
         return f"'{key}' is empty", f"write the text of '{key}'", "empty"
     item = bool(location) and isinstance(location[-1], int)
     return _describe_value(detail, key, item, written)
+
+
+def _unknown_key(key: str, allowed: list[str]) -> Description:
+    """A key the mapping does not have; the allowed key it is most likely meant to be."""
+    half_width = unicodedata.normalize("NFKC", key)
+    if half_width != key and half_width in allowed:
+        fix = f"write it in half-width (ordinary) letters: '{half_width}:'"
+        return f"unknown key '{key}', written in full-width letters", fix, "unknown-key"
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return (
+        f"unknown key '{key}'",
+        f"{hint}remove it or use one of: {', '.join(allowed)}",
+        "unknown-key",
+    )
+
+
+def _question_type_problem(kind: str, question: object) -> Description:
+    """A question whose 'type:' is missing, empty or names no question type."""
+    types = ", ".join(QUESTION_TYPES)
+    if kind == "union_tag_not_found":
+        return "missing required key 'type'", f"add 'type:' with one of: {types}", "missing-key"
+    tag = question.get("type") if isinstance(question, dict) else None
+    if tag is None:
+        return "'type' is empty", f"write one of: {types}", "unknown-type"
+    fix = f"set 'type:' to one of: {types}"
+    if isinstance(tag, str):
+        return f"unknown question type {tag!r}", fix, "unknown-type"
+    return f"'type' must be a question type, not {_found(tag)}", fix, "unknown-type"
 
 
 def _describe_value(detail: ErrorDetails, key: str, item: bool, written: str) -> Description:
@@ -328,7 +338,7 @@ def _describe_entry(model: type[BaseModel], location: Location, value: object) -
 
 def _needed_keys(model: type[BaseModel], location: Location) -> list[str]:
     """The required keys of the mapping at ``location``; all its keys if none is required."""
-    inner = _model_at(model, location)
+    inner = model_at(model, location)
     fields = inner.model_fields if inner else {}
     return [name for name, info in fields.items() if info.is_required()] or list(fields)
 

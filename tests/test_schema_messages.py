@@ -197,6 +197,29 @@ def test_an_empty_file_says_what_it_must_hold(
             "lined up under 'id' "
             "[schema.not-a-mapping]",
         ),
+        (
+            QUIZ,
+            "    type: true_false",
+            "    type:",
+            f"{QUIZ}:33:5: question 's1-true-false': 'type' is empty; write one of: single, "
+            "multiple, true_false, ordering, matching, fill_in, scenario [schema.unknown-type]",
+        ),
+        (
+            QUIZ,
+            "    type: true_false",
+            "    type: 5",
+            f"{QUIZ}:33:5: question 's1-true-false': 'type' must be a question type, not the "
+            "number 5; set 'type:' to one of: single, multiple, true_false, ordering, "
+            "matching, fill_in, scenario [schema.unknown-type]",
+        ),
+        (
+            QUIZ,
+            "    prompt: 客户说话时，你首先应该怎么做？",
+            "    ｐｒｏｍｐｔ: 客户说话时，你首先应该怎么做？",
+            f"{QUIZ}:6:5: question 's1-single': unknown key 'ｐｒｏｍｐｔ', written in "
+            "full-width letters; write it in half-width (ordinary) letters: 'prompt:' "
+            "[schema.unknown-key]",
+        ),
     ],
     ids=[
         "int-empty",
@@ -209,6 +232,9 @@ def test_an_empty_file_says_what_it_must_hold(
         "bool-number",
         "dict-scalar",
         "question-text",
+        "type-empty",
+        "type-number",
+        "key-full-width",
     ],
 )
 def test_every_kind_of_schema_error_says_what_and_how(

@@ -1,0 +1,57 @@
+"""Which model a pydantic error's location leads to, and so which keys belong there.
+
+pydantic names a location by keys, list indexes and, inside a question, the question type
+it tried (``questions, 0, single, options``); the models and annotations of
+:mod:`generator.models` say what each step leads to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.models import QUESTION_MODELS, QUESTION_TYPES
+
+Location = Sequence[int | str]
+
+
+def fields_at(model: type[BaseModel], location: Location) -> list[str]:
+    """The keys allowed at the mapping that holds the last step of ``location``."""
+    current = model_at(model, location[:-1])
+    return list(current.model_fields) if current else []
+
+
+def model_at(model: type[BaseModel], location: Location) -> type[BaseModel] | None:
+    """The model of the mapping at ``location`` (list indexes lead to the list's items)."""
+    current: type[BaseModel] | None = model
+    for step in location:
+        if current is None:
+            return None
+        if isinstance(step, str) and step in current.model_fields:
+            current = _inner_model(current.model_fields[step].annotation, None)
+        elif isinstance(step, str) and step in QUESTION_TYPES:
+            current = _inner_model(None, step)
+    return current
+
+
+def _inner_model(annotation: Any, question_type: str | None) -> type[BaseModel] | None:
+    if question_type:
+        return QUESTION_MODELS[question_type]
+    for candidate in _flatten(annotation):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _flatten(annotation: Any) -> list[Any]:
+    found: list[Any] = [annotation]
+    for argument in getattr(annotation, "__args__", ()) or ():
+        found.extend(_flatten(argument))
+    for meta in getattr(annotation, "__metadata__", ()) or ():
+        found.extend(_flatten(meta))
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None:
+        found.append(origin)
+    return found
