@@ -21,7 +21,7 @@ from generator.models import (
     Source,
 )
 from generator.schema_location import fields_at, model_at
-from generator.written import as_written, as_yaml
+from generator.written import as_written, as_yaml, empty_value
 from generator.yaml_source import position
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -165,7 +165,7 @@ def _describe(
     if kind == "string_pattern_mismatch":
         return _pattern_problem(key, value)
     if kind in {"string_too_short", "string_type"} and _blank(value):
-        return f"'{key}' is empty", f"write the text of '{key}'", "empty"
+        return (*empty_value(key, written), "empty")
     item = bool(location) and isinstance(location[-1], int)
     return _describe_value(detail, key, item, written)
 

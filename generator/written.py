@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from generator.models import Source
+from generator.yaml_hints import quoted
 from generator.yaml_source import position
 
 WRITTEN_ITEM = re.compile(r"[^\s,\[\]{}#]+")
@@ -17,14 +18,20 @@ WRITTEN_ITEM = re.compile(r"[^\s,\[\]{}#]+")
 comment or the end of a list written in brackets."""
 WRITTEN_VALUE = re.compile(r"[^:]*:\s+([^\s,\[\]{}#]+)")
 """The same after its key and colon, on the key's line."""
+COMMENT_AFTER_KEY = re.compile(r"[^:]*:\s+(#.*?)\s*$")
+"""A key whose value is a comment: ``prompt: #1 最重要的是？`` leaves 'prompt' empty."""
 
 
 def as_written(source: Source, location: Sequence[int | str], value: object) -> str:
     """A number or true/false as the trainer wrote it (``0800``, ``3.50``, ``1e3``, where YAML
-    read 800, 3.5 and 1000.0); any other value as YAML writes it."""
-    if not isinstance(value, int | float) or not location:
+    read 800, 3.5 and 1000.0), the comment YAML read in place of an empty value (``#1 …``);
+    any other value as YAML writes it."""
+    if not location or not (value is None or isinstance(value, int | float)):
         return as_yaml(value)
     row = line_from(source, location)
+    if value is None:
+        comment = COMMENT_AFTER_KEY.match(row) if isinstance(location[-1], str) else None
+        return comment.group(1) if comment else as_yaml(value)
     if isinstance(location[-1], int):
         item = WRITTEN_ITEM.match(row)
         return item.group() if item else as_yaml(value)
@@ -37,6 +44,17 @@ def line_from(source: Source, location: Sequence[int | str]) -> str:
     line, column = position(source, location)
     index = line - 1 - source.line_offset
     return source.lines[index][column - 1 :] if 0 <= index < len(source.lines) else ""
+
+
+def empty_value(key: str, written: str) -> tuple[str, str]:
+    """What is wrong and the fix, when ``key`` has no value: ``written`` says whether YAML
+    read the text the trainer wrote as a comment."""
+    if not written.startswith("#"):
+        return f"'{key}' is empty", f"write the text of '{key}'"
+    return (
+        f"'{key}' is empty: the '#' after '{key}:' starts a comment, which YAML leaves out",
+        f"put the whole text in quotes: {key}: {quoted(written)}",
+    )
 
 
 def as_yaml(value: object) -> str:

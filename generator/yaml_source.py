@@ -18,6 +18,7 @@ from ruamel.yaml.nodes import MappingNode
 from generator.errors import Problem
 from generator.models import Source
 from generator.yaml_events import Location, Positions, read_plain
+from generator.yaml_hints import syntax_hint
 
 MAX_DEPTH = 20
 """Deepest nesting accepted; the text of a dialogue's reply is eight levels down."""
@@ -183,6 +184,9 @@ def _describe_yaml_error(
         )
     if _character_at(text, line, column) == "\t":
         return line, column, *_tab_problem(text, line, column)
+    hint = syntax_hint(text, line, _context_line(error))
+    if hint is not None:
+        return hint
     what = error.problem or error.context or "the text is not valid YAML"
     if "found another document" in what:
         return (
@@ -193,6 +197,14 @@ def _describe_yaml_error(
             "yaml.second-document",
         )
     return line, column, f"YAML syntax error: {what}", _syntax_fix(what), "yaml.syntax"
+
+
+def _context_line(error: MarkedYAMLError) -> int | None:
+    """The line where YAML began to read what failed: a key, a quoted text, a list in
+    brackets; not the start of the whole block around it, which may be far above."""
+    if error.context_mark is None or (error.context or "").startswith("while parsing a block"):
+        return None
+    return int(error.context_mark.line) + 1
 
 
 def _character_at(text: str, line: int, column: int) -> str:

@@ -1,0 +1,68 @@
+"""A slip YAML reports far from where it is, or in its own terms, is named at its line.
+
+A full-width colon after a key, and a text that starts with a character YAML reads as
+syntax, each get the line that holds them and a fix that works when followed literally.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import CourseError
+from generator.load import load_course
+from generator.project import Project
+from generator.yaml_hints import SPECIAL_START
+
+QUIZ = "quizzes/01-sample.yml"
+PROMPT_LINE = 35
+"""The line of a question's 'prompt:' in the quiz; its value starts at column 13."""
+
+
+def problems_after(root: Path, line: str) -> list[str]:
+    """The problems of the course when the quiz's PROMPT_LINE reads ``line``."""
+    path = root / QUIZ
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[PROMPT_LINE - 1].startswith("    prompt")
+    lines[PROMPT_LINE - 1] = line
+    path.write_text("\n".join(lines), encoding="utf-8")
+    try:
+        load_course(Project(root))
+    except CourseError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+@pytest.mark.parametrize("start", sorted(SPECIAL_START))
+def test_a_text_that_starts_with_a_special_character_is_to_be_quoted(
+    minimal_project: Path, start: str
+) -> None:
+    text = f"{start}重要 服务补救的第一步是道歉。"
+    quoted = f"'{text}'" if start == '"' else f'"{text}"'
+    [problem] = problems_after(minimal_project, f"    prompt: {text}")
+    assert problem.startswith(f"{QUIZ}:35:13: the text after 'prompt:' starts with {start!r}, ")
+    assert f"; put the whole text in quotes: prompt: {quoted}" in problem
+    assert problem.endswith("[yaml.needs-quotes]")
+    assert problems_after(minimal_project, f"    prompt: {quoted}") == []
+
+
+@pytest.mark.parametrize("colon", ["：", "︰", "﹕", " ："])
+def test_a_full_width_colon_after_a_key_is_named_at_its_line(
+    minimal_project: Path, colon: str
+) -> None:
+    assert problems_after(minimal_project, f"    prompt{colon}服务补救的第一步是道歉。") == [
+        f"{QUIZ}:35:11: the key 'prompt' is followed by a full-width colon '：'; write a "
+        "half-width ':' after the key, and a space: prompt: 服务补救的第一步是道歉。 "
+        "[yaml.full-width-colon]"
+    ]
+    assert problems_after(minimal_project, "    prompt: 服务补救的第一步是道歉。") == []
+
+
+def test_a_text_read_as_a_comment_is_to_be_quoted(minimal_project: Path) -> None:
+    assert problems_after(minimal_project, "    prompt: #1 最重要的是？") == [
+        f"{QUIZ}:35:5: question 's1-true-false': 'prompt' is empty: the '#' after 'prompt:' "
+        "starts a comment, which YAML leaves out; put the whole text in quotes: "
+        'prompt: "#1 最重要的是？" [schema.empty]'
+    ]
+    assert problems_after(minimal_project, '    prompt: "#1 最重要的是？"') == []
