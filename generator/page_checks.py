@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Container, Iterator, Mapping
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import markdown
 
@@ -176,6 +176,9 @@ def link_problem(
             f"write a Markdown link instead: [text]({address})",
             "html-to-page",
         )
+    page = _page_published_at(name, targets)
+    if page is not None:
+        return _link_to_published_page(address, page, raw)
     if name not in targets and not name.endswith(".md"):
         return (
             f"link to '{address}', which is neither a page nor a file the site publishes",
@@ -184,6 +187,26 @@ def link_problem(
             "missing-file",
         )
     return broken_link(address, current_page, targets)
+
+
+def _page_published_at(name: str, targets: Targets) -> str | None:
+    """The page whose address on the site is ``name`` (``03-explore.html``), if one is."""
+    page = f"{name.removesuffix('.html')}.md"
+    return page if name.endswith(".html") and page in targets else None
+
+
+def _link_to_published_page(address: str, page: str, raw: bool) -> LinkProblem:
+    """A link copied from the browser: the site's address of a page, not its file."""
+    parts = urlsplit(address)
+    fixed = urlunsplit(parts._replace(path=f"{parts.path.removesuffix('.html')}.md"))
+    link = f"[text]({fixed})" if raw else fixed
+    return (
+        f"link to '{address}', which is the address of {page} on the published site, "
+        "not a file in course/",
+        f"{'write a Markdown link' if raw else 'link'} to the page's file instead, which the "
+        f"site turns into its address: {link}",
+        "page-address",
+    )
 
 
 def broken_link(target: str, current_page: str, anchors: Targets) -> LinkProblem | None:
@@ -198,12 +221,26 @@ def broken_link(target: str, current_page: str, anchors: Targets) -> LinkProblem
             "unknown-page",
         )
     if anchor and anchor not in anchors[page]:
+        other_case = _in_other_case(anchor, anchors[page])
+        if other_case is not None:
+            return (
+                f"link to '#{anchor}', which is not a heading of {page} (ids are lower case)",
+                f"did you mean '#{other_case}'? write {page_part}#{other_case}",
+                "unknown-anchor",
+            )
         return (
             f"link to '#{anchor}', which is not a heading of {page}",
             f"add '{{#{anchor}}}' to the heading it should open, or link to an existing one",
             "unknown-anchor",
         )
     return None
+
+
+def _in_other_case(anchor: str, known: Container[str]) -> str | None:
+    """The id ``anchor`` names in another case (``Listening`` for ``listening``), if any."""
+    if not isinstance(known, Iterable):
+        return None
+    return next((name for name in sorted(known) if name.lower() == anchor.lower()), None)
 
 
 def _link_places(lines: Lines, address: str, raw: bool) -> list[Place]:

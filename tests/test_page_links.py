@@ -161,6 +161,35 @@ def test_an_html_link_to_an_existing_page_gets_a_fix(
     ]
 
 
+def test_a_link_copied_from_the_browser_is_to_name_the_pages_file(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = add_to_page(
+        minimal_project, '见[第二章](02-second.html#centre)和<a href="02-second.html">二</a>。\n'
+    )
+    fix = "to the page's file instead, which the site turns into its address"
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:8: link to '02-second.html#centre', which is the address of "
+        f"02-second.md on the published site, not a file in course/; link {fix}: "
+        "02-second.md#centre [link.page-address]",
+        f"{PAGE}:{line}:40: link to '02-second.html', which is the address of 02-second.md "
+        f"on the published site, not a file in course/; write a Markdown link {fix}: "
+        "[text](02-second.md) [link.page-address]",
+    ]
+
+
+def test_an_id_written_in_capitals_gets_the_id_meant(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = add_to_page(minimal_project, "见[第二章](02-second.md#Centre)和[倾听](#LISTENING)。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:8: link to '#Centre', which is not a heading of 02-second.md (ids are "
+        "lower case); did you mean '#centre'? write 02-second.md#centre [link.unknown-anchor]",
+        f"{PAGE}:{line}:34: link to '#LISTENING', which is not a heading of 01-sample.md (ids "
+        "are lower case); did you mean '#listening'? write #listening [link.unknown-anchor]",
+    ]
+
+
 def test_footnotes_html_ids_and_email_addresses_pass(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
