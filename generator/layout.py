@@ -9,6 +9,7 @@ module. Hidden files (editors' lock and swap files) are never pages or quizzes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from generator.errors import Problem
@@ -23,7 +24,12 @@ from generator.project import (
 )
 
 LOOKS_LIKE_MODULE = re.compile(r"^\d")
-"""A page whose name starts with a digit is meant to be a module."""
+"""A page whose name starts with a digit (a full-width one too) is meant to be a module."""
+PAGE_SUFFIX = ".md"
+QUIZ_SUFFIX = ".yml"
+MISSPELT_SUFFIXES = {PAGE_SUFFIX: {".md", ".markdown"}, QUIZ_SUFFIX: {".yml", ".yaml"}}
+"""The endings, in any case, of files meant to be pages or quizzes; only ``.md`` and
+``.yml`` are read, so any other is a file to rename."""
 
 
 def page_files(project: Project) -> list[Path]:
@@ -33,6 +39,18 @@ def page_files(project: Project) -> list[Path]:
 
 def _visible(folder: Path, pattern: str) -> list[Path]:
     return sorted(path for path in folder.glob(pattern) if not path.name.startswith("."))
+
+
+def misspelt(folder: Path, suffix: str) -> list[Path]:
+    """The files in ``folder`` meant to end in ``suffix`` that end otherwise (``.MD``,
+    ``.markdown``, ``.YML``, ``.yaml``) and are never read."""
+    if not folder.is_dir():
+        return []
+    return [
+        path
+        for path in _visible(folder, "*")
+        if path.suffix.lower() in MISSPELT_SUFFIXES[suffix] and path.suffix != suffix
+    ]
 
 
 def misnamed(path: Path) -> bool:
@@ -48,6 +66,10 @@ def is_module(path: Path) -> bool:
 def layout_problems(project: Project, pages: list[Path]) -> list[Problem]:
     """A missing home page or module, reserved names, misnamed modules."""
     problems = [_name_problem(project, path) for path in pages if misnamed(path)]
+    problems += [
+        _suffix_problem(project, path, PAGE_SUFFIX, "page")
+        for path in misspelt(project.course_dir, PAGE_SUFFIX)
+    ]
     if (project.course_dir / ASSETS_FOLDER).exists():
         problems.append(
             _course_problem(
@@ -99,6 +121,16 @@ def _name_problem(project: Project, path: Path) -> Problem:
             "course.reserved-name",
         )
     suggestion = _module_name_like(path.stem)
+    if MODULE_NAME.match(suggestion) and suggestion == _half_width(path.stem):
+        return Problem(
+            project.relative(path),
+            1,
+            1,
+            f"'{path.name}' is written with full-width characters, which a module's file "
+            "name may not hold",
+            f"rename it to {suggestion}.md, and its quiz to {suggestion}.yml",
+            "course.module-name",
+        )
     return Problem(
         project.relative(path),
         1,
@@ -112,37 +144,48 @@ def _name_problem(project: Project, path: Path) -> Problem:
 
 def _module_name_like(stem: str) -> str:
     """A valid module name close to ``stem``: '01-Intro' -> '01-intro', '1-意义' -> '01-module'."""
-    number = re.match(r"\d+", stem)
+    stem = _half_width(stem)
+    number = re.match(r"[0-9]+", stem)
     digits = (number.group() if number else "1").zfill(2)[-2:]
     slug = re.sub(r"[^a-z0-9]+", "-", stem[len(number.group()) if number else 0 :].lower())
     return f"{digits}-{slug.strip('-') or 'module'}"
 
 
-MISSPELT_QUIZ_SUFFIX = ".yaml"
-"""YAML's other file ending; quiz files are ``.yml``, so such a file is never read."""
+def _half_width(name: str) -> str:
+    """``name`` with full-width digits and letters as ordinary ones: '０７' -> '07'."""
+    return unicodedata.normalize("NFKC", name)
 
 
 def quiz_name_problems(project: Project, page_names: set[str]) -> list[Problem]:
-    """Quiz files named ``.yaml``, or with no module page of the same name."""
+    """Quiz files named ``.yaml`` or ``.YML``, or with no module page of the same name."""
     if not project.quiz_dir.is_dir():
         return []
     found = (
         _quiz_name_problem(project, path, page_names)
-        for path in _visible(project.quiz_dir, "*.y*ml")
+        for path in _visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
     )
-    return [problem for problem in found if problem is not None]
+    return [
+        *(
+            _suffix_problem(project, path, QUIZ_SUFFIX, "quiz")
+            for path in misspelt(project.quiz_dir, QUIZ_SUFFIX)
+        ),
+        *(problem for problem in found if problem is not None),
+    ]
+
+
+def _suffix_problem(project: Project, path: Path, suffix: str, kind: str) -> Problem:
+    code = "quiz.yaml-extension" if kind == "quiz" else "course.md-extension"
+    return Problem(
+        project.relative(path),
+        1,
+        1,
+        f"{kind} files end in '{suffix}', and this one is not read",
+        f"rename it to {path.stem}{suffix}",
+        code,
+    )
 
 
 def _quiz_name_problem(project: Project, path: Path, page_names: set[str]) -> Problem | None:
-    if path.suffix == MISSPELT_QUIZ_SUFFIX:
-        return Problem(
-            project.relative(path),
-            1,
-            1,
-            "quiz files end in '.yml', and this one is not read",
-            f"rename it to {path.stem}.yml",
-            "quiz.yaml-extension",
-        )
     if path.stem in page_names or path.stem == EXAM_NAME:
         return None
     return Problem(

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from generator.errors import CourseError, Problem
 from generator.layout import (
-    MISSPELT_QUIZ_SUFFIX,
+    PAGE_SUFFIX,
+    QUIZ_SUFFIX,
     is_module,
     layout_problems,
     misnamed,
+    misspelt,
     page_files,
     quiz_name_problems,
 )
@@ -64,7 +66,9 @@ def load_course(project: Project) -> Course:
             module = load_module(project, path, page, problems)
             if module is not None:
                 modules.append(module)
-    problems.extend(quiz_name_problems(project, {path.stem for path in page_paths}))
+    misspelt_pages = misspelt(project.course_dir, PAGE_SUFFIX)
+    page_names = {path.stem for path in [*page_paths, *misspelt_pages]}
+    problems.extend(quiz_name_problems(project, page_names))
     exam = load_exam(project, problems)
     if problems:
         raise CourseError(problems)
@@ -158,7 +162,10 @@ def load_module(
 ) -> Module | None:
     """The module of the page at ``page_path`` (``page`` if it loaded) with its quiz."""
     quiz_path = project.quiz_file(page_path.stem)
-    if quiz_path.with_suffix(MISSPELT_QUIZ_SUFFIX).exists() and not quiz_path.exists():
+    misspelt_quiz = (
+        path.stem == page_path.stem for path in misspelt(project.quiz_dir, QUIZ_SUFFIX)
+    )
+    if any(misspelt_quiz) and not quiz_path.exists():
         return None  # reported as a file to rename
     if not quiz_path.exists():
         problems.append(

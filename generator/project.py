@@ -36,8 +36,9 @@ SERVE_SCRIPT = f"{SERVE_FOLDER}/mot-serve.js"
 SERVE_STYLES = f"{SERVE_FOLDER}/mot-serve.css"
 SERVE_PROBLEMS = f"{SERVE_FOLDER}/problems.json"
 
-MODULE_NAME = re.compile(r"^\d{2}-[a-z0-9-]+$")
-"""A module's file name without ``.md``: two digits, a hyphen, a slug."""
+MODULE_NAME = re.compile(r"^[0-9]{2}-[a-z0-9-]+$")
+"""A module's file name without ``.md``: two digits, a hyphen, a slug, all ASCII; full-width
+digits (``０７``) make a name that review links could not name."""
 HOME_PAGE = "index.md"
 EXAM_NAME = "exam"
 """``quizzes/exam.yml`` configures the final exam; it belongs to no module."""
