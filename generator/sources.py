@@ -27,6 +27,8 @@ FORBIDDEN = re.compile(
 """What YAML forbids in a stream (C0 and C1 controls, DEL, U+FFFE, U+FFFF), and what YAML
 and Python count as line breaks but editors do not show as one (U+0085, U+2028, U+2029),
 and a byte-order mark anywhere but at the start."""
+NOT_ASCII = re.compile(rb"[\x80-\xff]+")
+"""A run of bytes that are not ASCII: a character in UTF-8, GBK or Latin-1 (or several)."""
 SAVE_AS_UTF8 = "open it in your editor and save it with the encoding 'UTF-8'"
 
 
@@ -99,23 +101,27 @@ def _decode(data: bytes, shown: Path) -> str | Problem:
             shown,
             line,
             column,
-            f"the file is not saved as UTF-8 ({_guess_encoding(data)})",
+            f"the file is not saved as UTF-8 ({_guess_encoding(data, error.start)})",
             SAVE_AS_UTF8,
             "source.not-utf8",
         )
 
 
-def _guess_encoding(data: bytes) -> str:
-    """What the bytes most likely are, in words a trainer recognises."""
+def _guess_encoding(data: bytes, start: int) -> str:
+    """What the bytes that are not UTF-8, from ``start``, most likely are, in words a
+    trainer recognises."""
     if data.startswith(UTF16_BOMS) or b"\x00" in data:
         return "it looks like UTF-16, which Windows calls 'Unicode'"
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return "it looks like Latin-1 or Windows-1252"
-    if any(unicodedata.name(char, "").startswith("CJK") for char in text):
+    if _reads_as_chinese(NOT_ASCII.match(data, start)):
         return "it looks like GBK, the encoding Chinese Windows editors use by default"
     return "it looks like Latin-1 or Windows-1252"
+
+
+def _reads_as_chinese(run: re.Match[bytes] | None) -> bool:
+    """Do the bytes read as Chinese characters in GB18030 (of which GBK is a part)? Text
+    pasted from a GBK file into a UTF-8 one fails where the pasted bytes start."""
+    text = run.group().decode("gb18030", errors="replace") if run else ""
+    return bool(text) and unicodedata.east_asian_width(text[0]) in {"W", "F"}
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
