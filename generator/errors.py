@@ -35,11 +35,13 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
+        """One line, whatever the quoted source holds (a link written across two lines)."""
         label = "warning: " if self.severity is Severity.WARNING else ""
-        return (
+        text = (
             f"{self.path.as_posix()}:{self.line}:{self.column}: "
             f"{label}{self.message}; {self.fix} [{self.code}]"
         )
+        return " ".join(text.splitlines())
 
 
 class CourseError(Exception):
