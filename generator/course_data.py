@@ -2,8 +2,9 @@
 
 The dashboard on the home page, the exam and the certificate read it from a
 ``data-course`` attribute: module titles and links, which question counts towards
-which stage, the module to review for each stage, the names of the stages, the pass
-marks and the exam settings. The scripts hold none of these facts themselves.
+which stage, each module's exam-only questions, the module to review for each stage,
+the names of the stages, the pass marks and the exam settings. The scripts hold none of
+these facts themselves.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def _module_entry(module: Module) -> dict[str, Any]:
         "title": module.meta.title,
         "url": page_url(module.page.filename),
         "questions": {question.id: module.area_of(question) for question in module.quiz.questions},
+        "examQuestions": [question.id for question in module.quiz.exam_questions],
     }
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
+import pypdfium2 as pdfium
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
@@ -550,6 +551,46 @@ OVERFLOWING = """forms => forms.filter(form => form.scrollWidth > form.clientWid
   [...form.querySelectorAll('*')].some(el => el.getBoundingClientRect().right >
     form.getBoundingClientRect().right + 1)).map(form => form.dataset.questionId)"""
 """The questions with something drawn past their right edge."""
+
+
+MARK_CARDS = """forms => forms.forEach((form, n) => {
+  form.prepend(Object.assign(document.createElement('span'), {textContent: 'QS' + n + 'Q'}));
+  form.append(Object.assign(document.createElement('span'), {textContent: 'QE' + n + 'Q'}));
+})"""
+"""Put a marker at the top and the bottom of each question card, to find them in a PDF."""
+
+
+def split_cards(page: Page, cards: Locator, pdf: Path) -> list[str]:
+    """The cards whose top and bottom land on different sheets when the page prints on A4."""
+    cards.evaluate_all(MARK_CARDS)
+    page.pdf(path=pdf, format="A4")
+    sheets: dict[str, set[int]] = {}
+    for index, sheet in enumerate(pdfium.PdfDocument(pdf)):
+        for card in re.findall(r"Q[SE](\d+)Q", sheet.get_textpage().get_text_range()):
+            sheets.setdefault(card, set()).add(index)
+    assert len(sheets) == cards.count(), "every card is printed"
+    return [card for card, found in sheets.items() if len(found) > 1]
+
+
+def test_a_question_card_prints_on_one_sheet(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """Printed, a question's options, verdict and feedback stay together (Chromium keeps a
+    block shorter than a sheet whole), on the module page and in the 错题本; no buttons."""
+    module = course.modules[0]
+    open_module(page, site_url, module)
+    for index in range(len(module.quiz.questions)):
+        answer(page, module, index, right=index % 3 != 0)
+    cards = page.locator(".mot-quiz .mot-question")
+    assert split_cards(page, cards, tmp_path / "module.pdf") == []
+    page.emulate_media(media="print")  # after the PDF: a page set to a media prints in it
+    expect(page.get_by_role("button", name="重新作答")).to_be_hidden()
+    page.emulate_media(media="null")
+    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+    cards = page.locator(".mot-mistakes .mot-question:visible")
+    assert split_cards(page, cards, tmp_path / "mistakes.pdf") == []
+    page.emulate_media(media="print")
+    expect(page.get_by_role("button", name="提交答案")).to_have_count(0)
 
 
 @pytest.mark.parametrize("width", [390, 320])

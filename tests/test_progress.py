@@ -151,17 +151,152 @@ def test_a_damaged_record_keeps_what_is_valid_and_says_so_once(
     expect(page.locator(".mot-storage-warning")).to_have_count(0)
 
 
-def test_a_record_of_another_version_is_never_overwritten(
-    context: BrowserContext, fixture_site_url: str, course: Course
+UNREADABLE = {
+    "cut-short": '{"version":1,"questions":{',
+    "older": json.dumps({"version": 0, "answers": {"s1-single": "b"}}),
+    "newer": json.dumps({"version": 2, "questions": {}, "whatever": True}),
+}
+
+
+@pytest.mark.parametrize("name", UNREADABLE)
+def test_an_unreadable_record_is_kept_aside_and_progress_starts_afresh(
+    context: BrowserContext, fixture_site_url: str, course: Course, name: str
 ) -> None:
-    newer = json.dumps({"version": 2, "questions": {}, "whatever": True})
+    """A record this version cannot read is copied under a key of its own (a newer page may
+    read it), then a fresh record is saved from the first answer on, and the learner is told
+    once, plainly; the storage works, so it is not the "cannot save" notice."""
     page = context.new_page()
     page.goto(fixture_site_url)
-    page.evaluate("([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, newer])
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, UNREADABLE[name]]
+    )
+    open_quiz(page, fixture_site_url)
+    notice = page.locator(".mot-storage-warning")
+    expect(notice).to_have_count(1)
+    expect(notice).to_contain_text("以前的学习进度读不出来")
+    expect(notice).to_contain_text("原来的记录另存了一份")
+    form = answer(page, course.modules[0], 0, right=True)
+    expect(form).to_have_attribute("data-result", "correct")
+    copies = page.evaluate(
+        "key => Object.keys(localStorage).filter(k => k.startsWith(key + ':unreadable:'))"
+        ".map(k => localStorage.getItem(k))",
+        STORAGE_KEY,
+    )
+    assert copies == [UNREADABLE[name]]
+    assert list(stored(page)["questions"]) == [course.modules[0].quiz.questions[0].id]
+    page.reload()
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    expect(form).to_have_attribute("data-result", "correct")
+    expect(page.locator(".mot-storage-warning")).to_have_count(0)
+
+
+FILLS_UP = """const original = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, ...rest) {
+  if (window.__full && String(key).startsWith('mot-course')) {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }
+  return original.call(this, key, ...rest); };"""
+
+
+def test_storage_that_fills_up_says_the_saved_progress_stays(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """Answers saved before the storage filled up survive; only what follows may be lost."""
+    page = context.new_page()
+    page.add_init_script(FILLS_UP)
     open_quiz(page, fixture_site_url)
     answer(page, course.modules[0], 0, right=True)
-    expect(page.locator(".mot-storage-warning")).to_contain_text("进度不会保存")
-    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == newer
+    page.evaluate("window.__full = true")
+    answer(page, course.modules[0], 1, right=False)
+    notice = page.locator(".mot-storage-warning")
+    expect(notice).to_have_count(1)
+    expect(notice).to_contain_text("之后的进度可能不会保存")
+    expect(notice).to_contain_text("已经保存的进度还在")
+    expect(notice).to_contain_text("从现在起的进度")
+    assert list(stored(page)["questions"]) == [course.modules[0].quiz.questions[0].id]
+
+
+def exam_attempt(course: Course) -> dict[str, Any]:
+    """An exam under way: three questions drawn, the first answered right, the second of a
+    shape no version writes."""
+    drawn = [course.modules[0].quiz.questions[0], *course.modules[1].quiz.questions[:2]]
+    answers = {drawn[0].id: chosen_keys(drawn[0], True), drawn[1].id: "x"}
+    return {"seed": 1, "questions": [q.id for q in drawn], "answers": answers, "handedIn": False}
+
+
+def test_one_bad_answer_in_the_exam_leaves_the_rest_of_the_attempt(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    attempt = exam_attempt(course)
+    page = context.new_page()
+    page.goto(fixture_site_url)
+    record = {"version": 1, "attempt": attempt}
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
+    )
+    page.goto(f"{fixture_site_url}exam.html")
+    exam = page.locator(".mot-exam[data-ready]")
+    expect(exam).to_have_attribute("data-exam-state", "in-progress")
+    expect(page.locator(".mot-storage-warning")).to_contain_text("部分学习记录已删除")
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1 / 3 题")
+    first = attempt["questions"][0]
+    assert stored(page)["attempt"]["answers"] == {first: attempt["answers"][first]}
+    page.goto(fixture_site_url)  # the dashboard tells an attempt under way from none
+    expect(page.locator(".mot-dashboard[data-ready] [data-exam]")).to_have_text(
+        "进行中（已作答 1/3 题）"
+    )
+
+
+# Modules and questions the course no longer has ------------------------------------------
+
+
+def with_mistakes(page: Page, url: str, mistakes: dict[str, str]) -> None:
+    page.goto(url)
+    record = {"version": 1, "mistakes": {id: {"module": m} for id, m in mistakes.items()}}
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
+    )
+
+
+def test_questions_the_course_no_longer_has_leave_the_mistakes_book(
+    context: BrowserContext, fixture_site_url: str
+) -> None:
+    """A module renamed (06-confirm to 07-confirm) or a question removed since the learner
+    got it wrong: the 错题本 and the dashboard count and show only the course's questions,
+    and the others leave the record."""
+    live = {"s1-single": "01-sample", "s2-exam-promise": "02-second"}  # a quiz's, an exam's
+    gone = {"s3-renamed": "03-old-name", "s1-removed": "01-sample", "s1-single-x": "02-second"}
+    page = context.new_page()
+    with_mistakes(page, fixture_site_url, {**live, **gone})
+    page.goto(fixture_site_url)
+    expect(page.locator(".mot-dashboard[data-ready] [data-mistakes]")).to_have_text("2 道题待重做")
+    assert stored(page)["mistakes"] == {id: {"module": m} for id, m in live.items()}
+    with_mistakes(page, fixture_site_url, {**live, **gone})
+    page.goto(f"{fixture_site_url}mistakes.html")
+    expect(page.locator(".mot-mistakes[data-ready]")).to_have_count(1)
+    expect(page.locator(".mot-mistakes-count")).to_have_text(
+        "错题本里有 2 道题。答对一道，它就离开错题本。"
+    )
+    shown = page.locator(".mot-mistakes .mot-question:visible")
+    assert shown.evaluate_all("fs => fs.map(f => f.dataset.questionId)") == list(live)
+    assert stored(page)["mistakes"] == {id: {"module": m} for id, m in live.items()}
+
+
+def test_a_bank_that_does_not_load_hides_only_its_own_questions(
+    context: BrowserContext, fixture_site_url: str
+) -> None:
+    """No network for one module's bank: the other modules' mistakes are shown, the learner
+    is told to check the network, and the unloaded module's mistakes stay in the record."""
+    mistakes = {"s1-single": "01-sample", "s2-single": "02-second"}
+    page = context.new_page()
+    with_mistakes(page, fixture_site_url, mistakes)
+    page.route("**/banks/02-second.js", lambda route: route.abort())
+    page.goto(f"{fixture_site_url}mistakes.html")
+    expect(page.locator(".mot-mistakes[data-ready]")).to_have_count(1)
+    expect(page.locator(".mot-mistakes-count")).to_contain_text("错题本里有 2 道题")
+    expect(page.locator(".mot-mistakes-count")).to_contain_text("有些错题没能加载出来")
+    shown = page.locator(".mot-mistakes .mot-question:visible")
+    assert shown.evaluate_all("fs => fs.map(f => f.dataset.questionId)") == ["s1-single"]
+    assert set(stored(page)["mistakes"]) == set(mistakes)
 
 
 # Shuffled orders ---------------------------------------------------------------------------

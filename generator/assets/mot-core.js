@@ -8,9 +8,10 @@
  *   set up once their scripts and the page's own style sheets have loaded.
  * - Storage: one progress record per site, under a key namespaced by the site's path, with
  *   a schema version, merged on every save so that two tabs keep both answers. When
- *   storage throws (blocked, private mode, quota) or holds corrupt or old data, progress
- *   lives in memory for this visit and the learner is told once; a record with fields of
- *   the wrong shape keeps what is valid and the learner is told once.
+ *   storage throws (blocked, private mode, quota), progress lives in memory for this visit
+ *   and the learner is told once. A record that cannot be read (corrupt, or of another
+ *   version) is kept under a key of its own and a fresh one started; a record with fields
+ *   of the wrong shape keeps what is valid. Either way the learner is told once.
  * - Shuffling with a stored seed, so that an attempt keeps its order across reloads.
  * - Hashing: Web Crypto, or on plain-http pages the JavaScript SHA-256 of mot-sha256.js,
  *   loaded the first time it is needed.
@@ -27,8 +28,11 @@
   var KEY = "mot-course:" + new URL("..", SCRIPT).pathname + ":progress";
   var WARNING = "这台设备的浏览器不能保存学习进度（可能禁用了本地存储或处于隐私模式）。" +
     "你仍然可以学习和答题，但关闭或刷新页面后，进度不会保留。";
+  var FULL = "这台设备的浏览器现在存不下学习进度（存储空间可能已满）。已经保存的进度还在，但从现在起的进度可能不会保留。";
   var REPAIRED = "这台设备上保存的学习记录有一部分已经损坏，读不出来的部分已经删掉，其余的进度都还在。";
-  var NOTICE_TITLES = { memory: "进度不会保存", repaired: "部分学习记录已删除" };
+  var RESET = "这台设备上保存的学习进度读不出来，只能从头开始记录（原来的记录另存了一份）。从现在起的进度会照常保存。";
+  var NOTICE_TITLES = { memory: "进度不会保存", full: "之后的进度可能不会保存", repaired: "部分学习记录已删除",
+                        reset: "以前的学习进度读不出来" };
 
   /* Page start and page parts ------------------------------------------------------- */
 
@@ -154,7 +158,8 @@
    * Every change is read-merge-write: the stored record is read again and the change
    * applied to it, so two tabs keep each other's answers; the other tab hears of it
    * through the storage event. A record of this version with fields of the wrong shape
-   * keeps what is valid; one of another version is never overwritten.
+   * keeps what is valid; one of another version, or corrupt, is copied to KEY:unreadable:<time>
+   * before a fresh record replaces it, and never overwritten while a page is open.
    */
   var persistent = true;
   var notices = {};     /* kind -> text of a notice the learner has not seen yet */
@@ -189,8 +194,7 @@
     },
     attempt: function (attempt) {
       return isObject(attempt) && isCount(attempt.seed) && isTexts(attempt.questions) &&
-        isObject(attempt.answers) && typeof attempt.handedIn === "boolean" &&
-        Object.keys(attempt.answers).every(function (id) { return isTexts(attempt.answers[id]); });
+        isObject(attempt.answers) && typeof attempt.handedIn === "boolean";
     }
   };
 
@@ -210,6 +214,8 @@
     ["exam", "attempt"].forEach(function (field) {
       if (VALID[field](data[field])) { clean[field] = data[field]; } else if (isSet(data[field])) { dropped += 1; }
     });
+    var answers = clean.attempt ? clean.attempt.answers : {};   /* an attempt keeps its answers one by one */
+    Object.keys(answers).forEach(function (id) { if (!isTexts(answers[id])) { delete answers[id]; dropped += 1; } });
     if (typeof data.name === "string") { clean.name = data.name; } else if (isSet(data.name)) { dropped += 1; }
     return { record: clean, dropped: dropped };
   }
@@ -226,24 +232,32 @@
     }
   }
 
-  function write(record) {
+  function write(record, key) {
     try {
-      window.localStorage.setItem(KEY, JSON.stringify(record));
+      window.localStorage.setItem(key || KEY, typeof record === "string" ? record : JSON.stringify(record));
+      return true;
     } catch {
       persistent = false;   /* full or blocked since the page loaded */
-      notices.memory = WARNING;
+      notices.full = FULL;
+      return false;
     }
   }
 
   function load() {
     var record = read();
-    if (!record) {
-      persistent = false;   /* never overwrite data this version cannot read */
-      notices.memory = WARNING;
-      return empty();
+    if (record && notices.repaired) { write(record); }
+    if (record) { return record; }
+    var raw;
+    try { raw = window.localStorage.getItem(KEY); } catch { raw = null; }
+    /* A record this version cannot read is kept under a key of its own, then a fresh one starts;
+       if storage is blocked, or the copy cannot be made, progress lives in memory. */
+    if (raw !== null && write(raw, KEY + ":unreadable:" + Date.now()) && write(empty())) {
+      notices.reset = RESET;
+    } else {
+      persistent = false;
+      notices = { memory: WARNING };
     }
-    if (notices.repaired) { write(record); }
-    return record;
+    return empty();
   }
 
   var state = load();
@@ -323,6 +337,8 @@
       });
     },
     mistakes: function () { return state.mistakes; },
+    /* Questions that leave the 错题本 unanswered: the course no longer has them. */
+    dropMistakes: function (ids) { update(function (record) { ids.forEach(function (id) { delete record.mistakes[id]; }); }); },
     forget: function (questionIds) {
       update(function (record) {
         questionIds.forEach(function (id) { delete record.questions[id]; delete record.shuffles[id]; });

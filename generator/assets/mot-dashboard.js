@@ -2,8 +2,10 @@
  * MOT course runtime, progress dashboard on the home page: a button to the next step
  * (开始学习 / 继续学习), each module's status and best score, overall completion, a score
  * per EODC stage over the questions answered so far, the stage to work on (the weakest of
- * the started stages below the pass mark, if any) and the size of the 错题本. Module names,
- * links, stages and the pass mark come from the page (data-course). Needs mot-core.js.
+ * the started stages below the pass mark, if any), the exam (best score, or an attempt under
+ * way) and the size of the 错题本, counting only questions the course still has (the others
+ * leave it). Module names, links, questions, stages and the pass mark come from the page
+ * (data-course). Needs mot-core.js.
  */
 (function () {
   "use strict";
@@ -20,7 +22,10 @@
     none: "这几个阶段还没有作答。做完相关模块的测验后，这里会指出最需要加强的阶段。",
     weakest: function (name, percent) { return "最需要加强的阶段：" + name + "（" + percent + "%）。建议复习："; },
     fine: function (passMark, next) { return "已作答的阶段都达到了 " + passMark + "%。" + (next ? "下一步：" : ""); },
-    mistakes: function (count) { return count ? count + " 道题待重做" : "没有错题"; }
+    mistakes: function (count) { return count ? count + " 道题待重做" : "没有错题"; },
+    best: function (exam) { return "最佳成绩 " + exam.best + "%" + (exam.passed ? "，已通过" : "，未通过"); },
+    underway: function (done, total) { return "进行中（已作答 " + done + "/" + total + " 题）"; },
+    noExam: "未参加"
   };
 
   function bestText(entry) {
@@ -101,6 +106,32 @@
     }
   }
 
+  /* The exam's best result and the attempt under way, if any. */
+  function examText() {
+    var exam = mot.progress.exam();
+    var attempt = mot.progress.attempt();
+    var texts = exam ? [TEXT.best(exam)] : [];
+    if (attempt && !attempt.handedIn) {
+      var done = attempt.questions.filter(function (id) {
+        var answer = attempt.answers[id];
+        return answer && answer.length && answer.indexOf("") < 0;
+      });
+      texts.push(TEXT.underway(done.length, attempt.questions.length));
+    }
+    return texts.join("；") || TEXT.noExam;
+  }
+
+  /* The 错题本's questions the course still has; the others leave it. */
+  function countMistakes(course) {
+    var moduleOf = {};
+    course.modules.forEach(function (module) {
+      Object.keys(module.questions).concat(module.examQuestions).forEach(function (id) { moduleOf[id] = module.id; });
+    });
+    var mistakes = mot.progress.mistakes();
+    mot.progress.dropMistakes(Object.keys(mistakes).filter(function (id) { return moduleOf[id] !== mistakes[id].module; }));
+    return Object.keys(mot.progress.mistakes()).length;
+  }
+
   function showDashboard(board) {
     var course = mot.courseData(board);
     var next = nextStep(course);
@@ -108,9 +139,8 @@
     showModules(board, course);
     showStages(board, course, next);
     var exam = board.querySelector("[data-exam]");
-    var record = mot.progress.exam();
-    if (exam) { exam.textContent = record ? "最佳成绩 " + record.best + "%" + (record.passed ? "，已通过" : "，未通过") : "未参加"; }
-    board.querySelector("[data-mistakes]").textContent = TEXT.mistakes(Object.keys(mot.progress.mistakes()).length);
+    if (exam) { exam.textContent = examText(); }
+    board.querySelector("[data-mistakes]").textContent = TEXT.mistakes(countMistakes(course));
     board.setAttribute("data-ready", "");
   }
 

@@ -4,7 +4,9 @@
  * groups; the questions come from each module's bank (assets/banks/<module>.js, a script
  * that calls mot.bank), loaded only for the modules with mistakes, so the page stays small
  * whatever the size of the course. Each can be tried again in place; one answered right
- * leaves the 错题本 (it stays on the page until the next visit, with its verdict).
+ * leaves the 错题本 (it stays on the page until the next visit, with its verdict). A question
+ * the course no longer has (its module has no group on the page, or its module's bank does
+ * not list it) leaves the 错题本 too.
  * Needs mot-core.js and mot-questions.js (the engine and the question types).
  */
 (function () {
@@ -19,17 +21,24 @@
         "错题本是空的。测验和考试里答错的题会自动收进来，答对了就会离开。";
     },
     again: "再做一次",
-    unavailable: "错题没能加载出来。请检查网络，然后刷新这一页。"
+    unavailable: "有些错题没能加载出来。请检查网络，然后刷新这一页。"
   };
   var banks = {};   /* module -> [[question id, HTML], …] in the module's order */
 
   /* Called by each bank script with its module's questions. */
   mot.bank = function (module, questions) { banks[module] = questions; };
 
-  function loadBanks(modules) {
+  function groupOf(page, module) {
+    return page.querySelector('.mot-mistakes-module[data-module="' + CSS.escape(module) + '"]');
+  }
+
+  /* The banks of the course's modules among `modules`; says whether one did not load. */
+  function loadBanks(page, modules) {
+    var failed = false;
     return Promise.all(modules.map(function (module) {
-      return banks[module] || mot.loadScript("banks/" + encodeURIComponent(module) + ".js");
-    }));
+      return banks[module] || !groupOf(page, module) ||
+        mot.loadScript("banks/" + encodeURIComponent(module) + ".js").catch(function () { failed = true; });
+    })).then(function () { return failed; });
   }
 
   function moduleOf(form) { return form.closest(".mot-mistakes-module").getAttribute("data-module"); }
@@ -87,7 +96,7 @@
   function place(page, mistakes) {
     var hooks = hooksFor(page);
     Object.keys(banks).forEach(function (module) {
-      var group = page.querySelector('.mot-mistakes-module[data-module="' + CSS.escape(module) + '"]');
+      var group = groupOf(page, module);
       if (!group) { return; }
       banks[module].forEach(function (question) {
         var id = question[0];
@@ -110,12 +119,16 @@
     Object.keys(mistakes).forEach(function (id) {
       if (modules.indexOf(mistakes[id].module) < 0) { modules.push(mistakes[id].module); }
     });
-    return loadBanks(modules).then(function () {
-      place(page, mistakes);
+    return loadBanks(page, modules).then(function (failed) {
+      mot.progress.dropMistakes(Object.keys(mistakes).filter(function (id) {
+        var module = mistakes[id].module;
+        return !groupOf(page, module) || (banks[module] && !banks[module].some(function (question) {
+          return question[0] === id;
+        }));
+      }));
+      place(page, mot.progress.mistakes());
       show(page);
-    }, function () {
-      show(page);
-      page.querySelector(".mot-mistakes-count").textContent = TEXT.unavailable;
+      if (failed) { page.querySelector(".mot-mistakes-count").textContent += " " + TEXT.unavailable; }
     });
   }
 
