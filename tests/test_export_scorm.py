@@ -12,10 +12,19 @@ from typing import Any
 
 import pytest
 from lxml import etree
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FrameLocator, Page, expect
 
 from generator.load import load_course
-from generator.models import FillIn, Matching, Module, Ordering, Question, Scenario, TrueFalse
+from generator.models import (
+    Course,
+    FillIn,
+    Matching,
+    Module,
+    Ordering,
+    Question,
+    Scenario,
+    TrueFalse,
+)
 from generator.normalise import normalise
 from generator.project import Project
 from tests.browsing import (
@@ -32,6 +41,7 @@ from tests.browsing import (
 from tests.conftest import (
     FIXTURES,
     NODE_MODULES,
+    copy_project,
     run_generator,
     serve_folder,
     serving,
@@ -52,18 +62,42 @@ SCHEMA_DRIVER = """<?xml version="1.0"?>
 """
 
 
-@pytest.fixture
-def package(minimal_project: Path, tmp_path: Path) -> Path:
-    assert run_generator(minimal_project, "export", "scorm") == 0
-    target = tmp_path / "package"
-    with zipfile.ZipFile(minimal_project / "dist/mot-course-scorm.zip") as archive:
+def unpacked(project: Path, target: Path) -> Path:
+    with zipfile.ZipFile(project / "dist/mot-course-scorm.zip") as archive:
         archive.extractall(target)
     return target
 
 
+@pytest.fixture(scope="module")
+def scorm_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture course, exported once for the tests that only read the package."""
+    root = copy_project(tmp_path_factory.mktemp("scorm-project"), FIXTURES / "minimal")
+    assert run_generator(root, "export", "scorm") == 0
+    return root
+
+
+@pytest.fixture(scope="module")
+def served(scorm_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package in ``package/`` beside an LMS in ``lms/``: the folder to serve."""
+    folder = tmp_path_factory.mktemp("scorm-lms")
+    unpacked(scorm_project, folder / "package")
+    with_lms(folder)
+    return folder
+
+
 @pytest.fixture
-def module(minimal_project: Path) -> Module:
-    return load_course(Project(minimal_project)).modules[0]
+def package(served: Path) -> Path:
+    return served / "package"
+
+
+@pytest.fixture(scope="module")
+def course(scorm_project: Path) -> Course:
+    return load_course(Project(scorm_project))
+
+
+@pytest.fixture
+def module(course: Course) -> Module:
+    return course.modules[0]
 
 
 def scorm12_schema(tmp_path: Path) -> etree.XMLSchema:
@@ -81,9 +115,8 @@ def test_manifest_is_schema_valid(package: Path, tmp_path: Path) -> None:
 
 
 def test_manifest_has_one_sco_per_module_and_the_exam_and_lists_real_files(
-    package: Path, minimal_project: Path
+    package: Path, course: Course
 ) -> None:
-    course = load_course(Project(minimal_project))
     manifest = etree.parse(str(package / "imsmanifest.xml")).getroot()
     assert manifest.findtext(f"{CP}metadata/{CP}schemaversion") == "1.2"
     organization = manifest.find(f"{CP}organizations/{CP}organization")
@@ -100,7 +133,7 @@ def test_manifest_has_one_sco_per_module_and_the_exam_and_lists_real_files(
         sco = resources[item.get("identifierref")]
         assert sco.get(f"{ADLCP}scormtype") == "sco"
         assert (package / str(sco.get("href"))).is_file()
-    assert resources[items[-1].get("identifierref")].get("href") == "exam.html"
+    assert resources[items[-1].get("identifierref")].get("href") == "scorm/exam.html"
     listed = {str(f.get("href")) for f in manifest.iter(f"{CP}file")}
     on_disk = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()}
     assert listed == on_disk - {"imsmanifest.xml"}
@@ -108,14 +141,18 @@ def test_manifest_has_one_sco_per_module_and_the_exam_and_lists_real_files(
     assert len(identifiers) == len(set(identifiers))
 
 
-@pytest.fixture
-def lms(package: Path, tmp_path: Path) -> Iterator[str]:
-    """The package and a host page holding scorm-again's API, served on one origin."""
-    host = tmp_path / "lms"
+def with_lms(folder: Path) -> None:
+    """A host page holding scorm-again's API in ``folder/lms``, beside ``folder/package``."""
+    host = folder / "lms"
     host.mkdir()
     shutil.copy(FIXTURES / "lms/host.html", host / "host.html")
     shutil.copy(NODE_MODULES / "scorm-again/dist/scorm12.js", host / "scorm12.js")
-    with serving(serve_folder(tmp_path)) as origin:
+
+
+@pytest.fixture(scope="module")
+def lms(served: Path) -> Iterator[str]:
+    """The package and a host page holding scorm-again's API, served on one origin."""
+    with serving(serve_folder(served)) as origin:
         yield origin
 
 
@@ -134,11 +171,29 @@ def lms_state(page: Page) -> dict[str, Any]:
     return state
 
 
+COURSE_WINDOW = """() => document.getElementById('sco').contentDocument
+    .getElementById('mot-course').contentWindow"""
+"""Script: the window of the course page, in the launch page's frame."""
+
+
+def in_sco(page: Page) -> FrameLocator:
+    """The course page, in the frame of the SCO's launch page, in the LMS's frame."""
+    return page.frame_locator("#sco").frame_locator("#mot-course")
+
+
 def launch(page: Page, origin: str, module: Module, query: str = "") -> None:
-    page.goto(f"{origin}/lms/host.html{query}#{module.page.name}.html")
-    frame = page.frame_locator("#sco")
-    expect(frame.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    """Launch the module's SCO as the LMS does (its launch page), until its quiz is ready."""
+    page.goto("about:blank")  # a new LMS page, not a jump to another #fragment of the same
+    page.goto(f"{origin}/lms/host.html{query}#scorm/{module.page.name}.html")
+    expect(in_sco(page).locator(".mot-quiz[data-ready]")).to_have_count(1)
     page.wait_for_function("window.lmsLog.calls.includes('LMSInitialize')")
+
+
+def close_sco(page: Page) -> dict[str, Any]:
+    """Close the SCO as the LMS does when the learner leaves it; the LMS's state then."""
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")
+    page.wait_for_function("window.lmsLog.calls.includes('LMSFinish')")
+    return lms_state(page)
 
 
 @pytest.mark.browser
@@ -146,7 +201,7 @@ def test_passing_the_quiz_reports_to_the_lms(page: Page, lms: str, module: Modul
     requests = record_requests(page)
     launch(page, lms, module)
     assert lms_state(page)["status"] == "incomplete"
-    frame = page.frame_locator("#sco")
+    frame = in_sco(page)
     for index in range(len(module.quiz.questions)):
         answer(frame, module, index, right=True)
     page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")
@@ -159,9 +214,7 @@ def test_passing_the_quiz_reports_to_the_lms(page: Page, lms: str, module: Modul
     )
     assert state["location"].startswith(f"{module.page.name}.html")
     assert state["calls"] == ["LMSInitialize", "LMSCommit"]
-    page.evaluate("document.getElementById('sco').src = 'about:blank'")
-    page.wait_for_function("window.lmsLog.calls.includes('LMSFinish')")
-    finished = lms_state(page)
+    finished = close_sco(page)
     assert finished["calls"][-2:] == ["LMSCommit", "LMSFinish"]
     assert "cmi.core.session_time" in [element for element, _ in finished["values"]]
     assert leaving(requests, lms) == []
@@ -231,7 +284,7 @@ def test_every_answer_reaches_the_lms_as_an_interaction(
 ) -> None:
     """One interaction per graded question, of every type, right and wrong, in order."""
     launch(page, lms, module)
-    frame = page.frame_locator("#sco")
+    frame = in_sco(page)
     plan = [(question, index % 3 != 1) for index, question in enumerate(module.quiz.questions)]
     for index, (_, right) in enumerate(plan):
         answer(frame, module, index, right)
@@ -246,7 +299,7 @@ def test_a_long_answer_is_cut_to_255_characters_never_inside_one(
 ) -> None:
     question = next(q for q in module.quiz.questions if isinstance(q, FillIn))
     launch(page, lms, module)
-    form = page.frame_locator("#sco").locator(f'form[data-question-id="{question.id}"]')
+    form = in_sco(page).locator(f'form[data-question-id="{question.id}"]')
     for number in range(1, len(question.blanks) + 1):
         form.locator(f'input[id="{question.id}-{number}"]').fill("服务😀" * 100)
     form.locator(".mot-submit").click()
@@ -258,14 +311,11 @@ def test_a_long_answer_is_cut_to_255_characters_never_inside_one(
 
 
 @pytest.mark.browser
-def test_passing_the_final_exam_reports_to_the_lms(
-    page: Page, lms: str, minimal_project: Path
-) -> None:
-    course = load_course(Project(minimal_project))
+def test_passing_the_final_exam_reports_to_the_lms(page: Page, lms: str, course: Course) -> None:
     questions = {q.id: q for module in course.modules for q in module.quiz.every_question}
-    page.goto(f"{lms}/lms/host.html#exam.html")
+    page.goto(f"{lms}/lms/host.html#scorm/exam.html")
     page.wait_for_function("window.lmsLog.calls.includes('LMSInitialize')")
-    frame = page.frame_locator("#sco")
+    frame = in_sco(page)
     frame.get_by_role("button", name="开始考试").click()
     drawn = answer_exam(page, frame, questions, right=True)
     page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")
@@ -277,13 +327,11 @@ def test_passing_the_final_exam_reports_to_the_lms(
 
 
 @pytest.mark.browser
-def test_below_the_pass_mark_fails(
-    page: Page, lms: str, module: Module, minimal_project: Path
-) -> None:
+def test_below_the_pass_mark_fails(page: Page, lms: str, module: Module, course: Course) -> None:
     launch(page, lms, module)
-    frame = page.frame_locator("#sco")
+    frame = in_sco(page)
     total = len(module.quiz.questions)
-    mark = load_course(Project(minimal_project)).pass_marks.module
+    mark = course.pass_marks.module
     wrong = total - math.ceil(mark / 100 * total) + 1  # just enough misses to fall below it
     for index in range(total):
         answer(frame, module, index, right=index >= wrong)
@@ -301,9 +349,91 @@ def test_a_returning_learner_is_taken_back_to_the_section(
     anchor = module.quiz.questions[-1].review.partition("#")[2]
     launch(page, lms, module, f"?resume={module.page.name}.html%23{anchor}")
     page.wait_for_function(
-        "anchor => document.getElementById('sco').contentWindow.location.hash === '#' + anchor",
-        arg=anchor,
+        f"anchor => ({COURSE_WINDOW})().location.hash === '#' + anchor", arg=anchor
     )
+
+
+def take_the_next_module_inside_the_sco(page: Page, course: Course, right: bool) -> Module:
+    """In the launched SCO of module 1, follow the footer's 下一页 to module 2 (a full page
+    load, as in an LMS: instant navigation keeps to links under the site's own address) and
+    answer its whole quiz, passing it when ``right``; returns module 2."""
+    second = course.modules[1]
+    frame = in_sco(page)
+    page.evaluate(f"({COURSE_WINDOW})().motFirstPage = true")
+    frame.locator("a.md-footer__link--next").click()
+    quiz = frame.locator(f'.mot-quiz[data-quiz-id="{second.page.name}"][data-ready]')
+    expect(quiz).to_have_count(1)
+    assert page.evaluate(f"({COURSE_WINDOW})().motFirstPage") is None  # a new page, loaded
+    for index in range(len(second.quiz.questions)):
+        answer(frame, second, index, right=right or index == 0)
+    expect(frame.locator(".mot-results")).to_be_visible()
+    return second
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("right", [True, False], ids=["passed", "failed"])
+def test_another_module_taken_inside_a_sco_is_not_reported_to_it(
+    page: Page, lms: str, course: Course, right: bool
+) -> None:
+    """The learner moves on inside SCO 1 and takes module 2's quiz: one session all along,
+    and SCO 1's record has nothing of module 2 (neither verdict, score nor answers)."""
+    first = course.modules[0]
+    launch(page, lms, first)
+    take_the_next_module_inside_the_sco(page, course, right)
+    during = lms_state(page)
+    assert during["calls"] == ["LMSInitialize"]
+    assert (during["status"], during["raw"]) == ("incomplete", "")
+    assert received_interactions(page) == []
+    finished = close_sco(page)
+    assert finished["calls"] == ["LMSInitialize", "LMSCommit", "LMSFinish"]
+    assert (finished["status"], finished["raw"]) == ("incomplete", "")
+    assert finished["location"].startswith(f"{first.page.name}.html")
+    assert received_interactions(page) == []
+
+
+@pytest.mark.browser
+def test_a_quiz_completed_before_its_sco_is_launched_is_reported_at_launch(
+    page: Page, lms: str, course: Course
+) -> None:
+    """Module 2's quiz, passed while browsing inside SCO 1, is SCO 2's result when the
+    learner launches SCO 2: passed, with its score, as the page shows it."""
+    launch(page, lms, course.modules[0])
+    second = take_the_next_module_inside_the_sco(page, course, right=True)
+    close_sco(page)
+    launch(page, lms, second)
+    expect(in_sco(page).locator(".mot-module-status").first).to_contain_text("已通过")
+    state = lms_state(page)  # reported as the page opened, before its quiz was ready
+    assert (state["status"], state["raw"], state["min"], state["max"]) == (
+        "passed",
+        "100",
+        "0",
+        "100",
+    )
+    assert state["calls"] == ["LMSInitialize", "LMSCommit"]
+    assert received_interactions(page) == []
+
+
+@pytest.mark.browser
+def test_the_exam_taken_inside_a_module_sco_is_reported_to_the_exam_sco_only(
+    page: Page, lms: str, course: Course
+) -> None:
+    questions = {q.id: q for module in course.modules for q in module.quiz.every_question}
+    launch(page, lms, course.modules[0])
+    frame = in_sco(page)
+    assert course.exam is not None
+    sidebar = frame.locator(".md-sidebar--primary")
+    sidebar.get_by_role("link", name=course.exam.config.title).press("Enter")  # a page load
+    frame.get_by_role("button", name="开始考试").click()
+    answer_exam(page, frame, questions, right=True)
+    finished = close_sco(page)
+    assert (finished["status"], finished["raw"]) == ("incomplete", "")
+    assert finished["calls"] == ["LMSInitialize", "LMSCommit", "LMSFinish"]
+    assert received_interactions(page) == []
+    page.goto("about:blank")
+    page.goto(f"{lms}/lms/host.html#scorm/exam.html")
+    expect(in_sco(page).locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
+    state = lms_state(page)  # reported as the page opened
+    assert (state["status"], state["raw"]) == ("passed", "100")
 
 
 @pytest.mark.browser
@@ -315,6 +445,35 @@ def test_outside_an_lms_the_package_behaves_like_the_website(
         expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
         answer(page, module, 0, right=True)
         expect(page.locator(".mot-score")).to_have_attribute("data-answered", "1")
+
+
+@pytest.mark.browser
+def test_the_launch_page_shows_the_course_filling_the_lms_frame(
+    page: Page, package: Path, module: Module
+) -> None:
+    """Outside an LMS too: one scroll bar (the course page's), the title of the page being
+    read, the language, the colour scheme the learner chose on the course's pages, and the
+    keyboard's first Tab in the course."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    with serving(serve_folder(package)) as origin:
+        page.goto(f"{origin}/{module.page.name}.html")
+        page.locator("label[for='__palette_1']").click()  # to the dark scheme
+        page.goto(f"{origin}/scorm/{module.page.name}.html")
+        course = page.frame_locator("#mot-course")
+        expect(course.locator(".mot-quiz[data-ready]")).to_have_count(1)
+        expect(course.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        expect(page.locator("html")).to_have_attribute("data-scheme", "slate")
+        expect(page.locator("html")).to_have_attribute("lang", "zh")
+        title = course.locator("title").text_content()
+        assert title
+        expect(page).to_have_title(title)
+        sizes = page.evaluate(
+            """() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight,
+                      document.getElementById('mot-course').getBoundingClientRect().height]"""
+        )
+        assert sizes == [390, 844, 844]
+        page.keyboard.press("Tab")
+        expect(course.locator(".md-skip")).to_be_focused()
 
 
 @pytest.fixture
@@ -336,16 +495,12 @@ def test_the_lms_and_the_page_agree_at_the_course_pass_mark(
 ) -> None:
     """5 of 7 (71%) passes at a module pass mark of 60: on the page and in the LMS alike."""
     assert run_generator(lenient_project, "export", "scorm") == 0
-    with zipfile.ZipFile(lenient_project / "dist/mot-course-scorm.zip") as archive:
-        archive.extractall(tmp_path / "package")
-    host = tmp_path / "lms"
-    host.mkdir()
-    shutil.copy(FIXTURES / "lms/host.html", host / "host.html")
-    shutil.copy(NODE_MODULES / "scorm-again/dist/scorm12.js", host / "scorm12.js")
+    unpacked(lenient_project, tmp_path / "package")
+    with_lms(tmp_path)
     module = load_course(Project(lenient_project)).modules[0]
     with serving(serve_folder(tmp_path)) as origin:
         launch(page, origin, module)
-        frame = page.frame_locator("#sco")
+        frame = in_sco(page)
         for index in range(len(module.quiz.questions)):
             answer(frame, module, index, right=index >= 2)
         page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")

@@ -1,10 +1,13 @@
 """SCORM 1.2 package: the site plus ``imsmanifest.xml``, one SCO per module, for an LMS.
 
-The package's pages load ``mot-scorm.js`` after the quiz runtime: inside an LMS it reports
-each module's quiz to the SCORM API; anywhere else it does nothing. Each SCO's mastery
-score is the course's own pass mark (``module_pass_mark`` for a module, ``pass_mark`` for
-the exam), and the script reports the verdict the page itself gives, so the LMS and the
-page never disagree.
+Each SCO (a module, or the exam) starts at its own launch page, ``scorm/<name>.html``: it
+holds the SCO's one SCORM session (``mot-scorm-launch.js``) and shows the course in a frame
+that fills it, so that the learner may follow any link inside while the session goes on.
+The package's pages load ``mot-scorm.js`` after the quiz runtime: under a launch page it
+tells it what the learner does (the launch page reports only its own SCO's quiz); anywhere
+else it does nothing. Each SCO's mastery score is the course's own pass mark
+(``module_pass_mark`` for a module, ``pass_mark`` for the exam), and the launch page reports
+the verdict the page itself gives, so the LMS and the page never disagree.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ from generator.render import template_environment
 from generator.write import scratch_folder, write_output, zip_folder
 
 RUNTIME = "assets/scorm/mot-scorm.js"
+LAUNCH_SCRIPT = "assets/scorm/mot-scorm-launch.js"
+LAUNCH_FOLDER = "scorm"
+SCRIPTS = (RUNTIME, LAUNCH_SCRIPT)
 MANIFEST = "imsmanifest.xml"
 IDENTIFIER = "mot-course"
 
@@ -33,19 +39,29 @@ class Sco:
     """One launchable unit in the LMS: a module page and its quiz, or the exam."""
 
     name: str
+    """The SCO's name, which is also its quiz's id: the module page's name, or ``exam``."""
     title: str
     href: str
+    """The course page, e.g. ``01-significance.html``."""
     mastery_score: int
+    exam: bool = False
+
+    @property
+    def launch(self) -> str:
+        """The launch page the LMS opens: it holds the session and shows ``href``."""
+        return f"{LAUNCH_FOLDER}/{self.name}.html"
 
 
 def export_scorm(job: ExportJob) -> list[Path]:
-    runtime = {RUNTIME: files("generator").joinpath(RUNTIME).read_bytes()}
+    runtime = {path: files("generator").joinpath(path).read_bytes() for path in SCRIPTS}
     with scratch_folder(job.project) as scratch:
         job.progress("building the site with the SCORM runtime")
         site = build_variant(job.checked, scratch, use_scorm_runtime, runtime)
-        job.progress(f"writing {MANIFEST}")
-        title = site_config(job.project).site_name
-        manifest = render_manifest(job.checked.course, title, shared_files(site))
+        job.progress(f"writing {MANIFEST} and a launch page per SCO")
+        config = site_config(job.project)
+        units = scos(job.checked.course)
+        write_launch_pages(site, units, config.site_name, str(config.theme["language"]))
+        manifest = render_manifest(units, config.site_name, shared_files(site))
         (site / MANIFEST).write_text(manifest, encoding="utf-8")
         job.progress("writing the zip")
         return [write_output(job.output, lambda partial: zip_folder(site, partial))]
@@ -66,7 +82,9 @@ def scos(course: Course) -> list[Sco]:
     ]
     if course.exam is not None:
         name = PurePosixPath(EXAM_PAGE).stem
-        units.append(Sco(name, course.exam.config.title, page_url(EXAM_PAGE), marks.exam))
+        units.append(
+            Sco(name, course.exam.config.title, page_url(EXAM_PAGE), marks.exam, exam=True)
+        )
     return units
 
 
@@ -79,8 +97,19 @@ def shared_files(site: Path) -> list[str]:
     ]
 
 
-def render_manifest(course: Course, title: str, files: list[str]) -> str:
+def write_launch_pages(site: Path, units: list[Sco], course_title: str, language: str) -> None:
+    """``scorm/<name>.html`` for each SCO, beside the site's pages."""
+    template = template_environment().get_template("export/scorm-launch.html.j2")
+    (site / LAUNCH_FOLDER).mkdir()
+    for sco in units:
+        page = template.render(
+            sco=sco, course_title=course_title, language=language, launch_script=LAUNCH_SCRIPT
+        )
+        (site / sco.launch).write_text(page, encoding="utf-8")
+
+
+def render_manifest(units: list[Sco], title: str, files: list[str]) -> str:
     template = template_environment().get_template(f"export/{MANIFEST}.j2")
     return template.render(
-        identifier=IDENTIFIER, version="1.0", title=title, scos=scos(course), shared_files=files
+        identifier=IDENTIFIER, version="1.0", title=title, scos=units, shared_files=files
     )
