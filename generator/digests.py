@@ -1,9 +1,13 @@
 """Answer keys as salted SHA-256 digests, so no correct answer sits in the page in plain text.
 
 The quiz runtime hashes the learner's response the same way and compares digests.
-Items of ordering and matching questions carry opaque keys (a hash of their text), and
-are shown in the order of those keys, so neither the order nor the pairs can be read
-from the page. After grading, the runtime shows the right answer by hashing each
+Options of single and multiple choice questions, replies of dialogue turns, items of
+ordering questions and rows and choices of matching questions carry opaque keys (a hash of the
+question id and their text): a stored answer keeps meaning what the learner chose when a
+trainer reorders or adds options, and a key the question no longer has (its text was
+edited or removed) tells the runtime to discard the answer. Ordering items and matching
+choices are shown in the order of those keys, so neither the order nor the pairs can be
+read from the page. After grading, the runtime shows the right answer by hashing each
 candidate: every option against the question's digest, every place of an ordering item
 against the item's place digest, every choice of a matching row against the row's digest.
 A typed answer cannot be found from its digest, so each fill-in blank also carries its
@@ -29,13 +33,6 @@ from generator.models import (
 )
 from generator.normalise import normalise
 
-OPTION_KEYS = "abcdefgh"
-"""Options are keyed by their position in the YAML, which the trainer controls."""
-
-
-def option_key(index: int) -> str:
-    return OPTION_KEYS[index]
-
 
 def salt_for(question_id: str) -> str:
     """A per-question salt; derived from the id so that builds are reproducible."""
@@ -43,7 +40,9 @@ def salt_for(question_id: str) -> str:
 
 
 def opaque_key(question_id: str, text: str) -> str:
-    """A key for an ordering item or a matching choice that says nothing about its place."""
+    """The key of an option, a reply, an ordering item or a matching choice: it says nothing
+    about its place and stays the same while its text does (8 hex digits, never one of the
+    letters a-h that earlier versions stored for options by position)."""
     return hashlib.sha256(f"mot-key:{question_id}:{text}".encode()).hexdigest()[:8]
 
 
@@ -57,7 +56,9 @@ def correct_response(question: Question) -> str | None:
     None for fill-in and scenario questions, which are checked blank by blank and turn by turn.
     """
     if isinstance(question, SingleChoice | MultipleChoice):
-        keys = [option_key(i) for i, option in enumerate(question.options) if option.correct]
+        keys = [
+            opaque_key(question.id, option.text) for option in question.options if option.correct
+        ]
         return ",".join(sorted(keys))
     if isinstance(question, TrueFalse):
         return "true" if question.answer else "false"
@@ -122,5 +123,5 @@ def sealed_answer(question: FillIn, index: int) -> str:
 
 def turn_digest(question: Scenario, turn: Turn) -> str:
     """Digest of the best reply at ``turn`` (exactly one reply per turn is correct)."""
-    best = next(i for i, reply in enumerate(turn.replies) if reply.correct)
-    return digest(salt_for(question.id), f"{turn.id}:{option_key(best)}")
+    best = next(reply for reply in turn.replies if reply.correct)
+    return digest(salt_for(question.id), f"{turn.id}:{opaque_key(question.id, best.text)}")

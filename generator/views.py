@@ -13,7 +13,7 @@ from generator.digests import (
     answer_digest,
     blank_digests,
     match_choices,
-    option_key,
+    opaque_key,
     place_digest,
     row_digest,
     salt_for,
@@ -128,8 +128,8 @@ def _with_type_fields(view: QuestionView) -> QuestionView:
     question = view.question
     if isinstance(question, SingleChoice | MultipleChoice):
         options = [
-            Choice(option_key(index), option.text, option.feedback)
-            for index, option in enumerate(question.options)
+            Choice(opaque_key(question.id, option.text), option.text, option.feedback)
+            for option in question.options
         ]
         return replace(view, options=options)
     if isinstance(question, TrueFalse):
@@ -144,7 +144,7 @@ def _with_type_fields(view: QuestionView) -> QuestionView:
         return replace(view, items=items, result_feedback=question.feedback)
     if isinstance(question, Matching):
         rows = [
-            Choice(str(row), pair.item, digest=row_digest(question, row))
+            Choice(opaque_key(question.id, pair.item), pair.item, digest=row_digest(question, row))
             for row, pair in enumerate(question.pairs, 1)
         ]
         choices = [Choice(key, text) for key, text in match_choices(question)]
@@ -168,12 +168,12 @@ def _turn_views(question: Scenario) -> list[TurnView]:
             digest=turn_digest(question, turn),
             replies=[
                 Choice(
-                    option_key(reply_index),
+                    opaque_key(question.id, reply.text),
                     reply.text,
                     reply.feedback,
                     question.next_turn(turn_index, reply),
                 )
-                for reply_index, reply in enumerate(turn.replies)
+                for reply in turn.replies
             ],
         )
         for turn_index, turn in enumerate(question.turns)

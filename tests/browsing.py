@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Dialog, FrameLocator, Locator, Page, expect
 
-from generator.digests import opaque_key, option_key
+from generator.digests import opaque_key
 from generator.models import (
     FillIn,
     Matching,
@@ -44,7 +44,7 @@ def chosen_keys(q: Question, right: bool) -> list[str]:
     if isinstance(q, TrueFalse):
         return ["true" if q.answer == right else "false"]
     assert isinstance(q, SingleChoice | MultipleChoice)
-    keys = [option_key(i) for i, option in enumerate(q.options) if option.correct == right]
+    keys = [opaque_key(q.id, option.text) for option in q.options if option.correct == right]
     return keys if right else keys[:1]
 
 
@@ -147,7 +147,7 @@ def dialogue_path(q: Scenario, right: bool) -> list[tuple[str, str, str]]:
         turn = q.turns[turn_index]
         reply_index = next(i for i, reply in enumerate(turn.replies) if reply.correct == right)
         following = q.next_turn(turn_index, turn.replies[reply_index])
-        path.append((turn.id, option_key(reply_index), following))
+        path.append((turn.id, opaque_key(q.id, turn.replies[reply_index].text), following))
         if following == "end":
             return path
         turn_index = next(i for i, t in enumerate(q.turns) if t.id == following)

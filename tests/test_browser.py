@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 import pytest
 from playwright.sync_api import Locator, Page, Route, expect
 
-from generator.digests import option_key
+from generator.digests import opaque_key
 from generator.load import load_course
 from generator.models import Course, Module, MultipleChoice, Question, SingleChoice, TrueFalse
 from generator.project import GENERATED_PAGES, Project
@@ -34,14 +34,14 @@ def right_keys(question: Question) -> list[str]:
     if isinstance(question, TrueFalse):
         return ["true" if question.answer else "false"]
     assert isinstance(question, SingleChoice | MultipleChoice)
-    return [option_key(i) for i, option in enumerate(question.options) if option.correct]
+    return [opaque_key(question.id, option.text) for option in question.options if option.correct]
 
 
 def wrong_keys(question: Question) -> list[str]:
     if isinstance(question, TrueFalse):
         return ["false" if question.answer else "true"]
     assert isinstance(question, SingleChoice | MultipleChoice)
-    return [next(option_key(i) for i, option in enumerate(question.options) if not option.correct)]
+    return [next(opaque_key(question.id, o.text) for o in question.options if not o.correct)]
 
 
 def form_of(page: Page, question: Question) -> Locator:
@@ -95,7 +95,7 @@ def test_wrong_answer_by_click(page: Page, site_url: str, first_module: Module, 
     expect(form.locator(".mot-explanation")).to_be_visible()
     if isinstance(question, SingleChoice | MultipleChoice):
         key = wrong_keys(question)[0]
-        chosen = question.options["abcdefgh".index(key)]
+        chosen = next(o for o in question.options if opaque_key(question.id, o.text) == key)
         if chosen.feedback:
             feedback = form.locator(f'.mot-option-feedback[data-option="{key}"]')
             expect(feedback).to_be_visible()

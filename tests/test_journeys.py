@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from generator.digests import option_key
+from generator.digests import opaque_key
 from generator.load import load_course
 from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Question, Scenario
 from generator.project import Project, bank_file, review_target
@@ -190,7 +190,8 @@ def test_a_branching_dialogue_reads_in_the_order_played(
     form = form_of(page, question)
     turns = {turn.id: turn for turn in question.turns}
     for turn_id, reply in path:
-        form.locator(f'label[for="{question.id}-{turn_id}-{option_key(reply)}"]').click()
+        key = opaque_key(question.id, turns[turn_id].replies[reply].text)
+        form.locator(f'label[for="{question.id}-{turn_id}-{key}"]').click()
         form.get_by_role("button", name="回复").click()
     expect(form).to_have_attribute("data-result", "incorrect")
     played = form.locator(".mot-turn:visible")

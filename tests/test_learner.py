@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 import pytest
 from playwright.sync_api import Browser, Dialog, Locator, Page, expect
 
-from generator.digests import option_key, salt_for
+from generator.digests import opaque_key, salt_for
 from generator.load import load_course
 from generator.models import (
     Course,
@@ -65,6 +65,11 @@ def open_page(page: Page, url: str, name: str = "01-sample") -> None:
     expect(
         page.locator(".mot-quiz[data-ready], .mot-exam[data-ready], .mot-dashboard")
     ).not_to_have_count(0)
+
+
+def key(question_id: str, text: str) -> str:
+    """The key of an option or reply: it follows its text, never its place."""
+    return opaque_key(question_id, text)
 
 
 def form_of(page: Page, question_id: str) -> Locator:
@@ -241,16 +246,19 @@ def test_scenario_branches_and_scores_each_turn(
 ) -> None:
     open_page(page, fixture_site_url)
     form = form_of(page, "s1-scenario")
-    form.locator('label[for="s1-scenario-open-a"]').click()
+    blame = key("s1-scenario", "这是厂家的问题，不归我们管，您直接去找厂家售后吧。")
+    form.locator(f'label[for="s1-scenario-open-{blame}"]').click()
     form.get_by_role("button", name="回复").click()
     angry = form.locator('.mot-turn[data-turn="angry"]')
     expect(angry).to_be_visible()
     expect(form.locator('.mot-turn[data-turn="fix"]')).to_be_hidden()
     expect(form.locator(".mot-reply-feedback:visible")).to_contain_text("推卸责任")
     expect(form.locator('.mot-turn[data-turn="angry"] input').first).to_be_focused()
-    form.locator('label[for="s1-scenario-angry-b"]').click()
+    sorry = key("s1-scenario", "对不起，是我说得不对。我马上帮您处理。")
+    form.locator(f'label[for="s1-scenario-angry-{sorry}"]').click()
     form.get_by_role("button", name="回复").click()
-    form.locator('label[for="s1-scenario-fix-a"]').click()
+    replace = key("s1-scenario", "我现在就给您换一台新的，并帮您设置好。")
+    form.locator(f'label[for="s1-scenario-fix-{replace}"]').click()
     form.get_by_role("button", name="回复").click()
     expect(form).to_have_attribute("data-result", "incorrect")
     expect(form.locator(".mot-status")).to_contain_text("3 轮中有 2 轮回复得当")
@@ -338,7 +346,7 @@ def test_scenario_by_keyboard(
     while True:
         turn = q.turns[turn_index]
         reply = next(i for i, r in enumerate(turn.replies) if r.correct == right)
-        target = form.locator(f'input[id="{q.id}-{turn.id}-{option_key(reply)}"]')
+        target = form.locator(f'input[id="{q.id}-{turn.id}-{key(q.id, turn.replies[reply].text)}"]')
         page.keyboard.press("Space")
         press_until(page, "ArrowDown", target.is_checked)
         tab_to_submit_and_press(page, form, "回复")
@@ -518,7 +526,10 @@ def test_exam_draws_and_shuffles_per_attempt(
         orders.add(tuple(drawn))
     assert len(orders) > 1
     fixed = page.locator('.mot-exam [data-question-id="s2-single"] .mot-option input')
-    assert fixed.evaluate_all("inputs => inputs.map(i => i.value)") == ["a", "b", "c"]
+    texts = ["从客户的角度看问题", "公司的规定永远比客户的要求优先", "以上都不对"]
+    assert fixed.evaluate_all("inputs => inputs.map(i => i.value)") == [
+        key("s2-single", text) for text in texts
+    ]
 
 
 def test_a_hand_in_left_waiting_in_another_tab_keeps_the_paper_handed_in_first(
@@ -765,7 +776,11 @@ def test_each_graded_question_is_announced(
         ("s1-multiple", "multiple", "s1-need", "correct"),
         ("s1-scenario", "scenario", "s1-recover", "incorrect"),
     ]
-    assert graded[0]["response"] == ["b", "c"]
-    assert graded[1]["response"] == ["open:a", "angry:a"]
+    assert graded[0]["response"] == sorted(
+        [key("s1-multiple", "尽快恢复上网"), key("s1-multiple", "晚上能正常视频会议")]
+    )
+    blame = key("s1-scenario", "这是厂家的问题，不归我们管，您直接去找厂家售后吧。")
+    manager = key("s1-scenario", "经理今天不在店里，您有意见的话明天再来找他说吧。")
+    assert graded[1]["response"] == [f"open:{blame}", f"angry:{manager}"]
     assert all(g["quizId"] == "01-sample" and g["latency"] >= 0 for g in graded)
     assert all(re.match(r"\d{4}-\d\d-\d\dT", g["time"]) for g in graded)

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.digests import answer_digest, correct_response, digest, salt_for, shown_items
+from generator.digests import (
+    answer_digest,
+    correct_response,
+    digest,
+    opaque_key,
+    salt_for,
+    shown_items,
+)
 from generator.load import load_course
 from generator.markdown_config import collect_anchors
 from generator.models import QUESTION_TYPES, Course, Ordering
@@ -77,11 +84,14 @@ def test_ordering_items_are_never_shown_in_the_right_order(course: Course) -> No
 
 def test_digest_matches_the_correct_response(course: Course) -> None:
     single, multiple, true_false, *_ = course.modules[0].quiz.questions
-    assert correct_response(single) == "b"
-    assert correct_response(multiple) == "b,c"
+    assert correct_response(single) == opaque_key("s1-single", "专心倾听并确认理解")
+    right = sorted(
+        opaque_key("s1-multiple", text) for text in ("尽快恢复上网", "晚上能正常视频会议")
+    )
+    assert correct_response(multiple) == ",".join(right)
     assert correct_response(true_false) == "true"
-    assert answer_digest(multiple) == digest(salt_for("s1-multiple"), "b,c")
-    assert answer_digest(multiple) != digest(salt_for("s1-multiple"), "b")
+    assert answer_digest(multiple) == digest(salt_for("s1-multiple"), ",".join(right))
+    assert answer_digest(multiple) != digest(salt_for("s1-multiple"), right[0])
     assert salt_for("s1-single") != salt_for("s1-multiple")
 
 

@@ -100,13 +100,16 @@
   mot.engine.types.scenario = {
     response: function (form) { return ended(form) ? path(form) : null; },
     answer: path,
+    /* Plays the stored turns while each is the turn the dialogue reaches and its reply is
+       still there; a turn played further than that is a dialogue the trainer has changed. */
     fill: function (form, answer) {
-      answer.forEach(function (step) {
-        var parts = step.split(":");
+      return answer.every(function (step) {
         var turn = currentTurn(form);
-        var chosen = turn && turn.getAttribute("data-turn") === parts[0] &&
-          turn.querySelector('input[value="' + parts[1] + '"]');
+        var chosen = turn && all(turn, "input").filter(function (input) {
+          return turn.getAttribute("data-turn") + ":" + input.value === step;
+        })[0];
         if (chosen) { chosen.checked = true; playTurn(form, turn, chosen); }
+        return Boolean(chosen);
       });
     },
     judge: function (form, response) {

@@ -15,6 +15,9 @@
  *                                 and the first accepted answer sealed (data-sealed): mot-fill-in.js
  *   scenario (per turn)           "<salt>:<turn id>:<chosen reply>" (mot-dialogue.js)
  * The right answer is found by hashing each candidate against these digests.
+ * Options, replies, items, rows and matches are keyed by a hash of their text (never by
+ * place), so a stored answer still means what the learner chose after a trainer reorders
+ * them, and one naming a key the page no longer has is not put back (fill).
  * Needs mot-core.js.
  */
 (function () {
@@ -30,6 +33,7 @@
     correct: "回答正确。",
     incorrect: "回答错误。正确答案已经标出，请看下面的讲解。",
     restored: { correct: "上次已答对。", incorrect: "上次答错了。正确答案已经标出。" },
+    regraded: "（这道题更新过，已按现在的答案重新判分。）",
     unanswered: "这道题没有作答。",
     moved: function (text, place) { return "“" + text + "”现在是第 " + place + " 项。"; },
     edge: "已经到头了。",
@@ -44,6 +48,8 @@
   var ICON = { correct: "✓", incorrect: "✗" };
 
   function valuesOf(controls) { return controls.map(function (control) { return control.value; }); }
+  /* Whether every one of `stored` is among `keys`. */
+  function within(stored, keys) { return stored.every(function (key) { return keys.indexOf(key) >= 0; }); }
   function typeOf(form) { return TYPES[form.getAttribute("data-question-type")]; }
   function verdictOf(right) { return right ? "correct" : "incorrect"; }
 
@@ -69,8 +75,9 @@
   }
 
   /* Each type: response (what is graded; null until complete), answer (what is stored),
-     fill (put a stored answer back), judge (result and solution), show (mark the solution),
-     and optionally prepare (a promise to wait for before grading). */
+     fill (put a stored answer back, if it still fits the question, and say whether it did:
+     a trainer may have edited the question since), judge (result and solution), show (mark
+     the solution), and optionally prepare (a promise to wait for before grading). */
   var CHOICE = {
     response: function (form) {
       var chosen = CHOICE.answer(form);
@@ -78,7 +85,11 @@
     },
     answer: function (form) { return valuesOf(all(form, ".mot-options input:checked")).sort(); },
     fill: function (form, stored) {
-      all(form, ".mot-options input").forEach(function (input) { input.checked = stored.indexOf(input.value) >= 0; });
+      var inputs = all(form, ".mot-options input");
+      var fits = stored.length > 0 && within(stored, valuesOf(inputs)) &&
+        (stored.length === 1 || inputs[0].type === "checkbox");
+      inputs.forEach(function (input) { input.checked = fits && stored.indexOf(input.value) >= 0; });
+      return fits;
     },
     judge: function (form, given) {
       var keys = valuesOf(all(form, ".mot-options input")).sort();
@@ -126,13 +137,15 @@
       return all(form, ".mot-order-item").map(function (item) { return item.getAttribute("data-key"); });
     },
     fill: function (form, stored) {
-      if (stored.length) { moved.add(form); }
-      var list = form.querySelector(".mot-order");
-      stored.forEach(function (key) {
-        var item = list.querySelector('.mot-order-item[data-key="' + key + '"]');
-        if (item) { list.appendChild(item); }
-      });
+      var items = all(form, ".mot-order-item");
+      var keys = ORDERING.answer(form);
+      var fits = stored.length === keys.length && within(keys, stored);
+      if (fits) {
+        moved.add(form);
+        stored.forEach(function (key) { items[0].parentNode.appendChild(items[keys.indexOf(key)]); });
+      }
       updateMoves(form);
+      return fits;
     },
     judge: function (form, given) {
       var items = all(form, ".mot-order-item");
@@ -155,14 +168,28 @@
     missing: TEXT.order
   };
 
+  /* Graded: the chosen key of each row, in row order. Stored: "<row key>:<chosen key>"
+     for each row, so that an answer stays with its row when the trainer reorders pairs. */
   var MATCHING = {
     response: function (form) {
-      var chosen = MATCHING.answer(form);
+      var chosen = valuesOf(all(form, ".mot-match-select"));
       return chosen.indexOf("") >= 0 ? null : chosen;
     },
-    answer: function (form) { return valuesOf(all(form, ".mot-match-select")); },
+    answer: function (form) {
+      return all(form, ".mot-match").map(function (row) {
+        return row.getAttribute("data-key") + ":" + row.querySelector("select").value;
+      });
+    },
     fill: function (form, stored) {
-      all(form, ".mot-match-select").forEach(function (select, index) { select.value = stored[index] || ""; });
+      var rows = all(form, ".mot-match");
+      var chosen = rows.map(function (row) {
+        var prefix = row.getAttribute("data-key") + ":";
+        var found = stored.filter(function (pair) { return pair.indexOf(prefix) === 0; })[0];
+        return found === undefined ? null : found.slice(prefix.length);
+      });
+      var fits = stored.length === rows.length && within(chosen, valuesOf(all(form, ".mot-match-select option")));
+      rows.forEach(function (row, index) { row.querySelector("select").value = fits ? chosen[index] : ""; });
+      return fits;
     },
     judge: function (form, given) {
       var keys = valuesOf(all(form, ".mot-match-select option")).filter(Boolean);
@@ -242,7 +269,8 @@
     form.setAttribute("data-result", result);
     typeOf(form).show(form, outcome.solution, outcome);
     var text = !outcome.answered ? TEXT.unanswered :
-      (options.restored ? TEXT.restored[result] : TEXT[result]) + (outcome.note || "");
+      (options.restored ? TEXT.restored[result] : TEXT[result]) + (outcome.note || "") +
+      (options.regraded ? TEXT.regraded : "");
     setStatus(form, text, result);
     all(form, ".mot-option-feedback[data-when]").forEach(function (item) {
       item.hidden = item.getAttribute("data-when") !== result;
@@ -295,12 +323,14 @@
   }
 
   var originals = new WeakMap();   /* form -> its turns and items in the page's order */
+  var written = new WeakMap();     /* form -> its options, replies and choices in the page's order */
 
   /* hooks: submit(form) when the learner submits (or a dialogue ends); turn(form, turn) after
      a dialogue turn that leads on; changed(form) after any change; restart(form) for
      "重来这段对话". */
   function bind(form, hooks) {
     originals.set(form, all(form, ".mot-turn, .mot-order-item"));
+    written.set(form, all(form, "input, option"));
     updateMoves(form);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -372,11 +402,12 @@
   }
 
   /* Options, matches and replies in the order drawn from `seed` (questions with
-     data-shuffle), or in the page's order when `seed` is null. */
+     data-shuffle), or in the page's order (the order written) when `seed` is null. */
   function arrange(form, seed) {
     var shuffle = form.hasAttribute("data-shuffle") && seed !== null;
+    var list = written.get(form) || [];
     function order(controls, offset) {
-      controls.sort(function (a, b) { return a.value < b.value ? -1 : 1; });
+      controls.sort(function (a, b) { return list.indexOf(a) - list.indexOf(b); });
       return shuffle ? mot.shuffled(controls, mot.randomFrom(seed + offset)) : controls;
     }
     if (form.hasAttribute("data-shuffle")) {
@@ -401,8 +432,11 @@
     });
   }
 
-  /* Put a stored answer back into the form. */
-  function fill(form, stored) { typeOf(form).fill(form, stored); }
+  /* Put a stored answer back into the form if it still fits the question: every option,
+     item, choice, blank or turn it names is still there (keys follow the text, so a
+     reordered question keeps its answers and an edited or removed option drops them).
+     Says whether it did; an answer that does not fit is not shown at all. */
+  function fill(form, stored) { return typeOf(form).fill(form, stored); }
 
   function firstControl(form) {
     return form.querySelector(":is(input, select, button):not([disabled]):is(.mot-options *)");

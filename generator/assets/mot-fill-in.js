@@ -97,7 +97,9 @@
     },
     answer: function (form) { return kit.valuesOf(blanks(form)); },
     fill: function (form, stored) {
-      blanks(form).forEach(function (blank, index) { blank.value = stored[index] || ""; });
+      var fits = stored.length === blanks(form).length;
+      blanks(form).forEach(function (blank, index) { blank.value = fits ? stored[index] : ""; });
+      return fits;
     },
     judge: function (form, given) {
       return judgeBlanks(form).then(function (solution) {

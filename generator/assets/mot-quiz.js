@@ -96,8 +96,16 @@
   }
 
   /* Show each question as the progress record has it: answered (with the answer), or new
-     in the order drawn for this attempt. Runs at set-up and when another tab saved. */
+     in the order drawn for this attempt. Runs at set-up and when another tab saved.
+     The trainer may have edited a question since it was answered. A stored answer that no
+     longer fits it (an option it names was edited or removed, or one from before options
+     were keyed by their text) is forgotten: the question is new again and its old result
+     no longer counts. One that fits is graded against the page's answer; when the verdict
+     is not the one recorded (the trainer changed the right answer), the record takes the
+     page's, so the dashboard and the 错题本 say what the page says. */
   function sync(quiz) {
+    var quizId = quiz.getAttribute("data-quiz-id");
+    var stale = [];
     return Promise.all(all(quiz, ".mot-question").map(function (form) {
       var id = form.getAttribute("data-question-id");
       var entry = mot.progress.entry(id);
@@ -106,10 +114,22 @@
       shown.set(form, saved);
       engine.reset(form);
       engine.arrange(form, mot.progress.seed(id));
-      if (!saved) { return null; }
-      engine.fill(form, entry.answer);
-      return engine.grade(form).then(function () { engine.reveal(form, { restored: true }); });
-    })).then(function () { updateScore(quiz, false); });
+      if (!entry) { return null; }
+      if (!saved || !engine.fill(form, entry.answer) || !engine.response(form)) {
+        engine.reset(form);
+        engine.arrange(form, mot.progress.seed(id));
+        shown.set(form, "");
+        stale.push(id);
+        return null;
+      }
+      return engine.grade(form).then(function (result) {
+        engine.reveal(form, { restored: true, regraded: result !== entry.result });
+        if (result !== entry.result) { mot.progress.recordAnswer(quizId, id, result, entry.answer); }
+      });
+    })).then(function () {
+      if (stale.length) { mot.progress.forget(stale); }
+      updateScore(quiz, false);
+    });
   }
 
   function retry(quiz, forms, ask) {

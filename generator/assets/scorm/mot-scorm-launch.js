@@ -26,9 +26,10 @@
  *     id, objectives.0.id  the question's id and its learning objective
  *     type                 choice, true-false, sequencing, matching, fill-in, or performance
  *                          for a customer dialogue
- *     student_response     option letters "a,c"; "t" or "f"; ordering item keys in the
+ *     student_response     the chosen options' keys; "t" or "f"; ordering item keys in the
  *                          learner's order; "row.choice key" per matching row ("1.k1,2.k2");
- *                          the normalised answer of each blank; "turn:reply" per dialogue turn
+ *                          the normalised answer of each blank; "turn:reply key" per dialogue
+ *                          turn
  *     result               correct or wrong
  *     latency, time        from the first touch of the question to its grading; time of day
  * It commits after every completed quiz (and after a stored result that changed the record)

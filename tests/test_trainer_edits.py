@@ -1,0 +1,286 @@
+"""A learner's stored answers after a trainer edits the quiz and publishes again.
+
+The fixture course is built and answered, then its YAML is edited and built again on the
+same address; the learner comes back with the same progress record. An option's key follows
+its text, not its place: a reordered question still shows the learner's own choice; one
+whose chosen option was reworded forgets the answer (the question is new again and its
+result no longer counts); one whose right answer changed is graded again and the record
+follows the page, so the dashboard and the 错题本 say what the page says.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, StorageState, expect
+
+from generator.digests import opaque_key
+from generator.load import load_course
+from generator.models import Course, Scenario
+from generator.project import Project
+from tests.browsing import answer, answer_form
+from tests.conftest import FIXTURES, build_and_serve, copy_project, run_generator
+from tests.test_learner import STORAGE_KEY
+
+pytestmark = pytest.mark.browser
+
+EDITS = {
+    "01-sample.yml": [
+        # s1-single: the right option moves to the top
+        (
+            "      - text: 打断客户，直接给方案\n        feedback: 打断会让客户觉得没有被倾听。\n"
+            "      - text: 专心倾听并确认理解\n        correct: true\n"
+            "        feedback: 先听懂再回应，客户才会觉得被倾听。\n",
+            "      - text: 专心倾听并确认理解\n        correct: true\n"
+            "        feedback: 先听懂再回应，客户才会觉得被倾听。\n"
+            "      - text: 打断客户，直接给方案\n        feedback: 打断会让客户觉得没有被倾听。\n",
+        ),
+        # s1-multiple: the option the learner ticked is reworded
+        ("      - text: 换一根网线\n", "      - text: 换一根新网线\n"),
+        # s1-matching: the first pair moves to the end
+        (
+            "      - item: “给我换根网线。”\n        match: 尽快恢复上网\n"
+            "      - item: “今晚我要开视频会议。”\n        match: 网络稳定不掉线\n"
+            "      - item: “别再让我跑一趟了。”\n        match: 一次解决问题\n",
+            "      - item: “今晚我要开视频会议。”\n        match: 网络稳定不掉线\n"
+            "      - item: “别再让我跑一趟了。”\n        match: 一次解决问题\n"
+            "      - item: “给我换根网线。”\n        match: 尽快恢复上网\n",
+        ),
+        # s1-true-false: the statement is now wrong
+        (
+            "    prompt: 服务补救的第一步是道歉。\n    answer: true\n",
+            "    prompt: 服务补救的第一步是道歉。\n    answer: false\n",
+        ),
+        # s1-scenario: the first turn's replies change places
+        (
+            "          - text: 这是厂家的问题，不归我们管，您直接去找厂家售后吧。\n"
+            "            feedback: 推卸责任会让客户更生气。\n            next: angry\n"
+            "          - text: 真抱歉给您添麻烦了，我马上帮您看看。\n            correct: true\n"
+            "            feedback: 先道歉，稳住情绪。\n",
+            "          - text: 真抱歉给您添麻烦了，我马上帮您看看。\n            correct: true\n"
+            "            feedback: 先道歉，稳住情绪。\n"
+            "          - text: 这是厂家的问题，不归我们管，您直接去找厂家售后吧。\n"
+            "            feedback: 推卸责任会让客户更生气。\n            next: angry\n",
+        ),
+    ],
+    "02-second.yml": [
+        # s2-single: the right answer moves to the option the learner chose
+        (
+            "      - text: 从客户的角度看问题\n        correct: true\n",
+            "      - text: 从客户的角度看问题\n",
+        ),
+        (
+            "      - text: 公司的规定永远比客户的要求优先\n",
+            "      - text: 公司的规定永远比客户的要求优先\n        correct: true\n",
+        ),
+    ],
+}
+"""What the trainer changes between the two builds: (old text, new text) per quiz file."""
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    return load_course(Project(FIXTURES / "minimal"))
+
+
+def edit_quizzes(root: Path) -> None:
+    for name, changes in EDITS.items():
+        path = root / "quizzes" / name
+        text = path.read_text(encoding="utf-8")
+        for old, new in changes:
+            assert text.count(old) == 1, old
+            text = text.replace(old, new)
+        path.write_text(text, encoding="utf-8")
+
+
+def answer_first_build(browser: Browser, url: str, course: Course) -> StorageState:
+    """Answer on the first build; the learner's browser storage."""
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    first, second = course.modules
+    open_quiz(page, url, first.page.name)
+    for question_id, right in [
+        ("s1-single", True),
+        ("s1-multiple", False),
+        ("s1-true-false", True),
+        ("s1-matching", True),
+        ("s1-scenario", True),
+    ]:
+        answer(page, first, index_of(first.quiz.questions, question_id), right=right)
+    open_quiz(page, url, second.page.name)
+    answer(page, second, index_of(second.quiz.questions, "s2-single"), right=False)
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+def index_of(questions: list[Any], question_id: str) -> int:
+    return next(i for i, q in enumerate(questions) if q.id == question_id)
+
+
+@pytest.fixture(scope="module")
+def republished(
+    browser: Browser, course: Course, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, StorageState]]:
+    """The fixture course's address after the trainer's edits, and the learner's storage
+    from answering the course as first published."""
+    root = copy_project(tmp_path_factory.mktemp("edited-course"), FIXTURES / "minimal")
+    for url in build_and_serve(root):
+        state = answer_first_build(browser, url, course)
+        edit_quizzes(root)
+        with pytest.MonkeyPatch.context() as environment:
+            environment.setenv("SITE_URL", url)
+            assert run_generator(root, "build") == 0
+        yield url, state
+
+
+@pytest.fixture
+def learner(browser: Browser, republished: tuple[str, StorageState]) -> Iterator[Page]:
+    """The learner back on the edited course, with the progress record of the first build."""
+    context: BrowserContext = browser.new_context(locale="zh-CN", storage_state=republished[1])
+    errors: list[str] = []
+    context.on("weberror", lambda error: errors.append(str(error.error)))
+    yield context.new_page()
+    context.close()
+    assert errors == []
+
+
+def open_quiz(page: Page, url: str, name: str) -> None:
+    page.goto(f"{url}{name}.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+
+
+def record(page: Page) -> dict[str, Any]:
+    return dict(json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")))
+
+
+def chosen_texts(page: Page, question_id: str) -> list[str]:
+    form = page.locator(f'form[data-question-id="{question_id}"]')
+    return [text.strip() for text in form.locator(".mot-chosen label").all_inner_texts()]
+
+
+def test_a_reordered_question_shows_the_learners_own_choice(
+    learner: Page, republished: tuple[str, StorageState]
+) -> None:
+    url = republished[0]
+    open_quiz(learner, url, "01-sample")
+    form = learner.locator('form[data-question-id="s1-single"]')
+    expect(form).to_have_attribute("data-result", "correct")
+    expect(form.locator(".mot-status")).to_have_text("✓上次已答对。")
+    assert chosen_texts(learner, "s1-single") == ["专心倾听并确认理解"]
+    dialogue = learner.locator('form[data-question-id="s1-scenario"]')
+    expect(dialogue).to_have_attribute("data-result", "correct")
+    played = dialogue.locator(".mot-turn[data-played] .mot-chosen label")
+    expect(played).to_have_text(
+        ["真抱歉给您添麻烦了，我马上帮您看看。", "我现在就给您换一台新的，并帮您设置好。"]
+    )
+    pairs = learner.locator('form[data-question-id="s1-matching"]')
+    expect(pairs).to_have_attribute("data-result", "correct")
+    chosen = pairs.locator(".mot-match").evaluate_all(
+        "rows => rows.map(r => [r.querySelector('label').textContent,"
+        " r.querySelector('select').selectedOptions[0].textContent])"
+    )
+    assert chosen == [
+        ["“今晚我要开视频会议。”", "网络稳定不掉线"],
+        ["“别再让我跑一趟了。”", "一次解决问题"],
+        ["“给我换根网线。”", "尽快恢复上网"],
+    ]
+    questions = record(learner)["questions"]
+    for question_id in ["s1-single", "s1-matching", "s1-scenario"]:
+        assert questions[question_id]["result"] == "correct", question_id
+
+
+def test_an_answer_whose_option_was_reworded_is_forgotten(
+    learner: Page, republished: tuple[str, StorageState]
+) -> None:
+    url = republished[0]
+    open_quiz(learner, url, "01-sample")
+    form = learner.locator('form[data-question-id="s1-multiple"]')
+    expect(form).not_to_have_attribute("data-result", re.compile(".*"))
+    expect(form.locator(".mot-chosen, .mot-mark")).to_have_count(0)
+    expect(form.locator("input:checked")).to_have_count(0)
+    expect(form.locator("input:enabled")).to_have_count(3)
+    assert "s1-multiple" not in record(learner)["questions"]
+    expect(learner.locator(".mot-score")).to_have_attribute("data-answered", "4")
+
+
+def test_a_changed_right_answer_is_graded_again_everywhere(
+    learner: Page, republished: tuple[str, StorageState], course: Course
+) -> None:
+    url = republished[0]
+    open_quiz(learner, url, "01-sample")
+    statement = learner.locator('form[data-question-id="s1-true-false"]')
+    expect(statement).to_have_attribute("data-result", "incorrect")
+    expect(statement.locator(".mot-status")).to_contain_text("已按现在的答案重新判分")
+    assert chosen_texts(learner, "s1-true-false") == ["正确"]
+    open_quiz(learner, url, "02-second")
+    single = learner.locator('form[data-question-id="s2-single"]')
+    expect(single).to_have_attribute("data-result", "correct")
+    assert chosen_texts(learner, "s2-single") == ["公司的规定永远比客户的要求优先"]
+    stored = record(learner)
+    assert stored["questions"]["s1-true-false"]["result"] == "incorrect"
+    assert stored["questions"]["s2-single"]["result"] == "correct"
+    # The dashboard counts what the pages show: in Explore s1-single and s1-matching right
+    # and s1-true-false wrong (s1-multiple is new again); in Confirm the dialogue, right.
+    learner.goto(url)
+    board = learner.locator(".mot-dashboard[data-ready]")
+    expect(board.locator('[data-stage="explore"] [data-score]')).to_have_text("答对 2/3 题（67%）")
+    expect(board.locator('[data-stage="confirm"] [data-score]')).to_have_text("答对 1/1 题（100%）")
+    # The 错题本 holds the question now wrong, and the one missed before its option was
+    # reworded (asked again, as new); not the one now right.
+    learner.goto(f"{url}mistakes.html")
+    expect(learner.locator(".mot-mistakes[data-ready]")).to_have_count(1)
+    shown = learner.locator(".mot-mistakes .mot-question:visible")
+    expect(shown).to_have_count(2)
+    ids = shown.evaluate_all("forms => forms.map(f => f.dataset.questionId)")
+    assert sorted(ids) == ["s1-multiple", "s1-true-false"]
+
+
+def test_an_answer_kept_by_the_place_of_its_option_is_forgotten(
+    learner: Page, republished: tuple[str, StorageState], course: Course
+) -> None:
+    """Records written before options were keyed by their text hold letters by place ("b"),
+    and matching answers by row: the page cannot tell whether the options have moved since,
+    so it forgets them."""
+    url = republished[0]
+    learner.goto(url)
+    matches = ["尽快恢复上网", "网络稳定不掉线", "一次解决问题"]
+    old = {
+        "version": 1,
+        "questions": {
+            "s1-single": {"quiz": "01-sample", "result": "correct", "answer": ["b"]},
+            "s1-scenario": {
+                "quiz": "01-sample",
+                "result": "correct",
+                "answer": ["open:b", "fix:a"],
+            },
+            "s1-true-false": {"quiz": "01-sample", "result": "correct", "answer": ["true"]},
+            "s1-matching": {
+                "quiz": "01-sample",
+                "result": "correct",
+                "answer": [opaque_key("s1-matching", match) for match in matches],
+            },
+        },
+        "quizzes": {"01-sample": {"best": 7, "total": 7, "passed": True}},
+    }
+    learner.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, json.dumps(old)]
+    )
+    open_quiz(learner, url, "01-sample")
+    for question_id in ["s1-single", "s1-scenario", "s1-matching"]:
+        form = learner.locator(f'form[data-question-id="{question_id}"]')
+        expect(form).not_to_have_attribute("data-result", re.compile(".*"))
+        expect(form.locator(".mot-chosen")).to_have_count(0)
+    scenario = next(q for q in course.modules[0].quiz.questions if isinstance(q, Scenario))
+    answer_form(learner.locator(f'form[data-question-id="{scenario.id}"]'), scenario, right=True)
+    stored = record(learner)
+    assert set(stored["questions"]) == {"s1-true-false", "s1-scenario"}
+    sorry = opaque_key(scenario.id, "真抱歉给您添麻烦了，我马上帮您看看。")
+    assert stored["questions"]["s1-scenario"]["answer"][0] == f"open:{sorry}"
+    assert stored["quizzes"]["01-sample"]["passed"], "a quiz passed stays passed"
+    expect(learner.locator(".mot-module-status").first).to_contain_text("已通过")
