@@ -247,7 +247,7 @@ def expected_response(q: Question, right: bool) -> str:
         return ",".join(normalise(text) for text in fill_answers(q, right))
     if isinstance(q, Scenario):
         return ",".join(f"{turn}:{reply}" for turn, reply, _ in dialogue_path(q, right))
-    return ",".join(chosen_keys(q, right))
+    return ",".join(sorted(chosen_keys(q, right)))
 
 
 def expected_interaction(q: Question, right: bool) -> dict[str, str]:
