@@ -452,8 +452,8 @@ def test_the_launch_page_shows_the_course_filling_the_lms_frame(
     page: Page, package: Path, module: Module
 ) -> None:
     """Outside an LMS too: one scroll bar (the course page's), the title of the page being
-    read, the language, the colour scheme the learner chose on the course's pages, and the
-    keyboard's first Tab in the course."""
+    read (the frame's name too), the language, the colour scheme the learner chose on the
+    course's pages, and the keyboard's first Tab in the course."""
     page.set_viewport_size({"width": 390, "height": 844})
     with serving(serve_folder(package)) as origin:
         page.goto(f"{origin}/{module.page.name}.html")
@@ -467,6 +467,7 @@ def test_the_launch_page_shows_the_course_filling_the_lms_frame(
         title = course.locator("title").text_content()
         assert title
         expect(page).to_have_title(title)
+        expect(page.locator("#mot-course")).to_have_attribute("title", title)
         sizes = page.evaluate(
             """() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight,
                       document.getElementById('mot-course').getBoundingClientRect().height]"""

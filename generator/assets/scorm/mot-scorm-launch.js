@@ -233,7 +233,8 @@
   frame.src = new URL(first, courseRoot).href;
   frame.addEventListener("load", function () {
     try {
-      document.title = frame.contentDocument.title || document.title;   /* the page being read */
+      /* The page being read names this page and the frame a screen reader announces. */
+      document.title = frame.title = frame.contentDocument.title || document.title;
     } catch { /* a page of another origin */ }
     /* A launch page opened on its own (a new window): keys go to the course, not to this page. */
     if (document.hasFocus() && document.activeElement === document.body) { frame.focus(); }
