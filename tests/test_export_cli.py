@@ -129,3 +129,30 @@ def test_a_folder_in_the_way_of_the_output_is_named(tmp_path: Path) -> None:
         write_output(target, lambda partial: partial.write_text("::q:: x {T}\n"))
     assert failure.value.filename == str(target)
     assert [path.name for path in tmp_path.iterdir()] == ["bank.gift.txt"]
+
+
+PACKAGES = {"offline": "dist/mot-course-offline.zip", "scorm": "dist/mot-course-scorm.zip"}
+PUBLISHED = "https://trainer.example.org/mot/"
+
+
+@pytest.mark.parametrize("export", sorted(PACKAGES))
+@pytest.mark.parametrize("address", ["", PUBLISHED])
+def test_a_package_names_no_address_but_the_published_one(
+    export: str, address: str, minimal_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A package is opened from a file or in an LMS: mkdocs.yml's fallback address (the live
+    preview's) must not be its pages' canonical address or fill its sitemap."""
+    if address:
+        monkeypatch.setenv("SITE_URL", address)
+    else:
+        monkeypatch.delenv("SITE_URL", raising=False)
+    assert run_generator(minimal_project, "export", export) == 0
+    with zipfile.ZipFile(minimal_project / PACKAGES[export]) as archive:
+        texts = {
+            name: archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if PurePosixPath(name).suffix in {".html", ".xml", ".js", ".json"}
+        }
+    assert [name for name, text in texts.items() if "127.0.0.1" in text] == []
+    canonical = f'<link rel="canonical" href="{PUBLISHED}01-sample.html">'
+    assert (canonical in texts["01-sample.html"]) == bool(address)

@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+
 from generator.build import CheckedCourse
+from generator.markdown_config import published_site_url
+from generator.mkdocs_run import ConfigAdjustment
 from generator.project import Project
 
 
@@ -21,3 +25,15 @@ class ExportJob:
     def progress(self, step: str) -> None:
         """Tell the trainer which step of a long export is running."""
         print(f"  … {step}", flush=True)
+
+    def packaged(self, adjust: ConfigAdjustment) -> ConfigAdjustment:
+        """``adjust``, with the published address as the site's, or none: a package is opened
+        from a file or in an LMS, and the live preview's fallback address in mkdocs.yml would
+        otherwise be every page's canonical address and fill the sitemap."""
+        address = published_site_url(self.project) or None
+
+        def adjusted(config: MkDocsConfig) -> None:
+            adjust(config)
+            config.site_url = address
+
+        return adjusted

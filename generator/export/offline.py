@@ -29,7 +29,7 @@ def export_offline(job: ExportJob) -> list[Path]:
     shim = vendored_shim()
     with scratch_folder(job.project) as scratch:
         job.progress("building the site with Material's offline plugin")
-        site = build_variant(job.checked, scratch, use_offline_plugin, shim)
+        site = build_variant(job.checked, scratch, job.packaged(use_offline_plugin), shim)
         job.progress("writing the zip")
         return [write_output(job.output, lambda partial: zip_folder(site, partial))]
 

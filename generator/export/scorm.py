@@ -56,7 +56,7 @@ def export_scorm(job: ExportJob) -> list[Path]:
     runtime = {path: files("generator").joinpath(path).read_bytes() for path in SCRIPTS}
     with scratch_folder(job.project) as scratch:
         job.progress("building the site with the SCORM runtime")
-        site = build_variant(job.checked, scratch, use_scorm_runtime, runtime)
+        site = build_variant(job.checked, scratch, job.packaged(use_scorm_runtime), runtime)
         job.progress(f"writing {MANIFEST} and a launch page per SCO")
         config = site_config(job.project)
         units = scos(job.checked.course)
