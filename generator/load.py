@@ -162,12 +162,10 @@ def load_module(
 ) -> Module | None:
     """The module of the page at ``page_path`` (``page`` if it loaded) with its quiz."""
     quiz_path = project.quiz_file(page_path.stem)
-    misspelt_quiz = (
-        path.stem == page_path.stem for path in misspelt(project.quiz_dir, QUIZ_SUFFIX)
-    )
-    if any(misspelt_quiz) and not quiz_path.exists():
-        return None  # reported as a file to rename
     if not quiz_path.exists():
+        misspelt_quizzes = misspelt(project.quiz_dir, QUIZ_SUFFIX)
+        if any(path.stem == page_path.stem for path in misspelt_quizzes):
+            return None  # reported as a file to rename
         problems.append(
             Problem(
                 project.relative(page_path),
