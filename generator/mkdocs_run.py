@@ -28,7 +28,9 @@ ConfigAdjustment = Callable[[MkDocsConfig], None]
 THEME_OVERRIDES = Path(__file__).parent / "templates/theme"
 """Templates that replace the theme's own, for MkDocs and Zensical: a Chinese 404 page, the
 style sheets a page names in its front matter linked in its head (``partials/mot-styles.html``),
-and a footer whose links name the neighbour pages without escaping their titles twice."""
+the theme's storage reads kept from throwing when site data is blocked
+(``partials/mot-storage.html``), and a footer whose links name the neighbour pages without
+escaping their titles twice."""
 MATERIAL_OVERRIDES = Path(__file__).parent / "templates/theme-material"
 """Templates for Material under MkDocs only: a search dialog with a name, and search that
 loads its index when the learner opens it (Zensical has its own search)."""

@@ -212,8 +212,12 @@ def test_a_branching_dialogue_reads_in_the_order_played(
             expect(better).to_contain_text(best.text)
     assert tops == sorted(tops), "customer line, then the reply, turn after turn, downwards"
     good = sum(turns[t].replies[r].correct for t, r in path)
+    last_turn, last_reply = path[-1]
+    last = "得当" if turns[last_turn].replies[last_reply].correct else "欠妥"
     status = form.locator(".mot-status")
-    expect(status).to_contain_text(f"对话结束：{len(path)} 轮中有 {good} 轮回复得当。")
+    expect(status).to_contain_text(
+        f"对话结束：最后一轮回复{last}，{len(path)} 轮中有 {good} 轮回复得当。"
+    )
     assert box_top(status) > tops[-1], "the verdict comes after the dialogue"
     form.get_by_role("button", name="重来这段对话").click()
     expect(form).not_to_have_attribute("data-result", re.compile(".*"))

@@ -252,8 +252,13 @@ def test_scenario_branches_and_scores_each_turn(
     angry = form.locator('.mot-turn[data-turn="angry"]')
     expect(angry).to_be_visible()
     expect(form.locator('.mot-turn[data-turn="fix"]')).to_be_hidden()
-    expect(form.locator(".mot-reply-feedback:visible")).to_contain_text("推卸责任")
-    expect(form.locator('.mot-turn[data-turn="angry"] input').first).to_be_focused()
+    feedback = form.locator(".mot-reply-feedback:visible")
+    expect(feedback).to_contain_text("推卸责任")
+    expect(feedback).to_be_focused()  # read before the customer's next line
+    scenario = question(course, "s1-scenario")
+    assert isinstance(scenario, Scenario)
+    better = next(reply.text for reply in scenario.turns[0].replies if reply.correct)
+    expect(feedback.locator(".mot-sr")).to_have_text(f"更好的回复：{better}")
     sorry = key("s1-scenario", "对不起，是我说得不对。我马上帮您处理。")
     form.locator(f'label[for="s1-scenario-angry-{sorry}"]').click()
     form.get_by_role("button", name="回复").click()
@@ -354,6 +359,10 @@ def test_scenario_by_keyboard(
         if following == "end":
             break
         turn_index = next(i for i, t in enumerate(q.turns) if t.id == following)
+        expect(
+            form.locator(f'.mot-turn[data-turn="{turn.id}"] .mot-reply-feedback:visible')
+        ).to_be_focused()
+        page.keyboard.press("Tab")
         expect(form.locator(f'.mot-turn[data-turn="{following}"] input').first).to_be_focused()
     expect(form).to_have_attribute("data-result", "correct" if right else "incorrect")
 
@@ -666,6 +675,46 @@ def test_the_certificate_is_dated_by_the_learners_clock(
     context.close()
 
 
+def test_the_certificate_keeps_the_day_of_the_best_score(
+    browser: Browser, fixture_site_url: str, course: Course
+) -> None:
+    """Passing again with the same score, weeks later or on a clock set back, moved the
+    certificate's date each time; it keeps the day the best score was first reached."""
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2025, 3, 9, 2, 0, tzinfo=UTC))
+    page.goto(fixture_site_url)
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, QUIZZES_PASSED]
+    )
+    take_exam(page, fixture_site_url, course, right=True)
+    for later in (datetime(2025, 4, 1, 2, 0, tzinfo=UTC), datetime(2024, 12, 1, 2, 0, tzinfo=UTC)):
+        page.clock.set_fixed_time(later)
+        page.get_by_role("button", name="再考一次（重新抽题）").click()
+        answer_exam(page, page, every_question(course), right=True)
+    page.get_by_role("link", name="领取结业证书").click()
+    page.get_by_label("证书上的姓名").fill("李小梅")
+    page.get_by_role("button", name="生成证书").click()
+    expect(page.locator(".mot-cert-date")).to_have_text("日期：2025 年 3 月 9 日")
+    context.close()
+
+
+def test_the_exam_bar_leaves_a_short_screen_to_the_questions(
+    page: Page, fixture_site_url: str
+) -> None:
+    """At 400% zoom (1280×800 seen as 320×200) the bar kept in view at the bottom took half
+    the screen, and most controls that took the focus were partly under it."""
+
+    def bar_position() -> str:
+        return str(page.locator(".mot-exam-bar").evaluate("bar => getComputedStyle(bar).position"))
+
+    page.set_viewport_size({"width": 320, "height": 200})
+    take_exam_started(page, fixture_site_url)
+    assert bar_position() == "static"
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert bar_position() == "sticky"
+
+
 def test_certificate_is_locked_until_everything_is_passed(
     page: Page, fixture_site_url: str
 ) -> None:
@@ -693,6 +742,27 @@ def test_a_double_click_grades_once_while_the_hash_is_slow(
     page.wait_for_timeout(500)  # a second grading, were one under way, has finished
     expect(form.locator(".mot-mark", has_text="你的选择")).to_have_count(1)
     assert page.evaluate("window.__graded") == 1
+
+
+def test_a_grade_whose_script_does_not_load_says_so_and_can_be_tried_again(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """On plain http the JavaScript SHA-256 loads on the first grading; when the network
+    had dropped, 提交答案 did nothing and said nothing."""
+    page.add_init_script("Object.defineProperty(window.crypto, 'subtle', { value: undefined })")
+    page.route("**/mot-sha256.js", lambda route: route.abort())
+    open_page(page, fixture_site_url)
+    question = next(q for q in course.modules[0].quiz.questions if isinstance(q, SingleChoice))
+    form = form_of(page, question.id)
+    choose_options(form, question, right=False)
+    form.locator(".mot-submit").click()
+    expect(form.locator(".mot-status")).to_have_text(
+        "这道题没能判分：判分要用的文件没有加载（可能是网络断了）。请检查网络，然后再提交一次。"
+    )
+    expect(form).not_to_have_attribute("data-result", re.compile(".*"))
+    page.unroute("**/mot-sha256.js")
+    form.locator(".mot-submit").click()
+    expect(form).to_have_attribute("data-result", "incorrect")
 
 
 RECORD_GRADED = """window.__graded = 0;

@@ -5,14 +5,16 @@
  *   that runs on every page, also after Material's instant navigation (document$). A page
  *   names the parts it needs in data-mot-parts; they are loaded from the assets folder
  *   the first time a page needs them, so a page loads only the code it uses. The parts
- *   set up once their scripts and the page's own style sheets have loaded.
+ *   set up once their scripts and the page's own style sheets have loaded; a part whose
+ *   script does not load says so in the page.
  * - Storage: one progress record per site, under a key namespaced by the site's path, with
  *   a schema version, merged on every save so that two tabs keep both answers. When
  *   storage throws (blocked, private mode, quota), progress lives in memory for this visit
  *   and the learner is told once. A record that cannot be read (corrupt, or of another
  *   version) is kept under a key of its own and a fresh one started; a record with fields
  *   of the wrong shape keeps what is valid. Either way the learner is told once.
- * - Shuffling with a stored seed, so that an attempt keeps its order across reloads.
+ * - A stored shuffle seed per question, so that an attempt keeps its order across reloads
+ *   (the engine, mot-engine.js, draws the order from it).
  * - Hashing: Web Crypto, or on plain-http pages the JavaScript SHA-256 of mot-sha256.js,
  *   loaded the first time it is needed.
  * - The mot:quiz-progress event, which carries the pass mark and the verdict.
@@ -31,7 +33,8 @@
   var FULL = "这台设备的浏览器现在存不下学习进度（存储空间可能已满）。已经保存的进度还在，但从现在起的进度可能不会保留。";
   var REPAIRED = "这台设备上保存的学习记录有一部分已经损坏，读不出来的部分已经删掉，其余的进度都还在。";
   var RESET = "这台设备上保存的学习进度读不出来，只能从头开始记录（原来的记录另存了一份）。从现在起的进度会照常保存。";
-  var NOTICE_TITLES = { memory: "进度不会保存", full: "之后的进度可能不会保存", repaired: "部分学习记录已删除",
+  var PARTS_MISSING = "这部分需要的文件没能加载（可能是网络断了），现在还不能作答，也显示不了学习进度。请检查网络，然后刷新这一页。";
+  var NOTICE_TITLES = { parts: "没有加载完整", memory: "进度不会保存", full: "之后的进度可能不会保存", repaired: "部分学习记录已删除",
                         reset: "以前的学习进度读不出来" };
 
   /* Page start and page parts ------------------------------------------------------- */
@@ -91,8 +94,14 @@
     });
     warn();
     Promise.all(neededParts().map(loadPart).concat(stylesLoaded())).then(function () { eachPart("setUp"); }, function (error) {
-      /* A part that cannot load (no network, a preview rebuilding) leaves the page readable. */
+      /* A part that cannot load (no network, a preview rebuilding) leaves the page readable,
+         and says why its questions and progress do not work. */
       console.warn(error.message);
+      document.querySelectorAll("[data-mot-parts]").forEach(function (part) {
+        if (!part.querySelector(".mot-not-loaded")) {
+          part.prepend(noticeBox("mot-not-loaded", NOTICE_TITLES.parts, PARTS_MISSING));
+        }
+      });
     });
   }
 
@@ -119,11 +128,19 @@
   function tellSearchWhenOpen() {
     var toggle = document.getElementById("__search");
     if (!toggle || typeof BroadcastChannel === "undefined") { return; }
-    var channel = new BroadcastChannel("mot-search:" + new URL("..", SCRIPT).pathname);
-    function tell() { if (toggle.checked) { channel.postMessage("open"); } }
+    var channel = null;
+    function tell() { if (channel && toggle.checked) { channel.postMessage("open"); } }
+    /* The channel is open while the page is shown: a message reaching a page the browser
+       keeps for the back button (another page's worker asking) would make it drop the page. */
+    function open() {
+      channel = new BroadcastChannel("mot-search:" + new URL("..", SCRIPT).pathname);
+      channel.onmessage = function (event) { if (event.data === "ask") { tell(); } };
+      tell();
+    }
     toggle.addEventListener("change", tell);
-    channel.onmessage = function (event) { if (event.data === "ask") { tell(); } };
-    tell();
+    window.addEventListener("pagehide", function () { channel.close(); channel = null; });
+    window.addEventListener("pageshow", function (event) { if (event.persisted) { open(); } });
+    open();
   }
 
   /* Material's one-key shortcuts (n and p turn the page, s and f open search) act wherever
@@ -287,16 +304,22 @@
     refreshPage();
   });
 
+  /* A warning box, read out as a status. */
+  function noticeBox(className, title, text) {
+    var note = element("div", "", "admonition warning " + className);
+    note.setAttribute("role", "status");
+    note.appendChild(element("p", title, "admonition-title"));
+    note.appendChild(element("p", text));
+    return note;
+  }
+
   /* Each notice once per visit, where the learner is: after the question or panel in
      focus, else at the top of the page. */
   function warn() {
     var content = document.querySelector(".md-content__inner");
     Object.keys(notices).forEach(function (kind) {
       if (!content || !notices[kind]) { return; }
-      var note = element("div", "", "admonition warning mot-storage-warning");
-      note.setAttribute("role", "status");
-      note.appendChild(element("p", NOTICE_TITLES[kind], "admonition-title"));
-      note.appendChild(element("p", notices[kind]));
+      var note = noticeBox("mot-storage-warning", NOTICE_TITLES[kind], notices[kind]);
       var focus = document.activeElement;
       var near = focus && focus !== document.body && focus.closest(".mot-question, .mot-results, section");
       if (near) { near.after(note); note.scrollIntoView({ block: "nearest" }); } else { content.prepend(note); }
@@ -368,7 +391,9 @@
       update(function (record) {
         var exam = record.exam || { best: 0, passed: false, passedScore: 0, passedOn: "" };
         exam.best = Math.max(exam.best, score);
-        if (score >= passMark && score >= (exam.passedScore || 0)) {
+        /* The certificate keeps the day of the best score: an equal score passed again
+           (or on a clock set back) leaves it as it was. */
+        if (score >= passMark && (!exam.passed || score > exam.passedScore)) {
           exam.passed = true;
           exam.passedScore = score;
           exam.passedOn = localDate();
@@ -411,31 +436,9 @@
     setName: function (name) { update(function (record) { record.name = name; }); }
   };
 
-  /* Shuffling: a seed per attempt, so a reload shows the same order ---------------- */
-
+  /* Shuffling: a seed per attempt, so a reload shows the same order (mot-engine.js
+     draws the order from it) */
   function newSeed() { return Math.floor(Math.random() * 4294967296); }
-
-  /* mulberry32: a small, good pseudo-random generator from a 32-bit seed. */
-  function randomFrom(seed) {
-    var a = seed >>> 0;
-    return function () {
-      a = (a + 0x6d2b79f5) >>> 0;
-      var t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
-  /* A copy of items in a random order: Fisher-Yates with random() (Math.random by default). */
-  function shuffled(items, random) {
-    var copy = items.slice();
-    var next = random || Math.random;
-    for (var i = copy.length - 1; i > 0; i--) {
-      var j = Math.floor(next() * (i + 1));
-      var swap = copy[i]; copy[i] = copy[j]; copy[j] = swap;
-    }
-    return copy;
-  }
 
   /* Hashing ------------------------------------------------------------------------- */
 
@@ -505,8 +508,6 @@
     register: register,
     load: loadPart,
     loadScript: loadScript,
-    shuffled: shuffled,
-    randomFrom: randomFrom,
     newSeed: newSeed,
     onEveryPage: onEveryPage,
     progress: progress,

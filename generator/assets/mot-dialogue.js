@@ -18,7 +18,9 @@
     reply: "请先选一句回复。",
     verdict: { correct: "回复得当：", incorrect: "回复欠妥：" },
     better: "更好的回复",
-    ended: function (good, turns) { return "对话结束：" + turns + " 轮中有 " + good + " 轮回复得当。"; }
+    ended: function (good, turns, last) {
+      return "对话结束：最后一轮" + TEXT.verdict[last].slice(0, -1) + "，" + turns + " 轮中有 " + good + " 轮回复得当。";
+    }
   };
 
   function currentTurn(form) { return form.querySelector(".mot-turn:not([hidden]):not([data-played])"); }
@@ -93,8 +95,12 @@
       hooks.submit(form);
       return;
     }
-    hooks.turn(form, turn);
-    next.querySelector("input").focus();
+    /* A module quiz shows the turn's verdict (hooks.turn gives a promise of its feedback),
+       which takes the focus, so that it is read before the customer's next line; the exam
+       shows none and goes on to the next turn. */
+    Promise.resolve(hooks.turn(form, turn)).then(function (feedback) {
+      (feedback || next.querySelector("input")).focus();
+    });
   }
 
   mot.engine.types.scenario = {
@@ -115,9 +121,10 @@
     judge: function (form, response) {
       var turns = playedTurns(form);
       return Promise.all(turns.map(function (turn) { return bestReply(form, turn); })).then(function (best) {
-        var good = turns.filter(function (turn, index) { return chosenIn(turn).value === best[index]; }).length;
+        var right = turns.map(function (turn, index) { return chosenIn(turn).value === best[index]; });
+        var good = right.filter(Boolean).length;
         return { result: kit.verdictOf(response && good === turns.length), solution: best,
-                 note: response ? TEXT.ended(good, turns.length) : "" };
+                 note: response ? TEXT.ended(good, turns.length, kit.verdictOf(right[right.length - 1])) : "" };
       });
     },
     show: function (form, solution) {
@@ -129,13 +136,19 @@
   };
 
   /* In a module quiz, each turn is judged as soon as it is played; the verdict and
-     feedback show in the turn and are read out through the (visually hidden) status. */
+     feedback show in the turn. Returns a promise of the feedback, for the focus: a screen
+     reader reads the verdict, the feedback and (when the reply was not the best) the better
+     reply, in the order the page shows them. */
   mot.engine.revealTurn = function (form, turn) {
     return bestReply(form, turn).then(function (best) {
-      var result = showTurn(form, turn, best);
+      showTurn(form, turn, best);
       var feedback = turn.querySelector(".mot-reply-feedback:not([hidden])");
-      kit.setStatus(form, feedback.textContent, null).classList.add("mot-sr");
-      return result;
-    });
+      var better = turn.querySelector('.mot-option[data-solution="true"] label');
+      if (better && !feedback.querySelector(".mot-sr")) {
+        feedback.appendChild(mot.element("span", TEXT.better + "：" + better.textContent, "mot-mark mot-sr"));
+      }
+      feedback.tabIndex = -1;
+      return feedback;
+    }, function (error) { return kit.notGraded(form, error); });
   };
 })();

@@ -35,6 +35,7 @@
     restored: { correct: "上次已答对。", incorrect: "上次答错了。正确答案已经标出。" },
     regraded: "（这道题更新过，已按现在的答案重新判分。）",
     unanswered: "这道题没有作答。",
+    notGraded: "这道题没能判分：判分要用的文件没有加载（可能是网络断了）。请检查网络，然后再提交一次。",
     moved: function (text, place) { return "“" + text + "”现在是第 " + place + " 项。"; },
     edge: "已经到头了。",
     chosen: "你的选择",
@@ -216,6 +217,29 @@
   var TYPES = { single: CHOICE, multiple: CHOICE, true_false: CHOICE, ordering: ORDERING,
                 matching: MATCHING };
 
+  /* Shuffling ------------------------------------------------------------------------ */
+
+  /* mulberry32: a small, good pseudo-random generator from a 32-bit seed. */
+  function randomFrom(seed) {
+    var a = seed >>> 0;
+    return function () {
+      a = (a + 0x6d2b79f5) >>> 0;
+      var t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /* A copy of items in a random order: Fisher-Yates with random() (Math.random by default). */
+  function shuffled(items, random) {
+    var copy = items.slice(), next = random || Math.random;
+    for (var i = copy.length - 1; i > 0; i--) {
+      var j = Math.floor(next() * (i + 1));
+      var swap = copy[i]; copy[i] = copy[j]; copy[j] = swap;
+    }
+    return copy;
+  }
+
   /* Grading -------------------------------------------------------------------------- */
 
   var graded = new WeakMap();    /* form -> { result, note, solution, response, latency, time } */
@@ -231,7 +255,19 @@
     grading.add(form);
     return Promise.resolve(typeOf(form).prepare && typeOf(form).prepare(form)).then(function () {
       return judge(form);
-    }).finally(function () { grading.delete(form); });
+    }).finally(function () { grading.delete(form); }).catch(function (error) {
+      return notGraded(form, error);
+    });
+  }
+
+  /* A script grading needs did not load (the fold table, or the JavaScript SHA-256 on
+     plain http): say so where the verdict would be. Nothing waiting on the grade goes on
+     (the promise returned never settles); the learner can submit again once the network
+     is back. */
+  function notGraded(form, error) {
+    console.warn(error.message);
+    setStatus(form, TEXT.notGraded, null);
+    return new Promise(function () {});
   }
 
   function judge(form) {
@@ -332,6 +368,8 @@
     originals.set(form, all(form, ".mot-turn, .mot-order-item"));
     written.set(form, all(form, "input, option"));
     updateMoves(form);
+    /* The question and its button are disabled in the page until now */
+    form.querySelector("fieldset").disabled = form.querySelector(".mot-submit").disabled = false;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (grading.has(form)) { return; }   /* a double click grades once */
@@ -408,7 +446,7 @@
     var list = written.get(form) || [];
     function order(controls, offset) {
       controls.sort(function (a, b) { return list.indexOf(a) - list.indexOf(b); });
-      return shuffle ? mot.shuffled(controls, mot.randomFrom(seed + offset)) : controls;
+      return shuffle ? shuffled(controls, randomFrom(seed + offset)) : controls;
     }
     if (form.hasAttribute("data-shuffle")) {
       placeInOrder(order(all(form, ".mot-options > .mot-option > input"), 0));
@@ -454,9 +492,10 @@
     arrange: arrange,
     fill: fill,
     firstControl: firstControl,
+    shuffled: shuffled,
     /* For mot-fill-in.js and mot-dialogue.js, which add their question types. */
     types: TYPES,
     kit: { tag: tag, whichOf: whichOf, setStatus: setStatus, verdictOf: verdictOf, missing: missing,
-           hash: hash, valuesOf: valuesOf }
+           hash: hash, valuesOf: valuesOf, notGraded: notGraded }
   };
 })();

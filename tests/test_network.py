@@ -1,0 +1,159 @@
+"""The real course on a slow or dropped network, with site data blocked, and through the
+back button.
+
+A quiz seen before its script has arrived must not send the form and reload the page; a
+part whose script never arrives says so instead of showing progress it has not read; a
+browser that keeps no site data still runs the theme's search and colour toggle; and a page
+left by a full page load is kept for the back button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, expect
+
+from generator.export.pdf import CHROMIUM_FLAGS
+from generator.load import load_course
+from generator.models import Course, FillIn, Module
+from generator.project import Project
+from tests.browsing import search
+from tests.conftest import PROJECT, chromium_executable
+
+pytestmark = pytest.mark.browser
+
+NOT_LOADED = "请检查网络，然后刷新这一页"
+BLOCKED_SITE_DATA = """for (const name of ["localStorage", "sessionStorage"]) {
+  Object.defineProperty(window, name, { get() {
+    throw new DOMException("The operation is insecure.", "SecurityError");
+  } });
+}"""
+"""What a browser set to keep no data for the site does: reading either storage throws."""
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    return load_course(Project(PROJECT))
+
+
+def module_with_fill_in(course: Course) -> tuple[Module, FillIn]:
+    return next(
+        (module, question)
+        for module in course.modules
+        for question in module.quiz.questions
+        if isinstance(question, FillIn)
+    )
+
+
+def test_a_quiz_shown_before_its_script_arrives_cannot_be_sent(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """On a slow network the questions show before mot-questions.js has arrived. Pressing
+    Enter in a blank (or 提交答案) then sent the form: the page reloaded with the answer in
+    its address, and nothing was graded or saved. Now the question waits, disabled."""
+    module, question = module_with_fill_in(course)
+    held: list[Route] = []
+    page.route("**/assets/mot-questions.js", lambda route: held.append(route))
+    address = f"{site_url}{module.page.name}.html"
+    page.goto(address, wait_until="domcontentloaded")  # the held script holds the load event
+    form = page.locator(f'form[data-question-id="{question.id}"]')
+    submit = form.locator(".mot-submit")
+    blank = form.locator('input[type="text"]').first
+    expect(blank).to_be_visible()
+    expect(blank).to_be_disabled()
+    expect(submit).to_be_disabled()
+    expect(page.locator(".mot-module-status").first).to_be_hidden()  # not 未开始 before it is read
+    for _ in range(50):  # the core asks for the script once the page is parsed
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the question code was asked for"
+    for route in held:
+        route.continue_()
+    expect(submit).to_be_enabled()
+    expect(page.locator(".mot-module-status").first).to_be_visible()
+    blank.fill(question.blanks[0].accept[0])
+    blank.press("Enter")
+    expect(form).to_have_attribute(
+        "data-result", "correct" if len(question.blanks) == 1 else "incorrect"
+    )
+    assert page.url == address
+
+
+@pytest.mark.parametrize(
+    ("address", "script", "part"),
+    [
+        ("01-significance.html", "mot-questions.js", ".mot-quiz"),
+        ("exam.html", "mot-exam.js", ".mot-exam"),
+        ("index.html", "mot-dashboard.js", ".mot-dashboard"),
+    ],
+)
+def test_a_part_whose_script_does_not_load_says_so(
+    page: Page, site_url: str, address: str, script: str, part: str
+) -> None:
+    """The network dropped after the page arrived: the quiz looked ready and reloaded the
+    page when sent, 开始考试 looked enabled and did nothing, and the dashboard said 未开始
+    for every module of a learner half-way through."""
+    page.route(f"**/assets/{script}", lambda route: route.abort())
+    page.goto(f"{site_url}{address}")
+    notice = page.locator(f"{part} .mot-not-loaded")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text(NOT_LOADED)
+    expect(notice).to_have_attribute("role", "status")
+    for button in page.locator(f"{part} .md-button[disabled]").all():
+        if button.is_visible():
+            assert float(button.evaluate("b => getComputedStyle(b).opacity")) < 1, "looks enabled"
+    if part == ".mot-exam":
+        expect(page.get_by_role("button", name="开始考试")).to_be_disabled()
+    if part == ".mot-quiz":
+        expect(page.locator(".mot-quiz .mot-submit").first).to_be_disabled()
+    if part == ".mot-dashboard":
+        expect(page.locator(".mot-dashboard [data-status]").first).to_be_hidden()
+        expect(page.locator(".mot-dashboard [data-mistakes]")).to_be_hidden()
+
+
+def test_blocked_site_data_breaks_neither_search_nor_the_colour_toggle(
+    page: Page, site_url: str
+) -> None:
+    """Material reads localStorage outside any try: with site data blocked the error
+    stopped its search ("正在初始化搜索引擎" for ever) and removed the colour toggle."""
+    page.add_init_script(BLOCKED_SITE_DATA)
+    page.goto(f"{site_url}01-significance.html")
+    expect(page.locator(".mot-storage-warning")).to_contain_text("进度不会保存")
+    body = page.locator("body")
+    scheme = body.get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").click()
+    expect(body).not_to_have_attribute("data-md-color-scheme", scheme or "")
+    search(page, "倾听")
+
+
+@pytest.fixture
+def back_forward_browser(browser: Browser) -> Iterator[Browser]:
+    """Chromium with its back-forward cache, which Playwright turns off by default."""
+    launched = browser.browser_type.launch(
+        executable_path=chromium_executable(),
+        args=CHROMIUM_FLAGS,
+        headless=True,
+        ignore_default_args=["--disable-back-forward-cache"],
+    )
+    yield launched
+    launched.close()
+
+
+def test_the_back_button_finds_the_page_it_left(
+    back_forward_browser: Browser, site_url: str
+) -> None:
+    """Every page's search worker asks on a channel whether search is open; the page left
+    behind heard the next page's worker ask, and the browser dropped it from its back-forward
+    cache: every full page load back (the offline package has no other) ran the page again."""
+    page = back_forward_browser.new_page()
+    page.goto(f"{site_url}01-significance.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    page.evaluate("window.__left = true")
+    page.goto(f"{site_url}02-principles.html")  # a full page load, not instant navigation
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    page.wait_for_timeout(1000)  # the search worker has started and asked
+    page.go_back(wait_until="commit")  # a page from the cache fires no load event
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    assert page.evaluate("window.__left === true"), "the page was loaded again"
