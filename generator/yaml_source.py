@@ -24,6 +24,7 @@ MAX_DEPTH = 20
 """Deepest nesting accepted; the text of a dialogue's reply is eight levels down."""
 FULL_WIDTH_SPACE = "\u3000"
 TAB_FIX = "use spaces, not tabs"
+MERGE_KEY = "<<"
 
 
 class YamlSyntaxError(Exception):
@@ -41,7 +42,7 @@ class _Refused(Exception):
 
 
 class _PlainComposer(Composer):
-    """Composes plain data: no anchors, aliases or tags, nested at most MAX_DEPTH deep.
+    """Composes plain data: no anchors, aliases, tags or merge keys, nested at most MAX_DEPTH deep.
 
     Aliases can make a document refer to itself (endless recursion) or expand a few
     lines into millions of nodes (an "alias bomb"); tags (``!!float``, ``!!binary``) ask
@@ -52,13 +53,7 @@ class _PlainComposer(Composer):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
-        refusal = _refusal(event)
-        if refusal is None and _is_complex_key(parent, index, event):
-            refusal = (
-                "a key is a list or a mapping here; keys are words such as 'prompt'",
-                "remove the '?' or the brackets before the key, or fix the indentation",
-                "yaml.complex-key",
-            )
+        refusal = _refusal(event) or _key_refusal(parent, index, event)
         if refusal is None and self.nesting >= MAX_DEPTH:
             refusal = (
                 f"the data is nested more than {MAX_DEPTH} levels deep",
@@ -74,10 +69,29 @@ class _PlainComposer(Composer):
             self.nesting -= 1
 
 
-def _is_complex_key(parent: Any, index: Any, event: Any) -> bool:
-    """ruamel composes a mapping's key with no index; a key that is not a scalar cannot
-    be a dictionary key in Python at all."""
-    return isinstance(parent, MappingNode) and index is None and not isinstance(event, ScalarEvent)
+def _key_refusal(parent: Any, index: Any, event: Any) -> tuple[str, str, str] | None:
+    """Why the mapping key ``event`` starts is not accepted: (message, fix, code), if it is
+    a key (ruamel composes a mapping's key with no index) and is not.
+
+    A key that is not a scalar cannot be a dictionary key in Python at all. A merge key
+    (``<<: {id: x}``, plain, not quoted) copies keys from elsewhere: they have no line of
+    their own, and a quiz needs none of them.
+    """
+    if not isinstance(parent, MappingNode) or index is not None:
+        return None
+    if not isinstance(event, ScalarEvent):
+        return (
+            "a key is a list or a mapping here; keys are words such as 'prompt'",
+            "remove the '?' or the brackets before the key, or fix the indentation",
+            "yaml.complex-key",
+        )
+    if event.value == MERGE_KEY and event.style is None:
+        return (
+            f"merge keys ('{MERGE_KEY}') are not supported in course files",
+            "write the keys out in full in each place that needs them",
+            "yaml.merge-key",
+        )
+    return None
 
 
 def _refusal(event: Any) -> tuple[str, str, str] | None:
@@ -144,7 +158,7 @@ def _plain(node: Any, location: Location, positions: Positions) -> Any:
         plain = {}
         for key, value in node.items():
             here = (*location, str(key))
-            positions[here] = node.lc.key(key)
+            positions[here] = _key_position(node, key)
             plain[str(key)] = _plain(value, here, positions)
         return plain
     if isinstance(node, CommentedSeq):
@@ -155,6 +169,15 @@ def _plain(node: Any, location: Location, positions: Positions) -> Any:
             items.append(_plain(value, here, positions))
         return items
     return str(node) if isinstance(node, str) else node
+
+
+def _key_position(mapping: CommentedMap, key: Any) -> tuple[int, int]:
+    """Where ``key`` is written; a key not written in ``mapping`` itself (merged into it)
+    has no position of its own and points at the mapping."""
+    if key not in mapping.lc.data:
+        return mapping.lc.line, mapping.lc.col
+    line, column = mapping.lc.key(key)
+    return line, column
 
 
 def _describe_yaml_error(
