@@ -14,6 +14,8 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, StreamMark
 from ruamel.yaml.events import AliasEvent, NodeEvent, ScalarEvent
 from ruamel.yaml.nodes import MappingNode
+from ruamel.yaml.parser import RoundTripParser
+from ruamel.yaml.tokens import DirectiveToken
 
 from generator.errors import Problem
 from generator.models import Source
@@ -69,6 +71,22 @@ class _PlainComposer(Composer):
             self.nesting -= 1
 
 
+class _PlainParser(RoundTripParser):
+    """Refuses directives: ``%YAML 1.1`` would read ``yes`` and ``no`` as true and false,
+    and ``%TAG`` names tags; a course file is read as YAML 1.2 and holds no tags."""
+
+    def process_directives(self) -> Any:
+        if self.scanner.check_token(DirectiveToken):
+            token = self.scanner.peek_token()
+            raise _Refused(
+                token.start_mark,
+                f"the directive '%{token.name}' is not supported in course files",
+                "remove this line: course files are always read as YAML 1.2",
+                "yaml.directive",
+            )
+        return super().process_directives()
+
+
 def _key_refusal(parent: Any, index: Any, event: Any) -> tuple[str, str, str] | None:
     """Why the mapping key ``event`` starts is not accepted: (message, fix, code), if it is
     a key (ruamel composes a mapping's key with no index) and is not.
@@ -115,6 +133,7 @@ def _refusal(event: Any) -> tuple[str, str, str] | None:
 
 def _loader() -> YAML:
     loader = YAML(typ="rt")
+    loader.Parser = _PlainParser
     loader.Composer = _PlainComposer
     return loader
 
