@@ -1,8 +1,9 @@
 """Read one source file safely: a regular file, of a sane size, UTF-8, with no hidden characters.
 
 Trainers' editors save in many ways. A named pipe would make a plain ``read()`` wait
-forever, a 10 MB paste takes minutes to parse, GBK and UTF-16 (Chinese Windows editors)
-fail to decode, and characters YAML forbids or that editors do not show as line breaks
+forever, a 10 MB paste takes minutes to parse, GBK, Big5 and UTF-16 (Chinese Windows
+editors) fail to decode, a Word document or a picture saved under a page's name is no text
+at all, and characters YAML forbids or that editors do not show as line breaks
 (U+2028) would move every line number after them. Each is one problem at its line and
 column, with what to do about it. A UTF-8 byte-order mark is accepted and dropped.
 """
@@ -21,6 +22,29 @@ MAX_SOURCE_BYTES = 1024 * 1024
 """The largest page or quiz accepted; the real ones are about 30 KB."""
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+WIDE_ENCODINGS = (("utf-32", "UTF-32"), ("utf-16", "UTF-16, which Windows calls 'Unicode'"))
+"""Encodings of text that hold zero bytes, as Python names them (with or without a byte
+order mark) and as a trainer knows them; UTF-32 first, as its mark starts like UTF-16's."""
+COPY_THE_TEXT = (
+    "copy its text into a text editor such as Notepad or VS Code and save it under this name "
+    "with the encoding 'UTF-8'"
+)
+PICTURE_FIX = (
+    "move it into course/images/ and show it from a page with ![what it shows](images/name.png); "
+    "this name is for a page or quiz saved as text"
+)
+NOT_TEXT = (
+    (b"PK\x03\x04", "a Word document (.docx) or another Office file", COPY_THE_TEXT),
+    (b"\xd0\xcf\x11\xe0", "an older Word document (.doc) or Office file", COPY_THE_TEXT),
+    (b"%PDF", "a PDF document", COPY_THE_TEXT),
+    (b"\x89PNG", "a PNG picture", PICTURE_FIX),
+    (b"\xff\xd8\xff", "a JPEG picture", PICTURE_FIX),
+)
+"""How common files that are not text begin, what they are and what to do about it."""
+UNKNOWN_NOT_TEXT = (
+    "a picture, a program or a compressed file",
+    "replace it with the page or quiz it is named after, saved with the encoding 'UTF-8'",
+)
 FORBIDDEN = re.compile(
     "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]"
 )
@@ -96,6 +120,12 @@ def _decode(data: bytes, shown: Path) -> str | Problem:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
+        not_text = _not_text(data)
+        if not_text is not None:
+            kind, fix = not_text
+            return _problem(
+                shown, f"this is not a text file (it looks like {kind})", fix, "source.not-text"
+            )
         line, column = _byte_position(data, error.start)
         return Problem(
             shown,
@@ -110,11 +140,59 @@ def _decode(data: bytes, shown: Path) -> str | Problem:
 def _guess_encoding(data: bytes, start: int) -> str:
     """What the bytes that are not UTF-8, from ``start``, most likely are, in words a
     trainer recognises."""
-    if data.startswith(UTF16_BOMS) or b"\x00" in data:
-        return "it looks like UTF-16, which Windows calls 'Unicode'"
+    wide = _wide_encoding(data)
+    if wide is not None:
+        return f"it looks like {wide}"
+    if _reads_as_big5(data, start):
+        return "it looks like Big5, the encoding traditional Chinese Windows editors use"
     if _reads_as_chinese(NOT_ASCII.match(data, start)):
         return "it looks like GBK, the encoding Chinese Windows editors use by default"
     return "it looks like Latin-1 or Windows-1252"
+
+
+def _not_text(data: bytes) -> tuple[str, str] | None:
+    """What a file that is not text at all most likely is, and what to do about it: a known
+    kind by how it begins, or any file with zero bytes that is not UTF-16 or UTF-32 text."""
+    for start, kind, fix in NOT_TEXT:
+        if data.startswith(start):
+            return kind, fix
+    if b"\x00" in data and _wide_encoding(data) is None:
+        return UNKNOWN_NOT_TEXT
+    return None
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """The name of the UTF-16 or UTF-32 encoding ``data`` is in, if it has their zero bytes
+    or byte order mark and reads in one as text with no zero character."""
+    if b"\x00" not in data and not data.startswith(UTF16_BOMS):
+        return None
+    for encoding, name in WIDE_ENCODINGS:
+        text = _decoded(data, encoding)
+        if text is not None and "\x00" not in text:
+            return name
+    return None
+
+
+def _reads_as_big5(data: bytes, start: int) -> bool:
+    """Do the lines from ``start`` on that are not UTF-8 read as Chinese in Big5 and not
+    in GBK? Nearly every Big5 byte pair is a GBK pair too, so Big5 must be the only one of
+    the two that decodes them all, and to Chinese characters, not letters or symbols."""
+    lines = [line for line in data[start:].split(b"\n") if _decoded(line, "utf-8") is None]
+    legacy = b"\n".join(lines)
+    text = _decoded(legacy, "big5")
+    return (
+        text is not None
+        and _decoded(legacy, "gbk") is None
+        and any(unicodedata.category(char) == "Lo" for char in text)
+    )
+
+
+def _decoded(data: bytes, encoding: str) -> str | None:
+    """``data`` as text in ``encoding``, if every byte of it reads."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def _reads_as_chinese(run: re.Match[bytes] | None) -> bool:

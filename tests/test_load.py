@@ -97,6 +97,49 @@ def test_a_byte_order_mark_is_accepted(minimal_project: Path) -> None:
     assert module.quiz.questions[0].id == "s1-single"
 
 
+@pytest.mark.parametrize(
+    ("start", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG picture"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "a JPEG picture"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "an older Word document (.doc) or Office file"),
+        (bytes(range(256)) * 4, "a picture, a program or a compressed file"),
+    ],
+    ids=["png", "jpeg", "pdf", "doc", "other"],
+)
+def test_a_file_that_is_not_text_is_named_as_such(
+    minimal_project: Path, start: bytes, kind: str
+) -> None:
+    """Not 'save it as UTF-8', which no editor can do with a picture or a PDF."""
+    (minimal_project / "quizzes/01-sample.yml").write_bytes(start + bytes(range(128, 256)))
+    [problem] = problems_of(minimal_project)
+    assert problem.startswith(
+        f"quizzes/01-sample.yml:1:1: this is not a text file (it looks like {kind}); "
+    )
+    assert problem.endswith(" [source.not-text]")
+
+
+def test_utf32_is_named(minimal_project: Path) -> None:
+    """Its zero bytes are text, not a sign of a picture or a program."""
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    quiz.write_bytes(quiz.read_text(encoding="utf-8").encode("utf-32"))
+    assert problems_of(minimal_project) == [
+        "quizzes/01-sample.yml:1:1: the file is not saved as UTF-8 (it looks like UTF-32); "
+        "open it in your editor and save it with the encoding 'UTF-8' [source.not-utf8]"
+    ]
+
+
+def test_big5_whose_first_character_reads_as_gbk_is_named_big5(minimal_project: Path) -> None:
+    """中 in Big5 is a GBK character too (い): the rest of the text tells them apart."""
+    page = minimal_project / "course/01-sample.md"
+    page.write_bytes(
+        "---\ntitle: 中文頁面\nsummary: 一個只為測試而寫的模組。\n---\n".encode("big5")
+    )
+    [problem] = problems_of(minimal_project)
+    assert "(it looks like Big5, the encoding traditional Chinese Windows editors use)" in problem
+
+
 def test_editor_lock_and_backup_files_are_not_pages_or_quizzes(minimal_project: Path) -> None:
     """Emacs lock files are dangling links named .#page.md; backups end in ~."""
     (minimal_project / "course/.#01-sample.md").symlink_to("user@host.1234")
