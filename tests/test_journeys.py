@@ -400,6 +400,30 @@ def test_an_exam_dialogue_played_by_keyboard_keeps_the_focus(
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1 / 1 题")
 
 
+def test_an_exam_dialogue_left_half_way_counts_as_unanswered_everywhere(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """A dialogue played part of the way is kept for later, but it is not answered: the
+    home page said 已作答 1/1 while the exam said 0 / 1 and graded it unanswered."""
+    question = next(
+        q for m in course.modules for q in m.quiz.exam_questions if isinstance(q, Scenario)
+    )
+    attempt = {"seed": 1, "questions": [question.id], "answers": {}, "handedIn": False}
+    record = {"version": 1, "questions": {}, "quizzes": {}, "exam": None, "name": ""}
+    page.goto(site_url)
+    store(page, json.dumps({**record, "attempt": attempt}))
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    form = page.locator(f'.mot-exam-paper [data-question-id="{question.id}"]')
+    turn_id, reply_key, _ = dialogue_path(question, right=True)[0]
+    form.locator(f'label[for="{question.id}-{turn_id}-{reply_key}"]').click()
+    form.get_by_role("button", name="回复").click()
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 0 / 1 题")
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    expect(form.locator(".mot-turn[data-played]")).to_have_count(1)  # kept for later
+    open_page(page, site_url, ".mot-dashboard")
+    expect(page.locator(".mot-dashboard [data-exam]")).to_have_text("进行中（已作答 0/1 题）")
+
+
 def test_one_key_shortcuts_leave_the_exam_alone(page: Page, site_url: str) -> None:
     """Material turns the page on n and p and opens search on s; a learner answering the exam
     with the keyboard keeps those keys in the exam, while elsewhere they still work."""

@@ -105,7 +105,10 @@
 
   mot.engine.types.scenario = {
     response: function (form) { return ended(form) ? path(form) : null; },
-    answer: path,
+    /* A dialogue not played to its end (the exam keeps one for later) ends with an empty
+       step, as a fill-in's answer holds an empty blank: read from the record alone (the
+       home page's count of questions answered), it is plainly not answered yet. */
+    answer: function (form) { return ended(form) ? path(form) : path(form).concat(""); },
     /* Plays the stored turns while each is the turn the dialogue reaches and its reply is
        still there; a turn played further than that is a dialogue the trainer has changed. */
     fill: function (form, answer) {
