@@ -98,9 +98,10 @@
          and says why its questions and progress do not work. */
       console.warn(error.message);
       document.querySelectorAll("[data-mot-parts]").forEach(function (part) {
-        if (!part.querySelector(".mot-not-loaded")) {
-          part.prepend(noticeBox("mot-not-loaded", NOTICE_TITLES.parts, PARTS_MISSING));
-        }
+        if (part.querySelector(".mot-not-loaded")) { return; }
+        var note = noticeBox("mot-not-loaded", NOTICE_TITLES.parts, PARTS_MISSING);
+        var heading = part.querySelector(":scope > h2:first-child");   /* the part's own title */
+        if (heading) { heading.after(note); } else { part.prepend(note); }
       });
     });
   }
