@@ -15,6 +15,7 @@ from generator import build
 from generator.errors import CourseError, Problem, SetupError
 from generator.project import COURSE_FOLDER, DIST_FOLDER, MEDIA_FOLDERS, Project
 from generator.render import render_outline
+from generator.write import refuse_output
 
 Command = Callable[[Project, argparse.Namespace], int]
 
@@ -173,6 +174,8 @@ def run_export(project: Project, arguments: argparse.Namespace) -> int:
     output = (arguments.output or project.dist_dir / export.file_name).resolve()
     if output.is_dir():  # as cp does: the export goes into the folder, under its own name
         output = output / export.file_name
+    for target in export.files(output):
+        refuse_output(project, target, export.description)
     print(f"Exporting {arguments.format}: checking the course", flush=True)
     checked = build.check(project)
     _warn(checked)

@@ -19,6 +19,7 @@ import ctypes
 import errno
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import zipfile
@@ -209,6 +210,51 @@ def write_scratch_file(scratch: Path, name: str, text: str) -> Path:
     target = scratch / name
     target.write_text(text, encoding="utf-8")
     return target
+
+
+NOT_A_FILE = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+}
+"""What an export's target may be instead of a file, in the trainer's words."""
+
+
+def refuse_output(project: Project, target: Path, what: str) -> None:
+    """Refuse an export's ``target`` where writing it would destroy or publish something.
+
+    ``what`` names the export (``answer key``). The published site must never hold an
+    export (the answer key and the question bank give every answer away); the course's
+    sources and settings must never be replaced by one; and whatever is at ``target`` that
+    is not a file (a folder, a device, a pipe) is left alone rather than replaced.
+    """
+    resolved, shown = target.resolve(), project.relative(target)
+    if resolved.is_relative_to(project.site_dir.resolve()):
+        raise SetupError(
+            f"the {what} would be written into the published site",
+            "write it outside site/, for example to dist/ (the default)",
+            "output.into-site",
+            shown,
+        )
+    sources = (project.course_dir, project.quiz_dir, project.config_file, project.terms_file)
+    if any(resolved.is_relative_to(source.resolve()) for source in sources):
+        raise SetupError(
+            f"the {what} would be written among the course's own files "
+            "(course/, quizzes/, mkdocs.yml, search-terms.txt)",
+            "write it outside them, for example to dist/ (the default)",
+            "output.into-sources",
+            shown,
+        )
+    if os.path.lexists(resolved) and not resolved.is_file():
+        kind = NOT_A_FILE.get(stat.S_IFMT(resolved.lstat().st_mode), "not a file")
+        raise SetupError(
+            f"this is {kind}, and the {what} would replace it",
+            "name a file to write, for example in dist/ (the default)",
+            "output.not-a-file",
+            shown,
+        )
 
 
 def write_output(target: Path, write: Callable[[Path], object]) -> Path:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 import zipfile
@@ -13,7 +15,7 @@ import pytest
 from generator.export import EXPORTS
 from generator.export.offline import SHIM_FOLDER, SHIM_TARGET
 from generator.write import write_output
-from tests.conftest import PROJECT, run_generator, scratch_left
+from tests.conftest import PROJECT, run_generator, scratch_left, snapshot
 
 
 def files_under(folder: Path) -> list[str]:
@@ -129,6 +131,75 @@ def test_a_folder_in_the_way_of_the_output_is_named(tmp_path: Path) -> None:
         write_output(target, lambda partial: partial.write_text("::q:: x {T}\n"))
     assert failure.value.filename == str(target)
     assert [path.name for path in tmp_path.iterdir()] == ["bank.gift.txt"]
+
+
+OUTPUTS_REFUSED = [
+    ("gift", "quizzes/01-sample.yml", "output.into-sources"),
+    ("scorm", "course/index.md", "output.into-sources"),
+    ("gift", "course/x.gift", "output.into-sources"),
+    ("offline", "mkdocs.yml", "output.into-sources"),
+    ("gift", "site/x.txt", "output.into-site"),
+    ("answer-key", "site/key.html", "output.into-site"),
+]
+
+
+@pytest.mark.parametrize(("export", "output", "code"), OUTPUTS_REFUSED)
+def test_an_output_among_the_courses_files_or_in_the_site_is_refused(
+    export: str, output: str, code: str, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The course's sources and settings stay whole, and no answer reaches the published site."""
+    (minimal_project / "site").mkdir()
+    before = snapshot(minimal_project)
+    target = str(minimal_project / output)
+    assert run_generator(minimal_project, "export", export, "--output", target) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"{output}: the {EXPORTS[export].description} would be ")
+    assert captured.err.endswith(f"for example to dist/ (the default) [{code}]\nFAILED\n")
+    assert "OK:" not in captured.out
+    assert snapshot(minimal_project) == before
+
+
+def test_an_output_linked_into_the_course_is_refused(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = minimal_project / "dist/bank.gift.txt"
+    link.parent.mkdir()
+    link.symlink_to(minimal_project / "course/index.md")
+    before = (minimal_project / "course/index.md").read_bytes()
+    assert run_generator(minimal_project, "export", "gift", "--output", str(link)) == 1
+    assert "[output.into-sources]" in capsys.readouterr().err
+    assert (minimal_project / "course/index.md").read_bytes() == before
+
+
+@pytest.mark.parametrize("export", ["gift", "answer-key"])
+def test_a_pipe_where_an_export_goes_is_left_alone(
+    export: str, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The answer key's PDF goes beside its HTML: a pipe in its place is refused too."""
+    pipe = minimal_project / "dist/export.pdf"
+    pipe.parent.mkdir()
+    os.mkfifo(pipe)
+    output = pipe if export == "gift" else pipe.with_suffix(".html")
+    assert run_generator(minimal_project, "export", export, "--output", str(output)) == 1
+    err = capsys.readouterr().err
+    description = EXPORTS[export].description
+    assert err.startswith(f"dist/export.pdf: this is a named pipe, and the {description} would ")
+    assert err.endswith("[output.not-a-file]\nFAILED\n")
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert [path.name for path in pipe.parent.iterdir()] == ["export.pdf"]
+
+
+def test_a_folder_where_the_answer_keys_pdf_goes_is_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = minimal_project / "dist/key.pdf"
+    (folder / "notes").mkdir(parents=True)
+    output = minimal_project / "dist/key.html"
+    assert run_generator(minimal_project, "export", "answer-key", "--output", str(output)) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("dist/key.pdf: this is a folder, and the answer key would replace it; ")
+    assert folder.is_dir() and (folder / "notes").is_dir()
+    assert not output.exists()
 
 
 PACKAGES = {"offline": "dist/mot-course-offline.zip", "scorm": "dist/mot-course-scorm.zip"}

@@ -3,17 +3,24 @@
 Every export reads the course through the same checks as ``build`` (so bad input stops it
 with ``file:line`` messages before anything is written) and writes its result through
 :func:`generator.write.write_output`, so a failed export leaves no partial file behind.
+Before any of that, every file it would write is checked (:func:`generator.write.refuse_output`):
+never into the published site, never over the course's sources, never in place of a folder,
+a device or a pipe.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.export.answer_key import export_answer_key
+from generator.export.answer_key import answer_key_files, export_answer_key
 from generator.export.gift import export_gift
 from generator.export.job import ExportJob
 from generator.export.offline import export_offline
 from generator.export.scorm import export_scorm
+
+
+def only_the_output(output: Path) -> list[Path]:
+    return [output]
 
 
 @dataclass(frozen=True)
@@ -23,11 +30,15 @@ class Export:
     description: str
     write: Callable[[ExportJob], list[Path]]
     """Writes the export; returns every file written."""
+    files: Callable[[Path], list[Path]] = only_the_output
+    """The files it writes for an output: checked before the export starts."""
 
 
 EXPORTS: dict[str, Export] = {
     "offline": Export("mot-course-offline.zip", "offline package", export_offline),
     "scorm": Export("mot-course-scorm.zip", "SCORM 1.2 package", export_scorm),
     "gift": Export("mot-course-questions.gift.txt", "GIFT question bank", export_gift),
-    "answer-key": Export("mot-course-answer-key.html", "answer key", export_answer_key),
+    "answer-key": Export(
+        "mot-course-answer-key.html", "answer key", export_answer_key, answer_key_files
+    ),
 }

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from generator.errors import SetupError
 from generator.export.job import ExportJob
 from generator.export.pdf import print_pdf
 from generator.markdown_config import Anchors, published_site_url, site_config
 from generator.models import Course, Module, Question, ResultFeedback
-from generator.project import Project, review_target
+from generator.project import review_target
 from generator.render import template_environment
 from generator.views import Link
 from generator.write import scratch_folder, write_output
@@ -56,30 +55,24 @@ class KeyedModule:
 
 
 def export_answer_key(job: ExportJob) -> list[Path]:
-    refuse_site_folder(job.output, job.project)
     site_name = site_config(job.project).site_name
     course, anchors = job.checked.course, job.checked.anchors
     html = render_answer_key(course, anchors, published_site_url(job.project), site_name)
-    pdf = job.output.with_suffix(".pdf")
+    html_file, pdf_file = answer_key_files(job.output)
     with scratch_folder(job.project) as scratch:
         draft_html, draft_pdf = scratch / "answer-key.html", scratch / "answer-key.pdf"
         draft_html.write_text(html, encoding="utf-8")
         job.progress("printing the PDF with headless Chromium")
         print_pdf(draft_html, draft_pdf)
         return [
-            write_output(job.output, partial(shutil.copyfile, draft_html)),
-            write_output(pdf, partial(shutil.copyfile, draft_pdf)),
+            write_output(html_file, partial(shutil.copyfile, draft_html)),
+            write_output(pdf_file, partial(shutil.copyfile, draft_pdf)),
         ]
 
 
-def refuse_site_folder(output: Path, project: Project) -> None:
-    if output.resolve().is_relative_to(project.site_dir.resolve()):
-        raise SetupError(
-            "the answer key would be written into the published site",
-            "write it outside site/, for example to dist/ (the default)",
-            "output.into-site",
-            project.relative(output),
-        )
+def answer_key_files(output: Path) -> list[Path]:
+    """The HTML named ``output`` and the PDF beside it."""
+    return [output, output.with_suffix(".pdf")]
 
 
 def render_answer_key(course: Course, anchors: Anchors, site_url: str, title: str) -> str:
