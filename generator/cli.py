@@ -179,6 +179,6 @@ def run_export(project: Project, arguments: argparse.Namespace) -> int:
     print(f"Exporting {arguments.format}: checking the course", flush=True)
     checked = build.check(project)
     _warn(checked)
-    for path in export.write(ExportJob(checked, output)):
-        print(f"OK: {export.description} written to {project.shown(path)}")
+    written = export.write(ExportJob(checked, output))
+    print(f"OK: {export.description} written to {' and '.join(map(project.shown, written))}")
     return 0

@@ -12,6 +12,7 @@ import pypdfium2 as pdfium
 import pytest
 from lxml.html import HtmlElement
 
+from generator.export import answer_key
 from generator.load import load_course
 from generator.markdown_config import published_site_url
 from generator.models import (
@@ -48,8 +49,7 @@ def exported(
 @pytest.mark.browser
 def test_writes_html_and_pdf_into_dist(exported: tuple[Path, str]) -> None:
     root, out = exported
-    assert f"written to {ANSWER_KEY}" in out
-    assert "written to dist/mot-course-answer-key.pdf" in out
+    assert f"OK: answer key written to {ANSWER_KEY} and dist/mot-course-answer-key.pdf\n" in out
     assert "printing the PDF" in out
     assert (root / "dist/mot-course-answer-key.pdf").read_bytes().startswith(b"%PDF-")
     assert sorted(path.name for path in (root / "dist").iterdir()) == [
@@ -223,6 +223,20 @@ def test_refuses_to_write_into_site(
     assert "the answer key would be written into the published site" in err
     assert "write it outside site/" in err
     assert not target.exists()
+
+
+def test_an_output_named_pdf_keeps_the_html_beside_it(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The HTML was written to key.pdf, then replaced by the PDF, with two OK lines."""
+    monkeypatch.setattr(answer_key, "print_pdf", lambda _html, pdf: pdf.write_bytes(b"%PDF-"))
+    output = minimal_project / "dist/key.pdf"
+    assert run_generator(minimal_project, "export", "answer-key", "--output", str(output)) == 0
+    ok = [line for line in capsys.readouterr().out.splitlines() if line.startswith("OK")]
+    assert ok == ["OK: answer key written to dist/key.html and dist/key.pdf"]
+    assert sorted(path.name for path in output.parent.iterdir()) == ["key.html", "key.pdf"]
+    assert "培训师答案册" in output.with_suffix(".html").read_text(encoding="utf-8")
+    assert output.read_bytes() == b"%PDF-"
 
 
 @pytest.mark.browser

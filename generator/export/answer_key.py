@@ -71,7 +71,10 @@ def export_answer_key(job: ExportJob) -> list[Path]:
 
 
 def answer_key_files(output: Path) -> list[Path]:
-    """The HTML named ``output`` and the PDF beside it."""
+    """The HTML named ``output`` and the PDF beside it; when ``output`` names the PDF, the
+    HTML beside that instead, so that the PDF never replaces the HTML."""
+    if output.suffix.lower() == ".pdf":
+        return [output.with_suffix(".html"), output]
     return [output, output.with_suffix(".pdf")]
 
 
