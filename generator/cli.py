@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator import build
-from generator.errors import CourseError, Problem, SetupError
+from generator.errors import CourseError, SetupError, capped
 from generator.project import COURSE_FOLDER, DIST_FOLDER, MEDIA_FOLDERS, Project
 from generator.render import render_outline
 from generator.write import refuse_output
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         command: Command = arguments.command
         return command(project, arguments)
     except CourseError as error:
-        _report(error.problems)
+        _report(error)
         return 1
     except SetupError as error:
         _fail(error)
@@ -61,11 +61,11 @@ def _fail(error: SetupError) -> None:
     print("FAILED", file=sys.stderr)
 
 
-def _report(problems: list[Problem]) -> None:
-    for problem in problems:
+def _report(error: CourseError) -> None:
+    for problem in error.problems:
         print(problem, file=sys.stderr)
-    noun = "problem" if len(problems) == 1 else "problems"
-    print(f"FAILED: {len(problems)} {noun}", file=sys.stderr)
+    noun = "problem" if error.count == 1 else "problems"
+    print(f"FAILED: {error.count:,} {noun}", file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -128,7 +128,7 @@ def _warn(checked: build.CheckedCourse, strict: bool = False) -> None:
     """Print the warnings; with ``strict`` they are problems (printed once, as failures)."""
     if strict and checked.warnings:
         raise CourseError(checked.warnings)
-    for warning in checked.warnings:
+    for warning in capped(checked.warnings):
         print(warning, file=sys.stderr)
     if checked.media.skipped:
         folders = " and ".join(f"{COURSE_FOLDER}/{folder}/" for folder in MEDIA_FOLDERS)

@@ -10,9 +10,17 @@ even when the wording changes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import groupby
 from pathlib import Path
+
+PROBLEMS_PER_FILE = 50
+"""How many problems of one file are shown; the rest are counted in one line after them. A
+mistake repeated down a file (a list of 150,000 items that are not questions) would otherwise
+print one line per item: megabytes in the terminal and in the preview's problems panel."""
+MORE_PROBLEMS = "problems.more-in-file"
 
 
 class Severity(StrEnum):
@@ -44,12 +52,42 @@ class Problem:
         return " ".join(text.splitlines())
 
 
+def capped(problems: Iterable[Problem]) -> list[Problem]:
+    """``problems`` in order, each file's first PROBLEMS_PER_FILE followed by one line that
+    counts the rest (where there are at least two more: one more is shown as it is)."""
+    shown: list[Problem] = []
+    for _, in_file in groupby(sorted(problems), key=lambda problem: problem.path):
+        found = list(in_file)
+        if len(found) > PROBLEMS_PER_FILE + 1:
+            shown.extend([*found[:PROBLEMS_PER_FILE], _more(found[PROBLEMS_PER_FILE:])])
+        else:
+            shown.extend(found)
+    return shown
+
+
+def _more(hidden: list[Problem]) -> Problem:
+    """One line for the ``hidden`` problems of a file, where the first of them is."""
+    first = hidden[0]
+    errors = any(problem.severity is Severity.ERROR for problem in hidden)
+    return Problem(
+        first.path,
+        first.line,
+        first.column,
+        f"… and {len(hidden):,} more problems in this file from here on, most like the ones above",
+        "fix those first: the rest often go with them",
+        MORE_PROBLEMS,
+        Severity.ERROR if errors else Severity.WARNING,
+    )
+
+
 class CourseError(Exception):
-    """Raised when the course cannot be built; carries every problem found."""
+    """Raised when the course cannot be built; carries the problems found, as shown
+    (:func:`capped`), and how many were found in all."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(problem) for problem in problems))
-        self.problems = sorted(problems)
+        self.problems = capped(problems)
+        self.count = len(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
 class SetupError(Exception):

@@ -39,7 +39,7 @@ from watchdog.events import (
 from watchdog.observers.api import ObservedWatch
 
 from generator import build
-from generator.errors import CourseError, Problem, SetupError
+from generator.errors import CourseError, Problem, SetupError, capped
 from generator.markdown_config import load_settings, settings_bytes
 from generator.mkdocs_run import use_course_theme, warning_problem
 from generator.preview import PageTitles, PreviewPlugin, page_titles
@@ -140,7 +140,7 @@ class Preview:
             _report(problems)
             update_docs(self.project.docs_dir, serve_files(problems))
             return problems
-        for warning in checked.warnings:
+        for warning in capped(checked.warnings):
             print(warning, file=sys.stderr, flush=True)
         contents = {**build.docs_contents(checked), **serve_files([])}
         changed = sync_docs(self.project.docs_dir, contents)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import build
+from generator.errors import PROBLEMS_PER_FILE, Problem, Severity, capped
 from generator.mkdocs_run import warning_problem
 from generator.project import Project
 from tests.conftest import PROJECT, run_generator, scratch_left, snapshot
@@ -201,3 +202,31 @@ def test_a_missing_project_folder_is_named(
         "with --root, or run the command in the project folder [setup.no-project]\nFAILED\n"
     )
     assert not missing.exists()
+
+
+def problems_in(name: str, count: int, severity: Severity = Severity.ERROR) -> list[Problem]:
+    return [
+        Problem(Path(name), line, 1, "wrong", "fix it", "quiz.x", severity)
+        for line in range(1, count + 1)
+    ]
+
+
+def test_each_file_shows_its_first_problems_and_counts_the_rest() -> None:
+    """A mistake repeated down a file printed one line per item: megabytes for a long list."""
+    shown = capped([*problems_in("b.yml", 500), *problems_in("a.yml", 3)])
+    assert [str(problem) for problem in shown[PROBLEMS_PER_FILE + 3 :]] == [
+        "b.yml:51:1: … and 450 more problems in this file from here on, most like the ones "
+        "above; fix those first: the rest often go with them [problems.more-in-file]"
+    ]
+    assert shown[:3] == problems_in("a.yml", 3)
+    assert shown[3 : PROBLEMS_PER_FILE + 3] == problems_in("b.yml", PROBLEMS_PER_FILE)
+
+
+def test_one_problem_more_is_shown_rather_than_counted() -> None:
+    many = problems_in("a.yml", PROBLEMS_PER_FILE + 1)
+    assert capped(many) == many
+
+
+def test_warnings_beyond_the_first_are_counted_as_warnings() -> None:
+    summary = capped(problems_in("a.yml", 100, Severity.WARNING))[-1]
+    assert str(summary).startswith("a.yml:51:1: warning: … and 50 more problems")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import build
-from generator.errors import CourseError
+from generator.errors import PROBLEMS_PER_FILE, CourseError
 from generator.preview import SEARCH_INDEX
 from generator.project import Project
 from generator.serve import Preview
@@ -87,6 +87,19 @@ def test_a_broken_save_keeps_the_pages_and_lists_the_problem(
     assert "s1-single" in built(preview, "01-sample.html").read_text(encoding="utf-8")
     problems = json.loads(built(preview, "assets/serve/problems.json").read_text("utf-8"))
     assert len(problems) == 1 and "01-sample.yml" in problems[0]
+
+
+def test_a_save_with_many_problems_lists_the_first_and_counts_the_rest(
+    preview: Preview, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A list of 150,000 items that are not questions gave the panel a 55 MB list."""
+    items = "\n".join(["questions:", *["  - a"] * 1000])
+    (minimal_project / "quizzes/01-sample.yml").write_text(items + "\n", encoding="utf-8")
+    preview.rebuild()
+    problems = site_problems(preview)
+    assert len(problems) == PROBLEMS_PER_FILE + 1
+    assert problems[-1].startswith("quizzes/01-sample.yml:52:5: … and 950 more problems")
+    assert capsys.readouterr().err.count("\n") == PROBLEMS_PER_FILE + 2
 
 
 def site_problems(preview: Preview) -> list[str]:
