@@ -5,11 +5,7 @@ Links, pictures and ids are taken from the page as Python-Markdown converts it
 reference-style links and raw HTML are links like any other. Each is then looked for in
 the page's text, outside code, for its line and column.
 
-The body is the one place raw HTML is allowed. Python-Markdown passes a block of raw HTML
-through until the tag that opened it closes, so a ``<div>`` never closed swallows the
-rest of the page, the quiz heading included, as literal text. Every block element that
-needs its end tag is followed from its start tag to its end tag, and what is left open or
-closed twice is reported at its line.
+Raw HTML in the body is checked by :mod:`generator.page_html`.
 """
 
 from __future__ import annotations
@@ -17,15 +13,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Container, Iterable, Iterator, Mapping
-from html.parser import HTMLParser
 from urllib.parse import urlsplit, urlunsplit
-
-import markdown
 
 from generator.errors import Problem
 from generator.markdown_config import GENERATED_HEADINGS, CourseScan
 from generator.media import course_file
 from generator.models import Course, Page
+from generator.page_html import html_problems
 from generator.page_scan import MAX_NESTING, PageScan
 from generator.project import MEDIA_FOLDERS
 
@@ -36,12 +30,6 @@ ATTRIBUTE_START = "\"'="
 """What comes just before an address written as an HTML attribute value."""
 ADDRESS_END = ")\"'> \t"
 """What may follow an address written whole (a line's end as well)."""
-
-IMPLIED_END = {"p", "li", "dt", "dd", "option", "colgroup", "thead", "tbody", "tfoot", "tr"}
-IMPLIED_END |= {"td", "th"}
-"""Elements whose end tag HTML lets an enclosing element's end tag imply."""
-TRACKED = set(markdown.Markdown().block_level_elements) - {"hr", "html", "body"}
-"""Block-level elements as Python-Markdown knows them, less the ones without an end tag."""
 
 LinkProblem = tuple[str, str, str]
 """What is wrong with a link, how to fix it, and the last part of its code."""
@@ -68,7 +56,7 @@ def page_problems(course: Course, scan: CourseScan, files: Collection[str]) -> I
             yield from _link_problems(page, lines, found, targets, files)
             generated = GENERATED_HEADINGS if page.filename in modules else {}
             yield from _id_problems(page, lines, found, generated)
-        yield from _html_balance_problems(page, lines)
+        yield from html_problems(page, _searchable_text(page, lines))
 
 
 def _searchable_lines(page: Page) -> Lines:
@@ -306,78 +294,7 @@ def _id_places(lines: Lines, name: str) -> list[Place]:
     ]
 
 
-def _html_balance_problems(page: Page, lines: Lines) -> list[Problem]:
-    """Block HTML in the body (code left out) that is never closed, or closed twice."""
+def _searchable_text(page: Page, lines: Lines) -> str:
+    """The body as :func:`_searchable_lines` has it, code blocks left as empty lines."""
     last = page.body_line + len(page.body.splitlines())
-    text = "\n".join(lines.get(number, "") for number in range(page.body_line, last))
-    balance = _BlockBalance(page.body_line)
-    balance.feed(text)
-    balance.close()
-    return [
-        Problem(page.source.path, line, column, message, fix, code)
-        for line, column, message, fix, code in balance.problems
-    ]
-
-
-class _BlockBalance(HTMLParser):
-    """Follows block elements from start tag to end tag; records what does not match."""
-
-    def __init__(self, first_line: int) -> None:
-        super().__init__(convert_charrefs=True)
-        self.first_line = first_line
-        self.open: list[tuple[str, int, int]] = []
-        self.problems: list[tuple[int, int, str, str, str]] = []
-
-    def where(self) -> tuple[int, int]:
-        """Line and column in the page's file (the parser counts from the body's start, 0-based)."""
-        line, offset = self.getpos()
-        return self.first_line + line - 1, offset + 1
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in TRACKED:
-            self.open.append((tag, *self.where()))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in TRACKED:
-            return
-        if tag not in (name for name, _, _ in self.open):
-            self.problems.append(
-                (
-                    *self.where(),
-                    f"'</{tag}>' closes no '<{tag}>' that is open",
-                    f"delete it, or add the '<{tag}>' it should close",
-                    "page.unmatched-end-tag",
-                )
-            )
-            return
-        closing_line = self.where()[0]
-        while self.open:
-            name, line, column = self.open.pop()
-            if name == tag:
-                break
-            if name not in IMPLIED_END:
-                self._unclosed(name, line, column, f"before '</{tag}>' on line {closing_line}")
-
-    def close(self) -> None:
-        super().close()
-        for index, (name, line, column) in enumerate(self.open):
-            if index == 0 or name not in IMPLIED_END:
-                self._unclosed(
-                    name,
-                    line,
-                    column,
-                    "by the end of the page; the Markdown after it, the quiz heading included, "
-                    "would be shown as literal text",
-                )
-        self.open.clear()
-
-    def _unclosed(self, name: str, line: int, column: int, detail: str) -> None:
-        self.problems.append(
-            (
-                line,
-                column,
-                f"'<{name}>' is not closed {detail}",
-                f"add '</{name}>' where the block ends",
-                "page.unclosed-html",
-            )
-        )
+    return "\n".join(lines.get(number, "") for number in range(page.body_line, last))

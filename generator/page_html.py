@@ -1,0 +1,147 @@
+"""Raw HTML in a page body: block elements and other markup that are never closed.
+
+The body is the one place raw HTML is allowed. Python-Markdown passes a block of raw HTML
+through until the tag that opened it closes, so a ``<div>`` never closed swallows the
+rest of the page, the quiz heading included, as literal text. Every block element that
+needs its end tag is followed from its start tag to its end tag, and what is left open or
+closed twice is reported at its line. So is a processing instruction (``<?``) or a CDATA
+section (``<![CDATA[``) that opens a line and is never closed: Python-Markdown then splices
+every later block of raw HTML, the quiz's included, into the wrong places.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+
+from generator.errors import Problem
+from generator.models import Page
+
+IMPLIED_END = {"p", "li", "dt", "dd", "option", "colgroup", "thead", "tbody", "tfoot", "tr"}
+IMPLIED_END |= {"td", "th"}
+"""Elements whose end tag HTML lets an enclosing element's end tag imply."""
+TRACKED = set(markdown.Markdown().block_level_elements) - {"hr", "html", "body"}
+"""Block-level elements as Python-Markdown knows them, less the ones without an end tag."""
+MARKUP_OPENING_A_LINE = re.compile(r" {0,3}(<\?|<!\[CDATA\[)")
+"""Markup that Python-Markdown reads as raw HTML where it opens a line (indented less than
+a code block), up to its closing however far after it (:data:`MARKUP_ENDS`)."""
+MARKUP_ENDS = {
+    "<?": ("processing instruction", "?>", re.compile(r"\?>")),
+    "<![CDATA[": ("CDATA section", "]]>", re.compile(r"]\s*]\s*>")),
+}
+"""Opening -> what it opens, its closing, and the pattern Python-Markdown finds it with."""
+
+Finding = tuple[int, int, str, str, str]
+"""Line and column in the page's file, what is wrong, how to fix it, and the code."""
+
+
+def html_problems(page: Page, text: str) -> list[Problem]:
+    """Block HTML in ``text``, the body with its code blanked, that is never closed, or
+    closed twice, and processing instructions or CDATA sections never closed. These are left
+    out of the blocks' balance: Python's HTML parser would end them at the next '>', a tag's."""
+    unclosed, text = _unclosed_markup(text, page.body_line)
+    balance = _BlockBalance(page.body_line)
+    balance.feed(text)
+    balance.close()
+    return [
+        Problem(page.source.path, line, column, message, fix, code)
+        for line, column, message, fix, code in [*unclosed, *balance.problems]
+    ]
+
+
+def _unclosed_markup(text: str, first_line: int) -> tuple[list[Finding], str]:
+    """Each processing instruction or CDATA section that opens a line of ``text`` (the
+    body, from ``first_line`` of the page's file) and is never closed; ``text`` with their
+    '<' blanked."""
+    last_closing = {
+        opening: max((found.start() for found in closing.finditer(text)), default=-1)
+        for opening, (_, _, closing) in MARKUP_ENDS.items()
+    }
+    unclosed = []
+    kept = []
+    line_start = 0
+    for number, line in enumerate(text.split("\n"), first_line):
+        found = MARKUP_OPENING_A_LINE.match(line)
+        if found and line_start + found.end() > last_closing[found.group(1)]:
+            unclosed.append((number, found.start(1) + 1, *_unclosed_markup_problem(found[1])))
+            kept.append(f"{line[: found.start(1)]} {line[found.start(1) + 1 :]}")
+        else:
+            kept.append(line)
+        line_start += len(line) + 1
+    return unclosed, "\n".join(kept)
+
+
+def _unclosed_markup_problem(opening: str) -> tuple[str, str, str]:
+    name, closing, _ = MARKUP_ENDS[opening]
+    return (
+        f"'{opening}' opens a {name} that no '{closing}' closes; the site's Markdown converter "
+        "would splice every HTML block after it, the quiz included, into the wrong places",
+        f"write '&lt;{opening[1:]}' to show the characters (a course page has no use for {name}s)",
+        "page.unclosed-html",
+    )
+
+
+class _BlockBalance(HTMLParser):
+    """Follows block elements from start tag to end tag; records what does not match."""
+
+    def __init__(self, first_line: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.first_line = first_line
+        self.open: list[tuple[str, int, int]] = []
+        self.problems: list[Finding] = []
+
+    def where(self) -> tuple[int, int]:
+        """Line and column in the page's file (the parser counts from the body's start, 0-based)."""
+        line, offset = self.getpos()
+        return self.first_line + line - 1, offset + 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in TRACKED:
+            self.open.append((tag, *self.where()))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in TRACKED:
+            return
+        if tag not in (name for name, _, _ in self.open):
+            self.problems.append(
+                (
+                    *self.where(),
+                    f"'</{tag}>' closes no '<{tag}>' that is open",
+                    f"delete it, or add the '<{tag}>' it should close",
+                    "page.unmatched-end-tag",
+                )
+            )
+            return
+        closing_line = self.where()[0]
+        while self.open:
+            name, line, column = self.open.pop()
+            if name == tag:
+                break
+            if name not in IMPLIED_END:
+                self._unclosed(name, line, column, f"before '</{tag}>' on line {closing_line}")
+
+    def close(self) -> None:
+        super().close()
+        for index, (name, line, column) in enumerate(self.open):
+            if index == 0 or name not in IMPLIED_END:
+                self._unclosed(
+                    name,
+                    line,
+                    column,
+                    "by the end of the page; the Markdown after it, the quiz heading included, "
+                    "would be shown as literal text",
+                )
+        self.open.clear()
+
+    def _unclosed(self, name: str, line: int, column: int, detail: str) -> None:
+        self.problems.append(
+            (
+                line,
+                column,
+                f"'<{name}>' is not closed {detail}",
+                f"add '</{name}>' where the block ends",
+                "page.unclosed-html",
+            )
+        )
