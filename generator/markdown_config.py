@@ -22,6 +22,7 @@ from mkdocs.exceptions import MkDocsException
 from generator.errors import CourseError, Problem, SetupError
 from generator.models import Course
 from generator.page_cache import PageScanCache
+from generator.page_limits import costly_markup
 from generator.page_scan import PageScan, scan_pages
 from generator.project import CONFIG_FILE, EXAM_PAGES, MISTAKES_PAGE, Project
 
@@ -32,6 +33,8 @@ References = dict[str, set[str]]
 
 GENERATED_HEADINGS = {"quiz": "本章测验"}
 """Headings the generator adds to every module page."""
+UNREAD = PageScan({}, set(), [], [])
+"""The scan of a page that was not converted."""
 
 
 def site_config(project: Project) -> MkDocsConfig:
@@ -197,15 +200,27 @@ class CourseScan:
     references: References
     pages: dict[str, PageScan]
     """Page file name -> everything its scan found (links and ids for the checks)."""
+    costly: dict[str, Problem]
+    """Page file name -> why the page was not converted (:mod:`generator.page_limits`);
+    nothing is known of its headings, links and ids."""
 
 
 def scan_course(course: Course, project: Project) -> CourseScan:
     """Convert every page body once, as MkDocs will; collect its headings and references.
 
-    Pages whose text the cache knows are not converted again (:mod:`generator.page_cache`).
+    Pages whose text the cache knows are not converted again (:mod:`generator.page_cache`),
+    nor are pages that would take too long to convert (:mod:`generator.page_limits`).
     """
+    costly = {
+        page.filename: problem
+        for page in course.pages
+        if (problem := costly_markup(page)) is not None
+    }
     cache = PageScanCache(project)
-    scans = {page.filename: cache.get(page.body) for page in course.pages}
+    scans = {
+        page.filename: UNREAD if page.filename in costly else cache.get(page.body)
+        for page in course.pages
+    }
     unknown = [page for page in course.pages if scans[page.filename] is None]
     extensions, settings = markdown_settings(project)
     bodies = [page.body for page in unknown]
@@ -222,7 +237,7 @@ def scan_course(course: Course, project: Project) -> CourseScan:
         anchors.update({page: {} for page in EXAM_PAGES})
     if course.modules:
         anchors[MISTAKES_PAGE] = {}
-    return CourseScan(anchors, references, pages)
+    return CourseScan(anchors, references, pages, costly)
 
 
 def collect_anchors(course: Course, project: Project) -> Anchors:

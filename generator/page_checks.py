@@ -21,10 +21,9 @@ from generator.media import course_file
 from generator.models import Course, Page
 from generator.page_html import html_problems
 from generator.page_scan import MAX_NESTING, PageScan
+from generator.page_text import Lines, searchable_lines, searchable_text
 from generator.project import MEDIA_FOLDERS
 
-FENCE = re.compile(r"^\s*(```|~~~)")
-CODE_SPAN = re.compile(r"(`+).+?\1")
 LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
 ATTRIBUTE_START = "\"'="
 """What comes just before an address written as an HTML attribute value."""
@@ -35,8 +34,6 @@ LinkProblem = tuple[str, str, str]
 """What is wrong with a link, how to fix it, and the last part of its code."""
 Targets = Mapping[str, Container[str]]
 """Page file name -> the anchors a link to it may name."""
-Lines = dict[int, str]
-"""The body's lines outside fenced code, code spans blanked, by their line number in the file."""
 Place = tuple[int, int]
 
 
@@ -47,7 +44,10 @@ def page_problems(course: Course, scan: CourseScan, files: Collection[str]) -> I
     targets = link_targets(anchors, scan)  # any id, as for MkDocs
     modules = {module.page.filename for module in course.modules}
     for page in course.pages:
-        lines = _searchable_lines(page)
+        if page.filename in scan.costly:
+            yield scan.costly[page.filename]
+            continue
+        lines = searchable_lines(page)
         yield from _level_one_headings(page, lines)
         found = scan.pages[page.filename]
         if found.too_deep:
@@ -56,24 +56,7 @@ def page_problems(course: Course, scan: CourseScan, files: Collection[str]) -> I
             yield from _link_problems(page, lines, found, targets, files)
             generated = GENERATED_HEADINGS if page.filename in modules else {}
             yield from _id_problems(page, lines, found, generated)
-        yield from html_problems(page, _searchable_text(page, lines))
-
-
-def _searchable_lines(page: Page) -> Lines:
-    return {
-        number: CODE_SPAN.sub(lambda code: " " * len(code.group()), line)
-        for number, line in _body_lines(page)
-    }
-
-
-def _body_lines(page: Page) -> Iterator[tuple[int, str]]:
-    """Lines of the body outside code blocks, with their line numbers in the source file."""
-    in_fence = False
-    for offset, line in enumerate(page.body.splitlines()):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence:
-            yield page.body_line + offset, line
+        yield from html_problems(page, searchable_text(page, lines))
 
 
 def _level_one_headings(page: Page, lines: Lines) -> Iterator[Problem]:
@@ -102,12 +85,10 @@ def _too_deep(page: Page) -> Problem:
 
 
 def link_targets(anchors: Mapping[str, Collection[str]], scan: CourseScan) -> Targets:
-    """``anchors`` for checking links, but any anchor of a page nested too deep: its headings
-    may be unknown, and the page is reported itself."""
-    return {
-        name: _EveryAnchor() if name in scan.pages and scan.pages[name].too_deep else found
-        for name, found in anchors.items()
-    }
+    """``anchors`` for checking links, but any anchor of a page nested too deep or not
+    converted at all: its headings may be unknown, and the page is reported itself."""
+    unread = {name for name, found in scan.pages.items() if found.too_deep} | set(scan.costly)
+    return {name: _EveryAnchor() if name in unread else found for name, found in anchors.items()}
 
 
 class _EveryAnchor:
@@ -292,9 +273,3 @@ def _id_places(lines: Lines, name: str) -> list[Place]:
         for number, line in lines.items()
         for match in given.finditer(line)
     ]
-
-
-def _searchable_text(page: Page, lines: Lines) -> str:
-    """The body as :func:`_searchable_lines` has it, code blocks left as empty lines."""
-    last = page.body_line + len(page.body.splitlines())
-    return "\n".join(lines.get(number, "") for number in range(page.body_line, last))

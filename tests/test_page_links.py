@@ -258,3 +258,55 @@ def test_nesting_just_below_the_limit_builds(
     add_to_page(minimal_project, nested_list(50))
     assert problems(minimal_project, capsys) == []
     assert problems(minimal_project, capsys, "build") == []
+
+
+STRAY_TAG_STARTS = (
+    "'<' on this page open no tag (no '>' before the next '<'; a page may have 20), the first "
+    "here: the site's Markdown converter reads on from each to the next '>', which takes "
+    "minutes when they are many; write '&lt;' for a '<' that is text, or end each tag with "
+    "'>' [page.stray-tag-starts]"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        ("<a " * 4000, 1, f"4000 {STRAY_TAG_STARTS}"),
+        ("价格 a <b" * 2000, 6, f"2000 {STRAY_TAG_STARTS}"),
+        ("<![CDATA[ " * 2000, 1, f"2000 {STRAY_TAG_STARTS}"),
+        (
+            "[" * 2000 + "x" + "]" * 2000 + "(y)",
+            21,
+            "'[' nests more than 20 deep in this paragraph: the site's Markdown converter reads "
+            "on from each '[' to its ']', which takes minutes when they are many; write '\\[' "
+            "for a '[' that is text, or close each with ']' [page.bracket-depth]",
+        ),
+        (
+            "[a](" * 2000,
+            84,
+            "'(' nests more than 20 deep in this paragraph: the site's Markdown converter reads "
+            "on from each '(' to its ')', which takes minutes when they are many; write '\\(' "
+            "for a '(' that is text, or close each with ')' [page.bracket-depth]",
+        ),
+    ],
+    ids=["tag-starts", "comparisons", "cdata", "nested-brackets", "link-parentheses"],
+)
+def test_what_would_take_minutes_to_convert_is_reported_before(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str, column: int, message: str
+) -> None:
+    """Only that problem: the page is not converted, so links to its headings are not
+    checked (it may have none yet), nor are its own."""
+    line = add_to_page(minimal_project, f"见[没有](nowhere.md)。\n\n{text}\n")
+    other = minimal_project / "course/02-second.md"
+    other.write_text(
+        f"{other.read_text(encoding='utf-8')}\n[倾听](01-sample.md#nowhere)\n", encoding="utf-8"
+    )
+    assert problems(minimal_project, capsys) == [f"{PAGE}:{line + 2}:{column}: {message}"]
+
+
+def test_a_few_stray_tag_starts_and_brackets_build(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_to_page(minimal_project, "a <b " * 20 + "\n\n" + "[" * 20 + "x" + "]" * 20 + "\n")
+    assert problems(minimal_project, capsys) == []
+    assert problems(minimal_project, capsys, "build") == []
