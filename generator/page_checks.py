@@ -19,7 +19,7 @@ from generator.errors import Problem
 from generator.markdown_config import GENERATED_HEADINGS, CourseScan
 from generator.media import course_file
 from generator.models import Course, Page
-from generator.page_html import html_problems
+from generator.page_html import UNCLOSED, html_problems
 from generator.page_scan import MAX_NESTING, PageScan
 from generator.page_text import Lines, searchable_lines, searchable_text
 from generator.project import MEDIA_FOLDERS
@@ -37,26 +37,41 @@ Targets = Mapping[str, Container[str]]
 Place = tuple[int, int]
 
 
-def page_problems(course: Course, scan: CourseScan, files: Collection[str]) -> Iterator[Problem]:
-    """Every problem of the page bodies; ``files`` are those under course/ a link may name."""
+def page_problems(
+    course: Course, scan: CourseScan, files: Collection[str]
+) -> tuple[list[Problem], set[str]]:
+    """Every problem of the page bodies, and the pages an HTML block left open cuts short
+    (see :func:`link_targets`); ``files`` are those under course/ a link may name."""
+    lines = {page.filename: searchable_lines(page) for page in course.pages}
+    own = {
+        page.filename: list(_own_problems(page, lines[page.filename], scan))
+        for page in course.pages
+    }
+    cut_short = {name for name, found in own.items() if any(p.code == UNCLOSED for p in found)}
+    problems = [problem for found in own.values() for problem in found]
     ids = {name: found.ids for name, found in scan.pages.items()}
     anchors = {name: {*headings, *ids.get(name, [])} for name, headings in scan.anchors.items()}
-    targets = link_targets(anchors, scan)  # any id, as for MkDocs
+    targets = link_targets(anchors, scan, cut_short)  # any id, as for MkDocs
     modules = {module.page.filename for module in course.modules}
     for page in course.pages:
-        if page.filename in scan.costly:
-            yield scan.costly[page.filename]
-            continue
-        lines = searchable_lines(page)
-        yield from _level_one_headings(page, lines)
         found = scan.pages[page.filename]
-        if found.too_deep:
-            yield _too_deep(page)
-        else:
-            yield from _link_problems(page, lines, found, targets, files)
-            generated = GENERATED_HEADINGS if page.filename in modules else {}
-            yield from _id_problems(page, lines, found, generated)
-        yield from html_problems(page, searchable_text(page, lines))
+        if page.filename in scan.costly or found.too_deep:
+            continue
+        problems += _link_problems(page, lines[page.filename], found, targets, files)
+        generated = GENERATED_HEADINGS if page.filename in modules else {}
+        problems += _id_problems(page, lines[page.filename], found, generated)
+    return problems, cut_short
+
+
+def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Problem]:
+    """The problems of ``page`` that no other page bears on."""
+    if page.filename in scan.costly:
+        yield scan.costly[page.filename]
+        return
+    yield from _level_one_headings(page, lines)
+    if scan.pages[page.filename].too_deep:
+        yield _too_deep(page)
+    yield from html_problems(page, searchable_text(page, lines))
 
 
 def _level_one_headings(page: Page, lines: Lines) -> Iterator[Problem]:
@@ -84,10 +99,14 @@ def _too_deep(page: Page) -> Problem:
     )
 
 
-def link_targets(anchors: Mapping[str, Collection[str]], scan: CourseScan) -> Targets:
-    """``anchors`` for checking links, but any anchor of a page nested too deep or not
-    converted at all: its headings may be unknown, and the page is reported itself."""
-    unread = {name for name, found in scan.pages.items() if found.too_deep} | set(scan.costly)
+def link_targets(
+    anchors: Mapping[str, Collection[str]], scan: CourseScan, cut_short: Collection[str]
+) -> Targets:
+    """``anchors`` for checking links, but any anchor of a page nested too deep, not
+    converted at all or cut short by an HTML block left open (whose headings after it are
+    text): its headings may be unknown, and the page is reported itself."""
+    unread = {name for name, found in scan.pages.items() if found.too_deep}
+    unread |= {*scan.costly, *cut_short}
     return {name: _EveryAnchor() if name in unread else found for name, found in anchors.items()}
 
 

@@ -33,6 +33,8 @@ MARKUP_ENDS = {
 }
 """Opening -> what it opens, its closing, and the pattern Python-Markdown finds it with."""
 
+UNCLOSED = "page.unclosed-html"
+"""The code of a block (or other markup) left open, which swallows the rest of the page."""
 Finding = tuple[int, int, str, str, str]
 """Line and column in the page's file, what is wrong, how to fix it, and the code."""
 
@@ -79,7 +81,7 @@ def _unclosed_markup_problem(opening: str) -> tuple[str, str, str]:
         f"'{opening}' opens a {name} that no '{closing}' closes; the site's Markdown converter "
         "would splice every HTML block after it, the quiz included, into the wrong places",
         f"write '&lt;{opening[1:]}' to show the characters (a course page has no use for {name}s)",
-        "page.unclosed-html",
+        UNCLOSED,
     )
 
 
@@ -142,6 +144,6 @@ class _BlockBalance(HTMLParser):
                 column,
                 f"'<{name}>' is not closed {detail}",
                 f"add '</{name}>' where the block ends",
-                "page.unclosed-html",
+                UNCLOSED,
             )
         )

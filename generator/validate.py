@@ -34,10 +34,11 @@ def validate_course(course: Course, scan: CourseScan, files: Collection[str]) ->
 
     ``files``: the files under course/ that pages may link to (:func:`media.linkable_files`).
     """
+    pages, cut_short = page_problems(course, scan, files)
     problems = [
-        *page_problems(course, scan, files),
+        *pages,
         *_objective_problems(course),
-        *_question_problems(course, link_targets(scan.anchors, scan)),
+        *_question_problems(course, link_targets(scan.anchors, scan, cut_short)),
         *_exam_problems(course),
         *_not_drawn_problems(course),
     ]

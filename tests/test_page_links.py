@@ -225,6 +225,27 @@ def test_a_heading_with_the_quiz_sections_id_is_reported(
     ]
 
 
+def test_an_html_block_left_open_is_reported_not_the_headings_it_swallows(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The headings after the block are text on the site: links to them (from the quiz's
+    review links, from another page) are checked once the block is closed."""
+    page = minimal_project / PAGE
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("## 要求与需求", "<div>\n\n## 要求与需求"), encoding="utf-8")
+    line = text[: text.index("## 要求与需求")].count("\n") + 1
+    other = minimal_project / "course/02-second.md"
+    other.write_text(
+        f"{other.read_text(encoding='utf-8')}\n[补救](01-sample.md#recovery)\n", encoding="utf-8"
+    )
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err == (
+        f"{PAGE}:{line}:1: '<div>' is not closed by the end of the page; the Markdown after "
+        "it, the quiz heading included, would be shown as literal text; add '</div>' where "
+        "the block ends [page.unclosed-html]\nFAILED: 1 problem\n"
+    )
+
+
 def nested_list(levels: int) -> str:
     return "\n".join("    " * level + "- x" for level in range(levels))
 
