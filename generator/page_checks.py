@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Container, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 from generator.errors import Problem
@@ -22,7 +23,7 @@ from generator.models import Course, Page
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_scan import MAX_NESTING, PageScan
 from generator.page_text import Lines, searchable_lines, searchable_text
-from generator.project import MEDIA_FOLDERS
+from generator.project import MEDIA_FOLDERS, PROGRESS_MARKER
 
 LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
 ATTRIBUTE_START = "\"'="
@@ -35,6 +36,10 @@ LinkProblem = tuple[str, str, str]
 Targets = Mapping[str, Container[str]]
 """Page file name -> the anchors a link to it may name."""
 Place = tuple[int, int]
+THEME_ID_PREFIX = "__"
+"""How the ids of the theme's controls start (``__drawer``, ``__search``, ``__palette_0``)."""
+DASHBOARD_IDS = frozenset({"mot-dashboard-title", "mot-stage-title"})
+"""The ids of the dashboard's headings (``dashboard.html.j2``)."""
 
 
 def page_problems(
@@ -52,15 +57,30 @@ def page_problems(
     ids = {name: found.ids for name, found in scan.pages.items()}
     anchors = {name: {*headings, *ids.get(name, [])} for name, headings in scan.anchors.items()}
     targets = link_targets(anchors, scan, cut_short)  # any id, as for MkDocs
-    modules = {module.page.filename for module in course.modules}
+    taken = _taken_ids(course)
     for page in course.pages:
         found = scan.pages[page.filename]
         if page.filename in scan.costly or found.too_deep:
             continue
         problems += _link_problems(page, lines[page.filename], found, targets, files)
-        generated = GENERATED_HEADINGS if page.filename in modules else {}
-        problems += _id_problems(page, lines[page.filename], found, generated)
+        problems += _id_problems(page, lines[page.filename], found, taken[page.filename])
     return problems, cut_short
+
+
+def _taken_ids(course: Course) -> dict[str, TakenIds]:
+    """By page file name: the ids its built page gives elements of its own."""
+    modules = {module.page.filename: module for module in course.modules}
+    taken = {}
+    for page in course.pages:
+        dashboard = DASHBOARD_IDS if PROGRESS_MARKER in page.body else frozenset()
+        module = modules.get(page.filename)
+        if module is None:
+            taken[page.filename] = TakenIds(element_ids=dashboard)
+            continue
+        panel = {f"mot-results-{module.page.name}", f"mot-verdict-{module.page.name}"}
+        questions = tuple(question.id for question in module.quiz.questions)
+        taken[page.filename] = TakenIds(GENERATED_HEADINGS, dashboard | panel, questions)
+    return taken
 
 
 def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Problem]:
@@ -69,6 +89,7 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
         yield scan.costly[page.filename]
         return
     yield from _level_one_headings(page, lines)
+    yield from _second_progress_marker(page, lines)
     if scan.pages[page.filename].too_deep:
         yield _too_deep(page)
     yield from html_problems(page, searchable_text(page, lines))
@@ -259,20 +280,57 @@ def _places(lines: Lines, text: str) -> list[Place]:
     return found
 
 
-def _id_problems(
-    page: Page, lines: Lines, found: PageScan, generated: dict[str, str]
-) -> Iterator[Problem]:
-    """Ids given twice (a link opens only the first), or that a generated heading has."""
+@dataclass(frozen=True)
+class TakenIds:
+    """The ids the generator and the theme give elements of a built page."""
+
+    headings: Mapping[str, str] = field(default_factory=dict)
+    """Headings the generator adds (a module page's 本章测验), by id."""
+    element_ids: frozenset[str] = frozenset()
+    """Other elements the generator adds: the results panel's title and verdict
+    (``_results.html.j2``), the dashboard's headings (``dashboard.html.j2``)."""
+    question_ids: tuple[str, ...] = ()
+    """The questions of the module quiz shown on the page."""
+
+    def owner(self, name: str) -> tuple[str, str] | None:
+        """What in the built page has the id ``name`` too, and how to avoid it; or None."""
+        if name in self.headings:
+            return (
+                f"is the one the generator gives its heading '{self.headings[name]}' "
+                "at the end of the module",
+                f"give the heading another id, such as '{{#{name}-2}}'",
+            )
+        if name in self.element_ids:
+            return (
+                "is one the generator gives an element it adds to this page",
+                f"give it another id, such as '{{#{name}-2}}'",
+            )
+        if name.startswith(THEME_ID_PREFIX):
+            return (
+                "starts with '__', as the ids of the theme's own controls do "
+                "('__drawer', '__search')",
+                "give it an id that does not start with '__'",
+            )
+        for question_id in self.question_ids:
+            if name.startswith(f"{question_id}-") or name == f"question-{question_id}":
+                return (
+                    f"starts like the ids of the options, blanks and hint of the quiz "
+                    f"question '{question_id}' on this page",
+                    f"give it an id that does not start with '{question_id}-'",
+                )
+        return None
+
+
+def _id_problems(page: Page, lines: Lines, found: PageScan, taken: TakenIds) -> Iterator[Problem]:
+    """Ids given twice (a link opens only the first), or that the built page gives an
+    element of its own (a label then ticks nothing, a region takes the wrong name)."""
     for name, count in Counter(found.ids).items():
-        if name not in generated and count == 1:
+        owner = taken.owner(name)
+        if owner is None and count == 1:
             continue  # the usual case: looking for its places costs a scan of the page
         places = _id_places(lines, name)
-        if name in generated:
-            message = (
-                f"the id '{name}' is the one the generator gives its heading "
-                f"'{generated[name]}' at the end of the module"
-            )
-            fix = f"give the heading another id, such as '{{#{name}-2}}'"
+        if owner is not None:
+            message, fix = f"the id '{name}' {owner[0]}", owner[1]
         else:
             message = (
                 f"the id '{name}' is given to {count} elements of the page, and a link to "
@@ -282,6 +340,20 @@ def _id_problems(
             places = places[1:] or places
         for line, column in places or [(page.body_line, 1)]:
             yield Problem(page.source.path, line, column, message, fix, "page.duplicate-id")
+
+
+def _second_progress_marker(page: Page, lines: Lines) -> Iterator[Problem]:
+    """The dashboard twice on one page would give its elements the same ids twice."""
+    places = [number for number, line in lines.items() if PROGRESS_MARKER in line]
+    for number in places[1:2]:
+        yield Problem(
+            page.source.path,
+            number,
+            1,
+            f"the page has '{PROGRESS_MARKER}' a second time; it shows the learner's progress once",
+            "keep one of the lines",
+            "page.duplicate-id",
+        )
 
 
 def _id_places(lines: Lines, name: str) -> list[Place]:

@@ -49,6 +49,10 @@ EXAM_PAGES = (EXAM_PAGE, CERTIFICATE_PAGE)
 """The pages the generator writes when the course has an exam."""
 MISTAKES_PAGE = "mistakes.md"
 """错题本: every question the learner got wrong and has not answered right since."""
+OUTLINE_MARKER = "<!-- mot:outline -->"
+"""A line in a page that the generator replaces with the table of modules."""
+PROGRESS_MARKER = "<!-- mot:progress -->"
+"""A line in a page that the generator replaces with the learner's progress dashboard."""
 GENERATED_PAGES: tuple[str, ...] = (*EXAM_PAGES, MISTAKES_PAGE)
 """Every page name the generator may write: add a new generated page here. A trainer's
 page with one of these names is reported, never silently replaced."""

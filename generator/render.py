@@ -12,17 +12,21 @@ from generator.course_data import course_data
 from generator.markdown_config import Anchors
 from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Page, Question
 from generator.plain_text import markdown_text
-from generator.project import CERTIFICATE_PAGE, EXAM_PAGE, MISTAKES_PAGE, bank_file, page_url
+from generator.project import (
+    CERTIFICATE_PAGE,
+    EXAM_PAGE,
+    MISTAKES_PAGE,
+    OUTLINE_MARKER,
+    PROGRESS_MARKER,
+    bank_file,
+    page_url,
+)
 from generator.runtime import page_parts, page_styles
 from generator.views import Link, QuestionView, question_view
 
 Rendered = dict[str, str]
 """Output file name (relative to the docs folder) -> its text."""
 
-OUTLINE_MARKER = "<!-- mot:outline -->"
-"""A line in a page that the generator replaces with the table of modules."""
-PROGRESS_MARKER = "<!-- mot:progress -->"
-"""A line in a page that the generator replaces with the learner's progress dashboard."""
 
 
 @cache

@@ -225,6 +225,62 @@ def test_a_heading_with_the_quiz_sections_id_is_reported(
     ]
 
 
+@pytest.mark.parametrize(
+    ("given", "taken_by"),
+    [
+        (
+            "s1-fill-in-1",
+            "starts like the ids of the options, blanks and hint of the quiz question "
+            "'s1-fill-in' on this page; give it an id that does not start with 's1-fill-in-'",
+        ),
+        (
+            "question-s1-single",
+            "starts like the ids of the options, blanks and hint of the quiz question "
+            "'s1-single' on this page; give it an id that does not start with 's1-single-'",
+        ),
+        (
+            "mot-results-01-sample",
+            "is one the generator gives an element it adds to this page; give it another "
+            "id, such as '{#mot-results-01-sample-2}'",
+        ),
+        (
+            "__drawer",
+            "starts with '__', as the ids of the theme's own controls do ('__drawer', "
+            "'__search'); give it an id that does not start with '__'",
+        ),
+    ],
+)
+def test_an_id_the_built_page_gives_an_element_of_its_own_is_reported(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], given: str, taken_by: str
+) -> None:
+    """Built anyway, a blank's label then focused the heading and an option's label ticked
+    nothing; the results panel's region took the heading for its name."""
+    line = add_to_page(minimal_project, f"## 小节 {{#{given}}}\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:9: the id '{given}' {taken_by} [page.duplicate-id]"
+    ]
+
+
+def test_ids_that_only_look_generated_pass(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_to_page(minimal_project, "## 关键时刻 {#mot-origin}\n\n## 题型 {#s1-overview}\n")
+    assert problems(minimal_project, capsys) == []
+
+
+def test_a_second_progress_dashboard_on_a_page_is_reported(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = minimal_project / "course/index.md"
+    text = home.read_text(encoding="utf-8")
+    home.write_text(f"{text}\n<!-- mot:progress -->\n", encoding="utf-8")
+    line = text.count("\n") + 2
+    assert problems(minimal_project, capsys) == [
+        f"course/index.md:{line}:1: the page has '<!-- mot:progress -->' a second time; it "
+        "shows the learner's progress once; keep one of the lines [page.duplicate-id]"
+    ]
+
+
 def test_an_html_block_left_open_is_reported_not_the_headings_it_swallows(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
