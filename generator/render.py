@@ -28,7 +28,6 @@ Rendered = dict[str, str]
 """Output file name (relative to the docs folder) -> its text."""
 
 
-
 @cache
 def template_environment() -> Environment:
     """The one Jinja2 environment: autoescaped, strict, templates compiled once."""
