@@ -5,7 +5,8 @@ through until the tag that opened it closes, so a ``<div>`` never closed swallow
 rest of the page, the quiz heading included, as literal text. Every block element that
 needs its end tag is followed from its start tag to its end tag, and what is left open or
 closed twice is reported at its line. So is a processing instruction (``<?``) or a CDATA
-section (``<![CDATA[``) that opens a line and is never closed: Python-Markdown then splices
+section (``<![CDATA[``) that opens a line and is never closed, or a declaration
+(``<!DOCTYPE``) that opens a line and does not end on it: Python-Markdown then splices
 every later block of raw HTML, the quiz's included, into the wrong places.
 """
 
@@ -35,6 +36,16 @@ MARKUP_ENDS = {
 
 UNCLOSED = "page.unclosed-html"
 """The code of a block (or other markup) left open, which swallows the rest of the page."""
+DECLARATION_OPENING_A_LINE = re.compile(r" {0,3}(<!)[A-Za-z]")
+"""A declaration (``<!DOCTYPE html>``) where it opens a line: pasted from a web page."""
+DECLARATION_PROBLEM = (
+    "'<!' opens a declaration that does not end on its line; the site's Markdown converter "
+    "would read on to the next '>', a later tag's, and splice what lies between, the quiz "
+    "included, into the wrong places",
+    "end it with '>' on the same line, or better leave it out (a course page needs no "
+    "declarations); write '&lt;!' to show the characters",
+    UNCLOSED,
+)
 Finding = tuple[int, int, str, str, str]
 """Line and column in the page's file, what is wrong, how to fix it, and the code."""
 
@@ -66,13 +77,27 @@ def _unclosed_markup(text: str, first_line: int) -> tuple[list[Finding], str]:
     line_start = 0
     for number, line in enumerate(text.split("\n"), first_line):
         found = MARKUP_OPENING_A_LINE.match(line)
+        declaration = _unclosed_declaration(line)
         if found and line_start + found.end() > last_closing[found.group(1)]:
             unclosed.append((number, found.start(1) + 1, *_unclosed_markup_problem(found[1])))
             kept.append(f"{line[: found.start(1)]} {line[found.start(1) + 1 :]}")
+        elif declaration is not None:
+            unclosed.append((number, declaration, *DECLARATION_PROBLEM))
+            kept.append(f"{line[: declaration - 1]} {line[declaration:]}")
         else:
             kept.append(line)
         line_start += len(line) + 1
     return unclosed, "\n".join(kept)
+
+
+def _unclosed_declaration(line: str) -> int | None:
+    """The column of a declaration (``<!DOCTYPE``) that opens ``line`` and does not end on
+    it, or None. Python-Markdown reads one up to the next '>' however far on, a later tag's
+    included, so what lies between (the quiz too) is spliced as raw HTML."""
+    found = DECLARATION_OPENING_A_LINE.match(line)
+    if found is None or ">" in line[found.end() :]:
+        return None
+    return found.start(1) + 1
 
 
 def _unclosed_markup_problem(opening: str) -> tuple[str, str, str]:
