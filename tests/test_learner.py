@@ -39,6 +39,8 @@ from tests.browsing import (
     choose_options,
     expect_scheme,
     fill_answers,
+    give_answer,
+    hand_in,
     matching_keys,
     ordering_keys,
     press_until,
@@ -763,6 +765,32 @@ def test_a_grade_whose_script_does_not_load_says_so_and_can_be_tried_again(
     page.unroute("**/mot-sha256.js")
     form.locator(".mot-submit").click()
     expect(form).to_have_attribute("data-result", "incorrect")
+
+
+def test_an_exam_that_cannot_be_graded_is_not_handed_in_until_it_can(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """On plain http the JavaScript SHA-256 loads at hand-in. When it did not, the attempt
+    was stored as handed in but never graded: 交卷 again showed a pass that the record,
+    the home page and the certificate never had."""
+    page.add_init_script("Object.defineProperty(window.crypto, 'subtle', { value: undefined })")
+    page.route("**/mot-sha256.js", lambda route: route.abort())
+    drawn = take_exam_started(page, fixture_site_url)
+    questions = every_question(course)
+    for question_id in drawn:
+        form = page.locator(f'.mot-exam-paper form[data-question-id="{question_id}"]')
+        give_answer(form, questions[question_id], right=True)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="交卷").click()
+    first = page.locator(".mot-exam-paper .mot-question").first
+    expect(first.locator(".mot-status")).to_contain_text("这道题没能判分")
+    expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
+    record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert record["attempt"]["handedIn"] is False
+    page.unroute("**/mot-sha256.js")
+    hand_in(page, page)
+    record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert record["exam"]["best"] == 100
 
 
 RECORD_GRADED = """window.__graded = 0;

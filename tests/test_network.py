@@ -146,7 +146,8 @@ def test_the_back_button_finds_the_page_it_left(
 ) -> None:
     """Every page's search worker asks on a channel whether search is open; the page left
     behind heard the next page's worker ask, and the browser dropped it from its back-forward
-    cache: every full page load back (the offline package has no other) ran the page again."""
+    cache: going back after a full page load (a reload, a link out of the site) ran the
+    page again."""
     page = back_forward_browser.new_page()
     page.goto(f"{site_url}01-significance.html")
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)

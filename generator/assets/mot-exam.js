@@ -197,7 +197,11 @@
     var missing = [];
     forms.forEach(function (form, index) { if (!engine.response(form)) { missing.push(index + 1); } });
     if (!window.confirm(TEXT.confirmHandIn(missing))) { return; }
-    whenStorageSettles(function () { handInNow(exam, forms); });
+    /* Graded before the hand-in is stored: a grading that cannot run (its script did not
+       load) leaves the attempt in progress, to hand in again once the network is back. */
+    Promise.all(forms.map(engine.grade)).then(function () {
+      whenStorageSettles(function () { handInNow(exam, forms); });
+    });
   }
 
   /* While the confirmation was open this page stood still, and another tab may have handed
