@@ -379,11 +379,8 @@ def test_every_attempt_draws_a_full_paper(learner: Page, site_url: str, course: 
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(f"已作答 0 / {total} 题")
 
 
-def test_an_exam_dialogue_played_by_keyboard_keeps_the_focus(
-    page: Page, site_url: str, course: Course
-) -> None:
-    """After a dialogue's last reply on the exam, the focus lands on 重来这段对话, not on the
-    page (the 回复 button that had it is gone, and the exam shows no feedback to go to)."""
+def exam_of_one_dialogue(page: Page, site_url: str, course: Course) -> tuple[Scenario, Locator]:
+    """Open the exam with an attempt under way whose paper is one exam-only dialogue."""
     question = next(
         q for m in course.modules for q in m.quiz.exam_questions if isinstance(q, Scenario)
     )
@@ -392,7 +389,15 @@ def test_an_exam_dialogue_played_by_keyboard_keeps_the_focus(
     page.goto(site_url)
     store(page, json.dumps({**record, "attempt": attempt}))
     open_page(page, f"{site_url}exam.html", ".mot-exam")
-    form = page.locator(f'.mot-exam-paper [data-question-id="{question.id}"]')
+    return question, page.locator(f'.mot-exam-paper [data-question-id="{question.id}"]')
+
+
+def test_an_exam_dialogue_played_by_keyboard_keeps_the_focus(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """After a dialogue's last reply on the exam, the focus lands on 重来这段对话, not on the
+    page (the 回复 button that had it is gone, and the exam shows no feedback to go to)."""
+    question, form = exam_of_one_dialogue(page, site_url, course)
     for turn_id, reply_key, _ in dialogue_path(question, right=False):
         form.locator(f'label[for="{question.id}-{turn_id}-{reply_key}"]').click()
         form.get_by_role("button", name="回复").press("Enter")
@@ -405,15 +410,7 @@ def test_an_exam_dialogue_left_half_way_counts_as_unanswered_everywhere(
 ) -> None:
     """A dialogue played part of the way is kept for later, but it is not answered: the
     home page said 已作答 1/1 while the exam said 0 / 1 and graded it unanswered."""
-    question = next(
-        q for m in course.modules for q in m.quiz.exam_questions if isinstance(q, Scenario)
-    )
-    attempt = {"seed": 1, "questions": [question.id], "answers": {}, "handedIn": False}
-    record = {"version": 1, "questions": {}, "quizzes": {}, "exam": None, "name": ""}
-    page.goto(site_url)
-    store(page, json.dumps({**record, "attempt": attempt}))
-    open_page(page, f"{site_url}exam.html", ".mot-exam")
-    form = page.locator(f'.mot-exam-paper [data-question-id="{question.id}"]')
+    question, form = exam_of_one_dialogue(page, site_url, course)
     turn_id, reply_key, _ = dialogue_path(question, right=True)[0]
     form.locator(f'label[for="{question.id}-{turn_id}-{reply_key}"]').click()
     form.get_by_role("button", name="回复").click()

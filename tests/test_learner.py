@@ -658,22 +658,32 @@ def assert_prints_on_one_a4_landscape_page(page: Page, pdf: Path) -> None:
     assert min(corners) > 250, "no dark background on paper"
 
 
+def pass_exam_at(page: Page, url: str, course: Course, when: datetime) -> None:
+    """With every module quiz passed, pass the exam on the page's clock fixed at ``when``."""
+    page.clock.set_fixed_time(when)
+    page.goto(url)
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, QUIZZES_PASSED]
+    )
+    take_exam(page, url, course, right=True)
+
+
+def certificate_date(page: Page) -> Locator:
+    """From the exam's results, make the certificate; its date line."""
+    page.get_by_role("link", name="领取结业证书").click()
+    page.get_by_label("证书上的姓名").fill("李小梅")
+    page.get_by_role("button", name="生成证书").click()
+    return page.locator(".mot-cert-date")
+
+
 def test_the_certificate_is_dated_by_the_learners_clock(
     browser: Browser, fixture_site_url: str, course: Course
 ) -> None:
     """An exam passed at 07:30 in Shanghai (23:30 the day before in UTC) is dated that day."""
     context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
     page = context.new_page()
-    page.clock.set_fixed_time(datetime(2025, 3, 8, 23, 30, tzinfo=UTC))
-    page.goto(fixture_site_url)
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, QUIZZES_PASSED]
-    )
-    take_exam(page, fixture_site_url, course, right=True)
-    page.get_by_role("link", name="领取结业证书").click()
-    page.get_by_label("证书上的姓名").fill("李小梅")
-    page.get_by_role("button", name="生成证书").click()
-    expect(page.locator(".mot-cert-date")).to_have_text("日期：2025 年 3 月 9 日")
+    pass_exam_at(page, fixture_site_url, course, datetime(2025, 3, 8, 23, 30, tzinfo=UTC))
+    expect(certificate_date(page)).to_have_text("日期：2025 年 3 月 9 日")
     context.close()
 
 
@@ -684,20 +694,12 @@ def test_the_certificate_keeps_the_day_of_the_best_score(
     certificate's date each time; it keeps the day the best score was first reached."""
     context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
     page = context.new_page()
-    page.clock.set_fixed_time(datetime(2025, 3, 9, 2, 0, tzinfo=UTC))
-    page.goto(fixture_site_url)
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, QUIZZES_PASSED]
-    )
-    take_exam(page, fixture_site_url, course, right=True)
+    pass_exam_at(page, fixture_site_url, course, datetime(2025, 3, 9, 2, 0, tzinfo=UTC))
     for later in (datetime(2025, 4, 1, 2, 0, tzinfo=UTC), datetime(2024, 12, 1, 2, 0, tzinfo=UTC)):
         page.clock.set_fixed_time(later)
         page.get_by_role("button", name="再考一次（重新抽题）").click()
         answer_exam(page, page, every_question(course), right=True)
-    page.get_by_role("link", name="领取结业证书").click()
-    page.get_by_label("证书上的姓名").fill("李小梅")
-    page.get_by_role("button", name="生成证书").click()
-    expect(page.locator(".mot-cert-date")).to_have_text("日期：2025 年 3 月 9 日")
+    expect(certificate_date(page)).to_have_text("日期：2025 年 3 月 9 日")
     context.close()
 
 
