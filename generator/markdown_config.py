@@ -24,6 +24,7 @@ from generator.models import Course
 from generator.page_cache import PageScanCache
 from generator.page_limits import costly_markup
 from generator.page_scan import PageScan, scan_pages
+from generator.page_text import Lines, searchable_lines
 from generator.project import CONFIG_FILE, EXAM_PAGES, MISTAKES_PAGE, Project
 
 Anchors = dict[str, dict[str, str]]
@@ -203,6 +204,8 @@ class CourseScan:
     costly: dict[str, Problem]
     """Page file name -> why the page was not converted (:mod:`generator.page_limits`);
     nothing is known of its headings, links and ids."""
+    lines: dict[str, Lines]
+    """Page file name -> its body's lines outside code, as the page checks read them."""
 
 
 def scan_course(course: Course, project: Project) -> CourseScan:
@@ -211,10 +214,11 @@ def scan_course(course: Course, project: Project) -> CourseScan:
     Pages whose text the cache knows are not converted again (:mod:`generator.page_cache`),
     nor are pages that would take too long to convert (:mod:`generator.page_limits`).
     """
+    lines = {page.filename: searchable_lines(page) for page in course.pages}
     costly = {
         page.filename: problem
         for page in course.pages
-        if (problem := costly_markup(page)) is not None
+        if (problem := costly_markup(page, lines[page.filename])) is not None
     }
     cache = PageScanCache(project)
     scans = {
@@ -237,7 +241,7 @@ def scan_course(course: Course, project: Project) -> CourseScan:
         anchors.update({page: {} for page in EXAM_PAGES})
     if course.modules:
         anchors[MISTAKES_PAGE] = {}
-    return CourseScan(anchors, references, pages, costly)
+    return CourseScan(anchors, references, pages, costly, lines)
 
 
 def collect_anchors(course: Course, project: Project) -> Anchors:

@@ -22,7 +22,7 @@ from generator.media import course_file
 from generator.models import Course, Page
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_scan import MAX_NESTING, PageScan
-from generator.page_text import Lines, searchable_lines, searchable_text
+from generator.page_text import Lines, searchable_text
 from generator.project import MEDIA_FOLDERS, PROGRESS_MARKER
 
 LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
@@ -47,7 +47,7 @@ def page_problems(
 ) -> tuple[list[Problem], set[str]]:
     """Every problem of the page bodies, and the pages an HTML block left open cuts short
     (see :func:`link_targets`); ``files`` are those under course/ a link may name."""
-    lines = {page.filename: searchable_lines(page) for page in course.pages}
+    lines = scan.lines
     own = {
         page.filename: list(_own_problems(page, lines[page.filename], scan))
         for page in course.pages
@@ -345,10 +345,10 @@ def _id_problems(page: Page, lines: Lines, found: PageScan, taken: TakenIds) -> 
 def _second_progress_marker(page: Page, lines: Lines) -> Iterator[Problem]:
     """The dashboard twice on one page would give its elements the same ids twice."""
     places = [number for number, line in lines.items() if PROGRESS_MARKER in line]
-    for number in places[1:2]:
+    if len(places) > 1:
         yield Problem(
             page.source.path,
-            number,
+            places[1],
             1,
             f"the page has '{PROGRESS_MARKER}' a second time; it shows the learner's progress once",
             "keep one of the lines",

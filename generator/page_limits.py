@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from generator.errors import Problem
 from generator.models import Page
-from generator.page_text import Lines, searchable_lines
+from generator.page_text import Lines
 
 MAX_STRAY_TAG_STARTS = 20
 """'<' that open no tag (no '>' before the next '<') a page may hold."""
@@ -30,9 +30,9 @@ BRACKET = re.compile(r"\\.|[][()]")
 CLOSING = {"]": "[", ")": "("}
 
 
-def costly_markup(page: Page) -> Problem | None:
-    """The first reason converting ``page`` would take too long, if there is one."""
-    lines = searchable_lines(page)
+def costly_markup(page: Page, lines: Lines) -> Problem | None:
+    """The first reason converting ``page`` (whose ``lines`` outside code the page checks
+    read) would take too long, if there is one."""
     return _stray_tag_starts(page, lines) or _deep_brackets(page, lines)
 
 
