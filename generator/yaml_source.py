@@ -177,7 +177,7 @@ def _plain(node: Any, location: Location, positions: Positions) -> Any:
         plain = {}
         for key, value in node.items():
             here = (*location, str(key))
-            positions[here] = _key_position(node, key)
+            positions[here] = node.lc.key(key)
             plain[str(key)] = _plain(value, here, positions)
         return plain
     if isinstance(node, CommentedSeq):
@@ -188,15 +188,6 @@ def _plain(node: Any, location: Location, positions: Positions) -> Any:
             items.append(_plain(value, here, positions))
         return items
     return str(node) if isinstance(node, str) else node
-
-
-def _key_position(mapping: CommentedMap, key: Any) -> tuple[int, int]:
-    """Where ``key`` is written; a key not written in ``mapping`` itself (merged into it)
-    has no position of its own and points at the mapping."""
-    if key not in mapping.lc.data:
-        return mapping.lc.line, mapping.lc.col
-    line, column = mapping.lc.key(key)
-    return line, column
 
 
 def _describe_yaml_error(
