@@ -8,9 +8,10 @@
  * learner's progress (the questions drawn, their order, the answers as they are given), so
  * leaving the page and coming back resumes it; starting over asks first. Nothing says right
  * or wrong until the learner hands in (交卷, after a confirmation that lists unanswered
- * questions); then every question is graded and announced (mot:question-graded, then
- * mot:quiz-progress) and shows its verdict and right answer, and the results panel comes
- * into view. The exam element's data-exam-state is ready, in-progress or finished.
+ * questions); then every question is graded, the hand-in stored (not before: a grading
+ * that cannot run leaves the attempt in progress) and announced (mot:question-graded, then
+ * mot:quiz-progress), each question shows its verdict and right answer, and the results
+ * panel comes into view. The exam element's data-exam-state is ready, in-progress or finished.
  */
 (function () {
   "use strict";
@@ -172,24 +173,27 @@
     return right;
   }
 
-  /* Grade and show every question; a fresh hand-in is recorded and announced. */
-  function finish(exam, forms, fresh) {
-    return Promise.all(forms.map(engine.grade)).then(function () {
-      speak(forms, false);
-      forms.forEach(function (form) { engine.reveal(form); });
-      all(exam, ".mot-exam-paper .mot-restart").forEach(function (button) { button.hidden = true; });
-      setState(exam, "finished");
-      var right = showResults(exam, forms, fresh);
-      if (!fresh) { return; }
-      var passMark = Number(exam.getAttribute("data-pass-mark"));
-      mot.progress.recordExam(right, forms.length, passMark);
-      mot.progress.noteResults(forms.map(function (form) {
-        return { id: form.getAttribute("data-question-id"), module: form.getAttribute("data-module"),
-                 result: form.getAttribute("data-result") };
-      }));
-      forms.forEach(function (form) { engine.announce("exam", form); });
-      mot.announce("exam", right, forms.length, forms.length, passMark);
-    });
+  /* Grade and show every question (an attempt handed in before this visit). */
+  function finish(exam, forms) {
+    return Promise.all(forms.map(engine.grade)).then(function () { showGraded(exam, forms, false); });
+  }
+
+  /* Show every question as graded; a fresh hand-in is recorded and announced. */
+  function showGraded(exam, forms, fresh) {
+    speak(forms, false);
+    forms.forEach(function (form) { engine.reveal(form); });
+    all(exam, ".mot-exam-paper .mot-restart").forEach(function (button) { button.hidden = true; });
+    setState(exam, "finished");
+    var right = showResults(exam, forms, fresh);
+    if (!fresh) { return; }
+    var passMark = Number(exam.getAttribute("data-pass-mark"));
+    mot.progress.recordExam(right, forms.length, passMark);
+    mot.progress.noteResults(forms.map(function (form) {
+      return { id: form.getAttribute("data-question-id"), module: form.getAttribute("data-module"),
+               result: form.getAttribute("data-result") };
+    }));
+    forms.forEach(function (form) { engine.announce("exam", form); });
+    mot.announce("exam", right, forms.length, forms.length, passMark);
   }
 
   function handIn(exam) {
@@ -226,7 +230,7 @@
     var attempt = { seed: shown.seed, questions: shown.questions, answers: answers, handedIn: true };
     if (!mot.progress.handIn(attempt)) { show(exam); return; }   /* as another tab left it */
     shownAttempt.set(exam, attempt);
-    finish(exam, forms, true);
+    showGraded(exam, forms, true);   /* graded at 交卷 */
   }
 
   /* Show the exam as the progress record has it: no attempt, one in progress, or finished. */
@@ -235,7 +239,7 @@
     if (!attempt) { setState(exam, "ready"); return; }
     var forms = showPaper(exam, attempt);
     if (attempt.handedIn) {
-      finish(exam, forms, false);
+      finish(exam, forms);
       return;
     }
     setState(exam, "in-progress");
