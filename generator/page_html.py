@@ -66,8 +66,8 @@ def html_problems(page: Page, text: str) -> list[Problem]:
 
 def _unclosed_markup(text: str, first_line: int) -> tuple[list[Finding], str]:
     """Each processing instruction or CDATA section that opens a line of ``text`` (the
-    body, from ``first_line`` of the page's file) and is never closed; ``text`` with their
-    '<' blanked."""
+    body, from ``first_line`` of the page's file) and is never closed, and each declaration
+    that opens a line and does not end on it; ``text`` with their '<' blanked."""
     last_closing = {
         opening: max((found.start() for found in closing.finditer(text)), default=-1)
         for opening, (_, _, closing) in MARKUP_ENDS.items()
@@ -76,28 +76,32 @@ def _unclosed_markup(text: str, first_line: int) -> tuple[list[Finding], str]:
     kept = []
     line_start = 0
     for number, line in enumerate(text.split("\n"), first_line):
-        found = MARKUP_OPENING_A_LINE.match(line)
-        declaration = _unclosed_declaration(line)
-        if found and line_start + found.end() > last_closing[found.group(1)]:
-            unclosed.append((number, found.start(1) + 1, *_unclosed_markup_problem(found[1])))
-            kept.append(f"{line[: found.start(1)]} {line[found.start(1) + 1 :]}")
-        elif declaration is not None:
-            unclosed.append((number, declaration, *DECLARATION_PROBLEM))
-            kept.append(f"{line[: declaration - 1]} {line[declaration:]}")
-        else:
+        found = _unclosed_opening(line, line_start, last_closing)
+        if found is None:
             kept.append(line)
+        else:
+            column, problem = found
+            unclosed.append((number, column, *problem))
+            kept.append(f"{line[: column - 1]} {line[column:]}")
         line_start += len(line) + 1
     return unclosed, "\n".join(kept)
 
 
-def _unclosed_declaration(line: str) -> int | None:
-    """The column of a declaration (``<!DOCTYPE``) that opens ``line`` and does not end on
-    it, or None. Python-Markdown reads one up to the next '>' however far on, a later tag's
-    included, so what lies between (the quiz too) is spliced as raw HTML."""
-    found = DECLARATION_OPENING_A_LINE.match(line)
-    if found is None or ">" in line[found.end() :]:
-        return None
-    return found.start(1) + 1
+def _unclosed_opening(
+    line: str, line_start: int, last_closing: dict[str, int]
+) -> tuple[int, tuple[str, str, str]] | None:
+    """The column of markup that opens ``line`` (at ``line_start`` in the body) and is not
+    closed, and its problem: a processing instruction or CDATA section with no closing after
+    it, or a declaration (``<!DOCTYPE``) that does not end on its line. Python-Markdown reads
+    a declaration up to the next '>' however far on, a later tag's included, so what lies
+    between (the quiz too) is spliced as raw HTML."""
+    found = MARKUP_OPENING_A_LINE.match(line)
+    if found and line_start + found.end() > last_closing[found[1]]:
+        return found.start(1) + 1, _unclosed_markup_problem(found[1])
+    declaration = DECLARATION_OPENING_A_LINE.match(line)
+    if declaration and ">" not in line[declaration.end() :]:
+        return declaration.start(1) + 1, DECLARATION_PROBLEM
+    return None
 
 
 def _unclosed_markup_problem(opening: str) -> tuple[str, str, str]:
