@@ -23,6 +23,8 @@ from typing import Any
 import yaml
 from ruamel.yaml.resolver import implicit_resolvers
 
+from generator.line_folds import unfold_wide
+
 Location = tuple[int | str, ...]
 Positions = dict[Location, tuple[int, int]]
 """Location of a key or item -> its 0-based line and column."""
@@ -63,7 +65,7 @@ def read_plain(text: str, max_depth: int) -> tuple[Any, Positions] | None:
         return None
     try:
         events = yaml.parse(text, Loader=_PARSER)
-        return _Builder(events, max_depth).document()
+        return _Builder(text, events, max_depth).document()
     except (_NotPlain, yaml.YAMLError):
         return None
 
@@ -71,7 +73,8 @@ def read_plain(text: str, max_depth: int) -> tuple[Any, Positions] | None:
 class _Builder:
     """Builds values from events, recording where each key and item starts."""
 
-    def __init__(self, events: Iterator[Any], max_depth: int) -> None:
+    def __init__(self, text: str, events: Iterator[Any], max_depth: int) -> None:
+        self.text = text
         self.events = events
         self.max_depth = max_depth
         self.positions: Positions = {}
@@ -98,12 +101,19 @@ class _Builder:
         if depth >= self.max_depth or getattr(event, "anchor", None) or _tagged(event):
             raise _NotPlain
         if isinstance(event, yaml.ScalarEvent):
-            return _scalar(event)
+            return self._scalar(event)
         if isinstance(event, yaml.SequenceStartEvent):
             return self._sequence(location, depth)
         if isinstance(event, yaml.MappingStartEvent):
             return self._mapping(location, depth)
         raise _NotPlain  # an alias
+
+    def _scalar(self, event: Any) -> Any:
+        value = _scalar(event)
+        if not isinstance(value, str):
+            return value
+        raw = self.text[event.start_mark.index : event.end_mark.index]
+        return unfold_wide(value, raw, event.style)
 
     def _sequence(self, location: Location, depth: int) -> list[Any]:
         items: list[Any] = []

@@ -13,11 +13,12 @@ from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, StreamMark
 from ruamel.yaml.events import AliasEvent, NodeEvent, ScalarEvent
-from ruamel.yaml.nodes import MappingNode
+from ruamel.yaml.nodes import MappingNode, ScalarNode
 from ruamel.yaml.parser import RoundTripParser
 from ruamel.yaml.tokens import DirectiveToken
 
 from generator.errors import Problem
+from generator.line_folds import unfold_wide
 from generator.models import Source
 from generator.yaml_events import Location, Positions, read_plain
 from generator.yaml_hints import syntax_hint
@@ -66,9 +67,20 @@ class _PlainComposer(Composer):
             raise _Refused(event.start_mark, *refusal)
         self.nesting += 1
         try:
-            return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
         finally:
             self.nesting -= 1
+        if isinstance(node, ScalarNode):
+            node.value = _unfolded(node, self.loader.reader.buffer)
+        return node
+
+
+def _unfolded(node: ScalarNode, text: str) -> str:
+    """The node's text with folded breaks between wide characters joined
+    (:mod:`generator.line_folds`). In a ``>`` text, ruamel.yaml marks each fold with BEL,
+    which YAML allows nowhere in a file, to keep the folds for writing the file back."""
+    value: str = node.value.replace("\a", "") if node.style == ">" else node.value
+    return unfold_wide(value, text[node.start_mark.index : node.end_mark.index], node.style)
 
 
 class _PlainParser(RoundTripParser):

@@ -32,6 +32,10 @@ from generator.yaml_source import position
 from tests.conftest import PROJECT
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+SPACE_IN_CHINESE = re.compile(
+    r"[\u4e00-\u9fff\u3000-\u303f\uff01-\uff60] +[\u4e00-\u9fff\u3000-\u303f\uff01-\uff60]"
+)
+"""A space between two Chinese characters or punctuation marks, which Chinese never has."""
 BODY_CHARACTERS = (3000, 8000)
 QUESTIONS_PER_MODULE = (10, 15)
 GLOSSARY_ROW = re.compile(
@@ -368,6 +372,22 @@ def test_quizzes_use_chinese_quotation_marks(course: Course) -> None:
                     straight.append(f"{source.path}:{line}: {text[:40]}")
     assert scanned >= MIN_PROSE_LINES, f"only {scanned} quiz texts were checked"
     assert straight == [], "use “” and ‘’ in Chinese text"
+
+
+def test_quiz_texts_have_no_space_between_chinese_characters(course: Course) -> None:
+    """Not even where a long text is broken across lines in the file."""
+    spaced, scanned = [], 0
+    sources = [module.quiz_source for module in modules(course)]
+    if course.exam is not None:
+        sources.append(course.exam.source)
+    for source in sources:
+        for location, text in yaml_strings(source.tree):
+            scanned += 1
+            if found := SPACE_IN_CHINESE.search(text):
+                line, _ = position(source, location)
+                spaced.append(f"{source.path}:{line}: {found.group()!r}")
+    assert scanned >= MIN_PROSE_LINES, f"only {scanned} quiz texts were checked"
+    assert spaced == []
 
 
 def test_every_wrong_answer_explains_the_mistake(course: Course) -> None:

@@ -106,3 +106,27 @@ def test_wherever_the_fast_reader_answers_ruamel_gives_the_same_answer(text: str
     fast = read_plain(text, MAX_DEPTH)
     if fast is not None:
         assert fast == read_round_trip(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: >-\n  先处理情绪，\n  再处理事情\n", "先处理情绪，再处理事情"),  # folded block
+        ("a: 先处理情绪，\n  再处理事情\n", "先处理情绪，再处理事情"),  # plain
+        ('a: "先处理情绪，\n  再处理事情"\n', "先处理情绪，再处理事情"),  # double-quoted
+        ("a: '先处理\n  情绪'\n", "先处理情绪"),  # single-quoted
+        ("a: >-\n  先问 EODC\n  再答\n", "先问 EODC 再答"),  # a Latin letter on one side
+        ("a: >-\n  care\n  more\n", "care more"),
+        ("a: >-\n  고객\n  서비스\n", "고객 서비스"),  # Korean spaces its words
+        ("a: |-\n  先处理\n  情绪\n", "先处理\n情绪"),  # a literal block keeps its breaks
+        ("a: >-\n  先处理\n\n  情绪\n", "先处理\n情绪"),  # a blank line is a line break
+        ("a: >-\n  先处理 情绪，\n  再处理\n", "先处理 情绪，再处理"),  # a space typed stays
+    ],
+)
+def test_a_line_break_between_chinese_characters_folds_without_a_space(
+    text: str, expected: str
+) -> None:
+    fast = read_plain(text, MAX_DEPTH)
+    assert fast is not None
+    assert fast[0] == {"a": expected}
+    assert read_round_trip(text)[0] == {"a": expected}
