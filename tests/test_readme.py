@@ -17,6 +17,8 @@ from typing import get_args
 import pytest
 
 from generator.models import Area
+from generator.project import GENERATED_PAGES
+from generator.yaml_source import read_round_trip
 from tests.conftest import PROJECT, copy_project, run_generator
 
 README = PROJECT / "README.md"
@@ -97,6 +99,44 @@ def test_the_steps_for_adding_a_module_put_its_exam_questions_in_the_exam(
     assert run_generator(root, "check", "--strict") == 0
 
 
+def section(title: str) -> str:
+    """The README's text under the heading ``title``, up to the next heading."""
+    text = README.read_text(encoding="utf-8")
+    return text.split(f"\n{title}\n", 1)[1].split("\n#", 1)[0]
+
+
+def yaml_block(text: str) -> str:
+    found = re.search(r"\n```yaml\n(.*?)\n```\n", text, re.DOTALL)
+    assert found, "the section has no YAML example"
+    return found[1] + "\n"
+
+
+def test_the_other_question_types_as_shown_pass_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each of the README's examples of the four other types, added to the quiz of the
+    module whose objective it names, passes ``check --strict``: its review link, objective
+    and options are real."""
+    examples = yaml_block(section("### The four other question types"))
+    questions = re.split(r"^(?=  - id: )", examples, flags=re.MULTILINE)[1:]
+    assert len(questions) == 4
+    root = copy_project(tmp_path / "course")
+    for question in questions:
+        found = re.search(r"^    objective: m(\d)-", question, re.MULTILINE)
+        assert found, question
+        quiz = next((root / "quizzes").glob(f"0{found[1]}-*.yml"))
+        with quiz.open("a", encoding="utf-8") as file:
+            file.write(question.replace("  - id: ", "  - id: readme-", 1))
+    capsys.readouterr()
+    assert run_generator(root, "check", "--strict") == 0, capsys.readouterr().err
+
+
+def test_the_exam_settings_shown_are_the_course_s() -> None:
+    shown, _ = read_round_trip(yaml_block(section("### The final exam")))
+    real, _ = read_round_trip((PROJECT / "quizzes/exam.yml").read_text(encoding="utf-8"))
+    assert shown == real
+
+
 def test_the_stage_of_a_new_module_is_what_check_asks_for(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -142,3 +182,11 @@ def test_check_reports_stage_by_stage_as_the_readme_says(
     later = {"link.unknown-page", "review.unknown-page", "exam.unknown-module"}
     assert later <= codes(reported), reported
     assert "course/index.md:" in reported and "quizzes/01-first.yml:" in reported
+
+
+def test_the_documents_name_every_page_the_generator_writes() -> None:
+    authoring = (PROJECT / "AUTHORING.md").read_text(encoding="utf-8")
+    readme = README.read_text(encoding="utf-8")
+    for name in GENERATED_PAGES:
+        assert f"`{name}`" in authoring
+        assert f"`{name}`" in readme
