@@ -45,6 +45,8 @@ GLOSSARY_ROW = re.compile(
 EXAM_ONLY_PER_MODULE = 6
 UNSEEN_MATERIAL = re.compile(r"讲义|教材|原讲义")
 """The course is the learner's only text: no references to notes or books they never see."""
+GAP_IN_WORDS = re.compile(r"差距(?!一一对应)[一二三四]")
+"""The four service-quality gaps are 差距 1 … 差距 4 everywhere, never 差距一 … 差距四."""
 MIN_EXPLANATION = 10
 """Han characters a wrong answer's feedback needs to explain the mistake."""
 ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+[a-z]+(?:\s+"(?P<title>[^"]*)")?\s*$')
@@ -338,6 +340,17 @@ def test_no_reference_to_material_the_learner_never_sees() -> None:
         if UNSEEN_MATERIAL.search(line)
     ]
     assert found == [], "state the idea directly instead of citing notes or a textbook"
+
+
+def test_the_four_gaps_are_numbered_in_digits() -> None:
+    found = [
+        f"{path.relative_to(PROJECT)}:{number}: {match.group()}"
+        for folder in ("course", "quizzes")
+        for path in sorted((PROJECT / folder).glob("*.*"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for match in GAP_IN_WORDS.finditer(line)
+    ]
+    assert found == [], "write the gaps as module 2 does: 差距 1, 差距 2, 差距 3, 差距 4"
 
 
 def test_course_text_uses_chinese_quotation_marks(course: Course) -> None:
