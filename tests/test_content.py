@@ -420,6 +420,21 @@ def test_every_wrong_answer_explains_the_mistake(course: Course) -> None:
     assert missing == []
 
 
+def test_every_objective_has_an_exam_only_question(course: Course) -> None:
+    """The exam draws only from the exam pools: an objective missing there is never examined."""
+    gaps = []
+    for module in modules(course):
+        examined = {question.objective for question in module.quiz.exam_questions}
+        for index, objective in enumerate(module.meta.objectives):
+            if objective.id not in examined:
+                line, _ = position(module.page.source, ("objectives", index))
+                gaps.append(
+                    f"{module.page.source.path}:{line}: objective '{objective.id}' "
+                    "has no exam-only question"
+                )
+    assert gaps == []
+
+
 def test_every_module_has_exam_only_questions(course: Course) -> None:
     problems = []
     quiz_ids = {q.id for module in modules(course) for q in module.quiz.questions}
