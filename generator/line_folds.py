@@ -8,7 +8,9 @@ browsers follow for a line break in HTML text (CSS Text 3, segment break transfo
 East Asian Width F, W or H on both sides, and neither side Hangul, which spaces words).
 
 Both YAML readers (:mod:`generator.yaml_events` and :mod:`generator.yaml_source`) pass
-each text through :func:`unfold_wide` with the text's own lines from the file.
+each text through :func:`unfold_wide` with the text's own lines from the file. A page's
+Markdown keeps its line breaks in the HTML, where Chromium shows each as a space, so there
+``check`` warns instead (:func:`generator.page_checks.chinese_line_breaks`).
 """
 
 from __future__ import annotations
@@ -43,11 +45,12 @@ def _wide_folds(raw: str) -> list[str]:
     return [
         f"{before[-1]} {after[0]}"
         for before, after in pairwise(lines)
-        if before and after and _wide(before[-1]) and _wide(after[0])
+        if before and after and is_wide(before[-1]) and is_wide(after[0])
     ]
 
 
-def _wide(character: str) -> bool:
+def is_wide(character: str) -> bool:
+    """Whether a line break next to ``character`` and another such is no space."""
     return unicodedata.east_asian_width(character) in {"F", "W", "H"} and not _hangul(character)
 
 

@@ -16,7 +16,8 @@ from collections.abc import Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
-from generator.errors import Problem
+from generator.errors import Problem, Severity
+from generator.line_folds import is_wide
 from generator.markdown_config import GENERATED_HEADINGS, CourseScan
 from generator.media import course_file
 from generator.models import Course, Page
@@ -89,6 +90,7 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
         yield scan.costly[page.filename]
         return
     yield from _level_one_headings(page, lines)
+    yield from chinese_line_breaks(page, lines)
     yield from _second_progress_marker(page, lines)
     if scan.pages[page.filename].too_deep:
         yield _too_deep(page)
@@ -106,6 +108,29 @@ def _level_one_headings(page: Page, lines: Lines) -> Iterator[Problem]:
                 "start sections at '##'; the page title comes from 'title:'",
                 "page.level-one-heading",
             )
+
+
+def chinese_line_breaks(page: Page, lines: Lines) -> Iterator[Problem]:
+    """A paragraph broken between two Chinese characters: the page keeps the line break,
+    and Chromium (Chrome, Edge, WeChat) shows it as a space. Headings, table rows and
+    comments are single lines of their own, not a paragraph's."""
+    for number, line in lines.items():
+        before, after = line.rstrip(), lines.get(number + 1, "").lstrip()
+        if not (before and after and is_wide(before[-1]) and is_wide(after[0])):
+            continue
+        if before.lstrip().startswith("#") or any(
+            mark in text for text in (before, after) for mark in ("|", "<!--", "-->")
+        ):
+            continue
+        yield Problem(
+            page.source.path,
+            number,
+            len(before),
+            "a line break between two Chinese characters shows as a space on the page",
+            "join this line and the next: a paragraph can be one long line",
+            "page.line-break-in-chinese",
+            Severity.WARNING,
+        )
 
 
 def _too_deep(page: Page) -> Problem:

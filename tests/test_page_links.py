@@ -387,3 +387,33 @@ def test_a_few_stray_tag_starts_and_brackets_build(
     add_to_page(minimal_project, "a <b " * 20 + "\n\n" + "[" * 20 + "x" + "]" * 20 + "\n")
     assert problems(minimal_project, capsys) == []
     assert problems(minimal_project, capsys, "build") == []
+
+
+CHINESE_LINE_BREAK = (
+    "warning: a line break between two Chinese characters shows as a space on the page; "
+    "join this line and the next: a paragraph can be one long line [page.line-break-in-chinese]"
+)
+
+
+def test_a_paragraph_broken_between_chinese_characters_is_a_warning(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Chromium shows such a break as a space; headings, table rows, comments, code and
+    English are left alone."""
+    first = add_to_page(
+        minimal_project,
+        "倾听时要望闻问切，\n先听客户说完。\n\n"
+        '!!! tip "小贴士"\n    听完再复述一遍客户的话，\n    确认没有听错。\n\n'
+        "## 复述\n复述客户的话。\n\n"
+        "| 步骤 | 做法 |\n| --- | --- |\n| 望 | 观察 |\n| 闻 | 倾听 |\n\n"
+        "<!-- 备注\n说明 -->\n\n"
+        "```text\n代码里的中文\n换行不算\n```\n\n"
+        "We listen first,\nthen we answer. 先听\nthen 再答。\n",
+    )
+    assert run_generator(minimal_project, "check") == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if "line-break" in line]
+    assert warned == [
+        f"{PAGE}:{first}:9: {CHINESE_LINE_BREAK}",
+        f"{PAGE}:{first + 4}:16: {CHINESE_LINE_BREAK}",
+    ]
+    assert run_generator(minimal_project, "check", "--strict") == 1
