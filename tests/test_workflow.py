@@ -42,6 +42,14 @@ def test_official_pages_actions(jobs: dict[str, Any]) -> None:
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
 
 
+def test_the_build_may_read_the_pages_settings_of_a_private_repository(
+    jobs: dict[str, Any],
+) -> None:
+    """configure-pages asks for the Pages settings: in a private repository the token
+    needs ``pages: read``, and the workflow's ``contents: read`` alone refuses it."""
+    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
+
+
 def test_site_url_comes_from_the_pages_settings(jobs: dict[str, Any]) -> None:
     build = next(step for step in jobs["build"]["steps"] if step.get("run") == "make build")
     assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
