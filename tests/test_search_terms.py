@@ -1,8 +1,9 @@
-"""Course terms stay whole in the search index of the site and of every export.
+"""Course terms stay whole in the search index of the site and of every export, and in search.
 
 jieba alone splits 服务补救 into 服务 + 补救; the terms listed in search-terms.txt are kept
 whole wherever the generator builds a search index: the site, the offline package and the
-SCORM package.
+SCORM package. Searching for one finds first a section that holds it, and the page opened
+from there marks the term, never single characters of it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from urllib.parse import quote
 
 import jieba
 import pytest
+from playwright.sync_api import Locator, Page, expect
 
 from generator.project import Project
 from generator.search_index import DOCUMENTS, OFFLINE_DOCUMENTS
@@ -87,3 +90,37 @@ def test_a_terms_file_saved_as_gbk_is_one_problem(
         "Chinese Windows editors use by default); open it in your editor and save it with the "
         "encoding 'UTF-8' [source.not-utf8]\nFAILED: 1 problem\n"
     )
+
+
+def top_result(page: Page, site_url: str, term: str) -> Locator:
+    """The link to what search ranks first for ``term``: in the first page listed, the page
+    itself or one of its sections, whichever scores highest."""
+    page.goto(f"{site_url}?q={quote(term)}")
+    first_page = page.locator(".md-search-result__item").first
+    expect(first_page).to_be_visible(timeout=15_000)
+    links = first_page.locator("a.md-search-result__link")
+    scores = links.locator("article").evaluate_all("all => all.map(a => +a.dataset.mdScore)")
+    return links.nth(scores.index(max(scores)))
+
+
+@pytest.mark.browser
+def test_each_listed_term_finds_first_a_section_that_holds_it(page: Page, site_url: str) -> None:
+    """Material cut 服务补救 into 服务 + 补 and put 服务价值链 first, which holds 服务 alone."""
+    misranked = {}
+    for term in read_search_terms(Project(PROJECT)):
+        marked = top_result(page, site_url, term).locator("mark").all_inner_texts()
+        if term not in marked:
+            misranked[term] = marked
+    assert misranked == {}, "the first result's marks, for each term it does not hold"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("term", ["首人负责", "服务补救", "望闻问切"])
+def test_the_page_opened_from_a_result_marks_the_whole_term(
+    page: Page, site_url: str, term: str
+) -> None:
+    """Opened from 首人负责, the page marked every 负 on it (the link said ?h=负)."""
+    top_result(page, site_url, term).click()
+    marks = page.locator("article mark[data-md-highlight]")
+    expect(marks.first).to_be_visible(timeout=15_000)
+    assert set(marks.all_inner_texts()) == {term}

@@ -22,6 +22,11 @@
  * itself sends the set-up message only once search is open, so the documents load at once.
  * A set-up message that already holds documents (a site built without the split) passes
  * straight through.
+ *
+ * Material cuts a Chinese query into words of its index, but never tries a word that ends
+ * the query (it stops one character short): 服务补救 became 服务 + 补, which ranked sections
+ * holding 服务 alone first, and the page opened from a result marked every 补 on it. So this
+ * worker cuts the query first (cutChinese), and Material searches each word whole.
  */
 (function () {
   "use strict";
@@ -38,6 +43,7 @@
   var passing = null;    /* the complete set-up message on its way to Material's worker */
   var whole = null;      /* the second worker, once its whole index is built */
   var lastQuery = null;
+  var words = {};        /* the words of the index Material built (Lunr's inverted index) */
 
   function loadJson(path) {
     return fetch(new URL(path, SITE)).then(function (response) {
@@ -94,6 +100,46 @@
     return second;
   }
 
+  /* Keep the words of every index Material builds. */
+  function keepWords() {
+    var build = self.lunr.Builder.prototype.build;
+    self.lunr.Builder.prototype.build = function () {
+      var index = build.call(this);
+      words = index.invertedIndex;
+      return index;
+    };
+  }
+
+  /* Where the longest word of the index that starts at `from` in `run` ends (`from` if none). */
+  function wordEnd(run, from) {
+    var end = run.length;
+    while (end > from && !(run.slice(from, end) in words)) { end--; }
+    return end;
+  }
+
+  /*
+   * Cut each run of Chinese characters into the longest word of the index at each place
+   * where one reaches further than the words before it (五步法: 五步 and 步法), each word
+   * followed by 〇: Material's cutting then keeps it whole and drops the 〇 (it never looks
+   * at a run's last character). Characters in no word are left to Material, which searches
+   * them as the start of a word: what was typed so far.
+   */
+  function cutChinese(query) {
+    return query.replace(/\p{sc=Han}+/gu, function (run) {
+      var cut = "", reach = 0;
+      for (var from = 0; from < run.length; from++) {
+        var end = wordEnd(run, from);
+        if (end > Math.max(from, reach)) {
+          cut += " " + run.slice(from, end) + "〇 ";
+          reach = end;
+        } else if (from >= reach) {
+          cut += run[from];
+        }
+      }
+      return cut.trim();
+    });
+  }
+
   function listenToPage() {
     if (OFFLINE || SECOND || typeof BroadcastChannel === "undefined") { return null; }
     var channel = new BroadcastChannel("mot-search:" + SITE.pathname);
@@ -112,6 +158,8 @@
       if (whole) {
         event.stopImmediatePropagation();
         whole.postMessage(message);
+      } else {
+        message.data = cutChinese(message.data);
       }
       return;
     }
@@ -121,5 +169,6 @@
     if (channel) { channel.postMessage("ask"); } else { start(); }
   });
 
-  importScripts(new URL(MATERIAL_WORKER, HERE).href);
+  /* The offline shim's importScripts returns a promise; a worker's returns at once. */
+  Promise.resolve(importScripts(new URL(MATERIAL_WORKER, HERE).href)).then(keepWords);
 })();
