@@ -7,10 +7,11 @@ complete, so a failed export leaves no partial file behind.
 
 A build may be killed at any moment. The new site replaces the old one in a single
 exchange of the two folders where the platform has one (Linux ``renameat2``, macOS
-``renamex_np``), else by two renames in a row; a build killed between those leaves the
-old site in its scratch folder, and the next build or check puts it back. Builds of one
-project take turns (a lock on the ``build/`` folder), so whatever scratch folder a
-build finds is stale, and it removes it.
+``renamex_np``), else by two renames in a row. A build stopped between those (Ctrl+C,
+an error) puts the old site back as it removes its scratch folder; one killed there
+leaves the old site in its scratch folder, and the next build or check puts it back.
+Builds of one project take turns (a lock on the ``build/`` folder), so whatever scratch
+folder a build finds is stale, and it removes it.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def _swap_in(new: Path, target: Path, old: Path) -> None:
     if not os.path.lexists(target):
         os.replace(new, target)
     elif not _exchange(new, target):
-        os.replace(target, old)  # killed here? recover_output() puts ``old`` back
+        os.replace(target, old)  # stopped here? _discard() or recover_output() puts it back
         os.replace(new, target)
 
 
@@ -151,11 +152,7 @@ def recover_output(project: Project) -> None:
 
 def _recover(project: Project) -> None:
     for scratch in sorted(project.work_dir.glob(f"{SCRATCH_PREFIX}*")):
-        stranded = scratch / OLD_SITE
-        missing = not os.path.lexists(project.site_dir)
-        if missing and stranded.is_dir() and not scratch.name.endswith(DISCARDED):
-            os.replace(stranded, project.site_dir)
-        _remove(scratch)
+        _discard(scratch, project.site_dir)
 
 
 @contextmanager
@@ -194,7 +191,19 @@ def scratch_folder(project: Project) -> Iterator[Path]:
         try:
             yield scratch
         finally:
-            _remove(scratch)
+            _discard(scratch, project.site_dir)
+
+
+def _discard(scratch: Path, site: Path) -> None:
+    """Remove a scratch folder, first putting back the old site it holds if ``site`` is missing.
+
+    A build stopped between the two renames of the swap (Ctrl+C, an error) leaves the old
+    site here and no ``site`` at all: removing the folder would lose the site.
+    """
+    stranded = scratch / OLD_SITE
+    if stranded.is_dir() and not os.path.lexists(site) and not scratch.name.endswith(DISCARDED):
+        os.replace(stranded, site)
+    _remove(scratch)
 
 
 def _remove(scratch: Path) -> None:

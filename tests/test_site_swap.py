@@ -7,6 +7,7 @@ then a second build must publish the whole new site and leave no scratch folder 
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -114,6 +115,28 @@ def test_the_two_rename_swap_publishes_the_new_site(
     retitle(project)
     assert run_generator(project, "build") == 0
     assert NEW_TITLE in (project / "site/01-sample.html").read_text()
+    assert scratch_folders(project) == []
+
+
+def test_a_build_stopped_between_the_two_renames_puts_the_old_site_back(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C right after the old site moved into the scratch folder: removing that folder
+    must not take the site with it."""
+    old = files_of(project / "site")
+    retitle(project)
+    monkeypatch.setattr(write, "_exchange", lambda first, second: False)
+    rename = os.replace
+
+    def interrupted_replace(source: Path, target: Path) -> None:
+        rename(source, target)
+        if target.name == write.OLD_SITE:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted_replace)
+    with pytest.raises(KeyboardInterrupt):
+        build.build(Project(project))
+    assert files_of(project / "site") == old
     assert scratch_folders(project) == []
 
 
