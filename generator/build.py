@@ -29,7 +29,7 @@ from generator.write import (
     DocsContents,
     publish_site,
     recover_output,
-    refuse_site_file,
+    refuse_site_target,
     scratch_folder,
     sync_docs,
 )
@@ -117,7 +117,7 @@ def build(project: Project, engine: str = DEFAULT_ENGINE) -> CheckedCourse:
 
     The previous site stays exactly as it was unless the whole build succeeds.
     """
-    refuse_site_file(project)
+    refuse_site_target(project)
     checked = check(project)
     with scratch_folder(project) as scratch:
         ENGINES[engine](checked, scratch)

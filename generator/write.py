@@ -84,10 +84,16 @@ EXCHANGE = 2
 """RENAME_EXCHANGE (Linux ``renameat2``) and RENAME_SWAP (macOS ``renamex_np``) are both 2."""
 
 
-def refuse_site_file(project: Project) -> None:
-    """A file where ``site/`` goes would be replaced by the site: refuse to build."""
+def refuse_site_target(project: Project) -> None:
+    """Refuse to build where publishing would replace something other than the site.
+
+    A file at ``site/`` would be replaced by the site. Where ``site/`` is a link, the build
+    replaces the folder it links to as a whole (see :func:`publish_site`).
+    """
     site = project.site_dir
-    if os.path.lexists(site) and not site.is_dir():
+    if site.is_symlink():
+        _refuse_linked_folder(project, site.resolve())
+    elif os.path.lexists(site) and not site.is_dir():
         raise SetupError(
             "this is a file where the site folder goes, and a build would replace it",
             "move or rename the file, then build again",
@@ -96,10 +102,104 @@ def refuse_site_file(project: Project) -> None:
         )
 
 
+def _refuse_linked_folder(project: Project, target: Path) -> None:
+    """The folder ``site/`` links to must be a folder of its own the build may replace."""
+    shown = project.relative(project.site_dir)
+    if os.path.lexists(target) and not target.is_dir():
+        raise SetupError(
+            f"this is a link to {target}, which is not a folder, and a build would replace it",
+            "link site/ to a folder, or remove the link, then build again",
+            "output.site-not-a-folder",
+            shown,
+        )
+    own = (project.course_dir, project.quiz_dir, project.work_dir)
+    if project.root.is_relative_to(target) or any(
+        target.is_relative_to(path.resolve()) for path in own
+    ):
+        raise SetupError(
+            f"this is a link to {target}, which holds the course's own files, and a build "
+            "replaces the folder site/ links to as a whole",
+            "link site/ to a folder that holds only the site, for example /srv/www-course",
+            "output.site-link-unsafe",
+            shown,
+        )
+    if os.path.ismount(target):
+        raise SetupError(
+            f"this is a link to {target}, a mount point, which a build cannot replace",
+            f"link site/ to a folder inside it, for example {target / 'course'}, then build again",
+            "output.site-link-not-replaceable",
+            shown,
+        )
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise SetupError(
+            f"this is a link to {target}, which a build cannot replace: the new site takes "
+            f"its place in one step, and that needs write access to {target.parent}",
+            f"give write access to {target.parent}, or link site/ to a folder inside a folder "
+            "you can write to, then build again",
+            "output.site-link-not-replaceable",
+            shown,
+        )
+
+
 def publish_site(project: Project, scratch: Path) -> None:
-    """Swap the site and docs folder built in ``scratch`` into place."""
-    _swap_in(scratch / "site", project.site_dir, scratch / OLD_SITE)
+    """Swap the site and docs folder built in ``scratch`` into place.
+
+    Where ``site/`` is a link (to a web server's folder, say), the folder it links to is
+    replaced and the link kept.
+    """
+    if project.site_dir.is_symlink():
+        _publish_through_link(scratch / "site", project.site_dir.resolve())
+    else:
+        _swap_in(scratch / "site", project.site_dir, scratch / OLD_SITE)
     _swap_in(scratch / "docs", project.docs_dir, scratch / "old-docs")
+
+
+def _publish_through_link(new: Path, target: Path) -> None:
+    """Put ``new`` at ``target`` by way of a scratch folder beside ``target``.
+
+    Renames only work within one file system, and ``target`` may be on another than the
+    build: the new site is moved (or copied) next to it first, so the swap stays one step.
+    """
+    with _scratch_beside(target) as beside:
+        _move(new, beside / "site")
+        _swap_in(beside / "site", target, beside / OLD_SITE)
+
+
+def _beside_prefix(target: Path) -> str:
+    """Names of the scratch folders beside ``target`` start with this."""
+    return f".{target.name}{SCRATCH_PREFIX}"
+
+
+@contextmanager
+def _scratch_beside(target: Path) -> Iterator[Path]:
+    """A scratch folder next to ``target``, so on its disk; the old site goes back if need be."""
+    scratch = Path(tempfile.mkdtemp(prefix=_beside_prefix(target), dir=target.parent))
+    try:
+        yield scratch
+    finally:
+        _discard(scratch, target)
+
+
+def _move(folder: Path, target: Path) -> None:
+    """Rename ``folder`` to ``target``, or copy it there where they are on different disks."""
+    try:
+        os.replace(folder, target)
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        _copy_folder(folder, target)
+
+
+def _copy_folder(folder: Path, target: Path) -> None:
+    """Copy ``folder`` file by file; a failure names its file (``shutil.copytree`` collects
+    every failure into one error that names none)."""
+    target.mkdir()
+    for path in sorted(folder.rglob("*")):  # a folder comes before what it holds
+        copy = target / path.relative_to(folder)
+        if path.is_dir():
+            copy.mkdir()
+        else:
+            shutil.copy2(path, copy)
 
 
 def _swap_in(new: Path, target: Path, old: Path) -> None:
@@ -151,8 +251,19 @@ def recover_output(project: Project) -> None:
 
 
 def _recover(project: Project) -> None:
-    for scratch in sorted(project.work_dir.glob(f"{SCRATCH_PREFIX}*")):
-        _discard(scratch, project.site_dir)
+    for scratch, site in _scratch_folders(project):
+        _discard(scratch, site)
+
+
+def _scratch_folders(project: Project) -> list[tuple[Path, Path]]:
+    """Scratch folders of earlier builds, each with the site its old version would go back to."""
+    site = project.site_dir
+    found = [(scratch, site) for scratch in sorted(project.work_dir.glob(f"{SCRATCH_PREFIX}*"))]
+    if site.is_symlink():
+        target = site.resolve()
+        beside = sorted(target.parent.glob(f"{_beside_prefix(target)}*"))
+        found += [(scratch, target) for scratch in beside]
+    return found
 
 
 @contextmanager

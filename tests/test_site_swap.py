@@ -7,6 +7,7 @@ then a second build must publish the whole new site and leave no scratch folder 
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import signal
@@ -118,11 +119,65 @@ def test_the_two_rename_swap_publishes_the_new_site(
     assert scratch_folders(project) == []
 
 
+def link_site(root: Path, folder: Path) -> Path:
+    """Publish from ``folder`` (a web server's, say): the site moves there, site/ links to it."""
+    folder.parent.mkdir(parents=True)
+    shutil.move(root / "site", folder)
+    (root / "site").symlink_to(folder)
+    return folder
+
+
+def across_disks(monkeypatch: pytest.MonkeyPatch, work: Path) -> None:
+    """Renames out of ``work`` fail as they do between two file systems."""
+    rename = os.replace
+
+    def replace(source: Path, target: Path) -> None:
+        if source.is_relative_to(work) and not target.is_relative_to(work):
+            raise OSError(errno.EXDEV, os.strerror(errno.EXDEV), str(source), str(target))
+        rename(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+@pytest.mark.parametrize("swap", ["one-step", "two-renames", "across-disks"])
+def test_a_linked_site_updates_the_folder_it_links_to(
+    swap: str, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``mv site /srv/www-course && ln -s /srv/www-course site``: the build keeps the link."""
+    served = link_site(project, tmp_path / "srv/www-course")
+    retitle(project)
+    if swap == "two-renames":
+        monkeypatch.setattr(write, "_exchange", lambda first, second: False)
+    if swap == "across-disks":
+        across_disks(monkeypatch, project / "build")
+    assert run_generator(project, "build") == 0
+    assert (project / "site").is_symlink() and (project / "site").resolve() == served
+    assert NEW_TITLE in (served / "01-sample.html").read_text()
+    assert sorted(os.listdir(served.parent)) == ["www-course"], "no scratch folder left"
+    assert scratch_folders(project) == []
+
+
+def test_check_puts_back_a_linked_site_a_killed_build_left_aside(
+    project: Path, tmp_path: Path
+) -> None:
+    served = link_site(project, tmp_path / "srv/www-course")
+    old = files_of(served)
+    retitle(project)
+    kill_build_at("between-renames", project)
+    assert not served.exists()
+    assert run_generator(project, "check") == 0
+    assert files_of(served) == old
+    assert sorted(os.listdir(served.parent)) == ["www-course"]
+
+
+@pytest.mark.parametrize("linked", [False, True])
 def test_a_build_stopped_between_the_two_renames_puts_the_old_site_back(
-    project: Path, monkeypatch: pytest.MonkeyPatch
+    linked: bool, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Ctrl+C right after the old site moved into the scratch folder: removing that folder
     must not take the site with it."""
+    if linked:
+        link_site(project, tmp_path / "srv/www-course")
     old = files_of(project / "site")
     retitle(project)
     monkeypatch.setattr(write, "_exchange", lambda first, second: False)
@@ -145,3 +200,30 @@ def test_a_file_where_the_site_goes_is_left_alone(minimal_project: Path) -> None
     site.write_text("培训笔记", encoding="utf-8")
     assert run_generator(minimal_project, "build") == 1
     assert site.read_text(encoding="utf-8") == "培训笔记"
+
+
+@pytest.mark.parametrize(
+    ("link_to", "rule"),
+    [
+        (".", "output.site-link-unsafe"),
+        ("course", "output.site-link-unsafe"),
+        ("mkdocs.yml", "output.site-not-a-folder"),
+        pytest.param(
+            "/proc",
+            "output.site-link-not-replaceable",
+            marks=pytest.mark.skipif(not os.path.ismount("/proc"), reason="no /proc mount"),
+        ),
+    ],
+)
+def test_a_link_to_what_a_build_must_not_replace_is_refused(
+    link_to: str, rule: str, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.rmtree(project / "site")
+    (project / "site").symlink_to(project / link_to)
+    before = files_of(project / "course")
+    assert run_generator(project, "build") == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"site: this is a link to {(project / link_to).resolve()}, ")
+    assert err.endswith(f"[{rule}]\nFAILED\n")
+    assert files_of(project / "course") == before
+    assert (project / "mkdocs.yml").is_file()
