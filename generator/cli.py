@@ -19,6 +19,9 @@ from generator.write import refuse_output
 
 Command = Callable[[Project, argparse.Namespace], int]
 
+INTERRUPTED = 130
+"""Exit status of a command stopped with Ctrl+C: 128 + SIGINT, as shells report it."""
+
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
@@ -33,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     except SetupError as error:
         _fail(error)
         return 1
+    except KeyboardInterrupt as interrupt:
+        print(f"Interrupted: {interrupt}" if str(interrupt) else "Interrupted.", file=sys.stderr)
+        return INTERRUPTED
     except OSError as error:
         _fail(
             SetupError(
@@ -147,10 +153,26 @@ def run_check(project: Project, arguments: argparse.Namespace) -> int:
 
 
 def run_build(project: Project, arguments: argparse.Namespace) -> int:
-    checked = build.build(project, arguments.engine)
-    _warn(checked)
-    print(f"OK: {_summary(checked)}; site written to {project.shown(project.site_dir)}/")
+    site = project.shown(project.site_dir)
+    before = _folder_identity(project.site_dir)
+    try:
+        checked = build.build(project, arguments.engine)
+        _warn(checked)
+        print(f"OK: {_summary(checked)}; site written to {site}/")
+    except KeyboardInterrupt:
+        if _folder_identity(project.site_dir) == before:
+            raise KeyboardInterrupt(f"{site}/ is as it was before the build.") from None
+        raise KeyboardInterrupt(f"the new site was already in {site}/.") from None
     return 0
+
+
+def _folder_identity(folder: Path) -> tuple[int, int] | None:
+    """Which folder is at ``folder`` (through a link): a build that publishes puts another there."""
+    try:
+        status = folder.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 def run_outline(project: Project, _arguments: argparse.Namespace) -> int:
@@ -177,8 +199,11 @@ def run_export(project: Project, arguments: argparse.Namespace) -> int:
     for target in export.files(output):
         refuse_output(project, target, export.description)
     print(f"Exporting {arguments.format}: checking the course", flush=True)
-    checked = build.check(project)
-    _warn(checked)
-    written = export.write(ExportJob(checked, output))
+    try:
+        checked = build.check(project)
+        _warn(checked)
+        written = export.write(ExportJob(checked, output))
+    except KeyboardInterrupt:
+        raise KeyboardInterrupt("no file was left half-written.") from None
     print(f"OK: {export.description} written to {' and '.join(map(project.shown, written))}")
     return 0

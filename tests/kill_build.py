@@ -1,7 +1,8 @@
 """Run ``python -m generator build`` and kill it (SIGKILL) at a chosen point.
 
-``python -m tests.kill_build POINT ROOT``: used by tests/test_site_swap.py. Each point
-wraps one function the build calls, so the kill lands at the same place on every run.
+``python -m tests.kill_build POINT ROOT [interrupt]``: used by tests/test_site_swap.py.
+Each point wraps one function the build calls, so the kill lands at the same place on
+every run. With ``interrupt`` the build gets SIGINT (Ctrl+C) there instead.
 """
 
 from __future__ import annotations
@@ -19,9 +20,12 @@ import mkdocs.utils
 
 from generator import write
 
+stop_signal = signal.SIGKILL
+"""What ``die`` sends."""
+
 
 def die() -> None:
-    os.kill(os.getpid(), signal.SIGKILL)
+    os.kill(os.getpid(), stop_signal)
 
 
 Wrapper = Callable[[Callable[..., Any]], Callable[..., Any]]
@@ -91,7 +95,9 @@ POINTS: dict[str, Callable[[], None]] = {
 
 
 if __name__ == "__main__":
-    point, root = sys.argv[1:]
+    point, root, *how = sys.argv[1:]
+    if how == ["interrupt"]:
+        stop_signal = signal.SIGINT
     POINTS[point]()
     sys.argv = ["generator", "--root", root, "build"]
     runpy.run_module("generator", run_name="__main__")

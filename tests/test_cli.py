@@ -192,6 +192,38 @@ def test_make_serve_takes_the_port_from_port() -> None:
     assert "-m generator serve --dev-addr 127.0.0.1:8001" in dry_run.stdout
 
 
+def ctrl_c(*_arguments: object) -> None:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (["check"], "Interrupted."),
+        (["outline"], "Interrupted."),
+        (["export", "gift"], "Interrupted: no file was left half-written."),
+    ],
+)
+def test_ctrl_c_stops_a_command_with_one_line(
+    command: list[str],
+    said: str,
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No traceback, and the exit status shells give a command stopped with Ctrl+C.
+
+    (Ctrl+C during a build: tests/test_site_swap.py.)"""
+    monkeypatch.setattr(build, "load_course", ctrl_c)
+    try:
+        status = run_generator(minimal_project, *command)
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl+C ended the command with a traceback")
+    assert status == 130
+    assert capsys.readouterr().err.splitlines()[-1:] == [said]
+    assert not (minimal_project / "dist").exists()
+
+
 def test_a_missing_project_folder_is_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

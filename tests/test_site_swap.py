@@ -57,14 +57,18 @@ def retitle(root: Path) -> None:
     page.write_text(page.read_text().replace("title: 示例模块", f"title: {NEW_TITLE}"))
 
 
-def kill_build_at(point: str, root: Path) -> None:
-    child = subprocess.run(
-        [sys.executable, "-m", "tests.kill_build", point, str(root)],
+def stop_build_at(point: str, root: Path, *how: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tests.kill_build", point, str(root), *how],
         cwd=PROJECT,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def kill_build_at(point: str, root: Path) -> None:
+    child = stop_build_at(point, root)
     assert child.returncode == -signal.SIGKILL, f"the build was not killed at {point}: {child}"
 
 
@@ -92,6 +96,30 @@ def test_a_killed_build_never_loses_the_site(point: str, project: Path, tmp_path
     assert rebuilt.keys() == old.keys()
     assert NEW_TITLE in rebuilt["01-sample.html"].decode()
     assert scratch_folders(project) == []
+
+
+@pytest.mark.parametrize(
+    ("point", "published"),
+    [("writing-docs", False), ("between-renames", False), ("removing-scratch", True)],
+)
+def test_ctrl_c_stops_a_build_with_one_line_saying_what_site_holds(
+    point: str, published: bool, project: Path
+) -> None:
+    old = files_of(project / "site")
+    retitle(project)
+    child = stop_build_at(point, project, "interrupt")
+    assert child.returncode == 130, child.stderr  # 128 + SIGINT, as shells report Ctrl+C
+    assert child.stderr.splitlines()[-1:] == [
+        "Interrupted: the new site was already in site/."
+        if published
+        else "Interrupted: site/ is as it was before the build."
+    ]
+    assert "Traceback" not in child.stderr
+    after = files_of(project / "site")
+    assert after.keys() == old.keys()
+    assert (NEW_TITLE in after["01-sample.html"].decode()) == published
+    # stopped as it removed its scratch folder: the next build finishes that
+    assert all(name.endswith(write.DISCARDED) for name in scratch_folders(project))
 
 
 def test_check_leaves_a_running_build_alone(project: Path) -> None:
