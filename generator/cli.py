@@ -7,6 +7,7 @@ enters the pipeline in :mod:`generator.build`, and what it raises is caught here
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -40,15 +41,28 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Interrupted: {interrupt}" if str(interrupt) else "Interrupted.", file=sys.stderr)
         return INTERRUPTED
     except OSError as error:
-        _fail(
-            SetupError(
-                str(error.strerror),
-                "check the path, free space and permissions",
-                "setup.os-error",
-                project.relative(Path(error.filename)) if error.filename else None,
-            )
-        )
+        _fail(_system_problem(project, error))
         return 1
+
+
+def _system_problem(project: Project, error: OSError) -> SetupError:
+    """What the operating system refused, at the file the command was writing.
+
+    A failed copy names the file it read first and the one it wrote second: the second is
+    where the trainer can act (a full disk, a folder without write access).
+    """
+    name = error.filename2 or error.filename
+    path = project.relative(Path(name)) if name else None
+    if error.errno == errno.ENOSPC:
+        return SetupError(
+            "the disk is full: no space was left to write this file",
+            "free some space on that disk, then run the command again",
+            "setup.disk-full",
+            path,
+        )
+    return SetupError(
+        str(error.strerror), "check the path, free space and permissions", "setup.os-error", path
+    )
 
 
 def _require_project_folder(project: Project) -> None:

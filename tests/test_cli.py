@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -222,6 +225,28 @@ def test_ctrl_c_stops_a_command_with_one_line(
     assert status == 130
     assert capsys.readouterr().err.splitlines()[-1:] == [said]
     assert not (minimal_project / "dist").exists()
+
+
+def test_a_full_disk_is_named_at_the_file_being_written(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy that fills the disk names its source first: that file is fine where it is."""
+    assert run_generator(minimal_project, "build") == 0
+    before = snapshot(minimal_project / "site")
+
+    def disk_full(source: str, target: str, **_options: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(source), None, str(target))
+
+    monkeypatch.setattr(shutil, "copyfile", disk_full)
+    assert run_generator(minimal_project, "build") == 1
+    assert re.fullmatch(
+        r"build/\.tmp-\w+/site/\S+: the disk is full: no space was left to write this file; "
+        r"free some space on that disk, then run the command again \[setup\.disk-full\]\n"
+        r"FAILED\n",
+        capsys.readouterr().err,
+    )
+    assert snapshot(minimal_project / "site") == before
+    assert scratch_left(minimal_project) == []
 
 
 def test_a_missing_project_folder_is_named(
