@@ -13,11 +13,11 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pypdfium2 as pdfium
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Dialog, Locator, Page, expect
 
 from generator.digests import opaque_key
 from generator.load import load_course
@@ -419,6 +419,84 @@ def test_an_exam_dialogue_left_half_way_counts_as_unanswered_everywhere(
     expect(form.locator(".mot-turn[data-played]")).to_have_count(1)  # kept for later
     open_page(page, site_url, ".mot-dashboard")
     expect(page.locator(".mot-dashboard [data-exam]")).to_have_text("进行中（已作答 0/1 题）")
+
+
+def start_exam(page: Page, site_url: str, questions: dict[str, Question]) -> list[str]:
+    """Open the exam, start an attempt and answer every question right; returns the ids."""
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    page.get_by_role("button", name="开始考试").click()
+    drawn: list[str] = paper_state(page)["ids"]  # type: ignore[assignment]
+    for question_id in drawn:
+        form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
+        give_answer(form, questions[question_id], right=True)
+    return drawn
+
+
+def stored_record(page: Page) -> dict[str, Any]:
+    record: dict[str, Any] = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    return record
+
+
+def test_an_answer_changed_in_another_tab_while_handing_in_is_graded_and_recorded(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """Tab A asks to hand in; while its confirmation is open the learner changes an answer
+    in tab B. A's hand-in threw (the changed question had lost its grade), leaving the
+    attempt handed in with no result: the home page said 未参加 and the exam could not be
+    handed in again."""
+    questions = every_question(course)
+    drawn = start_exam(page, site_url, questions)
+    other = page.context.new_page()
+    open_page(other, f"{site_url}exam.html", ".mot-exam")
+    expect(other.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
+    changed = next(q for q in drawn if questions[q].type in {"single", "true_false"})
+    waiting: list[Dialog] = []
+    page.on("dialog", lambda dialog: waiting.append(dialog))
+    page.evaluate("setTimeout(() => document.querySelector('.mot-exam-hand-in').click())")
+    for _ in range(50):  # until A's confirmation is open
+        if waiting:
+            break
+        other.wait_for_timeout(100)
+    assert len(waiting) == 1
+    form_in_other = other.locator(f'.mot-exam-paper [data-question-id="{changed}"]')
+    give_answer(form_in_other, questions[changed], right=False)
+    other.wait_for_timeout(300)  # saved, and heard of in A once its confirmation closes
+    waiting[0].accept()
+    expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
+    form = page.locator(f'.mot-exam-paper [data-question-id="{changed}"]')
+    expect(form).to_have_attribute("data-result", "incorrect")
+    score = round(100 * (len(drawn) - 1) / len(drawn))
+    record = stored_record(page)
+    assert record["attempt"]["handedIn"] is True
+    assert record["exam"]["best"] == score
+    open_page(page, site_url, ".mot-dashboard")
+    expect(page.locator(".mot-dashboard [data-exam]")).to_contain_text(f"最佳成绩 {score}%")
+    other.close()
+
+
+HOLD_HASHING = """const digest = crypto.subtle.digest.bind(crypto.subtle);
+const gate = new Promise(release => { window.__releaseHashing = release; });
+crypto.subtle.digest = (...args) => gate.then(() => digest(...args));"""
+"""Hashing, and so grading, waits until the test calls ``__releaseHashing()``."""
+
+
+def test_the_home_page_shows_an_exam_handed_in_just_before_leaving(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """Grading can outlast the page (hashing on a slow phone): the learner hands in and
+    goes home at once by instant navigation. The home page, set up before the hand-in was
+    saved, showed 进行中 until it was loaded again."""
+    page.add_init_script(HOLD_HASHING)
+    drawn = start_exam(page, site_url, every_question(course))
+    page.evaluate("window.__sameDocument = true")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="交卷").click()
+    page.locator(".md-header__button.md-logo").click()
+    exam_status = page.locator(".mot-dashboard[data-ready] [data-exam]")
+    expect(exam_status).to_have_text(f"进行中（已作答 {len(drawn)}/{len(drawn)} 题）")
+    page.evaluate("window.__releaseHashing()")
+    expect(exam_status).to_have_text("最佳成绩 100%，已通过")
+    assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
 
 
 def test_one_key_shortcuts_leave_the_exam_alone(page: Page, site_url: str) -> None:

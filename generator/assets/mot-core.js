@@ -56,6 +56,11 @@
 
   function refreshPage() { eachPart("refresh"); }
 
+  /* A save made by the element `part` once instant navigation has taken the learner on
+     (grading ran meanwhile): the page now shown read the record before the save, and a
+     tab's own save fires no storage event, so bring that page's parts up to date. */
+  function savedFrom(part) { if (!part.isConnected) { refreshPage(); } }
+
   /* A script of the runtime's folder (assets/), once: a part is "mot-<name>.js". */
   function loadScript(path) {
     if (!loading[path]) {
@@ -387,9 +392,17 @@
         record.quizzes[quizId] = entry;
       });
     },
-    recordExam: function (right, total, passMark) {
+    /* Hand in `attempt` with its result, in one save, unless another tab has handed in the
+       same attempt or started another since (its confirmation may have waited a while);
+       says whether it did. */
+    handIn: function (attempt, right, total, passMark) {
+      var current = false;
       var score = percent(right, total);
       update(function (record) {
+        var stored = record.attempt;
+        current = isSet(stored) && stored.seed === attempt.seed && !stored.handedIn;
+        if (!current) { return; }
+        record.attempt = attempt;
         var exam = record.exam || { best: 0, passed: false, passedScore: 0, passedOn: "" };
         exam.best = Math.max(exam.best, score);
         /* The certificate keeps the day of the best score: an equal score passed again
@@ -401,6 +414,7 @@
         }
         record.exam = exam;
       });
+      return current;
     },
     /* "not-started", "in-progress" or "passed", and the quiz's best result. */
     quizStatus: function (quizId) {
@@ -415,17 +429,6 @@
     attempt: function () { return state.attempt; },
     /* The exam attempt in progress (or handed in), saved whole; its answers one by one. */
     setAttempt: function (attempt) { update(function (record) { record.attempt = attempt; }); },
-    /* Hand in `attempt` unless another tab has handed in the same one or started another
-       since (its confirmation may have waited a while); says whether it did. */
-    handIn: function (attempt) {
-      var current = false;
-      update(function (record) {
-        var stored = record.attempt;
-        current = isSet(stored) && stored.seed === attempt.seed && !stored.handedIn;
-        if (current) { record.attempt = attempt; }
-      });
-      return current;
-    },
     saveExamAnswer: function (seed, questionId, answer) {
       update(function (record) {
         if (record.attempt && record.attempt.seed === seed && !record.attempt.handedIn) {
@@ -511,6 +514,7 @@
     loadScript: loadScript,
     newSeed: newSeed,
     onEveryPage: onEveryPage,
+    savedFrom: savedFrom,
     progress: progress,
     sha256: sha256,
     announce: announce,

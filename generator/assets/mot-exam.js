@@ -178,7 +178,8 @@
     return Promise.all(forms.map(engine.grade)).then(function () { showGraded(exam, forms, false); });
   }
 
-  /* Show every question as graded; a fresh hand-in is recorded and announced. */
+  /* Show every question as graded; a fresh hand-in is announced and its results join the
+     错题本. */
   function showGraded(exam, forms, fresh) {
     speak(forms, false);
     forms.forEach(function (form) { engine.reveal(form); });
@@ -187,7 +188,6 @@
     var right = showResults(exam, forms, fresh);
     if (!fresh) { return; }
     var passMark = Number(exam.getAttribute("data-pass-mark"));
-    mot.progress.recordExam(right, forms.length, passMark);
     mot.progress.noteResults(forms.map(function (form) {
       return { id: form.getAttribute("data-question-id"), module: form.getAttribute("data-module"),
                result: form.getAttribute("data-result") };
@@ -201,11 +201,29 @@
     var missing = [];
     forms.forEach(function (form, index) { if (!engine.response(form)) { missing.push(index + 1); } });
     if (!window.confirm(TEXT.confirmHandIn(missing))) { return; }
-    /* Graded before the hand-in is stored: a grading that cannot run (its script did not
-       load) leaves the attempt in progress, to hand in again once the network is back. */
-    Promise.all(forms.map(engine.grade)).then(function () {
-      whenStorageSettles(function () { handInNow(exam, forms); });
+    whenStorageSettles(function () { gradeAndHandIn(exam); });
+  }
+
+  /* Grade the paper as it stands, then hand it in. Graded before the hand-in is stored: a
+     grading that cannot run (its script did not load) leaves the attempt in progress, to
+     hand in again once the network is back. An answer another tab changed while the
+     grading ran is graded again, so that what is stored is what was graded. */
+  function gradeAndHandIn(exam) {
+    var forms = paperForms(exam);
+    var answers = answersOf(forms);
+    Promise.all(forms.map(engine.grade)).then(function (results) {
+      if (JSON.stringify(answersOf(forms)) !== JSON.stringify(answers)) {
+        gradeAndHandIn(exam);
+        return;
+      }
+      handInNow(exam, forms, answers, results);
     });
+  }
+
+  function answersOf(forms) {
+    var answers = {};
+    forms.forEach(function (form) { answers[form.getAttribute("data-question-id")] = engine.answer(form); });
+    return answers;
   }
 
   /* While the confirmation was open this page stood still, and another tab may have handed
@@ -223,14 +241,18 @@
     }, SETTLE);
   }
 
-  function handInNow(exam, forms) {
+  function handInNow(exam, forms, answers, results) {
     var shown = shownAttempt.get(exam);
-    var answers = {};
-    forms.forEach(function (form) { answers[form.getAttribute("data-question-id")] = engine.answer(form); });
     var attempt = { seed: shown.seed, questions: shown.questions, answers: answers, handedIn: true };
-    if (!mot.progress.handIn(attempt)) { show(exam); return; }   /* as another tab left it */
+    var right = results.filter(function (result) { return result === "correct"; }).length;
+    var passMark = Number(exam.getAttribute("data-pass-mark"));
+    if (!mot.progress.handIn(attempt, right, forms.length, passMark)) {
+      show(exam);   /* as another tab left it */
+      return;
+    }
     shownAttempt.set(exam, attempt);
     showGraded(exam, forms, true);   /* graded at 交卷 */
+    mot.savedFrom(exam);
   }
 
   /* Show the exam as the progress record has it: no attempt, one in progress, or finished. */

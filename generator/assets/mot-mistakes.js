@@ -79,6 +79,7 @@
         form.querySelector(".mot-actions").appendChild(button);
       }
       show(page);
+      mot.savedFrom(form);
     });
   }
 

@@ -129,6 +129,7 @@
     })).then(function () {
       if (stale.length) { mot.progress.forget(stale); }
       updateScore(quiz, false);
+      mot.savedFrom(quiz);
     });
   }
 
@@ -156,6 +157,7 @@
           mot.progress.recordAnswer(quizId, form.getAttribute("data-question-id"), result, answer);
           engine.announce(quizId, form);
           updateScore(quiz, true);
+          mot.savedFrom(form);
         });
       },
       turn: engine.revealTurn,
