@@ -3,9 +3,10 @@
 Three servers run side by side on copies of one course, each on its own port:
 ``python -m generator serve`` (what a trainer runs; the target is for this one), and
 plain ``mkdocs serve`` and ``mkdocs serve --dirty`` of the docs folder the generator
-wrote, as references for what MkDocs alone costs. Each edit appends a marker to a
+writes, as references for what MkDocs alone costs. Each edit appends a marker to a
 question's prompt in the first module's quiz and times the generator's server until the
-module page it serves holds the marker; the docs files that edit changed are then
+module page it serves holds the marker; the docs files that edit changed (generated
+again into ``build/docs``, as a build writes them: the preview keeps its own) are then
 written into the plain servers' docs folders, one server after the other (A B C, A B C).
 """
 
@@ -26,7 +27,9 @@ from pathlib import Path
 
 from benchmarks.commands import PYTHON
 from benchmarks.stats import Timing, say
+from generator import build
 from generator.project import CONFIG_FILE, DOCS_FOLDER, Project
+from generator.write import sync_docs
 
 PROMPT = re.compile(r"^(\s+prompt: )([^\"'|>\s].*?)\s*$", re.MULTILINE)
 """A prompt written as a plain YAML scalar, so text can be appended to it."""
@@ -127,6 +130,7 @@ def measure_preview(root: Path, module: str, edits: int) -> PreviewTimings:
                 page,
             )
         )
+        generate_docs(root)
         plain, dirty = (
             stack.enter_context(running(name, argv, _docs_copy(root, ours.docs, suffix), page))
             for name, argv, suffix in (
@@ -134,7 +138,7 @@ def measure_preview(root: Path, module: str, edits: int) -> PreviewTimings:
                 ("mkdocs serve --dirty", [PYTHON, "-m", "mkdocs", "serve", "--dirty"], "dirty"),
             )
         )
-        seconds = _edit_rounds(Project(root).quiz_file(module), page, (ours, plain, dirty), edits)
+        seconds = _edit_rounds(Project(root), module, (ours, plain, dirty), edits)
     return PreviewTimings(
         modules=len(list(Project(root).course_dir.glob("[0-9][0-9]-*.md"))),
         edits=edits,
@@ -142,6 +146,12 @@ def measure_preview(root: Path, module: str, edits: int) -> PreviewTimings:
         plain=Timing.of(seconds[plain.name]),
         dirty=Timing.of(seconds[dirty.name]),
     )
+
+
+def generate_docs(root: Path) -> None:
+    """Write the docs folder of the course at ``root`` into ``build/docs``, as a build does."""
+    project = Project(root)
+    sync_docs(project.docs_dir, build.docs_contents(build.check(project)))
 
 
 def _docs_copy(root: Path, docs: Path, suffix: str) -> Path:
@@ -154,9 +164,10 @@ def _docs_copy(root: Path, docs: Path, suffix: str) -> Path:
 
 
 def _edit_rounds(
-    quiz: Path, page: str, servers: tuple[Server, Server, Server], edits: int
+    project: Project, module: str, servers: tuple[Server, Server, Server], edits: int
 ) -> dict[str, list[float]]:
     ours, *references = servers
+    quiz, page = project.quiz_file(module), f"{module}.html"
     original = quiz.read_text(encoding="utf-8")
     seconds: dict[str, list[float]] = {server.name: [] for server in servers}
     for server in servers:
@@ -166,6 +177,7 @@ def _edit_rounds(
             marker = f"benchedit{number}x"
             save = partial(quiz.write_text, with_marker(original, marker), encoding="utf-8")
             seconds[ours.name].append(_timed(ours, page, marker, save))
+            generate_docs(project.root)
             for server in references:
                 copy = partial(_copy, _changed(ours.docs, server.docs), ours.docs, server.docs)
                 seconds[server.name].append(_timed(server, page, marker, copy))

@@ -5,7 +5,9 @@ through a folder being deleted and put back (:class:`SourceWatch`), and one buil
 both steps, so a save is served well within a second: the generator writes
 only the docs files that changed, and MkDocs rebuilds only those pages unless the
 navigation changed (:mod:`generator.preview`). The server is MkDocs' own live-reload
-server, set up as ``mkdocs serve`` sets it up.
+server, set up as ``mkdocs serve`` sets it up. The docs folder and the site are the
+preview's own, in a temporary folder: a build run meanwhile swaps its docs folder into
+``build/docs``, and would take files from under the preview if it used that one.
 
 A save with problems, in the course or in ``mkdocs.yml``, keeps the last good pages and
 shows the problems in the open page as well as in the terminal: the preview's pages load a
@@ -23,6 +25,7 @@ import shutil
 import socket
 import sys
 import tempfile
+from contextlib import suppress
 from importlib.resources import files
 from pathlib import Path
 
@@ -84,17 +87,38 @@ class Preview:
         self.dev_addr = dev_addr
         host, _, port = dev_addr.rpartition(":")
         self.serve_url = _serve_url(host, int(port), "/")
-        self.site_dir = tempfile.mkdtemp(prefix="mot-preview-")
+        self.folder = Path(tempfile.mkdtemp(prefix="mot-preview-"))
+        """The preview's docs folder and site, apart from a build's (see the module)."""
+        self.docs_dir = self.folder / "docs"
+        self.docs_dir.mkdir()
+        self.site_dir = self.folder / "site"
         self.plugin = PreviewPlugin()
         self.pages: PageTitles | None = None
         """The navigation of the docs folder's pages, as the last good save wrote them."""
         self.built_for: tuple[bytes, PageTitles | None] | None = None
         """The settings and navigation the site was last built with."""
 
+    def remove(self) -> None:
+        """Delete the preview's docs folder and site."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def start_from_last_build(self) -> None:
+        """Begin with the docs folder of the last build, so that a course broken at start-up
+        still shows its last good pages."""
+        # No build yet, or one swapping its docs folder in meanwhile: the first good save
+        # fills the preview's.
+        with suppress(OSError):
+            shutil.copytree(self.project.docs_dir, self.docs_dir, dirs_exist_ok=True)
+
     def config(self) -> MkDocsConfig:
         """The project's MkDocs settings for the preview: the site's theme, as a build has
         it, and the problems panel."""
-        config = load_settings(self.project, site_dir=self.site_dir, dev_addr=self.dev_addr)
+        config = load_settings(
+            self.project,
+            docs_dir=str(self.docs_dir),
+            site_dir=str(self.site_dir),
+            dev_addr=self.dev_addr,
+        )
         use_course_theme(config)
         config.extra_javascript.append(SERVE_SCRIPT)
         config.extra_css.append(SERVE_STYLES)
@@ -103,16 +127,18 @@ class Preview:
         return config
 
     def rebuild(self) -> None:
-        """Bring the docs folder up to date, then the site. When MkDocs cannot build (a
-        broken mkdocs.yml), report why and keep the last good site."""
-        reported = self.regenerate()
+        """Bring the docs folder up to date, then the site. When either cannot be done (a
+        broken mkdocs.yml, a file that cannot be written), report why and keep the last good
+        site: an error let through would leave MkDocs' server stuck until the next save."""
+        reported: Reported = []
         try:
+            reported = self.regenerate()
             self.build_site()
-        except (CourseError, SetupError) as error:
+        except (CourseError, SetupError, OSError) as error:
             shown = {str(problem) for problem in reported}
-            found = [problem for problem in _problems(error) if str(problem) not in shown]
+            found = [problem for problem in self.problems(error) if str(problem) not in shown]
             _report(found)
-            listing = Path(self.site_dir) / SERVE_PROBLEMS
+            listing = self.site_dir / SERVE_PROBLEMS
             listing.parent.mkdir(parents=True, exist_ok=True)
             listing.write_bytes(serve_files([*reported, *found])[SERVE_PROBLEMS])
 
@@ -136,22 +162,32 @@ class Preview:
         try:
             checked = build.check(self.project)
         except (CourseError, SetupError) as error:
-            problems = _problems(error)
+            problems = self.problems(error)
             _report(problems)
-            update_docs(self.project.docs_dir, serve_files(problems))
+            update_docs(self.docs_dir, serve_files(problems))
             return problems
         for warning in capped(checked.warnings):
             print(warning, file=sys.stderr, flush=True)
         contents = {**build.docs_contents(checked), **serve_files([])}
-        changed = sync_docs(self.project.docs_dir, contents)
+        changed = sync_docs(self.docs_dir, contents)
         if changed:
             print(f"Regenerated {len(changed)} file(s): {', '.join(changed)}", flush=True)
         self.pages = page_titles(contents)
         return []
 
+    def problems(self, error: CourseError | SetupError | OSError) -> Reported:
+        """What ``error`` reports; a file the preview cannot read or write as ``cli`` has it."""
+        if isinstance(error, CourseError):
+            return list(error.problems)
+        if isinstance(error, SetupError):
+            return [error]
+        path = self.project.relative(Path(error.filename)) if error.filename else None
+        fix = "check the path, free space and permissions"
+        return [SetupError(str(error.strerror), fix, "setup.os-error", path)]
+
     def not_found_page(self, code: int) -> bytes | None:
         """The site's own 404 page, as ``mkdocs serve`` answers with it."""
-        page = Path(self.site_dir) / f"{code}.html"
+        page = self.site_dir / f"{code}.html"
         return page.read_bytes() if code == 404 and page.is_file() else None
 
 
@@ -226,10 +262,6 @@ class SourceWatch(FileSystemEventHandler):
         )
 
 
-def _problems(error: CourseError | SetupError) -> Reported:
-    return list(error.problems) if isinstance(error, CourseError) else [error]
-
-
 def _report(problems: Reported) -> None:
     """Print ``problems`` and say that the preview kept the last good version."""
     if not problems:
@@ -258,10 +290,10 @@ def check_port_free(dev_addr: str) -> None:
 
 def serve(project: Project, dev_addr: str) -> None:
     check_port_free(dev_addr)
-    project.docs_dir.mkdir(parents=True, exist_ok=True)
     preview = Preview(project, dev_addr)
+    preview.start_from_last_build()
     config = preview.config()  # a broken mkdocs.yml stops here, with its problem
-    if preview.regenerate() and not any(project.docs_dir.glob("*.md")):
+    if preview.regenerate() and not any(preview.docs_dir.glob("*.md")):
         raise SystemExit(1)
     register_search_terms(project)
     logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
@@ -271,7 +303,7 @@ def serve(project: Project, dev_addr: str) -> None:
         builder=preview.rebuild,
         host=host,
         port=int(port),
-        root=preview.site_dir,
+        root=str(preview.site_dir),
         polling_interval=POLL_SECONDS,
     )
     server.error_handler = preview.not_found_page
@@ -290,4 +322,4 @@ def serve(project: Project, dev_addr: str) -> None:
             served.shutdown()
     finally:
         config.plugins.on_shutdown()
-        shutil.rmtree(preview.site_dir, ignore_errors=True)
+        preview.remove()

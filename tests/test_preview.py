@@ -13,8 +13,9 @@ import pytest
 from generator import build
 from generator.errors import PROBLEMS_PER_FILE, CourseError
 from generator.preview import SEARCH_INDEX
-from generator.project import Project
+from generator.project import SERVE_STYLES, Project
 from generator.serve import Preview
+from tests.conftest import snapshot
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def preview(minimal_project: Path) -> Iterator[Preview]:
     preview = Preview(Project(minimal_project), "127.0.0.1:8000")
     preview.rebuild()
     yield preview
-    shutil.rmtree(preview.site_dir)
+    preview.remove()
 
 
 def built(preview: Preview, page: str) -> Path:
@@ -140,6 +141,36 @@ def test_a_broken_mkdocs_yml_is_listed_and_the_last_good_site_kept(
     preview.rebuild()
     assert site_problems(preview) == []
     assert "改过的关键时刻" in built(preview, "01-sample.html").read_text(encoding="utf-8")
+
+
+def test_a_build_while_the_preview_runs_leaves_each_its_own_docs_folder(
+    preview: Preview, minimal_project: Path
+) -> None:
+    """A build swaps its docs folder into build/docs: one the preview used to write into, so
+    a save during a build could find the preview's files gone and stop it until the next."""
+    project = Project(minimal_project)
+    build.build(project)
+    built_docs = snapshot(project.docs_dir)
+    edit(minimal_project / "course/01-sample.md", "开篇情景。", "构建时改写的情景。")
+    preview.rebuild()
+    assert "构建时改写的情景。" in built(preview, "01-sample.html").read_text(encoding="utf-8")
+    assert snapshot(project.docs_dir) == built_docs
+    build.build(project)
+    assert (preview.docs_dir / SERVE_STYLES).is_file()
+
+
+def test_a_docs_file_the_preview_cannot_write_is_listed_and_the_last_good_site_kept(
+    preview: Preview, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An error MkDocs' server is left to catch stops it until the next save."""
+    shutil.rmtree(preview.docs_dir)
+    preview.docs_dir.write_text("not a folder", encoding="utf-8")
+    edit(minimal_project / "course/01-sample.md", "开篇情景。", "写不进去的情景。")
+    preview.rebuild()
+    (problem,) = site_problems(preview)
+    assert problem.endswith("check the path, free space and permissions [setup.os-error]")
+    assert problem in capsys.readouterr().err
+    assert "开篇情景。" in built(preview, "01-sample.html").read_text(encoding="utf-8")
 
 
 def test_check_reads_mkdocs_yml_again_after_an_edit(minimal_project: Path) -> None:
