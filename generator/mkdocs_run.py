@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -42,10 +43,7 @@ def run_mkdocs(
     project: Project, docs_dir: Path, site_dir: Path, adjust: ConfigAdjustment | None = None
 ) -> None:
     """Build ``docs_dir`` into ``site_dir``; raise CourseError on any MkDocs warning or error."""
-    collector = _WarningCollector()
-    mkdocs_logger = logging.getLogger("mkdocs")
-    mkdocs_logger.addHandler(collector)
-    try:
+    with mkdocs_problems(project):
         config = load_config(
             str(project.config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True
         )
@@ -54,7 +52,18 @@ def run_mkdocs(
         if adjust is not None:
             adjust(config)
         build(config)
-    except MkDocsException as error:
+
+
+@contextmanager
+def mkdocs_problems(project: Project) -> Iterator[None]:
+    """Turn MkDocs' failing in the block into a CourseError that lists every warning it
+    logged at its source (a strict build fails on any warning; the live preview's too)."""
+    collector = _WarningCollector()
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.addHandler(collector)
+    try:
+        yield
+    except MkDocsException as error:  # includes Abort, which is also a SystemExit
         messages = collector.messages or [str(error)]
         raise CourseError([warning_problem(project, message) for message in messages]) from None
     finally:

@@ -25,13 +25,13 @@ import shutil
 import socket
 import sys
 import tempfile
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from importlib.resources import files
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer, _serve_url
 from watchdog.events import (
     EVENT_TYPE_DELETED,
@@ -44,7 +44,7 @@ from watchdog.observers.api import ObservedWatch
 from generator import build
 from generator.errors import CourseError, Problem, SetupError, capped
 from generator.markdown_config import load_settings, settings_bytes
-from generator.mkdocs_run import use_course_theme, warning_problem
+from generator.mkdocs_run import mkdocs_problems, use_course_theme
 from generator.preview import PageTitles, PreviewPlugin, page_titles
 from generator.project import SERVE_PROBLEMS, SERVE_SCRIPT, SERVE_STYLES, Project
 from generator.search_terms import register_search_terms
@@ -62,6 +62,17 @@ GOING = (EVENT_TYPE_DELETED, EVENT_TYPE_MOVED)
 
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+@contextmanager
+def _dirty_warning_dropped() -> Iterator[None]:
+    """MkDocs' warning on a dirty build, dropped: strict, it would fail every such build."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    logger.addFilter(_not_the_dirty_warning)
+    try:
+        yield
+    finally:
+        logger.removeFilter(_not_the_dirty_warning)
 
 
 def serve_files(problems: Reported) -> DocsContents:
@@ -110,14 +121,16 @@ class Preview:
         with suppress(OSError):
             shutil.copytree(self.project.docs_dir, self.docs_dir, dirs_exist_ok=True)
 
-    def config(self) -> MkDocsConfig:
-        """The project's MkDocs settings for the preview: the site's theme, as a build has
-        it, and the problems panel."""
+    def config(self, site_dir: Path | None = None) -> MkDocsConfig:
+        """The project's MkDocs settings for the preview, building into ``site_dir`` (else
+        the served site): strict and with the site's theme, as a build has them, and the
+        problems panel."""
         config = load_settings(
             self.project,
             docs_dir=str(self.docs_dir),
-            site_dir=str(self.site_dir),
+            site_dir=str(site_dir or self.site_dir),
             dev_addr=self.dev_addr,
+            strict=True,
         )
         use_course_theme(config)
         config.extra_javascript.append(SERVE_SCRIPT)
@@ -144,15 +157,30 @@ class Preview:
 
     def build_site(self) -> None:
         """Build the site: whole when the settings or the navigation changed since the last
-        good build, else only the pages whose Markdown changed."""
+        good build, else only the pages whose Markdown changed.
+
+        A MkDocs warning is a problem, as in a build (a nav entry naming no page). A whole
+        build goes into a folder of its own and replaces the served site only when it
+        succeeds, so a failed one leaves the last good site.
+        """
         built_for = (settings_bytes(self.project), self.pages)
-        self.plugin.dirty = built_for == self.built_for
+        dirty = built_for == self.built_for
+        self.plugin.dirty = dirty
         self.built_for = None  # until this build succeeds: a failed one may leave pages half-built
-        try:
-            mkdocs_build(self.config(), serve_url=self.serve_url, dirty=self.plugin.dirty)
-        except MkDocsException as error:  # includes Abort, which is also a SystemExit
-            raise CourseError([warning_problem(self.project, str(error))]) from None
+        target = self.site_dir if dirty else self.folder / "next-site"
+        with _dirty_warning_dropped(), mkdocs_problems(self.project):
+            mkdocs_build(self.config(target), serve_url=self.serve_url, dirty=dirty)
+        if not dirty:
+            self.serve_site(target)
         self.built_for = built_for
+
+    def serve_site(self, built: Path) -> None:
+        """Put the whole site ``built`` in place of the served one."""
+        old = self.folder / "old-site"
+        if self.site_dir.exists():
+            os.replace(self.site_dir, old)
+        os.replace(built, self.site_dir)
+        shutil.rmtree(old, ignore_errors=True)
 
     def regenerate(self) -> Reported:
         """Bring the docs folder up to date; on bad input, report and keep the last good pages.
@@ -296,7 +324,6 @@ def serve(project: Project, dev_addr: str) -> None:
     if preview.regenerate() and not any(preview.docs_dir.glob("*.md")):
         raise SystemExit(1)
     register_search_terms(project)
-    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
     config.plugins.on_startup(command="serve", dirty=False)
     host, _, port = dev_addr.rpartition(":")
     server = PreviewServer(

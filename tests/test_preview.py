@@ -173,6 +173,31 @@ def test_a_docs_file_the_preview_cannot_write_is_listed_and_the_last_good_site_k
     assert "开篇情景。" in built(preview, "01-sample.html").read_text(encoding="utf-8")
 
 
+def test_a_mkdocs_warning_is_a_problem_as_in_a_build_and_the_last_good_site_kept(
+    preview: Preview, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The preview built a nav entry naming no page (shown as 'None'), which a build refuses."""
+    settings = minimal_project / "mkdocs.yml"
+    good = settings.read_text(encoding="utf-8")
+    settings.write_text(good + "nav:\n  - index.md\n  - nosuch.md\n", encoding="utf-8")
+    with pytest.raises(CourseError) as failure:
+        build.build(Project(minimal_project))
+    expected = [str(problem) for problem in failure.value.problems]
+    assert any("nosuch.md" in problem for problem in expected)
+    capsys.readouterr()
+    preview.rebuild()
+    assert site_problems(preview) == expected
+    assert capsys.readouterr().err.splitlines() == [
+        *expected,
+        "Not updated: fix the problems above and save again.",
+    ]
+    page = built(preview, "01-sample.html").read_text(encoding="utf-8")
+    assert nav_title(page, "02-second.html") == "第二模块"
+    settings.write_text(good, encoding="utf-8")
+    preview.rebuild()
+    assert site_problems(preview) == []
+
+
 def test_check_reads_mkdocs_yml_again_after_an_edit(minimal_project: Path) -> None:
     """The live preview checks the course on every save, mkdocs.yml included."""
     project = Project(minimal_project)
