@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -29,6 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from importlib.resources import files
 from pathlib import Path
+from types import FrameType
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
@@ -58,6 +60,10 @@ Reported = list[Problem | SetupError]
 """What a save got wrong, as the terminal and the problems panel show it."""
 GOING = (EVENT_TYPE_DELETED, EVENT_TYPE_MOVED)
 """The events after which a path is no longer where it was."""
+STOP_SIGNALS = ("SIGTERM", "SIGHUP")
+"""What ``kill`` and a closing terminal send; Windows has no SIGHUP."""
+NOT_UPDATED = "Not updated: fix the problems above and save again."
+NOT_STARTED = "Not started: fix the problems above and run serve again."
 
 
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
@@ -93,15 +99,15 @@ class Preview:
     rest rebuild only the pages whose generated Markdown changed (:mod:`generator.preview`).
     """
 
-    def __init__(self, project: Project, dev_addr: str) -> None:
+    def __init__(self, project: Project, dev_addr: str, folder: Path) -> None:
         self.project = project
         self.dev_addr = dev_addr
         host, _, port = dev_addr.rpartition(":")
         self.serve_url = _serve_url(host, int(port), "/")
-        self.folder = Path(tempfile.mkdtemp(prefix="mot-preview-"))
+        self.folder = folder
         """The preview's docs folder and site, apart from a build's (see the module)."""
         self.docs_dir = self.folder / "docs"
-        self.docs_dir.mkdir()
+        self.docs_dir.mkdir(parents=True)
         self.site_dir = self.folder / "site"
         self.plugin = PreviewPlugin()
         self.pages: PageTitles | None = None
@@ -109,17 +115,19 @@ class Preview:
         self.built_for: tuple[bytes, PageTitles | None] | None = None
         """The settings and navigation the site was last built with."""
 
-    def remove(self) -> None:
-        """Delete the preview's docs folder and site."""
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-    def start_from_last_build(self) -> None:
-        """Begin with the docs folder of the last build, so that a course broken at start-up
-        still shows its last good pages."""
+    def start(self) -> None:
+        """Generate the docs folder and build the site the server starts with, beginning with
+        the last build's docs folder so that a course broken at start-up still shows its last
+        good pages. With nothing to serve, say why and exit."""
         # No build yet, or one swapping its docs folder in meanwhile: the first good save
         # fills the preview's.
         with suppress(OSError):
             shutil.copytree(self.project.docs_dir, self.docs_dir, dirs_exist_ok=True)
+        reported = self.update()
+        if self.built_for is None:
+            _report(reported, NOT_STARTED)
+            raise SystemExit(1)
+        _report(reported, NOT_UPDATED)
 
     def config(self, site_dir: Path | None = None) -> MkDocsConfig:
         """The project's MkDocs settings for the preview, building into ``site_dir`` (else
@@ -140,20 +148,31 @@ class Preview:
         return config
 
     def rebuild(self) -> None:
-        """Bring the docs folder up to date, then the site. When either cannot be done (a
-        broken mkdocs.yml, a file that cannot be written), report why and keep the last good
-        site: an error let through would leave MkDocs' server stuck until the next save."""
+        """Bring the docs folder up to date, then the site; on problems, list them in the
+        terminal and beside the last good site, which the problems panel shows."""
+        reported = self.update()
+        if reported:
+            listing = self.site_dir / SERVE_PROBLEMS
+            listing.parent.mkdir(parents=True, exist_ok=True)
+            listing.write_bytes(serve_files(reported)[SERVE_PROBLEMS])
+        _report(reported, NOT_UPDATED)
+
+    def update(self) -> Reported:
+        """Bring the docs folder up to date, then the site, unless the docs folder has no page
+        to show. Returns what went wrong: nothing when the site is up to date.
+
+        Every error is returned (a broken mkdocs.yml, a file that cannot be written): one
+        let through would leave MkDocs' server stuck until the next save.
+        """
         reported: Reported = []
         try:
             reported = self.regenerate()
-            self.build_site()
+            if not reported or any(self.docs_dir.glob("*.md")):
+                self.build_site()
         except (CourseError, SetupError, OSError) as error:
             shown = {str(problem) for problem in reported}
-            found = [problem for problem in self.problems(error) if str(problem) not in shown]
-            _report(found)
-            listing = self.site_dir / SERVE_PROBLEMS
-            listing.parent.mkdir(parents=True, exist_ok=True)
-            listing.write_bytes(serve_files([*reported, *found])[SERVE_PROBLEMS])
+            reported += [problem for problem in self.problems(error) if str(problem) not in shown]
+        return reported
 
     def build_site(self) -> None:
         """Build the site: whole when the settings or the navigation changed since the last
@@ -183,15 +202,14 @@ class Preview:
         shutil.rmtree(old, ignore_errors=True)
 
     def regenerate(self) -> Reported:
-        """Bring the docs folder up to date; on bad input, report and keep the last good pages.
+        """Bring the docs folder up to date; on bad input, keep the last good pages.
 
-        Returns what was reported: nothing when the docs folder is up to date.
+        Returns the problems of the input: none when the docs folder is up to date.
         """
         try:
             checked = build.check(self.project)
         except (CourseError, SetupError) as error:
             problems = self.problems(error)
-            _report(problems)
             update_docs(self.docs_dir, serve_files(problems))
             return problems
         for warning in capped(checked.warnings):
@@ -290,13 +308,13 @@ class SourceWatch(FileSystemEventHandler):
         )
 
 
-def _report(problems: Reported) -> None:
-    """Print ``problems`` and say that the preview kept the last good version."""
+def _report(problems: Reported, outcome: str) -> None:
+    """Print ``problems``, then ``outcome``: what the preview did about them."""
     if not problems:
         return
     for problem in problems:
         print(problem, file=sys.stderr, flush=True)
-    print("Not updated: fix the problems above and save again.", file=sys.stderr, flush=True)
+    print(outcome, file=sys.stderr, flush=True)
 
 
 def check_port_free(dev_addr: str) -> None:
@@ -317,36 +335,59 @@ def check_port_free(dev_addr: str) -> None:
 
 
 def serve(project: Project, dev_addr: str) -> None:
+    """Preview the project on ``dev_addr`` until Ctrl+C, ``kill`` or the terminal's closing;
+    its docs folder and site live in a temporary folder, removed on the way out."""
     check_port_free(dev_addr)
-    preview = Preview(project, dev_addr)
-    preview.start_from_last_build()
+    with (
+        _stopped_as_by_ctrl_c(),
+        tempfile.TemporaryDirectory(prefix="mot-preview-", ignore_cleanup_errors=True) as folder,
+    ):
+        try:
+            _serve(Preview(project, dev_addr, Path(folder)))
+        except KeyboardInterrupt:
+            print("Shutting down...", flush=True)
+
+
+def _serve(preview: Preview) -> None:
     config = preview.config()  # a broken mkdocs.yml stops here, with its problem
-    if preview.regenerate() and not any(preview.docs_dir.glob("*.md")):
-        raise SystemExit(1)
-    register_search_terms(project)
     config.plugins.on_startup(command="serve", dirty=False)
-    host, _, port = dev_addr.rpartition(":")
-    server = PreviewServer(
-        builder=preview.rebuild,
-        host=host,
-        port=int(port),
-        root=str(preview.site_dir),
-        polling_interval=POLL_SECONDS,
-    )
-    server.error_handler = preview.not_found_page
     try:
-        preview.build_site()
-        SourceWatch(project, server).start()
+        register_search_terms(preview.project)
+        preview.start()
+        host, _, port = preview.dev_addr.rpartition(":")
+        server = PreviewServer(
+            builder=preview.rebuild,
+            host=host,
+            port=int(port),
+            root=str(preview.site_dir),
+            polling_interval=POLL_SECONDS,
+        )
+        server.error_handler = preview.not_found_page
+        SourceWatch(preview.project, server).start()
         served: LiveReloadServer = config.plugins.on_serve(
             server, config=config, builder=preview.rebuild
         )
         print(f"Serving on {preview.serve_url} (Ctrl+C stops)", flush=True)
         try:
             served.serve()  # type: ignore[no-untyped-call]
-        except KeyboardInterrupt:
-            print("Shutting down...", flush=True)
         finally:
             served.shutdown()
     finally:
         config.plugins.on_shutdown()
-        preview.remove()
+
+
+@contextmanager
+def _stopped_as_by_ctrl_c() -> Iterator[None]:
+    """``kill`` (SIGTERM) and the terminal's closing (SIGHUP) stop the preview as Ctrl+C does,
+    removing its temporary folder; by default they end it on the spot, leaving the folder."""
+    stops = [getattr(signal, name) for name in STOP_SIGNALS if hasattr(signal, name)]
+    previous = {stop: signal.signal(stop, _interrupt) for stop in stops}
+    try:
+        yield
+    finally:
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
+
+
+def _interrupt(signal_number: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,11 +19,10 @@ from tests.conftest import snapshot
 
 
 @pytest.fixture
-def preview(minimal_project: Path) -> Iterator[Preview]:
-    preview = Preview(Project(minimal_project), "127.0.0.1:8000")
+def preview(minimal_project: Path, tmp_path: Path) -> Preview:
+    preview = Preview(Project(minimal_project), "127.0.0.1:8000", tmp_path / "preview")
     preview.rebuild()
-    yield preview
-    preview.remove()
+    return preview
 
 
 def built(preview: Preview, page: str) -> Path:

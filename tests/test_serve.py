@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -18,6 +21,7 @@ from playwright.sync_api import Browser, Page, expect
 from generator import build
 from generator.errors import CourseError
 from generator.project import Project
+from generator.serve import serve
 from tests.conftest import PROJECT, watched_tab
 
 pytestmark = pytest.mark.browser
@@ -57,28 +61,38 @@ def page(browser: Browser, preview: str) -> Iterator[Page]:
     yield from watched_tab(browser, tolerated=REBUILD_RACE)
 
 
-@pytest.fixture
-def preview(minimal_project: Path, tmp_path: Path) -> Iterator[str]:
-    port = free_port()
-    log = tmp_path / "serve.log"
-    with (
-        log.open("w") as output,
-        subprocess.Popen(
+def start_serve(project: Path, port: int, log: Path, temporary: Path) -> subprocess.Popen[bytes]:
+    """``python -m generator serve`` on ``project``, logging to ``log``, its temporary folders
+    in ``temporary``."""
+    temporary.mkdir(exist_ok=True)
+    with log.open("w") as output:
+        return subprocess.Popen(
             [
                 sys.executable,
                 "-m",
                 "generator",
                 "--root",
-                str(minimal_project),
+                str(project),
                 "serve",
                 "--dev-addr",
                 f"127.0.0.1:{port}",
             ],
             cwd=PROJECT,
+            env={**os.environ, "TMPDIR": str(temporary)},
             stdout=output,
             stderr=subprocess.STDOUT,
-        ) as server,
-    ):
+        )
+
+
+def previews_left(temporary: Path) -> list[str]:
+    return [path.name for path in temporary.glob("mot-preview-*")]
+
+
+@pytest.fixture
+def preview(minimal_project: Path, tmp_path: Path) -> Iterator[str]:
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with start_serve(minimal_project, port, log, tmp_path / "temporary") as server:
         try:
             wait_for(f"http://127.0.0.1:{port}/01-sample.html", log)
             yield f"http://127.0.0.1:{port}/"
@@ -205,3 +219,54 @@ def test_a_folder_taken_away_shows_why_and_is_watched_again_when_back(
     quiz = minimal_project / "quizzes/01-sample.yml"
     quiz.write_text(quiz.read_text().replace("客户说话时，你首先应该怎么做？", "放回以后的题目"))
     expect(page.get_by_text("放回以后的题目")).to_be_visible(timeout=30_000)
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["kill", "terminal-closed"])
+def test_a_stopped_preview_removes_its_temporary_folder(
+    minimal_project: Path, tmp_path: Path, stop: signal.Signals
+) -> None:
+    """Each left about 5 MB behind in the temporary folder."""
+    port, log, temporary = free_port(), tmp_path / "serve.log", tmp_path / "temporary"
+    with start_serve(minimal_project, port, log, temporary) as server:
+        wait_for(f"http://127.0.0.1:{port}/01-sample.html", log)
+        assert previews_left(temporary)
+        server.send_signal(stop)
+        assert server.wait(timeout=20) == 0
+    assert previews_left(temporary) == []
+    assert log.read_text().splitlines()[-1] == "Shutting down..."
+
+
+def test_a_preview_that_cannot_start_says_so_and_removes_its_temporary_folder(
+    minimal_project: Path, tmp_path: Path
+) -> None:
+    """A course broken at start-up and never built: nothing to serve."""
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    quiz.write_text(quiz.read_text().replace("type: single", "type: singel", 1))
+    port, log, temporary = free_port(), tmp_path / "serve.log", tmp_path / "temporary"
+    with start_serve(minimal_project, port, log, temporary) as server:
+        assert server.wait(timeout=60) == 1
+    lines = log.read_text().splitlines()
+    assert lines == [
+        *problem_lines(minimal_project),
+        "Not started: fix the problems above and run serve again.",
+    ]
+    assert previews_left(temporary) == []
+
+
+def test_ctrl_c_while_the_preview_starts_stops_it_cleanly(
+    minimal_project: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ctrl+C in the first second printed a traceback and left the temporary folder."""
+
+    def interrupted(project: Project) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build, "check", interrupted)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    serve(Project(minimal_project), f"127.0.0.1:{free_port()}")
+    assert capsys.readouterr().out == "Shutting down...\n"
+    assert previews_left(tmp_path) == []
