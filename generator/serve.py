@@ -1,13 +1,14 @@
 """Live preview: a save regenerates the docs folder and MkDocs rebuilds what changed.
 
-One watcher polls the course's sources (``course/``, ``quizzes/``, ``mkdocs.yml``), also
-through a folder being deleted and put back (:class:`SourceWatch`), and one builder does
-both steps, so a save is served well within a second: the generator writes
-only the docs files that changed, and MkDocs rebuilds only those pages unless the
-navigation changed (:mod:`generator.preview`). The server is MkDocs' own live-reload
-server, set up as ``mkdocs serve`` sets it up. The docs folder and the site are the
-preview's own, in a temporary folder: a build run meanwhile swaps its docs folder into
-``build/docs``, and would take files from under the preview if it used that one.
+One watcher polls the course's sources (``course/``, ``quizzes/``, ``mkdocs.yml``,
+``search-terms.txt``), also through a folder being deleted and put back
+(:class:`SourceWatch`), and one builder does both steps, so a save is served well within
+a second: the generator writes only the docs files that changed, and MkDocs rebuilds only
+those pages unless the navigation or the search terms changed (:mod:`generator.preview`).
+The server is MkDocs' own live-reload server, set up as ``mkdocs serve`` sets it up. The
+docs folder and the site are the preview's own, in a temporary folder: a build run
+meanwhile swaps its docs folder into ``build/docs``, and would take files from under the
+preview if it used that one.
 
 A save with problems, in the course or in ``mkdocs.yml``, keeps the last good pages and
 shows the problems in the open page as well as in the terminal: the preview's pages load a
@@ -35,13 +36,6 @@ from types import FrameType
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer, _serve_url
-from watchdog.events import (
-    EVENT_TYPE_DELETED,
-    EVENT_TYPE_MOVED,
-    FileSystemEvent,
-    FileSystemEventHandler,
-)
-from watchdog.observers.api import ObservedWatch
 
 from generator import build
 from generator.errors import CourseError, Problem, SetupError, capped
@@ -49,7 +43,8 @@ from generator.markdown_config import load_settings, settings_bytes
 from generator.mkdocs_run import mkdocs_problems, use_course_theme
 from generator.preview import PageTitles, PreviewPlugin, page_titles
 from generator.project import SERVE_PROBLEMS, SERVE_SCRIPT, SERVE_STYLES, Project
-from generator.search_terms import register_search_terms
+from generator.search_terms import read_search_terms, replace_search_terms
+from generator.source_watch import PreviewServer, SourceWatch
 from generator.write import DocsContents, sync_docs, update_docs
 
 POLL_SECONDS = 0.1
@@ -58,8 +53,6 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 """MkDocs' warning on every partial build, which :mod:`generator.preview` makes whole."""
 Reported = list[Problem | SetupError]
 """What a save got wrong, as the terminal and the problems panel show it."""
-GOING = (EVENT_TYPE_DELETED, EVENT_TYPE_MOVED)
-"""The events after which a path is no longer where it was."""
 STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 """What ``kill`` and a closing terminal send; Windows has no SIGHUP."""
 NOT_UPDATED = "Not updated: fix the problems above and save again."
@@ -112,8 +105,10 @@ class Preview:
         self.plugin = PreviewPlugin()
         self.pages: PageTitles | None = None
         """The navigation of the docs folder's pages, as the last good save wrote them."""
-        self.built_for: tuple[bytes, PageTitles | None] | None = None
-        """The settings and navigation the site was last built with."""
+        self.built_for: tuple[bytes, PageTitles | None, list[str]] | None = None
+        """The settings, navigation and search terms the site was last built with."""
+        self.terms: list[str] = []
+        """The search terms added to jieba's dictionary."""
 
     def start(self) -> None:
         """Generate the docs folder and build the site the server starts with, beginning with
@@ -175,17 +170,21 @@ class Preview:
         return reported
 
     def build_site(self) -> None:
-        """Build the site: whole when the settings or the navigation changed since the last
-        good build, else only the pages whose Markdown changed.
+        """Build the site: whole when the settings, the navigation or the search terms
+        changed since the last good build, else only the pages whose Markdown changed.
 
         A MkDocs warning is a problem, as in a build (a nav entry naming no page). A whole
         build goes into a folder of its own and replaces the served site only when it
         succeeds, so a failed one leaves the last good site.
         """
-        built_for = (settings_bytes(self.project), self.pages)
+        terms = read_search_terms(self.project)
+        built_for = (settings_bytes(self.project), self.pages, terms)
         dirty = built_for == self.built_for
         self.plugin.dirty = dirty
         self.built_for = None  # until this build succeeds: a failed one may leave pages half-built
+        if terms != self.terms:
+            replace_search_terms(self.terms, terms)
+            self.terms = terms
         target = self.site_dir if dirty else self.folder / "next-site"
         with _dirty_warning_dropped(), mkdocs_problems(self.project):
             mkdocs_build(self.config(target), serve_url=self.serve_url, dirty=dirty)
@@ -237,77 +236,6 @@ class Preview:
         return page.read_bytes() if code == 404 and page.is_file() else None
 
 
-class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server, which :class:`SourceWatch` can also ask for a rebuild."""
-
-    def request_rebuild(self) -> None:
-        """Rebuild and reload the open pages, as MkDocs' own watches do on a file's change
-        (they pass over the changes of folders, a watched folder's going among them)."""
-        with self._rebuild_cond:
-            self._want_rebuild = True
-            self._rebuild_cond.notify_all()
-
-
-class SourceWatch(FileSystemEventHandler):
-    """Watches ``course/``, ``quizzes/`` and ``mkdocs.yml``, also through a folder's being
-    deleted and put back (a colleague's copy restored, a folder renamed away and back).
-
-    A watch on a folder ends when the folder goes (watchdog stops polling it), and MkDocs'
-    watches pass over changes of folders, the going of the watched folder among them. So
-    the folders are watched here, and so is the folder that holds them, without its
-    subfolders (``build/`` and ``site/``, which builds write, are not looked into). Any
-    change in a folder rebuilds; so does a source's going, so that the preview shows why
-    (no home page, no quizzes); a folder that comes back is watched again and rebuilds,
-    which empties the problems panel.
-    """
-
-    def __init__(self, project: Project, server: PreviewServer) -> None:
-        super().__init__()
-        self.config_file = os.path.abspath(project.config_file)
-        self.folders = [
-            os.path.abspath(folder) for folder in (project.course_dir, project.quiz_dir)
-        ]
-        self.server = server
-        self.watches: dict[str, ObservedWatch] = {}
-
-    def start(self) -> None:
-        # MkDocs' own watch: it also makes MkDocs start watching and add its reload script
-        # to the pages it serves.
-        self.server.watch(self.config_file)
-        for parent in {os.path.dirname(source) for source in (self.config_file, *self.folders)}:
-            self.server.observer.schedule(self, parent, recursive=False)
-        self.watch_folders()
-
-    def watch_folders(self) -> bool:
-        """Watch each folder that is there and not yet watched; True when one was."""
-        started = False
-        for folder in self.folders:
-            if folder in self.watches or not os.path.isdir(folder):
-                continue
-            try:
-                self.watches[folder] = self.server.observer.schedule(self, folder, recursive=True)
-            except OSError:  # gone again at once: its parent's watch sees it come back
-                continue
-            started = True
-        return started
-
-    def on_any_event(self, event: FileSystemEvent) -> None:
-        went = os.fsdecode(event.src_path) if event.event_type in GOING else None
-        for folder in self.folders:
-            # A folder's watch ends with its going, even when the folder is already back.
-            if folder in self.watches and (folder == went or not os.path.isdir(folder)):
-                self.server.observer.unschedule(self.watches.pop(folder))
-        paths = [os.fsdecode(path) for path in (event.src_path, event.dest_path) if path]
-        if self.watch_folders() or any(self.is_source(path) for path in paths):
-            self.server.request_rebuild()
-
-    def is_source(self, path: str) -> bool:
-        """Whether ``path`` is mkdocs.yml, a folder or anything in one."""
-        return path == self.config_file or any(
-            path == folder or path.startswith(folder + os.sep) for folder in self.folders
-        )
-
-
 def _report(problems: Reported, outcome: str) -> None:
     """Print ``problems``, then ``outcome``: what the preview did about them."""
     if not problems:
@@ -352,7 +280,6 @@ def _serve(preview: Preview) -> None:
     config = preview.config()  # a broken mkdocs.yml stops here, with its problem
     config.plugins.on_startup(command="serve", dirty=False)
     try:
-        register_search_terms(preview.project)
         preview.start()
         host, _, port = preview.dev_addr.rpartition(":")
         server = PreviewServer(

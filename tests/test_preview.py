@@ -16,6 +16,7 @@ from generator.preview import SEARCH_INDEX
 from generator.project import SERVE_STYLES, Project
 from generator.serve import Preview
 from tests.conftest import snapshot
+from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
 
 
 @pytest.fixture
@@ -195,6 +196,22 @@ def test_a_mkdocs_warning_is_a_problem_as_in_a_build_and_the_last_good_site_kept
     settings.write_text(good, encoding="utf-8")
     preview.rebuild()
     assert site_problems(preview) == []
+
+
+def test_an_edited_search_terms_list_rebuilds_the_search_index_whole(
+    preview: Preview, minimal_project: Path
+) -> None:
+    """The preview read search-terms.txt once, at start-up."""
+    terms = minimal_project / "search-terms.txt"
+    listed = terms.read_text(encoding="utf-8")
+    kept_whole = f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}"
+    terms.write_text(f"{listed}{PROJECT_TERM}\n", encoding="utf-8")
+    preview.rebuild()
+    assert not preview.plugin.dirty
+    assert kept_whole in index_text(built(preview, SEARCH_INDEX).read_text(encoding="utf-8"))
+    terms.write_text(listed, encoding="utf-8")
+    preview.rebuild()
+    assert kept_whole not in index_text(built(preview, SEARCH_INDEX).read_text(encoding="utf-8"))
 
 
 def test_check_reads_mkdocs_yml_again_after_an_edit(minimal_project: Path) -> None:

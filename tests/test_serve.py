@@ -20,9 +20,11 @@ from playwright.sync_api import Browser, Page, expect
 
 from generator import build
 from generator.errors import CourseError
+from generator.preview import SEARCH_INDEX
 from generator.project import Project
 from generator.serve import serve
 from tests.conftest import PROJECT, watched_tab
+from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
 
 pytestmark = pytest.mark.browser
 
@@ -176,6 +178,23 @@ def test_a_broken_mkdocs_yml_shows_in_the_open_page_until_fixed(
     settings.write_text(good.replace("site_name: 关键时刻", "site_name: 改过的关键时刻"))
     expect(page.get_by_role("alert")).to_have_count(0, timeout=30_000)
     expect(page.get_by_text("改过的关键时刻").first).to_be_attached()
+
+
+def test_an_edited_search_terms_list_is_applied_on_save(
+    preview: str, minimal_project: Path, tmp_path: Path
+) -> None:
+    terms = minimal_project / "search-terms.txt"
+    terms.write_text(f"{terms.read_text(encoding='utf-8')}{PROJECT_TERM}\n", encoding="utf-8")
+    kept_whole = f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}"
+    deadline = time.monotonic() + 30
+    while kept_whole not in index_text(fetch(preview + SEARCH_INDEX)):
+        assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
+        time.sleep(0.3)
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return bytes(response.read()).decode("utf-8")
 
 
 def delete_and_copy_back(folder: Path, backup: Path) -> Callable[[], object]:

@@ -1,0 +1,97 @@
+"""The preview's watch on the course's sources, through a folder's going and coming back.
+
+MkDocs' live-reload server watches files and folders, but a watch ends when its folder
+goes and MkDocs passes over changes of folders; :class:`SourceWatch` watches the folders
+and the folder that holds them, and asks :class:`PreviewServer` for a rebuild.
+"""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.livereload import LiveReloadServer
+from watchdog.events import (
+    EVENT_TYPE_DELETED,
+    EVENT_TYPE_MOVED,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers.api import ObservedWatch
+
+from generator.project import Project
+
+GOING = (EVENT_TYPE_DELETED, EVENT_TYPE_MOVED)
+"""The events after which a path is no longer where it was."""
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, which :class:`SourceWatch` can also ask for a rebuild."""
+
+    def request_rebuild(self) -> None:
+        """Rebuild and reload the open pages, as MkDocs' own watches do on a file's change
+        (they pass over the changes of folders, a watched folder's going among them)."""
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
+
+
+class SourceWatch(FileSystemEventHandler):
+    """Watches ``course/``, ``quizzes/``, ``mkdocs.yml`` and ``search-terms.txt``, also
+    through a folder's being deleted and put back (a colleague's copy restored, a folder
+    renamed away and back).
+
+    A watch on a folder ends when the folder goes (watchdog stops polling it), and MkDocs'
+    watches pass over changes of folders, the going of the watched folder among them. So
+    the folders are watched here, and so is the folder that holds them, without its
+    subfolders (``build/`` and ``site/``, which builds write, are not looked into). Any
+    change in a folder rebuilds; so does a source's going, so that the preview shows why
+    (no home page, no quizzes); a folder that comes back is watched again and rebuilds,
+    which empties the problems panel.
+    """
+
+    def __init__(self, project: Project, server: PreviewServer) -> None:
+        super().__init__()
+        self.config_file = os.path.abspath(project.config_file)
+        self.files = [self.config_file, os.path.abspath(project.terms_file)]
+        self.folders = [
+            os.path.abspath(folder) for folder in (project.course_dir, project.quiz_dir)
+        ]
+        self.server = server
+        self.watches: dict[str, ObservedWatch] = {}
+
+    def start(self) -> None:
+        # MkDocs' own watch: it also makes MkDocs start watching and add its reload script
+        # to the pages it serves.
+        self.server.watch(self.config_file)
+        for parent in {os.path.dirname(source) for source in (*self.files, *self.folders)}:
+            self.server.observer.schedule(self, parent, recursive=False)
+        self.watch_folders()
+
+    def watch_folders(self) -> bool:
+        """Watch each folder that is there and not yet watched; True when one was."""
+        started = False
+        for folder in self.folders:
+            if folder in self.watches or not os.path.isdir(folder):
+                continue
+            try:
+                self.watches[folder] = self.server.observer.schedule(self, folder, recursive=True)
+            except OSError:  # gone again at once: its parent's watch sees it come back
+                continue
+            started = True
+        return started
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        went = os.fsdecode(event.src_path) if event.event_type in GOING else None
+        for folder in self.folders:
+            # A folder's watch ends with its going, even when the folder is already back.
+            if folder in self.watches and (folder == went or not os.path.isdir(folder)):
+                self.server.observer.unschedule(self.watches.pop(folder))
+        paths = [os.fsdecode(path) for path in (event.src_path, event.dest_path) if path]
+        if self.watch_folders() or any(self.is_source(path) for path in paths):
+            self.server.request_rebuild()
+
+    def is_source(self, path: str) -> bool:
+        """Whether ``path`` is mkdocs.yml, search-terms.txt, a folder or anything in one."""
+        return path in self.files or any(
+            path == folder or path.startswith(folder + os.sep) for folder in self.folders
+        )
