@@ -216,7 +216,7 @@ class Preview:
         contents = {**build.docs_contents(checked), **serve_files([])}
         changed = sync_docs(self.docs_dir, contents)
         if changed:
-            print(f"Regenerated {len(changed)} file(s): {', '.join(changed)}", flush=True)
+            print(_changes(changed, contents), flush=True)
         self.pages = page_titles(contents)
         return []
 
@@ -234,6 +234,17 @@ class Preview:
         """The site's own 404 page, as ``mkdocs serve`` answers with it."""
         page = self.site_dir / f"{code}.html"
         return page.read_bytes() if code == 404 and page.is_file() else None
+
+
+def _changes(changed: list[str], contents: DocsContents) -> str:
+    """``Regenerated 2 file(s): a, b; removed 1: c``: the ``changed`` files of the docs
+    folder, written or removed (those not in its ``contents``)."""
+    written = [name for name in changed if name in contents]
+    removed = [name for name in changed if name not in contents]
+    if not written:
+        return f"Removed {len(removed)} file(s): {', '.join(removed)}"
+    line = f"Regenerated {len(written)} file(s): {', '.join(written)}"
+    return f"{line}; removed {len(removed)}: {', '.join(removed)}" if removed else line
 
 
 def _report(problems: Reported, outcome: str) -> None:

@@ -214,6 +214,24 @@ def test_an_edited_search_terms_list_rebuilds_the_search_index_whole(
     assert kept_whole not in index_text(built(preview, SEARCH_INDEX).read_text(encoding="utf-8"))
 
 
+def test_a_save_names_the_files_it_regenerated_apart_from_those_it_removed(
+    preview: Preview, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pictures = minimal_project / "course/images"
+    pictures.mkdir()
+    (pictures / "old.png").write_bytes(b"old")
+    preview.rebuild()
+    assert capsys.readouterr().out == "Regenerated 1 file(s): images/old.png\n"
+    (pictures / "old.png").rename(pictures / "new.png")
+    preview.rebuild()
+    assert capsys.readouterr().out == (
+        "Regenerated 1 file(s): images/new.png; removed 1: images/old.png\n"
+    )
+    (pictures / "new.png").unlink()
+    preview.rebuild()
+    assert capsys.readouterr().out == "Removed 1 file(s): images/new.png\n"
+
+
 def test_check_reads_mkdocs_yml_again_after_an_edit(minimal_project: Path) -> None:
     """The live preview checks the course on every save, mkdocs.yml included."""
     project = Project(minimal_project)
