@@ -138,6 +138,20 @@ def hand_in(page: Page, surface: Surface) -> str:
     return said[0]
 
 
+def hand_in_left_open(page: Page, elsewhere: Page) -> Dialog:
+    """Press 交卷 in ``page`` and leave its confirmation open, as a learner who switches
+    tabs does: ``page`` stands still until it is answered, while ``elsewhere`` goes on."""
+    waiting: list[Dialog] = []
+    page.on("dialog", lambda dialog: waiting.append(dialog))
+    page.evaluate("setTimeout(() => document.querySelector('.mot-exam-hand-in').click())")
+    for _ in range(50):
+        if waiting:
+            break
+        elsewhere.wait_for_timeout(100)
+    assert len(waiting) == 1, "the confirmation opened"
+    return waiting[0]
+
+
 def dialogue_path(q: Scenario, right: bool) -> list[tuple[str, str, str]]:
     """(turn id, reply key, next turn id or "end") for each turn when every reply is right
     (or every reply is wrong)."""

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import pypdfium2 as pdfium
 import pytest
-from playwright.sync_api import Dialog, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from generator.digests import opaque_key
 from generator.load import load_course
@@ -29,6 +29,7 @@ from tests.browsing import (
     dialogue_path,
     give_answer,
     hand_in,
+    hand_in_left_open,
     record_requests,
 )
 from tests.conftest import PROJECT
@@ -450,18 +451,11 @@ def test_an_answer_changed_in_another_tab_while_handing_in_is_graded_and_recorde
     open_page(other, f"{site_url}exam.html", ".mot-exam")
     expect(other.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
     changed = next(q for q in drawn if questions[q].type in {"single", "true_false"})
-    waiting: list[Dialog] = []
-    page.on("dialog", lambda dialog: waiting.append(dialog))
-    page.evaluate("setTimeout(() => document.querySelector('.mot-exam-hand-in').click())")
-    for _ in range(50):  # until A's confirmation is open
-        if waiting:
-            break
-        other.wait_for_timeout(100)
-    assert len(waiting) == 1
+    confirmation = hand_in_left_open(page, elsewhere=other)
     form_in_other = other.locator(f'.mot-exam-paper [data-question-id="{changed}"]')
     give_answer(form_in_other, questions[changed], right=False)
     other.wait_for_timeout(300)  # saved, and heard of in A once its confirmation closes
-    waiting[0].accept()
+    confirmation.accept()
     expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
     form = page.locator(f'.mot-exam-paper [data-question-id="{changed}"]')
     expect(form).to_have_attribute("data-result", "incorrect")

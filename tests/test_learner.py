@@ -16,7 +16,7 @@ from typing import Literal
 
 import pypdfium2 as pdfium
 import pytest
-from playwright.sync_api import Browser, Dialog, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from generator.digests import opaque_key, salt_for
 from generator.load import load_course
@@ -41,6 +41,7 @@ from tests.browsing import (
     fill_answers,
     give_answer,
     hand_in,
+    hand_in_left_open,
     matching_keys,
     ordering_keys,
     press_until,
@@ -553,16 +554,9 @@ def test_a_hand_in_left_waiting_in_another_tab_keeps_the_paper_handed_in_first(
     other = page.context.new_page()
     other.goto(f"{fixture_site_url}exam.html")
     expect(other.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
-    waiting: list[Dialog] = []
-    other.on("dialog", lambda dialog: waiting.append(dialog))
-    other.evaluate("setTimeout(() => document.querySelector('.mot-exam-hand-in').click())")
-    for _ in range(50):  # until B's confirmation is open
-        if waiting:
-            break
-        page.wait_for_timeout(100)
-    assert len(waiting) == 1
+    confirmation = hand_in_left_open(other, elsewhere=page)
     answer_exam(page, page, questions, right=True)
-    waiting[0].accept()
+    confirmation.accept()
     expect(other.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
     other.wait_for_timeout(500)  # B's hand-in, if it were to go ahead, has written by now
     for tab in (other, page):
