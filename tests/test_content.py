@@ -331,12 +331,20 @@ def test_the_quotation_check_tells_prose_from_markup() -> None:
     assert not has_straight_quote(markdown_prose('<svg role="img" aria-label="x">'))
 
 
-def test_no_reference_to_material_the_learner_never_sees() -> None:
-    found = [
-        f"{path.relative_to(PROJECT)}:{number}: {line.strip()[:40]}"
+def source_lines() -> list[tuple[str, str]]:
+    """Every line of the course's pages and quizzes, each with where it stands."""
+    return [
+        (f"{path.relative_to(PROJECT)}:{number}", line)
         for folder in ("course", "quizzes")
         for path in sorted((PROJECT / folder).glob("*.*"))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+    ]
+
+
+def test_no_reference_to_material_the_learner_never_sees() -> None:
+    found = [
+        f"{where}: {line.strip()[:40]}"
+        for where, line in source_lines()
         if UNSEEN_MATERIAL.search(line)
     ]
     assert found == [], "state the idea directly instead of citing notes or a textbook"
@@ -344,10 +352,8 @@ def test_no_reference_to_material_the_learner_never_sees() -> None:
 
 def test_the_four_gaps_are_numbered_in_digits() -> None:
     found = [
-        f"{path.relative_to(PROJECT)}:{number}: {match.group()}"
-        for folder in ("course", "quizzes")
-        for path in sorted((PROJECT / folder).glob("*.*"))
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        f"{where}: {match.group()}"
+        for where, line in source_lines()
         for match in GAP_IN_WORDS.finditer(line)
     ]
     assert found == [], "write the gaps as module 2 does: 差距 1, 差距 2, 差距 3, 差距 4"
@@ -371,35 +377,34 @@ def test_course_text_uses_chinese_quotation_marks(course: Course) -> None:
     assert straight == [], "use “” and ‘’ in Chinese text"
 
 
-def test_quizzes_use_chinese_quotation_marks(course: Course) -> None:
-    straight, scanned = [], 0
+def quiz_texts(course: Course) -> list[tuple[str, str]]:
+    """Every text of the quiz files, each with where it stands (``file:line``)."""
     sources = [module.quiz_source for module in modules(course)]
     if course.exam is not None:
         sources.append(course.exam.source)
-    for source in sources:
-        for location, text in yaml_strings(source.tree):
-            if HAN.search(text):
-                scanned += 1
-                if has_straight_quote(text):
-                    line, _ = position(source, location)
-                    straight.append(f"{source.path}:{line}: {text[:40]}")
-    assert scanned >= MIN_PROSE_LINES, f"only {scanned} quiz texts were checked"
+    return [
+        (f"{source.path}:{position(source, location)[0]}", text)
+        for source in sources
+        for location, text in yaml_strings(source.tree)
+    ]
+
+
+def test_quizzes_use_chinese_quotation_marks(course: Course) -> None:
+    chinese = [(where, text) for where, text in quiz_texts(course) if HAN.search(text)]
+    assert len(chinese) >= MIN_PROSE_LINES, f"only {len(chinese)} quiz texts were checked"
+    straight = [f"{where}: {text[:40]}" for where, text in chinese if has_straight_quote(text)]
     assert straight == [], "use “” and ‘’ in Chinese text"
 
 
 def test_quiz_texts_have_no_space_between_chinese_characters(course: Course) -> None:
     """Not even where a long text is broken across lines in the file."""
-    spaced, scanned = [], 0
-    sources = [module.quiz_source for module in modules(course)]
-    if course.exam is not None:
-        sources.append(course.exam.source)
-    for source in sources:
-        for location, text in yaml_strings(source.tree):
-            scanned += 1
-            if found := SPACE_IN_CHINESE.search(text):
-                line, _ = position(source, location)
-                spaced.append(f"{source.path}:{line}: {found.group()!r}")
-    assert scanned >= MIN_PROSE_LINES, f"only {scanned} quiz texts were checked"
+    texts = quiz_texts(course)
+    assert len(texts) >= MIN_PROSE_LINES, f"only {len(texts)} quiz texts were checked"
+    spaced = [
+        f"{where}: {found.group()!r}"
+        for where, text in texts
+        if (found := SPACE_IN_CHINESE.search(text))
+    ]
     assert spaced == []
 
 
