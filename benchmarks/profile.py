@@ -72,7 +72,7 @@ STAGES = (
     Stage("Chinese word splitting (jieba)", ("*/jieba/*",), depth=2),
     Stage("jieba dictionary loading", ("*/jieba/__init__.py:initialize",), depth=3),
     Stage("copying static files", ("*/mkdocs/structure/files.py:copy_file",), depth=1),
-    Stage("publishing site/ (swap)", ("*/generator/write.py:publish_site",)),
+    Stage("publishing site/ (swap)", ("*/generator/publish.py:publish_site",)),
 )
 
 

@@ -21,18 +21,12 @@ from generator.media import Media, link_problems, linkable_files, select_media
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course
 from generator.project import Project
+from generator.publish import publish_site, recover_output, refuse_site_target, scratch_folder
 from generator.render import render_course
 from generator.runtime import runtime_assets
 from generator.search_index import defer_search_index
 from generator.validate import validate_course
-from generator.write import (
-    DocsContents,
-    publish_site,
-    recover_output,
-    refuse_site_target,
-    scratch_folder,
-    sync_docs,
-)
+from generator.write import DocsContents, sync_docs
 from generator.zensical_run import run_zensical
 
 
@@ -51,7 +45,7 @@ class CheckedCourse:
 def check(project: Project) -> CheckedCourse:
     """Load and validate the whole course; raise CourseError listing every problem.
 
-    First puts back a site that a killed build left aside (see :mod:`generator.write`).
+    First puts back a site that a killed build left aside (see :mod:`generator.publish`).
     A valid course is then linted for giveaways (:mod:`generator.lint`): warnings only.
     """
     recover_output(project)

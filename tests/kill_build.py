@@ -18,7 +18,7 @@ from typing import Any
 
 import mkdocs.utils
 
-from generator import write
+from generator import publish
 
 stop_signal = signal.SIGKILL
 """What ``die`` sends."""
@@ -62,12 +62,12 @@ def kill_between_renames() -> None:
     def killing(original: Callable[..., Any]) -> Callable[..., Any]:
         def replace(source: Any, target: Any, **keywords: Any) -> None:
             original(source, target, **keywords)
-            if pathlib.Path(target).name == write.OLD_SITE:
+            if pathlib.Path(target).name == publish.OLD_SITE:
                 die()
 
         return replace
 
-    write._exchange = lambda first, second: False
+    publish._exchange = lambda first, second: False
     wrap(os, "replace", killing)
 
 
@@ -76,7 +76,7 @@ def kill_removing_scratch() -> None:
 
     def killing(original: Callable[..., Any]) -> Callable[..., Any]:
         def rmtree(path: Any, *arguments: Any, **keywords: Any) -> None:
-            if str(path).endswith(write.DISCARDED):
+            if str(path).endswith(publish.DISCARDED):
                 die()
             original(path, *arguments, **keywords)
 
@@ -88,7 +88,7 @@ def kill_removing_scratch() -> None:
 POINTS: dict[str, Callable[[], None]] = {
     "writing-docs": lambda: kill_on_call(pathlib.Path, "write_bytes", 3),
     "mkdocs-writing-pages": lambda: kill_on_call(mkdocs.utils, "write_file", 2),
-    "after-exchange": lambda: kill_on_call(write, "_exchange", 1, after=True),
+    "after-exchange": lambda: kill_on_call(publish, "_exchange", 1, after=True),
     "between-renames": kill_between_renames,
     "removing-scratch": kill_removing_scratch,
 }

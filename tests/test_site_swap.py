@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import build, write
+from generator import build, publish
 from generator.project import Project
 from tests.conftest import FIXTURES, PROJECT, copy_project, run_generator
 from tests.kill_build import POINTS
@@ -34,7 +34,7 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 
 def scratch_folders(root: Path) -> list[str]:
-    return sorted(path.name for path in (root / "build").glob(f"{write.SCRATCH_PREFIX}*"))
+    return sorted(path.name for path in (root / "build").glob(f"{publish.SCRATCH_PREFIX}*"))
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,7 @@ def can_exchange(folder: Path) -> bool:
     """Does this platform and file system swap two folders in one step?"""
     (folder / "a").mkdir()
     (folder / "b").mkdir()
-    return write._exchange(folder / "a", folder / "b")
+    return publish._exchange(folder / "a", folder / "b")
 
 
 @pytest.mark.parametrize("point", list(POINTS))
@@ -119,13 +119,13 @@ def test_ctrl_c_stops_a_build_with_one_line_saying_what_site_holds(
     assert after.keys() == old.keys()
     assert (NEW_TITLE in after["01-sample.html"].decode()) == published
     # stopped as it removed its scratch folder: the next build finishes that
-    assert all(name.endswith(write.DISCARDED) for name in scratch_folders(project))
+    assert all(name.endswith(publish.DISCARDED) for name in scratch_folders(project))
 
 
 def test_check_leaves_a_running_build_alone(project: Path) -> None:
     """While a build holds the lock, a scratch folder that looks stale may be in use."""
-    stranded = project / "build" / f"{write.SCRATCH_PREFIX}stranded" / write.OLD_SITE
-    with write.scratch_folder(Project(project)):
+    stranded = project / "build" / f"{publish.SCRATCH_PREFIX}stranded" / publish.OLD_SITE
+    with publish.scratch_folder(Project(project)):
         stranded.mkdir(parents=True)
         (stranded / "index.html").write_text("旧的网站", encoding="utf-8")
         shutil.rmtree(project / "site")
@@ -140,7 +140,7 @@ def test_the_two_rename_swap_publishes_the_new_site(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Where the platform cannot exchange two folders, two renames in a row do it."""
-    monkeypatch.setattr(write, "_exchange", lambda first, second: False)
+    monkeypatch.setattr(publish, "_exchange", lambda first, second: False)
     retitle(project)
     assert run_generator(project, "build") == 0
     assert NEW_TITLE in (project / "site/01-sample.html").read_text()
@@ -175,7 +175,7 @@ def test_a_linked_site_updates_the_folder_it_links_to(
     served = link_site(project, tmp_path / "srv/www-course")
     retitle(project)
     if swap == "two-renames":
-        monkeypatch.setattr(write, "_exchange", lambda first, second: False)
+        monkeypatch.setattr(publish, "_exchange", lambda first, second: False)
     if swap == "across-disks":
         across_disks(monkeypatch, project / "build")
     assert run_generator(project, "build") == 0
@@ -208,12 +208,12 @@ def test_a_build_stopped_between_the_two_renames_puts_the_old_site_back(
         link_site(project, tmp_path / "srv/www-course")
     old = files_of(project / "site")
     retitle(project)
-    monkeypatch.setattr(write, "_exchange", lambda first, second: False)
+    monkeypatch.setattr(publish, "_exchange", lambda first, second: False)
     rename = os.replace
 
     def interrupted_replace(source: Path, target: Path) -> None:
         rename(source, target)
-        if target.name == write.OLD_SITE:
+        if target.name == publish.OLD_SITE:
             raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", interrupted_replace)

@@ -20,9 +20,10 @@ from generator.export.pdf import print_pdf
 from generator.markdown_config import Anchors, published_site_url, site_config
 from generator.models import Course, Module, Question, ResultFeedback
 from generator.project import review_target
+from generator.publish import scratch_folder
 from generator.render import template_environment
 from generator.views import Link
-from generator.write import scratch_folder, write_output
+from generator.write import write_output
 
 TYPE_NAMES = {
     "single": "单选题",

@@ -16,7 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from generator.build import build_variant
 from generator.export.job import ExportJob
-from generator.write import DocsContents, scratch_folder, write_output, zip_folder
+from generator.publish import scratch_folder
+from generator.write import DocsContents, write_output, zip_folder
 
 SHIM_FOLDER = "vendor/iframe-worker"
 """The shim and its licence, inside the generator package."""

@@ -23,8 +23,9 @@ from generator.export.job import ExportJob
 from generator.markdown_config import site_config
 from generator.models import Course
 from generator.project import EXAM_PAGE, page_url
+from generator.publish import scratch_folder
 from generator.render import template_environment
-from generator.write import scratch_folder, write_output, zip_folder
+from generator.write import write_output, zip_folder
 
 RUNTIME = "assets/scorm/mot-scorm.js"
 LAUNCH_SCRIPT = "assets/scorm/mot-scorm-launch.js"
