@@ -7,13 +7,12 @@ enters the pipeline in :mod:`generator.build`, and what it raises is caught here
 from __future__ import annotations
 
 import argparse
-import errno
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from generator import build
-from generator.errors import CourseError, SetupError, capped
+from generator.errors import CourseError, SetupError, capped, system_problem
 from generator.project import COURSE_FOLDER, DIST_FOLDER, MEDIA_FOLDERS, Project
 from generator.render import render_outline
 from generator.write import refuse_output
@@ -41,28 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Interrupted: {interrupt}" if str(interrupt) else "Interrupted.", file=sys.stderr)
         return INTERRUPTED
     except OSError as error:
-        _fail(_system_problem(project, error))
+        _fail(system_problem(project, error))
         return 1
-
-
-def _system_problem(project: Project, error: OSError) -> SetupError:
-    """What the operating system refused, at the file the command was writing.
-
-    A failed copy names the file it read first and the one it wrote second: the second is
-    where the trainer can act (a full disk, a folder without write access).
-    """
-    name = error.filename2 or error.filename
-    path = project.relative(Path(name)) if name else None
-    if error.errno == errno.ENOSPC:
-        return SetupError(
-            "the disk is full: no space was left to write this file",
-            "free some space on that disk, then run the command again",
-            "setup.disk-full",
-            path,
-        )
-    return SetupError(
-        str(error.strerror), "check the path, free space and permissions", "setup.os-error", path
-    )
 
 
 def _require_project_folder(project: Project) -> None:

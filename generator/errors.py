@@ -10,11 +10,16 @@ even when the wording changes.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.project import Project
 
 PROBLEMS_PER_FILE = 50
 """How many problems of one file are shown; the rest are counted in one line after them. A
@@ -100,3 +105,23 @@ class SetupError(Exception):
     def __str__(self) -> str:
         where = f"{self.path.as_posix()}: " if self.path is not None else ""
         return f"{where}{self.message}; {self.fix} [{self.code}]"
+
+
+def system_problem(project: Project, error: OSError) -> SetupError:
+    """What the operating system refused, at the file the command was writing.
+
+    A failed copy names the file it read first and the one it wrote second: the second is
+    where the trainer can act (a full disk, a folder without write access).
+    """
+    name = error.filename2 or error.filename
+    path = project.relative(Path(name)) if name else None
+    if error.errno == errno.ENOSPC:
+        return SetupError(
+            "the disk is full: no space was left to write this file",
+            "free some space on that disk, then run the command again",
+            "setup.disk-full",
+            path,
+        )
+    return SetupError(
+        str(error.strerror), "check the path, free space and permissions", "setup.os-error", path
+    )

@@ -38,7 +38,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from generator import build
-from generator.errors import CourseError, Problem, SetupError, capped
+from generator.errors import CourseError, Problem, SetupError, capped, system_problem
 from generator.markdown_config import load_settings, settings_bytes
 from generator.mkdocs_run import mkdocs_problems, use_course_theme
 from generator.preview import PageTitles, PreviewPlugin, page_titles
@@ -226,9 +226,7 @@ class Preview:
             return list(error.problems)
         if isinstance(error, SetupError):
             return [error]
-        path = self.project.relative(Path(error.filename)) if error.filename else None
-        fix = "check the path, free space and permissions"
-        return [SetupError(str(error.strerror), fix, "setup.os-error", path)]
+        return [system_problem(self.project, error)]
 
     def not_found_page(self, code: int) -> bytes | None:
         """The site's own 404 page, as ``mkdocs serve`` answers with it."""
