@@ -571,9 +571,10 @@ def test_a_hand_in_left_waiting_in_another_tab_keeps_the_paper_handed_in_first(
 COUNT_WRITES = """window.__writes = 0;
 const setItem = Storage.prototype.setItem;
 Storage.prototype.setItem = function (key, value) {
-  window.__writes += 1;
+  if (key.startsWith("mot-course:")) { window.__writes += 1; }
   return setItem.call(this, key, value);
 };"""
+"""Counts the saves of the learner's progress record (not the theme's own settings)."""
 
 
 def test_a_tab_following_another_writes_nothing_it_did_not_change(
@@ -595,6 +596,21 @@ def test_a_tab_following_another_writes_nothing_it_did_not_change(
     record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
     assert set(drawn) <= set(record["mistakes"]), "every miss of the exam is in the 错题本"
     other.close()
+
+
+def test_a_quiz_opened_for_the_first_time_saves_its_orders_at_once(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """Each question's option order was saved on its own: 15 saves on a module page, and
+    15 storage events, each bringing every part of every other open tab up to date."""
+    page.add_init_script(COUNT_WRITES)
+    open_page(page, fixture_site_url)
+    assert page.evaluate("window.__writes") == 1
+    record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert set(record["shuffles"]) == {q.id for q in course.modules[0].quiz.questions}
+    page.reload()
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    assert page.evaluate("window.__writes") == 0, "the orders drawn are kept"
 
 
 QUIZZES_PASSED = json.dumps(

@@ -373,15 +373,16 @@
         questionIds.forEach(function (id) { delete record.questions[id]; delete record.shuffles[id]; });
       });
     },
-    /* The order a question's options are shown in this attempt, as a seed; drawn once. */
-    seed: function (questionId) {
-      if (!isCount(state.shuffles[questionId])) {
-        var drawn = newSeed();
-        update(function (record) {
-          if (!isCount(record.shuffles[questionId])) { record.shuffles[questionId] = drawn; }
+    /* The order a question's options are shown in this attempt, as a seed; drawn once,
+       a quiz's together: one save, and one storage event for every other tab. */
+    seed: function (questionId) { return state.shuffles[questionId]; },
+    drawSeeds: function (questionIds) {
+      if (questionIds.every(function (id) { return isCount(state.shuffles[id]); })) { return; }
+      update(function (record) {
+        questionIds.forEach(function (id) {
+          if (!isCount(record.shuffles[id])) { record.shuffles[id] = newSeed(); }
         });
-      }
-      return state.shuffles[questionId];
+      });
     },
     recordQuiz: function (quizId, right, total, passMark) {
       update(function (record) {

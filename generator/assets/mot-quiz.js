@@ -106,7 +106,9 @@
   function sync(quiz) {
     var quizId = quiz.getAttribute("data-quiz-id");
     var stale = [];
-    return Promise.all(all(quiz, ".mot-question").map(function (form) {
+    var forms = all(quiz, ".mot-question");
+    mot.progress.drawSeeds(forms.map(function (form) { return form.getAttribute("data-question-id"); }));
+    return Promise.all(forms.map(function (form) {
       var id = form.getAttribute("data-question-id");
       var entry = mot.progress.entry(id);
       var saved = entry && entry.answer ? JSON.stringify(entry.answer) : "";
