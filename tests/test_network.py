@@ -18,7 +18,7 @@ from generator.export.pdf import CHROMIUM_FLAGS
 from generator.load import load_course
 from generator.models import Course, FillIn, Module
 from generator.project import Project
-from tests.browsing import search
+from tests.browsing import give_answer, search
 from tests.conftest import PROJECT, chromium_executable
 
 pytestmark = pytest.mark.browser
@@ -79,6 +79,32 @@ def test_a_quiz_shown_before_its_script_arrives_cannot_be_sent(
         "data-result", "correct" if len(question.blanks) == 1 else "incorrect"
     )
     assert page.url == address
+
+
+def test_a_grading_script_on_its_way_holds_up_no_other_page(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """On plain http the JavaScript SHA-256 loads at the first grading. The learner sent an
+    answer and went home at once (instant navigation): the home page's dashboard waited
+    for the hashing script, as scripts asked for in order run in that order."""
+    page.add_init_script("Object.defineProperty(window.crypto, 'subtle', { value: undefined })")
+    held: list[Route] = []
+    page.route("**/assets/mot-sha256.js", lambda route: held.append(route))
+    module = course.modules[0]
+    page.goto(f"{site_url}{module.page.name}.html")
+    question = module.quiz.questions[0]
+    form = page.locator(f'form[data-question-id="{question.id}"]')
+    give_answer(form, question, right=True)
+    form.locator(".mot-submit").click()
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-header__button.md-logo").click()
+    row = page.locator(f'.mot-dashboard[data-ready] tr[data-module="{module.page.name}"]')
+    status = row.locator("[data-status]")
+    expect(status).to_have_text("未开始")
+    assert held, "grading asked for the hashing script"
+    held[0].continue_()
+    expect(status).to_contain_text("进行中")  # the answer saved once graded
+    assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
 
 
 @pytest.mark.parametrize(

@@ -61,13 +61,17 @@
      tab's own save fires no storage event, so bring that page's parts up to date. */
   function savedFrom(part) { if (!part.isConnected) { refreshPage(); } }
 
-  /* A script of the runtime's folder (assets/), once: a part is "mot-<name>.js". */
-  function loadScript(path) {
+  /* A script of the runtime's folder (assets/), once: a part is "mot-<name>.js". A page's
+     parts run `inOrder`, the order asked for (the engine before a quiz); a script fetched
+     when needed (the JavaScript SHA-256, the fold table, a bank of the 错题本) runs when it
+     arrives, as one still on its way would hold up every part asked for after it (the
+     next page's, after instant navigation). */
+  function loadScript(path, inOrder) {
     if (!loading[path]) {
       loading[path] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         script.src = new URL(path, SCRIPT).href;
-        script.async = false;   /* run in the order asked for: the engine before a quiz */
+        script.async = !inOrder;
         script.onload = resolve;
         script.onerror = function () {
           delete loading[path];   /* the next page start tries again */
@@ -80,7 +84,7 @@
     return loading[path];
   }
 
-  function loadPart(name) { return loadScript("mot-" + name + ".js"); }
+  function loadPart(name, inOrder) { return loadScript("mot-" + name + ".js", inOrder); }
 
   function neededParts() {
     var names = [];
@@ -98,7 +102,8 @@
       bar.setAttribute("aria-label", "页面加载进度");
     });
     warn();
-    Promise.all(neededParts().map(loadPart).concat(stylesLoaded())).then(function () { eachPart("setUp"); }, function (error) {
+    var loaded = neededParts().map(function (name) { return loadPart(name, true); });
+    Promise.all(loaded.concat(stylesLoaded())).then(function () { eachPart("setUp"); }, function (error) {
       /* A part that cannot load (no network, a preview rebuilding) leaves the page readable,
          and says why its questions and progress do not work. */
       console.warn(error.message);
