@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -76,3 +78,24 @@ def test_works_from_the_file_system_without_any_host(
     hosts = [url for url in requests if url.startswith(("http:", "https:"))]
     assert hosts == []
     assert any(url.endswith(OFFLINE_DOCUMENTS) for url in requests), "loaded on search"
+
+
+def test_a_course_term_is_searched_whole_offline(
+    page: Page, minimal_project: Path, tmp_path: Path
+) -> None:
+    """The offline package's search worker cuts a Chinese query into the words of the index
+    too: Material's own cutting never tries a word that ends the query, so 服务补救 was
+    searched as 服务 + 补 wherever both are words of the index."""
+    (minimal_project / "search-terms.txt").write_text("服务补救\n", encoding="utf-8")
+    page_with_parts = minimal_project / "course/02-second.md"
+    text = page_with_parts.read_text(encoding="utf-8")
+    page_with_parts.write_text(f"{text}\n好的服务让客户满意，及时补上漏洞。\n", encoding="utf-8")
+    assert run_generator(minimal_project, "export", "offline") == 0
+    target = tmp_path / "classroom-pc"
+    with zipfile.ZipFile(minimal_project / "dist/mot-course-offline.zip") as package:
+        package.extractall(target)
+    page.goto((target / "index.html").as_uri())
+    search(page, "服务补救")
+    assert set(page.locator(".md-search-result mark").all_inner_texts()) == {"服务补救"}
+    link = page.locator(".md-search-result__item a").first
+    expect(link).to_have_attribute("href", re.compile("h=" + quote("服务补救") + "$"))
