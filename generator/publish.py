@@ -107,8 +107,8 @@ def publish_site(project: Project, scratch: Path) -> None:
     if project.site_dir.is_symlink():
         _publish_through_link(scratch / "site", project.site_dir.resolve())
     else:
-        _swap_in(scratch / "site", project.site_dir, scratch / OLD_SITE)
-    _swap_in(scratch / "docs", project.docs_dir, scratch / "old-docs")
+        swap_in(scratch / "site", project.site_dir, scratch / OLD_SITE)
+    swap_in(scratch / "docs", project.docs_dir, scratch / "old-docs")
 
 
 def _publish_through_link(new: Path, target: Path) -> None:
@@ -119,7 +119,7 @@ def _publish_through_link(new: Path, target: Path) -> None:
     """
     with _scratch_beside(target) as beside:
         _move(new, beside / "site")
-        _swap_in(beside / "site", target, beside / OLD_SITE)
+        swap_in(beside / "site", target, beside / OLD_SITE)
 
 
 def _beside_prefix(target: Path) -> str:
@@ -159,8 +159,9 @@ def _copy_folder(folder: Path, target: Path) -> None:
             shutil.copy2(path, copy)
 
 
-def _swap_in(new: Path, target: Path, old: Path) -> None:
-    """Put ``new`` at ``target``; what was there ends up in the scratch folder."""
+def swap_in(new: Path, target: Path, old: Path) -> None:
+    """Put ``new`` at ``target`` in one step where the platform can; what was there ends up
+    at ``old`` (in the scratch folder of a build)."""
     if not os.path.lexists(target):
         os.replace(new, target)
     elif not _exchange(new, target):

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import signal
 import socket
@@ -43,6 +42,7 @@ from generator.markdown_config import load_settings, settings_bytes
 from generator.mkdocs_run import mkdocs_problems, use_course_theme
 from generator.preview import PageTitles, PreviewPlugin, page_titles
 from generator.project import SERVE_PROBLEMS, SERVE_SCRIPT, SERVE_STYLES, Project
+from generator.publish import swap_in
 from generator.search_terms import read_search_terms, replace_search_terms
 from generator.source_watch import PreviewServer, SourceWatch
 from generator.write import DocsContents, sync_docs, update_docs
@@ -193,11 +193,9 @@ class Preview:
         self.built_for = built_for
 
     def serve_site(self, built: Path) -> None:
-        """Put the whole site ``built`` in place of the served one."""
+        """Put the whole site ``built`` in place of the served one, as a build publishes."""
         old = self.folder / "old-site"
-        if self.site_dir.exists():
-            os.replace(self.site_dir, old)
-        os.replace(built, self.site_dir)
+        swap_in(built, self.site_dir, old)
         shutil.rmtree(old, ignore_errors=True)
 
     def regenerate(self) -> Reported:
