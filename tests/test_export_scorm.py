@@ -14,7 +14,9 @@ import pytest
 from lxml import etree
 from playwright.sync_api import FrameLocator, Page, expect
 
+from generator.export.scorm import course_identity
 from generator.load import load_course
+from generator.markdown_config import site_config
 from generator.models import (
     Course,
     FillIn,
@@ -434,6 +436,37 @@ def test_the_exam_taken_inside_a_module_sco_is_reported_to_the_exam_sco_only(
     expect(in_sco(page).locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
     state = lms_state(page)  # reported as the page opened
     assert (state["status"], state["raw"]) == ("passed", "100")
+
+
+@pytest.mark.browser
+def test_a_new_version_of_the_package_keeps_the_learners_progress(
+    page: Page, scorm_project: Path, module: Module, tmp_path: Path
+) -> None:
+    """Moodle serves each version a trainer uploads at a new address
+    (``…/mod_scorm/content/<revision>/``): a quiz passed in one version is passed in the next."""
+    for revision in ("1", "2"):
+        unpacked(scorm_project, tmp_path / revision / "package")
+        with_lms(tmp_path / revision)
+    with serving(serve_folder(tmp_path)) as origin:
+        launch(page, f"{origin}/1", module)
+        for index in range(len(module.quiz.questions)):
+            answer(in_sco(page), module, index, right=True)
+        page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")
+        launch(page, f"{origin}/2", module)
+        expect(in_sco(page).locator(".mot-module-status").first).to_contain_text("已通过")
+        state = lms_state(page)  # reported as the page opened
+        assert (state["status"], state["raw"]) == ("passed", "100")
+
+
+def test_the_manifest_and_every_page_name_the_course(package: Path, scorm_project: Path) -> None:
+    """By the course's name, which a new version keeps and another course does not share."""
+    site_name = site_config(Project(scorm_project)).site_name
+    identity = course_identity(site_name)
+    assert identity != course_identity(f"{site_name} 二")
+    manifest = etree.parse(str(package / "imsmanifest.xml")).getroot()
+    assert manifest.get("identifier") == identity
+    for html in package.glob("*.html"):
+        assert f'<meta name="mot-course" content="{identity}">' in html.read_text("utf-8"), html
 
 
 @pytest.mark.browser

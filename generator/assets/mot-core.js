@@ -7,12 +7,13 @@
  *   the first time a page needs them, so a page loads only the code it uses. The parts
  *   set up once their scripts and the page's own style sheets have loaded; a part whose
  *   script does not load says so in the page.
- * - Storage: one progress record per site, under a key namespaced by the site's path, with
- *   a schema version, merged on every save so that two tabs keep both answers. When
- *   storage throws (blocked, private mode, quota), progress lives in memory for this visit
- *   and the learner is told once. A record that cannot be read (corrupt, or of another
- *   version) is kept under a key of its own and a fresh one started; a record with fields
- *   of the wrong shape keeps what is valid. Either way the learner is told once.
+ * - Storage: one progress record per site, under a key namespaced by the site's path (a
+ *   SCORM package's by the course it names), with a schema version, merged on every save
+ *   so that two tabs keep both answers. When storage throws (blocked, private mode,
+ *   quota), progress lives in memory for this visit and the learner is told once. A record
+ *   that cannot be read (corrupt, or of another version) is kept under a key of its own and
+ *   a fresh one started; a record with fields of the wrong shape keeps what is valid.
+ *   Either way the learner is told once.
  * - A stored shuffle seed per question, so that an attempt keeps its order across reloads
  *   (the engine, mot-engine.js, draws the order from it).
  * - Hashing: Web Crypto, or on plain-http pages the JavaScript SHA-256 of mot-sha256.js,
@@ -27,7 +28,9 @@
 
   var VERSION = 1;
   var SCRIPT = document.currentScript.src;
-  var KEY = "mot-course:" + new URL("..", SCRIPT).pathname + ":progress";
+  /* A SCORM package names its course in the page: an LMS serves each version of it at a new address. */
+  var COURSE = document.querySelector("meta[name=mot-course]");
+  var KEY = "mot-course:" + (COURSE ? COURSE.content : new URL("..", SCRIPT).pathname) + ":progress";
   var WARNING = "这台设备的浏览器不能保存学习进度（可能禁用了本地存储或处于隐私模式）。" +
     "你仍然可以学习和答题，但关闭或刷新页面后，进度不会保留。";
   var FULL = "这台设备的浏览器现在存不下学习进度（存储空间可能已满）。已经保存的进度还在，但从现在起的进度可能不会保留。";

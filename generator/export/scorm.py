@@ -8,10 +8,17 @@ tells it what the learner does (the launch page reports only its own SCO's quiz)
 else it does nothing. Each SCO's mastery score is the course's own pass mark
 (``module_pass_mark`` for a module, ``pass_mark`` for the exam), and the launch page reports
 the verdict the page itself gives, so the LMS and the page never disagree.
+
+The package names its course (:func:`course_identity`) in the manifest and in every page,
+where the runtime keeps the learner's progress under it instead of under the package's
+address: an LMS serves each uploaded version at a new address (Moodle's
+``/pluginfile.php/<context>/mod_scorm/content/<revision>/``), and the progress made in one
+version must stay with the next.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path, PurePosixPath
@@ -32,7 +39,9 @@ LAUNCH_SCRIPT = "assets/scorm/mot-scorm-launch.js"
 LAUNCH_FOLDER = "scorm"
 SCRIPTS = (RUNTIME, LAUNCH_SCRIPT)
 MANIFEST = "imsmanifest.xml"
-IDENTIFIER = "mot-course"
+COURSE_SETTING = "mot_course"
+"""The key of ``extra`` in the settings that names the course to the pages' head
+(``partials/mot-storage.html``), where the runtime finds it."""
 
 
 @dataclass(frozen=True)
@@ -69,9 +78,17 @@ def export_scorm(job: ExportJob) -> list[Path]:
 
 
 def use_scorm_runtime(config: MkDocsConfig) -> None:
-    """Load the SCORM bridge on every page; let the address follow the section being read."""
+    """Load the SCORM bridge on every page; let the address follow the section being read;
+    name the course in every page, for the runtime to keep the progress under."""
     config.extra_javascript.append(RUNTIME)
+    config.extra[COURSE_SETTING] = course_identity(config.site_name)
     config.theme["features"] = [*config.theme["features"], "navigation.tracking"]
+
+
+def course_identity(site_name: str) -> str:
+    """The course's identifier, from its name (``site_name``): the same for every version
+    of the package, another for a course of another name in the same LMS."""
+    return "mot-course-" + hashlib.sha256(site_name.encode("utf-8")).hexdigest()[:12]
 
 
 def scos(course: Course) -> list[Sco]:
@@ -112,5 +129,9 @@ def write_launch_pages(site: Path, units: list[Sco], course_title: str, language
 def render_manifest(units: list[Sco], title: str, files: list[str]) -> str:
     template = template_environment().get_template(f"export/{MANIFEST}.j2")
     return template.render(
-        identifier=IDENTIFIER, version="1.0", title=title, scos=units, shared_files=files
+        identifier=course_identity(title),
+        version="1.0",
+        title=title,
+        scos=units,
+        shared_files=files,
     )
