@@ -50,6 +50,13 @@ def test_package_holds_the_shim_and_the_inlined_index(unzipped: Path) -> None:
     assert "unpkg.com" not in index
 
 
+def test_package_has_no_404_page(unzipped: Path) -> None:
+    """No server answers with it from the file system, and its links from the site's root
+    (``/assets/…``) would load nothing there: a bare page with giant icons."""
+    assert not (unzipped / "404.html").exists()
+    assert (unzipped / "index.html").is_file()
+
+
 def test_works_from_the_file_system_without_any_host(
     page: Page, unzipped: Path, minimal_project: Path
 ) -> None:

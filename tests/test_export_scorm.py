@@ -143,6 +143,13 @@ def test_manifest_has_one_sco_per_module_and_the_exam_and_lists_real_files(
     assert len(identifiers) == len(set(identifiers))
 
 
+def test_the_package_has_no_404_page(package: Path) -> None:
+    """No server answers with it in an LMS, and its links from the site's root (``/assets/…``)
+    would load nothing there: a bare page with giant icons."""
+    assert not (package / "404.html").exists()
+    assert "404.html" not in (package / "imsmanifest.xml").read_text(encoding="utf-8")
+
+
 def with_lms(folder: Path) -> None:
     """A host page holding scorm-again's API in ``folder/lms``, beside ``folder/package``."""
     host = folder / "lms"

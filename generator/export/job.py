@@ -12,6 +12,8 @@ from generator.markdown_config import published_site_url
 from generator.mkdocs_run import ConfigAdjustment
 from generator.project import Project
 
+NOT_FOUND_PAGE = "404.html"
+
 
 @dataclass(frozen=True)
 class ExportJob:
@@ -27,13 +29,18 @@ class ExportJob:
         print(f"  … {step}", flush=True)
 
     def packaged(self, adjust: ConfigAdjustment) -> ConfigAdjustment:
-        """``adjust``, with the published address as the site's, or none: a package is opened
-        from a file or in an LMS, and the live preview's fallback address in mkdocs.yml would
-        otherwise be every page's canonical address and fill the sitemap."""
+        """``adjust``, with the published address as the site's, or none, and no 404 page.
+
+        A package is opened from a file or in an LMS: the live preview's fallback address in
+        mkdocs.yml would otherwise be every page's canonical address and fill the sitemap,
+        and no server answers with a 404 page there, whose links from the site's root
+        (``/assets/…``) would load nothing anyway.
+        """
         address = published_site_url(self.project) or None
 
         def adjusted(config: MkDocsConfig) -> None:
             adjust(config)
             config.site_url = address
+            config.theme.static_templates.discard(NOT_FOUND_PAGE)
 
         return adjusted
