@@ -5,16 +5,18 @@ same address; the learner comes back with the same progress record. An option's 
 its text, not its place: a reordered question still shows the learner's own choice; one
 whose chosen option was reworded forgets the answer (the question is new again and its
 result no longer counts); one whose right answer changed is graded again and the record
-follows the page, so the dashboard and the 错题本 say what the page says.
+follows the page, so the dashboard and the 错题本 say what the page says. An exam handed in
+keeps the result it was handed in with, whatever the trainer publishes since; its questions
+are marked as the module quiz's are.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, StorageState, expect
@@ -23,7 +25,7 @@ from generator.digests import opaque_key
 from generator.load import load_course
 from generator.models import Course, Scenario
 from generator.project import Project
-from tests.browsing import answer, answer_form
+from tests.browsing import answer, answer_form, give_answer, hand_in
 from tests.conftest import FIXTURES, build_and_serve, copy_project, run_generator
 from tests.test_learner import STORAGE_KEY
 
@@ -78,9 +80,34 @@ EDITS = {
             "      - text: 公司的规定永远比客户的要求优先\n",
             "      - text: 公司的规定永远比客户的要求优先\n        correct: true\n",
         ),
+        # s2-true-false is removed
+        (
+            "  - id: s2-true-false\n    type: true_false\n    objective: s2-promise\n"
+            "    prompt: 为了让客户满意，可以先答应下来再说。\n    answer: false\n"
+            "    explanation: 只承诺做得到的事。\n    review: 02-second.md#centre\n",
+            "",
+        ),
     ],
+    "exam.yml": [("pass_mark: 80\n", "pass_mark: 60\n")],
 }
 """What the trainer changes between the two builds: (old text, new text) per quiz file."""
+
+EXAM_PAPERS = {
+    # handed in at 2/3 (67%): below the pass mark of 80 then, above the 60 of now
+    "failed": [("s1-single", True), ("s2-exam-promise", True), ("s1-ordering", False)],
+    # handed in at 3/3: two right answers have changed since, and one question is removed
+    "passed": [("s1-true-false", True), ("s2-single", True), ("s2-true-false", True)],
+}
+"""Exam papers sat on the first build: (question id, answered right) in the order drawn."""
+
+
+class Republished(NamedTuple):
+    """The fixture course's address after the trainer's edits, and the browser storage of
+    each learner from the course as first published."""
+
+    url: str
+    learner: StorageState
+    exam_learners: dict[str, StorageState]
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +146,36 @@ def answer_first_build(browser: Browser, url: str, course: Course) -> StorageSta
     return state
 
 
+def sit_exam(
+    browser: Browser, url: str, course: Course, paper: list[tuple[str, bool]], handed_in: bool
+) -> StorageState:
+    """Answer an exam of ``paper`` on the first build and hand it in, or leave it under way;
+    the learner's browser storage."""
+    questions = {
+        q.id: q for m in course.modules for q in [*m.quiz.questions, *m.quiz.exam_questions]
+    }
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto(url)
+    attempt = {"seed": 1, "questions": [id for id, _ in paper], "answers": {}, "handedIn": False}
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)",
+        [STORAGE_KEY, json.dumps({"version": 1, "attempt": attempt})],
+    )
+    open_exam(page, url, "in-progress")
+    for question_id, right in paper:
+        form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
+        give_answer(form, questions[question_id], right)
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(
+        f"已作答 {len(paper)} / {len(paper)} 题"
+    )
+    if handed_in:
+        hand_in(page, page)
+    state = context.storage_state()
+    context.close()
+    return state
+
+
 def index_of(questions: list[Any], question_id: str) -> int:
     return next(i for i, q in enumerate(questions) if q.id == question_id)
 
@@ -126,28 +183,54 @@ def index_of(questions: list[Any], question_id: str) -> int:
 @pytest.fixture(scope="module")
 def republished(
     browser: Browser, course: Course, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, StorageState]]:
-    """The fixture course's address after the trainer's edits, and the learner's storage
-    from answering the course as first published."""
+) -> Iterator[Republished]:
+    """The fixture course answered (module quizzes, exams), edited and built again."""
     root = copy_project(tmp_path_factory.mktemp("edited-course"), FIXTURES / "minimal")
     for url in build_and_serve(root):
         state = answer_first_build(browser, url, course)
+        exam_learners = {
+            name: sit_exam(browser, url, course, paper, handed_in=True)
+            for name, paper in EXAM_PAPERS.items()
+        }
         edit_quizzes(root)
         with pytest.MonkeyPatch.context() as environment:
             environment.setenv("SITE_URL", url)
             assert run_generator(root, "build") == 0
-        yield url, state
+        yield Republished(url, state, exam_learners)
 
 
 @pytest.fixture
-def learner(browser: Browser, republished: tuple[str, StorageState]) -> Iterator[Page]:
+def learner(browser: Browser, republished: Republished) -> Iterator[Page]:
     """The learner back on the edited course, with the progress record of the first build."""
-    context: BrowserContext = browser.new_context(locale="zh-CN", storage_state=republished[1])
+    context: BrowserContext = browser.new_context(locale="zh-CN", storage_state=republished.learner)
     errors: list[str] = []
     context.on("weberror", lambda error: errors.append(str(error.error)))
     yield context.new_page()
     context.close()
     assert errors == []
+
+
+@pytest.fixture
+def exam_learner(browser: Browser, republished: Republished) -> Iterator[Callable[[str], Page]]:
+    """Opens a page for one learner of ``republished.exam_learners``, back on the edited course."""
+    contexts: list[BrowserContext] = []
+    errors: list[str] = []
+
+    def open_as(name: str) -> Page:
+        context = browser.new_context(locale="zh-CN", storage_state=republished.exam_learners[name])
+        context.on("weberror", lambda error: errors.append(str(error.error)))
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_as
+    for context in contexts:
+        context.close()
+    assert errors == []
+
+
+def open_exam(page: Page, url: str, state: str) -> None:
+    page.goto(f"{url}exam.html")
+    expect(page.locator(".mot-exam[data-ready]")).to_have_attribute("data-exam-state", state)
 
 
 def open_quiz(page: Page, url: str, name: str) -> None:
@@ -165,9 +248,9 @@ def chosen_texts(page: Page, question_id: str) -> list[str]:
 
 
 def test_a_reordered_question_shows_the_learners_own_choice(
-    learner: Page, republished: tuple[str, StorageState]
+    learner: Page, republished: Republished
 ) -> None:
-    url = republished[0]
+    url = republished.url
     open_quiz(learner, url, "01-sample")
     form = learner.locator('form[data-question-id="s1-single"]')
     expect(form).to_have_attribute("data-result", "correct")
@@ -196,9 +279,9 @@ def test_a_reordered_question_shows_the_learners_own_choice(
 
 
 def test_an_answer_whose_option_was_reworded_is_forgotten(
-    learner: Page, republished: tuple[str, StorageState]
+    learner: Page, republished: Republished
 ) -> None:
-    url = republished[0]
+    url = republished.url
     open_quiz(learner, url, "01-sample")
     form = learner.locator('form[data-question-id="s1-multiple"]')
     expect(form).not_to_have_attribute("data-result", re.compile(".*"))
@@ -210,9 +293,9 @@ def test_an_answer_whose_option_was_reworded_is_forgotten(
 
 
 def test_a_changed_right_answer_is_graded_again_everywhere(
-    learner: Page, republished: tuple[str, StorageState], course: Course
+    learner: Page, republished: Republished, course: Course
 ) -> None:
-    url = republished[0]
+    url = republished.url
     open_quiz(learner, url, "01-sample")
     statement = learner.locator('form[data-question-id="s1-true-false"]')
     expect(statement).to_have_attribute("data-result", "incorrect")
@@ -242,12 +325,12 @@ def test_a_changed_right_answer_is_graded_again_everywhere(
 
 
 def test_an_answer_kept_by_the_place_of_its_option_is_forgotten(
-    learner: Page, republished: tuple[str, StorageState], course: Course
+    learner: Page, republished: Republished, course: Course
 ) -> None:
     """Records written before options were keyed by their text hold letters by place ("b"),
     and matching answers by row: the page cannot tell whether the options have moved since,
     so it forgets them."""
-    url = republished[0]
+    url = republished.url
     learner.goto(url)
     matches = ["尽快恢复上网", "网络稳定不掉线", "一次解决问题"]
     old = {
@@ -284,3 +367,46 @@ def test_an_answer_kept_by_the_place_of_its_option_is_forgotten(
     assert stored["questions"]["s1-scenario"]["answer"][0] == f"open:{sorry}"
     assert stored["quizzes"]["01-sample"]["passed"], "a quiz passed stays passed"
     expect(learner.locator(".mot-module-status").first).to_contain_text("已通过")
+
+
+# The exam ----------------------------------------------------------------------------------
+
+
+def test_a_handed_in_exam_keeps_the_result_it_was_handed_in_with(
+    exam_learner: Callable[[str], Page], republished: Republished
+) -> None:
+    """The exam page, the home page and the certificate agree on the result recorded at
+    交卷. The exam page graded the paper again on every visit: at 67% under a pass mark since
+    lowered from 80 to 60 it said 及格 while the home page said 未通过, and at 100% with two
+    right answers changed and a question removed since, 0/2 未及格 while it said 已通过."""
+    url = republished.url
+    for name, verdict, passed, best in [
+        ("failed", "✗得分 2/3（67%），未及格（及格线 80%）。", False, "最佳成绩 67%，未通过"),
+        ("passed", "✓得分 3/3（100%），及格，恭喜通过结业考试！", True, "最佳成绩 100%，已通过"),
+    ]:
+        page = exam_learner(name)
+        open_exam(page, url, "finished")
+        panel = page.locator('[data-results-for="exam"]')
+        expect(panel.locator("[data-passed]")).to_have_text(verdict)
+        expect(panel.locator(".mot-next")).to_be_visible(visible=passed)
+        page.goto(url)
+        expect(page.locator(".mot-dashboard[data-ready] [data-exam]")).to_have_text(best)
+
+
+def test_an_exam_handed_in_before_results_were_kept_is_scored_as_graded_now(
+    exam_learner: Callable[[str], Page], republished: Republished
+) -> None:
+    """An attempt stored by an older build has no result of its own: the paper as graded
+    against today's answers and pass mark is all there is to show."""
+    page = exam_learner("failed")
+    page.goto(republished.url)
+    stored = record(page)
+    for field in ("results", "right", "total", "passMark"):
+        del stored["attempt"][field]
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, json.dumps(stored)]
+    )
+    open_exam(page, republished.url, "finished")
+    expect(page.locator('[data-results-for="exam"] [data-passed]')).to_have_text(
+        "✓得分 2/3（67%），及格，恭喜通过结业考试！"
+    )

@@ -225,7 +225,8 @@
     },
     attempt: function (attempt) {
       return isObject(attempt) && isCount(attempt.seed) && isTexts(attempt.questions) &&
-        isObject(attempt.answers) && typeof attempt.handedIn === "boolean";
+        isObject(attempt.answers) && typeof attempt.handedIn === "boolean" && (attempt.results === undefined ||
+        isObject(attempt.results) && [attempt.right, attempt.total, attempt.passMark].every(isCount));
     }
   };
 

@@ -9,9 +9,11 @@
  * leaving the page and coming back resumes it; starting over asks first. Nothing says right
  * or wrong until the learner hands in (交卷, after a confirmation that lists unanswered
  * questions); then every question is graded, the hand-in stored (not before: a grading
- * that cannot run leaves the attempt in progress) and announced (mot:question-graded, then
+ * that cannot run leaves the attempt in progress) with its result (each question's verdict,
+ * the score and the pass mark of the day) and announced (mot:question-graded, then
  * mot:quiz-progress), each question shows its verdict and right answer, and the results
- * panel comes into view. The exam element's data-exam-state is ready, in-progress or finished.
+ * panel comes into view. A later visit shows the result as recorded, whatever the trainer
+ * has published since. The exam element's data-exam-state is ready, in-progress or finished.
  */
 (function () {
   "use strict";
@@ -127,7 +129,7 @@
     if (first) { engine.firstControl(first).focus(); }
   }
 
-  function stageLines(exam, forms) {
+  function stageLines(exam, forms, passMark) {
     var stages = {};
     forms.forEach(function (form) {
       var id = form.getAttribute("data-stage");
@@ -136,7 +138,6 @@
       stage.right += form.getAttribute("data-result") === "correct" ? 1 : 0;
     });
     var list = element("ul", "", "mot-exam-stages");
-    var passMark = Number(exam.getAttribute("data-pass-mark"));
     mot.courseData(exam).areas.forEach(function (area) {
       var score = stages[area.id];
       if (!score) { return; }
@@ -160,40 +161,43 @@
     return list;
   }
 
-  function showResults(exam, forms, scroll) {
+  /* The verdict is the attempt's result as recorded at hand-in (the dashboard and the
+     certificate say the same), whatever the trainer has changed since; an attempt stored
+     before results were kept with it is scored as graded now. The rest follows the paper. */
+  function showResults(exam, forms, attempt, scroll) {
     var right = forms.filter(function (form) { return form.getAttribute("data-result") === "correct"; }).length;
-    var passMark = Number(exam.getAttribute("data-pass-mark"));
-    var score = mot.progress.percent(right, forms.length);
-    var passed = score >= passMark;
-    var details = [element("p", TEXT.stages), stageLines(exam, forms)];
+    var recorded = attempt.results ? attempt : { right: right, total: forms.length,
+      passMark: Number(exam.getAttribute("data-pass-mark")) };
+    var score = mot.progress.percent(recorded.right, recorded.total);
+    var passed = score >= recorded.passMark;
+    var details = [element("p", TEXT.stages), stageLines(exam, forms, recorded.passMark)];
     if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
     var panel = exam.querySelector(".mot-results");
     panel.querySelector(".mot-next").hidden = !passed;
-    mot.showResults(panel, passed, TEXT.verdict(right, forms.length, score, passMark, passed), details, scroll);
-    return right;
+    mot.showResults(panel, passed, TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed),
+      details, scroll);
   }
 
   /* Grade and show every question (an attempt handed in before this visit). */
-  function finish(exam, forms) {
-    return Promise.all(forms.map(engine.grade)).then(function () { showGraded(exam, forms, false); });
+  function finish(exam, forms, attempt) {
+    return Promise.all(forms.map(engine.grade)).then(function () { showGraded(exam, forms, attempt, false); });
   }
 
   /* Show every question as graded; a fresh hand-in is announced and its results join the
      错题本. */
-  function showGraded(exam, forms, fresh) {
+  function showGraded(exam, forms, attempt, fresh) {
     speak(forms, false);
     forms.forEach(function (form) { engine.reveal(form); });
     all(exam, ".mot-exam-paper .mot-restart").forEach(function (button) { button.hidden = true; });
     setState(exam, "finished");
-    var right = showResults(exam, forms, fresh);
+    showResults(exam, forms, attempt, fresh);
     if (!fresh) { return; }
-    var passMark = Number(exam.getAttribute("data-pass-mark"));
     mot.progress.noteResults(forms.map(function (form) {
       return { id: form.getAttribute("data-question-id"), module: form.getAttribute("data-module"),
                result: form.getAttribute("data-result") };
     }));
     forms.forEach(function (form) { engine.announce("exam", form); });
-    mot.announce("exam", right, forms.length, forms.length, passMark);
+    mot.announce("exam", attempt.right, forms.length, forms.length, attempt.passMark);
   }
 
   function handIn(exam) {
@@ -241,17 +245,22 @@
     }, SETTLE);
   }
 
+  /* The attempt is stored with its result: each question's verdict, the score and the pass
+     mark of the day, so that a later visit shows it as recorded. */
   function handInNow(exam, forms, answers, results) {
     var shown = shownAttempt.get(exam);
-    var attempt = { seed: shown.seed, questions: shown.questions, answers: answers, handedIn: true };
+    var marks = {};
+    forms.forEach(function (form, index) { marks[form.getAttribute("data-question-id")] = results[index]; });
     var right = results.filter(function (result) { return result === "correct"; }).length;
     var passMark = Number(exam.getAttribute("data-pass-mark"));
+    var attempt = { seed: shown.seed, questions: shown.questions, answers: answers, handedIn: true,
+                    results: marks, right: right, total: forms.length, passMark: passMark };
     if (!mot.progress.handIn(attempt, right, forms.length, passMark)) {
       show(exam);   /* as another tab left it */
       return;
     }
     shownAttempt.set(exam, attempt);
-    showGraded(exam, forms, true);   /* graded at 交卷 */
+    showGraded(exam, forms, attempt, true);   /* graded at 交卷 */
     mot.savedFrom(exam);
   }
 
@@ -261,7 +270,7 @@
     if (!attempt) { setState(exam, "ready"); return; }
     var forms = showPaper(exam, attempt);
     if (attempt.handedIn) {
-      finish(exam, forms);
+      finish(exam, forms, attempt);
       return;
     }
     setState(exam, "in-progress");
