@@ -410,3 +410,36 @@ def test_an_exam_handed_in_before_results_were_kept_is_scored_as_graded_now(
     expect(page.locator('[data-results-for="exam"] [data-passed]')).to_have_text(
         "✓得分 2/3（67%），及格，恭喜通过结业考试！"
     )
+
+
+def test_an_exam_question_whose_right_answer_changed_is_marked_again_everywhere(
+    exam_learner: Callable[[str], Page], republished: Republished
+) -> None:
+    """As in a module quiz: the paper says so, and the 错题本 follows; the notes show once.
+    The exam marked such a question again with no word, and the 错题本 did not follow."""
+    url = republished.url
+    page = exam_learner("passed")
+    open_exam(page, url, "finished")
+    expect(page.locator(".mot-exam-paper .mot-question")).to_have_count(2)
+    for question_id in ["s1-true-false", "s2-single"]:
+        form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
+        expect(form).to_have_attribute("data-result", "incorrect")
+        expect(form.locator(".mot-status")).to_contain_text("已按现在的答案重新判分")
+    attempt = record(page)["attempt"]
+    assert attempt["results"] == {
+        "s1-true-false": "incorrect",
+        "s2-single": "incorrect",
+        "s2-true-false": "correct",
+    }
+    assert (attempt["right"], attempt["total"], attempt["passMark"]) == (3, 3, 80)
+    page.goto(f"{url}mistakes.html")
+    expect(page.locator(".mot-mistakes[data-ready]")).to_have_count(1)
+    shown = page.locator(".mot-mistakes .mot-question:visible")
+    expect(shown).to_have_count(2)
+    assert sorted(shown.evaluate_all("forms => forms.map(f => f.dataset.questionId)")) == [
+        "s1-true-false",
+        "s2-single",
+    ]
+    open_exam(page, url, "finished")
+    expect(page.locator(".mot-exam-paper .mot-question[data-result]")).to_have_count(2)
+    expect(page.locator(".mot-exam-paper .mot-status", has_text="重新判分")).to_have_count(0)

@@ -368,10 +368,14 @@
         noteResult(record, questionId, quizId, result);
       });
     },
-    /* Results graded elsewhere (the exam, the 错题本): only the 错题本 follows them. */
-    noteResults: function (results) {
+    /* Results graded elsewhere (the exam, the 错题本): only the 错题本 follows them, and the
+       marks of the exam attempt `seed` when given (its score stays as handed in). */
+    noteResults: function (results, seed) {
       update(function (record) {
-        results.forEach(function (found) { noteResult(record, found.id, found.module, found.result); });
+        results.forEach(function (found) {
+          noteResult(record, found.id, found.module, found.result);
+          if (record.attempt && record.attempt.seed === seed) { record.attempt.results[found.id] = found.result; }
+        });
       });
     },
     mistakes: function () { return state.mistakes; },

@@ -13,7 +13,9 @@
  * the score and the pass mark of the day) and announced (mot:question-graded, then
  * mot:quiz-progress), each question shows its verdict and right answer, and the results
  * panel comes into view. A later visit shows the result as recorded, whatever the trainer
- * has published since. The exam element's data-exam-state is ready, in-progress or finished.
+ * has published since; a question whose verdict a new right answer changes says so, and the
+ * 错题本 follows it, as in a module quiz. The exam element's data-exam-state is ready,
+ * in-progress or finished.
  */
 (function () {
   "use strict";
@@ -178,24 +180,38 @@
       details, scroll);
   }
 
-  /* Grade and show every question (an attempt handed in before this visit). */
+  function resultsOf(forms) {
+    return forms.map(function (form) {
+      return { id: form.getAttribute("data-question-id"), module: form.getAttribute("data-module"),
+               result: form.getAttribute("data-result") };
+    });
+  }
+
+  /* Grade and show every question of an attempt handed in before this visit. An answer
+     whose verdict is not the one recorded at hand-in (the trainer changed the right answer)
+     says so, and the 错题本 and the attempt's marks follow it, as in a module quiz. */
   function finish(exam, forms, attempt) {
-    return Promise.all(forms.map(engine.grade)).then(function () { showGraded(exam, forms, attempt, false); });
+    return Promise.all(forms.map(engine.grade)).then(function (results) {
+      var marks = attempt.results || {};
+      var regraded = forms.filter(function (form, index) {
+        var was = marks[form.getAttribute("data-question-id")];
+        return was && was !== results[index] && engine.response(form);
+      });
+      showGraded(exam, forms, attempt, false, regraded);
+      if (regraded.length) { mot.progress.noteResults(resultsOf(regraded), attempt.seed); }
+    });
   }
 
   /* Show every question as graded; a fresh hand-in is announced and its results join the
      错题本. */
-  function showGraded(exam, forms, attempt, fresh) {
+  function showGraded(exam, forms, attempt, fresh, regraded) {
     speak(forms, false);
-    forms.forEach(function (form) { engine.reveal(form); });
+    forms.forEach(function (form) { engine.reveal(form, { regraded: regraded.indexOf(form) >= 0 }); });
     all(exam, ".mot-exam-paper .mot-restart").forEach(function (button) { button.hidden = true; });
     setState(exam, "finished");
     showResults(exam, forms, attempt, fresh);
     if (!fresh) { return; }
-    mot.progress.noteResults(forms.map(function (form) {
-      return { id: form.getAttribute("data-question-id"), module: form.getAttribute("data-module"),
-               result: form.getAttribute("data-result") };
-    }));
+    mot.progress.noteResults(resultsOf(forms));
     forms.forEach(function (form) { engine.announce("exam", form); });
     mot.announce("exam", attempt.right, forms.length, forms.length, attempt.passMark);
   }
@@ -260,7 +276,7 @@
       return;
     }
     shownAttempt.set(exam, attempt);
-    showGraded(exam, forms, attempt, true);   /* graded at 交卷 */
+    showGraded(exam, forms, attempt, true, []);   /* graded at 交卷 */
     mot.savedFrom(exam);
   }
 
