@@ -192,6 +192,9 @@ def republished(
             name: sit_exam(browser, url, course, paper, handed_in=True)
             for name, paper in EXAM_PAPERS.items()
         }
+        exam_learners["under way"] = sit_exam(
+            browser, url, course, EXAM_PAPERS["passed"], handed_in=False
+        )
         edit_quizzes(root)
         with pytest.MonkeyPatch.context() as environment:
             environment.setenv("SITE_URL", url)
@@ -443,3 +446,17 @@ def test_an_exam_question_whose_right_answer_changed_is_marked_again_everywhere(
     open_exam(page, url, "finished")
     expect(page.locator(".mot-exam-paper .mot-question[data-result]")).to_have_count(2)
     expect(page.locator(".mot-exam-paper .mot-status", has_text="重新判分")).to_have_count(0)
+
+
+def test_an_exam_under_way_counts_only_the_questions_the_course_still_has(
+    exam_learner: Callable[[str], Page], republished: Republished
+) -> None:
+    """One of the three questions answered was removed: the home page said 已作答 3/3 while
+    the exam page said 2 / 2."""
+    page = exam_learner("under way")
+    page.goto(republished.url)
+    expect(page.locator(".mot-dashboard[data-ready] [data-exam]")).to_have_text(
+        "进行中（已作答 2/2 题）"
+    )
+    open_exam(page, republished.url, "in-progress")
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 2 / 2 题")

@@ -106,27 +106,34 @@
     }
   }
 
-  /* The exam's best result and the attempt under way, if any. */
-  function examText() {
+  /* The module of each question the course has, quiz and exam-only alike. */
+  function modulesOf(course) {
+    var moduleOf = {};
+    course.modules.forEach(function (module) {
+      Object.keys(module.questions).concat(module.examQuestions).forEach(function (id) { moduleOf[id] = module.id; });
+    });
+    return moduleOf;
+  }
+
+  /* The exam's best result and the attempt under way, if any, counting only the questions
+     the course still has (the exam page shows no others). */
+  function examText(moduleOf) {
     var exam = mot.progress.exam();
     var attempt = mot.progress.attempt();
     var texts = exam ? [TEXT.best(exam)] : [];
     if (attempt && !attempt.handedIn) {
-      var done = attempt.questions.filter(function (id) {
+      var drawn = attempt.questions.filter(function (id) { return moduleOf[id]; });
+      var done = drawn.filter(function (id) {
         var answer = attempt.answers[id];
         return answer && answer.length && answer.indexOf("") < 0;
       });
-      texts.push(TEXT.underway(done.length, attempt.questions.length));
+      texts.push(TEXT.underway(done.length, drawn.length));
     }
     return texts.join("；") || TEXT.noExam;
   }
 
   /* The 错题本's questions the course still has; the others leave it. */
-  function countMistakes(course) {
-    var moduleOf = {};
-    course.modules.forEach(function (module) {
-      Object.keys(module.questions).concat(module.examQuestions).forEach(function (id) { moduleOf[id] = module.id; });
-    });
+  function countMistakes(moduleOf) {
     var mistakes = mot.progress.mistakes();
     mot.progress.dropMistakes(Object.keys(mistakes).filter(function (id) { return moduleOf[id] !== mistakes[id].module; }));
     return Object.keys(mot.progress.mistakes()).length;
@@ -139,8 +146,9 @@
     showModules(board, course);
     showStages(board, course, next);
     var exam = board.querySelector("[data-exam]");
-    if (exam) { exam.textContent = examText(); }
-    board.querySelector("[data-mistakes]").textContent = TEXT.mistakes(countMistakes(course));
+    var moduleOf = modulesOf(course);
+    if (exam) { exam.textContent = examText(moduleOf); }
+    board.querySelector("[data-mistakes]").textContent = TEXT.mistakes(countMistakes(moduleOf));
     board.setAttribute("data-ready", "");
   }
 
