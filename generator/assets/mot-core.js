@@ -29,8 +29,7 @@
   var VERSION = 1;
   var SCRIPT = document.currentScript.src;
   /* A SCORM package names its course in the page: an LMS serves each version of it at a new address. */
-  var COURSE = document.querySelector("meta[name=mot-course]");
-  var KEY = "mot-course:" + (COURSE ? COURSE.content : new URL("..", SCRIPT).pathname) + ":progress";
+  var KEY = "mot-course:" + (document.querySelector("meta[name=mot-course]") || { content: new URL("..", SCRIPT).pathname }).content + ":progress";
   var WARNING = "这台设备的浏览器不能保存学习进度（可能禁用了本地存储或处于隐私模式）。" +
     "你仍然可以学习和答题，但关闭或刷新页面后，进度不会保留。";
   var FULL = "这台设备的浏览器现在存不下学习进度（存储空间可能已满）。已经保存的进度还在，但从现在起的进度可能不会保留。";
