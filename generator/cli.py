@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator import build
 from generator.errors import CourseError, SetupError, capped, system_problem
+from generator.markdown_config import published_site_url
 from generator.project import COURSE_FOLDER, DIST_FOLDER, MEDIA_FOLDERS, Project
 from generator.render import render_outline
 from generator.write import refuse_output
@@ -21,6 +22,11 @@ Command = Callable[[Project, argparse.Namespace], int]
 
 INTERRUPTED = 130
 """Exit status of a command stopped with Ctrl+C: 128 + SIGINT, as shells report it."""
+NO_ADDRESS = (
+    "Built for no address (SITE_URL is not set): pages name no canonical address, every link "
+    "reloads the whole page, and the 404 page works only at the root of a server; "
+    "to publish, build with SITE_URL=<the site's address>/ (README.md, Publishing)"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,7 +157,9 @@ def run_build(project: Project, arguments: argparse.Namespace) -> int:
     try:
         checked = build.build(project, arguments.engine)
         _warn(checked)
-        print(f"OK: {_summary(checked)}; site written to {site}/")
+        print(f"OK: {_summary(checked)}; site written to {site}/", flush=True)
+        if not published_site_url(project):
+            print(NO_ADDRESS, file=sys.stderr)
     except KeyboardInterrupt:
         if _folder_identity(project.site_dir) == before:
             raise KeyboardInterrupt(f"{site}/ is as it was before the build.") from None

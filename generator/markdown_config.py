@@ -161,11 +161,11 @@ def published_site_url(project: Project) -> str:
     """The address ``mkdocs.yml`` gives the published site, ending in ``/``; "" when it gives
     none, or only the fallback of an ``!ENV`` tag none of whose variables is set.
 
-    The course's mkdocs.yml has ``site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]``: the
-    Pages workflow sets SITE_URL, and without it the address is the live preview's, which
-    means nothing outside this computer. Read from the file and the environment as MkDocs'
-    ``!ENV`` reads them, rather than from :func:`site_config`, which is cached by the file's
-    bytes alone.
+    The course's mkdocs.yml has ``site_url: !ENV SITE_URL``, which the Pages workflow sets. A
+    fallback (``!ENV [SITE_URL, "http://127.0.0.1:8000/"]``) is a guess, such as the live
+    preview's address, which means nothing outside this computer. Read from the file and the
+    environment as MkDocs' ``!ENV`` reads them, rather than from :func:`site_config`, which is
+    cached by the file's bytes alone.
     """
     document = yaml.compose(settings_bytes(project), Loader=yaml.SafeLoader)
     setting = None

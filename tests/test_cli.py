@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import build
+from generator import build, cli
 from generator.errors import PROBLEMS_PER_FILE, Problem, Severity, capped
 from generator.mkdocs_run import warning_problem
 from generator.project import Project
@@ -87,6 +87,34 @@ def test_failed_build_leaves_previous_site_untouched(
     assert snapshot(minimal_project / "site") == before
     assert scratch_left(minimal_project) == []
     assert (minimal_project / "build/docs").is_dir()
+
+
+PUBLISHED = "https://trainer.example.org/mot/"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("address", ["", PUBLISHED])
+def test_a_site_names_no_address_but_the_published_one(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    engine: str,
+    address: str,
+) -> None:
+    """Built without SITE_URL, the site names no address (the live preview's would be every
+    page's canonical address and fill its sitemap), and the build says what that costs."""
+    if address:
+        monkeypatch.setenv("SITE_URL", address)
+    else:
+        monkeypatch.delenv("SITE_URL", raising=False)
+    assert run_generator(minimal_project, "build", "--engine", engine) == 0
+    site = minimal_project / "site"
+    texts = {path.name: path.read_text(encoding="utf-8") for path in site.glob("*.*ml")}
+    assert "sitemap.xml" in texts and "404.html" in texts
+    assert [name for name, text in texts.items() if "127.0.0.1" in text] == []
+    canonical = f'<link rel="canonical" href="{PUBLISHED}01-sample.html">'
+    assert (canonical in texts["01-sample.html"]) == bool(address)
+    assert (cli.NO_ADDRESS in capsys.readouterr().err) == (not address)
 
 
 def test_mkdocs_failure_leaves_previous_site_and_no_scratch(
@@ -233,6 +261,7 @@ def test_a_full_disk_is_named_at_the_file_being_written(
     """A copy that fills the disk names its source first: that file is fine where it is."""
     assert run_generator(minimal_project, "build") == 0
     before = snapshot(minimal_project / "site")
+    capsys.readouterr()
 
     def disk_full(source: str, target: str, **_options: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(source), None, str(target))

@@ -211,8 +211,8 @@ PUBLISHED = "https://trainer.example.org/mot/"
 def test_a_package_names_no_address_but_the_published_one(
     export: str, address: str, minimal_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A package is opened from a file or in an LMS: mkdocs.yml's fallback address (the live
-    preview's) must not be its pages' canonical address or fill its sitemap."""
+    """A package is opened from a file or in an LMS: no address but the published one (not the
+    live preview's) may be its pages' canonical address or fill its sitemap."""
     if address:
         monkeypatch.setenv("SITE_URL", address)
     else:

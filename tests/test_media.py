@@ -55,8 +55,9 @@ def test_only_linked_files_and_media_folders_are_published(minimal_project: Path
 
 
 def test_build_says_what_it_left_out(
-    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("SITE_URL", "https://trainer.example.org/mot/")  # no line about it
     add_files(minimal_project)
     assert run_generator(minimal_project, "build") == 0
     site = minimal_project / "site"

@@ -31,10 +31,10 @@ class ExportJob:
     def packaged(self, adjust: ConfigAdjustment) -> ConfigAdjustment:
         """``adjust``, with the published address as the site's, or none, and no 404 page.
 
-        A package is opened from a file or in an LMS: the live preview's fallback address in
-        mkdocs.yml would otherwise be every page's canonical address and fill the sitemap,
-        and no server answers with a 404 page there, whose links from the site's root
-        (``/assets/…``) would load nothing anyway.
+        A package is opened from a file or in an LMS: an address given only as the fallback
+        of an ``!ENV`` tag in mkdocs.yml (the live preview's, say) would otherwise be every
+        page's canonical address and fill the sitemap, and no server answers with a 404 page
+        there, whose links from the site's root (``/assets/…``) would load nothing anyway.
         """
         address = published_site_url(self.project) or None
 
