@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,8 +20,29 @@ def jobs() -> dict[str, Any]:
     return dict(workflow["jobs"])
 
 
+NODE_24_MAJORS = {
+    "actions/checkout": "v7",
+    "actions/setup-python": "v7",
+    "actions/configure-pages": "v6",
+    "actions/upload-pages-artifact": "v5",
+    "actions/deploy-pages": "v5",
+}
+"""The major of each action the workflow uses: each runs on Node 24, and since September 2026
+runners have no Node 20, on which the majors before these ran (checkout v4, setup-python v5,
+configure-pages v5, upload-pages-artifact v3, deploy-pages v4)."""
+
+
 def uses(job: dict[str, Any]) -> list[str]:
     return [str(step["uses"]).split("@")[0] for step in job["steps"] if "uses" in step]
+
+
+def steps_using(jobs: dict[str, Any], action: str) -> list[dict[str, Any]]:
+    return [
+        step
+        for job in jobs.values()
+        for step in job["steps"]
+        if str(step.get("uses", "")).split("@")[0] == action
+    ]
 
 
 def runs(job: dict[str, Any]) -> list[str]:
@@ -40,6 +62,30 @@ def test_official_pages_actions(jobs: dict[str, Any]) -> None:
     assert uses(jobs["deploy"]) == ["actions/deploy-pages"]
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_every_action_is_on_a_major_that_runs_on_node_24(jobs: dict[str, Any]) -> None:
+    pinned = {
+        str(step["uses"]).split("@")[0]: str(step["uses"]).split("@")[1]
+        for job in jobs.values()
+        for step in job["steps"]
+        if "uses" in step
+    }
+    assert pinned == NODE_24_MAJORS
+
+
+def test_no_job_keeps_the_repository_token_after_checkout(jobs: dict[str, Any]) -> None:
+    """Nothing pushes, and `make test` runs packages from npm and PyPI: they get no token."""
+    checkouts = steps_using(jobs, "actions/checkout")
+    assert len(checkouts) == 2
+    assert all(step["with"]["persist-credentials"] is False for step in checkouts)
+
+
+def test_the_site_holds_no_file_the_pages_artifact_leaves_out(built_site: Path) -> None:
+    """upload-pages-artifact (from v4) leaves out every file or folder whose name starts
+    with a dot: such a file would be missing from the published site."""
+    hidden = [path.relative_to(built_site) for path in built_site.rglob(".*")]
+    assert hidden == []
 
 
 def test_the_build_may_read_the_pages_settings_of_a_private_repository(
