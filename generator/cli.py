@@ -14,7 +14,14 @@ from pathlib import Path
 from generator import build
 from generator.errors import CourseError, SetupError, capped, system_problem
 from generator.markdown_config import published_site_url
-from generator.project import COURSE_FOLDER, DIST_FOLDER, MEDIA_FOLDERS, Project
+from generator.project import (
+    CONFIG_FILE,
+    COURSE_FOLDER,
+    DIST_FOLDER,
+    MEDIA_FOLDERS,
+    QUIZ_FOLDER,
+    Project,
+)
 from generator.render import render_outline
 from generator.write import refuse_output
 
@@ -22,6 +29,8 @@ Command = Callable[[Project, argparse.Namespace], int]
 
 INTERRUPTED = 130
 """Exit status of a command stopped with Ctrl+C: 128 + SIGINT, as shells report it."""
+PROJECT_FILES = (COURSE_FOLDER, QUIZ_FOLDER, CONFIG_FILE)
+"""A folder holding none of these is no course project (a command run in the wrong folder)."""
 NO_ADDRESS = (
     "Built for no address (SITE_URL is not set): pages name no canonical address, every link "
     "reloads the whole page, and the 404 page works only at the root of a server; "
@@ -51,14 +60,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _require_project_folder(project: Project) -> None:
-    """Stop before any command reads or writes under a project folder that is not there."""
+    """Stop before any command reads or writes under a project folder that is not there, or
+    under a folder that holds none of a project's files: a trainer in the wrong folder is
+    told so, not asked to create ``course/`` there."""
     if not project.root.is_dir():
-        raise SetupError(
-            "the project folder does not exist",
-            "check the folder named with --root, or run the command in the project folder",
-            "setup.no-project",
-            project.root,
-        )
+        problem = "the project folder does not exist"
+    elif not any((project.root / name).exists() for name in PROJECT_FILES):
+        problem = "this folder holds no course project (no course/, quizzes/ or mkdocs.yml)"
+    else:
+        return
+    raise SetupError(
+        problem,
+        "check the folder named with --root, or run the command in the project folder",
+        "setup.no-project",
+        project.root,
+    )
 
 
 def _fail(error: SetupError) -> None:

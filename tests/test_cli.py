@@ -290,6 +290,20 @@ def test_a_missing_project_folder_is_named(
     assert not missing.exists()
 
 
+def test_a_folder_that_holds_no_project_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A trainer in the wrong folder is told so, not asked to create course/ there."""
+    (tmp_path / "notes.txt").write_text("not a course", encoding="utf-8")
+    assert run_generator(tmp_path, "check") == 1
+    assert capsys.readouterr().err == (
+        f"{tmp_path.as_posix()}: this folder holds no course project (no course/, quizzes/ "
+        "or mkdocs.yml); check the folder named with --root, or run the command in the "
+        "project folder [setup.no-project]\nFAILED\n"
+    )
+    assert [path.name for path in tmp_path.iterdir()] == ["notes.txt"]
+
+
 def problems_in(name: str, count: int, severity: Severity = Severity.ERROR) -> list[Problem]:
     return [
         Problem(Path(name), line, 1, "wrong", "fix it", "quiz.x", severity)
