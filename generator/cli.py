@@ -27,6 +27,15 @@ from generator.write import refuse_output
 
 Command = Callable[[Project, argparse.Namespace], int]
 
+PROG = "python -m generator"
+DESCRIPTION = (
+    "Check the course (Markdown pages in course/, quizzes in quizzes/), preview it, build "
+    "the website or package it for other places."
+)
+EPILOG = (
+    "Run it in the project folder (or name that folder with --root). README.md describes "
+    "every command; AUTHORING.md, how to write pages and quizzes."
+)
 INTERRUPTED = 130
 """Exit status of a command stopped with Ctrl+C: 128 + SIGINT, as shells report it."""
 PROJECT_FILES = (COURSE_FOLDER, QUIZ_FOLDER, CONFIG_FILE)
@@ -92,7 +101,7 @@ def _report(error: CourseError) -> None:
 def _parser() -> argparse.ArgumentParser:
     from generator.export import EXPORTS
 
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument(
         "--root",
         type=Path,

@@ -278,6 +278,17 @@ def test_a_full_disk_is_named_at_the_file_being_written(
     assert scratch_left(minimal_project) == []
 
 
+def test_help_describes_the_commands_for_a_trainer(capsys: pytest.CaptureFixture[str]) -> None:
+    """No notes for the generator's developers, in their markup, above the commands."""
+    with pytest.raises(SystemExit) as exit_status:
+        run_generator(PROJECT, "--help")
+    assert exit_status.value.code == 0
+    shown = capsys.readouterr().out
+    assert not re.search(r"``|:mod:|:func:|generator\.build", shown)
+    assert all(command in shown for command in ("check", "build", "serve", "outline", "export"))
+    assert "README.md" in shown
+
+
 def test_a_missing_project_folder_is_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
