@@ -146,7 +146,8 @@ def render_exam(course: Course, anchors: Anchors) -> str:
 def render_mistakes(course: Course) -> str:
     """错题本: a group per module and stage; the runtime fills in, from the question banks
     (:func:`render_banks`), the questions the learner got wrong and has not answered right
-    since, so the page stays small whatever the size of the course."""
+    since, so the page stays small whatever the size of the course. The course's data says
+    which module each question is in now, for answers kept under a module's old name."""
     groups = [
         {
             "name": module.page.name,
@@ -161,7 +162,9 @@ def render_mistakes(course: Course) -> str:
         for module in course.modules
     ]
     every = [question for module in course.modules for question in module.quiz.every_question]
-    return _template("mistakes.md.j2").render(groups=groups, parts=page_parts(every, "mistakes"))
+    return _template("mistakes.md.j2").render(
+        groups=groups, parts=page_parts(every, "mistakes"), course_json=course_data(course)
+    )
 
 
 def render_banks(course: Course, anchors: Anchors) -> Rendered:

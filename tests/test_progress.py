@@ -250,20 +250,24 @@ def test_one_bad_answer_in_the_exam_leaves_the_rest_of_the_attempt(
 # Modules and questions the course no longer has ------------------------------------------
 
 
-def with_mistakes(page: Page, url: str, mistakes: dict[str, str]) -> None:
+def with_record(page: Page, url: str, record: dict[str, Any]) -> None:
     page.goto(url)
-    record = {"version": 1, "mistakes": {id: {"module": m} for id, m in mistakes.items()}}
     page.evaluate(
         "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
     )
 
 
+def with_mistakes(page: Page, url: str, mistakes: dict[str, str]) -> None:
+    record = {"version": 1, "mistakes": {id: {"module": m} for id, m in mistakes.items()}}
+    with_record(page, url, record)
+
+
 def test_questions_the_course_no_longer_has_leave_the_mistakes_book(
     context: BrowserContext, fixture_site_url: str
 ) -> None:
-    """A module renamed (06-confirm to 07-confirm) or a question removed since the learner
-    got it wrong: the 错题本 and the dashboard count and show only the course's questions,
-    and the others leave the record."""
+    """A question removed (or one of a module removed) since the learner got it wrong: the
+    错题本 and the dashboard count and show only the course's questions, and the others
+    leave the record."""
     live = {"s1-single": "01-sample", "s2-exam-promise": "02-second"}  # a quiz's, an exam's
     gone = {"s3-renamed": "03-old-name", "s1-removed": "01-sample", "s1-single-x": "02-second"}
     page = context.new_page()
@@ -280,6 +284,57 @@ def test_questions_the_course_no_longer_has_leave_the_mistakes_book(
     shown = page.locator(".mot-mistakes .mot-question:visible")
     assert shown.evaluate_all("fs => fs.map(f => f.dataset.questionId)") == list(live)
     assert stored(page)["mistakes"] == {id: {"module": m} for id, m in live.items()}
+
+
+def answered_before_a_rename(course: Course) -> dict[str, Any]:
+    """The second module's record from when its file was 02-old-name: passed once, now
+    one answer right and one wrong, which is in the 错题本 with an exam question."""
+    single, statement = course.modules[1].quiz.questions
+    old = "02-old-name"
+    return {
+        "version": 1,
+        "questions": {
+            single.id: {"quiz": old, "result": "correct", "answer": chosen_keys(single, True)},
+            statement.id: {
+                "quiz": old,
+                "result": "incorrect",
+                "answer": chosen_keys(statement, False),
+            },
+        },
+        "quizzes": {old: {"best": 2, "total": 2, "passed": True}},
+        "mistakes": {statement.id: {"module": old}, "s2-exam-promise": {"module": old}},
+    }
+
+
+def test_a_renamed_module_keeps_its_progress_wherever_the_learner_goes_first(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """The trainer renamed 02-old-name to 02-second: the dashboard, the 错题本 and the module
+    page each find the answers, the best score and the 错题本's questions of the old name
+    and move them to the new one, so they all say the same."""
+    page = context.new_page()
+    with_record(page, fixture_site_url, answered_before_a_rename(course))
+    page.goto(fixture_site_url)
+    row = page.locator('.mot-dashboard[data-ready] tr[data-module="02-second"]')
+    expect(row.locator("[data-status]")).to_have_text("已通过")
+    expect(row.locator("[data-best]")).to_have_text("2/2（100%）")
+    expect(page.locator("[data-mistakes]")).to_have_text("2 道题待重做")
+    moved = stored(page)
+    assert {entry["quiz"] for entry in moved["questions"].values()} == {"02-second"}
+    assert list(moved["quizzes"]) == ["02-second"]
+    assert {entry["module"] for entry in moved["mistakes"].values()} == {"02-second"}
+    with_record(page, fixture_site_url, answered_before_a_rename(course))
+    page.goto(f"{fixture_site_url}mistakes.html")
+    expect(page.locator(".mot-mistakes[data-ready] .mot-question:visible")).to_have_count(2)
+    expect(page.locator(".mot-mistakes-count")).to_contain_text("错题本里有 2 道题")
+    with_record(page, fixture_site_url, answered_before_a_rename(course))
+    page.goto(f"{fixture_site_url}02-second.html")
+    expect(page.locator(".mot-quiz[data-ready] .mot-module-status")).to_have_text(
+        "本章状态：已通过 · 最佳成绩 2/2（100%）"
+    )
+    expect(page.locator(".mot-question[data-result='incorrect']")).to_have_count(1)
+    page.goto(fixture_site_url)
+    expect(page.locator(".mot-dashboard[data-ready] [data-mistakes]")).to_have_text("2 道题待重做")
 
 
 def test_a_bank_that_does_not_load_hides_only_its_own_questions(

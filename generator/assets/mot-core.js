@@ -378,8 +378,8 @@
       });
     },
     mistakes: function () { return state.mistakes; },
-    /* Questions that leave the 错题本 unanswered: the course no longer has them. */
-    dropMistakes: function (ids) { update(function (record) { ids.forEach(function (id) { delete record.mistakes[id]; }); }); },
+    /* A change of other parts' making (mot-rehome.js), saved as every change is. */
+    update: update,
     forget: function (questionIds) {
       update(function (record) {
         questionIds.forEach(function (id) { delete record.questions[id]; delete record.shuffles[id]; });

@@ -3,8 +3,9 @@
  * (开始学习 / 继续学习), each module's status and best score, overall completion, a score
  * per EODC stage over the questions answered so far, the stage to work on (the weakest of
  * the started stages below the pass mark, if any), the exam (best score, or an attempt under
- * way) and the size of the 错题本, counting only questions the course still has (the others
- * leave it). Module names, links, questions, stages and the pass mark come from the page
+ * way) and the size of the 错题本. The record first follows the course: answers and mistakes
+ * of a renamed module or a moved question go with it, and questions the course no longer
+ * has leave. Module names, links, questions, stages and the pass mark come from the page
  * (data-course). Needs mot-core.js.
  */
 (function () {
@@ -106,15 +107,6 @@
     }
   }
 
-  /* The module of each question the course has, quiz and exam-only alike. */
-  function modulesOf(course) {
-    var moduleOf = {};
-    course.modules.forEach(function (module) {
-      Object.keys(module.questions).concat(module.examQuestions).forEach(function (id) { moduleOf[id] = module.id; });
-    });
-    return moduleOf;
-  }
-
   /* The exam's best result and the attempt under way, if any, counting only the questions
      the course still has (the exam page shows no others). */
   function examText(moduleOf) {
@@ -132,23 +124,16 @@
     return texts.join("；") || TEXT.noExam;
   }
 
-  /* The 错题本's questions the course still has; the others leave it. */
-  function countMistakes(moduleOf) {
-    var mistakes = mot.progress.mistakes();
-    mot.progress.dropMistakes(Object.keys(mistakes).filter(function (id) { return moduleOf[id] !== mistakes[id].module; }));
-    return Object.keys(mot.progress.mistakes()).length;
-  }
-
   function showDashboard(board) {
     var course = mot.courseData(board);
+    mot.progress.followCourse(course);
     var next = nextStep(course);
     showContinue(board, course, next);
     showModules(board, course);
     showStages(board, course, next);
     var exam = board.querySelector("[data-exam]");
-    var moduleOf = modulesOf(course);
-    if (exam) { exam.textContent = examText(moduleOf); }
-    board.querySelector("[data-mistakes]").textContent = TEXT.mistakes(countMistakes(moduleOf));
+    if (exam) { exam.textContent = examText(mot.progress.questionModules(course)); }
+    board.querySelector("[data-mistakes]").textContent = TEXT.mistakes(Object.keys(mot.progress.mistakes()).length);
     board.setAttribute("data-ready", "");
   }
 

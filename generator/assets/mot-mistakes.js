@@ -5,8 +5,8 @@
  * that calls mot.bank), loaded only for the modules with mistakes, so the page stays small
  * whatever the size of the course. Each can be tried again in place; one answered right
  * leaves the 错题本 (it stays on the page until the next visit, with its verdict). A question
- * the course no longer has (its module has no group on the page, or its module's bank does
- * not list it) leaves the 错题本 too.
+ * the course no longer has leaves the 错题本 too; one whose module was renamed, or that moved
+ * to another module, goes with it (the page's data-course says where each question is).
  * Needs mot-core.js and mot-questions.js (the engine and the question types).
  */
 (function () {
@@ -36,7 +36,7 @@
   function loadBanks(page, modules) {
     var failed = false;
     return Promise.all(modules.map(function (module) {
-      return banks[module] || !groupOf(page, module) ||
+      return banks[module] ||
         mot.loadScript("banks/" + encodeURIComponent(module) + ".js").catch(function () { failed = true; });
     })).then(function () { return failed; });
   }
@@ -98,7 +98,6 @@
     var hooks = hooksFor(page);
     Object.keys(banks).forEach(function (module) {
       var group = groupOf(page, module);
-      if (!group) { return; }
       banks[module].forEach(function (question) {
         var id = question[0];
         if (!mistakes[id] || page.querySelector('[data-question-id="' + CSS.escape(id) + '"]')) { return; }
@@ -115,18 +114,13 @@
 
   /* Load the banks the 错题本 needs, place its questions and show them. */
   function fill(page) {
+    mot.progress.followCourse(mot.courseData(page));
     var mistakes = mot.progress.mistakes();
     var modules = [];
     Object.keys(mistakes).forEach(function (id) {
       if (modules.indexOf(mistakes[id].module) < 0) { modules.push(mistakes[id].module); }
     });
     return loadBanks(page, modules).then(function (failed) {
-      mot.progress.dropMistakes(Object.keys(mistakes).filter(function (id) {
-        var module = mistakes[id].module;
-        return !groupOf(page, module) || (banks[module] && !banks[module].some(function (question) {
-          return question[0] === id;
-        }));
-      }));
       place(page, mot.progress.mistakes());
       show(page);
       if (failed) { page.querySelector(".mot-mistakes-count").textContent += " " + TEXT.unavailable; }

@@ -97,6 +97,8 @@
 
   /* Show each question as the progress record has it: answered (with the answer), or new
      in the order drawn for this attempt. Runs at set-up and when another tab saved.
+     Answers stored under another module (this one's file was renamed, or the question
+     moved here) come here first, with the 错题本's entries and, on a rename, the best score.
      The trainer may have edited a question since it was answered. A stored answer that no
      longer fits it (an option it names was edited or removed, or one from before options
      were keyed by their text) is forgotten: the question is new again and its old result
@@ -107,7 +109,10 @@
     var quizId = quiz.getAttribute("data-quiz-id");
     var stale = [];
     var forms = all(quiz, ".mot-question");
-    mot.progress.drawSeeds(forms.map(function (form) { return form.getAttribute("data-question-id"); }));
+    var here = {};
+    forms.forEach(function (form) { here[form.getAttribute("data-question-id")] = quizId; });
+    mot.progress.rehome(here);
+    mot.progress.drawSeeds(Object.keys(here));
     return Promise.all(forms.map(function (form) {
       var id = form.getAttribute("data-question-id");
       var entry = mot.progress.entry(id);
