@@ -45,8 +45,8 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     assert errors == []
 
 
-def open_quiz(page: Page, url: str) -> None:
-    page.goto(f"{url}{MODULE}.html")
+def open_quiz(page: Page, url: str, module: str = MODULE) -> None:
+    page.goto(f"{url}{module}.html")
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
 
 
@@ -335,6 +335,27 @@ def test_a_renamed_module_keeps_its_progress_wherever_the_learner_goes_first(
     expect(page.locator(".mot-question[data-result='incorrect']")).to_have_count(1)
     page.goto(fixture_site_url)
     expect(page.locator(".mot-dashboard[data-ready] [data-mistakes]")).to_have_text("2 道题待重做")
+
+
+def test_a_best_score_stays_until_a_larger_share_beats_it(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """The quiz had six questions when the learner passed it with 5/6; it now has two, and
+    the learner's answers give 1/2. The best stays 5/6 (已通过 beside a score that passed)
+    until 2/2 beats it."""
+    module = course.modules[1]
+    record = answered_before_a_rename(course)
+    for entry in record["questions"].values():
+        entry["quiz"] = module.page.name
+    record["quizzes"] = {module.page.name: {"best": 5, "total": 6, "passed": True}}
+    page = context.new_page()
+    with_record(page, fixture_site_url, record)
+    open_quiz(page, fixture_site_url, module.page.name)
+    status = page.locator(".mot-quiz .mot-module-status")
+    expect(status).to_have_text("本章状态：已通过 · 最佳成绩 5/6（83%）")
+    page.get_by_role("button", name="只重做答错的题").click()
+    answer(page, module, 1, right=True)
+    expect(status).to_have_text("本章状态：已通过 · 最佳成绩 2/2（100%）")
 
 
 def test_a_bank_that_does_not_load_hides_only_its_own_questions(

@@ -399,8 +399,9 @@
     recordQuiz: function (quizId, right, total, passMark) {
       update(function (record) {
         var entry = record.quizzes[quizId] || { best: 0, total: total, passed: false };
-        entry.best = Math.max(entry.total === total ? entry.best : 0, right);
-        entry.total = total;
+        /* The best keeps the total it was reached with (the trainer may have added or removed
+           questions since): a new score replaces it only as a larger share. */
+        if (right * entry.total > entry.best * total) { entry.best = right; entry.total = total; }
         entry.passed = entry.passed || percent(right, total) >= passMark;
         record.quizzes[quizId] = entry;
       });
