@@ -216,6 +216,20 @@ def test_storage_that_fills_up_says_the_saved_progress_stays(
     assert list(stored(page)["questions"]) == [course.modules[0].quiz.questions[0].id]
 
 
+def test_storage_that_never_saved_says_progress_is_not_kept(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """Full from the start: nothing was ever saved, so nothing saved "stays"."""
+    page = context.new_page()
+    page.add_init_script(f"window.__full = true; {FILLS_UP}")
+    open_quiz(page, fixture_site_url)
+    answer(page, course.modules[0], 0, right=True)
+    notice = page.locator(".mot-storage-warning")
+    expect(notice).to_have_count(1)
+    expect(notice).to_contain_text("进度不会保存")
+    expect(notice).not_to_contain_text("已经保存的进度还在")
+
+
 def exam_attempt(course: Course) -> dict[str, Any]:
     """An exam under way: three questions drawn, the first answered right, the second of a
     shape no version writes."""

@@ -268,18 +268,24 @@
       window.localStorage.setItem(key || KEY, typeof record === "string" ? record : JSON.stringify(record));
       return true;
     } catch {
-      persistent = false;   /* full or blocked since the page loaded */
-      notices.full = FULL;
+      /* Full or blocked since the page loaded. With nothing stored under the key, no save
+         has ever worked in this browser: nothing saved "stays", progress is not kept. */
+      persistent = false;
+      if (storedText() === null) { notices.memory = WARNING; } else { notices.full = FULL; }
       return false;
     }
+  }
+
+  /* The record as stored, null when there is none or storage is blocked. */
+  function storedText() {
+    try { return window.localStorage.getItem(KEY); } catch { return null; }
   }
 
   function load() {
     var record = read();
     if (record && notices.repaired) { write(record); }
     if (record) { return record; }
-    var raw;
-    try { raw = window.localStorage.getItem(KEY); } catch { raw = null; }
+    var raw = storedText();
     /* A record this version cannot read is kept under a key of its own, then a fresh one starts;
        if storage is blocked, or the copy cannot be made, progress lives in memory. */
     if (raw !== null && write(raw, KEY + ":unreadable:" + Date.now()) && write(empty())) {
