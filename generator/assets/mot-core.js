@@ -277,9 +277,7 @@
   }
 
   /* The record as stored, null when there is none or storage is blocked. */
-  function storedText() {
-    try { return window.localStorage.getItem(KEY); } catch { return null; }
-  }
+  function storedText() { try { return window.localStorage.getItem(KEY); } catch { return null; } }
 
   function load() {
     var record = read();
