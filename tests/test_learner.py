@@ -33,6 +33,7 @@ from generator.models import (
 from generator.normalise import normalise
 from generator.project import Project
 from tests.browsing import (
+    AXE,
     answer_exam,
     answer_form,
     axe_violations,
@@ -868,6 +869,57 @@ def test_axe_exam_and_certificate(scheme_page: Page, fixture_site_url: str, cour
     assert axe_violations(page) == []
     page.goto(fixture_site_url)
     assert axe_violations(page) == []
+
+
+SECONDARY_BUTTONS = ".md-typeset .md-button:not(.md-button--primary):visible"
+BUTTON_CONTRAST = """button => axe
+  .run(button, {runOnly: {type: 'rule', values: ['color-contrast']}})
+  .then(r => r.violations.flatMap(v => v.nodes.map(n => n.any[0].message)))"""
+
+
+def secondary_button_contrast(page: Page, names: set[str]) -> list[str]:
+    """axe's text-contrast findings for each secondary button on the page (named ``names``),
+    focused and then hovered: Material turns a button indigo then (400 ms lets its
+    transition end)."""
+    page.add_script_tag(path=str(AXE))
+    buttons = page.locator(SECONDARY_BUTTONS)
+    assert set(buttons.all_inner_texts()) == names
+    found = []
+    for index in range(buttons.count()):
+        button = buttons.nth(index)
+        for act in (button.focus, button.hover):
+            page.mouse.move(0, 0)
+            page.evaluate("document.activeElement.blur()")
+            button.scroll_into_view_if_needed()
+            act()
+            page.wait_for_timeout(400)
+            said = button.evaluate(BUTTON_CONTRAST)
+            found += [f"{button.inner_text()} ({act.__name__}): {message}" for message in said]
+    return found
+
+
+def test_secondary_buttons_keep_their_contrast_focused_or_hovered_in_dark_mode(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """重新作答, 只重做答错的题, 重来这段对话, 再做一次, 重新开始, 再考一次 and 打印证书."""
+    page.emulate_media(color_scheme="dark")
+    open_page(page, fixture_site_url)
+    for question_id in TYPES:
+        answer(page, question(course, question_id), right=False)
+    found = secondary_button_contrast(page, {"重新作答", "只重做答错的题", "重来这段对话"})
+    page.goto(f"{fixture_site_url}mistakes.html")
+    answer(page, question(course, TYPES[0]), right=False)
+    found += secondary_button_contrast(page, {"再做一次"})
+    take_exam_started(page, fixture_site_url)
+    found += secondary_button_contrast(page, {"重新开始"})
+    answer_exam(page, page, every_question(course), right=False)
+    found += secondary_button_contrast(page, {"再考一次（重新抽题）"})
+    page.add_init_script(PASSED_ALL)
+    page.goto(f"{fixture_site_url}exam_certificate.html")
+    page.get_by_label("证书上的姓名").fill("李小梅")
+    page.get_by_role("button", name="生成证书").click()
+    found += secondary_button_contrast(page, {"打印证书"})
+    assert found == []
 
 
 def test_each_graded_question_is_announced(
