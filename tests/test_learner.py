@@ -403,6 +403,60 @@ def test_progress_survives_reload_and_navigation(
     expect(page.locator("[data-advice]")).to_contain_text("最需要加强的阶段：探索 Explore（50%）")
 
 
+SPOKEN = """() => {
+  window.__spoken = [];
+  const region = node => (node.nodeType === 1 ? node : node.parentElement)
+    ?.closest('[aria-live], [role="status"], [role="alert"]');
+  const liveness = element => element.getAttribute('aria-live') || 'polite';
+  new MutationObserver(records => {
+    const now = new Map();   /* a region's aria-live at each record, replayed backwards */
+    const spoken = [];
+    records.reverse().forEach(record => {
+      const live = region(record.target);
+      if (!live) { return; }
+      if (!now.has(live)) { now.set(live, liveness(live)); }
+      if (record.type === 'attributes') { now.set(live, record.oldValue || 'polite'); return; }
+      const added = record.type === 'characterData' ? record.target.data
+        : [...record.addedNodes].map(node => node.textContent).join('');
+      if (added.trim() && now.get(live) !== 'off') { spoken.unshift(added); }
+    });
+    window.__spoken.push(...spoken);
+  }).observe(document, {subtree: true, childList: true, characterData: true,
+                        attributeFilter: ['aria-live'], attributeOldValue: true});
+}"""
+"""Record in window.__spoken each text written into a live region while it is live (an
+aria-live changed after the write, in the same task, does not hide it)."""
+
+
+def test_answers_shown_again_on_return_are_not_read_out(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """Only the learner's own answers speak, not the verdicts and score a page fills in on
+    arrival, by loading or by instant navigation."""
+    open_page(page, fixture_site_url)
+    for number, question_id in enumerate(TYPES):
+        answer(page, question(course, question_id), right=number % 2 == 0)
+    page.add_init_script(f"document.addEventListener('readystatechange', {SPOKEN}, {{once: true}})")
+    page.reload()
+    answered = page.locator(".mot-quiz[data-ready] .mot-question[data-result]")
+    expect(answered).to_have_count(len(TYPES))
+    assert page.evaluate("window.__spoken") == [], "on loading the page"
+    page.locator('nav a.md-nav__link[href$="index.html"]').first.click()
+    expect(answered).to_have_count(0)
+    page.locator('nav a.md-nav__link[href$="01-sample.html"]').first.click()
+    expect(answered).to_have_count(len(TYPES))
+    assert page.evaluate("window.__spoken") == [], "on instant navigation to the page"
+    form = form_of(page, "s1-scenario")
+    form.get_by_role("button", name="重来这段对话").click()
+    answer(page, question(course, "s1-scenario"), right=True)
+    assert page.evaluate("window.__spoken") == [
+        "已完成 6/7 题，答对 3 题",
+        "回答正确。对话结束：最后一轮回复得当，2 轮中有 2 轮回复得当。",
+        "✓",
+        "已完成 7/7 题，答对 4 题",
+    ], "the learner's own answers are read out"
+
+
 def test_retry_only_what_i_got_wrong(page: Page, fixture_site_url: str, course: Course) -> None:
     open_page(page, fixture_site_url)
     for number, question_id in enumerate(TYPES):

@@ -283,12 +283,13 @@
     });
   }
 
-  function setStatus(form, text, result) {
+  /* A quiet status line is not read out: its aria-live is off before the text changes. */
+  function setStatus(form, text, result, quiet) {
     var status = form.querySelector(".mot-status");
-    status.textContent = "";
+    status.setAttribute("aria-live", quiet ? "off" : "polite");
+    status.textContent = text;
     status.classList.remove("mot-sr");
-    if (result) { status.appendChild(tag("", result)); }
-    status.appendChild(document.createTextNode(text));
+    if (result) { status.prepend(tag("", result)); }
     return status;
   }
 
@@ -297,7 +298,9 @@
     all(form, ".mot-move").forEach(function (button) { button.hidden = true; });
   }
 
-  /* Show the verdict, the right answer, the feedback and the explanation of a graded form. */
+  /* Show the verdict, the right answer, the feedback and the explanation of a graded form.
+     Only the learner's own answer is read out: a verdict restored on arrival, or a whole
+     paper's (its results panel says the score), goes into a status line made quiet. */
   function reveal(form, options) {
     var outcome = graded.get(form), result = outcome.result;
     options = options || {};
@@ -307,7 +310,7 @@
     var text = !outcome.answered ? TEXT.unanswered :
       (options.restored ? TEXT.restored[result] : TEXT[result]) + (outcome.note || "") +
       (options.regraded ? TEXT.regraded : "");
-    setStatus(form, text, result);
+    setStatus(form, text, result, options.restored || options.quiet);
     all(form, ".mot-option-feedback[data-when]").forEach(function (item) {
       item.hidden = item.getAttribute("data-when") !== result;
     });

@@ -76,14 +76,6 @@
     return (attempt.seed ^ hash) >>> 0;
   }
 
-  /* At hand-in every question's status line fills at once: they keep quiet then (the results
-     panel takes the focus and says the score) and speak again on the next attempt. */
-  function speak(forms, live) {
-    forms.forEach(function (form) {
-      form.querySelector(".mot-status").setAttribute("aria-live", live ? "polite" : "off");
-    });
-  }
-
   /* Lay out the attempt's questions, in its order and with its answers. */
   function showPaper(exam, attempt) {
     var paper = exam.querySelector(".mot-exam-paper");
@@ -100,7 +92,6 @@
       form.querySelector(".mot-question-number").textContent = TEXT.number(index + 1, forms.length);
       paper.appendChild(form);
     });
-    speak(forms, true);
     shownAttempt.set(exam, attempt);
     return forms;
   }
@@ -202,11 +193,10 @@
     });
   }
 
-  /* Show every question as graded; a fresh hand-in is announced and its results join the
-     错题本. */
+  /* Show every question as graded, quietly (the results panel takes the focus and says the
+     score); a fresh hand-in is announced and its results join the 错题本. */
   function showGraded(exam, forms, attempt, fresh, regraded) {
-    speak(forms, false);
-    forms.forEach(function (form) { engine.reveal(form, { regraded: regraded.indexOf(form) >= 0 }); });
+    forms.forEach(function (form) { engine.reveal(form, { quiet: true, regraded: regraded.indexOf(form) >= 0 }); });
     all(exam, ".mot-exam-paper .mot-restart").forEach(function (button) { button.hidden = true; });
     setState(exam, "finished");
     showResults(exam, forms, attempt, fresh);

@@ -82,6 +82,7 @@
     var quizId = quiz.getAttribute("data-quiz-id");
     var passMark = Number(quiz.getAttribute("data-pass-mark"));
     var score = quiz.querySelector(".mot-score");
+    score.setAttribute("aria-live", answering ? "polite" : "off");   /* a return is not news */
     score.textContent = TEXT.progress(done, questions.length, right);
     score.setAttribute("data-correct", String(right));
     score.setAttribute("data-answered", String(done));
