@@ -203,3 +203,54 @@ SWEEP = """async () => {
 }"""
 """Scroll down the page 400 px at a time; at each stop, axe's target-size rule on the
 navigation (Material's table of contents follows the page as it scrolls)."""
+
+
+OUT_OF_VIEW = """async () => {
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await Promise.all(document.getAnimations().map(animation => animation.finished));
+  const box = document.activeElement.getBoundingClientRect();
+  const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+  return x < 0 || y < 0 || x > innerWidth || y > innerHeight;
+}"""
+"""Whether the middle of the element with the focus lies outside the screen once the
+page is still (Material's search box slides in as it takes the focus)."""
+
+CLOSE_DRAWER = """() => {
+  document.getElementById('__drawer').checked = false;
+  return getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility;
+}"""
+"""Close Material's drawer; its visibility as it starts to slide out."""
+
+
+def stops_out_of_view_before_the_content(page: Page) -> list[str]:
+    """Tab from the top of the page into its content; the stops on the way that lie
+    outside the screen."""
+    unseen = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate(OUT_OF_VIEW):
+            unseen.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+        if page.evaluate("document.activeElement.closest('.md-content') !== null"):
+            return unseen
+    raise AssertionError("80 presses of Tab did not reach the page's content")
+
+
+def test_the_closed_navigation_drawer_takes_no_focus_on_a_phone(
+    page: Page, fixture_site_url: str
+) -> None:
+    """Below 1220 px Material's navigation is a drawer off the screen's left edge: tabbing
+    from the top of the page reaches the content without a stop in it while it is closed;
+    open, its links take the focus; closing, it stays in view until it has slid out."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_quiz(page, fixture_site_url)
+    assert stops_out_of_view_before_the_content(page) == []
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    link = page.locator(".md-sidebar--primary a.md-nav__link").first
+    link.focus()
+    expect(link).to_be_focused()
+    assert page.evaluate(CLOSE_DRAWER) == "visible"
+    expect(page.locator(".md-sidebar--primary")).to_have_css("visibility", "hidden")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(page.locator(".md-sidebar--primary")).to_have_css("visibility", "visible")
+    link.focus()
+    expect(link).to_be_focused()

@@ -430,6 +430,7 @@ def test_the_exam_taken_inside_a_module_sco_is_reported_to_the_exam_sco_only(
     launch(page, lms, course.modules[0])
     frame = in_sco(page)
     assert course.exam is not None
+    frame.locator('label.md-header__button[for="__drawer"]').click()  # the SCO is narrow
     sidebar = frame.locator(".md-sidebar--primary")
     sidebar.get_by_role("link", name=course.exam.config.title).press("Enter")  # a page load
     frame.get_by_role("button", name="开始考试").click()
