@@ -925,6 +925,43 @@ def test_axe_exam_and_certificate(scheme_page: Page, fixture_site_url: str, cour
     assert axe_violations(page) == []
 
 
+RING = """element => {
+  const luminance = colour => colour.match(/[\\d.]+/g).slice(0, 3)
+    .map(c => c / 255).map(c => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const style = getComputedStyle(element);
+  const [ring, page] = [style.outlineColor, getComputedStyle(document.body).backgroundColor]
+    .map(luminance).sort((a, b) => b - a);
+  return [style.outlineStyle, (ring + 0.05) / (page + 0.05)];
+}"""
+"""The focused element's outline style and the contrast of its colour with the page's."""
+
+
+def focus_ring(page: Page, within: str) -> float:
+    """Tab on from the first control in ``within`` (by keyboard, so that its ring shows);
+    the contrast of the focused control's ring with the page."""
+    page.locator(f"{within} :is(input, button):visible").first.focus()
+    page.keyboard.press("Tab")
+    expect(page.locator(f"{within} *:focus")).to_have_count(1)
+    style, contrast = page.locator("*:focus").evaluate(RING)
+    assert style == "solid"
+    return float(contrast)
+
+
+def test_focus_rings_stand_out_from_the_page(scheme_page: Page, fixture_site_url: str) -> None:
+    """A ring of at least 3:1 against the page, in light and in dark mode: on a question,
+    on the exam paper and on the certificate page."""
+    page = scheme_page
+    open_page(page, fixture_site_url)
+    rings = [focus_ring(page, ".mot-question")]
+    take_exam_started(page, fixture_site_url)
+    rings.append(focus_ring(page, ".mot-exam-paper"))
+    page.add_init_script(PASSED_ALL)
+    page.goto(f"{fixture_site_url}exam_certificate.html")
+    rings.append(focus_ring(page, ".mot-certificate-page"))
+    assert min(rings) >= 3, rings
+
+
 SECONDARY_BUTTONS = ".md-typeset .md-button:not(.md-button--primary):visible"
 BUTTON_CONTRAST = """button => axe
   .run(button, {runOnly: {type: 'rule', values: ['color-contrast']}})
