@@ -26,6 +26,7 @@ from generator.page_limits import costly_markup
 from generator.page_scan import PageScan, scan_pages
 from generator.page_text import Lines, searchable_lines
 from generator.project import CONFIG_FILE, EXAM_PAGES, MISTAKES_PAGE, Project
+from generator.settings_screen import settings_text_problems
 
 Anchors = dict[str, dict[str, str]]
 """Page file name -> heading id -> heading text, for every page of the course."""
@@ -53,17 +54,30 @@ def _site_config(project: Project, settings: bytes) -> MkDocsConfig:
 
 
 def settings_bytes(project: Project) -> bytes:
-    """The bytes of ``mkdocs.yml``; a SetupError when there is no such file."""
+    """The bytes of ``mkdocs.yml``; a SetupError when there is no such file, a CourseError
+    when MkDocs must not read it (:mod:`generator.settings_screen`)."""
+    shown = project.relative(project.config_file)
     try:
-        return project.config_file.read_bytes()
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        data = project.config_file.read_bytes()
+    except IsADirectoryError:
+        raise SetupError(
+            "the site settings file is a folder",
+            f"delete the folder and put the file {CONFIG_FILE} back in its place",
+            "setup.mkdocs-yml-folder",
+            shown,
+        ) from None
+    except (FileNotFoundError, NotADirectoryError):
         raise SetupError(
             "the site settings file is missing",
             "run the command in the project folder (or name it with --root), "
             f"or put {CONFIG_FILE} back there",
             "setup.no-mkdocs-yml",
-            project.relative(project.config_file),
+            shown,
         ) from None
+    problems = settings_text_problems(data, shown)
+    if problems:
+        raise CourseError(problems)
+    return data
 
 
 def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:

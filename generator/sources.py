@@ -61,6 +61,11 @@ def read_source(path: Path, shown: Path) -> str | Problem:
     data = _read_bytes(path, shown)
     if isinstance(data, Problem):
         return data
+    return decode_source(data, shown)
+
+
+def decode_source(data: bytes, shown: Path) -> str | Problem:
+    """The text of ``data``, the bytes of the file named ``shown``, or what is wrong."""
     text = _decode(data.removeprefix(UTF8_BOM), shown)
     if isinstance(text, Problem):
         return text
