@@ -29,7 +29,7 @@ Location = tuple[int | str, ...]
 Positions = dict[Location, tuple[int, int]]
 """Location of a key or item -> its 0-based line and column."""
 
-_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+EVENT_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser when PyYAML has it; the pure-Python one gives the same events."""
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -64,7 +64,7 @@ def read_plain(text: str, max_depth: int) -> tuple[Any, Positions] | None:
     if _LEFT_TO_RUAMEL.search(text):
         return None
     try:
-        events = yaml.parse(text, Loader=_PARSER)
+        events = yaml.parse(text, Loader=EVENT_PARSER)
         return _Builder(text, events, max_depth).document()
     except (_NotPlain, yaml.YAMLError):
         return None
