@@ -62,7 +62,7 @@ def plain_text_problems(source: Source) -> list[Problem]:
     """Every string value of ``source`` that cannot be one line of plain text."""
     problems: list[Problem] = []
     for location, value in _strings(source.tree, ()):
-        what = _not_plain(value)
+        what = not_plain(value)
         if what is not None:
             line, column = position(source, location)
             message, fix, code = what
@@ -96,10 +96,10 @@ _NOT_TEXT = re.compile(
     + "]"
 )
 """Line breaks (including Zl and Zp), control characters (Cc), surrogates (Cs) and
-noncharacters: the characters ``_not_plain`` looks for first, found in one pass."""
+noncharacters: the characters ``not_plain`` looks for first, found in one pass."""
 
 
-def _not_plain(value: str) -> tuple[str, str, str] | None:
+def not_plain(value: str) -> tuple[str, str, str] | None:
     """What makes ``value`` more than one line of plain text: (message, fix, code)."""
     found = _NOT_TEXT.search(value)
     if found and (found.group() in "\n\r" or unicodedata.category(found.group()) in {"Zl", "Zp"}):

@@ -6,22 +6,36 @@ loader follows nesting by recursion and expands aliases: 50,000 nested brackets 
 RecursionError, and a few lines of aliases of aliases (a "billion laughs") take minutes and
 gigabytes. The settings are read first as libyaml's events, which need neither, with the
 course files' limit on nesting; tags (``!ENV``, ``!!python/name:``) stay MkDocs' business.
+
+Material prints the site's name, description and author and the titles in ``nav`` into every
+page as they are, unescaped, in text and in attributes. Only a page's body may hold HTML:
+these are plain text on one line, as every field of a course file is
+(:mod:`generator.plain_text`), and hold no ``<``, ``"`` or character reference either.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.errors import Problem
+from generator.plain_text import not_plain
 from generator.sources import decode_source
 from generator.yaml_events import EVENT_PARSER
 from generator.yaml_source import MAX_DEPTH
 
 MAX_VALUES = 10_000
 """Most values the settings may stand for, aliases expanded; the course's have about 80."""
+PRINTED = ("site_name", "site_description", "site_author")
+"""Settings Material prints into every page as they are; ``nav``'s titles are printed too."""
+TEXT_TAG = "tag:yaml.org,2002:str"
+MARKUP = re.compile(r'[<"]|&(?=[#A-Za-z])')
+"""What a page would read as HTML: a tag, the end of an attribute, a character reference."""
+FULL_WIDTH = {"<": "＜", '"': "“", "&": "＆"}
 
 
 def settings_text_problems(data: bytes, shown: Path) -> list[Problem]:
@@ -30,7 +44,13 @@ def settings_text_problems(data: bytes, shown: Path) -> list[Problem]:
     if isinstance(text, Problem):
         return [text]
     oversized = _oversized(text, shown)
-    return [oversized] if oversized is not None else []
+    if oversized is not None:
+        return [oversized]
+    return [
+        problem
+        for name, node in _printed_texts(text)
+        if (problem := _text_problem(name, node, shown)) is not None
+    ]
 
 
 def _oversized(text: str, shown: Path) -> Problem | None:
@@ -84,3 +104,52 @@ TOO_MANY_VALUES = (
 def _problem(shown: Path, mark: Any, message: str, fix: str, code: str) -> Problem:
     """``mark``: where the problem starts, as PyYAML or libyaml gives it (0-based)."""
     return Problem(shown, mark.line + 1, mark.column + 1, message, fix, code)
+
+
+def _printed_texts(text: str) -> Iterator[tuple[str, yaml.ScalarNode]]:
+    """The texts the pages print, each named as a problem names it."""
+    try:
+        document = yaml.compose(text, Loader=EVENT_PARSER)
+    except yaml.YAMLError:
+        return  # MkDocs reports it
+    if not isinstance(document, yaml.MappingNode):
+        return
+    for key, value in document.value:
+        if key.value in PRINTED and isinstance(value, yaml.ScalarNode) and value.tag == TEXT_TAG:
+            yield f"'{key.value}'", value
+        elif key.value == "nav":
+            yield from (("a title in 'nav'", title) for title in _titles(value))
+
+
+def _titles(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
+    """The titles of ``nav``: its mappings' keys (``- 首页: index.md``), at any depth."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _titles(item)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                yield key
+            yield from _titles(value)
+
+
+def _text_problem(name: str, node: yaml.ScalarNode, shown: Path) -> Problem | None:
+    what = not_plain(node.value) or _markup(node.value)
+    if what is None:
+        return None
+    message, fix, code = what
+    return _problem(shown, node.start_mark, f"{name} {message}", fix, code)
+
+
+def _markup(value: str) -> tuple[str, str, str] | None:
+    """What makes ``value`` HTML rather than text: (message, fix, code)."""
+    found = MARKUP.search(value)
+    if found is None:
+        return None
+    character = found.group()
+    return (
+        f"contains '{character}', which every page would read as HTML; this setting is plain text",
+        f"write the full-width '{FULL_WIDTH[character]}' instead, or leave it out: "
+        "only a page's body may hold HTML",
+        "settings.markup",
+    )
