@@ -34,6 +34,10 @@ EVENT_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL = {"", "~", "null", "Null", "NULL"}
 _WHOLE_NUMBER = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_NUMBER_PREFIX = re.compile(r"^[-+]?(?:0[box])?")
+LONGEST_NUMBER = 100
+"""Most digits of a whole number read as it is written: far more than any value in a course
+needs, and far fewer than the 4,300 past which Python refuses to turn text into a number."""
 _YAML_1_2_TYPES: dict[str, list[Any]] = {}
 """ruamel.yaml's own patterns for plain scalars that are not text in YAML 1.2 (floats,
 dates, other ways to write a number, merge keys …), by the first characters they allow: a
@@ -42,6 +46,35 @@ for _versions, _, _pattern, _first in implicit_resolvers:
     if (1, 2) in _versions:
         for _character in _first:
             _YAML_1_2_TYPES.setdefault(_character, []).append(_pattern)
+
+
+class LongNumber(int):
+    """A whole number written with more than LONGEST_NUMBER digits: it stands for a number
+    beyond every limit a course sets, and shows itself by its first digits and its length,
+    so that a message about it says which number it is without printing all of it."""
+
+    written: str
+
+    def __new__(cls, written: str) -> LongNumber:
+        sign = -1 if written.startswith("-") else 1
+        number = super().__new__(cls, sign * 10**LONGEST_NUMBER)
+        number.written = written
+        return number
+
+    def __repr__(self) -> str:
+        return f"{self.written[:10]}… ({len(_digits(self.written))} digits)"
+
+    __str__ = __repr__
+
+
+def is_long_number(written: str) -> bool:
+    """Whether the whole number ``written`` (``-123``, ``0x1F``, ``1_000``) has too many digits
+    to be read as it is written."""
+    return len(_digits(written)) > LONGEST_NUMBER
+
+
+def _digits(written: str) -> str:
+    return _NUMBER_PREFIX.sub("", written.replace("_", ""))
 
 
 class _NotPlain(Exception):
@@ -162,7 +195,7 @@ def _scalar(event: Any) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if _WHOLE_NUMBER.match(value):
-        return int(value)
+        return LongNumber(value) if is_long_number(value) else int(value)
     if any(pattern.match(value) for pattern in _YAML_1_2_TYPES.get(value[:1], ())):
         raise _NotPlain
     return value

@@ -10,7 +10,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, StreamMark
 from ruamel.yaml.events import AliasEvent, NodeEvent, ScalarEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode
@@ -20,7 +20,7 @@ from ruamel.yaml.tokens import DirectiveToken
 from generator.errors import Problem
 from generator.line_folds import unfold_wide
 from generator.models import Source
-from generator.yaml_events import Location, Positions, read_plain
+from generator.yaml_events import Location, LongNumber, Positions, is_long_number, read_plain
 from generator.yaml_hints import syntax_hint
 
 MAX_DEPTH = 20
@@ -143,10 +143,24 @@ def _refusal(event: Any) -> tuple[str, str, str] | None:
     return None
 
 
+class _PlainConstructor(RoundTripConstructor):
+    """Reads a whole number with too many digits as a :class:`LongNumber`: Python refuses to
+    turn more than 4,300 digits into a number, or a number that long back into text."""
+
+    def construct_long_int(self, node: ScalarNode) -> Any:
+        if is_long_number(node.value):
+            return LongNumber(node.value)
+        return self.construct_yaml_int(node)
+
+
+_PlainConstructor.add_constructor("tag:yaml.org,2002:int", _PlainConstructor.construct_long_int)
+
+
 def _loader() -> YAML:
     loader = YAML(typ="rt")
     loader.Parser = _PlainParser
     loader.Composer = _PlainComposer
+    loader.Constructor = _PlainConstructor
     return loader
 
 

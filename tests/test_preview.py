@@ -90,6 +90,15 @@ def test_a_broken_save_keeps_the_pages_and_lists_the_problem(
     assert len(problems) == 1 and "01-sample.yml" in problems[0]
 
 
+def test_a_number_too_long_for_python_is_listed_as_out_of_range(
+    preview: Preview, minimal_project: Path
+) -> None:
+    edit(minimal_project / "course/01-sample.md", "minutes: 10", f"minutes: {'9' * 5000}")
+    preview.rebuild()
+    problems = json.loads(built(preview, "assets/serve/problems.json").read_text("utf-8"))
+    assert len(problems) == 1 and "'minutes' must be at most 600" in problems[0]
+
+
 def test_a_save_with_many_problems_lists_the_first_and_counts_the_rest(
     preview: Preview, minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
