@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator import build
-from generator.errors import CourseError, SetupError, capped, system_problem
+from generator.errors import CourseError, SetupError, capped, counted, system_problem
 from generator.markdown_config import published_site_url
 from generator.project import (
     CONFIG_FILE,
@@ -94,8 +94,7 @@ def _fail(error: SetupError) -> None:
 def _report(error: CourseError) -> None:
     for problem in error.problems:
         print(problem, file=sys.stderr)
-    noun = "problem" if error.count == 1 else "problems"
-    print(f"FAILED: {error.count:,} {noun}", file=sys.stderr)
+    print(f"FAILED: {counted(error.count, 'problem')}", file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -150,8 +149,9 @@ def _address(text: str) -> str:
 def _summary(checked: build.CheckedCourse) -> str:
     course = checked.course
     extra = course.exam_question_count
-    exam_only = f" and {extra} exam-only questions" if extra else ""
-    return f"{len(course.modules)} modules, {course.question_count} questions{exam_only}"
+    exam_only = f" and {counted(extra, 'exam-only question')}" if extra else ""
+    modules = counted(len(course.modules), "module")
+    return f"{modules}, {counted(course.question_count, 'question')}{exam_only}"
 
 
 def _warn(checked: build.CheckedCourse, strict: bool = False) -> None:

@@ -24,7 +24,24 @@ def test_check_prints_one_ok_line(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run_generator(minimal_project, "check") == 0
-    assert capsys.readouterr().out == "OK: 2 modules, 9 questions and 1 exam-only questions\n"
+    assert capsys.readouterr().out == "OK: 2 modules, 9 questions and 1 exam-only question\n"
+
+
+def keep_one_module(project: Path) -> None:
+    """Leave only 01-sample in the minimal course."""
+    (project / "course/02-second.md").unlink()
+    (project / "quizzes/02-second.yml").unlink()
+    exam = project / "quizzes/exam.yml"
+    drawn = [line for line in exam.read_text().splitlines(True) if "02-second" not in line]
+    exam.write_text("".join(drawn))
+
+
+def test_a_course_of_one_module_says_module_not_modules(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keep_one_module(minimal_project)
+    assert run_generator(minimal_project, "check") == 0
+    assert capsys.readouterr().out == "OK: 1 module, 7 questions\n"
 
 
 def test_check_runs_as_a_module_without_traceback(minimal_project: Path) -> None:

@@ -30,6 +30,7 @@ from generator.models import (
 )
 from generator.project import Project
 from tests.conftest import NODE_MODULES, PROJECT, run_generator
+from tests.test_cli import keep_one_module
 
 TRICKY = "[html]客户说：“我要 {退款} = 现在! #1 ~ 马上: C:\\temp <b>&amp;</b>”"
 """GIFT's control characters, a format marker and HTML: all of it text, shown as written."""
@@ -231,6 +232,15 @@ def test_every_question_round_trips(
     gift = output.read_text(encoding="utf-8")
     assert "~%0%%50% 的时候先打断客户" in gift, "Moodle reads no weight into the wrong option"
     assert "=%100%%50%#" in gift, "nor into the short answer"
+
+
+def test_a_course_of_one_module_says_module_not_modules(
+    minimal_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keep_one_module(minimal_project)
+    output = tmp_path / "bank.gift.txt"
+    assert run_generator(minimal_project, "export", "gift", "--output", str(output)) == 0
+    assert "questions from 1 module\n" in capsys.readouterr().out
 
 
 def test_category_names_keep_their_slashes(minimal_project: Path, tmp_path: Path) -> None:

@@ -344,7 +344,7 @@ def test_check_prints_warnings_and_passes_unless_strict(
     )
     assert run_generator(minimal_project, "check") == 0
     output = capsys.readouterr()
-    assert output.out == "OK: 2 modules, 9 questions and 1 exam-only questions\n"
+    assert output.out == "OK: 2 modules, 9 questions and 1 exam-only question\n"
     warning = (
         "quizzes/02-second.yml:9:9: warning: question 's2-single': the feedback opens with the "
         "verdict '对'; leave the verdict to the page (it shows ✓ 回答正确 or ✗ 回答错误) and "

@@ -46,6 +46,7 @@ import re
 from pathlib import Path
 from typing import assert_never
 
+from generator.errors import counted
 from generator.export.job import ExportJob
 from generator.models import (
     BLANK_MARK,
@@ -96,7 +97,8 @@ def export_gift(job: ExportJob) -> list[Path]:
     every = [question for _, questions in categories(course) for question in questions]
     skipped = [(question, skip_reason(question)) for question in every]
     skipped = [(question, reason) for question, reason in skipped if reason]
-    job.progress(f"{len(every) - len(skipped)} questions from {len(course.modules)} modules")
+    exported = counted(len(every) - len(skipped), "question")
+    job.progress(f"{exported} from {counted(len(course.modules), 'module')}")
     for question, reason in skipped:
         job.progress(f"skipped {question.id} ({question.type}): {reason}")
     return [write_output(job.output, lambda partial: partial.write_text(text, encoding="utf-8"))]
