@@ -7,7 +7,8 @@ needs its end tag is followed from its start tag to its end tag, and what is lef
 closed twice is reported at its line. So is a processing instruction (``<?``) or a CDATA
 section (``<![CDATA[``) that opens a line and is never closed, or a declaration
 (``<!DOCTYPE``) that opens a line and does not end on it: Python-Markdown then splices
-every later block of raw HTML, the quiz's included, into the wrong places.
+every later block of raw HTML, the quiz's included, into the wrong places. A comment
+(``<!--``) that no ``-->`` closes is shown as text on the page, and is reported too.
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ MARKUP_ENDS = {
 }
 """Opening -> what it opens, its closing, and the pattern Python-Markdown finds it with."""
 
+COMMENT_OPENING = "<!--"
+COMMENT_CLOSING = "-->"
+UNCLOSED_COMMENT = (
+    "'<!--' is never closed, so the site shows it and the rest of its paragraph as text",
+    "add '-->' where the comment ends",
+    "page.unclosed-comment",
+)
 UNCLOSED = "page.unclosed-html"
 """The code of a block (or other markup) left open, which swallows the rest of the page."""
 DECLARATION_OPENING_A_LINE = re.compile(r" {0,3}(<!)[A-Za-z]")
@@ -54,14 +62,31 @@ def html_problems(page: Page, text: str) -> list[Problem]:
     """Block HTML in ``text``, the body with its code blanked, that is never closed, or
     closed twice, and processing instructions or CDATA sections never closed. These are left
     out of the blocks' balance: Python's HTML parser would end them at the next '>', a tag's."""
+    comments, text = _unclosed_comments(text, page.body_line)
     unclosed, text = _unclosed_markup(text, page.body_line)
     balance = _BlockBalance(page.body_line)
     balance.feed(text)
     balance.close()
     return [
         Problem(page.source.path, line, column, message, fix, code)
-        for line, column, message, fix, code in [*unclosed, *balance.problems]
+        for line, column, message, fix, code in [*comments, *unclosed, *balance.problems]
     ]
+
+
+def _unclosed_comments(text: str, first_line: int) -> tuple[list[Finding], str]:
+    """Each '<!--' after the last '-->' of ``text`` (the body, from ``first_line`` of the
+    page's file), and ``text`` with their '<' blanked. Python-Markdown leaves such a '<!--' as
+    text; Python's HTML parser would read on to the next '>', and the block HTML in between
+    would be out of balance."""
+    unclosed: list[Finding] = []
+    start = text.find(COMMENT_OPENING, text.rfind(COMMENT_CLOSING) + 1)
+    while start >= 0:
+        line = first_line + text.count("\n", 0, start)
+        column = start - text.rfind("\n", 0, start)
+        unclosed.append((line, column, *UNCLOSED_COMMENT))
+        text = f"{text[:start]} {text[start + 1 :]}"
+        start = text.find(COMMENT_OPENING, start)
+    return unclosed, text
 
 
 def _unclosed_markup(text: str, first_line: int) -> tuple[list[Finding], str]:
