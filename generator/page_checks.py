@@ -21,12 +21,12 @@ from generator.line_folds import is_wide
 from generator.markdown_config import GENERATED_HEADINGS, CourseScan
 from generator.media import course_file
 from generator.models import Course, Page
+from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_scan import MAX_NESTING, PageScan
 from generator.page_text import Lines, searchable_text
 from generator.project import MEDIA_FOLDERS, PROGRESS_MARKER
 
-LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
 ATTRIBUTE_START = "\"'="
 """What comes just before an address written as an HTML attribute value."""
 ADDRESS_END = ")\"'> \t"
@@ -89,25 +89,12 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
     if page.filename in scan.costly:
         yield scan.costly[page.filename]
         return
-    yield from _level_one_headings(page, lines)
+    yield from level_one_headings(page, lines)
     yield from chinese_line_breaks(page, lines)
     yield from _second_progress_marker(page, lines)
     if scan.pages[page.filename].too_deep:
         yield _too_deep(page)
     yield from html_problems(page, searchable_text(page, lines))
-
-
-def _level_one_headings(page: Page, lines: Lines) -> Iterator[Problem]:
-    for number, line in lines.items():
-        if LEVEL_ONE_HEADING.match(line):
-            yield Problem(
-                page.source.path,
-                number,
-                1,
-                "level-1 heading in the page body",
-                "start sections at '##'; the page title comes from 'title:'",
-                "page.level-one-heading",
-            )
 
 
 def chinese_line_breaks(page: Page, lines: Lines) -> Iterator[Problem]:
