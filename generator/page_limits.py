@@ -4,11 +4,15 @@ Python-Markdown and Python's HTML parser read on from some characters to the one
 them, and start again from the next: each '<' that opens no tag is read on to the next
 '>', each '[' to its ']' and each '(' of a link to its ')'. A page with thousands of them
 takes minutes (16,000 ``a <b`` in a paragraph, half a minute; 20,000 nested '[', as long).
-These checks cost one pass over the text and run before the page is converted; a page
-over a limit is reported at its first offending line and not converted or checked
-further. The limits are far above what a course page holds (the course has no stray '<'
-and brackets one deep), and keep the worst a page of the largest size the project reads
-(1 MB) can cost to a few seconds.
+Python-Markdown also writes the whole text of a paragraph again for each piece of inline
+markup it finds there (an entity such as ``&amp;``, an emphasis mark, a code span, an escape,
+a tag, a link), and each costs it some time besides: 100,000 ``&amp;`` in a paragraph take
+half a minute, 200,000 ``*a*`` on a page minutes. These checks cost one pass over the text
+and run before the page is converted; a page over a limit is reported at its first
+offending line and not converted or checked further. The limits are far above what a
+course page holds (the course has no stray '<', brackets one deep, at most 80 pieces of
+inline markup in a paragraph and 228 on a page), and keep the worst a page of the largest
+size the project reads (1 MB) can cost to a few seconds.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from collections.abc import Iterator
 
 from generator.errors import Problem
 from generator.models import Page
-from generator.page_text import Lines
+from generator.page_text import Lines, body_lines
 
 MAX_STRAY_TAG_STARTS = 20
 """'<' that open no tag (no '>' before the next '<') a page may hold."""
@@ -28,12 +32,19 @@ TAG_START = re.compile(r"<[A-Za-z/!?]")
 ANGLE_BRACKET = re.compile(r"[<>]")
 BRACKET = re.compile(r"\\.|[][()]")
 CLOSING = {"]": "[", ")": "("}
+MAX_PARAGRAPH_MARKUP = 2_000
+"""Pieces of inline markup a paragraph may hold: each costs a pass over the paragraph."""
+MAX_PAGE_MARKUP = 20_000
+"""Pieces of inline markup a page may hold."""
+INLINE_MARKUP = re.compile(r"&#?\w+;|\\.|`+|\*+|_+|<|\[| {2,}$")
+"""What may start a piece of inline markup, counted generously: an entity, an escape, a
+code span's or an emphasis's marks, a tag, a link, a line break."""
 
 
 def costly_markup(page: Page, lines: Lines) -> Problem | None:
     """The first reason converting ``page`` (whose ``lines`` outside code the page checks
     read) would take too long, if there is one."""
-    return _stray_tag_starts(page, lines) or _deep_brackets(page, lines)
+    return _stray_tag_starts(page, lines) or _deep_brackets(page, lines) or _much_markup(page)
 
 
 def _stray_tag_starts(page: Page, lines: Lines) -> Problem | None:
@@ -96,4 +107,38 @@ def _too_deep(page: Page, line: int, column: int, bracket: str) -> Problem:
         "minutes when they are many",
         f"write '\\{bracket}' for a '{bracket}' that is text, or close each with '{closing}'",
         "page.bracket-depth",
+    )
+
+
+def _much_markup(page: Page) -> Problem | None:
+    """The first paragraph with more inline markup than a paragraph may hold, or that brings
+    the page's over what a page may hold. Code spans count: the lines are read unblanked."""
+    in_page = in_paragraph = 0
+    paragraph_line = page.body_line
+    for number, line in body_lines(page):
+        if not line.strip():
+            in_paragraph = 0
+            paragraph_line = number + 1
+        found = len(INLINE_MARKUP.findall(line))
+        in_paragraph += found
+        in_page += found
+        if in_paragraph > MAX_PARAGRAPH_MARKUP:
+            where = f"this paragraph holds more than {MAX_PARAGRAPH_MARKUP:,}"
+            return _too_much_markup(page, paragraph_line, where)
+        if in_page > MAX_PAGE_MARKUP:
+            where = f"with this paragraph the page holds more than {MAX_PAGE_MARKUP:,}"
+            return _too_much_markup(page, paragraph_line, where)
+    return None
+
+
+def _too_much_markup(page: Page, line: int, where: str) -> Problem:
+    return Problem(
+        page.source.path,
+        line,
+        1,
+        f"{where} pieces of inline markup (entities such as '&amp;', '*', '`', '\\', '<', "
+        "'['): the site's Markdown converter takes minutes over so many",
+        "write the characters themselves instead of entities, leave out markup that does "
+        "nothing, or split the text into shorter paragraphs or pages",
+        "page.inline-markup",
     )

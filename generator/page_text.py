@@ -21,11 +21,11 @@ Lines = dict[int, str]
 def searchable_lines(page: Page) -> Lines:
     return {
         number: CODE_SPAN.sub(lambda code: " " * len(code.group()), line)
-        for number, line in _body_lines(page)
+        for number, line in body_lines(page)
     }
 
 
-def _body_lines(page: Page) -> Iterator[tuple[int, str]]:
+def body_lines(page: Page) -> Iterator[tuple[int, str]]:
     """Lines of the body outside code blocks, with their line numbers in the source file."""
     in_fence = False
     for offset, line in enumerate(page.body.splitlines()):

@@ -344,6 +344,14 @@ STRAY_TAG_STARTS = (
     "'>' [page.stray-tag-starts]"
 )
 
+INLINE_MARKUP = (
+    "pieces of inline markup (entities such as '&amp;', '*', '`', '\\', '<', '['): the site's "
+    "Markdown converter takes minutes over so many; write the characters themselves instead "
+    "of entities, leave out markup that does nothing, or split the text into shorter "
+    "paragraphs or pages [page.inline-markup]"
+)
+PARAGRAPH_MARKUP = f"this paragraph holds more than 2,000 {INLINE_MARKUP}"
+
 
 @pytest.mark.parametrize(
     ("text", "column", "message"),
@@ -365,8 +373,22 @@ STRAY_TAG_STARTS = (
             "on from each '(' to its ')', which takes minutes when they are many; write '\\(' "
             "for a '(' that is text, or close each with ')' [page.bracket-depth]",
         ),
+        ("&amp;" * 2001, 1, PARAGRAPH_MARKUP),
+        ("*强调* " * 1001, 1, PARAGRAPH_MARKUP),
+        ("`a` " * 1001, 1, PARAGRAPH_MARKUP),
+        ("\n".join(["&amp;" * 20] * 101), 1, PARAGRAPH_MARKUP),
     ],
-    ids=["tag-starts", "comparisons", "cdata", "nested-brackets", "link-parentheses"],
+    ids=[
+        "tag-starts",
+        "comparisons",
+        "cdata",
+        "nested-brackets",
+        "link-parentheses",
+        "entities",
+        "emphasis",
+        "code-spans",
+        "entities-on-many-lines",
+    ],
 )
 def test_what_would_take_minutes_to_convert_is_reported_before(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str, column: int, message: str
@@ -381,10 +403,21 @@ def test_what_would_take_minutes_to_convert_is_reported_before(
     assert problems(minimal_project, capsys) == [f"{PAGE}:{line + 2}:{column}: {message}"]
 
 
-def test_a_few_stray_tag_starts_and_brackets_build(
+def test_a_page_with_much_inline_markup_is_reported_where_it_passes_the_limit(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    add_to_page(minimal_project, "a <b " * 20 + "\n\n" + "[" * 20 + "x" + "]" * 20 + "\n")
+    """Paragraphs each below their limit, eleven of which take the page over its own."""
+    line = add_to_page(minimal_project, "\n\n".join(["*强调* " * 999] * 11) + "\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line + 20}:1: with this paragraph the page holds more than 20,000 {INLINE_MARKUP}"
+    ]
+
+
+def test_a_few_stray_tag_starts_brackets_and_entities_build(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "a <b " * 20 + "\n\n" + "[" * 20 + "x" + "]" * 20 + "\n\n" + "&amp;" * 2000
+    add_to_page(minimal_project, f"{text}\n")
     assert problems(minimal_project, capsys) == []
     assert problems(minimal_project, capsys, "build") == []
 
