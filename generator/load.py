@@ -1,4 +1,5 @@
-"""Load stage: read every page and quiz, check each against its schema."""
+"""Load stage: read every page and quiz, check each against its schema, and read the
+search terms."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from generator.models import (
 from generator.plain_text import plain_text_problems
 from generator.project import Project
 from generator.schema_problems import ModelT, validate_model
+from generator.search_terms import search_terms_problems
 from generator.sources import read_source
 from generator.yaml_source import YamlSyntaxError, parse_yaml
 
@@ -40,7 +42,8 @@ BODY_START = re.compile(r"^\s*$|^#{1,6}\s")
 
 
 def load_course(project: Project) -> Course:
-    """Read ``course/`` and ``quizzes/``; raise CourseError listing every problem."""
+    """Read ``course/``, ``quizzes/`` and ``search-terms.txt``; raise CourseError listing
+    every problem."""
     if not project.course_dir.is_dir():
         raise CourseError(
             [
@@ -70,6 +73,7 @@ def load_course(project: Project) -> Course:
     page_names = {path.stem for path in [*page_paths, *misspelt_pages]}
     problems.extend(quiz_name_problems(project, page_names))
     exam = load_exam(project, problems)
+    problems.extend(search_terms_problems(project))
     if problems:
         raise CourseError(problems)
     return Course(pages=pages, modules=modules, exam=exam)

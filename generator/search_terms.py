@@ -6,26 +6,118 @@ searches for the whole term then finds nothing. The terms listed in
 ``search-terms.txt`` are added to jieba's dictionary before MkDocs runs (in this
 process, which is the one that builds or serves the site); the live preview applies an
 edited list to its next build.
+
+``check`` reads the list as the build does and reports what would break it or be lost
+silently: a folder or a link to nothing in its place, a term with an invisible character
+(nobody could type it into the search box), or a line too long to be a term.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import stat
+from pathlib import Path
 
 from generator.errors import CourseError, Problem
-from generator.project import Project
-from generator.sources import read_source
+from generator.plain_text import not_plain
+from generator.project import TERMS_FILE, Project
+from generator.sources import file_kind, read_source
+
+MAX_TERM_LENGTH = 50
+"""The longest term accepted, in characters; the course's longest (服务质量差距) has 6. A
+line of 100,000 characters made the build take half a minute."""
+COMMENT = "#"
+CONTROL_CHARACTER = "text.control-character"
 
 
 def read_search_terms(project: Project) -> list[str]:
-    """The terms of ``search-terms.txt``; raises CourseError if it cannot be read as text."""
-    if not project.terms_file.exists():
-        return []
-    text = read_source(project.terms_file, project.relative(project.terms_file))
+    """The terms of ``search-terms.txt``; raises CourseError listing what is wrong with it."""
+    terms, problems = _read_terms(project)
+    if problems:
+        raise CourseError(problems)
+    return terms
+
+
+def search_terms_problems(project: Project) -> list[Problem]:
+    """What is wrong with ``search-terms.txt`` (nothing when there is no such file)."""
+    return _read_terms(project)[1]
+
+
+def _read_terms(project: Project) -> tuple[list[str], list[Problem]]:
+    path, shown = project.terms_file, project.relative(project.terms_file)
+    if not os.path.lexists(path):
+        return [], []
+    unusable = _not_a_file(path, shown)
+    if unusable is not None:
+        return [], [unusable]
+    text = read_source(path, shown)
     if isinstance(text, Problem):
-        raise CourseError([text])
-    lines = (line.strip() for line in text.splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
+        return [], [text]
+    terms: list[str] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        term = line.strip()
+        if term and not term.startswith(COMMENT):
+            column = line.index(term) + 1
+            terms.append(term)
+            problem = _term_problem(term, shown, number, column)
+            if problem is not None:
+                problems.append(problem)
+    return terms, problems
+
+
+def _not_a_file(path: Path, shown: Path) -> Problem | None:
+    """A link that points nowhere, or a folder (or pipe) where the list of terms goes."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return _broken_link(path, shown) if path.is_symlink() else None  # read_source says why
+    if stat.S_ISREG(mode):
+        return None
+    return Problem(
+        shown,
+        1,
+        1,
+        f"{TERMS_FILE} is not a file but {file_kind(mode)}",
+        f"delete it and put the file {TERMS_FILE} back in its place: one search term a line, "
+        "saved as UTF-8",
+        "terms.not-a-file",
+    )
+
+
+def _broken_link(path: Path, shown: Path) -> Problem:
+    return Problem(
+        shown,
+        1,
+        1,
+        f"{TERMS_FILE} is a link that points nowhere ({os.readlink(path)} does not exist), so "
+        "search would keep no course term whole",
+        f"delete the link and put the file {TERMS_FILE} in its place, or make the link point to it",
+        "terms.broken-link",
+    )
+
+
+def _term_problem(term: str, shown: Path, line: int, column: int) -> Problem | None:
+    """What makes ``term``, at ``line`` and ``column``, unusable as a search term."""
+    if len(term) > MAX_TERM_LENGTH:
+        return Problem(
+            shown,
+            line,
+            column,
+            f"this line is {len(term):,} characters long; a search term may be at most "
+            f"{MAX_TERM_LENGTH}",
+            "write one term a line, such as 服务补救, and remove what was pasted in by mistake",
+            "terms.too-long",
+        )
+    what = not_plain(term)
+    if what is None:
+        return None
+    message, fix, code = what
+    if code == CONTROL_CHARACTER:
+        fix = "delete the character"  # not_plain's hint names YAML escapes, unknown here
+    at = next((offset for offset, char in enumerate(term) if not_plain(char)), 0)
+    return Problem(shown, line, column + at, f"the search term {message}", fix, code)
 
 
 def register_search_terms(project: Project) -> None:

@@ -91,7 +91,7 @@ def _read_bytes(path: Path, shown: Path) -> bytes | Problem:
         if not stat.S_ISREG(info.st_mode):
             return _problem(
                 shown,
-                f"this is not an ordinary file but {_kind(info.st_mode)}",
+                f"this is not an ordinary file but {file_kind(info.st_mode)}",
                 "delete it, or replace it with the page or quiz file it is named after",
                 "source.not-a-file",
             )
@@ -111,7 +111,8 @@ def _read_bytes(path: Path, shown: Path) -> bytes | Problem:
     return data
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not an ordinary one is, in words: "a folder", "a named pipe"."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):

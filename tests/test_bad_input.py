@@ -6,6 +6,7 @@ minimal course at the same paths, and may hold ``setup.yml`` for what files cann
 
 - ``remove``: paths (globs) to delete first;
 - ``fifo``: paths where a named pipe is made;
+- ``link``: path -> where a symbolic link made at that path points;
 - ``large``: path -> megabytes of comment lines appended to that file;
 - ``command``: what to run instead of ``check`` (``build``).
 
@@ -54,6 +55,8 @@ def prepare(case: Path, project: Path) -> str:
             shutil.copy(source, copy)
     for path in setup.get("fifo", []):
         os.mkfifo(project / path)
+    for path, target in setup.get("link", {}).items():
+        (project / path).symlink_to(target)
     for path, megabytes in setup.get("large", {}).items():
         line = f"# {'填充' * 40}\n"
         with (project / path).open("a", encoding="utf-8") as handle:

@@ -22,7 +22,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from generator.project import Project
 from generator.search_index import DOCUMENTS, OFFLINE_DOCUMENTS
-from generator.search_terms import read_search_terms, register_search_terms
+from generator.search_terms import MAX_TERM_LENGTH, read_search_terms, register_search_terms
 from tests.conftest import PROJECT, run_generator
 
 PROJECT_TERM = "开篇情景"
@@ -37,6 +37,14 @@ def test_every_listed_term_is_taught_in_the_course() -> None:
     terms = read_search_terms(Project(PROJECT))
     assert len(terms) >= 10
     assert [term for term in terms if term not in text] == []
+
+
+def test_the_longest_term_accepted_is_far_above_the_course_s_and_documented() -> None:
+    terms = read_search_terms(Project(PROJECT))
+    assert max(map(len, terms)) * 5 <= MAX_TERM_LENGTH
+    for document in ("README.md", "AUTHORING.md"):
+        said = " ".join((PROJECT / document).read_text(encoding="utf-8").split())
+        assert f"at most {MAX_TERM_LENGTH} characters" in said, document
 
 
 def test_registered_terms_are_not_split() -> None:
