@@ -22,7 +22,7 @@ from generator.models import (
 )
 from generator.schema_location import fields_at, model_at
 from generator.written import as_written, as_yaml, empty_value
-from generator.yaml_source import position
+from generator.yaml_source import position, value_at
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Location = Sequence[int | str]
@@ -41,12 +41,20 @@ def validate_model(model: type[ModelT], source: Source) -> tuple[ModelT | None, 
         problems = [
             problem
             for detail in error.errors()
+            if not _reported_as_text(detail, source)
             for problem in (
                 _problem_from_error(detail, model, source),
                 *_keys_of_no_question(detail, source),
             )
         ]
         return None, problems
+
+
+def _reported_as_text(detail: ErrorDetails, source: Source) -> bool:
+    """A value pydantic cannot read as text (a lone surrogate, written "\\ud800"), which
+    ``plain_text_problems`` reports; a key holding one is pydantic's alone to report."""
+    unreadable = detail["type"] == "string_unicode"
+    return unreadable and value_at(source, detail["loc"]) == detail.get("input")
 
 
 def _problem_from_error(detail: ErrorDetails, model: type[BaseModel], source: Source) -> Problem:

@@ -313,18 +313,27 @@ def position(source: Source, location: Sequence[int | str]) -> tuple[int, int]:
     Walks the data as far as the location exists; a missing key points at the mapping
     that should hold it.
     """
+    line, column = source.positions.get(_walk(source, location)[0], (0, 0))
+    return line + 1 + source.line_offset, column + 1
+
+
+def value_at(source: Source, location: Sequence[int | str]) -> Any:
+    """The value at ``location`` in ``source``, or the nearest one holding it."""
+    return _walk(source, location)[1]
+
+
+def _walk(source: Source, location: Sequence[int | str]) -> tuple[Location, Any]:
+    """How far ``location`` exists in the data, and the value there."""
     node: Any = source.tree
-    line, column = source.positions.get((), (0, 0))
     path: Location = ()
     for step in location:
         if (isinstance(node, dict) and step in node) or (
             isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
         ):
             path = (*path, step)
-            line, column = source.positions[path]
             node = node[step]  # type: ignore[index]
         elif isinstance(node, dict) and node.get("type") == step:
             continue  # pydantic names the union member it tried; it is not in the data
         else:
             break
-    return line + 1 + source.line_offset, column + 1
+    return path, node
