@@ -133,27 +133,31 @@ def _decode(data: bytes, shown: Path) -> str | Problem:
                 shown, f"this is not a text file (it looks like {kind})", fix, "source.not-text"
             )
         line, column = _byte_position(data, error.start)
+        guess = _guess_encoding(data, error.start)
         return Problem(
             shown,
             line,
             column,
-            f"the file is not saved as UTF-8 ({_guess_encoding(data, error.start)})",
+            "the file is not saved as UTF-8" + (f" ({guess})" if guess else ""),
             SAVE_AS_UTF8,
             "source.not-utf8",
         )
 
 
-def _guess_encoding(data: bytes, start: int) -> str:
+def _guess_encoding(data: bytes, start: int) -> str | None:
     """What the bytes that are not UTF-8, from ``start``, most likely are, in words a
-    trainer recognises."""
+    trainer recognises; None when they read plausibly in none of the encodings named."""
     wide = _wide_encoding(data)
     if wide is not None:
         return f"it looks like {wide}"
-    if _reads_as_big5(data, start):
+    legacy = _lines_not_utf8(data, start)
+    if _reads_as_big5(legacy):
         return "it looks like Big5, the encoding traditional Chinese Windows editors use"
-    if _reads_as_chinese(NOT_ASCII.match(data, start)):
+    if _reads_as_gbk(legacy):
         return "it looks like GBK, the encoding Chinese Windows editors use by default"
-    return "it looks like Latin-1 or Windows-1252"
+    if _reads_as_latin1(NOT_ASCII.match(data, start)):
+        return "it looks like Latin-1 or Windows-1252"
+    return None
 
 
 def _not_text(data: bytes) -> tuple[str, str] | None:
@@ -179,12 +183,16 @@ def _wide_encoding(data: bytes) -> str | None:
     return None
 
 
-def _reads_as_big5(data: bytes, start: int) -> bool:
-    """Do the lines from ``start`` on that are not UTF-8 read as Chinese in Big5 and not
-    in GBK? Nearly every Big5 byte pair is a GBK pair too, so Big5 must be the only one of
-    the two that decodes them all, and to Chinese characters, not letters or symbols."""
+def _lines_not_utf8(data: bytes, start: int) -> bytes:
+    """The lines from ``start`` on that do not read as UTF-8: text pasted from another file."""
     lines = [line for line in data[start:].split(b"\n") if _decoded(line, "utf-8") is None]
-    legacy = b"\n".join(lines)
+    return b"\n".join(lines)
+
+
+def _reads_as_big5(legacy: bytes) -> bool:
+    """Do ``legacy``'s bytes read as Chinese in Big5 and not in GBK? Nearly every Big5 byte
+    pair is a GBK pair too, so Big5 must be the only one of the two that decodes them all,
+    and to Chinese characters, not letters or symbols."""
     text = _decoded(legacy, "big5")
     return (
         text is not None
@@ -201,11 +209,28 @@ def _decoded(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def _reads_as_chinese(run: re.Match[bytes] | None) -> bool:
-    """Do the bytes read as Chinese characters in GB18030 (of which GBK is a part)? Text
-    pasted from a GBK file into a UTF-8 one fails where the pasted bytes start."""
-    text = run.group().decode("gb18030", errors="replace") if run else ""
-    return bool(text) and unicodedata.east_asian_width(text[0]) in {"W", "F"}
+def _reads_as_gbk(legacy: bytes) -> bool:
+    """Do ``legacy``'s bytes all read in GBK, mostly to Chinese characters of GB2312 (the
+    common ones, which GBK starts with)? Bytes such as ED A0 80, a lone surrogate encoded,
+    make a GBK character of two of them but are no Chinese text."""
+    text = _decoded(legacy, "gbk")
+    chinese = [char for char in text or "" if unicodedata.east_asian_width(char) in {"W", "F"}]
+    common = [char for char in chinese if _in_gb2312(char)]
+    return bool(chinese) and len(common) * 2 > len(chinese)
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _reads_as_latin1(run: re.Match[bytes] | None) -> bool:
+    """Do the bytes read as letters (é, ü, ß) in Windows-1252?"""
+    text = _decoded(run.group(), "cp1252") if run else None
+    return bool(text) and all(char.isalpha() for char in text or "")
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
