@@ -27,8 +27,9 @@ from benchmarks.stats import Timing, say
 from generator.project import Project
 
 PYTHON = sys.executable
-SUMMARY = re.compile(r"(\d+) modules, (\d+) questions")
-"""What ``generator check`` and ``build`` print on success."""
+SUMMARY = re.compile(r"([\d,]+) modules?, ([\d,]+) questions?")
+"""What ``generator check`` and ``build`` print on success; a count may hold thousands
+separators (``2,250 questions``) and be singular (``1 module``)."""
 
 
 class CommandFailed(RuntimeError):
@@ -138,6 +139,14 @@ def measured(runs: list[Run]) -> Measured:
     )
 
 
+def summary_counts(output: str) -> tuple[int, int]:
+    """The numbers of modules and questions the build's ``OK:`` line in ``output`` names."""
+    found = SUMMARY.search(output)
+    if found is None:
+        raise CommandFailed(f"generator build printed no summary:\n{output}")
+    return int(found.group(1).replace(",", "")), int(found.group(2).replace(",", ""))
+
+
 def time_course(root: Path, rounds: int, warm_up: bool) -> CourseTimings:
     """Check, build and plain-build the course at ``root``, interleaved, ``rounds`` times.
 
@@ -155,13 +164,11 @@ def time_course(root: Path, rounds: int, warm_up: bool) -> CourseTimings:
         plain_mkdocs_build(root),
     )
     runs = interleave([check, cold_check, cold_build, build, plain], rounds)
-    found = SUMMARY.search(runs[build.name][0].output)
-    if found is None:
-        raise CommandFailed(f"generator build printed no summary:\n{runs[build.name][0].output}")
+    modules, questions = summary_counts(runs[build.name][0].output)
     timings = {name: measured(done) for name, done in runs.items()}
     return CourseTimings(
-        modules=int(found.group(1)),
-        questions=int(found.group(2)),
+        modules=modules,
+        questions=questions,
         check=timings[check.name],
         cold_check=timings[cold_check.name],
         build=timings[build.name],

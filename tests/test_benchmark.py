@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from benchmarks.commands import summary_counts
 from benchmarks.courses import synthesise
 from benchmarks.lighthouse import summarise
 from benchmarks.profile import Profile, Stage, stage_seconds
@@ -22,6 +23,7 @@ from benchmarks.report import as_json, write_readme
 from benchmarks.saved import load_results
 from benchmarks.stats import fit_line
 from generator.build import check
+from generator.errors import counted
 from generator.project import Project
 from tests.conftest import PROJECT
 
@@ -172,3 +174,10 @@ def test_lighthouse_medians_and_the_audits_that_lost_points() -> None:
     scores = summarise([report(0.8, 0), report(0.9, 1), report(1.0, 1)], 6, "x.html", "mobile")
     assert (scores.performance, scores.accessibility, scores.dom_size) == (0.9, 0.97, 1236)
     assert scores.failed_audits == ("aria-dialog-name",)
+
+
+@pytest.mark.parametrize(("modules", "questions"), [(1, 1), (6, 90), (300, 4_500)])
+def test_the_build_summary_is_read_whatever_its_counts(modules: int, questions: int) -> None:
+    """The counts come back as the build wrote them: singular, or with thousands separators."""
+    line = f"OK: {counted(modules, 'module')}, {counted(questions, 'question')}; site written"
+    assert summary_counts(line) == (modules, questions)
