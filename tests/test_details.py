@@ -208,49 +208,54 @@ navigation (Material's table of contents follows the page as it scrolls)."""
 OUT_OF_VIEW = """async () => {
   await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   await Promise.all(document.getAnimations().map(animation => animation.finished));
-  const box = document.activeElement.getBoundingClientRect();
+  const focused = document.activeElement;
+  const box = focused.getBoundingClientRect();
   const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
-  return x < 0 || y < 0 || x > innerWidth || y > innerHeight;
+  const seeThrough = [];
+  for (let element = focused.parentElement; element; element = element.parentElement) {
+    seeThrough.push(getComputedStyle(element).opacity === "0");
+  }
+  return x < 0 || y < 0 || x > innerWidth || y > innerHeight || seeThrough.includes(true);
 }"""
-"""Whether the middle of the element with the focus lies outside the screen once the
-page is still (Material's search box slides in as it takes the focus)."""
+"""Whether the element with the focus cannot be seen once the page is still (Material's
+search box slides in as it takes the focus): its middle outside the screen, or a box it
+is in wholly transparent (Material's colour switch is a transparent input whose label
+shows the focus)."""
 
-CLOSE_DRAWER = """() => {
-  document.getElementById('__drawer').checked = false;
-  return getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility;
+IN_DRAWER = "document.activeElement.closest('.md-sidebar--primary') !== null"
+DRAWER_SHOWN = """async () => {
+  await Promise.all(document.getAnimations().map(animation => animation.finished));
+  return document.querySelector('.md-sidebar--primary').getBoundingClientRect().right > 0;
 }"""
-"""Close Material's drawer; its visibility as it starts to slide out."""
+"""Whether any of Material's navigation drawer is on the screen once it is still."""
 
 
-def stops_out_of_view_before_the_content(page: Page) -> list[str]:
-    """Tab from the top of the page into its content; the stops on the way that lie
-    outside the screen."""
-    unseen = []
-    for _ in range(80):
+def keyboard_stops_to_the_content(page: Page) -> list[tuple[str, bool, bool]]:
+    """Tab from the top of the page into its content: each stop on the way, whether it
+    lies outside the screen and whether it is in the navigation drawer."""
+    stops = []
+    for _ in range(120):
         page.keyboard.press("Tab")
-        if page.evaluate(OUT_OF_VIEW):
-            unseen.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
         if page.evaluate("document.activeElement.closest('.md-content') !== null"):
-            return unseen
-    raise AssertionError("80 presses of Tab did not reach the page's content")
+            return stops
+        unseen, in_drawer = page.evaluate(OUT_OF_VIEW), page.evaluate(IN_DRAWER)
+        stops.append(
+            (page.evaluate("document.activeElement.outerHTML.slice(0, 80)"), unseen, in_drawer)
+        )
+    raise AssertionError("120 presses of Tab did not reach the page's content")
 
 
-def test_the_closed_navigation_drawer_takes_no_focus_on_a_phone(
+def test_the_navigation_drawer_slides_in_for_the_keyboard_on_a_phone(
     page: Page, fixture_site_url: str
 ) -> None:
-    """Below 1220 px Material's navigation is a drawer off the screen's left edge: tabbing
-    from the top of the page reaches the content without a stop in it while it is closed;
-    open, its links take the focus; closing, it stays in view until it has slid out."""
+    """Below 1220 px Material's navigation is a drawer off the screen's left edge, and its
+    menu button takes no focus: tabbing from the top of the page goes through the
+    drawer's links, each on the screen as it takes the focus, and the drawer slides out
+    again once the focus has gone on into the content. (Material's search, whose empty
+    result list takes a stop of its own, is not this test's business.)"""
     page.set_viewport_size({"width": 390, "height": 844})
     open_quiz(page, fixture_site_url)
-    assert stops_out_of_view_before_the_content(page) == []
-    page.locator('label.md-header__button[for="__drawer"]').click()
-    link = page.locator(".md-sidebar--primary a.md-nav__link").first
-    link.focus()
-    expect(link).to_be_focused()
-    assert page.evaluate(CLOSE_DRAWER) == "visible"
-    expect(page.locator(".md-sidebar--primary")).to_have_css("visibility", "hidden")
-    page.set_viewport_size({"width": 1280, "height": 800})
-    expect(page.locator(".md-sidebar--primary")).to_have_css("visibility", "visible")
-    link.focus()
-    expect(link).to_be_focused()
+    stops = keyboard_stops_to_the_content(page)
+    assert [html for html, unseen, _ in stops if unseen and "md-search" not in html] == []
+    assert sum(in_drawer for _, _, in_drawer in stops) >= 3, "the site's navigation is reachable"
+    assert not page.evaluate(DRAWER_SHOWN)
