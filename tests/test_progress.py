@@ -351,6 +351,20 @@ def test_a_renamed_module_keeps_its_progress_wherever_the_learner_goes_first(
     expect(page.locator(".mot-dashboard[data-ready] [data-mistakes]")).to_have_text("2 道题待重做")
 
 
+def test_a_renamed_module_keeps_its_progress_when_the_certificate_page_comes_first(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """The certificate page is the first the learner opens after the rename: it moves the
+    old name's record to the new one too, so its checklist says the module was passed."""
+    page = context.new_page()
+    with_record(page, fixture_site_url, answered_before_a_rename(course))
+    page.goto(f"{fixture_site_url}exam_certificate.html")
+    checklist = page.locator(".mot-cert-checklist li")
+    title = course.modules[1].meta.title
+    expect(checklist.filter(has_text=title)).to_have_text(f"✓ 已通过：{title}")
+    assert list(stored(page)["quizzes"]) == ["02-second"]
+
+
 def test_a_best_score_stays_until_a_larger_share_beats_it(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:

@@ -1,7 +1,8 @@
 /*
  * MOT course runtime, certificate page: once every module quiz and the exam are passed,
  * the learner enters a name and prints the certificate. Titles come from the page
- * (data-course). Needs mot-core.js. Plain JavaScript.
+ * (data-course), whose questions the record first follows (mot-rehome.js), as on the
+ * dashboard. Needs mot-core.js. Plain JavaScript.
  */
 (function () {
   "use strict";
@@ -60,6 +61,7 @@
 
   function showCertificate(page) {
     var course = mot.courseData(page);
+    mot.progress.followCourse(course);
     var items = eligibility(course);
     showChecklist(page, items);
     var ready = items.every(function (item) { return item.done; });

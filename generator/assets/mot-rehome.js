@@ -4,9 +4,9 @@
  * by question id with the module they were answered in, the 错题本's questions with their
  * module, best scores by module. When the trainer renames a module's file (as inserting a
  * module takes) or moves a question to another module, a page that knows where questions
- * are now moves their records there, so that the module page, the dashboard and the 错题本
- * agree: the module page for its own questions, the dashboard and the 错题本 for the whole
- * course (their data-course), where questions the course no longer has leave the record.
+ * are now moves their records there, so that every page agrees: the module page for its
+ * own questions, the dashboard, the certificate page and the 错题本 for the whole course
+ * (their data-course), where questions the course no longer has leave the record.
  */
 (function () {
   "use strict";
