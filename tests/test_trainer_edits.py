@@ -396,6 +396,21 @@ def test_a_handed_in_exam_keeps_the_result_it_was_handed_in_with(
         expect(page.locator(".mot-dashboard[data-ready] [data-exam]")).to_have_text(best)
 
 
+def test_a_handed_in_exam_says_when_its_details_follow_the_paper_as_it_is_now(
+    exam_learner: Callable[[str], Page], republished: Republished
+) -> None:
+    """The headline keeps the score recorded at 交卷 (3/3), but the stage lines and misses
+    under it are the paper as graded now (0/2): one line says so, so the panel does not
+    contradict itself. A paper that grades as it did (2/3) gets no such line."""
+    url = republished.url
+    note = "交卷后课程更新过：得分按交卷时的记录；下面各阶段的成绩和错题按现在的题目和答案列出。"
+    for name, changed in [("passed", True), ("failed", False)]:
+        page = exam_learner(name)
+        open_exam(page, url, "finished")
+        details = page.locator('[data-results-for="exam"] .mot-results-details')
+        expect(details.locator("p").first).to_have_text(note if changed else "各阶段得分：")
+
+
 def test_an_exam_handed_in_before_results_were_kept_is_scored_as_graded_now(
     exam_learner: Callable[[str], Page], republished: Republished
 ) -> None:

@@ -38,7 +38,8 @@
     },
     stages: "各阶段得分：",
     weak: "（未达到及格线）",
-    misses: "答错的题和复习链接："
+    misses: "答错的题和复习链接：",
+    changed: "交卷后课程更新过：得分按交卷时的记录；下面各阶段的成绩和错题按现在的题目和答案列出。"
   };
   var shownAttempt = new WeakMap();   /* exam -> the attempt on the page */
 
@@ -156,7 +157,8 @@
 
   /* The verdict is the attempt's result as recorded at hand-in (the dashboard and the
      certificate say the same), whatever the trainer has changed since; an attempt stored
-     before results were kept with it is scored as graded now. The rest follows the paper. */
+     before results were kept with it is scored as graded now. The rest follows the paper,
+     and says so when the paper no longer grades as recorded. */
   function showResults(exam, forms, attempt, scroll) {
     var right = forms.filter(function (form) { return form.getAttribute("data-result") === "correct"; }).length;
     var recorded = attempt.results ? attempt : { right: right, total: forms.length,
@@ -165,6 +167,7 @@
     var passed = score >= recorded.passMark;
     var details = [element("p", TEXT.stages), stageLines(exam, forms, recorded.passMark)];
     if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
+    if (right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
     var panel = exam.querySelector(".mot-results");
     panel.querySelector(".mot-next").hidden = !passed;
     mot.showResults(panel, passed, TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed),
