@@ -457,6 +457,29 @@ def test_answers_shown_again_on_return_are_not_read_out(
     ], "the learner's own answers are read out"
 
 
+def test_a_resumed_exam_and_the_mistakes_book_are_not_read_out_on_arrival(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """The exam's count of answers, brought up to date on resuming an attempt, and the
+    错题本's count, filled in on arrival, are not news: only the learner's answers speak."""
+    open_page(page, fixture_site_url)
+    answer(page, question(course, "s1-single"), right=False)
+    drawn = take_exam_started(page, fixture_site_url)
+    first = page.locator(f'.mot-exam-paper form[data-question-id="{drawn[0]}"]')
+    give_answer(first, every_question(course)[drawn[0]], right=True)
+    page.add_init_script(f"document.addEventListener('readystatechange', {SPOKEN}, {{once: true}})")
+    page.goto(f"{fixture_site_url}exam.html")
+    expect(page.locator(".mot-exam[data-ready] .mot-exam-bar .mot-score")).to_have_text(
+        "已作答 1 / 3 题"
+    )
+    assert page.evaluate("window.__spoken") == [], "on resuming the exam"
+    page.goto(f"{fixture_site_url}mistakes.html")
+    expect(page.locator(".mot-mistakes[data-ready] .mot-mistakes-count")).to_contain_text(
+        "错题本里有 1 道题"
+    )
+    assert page.evaluate("window.__spoken") == [], "on opening the 错题本"
+
+
 def test_retry_only_what_i_got_wrong(page: Page, fixture_site_url: str, course: Course) -> None:
     open_page(page, fixture_site_url)
     for number, question_id in enumerate(TYPES):

@@ -97,10 +97,13 @@
     return forms;
   }
 
-  function updateProgress(exam) {
+  /* The count is read out only when the learner's `answering` changed it, not on a return. */
+  function updateProgress(exam, answering) {
     var forms = paperForms(exam);
     var done = forms.filter(function (form) { return engine.response(form); }).length;
-    exam.querySelector(".mot-exam-bar .mot-score").textContent = TEXT.answered(done, forms.length);
+    var score = exam.querySelector(".mot-exam-bar .mot-score");
+    score.setAttribute("aria-live", answering ? "polite" : "off");
+    score.textContent = TEXT.answered(done, forms.length);
     var bar = exam.querySelector(".mot-exam-progress");
     bar.max = forms.length;
     bar.value = done;
@@ -110,7 +113,7 @@
     var attempt = shownAttempt.get(exam);
     if (!attempt || attempt.handedIn) { return; }
     mot.progress.saveExamAnswer(attempt.seed, form.getAttribute("data-question-id"), engine.answer(form));
-    updateProgress(exam);
+    updateProgress(exam, true);
   }
 
   function start(exam) {
@@ -118,7 +121,7 @@
     mot.progress.setAttempt(attempt);
     showPaper(exam, attempt);
     setState(exam, "in-progress");
-    updateProgress(exam);
+    updateProgress(exam, true);
     var first = paperForms(exam)[0];
     if (first) { engine.firstControl(first).focus(); }
   }

@@ -43,8 +43,9 @@
 
   function moduleOf(form) { return form.closest(".mot-mistakes-module").getAttribute("data-module"); }
 
-  /* Show the questions in the 错题本, and those answered on this page; number them. */
-  function show(page) {
+  /* Show the questions in the 错题本, and those answered on this page; number them. The
+     count is read out only when the learner's `answering` changed it, not on arrival. */
+  function show(page, answering) {
     var mistakes = mot.progress.mistakes();
     var number = 0;
     all(page, ".mot-question").forEach(function (form) {
@@ -54,7 +55,9 @@
     all(page, ".mot-mistakes-stage, .mot-mistakes-module").forEach(function (group) {
       group.hidden = !group.querySelector(".mot-question:not([hidden])");
     });
-    page.querySelector(".mot-mistakes-count").textContent = TEXT.count(Object.keys(mistakes).length);
+    var count = page.querySelector(".mot-mistakes-count");
+    count.setAttribute("aria-live", answering ? "polite" : "off");
+    count.textContent = TEXT.count(Object.keys(mistakes).length);
   }
 
   /* Try a question again, in a new order. */
@@ -78,7 +81,7 @@
         button.addEventListener("click", function () { again(form); });
         form.querySelector(".mot-actions").appendChild(button);
       }
-      show(page);
+      show(page, true);
       mot.savedFrom(form);
     });
   }
