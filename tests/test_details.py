@@ -233,7 +233,7 @@ DRAWER_SHOWN = """async () => {
 def keyboard_stops_to_the_content(page: Page) -> list[tuple[str, bool, bool]]:
     """Tab from the top of the page into its content: each stop on the way, whether it
     lies outside the screen and whether it is in the navigation drawer."""
-    stops = []
+    stops: list[tuple[str, bool, bool]] = []
     for _ in range(120):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.closest('.md-content') !== null"):
