@@ -335,12 +335,18 @@ class TakenIds:
 
 def _id_problems(page: Page, lines: Lines, found: PageScan, taken: TakenIds) -> Iterator[Problem]:
     """Ids given twice (a link opens only the first), or that the built page gives an
-    element of its own (a label then ticks nothing, a region takes the wrong name)."""
+    element of its own (a label then ticks nothing, a region takes the wrong name).
+
+    Only ids the author wrote are reported: one an extension gives (a tab's
+    ``__tabbed_1_1``) is written nowhere in the page and is the extension's to keep apart.
+    """
     for name, count in Counter(found.ids).items():
         owner = taken.owner(name)
         if owner is None and count == 1:
             continue  # the usual case: looking for its places costs a scan of the page
         places = _id_places(lines, name)
+        if not places:
+            continue
         if owner is not None:
             message, fix = f"the id '{name}' {owner[0]}", owner[1]
         else:
@@ -350,7 +356,7 @@ def _id_problems(page: Page, lines: Lines, found: PageScan, taken: TakenIds) -> 
             )
             fix = f"give each its own id, such as '{{#{name}-2}}'"
             places = places[1:] or places
-        for line, column in places or [(page.body_line, 1)]:
+        for line, column in places:
             yield Problem(page.source.path, line, column, message, fix, "page.duplicate-id")
 
 

@@ -261,6 +261,28 @@ def test_an_id_the_built_page_gives_an_element_of_its_own_is_reported(
     ]
 
 
+def test_tabs_pass_check_and_build_with_their_labels(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The tabs' own ids start with '__' like the theme's; the trainer wrote none of them."""
+    add_to_page(minimal_project, '## 选项卡\n\n=== "网页"\n\n    内容\n\n=== "电话"\n\n    内容\n')
+    assert problems(minimal_project, capsys) == []
+    assert problems(minimal_project, capsys, "build") == []
+    built = (minimal_project / "site/01-sample.html").read_text(encoding="utf-8")
+    assert built.count('<label for="__tabbed_1_') == 2
+
+
+def test_an_id_written_with_the_themes_prefix_is_reported_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = add_to_page(minimal_project, '=== "网页"\n\n    内容\n\n正文\n{: #__x }\n')
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line + 5}:5: the id '__x' starts with '__', as the ids of the theme's own "
+        "controls do ('__drawer', '__search'); give it an id that does not start with '__' "
+        "[page.duplicate-id]"
+    ]
+
+
 def test_ids_that_only_look_generated_pass(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
