@@ -39,6 +39,10 @@ MAX_PAGE_MARKUP = 20_000
 INLINE_MARKUP = re.compile(r"&#?\w+;|\\.|`+|\*+|_+|<|\[| {2,}$")
 """What may start a piece of inline markup, counted generously: an entity, an escape, a
 code span's or an emphasis's marks, a tag, a link, a line break."""
+TABLE_DELIMITER = "|:- "
+"""What a table's second line (``| --- | :-: |``) is made of."""
+LIST_ITEM = re.compile(r"( *)(?:[*+-]|\d+\.)\s")
+"""The start of a list item, and its indent."""
 
 
 def costly_markup(page: Page, lines: Lines) -> Problem | None:
@@ -111,14 +115,15 @@ def _too_deep(page: Page, line: int, column: int, bracket: str) -> Problem:
 
 
 def _much_markup(page: Page) -> Problem | None:
-    """The first paragraph with more inline markup than a paragraph may hold, or that brings
-    the page's over what a page may hold. Code spans count: the lines are read unblanked."""
+    """The first paragraph, table row or list item with more inline markup than a paragraph
+    may hold, or that brings the page's over what a page may hold. Code spans count: the
+    lines are read unblanked."""
     in_page = in_paragraph = 0
     paragraph_line = page.body_line
-    for number, line in body_lines(page):
-        if not line.strip():
+    for number, line in _paragraph_starts(page):
+        if number:
             in_paragraph = 0
-            paragraph_line = number + 1
+            paragraph_line = number
         found = len(INLINE_MARKUP.findall(line))
         in_paragraph += found
         in_page += found
@@ -129,6 +134,36 @@ def _much_markup(page: Page) -> Problem | None:
             where = f"with this paragraph the page holds more than {MAX_PAGE_MARKUP:,}"
             return _too_much_markup(page, paragraph_line, where)
     return None
+
+
+def _paragraph_starts(page: Page) -> Iterator[tuple[int, str]]:
+    """The body's lines outside fenced code, each with its line number if Python-Markdown
+    converts the inline markup from there on its own (0 if not): a paragraph's first line,
+    each row of a table (a cell at a time) and each item of a list (nested items are
+    counted with theirs)."""
+    block: list[str] = []  # the paragraph's first two lines
+    list_indent: str | None = None  # the indent of its items, if it is a list
+    for number, line in body_lines(page):
+        if not line.strip():
+            block = []
+            continue
+        item = LIST_ITEM.match(line)
+        if not block:
+            list_indent = None if item is None else item.group(1)
+        if len(block) < 2:
+            block.append(line)
+        new_item = item is not None and item.group(1) == list_indent
+        starts = len(block) == 1 or _is_table(block) or new_item
+        yield (number if starts else 0), line
+
+
+def _is_table(block: list[str]) -> bool:
+    """Whether the paragraph starting with ``block`` is a table: a row, then a line such
+    as ``| --- | :-: |``."""
+    if len(block) < 2 or "|" not in block[0]:
+        return False
+    delimiter = block[1].strip()
+    return "|" in delimiter and "-" in delimiter and not delimiter.strip(TABLE_DELIMITER)
 
 
 def _too_much_markup(page: Page, line: int, where: str) -> Problem:

@@ -399,6 +399,8 @@ PARAGRAPH_MARKUP = f"this paragraph holds more than 2,000 {INLINE_MARKUP}"
         ("*强调* " * 1001, 1, PARAGRAPH_MARKUP),
         ("`a` " * 1001, 1, PARAGRAPH_MARKUP),
         ("\n".join(["&amp;" * 20] * 101), 1, PARAGRAPH_MARKUP),
+        ("\n".join(["| " + "&amp;" * 20] * 101), 1, PARAGRAPH_MARKUP),
+        ("- a\n" + "\n".join(["    - " + "&amp;" * 20] * 101), 1, PARAGRAPH_MARKUP),
     ],
     ids=[
         "tag-starts",
@@ -410,6 +412,8 @@ PARAGRAPH_MARKUP = f"this paragraph holds more than 2,000 {INLINE_MARKUP}"
         "emphasis",
         "code-spans",
         "entities-on-many-lines",
+        "lines-with-bars-not-a-table",
+        "nested-items-counted-with-theirs",
     ],
 )
 def test_what_would_take_minutes_to_convert_is_reported_before(
@@ -433,6 +437,37 @@ def test_a_page_with_much_inline_markup_is_reported_where_it_passes_the_limit(
     assert problems(minimal_project, capsys) == [
         f"{PAGE}:{line + 20}:1: with this paragraph the page holds more than 20,000 {INLINE_MARKUP}"
     ]
+
+
+GLOSSARY_ROW = (
+    "| **术语{n}** | *Term {n}* | 客户第一次接触时的感受<br>例如：前台 `Ctrl+F` 查询 | "
+    "[意义](02-second.md#centre)、[原则](01-sample.md#listening) |"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| 术语 | 英文 | 说明 | 见 |\n| --- | --- | --- | --- |\n"
+        + "\n".join(GLOSSARY_ROW.format(n=n) for n in range(1000)),
+        "\n".join(f"- {GLOSSARY_ROW.format(n=n).strip('|')}" for n in range(1000)),
+    ],
+    ids=["table", "list"],
+)
+def test_a_long_table_or_list_is_read_a_row_or_an_item_at_a_time(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """The converter takes each cell and each item on its own: 1,000 rows take it a
+    fraction of a second, though they hold some 9,000 pieces of inline markup."""
+    add_to_page(minimal_project, f"{text}\n")
+    assert problems(minimal_project, capsys) == []
+
+
+def test_a_table_row_with_too_much_inline_markup_is_reported_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = add_to_page(minimal_project, f"| 说明 |\n| --- |\n| 一 |\n| {'&amp;' * 2001} |\n")
+    assert problems(minimal_project, capsys) == [f"{PAGE}:{line + 3}:1: {PARAGRAPH_MARKUP}"]
 
 
 def test_a_few_stray_tag_starts_brackets_and_entities_build(
