@@ -9,7 +9,9 @@ edited list to its next build.
 
 ``check`` reads the list as the build does and reports what would break it or be lost
 silently: a folder or a link to nothing in its place, a term with an invisible character
-(nobody could type it into the search box), or a line too long to be a term.
+(nobody could type it into the search box), a line too long to be a term, or one
+holding more than a term (a space, a comma, a comment after the term): jieba takes a
+whole line for one word.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ MAX_TERM_LENGTH = 50
 """The longest term accepted, in characters; the course's longest (服务质量差距) has 6. A
 line of 100,000 characters made the build take half a minute."""
 COMMENT = "#"
+TERM_SEPARATORS = f"{COMMENT}，、,"
+"""What starts a comment or separates terms: never part of a term."""
+FULL_WIDTH_SPACE = "\u3000"
 CONTROL_CHARACTER = "text.control-character"
 
 
@@ -112,12 +117,38 @@ def _term_problem(term: str, shown: Path, line: int, column: int) -> Problem | N
         )
     what = not_plain(term)
     if what is None:
-        return None
+        return _not_one_term(term, shown, line, column)
     message, fix, code = what
     if code == CONTROL_CHARACTER:
         fix = "delete the character"  # not_plain's hint names YAML escapes, unknown here
     at = next((offset for offset, char in enumerate(term) if not_plain(char)), 0)
     return Problem(shown, line, column + at, f"the search term {message}", fix, code)
+
+
+def _not_one_term(term: str, shown: Path, line: int, column: int) -> Problem | None:
+    """A space, comma or '#' inside ``term``: jieba would take the whole line for one word,
+    one the text never holds, and keep none of the terms on it whole."""
+    at = next((offset for offset, char in enumerate(term) if _splits_terms(char)), None)
+    if at is None:
+        return None
+    char = term[at]
+    what = "a space" if char.isspace() else f"'{char}'"
+    if char == FULL_WIDTH_SPACE:
+        what = "a full-width space (U+3000)"
+    return Problem(
+        shown,
+        line,
+        column + at,
+        f"the search term holds {what}: search would take the whole line for one term, "
+        "which no page holds, and keep none of its terms whole",
+        f"one term a line; a comment needs a line of its own starting with {COMMENT}",
+        "terms.not-one-term",
+    )
+
+
+def _splits_terms(char: str) -> bool:
+    """Whether ``char`` inside a line shows it holds more than one term, or a comment."""
+    return char.isspace() or char in TERM_SEPARATORS
 
 
 def register_search_terms(project: Project) -> None:
