@@ -1,7 +1,8 @@
 """A page body as the page checks read it: its lines outside code, with their line numbers.
 
 Link syntax, HTML and brackets written in code are text on the site, so fenced code blocks
-are left out and code spans blanked (kept as spaces, so that columns stay right).
+are left out and code spans blanked (kept as spaces, so that columns stay right); the
+checks of raw HTML leave out indented code blocks as well.
 """
 
 from __future__ import annotations
@@ -13,6 +14,11 @@ from generator.models import Page
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"(`+).+?\1")
+INDENTED = re.compile(r" {4}|\t")
+"""How a line of an indented code block starts."""
+CONTAINER = re.compile(r" {0,3}(?:[*+-]\s|\d+\.\s|!!!|\?\?\?|===|\[\^[^]]*\]:|:\s|<)")
+"""How a block that takes indented lines as its content starts: a list item, an admonition
+or a collapsible one, a tab, a footnote, a definition, an HTML block."""
 
 Lines = dict[int, str]
 """The body's lines outside fenced code, code spans blanked, by their line number in the file."""
@@ -36,6 +42,33 @@ def body_lines(page: Page) -> Iterator[tuple[int, str]]:
 
 
 def searchable_text(page: Page, lines: Lines) -> str:
-    """The body as :func:`searchable_lines` has it, code blocks left as empty lines."""
-    last = page.body_line + len(page.body.splitlines())
-    return "\n".join(lines.get(number, "") for number in range(page.body_line, last))
+    """The body as :func:`searchable_lines` has it, code blocks (indented ones too) left as
+    empty lines."""
+    numbers = range(page.body_line, page.body_line + len(page.body.splitlines()))
+    code = _indented_code(lines, numbers)
+    return "\n".join("" if number in code else lines.get(number, "") for number in numbers)
+
+
+def _indented_code(lines: Lines, numbers: range) -> set[int]:
+    """The line numbers of indented code blocks: lines indented four spaces (or a tab) after
+    a blank line, and the indented lines after them. In a list, an admonition, a tab, a
+    footnote or an HTML block, such lines are its content instead, and left as they are."""
+    code: set[int] = set()
+    after_blank, in_code, in_container = True, False, False
+    for number in numbers:
+        line = lines.get(number)
+        if line is not None and not line.strip():
+            after_blank = True
+            continue
+        indented = line is not None and INDENTED.match(line) is not None
+        if indented and (in_code or (after_blank and not in_container)):
+            code.add(number)
+            in_code = True
+        elif not indented:
+            in_code = False
+            if line is not None and CONTAINER.match(line):
+                in_container = True
+            elif after_blank:
+                in_container = False
+        after_blank = False
+    return code

@@ -303,6 +303,35 @@ def test_a_second_progress_dashboard_on_a_page_is_reported(
     ]
 
 
+UNCLOSED_COMMENT = (
+    "'<!--' is never closed, so the site shows it and the rest of its paragraph as text; "
+    "add '-->' where the comment ends [page.unclosed-comment]"
+)
+
+
+def test_html_in_an_indented_code_block_is_code(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_to_page(
+        minimal_project, "## 注释\n\n    <!-- 缩进代码块里的注释开头\n    <div>\n\n正文。\n"
+    )
+    assert problems(minimal_project, capsys) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["正文 <!-- 没有结束", "- 列表\n\n    <!-- 列表里的", '!!! tip "提示"\n\n    <!-- 提示里的'],
+    ids=["paragraph", "list-item", "admonition"],
+)
+def test_a_comment_never_closed_outside_code_is_reported(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """Indented under a list item or an admonition, a line is its content, not code."""
+    line = add_to_page(minimal_project, f"{text}\n\n正文。\n") + text.count("\n")
+    column = text.splitlines()[-1].index("<") + 1
+    assert problems(minimal_project, capsys) == [f"{PAGE}:{line}:{column}: {UNCLOSED_COMMENT}"]
+
+
 def test_an_html_block_left_open_is_reported_not_the_headings_it_swallows(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
