@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html.entities import html5
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,12 @@ MAX_VALUES = 10_000
 PRINTED = ("site_name", "site_description", "site_author")
 """Settings Material prints into every page as they are; ``nav``'s titles are printed too."""
 TEXT_TAG = "tag:yaml.org,2002:str"
-MARKUP = re.compile(r'[<"]|&(?=[#A-Za-z])')
-"""What a page would read as HTML: a tag, the end of an attribute, a character reference."""
+LEGACY_REFERENCES = sorted((name for name in html5 if not name.endswith(";")), key=len)[::-1]
+"""Character references a browser reads without their ';' (``&copy``, ``&amp``, ``&lt``),
+longest first, as a browser matches them."""
+MARKUP = re.compile(rf'[<"]|&(?:#|[A-Za-z][A-Za-z0-9]*;|{"|".join(LEGACY_REFERENCES)})')
+"""What a page would read as HTML: a tag, the end of an attribute, a character reference
+(an '&' before anything else, as in 'R&D', is text)."""
 FULL_WIDTH = {"<": "＜", '"': "“", "&": "＆"}
 
 
@@ -146,9 +151,10 @@ def _markup(value: str) -> tuple[str, str, str] | None:
     found = MARKUP.search(value)
     if found is None:
         return None
-    character = found.group()
+    character = found.group()[0]
     return (
-        f"contains '{character}', which every page would read as HTML; this setting is plain text",
+        f"contains '{found.group()}', which every page would read as HTML; this setting is "
+        "plain text",
         f"write the full-width '{FULL_WIDTH[character]}' instead, or leave it out: "
         "only a page's body may hold HTML",
         "settings.markup",

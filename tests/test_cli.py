@@ -27,6 +27,23 @@ def test_check_prints_one_ok_line(
     assert capsys.readouterr().out == "OK: 2 modules, 9 questions and 1 exam-only question\n"
 
 
+def test_an_ampersand_that_starts_no_character_reference_passes(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'R&D' and 'Q&A' are text on a page; '&amp;' and '&copy' would be read as characters."""
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    name = re.search(r"^site_name: .*$", text, re.MULTILINE)
+    assert name is not None
+    pages = ("01-sample.md", "02-second.md", "exam.md", "exam_certificate.md", "mistakes.md")
+    nav = '\nnav:\n  - "常见问题 Q&A": index.md\n' + "".join(f"  - {page}\n" for page in pages)
+    settings.write_text(text.replace(name.group(), "site_name: R&D 客服") + nav, encoding="utf-8")
+    assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
+    assert run_generator(minimal_project, "build") == 0, capsys.readouterr().err
+    page = (minimal_project / "site/01-sample.html").read_text(encoding="utf-8")
+    assert "R&D 客服</title>" in page and "常见问题 Q&amp;A" in page
+
+
 def keep_one_module(project: Path) -> None:
     """Leave only 01-sample in the minimal course."""
     (project / "course/02-second.md").unlink()
