@@ -26,7 +26,7 @@ from generator.page_limits import costly_markup
 from generator.page_scan import PageScan, scan_pages
 from generator.page_text import Lines, searchable_lines
 from generator.project import CONFIG_FILE, EXAM_PAGES, MISTAKES_PAGE, Project
-from generator.settings_screen import settings_text_problems
+from generator.settings_screen import PRINTED, resolved_setting_problems, settings_text_problems
 
 Anchors = dict[str, dict[str, str]]
 """Page file name -> heading id -> heading text, for every page of the course."""
@@ -87,7 +87,7 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
     A warning (an unknown setting) is a problem too: the build runs MkDocs in strict mode,
     where it would fail, so ``check`` must not say OK.
     """
-    settings_bytes(project)
+    data = settings_bytes(project)
     complaints = _ConfigComplaints()
     logger = logging.getLogger("mkdocs.config")
     logger.addFilter(complaints)
@@ -99,6 +99,11 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
         logger.removeFilter(complaints)
     if complaints.messages:
         raise CourseError(settings_problems(project, complaints.messages))
+    shown = project.relative(project.config_file)
+    printed = {name: config[name] for name in PRINTED}
+    problems = resolved_setting_problems(data, printed, shown)
+    if problems:
+        raise CourseError(problems)
     return config
 
 

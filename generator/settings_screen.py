@@ -10,7 +10,8 @@ course files' limit on nesting; tags (``!ENV``, ``!!python/name:``) stay MkDocs'
 Material prints the site's name, description and author and the titles in ``nav`` into every
 page as they are, unescaped, in text and in attributes. Only a page's body may hold HTML:
 these are plain text on one line, as every field of a course file is
-(:mod:`generator.plain_text`), and hold no ``<``, ``"`` or character reference either.
+(:mod:`generator.plain_text`), and hold no ``<``, ``"`` or character reference either. A
+value a tag gives (``!ENV``) is checked once MkDocs has read it.
 """
 
 from __future__ import annotations
@@ -113,17 +114,21 @@ def _problem(shown: Path, mark: Any, message: str, fix: str, code: str) -> Probl
 
 def _printed_texts(text: str) -> Iterator[tuple[str, yaml.ScalarNode]]:
     """The texts the pages print, each named as a problem names it."""
-    try:
-        document = yaml.compose(text, Loader=EVENT_PARSER)
-    except yaml.YAMLError:
-        return  # MkDocs reports it
-    if not isinstance(document, yaml.MappingNode):
-        return
-    for key, value in document.value:
+    for key, value in _settings(text):
         if key.value in PRINTED and isinstance(value, yaml.ScalarNode) and value.tag == TEXT_TAG:
             yield f"'{key.value}'", value
         elif key.value == "nav":
             yield from (("a title in 'nav'", title) for title in _titles(value))
+
+
+def _settings(text: str) -> list[tuple[yaml.Node, yaml.Node]]:
+    """The top-level keys of the settings with their values, as nodes; none when the text is
+    not a mapping or not YAML (which MkDocs reports)."""
+    try:
+        document = yaml.compose(text, Loader=EVENT_PARSER)
+    except yaml.YAMLError:
+        return []
+    return document.value if isinstance(document, yaml.MappingNode) else []
 
 
 def _titles(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
@@ -138,8 +143,30 @@ def _titles(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
             yield from _titles(value)
 
 
+def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path) -> list[Problem]:
+    """The printed settings a tag gives their value (``site_description: !ENV DESC``), checked
+    as MkDocs read them (``resolved``): the text itself is only known then."""
+    return [
+        problem
+        for key, value in _settings(data.decode("utf-8-sig"))
+        if key.value in PRINTED
+        and value.tag != TEXT_TAG
+        and isinstance(resolved.get(key.value), str)
+        if (
+            problem := _value_problem(
+                f"'{key.value}' as {value.tag} gives it", resolved[key.value], value, shown
+            )
+        )
+    ]
+
+
 def _text_problem(name: str, node: yaml.ScalarNode, shown: Path) -> Problem | None:
-    what = not_plain(node.value) or _markup(node.value)
+    return _value_problem(name, node.value, node, shown)
+
+
+def _value_problem(name: str, value: str, node: yaml.Node, shown: Path) -> Problem | None:
+    """What keeps ``value``, the text of ``node``, from being printed as it is."""
+    what = not_plain(value) or _markup(value)
     if what is None:
         return None
     message, fix, code = what

@@ -44,6 +44,28 @@ def test_an_ampersand_that_starts_no_character_reference_passes(
     assert "R&D 客服</title>" in page and "常见问题 Q&amp;A" in page
 
 
+def test_a_printed_setting_an_environment_variable_gives_is_checked_as_plain_text(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A description from the environment (``!ENV``) is printed into every page as it is,
+    like one written out: HTML in it is refused at the tag's line, and text passes."""
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    written = re.search(r"^site_description: .*$", text, re.MULTILINE)
+    assert written is not None
+    line = text[: written.start()].count("\n") + 1
+    tagged = "site_description: !ENV [MOT_DESCRIPTION, 课程简介]"
+    settings.write_text(text.replace(written.group(), tagged), encoding="utf-8")
+    monkeypatch.setenv("MOT_DESCRIPTION", '"><script>alert(1)</script>')
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.startswith(
+        f"mkdocs.yml:{line}:19: 'site_description' as !ENV gives it contains '\"', "
+        "which every page would read as HTML"
+    )
+    monkeypatch.setenv("MOT_DESCRIPTION", "关键时刻 MOT 课程")
+    assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
+
+
 def keep_one_module(project: Path) -> None:
     """Leave only 01-sample in the minimal course."""
     (project / "course/02-second.md").unlink()
