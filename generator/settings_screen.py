@@ -55,7 +55,7 @@ def settings_text_problems(data: bytes, shown: Path) -> list[Problem]:
     return [
         problem
         for name, node in _printed_texts(text)
-        if (problem := _text_problem(name, node, shown)) is not None
+        if (problem := _value_problem(name, node.value, node, shown)) is not None
     ]
 
 
@@ -158,10 +158,6 @@ def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path
             )
         )
     ]
-
-
-def _text_problem(name: str, node: yaml.ScalarNode, shown: Path) -> Problem | None:
-    return _value_problem(name, node.value, node, shown)
 
 
 def _value_problem(name: str, value: str, node: yaml.Node, shown: Path) -> Problem | None:
