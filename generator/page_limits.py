@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from generator.errors import Problem
 from generator.models import Page
-from generator.page_text import Lines, body_lines
+from generator.page_text import LIST_MARKER, Lines, body_lines
 
 MAX_STRAY_TAG_STARTS = 20
 """'<' that open no tag (no '>' before the next '<') a page may hold."""
@@ -41,7 +41,7 @@ INLINE_MARKUP = re.compile(r"&#?\w+;|\\.|`+|\*+|_+|<|\[| {2,}$")
 code span's or an emphasis's marks, a tag, a link, a line break."""
 TABLE_DELIMITER = "|:- "
 """What a table's second line (``| --- | :-: |``) is made of."""
-LIST_ITEM = re.compile(r"( *)(?:[*+-]|\d+\.)\s")
+LIST_ITEM = re.compile(rf"( *){LIST_MARKER}")
 """The start of a list item, and its indent."""
 
 

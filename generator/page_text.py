@@ -16,7 +16,9 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"(`+).+?\1")
 INDENTED = re.compile(r" {4}|\t")
 """How a line of an indented code block starts."""
-CONTAINER = re.compile(r" {0,3}(?:[*+-]\s|\d+\.\s|!!!|\?\?\?|===|\[\^[^]]*\]:|:\s|<)")
+LIST_MARKER = r"(?:[*+-]|\d+\.)\s"
+"""What starts a list item, after its indent."""
+CONTAINER = re.compile(rf" {{0,3}}(?:{LIST_MARKER}|!!!|\?\?\?|===|\[\^[^]]*\]:|:\s|<)")
 """How a block that takes indented lines as its content starts: a list item, an admonition
 or a collapsible one, a tab, a footnote, a definition, an HTML block."""
 
