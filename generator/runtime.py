@@ -52,8 +52,8 @@ JOINED_FILES = {
 }
 """Files of the site joined from sources, in this order: the styles of every page and of
 questions; the core, then the progress record following the course, which the module
-page, the dashboard and the 错题本 share; the engine, then the question types that add
-themselves to it."""
+page, the dashboard, the 错题本 and the certificate page share; the engine, then the
+question types that add themselves to it."""
 PAGE_STYLE_SHEETS = {"exam": "mot-exam.css", "certificate": "mot-certificate.css"}
 """Page parts whose styles only their page loads, in its head."""
 MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
