@@ -48,7 +48,10 @@ NO_ADDRESS = (
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = _parser().parse_args(argv)
+    try:
+        arguments = _parser().parse_args(argv)  # loads the exports' modules: it takes a moment
+    except KeyboardInterrupt as interrupt:
+        return _interrupted(interrupt)
     project = Project(arguments.root.resolve())
     try:
         _require_project_folder(project)
@@ -61,11 +64,16 @@ def main(argv: list[str] | None = None) -> int:
         _fail(error)
         return 1
     except KeyboardInterrupt as interrupt:
-        print(f"Interrupted: {interrupt}" if str(interrupt) else "Interrupted.", file=sys.stderr)
-        return INTERRUPTED
+        return _interrupted(interrupt)
     except OSError as error:
         _fail(system_problem(project, error))
         return 1
+
+
+def _interrupted(interrupt: KeyboardInterrupt) -> int:
+    """Say in one line what Ctrl+C left behind (the interrupt's text, if any), not a traceback."""
+    print(f"Interrupted: {interrupt}" if str(interrupt) else "Interrupted.", file=sys.stderr)
+    return INTERRUPTED
 
 
 def _require_project_folder(project: Project) -> None:

@@ -311,6 +311,32 @@ def test_ctrl_c_stops_a_command_with_one_line(
     assert not (minimal_project / "dist").exists()
 
 
+class CtrlCWhileLoading:
+    """An import hook that stops ``module`` loading as Ctrl+C would."""
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+
+    def find_spec(self, name: str, *_arguments: object) -> None:
+        if name == self.module:
+            raise KeyboardInterrupt
+
+
+def test_ctrl_c_while_the_commands_load_stops_with_one_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first moment of ``serve`` or any command loads the exports' modules; Ctrl+C there
+    said nothing but a traceback."""
+    monkeypatch.delitem(sys.modules, "generator.export", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [CtrlCWhileLoading("generator.export"), *sys.meta_path])
+    try:
+        status = run_generator(minimal_project, "serve")
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl+C ended the command with a traceback")
+    assert status == 130
+    assert capsys.readouterr().err.splitlines() == ["Interrupted."]
+
+
 def test_a_full_disk_is_named_at_the_file_being_written(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
