@@ -26,7 +26,12 @@ from generator.page_limits import costly_markup
 from generator.page_scan import PageScan, scan_pages
 from generator.page_text import Lines, searchable_lines
 from generator.project import CONFIG_FILE, EXAM_PAGES, MISTAKES_PAGE, Project
-from generator.settings_screen import PRINTED, resolved_setting_problems, settings_text_problems
+from generator.settings_screen import (
+    EXTRA,
+    PRINTED,
+    resolved_setting_problems,
+    settings_text_problems,
+)
 
 Anchors = dict[str, dict[str, str]]
 """Page file name -> heading id -> heading text, for every page of the course."""
@@ -100,7 +105,7 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
     if complaints.messages:
         raise CourseError(settings_problems(project, complaints.messages))
     shown = project.relative(project.config_file)
-    printed = {name: config[name] for name in PRINTED}
+    printed = {name: config[name] for name in (*PRINTED, EXTRA)}
     problems = resolved_setting_problems(data, printed, shown)
     if problems:
         raise CourseError(problems)

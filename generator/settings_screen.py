@@ -7,10 +7,11 @@ RecursionError, and a few lines of aliases of aliases (a "billion laughs") take 
 gigabytes. The settings are read first as libyaml's events, which need neither, with the
 course files' limit on nesting; tags (``!ENV``, ``!!python/name:``) stay MkDocs' business.
 
-Material prints the site's name, description and author and the titles in ``nav`` into every
-page as they are, unescaped, in text and in attributes. Only a page's body may hold HTML:
-these are plain text on one line, as every field of a course file is
-(:mod:`generator.plain_text`), and hold no ``<``, ``"`` or character reference either. A
+Material prints the site's name, description, author and copyright, the titles in ``nav``
+and the texts under ``extra`` (a cookie notice's title, a social link's name, a feedback
+rating's note, ...) into every page as they are, unescaped, in text and in attributes. Only a
+page's body may hold HTML: these are plain text on one line, as every field of a course file
+is (:mod:`generator.plain_text`), and hold no ``<``, ``"`` or character reference either. A
 value a tag gives (``!ENV``) is checked once MkDocs has read it.
 """
 
@@ -32,9 +33,12 @@ from generator.yaml_source import MAX_DEPTH
 
 MAX_VALUES = 10_000
 """Most values the settings may stand for, aliases expanded; the course's have about 80."""
-PRINTED = ("site_name", "site_description", "site_author")
-"""Settings Material prints into every page as they are; ``nav``'s titles are printed too."""
+PRINTED = ("site_name", "site_description", "site_author", "copyright")
+"""Settings Material prints into every page as they are; ``nav``'s titles and every text
+under ``EXTRA`` are printed too."""
+EXTRA = "extra"
 TEXT_TAG = "tag:yaml.org,2002:str"
+MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 LEGACY_REFERENCES = sorted((name for name in html5 if not name.endswith(";")), key=len)[::-1]
 """Character references a browser reads without their ';' (``&copy``, ``&amp``, ``&lt``),
 longest first, as a browser matches them."""
@@ -112,13 +116,40 @@ def _problem(shown: Path, mark: Any, message: str, fix: str, code: str) -> Probl
     return Problem(shown, mark.line + 1, mark.column + 1, message, fix, code)
 
 
+Keys = tuple[str | int, ...]
+"""Where a value is in the settings as MkDocs read them: keys and list positions."""
+
+
 def _printed_texts(text: str) -> Iterator[tuple[str, yaml.ScalarNode]]:
-    """The texts the pages print, each named as a problem names it."""
+    """The texts the pages print as written out, each named as a problem names it."""
+    for name, _, node in _printed(text):
+        if isinstance(node, yaml.ScalarNode) and node.tag == TEXT_TAG:
+            yield name, node
+
+
+def _printed(text: str) -> Iterator[tuple[str, Keys | None, yaml.Node]]:
+    """The values the pages print: name, where MkDocs keeps it (none for a title in ``nav``),
+    node. A value a tag gives is one node, whatever its shape."""
     for key, value in _settings(text):
-        if key.value in PRINTED and isinstance(value, yaml.ScalarNode) and value.tag == TEXT_TAG:
-            yield f"'{key.value}'", value
+        if key.value in PRINTED:
+            yield f"'{key.value}'", (key.value,), value
+        elif key.value == EXTRA:
+            yield from _values(value, EXTRA, (EXTRA,))
         elif key.value == "nav":
-            yield from (("a title in 'nav'", title) for title in _titles(value))
+            yield from (("a title in 'nav'", None, title) for title in _titles(value))
+
+
+def _values(node: yaml.Node, name: str, path: Keys) -> Iterator[tuple[str, Keys, yaml.Node]]:
+    """Every value under ``node``, at any depth, named by its keys (``extra.social[0].name``)."""
+    if isinstance(node, yaml.MappingNode) and node.tag == MAP_TAG:
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                yield from _values(value, f"{name}.{key.value}", (*path, key.value))
+    elif isinstance(node, yaml.SequenceNode) and node.tag == SEQ_TAG:
+        for index, item in enumerate(node.value):
+            yield from _values(item, f"{name}[{index}]", (*path, index))
+    else:
+        yield f"'{name}'", path, node
 
 
 def _settings(text: str) -> list[tuple[yaml.Node, yaml.Node]]:
@@ -145,19 +176,26 @@ def _titles(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
 
 def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path) -> list[Problem]:
     """The printed settings a tag gives their value (``site_description: !ENV DESC``), checked
-    as MkDocs read them (``resolved``): the text itself is only known then."""
+    as MkDocs read them (``resolved``: the settings of ``PRINTED`` and ``EXTRA``): the text
+    itself is only known then."""
     return [
         problem
-        for key, value in _settings(data.decode("utf-8-sig"))
-        if key.value in PRINTED
-        and value.tag != TEXT_TAG
-        and isinstance(resolved.get(key.value), str)
-        if (
-            problem := _value_problem(
-                f"'{key.value}' as {value.tag} gives it", resolved[key.value], value, shown
-            )
-        )
+        for name, path, node in _printed(data.decode("utf-8-sig"))
+        if path is not None
+        and node.tag != TEXT_TAG
+        and isinstance(value := _resolved(resolved, path), str)
+        if (problem := _value_problem(f"{name} as {node.tag} gives it", value, node, shown))
     ]
+
+
+def _resolved(settings: Any, path: Keys) -> Any:
+    """The value at ``path`` in ``settings``, or None when there is none."""
+    for step in path:
+        try:
+            settings = settings[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return settings
 
 
 def _value_problem(name: str, value: str, node: yaml.Node, shown: Path) -> Problem | None:

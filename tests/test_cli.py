@@ -66,6 +66,72 @@ def test_a_printed_setting_an_environment_variable_gives_is_checked_as_plain_tex
     assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
 
 
+PRINTED_EXTRA = """\
+extra:
+  consent:
+    title: "Cookie <script>alert('consent')</script>"
+    description: 我们使用 Cookie&#33;
+  social:
+    - icon: fontawesome/brands/github
+      link: https://example.com/mot?lang=zh&page=1
+      name: "<img src=x onerror=alert('social')>"
+"""
+
+
+def test_the_copyright_and_the_texts_under_extra_are_plain_text(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Material prints ``copyright`` into every page's footer, and texts under ``extra`` (a
+    cookie notice, a social link's name) into pages, as they are: HTML there is refused at
+    its line, and the build writes no page that runs it."""
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    copyright = "copyright: \"© 2024 MOT <script>alert('copyright')</script>\"\n"
+    settings.write_text(text + copyright + PRINTED_EXTRA, encoding="utf-8")
+    line = text.count("\n") + 1
+    assert run_generator(minimal_project, "check") == 1
+    err = capsys.readouterr().err
+    where = [problem.split(" contains ")[0] for problem in err.splitlines()[:-1]]
+    assert where == [
+        f"mkdocs.yml:{line}:12: 'copyright'",
+        f"mkdocs.yml:{line + 3}:12: 'extra.consent.title'",
+        f"mkdocs.yml:{line + 4}:18: 'extra.consent.description'",
+        f"mkdocs.yml:{line + 8}:13: 'extra.social[0].name'",
+    ]
+    assert err.endswith("[settings.markup]\nFAILED: 4 problems\n")
+    assert run_generator(minimal_project, "build") == 1
+    pages = [page.read_text(encoding="utf-8") for page in minimal_project.rglob("*.html")]
+    assert not [page for page in pages if "<script>alert(" in page or "<img src=x" in page]
+
+
+def test_a_copyright_sign_an_ampersand_and_a_link_under_extra_pass(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'©' written as the character, 'R&D' and a link with a query are text; a text under
+    ``extra`` an environment variable gives (``!ENV``) is checked once MkDocs has read it."""
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    extra = (
+        "copyright: © 2024 R&D 客服部\n"
+        "extra:\n"
+        "  social:\n"
+        "    - icon: fontawesome/brands/github\n"
+        "      link: https://example.com/mot?lang=zh&page=1\n"
+        "      name: !ENV [MOT_SOCIAL, 我们的代码]\n"
+    )
+    settings.write_text(text + extra, encoding="utf-8")
+    monkeypatch.setenv("MOT_SOCIAL", '"><script>alert(1)</script>')
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.startswith(
+        f"mkdocs.yml:{text.count(chr(10)) + 6}:13: 'extra.social[0].name' as !ENV gives it "
+        "contains '\"', which every page would read as HTML"
+    )
+    monkeypatch.delenv("MOT_SOCIAL")
+    assert run_generator(minimal_project, "build") == 0, capsys.readouterr().err
+    page = (minimal_project / "site/01-sample.html").read_text(encoding="utf-8")
+    assert "© 2024 R&D 客服部" in page
+
+
 def keep_one_module(project: Path) -> None:
     """Leave only 01-sample in the minimal course."""
     (project / "course/02-second.md").unlink()
