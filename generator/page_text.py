@@ -18,9 +18,12 @@ INDENTED = re.compile(r" {4}|\t")
 """How a line of an indented code block starts."""
 LIST_MARKER = r"(?:[*+-]|\d+\.)\s"
 """What starts a list item, after its indent."""
-CONTAINER = re.compile(rf" {{0,3}}(?:{LIST_MARKER}|!!!|\?\?\?|===|\[\^[^]]*\]:|:\s|<)")
-"""How a block that takes indented lines as its content starts: a list item, an admonition
-or a collapsible one, a tab, a footnote, a definition, an HTML block."""
+CONTENT_BLOCK = rf"(?:{LIST_MARKER}|!!!|\?\?\?|===|\[\^[^]]*\]:|:\s)"
+"""What starts a block whose content is indented four spaces under it, after its indent: a
+list item, an admonition or a collapsible one, a tab, a footnote, a definition."""
+CONTAINER = re.compile(rf" {{0,3}}(?:{CONTENT_BLOCK}|<)")
+"""How a block that takes indented lines as its content starts: one of those, or an HTML
+block."""
 
 Lines = dict[int, str]
 """The body's lines outside fenced code, code spans blanked, by their line number in the file."""

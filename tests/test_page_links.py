@@ -536,3 +536,48 @@ def test_a_paragraph_broken_between_chinese_characters_is_a_warning(
         f"{PAGE}:{first + 4}:16: {CHINESE_LINE_BREAK}",
     ]
     assert run_generator(minimal_project, "check", "--strict") == 1
+
+
+LEVEL_ONE = (
+    "level-1 heading in the page body; start sections at '##'; the page title comes from "
+    "'title:' [page.level-one-heading]"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- 列表\n\n    标题\n    ===",
+        "1. 列表\n\n    - 子项\n\n        标题\n        ===",
+        "!!! note\n\n    标题\n    ===",
+        '!!! tip "提示"\n    标题\n    ===',
+        '=== "网页"\n\n    标题\n    ===',
+        "## 小节\n标题\n===",
+    ],
+    ids=["list-item", "nested-list-item", "admonition", "admonition-first-line", "tab", "heading"],
+)
+def test_a_heading_underlined_with_equals_in_a_block_is_level_one(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """The site shows these as level-1 headings, as it does at the top level."""
+    line = add_to_page(minimal_project, f"{text}\n") + text.count("\n") - 1
+    assert problems(minimal_project, capsys) == [f"{PAGE}:{line}:1: {LEVEL_ONE}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "!!! note\n\n        标题\n        ===",
+        "!!! note\n\n    ```\n    标题\n    ===\n    ```",
+        "正文\n\n    - 列表\n\n        标题\n        ===",
+        "- list\n    标题\n    ===",
+        "!!! note\n\n    标题\n\n    ===",
+        "```\n代码\n```\n标题\n===",
+    ],
+    ids=["code", "fenced", "list-in-code", "paragraph", "after-blank", "after-fence"],
+)
+def test_equals_under_code_or_a_paragraph_line_is_no_heading(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    add_to_page(minimal_project, f"{text}\n")
+    assert problems(minimal_project, capsys) == []
