@@ -56,8 +56,9 @@ def searchable_text(page: Page, lines: Lines) -> str:
 
 def _indented_code(lines: Lines, numbers: range) -> set[int]:
     """The line numbers of indented code blocks: lines indented four spaces (or a tab) after
-    a blank line, and the indented lines after them. In a list, an admonition, a tab, a
-    footnote or an HTML block, such lines are its content instead, and left as they are."""
+    a blank line or a heading, and the indented lines after them. In a list, an admonition,
+    a tab, a footnote or an HTML block, such lines are its content instead, and left as they
+    are; a heading (a line starting with '#') is at the top level, after any of them."""
     code: set[int] = set()
     after_blank, in_code, in_container = True, False, False
     for number in numbers:
@@ -66,6 +67,7 @@ def _indented_code(lines: Lines, numbers: range) -> set[int]:
             after_blank = True
             continue
         indented = line is not None and INDENTED.match(line) is not None
+        heading = line is not None and line.startswith("#")
         if indented and (in_code or (after_blank and not in_container)):
             code.add(number)
             in_code = True
@@ -73,7 +75,7 @@ def _indented_code(lines: Lines, numbers: range) -> set[int]:
             in_code = False
             if line is not None and CONTAINER.match(line):
                 in_container = True
-            elif after_blank:
+            elif after_blank or heading:
                 in_container = False
-        after_blank = False
+        after_blank = heading
     return code

@@ -309,12 +309,20 @@ UNCLOSED_COMMENT = (
 )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## 注释\n\n    <!-- 缩进代码块里的注释开头\n    <div>\n\n正文。\n",
+        "## 注释\n    <!-- 紧跟标题的缩进代码块\n    <div>\n    a < b\n\n正文。\n",
+        "- 列表\n\n## 注释\n    <div>\n",
+    ],
+    ids=["after-a-blank-line", "right-under-a-heading", "under-a-heading-after-a-list"],
+)
 def test_html_in_an_indented_code_block_is_code(
-    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:
-    add_to_page(
-        minimal_project, "## 注释\n\n    <!-- 缩进代码块里的注释开头\n    <div>\n\n正文。\n"
-    )
+    """Lines indented four spaces after a blank line or a heading are code on the site."""
+    add_to_page(minimal_project, text)
     assert problems(minimal_project, capsys) == []
 
 
