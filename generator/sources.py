@@ -20,6 +20,7 @@ from generator.errors import Problem
 
 MAX_SOURCE_BYTES = 1024 * 1024
 """The largest page or quiz accepted; the real ones are about 30 KB."""
+TOO_LARGE = "source.too-large"
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 WIDE_ENCODINGS = (("utf-32", "UTF-32"), ("utf-16", "UTF-16, which Windows calls 'Unicode'"))
@@ -106,7 +107,7 @@ def _read_bytes(path: Path, shown: Path) -> bytes | Problem:
             f"the file is {size:.1f} MB; a page or quiz may be at most "
             f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB",
             "split it into smaller modules, or remove what was pasted in by mistake",
-            "source.too-large",
+            TOO_LARGE,
         )
     return data
 
