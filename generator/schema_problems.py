@@ -21,6 +21,7 @@ from generator.models import (
     Source,
 )
 from generator.schema_location import fields_at, model_at
+from generator.schema_numbers import out_of_range
 from generator.written import as_written, as_yaml, empty_value
 from generator.yaml_source import position, value_at
 
@@ -220,11 +221,7 @@ def _describe_value(detail: ErrorDetails, key: str, item: bool, written: str) ->
         )
     limits = [name for name in BOUNDS if name in context]
     if limits:
-        return (
-            f"'{key}' must be {BOUNDS[limits[0]]} {context[limits[0]]}, not {value!r}",
-            f"change the value of '{key}'",
-            "out-of-range",
-        )
+        return out_of_range(key, value, f"{BOUNDS[limits[0]]} {context[limits[0]]}")
     if kind == "literal_error":
         expected = str(context.get("expected", ""))
         first = expected.split("'")[1] if "'" in expected else "…"

@@ -64,6 +64,13 @@ class LongNumber(int):
     def __repr__(self) -> str:
         return f"{self.written[:10]}… ({len(_digits(self.written))} digits)"
 
+    def without_leading_zeros(self) -> str | None:
+        """The number written with no leading zeros (nor '_'), ``-0x00_ff`` as ``-0xff``;
+        None when that is still too many digits."""
+        written, digits = self.written.replace("_", ""), _digits(self.written)
+        prefix, shortest = written[: len(written) - len(digits)], digits.lstrip("0") or "0"
+        return None if len(shortest) > LONGEST_NUMBER else f"{prefix}{shortest}"
+
     __str__ = __repr__
 
 
