@@ -985,6 +985,47 @@ def test_focus_rings_stand_out_from_the_page(scheme_page: Page, fixture_site_url
     assert min(rings) >= 3, rings
 
 
+MATERIAL_RING = """element => {
+  const luminance = colour => colour.match(/[\\d.]+/g).slice(0, 3)
+    .map(c => c / 255).map(c => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const ringed = element.matches('.md-option') ? element.nextElementSibling : element;
+  let behind = ringed;
+  while (getComputedStyle(behind).backgroundColor.match(/[\\d.]+/g)[3] === '0') {
+    behind = behind.parentElement;
+  }
+  const [ring, page] = [getComputedStyle(ringed).outlineColor,
+    getComputedStyle(behind).backgroundColor].map(luminance).sort((a, b) => b - a);
+  return [getComputedStyle(ringed).outlineStyle, (ring + 0.05) / (page + 0.05)];
+}"""
+"""Like ``RING`` for Material's own controls: the outline of the focused element (of the
+palette toggle's label, for its hidden radio button) against the nearest background
+behind it (the indigo header's, for the header's buttons)."""
+
+MATERIAL_CONTROLS = {
+    "a link in the text (a heading's ¶)": "article a.headerlink",
+    "the colour scheme toggle": ".md-header .md-option",
+    "a navigation link": ".md-nav--primary a.md-nav__link",
+    "the next page": ".md-footer__link--next",
+}
+
+
+def test_materials_own_focus_rings_stand_out(scheme_page: Page, fixture_site_url: str) -> None:
+    """Material draws its focus outlines in its accent, 2.8:1 on white; on its links, its
+    header's buttons and its footer the ring has 3:1 with what is behind it,
+    in light and dark mode. (The keyboard is used first, so that the rings show.)"""
+    page = scheme_page
+    open_page(page, fixture_site_url)
+    page.keyboard.press("Tab")
+    rings = {}
+    for name, selector in MATERIAL_CONTROLS.items():
+        page.locator(selector).first.focus()
+        style, contrast = page.locator(selector).first.evaluate(MATERIAL_RING)
+        assert style != "none", name
+        rings[name] = round(contrast, 2)
+    assert min(rings.values()) >= 3, rings
+
+
 SECONDARY_BUTTONS = ".md-typeset .md-button:not(.md-button--primary):visible"
 BUTTON_CONTRAST = """button => axe
   .run(button, {runOnly: {type: 'rule', values: ['color-contrast']}})
