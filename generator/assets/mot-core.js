@@ -20,7 +20,7 @@
  *   loaded the first time it is needed.
  * - The mot:quiz-progress event, which carries the pass mark and the verdict.
  * - Telling the search worker when the learner opens search, so that it loads the index then.
- * - Keeping Material's one-key shortcuts out of the page parts.
+ * - Turning off Material's one-key shortcuts.
  * Facts about the course (pass marks, stage names, URLs) come from the page, never from here.
  */
 (function () {
@@ -156,14 +156,13 @@
     open();
   }
 
-  /* Material's one-key shortcuts (n and p turn the page, s and f open search) act wherever
-     the focus is not in a text field, so a learner answering with the keyboard could be
-     sent off the exam by one key (WCAG 2.1.4). Keys pressed inside a page part stay there:
-     Material listens on window, after the document. */
-  function keepKeysInParts() {
+  /* Material's one-key shortcuts (n and p turn the page, s, f and / open search) act wherever
+     the focus is not in a text field: on a link or a button, or in a quiz, one key sent the
+     learner off the page (WCAG 2.1.4). They are off: Material listens on window, after the
+     document. Search, once open, still takes what is typed. */
+  function keepKeysFromMaterial() {
     document.addEventListener("keydown", function (event) {
-      var plain = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
-      if (plain && event.target.closest && event.target.closest("[data-mot-parts]")) {
+      if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.target.closest(".md-search")) {
         event.stopPropagation();
       }
     });
@@ -543,6 +542,6 @@
   };
 
   tellSearchWhenOpen();
-  keepKeysInParts();
+  keepKeysFromMaterial();
   onEveryPage(startPage);
 })();
