@@ -195,3 +195,30 @@ def test_the_documents_name_every_page_the_generator_writes() -> None:
     for name in GENERATED_PAGES:
         assert f"`{name}`" in authoring
         assert f"`{name}`" in readme
+
+
+def authoring_block(language: str, holding: str) -> str:
+    """AUTHORING.md's ``language`` example that holds ``holding``."""
+    text = (PROJECT / "AUTHORING.md").read_text(encoding="utf-8")
+    blocks = re.findall(rf"\n```{language}\n(.*?\n)```\n", text, re.DOTALL)
+    return next(block for block in blocks if holding in block)
+
+
+def test_the_authoring_guide_s_examples_pass_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """AUTHORING.md's module page head and quiz, put in module 1 as they say they are (the
+    page keeping its body), pass ``check``: their stage, objectives, ids and review links are
+    real. (Three questions fall short of the course's standards, which only warn.)"""
+    root = copy_project(tmp_path / "course")
+    page = root / "course/01-significance.md"
+    head = authoring_block("markdown", "objectives:").split("---\n")[1]
+    body = page.read_text(encoding="utf-8").split("---\n", 2)[2]
+    page.write_text(f"---\n{head}---\n{body}", encoding="utf-8")
+    quiz = authoring_block("yaml", "quizzes/01-significance.yml")
+    (root / "quizzes/01-significance.yml").write_text(quiz, encoding="utf-8")
+    exam = root / "quizzes/exam.yml"
+    drawn = exam.read_text(encoding="utf-8")
+    exam.write_text(re.sub(r"\n +01-significance: \d+", "", drawn), encoding="utf-8")
+    capsys.readouterr()
+    assert run_generator(root, "check") == 0, capsys.readouterr().err
