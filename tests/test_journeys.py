@@ -21,7 +21,15 @@ from playwright.sync_api import Locator, Page, expect
 
 from generator.digests import opaque_key
 from generator.load import load_course
-from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Question, Scenario
+from generator.models import (
+    AREA_NAMES,
+    EODC_STAGES,
+    Course,
+    Matching,
+    Module,
+    Question,
+    Scenario,
+)
 from generator.project import Project, bank_file, review_target
 from tests.browsing import (
     answer,
@@ -178,6 +186,42 @@ def branching_dialogue(course: Course) -> tuple[Module, Scenario, Route]:
     rank, module, question, path = max(candidates, key=lambda found: found[0])
     assert rank[0] and rank[2] >= 2, "the course has a dialogue with a wrong reply that leads on"
     return module, question, path
+
+
+CHOSEN_LINES = """rows => rows.map(row => {
+  const select = row.querySelector('select'), line = row.querySelector('.mot-match-chosen');
+  const box = line.getBoundingClientRect();
+  return [select.selectedOptions[0].textContent, line.textContent,
+          box.width > 0 && line.scrollWidth <= line.clientWidth];
+})"""
+"""Each matching row's chosen option, the text shown under its select, and whether that
+text is drawn whole."""
+
+
+def longest_choice(question: Matching) -> str:
+    return max([pair.match for pair in question.pairs] + question.distractors, key=len)
+
+
+def test_a_matching_answer_reads_in_full_when_chosen_and_restored(
+    learner: Page, site_url: str, course: Course
+) -> None:
+    """A closed select shows one line, cut off where a course's match is long: the chosen
+    text is shown whole under it, when picked and when the graded answer comes back."""
+    page = learner
+    matching = [(m, q) for m in course.modules for q in m.quiz.questions if isinstance(q, Matching)]
+    module, question = max(matching, key=lambda found: len(longest_choice(found[1])))
+    longest = longest_choice(question)
+    open_module(page, site_url, module)
+    form = form_of(page, question)
+    rows = form.locator(".mot-match")
+    for row in range(rows.count()):
+        rows.nth(row).locator("select").select_option(label=longest)
+    shown = [[longest, longest, True]] * rows.count()
+    assert rows.evaluate_all(CHOSEN_LINES) == shown
+    form.locator(".mot-submit").click()
+    expect(form).to_have_attribute("data-result", "incorrect")
+    open_module(page, site_url, module)
+    assert rows.evaluate_all(CHOSEN_LINES) == shown
 
 
 def test_a_branching_dialogue_reads_in_the_order_played(

@@ -65,11 +65,7 @@
   /* A small tag after an option, item, row or blank: a verdict, a solution, "你的选择". */
   function tag(text, result, solution) {
     var made = element("span", "", "mot-mark" + (result ? " mot-mark-" + result : ""));
-    if (result) {
-      var icon = element("span", ICON[result], "mot-icon");
-      icon.setAttribute("aria-hidden", "true");
-      made.appendChild(icon);
-    }
+    if (result) { made.appendChild(element("span", ICON[result], "mot-icon")).setAttribute("aria-hidden", "true"); }
     made.appendChild(document.createTextNode(text));
     if (solution) { made.setAttribute("data-solution", "true"); }
     return made;
@@ -145,7 +141,7 @@
         moved.add(form);
         stored.forEach(function (key) { items[0].parentNode.appendChild(items[keys.indexOf(key)]); });
       }
-      updateMoves(form);
+      showChoices(form);
       return fits;
     },
     judge: function (form, given) {
@@ -190,6 +186,7 @@
       });
       var fits = stored.length === rows.length && within(chosen, valuesOf(all(form, ".mot-match-select option")));
       rows.forEach(function (row, index) { row.querySelector("select").value = fits ? chosen[index] : ""; });
+      showChoices(form);
       return fits;
     },
     judge: function (form, given) {
@@ -214,8 +211,7 @@
 
   /* mot-fill-in.js adds the fill_in type and mot-dialogue.js the scenario type. The site
      serves the three joined, as mot-questions.js (generator/runtime.py). */
-  var TYPES = { single: CHOICE, multiple: CHOICE, true_false: CHOICE, ordering: ORDERING,
-                matching: MATCHING };
+  var TYPES = { single: CHOICE, multiple: CHOICE, true_false: CHOICE, ordering: ORDERING, matching: MATCHING };
 
   /* Shuffling ------------------------------------------------------------------------ */
 
@@ -328,11 +324,17 @@
     form.setAttribute("data-missing", "");
   }
 
-  function updateMoves(form) {
+  /* Show what the controls hold: an ordering's move buttons disabled at the ends, and a
+     matching select's chosen text in full on the line under it, since a closed select
+     shows one line (that line is hidden from screen readers, which read the select). */
+  function showChoices(form) {
     var items = all(form, ".mot-order-item");
     items.forEach(function (item, index) {
       item.querySelector('[data-move="-1"]').setAttribute("aria-disabled", String(index === 0));
       item.querySelector('[data-move="1"]').setAttribute("aria-disabled", String(index === items.length - 1));
+    });
+    all(form, ".mot-match-select").forEach(function (select) {
+      select.nextElementSibling.textContent = select.value ? select.selectedOptions[0].textContent : "";
     });
   }
 
@@ -345,7 +347,7 @@
       return;
     }
     item.parentNode.insertBefore(item, place > items.indexOf(item) ? items[place].nextSibling : items[place]);
-    updateMoves(form);
+    showChoices(form);
     moved.add(form);
     button.focus();
     setStatus(form, TEXT.moved(item.querySelector(".mot-order-text").textContent, place + 1), null);
@@ -354,6 +356,7 @@
 
   function changed(form, hooks) {
     if (!started.has(form)) { started.set(form, Date.now()); }
+    showChoices(form);
     if (form.hasAttribute("data-missing")) {
       form.removeAttribute("data-missing");
       setStatus(form, "", null);
@@ -370,7 +373,7 @@
   function bind(form, hooks) {
     originals.set(form, all(form, ".mot-turn, .mot-order-item"));
     written.set(form, all(form, "input, option"));
-    updateMoves(form);
+    showChoices(form);
     /* The question and its button are disabled in the page until now */
     form.querySelector("fieldset").disabled = form.querySelector(".mot-submit").disabled = false;
     form.addEventListener("submit", function (event) {
@@ -435,7 +438,7 @@
       if (item.classList.contains("mot-turn")) { item.hidden = index > 0; }
     });
     arrange(form, null);
-    updateMoves(form);
+    showChoices(form);
     form.querySelector(".mot-submit").hidden = false;
     if (form.querySelector(".mot-restart")) { form.querySelector(".mot-restart").hidden = true; }
     setStatus(form, "", null);
