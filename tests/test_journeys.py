@@ -741,6 +741,38 @@ def test_a_question_card_prints_on_one_sheet(
     expect(page.get_by_role("button", name="提交答案")).to_have_count(0)
 
 
+MARK_HEADINGS = """headings => headings.forEach((heading, n) => {
+  heading.append('H' + n + 'H');
+  const first = heading.parentElement.querySelector('.mot-question:not([hidden])');
+  first.prepend('F' + n + 'F');
+})"""
+"""Mark each heading of the 错题本 and the first question printed after it."""
+
+
+def test_the_mistakes_book_prints_each_heading_with_its_first_question(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """A module's or a stage's heading never ends a sheet, its first question on the next."""
+    questions = every_question(course)
+    module_of = {q.id: m.page.name for m in course.modules for q in m.quiz.every_question}
+    record = {"version": 1, "questions": {}, "quizzes": {}, "exam": None, "name": ""}
+    record["mistakes"] = {
+        question_id: {"module": module_of[question_id]} for question_id in questions
+    }
+    page.goto(site_url)
+    store(page, json.dumps(record))
+    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+    headings = page.locator(".mot-mistakes :is(h2, h3):visible")
+    headings.evaluate_all(MARK_HEADINGS)
+    page.pdf(path=tmp_path / "mistakes.pdf", format="A4")
+    sheets: dict[str, set[int]] = {}
+    for index, sheet in enumerate(pdfium.PdfDocument(tmp_path / "mistakes.pdf")):
+        for mark in re.findall(r"([HF]\d+)[HF]", sheet.get_textpage().get_text_range()):
+            sheets.setdefault(mark[1:], set()).add(index)
+    assert len(sheets) == headings.count(), "every heading is printed"
+    assert [n for n, found in sheets.items() if len(found) > 1] == []
+
+
 @pytest.mark.parametrize("width", [390, 320])
 def test_every_question_answered_wrong_fits_a_phone(
     page: Page, site_url: str, course: Course, width: int
