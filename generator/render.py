@@ -207,6 +207,7 @@ def render_quiz(module: Module, anchors: Anchors, course: Course) -> Markup:
         objectives_json=json.dumps(objectives, ensure_ascii=False, separators=(",", ":")),
         parts=page_parts(module.quiz.questions, "quiz"),
         next_step=next_step(course, module),
+        steps_json=steps_before_the_exam(course, module),
         mistakes_url=page_url(MISTAKES_PAGE),
     )
     return Markup(html)
@@ -220,6 +221,23 @@ def next_step(course: Course, module: Module) -> Link | None:
     if course.exam is not None:
         return Link(page_url(EXAM_PAGE), f"参加{course.exam.config.title}")
     return None
+
+
+def steps_before_the_exam(course: Course, module: Module) -> str:
+    """Where the last module's next step goes, for the runtime to choose from: the other
+    modules (module id, address, link text) and then the exam (no id), as JSON. The learner
+    goes to the first module not passed yet, as the home page says, else to the exam. Empty
+    for a module whose next step is the next module."""
+    step = next_step(course, module)
+    if step is None or course.modules[-1] is not module:
+        return ""
+    others = [
+        (other.page.name, page_url(other.page.filename), f"继续学习：{other.meta.title}")
+        for other in course.modules
+        if other is not module
+    ]
+    steps = [*others, ("", step.href, step.title)]
+    return json.dumps(steps, ensure_ascii=False, separators=(",", ":"))
 
 
 def render_questions(

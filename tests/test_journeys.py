@@ -603,6 +603,31 @@ def store(page: Page, record: str) -> None:
     page.reload()
 
 
+def test_the_last_module_sends_the_learner_to_a_module_not_passed_before_the_exam(
+    learner: Page, site_url: str, course: Course
+) -> None:
+    """Module 6's next step was the exam even with modules 2 to 5 not passed, while the home
+    page said to go on with module 2 (and the certificate needs every module)."""
+    page, first, skipped, last = learner, *course.modules[:2], course.modules[-1]
+    only_the_first = json.loads(passed_everything(course))
+    only_the_first["quizzes"] = {first.page.name: only_the_first["quizzes"][first.page.name]}
+    only_the_first["questions"] = {
+        q.id: {"quiz": first.page.name, "result": "correct"} for q in first.quiz.questions
+    }
+    del only_the_first["exam"]
+    open_module(page, site_url, last)
+    store(page, json.dumps(only_the_first, ensure_ascii=False))
+    for index in range(len(last.quiz.questions)):
+        answer(page, last, index)
+    next_step = page.locator(f'[data-results-for="{last.page.name}"] .mot-next')
+    expect(next_step).to_have_text(f"继续学习：{skipped.meta.title}")
+    expect(next_step).to_have_attribute("href", re.compile(f"{skipped.page.name}\\.html$"))
+    assert course.exam is not None
+    store(page, passed_everything(course))
+    expect(next_step).to_have_text(f"参加{course.exam.config.title}")
+    expect(next_step).to_have_attribute("href", re.compile(r"exam\.html$"))
+
+
 def test_the_dashboard_follows_the_learner(learner: Page, site_url: str, course: Course) -> None:
     page = learner
     open_page(page, site_url, ".mot-dashboard")

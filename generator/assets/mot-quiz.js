@@ -71,8 +71,19 @@
     var panel = quiz.querySelector(".mot-results");
     var next = panel.querySelector(".mot-next");
     if (next) { next.hidden = !passed; }
+    if (next && next.dataset.steps) { pointToFirstUnpassed(next); }
     panel.querySelector(".mot-retry-wrong").hidden = right === total;
     mot.showResults(panel, passed, TEXT.verdict(right, total, passMark, passed), missedObjectives(quiz), scroll);
+  }
+
+  /* The last module's next step: the first other module not passed yet, as the home page
+     says, else the exam (the step with no module id). */
+  function pointToFirstUnpassed(next) {
+    var step = JSON.parse(next.dataset.steps).filter(function (found) {
+      return !found[0] || mot.progress.quizStatus(found[0]).status !== "passed";
+    })[0];
+    next.href = step[1];
+    next.textContent = step[2];
   }
 
   function updateScore(quiz, answering) {
