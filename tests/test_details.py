@@ -266,7 +266,7 @@ def test_tab_out_of_search_lands_on_something_to_see(
 ) -> None:
     """Material closes search when Tab leaves its box; the next stop was its result list,
     by then folded to no height, so the focus vanished from the screen."""
-    page.set_viewport_size(dict(zip(("width", "height"), size, strict=True)))
+    page.set_viewport_size({"width": size[0], "height": size[1]})
     open_quiz(page, fixture_site_url)
     page.click("label[for=__search]" if size[0] < 1220 else ".md-search__input")
     page.keyboard.press("Tab")

@@ -201,7 +201,8 @@ def authoring_block(language: str, holding: str) -> str:
     """AUTHORING.md's ``language`` example that holds ``holding``."""
     text = (PROJECT / "AUTHORING.md").read_text(encoding="utf-8")
     blocks = re.findall(rf"\n```{language}\n(.*?\n)```\n", text, re.DOTALL)
-    return next(block for block in blocks if holding in block)
+    found: str = next(block for block in blocks if holding in block)
+    return found
 
 
 def test_the_authoring_guide_s_examples_pass_check(
