@@ -35,6 +35,8 @@ SPECIAL_START = {
 BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 """``|``, ``>-`` …: a text on the lines below, rightly written."""
 BRACKETS = {"[": "a list", "{": "a group"}
+KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)\s*:(?:\s+(.*?))?\s*$")
+"""A line that starts a key: its indent (with a list's ``- ``), its key and its value."""
 Hint = tuple[int, int, str, str, str]
 """Line, column, what is wrong, how to fix it, and the problem's code."""
 
@@ -43,6 +45,9 @@ def syntax_hint(text: str, error_line: int, context_line: int | None) -> Hint | 
     """The slip that likely caused a syntax error at ``error_line`` (1-based), which YAML
     noticed while reading from ``context_line``, if one is found."""
     lines = text.split("\n")
+    misaligned = _misaligned_key(lines, error_line)
+    if misaligned is not None:
+        return misaligned
     first = min(context_line or error_line, error_line - 1)
     for number in range(max(first, 1), min(error_line, len(lines)) + 1):
         colon = FULL_WIDTH_COLON.match(lines[number - 1])
@@ -65,6 +70,59 @@ def _full_width_colon(number: int, colon: re.Match[str]) -> Hint:
         f"write a half-width ':' after the key{space}: {key}: {value}".rstrip(),
         "yaml.full-width-colon",
     )
+
+
+def _misaligned_key(lines: list[str], number: int) -> Hint | None:
+    """A key indented neither like the key line above it nor as a key inside it.
+
+    YAML reads a line indented deeper than a key with a value as more of that value, and
+    then complains of the colon; one indented less, of a "block end". Adding quotes or a
+    full-width colon, its usual advice, would hide the slip.
+    """
+    line = lines[number - 1] if 0 < number <= len(lines) else ""
+    key = KEY_LINE.match(line)
+    above = _key_line_above(lines, number)
+    if key is None or above is None or key.group(1).strip():
+        return None
+    column, above_number, above_key = len(key.group(1)), *above
+    above_column = len(above_key.group(1))
+    holds_keys = not above_key.group(3) or BLOCK_HEADER.fullmatch(above_key.group(3))
+    if column == above_column or (column > above_column and holds_keys):
+        return None
+    if column < above_column and column in _enclosing_columns(lines, above_number):
+        return None
+    return (
+        number,
+        column + 1,
+        f"the key '{key.group(2)}' is indented differently from the key above it "
+        f"(line {above_number})",
+        f"line it up with it: start '{key.group(2)}' right under '{above_key.group(2)}', "
+        f"{above_column} spaces in",
+        "yaml.indentation",
+    )
+
+
+def _key_line_above(lines: list[str], number: int) -> tuple[int, re.Match[str]] | None:
+    """The nearest line above ``number`` that holds something, if it starts a key."""
+    for above in range(number - 1, 0, -1):
+        text = lines[above - 1].strip()
+        if text and not text.startswith("#"):
+            match = KEY_LINE.match(lines[above - 1])
+            return (above, match) if match is not None else None
+    return None
+
+
+def _enclosing_columns(lines: list[str], number: int) -> set[int]:
+    """Where the keys of the mappings that enclose line ``number`` start."""
+    columns: set[int] = set()
+    deepest = len(lines[number - 1]) - len(lines[number - 1].lstrip())
+    for line in reversed(lines[: number - 1]):
+        indent = len(line) - len(line.lstrip())
+        key = KEY_LINE.match(line)
+        if key is not None and indent < deepest:
+            columns.add(len(key.group(1)))
+            deepest = indent
+    return columns
 
 
 def _special_start(line: str, number: int) -> Hint | None:

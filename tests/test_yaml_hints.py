@@ -1,7 +1,8 @@
 """A slip YAML reports far from where it is, or in its own terms, is named at its line.
 
-A full-width colon after a key, and a text that starts with a character YAML reads as
-syntax, each get the line that holds them and a fix that works when followed literally.
+A full-width colon after a key, a key indented unlike its neighbours, and a text that
+starts with a character YAML reads as syntax, each get the line that holds them and a fix
+that works when followed literally.
 """
 
 from __future__ import annotations
@@ -57,6 +58,17 @@ def test_a_full_width_colon_after_a_key_is_named_at_its_line(
         "[yaml.full-width-colon]"
     ]
     assert problems_after(minimal_project, "    prompt: 服务补救的第一步是道歉。") == []
+
+
+@pytest.mark.parametrize("indent", [3, 5])
+def test_a_key_indented_unlike_the_key_above_is_to_be_lined_up(
+    minimal_project: Path, indent: int
+) -> None:
+    assert problems_after(minimal_project, f"{' ' * indent}prompt: 服务补救的第一步是道歉。") == [
+        f"{QUIZ}:35:{indent + 1}: the key 'prompt' is indented differently from the key above "
+        "it (line 34); line it up with it: start 'prompt' right under 'objective', 4 spaces in "
+        "[yaml.indentation]"
+    ]
 
 
 def test_a_text_read_as_a_comment_is_to_be_quoted(minimal_project: Path) -> None:
