@@ -1,13 +1,30 @@
-"""A number beyond a limit of the schema, in the trainer's terms.
+"""A number beyond a limit of the schema, or not a whole number, in the trainer's terms.
 
 A whole number written with more digits than are read (:class:`LongNumber`) stands for one
 beyond every limit; when most of them are leading zeros (``pass_mark: 000…0080``) the number
 itself may be right, and the message says so rather than calling it too large.
+
+A value that is not a whole number (``80%``, ``0.8``) is answered with the number it means
+when it says one, and otherwise with an example that fits the key: a trainer copies the fix
+as it stands, so it must never be a number that changes what was meant.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from decimal import Decimal
+
+from generator.models import DEFAULT_PASS_MARK
 from generator.yaml_events import LONGEST_NUMBER, LongNumber
+
+PERCENTAGES = {"pass_mark", "module_pass_mark"}
+"""Keys whose whole number is a percentage, so that a fraction (``0.8``) means 80."""
+EXAMPLES = {"minutes": 30, "pass_mark": DEFAULT_PASS_MARK, "module_pass_mark": DEFAULT_PASS_MARK}
+"""A whole number that fits each key, where the value means none."""
+DRAW_EXAMPLE = 2
+"""The example for any other whole number: how many questions ``draw:`` takes from a module."""
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def out_of_range(key: str, value: object, bound: str) -> tuple[str, str, str]:
@@ -22,3 +39,25 @@ def out_of_range(key: str, value: object, bound: str) -> tuple[str, str, str]:
             "too-many-digits",
         )
     return f"'{key}' must be {bound}, not {value!r}", f"change the value of '{key}'", "out-of-range"
+
+
+def whole_number_fix(key: str, value: object) -> str:
+    """How to write ``key``, whose ``value`` is not a whole number: as the number the value
+    holds (``80%``, ``'80'``, ``80.0``; ``0.8`` as a percentage), if it is a whole one."""
+    number, bare = _number_in(value)
+    percentage = ""
+    if number is not None and bare and key in PERCENTAGES and 0 < number < 1:
+        number, percentage = number * 100, "a pass mark is a percentage: "
+    if number is None or number <= 0 or number != number.to_integral_value():
+        return f"write a whole number, such as {key}: {EXAMPLES.get(key, DRAW_EXAMPLE)}"
+    return f"{percentage}write {key}: {int(number)}"
+
+
+def _number_in(value: object) -> tuple[Decimal | None, bool]:
+    """The one number in ``value``, if it holds one, and whether it is all the value holds."""
+    if isinstance(value, float) and math.isfinite(value):
+        return Decimal(str(value)), True
+    numbers = NUMBER.findall(value) if isinstance(value, str) else []
+    if not isinstance(value, str) or len(numbers) != 1:
+        return None, False
+    return Decimal(numbers[0]), value.strip() == numbers[0]

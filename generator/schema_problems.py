@@ -21,7 +21,7 @@ from generator.models import (
     Source,
 )
 from generator.schema_location import fields_at, model_at
-from generator.schema_numbers import out_of_range
+from generator.schema_numbers import out_of_range, whole_number_fix
 from generator.written import as_written, as_yaml, empty_value
 from generator.yaml_source import position, value_at
 
@@ -248,7 +248,7 @@ def _describe_type(kind: str, key: str, value: object, item: bool, written: str)
     if kind == "int_type":
         return (
             f"{subject} {_must(value, 'be a whole number')}",
-            f"write {key}: 30 (no quotes, no unit)",
+            f"{whole_number_fix(key, value)} (no quotes, no unit)",
             "not-a-number",
         )
     if kind == "string_type":

@@ -124,8 +124,8 @@ def test_an_empty_file_says_what_it_must_hold(
             MODULE,
             "minutes: 10",
             "minutes:",
-            f"{MODULE}:4:1: 'minutes' is empty; write minutes: 30 (no quotes, no unit) "
-            "[schema.not-a-number]",
+            f"{MODULE}:4:1: 'minutes' is empty; write a whole number, such as minutes: 30 (no "
+            "quotes, no unit) [schema.not-a-number]",
         ),
         (
             MODULE,
