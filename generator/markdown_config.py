@@ -7,7 +7,6 @@ the same HTML names the files a page uses (pictures, downloads).
 from __future__ import annotations
 
 import logging
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +25,7 @@ from generator.page_limits import costly_markup
 from generator.page_scan import PageScan, scan_pages
 from generator.page_text import Lines, searchable_lines
 from generator.project import CONFIG_FILE, EXAM_PAGES, MISTAKES_PAGE, Project
+from generator.settings_env import ENV_TAG, top_setting, variable_problem, variable_value
 from generator.settings_screen import (
     EXTRA,
     PRINTED,
@@ -151,13 +151,19 @@ def settings_problems(
         return [_settings_problem(path, 1, f"MkDocs cannot read the settings: {reason}")]
     lines = project.config_file.read_text(encoding="utf-8", errors="replace").splitlines()
     return [
-        _settings_problem(
-            path,
-            _line_of_setting(lines, name),
-            f"the setting '{name}' is not valid: {' '.join(text.split())}",
-        )
+        _invalid_setting(project, path, _line_of_setting(lines, name), name, " ".join(text.split()))
         for name, text in (found.groups() for found in invalid)
     ]
+
+
+def _invalid_setting(project: Project, path: Path, line: int, name: str, text: str) -> Problem:
+    """MkDocs refuses the setting ``name`` for ``text``: said of the environment variable
+    that gave it its value, if one did."""
+    message = f"the setting '{name}' is not valid: {text}"
+    given = variable_problem(settings_bytes(project), name.split(".")[0], text)
+    if given is None:
+        return _settings_problem(path, line, message)
+    return Problem(path, line, 1, f"{message}; {given[0]}", given[1], "settings.invalid")
 
 
 INVALID_SETTING = re.compile(r"Config value '([^']+)': (.*)", re.DOTALL)
@@ -191,19 +197,12 @@ def published_site_url(project: Project) -> str:
     environment as MkDocs' ``!ENV`` reads them, rather than from :func:`site_config`, which is
     cached by the file's bytes alone.
     """
-    document = yaml.compose(settings_bytes(project), Loader=yaml.SafeLoader)
-    setting = None
-    if isinstance(document, yaml.MappingNode):
-        setting = next((v for k, v in document.value if k.value == "site_url"), None)
+    setting = top_setting(settings_bytes(project), "site_url")
     if setting is None:
         return ""
-    if setting.tag == "!ENV":
-        if isinstance(setting, yaml.SequenceNode):
-            names = [str(node.value) for node in setting.value]
-            variables = names[:-1] if len(names) > 1 else names  # the last is the fallback
-        else:
-            variables = [str(setting.value)]
-        address = next((os.environ[name] for name in variables if name in os.environ), "")
+    if setting.tag == ENV_TAG:
+        given = variable_value(setting)
+        address = given[1] if given is not None else ""
     else:
         address = setting.value if setting.tag == "tag:yaml.org,2002:str" else ""  # not null
     address = str(address).strip()
