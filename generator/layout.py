@@ -160,16 +160,14 @@ def quiz_name_problems(project: Project, page_names: set[str]) -> list[Problem]:
     """Quiz files named ``.yaml`` or ``.YML``, or with no module page of the same name."""
     if not project.quiz_dir.is_dir():
         return []
-    found = (
-        _quiz_name_problem(project, path, page_names)
-        for path in _visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
-    )
+    quizzes = _visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
+    misspelt_quizzes = misspelt(project.quiz_dir, QUIZ_SUFFIX)
+    orphans = [path for path in quizzes if path.stem not in page_names | {EXAM_NAME}]
+    quiz_names = {path.stem for path in [*quizzes, *misspelt_quizzes]}
+    without_quiz = sorted(name for name in page_names - quiz_names if MODULE_NAME.match(name))
     return [
-        *(
-            _suffix_problem(project, path, QUIZ_SUFFIX, "quiz")
-            for path in misspelt(project.quiz_dir, QUIZ_SUFFIX)
-        ),
-        *(problem for problem in found if problem is not None),
+        *(_suffix_problem(project, path, QUIZ_SUFFIX, "quiz") for path in misspelt_quizzes),
+        *(_orphan_problem(project, path, without_quiz, len(orphans)) for path in orphans),
     ]
 
 
@@ -185,14 +183,21 @@ def _suffix_problem(project: Project, path: Path, suffix: str, kind: str) -> Pro
     )
 
 
-def _quiz_name_problem(project: Project, path: Path, page_names: set[str]) -> Problem | None:
-    if path.stem in page_names or path.stem == EXAM_NAME:
-        return None
+def _orphan_problem(project: Project, path: Path, without_quiz: list[str], orphans: int) -> Problem:
+    """A quiz named after no module page: after a module was renamed, one module lacks a
+    quiz and the quiz is to be renamed after it; the quiz's own name is no module's."""
+    if len(without_quiz) == 1 and orphans == 1:
+        fix = f"rename it to {project.shown(project.quiz_file(without_quiz[0]))}"
+    elif without_quiz:
+        pages = ", ".join(f"course/{name}{PAGE_SUFFIX}" for name in without_quiz)
+        fix = f"rename it after its module, one of those without a quiz ({pages}), or delete it"
+    else:
+        fix = f"rename it after its module in course/ (course/{path.stem}.md) or delete it"
     return Problem(
         project.relative(path),
         1,
         1,
         f"quiz '{path.name}' belongs to no module",
-        f"rename it after its module in course/ (course/{path.stem}.md) or delete it",
+        fix,
         "quiz.orphan",
     )

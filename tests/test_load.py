@@ -63,8 +63,19 @@ def test_module_without_quiz_and_quiz_without_module(minimal_project: Path) -> N
         "course/01-sample.md:1:1: module '01-sample' has no quiz; "
         "create quizzes/01-sample.yml (see AUTHORING.md) [quiz.missing]",
         "quizzes/02-gone.yml:1:1: quiz '02-gone.yml' belongs to no module; "
-        "rename it after its module in course/ (course/02-gone.md) or delete it [quiz.orphan]",
+        "rename it to quizzes/01-sample.yml [quiz.orphan]",
     ]
+
+
+def test_a_quiz_of_no_module_lists_the_modules_without_a_quiz(minimal_project: Path) -> None:
+    """With more than one module to choose from, the quiz is not renamed after a guess."""
+    for name in ("01-sample", "02-second"):
+        (minimal_project / f"quizzes/{name}.yml").rename(minimal_project / f"quizzes/9{name}.yml")
+    assert problems_of(minimal_project)[-1] == (
+        "quizzes/902-second.yml:1:1: quiz '902-second.yml' belongs to no module; rename it "
+        "after its module, one of those without a quiz (course/01-sample.md, "
+        "course/02-second.md), or delete it [quiz.orphan]"
+    )
 
 
 def test_page_without_front_matter(minimal_project: Path) -> None:
