@@ -16,7 +16,7 @@ problems (:func:`link_problems`), not a site that works here and breaks there.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -111,3 +111,16 @@ def _hidden(name: str) -> bool:
 def _in_media_folder(name: str) -> bool:
     parts = PurePosixPath(name).parts
     return len(parts) > 1 and parts[0] in MEDIA_FOLDERS
+
+
+def meant_file(name: str, files: Collection[str]) -> str | None:
+    """How to write a link to ``name``, a file under course/ that is not there, when one of
+    ``files`` is plainly the one meant: the same path without a leading ``course/`` (links
+    are relative to the page, already in course/), or in other letter case."""
+    without_folder = name.removeprefix("course/")
+    if without_folder != name and without_folder in files:
+        return f"drop 'course/' from the path: links start from the page, so write {without_folder}"
+    other_case = next((file for file in files if file.lower() == name.lower()), None)
+    return (
+        f"did you mean {other_case}? write it in the file's own letter case" if other_case else None
+    )

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 from generator.errors import Problem, Severity
 from generator.line_folds import is_wide
 from generator.markdown_config import GENERATED_HEADINGS, CourseScan
-from generator.media import course_file
+from generator.media import course_file, meant_file
 from generator.models import Course, Page
 from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
@@ -203,7 +203,8 @@ def link_problem(
     if name not in targets and not name.endswith(".md"):
         return (
             f"link to '{address}', which is neither a page nor a file the site publishes",
-            f"put the file at course/{name} (pictures and downloads go in "
+            meant_file(name, files)
+            or f"put the file at course/{name} (pictures and downloads go in "
             f"course/{MEDIA_FOLDERS[0]}/ or course/{MEDIA_FOLDERS[1]}/), or correct the path",
             "missing-file",
         )
