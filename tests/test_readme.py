@@ -78,6 +78,16 @@ def adding_a_module() -> list[str]:
     return [textwrap.dedent(match["body"]) + "\n" for match in STEP_BLOCK.finditer(section)]
 
 
+def passes_but_for_standards(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``check`` passes and warns only about what README's example module still lacks:
+    it is a start, and meets the course's standards once written out."""
+    capsys.readouterr()
+    assert run_generator(root, "check") == 0
+    warned = codes(capsys.readouterr().err)
+    assert "standards.body-length" in warned
+    assert {code for code in warned if not code.startswith("standards.")} == set()
+
+
 def module_added(root: Path, page: str, quiz: str) -> None:
     (root / "course/07-practice.md").write_text(page, encoding="utf-8")
     (root / "quizzes/07-practice.yml").write_text(quiz, encoding="utf-8")
@@ -89,7 +99,7 @@ def test_the_steps_for_adding_a_module_put_its_exam_questions_in_the_exam(
     page, quiz, draw = adding_a_module()
     root = copy_project(tmp_path / "course")
     module_added(root, page, quiz)
-    assert run_generator(root, "check", "--strict") == 0
+    passes_but_for_standards(root, capsys)
     exam_only = quiz.replace("questions:", "exam_questions:", 1).replace("id: m7-", "id: m7-x-")
     module_added(root, page, quiz + exam_only)
     capsys.readouterr()
@@ -101,7 +111,7 @@ def test_the_steps_for_adding_a_module_put_its_exam_questions_in_the_exam(
     assert added == ["  07-practice: 2"]
     exam = root / "quizzes/exam.yml"
     exam.write_text(exam.read_text(encoding="utf-8") + added[0] + "\n", encoding="utf-8")
-    assert run_generator(root, "check", "--strict") == 0
+    passes_but_for_standards(root, capsys)
 
 
 def section(title: str) -> str:
@@ -157,7 +167,7 @@ def test_the_stage_of_a_new_module_is_what_check_asks_for(
     assert capsys.readouterr().err.count("[quiz.no-stage]") == quiz.count("- id:")
     own = re.sub(r"^( +)type: ", r"\1stage: confirm\n\1type: ", quiz, flags=re.MULTILINE)
     module_added(root, page, own)
-    assert run_generator(root, "check", "--strict") == 0
+    passes_but_for_standards(root, capsys)
 
 
 def codes(output: str) -> set[str]:

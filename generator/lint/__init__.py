@@ -1,10 +1,11 @@
-"""Giveaway lint: what a learner could read off a quiz without knowing the content.
+"""Quiz and module lint: giveaways, and what a module lacks to meet the course's standards.
 
 :func:`generator.build.check` runs it once the course is valid. Every finding is a
 warning (``file:line:col: warning: …; fix [code]``): the course still builds, and
-``check --strict`` fails. Each rule reads one list of a quiz file at a time, the module
-quiz (``questions:``) and, separately, its exam-only questions (``exam_questions:``);
-the thresholds live in :mod:`generator.lint.thresholds`.
+``check --strict`` fails. Each giveaway rule reads one list of a quiz file at a time, the
+module quiz (``questions:``) and, separately, its exam-only questions
+(``exam_questions:``); each standards rule (:mod:`generator.lint.standards`) reads one
+module, its page and its quiz file. The thresholds live in :mod:`generator.lint.thresholds`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from generator.lint.feedback import verdict_problems
 from generator.lint.fill_in import shown_answer_problems
 from generator.lint.patterns import pattern_problems
 from generator.lint.questions import QuestionList, question_lists
+from generator.lint.standards import STANDARDS
 from generator.models import Course
 
 Rule = Callable[[QuestionList], Iterator[Problem]]
@@ -23,14 +25,19 @@ RULES: tuple[Rule, ...] = (pattern_problems, shown_answer_problems, verdict_prob
 
 
 def lint_course(course: Course) -> list[Problem]:
-    """Every giveaway in the quizzes of ``course``, as warnings in file order."""
-    return sorted(
+    """Every giveaway in the quizzes of ``course`` and every standard a module misses,
+    as warnings in file order."""
+    giveaways = [
         problem
         for module in course.modules
         for questions in question_lists(module)
         for rule in RULES
         for problem in rule(questions)
-    )
+    ]
+    shortfalls = [
+        problem for module in course.modules for rule in STANDARDS for problem in rule(module)
+    ]
+    return sorted([*giveaways, *shortfalls])
 
 
-__all__ = ["RULES", "lint_course"]
+__all__ = ["RULES", "STANDARDS", "lint_course"]

@@ -39,3 +39,30 @@ DIALOGUE_LONGEST = Share(Fraction(45, 100), "45%")
 """Dialogue turns: the best reply is the strictly longest."""
 DIALOGUE_FIRST = Share(Fraction(45, 100), "45%")
 """Dialogue turns: the best reply is the first."""
+
+
+@dataclass(frozen=True)
+class Between:
+    """A count from ``low`` to ``high``, both included."""
+
+    low: int
+    high: int
+
+    def holds(self, count: int) -> bool:
+        return self.low <= count <= self.high
+
+
+QUIZ_QUESTIONS = Between(10, 15)
+"""Questions in a module quiz (``questions:``)."""
+QUIZ_TYPES = 4
+"""The fewest question types a module quiz uses."""
+QUIZ_APPLIED = Fraction(1, 3)
+"""The least share of a module quiz's questions that are ``applied: true``."""
+QUIZ_QUESTIONS_PER_OBJECTIVE = 2
+"""The fewest module-quiz questions that test each objective."""
+EXAM_ONLY_QUESTIONS = 6
+"""The fewest exam-only questions (``exam_questions:``) of a module."""
+EXAM_ONLY_APPLIED = Fraction(1, 2)
+"""The least share of a module's exam-only questions that are ``applied: true``."""
+BODY_CHARACTERS = Between(3000, 8000)
+"""Chinese characters in a module page's body (front matter not counted)."""

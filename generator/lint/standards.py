@@ -1,0 +1,180 @@
+"""The course's editorial standards: what a module must have before it is published.
+
+Each rule reads one module — its page and its quiz file — and warns, at the line to edit,
+about what the module still lacks: too few or too many questions, too few question types
+or applied questions, an objective that the quiz or the exam does not test, too short or
+too long a page, a teaching part left out. A module copied from README's example starts
+with several of these warnings and loses them as it is written out. The thresholds live
+in :mod:`generator.lint.thresholds`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from fractions import Fraction
+
+from generator.errors import Problem, counted
+from generator.lint import thresholds
+from generator.lint.questions import LIST_NAMES, Where, warning
+from generator.models import Module, Question
+from generator.yaml_source import position
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+TEACHING_PARTS = {
+    "the summary section '## 本章要点 {#summary}'": r"^## 本章要点 \{#summary\}",
+    "the reflection section '## 学以致用 {#reflection}'": r"^## 学以致用 \{#reflection\}",
+    'a dialogue handled poorly (!!! failure "…")': r'^!!! failure "',
+    'the same dialogue handled well (!!! success "…")': r'^!!! success "',
+    "a key point or tip (!!! tip, note, abstract, warning or question)": (
+        r"^!!! (?:tip|note|abstract|warning|question)\b"
+    ),
+    "a table": r"^\|.*\|\s*$",
+}
+"""What every module page teaches with, and how each shows at the start of a line."""
+
+ModuleRule = Callable[[Module], Iterator[Problem]]
+
+
+def quiz_size_problems(module: Module) -> Iterator[Problem]:
+    count, size = len(module.quiz.questions), thresholds.QUIZ_QUESTIONS
+    if not size.holds(count):
+        yield warning(
+            _quiz_at(module, "questions"),
+            f"the module quiz has {count} questions; a module needs {size.low} to {size.high}",
+            "add questions" if count < size.low else "move some under exam_questions:",
+            "standards.quiz-size",
+        )
+
+
+def quiz_types_problems(module: Module) -> Iterator[Problem]:
+    types = sorted({question.type for question in module.quiz.questions})
+    if len(types) < thresholds.QUIZ_TYPES:
+        yield warning(
+            _quiz_at(module, "questions"),
+            f"the module quiz uses {len(types)} question types ({', '.join(types) or 'none'}); "
+            f"a module needs at least {thresholds.QUIZ_TYPES}",
+            "add questions of other types (AUTHORING.md lists them all)",
+            "standards.quiz-types",
+        )
+
+
+def quiz_applied_problems(module: Module) -> Iterator[Problem]:
+    yield from _applied_problems(
+        module, "questions", thresholds.QUIZ_APPLIED, "a third", "standards.quiz-applied"
+    )
+
+
+def exam_only_size_problems(module: Module) -> Iterator[Problem]:
+    count, least = len(module.quiz.exam_questions), thresholds.EXAM_ONLY_QUESTIONS
+    if count < least:
+        yield warning(
+            _quiz_at(module, "exam_questions"),
+            f"the module has {counted(count, 'exam-only question')}; it needs at least {least}",
+            "add questions under exam_questions: (the final exam draws from them)",
+            "standards.exam-only-size",
+        )
+
+
+def exam_only_applied_problems(module: Module) -> Iterator[Problem]:
+    yield from _applied_problems(
+        module,
+        "exam_questions",
+        thresholds.EXAM_ONLY_APPLIED,
+        "half",
+        "standards.exam-only-applied",
+    )
+
+
+def objective_quiz_problems(module: Module) -> Iterator[Problem]:
+    least = thresholds.QUIZ_QUESTIONS_PER_OBJECTIVE
+    testing = Counter(question.objective for question in module.quiz.questions)
+    for index, objective in enumerate(module.meta.objectives):
+        if testing[objective.id] < least:
+            yield warning(
+                _objective_at(module, index),
+                f"objective '{objective.id}' is tested by {testing[objective.id]} question(s) "
+                f"of the module quiz; each objective needs at least {least}",
+                f"add a question with objective: {objective.id} to the module quiz",
+                "standards.objective-quiz",
+            )
+
+
+def objective_exam_problems(module: Module) -> Iterator[Problem]:
+    examined = {question.objective for question in module.quiz.exam_questions}
+    for index, objective in enumerate(module.meta.objectives):
+        if objective.id not in examined:
+            yield warning(
+                _objective_at(module, index),
+                f"objective '{objective.id}' has no exam-only question, so the final exam "
+                "never tests it",
+                f"add a question with objective: {objective.id} under exam_questions:",
+                "standards.objective-exam",
+            )
+
+
+def body_length_problems(module: Module) -> Iterator[Problem]:
+    count = len(HAN.findall(module.page.body))
+    length = thresholds.BODY_CHARACTERS
+    if not length.holds(count):
+        yield warning(
+            _page_at(module),
+            f"the page has {count:,} Chinese characters of teaching text; "
+            f"a module needs {length.low:,} to {length.high:,}",
+            "write the sections out" if count < length.low else "cut it or split the module",
+            "standards.body-length",
+        )
+
+
+def teaching_part_problems(module: Module) -> Iterator[Problem]:
+    for part, pattern in TEACHING_PARTS.items():
+        if not re.search(pattern, module.page.body, re.MULTILINE):
+            yield warning(
+                _page_at(module),
+                f"the page lacks {part}",
+                "add it (AUTHORING.md shows how each part is written)",
+                "standards.teaching-part",
+            )
+
+
+def _applied_problems(
+    module: Module, key: str, least: Fraction, words: str, code: str
+) -> Iterator[Problem]:
+    questions: list[Question] = getattr(module.quiz, key)
+    applied = sum(question.applied for question in questions)
+    if questions and applied < least * len(questions):
+        yield warning(
+            _quiz_at(module, key),
+            f"{applied} of the {len(questions)} questions {LIST_NAMES[key]} are applied; "
+            f"at least {words} must be",
+            "mark workplace situations with applied: true, or write more of them",
+            code,
+        )
+
+
+def _quiz_at(module: Module, key: str) -> Where:
+    """The list ``key`` of the module's quiz file, or the file's top when it has none."""
+    return module.quiz_source.path, *position(module.quiz_source, (key,))
+
+
+def _objective_at(module: Module, index: int) -> Where:
+    return module.page.source.path, *position(module.page.source, ("objectives", index))
+
+
+def _page_at(module: Module) -> Where:
+    """The first line of the page's body, below its front matter."""
+    return module.page.source.path, module.page.body_line, 1
+
+
+STANDARDS: tuple[ModuleRule, ...] = (
+    quiz_size_problems,
+    quiz_types_problems,
+    quiz_applied_problems,
+    objective_quiz_problems,
+    exam_only_size_problems,
+    exam_only_applied_problems,
+    objective_exam_problems,
+    body_length_problems,
+    teaching_part_problems,
+)

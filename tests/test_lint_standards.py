@@ -1,0 +1,180 @@
+"""The course's editorial standards: each trips just over its threshold and not at it.
+
+A module is written here as a page (front matter and body) and a quiz file, read the way
+``check`` reads them, and every standard is applied to it: a module that meets them all
+gets no warning, and each change below breaks exactly one standard.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.errors import Problem, Severity
+from generator.lint import STANDARDS
+from generator.lint.standards import HAN
+from generator.lint.thresholds import BODY_CHARACTERS
+from generator.models import Module, ModuleMeta, Page, Quiz
+from generator.schema_problems import validate_model
+from generator.yaml_source import parse_yaml
+from tests.test_lint import as_yaml, multiple, question, single
+
+Data = dict[str, Any]
+OBJECTIVES = ["s1-listen", "s1-need", "s1-recover"]
+FRONT_MATTER = {
+    "title": "示例模块",
+    "summary": "只为测试而写。",
+    "minutes": 30,
+    "stage": "explore",
+    "objectives": [{"id": name, "text": f"{name} 的目标"} for name in OBJECTIVES],
+}
+PARTS = [
+    "## 本章要点 {#summary}",
+    "## 学以致用 {#reflection}",
+    '!!! failure "做得不好"',
+    '!!! success "做得好"',
+    '!!! tip "小贴士"',
+    "| 甲 | 乙 |",
+]
+FILLER = "服"
+
+
+def of_each_kind(qid: str, number: int, applied: bool) -> Data:
+    """Question ``number`` of a quiz: four types in turn, the objectives in turn."""
+    kinds = [
+        single(qid, number % 4),
+        multiple(qid, {number % 4}),
+        question(qid, "true_false", answer=number % 2 == 0),
+        question(qid, "ordering", items=["一", "二", "三"]),
+    ]
+    found = kinds[number % 4]
+    return {**found, "objective": OBJECTIVES[number % 3], "applied": applied}
+
+
+def questions(prefix: str, count: int, applied: int) -> list[Data]:
+    return [of_each_kind(f"{prefix}{n}", n, n < applied) for n in range(count)]
+
+
+def body(characters: int = BODY_CHARACTERS.low, parts: list[str] = PARTS) -> str:
+    written = len(HAN.findall("".join(parts)))
+    return "\n\n".join([*parts, FILLER * (characters - written)]) + "\n"
+
+
+def module(
+    quiz: list[Data] | None = None, exam: list[Data] | None = None, text: str | None = None
+) -> Module:
+    """A module that meets every standard, with ``quiz``, ``exam`` or ``text`` instead."""
+    quiz_data = {
+        "questions": questions("q", 12, 4) if quiz is None else quiz,
+        "exam_questions": questions("e", 6, 3) if exam is None else exam,
+    }
+    quiz_source = parse_yaml(as_yaml(quiz_data), Path("quizzes/01-sample.yml"))
+    parsed, problems = validate_model(Quiz, quiz_source)
+    assert parsed is not None, problems
+    front = as_yaml(FRONT_MATTER)
+    page_source = parse_yaml(front, Path("course/01-sample.md"), line_offset=1)
+    meta, problems = validate_model(ModuleMeta, page_source)
+    assert meta is not None, problems
+    body_line = front.count("\n") + 3
+    page = Page("01-sample", page_source, meta, body() if text is None else text, body_line)
+    return Module(page, meta, parsed, quiz_source)
+
+
+def standards(of: Module) -> list[Problem]:
+    found = sorted(problem for rule in STANDARDS for problem in rule(of))
+    assert {problem.severity for problem in found} <= {Severity.WARNING}
+    return found
+
+
+def codes(of: Module) -> list[str]:
+    return [problem.code for problem in standards(of)]
+
+
+def test_a_module_that_meets_every_standard_gets_no_warning() -> None:
+    assert standards(module()) == []
+
+
+@pytest.mark.parametrize(("count", "warned"), [(9, True), (10, False), (15, False), (16, True)])
+def test_a_quiz_of_10_to_15_questions(count: int, warned: bool) -> None:
+    found = standards(module(quiz=questions("q", count, count)))
+    assert [problem.code for problem in found] == (["standards.quiz-size"] if warned else [])
+    if warned:
+        assert (found[0].path.as_posix(), found[0].line) == ("quizzes/01-sample.yml", 1)
+        assert f"the module quiz has {count} questions" in found[0].message
+
+
+@pytest.mark.parametrize(("kinds", "warned"), [(4, False), (3, True)])
+def test_a_quiz_of_four_question_types(kinds: int, warned: bool) -> None:
+    quiz = [q for q in questions("q", 16, 16) if q["type"] != "ordering" or kinds == 4][:12]
+    assert codes(module(quiz=quiz)) == (["standards.quiz-types"] if warned else [])
+
+
+@pytest.mark.parametrize(("applied", "warned"), [(4, False), (3, True)])
+def test_a_third_of_the_quiz_applied(applied: int, warned: bool) -> None:
+    assert codes(module(quiz=questions("q", 12, applied))) == (
+        ["standards.quiz-applied"] if warned else []
+    )
+
+
+@pytest.mark.parametrize(("testing", "warned"), [(2, False), (1, True)])
+def test_two_quiz_questions_per_objective(testing: int, warned: bool) -> None:
+    quiz = questions("q", 12, 12)
+    for found in [q for q in quiz if q["objective"] == "s1-recover"][testing:]:
+        found["objective"] = "s1-listen"
+    problems = standards(module(quiz=quiz))
+    assert [problem.code for problem in problems] == (
+        ["standards.objective-quiz"] if warned else []
+    )
+    if warned:
+        assert (problems[0].path.as_posix(), problems[0].line) == ("course/01-sample.md", 11)
+        assert "objective 's1-recover' is tested by 1 question" in problems[0].message
+
+
+@pytest.mark.parametrize(("count", "warned"), [(6, False), (5, True)])
+def test_six_exam_only_questions(count: int, warned: bool) -> None:
+    assert codes(module(exam=questions("e", count, count))) == (
+        ["standards.exam-only-size"] if warned else []
+    )
+
+
+@pytest.mark.parametrize(("applied", "warned"), [(3, False), (2, True)])
+def test_half_the_exam_only_questions_applied(applied: int, warned: bool) -> None:
+    assert codes(module(exam=questions("e", 6, applied))) == (
+        ["standards.exam-only-applied"] if warned else []
+    )
+
+
+def test_every_objective_in_the_exam_only_questions() -> None:
+    exam = questions("e", 6, 6)
+    for found in exam:
+        if found["objective"] == "s1-need":
+            found["objective"] = "s1-listen"
+    problems = standards(module(exam=exam))
+    assert [problem.code for problem in problems] == ["standards.objective-exam"]
+    assert (problems[0].path.as_posix(), problems[0].line) == ("course/01-sample.md", 9)
+
+
+@pytest.mark.parametrize(
+    ("characters", "warned"),
+    [
+        (BODY_CHARACTERS.low - 1, True),
+        (BODY_CHARACTERS.low, False),
+        (BODY_CHARACTERS.high, False),
+        (BODY_CHARACTERS.high + 1, True),
+    ],
+)
+def test_a_page_of_3000_to_8000_chinese_characters(characters: int, warned: bool) -> None:
+    problems = standards(module(text=body(characters)))
+    assert [problem.code for problem in problems] == (["standards.body-length"] if warned else [])
+    if warned:
+        assert (problems[0].path.as_posix(), problems[0].line) == ("course/01-sample.md", 14)
+        assert f"the page has {characters:,} Chinese characters" in problems[0].message
+
+
+@pytest.mark.parametrize("missing", PARTS)
+def test_every_teaching_part(missing: str) -> None:
+    parts = [part for part in PARTS if part != missing]
+    problems = standards(module(text=body(parts=parts)))
+    assert [problem.code for problem in problems] == ["standards.teaching-part"]
