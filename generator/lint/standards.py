@@ -92,9 +92,10 @@ def objective_quiz_problems(module: Module) -> Iterator[Problem]:
     testing = Counter(question.objective for question in module.quiz.questions)
     for index, objective in enumerate(module.meta.objectives):
         if testing[objective.id] < least:
+            tested_by = counted(testing[objective.id], "question")
             yield warning(
                 _objective_at(module, index),
-                f"objective '{objective.id}' is tested by {testing[objective.id]} question(s) "
+                f"objective '{objective.id}' is tested by {tested_by} "
                 f"of the module quiz; each objective needs at least {least}",
                 f"add a question with objective: {objective.id} to the module quiz",
                 "standards.objective-quiz",
@@ -144,9 +145,10 @@ def _applied_problems(
     questions: list[Question] = getattr(module.quiz, key)
     applied = sum(question.applied for question in questions)
     if questions and applied < least * len(questions):
+        verb = "is" if applied == 1 else "are"
         yield warning(
             _quiz_at(module, key),
-            f"{applied} of the {len(questions)} questions {LIST_NAMES[key]} are applied; "
+            f"{applied} of the {len(questions)} questions {LIST_NAMES[key]} {verb} applied; "
             f"at least {words} must be",
             "mark workplace situations with applied: true, or write more of them",
             code,
