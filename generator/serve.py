@@ -26,7 +26,7 @@ import signal
 import socket
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from importlib.resources import files
 from pathlib import Path
@@ -74,14 +74,18 @@ def _dirty_warning_dropped() -> Iterator[None]:
         logger.removeFilter(_not_the_dirty_warning)
 
 
-def serve_files(problems: Reported) -> DocsContents:
-    """The problems panel, its styles and the list of ``problems`` (empty: no panel)."""
+def serve_files(problems: Reported, warnings: Sequence[Problem] = ()) -> DocsContents:
+    """The problems panel, its styles and the lists of ``problems`` (none: no panel) and of
+    the course's ``warnings`` (shown folded when there is no problem)."""
     package = files("generator").joinpath("assets")
-    lines = [str(problem) for problem in problems]
+    listed = {
+        "problems": [str(problem) for problem in problems],
+        "warnings": [str(warning) for warning in warnings],
+    }
     return {
         SERVE_SCRIPT: package.joinpath("serve/mot-serve.js").read_bytes(),
         SERVE_STYLES: package.joinpath("serve/mot-serve.css").read_bytes(),
-        SERVE_PROBLEMS: json.dumps(lines, ensure_ascii=False, indent=1).encode(),
+        SERVE_PROBLEMS: json.dumps(listed, ensure_ascii=False, indent=1).encode(),
     }
 
 
@@ -209,9 +213,10 @@ class Preview:
             problems = self.problems(error)
             update_docs(self.docs_dir, serve_files(problems))
             return problems
-        for warning in capped(checked.warnings):
+        warnings = capped(checked.warnings)
+        for warning in warnings:
             print(warning, file=sys.stderr, flush=True)
-        contents = {**build.docs_contents(checked), **serve_files([])}
+        contents = {**build.docs_contents(checked), **serve_files([], warnings)}
         changed = sync_docs(self.docs_dir, contents)
         if changed:
             print(_changes(changed, contents), flush=True)

@@ -86,8 +86,23 @@ def test_a_broken_save_keeps_the_pages_and_lists_the_problem(
     edit(minimal_project / "quizzes/01-sample.yml", "type: single", "type: singel")
     preview.rebuild()
     assert "s1-single" in built(preview, "01-sample.html").read_text(encoding="utf-8")
-    problems = json.loads(built(preview, "assets/serve/problems.json").read_text("utf-8"))
+    problems = site_problems(preview)
     assert len(problems) == 1 and "01-sample.yml" in problems[0]
+
+
+def test_a_good_save_lists_the_courses_warnings_for_the_panel(
+    preview: Preview, minimal_project: Path
+) -> None:
+    """Warnings (a giveaway, a standard a module misses) do not stop the preview but do stop
+    publishing: the panel lists them, folded, where they went only to the terminal."""
+    assert site_problems(preview, "warnings") == []
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    edit(quiz, "feedback: 先听懂再回应", "feedback: 回答正确！先听懂再回应")
+    preview.rebuild()
+    assert "先听懂再回应" in built(preview, "01-sample.html").read_text(encoding="utf-8")
+    assert site_problems(preview) == []
+    warnings = site_problems(preview, "warnings")
+    assert len(warnings) == 1 and "[feedback.verdict]" in warnings[0], warnings
 
 
 def test_a_number_too_long_for_python_is_listed_as_out_of_range(
@@ -95,7 +110,7 @@ def test_a_number_too_long_for_python_is_listed_as_out_of_range(
 ) -> None:
     edit(minimal_project / "course/01-sample.md", "minutes: 10", f"minutes: {'9' * 5000}")
     preview.rebuild()
-    problems = json.loads(built(preview, "assets/serve/problems.json").read_text("utf-8"))
+    problems = site_problems(preview)
     assert len(problems) == 1 and "'minutes' must be at most 600" in problems[0]
 
 
@@ -112,11 +127,12 @@ def test_a_save_with_many_problems_lists_the_first_and_counts_the_rest(
     assert capsys.readouterr().err.count("\n") == PROBLEMS_PER_FILE + 2
 
 
-def site_problems(preview: Preview) -> list[str]:
-    problems: list[str] = json.loads(
+def site_problems(preview: Preview, listing: str = "problems") -> list[str]:
+    """The lines the preview's panel lists: the save's problems, or the course's warnings."""
+    listed: dict[str, list[str]] = json.loads(
         built(preview, "assets/serve/problems.json").read_text("utf-8")
     )
-    return problems
+    return listed[listing]
 
 
 @pytest.mark.parametrize(

@@ -147,6 +147,27 @@ def test_a_broken_save_shows_its_problems_in_the_open_page_until_fixed(
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
 
 
+def test_the_courses_warnings_show_folded_in_the_open_page(page: Page, preview: str) -> None:
+    """The small course misses the course's standards: the page is up to date, and a folded
+    line says how many warnings publishing will refuse, opening to list them."""
+    page.goto(f"{preview}01-sample.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    reminders = page.locator("details.mot-serve-warnings")
+    expect(reminders).to_have_count(1)
+    expect(page.get_by_role("alert")).to_have_count(0)
+    lines = reminders.locator("li")
+    expect(lines.first).to_be_hidden()
+    count = lines.count()
+    assert count > 0
+    expect(reminders.locator("summary")).to_have_text(
+        f"页面已更新。另有 {count} 条提醒，发布前要处理好（点开查看）"
+    )
+    reminders.locator("summary").click()
+    expect(lines.first).to_be_visible()
+    for line in lines.all_text_contents():
+        assert re.match(r"^\S+:\d+:\d+: warning: .+ \[[a-z-]+\.[a-z-]+\]$", line), line
+
+
 def test_a_broken_save_keeps_the_last_good_page(
     page: Page, preview: str, minimal_project: Path
 ) -> None:

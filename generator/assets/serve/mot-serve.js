@@ -3,11 +3,13 @@
  * Plain JavaScript, no build step.
  *
  * Only `python -m generator serve` loads this file, never a build. After every save the
- * preview writes problems.json beside it: the list of `file:line:col: problem; fix [code]`
- * lines, empty when the course is fine. The save rebuilds the preview, which reloads the
- * page; this script then reads the list and, when it is not empty, shows it at the top of
- * the page over the last good version. The next good save empties the list and the
- * reload takes the panel away.
+ * preview writes problems.json beside it: the `file:line:col: problem; fix [code]` lines
+ * of the save's problems, empty when the course is fine, and of its warnings (giveaways,
+ * standards a module misses), which do not stop the preview but do stop `make test`, and
+ * so publishing. The save rebuilds the preview, which reloads the page; this script then
+ * reads the lists. Problems show at the top of the page over the last good version, until
+ * the next good save empties the list and the reload takes the panel away. Warnings show
+ * folded, in a line that opens to list them.
  */
 (function () {
   "use strict";
@@ -16,8 +18,21 @@
   var TEXT = {
     title: "保存的文件有问题，页面显示的仍是上一次正确的版本",
     hint: "改好后保存，页面会自动刷新，这条提示随之消失。",
-    hide: "暂时隐藏"
+    hide: "暂时隐藏",
+    warnings: function (count) { return "页面已更新。另有 " + count + " 条提醒，发布前要处理好（点开查看）"; }
   };
+
+  function listed(lines) {
+    var list = document.createElement("ol");
+    lines.forEach(function (line) {
+      var item = document.createElement("li");
+      var code = document.createElement("code");
+      code.textContent = line;
+      item.appendChild(code);
+      list.appendChild(item);
+    });
+    return list;
+  }
 
   function panel(problems) {
     var box = document.createElement("section");
@@ -27,14 +42,7 @@
     var title = document.createElement("h2");
     title.id = "mot-serve-problems-title";
     title.textContent = TEXT.title + "（" + problems.length + "）";
-    var list = document.createElement("ol");
-    problems.forEach(function (line) {
-      var item = document.createElement("li");
-      var code = document.createElement("code");
-      code.textContent = line;
-      item.appendChild(code);
-      list.appendChild(item);
-    });
+    var list = listed(problems);
     var hint = document.createElement("p");
     hint.textContent = TEXT.hint;
     var hide = document.createElement("button");
@@ -45,12 +53,23 @@
     return box;
   }
 
+  function reminders(warnings) {
+    var box = document.createElement("details");
+    box.className = "mot-serve-problems mot-serve-warnings";
+    var summary = document.createElement("summary");
+    summary.textContent = TEXT.warnings(warnings.length);
+    box.appendChild(summary);
+    box.appendChild(listed(warnings));
+    return box;
+  }
+
   function show() {
     fetch(PROBLEMS, { cache: "no-store" })
-      .then(function (response) { return response.ok ? response.json() : []; })
-      .then(function (problems) {
+      .then(function (response) { return response.ok ? response.json() : { problems: [], warnings: [] }; })
+      .then(function (found) {
         document.querySelectorAll(".mot-serve-problems").forEach(function (old) { old.remove(); });
-        if (problems.length) { document.body.insertBefore(panel(problems), document.body.firstChild); }
+        var box = found.problems.length ? panel(found.problems) : found.warnings.length ? reminders(found.warnings) : null;
+        if (box) { document.body.insertBefore(box, document.body.firstChild); }
       })
       .catch(function () { /* the preview is rebuilding; the reload that follows tries again */ });
   }
