@@ -774,10 +774,10 @@ MARK_HEADINGS = """headings => headings.forEach((heading, n) => {
 """Mark each heading of the 错题本 and the first question printed after it."""
 
 
-def test_the_mistakes_book_prints_each_heading_with_its_first_question(
-    page: Page, site_url: str, course: Course, tmp_path: Path
-) -> None:
-    """A module's or a stage's heading never ends a sheet, its first question on the next."""
+def open_every_question_as_a_mistake(
+    page: Page, site_url: str, course: Course
+) -> dict[str, Question]:
+    """Open the 错题本 of a learner with every question of the course in it; its questions."""
     questions = every_question(course)
     module_of = {q.id: m.page.name for m in course.modules for q in m.quiz.every_question}
     record = {"version": 1, "questions": {}, "quizzes": {}, "exam": None, "name": ""}
@@ -787,6 +787,14 @@ def test_the_mistakes_book_prints_each_heading_with_its_first_question(
     page.goto(site_url)
     store(page, json.dumps(record))
     open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+    return questions
+
+
+def test_the_mistakes_book_prints_each_heading_with_its_first_question(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """A module's or a stage's heading never ends a sheet, its first question on the next."""
+    open_every_question_as_a_mistake(page, site_url, course)
     headings = page.locator(".mot-mistakes :is(h2, h3):visible")
     headings.evaluate_all(MARK_HEADINGS)
     page.pdf(path=tmp_path / "mistakes.pdf", format="A4")
@@ -806,15 +814,7 @@ def test_every_question_answered_wrong_fits_a_phone(
     wrong, so that every tag, right answer and feedback shows: nothing runs off a phone's
     screen, down to the 320 px that WCAG's reflow criterion asks for."""
     page.set_viewport_size({"width": width, "height": 800})
-    questions = every_question(course)
-    module_of = {q.id: m.page.name for m in course.modules for q in m.quiz.every_question}
-    record = {"version": 1, "questions": {}, "quizzes": {}, "exam": None, "name": ""}
-    record["mistakes"] = {
-        question_id: {"module": module_of[question_id]} for question_id in questions
-    }
-    page.goto(site_url)
-    store(page, json.dumps(record))
-    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+    questions = open_every_question_as_a_mistake(page, site_url, course)
     shown = page.locator(".mot-mistakes .mot-question:visible")
     expect(shown).to_have_count(len(questions))
     for question in questions.values():
