@@ -1,10 +1,11 @@
 """Likely causes of a YAML syntax error, named in the trainer's terms with the fix.
 
 YAML says what its parser expected where it gave up, often a line or more after the
-slip. Two slips are common in a Chinese course: a full-width colon after a key (``prompt：``,
-what a Chinese input method types) and a text that starts with a character YAML reads as
-syntax (``!重要``, ``[注意] 以下``, ``@客户``). Both are looked for on the lines the error
-names, and the fix quotes the trainer's own line.
+slip. Slips common in a Chinese course: a full-width colon after a key (``prompt：``,
+what a Chinese input method types), a text that starts with a character YAML reads as
+syntax (``!重要``, ``[注意] 以下``, ``@客户``) and a quote opened but never closed
+(``prompt: "服务补救…``). Each is looked for on the lines the error names, or above them,
+and the fix quotes the trainer's own line.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ SPECIAL_START = {
 }
 """What YAML makes of a value that starts with each character (``#``, a comment, and
 ``&`` and ``*``, an anchor or alias, are found elsewhere)."""
+QUOTED = re.compile(r"^(\s*(?:-\s+)?)(?:([A-Za-z_][A-Za-z0-9_-]*)\s*:\s+)?(['\"])(.*?)\s*$")
+"""A key or a list's entry whose value starts with a quote: indent, key, quote, the rest."""
+QUOTE_NAMES = {'"': "a double quote", "'": "a single quote"}
+ESCAPED_QUOTE = {'"': re.compile(r"\\."), "'": re.compile("''")}
+"""What inside quotes is no closing quote: a backslash and what follows it, two single quotes."""
 BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 """``|``, ``>-`` …: a text on the lines below, rightly written."""
 BRACKETS = {"[": "a list", "{": "a group"}
@@ -45,6 +51,9 @@ def syntax_hint(text: str, error_line: int, context_line: int | None) -> Hint | 
     """The slip that likely caused a syntax error at ``error_line`` (1-based), which YAML
     noticed while reading from ``context_line``, if one is found."""
     lines = text.split("\n")
+    unclosed = _unclosed_quote(lines, error_line)
+    if unclosed is not None:
+        return unclosed
     misaligned = _misaligned_key(lines, error_line)
     if misaligned is not None:
         return misaligned
@@ -125,6 +134,60 @@ def _enclosing_columns(lines: list[str], number: int) -> set[int]:
     return columns
 
 
+def _unclosed_quote(lines: list[str], error_line: int) -> Hint | None:
+    """A quoted text whose quote is not closed on its line, with a key on the next line.
+
+    YAML reads such a text on over the lines below, up to the next quote of its kind, and
+    gives up there or later, often many lines away. Putting the text in other quotes, the
+    advice for a quote closed too early, would keep the stray quote in the text.
+    """
+    for number in range(1, min(error_line, len(lines)) + 1):
+        opened = QUOTED.match(lines[number - 1])
+        if opened is None or not (opened.group(2) or opened.group(1).strip()):
+            continue
+        quote, rest = opened.group(3), opened.group(4)
+        column = len(opened.group(1))
+        if quote not in ESCAPED_QUOTE[quote].sub("", rest) and _key_follows(lines, number, column):
+            return _unclosed_quote_hint(number, opened)
+    return None
+
+
+def _key_follows(lines: list[str], number: int, column: int) -> bool:
+    """Whether the text on line ``number`` ends where it is: the next line that holds
+    something starts a key or a list's entry no deeper than ``column``, where the key on
+    line ``number`` starts; or none does."""
+    for line in lines[number:]:
+        text = line.strip()
+        if text and not text.startswith("#"):
+            indent = len(line) - len(line.lstrip())
+            starts = text.startswith("- ") or KEY_LINE.match(line) is not None
+            return starts and indent <= column
+    return True
+
+
+def _unclosed_quote_hint(number: int, opened: re.Match[str]) -> Hint:
+    _, key, quote, rest = opened.groups()
+    closed = f"{quote}{rest}{quote}"
+    return (
+        number,
+        opened.start(3) + 1,
+        f"{_where(key)} opens {QUOTE_NAMES[quote]} ({quote}) that is never closed, so YAML "
+        "reads the lines below as part of the text",
+        f"add the closing quote at the end of the text: {_written(key, closed)} "
+        "(or remove the opening one)",
+        "yaml.unclosed-quote",
+    )
+
+
+def _where(key: str | None) -> str:
+    return f"the text after '{key}:'" if key else "the list entry"
+
+
+def _written(key: str | None, value: str) -> str:
+    """A key's or a list entry's line as it should read."""
+    return f"{key}: {value}" if key else f"- {value}"
+
+
 def _special_start(line: str, number: int) -> Hint | None:
     """A value that starts with a character YAML reads as syntax, not as text."""
     match = VALUE.match(line)
@@ -135,8 +198,6 @@ def _special_start(line: str, number: int) -> Hint | None:
         return None
     if BLOCK_HEADER.fullmatch(value):
         return None
-    where = f"the text after '{key}:'" if key else "the list entry"
-    written = f"{key}: {quoted(value)}" if key else f"- {quoted(value)}"
     closing = "]" if value[0] == "[" else "}"
     bracketed = (
         f"; if it is {BRACKETS[value[0]]}, end it with '{closing}' and write nothing after it"
@@ -146,8 +207,8 @@ def _special_start(line: str, number: int) -> Hint | None:
     return (
         number,
         len(line.rstrip()) - len(value) + 1,
-        f"{where} starts with {value[0]!r}, {SPECIAL_START[value[0]]}",
-        f"put the whole text in quotes: {written}{bracketed}",
+        f"{_where(key)} starts with {value[0]!r}, {SPECIAL_START[value[0]]}",
+        f"put the whole text in quotes: {_written(key, quoted(value))}{bracketed}",
         "yaml.needs-quotes",
     )
 

@@ -1,8 +1,8 @@
 """A slip YAML reports far from where it is, or in its own terms, is named at its line.
 
-A full-width colon after a key, a key indented unlike its neighbours, and a text that
-starts with a character YAML reads as syntax, each get the line that holds them and a fix
-that works when followed literally.
+A full-width colon after a key, a key indented unlike its neighbours, a text that
+starts with a character YAML reads as syntax, and a quote never closed, each get the line
+that holds them and a fix that works when followed literally.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ def problems_after(root: Path, line: str) -> list[str]:
 def test_a_text_that_starts_with_a_special_character_is_to_be_quoted(
     minimal_project: Path, start: str
 ) -> None:
-    text = f"{start}重要 服务补救的第一步是道歉。"
+    closing = start if start in "'\"" else ""  # a quote never closed is another slip
+    text = f"{start}重要{closing} 服务补救的第一步是道歉。"
     quoted = f"'{text}'" if start == '"' else f'"{text}"'
     [problem] = problems_after(minimal_project, f"    prompt: {text}")
     assert problem.startswith(f"{QUIZ}:35:13: the text after 'prompt:' starts with {start!r}, ")
@@ -78,3 +79,26 @@ def test_a_text_read_as_a_comment_is_to_be_quoted(minimal_project: Path) -> None
         'prompt: "#1 最重要的是？" [schema.empty]'
     ]
     assert problems_after(minimal_project, '    prompt: "#1 最重要的是？"') == []
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_a_quote_never_closed_is_to_be_closed_at_its_line(
+    minimal_project: Path, quote: str
+) -> None:
+    name = "a double" if quote == '"' else "a single"
+    assert problems_after(minimal_project, f"    prompt: {quote}服务补救的第一步是道歉。") == [
+        f"{QUIZ}:35:13: the text after 'prompt:' opens {name} quote ({quote}) that is never "
+        "closed, so YAML reads the lines below as part of the text; add the closing quote at "
+        f"the end of the text: prompt: {quote}服务补救的第一步是道歉。{quote} (or remove the "
+        "opening one) [yaml.unclosed-quote]"
+    ]
+    closed = f"    prompt: {quote}服务补救的第一步是道歉。{quote}"
+    assert problems_after(minimal_project, closed) == []
+
+
+@pytest.mark.parametrize(
+    "continued", ['    prompt: "服务补救的\\"第一步', "    prompt: '服务补救的''第一步"]
+)
+def test_a_quoted_text_may_go_on_over_lines(minimal_project: Path, continued: str) -> None:
+    quote = continued[12]
+    assert problems_after(minimal_project, f"{continued}\n      是道歉。{quote}") == []
