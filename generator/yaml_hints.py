@@ -3,14 +3,17 @@
 YAML says what its parser expected where it gave up, often a line or more after the
 slip. Slips common in a Chinese course: a full-width colon after a key (``prompt：``,
 what a Chinese input method types), a text that starts with a character YAML reads as
-syntax (``!重要``, ``[注意] 以下``, ``@客户``) and a quote opened but never closed
-(``prompt: "服务补救…``). Each is looked for on the lines the error names, or above them,
-and the fix quotes the trainer's own line.
+syntax (``!重要``, ``[注意] 以下``, ``@客户``), a quote opened but never closed
+(``prompt: "服务补救…``) and a key with no space after its colon (``prompt:一位客户``).
+Each is looked for on the lines the error names, or above them, and the fix quotes the
+trainer's own line.
 """
 
 from __future__ import annotations
 
 import re
+
+from generator.models import StrictModel
 
 FULL_WIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)\s*[：︰﹕]\s*(.*)$")
 """A key followed by a full-width colon (U+FF1A, U+FE30, U+FE55) instead of ':'."""
@@ -33,6 +36,11 @@ SPECIAL_START = {
 }
 """What YAML makes of a value that starts with each character (``#``, a comment, and
 ``&`` and ``*``, an anchor or alias, are found elsewhere)."""
+NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*):(\S.*?)\s*$")
+"""A key and its value with no space between the colon and the value (``prompt:一位``)."""
+NO_SPACE_REACH = 2
+"""How many lines above the error a key with no space after its colon is looked for: YAML
+reads the key and its value as one text, and gives up on the line after it, or the next."""
 QUOTED = re.compile(r"^(\s*(?:-\s+)?)(?:([A-Za-z_][A-Za-z0-9_-]*)\s*:\s+)?(['\"])(.*?)\s*$")
 """A key or a list's entry whose value starts with a quote: indent, key, quote, the rest."""
 QUOTE_NAMES = {'"': "a double quote", "'": "a single quote"}
@@ -54,6 +62,9 @@ def syntax_hint(text: str, error_line: int, context_line: int | None) -> Hint | 
     unclosed = _unclosed_quote(lines, error_line)
     if unclosed is not None:
         return unclosed
+    no_space = _no_space_after_colon(lines, error_line)
+    if no_space is not None:
+        return no_space
     misaligned = _misaligned_key(lines, error_line)
     if misaligned is not None:
         return misaligned
@@ -79,6 +90,24 @@ def _full_width_colon(number: int, colon: re.Match[str]) -> Hint:
         f"write a half-width ':' after the key{space}: {key}: {value}".rstrip(),
         "yaml.full-width-colon",
     )
+
+
+def _no_space_after_colon(lines: list[str], error_line: int) -> Hint | None:
+    """A course file's key followed by ':' and its value with no space between, at or just
+    above the error line. Only the keys a quiz or a page's front matter holds count: a web
+    address (``https://``) or a time (``10:30``) is no key."""
+    for number in range(min(error_line, len(lines)), max(error_line - NO_SPACE_REACH, 1) - 1, -1):
+        key = NO_SPACE.match(lines[number - 1])
+        if key is not None and key.group(2) in COURSE_KEYS:
+            indent, name, value = key.groups()
+            return (
+                number,
+                len(indent) + len(name) + 1,
+                f"there is no space after '{name}:', so YAML does not read '{name}' as a key",
+                f"write a space after the colon: {name}: {value}",
+                "yaml.space-after-colon",
+            )
+    return None
 
 
 def _misaligned_key(lines: list[str], number: int) -> Hint | None:
@@ -219,3 +248,13 @@ def quoted(text: str) -> str:
     if '"' in text or "\\" in text:
         return "'" + text.replace("'", "''") + "'"
     return f'"{text}"'
+
+
+def _keys_of(model: type[StrictModel]) -> frozenset[str]:
+    """The keys ``model`` and the models derived from it may hold."""
+    keys = frozenset(model.model_fields)
+    return keys.union(*(_keys_of(derived) for derived in model.__subclasses__()))
+
+
+COURSE_KEYS = _keys_of(StrictModel)
+"""Every key of a quiz, the exam settings and a page's front matter."""

@@ -102,3 +102,29 @@ def test_a_quote_never_closed_is_to_be_closed_at_its_line(
 def test_a_quoted_text_may_go_on_over_lines(minimal_project: Path, continued: str) -> None:
     quote = continued[12]
     assert problems_after(minimal_project, f"{continued}\n      是道歉。{quote}") == []
+
+
+@pytest.mark.parametrize("value", ["服务补救的第一步是道歉。", '"服务补救的第一步是道歉。"'])
+def test_a_key_with_no_space_after_its_colon_is_named_at_its_line(
+    minimal_project: Path, value: str
+) -> None:
+    assert problems_after(minimal_project, f"    prompt:{value}") == [
+        f"{QUIZ}:35:11: there is no space after 'prompt:', so YAML does not read 'prompt' as a "
+        f"key; write a space after the colon: prompt: {value} [yaml.space-after-colon]"
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "    prompt: 时间是10:30，客户来电。",
+        "    prompt: 请看 https://example.com 上的说明。",
+        '    prompt: "prompt:道歉"',
+        "    https://example.com",
+        "    10:30 客户来电",
+    ],
+)
+def test_a_colon_in_a_text_is_no_key_with_no_space(minimal_project: Path, line: str) -> None:
+    assert not any(
+        "yaml.space-after-colon" in problem for problem in problems_after(minimal_project, line)
+    )
