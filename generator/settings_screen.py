@@ -7,9 +7,10 @@ RecursionError, and a few lines of aliases of aliases (a "billion laughs") take 
 gigabytes. The settings are read first as libyaml's events, which need neither, with the
 course files' limit on nesting; tags (``!ENV``, ``!!python/name:``) stay MkDocs' business.
 
-Material prints the site's name, description, author and copyright, the titles in ``nav``
-and the texts under ``extra`` (a cookie notice's title, a social link's name, a feedback
-rating's note, ...) into every page as they are, unescaped, in text and in attributes. Only a
+Material prints the site's name, description, author and copyright, the titles in ``nav``,
+the texts under ``extra`` (a cookie notice's title, a social link's name, a feedback
+rating's note, ...) and the colour switch's names under ``theme.palette`` into every page
+as they are, unescaped, in text and in attributes. Only a
 page's body may hold HTML: these are plain text on one line, as every field of a course file
 is (:mod:`generator.plain_text`), and hold no ``<``, ``"`` or character reference either. A
 value a tag gives (``!ENV``) is checked once MkDocs has read it.
@@ -37,6 +38,7 @@ PRINTED = ("site_name", "site_description", "site_author", "copyright")
 """Settings Material prints into every page as they are; ``nav``'s titles and every text
 under ``EXTRA`` are printed too."""
 EXTRA = "extra"
+PALETTE = "palette"
 TEXT_TAG = "tag:yaml.org,2002:str"
 MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 LEGACY_REFERENCES = sorted((name for name in html5 if not name.endswith(";")), key=len)[::-1]
@@ -135,6 +137,8 @@ def _printed(text: str) -> Iterator[tuple[str, Keys | None, yaml.Node]]:
             yield f"'{key.value}'", (key.value,), value
         elif key.value == EXTRA:
             yield from _values(value, EXTRA, (EXTRA,))
+        elif key.value == "theme":
+            yield from _palette(value)
         elif key.value == "nav":
             yield from (("a title in 'nav'", None, title) for title in _titles(value))
 
@@ -150,6 +154,18 @@ def _values(node: yaml.Node, name: str, path: Keys) -> Iterator[tuple[str, Keys,
             yield from _values(item, f"{name}[{index}]", (*path, index))
     else:
         yield f"'{name}'", path, node
+
+
+def _palette(theme: yaml.Node) -> Iterator[tuple[str, None, yaml.Node]]:
+    """Every value under ``theme.palette`` (a toggle's name, a media query), which Material
+    prints into the colour switch's attributes as it is. Not looked up once MkDocs has read
+    it (MkDocs keeps the theme as an object): a tag there is left unchecked."""
+    if isinstance(theme, yaml.MappingNode):
+        for key, value in theme.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == PALETTE:
+                yield from (
+                    (name, None, node) for name, _, node in _values(value, f"theme.{PALETTE}", ())
+                )
 
 
 def _settings(text: str) -> list[tuple[yaml.Node, yaml.Node]]:

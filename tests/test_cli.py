@@ -118,6 +118,28 @@ def test_the_copyright_and_the_texts_under_extra_are_plain_text(
     assert not [page for page in pages if "<script>alert(" in page or "<img src=x" in page]
 
 
+def test_the_colour_switch_names_are_plain_text(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Material prints a palette toggle's name into the switch's title and aria-label as it
+    is: a quote ended the attribute and let the rest of the name in as HTML."""
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    name = "name: 切换到深色模式"
+    assert text.count(name) == 1
+    line = text[: text.index(name)].count("\n") + 1
+    column = text.splitlines()[line - 1].index(name) + 7
+    hostile = "name: '深色\" onmouseover=\"alert(1)'"
+    settings.write_text(text.replace(name, hostile), encoding="utf-8")
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.startswith(
+        f"mkdocs.yml:{line}:{column}: 'theme.palette[0].toggle.name' contains '\"'"
+    )
+    assert run_generator(minimal_project, "build") == 1
+    pages = [page.read_text(encoding="utf-8") for page in minimal_project.rglob("*.html")]
+    assert not [page for page in pages if 'onmouseover="alert(1)' in page]
+
+
 def test_a_copyright_sign_an_ampersand_and_a_link_under_extra_pass(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
