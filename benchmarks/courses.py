@@ -7,7 +7,8 @@ that module, and ``（副本 g）`` added to a plain title. A copy has no exam-o
 (``exam_questions:``), which the exam would have to draw from. The home page, the
 glossary, the trainer's guide and ``quizzes/exam.yml`` are the real ones, so the exam
 still draws from the six original modules and every copy passes
-``python -m generator check``.
+``python -m generator check``, with the course's standards warning only about the
+exam-only questions a copy leaves out.
 """
 
 from __future__ import annotations

@@ -27,6 +27,8 @@ from generator.errors import counted
 from generator.project import Project
 from tests.conftest import PROJECT
 
+WARNING = re.compile(r"(?P<file>\S+?):\d+:\d+: warning: .*\[(?P<rule>[\w.-]+)\]")
+
 
 @pytest.fixture(scope="module")
 def real_questions() -> int:
@@ -36,14 +38,21 @@ def real_questions() -> int:
 def test_a_synthetic_course_passes_check_with_its_own_ids_and_links(
     tmp_path: Path, real_questions: int
 ) -> None:
+    """The copies leave their exam-only questions out (the exam draws from the six originals),
+    so the course's standards warn about those, and only about those, on the copies."""
     root = synthesise(tmp_path / "course", 12)
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(root), "check", "--strict"],
+        [sys.executable, "-m", "generator", "--root", str(root), "check"],
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    warnings = [WARNING.fullmatch(line) for line in result.stderr.splitlines()]
+    assert warnings and all(warnings), result.stderr
+    rules = {found["rule"] for found in warnings if found}
+    assert rules == {"standards.exam-only-size", "standards.objective-exam"}
+    assert all(re.search(r"-00\d\.(md|yml)$", found["file"]) for found in warnings if found)
     assert f"OK: 12 modules, {2 * real_questions} questions" in result.stdout
     copy = (root / "quizzes/06-confirm-002.yml").read_text(encoding="utf-8")
     assert "review: 06-confirm-002.md#" in copy
