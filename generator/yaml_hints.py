@@ -49,8 +49,10 @@ ESCAPED_QUOTE = {'"': re.compile(r"\\."), "'": re.compile("''")}
 BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 """``|``, ``>-`` …: a text on the lines below, rightly written."""
 BRACKETS = {"[": "a list", "{": "a group"}
-KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)\s*:(?:\s+(.*?))?\s*$")
-"""A line that starts a key: its indent (with a list's ``- ``), its key and its value."""
+KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z0-9_][A-Za-z0-9_-]*)\s*:(?:\s+(.*?))?\s*$")
+"""A line that starts a key: its indent (with a list's ``- ``), its key and its value. A key
+may start with a digit, as the exam's module names do (``02-principles: 3``); a time
+(``10:30``) has no space after its colon and is no key."""
 Hint = tuple[int, int, str, str, str]
 """Line, column, what is wrong, how to fix it, and the problem's code."""
 

@@ -72,6 +72,20 @@ def test_a_key_indented_unlike_the_key_above_is_to_be_lined_up(
     ]
 
 
+@pytest.mark.parametrize("indent", [1, 3])
+def test_a_key_that_starts_with_a_digit_is_lined_up_too(minimal_project: Path, indent: int) -> None:
+    exam = minimal_project / "quizzes/exam.yml"
+    text = exam.read_text(encoding="utf-8")
+    exam.write_text(text.replace("  02-second: 2", f"{' ' * indent}02-second: 2"), "utf-8")
+    with pytest.raises(CourseError) as raised:
+        load_course(Project(minimal_project))
+    assert [str(problem) for problem in raised.value.problems] == [
+        f"quizzes/exam.yml:7:{indent + 1}: the key '02-second' is indented differently from "
+        "the key above it (line 6); line it up with it: start '02-second' right under "
+        "'01-sample', 2 spaces in [yaml.indentation]"
+    ]
+
+
 def test_a_text_read_as_a_comment_is_to_be_quoted(minimal_project: Path) -> None:
     assert problems_after(minimal_project, "    prompt: #1 最重要的是？") == [
         f"{QUIZ}:35:5: question 's1-true-false': 'prompt' is empty: the '#' after 'prompt:' "
