@@ -126,7 +126,7 @@ def _misaligned_key(lines: list[str], number: int) -> Hint | None:
         return None
     column, above_number, above_key = len(key.group(1)), *above
     above_column = len(above_key.group(1))
-    holds_keys = not above_key.group(3) or BLOCK_HEADER.fullmatch(above_key.group(3))
+    holds_keys = not _holds_value(lines[above_number - 1])
     if column == above_column or (column > above_column and holds_keys):
         return None
     if column < above_column and column in _enclosing_columns(lines, above_number):
@@ -143,13 +143,57 @@ def _misaligned_key(lines: list[str], number: int) -> Hint | None:
 
 
 def _key_line_above(lines: list[str], number: int) -> tuple[int, re.Match[str]] | None:
-    """The nearest line above ``number`` that holds something, if it starts a key."""
+    """The key line that the nearest line above ``number`` holding something belongs to:
+    that line, or the key whose value it goes on with. The lines of a text below ``key: |``
+    are the key's, and so are the next lines of a plain or quoted text: a ``MOT: 关键时刻``
+    among them is no key to line up with."""
     for above in range(number - 1, 0, -1):
-        text = lines[above - 1].strip()
-        if text and not text.startswith("#"):
-            match = KEY_LINE.match(lines[above - 1])
-            return (above, match) if match is not None else None
+        if _holds_something(lines[above - 1]):
+            start = _value_start(lines, above)
+            match = KEY_LINE.match(lines[start - 1])
+            return (start, match) if match is not None else None
     return None
+
+
+def _value_start(lines: list[str], number: int) -> int:
+    """The line where the value that line ``number`` is part of starts: the nearest line above
+    it that is less indented and holds a value, for as long as there is one."""
+    start = number
+    while (owner := _less_indented_above(lines, start)) is not None:
+        if not _holds_value(lines[owner - 1]):
+            break
+        start = owner
+    return start
+
+
+def _less_indented_above(lines: list[str], number: int) -> int | None:
+    """The nearest line above ``number`` that holds something starting left of its indent."""
+    indent = len(lines[number - 1]) - len(lines[number - 1].lstrip())
+    for above in range(number - 1, 0, -1):
+        if _holds_something(lines[above - 1]) and _column(lines[above - 1]) < indent:
+            return above
+    return None
+
+
+def _holds_something(line: str) -> bool:
+    """Whether ``line`` holds more than spaces or a comment."""
+    text = line.strip()
+    return bool(text) and not text.startswith("#")
+
+
+def _holds_value(line: str) -> bool:
+    """Whether ``line`` holds a text, or its start, rather than a key with keys or a list
+    below it (``draw:``, ``options:  # 四项``) or a list's bare ``-``."""
+    key = KEY_LINE.match(line)
+    if key is None:
+        return line.strip() != "-"
+    return bool(key.group(3)) and not key.group(3).startswith("#")
+
+
+def _column(line: str) -> int:
+    """Where what ``line`` holds starts: its key (after a list's ``- ``) or its text."""
+    key = KEY_LINE.match(line)
+    return len(key.group(1)) if key is not None else len(line) - len(line.lstrip())
 
 
 def _enclosing_columns(lines: list[str], number: int) -> set[int]:

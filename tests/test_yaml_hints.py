@@ -72,11 +72,41 @@ def test_a_key_indented_unlike_the_key_above_is_to_be_lined_up(
     ]
 
 
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "    prompt: |\n      服务补救的第一步：\n      MOT: 道歉",
+        "    prompt: |-\n      服务补救的第一步：\n      MOT: 道歉",
+        "    prompt: >2\n        服务补救的第一步：\n        MOT: 道歉",
+        "    prompt: 服务补救的第一步\n      是道歉。",
+        '    prompt: "服务补救的第一步\n      是道歉。"',
+        "    prompt: {服务补救: 道歉,\n      第一步: 道歉}",
+    ],
+)
+def test_a_key_below_a_text_of_several_lines_is_lined_up_with_the_texts_key(
+    minimal_project: Path, prompt: str
+) -> None:
+    quiz = minimal_project / QUIZ
+    text = quiz.read_text(encoding="utf-8")
+    written = "    prompt: 服务补救的第一步是道歉。\n    answer: true"
+    quiz.write_text(text.replace(written, f"{prompt}\n     answer: true"), "utf-8")
+    with pytest.raises(CourseError) as raised:
+        load_course(Project(minimal_project))
+    assert [str(problem) for problem in raised.value.problems] == [
+        f"{QUIZ}:{PROMPT_LINE + 1 + prompt.count(chr(10))}:6: the key 'answer' is indented "
+        "differently from the key above it (line 35); line it up with it: start 'answer' "
+        "right under 'prompt', 4 spaces in [yaml.indentation]"
+    ]
+
+
 @pytest.mark.parametrize("indent", [1, 3])
 def test_a_key_that_starts_with_a_digit_is_lined_up_too(minimal_project: Path, indent: int) -> None:
     exam = minimal_project / "quizzes/exam.yml"
     text = exam.read_text(encoding="utf-8")
-    exam.write_text(text.replace("  02-second: 2", f"{' ' * indent}02-second: 2"), "utf-8")
+    text = text.replace("draw:", "draw:  # 每个模块抽几题").replace(
+        "  02-second", " " * indent + "02-second"
+    )
+    exam.write_text(text, "utf-8")
     with pytest.raises(CourseError) as raised:
         load_course(Project(minimal_project))
     assert [str(problem) for problem in raised.value.problems] == [
