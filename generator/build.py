@@ -54,7 +54,7 @@ def check(project: Project) -> CheckedCourse:
         raise CourseError(links)
     scan = scan_course(course, project)
     problems = validate_course(course, scan, linkable_files(project))
-    warnings = sorted([*problems, *lint_course(course)])
+    warnings = sorted([*problems, *lint_course(course, scan)])
     media = select_media(project, scan.references)
     return CheckedCourse(project, course, scan.anchors, warnings, media)
 

@@ -36,7 +36,15 @@ class PageScanCache:
 
     def put(self, body: str, scan: PageScan) -> None:
         links = [list(link) for link in scan.links]
-        value = [scan.headings, sorted(scan.references), links, scan.ids, scan.too_deep]
+        value = [
+            scan.headings,
+            sorted(scan.references),
+            links,
+            scan.ids,
+            sorted(scan.admonitions),
+            scan.has_table,
+            scan.too_deep,
+        ]
         self.store.put(_key(body), value)
 
     def save(self) -> None:
@@ -45,12 +53,14 @@ class PageScanCache:
 
 def _scan_from_json(found: Any) -> PageScan:
     """The scan that :meth:`PageScanCache.put` saved (raises on any other shape)."""
-    headings, references, links, ids, too_deep = found
+    headings, references, links, ids, admonitions, has_table, too_deep = found
     return PageScan(
         {str(key): str(value) for key, value in dict(headings).items()},
         {str(reference) for reference in references},
         [(str(address), bool(raw)) for address, raw in links],
         [str(name) for name in ids],
+        {str(kind) for kind in admonitions},
+        bool(has_table),
         bool(too_deep),
     )
 

@@ -18,7 +18,7 @@ import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -43,6 +43,10 @@ class PageScan:
     """Links and pictures (Markdown's first, then raw HTML's), each in the order they come."""
     ids: list[str]
     """The id of every element, as often as it is given."""
+    admonitions: set[str] = field(default_factory=set)
+    """The kind of every admonition and collapsible block (``!!! tip``, ``??? note "…"``
+    give "tip" and "note")."""
+    has_table: bool = False
     too_deep: bool = False
     """The page nests deeper than :data:`MAX_NESTING` (if Python's stack ran out converting
     it, nothing else is known of it)."""
@@ -127,7 +131,15 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
     links = [(address, False) for address in tree.links]
     links += [(address, True) for address in raw.references]
     too_deep = tree.depth > MAX_NESTING
-    return PageScan(_headings(converter), set(page.references), links, page.ids, too_deep)
+    return PageScan(
+        _headings(converter),
+        set(page.references),
+        links,
+        page.ids,
+        page.admonitions,
+        "table" in page.tags,
+        too_deep,
+    )
 
 
 def _headings(converter: markdown.Markdown) -> dict[str, str]:
@@ -171,17 +183,25 @@ class _TreeScan(Treeprocessor):
 
 
 class _HtmlScan(HTMLParser):
-    """The addresses HTML refers to and the ids it gives, in the order they come."""
+    """The addresses HTML refers to and the ids it gives, in the order they come; the
+    elements it has and the kinds of its admonitions (``<div class="admonition tip">``) and
+    collapsible blocks (``<details class="note">``)."""
 
     def __init__(self, *texts: str) -> None:
         super().__init__(convert_charrefs=True)
         self.references: list[str] = []
         self.ids: list[str] = []
+        self.tags: set[str] = set()
+        self.admonitions: set[str] = set()
         for text in texts:
             self.feed(text)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "details" or (tag == "div" and "admonition" in classes):
+            self.admonitions.update(set(classes) - {"admonition"})
         for name, value in attrs:
             if value and name in REFERENCE_ATTRIBUTES:
                 self.references.append(value)

@@ -122,8 +122,11 @@ def test_the_course_passes_the_generator_checks(course: Course) -> None:
 
 def test_the_course_meets_its_standards(course: Course) -> None:
     """What a module still lacks is a warning of check and the preview; none may be left."""
+    scan = scan_course(course, Project(PROJECT))
     shortfalls = [
-        str(problem) for problem in lint_course(course) if problem.code.startswith("standards.")
+        str(problem)
+        for problem in lint_course(course, scan)
+        if problem.code.startswith("standards.")
     ]
     assert shortfalls == [], "a module falls short of the course's standards:\n" + "\n".join(
         shortfalls

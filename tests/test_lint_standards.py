@@ -14,11 +14,15 @@ import pytest
 
 from generator.errors import Problem, Severity
 from generator.lint import STANDARDS
-from generator.lint.standards import HAN
+from generator.lint.standards import HAN, ModuleContext
 from generator.lint.thresholds import BODY_CHARACTERS
+from generator.markdown_config import markdown_settings
 from generator.models import Module, ModuleMeta, Page, Quiz
+from generator.page_scan import new_converter, scan_page
+from generator.project import Project
 from generator.schema_problems import validate_model
 from generator.yaml_source import parse_yaml
+from tests.conftest import PROJECT
 from tests.test_lint import as_yaml, multiple, question, single
 
 Data = dict[str, Any]
@@ -36,7 +40,7 @@ PARTS = [
     '!!! failure "做得不好"',
     '!!! success "做得好"',
     '!!! tip "小贴士"',
-    "| 甲 | 乙 |",
+    "| 甲 | 乙 |\n| --- | --- |\n| 一 | 二 |",
 ]
 FILLER = "服"
 
@@ -82,8 +86,13 @@ def module(
     return Module(page, meta, parsed, quiz_source)
 
 
+CONVERTER = new_converter(*markdown_settings(Project(PROJECT)))
+"""The course's Markdown dialect, which tells the standards what a page renders."""
+
+
 def standards(of: Module) -> list[Problem]:
-    found = sorted(problem for rule in STANDARDS for problem in rule(of))
+    context = ModuleContext(scan_page(of.page.body, CONVERTER))
+    found = sorted(problem for rule in STANDARDS for problem in rule(of, context))
     assert {problem.severity for problem in found} <= {Severity.WARNING}
     return found
 
@@ -178,3 +187,36 @@ def test_every_teaching_part(missing: str) -> None:
     parts = [part for part in PARTS if part != missing]
     problems = standards(module(text=body(parts=parts)))
     assert [problem.code for problem in problems] == ["standards.teaching-part"]
+    assert (problems[0].path.as_posix(), problems[0].line) == ("course/01-sample.md", 14)
+
+
+@pytest.mark.parametrize(
+    ("missing", "written"),
+    [
+        ("## 本章要点 {#summary}", "## 本章要点 { #summary }"),
+        ("## 本章要点 {#summary}", "## 本章要点 {: #summary }"),
+        ('!!! failure "做得不好"', '???+ failure "做得不好"\n    **客户：**不行。'),
+        ('!!! success "做得好"', "!!! success\n    **客户：**好的。"),
+        ('!!! tip "小贴士"', '??? tip "小贴士"\n    先听。'),
+        ('!!! tip "小贴士"', "???+ note\n    先听。"),
+        (PARTS[-1], '!!! note "对照"\n    | 甲 | 乙 |\n    | --- | --- |\n    | 一 | 二 |'),
+    ],
+)
+def test_a_teaching_part_counts_as_the_page_renders_it(missing: str, written: str) -> None:
+    parts = [written if part == missing else part for part in PARTS]
+    assert standards(module(text=body(parts=parts))) == []
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '```markdown\n!!! failure "做得不好"\n```',
+        "!!! failure '做得不好'\n    **客户：**不行。",  # Markdown takes only "" titles
+    ],
+)
+def test_a_teaching_part_shown_as_text_is_not_on_the_page(written: str) -> None:
+    parts = [written if "failure" in part else part for part in PARTS]
+    problems = standards(module(text=body(parts=parts)))
+    assert [problem.message for problem in problems] == [
+        'the page lacks a dialogue handled poorly (!!! failure "…")'
+    ]

@@ -17,16 +17,17 @@ from generator.lint.feedback import verdict_problems
 from generator.lint.fill_in import shown_answer_problems
 from generator.lint.patterns import pattern_problems
 from generator.lint.questions import QuestionList, question_lists
-from generator.lint.standards import STANDARDS
-from generator.models import Course
+from generator.lint.standards import STANDARDS, ModuleContext
+from generator.markdown_config import CourseScan
+from generator.models import Course, Module
 
 Rule = Callable[[QuestionList], Iterator[Problem]]
 RULES: tuple[Rule, ...] = (pattern_problems, shown_answer_problems, verdict_problems)
 
 
-def lint_course(course: Course) -> list[Problem]:
+def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
     """Every giveaway in the quizzes of ``course`` and every standard a module misses,
-    as warnings in file order."""
+    as warnings in file order. ``scan`` tells what each page renders."""
     giveaways = [
         problem
         for module in course.modules
@@ -35,9 +36,16 @@ def lint_course(course: Course) -> list[Problem]:
         for problem in rule(questions)
     ]
     shortfalls = [
-        problem for module in course.modules for rule in STANDARDS for problem in rule(module)
+        problem
+        for module in course.modules
+        for problem in _shortfalls(module, ModuleContext(scan.pages[module.page.filename]))
     ]
     return sorted([*giveaways, *shortfalls])
+
+
+def _shortfalls(module: Module, context: ModuleContext) -> Iterator[Problem]:
+    for rule in STANDARDS:
+        yield from rule(module, context)
 
 
 __all__ = ["RULES", "STANDARDS", "lint_course"]

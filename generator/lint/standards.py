@@ -13,31 +13,48 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from fractions import Fraction
 
 from generator.errors import Problem, counted
 from generator.lint import thresholds
 from generator.lint.questions import LIST_NAMES, Where, warning
 from generator.models import Module, Question
+from generator.page_scan import PageScan
 from generator.yaml_source import position
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-TEACHING_PARTS = {
-    "the summary section '## 本章要点 {#summary}'": r"^## 本章要点 \{#summary\}",
-    "the reflection section '## 学以致用 {#reflection}'": r"^## 学以致用 \{#reflection\}",
-    'a dialogue handled poorly (!!! failure "…")': r'^!!! failure "',
-    'the same dialogue handled well (!!! success "…")': r'^!!! success "',
-    "a key point or tip (!!! tip, note, abstract, warning or question)": (
-        r"^!!! (?:tip|note|abstract|warning|question)\b"
+TIPS = {"tip", "note", "abstract", "warning", "question"}
+TEACHING_PARTS: dict[str, Callable[[PageScan], bool]] = {
+    "the summary section '## 本章要点 {#summary}'": lambda page: "summary" in page.headings,
+    "the reflection section '## 学以致用 {#reflection}'": (
+        lambda page: "reflection" in page.headings
     ),
-    "a table": r"^\|.*\|\s*$",
+    'a dialogue handled poorly (!!! failure "…")': lambda page: "failure" in page.admonitions,
+    'the same dialogue handled well (!!! success "…")': (
+        lambda page: "success" in page.admonitions
+    ),
+    "a key point or tip (!!! tip, note, abstract, warning or question)": (
+        lambda page: not TIPS.isdisjoint(page.admonitions)
+    ),
+    "a table": lambda page: page.has_table,
 }
-"""What every module page teaches with, and how each shows at the start of a line."""
+"""What every module page teaches with, and whether the page's HTML has it: an admonition
+counts written collapsible (``???``) too, a heading by its id, a table wherever it is."""
 
-ModuleRule = Callable[[Module], Iterator[Problem]]
+
+@dataclass(frozen=True)
+class ModuleContext:
+    """What the standards read beside a module's own files."""
+
+    page: PageScan
+    """What the module's page renders (:mod:`generator.page_scan`)."""
 
 
-def quiz_size_problems(module: Module) -> Iterator[Problem]:
+ModuleRule = Callable[[Module, ModuleContext], Iterator[Problem]]
+
+
+def quiz_size_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
     count, size = len(module.quiz.questions), thresholds.QUIZ_QUESTIONS
     if not size.holds(count):
         yield warning(
@@ -48,7 +65,7 @@ def quiz_size_problems(module: Module) -> Iterator[Problem]:
         )
 
 
-def quiz_types_problems(module: Module) -> Iterator[Problem]:
+def quiz_types_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
     types = sorted({question.type for question in module.quiz.questions})
     if len(types) < thresholds.QUIZ_TYPES:
         yield warning(
@@ -60,13 +77,13 @@ def quiz_types_problems(module: Module) -> Iterator[Problem]:
         )
 
 
-def quiz_applied_problems(module: Module) -> Iterator[Problem]:
+def quiz_applied_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
     yield from _applied_problems(
         module, "questions", thresholds.QUIZ_APPLIED, "a third", "standards.quiz-applied"
     )
 
 
-def exam_only_size_problems(module: Module) -> Iterator[Problem]:
+def exam_only_size_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
     count, least = len(module.quiz.exam_questions), thresholds.EXAM_ONLY_QUESTIONS
     if count < least:
         yield warning(
@@ -77,7 +94,7 @@ def exam_only_size_problems(module: Module) -> Iterator[Problem]:
         )
 
 
-def exam_only_applied_problems(module: Module) -> Iterator[Problem]:
+def exam_only_applied_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
     yield from _applied_problems(
         module,
         "exam_questions",
@@ -87,7 +104,7 @@ def exam_only_applied_problems(module: Module) -> Iterator[Problem]:
     )
 
 
-def objective_quiz_problems(module: Module) -> Iterator[Problem]:
+def objective_quiz_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
     least = thresholds.QUIZ_QUESTIONS_PER_OBJECTIVE
     testing = Counter(question.objective for question in module.quiz.questions)
     for index, objective in enumerate(module.meta.objectives):
@@ -102,7 +119,7 @@ def objective_quiz_problems(module: Module) -> Iterator[Problem]:
             )
 
 
-def objective_exam_problems(module: Module) -> Iterator[Problem]:
+def objective_exam_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
     examined = {question.objective for question in module.quiz.exam_questions}
     for index, objective in enumerate(module.meta.objectives):
         if objective.id not in examined:
@@ -115,7 +132,7 @@ def objective_exam_problems(module: Module) -> Iterator[Problem]:
             )
 
 
-def body_length_problems(module: Module) -> Iterator[Problem]:
+def body_length_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
     count = len(HAN.findall(module.page.body))
     length = thresholds.BODY_CHARACTERS
     if not length.holds(count):
@@ -128,9 +145,9 @@ def body_length_problems(module: Module) -> Iterator[Problem]:
         )
 
 
-def teaching_part_problems(module: Module) -> Iterator[Problem]:
-    for part, pattern in TEACHING_PARTS.items():
-        if not re.search(pattern, module.page.body, re.MULTILINE):
+def teaching_part_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
+    for part, shown in TEACHING_PARTS.items():
+        if not shown(context.page):
             yield warning(
                 _page_at(module),
                 f"the page lacks {part}",
