@@ -90,8 +90,8 @@ CONVERTER = new_converter(*markdown_settings(Project(PROJECT)))
 """The course's Markdown dialect, which tells the standards what a page renders."""
 
 
-def standards(of: Module) -> list[Problem]:
-    context = ModuleContext(scan_page(of.page.body, CONVERTER))
+def standards(of: Module, exam_draws_quiz: bool = False) -> list[Problem]:
+    context = ModuleContext(scan_page(of.page.body, CONVERTER), exam_draws_quiz)
     found = sorted(problem for rule in STANDARDS for problem in rule(of, context))
     assert {problem.severity for problem in found} <= {Severity.WARNING}
     return found
@@ -148,6 +148,18 @@ def test_six_exam_only_questions(count: int, warned: bool) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("exam_draws_quiz", "why"),
+    [
+        (False, "(the final exam draws from them)"),
+        (True, "(the final exam's only questions the learner has not seen in a module quiz)"),
+    ],
+)
+def test_too_few_exam_only_questions_say_what_they_are_for(exam_draws_quiz: bool, why: str) -> None:
+    problems = standards(module(exam=questions("e", 5, 5)), exam_draws_quiz)
+    assert [problem.fix for problem in problems] == [f"add questions under exam_questions: {why}"]
+
+
 @pytest.mark.parametrize(("applied", "warned"), [(3, False), (2, True)])
 def test_half_the_exam_only_questions_applied(applied: int, warned: bool) -> None:
     assert codes(module(exam=questions("e", 6, applied))) == (
@@ -155,14 +167,26 @@ def test_half_the_exam_only_questions_applied(applied: int, warned: bool) -> Non
     )
 
 
-def test_every_objective_in_the_exam_only_questions() -> None:
+@pytest.mark.parametrize(
+    ("exam_draws_quiz", "untested"),
+    [
+        (False, "never tests it"),
+        (True, "never asks about it with a question the learner has not seen"),
+    ],
+)
+def test_every_objective_in_the_exam_only_questions(exam_draws_quiz: bool, untested: str) -> None:
+    """With include_quiz_questions: true the exam may ask about the objective, but only with
+    the module quiz's questions, which the learner has seen."""
     exam = questions("e", 6, 6)
     for found in exam:
         if found["objective"] == "s1-need":
             found["objective"] = "s1-listen"
-    problems = standards(module(exam=exam))
+    problems = standards(module(exam=exam), exam_draws_quiz)
     assert [problem.code for problem in problems] == ["standards.objective-exam"]
     assert (problems[0].path.as_posix(), problems[0].line) == ("course/01-sample.md", 9)
+    assert problems[0].message == (
+        f"objective 's1-need' has no exam-only question, so the final exam {untested}"
+    )
 
 
 @pytest.mark.parametrize(

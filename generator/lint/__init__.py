@@ -35,10 +35,13 @@ def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
         for rule in RULES
         for problem in rule(questions)
     ]
+    draws_quiz = course.exam is not None and course.exam.config.include_quiz_questions
     shortfalls = [
         problem
         for module in course.modules
-        for problem in _shortfalls(module, ModuleContext(scan.pages[module.page.filename]))
+        for problem in _shortfalls(
+            module, ModuleContext(scan.pages[module.page.filename], draws_quiz)
+        )
     ]
     return sorted([*giveaways, *shortfalls])
 

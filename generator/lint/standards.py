@@ -49,6 +49,10 @@ class ModuleContext:
 
     page: PageScan
     """What the module's page renders (:mod:`generator.page_scan`)."""
+    exam_draws_quiz: bool = False
+    """The final exam draws the module quiz's questions too (``include_quiz_questions:
+    true``): an objective the exam-only questions leave out is still tested, but only with
+    questions the learner has seen."""
 
 
 ModuleRule = Callable[[Module, ModuleContext], Iterator[Problem]]
@@ -89,7 +93,7 @@ def exam_only_size_problems(module: Module, context: ModuleContext) -> Iterator[
         yield warning(
             _quiz_at(module, "exam_questions"),
             f"the module has {counted(count, 'exam-only question')}; it needs at least {least}",
-            "add questions under exam_questions: (the final exam draws from them)",
+            f"add questions under exam_questions: ({_exam_only_role(context)})",
             "standards.exam-only-size",
         )
 
@@ -126,7 +130,7 @@ def objective_exam_problems(module: Module, context: ModuleContext) -> Iterator[
             yield warning(
                 _objective_at(module, index),
                 f"objective '{objective.id}' has no exam-only question, so the final exam "
-                "never tests it",
+                f"{_untested(context)}",
                 f"add a question with objective: {objective.id} under exam_questions:",
                 "standards.objective-exam",
             )
@@ -154,6 +158,19 @@ def teaching_part_problems(module: Module, context: ModuleContext) -> Iterator[P
                 "add it (AUTHORING.md shows how each part is written)",
                 "standards.teaching-part",
             )
+
+
+def _exam_only_role(context: ModuleContext) -> str:
+    if context.exam_draws_quiz:
+        return "the final exam's only questions the learner has not seen in a module quiz"
+    return "the final exam draws from them"
+
+
+def _untested(context: ModuleContext) -> str:
+    """How the final exam leaves out an objective no exam-only question tests."""
+    if context.exam_draws_quiz:
+        return "never asks about it with a question the learner has not seen"
+    return "never tests it"
 
 
 def _applied_problems(
