@@ -228,7 +228,9 @@ def test_readme_outline_matches_the_course(capsys: pytest.CaptureFixture[str]) -
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     assert outline in readme, (
         "README.md's course outline is stale: run `python -m generator outline` and paste "
-        f"its table over the one under '## Course outline':\n{outline}"
+        "its table over the one under '## Course outline', then refresh README's console "
+        "examples with `.venv/bin/pytest --update-golden tests/test_readme.py` and review "
+        f"the diff (README, adding a module, step 5):\n{outline}"
     )
 
 

@@ -22,6 +22,8 @@ from generator.yaml_source import read_round_trip
 from tests.conftest import PROJECT, copy_project, run_generator
 
 README = PROJECT / "README.md"
+UPDATE_EXAMPLES = ".venv/bin/pytest --update-golden tests/test_readme.py"
+"""How README's step 5 for adding a module has its console examples rewritten."""
 EXAMPLE = re.compile(
     r"<!-- example: (?P<arguments>[^>]+?) -->\n```console\n(?P<shown>.*?)```\n", re.DOTALL
 )
@@ -64,7 +66,10 @@ def test_a_readme_example_is_the_real_output(
     output = f"$ python -m generator {arguments}\n{printed.out}{printed.err}"
     if update_golden:
         rewrite(arguments, output)
-    assert shown_output(arguments) == output, "README example is stale: --update-golden"
+    assert shown_output(arguments) == output, (
+        f"README example is stale: run {UPDATE_EXAMPLES} and review the diff (README, adding a "
+        "module, step 5)"
+    )
 
 
 ADDING_A_MODULE = "## For trainers: adding a module and its quiz"
@@ -112,6 +117,18 @@ def test_the_steps_for_adding_a_module_put_its_exam_questions_in_the_exam(
     exam = root / "quizzes/exam.yml"
     exam.write_text(exam.read_text(encoding="utf-8") + added[0] + "\n", encoding="utf-8")
     passes_but_for_standards(root, capsys)
+
+
+def test_the_steps_for_adding_a_module_refresh_what_the_readme_shows() -> None:
+    """A new module changes the outline and the counts that ``check``, ``build`` and the
+    exports print: the last step says how to bring both up to date, with this file's
+    command that rewrites the examples."""
+    text = README.read_text(encoding="utf-8")
+    steps = text.split(ADDING_A_MODULE, 1)[1].split("\n### ", 1)[0]
+    last = " ".join(steps.split("\n5. ", 1)[1].split())
+    assert "python -m generator outline" in last
+    assert UPDATE_EXAMPLES in last
+    assert UPDATE_EXAMPLES.endswith(Path(__file__).relative_to(PROJECT).as_posix())
 
 
 def section(title: str) -> str:
