@@ -12,12 +12,14 @@ the texts under ``extra`` (a cookie notice's title, a social link's name, a feed
 rating's note, ...) and the colour switch's names under ``theme.palette`` into every page
 as they are, unescaped, in text and in attributes. Only a
 page's body may hold HTML: these are plain text on one line, as every field of a course file
-is (:mod:`generator.plain_text`), and hold no ``<``, ``"`` or character reference either. A
-value a tag gives (``!ENV``) is checked once MkDocs has read it.
+is (:mod:`generator.plain_text`), and hold no ``<``, ``"`` or character reference either;
+but for a link, printed in an ``href``, where ``&region=cn`` stays as it is. A value a tag
+gives (``!ENV``) is checked once MkDocs has read it.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from html.entities import html5
@@ -48,6 +50,16 @@ MARKUP = re.compile(rf'[<"]|&(?:#|[A-Za-z][A-Za-z0-9]*;|{"|".join(LEGACY_REFEREN
 """What a page would read as HTML: a tag, the end of an attribute, a character reference
 (an '&' before anything else, as in 'R&D', is text)."""
 FULL_WIDTH = {"<": "＜", '"': "“", "&": "＆"}
+REFERENCE = re.compile(r"&(?:#[xX][0-9A-Fa-f]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
+"""A whole character reference, to say which character it stands for."""
+TAG = re.compile(r"<[A-Za-z/!][^<>]{0,40}>?")
+"""The start of a tag, as a trainer would paste it (``<a href="...">``)."""
+URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:|\.{0,2}/|#|\?)\S*")
+"""A whole value that is an address (``https://...``, ``mailto:...``, ``/``, ``./``, ``#``),
+which Material prints into an attribute (``href``)."""
+KEPT_IN_ADDRESS = re.compile(r"[A-Za-z0-9=]")
+"""What keeps a reference without its ';' as it is in an attribute (``?a=1&region=cn``):
+the HTML standard reads it as a character only before anything else."""
 
 
 def settings_text_problems(data: bytes, shown: Path) -> list[Problem]:
@@ -225,14 +237,39 @@ def _value_problem(name: str, value: str, node: yaml.Node, shown: Path) -> Probl
 
 def _markup(value: str) -> tuple[str, str, str] | None:
     """What makes ``value`` HTML rather than text: (message, fix, code)."""
-    found = MARKUP.search(value)
+    found = next((found for found in MARKUP.finditer(value) if not _kept(value, found)), None)
     if found is None:
         return None
-    character = found.group()[0]
+    numeric = REFERENCE.match(value, found.start()) if found.group() == "&#" else None
+    shown = numeric.group() if numeric else found.group()
     return (
-        f"contains '{found.group()}', which every page would read as HTML; this setting is "
-        "plain text",
-        f"write the full-width '{FULL_WIDTH[character]}' instead, or leave it out: "
-        "only a page's body may hold HTML",
+        f"contains '{shown}', which every page would read as HTML; this setting is plain text",
+        _markup_fix(value, found.start(), shown),
         "settings.markup",
     )
+
+
+def _kept(value: str, found: re.Match[str]) -> bool:
+    """Whether ``found``, a reference without its ';' in the address ``value``, stays as it
+    is: a browser reads it as a character in text, but not in a link's attribute before a
+    letter, a digit or '='."""
+    following = value[found.end() : found.end() + 1]
+    return (
+        URL.fullmatch(value) is not None
+        and not found.group().endswith(";")
+        and found.group() != "&#"
+        and KEPT_IN_ADDRESS.fullmatch(following) is not None
+    )
+
+
+def _markup_fix(value: str, start: int, shown: str) -> str:
+    """How to write ``shown``, at ``start`` of ``value``, as plain text: a character
+    reference as the character it stands for, a tag left out, '<' and '"' full-width."""
+    meant = html.unescape(shown)
+    plain = "only a page's body may hold HTML"
+    if meant != shown and meant not in FULL_WIDTH.keys() - {"&"}:
+        return f"write the character it stands for, '{meant}', instead: {plain}"
+    tag = TAG.match(value, start)
+    if tag is not None:
+        return f"remove the tag '{tag.group()}': {plain}"
+    return f"write the full-width '{FULL_WIDTH[meant[0]]}' instead, or leave it out: {plain}"

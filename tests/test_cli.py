@@ -168,6 +168,56 @@ def test_a_copyright_sign_an_ampersand_and_a_link_under_extra_pass(
     assert "© 2024 R&D 客服部" in page
 
 
+def test_a_link_under_extra_may_hold_what_text_may_not(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A browser reads '&reg' before a letter or '=' as it is in a link's ``href``, where
+    Material prints a social link; in text it reads '®', so a text there is still refused."""
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    extra = (
+        "extra:\n"
+        "  social:\n"
+        "    - icon: fontawesome/brands/youtube\n"
+        "      link: https://www.youtube.com/watch?v=abc&list=PL1&region=cn\n"
+        "    - icon: fontawesome/brands/github\n"
+        "      link: https://example.com/?a=1&notify=1&section=2&para=3\n"
+        "      name: 通知&region\n"
+    )
+    settings.write_text(text + extra, encoding="utf-8")
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err == (
+        f"mkdocs.yml:{text.count(chr(10)) + 7}:13: 'extra.social[1].name' contains '&reg', "
+        "which every page would read as HTML; this setting is plain text; write the "
+        "character it stands for, '®', instead: only a page's body may hold HTML "
+        "[settings.markup]\nFAILED: 1 problem\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("copyright", "fix"),
+    [
+        ("Copyright &copy; 2024 培训部", "write the character it stands for, '©', instead:"),
+        ("R&amp;D 培训部", "write the character it stands for, '&', instead:"),
+        (
+            "<a href='https://example.com'>培训部</a>",
+            "remove the tag '<a href='https://example.com'>':",
+        ),
+    ],
+)
+def test_a_reference_or_a_tag_in_a_printed_setting_is_told_what_to_write(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], copyright: str, fix: str
+) -> None:
+    """Material's own example copyright, '&copy;', would show '＆copy;' written full-width:
+    the fix is the character it stands for, and a tag is to be left out."""
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(f"{text}copyright: {copyright}\n", encoding="utf-8")
+    assert run_generator(minimal_project, "check") == 1
+    err = capsys.readouterr().err
+    assert f"; {fix} only a page's body may hold HTML [settings.markup]\n" in err
+
+
 def keep_one_module(project: Path) -> None:
     """Leave only 01-sample in the minimal course."""
     (project / "course/02-second.md").unlink()
