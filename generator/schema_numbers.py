@@ -6,7 +6,9 @@ itself may be right, and the message says so rather than calling it too large.
 
 A value that is not a whole number (``80%``, ``0.8``) is answered with the number it means
 when it says one, and otherwise with an example that fits the key: a trainer copies the fix
-as it stands, so it must never be a number that changes what was meant.
+as it stands, so it must never be a number that changes what was meant. The number is
+offered only alone or with a unit its key is counted in (``10分钟``, not ``1小时``), and a
+pass mark written as a fraction is offered as a percentage (``1.0`` is 100).
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ EXAMPLES = {"minutes": 30, "pass_mark": DEFAULT_PASS_MARK, "module_pass_mark": D
 """A whole number that fits each key, where the value means none."""
 DRAW_EXAMPLE = 2
 """The example for any other whole number: how many questions ``draw:`` takes from a module."""
+UNITS = {
+    "minutes": frozenset({"分钟", "分", "min", "minutes"}),
+    **dict.fromkeys(PERCENTAGES, frozenset({"%", "％", "分"})),
+}
+"""The units each key is counted in, which a trainer may write after the number."""
+DRAW_UNITS = frozenset({"题", "道"})
+"""The units of any other whole number: questions ``draw:`` takes."""
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
@@ -43,21 +52,27 @@ def out_of_range(key: str, value: object, bound: str) -> tuple[str, str, str]:
 
 def whole_number_fix(key: str, value: object) -> str:
     """How to write ``key``, whose ``value`` is not a whole number: as the number the value
-    holds (``80%``, ``'80'``, ``80.0``; ``0.8`` as a percentage), if it is a whole one."""
-    number, bare = _number_in(value)
+    holds (``80%``, ``'80'``, ``80.0``; ``0.8`` or ``1.0`` as a percentage), if it is a
+    whole one."""
+    number, bare = _number_in(key, value)
     percentage = ""
-    if number is not None and bare and key in PERCENTAGES and 0 < number < 1:
+    if number is not None and bare and key in PERCENTAGES and 0 < number <= 1:
         number, percentage = number * 100, "a pass mark is a percentage: "
     if number is None or number <= 0 or number != number.to_integral_value():
         return f"write a whole number, such as {key}: {EXAMPLES.get(key, DRAW_EXAMPLE)}"
     return f"{percentage}write {key}: {int(number)}"
 
 
-def _number_in(value: object) -> tuple[Decimal | None, bool]:
-    """The one number in ``value``, if it holds one, and whether it is all the value holds."""
+def _number_in(key: str, value: object) -> tuple[Decimal | None, bool]:
+    """The one number in ``value``, if it holds one alone or before a unit ``key`` is
+    counted in, and whether it is alone."""
     if isinstance(value, float) and math.isfinite(value):
         return Decimal(str(value)), True
     numbers = NUMBER.findall(value) if isinstance(value, str) else []
     if not isinstance(value, str) or len(numbers) != 1:
         return None, False
-    return Decimal(numbers[0]), value.strip() == numbers[0]
+    before, _, after = value.partition(numbers[0])
+    unit = after.strip().lower()
+    if before.strip() or (unit and unit not in UNITS.get(key, DRAW_UNITS)):
+        return None, False
+    return Decimal(numbers[0]), not unit

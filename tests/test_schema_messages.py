@@ -244,3 +244,32 @@ def test_every_kind_of_schema_error_says_what_and_how(
     problems = problems_of(minimal_project)
     assert expected in problems, problems
     assert not any("Input should" in problem for problem in problems)
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "fix"),
+    [
+        (MODULE, "minutes: 10", "minutes: 1小时", "write a whole number, such as minutes: 30"),
+        (MODULE, "minutes: 10", "minutes: 1h", "write a whole number, such as minutes: 30"),
+        (MODULE, "minutes: 10", "minutes: 10 min", "write minutes: 10"),
+        ("quizzes/exam.yml", "pass_mark: 80", "pass_mark: 1.0", "write pass_mark: 100"),
+        (
+            "quizzes/exam.yml",
+            "pass_mark: 80",
+            "pass_mark: 80\nmodule_pass_mark: 1.00",
+            "write module_pass_mark: 100",
+        ),
+        ("quizzes/exam.yml", "02-second: 2", "02-second: 2题", "write 02-second: 2"),
+        ("quizzes/exam.yml", "02-second: 2", "02-second: 2分", "such as 02-second: 2"),
+    ],
+    ids=["hours", "h", "min", "whole-fraction", "fraction-two-places", "questions", "marks"],
+)
+def test_a_number_is_offered_only_in_the_unit_its_key_counts(
+    minimal_project: Path, name: str, old: str, new: str, fix: str
+) -> None:
+    """'1小时' means 60 minutes and a pass mark of 1.0 means 100%: offering the 1 written
+    there would change what was meant, so the key's own example is offered instead."""
+    edit(minimal_project, name, old, new)
+    problems = problems_of(minimal_project)
+    assert len(problems) == 1, problems
+    assert problems[0].endswith(f"{fix} (no quotes, no unit) [schema.not-a-number]")
