@@ -184,20 +184,34 @@ def _suffix_problem(project: Project, path: Path, suffix: str, kind: str) -> Pro
 
 
 def _orphan_problem(project: Project, path: Path, without_quiz: list[str], orphans: int) -> Problem:
-    """A quiz named after no module page: after a module was renamed, one module lacks a
-    quiz and the quiz is to be renamed after it; the quiz's own name is no module's."""
-    if len(without_quiz) == 1 and orphans == 1:
+    """A quiz named after no module page. After a module was renamed, one module lacks a
+    quiz and the quiz is to be renamed after it, but only when the two names plainly say the
+    same module: renamed after another module, a quiz would give it the questions of one
+    that was deleted."""
+    page = f"course/{path.stem}{PAGE_SUFFIX}"
+    if orphans == 1 and len(without_quiz) == 1 and _same_module(path.stem, without_quiz[0]):
         fix = f"rename it to {project.shown(project.quiz_file(without_quiz[0]))}"
     elif without_quiz:
         pages = ", ".join(f"course/{name}{PAGE_SUFFIX}" for name in without_quiz)
-        fix = f"rename it after its module, one of those without a quiz ({pages}), or delete it"
+        fix = (
+            f"restore {page}, rename the quiz after the module it now belongs to, one of "
+            f"those without a quiz ({pages}), or delete it"
+        )
     else:
-        fix = f"rename it after its module in course/ (course/{path.stem}.md) or delete it"
+        fix = f"restore {page}, or delete the quiz"
     return Problem(
         project.relative(path),
         1,
         1,
-        f"quiz '{path.name}' belongs to no module",
+        f"quiz '{path.name}' belongs to no module: there is no {page}",
         fix,
         "quiz.orphan",
     )
+
+
+def _same_module(quiz: str, module: str) -> bool:
+    """Whether the quiz named ``quiz`` is plainly that of ``module``, renamed: the two share
+    their number (``05-do``, ``05-act``) or the name after it (``06-confirm``, ``07-confirm``)."""
+    quiz_number, _, quiz_slug = quiz.partition("-")
+    number, _, slug = module.partition("-")
+    return quiz_number == number or (quiz_slug != "" and quiz_slug == slug)

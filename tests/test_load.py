@@ -58,13 +58,44 @@ def test_yes_is_not_accepted_as_true(minimal_project: Path) -> None:
 
 
 def test_module_without_quiz_and_quiz_without_module(minimal_project: Path) -> None:
-    (minimal_project / "quizzes/01-sample.yml").rename(minimal_project / "quizzes/02-gone.yml")
+    (minimal_project / "quizzes/01-sample.yml").rename(minimal_project / "quizzes/01-gone.yml")
     assert problems_of(minimal_project) == [
         "course/01-sample.md:1:1: module '01-sample' has no quiz; "
         "create quizzes/01-sample.yml (see AUTHORING.md) [quiz.missing]",
-        "quizzes/02-gone.yml:1:1: quiz '02-gone.yml' belongs to no module; "
-        "rename it to quizzes/01-sample.yml [quiz.orphan]",
+        "quizzes/01-gone.yml:1:1: quiz '01-gone.yml' belongs to no module: there is no "
+        "course/01-gone.md; rename it to quizzes/01-sample.yml [quiz.orphan]",
     ]
+
+
+def test_a_quiz_renamed_with_its_module_is_told_its_new_name(minimal_project: Path) -> None:
+    """'02-second' renumbered '03-second' keeps its name after the number."""
+    (minimal_project / "course/02-second.md").rename(minimal_project / "course/03-second.md")
+    assert (
+        "quizzes/02-second.yml:1:1: quiz '02-second.yml' belongs to no module: there is no "
+        "course/02-second.md; rename it to quizzes/03-second.yml [quiz.orphan]"
+    ) in problems_of(minimal_project)
+
+
+def test_the_quiz_of_a_deleted_module_is_not_given_to_a_new_one(minimal_project: Path) -> None:
+    """Module 2 deleted and module 3 added: renamed after module 3, the quiz would give it
+    module 2's questions."""
+    (minimal_project / "course/02-second.md").rename(minimal_project / "course/03-practice.md")
+    assert (
+        "quizzes/02-second.yml:1:1: quiz '02-second.yml' belongs to no module: there is no "
+        "course/02-second.md; restore course/02-second.md, rename the quiz after the module "
+        "it now belongs to, one of those without a quiz (course/03-practice.md), or delete "
+        "it [quiz.orphan]"
+    ) in problems_of(minimal_project)
+
+
+def test_the_quiz_of_a_deleted_module_is_to_be_deleted_or_its_page_restored(
+    minimal_project: Path,
+) -> None:
+    (minimal_project / "course/02-second.md").unlink()
+    assert (
+        "quizzes/02-second.yml:1:1: quiz '02-second.yml' belongs to no module: there is no "
+        "course/02-second.md; restore course/02-second.md, or delete the quiz [quiz.orphan]"
+    ) in problems_of(minimal_project)
 
 
 def test_a_quiz_of_no_module_lists_the_modules_without_a_quiz(minimal_project: Path) -> None:
@@ -72,8 +103,9 @@ def test_a_quiz_of_no_module_lists_the_modules_without_a_quiz(minimal_project: P
     for name in ("01-sample", "02-second"):
         (minimal_project / f"quizzes/{name}.yml").rename(minimal_project / f"quizzes/9{name}.yml")
     assert problems_of(minimal_project)[-1] == (
-        "quizzes/902-second.yml:1:1: quiz '902-second.yml' belongs to no module; rename it "
-        "after its module, one of those without a quiz (course/01-sample.md, "
+        "quizzes/902-second.yml:1:1: quiz '902-second.yml' belongs to no module: there is no "
+        "course/902-second.md; restore course/902-second.md, rename the quiz after the "
+        "module it now belongs to, one of those without a quiz (course/01-sample.md, "
         "course/02-second.md), or delete it [quiz.orphan]"
     )
 
