@@ -116,11 +116,49 @@ def _in_media_folder(name: str) -> bool:
 def meant_file(name: str, files: Collection[str]) -> str | None:
     """How to write a link to ``name``, a file under course/ that is not there, when one of
     ``files`` is plainly the one meant: the same path without a leading ``course/`` (links
-    are relative to the page, already in course/), or in other letter case."""
+    are relative to the page, already in course/), in other letter case, or both."""
     without_folder = name.removeprefix("course/")
-    if without_folder != name and without_folder in files:
-        return f"drop 'course/' from the path: links start from the page, so write {without_folder}"
-    other_case = next((file for file in files if file.lower() == name.lower()), None)
+    found = _file_named(without_folder, files) if without_folder != name else None
+    if found is not None:
+        return f"drop 'course/' from the path: links start from the page, so write {found}"
+    other_case = _file_named(name, files)
     return (
         f"did you mean {other_case}? write it in the file's own letter case" if other_case else None
     )
+
+
+def outside_course_link(address: str, files: Collection[str]) -> tuple[str, str, str]:
+    """The problem of ``address``, which leads outside course/: (message, fix, code). Written
+    from the project (``../course/images/x.png``), it comes back to one of ``files``."""
+    name = posixpath.normpath(unquote(urlsplit(address).path))
+    inside = name.removeprefix("../course/")
+    found = _file_named(inside, files) if inside != name else None
+    return (
+        f"link to '{address}', which is outside course/",
+        f"links start from the page, already in course/, so write {found}"
+        if found
+        else "link to a page or a file in course/ by its path from this page, "
+        "such as 'media/guide.pdf'",
+        "outside-course",
+    )
+
+
+def folder_link(address: str, name: str, files: Collection[str]) -> tuple[str, str, str] | None:
+    """The problem of ``address``, a link to ``name`` under course/, if that is a folder
+    (``images/``), which the site has no page for: (message, fix, code)."""
+    in_folder = sorted(file for file in files if file.startswith(f"{name}/"))
+    if not in_folder and (name == "." or not urlsplit(address).path.endswith("/")):
+        return None
+    example = f", such as {in_folder[0]}" if in_folder else ""
+    return (
+        f"link to '{address}', a folder, which the site has no page for",
+        f"link to a file in the folder{example}",
+        "folder",
+    )
+
+
+def _file_named(name: str, files: Collection[str]) -> str | None:
+    """The one of ``files`` that is ``name``, in its own letter case or another."""
+    if name in files:
+        return name
+    return next((file for file in files if file.lower() == name.lower()), None)

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 from generator.errors import Problem, Severity
 from generator.line_folds import is_wide
 from generator.markdown_config import GENERATED_HEADINGS, CourseScan
-from generator.media import course_file, meant_file
+from generator.media import course_file, folder_link, meant_file, outside_course_link
 from generator.models import Course, Page
 from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
@@ -182,14 +182,11 @@ def link_problem(
         return None
     name = course_file(address) if parts.path else current_page
     if name is None:
-        return (
-            f"link to '{address}', which is outside course/",
-            "link to a page or a file in course/ by its path from this page, "
-            "such as 'media/guide.pdf'",
-            "outside-course",
-        )
+        return outside_course_link(address, files)
     if name in files:
         return None
+    if (folder := folder_link(address, name, files)) is not None:
+        return folder
     if raw and parts.path and name in targets:
         return (
             f"HTML link to '{address}', which the site leaves as it is: a broken link to "

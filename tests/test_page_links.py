@@ -92,6 +92,34 @@ def test_links_to_missing_files_are_reported_at_their_line(
     assert problems(minimal_project, capsys) == [f"{PAGE}:{line}:{column}: {expected}"]
 
 
+def test_a_path_to_a_picture_gets_the_path_meant(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A path written from the project rather than the page, in other letter case, up and
+    back into course/, or to the picture's folder: the fix is a path that works, never
+    course/course/..."""
+    add_files(minimal_project, "images/eodc.png")
+    line = add_to_page(
+        minimal_project,
+        "![d](course/images/EODC.png)\n\n![e](../course/images/eodc.png)\n\n[f](images/)\n\n"
+        "[g](images)\n\n[h](media/)\n",
+    )
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:6: link to 'course/images/EODC.png', which is neither a page nor a "
+        "file the site publishes; drop 'course/' from the path: links start from the page, "
+        "so write images/eodc.png [link.missing-file]",
+        f"{PAGE}:{line + 2}:6: link to '../course/images/eodc.png', which is outside course/; "
+        "links start from the page, already in course/, so write images/eodc.png "
+        "[link.outside-course]",
+        f"{PAGE}:{line + 4}:5: link to 'images/', a folder, which the site has no page for; "
+        "link to a file in the folder, such as images/eodc.png [link.folder]",
+        f"{PAGE}:{line + 6}:5: link to 'images', a folder, which the site has no page for; "
+        "link to a file in the folder, such as images/eodc.png [link.folder]",
+        f"{PAGE}:{line + 8}:5: link to 'media/', a folder, which the site has no page for; "
+        "link to a file in the folder [link.folder]",
+    ]
+
+
 def test_link_syntax_in_code_is_not_checked(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
