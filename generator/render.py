@@ -223,11 +223,15 @@ def next_step(course: Course, module: Module) -> Link | None:
     return None
 
 
+EXAM_STEP = "exam"
+"""The id of the exam's step among the last module's next steps (a module's id never is)."""
+
+
 def steps_before_the_exam(course: Course, module: Module) -> str:
-    """Where the last module's next step goes, for the runtime to choose from: the other
-    modules (module id, address, link text) and then the exam (no id), as JSON. The learner
-    goes to the first module not passed yet, as the home page says, else to the exam. Empty
-    for a module whose next step is the next module."""
+    """Where the last module's next step goes, for the runtime to choose from, as the home
+    page chooses: the other modules (module id, address, link text), the exam (``exam``)
+    and the certificate (no id), as JSON. The learner goes to the first step not passed
+    yet. Empty for a module whose next step is the next module."""
     step = next_step(course, module)
     if step is None or course.modules[-1] is not module:
         return ""
@@ -236,7 +240,8 @@ def steps_before_the_exam(course: Course, module: Module) -> str:
         for other in course.modules
         if other is not module
     ]
-    steps = [*others, ("", step.href, step.title)]
+    certificate = ("", page_url(CERTIFICATE_PAGE), "领取结业证书")
+    steps = [*others, (EXAM_STEP, step.href, step.title), certificate]
     return json.dumps(steps, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -603,29 +603,44 @@ def store(page: Page, record: str) -> None:
     page.reload()
 
 
-def test_the_last_module_sends_the_learner_to_a_module_not_passed_before_the_exam(
+def passed_before(course: Course, passed: list[Module], exam: bool) -> str:
+    """A progress record of a learner who passed the modules ``passed`` (all right), and
+    the exam if ``exam``."""
+    record = json.loads(passed_everything(course))
+    names = {module.page.name for module in passed}
+    record["quizzes"] = {name: found for name, found in record["quizzes"].items() if name in names}
+    record["questions"] = {
+        question_id: found
+        for question_id, found in record["questions"].items()
+        if found["quiz"] in names
+    }
+    if not exam:
+        del record["exam"]
+    return json.dumps(record, ensure_ascii=False)
+
+
+def test_the_last_module_sends_the_learner_where_the_home_page_does(
     learner: Page, site_url: str, course: Course
 ) -> None:
     """Module 6's next step was the exam even with modules 2 to 5 not passed, while the home
-    page said to go on with module 2 (and the certificate needs every module)."""
+    page said to go on with module 2 (and the certificate needs every module), and the exam
+    still once it was passed, where the home page offers the certificate."""
     page, first, skipped, last = learner, *course.modules[:2], course.modules[-1]
-    only_the_first = json.loads(passed_everything(course))
-    only_the_first["quizzes"] = {first.page.name: only_the_first["quizzes"][first.page.name]}
-    only_the_first["questions"] = {
-        q.id: {"quiz": first.page.name, "result": "correct"} for q in first.quiz.questions
-    }
-    del only_the_first["exam"]
-    open_module(page, site_url, last)
-    store(page, json.dumps(only_the_first, ensure_ascii=False))
-    for index in range(len(last.quiz.questions)):
-        answer(page, last, index)
-    next_step = page.locator(f'[data-results-for="{last.page.name}"] .mot-next')
-    expect(next_step).to_have_text(f"继续学习：{skipped.meta.title}")
-    expect(next_step).to_have_attribute("href", re.compile(f"{skipped.page.name}\\.html$"))
     assert course.exam is not None
-    store(page, passed_everything(course))
-    expect(next_step).to_have_text(f"参加{course.exam.config.title}")
-    expect(next_step).to_have_attribute("href", re.compile(r"exam\.html$"))
+    others = course.modules[:-1]
+    for passed, exam, text, address in [
+        ([first], False, f"继续学习：{skipped.meta.title}", f"{skipped.page.name}.html"),
+        (others, False, f"参加{course.exam.config.title}", "exam.html"),
+        (others, True, "领取结业证书", "exam_certificate.html"),
+    ]:
+        open_module(page, site_url, last)
+        store(page, passed_before(course, passed, exam))
+        for index in range(len(last.quiz.questions)):
+            answer(page, last, index)
+        next_step = page.locator(f'[data-results-for="{last.page.name}"] .mot-next')
+        expect(next_step).to_be_visible()
+        expect(next_step).to_have_text(text)
+        expect(next_step).to_have_attribute("href", re.compile(f"(^|/){re.escape(address)}$"))
 
 
 def test_the_dashboard_follows_the_learner(learner: Page, site_url: str, course: Course) -> None:

@@ -76,10 +76,12 @@
     mot.showResults(panel, passed, TEXT.verdict(right, total, passMark, passed), missedObjectives(quiz), scroll);
   }
 
-  /* The last module's next step: the first other module not passed yet, as the home page
-     says, else the exam (the step with no module id). */
+  /* The last module's next step, as the home page has it: the first other module not passed
+     yet, else the exam until it is passed, else the certificate (the step with no id). */
   function pointToFirstUnpassed(next) {
+    var exam = mot.progress.exam();
     var step = JSON.parse(next.dataset.steps).filter(function (found) {
+      if (found[0] === "exam") { return !(exam && exam.passed); }
       return !found[0] || mot.progress.quizStatus(found[0]).status !== "passed";
     })[0];
     next.href = step[1];
