@@ -821,6 +821,24 @@ def test_the_mistakes_book_prints_each_heading_with_its_first_question(
     assert [n for n, found in sheets.items() if len(found) > 1] == []
 
 
+def test_a_module_quiz_prints_its_heading_with_its_first_question(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """The quiz's heading (本章测验), its opening lines and question 1 print on one sheet:
+    on two modules the heading ended a sheet, its opening paragraph broken in two."""
+    stranded = []
+    for module in course.modules:
+        open_module(page, site_url, module)
+        pdf = tmp_path / f"{module.page.name}.pdf"
+        page.pdf(path=pdf, format="A4")
+        sheets = [sheet.get_textpage().get_text_range() for sheet in pdfium.PdfDocument(pdf)]
+        first = f"第 1 / {len(module.quiz.questions)} 题"
+        on = [index for index, text in enumerate(sheets) if "本章测验" in text or first in text]
+        if len(on) != 1:
+            stranded.append((module.page.name, on))
+    assert stranded == []
+
+
 @pytest.mark.parametrize("width", [390, 320])
 def test_every_question_answered_wrong_fits_a_phone(
     page: Page, site_url: str, course: Course, width: int
