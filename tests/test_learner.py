@@ -46,6 +46,7 @@ from tests.browsing import (
     matching_keys,
     ordering_keys,
     press_until,
+    search,
 )
 from tests.conftest import FIXTURES
 
@@ -991,7 +992,7 @@ MATERIAL_RING = """element => {
     .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
   const ringed = element.matches('.md-option') ? element.nextElementSibling : element;
   let behind = ringed;
-  while (getComputedStyle(behind).backgroundColor.match(/[\\d.]+/g)[3] === '0') {
+  while (Number(getComputedStyle(behind).backgroundColor.match(/[\\d.]+/g)[3] ?? 1) < 1) {
     behind = behind.parentElement;
   }
   const [ring, page] = [getComputedStyle(ringed).outlineColor,
@@ -999,8 +1000,8 @@ MATERIAL_RING = """element => {
   return [getComputedStyle(ringed).outlineStyle, (ring + 0.05) / (page + 0.05)];
 }"""
 """Like ``RING`` for Material's own controls: the outline of the focused element (of the
-palette toggle's label, for its hidden radio button) against the nearest background
-behind it (the indigo header's, for the header's buttons)."""
+palette toggle's label, for its hidden radio button) against the nearest opaque background
+behind it (the indigo header's, for the header's buttons; past a search result's tint)."""
 
 MATERIAL_CONTROLS = {
     "a link in the text (a heading's ¶)": "article a.headerlink",
@@ -1024,6 +1025,21 @@ def test_materials_own_focus_rings_stand_out(scheme_page: Page, fixture_site_url
         assert style != "none", name
         rings[name] = round(contrast, 2)
     assert min(rings.values()) >= 3, rings
+
+
+def test_a_search_result_reached_by_keyboard_shows_its_focus(
+    scheme_page: Page, fixture_site_url: str
+) -> None:
+    """Material moves the focus to a search result on ArrowDown and shows it only by a tint
+    of about 1.1:1; the result now has a ring of 3:1, in light and dark mode."""
+    page = scheme_page
+    open_page(page, fixture_site_url)
+    search(page, "倾听")
+    page.keyboard.press("ArrowDown")
+    focused = page.locator(".md-search-result__link:focus")
+    expect(focused).to_have_count(1)
+    style, contrast = focused.evaluate(MATERIAL_RING)
+    assert style != "none" and contrast >= 3, (style, contrast)
 
 
 SECONDARY_BUTTONS = ".md-typeset .md-button:not(.md-button--primary):visible"
