@@ -214,11 +214,15 @@ def _unclosed_quote(lines: list[str], error_line: int) -> Hint | None:
 
     YAML reads such a text on over the lines below, up to the next quote of its kind, and
     gives up there or later, often many lines away. Putting the text in other quotes, the
-    advice for a quote closed too early, would keep the stray quote in the text.
+    advice for a quote closed too early, would keep the stray quote in the text. A line
+    that goes on with a value begun above it, such as a line of a text below ``key: |``,
+    is that text's, whatever quotes it holds.
     """
     for number in range(1, min(error_line, len(lines)) + 1):
         opened = QUOTED.match(lines[number - 1])
         if opened is None or not (opened.group(2) or opened.group(1).strip()):
+            continue
+        if _value_start(lines, number) != number:
             continue
         quote, rest = opened.group(3), opened.group(4)
         column = len(opened.group(1))

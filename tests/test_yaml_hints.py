@@ -172,3 +172,21 @@ def test_a_colon_in_a_text_is_no_key_with_no_space(minimal_project: Path, line: 
     assert not any(
         "yaml.space-after-colon" in problem for problem in problems_after(minimal_project, line)
     )
+
+
+def test_a_quote_in_a_text_of_several_lines_is_no_quote_never_closed(
+    minimal_project: Path,
+) -> None:
+    quiz = minimal_project / QUIZ
+    text = quiz.read_text(encoding="utf-8")
+    written = "    explanation: 要求是客户说出来的做法，需求是他真正想达到的结果。"
+    explanation = '    explanation: |\n      客户常说：\n      - "引号里的话'
+    text = text.replace(written, explanation)
+    quiz.write_text(text.replace("    prompt: 服务补救", "    prompt：服务补救"), "utf-8")
+    with pytest.raises(CourseError) as raised:
+        load_course(Project(minimal_project))
+    assert [str(problem) for problem in raised.value.problems] == [
+        f"{QUIZ}:{PROMPT_LINE + 2}:11: the key 'prompt' is followed by a full-width colon '：'; "
+        "write a half-width ':' after the key, and a space: prompt: 服务补救的第一步是道歉。 "
+        "[yaml.full-width-colon]"
+    ]
