@@ -8,7 +8,8 @@ A value that is not a whole number (``80%``, ``0.8``) is answered with the numbe
 when it says one, and otherwise with an example that fits the key: a trainer copies the fix
 as it stands, so it must never be a number that changes what was meant. The number is
 offered only alone or with a unit its key is counted in (``10分钟``, not ``1小时``), and a
-pass mark written as a fraction is offered as a percentage (``1.0`` is 100).
+pass mark written as a fraction, with a fractional part, is offered as a percentage (``1.0``
+is 100; ``"1"`` is 1).
 """
 
 from __future__ import annotations
@@ -56,11 +57,17 @@ def whole_number_fix(key: str, value: object) -> str:
     whole one."""
     number, bare = _number_in(key, value)
     percentage = ""
-    if number is not None and bare and key in PERCENTAGES and 0 < number <= 1:
+    if number is not None and bare and key in PERCENTAGES and _is_fraction(number):
         number, percentage = number * 100, "a pass mark is a percentage: "
     if number is None or number <= 0 or number != number.to_integral_value():
         return f"write a whole number, such as {key}: {EXAMPLES.get(key, DRAW_EXAMPLE)}"
     return f"{percentage}write {key}: {int(number)}"
+
+
+def _is_fraction(number: Decimal) -> bool:
+    """Whether ``number`` was written as a fraction of one: from 0 to 1 and with a fractional
+    part (``0.8``, ``1.0``), where a bare ``1`` is one percent."""
+    return 0 < number <= 1 and int(number.as_tuple().exponent) < 0
 
 
 def _number_in(key: str, value: object) -> tuple[Decimal | None, bool]:

@@ -259,10 +259,27 @@ def test_every_kind_of_schema_error_says_what_and_how(
             "pass_mark: 80\nmodule_pass_mark: 1.00",
             "write module_pass_mark: 100",
         ),
+        (
+            "quizzes/exam.yml",
+            "pass_mark: 80",
+            'pass_mark: 80\nmodule_pass_mark: "1"',
+            "write module_pass_mark: 1",
+        ),
+        ("quizzes/exam.yml", "pass_mark: 80", 'pass_mark: "0.8"', "write pass_mark: 80"),
         ("quizzes/exam.yml", "02-second: 2", "02-second: 2题", "write 02-second: 2"),
         ("quizzes/exam.yml", "02-second: 2", "02-second: 2分", "such as 02-second: 2"),
     ],
-    ids=["hours", "h", "min", "whole-fraction", "fraction-two-places", "questions", "marks"],
+    ids=[
+        "hours",
+        "h",
+        "min",
+        "whole-fraction",
+        "fraction-two-places",
+        "quoted-one",
+        "quoted-fraction",
+        "questions",
+        "marks",
+    ],
 )
 def test_a_number_is_offered_only_in_the_unit_its_key_counts(
     minimal_project: Path, name: str, old: str, new: str, fix: str
