@@ -16,7 +16,7 @@ import pytest
 from hypothesis.configuration import set_hypothesis_home_dir
 from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
-import generator.lint
+import generator.lint.standards
 from generator.cli import main as generator_main
 from generator.export import pdf
 from generator.export.pdf import CHROMIUM_FLAGS, DEBIAN_CHROMIUM
@@ -74,9 +74,11 @@ def minimal_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A one-module course that every stage accepts; tests break it on purpose.
 
     It is far smaller than the course's editorial standards ask, so ``check`` run in this
-    process leaves them out for it (tests/test_lint.py tries each standard on its own).
+    test's process skips the standards for it, and its expected warnings are the giveaways
+    alone. A ``check`` or preview in another process (tests/test_serve.py) still applies
+    them. tests/test_lint_standards.py tries each standard on its own.
     """
-    monkeypatch.setattr(generator.lint, "STANDARDS", ())
+    monkeypatch.setattr(generator.lint.standards, "STANDARDS", ())
     return copy_project(tmp_path / "project", FIXTURES / "minimal")
 
 

@@ -13,8 +13,7 @@ from typing import Any
 import pytest
 
 from generator.errors import Problem, Severity
-from generator.lint import STANDARDS
-from generator.lint.standards import HAN, ModuleContext
+from generator.lint.standards import HAN, STANDARDS, ModuleContext
 from generator.lint.thresholds import BODY_CHARACTERS
 from generator.markdown_config import markdown_settings
 from generator.models import Module, ModuleMeta, Page, Quiz
