@@ -231,6 +231,17 @@ def test_a_teaching_part_counts_as_the_page_renders_it(missing: str, written: st
 
 
 @pytest.mark.parametrize(
+    "kind",
+    ["info", "hint", "important", "todo", "summary", "tldr", "caution", "attention", "help", "faq"],
+)
+def test_a_tip_counts_under_any_name_that_shows_a_tip_or_note_box(kind: str) -> None:
+    """Material shows the names it once took for a tip, note, abstract, warning or question
+    as a note box."""
+    parts = [f'!!! {kind} "小贴士"\n    先听。' if "tip" in part else part for part in PARTS]
+    assert standards(module(text=body(parts=parts))) == []
+
+
+@pytest.mark.parametrize(
     "written",
     [
         '```markdown\n!!! failure "做得不好"\n```',

@@ -24,7 +24,13 @@ from generator.page_scan import PageScan
 from generator.yaml_source import position
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-TIPS = {"tip", "note", "abstract", "warning", "question"}
+TIPS = frozenset({"tip", "note", "abstract", "info", "warning", "question"}) | frozenset(
+    {"hint", "important", "todo", "summary", "tldr", "caution", "attention", "help", "faq"}
+)
+"""The kinds of box that hold a key point or tip. The second set are the names Material
+once took for the first, which its current version shows as it shows any kind it has no
+style for: as a note. (``fail`` or ``check`` are likewise shown as a note, not as the
+dialogue's failure or success box, so they do not stand for those.)"""
 TEACHING_PARTS: dict[str, Callable[[PageScan], bool]] = {
     "the summary section '## 本章要点 {#summary}'": lambda page: "summary" in page.headings,
     "the reflection section '## 学以致用 {#reflection}'": (
@@ -34,7 +40,7 @@ TEACHING_PARTS: dict[str, Callable[[PageScan], bool]] = {
     'the same dialogue handled well (!!! success "…")': (
         lambda page: "success" in page.admonitions
     ),
-    "a key point or tip (!!! tip, note, abstract, warning or question)": (
+    "a key point or tip (!!! tip, note, abstract, info, warning or question)": (
         lambda page: not TIPS.isdisjoint(page.admonitions)
     ),
     "a table": lambda page: page.has_table,
