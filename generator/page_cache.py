@@ -43,6 +43,7 @@ class PageScanCache:
             scan.ids,
             sorted(scan.admonitions),
             scan.has_table,
+            scan.chinese_characters,
             scan.too_deep,
         ]
         self.store.put(_key(body), value)
@@ -53,7 +54,7 @@ class PageScanCache:
 
 def _scan_from_json(found: Any) -> PageScan:
     """The scan that :meth:`PageScanCache.put` saved (raises on any other shape)."""
-    headings, references, links, ids, admonitions, has_table, too_deep = found
+    headings, references, links, ids, admonitions, has_table, characters, too_deep = found
     return PageScan(
         {str(key): str(value) for key, value in dict(headings).items()},
         {str(reference) for reference in references},
@@ -61,6 +62,7 @@ def _scan_from_json(found: Any) -> PageScan:
         [str(name) for name in ids],
         {str(kind) for kind in admonitions},
         bool(has_table),
+        int(characters),
         bool(too_deep),
     )
 

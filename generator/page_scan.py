@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import multiprocessing
 import os
+import re
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -47,6 +48,9 @@ class PageScan:
     """The kind of every admonition and collapsible block (``!!! tip``, ``??? note "…"``
     give "tip" and "note")."""
     has_table: bool = False
+    chinese_characters: int = 0
+    """The Chinese characters of the text the page shows, code blocks left out (an HTML
+    comment or a code block is no teaching text)."""
     too_deep: bool = False
     """The page nests deeper than :data:`MAX_NESTING` (if Python's stack ran out converting
     it, nothing else is known of it)."""
@@ -57,6 +61,10 @@ MAX_NESTING = 100
 emphasis by recursion, some 250 list levels deep before Python's stack runs out, and MkDocs
 converts a page further down the stack than a check does: a fixed limit well below that
 keeps ``check`` and ``build`` agreeing (and a worker process agreeing with this one)."""
+HAN = re.compile(r"[\u4e00-\u9fff]")
+"""A Chinese character."""
+UNSHOWN_TEXT = {"pre", "script", "style"}
+"""Elements whose text is not the page's own: code blocks, and what the browser runs."""
 REFERENCE_ATTRIBUTES = {"src", "href", "poster", "data"}
 TREE_LINKS = {"a": "href", "img": "src"}
 """The elements whose addresses MkDocs checks and rewrites, and the attribute of each."""
@@ -138,6 +146,7 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
         page.ids,
         page.admonitions,
         "table" in page.tags,
+        page.chinese_characters,
         too_deep,
     )
 
@@ -185,7 +194,8 @@ class _TreeScan(Treeprocessor):
 class _HtmlScan(HTMLParser):
     """The addresses HTML refers to and the ids it gives, in the order they come; the
     elements it has and the kinds of its admonitions (``<div class="admonition tip">``) and
-    collapsible blocks (``<details class="note">``)."""
+    collapsible blocks (``<details class="note">``); the Chinese characters of its text
+    outside :data:`UNSHOWN_TEXT` (comments are no text)."""
 
     def __init__(self, *texts: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -193,12 +203,15 @@ class _HtmlScan(HTMLParser):
         self.ids: list[str] = []
         self.tags: set[str] = set()
         self.admonitions: set[str] = set()
+        self.chinese_characters = 0
+        self.unshown_depth = 0
         for text in texts:
             self.feed(text)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.add(tag)
+        self.unshown_depth += tag in UNSHOWN_TEXT
         classes = (dict(attrs).get("class") or "").split()
         if tag == "details" or (tag == "div" and "admonition" in classes):
             self.admonitions.update(set(classes) - {"admonition"})
@@ -209,3 +222,11 @@ class _HtmlScan(HTMLParser):
                 self.references.extend(part.split()[0] for part in value.split(",") if part.strip())
             elif value and name == "id":
                 self.ids.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in UNSHOWN_TEXT and self.unshown_depth:
+            self.unshown_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.unshown_depth:
+            self.chinese_characters += len(HAN.findall(data))

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from generator.errors import Problem, Severity
-from generator.lint.standards import HAN, STANDARDS, ModuleContext
+from generator.lint.standards import STANDARDS, ModuleContext
 from generator.lint.thresholds import BODY_CHARACTERS
 from generator.markdown_config import markdown_settings
 from generator.models import Module, ModuleMeta, Page, Quiz
-from generator.page_scan import new_converter, scan_page
+from generator.page_scan import HAN, new_converter, scan_page
 from generator.project import Project
 from generator.schema_problems import validate_model
 from generator.yaml_source import parse_yaml
@@ -205,6 +205,24 @@ def test_a_page_of_3000_to_8000_chinese_characters(characters: int, warned: bool
         assert f"the page has {characters:,} Chinese characters" in problems[0].message
 
 
+@pytest.mark.parametrize(
+    "unshown",
+    [
+        f"<!-- {FILLER * 3000} -->",
+        f"```text\n{FILLER * 3000}\n```",
+        f"    {FILLER * 3000}",
+    ],
+    ids=["comment", "fenced-code", "indented-code"],
+)
+def test_a_page_is_as_long_as_the_text_it_shows(unshown: str) -> None:
+    shown = BODY_CHARACTERS.low - 1
+    problems = standards(module(text=f"{body(shown)}\n{unshown}\n"))
+    assert [problem.message for problem in problems] == [
+        f"the page has {shown:,} Chinese characters of teaching text; a module needs "
+        f"{BODY_CHARACTERS.low:,} to {BODY_CHARACTERS.high:,}"
+    ]
+
+
 @pytest.mark.parametrize("missing", PARTS)
 def test_every_teaching_part(missing: str) -> None:
     parts = [part for part in PARTS if part != missing]
@@ -250,7 +268,8 @@ def test_a_tip_counts_under_any_name_that_shows_a_tip_or_note_box(kind: str) -> 
 )
 def test_a_teaching_part_shown_as_text_is_not_on_the_page(written: str) -> None:
     parts = [written if "failure" in part else part for part in PARTS]
-    problems = standards(module(text=body(parts=parts)))
+    code = len(HAN.findall(written))  # more than enough text if code counts for none
+    problems = standards(module(text=body(BODY_CHARACTERS.low + code, parts=parts)))
     assert [problem.message for problem in problems] == [
         'the page lacks a dialogue handled poorly (!!! failure "…")'
     ]

@@ -10,7 +10,6 @@ in :mod:`generator.lint.thresholds`.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -23,7 +22,6 @@ from generator.models import Module, Question
 from generator.page_scan import PageScan
 from generator.yaml_source import position
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
 TIPS = frozenset({"tip", "note", "abstract", "info", "warning", "question"}) | frozenset(
     {"hint", "important", "todo", "summary", "tldr", "caution", "attention", "help", "faq"}
 )
@@ -143,7 +141,7 @@ def objective_exam_problems(module: Module, context: ModuleContext) -> Iterator[
 
 
 def body_length_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
-    count = len(HAN.findall(module.page.body))
+    count = context.page.chinese_characters
     length = thresholds.BODY_CHARACTERS
     if not length.holds(count):
         yield warning(
