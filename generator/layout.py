@@ -183,13 +183,15 @@ def _suffix_problem(project: Project, path: Path, suffix: str, kind: str) -> Pro
     )
 
 
-def _orphan_problem(project: Project, path: Path, without_quiz: list[str], orphans: int) -> Problem:
+def _orphan_problem(
+    project: Project, path: Path, without_quiz: list[str], orphan_count: int
+) -> Problem:
     """A quiz named after no module page. After a module was renamed, one module lacks a
     quiz and the quiz is to be renamed after it, but only when the two names plainly say the
     same module: renamed after another module, a quiz would give it the questions of one
     that was deleted."""
     page = f"course/{path.stem}{PAGE_SUFFIX}"
-    if orphans == 1 and len(without_quiz) == 1 and _same_module(path.stem, without_quiz[0]):
+    if orphan_count == 1 and len(without_quiz) == 1 and _same_module(path.stem, without_quiz[0]):
         fix = f"rename it to {project.shown(project.quiz_file(without_quiz[0]))}"
     elif without_quiz:
         pages = ", ".join(f"course/{name}{PAGE_SUFFIX}" for name in without_quiz)

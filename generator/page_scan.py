@@ -124,8 +124,10 @@ def new_converter(extensions: list[Any], settings: dict[str, Any]) -> markdown.M
 
 def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
     """Map every heading anchor MkDocs will give the headings of ``body`` to its text; list
-    the addresses the resulting HTML refers to, its links and its ids. ``converter`` (from
-    :func:`new_converter`) is reset first, so one instance serves every page."""
+    the addresses the resulting HTML refers to, its links and its ids; tell the kinds of its
+    admonitions, whether it has a table and how many Chinese characters it shows.
+    ``converter`` (from :func:`new_converter`) is reset first, so one instance serves every
+    page."""
     tree = converter.treeprocessors[_TreeScan.NAME]
     assert isinstance(tree, _TreeScan)
     converter.reset()
@@ -145,7 +147,7 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
         links,
         page.ids,
         page.admonitions,
-        "table" in page.tags,
+        page.has_table,
         page.chinese_characters,
         too_deep,
     )
@@ -192,8 +194,8 @@ class _TreeScan(Treeprocessor):
 
 
 class _HtmlScan(HTMLParser):
-    """The addresses HTML refers to and the ids it gives, in the order they come; the
-    elements it has and the kinds of its admonitions (``<div class="admonition tip">``) and
+    """The addresses HTML refers to and the ids it gives, in the order they come; whether it
+    has a table, and the kinds of its admonitions (``<div class="admonition tip">``) and
     collapsible blocks (``<details class="note">``); the Chinese characters of its text
     outside :data:`UNSHOWN_TEXT` (comments are no text)."""
 
@@ -201,7 +203,7 @@ class _HtmlScan(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.references: list[str] = []
         self.ids: list[str] = []
-        self.tags: set[str] = set()
+        self.has_table = False
         self.admonitions: set[str] = set()
         self.chinese_characters = 0
         self.unshown_depth = 0
@@ -210,7 +212,7 @@ class _HtmlScan(HTMLParser):
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.add(tag)
+        self.has_table |= tag == "table"
         self.unshown_depth += tag in UNSHOWN_TEXT
         classes = (dict(attrs).get("class") or "").split()
         if tag == "details" or (tag == "div" and "admonition" in classes):

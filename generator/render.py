@@ -200,14 +200,15 @@ def render_quiz(module: Module, anchors: Anchors, course: Course) -> Markup:
         module.quiz.questions, module, anchors, module.page.filename, numbered_of=True
     )
     objectives = {objective.id: objective.text for objective in module.meta.objectives}
+    step = next_step(course, module)
     html = _template("quiz.html.j2").render(
         module=module,
         questions=questions,
         pass_mark=course.pass_marks.module,
         objectives_json=json.dumps(objectives, ensure_ascii=False, separators=(",", ":")),
         parts=page_parts(module.quiz.questions, "quiz"),
-        next_step=next_step(course, module),
-        steps_json=steps_before_the_exam(course, module),
+        next_step=step,
+        last_module_steps_json=last_module_steps(course, module, step),
         mistakes_url=page_url(MISTAKES_PAGE),
     )
     return Markup(html)
@@ -227,12 +228,11 @@ EXAM_STEP = "exam"
 """The id of the exam's step among the last module's next steps (a module's id never is)."""
 
 
-def steps_before_the_exam(course: Course, module: Module) -> str:
-    """Where the last module's next step goes, for the runtime to choose from, as the home
-    page chooses: the other modules (module id, address, link text), the exam (``exam``)
-    and the certificate (no id), as JSON. The learner goes to the first step not passed
-    yet. Empty for a module whose next step is the next module."""
-    step = next_step(course, module)
+def last_module_steps(course: Course, module: Module, step: Link | None) -> str:
+    """Where the last module's next step (``step``, the exam) goes, for the runtime to
+    choose from, as the home page chooses: the other modules (module id, address, link
+    text), the exam (``exam``) and the certificate (no id), as JSON. The learner goes to
+    the first step not passed yet. Empty for a module whose next step is the next module."""
     if step is None or course.modules[-1] is not module:
         return ""
     others = [

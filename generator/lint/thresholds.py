@@ -1,8 +1,10 @@
-"""The giveaway lint's thresholds, all in one place (AUTHORING.md lists them for trainers).
+"""The lint's thresholds, all in one place: the giveaway rules' shares and the course's
+standards (AUTHORING.md lists them for trainers).
 
 A share rule looks at one list of a quiz file — the module quiz or its exam-only
 questions — and warns when *more than* its share of the questions (or dialogue turns)
-in that list shows the pattern; exactly the share is still fine.
+in that list shows the pattern; exactly the share is still fine. A standard is a count
+a module keeps within (:class:`Between`) or reaches.
 """
 
 from __future__ import annotations
