@@ -13,8 +13,8 @@ rating's note, ...) and the colour switch's names under ``theme.palette`` into e
 as they are, unescaped, in text and in attributes. Only a
 page's body may hold HTML: these are plain text on one line, as every field of a course file
 is (:mod:`generator.plain_text`), and hold no ``<``, ``"`` or character reference either;
-but for a link, printed in an ``href``, where ``&region=cn`` stays as it is. A value a tag
-gives (``!ENV``) is checked once MkDocs has read it.
+but for a link under ``extra``, printed in an ``href``, where ``&region=cn`` stays as it is.
+A value a tag gives (``!ENV``) is checked once MkDocs has read it.
 """
 
 from __future__ import annotations
@@ -54,9 +54,10 @@ REFERENCE = re.compile(r"&(?:#[xX][0-9A-Fa-f]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
 """A whole character reference, to say which character it stands for."""
 TAG = re.compile(r"<[A-Za-z/!][^<>]{0,40}>?")
 """The start of a tag, as a trainer would paste it (``<a href="...">``)."""
-URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:|\.{0,2}/|#|\?)\S*")
-"""A whole value that is an address (``https://...``, ``mailto:...``, ``/``, ``./``, ``#``),
-which Material prints into an attribute (``href``)."""
+LINK = "link"
+HOMEPAGE = (EXTRA, "homepage")
+"""Where Material prints a setting under ``extra`` into an ``href``: every key named
+``LINK`` (``extra.social[0].link``, ``extra.alternate[0].link``) and ``HOMEPAGE``."""
 KEPT_IN_ADDRESS = re.compile(r"[A-Za-z0-9=]")
 """What keeps a reference without its ';' as it is in an attribute (``?a=1&region=cn``):
 the HTML standard reads it as a character only before anything else."""
@@ -72,8 +73,8 @@ def settings_text_problems(data: bytes, shown: Path) -> list[Problem]:
         return [oversized]
     return [
         problem
-        for name, node in _printed_texts(text)
-        if (problem := _value_problem(name, node.value, node, shown)) is not None
+        for name, path, node in _printed_texts(text)
+        if (problem := _value_problem(name, path, node.value, node, shown)) is not None
     ]
 
 
@@ -134,11 +135,11 @@ Keys = tuple[str | int, ...]
 """Where a value is in the settings as MkDocs read them: keys and list positions."""
 
 
-def _printed_texts(text: str) -> Iterator[tuple[str, yaml.ScalarNode]]:
-    """The texts the pages print as written out, each named as a problem names it."""
-    for name, _, node in _printed(text):
+def _printed_texts(text: str) -> Iterator[tuple[str, Keys | None, yaml.ScalarNode]]:
+    """The texts the pages print as written out: name, as a problem names it, place, node."""
+    for name, path, node in _printed(text):
         if isinstance(node, yaml.ScalarNode) and node.tag == TEXT_TAG:
-            yield name, node
+            yield name, path, node
 
 
 def _printed(text: str) -> Iterator[tuple[str, Keys | None, yaml.Node]]:
@@ -212,7 +213,7 @@ def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path
         if path is not None
         and node.tag != TEXT_TAG
         and isinstance(value := _resolved(resolved, path), str)
-        if (problem := _value_problem(f"{name} as {node.tag} gives it", value, node, shown))
+        if (problem := _value_problem(f"{name} as {node.tag} gives it", path, value, node, shown))
     ]
 
 
@@ -226,18 +227,29 @@ def _resolved(settings: Any, path: Keys) -> Any:
     return settings
 
 
-def _value_problem(name: str, value: str, node: yaml.Node, shown: Path) -> Problem | None:
-    """What keeps ``value``, the text of ``node``, from being printed as it is."""
-    what = not_plain(value) or _markup(value)
+def _value_problem(
+    name: str, path: Keys | None, value: str, node: yaml.Node, shown: Path
+) -> Problem | None:
+    """What keeps ``value``, the text of ``node`` at ``path``, from being printed as it is."""
+    what = not_plain(value) or _markup(value, _in_href(path))
     if what is None:
         return None
     message, fix, code = what
     return _problem(shown, node.start_mark, f"{name} {message}", fix, code)
 
 
-def _markup(value: str) -> tuple[str, str, str] | None:
-    """What makes ``value`` HTML rather than text: (message, fix, code)."""
-    found = next((found for found in MARKUP.finditer(value) if not _kept(value, found)), None)
+def _in_href(path: Keys | None) -> bool:
+    """Whether Material prints the setting at ``path`` into an ``href`` (:data:`HOMEPAGE`)."""
+    return path is not None and path[0] == EXTRA and (path[-1] == LINK or path == HOMEPAGE)
+
+
+def _markup(value: str, in_href: bool) -> tuple[str, str, str] | None:
+    """What makes ``value`` HTML rather than text, printed into an ``href`` or not:
+    (message, fix, code)."""
+    found = next(
+        (found for found in MARKUP.finditer(value) if not (in_href and _kept(value, found))),
+        None,
+    )
     if found is None:
         return None
     numeric = REFERENCE.match(value, found.start()) if found.group() == "&#" else None
@@ -250,13 +262,12 @@ def _markup(value: str) -> tuple[str, str, str] | None:
 
 
 def _kept(value: str, found: re.Match[str]) -> bool:
-    """Whether ``found``, a reference without its ';' in the address ``value``, stays as it
-    is: a browser reads it as a character in text, but not in a link's attribute before a
-    letter, a digit or '='."""
+    """Whether ``found``, a reference without its ';' in ``value``, a link printed into an
+    ``href``, stays as it is: a browser reads it as a character in text, but not in an
+    attribute before a letter, a digit or '='."""
     following = value[found.end() : found.end() + 1]
     return (
-        URL.fullmatch(value) is not None
-        and not found.group().endswith(";")
+        not found.group().endswith(";")
         and found.group() != "&#"
         and KEPT_IN_ADDRESS.fullmatch(following) is not None
     )

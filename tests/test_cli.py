@@ -183,6 +183,9 @@ def test_a_link_under_extra_may_hold_what_text_may_not(
         "    - icon: fontawesome/brands/github\n"
         "      link: https://example.com/?a=1&notify=1&section=2&para=3\n"
         "      name: 通知&region\n"
+        "  alternate:\n"
+        "    - link: /en/?a=1&region=cn\n"
+        "  homepage: https://example.com/?a=1&region=cn\n"
     )
     settings.write_text(text + extra, encoding="utf-8")
     assert run_generator(minimal_project, "check") == 1
@@ -192,6 +195,30 @@ def test_a_link_under_extra_may_hold_what_text_may_not(
         "character it stands for, '®', instead: only a page's body may hold HTML "
         "[settings.markup]\nFAILED: 1 problem\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("setting", "shown"),
+    [
+        ('site_name: "MOT:&copy2024"', "'site_name' contains '&copy'"),
+        ('copyright: "MOT:&copy2024"', "'copyright' contains '&copy'"),
+        ('site_name: "#&lt3"', "'site_name' contains '&lt'"),
+        ("extra:\n  consent:\n    title: https://example.com/?a&reg=1", "contains '&reg'"),
+    ],
+)
+def test_a_text_shaped_like_a_link_is_still_text(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], setting: str, shown: str
+) -> None:
+    """Only a link Material prints into an ``href`` keeps '&copy2024' as it is; the site's
+    name and the copyright are text, where a browser shows 'MOT:©2024', whatever they look
+    like."""
+    settings = minimal_project / "mkdocs.yml"
+    key = setting.split(":")[0]
+    text = re.sub(rf"^{key}: .*\n", "", settings.read_text(encoding="utf-8"), flags=re.M)
+    settings.write_text(f"{text}{setting}\n", encoding="utf-8")
+    assert run_generator(minimal_project, "check") == 1
+    err = capsys.readouterr().err
+    assert f"{shown}, which every page would read as HTML" in err, err
 
 
 @pytest.mark.parametrize(
