@@ -31,6 +31,7 @@ from generator.settings_screen import (
     PRINTED,
     resolved_setting_problems,
     settings_text_problems,
+    top_settings,
 )
 
 Anchors = dict[str, dict[str, str]]
@@ -149,18 +150,18 @@ def settings_problems(
     if not invalid:
         reason = error if error is not None else " ".join(messages)
         return [_settings_problem(path, 1, f"MkDocs cannot read the settings: {reason}")]
-    lines = project.config_file.read_text(encoding="utf-8", errors="replace").splitlines()
+    data = settings_bytes(project)
     return [
-        _invalid_setting(project, path, _line_of_setting(lines, name), name, " ".join(text.split()))
+        _invalid_setting(data, path, _line_of_setting(data, name), name, " ".join(text.split()))
         for name, text in (found.groups() for found in invalid)
     ]
 
 
-def _invalid_setting(project: Project, path: Path, line: int, name: str, text: str) -> Problem:
-    """MkDocs refuses the setting ``name`` for ``text``: said of the environment variable
-    that gave it its value, if one did."""
+def _invalid_setting(data: bytes, path: Path, line: int, name: str, text: str) -> Problem:
+    """MkDocs refuses the setting ``name`` of ``data``, the bytes of mkdocs.yml, for ``text``:
+    said of the environment variable that gave it its value, if one did."""
     message = f"the setting '{name}' is not valid: {text}"
-    given = variable_problem(settings_bytes(project), name.split(".")[0], text)
+    given = variable_problem(data, name.split(".")[0], text)
     if given is None:
         return _settings_problem(path, line, message)
     return Problem(path, line, 1, f"{message}; {given[0]}", given[1], "settings.invalid")
@@ -181,10 +182,11 @@ def _settings_problem(path: Path, line: int, message: str) -> Problem:
     )
 
 
-def _line_of_setting(lines: list[str], name: str) -> int:
-    """The line where the top-level setting ``name`` (``theme`` of ``theme.name``) starts."""
-    key = re.compile(rf"{re.escape(name.split('.')[0])}\s*:")
-    return next((number for number, line in enumerate(lines, 1) if key.match(line)), 1)
+def _line_of_setting(data: bytes, name: str) -> int:
+    """The line where the top-level setting ``name`` (``theme`` of ``theme.name``) starts in
+    ``data``, the bytes of mkdocs.yml."""
+    top = name.split(".")[0]
+    return next((key.start_mark.line + 1 for key, _ in top_settings(data) if key.value == top), 1)
 
 
 def published_site_url(project: Project) -> str:

@@ -12,16 +12,15 @@ import os
 
 import yaml
 
+from generator.settings_screen import top_settings
+
 ENV_TAG = "!ENV"
 URL_SCHEME = "https://"
 
 
 def top_setting(data: bytes, name: str) -> yaml.Node | None:
     """The value of the top-level setting ``name`` in ``data``, the bytes of mkdocs.yml."""
-    document = yaml.compose(data, Loader=yaml.SafeLoader)
-    if not isinstance(document, yaml.MappingNode):
-        return None
-    return next((value for key, value in document.value if key.value == name), None)
+    return next((value for key, value in top_settings(data) if key.value == name), None)
 
 
 def variable_value(setting: yaml.Node) -> tuple[str, str] | None:

@@ -145,7 +145,7 @@ def _printed_texts(text: str) -> Iterator[tuple[str, Keys | None, yaml.ScalarNod
 def _printed(text: str) -> Iterator[tuple[str, Keys | None, yaml.Node]]:
     """The values the pages print: name, where MkDocs keeps it (none for a title in ``nav``),
     node. A value a tag gives is one node, whatever its shape."""
-    for key, value in _settings(text):
+    for key, value in top_settings(text):
         if key.value in PRINTED:
             yield f"'{key.value}'", (key.value,), value
         elif key.value == EXTRA:
@@ -181,11 +181,12 @@ def _palette(theme: yaml.Node) -> Iterator[tuple[str, None, yaml.Node]]:
                 )
 
 
-def _settings(text: str) -> list[tuple[yaml.Node, yaml.Node]]:
-    """The top-level keys of the settings with their values, as nodes; none when the text is
-    not a mapping or not YAML (which MkDocs reports)."""
+def top_settings(source: str | bytes) -> list[tuple[yaml.Node, yaml.Node]]:
+    """The top-level keys of the settings in ``source``, mkdocs.yml's text or bytes, with
+    their values, as nodes; none when it is not a mapping or not YAML (which MkDocs
+    reports)."""
     try:
-        document = yaml.compose(text, Loader=EVENT_PARSER)
+        document = yaml.compose(source, Loader=EVENT_PARSER)
     except yaml.YAMLError:
         return []
     return document.value if isinstance(document, yaml.MappingNode) else []

@@ -144,6 +144,19 @@ def test_published_address_is_the_one_set(
     assert published_site_url(Project(minimal_project)) == address
 
 
+def test_settings_that_are_not_yaml_give_no_published_address(
+    minimal_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The settings are read as the settings check reads them: YAML broken off in the
+    middle names no address, without a traceback (MkDocs reports it at its line)."""
+    monkeypatch.setenv("SITE_URL", "user.github.io")
+    settings = minimal_project / "mkdocs.yml"
+    settings.write_text(
+        f"{settings.read_text(encoding='utf-8')}extra:\n  a: [1,\n", encoding="utf-8"
+    )
+    assert published_site_url(Project(minimal_project)) == ""
+
+
 def text_of(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
