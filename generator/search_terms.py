@@ -24,7 +24,7 @@ from pathlib import Path
 from generator.errors import CourseError, Problem
 from generator.plain_text import not_plain
 from generator.project import TERMS_FILE, Project
-from generator.sources import MAX_SOURCE_BYTES, TOO_LARGE, file_kind, read_source
+from generator.sources import TooLarge, file_kind, read_source
 
 MAX_TERM_LENGTH = 50
 """The longest term accepted, in characters; the course's longest (服务质量差距) has 6. A
@@ -34,6 +34,14 @@ TERM_SEPARATORS = f"{COMMENT}，、,"
 """What starts a comment or separates terms: never part of a term."""
 FULL_WIDTH_SPACE = "\u3000"
 CONTROL_CHARACTER = "text.control-character"
+TERMS_TOO_LARGE = TooLarge(
+    f"{TERMS_FILE} is {{size:.1f}} MB; the list of course terms that search keeps whole may "
+    "be at most {limit} MB (the course's is under 1 KB)",
+    "keep only the course's terms in it, one a line such as 服务补救, and remove what was "
+    "pasted in by mistake",
+    "terms.too-large",
+)
+"""The list of terms is far larger than any course's: something was pasted into it."""
 
 
 def read_search_terms(project: Project) -> list[str]:
@@ -56,9 +64,9 @@ def _read_terms(project: Project) -> tuple[list[str], list[Problem]]:
     unusable = _not_a_file(path, shown)
     if unusable is not None:
         return [], [unusable]
-    text = read_source(path, shown)
+    text = read_source(path, shown, TERMS_TOO_LARGE)
     if isinstance(text, Problem):
-        return [], [_too_large(path, shown) if text.code == TOO_LARGE else text]
+        return [], [text]
     terms: list[str] = []
     problems: list[Problem] = []
     for number, line in enumerate(text.splitlines(), 1):
@@ -100,21 +108,6 @@ def _broken_link(path: Path, shown: Path) -> Problem:
         "search would keep no course term whole",
         f"delete the link and put the file {TERMS_FILE} in its place, or make the link point to it",
         "terms.broken-link",
-    )
-
-
-def _too_large(path: Path, shown: Path) -> Problem:
-    """The list of terms is far larger than any course's: something was pasted into it."""
-    megabytes = path.stat().st_size / (1024 * 1024)
-    return Problem(
-        shown,
-        1,
-        1,
-        f"{TERMS_FILE} is {megabytes:.1f} MB; the list of course terms that search keeps whole "
-        f"may be at most {MAX_SOURCE_BYTES // (1024 * 1024)} MB (the course's is under 1 KB)",
-        "keep only the course's terms in it, one a line such as 服务补救, and remove what was "
-        "pasted in by mistake",
-        "terms.too-large",
     )
 
 

@@ -14,13 +14,30 @@ import os
 import re
 import stat
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Problem
 
 MAX_SOURCE_BYTES = 1024 * 1024
 """The largest page or quiz accepted; the real ones are about 30 KB."""
-TOO_LARGE = "source.too-large"
+
+
+@dataclass(frozen=True)
+class TooLarge:
+    """How a file over MAX_SOURCE_BYTES is told so, as what it is: ``message`` holds the
+    file's ``{size}`` and the ``{limit}``, both in MB."""
+
+    message: str
+    fix: str
+    code: str
+
+
+PAGE_OR_QUIZ_TOO_LARGE = TooLarge(
+    "the file is {size:.1f} MB; a page or quiz may be at most {limit} MB",
+    "split it into smaller modules, or remove what was pasted in by mistake",
+    "source.too-large",
+)
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 WIDE_ENCODINGS = (("utf-32", "UTF-32"), ("utf-16", "UTF-16, which Windows calls 'Unicode'"))
@@ -57,9 +74,12 @@ NOT_ASCII = re.compile(rb"[\x80-\xff]+")
 SAVE_AS_UTF8 = "open it in your editor and save it with the encoding 'UTF-8'"
 
 
-def read_source(path: Path, shown: Path) -> str | Problem:
-    """The text of the file at ``path`` (named ``shown`` in messages), or what is wrong."""
-    data = _read_bytes(path, shown)
+def read_source(
+    path: Path, shown: Path, too_large: TooLarge = PAGE_OR_QUIZ_TOO_LARGE
+) -> str | Problem:
+    """The text of the file at ``path`` (named ``shown`` in messages), or what is wrong; a
+    file too large is told so in the words of ``too_large``."""
+    data = _read_bytes(path, shown, too_large)
     if isinstance(data, Problem):
         return data
     return decode_source(data, shown)
@@ -76,7 +96,7 @@ def decode_source(data: bytes, shown: Path) -> str | Problem:
     return text
 
 
-def _read_bytes(path: Path, shown: Path) -> bytes | Problem:
+def _read_bytes(path: Path, shown: Path, too_large: TooLarge) -> bytes | Problem:
     """Open without blocking (a named pipe would wait for a writer), then check what it is."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -102,13 +122,8 @@ def _read_bytes(path: Path, shown: Path) -> bytes | Problem:
         os.close(descriptor)
     if len(data) > MAX_SOURCE_BYTES:
         size = max(info.st_size, len(data)) / (1024 * 1024)
-        return _problem(
-            shown,
-            f"the file is {size:.1f} MB; a page or quiz may be at most "
-            f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB",
-            "split it into smaller modules, or remove what was pasted in by mistake",
-            TOO_LARGE,
-        )
+        message = too_large.message.format(size=size, limit=MAX_SOURCE_BYTES // (1024 * 1024))
+        return _problem(shown, message, too_large.fix, too_large.code)
     return data
 
 
