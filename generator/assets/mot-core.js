@@ -162,9 +162,8 @@
      document. Search, once open, still takes what is typed. */
   function keepKeysFromMaterial() {
     document.addEventListener("keydown", function (event) {
-      if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.target.closest(".md-search")) {
-        event.stopPropagation();
-      }
+      var oneKey = event.key.length === 1 && !event.ctrlKey && !event.metaKey;
+      if (oneKey && !event.target.closest(".md-search")) { event.stopPropagation(); }
     });
   }
 

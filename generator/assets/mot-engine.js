@@ -18,7 +18,7 @@
  * Options, replies, items, rows and matches are keyed by a hash of their text (never by
  * place), so a stored answer still means what the learner chose after a trainer reorders
  * them, and one naming a key the page no longer has is not put back (fill).
- * Needs mot-core.js.
+ * Needs mot-core.js and mot-shuffle.js.
  */
 (function () {
   "use strict";
@@ -65,7 +65,10 @@
   /* A small tag after an option, item, row or blank: a verdict, a solution, "你的选择". */
   function tag(text, result, solution) {
     var made = element("span", "", "mot-mark" + (result ? " mot-mark-" + result : ""));
-    if (result) { made.appendChild(element("span", ICON[result], "mot-icon")).setAttribute("aria-hidden", "true"); }
+    if (result) {
+      var icon = made.appendChild(element("span", ICON[result], "mot-icon"));
+      icon.setAttribute("aria-hidden", "true");
+    }
     made.appendChild(document.createTextNode(text));
     if (solution) { made.setAttribute("data-solution", "true"); }
     return made;
@@ -210,31 +213,15 @@
   };
 
   /* mot-fill-in.js adds the fill_in type and mot-dialogue.js the scenario type. The site
-     serves the three joined, as mot-questions.js (generator/runtime.py). */
-  var TYPES = { single: CHOICE, multiple: CHOICE, true_false: CHOICE, ordering: ORDERING, matching: MATCHING };
-
-  /* Shuffling ------------------------------------------------------------------------ */
-
-  /* mulberry32: a small, good pseudo-random generator from a 32-bit seed. */
-  function randomFrom(seed) {
-    var a = seed >>> 0;
-    return function () {
-      a = (a + 0x6d2b79f5) >>> 0;
-      var t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
-  /* A copy of items in a random order: Fisher-Yates with random() (Math.random by default). */
-  function shuffled(items, random) {
-    var copy = items.slice(), next = random || Math.random;
-    for (var i = copy.length - 1; i > 0; i--) {
-      var j = Math.floor(next() * (i + 1));
-      var swap = copy[i]; copy[i] = copy[j]; copy[j] = swap;
-    }
-    return copy;
-  }
+     serves them joined after mot-shuffle.js and the engine, as mot-questions.js
+     (generator/runtime.py). */
+  var TYPES = {
+    single: CHOICE,
+    multiple: CHOICE,
+    true_false: CHOICE,
+    ordering: ORDERING,
+    matching: MATCHING
+  };
 
   /* Grading -------------------------------------------------------------------------- */
 
@@ -333,8 +320,10 @@
       item.querySelector('[data-move="-1"]').setAttribute("aria-disabled", String(index === 0));
       item.querySelector('[data-move="1"]').setAttribute("aria-disabled", String(index === items.length - 1));
     });
-    all(form, ".mot-match-select").forEach(function (select) {
-      select.nextElementSibling.textContent = select.value ? select.selectedOptions[0].textContent : "";
+    all(form, ".mot-match").forEach(function (row) {
+      var select = row.querySelector(".mot-match-select");
+      var chosen = select.value ? select.selectedOptions[0].textContent : "";
+      row.querySelector(".mot-match-chosen").textContent = chosen;
     });
   }
 
@@ -452,7 +441,7 @@
     var list = written.get(form) || [];
     function order(controls, offset) {
       controls.sort(function (a, b) { return list.indexOf(a) - list.indexOf(b); });
-      return shuffle ? shuffled(controls, randomFrom(seed + offset)) : controls;
+      return shuffle ? mot.shuffled(controls, seed + offset) : controls;
     }
     if (form.hasAttribute("data-shuffle")) {
       placeInOrder(order(all(form, ".mot-options > .mot-option > input"), 0));
@@ -498,7 +487,6 @@
     arrange: arrange,
     fill: fill,
     firstControl: firstControl,
-    shuffled: shuffled,
     /* For mot-fill-in.js and mot-dialogue.js, which add their question types. */
     types: TYPES,
     kit: { tag: tag, whichOf: whichOf, setStatus: setStatus, verdictOf: verdictOf, missing: missing,

@@ -65,9 +65,9 @@
     var drawn = [];
     all(exam, ".mot-exam-module").forEach(function (pool) {
       var ids = all(pool, ".mot-question").map(function (form) { return form.getAttribute("data-question-id"); });
-      drawn = drawn.concat(engine.shuffled(ids).slice(0, Number(pool.getAttribute("data-draw"))));
+      drawn = drawn.concat(mot.shuffled(ids).slice(0, Number(pool.getAttribute("data-draw"))));
     });
-    return { seed: mot.newSeed(), questions: engine.shuffled(drawn), answers: {}, handedIn: false };
+    return { seed: mot.newSeed(), questions: mot.shuffled(drawn), answers: {}, handedIn: false };
   }
 
   /* Each question's own seed for its options, from the attempt's (FNV-1a of its id). */
