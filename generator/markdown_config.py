@@ -29,6 +29,7 @@ from generator.settings_env import ENV_TAG, top_setting, variable_problem, varia
 from generator.settings_screen import (
     EXTRA,
     PRINTED,
+    THEME,
     resolved_setting_problems,
     settings_text_problems,
     top_settings,
@@ -106,7 +107,7 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
     if complaints.messages:
         raise CourseError(settings_problems(project, complaints.messages))
     shown = project.relative(project.config_file)
-    printed = {name: config[name] for name in (*PRINTED, EXTRA)}
+    printed = {name: config[name] for name in (*PRINTED, EXTRA, THEME)}
     problems = resolved_setting_problems(data, printed, shown)
     if problems:
         raise CourseError(problems)

@@ -7,13 +7,14 @@ RecursionError, and a few lines of aliases of aliases (a "billion laughs") take 
 gigabytes. The settings are read first as libyaml's events, which need neither, with the
 course files' limit on nesting; tags (``!ENV``, ``!!python/name:``) stay MkDocs' business.
 
-Material prints the site's name, description, author and copyright, the titles in ``nav``,
-the texts under ``extra`` (a cookie notice's title, a social link's name, a feedback
-rating's note, ...) and the colour switch's names under ``theme.palette`` into every page
-as they are, unescaped, in text and in attributes. Only a
-page's body may hold HTML: these are plain text on one line, as every field of a course file
-is (:mod:`generator.plain_text`), and hold no ``<``, ``"`` or character reference either;
-but for a link under ``extra``, printed in an ``href``, where ``&region=cn`` stays as it is.
+Material prints the site's name, description, author and copyright, the repository's name
+and address, the titles in ``nav``, the texts under ``extra`` (a cookie notice's title, a
+social link's name, a feedback rating's note, ...), the colour switch's names under
+``theme.palette`` and the logo's and icon's addresses into every page as they are,
+unescaped, in text and in attributes. Only a page's body may hold HTML: these are plain
+text on one line, as every field of a course file is (:mod:`generator.plain_text`), and
+hold no ``<``, ``"`` or character reference either; but for an address printed in an
+``href`` or ``src``, where ``&region=cn`` stays as it is.
 A value a tag gives (``!ENV``) is checked once MkDocs has read it.
 """
 
@@ -36,11 +37,14 @@ from generator.yaml_source import MAX_DEPTH
 
 MAX_VALUES = 10_000
 """Most values the settings may stand for, aliases expanded; the course's have about 80."""
-PRINTED = ("site_name", "site_description", "site_author", "copyright")
-"""Settings Material prints into every page as they are; ``nav``'s titles and every text
-under ``EXTRA`` are printed too."""
+PRINTED = ("site_name", "site_description", "site_author", "copyright", "repo_name", "repo_url")
+"""Settings Material prints into every page as they are; ``nav``'s titles, every text
+under ``EXTRA`` and the values of ``THEME_PRINTED`` are printed too."""
 EXTRA = "extra"
-PALETTE = "palette"
+THEME = "theme"
+THEME_PRINTED = ("palette", "logo", "favicon")
+"""The theme's settings Material prints as they are: the colour switch's names and media
+queries, the addresses of the logo and the icon."""
 TEXT_TAG = "tag:yaml.org,2002:str"
 MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 LEGACY_REFERENCES = sorted((name for name in html5 if not name.endswith(";")), key=len)[::-1]
@@ -55,9 +59,9 @@ REFERENCE = re.compile(r"&(?:#[xX][0-9A-Fa-f]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
 TAG = re.compile(r"<[A-Za-z/!][^<>]{0,40}>?")
 """The start of a tag, as a trainer would paste it (``<a href="...">``)."""
 LINK = "link"
-HOMEPAGE = (EXTRA, "homepage")
-"""Where Material prints a setting under ``extra`` into an ``href``: every key named
-``LINK`` (``extra.social[0].link``, ``extra.alternate[0].link``) and ``HOMEPAGE``."""
+IN_ATTRIBUTES = {(EXTRA, "homepage"), ("repo_url",), (THEME, "logo"), (THEME, "favicon")}
+"""Settings Material prints into an ``href`` or ``src``, with every key named ``LINK``
+under ``extra`` (``extra.social[0].link``, ``extra.alternate[0].link``)."""
 KEPT_IN_ADDRESS = re.compile(r"[A-Za-z0-9=]")
 """What keeps a reference without its ';' as it is in an attribute (``?a=1&region=cn``):
 the HTML standard reads it as a character only before anything else."""
@@ -150,8 +154,8 @@ def _printed(text: str) -> Iterator[tuple[str, Keys | None, yaml.Node]]:
             yield f"'{key.value}'", (key.value,), value
         elif key.value == EXTRA:
             yield from _values(value, EXTRA, (EXTRA,))
-        elif key.value == "theme":
-            yield from _palette(value)
+        elif key.value == THEME:
+            yield from _theme(value)
         elif key.value == "nav":
             yield from (("a title in 'nav'", None, title) for title in _titles(value))
 
@@ -169,16 +173,12 @@ def _values(node: yaml.Node, name: str, path: Keys) -> Iterator[tuple[str, Keys,
         yield f"'{name}'", path, node
 
 
-def _palette(theme: yaml.Node) -> Iterator[tuple[str, None, yaml.Node]]:
-    """Every value under ``theme.palette`` (a toggle's name, a media query), which Material
-    prints into the colour switch's attributes as it is. Not looked up once MkDocs has read
-    it (MkDocs keeps the theme as an object): a tag there is left unchecked."""
+def _theme(theme: yaml.Node) -> Iterator[tuple[str, Keys, yaml.Node]]:
+    """Every value of the theme's settings Material prints (:data:`THEME_PRINTED`)."""
     if isinstance(theme, yaml.MappingNode):
         for key, value in theme.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == PALETTE:
-                yield from (
-                    (name, None, node) for name, _, node in _values(value, f"theme.{PALETTE}", ())
-                )
+            if isinstance(key, yaml.ScalarNode) and key.value in THEME_PRINTED:
+                yield from _values(value, f"{THEME}.{key.value}", (THEME, key.value))
 
 
 def top_settings(source: str | bytes) -> list[tuple[yaml.Node, yaml.Node]]:
@@ -240,8 +240,9 @@ def _value_problem(
 
 
 def _in_href(path: Keys | None) -> bool:
-    """Whether Material prints the setting at ``path`` into an ``href`` (:data:`HOMEPAGE`)."""
-    return path is not None and path[0] == EXTRA and (path[-1] == LINK or path == HOMEPAGE)
+    """Whether Material prints the setting at ``path`` into an attribute as an address
+    (:data:`IN_ATTRIBUTES`)."""
+    return path is not None and (path in IN_ATTRIBUTES or (path[0] == EXTRA and path[-1] == LINK))
 
 
 def _markup(value: str, in_href: bool) -> tuple[str, str, str] | None:
@@ -268,7 +269,8 @@ def _kept(value: str, found: re.Match[str]) -> bool:
     attribute before a letter, a digit or '='."""
     following = value[found.end() : found.end() + 1]
     return (
-        not found.group().endswith(";")
+        found.group().startswith("&")
+        and not found.group().endswith(";")
         and found.group() != "&#"
         and KEPT_IN_ADDRESS.fullmatch(following) is not None
     )

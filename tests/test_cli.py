@@ -140,6 +140,58 @@ def test_the_colour_switch_names_are_plain_text(
     assert not [page for page in pages if 'onmouseover="alert(1)' in page]
 
 
+def test_the_repository_and_the_theme_s_addresses_are_plain_text(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Material prints the repository's name into every page's header as it is, and its
+    address and the logo's into attributes: HTML there ran on every page, and an address
+    keeps only what an attribute keeps ('&region=cn')."""
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    line = text.count("\n") + 1
+    added = (
+        'repo_name: "x<img src=x onerror=alert(1)>"\n'
+        'repo_url: "https://example.com/mot?lang=zh&region=cn&a=\\"b"\n'
+        "extra:\n  social:\n    - icon: fontawesome/brands/github\n"
+        "      link: 'https://example.com/\"onmouseover=alert(1)'\n"
+    )
+    settings.write_text(text + added, encoding="utf-8")
+    assert run_generator(minimal_project, "check") == 1
+    err = capsys.readouterr().err
+    assert [problem.split(" contains ")[0] for problem in err.splitlines()[:-1]] == [
+        f"mkdocs.yml:{line}:12: 'repo_name'",
+        f"mkdocs.yml:{line + 1}:11: 'repo_url'",
+        f"mkdocs.yml:{line + 5}:13: 'extra.social[0].link'",
+    ]
+    assert run_generator(minimal_project, "build") == 1
+    pages = [page.read_text(encoding="utf-8") for page in minimal_project.rglob("*.html")]
+    assert not [page for page in pages if "onerror=alert(1)" in page]
+    settings.write_text(
+        text.replace("theme:\n", 'theme:\n  logo: "images/logo.png\\" onload=\\"alert(1)"\n', 1)
+        + "repo_url: https://example.com/mot?lang=zh&region=cn\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert run_generator(minimal_project, "check") == 1
+    assert "'theme.logo' contains '\"'" in capsys.readouterr().err
+
+
+def test_a_colour_switch_name_an_environment_variable_gives_is_checked(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    name = "name: 切换到深色模式"
+    settings.write_text(text.replace(name, "name: !ENV [PALETTE_NAME, 深色]"), encoding="utf-8")
+    monkeypatch.setenv("PALETTE_NAME", 'a"<b>')
+    assert run_generator(minimal_project, "check") == 1
+    assert "'theme.palette[0].toggle.name' as !ENV gives it contains '\"'" in (
+        capsys.readouterr().err
+    )
+    monkeypatch.delenv("PALETTE_NAME")
+    assert run_generator(minimal_project, "check") == 0
+
+
 def test_a_copyright_sign_an_ampersand_and_a_link_under_extra_pass(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
