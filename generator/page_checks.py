@@ -21,6 +21,7 @@ from generator.line_folds import is_wide
 from generator.markdown_config import GENERATED_HEADINGS, CourseScan
 from generator.media import course_file, folder_link, meant_file, outside_course_link
 from generator.models import Course, Page
+from generator.page_blocks import broken_blocks
 from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_scan import MAX_NESTING, PageScan
@@ -89,12 +90,14 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
     if page.filename in scan.costly:
         yield scan.costly[page.filename]
         return
+    text = searchable_text(page, lines)
     yield from level_one_headings(page, lines)
+    yield from broken_blocks(page, text)
     yield from chinese_line_breaks(page, lines)
     yield from _second_progress_marker(page, lines)
     if scan.pages[page.filename].too_deep:
         yield _too_deep(page)
-    yield from html_problems(page, searchable_text(page, lines))
+    yield from html_problems(page, text)
 
 
 def chinese_line_breaks(page: Page, lines: Lines) -> Iterator[Problem]:

@@ -617,3 +617,49 @@ def test_equals_under_code_or_a_paragraph_line_is_no_heading(
 ) -> None:
     add_to_page(minimal_project, f"{text}\n")
     assert problems(minimal_project, capsys) == []
+
+
+BROKEN_BLOCK = (
+    "this line starts a note box, but the site shows it as a line of text, not a box; "
+    "write it as: {fixed} [page.broken-block]"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "fixed"),
+    [
+        ("!!! failure “处理得不好”", '!!! failure "处理得不好"'),
+        ("!!! tip '小贴士'", '!!! tip "小贴士"'),
+        ('！！！ note "注意"', '!!! note "注意"'),
+        ("??? example ‘展开案例’", '??? example "展开案例"'),
+        ('？？？+ tip "提示"', '???+ tip "提示"'),
+    ],
+    ids=["curly-quotes", "single-quotes", "full-width-marks", "collapsible", "full-width-open"],
+)
+def test_a_note_box_typed_on_a_chinese_keyboard_is_named_with_its_fix(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], line: str, fixed: str
+) -> None:
+    """Curly or single quotes around the title, or full-width marks, leave the line as text
+    on the page: only the extensions' own form opens a box."""
+    number = add_to_page(minimal_project, f"{line}\n    **客户：**我要退货。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{number}:1: {BROKEN_BLOCK.format(fixed=fixed)}"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '!!! failure "处理得不好"\n    **客户：**我要退货。',
+        "!!! note\n    没有标题的提示。",
+        '???+ tip "提示"\n    展开的提示。',
+        "```\n!!! tip “代码里的例子”\n```",
+        "    !!! tip “缩进代码里的例子”",
+    ],
+    ids=["admonition", "no-title", "collapsible-open", "fenced-code", "indented-code"],
+)
+def test_a_note_box_the_site_opens_is_no_broken_block(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    add_to_page(minimal_project, f"{text}\n")
+    assert problems(minimal_project, capsys) == []

@@ -1,0 +1,49 @@
+"""Lines that start a note box but that the site shows as text.
+
+An admonition (``!!! tip "小贴士"``) or a collapsible one (``??? example "案例"``) takes its
+title in straight double quotes and its marks half-width. A Chinese keyboard types the
+title's quotes curly (“小贴士”) and may type the marks full-width (！！！): the site then
+shows the line as text, and what should be in the box after it. Whether a line opens a block
+is decided by the extensions' own patterns, so the check agrees with the site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markdown.extensions.admonition import AdmonitionProcessor
+from pymdownx.details import DetailsProcessor
+
+from generator.errors import Problem
+from generator.models import Page
+
+BLOCK_MARKS = re.compile(r" *(?:!!!|\?\?\?|！！！|？？？)")
+"""How a line that is meant to open a block starts, half-width or full-width."""
+TYPED_FOR = str.maketrans({"！": "!", "？": "?", "“": '"', "”": '"', "‘": '"', "’": '"', "'": '"'})
+"""What a Chinese keyboard typed, and what the block's first line needs instead."""
+GENERAL_FIX = 'write the marks half-width and the title in straight double quotes: !!! tip "小贴士"'
+
+
+def broken_blocks(page: Page, text: str) -> Iterator[Problem]:
+    """Each line of ``page`` that starts like a note box but does not open one; ``text`` is
+    its body with code blocks left as empty lines (:func:`generator.page_text.searchable_text`)."""
+    for number, line in enumerate(text.splitlines(), page.body_line):
+        marks = BLOCK_MARKS.match(line)
+        if marks is None or _opens_block(line.strip()):
+            continue
+        retyped = line.strip().translate(TYPED_FOR)
+        fix = f"write it as: {retyped}" if _opens_block(retyped) else GENERAL_FIX
+        yield Problem(
+            page.source.path,
+            number,
+            len(line) - len(line.lstrip()) + 1,
+            "this line starts a note box, but the site shows it as a line of text, not a box",
+            fix,
+            "page.broken-block",
+        )
+
+
+def _opens_block(text: str) -> bool:
+    """Whether ``text``, one line, opens an admonition or a collapsible block."""
+    return bool(AdmonitionProcessor.RE.match(text) or DetailsProcessor.START.match(text))
