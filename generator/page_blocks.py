@@ -1,10 +1,11 @@
-"""Lines that start a note box but that the site shows as text.
+"""Lines that start a note box or a content tab but that the site shows as text.
 
-An admonition (``!!! tip "小贴士"``) or a collapsible one (``??? example "案例"``) takes its
-title in straight double quotes and its marks half-width. A Chinese keyboard types the
-title's quotes curly (“小贴士”) and may type the marks full-width (！！！): the site then
-shows the line as text, and what should be in the box after it. Whether a line opens a block
-is decided by the extensions' own patterns, so the check agrees with the site.
+An admonition (``!!! tip "小贴士"``), a collapsible one (``??? example "案例"``) or a tab
+(``=== "网页"``) takes its title in straight double quotes and its marks half-width. A
+Chinese keyboard types the title's quotes curly (“小贴士”) and may type the marks
+full-width (！！！): the site then shows the line as text, and what should be in the box
+after it. Whether a line opens a block is decided by the extensions' own patterns, so the
+check agrees with the site.
 """
 
 from __future__ import annotations
@@ -14,13 +15,17 @@ from collections.abc import Iterator
 
 from markdown.extensions.admonition import AdmonitionProcessor
 from pymdownx.details import DetailsProcessor
+from pymdownx.tabbed import TabbedProcessor
 
 from generator.errors import Problem
 from generator.models import Page
 
-BLOCK_MARKS = re.compile(r" *(?:!!!|\?\?\?|！！！|？？？)")
-"""How a line that is meant to open a block starts, half-width or full-width."""
-TYPED_FOR = str.maketrans({"！": "!", "？": "?", "“": '"', "”": '"', "‘": '"', "’": '"', "'": '"'})
+BLOCK_MARKS = re.compile(r" *(?:!!!|\?\?\?|！！！|？？？|(?:===|＝＝＝)[!+＋！]{0,2} +\S)")
+"""How a line that is meant to open a block starts, half-width or full-width (a tab's marks
+with its title: a line of '=' alone underlines a heading)."""
+TYPED_FOR = str.maketrans(
+    {"！": "!", "？": "?", "＝": "=", "＋": "+", "“": '"', "”": '"', "‘": '"', "’": '"', "'": '"'}
+)
 """What a Chinese keyboard typed, and what the block's first line needs instead."""
 GENERAL_FIX = 'write the marks half-width and the title in straight double quotes: !!! tip "小贴士"'
 
@@ -38,12 +43,15 @@ def broken_blocks(page: Page, text: str) -> Iterator[Problem]:
             page.source.path,
             number,
             len(line) - len(line.lstrip()) + 1,
-            "this line starts a note box, but the site shows it as a line of text, not a box",
+            "this line starts a note box or a tab, but the site shows it as a line of text",
             fix,
             "page.broken-block",
         )
 
 
 def _opens_block(text: str) -> bool:
-    """Whether ``text``, one line, opens an admonition or a collapsible block."""
-    return bool(AdmonitionProcessor.RE.match(text) or DetailsProcessor.START.match(text))
+    """Whether ``text``, one line, opens an admonition, a collapsible block or a tab."""
+    return any(
+        pattern.match(text)
+        for pattern in (AdmonitionProcessor.RE, DetailsProcessor.START, TabbedProcessor.START)
+    )

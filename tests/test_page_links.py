@@ -620,7 +620,7 @@ def test_equals_under_code_or_a_paragraph_line_is_no_heading(
 
 
 BROKEN_BLOCK = (
-    "this line starts a note box, but the site shows it as a line of text, not a box; "
+    "this line starts a note box or a tab, but the site shows it as a line of text; "
     "write it as: {fixed} [page.broken-block]"
 )
 
@@ -633,8 +633,18 @@ BROKEN_BLOCK = (
         ('！！！ note "注意"', '!!! note "注意"'),
         ("??? example ‘展开案例’", '??? example "展开案例"'),
         ('？？？+ tip "提示"', '???+ tip "提示"'),
+        ("=== “网页”", '=== "网页"'),
+        ('＝＝＝ "手机"', '=== "手机"'),
     ],
-    ids=["curly-quotes", "single-quotes", "full-width-marks", "collapsible", "full-width-open"],
+    ids=[
+        "curly-quotes",
+        "single-quotes",
+        "full-width-marks",
+        "collapsible",
+        "full-width-open",
+        "tab",
+        "full-width-tab",
+    ],
 )
 def test_a_note_box_typed_on_a_chinese_keyboard_is_named_with_its_fix(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], line: str, fixed: str
@@ -655,11 +665,22 @@ def test_a_note_box_typed_on_a_chinese_keyboard_is_named_with_its_fix(
         '???+ tip "提示"\n    展开的提示。',
         "```\n!!! tip “代码里的例子”\n```",
         "    !!! tip “缩进代码里的例子”",
+        '=== "网页"\n    网页上的说明。',
+        "标题\n===",
     ],
-    ids=["admonition", "no-title", "collapsible-open", "fenced-code", "indented-code"],
+    ids=[
+        "admonition",
+        "no-title",
+        "collapsible-open",
+        "fenced-code",
+        "indented-code",
+        "tab",
+        "underline",
+    ],
 )
 def test_a_note_box_the_site_opens_is_no_broken_block(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:
     add_to_page(minimal_project, f"{text}\n")
-    assert problems(minimal_project, capsys) == []
+    reported = problems(minimal_project, capsys)
+    assert [problem for problem in reported if "[page.broken-block]" in problem] == []
