@@ -168,7 +168,7 @@ def _value_start(lines: list[str], number: int) -> int:
 
 def _less_indented_above(lines: list[str], number: int) -> int | None:
     """The nearest line above ``number`` that holds something starting left of its indent."""
-    indent = len(lines[number - 1]) - len(lines[number - 1].lstrip())
+    indent = _indent(lines[number - 1])
     for above in range(number - 1, 0, -1):
         if _holds_something(lines[above - 1]) and _column(lines[above - 1]) < indent:
             return above
@@ -190,18 +190,22 @@ def _holds_value(line: str) -> bool:
     return bool(key.group(3)) and not key.group(3).startswith("#")
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def _column(line: str) -> int:
     """Where what ``line`` holds starts: its key (after a list's ``- ``) or its text."""
     key = KEY_LINE.match(line)
-    return len(key.group(1)) if key is not None else len(line) - len(line.lstrip())
+    return len(key.group(1)) if key is not None else _indent(line)
 
 
 def _enclosing_columns(lines: list[str], number: int) -> set[int]:
     """Where the keys of the mappings that enclose line ``number`` start."""
     columns: set[int] = set()
-    deepest = len(lines[number - 1]) - len(lines[number - 1].lstrip())
+    deepest = _indent(lines[number - 1])
     for line in reversed(lines[: number - 1]):
-        indent = len(line) - len(line.lstrip())
+        indent = _indent(line)
         key = KEY_LINE.match(line)
         if key is not None and indent < deepest:
             columns.add(len(key.group(1)))
@@ -236,11 +240,9 @@ def _key_follows(lines: list[str], number: int, column: int) -> bool:
     something starts a key or a list's entry no deeper than ``column``, where the key on
     line ``number`` starts; or none does."""
     for line in lines[number:]:
-        text = line.strip()
-        if text and not text.startswith("#"):
-            indent = len(line) - len(line.lstrip())
-            starts = text.startswith("- ") or KEY_LINE.match(line) is not None
-            return starts and indent <= column
+        if _holds_something(line):
+            starts = line.lstrip().startswith("- ") or KEY_LINE.match(line) is not None
+            return starts and _indent(line) <= column
     return True
 
 
