@@ -206,8 +206,8 @@ def _titles(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
 
 def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path) -> list[Problem]:
     """The printed settings a tag gives their value (``site_description: !ENV DESC``), checked
-    as MkDocs read them (``resolved``: the settings of ``PRINTED`` and ``EXTRA``): the text
-    itself is only known then."""
+    as MkDocs read them (``resolved``: the settings of ``PRINTED``, ``EXTRA`` and ``THEME``):
+    the text itself is only known then."""
     return [
         problem
         for name, path, node in _printed(data.decode("utf-8-sig"))
