@@ -205,9 +205,10 @@
   }
 
   var VALID = {
+    /* No result: a dialogue of a module quiz left half way, kept with its turns. */
     questions: function (entry) {
       return isObject(entry) && typeof entry.quiz === "string" &&
-        (entry.result === "correct" || entry.result === "incorrect") &&
+        (entry.result === "correct" || entry.result === "incorrect" || entry.result === undefined && entry.answer) &&
         (entry.answer === undefined || isTexts(entry.answer));
     },
     quizzes: function (entry) {
@@ -363,10 +364,12 @@
     percent: percent,
     entry: function (questionId) { return state.questions[questionId] || null; },
     result: function (questionId) { return (state.questions[questionId] || {}).result || null; },
+    /* With no result (a dialogue still under way), the answer is kept for a return and
+       counts nowhere: not in the module's status, and the 错题本 stays as it was. */
     recordAnswer: function (quizId, questionId, result, answer) {
       update(function (record) {
         record.questions[questionId] = { quiz: quizId, result: result, answer: answer };
-        noteResult(record, questionId, quizId, result);
+        if (result) { noteResult(record, questionId, quizId, result); }
       });
     },
     /* Results graded elsewhere (the exam, the 错题本): only the 错题本 follows them, and the
@@ -436,7 +439,7 @@
     quizStatus: function (quizId) {
       var entry = state.quizzes[quizId];
       var started = Object.keys(state.questions).some(function (id) {
-        return state.questions[id].quiz === quizId;
+        return state.questions[id].quiz === quizId && state.questions[id].result;
       });
       var status = entry && entry.passed ? "passed" : (entry || started ? "in-progress" : "not-started");
       return { status: status, entry: entry };

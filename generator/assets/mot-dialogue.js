@@ -110,10 +110,12 @@
        home page's count of questions answered), it is plainly not answered yet. */
     answer: function (form) { return ended(form) ? path(form) : path(form).concat(""); },
     /* Plays the stored turns while each is the turn the dialogue reaches and its reply is
-       still there; a turn played further than that is a dialogue the trainer has changed. */
+       still there; a turn played further than that is a dialogue the trainer has changed,
+       as is one left half way (the empty step) that now ends where it was left. */
     fill: function (form, answer) {
       return answer.every(function (step) {
         var turn = currentTurn(form);
+        if (!step) { return Boolean(turn); }
         var chosen = turn && all(turn, "input").filter(function (input) {
           return turn.getAttribute("data-turn") + ":" + input.value === step;
         })[0];

@@ -3,10 +3,11 @@
  *
  * Every answer is graded and explained at once, with the right answer marked, and kept in
  * the learner's progress by question id with the answer itself, so a return shows it as it
- * was. Options are shown in an order drawn once per attempt (kept across reloads; a retry
- * draws a new one). The last answer brings the results panel into view: score, pass or
- * not against the pass mark (data-pass-mark), the objectives missed with review links and
- * the next step. "重新作答" (after a confirmation) and "只重做答错的题" start again. Also
+ * was; a dialogue's turns are kept as each is played, and count once it ends. Options
+ * are shown in an order drawn once per attempt (kept across reloads; a retry draws a new
+ * one). The last answer brings the results panel into view: score, pass or not against
+ * the pass mark (data-pass-mark), the objectives missed with review links and the next
+ * step. "重新作答" (after a confirmation) and "只重做答错的题" start again. Also
  * keeps the module's status lines (未开始 / 进行中 / 已通过) up to date, and follows
  * answers given in another tab. Needs mot-core.js and mot-questions.js (the engine and
  * the question types, mot-dialogue.js among them).
@@ -136,13 +137,16 @@
       engine.reset(form);
       engine.arrange(form, mot.progress.seed(id));
       if (!entry) { return null; }
-      if (!saved || !engine.fill(form, entry.answer) || !engine.response(form)) {
+      /* An answer fits when it is put back as far as the record says: whole, with its
+         result, or (no result yet) a dialogue up to the turn it was left at. */
+      if (!saved || !engine.fill(form, entry.answer) || !engine.response(form) !== !entry.result) {
         engine.reset(form);
         engine.arrange(form, mot.progress.seed(id));
         shown.set(form, "");
         stale.push(id);
         return null;
       }
+      if (!entry.result) { return showPlayed(form); }
       return engine.grade(form).then(function (result) {
         engine.reveal(form, { restored: true, regraded: result !== entry.result });
         if (result !== entry.result) { mot.progress.recordAnswer(quizId, id, result, entry.answer); }
@@ -152,6 +156,13 @@
       updateScore(quiz, false);
       mot.savedFrom(quiz);
     });
+  }
+
+  /* A dialogue left half way: the turns played, each with its verdict and feedback. */
+  function showPlayed(form) {
+    return Promise.all(all(form, ".mot-turn[data-played]").map(function (turn) {
+      return engine.revealTurn(form, turn);
+    }));
   }
 
   function retry(quiz, forms, ask) {
@@ -168,20 +179,27 @@
 
   function hooksFor(quiz) {
     var quizId = quiz.getAttribute("data-quiz-id");
+    /* Keep the form's answer with its result; a dialogue still under way has none yet. */
+    function save(form, result) {
+      var answer = engine.answer(form);
+      shown.set(form, JSON.stringify(answer));
+      mot.progress.recordAnswer(quizId, form.getAttribute("data-question-id"), result, answer);
+    }
     return {
       submit: function (form) {
         if (!engine.complete(form)) { return; }
         engine.grade(form).then(function (result) {
           engine.reveal(form, { focus: true });
-          var answer = engine.answer(form);
-          shown.set(form, JSON.stringify(answer));
-          mot.progress.recordAnswer(quizId, form.getAttribute("data-question-id"), result, answer);
+          save(form, result);
           engine.announce(quizId, form);
           updateScore(quiz, true);
           mot.savedFrom(form);
         });
       },
-      turn: engine.revealTurn,
+      turn: function (form, turn) {
+        save(form);
+        return engine.revealTurn(form, turn);
+      },
       changed: function () {},
       restart: function (form) { retry(quiz, [form], false); }
     };
