@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
+
+import markdown
+from markdown.blockprocessors import BlockQuoteProcessor, HRProcessor, ReferenceProcessor
+from markdown.extensions.abbr import AbbrBlockprocessor
+from markdown.extensions.footnotes import FootnoteBlockProcessor
+from markdown.extensions.md_in_html import HTMLExtractorExtra
 
 from generator.errors import Problem
 from generator.models import Page
-from generator.page_text import CONTENT_BLOCK, Lines
+from generator.page_text import CONTENT_BLOCK, LIST_MARKER, Lines
 
 LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
 SETEXT_LEVEL_ONE_UNDERLINE = re.compile(r"^( *)=+ *$")
@@ -21,25 +28,53 @@ CONTENT_OPENER = re.compile(r" *(?:(?:!!!|\?\?\?\+?|===) |\[\^[^]]*\]: *$)")
 content may start on the next line."""
 CONTAINER = re.compile(rf" *{CONTENT_BLOCK}")
 """Such a block at any depth."""
+LIST_ITEM = re.compile(rf" *{LIST_MARKER}")
 BLOCK_END = re.compile(r" *(?:#|$)")
 """A line after which a new block starts: a blank one, or a heading."""
+SPLITTERS = (AbbrBlockprocessor.RE, ReferenceProcessor.RE, HRProcessor.SEARCH_RE)
+"""Lines Python-Markdown takes out of a block wherever they are (an abbreviation, a link
+reference, a rule), so that the line after them starts a block of its own."""
+QUOTE = BlockQuoteProcessor.RE
+"""A line of a blockquote (``> …``); its second group is the line in the quote."""
+COMMENT_START = re.compile(r" {0,3}<!--")
+"""A comment that Python-Markdown takes out as raw HTML: one that starts a line."""
+HTML_BLOCK_TAGS = frozenset(markdown.Markdown().block_level_elements)
+CLOSING_TAG = re.compile(r" {0,3}<(?:.*</|/)([a-z][a-z0-9]*)\s*>\s*$", re.IGNORECASE)
+"""A line that starts with a tag and ends with an end tag (``</div>``, ``<p>…</p>``)."""
+START_TAG_LINE = re.compile(r" {0,3}<[a-z][^<>]*>\s*$", re.IGNORECASE)
+"""A line holding a start tag alone."""
+HTML_EXTRACTOR = HTMLExtractorExtra(markdown.Markdown(extensions=["md_in_html"]))
+"""md_in_html's own reader of raw HTML, which tells whether a tag's content is Markdown."""
 
 
 def level_one_headings(page: Page, lines: Lines) -> Iterator[Problem]:
     """Each level-1 heading of the body: the page's title is its one level-1 heading."""
-    for number, line in lines.items():
-        if LEVEL_ONE_HEADING.match(line) or _setext_level_one(lines, number, page.body_line):
-            yield Problem(
-                page.source.path,
-                number,
-                1,
-                "level-1 heading in the page body",
-                "start sections at '##'; the page title comes from 'title:'",
-                "page.level-one-heading",
-            )
+    for number in sorted(_level_one_lines(lines, page.body_line, top=True)):
+        yield Problem(
+            page.source.path,
+            number,
+            1,
+            "level-1 heading in the page body",
+            "start sections at '##'; the page title comes from 'title:'",
+            "page.level-one-heading",
+        )
 
 
-def _setext_level_one(lines: Lines, number: int, first: int) -> bool:
+def _level_one_lines(lines: Lines, first: int, top: bool) -> set[int]:
+    """The numbers of the lines of ``lines`` (starting at ``first``) that are level-1
+    headings, in the blockquotes among them too; ``top``: they are the page's own lines, not
+    a quote's, where raw HTML may stand."""
+    found = {
+        number
+        for number, line in lines.items()
+        if LEVEL_ONE_HEADING.match(line) or _setext_level_one(lines, number, first, top)
+    }
+    for quote in _quotes(lines):
+        found |= _level_one_lines(quote, min(quote), top=False)
+    return found
+
+
+def _setext_level_one(lines: Lines, number: int, first: int, top: bool) -> bool:
     """Whether line ``number`` is the text of a heading underlined with '=' on the next line.
 
     Python-Markdown reads one from the first line of a block, at the top level or in the
@@ -53,20 +88,130 @@ def _setext_level_one(lines: Lines, number: int, first: int) -> bool:
     indent = len(underline.group(1))
     return (
         indent <= _indent(text) < indent + 4
-        and _starts_block(lines, number, first, indent)
+        and _starts_block(lines, number, first, indent, top)
         and _in_content(lines, number, indent)
     )
 
 
-def _starts_block(lines: Lines, number: int, first: int, indent: int) -> bool:
+def _starts_block(lines: Lines, number: int, first: int, indent: int, top: bool) -> bool:
     """Whether line ``number`` is the first of a block: the body's first line, after a blank
-    line or a heading, or the first of an admonition, a tab or a footnote opened above it.
-    After a fenced code block (left out of ``lines``) the line continues a paragraph."""
+    line, a heading, an abbreviation, a link reference or a rule, or the first of an
+    admonition, a tab or a footnote opened above it; at the top level, after a comment or
+    other raw HTML too. After a fenced code block (left out of ``lines``) the line continues
+    a paragraph."""
     before = lines.get(number - 1, "" if number == first else None)
-    return before is not None and (
+    if before is None:
+        return False
+    return (
         BLOCK_END.match(before) is not None
         or (CONTENT_OPENER.match(before) is not None and _indent(before) == indent - 4)
+        or _splits_block(lines, number - 1, indent)
+        or (top and indent == 0 and _ends_raw_html(lines, number - 1))
     )
+
+
+def _splits_block(lines: Lines, number: int, indent: int) -> bool:
+    """Whether line ``number``, in content indented ``indent``, is one of :data:`SPLITTERS`
+    (a footnote is none: the lines after it are its text)."""
+    line = lines[number]
+    if line[:indent].strip() or _in_item_text(lines, number, indent):
+        return False
+    content = line[indent:]
+    return not FootnoteBlockProcessor.RE.match(content) and any(
+        pattern.match(content) for pattern in SPLITTERS
+    )
+
+
+def _ends_raw_html(lines: Lines, number: int) -> bool:
+    """Whether line ``number`` ends what Python-Markdown takes out of the page as raw HTML: a
+    comment that starts a line, a block element's end tag, or a start tag whose content is
+    Markdown (``<div markdown>``), which starts anew inside it."""
+    line = lines[number]
+    closing = CLOSING_TAG.match(line)
+    if closing is not None:
+        return closing.group(1).lower() in HTML_BLOCK_TAGS
+    if line.rstrip().endswith("-->"):
+        return _closes_comment(lines, number)
+    return _opens_markdown_block(line)
+
+
+def _closes_comment(lines: Lines, number: int) -> bool:
+    """Whether the first '-->' after the nearest '<!--' at or above line ``number`` ends that
+    line, and that '<!--' starts its line."""
+    opening = next(
+        (above for above in range(number, min(lines) - 1, -1) if "<!--" in lines.get(above, "")),
+        None,
+    )
+    if opening is None or not COMMENT_START.match(lines[opening]):
+        return False
+    comment = "\n".join(lines.get(line, "") for line in range(opening, number + 1)).rstrip()
+    return comment.find("-->", comment.find("<!--") + 4) == len(comment) - 3
+
+
+def _opens_markdown_block(line: str) -> bool:
+    """Whether ``line`` is a start tag alone, at the start of the line, of an element md_in_html
+    reads the content of as blocks of Markdown."""
+    if not START_TAG_LINE.match(line):
+        return False
+    start = _StartTag(line)
+    state = HTML_EXTRACTOR.get_state(start.tag, start.attrs)
+    return start.tag in HTML_BLOCK_TAGS and state == "block"
+
+
+class _StartTag(HTMLParser):
+    """The first start tag of a line: its name and attributes (one without a value, such as
+    ``markdown``, has its name as value, as md_in_html reads it)."""
+
+    def __init__(self, line: str) -> None:
+        super().__init__()
+        self.tag = ""
+        self.attrs: dict[str, str] = {}
+        self.feed(line)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.tag:
+            self.tag = tag
+            self.attrs = {name: name if value is None else value for name, value in attrs}
+
+
+def _quotes(lines: Lines) -> Iterator[Lines]:
+    """The content of each blockquote among ``lines`` (at the top level or in a block's
+    content), its marks taken off as Python-Markdown takes them: from the first line that
+    starts with '>' to the end of its block, lines without '>' (lazy ones) included."""
+    quote: Lines = {}
+    indent = 0
+    for number, line in lines.items():
+        if quote and not (number - 1 in quote and line.strip() and not line[:indent].strip()):
+            yield quote
+            quote = {}
+        if not quote:
+            indent = _indent(line) // 4 * 4
+            if not (QUOTE.match(line[indent:]) and _in_blocks(lines, number, indent)):
+                continue
+        marked = QUOTE.match(line[indent:])
+        quote[number] = marked.group(2) if marked else line[indent:]
+    if quote:
+        yield quote
+
+
+def _in_blocks(lines: Lines, number: int, indent: int) -> bool:
+    """Whether line ``number``, at ``indent``, is read as blocks: in content (not code), and
+    not in the text of a list item that goes on from its first line without a blank line,
+    which Python-Markdown reads as that text's lines whatever they hold."""
+    return _in_content(lines, number, indent) and not _in_item_text(lines, number, indent)
+
+
+def _in_item_text(lines: Lines, number: int, indent: int) -> bool:
+    """Whether line ``number``, at ``indent``, goes on the first line of a list item above it
+    with no blank line between."""
+    for above in range(number - 1, min(lines) - 1, -1):
+        line = lines.get(above, "")
+        if not line.strip():
+            return False
+        if _indent(line) < indent:
+            return LIST_ITEM.match(line) is not None
+    return False
 
 
 def _in_content(lines: Lines, number: int, indent: int) -> bool:

@@ -589,14 +589,50 @@ LEVEL_ONE = (
         '!!! tip "提示"\n    标题\n    ===',
         '=== "网页"\n\n    标题\n    ===',
         "## 小节\n标题\n===",
+        "> 标题\n> ===",
+        "正文\n> 标题\n> ===",
+        "> > 标题\n> > ===",
+        "- 列表\n\n    > 标题\n    > ===",
+        "> !!! note\n>     标题\n>     ===",
+        "<div markdown>\n标题\n===\n</div>",
+        "<div>\n说明\n</div>\n标题\n===",
+        "<!-- 备注 -->\n标题\n===",
+        "正文\n<!-- 备注\n说明 -->\n标题\n===",
+        "*[MOT]: Moments of Truth\n标题\n===",
+        "!!! note\n    说明\n    *[MOT]: Moments of Truth\n    标题\n    ===",
+        "[手册]: https://example.com/\n标题\n===",
+        "---\n标题\n===",
     ],
-    ids=["list-item", "nested-list-item", "admonition", "admonition-first-line", "tab", "heading"],
+    ids=[
+        "list-item",
+        "nested-list-item",
+        "admonition",
+        "admonition-first-line",
+        "tab",
+        "heading",
+        "quote",
+        "quote-after-paragraph",
+        "nested-quote",
+        "quote-in-list-item",
+        "admonition-in-quote",
+        "markdown-div",
+        "after-html-block",
+        "after-comment",
+        "after-comment-of-lines",
+        "after-abbreviation",
+        "after-abbreviation-in-admonition",
+        "after-link-reference",
+        "after-rule",
+    ],
 )
 def test_a_heading_underlined_with_equals_in_a_block_is_level_one(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:
-    """The site shows these as level-1 headings, as it does at the top level."""
-    line = add_to_page(minimal_project, f"{text}\n") + text.count("\n") - 1
+    """The site shows these as level-1 headings, as it does at the top level: a blockquote
+    and a ``<div markdown>`` hold blocks, and an abbreviation, a link reference, a rule or
+    raw HTML ends the block above them."""
+    first = add_to_page(minimal_project, f"{text}\n")
+    line = first + next(n for n, row in enumerate(text.splitlines()) if "标题" in row)
     assert problems(minimal_project, capsys) == [f"{PAGE}:{line}:1: {LEVEL_ONE}"]
 
 
@@ -609,8 +645,33 @@ def test_a_heading_underlined_with_equals_in_a_block_is_level_one(
         "- list\n    标题\n    ===",
         "!!! note\n\n    标题\n\n    ===",
         "```\n代码\n```\n标题\n===",
+        "> 正文\n> 标题\n> ===",
+        ">     标题\n>     ===",
+        "- 列表\n    > 标题\n    > ===",
+        "- 列表\n    *[MOT]: Moments of Truth\n    标题\n    ===",
+        "!!! note\n    <!-- 备注 -->\n    标题\n    ===",
+        "<!-- 备注 --> note\n标题\n===",
+        '<div markdown="span">\n标题\n===\n</div>',
+        "<div>\n标题\n===\n</div>",
+        "见注[^1]。\n\n[^1]: A note.\n标题\n===",
     ],
-    ids=["code", "fenced", "list-in-code", "paragraph", "after-blank", "after-fence"],
+    ids=[
+        "code",
+        "fenced",
+        "list-in-code",
+        "paragraph",
+        "after-blank",
+        "after-fence",
+        "quote-paragraph",
+        "quote-code",
+        "quote-in-list-item-text",
+        "abbreviation-in-list-item-text",
+        "comment-in-admonition",
+        "after-comment-and-text",
+        "markdown-span",
+        "raw-div",
+        "in-footnote",
+    ],
 )
 def test_equals_under_code_or_a_paragraph_line_is_no_heading(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
