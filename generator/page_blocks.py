@@ -19,6 +19,7 @@ from pymdownx.tabbed import TabbedProcessor
 
 from generator.errors import Problem
 from generator.models import Page
+from generator.page_text import body_lines
 
 BLOCK_MARKS = re.compile(r" *(?:!!!|\?\?\?|！！！|？？？|(?:===|＝＝＝)[!+＋！]{0,2} +\S)")
 """How a line that is meant to open a block starts, half-width or full-width (a tab's marks
@@ -55,3 +56,23 @@ def _opens_block(text: str) -> bool:
         pattern.match(text)
         for pattern in (AdmonitionProcessor.RE, DetailsProcessor.START, TabbedProcessor.START)
     )
+
+
+def first_box(page: Page, kind: str) -> tuple[int, int, str] | None:
+    """The line and column of the first admonition or collapsible block of ``kind`` in the
+    body of ``page`` (outside fenced code), and its marks (``!!!``, ``???``, ``???+``)."""
+    for number, line in body_lines(page):
+        text = line.strip()
+        if _box_kind(text) == kind:
+            marks = text[: len(text) - len(text.lstrip("!?+"))]
+            return number, len(line) - len(line.lstrip()) + 1, marks
+    return None
+
+
+def _box_kind(text: str) -> str | None:
+    """The kind of the admonition or collapsible block ``text``, one line, opens (the first
+    of its classes), if it opens one."""
+    admonition = AdmonitionProcessor.RE.match(text)
+    details = DetailsProcessor.START.match(text)
+    classes = admonition.group(1) if admonition else details and (details[2] or details[4])
+    return classes.split()[0] if classes else None

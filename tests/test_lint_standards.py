@@ -7,13 +7,15 @@ gets no warning, and each change below breaks exactly one standard.
 
 from __future__ import annotations
 
+import importlib.util
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.errors import Problem, Severity
-from generator.lint.standards import STANDARDS, ModuleContext
+from generator.lint.standards import OLD_DIALOGUE_NAMES, STANDARDS, TIPS, ModuleContext
 from generator.lint.thresholds import BODY_CHARACTERS
 from generator.markdown_config import markdown_settings
 from generator.models import Module, ModuleMeta, Page, Quiz
@@ -250,13 +252,93 @@ def test_a_teaching_part_counts_as_the_page_renders_it(missing: str, written: st
 
 @pytest.mark.parametrize(
     "kind",
-    ["info", "hint", "important", "todo", "summary", "tldr", "caution", "attention", "help", "faq"],
+    [
+        *("info", "hint", "important", "todo", "summary", "tldr", "caution", "attention"),
+        *("help", "faq", "fail", "missing", "check", "done"),
+    ],
 )
 def test_a_tip_counts_under_any_name_that_shows_a_tip_or_note_box(kind: str) -> None:
-    """Material shows the names it once took for a tip, note, abstract, warning or question
-    as a note box."""
+    """Material shows the names it once took for a tip, note, abstract, warning or question,
+    or for the dialogue's failure and success boxes, as a note box."""
     parts = [f'!!! {kind} "小贴士"\n    先听。' if "tip" in part else part for part in PARTS]
     assert standards(module(text=body(parts=parts))) == []
+
+
+STYLED = {"note", "abstract", "info", "tip", "success", "question", "warning", "failure"}
+"""Kinds of box the theme styles that a page may use for a teaching part; any other name
+counted above shows as a note box."""
+
+
+def theme_stylesheets() -> list[Path]:
+    """The main stylesheets of Material and of Zensical (with each of its looks), installed."""
+    found: list[Path] = []
+    for package in ("material", "zensical"):
+        spec = importlib.util.find_spec(package)
+        if spec is not None and spec.origin is not None:
+            found += Path(spec.origin).parent.glob("templates/assets/stylesheets/**/main.*.css")
+    return found
+
+
+@pytest.mark.parametrize("stylesheet", theme_stylesheets(), ids=lambda path: path.parent.name)
+def test_the_names_counted_as_a_note_box_have_no_style_of_their_own(stylesheet: Path) -> None:
+    """What the counts above take for a note box is one in the site: the theme styles no box
+    of those names, so they take the note box's colour and icon."""
+    styled = set(re.findall(r"\.admonition\.([\w-]+)", stylesheet.read_text(encoding="utf-8")))
+    shown_as_note = (TIPS - STYLED).union(*OLD_DIALOGUE_NAMES.values())
+    assert styled >= STYLED
+    assert styled.isdisjoint(shown_as_note)
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "column", "message", "fix"),
+    [
+        (
+            '!!! fail "做得不好"',
+            18,
+            1,
+            "the page lacks a dialogue handled poorly (!!! failure \"…\"): '!!! fail' shows as a "
+            "plain note box, not as a failure box",
+            "write '!!! failure' instead",
+        ),
+        (
+            '???+ missing "做得不好"\n    **客户：**不行。',
+            18,
+            1,
+            "the page lacks a dialogue handled poorly (!!! failure \"…\"): '???+ missing' shows "
+            "as a plain note box, not as a failure box",
+            "write '???+ failure' instead",
+        ),
+        (
+            '!!! check "做得好"',
+            20,
+            1,
+            "the page lacks the same dialogue handled well (!!! success \"…\"): '!!! check' shows "
+            "as a plain note box, not as a success box",
+            "write '!!! success' instead",
+        ),
+        (
+            '- 对话\n\n    !!! done "做得好"\n        **客户：**好的。',
+            22,
+            5,
+            "the page lacks the same dialogue handled well (!!! success \"…\"): '!!! done' shows "
+            "as a plain note box, not as a success box",
+            "write '!!! success' instead",
+        ),
+    ],
+    ids=["fail", "missing-collapsible", "check", "done-in-list"],
+)
+def test_a_dialogue_box_the_site_shows_as_a_note_is_named_at_its_line(
+    written: str, line: int, column: int, message: str, fix: str
+) -> None:
+    """Material (and Zensical) no longer style the names it once took for the dialogue's
+    boxes: the learner sees a note box, and the trainer is told so where it is written."""
+    kind = "failure" if "做得不好" in written else "success"
+    parts = [written if kind in part else part for part in PARTS]
+    problems = standards(module(text=body(parts=parts)))
+    assert [
+        (problem.line, problem.column, problem.message, problem.fix, problem.code)
+        for problem in problems
+    ] == [(line, column, message, fix, "standards.teaching-part")]
 
 
 @pytest.mark.parametrize(

@@ -19,25 +19,30 @@ from generator.errors import Problem, counted
 from generator.lint import thresholds
 from generator.lint.questions import LIST_NAMES, Where, warning
 from generator.models import Module, Question
+from generator.page_blocks import first_box
 from generator.page_scan import PageScan
 from generator.yaml_source import position
 
+OLD_DIALOGUE_NAMES = {"failure": ("fail", "missing"), "success": ("check", "done")}
+"""The dialogue's boxes, and the names Material once took for each: its current version
+(and Zensical) has no style for those, and shows them as it shows any kind it has no style
+for, as a note box."""
 TIPS = frozenset({"tip", "note", "abstract", "info", "warning", "question"}) | frozenset(
     {"hint", "important", "todo", "summary", "tldr", "caution", "attention", "help", "faq"}
-)
-"""The kinds of box that hold a key point or tip. The second set are the names Material
-once took for the first, which its current version shows as it shows any kind it has no
-style for: as a note. (``fail`` or ``check`` are likewise shown as a note, not as the
-dialogue's failure or success box, so they do not stand for those.)"""
+).union(*OLD_DIALOGUE_NAMES.values())
+"""The kinds of box that hold a key point or tip. The others are the names Material once
+took for the first six and for the dialogue's boxes, which its current version shows as a
+note."""
+POORLY = 'a dialogue handled poorly (!!! failure "…")'
+WELL = 'the same dialogue handled well (!!! success "…")'
+DIALOGUE_PARTS = {POORLY: "failure", WELL: "success"}
 TEACHING_PARTS: dict[str, Callable[[PageScan], bool]] = {
     "the summary section '## 本章要点 {#summary}'": lambda page: "summary" in page.headings,
     "the reflection section '## 学以致用 {#reflection}'": (
         lambda page: "reflection" in page.headings
     ),
-    'a dialogue handled poorly (!!! failure "…")': lambda page: "failure" in page.admonitions,
-    'the same dialogue handled well (!!! success "…")': (
-        lambda page: "success" in page.admonitions
-    ),
+    POORLY: lambda page: "failure" in page.admonitions,
+    WELL: lambda page: "success" in page.admonitions,
     "a key point or tip (!!! tip, note, abstract, info, warning or question)": (
         lambda page: not TIPS.isdisjoint(page.admonitions)
     ),
@@ -156,12 +161,29 @@ def body_length_problems(module: Module, context: ModuleContext) -> Iterator[Pro
 def teaching_part_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
     for part, shown in TEACHING_PARTS.items():
         if not shown(context.page):
-            yield warning(
+            yield _shown_as_note(module, context.page, part) or warning(
                 _page_at(module),
                 f"the page lacks {part}",
                 "add it (AUTHORING.md shows how each part is written)",
                 "standards.teaching-part",
             )
+
+
+def _shown_as_note(module: Module, page: PageScan, part: str) -> Problem | None:
+    """The dialogue's box ``part`` written under a name the site shows as a note box
+    (``!!! check`` for ``!!! success``), at its line."""
+    kind = DIALOGUE_PARTS.get(part, "")
+    old = next((name for name in OLD_DIALOGUE_NAMES.get(kind, ()) if name in page.admonitions), "")
+    found = first_box(module.page, old) if old else None
+    if found is None:
+        return None
+    line, column, marks = found
+    return warning(
+        (module.page.source.path, line, column),
+        f"the page lacks {part}: '{marks} {old}' shows as a plain note box, not as a {kind} box",
+        f"write '{marks} {kind}' instead",
+        "standards.teaching-part",
+    )
 
 
 def _exam_only_role(context: ModuleContext) -> str:
