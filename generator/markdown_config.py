@@ -34,6 +34,7 @@ from generator.settings_screen import (
     settings_text_problems,
     top_settings,
 )
+from generator.yaml_hints import settings_hint
 
 Anchors = dict[str, dict[str, str]]
 """Page file name -> heading id -> heading text, for every page of the course."""
@@ -136,17 +137,7 @@ def settings_problems(
     path = project.relative(project.config_file)
     syntax = error.__context__ if error is not None else None
     if isinstance(syntax, yaml.MarkedYAMLError) and syntax.problem_mark is not None:
-        mark = syntax.problem_mark
-        return [
-            Problem(
-                path,
-                mark.line + 1,
-                mark.column + 1,
-                f"the site settings are not valid YAML: {syntax.problem}",
-                "check the indentation, brackets and quoting on this line and the lines above it",
-                "settings.yaml-syntax",
-            )
-        ]
+        return [_syntax_problem(path, settings_bytes(project), syntax, syntax.problem_mark)]
     invalid = [found for found in map(INVALID_SETTING.match, messages) if found]
     if not invalid:
         reason = error if error is not None else " ".join(messages)
@@ -156,6 +147,24 @@ def settings_problems(
         _invalid_setting(data, path, _line_of_setting(data, name), name, " ".join(text.split()))
         for name, text in (found.groups() for found in invalid)
     ]
+
+
+def _syntax_problem(
+    path: Path, data: bytes, syntax: yaml.MarkedYAMLError, mark: yaml.Mark
+) -> Problem:
+    """The YAML error ``syntax`` at ``mark`` in ``data``, the bytes of mkdocs.yml: named as
+    the slip that likely caused it when one is found there (:mod:`generator.yaml_hints`)."""
+    hint = settings_hint(data.decode("utf-8-sig", errors="replace"), mark.line + 1)
+    if hint is not None:
+        return Problem(path, *hint)
+    return Problem(
+        path,
+        mark.line + 1,
+        mark.column + 1,
+        f"the site settings are not valid YAML: {syntax.problem}",
+        "check the indentation, brackets and quoting on this line and the lines above it",
+        "settings.yaml-syntax",
+    )
 
 
 def _invalid_setting(data: bytes, path: Path, line: int, name: str, text: str) -> Problem:

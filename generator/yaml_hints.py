@@ -12,6 +12,7 @@ trainer's own line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from generator.models import StrictModel
 
@@ -94,13 +95,31 @@ def _full_width_colon(number: int, colon: re.Match[str]) -> Hint:
     )
 
 
-def _no_space_after_colon(lines: list[str], error_line: int) -> Hint | None:
-    """A course file's key followed by ':' and its value with no space between, at or just
-    above the error line. Only the keys a quiz or a page's front matter holds count: a web
-    address (``https://``) or a time (``10:30``) is no key."""
+def settings_hint(text: str, error_line: int) -> Hint | None:
+    """The slip that likely caused a syntax error at ``error_line`` of ``mkdocs.yml``: a
+    setting with no space after its colon. MkDocs, the theme and the extensions take too
+    many settings to list, so any name counts but a web address's scheme (``https://``)."""
+    return _no_space_after_colon(text.split("\n"), error_line, _setting_key)
+
+
+def _course_key(name: str, value: str) -> bool:
+    return name in COURSE_KEYS
+
+
+def _setting_key(name: str, value: str) -> bool:
+    return not value.startswith("//")
+
+
+def _no_space_after_colon(
+    lines: list[str], error_line: int, is_key: Callable[[str, str], bool] = _course_key
+) -> Hint | None:
+    """A key followed by ':' and its value with no space between, at or just above the
+    error line. Only what ``is_key`` takes for a key (name, value) counts; by default the
+    keys a quiz or a page's front matter holds: a web address (``https://``) or a time
+    (``10:30``) is no key."""
     for number in range(min(error_line, len(lines)), max(error_line - NO_SPACE_REACH, 1) - 1, -1):
         key = NO_SPACE.match(lines[number - 1])
-        if key is not None and key.group(2) in COURSE_KEYS:
+        if key is not None and is_key(key.group(2), key.group(3)):
             indent, name, value = key.groups()
             return (
                 number,

@@ -14,7 +14,8 @@ import pytest
 from generator.errors import CourseError
 from generator.load import load_course
 from generator.project import Project
-from generator.yaml_hints import SPECIAL_START
+from generator.yaml_hints import SPECIAL_START, settings_hint
+from tests.conftest import run_generator
 
 QUIZ = "quizzes/01-sample.yml"
 PROMPT_LINE = 35
@@ -173,6 +174,40 @@ def test_a_colon_in_a_text_is_no_key_with_no_space(minimal_project: Path, line: 
     assert not any(
         "yaml.space-after-colon" in problem for problem in problems_after(minimal_project, line)
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "slip"),
+    [
+        ("site_name: 关键时刻 MOT 客户服务课程", "site_name:关键时刻 MOT 客户服务课程"),
+        ("site_url: !ENV SITE_URL", "site_url:!ENV SITE_URL"),
+        ("  name: material", "  name:material"),
+        ("      permalink: true", "      permalink:true"),
+    ],
+    ids=["top-level", "tagged", "theme", "extension-option"],
+)
+def test_a_setting_with_no_space_after_its_colon_is_named_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, slip: str
+) -> None:
+    """As in a quiz: YAML gives up on a line below, in its own terms."""
+    settings = minimal_project / "mkdocs.yml"
+    lines = settings.read_text(encoding="utf-8").split("\n")
+    line = lines.index(written) + 1
+    lines[line - 1] = slip
+    settings.write_text("\n".join(lines), encoding="utf-8")
+    name, _, value = written.strip().partition(": ")
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"mkdocs.yml:{line}:{slip.index(':') + 1}: there is no space after '{name}:', so YAML "
+        f"does not read '{name}' as a key; write a space after the colon: {name}: {value} "
+        "[yaml.space-after-colon]",
+        "FAILED: 1 problem",
+    ]
+
+
+def test_a_web_address_in_the_settings_is_no_setting_with_no_space() -> None:
+    """Its scheme looks like a key (``https:``) with its value after the colon."""
+    assert settings_hint("extra_css:\n  - https://example.com/a.css\n", 2) is None
 
 
 def test_a_quote_in_a_text_of_several_lines_is_no_quote_never_closed(
