@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from generator.errors import Problem
@@ -165,9 +166,11 @@ def quiz_name_problems(project: Project, page_names: set[str]) -> list[Problem]:
     orphans = [path for path in quizzes if path.stem not in page_names | {EXAM_NAME}]
     quiz_names = {path.stem for path in [*quizzes, *misspelt_quizzes]}
     without_quiz = sorted(name for name in page_names - quiz_names if MODULE_NAME.match(name))
+    renames = _renames([path.stem for path in orphans], without_quiz)
+    free = [name for name in without_quiz if name not in renames.values()]
     return [
         *(_suffix_problem(project, path, QUIZ_SUFFIX, "quiz") for path in misspelt_quizzes),
-        *(_orphan_problem(project, path, without_quiz, len(orphans)) for path in orphans),
+        *(_orphan_problem(project, path, renames.get(path.stem), free) for path in orphans),
     ]
 
 
@@ -183,18 +186,14 @@ def _suffix_problem(project: Project, path: Path, suffix: str, kind: str) -> Pro
     )
 
 
-def _orphan_problem(
-    project: Project, path: Path, without_quiz: list[str], orphan_count: int
-) -> Problem:
-    """A quiz named after no module page. After a module was renamed, one module lacks a
-    quiz and the quiz is to be renamed after it, but only when the two names plainly say the
-    same module: renamed after another module, a quiz would give it the questions of one
-    that was deleted."""
+def _orphan_problem(project: Project, path: Path, rename: str | None, free: list[str]) -> Problem:
+    """A quiz named after no module page: to be renamed ``rename`` (see :func:`_renames`),
+    or else after one of the modules ``free`` that lack a quiz, or to go."""
     page = f"course/{path.stem}{PAGE_SUFFIX}"
-    if orphan_count == 1 and len(without_quiz) == 1 and _same_module(path.stem, without_quiz[0]):
-        fix = f"rename it to {project.shown(project.quiz_file(without_quiz[0]))}"
-    elif without_quiz:
-        pages = ", ".join(f"course/{name}{PAGE_SUFFIX}" for name in without_quiz)
+    if rename is not None:
+        fix = f"rename it to {project.shown(project.quiz_file(rename))}"
+    elif free:
+        pages = ", ".join(f"course/{name}{PAGE_SUFFIX}" for name in free)
         fix = (
             f"restore {page}, rename the quiz after the module it now belongs to, one of "
             f"those without a quiz ({pages}), or delete it"
@@ -209,6 +208,23 @@ def _orphan_problem(
         fix,
         "quiz.orphan",
     )
+
+
+def _renames(orphans: list[str], without_quiz: list[str]) -> dict[str, str]:
+    """Each quiz named after no module that was plainly renamed with its module -> the
+    module's name. After modules were renamed, each lacks a quiz, and a quiz is to be renamed
+    after one only when the two names plainly say the same module (:func:`_same_module`) and
+    neither says so of another: renamed after another module, a quiz would give it the
+    questions of one that was deleted, or of the module it was swapped with."""
+    matches = {
+        quiz: [name for name in without_quiz if _same_module(quiz, name)] for quiz in orphans
+    }
+    claims = Counter(name for names in matches.values() for name in names)
+    return {
+        quiz: names[0]
+        for quiz, names in matches.items()
+        if len(names) == 1 and claims[names[0]] == 1
+    }
 
 
 def _same_module(quiz: str, module: str) -> bool:

@@ -98,16 +98,62 @@ def test_the_quiz_of_a_deleted_module_is_to_be_deleted_or_its_page_restored(
     ) in problems_of(minimal_project)
 
 
+def orphans(root: Path) -> list[str]:
+    return [problem for problem in problems_of(root) if problem.endswith("[quiz.orphan]")]
+
+
+def rename_pages(root: Path, renames: dict[str, str]) -> None:
+    for old, new in renames.items():
+        (root / f"course/{old}.md").rename(root / f"course/{new}.md")
+
+
+@pytest.mark.parametrize(
+    "renamed",
+    [
+        {"01-sample": "01-listening", "02-second": "02-recovery"},
+        {"01-sample": "03-sample", "02-second": "04-second"},
+    ],
+    ids=["same-numbers", "same-names"],
+)
+def test_quizzes_of_modules_renamed_at_once_are_each_told_their_new_name(
+    minimal_project: Path, renamed: dict[str, str]
+) -> None:
+    """Each quiz's name says the same module as one module without a quiz, and no other."""
+    rename_pages(minimal_project, renamed)
+    assert orphans(minimal_project) == [
+        f"quizzes/{old}.yml:1:1: quiz '{old}.yml' belongs to no module: there is no "
+        f"course/{old}.md; rename it to quizzes/{new}.yml [quiz.orphan]"
+        for old, new in renamed.items()
+    ]
+
+
 def test_a_quiz_of_no_module_lists_the_modules_without_a_quiz(minimal_project: Path) -> None:
-    """With more than one module to choose from, the quiz is not renamed after a guess."""
-    for name in ("01-sample", "02-second"):
-        (minimal_project / f"quizzes/{name}.yml").rename(minimal_project / f"quizzes/9{name}.yml")
-    assert problems_of(minimal_project)[-1] == (
-        "quizzes/902-second.yml:1:1: quiz '902-second.yml' belongs to no module: there is no "
-        "course/902-second.md; restore course/902-second.md, rename the quiz after the "
-        "module it now belongs to, one of those without a quiz (course/01-sample.md, "
-        "course/02-second.md), or delete it [quiz.orphan]"
-    )
+    """Two modules swapped: each quiz shares its number with one module and its name with
+    the other, so neither is renamed after a guess."""
+    rename_pages(minimal_project, {"01-sample": "02-sample", "02-second": "01-second"})
+    assert orphans(minimal_project) == [
+        f"quizzes/{name}.yml:1:1: quiz '{name}.yml' belongs to no module: there is no "
+        f"course/{name}.md; restore course/{name}.md, rename the quiz after the module it now "
+        "belongs to, one of those without a quiz (course/01-second.md, course/02-sample.md), "
+        "or delete it [quiz.orphan]"
+        for name in ("01-sample", "02-second")
+    ]
+
+
+def test_a_quiz_of_no_module_is_offered_only_the_modules_no_other_quiz_is_renamed_after(
+    minimal_project: Path,
+) -> None:
+    """Module 1 renamed, module 2 deleted and module 3 added: quiz 1 takes module 1's new
+    name, and quiz 2 is offered module 3 alone."""
+    rename_pages(minimal_project, {"01-sample": "01-listening", "02-second": "03-practice"})
+    assert orphans(minimal_project) == [
+        "quizzes/01-sample.yml:1:1: quiz '01-sample.yml' belongs to no module: there is no "
+        "course/01-sample.md; rename it to quizzes/01-listening.yml [quiz.orphan]",
+        "quizzes/02-second.yml:1:1: quiz '02-second.yml' belongs to no module: there is no "
+        "course/02-second.md; restore course/02-second.md, rename the quiz after the module "
+        "it now belongs to, one of those without a quiz (course/03-practice.md), or delete "
+        "it [quiz.orphan]",
+    ]
 
 
 def test_page_without_front_matter(minimal_project: Path) -> None:
