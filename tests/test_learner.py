@@ -481,6 +481,40 @@ def test_a_resumed_exam_and_the_mistakes_book_are_not_read_out_on_arrival(
     assert page.evaluate("window.__spoken") == [], "on opening the 错题本"
 
 
+AN_ATTEMPT_OF_TWO = (
+    "localStorage.setItem('" + STORAGE_KEY + "', JSON.stringify({version: 1, questions: {},"
+    " quizzes: {}, exam: null, name: '', attempt: {seed: 1, handedIn: false, answers: {},"
+    " questions: ['s1-single', 's1-fill-in']}}));"
+)
+"""An exam under way whose paper is a single choice and a fill-in, neither answered yet."""
+
+
+def test_the_exam_reads_out_its_count_only_when_it_goes_up(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """Trying the options one after another (an arrow key checks each in turn) and typing a
+    blank key by key change the answer, not the count of questions answered: a screen
+    reader heard 已作答 1 / 2 题 again at every key, over the option it had moved to."""
+    page.add_init_script(AN_ATTEMPT_OF_TWO)
+    page.add_init_script(f"document.addEventListener('readystatechange', {SPOKEN}, {{once: true}})")
+    page.goto(f"{fixture_site_url}exam.html")
+    expect(page.locator(".mot-exam[data-ready]")).to_have_attribute(
+        "data-exam-state", "in-progress"
+    )
+    form_of(page, "s1-single").locator("input").first.focus()
+    for pressed in ["Space", "ArrowDown", "ArrowDown"]:
+        page.keyboard.press(pressed)
+    form_of(page, "s1-fill-in").locator("input").first.focus()
+    fill_in = question(course, "s1-fill-in")
+    assert isinstance(fill_in, FillIn)
+    for number, text in enumerate(fill_answers(fill_in, right=False)):
+        if number:
+            page.keyboard.press("Tab")
+        page.keyboard.type(text)
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 2 / 2 题")
+    assert page.evaluate("window.__spoken") == ["已作答 1 / 2 题", "已作答 2 / 2 题"]
+
+
 def test_retry_only_what_i_got_wrong(page: Page, fixture_site_url: str, course: Course) -> None:
     open_page(page, fixture_site_url)
     for number, question_id in enumerate(TYPES):

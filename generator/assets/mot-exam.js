@@ -97,13 +97,16 @@
     return forms;
   }
 
-  /* The count is read out only when the learner's `answering` changed it, not on a return. */
+  /* The count is read out only when the learner's `answering` changed it, not on a return,
+     and not rewritten when it stays the same: a screen reader reads a line written again,
+     and each key that tries another option or types into a blank saves the answer. */
   function updateProgress(exam, answering) {
     var forms = paperForms(exam);
     var done = forms.filter(function (form) { return engine.response(form); }).length;
     var score = exam.querySelector(".mot-exam-bar .mot-score");
+    var text = TEXT.answered(done, forms.length);
     score.setAttribute("aria-live", answering ? "polite" : "off");
-    score.textContent = TEXT.answered(done, forms.length);
+    if (score.textContent !== text) { score.textContent = text; }
     var bar = exam.querySelector(".mot-exam-progress");
     bar.max = forms.length;
     bar.value = done;
