@@ -515,6 +515,27 @@ def test_the_exam_reads_out_its_count_only_when_it_goes_up(
     assert page.evaluate("window.__spoken") == ["已作答 1 / 2 题", "已作答 2 / 2 题"]
 
 
+def test_the_mistakes_book_reads_out_its_count_only_when_it_changes(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """A question answered wrong again stays in the 错题本: its verdict is read out, and the
+    count, the same as before, is not read out again after it; one answered right empties
+    the book, and that is read out."""
+    open_page(page, fixture_site_url)
+    single = question(course, "s1-single")
+    answer(page, single, right=False)
+    page.add_init_script(f"document.addEventListener('readystatechange', {SPOKEN}, {{once: true}})")
+    page.goto(f"{fixture_site_url}mistakes.html")
+    answer(page, single, right=False)
+    spoken = page.evaluate("window.__spoken")
+    assert "回答错误。正确答案已经标出，请看下面的讲解。" in spoken
+    assert not [said for said in spoken if "错题本" in said], spoken
+    form_of(page, single.id).get_by_role("button", name="再做一次").click()
+    answer(page, single, right=True)
+    empty = "错题本是空的。测验和考试里答错的题会自动收进来，答对了就会离开。"
+    assert page.evaluate("window.__spoken").count(empty) == 1
+
+
 def test_retry_only_what_i_got_wrong(page: Page, fixture_site_url: str, course: Course) -> None:
     open_page(page, fixture_site_url)
     for number, question_id in enumerate(TYPES):

@@ -44,7 +44,8 @@
   function moduleOf(form) { return form.closest(".mot-mistakes-module").getAttribute("data-module"); }
 
   /* Show the questions in the 错题本, and those answered on this page; number them. The
-     count is read out only when the learner's `answering` changed it, not on arrival. */
+     count is read out only when the learner's `answering` changed it, not on arrival, and
+     is not written again unchanged (a screen reader would read it again after a verdict). */
   function show(page, answering) {
     var mistakes = mot.progress.mistakes();
     var number = 0;
@@ -56,8 +57,9 @@
       group.hidden = !group.querySelector(".mot-question:not([hidden])");
     });
     var count = page.querySelector(".mot-mistakes-count");
+    var text = TEXT.count(Object.keys(mistakes).length);
     count.setAttribute("aria-live", answering ? "polite" : "off");
-    count.textContent = TEXT.count(Object.keys(mistakes).length);
+    if (count.textContent !== text) { count.textContent = text; }
   }
 
   /* Try a question again, in a new order. */
