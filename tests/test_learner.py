@@ -1004,6 +1004,27 @@ def test_axe_exam_and_certificate(scheme_page: Page, fixture_site_url: str, cour
     assert axe_violations(page) == []
 
 
+def test_the_buttons_under_a_question_name_it(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """提交答案, 回复 and 重来这段对话 say which question they are for, by the number the page
+    shows: a screen reader's list of buttons, or a Tab out of a question, gave seven
+    提交答案 alike. In the 错题本, which numbers its questions anew, the names follow."""
+    open_page(page, fixture_site_url)
+    for number, question_id in enumerate(TYPES, 1):
+        name = "回复" if question_id == "s1-scenario" else "提交答案"
+        expect(form_of(page, question_id).locator(".mot-submit")).to_have_accessible_name(
+            f"{name} 第 {number} / {len(TYPES)} 题"
+        )
+    answer(page, question(course, "s1-scenario"), right=False)
+    restart = form_of(page, "s1-scenario").get_by_role("button", name="重来这段对话")
+    expect(restart).to_have_accessible_name(f"重来这段对话 第 {len(TYPES)} / {len(TYPES)} 题")
+    page.goto(f"{fixture_site_url}mistakes.html")
+    expect(form_of(page, "s1-scenario").locator(".mot-submit")).to_have_accessible_name(
+        "回复 第 1 题"
+    )
+
+
 RING = """element => {
   const luminance = colour => colour.match(/[\\d.]+/g).slice(0, 3)
     .map(c => c / 255).map(c => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
