@@ -787,6 +787,24 @@ def test_certificate_after_everything_is_passed(
     assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
 
 
+def test_a_certificate_asked_for_with_no_name_marks_the_name_box(
+    page: Page, fixture_site_url: str
+) -> None:
+    """A screen reader hears why the name box is wrong where it is, not only in passing."""
+    page.add_init_script(PASSED_ALL)
+    page.goto(f"{fixture_site_url}exam_certificate.html")
+    name_box = page.get_by_label("证书上的姓名")
+    name_box.fill("   ")
+    page.get_by_role("button", name="生成证书").click()
+    expect(name_box).to_be_focused()
+    expect(name_box).to_have_attribute("aria-invalid", "true")
+    expect(name_box).to_have_accessible_description("请先输入姓名。")
+    name_box.fill("李小梅")
+    page.get_by_role("button", name="生成证书").click()
+    expect(name_box).to_have_attribute("aria-invalid", "false")
+    expect(name_box).to_have_accessible_description("证书已生成，可以打印了。")
+
+
 def assert_prints_on_one_a4_landscape_page(page: Page, pdf: Path) -> None:
     """Chromium's print-to-PDF gives one A4 landscape sheet, white, the certificate filling it."""
     page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)

@@ -47,6 +47,7 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var name = input.value.trim();
+      input.setAttribute("aria-invalid", String(!name));   /* the status line describes it */
       if (!name) {
         form.querySelector(".mot-status").textContent = "请先输入姓名。";
         input.focus();
