@@ -1043,6 +1043,21 @@ def test_the_buttons_under_a_question_name_it(
     )
 
 
+def test_the_mistakes_books_try_again_button_names_its_question(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """再做一次, added under a question answered wrong again in the 错题本, is named like the
+    question's other buttons."""
+    open_page(page, fixture_site_url)
+    single = question(course, "s1-single")
+    answer(page, single, right=False)
+    page.goto(f"{fixture_site_url}mistakes.html")
+    answer(page, single, right=False)
+    expect(form_of(page, single.id).locator(".mot-again")).to_have_accessible_name(
+        "再做一次 第 1 题"
+    )
+
+
 RING = """element => {
   const luminance = colour => colour.match(/[\\d.]+/g).slice(0, 3)
     .map(c => c / 255).map(c => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))

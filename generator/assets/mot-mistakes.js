@@ -80,6 +80,8 @@
       if (result === "incorrect" && form.getAttribute("data-question-type") !== "scenario") {
         var button = mot.element("button", TEXT.again, "md-button mot-again");
         button.type = "button";
+        button.id = id + "-again";   /* named with the question's number, as its other buttons */
+        button.setAttribute("aria-labelledby", button.id + " " + id + "-number");
         button.addEventListener("click", function () { again(form); });
         form.querySelector(".mot-actions").appendChild(button);
       }
