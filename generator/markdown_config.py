@@ -34,7 +34,7 @@ from generator.settings_screen import (
     settings_text_problems,
     top_settings,
 )
-from generator.yaml_hints import settings_hint
+from generator.yaml_hints import SETTINGS, context_line_of, syntax_hint
 
 Anchors = dict[str, dict[str, str]]
 """Page file name -> heading id -> heading text, for every page of the course."""
@@ -154,7 +154,8 @@ def _syntax_problem(
 ) -> Problem:
     """The YAML error ``syntax`` at ``mark`` in ``data``, the bytes of mkdocs.yml: named as
     the slip that likely caused it when one is found there (:mod:`generator.yaml_hints`)."""
-    hint = settings_hint(data.decode("utf-8-sig", errors="replace"), mark.line + 1)
+    text = data.decode("utf-8-sig", errors="replace")
+    hint = syntax_hint(text, mark.line + 1, context_line_of(syntax), SETTINGS)
     if hint is not None:
         return Problem(path, *hint)
     return Problem(

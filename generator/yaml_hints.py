@@ -6,13 +6,16 @@ what a Chinese input method types), a text that starts with a character YAML rea
 syntax (``!重要``, ``[注意] 以下``, ``@客户``), a quote opened but never closed
 (``prompt: "服务补救…``) and a key with no space after its colon (``prompt:一位客户``).
 Each is looked for on the lines the error names, or above them, and the fix quotes the
-trainer's own line.
+trainer's own line. ``mkdocs.yml`` gets the same hints, read as its own file: any name may
+be a setting, and the tags MkDocs reads (``!ENV``, ``!!python/name:``) are rightly written.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from generator.models import StrictModel
 
@@ -54,18 +57,50 @@ KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z0-9_][A-Za-z0-9_-]*)\s*:(?:\s+(.*
 """A line that starts a key: its indent (with a list's ``- ``), its key and its value. A key
 may start with a digit, as the exam's module names do (``02-principles: 3``); a time
 (``10:30``) has no space after its colon and is no key."""
+SETTINGS_TAG = re.compile(r"!!\S|!ENV\b|!relative\b")
+"""A tag MkDocs reads in mkdocs.yml: ``!ENV``, ``!relative`` or one of YAML's own (``!!``)."""
+NO_TEXT = re.compile(r"(?:!\S*)?\s*(?:#.*)?")
+"""What after a key's colon holds no text: nothing, a comment, or a tag alone, which tags the
+keys or the list below it."""
 Hint = tuple[int, int, str, str, str]
 """Line, column, what is wrong, how to fix it, and the problem's code."""
 
 
-def syntax_hint(text: str, error_line: int, context_line: int | None) -> Hint | None:
-    """The slip that likely caused a syntax error at ``error_line`` (1-based), which YAML
-    noticed while reading from ``context_line``, if one is found."""
+@dataclass(frozen=True)
+class Reading:
+    """How one kind of file is read: what is a key, given its name and what follows its
+    colon, and which value starting with '!' is a tag rightly written."""
+
+    is_key: Callable[[str, str], bool]
+    tag: re.Pattern[str] | None = None
+
+
+class MarkedError(Protocol):
+    """A YAML error, from ruamel.yaml (a course file) or PyYAML (mkdocs.yml)."""
+
+    context: Any
+    context_mark: Any
+
+
+def context_line_of(error: MarkedError) -> int | None:
+    """The line where YAML began to read what failed: a key, a quoted text, a list in
+    brackets; not the start of the whole block around it, which may be far above."""
+    if error.context_mark is None or (error.context or "").startswith("while parsing a block"):
+        return None
+    return int(error.context_mark.line) + 1
+
+
+def syntax_hint(
+    text: str, error_line: int, context_line: int | None, reading: Reading
+) -> Hint | None:
+    """The slip that likely caused a syntax error at ``error_line`` (1-based) of a file read
+    as ``reading`` says, which YAML noticed while reading from ``context_line``, if one is
+    found."""
     lines = text.split("\n")
     unclosed = _unclosed_quote(lines, error_line)
     if unclosed is not None:
         return unclosed
-    no_space = _no_space_after_colon(lines, error_line)
+    no_space = _no_space_after_colon(lines, error_line, reading.is_key)
     if no_space is not None:
         return no_space
     misaligned = _misaligned_key(lines, error_line)
@@ -77,7 +112,8 @@ def syntax_hint(text: str, error_line: int, context_line: int | None) -> Hint | 
         if colon is not None:
             return _full_width_colon(number, colon)
     for number in dict.fromkeys(n for n in (context_line, error_line) if n is not None):
-        special = _special_start(lines[number - 1] if 0 < number <= len(lines) else "", number)
+        line = lines[number - 1] if 0 < number <= len(lines) else ""
+        special = _special_start(line, number, reading.tag)
         if special is not None:
             return special
     return None
@@ -95,28 +131,23 @@ def _full_width_colon(number: int, colon: re.Match[str]) -> Hint:
     )
 
 
-def settings_hint(text: str, error_line: int) -> Hint | None:
-    """The slip that likely caused a syntax error at ``error_line`` of ``mkdocs.yml``: a
-    setting with no space after its colon. MkDocs, the theme and the extensions take too
-    many settings to list, so any name counts but a web address's scheme (``https://``)."""
-    return _no_space_after_colon(text.split("\n"), error_line, _setting_key)
-
-
 def _course_key(name: str, value: str) -> bool:
     return name in COURSE_KEYS
 
 
 def _setting_key(name: str, value: str) -> bool:
+    """MkDocs, the theme and the extensions take too many settings to list, so any name
+    counts but a web address's scheme (``https://``)."""
     return not value.startswith("//")
 
 
 def _no_space_after_colon(
-    lines: list[str], error_line: int, is_key: Callable[[str, str], bool] = _course_key
+    lines: list[str], error_line: int, is_key: Callable[[str, str], bool]
 ) -> Hint | None:
     """A key followed by ':' and its value with no space between, at or just above the
-    error line. Only what ``is_key`` takes for a key (name, value) counts; by default the
-    keys a quiz or a page's front matter holds: a web address (``https://``) or a time
-    (``10:30``) is no key."""
+    error line. Only what ``is_key`` takes for a key (name, value) counts: in a course file,
+    the keys a quiz or a page's front matter holds, so that a web address (``https://``) or
+    a time (``10:30``) is no key."""
     for number in range(min(error_line, len(lines)), max(error_line - NO_SPACE_REACH, 1) - 1, -1):
         key = NO_SPACE.match(lines[number - 1])
         if key is not None and is_key(key.group(2), key.group(3)):
@@ -202,11 +233,12 @@ def _holds_something(line: str) -> bool:
 
 def _holds_value(line: str) -> bool:
     """Whether ``line`` holds a text, or its start, rather than a key with keys or a list
-    below it (``draw:``, ``options:  # 四项``) or a list's bare ``-``."""
+    below it (``draw:``, ``options:  # 四项``, in mkdocs.yml ``slugify: !!python/…``) or a
+    list's bare ``-``."""
     key = KEY_LINE.match(line)
     if key is None:
         return line.strip() != "-"
-    return bool(key.group(3)) and not key.group(3).startswith("#")
+    return not NO_TEXT.fullmatch(key.group(3) or "")
 
 
 def _indent(line: str) -> int:
@@ -288,15 +320,16 @@ def _written(key: str | None, value: str) -> str:
     return f"{key}: {value}" if key else f"- {value}"
 
 
-def _special_start(line: str, number: int) -> Hint | None:
-    """A value that starts with a character YAML reads as syntax, not as text."""
+def _special_start(line: str, number: int, tag: re.Pattern[str] | None) -> Hint | None:
+    """A value that starts with a character YAML reads as syntax, not as text: a text
+    block's header (``|``) or a tag that ``tag`` matches is rightly written."""
     match = VALUE.match(line)
     if match is None:
         return None
     indent, key, value = match.groups()
     if not value or value[0] not in SPECIAL_START or not (key or indent.strip()):
         return None
-    if BLOCK_HEADER.fullmatch(value):
+    if BLOCK_HEADER.fullmatch(value) or (tag is not None and tag.match(value)):
         return None
     closing = "]" if value[0] == "[" else "}"
     bracketed = (
@@ -329,3 +362,7 @@ def _keys_of(model: type[StrictModel]) -> frozenset[str]:
 
 COURSE_KEYS = _keys_of(StrictModel)
 """Every key of a quiz, the exam settings and a page's front matter."""
+COURSE = Reading(_course_key)
+"""A quiz, the exam settings or a page's front matter, which hold no tags."""
+SETTINGS = Reading(_setting_key, SETTINGS_TAG)
+"""mkdocs.yml."""

@@ -21,7 +21,7 @@ from generator.errors import Problem
 from generator.line_folds import unfold_wide
 from generator.models import Source
 from generator.yaml_events import Location, LongNumber, Positions, is_long_number, read_plain
-from generator.yaml_hints import syntax_hint
+from generator.yaml_hints import COURSE, context_line_of, syntax_hint
 
 MAX_DEPTH = 20
 """Deepest nesting accepted; the text of a dialogue's reply is eight levels down."""
@@ -243,7 +243,7 @@ def _describe_yaml_error(
         )
     if _character_at(text, line, column) == "\t":
         return line, column, *_tab_problem(text, line, column)
-    hint = syntax_hint(text, line, _context_line(error))
+    hint = syntax_hint(text, line, context_line_of(error), COURSE)
     if hint is not None:
         return hint
     what = error.problem or error.context or "the text is not valid YAML"
@@ -256,14 +256,6 @@ def _describe_yaml_error(
             "yaml.second-document",
         )
     return line, column, f"YAML syntax error: {what}", _syntax_fix(what), "yaml.syntax"
-
-
-def _context_line(error: MarkedYAMLError) -> int | None:
-    """The line where YAML began to read what failed: a key, a quoted text, a list in
-    brackets; not the start of the whole block around it, which may be far above."""
-    if error.context_mark is None or (error.context or "").startswith("while parsing a block"):
-        return None
-    return int(error.context_mark.line) + 1
 
 
 def _character_at(text: str, line: int, column: int) -> str:

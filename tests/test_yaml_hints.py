@@ -14,7 +14,7 @@ import pytest
 from generator.errors import CourseError
 from generator.load import load_course
 from generator.project import Project
-from generator.yaml_hints import SPECIAL_START, settings_hint
+from generator.yaml_hints import SETTINGS, SPECIAL_START, syntax_hint
 from tests.conftest import run_generator
 
 QUIZ = "quizzes/01-sample.yml"
@@ -190,24 +190,104 @@ def test_a_setting_with_no_space_after_its_colon_is_named_at_its_line(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, slip: str
 ) -> None:
     """As in a quiz: YAML gives up on a line below, in its own terms."""
-    settings = minimal_project / "mkdocs.yml"
+    line, problems = settings_problems_after(minimal_project, capsys, written, slip)
+    name, _, value = written.strip().partition(": ")
+    assert problems == [
+        f"mkdocs.yml:{line}:{slip.index(':') + 1}: there is no space after '{name}:', so YAML "
+        f"does not read '{name}' as a key; write a space after the colon: {name}: {value} "
+        "[yaml.space-after-colon]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "slip", "problem"),
+    [
+        (
+            "  language: zh",
+            "  language：zh",
+            "{line}:11: the key 'language' is followed by a full-width colon '：'; write a "
+            "half-width ':' after the key, and a space: language: zh [yaml.full-width-colon]",
+        ),
+        (
+            '    - media: "(prefers-color-scheme: light)"',
+            '    - media: "(prefers-color-scheme: light)',
+            "{line}:14: the text after 'media:' opens a double quote (\") that is never closed, "
+            "so YAML reads the lines below as part of the text; add the closing quote at the end "
+            'of the text: media: "(prefers-color-scheme: light)" (or remove the opening one) '
+            "[yaml.unclosed-quote]",
+        ),
+        (
+            "      permalink_title: 本节链接",
+            "     permalink_title: 本节链接",
+            "{line}:6: the key 'permalink_title' is indented differently from the key above it "
+            "(line {above}); line it up with it: start 'permalink_title' right under "
+            "'permalink', 6 spaces in [yaml.indentation]",
+        ),
+        (
+            "site_name: 关键时刻 MOT 客户服务课程",
+            "site_name: @客户 关键时刻",
+            "{line}:12: the text after 'site_name:' starts with '@', which YAML reserves: no "
+            'text may start with it; put the whole text in quotes: site_name: "@客户 关键时刻" '
+            "[yaml.needs-quotes]",
+        ),
+        (
+            "site_name: 关键时刻 MOT 客户服务课程",
+            "site_name: !重要 关键时刻",
+            "{line}:12: the text after 'site_name:' starts with '!', which YAML reads as a tag; "
+            'put the whole text in quotes: site_name: "!重要 关键时刻" [yaml.needs-quotes]',
+        ),
+    ],
+    ids=["full-width-colon", "unclosed-quote", "misaligned-key", "special-start", "not-a-tag"],
+)
+def test_a_slip_in_the_settings_gets_the_quizzes_hint(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    slip: str,
+    problem: str,
+) -> None:
+    """Instead of YAML's own words, often a line or more below the slip."""
+    line, problems = settings_problems_after(minimal_project, capsys, written, slip)
+    assert problems == ["mkdocs.yml:" + problem.format(line=line, above=line - 1)]
+
+
+@pytest.mark.parametrize(
+    ("written", "slip"),
+    [
+        ("site_url: !ENV SITE_URL", "site_url: !ENV SITE_URL: 关键时刻"),
+        ("site_url: !ENV SITE_URL", "site_url: !ENV [SITE_URL, 'https://example.com/'"),
+        ("        kwds:", "        kwds: case: lower"),
+    ],
+    ids=["env-tag", "env-tag-list", "under-a-python-tag"],
+)
+def test_a_tag_mkdocs_reads_is_no_text_to_quote(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, slip: str
+) -> None:
+    """``!ENV`` and ``!!python/…`` are rightly written: no hint names them, and a key below
+    ``slugify: !!python/object/apply:…`` belongs to it, lined up as it is."""
+    _, [problem] = settings_problems_after(minimal_project, capsys, written, slip)
+    assert problem.endswith("[settings.yaml-syntax]")
+
+
+def settings_problems_after(
+    root: Path, capsys: pytest.CaptureFixture[str], written: str, slip: str
+) -> tuple[int, list[str]]:
+    """The line of mkdocs.yml that reads ``written``, and the problems that ``check`` finds
+    once that line reads ``slip`` instead."""
+    settings = root / "mkdocs.yml"
     lines = settings.read_text(encoding="utf-8").split("\n")
     line = lines.index(written) + 1
     lines[line - 1] = slip
     settings.write_text("\n".join(lines), encoding="utf-8")
-    name, _, value = written.strip().partition(": ")
-    assert run_generator(minimal_project, "check") == 1
-    assert capsys.readouterr().err.splitlines() == [
-        f"mkdocs.yml:{line}:{slip.index(':') + 1}: there is no space after '{name}:', so YAML "
-        f"does not read '{name}' as a key; write a space after the colon: {name}: {value} "
-        "[yaml.space-after-colon]",
-        "FAILED: 1 problem",
-    ]
+    assert run_generator(root, "check") == 1
+    *problems, total = capsys.readouterr().err.splitlines()
+    assert total == f"FAILED: {len(problems)} problem" + "s" * (len(problems) > 1)
+    return line, problems
 
 
 def test_a_web_address_in_the_settings_is_no_setting_with_no_space() -> None:
     """Its scheme looks like a key (``https:``) with its value after the colon."""
-    assert settings_hint("extra_css:\n  - https://example.com/a.css\n", 2) is None
+    assert syntax_hint("extra_css:\n  - https://example.com/a.css\n", 2, None, SETTINGS) is None
 
 
 def test_a_quote_in_a_text_of_several_lines_is_no_quote_never_closed(
