@@ -45,6 +45,8 @@ class PageScanCache:
             scan.has_table,
             scan.chinese_characters,
             scan.too_deep,
+            scan.unused_footnotes,
+            scan.undefined_footnotes,
         ]
         self.store.put(_key(body), value)
 
@@ -54,7 +56,8 @@ class PageScanCache:
 
 def _scan_from_json(found: Any) -> PageScan:
     """The scan that :meth:`PageScanCache.put` saved (raises on any other shape)."""
-    headings, references, links, ids, admonitions, has_table, characters, too_deep = found
+    headings, references, links, ids, admonitions, has_table, characters, too_deep = found[:8]
+    unused, undefined = found[8:]
     return PageScan(
         {str(key): str(value) for key, value in dict(headings).items()},
         {str(reference) for reference in references},
@@ -64,6 +67,8 @@ def _scan_from_json(found: Any) -> PageScan:
         bool(has_table),
         int(characters),
         bool(too_deep),
+        [str(name) for name in unused],
+        [str(name) for name in undefined],
     )
 
 

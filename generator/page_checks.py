@@ -22,10 +22,11 @@ from generator.markdown_config import GENERATED_HEADINGS, CourseScan
 from generator.media import course_file, folder_link, meant_file, outside_course_link
 from generator.models import Course, Page
 from generator.page_blocks import broken_blocks
+from generator.page_footnotes import footnote_problems
 from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_scan import MAX_NESTING, PageScan
-from generator.page_text import Lines, searchable_text
+from generator.page_text import Lines, Place, searchable_text, text_places
 from generator.project import MEDIA_FOLDERS, PROGRESS_MARKER
 
 ATTRIBUTE_START = "\"'="
@@ -37,7 +38,6 @@ LinkProblem = tuple[str, str, str]
 """What is wrong with a link, how to fix it, and the last part of its code."""
 Targets = Mapping[str, Container[str]]
 """Page file name -> the anchors a link to it may name."""
-Place = tuple[int, int]
 THEME_ID_PREFIX = "__"
 """How the ids of the theme's controls start (``__drawer``, ``__search``, ``__palette_0``)."""
 DASHBOARD_IDS = frozenset({"mot-dashboard-title", "mot-stage-title"})
@@ -97,6 +97,7 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
     yield from _second_progress_marker(page, lines)
     if scan.pages[page.filename].too_deep:
         yield _too_deep(page)
+    yield from footnote_problems(page, lines, scan.pages[page.filename])
     yield from html_problems(page, text)
 
 
@@ -268,7 +269,7 @@ def _in_other_case(anchor: str, known: Container[str]) -> str | None:
 def _link_places(lines: Lines, address: str, raw: bool) -> list[Place]:
     """Where ``address`` is written whole, as an attribute value if ``raw`` and elsewhere if
     not; failing that, wherever it is written."""
-    places = _places(lines, address)
+    places = text_places(lines, address)
     whole = [
         (number, column)
         for number, column in places
@@ -280,17 +281,6 @@ def _link_places(lines: Lines, address: str, raw: bool) -> list[Place]:
         if (column > 1 and lines[number][column - 2] in ATTRIBUTE_START) == raw
     ]
     return fitting or whole or places
-
-
-def _places(lines: Lines, text: str) -> list[Place]:
-    """Every line and column where ``text`` starts, in order."""
-    found = []
-    for number, line in lines.items():
-        start = line.find(text)
-        while start >= 0:
-            found.append((number, start + 1))
-            start = line.find(text, start + 1)
-    return found
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from typing import Any
 from xml.etree.ElementTree import Element
 
 import markdown
+from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
@@ -54,6 +55,12 @@ class PageScan:
     too_deep: bool = False
     """The page nests deeper than :data:`MAX_NESTING` (if Python's stack ran out converting
     it, nothing else is known of it)."""
+    unused_footnotes: list[str] = field(default_factory=list)
+    """The names of the footnotes defined (``[^1]: 来源``) that no text refers to, which the
+    page lists at its foot all the same, with a back link that leads nowhere."""
+    undefined_footnotes: list[str] = field(default_factory=list)
+    """The names of the footnotes referred to (``[^2]``) but defined nowhere, which the page
+    shows as written."""
 
 
 MAX_NESTING = 100
@@ -68,6 +75,12 @@ UNSHOWN_TEXT = {"pre", "script", "style"}
 REFERENCE_ATTRIBUTES = {"src", "href", "poster", "data"}
 TREE_LINKS = {"a": "href", "img": "src"}
 """The elements whose addresses MkDocs checks and rewrites, and the attribute of each."""
+BACK_LINK = "footnote-backref"
+"""The class of a footnote's link back to where the text refers to it: the footnotes
+extension writes it, to a place that is missing if no text refers to the footnote."""
+FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]]+)\]")
+"""A reference to a footnote, as the footnotes extension reads it."""
+CODE = {"code", "pre"}
 PARALLEL_FROM = 40
 """Pages to convert before it pays to start worker processes."""
 MAX_WORKERS = 8
@@ -125,7 +138,8 @@ def new_converter(extensions: list[Any], settings: dict[str, Any]) -> markdown.M
 def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
     """Map every heading anchor MkDocs will give the headings of ``body`` to its text; list
     the addresses the resulting HTML refers to, its links and its ids; tell the kinds of its
-    admonitions, whether it has a table and how many Chinese characters it shows.
+    admonitions, whether it has a table, how many Chinese characters it shows and which of
+    its footnotes do not work.
     ``converter`` (from :func:`new_converter`) is reset first, so one instance serves every
     page."""
     tree = converter.treeprocessors[_TreeScan.NAME]
@@ -150,7 +164,23 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
         page.has_table,
         page.chinese_characters,
         too_deep,
+        *_footnotes(converter, tree.bracketed),
     )
+
+
+def _footnotes(converter: markdown.Markdown, bracketed: list[str]) -> tuple[list[str], list[str]]:
+    """The footnotes defined but never referred to, and those referred to (``bracketed``:
+    ``[^…]`` left as text) but never defined; none without the footnotes extension, where
+    ``[^…]`` is no footnote."""
+    extension = next(
+        (found for found in converter.registeredExtensions if isinstance(found, FootnoteExtension)),
+        None,
+    )
+    if extension is None:
+        return [], []
+    unused = [name for name in extension.footnotes if name not in extension.footnote_order]
+    undefined = [name for text in bracketed for name in FOOTNOTE_REFERENCE.findall(text)]
+    return unused, list(dict.fromkeys(undefined))
 
 
 def _headings(converter: markdown.Markdown) -> dict[str, str]:
@@ -169,8 +199,10 @@ def _stashed_html(converter: markdown.Markdown, block: str | Element) -> str:
 
 
 class _TreeScan(Treeprocessor):
-    """Runs last: the addresses of the links and pictures Markdown made, in document order,
-    and how deep the elements nest (counted without recursion)."""
+    """Runs last: the addresses of the links and pictures Markdown made, in document order
+    (not a footnote's link back, which the page's text does not write), how deep the
+    elements nest (counted without recursion), and the text outside code that holds a
+    footnote's reference, which is left as text when the footnote is not defined."""
 
     NAME = "mot-tree-scan"
 
@@ -181,16 +213,22 @@ class _TreeScan(Treeprocessor):
     def reset(self) -> None:
         self.links: list[str] = []
         self.depth = 0
+        self.bracketed: list[str] = []
 
     def run(self, root: Element) -> None:
-        pending = [(root, 0)]
+        pending = [(root, 0, False)]
         while pending:
-            element, depth = pending.pop()
+            element, depth, in_code = pending.pop()
             self.depth = max(self.depth, depth)
             address = element.get(TREE_LINKS.get(str(element.tag), ""))
-            if address and AMP_SUBSTITUTE not in address:  # not an obfuscated e-mail address
-                self.links.append(address)
-            pending.extend((child, depth + 1) for child in reversed(element))
+            back_link = element.get("class") == BACK_LINK
+            if address and AMP_SUBSTITUTE not in address and not back_link:
+                self.links.append(address)  # AMP_SUBSTITUTE: an obfuscated e-mail address
+            in_code = in_code or element.tag in CODE
+            if not in_code:
+                texts = [element.text, *(child.tail for child in element)]
+                self.bracketed += [text for text in texts if text and "[^" in text]
+            pending.extend((child, depth + 1, in_code) for child in reversed(element))
 
 
 class _HtmlScan(HTMLParser):

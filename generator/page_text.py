@@ -27,6 +27,8 @@ block."""
 
 Lines = dict[int, str]
 """The body's lines outside fenced code, code spans blanked, by their line number in the file."""
+Place = tuple[int, int]
+"""A line number in the file and a column."""
 
 
 def searchable_lines(page: Page) -> Lines:
@@ -79,3 +81,14 @@ def _indented_code(lines: Lines, numbers: range) -> set[int]:
                 in_container = False
         after_blank = heading
     return code
+
+
+def text_places(lines: Lines, text: str) -> list[Place]:
+    """Every line and column where ``text`` starts, in order."""
+    found = []
+    for number, line in lines.items():
+        start = line.find(text)
+        while start >= 0:
+            found.append((number, start + 1))
+            start = line.find(text, start + 1)
+    return found

@@ -19,8 +19,12 @@ from typing import Any, Protocol
 
 from generator.models import StrictModel
 
-FULL_WIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)\s*[：︰﹕]\s*(.*)$")
-"""A key followed by a full-width colon (U+FF1A, U+FE30, U+FE55) instead of ':'."""
+FULL_WIDTH_COLONS = "：︰﹕"
+"""What a Chinese input method may type for ':' (U+FF1A, U+FE30, U+FE55)."""
+FULL_WIDTH_COLON = re.compile(
+    rf"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)\s*[{FULL_WIDTH_COLONS}]\s*(.*)$"
+)
+"""A key followed by a full-width colon instead of ':'."""
 VALUE = re.compile(r"^(\s*(?:-\s+)?)(?:([A-Za-z_][A-Za-z0-9_-]*)\s*:\s+)?(.*?)\s*$")
 """A line holding a key and its value, or a list's entry: its indent, key and value."""
 SPECIAL_START = {

@@ -231,6 +231,63 @@ def test_footnotes_html_ids_and_email_addresses_pass(
     assert problems(minimal_project, capsys, "build") == []
 
 
+UNUSED_FOOTNOTE = (
+    PAGE + ":{line}:1: the footnote [^1] is never referred to in the text: the page lists it "
+    "at its foot under a number no text carries, and its ↩ link back leads nowhere; write "
+    "[^1] in the text where the source is cited, or delete this definition "
+    "[page.footnote-unused]"
+)
+UNDEFINED_FOOTNOTE = (
+    PAGE + ":{line}:5: the footnote [^{name}] is defined nowhere on the page, so the page "
+    "shows '[^{name}]' as written; add a line '[^{name}]: 来源：……' with its text at the end "
+    "of the page, or correct the name to a footnote the page defines{unused} "
+    "[page.footnote-undefined]"
+)
+
+
+def test_a_footnote_the_text_never_refers_to_is_reported_at_its_definition(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page lists it at its foot all the same, with a link back to no place: not a
+    link to a heading the trainer wrote. A second check, which reads the page's scan from
+    the cache, says so too."""
+    line = add_to_page(minimal_project, "服务补救。\n\n[^1]: 来源：《关键时刻》。\n")
+    for _ in range(2):
+        assert problems(minimal_project, capsys) == [UNUSED_FOOTNOTE.format(line=line + 2)]
+
+
+def test_a_footnote_misspelt_in_the_text_is_reported_at_both_ends(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = add_to_page(minimal_project, "服务补救[^l]。\n\n[^1]: 来源：《关键时刻》。\n")
+    unused = " but the text never refers to: [^1]"
+    assert problems(minimal_project, capsys) == [
+        UNDEFINED_FOOTNOTE.format(line=line, name="l", unused=unused),
+        UNUSED_FOOTNOTE.format(line=line + 2),
+    ]
+
+
+def test_a_footnote_never_defined_is_reported_where_the_text_refers_to_it(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page shows '[^2]' as written; in code it is text, and rightly so."""
+    line = add_to_page(minimal_project, "服务补救[^2]，写作 `[^3]`。\n\n```\n[^4]\n```\n")
+    assert problems(minimal_project, capsys) == [
+        UNDEFINED_FOOTNOTE.format(line=line, name="2", unused="")
+    ]
+
+
+def test_a_footnote_defined_with_a_full_width_colon_is_reported_at_its_definition(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = add_to_page(minimal_project, "服务补救[^1]。\n\n[^1]：来源：《关键时刻》。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line + 2}:1: [^1] is followed by a full-width colon '：', so the line "
+        "defines no footnote and the page shows it as written; write a half-width ':' after "
+        "it, and a space: [^1]: 来源：《关键时刻》。 [page.footnote-full-width-colon]"
+    ]
+
+
 def test_two_elements_with_one_id_are_reported(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

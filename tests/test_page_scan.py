@@ -102,6 +102,14 @@ def test_an_empty_page_has_none_of_the_links_of_the_page_before(minimal_project:
     assert scan_page("", converter) == PageScan({}, set(), [], [])
 
 
+def test_a_bracket_is_no_footnote_without_the_footnotes_extension() -> None:
+    """Without it in mkdocs.yml, ``[^2]`` is text the trainer wrote, not a slip."""
+    found = scan_page("服务补救[^2]。\n\n[^1]: 来源。", new_converter([], {}))
+    assert (found.unused_footnotes, found.undefined_footnotes) == ([], [])
+    with_footnotes = scan_page("服务补救[^2]。\n\n[^1]: 来源。", new_converter(["footnotes"], {}))
+    assert (with_footnotes.unused_footnotes, with_footnotes.undefined_footnotes) == (["1"], ["2"])
+
+
 PARALLEL_SCAN = f"""{IN_WORKERS}
 project = Project(Path(sys.argv[1]))
 scan = markdown_config.scan_course(load_course(project), project)
