@@ -748,37 +748,75 @@ MARK_CARDS = """forms => forms.forEach((form, n) => {
 """Put a marker at the top and the bottom of each question card, to find them in a PDF."""
 
 
-def split_cards(page: Page, cards: Locator, pdf: Path) -> list[str]:
-    """The cards whose top and bottom land on different sheets when the page prints on A4."""
-    cards.evaluate_all(MARK_CARDS)
+def printed_sheets(page: Page, pdf: Path) -> list[str]:
+    """The text of each sheet when the page prints on A4."""
     page.pdf(path=pdf, format="A4")
+    return [sheet.get_textpage().get_text_range() for sheet in pdfium.PdfDocument(pdf)]
+
+
+def split_cards(page: Page, cards: Locator, pdf: Path) -> tuple[list[str], list[str]]:
+    """The cards whose top and bottom land on different sheets when the page prints on
+    A4, and the text of each sheet (with a mark at the top and the bottom of each card)."""
+    cards.evaluate_all(MARK_CARDS)
+    printed = printed_sheets(page, pdf)
     sheets: dict[str, set[int]] = {}
-    for index, sheet in enumerate(pdfium.PdfDocument(pdf)):
-        for card in re.findall(r"Q[SE](\d+)Q", sheet.get_textpage().get_text_range()):
+    for index, text in enumerate(printed):
+        for card in re.findall(r"Q[SE](\d+)Q", text):
             sheets.setdefault(card, set()).add(index)
     assert len(sheets) == cards.count(), "every card is printed"
-    return [card for card, found in sheets.items() if len(found) > 1]
+    return [card for card, found in sheets.items() if len(found) > 1], printed
+
+
+RESULTS_AND_SCORE = [".mot-results-title", ".mot-results-verdict", ".mot-score"]
+"""What a finished quiz ends with: its results panel's first lines and the score line."""
 
 
 def test_a_question_card_prints_on_one_sheet(
     page: Page, site_url: str, course: Course, tmp_path: Path
 ) -> None:
     """Printed, a question's options, verdict and feedback stay together (Chromium keeps a
-    block shorter than a sheet whole), on the module page and in the 错题本; no buttons."""
+    block shorter than a sheet whole), on the module page and in the 错题本; no buttons.
+    The results panel prints whole with the score line under it, without its links: the
+    score line, then the link 打开错题本 under the panel's first half, were the last sheet."""
     module = course.modules[0]
     open_module(page, site_url, module)
     for index in range(len(module.quiz.questions)):
         answer(page, module, index, right=index % 3 != 0)
     cards = page.locator(".mot-quiz .mot-question")
-    assert split_cards(page, cards, tmp_path / "module.pdf") == []
+    split, sheets = split_cards(page, cards, tmp_path / "module.pdf")
+    assert split == []
+    ends = [page.locator(f".mot-quiz :is({part})").inner_text() for part in RESULTS_AND_SCORE]
+    assert [n for n, text in enumerate(sheets) if any(end in text for end in ends)] == [
+        len(sheets) - 1
+    ], "the results panel and the score line, on the last sheet"
+    link = page.locator(".mot-quiz .mot-mistakes-link").inner_text()  # 打开错题本
+    assert link not in "".join(sheets)
     page.emulate_media(media="print")  # after the PDF: a page set to a media prints in it
     expect(page.get_by_role("button", name="重新作答")).to_be_hidden()
     page.emulate_media(media="null")
     open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
     cards = page.locator(".mot-mistakes .mot-question:visible")
-    assert split_cards(page, cards, tmp_path / "mistakes.pdf") == []
+    assert split_cards(page, cards, tmp_path / "mistakes.pdf")[0] == []
     page.emulate_media(media="print")
     expect(page.get_by_role("button", name="提交答案")).to_have_count(0)
+
+
+def test_a_module_page_prints_its_score_line_with_the_last_question(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """Printed with a question answered, the score line prints on the sheet of the last
+    question: on three modules it was alone on the last sheet."""
+    stranded = []
+    for module in course.modules:
+        open_module(page, site_url, module)
+        answer(page, module, 0, right=False)
+        number = form_of(page, module.quiz.questions[-1]).locator(".mot-question-number")
+        ends = [number.inner_text(), page.locator(".mot-quiz .mot-score").inner_text()]
+        sheets = printed_sheets(page, tmp_path / f"{module.page.name}.pdf")
+        on = [n for n, text in enumerate(sheets) if any(end in text for end in ends)]
+        if on != [len(sheets) - 1]:
+            stranded.append((module.page.name, on))
+    assert stranded == []
 
 
 MARK_HEADINGS = """headings => headings.forEach((heading, n) => {
@@ -825,18 +863,20 @@ def test_a_module_quiz_prints_its_heading_with_its_first_question(
     page: Page, site_url: str, course: Course, tmp_path: Path
 ) -> None:
     """The quiz's heading (本章测验), its opening lines and question 1 print on one sheet:
-    on two modules the heading ended a sheet, its opening paragraph broken in two."""
-    stranded = []
+    on two modules the heading ended a sheet, its opening paragraph broken in two. Before
+    any answer the score line (已完成 0/15 题) is left out: on two it was the last sheet."""
+    stranded, scores = [], []
     for module in course.modules:
         open_module(page, site_url, module)
-        pdf = tmp_path / f"{module.page.name}.pdf"
-        page.pdf(path=pdf, format="A4")
-        sheets = [sheet.get_textpage().get_text_range() for sheet in pdfium.PdfDocument(pdf)]
+        score = page.locator(".mot-quiz .mot-score").inner_text()
+        sheets = printed_sheets(page, tmp_path / f"{module.page.name}.pdf")
         first = f"第 1 / {len(module.quiz.questions)} 题"
         on = [index for index, text in enumerate(sheets) if "本章测验" in text or first in text]
         if len(on) != 1:
             stranded.append((module.page.name, on))
+        scores += [module.page.name for text in sheets if score in text]
     assert stranded == []
+    assert scores == []
 
 
 @pytest.mark.parametrize("width", [390, 320])
