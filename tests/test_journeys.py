@@ -27,6 +27,7 @@ from generator.models import (
     Course,
     Matching,
     Module,
+    Ordering,
     Question,
     Scenario,
 )
@@ -817,6 +818,51 @@ def test_a_module_page_prints_its_score_line_with_the_last_question(
         if on != [len(sheets) - 1]:
             stranded.append((module.page.name, on))
     assert stranded == []
+
+
+MARK_BUTTONS = "controls => controls.forEach(control => control.append('BTN'))"
+"""Mark every button of the page, and every link that looks like one, to find them in a PDF."""
+
+
+def printed_buttons(page: Page, pdf: Path) -> tuple[list[str], list[str]]:
+    """The lines holding a button when the page prints on A4, and the text of each sheet."""
+    page.locator(".md-content :is(button, .md-button)").evaluate_all(MARK_BUTTONS)
+    sheets = printed_sheets(page, pdf)
+    return [line for text in sheets for line in text.splitlines() if "BTN" in line], sheets
+
+
+def test_a_printed_page_leaves_out_its_buttons(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """A button does nothing on paper: an ordering question's 上移 and 下移, the home
+    page's 开始学习 and the exam's 开始考试 were printed."""
+    module = next(
+        m for m in course.modules if any(isinstance(q, Ordering) for q in m.quiz.questions)
+    )
+    open_module(page, site_url, module)
+    assert printed_buttons(page, tmp_path / "module.pdf")[0] == []
+    open_page(page, site_url, ".mot-dashboard")
+    assert printed_buttons(page, tmp_path / "home.pdf")[0] == []
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    assert printed_buttons(page, tmp_path / "exam.pdf")[0] == []
+
+
+def test_the_exam_prints_without_its_buttons_and_ends_with_its_results(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """The paper printed without 交卷 and 重新开始, alone on the last sheet; handed in, it
+    ends with its whole results panel, which had the link 打开错题本 alone on a sheet."""
+    start_exam(page, site_url, every_question(course))
+    assert printed_buttons(page, tmp_path / "paper.pdf")[0] == []
+    hand_in(page, page)
+    buttons, sheets = printed_buttons(page, tmp_path / "graded.pdf")
+    assert buttons == []
+    panel = page.locator(".mot-exam .mot-results")
+    ends = [panel.locator(part).inner_text() for part in (".mot-results-title", "[data-passed]")]
+    assert [n for n, text in enumerate(sheets) if any(end in text for end in ends)] == [
+        len(sheets) - 1
+    ], "the results panel, on the last sheet"
+    assert panel.locator(".mot-mistakes-link").inner_text() not in "".join(sheets)
 
 
 MARK_HEADINGS = """headings => headings.forEach((heading, n) => {
