@@ -847,6 +847,17 @@ def test_a_printed_page_leaves_out_its_buttons(
     assert printed_buttons(page, tmp_path / "exam.pdf")[0] == []
 
 
+def test_a_page_shorter_than_a_sheet_prints_on_one(
+    page: Page, site_url: str, tmp_path: Path
+) -> None:
+    """The exam page before an attempt and an empty 错题本 printed a blank second sheet."""
+    sheets = {}
+    for name, part in {"exam": ".mot-exam", "mistakes": ".mot-mistakes"}.items():
+        open_page(page, f"{site_url}{name}.html", part)
+        sheets[name] = len(printed_sheets(page, tmp_path / f"{name}.pdf"))
+    assert sheets == {"exam": 1, "mistakes": 1}
+
+
 def test_the_exam_prints_without_its_buttons_and_ends_with_its_results(
     page: Page, site_url: str, course: Course, tmp_path: Path
 ) -> None:
