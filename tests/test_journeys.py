@@ -900,6 +900,17 @@ def open_every_question_as_a_mistake(
     return questions
 
 
+def headings_apart(sheets: list[str], count: int) -> list[str]:
+    """The marked headings (MARK_HEADINGS, MARK_EVERY_HEADING) printed on another sheet
+    than the mark after them."""
+    found: dict[str, set[int]] = {}
+    for index, text in enumerate(sheets):
+        for mark in re.findall(r"([HF]\d+)[HF]", text):
+            found.setdefault(mark[1:], set()).add(index)
+    assert len(found) == count, "every heading is printed"
+    return [n for n, on in found.items() if len(on) > 1]
+
+
 def test_the_mistakes_book_prints_each_heading_with_its_first_question(
     page: Page, site_url: str, course: Course, tmp_path: Path
 ) -> None:
@@ -907,31 +918,43 @@ def test_the_mistakes_book_prints_each_heading_with_its_first_question(
     open_every_question_as_a_mistake(page, site_url, course)
     headings = page.locator(".mot-mistakes :is(h2, h3):visible")
     headings.evaluate_all(MARK_HEADINGS)
-    page.pdf(path=tmp_path / "mistakes.pdf", format="A4")
-    sheets: dict[str, set[int]] = {}
-    for index, sheet in enumerate(pdfium.PdfDocument(tmp_path / "mistakes.pdf")):
-        for mark in re.findall(r"([HF]\d+)[HF]", sheet.get_textpage().get_text_range()):
-            sheets.setdefault(mark[1:], set()).add(index)
-    assert len(sheets) == headings.count(), "every heading is printed"
-    assert [n for n, found in sheets.items() if len(found) > 1] == []
+    sheets = printed_sheets(page, tmp_path / "mistakes.pdf")
+    assert headings_apart(sheets, headings.count()) == []
 
 
-def test_a_module_quiz_prints_its_heading_with_its_first_question(
+MARK_EVERY_HEADING = """headings => headings.forEach((heading, n) => {
+  const text = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  text.currentNode = heading;
+  while (text.nextNode() && (heading.contains(text.currentNode) ||
+    !text.currentNode.data.trim() || !text.currentNode.parentElement.checkVisibility()));
+  text.currentNode.data = 'F' + n + 'F' + text.currentNode.data;
+  heading.append('H' + n + 'H');
+})"""
+"""Mark each heading and the first text shown after it."""
+
+
+def test_a_module_page_prints_each_heading_with_what_follows(
     page: Page, site_url: str, course: Course, tmp_path: Path
 ) -> None:
-    """The quiz's heading (本章测验), its opening lines and question 1 print on one sheet:
-    on two modules the heading ended a sheet, its opening paragraph broken in two. Before
-    any answer the score line (已完成 0/15 题) is left out: on two it was the last sheet."""
-    stranded, scores = [], []
+    """No heading ends a sheet, what follows it on the next, as section headings did
+    across the modules. The quiz's heading (本章测验), its opening lines and question 1
+    print on one sheet: on two modules the heading ended a sheet, its opening paragraph
+    broken in two. Before any answer the score line (已完成 0/15 题) is left out: on two
+    modules it was the last sheet."""
+    apart, stranded, scores = [], [], []
     for module in course.modules:
         open_module(page, site_url, module)
         score = page.locator(".mot-quiz .mot-score").inner_text()
+        headings = page.locator(".md-content :is(h1, h2, h3, h4, h5, h6):visible")
+        headings.evaluate_all(MARK_EVERY_HEADING)
         sheets = printed_sheets(page, tmp_path / f"{module.page.name}.pdf")
+        apart += [(module.page.name, n) for n in headings_apart(sheets, headings.count())]
         first = f"第 1 / {len(module.quiz.questions)} 题"
         on = [index for index, text in enumerate(sheets) if "本章测验" in text or first in text]
         if len(on) != 1:
             stranded.append((module.page.name, on))
         scores += [module.page.name for text in sheets if score in text]
+    assert apart == []
     assert stranded == []
     assert scores == []
 
