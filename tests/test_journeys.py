@@ -900,6 +900,30 @@ def open_every_question_as_a_mistake(
     return questions
 
 
+def printed_images(page: Page, pdf: Path) -> list[bytes]:
+    """Each sheet as it looks when the page prints on A4 (grey levels)."""
+    page.pdf(path=pdf, format="A4")
+    return [sheet.render().to_pil().convert("L").tobytes() for sheet in pdfium.PdfDocument(pdf)]
+
+
+def test_a_page_prints_in_light_colours_in_dark_mode(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """In dark mode a module page printed its verdicts in light green and pink, links in
+    light blue, the chosen option in a dark tint and every option's box filled dark, hard
+    to read on white paper; it prints as in light mode now."""
+    module = course.modules[0]
+    open_module(page, site_url, module)
+    answer(page, module, 0, right=False)
+    answer(page, module, 1, right=True)
+    light = printed_images(page, tmp_path / "light.pdf")
+    page.locator("label[for='__palette_1']").click()  # to the dark scheme
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    dark = printed_images(page, tmp_path / "dark.pdf")
+    assert len(dark) == len(light)
+    assert [n for n, (a, b) in enumerate(zip(light, dark, strict=True)) if a != b] == []
+
+
 def headings_apart(sheets: list[str], count: int) -> list[str]:
     """The marked headings (MARK_HEADINGS, MARK_EVERY_HEADING) printed on another sheet
     than the mark after them."""
