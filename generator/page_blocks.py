@@ -11,7 +11,7 @@ check agrees with the site.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from markdown.extensions.admonition import AdmonitionProcessor
 from pymdownx.details import DetailsProcessor
@@ -58,15 +58,20 @@ def _opens_block(text: str) -> bool:
     )
 
 
-def first_box(page: Page, kind: str) -> tuple[int, int, str] | None:
-    """The line and column of the first admonition or collapsible block of ``kind`` in the
-    body of ``page`` (outside fenced code), and its marks (``!!!``, ``???``, ``???+``)."""
+Box = tuple[int, int, str, str]
+"""An admonition or collapsible block: its line, column, marks and kind."""
+
+
+def boxes(page: Page, kinds: Collection[str]) -> Iterator[Box]:
+    """The line and column of each admonition or collapsible block of one of ``kinds`` in
+    the body of ``page`` (outside fenced code), its marks (``!!!``, ``???``, ``???+``) and
+    its kind."""
     for number, line in body_lines(page):
         text = line.strip()
-        if _box_kind(text) == kind:
+        kind = _box_kind(text)
+        if kind is not None and kind in kinds:
             marks = text[: len(text) - len(text.lstrip("!?+"))]
-            return number, len(line) - len(line.lstrip()) + 1, marks
-    return None
+            yield number, len(line) - len(line.lstrip()) + 1, marks, kind
 
 
 def _box_kind(text: str) -> str | None:

@@ -259,9 +259,12 @@ def test_a_teaching_part_counts_as_the_page_renders_it(missing: str, written: st
 )
 def test_a_tip_counts_under_any_name_that_shows_a_tip_or_note_box(kind: str) -> None:
     """Material shows the names it once took for a tip, note, abstract, warning or question,
-    or for the dialogue's failure and success boxes, as a note box."""
+    or for the dialogue's failure and success boxes, as a note box: the page lacks no tip,
+    though a dialogue's old name is named at its line (below)."""
     parts = [f'!!! {kind} "小贴士"\n    先听。' if "tip" in part else part for part in PARTS]
-    assert standards(module(text=body(parts=parts))) == []
+    old_names = set().union(*OLD_DIALOGUE_NAMES.values())
+    expected = [(22, "standards.teaching-part")] if kind in old_names else []
+    assert [(p.line, p.code) for p in standards(module(text=body(parts=parts)))] == expected
 
 
 STYLED = {"note", "abstract", "info", "tip", "success", "question", "warning", "failure"}
@@ -339,6 +342,45 @@ def test_a_dialogue_box_the_site_shows_as_a_note_is_named_at_its_line(
         (problem.line, problem.column, problem.message, problem.fix, problem.code)
         for problem in problems
     ] == [(line, column, message, fix, "standards.teaching-part")]
+
+
+def test_every_dialogue_box_the_site_shows_as_a_note_is_named_beside_the_real_one() -> None:
+    """A page with a real success box still shows a '!!! check' box as a note: each such box
+    is named at its line, and a page lacking the real box is told so once per box, never
+    again at the top of its text."""
+    beside = [*PARTS, '!!! check "做得好"', '???+ fail "做得不好"\n    **客户：**不行。']
+    instead = [*PARTS[:3], '!!! done "做得好"', *PARTS[4:], '!!! check "也做得好"']
+    problems = standards(module(text=body(parts=beside))) + standards(
+        module(text=body(parts=instead))
+    )
+    assert [(p.line, p.column, p.message, p.fix) for p in problems] == [
+        (
+            28,
+            1,
+            "'!!! check' shows as a plain note box, not as a success box",
+            "write '!!! success' instead, or '!!! note' if it is meant as a note box",
+        ),
+        (
+            30,
+            1,
+            "'???+ fail' shows as a plain note box, not as a failure box",
+            "write '???+ failure' instead, or '???+ note' if it is meant as a note box",
+        ),
+        (
+            20,
+            1,
+            "the page lacks the same dialogue handled well (!!! success \"…\"): '!!! done' shows "
+            "as a plain note box, not as a success box",
+            "write '!!! success' instead",
+        ),
+        (
+            28,
+            1,
+            "the page lacks the same dialogue handled well (!!! success \"…\"): '!!! check' "
+            "shows as a plain note box, not as a success box",
+            "write '!!! success' instead",
+        ),
+    ]
 
 
 @pytest.mark.parametrize(

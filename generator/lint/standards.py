@@ -19,7 +19,7 @@ from generator.errors import Problem, counted
 from generator.lint import thresholds
 from generator.lint.questions import LIST_NAMES, Where, warning
 from generator.models import Module, Question
-from generator.page_blocks import first_box
+from generator.page_blocks import Box, boxes
 from generator.page_scan import PageScan
 from generator.yaml_source import position
 
@@ -36,6 +36,9 @@ note."""
 POORLY = 'a dialogue handled poorly (!!! failure "…")'
 WELL = 'the same dialogue handled well (!!! success "…")'
 DIALOGUE_PARTS = {POORLY: "failure", WELL: "success"}
+PART_OF_DIALOGUE = {kind: part for part, kind in DIALOGUE_PARTS.items()}
+NEW_DIALOGUE_NAME = {old: kind for kind, olds in OLD_DIALOGUE_NAMES.items() for old in olds}
+"""Each old name of a dialogue's box, and the box's name now."""
 TEACHING_PARTS: dict[str, Callable[[PageScan], bool]] = {
     "the summary section '## 本章要点 {#summary}'": lambda page: "summary" in page.headings,
     "the reflection section '## 学以致用 {#reflection}'": (
@@ -159,31 +162,39 @@ def body_length_problems(module: Module, context: ModuleContext) -> Iterator[Pro
 
 
 def teaching_part_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
+    renamed = list(_dialogue_boxes_shown_as_notes(module, context.page))
+    named = {NEW_DIALOGUE_NAME[old] for *_, old in renamed}
     for part, shown in TEACHING_PARTS.items():
-        if not shown(context.page):
-            yield _shown_as_note(module, context.page, part) or warning(
+        if not shown(context.page) and DIALOGUE_PARTS.get(part) not in named:
+            yield warning(
                 _page_at(module),
                 f"the page lacks {part}",
                 "add it (AUTHORING.md shows how each part is written)",
                 "standards.teaching-part",
             )
+    for box in renamed:
+        yield _shown_as_note(module, context.page, box)
 
 
-def _shown_as_note(module: Module, page: PageScan, part: str) -> Problem | None:
-    """The dialogue's box ``part`` written under a name the site shows as a note box
-    (``!!! check`` for ``!!! success``), at its line."""
-    kind = DIALOGUE_PARTS.get(part, "")
-    old = next((name for name in OLD_DIALOGUE_NAMES.get(kind, ()) if name in page.admonitions), "")
-    found = first_box(module.page, old) if old else None
-    if found is None:
-        return None
-    line, column, marks = found
-    return warning(
-        (module.page.source.path, line, column),
-        f"the page lacks {part}: '{marks} {old}' shows as a plain note box, not as a {kind} box",
-        f"write '{marks} {kind}' instead",
-        "standards.teaching-part",
-    )
+def _dialogue_boxes_shown_as_notes(module: Module, page: PageScan) -> Iterator[Box]:
+    """Every dialogue box written under a name the site shows as a note box (``!!! check``
+    for ``!!! success``), whether or not the page has the real one too."""
+    shown = [name for name in NEW_DIALOGUE_NAME if name in page.admonitions]
+    return boxes(module.page, shown)
+
+
+def _shown_as_note(module: Module, page: PageScan, box: Box) -> Problem:
+    """The dialogue's ``box`` shows as a note box: said as a part the page lacks when it has
+    no real box of that kind, else with a note box as the other fix."""
+    line, column, marks, old = box
+    kind = NEW_DIALOGUE_NAME[old]
+    shows = f"'{marks} {old}' shows as a plain note box, not as a {kind} box"
+    fix = f"write '{marks} {kind}' instead"
+    if kind in page.admonitions:
+        message, fix = shows, f"{fix}, or '{marks} note' if it is meant as a note box"
+    else:
+        message = f"the page lacks {PART_OF_DIALOGUE[kind]}: {shows}"
+    return warning((module.page.source.path, line, column), message, fix, "standards.teaching-part")
 
 
 def _exam_only_role(context: ModuleContext) -> str:
