@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +35,7 @@ from generator.settings_screen import (
     settings_text_problems,
     top_settings,
 )
-from generator.yaml_hints import SETTINGS, context_line_of, syntax_hint
+from generator.yaml_hints import SETTINGS, context_line_of, key_read_as_text, syntax_hint
 
 Anchors = dict[str, dict[str, str]]
 """Page file name -> heading id -> heading text, for every page of the course."""
@@ -144,9 +145,37 @@ def settings_problems(
         return [_settings_problem(path, 1, f"MkDocs cannot read the settings: {reason}")]
     data = settings_bytes(project)
     return [
-        _invalid_setting(data, path, _line_of_setting(data, name), name, " ".join(text.split()))
+        _key_read_as_text(data, path, name)
+        or _invalid_setting(data, path, _line_of_setting(data, name), name, " ".join(text.split()))
         for name, text in (found.groups() for found in invalid)
     ]
+
+
+def _key_read_as_text(data: bytes, path: Path, name: str) -> Problem | None:
+    """A key under the refused setting ``name`` of ``data``, the bytes of mkdocs.yml, that
+    YAML read as a text (:func:`generator.yaml_hints.key_read_as_text`), if there is one."""
+    lines = data.decode("utf-8-sig", errors="replace").split("\n")
+    top = name.split(".")[0]
+    for key, value in top_settings(data):
+        for number in _texts_below_keys(value) if key.value == top else ():
+            hint = key_read_as_text(lines[number - 1], number, SETTINGS)
+            if hint is not None:
+                return Problem(path, *hint)
+    return None
+
+
+def _texts_below_keys(node: yaml.Node) -> Iterator[int]:
+    """The lines of the plain texts under ``node`` that start on a line below their key's,
+    where a key's keys would go."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _texts_below_keys(item)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            below = value.start_mark.line > key.start_mark.line
+            if isinstance(value, yaml.ScalarNode) and not value.style and below:  # plain
+                yield value.start_mark.line + 1
+            yield from _texts_below_keys(value)
 
 
 def _syntax_problem(

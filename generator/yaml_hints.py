@@ -19,13 +19,16 @@ from typing import Any, Protocol
 
 from generator.models import StrictModel
 
+KEY_REST = r"[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*"
+"""The rest of a key's name after its first character: mkdocs.yml names an extension with
+dots (``pymdownx.tabbed:``), and its settings go below it."""
+KEY = rf"[A-Za-z_]{KEY_REST}"
+"""A key's name, as a trainer types it in a course file or mkdocs.yml."""
 FULL_WIDTH_COLONS = "：︰﹕"
 """What a Chinese input method may type for ':' (U+FF1A, U+FE30, U+FE55)."""
-FULL_WIDTH_COLON = re.compile(
-    rf"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)\s*[{FULL_WIDTH_COLONS}]\s*(.*)$"
-)
+FULL_WIDTH_COLON = re.compile(rf"^(\s*(?:-\s+)?)({KEY})\s*[{FULL_WIDTH_COLONS}]\s*(.*)$")
 """A key followed by a full-width colon instead of ':'."""
-VALUE = re.compile(r"^(\s*(?:-\s+)?)(?:([A-Za-z_][A-Za-z0-9_-]*)\s*:\s+)?(.*?)\s*$")
+VALUE = re.compile(rf"^(\s*(?:-\s+)?)(?:({KEY})\s*:\s+)?(.*?)\s*$")
 """A line holding a key and its value, or a list's entry: its indent, key and value."""
 SPECIAL_START = {
     "!": "which YAML reads as a tag",
@@ -44,12 +47,12 @@ SPECIAL_START = {
 }
 """What YAML makes of a value that starts with each character (``#``, a comment, and
 ``&`` and ``*``, an anchor or alias, are found elsewhere)."""
-NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*):(\S.*?)\s*$")
+NO_SPACE = re.compile(rf"^(\s*(?:-\s+)?)({KEY}):(\S.*?)\s*$")
 """A key and its value with no space between the colon and the value (``prompt:一位``)."""
 NO_SPACE_REACH = 2
 """How many lines above the error a key with no space after its colon is looked for: YAML
 reads the key and its value as one text, and gives up on the line after it, or the next."""
-QUOTED = re.compile(r"^(\s*(?:-\s+)?)(?:([A-Za-z_][A-Za-z0-9_-]*)\s*:\s+)?(['\"])(.*?)\s*$")
+QUOTED = re.compile(rf"^(\s*(?:-\s+)?)(?:({KEY})\s*:\s+)?(['\"])(.*?)\s*$")
 """A key or a list's entry whose value starts with a quote: indent, key, quote, the rest."""
 QUOTE_NAMES = {'"': "a double quote", "'": "a single quote"}
 ESCAPED_QUOTE = {'"': re.compile(r"\\."), "'": re.compile("''")}
@@ -57,7 +60,7 @@ ESCAPED_QUOTE = {'"': re.compile(r"\\."), "'": re.compile("''")}
 BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 """``|``, ``>-`` …: a text on the lines below, rightly written."""
 BRACKETS = {"[": "a list", "{": "a group"}
-KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z0-9_][A-Za-z0-9_-]*)\s*:(?:\s+(.*?))?\s*$")
+KEY_LINE = re.compile(rf"^(\s*(?:-\s+)?)([A-Za-z0-9_]{KEY_REST})\s*:(?:\s+(.*?))?\s*$")
 """A line that starts a key: its indent (with a list's ``- ``), its key and its value. A key
 may start with a digit, as the exam's module names do (``02-principles: 3``); a time
 (``10:30``) has no space after its colon and is no key."""
@@ -155,14 +158,31 @@ def _no_space_after_colon(
     for number in range(min(error_line, len(lines)), max(error_line - NO_SPACE_REACH, 1) - 1, -1):
         key = NO_SPACE.match(lines[number - 1])
         if key is not None and is_key(key.group(2), key.group(3)):
-            indent, name, value = key.groups()
-            return (
-                number,
-                len(indent) + len(name) + 1,
-                f"there is no space after '{name}:', so YAML does not read '{name}' as a key",
-                f"write a space after the colon: {name}: {value}",
-                "yaml.space-after-colon",
-            )
+            return _no_space(number, key)
+    return None
+
+
+def _no_space(number: int, key: re.Match[str]) -> Hint:
+    indent, name, value = key.groups()
+    return (
+        number,
+        len(indent) + len(name) + 1,
+        f"there is no space after '{name}:', so YAML does not read '{name}' as a key",
+        f"write a space after the colon: {name}: {value}",
+        "yaml.space-after-colon",
+    )
+
+
+def key_read_as_text(line: str, number: int, reading: Reading) -> Hint | None:
+    """A key on line ``number`` that YAML read as a text, valid where it stands, for its
+    full-width colon or the missing space after its colon: ``alternate_style:true`` alone
+    below ``- pymdownx.tabbed:`` gives the extension a text for its settings."""
+    colon = FULL_WIDTH_COLON.match(line)
+    if colon is not None:
+        return _full_width_colon(number, colon)
+    key = NO_SPACE.match(line)
+    if key is not None and reading.is_key(key.group(2), key.group(3)):
+        return _no_space(number, key)
     return None
 
 

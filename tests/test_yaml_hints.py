@@ -236,8 +236,47 @@ def test_a_setting_with_no_space_after_its_colon_is_named_at_its_line(
             "{line}:12: the text after 'site_name:' starts with '!', which YAML reads as a tag; "
             'put the whole text in quotes: site_name: "!重要 关键时刻" [yaml.needs-quotes]',
         ),
+        (
+            "      alternate_style: true",
+            "      alternate_style:true",
+            "{line}:22: there is no space after 'alternate_style:', so YAML does not read "
+            "'alternate_style' as a key; write a space after the colon: alternate_style: true "
+            "[yaml.space-after-colon]",
+        ),
+        (
+            "      alternate_style: true",
+            "      alternate_style： true",
+            "{line}:22: the key 'alternate_style' is followed by a full-width colon '：'; write "
+            "a half-width ':' after the key, and a space: alternate_style: true "
+            "[yaml.full-width-colon]",
+        ),
+        (
+            "      alternate_style: true",
+            "      combine_header_slug: true\n     alternate_style: true",
+            "{below}:6: the key 'alternate_style' is indented differently from the key above it "
+            "(line {line}); line it up with it: start 'alternate_style' right under "
+            "'combine_header_slug', 6 spaces in [yaml.indentation]",
+        ),
+        (
+            "      alternate_style: true",
+            '      alternate_style: "true\n      combine_header_slug: true',
+            "{line}:24: the text after 'alternate_style:' opens a double quote (\") that is never "
+            "closed, so YAML reads the lines below as part of the text; add the closing quote at "
+            'the end of the text: alternate_style: "true" (or remove the opening one) '
+            "[yaml.unclosed-quote]",
+        ),
+        (
+            "  - pymdownx.tabbed:",
+            "  - pymdownx.tabbed：",
+            "{line}:20: the key 'pymdownx.tabbed' is followed by a full-width colon '：'; write "
+            "a half-width ':' after the key: pymdownx.tabbed: [yaml.full-width-colon]",
+        ),
     ],
-    ids=["full-width-colon", "unclosed-quote", "misaligned-key", "special-start", "not-a-tag"],
+    ids=[
+        *("full-width-colon", "unclosed-quote", "misaligned-key", "special-start", "not-a-tag"),
+        *("extension-no-space", "extension-full-width-colon", "extension-misaligned-key"),
+        *("extension-unclosed-quote", "extension-name-full-width-colon"),
+    ],
 )
 def test_a_slip_in_the_settings_gets_the_quizzes_hint(
     minimal_project: Path,
@@ -246,9 +285,47 @@ def test_a_slip_in_the_settings_gets_the_quizzes_hint(
     slip: str,
     problem: str,
 ) -> None:
-    """Instead of YAML's own words, often a line or more below the slip."""
+    """Instead of YAML's own words, often a line or more below the slip, or MkDocs' word
+    that an extension's settings are invalid: under an extension named with dots
+    (``pymdownx.tabbed:``) too, and for its only setting, which a slip makes a text."""
     line, problems = settings_problems_after(minimal_project, capsys, written, slip)
-    assert problems == ["mkdocs.yml:" + problem.format(line=line, above=line - 1)]
+    assert problems == ["mkdocs.yml:" + problem.format(line=line, above=line - 1, below=line + 1)]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "  - pymdownx.tabbed:\n      alternate_style: true\n      combine_header_slug: true",
+        "  - pymdownx.tabbed:\n     alternate_style: true",
+        "  - pymdownx.tabbed: {alternate_style: true}",
+        '  - "pymdownx.tabbed":\n      alternate_style: true\n  - pymdownx.mark',
+        "  - pymdownx.tabbed:\n      alternate_style: true\n  - pymdownx.highlight:\n"
+        "      anchor_linenums: true\n      line_spans: __span",
+    ],
+    ids=["two-settings", "indented-less", "in-braces", "quoted-name", "another-extension"],
+)
+def test_an_extension_named_with_dots_written_rightly_gets_no_hint(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    tabbed = "  - pymdownx.tabbed:\n      alternate_style: true"
+    settings.write_text(text.replace(tabbed, written), encoding="utf-8")
+    assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
+
+
+def test_an_extension_given_a_text_that_is_no_key_is_named_as_mkdocs_says(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only a text that reads as a key with a slip is named as one."""
+    _, problems = settings_problems_after(
+        minimal_project, capsys, "      alternate_style: true", "      交替样式"
+    )
+    assert problems == [
+        "mkdocs.yml:58:1: the setting 'markdown_extensions' is not valid: Invalid config "
+        "options for Markdown Extension 'pymdownx.tabbed'.; correct it, or undo the last change "
+        "to mkdocs.yml [settings.invalid]"
+    ]
 
 
 @pytest.mark.parametrize(
