@@ -36,6 +36,7 @@ from generator.settings_screen import (
     top_settings,
 )
 from generator.yaml_hints import SETTINGS, context_line_of, key_read_as_text, syntax_hint
+from generator.yaml_source import indent_hint
 
 Anchors = dict[str, dict[str, str]]
 """Page file name -> heading id -> heading text, for every page of the course."""
@@ -182,9 +183,12 @@ def _syntax_problem(
     path: Path, data: bytes, syntax: yaml.MarkedYAMLError, mark: yaml.Mark
 ) -> Problem:
     """The YAML error ``syntax`` at ``mark`` in ``data``, the bytes of mkdocs.yml: named as
-    the slip that likely caused it when one is found there (:mod:`generator.yaml_hints`)."""
+    the slip that likely caused it when one is found there, as in a course file (a tab, a
+    full-width space, :mod:`generator.yaml_hints`)."""
     text = data.decode("utf-8-sig", errors="replace")
-    hint = syntax_hint(text, mark.line + 1, context_line_of(syntax), SETTINGS)
+    hint = indent_hint(text, mark.line + 1, mark.column + 1) or syntax_hint(
+        text, mark.line + 1, context_line_of(syntax), SETTINGS
+    )
     if hint is not None:
         return Problem(path, *hint)
     return Problem(

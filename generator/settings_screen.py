@@ -6,6 +6,8 @@ loader follows nesting by recursion and expands aliases: 50,000 nested brackets 
 RecursionError, and a few lines of aliases of aliases (a "billion laughs") take minutes and
 gigabytes. The settings are read first as libyaml's events, which need neither, with the
 course files' limit on nesting; tags (``!ENV``, ``!!python/name:``) stay MkDocs' business.
+A key written twice in one mapping, which MkDocs' YAML takes without a word, and a key
+indented with full-width spaces are named as in a course file.
 
 Material prints the site's name, description, author and copyright, the repository's name
 and address, the titles in ``nav``, the texts under ``extra`` (a cookie notice's title, a
@@ -33,7 +35,7 @@ from generator.errors import Problem
 from generator.plain_text import not_plain
 from generator.sources import decode_source
 from generator.yaml_events import EVENT_PARSER
-from generator.yaml_source import MAX_DEPTH
+from generator.yaml_source import FULL_WIDTH_INDENT, FULL_WIDTH_SPACE, MAX_DEPTH, duplicate_key
 
 MAX_VALUES = 10_000
 """Most values the settings may stand for, aliases expanded; the course's have about 80."""
@@ -75,11 +77,44 @@ def settings_text_problems(data: bytes, shown: Path) -> list[Problem]:
     oversized = _oversized(text, shown)
     if oversized is not None:
         return [oversized]
-    return [
+    return [*_key_problems(text, shown)] + [
         problem
         for name, path, node in _printed_texts(text)
         if (problem := _value_problem(name, path, node.value, node, shown)) is not None
     ]
+
+
+def _key_problems(text: str, shown: Path) -> Iterator[Problem]:
+    """Each key written twice in one mapping, of which MkDocs' YAML keeps the last alone, and
+    each key indented with full-width spaces, which YAML reads as the start of its name, as
+    the course files' checks name them. A YAML error is left to MkDocs."""
+    return _keys_under(_document(text), shown, set())
+
+
+def _keys_under(node: yaml.Node | None, shown: Path, seen: set[int]) -> Iterator[Problem]:
+    """The problems of the keys under ``node``; ``seen``: the nodes already read, as an alias
+    repeats a node, or holds it."""
+    if node is None or id(node) in seen:
+        return
+    seen.add(id(node))
+    children = node.value if isinstance(node, yaml.CollectionNode) else []
+    if isinstance(node, yaml.MappingNode):
+        yield from _key_problems_of(node, shown)
+        children = [value for _, value in node.value]
+    for child in children:
+        yield from _keys_under(child, shown, seen)
+
+
+def _key_problems_of(mapping: yaml.MappingNode, shown: Path) -> Iterator[Problem]:
+    names: set[tuple[str, str]] = set()
+    for key, _ in mapping.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        if (key.tag, key.value) in names:
+            yield _problem(shown, key.start_mark, *duplicate_key(key.value))
+        elif not key.style and key.value.startswith(FULL_WIDTH_SPACE):
+            yield Problem(shown, key.start_mark.line + 1, 1, *FULL_WIDTH_INDENT)
+        names.add((key.tag, key.value))
 
 
 def _oversized(text: str, shown: Path) -> Problem | None:
@@ -185,11 +220,16 @@ def top_settings(source: str | bytes) -> list[tuple[yaml.Node, yaml.Node]]:
     """The top-level keys of the settings in ``source``, mkdocs.yml's text or bytes, with
     their values, as nodes; none when it is not a mapping or not YAML (which MkDocs
     reports)."""
-    try:
-        document = yaml.compose(source, Loader=EVENT_PARSER)
-    except yaml.YAMLError:
-        return []
+    document = _document(source)
     return document.value if isinstance(document, yaml.MappingNode) else []
+
+
+def _document(source: str | bytes) -> yaml.Node | None:
+    """The settings in ``source`` as nodes; none when they are not YAML."""
+    try:
+        return yaml.compose(source, Loader=EVENT_PARSER)
+    except yaml.YAMLError:
+        return None
 
 
 def _titles(node: yaml.Node) -> Iterator[yaml.ScalarNode]:

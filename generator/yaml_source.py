@@ -21,11 +21,16 @@ from generator.errors import Problem
 from generator.line_folds import unfold_wide
 from generator.models import Source
 from generator.yaml_events import Location, LongNumber, Positions, is_long_number, read_plain
-from generator.yaml_hints import COURSE, context_line_of, syntax_hint
+from generator.yaml_hints import COURSE, Hint, context_line_of, syntax_hint
 
 MAX_DEPTH = 20
 """Deepest nesting accepted; the text of a dialogue's reply is eight levels down."""
 FULL_WIDTH_SPACE = "\u3000"
+FULL_WIDTH_INDENT = (
+    "the line is indented with full-width spaces (U+3000)",
+    "indent with ordinary spaces (half-width), two per level",
+    "yaml.full-width-indent",
+)
 TAB_FIX = "use spaces, not tabs"
 MERGE_KEY = "<<"
 
@@ -225,25 +230,10 @@ def _describe_yaml_error(
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if isinstance(error, DuplicateKeyError):
-        return (
-            line,
-            column,
-            f"duplicate key '{_duplicate_key_name(error)}'",
-            "each key may appear only once in a mapping: remove or rename one of them",
-            "yaml.duplicate-key",
-        )
-    indented = _full_width_indent(text, line)
-    if indented is not None:
-        return (
-            indented,
-            1,
-            "the line is indented with full-width spaces (U+3000)",
-            "indent with ordinary spaces (half-width), two per level",
-            "yaml.full-width-indent",
-        )
-    if _character_at(text, line, column) == "\t":
-        return line, column, *_tab_problem(text, line, column)
-    hint = syntax_hint(text, line, context_line_of(error), COURSE)
+        return line, column, *duplicate_key(_duplicate_key_name(error))
+    hint = indent_hint(text, line, column) or syntax_hint(
+        text, line, context_line_of(error), COURSE
+    )
     if hint is not None:
         return hint
     what = error.problem or error.context or "the text is not valid YAML"
@@ -258,6 +248,27 @@ def _describe_yaml_error(
     return line, column, f"YAML syntax error: {what}", _syntax_fix(what), "yaml.syntax"
 
 
+def duplicate_key(name: str) -> tuple[str, str, str]:
+    """What is wrong with a key written twice in one mapping, how to fix it, and the code."""
+    return (
+        f"duplicate key '{name}'",
+        "each key may appear only once in a mapping: remove or rename one of them",
+        "yaml.duplicate-key",
+    )
+
+
+def indent_hint(text: str, line: int, column: int) -> Hint | None:
+    """A line indented with full-width spaces at or just above ``line``, where YAML gave up,
+    or a tab at its ``column``: YAML refuses tabs wherever they could be taken for
+    indentation, and reads a full-width space as text."""
+    indented = _full_width_indent(text, line)
+    if indented is not None:
+        return indented, 1, *FULL_WIDTH_INDENT
+    if _character_at(text, line, column) == "\t":
+        return line, column, *_tab_problem(text, line, column)
+    return None
+
+
 def _character_at(text: str, line: int, column: int) -> str:
     """The character at the 1-based ``line`` and ``column`` of ``text``, if there is one."""
     lines = text.split("\n")
@@ -266,7 +277,6 @@ def _character_at(text: str, line: int, column: int) -> str:
 
 
 def _tab_problem(text: str, line: int, column: int) -> tuple[str, str, str]:
-    """YAML refuses tabs wherever they could be taken for indentation."""
     row = text.split("\n")[line - 1]
     if not row[: column - 1].strip():
         return "the line is indented with a tab", f"{TAB_FIX}: two spaces per level", "yaml.tab"

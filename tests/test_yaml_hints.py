@@ -199,6 +199,13 @@ def test_a_setting_with_no_space_after_its_colon_is_named_at_its_line(
     ]
 
 
+TAB = "the line is indented with a tab; use spaces, not tabs: two spaces per level [yaml.tab]"
+FULL_WIDTH_INDENT = (
+    "the line is indented with full-width spaces (U+3000); indent with ordinary spaces "
+    "(half-width), two per level [yaml.full-width-indent]"
+)
+
+
 @pytest.mark.parametrize(
     ("written", "slip", "problem"),
     [
@@ -271,11 +278,45 @@ def test_a_setting_with_no_space_after_its_colon_is_named_at_its_line(
             "{line}:20: the key 'pymdownx.tabbed' is followed by a full-width colon '：'; write "
             "a half-width ':' after the key: pymdownx.tabbed: [yaml.full-width-colon]",
         ),
+        ("  language: zh", "\tlanguage: zh", f"{{line}}:1: {TAB}"),
+        ("  language: zh", "  \tlanguage: zh", f"{{line}}:3: {TAB}"),
+        ("      alternate_style: true", "\t  alternate_style: true", f"{{line}}:1: {TAB}"),
+        (
+            "  language: zh",
+            "  language:\tzh",
+            "{line}:12: a tab stands where YAML does not allow one; use spaces, not tabs: "
+            "replace it with a space, or put the text in quotes [yaml.tab]",
+        ),
+        ("  language: zh", "\u3000\u3000language: zh", f"{{line}}:1: {FULL_WIDTH_INDENT}"),
+        ("  language: zh", " \u3000language: zh", f"{{line}}:1: {FULL_WIDTH_INDENT}"),
+        ("  language: zh", "  \u3000language: zh", f"{{line}}:1: {FULL_WIDTH_INDENT}"),
+        ("docs_dir: build/docs", "\u3000docs_dir: build/docs", f"{{line}}:1: {FULL_WIDTH_INDENT}"),
+        (
+            "      alternate_style: true",
+            "\u3000\u3000\u3000alternate_style: true",
+            f"{{line}}:1: {FULL_WIDTH_INDENT}",
+        ),
+        (
+            "  language: zh",
+            "  language: zh\n  language: en",
+            "{below}:3: duplicate key 'language'; each key may appear only once in a mapping: "
+            "remove or rename one of them [yaml.duplicate-key]",
+        ),
+        (
+            "site_dir: site",
+            "site_dir: site\nsite_dir: public",
+            "{below}:1: duplicate key 'site_dir'; each key may appear only once in a mapping: "
+            "remove or rename one of them [yaml.duplicate-key]",
+        ),
     ],
     ids=[
         *("full-width-colon", "unclosed-quote", "misaligned-key", "special-start", "not-a-tag"),
         *("extension-no-space", "extension-full-width-colon", "extension-misaligned-key"),
         *("extension-unclosed-quote", "extension-name-full-width-colon"),
+        *("tab", "tab-after-spaces", "tab-under-extension", "tab-after-colon"),
+        *("full-width-indent", "full-width-after-space", "full-width-after-spaces"),
+        *("full-width-top-level", "full-width-under-extension"),
+        *("duplicate-key", "duplicate-setting"),
     ],
 )
 def test_a_slip_in_the_settings_gets_the_quizzes_hint(
@@ -287,30 +328,49 @@ def test_a_slip_in_the_settings_gets_the_quizzes_hint(
 ) -> None:
     """Instead of YAML's own words, often a line or more below the slip, or MkDocs' word
     that an extension's settings are invalid: under an extension named with dots
-    (``pymdownx.tabbed:``) too, and for its only setting, which a slip makes a text."""
+    (``pymdownx.tabbed:``) too, and for its only setting, which a slip makes a text. MkDocs'
+    YAML calls a tab a character that cannot start any token, reads a full-width space as
+    the start of a key's name (or gives up on the line below), and keeps the last of a key
+    written twice without a word: each is named as in a quiz."""
     line, problems = settings_problems_after(minimal_project, capsys, written, slip)
     assert problems == ["mkdocs.yml:" + problem.format(line=line, above=line - 1, below=line + 1)]
 
 
+TABBED = "  - pymdownx.tabbed:\n      alternate_style: true"
+
+
 @pytest.mark.parametrize(
-    "written",
+    ("written", "variant"),
     [
-        "  - pymdownx.tabbed:\n      alternate_style: true\n      combine_header_slug: true",
-        "  - pymdownx.tabbed:\n     alternate_style: true",
-        "  - pymdownx.tabbed: {alternate_style: true}",
-        '  - "pymdownx.tabbed":\n      alternate_style: true\n  - pymdownx.mark',
-        "  - pymdownx.tabbed:\n      alternate_style: true\n  - pymdownx.highlight:\n"
-        "      anchor_linenums: true\n      line_spans: __span",
+        (TABBED, f"{TABBED}\n      combine_header_slug: true"),
+        (TABBED, "  - pymdownx.tabbed:\n     alternate_style: true"),
+        (TABBED, "  - pymdownx.tabbed: {alternate_style: true}"),
+        (TABBED, '  - "pymdownx.tabbed":\n      alternate_style: true\n  - pymdownx.mark'),
+        (
+            TABBED,
+            f"{TABBED}\n  - pymdownx.highlight:\n      anchor_linenums: true\n"
+            "      line_spans: __span",
+        ),
+        (
+            "site_dir: site",
+            'site_dir: site\nextra:\n  note: >-\n    \u3000\u3000提示\n  "\u3000key": 1',
+        ),
+        ("site_dir: site", "site_dir: site\nextra:\n  base: &b {k: 1}\n  one: *b\n  two: *b"),
     ],
-    ids=["two-settings", "indented-less", "in-braces", "quoted-name", "another-extension"],
+    ids=[
+        *("two-settings", "indented-less", "in-braces", "quoted-name", "another-extension"),
+        *("full-width-space-in-text", "alias-twice"),
+    ],
 )
-def test_an_extension_named_with_dots_written_rightly_gets_no_hint(
-    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str
+def test_settings_written_rightly_get_no_hint(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, variant: str
 ) -> None:
+    """An extension named with dots, a text or a quoted key that starts with a full-width
+    space, a key a mapping repeated by its aliases holds once."""
     settings = minimal_project / "mkdocs.yml"
     text = settings.read_text(encoding="utf-8")
-    tabbed = "  - pymdownx.tabbed:\n      alternate_style: true"
-    settings.write_text(text.replace(tabbed, written), encoding="utf-8")
+    assert written in text
+    settings.write_text(text.replace(written, variant), encoding="utf-8")
     assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
 
 
