@@ -125,6 +125,7 @@ def _oversized(text: str, shown: Path) -> Problem | None:
     libyaml's own limit on nesting, which it may reach while reading ahead of the events.
     """
     anchored: dict[str, int] = {}
+    still_open: dict[str, bool] = {}  # whether an anchor's latest value is a collection still open
     opened: list[tuple[str | None, int]] = []  # each open collection: anchor, values before it
     values = 0
     try:
@@ -134,16 +135,22 @@ def _oversized(text: str, shown: Path) -> Problem | None:
                     return _problem(shown, event.start_mark, *TOO_DEEP)
                 opened.append((event.anchor, values))
                 values += 1
+                if event.anchor:
+                    still_open[event.anchor] = True
             elif isinstance(event, yaml.CollectionEndEvent):
                 anchor, before = opened.pop()
                 if anchor:
                     anchored[anchor] = values - before
+                    still_open[anchor] = False
             elif isinstance(event, yaml.AliasEvent):
+                if still_open.get(str(event.anchor)):
+                    return _problem(shown, event.start_mark, *holds_itself(str(event.anchor)))
                 values += anchored.get(str(event.anchor), 1)
             elif isinstance(event, yaml.ScalarEvent):
                 values += 1
                 if event.anchor:
                     anchored[event.anchor] = 1
+                    still_open[event.anchor] = False
             if values > MAX_VALUES:
                 return _problem(shown, event.start_mark, *TOO_MANY_VALUES)
     except yaml.MarkedYAMLError as error:
@@ -163,6 +170,17 @@ TOO_MANY_VALUES = (
     "write out in full what an alias should repeat, once, and remove the aliases of aliases",
     "settings.too-many-values",
 )
+
+
+def holds_itself(anchor: str) -> tuple[str, str, str]:
+    """An alias inside the value its anchor names: a setting that would hold itself."""
+    return (
+        f"the alias '*{anchor}' stands inside the value '&{anchor}' names, so the setting "
+        "would hold itself without end",
+        f"write out what '*{anchor}' should repeat instead of the alias, or move the alias "
+        f"out of the value of '&{anchor}'",
+        "settings.alias-holds-itself",
+    )
 
 
 def _problem(shown: Path, mark: Any, message: str, fix: str, code: str) -> Problem:

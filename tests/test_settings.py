@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 from generator import build
 from generator.course_data import course_data
 from generator.project import Project
+from generator.settings_screen import settings_text_problems
 from tests.conftest import FIXTURES, build_and_serve, copy_project, with_non_default_settings
 
 
@@ -86,3 +87,16 @@ in the order the YAML writes them."""
 def test_the_exam_fails_below_its_own_pass_mark(page: Page, lenient_site: str) -> None:
     page.goto(f"{lenient_site}exam.html")
     expect(page.locator(".mot-exam-intro")).to_contain_text("答对 70% 及格")
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        "extra:\n  contacts: &contacts [客服热线]\n  again: *contacts\n",
+        "extra:\n  outer: &outer [&inner [客服热线], *inner]\n",
+    ],
+)
+def test_an_alias_after_its_value_is_not_taken_for_one_inside_it(settings: str) -> None:
+    """Only an alias inside the value its anchor names makes a setting hold itself
+    (tests/bad_input/mkdocs-yml-alias-holds-itself); one after it only repeats it."""
+    assert settings_text_problems(settings.encode(), Path("mkdocs.yml")) == []
