@@ -6,7 +6,8 @@
  *   names the parts it needs in data-mot-parts; they are loaded from the assets folder
  *   the first time a page needs them, so a page loads only the code it uses. The parts
  *   set up once their scripts and the page's own style sheets have loaded; a part whose
- *   script does not load says so in the page.
+ *   script does not load says so in the page. After instant navigation the focus goes to
+ *   the new page's heading, or its #fragment's target, for a screen reader to announce.
  * - Storage: one progress record per site, under a key namespaced by the site's path (a
  *   SCORM package's by the course it names), with a schema version, merged on every save
  *   so that two tabs keep both answers. When storage throws (blocked, private mode,
@@ -98,7 +99,27 @@
     return names;
   }
 
+  /* Instant navigation shows a page without loading it, and a screen reader said nothing:
+     the focus goes to the new page's heading, or to the target of its #fragment, without
+     scrolling (Material has scrolled there, or back to where a return left the page).
+     The first page start is the page's load, which the browser announces itself. */
+  var pageShown = false;
+
+  function focusNewPage() {
+    var target = fragmentTarget() || document.querySelector(".md-content h1");
+    if (pageShown && target) {
+      if (target.tabIndex < 0) { target.tabIndex = -1; }   /* a heading takes no focus otherwise */
+      target.focus({ preventScroll: true });
+    }
+    pageShown = true;
+  }
+
+  function fragmentTarget() {
+    try { return document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch { return null; }
+  }
+
   function startPage() {
+    focusNewPage();
     /* Material's loading bar has no accessible name; give it one. */
     document.querySelectorAll('.md-progress[role="progressbar"]').forEach(function (bar) {
       bar.setAttribute("aria-label", "页面加载进度");
@@ -483,17 +504,9 @@
   /* Other scripts (an LMS bridge, for instance) follow the learner through this event. */
   function announce(quizId, right, answered, total, passMark) {
     var complete = answered === total;
-    document.dispatchEvent(new CustomEvent("mot:quiz-progress", {
-      detail: {
-        quizId: quizId,
-        answered: answered,
-        correct: right,
-        total: total,
-        complete: complete,
-        passMark: passMark,
-        passed: complete && percent(right, total) >= passMark
-      }
-    }));
+    document.dispatchEvent(new CustomEvent("mot:quiz-progress", { detail: {
+      quizId: quizId, answered: answered, correct: right, total: total, complete: complete,
+      passMark: passMark, passed: complete && percent(right, total) >= passMark } }));
   }
 
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
@@ -528,19 +541,9 @@
   }
 
   window.mot = {
-    register: register,
-    load: loadPart,
-    loadScript: loadScript,
-    newSeed: newSeed,
-    onEveryPage: onEveryPage,
-    savedFrom: savedFrom,
-    progress: progress,
-    sha256: sha256,
-    announce: announce,
-    all: all,
-    element: element,
-    courseData: courseData,
-    showResults: showResults
+    register: register, load: loadPart, loadScript: loadScript, newSeed: newSeed, onEveryPage: onEveryPage,
+    savedFrom: savedFrom, progress: progress, sha256: sha256, announce: announce, all: all, element: element,
+    courseData: courseData, showResults: showResults
   };
 
   tellSearchWhenOpen();

@@ -1,0 +1,112 @@
+"""Where the focus goes after Material's instant navigation, in headless Chromium.
+
+Instant navigation swaps the page's content without loading a page: the focus stayed on
+<body> and a screen reader said nothing of the new page. It now goes to the new page's
+heading, or to the #fragment's target, without moving the page from where Material
+scrolled it: to the top, to the fragment, or back to where the learner left it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from tests.conftest import VIEWPORTS, watched_tab
+from tests.test_journeys import expect_in_view_below_header
+from tests.test_learner import open_page
+
+pytestmark = pytest.mark.browser
+
+HEADING = ".md-content h1"
+
+
+def nav_link(page: Page, name: str) -> Locator:
+    """The navigation's link to page ``name`` (instant navigation makes links absolute)."""
+    return page.locator(f'nav.md-nav--primary a.md-nav__link[href$="/{name}.html"]').first
+
+
+def expect_same_document(page: Page) -> None:
+    """The page was not loaded anew: a window variable set before is still there."""
+    assert page.evaluate("window.__sameDocument === true"), "the page was loaded anew"
+
+
+def settled(page: Page) -> None:
+    """Wait until Material has noted where the page is scrolled, 100 ms after a scroll: a
+    page left sooner gets the place noted on the page shown next (a learner is slower)."""
+    page.wait_for_function("history.state && history.state.y === scrollY")
+
+
+def follow_by_keyboard(page: Page, link: Locator) -> None:
+    """Focus ``link`` and press Enter."""
+    link.focus()
+    settled(page)
+    page.keyboard.press("Enter")
+
+
+def scrolled(page: Page) -> float:
+    return float(page.evaluate("scrollY"))
+
+
+def test_a_link_followed_by_keyboard_focuses_the_new_pages_heading_and_back_keeps_the_scroll(
+    scheme_page: Page, fixture_site_url: str
+) -> None:
+    """Followed by keyboard (light and dark), a link takes the focus to the new page's
+    heading at the top of the page; Back focuses the first page's heading and keeps the
+    place Material restores, where the learner had scrolled to."""
+    page = scheme_page
+    open_page(page, fixture_site_url)
+    page.evaluate("window.__sameDocument = true; scrollTo(0, 600)")
+    expect(nav_link(page, "02-second")).to_be_in_viewport()  # the sidebar stays in view
+    follow_by_keyboard(page, nav_link(page, "02-second"))
+    expect(page.locator(HEADING)).to_contain_text("第二模块")
+    expect(page.locator(HEADING)).to_be_focused()
+    expect_same_document(page)
+    assert scrolled(page) == 0
+    settled(page)
+    page.go_back()
+    expect(page.locator(HEADING)).not_to_contain_text("第二模块")
+    expect(page.locator(HEADING)).to_be_focused()
+    expect_same_document(page)
+    assert scrolled(page) == 600, "Back returns where the learner was, not to the top"
+
+
+def test_the_first_page_load_leaves_the_focus_where_the_browser_puts_it(
+    page: Page, fixture_site_url: str
+) -> None:
+    open_page(page, fixture_site_url)
+    expect(page.locator(HEADING)).not_to_be_focused()
+    assert page.locator(HEADING).get_attribute("tabindex") is None
+
+
+def test_a_link_followed_from_the_phones_drawer_closes_it_and_focuses_the_heading(
+    browser: Browser, fixture_site_url: str
+) -> None:
+    """On a phone the link is in the navigation drawer: tapped, the drawer closes and the
+    new page's heading has the focus, shown without a focus ring (it was not the keyboard)."""
+    for page in watched_tab(browser, size=VIEWPORTS["phone"]):
+        open_page(page, fixture_site_url)
+        page.evaluate("window.__sameDocument = true")
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        expect(page.locator("#__drawer")).to_be_checked()
+        link = nav_link(page, "02-second")
+        expect(link).to_be_in_viewport()
+        link.click()
+        expect(page.locator(HEADING)).to_contain_text("第二模块")
+        expect(page.locator(HEADING)).to_be_focused()
+        expect(page.locator("#__drawer")).not_to_be_checked()
+        expect_same_document(page)
+        assert not page.locator(HEADING).evaluate("h1 => h1.matches(':focus-visible')")
+
+
+def test_a_link_to_a_section_of_another_page_focuses_that_section(
+    page: Page, site_url: str
+) -> None:
+    """On the real course: a link in the text to a section of another module focuses that
+    section's heading, in view below the header."""
+    page.goto(f"{site_url}02-principles.html")
+    page.evaluate("window.__sameDocument = true")
+    follow_by_keyboard(page, page.locator('.md-content a[href$="#round-or-square"]'))
+    section = page.locator("#round-or-square")
+    expect(section).to_be_focused()
+    expect_in_view_below_header(page, section)
+    expect_same_document(page)
