@@ -787,6 +787,29 @@ def test_certificate_after_everything_is_passed(
     assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
 
 
+PASSED_ONE = (
+    "localStorage.setItem('" + STORAGE_KEY + "', JSON.stringify({version: 1, questions: {},"
+    " quizzes: {'02-second': {best: 2, total: 2, passed: true}}}));"
+)
+
+
+def test_the_certificate_checklist_reads_each_line_once(page: Page, fixture_site_url: str) -> None:
+    """A line shows ✓ or ✗ before 已通过 or 未通过, which say the same: a screen reader read
+    the symbol ("check mark"), then the words. It reads the words only."""
+    page.add_init_script(PASSED_ONE)
+    page.goto(f"{fixture_site_url}exam_certificate.html")
+    checklist = page.locator(".mot-cert-checklist")
+    expect(checklist.locator("li")).to_have_text(
+        ["✗ 未通过：示例模块", "✓ 已通过：第二模块", "✗ 未通过：结业考试"]
+    )
+    assert checklist.aria_snapshot() == (
+        "- list:\n"
+        "  - listitem: 未通过：示例模块\n"
+        "  - listitem: 已通过：第二模块\n"
+        "  - listitem: 未通过：结业考试"
+    )
+
+
 def test_a_certificate_asked_for_with_no_name_marks_the_name_box(
     page: Page, fixture_site_url: str
 ) -> None:

@@ -22,7 +22,10 @@
     var list = page.querySelector(".mot-cert-checklist");
     list.textContent = "";
     items.forEach(function (item) {
-      var li = mot.element("li", (item.done ? "✓ 已通过：" : "✗ 未通过：") + item.label);
+      var li = mot.element("li");
+      var icon = mot.element("span", item.done ? "✓ " : "✗ ");
+      icon.setAttribute("aria-hidden", "true");   /* 已通过 or 未通过 says it: a screen reader read both */
+      li.append(icon, (item.done ? "已通过：" : "未通过：") + item.label);
       li.setAttribute("data-done", String(item.done));
       list.appendChild(li);
     });
