@@ -835,12 +835,17 @@ def test_a_printed_page_leaves_out_its_buttons(
     page: Page, site_url: str, course: Course, tmp_path: Path
 ) -> None:
     """A button does nothing on paper: an ordering question's 上移 and 下移, the home
-    page's 开始学习 and the exam's 开始考试 were printed."""
+    page's 开始学习 and the exam's 开始考试 were printed. Nor does the ordering's hint
+    send the reader to 上移 and 下移: it tells the order to put the items in."""
     module = next(
         m for m in course.modules if any(isinstance(q, Ordering) for q in m.quiz.questions)
     )
     open_module(page, site_url, module)
-    assert printed_buttons(page, tmp_path / "module.pdf")[0] == []
+    buttons, sheets = printed_buttons(page, tmp_path / "module.pdf")
+    assert buttons == []
+    printed = re.sub(r"\s", "", "".join(sheets))
+    assert "排序题：把各项排成正确的先后顺序，第一步放在最上面。" in printed
+    assert not re.search("上移|下移", printed)
     open_page(page, site_url, ".mot-dashboard")
     assert printed_buttons(page, tmp_path / "home.pdf")[0] == []
     open_page(page, f"{site_url}exam.html", ".mot-exam")
