@@ -77,23 +77,19 @@ def settings_text_problems(data: bytes, shown: Path) -> list[Problem]:
     oversized = _oversized(text, shown)
     if oversized is not None:
         return [oversized]
-    return [*_key_problems(text, shown)] + [
+    document = _document(text)
+    return [*_keys_under(document, shown, set())] + [
         problem
-        for name, path, node in _printed_texts(text)
+        for name, path, node in _printed_texts(document)
         if (problem := _value_problem(name, path, node.value, node, shown)) is not None
     ]
 
 
-def _key_problems(text: str, shown: Path) -> Iterator[Problem]:
-    """Each key written twice in one mapping, of which MkDocs' YAML keeps the last alone, and
-    each key indented with full-width spaces, which YAML reads as the start of its name, as
-    the course files' checks name them. A YAML error is left to MkDocs."""
-    return _keys_under(_document(text), shown, set())
-
-
 def _keys_under(node: yaml.Node | None, shown: Path, seen: set[int]) -> Iterator[Problem]:
-    """The problems of the keys under ``node``; ``seen``: the nodes already read, as an alias
-    repeats a node, or holds it."""
+    """Each key under ``node`` written twice in one mapping, of which MkDocs' YAML keeps the
+    last alone, and each key indented with full-width spaces, which YAML reads as the start
+    of its name, as the course files' checks name them (a YAML error is left to MkDocs);
+    ``seen``: the nodes already read, as an alias repeats a node."""
     if node is None or id(node) in seen:
         return
     seen.add(id(node))
@@ -192,17 +188,19 @@ Keys = tuple[str | int, ...]
 """Where a value is in the settings as MkDocs read them: keys and list positions."""
 
 
-def _printed_texts(text: str) -> Iterator[tuple[str, Keys | None, yaml.ScalarNode]]:
+def _printed_texts(
+    document: yaml.Node | None,
+) -> Iterator[tuple[str, Keys | None, yaml.ScalarNode]]:
     """The texts the pages print as written out: name, as a problem names it, place, node."""
-    for name, path, node in _printed(text):
+    for name, path, node in _printed(document):
         if isinstance(node, yaml.ScalarNode) and node.tag == TEXT_TAG:
             yield name, path, node
 
 
-def _printed(text: str) -> Iterator[tuple[str, Keys | None, yaml.Node]]:
+def _printed(document: yaml.Node | None) -> Iterator[tuple[str, Keys | None, yaml.Node]]:
     """The values the pages print: name, where MkDocs keeps it (none for a title in ``nav``),
     node. A value a tag gives is one node, whatever its shape."""
-    for key, value in top_settings(text):
+    for key, value in _top_level(document):
         if key.value in PRINTED:
             yield f"'{key.value}'", (key.value,), value
         elif key.value == EXTRA:
@@ -238,7 +236,10 @@ def top_settings(source: str | bytes) -> list[tuple[yaml.Node, yaml.Node]]:
     """The top-level keys of the settings in ``source``, mkdocs.yml's text or bytes, with
     their values, as nodes; none when it is not a mapping or not YAML (which MkDocs
     reports)."""
-    document = _document(source)
+    return _top_level(_document(source))
+
+
+def _top_level(document: yaml.Node | None) -> list[tuple[yaml.Node, yaml.Node]]:
     return document.value if isinstance(document, yaml.MappingNode) else []
 
 
@@ -268,7 +269,7 @@ def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path
     the text itself is only known then."""
     return [
         problem
-        for name, path, node in _printed(data.decode("utf-8-sig"))
+        for name, path, node in _printed(_document(data.decode("utf-8-sig")))
         if path is not None
         and node.tag != TEXT_TAG
         and isinstance(value := _resolved(resolved, path), str)
