@@ -22,7 +22,7 @@ from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course
 from generator.project import Project
 from generator.publish import publish_site, recover_output, refuse_site_target, scratch_folder
-from generator.render import render_course
+from generator.render import QuestionMemo, render_course
 from generator.runtime import runtime_assets
 from generator.search_index import defer_search_index
 from generator.validate import validate_course
@@ -59,9 +59,10 @@ def check(project: Project) -> CheckedCourse:
     return CheckedCourse(project, course, scan.anchors, warnings, media)
 
 
-def docs_contents(checked: CheckedCourse) -> DocsContents:
-    """Everything the docs folder must hold: rendered pages, the runtime, course media."""
-    rendered = render_course(checked.course, checked.anchors)
+def docs_contents(checked: CheckedCourse, memo: QuestionMemo | None = None) -> DocsContents:
+    """Everything the docs folder must hold: rendered pages, the runtime, course media
+    (``memo``: see :class:`generator.render.QuestionMemo`)."""
+    rendered = render_course(checked.course, checked.anchors, memo)
     contents = {name: text.encode("utf-8") for name, text in rendered.items()}
     contents.update(runtime_assets())
     contents.update({name: path.read_bytes() for name, path in checked.media.published.items()})

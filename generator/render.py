@@ -22,10 +22,37 @@ from generator.project import (
     page_url,
 )
 from generator.runtime import page_parts, page_styles
-from generator.views import Link, QuestionView, question_view
+from generator.views import Link, Placement, QuestionView, placed_view, placement
 
 Rendered = dict[str, str]
 """Output file name (relative to the docs folder) -> its text."""
+QuestionKey = tuple[str, Placement]
+"""A question's content (its JSON) and where it is shown: all its HTML is made from."""
+
+
+class QuestionMemo:
+    """The HTML of the questions the last render made, by :data:`QuestionKey`.
+
+    The live preview renders the whole course again on every save, and a save changes few
+    questions: the rest are taken from here. A question is known by its content, so an
+    edited one is rendered afresh, and what a render did not use is forgotten after it.
+    """
+
+    def __init__(self) -> None:
+        self.last: dict[QuestionKey, Markup] = {}
+        self.current: dict[QuestionKey, Markup] = {}
+
+    def html(self, question: Question, placed: Placement) -> Markup:
+        key = (question.model_dump_json(), placed)
+        found = self.current.get(key, self.last.get(key))
+        if found is None:
+            found = render_question(placed_view(question, placed))
+        self.current[key] = found
+        return found
+
+    def next_render(self) -> None:
+        """Start a render: keep only what the one before it used."""
+        self.last, self.current = self.current, {}
 
 
 @cache
@@ -58,19 +85,22 @@ def yaml_string(value: str) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False))
 
 
-def render_course(course: Course, anchors: Anchors) -> Rendered:
+def render_course(course: Course, anchors: Anchors, memo: QuestionMemo | None = None) -> Rendered:
     """Render every page of ``course``; modules get their objectives and quiz.
 
     With ``quizzes/exam.yml`` the course also gets an exam page and a certificate page.
+    With a ``memo``, questions it holds are not rendered again.
     """
+    if memo is not None:
+        memo.next_render()
     modules = {module.page.filename: module for module in course.modules}
     markers = {OUTLINE_MARKER: render_outline(course), PROGRESS_MARKER: render_dashboard(course)}
     rendered = {
-        page.filename: render_page(page, modules.get(page.filename), markers, anchors, course)
+        page.filename: render_page(page, modules.get(page.filename), markers, anchors, course, memo)
         for page in course.pages
     }
     if course.exam is not None:
-        rendered[EXAM_PAGE] = render_exam(course, anchors)
+        rendered[EXAM_PAGE] = render_exam(course, anchors, memo)
         rendered[CERTIFICATE_PAGE] = _template("certificate.md.j2").render(
             course_json=course_data(course),
             parts=page_parts([], "certificate"),
@@ -78,12 +108,17 @@ def render_course(course: Course, anchors: Anchors) -> Rendered:
         )
     if course.modules:
         rendered[MISTAKES_PAGE] = render_mistakes(course)
-        rendered.update(render_banks(course, anchors))
+        rendered.update(render_banks(course, anchors, memo))
     return rendered
 
 
 def render_page(
-    page: Page, module: Module | None, markers: dict[str, str], anchors: Anchors, course: Course
+    page: Page,
+    module: Module | None,
+    markers: dict[str, str],
+    anchors: Anchors,
+    course: Course,
+    memo: QuestionMemo | None = None,
 ) -> str:
     body = page.body
     for marker, replacement in markers.items():
@@ -94,7 +129,7 @@ def render_page(
         module=module,
         stage_label=_stage_label(module),
         body=Markup(body),
-        quiz=render_quiz(module, anchors, course) if module else None,
+        quiz=render_quiz(module, anchors, course, memo) if module else None,
     )
 
 
@@ -120,7 +155,7 @@ def render_dashboard(course: Course) -> str:
     )
 
 
-def render_exam(course: Course, anchors: Anchors) -> str:
+def render_exam(course: Course, anchors: Anchors, memo: QuestionMemo | None = None) -> str:
     """The final exam page: every module's exam pool; the runtime draws from it."""
     assert course.exam is not None
     config = course.exam.config
@@ -131,7 +166,9 @@ def render_exam(course: Course, anchors: Anchors) -> str:
     return _template("exam.md.j2").render(
         exam=config,
         pools={
-            module.page.name: render_questions(pools[module.page.name], module, anchors, EXAM_PAGE)
+            module.page.name: render_questions(
+                pools[module.page.name], module, anchors, EXAM_PAGE, memo=memo
+            )
             for module in drawn_from
         },
         parts=page_parts([question for pool in pools.values() for question in pool], "exam"),
@@ -167,7 +204,7 @@ def render_mistakes(course: Course) -> str:
     )
 
 
-def render_banks(course: Course, anchors: Anchors) -> Rendered:
+def render_banks(course: Course, anchors: Anchors, memo: QuestionMemo | None = None) -> Rendered:
     """Each module's question bank: a script that hands the 错题本 every question of the
     module (quiz and exam pool) as ``[id, HTML]`` pairs, in the module's order."""
     banks = {}
@@ -175,7 +212,11 @@ def render_banks(course: Course, anchors: Anchors) -> Rendered:
         questions = [
             [
                 question.id,
-                str(render_question(question_view(question, 0, module, anchors, MISTAKES_PAGE))),
+                str(
+                    question_html(
+                        question, placement(question, 0, module, anchors, MISTAKES_PAGE), memo
+                    )
+                ),
             ]
             for question in module.quiz.every_question
         ]
@@ -195,9 +236,11 @@ def render_outline(course: Course, link_prefix: str = "") -> str:
     )
 
 
-def render_quiz(module: Module, anchors: Anchors, course: Course) -> Markup:
+def render_quiz(
+    module: Module, anchors: Anchors, course: Course, memo: QuestionMemo | None = None
+) -> Markup:
     questions = render_questions(
-        module.quiz.questions, module, anchors, module.page.filename, numbered_of=True
+        module.quiz.questions, module, anchors, module.page.filename, numbered_of=True, memo=memo
     )
     objectives = {objective.id: objective.text for objective in module.meta.objectives}
     step = next_step(course, module)
@@ -251,6 +294,7 @@ def render_questions(
     anchors: Anchors,
     current_page: str,
     numbered_of: bool = False,
+    memo: QuestionMemo | None = None,
 ) -> list[Markup]:
     """Render ``questions`` of ``module``, numbered from 1, for ``current_page``.
 
@@ -259,9 +303,18 @@ def render_questions(
     """
     total = len(questions) if numbered_of else 0
     return [
-        render_question(question_view(question, number, module, anchors, current_page, total))
+        question_html(
+            question, placement(question, number, module, anchors, current_page, total), memo
+        )
         for number, question in enumerate(questions, 1)
     ]
+
+
+def question_html(question: Question, placed: Placement, memo: QuestionMemo | None) -> Markup:
+    """``question`` shown where ``placed`` says, from ``memo`` if it holds it."""
+    if memo is not None:
+        return memo.html(question, placed)
+    return render_question(placed_view(question, placed))
 
 
 def render_question(view: QuestionView) -> Markup:

@@ -43,6 +43,7 @@ from generator.mkdocs_run import mkdocs_problems, use_course_theme
 from generator.preview import PageTitles, PreviewPlugin, page_titles
 from generator.project import SERVE_PROBLEMS, SERVE_SCRIPT, SERVE_STYLES, Project
 from generator.publish import swap_in
+from generator.render import QuestionMemo
 from generator.search_terms import read_search_terms, replace_search_terms
 from generator.source_watch import PreviewServer, SourceWatch
 from generator.write import DocsContents, sync_docs, update_docs
@@ -113,6 +114,8 @@ class Preview:
         """The settings, navigation and search terms the site was last built with."""
         self.terms: list[str] = []
         """The search terms added to jieba's dictionary."""
+        self.questions = QuestionMemo()
+        """The questions' HTML, rendered again only when a save changed them."""
 
     def start(self) -> None:
         """Generate the docs folder and build the site the server starts with, beginning with
@@ -216,7 +219,7 @@ class Preview:
         warnings = capped(checked.warnings)
         for warning in warnings:
             print(warning, file=sys.stderr, flush=True)
-        contents = {**build.docs_contents(checked), **serve_files([], warnings)}
+        contents = {**build.docs_contents(checked, self.questions), **serve_files([], warnings)}
         changed = sync_docs(self.docs_dir, contents)
         if changed:
             print(_changes(changed, contents), flush=True)

@@ -98,6 +98,31 @@ class QuestionView:
     result_feedback: ResultFeedback | None = None
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a question is shown: with the question itself, all its view is made from."""
+
+    number: int
+    total: int
+    stage: str
+    review: Link
+
+
+def placement(
+    question: Question,
+    number: int,
+    module: Module,
+    anchors: Anchors,
+    current_page: str,
+    total: int = 0,
+) -> Placement:
+    """``question`` (of ``module``) shown as number ``number`` of ``total`` on
+    ``current_page``."""
+    target = review_target(question.review, module.page.filename)
+    review = Link(target.href(current_page), anchors[target.page][target.anchor])
+    return Placement(number, total, module.area_of(question) or "", review)
+
+
 def question_view(
     question: Question,
     number: int,
@@ -108,17 +133,20 @@ def question_view(
 ) -> QuestionView:
     """The view of ``question`` (of ``module``), shown as number ``number`` of ``total``
     on ``current_page``."""
-    target = review_target(question.review, module.page.filename)
-    review = Link(target.href(current_page), anchors[target.page][target.anchor])
+    return placed_view(question, placement(question, number, module, anchors, current_page, total))
+
+
+def placed_view(question: Question, placed: Placement) -> QuestionView:
+    """The view of ``question`` shown where ``placed`` says."""
     view = QuestionView(
         question=question,
-        number=number,
-        total=total,
-        stage=module.area_of(question) or "",
+        number=placed.number,
+        total=placed.total,
+        stage=placed.stage,
         salt=salt_for(question.id),
         digest=answer_digest(question),
         shuffle=isinstance(question, Shuffled) and question.shuffle,
-        review=review,
+        review=placed.review,
     )
     return _with_type_fields(view)
 

@@ -21,7 +21,8 @@ from generator.load import load_course
 from generator.markdown_config import collect_anchors
 from generator.models import QUESTION_TYPES, Course, Ordering
 from generator.project import GENERATED_PAGES, MISTAKES_PAGE, Project, bank_file
-from generator.render import render_course, render_question, with_colon
+import generator.render
+from generator.render import QuestionMemo, render_course, render_question, with_colon
 from generator.views import question_view
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -193,3 +194,45 @@ def test_other_types_are_never_shuffled(
 ) -> None:
     html = rendered_questions(course, minimal_project)[question_type]
     assert " data-shuffle " not in html
+
+
+def test_a_memo_renders_again_only_the_questions_an_edit_changed(
+    minimal_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The live preview keeps the questions' HTML between saves (QuestionMemo): its pages
+    must be the pages a fresh render gives, after an edit to a question and after an edit
+    to the heading a question's review link names."""
+    project = Project(minimal_project)
+    rendered: list[str] = []
+    render = generator.render.render_question
+    monkeypatch.setattr(
+        generator.render,
+        "render_question",
+        lambda view: rendered.append(view.question.id) or render(view),
+    )
+    memo = QuestionMemo()
+
+    def render_both() -> dict[str, str]:
+        course = load_course(project)
+        anchors = collect_anchors(course, project)
+        fresh = render_course(course, anchors)
+        rendered.clear()
+        remembered = render_course(course, anchors, memo)
+        assert remembered == fresh
+        return remembered
+
+    render_both()
+    render_both()
+    assert rendered == []  # nothing changed: every question from the memo
+    quiz = minimal_project / "quizzes" / "01-sample.yml"
+    quiz.write_text(quiz.read_text().replace("首先应该怎么做", "最先应该做什么"), encoding="utf-8")
+    pages = render_both()
+    assert "最先应该做什么" in pages["01-sample.md"]
+    assert set(rendered) == {"s1-single"}  # on the module page and in its bank
+    page = minimal_project / "course" / "01-sample.md"
+    page.write_text(page.read_text().replace("## 倾听 {#listening}", "## 认真倾听 {#listening}"))
+    pages = render_both()
+    assert "认真倾听" in pages["01-sample.md"]
+    assert "s1-single" in rendered and len(set(rendered)) < len(
+        load_course(project).modules[0].quiz.every_question
+    )
