@@ -220,8 +220,9 @@ def _key_line_above(lines: list[str], number: int) -> tuple[int, re.Match[str]] 
     """The key line that the nearest line above ``number`` holding something belongs to:
     that line, or the key whose value it goes on with. The lines of a text below ``key: |``
     are the key's, and so are the next lines of a plain or quoted text: a ``MOT: 关键时刻``
-    among them is no key to line up with."""
-    for above in range(number - 1, 0, -1):
+    among them is no key to line up with. (YAML counts a lone carriage return as a line
+    end, which ``lines`` do not: ``number`` may lie past them.)"""
+    for above in range(min(number - 1, len(lines)), 0, -1):
         if _holds_something(lines[above - 1]):
             start = _value_start(lines, above)
             match = KEY_LINE.match(lines[start - 1])

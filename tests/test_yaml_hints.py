@@ -441,3 +441,15 @@ def test_a_quote_in_a_text_of_several_lines_is_no_quote_never_closed(
         "write a half-width ':' after the key, and a space: prompt: 服务补救的第一步是道歉。 "
         "[yaml.full-width-colon]"
     ]
+
+
+@pytest.mark.parametrize("text", ["\r\r@", "{: \r\r", "题目: 一\r  答案: 二\r"])
+def test_lines_ended_by_carriage_returns_get_a_message_not_a_traceback(
+    minimal_project: Path, text: str
+) -> None:
+    """YAML counts a lone carriage return (old Mac line ends) as a line end, which the
+    hints' own reading of the lines did not: looking above the error for a key to line up
+    with ran past the last line (found by tests/test_properties.py)."""
+    (minimal_project / "quizzes/01-sample.yml").write_text(text, encoding="utf-8", newline="")
+    found = course_problems(minimal_project)
+    assert len(found) == 1 and found[0].startswith("quizzes/01-sample.yml:"), found
