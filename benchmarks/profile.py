@@ -48,7 +48,8 @@ class Stage:
 
 
 ANCHORS = "*/generator/markdown_config.py"
-"""Scans every page's Markdown for its headings' anchors (and the files it uses)."""
+"""Scans every page's Markdown for its headings' anchors (and the files it uses): started
+while the course loads (so counted in that stage too), collected after."""
 SEARCH = "*/material/plugins/search/plugin.py"
 """Material's search plugin; its hooks, not its parser's callbacks, mark the stage."""
 STAGES = (
@@ -56,7 +57,7 @@ STAGES = (
     Stage("loading (pages, quizzes)", ("*/generator/load.py:load_course",)),
     Stage("YAML parsing (ruamel.yaml)", ("*/generator/yaml_source.py:parse_yaml",), depth=1),
     Stage("schema validation (pydantic)", ("*/generator/yaml_source.py:validate_model",), depth=1),
-    Stage("anchor collection", (f"{ANCHORS}:scan_course", f"{ANCHORS}:collect_anchors")),
+    Stage("anchor collection", (f"{ANCHORS}:start", f"{ANCHORS}:scan")),
     Stage("Markdown to HTML", ("*/markdown/core.py:convert",), "*/generator/*", depth=1),
     Stage("course checks", ("*/generator/validate.py:validate_course",)),
     Stage("giveaway lint", ("*/generator/lint/__init__.py:lint_course",)),

@@ -1,4 +1,10 @@
+import gc
 import sys
+
+# A command makes millions of small objects that last until it ends (parsed quizzes, page
+# trees): Python's default, a collection every 700 new objects, spends a tenth of a large
+# course's check looking for garbage that is not there (`make benchmark` times it).
+gc.set_threshold(50_000, 20, 20)
 
 try:
     from generator.cli import main

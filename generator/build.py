@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.errors import CourseError, Problem
 from generator.lint import lint_course
 from generator.load import load_course
-from generator.markdown_config import Anchors, scan_course
+from generator.markdown_config import Anchors, CourseScanner
 from generator.media import Media, link_problems, linkable_files, select_media
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course
@@ -49,10 +49,11 @@ def check(project: Project) -> CheckedCourse:
     A valid course is then linted for giveaways (:mod:`generator.lint`): warnings only.
     """
     recover_output(project)
-    course = load_course(project)
-    if links := link_problems(project):
-        raise CourseError(links)
-    scan = scan_course(course, project)
+    with CourseScanner(project) as scanner:
+        course = load_course(project, scanner.start)
+        if links := link_problems(project):
+            raise CourseError(links)
+        scan = scanner.scan(course)
     problems = validate_course(course, scan, linkable_files(project))
     warnings = sorted([*problems, *lint_course(course, scan)])
     media = select_media(project, scan.references)

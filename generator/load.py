@@ -4,6 +4,7 @@ search terms."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,9 +42,12 @@ BODY_START = re.compile(r"^\s*$|^#{1,6}\s")
 """A blank line or a Markdown heading: where a page's text may start after its front matter."""
 
 
-def load_course(project: Project) -> Course:
+def load_course(
+    project: Project, pages_loaded: Callable[[list[Page]], None] | None = None
+) -> Course:
     """Read ``course/``, ``quizzes/`` and ``search-terms.txt``; raise CourseError listing
-    every problem."""
+    every problem. The pages are read first, and handed to ``pages_loaded`` before the
+    quizzes are read (see :class:`generator.markdown_config.CourseScanner`)."""
     if not project.course_dir.is_dir():
         raise CourseError(
             [
@@ -59,12 +63,12 @@ def load_course(project: Project) -> Course:
         )
     page_paths = page_files(project)
     problems = layout_problems(project, page_paths)
-    pages: list[Page] = []
+    loaded = {path: load_page(project, path, problems) for path in page_paths if not misnamed(path)}
+    pages = [page for page in loaded.values() if page is not None]
+    if pages_loaded is not None:
+        pages_loaded(pages)
     modules: list[Module] = []
-    for path in (path for path in page_paths if not misnamed(path)):
-        page = load_page(project, path, problems)
-        if page is not None:
-            pages.append(page)
+    for path, page in loaded.items():
         if is_module(path):
             module = load_module(project, path, page, problems)
             if module is not None:

@@ -20,10 +20,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from generator.errors import CourseError, Problem, SetupError
-from generator.models import Course
+from generator.models import Course, Page
 from generator.page_cache import PageScanCache
 from generator.page_limits import costly_markup
-from generator.page_scan import PageScan, scan_pages
+from generator.page_scan import PageScan, Scans
 from generator.page_text import Lines, searchable_lines
 from generator.project import CONFIG_FILE, EXAM_PAGES, MISTAKES_PAGE, Project
 from generator.settings_env import ENV_TAG, top_setting, variable_problem, variable_value
@@ -277,40 +277,81 @@ class CourseScan:
     """Page file name -> its body's lines outside code, as the page checks read them."""
 
 
-def scan_course(course: Course, project: Project) -> CourseScan:
-    """Convert every page body once, as MkDocs will; collect its headings and references.
+class CourseScanner:
+    """Converts every page body once, as MkDocs will, for its headings and references.
 
     Pages whose text the cache knows are not converted again (:mod:`generator.page_cache`),
     nor are pages that would take too long to convert (:mod:`generator.page_limits`).
+    :meth:`start`, given the pages as soon as they are loaded, sets worker processes
+    converting them while this process reads the quizzes (on a first check of a large
+    course); :meth:`scan` collects what they found. Use it in a ``with`` block, which ends
+    the workers however the block ends.
     """
-    lines = {page.filename: searchable_lines(page) for page in course.pages}
-    costly = {
-        page.filename: problem
-        for page in course.pages
-        if (problem := costly_markup(page, lines[page.filename])) is not None
-    }
-    cache = PageScanCache(project)
-    scans = {
-        page.filename: UNREAD if page.filename in costly else cache.get(page.body)
-        for page in course.pages
-    }
-    unknown = [page for page in course.pages if scans[page.filename] is None]
-    extensions, settings = markdown_settings(project)
-    bodies = [page.body for page in unknown]
-    for page, scan in zip(unknown, scan_pages(extensions, settings, bodies), strict=True):
-        cache.put(page.body, scan)
-        scans[page.filename] = scan
-    cache.save()
-    pages = {name: found for name, found in scans.items() if found is not None}
-    anchors = {name: dict(found.headings) for name, found in pages.items()}
-    references = {name: set(found.references) for name, found in pages.items()}
-    for module in course.modules:
-        anchors[module.page.filename].update(GENERATED_HEADINGS)
-    if course.exam is not None:  # generated pages that trainers' pages may link to
-        anchors.update({page: {} for page in EXAM_PAGES})
-    if course.modules:
-        anchors[MISTAKES_PAGE] = {}
-    return CourseScan(anchors, references, pages, costly, lines)
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.cache = PageScanCache(project)
+        self.pages: list[Page] = []
+        self.lines: dict[str, Lines] = {}
+        self.costly: dict[str, Problem] = {}
+        self.known: dict[str, PageScan | None] = {}
+        self.unknown: list[Page] = []
+        self.scans: Scans | None = None
+
+    def __enter__(self) -> CourseScanner:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        if self.scans is not None:
+            self.scans.stop()
+
+    def start(self, pages: list[Page]) -> None:
+        """Start converting ``pages``; a broken mkdocs.yml is left for :meth:`scan` to report."""
+        self.pages = pages
+        self.lines = {page.filename: searchable_lines(page) for page in pages}
+        self.costly = {
+            page.filename: problem
+            for page in pages
+            if (problem := costly_markup(page, self.lines[page.filename])) is not None
+        }
+        self.known = {
+            page.filename: UNREAD if page.filename in self.costly else self.cache.get(page.body)
+            for page in pages
+        }
+        self.unknown = [page for page in pages if self.known[page.filename] is None]
+        try:
+            extensions, settings = markdown_settings(self.project)
+        except (CourseError, SetupError):
+            return
+        self.scans = Scans(extensions, settings, [page.body for page in self.unknown])
+
+    def scan(self, course: Course) -> CourseScan:
+        """What the pages of ``course`` yield (started now if :meth:`start` was not given
+        them)."""
+        markdown_settings(self.project)  # a broken mkdocs.yml is reported here
+        if self.scans is None or self.pages != course.pages:
+            self.start(course.pages)
+        assert self.scans is not None
+        for page, found in zip(self.unknown, self.scans.results(), strict=True):
+            self.cache.put(page.body, found)
+            self.known[page.filename] = found
+        self.cache.save()
+        pages = {name: found for name, found in self.known.items() if found is not None}
+        anchors = {name: dict(found.headings) for name, found in pages.items()}
+        references = {name: set(found.references) for name, found in pages.items()}
+        for module in course.modules:
+            anchors[module.page.filename].update(GENERATED_HEADINGS)
+        if course.exam is not None:  # generated pages that trainers' pages may link to
+            anchors.update({page: {} for page in EXAM_PAGES})
+        if course.modules:
+            anchors[MISTAKES_PAGE] = {}
+        return CourseScan(anchors, references, pages, self.costly, self.lines)
+
+
+def scan_course(course: Course, project: Project) -> CourseScan:
+    """Convert every page body once, as MkDocs will; collect its headings and references."""
+    with CourseScanner(project) as scanner:
+        return scanner.scan(course)
 
 
 def collect_anchors(course: Course, project: Project) -> Anchors:

@@ -30,6 +30,9 @@ MAX_BRACKET_DEPTH = 20
 """How deep '[' or '(' may nest in one paragraph."""
 TAG_START = re.compile(r"<[A-Za-z/!?]")
 ANGLE_BRACKET = re.compile(r"[<>]")
+STRAY = re.compile(r"<[A-Za-z/!?][^<>]*(?=<|\Z)")
+"""A '<' that starts a tag and is followed by another '<' before any '>', or by neither:
+what :func:`_strays` finds one at a time, with its place."""
 BRACKET = re.compile(r"\\.|[][()]")
 CLOSING = {"]": "[", ")": "("}
 MAX_PARAGRAPH_MARKUP = 2_000
@@ -39,6 +42,8 @@ MAX_PAGE_MARKUP = 20_000
 INLINE_MARKUP = re.compile(r"&#?\w+;|\\.|`+|\*+|_+|<|\[| {2,}$")
 """What may start a piece of inline markup, counted generously: an entity, an escape, a
 code span's or an emphasis's marks, a tag, a link, a line break."""
+MARKUP_STARTS = "&\\`*_<["
+"""The characters the pieces but a line break start with."""
 TABLE_DELIMITER = "|:- "
 """What a table's second line (``| --- | :-: |``) is made of."""
 LIST_ITEM = re.compile(rf"( *){LIST_MARKER}")
@@ -47,11 +52,30 @@ LIST_ITEM = re.compile(rf"( *){LIST_MARKER}")
 
 def costly_markup(page: Page, lines: Lines) -> Problem | None:
     """The first reason converting ``page`` (whose ``lines`` outside code the page checks
-    read) would take too long, if there is one."""
+    read) would take too long, if there is one.
+
+    Each check first counts over the whole body what it looks for, which bounds what it
+    could find (``lines`` only blank code spans out of the body): a page far within the
+    limits, as course pages are, is passed without reading it line by line."""
     return _stray_tag_starts(page, lines) or _deep_brackets(page, lines) or _much_markup(page)
 
 
+def _may_have_strays(lines: Lines) -> bool:
+    return len(STRAY.findall("\n".join(lines.values()))) > MAX_STRAY_TAG_STARTS
+
+
+def _may_nest_deep(page: Page) -> bool:
+    return max(page.body.count("["), page.body.count("(")) > MAX_BRACKET_DEPTH
+
+
+def _may_hold_much_markup(page: Page) -> bool:
+    starts = sum(page.body.count(character) for character in MARKUP_STARTS)
+    return starts + len(page.body.splitlines()) > MAX_PARAGRAPH_MARKUP  # a line break a line
+
+
 def _stray_tag_starts(page: Page, lines: Lines) -> Problem | None:
+    if not _may_have_strays(lines):
+        return None
     strays = list(_strays(lines))
     if len(strays) <= MAX_STRAY_TAG_STARTS:
         return None
@@ -85,6 +109,8 @@ def _strays(lines: Lines) -> Iterator[tuple[int, int]]:
 
 def _deep_brackets(page: Page, lines: Lines) -> Problem | None:
     """The first place where '[' or '(' nests deeper than the limit in one paragraph."""
+    if not _may_nest_deep(page):
+        return None
     depth = {"[": 0, "(": 0}
     for number, line in lines.items():
         if not line.strip():
@@ -118,6 +144,8 @@ def _much_markup(page: Page) -> Problem | None:
     """The first paragraph, table row or list item with more inline markup than a paragraph
     may hold, or that brings the page's over what a page may hold. Code spans count: the
     lines are read unblanked."""
+    if not _may_hold_much_markup(page):
+        return None
     in_page = in_paragraph = 0
     paragraph_line = page.body_line
     for number, line in _paragraph_starts(page):

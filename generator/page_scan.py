@@ -1,7 +1,7 @@
 """Scanning a page body as MkDocs will convert it: its heading anchors, links and ids.
 
 Kept apart from the settings (:mod:`generator.markdown_config`): on a first check of a
-large course the pages are converted in worker processes (:func:`scan_pages`).
+large course the pages are converted in worker processes (:class:`Scans`).
 
 MkDocs checks and rewrites the links that Markdown writes (``[text](page.md)``,
 ``![alt](images/x.png)``); raw HTML in the page is published as written. So a link is
@@ -17,6 +17,7 @@ import os
 import re
 import sys
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -87,24 +88,45 @@ MAX_WORKERS = 8
 PAGES_PER_TASK = 4
 
 
-def scan_pages(
-    extensions: list[Any], settings: dict[str, Any], bodies: list[str]
-) -> list[PageScan]:
-    """Scan ``bodies`` with the site's Markdown extensions; many of them in worker processes."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(bodies) >= PARALLEL_FROM and workers > 1 and _can_fork():
-        try:
-            with ProcessPoolExecutor(
+class Scans:
+    """Scans of page bodies with the site's Markdown extensions: of many bodies, started at
+    once in worker processes, so that this process goes on with other work meanwhile; of
+    a few, or where workers cannot run, made here when :meth:`results` asks for them."""
+
+    def __init__(self, extensions: list[Any], settings: dict[str, Any], bodies: list[str]):
+        self.extensions, self.settings, self.bodies = extensions, settings, bodies
+        self.pool: ProcessPoolExecutor | None = None
+        self.running: Iterator[PageScan] | None = None
+        workers = min(os.cpu_count() or 1, MAX_WORKERS)
+        if len(bodies) >= PARALLEL_FROM and workers > 1 and _can_fork():
+            self.pool = ProcessPoolExecutor(
                 workers,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_start_worker,
                 initargs=(extensions, settings),
-            ) as pool:
-                return list(pool.map(_scan_in_worker, bodies, chunksize=PAGES_PER_TASK))
-        except (BrokenProcessPool, OSError):
-            pass  # no workers after all: scan here
-    converter = new_converter(extensions, settings)
-    return [scan_page(body, converter) for body in bodies]
+            )
+            try:
+                self.running = self.pool.map(_scan_in_worker, bodies, chunksize=PAGES_PER_TASK)
+            except OSError:
+                self.stop()  # no workers after all: scan here
+
+    def results(self) -> list[PageScan]:
+        """The scan of each body, in order."""
+        if self.running is not None:
+            try:
+                return list(self.running)
+            except BrokenProcessPool:
+                pass  # the workers died: scan here
+            finally:
+                self.stop()
+        converter = new_converter(self.extensions, self.settings)
+        return [scan_page(body, converter) for body in self.bodies]
+
+    def stop(self) -> None:
+        """End the workers, dropping the scans not yet started."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+        self.pool, self.running = None, None
 
 
 def _can_fork() -> bool:

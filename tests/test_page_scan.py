@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -27,15 +26,13 @@ def scan(root: Path) -> CourseScan:
 def converted_pages(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many page bodies each scan converts from now on."""
     counts: list[int] = []
-    convert = page_scan.scan_pages
 
-    def counting(
-        extensions: list[Any], settings: dict[str, Any], bodies: list[str]
-    ) -> list[PageScan]:
-        counts.append(len(bodies))
-        return convert(extensions, settings, bodies)
+    class Counting(page_scan.Scans):
+        def results(self) -> list[PageScan]:
+            counts.append(len(self.bodies))
+            return super().results()
 
-    monkeypatch.setattr(markdown_config, "scan_pages", counting)
+    monkeypatch.setattr(markdown_config, "Scans", Counting)
     return counts
 
 
