@@ -8,7 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
+import generator.render
 from generator.digests import (
     answer_digest,
     correct_response,
@@ -21,9 +23,8 @@ from generator.load import load_course
 from generator.markdown_config import collect_anchors
 from generator.models import QUESTION_TYPES, Course, Ordering
 from generator.project import GENERATED_PAGES, MISTAKES_PAGE, Project, bank_file
-import generator.render
 from generator.render import QuestionMemo, render_course, render_question, with_colon
-from generator.views import question_view
+from generator.views import QuestionView, question_view
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -205,11 +206,12 @@ def test_a_memo_renders_again_only_the_questions_an_edit_changed(
     project = Project(minimal_project)
     rendered: list[str] = []
     render = generator.render.render_question
-    monkeypatch.setattr(
-        generator.render,
-        "render_question",
-        lambda view: rendered.append(view.question.id) or render(view),
-    )
+
+    def counting(view: QuestionView) -> Markup:
+        rendered.append(view.question.id)
+        return render(view)
+
+    monkeypatch.setattr(generator.render, "render_question", counting)
     memo = QuestionMemo()
 
     def render_both() -> dict[str, str]:
