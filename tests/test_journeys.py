@@ -265,6 +265,14 @@ def test_a_branching_dialogue_reads_in_the_order_played(
         f"对话结束：最后一轮回复{last}，{len(path)} 轮中有 {good} 轮回复得当。"
     )
     assert box_top(status) > tops[-1], "the verdict comes after the dialogue"
+    # A dialogue marks the better replies, not one right answer; so says its verdict, also
+    # when it is shown again on the learner's return.
+    expect(status).to_contain_text("✗回答错误。更好的回复已经标出，请看下面的讲解。")
+    page.reload()
+    form = form_of(page, question)
+    expect(form.locator(".mot-status")).to_have_text(
+        re.compile("^✗上次答错了。更好的回复已经标出。对话结束")
+    )
     form.get_by_role("button", name="重来这段对话").click()
     expect(form).not_to_have_attribute("data-result", re.compile(".*"))
     expect(form.locator(".mot-turn:visible")).to_have_count(1)
@@ -800,6 +808,25 @@ def test_a_question_card_prints_on_one_sheet(
     assert split_cards(page, cards, tmp_path / "mistakes.pdf")[0] == []
     page.emulate_media(media="print")
     expect(page.get_by_role("button", name="提交答案")).to_have_count(0)
+
+
+def test_an_unanswered_question_prints_no_blank_band_for_its_verdict(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """On screen a question keeps room for its verdict, so that answering moves nothing
+    below it; on paper an unanswered one printed that room as a blank band."""
+    module = course.modules[0]
+    open_module(page, site_url, module)
+    answer(page, module, 0, right=False)
+    answered, unanswered = (
+        form_of(page, question).locator(".mot-status") for question in module.quiz.questions[:2]
+    )
+    height = "status => status.getBoundingClientRect().height"
+    assert unanswered.evaluate(height) > 0, "the room kept on screen"
+    page.emulate_media(media="print")
+    assert unanswered.evaluate(height) == 0
+    assert answered.evaluate(height) > 0, "a verdict prints"
+    page.emulate_media(media="null")
 
 
 def test_a_module_page_prints_its_score_line_with_the_last_question(

@@ -137,7 +137,8 @@
       form.querySelector(".mot-submit").hidden = true;
     },
     submit: reply,
-    missing: TEXT.reply
+    missing: TEXT.reply,
+    marked: TEXT.better /* what a wrong answer's verdict says is marked: no one right answer */
   };
 
   /* In a module quiz, each turn is judged as soon as it is played; the verdict and

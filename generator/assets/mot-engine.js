@@ -285,13 +285,14 @@
      Only the learner's own answer is read out: a verdict restored on arrival, or a whole
      paper's (its results panel says the score), goes into a status line made quiet. */
   function reveal(form, options) {
-    var outcome = graded.get(form), result = outcome.result;
+    var outcome = graded.get(form), result = outcome.result, type = typeOf(form);
     options = options || {};
     lock(form);
     form.setAttribute("data-result", result);
-    typeOf(form).show(form, outcome.solution, outcome);
+    type.show(form, outcome.solution, outcome);
+    var verdict = options.restored ? TEXT.restored[result] : TEXT[result];
     var text = !outcome.answered ? TEXT.unanswered :
-      (options.restored ? TEXT.restored[result] : TEXT[result]) + (outcome.note || "") +
+      verdict.replace(TEXT.right, type.marked || TEXT.right) + (outcome.note || "") +
       (options.regraded ? TEXT.regraded : "");
     setStatus(form, text, result, options.restored || options.quiet);
     all(form, ".mot-option-feedback[data-when]").forEach(function (item) {
