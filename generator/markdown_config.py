@@ -179,6 +179,10 @@ def _texts_below_keys(node: yaml.Node) -> Iterator[int]:
             yield from _texts_below_keys(value)
 
 
+DUPLICATE_ANCHOR = re.compile(r"found duplicate anchor '(.*)'; first occurrence$")
+"""How PyYAML, which MkDocs reads its settings with, names an anchor given a second time."""
+
+
 def _syntax_problem(
     path: Path, data: bytes, syntax: yaml.MarkedYAMLError, mark: yaml.Mark
 ) -> Problem:
@@ -191,6 +195,18 @@ def _syntax_problem(
     )
     if hint is not None:
         return Problem(path, *hint)
+    twice = DUPLICATE_ANCHOR.match(syntax.context or "")
+    if twice is not None and syntax.context_mark is not None:
+        return Problem(
+            path,
+            mark.line + 1,
+            mark.column + 1,
+            f"the anchor '&{twice.group(1)}' is given twice (first on line "
+            f"{syntax.context_mark.line + 1}): MkDocs allows each name once",
+            f"give one of them another name; to repeat the first one's value here, write "
+            f"'*{twice.group(1)}' in place of this anchor and its value",
+            "settings.anchor-twice",
+        )
     return Problem(
         path,
         mark.line + 1,
