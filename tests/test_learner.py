@@ -264,6 +264,8 @@ def test_scenario_branches_and_scores_each_turn(
     assert isinstance(scenario, Scenario)
     better = next(reply.text for reply in scenario.turns[0].replies if reply.correct)
     expect(feedback.locator(".mot-sr")).to_have_text(f"更好的回复：{better}")
+    first_turn = form.locator('.mot-turn[data-turn="open"]')
+    assert first_turn.aria_snapshot().count(better) == 1, "read once, in the feedback"
     sorry = key("s1-scenario", "对不起，是我说得不对。我马上帮您处理。")
     form.locator(f'label[for="s1-scenario-angry-{sorry}"]').click()
     form.get_by_role("button", name="回复").click()
@@ -276,6 +278,9 @@ def test_scenario_branches_and_scores_each_turn(
     assert turns.evaluate_all("ts => ts.map(t => t.dataset.turn)") == ["open", "angry", "fix"]
     tops = [turns.nth(i).bounding_box()["y"] for i in range(3)]  # type: ignore[index]
     assert tops == sorted(tops), "the transcript reads top to bottom in the order played"
+    form.get_by_role("button", name="重来这段对话").click()
+    expect(form.locator(".mot-turn:visible")).to_have_count(1)
+    expect(form.locator(".mot-option[aria-hidden]")).to_have_count(0)  # every reply read again
 
 
 # Keyboard alone -------------------------------------------------------------------------

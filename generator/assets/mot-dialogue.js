@@ -152,6 +152,7 @@
       var better = turn.querySelector('.mot-option[data-solution="true"] label');
       if (better && !feedback.querySelector(".mot-sr")) {
         feedback.appendChild(mot.element("span", TEXT.better + "：" + better.textContent, "mot-mark mot-sr"));
+        better.closest(".mot-option").setAttribute("aria-hidden", "true"); /* read once, above */
       }
       feedback.tabIndex = -1;
       return feedback;

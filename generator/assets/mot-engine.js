@@ -417,7 +417,7 @@
     all(form, "input, select, button").forEach(function (control) { control.disabled = false; });
     all(form, ".mot-mark, .mot-blank-solutions").forEach(function (mark) { mark.remove(); });
     all(form, "[data-solution], .mot-chosen, [aria-invalid]").forEach(function (item) {
-      ["data-solution", "aria-invalid"].forEach(function (name) { item.removeAttribute(name); });
+      ["data-solution", "aria-invalid", "aria-hidden"].forEach(function (name) { item.removeAttribute(name); });
       item.classList.remove("mot-chosen");
     });
     all(form, ".mot-option, .mot-move").forEach(function (item) { item.hidden = false; });
