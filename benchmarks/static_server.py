@@ -48,11 +48,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if not path.is_file():
             self.send_error(404)
             return
-        data = path.read_bytes()
         zipped = path.suffix in COMPRESSED_TYPES and "gzip" in self.headers.get(
             "Accept-Encoding", ""
         )
-        body = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0) if zipped else data
+        body = _gzipped(path) if zipped else path.read_bytes()
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Length", str(len(body)))
@@ -60,7 +59,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if zipped:
             self.send_header("Content-Encoding", "gzip")
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the browser went on before the file arrived (a page left): not served
         self.log.add(unquote(urlsplit(self.path).path), len(body))
 
     def log_message(self, format: str, *args: object) -> None:
