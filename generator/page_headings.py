@@ -64,31 +64,42 @@ def _level_one_lines(lines: Lines, first: int, top: bool) -> set[int]:
     """The numbers of the lines of ``lines`` (starting at ``first``) that are level-1
     headings, in the blockquotes among them too; ``top``: they are the page's own lines, not
     a quote's, where raw HTML may stand."""
-    found = {
-        number
-        for number, line in lines.items()
-        if LEVEL_ONE_HEADING.match(line) or _setext_level_one(lines, number, first, top)
-    }
+    found: set[int] = set()
+    setext: set[int] = set()  # read in order: the line after one's underline starts a block
+    for number, line in lines.items():
+        if LEVEL_ONE_HEADING.match(line):
+            found.add(number)
+        elif _setext_level_one(lines, number, first, top, setext):
+            found.add(number)
+            setext.add(number)
     for quote in _quotes(lines):
         found |= _level_one_lines(quote, min(quote), top=False)
     return found
 
 
-def _setext_level_one(lines: Lines, number: int, first: int, top: bool) -> bool:
+def _setext_level_one(lines: Lines, number: int, first: int, top: bool, above: set[int]) -> bool:
     """Whether line ``number`` is the text of a heading underlined with '=' on the next line.
 
     Python-Markdown reads one from the first line of a block, at the top level or in the
     content of a list item, an admonition or a tab (indented four spaces a level, as the
-    '=' line must be); indented four spaces more, the lines are code instead.
+    '=' line must be); indented four spaces more, the lines are code instead. It reads on
+    from the line after the '=' line as a new block, at the same indent: ``above`` holds
+    the lines above ``number`` found to be such headings. A note box, a tab or a footnote
+    opened on the line is no heading's text.
     """
     underline = SETEXT_LEVEL_ONE_UNDERLINE.match(lines.get(number + 1, ""))
     text = lines[number]
     if underline is None or not text.strip() or text.lstrip().startswith("#"):
         return False
+    if CONTENT_OPENER.match(text):
+        return False
     indent = len(underline.group(1))
     return (
         indent <= _indent(text) < indent + 4
-        and _starts_block(lines, number, first, indent, top)
+        and (
+            _starts_block(lines, number, first, indent, top)
+            or (number - 2 in above and _indent(lines[number - 1]) == indent)
+        )
         and _in_content(lines, number, indent)
     )
 

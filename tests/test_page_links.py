@@ -696,6 +696,28 @@ def test_a_heading_underlined_with_equals_in_a_block_is_level_one(
 @pytest.mark.parametrize(
     "text",
     [
+        "标题一\n===\n标题二\n===",
+        "> 标题一\n> ===\n> 标题二\n> ===",
+        "!!! note\n    标题一\n    ===\n    标题二\n    ===",
+        "- 列表\n\n    标题一\n    ===\n    标题二\n    ===",
+    ],
+    ids=["top-level", "quote", "admonition", "list-item"],
+)
+def test_headings_underlined_one_under_the_other_are_each_level_one(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """Python-Markdown reads on from the line after an '=' line as a block of its own: the
+    second heading was reported only once the first was mended."""
+    first = add_to_page(minimal_project, f"{text}\n")
+    lines = [first + n for n, row in enumerate(text.splitlines()) if "标题" in row]
+    assert problems(minimal_project, capsys) == [f"{PAGE}:{line}:1: {LEVEL_ONE}" for line in lines]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOT\n标题一\n===\n标题二\n===",
+        '!!! note "注意"\n===',
         "!!! note\n\n        标题\n        ===",
         "!!! note\n\n    ```\n    标题\n    ===\n    ```",
         "正文\n\n    - 列表\n\n        标题\n        ===",
@@ -713,6 +735,8 @@ def test_a_heading_underlined_with_equals_in_a_block_is_level_one(
         "见注[^1]。\n\n[^1]: A note.\n标题\n===",
     ],
     ids=[
+        "headings-under-a-paragraph-line",
+        "note-box-over-equals",
         "code",
         "fenced",
         "list-in-code",
