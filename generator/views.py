@@ -123,19 +123,6 @@ def placement(
     return Placement(number, total, module.area_of(question) or "", review)
 
 
-def question_view(
-    question: Question,
-    number: int,
-    module: Module,
-    anchors: Anchors,
-    current_page: str,
-    total: int = 0,
-) -> QuestionView:
-    """The view of ``question`` (of ``module``), shown as number ``number`` of ``total``
-    on ``current_page``."""
-    return placed_view(question, placement(question, number, module, anchors, current_page, total))
-
-
 def placed_view(question: Question, placed: Placement) -> QuestionView:
     """The view of ``question`` shown where ``placed`` says."""
     view = QuestionView(

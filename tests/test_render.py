@@ -23,8 +23,8 @@ from generator.load import load_course
 from generator.markdown_config import collect_anchors
 from generator.models import QUESTION_TYPES, Course, Ordering
 from generator.project import GENERATED_PAGES, MISTAKES_PAGE, Project, bank_file
-from generator.render import QuestionMemo, render_course, render_question, with_colon
-from generator.views import QuestionView, question_view
+from generator.render import QuestionMemo, question_html, render_course, with_colon
+from generator.views import QuestionView, placement
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -39,7 +39,9 @@ def rendered_questions(course: Course, root: Path) -> dict[str, str]:
     module = course.modules[0]
     return {
         question.type: str(
-            render_question(question_view(question, number, module, anchors, module.page.filename))
+            question_html(
+                question, placement(question, number, module, anchors, module.page.filename), None
+            )
         )
         for number, question in enumerate(module.quiz.questions, 1)
     }
@@ -185,8 +187,8 @@ def test_shuffle_false_keeps_the_written_order(
     question = next(q for q in module.quiz.questions if q.type == question_type)
     for shuffle in (True, False):
         changed = question.model_copy(update={"shuffle": shuffle})
-        view = question_view(changed, 1, module, anchors, module.page.filename)
-        assert (" data-shuffle " in str(render_question(view))) is shuffle
+        placed = placement(changed, 1, module, anchors, module.page.filename)
+        assert (" data-shuffle " in str(question_html(changed, placed, None))) is shuffle
 
 
 @pytest.mark.parametrize("question_type", ["true_false", "ordering", "fill_in"])

@@ -31,9 +31,9 @@ from generator.models import (
     SingleChoice,
 )
 from generator.project import Project
-from generator.render import render_question
+from generator.render import question_html
 from generator.search_index import search_entries
-from generator.views import question_view
+from generator.views import placement
 from tests.conftest import PROJECT
 
 
@@ -132,9 +132,10 @@ def test_no_question_partial_reaches_the_search_parser(minimal_project: Path) ->
     leaks = {}
     for module in fixture.modules:
         for number, question in enumerate(module.quiz.every_question, 1):
-            view = question_view(question, number, module, anchors, module.page.filename)
+            placed = placement(question, number, module, anchors, module.page.filename)
             parser = Parser()
-            parser.feed(f"<h2 id='anywhere'>错题本</h2>{render_question(view)}<p>正文</p>")
+            html = question_html(question, placed, None)
+            parser.feed(f"<h2 id='anywhere'>错题本</h2>{html}<p>正文</p>")
             parser.close()
             text = plain("".join(part for section in parser.data for part in section.text))
             if text != "正文":
