@@ -40,6 +40,9 @@ class ServedLog:
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     log: ServedLog
+    compressed: dict[Path, bytes]
+    """Each text file gzipped once while the site is served, like a server's cache of
+    precompressed files: the site does not change while it is served."""
 
     def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
@@ -51,7 +54,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         zipped = path.suffix in COMPRESSED_TYPES and "gzip" in self.headers.get(
             "Accept-Encoding", ""
         )
-        body = _gzipped(path) if zipped else path.read_bytes()
+        body = self.gzipped(path) if zipped else path.read_bytes()
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Length", str(len(body)))
@@ -65,21 +68,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return  # the browser went on before the file arrived (a page left): not served
         self.log.add(unquote(urlsplit(self.path).path), len(body))
 
+    def gzipped(self, path: Path) -> bytes:
+        if path not in self.compressed:
+            data = path.read_bytes()
+            self.compressed[path] = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+        return self.compressed[path]
+
     def log_message(self, format: str, *args: object) -> None:
         """Keep the benchmark's output for its own progress lines."""
-
-
-@functools.cache
-def _gzipped(path: Path) -> bytes:
-    """Compressed once, like a server's cache of precompressed files (the site never changes)."""
-    return gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
 
 
 @contextmanager
 def serving(site: Path) -> Iterator[tuple[str, ServedLog]]:
     """Serve ``site`` on a free port of 127.0.0.1; yield its address and its log."""
     log = ServedLog()
-    handler = type("Handler", (_Handler,), {"log": log})
+    handler = type("Handler", (_Handler,), {"log": log, "compressed": {}})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
     )
