@@ -2,9 +2,9 @@
 
 A module quiz judges a dialogue turn by turn. The turns played are kept as each is played:
 a reload, a return by the browser's Back after instant navigation, or another tab shows
-them, each with its verdict and feedback, and offers the next turn. Until the dialogue
-ends it counts nowhere: not in the quiz's score, the module's status, the home page's
-counts or the 错题本. 重新作答 and 只重做答错的题 clear it as they clear other answers, and a
+them, each with its verdict and feedback, and offers the next turn. The module is started
+(进行中), but until the dialogue ends it counts nowhere: not in the quiz's score, the home
+page's counts or the 错题本. 重新作答 and 只重做答错的题 clear it as they clear other answers, and a
 dialogue the trainer has changed since starts afresh. Runs on the real course; answers
 come from its YAML.
 """
@@ -135,26 +135,32 @@ def test_a_dialogue_left_after_a_turn_goes_on_from_there_after_a_reload(
     expect(form.locator(".mot-turn[data-played]")).to_have_count(len(path))
 
 
-def test_a_dialogue_under_way_counts_nowhere_until_it_ends(
+def test_a_dialogue_under_way_starts_the_module_but_counts_nowhere_until_it_ends(
     page: Page, site_url: str, found: tuple[Module, Scenario]
 ) -> None:
-    """Not in the quiz's score, the module's status, the home page's stage scores and next
-    step, or the 错题本, though its first reply was wrong."""
+    """The module reads 进行中 from the first turn played, on its page and the home page, whose
+    button offers to go on; the dialogue is not in the quiz's score, the home page's stage
+    scores or the 错题本, though its first reply was wrong."""
     module, question = found
     open_module(page, site_url, module)
     first = dialogue_path(question, right=False)[0]
+    statuses = page.locator(".mot-module-status")
+    expect(statuses.first).to_have_text("本章状态：未开始")
     play(form_of(page, question), question, [first])
+    for index in range(statuses.count()):
+        expect(statuses.nth(index)).to_have_text("本章状态：进行中")
     entry = {"quiz": module.page.name, "answer": [f"{first[0]}:{first[1]}", ""]}
     assert stored(page)["questions"] == {question.id: entry}
     assert stored(page)["mistakes"] == {}
     page.reload()
     expect(page.locator(".mot-quiz[data-ready] .mot-score")).to_have_text(score(module, 0, 0))
-    expect(page.locator(".mot-module-status").first).to_have_text("本章状态：未开始")
+    expect(statuses.first).to_have_text("本章状态：进行中")
     page.goto(site_url)
     board = page.locator(".mot-dashboard[data-ready]")
     expect(board.locator(f'tr[data-module="{module.page.name}"] [data-status]')).to_have_text(
-        "未开始"
+        "进行中"
     )
+    expect(board.locator("[data-continue]")).to_contain_text("继续学习：")
     scores = board.locator(".mot-stage-scores [data-score]")
     assert set(scores.all_text_contents()) == {"尚未作答"}
     expect(board.locator("[data-mistakes]")).to_have_text("没有错题")

@@ -456,11 +456,12 @@
       });
       return current;
     },
-    /* "not-started", "in-progress" or "passed", and the quiz's best result. */
+    /* "not-started", "in-progress" or "passed", and the quiz's best result. A question kept
+       is a start: answered, or a dialogue with a turn played. */
     quizStatus: function (quizId) {
       var entry = state.quizzes[quizId];
       var started = Object.keys(state.questions).some(function (id) {
-        return state.questions[id].quiz === quizId && state.questions[id].result;
+        return state.questions[id].quiz === quizId;
       });
       var status = entry && entry.passed ? "passed" : (entry || started ? "in-progress" : "not-started");
       return { status: status, entry: entry };

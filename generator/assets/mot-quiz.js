@@ -198,6 +198,7 @@
       },
       turn: function (form, turn) {
         save(form);
+        showModuleStatus(quizId);
         return engine.revealTurn(form, turn);
       },
       changed: function () {},
