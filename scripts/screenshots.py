@@ -52,7 +52,8 @@ class Camera:
 
 
 def quiz_journey(page: Page, url: str, camera: Camera, module: Module) -> None:
-    """A module quiz answered all wrong to its results panel, then retried right."""
+    """A module quiz answered all wrong to its last explanation and on to its results
+    panel, then retried right."""
     page.goto(f"{url}{module.page.name}.html#quiz")
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
     camera.shoot("quiz-fresh")
@@ -61,10 +62,13 @@ def quiz_journey(page: Page, url: str, camera: Camera, module: Module) -> None:
         if index == 0:
             form.scroll_into_view_if_needed()
             camera.shoot("quiz-first-answer-wrong")
+    camera.shoot("quiz-last-answer-wrong")
+    page.get_by_role("link", name="查看本章成绩").click()
     camera.shoot("quiz-results-failed")
     page.get_by_role("button", name="只重做答错的题").click()
     for index in range(len(module.quiz.questions)):
         answer(page, module, index, right=True)
+    page.get_by_role("link", name="查看本章成绩").click()
     camera.shoot("quiz-results-passed")
 
 

@@ -80,6 +80,15 @@ def expect_in_view_below_header(page: Page, element: Locator) -> None:
     assert box["y"] < viewport["height"] * 0.6, "below the fold"
 
 
+def expect_whole_in_view(page: Page, element: Locator) -> None:
+    """All of ``element`` is on screen, below Material's sticky header."""
+    box, header = element.bounding_box(), page.locator(".md-header").bounding_box()
+    viewport = page.viewport_size
+    assert box is not None and header is not None and viewport is not None
+    assert header["y"] + header["height"] <= box["y"] + 1, "hidden under the header"
+    assert box["y"] + box["height"] <= viewport["height"] + 1, "cut off at the bottom"
+
+
 def review_suffix(question: Question, module: Module) -> str:
     return "#" + review_target(question.review, module.page.filename).anchor
 
@@ -103,7 +112,14 @@ def test_a_module_quiz_ends_in_its_results_panel(
         answer(page, module, index, right=passing)
         if index == 0:
             expect(status).to_have_text("本章状态：进行中")
+    # The last answer's explanation is read and seen like every other; the results panel,
+    # shown below the quiz, is one link away.
+    feedback = form_of(page, questions[-1]).locator(".mot-feedback")
+    expect(feedback).to_be_focused()
+    expect_whole_in_view(page, feedback)
     panel = page.locator(f'[data-results-for="{module.page.name}"]')
+    expect(panel).to_be_visible()
+    feedback.get_by_role("link", name="查看本章成绩").press("Enter")
     expect(panel).to_be_focused()
     expect_in_view_below_header(page, panel)
     right = len(questions) if passing else 0
@@ -126,6 +142,7 @@ def test_a_module_quiz_ends_in_its_results_panel(
     expect_missed_objectives(panel, module)
     retry_wrong.click()
     expect(panel).to_be_hidden()
+    expect(page.get_by_role("link", name="查看本章成绩")).to_have_count(0)
     expect(page.locator(".mot-quiz .mot-question[data-result]")).to_have_count(0)
 
 
@@ -786,7 +803,8 @@ def test_a_question_card_prints_on_one_sheet(
     """Printed, a question's options, verdict and feedback stay together (Chromium keeps a
     block shorter than a sheet whole), on the module page and in the 错题本; no buttons.
     The results panel prints whole with the score line under it, without its links: the
-    score line, then the link 打开错题本 under the panel's first half, were the last sheet."""
+    score line, then the link 打开错题本 under the panel's first half, were the last sheet.
+    The link 查看本章成绩, under the last answer, is not printed either."""
     module = course.modules[0]
     open_module(page, site_url, module)
     for index in range(len(module.quiz.questions)):
@@ -798,8 +816,8 @@ def test_a_question_card_prints_on_one_sheet(
     assert [n for n, text in enumerate(sheets) if any(end in text for end in ends)] == [
         len(sheets) - 1
     ], "the results panel and the score line, on the last sheet"
-    link = page.locator(".mot-quiz .mot-mistakes-link").inner_text()  # 打开错题本
-    assert link not in "".join(sheets)
+    for link in (".mot-mistakes-link", ".mot-to-results"):  # 打开错题本, 查看本章成绩
+        assert page.locator(f".mot-quiz {link}").inner_text() not in "".join(sheets)
     page.emulate_media(media="print")  # after the PDF: a page set to a media prints in it
     expect(page.get_by_role("button", name="重新作答")).to_be_hidden()
     page.emulate_media(media="null")

@@ -1214,12 +1214,15 @@ def secondary_button_contrast(page: Page, names: set[str]) -> list[str]:
 def test_secondary_buttons_keep_their_contrast_focused_or_hovered_in_dark_mode(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:
-    """重新作答, 只重做答错的题, 重来这段对话, 再做一次, 重新开始, 再考一次 and 打印证书."""
+    """重新作答, 只重做答错的题, 重来这段对话, 查看本章成绩, 再做一次, 重新开始, 再考一次 and
+    打印证书."""
     page.emulate_media(color_scheme="dark")
     open_page(page, fixture_site_url)
     for question_id in TYPES:
         answer(page, question(course, question_id), right=False)
-    found = secondary_button_contrast(page, {"重新作答", "只重做答错的题", "重来这段对话"})
+    found = secondary_button_contrast(
+        page, {"重新作答", "只重做答错的题", "重来这段对话", "查看本章成绩"}
+    )
     page.goto(f"{fixture_site_url}mistakes.html")
     answer(page, question(course, TYPES[0]), right=False)
     found += secondary_button_contrast(page, {"再做一次"})

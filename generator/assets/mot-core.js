@@ -535,16 +535,19 @@
     holder.textContent = "";
     details.forEach(function (node) { holder.appendChild(node); });
     panel.hidden = false;
-    if (scroll) {
-      panel.scrollIntoView({ block: "start" });
-      panel.focus({ preventScroll: true });
-    }
+    if (scroll) { bringIntoView(panel); }
+  }
+
+  /* Scrolled to below the header (its scroll-margin), and focused: a screen reader says it. */
+  function bringIntoView(panel) {
+    panel.scrollIntoView({ block: "start" });
+    panel.focus({ preventScroll: true });
   }
 
   window.mot = {
     register: register, load: loadPart, loadScript: loadScript, newSeed: newSeed, onEveryPage: onEveryPage,
     savedFrom: savedFrom, progress: progress, sha256: sha256, announce: announce, all: all, element: element,
-    courseData: courseData, showResults: showResults
+    courseData: courseData, showResults: showResults, bringIntoView: bringIntoView
   };
 
   tellSearchWhenOpen();

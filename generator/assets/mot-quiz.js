@@ -5,7 +5,8 @@
  * the learner's progress by question id with the answer itself, so a return shows it as it
  * was; a dialogue's turns are kept as each is played, and count once it ends. Options
  * are shown in an order drawn once per attempt (kept across reloads; a retry draws a new
- * one). The last answer brings the results panel into view: score, pass or not against
+ * one). The last answer shows its explanation like every other, then the results panel
+ * below the quiz, with a link to it under that explanation: score, pass or not against
  * the pass mark (data-pass-mark), the objectives missed with review links and the next
  * step. "重新作答" (after a confirmation) and "只重做答错的题" start again. Also
  * keeps the module's status lines (未开始 / 进行中 / 已通过) up to date, and follows
@@ -28,6 +29,7 @@
         (passed ? "达到了通过线 " + passMark + "%，本章测验通过！" : "还没有达到通过线 " + passMark + "%。");
     },
     missed: "还没掌握的学习目标：",
+    toResults: "查看本章成绩",
     confirmRetry: function (count) { return "重新作答会清除你已经答过的 " + count + " 道题。确定要重新作答吗？"; }
   };
   var shown = new WeakMap();   /* form -> the stored answer it shows, as JSON */
@@ -66,7 +68,7 @@
     return [mot.element("p", TEXT.missed), list];
   }
 
-  function showResults(quiz, right, total, scroll) {
+  function showResults(quiz, right, total) {
     var passMark = Number(quiz.getAttribute("data-pass-mark"));
     var passed = mot.progress.percent(right, total) >= passMark;
     var panel = quiz.querySelector(".mot-results");
@@ -74,7 +76,23 @@
     if (next) { next.hidden = !passed; }
     if (next && next.dataset.steps) { pointToFirstUnpassed(next); }
     panel.querySelector(".mot-retry-wrong").hidden = right === total;
-    mot.showResults(panel, passed, TEXT.verdict(right, total, passMark, passed), missedObjectives(quiz), scroll);
+    mot.showResults(panel, passed, TEXT.verdict(right, total, passMark, passed), missedObjectives(quiz), false);
+  }
+
+  /* The last answer's explanation keeps the focus and the view, as every answer's does (the
+     results panel taking them passed it by); a link at its end leads on to the panel. */
+  function leadToResults(quiz, form) {
+    var panel = quiz.querySelector(".mot-results");
+    var link = quiz.querySelector(".mot-to-results") || mot.element("a", TEXT.toResults, "md-button mot-to-results");
+    link.href = "#" + panel.getAttribute("aria-labelledby");
+    link.onclick = function (event) {
+      event.preventDefault();
+      event.stopPropagation();   /* Material's instant navigation would scroll to the title */
+      mot.bringIntoView(panel);
+    };
+    var feedback = form.querySelector(".mot-feedback");
+    feedback.appendChild(link);
+    feedback.scrollIntoView({ block: "nearest" });
   }
 
   /* The last module's next step, as the home page has it: the first other module not passed
@@ -102,9 +120,11 @@
     score.setAttribute("data-answered", String(done));
     if (done === questions.length) {
       mot.progress.recordQuiz(quizId, right, questions.length, passMark);
-      showResults(quiz, right, questions.length, answering);
+      showResults(quiz, right, questions.length);
     } else {
       quiz.querySelector(".mot-results").hidden = true;
+      var link = quiz.querySelector(".mot-to-results");
+      if (link) { link.remove(); }
     }
     showModuleStatus(quizId);
     if (answering) { mot.announce(quizId, right, done, questions.length, passMark); }
@@ -193,6 +213,7 @@
           save(form, result);
           engine.announce(quizId, form);
           updateScore(quiz, true);
+          if (!quiz.querySelector(".mot-results").hidden) { leadToResults(quiz, form); }
           mot.savedFrom(form);
         });
       },
