@@ -476,6 +476,25 @@ def test_an_exam_dialogue_played_by_keyboard_keeps_the_focus(
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1 / 1 题")
 
 
+def test_a_handed_in_exam_dialogue_says_it_marks_the_better_replies(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """The exam grades with the module quiz's code: a dialogue answered less than well says
+    at hand-in, and on the learner's return to the paper, that the better replies are
+    marked, not a right answer, as a dialogue has none."""
+    question, form = exam_of_one_dialogue(page, site_url, course)
+    for turn_id, reply_key, _ in dialogue_path(question, right=False):
+        form.locator(f'label[for="{question.id}-{turn_id}-{reply_key}"]').click()
+        form.get_by_role("button", name="回复").click()
+    hand_in(page, page)
+    status = form.locator(".mot-status")
+    for _ in range(2):
+        expect(status).to_contain_text("回答错误。更好的回复已经标出，请看下面的讲解。")
+        expect(status).not_to_contain_text("正确答案")
+        expect(form.locator('.mot-turn [data-solution="true"]').first).to_be_visible()
+        open_page(page, f"{site_url}exam.html", ".mot-exam")
+
+
 def test_an_exam_dialogue_left_half_way_counts_as_unanswered_everywhere(
     page: Page, site_url: str, course: Course
 ) -> None:
