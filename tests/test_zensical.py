@@ -2,7 +2,7 @@
 
 ``make test`` runs this file with the rest (``make test-zensical`` runs it alone): the real
 course built by ``python -m generator build --engine zensical`` and served, a module quiz
-answered, the exam started and a course term found by Zensical's own search.
+answered to its results panel, the exam started and a course term found by Zensical's own search.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from tests.conftest import (
     scratch_left,
     snapshot,
 )
+from tests.test_journeys import expect_in_view_below_header
 
 pytestmark = pytest.mark.zensical
 
@@ -90,6 +91,13 @@ def test_a_module_quiz_answers(page: Page, zensical_site: str, course: Course) -
         expect(form.locator(".mot-explanation")).to_be_visible()
     expect(page.locator(".mot-score")).to_have_attribute("data-answered", "2")
     expect(page.locator(".mot-score")).to_have_attribute("data-correct", "1")
+    for index in range(2, len(module.quiz.questions)):
+        answer(page, module, index, right=True)
+    # Zensical's instant navigation, too, leaves the link to the results panel to the quiz.
+    page.get_by_role("link", name="查看本章成绩").click()
+    panel = page.locator(f'[data-results-for="{module.page.name}"]')
+    expect(panel).to_be_focused()
+    expect_in_view_below_header(page, panel)
 
 
 @pytest.mark.browser
