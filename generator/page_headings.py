@@ -72,7 +72,7 @@ def _level_one_lines(lines: Lines, first: int, top: bool) -> set[int]:
         elif _setext_level_one(lines, number, first, top, setext):
             found.add(number)
             setext.add(number)
-    for quote in _quotes(lines):
+    for quote in _quotes(lines, setext):
         found |= _level_one_lines(quote, min(quote), top=False)
     return found
 
@@ -186,10 +186,12 @@ class _StartTag(HTMLParser):
             self.attrs = {name: name if value is None else value for name, value in attrs}
 
 
-def _quotes(lines: Lines) -> Iterator[Lines]:
+def _quotes(lines: Lines, setext: set[int]) -> Iterator[Lines]:
     """The content of each blockquote among ``lines`` (at the top level or in a block's
     content), its marks taken off as Python-Markdown takes them: from the first line that
-    starts with '>' to the end of its block, lines without '>' (lazy ones) included."""
+    starts with '>', or a list item's first line whose text does, to the end of its block,
+    lines without '>' (lazy ones) included. ``setext``: the lines of ``lines`` that are
+    headings underlined with '='."""
     quote: Lines = {}
     indent = 0
     for number, line in lines.items():
@@ -198,12 +200,45 @@ def _quotes(lines: Lines) -> Iterator[Lines]:
             quote = {}
         if not quote:
             indent = _indent(line) // 4 * 4
-            if not (QUOTE.match(line[indent:]) and _in_blocks(lines, number, indent)):
-                continue
+            opened = _quote_opened(lines, number, indent, setext)
+            if opened is not None and _in_blocks(lines, number, indent):
+                quote[number] = opened
+            continue
         marked = QUOTE.match(line[indent:])
         quote[number] = marked.group(2) if marked else line[indent:]
     if quote:
         yield quote
+
+
+def _quote_opened(lines: Lines, number: int, indent: int, setext: set[int]) -> str | None:
+    """The first line of the quote that line ``number``, at ``indent``, opens, its marks taken
+    off: a line that starts with '>', or a list item's first line whose text does
+    (``- > 标题``); else None. A list starts only a block: a marker under a paragraph's line
+    is more of its text."""
+    line = lines[number][indent:]
+    if ">" not in line:
+        return None
+    item = LIST_ITEM.match(line)
+    marked = QUOTE.match(line[item.end() :] if item else line)
+    if marked is None or (item is not None and not _in_list(lines, number, indent, setext)):
+        return None
+    return marked.group(2)
+
+
+def _in_list(lines: Lines, number: int, indent: int, setext: set[int]) -> bool:
+    """Whether the block that holds line ``number`` starts with a list item at ``indent``:
+    a block ends at a blank line, a heading (the '=' line of one of ``setext`` too) and a
+    rule (Python-Markdown reads no list after an abbreviation or a link reference)."""
+    start = number
+    while (before := lines.get(start - 1)) is not None and not (
+        start - 2 in setext or _ends_block(before[indent:])
+    ):
+        start -= 1
+    return LIST_ITEM.match(lines[start][indent:]) is not None
+
+
+def _ends_block(line: str) -> bool:
+    return BLOCK_END.match(line) is not None or HRProcessor.SEARCH_RE.match(line) is not None
 
 
 def _in_blocks(lines: Lines, number: int, indent: int) -> bool:
