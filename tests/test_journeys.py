@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import pypdfium2 as pdfium
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import FloatRect, Locator, Page, expect
 
 from generator.digests import opaque_key
 from generator.load import load_course
@@ -71,22 +71,26 @@ def form_of(page: Page, question: Question) -> Locator:
     return page.locator(f'form[data-question-id="{question.id}"]:visible')
 
 
-def expect_in_view_below_header(page: Page, element: Locator) -> None:
-    """The top of ``element`` is on screen and not under Material's sticky header."""
+def below_header(page: Page, element: Locator) -> tuple[FloatRect, float]:
+    """``element``'s box, its top checked not to be under Material's sticky header, and the
+    viewport's height."""
     box, header = element.bounding_box(), page.locator(".md-header").bounding_box()
     viewport = page.viewport_size
     assert box is not None and header is not None and viewport is not None
     assert header["y"] + header["height"] <= box["y"] + 1, "hidden under the header"
-    assert box["y"] < viewport["height"] * 0.6, "below the fold"
+    return box, viewport["height"]
+
+
+def expect_in_view_below_header(page: Page, element: Locator) -> None:
+    """The top of ``element`` is on screen and not under Material's sticky header."""
+    box, height = below_header(page, element)
+    assert box["y"] < height * 0.6, "below the fold"
 
 
 def expect_whole_in_view(page: Page, element: Locator) -> None:
     """All of ``element`` is on screen, below Material's sticky header."""
-    box, header = element.bounding_box(), page.locator(".md-header").bounding_box()
-    viewport = page.viewport_size
-    assert box is not None and header is not None and viewport is not None
-    assert header["y"] + header["height"] <= box["y"] + 1, "hidden under the header"
-    assert box["y"] + box["height"] <= viewport["height"] + 1, "cut off at the bottom"
+    box, height = below_header(page, element)
+    assert box["y"] + box["height"] <= height + 1, "cut off at the bottom"
 
 
 def review_suffix(question: Question, module: Module) -> str:
