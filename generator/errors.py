@@ -116,7 +116,8 @@ def system_problem(project: Project, error: OSError) -> SetupError:
     """What the operating system refused, at the file the command was writing.
 
     A failed copy names the file it read first and the one it wrote second: the second is
-    where the trainer can act (a full disk, a folder without write access).
+    where the trainer can act (a full disk, a folder without write access). An OSError that
+    is not the system's has no text of the system's (``strerror``): it is named by its own.
     """
     name = error.filename2 or error.filename
     path = project.relative(Path(name)) if name else None
@@ -127,6 +128,13 @@ def system_problem(project: Project, error: OSError) -> SetupError:
             "setup.disk-full",
             path,
         )
+    if error.strerror is None:  # not the system's: a library's error (jinja2's TemplateNotFound)
+        return SetupError(
+            f"{type(error).__name__}: {error}",
+            "undo the last change to the course or its settings, and run the command again",
+            "setup.unexpected-error",
+            path,
+        )
     return SetupError(
-        str(error.strerror), "check the path, free space and permissions", "setup.os-error", path
+        error.strerror, "check the path, free space and permissions", "setup.os-error", path
     )

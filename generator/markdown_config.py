@@ -26,7 +26,13 @@ from generator.page_limits import costly_markup
 from generator.page_scan import PageScan, Scans
 from generator.page_text import Lines, searchable_lines
 from generator.project import CONFIG_FILE, EXAM_PAGES, MISTAKES_PAGE, Project
-from generator.settings_env import ENV_TAG, top_setting, variable_problem, variable_value
+from generator.settings_env import (
+    ENV_TAG,
+    extension_problem,
+    top_setting,
+    variable_problem,
+    variable_value,
+)
 from generator.settings_screen import (
     EXTRA,
     PRINTED,
@@ -146,7 +152,8 @@ def settings_problems(
         return [_settings_problem(path, 1, f"MkDocs cannot read the settings: {reason}")]
     data = settings_bytes(project)
     return [
-        _key_read_as_text(data, path, name)
+        extension_problem(data, path, text)
+        or _key_read_as_text(data, path, name)
         or _invalid_setting(data, path, _line_of_setting(data, name), name, " ".join(text.split()))
         for name, text in (found.groups() for found in invalid)
     ]

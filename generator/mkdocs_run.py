@@ -3,7 +3,9 @@
 MkDocs names the generated page it warns about (``Doc file '01-x.md' contains a link
 'y.md' ...``). A trainer edits ``course/01-x.md``, not the generated copy, so every
 warning is reported against the source file, at the first line that holds what the
-warning quotes, and with the exam's generated pages against ``quizzes/exam.yml``.
+warning quotes, and with the exam's generated pages against ``quizzes/exam.yml``. A name in
+mkdocs.yml the theme has no file for (an icon misspelt) is reported at the line naming it:
+Jinja2's error for it is an OSError, with no text of the system's.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from jinja2 import TemplateNotFound
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -66,6 +69,8 @@ def mkdocs_problems(project: Project) -> Iterator[None]:
     except MkDocsException as error:  # includes Abort, which is also a SystemExit
         messages = collector.messages or [str(error)]
         raise CourseError([warning_problem(project, message) for message in messages]) from None
+    except TemplateNotFound as error:  # also TemplatesNotFound
+        raise CourseError([missing_template_problem(project, str(error.name))]) from None
     finally:
         mkdocs_logger.removeHandler(collector)
 
@@ -101,6 +106,23 @@ def warning_problem(project: Project, message: str) -> Problem:
         f"MkDocs: {text}",
         "fix what it names here; the previous site was left as it was",
         "mkdocs.warning",
+    )
+
+
+def missing_template_problem(project: Project, name: str) -> Problem:
+    """The theme has no file ``name`` (``.icons/material/weather-nite.svg``): a name in
+    mkdocs.yml, found by the end of its path (``material/weather-nite``, ``weather-nite``)."""
+    parts = name.rsplit(".", 1)[0].split("/")
+    needles = ["/".join(parts[start:]) for start in range(len(parts))]
+    lines = (_first_line_with(project.config_file, [needle]) for needle in needles)
+    return Problem(
+        project.relative(project.config_file),
+        next((line for line in lines if line is not None), 1),
+        1,
+        f"the theme has no file '{name}', which a setting here names (an icon, a language)",
+        "correct the name: Material's icons are named like material/weather-night, and its "
+        "languages like zh",
+        "settings.theme-file",
     )
 
 

@@ -1,26 +1,66 @@
-"""The settings of ``mkdocs.yml`` that an environment variable gives (``!ENV``).
+"""The settings of ``mkdocs.yml`` known only once MkDocs has read them, and what MkDocs says
+of them, said where the trainer can act.
 
 The course's mkdocs.yml has ``site_url: !ENV SITE_URL``, which the Pages workflow sets. A
 trainer who sets the variable wrongly never edited the file, so what is wrong with the value
 is said of the variable. Read as MkDocs' ``!ENV`` reads it: the first of the named variables
 that is set; the last of a list of more than one is a fallback, written in the file.
+
+The theme's language, text direction and fonts are checked with Material's defaults filled
+in: Material reads its words from a template named after the language (a language it lacks
+stops the build with no line to show), prints the direction into every page as it is, and
+loads any font but ``false`` from Google Fonts, which mainland China blocks. A Markdown
+extension that fails to load is named with the last line of its error, at its option.
+
+The settings are read here as nodes, for :mod:`generator.settings_screen` too, which says of
+a value a variable gave which variable gave it.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from pathlib import Path
+from typing import Any
 
 import yaml
 
-from generator.settings_screen import top_settings
+from generator.errors import Problem
+from generator.project import CONFIG_FILE
+from generator.yaml_events import EVENT_PARSER
 
 ENV_TAG = "!ENV"
 URL_SCHEME = "https://"
+COURSE_LANGUAGE = "zh"
+LANGUAGES = "partials/languages"
+"""Where Material's templates keep one file of words per language (``zh.html``)."""
+DIRECTIONS = ("ltr", "rtl")
+FONTS_OFF = (
+    "is not set to false, so every page would load its fonts from Google Fonts "
+    "(fonts.googleapis.com), which is blocked in mainland China",
+    "keep 'font: false' under theme: the pages then use the fonts of the learner's device",
+    "settings.theme-font",
+)
+FAILED_EXTENSION = re.compile(r"Failed to load extension '([^']+)'\.")
+"""How MkDocs starts its complaint about a Markdown extension that fails to load."""
+ERROR_CLASS = re.compile(r"[A-Za-z_][\w.]*(?:Error|Exception|Warning)")
+"""How the last line of a traceback starts: the error's class (``ValueError: ...``)."""
+
+
+def settings_document(source: str | bytes) -> yaml.Node | None:
+    """The settings in ``source``, mkdocs.yml's text or bytes, as nodes; none when they are
+    not YAML (which MkDocs reports). Tags are kept as written, for MkDocs to resolve."""
+    try:
+        return yaml.compose(source, Loader=EVENT_PARSER)
+    except yaml.YAMLError:
+        return None
 
 
 def top_setting(data: bytes, name: str) -> yaml.Node | None:
     """The value of the top-level setting ``name`` in ``data``, the bytes of mkdocs.yml."""
-    return next((value for key, value in top_settings(data) if key.value == name), None)
+    document = settings_document(data)
+    settings = document.value if isinstance(document, yaml.MappingNode) else []
+    return next((value for key, value in settings if key.value == name), None)
 
 
 def variable_value(setting: yaml.Node) -> tuple[str, str] | None:
@@ -36,6 +76,13 @@ def variable_value(setting: yaml.Node) -> tuple[str, str] | None:
     return next(((name, os.environ[name]) for name in variables if name in os.environ), None)
 
 
+def given_by_variable(setting: yaml.Node) -> str:
+    """What to add to a problem with the value of ``setting`` when an environment variable
+    gave it: the trainer who set the variable wrongly never edited mkdocs.yml."""
+    given = variable_value(setting)
+    return "" if given is None else f"; its value comes from the environment variable {given[0]}"
+
+
 def variable_problem(data: bytes, name: str, complaint: str) -> tuple[str, str] | None:
     """What to say, and how to fix it, when MkDocs' ``complaint`` about the setting ``name``
     is about the value an environment variable gave it."""
@@ -48,3 +95,112 @@ def variable_problem(data: bytes, name: str, complaint: str) -> tuple[str, str] 
     if "scheme" in complaint and "://" not in value:
         return message, f"set {variable} with the scheme, e.g. {variable}={URL_SCHEME}{value}"
     return message, f"set {variable} to a valid value where it is set, or unset it"
+
+
+Complaint = tuple[str, str, str]
+"""What is wrong, how to fix it, and the problem's code."""
+
+
+def theme_problems(data: bytes, theme: Any, shown: Path) -> list[Problem]:
+    """What is wrong with Material's language, text direction and fonts in ``theme``, the
+    theme's settings as MkDocs read them from ``data``, the bytes of mkdocs.yml (``shown``)."""
+    if theme is None or theme.name != "material":
+        return []
+    found = {
+        "language": _language_complaint(theme["language"], theme.dirs),
+        "direction": _direction_complaint(theme["direction"]),
+        "font": FONTS_OFF if theme["font"] is not False else None,
+    }
+    return [
+        _theme_problem(data, key, complaint, shown)
+        for key, complaint in found.items()
+        if complaint is not None
+    ]
+
+
+def _language_complaint(language: Any, theme_dirs: list[str]) -> Complaint | None:
+    """Whether a template of words is found for ``language`` in the theme's folders."""
+    known = sorted({page.stem for d in theme_dirs for page in Path(d, LANGUAGES).glob("*.html")})
+    if language in known:
+        return None
+    return (
+        f"{str(language)!r} is not a language Material knows",
+        f"write one of {', '.join(known)} (the course uses {COURSE_LANGUAGE})",
+        "settings.theme-language",
+    )
+
+
+def _direction_complaint(direction: Any) -> Complaint | None:
+    if direction is None or direction in DIRECTIONS:
+        return None
+    return (
+        f"{str(direction)!r} is not a text direction",
+        f"write {' or '.join(DIRECTIONS)}, or leave it out: the language sets it",
+        "settings.theme-direction",
+    )
+
+
+def _theme_problem(data: bytes, key: str, complaint: Complaint, shown: Path) -> Problem:
+    """``complaint`` about the theme's setting ``key``: at its value, at its key when the
+    value starts on a line below (``font:`` over ``text: Roboto``), or at the theme's value
+    when it is not written (a default of the theme's)."""
+    theme = top_setting(data, "theme")
+    written = next(
+        ((name, value) for name, value in mapping_pairs(theme) if name.value == key), None
+    )
+    if written is None:
+        node, given = theme, ""
+    else:
+        name, value = written
+        node = value if value.start_mark.line == name.start_mark.line else name
+        given = given_by_variable(value)
+    message, fix, code = complaint
+    return Problem(shown, *_place(node), f"theme.{key} {message}{given}", fix, code)
+
+
+def _place(node: yaml.Node | None) -> tuple[int, int]:
+    """The line and column where ``node`` starts; the file's start when there is none."""
+    return (1, 1) if node is None else (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def extension_problem(data: bytes, shown: Path, complaint: str) -> Problem | None:
+    """MkDocs' ``complaint`` about ``markdown_extensions`` when one fails to load, with the
+    traceback it holds left out: the extension, the last line of its error (without the
+    error's class), at the option value or name that line quotes, or else at the extension."""
+    failed = FAILED_EXTENSION.match(complaint)
+    if failed is None:
+        return None
+    last = complaint.strip().splitlines()[-1]
+    error, _, said = last.partition(": ")
+    reason = said if ERROR_CLASS.fullmatch(error) else last
+    if error == "KeyError":  # an option the extension does not have
+        reason = f"it has no option {said}"
+    extension = _extension_node(top_setting(data, "markdown_extensions"), failed.group(1))
+    options = mapping_pairs(next((value for _, value in mapping_pairs(extension)), None))
+    quoted = (node for pair in options for node in pair[::-1] if f"'{node.value}'" in reason)
+    return Problem(
+        shown,
+        *_place(next(quoted, extension)),
+        f"the Markdown extension '{failed.group(1)}' cannot load: {reason}",
+        f"correct its name or its options, or undo the last change to {CONFIG_FILE}",
+        "settings.extension",
+    )
+
+
+def _extension_node(extensions: yaml.Node | None, name: str) -> yaml.Node | None:
+    """The item of ``markdown_extensions`` that names the extension ``name``."""
+    items: list[yaml.Node] = extensions.value if isinstance(extensions, yaml.SequenceNode) else []
+    return next(
+        (
+            item
+            for item in items
+            if item.value == name or any(key.value == name for key, _ in mapping_pairs(item))
+        ),
+        None,
+    )
+
+
+def mapping_pairs(node: yaml.Node | None) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+    """The keys of ``node``, a mapping, with their values; none when it is no mapping."""
+    pairs = node.value if isinstance(node, yaml.MappingNode) else []
+    return [(key, value) for key, value in pairs if isinstance(key, yaml.ScalarNode)]

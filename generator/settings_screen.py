@@ -10,14 +10,17 @@ A key written twice in one mapping, which MkDocs' YAML takes without a word, and
 indented with full-width spaces are named as in a course file.
 
 Material prints the site's name, description, author and copyright, the repository's name
-and address, the titles in ``nav``, the texts under ``extra`` (a cookie notice's title, a
-social link's name, a feedback rating's note, ...), the colour switch's names under
-``theme.palette`` and the logo's and icon's addresses into every page as they are,
-unescaped, in text and in attributes. Only a page's body may hold HTML: these are plain
-text on one line, as every field of a course file is (:mod:`generator.plain_text`), and
-hold no ``<``, ``"`` or character reference either; but for an address printed in an
-``href`` or ``src``, where ``&region=cn`` stays as it is.
-A value a tag gives (``!ENV``) is checked once MkDocs has read it.
+and address, the site's address (the canonical link), the style sheets' and the edit
+button's addresses, the titles in ``nav``, the table of contents' title, the texts under
+``extra`` (a cookie notice's title, a social link's name, a feedback rating's note, ...),
+the colour switch's names under ``theme.palette``, the logo's and icon's addresses and the
+names under ``theme.icon`` into every page as they are, unescaped, in text and in
+attributes. Only a page's body may hold HTML: these are plain text on one line, as every
+field of a course file is (:mod:`generator.plain_text`), and hold no ``<``, ``"`` or
+character reference either; but for an address printed in an ``href`` or ``src``, where
+``&region=cn`` stays as it is, and which holds no space if it is a web address.
+A value a tag gives (``!ENV``) is checked once MkDocs has read it, as are the theme's
+language, text direction and fonts (:mod:`generator.settings_env`).
 """
 
 from __future__ import annotations
@@ -33,20 +36,33 @@ import yaml
 
 from generator.errors import Problem
 from generator.plain_text import not_plain
+from generator.settings_env import (
+    given_by_variable,
+    mapping_pairs,
+    settings_document,
+    theme_problems,
+)
 from generator.sources import decode_source
 from generator.yaml_events import EVENT_PARSER
 from generator.yaml_source import FULL_WIDTH_INDENT, FULL_WIDTH_SPACE, MAX_DEPTH, duplicate_key
 
 MAX_VALUES = 10_000
 """Most values the settings may stand for, aliases expanded; the course's have about 80."""
-PRINTED = ("site_name", "site_description", "site_author", "copyright", "repo_name", "repo_url")
-"""Settings Material prints into every page as they are; ``nav``'s titles, every text
-under ``EXTRA`` and the values of ``THEME_PRINTED`` are printed too."""
+ADDRESSES = ("repo_url", "site_url", "edit_uri", "edit_uri_template", "extra_css")
+"""Settings Material prints into an ``href`` as they are (``site_url`` in every page's
+canonical link, ``edit_uri`` in the edit button's, each of ``extra_css`` in a style sheet's)."""
+PRINTED = ("site_name", "site_description", "site_author", "copyright", "repo_name", *ADDRESSES)
+"""Settings Material prints into every page as they are; ``nav``'s titles, the table of
+contents' title, every text under ``EXTRA`` and the values of ``THEME_PRINTED`` are printed
+too."""
 EXTRA = "extra"
 THEME = "theme"
-THEME_PRINTED = ("palette", "logo", "favicon")
+THEME_PRINTED = ("palette", "logo", "favicon", "icon")
 """The theme's settings Material prints as they are: the colour switch's names and media
-queries, the addresses of the logo and the icon."""
+queries, the addresses of the logo and the icon, the names of the note boxes' and tags'
+icons (into a ``<style>``)."""
+TOC = ("toc", "markdown.extensions.toc")
+"""The extension whose ``title`` Material prints above every page's table of contents."""
 TEXT_TAG = "tag:yaml.org,2002:str"
 MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 LEGACY_REFERENCES = sorted((name for name in html5 if not name.endswith(";")), key=len)[::-1]
@@ -61,9 +77,10 @@ REFERENCE = re.compile(r"&(?:#[xX][0-9A-Fa-f]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
 TAG = re.compile(r"<[A-Za-z/!][^<>]{0,40}>?")
 """The start of a tag, as a trainer would paste it (``<a href="...">``)."""
 LINK = "link"
-IN_ATTRIBUTES = {(EXTRA, "homepage"), ("repo_url",), (THEME, "logo"), (THEME, "favicon")}
-"""Settings Material prints into an ``href`` or ``src``, with every key named ``LINK``
-under ``extra`` (``extra.social[0].link``, ``extra.alternate[0].link``)."""
+IN_ATTRIBUTES = {(EXTRA, "homepage"), (THEME, "logo"), (THEME, "favicon")}
+"""Settings Material prints into an ``href`` or ``src``, with ``ADDRESSES`` and every key
+named ``LINK`` under ``extra`` (``extra.social[0].link``, ``extra.alternate[0].link``)."""
+SPACE = re.compile(r"\s")
 KEPT_IN_ADDRESS = re.compile(r"[A-Za-z0-9=]")
 """What keeps a reference without its ';' as it is in an attribute (``?a=1&region=cn``):
 the HTML standard reads it as a character only before anything else."""
@@ -77,7 +94,7 @@ def settings_text_problems(data: bytes, shown: Path) -> list[Problem]:
     oversized = _oversized(text, shown)
     if oversized is not None:
         return [oversized]
-    document = _document(text)
+    document = settings_document(text)
     return [*_keys_under(document, shown, set())] + [
         problem
         for name, path, node in _printed_texts(document)
@@ -202,7 +219,9 @@ def _printed(document: yaml.Node | None) -> Iterator[tuple[str, Keys | None, yam
     node. A value a tag gives is one node, whatever its shape."""
     for key, value in _top_level(document):
         if key.value in PRINTED:
-            yield f"'{key.value}'", (key.value,), value
+            yield from _values(value, key.value, (key.value,))
+        elif key.value == "markdown_extensions":
+            yield from _toc_title(value)
         elif key.value == EXTRA:
             yield from _values(value, EXTRA, (EXTRA,))
         elif key.value == THEME:
@@ -224,31 +243,36 @@ def _values(node: yaml.Node, name: str, path: Keys) -> Iterator[tuple[str, Keys,
         yield f"'{name}'", path, node
 
 
-def _theme(theme: yaml.Node) -> Iterator[tuple[str, Keys, yaml.Node]]:
-    """Every value of the theme's settings Material prints (:data:`THEME_PRINTED`)."""
-    if isinstance(theme, yaml.MappingNode):
-        for key, value in theme.value:
-            if isinstance(key, yaml.ScalarNode) and key.value in THEME_PRINTED:
-                yield from _values(value, f"{THEME}.{key.value}", (THEME, key.value))
+def _theme(theme: yaml.Node) -> Iterator[tuple[str, Keys | None, yaml.Node]]:
+    """Every value of the theme's settings Material prints (:data:`THEME_PRINTED`), and the
+    names under ``theme.icon`` (``admonition: {note: ...}``), printed into a ``<style>``."""
+    for key, value in mapping_pairs(theme):
+        if key.value in THEME_PRINTED:
+            yield from _values(value, f"{THEME}.{key.value}", (THEME, key.value))
+        if key.value == "icon":
+            names = (name for _, icons in mapping_pairs(value) for name, _ in mapping_pairs(icons))
+            yield from ((f"a name under '{THEME}.icon'", None, name) for name in names)
+
+
+def _toc_title(extensions: yaml.Node) -> Iterator[tuple[str, Keys, yaml.Node]]:
+    """The title the table of contents' extension (:data:`TOC`) is given, if it is."""
+    items = extensions.value if isinstance(extensions, yaml.SequenceNode) else []
+    for name, options in (pair for item in items for pair in mapping_pairs(item)):
+        if name.value in TOC:
+            title = f"markdown_extensions.{name.value}"
+            found = _values(options, title, ("mdx_configs", name.value))
+            yield from ((shown, at, node) for shown, at, node in found if at[-1] == "title")
 
 
 def top_settings(source: str | bytes) -> list[tuple[yaml.Node, yaml.Node]]:
     """The top-level keys of the settings in ``source``, mkdocs.yml's text or bytes, with
     their values, as nodes; none when it is not a mapping or not YAML (which MkDocs
     reports)."""
-    return _top_level(_document(source))
+    return _top_level(settings_document(source))
 
 
 def _top_level(document: yaml.Node | None) -> list[tuple[yaml.Node, yaml.Node]]:
     return document.value if isinstance(document, yaml.MappingNode) else []
-
-
-def _document(source: str | bytes) -> yaml.Node | None:
-    """The settings in ``source`` as nodes; none when they are not YAML."""
-    try:
-        return yaml.compose(source, Loader=EVENT_PARSER)
-    except yaml.YAMLError:
-        return None
 
 
 def _titles(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
@@ -266,15 +290,16 @@ def _titles(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
 def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path) -> list[Problem]:
     """The printed settings a tag gives their value (``site_description: !ENV DESC``), checked
     as MkDocs read them (``resolved``: the settings of ``PRINTED``, ``EXTRA`` and ``THEME``):
-    the text itself is only known then."""
+    the text itself is only known then; and the theme's language, direction and fonts, with
+    the theme's defaults (:func:`generator.settings_env.theme_problems`)."""
     return [
         problem
-        for name, path, node in _printed(_document(data.decode("utf-8-sig")))
+        for name, path, node in _printed(settings_document(data.decode("utf-8-sig")))
         if path is not None
         and node.tag != TEXT_TAG
         and isinstance(value := _resolved(resolved, path), str)
         if (problem := _value_problem(f"{name} as {node.tag} gives it", path, value, node, shown))
-    ]
+    ] + theme_problems(data, resolved.get(THEME), shown)
 
 
 def _resolved(settings: Any, path: Keys) -> Any:
@@ -291,17 +316,28 @@ def _value_problem(
     name: str, path: Keys | None, value: str, node: yaml.Node, shown: Path
 ) -> Problem | None:
     """What keeps ``value``, the text of ``node`` at ``path``, from being printed as it is."""
-    what = not_plain(value) or _markup(value, _in_href(path))
+    in_href = _in_href(path)
+    what = not_plain(value) or _markup(value, in_href) or (_spaced(value) if in_href else None)
     if what is None:
         return None
     message, fix, code = what
-    return _problem(shown, node.start_mark, f"{name} {message}", fix, code)
+    return _problem(shown, node.start_mark, f"{name} {message}{given_by_variable(node)}", fix, code)
 
 
 def _in_href(path: Keys | None) -> bool:
     """Whether Material prints the setting at ``path`` into an attribute as an address
-    (:data:`IN_ATTRIBUTES`)."""
-    return path is not None and (path in IN_ATTRIBUTES or (path[0] == EXTRA and path[-1] == LINK))
+    (:data:`ADDRESSES`, :data:`IN_ATTRIBUTES`)."""
+    return path is not None and (
+        path[0] in ADDRESSES or path in IN_ATTRIBUTES or (path[0] == EXTRA and path[-1] == LINK)
+    )
+
+
+def _spaced(address: str) -> tuple[str, str, str] | None:
+    """A space in ``address``, a web address (``https://...``), which holds none; a file's
+    name (``images/my logo.png``) may, as a browser encodes it."""
+    if "://" not in address or SPACE.search(address) is None:
+        return None
+    return "contains a space, which no web address holds", "write it as %20", "settings.address"
 
 
 def _markup(value: str, in_href: bool) -> tuple[str, str, str] | None:
@@ -317,7 +353,7 @@ def _markup(value: str, in_href: bool) -> tuple[str, str, str] | None:
     shown = numeric.group() if numeric else found.group()
     return (
         f"contains '{shown}', which every page would read as HTML; this setting is plain text",
-        _markup_fix(value, found.start(), shown),
+        _markup_fix(value, found.start(), shown, in_href),
         "settings.markup",
     )
 
@@ -335,9 +371,10 @@ def _kept(value: str, found: re.Match[str]) -> bool:
     )
 
 
-def _markup_fix(value: str, start: int, shown: str) -> str:
+def _markup_fix(value: str, start: int, shown: str, in_href: bool) -> str:
     """How to write ``shown``, at ``start`` of ``value``, as plain text: a character
-    reference as the character it stands for, a tag left out, '<' and '"' full-width."""
+    reference as the character it stands for, a tag left out, '<' and '"' full-width, or
+    in an address (``in_href``) as '%3C' and '%22'."""
     meant = html.unescape(shown)
     plain = "only a page's body may hold HTML"
     if meant != shown and meant not in FULL_WIDTH.keys() - {"&"}:
@@ -345,4 +382,5 @@ def _markup_fix(value: str, start: int, shown: str) -> str:
     tag = TAG.match(value, start)
     if tag is not None:
         return f"remove the tag '{tag.group()}': {plain}"
-    return f"write the full-width '{FULL_WIDTH[meant[0]]}' instead, or leave it out: {plain}"
+    written = f"'%{ord(meant[0]):02X}'" if in_href else f"the full-width '{FULL_WIDTH[meant[0]]}'"
+    return f"write {written} instead, or leave it out: {plain}"
