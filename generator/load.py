@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.errors import CourseError, Problem
 from generator.layout import (
+    LOOKS_LIKE_MODULE,
     PAGE_SUFFIX,
     QUIZ_SUFFIX,
     is_module,
@@ -31,7 +32,7 @@ from generator.models import (
     Source,
 )
 from generator.plain_text import plain_text_problems
-from generator.project import Project
+from generator.project import EXAM_NAME, HOME_PAGE, MODULE_NAME, Project
 from generator.schema_problems import ModelT, validate_model
 from generator.search_terms import search_terms_problems
 from generator.sources import read_source
@@ -76,6 +77,7 @@ def load_course(
     misspelt_pages = misspelt(project.course_dir, PAGE_SUFFIX)
     page_names = {path.stem for path in [*page_paths, *misspelt_pages]}
     problems.extend(quiz_name_problems(project, page_names))
+    problems.extend(_quizzes_of_pages_not_modules(project, page_names))
     exam = load_exam(project, problems)
     problems.extend(search_terms_problems(project))
     if problems:
@@ -189,6 +191,43 @@ def load_module(
     if page is None or not isinstance(page.meta, ModuleMeta) or quiz is None:
         return None
     return Module(page=page, meta=page.meta, quiz=quiz[0], quiz_source=quiz[1])
+
+
+def _quizzes_of_pages_not_modules(project: Project, page_names: set[str]) -> list[Problem]:
+    """Quizzes named after a page that is no module (``glossary.yml``): never read, as only
+    a module has a quiz (``exam.yml`` holds the exam settings, and a page ``exam.md`` is
+    reported as a reserved name). A quiz named after no page is reported by
+    :func:`generator.layout.quiz_name_problems`, and one after a page whose name starts
+    with a digit but is no module's, with that page."""
+    number = 1 + max((int(name[:2]) for name in page_names if MODULE_NAME.match(name)), default=0)
+    return [
+        _quiz_of_a_page_problem(project, path, f"{min(number, 99):02d}")
+        for path in sorted(project.quiz_dir.glob(f"*{QUIZ_SUFFIX}"))
+        if path.stem in page_names - {EXAM_NAME} and not LOOKS_LIKE_MODULE.match(path.stem)
+    ]
+
+
+def _quiz_of_a_page_problem(project: Project, path: Path, number: str) -> Problem:
+    page = f"{path.stem}{PAGE_SUFFIX}"
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "module"
+    if page == HOME_PAGE:
+        fix = "the home page has no quiz: move the file out of quizzes/ or delete it"
+    else:
+        fix = (
+            f"to make the page a module, rename it and its quiz with the next number, such as "
+            f"{number}-{slug}.md and {number}-{slug}.yml (see AUTHORING.md); otherwise move "
+            "the quiz out of quizzes/ or delete it"
+        )
+    return Problem(
+        project.relative(path),
+        1,
+        1,
+        f"quiz '{path.name}' belongs to no module, so it is never read: course/{page} is an "
+        "ordinary page, as a module's file name is two digits, a hyphen and lower-case "
+        "letters, digits or hyphens",
+        fix,
+        "quiz.orphan",
+    )
 
 
 def load_exam(project: Project, problems: list[Problem]) -> Exam | None:

@@ -10,12 +10,16 @@ ordinary file are never published.
 A symbolic link is followed only to a file inside the project: the published site is
 built from the repository (GitHub Pages), which holds the link but not what lies outside
 the project, and the files of a linked folder are never published. Such links are
-problems (:func:`link_problems`), not a site that works here and breaks there.
+problems (:func:`link_problems`), not a site that works here and breaks there. So is a link
+that leads round in a loop (to itself, or to a link back to it): like a page that cannot be
+read, it is reported where a page first links to it, or else at the link itself.
 """
 
 from __future__ import annotations
 
+import errno
 import posixpath
+import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -25,6 +29,7 @@ from generator.errors import Problem
 from generator.layout import page_files
 from generator.markdown_config import References
 from generator.project import MEDIA_FOLDERS, Project
+from generator.sources import read_source
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,9 @@ def linkable_files(project: Project) -> set[str]:
 
 
 def link_problems(project: Project) -> list[Problem]:
-    """The symbolic links under ``course/`` that lead outside the project or to a folder
-    (hidden ones aside: they are never published, and editors make them as lock files)."""
+    """The symbolic links under ``course/`` that lead outside the project, to a folder or
+    round in a loop (hidden ones aside: they are never published, and editors make them as
+    lock files)."""
     course = project.course_dir
     links = (
         path
@@ -67,6 +73,8 @@ def link_problems(project: Project) -> list[Problem]:
 
 
 def _link_problem(project: Project, link: Path) -> Problem | None:
+    if (loop := _loop_error(link)) is not None:
+        return _unreadable(project, link, loop)
     target = link.resolve()
     if not target.is_relative_to(project.root.resolve()):
         message = (
@@ -80,6 +88,45 @@ def _link_problem(project: Project, link: Path) -> Problem | None:
     else:
         return None
     return Problem(project.relative(link), 1, 1, message, fix, code)
+
+
+def _loop_error(link: Path) -> OSError | None:
+    """The error of reading through ``link`` if it leads round in a loop."""
+    try:
+        link.stat()
+    except OSError as error:
+        return error if error.errno == errno.ELOOP else None
+    return None
+
+
+def _unreadable(project: Project, link: Path, error: OSError) -> Problem:
+    """The problem of a file that cannot be read, worded as for a page (:func:`read_source`),
+    where a page first links to the file if one does."""
+    name = link.relative_to(project.course_dir).as_posix()
+    message = f"the file cannot be read ({error.strerror})"
+    place = _first_mention(project, name)
+    if place is None:
+        place = project.relative(link), 1, 1
+    else:
+        message = f"the file {project.shown(link)} linked here cannot be read ({error.strerror})"
+    return Problem(
+        *place, message, "check that it exists and that you may read it", "source.unreadable"
+    )
+
+
+def _first_mention(project: Project, name: str) -> tuple[Path, int, int] | None:
+    """The first place where a page links to the file ``name`` (relative to ``course/``,
+    as the flat pages link to it): ``](name)``, ``="name"`` or ``]: name``."""
+    address = re.compile(
+        rf"(?:\]\(\s*<?|=[\"']?|\]:\s*<?)(?:\./)?({re.escape(name)})(?=[\s)\"'>#?]|$)"
+    )
+    for page in page_files(project):
+        text = read_source(page, project.relative(page))
+        lines = [] if isinstance(text, Problem) else text.splitlines()
+        for number, line in enumerate(lines, 1):
+            if (found := address.search(line)) is not None:
+                return project.relative(page), number, found.start(1) + 1
+    return None
 
 
 def _other_files(project: Project) -> Iterator[tuple[str, Path]]:

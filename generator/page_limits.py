@@ -7,12 +7,16 @@ takes minutes (16,000 ``a <b`` in a paragraph, half a minute; 20,000 nested '[',
 Python-Markdown also writes the whole text of a paragraph again for each piece of inline
 markup it finds there (an entity such as ``&amp;``, an emphasis mark, a code span, an escape,
 a tag, a link), and each costs it some time besides: 100,000 ``&amp;`` in a paragraph take
-half a minute, 200,000 ``*a*`` on a page minutes. These checks cost one pass over the text
-and run before the page is converted; a page over a limit is reported at its first
-offending line and not converted or checked further. The limits are far above what a
-course page holds (the course has no stray '<', brackets one deep, at most 80 pieces of
-inline markup in a paragraph and 228 on a page), and keep the worst a page of the largest
-size the project reads (1 MB) can cost to a few seconds.
+half a minute, 200,000 ``*a*`` on a page minutes. And after each heading, rule,
+abbreviation, tab or definition it takes from a block (lines with no blank line between
+them), it reads all the rest of the block again: 10,000 lines of ``- `` take eight seconds,
+4,000 abbreviations (``*[a]: b``) as long; and each code block costs it time (40,000, half a
+minute). These checks cost one pass over the text and run before the page is converted; a
+page over a limit is reported at its first offending line and not converted or checked
+further. The limits are far above what a course page holds (the course has no stray '<',
+brackets one deep, at most 80 pieces of inline markup in a paragraph and 228 on a page, at
+most 386 lines on a page and two pieces taken one at a time in a block), and keep the
+worst a page of the largest size the project reads (1 MB) can cost to a few seconds.
 """
 
 from __future__ import annotations
@@ -48,6 +52,19 @@ TABLE_DELIMITER = "|:- "
 """What a table's second line (``| --- | :-: |``) is made of."""
 LIST_ITEM = re.compile(rf"( *){LIST_MARKER}")
 """The start of a list item, and its indent."""
+MAX_PAGE_LINES = 3_000
+"""Lines a page body may have, code included."""
+MAX_BLOCK_PIECES = 200
+"""Lines a block (lines with no blank line between them, code included) may have that
+Python-Markdown takes out of it one at a time."""
+PIECE = re.compile(
+    r"[ \t>]*(?:#|[=-]+[ \t]*$|([*_-])(?:[ \t]*\1){2,}[ \t]*$|\*\[|===|\?\?\?|!!!|:[ \t]|```|~~~)"
+)
+"""A line Python-Markdown takes out of its block on its own, counted generously, in a list or a
+quote too: a heading, a line of '-' or '=' (the underline of the line above, which makes
+that a heading), a rule, an abbreviation, a definition, a tab, a collapsible block, an
+admonition, a fence."""
+PIECE_LINES = re.compile(f"^{PIECE.pattern}", re.MULTILINE)
 
 
 def costly_markup(page: Page, lines: Lines) -> Problem | None:
@@ -57,7 +74,22 @@ def costly_markup(page: Page, lines: Lines) -> Problem | None:
     Each check first counts over the whole body what it looks for, which bounds what it
     could find (``lines`` only blank code spans out of the body): a page far within the
     limits, as course pages are, is passed without reading it line by line."""
-    return _stray_tag_starts(page, lines) or _deep_brackets(page, lines) or _much_markup(page)
+    return (
+        _too_many_lines(page)
+        or _many_pieces(page)
+        or _stray_tag_starts(page, lines)
+        or _deep_brackets(page, lines)
+        or _much_markup(page)
+    )
+
+
+def _line_count(page: Page) -> int:
+    return len(page.body.splitlines())
+
+
+def _may_have_many_pieces(page: Page) -> bool:
+    pieces = PIECE_LINES.findall("\n".join(page.body.splitlines()))
+    return len(pieces) > MAX_BLOCK_PIECES
 
 
 def _may_have_strays(lines: Lines) -> bool:
@@ -71,6 +103,54 @@ def _may_nest_deep(page: Page) -> bool:
 def _may_hold_much_markup(page: Page) -> bool:
     starts = sum(page.body.count(character) for character in MARKUP_STARTS)
     return starts + len(page.body.splitlines()) > MAX_PARAGRAPH_MARKUP  # a line break a line
+
+
+def _too_many_lines(page: Page) -> Problem | None:
+    lines = _line_count(page)
+    if lines <= MAX_PAGE_LINES:
+        return None
+    return Problem(
+        page.source.path,
+        page.body_line + MAX_PAGE_LINES,
+        1,
+        f"the page has {lines:,} lines, more than the {MAX_PAGE_LINES:,} a page may have "
+        "(this is the first line over): the site's Markdown converter takes minutes over so "
+        "many",
+        "split the page into shorter pages",
+        "page.too-many-lines",
+    )
+
+
+def _many_pieces(page: Page) -> Problem | None:
+    """The first block with more than :data:`MAX_BLOCK_PIECES` pieces (:data:`PIECE`). A
+    blank line is one that holds only spaces and tabs, as Python-Markdown reads it."""
+    if not _may_have_many_pieces(page):
+        return None
+    block_line, pieces = page.body_line, 0
+    for number, line in enumerate(page.body.splitlines(), page.body_line):
+        if not line.strip(" \t"):
+            block_line, pieces = number + 1, 0
+        elif PIECE.match(line):
+            pieces += 1
+            if pieces > MAX_BLOCK_PIECES:
+                return _too_many_pieces(page, block_line)
+    return None
+
+
+def _too_many_pieces(page: Page, block_line: int) -> Problem:
+    return Problem(
+        page.source.path,
+        block_line,
+        1,
+        f"this block (lines with no blank line between them) has more than "
+        f"{MAX_BLOCK_PIECES:,} lines that the site's Markdown converter takes out of it one at "
+        "a time, reading the rest of the block again after each, which takes minutes: "
+        "headings, lines of '-' or '=' (an empty list item '- ' too), rules, abbreviations, "
+        "definitions, tabs, admonitions, fences",
+        "put a blank line after each of them, or delete the empty list items and stray lines "
+        "of '-'",
+        "page.block-pieces",
+    )
 
 
 def _stray_tag_starts(page: Page, lines: Lines) -> Problem | None:

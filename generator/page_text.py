@@ -3,17 +3,28 @@
 Link syntax, HTML and brackets written in code are text on the site, so fenced code blocks
 are left out and code spans blanked (kept as spaces, so that columns stay right); the
 checks of raw HTML leave out indented code blocks as well.
+
+A code span is found as Python-Markdown finds one: a run of backticks no backslash escapes,
+some text, then the next run of exactly as many backticks (or, if there is none, the
+longest run after it when that is shorter). Runs are matched by their lengths, never by
+reading the line again from each one: a line of thousands of backticks costs one pass.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterator
 
 from generator.models import Page
 
 FENCE = re.compile(r"^\s*(```|~~~)")
-CODE_SPAN = re.compile(r"(`+).+?\1")
+BACKTICKS = re.compile(r"`+")
+OPENING = re.compile(r"(?<!\\)((?:\\{2})+)(?=`)|(?<!\\)`")
+"""What may open a code span, as Python-Markdown reads it (``markdown.inlinepatterns.
+BACKTICK_RE``): a backtick no backslash escapes, or backslashes escaping each other before a
+backtick, which then opens one."""
 INDENTED = re.compile(r" {4}|\t")
 """How a line of an indented code block starts."""
 LIST_MARKER = r"(?:[*+-]|\d+\.)\s"
@@ -32,10 +43,72 @@ Place = tuple[int, int]
 
 
 def searchable_lines(page: Page) -> Lines:
-    return {
-        number: CODE_SPAN.sub(lambda code: " " * len(code.group()), line)
-        for number, line in body_lines(page)
-    }
+    return {number: _blank_code_spans(line) for number, line in body_lines(page)}
+
+
+def _blank_code_spans(line: str) -> str:
+    pieces: list[str] = []
+    done = 0
+    for start, end in code_spans(line):
+        pieces += [line[done:start], " " * (end - start)]
+        done = end
+    return "".join([*pieces, line[done:]])
+
+
+def code_spans(line: str) -> Iterator[tuple[int, int]]:
+    """The start and end of each code span in ``line``, from its opening backticks to the end
+    of its closing ones, found as Python-Markdown finds them (its BacktickInlineProcessor)."""
+    runs = _BacktickRuns(line)
+    position = 0
+    while (found := OPENING.search(line, position)) is not None:
+        start = found.end() if found.group(1) else found.start()
+        run = runs.containing(start)
+        ticks = runs.ends[run] - start
+        closing = runs.closing(run, ticks)
+        if closing is None:  # no span: Python-Markdown reads on as far again past the run
+            position = start + 2 * ticks
+            continue
+        yield start, runs.ends[closing]
+        position = runs.ends[closing]
+
+
+class _BacktickRuns:
+    """The runs of backticks in a line, and the run that closes a code span opened in each."""
+
+    def __init__(self, line: str) -> None:
+        spans = [found.span() for found in BACKTICKS.finditer(line)]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        self.of_length: defaultdict[int, list[int]] = defaultdict(list)
+        for run, (start, end) in enumerate(spans):
+            self.of_length[end - start].append(run)
+        self.longest_from = self._longest_from()
+
+    def _longest_from(self) -> list[int]:
+        """For each run, the first of the longest runs from it on."""
+        longest = list(range(len(self.starts)))
+        for run in reversed(range(len(longest) - 1)):
+            if self._length(longest[run + 1]) > self._length(run):
+                longest[run] = longest[run + 1]
+        return longest
+
+    def _length(self, run: int) -> int:
+        return self.ends[run] - self.starts[run]
+
+    def containing(self, position: int) -> int:
+        return bisect_right(self.starts, position) - 1
+
+    def closing(self, run: int, ticks: int) -> int | None:
+        """The run that closes the code span ``ticks`` backticks at the end of ``run`` open:
+        the next run of as many backticks (a backslash in code is text), or else the first
+        of the longest runs after it if they are shorter; None if there is neither."""
+        same = self.of_length.get(ticks, [])
+        following = bisect_right(same, run)
+        if following < len(same):
+            return same[following]
+        if run + 1 < len(self.starts) and self._length(self.longest_from[run + 1]) < ticks:
+            return self.longest_from[run + 1]
+        return None
 
 
 def body_lines(page: Page) -> Iterator[tuple[int, str]]:

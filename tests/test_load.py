@@ -260,3 +260,31 @@ def test_a_quiz_spelt_yaml_is_to_be_renamed(minimal_project: Path, name: str) ->
         f"quizzes/{name}.yaml:1:1: quiz files end in '.yml', and this one is not read; "
         f"rename it to {name}.yml [quiz.yaml-extension]"
     ]
+
+
+@pytest.mark.parametrize("name", ["practice", "glossary"])
+def test_a_quiz_named_after_a_page_that_is_no_module_is_never_silently_ignored(
+    minimal_project: Path, name: str
+) -> None:
+    """The page lacks its two-digit number: the quiz would be lost without a word."""
+    page = minimal_project / f"course/{name}.md"
+    page.write_text("---\ntitle: 练习\n---\n\n练习。\n", encoding="utf-8")
+    (minimal_project / f"quizzes/{name}.yml").write_text("garbage: [\n", encoding="utf-8")
+    assert problems_of(minimal_project) == [
+        f"quizzes/{name}.yml:1:1: quiz '{name}.yml' belongs to no module, so it is never "
+        f"read: course/{name}.md is an ordinary page, as a module's file name is two digits, "
+        "a hyphen and lower-case letters, digits or hyphens; to make the page a module, "
+        f"rename it and its quiz with the next number, such as 03-{name}.md and "
+        f"03-{name}.yml (see AUTHORING.md); otherwise move the quiz out of quizzes/ or "
+        "delete it [quiz.orphan]"
+    ]
+
+
+def test_the_home_page_has_no_quiz(minimal_project: Path) -> None:
+    (minimal_project / "quizzes/index.yml").write_text("garbage: [\n", encoding="utf-8")
+    assert problems_of(minimal_project) == [
+        "quizzes/index.yml:1:1: quiz 'index.yml' belongs to no module, so it is never read: "
+        "course/index.md is an ordinary page, as a module's file name is two digits, a "
+        "hyphen and lower-case letters, digits or hyphens; the home page has no quiz: move "
+        "the file out of quizzes/ or delete it [quiz.orphan]"
+    ]

@@ -106,3 +106,29 @@ def test_links_the_published_site_could_not_follow_are_problems(
         "FAILED: 2 problems",
     ]
     assert (site / "index.html").read_text(encoding="utf-8") == "上一版"
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_link_that_leads_round_in_a_loop_is_a_file_that_cannot_be_read(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """As for a page: reported where a page links to it, or else at the link itself."""
+    course = minimal_project / "course"
+    (course / "images").mkdir()
+    (course / "images/a.png").symlink_to("a.png")
+    (course / "loop").symlink_to("loop")
+    page = course / "01-sample.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(f"{text}\n![倾听](images/a.png)\n", encoding="utf-8")
+    line = len(text.splitlines()) + 2
+
+    assert run_generator(minimal_project, command) == 1
+
+    assert capsys.readouterr().err.splitlines() == [
+        f"course/01-sample.md:{line}:7: the file course/images/a.png linked here cannot be "
+        "read (Too many levels of symbolic links); check that it exists and that you may "
+        "read it [source.unreadable]",
+        "course/loop:1:1: the file cannot be read (Too many levels of symbolic links); check "
+        "that it exists and that you may read it [source.unreadable]",
+        "FAILED: 2 problems",
+    ]

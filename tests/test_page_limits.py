@@ -22,13 +22,20 @@ PIECES = [*"<>[]()&*_`\\ a价\n", "\n\n", "<b", "&amp;", "  \n", "```\n", "- ", 
 """What the checks count, line ends (Python's and others) and what ends a paragraph."""
 LINE_ENDS = ["\r", "\r\n", "\u2028", "\x0b", "\x85"]
 LIMITS = {
+    "MAX_PAGE_LINES": 30,
+    "MAX_BLOCK_PIECES": 3,
     "MAX_STRAY_TAG_STARTS": 2,
     "MAX_BRACKET_DEPTH": 2,
     "MAX_PARAGRAPH_MARKUP": 6,
     "MAX_PAGE_MARKUP": 12,
 }
 """Limits low enough for short texts to pass them."""
-QUICK_COUNTS = ("_may_have_strays", "_may_nest_deep", "_may_hold_much_markup")
+QUICK_COUNTS = (
+    "_may_have_many_pieces",
+    "_may_have_strays",
+    "_may_nest_deep",
+    "_may_hold_much_markup",
+)
 PAGE = load_course(Project(FIXTURES / "minimal")).pages[0]
 
 
@@ -56,6 +63,57 @@ def test_the_course_modules_skip_the_line_by_line_checks() -> None:
     project = Project(Path(__file__).parent.parent)
     for module in load_course(project).modules:
         page = module.page
+        assert not page_limits._may_have_many_pieces(page), page.filename
         assert not page_limits._may_have_strays(searchable_lines(page)), page.filename
         assert not page_limits._may_nest_deep(page), page.filename
         assert not page_limits._may_hold_much_markup(page), page.filename
+
+
+BLOCK_PIECES = (
+    "this block (lines with no blank line between them) has more than 200 lines that the "
+    "site's Markdown converter takes out of it one at a time, reading the rest of the block "
+    "again after each, which takes minutes: headings, lines of '-' or '=' (an empty list "
+    "item '- ' too), rules, abbreviations, definitions, tabs, admonitions, fences; put a "
+    "blank line after each of them, or delete the empty list items and stray lines of '-' "
+    "[page.block-pieces]"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "first"),
+    [
+        (["- "] * 201, 3),
+        (["## 标题", "***"] * 101, 3),
+        (["段落", "", "正文", *(["*[a]: b"] * 201)], 5),
+        (["> 引文", *([">     # 标题"] * 201)], 3),
+    ],
+    ids=["empty-items", "headings-and-rules", "abbreviations", "in-a-quote"],
+)
+def test_a_block_of_many_pieces_is_reported_at_its_first_line(lines: list[str], first: int) -> None:
+    """Python-Markdown reads the rest of the block again after each piece it takes from it:
+    10,000 lines of '- ' took eight seconds."""
+    body = "\n".join(["开篇。", "", *lines]) + "\n"
+    assert costly(body) == f"{PAGE.source.path}:{PAGE.body_line + first - 1}:1: {BLOCK_PIECES}"
+
+
+def test_a_blank_line_holds_spaces_and_tabs_alone() -> None:
+    """As Python-Markdown reads it: a full-width space makes no blank line."""
+    assert costly("\n".join((["- "] * 200 + [" \t"]) * 2)) is None
+    body = "\n".join(["- "] * 100 + ["\u3000"] + ["- "] * 101)
+    assert costly(body) == f"{PAGE.source.path}:{PAGE.body_line}:1: {BLOCK_PIECES}"
+
+
+def test_long_lists_and_tables_are_one_piece() -> None:
+    table = ["| 术语 | 说明 |", "| --- | --- |", *(["| 术语 | 说明 |"] * 2000)]
+    assert costly("\n".join([*table, "", *(["- 要点"] * 900)]) + "\n") is None
+
+
+def test_a_page_with_too_many_lines_is_reported_at_the_first_line_over() -> None:
+    body = "\n".join(["段落。", ""] * 1501) + "\n"
+    assert costly(body) == (
+        f"{PAGE.source.path}:{PAGE.body_line + 3000}:1: the page has 3,002 lines, more than "
+        "the 3,000 a page may have (this is the first line over): the site's Markdown "
+        "converter takes minutes over so many; split the page into shorter pages "
+        "[page.too-many-lines]"
+    )
+    assert costly("\n".join(["段落。", ""] * 1500) + "\n") is None

@@ -1,0 +1,78 @@
+"""Code spans are found as the site's Markdown converter finds them, in one pass over a line."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import time
+from xml.etree.ElementTree import Element
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
+
+from generator.load import load_course
+from generator.page_text import code_spans, searchable_lines
+from generator.project import Project
+from tests.conftest import FIXTURES
+from tests.test_properties import SETTINGS
+
+PAGE = load_course(Project(FIXTURES / "minimal")).pages[0]
+
+
+class RecordedBackticks(BacktickInlineProcessor):
+    """Python-Markdown's own reading of code spans, keeping the text of each it finds."""
+
+    def __init__(self) -> None:
+        super().__init__(BACKTICK_RE)
+        self.spans: list[str] = []
+
+    def handleMatch(  # type: ignore[override]  # Python-Markdown overrides it so too
+        self, m: re.Match[str], data: str
+    ) -> tuple[Element | str | None, int | None, int | None]:
+        element, start, end = super().handleMatch(m, data)
+        if isinstance(element, Element):
+            self.spans.append(data[start:end])
+        return element, start, end
+
+
+def python_markdown_spans(line: str) -> list[str]:
+    converter = markdown.Markdown()
+    recorded = RecordedBackticks()
+    converter.inlinePatterns.register(recorded, "backtick", 190)
+    converter.convert(f"x{line}")  # a paragraph, whatever the line starts with
+    return recorded.spans
+
+
+@settings(SETTINGS, max_examples=1000)
+@given(st.lists(st.sampled_from(["`", "``", "\\", "a", " ", "价"]), max_size=30).map("".join))
+def test_code_spans_are_those_python_markdown_finds(line: str) -> None:
+    assert [line[start:end] for start, end in code_spans(line)] == python_markdown_spans(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "blanked"),
+    [
+        ("见 `[链接](x.md)` 与 [链接](y.md)", "见              与 [链接](y.md)"),
+        ("``a ` b`` 与 `c`", "          与    "),
+        ("\\`[a](b)\\` 与 `c`", "\\`[a](b)\\` 与    "),  # an escaped backtick opens nothing
+        ("``[a](b)`", "         "),  # a shorter closing run closes it
+        ("`[a](b)``", "`[a](b)``"),  # a longer one does not
+    ],
+)
+def test_code_spans_are_blanked(line: str, blanked: str) -> None:
+    page = dataclasses.replace(PAGE, body=f"{line}\n")
+    assert searchable_lines(page) == {PAGE.body_line: blanked}
+
+
+def test_a_line_of_backticks_is_read_in_one_pass() -> None:
+    """A run of backticks was matched against every later run of every length: a line of
+    20,000 took a check a minute and a half."""
+    page = dataclasses.replace(PAGE, body=f"文{'`' * 10_000}\n{'`a` ' * 50_000}\n")
+    start = time.perf_counter()
+    lines = searchable_lines(page)
+    assert time.perf_counter() - start < 1
+    assert lines[PAGE.body_line] == f"文{'`' * 10_000}"
+    assert lines[PAGE.body_line + 1] == " " * 200_000
