@@ -24,6 +24,7 @@ from generator.schema_location import fields_at, model_at
 from generator.schema_numbers import out_of_range, whole_number_fix
 from generator.written import as_written, as_yaml, empty_value
 from generator.yaml_source import position, value_at
+from generator.yaml_value_fixes import list_fix, true_or_false_fix
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Location = Sequence[int | str]
@@ -242,7 +243,7 @@ def _describe_type(kind: str, key: str, value: object, item: bool, written: str)
     if kind == "bool_type":
         return (
             f"{subject} {_must(value, 'be true or false')}",
-            f"write {key}: true or {key}: false",
+            true_or_false_fix(key, value),
             "not-true-or-false",
         )
     if kind == "int_type":
@@ -254,13 +255,7 @@ def _describe_type(kind: str, key: str, value: object, item: bool, written: str)
     if kind == "string_type":
         return _not_text(key, value, item, written)
     if kind == "list_type":
-        scalar = value is not None and not isinstance(value, dict | list)
-        brackets = f", or in brackets: {key}: [{as_yaml(value)}]" if scalar else ""
-        return (
-            f"{subject} {_must(value, 'be a list')}",
-            f"write its entries under '{key}:', each on its own line starting with '- '{brackets}",
-            "not-a-list",
-        )
+        return f"{subject} {_must(value, 'be a list')}", list_fix(key, value), "not-a-list"
     if kind == "dict_type":
         return (
             f"{subject} {_must(value, 'hold ' + NAME_VALUE + ' lines')}",

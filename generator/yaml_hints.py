@@ -4,7 +4,9 @@ YAML says what its parser expected where it gave up, often a line or more after 
 slip. Slips common in a Chinese course: a full-width colon after a key (``prompt：``,
 what a Chinese input method types), a text that starts with a character YAML reads as
 syntax (``!重要``, ``[注意] 以下``, ``@客户``), a quote opened but never closed
-(``prompt: "服务补救…``) and a key with no space after its colon (``prompt:一位客户``).
+(``prompt: "服务补救…``), a key with no space after its colon (``prompt:一位客户``) or a
+full-width space there (``prompt:\u3000一位``), and a key indented unlike its neighbours
+(:mod:`generator.yaml_indentation`).
 Each is looked for on the lines the error names, or above them, and the fix quotes the
 trainer's own line. ``mkdocs.yml`` gets the same hints, read as its own file: any name may
 be a setting, and the tags MkDocs reads (``!ENV``, ``!!python/name:``) are rightly written.
@@ -18,10 +20,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from generator.models import StrictModel
+from generator.yaml_indentation import dedented_key, misaligned_key
+from generator.yaml_lines import KEY_LINE, KEY_REST, Hint, holds_something, indent, value_start
 
-KEY_REST = r"[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*"
-"""The rest of a key's name after its first character: mkdocs.yml names an extension with
-dots (``pymdownx.tabbed:``), and its settings go below it."""
 KEY = rf"[A-Za-z_]{KEY_REST}"
 """A key's name, as a trainer types it in a course file or mkdocs.yml."""
 FULL_WIDTH_COLONS = "：︰﹕"
@@ -49,6 +50,10 @@ SPECIAL_START = {
 ``&`` and ``*``, an anchor or alias, are found elsewhere)."""
 NO_SPACE = re.compile(rf"^(\s*(?:-\s+)?)({KEY}):(\S.*?)\s*$")
 """A key and its value with no space between the colon and the value (``prompt:一位``)."""
+OTHER_SPACE = re.compile(rf"^(\s*(?:-\s+)?)({KEY}):([^\S \t])\s*(.*?)\s*$")
+"""A key whose colon is followed by a space YAML does not take for one (a full-width or a
+no-break space): its indent, key, that space and the value after it."""
+SPACE_NAMES = {"\u3000": "a full-width space", "\u00a0": "a no-break space"}
 NO_SPACE_REACH = 2
 """How many lines above the error a key with no space after its colon is looked for: YAML
 reads the key and its value as one text, and gives up on the line after it, or the next."""
@@ -60,17 +65,8 @@ ESCAPED_QUOTE = {'"': re.compile(r"\\."), "'": re.compile("''")}
 BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 """``|``, ``>-`` …: a text on the lines below, rightly written."""
 BRACKETS = {"[": "a list", "{": "a group"}
-KEY_LINE = re.compile(rf"^(\s*(?:-\s+)?)([A-Za-z0-9_]{KEY_REST})\s*:(?:\s+(.*?))?\s*$")
-"""A line that starts a key: its indent (with a list's ``- ``), its key and its value. A key
-may start with a digit, as the exam's module names do (``02-principles: 3``); a time
-(``10:30``) has no space after its colon and is no key."""
 SETTINGS_TAG = re.compile(r"!!\S|!ENV\b|!relative\b")
 """A tag MkDocs reads in mkdocs.yml: ``!ENV``, ``!relative`` or one of YAML's own (``!!``)."""
-NO_TEXT = re.compile(r"(?:!\S*)?\s*(?:#.*)?")
-"""What after a key's colon holds no text: nothing, a comment, or a tag alone, which tags the
-keys or the list below it."""
-Hint = tuple[int, int, str, str, str]
-"""Line, column, what is wrong, how to fix it, and the problem's code."""
 
 
 @dataclass(frozen=True)
@@ -98,11 +94,12 @@ def context_line_of(error: MarkedError) -> int | None:
 
 
 def syntax_hint(
-    text: str, error_line: int, context_line: int | None, reading: Reading
+    text: str, error_line: int, context_line: int | None, reading: Reading, line_offset: int = 0
 ) -> Hint | None:
     """The slip that likely caused a syntax error at ``error_line`` (1-based) of a file read
     as ``reading`` says, which YAML noticed while reading from ``context_line``, if one is
-    found."""
+    found. ``line_offset``: how many lines of the file come before ``text``, for a line that
+    a message names; the hint's own line counts in ``text``, as ``error_line`` does."""
     lines = text.split("\n")
     unclosed = _unclosed_quote(lines, error_line)
     if unclosed is not None:
@@ -110,7 +107,9 @@ def syntax_hint(
     no_space = _no_space_after_colon(lines, error_line, reading.is_key)
     if no_space is not None:
         return no_space
-    misaligned = _misaligned_key(lines, error_line)
+    misaligned = dedented_key(lines, error_line, line_offset) or misaligned_key(
+        lines, error_line, line_offset
+    )
     if misaligned is not None:
         return misaligned
     first = min(context_line or error_line, error_line - 1)
@@ -151,15 +150,40 @@ def _setting_key(name: str, value: str) -> bool:
 def _no_space_after_colon(
     lines: list[str], error_line: int, is_key: Callable[[str, str], bool]
 ) -> Hint | None:
-    """A key followed by ':' and its value with no space between, at or just above the
-    error line. Only what ``is_key`` takes for a key (name, value) counts: in a course file,
+    """A key followed by ':' and its value with no ordinary space between, at or just above
+    the error line."""
+    for number in range(min(error_line, len(lines)), max(error_line - NO_SPACE_REACH, 1) - 1, -1):
+        hint = _key_without_space(lines[number - 1], number, is_key)
+        if hint is not None:
+            return hint
+    return None
+
+
+def _key_without_space(line: str, number: int, is_key: Callable[[str, str], bool]) -> Hint | None:
+    """A key on line ``number`` with no space after its colon, or a space YAML does not take
+    for one. Only what ``is_key`` takes for a key (name, value) counts: in a course file,
     the keys a quiz or a page's front matter holds, so that a web address (``https://``) or
     a time (``10:30``) is no key."""
-    for number in range(min(error_line, len(lines)), max(error_line - NO_SPACE_REACH, 1) - 1, -1):
-        key = NO_SPACE.match(lines[number - 1])
-        if key is not None and is_key(key.group(2), key.group(3)):
-            return _no_space(number, key)
+    key = NO_SPACE.match(line)
+    if key is not None and is_key(key.group(2), key.group(3)):
+        return _no_space(number, key)
+    other = OTHER_SPACE.match(line)
+    if other is not None and is_key(other.group(2), other.group(4)):
+        return _other_space(number, other)
     return None
+
+
+def _other_space(number: int, key: re.Match[str]) -> Hint:
+    start, name, space, value = key.groups()
+    kind = SPACE_NAMES.get(space, "a space")
+    return (
+        number,
+        len(start) + len(name) + 2,
+        f"after '{name}:' comes {kind} (U+{ord(space):04X}), which YAML does not read as a "
+        f"space, so it does not read '{name}' as a key",
+        f"replace it with an ordinary (half-width) space: {name}: {value}",
+        "yaml.space-after-colon",
+    )
 
 
 def _no_space(number: int, key: re.Match[str]) -> Hint:
@@ -180,113 +204,7 @@ def key_read_as_text(line: str, number: int, reading: Reading) -> Hint | None:
     colon = FULL_WIDTH_COLON.match(line)
     if colon is not None:
         return _full_width_colon(number, colon)
-    key = NO_SPACE.match(line)
-    if key is not None and reading.is_key(key.group(2), key.group(3)):
-        return _no_space(number, key)
-    return None
-
-
-def _misaligned_key(lines: list[str], number: int) -> Hint | None:
-    """A key indented neither like the key line above it nor as a key inside it.
-
-    YAML reads a line indented deeper than a key with a value as more of that value, and
-    then complains of the colon; one indented less, of a "block end". Adding quotes or a
-    full-width colon, its usual advice, would hide the slip.
-    """
-    line = lines[number - 1] if 0 < number <= len(lines) else ""
-    key = KEY_LINE.match(line)
-    above = _key_line_above(lines, number)
-    if key is None or above is None or key.group(1).strip():
-        return None
-    column, above_number, above_key = len(key.group(1)), *above
-    above_column = len(above_key.group(1))
-    holds_keys = not _holds_value(lines[above_number - 1])
-    if column == above_column or (column > above_column and holds_keys):
-        return None
-    if column < above_column and column in _enclosing_columns(lines, above_number):
-        return None
-    return (
-        number,
-        column + 1,
-        f"the key '{key.group(2)}' is indented differently from the key above it "
-        f"(line {above_number})",
-        f"line it up with it: start '{key.group(2)}' right under '{above_key.group(2)}', "
-        f"{above_column} spaces in",
-        "yaml.indentation",
-    )
-
-
-def _key_line_above(lines: list[str], number: int) -> tuple[int, re.Match[str]] | None:
-    """The key line that the nearest line above ``number`` holding something belongs to:
-    that line, or the key whose value it goes on with. The lines of a text below ``key: |``
-    are the key's, and so are the next lines of a plain or quoted text: a ``MOT: 关键时刻``
-    among them is no key to line up with. (YAML counts a lone carriage return as a line
-    end, which ``lines`` do not: ``number`` may lie past them.)"""
-    for above in range(min(number - 1, len(lines)), 0, -1):
-        if _holds_something(lines[above - 1]):
-            start = _value_start(lines, above)
-            match = KEY_LINE.match(lines[start - 1])
-            return (start, match) if match is not None else None
-    return None
-
-
-def _value_start(lines: list[str], number: int) -> int:
-    """The line where the value that line ``number`` is part of starts: the nearest line above
-    it that is less indented and holds a value, for as long as there is one."""
-    start = number
-    while (owner := _less_indented_above(lines, start)) is not None:
-        if not _holds_value(lines[owner - 1]):
-            break
-        start = owner
-    return start
-
-
-def _less_indented_above(lines: list[str], number: int) -> int | None:
-    """The nearest line above ``number`` that holds something starting left of its indent."""
-    indent = _indent(lines[number - 1])
-    for above in range(number - 1, 0, -1):
-        if _holds_something(lines[above - 1]) and _column(lines[above - 1]) < indent:
-            return above
-    return None
-
-
-def _holds_something(line: str) -> bool:
-    """Whether ``line`` holds more than spaces or a comment."""
-    text = line.strip()
-    return bool(text) and not text.startswith("#")
-
-
-def _holds_value(line: str) -> bool:
-    """Whether ``line`` holds a text, or its start, rather than a key with keys or a list
-    below it (``draw:``, ``options:  # 四项``, in mkdocs.yml ``slugify: !!python/…``) or a
-    list's bare ``-``."""
-    key = KEY_LINE.match(line)
-    if key is None:
-        return line.strip() != "-"
-    return not NO_TEXT.fullmatch(key.group(3) or "")
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
-
-
-def _column(line: str) -> int:
-    """Where what ``line`` holds starts: its key (after a list's ``- ``) or its text."""
-    key = KEY_LINE.match(line)
-    return len(key.group(1)) if key is not None else _indent(line)
-
-
-def _enclosing_columns(lines: list[str], number: int) -> set[int]:
-    """Where the keys of the mappings that enclose line ``number`` start."""
-    columns: set[int] = set()
-    deepest = _indent(lines[number - 1])
-    for line in reversed(lines[: number - 1]):
-        indent = _indent(line)
-        key = KEY_LINE.match(line)
-        if key is not None and indent < deepest:
-            columns.add(len(key.group(1)))
-            deepest = indent
-    return columns
+    return _key_without_space(line, number, reading.is_key)
 
 
 def _unclosed_quote(lines: list[str], error_line: int) -> Hint | None:
@@ -302,7 +220,7 @@ def _unclosed_quote(lines: list[str], error_line: int) -> Hint | None:
         opened = QUOTED.match(lines[number - 1])
         if opened is None or not (opened.group(2) or opened.group(1).strip()):
             continue
-        if _value_start(lines, number) != number:
+        if value_start(lines, number) != number:
             continue
         quote, rest = opened.group(3), opened.group(4)
         column = len(opened.group(1))
@@ -316,9 +234,9 @@ def _key_follows(lines: list[str], number: int, column: int) -> bool:
     something starts a key or a list's entry no deeper than ``column``, where the key on
     line ``number`` starts; or none does."""
     for line in lines[number:]:
-        if _holds_something(line):
+        if holds_something(line):
             starts = line.lstrip().startswith("- ") or KEY_LINE.match(line) is not None
-            return starts and _indent(line) <= column
+            return starts and indent(line) <= column
     return True
 
 

@@ -21,7 +21,8 @@ from generator.errors import Problem
 from generator.line_folds import unfold_wide
 from generator.models import Source
 from generator.yaml_events import Location, LongNumber, Positions, is_long_number, read_plain
-from generator.yaml_hints import COURSE, Hint, context_line_of, syntax_hint
+from generator.yaml_hints import COURSE, context_line_of, syntax_hint
+from generator.yaml_lines import Hint
 
 MAX_DEPTH = 20
 """Deepest nesting accepted; the text of a dialogue's reply is eight levels down."""
@@ -180,7 +181,7 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Source:
         try:
             read = read_round_trip(text)
         except (_Refused, MarkedYAMLError) as error:
-            line, column, message, fix, code = _describe_yaml_error(error, text)
+            line, column, message, fix, code = _describe_yaml_error(error, text, line_offset)
             raise YamlSyntaxError(
                 Problem(path, line + line_offset, column, message, fix, code)
             ) from None
@@ -222,9 +223,10 @@ def _plain(node: Any, location: Location, positions: Positions) -> Any:
 
 
 def _describe_yaml_error(
-    error: _Refused | MarkedYAMLError, text: str
+    error: _Refused | MarkedYAMLError, text: str, line_offset: int
 ) -> tuple[int, int, str, str, str]:
-    """Line and column in ``text``, what is wrong, how to fix it, and the problem's code."""
+    """Line and column in ``text``, what is wrong, how to fix it, and the problem's code; a
+    line the message names counts in the file, ``line_offset`` lines above ``text``."""
     if isinstance(error, _Refused):
         return error.mark.line + 1, error.mark.column + 1, error.message, error.fix, error.code
     mark = error.problem_mark or error.context_mark
@@ -232,7 +234,7 @@ def _describe_yaml_error(
     if isinstance(error, DuplicateKeyError):
         return line, column, *duplicate_key(_duplicate_key_name(error))
     hint = indent_hint(text, line, column) or syntax_hint(
-        text, line, context_line_of(error), COURSE
+        text, line, context_line_of(error), COURSE, line_offset
     )
     if hint is not None:
         return hint

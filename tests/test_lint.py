@@ -288,6 +288,14 @@ def test_a_fill_in_answer_shown_before_answering_warns(
         assert line_of(lines, problems[0]).strip() == f"- {accept[0]}"
 
 
+def test_an_accepted_answer_joined_by_a_full_width_comma_warns_in_check() -> None:
+    """``[切，切脉]`` is one answer: the rule is among those ``check`` runs."""
+    fill_in = question("f1", "fill_in", text="望、闻、问、___。", blanks=[{"accept": ["切，切脉"]}])
+    lines, problems = lint([fill_in])
+    assert codes(problems) == ["fill-in.joined-answers"]
+    assert line_of(lines, problems[0]).strip() == "- 切，切脉"
+
+
 # Feedback that opens with a verdict ------------------------------------------------------
 
 VERDICTS = ["对。", "对，先听懂再回应。", "对", "没错，先道歉。", "答对了！", "不对：", "正确"]

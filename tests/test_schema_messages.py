@@ -290,3 +290,54 @@ def test_a_number_is_offered_only_in_the_unit_its_key_counts(
     problems = problems_of(minimal_project)
     assert len(problems) == 1, problems
     assert problems[0].endswith(f"{fix} (no quotes, no unit) [schema.not-a-number]")
+
+
+ACCEPT_PROBLEM = f"{QUIZ}:79:9: question 's1-fill-in': 'accept' must be a list, not "
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (
+            "accept: 切，切脉",
+            f"{ACCEPT_PROBLEM}'切，切脉'; write its entries under 'accept:', each on its own "
+            "line starting with '- ', or in brackets: accept: [切, 切脉] [schema.not-a-list]",
+        ),
+        (
+            "accept: 切、60",
+            f"{ACCEPT_PROBLEM}'切、60'; write its entries under 'accept:', each on its own "
+            "line starting with '- ', or in brackets: accept: [切, \"60\"] [schema.not-a-list]",
+        ),
+        (
+            "accept: ［切］",
+            f"{ACCEPT_PROBLEM}'［切］'; write the brackets half-width (ordinary '[' and ']'), "
+            "not full-width: accept: [切] [schema.not-a-list]",
+        ),
+        (
+            "accept: 【切，切脉】",
+            f"{ACCEPT_PROBLEM}'【切，切脉】'; write the brackets half-width (ordinary '[' and "
+            "']'), not full-width: accept: [切, 切脉] [schema.not-a-list]",
+        ),
+    ],
+    ids=["full-width-comma", "enumeration-comma", "full-width-brackets", "chinese-brackets"],
+)
+def test_answers_written_with_full_width_punctuation_are_offered_as_a_list(
+    minimal_project: Path, written: str, expected: str
+) -> None:
+    """A Chinese input method types '，' '、' and '［' '］' or '【' '】': YAML reads them as
+    text, so the list offered is written with an ordinary ',' and brackets, and works."""
+    edit(minimal_project, QUIZ, "accept: [切, 切脉]", written)
+    assert problems_of(minimal_project) == [expected]
+    offered = expected.split(": accept: ")[-1].removesuffix(" [schema.not-a-list]")
+    edit(minimal_project, QUIZ, written, f"accept: {offered}")
+    load_course(Project(minimal_project))
+
+
+@pytest.mark.parametrize("written", ['"true"', "'false'", '"True"'])
+def test_true_or_false_in_quotes_is_to_lose_them(minimal_project: Path, written: str) -> None:
+    edit(minimal_project, QUIZ, "    answer: true", f"    answer: {written}")
+    text = written[1:-1]
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:36:5: question 's1-true-false': 'answer' must be true or false, not "
+        f"'{text}'; remove the quotes: answer: {text.lower()} [schema.not-true-or-false]"
+    ]

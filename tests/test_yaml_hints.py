@@ -453,3 +453,56 @@ def test_lines_ended_by_carriage_returns_get_a_message_not_a_traceback(
     (minimal_project / "quizzes/01-sample.yml").write_text(text, encoding="utf-8", newline="")
     found = course_problems(minimal_project)
     assert len(found) == 1 and found[0].startswith("quizzes/01-sample.yml:"), found
+
+
+@pytest.mark.parametrize(
+    ("line", "written", "above", "key"),
+    [
+        (9, "        feedback: 打断会让客户觉得没有被倾听。", 8, "feedback"),
+        (11, "        correct: true", 10, "correct"),
+    ],
+    ids=["last-key-before-an-entry", "key-before-a-key"],
+)
+def test_an_options_key_moved_out_to_the_questions_keys_is_lined_up_with_the_option(
+    minimal_project: Path, line: int, written: str, above: int, key: str
+) -> None:
+    """YAML takes the key for one of the question's, which is valid, and gives up on the
+    option's next line, indented deeper, in its own terms: there the key is no slip, and
+    quoting its value or a full-width colon would mend nothing."""
+    quiz = minimal_project / QUIZ
+    lines = quiz.read_text(encoding="utf-8").split("\n")
+    assert lines[line - 1] == written
+    lines[line - 1] = written[4:]
+    quiz.write_text("\n".join(lines), encoding="utf-8")
+    assert course_problems(minimal_project) == [
+        f"{QUIZ}:{line}:5: the key '{key}' is indented less than the key above it (line "
+        f"{above}); line it up with it: start '{key}' right under 'text', 8 spaces in "
+        "[yaml.indentation]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("space", "name"), [("\u3000", "a full-width space"), ("\u00a0", "a no-break space")]
+)
+def test_a_space_yaml_does_not_read_as_one_after_a_keys_colon_is_named(
+    minimal_project: Path, space: str, name: str
+) -> None:
+    """``\\s`` takes it for a space, as YAML does not: 'no space after the colon' missed it."""
+    assert problems_after(minimal_project, f"    prompt:{space}服务补救的第一步是道歉。") == [
+        f"{QUIZ}:35:12: after 'prompt:' comes {name} (U+{ord(space):04X}), which YAML does "
+        "not read as a space, so it does not read 'prompt' as a key; replace it with an "
+        "ordinary (half-width) space: prompt: 服务补救的第一步是道歉。 [yaml.space-after-colon]"
+    ]
+
+
+def test_a_full_width_space_after_a_settings_colon_is_named(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line, problems = settings_problems_after(
+        minimal_project, capsys, "  language: zh", "  language:\u3000zh"
+    )
+    assert problems == [
+        f"mkdocs.yml:{line}:12: after 'language:' comes a full-width space (U+3000), which "
+        "YAML does not read as a space, so it does not read 'language' as a key; replace it "
+        "with an ordinary (half-width) space: language: zh [yaml.space-after-colon]"
+    ]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from generator.errors import Problem
 from generator.lint import standards
 from generator.lint.feedback import verdict_problems
-from generator.lint.fill_in import shown_answer_problems
+from generator.lint.fill_in import joined_answer_problems, shown_answer_problems
 from generator.lint.patterns import pattern_problems
 from generator.lint.questions import QuestionList, question_lists
 from generator.lint.standards import ModuleContext
@@ -23,7 +23,12 @@ from generator.markdown_config import CourseScan
 from generator.models import Course, Module
 
 Rule = Callable[[QuestionList], Iterator[Problem]]
-RULES: tuple[Rule, ...] = (pattern_problems, shown_answer_problems, verdict_problems)
+RULES: tuple[Rule, ...] = (
+    pattern_problems,
+    shown_answer_problems,
+    joined_answer_problems,
+    verdict_problems,
+)
 
 
 def lint_course(course: Course, scan: CourseScan) -> list[Problem]:

@@ -1,4 +1,5 @@
-"""A fill-in question that shows its own answer before the learner types it."""
+"""A fill-in question that shows its own answer before the learner types it, or holds two
+answers joined into one by a full-width comma."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from generator.errors import Problem
 from generator.lint.questions import QuestionList, warning
 from generator.models import FillIn
 from generator.normalise import normalise
+from generator.yaml_value_fixes import FULL_WIDTH_SEPARATORS, flow_list, split_entries
 
 
 def shown_answer_problems(questions: QuestionList) -> Iterator[Problem]:
@@ -26,6 +28,34 @@ def shown_answer_problems(questions: QuestionList) -> Iterator[Problem]:
                     "another word",
                     "giveaway.fill-in-answer-shown",
                 )
+
+
+def joined_answer_problems(questions: QuestionList) -> Iterator[Problem]:
+    """An accepted answer with a '，' or '、' between its words: YAML separates the answers
+    of ``accept: [切，切脉]`` only at an ordinary ',', so it holds the one answer '切，切脉',
+    which a learner who types '切' does not give."""
+    for index, question in enumerate(questions.questions):
+        if not isinstance(question, FillIn):
+            continue
+        for blank_index, blank in enumerate(question.blanks):
+            separated = [part for answer in blank.accept for part in _parts(answer)]
+            for answer_index, answer in enumerate(blank.accept):
+                if len(_parts(answer)) < 2:
+                    continue
+                yield warning(
+                    questions.at(index, "blanks", blank_index, "accept", answer_index),
+                    f"question '{question.id}': the accepted answer '{answer}' is one answer, "
+                    "punctuation and all: YAML separates answers only with an ordinary comma ','",
+                    f"if they are {len(_parts(answer))} answers, write accept: "
+                    f"{flow_list(separated)}; if it is one, leave out the punctuation, which the "
+                    "learner would have to type too",
+                    "fill-in.joined-answers",
+                )
+
+
+def _parts(answer: str) -> list[str]:
+    """The words of ``answer`` between full-width commas and '、'."""
+    return split_entries(answer, FULL_WIDTH_SEPARATORS)
 
 
 def _shown(question: FillIn) -> dict[str, list[str]]:

@@ -1,0 +1,78 @@
+"""A key indented unlike its neighbours, named at its line with the column it belongs in.
+
+YAML reads a line indented deeper than a key with a value as more of that value, and then
+complains of a colon; a line indented less, of a "block end", or of nothing until a line
+below it no longer fits. Adding quotes or a full-width colon, its usual advice, would hide
+the slip. Line numbers in a message count in the file: ``line_offset`` is how many of its
+lines come before the YAML text (a page's front matter starts on line 2).
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.yaml_lines import (
+    KEY_LINE,
+    Hint,
+    enclosing_columns,
+    holds_value,
+    key_line_above,
+    line_at,
+    value_start,
+)
+
+
+def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | None:
+    """The key on line ``number`` indented neither like the key line above it nor as a key
+    inside it."""
+    key = KEY_LINE.match(line_at(lines, number))
+    above = key_line_above(lines, number)
+    if key is None or above is None or key.group(1).strip():
+        return None
+    column, above_number, above_key = len(key.group(1)), *above
+    above_column = len(above_key.group(1))
+    holds_keys = not holds_value(lines[above_number - 1])
+    if column == above_column or (column > above_column and holds_keys):
+        return None
+    if column < above_column and column in enclosing_columns(lines, above_number):
+        return None
+    return _line_it_up(
+        (number, key), (above_number + line_offset, above_key), "indented differently from"
+    )
+
+
+def dedented_key(lines: list[str], number: int, line_offset: int) -> Hint | None:
+    """A key indented less than the key above it, though the key on line ``number`` below
+    it (or the list entry starting with one) lines up with that key: an option's
+    ``correct: true`` written under the question's keys. YAML takes the key for one of the
+    mapping further out, which is valid, and the line below, indented deeper, for more of
+    the key's text, where its colon is not; it is the key that is out of line."""
+    entry = KEY_LINE.match(line_at(lines, number))
+    if entry is None:
+        return None
+    start = value_start(lines, number)
+    key = KEY_LINE.match(lines[start - 1])
+    above = key_line_above(lines, start)
+    if start == number or key is None or key.group(1).strip() or above is None:
+        return None
+    above_number, above_key = above
+    if not len(key.group(1)) < len(above_key.group(1)) == len(entry.group(1)):
+        return None
+    return _line_it_up((start, key), (above_number + line_offset, above_key), "indented less than")
+
+
+def _line_it_up(
+    slip: tuple[int, re.Match[str]], above: tuple[int, re.Match[str]], how: str
+) -> Hint:
+    """The hint for the key ``slip`` (its line and match), to be lined up with the key
+    ``above`` (its line, counted in the file, and match)."""
+    (number, key), (above_number, above_key) = slip, above
+    name, column = key.group(2), len(key.group(1))
+    return (
+        number,
+        column + 1,
+        f"the key '{name}' is {how} the key above it (line {above_number})",
+        f"line it up with it: start '{name}' right under '{above_key.group(2)}', "
+        f"{len(above_key.group(1))} spaces in",
+        "yaml.indentation",
+    )

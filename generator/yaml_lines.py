@@ -1,0 +1,101 @@
+"""How the lines of a YAML text hang together, read as the trainer wrote them.
+
+When YAML gives up, its marks say only where; the hints (:mod:`generator.yaml_hints`,
+:mod:`generator.yaml_indentation`) read the lines around that place themselves: which line
+starts a key, which lines go on with a value begun above them, which mappings enclose a
+line. Each hint is a :data:`Hint`.
+"""
+
+from __future__ import annotations
+
+import re
+
+KEY_REST = r"[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*"
+"""The rest of a key's name after its first character: mkdocs.yml names an extension with
+dots (``pymdownx.tabbed:``), and its settings go below it."""
+KEY_LINE = re.compile(rf"^(\s*(?:-\s+)?)([A-Za-z0-9_]{KEY_REST})\s*:(?:\s+(.*?))?\s*$")
+"""A line that starts a key: its indent (with a list's ``- ``), its key and its value. A key
+may start with a digit, as the exam's module names do (``02-principles: 3``); a time
+(``10:30``) has no space after its colon and is no key."""
+NO_TEXT = re.compile(r"(?:!\S*)?\s*(?:#.*)?")
+"""What after a key's colon holds no text: nothing, a comment, or a tag alone, which tags the
+keys or the list below it."""
+Hint = tuple[int, int, str, str, str]
+"""Line, column, what is wrong, how to fix it, and the problem's code."""
+
+
+def line_at(lines: list[str], number: int) -> str:
+    """Line ``number`` (1-based) of ``lines``, or nothing past their ends."""
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def key_line_above(lines: list[str], number: int) -> tuple[int, re.Match[str]] | None:
+    """The key line that the nearest line above ``number`` holding something belongs to:
+    that line, or the key whose value it goes on with. The lines of a text below ``key: |``
+    are the key's, and so are the next lines of a plain or quoted text: a ``MOT: 关键时刻``
+    among them is no key to line up with. (YAML counts a lone carriage return as a line
+    end, which ``lines`` do not: ``number`` may lie past them.)"""
+    for above in range(min(number - 1, len(lines)), 0, -1):
+        if holds_something(lines[above - 1]):
+            start = value_start(lines, above)
+            match = KEY_LINE.match(lines[start - 1])
+            return (start, match) if match is not None else None
+    return None
+
+
+def value_start(lines: list[str], number: int) -> int:
+    """The line where the value that line ``number`` is part of starts: the nearest line above
+    it that is less indented and holds a value, for as long as there is one."""
+    start = number
+    while (owner := _less_indented_above(lines, start)) is not None:
+        if not holds_value(lines[owner - 1]):
+            break
+        start = owner
+    return start
+
+
+def _less_indented_above(lines: list[str], number: int) -> int | None:
+    """The nearest line above ``number`` that holds something starting left of its indent."""
+    start = indent(lines[number - 1])
+    for above in range(number - 1, 0, -1):
+        if holds_something(lines[above - 1]) and _column(lines[above - 1]) < start:
+            return above
+    return None
+
+
+def holds_something(line: str) -> bool:
+    """Whether ``line`` holds more than spaces or a comment."""
+    text = line.strip()
+    return bool(text) and not text.startswith("#")
+
+
+def holds_value(line: str) -> bool:
+    """Whether ``line`` holds a text, or its start, rather than a key with keys or a list
+    below it (``draw:``, ``options:  # 四项``, in mkdocs.yml ``slugify: !!python/…``) or a
+    list's bare ``-``."""
+    key = KEY_LINE.match(line)
+    if key is None:
+        return line.strip() != "-"
+    return not NO_TEXT.fullmatch(key.group(3) or "")
+
+
+def indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _column(line: str) -> int:
+    """Where what ``line`` holds starts: its key (after a list's ``- ``) or its text."""
+    key = KEY_LINE.match(line)
+    return len(key.group(1)) if key is not None else indent(line)
+
+
+def enclosing_columns(lines: list[str], number: int) -> set[int]:
+    """Where the keys of the mappings that enclose line ``number`` start."""
+    columns: set[int] = set()
+    deepest = indent(lines[number - 1])
+    for line in reversed(lines[: number - 1]):
+        key = KEY_LINE.match(line)
+        if key is not None and indent(line) < deepest:
+            columns.add(len(key.group(1)))
+            deepest = indent(line)
+    return columns

@@ -1,0 +1,73 @@
+"""How to write, in YAML, a value that was read as the wrong kind: the fix a message gives.
+
+A Chinese input method types '，' and '、' between words, and '［' '］' or '【' '】' for
+brackets; YAML separates a list's entries only with an ordinary ',' and reads a list only
+in ordinary brackets. ``accept: 切，切脉`` is one text, and so is ``accept: [切，切脉]``'s
+only entry: the fix writes ``accept: [切, 切脉]``. ``correct: "true"`` is a text too:
+the fix removes the quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.written import as_yaml
+from generator.yaml_hints import SPECIAL_START, quoted
+
+FULL_WIDTH_SEPARATORS = re.compile("[，、]")
+"""What a Chinese input method types between words of a list: YAML reads them as text."""
+ENTRY_SEPARATORS = re.compile("[,，、]")
+"""What a trainer may put between the entries of a list written on one line."""
+FULL_WIDTH_BRACKETS = re.compile(r"^\s*[［【](.*)[］】]\s*$")
+"""A text in full-width brackets, which a Chinese input method types for '[' and ']'."""
+FLOW_SYNTAX = re.compile(r"[,\[\]{}#]|:(?:\s|$)|^[-?:&*\s]|\s$")
+"""What an entry of a list in brackets may not hold unless it is quoted, beyond a
+character YAML reads as syntax at its start (:data:`generator.yaml_hints.SPECIAL_START`)."""
+NOT_TEXT = re.compile(
+    r"[-+]?(?:[0-9][0-9_.]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.inf|\.nan|~"
+    r"|true|True|TRUE|false|False|FALSE|null|Null|NULL"
+)
+"""An entry YAML reads as a number, true or false, or nothing, unless it is quoted: an
+accepted answer ``60`` is to be written ``"60"``."""
+
+
+def list_fix(key: str, value: object) -> str:
+    """How to write ``value``, found where ``key`` needs a list, as a list."""
+    lines = f"write its entries under '{key}:', each on its own line starting with '- '"
+    if value is None or isinstance(value, dict | list):
+        return lines
+    text = as_yaml(value)
+    bracketed = FULL_WIDTH_BRACKETS.match(text)
+    if bracketed is not None:
+        entries = split_entries(bracketed.group(1), ENTRY_SEPARATORS)
+        return (
+            "write the brackets half-width (ordinary '[' and ']'), not full-width: "
+            f"{key}: {flow_list(entries)}"
+        )
+    return f"{lines}, or in brackets: {key}: {flow_list(split_entries(text, ENTRY_SEPARATORS))}"
+
+
+def split_entries(text: str, separators: re.Pattern[str]) -> list[str]:
+    """The entries of ``text`` between ``separators``, without spaces around them; ``text``
+    itself if it holds no other."""
+    entries = [entry.strip() for entry in separators.split(text)]
+    return [entry for entry in entries if entry] or [text]
+
+
+def flow_list(entries: list[str]) -> str:
+    """``entries`` as a YAML list in brackets, each entry quoted where YAML needs it."""
+    return "[" + ", ".join(_flow_entry(entry) for entry in entries) + "]"
+
+
+def _flow_entry(entry: str) -> str:
+    if entry[:1] in SPECIAL_START or FLOW_SYNTAX.search(entry) or NOT_TEXT.fullmatch(entry):
+        return quoted(entry)
+    return entry
+
+
+def true_or_false_fix(key: str, value: object) -> str:
+    """How to write true or false for ``key``, given ``value``: a quoted ``"true"`` loses
+    its quotes."""
+    if isinstance(value, str) and value.strip().lower() in {"true", "false"}:
+        return f"remove the quotes: {key}: {value.strip().lower()}"
+    return f"write {key}: true or {key}: false"

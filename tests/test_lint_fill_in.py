@@ -1,0 +1,68 @@
+"""A fill-in answer with a full-width comma between its words is one answer, and is named.
+
+``accept: [切，切脉]`` reads as the one answer '切，切脉': YAML separates a list's entries
+only at an ordinary ','. The rule is read on a quiz as ``check`` reads it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import Severity
+from generator.lint.fill_in import joined_answer_problems
+from generator.lint.questions import QuestionList
+from generator.models import Quiz
+from generator.schema_problems import validate_model
+from generator.yaml_source import parse_yaml
+
+QUIZ = """\
+questions:
+  - id: s1-fill-in
+    type: fill_in
+    objective: s1-listen
+    prompt: 补全倾听的四个字。
+    text: 倾听时要望、闻、问、___。
+    blanks:
+      - accept: {accept}
+    explanation: 望闻问切。
+    review: "#listening"
+"""
+
+
+def joined_answers(accept: str) -> list[str]:
+    """The warnings of the quiz whose one blank accepts ``accept``."""
+    source = parse_yaml(QUIZ.format(accept=accept), Path("quizzes/01-sample.yml"))
+    quiz, problems = validate_model(Quiz, source)
+    assert quiz is not None, problems
+    found = list(joined_answer_problems(QuestionList(source, "questions", quiz.questions)))
+    assert all(problem.severity is Severity.WARNING for problem in found)
+    return [str(problem) for problem in found]
+
+
+@pytest.mark.parametrize(
+    ("accept", "column", "answer", "fixed"),
+    [
+        ("[切，切脉]", 18, "切，切脉", "[切, 切脉]"),
+        ("[切, 切脉、切诊]", 21, "切脉、切诊", "[切, 切脉, 切诊]"),
+        ("\n          - 切，切脉", 13, "切，切脉", "[切, 切脉]"),
+    ],
+    ids=["full-width-comma", "enumeration-comma", "one-per-line"],
+)
+def test_an_answer_joined_by_a_full_width_comma_warns(
+    accept: str, column: int, answer: str, fixed: str
+) -> None:
+    line = 8 + accept.count("\n")
+    assert joined_answers(accept) == [
+        f"quizzes/01-sample.yml:{line}:{column}: warning: question 's1-fill-in': the accepted "
+        f"answer '{answer}' is one answer, punctuation and all: YAML separates answers only "
+        f"with an ordinary comma ','; if they are 2 answers, write accept: {fixed}; if it is "
+        "one, leave out the punctuation, which the learner would have to type too "
+        "[fill-in.joined-answers]"
+    ]
+
+
+@pytest.mark.parametrize("accept", ["[切, 切脉]", "[切]", '["1,000"]', "[切。]"])
+def test_answers_apart_or_alone_do_not_warn(accept: str) -> None:
+    assert joined_answers(accept) == []
