@@ -30,6 +30,7 @@ from generator.settings_env import (
     ENV_TAG,
     extension_problem,
     top_setting,
+    top_settings,
     variable_problem,
     variable_value,
 )
@@ -39,7 +40,6 @@ from generator.settings_screen import (
     THEME,
     resolved_setting_problems,
     settings_text_problems,
-    top_settings,
 )
 from generator.yaml_hints import SETTINGS, context_line_of, key_read_as_text, syntax_hint
 from generator.yaml_source import indent_hint

@@ -29,7 +29,7 @@ from generator.errors import Problem
 from generator.layout import page_files
 from generator.markdown_config import References
 from generator.project import MEDIA_FOLDERS, Project
-from generator.sources import read_source
+from generator.sources import read_source, unreadable
 
 
 @dataclass(frozen=True)
@@ -100,18 +100,12 @@ def _loop_error(link: Path) -> OSError | None:
 
 
 def _unreadable(project: Project, link: Path, error: OSError) -> Problem:
-    """The problem of a file that cannot be read, worded as for a page (:func:`read_source`),
-    where a page first links to the file if one does."""
-    name = link.relative_to(project.course_dir).as_posix()
-    message = f"the file cannot be read ({error.strerror})"
-    place = _first_mention(project, name)
+    """The problem of a file that cannot be read, worded as for a page, where a page first
+    links to the file if one does."""
+    place = _first_mention(project, link.relative_to(project.course_dir).as_posix())
     if place is None:
-        place = project.relative(link), 1, 1
-    else:
-        message = f"the file {project.shown(link)} linked here cannot be read ({error.strerror})"
-    return Problem(
-        *place, message, "check that it exists and that you may read it", "source.unreadable"
-    )
+        return unreadable(error, (project.relative(link), 1, 1))
+    return unreadable(error, place, f"the file {project.shown(link)} linked here")
 
 
 def _first_mention(project: Project, name: str) -> tuple[Path, int, int] | None:

@@ -56,11 +56,21 @@ def settings_document(source: str | bytes) -> yaml.Node | None:
         return None
 
 
+def top_settings(source: str | bytes) -> list[tuple[yaml.Node, yaml.Node]]:
+    """The top-level keys of the settings in ``source``, mkdocs.yml's text or bytes, with
+    their values, as nodes; none when it is not a mapping or not YAML (which MkDocs
+    reports)."""
+    return top_level(settings_document(source))
+
+
+def top_level(document: yaml.Node | None) -> list[tuple[yaml.Node, yaml.Node]]:
+    """The top-level keys of the settings ``document`` with their values."""
+    return document.value if isinstance(document, yaml.MappingNode) else []
+
+
 def top_setting(data: bytes, name: str) -> yaml.Node | None:
     """The value of the top-level setting ``name`` in ``data``, the bytes of mkdocs.yml."""
-    document = settings_document(data)
-    settings = document.value if isinstance(document, yaml.MappingNode) else []
-    return next((value for key, value in settings if key.value == name), None)
+    return next((value for key, value in top_settings(data) if key.value == name), None)
 
 
 def variable_value(setting: yaml.Node) -> tuple[str, str] | None:

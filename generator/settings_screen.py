@@ -41,6 +41,7 @@ from generator.settings_env import (
     mapping_pairs,
     settings_document,
     theme_problems,
+    top_level,
 )
 from generator.sources import decode_source
 from generator.yaml_events import EVENT_PARSER
@@ -217,7 +218,7 @@ def _printed_texts(
 def _printed(document: yaml.Node | None) -> Iterator[tuple[str, Keys | None, yaml.Node]]:
     """The values the pages print: name, where MkDocs keeps it (none for a title in ``nav``),
     node. A value a tag gives is one node, whatever its shape."""
-    for key, value in _top_level(document):
+    for key, value in top_level(document):
         if key.value in PRINTED:
             yield from _values(value, key.value, (key.value,))
         elif key.value == "markdown_extensions":
@@ -262,17 +263,6 @@ def _toc_title(extensions: yaml.Node) -> Iterator[tuple[str, Keys, yaml.Node]]:
             title = f"markdown_extensions.{name.value}"
             found = _values(options, title, ("mdx_configs", name.value))
             yield from ((shown, at, node) for shown, at, node in found if at[-1] == "title")
-
-
-def top_settings(source: str | bytes) -> list[tuple[yaml.Node, yaml.Node]]:
-    """The top-level keys of the settings in ``source``, mkdocs.yml's text or bytes, with
-    their values, as nodes; none when it is not a mapping or not YAML (which MkDocs
-    reports)."""
-    return _top_level(settings_document(source))
-
-
-def _top_level(document: yaml.Node | None) -> list[tuple[yaml.Node, yaml.Node]]:
-    return document.value if isinstance(document, yaml.MappingNode) else []
 
 
 def _titles(node: yaml.Node) -> Iterator[yaml.ScalarNode]:

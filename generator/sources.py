@@ -101,12 +101,7 @@ def _read_bytes(path: Path, shown: Path, too_large: TooLarge) -> bytes | Problem
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        return _problem(
-            shown,
-            f"the file cannot be read ({error.strerror})",
-            "check that it exists and that you may read it",
-            "source.unreadable",
-        )
+        return unreadable(error, (shown, 1, 1))
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
@@ -272,6 +267,17 @@ def _forbidden_character(text: str, offset: int, shown: Path) -> Problem:
         f"not allowed in a course file{more}",
         "delete it; most editors show it only with 'show invisible characters' turned on",
         "source.forbidden-character",
+    )
+
+
+def unreadable(error: OSError, at: tuple[Path, int, int], what: str = "the file") -> Problem:
+    """``what``, a file the system would not let us read (``error``), reported ``at`` a
+    file, line and column: the file's start, or where a page links to it."""
+    return Problem(
+        *at,
+        f"{what} cannot be read ({error.strerror})",
+        "check that it exists and that you may read it",
+        "source.unreadable",
     )
 
 

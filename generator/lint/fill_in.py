@@ -38,15 +38,18 @@ def joined_answer_problems(questions: QuestionList) -> Iterator[Problem]:
         if not isinstance(question, FillIn):
             continue
         for blank_index, blank in enumerate(question.blanks):
-            separated = [part for answer in blank.accept for part in _parts(answer)]
-            for answer_index, answer in enumerate(blank.accept):
-                if len(_parts(answer)) < 2:
+            words = [_parts(answer) for answer in blank.accept]
+            separated = [word for answer_words in words for word in answer_words]
+            for answer_index, (answer, answer_words) in enumerate(
+                zip(blank.accept, words, strict=True)
+            ):
+                if len(answer_words) < 2:
                     continue
                 yield warning(
                     questions.at(index, "blanks", blank_index, "accept", answer_index),
                     f"question '{question.id}': the accepted answer '{answer}' is one answer, "
                     "punctuation and all: YAML separates answers only with an ordinary comma ','",
-                    f"if they are {len(_parts(answer))} answers, write accept: "
+                    f"if they are {len(answer_words)} answers, write accept: "
                     f"{flow_list(separated)}; if it is one, leave out the punctuation, which the "
                     "learner would have to type too",
                     "fill-in.joined-answers",
