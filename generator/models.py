@@ -186,6 +186,24 @@ class Scenario(Shuffled):
         following = self.turns[index + 1 : index + 2]
         return following[0].id if following else END_OF_DIALOGUE
 
+    def best_path(self) -> list[int]:
+        """The indices of the turns the dialogue reaches when every reply is the best one.
+
+        The exam shows a dialogue along this path only: were a wrong reply to end the
+        dialogue or lead elsewhere, the learner would know it wrong before handing in.
+        A path visits each turn once at most (the checks refuse a dialogue that loops).
+        """
+        index_of = {turn.id: index for index, turn in enumerate(self.turns)}
+        path = [0]
+        for _ in self.turns:
+            turn = self.turns[path[-1]]
+            best = next(reply for reply in turn.replies if reply.correct)
+            following = self.next_turn(path[-1], best)
+            if following == END_OF_DIALOGUE:
+                break
+            path.append(index_of[following])
+        return path
+
 
 Question = Annotated[
     SingleChoice | MultipleChoice | TrueFalse | Ordering | Matching | FillIn | Scenario,

@@ -167,7 +167,7 @@ def render_exam(course: Course, anchors: Anchors, memo: QuestionMemo | None = No
         exam=config,
         pools={
             module.page.name: render_questions(
-                pools[module.page.name], module, anchors, EXAM_PAGE, memo=memo
+                pools[module.page.name], module, anchors, EXAM_PAGE, memo=memo, best_path=True
             )
             for module in drawn_from
         },
@@ -295,16 +295,20 @@ def render_questions(
     current_page: str,
     numbered_of: bool = False,
     memo: QuestionMemo | None = None,
+    best_path: bool = False,
 ) -> list[Markup]:
     """Render ``questions`` of ``module``, numbered from 1, for ``current_page``.
 
     ``numbered_of`` numbers them "第 3 / 15 题" (a module quiz); otherwise the page's
-    runtime renumbers what it shows (the exam's draw, the 错题本).
+    runtime renumbers what it shows (the exam's draw, the 错题本). ``best_path`` shows
+    dialogues along their best replies only (the exam: see :meth:`Scenario.best_path`).
     """
     total = len(questions) if numbered_of else 0
     return [
         question_html(
-            question, placement(question, number, module, anchors, current_page, total), memo
+            question,
+            placement(question, number, module, anchors, current_page, total, best_path),
+            memo,
         )
         for number, question in enumerate(questions, 1)
     ]

@@ -7,6 +7,7 @@ worked out here, in Python, so the templates only lay them out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from generator.digests import (
@@ -23,12 +24,14 @@ from generator.digests import (
 )
 from generator.markdown_config import Anchors
 from generator.models import (
+    END_OF_DIALOGUE,
     FillIn,
     Matching,
     Module,
     MultipleChoice,
     Ordering,
     Question,
+    Reply,
     ResultFeedback,
     Scenario,
     Shuffled,
@@ -96,6 +99,8 @@ class QuestionView:
     blanks: list[Blank] = field(default_factory=list)
     turns: list[TurnView] = field(default_factory=list)
     result_feedback: ResultFeedback | None = None
+    best_path: bool = False
+    """See :attr:`Placement.best_path`."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,9 @@ class Placement:
     total: int
     stage: str
     review: Link
+    best_path: bool = False
+    """A dialogue shows only the turns its best replies reach, and every reply leads on to
+    the same next turn (see :meth:`Scenario.best_path`)."""
 
 
 def placement(
@@ -115,12 +123,13 @@ def placement(
     anchors: Anchors,
     current_page: str,
     total: int = 0,
+    best_path: bool = False,
 ) -> Placement:
     """``question`` (of ``module``) shown as number ``number`` of ``total`` on
-    ``current_page``."""
+    ``current_page`` (``best_path``: see :attr:`Placement.best_path`)."""
     target = review_target(question.review, module.page.filename)
     review = Link(target.href(current_page), anchors[target.page][target.anchor])
-    return Placement(number, total, module.area_of(question) or "", review)
+    return Placement(number, total, module.area_of(question) or "", review, best_path)
 
 
 def placed_view(question: Question, placed: Placement) -> QuestionView:
@@ -134,6 +143,7 @@ def placed_view(question: Question, placed: Placement) -> QuestionView:
         digest=answer_digest(question),
         shuffle=isinstance(question, Shuffled) and question.shuffle,
         review=placed.review,
+        best_path=placed.best_path,
     )
     return _with_type_fields(view)
 
@@ -172,24 +182,37 @@ def _with_type_fields(view: QuestionView) -> QuestionView:
         ]
         parts = question.text_parts()
         return replace(view, text_parts=parts, blanks=blanks, result_feedback=question.feedback)
-    return replace(view, turns=_turn_views(question))
+    return replace(view, turns=_turn_views(question, view.best_path))
 
 
-def _turn_views(question: Scenario) -> list[TurnView]:
-    return [
-        TurnView(
-            id=turn.id,
-            customer=turn.customer,
-            digest=turn_digest(question, turn),
-            replies=[
-                Choice(
-                    opaque_key(question.id, reply.text),
-                    reply.text,
-                    reply.feedback,
-                    question.next_turn(turn_index, reply),
-                )
-                for reply in turn.replies
-            ],
-        )
-        for turn_index, turn in enumerate(question.turns)
-    ]
+def _turn_views(question: Scenario, best_path: bool) -> list[TurnView]:
+    """The turns as the page plays them: every turn with its branches, or only the turns
+    of the best path, where whatever the learner replies the customer's next line is the
+    same."""
+    if not best_path:
+        return [
+            _turn_view(question, index, question.next_turn) for index in range(len(question.turns))
+        ]
+    shown = question.best_path()
+    after = [*(question.turns[index].id for index in shown[1:]), END_OF_DIALOGUE]
+    after_turn = dict(zip(shown, after, strict=True))
+    return [_turn_view(question, index, lambda index, _reply: after_turn[index]) for index in shown]
+
+
+def _turn_view(question: Scenario, index: int, leads_to: Callable[[int, Reply], str]) -> TurnView:
+    """Turn ``index``, each reply leading where ``leads_to(index, reply)`` says."""
+    turn = question.turns[index]
+    return TurnView(
+        id=turn.id,
+        customer=turn.customer,
+        digest=turn_digest(question, turn),
+        replies=[
+            Choice(
+                opaque_key(question.id, reply.text),
+                reply.text,
+                reply.feedback,
+                leads_to(index, reply),
+            )
+            for reply in turn.replies
+        ],
+    )

@@ -93,8 +93,8 @@ def dialogue_journey(page: Page, url: str, camera: Camera, course: Course) -> No
 
 
 def exam_journey(page: Page, url: str, camera: Camera, course: Course) -> None:
-    """The exam started, left and resumed, handed in wrong, its misses tried again in the
-    错题本, then passed."""
+    """The exam started, left and resumed, a dialogue played wrong (no verdicts yet), the
+    paper handed in wrong, its misses tried again in the 错题本, then passed."""
     questions = {q.id: q for m in course.modules for q in m.quiz.every_question}
     page.goto(f"{url}exam.html")
     expect(page.locator(".mot-exam[data-ready]")).to_have_count(1)
@@ -106,8 +106,18 @@ def exam_journey(page: Page, url: str, camera: Camera, course: Course) -> None:
     page.goto(f"{url}index.html")
     page.goto(f"{url}exam.html")
     camera.shoot("exam-resumed")
+    dialogues = page.locator('.mot-exam-paper .mot-question[data-question-type="scenario"]')
+    for dialogue in dialogues.all()[:1]:
+        question = questions[dialogue.get_attribute("data-question-id") or ""]
+        give_answer(dialogue, question, right=False)
+        dialogue.screenshot(path=OUTPUT / f"{camera.count:02d}-exam-dialogue-{camera.label}.png")
+        dialogue.get_by_role("button", name="重来这段对话").click()
     answer_exam(page, page, questions, right=False)
     camera.shoot("exam-results-failed")
+    for dialogue in dialogues.all()[:1]:
+        dialogue.screenshot(
+            path=OUTPUT / f"{camera.count:02d}-exam-dialogue-graded-{camera.label}.png"
+        )
     page.goto(f"{url}mistakes.html")
     camera.shoot("mistakes-filled")
     form = page.locator(".mot-mistakes .mot-question:visible").first

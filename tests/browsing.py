@@ -152,23 +152,27 @@ def hand_in_left_open(page: Page, elsewhere: Page) -> Dialog:
     return waiting[0]
 
 
-def dialogue_path(q: Scenario, right: bool) -> list[tuple[str, str, str]]:
+def dialogue_path(q: Scenario, right: bool, along_best: bool = False) -> list[tuple[str, str, str]]:
     """(turn id, reply key, next turn id or "end") for each turn when every reply is right
-    (or every reply is wrong)."""
+    (or every reply is wrong). ``along_best``: as the exam shows the dialogue, where every
+    reply leads where the turn's best reply does."""
     path = []
     turn_index = 0
     while True:
         turn = q.turns[turn_index]
-        reply_index = next(i for i, reply in enumerate(turn.replies) if reply.correct == right)
-        following = q.next_turn(turn_index, turn.replies[reply_index])
-        path.append((turn.id, opaque_key(q.id, turn.replies[reply_index].text), following))
+        reply = next(reply for reply in turn.replies if reply.correct == right)
+        leading = next(reply for reply in turn.replies if reply.correct) if along_best else reply
+        following = q.next_turn(turn_index, leading)
+        path.append((turn.id, opaque_key(q.id, reply.text), following))
         if following == "end":
             return path
         turn_index = next(i for i, t in enumerate(q.turns) if t.id == following)
 
 
 def reply_through(form: Locator, q: Scenario, right: bool) -> None:
-    for turn_id, reply_key, following in dialogue_path(q, right):
+    """Play the dialogue in ``form`` to its end, as the exam or a module quiz shows it."""
+    in_exam = form.evaluate("form => Boolean(form.closest('.mot-exam'))")
+    for turn_id, reply_key, following in dialogue_path(q, right, along_best=in_exam):
         form.locator(f'label[for="{q.id}-{turn_id}-{reply_key}"]').click()
         form.get_by_role("button", name="回复").click()
         if following != "end":

@@ -454,17 +454,72 @@ def test_every_attempt_draws_a_full_paper(learner: Page, site_url: str, course: 
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(f"已作答 0 / {total} 题")
 
 
-def exam_of_one_dialogue(page: Page, site_url: str, course: Course) -> tuple[Scenario, Locator]:
-    """Open the exam with an attempt under way whose paper is one exam-only dialogue."""
-    question = next(
-        q for m in course.modules for q in m.quiz.exam_questions if isinstance(q, Scenario)
-    )
-    attempt = {"seed": 1, "questions": [question.id], "answers": {}, "handedIn": False}
+def exam_dialogues(course: Course) -> list[Scenario]:
+    return [q for m in course.modules for q in m.quiz.exam_questions if isinstance(q, Scenario)]
+
+
+def exam_paper_of(page: Page, site_url: str, questions: list[Scenario]) -> None:
+    """Open the exam with an attempt under way whose paper is ``questions``."""
+    ids = [question.id for question in questions]
+    attempt = {"seed": 1, "questions": ids, "answers": {}, "handedIn": False}
     record = {"version": 1, "questions": {}, "quizzes": {}, "exam": None, "name": ""}
     page.goto(site_url)
     store(page, json.dumps({**record, "attempt": attempt}))
     open_page(page, f"{site_url}exam.html", ".mot-exam")
+
+
+def exam_of_one_dialogue(page: Page, site_url: str, course: Course) -> tuple[Scenario, Locator]:
+    """Open the exam with an attempt under way whose paper is one exam-only dialogue."""
+    question = exam_dialogues(course)[0]
+    exam_paper_of(page, site_url, [question])
     return question, page.locator(f'.mot-exam-paper [data-question-id="{question.id}"]')
+
+
+def play_in_exam(form: Locator, question: Scenario, right: bool) -> list[str]:
+    """Play ``question`` on the exam paper with every reply right (or wrong), checking at
+    each turn that nothing says whether a reply was right; returns the customer's lines."""
+    for turn_id, reply_key, _ in dialogue_path(question, right, along_best=True):
+        form.locator(f'label[for="{question.id}-{turn_id}-{reply_key}"]').click()
+        form.get_by_role("button", name="回复").click()
+        expect(form.locator(f'.mot-turn[data-turn="{turn_id}"]')).to_have_attribute(
+            "data-played", ""
+        )
+        expect(form.locator(".mot-reply-feedback:visible, .mot-mark:visible")).to_have_count(0)
+        expect(form.locator("[data-result], [data-solution]")).to_have_count(0)
+    return form.locator(".mot-turn:visible .mot-customer").all_inner_texts()
+
+
+def test_an_exam_dialogue_goes_the_same_way_whatever_the_learner_replies(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """Before hand-in, an exam dialogue must not show whether a reply was right. A wrong
+    reply used to end the dialogue at once (or lead to an angry customer) while the best
+    one went on, so a learner could restart it until it ran long. Now wrong replies and
+    best replies hear the same customer lines, the dialogue lasts as long, and every turn
+    is graded at hand-in."""
+    questions = exam_dialogues(course)
+    assert any(
+        dialogue_path(q, right=False) != dialogue_path(q, right=False, along_best=True)
+        for q in questions
+    ), "a wrong reply that branches off: the test could catch a leak"
+    exam_paper_of(page, site_url, questions)
+    for question in questions:
+        form = page.locator(f'.mot-exam-paper [data-question-id="{question.id}"]')
+        expect(form.locator(".mot-hint")).to_contain_text("不随你的回复改变")
+        heard_after_best = play_in_exam(form, question, right=True)
+        form.get_by_role("button", name="重来这段对话").click()
+        heard_after_wrong = play_in_exam(form, question, right=False)
+        line_of = {turn.id: turn.customer for turn in question.turns}
+        best_path = dialogue_path(question, right=True)
+        assert heard_after_best == [f"客户：{line_of[turn]}" for turn, _, _ in best_path]
+        assert heard_after_wrong == heard_after_best
+    hand_in(page, page)
+    for question in questions:
+        form = page.locator(f'.mot-exam-paper [data-question-id="{question.id}"]')
+        played = form.locator(".mot-turn[data-played]")
+        expect(played).to_have_count(len(dialogue_path(question, right=True)))
+        expect(form.locator('.mot-turn[data-result="incorrect"]')).to_have_count(played.count())
+        expect(form.locator(".mot-reply-feedback:visible")).to_have_count(played.count())
 
 
 def test_an_exam_dialogue_played_by_keyboard_keeps_the_focus(
@@ -473,7 +528,7 @@ def test_an_exam_dialogue_played_by_keyboard_keeps_the_focus(
     """After a dialogue's last reply on the exam, the focus lands on 重来这段对话, not on the
     page (the 回复 button that had it is gone, and the exam shows no feedback to go to)."""
     question, form = exam_of_one_dialogue(page, site_url, course)
-    for turn_id, reply_key, _ in dialogue_path(question, right=False):
+    for turn_id, reply_key, _ in dialogue_path(question, right=False, along_best=True):
         form.locator(f'label[for="{question.id}-{turn_id}-{reply_key}"]').click()
         form.get_by_role("button", name="回复").press("Enter")
     expect(form.get_by_role("button", name="重来这段对话")).to_be_focused()
@@ -487,7 +542,7 @@ def test_a_handed_in_exam_dialogue_says_it_marks_the_better_replies(
     at hand-in, and on the learner's return to the paper, that the better replies are
     marked, not a right answer, as a dialogue has none."""
     question, form = exam_of_one_dialogue(page, site_url, course)
-    for turn_id, reply_key, _ in dialogue_path(question, right=False):
+    for turn_id, reply_key, _ in dialogue_path(question, right=False, along_best=True):
         form.locator(f'label[for="{question.id}-{turn_id}-{reply_key}"]').click()
         form.get_by_role("button", name="回复").click()
     hand_in(page, page)

@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 from markupsafe import Markup
 
@@ -21,10 +22,12 @@ from generator.digests import (
 )
 from generator.load import load_course
 from generator.markdown_config import collect_anchors
-from generator.models import QUESTION_TYPES, Course, Ordering
-from generator.project import GENERATED_PAGES, MISTAKES_PAGE, Project, bank_file
+from generator.models import QUESTION_TYPES, Course, Ordering, Scenario
+from generator.project import EXAM_PAGE, GENERATED_PAGES, MISTAKES_PAGE, Project, bank_file
 from generator.render import QuestionMemo, question_html, render_course, with_colon
 from generator.views import QuestionView, placement
+from tests.browsing import dialogue_path
+from tests.conftest import PROJECT
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -166,15 +169,19 @@ def test_the_mistakes_page_has_the_groups_and_the_banks_every_question_once(
     assert "data-question-id" not in page, "the questions come from the banks"
     for module in course.modules:
         assert f'data-module="{module.page.name}"' in page
-        bank = rendered[bank_file(module.page.name)]
-        arguments = json.loads(
-            "[" + bank.removeprefix("window.mot.bank(").removesuffix(");\n") + "]"
-        )
-        name, questions = arguments
+        name, questions = bank_arguments(rendered[bank_file(module.page.name)])
         assert name == module.page.name
         assert [id_ for id_, _ in questions] == [q.id for q in module.quiz.every_question]
         assert all(html.count(f'data-question-id="{id_}"') == 1 for id_, html in questions)
     assert MISTAKES_PAGE in GENERATED_PAGES
+
+
+def bank_arguments(bank: str) -> tuple[str, list[tuple[str, str]]]:
+    """The module name and the [id, HTML] pairs a question bank script hands the 错题本."""
+    name, questions = json.loads(
+        "[" + bank.removeprefix("window.mot.bank(").removesuffix(");\n") + "]"
+    )
+    return name, [(id_, html) for id_, html in questions]
 
 
 @pytest.mark.parametrize("question_type", ["single", "multiple", "matching", "scenario"])
@@ -240,3 +247,40 @@ def test_a_memo_renders_again_only_the_questions_an_edit_changed(
     assert "s1-single" in rendered and len(set(rendered)) < len(
         load_course(project).modules[0].quiz.every_question
     )
+
+
+def dialogue_turns(html: str, question_id: str) -> list[tuple[str, set[str]]]:
+    """Each turn of the dialogue ``question_id`` in ``html``, in page order, and the turns
+    its replies lead to."""
+    found = re.search(f'<form [^>]*data-question-id="{question_id}".*?</form>', html, re.S)
+    assert found, f"{question_id} is on the page"
+    form = lxml.html.fragment_fromstring(found[0])
+    return [
+        (turn.get("data-turn"), {reply.get("data-next") for reply in turn.iter("input")})
+        for turn in form.find_class("mot-turn")
+    ]
+
+
+def test_the_exam_shows_each_dialogue_along_its_best_replies() -> None:
+    """In the exam a wrong reply ended the dialogue, or led to a turn of its own, while the
+    best reply went on: the learner knew a reply wrong before hand-in, and could restart the
+    dialogue to find the right path. The exam now shows only the turns the best replies
+    reach, each reply of a turn leading on to the same next turn; the 错题本's question
+    banks (and a module quiz) keep every branch."""
+    project = Project(PROJECT)
+    course = load_course(project)
+    rendered = render_course(course, collect_anchors(course, project))
+    for module in course.modules:
+        bank = dict(bank_arguments(rendered[bank_file(module.page.name)])[1])
+        for question in module.quiz.exam_questions:
+            if not isinstance(question, Scenario):
+                continue
+            best = dialogue_path(question, right=True)
+            exam_turns = dialogue_turns(rendered[EXAM_PAGE], question.id)
+            assert exam_turns == [(turn, {following}) for turn, _, following in best]
+            bank_turns = dialogue_turns(bank[question.id], question.id)
+            assert [turn for turn, _ in bank_turns] == [turn.id for turn in question.turns]
+            wrong = dialogue_path(question, right=False)
+            if wrong != dialogue_path(question, right=False, along_best=True):
+                assert any(len(leads_to) > 1 for _, leads_to in bank_turns), "branches kept"
+    assert "考试中客户按对话的主线往下说" in rendered[EXAM_PAGE]
