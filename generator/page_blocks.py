@@ -1,4 +1,4 @@
-"""Lines that start a note box or a content tab but that the site shows as text.
+"""Lines that start a note box, a content tab or a code block but that the site shows as text.
 
 An admonition (``!!! tip "小贴士"``), a collapsible one (``??? example "案例"``) or a tab
 (``=== "网页"``) takes its title in straight double quotes and its marks half-width. A
@@ -19,7 +19,7 @@ from pymdownx.tabbed import TabbedProcessor
 
 from generator.errors import Problem
 from generator.models import Page
-from generator.page_text import body_lines
+from generator.page_text import body_lines, fenced_code
 
 BLOCK_MARKS = re.compile(r" *(?:!!!|\?\?\?|！！！|？？？|(?:===|＝＝＝)[!+＋！]{0,2} +\S)")
 """How a line that is meant to open a block starts, half-width or full-width (a tab's marks
@@ -47,6 +47,23 @@ def broken_blocks(page: Page, text: str) -> Iterator[Problem]:
             "this line starts a note box or a tab, but the site shows it as a line of text",
             fix,
             "page.broken-block",
+        )
+
+
+def unclosed_fences(page: Page) -> Iterator[Problem]:
+    """Each fence of ``page`` that opens a code block no line closes: the site shows the
+    fence as text, and the page after it as it is, not as code."""
+    lines = page.body.splitlines()
+    for index, fence in fenced_code(lines).unclosed:
+        line = lines[index]
+        yield Problem(
+            page.source.path,
+            page.body_line + index,
+            len(line) - len(line.lstrip()) + 1,
+            f"this line opens a code block with {fence}, but no line after it closes the block "
+            f"(a line of {fence} alone, indented as this one), so the site shows {fence} as text",
+            f"end the code with a line of {fence} at this line's indent, or delete this line",
+            "page.unclosed-fence",
         )
 
 

@@ -16,10 +16,12 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pymdownx.superfences import RE_NESTED_FENCE_START
 
 from generator.models import Page
 
-FENCE = re.compile(r"^\s*(```|~~~)")
 BACKTICKS = re.compile(r"`+")
 OPENING = re.compile(r"(?<!\\)((?:\\{2})+)(?=`)|(?<!\\)`")
 """What may open a code span, as Python-Markdown reads it (``markdown.inlinepatterns.
@@ -112,13 +114,58 @@ class _BacktickRuns:
 
 
 def body_lines(page: Page) -> Iterator[tuple[int, str]]:
-    """Lines of the body outside code blocks, with their line numbers in the source file."""
-    in_fence = False
-    for offset, line in enumerate(page.body.splitlines()):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence:
+    """Lines of the body outside fenced code blocks, with their line numbers in the source file."""
+    lines = page.body.splitlines()
+    code = fenced_code(lines).lines
+    for offset, line in enumerate(lines):
+        if offset not in code:
             yield page.body_line + offset, line
+
+
+@dataclass(frozen=True)
+class FencedCode:
+    lines: set[int]
+    """The indices of the lines fenced code blocks take, their fences included."""
+    unclosed: list[tuple[int, str]]
+    """The index and marks of each fence no line closes: the site shows it as text."""
+
+
+def fenced_code(lines: list[str]) -> FencedCode:
+    """The fenced code blocks of ``lines``, as pymdownx.superfences finds them: a fence opens
+    a block, a line of the same fence at the same indent closes it, and a line indented
+    less than the fence (or the end of the page) first leaves the fence unclosed, text."""
+    code: set[int] = set()
+    unclosed: list[tuple[int, str]] = []
+    opening: tuple[int, str, str] | None = None  # the fence's index, indent and marks
+    for index, line in enumerate(lines):
+        if opening is None:
+            fence_opened = _fence_opened(line)
+            if fence_opened:
+                opening = (index, *fence_opened)
+            continue
+        start, indent, fence = opening
+        if not line.strip():
+            continue
+        if not line.startswith(indent):
+            unclosed.append((start, fence))
+            opening = None
+        elif re.fullmatch(f"{re.escape(fence)}[ \t]*", line[len(indent) :]):
+            code.update(range(start, index + 1))
+            opening = None
+    if opening is not None:
+        unclosed.append((opening[0], opening[2]))
+    return FencedCode(code, unclosed)
+
+
+def _fence_opened(line: str) -> tuple[str, str] | None:
+    """The indent and the marks of the fence ``line`` opens, if it opens one: three
+    backticks or tildes or more, and a header superfences understands (```` ```python ````,
+    not ```` ```text``` ````)."""
+    indent = len(line) - len(line.lstrip(" \t"))
+    found = RE_NESTED_FENCE_START.match(line, indent)
+    if found is None or found["unrecognized"]:
+        return None
+    return line[:indent], found["fence"]
 
 
 def searchable_text(page: Page, lines: Lines) -> str:

@@ -845,3 +845,19 @@ def test_a_note_box_the_site_opens_is_no_broken_block(
     add_to_page(minimal_project, f"{text}\n")
     reported = problems(minimal_project, capsys)
     assert [problem for problem in reported if "[page.broken-block]" in problem] == []
+
+
+def test_a_code_block_left_open_is_named_and_the_page_after_it_checked(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A fence no line closes is text on the site, and so is all that follows it: check
+    skipped the rest of the page as code, and said nothing."""
+    line = add_to_page(minimal_project, "```\n示例代码\n\n见[下一章](02-missing.md)。\n")
+    reported = problems(minimal_project, capsys)
+    assert reported[0] == (
+        f"{PAGE}:{line}:1: this line opens a code block with ```, but no line after it closes "
+        "the block (a line of ``` alone, indented as this one), so the site shows ``` as text; "
+        "end the code with a line of ``` at this line's indent, or delete this line "
+        "[page.unclosed-fence]"
+    )
+    assert len(reported) == 2 and reported[1].startswith(f"{PAGE}:{line + 3}:")

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 
 from generator.load import load_course
-from generator.page_text import code_spans, searchable_lines
+from generator.page_text import code_spans, fenced_code, searchable_lines
 from generator.project import Project
 from tests.conftest import FIXTURES
 from tests.test_properties import SETTINGS
@@ -76,3 +76,39 @@ def test_a_line_of_backticks_is_read_in_one_pass() -> None:
     assert time.perf_counter() - start < 1
     assert lines[PAGE.body_line] == f"文{'`' * 10_000}"
     assert lines[PAGE.body_line + 1] == " " * 200_000
+
+
+FENCE_LINES = ["```", "````", "~~~", "  ```", "```python", "```text```", "L", "  L", ""]
+"""Lines a page's fenced code is made of; each "L" gets a number, to be found again."""
+
+
+def superfences_code(lines: list[str]) -> set[int]:
+    """The indices of the numbered lines the site shows inside a fenced code block."""
+    converter = markdown.Markdown(extensions=["pymdownx.superfences"])
+    html = converter.convert("\n".join(lines))
+    in_code = "".join(re.findall(r"<pre.*?</pre>", html, re.S))
+    return {int(number) for number in re.findall(r"L(\d+)", in_code)}
+
+
+@settings(SETTINGS, max_examples=500)
+@given(st.lists(st.sampled_from(FENCE_LINES), max_size=12))
+def test_fenced_code_is_what_superfences_finds(lines: list[str]) -> None:
+    numbered = [line.replace("L", f"L{index}") for index, line in enumerate(lines)]
+    found = fenced_code(numbered)
+    numbers = {index for index, line in enumerate(lines) if "L" in line}
+    assert found.lines & numbers == superfences_code(numbered)
+
+
+@pytest.mark.parametrize(
+    ("body", "unclosed"),
+    [
+        ("```\n代码\n", [(0, "```")]),
+        ("~~~\n代码\n```\n", [(0, "~~~")]),  # a fence closes only one of its own
+        ("````\n代码\n```\n", [(0, "````")]),  # of its own length
+        ("- 列表\n    ```\n    代码\n正文\n", [(1, "```")]),  # a line indented less
+        ("```python\n代码\n```\n", []),
+        ("```text``` 不是围栏\n", []),
+    ],
+)
+def test_a_fence_no_line_closes_is_found(body: str, unclosed: list[tuple[int, str]]) -> None:
+    assert fenced_code(body.splitlines()).unclosed == unclosed
