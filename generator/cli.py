@@ -230,8 +230,9 @@ def run_export(project: Project, arguments: argparse.Namespace) -> int:
     output = (arguments.output or project.dist_dir / export.file_name).resolve()
     if output.is_dir():  # as cp does: the export goes into the folder, under its own name
         output = output / export.file_name
-    for target in export.files(output):
-        refuse_output(project, target, export.description)
+    defaults = export.files(project.dist_dir / export.file_name)
+    for target, default in zip(export.files(output), defaults, strict=True):
+        refuse_output(project, target, export.description, default.suffix)
     print(f"Exporting {arguments.format}: checking the course", flush=True)
     try:
         checked = build.check(project)

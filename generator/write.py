@@ -71,41 +71,57 @@ NOT_A_FILE = {
     stat.S_IFSOCK: "a socket",
 }
 """What an export's target may be instead of a file, in the trainer's words."""
+Refusal = tuple[str, str, str]
+"""Why an export may not write where it was told: the message, the fix and the code."""
 
 
-def refuse_output(project: Project, target: Path, what: str) -> None:
+def refuse_output(project: Project, target: Path, what: str, suffix: str) -> None:
     """Refuse an export's ``target`` where writing it would destroy or publish something.
 
-    ``what`` names the export (``answer key``). The published site must never hold an
-    export (the answer key and the question bank give every answer away); the course's
-    sources and settings must never be replaced by one; and whatever is at ``target`` that
-    is not a file (a folder, a device, a pipe) is left alone rather than replaced.
+    ``what`` names the export (``answer key``) and ``suffix`` how the file it writes is
+    named by default (``.zip``). The published site must never hold an export (the
+    answer key and the question bank give every answer away); the course's sources and
+    settings must never be replaced by one; whatever is at ``target`` that is not a file
+    (a folder, a device, a pipe) is left alone rather than replaced; and so is a file of
+    another kind (``README.md`` for a ``.zip``): an export replaces only an earlier one.
     """
-    resolved, shown = target.resolve(), project.relative(target)
+    refusal = _refusal(project, target.resolve(), what, suffix)
+    if refusal is not None:
+        message, fix, code = refusal
+        raise SetupError(message, fix, code, project.relative(target))
+
+
+def _refusal(project: Project, resolved: Path, what: str, suffix: str) -> Refusal | None:
+    default = "for example to dist/ (the default)"
     if resolved.is_relative_to(project.site_dir.resolve()):
-        raise SetupError(
+        return (
             f"the {what} would be written into the published site",
-            "write it outside site/, for example to dist/ (the default)",
+            f"write it outside site/, {default}",
             "output.into-site",
-            shown,
         )
     sources = (project.course_dir, project.quiz_dir, project.config_file, project.terms_file)
     if any(resolved.is_relative_to(source.resolve()) for source in sources):
-        raise SetupError(
+        return (
             f"the {what} would be written among the course's own files "
             "(course/, quizzes/, mkdocs.yml, search-terms.txt)",
-            "write it outside them, for example to dist/ (the default)",
+            f"write it outside them, {default}",
             "output.into-sources",
-            shown,
         )
     if os.path.lexists(resolved) and not resolved.is_file():
         kind = NOT_A_FILE.get(stat.S_IFMT(resolved.lstat().st_mode), "not a file")
-        raise SetupError(
+        return (
             f"this is {kind}, and the {what} would replace it",
             "name a file to write, for example in dist/ (the default)",
             "output.not-a-file",
-            shown,
         )
+    if resolved.is_file() and resolved.suffix.lower() != suffix:
+        return (
+            f"this file is not a {suffix} file, and the {what} would replace it",
+            f"name a new file, or an earlier {what} (a {suffix} file), for example in dist/ "
+            "(the default)",
+            "output.replaces-a-file",
+        )
+    return None
 
 
 def write_output(target: Path, write: Callable[[Path], object]) -> Path:

@@ -202,6 +202,37 @@ def test_a_folder_where_the_answer_keys_pdf_goes_is_left_alone(
     assert not output.exists()
 
 
+@pytest.mark.parametrize(
+    ("export", "output"),
+    [("offline", "README.md"), ("gift", "pyproject.toml"), ("answer-key", "notes/plan.docx")],
+)
+def test_a_file_of_another_kind_is_not_replaced(
+    export: str, output: str, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`export offline --output README.md` replaced the project's README with a zip."""
+    target = minimal_project / output
+    target.parent.mkdir(exist_ok=True)
+    target.write_text("the trainer's own file\n", encoding="utf-8")
+    before = snapshot(minimal_project)
+    assert run_generator(minimal_project, "export", export, "--output", str(target)) == 1
+    suffix = Path(EXPORTS[export].file_name).suffix
+    description = EXPORTS[export].description
+    assert capsys.readouterr().err == (
+        f"{output}: this file is not a {suffix} file, and the {description} would replace it; "
+        f"name a new file, or an earlier {description} (a {suffix} file), for example in "
+        "dist/ (the default) [output.replaces-a-file]\nFAILED\n"
+    )
+    assert snapshot(minimal_project) == before
+
+
+def test_an_earlier_export_is_replaced(minimal_project: Path) -> None:
+    """What a trainer expects of `--output` naming an export written before: a new one."""
+    earlier = minimal_project / "handout.ZIP"
+    earlier.write_bytes(b"an earlier package")
+    assert run_generator(minimal_project, "export", "offline", "--output", str(earlier)) == 0
+    assert zipfile.is_zipfile(earlier)
+
+
 PACKAGES = {"offline": "dist/mot-course-offline.zip", "scorm": "dist/mot-course-scorm.zip"}
 PUBLISHED = "https://trainer.example.org/mot/"
 
