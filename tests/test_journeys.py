@@ -1177,6 +1177,8 @@ def test_the_certificate_fits_a_narrow_screen_and_one_sheet(
     expect(page.locator('.mot-cert-checklist li[data-done="true"]')).to_have_count(
         len(course.modules) + 1
     )
+    lead = page.locator(".mot-cert-eligibility p:visible")
+    expect(lead).to_have_text("你已通过全部模块的测验和结业考试，填写姓名就可以生成结业证书。")
     checklist = page.locator(".mot-cert-checklist")
     assert checklist.evaluate("list => getComputedStyle(list).listStyleType") == "none"
     name_field = page.get_by_label("证书上的姓名")

@@ -916,6 +916,8 @@ def test_certificate_is_locked_until_everything_is_passed(
     page.goto(f"{fixture_site_url}exam_certificate.html")
     expect(page.locator('.mot-cert-checklist li[data-done="false"]')).to_have_count(3)
     expect(page.locator(".mot-cert-form")).to_be_hidden()
+    lead = page.locator(".mot-cert-eligibility p:visible")
+    expect(lead).to_have_text("通过全部模块的测验和结业考试后，就可以在这里生成结业证书。")
 
 
 # Answer keys ----------------------------------------------------------------------------

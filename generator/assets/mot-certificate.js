@@ -69,6 +69,8 @@
     var items = eligibility(course);
     showChecklist(page, items);
     var ready = items.every(function (item) { return item.done; });
+    page.querySelector(".mot-cert-to-do").hidden = ready;
+    page.querySelector(".mot-cert-all-done").hidden = !ready;
     var form = page.querySelector(".mot-cert-form");
     form.hidden = !ready;
     if (!ready || form.hasAttribute("data-ready")) { return; }
