@@ -18,8 +18,8 @@ joiner that glues emoji sequences (👩 U+200D 💻) too: a single emoji says as
 
 from __future__ import annotations
 
-import html
 import re
+import string
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -30,12 +30,7 @@ from generator.errors import Problem
 from generator.models import Source
 from generator.yaml_source import position
 
-MARKDOWN_ANYWHERE = "\\`*_[]{}#|"
-"""Characters Markdown or an extension (attr_list, tables) may read as syntax wherever they
-stand; ``&``, ``<`` and ``>`` are escaped as HTML first."""
-MARKDOWN_LINE_START = re.compile(r"^(?:\d+[.)]|[-+=!?])")
-"""What makes the start of a line a list (``-``, ``+``, ``1.``, ``1)``), an admonition
-(``!!!``, ``???``) or a tab (``===``); its last character is the one to escape."""
+ASCII_PUNCTUATION = frozenset(string.punctuation)
 FULL_WIDTH_SPACE = "\u3000"
 ATTRIBUTE_LIST = "{:"
 
@@ -45,17 +40,16 @@ Location = tuple[str | int, ...]
 def markdown_text(value: str) -> Markup:
     """``value`` as Markdown that renders to exactly ``value``, on one line.
 
-    HTML's special characters become entities, as does every character Markdown could
-    read as syntax: a numeric character reference is literal text in any Markdown
-    context (a heading, a list item, a table cell, a paragraph).
+    Every ASCII punctuation character becomes a numeric character reference, which is
+    literal text in any Markdown context (a heading, a list item, a table cell, a
+    paragraph) whatever extensions ``mkdocs.yml`` turns on: the site's own, and those a
+    trainer may add that read ``==mark==``, ``~~strike~~``, ``:smile:``, ``++ctrl++``,
+    ``(c)``, quotes or a web address as syntax. Letters, digits, spaces and Chinese
+    punctuation are left as they are.
     """
-    text = html.escape(value, quote=False)
-    text = "".join(f"&#{ord(char)};" if char in MARKDOWN_ANYWHERE else char for char in text)
-    start = MARKDOWN_LINE_START.match(text)
-    if start:
-        at = start.end() - 1
-        text = f"{text[:at]}&#{ord(text[at])};{text[at + 1 :]}"
-    return Markup(text)
+    return Markup(
+        "".join(f"&#{ord(char)};" if char in ASCII_PUNCTUATION else char for char in value)
+    )
 
 
 def plain_text_problems(source: Source) -> list[Problem]:

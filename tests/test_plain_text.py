@@ -33,6 +33,9 @@ SYNTAX = [
     *["{onclick=x}", "{#id .class}", "\\*", "<b>粗</b>", "&amp;", "<http://x.cn>", "C#"],
     *["- ", "+ ", "* ", "1. ", "1) ", "# ", "> ", "!!! note ", "??? note ", '=== "标签" '],
     *["~~删~~", "==标记==", "^^插入^^", "  ", "\\.", "\\(", "\\-", "\\|"],
+    *[":smile:", "++ctrl+c++", "(c)", "(tm)", "-->", "<--", "+/-", "1/2", "=/="],
+    *["https://example.com", "www.example.com", "a@b.cn", "{++加++}", "{--删--}", "'单引号'"],
+    *['"双引号"', "...", "--", "H~2~O", "x^2^", "`#!python x`"],
 ]
 """Markdown syntax, and syntax of extensions the site may turn on later."""
 text = (
@@ -52,8 +55,19 @@ text = (
 """One line of plain text, as check lets it through: no line breaks, no control characters."""
 
 
-def rendered(template: str, value: str) -> html.HtmlElement:
+TRAINERS_EXTENSIONS = [
+    *["pymdownx.mark", "pymdownx.tilde", "pymdownx.caret", "pymdownx.emoji", "pymdownx.keys"],
+    *["pymdownx.smartsymbols", "pymdownx.magiclink", "pymdownx.betterem", "pymdownx.critic"],
+    *["pymdownx.inlinehilite", "pymdownx.saneheaders", "abbr", "smarty"],
+]
+"""Extensions a trainer may add to mkdocs.yml that read more of a line as syntax: ==mark==,
+~~strike~~, ^^insert^^, :emoji:, ++key++, (c) and -->, a bare web address, {++critic++},
+'quotes'."""
+
+
+def rendered(template: str, value: str, more: list[str] | None = None) -> html.HtmlElement:
     extensions, configs = markdown_settings(Project(PROJECT))
+    extensions = [*extensions, *(more or [])]
     converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
     page = converter.convert(template.format(markdown_text(value)))
     return html.fromstring(f"<body>{page}</body>")
@@ -67,18 +81,23 @@ def shown(element: html.HtmlElement) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(value=text.filter(lambda value: "{:" not in value), context=st.sampled_from(list(CONTEXTS)))
-def test_a_field_shows_exactly_as_written(value: str, context: str) -> None:
+@given(
+    value=text.filter(lambda value: "{:" not in value),
+    context=st.sampled_from(list(CONTEXTS)),
+    more=st.sampled_from([[], TRAINERS_EXTENSIONS]),
+)
+def test_a_field_shows_exactly_as_written(value: str, context: str, more: list[str]) -> None:
     template, path = CONTEXTS[context]
-    found = rendered(template, value).xpath(path)
+    found = rendered(template, value, more).xpath(path)
     assert len(found) == 1, context
     assert shown(found[0]) == value
     assert [child.tag for child in found[0]] == []
 
 
 @pytest.mark.parametrize("context", list(CONTEXTS))
-def test_each_piece_of_syntax_stays_text(context: str) -> None:
+@pytest.mark.parametrize("more", [[], TRAINERS_EXTENSIONS], ids=["site", "trainer-s"])
+def test_each_piece_of_syntax_stays_text(context: str, more: list[str]) -> None:
     template, path = CONTEXTS[context]
     for value in [f"{piece.strip()} 客户" for piece in SYNTAX if piece.strip()]:
-        found = rendered(template, value).xpath(path)
+        found = rendered(template, value, more).xpath(path)
         assert [shown(element) for element in found] == [value]
