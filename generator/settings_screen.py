@@ -43,6 +43,7 @@ from generator.settings_env import (
     theme_problems,
     top_level,
 )
+from generator.settings_icons import icon_problems
 from generator.sources import decode_source
 from generator.yaml_events import EVENT_PARSER
 from generator.yaml_source import FULL_WIDTH_INDENT, FULL_WIDTH_SPACE, MAX_DEPTH, duplicate_key
@@ -280,16 +281,25 @@ def _titles(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
 def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path) -> list[Problem]:
     """The printed settings a tag gives their value (``site_description: !ENV DESC``), checked
     as MkDocs read them (``resolved``: the settings of ``PRINTED``, ``EXTRA`` and ``THEME``):
-    the text itself is only known then; and the theme's language, direction and fonts, with
-    the theme's defaults (:func:`generator.settings_env.theme_problems`)."""
-    return [
-        problem
-        for name, path, node in _printed(settings_document(data.decode("utf-8-sig")))
-        if path is not None
-        and node.tag != TEXT_TAG
-        and isinstance(value := _resolved(resolved, path), str)
-        if (problem := _value_problem(f"{name} as {node.tag} gives it", path, value, node, shown))
-    ] + theme_problems(data, resolved.get(THEME), shown)
+    the text itself is only known then; the theme's language, direction and fonts, with
+    the theme's defaults (:func:`generator.settings_env.theme_problems`); and the icons it
+    names (:func:`generator.settings_icons.icon_problems`)."""
+    return (
+        [
+            problem
+            for name, path, node in _printed(settings_document(data.decode("utf-8-sig")))
+            if path is not None
+            and node.tag != TEXT_TAG
+            and isinstance(value := _resolved(resolved, path), str)
+            if (
+                problem := _value_problem(
+                    f"{name} as {node.tag} gives it", path, value, node, shown
+                )
+            )
+        ]
+        + theme_problems(data, resolved.get(THEME), shown)
+        + icon_problems(data, resolved, shown)
+    )
 
 
 def _resolved(settings: Any, path: Keys) -> Any:

@@ -203,21 +203,6 @@ def test_a_language_from_the_environment_names_the_variable(
     assert run_generator(minimal_project, "check") == 0
 
 
-def test_an_icon_the_theme_lacks_is_named_at_its_line(
-    minimal_project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Material includes the icon's file by its name: the build stopped with 'None'."""
-    line = edit_settings(
-        minimal_project, "icon: material/weather-night", "icon: material/weather-nite"
-    )
-    assert problems(minimal_project, capsys, "build") == (
-        f"mkdocs.yml:{line}:1: the theme has no file '.icons/material/weather-nite.svg', which "
-        "a setting here names (an icon, a language); correct the name: Material's icons are "
-        "named like material/weather-night, and its languages like zh [settings.theme-file]\n"
-        "FAILED: 1 problem\n"
-    )
-
-
 def test_an_os_error_that_is_not_the_system_s_is_named(minimal_project: Path) -> None:
     """jinja2's TemplateNotFound is an OSError without the system's text (``strerror``)."""
     project = Project(minimal_project)
@@ -281,3 +266,84 @@ def test_check_names_an_extension_that_fails_to_load_without_its_traceback(
         "parse bool value: 'maybe'; correct its name or its options, or undo the last change "
         "to mkdocs.yml [settings.extension]\nFAILED: 1 problem\n"
     )
+
+
+ICON_LIST = "(Material's icons are listed at https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/)"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "problem"),
+    [
+        (
+            "icon: material/weather-night",
+            "icon: material/weather-nite",
+            15,
+            "theme.palette[0].toggle.icon names the icon 'material/weather-nite', which the "
+            "theme does not have, so the build would stop; write material/weather-night or "
+            f"material/weather-sunset or material/weather-hail {ICON_LIST}",
+        ),
+        (
+            "  font: false ",
+            "  icon:\n    admonition:\n      tip: fontawesome/solid/lightbulp\n  font: false ",
+            12,
+            "theme.icon.admonition.tip names the icon 'fontawesome/solid/lightbulp', which the "
+            "theme does not have, so the build would stop; write fontawesome/solid/lightbulb or "
+            f"fontawesome/solid/list-ul or fontawesome/solid/gbp {ICON_LIST}",
+        ),
+        (
+            "extra_css:",
+            "extra:\n  social:\n    - icon: wechat\n      link: https://example.com\nextra_css:",
+            13,
+            "extra.social[0].icon names the icon 'wechat', which the theme does not have, so "
+            f"the build would stop; write simple/wechat {ICON_LIST}",
+        ),
+    ],
+    ids=["palette", "admonition", "social"],
+)
+def test_an_icon_the_theme_lacks_is_named_by_check(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    old: str,
+    new: str,
+    column: int,
+    problem: str,
+) -> None:
+    """A misspelt icon passed check, and stopped the build at a missing template."""
+    misspelt = problem.split("'")[1]
+    line = edit_settings(minimal_project, old, new) + new[: new.index(misspelt)].count("\n")
+    expected = f"mkdocs.yml:{line}:{column}: {problem} [settings.icon]\nFAILED: 1 problem\n"
+    assert problems(minimal_project, capsys) == expected
+    assert problems(minimal_project, capsys, "build") == expected
+
+
+def test_an_icon_of_the_theme_s_own_folder_counts(minimal_project: Path) -> None:
+    """A custom_dir may add icons: theme.icon.logo: mot/logo, in overrides/.icons/mot/."""
+    icon = minimal_project / "overrides/.icons/mot/logo.svg"
+    icon.parent.mkdir(parents=True)
+    icon.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    edit_settings(
+        minimal_project,
+        "  font: false ",
+        "  custom_dir: overrides\n  icon:\n    logo: mot/logo\n  font: false ",
+    )
+    assert run_generator(minimal_project, "check") == 0
+
+
+def test_an_icon_an_environment_variable_names_is_named_with_the_variable(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The trainer who set the variable never edited mkdocs.yml: the problem says which
+    variable gave the name."""
+    line = edit_settings(
+        minimal_project,
+        "icon: material/weather-night",
+        "icon: !ENV [MOT_NIGHT_ICON, material/weather-night]",
+    )
+    monkeypatch.setenv("MOT_NIGHT_ICON", "material/weather-nite")
+    assert problems(minimal_project, capsys).startswith(
+        f"mkdocs.yml:{line}:15: theme.palette[0].toggle.icon names the icon "
+        "'material/weather-nite', which the theme does not have, so the build would stop; its "
+        "value comes from the environment variable MOT_NIGHT_ICON; write material/weather-night"
+    )
+    monkeypatch.delenv("MOT_NIGHT_ICON")
+    assert run_generator(minimal_project, "check") == 0
