@@ -36,6 +36,7 @@ from generator.settings_env import (
 )
 from generator.settings_screen import (
     EXTRA,
+    MARKDOWN_OPTIONS,
     PRINTED,
     THEME,
     resolved_setting_problems,
@@ -116,7 +117,7 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
     if complaints.messages:
         raise CourseError(settings_problems(project, complaints.messages))
     shown = project.relative(project.config_file)
-    printed = {name: config[name] for name in (*PRINTED, EXTRA, THEME)}
+    printed = {name: config[name] for name in (*PRINTED, EXTRA, THEME, MARKDOWN_OPTIONS)}
     problems = resolved_setting_problems(data, printed, shown)
     if problems:
         raise CourseError(problems)
@@ -281,7 +282,7 @@ def published_site_url(project: Project) -> str:
 def markdown_settings(project: Project) -> tuple[list[Any], dict[str, Any]]:
     """Return the Markdown extensions and their settings configured in ``mkdocs.yml``."""
     config = site_config(project)
-    return list(config["markdown_extensions"]), dict(config["mdx_configs"])
+    return list(config["markdown_extensions"]), dict(config[MARKDOWN_OPTIONS])
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,8 @@ THEME_PRINTED = ("palette", "logo", "favicon", "icon")
 """The theme's settings Material prints as they are: the colour switch's names and media
 queries, the addresses of the logo and the icon, the names of the note boxes' and tags'
 icons (into a ``<style>``)."""
+MARKDOWN_OPTIONS = "mdx_configs"
+"""Where MkDocs keeps each Markdown extension's options once it has read them."""
 TOC = ("toc", "markdown.extensions.toc")
 """The extension whose ``title`` Material prints above every page's table of contents."""
 TEXT_TAG = "tag:yaml.org,2002:str"
@@ -262,7 +264,7 @@ def _toc_title(extensions: yaml.Node) -> Iterator[tuple[str, Keys, yaml.Node]]:
     for name, options in (pair for item in items for pair in mapping_pairs(item)):
         if name.value in TOC:
             title = f"markdown_extensions.{name.value}"
-            found = _values(options, title, ("mdx_configs", name.value))
+            found = _values(options, title, (MARKDOWN_OPTIONS, name.value))
             yield from ((shown, at, node) for shown, at, node in found if at[-1] == "title")
 
 
@@ -280,8 +282,8 @@ def _titles(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
 
 def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path) -> list[Problem]:
     """The printed settings a tag gives their value (``site_description: !ENV DESC``), checked
-    as MkDocs read them (``resolved``: the settings of ``PRINTED``, ``EXTRA`` and ``THEME``):
-    the text itself is only known then; the theme's language, direction and fonts, with
+    as MkDocs read them (``resolved``: the settings of ``PRINTED``, ``EXTRA``, ``THEME`` and
+    ``MARKDOWN_OPTIONS``): the text itself is only known then; the theme's language, direction and fonts, with
     the theme's defaults (:func:`generator.settings_env.theme_problems`); and the icons it
     names (:func:`generator.settings_icons.icon_problems`)."""
     return (

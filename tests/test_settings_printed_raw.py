@@ -347,3 +347,21 @@ def test_an_icon_an_environment_variable_names_is_named_with_the_variable(
     )
     monkeypatch.delenv("MOT_NIGHT_ICON")
     assert run_generator(minimal_project, "check") == 0
+
+
+def test_a_contents_title_an_environment_variable_gives_is_checked(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table of contents' title went into every page unchecked when !ENV gave it."""
+    line = edit_settings(
+        minimal_project,
+        "      permalink: true\n",
+        "      permalink: true\n      title: !ENV [MOT_TOC_TITLE, 目录]\n",
+    )
+    monkeypatch.setenv("MOT_TOC_TITLE", f"目录{HOSTILE}")
+    assert problems(minimal_project, capsys).startswith(
+        f"mkdocs.yml:{line + 1}:14: 'markdown_extensions.toc.title' as !ENV gives it contains "
+        f"'\"', {AS_HTML}"
+    )
+    monkeypatch.delenv("MOT_TOC_TITLE")
+    assert run_generator(minimal_project, "check") == 0
