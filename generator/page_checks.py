@@ -11,7 +11,7 @@ Raw HTML in the body is checked by :mod:`generator.page_html`.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
@@ -332,11 +332,13 @@ def _id_problems(page: Page, lines: Lines, found: PageScan, taken: TakenIds) -> 
     Only ids the author wrote are reported: one an extension gives (a tab's
     ``__tabbed_1_1``) is written nowhere in the page and is the extension's to keep apart.
     """
+    written: dict[str, list[Place]] | None = None  # found when first needed: a page scan
     for name, count in Counter(found.ids).items():
         owner = taken.owner(name)
         if owner is None and count == 1:
-            continue  # the usual case: looking for its places costs a scan of the page
-        places = _id_places(lines, name)
+            continue  # the usual case
+        written = _written_ids(lines) if written is None else written
+        places = written.get(name, []) if ID_NAME.fullmatch(name) else _id_places(lines, name)
         if not places:
             continue
         if owner is not None:
@@ -366,9 +368,28 @@ def _second_progress_marker(page: Page, lines: Lines) -> Iterator[Problem]:
         )
 
 
+ID_NAME = re.compile(r"[\w.:-]+")
+"""An id as :data:`WRITTEN_ID` finds it whole; another (``a/b``) is looked for on its own."""
+ID_GIVEN = r"(?:(?<=[{\s:]#)|(?<=\bid=)|(?<=\bid=[\"']))"
+"""What comes before an id the page gives: ``{#`` or ``id=``, with or without a quote."""
+WRITTEN_ID = re.compile(rf"{ID_GIVEN}({ID_NAME.pattern})")
+"""Where the page gives an element an id: ``{#name}`` or ``id="name"``. What comes before
+the id is looked behind, not read: in ``{#id=a}`` both ``id`` and ``a`` are found."""
+
+
+def _written_ids(lines: Lines) -> dict[str, list[Place]]:
+    """Every id of :data:`ID_NAME`'s kind the page gives an element, and where: one scan,
+    however many ids there are (a page of thousands of tabs has as many ids)."""
+    places: defaultdict[str, list[Place]] = defaultdict(list)
+    for number, line in lines.items():
+        for match in WRITTEN_ID.finditer(line):
+            places[match[1]].append((number, match.start(1) + 1))
+    return places
+
+
 def _id_places(lines: Lines, name: str) -> list[Place]:
     """Where the page gives an element the id ``name``: ``{#name}`` or ``id="name"``."""
-    given = re.compile(rf"(?:(?<=[{{\s:])#|\bid=[\"']?)({re.escape(name)})(?![\w.:-])")
+    given = re.compile(rf"{ID_GIVEN}({re.escape(name)})(?![\w.:-])")
     return [
         (number, match.start(1) + 1)
         for number, line in lines.items()

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 
+from generator import page_checks
 from generator.load import load_course
 from generator.page_text import code_spans, fenced_code, searchable_lines
 from generator.project import Project
@@ -112,3 +113,17 @@ def test_fenced_code_is_what_superfences_finds(lines: list[str]) -> None:
 )
 def test_a_fence_no_line_closes_is_found(body: str, unclosed: list[tuple[int, str]]) -> None:
     assert fenced_code(body.splitlines()).unclosed == unclosed
+
+
+ID_PIECES = ["{#", "#", "id=", 'id="', "id='", "a", "a-1", "服务", ".", ":", "/", " ", "}", '"']
+
+
+@settings(SETTINGS, max_examples=500)
+@given(st.lists(st.lists(st.sampled_from(ID_PIECES), max_size=10).map("".join), max_size=4))
+def test_ids_found_in_one_scan_are_those_found_one_by_one(rows: list[str]) -> None:
+    """The page checks look for every id a page writes in one scan (a page of many tabs
+    has as many ids): the places are those a search for each id on its own finds."""
+    lines = dict(enumerate(rows, 1))
+    written = page_checks._written_ids(lines)
+    for name in ["a", "a-1", "服务", "a-1.服务", "a:a", *written]:
+        assert written.get(name, []) == page_checks._id_places(lines, name), name
