@@ -1186,6 +1186,22 @@ def test_a_search_result_reached_by_keyboard_shows_its_focus(
     assert all(style != "none" and contrast >= 3 for style, contrast in rings.values()), rings
 
 
+def test_a_graded_choice_stays_marked_in_light_and_dark_mode(
+    scheme_page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """A graded question's options are disabled, and Chromium greyed the chosen radio button
+    almost into the dark background: it is ringed in the text colour, at 3:1 at least."""
+    page = scheme_page
+    open_page(page, fixture_site_url)
+    for question_id in ("s1-single", "s1-multiple"):
+        form = answer(page, question(course, question_id), right=False)
+        chosen_inputs = form.locator("input:checked:disabled").all()
+        assert chosen_inputs, question_id
+        for chosen in chosen_inputs:
+            style, contrast = chosen.evaluate(MATERIAL_RING)
+            assert (style, contrast >= 3) == ("solid", True), (question_id, contrast)
+
+
 SECONDARY_BUTTONS = ".md-typeset .md-button:not(.md-button--primary):visible"
 BUTTON_CONTRAST = """button => axe
   .run(button, {runOnly: {type: 'rule', values: ['color-contrast']}})
