@@ -283,9 +283,10 @@ def _titles(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
 def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path) -> list[Problem]:
     """The printed settings a tag gives their value (``site_description: !ENV DESC``), checked
     as MkDocs read them (``resolved``: the settings of ``PRINTED``, ``EXTRA``, ``THEME`` and
-    ``MARKDOWN_OPTIONS``): the text itself is only known then; the theme's language, direction and fonts, with
-    the theme's defaults (:func:`generator.settings_env.theme_problems`); and the icons it
-    names (:func:`generator.settings_icons.icon_problems`)."""
+    ``MARKDOWN_OPTIONS``): the text itself is only known then; the theme's language,
+    direction and fonts, with the theme's defaults
+    (:func:`generator.settings_env.theme_problems`); and the icons it names
+    (:func:`generator.settings_icons.icon_problems`)."""
     return (
         [
             problem
