@@ -206,23 +206,27 @@ def render_mistakes(course: Course) -> str:
 
 def render_banks(course: Course, anchors: Anchors, memo: QuestionMemo | None = None) -> Rendered:
     """Each module's question bank: a script that hands the 错题本 every question of the
-    module (quiz and exam pool) as ``[id, HTML]`` pairs, in the module's order."""
+    module (quiz and exam pool) as ``[id, HTML]`` pairs, in the module's order. The banks
+    can be fetched before the exam is handed in, so an exam-only dialogue is shown there
+    as on the exam, along its best replies (see :meth:`Scenario.best_path`)."""
     banks = {}
     for module in course.modules:
-        questions = [
-            [
-                question.id,
-                str(
-                    question_html(
-                        question, placement(question, 0, module, anchors, MISTAKES_PAGE), memo
-                    )
-                ),
-            ]
-            for question in module.quiz.every_question
-        ]
+        questions = _bank_questions(module, anchors, memo)
         arguments = json.dumps([module.page.name, questions], ensure_ascii=False)[1:-1]
         banks[bank_file(module.page.name)] = f"window.mot.bank({arguments});\n"
     return banks
+
+
+def _bank_questions(
+    module: Module, anchors: Anchors, memo: QuestionMemo | None
+) -> list[tuple[str, str]]:
+    exam_only = {question.id for question in module.quiz.exam_questions}
+    questions = []
+    for question in module.quiz.every_question:
+        best_path = question.id in exam_only
+        placed = placement(question, 0, module, anchors, MISTAKES_PAGE, best_path=best_path)
+        questions.append((question.id, str(question_html(question, placed, memo))))
+    return questions
 
 
 def render_outline(course: Course, link_prefix: str = "") -> str:

@@ -196,7 +196,7 @@ def _turn_views(question: Scenario, best_path: bool) -> list[TurnView]:
     shown = question.best_path()
     after = [*(question.turns[index].id for index in shown[1:]), END_OF_DIALOGUE]
     after_turn = dict(zip(shown, after, strict=True))
-    return [_turn_view(question, index, lambda index, _reply: after_turn[index]) for index in shown]
+    return [_turn_view(question, index, lambda at, _reply: after_turn[at]) for index in shown]
 
 
 def _turn_view(question: Scenario, index: int, leads_to: Callable[[int, Reply], str]) -> TurnView:

@@ -505,7 +505,7 @@ def test_an_exam_dialogue_goes_the_same_way_whatever_the_learner_replies(
     exam_paper_of(page, site_url, questions)
     for question in questions:
         form = page.locator(f'.mot-exam-paper [data-question-id="{question.id}"]')
-        expect(form.locator(".mot-hint")).to_contain_text("不随你的回复改变")
+        expect(form.locator(".mot-hint")).to_contain_text("客户按主线往下说，不随你的回复改变")
         heard_after_best = play_in_exam(form, question, right=True)
         form.get_by_role("button", name="重来这段对话").click()
         heard_after_wrong = play_in_exam(form, question, right=False)
@@ -525,14 +525,41 @@ def test_an_exam_dialogue_goes_the_same_way_whatever_the_learner_replies(
 def test_an_exam_dialogue_played_by_keyboard_keeps_the_focus(
     page: Page, site_url: str, course: Course
 ) -> None:
-    """After a dialogue's last reply on the exam, the focus lands on 重来这段对话, not on the
-    page (the 回复 button that had it is gone, and the exam shows no feedback to go to)."""
+    """After a dialogue's last reply on the exam, the focus lands on the status line, which
+    says the dialogue is over: not on the page (the 回复 button that had it is gone, and the
+    exam shows no feedback to go to), nor on 重来这段对话, where one more press of Enter
+    erased the whole dialogue."""
     question, form = exam_of_one_dialogue(page, site_url, course)
     for turn_id, reply_key, _ in dialogue_path(question, right=False, along_best=True):
         form.locator(f'label[for="{question.id}-{turn_id}-{reply_key}"]').click()
         form.get_by_role("button", name="回复").press("Enter")
-    expect(form.get_by_role("button", name="重来这段对话")).to_be_focused()
+    status = form.locator(".mot-status")
+    expect(status).to_be_focused()
+    expect(status).to_have_text("这段对话结束了。")
+    page.keyboard.press("Enter")
+    expect(form.locator(".mot-turn[data-played]")).to_have_count(len(dialogue_path(question, True)))
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1 / 1 题")
+
+
+def test_an_exam_dialogue_can_be_restarted_half_way(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """The exam says its answers may be changed until hand-in: a dialogue's first reply
+    could not be, until the dialogue had ended. 重来这段对话 now shows from the first reply
+    on, after a return to the page too."""
+    question, form = exam_of_one_dialogue(page, site_url, course)
+    restart = form.get_by_role("button", name="重来这段对话")
+    expect(restart).to_be_hidden()
+    turn_id, reply_key, _ = dialogue_path(question, right=False, along_best=True)[0]
+    form.locator(f'label[for="{question.id}-{turn_id}-{reply_key}"]').click()
+    form.get_by_role("button", name="回复").click()
+    expect(restart).to_be_visible()
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    expect(form.locator(".mot-turn[data-played]")).to_have_count(1)
+    restart.click()
+    expect(form.locator(".mot-turn[data-played]")).to_have_count(0)
+    expect(restart).to_be_hidden()
+    expect(form.locator(f'label[for="{question.id}-{turn_id}-{reply_key}"]')).to_be_visible()
 
 
 def test_a_handed_in_exam_dialogue_says_it_marks_the_better_replies(

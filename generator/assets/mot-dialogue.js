@@ -18,6 +18,7 @@
     reply: "请先选一句回复。",
     verdict: { correct: "回复得当：", incorrect: "回复欠妥：" },
     better: "更好的回复",
+    over: "这段对话结束了。",
     ended: function (good, turns, last) {
       return "对话结束：最后一轮" + TEXT.verdict[last].slice(0, -1) + "，" + turns + " 轮中有 " + good + " 轮回复得当。";
     }
@@ -89,9 +90,12 @@
     var next = playTurn(form, turn, chosen);
     kit.setStatus(form, "", null);
     if (!next) {
-      /* 回复 is gone: the focus goes to 重来这段对话 (a module quiz then moves it on to the
-         feedback; the exam shows none until hand-in). */
-      form.querySelector(".mot-restart").focus();
+      /* 回复 is gone: the focus goes to the status line, which says the dialogue is over (a
+         module quiz then moves it on to the feedback; the exam shows none until hand-in).
+         Not to 重来这段对话: one key press more would erase the dialogue. */
+      var status = kit.setStatus(form, TEXT.over, null, true);   /* read as it takes the focus */
+      status.tabIndex = -1;
+      status.focus();
       hooks.submit(form);
       return;
     }

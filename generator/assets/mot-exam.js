@@ -77,6 +77,13 @@
     return (attempt.seed ^ hash) >>> 0;
   }
 
+  /* A dialogue's replies may be changed before hand-in, as any answer may: 重来这段对话
+     shows from its first reply on, not only at its end (as in a module quiz). */
+  function offerRestart(form) {
+    var restart = form.querySelector(".mot-restart");
+    if (restart) { restart.hidden = !form.querySelector(".mot-turn[data-played]"); }
+  }
+
   /* Lay out the attempt's questions, in its order and with its answers. */
   function showPaper(exam, attempt) {
     var paper = exam.querySelector(".mot-exam-paper");
@@ -90,6 +97,7 @@
       engine.reset(form);
       engine.arrange(form, shuffle ? seedFor(attempt, id) : null);
       if (attempt.answers[id]) { engine.fill(form, attempt.answers[id]); }
+      offerRestart(form);
       form.querySelector(".mot-question-number").textContent = TEXT.number(index + 1, forms.length);
       paper.appendChild(form);
     });
@@ -307,6 +315,7 @@
         engine.arrange(form, exam.getAttribute("data-shuffle-options") === "true" ?
           seedFor(stored, form.getAttribute("data-question-id")) : null);
         engine.fill(form, answer);
+        offerRestart(form);
       }
     });
     shownAttempt.set(exam, stored);
@@ -332,7 +341,10 @@
     var shuffle = exam.getAttribute("data-shuffle-options") === "true";
     var hooks = {
       submit: function (form) { save(exam, form); },
-      turn: function (form) { save(exam, form); },
+      turn: function (form) {
+        offerRestart(form);
+        save(exam, form);
+      },
       changed: function (form) { save(exam, form); },
       restart: function (form) {
         engine.reset(form);
