@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -376,3 +377,35 @@ def test_every_wrong_answer_explains_the_mistake(course: Course) -> None:
                     )
     assert checked, "no wrong answers were found to check"
     assert missing == []
+
+
+AMOUNT = re.compile(r"[0-9一二两三四五六七八九十百千]+(?:点半?|分钟|小时|个?工作日|天|兆|号|G)")
+"""A time, a duration or an amount, as a reply promises one and a customer's line repeats it."""
+
+
+def test_an_exam_dialogue_s_customer_does_not_echo_the_best_reply(course: Course) -> None:
+    """The exam plays every dialogue along its best replies whatever the learner answers: a
+    customer who then says "（十五分钟后）" after the best reply's "大约十五分钟" told the
+    learner which reply was best before hand-in. A time or amount the next customer line
+    shares with the turn's best reply, and with no other reply of it, is such an echo."""
+    echoes = []
+    for module in course.modules:
+        for question in module.quiz.exam_questions:
+            if not isinstance(question, Scenario):
+                continue
+            path = question.best_path()
+            for index, following in pairwise(path):
+                replies = question.turns[index].replies
+                best = next(reply for reply in replies if reply.correct)
+                others = {
+                    found
+                    for reply in replies
+                    if reply is not best
+                    for found in AMOUNT.findall(reply.text)
+                }
+                heard = set(AMOUNT.findall(question.turns[following].customer))
+                shared = (heard & set(AMOUNT.findall(best.text))) - others
+                echoes += [
+                    f"{question.id} {question.turns[following].id}: {word}" for word in shared
+                ]
+    assert echoes == []
