@@ -232,7 +232,7 @@ def run_export(project: Project, arguments: argparse.Namespace) -> int:
         output = output / export.file_name
     defaults = export.files(project.dist_dir / export.file_name)
     for target, default in zip(export.files(output), defaults, strict=True):
-        refuse_output(project, target, export.description, default.suffix)
+        refuse_output(project, target, export.description, default.name)
     print(f"Exporting {arguments.format}: checking the course", flush=True)
     try:
         checked = build.check(project)

@@ -75,28 +75,29 @@ Refusal = tuple[str, str, str]
 """Why an export may not write where it was told: the message, the fix and the code."""
 
 
-def refuse_output(project: Project, target: Path, what: str, suffix: str) -> None:
+def refuse_output(project: Project, target: Path, what: str, default: str) -> None:
     """Refuse an export's ``target`` where writing it would destroy or publish something.
 
-    ``what`` names the export (``answer key``) and ``suffix`` how the file it writes is
-    named by default (``.zip``). The published site must never hold an export (the
-    answer key and the question bank give every answer away); the course's sources and
-    settings must never be replaced by one; whatever is at ``target`` that is not a file
-    (a folder, a device, a pipe) is left alone rather than replaced; and so is a file of
-    another kind (``README.md`` for a ``.zip``): an export replaces only an earlier one.
+    ``what`` names the export (``answer key``) and ``default`` the name of the file it
+    writes by default (``mot-course-offline.zip``). The published site must never hold an
+    export (the answer key and the question bank give every answer away); the course's
+    sources and settings must never be replaced by one; whatever is at ``target`` that is
+    not a file (a folder, a device, a pipe) is left alone rather than replaced; and so is a
+    file outside ``dist/`` not named as the export is by default (``README.md``, a
+    trainer's ``notes.txt``): an export replaces only what is likely an earlier one.
     """
-    refusal = _refusal(project, target.resolve(), what, suffix)
+    refusal = _refusal(project, target.resolve(), what, default)
     if refusal is not None:
         message, fix, code = refusal
         raise SetupError(message, fix, code, project.relative(target))
 
 
-def _refusal(project: Project, resolved: Path, what: str, suffix: str) -> Refusal | None:
-    default = "for example to dist/ (the default)"
+def _refusal(project: Project, resolved: Path, what: str, default: str) -> Refusal | None:
+    to_dist = "for example to dist/ (the default)"
     if resolved.is_relative_to(project.site_dir.resolve()):
         return (
             f"the {what} would be written into the published site",
-            f"write it outside site/, {default}",
+            f"write it outside site/, {to_dist}",
             "output.into-site",
         )
     sources = (project.course_dir, project.quiz_dir, project.config_file, project.terms_file)
@@ -104,7 +105,7 @@ def _refusal(project: Project, resolved: Path, what: str, suffix: str) -> Refusa
         return (
             f"the {what} would be written among the course's own files "
             "(course/, quizzes/, mkdocs.yml, search-terms.txt)",
-            f"write it outside them, {default}",
+            f"write it outside them, {to_dist}",
             "output.into-sources",
         )
     if os.path.lexists(resolved) and not resolved.is_file():
@@ -114,11 +115,12 @@ def _refusal(project: Project, resolved: Path, what: str, suffix: str) -> Refusa
             "name a file to write, for example in dist/ (the default)",
             "output.not-a-file",
         )
-    if resolved.is_file() and resolved.suffix.lower() != suffix:
+    earlier = resolved.is_relative_to(project.dist_dir.resolve()) or resolved.name == default
+    if resolved.is_file() and not earlier:
         return (
-            f"this file is not a {suffix} file, and the {what} would replace it",
-            f"name a new file, or an earlier {what} (a {suffix} file), for example in dist/ "
-            "(the default)",
+            f"this file exists, outside dist/, and the {what} would replace it",
+            "name a new file, or write to dist/ (the default), where an export replaces the "
+            "one before; to replace this file, delete it first",
             "output.replaces-a-file",
         )
     return None

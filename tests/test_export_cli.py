@@ -204,33 +204,42 @@ def test_a_folder_where_the_answer_keys_pdf_goes_is_left_alone(
 
 @pytest.mark.parametrize(
     ("export", "output"),
-    [("offline", "README.md"), ("gift", "pyproject.toml"), ("answer-key", "notes/plan.docx")],
+    [
+        ("offline", "README.md"),
+        ("gift", "notes.txt"),  # of the export's own kind: still the trainer's
+        ("answer-key", "notes/plan.html"),
+        ("answer-key", "report.pdf"),  # the PDF the answer key writes beside its HTML
+    ],
 )
-def test_a_file_of_another_kind_is_not_replaced(
+def test_a_file_outside_dist_is_not_replaced(
     export: str, output: str, minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`export offline --output README.md` replaced the project's README with a zip."""
+    """`export offline --output README.md` replaced the project's README with a zip, and
+    `export gift --output notes.txt` a trainer's notes."""
     target = minimal_project / output
     target.parent.mkdir(exist_ok=True)
     target.write_text("the trainer's own file\n", encoding="utf-8")
     before = snapshot(minimal_project)
-    assert run_generator(minimal_project, "export", export, "--output", str(target)) == 1
-    suffix = Path(EXPORTS[export].file_name).suffix
+    named = target.with_suffix(".html") if output.endswith(".pdf") else target
+    assert run_generator(minimal_project, "export", export, "--output", str(named)) == 1
     description = EXPORTS[export].description
     assert capsys.readouterr().err == (
-        f"{output}: this file is not a {suffix} file, and the {description} would replace it; "
-        f"name a new file, or an earlier {description} (a {suffix} file), for example in "
-        "dist/ (the default) [output.replaces-a-file]\nFAILED\n"
+        f"{output}: this file exists, outside dist/, and the {description} would replace it; "
+        "name a new file, or write to dist/ (the default), where an export replaces the one "
+        "before; to replace this file, delete it first [output.replaces-a-file]\nFAILED\n"
     )
     assert snapshot(minimal_project) == before
 
 
-def test_an_earlier_export_is_replaced(minimal_project: Path) -> None:
-    """What a trainer expects of `--output` naming an export written before: a new one."""
-    earlier = minimal_project / "handout.ZIP"
-    earlier.write_bytes(b"an earlier package")
-    assert run_generator(minimal_project, "export", "offline", "--output", str(earlier)) == 0
-    assert zipfile.is_zipfile(earlier)
+@pytest.mark.parametrize("earlier", ["dist/handout.zip", "mot-course-offline.zip"])
+def test_an_earlier_export_is_replaced(earlier: str, minimal_project: Path) -> None:
+    """What a trainer expects of `--output` naming an export written before: a new one, in
+    dist/ or anywhere under the export's own name."""
+    target = minimal_project / earlier
+    target.parent.mkdir(exist_ok=True)
+    target.write_bytes(b"an earlier package")
+    assert run_generator(minimal_project, "export", "offline", "--output", str(target)) == 0
+    assert zipfile.is_zipfile(target)
 
 
 PACKAGES = {"offline": "dist/mot-course-offline.zip", "scorm": "dist/mot-course-scorm.zip"}

@@ -5,7 +5,7 @@ with ``file:line`` messages before anything is written) and writes its result th
 :func:`generator.write.write_output`, so a failed export leaves no partial file behind.
 Before any of that, every file it would write is checked (:func:`generator.write.refuse_output`):
 never into the published site, never over the course's sources, never in place of a folder,
-a device, a pipe or a file of another kind.
+a device, a pipe, or a file outside dist/ not named as the export names its own.
 """
 
 from collections.abc import Callable
