@@ -28,7 +28,12 @@ from generator import build  # noqa: E402
 from generator.export.pdf import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
 from generator.models import Course, Module, Scenario  # noqa: E402
 from generator.project import Project  # noqa: E402
-from tests.browsing import answer, answer_exam, give_answer  # noqa: E402
+from tests.browsing import (  # noqa: E402
+    answer,
+    answer_exam,
+    give_answer,
+    restart_exam_dialogue,
+)
 from tests.conftest import serve_folder, serving  # noqa: E402
 
 OUTPUT = ROOT / "build/screenshots"
@@ -111,7 +116,7 @@ def exam_journey(page: Page, url: str, camera: Camera, course: Course) -> None:
         question = questions[dialogue.get_attribute("data-question-id") or ""]
         give_answer(dialogue, question, right=False)
         dialogue.screenshot(path=OUTPUT / f"{camera.count:02d}-exam-dialogue-{camera.label}.png")
-        dialogue.get_by_role("button", name="重来这段对话").click()
+        restart_exam_dialogue(page, dialogue)
     answer_exam(page, page, questions, right=False)
     camera.shoot("exam-results-failed")
     for dialogue in dialogues.all()[:1]:

@@ -179,6 +179,21 @@ def reply_through(form: Locator, q: Scenario, right: bool) -> None:
             expect(form.locator(f'.mot-turn[data-turn="{following}"]')).to_be_visible()
 
 
+def restart_exam_dialogue(page: Page, form: Locator, accept: bool = True) -> str:
+    """Press 重来这段对话 in the exam's dialogue ``form`` and answer the question it asks
+    first; returns the question."""
+    asked: list[str] = []
+
+    def answer(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        (dialog.accept if accept else dialog.dismiss)()
+
+    page.once("dialog", answer)
+    form.get_by_role("button", name="重来这段对话").click()
+    expect(form.get_by_role("button", name="重来这段对话")).to_be_visible(visible=not accept)
+    return asked[0]
+
+
 def type_query(page: Page, term: str) -> None:
     """Type ``term`` into Material's search box (it searches on a key event)."""
     box = page.locator("input.md-search__input")

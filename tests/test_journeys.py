@@ -40,6 +40,7 @@ from tests.browsing import (
     hand_in,
     hand_in_left_open,
     record_requests,
+    restart_exam_dialogue,
 )
 from tests.conftest import PROJECT
 from tests.test_learner import STORAGE_KEY, assert_prints_on_one_a4_landscape_page
@@ -507,7 +508,7 @@ def test_an_exam_dialogue_goes_the_same_way_whatever_the_learner_replies(
         form = page.locator(f'.mot-exam-paper [data-question-id="{question.id}"]')
         expect(form.locator(".mot-hint")).to_contain_text("客户按主线往下说，不随你的回复改变")
         heard_after_best = play_in_exam(form, question, right=True)
-        form.get_by_role("button", name="重来这段对话").click()
+        restart_exam_dialogue(page, form)
         heard_after_wrong = play_in_exam(form, question, right=False)
         line_of = {turn.id: turn.customer for turn in question.turns}
         best_path = dialogue_path(question, right=True)
@@ -546,7 +547,8 @@ def test_an_exam_dialogue_can_be_restarted_half_way(
 ) -> None:
     """The exam says its answers may be changed until hand-in: a dialogue's first reply
     could not be, until the dialogue had ended. 重来这段对话 now shows from the first reply
-    on, after a return to the page too."""
+    on, after a return to the page too, and asks before it erases the replies (as
+    重新开始 asks before it gives up the paper)."""
     question, form = exam_of_one_dialogue(page, site_url, course)
     restart = form.get_by_role("button", name="重来这段对话")
     expect(restart).to_be_hidden()
@@ -556,9 +558,11 @@ def test_an_exam_dialogue_can_be_restarted_half_way(
     expect(restart).to_be_visible()
     open_page(page, f"{site_url}exam.html", ".mot-exam")
     expect(form.locator(".mot-turn[data-played]")).to_have_count(1)
-    restart.click()
+    asked = restart_exam_dialogue(page, form, accept=False)
+    assert asked == "重来会清空这段对话里已经选的回复。确定要重来吗？"
+    expect(form.locator(".mot-turn[data-played]")).to_have_count(1)
+    restart_exam_dialogue(page, form)
     expect(form.locator(".mot-turn[data-played]")).to_have_count(0)
-    expect(restart).to_be_hidden()
     expect(form.locator(f'label[for="{question.id}-{turn_id}-{reply_key}"]')).to_be_visible()
 
 

@@ -32,6 +32,7 @@
         " 题。没答的题按答错计分。\n" : "交卷后就不能再修改答案了。\n") + "确定现在交卷吗？";
     },
     confirmRestart: "重新开始会放弃这次考试里已经作答的内容，并重新抽题。确定要重新开始吗？",
+    confirmDialogue: "重来会清空这段对话里已经选的回复。确定要重来吗？",
     verdict: function (right, total, score, passMark, passed) {
       return "得分 " + right + "/" + total + "（" + score + "%），" +
         (passed ? "及格，恭喜通过结业考试！" : "未及格（及格线 " + passMark + "%）。");
@@ -346,7 +347,9 @@
         save(exam, form);
       },
       changed: function (form) { save(exam, form); },
+      /* Asked first, as 重新开始 is: the replies it erases are answers on the paper. */
       restart: function (form) {
+        if (!window.confirm(TEXT.confirmDialogue)) { return; }
         engine.reset(form);
         var id = form.getAttribute("data-question-id");
         engine.arrange(form, shuffle ? seedFor(shownAttempt.get(exam), id) : null);
