@@ -169,10 +169,17 @@ def dialogue_path(q: Scenario, right: bool, along_best: bool = False) -> list[tu
         turn_index = next(i for i, t in enumerate(q.turns) if t.id == following)
 
 
+ONE_WAY_ON = """form => [...form.querySelectorAll('.mot-turn')].every(turn =>
+  new Set([...turn.querySelectorAll('input')].map(input => input.dataset.next)).size === 1)"""
+"""Whether every turn of a dialogue's form leads on to one next turn, whatever the reply."""
+
+
 def reply_through(form: Locator, q: Scenario, right: bool) -> None:
-    """Play the dialogue in ``form`` to its end, as the exam or a module quiz shows it."""
-    in_exam = form.evaluate("form => Boolean(form.closest('.mot-exam'))")
-    for turn_id, reply_key, following in dialogue_path(q, right, along_best=in_exam):
+    """Play the dialogue in ``form`` to its end, as the page shows it: with its branches
+    (a module quiz), or along its best replies, where every reply of a turn leads to the
+    same next turn (the exam, and an exam-only dialogue in the 错题本)."""
+    along_best = form.evaluate(ONE_WAY_ON)
+    for turn_id, reply_key, following in dialogue_path(q, right, along_best):
         form.locator(f'label[for="{q.id}-{turn_id}-{reply_key}"]').click()
         form.get_by_role("button", name="回复").click()
         if following != "end":
