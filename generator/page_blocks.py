@@ -5,7 +5,9 @@ An admonition (``!!! tip "小贴士"``), a collapsible one (``??? example "案�
 Chinese keyboard types the title's quotes curly (“小贴士”) and may type the marks
 full-width (！！！): the site then shows the line as text, and what should be in the box
 after it. Whether a line opens a block is decided by the extensions' own patterns, so the
-check agrees with the site.
+check agrees with the site. A code fence (```` ``` ````) that no line closes is text too,
+and the page after it is read as the page, not as code (see
+:func:`generator.page_text.fenced_code`).
 """
 
 from __future__ import annotations
