@@ -73,6 +73,23 @@ def top_setting(data: bytes, name: str) -> yaml.Node | None:
     return next((value for key, value in top_settings(data) if key.value == name), None)
 
 
+Keys = tuple[str | int, ...]
+"""Where a value is in the settings as MkDocs read them: keys and list positions."""
+YAML_TAGS = "tag:yaml.org,2002:"
+TEXT_TAG = f"{YAML_TAGS}str"
+"""The tag of a text written as it is, which no tag (``!ENV``) gives its value."""
+
+
+def resolved_at(settings: Any, path: Keys) -> Any:
+    """The value at ``path`` in ``settings`` (as MkDocs read them), or None when there is none."""
+    for step in path:
+        try:
+            settings = settings[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return settings
+
+
 def variable_value(setting: yaml.Node) -> tuple[str, str] | None:
     """The variable an ``!ENV`` ``setting`` takes its value from, and the value, if one of the
     variables it names is set."""

@@ -19,8 +19,12 @@ import yaml
 
 from generator.errors import Problem
 from generator.settings_env import (
+    TEXT_TAG,
+    YAML_TAGS,
+    Keys,
     given_by_variable,
     mapping_pairs,
+    resolved_at,
     settings_document,
     top_level,
 )
@@ -28,8 +32,6 @@ from generator.settings_env import (
 ICONS = ".icons"
 """The folder of a theme's templates that holds its icons, one SVG file each."""
 ICON = "icon"
-YAML_TAGS = "tag:yaml.org,2002:"
-TEXT_TAG = f"{YAML_TAGS}str"
 ICON_NAMES = "https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/"
 
 
@@ -49,20 +51,11 @@ def icon_problems(data: bytes, resolved: dict[str, Any], shown: Path) -> list[Pr
     ]
 
 
-Keys = tuple[str | int, ...]
-"""Where a value is in the settings as MkDocs read them: keys and list positions."""
-
-
 def _value(node: yaml.Node, path: Keys, resolved: Any) -> Any:
     """The text of ``node``, or the value MkDocs gave it (``!ENV``) when it is tagged."""
     if isinstance(node, yaml.ScalarNode) and node.tag == TEXT_TAG:
         return node.value
-    for step in path:
-        try:
-            resolved = resolved[step]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return resolved
+    return resolved_at(resolved, path)
 
 
 def _icons(document: yaml.Node | None) -> Iterator[tuple[str, Keys, yaml.Node]]:

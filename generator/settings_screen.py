@@ -37,8 +37,12 @@ import yaml
 from generator.errors import Problem
 from generator.plain_text import not_plain
 from generator.settings_env import (
+    TEXT_TAG,
+    YAML_TAGS,
+    Keys,
     given_by_variable,
     mapping_pairs,
+    resolved_at,
     settings_document,
     theme_problems,
     top_level,
@@ -67,8 +71,7 @@ MARKDOWN_OPTIONS = "mdx_configs"
 """Where MkDocs keeps each Markdown extension's options once it has read them."""
 TOC = ("toc", "markdown.extensions.toc")
 """The extension whose ``title`` Material prints above every page's table of contents."""
-TEXT_TAG = "tag:yaml.org,2002:str"
-MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+MAP_TAG, SEQ_TAG = f"{YAML_TAGS}map", f"{YAML_TAGS}seq"
 LEGACY_REFERENCES = sorted((name for name in html5 if not name.endswith(";")), key=len)[::-1]
 """Character references a browser reads without their ';' (``&copy``, ``&amp``, ``&lt``),
 longest first, as a browser matches them."""
@@ -205,10 +208,6 @@ def _problem(shown: Path, mark: Any, message: str, fix: str, code: str) -> Probl
     return Problem(shown, mark.line + 1, mark.column + 1, message, fix, code)
 
 
-Keys = tuple[str | int, ...]
-"""Where a value is in the settings as MkDocs read them: keys and list positions."""
-
-
 def _printed_texts(
     document: yaml.Node | None,
 ) -> Iterator[tuple[str, Keys | None, yaml.ScalarNode]]:
@@ -293,7 +292,7 @@ def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path
             for name, path, node in _printed(settings_document(data.decode("utf-8-sig")))
             if path is not None
             and node.tag != TEXT_TAG
-            and isinstance(value := _resolved(resolved, path), str)
+            and isinstance(value := resolved_at(resolved, path), str)
             if (
                 problem := _value_problem(
                     f"{name} as {node.tag} gives it", path, value, node, shown
@@ -303,16 +302,6 @@ def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path
         + theme_problems(data, resolved.get(THEME), shown)
         + icon_problems(data, resolved, shown)
     )
-
-
-def _resolved(settings: Any, path: Keys) -> Any:
-    """The value at ``path`` in ``settings``, or None when there is none."""
-    for step in path:
-        try:
-            settings = settings[step]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return settings
 
 
 def _value_problem(
