@@ -466,6 +466,30 @@ def test_a_new_version_of_the_package_keeps_the_learners_progress(
         assert (state["status"], state["raw"]) == ("passed", "100")
 
 
+@pytest.mark.browser
+def test_on_a_shared_computer_each_learner_has_only_their_own_progress(
+    page: Page, lms: str, module: Module
+) -> None:
+    """Learners sign in to the LMS in turn on one browser. The second starts afresh, and
+    nothing of the first's reaches the second's record; the first finds her progress again.
+    An LMS that names no learner is given the browser's progress as it is."""
+    launch(page, lms, module, "?learner=ana")
+    for index in range(len(module.quiz.questions)):
+        answer(in_sco(page), module, index, right=True)
+    page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")
+    close_sco(page)
+    launch(page, lms, module, "?learner=ben")
+    expect(in_sco(page).locator("form[data-question-id][data-result]")).to_have_count(0)
+    expect(in_sco(page).locator(".mot-module-status").first).not_to_contain_text("已通过")
+    finished = close_sco(page)
+    assert (finished["status"], finished["raw"]) == ("incomplete", "")
+    for learner in ("ana", ""):
+        launch(page, lms, module, f"?learner={learner}")
+        expect(in_sco(page).locator(".mot-module-status").first).to_contain_text("已通过")
+        state = lms_state(page)  # reported as the page opened
+        assert (state["status"], state["raw"]) == ("passed", "100")
+
+
 def test_the_manifest_and_every_page_name_the_course(package: Path, scorm_project: Path) -> None:
     """By the course's name, which a new version keeps and another course does not share."""
     site_name = site_config(Project(scorm_project)).site_name

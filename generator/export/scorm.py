@@ -91,6 +91,12 @@ def course_identity(site_name: str) -> str:
     return "mot-course-" + hashlib.sha256(site_name.encode("utf-8")).hexdigest()[:12]
 
 
+def progress_key(identity: str) -> str:
+    """Where the runtime (``KEY`` in mot-core.js) keeps the progress of the course named
+    ``identity`` in the browser; the launch page hands it from one learner to the next."""
+    return f"mot-course:{identity}:progress"
+
+
 def scos(course: Course) -> list[Sco]:
     """One SCO per module, then the final exam when the course has one."""
     marks = course.pass_marks
@@ -121,7 +127,11 @@ def write_launch_pages(site: Path, units: list[Sco], course_title: str, language
     (site / LAUNCH_FOLDER).mkdir()
     for sco in units:
         page = template.render(
-            sco=sco, course_title=course_title, language=language, launch_script=LAUNCH_SCRIPT
+            sco=sco,
+            course_title=course_title,
+            language=language,
+            launch_script=LAUNCH_SCRIPT,
+            progress_key=progress_key(course_identity(course_title)),
         )
         (site / sco.launch).write_text(page, encoding="utf-8")
 

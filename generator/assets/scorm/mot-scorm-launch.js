@@ -32,6 +32,7 @@
  *                          turn
  *     result               correct or wrong
  *     latency, time        from the first touch of the question to its grading; time of day
+ * The learner's progress stays in the browser, one LMS learner's at a time (claimProgress).
  * It commits after every completed quiz (and after a stored result that changed the record)
  * and finishes the session when this page unloads. The page takes the title of the course
  * page being read and paints its background in the learner's colour scheme (Material's
@@ -52,6 +53,7 @@
   var ownPage = frame.getAttribute("data-page");          /* "01-significance.html" */
   var sco = { quiz: frame.getAttribute("data-quiz"), exam: frame.hasAttribute("data-exam") };
   var passMark = Number(frame.getAttribute("data-pass-mark"));
+  var progressKey = frame.getAttribute("data-progress");   /* where the runtime keeps progress */
   var courseRoot = new URL("..", window.location.href);
 
   /* The learner's colour scheme as Material keeps it (or the system's), for this page's own
@@ -208,6 +210,33 @@
     api.LMSFinish("");
   }
 
+  /* The browser holds one learner's progress at a time, and the course pages know of no LMS:
+     on a computer learners share, a launch by another learner puts the record away under
+     its learner's id and brings back this learner's own, so that no one sees, or is
+     reported, another's results. Done before the course page opens. An LMS that names no
+     learner leaves the record as it is. */
+  function claimProgress(learner) {
+    if (!learner) { return; }
+    try {
+      var storage = window.localStorage;
+      var owner = storage.getItem(progressKey + ":learner");
+      if (owner === learner) { return; }
+      var record = storage.getItem(progressKey);
+      if (record !== null) {
+        /* A record of no known learner (from before any launch) is put away under "". When
+           storage is too full to keep it, it goes: the LMS keeps that learner's results. */
+        try { storage.setItem(progressKey + ":of:" + (owner || ""), record); } catch { /* full */ }
+        storage.removeItem(progressKey);
+      }
+      storage.setItem(progressKey + ":learner", learner);
+      var own = storage.getItem(progressKey + ":of:" + learner);
+      if (own !== null) {
+        storage.setItem(progressKey, own);
+        storage.removeItem(progressKey + ":of:" + learner);
+      }
+    } catch { /* storage blocked: the course pages keep progress in memory for this visit */ }
+  }
+
   /* The session has begun: read the SCO's record, offer the course pages the session
      (window.motScorm), and say which page to open (the SCO's own, at the stored section). */
   function begin(lms) {
@@ -219,6 +248,7 @@
       status = "incomplete";
       api.LMSSetValue("cmi.core.lesson_status", status);
     }
+    claimProgress(String(api.LMSGetValue("cmi.core.student_id") || ""));
     window.addEventListener("pagehide", finish);
     window.addEventListener("beforeunload", finish);
     window.motScorm = {
