@@ -32,6 +32,8 @@ ANSWER_KEY = "dist/mot-course-answer-key.html"
 POOL_HEADING = "结业考试专用题（不在本章测验中出现）"
 PAIRS_HEADER = "项目 正确配对"
 """A matching question's table header, as the PDF's text gives it."""
+WHOLE_ADDRESS = re.compile(r"(?:^|\s)\d\d-[a-z-]+\.html#[a-z0-9-]*[a-z0-9]$")
+"""A review's address at the end of its line, not cut (pdfium marks a cut at a hyphen)."""
 PUBLISHED = "https://trainer.example.org/mot/"
 
 
@@ -255,15 +257,20 @@ def test_an_output_named_pdf_keeps_the_html_beside_it(
 @pytest.mark.browser
 def test_real_course_prints_on_full_pages_without_stranded_headings(tmp_path: Path) -> None:
     """Needs the real course. No page ends with a heading (the exam-only questions', or a
-    question's); questions run on across pages rather than leave most pages half empty."""
+    question's) or starts with a question's last line, its review; each review's address
+    stands whole on one line; questions run on across pages rather than leave most pages
+    half empty."""
     output = tmp_path / "key.html"
     assert run_generator(PROJECT, "export", "answer-key", "--output", str(output)) == 0
     document = pdfium.PdfDocument(output.with_suffix(".pdf"))
-    last_lines, fills = [], []
+    first_lines, last_lines, fills, addresses = [], [], [], []
     for page in document:
         text_page = page.get_textpage()
         lines = [line.strip() for line in text_page.get_text_range().splitlines()]
-        last_lines.append([line for line in lines if line][-1])
+        lines = [line for line in lines if line]
+        first_lines.append(lines[0])
+        last_lines.append(lines[-1])
+        addresses += [line for line in lines if ".html#" in line]
         boxes = [text_page.get_charbox(index) for index in range(text_page.count_chars())]
         lowest = min(bottom for _, bottom, _, _ in boxes if bottom > 0)
         fills.append(1 - lowest / page.get_size()[1])
@@ -273,4 +280,10 @@ def test_real_course_prints_on_full_pages_without_stranded_headings(tmp_path: Pa
         if line in (POOL_HEADING, PAIRS_HEADER) or re.match(r"第 \d+ 题 |\S+ · 编号 ", line)
     ]
     assert stranded == [], "a heading at the foot of a page, what it heads on the next"
+    cut_off = [
+        (number, line) for number, line in enumerate(first_lines, 1) if line.startswith("复习：")
+    ]
+    assert cut_off == [], "a question's review at the top of a page, the question on the one before"
+    assert len(addresses) >= 100
+    assert [line for line in addresses if not WHOLE_ADDRESS.search(line)] == []
     assert statistics.median(fills) > 0.8, f"pages filled to {statistics.median(fills):.0%}"
