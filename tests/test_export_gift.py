@@ -104,7 +104,9 @@ def assert_round_trip(question: Question, parsed: dict[str, Any]) -> None:
         assert parsed["type"] == "Matching"
         assert [
             (text(pair["subquestion"]), pair["subanswer"]) for pair in parsed["matchPairs"]
-        ] == [(pair.item, pair.match) for pair in question.pairs]
+        ] == [(pair.item, pair.match) for pair in question.pairs] + [
+            ("", distractor) for distractor in question.distractors
+        ]
         return
     if isinstance(question, TrueFalse):
         assert parsed["type"] == "TF"

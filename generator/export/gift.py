@@ -18,8 +18,9 @@ or feedback that itself begins like a marker (``[html]…``) gets its own ``[pla
 Multiple choice gives each right option an equal share of 100% and each wrong option an
 equal share of -100%, so ticking every box scores nothing. True/false puts the feedback
 for a wrong answer first, then for a right one, as Moodle reads it. Matching lists its
-pairs (GIFT has no place for distractors, nor for feedback after a right or a wrong
-answer: that goes into the general feedback, labelled, before the explanation). A fill-in
+pairs, then each distractor as a pair with no item (``= -> 竞争``), which Moodle keeps as an
+extra wrong answer; GIFT has no place for feedback after a right or a wrong answer: that
+goes into the general feedback, labelled, before the explanation. A fill-in
 question with one blank becomes a short-answer question accepting every listed answer at
 100%, each with the feedback for a right answer, then ``*`` (anything else) at 0% with the
 feedback for a wrong one; a ``*`` in an accepted answer is written ``\\*``, which Moodle
@@ -174,6 +175,7 @@ def gift_question(question: Question) -> str:
         answers = [true_false(question)]
     elif isinstance(question, Matching):
         answers = [f"={field(pair.item)} -> {escape(pair.match)}" for pair in question.pairs]
+        answers += [f"= -> {escape(distractor)}" for distractor in question.distractors]
     elif isinstance(question, FillIn):
         answers = short_answers(question)
     elif isinstance(question, Ordering | Scenario):
