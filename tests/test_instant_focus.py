@@ -8,6 +8,8 @@ scrolled it: to the top, to the fragment, or back to where the learner left it.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
@@ -18,6 +20,8 @@ from tests.test_learner import open_page
 pytestmark = pytest.mark.browser
 
 HEADING = ".md-content h1"
+IN_VIEW = ".md-content :is(h1, h2, h3, .mot-question)"
+"""What Back focuses: the first of these the view shows."""
 
 
 def nav_link(page: Page, name: str) -> Locator:
@@ -51,8 +55,8 @@ def test_a_link_followed_by_keyboard_focuses_the_new_pages_heading_and_back_keep
     scheme_page: Page, fixture_site_url: str
 ) -> None:
     """Followed by keyboard (light and dark), a link takes the focus to the new page's
-    heading at the top of the page; Back focuses the first page's heading and keeps the
-    place Material restores, where the learner had scrolled to."""
+    heading at the top of the page; Back keeps the place Material restores, where the
+    learner had scrolled to, and focuses the first heading or question in view there."""
     page = scheme_page
     open_page(page, fixture_site_url)
     page.evaluate("window.__sameDocument = true; scrollTo(0, 600)")
@@ -65,9 +69,50 @@ def test_a_link_followed_by_keyboard_focuses_the_new_pages_heading_and_back_keep
     settled(page)
     page.go_back()
     expect(page.locator(HEADING)).not_to_contain_text("第二模块")
-    expect(page.locator(HEADING)).to_be_focused()
+    expect_focus_in_view(page)
     expect_same_document(page)
     assert scrolled(page) == 600, "Back returns where the learner was, not to the top"
+
+
+def expect_focus_in_view(page: Page) -> Locator:
+    """The focus is on the first heading or question the view shows."""
+    focused = page.locator(":focus")
+    expect(focused).to_have_count(1)
+    assert focused.evaluate(f"el => el.matches('{IN_VIEW}')"), "a heading or a question"
+    expect(focused).to_be_in_viewport()
+    header = page.locator(".md-header").bounding_box()
+    assert header is not None
+    first = page.evaluate(
+        f"""top => [...document.querySelectorAll('{IN_VIEW}')]
+            .findIndex(el => el.getBoundingClientRect().bottom > top)""",
+        header["y"] + header["height"],
+    )
+    expect(page.locator(IN_VIEW).nth(first)).to_be_focused()
+    return focused
+
+
+def test_back_to_a_quiz_half_way_down_keeps_the_keyboard_there(page: Page, site_url: str) -> None:
+    """On the real course: a learner answers question 8 of module 4, goes on to module 5
+    by the navigation, and comes Back. The view returns to question 8 and so does the
+    focus: Tab goes on from there, and a screen reader reads on from there. It used to go
+    to the page's title, 15,000 pixels up, and Tab jumped to the top of the page."""
+    page.goto(f"{site_url}04-offer.html")
+    page.evaluate("window.__sameDocument = true")
+    question = page.locator(".mot-quiz form[data-question-id]").nth(7)
+    question.locator("input").first.click()
+    question.get_by_role("button", name=re.compile("提交答案")).click()
+    settled(page)
+    nav_link(page, "05-do").click()
+    expect(page.locator(HEADING)).to_contain_text("执行")
+    settled(page)
+    page.go_back()
+    expect(page.locator(HEADING)).to_contain_text("提议")
+    expect_same_document(page)
+    expect(question).to_be_in_viewport()
+    expect_focus_in_view(page)
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_be_in_viewport()
+    assert scrolled(page) > 5000, "Tab went on from the quiz, not from the top of the page"
 
 
 def test_the_first_page_load_leaves_the_focus_where_the_browser_puts_it(

@@ -96,6 +96,24 @@ def test_a_retry_in_one_tab_clears_the_other(
     expect(second.locator(".mot-score")).to_have_attribute("data-answered", "0")
 
 
+def test_site_data_cleared_in_one_tab_clears_the_other(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """The browser's "clear site data" (here localStorage.clear() in one tab) fires a
+    storage event with no key: the other tab shows no answers, and its next save does not
+    bring back the ones cleared."""
+    module = course.modules[0]
+    first, second = two_tabs(context, fixture_site_url)
+    answer(first, module, 0, right=True)
+    form = second.locator(f'form[data-question-id="{module.quiz.questions[0].id}"]')
+    expect(form).to_have_attribute("data-result", "correct")
+    first.evaluate("localStorage.clear()")
+    expect(form).not_to_have_attribute("data-result", "correct")
+    expect(second.locator(".mot-score")).to_have_attribute("data-answered", "0")
+    answer(second, module, 1, right=True)
+    assert set(stored(first)["questions"]) == {module.quiz.questions[1].id}
+
+
 # Damaged records ---------------------------------------------------------------------------
 
 DAMAGE = ["questions-null", "null-question", "unknown-result", "passed-exam-without-date"]

@@ -7,7 +7,8 @@
  *   the first time a page needs them, so a page loads only the code it uses. The parts
  *   set up once their scripts and the page's own style sheets have loaded; a part whose
  *   script does not load says so in the page. After instant navigation the focus goes to
- *   the new page's heading, or its #fragment's target, for a screen reader to announce.
+ *   the new page's heading, or its #fragment's target, for a screen reader to announce;
+ *   after Back or Forward, to the first heading or question in view.
  * - Storage: one progress record per site, under a key namespaced by the site's path (a
  *   SCORM package's by the course it names), with a schema version, merged on every save
  *   so that two tabs keep both answers. When storage throws (blocked, private mode,
@@ -104,14 +105,23 @@
      scrolling (Material has scrolled there, or back to where a return left the page).
      The first page start is the page's load, which the browser announces itself. */
   var pageShown = false;
+  var returning = false;   /* by Back or Forward: Material puts the page back where it was left */
+  window.addEventListener("popstate", function () { returning = true; });
 
   function focusNewPage() {
-    var target = fragmentTarget() || document.querySelector(".md-content h1");
+    var target = fragmentTarget() || (returning && placeInView()) || document.querySelector(".md-content h1");
+    returning = false;
     if (pageShown && target) {
       if (target.tabIndex < 0) { target.tabIndex = -1; }   /* a heading takes no focus otherwise */
       target.focus({ preventScroll: true });
     }
     pageShown = true;
+  }
+
+  /* The first heading or question the view shows, so that Tab goes on from where the learner is. */
+  function placeInView() {
+    var top = document.querySelector(".md-header").getBoundingClientRect().bottom;
+    return all(document, ".md-content :is(h1, h2, h3, .mot-question)").find(function (el) { return el.getBoundingClientRect().bottom > top; });
   }
 
   function fragmentTarget() {
@@ -333,9 +343,9 @@
     warn();
   }
 
-  /* Another tab saved: take its record and bring the page parts up to date. */
+  /* Another tab saved (or cleared the site's storage): take its record and bring the page parts up to date. */
   window.addEventListener("storage", function (event) {
-    if (event.key !== KEY || !persistent) { return; }
+    if ((event.key !== KEY && event.key !== null) || !persistent) { return; }   /* null: storage cleared */
     var record = read();
     if (!record) { return; }
     state = record;
