@@ -244,6 +244,14 @@ def axe_violations(page: Page) -> list[str]:
     return list(found)
 
 
+def choose_dark(page: Page) -> None:
+    """Switch the page to dark as a learner does: the switch goes from following the system
+    (light here) to light, then to dark."""
+    page.locator("label[for='__palette_1']").click()  # to light
+    page.locator("label[for='__palette_2']").click()  # to dark
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
 def expect_scheme(page: Page) -> None:
     dark = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
     expect(page.locator("body")).to_have_attribute(

@@ -133,7 +133,7 @@ def test_the_colour_switch_names_are_plain_text(
     settings.write_text(text.replace(name, hostile), encoding="utf-8")
     assert run_generator(minimal_project, "check") == 1
     assert capsys.readouterr().err.startswith(
-        f"mkdocs.yml:{line}:{column}: 'theme.palette[0].toggle.name' contains '\"'"
+        f"mkdocs.yml:{line}:{column}: 'theme.palette[1].toggle.name' contains '\"'"
     )
     assert run_generator(minimal_project, "build") == 1
     pages = [page.read_text(encoding="utf-8") for page in minimal_project.rglob("*.html")]
@@ -185,7 +185,7 @@ def test_a_colour_switch_name_an_environment_variable_gives_is_checked(
     settings.write_text(text.replace(name, "name: !ENV [PALETTE_NAME, 深色]"), encoding="utf-8")
     monkeypatch.setenv("PALETTE_NAME", 'a"<b>')
     assert run_generator(minimal_project, "check") == 1
-    assert "'theme.palette[0].toggle.name' as !ENV gives it contains '\"'" in (
+    assert "'theme.palette[1].toggle.name' as !ENV gives it contains '\"'" in (
         capsys.readouterr().err
     )
     monkeypatch.delenv("PALETTE_NAME")

@@ -14,7 +14,7 @@ from playwright.sync_api import Dialog, Page, expect
 from generator.load import load_course
 from generator.models import Course
 from generator.project import Project
-from tests.browsing import answer, axe_violations
+from tests.browsing import answer, axe_violations, choose_dark
 from tests.conftest import FIXTURES, PROJECT
 
 pytestmark = pytest.mark.browser
@@ -291,3 +291,31 @@ def test_tab_out_of_search_lands_on_something_to_see(
         " return [document.activeElement.className, box.width * box.height]; })()"
     )
     assert "md-search" not in focused[0] and focused[1] > 0, focused
+
+
+def test_the_colours_follow_the_system_until_the_learner_picks_them(
+    page: Page, site_url: str
+) -> None:
+    """A learner who never touched the switch gets the system's light or dark, when the
+    system turns dark at night too, and on later visits; her own choice then stays. Before,
+    the first visit stored light for good."""
+    body = page.locator("body")
+    page.emulate_media(color_scheme="light")
+    page.goto(f"{site_url}01-significance.html")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.emulate_media(color_scheme="dark")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.emulate_media(color_scheme="light")
+    page.reload()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect(page.locator("form[data-md-component=palette] label:visible")).to_have_attribute(
+        "title", "切换到浅色模式"
+    )
+    choose_dark(page)
+    expect(page.locator("form[data-md-component=palette] label:visible")).to_have_attribute(
+        "title", "跟随系统的浅色或深色"
+    )
+    page.reload()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.locator("form[data-md-component=palette] label:visible").click()  # follow the system
+    expect(body).to_have_attribute("data-md-color-scheme", "default")

@@ -32,6 +32,7 @@ from generator.project import Project
 from tests.browsing import (
     answer,
     answer_exam,
+    choose_dark,
     chosen_keys,
     dialogue_path,
     fill_answers,
@@ -522,7 +523,7 @@ def test_the_launch_page_shows_the_course_filling_the_lms_frame(
     page.set_viewport_size({"width": 390, "height": 844})
     with serving(serve_folder(package)) as origin:
         page.goto(f"{origin}/{module.page.name}.html")
-        page.locator("label[for='__palette_1']").click()  # to the dark scheme
+        choose_dark(page)
         page.goto(f"{origin}/scorm/{module.page.name}.html")
         course = page.frame_locator("#mot-course")
         expect(course.locator(".mot-quiz[data-ready]")).to_have_count(1)

@@ -35,6 +35,7 @@ from generator.project import Project, bank_file, review_target
 from tests.browsing import (
     answer,
     answer_exam,
+    choose_dark,
     dialogue_path,
     give_answer,
     hand_in,
@@ -1076,8 +1077,7 @@ def test_a_page_prints_in_light_colours_in_dark_mode(
     answer(page, module, 0, right=False)
     answer(page, module, 1, right=True)
     light = printed_images(page, tmp_path / "light.pdf")
-    page.locator("label[for='__palette_1']").click()  # to the dark scheme
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    choose_dark(page)
     dark = printed_images(page, tmp_path / "dark.pdf")
     assert len(dark) == len(light)
     assert [n for n, (a, b) in enumerate(zip(light, dark, strict=True)) if a != b] == []

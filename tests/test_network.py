@@ -18,7 +18,7 @@ from generator.export.pdf import CHROMIUM_FLAGS
 from generator.load import load_course
 from generator.models import Course, FillIn, Module
 from generator.project import Project
-from tests.browsing import give_answer, search
+from tests.browsing import choose_dark, give_answer, search
 from tests.conftest import PROJECT, chromium_executable
 
 pytestmark = pytest.mark.browser
@@ -147,10 +147,7 @@ def test_blocked_site_data_breaks_neither_search_nor_the_colour_toggle(
     page.add_init_script(BLOCKED_SITE_DATA)
     page.goto(f"{site_url}01-significance.html")
     expect(page.locator(".mot-storage-warning")).to_contain_text("进度不会保存")
-    body = page.locator("body")
-    scheme = body.get_attribute("data-md-color-scheme")
-    page.locator("form[data-md-component=palette] label:visible").click()
-    expect(body).not_to_have_attribute("data-md-color-scheme", scheme or "")
+    choose_dark(page)
     search(page, "聆听")
 
 

@@ -278,7 +278,7 @@ ICON_LIST = "(Material's icons are listed at https://squidfunk.github.io/mkdocs-
             "icon: material/weather-night",
             "icon: material/weather-nite",
             15,
-            "theme.palette[0].toggle.icon names the icon 'material/weather-nite', which the "
+            "theme.palette[1].toggle.icon names the icon 'material/weather-nite', which the "
             "theme does not have, so the build would stop; write material/weather-night or "
             f"material/weather-sunset or material/weather-hail {ICON_LIST}",
         ),
@@ -341,7 +341,7 @@ def test_an_icon_an_environment_variable_names_is_named_with_the_variable(
     )
     monkeypatch.setenv("MOT_NIGHT_ICON", "material/weather-nite")
     assert problems(minimal_project, capsys).startswith(
-        f"mkdocs.yml:{line}:15: theme.palette[0].toggle.icon names the icon "
+        f"mkdocs.yml:{line}:15: theme.palette[1].toggle.icon names the icon "
         "'material/weather-nite', which the theme does not have, so the build would stop; its "
         "value comes from the environment variable MOT_NIGHT_ICON; write material/weather-night"
     )

@@ -381,8 +381,10 @@ def test_an_extension_given_a_text_that_is_no_key_is_named_as_mkdocs_says(
     _, problems = settings_problems_after(
         minimal_project, capsys, "      alternate_style: true", "      交替样式"
     )
+    extensions = (minimal_project / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    line = extensions.index("markdown_extensions:") + 1
     assert problems == [
-        "mkdocs.yml:58:1: the setting 'markdown_extensions' is not valid: Invalid config "
+        f"mkdocs.yml:{line}:1: the setting 'markdown_extensions' is not valid: Invalid config "
         "options for Markdown Extension 'pymdownx.tabbed'.; correct it, or undo the last change "
         "to mkdocs.yml [settings.invalid]"
     ]

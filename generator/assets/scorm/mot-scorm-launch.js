@@ -56,13 +56,15 @@
   var progressKey = frame.getAttribute("data-progress");   /* where the runtime keeps progress */
   var courseRoot = new URL("..", window.location.href);
 
-  /* The learner's colour scheme as Material keeps it (or the system's), for this page's own
-     background: what shows while a course page loads in the frame. */
+  /* The learner's colour scheme as Material keeps it (or the system's, when the learner
+     chose none or chose to follow it), for this page's own background: what shows while a
+     course page loads in the frame. */
   function paintScheme() {
     var scheme = window.matchMedia("(prefers-color-scheme: dark)").matches ? "slate" : "default";
     try {
       var palette = JSON.parse(window.localStorage.getItem(courseRoot.pathname + ".__palette"));
-      if (palette && palette.color && palette.color.scheme) { scheme = palette.color.scheme; }
+      var chosen = palette && palette.color && palette.color.media !== "(prefers-color-scheme)";   /* not "follow the system" */
+      if (chosen && palette.color.scheme) { scheme = palette.color.scheme; }
     } catch { /* storage blocked or unreadable: the system's scheme */ }
     document.documentElement.setAttribute("data-scheme", scheme);
   }
