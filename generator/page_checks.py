@@ -25,6 +25,7 @@ from generator.page_blocks import broken_blocks, unclosed_fences
 from generator.page_footnotes import footnote_problems
 from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
+from generator.page_limits import deepest_line
 from generator.page_scan import MAX_NESTING, PageScan
 from generator.page_text import Lines, Place, searchable_text, text_places
 from generator.project import MEDIA_FOLDERS, PROGRESS_MARKER
@@ -90,14 +91,15 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
     if page.filename in scan.costly:
         yield scan.costly[page.filename]
         return
+    if scan.pages[page.filename].too_deep:  # the other checks would follow it all the way down
+        yield _too_deep(page, lines)
+        return
     text = searchable_text(page, lines)
     yield from level_one_headings(page, lines)
     yield from broken_blocks(page, text)
     yield from unclosed_fences(page)
     yield from chinese_line_breaks(page, lines)
     yield from _second_progress_marker(page, lines)
-    if scan.pages[page.filename].too_deep:
-        yield _too_deep(page)
     yield from footnote_problems(page, lines, scan.pages[page.filename])
     yield from html_problems(page, text)
 
@@ -125,10 +127,10 @@ def chinese_line_breaks(page: Page, lines: Lines) -> Iterator[Problem]:
         )
 
 
-def _too_deep(page: Page) -> Problem:
+def _too_deep(page: Page, lines: Lines) -> Problem:
     return Problem(
         page.source.path,
-        page.body_line,
+        deepest_line(lines) or page.body_line,
         1,
         f"the page nests lists, quotes, emphasis or HTML blocks more than {MAX_NESTING} "
         "levels deep, more than the site's Markdown converter can follow",

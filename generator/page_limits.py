@@ -285,3 +285,23 @@ def _too_much_markup(page: Page, line: int, where: str) -> Problem:
         "nothing, or split the text into shorter paragraphs or pages",
         "page.inline-markup",
     )
+
+
+NESTING_MARKS = re.compile(r"(?:[ \t]*(?:>|[-*+](?=\s)|\d+[.)](?=\s)))+[ \t]*")
+"""The quote marks and list markers a line opens with, and the spaces among them."""
+EMPHASIS_RUN = re.compile(r"[*_]{2,}")
+
+
+def deepest_line(lines: Lines) -> int | None:
+    """The number of the line that nests deepest, roughly: by the quote marks, list markers
+    and indents it opens with, and its longest run of emphasis marks; None when no line
+    nests at all."""
+
+    def depth(line: str) -> int:
+        opening = NESTING_MARKS.match(line)
+        marks = opening.group() if opening else line[: len(line) - len(line.lstrip())]
+        emphasis = max((len(run) for run in EMPHASIS_RUN.findall(line)), default=0)
+        return sum(mark not in " \t" for mark in marks) + marks.count(" ") // 4 + emphasis
+
+    deepest = max(lines, key=lambda number: depth(lines[number]), default=None)
+    return deepest if deepest is not None and depth(lines[deepest]) else None

@@ -452,21 +452,28 @@ def nested_list(levels: int) -> str:
 
 @pytest.mark.parametrize(
     "text",
-    [nested_list(51), nested_list(260), "*" * 3000 + "x" + "*" * 3000],
-    ids=["list-over-the-limit", "list-too-deep-for-python", "emphasis-too-deep-for-python"],
+    [nested_list(51), nested_list(260), "*" * 3000 + "x" + "*" * 3000, ">" * 1000 + "x"],
+    ids=[
+        "list-over-the-limit",
+        "list-too-deep-for-python",
+        "emphasis-too-deep-for-python",
+        "quote-too-deep-for-python",
+    ],
 )
 def test_nesting_too_deep_is_a_problem_not_a_traceback(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:
-    """Only the page is reported: links to its headings (from its quiz, from another page)
-    are checked once it is fixed."""
-    add_to_page(minimal_project, f"{text}\n")
+    """At its deepest line, the last of the text (a thousand quote marks had the other
+    checks of the page follow them until Python's stack ran out). Only the page is
+    reported: links to its headings (from its quiz, from another page) are checked once it
+    is fixed."""
+    deepest = add_to_page(minimal_project, f"{text}\n") + text.count("\n")
     other = minimal_project / "course/02-second.md"
     other.write_text(
         f"{other.read_text(encoding='utf-8')}\n[倾听](01-sample.md#listening)\n", encoding="utf-8"
     )
     assert problems(minimal_project, capsys) == [
-        f"{PAGE}:14:1: the page nests lists, quotes, emphasis or HTML blocks more than 100 "
+        f"{PAGE}:{deepest}:1: the page nests lists, quotes, emphasis or HTML blocks more than 100 "
         "levels deep, more than the site's Markdown converter can follow; flatten the deepest "
         "part, or close the '*' and '_' that are left open [page.too-deep]"
     ]
