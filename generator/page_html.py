@@ -24,8 +24,15 @@ from generator.models import Page
 IMPLIED_END = {"p", "li", "dt", "dd", "option", "colgroup", "thead", "tbody", "tfoot", "tr"}
 IMPLIED_END |= {"td", "th"}
 """Elements whose end tag HTML lets an enclosing element's end tag imply."""
-TRACKED = set(markdown.Markdown().block_level_elements) - {"hr", "html", "body"}
-"""Block-level elements as Python-Markdown knows them, less the ones without an end tag."""
+SWALLOWING = {"xmp", "title", "template", "select", "noembed", "noframes", "textarea", "iframe"}
+SWALLOWING |= {"script", "style", "noscript"}
+"""Elements that take the rest of the page into them, as text or hidden, until their end
+tag, wherever they stand: Python-Markdown passes an inline one through as it is."""
+TRACKED = set(markdown.Markdown().block_level_elements) - {"hr", "html", "body"} | SWALLOWING
+"""Block-level elements as Python-Markdown knows them, less the ones without an end tag, and
+the elements that swallow what follows them."""
+ENDLESS = "plaintext"
+"""An element no end tag closes: the browser shows all that follows it as text."""
 MARKUP_OPENING_A_LINE = re.compile(r" {0,3}(<\?|<!\[CDATA\[)")
 """Markup that Python-Markdown reads as raw HTML where it opens a line (indented less than
 a code block), up to its closing however far after it (:data:`MARKUP_ENDS`)."""
@@ -156,6 +163,16 @@ class _BlockBalance(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in TRACKED:
             self.open.append((tag, *self.where()))
+        elif tag == ENDLESS:
+            self.problems.append(
+                (
+                    *self.where(),
+                    f"'<{tag}>' has no end: the browser shows the rest of the page after it, "
+                    "the quiz included, as text",
+                    f"delete it; to show code, use a fenced code block, or write '&lt;{tag}>'",
+                    UNCLOSED,
+                )
+            )
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in TRACKED:

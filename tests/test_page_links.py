@@ -446,6 +446,34 @@ def test_an_html_block_left_open_is_reported_not_the_headings_it_swallows(
     )
 
 
+@pytest.mark.parametrize("tag", ["xmp", "title", "template", "select", "noembed"])
+def test_an_element_that_swallows_the_page_is_reported_when_left_open(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], tag: str
+) -> None:
+    """Not block HTML for Python-Markdown, which passes it through inside a paragraph; the
+    browser then reads the rest of the page into it, the quiz included (as text, or
+    hidden). Closed, it is the trainer's to use."""
+    line = add_to_page(minimal_project, f"前文<{tag}>\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:3: '<{tag}>' is not closed by the end of the page; the Markdown "
+        "after it, the quiz heading included, would be shown as literal text; add "
+        f"'</{tag}>' where the block ends [page.unclosed-html]"
+    ]
+    add_to_page(minimal_project, f"</{tag}>\n")
+    assert problems(minimal_project, capsys) == []
+
+
+def test_plaintext_which_nothing_closes_is_reported(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = add_to_page(minimal_project, "<plaintext>\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:1: '<plaintext>' has no end: the browser shows the rest of the page "
+        "after it, the quiz included, as text; delete it; to show code, use a fenced code "
+        "block, or write '&lt;plaintext>' [page.unclosed-html]"
+    ]
+
+
 def nested_list(levels: int) -> str:
     return "\n".join("    " * level + "- x" for level in range(levels))
 
