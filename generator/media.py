@@ -7,7 +7,8 @@ named, so nothing is published or dropped without a word. Hidden files, Markdown
 other than the pages (MkDocs would turn them into pages) and anything that is not an
 ordinary file are never published.
 
-A symbolic link is followed only to a file inside the project: the published site is
+A symbolic link (here, or a quiz's under ``quizzes/``) is followed only to a file inside
+the project: the published site is
 built from the repository (GitHub Pages), which holds the link but not what lies outside
 the project, and the files of a linked folder are never published. Such links are
 problems (:func:`link_problems`), not a site that works here and breaks there. So is a link
@@ -60,20 +61,22 @@ def linkable_files(project: Project) -> set[str]:
 
 
 def link_problems(project: Project) -> list[Problem]:
-    """The symbolic links under ``course/`` that lead outside the project, to a folder or
-    round in a loop (hidden ones aside: they are never published, and editors make them as
-    lock files)."""
-    course = project.course_dir
+    """The symbolic links under ``course/`` and ``quizzes/`` that lead outside the project,
+    and those under ``course/`` to a folder or round in a loop (hidden ones aside: they are
+    never published, and editors make them as lock files)."""
     links = (
         path
-        for path in sorted(course.rglob("*"))
-        if path.is_symlink() and not _hidden(path.relative_to(course).as_posix())
+        for folder in (project.course_dir, project.quiz_dir)
+        if folder.is_dir()
+        for path in sorted(folder.rglob("*"))
+        if path.is_symlink() and not _hidden(path.relative_to(folder).as_posix())
     )
     return [problem for path in links if (problem := _link_problem(project, path))]
 
 
 def _link_problem(project: Project, link: Path) -> Problem | None:
-    if (loop := _loop_error(link)) is not None:
+    in_course = link.is_relative_to(project.course_dir)
+    if in_course and (loop := _loop_error(link)) is not None:
         return _unreadable(project, link, loop)
     target = link.resolve()
     if not target.is_relative_to(project.root.resolve()):
@@ -82,7 +85,7 @@ def _link_problem(project: Project, link: Path) -> Problem | None:
             "so the site built from it would lack the file"
         )
         fix, code = "copy the file into the project in place of the link", "media.link-outside"
-    elif target.is_dir():
+    elif in_course and target.is_dir():
         message = f"a link to the folder {project.shown(target)}, whose files are not published"
         fix, code = "move the folder here in place of the link", "media.linked-folder"
     else:

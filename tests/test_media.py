@@ -108,6 +108,32 @@ def test_links_the_published_site_could_not_follow_are_problems(
     assert (site / "index.html").read_text(encoding="utf-8") == "上一版"
 
 
+def test_a_quiz_linked_from_outside_the_project_is_a_problem(
+    minimal_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As under course/: the repository would hold the link, not the quiz, and the site
+    built from a copy would lack it; a link to a quiz inside the project is fine."""
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    kept = elsewhere / "01-sample.yml"
+    quiz.rename(kept)
+    quiz.symlink_to(kept)
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"quizzes/01-sample.yml:1:1: a link to {kept.resolve()}, outside the project: the "
+        "repository holds only the link, so the site built from it would lack the file; copy "
+        "the file into the project in place of the link [media.link-outside]",
+        "FAILED: 1 problem",
+    ]
+    inside = minimal_project / "drafts/01-sample.yml"
+    inside.parent.mkdir()
+    kept.rename(inside)
+    quiz.unlink()
+    quiz.symlink_to(inside)
+    assert run_generator(minimal_project, "check") == 0
+
+
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_a_link_that_leads_round_in_a_loop_is_a_file_that_cannot_be_read(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], command: str
