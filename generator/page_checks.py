@@ -10,21 +10,20 @@ Raw HTML in the body is checked by :mod:`generator.page_html`.
 
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Collection, Container, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 from generator.errors import Problem, Severity
 from generator.line_folds import is_wide
-from generator.markdown_config import GENERATED_HEADINGS, CourseScan
+from generator.markdown_config import CourseScan
 from generator.media import course_file, folder_link, meant_file, outside_course_link
 from generator.models import Course, Page
 from generator.page_blocks import broken_blocks, unclosed_fences
 from generator.page_footnotes import footnote_problems
 from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
+from generator.page_ids import id_problems, taken_ids
 from generator.page_limits import deepest_line
 from generator.page_scan import MAX_NESTING, PageScan
 from generator.page_text import Lines, Place, searchable_text, text_places
@@ -39,10 +38,6 @@ LinkProblem = tuple[str, str, str]
 """What is wrong with a link, how to fix it, and the last part of its code."""
 Targets = Mapping[str, Container[str]]
 """Page file name -> the anchors a link to it may name."""
-THEME_ID_PREFIX = "__"
-"""How the ids of the theme's controls start (``__drawer``, ``__search``, ``__palette_0``)."""
-DASHBOARD_IDS = frozenset({"mot-dashboard-title", "mot-stage-title"})
-"""The ids of the dashboard's headings (``dashboard.html.j2``)."""
 
 
 def page_problems(
@@ -60,30 +55,14 @@ def page_problems(
     ids = {name: found.ids for name, found in scan.pages.items()}
     anchors = {name: {*headings, *ids.get(name, [])} for name, headings in scan.anchors.items()}
     targets = link_targets(anchors, scan, cut_short)  # any id, as for MkDocs
-    taken = _taken_ids(course)
+    taken = taken_ids(course)
     for page in course.pages:
         found = scan.pages[page.filename]
         if page.filename in scan.costly or found.too_deep:
             continue
         problems += _link_problems(page, lines[page.filename], found, targets, files)
-        problems += _id_problems(page, lines[page.filename], found, taken[page.filename])
+        problems += id_problems(page, lines[page.filename], found, taken[page.filename])
     return problems, cut_short
-
-
-def _taken_ids(course: Course) -> dict[str, TakenIds]:
-    """By page file name: the ids its built page gives elements of its own."""
-    modules = {module.page.filename: module for module in course.modules}
-    taken = {}
-    for page in course.pages:
-        dashboard = DASHBOARD_IDS if PROGRESS_MARKER in page.body else frozenset()
-        module = modules.get(page.filename)
-        if module is None:
-            taken[page.filename] = TakenIds(element_ids=dashboard)
-            continue
-        panel = {f"mot-results-{module.page.name}", f"mot-verdict-{module.page.name}"}
-        questions = tuple(question.id for question in module.quiz.questions)
-        taken[page.filename] = TakenIds(GENERATED_HEADINGS, dashboard | panel, questions)
-    return taken
 
 
 def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Problem]:
@@ -286,76 +265,6 @@ def _link_places(lines: Lines, address: str, raw: bool) -> list[Place]:
     return fitting or whole or places
 
 
-@dataclass(frozen=True)
-class TakenIds:
-    """The ids the generator and the theme give elements of a built page."""
-
-    headings: Mapping[str, str] = field(default_factory=dict)
-    """Headings the generator adds (a module page's 本章测验), by id."""
-    element_ids: frozenset[str] = frozenset()
-    """Other elements the generator adds: the results panel's title and verdict
-    (``_results.html.j2``), the dashboard's headings (``dashboard.html.j2``)."""
-    question_ids: tuple[str, ...] = ()
-    """The questions of the module quiz shown on the page."""
-
-    def owner(self, name: str) -> tuple[str, str] | None:
-        """What in the built page has the id ``name`` too, and how to avoid it; or None."""
-        if name in self.headings:
-            return (
-                f"is the one the generator gives its heading '{self.headings[name]}' "
-                "at the end of the module",
-                f"give the heading another id, such as '{{#{name}-2}}'",
-            )
-        if name in self.element_ids:
-            return (
-                "is one the generator gives an element it adds to this page",
-                f"give it another id, such as '{{#{name}-2}}'",
-            )
-        if name.startswith(THEME_ID_PREFIX):
-            return (
-                "starts with '__', as the ids of the theme's own controls do "
-                "('__drawer', '__search')",
-                "give it an id that does not start with '__'",
-            )
-        for question_id in self.question_ids:
-            if name.startswith(f"{question_id}-") or name == f"question-{question_id}":
-                return (
-                    f"starts like the ids of the options, blanks and hint of the quiz "
-                    f"question '{question_id}' on this page",
-                    f"give it an id that does not start with '{question_id}-'",
-                )
-        return None
-
-
-def _id_problems(page: Page, lines: Lines, found: PageScan, taken: TakenIds) -> Iterator[Problem]:
-    """Ids given twice (a link opens only the first), or that the built page gives an
-    element of its own (a label then ticks nothing, a region takes the wrong name).
-
-    Only ids the author wrote are reported: one an extension gives (a tab's
-    ``__tabbed_1_1``) is written nowhere in the page and is the extension's to keep apart.
-    """
-    written: dict[str, list[Place]] | None = None  # found when first needed: a page scan
-    for name, count in Counter(found.ids).items():
-        owner = taken.owner(name)
-        if owner is None and count == 1:
-            continue  # the usual case
-        written = _written_ids(lines) if written is None else written
-        places = written.get(name, []) if ID_NAME.fullmatch(name) else _id_places(lines, name)
-        if not places:
-            continue
-        if owner is not None:
-            message, fix = f"the id '{name}' {owner[0]}", owner[1]
-        else:
-            message = (
-                f"the id '{name}' is given to {count} elements of the page, and a link to "
-                f"'#{name}' opens only the first"
-            )
-            fix = f"give each its own id, such as '{{#{name}-2}}'"
-            places = places[1:] or places
-        for line, column in places:
-            yield Problem(page.source.path, line, column, message, fix, "page.duplicate-id")
-
-
 def _second_progress_marker(page: Page, lines: Lines) -> Iterator[Problem]:
     """The dashboard twice on one page would give its elements the same ids twice."""
     places = [number for number, line in lines.items() if PROGRESS_MARKER in line]
@@ -368,32 +277,3 @@ def _second_progress_marker(page: Page, lines: Lines) -> Iterator[Problem]:
             "keep one of the lines",
             "page.duplicate-id",
         )
-
-
-ID_NAME = re.compile(r"[\w.:-]+")
-"""An id as :data:`WRITTEN_ID` finds it whole; another (``a/b``) is looked for on its own."""
-ID_GIVEN = r"(?:(?<=[{\s:]#)|(?<=\bid=)|(?<=\bid=[\"']))"
-"""What comes before an id the page gives: ``{#`` or ``id=``, with or without a quote."""
-WRITTEN_ID = re.compile(rf"{ID_GIVEN}({ID_NAME.pattern})")
-"""Where the page gives an element an id: ``{#name}`` or ``id="name"``. What comes before
-the id is looked behind, not read: in ``{#id=a}`` both ``id`` and ``a`` are found."""
-
-
-def _written_ids(lines: Lines) -> dict[str, list[Place]]:
-    """Every id of :data:`ID_NAME`'s kind the page gives an element, and where: one scan,
-    however many ids there are (a page of thousands of tabs has as many ids)."""
-    places: defaultdict[str, list[Place]] = defaultdict(list)
-    for number, line in lines.items():
-        for match in WRITTEN_ID.finditer(line):
-            places[match[1]].append((number, match.start(1) + 1))
-    return places
-
-
-def _id_places(lines: Lines, name: str) -> list[Place]:
-    """Where the page gives an element the id ``name``: ``{#name}`` or ``id="name"``."""
-    given = re.compile(rf"{ID_GIVEN}({re.escape(name)})(?![\w.:-])")
-    return [
-        (number, match.start(1) + 1)
-        for number, line in lines.items()
-        for match in given.finditer(line)
-    ]

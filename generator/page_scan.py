@@ -282,7 +282,7 @@ class _HtmlScan(HTMLParser):
                 self.references.append(value)
             elif value and name == "srcset":
                 self.references.extend(part.split()[0] for part in value.split(",") if part.strip())
-            elif value and name == "id":
+            elif value is not None and name == "id":  # an empty one too: '{#}'
                 self.ids.append(value)
 
     def handle_endtag(self, tag: str) -> None:

@@ -320,13 +320,18 @@ def test_a_heading_with_the_quiz_sections_id_is_reported(
         ),
         (
             "question-s1-single",
-            "starts like the ids of the options, blanks and hint of the quiz question "
-            "'s1-single' on this page; give it an id that does not start with 's1-single-'",
+            "is the one the generator gives the quiz question 's1-single' on this page; give "
+            "it another id, such as '{#question-s1-single-2}'",
         ),
         (
             "mot-results-01-sample",
             "is one the generator gives an element it adds to this page; give it another "
             "id, such as '{#mot-results-01-sample-2}'",
+        ),
+        (
+            "",
+            "is empty: the element gets an id that no link can name; write a name after '#', "
+            "such as '{#my-section}', or delete the braces",
         ),
         (
             "__drawer",

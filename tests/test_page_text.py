@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 
-from generator import page_checks
+from generator import page_ids
 from generator.load import load_course
 from generator.page_text import code_spans, fenced_code, searchable_lines
 from generator.project import Project
@@ -124,6 +124,6 @@ def test_ids_found_in_one_scan_are_those_found_one_by_one(rows: list[str]) -> No
     """The page checks look for every id a page writes in one scan (a page of many tabs
     has as many ids): the places are those a search for each id on its own finds."""
     lines = dict(enumerate(rows, 1))
-    written = page_checks._written_ids(lines)
+    written = page_ids._written_ids(lines)
     for name in ["a", "a-1", "服务", "a-1.服务", "a:a", *written]:
-        assert written.get(name, []) == page_checks._id_places(lines, name), name
+        assert written.get(name, []) == page_ids._id_places(lines, name), name
