@@ -3,9 +3,10 @@
 Checking a course converts every page body to HTML, as MkDocs will, to find its heading
 anchors and the files it uses: most of the time ``check`` takes on a large course. The
 results are kept in ``build/cache/page-scan.json`` (:mod:`generator.digest_store`), keyed
-by a digest of the page body and stamped with the site's settings file and the versions
-of the Markdown packages, so a check, a build or a preview converts only the pages whose
-text changed since the last one.
+by a digest of the page body and stamped with the site's settings file, the versions of
+the Markdown packages and the scanner's own code (a new release of the generator may find
+more), so a check, a build or a preview converts only the pages whose text changed since
+the last one.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+from generator import page_scan
 from generator.digest_store import DigestStore, stamp_of
 from generator.page_scan import PageScan
 from generator.project import Project
 
 CACHE_FILE = "page-scan.json"
 MARKDOWN_PACKAGES = ("markdown", "pymdown-extensions")
+SCANNER = Path(page_scan.__file__)
+"""The code that finds what a scan holds: when it changes, the scans kept are stale."""
 
 
 class PageScanCache:
@@ -78,4 +82,4 @@ def _key(body: str) -> str:
 
 def _stamp(config_file: Path) -> str:
     settings = config_file.read_bytes() if config_file.is_file() else b""
-    return stamp_of(MARKDOWN_PACKAGES, settings)
+    return stamp_of(MARKDOWN_PACKAGES, settings + b"\0" + SCANNER.read_bytes())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import markdown_config, page_scan
+from generator import markdown_config, page_cache, page_scan
 from generator.load import load_course
 from generator.markdown_config import CourseScan, markdown_settings, scan_course
 from generator.page_cache import CACHE_FILE
@@ -74,10 +74,25 @@ def test_entries_of_the_wrong_shape_are_made_again_and_saved(
     assert counts == [len(saved["values"]), 0]
 
 
+def test_scans_kept_by_an_older_scanner_are_made_again(
+    minimal_project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An upgrade that finds more in a page (an empty id, say) would otherwise not see it in
+    any page unchanged since the last check."""
+    scan(minimal_project)
+    counts = converted_pages(monkeypatch)
+    scan(minimal_project)
+    newer = tmp_path / "page_scan.py"
+    newer.write_bytes(page_cache.SCANNER.read_bytes() + b"\n# finds more\n")
+    monkeypatch.setattr(page_cache, "SCANNER", newer)
+    scan(minimal_project)
+    assert counts == [0, len(load_course(Project(minimal_project)).pages)]
+
+
 IN_WORKERS = """
 import json, os, runpy, sys
 from pathlib import Path
-from generator import markdown_config, page_scan
+from generator import markdown_config, page_cache, page_scan
 from generator.load import load_course
 from generator.project import Project
 
