@@ -11,6 +11,7 @@ even when the wording changes.
 from __future__ import annotations
 
 import errno
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -59,7 +60,16 @@ class Problem:
             f"{self.path.as_posix()}:{self.line}:{self.column}: "
             f"{label}{self.message}; {self.fix} [{self.code}]"
         )
-        return " ".join(text.splitlines())
+        return BIDI_CONTROL.sub(_escaped, " ".join(text.splitlines()))
+
+
+BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Characters that reorder the text around them on a terminal (a file named
+``07-\u202eevil.md`` printed its line backwards): shown as escapes."""
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return f"\\u{ord(found[0]):04x}"
 
 
 def capped(problems: Iterable[Problem]) -> list[Problem]:

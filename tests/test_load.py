@@ -288,3 +288,15 @@ def test_the_home_page_has_no_quiz(minimal_project: Path) -> None:
         "hyphen and lower-case letters, digits or hyphens; the home page has no quiz: move "
         "the file out of quizzes/ or delete it [quiz.orphan]"
     ]
+
+
+def test_a_file_name_that_reverses_text_is_printed_escaped(minimal_project: Path) -> None:
+    """U+202E in a file name turned the problem's line backwards on the terminal."""
+    page = minimal_project / "course/02-second.md"
+    page.rename(minimal_project / "course/02-\u202eevil.md")
+    with pytest.raises(CourseError) as raised:
+        load_course(Project(minimal_project))
+    lines = [str(problem) for problem in raised.value.problems]
+    assert any(line.startswith("quizzes/02-second.yml:") for line in lines), lines
+    assert [line for line in lines if "\u202e" in line] == []
+    assert any("02-\\u202eevil" in line for line in lines), lines
