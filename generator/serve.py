@@ -58,6 +58,9 @@ STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 """What ``kill`` and a closing terminal send; Windows has no SIGHUP."""
 NOT_UPDATED = "Not updated: fix the problems above and save again."
 NOT_STARTED = "Not started: fix the problems above and run serve again."
+FIXED = "Fixed: the preview shows the course as saved."
+"""Said once a save clears the problems last reported, which a page reload alone would not
+tell the terminal (a mended mkdocs.yml regenerates no page)."""
 
 
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
@@ -116,6 +119,8 @@ class Preview:
         """The search terms added to jieba's dictionary."""
         self.questions = QuestionMemo()
         """The questions' HTML, rendered again only when a save changed them."""
+        self.failing = False
+        """Whether the last start or save reported problems."""
 
     def start(self) -> None:
         """Generate the docs folder and build the site the server starts with, beginning with
@@ -129,6 +134,7 @@ class Preview:
         if self.built_for is None:
             _report(reported, NOT_STARTED)
             raise SystemExit(1)
+        self.failing = bool(reported)
         _report(reported, NOT_UPDATED)
 
     def config(self, site_dir: Path | None = None) -> MkDocsConfig:
@@ -157,6 +163,9 @@ class Preview:
             listing = self.site_dir / SERVE_PROBLEMS
             listing.parent.mkdir(parents=True, exist_ok=True)
             listing.write_bytes(serve_files(reported)[SERVE_PROBLEMS])
+        elif self.failing:
+            print(FIXED, file=sys.stderr, flush=True)
+        self.failing = bool(reported)
         _report(reported, NOT_UPDATED)
 
     def update(self) -> Reported:

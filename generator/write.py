@@ -7,6 +7,7 @@ export leaves no partial file behind. A build's site is published by
 
 from __future__ import annotations
 
+import glob
 import os
 import stat
 import tempfile
@@ -130,9 +131,13 @@ def write_output(target: Path, write: Callable[[Path], object]) -> Path:
     """Let ``write`` fill a temporary file beside ``target``, then rename it into place.
 
     Nothing is left behind if ``write`` fails: neither a partial ``target`` nor the temporary file.
+    A temporary file that a killed run left (its process is gone) is removed first.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    for leftover in _leftovers(target):
+        leftover.unlink(missing_ok=True)
+    prefix = f".{target.name}.{os.getpid()}."
+    handle, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
     os.close(handle)
     partial = Path(name)
     try:
@@ -142,6 +147,30 @@ def write_output(target: Path, write: Callable[[Path], object]) -> Path:
     finally:
         partial.unlink(missing_ok=True)
     return target
+
+
+def _leftovers(target: Path) -> list[Path]:
+    """The temporary files beside ``target`` of runs whose process has gone (killed before
+    they could clean up), named ``.<target>.<process id>.<random>.tmp``. Only where a
+    process can be asked whether it lives (POSIX: on Windows, signal 0 would stop it)."""
+    if os.name != "posix":
+        return []
+    found = []
+    for path in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        process = path.name[len(target.name) + 2 :].split(".", 1)[0]
+        if process.isdigit() and not _running(int(process)):
+            found.append(path)
+    return found
+
+
+def _running(process: int) -> bool:
+    try:
+        os.kill(process, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's: it runs
+        return True
+    return True
 
 
 def _replace(partial: Path, target: Path) -> None:

@@ -104,6 +104,27 @@ def test_write_output_leaves_nothing_when_writing_fails(tmp_path: Path) -> None:
     assert files_under(tmp_path) == []
 
 
+def test_write_output_removes_what_a_killed_run_left(tmp_path: Path) -> None:
+    """An export killed with SIGKILL cannot remove its temporary file (700 KB for a zip);
+    the next one does, and leaves alone those of runs still going."""
+    target = tmp_path / "dist/export.zip"
+    target.parent.mkdir()
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    killed = target.parent / f".export.zip.{gone.stdout.strip()}.abc123.tmp"
+    running = target.parent / f".export.zip.{os.getpid()}.def456.tmp"
+    for leftover in (killed, running):
+        leftover.write_bytes(b"partial")
+    write_output(target, lambda partial: partial.write_text("new"))
+    assert sorted(path.name for path in target.parent.iterdir()) == sorted(
+        ["export.zip", running.name]
+    )
+
+
 def test_write_output_replaces_the_previous_file_whole(tmp_path: Path) -> None:
     target = tmp_path / "bank.gift.txt"
     target.write_text("old")

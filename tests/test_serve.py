@@ -22,7 +22,7 @@ from generator import build
 from generator.errors import CourseError
 from generator.preview import SEARCH_INDEX
 from generator.project import Project
-from generator.serve import serve
+from generator.serve import FIXED, NOT_UPDATED, serve
 from tests.conftest import PROJECT, watched_tab
 from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
 
@@ -183,8 +183,9 @@ def test_a_broken_save_keeps_the_last_good_page(
 
 
 def test_a_broken_mkdocs_yml_shows_in_the_open_page_until_fixed(
-    page: Page, preview: str, minimal_project: Path
+    page: Page, preview: str, minimal_project: Path, tmp_path: Path
 ) -> None:
+    """And the terminal, which said "Not updated", says when the save that mends it is in."""
     page.goto(f"{preview}01-sample.html")
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
     settings = minimal_project / "mkdocs.yml"
@@ -199,6 +200,9 @@ def test_a_broken_mkdocs_yml_shows_in_the_open_page_until_fixed(
     settings.write_text(good.replace("site_name: 关键时刻", "site_name: 改过的关键时刻"))
     expect(page.get_by_role("alert")).to_have_count(0, timeout=30_000)
     expect(page.get_by_text("改过的关键时刻").first).to_be_attached()
+    log = (tmp_path / "serve.log").read_text(encoding="utf-8").splitlines()
+    assert log.index(FIXED) > log.index(NOT_UPDATED), log
+    assert log.count(FIXED) == 1
 
 
 def test_an_edited_search_terms_list_is_applied_on_save(
