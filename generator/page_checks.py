@@ -25,6 +25,7 @@ from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import id_problems, taken_ids
 from generator.page_limits import deepest_line
+from generator.page_resources import resources_elsewhere
 from generator.page_scan import MAX_NESTING, PageScan
 from generator.page_text import Lines, Place, searchable_text, text_places
 from generator.project import MEDIA_FOLDERS, PROGRESS_MARKER
@@ -81,6 +82,7 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
     yield from _second_progress_marker(page, lines)
     yield from footnote_problems(page, lines, scan.pages[page.filename])
     yield from html_problems(page, text)
+    yield from resources_elsewhere(page, text)
 
 
 def chinese_line_breaks(page: Page, lines: Lines) -> Iterator[Problem]:

@@ -1,0 +1,45 @@
+"""Pictures, scripts, styles, frames and media that a page would load from another site.
+
+AUTHORING.md asks that a page load nothing from elsewhere: the course is read where many
+sites are blocked (mainland China), where such a page waits on them, and every load tells
+the other site who reads the page. A link to another site is fine: the learner follows it
+by choice. Found in the body's text with its code blanked: a Markdown picture, an HTML
+attribute that loads what it names (``src``, ``srcset``, ``poster``, ``data``, a
+stylesheet ``<link>``'s ``href``), and CSS ``url(…)`` and ``@import``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.errors import Problem
+from generator.models import Page
+
+ELSEWHERE = r"(?:[a-z][a-z0-9+.-]*:)?//[^\s\"'()<>]+"
+"""An address on another site: ``https://…``, ``http://…`` or ``//…``."""
+LOADS = re.compile(
+    r"(?:!\[[^\]]*\]\(\s*<?"  # a Markdown picture
+    r"|\b(?:src|srcset|poster|data)\s*=\s*[\"']?"  # an HTML attribute that loads
+    r"|<link\b[^>]*?\bhref\s*=\s*[\"']?"  # a style sheet (or any <link>)
+    r"|@import\s+(?:url\(\s*)?[\"']?|\burl\(\s*[\"']?)"  # CSS
+    rf"({ELSEWHERE})",
+    re.IGNORECASE,
+)
+
+
+def resources_elsewhere(page: Page, text: str) -> Iterator[Problem]:
+    """Each load from another site in ``text``, the page body with its code blanked."""
+    for number, line in enumerate(text.split("\n"), page.body_line):
+        for found in LOADS.finditer(line):
+            yield Problem(
+                page.source.path,
+                number,
+                found.start(1) + 1,
+                f"'{found[1]}' is loaded from another site: the page would wait on it where "
+                "the site is blocked (as many are in mainland China), and tell it who reads "
+                "the page",
+                "save the file in course/images/ or course/media/ and name it from there; a "
+                "link to the other site, [text](address), is fine",
+                "page.resource-elsewhere",
+            )
