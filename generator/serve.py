@@ -26,6 +26,7 @@ import signal
 import socket
 import sys
 import tempfile
+import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from importlib.resources import files
@@ -172,8 +173,9 @@ class Preview:
         """Bring the docs folder up to date, then the site, unless the docs folder has no page
         to show. Returns what went wrong: nothing when the site is up to date.
 
-        Every error is returned (a broken mkdocs.yml, a file that cannot be written): one
-        let through would leave MkDocs' server stuck until the next save.
+        Every error is returned (a broken mkdocs.yml, a file that cannot be written, and
+        a failure of the generator's own, with its traceback in the terminal): one let
+        through would leave MkDocs' server stuck until the next save.
         """
         reported: Reported = []
         try:
@@ -183,6 +185,9 @@ class Preview:
         except (CourseError, SetupError, OSError) as error:
             shown = {str(problem) for problem in reported}
             reported += [problem for problem in self.problems(error) if str(problem) not in shown]
+        except Exception as error:  # a bug of ours: listed, so the server is not left stuck
+            traceback.print_exc()
+            reported.append(_generator_failed(error))
         return reported
 
     def build_site(self) -> None:
@@ -247,6 +252,16 @@ class Preview:
         """The site's own 404 page, as ``mkdocs serve`` answers with it."""
         page = self.site_dir / f"{code}.html"
         return page.read_bytes() if code == 404 and page.is_file() else None
+
+
+def _generator_failed(error: Exception) -> SetupError:
+    """A save the generator failed on, not through the input's fault as far as it can tell."""
+    return SetupError(
+        f"the generator failed on this save ({type(error).__name__}: {error})",
+        "the preview keeps the last good pages; undo the last edit and save again, and "
+        "report this, with the file you saved and the lines above, as a bug in the generator",
+        "setup.generator-failed",
+    )
 
 
 def _changes(changed: list[str], contents: DocsContents) -> str:

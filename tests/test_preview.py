@@ -198,6 +198,33 @@ def test_a_docs_file_the_preview_cannot_write_is_listed_and_the_last_good_site_k
     assert "开篇情景。" in built(preview, "01-sample.html").read_text(encoding="utf-8")
 
 
+def test_a_failure_of_the_generator_s_own_is_listed_and_the_last_good_site_kept(
+    preview: Preview,
+    minimal_project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A bug (a page that ran a check out of stack) left MkDocs' server stuck: "The server
+    will appear stuck until build errors are resolved", and no panel."""
+
+    def failing(project: Project) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(build, "check", failing)
+    edit(minimal_project / "course/01-sample.md", "开篇情景。", "新的情景。")
+    preview.rebuild()
+    (problem,) = site_problems(preview)
+    assert problem.startswith(
+        "the generator failed on this save (RecursionError: maximum recursion depth exceeded)"
+    )
+    error = capsys.readouterr().err
+    assert "Traceback" in error and problem in error
+    assert "开篇情景。" in built(preview, "01-sample.html").read_text(encoding="utf-8")
+    monkeypatch.undo()
+    preview.rebuild()
+    assert site_problems(preview) == []
+
+
 def test_a_mkdocs_warning_is_a_problem_as_in_a_build_and_the_last_good_site_kept(
     preview: Preview, minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
