@@ -5,7 +5,8 @@ gets the message a course file would get (:mod:`generator.sources`) instead. MkD
 loader follows nesting by recursion and expands aliases: 50,000 nested brackets end in a
 RecursionError, and a few lines of aliases of aliases (a "billion laughs") take minutes and
 gigabytes. The settings are read first as libyaml's events, which need neither, with the
-course files' limit on nesting; tags (``!ENV``, ``!!python/name:``) stay MkDocs' business.
+course files' limit on nesting; tags (``!ENV``, ``!!python/name:``) are MkDocs' business,
+but for those it would run as code (:mod:`generator.settings_trust`).
 A key written twice in one mapping, which MkDocs' YAML takes without a word, and a key
 indented with full-width spaces are named as in a course file.
 
@@ -20,7 +21,9 @@ field of a course file is (:mod:`generator.plain_text`), and hold no ``<``, ``"`
 character reference either; but for an address printed in an ``href`` or ``src``, where
 ``&region=cn`` stays as it is, and which holds no space if it is a web address.
 A value a tag gives (``!ENV``) is checked once MkDocs has read it, as are the theme's
-language, text direction and fonts (:mod:`generator.settings_env`).
+language, text direction and fonts (:mod:`generator.settings_env`). Tags MkDocs would run
+as code, hooks, links a browser would run and files loaded from other sites are refused
+here, before MkDocs reads the file (:mod:`generator.settings_trust`).
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ from generator.settings_env import (
     top_level,
 )
 from generator.settings_icons import icon_problems
+from generator.settings_trust import needed_setting_problems, trust_problems
 from generator.sources import decode_source
 from generator.yaml_events import EVENT_PARSER
 from generator.yaml_source import FULL_WIDTH_INDENT, FULL_WIDTH_SPACE, MAX_DEPTH, duplicate_key
@@ -102,11 +106,15 @@ def settings_text_problems(data: bytes, shown: Path) -> list[Problem]:
     if oversized is not None:
         return [oversized]
     document = settings_document(text)
-    return [*_keys_under(document, shown, set())] + [
-        problem
-        for name, path, node in _printed_texts(document)
-        if (problem := _value_problem(name, path, node.value, node, shown)) is not None
-    ]
+    return (
+        [*_keys_under(document, shown, set())]
+        + [
+            problem
+            for name, path, node in _printed_texts(document)
+            if (problem := _value_problem(name, path, node.value, node, shown)) is not None
+        ]
+        + trust_problems(text, document, shown)
+    )
 
 
 def _keys_under(node: yaml.Node | None, shown: Path, seen: set[int]) -> Iterator[Problem]:
@@ -284,8 +292,9 @@ def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path
     as MkDocs read them (``resolved``: the settings of ``PRINTED``, ``EXTRA``, ``THEME`` and
     ``MARKDOWN_OPTIONS``): the text itself is only known then; the theme's language,
     direction and fonts, with the theme's defaults
-    (:func:`generator.settings_env.theme_problems`); and the icons it names
-    (:func:`generator.settings_icons.icon_problems`)."""
+    (:func:`generator.settings_env.theme_problems`); the icons it names
+    (:func:`generator.settings_icons.icon_problems`); and what the pages need and the
+    settings lack (:func:`generator.settings_trust.needed_setting_problems`)."""
     return (
         [
             problem
@@ -301,6 +310,7 @@ def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path
         ]
         + theme_problems(data, resolved.get(THEME), shown)
         + icon_problems(data, resolved, shown)
+        + needed_setting_problems(data, shown)
     )
 
 

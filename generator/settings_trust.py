@@ -1,0 +1,396 @@
+"""Settings of ``mkdocs.yml`` that would make the course run code, link or load elsewhere,
+or lose what its pages need, refused before MkDocs reads the file.
+
+A trainer may be sent a copy of the course, or paste settings from a web page. MkDocs reads
+mkdocs.yml with PyYAML's full loader, which runs ``!!python/object/apply:os.system [...]``
+as it reads: ``check`` itself ran the command. So every tag is read first, as MkDocs'
+parser reads it, and only MkDocs' own (``!ENV``, ``!relative``), YAML's plain kinds of value
+(``!!str``) and the Markdown extensions' functions (``!!python/name:pymdownx.…``, the
+``!!python/object/apply:pymdownx.slugs.slugify`` of the course's headings) pass. ``hooks``
+runs the Python files it names at every check and build (Zensical ignores it), and
+``INHERIT`` reads settings from a file these checks never see: both are refused.
+
+Material prints the site's links as they are: a ``javascript:`` address in ``nav`` or a
+social link runs when it is clicked, on every page. A link is a web address, ``mailto:`` or
+a path in the site, judged as a browser judges it (spaces and control characters before
+it, tabs and line breaks inside it left out, any case). AUTHORING.md promises that no page
+loads a script, style sheet, font or picture from another site, which mainland China often
+blocks: a script, style sheet, logo or icon given by its address elsewhere, and Google
+Analytics, are refused. A value an environment variable gives (``!ENV``) is judged as MkDocs
+will read it, and the problem names the variable.
+
+Last, once MkDocs has read the file, :func:`needed_setting_problems` names an extension or
+a runtime file the generated pages need and the settings lack: without ``admonition`` the
+notes show as text, without ``mot-core.js`` no question works, and the build still passed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Problem
+from generator.project import ASSETS_FOLDER, CONFIG_FILE
+from generator.settings_env import (
+    ENV_TAG,
+    TEXT_TAG,
+    YAML_TAGS,
+    given_by_variable,
+    mapping_pairs,
+    settings_document,
+    top_level,
+    variable_value,
+)
+from generator.yaml_events import EVENT_PARSER
+
+MKDOCS_TAGS = {ENV_TAG, "!relative", "!"}
+"""The tags MkDocs reads itself; ``!`` only makes a value text."""
+PLAIN_TAGS = {tag for tag in yaml.SafeLoader.yaml_constructors if tag is not None}
+"""YAML's own kinds of value (``!!str``, ``!!int`` …), which run nothing."""
+PYTHON_TAG = f"{YAML_TAGS}python/"
+PYTHON_NAME = f"{PYTHON_TAG}name:"
+EXTENSION_PACKAGES = ("pymdownx.", "material.", "markdown.")
+"""Where the functions of the Markdown extensions live (``!!python/name:pymdownx.…``). A
+name elsewhere is refused: naming it imports its module, and ``antigravity`` opens a web browser."""
+SLUGIFY = f"{PYTHON_TAG}object/apply:pymdownx.slugs.slugify"
+"""The one call the settings may make: the headings' ids, as the course's mkdocs.yml makes them."""
+SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+SPACE_OR_CONTROL = "".join(map(chr, range(0x21)))
+"""What a browser strips from the start of an address (U+0000 to U+0020)."""
+TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+"""What a browser removes anywhere in an address (``java\\tscript:``)."""
+LINK_SCHEMES = ("http", "https", "mailto")
+LINKS = ("site_url", "repo_url", "edit_uri", "edit_uri_template")
+"""Top-level settings Material prints as links (``edit_uri``: the edit button's)."""
+EXTRA, THEME, NAV, LINK = "extra", "theme", "nav", "link"
+RESOURCES = ("extra_javascript", "extra_css")
+THEME_PICTURES = ("logo", "favicon")
+ELSEWHERE = (
+    "every page would load it from another site, and mainland China blocks many: the course "
+    "loads no script, style sheet, font or picture from another site"
+)
+EXTENSIONS = "markdown_extensions"
+NEEDED_EXTENSIONS = {
+    "admonition": 'notes and dialogues, !!! tip "…"',
+    "attr_list": "headings' ids, {#quiz}",
+    "footnotes": "sources, [^1]",
+    "md_in_html": "the module pages' introduction, <div markdown>",
+    "pymdownx.details": 'collapsible blocks, ??? example "…"',
+    "pymdownx.superfences": "``` inside a note or a list",
+}
+"""The Markdown extensions the pages are written for, with what needs each one."""
+NEEDED_FILES = {
+    "extra_javascript": (
+        f"{ASSETS_FOLDER}/mot-core.js",
+        "the quiz runtime's core: without it no question, progress or result works",
+    ),
+    "extra_css": (
+        f"{ASSETS_FOLDER}/mot.css",
+        "the styles of every page and of the questions: without it the questions lose theirs",
+    ),
+}
+"""The runtime files every page must load (:mod:`generator.runtime`), by setting."""
+Setting = tuple[yaml.Node, yaml.Node]
+"""A top-level setting's key and value."""
+SEQ_TAG, NULL_TAG = f"{YAML_TAGS}seq", f"{YAML_TAGS}null"
+Found = Iterator[tuple[str, yaml.Node]]
+"""Values of the settings, each named as a trainer reads it (``extra.social[0].link``)."""
+
+
+def trust_problems(text: str, document: yaml.Node | None, shown: Path) -> list[Problem]:
+    """What in ``text``, mkdocs.yml's text (``document``: its nodes), would run code, link
+    or load from elsewhere (``shown``: the file's name in messages)."""
+    return [
+        *_tag_problems(text, shown),
+        *_code_settings(document, shown),
+        *(
+            _link_problem(name, node, value, scheme, shown)
+            for name, node in _links(document)
+            if (value := _written(node)) is not None
+            and (scheme := _scheme(value)) not in (None, *LINK_SCHEMES)
+        ),
+        *(
+            _resource_problem(name, node, value, shown)
+            for name, node in _resources(document)
+            if (value := _written(node)) is not None and _elsewhere(value)
+        ),
+        *_analytics(document, shown),
+    ]
+
+
+def _tag_problems(text: str, shown: Path) -> list[Problem]:
+    """Each tag in ``text`` MkDocs would run as code, or does not read. Read by libyaml,
+    or, when libyaml refuses the text, by PyYAML's own parser, as MkDocs reads it; MkDocs
+    runs no tag of a text neither reads."""
+    found: list[Problem] = []
+    for loader in (EVENT_PARSER, yaml.SafeLoader):
+        found = []
+        try:
+            for event in yaml.parse(text, Loader=loader):
+                tag = getattr(event, "tag", None)
+                if tag is not None and not _allowed_tag(tag):
+                    found.append(_tag_problem(tag, event.start_mark, shown))
+        except yaml.YAMLError:
+            continue
+        break
+    return found
+
+
+def _allowed_tag(tag: str) -> bool:
+    if tag.startswith(PYTHON_NAME):
+        return tag.removeprefix(PYTHON_NAME).startswith(EXTENSION_PACKAGES)
+    return tag in MKDOCS_TAGS or tag in PLAIN_TAGS or tag == SLUGIFY
+
+
+def _tag_problem(tag: str, mark: Any, shown: Path) -> Problem:
+    written = f"!!{tag.removeprefix(YAML_TAGS)}" if tag.startswith(YAML_TAGS) else tag
+    if tag.startswith(PYTHON_TAG):
+        message = (
+            f"the tag '{written}' makes MkDocs run Python code when it reads {CONFIG_FILE}; "
+            "the course allows no such tag but the Markdown extensions' own "
+            "(!!python/name:pymdownx.…)"
+        )
+        fix = (
+            "remove the tag and its value, and run no mkdocs command on a copy of the course "
+            "that came with it"
+        )
+        return _at(mark, shown, message, fix, "settings.code-tag")
+    fix = "remove it: the settings' tags are !ENV and !relative"
+    return _at(mark, shown, f"the tag '{written}' is not one MkDocs reads", fix, "settings.tag")
+
+
+def _code_settings(document: yaml.Node | None, shown: Path) -> Iterator[Problem]:
+    """``hooks``, which runs Python files, and ``INHERIT``, which reads another file."""
+    for key, _ in top_level(document):
+        if key.value == "hooks":
+            message = (
+                "'hooks' makes MkDocs run the Python files it names at every check and build "
+                "(Zensical ignores them); the course runs no hooks"
+            )
+            fix = "remove 'hooks:' and the files under it"
+            yield _at(key.start_mark, shown, message, fix, "settings.hooks")
+        elif key.value == "INHERIT":
+            message = (
+                "'INHERIT' makes MkDocs read settings from another file, which the course's "
+                "checks do not read (it may run code)"
+            )
+            fix = f"copy the settings you need into {CONFIG_FILE} and remove 'INHERIT:'"
+            yield _at(key.start_mark, shown, message, fix, "settings.inherit")
+
+
+def _at(mark: Any, shown: Path, message: str, fix: str, code: str) -> Problem:
+    """A problem at ``mark``, where a node or a tag starts, as PyYAML or libyaml gives it."""
+    return Problem(shown, mark.line + 1, mark.column + 1, message, fix, code)
+
+
+def _written(node: yaml.Node) -> str | None:
+    """The text MkDocs will read for ``node``: as written, or as ``!ENV`` gives it (the
+    variable's value, or else the fallback written last in its list)."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == TEXT_TAG:
+        return str(node.value)
+    if node.tag != ENV_TAG:
+        return None
+    given = variable_value(node)
+    if given is not None:
+        return given[1]
+    items = node.value if isinstance(node, yaml.SequenceNode) else []
+    fallback = items[-1] if len(items) > 1 else None
+    return _written(fallback) if fallback is not None else None
+
+
+def _scheme(address: str) -> str | None:
+    """The scheme a browser reads ``address`` with, in lower case; none for a path."""
+    cleaned = TAB_OR_NEWLINE.sub("", address.lstrip(SPACE_OR_CONTROL))
+    found = SCHEME.match(cleaned)
+    return found.group(1).lower() if found else None
+
+
+def _elsewhere(address: str) -> bool:
+    """Whether ``address`` names a file outside the site (``https://``, ``//host/``, ``data:``)."""
+    cleaned = TAB_OR_NEWLINE.sub("", address.lstrip(SPACE_OR_CONTROL)).replace("\\", "/")
+    return _scheme(address) is not None or cleaned.startswith("//")
+
+
+def _links(document: yaml.Node | None) -> Found:
+    """Every address Material prints as a link: the site's, the repository's, the edit
+    button's, ``extra.homepage``, each ``link`` under ``extra``, each page of ``nav``."""
+    for key, value in top_level(document):
+        if key.value in LINKS:
+            yield key.value, value
+        elif key.value == EXTRA:
+            yield from (
+                (name, node)
+                for name, node in _under(value, EXTRA)
+                if name.endswith(f".{LINK}") or name == f"{EXTRA}.homepage"
+            )
+        elif key.value == NAV:
+            yield from _nav_targets(value, "")
+
+
+def _under(node: yaml.Node, name: str) -> Found:
+    """Every value under ``node``, at any depth, named by its keys (``extra.social[0].link``).
+    A value a tag gives (``!ENV``) is one value, whatever its shape."""
+    if isinstance(node, yaml.MappingNode) and node.tag.startswith(YAML_TAGS):
+        for key, value in mapping_pairs(node):
+            yield from _under(value, f"{name}.{key.value}")
+    elif isinstance(node, yaml.SequenceNode) and node.tag.startswith(YAML_TAGS):
+        for index, item in enumerate(node.value):
+            yield from _under(item, f"{name}[{index}]")
+    else:
+        yield name, node
+
+
+def _nav_targets(node: yaml.Node, title: str) -> Found:
+    """The pages and addresses of ``nav`` (``- 首页: index.md``, ``- index.md``), at any depth,
+    each named by its title."""
+    if isinstance(node, yaml.SequenceNode) and node.tag != ENV_TAG:
+        for item in node.value:
+            yield from _nav_targets(item, title)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in mapping_pairs(node):
+            yield from _nav_targets(value, str(key.value))
+    else:
+        yield (f"the nav entry '{title}'" if title else "an entry of 'nav'"), node
+
+
+def _link_problem(name: str, node: yaml.Node, value: str, scheme: str, shown: Path) -> Problem:
+    message = (
+        f"{name} links to {value!r}, a '{scheme}:' address, which every page would print as a "
+        f"link (a 'javascript:' link runs code when clicked){given_by_variable(node)}"
+    )
+    fix = (
+        "write a web address (https://…), a mailto: address or a page of the site "
+        "(01-intro.md): a link there may be nothing else"
+    )
+    return _at(node.start_mark, shown, message, fix, "settings.link-scheme")
+
+
+def _resources(document: yaml.Node | None) -> Found:
+    """The scripts and style sheets every page loads, and the theme's logo and icon."""
+    for key, value in top_level(document):
+        if key.value in RESOURCES:
+            yield from _files_of(key.value, value)
+        elif key.value == THEME:
+            yield from (
+                (f"{THEME}.{name.value}", picture)
+                for name, picture in mapping_pairs(value)
+                if name.value in THEME_PICTURES
+            )
+
+
+def _files_of(setting: str, node: yaml.Node) -> Found:
+    """The files a list of ``extra_javascript`` or ``extra_css`` names."""
+    items = node.value if isinstance(node, yaml.SequenceNode) and node.tag == SEQ_TAG else []
+    for index, item in enumerate(items):
+        yield f"{setting}[{index}]", _path_of(item)
+
+
+def _path_of(item: yaml.Node) -> yaml.Node:
+    """The file an item of ``extra_javascript`` or ``extra_css`` names: the item, or its
+    ``path`` (``- path: a.js`` over ``type: module``)."""
+    return next((value for key, value in mapping_pairs(item) if key.value == "path"), item)
+
+
+def _resource_problem(name: str, node: yaml.Node, value: str, shown: Path) -> Problem:
+    message = f"{name} names {value!r}, not a file of the site: {ELSEWHERE}"
+    message += given_by_variable(node)
+    fix = "remove it, or save the file in the site and name it by its path there"
+    return _at(node.start_mark, shown, message, fix, "settings.elsewhere")
+
+
+def _analytics(document: yaml.Node | None, shown: Path) -> Iterator[Problem]:
+    """``extra.analytics``: Google Analytics on every page."""
+    extra = next((value for key, value in top_level(document) if key.value == EXTRA), None)
+    for name in (name for name, _ in mapping_pairs(extra) if name.value == "analytics"):
+        message = (
+            "'extra.analytics' makes every page load Google Analytics from "
+            "www.googletagmanager.com and report each visit there, and mainland China blocks "
+            "it: the course loads nothing from another site"
+        )
+        fix = "remove 'analytics:' and the settings under it"
+        yield _at(name.start_mark, shown, message, fix, "settings.analytics")
+
+
+def needed_setting_problems(data: bytes, shown: Path) -> list[Problem]:
+    """What the generated pages need and ``data``, the bytes of mkdocs.yml (``shown``),
+    lacks: a Markdown extension of :data:`NEEDED_EXTENSIONS`, a file of :data:`NEEDED_FILES`.
+    Said at the setting's key, or at the file's start when it is not written; a list a tag
+    gives (``!ENV``), or a value that is no list, is left to MkDocs."""
+    document = settings_document(data.decode("utf-8-sig"))
+    if not isinstance(document, yaml.MappingNode):
+        return []
+    settings = {str(key.value): (key, value) for key, value in top_level(document)}
+    extensions = settings.get(EXTENSIONS)
+    found = _missing_extensions(extensions, shown)
+    for setting in NEEDED_FILES:
+        found += _missing_file(setting, settings.get(setting), shown)
+    return found
+
+
+def _items(setting: Setting | None) -> list[yaml.Node] | None:
+    """The items of a list ``setting`` (its key and value): none when it is not written or
+    empty, None when its value is no list as written."""
+    if setting is None or (setting[1].tag == NULL_TAG):
+        return []
+    value = setting[1]
+    return value.value if isinstance(value, yaml.SequenceNode) and value.tag == SEQ_TAG else None
+
+
+def _missing_extensions(extensions: Setting | None, shown: Path) -> list[Problem]:
+    items = _items(extensions)
+    if items is None:
+        return []
+    names = {_extension_name(item) for item in items}
+    missing = [name for name in NEEDED_EXTENSIONS if name not in names]
+    if not missing:
+        return []
+    listed = _and([f"'{name}' (for {NEEDED_EXTENSIONS[name]})" for name in missing])
+    message = (
+        f"{EXTENSIONS} lacks {listed}: without {'them' if len(missing) > 1 else 'it'} "
+        "the pages show these as plain text"
+    )
+    key = extensions[0] if extensions else None
+    fix = _fix(EXTENSIONS, missing, key)
+    return [_at_key(key, shown, message, fix, "settings.needed-extension")]
+
+
+def _and(items: list[str]) -> str:
+    """``items`` as a trainer reads a list: 'a', 'a and b', 'a, b and c'."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
+
+
+def _fix(setting: str, items: list[str], key: yaml.Node | None) -> str:
+    """How to add ``items`` to the list ``setting``, whose key is ``key`` (none: not written)."""
+    added = _and([f"'  - {item}'" for item in items])
+    if key is None:
+        return f"add the setting '{setting}:' with {added} under it"
+    return f"add {added} under {setting}:"
+
+
+def _extension_name(item: yaml.Node) -> str:
+    """The extension an item of ``markdown_extensions`` names (``- toc:`` over its options),
+    without the package of Python-Markdown's own (``markdown.extensions.admonition``)."""
+    names = [str(key.value) for key, _ in mapping_pairs(item)] or [str(item.value)]
+    return names[0].removeprefix("markdown.extensions.")
+
+
+def _missing_file(setting: str, written: Setting | None, shown: Path) -> list[Problem]:
+    """The runtime's file ``setting`` must name, when ``written`` (its key and value) lacks it."""
+    items = _items(written)
+    path, what = NEEDED_FILES[setting]
+    if items is None or any(_written(_path_of(item)) == path for item in items):
+        return []
+    message = f"{setting} lacks '{path}', {what}"
+    key = written[0] if written else None
+    return [_at_key(key, shown, message, _fix(setting, [path], key), "settings.needed-file")]
+
+
+def _at_key(key: yaml.Node | None, shown: Path, message: str, fix: str, code: str) -> Problem:
+    """A problem at ``key``, or at the file's start when the setting is not written."""
+    if key is None:
+        return Problem(shown, 1, 1, message, fix, code)
+    return _at(key.start_mark, shown, message, fix, code)
