@@ -184,7 +184,11 @@ class Preview:
                 self.build_site()
         except (CourseError, SetupError, OSError) as error:
             shown = {str(problem) for problem in reported}
-            reported += [problem for problem in self.problems(error) if str(problem) not in shown]
+            reported += [
+                problem
+                for problem in self.problems(error)
+                if str(problem) not in shown and not (reported and _mkdocs_warning(problem))
+            ]
         except Exception as error:  # a bug of ours: listed, so the server is not left stuck
             traceback.print_exc()
             reported.append(_generator_failed(error))
@@ -252,6 +256,12 @@ class Preview:
         """The site's own 404 page, as ``mkdocs serve`` answers with it."""
         page = self.site_dir / f"{code}.html"
         return page.read_bytes() if code == 404 and page.is_file() else None
+
+
+def _mkdocs_warning(problem: Problem | SetupError) -> bool:
+    """A warning of MkDocs' building the last good pages with settings ``check`` refused
+    (a ``nav`` naming no page): the check's own problem says it better, at its line."""
+    return isinstance(problem, Problem) and problem.code == "mkdocs.warning"
 
 
 def _generator_failed(error: Exception) -> SetupError:

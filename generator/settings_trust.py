@@ -110,13 +110,13 @@ def trust_problems(text: str, document: yaml.Node | None, shown: Path) -> list[P
         *(
             _link_problem(name, node, value, scheme, shown)
             for name, node in _links(document)
-            if (value := _written(node)) is not None
+            if (value := written_value(node)) is not None
             and (scheme := _scheme(value)) not in (None, *LINK_SCHEMES)
         ),
         *(
             _resource_problem(name, node, value, shown)
             for name, node in _resources(document)
-            if (value := _written(node)) is not None and _elsewhere(value)
+            if (value := written_value(node)) is not None and _elsewhere(value)
         ),
         *_analytics(document, shown),
     ]
@@ -158,9 +158,11 @@ def _tag_problem(tag: str, mark: Any, shown: Path) -> Problem:
             "remove the tag and its value, and run no mkdocs command on a copy of the course "
             "that came with it"
         )
-        return _at(mark, shown, message, fix, "settings.code-tag")
+        return problem_at(mark, shown, message, fix, "settings.code-tag")
     fix = "remove it: the settings' tags are !ENV and !relative"
-    return _at(mark, shown, f"the tag '{written}' is not one MkDocs reads", fix, "settings.tag")
+    return problem_at(
+        mark, shown, f"the tag '{written}' is not one MkDocs reads", fix, "settings.tag"
+    )
 
 
 def _code_settings(document: yaml.Node | None, shown: Path) -> Iterator[Problem]:
@@ -172,22 +174,22 @@ def _code_settings(document: yaml.Node | None, shown: Path) -> Iterator[Problem]
                 "(Zensical ignores them); the course runs no hooks"
             )
             fix = "remove 'hooks:' and the files under it"
-            yield _at(key.start_mark, shown, message, fix, "settings.hooks")
+            yield problem_at(key.start_mark, shown, message, fix, "settings.hooks")
         elif key.value == "INHERIT":
             message = (
                 "'INHERIT' makes MkDocs read settings from another file, which the course's "
                 "checks do not read (it may run code)"
             )
             fix = f"copy the settings you need into {CONFIG_FILE} and remove 'INHERIT:'"
-            yield _at(key.start_mark, shown, message, fix, "settings.inherit")
+            yield problem_at(key.start_mark, shown, message, fix, "settings.inherit")
 
 
-def _at(mark: Any, shown: Path, message: str, fix: str, code: str) -> Problem:
+def problem_at(mark: Any, shown: Path, message: str, fix: str, code: str) -> Problem:
     """A problem at ``mark``, where a node or a tag starts, as PyYAML or libyaml gives it."""
     return Problem(shown, mark.line + 1, mark.column + 1, message, fix, code)
 
 
-def _written(node: yaml.Node) -> str | None:
+def written_value(node: yaml.Node) -> str | None:
     """The text MkDocs will read for ``node``: as written, or as ``!ENV`` gives it (the
     variable's value, or else the fallback written last in its list)."""
     if isinstance(node, yaml.ScalarNode) and node.tag == TEXT_TAG:
@@ -199,7 +201,7 @@ def _written(node: yaml.Node) -> str | None:
         return given[1]
     items = node.value if isinstance(node, yaml.SequenceNode) else []
     fallback = items[-1] if len(items) > 1 else None
-    return _written(fallback) if fallback is not None else None
+    return written_value(fallback) if fallback is not None else None
 
 
 def _scheme(address: str) -> str | None:
@@ -228,7 +230,7 @@ def _links(document: yaml.Node | None) -> Found:
                 if name.endswith(f".{LINK}") or name == f"{EXTRA}.homepage"
             )
         elif key.value == NAV:
-            yield from _nav_targets(value, "")
+            yield from nav_targets(value, "")
 
 
 def _under(node: yaml.Node, name: str) -> Found:
@@ -244,15 +246,15 @@ def _under(node: yaml.Node, name: str) -> Found:
         yield name, node
 
 
-def _nav_targets(node: yaml.Node, title: str) -> Found:
+def nav_targets(node: yaml.Node, title: str) -> Found:
     """The pages and addresses of ``nav`` (``- 首页: index.md``, ``- index.md``), at any depth,
     each named by its title."""
     if isinstance(node, yaml.SequenceNode) and node.tag != ENV_TAG:
         for item in node.value:
-            yield from _nav_targets(item, title)
+            yield from nav_targets(item, title)
     elif isinstance(node, yaml.MappingNode):
         for key, value in mapping_pairs(node):
-            yield from _nav_targets(value, str(key.value))
+            yield from nav_targets(value, str(key.value))
     else:
         yield (f"the nav entry '{title}'" if title else "an entry of 'nav'"), node
 
@@ -266,7 +268,7 @@ def _link_problem(name: str, node: yaml.Node, value: str, scheme: str, shown: Pa
         "write a web address (https://…), a mailto: address or a page of the site "
         "(01-intro.md): a link there may be nothing else"
     )
-    return _at(node.start_mark, shown, message, fix, "settings.link-scheme")
+    return problem_at(node.start_mark, shown, message, fix, "settings.link-scheme")
 
 
 def _resources(document: yaml.Node | None) -> Found:
@@ -299,7 +301,7 @@ def _resource_problem(name: str, node: yaml.Node, value: str, shown: Path) -> Pr
     message = f"{name} names {value!r}, not a file of the site: {ELSEWHERE}"
     message += given_by_variable(node)
     fix = "remove it, or save the file in the site and name it by its path there"
-    return _at(node.start_mark, shown, message, fix, "settings.elsewhere")
+    return problem_at(node.start_mark, shown, message, fix, "settings.elsewhere")
 
 
 def _analytics(document: yaml.Node | None, shown: Path) -> Iterator[Problem]:
@@ -312,7 +314,7 @@ def _analytics(document: yaml.Node | None, shown: Path) -> Iterator[Problem]:
             "it: the course loads nothing from another site"
         )
         fix = "remove 'analytics:' and the settings under it"
-        yield _at(name.start_mark, shown, message, fix, "settings.analytics")
+        yield problem_at(name.start_mark, shown, message, fix, "settings.analytics")
 
 
 def needed_setting_problems(data: bytes, shown: Path) -> list[Problem]:
@@ -348,7 +350,7 @@ def _missing_extensions(extensions: Setting | None, shown: Path) -> list[Problem
     missing = [name for name in NEEDED_EXTENSIONS if name not in names]
     if not missing:
         return []
-    listed = _and([f"'{name}' (for {NEEDED_EXTENSIONS[name]})" for name in missing])
+    listed = joined_with_and([f"'{name}' (for {NEEDED_EXTENSIONS[name]})" for name in missing])
     message = (
         f"{EXTENSIONS} lacks {listed}: without {'them' if len(missing) > 1 else 'it'} "
         "the pages show these as plain text"
@@ -358,14 +360,14 @@ def _missing_extensions(extensions: Setting | None, shown: Path) -> list[Problem
     return [_at_key(key, shown, message, fix, "settings.needed-extension")]
 
 
-def _and(items: list[str]) -> str:
+def joined_with_and(items: list[str]) -> str:
     """``items`` as a trainer reads a list: 'a', 'a and b', 'a, b and c'."""
     return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
 def _fix(setting: str, items: list[str], key: yaml.Node | None) -> str:
     """How to add ``items`` to the list ``setting``, whose key is ``key`` (none: not written)."""
-    added = _and([f"'  - {item}'" for item in items])
+    added = joined_with_and([f"'  - {item}'" for item in items])
     if key is None:
         return f"add the setting '{setting}:' with {added} under it"
     return f"add {added} under {setting}:"
@@ -382,7 +384,7 @@ def _missing_file(setting: str, written: Setting | None, shown: Path) -> list[Pr
     """The runtime's file ``setting`` must name, when ``written`` (its key and value) lacks it."""
     items = _items(written)
     path, what = NEEDED_FILES[setting]
-    if items is None or any(_written(_path_of(item)) == path for item in items):
+    if items is None or any(written_value(_path_of(item)) == path for item in items):
         return []
     message = f"{setting} lacks '{path}', {what}"
     key = written[0] if written else None
@@ -393,4 +395,4 @@ def _at_key(key: yaml.Node | None, shown: Path, message: str, fix: str, code: st
     """A problem at ``key``, or at the file's start when the setting is not written."""
     if key is None:
         return Problem(shown, 1, 1, message, fix, code)
-    return _at(key.start_mark, shown, message, fix, code)
+    return problem_at(key.start_mark, shown, message, fix, code)
