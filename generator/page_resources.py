@@ -29,17 +29,20 @@ LOADS = re.compile(
 
 
 def resources_elsewhere(page: Page, text: str) -> Iterator[Problem]:
-    """Each load from another site in ``text``, the page body with its code blanked."""
-    for number, line in enumerate(text.split("\n"), page.body_line):
-        for found in LOADS.finditer(line):
-            yield Problem(
-                page.source.path,
-                number,
-                found.start(1) + 1,
-                f"'{found[1]}' is loaded from another site: the page would wait on it where "
-                "the site is blocked (as many are in mainland China), and tell it who reads "
-                "the page",
-                "save the file in course/images/ or course/media/ and name it from there; a "
-                "link to the other site, [text](address), is fine",
-                "page.resource-elsewhere",
-            )
+    """Each load from another site in ``text``, the page body with its code blanked (read
+    whole: line by line took a tenth of a second on a course of 300 modules)."""
+    if "//" not in text:
+        return
+    for found in LOADS.finditer(text):
+        line_start = text.rfind("\n", 0, found.start(1)) + 1
+        yield Problem(
+            page.source.path,
+            page.body_line + text.count("\n", 0, line_start),
+            found.start(1) - line_start + 1,
+            f"'{found[1]}' is loaded from another site: the page would wait on it where "
+            "the site is blocked (as many are in mainland China), and tell it who reads "
+            "the page",
+            "save the file in course/images/ or course/media/ and name it from there; a "
+            "link to the other site, [text](address), is fine",
+            "page.resource-elsewhere",
+        )
