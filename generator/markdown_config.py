@@ -25,7 +25,7 @@ from generator.page_cache import PageScanCache
 from generator.page_limits import costly_markup
 from generator.page_scan import PageScan, Scans
 from generator.page_text import Lines, searchable_lines
-from generator.project import CONFIG_FILE, EXAM_PAGES, MISTAKES_PAGE, Project
+from generator.project import CONFIG_FILE, Project
 from generator.settings_env import (
     ENV_TAG,
     extension_problem,
@@ -365,10 +365,8 @@ class CourseScanner:
         references = {name: set(found.references) for name, found in pages.items()}
         for module in course.modules:
             anchors[module.page.filename].update(GENERATED_HEADINGS)
-        if course.exam is not None:  # generated pages that trainers' pages may link to
-            anchors.update({page: {} for page in EXAM_PAGES})
-        if course.modules:
-            anchors[MISTAKES_PAGE] = {}
+        # generated pages that trainers' pages may link to
+        anchors.update({page: {} for page in course.generated_pages})
         return CourseScan(anchors, references, pages, self.costly, self.lines)
 
 

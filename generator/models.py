@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from generator.project import HOME_PAGE
+from generator.project import EXAM_PAGES, HOME_PAGE, MISTAKES_PAGE
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -344,3 +344,10 @@ class Course:
     @property
     def home(self) -> Page | None:
         return next((page for page in self.pages if page.filename == HOME_PAGE), None)
+
+    @property
+    def generated_pages(self) -> tuple[str, ...]:
+        """The pages the generator writes for this course beside its own: the exam and its
+        certificate when it has an exam, the 错题本 when it has modules."""
+        exam = EXAM_PAGES if self.exam is not None else ()
+        return (*exam, *((MISTAKES_PAGE,) if self.modules else ()))

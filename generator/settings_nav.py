@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
-from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
@@ -40,7 +39,6 @@ from generator.project import (
     CERTIFICATE_PAGE,
     COURSE_FOLDER,
     EXAM_PAGE,
-    EXAM_PAGES,
     MISTAKES_PAGE,
     Project,
 )
@@ -68,9 +66,7 @@ RELATIVE_TO_DOCS = _AbsoluteLinksValidationValue.RELATIVE_TO_DOCS
 def site_pages(course: Course) -> list[str]:
     """The pages of the docs folder: the course's, named as in ``course/``, and those the
     generator writes (:func:`generator.render.render_course`)."""
-    exam = EXAM_PAGES if course.exam is not None else ()
-    generated = [*exam, *((MISTAKES_PAGE,) if course.modules else ())]
-    return sorted([*(page.filename for page in course.pages), *generated])
+    return sorted([*(page.filename for page in course.pages), *course.generated_pages])
 
 
 def nav_problems(project: Project, course: Course, files: Collection[str]) -> list[Problem]:
@@ -90,7 +86,7 @@ def nav_problems(project: Project, course: Course, files: Collection[str]) -> li
     if config.validation.nav.not_found >= logging.WARNING:
         found += _entry_problems(value, config, pages, {*pages, *files}, shown)
     if config.validation.nav.omitted_files >= logging.WARNING:
-        found += _omitted(key, config, pages, shown)
+        found += _omitted(key, value, config, pages, shown)
     return found
 
 
@@ -152,12 +148,19 @@ def _closest(entry: str, pages: list[str]) -> str | None:
     return named[same] if same in named else named[close[0]] if close else None
 
 
-def _omitted(key: yaml.Node, config: MkDocsConfig, pages: list[str], shown: Path) -> list[Problem]:
+def _omitted(
+    key: yaml.Node, nav: yaml.Node, config: MkDocsConfig, pages: list[str], shown: Path
+) -> list[Problem]:
     """The pages ``nav`` (its key: ``key``) leaves out that MkDocs lists in the site's
     navigation (``not_in_nav``, ``exclude_docs`` and ``draft_docs`` set apart)."""
     files = [File(page, None, config["site_dir"], config["use_directory_urls"]) for page in pages]
     set_exclusions(files, config)
-    named = {found for entry in _entries(config["nav"]) if (found := _looked_up(entry, config))}
+    named = {
+        found
+        for _, node in nav_targets(nav, "")
+        if (entry := written_value(node)) is not None
+        and (found := _looked_up(entry, config)) is not None
+    }
     left_out = [
         file.src_uri for file in files if file.inclusion.value > InclusionLevel.NOT_IN_NAV.value
     ]
@@ -179,15 +182,3 @@ def _omitted(key: yaml.Node, config: MkDocsConfig, pages: list[str], shown: Path
 def _written_by_generator(page: str) -> str:
     what = GENERATED.get(page)
     return f" ({what}, which the generator writes)" if what else ""
-
-
-def _entries(nav: Any) -> Iterator[str]:
-    """Every text of ``nav`` as MkDocs read it: pages and addresses, at any depth."""
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _entries(item)
-    elif isinstance(nav, dict):
-        for item in nav.values():
-            yield from _entries(item)
