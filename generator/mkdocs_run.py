@@ -40,6 +40,8 @@ MATERIAL_OVERRIDES = Path(__file__).parent / "templates/theme-material"
 loads its index when the learner opens it (Zensical has its own search)."""
 
 QUOTED = re.compile(r"'([^']+)'")
+MKDOCS_WARNING = "mkdocs.warning"
+"""The code of a problem MkDocs warned about."""
 
 
 def run_mkdocs(
@@ -105,7 +107,7 @@ def warning_problem(project: Project, message: str) -> Problem:
         1,
         f"MkDocs: {text}",
         "fix what it names here; the previous site was left as it was",
-        "mkdocs.warning",
+        MKDOCS_WARNING,
     )
 
 

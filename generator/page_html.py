@@ -24,10 +24,11 @@ from generator.models import Page
 IMPLIED_END = {"p", "li", "dt", "dd", "option", "colgroup", "thead", "tbody", "tfoot", "tr"}
 IMPLIED_END |= {"td", "th"}
 """Elements whose end tag HTML lets an enclosing element's end tag imply."""
-SWALLOWING = {"xmp", "title", "template", "select", "noembed", "noframes", "textarea", "iframe"}
-SWALLOWING |= {"script", "style", "noscript"}
+SWALLOWING = {"xmp", "title", "template", "select", "noembed", "noframes"}
 """Elements that take the rest of the page into them, as text or hidden, until their end
-tag, wherever they stand: Python-Markdown passes an inline one through as it is."""
+tag, which Python-Markdown does not know as block-level and passes through inline as they
+are (``script``, ``style``, ``textarea``, ``iframe`` and ``noscript``, which swallow too, it
+knows)."""
 TRACKED = set(markdown.Markdown().block_level_elements) - {"hr", "html", "body"} | SWALLOWING
 """Block-level elements as Python-Markdown knows them, less the ones without an end tag, and
 the elements that swallow what follows them."""

@@ -40,7 +40,7 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 from generator import build
 from generator.errors import CourseError, Problem, SetupError, capped, system_problem
 from generator.markdown_config import load_settings, settings_bytes
-from generator.mkdocs_run import mkdocs_problems, use_course_theme
+from generator.mkdocs_run import MKDOCS_WARNING, mkdocs_problems, use_course_theme
 from generator.preview import PageTitles, PreviewPlugin, page_titles
 from generator.project import SERVE_PROBLEMS, SERVE_SCRIPT, SERVE_STYLES, Project
 from generator.publish import swap_in
@@ -261,7 +261,7 @@ class Preview:
 def _mkdocs_warning(problem: Problem | SetupError) -> bool:
     """A warning of MkDocs' building the last good pages with settings ``check`` refused
     (a ``nav`` naming no page): the check's own problem says it better, at its line."""
-    return isinstance(problem, Problem) and problem.code == "mkdocs.warning"
+    return isinstance(problem, Problem) and problem.code == MKDOCS_WARNING
 
 
 def _generator_failed(error: Exception) -> SetupError:
