@@ -25,6 +25,7 @@ from generator.publish import publish_site, recover_output, refuse_site_target, 
 from generator.render import QuestionMemo, render_course
 from generator.runtime import runtime_assets
 from generator.search_index import defer_search_index
+from generator.settings_files import missing_file_problems, named_files
 from generator.settings_nav import nav_problems
 from generator.validate import validate_course
 from generator.write import DocsContents, sync_docs
@@ -48,8 +49,9 @@ def check(project: Project) -> CheckedCourse:
 
     First puts back a site that a killed build left aside (see :mod:`generator.publish`).
     A valid course is then linted for giveaways (:mod:`generator.lint`): warnings only.
-    Last, ``nav`` in mkdocs.yml, if it has one, is checked against the pages the docs folder
-    will hold (:mod:`generator.settings_nav`): only then are their names all known.
+    Last, ``nav`` in mkdocs.yml, if it has one, and the files it names are checked against
+    the pages and files the docs folder will hold (:mod:`generator.settings_nav`,
+    :mod:`generator.settings_files`): only then are their names all known.
     """
     recover_output(project)
     with CourseScanner(project) as scanner:
@@ -59,9 +61,13 @@ def check(project: Project) -> CheckedCourse:
         scan = scanner.scan(course)
     problems = validate_course(course, scan, linkable_files(project))
     warnings = sorted([*problems, *lint_course(course, scan)])
-    media = select_media(project, scan.references)
-    if nav := nav_problems(project, course, media.published):
-        raise CourseError(nav)
+    named = named_files(project)
+    media = select_media(project, scan.references, [file.name for file in named])
+    if settings := [
+        *nav_problems(project, course, media.published),
+        *missing_file_problems(project, named, media.published),
+    ]:
+        raise CourseError(settings)
     return CheckedCourse(project, course, scan.anchors, warnings, media)
 
 

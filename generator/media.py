@@ -41,9 +41,11 @@ class Media:
     """Files under ``course/`` left out of the site, as the trainer sees their paths."""
 
 
-def select_media(project: Project, references: References) -> Media:
-    """Choose the files under ``course/`` to publish: the referenced and the media folders'."""
+def select_media(project: Project, references: References, named: Collection[str]) -> Media:
+    """Choose the files under ``course/`` to publish: those the pages refer to, those
+    mkdocs.yml names (``named``: :mod:`generator.settings_files`), the media folders'."""
     used = {name for targets in references.values() for name in map(course_file, targets) if name}
+    used.update(named)
     published: dict[str, Path] = {}
     skipped: list[str] = []
     for name, path in _other_files(project):
@@ -162,10 +164,10 @@ def meant_file(name: str, files: Collection[str]) -> str | None:
     ``files`` is plainly the one meant: the same path without a leading ``course/`` (links
     are relative to the page, already in course/), in other letter case, or both."""
     without_folder = name.removeprefix("course/")
-    found = _file_named(without_folder, files) if without_folder != name else None
+    found = file_named(without_folder, files) if without_folder != name else None
     if found is not None:
         return f"drop 'course/' from the path: links start from the page, so write {found}"
-    other_case = _file_named(name, files)
+    other_case = file_named(name, files)
     return (
         f"did you mean {other_case}? write it in the file's own letter case" if other_case else None
     )
@@ -176,7 +178,7 @@ def outside_course_link(address: str, files: Collection[str]) -> tuple[str, str,
     from the project (``../course/images/x.png``), it comes back to one of ``files``."""
     name = posixpath.normpath(unquote(urlsplit(address).path))
     inside = name.removeprefix("../course/")
-    found = _file_named(inside, files) if inside != name else None
+    found = file_named(inside, files) if inside != name else None
     return (
         f"link to '{address}', which is outside course/",
         f"links start from the page, already in course/, so write {found}"
@@ -201,7 +203,7 @@ def folder_link(address: str, name: str, files: Collection[str]) -> tuple[str, s
     )
 
 
-def _file_named(name: str, files: Collection[str]) -> str | None:
+def file_named(name: str, files: Collection[str]) -> str | None:
     """The one of ``files`` that is ``name``, in its own letter case or another."""
     if name in files:
         return name

@@ -75,6 +75,16 @@ def page_styles(page_part: str) -> list[str]:
 
 def runtime_assets() -> DocsContents:
     """The runtime's scripts and style sheets, minified, by their path in the docs folder."""
+    return {f"{ASSETS_FOLDER}/{name}": minified(name, text) for name, text in _sources().items()}
+
+
+def runtime_names() -> set[str]:
+    """The paths of :func:`runtime_assets` in the docs folder, without minifying anything."""
+    return {f"{ASSETS_FOLDER}/{name}" for name in _sources()}
+
+
+def _sources() -> dict[str, bytes]:
+    """The runtime's files as the site holds them, before minifying, by their name there."""
     folder = files("generator").joinpath(ASSETS_FOLDER)
     sources = {asset.name: asset.read_bytes() for asset in folder.iterdir() if asset.is_file()}
     for joined, parts in JOINED_FILES.items():
@@ -84,7 +94,7 @@ def runtime_assets() -> DocsContents:
     )
     source, target = SEARCH_WORKER
     sources[target] = folder.joinpath(source).read_bytes()
-    return {f"{ASSETS_FOLDER}/{name}": minified(name, text) for name, text in sources.items()}
+    return sources
 
 
 def minified(name: str, text: bytes) -> bytes:

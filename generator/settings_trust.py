@@ -115,7 +115,7 @@ def trust_problems(text: str, document: yaml.Node | None, shown: Path) -> list[P
         ),
         *(
             _resource_problem(name, node, value, shown)
-            for name, node in _resources(document)
+            for name, node in site_resources(document)
             if (value := written_value(node)) is not None and _elsewhere(value)
         ),
         *_analytics(document, shown),
@@ -271,7 +271,7 @@ def _link_problem(name: str, node: yaml.Node, value: str, scheme: str, shown: Pa
     return problem_at(node.start_mark, shown, message, fix, "settings.link-scheme")
 
 
-def _resources(document: yaml.Node | None) -> Found:
+def site_resources(document: yaml.Node | None) -> Found:
     """The scripts and style sheets every page loads, and the theme's logo and icon."""
     for key, value in top_level(document):
         if key.value in RESOURCES:

@@ -1,0 +1,89 @@
+"""The files of the site that mkdocs.yml names: a trainer's own scripts and style sheets
+(``extra_javascript``, ``extra_css``), and the theme's ``logo`` and ``favicon``.
+
+Such a file is saved under ``course/``, like a picture, and MkDocs prints its name into
+every page as it is written, without looking for it. A file there that no page links to
+is left out of the site, as drafts and notes are: a trainer's ``stylesheets/extra.css``
+was named "not published", and every page asked for it in vain, while the build passed.
+So each file these settings name under ``course/`` is published, and a name that is no
+file of the site (the course's, the runtime's, or the theme's own, such as Material's
+``assets/images/favicon.png``) is a problem at its line. A web address is
+:mod:`generator.settings_trust`'s business, and an absolute path (``/x.css``) is left to
+the server, as MkDocs leaves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.errors import Problem
+from generator.markdown_config import settings_bytes, site_config
+from generator.media import course_file, file_named, linkable_files
+from generator.project import COURSE_FOLDER, Project
+from generator.runtime import runtime_names
+from generator.settings_env import given_by_variable, settings_document
+from generator.settings_trust import problem_at, site_resources, written_value
+
+COURSE_PREFIX = f"{COURSE_FOLDER}/"
+
+
+@dataclass(frozen=True)
+class NamedFile:
+    """A file of the site a setting names."""
+
+    setting: str
+    """The setting, as a trainer reads it (``extra_css[1]``, ``theme.logo``)."""
+    name: str
+    """The file's path in the docs folder, which is its path under ``course/``."""
+    node: yaml.Node
+    """Where mkdocs.yml names it."""
+
+
+def named_files(project: Project) -> list[NamedFile]:
+    """The files of the site the project's mkdocs.yml names by their path in it."""
+    document = settings_document(settings_bytes(project))
+    return [
+        NamedFile(setting, name, node)
+        for setting, node in site_resources(document)
+        if (value := written_value(node)) is not None and (name := course_file(value))
+    ]
+
+
+def missing_file_problems(
+    project: Project, named: list[NamedFile], published: Collection[str]
+) -> list[Problem]:
+    """Each of ``named`` that is none of the site's files: ``published``, the files under
+    ``course/`` the site holds, the runtime's, or the theme's."""
+    known = {*published, *runtime_names()}
+    theme_folders = [Path(folder) for folder in site_config(project).theme.dirs]
+    shown = project.relative(project.config_file)
+    return [
+        _missing(file, linkable_files(project), shown)
+        for file in named
+        if file.name not in known
+        and not any((folder / file.name).is_file() for folder in theme_folders)
+    ]
+
+
+def _missing(file: NamedFile, files: Collection[str], shown: Path) -> Problem:
+    """The problem of ``file``, with the one of ``files`` (under ``course/``) it plainly means."""
+    value = written_value(file.node)
+    message = (
+        f"{file.setting} names {value!r}, which is no file of the site: every page would ask "
+        f"for it and get nothing{given_by_variable(file.node)}"
+    )
+    fix = (
+        f"save the file as {COURSE_PREFIX}{file.name}, or remove the line "
+        f"(names in {shown} start from {COURSE_PREFIX})"
+    )
+    meant = file_named(file.name.removeprefix(COURSE_PREFIX), files)
+    if meant is not None:
+        fix = (
+            f"did you mean '{meant}'? names in {shown} start from {COURSE_PREFIX} and keep "
+            "the file's letter case"
+        )
+    return problem_at(file.node.start_mark, shown, message, fix, "settings.missing-file")

@@ -1,0 +1,141 @@
+"""The files mkdocs.yml names (a trainer's own scripts and style sheets, the logo and the
+favicon) are published, or named as missing at their line (generator/settings_files.py).
+
+A trainer's ``course/stylesheets/extra.css`` named in ``extra_css`` was left out of the site
+as "not published", since no page links to it, and a name with a typo went into every page
+as it was: both builds passed, and every page asked for a file that was not there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_generator
+from tests.test_settings_printed_raw import edit_settings, problems
+from tests.test_settings_trust import only_problem
+
+STYLE_SHEETS = "  - assets/mot.css\n"
+SCRIPTS = "  - assets/mot-core.js\n"
+THEME = "  font: false "
+MISSING = (
+    "which is no file of the site: every page would ask for it and get nothing{variable}; "
+    "{fix} [settings.missing-file]"
+)
+
+
+def add_file(project: Path, name: str, text: str) -> None:
+    path = project / "course" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_the_trainers_own_files_are_published_and_loaded(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Files no page links to, outside course/images/ and course/media/: once named in
+    mkdocs.yml they are in the site, where every page loads them."""
+    add_file(minimal_project, "stylesheets/extra.css", "body { color: #123456 }")
+    add_file(minimal_project, "js/extra.js", "window.extraLoaded = true;")
+    add_file(minimal_project, "logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    edit_settings(minimal_project, STYLE_SHEETS, f"{STYLE_SHEETS}  - stylesheets/extra.css\n")
+    edit_settings(
+        minimal_project, SCRIPTS, f"{SCRIPTS}  - path: js/extra.js?v=2\n    defer: true\n"
+    )
+    edit_settings(minimal_project, THEME, f"  logo: logo.svg\n{THEME}")
+    assert run_generator(minimal_project, "build") == 0
+    assert "Not published" not in capsys.readouterr().out
+    site = minimal_project / "site"
+    assert (site / "stylesheets/extra.css").read_text(encoding="utf-8").startswith("body")
+    assert (site / "js/extra.js").is_file()
+    assert (site / "logo.svg").is_file()
+    page = (site / "01-sample.html").read_text(encoding="utf-8")
+    for address in ("stylesheets/extra.css", "js/extra.js?v=2", "logo.svg"):
+        assert f'="{address}"' in page, address
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at", "setting", "value"),
+    [
+        (STYLE_SHEETS, f"{STYLE_SHEETS}  - stylesheets/extra.css\n", (1, 5),
+         "extra_css[1]", "stylesheets/extra.css"),
+        (SCRIPTS, f"{SCRIPTS}  - path: js/extra.js\n    type: module\n", (1, 11),
+         "extra_javascript[1]", "js/extra.js"),
+        (SCRIPTS, f"{SCRIPTS}  - assets/mot-cor.js\n", (1, 5),
+         "extra_javascript[1]", "assets/mot-cor.js"),
+        (THEME, f"  favicon: images/favicon.png\n{THEME}", (0, 12),
+         "theme.favicon", "images/favicon.png"),
+    ],
+    ids=["style-sheet", "script-path", "runtime-typo", "favicon"],
+)  # fmt: skip
+def test_a_named_file_that_is_not_there_is_refused_at_its_line(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    old: str,
+    new: str,
+    at: tuple[int, int],
+    setting: str,
+    value: str,
+) -> None:
+    line = edit_settings(minimal_project, old, new)
+    fix = (
+        f"save the file as course/{value}, or remove the line (names in mkdocs.yml start from "
+        "course/)"
+    )
+    expected = f"mkdocs.yml:{line + at[0]}:{at[1]}: {setting} names '{value}', " + MISSING.format(
+        variable="", fix=fix
+    )
+    assert only_problem(minimal_project, capsys) == expected
+    assert problems(minimal_project, capsys, "build").splitlines()[0] == expected
+    assert not (minimal_project / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("course/stylesheets/extra.css", "stylesheets/extra.css"), ("Extra.CSS", "extra.css")],
+    ids=["from-the-project", "letter-case"],
+)
+def test_the_file_meant_is_suggested(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, meant: str
+) -> None:
+    add_file(minimal_project, meant, "body {}")
+    line = edit_settings(minimal_project, STYLE_SHEETS, f"{STYLE_SHEETS}  - {written}\n")
+    fix = (
+        f"did you mean '{meant}'? names in mkdocs.yml start from course/ and keep the file's "
+        "letter case"
+    )
+    assert only_problem(minimal_project, capsys) == (
+        f"mkdocs.yml:{line + 1}:5: extra_css[1] names '{written}', "
+        + MISSING.format(variable="", fix=fix)
+    )
+
+
+def test_a_name_an_environment_variable_gives_is_checked(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MOT_EXTRA_CSS", "brand.css")
+    line = edit_settings(minimal_project, STYLE_SHEETS, f"{STYLE_SHEETS}  - !ENV MOT_EXTRA_CSS\n")
+    fix = (
+        "save the file as course/brand.css, or remove the line (names in mkdocs.yml start "
+        "from course/)"
+    )
+    variable = "; its value comes from the environment variable MOT_EXTRA_CSS"
+    assert only_problem(minimal_project, capsys) == (
+        f"mkdocs.yml:{line + 1}:5: extra_css[1] names 'brand.css', "
+        + MISSING.format(variable=variable, fix=fix)
+    )
+    add_file(minimal_project, "brand.css", "body {}")
+    assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
+
+
+def test_the_themes_and_the_runtimes_own_files_need_no_copy(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Material's favicon and the runtime's files are in the site without being in course/;
+    an absolute path is the server's business, as MkDocs leaves it."""
+    edit_settings(minimal_project, THEME, f"  favicon: assets/images/favicon.png\n{THEME}")
+    edit_settings(
+        minimal_project, SCRIPTS, f"{SCRIPTS}  - assets/mot-quiz.js\n  - /shared/site.js\n"
+    )
+    assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
