@@ -25,7 +25,11 @@ from generator.publish import publish_site, recover_output, refuse_site_target, 
 from generator.render import QuestionMemo, render_course
 from generator.runtime import runtime_assets
 from generator.search_index import defer_search_index
-from generator.settings_files import missing_file_problems, named_files
+from generator.settings_files import (
+    missing_file_problems,
+    named_files,
+    shadowed_template_problems,
+)
 from generator.settings_nav import nav_problems
 from generator.validate import validate_course
 from generator.write import DocsContents, sync_docs
@@ -66,6 +70,7 @@ def check(project: Project) -> CheckedCourse:
     if settings := [
         *nav_problems(project, course, media.published),
         *missing_file_problems(project, named, media.published),
+        *shadowed_template_problems(project),
     ]:
         raise CourseError(settings)
     return CheckedCourse(project, course, scan.anchors, warnings, media)

@@ -39,6 +39,19 @@ MATERIAL_OVERRIDES = Path(__file__).parent / "templates/theme-material"
 """Templates for Material under MkDocs only: a search dialog with a name, and search that
 loads its index when the learner opens it (Zensical has its own search)."""
 
+
+def overridden_templates() -> list[str]:
+    """The theme's templates the generator replaces, by their path in a theme's folder."""
+    return sorted(
+        {
+            path.relative_to(folder).as_posix()
+            for folder in (THEME_OVERRIDES, MATERIAL_OVERRIDES)
+            for path in folder.rglob("*")
+            if path.is_file()
+        }
+    )
+
+
 QUOTED = re.compile(r"'([^']+)'")
 MKDOCS_WARNING = "mkdocs.warning"
 """The code of a problem MkDocs warned about."""

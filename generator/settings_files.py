@@ -10,6 +10,11 @@ file of the site (the course's, the runtime's, or the theme's own, such as Mater
 ``assets/images/favicon.png``) is a problem at its line. A web address is
 :mod:`generator.settings_trust`'s business, and an absolute path (``/x.css``) is left to
 the server, as MkDocs leaves it.
+
+The theme's own folder (``theme.custom_dir``) is named too, and one thing in it: a
+template the generator replaces with its own (``main.html``, ``404.html``,
+``partials/footer.html``, ``partials/search.html``: :mod:`generator.mkdocs_run`) was
+never used, without a word.
 """
 
 from __future__ import annotations
@@ -23,10 +28,11 @@ import yaml
 from generator.errors import Problem
 from generator.markdown_config import settings_bytes, site_config
 from generator.media import course_file, file_named, linkable_files
+from generator.mkdocs_run import overridden_templates
 from generator.project import COURSE_FOLDER, Project
 from generator.runtime import runtime_names
-from generator.settings_env import given_by_variable, settings_document
-from generator.settings_trust import problem_at, site_resources, written_value
+from generator.settings_env import given_by_variable, mapping_pairs, settings_document, top_level
+from generator.settings_trust import THEME, problem_at, site_resources, written_value
 
 COURSE_PREFIX = f"{COURSE_FOLDER}/"
 
@@ -87,3 +93,38 @@ def _missing(file: NamedFile, files: Collection[str], shown: Path) -> Problem:
             "the file's letter case"
         )
     return problem_at(file.node.start_mark, shown, message, fix, "settings.missing-file")
+
+
+def shadowed_template_problems(project: Project) -> list[Problem]:
+    """Each template in the theme's own folder (``theme.custom_dir``) that the generator's
+    replaces, at the line naming the folder."""
+    folder = site_config(project).theme.custom_dir
+    node = _custom_dir_node(project)
+    if folder is None or node is None:
+        return []
+    shown = project.relative(project.config_file)
+    return [
+        _shadowed(name, node, shown)
+        for name in overridden_templates()
+        if Path(folder, name).is_file()
+    ]
+
+
+def _custom_dir_node(project: Project) -> yaml.Node | None:
+    """Where mkdocs.yml names the theme's own folder."""
+    document = settings_document(settings_bytes(project))
+    theme = next((value for key, value in top_level(document) if key.value == THEME), None)
+    return next((value for key, value in mapping_pairs(theme) if key.value == "custom_dir"), None)
+
+
+def _shadowed(name: str, node: yaml.Node, shown: Path) -> Problem:
+    message = (
+        f"theme.custom_dir holds {name}, which the course's own {name} replaces: nothing in it "
+        "would show"
+    )
+    fix = (
+        f"delete {name} from the folder; add to every page with a style sheet or script of "
+        f"your own under {COURSE_PREFIX} (extra_css, extra_javascript), or override another "
+        "of the theme's partials (partials/header.html, partials/copyright.html)"
+    )
+    return problem_at(node.start_mark, shown, message, fix, "settings.template-replaced")

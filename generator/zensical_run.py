@@ -16,11 +16,13 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from generator.errors import CourseError, Problem, SetupError
+from generator.markdown_config import site_config
 from generator.mkdocs_run import THEME_OVERRIDES, source_of
 from generator.project import Project
 from generator.write import write_scratch_file
@@ -45,8 +47,9 @@ def run_zensical(project: Project, docs_dir: Path, site_dir: Path) -> None:
             "setup.no-zensical",
         )
     scratch = docs_dir.parent
+    theme = theme_folder(project, scratch)
     settings = write_scratch_file(
-        scratch, SETTINGS_FILE, settings_text(project, docs_dir, site_dir)
+        scratch, SETTINGS_FILE, settings_text(project, docs_dir, site_dir, theme)
     )
     finished = subprocess.run(
         [sys.executable, "-m", PACKAGE, "build", "--config-file", str(settings), "--strict"],
@@ -60,16 +63,30 @@ def run_zensical(project: Project, docs_dir: Path, site_dir: Path) -> None:
         raise CourseError(zensical_problems(project, docs_dir, finished.stdout + finished.stderr))
 
 
-def settings_text(project: Project, docs_dir: Path, site_dir: Path) -> str:
+def theme_folder(project: Project, scratch: Path) -> Path:
+    """The theme's own folder for this build, in ``scratch``: the generator's templates
+    (:data:`generator.mkdocs_run.THEME_OVERRIDES`) over the trainer's ``theme.custom_dir``.
+    Zensical takes one folder, and the settings' would replace the trainer's (whose
+    templates the generator replaces are refused: :mod:`generator.settings_files`)."""
+    merged = scratch / "theme"
+    shutil.rmtree(merged, ignore_errors=True)
+    custom_dir = site_config(project).theme.custom_dir
+    if custom_dir is not None:
+        shutil.copytree(custom_dir, merged)
+    shutil.copytree(THEME_OVERRIDES, merged, dirs_exist_ok=True)
+    return merged
+
+
+def settings_text(project: Project, docs_dir: Path, site_dir: Path, theme: Path) -> str:
     """The project's settings, with this build's folders (relative to the settings file) and
-    the generator's theme overrides (a Chinese 404 page, the pages' own style sheets, no
-    "Made with" line)."""
+    ``theme``, the theme's own folder (a Chinese 404 page, the pages' own style sheets, no
+    "Made with" line, and the trainer's templates)."""
     return (
         f"# Written for one `python -m generator build --engine zensical`.\n"
         f"INHERIT: {json.dumps(str(project.config_file.resolve()))}\n"
         f"docs_dir: {docs_dir.name}\n"
         f"site_dir: {site_dir.name}\n"
-        f"theme:\n  custom_dir: {json.dumps(str(THEME_OVERRIDES))}\n"
+        f"theme:\n  custom_dir: {json.dumps(str(theme))}\n"
         f"extra:\n  generator: false\n"
     )
 

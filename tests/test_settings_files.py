@@ -139,3 +139,49 @@ def test_the_themes_and_the_runtimes_own_files_need_no_copy(
         minimal_project, SCRIPTS, f"{SCRIPTS}  - assets/mot-quiz.js\n  - /shared/site.js\n"
     )
     assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
+
+
+COPYRIGHT = "<div class='trainer-copyright'>© 培训部</div>"
+"""A partial of the theme the generator does not replace, as a trainer overrides it."""
+
+
+def add_theme_folder(project: Path, templates: dict[str, str]) -> int:
+    """Give the project a theme folder (``theme.custom_dir``) holding ``templates``; return
+    the line naming it."""
+    for name, text in templates.items():
+        path = project / "overrides" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return edit_settings(project, THEME, f"  custom_dir: overrides\n{THEME}")
+
+
+def test_a_template_the_generator_replaces_is_named(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The trainer's main.html and footer were never used, and nothing said so."""
+    line = add_theme_folder(
+        minimal_project,
+        {
+            "main.html": '{% extends "base.html" %}{% block announce %}通知{% endblock %}',
+            "partials/footer.html": "<footer>页脚</footer>",
+            "partials/copyright.html": COPYRIGHT,
+        },
+    )
+    fix = (
+        "delete {name} from the folder; add to every page with a style sheet or script of your "
+        "own under course/ (extra_css, extra_javascript), or override another of the theme's "
+        "partials (partials/header.html, partials/copyright.html) [settings.template-replaced]"
+    )
+    assert problems(minimal_project, capsys).splitlines() == [
+        f"mkdocs.yml:{line}:15: theme.custom_dir holds {name}, which the course's own {name} "
+        f"replaces: nothing in it would show; {fix.format(name=name)}"
+        for name in ("main.html", "partials/footer.html")
+    ] + ["FAILED: 2 problems"]
+
+
+def test_a_partial_of_the_trainers_own_shows(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_theme_folder(minimal_project, {"partials/copyright.html": COPYRIGHT})
+    assert run_generator(minimal_project, "build") == 0, capsys.readouterr().err
+    assert COPYRIGHT in (minimal_project / "site/01-sample.html").read_text(encoding="utf-8")

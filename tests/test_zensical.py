@@ -28,6 +28,7 @@ from tests.conftest import (
     snapshot,
 )
 from tests.test_journeys import expect_in_view_below_header
+from tests.test_settings_files import COPYRIGHT, add_theme_folder
 
 pytestmark = pytest.mark.zensical
 
@@ -53,6 +54,19 @@ def test_a_zensical_warning_points_at_the_source_and_keeps_the_site(
     assert snapshot(minimal_project / "site") == before
     assert scratch_left(minimal_project) == []
     assert (minimal_project / "build/docs").is_dir()
+
+
+def test_the_trainers_own_theme_folder_is_kept(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Zensical takes one theme folder: the generator's had replaced the trainer's."""
+    add_theme_folder(minimal_project, {"partials/copyright.html": COPYRIGHT})
+    assert run_generator(minimal_project, "build", "--engine", "zensical") == 0, (
+        capsys.readouterr().err
+    )
+    site = minimal_project / "site"
+    assert COPYRIGHT in (site / "01-sample.html").read_text(encoding="utf-8")
+    assert "404 - 页面不存在" in (site / "404.html").read_text(encoding="utf-8")
 
 
 def test_without_zensical_the_build_says_how_to_install_it(
