@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import logging
 import re
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from jinja2 import TemplateNotFound
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -84,8 +85,8 @@ def mkdocs_problems(project: Project) -> Iterator[None]:
     except MkDocsException as error:  # includes Abort, which is also a SystemExit
         messages = collector.messages or [str(error)]
         raise CourseError([warning_problem(project, message) for message in messages]) from None
-    except TemplateNotFound as error:  # also TemplatesNotFound
-        raise CourseError([missing_template_problem(project, str(error.name))]) from None
+    except TemplateError as error:  # TemplateNotFound, TemplateSyntaxError, UndefinedError…
+        raise CourseError([template_problem(project, error)]) from None
     finally:
         mkdocs_logger.removeHandler(collector)
 
@@ -122,6 +123,59 @@ def warning_problem(project: Project, message: str) -> Problem:
         "fix what it names here; the previous site was left as it was",
         MKDOCS_WARNING,
     )
+
+
+def template_problem(project: Project, error: TemplateError) -> Problem:
+    """Where a template failed: in a template of the trainer's own (``theme.custom_dir``), at
+    its line; else a file a setting names that the theme lacks (an icon misspelt), or the
+    theme's own template, failing on what a setting gave it."""
+    at = _trainers_template_line(project, error)
+    if at is not None:
+        path, line = at
+        return Problem(
+            project.relative(path),
+            line,
+            1,
+            f"the template failed: {_what_failed(error)}",
+            "correct the template (Jinja2, as Material's own), or delete it to use the theme's",
+            "settings.template-error",
+        )
+    if isinstance(error, TemplateNotFound):
+        return missing_template_problem(project, str(error.name))
+    return Problem(
+        project.relative(project.config_file),
+        1,
+        1,
+        f"the theme's templates failed: {type(error).__name__}: {error.message}",
+        "undo the last change to the settings here, and run the command again",
+        "settings.template-error",
+    )
+
+
+def _what_failed(error: TemplateError) -> str:
+    """Jinja2's complaint, without the search paths it lists for a template not found."""
+    if isinstance(error, TemplateNotFound):
+        return f"it names the template '{error.name}', which neither this folder nor the theme has"
+    return f"{type(error).__name__}: {error.message}"
+
+
+def _trainers_template_line(project: Project, error: TemplateError) -> tuple[Path, int] | None:
+    """The template in the project, and its line, where ``error`` arose: Jinja2 names it in
+    a syntax error, and puts the templates' own lines in the traceback of any other."""
+    if isinstance(error, TemplateSyntaxError) and error.filename:
+        places = [(error.filename, error.lineno)]
+    else:
+        places = [
+            (frame.filename, frame.lineno or 1)
+            for frame in traceback.extract_tb(error.__traceback__)
+        ]
+    root = project.root.resolve()
+    found = [
+        (path, line)
+        for name, line in places
+        if (path := Path(name).resolve()).is_relative_to(root) and path.suffix == ".html"
+    ]
+    return found[-1] if found else None
 
 
 def missing_template_problem(project: Project, name: str) -> Problem:

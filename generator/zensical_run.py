@@ -35,6 +35,8 @@ WARNING = re.compile(
     r"^Warning: (?P<message>.+)\n(?:.*\n)*?\s*╭─\[ (?P<page>\S+):(?P<line>\d+):(?P<column>\d+) \]",
     re.MULTILINE,
 )
+TEMPLATE_PLACE = re.compile(r"\(in ([^():]+):(\d+)\)")
+"""Where Zensical says a template failed: ``(in partials/copyright.html:1)``."""
 
 
 def run_zensical(project: Project, docs_dir: Path, site_dir: Path) -> None:
@@ -103,7 +105,21 @@ def zensical_problems(project: Project, docs_dir: Path, output: str) -> list[Pro
     if found:
         return found
     last = next((line for line in reversed(output.splitlines()) if line.strip()), "failed")
-    return [_problem(project.relative(project.config_file), 1, last.strip())]
+    path, line = _trainers_template(project, last) or (project.config_file, 1)
+    return [_problem(project.relative(path), line, last.strip())]
+
+
+def _trainers_template(project: Project, complaint: str) -> tuple[Path, int] | None:
+    """The template of the trainer's own folder (``theme.custom_dir``) and its line where
+    Zensical's ``complaint`` says a template failed (``(in partials/copyright.html:1)``,
+    the innermost last)."""
+    custom_dir = site_config(project).theme.custom_dir
+    places = TEMPLATE_PLACE.findall(complaint)
+    if custom_dir is None or not places:
+        return None
+    name, line = places[-1]
+    path = Path(custom_dir, name)
+    return (path, int(line)) if path.is_file() else None
 
 
 def warning_problem(

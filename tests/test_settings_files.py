@@ -185,3 +185,37 @@ def test_a_partial_of_the_trainers_own_shows(
     add_theme_folder(minimal_project, {"partials/copyright.html": COPYRIGHT})
     assert run_generator(minimal_project, "build") == 0, capsys.readouterr().err
     assert COPYRIGHT in (minimal_project / "site/01-sample.html").read_text(encoding="utf-8")
+
+
+TEMPLATE_FIX = (
+    "correct the template (Jinja2, as Material's own), or delete it to use the theme's "
+    "[settings.template-error]"
+)
+
+
+@pytest.mark.parametrize(
+    ("template", "line", "complaint"),
+    [
+        ("<p>\n{% if %}\n", 2,
+         "TemplateSyntaxError: Expected an expression, got 'end of statement block'"),
+        ("<p>\n\n{{ undefined_fn() }}\n", 3, "UndefinedError: 'undefined_fn' is undefined"),
+        ('{% include "partials/nothere.html" %}\n', 1,
+         "it names the template 'partials/nothere.html', which neither this folder nor the "
+         "theme has"),
+    ],
+    ids=["syntax", "undefined", "not-found"],
+)  # fmt: skip
+def test_a_broken_template_of_the_trainers_is_named_at_its_line(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    template: str,
+    line: int,
+    complaint: str,
+) -> None:
+    """A Python traceback had ended the build."""
+    add_theme_folder(minimal_project, {"partials/copyright.html": template})
+    assert problems(minimal_project, capsys, "build").splitlines() == [
+        f"overrides/partials/copyright.html:{line}:1: the template failed: {complaint}; "
+        f"{TEMPLATE_FIX}",
+        "FAILED: 1 problem",
+    ]

@@ -69,6 +69,16 @@ def test_the_trainers_own_theme_folder_is_kept(
     assert "404 - 页面不存在" in (site / "404.html").read_text(encoding="utf-8")
 
 
+def test_a_broken_template_of_the_trainers_is_named_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_theme_folder(minimal_project, {"partials/copyright.html": '\n{% include "nothere.html" %}'})
+    assert run_generator(minimal_project, "build", "--engine", "zensical") == 1
+    [problem, summary] = capsys.readouterr().err.splitlines()
+    assert problem.startswith("overrides/partials/copyright.html:2:1: Zensical: ")
+    assert '"nothere.html"' in problem and summary == "FAILED: 1 problem"
+
+
 def test_without_zensical_the_build_says_how_to_install_it(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
