@@ -1007,6 +1007,23 @@ def test_a_printed_page_leaves_out_its_buttons(
     assert printed_buttons(page, tmp_path / "exam.pdf")[0] == []
 
 
+def test_a_status_line_without_a_verdict_does_not_print(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """What a status line says for the screen reader as the learner works (an item moved,
+    in the ordering question) means nothing on paper: it was printed in the card."""
+    module, question = next(
+        (m, q) for m in course.modules for q in m.quiz.questions if isinstance(q, Ordering)
+    )
+    open_module(page, site_url, module)
+    form = form_of(page, question)
+    form.locator(".mot-order-item").first.get_by_role("button", name="下移").click()
+    moved = form.locator(".mot-status")
+    expect(moved).to_contain_text("现在是第 2 项")
+    printed = "".join(printed_sheets(page, tmp_path / "module.pdf"))
+    assert "现在是第" not in re.sub(r"\s", "", printed)
+
+
 def test_a_page_shorter_than_a_sheet_prints_on_one(
     page: Page, site_url: str, tmp_path: Path
 ) -> None:

@@ -792,6 +792,26 @@ def test_certificate_after_everything_is_passed(
     assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
 
 
+@pytest.mark.parametrize("passed", [False, True], ids=["nothing-passed", "not-yet-made"])
+def test_a_certificate_not_made_does_not_print(
+    page: Page, fixture_site_url: str, passed: bool, tmp_path: Path
+) -> None:
+    """Printed before 生成证书, the page had printed an empty certificate on a second sheet,
+    a pass to fill in by hand, and dropped the checklist that says what is left to do."""
+    if passed:
+        page.add_init_script(PASSED_ALL)
+    page.goto(f"{fixture_site_url}exam_certificate.html")
+    expect(page.locator(".mot-cert-checklist li")).to_have_count(3)
+    pdf = tmp_path / "page.pdf"
+    page.pdf(path=pdf, prefer_css_page_size=True)
+    document = pdfium.PdfDocument(pdf)
+    text = "".join(sheet.get_textpage().get_text_range() for sheet in document)
+    assert len(document) == 1
+    assert "兹证明" not in text and "成绩通过结业考试" not in text
+    for item in page.locator(".mot-cert-checklist li").all_inner_texts():
+        assert "".join(item.split()) in "".join(text.split())
+
+
 PASSED_ONE = (
     "localStorage.setItem('" + STORAGE_KEY + "', JSON.stringify({version: 1, questions: {},"
     " quizzes: {'02-second': {best: 2, total: 2, passed: true}}}));"
