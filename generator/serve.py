@@ -42,7 +42,14 @@ from generator.errors import CourseError, Problem, SetupError, capped, system_pr
 from generator.markdown_config import load_settings, settings_bytes
 from generator.mkdocs_run import MKDOCS_WARNING, mkdocs_problems, use_course_theme
 from generator.preview import PageTitles, PreviewPlugin, page_titles
-from generator.project import SERVE_PROBLEMS, SERVE_SCRIPT, SERVE_STYLES, Project
+from generator.project import (
+    CONFIG_FILE,
+    SERVE_PROBLEMS,
+    SERVE_SCRIPT,
+    SERVE_STYLES,
+    TERMS_FILE,
+    Project,
+)
 from generator.publish import swap_in
 from generator.render import QuestionMemo
 from generator.search_terms import read_search_terms, replace_search_terms
@@ -59,6 +66,14 @@ STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 """What ``kill`` and a closing terminal send; Windows has no SIGHUP."""
 NOT_UPDATED = "Not updated: fix the problems above and save again."
 NOT_STARTED = "Not started: fix the problems above and run serve again."
+BuiltFor = tuple[bytes, PageTitles | None, list[str]]
+"""What a whole build of the preview's site was made with: mkdocs.yml's bytes, the
+navigation's pages and titles, the search terms."""
+WHOLE_BUILD_CAUSES = (
+    f"{CONFIG_FILE} changed",
+    "the pages or their titles changed",
+    f"{TERMS_FILE} changed",
+)
 FIXED = "Fixed: the preview shows the course as saved."
 """Said once a save clears the problems last reported, which a page reload alone would not
 tell the terminal (a mended mkdocs.yml regenerates no page)."""
@@ -114,8 +129,10 @@ class Preview:
         self.plugin = PreviewPlugin()
         self.pages: PageTitles | None = None
         """The navigation of the docs folder's pages, as the last good save wrote them."""
-        self.built_for: tuple[bytes, PageTitles | None, list[str]] | None = None
+        self.built_for: BuiltFor | None = None
         """The settings, navigation and search terms the site was last built with."""
+        self.last_good: BuiltFor | None = None
+        """The same, of the last build that succeeded (``built_for`` is None after a failed one)."""
         self.terms: list[str] = []
         """The search terms added to jieba's dictionary."""
         self.questions = QuestionMemo()
@@ -215,7 +232,8 @@ class Preview:
             mkdocs_build(self.config(target), serve_url=self.serve_url, dirty=dirty)
         if not dirty:
             self.serve_site(target)
-        self.built_for = built_for
+            _say_why_whole(self.last_good, built_for)
+        self.built_for = self.last_good = built_for
 
     def serve_site(self, built: Path) -> None:
         """Put the whole site ``built`` in place of the served one, as a build publishes."""
@@ -238,7 +256,7 @@ class Preview:
         for warning in warnings:
             print(warning, file=sys.stderr, flush=True)
         contents = {**build.docs_contents(checked, self.questions), **serve_files([], warnings)}
-        changed = sync_docs(self.docs_dir, contents)
+        changed = [name for name in sync_docs(self.docs_dir, contents) if name != SERVE_PROBLEMS]
         if changed:
             print(_changes(changed, contents), flush=True)
         self.pages = page_titles(contents)
@@ -272,6 +290,15 @@ def _generator_failed(error: Exception) -> SetupError:
         "report this, with the file you saved and the lines above, as a bug in the generator",
         "setup.generator-failed",
     )
+
+
+def _say_why_whole(before: BuiltFor | None, now: BuiltFor) -> None:
+    """Say what a save that rebuilt every page changed since the build ``before`` (none: the
+    first): a save of the settings or the search terms regenerates no page, and the
+    terminal had said nothing of it."""
+    causes = zip(WHOLE_BUILD_CAUSES, before or now, now, strict=True)
+    if changed := [cause for cause, old, new in causes if old != new]:
+        print(f"Rebuilt every page: {', '.join(changed)}", flush=True)
 
 
 def _changes(changed: list[str], contents: DocsContents) -> str:
@@ -338,7 +365,7 @@ def _serve(preview: Preview) -> None:
             root=str(preview.site_dir),
             polling_interval=POLL_SECONDS,
         )
-        server.error_handler = preview.not_found_page
+        server.error_handler = lambda code: server.reloading(preview.not_found_page(code))
         SourceWatch(preview.project, server).start()
         served: LiveReloadServer = config.plugins.on_serve(
             server, config=config, builder=preview.rebuild

@@ -25,7 +25,8 @@ GOING = (EVENT_TYPE_DELETED, EVENT_TYPE_MOVED)
 
 
 class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server, which :class:`SourceWatch` can also ask for a rebuild."""
+    """MkDocs' live-reload server, which :class:`SourceWatch` can also ask for a rebuild,
+    and whose 404 page reloads after a rebuild as its pages do."""
 
     def request_rebuild(self) -> None:
         """Rebuild and reload the open pages, as MkDocs' own watches do on a file's change
@@ -33,6 +34,17 @@ class PreviewServer(LiveReloadServer):
         with self._rebuild_cond:
             self._want_rebuild = True
             self._rebuild_cond.notify_all()
+
+    def reloading(self, page: bytes | None) -> bytes | None:
+        """An error ``page`` (the site's 404 page) with the script that reloads it after each
+        rebuild, which MkDocs adds only to the files it serves: a tab on the 404 page of a
+        module not yet written stayed there, its problems panel too, after the fix."""
+        if page is None:
+            return None
+        with self._epoch_cond:
+            epoch = self._visible_epoch
+        reloading: bytes = self._inject_js_into_html(page, epoch)  # type: ignore[no-untyped-call]
+        return reloading
 
 
 class SourceWatch(FileSystemEventHandler):

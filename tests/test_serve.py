@@ -118,6 +118,27 @@ def test_editing_sources_reloads_the_open_page(
     expect(page.get_by_text("客户开口时，你先做什么？")).to_be_visible(timeout=30_000)
 
 
+def test_the_404_page_of_a_module_not_yet_written_reloads_once_it_is(
+    page: Page, preview: str, minimal_project: Path
+) -> None:
+    """MkDocs adds its reload script only to the files it serves: a tab on the 404 page
+    stayed there, under its problems panel, after the module was written."""
+    page.goto(f"{preview}03-third.html")
+    expect(page.locator("h1")).to_have_text("404 - 页面不存在")
+    for folder, suffix in (("course", "md"), ("quizzes", "yml")):
+        second = (minimal_project / f"{folder}/02-second.{suffix}").read_text(encoding="utf-8")
+        third = second.replace("s2-", "s3-").replace("02-second", "03-third")
+        (minimal_project / f"{folder}/03-third.{suffix}").write_text(third, encoding="utf-8")
+    panel = page.get_by_role("alert")
+    expect(panel).to_contain_text("[exam.not-drawn]", timeout=30_000)
+    expect(page.locator("h1")).to_have_text("404 - 页面不存在")
+    exam = minimal_project / "quizzes/exam.yml"
+    exam.write_text(exam.read_text(encoding="utf-8") + "\n  03-third: 1\n", encoding="utf-8")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1, timeout=30_000)
+    expect(page.locator("h1")).to_contain_text("第二模块")
+    expect(panel).to_have_count(0)
+
+
 def problem_lines(project: Path) -> list[str]:
     """What ``check`` reports for the course at ``project``, line by line."""
     with pytest.raises(CourseError) as failure:
@@ -126,7 +147,7 @@ def problem_lines(project: Path) -> list[str]:
 
 
 def test_a_broken_save_shows_its_problems_in_the_open_page_until_fixed(
-    page: Page, preview: str, minimal_project: Path
+    page: Page, preview: str, minimal_project: Path, tmp_path: Path
 ) -> None:
     page.goto(f"{preview}01-sample.html")
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
@@ -145,6 +166,31 @@ def test_a_broken_save_shows_its_problems_in_the_open_page_until_fixed(
         quiz.write_text(text)
     expect(page.get_by_role("alert")).to_have_count(0, timeout=30_000)
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    log = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert FIXED in log and "problems.json" not in log, "the preview's own file is not news"
+
+
+def test_a_hidden_panel_stays_hidden_until_the_problems_change(
+    page: Page, preview: str, minimal_project: Path
+) -> None:
+    """暂时隐藏 hid the panel of one page only: the next page showed it again."""
+    page.goto(f"{preview}01-sample.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    good = quiz.read_text()
+    quiz.write_text(good.replace("type: single", "type: singel", 1))
+    panel = page.get_by_role("alert")
+    panel.get_by_role("button", name="暂时隐藏").click(timeout=30_000)
+    expect(panel).to_have_count(0)
+    page.get_by_role("link", name="第二模块").first.click()
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    expect(page.locator("h1")).to_contain_text("第二模块")
+    page.reload()
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    expect(panel).to_have_count(0)
+    second = minimal_project / "quizzes/02-second.yml"
+    second.write_text(second.read_text().replace("type: single", "type: singel", 1))
+    expect(panel.locator("li")).to_have_count(2, timeout=30_000)
 
 
 def test_the_courses_warnings_show_folded_in_the_open_page(page: Page, preview: str) -> None:
@@ -203,6 +249,7 @@ def test_a_broken_mkdocs_yml_shows_in_the_open_page_until_fixed(
     log = (tmp_path / "serve.log").read_text(encoding="utf-8").splitlines()
     assert log.index(FIXED) > log.index(NOT_UPDATED), log
     assert log.count(FIXED) == 1
+    assert "Rebuilt every page: mkdocs.yml changed" in log
 
 
 def test_an_edited_search_terms_list_is_applied_on_save(
@@ -215,6 +262,8 @@ def test_an_edited_search_terms_list_is_applied_on_save(
     while kept_whole not in index_text(fetch(preview + SEARCH_INDEX)):
         assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
         time.sleep(0.3)
+    log = (tmp_path / "serve.log").read_text(encoding="utf-8").splitlines()
+    assert "Rebuilt every page: search-terms.txt changed" in log, "a save said nothing"
 
 
 def fetch(url: str) -> str:

@@ -8,13 +8,15 @@
  * standards a module misses), which do not stop the preview but do stop `make test`, and
  * so publishing. The save rebuilds the preview, which reloads the page; this script then
  * reads the lists. Problems show at the top of the page over the last good version, until
- * the next good save empties the list and the reload takes the panel away. Warnings show
- * folded, in a line that opens to list them.
+ * the next good save empties the list and the reload takes the panel away. "暂时隐藏" hides
+ * the panel on every page of the tab until the list changes (this tab's sessionStorage
+ * holds the list hidden). Warnings show folded, in a line that opens to list them.
  */
 (function () {
   "use strict";
 
   var PROBLEMS = new URL("problems.json", document.currentScript.src).href;
+  var HIDDEN = "mot-serve-hidden";
   var TEXT = {
     title: "保存的文件有问题，页面显示的仍是上一次正确的版本",
     hint: "改好后保存，页面会自动刷新，这条提示随之消失。",
@@ -48,7 +50,10 @@
     var hide = document.createElement("button");
     hide.type = "button";
     hide.textContent = TEXT.hide;
-    hide.addEventListener("click", function () { box.remove(); });
+    hide.addEventListener("click", function () {
+      box.remove();
+      remember(JSON.stringify(problems));
+    });
     [title, list, hint, hide].forEach(function (part) { box.appendChild(part); });
     return box;
   }
@@ -63,12 +68,25 @@
     return box;
   }
 
+  /* The problems the trainer hid, as JSON; storage the browser refuses hides nothing. */
+  function hidden() {
+    try { return window.sessionStorage.getItem(HIDDEN); } catch { return null; }
+  }
+
+  function remember(problems) {
+    try {
+      if (problems === null) { window.sessionStorage.removeItem(HIDDEN); } else { window.sessionStorage.setItem(HIDDEN, problems); }
+    } catch { /* this page's panel is gone all the same */ }
+  }
+
   function show() {
     fetch(PROBLEMS, { cache: "no-store" })
       .then(function (response) { return response.ok ? response.json() : { problems: [], warnings: [] }; })
       .then(function (found) {
         document.querySelectorAll(".mot-serve-problems").forEach(function (old) { old.remove(); });
-        var box = found.problems.length ? panel(found.problems) : found.warnings.length ? reminders(found.warnings) : null;
+        var hide = found.problems.length && hidden() === JSON.stringify(found.problems);
+        if (!found.problems.length) { remember(null); }
+        var box = found.problems.length ? (hide ? null : panel(found.problems)) : found.warnings.length ? reminders(found.warnings) : null;
         if (box) { document.body.insertBefore(box, document.body.firstChild); }
       })
       .catch(function () { /* the preview is rebuilding; the reload that follows tries again */ });
