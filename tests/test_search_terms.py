@@ -14,7 +14,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 import jieba
 import pytest
@@ -129,6 +129,26 @@ def test_the_page_opened_from_a_result_marks_the_whole_term(
 ) -> None:
     """Opened from 首人负责, the page marked every 负 on it (the link said ?h=负)."""
     top_result(page, site_url, term).click()
+    marks = page.locator("article mark[data-md-highlight]")
+    expect(marks.first).to_be_visible(timeout=15_000)
+    assert set(marks.all_inner_texts()) == {term}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("term", ["倒推", "服务补救"])
+def test_every_page_line_of_a_result_marks_what_its_sections_found(
+    page: Page, site_url: str, term: str
+) -> None:
+    """A page line led to the page with nothing to mark (05-do.html?h=) when the term was in
+    a section below the page's first lines; the page opened from it marks the term."""
+    page.goto(f"{site_url}?q={quote(term)}")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    lines = page.locator(".md-search-result__item > a.md-search-result__link")
+    addresses = lines.evaluate_all("links => links.map(link => link.href)")
+    assert addresses and all(
+        parse_qs(urlsplit(address).query).get("h") == [term] for address in addresses
+    ), addresses
+    lines.first.click()
     marks = page.locator("article mark[data-md-highlight]")
     expect(marks.first).to_be_visible(timeout=15_000)
     assert set(marks.all_inner_texts()) == {term}

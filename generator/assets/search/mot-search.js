@@ -27,12 +27,17 @@
  * the query (it stops one character short): 服务补救 became 服务 + 补, which ranked sections
  * holding 服务 alone first, and the page opened from a result marked every 补 on it. So this
  * worker cuts the query first (cutChinese), and Material searches each word whole.
+ *
+ * A result's page line leads to the page with the words to mark (?h=) that the page's own
+ * entry holds, which is only its first lines: a word found in a section below led to the
+ * page with nothing marked (05-do.html?h=). So the page line takes the words its sections
+ * found (withPageTerms).
  */
 (function () {
   "use strict";
 
   var MATERIAL_WORKER = "search.a7633da7.min.js";   /* Material 9.8.1's, in the same folder */
-  var SETUP = 0, READY = 1, QUERY = 2;               /* Material's message types */
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;   /* Material's message types */
   var DOCUMENTS_WORKER = "#documents";
   /* Where this script is: a worker's own address, or the iframe the offline shim runs it in. */
   var HERE = typeof document === "undefined" ? self.location.href : document.currentScript.src;
@@ -140,6 +145,27 @@
     });
   }
 
+  /* Each page line of a result marks the words any line of its page found. */
+  function withPageTerms(result) {
+    result.items.forEach(function (lines) {
+      var page = lines.find(function (line) { return String(line.location).indexOf("#") < 0; });
+      if (!page) { return; }
+      lines.forEach(function (line) {
+        Object.keys(line.terms).forEach(function (term) { page.terms[term] = page.terms[term] || line.terms[term]; });
+      });
+    });
+    return result;
+  }
+
+  /* Material's worker answers with the global postMessage: this one, set before it loads. */
+  function markPages() {
+    var post = self.postMessage;
+    self.postMessage = function (message) {
+      if (message && message.type === RESULT) { withPageTerms(message.data); }
+      post.call(self, message);
+    };
+  }
+
   function listenToPage() {
     if (OFFLINE || SECOND || typeof BroadcastChannel === "undefined") { return null; }
     var channel = new BroadcastChannel("mot-search:" + SITE.pathname);
@@ -148,6 +174,7 @@
   }
 
   var channel = listenToPage();
+  markPages();
 
   /* Registered before Material's worker is imported, so this listener runs first. */
   self.addEventListener("message", function (event) {
