@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from generator.errors import CourseError, Problem
+from generator.markdown_config import site_config
 from generator.project import EXAM_PAGES, Project
 from generator.search_cache import SearchEntryCache
 
@@ -160,8 +161,9 @@ def _what_failed(error: TemplateError) -> str:
 
 
 def _trainers_template_line(project: Project, error: TemplateError) -> tuple[Path, int] | None:
-    """The template in the project, and its line, where ``error`` arose: Jinja2 names it in
-    a syntax error, and puts the templates' own lines in the traceback of any other."""
+    """The template of the theme's own folder (``theme.custom_dir``), and its line, where
+    ``error`` arose: Jinja2 names it in a syntax error, and puts the templates' own lines in
+    the traceback of any other."""
     if isinstance(error, TemplateSyntaxError) and error.filename:
         places = [(error.filename, error.lineno)]
     else:
@@ -169,11 +171,14 @@ def _trainers_template_line(project: Project, error: TemplateError) -> tuple[Pat
             (frame.filename, frame.lineno or 1)
             for frame in traceback.extract_tb(error.__traceback__)
         ]
-    root = project.root.resolve()
+    custom_dir = site_config(project).theme.custom_dir
+    if custom_dir is None:
+        return None
+    folder = Path(custom_dir).resolve()
     found = [
         (path, line)
         for name, line in places
-        if (path := Path(name).resolve()).is_relative_to(root) and path.suffix == ".html"
+        if (path := Path(name).resolve()).is_relative_to(folder)
     ]
     return found[-1] if found else None
 
