@@ -66,13 +66,15 @@ def missing_file_problems(
     ``course/`` the site holds, the runtime's, or the theme's."""
     known = {*published, *runtime_names()}
     theme_folders = [Path(folder) for folder in site_config(project).theme.dirs]
-    shown = project.relative(project.config_file)
-    return [
-        _missing(file, linkable_files(project), shown)
+    missing = [
+        file
         for file in named
         if file.name not in known
         and not any((folder / file.name).is_file() for folder in theme_folders)
     ]
+    files = linkable_files(project) if missing else set()
+    shown = project.relative(project.config_file)
+    return [_missing(file, files, shown) for file in missing]
 
 
 def _missing(file: NamedFile, files: Collection[str], shown: Path) -> Problem:
