@@ -53,7 +53,7 @@ from generator.project import (
 from generator.publish import swap_in
 from generator.render import QuestionMemo
 from generator.search_terms import read_search_terms, replace_search_terms
-from generator.source_watch import PreviewServer, SourceWatch
+from generator.source_watch import PreviewServer, SourceWatch, ThemeState, theme_state
 from generator.write import DocsContents, sync_docs, update_docs
 
 POLL_SECONDS = 0.1
@@ -66,13 +66,14 @@ STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 """What ``kill`` and a closing terminal send; Windows has no SIGHUP."""
 NOT_UPDATED = "Not updated: fix the problems above and save again."
 NOT_STARTED = "Not started: fix the problems above and run serve again."
-BuiltFor = tuple[bytes, PageTitles | None, list[str]]
+BuiltFor = tuple[bytes, PageTitles | None, list[str], ThemeState]
 """What a whole build of the preview's site was made with: mkdocs.yml's bytes, the
-navigation's pages and titles, the search terms."""
+navigation's pages and titles, the search terms, the theme's own folder."""
 WHOLE_BUILD_CAUSES = (
     f"{CONFIG_FILE} changed",
     "the pages or their titles changed",
     f"{TERMS_FILE} changed",
+    "the theme's own folder (custom_dir) changed",
 )
 FIXED = "Fixed: the preview shows the course as saved."
 """Said once a save clears the problems last reported, which a page reload alone would not
@@ -130,7 +131,7 @@ class Preview:
         self.pages: PageTitles | None = None
         """The navigation of the docs folder's pages, as the last good save wrote them."""
         self.built_for: BuiltFor | None = None
-        """The settings, navigation and search terms the site was last built with."""
+        """The settings, navigation, search terms and theme the site was last built with."""
         self.last_good: BuiltFor | None = None
         """The same, of the last build that succeeded (``built_for`` is None after a failed one)."""
         self.terms: list[str] = []
@@ -212,15 +213,16 @@ class Preview:
         return reported
 
     def build_site(self) -> None:
-        """Build the site: whole when the settings, the navigation or the search terms
-        changed since the last good build, else only the pages whose Markdown changed.
+        """Build the site: whole when the settings, the navigation, the search terms or the
+        theme's own folder changed since the last good build, else only the pages whose
+        Markdown changed.
 
         A MkDocs warning is a problem, as in a build (a nav entry naming no page). A whole
         build goes into a folder of its own and replaces the served site only when it
         succeeds, so a failed one leaves the last good site.
         """
         terms = read_search_terms(self.project)
-        built_for = (settings_bytes(self.project), self.pages, terms)
+        built_for = (settings_bytes(self.project), self.pages, terms, theme_state(self.project))
         dirty = built_for == self.built_for
         self.plugin.dirty = dirty
         self.built_for = None  # until this build succeeds: a failed one may leave pages half-built

@@ -2,12 +2,14 @@
 
 MkDocs' live-reload server watches files and folders, but a watch ends when its folder
 goes and MkDocs passes over changes of folders; :class:`SourceWatch` watches the folders
-and the folder that holds them, and asks :class:`PreviewServer` for a rebuild.
+(the theme's own folder, ``theme.custom_dir``, among them) and the folder that holds them,
+and asks :class:`PreviewServer` for a rebuild.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 from watchdog.events import (
@@ -18,10 +20,23 @@ from watchdog.events import (
 )
 from watchdog.observers.api import ObservedWatch
 
+from generator.markdown_config import site_config
 from generator.project import Project
 
 GOING = (EVENT_TYPE_DELETED, EVENT_TYPE_MOVED)
 """The events after which a path is no longer where it was."""
+ThemeState = tuple[tuple[str, int, int], ...]
+"""The files of the theme's own folder, each with its size and time of change."""
+
+
+def theme_state(project: Project) -> ThemeState:
+    """The state of the project's theme folder (``theme.custom_dir``; none: empty): a
+    template's edit changes no page's Markdown, so the preview builds every page again."""
+    folder = site_config(project).theme.custom_dir
+    if folder is None:
+        return ()
+    files = sorted(path for path in Path(folder).rglob("*") if path.is_file())
+    return tuple((str(path), (found := path.stat()).st_size, found.st_mtime_ns) for path in files)
 
 
 class PreviewServer(LiveReloadServer):
@@ -48,7 +63,8 @@ class PreviewServer(LiveReloadServer):
 
 
 class SourceWatch(FileSystemEventHandler):
-    """Watches ``course/``, ``quizzes/``, ``mkdocs.yml`` and ``search-terms.txt``, also
+    """Watches ``course/``, ``quizzes/``, the theme's own folder, ``mkdocs.yml`` and
+    ``search-terms.txt``, also
     through a folder's being deleted and put back (a colleague's copy restored, a folder
     renamed away and back).
 
@@ -65,8 +81,11 @@ class SourceWatch(FileSystemEventHandler):
         super().__init__()
         self.config_file = os.path.abspath(project.config_file)
         self.files = [self.config_file, os.path.abspath(project.terms_file)]
+        theme = site_config(project).theme.custom_dir
         self.folders = [
-            os.path.abspath(folder) for folder in (project.course_dir, project.quiz_dir)
+            os.path.abspath(folder)
+            for folder in (project.course_dir, project.quiz_dir, theme)
+            if folder is not None
         ]
         self.server = server
         self.watches: dict[str, ObservedWatch] = {}

@@ -25,6 +25,7 @@ from generator.project import Project
 from generator.serve import FIXED, NOT_UPDATED, serve
 from tests.conftest import PROJECT, watched_tab
 from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
+from tests.test_settings_files import COPYRIGHT, add_theme_folder
 
 pytestmark = pytest.mark.browser
 
@@ -90,17 +91,34 @@ def previews_left(temporary: Path) -> list[str]:
     return [path.name for path in temporary.glob("mot-preview-*")]
 
 
-@pytest.fixture
-def preview(minimal_project: Path, tmp_path: Path) -> Iterator[str]:
+def serving(project: Path, tmp_path: Path) -> Iterator[str]:
+    """The preview of ``project``, logging to ``tmp_path/serve.log``, at its address."""
     port = free_port()
     log = tmp_path / "serve.log"
-    with start_serve(minimal_project, port, log, tmp_path / "temporary") as server:
+    with start_serve(project, port, log, tmp_path / "temporary") as server:
         try:
             wait_for(f"http://127.0.0.1:{port}/01-sample.html", log)
             yield f"http://127.0.0.1:{port}/"
         finally:
             server.terminate()
             server.wait(timeout=20)
+
+
+@pytest.fixture
+def preview(minimal_project: Path, tmp_path: Path) -> Iterator[str]:
+    yield from serving(minimal_project, tmp_path)
+
+
+@pytest.fixture
+def themed_preview(minimal_project: Path, tmp_path: Path) -> Iterator[str]:
+    """The preview of a course with a theme folder of its own (custom_dir)."""
+    add_theme_folder(minimal_project, {"partials/copyright.html": COPYRIGHT})
+    yield from serving(minimal_project, tmp_path)
+
+
+@pytest.fixture
+def themed_page(browser: Browser, themed_preview: str) -> Iterator[Page]:
+    yield from watched_tab(browser, tolerated=REBUILD_RACE)
 
 
 def test_editing_sources_reloads_the_open_page(
@@ -137,6 +155,21 @@ def test_the_404_page_of_a_module_not_yet_written_reloads_once_it_is(
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1, timeout=30_000)
     expect(page.locator("h1")).to_contain_text("第二模块")
     expect(panel).to_have_count(0)
+
+
+def test_an_edited_template_of_the_trainers_own_is_shown(
+    themed_page: Page, themed_preview: str, minimal_project: Path, tmp_path: Path
+) -> None:
+    """An edit to the theme's own folder (custom_dir) changes no page's Markdown: the
+    preview neither watched the folder nor built the pages again."""
+    themed_page.goto(f"{themed_preview}01-sample.html")
+    copyright_line = themed_page.locator(".trainer-copyright")
+    expect(copyright_line).to_have_text("© 培训部")
+    template = minimal_project / "overrides/partials/copyright.html"
+    template.write_text(COPYRIGHT.replace("培训部", "客服学院"), encoding="utf-8")
+    expect(copyright_line).to_have_text("© 客服学院", timeout=30_000)
+    log = (tmp_path / "serve.log").read_text(encoding="utf-8").splitlines()
+    assert "Rebuilt every page: the theme's own folder (custom_dir) changed" in log
 
 
 def problem_lines(project: Path) -> list[str]:
