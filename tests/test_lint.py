@@ -17,7 +17,7 @@ from ruamel.yaml import YAML
 from generator.errors import Problem, Severity
 from generator.lint import RULES
 from generator.lint.feedback import verdict_opening
-from generator.lint.patterns import first_k, strictly_longest
+from generator.lint.patterns import by_length, first_k, length_rank, strictly_longest
 from generator.lint.questions import QuestionList
 from generator.models import Option, Quiz
 from generator.schema_problems import validate_model
@@ -126,19 +126,62 @@ SPREAD_KEYS = [0, 1, 2, 3, 0, 1]
 
 
 @pytest.mark.parametrize(("longest", "warned"), [(2, False), (3, True)])
-def test_single_key_longest_in_a_third_is_fine_and_more_warns(longest: int, warned: bool) -> None:
+def test_single_key_longest_in_forty_percent_is_fine_and_more_warns(
+    longest: int, warned: bool
+) -> None:
+    """The other questions' options are all as long: length tells nothing there."""
     questions = [single(f"q{i}", key, longest=i < longest) for i, key in enumerate(SPREAD_KEYS)]
     lines, problems = lint(questions)
-    assert codes(problems) == (["giveaway.single-longest"] if warned else [])
+    assert codes(problems) == (["giveaway.single-length"] if warned else [])
     if warned:
         assert "q0 的正确方案最长" in line_of(lines, problems[0])
-        assert "in 3 of 6 single-choice questions of the module quiz (more than a third)" in (
-            problems[0].message
+        assert problems[0].message == (
+            "the key is the longest option in 3 of 6 single-choice questions of the module "
+            "quiz (more than 40%): q0, q1, q2"
         )
-        assert problems[0].message.endswith(": q0, q1, q2")
 
 
-def test_a_key_as_long_as_another_option_is_not_the_longest() -> None:
+RANKED = ["六个字的方案", "五个字方案", "四字方案", "三字案"]
+"""Options of four lengths, longest first."""
+
+
+def ranked(qid: str, key: int, rank: int) -> Data:
+    """A single-choice question whose key, at position ``key``, is the ``rank``-th longest
+    option (1: the longest), ``ties`` as long as it."""
+    texts = [text for index, text in enumerate(RANKED) if index != rank - 1]
+    texts.insert(key, RANKED[rank - 1])
+    options = [
+        {"text": text, "correct": i == key, "feedback": "理由。"} for i, text in enumerate(texts)
+    ]
+    return question(qid, "single", options=options)
+
+
+@pytest.mark.parametrize(
+    ("ranks", "warning"),
+    [
+        ([2, 2, 1, 3, 4], None),
+        ([2, 2, 1, 2, 4], "the key is the second longest option in 3 of 5"),
+        ([4, 3, 4], "the key is the fourth longest option in 2 of 3"),
+        ([3], None),
+    ],
+)
+def test_single_key_of_one_length_rank_in_forty_percent_is_fine(
+    ranks: list[int], warning: str | None
+) -> None:
+    """A learner who always picks the second longest option found most keys of the exam."""
+    questions = [ranked(f"q{i}", i % 4, rank) for i, rank in enumerate(ranks)]
+    lines, problems = lint(questions)
+    assert codes(problems) == (["giveaway.single-length"] if warning else [])
+    if warning:
+        assert problems[0].message.startswith(warning)
+        rank = ranks[int(problems[0].message.rsplit(": q", 1)[1][0])]
+        assert line_of(lines, problems[0]).strip() == f"- text: {RANKED[rank - 1]}"
+
+
+def test_a_key_as_long_as_the_longest_other_ranks_first_with_it() -> None:
+    assert length_rank(["一样长", "一样长", "短"], 1) == 1
+    assert length_rank(["更长一点", "一样长", "一样长", "短"], 2) == 2
+    assert length_rank(["更长一点", "一样长", "一样长", "短"], 3) == 4
     assert not strictly_longest(["一样长", "一样长", "短"], 0)
     assert strictly_longest(["更长一点", "一样长", "短"], 0)
 
@@ -199,6 +242,46 @@ def test_first_k_right_in_a_quarter_is_fine_and_more_warns(
         assert problems[0].message.endswith("(more than a quarter): q1, q2")
 
 
+def lengths(qid: str, texts: list[str], right: set[int]) -> Data:
+    options = [
+        {"text": text, "correct": i in right, "feedback": "理由。"} for i, text in enumerate(texts)
+    ]
+    return question(qid, "multiple", options=options)
+
+
+LENGTH_SPREAD = ["较长的一项", "短项", "中等一项", "长长的一项啊"]
+"""Options of four lengths, not in length order."""
+
+
+@pytest.mark.parametrize(
+    ("rights", "warned"),
+    [([{1, 2}, {0, 1}, {2, 3}, {1, 3}], False), ([{1, 2}, {0, 3}, {2, 3}, {1, 3}], True)],
+)
+def test_right_options_by_length_in_a_quarter_is_fine_and_more_warns(
+    rights: list[set[int]], warned: bool
+) -> None:
+    """The right options, all shorter than every wrong one (or all longer), were the key
+    of eight multiple-choice questions: a learner leaving out the two longest got them."""
+    questions = [lengths(f"q{i}", LENGTH_SPREAD, right) for i, right in enumerate(rights)]
+    _, problems = lint(questions)
+    assert codes(problems) == (["giveaway.multiple-length"] if warned else [])
+    if warned:
+        assert problems[0].message == (
+            "the right options are exactly the shortest or exactly the longest ones in 2 of 4 "
+            "multiple-choice questions of the module quiz (more than a quarter): q0, q1"
+        )
+
+
+def test_by_length_compares_every_right_option_with_every_wrong_one() -> None:
+    def options(*texts: tuple[str, bool]) -> list[Option]:
+        return [Option(text=text, correct=flag) for text, flag in texts]
+
+    assert by_length(options(("短", True), ("长一点", False), ("更长一些", False)))
+    assert by_length(options(("更长一些", True), ("长一点", True), ("短", False)))
+    assert not by_length(options(("短", True), ("长一点", False), ("更长一些", True)))
+    assert not by_length(options(("一样", True), ("一样", False)))
+
+
 def test_first_k_means_the_right_options_lead() -> None:
     def marks(*right: bool) -> list[Option]:
         return [Option(text=str(i), correct=flag) for i, flag in enumerate(right)]
@@ -252,13 +335,13 @@ def six_singles(prefix: str, longest: int) -> list[Data]:
 
 
 def test_the_quiz_and_the_exam_only_questions_are_judged_apart() -> None:
-    """3 of 6 trips a third; 3 of 12 would not, had the lists been counted together."""
+    """3 of 6 trips 40%; 3 of 12 would not, had the lists been counted together."""
     lines, problems = lint(six_singles("q", 3), exam=six_singles("e", 0))
-    assert codes(problems) == ["giveaway.single-longest"]
+    assert codes(problems) == ["giveaway.single-length"]
     assert "of the module quiz" in problems[0].message
 
     lines, problems = lint(six_singles("q", 0), exam=six_singles("e", 3))
-    assert codes(problems) == ["giveaway.single-longest"]
+    assert codes(problems) == ["giveaway.single-length"]
     assert "under exam_questions" in problems[0].message
     assert problems[0].line > lines.index("exam_questions:")
 

@@ -43,7 +43,7 @@ EDITS = {
             "      - text: 打断客户，直接给方案\n        feedback: 打断会让客户觉得没有被倾听。\n",
         ),
         # s1-multiple: the option the learner ticked is reworded
-        ("      - text: 换一根网线\n", "      - text: 换一根新网线\n"),
+        ("      - text: 换一根更好的网线\n", "      - text: 换一根更新的网线\n"),
         # s1-matching: the first pair moves to the end
         (
             "      - item: “给我换根网线。”\n        match: 尽快恢复上网\n"

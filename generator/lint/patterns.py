@@ -49,10 +49,11 @@ class Pattern:
 
 
 def pattern_problems(questions: QuestionList) -> Iterator[Problem]:
-    """Every pattern rule, then the key positions of single choice, on one list."""
+    """Every pattern rule, then the key positions and lengths of single choice, on one list."""
     for pattern, sightings in PATTERNS:
         yield from _share_problem(pattern, questions, sightings(questions))
     yield from _position_problems(questions)
+    yield from _length_problems(questions)
 
 
 def _share_problem(
@@ -82,6 +83,39 @@ def _position_problems(questions: QuestionList) -> Iterator[Problem]:
         yield from _share_problem(pattern, questions, sightings)
 
 
+def _length_problems(questions: QuestionList) -> Iterator[Problem]:
+    """For each length rank (the longest option, the second longest …), the single-choice
+    questions whose key has it. A question whose options are all as long tells nothing by
+    length: it counts among the questions, at no rank."""
+    ranked = [
+        (index, question, key, length_rank(texts, key) if len(set(map(len, texts))) > 1 else 0)
+        for index, question in _singles(questions)
+        for key, texts in [(_key(question), [option.text for option in question.options])]
+    ]
+    for rank in sorted({rank for *_, rank in ranked} - {0}):
+        sightings = [
+            Sighting(found == rank, question.id, index, ("options", key))
+            for index, question, key, found in ranked
+        ]
+        shows = SAME_LENGTH.shows.format(nth=_nth_longest(rank))
+        yield from _share_problem(
+            dataclasses.replace(SAME_LENGTH, shows=shows), questions, sightings
+        )
+
+
+def length_rank(texts: list[str], index: int) -> int:
+    """1 when ``texts[index]`` is the longest (alone or with others as long), 2 when one
+    text is longer, and so on: one more than the texts longer than it, in characters."""
+    return 1 + sum(len(text) > len(texts[index]) for text in texts)
+
+
+def _nth_longest(rank: int) -> str:
+    return "the longest" if rank == 1 else f"the {ORDINALS.get(rank, f'{rank}th')} longest"
+
+
+ORDINALS = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+
+
 def _singles(questions: QuestionList) -> list[tuple[int, SingleChoice]]:
     return [(i, q) for i, q in enumerate(questions.questions) if isinstance(q, SingleChoice)]
 
@@ -107,21 +141,24 @@ def first_k(options: list[Option]) -> bool:
     return right > 0 and marks[:right] == [True] * right
 
 
-def _longest_single_keys(questions: QuestionList) -> list[Sighting]:
-    return [
-        Sighting(
-            strictly_longest([option.text for option in question.options], _key(question)),
-            question.id,
-            index,
-            ("options", _key(question)),
-        )
-        for index, question in _singles(questions)
-    ]
-
-
 def _first_option_keys(questions: QuestionList) -> list[Sighting]:
     return [
         Sighting(question.options[0].correct, question.id, index, ("options", 0))
+        for index, question in _multiples(questions)
+    ]
+
+
+def by_length(options: list[Option]) -> bool:
+    """Are the right options exactly the shortest ones, or exactly the longest: each right
+    option shorter than every wrong one, or each longer?"""
+    right = [len(option.text) for option in options if option.correct]
+    wrong = [len(option.text) for option in options if not option.correct]
+    return bool(right and wrong) and (max(right) < min(wrong) or min(right) > max(wrong))
+
+
+def _length_keys(questions: QuestionList) -> list[Sighting]:
+    return [
+        Sighting(by_length(question.options), question.id, index, ("options",))
         for index, question in _multiples(questions)
     ]
 
@@ -169,16 +206,6 @@ def _first_replies(questions: QuestionList) -> list[Sighting]:
 PATTERNS: tuple[tuple[Pattern, Sightings], ...] = (
     (
         Pattern(
-            "giveaway.single-longest",
-            thresholds.SINGLE_LONGEST,
-            "the key is the strictly longest option",
-            "single-choice questions",
-            "make the wrong options as long and as specific as the key, or the key plainer",
-        ),
-        _longest_single_keys,
-    ),
-    (
-        Pattern(
             "giveaway.multiple-first-option",
             thresholds.MULTIPLE_FIRST_OPTION,
             "option 1 is right",
@@ -196,6 +223,16 @@ PATTERNS: tuple[tuple[Pattern, Sightings], ...] = (
             "vary which options are right: put a wrong option before a right one",
         ),
         _first_k_keys,
+    ),
+    (
+        Pattern(
+            "giveaway.multiple-length",
+            thresholds.MULTIPLE_LENGTH,
+            "the right options are exactly the shortest or exactly the longest ones",
+            "multiple-choice questions",
+            "make a right option longer than a wrong one, or shorter: as specific as each other",
+        ),
+        _length_keys,
     ),
     (
         Pattern(
@@ -227,3 +264,12 @@ SAME_POSITION = Pattern(
     "LMS imports keep the written order)",
 )
 """Checked once for each position a key takes (:func:`_position_problems`)."""
+SAME_LENGTH = Pattern(
+    "giveaway.single-length",
+    thresholds.SINGLE_SAME_LENGTH,
+    "the key is {nth} option",
+    "single-choice questions",
+    "make the key longer or shorter than it is, or a wrong option as long, in some of them: "
+    "a learner who always picks the option of that length would find the key",
+)
+"""Checked once for each length rank a key takes (:func:`_length_problems`)."""

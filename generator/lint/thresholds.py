@@ -27,8 +27,9 @@ class Share:
         return count >= self.at_least and count > self.limit * total
 
 
-SINGLE_LONGEST = Share(Fraction(1, 3), "a third")
-"""Single choice: the key is the strictly longest option."""
+SINGLE_SAME_LENGTH = Share(Fraction(2, 5), "40%", at_least=2)
+"""Single choice: the key has the same length rank (the longest option, alone or as long as
+another; the second longest …). As with positions, it takes two keys of one rank."""
 SINGLE_SAME_POSITION = Share(Fraction(2, 5), "40%", at_least=2)
 """Single choice: the key sits at the same position. One question is no pattern: with one
 or two single-choice questions some position always holds more than 40%, so it takes two
@@ -37,6 +38,8 @@ MULTIPLE_FIRST_OPTION = Share(Fraction(2, 3), "two thirds")
 """Multiple choice: option 1 is one of the right options."""
 MULTIPLE_FIRST_K = Share(Fraction(1, 4), "a quarter")
 """Multiple choice: the right options are exactly the first k (1, 1–2, 1–3 …)."""
+MULTIPLE_LENGTH = Share(Fraction(1, 4), "a quarter")
+"""Multiple choice: the right options are exactly the shortest, or exactly the longest."""
 DIALOGUE_LONGEST = Share(Fraction(45, 100), "45%")
 """Dialogue turns: the best reply is the strictly longest."""
 DIALOGUE_FIRST = Share(Fraction(45, 100), "45%")
