@@ -6,8 +6,8 @@ ordering questions and rows and choices of matching questions carry opaque keys 
 question id and their text): a stored answer keeps meaning what the learner chose when a
 trainer reorders or adds options, and a key the question no longer has (its text was
 edited or removed) tells the runtime to discard the answer. Ordering items and matching
-choices are shown in the order of those keys, so neither the order nor the pairs can be
-read from the page. After grading, the runtime shows the right answer by hashing each
+choices are shown in an order drawn from those keys (for ordering items, from the right
+order too), so neither the order nor the pairs can be read from the page. After grading, the runtime shows the right answer by hashing each
 candidate: every option against the question's digest, every place of an ordering item
 against the item's place digest, every choice of a matching row against the row's digest.
 A typed answer cannot be found from its digest, so each fill-in blank also carries its
@@ -75,9 +75,13 @@ def answer_digest(question: Question) -> str | None:
 
 
 def shown_items(question: Ordering) -> list[tuple[str, str]]:
-    """(key, text) of the items in the order shown: by key, and never the right order."""
+    """(key, text) of the items in the order shown, never the right order: by the digest of
+    each key under a salt that the right order makes, turned by one place if that is the
+    right order. Shown by key, and turned when the key order was right, a page out of key
+    order had told that the key order was right."""
     keyed = [(opaque_key(question.id, item), item) for item in question.items]
-    shown = sorted(keyed)
+    seed = digest(salt_for(question.id), "shown:" + ",".join(key for key, _ in keyed))
+    shown = sorted(keyed, key=lambda pair: digest(seed, pair[0]))
     return shown[1:] + shown[:1] if shown == keyed else shown
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import re
 from pathlib import Path
@@ -87,6 +88,21 @@ def test_ordering_items_are_never_shown_in_the_right_order(course: Course) -> No
     for length in range(3, len(ordering.items) + 1):
         shortened = ordering.model_copy(update={"items": ordering.items[:length]})
         assert [text for _, text in shown_items(shortened)] != shortened.items
+
+
+def test_the_order_shown_does_not_tell_the_right_order(course: Course) -> None:
+    """Items were shown in key order unless that was the right order, which was then turned:
+    a question shown out of key order told that the key order was right. Now the order
+    shown follows from the right order, as the learner cannot: the same four items, in
+    each of their 24 right orders, are shown in many orders, never the right one."""
+    ordering = course.modules[0].quiz.questions[3]
+    assert isinstance(ordering, Ordering)
+    shown_orders = set()
+    for right in map(list, itertools.permutations(ordering.items[:4])):
+        shown = [text for _, text in shown_items(ordering.model_copy(update={"items": right}))]
+        assert shown != right
+        shown_orders.add(tuple(shown))
+    assert len(shown_orders) >= 12, "the key order, or one like it, for every right order"
 
 
 def test_digest_matches_the_correct_response(course: Course) -> None:
