@@ -7,9 +7,10 @@ question id and their text): a stored answer keeps meaning what the learner chos
 trainer reorders or adds options, and a key the question no longer has (its text was
 edited or removed) tells the runtime to discard the answer. Ordering items and matching
 choices are shown in an order drawn from those keys (for ordering items, from the right
-order too), so neither the order nor the pairs can be read from the page. After grading, the runtime shows the right answer by hashing each
-candidate: every option against the question's digest, every place of an ordering item
-against the item's place digest, every choice of a matching row against the row's digest.
+order too), so neither the order nor the pairs can be read from the page. After grading,
+the runtime shows the right answer by hashing each candidate: every option against the
+question's digest, every place of an ordering item against the item's place digest, every
+choice of a matching row against the row's digest.
 A typed answer cannot be found from its digest, so each fill-in blank also carries its
 first accepted answer sealed (XOR with a keystream drawn from the salt), which the runtime
 opens only after grading. This deters casual peeking at the page source; it is not exam
