@@ -85,6 +85,8 @@ def nav_problems(project: Project, course: Course, files: Collection[str]) -> li
     found: list[Problem] = []
     if config.validation.nav.not_found >= logging.WARNING:
         found += _entry_problems(value, config, pages, {*pages, *files}, shown)
+    if config.validation.nav.absolute_links >= logging.WARNING:
+        found += _absolute_entries(value, shown)
     if config.validation.nav.omitted_files >= logging.WARNING:
         found += _omitted(key, value, config, pages, shown)
     return found
@@ -103,6 +105,27 @@ def _entry_problems(
         and PurePosixPath(PAGE_PART.split(looked_up)[0]).suffix.lower() in PAGE_SUFFIXES
     }
     return list(found)  # an alias repeats a node: said once
+
+
+def _absolute_entries(nav: yaml.Node, shown: Path) -> list[Problem]:
+    """Each entry of ``nav`` that is an absolute path (``/index.md``), which MkDocs takes
+    for an address outside the site: its strict build stopped on it, at the file's first line."""
+    found = {
+        problem_at(
+            node.start_mark,
+            shown,
+            f"{name} names {value!r}, an absolute path, which MkDocs takes for an address "
+            f"outside the site: its strict build stops on it (validation: absolute_links)"
+            f"{given_by_variable(node)}",
+            f"write it from {COURSE_FOLDER}/, without the leading '/': '{value.lstrip('/')}'",
+            "settings.nav-absolute",
+        ): None
+        for name, node in nav_targets(nav, "")
+        if (value := written_value(node)) is not None
+        and value.startswith("/")
+        and not urlsplit(value).netloc
+    }
+    return list(found)
 
 
 def _looked_up(entry: str, config: MkDocsConfig) -> str | None:
@@ -159,7 +182,7 @@ def _omitted(
         found
         for _, node in nav_targets(nav, "")
         if (entry := written_value(node)) is not None
-        and (found := _looked_up(entry, config)) is not None
+        and (found := _looked_up(entry, config) or _absolute_page(entry, config)) is not None
     }
     left_out = [
         file.src_uri for file in files if file.inclusion.value > InclusionLevel.NOT_IN_NAV.value
@@ -177,6 +200,14 @@ def _omitted(
         "every page is listed, in the order of their file names"
     )
     return [problem_at(key.start_mark, shown, message, fix, "settings.nav-omitted")]
+
+
+def _absolute_page(entry: str, config: MkDocsConfig) -> str | None:
+    """The page an absolute entry (``/index.md``) means, when :func:`_absolute_entries`
+    names it: not said again as left out."""
+    if config.validation.nav.absolute_links < logging.WARNING or not entry.startswith("/"):
+        return None
+    return None if urlsplit(entry).netloc else entry.lstrip("/")
 
 
 def _written_by_generator(page: str) -> str:

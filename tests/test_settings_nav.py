@@ -146,6 +146,24 @@ def test_an_absolute_path_is_judged_when_mkdocs_reads_it_in_the_site(
     )
 
 
+def test_an_absolute_path_mkdocs_takes_for_an_address_is_refused_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The build stopped on '/index.md' at the file's first line; ``check`` had said that
+    'nav' left index.md out, and told the trainer to add what was there."""
+    line = append_settings(minimal_project, nav_of("/index.md", *EVERY_PAGE[1:]))
+    expected = (
+        f"mkdocs.yml:{line + 1}:5: an entry of 'nav' names '/index.md', an absolute path, which "
+        "MkDocs takes for an address outside the site: its strict build stops on it "
+        "(validation: absolute_links); write it from course/, without the leading '/': "
+        "'index.md' [settings.nav-absolute]"
+    )
+    assert only_problem(minimal_project, capsys) == expected
+    assert problems(minimal_project, capsys, "build").splitlines()[0] == expected
+    edit_settings(minimal_project, "  absolute_links: warn\n", "  absolute_links: info\n")
+    assert only_problem(minimal_project, capsys).endswith("[settings.nav-omitted]")
+
+
 def test_a_nav_of_every_page_in_another_order_builds(minimal_project: Path) -> None:
     """Pages in any order, a section, a path MkDocs reads as a page (``./``), a web address."""
     append_settings(
