@@ -117,15 +117,19 @@ def _absolute_entries(nav: yaml.Node, shown: Path) -> list[Problem]:
             f"{name} names {value!r}, an absolute path, which MkDocs takes for an address "
             f"outside the site: its strict build stops on it (validation: absolute_links)"
             f"{given_by_variable(node)}",
-            f"write it from {COURSE_FOLDER}/, without the leading '/': '{value.lstrip('/')}'",
+            f"write it from {COURSE_FOLDER}/, without the leading '/': '{path}'",
             "settings.nav-absolute",
         ): None
         for name, node in nav_targets(nav, "")
-        if (value := written_value(node)) is not None
-        and value.startswith("/")
-        and not urlsplit(value).netloc
+        if (value := written_value(node)) is not None and (path := _absolute_path(value))
     }
     return list(found)
+
+
+def _absolute_path(entry: str) -> str | None:
+    """The path an absolute entry (``/index.md``) names, without its leading '/'; none for
+    any other entry (``//host/x``, a web address, a path in the docs folder)."""
+    return entry.lstrip("/") if entry.startswith("/") and not urlsplit(entry).netloc else None
 
 
 def _looked_up(entry: str, config: MkDocsConfig) -> str | None:
@@ -178,11 +182,16 @@ def _omitted(
     navigation (``not_in_nav``, ``exclude_docs`` and ``draft_docs`` set apart)."""
     files = [File(page, None, config["site_dir"], config["use_directory_urls"]) for page in pages]
     set_exclusions(files, config)
+    # an absolute entry refused at its line (_absolute_entries) is not said again as left out
+    absolute_refused = config.validation.nav.absolute_links >= logging.WARNING
     named = {
         found
         for _, node in nav_targets(nav, "")
         if (entry := written_value(node)) is not None
-        and (found := _looked_up(entry, config) or _absolute_page(entry, config)) is not None
+        and (
+            found := _looked_up(entry, config)
+            or (_absolute_path(entry) if absolute_refused else None)
+        )
     }
     left_out = [
         file.src_uri for file in files if file.inclusion.value > InclusionLevel.NOT_IN_NAV.value
@@ -200,14 +209,6 @@ def _omitted(
         "every page is listed, in the order of their file names"
     )
     return [problem_at(key.start_mark, shown, message, fix, "settings.nav-omitted")]
-
-
-def _absolute_page(entry: str, config: MkDocsConfig) -> str | None:
-    """The page an absolute entry (``/index.md``) means, when :func:`_absolute_entries`
-    names it: not said again as left out."""
-    if config.validation.nav.absolute_links < logging.WARNING or not entry.startswith("/"):
-        return None
-    return None if urlsplit(entry).netloc else entry.lstrip("/")
 
 
 def _written_by_generator(page: str) -> str:
