@@ -121,7 +121,8 @@ def _absolute_entries(nav: yaml.Node, shown: Path) -> list[Problem]:
             "settings.nav-absolute",
         ): None
         for name, node in nav_targets(nav, "")
-        if (value := written_value(node)) is not None and (path := _absolute_path(value))
+        if (value := written_value(node)) is not None
+        and (path := _absolute_path(value)) is not None
     }
     return list(found)
 
