@@ -164,6 +164,9 @@ def _trainers_template_line(project: Project, error: TemplateError) -> tuple[Pat
     """The template of the theme's own folder (``theme.custom_dir``), and its line, where
     ``error`` arose: Jinja2 names it in a syntax error, and puts the templates' own lines in
     the traceback of any other."""
+    custom_dir = site_config(project).theme.custom_dir
+    if custom_dir is None:
+        return None
     if isinstance(error, TemplateSyntaxError) and error.filename:
         places = [(error.filename, error.lineno)]
     else:
@@ -171,9 +174,6 @@ def _trainers_template_line(project: Project, error: TemplateError) -> tuple[Pat
             (frame.filename, frame.lineno or 1)
             for frame in traceback.extract_tb(error.__traceback__)
         ]
-    custom_dir = site_config(project).theme.custom_dir
-    if custom_dir is None:
-        return None
     folder = Path(custom_dir).resolve()
     found = [
         (path, line)
