@@ -486,12 +486,13 @@ def test_a_resumed_exam_and_the_mistakes_book_are_not_read_out_on_arrival(
     assert page.evaluate("window.__spoken") == [], "on opening the 错题本"
 
 
-AN_ATTEMPT_OF_TWO = (
+AN_ATTEMPT_UNANSWERED = (
     "localStorage.setItem('" + STORAGE_KEY + "', JSON.stringify({version: 1, questions: {},"
     " quizzes: {}, exam: null, name: '', attempt: {seed: 1, handedIn: false, answers: {},"
-    " questions: ['s1-single', 's1-fill-in']}}));"
+    " questions: ['s2-single', 's1-fill-in', 's2-exam-promise']}}));"
 )
-"""An exam under way whose paper is a single choice and a fill-in, neither answered yet."""
+"""An exam under way (as the fixture draws it: one question of module 1, two of module 2)
+whose paper holds a single choice and a fill-in, none answered yet."""
 
 
 def test_the_exam_reads_out_its_count_only_when_it_goes_up(
@@ -499,14 +500,14 @@ def test_the_exam_reads_out_its_count_only_when_it_goes_up(
 ) -> None:
     """Trying the options one after another (an arrow key checks each in turn) and typing a
     blank key by key change the answer, not the count of questions answered: a screen
-    reader heard 已作答 1 / 2 题 again at every key, over the option it had moved to."""
-    page.add_init_script(AN_ATTEMPT_OF_TWO)
+    reader heard 已作答 1 / 3 题 again at every key, over the option it had moved to."""
+    page.add_init_script(AN_ATTEMPT_UNANSWERED)
     page.add_init_script(f"document.addEventListener('readystatechange', {SPOKEN}, {{once: true}})")
     page.goto(f"{fixture_site_url}exam.html")
     expect(page.locator(".mot-exam[data-ready]")).to_have_attribute(
         "data-exam-state", "in-progress"
     )
-    form_of(page, "s1-single").locator("input").first.focus()
+    form_of(page, "s2-single").locator("input").first.focus()
     for pressed in ["Space", "ArrowDown", "ArrowDown"]:
         page.keyboard.press(pressed)
     form_of(page, "s1-fill-in").locator("input").first.focus()
@@ -516,8 +517,8 @@ def test_the_exam_reads_out_its_count_only_when_it_goes_up(
         if number:
             page.keyboard.press("Tab")
         page.keyboard.type(text)
-    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 2 / 2 题")
-    assert page.evaluate("window.__spoken") == ["已作答 1 / 2 题", "已作答 2 / 2 题"]
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 2 / 3 题")
+    assert page.evaluate("window.__spoken") == ["已作答 1 / 3 题", "已作答 2 / 3 题"]
 
 
 def test_the_mistakes_book_reads_out_its_count_only_when_it_changes(

@@ -463,15 +463,34 @@ def test_an_exam_question_whose_right_answer_changed_is_marked_again_everywhere(
     expect(page.locator(".mot-exam-paper .mot-status", has_text="重新判分")).to_have_count(0)
 
 
-def test_an_exam_under_way_counts_only_the_questions_the_course_still_has(
+def test_an_exam_under_way_draws_again_for_a_question_the_course_no_longer_has(
     exam_learner: Callable[[str], Page], republished: Republished
 ) -> None:
-    """One of the three questions answered was removed: the home page said 已作答 3/3 while
-    the exam page said 2 / 2."""
+    """One of the three questions answered was removed. The home page said 已作答 3/3 while
+    the exam page said 2 / 2; then both said 2 of 2, under the page's 共 3 题. The paper now
+    draws another question from the removed one's module, keeps the two answers, and
+    stores the paper so that it stays the same on the next visit."""
     page = exam_learner("under way")
     page.goto(republished.url)
     expect(page.locator(".mot-dashboard[data-ready] [data-exam]")).to_have_text(
-        "进行中（已作答 2/2 题）"
+        "进行中（已作答 2/3 题）"
     )
-    open_exam(page, republished.url, "in-progress")
-    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 2 / 2 题")
+    for visit in range(2):
+        open_exam(page, republished.url, "in-progress")
+        expect(page.locator(".mot-exam-intro")).to_contain_text("共 3 题")
+        expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 2 / 3 题")
+        paper = page.locator(".mot-exam-paper .mot-question")
+        assert paper.evaluate_all("forms => forms.map(f => f.dataset.questionId)") == [
+            "s1-true-false",
+            "s2-single",
+            "s2-exam-promise",
+        ], visit
+        expect(paper.last.locator(".mot-question-number")).to_have_text("第 3 / 3 题")
+        expect(paper.last.locator("input:checked")).to_have_count(0)
+        attempt = record(page)["attempt"]
+        assert attempt["questions"] == ["s1-true-false", "s2-single", "s2-exam-promise"]
+        assert sorted(attempt["answers"]) == ["s1-true-false", "s2-single"]
+    page.goto(republished.url)
+    expect(page.locator(".mot-dashboard[data-ready] [data-exam]")).to_have_text(
+        "进行中（已作答 2/3 题）"
+    )

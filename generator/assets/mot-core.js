@@ -478,13 +478,12 @@
     },
     exam: function () { return state.exam; },
     attempt: function () { return state.attempt; },
-    /* The exam attempt in progress (or handed in), saved whole; its answers one by one. */
+    /* The exam attempt in progress (or handed in), saved whole; a `change` to the attempt
+       under way (an answer, its questions fitted to the course), if it is still `seed`'s. */
     setAttempt: function (attempt) { update(function (record) { record.attempt = attempt; }); },
-    saveExamAnswer: function (seed, questionId, answer) {
+    changeAttempt: function (seed, change) {
       update(function (record) {
-        if (record.attempt && record.attempt.seed === seed && !record.attempt.handedIn) {
-          record.attempt.answers[questionId] = answer;
-        }
+        if (record.attempt && record.attempt.seed === seed && !record.attempt.handedIn) { change(record.attempt); }
       });
     },
     name: function () { return state.name || ""; },

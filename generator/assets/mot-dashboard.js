@@ -107,19 +107,23 @@
     }
   }
 
-  /* The exam's best result and the attempt under way, if any, counting only the questions
-     the course still has (the exam page shows no others). */
-  function examText(moduleOf) {
+  /* The exam's best result and the attempt under way, if any, as the exam page shows it:
+     the questions the course still has, and as many as the exam draws (the page draws
+     more for a question the trainer removed since, mot-exam.js). */
+  function examText(course) {
     var exam = mot.progress.exam();
     var attempt = mot.progress.attempt();
     var texts = exam ? [TEXT.best(exam)] : [];
     if (attempt && !attempt.handedIn) {
+      var moduleOf = mot.progress.questionModules(course);
       var drawn = attempt.questions.filter(function (id) { return moduleOf[id]; });
+      var draws = Object.keys(course.exam.draw).map(function (module) { return course.exam.draw[module]; });
+      var total = Math.max(drawn.length, draws.reduce(function (sum, draw) { return sum + draw; }, 0));
       var done = drawn.filter(function (id) {
         var answer = attempt.answers[id];
         return answer && answer.length && answer.indexOf("") < 0;
       });
-      texts.push(TEXT.underway(done.length, drawn.length));
+      texts.push(TEXT.underway(done.length, total));
     }
     return texts.join("；") || TEXT.noExam;
   }
@@ -132,7 +136,7 @@
     showModules(board, course);
     showStages(board, course, next);
     var exam = board.querySelector("[data-exam]");
-    if (exam) { exam.textContent = examText(mot.progress.questionModules(course)); }
+    if (exam) { exam.textContent = examText(course); }
     board.querySelector("[data-mistakes]").textContent = TEXT.mistakes(Object.keys(mot.progress.mistakes()).length);
     board.setAttribute("data-ready", "");
   }

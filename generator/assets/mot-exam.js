@@ -44,6 +44,7 @@
   };
   var shownAttempt = new WeakMap();   /* exam -> the attempt on the page */
 
+  function idOf(form) { return form.getAttribute("data-question-id"); }
   function paperForms(exam) { return all(exam.querySelector(".mot-exam-paper"), ".mot-question"); }
 
   function setState(exam, state) {
@@ -65,7 +66,7 @@
     clearPaper(exam);
     var drawn = [];
     all(exam, ".mot-exam-module").forEach(function (pool) {
-      var ids = all(pool, ".mot-question").map(function (form) { return form.getAttribute("data-question-id"); });
+      var ids = all(pool, ".mot-question").map(idOf);
       drawn = drawn.concat(mot.shuffled(ids).slice(0, Number(pool.getAttribute("data-draw"))));
     });
     return { seed: mot.newSeed(), questions: mot.shuffled(drawn), answers: {}, handedIn: false };
@@ -85,6 +86,41 @@
     if (restart) { restart.hidden = !form.querySelector(".mot-turn[data-played]"); }
   }
 
+  /* The questions of an attempt under way, fitted to the exam as published now. A trainer
+     may have removed or renamed a drawn question, or drawn more from a module, since; the
+     paper would then be shorter than the 共 N 题 the page promises. The questions the
+     course still has stay, in their order; modules short of their draw give new ones,
+     drawn from the attempt's seed (so every tab draws the same), until the paper is as
+     long as the exam. None is taken away: a paper left longer keeps its answers. */
+  function fittedQuestions(exam, attempt) {
+    var inCourse = [], spare = [], total = 0;
+    all(exam, ".mot-exam-module").forEach(function (pool) {
+      var ids = all(pool, ".mot-question").map(idOf);
+      var unused = ids.filter(function (id) { return attempt.questions.indexOf(id) < 0; });
+      var short = Number(pool.getAttribute("data-draw")) - (ids.length - unused.length);
+      inCourse = inCourse.concat(ids);
+      total += Number(pool.getAttribute("data-draw"));
+      spare = spare.concat(mot.shuffled(unused, attempt.seed).slice(0, Math.max(0, short)));
+    });
+    var kept = attempt.questions.filter(function (id) { return inCourse.indexOf(id) >= 0; });
+    return kept.concat(spare.slice(0, Math.max(0, total - kept.length)));
+  }
+
+  /* The attempt under way with its questions fitted, stored when they changed (the answers
+     to questions no longer on the paper go). */
+  function fitted(exam, attempt) {
+    clearPaper(exam);
+    var questions = fittedQuestions(exam, attempt);
+    if (questions.join("\n") === attempt.questions.join("\n")) { return attempt; }
+    mot.progress.changeAttempt(attempt.seed, function (stored) {
+      stored.questions = questions;
+      Object.keys(stored.answers).forEach(function (id) {
+        if (questions.indexOf(id) < 0) { delete stored.answers[id]; }
+      });
+    });
+    return mot.progress.attempt();
+  }
+
   /* Lay out the attempt's questions, in its order and with its answers. */
   function showPaper(exam, attempt) {
     var paper = exam.querySelector(".mot-exam-paper");
@@ -94,7 +130,7 @@
       return exam.querySelector('.mot-exam-pool [data-question-id="' + id + '"]');
     }).filter(Boolean);
     forms.forEach(function (form, index) {
-      var id = form.getAttribute("data-question-id");
+      var id = idOf(form);
       engine.reset(form);
       engine.arrange(form, shuffle ? seedFor(attempt, id) : null);
       if (attempt.answers[id]) { engine.fill(form, attempt.answers[id]); }
@@ -124,7 +160,8 @@
   function save(exam, form) {
     var attempt = shownAttempt.get(exam);
     if (!attempt || attempt.handedIn) { return; }
-    mot.progress.saveExamAnswer(attempt.seed, form.getAttribute("data-question-id"), engine.answer(form));
+    var answer = engine.answer(form);
+    mot.progress.changeAttempt(attempt.seed, function (stored) { stored.answers[idOf(form)] = answer; });
     updateProgress(exam, true);
   }
 
@@ -191,7 +228,7 @@
 
   function resultsOf(forms) {
     return forms.map(function (form) {
-      return { id: form.getAttribute("data-question-id"), module: form.getAttribute("data-module"),
+      return { id: idOf(form), module: form.getAttribute("data-module"),
                result: form.getAttribute("data-result") };
     });
   }
@@ -203,7 +240,7 @@
     return Promise.all(forms.map(engine.grade)).then(function (results) {
       var marks = attempt.results || {};
       var regraded = forms.filter(function (form, index) {
-        var was = marks[form.getAttribute("data-question-id")];
+        var was = marks[idOf(form)];
         return was && was !== results[index] && engine.response(form);
       });
       showGraded(exam, forms, attempt, false, regraded);
@@ -250,7 +287,7 @@
 
   function answersOf(forms) {
     var answers = {};
-    forms.forEach(function (form) { answers[form.getAttribute("data-question-id")] = engine.answer(form); });
+    forms.forEach(function (form) { answers[idOf(form)] = engine.answer(form); });
     return answers;
   }
 
@@ -274,7 +311,7 @@
   function handInNow(exam, forms, answers, results) {
     var shown = shownAttempt.get(exam);
     var marks = {};
-    forms.forEach(function (form, index) { marks[form.getAttribute("data-question-id")] = results[index]; });
+    forms.forEach(function (form, index) { marks[idOf(form)] = results[index]; });
     var right = results.filter(function (result) { return result === "correct"; }).length;
     var passMark = Number(exam.getAttribute("data-pass-mark"));
     var attempt = { seed: shown.seed, questions: shown.questions, answers: answers, handedIn: true,
@@ -292,6 +329,7 @@
   function show(exam) {
     var attempt = mot.progress.attempt();
     if (!attempt) { setState(exam, "ready"); return; }
+    if (!attempt.handedIn) { attempt = fitted(exam, attempt); }
     var forms = showPaper(exam, attempt);
     if (attempt.handedIn) {
       finish(exam, forms, attempt);
@@ -305,16 +343,17 @@
   function refresh(exam) {
     var stored = mot.progress.attempt();
     var current = shownAttempt.get(exam);
-    if (!stored || !current || stored.seed !== current.seed || stored.handedIn !== current.handedIn) {
+    if (!stored || !current || stored.seed !== current.seed || stored.handedIn !== current.handedIn ||
+        stored.questions.join("\n") !== current.questions.join("\n")) {
       show(exam);
       return;
     }
     paperForms(exam).forEach(function (form) {
-      var answer = stored.answers[form.getAttribute("data-question-id")];
+      var answer = stored.answers[idOf(form)];
       if (answer && JSON.stringify(answer) !== JSON.stringify(engine.answer(form))) {
         engine.reset(form);
         engine.arrange(form, exam.getAttribute("data-shuffle-options") === "true" ?
-          seedFor(stored, form.getAttribute("data-question-id")) : null);
+          seedFor(stored, idOf(form)) : null);
         engine.fill(form, answer);
         offerRestart(form);
       }
@@ -351,7 +390,7 @@
       restart: function (form) {
         if (!window.confirm(TEXT.confirmDialogue)) { return; }
         engine.reset(form);
-        var id = form.getAttribute("data-question-id");
+        var id = idOf(form);
         engine.arrange(form, shuffle ? seedFor(shownAttempt.get(exam), id) : null);
         save(exam, form);
         engine.firstControl(form).focus();
