@@ -27,6 +27,12 @@ from generator.page_checks import Targets, broken_link, link_targets, page_probl
 from generator.yaml_source import position
 
 _OR_INCLUDE = " (or set include_quiz_questions: true)"
+RESERVED_IDS = frozenset({"constructor"})
+"""Ids the id pattern allows that every JavaScript object already has (Object.prototype's
+names in lower case): the quiz runtime keys the learner's record and the objectives' texts
+by id, and would read the object's own property for a question or objective of that name
+(the exam stopped drawing at it, and the 错题本 listed it unanswered)."""
+_RESERVED_FIX = "choose another id, e.g. one that starts with the module's prefix"
 
 
 def validate_course(course: Course, scan: CourseScan, files: Collection[str]) -> list[Problem]:
@@ -52,8 +58,18 @@ def _objective_problems(course: Course) -> Iterator[Problem]:
     seen: dict[str, Path] = {}
     for module in course.modules:
         for index, objective in enumerate(module.meta.objectives):
+            line, column = position(module.page.source, ("objectives", index, "id"))
+            if objective.id in RESERVED_IDS:
+                yield Problem(
+                    module.page.source.path,
+                    line,
+                    column,
+                    f"objective id '{objective.id}' is a name the browser's JavaScript keeps "
+                    "for itself",
+                    _RESERVED_FIX,
+                    "module.reserved-id",
+                )
             if objective.id in seen:
-                line, column = position(module.page.source, ("objectives", index, "id"))
                 yield Problem(
                     module.page.source.path,
                     line,
@@ -83,6 +99,15 @@ def _identity_problems(
 ) -> Iterator[Problem]:
     """A question id used twice in the course; ``first_seen`` remembers where each was."""
     path, line, _ = at("id")
+    if question.id in RESERVED_IDS:
+        yield Problem(
+            path,
+            line,
+            at("id")[2],
+            f"question id '{question.id}' is a name the browser's JavaScript keeps for itself",
+            _RESERVED_FIX,
+            "quiz.reserved-id",
+        )
     if question.id in first_seen:
         yield Problem(
             path,
