@@ -190,8 +190,10 @@ def run_build(project: Project, arguments: argparse.Namespace) -> int:
     try:
         checked = build.build(project, arguments.engine)
         _warn(checked)
-        print(f"OK: {_summary(checked)}; site written to {site}/", flush=True)
-        if not published_site_url(project):
+        address = published_site_url(project)
+        built_for = f" for {address}" if address else ""
+        print(f"OK: {_summary(checked)}; site written to {site}/{built_for}", flush=True)
+        if not address:
             print(NO_ADDRESS, file=sys.stderr)
     except KeyboardInterrupt:
         if _folder_identity(project.site_dir) == before:

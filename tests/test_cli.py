@@ -389,7 +389,8 @@ def test_a_site_names_no_address_but_the_published_one(
     address: str,
 ) -> None:
     """Built without SITE_URL, the site names no address (the live preview's would be every
-    page's canonical address and fill its sitemap), and the build says what that costs."""
+    page's canonical address and fill its sitemap), and the build says what that costs;
+    built with it, the OK line names the address, so that a stale one shows."""
     if address:
         monkeypatch.setenv("SITE_URL", address)
     else:
@@ -401,7 +402,10 @@ def test_a_site_names_no_address_but_the_published_one(
     assert [name for name, text in texts.items() if "127.0.0.1" in text] == []
     canonical = f'<link rel="canonical" href="{PUBLISHED}01-sample.html">'
     assert (canonical in texts["01-sample.html"]) == bool(address)
-    assert (cli.NO_ADDRESS in capsys.readouterr().err) == (not address)
+    printed = capsys.readouterr()
+    assert (cli.NO_ADDRESS in printed.err) == (not address)
+    ok_line = next(line for line in printed.out.splitlines() if line.startswith("OK: "))
+    assert ok_line.endswith(f"site written to site/ for {PUBLISHED}" if address else "site/")
 
 
 def test_mkdocs_failure_leaves_previous_site_and_no_scratch(
