@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from playwright.sync_api import Dialog, FrameLocator, Locator, Page, expect
+from playwright.sync_api import Dialog, FrameLocator, Locator, Page, Route, expect
 
 from generator.digests import opaque_key
 from generator.models import (
@@ -26,6 +26,18 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
 
 Surface = Page | FrameLocator
 """A top-level page or a page inside a frame (the SCORM package in its LMS)."""
+LOGIN_PAGE = "<!doctype html><html><body>请先登录 Wi-Fi</body></html>"
+"""What a Wi-Fi login page (or a proxy's error page) sends in place of any file asked for."""
+LOGIN_PAGE_RUN = "Unexpected token '<'"
+"""The error a login page served as a script throws when the browser runs it."""
+
+
+def fail(how: str) -> Callable[[Route], None]:
+    """A route handler that loses a file: ``no network``, or a ``login page`` served in its
+    place (with 200 OK, so that a script "loads", and throws when it runs)."""
+    if how == "no network":
+        return lambda route: route.abort()
+    return lambda route: route.fulfill(status=200, content_type="text/html", body=LOGIN_PAGE)
 
 
 def answer(surface: Surface, module: Module, index: int = 0, right: bool = True) -> Locator:

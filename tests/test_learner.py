@@ -455,12 +455,13 @@ def test_answers_shown_again_on_return_are_not_read_out(
     form = form_of(page, "s1-scenario")
     form.get_by_role("button", name="重来这段对话").click()
     answer(page, question(course, "s1-scenario"), right=True)
+    # the verdict is read where the focus lands (test_spoken.py), not from the status line
     assert page.evaluate("window.__spoken") == [
         "已完成 6/7 题，答对 3 题",
-        "回答正确。对话结束：最后一轮回复得当，2 轮中有 2 轮回复得当。",
-        "✓",
         "已完成 7/7 题，答对 4 题",
     ], "the learner's own answers are read out"
+    spoken_verdict = form.locator(".mot-feedback:focus .mot-spoken")
+    expect(spoken_verdict).to_contain_text("回答正确。对话结束：最后一轮回复得当")
 
 
 def test_a_resumed_exam_and_the_mistakes_book_are_not_read_out_on_arrival(
@@ -524,8 +525,8 @@ def test_the_exam_reads_out_its_count_only_when_it_goes_up(
 def test_the_mistakes_book_reads_out_its_count_only_when_it_changes(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:
-    """A question answered wrong again stays in the 错题本: its verdict is read out, and the
-    count, the same as before, is not read out again after it; one answered right empties
+    """A question answered wrong again stays in the 错题本: its verdict is read (where the
+    focus lands), and the count, the same as before, is not read out; one answered right empties
     the book, and that is read out."""
     open_page(page, fixture_site_url)
     single = question(course, "s1-single")
@@ -533,8 +534,9 @@ def test_the_mistakes_book_reads_out_its_count_only_when_it_changes(
     page.add_init_script(f"document.addEventListener('readystatechange', {SPOKEN}, {{once: true}})")
     page.goto(f"{fixture_site_url}mistakes.html")
     answer(page, single, right=False)
+    spoken_verdict = form_of(page, single.id).locator(".mot-feedback:focus .mot-spoken")
+    expect(spoken_verdict).to_have_text("回答错误。正确答案已经标出，请看下面的讲解。")
     spoken = page.evaluate("window.__spoken")
-    assert "回答错误。正确答案已经标出，请看下面的讲解。" in spoken
     assert not [said for said in spoken if "错题本" in said], spoken
     form_of(page, single.id).get_by_role("button", name="再做一次").click()
     answer(page, single, right=True)
@@ -988,7 +990,8 @@ def test_an_exam_that_cannot_be_graded_is_not_handed_in_until_it_can(
 ) -> None:
     """On plain http the JavaScript SHA-256 loads at hand-in. When it did not, the attempt
     was stored as handed in but never graded: 交卷 again showed a pass that the record,
-    the home page and the certificate never had."""
+    the home page and the certificate never had. Then 交卷 seemed to do nothing: the line
+    that said why was on a question far below, and asked to 提交 again."""
     page.add_init_script("Object.defineProperty(window.crypto, 'subtle', { value: undefined })")
     page.route("**/mot-sha256.js", lambda route: route.abort())
     drawn = take_exam_started(page, fixture_site_url)
@@ -999,7 +1002,10 @@ def test_an_exam_that_cannot_be_graded_is_not_handed_in_until_it_can(
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="交卷").click()
     first = page.locator(".mot-exam-paper .mot-question").first
-    expect(first.locator(".mot-status")).to_contain_text("这道题没能判分")
+    expect(first.locator(".mot-status")).to_have_text(
+        "这道题没能判分：判分要用的文件没有加载（可能是网络断了）。请检查网络，然后再交卷。"
+    )
+    expect(first.locator(".mot-status")).to_be_focused()  # 交卷 is far above: nothing showed
     expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
     record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
     assert record["attempt"]["handedIn"] is False

@@ -18,7 +18,7 @@ from generator.export.pdf import CHROMIUM_FLAGS
 from generator.load import load_course
 from generator.models import Course, FillIn, Module
 from generator.project import Project
-from tests.browsing import choose_dark, give_answer, search
+from tests.browsing import choose_dark, fail, give_answer, search
 from tests.conftest import PROJECT, chromium_executable
 
 pytestmark = pytest.mark.browser
@@ -115,13 +115,17 @@ def test_a_grading_script_on_its_way_holds_up_no_other_page(
         ("index.html", "mot-dashboard.js", ".mot-dashboard"),
     ],
 )
+@pytest.mark.parametrize("how", ["no network", "login page"])
 def test_a_part_whose_script_does_not_load_says_so(
-    page: Page, site_url: str, address: str, script: str, part: str
+    browser: Browser, site_url: str, address: str, script: str, part: str, how: str
 ) -> None:
     """The network dropped after the page arrived: the quiz looked ready and reloaded the
     page when sent, 开始考试 looked enabled and did nothing, and the dashboard said 未开始
-    for every module of a learner half-way through."""
-    page.route(f"**/assets/{script}", lambda route: route.abort())
+    for every module of a learner half-way through. A login page served in the script's
+    place "loaded": the quiz stayed greyed out without a word."""
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.route(f"**/assets/{script}", fail(how))
     page.goto(f"{site_url}{address}")
     notice = page.locator(f"{part} .mot-not-loaded")
     expect(notice).to_be_visible()
@@ -137,6 +141,7 @@ def test_a_part_whose_script_does_not_load_says_so(
     if part == ".mot-dashboard":
         expect(page.locator(".mot-dashboard [data-status]").first).to_be_hidden()
         expect(page.locator(".mot-dashboard [data-mistakes]")).to_be_hidden()
+    context.close()
 
 
 def test_blocked_site_data_breaks_neither_search_nor_the_colour_toggle(

@@ -20,9 +20,9 @@ from generator.digests import opaque_key
 from generator.load import load_course
 from generator.models import Course, MultipleChoice, Shuffled, SingleChoice
 from generator.project import Project
-from tests.browsing import answer, chosen_keys
+from tests.browsing import LOGIN_PAGE_RUN, answer, answer_exam, chosen_keys, fail
 from tests.conftest import FIXTURES
-from tests.test_learner import STORAGE_KEY
+from tests.test_learner import STORAGE_KEY, every_question, take_exam_started
 
 pytestmark = pytest.mark.browser
 
@@ -248,6 +248,29 @@ def test_storage_that_never_saved_says_progress_is_not_kept(
     expect(notice).not_to_contain_text("已经保存的进度还在")
 
 
+@pytest.mark.parametrize("full", [True, False], ids=["full", "saved"])
+def test_a_hand_in_that_is_not_saved_says_so(
+    context: BrowserContext, fixture_site_url: str, course: Course, full: bool
+) -> None:
+    """Storage filled up during the exam: the results panel said 恭喜通过 and offered the
+    certificate, with no word that the pass was kept nowhere (a reload brought the exam
+    back under way). A hand-in that is saved says nothing of the kind."""
+    page = context.new_page()
+    page.add_init_script(FILLS_UP)
+    take_exam_started(page, fixture_site_url)
+    page.evaluate(f"window.__full = {str(full).lower()}")
+    answer_exam(page, page, every_question(course), right=True)
+    panel = page.locator('[data-results-for="exam"]')
+    expect(panel.locator("[data-passed]")).to_contain_text("恭喜通过结业考试")
+    unsaved = panel.locator(".mot-unsaved")
+    expect(unsaved).to_have_count(int(full))
+    if full:
+        expect(unsaved).to_contain_text("成绩没有保存在这台设备上")
+    page.reload()
+    state = "in-progress" if full else "finished"
+    expect(page.locator(".mot-exam[data-ready]")).to_have_attribute("data-exam-state", state)
+
+
 def exam_attempt(course: Course) -> dict[str, Any]:
     """An exam under way: three questions drawn, the first answered right, the second of a
     shape no version writes."""
@@ -404,15 +427,20 @@ def test_a_best_score_stays_until_a_larger_share_beats_it(
     expect(status).to_have_text("本章状态：已通过 · 最佳成绩 2/2（100%）")
 
 
+@pytest.mark.parametrize("how", ["no network", "login page"])
 def test_a_bank_that_does_not_load_hides_only_its_own_questions(
-    context: BrowserContext, fixture_site_url: str
+    browser: Browser, fixture_site_url: str, how: str
 ) -> None:
     """No network for one module's bank: the other modules' mistakes are shown, the learner
-    is told to check the network, and the unloaded module's mistakes stay in the record."""
+    is told to check the network, and the unloaded module's mistakes stay in the record.
+    A login page served in the bank's place had shown neither its questions nor a word."""
     mistakes = {"s1-single": "01-sample", "s2-single": "02-second"}
+    context = browser.new_context(locale="zh-CN")
+    errors: list[str] = []
+    context.on("weberror", lambda error: errors.append(str(error.error)))
     page = context.new_page()
     with_mistakes(page, fixture_site_url, mistakes)
-    page.route("**/banks/02-second.js", lambda route: route.abort())
+    page.route("**/banks/02-second.js", fail(how))
     page.goto(f"{fixture_site_url}mistakes.html")
     expect(page.locator(".mot-mistakes[data-ready]")).to_have_count(1)
     expect(page.locator(".mot-mistakes-count")).to_contain_text("错题本里有 2 道题")
@@ -420,6 +448,8 @@ def test_a_bank_that_does_not_load_hides_only_its_own_questions(
     shown = page.locator(".mot-mistakes .mot-question:visible")
     assert shown.evaluate_all("fs => fs.map(f => f.dataset.questionId)") == ["s1-single"]
     assert set(stored(page)["mistakes"]) == set(mistakes)
+    context.close()
+    assert [LOGIN_PAGE_RUN in error for error in errors] == [True] * (how == "login page")
 
 
 # Shuffled orders ---------------------------------------------------------------------------

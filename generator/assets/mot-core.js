@@ -21,8 +21,6 @@
  * - Hashing: Web Crypto, or on plain-http pages the JavaScript SHA-256 of mot-sha256.js,
  *   loaded the first time it is needed.
  * - The mot:quiz-progress event, which carries the pass mark and the verdict.
- * - Telling the search worker when the learner opens search, so that it loads the index then.
- * - Turning off Material's one-key shortcuts.
  * Facts about the course (pass marks, stage names, URLs) come from the page, never from here.
  */
 (function () {
@@ -73,11 +71,19 @@
   function loadScript(path, inOrder) {
     if (!loading[path]) {
       loading[path] = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
+        var script = document.createElement("script"), broken = false;
+        /* A script that arrives but does not run (a Wi-Fi login page, or a file cut short,
+           served in its place) fails as one that does not arrive: its error names it. */
+        function heard(event) { broken = broken || event.filename === script.src; }
+        window.addEventListener("error", heard);
         script.src = new URL(path, SCRIPT).href;
         script.async = !inOrder;
-        script.onload = resolve;
+        script.onload = function () {
+          window.removeEventListener("error", heard);
+          if (broken) { script.onerror(); } else { resolve(); }
+        };
         script.onerror = function () {
+          window.removeEventListener("error", heard);
           delete loading[path];   /* the next page start tries again */
           script.remove();
           reject(new Error(path + " did not load"));
@@ -164,37 +170,6 @@
         link.addEventListener("error", resolve);
         window.setTimeout(resolve, STYLE_WAIT);
       });
-    });
-  }
-
-  /* Search on demand: Material's search worker (assets/search/mot-search.js) loads the
-     index when the page says that search is open, and asks when it starts. */
-  function tellSearchWhenOpen() {
-    var toggle = document.getElementById("__search");
-    if (!toggle || typeof BroadcastChannel === "undefined") { return; }
-    var channel = null;
-    function tell() { if (channel && toggle.checked) { channel.postMessage("open"); } }
-    /* The channel is open while the page is shown: a message reaching a page the browser
-       keeps for the back button (another page's worker asking) would make it drop the page. */
-    function open() {
-      channel = new BroadcastChannel("mot-search:" + new URL("..", SCRIPT).pathname);
-      channel.onmessage = function (event) { if (event.data === "ask") { tell(); } };
-      tell();
-    }
-    toggle.addEventListener("change", tell);
-    window.addEventListener("pagehide", function () { channel.close(); channel = null; });
-    window.addEventListener("pageshow", function (event) { if (event.persisted) { open(); } });
-    open();
-  }
-
-  /* Material's one-key shortcuts (n and p turn the page, s, f and / open search) act wherever
-     the focus is not in a text field: on a link or a button, or in a quiz, one key sent the
-     learner off the page (WCAG 2.1.4). They are off: Material listens on window, after the
-     document. Search, once open, still takes what is typed. */
-  function keepKeysFromMaterial() {
-    document.addEventListener("keydown", function (event) {
-      var oneKey = event.key.length === 1 && !event.ctrlKey && !event.metaKey;
-      if (oneKey && !event.target.closest(".md-search")) { event.stopPropagation(); }
     });
   }
 
@@ -486,6 +461,8 @@
         if (record.attempt && record.attempt.seed === seed && !record.attempt.handedIn) { change(record.attempt); }
       });
     },
+    /* Whether the record is saved as it changes: false once storage is blocked or full. */
+    saved: function () { return persistent; },
     name: function () { return state.name || ""; },
     setName: function (name) { update(function (record) { record.name = name; }); }
   };
@@ -559,7 +536,5 @@
     courseData: courseData, showResults: showResults, bringIntoView: bringIntoView
   };
 
-  tellSearchWhenOpen();
-  keepKeysFromMaterial();
   onEveryPage(startPage);
 })();

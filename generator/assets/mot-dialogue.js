@@ -35,6 +35,13 @@
     });
   }
 
+  /* What a screen reader reads of `node`: its text without the icons hidden from it. */
+  function spokenText(node) {
+    var copy = node.cloneNode(true);
+    all(copy, '[aria-hidden="true"]').forEach(function (hidden) { hidden.remove(); });
+    return copy.textContent.trim() + " ";
+  }
+
   function ended(form) { return !currentTurn(form) && playedTurns(form).length > 0; }
 
   function bestReply(form, turn) {
@@ -139,6 +146,17 @@
     show: function (form, solution) {
       playedTurns(form).forEach(function (turn, index) { showTurn(form, turn, solution[index]); });
       form.querySelector(".mot-submit").hidden = true;
+    },
+    /* Read first where the focus lands after the last reply, below the transcript: the
+       last turn's verdict and feedback and the better reply, hidden from screen readers
+       where they are so that they are read once. (Earlier turns have theirs, revealTurn.) */
+    spoken: function (form) {
+      var turn = playedTurns(form).pop();
+      var feedback = turn.querySelector(".mot-reply-feedback:not([hidden])");
+      var better = turn.querySelector('.mot-option[data-solution="true"]');
+      feedback.setAttribute("aria-hidden", "true");
+      if (better) { better.setAttribute("aria-hidden", "true"); }
+      return spokenText(feedback) + (better ? TEXT.better + "：" + better.querySelector("label").textContent + " " : "");
     },
     submit: reply,
     missing: TEXT.reply,

@@ -44,7 +44,7 @@
     wrongOption: "错误选项：",
     place: { correct: function (n) { return "第 " + n + " 项，位置正确"; },
              incorrect: function (n) { return "应排第 " + n + " 项"; } },
-    pair: { correct: "配对正确：", incorrect: "正确配对：" }
+    pair: { correct: "配对正确：", incorrect: "配错了，应配：" }
   };
   var ICON = { correct: "✓", incorrect: "✗" };
 
@@ -79,10 +79,7 @@
      a trainer may have edited the question since), judge (result and solution), show (mark
      the solution), and optionally prepare (a promise to wait for before grading). */
   var CHOICE = {
-    response: function (form) {
-      var chosen = CHOICE.answer(form);
-      return chosen.length ? chosen : null;
-    },
+    response: function (form) { return CHOICE.answer(form).length ? CHOICE.answer(form) : null; },
     answer: function (form) { return valuesOf(all(form, ".mot-options input:checked")).sort(); },
     fill: function (form, stored) {
       var inputs = all(form, ".mot-options input");
@@ -244,12 +241,13 @@
   }
 
   /* A script grading needs did not load (the fold table, or the JavaScript SHA-256 on
-     plain http): say so where the verdict would be. Nothing waiting on the grade goes on
-     (the promise returned never settles); the learner can submit again once the network
-     is back. */
+     plain http): say so where the verdict would be, and tell the page (mot:not-graded).
+     Nothing waiting on the grade goes on (the promise returned never settles); the learner
+     can submit again once the network is back. */
   function notGraded(form, error) {
     console.warn(error.message);
     setStatus(form, TEXT.notGraded, null);
+    form.dispatchEvent(new CustomEvent("mot:not-graded", { bubbles: true }));   /* for the exam */
     return new Promise(function () {});
   }
 
@@ -270,6 +268,7 @@
   function setStatus(form, text, result, quiet) {
     var status = form.querySelector(".mot-status");
     status.setAttribute("aria-live", quiet ? "off" : "polite");
+    status.removeAttribute("aria-hidden");   /* see focusFeedback */
     status.textContent = text;
     status.classList.remove("mot-sr");
     if (result) { status.prepend(tag("", result)); }
@@ -294,15 +293,27 @@
     var text = !outcome.answered ? TEXT.unanswered :
       verdict.replace(TEXT.right, type.marked || TEXT.right) + (outcome.note || "") +
       (options.regraded ? TEXT.regraded : "");
-    setStatus(form, text, result, options.restored || options.quiet);
+    setStatus(form, text, result, options.restored || options.quiet || options.focus);
     all(form, ".mot-option-feedback[data-when]").forEach(function (item) {
       item.hidden = item.getAttribute("data-when") !== result;
     });
     var feedback = form.querySelector(".mot-feedback");
     feedback.hidden = false;
     feedback.setAttribute("tabindex", "-1");
-    if (options.focus) { feedback.focus({ preventScroll: false }); }
+    if (options.focus) { focusFeedback(form, feedback, (type.spoken ? type.spoken(form) : "") + text); }
     return result;
+  }
+
+  /* The focus goes to the feedback, which a screen reader reads from the verdict on: the
+     status line, read out as the focus moved, was cut short by what the focus reads. The
+     verdict (after what the type puts first: a dialogue's last turn) is copied to the top
+     of the feedback for screen readers, and the status line (made quiet) is hidden from
+     them until it changes, so that it is not read twice. */
+  function focusFeedback(form, feedback, spoken) {
+    var status = form.querySelector(".mot-status");
+    feedback.prepend(element("p", spoken, "mot-spoken mot-sr"));
+    status.setAttribute("aria-hidden", "true");
+    feedback.focus({ preventScroll: false });
   }
 
   /* Interaction ------------------------------------------------------------------------- */
@@ -336,10 +347,11 @@
       setStatus(form, TEXT.edge, null);
       return;
     }
-    item.parentNode.insertBefore(item, place > items.indexOf(item) ? items[place].nextSibling : items[place]);
+    /* The neighbour moves, not the item: moving the node that holds the focus takes it away
+       and gives it back, and a screen reader reads the button again before the new place. */
+    item.parentNode.insertBefore(items[place], place > items.indexOf(item) ? item : item.nextSibling);
     showChoices(form);
     moved.add(form);
-    button.focus();
     setStatus(form, TEXT.moved(item.querySelector(".mot-order-text").textContent, place + 1), null);
     hooks.changed(form);
   }
@@ -415,8 +427,8 @@
     form.reset();
     ["data-result", "data-missing"].forEach(function (name) { form.removeAttribute(name); });
     all(form, "input, select, button").forEach(function (control) { control.disabled = false; });
-    all(form, ".mot-mark, .mot-blank-solutions").forEach(function (mark) { mark.remove(); });
-    all(form, "[data-solution], .mot-chosen, [aria-invalid]").forEach(function (item) {
+    all(form, ".mot-mark, .mot-blank-solutions, .mot-spoken").forEach(function (mark) { mark.remove(); });
+    all(form, "[data-solution], .mot-chosen, [aria-invalid], .mot-reply-feedback").forEach(function (item) {
       ["data-solution", "aria-invalid", "aria-hidden"].forEach(function (name) { item.removeAttribute(name); });
       item.classList.remove("mot-chosen");
     });

@@ -27,6 +27,9 @@
   var TEXT = {
     answered: function (done, total) { return "已作答 " + done + " / " + total + " 题"; },
     number: function (place, total) { return "第 " + place + " / " + total + " 题"; },
+    unsaved: "这次交卷的成绩没有保存在这台设备上（浏览器不能保存学习进度，或存储空间已满）：" +
+      "关闭或刷新页面后，成绩就没有了；要领证书，请现在就去领取并打印。",
+    notGraded: "这道题没能判分：判分要用的文件没有加载（可能是网络断了）。请检查网络，然后再交卷。",
     confirmHandIn: function (missing) {
       return (missing.length ? "还有 " + missing.length + " 道题没有作答：第 " + missing.join("、") +
         " 题。没答的题按答错计分。\n" : "交卷后就不能再修改答案了。\n") + "确定现在交卷吗？";
@@ -121,23 +124,31 @@
     return mot.progress.attempt();
   }
 
-  /* Lay out the attempt's questions, in its order and with its answers. */
+  /* Lay out the attempt's questions, in its order and with its answers. An answer that no
+     longer fits its question (the trainer changed it) is forgotten, as a module quiz
+     forgets it, before hand-in: the home page had still counted it. */
   function showPaper(exam, attempt) {
     var paper = exam.querySelector(".mot-exam-paper");
     clearPaper(exam);
     var shuffle = exam.getAttribute("data-shuffle-options") === "true";
     var forms = attempt.questions.map(function (id) {
-      return exam.querySelector('.mot-exam-pool [data-question-id="' + id + '"]');
+      return exam.querySelector('.mot-exam-pool [data-question-id="' + CSS.escape(id) + '"]');
     }).filter(Boolean);
+    var stale = [];
     forms.forEach(function (form, index) {
       var id = idOf(form);
       engine.reset(form);
       engine.arrange(form, shuffle ? seedFor(attempt, id) : null);
-      if (attempt.answers[id]) { engine.fill(form, attempt.answers[id]); }
+      if (attempt.answers[id] && !engine.fill(form, attempt.answers[id])) { stale.push(id); }
       offerRestart(form);
       form.querySelector(".mot-question-number").textContent = TEXT.number(index + 1, forms.length);
       paper.appendChild(form);
     });
+    if (stale.length && !attempt.handedIn) {
+      mot.progress.changeAttempt(attempt.seed, function (stored) {
+        stale.forEach(function (id) { delete stored.answers[id]; });
+      });
+    }
     shownAttempt.set(exam, attempt);
     return forms;
   }
@@ -220,6 +231,7 @@
     var details = [element("p", TEXT.stages), stageLines(exam, forms, recorded.passMark)];
     if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
     if (right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
+    if (!mot.progress.saved()) { details.unshift(element("p", TEXT.unsaved, "mot-unsaved")); }
     var panel = exam.querySelector(".mot-results");
     panel.querySelector(".mot-next").hidden = !passed;
     mot.showResults(panel, passed, TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed),
@@ -283,6 +295,16 @@
       }
       handInNow(exam, forms, answers, results);
     });
+  }
+
+  /* A question that cannot be graded at 交卷 holds the hand-in: its line says so, and the
+     first such line takes the focus (the learner pressed 交卷 far above it, and saw nothing). */
+  function notGraded(form) {
+    var status = engine.kit.setStatus(form, TEXT.notGraded, null, true);
+    if (!document.activeElement.matches(".mot-exam-paper .mot-status")) {
+      status.tabIndex = -1;
+      status.focus();
+    }
   }
 
   function answersOf(forms) {
@@ -403,6 +425,7 @@
       });
     });
     bindControls(exam);
+    exam.addEventListener("mot:not-graded", function (event) { notGraded(event.target); });
     show(exam);
     exam.setAttribute("data-ready", "");
   }

@@ -90,7 +90,11 @@
       event.stopPropagation();   /* Material's instant navigation would scroll to the title */
       mot.bringIntoView(panel);
     };
+    /* The verdict of the quiz, read before the link: the panel shows it without a word. */
+    var verdict = quiz.querySelector(".mot-to-results-verdict") || mot.element("p", "", "mot-sr mot-to-results-verdict");
+    verdict.textContent = panel.querySelector("[data-passed]").lastChild.textContent;
     var feedback = form.querySelector(".mot-feedback");
+    feedback.appendChild(verdict);
     feedback.appendChild(link);
     feedback.scrollIntoView({ block: "nearest" });
   }
@@ -123,8 +127,7 @@
       showResults(quiz, right, questions.length);
     } else {
       quiz.querySelector(".mot-results").hidden = true;
-      var link = quiz.querySelector(".mot-to-results");
-      if (link) { link.remove(); }
+      all(quiz, ".mot-to-results, .mot-to-results-verdict").forEach(function (lead) { lead.remove(); });
     }
     showModuleStatus(quizId);
     if (answering) { mot.announce(quizId, right, done, questions.length, passMark); }

@@ -1,0 +1,45 @@
+/*
+ * MOT course runtime, living with Material on every page; joined into mot-core.js in the
+ * site (generator/runtime.py), after the core:
+ * - telling the search worker when the learner opens search, so that it loads the index then;
+ * - turning off Material's one-key shortcuts.
+ */
+(function () {
+  "use strict";
+
+  var SCRIPT = document.currentScript.src;   /* the core's: this file is joined to it */
+
+  /* Search on demand: Material's search worker (assets/search/mot-search.js) loads the
+     index when the page says that search is open, and asks when it starts. */
+  function tellSearchWhenOpen() {
+    var toggle = document.getElementById("__search");
+    if (!toggle || typeof BroadcastChannel === "undefined") { return; }
+    var channel = null;
+    function tell() { if (channel && toggle.checked) { channel.postMessage("open"); } }
+    /* The channel is open while the page is shown: a message reaching a page the browser
+       keeps for the back button (another page's worker asking) would make it drop the page. */
+    function open() {
+      channel = new BroadcastChannel("mot-search:" + new URL("..", SCRIPT).pathname);
+      channel.onmessage = function (event) { if (event.data === "ask") { tell(); } };
+      tell();
+    }
+    toggle.addEventListener("change", tell);
+    window.addEventListener("pagehide", function () { channel.close(); channel = null; });
+    window.addEventListener("pageshow", function (event) { if (event.persisted) { open(); } });
+    open();
+  }
+
+  /* Material's one-key shortcuts (n and p turn the page, s, f and / open search) act wherever
+     the focus is not in a text field: on a link or a button, or in a quiz, one key sent the
+     learner off the page (WCAG 2.1.4). They are off: Material listens on window, after the
+     document. Search, once open, still takes what is typed. */
+  function keepKeysFromMaterial() {
+    document.addEventListener("keydown", function (event) {
+      var oneKey = event.key.length === 1 && !event.ctrlKey && !event.metaKey;
+      if (oneKey && !event.target.closest(".md-search")) { event.stopPropagation(); }
+    });
+  }
+
+  tellSearchWhenOpen();
+  keepKeysFromMaterial();
+})();
