@@ -207,18 +207,20 @@ def test_axe_after_answering_and_while_scrolling(page: Page, site_url: str, name
 
 SWEEP = """async () => {
   const found = [];
-  const height = document.scrollingElement.scrollHeight;
-  for (let top = 0; top < height; top += 400) {
-    window.scrollTo(0, top);
+  const stops = [...document.querySelectorAll('article :is(h2, h3)')];
+  for (const heading of [null, ...stops]) {
+    if (heading) { heading.scrollIntoView(); } else { window.scrollTo(0, 0); }
     await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
     const result = await axe.run({include: ['.md-sidebar']},
                                  {runOnly: {type: 'rule', values: ['target-size']}});
-    result.violations.forEach(v => v.nodes.forEach(n => found.push(top + 'px: ' + n.target)));
+    const at = heading ? heading.id : 'top';
+    result.violations.forEach(v => v.nodes.forEach(n => found.push(at + ': ' + n.target)));
   }
   return found;
 }"""
-"""Scroll down the page 400 px at a time; at each stop, axe's target-size rule on the
-navigation (Material's table of contents follows the page as it scrolls)."""
+"""Scroll down the page section by section (the top, then each heading at the top of the
+view); at each stop, axe's target-size rule on the navigation (Material's table of
+contents follows the page as it scrolls, marking the section in view)."""
 
 
 OUT_OF_VIEW = """async () => {

@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
@@ -23,6 +24,7 @@ from playwright.sync_api import Locator, Page, expect
 from generator.project import Project
 from generator.search_index import DOCUMENTS, OFFLINE_DOCUMENTS
 from generator.search_terms import MAX_TERM_LENGTH, read_search_terms, register_search_terms
+from tests.browsing import type_query
 from tests.conftest import PROJECT, run_generator
 
 PROJECT_TERM = "开篇情景"
@@ -101,9 +103,14 @@ def test_a_terms_file_saved_as_gbk_is_one_problem(
 
 
 def top_result(page: Page, site_url: str, term: str) -> Locator:
-    """The link to what search ranks first for ``term``: in the first page listed, the page
-    itself or one of its sections, whichever scores highest."""
+    """The link to what search ranks first for ``term``, searched from a page opened with it."""
     page.goto(f"{site_url}?q={quote(term)}")
+    return best_link(page)
+
+
+def best_link(page: Page) -> Locator:
+    """In the first page listed, the page itself or one of its sections, whichever scores
+    highest."""
     first_page = page.locator(".md-search-result__item").first
     expect(first_page).to_be_visible(timeout=15_000)
     links = first_page.locator("a.md-search-result__link")
@@ -111,12 +118,24 @@ def top_result(page: Page, site_url: str, term: str) -> Locator:
     return links.nth(scores.index(max(scores)))
 
 
+def top_results(page: Page, site_url: str, terms: list[str]) -> Iterator[tuple[str, Locator]]:
+    """Each of ``terms`` typed in turn into one page's search box (the index is built once),
+    with the link to what search ranks first. The box is emptied between terms, and the
+    list with it, so that the results shown are the new term's."""
+    page.goto(site_url)
+    for term in terms:
+        type_query(page, "")
+        expect(page.locator(".md-search-result__item")).to_have_count(0)
+        type_query(page, term)
+        yield term, best_link(page)
+
+
 @pytest.mark.browser
 def test_each_listed_term_finds_first_a_section_that_holds_it(page: Page, site_url: str) -> None:
     """Material cut 服务补救 into 服务 + 补 and put 服务价值链 first, which holds 服务 alone."""
     misranked = {}
-    for term in read_search_terms(Project(PROJECT)):
-        marked = top_result(page, site_url, term).locator("mark").all_inner_texts()
+    for term, link in top_results(page, site_url, read_search_terms(Project(PROJECT))):
+        marked = link.locator("mark").all_inner_texts()
         if term not in marked:
             misranked[term] = marked
     assert misranked == {}, "the first result's marks, for each term it does not hold"
@@ -169,8 +188,8 @@ def test_each_glossary_term_finds_first_a_section_that_holds_it(page: Page, site
     terms = glossary_terms()
     assert len(terms) >= 30 and "服务接触" in terms
     misranked = {}
-    for term in terms:
-        text = top_result(page, site_url, term).inner_text().replace(ZERO_WIDTH, "")
+    for term, link in top_results(page, site_url, terms):
+        text = link.inner_text().replace(ZERO_WIDTH, "")
         if term not in text:
             misranked[term] = text[:40]
     assert misranked == {}, "the first result's text, for each term it does not hold"
