@@ -298,12 +298,15 @@
   }
 
   /* A question that cannot be graded at 交卷 holds the hand-in: its line says so, and the
-     first such line takes the focus (the learner pressed 交卷 far above it, and saw nothing). */
-  function notGraded(form) {
-    var status = engine.kit.setStatus(form, TEXT.notGraded, null, true);
-    if (!document.activeElement.matches(".mot-exam-paper .mot-status")) {
-      status.tabIndex = -1;
-      status.focus();
+     first such line on the paper takes the focus (the learner pressed 交卷 far above it,
+     and saw nothing). The questions fail in no set order: each failure looks again. */
+  function notGraded(exam, form) {
+    engine.kit.setStatus(form, TEXT.notGraded, null, true);
+    var first = paperForms(exam).map(function (paperForm) { return paperForm.querySelector(".mot-status"); })
+      .filter(function (status) { return status.textContent === TEXT.notGraded; })[0];
+    if (first !== document.activeElement) {
+      first.tabIndex = -1;
+      first.focus();
     }
   }
 
@@ -425,7 +428,7 @@
       });
     });
     bindControls(exam);
-    exam.addEventListener("mot:not-graded", function (event) { notGraded(event.target); });
+    exam.addEventListener("mot:not-graded", function (event) { notGraded(exam, event.target); });
     show(exam);
     exam.setAttribute("data-ready", "");
   }
