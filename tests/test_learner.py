@@ -1015,6 +1015,22 @@ def test_an_exam_that_cannot_be_graded_is_not_handed_in_until_it_can(
     assert record["exam"]["best"] == 100
 
 
+def test_a_handed_in_exam_that_cannot_be_graded_again_is_not_sent_back_to_hand_in(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """On a return to a handed-in paper the page grades it again to show it. When the
+    script for that did not load, its lines said to 交卷 again, and the first took the focus
+    from the page."""
+    take_exam(page, fixture_site_url, course, right=True)
+    page.add_init_script("Object.defineProperty(window.crypto, 'subtle', { value: undefined })")
+    page.route("**/mot-sha256.js", lambda route: route.abort())
+    page.goto(f"{fixture_site_url}exam.html")
+    status = page.locator(".mot-exam-paper .mot-question").first.locator(".mot-status")
+    expect(status).to_contain_text("这道题没能判分")
+    expect(status).not_to_contain_text("交卷")
+    expect(status).not_to_be_focused()
+
+
 RECORD_GRADED = """window.__graded = 0;
 document.addEventListener('mot:question-graded', () => { window.__graded += 1; });"""
 

@@ -271,6 +271,27 @@ def test_a_hand_in_that_is_not_saved_says_so(
     expect(page.locator(".mot-exam[data-ready]")).to_have_attribute("data-exam-state", state)
 
 
+def test_an_exam_handed_in_and_saved_says_nothing_of_storage_that_fills_up_later(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """The note belongs to a hand-in that was not saved: once a later save failed (here a
+    module quiz's), the exam page reached by instant navigation said of a result stored
+    the day before that it was not saved."""
+    page = context.new_page()
+    page.add_init_script(FILLS_UP)
+    take_exam_started(page, fixture_site_url)
+    answer_exam(page, page, every_question(course), right=True)
+    open_quiz(page, fixture_site_url)
+    page.evaluate("window.__full = true")
+    answer(page, course.modules[0], 0, right=True)
+    expect(page.locator(".mot-storage-warning")).to_contain_text("之后的进度可能不会保存")
+    page.locator('nav a.md-nav__link[href$="exam.html"]').first.click()
+    panel = page.locator('[data-results-for="exam"]')
+    expect(panel.locator("[data-passed]")).to_contain_text("恭喜通过结业考试")
+    expect(panel.locator(".mot-unsaved")).to_have_count(0)
+    assert page.evaluate("window.__full") is True, "the page was not loaded again"
+
+
 def exam_attempt(course: Course) -> dict[str, Any]:
     """An exam under way: three questions drawn, the first answered right, the second of a
     shape no version writes."""

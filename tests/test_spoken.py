@@ -18,6 +18,7 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from generator.digests import opaque_key
 from generator.load import load_course
 from generator.models import Course, Scenario
 from generator.project import Project
@@ -80,9 +81,9 @@ def retry(page: Page) -> None:
 def last_turn_heard(q: Scenario, right: bool) -> str:
     """What the dialogue's last turn says first: the verdict and feedback of the reply
     played, and the better reply when it was not the best."""
-    turn_id, _, _ = dialogue_path(q, right)[-1]
+    turn_id, reply_key, _ = dialogue_path(q, right)[-1]
     turn = next(t for t in q.turns if t.id == turn_id)
-    played = next(r for r in turn.replies if r.correct == right)
+    played = next(r for r in turn.replies if opaque_key(q.id, r.text) == reply_key)
     best = next(r for r in turn.replies if r.correct)
     heard = f"{'回复得当' if right else '回复欠妥'}：{played.feedback} "
     return heard + ("" if right else f"更好的回复：{best.text} ")
@@ -98,7 +99,9 @@ def test_a_dialogue_s_last_turn_is_read_once(
     assert isinstance(q, Scenario)
     form = answer_form(form_of(page, q.id), q, right=False)
     heard = spoken_lines(form)
-    played = next(r for r in q.turns[-1].replies if not r.correct)
+    turn_id, reply_key, _ = dialogue_path(q, right=False)[-1]
+    turn = next(t for t in q.turns if t.id == turn_id)
+    played = next(r for r in turn.replies if opaque_key(q.id, r.text) == reply_key)
     assert sum(played.feedback in line for line in heard) == 1, heard
 
 

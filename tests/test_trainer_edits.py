@@ -27,7 +27,7 @@ from generator.models import Course, Scenario
 from generator.project import Project
 from tests.browsing import answer, answer_form, give_answer, hand_in
 from tests.conftest import FIXTURES, build_and_serve, copy_project, run_generator
-from tests.test_learner import STORAGE_KEY
+from tests.test_learner import COUNT_WRITES, STORAGE_KEY
 
 pytestmark = pytest.mark.browser
 
@@ -90,6 +90,15 @@ EDITS = {
     ],
     "exam.yml": [("pass_mark: 80\n", "pass_mark: 60\n")],
 }
+EDITS["02-second.yml"].append(
+    # a new exam-only question, which the old build's pages do not know
+    (
+        "exam_questions:\n",
+        "exam_questions:\n  - id: s2-exam-new\n    type: true_false\n    objective: s2-promise\n"
+        "    prompt: 做不到的事，可以先答应下来，事后再向客户解释。\n    answer: false\n"
+        "    explanation: 只承诺做得到的事。\n    review: 02-second.md#centre\n",
+    )
+)
 """What the trainer changes between the two builds: (old text, new text) per quiz file."""
 
 EXAM_PAPERS = {
@@ -106,12 +115,14 @@ since, and s2-true-false removed."""
 
 
 class Republished(NamedTuple):
-    """The fixture course's address after the trainer's edits, and the browser storage of
-    each learner from the course as first published."""
+    """The fixture course's address after the trainer's edits, the browser storage of each
+    learner from the course as first published, and a tab opened on the exam page of the
+    first build (its learner's paper under way) and left open across the republish."""
 
     url: str
     learner: StorageState
     exam_learners: dict[str, StorageState]
+    old_tab: Page
 
 
 @pytest.fixture(scope="module")
@@ -197,11 +208,16 @@ def republished(
             for name, paper in EXAM_PAPERS.items()
         }
         exam_learners["under way"] = sit_exam(browser, url, course, UNDER_WAY, handed_in=False)
+        old_context = browser.new_context(locale="zh-CN", storage_state=exam_learners["under way"])
+        old_tab = old_context.new_page()
+        old_tab.add_init_script(COUNT_WRITES)
+        open_exam(old_tab, url, "in-progress")
         edit_quizzes(root)
         with pytest.MonkeyPatch.context() as environment:
             environment.setenv("SITE_URL", url)
             assert run_generator(root, "build") == 0
-        yield Republished(url, state, exam_learners)
+        yield Republished(url, state, exam_learners, old_tab)
+        old_context.close()
 
 
 @pytest.fixture
@@ -480,7 +496,7 @@ def test_an_exam_under_way_draws_again_for_a_question_the_course_no_longer_has(
         expect(page.locator(".mot-exam-intro")).to_contain_text("共 3 题")
         expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1 / 3 题")
         paper = page.locator(".mot-exam-paper .mot-question")
-        drawn = ["s1-multiple", "s2-single", "s2-exam-promise"]
+        drawn = ["s1-multiple", "s2-single", "s2-exam-new"]
         assert paper.evaluate_all("forms => forms.map(f => f.dataset.questionId)") == drawn
         expect(paper.last.locator(".mot-question-number")).to_have_text("第 3 / 3 题")
         for unanswered in (paper.first, paper.last):
@@ -491,3 +507,22 @@ def test_an_exam_under_way_draws_again_for_a_question_the_course_no_longer_has(
     expect(page.locator(".mot-dashboard[data-ready] [data-exam]")).to_have_text(
         "进行中（已作答 1/3 题）"
     )
+
+
+def test_a_tab_opened_before_the_republish_follows_the_new_paper_and_writes_nothing(
+    republished: Republished,
+) -> None:
+    """A new tab fits the paper under way to the exam as published now, drawing a question
+    the old tab's page does not have. The old tab, told of the save, fitted the paper
+    again to its own pools and stored that, which the new tab undid in turn: the two tabs
+    rewrote the paper without end, resetting every question each time."""
+    old = republished.old_tab
+    old.evaluate("window.__writes = 0")
+    new = old.context.new_page()
+    open_exam(new, republished.url, "in-progress")
+    fitted = record(new)["attempt"]["questions"]
+    assert "s2-exam-new" in fitted, "a question only the new build has: the test could catch it"
+    new.wait_for_timeout(1000)  # the old tab has heard of the new one's save by now
+    assert old.evaluate("window.__writes") == 0
+    assert record(new)["attempt"]["questions"] == fitted
+    new.close()

@@ -107,9 +107,11 @@
     }
   }
 
-  /* The exam's best result and the attempt under way, if any, as the exam page shows it:
-     the questions the course still has, and as many as the exam draws (the page draws
-     more for a question the trainer removed since, mot-exam.js). */
+  /* The exam's best result and the attempt under way, if any, counted as the exam page
+     shows it as far as the record tells: the questions the course still has, and as many
+     as the exam draws (the page draws more for a question the trainer removed since,
+     mot-exam.js). An answer that no longer fits its question counts until the exam page
+     is opened and forgets it, as a module quiz's does until its page is. */
   function examText(course) {
     var exam = mot.progress.exam();
     var attempt = mot.progress.attempt();

@@ -28,7 +28,7 @@
     answered: function (done, total) { return "已作答 " + done + " / " + total + " 题"; },
     number: function (place, total) { return "第 " + place + " / " + total + " 题"; },
     unsaved: "这次交卷的成绩没有保存在这台设备上（浏览器不能保存学习进度，或存储空间已满）：" +
-      "关闭或刷新页面后，成绩就没有了；要领证书，请现在就去领取并打印。",
+      "关闭、刷新或离开这一页后，成绩可能就没有了。",
     notGraded: "这道题没能判分：判分要用的文件没有加载（可能是网络断了）。请检查网络，然后再交卷。",
     confirmHandIn: function (missing) {
       return (missing.length ? "还有 " + missing.length + " 道题没有作答：第 " + missing.join("、") +
@@ -46,6 +46,7 @@
     changed: "交卷后课程更新过：得分按交卷时的记录；下面各阶段的成绩和错题按现在的题目和答案列出。"
   };
   var shownAttempt = new WeakMap();   /* exam -> the attempt on the page */
+  var handingIn = new WeakSet();      /* exams whose 交卷 is grading (or could not) */
 
   function idOf(form) { return form.getAttribute("data-question-id"); }
   function paperForms(exam) { return all(exam.querySelector(".mot-exam-paper"), ".mot-question"); }
@@ -126,8 +127,9 @@
 
   /* Lay out the attempt's questions, in its order and with its answers. An answer that no
      longer fits its question (the trainer changed it) is forgotten, as a module quiz
-     forgets it, before hand-in: the home page had still counted it. */
-  function showPaper(exam, attempt) {
+     forgets it, before hand-in, when the page `arrives` (see show): the home page had
+     still counted it. */
+  function showPaper(exam, attempt, arriving) {
     var paper = exam.querySelector(".mot-exam-paper");
     clearPaper(exam);
     var shuffle = exam.getAttribute("data-shuffle-options") === "true";
@@ -144,7 +146,7 @@
       form.querySelector(".mot-question-number").textContent = TEXT.number(index + 1, forms.length);
       paper.appendChild(form);
     });
-    if (stale.length && !attempt.handedIn) {
+    if (arriving && stale.length && !attempt.handedIn) {
       mot.progress.changeAttempt(attempt.seed, function (stored) {
         stale.forEach(function (id) { delete stored.answers[id]; });
       });
@@ -222,7 +224,7 @@
      certificate say the same), whatever the trainer has changed since; an attempt stored
      before results were kept with it is scored as graded now. The rest follows the paper,
      and says so when the paper no longer grades as recorded. */
-  function showResults(exam, forms, attempt, scroll) {
+  function showResults(exam, forms, attempt, fresh) {
     var right = forms.filter(function (form) { return form.getAttribute("data-result") === "correct"; }).length;
     var recorded = attempt.results ? attempt : { right: right, total: forms.length,
       passMark: Number(exam.getAttribute("data-pass-mark")) };
@@ -231,11 +233,11 @@
     var details = [element("p", TEXT.stages), stageLines(exam, forms, recorded.passMark)];
     if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
     if (right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
-    if (!mot.progress.saved()) { details.unshift(element("p", TEXT.unsaved, "mot-unsaved")); }
+    if (fresh && !mot.progress.saved()) { details.unshift(element("p", TEXT.unsaved, "mot-unsaved")); }
     var panel = exam.querySelector(".mot-results");
     panel.querySelector(".mot-next").hidden = !passed;
     mot.showResults(panel, passed, TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed),
-      details, scroll);
+      details, fresh);
   }
 
   function resultsOf(forms) {
@@ -286,6 +288,7 @@
      hand in again once the network is back. An answer another tab changed while the
      grading ran is graded again, so that what is stored is what was graded. */
   function gradeAndHandIn(exam) {
+    handingIn.add(exam);
     var forms = paperForms(exam);
     var answers = answersOf(forms);
     Promise.all(forms.map(engine.grade)).then(function (results) {
@@ -301,6 +304,7 @@
      first such line on the paper takes the focus (the learner pressed 交卷 far above it,
      and saw nothing). The questions fail in no set order: each failure looks again. */
   function notGraded(exam, form) {
+    if (!handingIn.has(exam) || !paperForms(exam).includes(form)) { return; }
     engine.kit.setStatus(form, TEXT.notGraded, null, true);
     var first = paperForms(exam).map(function (paperForm) { return paperForm.querySelector(".mot-status"); })
       .filter(function (status) { return status.textContent === TEXT.notGraded; })[0];
@@ -345,17 +349,22 @@
       show(exam);   /* as another tab left it */
       return;
     }
+    handingIn.delete(exam);
     shownAttempt.set(exam, attempt);
     showGraded(exam, forms, attempt, true, []);   /* graded at 交卷 */
     mot.savedFrom(exam);
   }
 
-  /* Show the exam as the progress record has it: no attempt, one in progress, or finished. */
-  function show(exam) {
+  /* Show the exam as the progress record has it: no attempt, one in progress, or finished.
+     Only a page `arriving` fits the attempt to the exam it shows and stores it: a tab
+     following another may be a tab opened before the trainer published again, whose
+     pools would undo the other's, each tab writing in turn. */
+  function show(exam, arriving) {
+    handingIn.delete(exam);
     var attempt = mot.progress.attempt();
     if (!attempt) { setState(exam, "ready"); return; }
-    if (!attempt.handedIn) { attempt = fitted(exam, attempt); }
-    var forms = showPaper(exam, attempt);
+    if (!attempt.handedIn && arriving) { attempt = fitted(exam, attempt); }
+    var forms = showPaper(exam, attempt, arriving);
     if (attempt.handedIn) {
       finish(exam, forms, attempt);
       return;
@@ -429,7 +438,7 @@
     });
     bindControls(exam);
     exam.addEventListener("mot:not-graded", function (event) { notGraded(exam, event.target); });
-    show(exam);
+    show(exam, true);
     exam.setAttribute("data-ready", "");
   }
 
