@@ -59,21 +59,11 @@ def _objective_problems(course: Course) -> Iterator[Problem]:
     for module in course.modules:
         for index, objective in enumerate(module.meta.objectives):
             line, column = position(module.page.source, ("objectives", index, "id"))
-            if objective.id in RESERVED_IDS:
-                yield Problem(
-                    module.page.source.path,
-                    line,
-                    column,
-                    f"objective id '{objective.id}' is a name the browser's JavaScript keeps "
-                    "for itself",
-                    _RESERVED_FIX,
-                    "module.reserved-id",
-                )
+            at = (module.page.source.path, line, column)
+            yield from _reserved_id("objective", objective.id, at, "module.reserved-id")
             if objective.id in seen:
                 yield Problem(
-                    module.page.source.path,
-                    line,
-                    column,
+                    *at,
                     f"objective id '{objective.id}' is already used in "
                     f"{seen[objective.id].as_posix()}",
                     "give every objective its own id",
@@ -97,28 +87,31 @@ def _question_problems(course: Course, anchors: Targets) -> Iterator[Problem]:
 def _identity_problems(
     question: Question, label: str, at: Locator, first_seen: dict[str, str]
 ) -> Iterator[Problem]:
-    """A question id used twice in the course; ``first_seen`` remembers where each was."""
-    path, line, _ = at("id")
-    if question.id in RESERVED_IDS:
-        yield Problem(
-            path,
-            line,
-            at("id")[2],
-            f"question id '{question.id}' is a name the browser's JavaScript keeps for itself",
-            _RESERVED_FIX,
-            "quiz.reserved-id",
-        )
+    """A question id the runtime cannot key by, or used twice in the course; ``first_seen``
+    remembers where each was."""
+    place = at("id")
+    yield from _reserved_id("question", question.id, place, "quiz.reserved-id")
     if question.id in first_seen:
         yield Problem(
-            path,
-            line,
-            at("id")[2],
+            *place,
             f"{label} is already used at {first_seen[question.id]}",
             "give every question its own id; never reuse an old one",
             "quiz.duplicate-id",
         )
     else:
+        path, line, _ = place
         first_seen[question.id] = f"{path.as_posix()}:{line}"
+
+
+def _reserved_id(noun: str, name: str, at: tuple[Path, int, int], code: str) -> Iterator[Problem]:
+    """An id in RESERVED_IDS, at ``at`` (path, line, column)."""
+    if name in RESERVED_IDS:
+        yield Problem(
+            *at,
+            f"{noun} id '{name}' is a name the browser's JavaScript keeps for itself",
+            _RESERVED_FIX,
+            code,
+        )
 
 
 def _placement_problems(
