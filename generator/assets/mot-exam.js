@@ -111,9 +111,9 @@
   }
 
   /* The attempt under way with its questions fitted, stored when they changed (the answers
-     to questions no longer on the paper go). */
+     to questions no longer on the paper go). Run as the page arrives (show), when every
+     question is still in its pool. */
   function fitted(exam, attempt) {
-    clearPaper(exam);
     var questions = fittedQuestions(exam, attempt);
     if (questions.join("\n") === attempt.questions.join("\n")) { return attempt; }
     mot.progress.changeAttempt(attempt.seed, function (stored) {
@@ -304,9 +304,10 @@
      first such line on the paper takes the focus (the learner pressed 交卷 far above it,
      and saw nothing). The questions fail in no set order: each failure looks again. */
   function notGraded(exam, form) {
-    if (!handingIn.has(exam) || !paperForms(exam).includes(form)) { return; }
+    var forms = paperForms(exam);
+    if (!handingIn.has(exam) || !forms.includes(form)) { return; }
     engine.kit.setStatus(form, TEXT.notGraded, null, true);
-    var first = paperForms(exam).map(function (paperForm) { return paperForm.querySelector(".mot-status"); })
+    var first = forms.map(function (paperForm) { return paperForm.querySelector(".mot-status"); })
       .filter(function (status) { return status.textContent === TEXT.notGraded; })[0];
     if (first !== document.activeElement) {
       first.tabIndex = -1;
