@@ -17,7 +17,13 @@ from ruamel.yaml import YAML
 from generator.errors import Problem, Severity
 from generator.lint import RULES
 from generator.lint.feedback import verdict_opening
-from generator.lint.patterns import by_length, first_k, length_rank, strictly_longest
+from generator.lint.patterns import (
+    by_length,
+    first_k,
+    length_rank,
+    right_count_problems,
+    strictly_longest,
+)
 from generator.lint.questions import QuestionList
 from generator.models import Option, Quiz
 from generator.schema_problems import validate_model
@@ -325,6 +331,59 @@ def test_best_reply_first_in_45_percent_of_turns_is_fine(shown: int, warned: boo
         assert problems[0].message.endswith(
             ": d1/t0, d1/t2, d1/t4, d1/t6, d1/t8, d2/t0, d2/t2, d2/t4, d2/t6, d2/t8"
         )
+
+
+# Multiple choice across the course -------------------------------------------------------
+
+
+def lint_course_counts(files: list[tuple[list[Data], list[Data]]]) -> list[Problem]:
+    """The right-count rule over quiz files 01, 02 … with these (quiz, exam-only) lists."""
+    lists = []
+    for number, (quiz_questions, exam_questions) in enumerate(files, start=1):
+        data: Data = {"questions": quiz_questions}
+        if exam_questions:
+            data["exam_questions"] = exam_questions
+        source = parse_yaml(as_yaml(data), Path(f"quizzes/{number:02}-sample.yml"))
+        quiz, problems = validate_model(Quiz, source)
+        assert quiz is not None, problems
+        lists += [QuestionList(source, key, listed) for key, listed in quiz.question_lists()]
+    return list(right_count_problems(lists))
+
+
+def right(prefix: str, count: int, how_many: int) -> list[Data]:
+    """``count`` questions with ``how_many`` of their four options right."""
+    return [
+        multiple(f"{prefix}{i}", {(i + step) % 4 for step in range(how_many)}) for i in range(count)
+    ]
+
+
+@pytest.mark.parametrize(("twos", "warned"), [(4, False), (5, True)])
+def test_one_count_of_right_options_in_40_percent_of_the_course_is_fine(
+    twos: int, warned: bool
+) -> None:
+    """Ten questions in two files, the quiz of one and the exam-only list of the other,
+    counted together (a learner meets both); three of them have one right option, and
+    the others two or three."""
+    first = right("a", 3, 1) + right("a2-", twos - 2, 2)
+    problems = lint_course_counts(
+        [(first, []), ([single("s", 0)], right("b2-", 2, 2) + right("b", 7 - twos, 3))]
+    )
+    assert codes(problems) == (["giveaway.multiple-count"] if warned else [])
+    if warned:
+        warning = problems[0]
+        lines = as_yaml({"questions": first}).splitlines()
+        assert str(warning.path) == "quizzes/01-sample.yml"
+        assert lines[warning.line - 2 : warning.line] == ["  prompt: a2-0 的题干", "  options:"]
+        assert warning.message.startswith(
+            "the number of right options is 2 in 5 of 10 multiple-choice questions of the course"
+        )
+        assert warning.message.endswith("(more than 40%): a2-0, a2-1, a2-2, b2-0, b2-1")
+
+
+@pytest.mark.parametrize(("count", "warned"), [(3, False), (4, True)])
+def test_it_takes_four_questions_to_teach_a_count(count: int, warned: bool) -> None:
+    problems = lint_course_counts([(right("q", count, 2), [])])
+    assert codes(problems) == (["giveaway.multiple-count"] if warned else [])
 
 
 # The module quiz and its exam-only questions, each on its own ----------------------------

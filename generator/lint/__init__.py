@@ -2,10 +2,11 @@
 
 :func:`generator.build.check` runs it once the course is valid. Every finding is a
 warning (``file:line:col: warning: …; fix [code]``): the course still builds, and
-``check --strict`` fails. Each giveaway rule reads one list of a quiz file at a time, the
-module quiz (``questions:``) and, separately, its exam-only questions
-(``exam_questions:``); each standards rule (:mod:`generator.lint.standards`) reads one
-module, its page and its quiz file. The thresholds live in :mod:`generator.lint.thresholds`.
+``check --strict`` fails. Each giveaway rule in :data:`RULES` reads one list of a quiz file
+at a time, the module quiz (``questions:``) and, separately, its exam-only questions
+(``exam_questions:``); the count of right options is read across the course; each
+standards rule (:mod:`generator.lint.standards`) reads one module, its page and its quiz
+file. The thresholds live in :mod:`generator.lint.thresholds`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from generator.errors import Problem
 from generator.lint import standards
 from generator.lint.feedback import verdict_problems
 from generator.lint.fill_in import joined_answer_problems, shown_answer_problems
-from generator.lint.patterns import pattern_problems
+from generator.lint.patterns import pattern_problems, right_count_problems
 from generator.lint.questions import QuestionList, question_lists
 from generator.lint.standards import ModuleContext
 from generator.markdown_config import CourseScan
@@ -34,13 +35,9 @@ RULES: tuple[Rule, ...] = (
 def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
     """Every giveaway in the quizzes of ``course`` and every standard a module misses,
     as warnings in file order. ``scan`` tells what each page renders."""
-    giveaways = [
-        problem
-        for module in course.modules
-        for questions in question_lists(module)
-        for rule in RULES
-        for problem in rule(questions)
-    ]
+    lists = [questions for module in course.modules for questions in question_lists(module)]
+    giveaways = [problem for questions in lists for rule in RULES for problem in rule(questions)]
+    giveaways += right_count_problems(lists)
     draws_quiz = course.exam is not None and course.exam.config.include_quiz_questions
     shortfalls = [
         problem

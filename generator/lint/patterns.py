@@ -2,9 +2,10 @@
 
 Learners may see options shuffled, but the GIFT bank, the trainer's answer key and any LMS
 import keep the written order, and a key that is always the longest option shows in
-any order. Each rule counts, in one list of a quiz file, the questions (or dialogue
-turns) that show its pattern and warns once, at the first of them, when they are more
-than its share (:mod:`generator.lint.thresholds`).
+any order. Each rule counts, in one list of a quiz file (the count of right options: in
+the whole course), the questions (or dialogue turns) that show its pattern and warns
+once, at the first of them, when they are more than its share
+(:mod:`generator.lint.thresholds`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from generator.errors import Problem
 from generator.lint import thresholds
-from generator.lint.questions import QuestionList, warning
+from generator.lint.questions import QuestionList, Where, warning
 from generator.models import MultipleChoice, Option, Scenario, SingleChoice
 
 
@@ -28,7 +29,8 @@ class Sighting:
     label: str
     """The question id, or ``question-id/turn-id`` for a turn."""
     index: int
-    """The question's index in its list."""
+    """The question's index in its list (or, for a rule that reads the whole course, in
+    the rule's own list of the course's questions)."""
     keys: tuple[str | int, ...]
     """The keys inside the question down to the line to point at."""
 
@@ -59,15 +61,50 @@ def pattern_problems(questions: QuestionList) -> Iterator[Problem]:
 def _share_problem(
     pattern: Pattern, questions: QuestionList, sightings: list[Sighting]
 ) -> Iterator[Problem]:
+    yield from _share_warning(
+        pattern, questions.name, sightings, lambda hit: questions.at(hit.index, *hit.keys)
+    )
+
+
+def _share_warning(
+    pattern: Pattern, name: str, sightings: list[Sighting], at: Callable[[Sighting], Where]
+) -> Iterator[Problem]:
+    """The warning of ``pattern`` when more than its share of ``sightings`` show it, at
+    the first that does; ``name`` says where they were counted ("of the module quiz")."""
     hits = [sighting for sighting in sightings if sighting.shows]
     if hits and pattern.share.exceeded(len(hits), len(sightings)):
         yield warning(
-            questions.at(hits[0].index, *hits[0].keys),
+            at(hits[0]),
             f"{pattern.shows} in {len(hits)} of {len(sightings)} {pattern.among} "
-            f"{questions.name} (more than {pattern.share.words}): "
-            + ", ".join(hit.label for hit in hits),
+            f"{name} (more than {pattern.share.words}): " + ", ".join(hit.label for hit in hits),
             pattern.fix,
             pattern.code,
+        )
+
+
+def right_count_problems(lists: list[QuestionList]) -> Iterator[Problem]:
+    """How many options are right, across every multiple-choice question of the course.
+
+    Unlike the other rules this one reads the whole course at once: one quiz holds two
+    or three multiple-choice questions, but a learner who takes all six sees the count
+    that keeps coming back, and ticks that many every time."""
+    asked = [
+        (questions, index, question)
+        for questions in lists
+        for index, question in _multiples(questions)
+    ]
+    counts = [sum(option.correct for option in question.options) for *_, question in asked]
+    for count in sorted(set(counts)):
+        sightings = [
+            Sighting(found == count, question.id, place, ("options",))
+            for place, ((_, _, question), found) in enumerate(zip(asked, counts, strict=True))
+        ]
+        pattern = dataclasses.replace(SAME_COUNT, shows=SAME_COUNT.shows.format(count=count))
+        yield from _share_warning(
+            pattern,
+            "of the course, module quizzes and exam-only questions together",
+            sightings,
+            lambda hit: asked[hit.index][0].at(asked[hit.index][1], *hit.keys),
         )
 
 
@@ -273,3 +310,12 @@ SAME_LENGTH = Pattern(
     "a learner who always picks the option of that length would find the key",
 )
 """Checked once for each length rank a key takes (:func:`_length_problems`)."""
+SAME_COUNT = Pattern(
+    "giveaway.multiple-count",
+    thresholds.MULTIPLE_SAME_COUNT,
+    "the number of right options is {count}",
+    "multiple-choice questions",
+    "give some of them one right option more or fewer (make a wrong option right, or a "
+    "right one wrong): a learner who notices the count ticks that many every time",
+)
+"""Checked once for each count of right options (:func:`right_count_problems`)."""

@@ -38,6 +38,9 @@ MULTIPLE_FIRST_OPTION = Share(Fraction(2, 3), "two thirds")
 """Multiple choice: option 1 is one of the right options."""
 MULTIPLE_FIRST_K = Share(Fraction(1, 4), "a quarter")
 """Multiple choice: the right options are exactly the first k (1, 1–2, 1–3 …)."""
+MULTIPLE_SAME_COUNT = Share(Fraction(2, 5), "40%", at_least=4)
+"""Multiple choice, across the whole course: the same number of options is right. A course
+with three or fewer multiple-choice questions teaches no count, so it takes four."""
 MULTIPLE_LENGTH = Share(Fraction(1, 4), "a quarter")
 """Multiple choice: the right options are exactly the shortest, or exactly the longest."""
 DIALOGUE_LONGEST = Share(Fraction(45, 100), "45%")
