@@ -209,3 +209,46 @@ def test_an_exam_that_cannot_be_graded_takes_the_learner_to_its_first_question(
     page.wait_for_timeout(500)  # every question has failed by now, the last maybe just now
     expect(status).to_be_focused()
     expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
+
+
+NO_RUNTIME = "请允许这个网站运行脚本、检查网络，然后刷新这一页"
+PARTS = [
+    ("01-significance.html", ".mot-quiz"),
+    ("exam.html", ".mot-exam"),
+    ("index.html", ".mot-dashboard"),
+]
+
+
+@pytest.mark.parametrize(("address", "part"), PARTS)
+def test_a_part_whose_runtime_never_runs_says_so(
+    browser: Browser, site_url: str, address: str, part: str
+) -> None:
+    """With JavaScript off the questions stayed greyed out, 开始考试 did nothing and the
+    dashboard was blank, with no word why."""
+    context = browser.new_context(locale="zh-CN", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}{address}")
+    notice = page.locator(f"{part} .mot-no-runtime")
+    expect(notice).to_be_visible(timeout=8000)
+    expect(notice).to_contain_text(NO_RUNTIME)
+    context.close()
+
+
+def test_the_runtime_notice_waits_for_a_slow_core_and_goes_as_it_runs(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """A page that is about to work shows no notice; one whose core is lost says so after a
+    few seconds; the core removes the notice as soon as it arrives."""
+    held: list[Route] = []
+    page.route("**/assets/mot-core.js", lambda route: held.append(route))
+    page.goto(f"{site_url}{course.modules[0].page.name}.html", wait_until="commit")
+    notice = page.locator(".mot-quiz .mot-no-runtime")
+    expect(notice).to_be_attached()
+    expect(notice).to_be_hidden()
+    assert notice.evaluate("note => note.getBoundingClientRect().height") == 0, "it takes room"
+    expect(notice).to_be_visible(timeout=8000)
+    assert held, "the core was asked for"
+    for route in held:
+        route.continue_()
+    expect(notice).to_have_count(0)
+    expect(page.locator(".mot-quiz .mot-submit").first).to_be_enabled()

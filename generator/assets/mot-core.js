@@ -135,6 +135,7 @@
   }
 
   function startPage() {
+    all(document, ".mot-no-runtime").forEach(function (note) { note.remove(); });   /* it runs */
     focusNewPage();
     /* Material's loading bar has no accessible name; give it one. */
     document.querySelectorAll('.md-progress[role="progressbar"]').forEach(function (bar) {
