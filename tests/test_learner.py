@@ -841,7 +841,8 @@ def test_the_certificate_checklist_reads_each_line_once(page: Page, fixture_site
 def test_a_certificate_asked_for_with_no_name_marks_the_name_box(
     page: Page, fixture_site_url: str
 ) -> None:
-    """A screen reader hears why the name box is wrong where it is, not only in passing."""
+    """A screen reader hears why the name box is wrong where it is, not only in passing, and
+    what the certificate it made says."""
     page.add_init_script(PASSED_ALL)
     page.goto(f"{fixture_site_url}exam_certificate.html")
     name_box = page.get_by_label("证书上的姓名")
@@ -853,7 +854,7 @@ def test_a_certificate_asked_for_with_no_name_marks_the_name_box(
     name_box.fill("李小梅")
     page.get_by_role("button", name="生成证书").click()
     expect(name_box).to_have_attribute("aria-invalid", "false")
-    expect(name_box).to_have_accessible_description("证书已生成，可以打印了。")
+    expect(name_box).to_have_accessible_description("证书已生成（李小梅，成绩 100%），可以打印了。")
 
 
 def assert_prints_on_one_a4_landscape_page(page: Page, pdf: Path) -> None:

@@ -57,8 +57,10 @@
         return;
       }
       mot.progress.setName(name);
-      form.querySelector(".mot-status").textContent = "证书已生成，可以打印了。";
       fillCertificate(page, course, name);
+      /* What the certificate says, for a screen reader that hears only this line */
+      form.querySelector(".mot-status").textContent =
+        "证书已生成（" + name + "，成绩 " + mot.progress.exam().passedScore + "%），可以打印了。";
     });
     page.querySelector(".mot-cert-print").addEventListener("click", function () { window.print(); });
   }
