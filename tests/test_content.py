@@ -304,6 +304,22 @@ def test_no_reference_to_material_the_learner_never_sees() -> None:
     assert found == [], "state the idea directly instead of citing notes or a textbook"
 
 
+KEPT_ON_THE_DEVICE = re.compile(r"发送?到任何地方|不会把(答案|成绩)|只留在|只保存在|看不到后台成绩")
+"""Words that promise the answers stay on the learner's device."""
+LMS_NAMED = re.compile(r"学习平台|LMS|SCORM")
+
+
+def test_a_promise_that_answers_stay_on_the_device_names_the_lms_exception() -> None:
+    """The SCORM package carries these pages, and it reports every answer and score to the
+    LMS: index.html had told learners there that nothing was sent anywhere."""
+    found = [
+        f"{where}: {line.strip()[:40]}"
+        for where, line in source_lines()
+        if KEPT_ON_THE_DEVICE.search(line) and not LMS_NAMED.search(line)
+    ]
+    assert found == [], "say that the SCORM package reports answers and scores to the LMS"
+
+
 def test_the_four_gaps_are_numbered_in_digits() -> None:
     found = [
         f"{where}: {match.group()}"
