@@ -119,19 +119,20 @@ def answer_form(form: Locator, q: Question, right: bool) -> Locator:
 
 
 def answer_exam(
-    page: Page, surface: Surface, questions: dict[str, Question], right: bool
+    page: Page, surface: Surface, questions: dict[str, Question], right: bool, wrong_first: int = 0
 ) -> list[str]:
     """Answer every question drawn on the exam paper and hand in (accepting the confirmation).
 
-    ``questions`` maps every question id of the course to its question; returns the ids
-    drawn, in the order shown.
+    ``questions`` maps every question id of the course to its question; the first
+    ``wrong_first`` questions shown are answered wrong whatever ``right`` says. Returns the
+    ids drawn, in the order shown.
     """
     paper = surface.locator(".mot-exam-paper .mot-question")
     expect(paper.first).to_be_visible()
     drawn: list[str] = paper.evaluate_all("forms => forms.map(form => form.dataset.questionId)")
-    for question_id in drawn:
+    for index, question_id in enumerate(drawn):
         form = surface.locator(f'.mot-exam-paper form[data-question-id="{question_id}"]')
-        give_answer(form, questions[question_id], right)
+        give_answer(form, questions[question_id], right and index >= wrong_first)
     hand_in(page, surface)
     return drawn
 
