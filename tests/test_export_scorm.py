@@ -32,6 +32,7 @@ from generator.project import Project
 from tests.browsing import (
     answer,
     answer_exam,
+    answer_form,
     choose_dark,
     chosen_keys,
     dialogue_path,
@@ -318,6 +319,30 @@ def test_a_long_answer_is_cut_to_255_characters_never_inside_one(
     [received] = received_interactions(page)
     whole = ",".join(["服务😀" * 100] * len(question.blanks))
     assert received["student_response"] == whole[:255]
+
+
+def seconds(timespan: str) -> float:
+    hours, minutes, rest = timespan.split(":")
+    return int(hours) * 3600 + int(minutes) * 60 + float(rest)
+
+
+@pytest.mark.browser
+def test_an_ordering_answer_s_time_counts_from_its_first_move(
+    page: Page, lms: str, module: Module
+) -> None:
+    """Latency runs from the learner's first touch. An ordering question is answered with
+    上移 and 下移, which fire no input event: it reported 0 s however long it took."""
+    question = next(q for q in module.quiz.questions if isinstance(q, Ordering))
+    launch(page, lms, module)
+    form = in_sco(page).locator(f'form[data-question-id="{question.id}"]')
+    form.locator('.mot-order-item [data-move="1"]').first.click()
+    page.wait_for_timeout(1000)  # the learner thinks it over
+    answer_form(form, question, right=True)
+    page.wait_for_function("() => window.API.cmi.interactions.childArray.length === 1")
+    latency = page.evaluate(
+        "() => JSON.parse(JSON.stringify(window.API.cmi)).interactions[0].latency"
+    )
+    assert TIMESPAN.match(latency) and seconds(latency) >= 1, latency
 
 
 @pytest.mark.browser

@@ -350,10 +350,9 @@
     /* The neighbour moves, not the item: moving the node that holds the focus takes it away
        and gives it back, and a screen reader reads the button again before the new place. */
     item.parentNode.insertBefore(items[place], place > items.indexOf(item) ? item : item.nextSibling);
-    showChoices(form);
     moved.add(form);
+    changed(form, hooks);   /* a move is a touch: the answer's time starts (SCORM latency) */
     setStatus(form, TEXT.moved(item.querySelector(".mot-order-text").textContent, place + 1), null);
-    hooks.changed(form);
   }
 
   function changed(form, hooks) {
