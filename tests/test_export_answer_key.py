@@ -16,6 +16,7 @@ from generator.export import answer_key
 from generator.load import load_course
 from generator.markdown_config import published_site_url
 from generator.models import (
+    Course,
     FillIn,
     Matching,
     MultipleChoice,
@@ -254,6 +255,19 @@ def test_an_output_named_pdf_keeps_the_html_beside_it(
     assert output.read_bytes() == b"%PDF-"
 
 
+def lead_ins(course: Course) -> set[str]:
+    """The paragraphs that lead into a list, as the key prints them (without spaces):
+    正确顺序：, a customer's line before the replies, a fill-in's text before its blanks."""
+    leads = {"正确顺序："}
+    for module in course.modules:
+        for question in module.quiz.every_question:
+            if isinstance(question, Scenario):
+                leads |= {f"客户（{turn.id}）：{turn.customer}" for turn in question.turns}
+            if isinstance(question, FillIn):
+                leads.add(question.text)
+    return {re.sub(r"\s", "", lead) for lead in leads}
+
+
 @pytest.mark.browser
 def test_real_course_prints_on_full_pages_without_stranded_headings(tmp_path: Path) -> None:
     """Needs the real course. No page ends with a heading (the exam-only questions', or a
@@ -263,23 +277,29 @@ def test_real_course_prints_on_full_pages_without_stranded_headings(tmp_path: Pa
     output = tmp_path / "key.html"
     assert run_generator(PROJECT, "export", "answer-key", "--output", str(output)) == 0
     document = pdfium.PdfDocument(output.with_suffix(".pdf"))
-    first_lines, last_lines, fills, addresses = [], [], [], []
+    first_lines, last_lines, pages_ends, fills, addresses = [], [], [], [], []
     for page in document:
         text_page = page.get_textpage()
         lines = [line.strip() for line in text_page.get_text_range().splitlines()]
         lines = [line for line in lines if line]
         first_lines.append(lines[0])
         last_lines.append(lines[-1])
+        pages_ends.append(re.sub(r"\s", "", "".join(lines[-12:])))
         addresses += [line for line in lines if ".html#" in line]
         boxes = [text_page.get_charbox(index) for index in range(text_page.count_chars())]
         lowest = min(bottom for _, bottom, _, _ in boxes if bottom > 0)
         fills.append(1 - lowest / page.get_size()[1])
+    leads = lead_ins(load_course(Project(PROJECT)))
     stranded = [
         (number, line)
         for number, line in enumerate(last_lines, 1)
-        if line in (POOL_HEADING, PAIRS_HEADER) or re.match(r"第 \d+ 题 |\S+ · 编号 ", line)
+        if line in (POOL_HEADING, PAIRS_HEADER)
+        or re.match(r"第 \d+ 题 |\S+ · 编号 ", line)
+        or any(pages_ends[number - 1].endswith(lead) for lead in leads)
     ]
-    assert stranded == [], "a heading at the foot of a page, what it heads on the next"
+    assert stranded == [], (
+        "a heading or lead-in at the foot of a page, what it leads to on the next"
+    )
     cut_off = [
         (number, line) for number, line in enumerate(first_lines, 1) if line.startswith("复习：")
     ]
