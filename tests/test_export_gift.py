@@ -17,6 +17,7 @@ from generator.export.gift import (
     exportable,
     percent,
     skip_reason,
+    typed_forms,
 )
 from generator.load import load_course
 from generator.models import (
@@ -28,6 +29,7 @@ from generator.models import (
     SingleChoice,
     TrueFalse,
 )
+from generator.normalise import normalise
 from generator.project import Project
 from tests.conftest import NODE_MODULES, PROJECT, run_generator
 from tests.test_cli import keep_one_module
@@ -68,6 +70,23 @@ def text_formats(node: object) -> set[str]:
     return set()
 
 
+def typed_as_well(answer: str) -> list[str]:
+    """``answer``, then as a learner may also type it: in full-width characters, and each
+    of the two ended with 。."""
+    wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in answer)
+    forms = [answer] + ([wide] if wide != answer else [])
+    return forms + [f"{form}。" for form in forms]
+
+
+def test_a_short_answer_is_listed_as_learners_also_type_it() -> None:
+    """The site takes ６０ and 60。 for 60 (it compares typed answers after NFKC, without
+    punctuation at either end); Moodle compares them as written, less case and outer
+    spaces, and had marked both wrong."""
+    assert typed_forms("60%") == ["60%", "６０％", "60%。", "６０％。"]
+    assert typed_forms("百分之六十") == ["百分之六十", "百分之六十。"]
+    assert {normalise(form) for form in typed_forms("Explore 60%")} == {normalise("Explore 60%")}
+
+
 def assert_round_trip(question: Question, parsed: dict[str, Any]) -> None:
     assert parsed["title"] == question.id
     assert text_formats(parsed) == {"plain"}, "Moodle shows every text as written, not as HTML"
@@ -91,7 +110,8 @@ def assert_round_trip(question: Question, parsed: dict[str, Any]) -> None:
         assert parsed["type"] == "Short"
         assert text(parsed["stem"]) == f"{question.prompt}\n{question.text}".replace(BLANK, "_____")
         # Moodle compares a short answer with "*" as its wildcard; "\\*" is an asterisk.
-        accepted = [answer.replace("*", "\\*") for answer in question.blanks[0].accept]
+        forms = [form for answer in question.blanks[0].accept for form in typed_as_well(answer)]
+        accepted = [form.replace("*", "\\*") for form in dict.fromkeys(forms)]
         expected = [(answer, 100, question.feedback.correct) for answer in accepted]
         if question.feedback.incorrect:  # anything else: no marks, the wrong-answer feedback
             expected.append(("*", 0, question.feedback.incorrect))

@@ -212,13 +212,30 @@ def true_false(question: TrueFalse) -> str:
 
 
 def short_answers(question: FillIn) -> list[str]:
-    """Every accepted answer at 100%, literally; then anything else at 0% when there is
-    feedback for a wrong answer (Moodle takes the first answer that matches)."""
+    """Every accepted answer at 100%, literally and as it is also typed (:func:`typed_forms`);
+    then anything else at 0% when there is feedback for a wrong answer (Moodle takes the
+    first answer that matches)."""
     right = feedback_of(question.feedback.correct)
-    answers = [f"=%100%{field(literal(answer))}{right}" for answer in question.blanks[0].accept]
+    forms = dict.fromkeys(
+        form for answer in question.blanks[0].accept for form in typed_forms(answer)
+    )
+    answers = [f"=%100%{field(literal(form))}{right}" for form in forms]
     if question.feedback.incorrect:
         answers.append(f"=%0%*{feedback_of(question.feedback.incorrect)}")
     return answers
+
+
+FULL_WIDTH = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
+"""ASCII letters, digits and signs to the full-width forms a Chinese input method types."""
+
+
+def typed_forms(answer: str) -> list[str]:
+    """``answer`` and the ways a learner also types it that the site accepts (it compares
+    typed answers after NFKC, and without punctuation at either end) but Moodle, which
+    compares as written less case and outer spaces, would mark wrong: in full-width
+    characters (６０ for 60), and ended with 。."""
+    forms = dict.fromkeys([answer, answer.translate(FULL_WIDTH)])
+    return list(dict.fromkeys([*forms, *(f"{form}。" for form in forms)]))
 
 
 def literal(answer: str) -> str:
