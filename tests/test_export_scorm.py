@@ -225,9 +225,18 @@ def test_passing_the_quiz_reports_to_the_lms(page: Page, lms: str, module: Modul
     )
     assert state["location"].startswith(f"{module.page.name}.html")
     assert state["calls"] == ["LMSInitialize", "LMSCommit"]
+    # A lower score later never undoes the pass (the LMS keeps the best score).
+    page.once("dialog", lambda dialog: dialog.accept())
+    frame.get_by_role("button", name="重新作答").click()
+    for index in range(len(module.quiz.questions)):
+        answer(frame, module, index, right=False)
+    page.wait_for_function("window.lmsLog.calls.filter(call => call === 'LMSCommit').length > 1")
+    state = lms_state(page)
+    assert (state["status"], state["raw"]) == ("passed", "100")
     finished = close_sco(page)
     assert finished["calls"][-2:] == ["LMSCommit", "LMSFinish"]
     assert "cmi.core.session_time" in [element for element, _ in finished["values"]]
+    assert ["cmi.core.exit", ""] in finished["values"], "a passed SCO is not suspended"
     assert leaving(requests, lms) == []
 
 
@@ -375,6 +384,7 @@ def test_below_the_pass_mark_fails(page: Page, lms: str, module: Module, course:
     assert state["status"] == "failed"
     assert state["raw"] == str(round(100 * (total - wrong) / total))
     assert ["cmi.core.lesson_status", "incomplete"] in state["values"]
+    assert ["cmi.core.exit", "suspend"] in close_sco(page)["values"], "to be resumed"
 
 
 @pytest.mark.browser
