@@ -427,6 +427,42 @@ def test_a_renamed_module_keeps_its_progress_when_the_certificate_page_comes_fir
     assert list(stored(page)["quizzes"]) == ["02-second"]
 
 
+def test_a_question_moved_to_another_module_takes_only_its_answer(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """The trainer moved one question from the first module to the second: its answer goes
+    with it, and the first module, which still has answers of its own, keeps its best score
+    and its pass; the second does not take them."""
+    first, second = course.modules
+    kept, moved = first.quiz.questions[0], second.quiz.questions[0]
+    answers = {
+        q.id: {"quiz": first.page.name, "result": "correct", "answer": chosen_keys(q, True)}
+        for q in (kept, moved)
+    }
+    best = {"best": len(first.quiz.questions), "total": len(first.quiz.questions), "passed": True}
+    page = context.new_page()
+    with_record(
+        page,
+        fixture_site_url,
+        {"version": 1, "questions": answers, "quizzes": {first.page.name: best}},
+    )
+    page.goto(fixture_site_url)
+    board = page.locator(".mot-dashboard[data-ready]")
+    expect(board.locator(f'tr[data-module="{first.page.name}"] [data-status]')).to_have_text(
+        "已通过"
+    )
+    expect(board.locator(f'tr[data-module="{second.page.name}"] [data-status]')).to_contain_text(
+        "进行中"
+    )
+    record = stored(page)
+    assert record["questions"][moved.id]["quiz"] == second.page.name
+    assert record["questions"][kept.id]["quiz"] == first.page.name
+    assert record["quizzes"] == {first.page.name: best}
+    page.goto(f"{fixture_site_url}{second.page.name}.html")
+    form = page.locator(f'.mot-quiz[data-ready] form[data-question-id="{moved.id}"]')
+    expect(form).to_have_attribute("data-result", "correct")
+
+
 def test_a_best_score_stays_until_a_larger_share_beats_it(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:
