@@ -71,11 +71,13 @@ def text_formats(node: object) -> set[str]:
 
 
 def typed_as_well(answer: str) -> list[str]:
-    """``answer``, then as a learner may also type it: in full-width characters, and each
-    of the two ended with 。."""
-    wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in answer)
+    """``answer``, then as a learner may also type it: in full-width characters (the space
+    too), and each of the two ended with 。 unless it ends with one."""
+    wide = "".join(
+        "\u3000" if c == " " else chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in answer
+    )
     forms = [answer] + ([wide] if wide != answer else [])
-    return forms + [f"{form}。" for form in forms]
+    return forms if answer.endswith("。") else forms + [f"{form}。" for form in forms]
 
 
 def test_a_short_answer_is_listed_as_learners_also_type_it() -> None:
@@ -84,6 +86,8 @@ def test_a_short_answer_is_listed_as_learners_also_type_it() -> None:
     spaces, and had marked both wrong."""
     assert typed_forms("60%") == ["60%", "６０％", "60%。", "６０％。"]
     assert typed_forms("百分之六十") == ["百分之六十", "百分之六十。"]
+    assert typed_forms("60 %") == ["60 %", "６０\u3000％", "60 %。", "６０\u3000％。"]
+    assert typed_forms("好的。") == ["好的。"]
     assert {normalise(form) for form in typed_forms("Explore 60%")} == {normalise("Explore 60%")}
 
 

@@ -208,7 +208,9 @@ def close_sco(page: Page) -> dict[str, Any]:
 
 
 @pytest.mark.browser
-def test_passing_the_quiz_reports_to_the_lms(page: Page, lms: str, module: Module) -> None:
+def test_passing_the_quiz_reports_to_the_lms_and_a_lower_retake_keeps_it(
+    page: Page, lms: str, module: Module
+) -> None:
     requests = record_requests(page)
     launch(page, lms, module)
     assert lms_state(page)["status"] == "incomplete"

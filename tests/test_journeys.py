@@ -103,6 +103,14 @@ def review_suffix(question: Question, module: Module) -> str:
 # A module quiz ---------------------------------------------------------------------------
 
 
+def fewest_right_to_pass(total: int, pass_mark: int) -> int:
+    """The fewest right answers that pass, as the runtime judges: their share rounded to a
+    whole percent (halves up, as JavaScript's Math.round does), at the pass mark or more."""
+    return next(
+        right for right in range(total + 1) if math.floor(100 * right / total + 0.5) >= pass_mark
+    )
+
+
 @pytest.mark.parametrize("passing", [True, False], ids=["at-the-pass-mark", "just-under-it"])
 def test_a_module_quiz_ends_in_its_results_panel(
     learner: Page, site_url: str, course: Course, passing: bool
@@ -112,7 +120,7 @@ def test_a_module_quiz_ends_in_its_results_panel(
     page, module, following = learner, course.modules[1], course.modules[2]
     questions = module.quiz.questions
     pass_mark = course.pass_marks.module
-    right = math.ceil(pass_mark * len(questions) / 100) - (0 if passing else 1)
+    right = fewest_right_to_pass(len(questions), pass_mark) - (0 if passing else 1)
     open_module(page, site_url, module)
     status = page.locator(".mot-module-facts .mot-module-status")
     expect(status).to_have_text("本章状态：未开始")
@@ -425,53 +433,65 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     assert events == [["mot:question-graded", "exam"]] * total + [["mot:quiz-progress", "exam"]]
 
 
+class Papers:
+    """The exam papers a test sees: how many questions each draws from each module, and
+    every order each question's options were shown in."""
+
+    def __init__(self, page: Page, course: Course) -> None:
+        self.page = page
+        self.module_of = {q.id: m.page.name for m in course.modules for q in m.quiz.every_question}
+        self.exam_only = {q.id for m in course.modules for q in m.quiz.exam_questions}
+        self.draws: list[dict[str, int]] = []
+        self.orders: dict[str, list[tuple[str, ...]]] = {}
+
+    def read(self) -> None:
+        """The paper now shown: only exam-only questions (和本章测验不重复)."""
+        state = paper_state(self.page)
+        ids, choices = state["ids"], state["orders"]
+        assert isinstance(ids, list) and isinstance(choices, list)
+        assert set(ids) <= self.exam_only, "a module quiz's question on the exam"
+        for question_id, order in zip(ids, choices, strict=True):
+            self.orders.setdefault(question_id, []).append(tuple(order))
+        modules = [self.module_of[question_id] for question_id in ids]
+        self.draws.append({name: modules.count(name) for name in dict.fromkeys(modules)})
+
+    def reshuffled(self) -> bool:
+        """Was some question drawn again shown with its options in another order?"""
+        again = [orders for orders in self.orders.values() if len(orders) > 1]
+        assert again, "the papers share questions"
+        return any(len(set(orders)) > 1 for orders in again)
+
+
 def test_every_attempt_draws_a_full_paper(page: Page, site_url: str, course: Course) -> None:
     """Starting over and 再考一次 draw the configured number from each module's exam-only
     pool, the questions of the attempt before among them, with the options in a new order;
     each paper is graded out of all of it. The fewest right answers that reach the pass mark
-    pass, and a later attempt that fails does not undo the pass. (The draw does not depend
-    on the screen: one screen size.)"""
+    pass, and a later attempt one answer short does not undo the pass. (The draw does not
+    depend on the screen: one screen size.)"""
     assert course.exam is not None and not course.exam.config.include_quiz_questions
-    questions = every_question(course)
-    module_of = {q.id: m.page.name for m in course.modules for q in m.quiz.every_question}
-    exam_only = {q.id for m in course.modules for q in m.quiz.exam_questions}
-    draw = course.exam.config.draw
-    orders: dict[str, set[tuple[str, ...]]] = {}
-    shown: dict[str, int] = {}
-
-    def drawn_per_module() -> dict[str, int]:
-        state = paper_state(page)
-        ids, choices = state["ids"], state["orders"]
-        assert isinstance(ids, list) and isinstance(choices, list)
-        assert set(ids) <= exam_only, "答题和本章测验不重复: only exam-only questions"
-        for question_id, order in zip(ids, choices, strict=True):
-            orders.setdefault(question_id, set()).add(tuple(order))
-            shown[question_id] = shown.get(question_id, 0) + 1
-        return {name: [module_of[i] for i in ids].count(name) for name in draw}
-
+    questions, papers = every_question(course), Papers(page, course)
     open_page(page, f"{site_url}exam.html", ".mot-exam")
     page.get_by_role("button", name="开始考试").click()
-    papers = [drawn_per_module()]
+    papers.read()
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="重新开始").click()
-    papers.append(drawn_per_module())
-    total = sum(draw.values())
-    passing = math.ceil(course.exam.config.pass_mark * total / 100)
+    papers.read()
+    total = sum(course.exam.config.draw.values())
+    passing = fewest_right_to_pass(total, course.exam.config.pass_mark)
     verdict = page.locator('[data-results-for="exam"] [data-passed]')
-    for right, passed in ((passing, "true"), (0, "false")):
-        answer_exam(page, page, questions, right=right > 0, wrong_first=total - right)
+    for right, passed in ((passing, "true"), (passing - 1, "false")):
+        answer_exam(page, page, questions, right=True, wrong_first=total - right)
         expect(verdict).to_contain_text(f"得分 {right}/{total}")
         expect(verdict).to_have_attribute("data-passed", passed)
         page.get_by_role("button", name="再考一次（重新抽题）").click()
         expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
-        papers.append(drawn_per_module())
+        papers.read()
         statuses = page.locator(".mot-exam-paper .mot-status")
         assert set(statuses.evaluate_all("ss => ss.map(s => s.ariaLive)")) == {"polite"}
-    assert papers == [dict(draw)] * len(papers)
+    drawn = {name: count for name, count in course.exam.config.draw.items() if count}
+    assert papers.draws == [drawn] * len(papers.draws)
+    assert papers.reshuffled(), "each attempt shuffles the options anew"
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(f"已作答 0 / {total} 题")
-    again = [question_id for question_id, count in shown.items() if count > 1]
-    assert again, "four papers of the course's exam share questions"
-    assert any(len(orders[question_id]) > 1 for question_id in again), "options reshuffled"
     open_page(page, site_url, ".mot-dashboard")
     best = round(100 * passing / total)
     expect(page.locator(".mot-dashboard [data-exam]")).to_contain_text(f"最佳成绩 {best}%，已通过")

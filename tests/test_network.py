@@ -229,7 +229,7 @@ def test_a_part_whose_runtime_never_runs_says_so(
     page = context.new_page()
     page.goto(f"{site_url}{address}")
     notice = page.locator(f"{part} .mot-no-runtime")
-    expect(notice).to_be_visible(timeout=8000)
+    expect(notice).to_be_visible(timeout=10_000)
     expect(notice).to_contain_text(NO_RUNTIME)
     context.close()
 
@@ -246,7 +246,7 @@ def test_the_runtime_notice_waits_for_a_slow_core_and_goes_as_it_runs(
     expect(notice).to_be_attached()
     expect(notice).to_be_hidden()
     assert notice.evaluate("note => note.getBoundingClientRect().height") == 0, "it takes room"
-    expect(notice).to_be_visible(timeout=8000)
+    expect(notice).to_be_visible(timeout=10_000)
     assert held, "the core was asked for"
     for route in held:
         route.continue_()

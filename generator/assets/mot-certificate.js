@@ -31,6 +31,7 @@
     });
   }
 
+  /* Fills in and shows the certificate; returns the score it shows. */
   function fillCertificate(page, course, name) {
     var certificate = page.querySelector(".mot-certificate");
     var exam = mot.progress.exam();
@@ -42,6 +43,7 @@
       "日期：" + Number(day[0]) + " 年 " + Number(day[1]) + " 月 " + Number(day[2]) + " 日";
     certificate.hidden = false;
     page.querySelector(".mot-cert-actions").hidden = false;
+    return exam.passedScore;
   }
 
   function bindForm(page, course, form) {
@@ -57,10 +59,9 @@
         return;
       }
       mot.progress.setName(name);
-      fillCertificate(page, course, name);
+      var score = fillCertificate(page, course, name);
       /* What the certificate says, for a screen reader that hears only this line */
-      form.querySelector(".mot-status").textContent =
-        "证书已生成（" + name + "，成绩 " + mot.progress.exam().passedScore + "%），可以打印了。";
+      form.querySelector(".mot-status").textContent = "证书已生成（" + name + "，成绩 " + score + "%），可以打印了。";
     });
     page.querySelector(".mot-cert-print").addEventListener("click", function () { window.print(); });
   }

@@ -22,7 +22,8 @@ pairs, then each distractor as a pair with no item (``= -> 竞争``), which Mood
 extra wrong answer; GIFT has no place for feedback after a right or a wrong answer: that
 goes into the general feedback, labelled, before the explanation. A fill-in
 question with one blank becomes a short-answer question accepting every listed answer at
-100%, each with the feedback for a right answer, then ``*`` (anything else) at 0% with the
+100%, as written and as the site also takes it typed (:func:`typed_forms`), each with the
+feedback for a right answer, then ``*`` (anything else) at 0% with the
 feedback for a wrong one; a ``*`` in an accepted answer is written ``\\*``, which Moodle
 compares as a literal asterisk. What GIFT cannot express is skipped, with the reason listed
 (see :func:`skip_reason`).
@@ -225,17 +226,20 @@ def short_answers(question: FillIn) -> list[str]:
     return answers
 
 
-FULL_WIDTH = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
-"""ASCII letters, digits and signs to the full-width forms a Chinese input method types."""
+FULL_WIDTH = {0x20: 0x3000} | {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
+"""ASCII letters, digits, signs and the space to the full-width forms a Chinese input
+method types."""
 
 
 def typed_forms(answer: str) -> list[str]:
     """``answer`` and the ways a learner also types it that the site accepts (it compares
     typed answers after NFKC, and without punctuation at either end) but Moodle, which
     compares as written less case and outer spaces, would mark wrong: in full-width
-    characters (６０ for 60), and ended with 。."""
-    forms = dict.fromkeys([answer, answer.translate(FULL_WIDTH)])
-    return list(dict.fromkeys([*forms, *(f"{form}。" for form in forms)]))
+    characters (６０ for 60), and ended with 。 (unless it ends with one already)."""
+    forms = list(dict.fromkeys([answer, answer.translate(FULL_WIDTH)]))
+    if not answer.endswith("。"):
+        forms += [f"{form}。" for form in forms]
+    return forms
 
 
 def literal(answer: str) -> str:

@@ -92,6 +92,7 @@ def right_count_problems(lists: list[QuestionList]) -> Iterator[Problem]:
         (questions, index, question)
         for questions in lists
         for index, question in _multiples(questions)
+        if len(question.options) > 2  # two options: always one right, no count to vary
     ]
     counts = [sum(option.correct for option in question.options) for *_, question in asked]
     for count in sorted(set(counts)):
@@ -99,7 +100,8 @@ def right_count_problems(lists: list[QuestionList]) -> Iterator[Problem]:
             Sighting(found == count, question.id, place, ("options",))
             for place, ((_, _, question), found) in enumerate(zip(asked, counts, strict=True))
         ]
-        pattern = dataclasses.replace(SAME_COUNT, shows=SAME_COUNT.shows.format(count=count))
+        shows = SAME_COUNT.shows.format(count=count, s="" if count == 1 else "s")
+        pattern = dataclasses.replace(SAME_COUNT, shows=shows)
         yield from _share_warning(
             pattern,
             "of the course, module quizzes and exam-only questions together",
@@ -313,9 +315,9 @@ SAME_LENGTH = Pattern(
 SAME_COUNT = Pattern(
     "giveaway.multiple-count",
     thresholds.MULTIPLE_SAME_COUNT,
-    "the number of right options is {count}",
+    "exactly {count} right option{s}",
     "multiple-choice questions",
-    "give some of them one right option more or fewer (make a wrong option right, or a "
+    "give some of them another number of right options (make a wrong option right, or a "
     "right one wrong): a learner who notices the count ticks that many every time",
 )
 """Checked once for each count of right options (:func:`right_count_problems`)."""

@@ -2,8 +2,9 @@
 standards (AUTHORING.md lists them for trainers).
 
 A share rule looks at one list of a quiz file — the module quiz or its exam-only
-questions — and warns when *more than* its share of the questions (or dialogue turns)
-in that list shows the pattern; exactly the share is still fine. A standard is a count
+questions (the count of right options: the whole course) — and warns when *more than* its
+share of the questions (or dialogue turns) there shows the pattern; exactly the share is
+still fine. A standard is a count
 a module keeps within (:class:`Between`) or reaches.
 """
 
@@ -38,9 +39,11 @@ MULTIPLE_FIRST_OPTION = Share(Fraction(2, 3), "two thirds")
 """Multiple choice: option 1 is one of the right options."""
 MULTIPLE_FIRST_K = Share(Fraction(1, 4), "a quarter")
 """Multiple choice: the right options are exactly the first k (1, 1–2, 1–3 …)."""
-MULTIPLE_SAME_COUNT = Share(Fraction(2, 5), "40%", at_least=4)
+MULTIPLE_SAME_COUNT = Share(Fraction(3, 5), "60%", at_least=4)
 """Multiple choice, across the whole course: the same number of options is right. A course
-with three or fewer multiple-choice questions teaches no count, so it takes four."""
+with three or fewer multiple-choice questions teaches no count, so it takes four. With
+questions that allow only two counts (three options: one or two right), the best split
+is half and half; from four questions on, that is never more than 60%."""
 MULTIPLE_LENGTH = Share(Fraction(1, 4), "a quarter")
 """Multiple choice: the right options are exactly the shortest, or exactly the longest."""
 DIALOGUE_LONGEST = Share(Fraction(45, 100), "45%")
