@@ -71,13 +71,14 @@ def text_formats(node: object) -> set[str]:
 
 
 def typed_as_well(answer: str) -> list[str]:
-    """``answer``, then as a learner may also type it: in full-width characters (the space
-    too), and each of the two ended with 。 unless it ends with one."""
+    """``answer``, then as a learner may also type it: without a closing 。, in full-width
+    characters (the space too), and ended with 。."""
+    base = answer.removesuffix("。")
     wide = "".join(
-        "\u3000" if c == " " else chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in answer
+        "\u3000" if c == " " else chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in base
     )
-    forms = [answer] + ([wide] if wide != answer else [])
-    return forms if answer.endswith("。") else forms + [f"{form}。" for form in forms]
+    widths = [base] + ([wide] if wide != base else [])
+    return list(dict.fromkeys([answer, *widths, *(f"{form}。" for form in widths)]))
 
 
 def test_a_short_answer_is_listed_as_learners_also_type_it() -> None:
@@ -87,7 +88,7 @@ def test_a_short_answer_is_listed_as_learners_also_type_it() -> None:
     assert typed_forms("60%") == ["60%", "６０％", "60%。", "６０％。"]
     assert typed_forms("百分之六十") == ["百分之六十", "百分之六十。"]
     assert typed_forms("60 %") == ["60 %", "６０\u3000％", "60 %。", "６０\u3000％。"]
-    assert typed_forms("好的。") == ["好的。"]
+    assert typed_forms("好的。") == ["好的。", "好的"]
     assert {normalise(form) for form in typed_forms("Explore 60%")} == {normalise("Explore 60%")}
 
 

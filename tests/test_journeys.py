@@ -103,12 +103,16 @@ def review_suffix(question: Question, module: Module) -> str:
 # A module quiz ---------------------------------------------------------------------------
 
 
+def runtime_percent(right: int, total: int) -> int:
+    """A share as the runtime shows it: a whole percent, halves rounded up (JavaScript's
+    Math.round; Python's round takes a half to the even number)."""
+    return math.floor(100 * right / total + 0.5)
+
+
 def fewest_right_to_pass(total: int, pass_mark: int) -> int:
-    """The fewest right answers that pass, as the runtime judges: their share rounded to a
-    whole percent (halves up, as JavaScript's Math.round does), at the pass mark or more."""
-    return next(
-        right for right in range(total + 1) if math.floor(100 * right / total + 0.5) >= pass_mark
-    )
+    """The fewest right answers that pass, as the runtime judges: their share, as it shows
+    it, at the pass mark or more."""
+    return next(right for right in range(total + 1) if runtime_percent(right, total) >= pass_mark)
 
 
 @pytest.mark.parametrize("passing", [True, False], ids=["at-the-pass-mark", "just-under-it"])
@@ -144,7 +148,7 @@ def test_a_module_quiz_ends_in_its_results_panel(
     verdict = panel.locator("[data-passed]")
     expect(verdict).to_have_attribute("data-passed", str(passing).lower())
     expect(verdict).to_contain_text(
-        f"得分 {right}/{len(questions)}（{round(100 * right / len(questions))}%）"
+        f"得分 {right}/{len(questions)}（{runtime_percent(right, len(questions))}%）"
     )
     expect(verdict).to_contain_text(f"通过线 {pass_mark}%")
     next_module = panel.get_by_role("link", name=f"下一模块：{following.meta.title}")
@@ -493,7 +497,7 @@ def test_every_attempt_draws_a_full_paper(page: Page, site_url: str, course: Cou
     assert papers.reshuffled(), "each attempt shuffles the options anew"
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(f"已作答 0 / {total} 题")
     open_page(page, site_url, ".mot-dashboard")
-    best = round(100 * passing / total)
+    best = runtime_percent(passing, total)
     expect(page.locator(".mot-dashboard [data-exam]")).to_contain_text(f"最佳成绩 {best}%，已通过")
 
 

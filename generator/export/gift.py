@@ -235,11 +235,10 @@ def typed_forms(answer: str) -> list[str]:
     """``answer`` and the ways a learner also types it that the site accepts (it compares
     typed answers after NFKC, and without punctuation at either end) but Moodle, which
     compares as written less case and outer spaces, would mark wrong: in full-width
-    characters (６０ for 60), and ended with 。 (unless it ends with one already)."""
-    forms = list(dict.fromkeys([answer, answer.translate(FULL_WIDTH)]))
-    if not answer.endswith("。"):
-        forms += [f"{form}。" for form in forms]
-    return forms
+    characters (６０ for 60), and ended with 。 (or, for one written with it, without)."""
+    base = answer.removesuffix("。")
+    widths = list(dict.fromkeys([base, base.translate(FULL_WIDTH)]))
+    return list(dict.fromkeys([answer, *widths, *(f"{form}。" for form in widths)]))
 
 
 def literal(answer: str) -> str:
