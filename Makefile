@@ -10,6 +10,7 @@ INSTALLED := $(VENV)/.installed
 EXPORTS := offline scorm gift answer-key
 PORT ?= 8000
 ENGINE ?= mkdocs
+WORKERS ?= 2
 
 .PHONY: serve build check test test-zensical lint typecheck unit browser-deps benchmark screenshots clean exports $(addprefix export-,$(EXPORTS))
 
@@ -22,8 +23,8 @@ build: $(INSTALLED)  ## check, render and build the site into site/ (make build 
 check: $(INSTALLED)  ## validate every module and quiz
 	$(PY) -m generator check
 
-test: $(INSTALLED) node_modules/.installed browser-deps lint typecheck  ## the whole suite
-	$(PY) -m pytest
+test: $(INSTALLED) node_modules/.installed browser-deps lint typecheck  ## the whole suite (make test WORKERS=1: in one process)
+	$(PY) -m pytest -n $(WORKERS) --dist loadfile
 
 test-zensical: $(INSTALLED) browser-deps  ## only the Zensical engine's tests (make test runs them too)
 	$(PY) -m pytest -m zensical
