@@ -97,22 +97,26 @@ def as_yaml(data: Data) -> str:
     return stream.getvalue()
 
 
-def lint(questions: list[Data], exam: list[Data] | None = None) -> tuple[list[str], list[Problem]]:
-    """Lint a quiz file with these lists; return its lines and the warnings."""
+def quiz_file(
+    questions: list[Data], exam: list[Data] | None = None, name: str = "01-sample"
+) -> tuple[str, list[QuestionList]]:
+    """A quiz file with these lists, read the way ``check`` reads it: its text and its
+    lists that hold questions."""
     data: Data = {"questions": questions}
     if exam:
         data["exam_questions"] = exam
     text = as_yaml(data)
-    source = parse_yaml(text, Path("quizzes/01-sample.yml"))
+    source = parse_yaml(text, Path(f"quizzes/{name}.yml"))
     quiz, problems = validate_model(Quiz, source)
     assert quiz is not None, problems
-    found = [
-        problem
-        for key, listed in quiz.question_lists()
-        if listed
-        for rule in RULES
-        for problem in rule(QuestionList(source, key, listed))
-    ]
+    lists = [QuestionList(source, key, listed) for key, listed in quiz.question_lists() if listed]
+    return text, lists
+
+
+def lint(questions: list[Data], exam: list[Data] | None = None) -> tuple[list[str], list[Problem]]:
+    """Lint a quiz file with these lists; return its lines and the warnings."""
+    text, lists = quiz_file(questions, exam)
+    found = [problem for listed in lists for rule in RULES for problem in rule(listed)]
     assert {problem.severity for problem in found} <= {Severity.WARNING}
     return text.splitlines(), sorted(found)
 
@@ -338,15 +342,11 @@ def test_best_reply_first_in_45_percent_of_turns_is_fine(shown: int, warned: boo
 
 def lint_course_counts(files: list[tuple[list[Data], list[Data]]]) -> list[Problem]:
     """The right-count rule over quiz files 01, 02 … with these (quiz, exam-only) lists."""
-    lists = []
-    for number, (quiz_questions, exam_questions) in enumerate(files, start=1):
-        data: Data = {"questions": quiz_questions}
-        if exam_questions:
-            data["exam_questions"] = exam_questions
-        source = parse_yaml(as_yaml(data), Path(f"quizzes/{number:02}-sample.yml"))
-        quiz, problems = validate_model(Quiz, source)
-        assert quiz is not None, problems
-        lists += [QuestionList(source, key, listed) for key, listed in quiz.question_lists()]
+    lists = [
+        listed
+        for number, (questions, exam) in enumerate(files, start=1)
+        for listed in quiz_file(questions, exam, f"{number:02}-sample")[1]
+    ]
     return list(right_count_problems(lists))
 
 

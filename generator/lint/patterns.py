@@ -89,24 +89,25 @@ def right_count_problems(lists: list[QuestionList]) -> Iterator[Problem]:
     or three multiple-choice questions, but a learner who takes all six sees the count
     that keeps coming back, and ticks that many every time."""
     asked = [
-        (questions, index, question)
+        (questions, index, question, sum(option.correct for option in question.options))
         for questions in lists
         for index, question in _multiples(questions)
         if len(question.options) > 2  # two options: always one right, no count to vary
     ]
-    counts = [sum(option.correct for option in question.options) for *_, question in asked]
-    for count in sorted(set(counts)):
+
+    def at(hit: Sighting) -> Where:
+        questions, index, *_ = asked[hit.index]
+        return questions.at(index, *hit.keys)
+
+    for count in sorted({found for *_, found in asked}):
         sightings = [
             Sighting(found == count, question.id, place, ("options",))
-            for place, ((_, _, question), found) in enumerate(zip(asked, counts, strict=True))
+            for place, (_, _, question, found) in enumerate(asked)
         ]
         shows = SAME_COUNT.shows.format(count=count, s="" if count == 1 else "s")
         pattern = dataclasses.replace(SAME_COUNT, shows=shows)
         yield from _share_warning(
-            pattern,
-            "of the course, module quizzes and exam-only questions together",
-            sightings,
-            lambda hit: asked[hit.index][0].at(asked[hit.index][1], *hit.keys),
+            pattern, "of the course, module quizzes and exam-only questions together", sightings, at
         )
 
 
