@@ -308,7 +308,7 @@
     if (!handingIn.has(exam) || !forms.includes(form)) { return; }
     engine.kit.setStatus(form, TEXT.notGraded, null, true);
     var first = forms.map(function (paperForm) { return paperForm.querySelector(".mot-status"); })
-      .filter(function (status) { return status.textContent === TEXT.notGraded; })[0];
+      .find(function (status) { return status.textContent === TEXT.notGraded; });
     if (first !== document.activeElement) {
       first.tabIndex = -1;
       first.focus();
