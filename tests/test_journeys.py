@@ -10,7 +10,6 @@ never from the page, so the tests follow the course as it is rewritten.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -104,9 +103,8 @@ def review_suffix(question: Question, module: Module) -> str:
 
 
 def runtime_percent(right: int, total: int) -> int:
-    """A share as the runtime shows it: a whole percent, halves rounded up (JavaScript's
-    Math.round; Python's round takes a half to the even number)."""
-    return math.floor(100 * right / total + 0.5)
+    """A share as the runtime shows it and judges it: a whole percent, rounded down."""
+    return 100 * right // total
 
 
 def fewest_right_to_pass(total: int, pass_mark: int) -> int:
@@ -698,7 +696,7 @@ def test_an_answer_changed_in_another_tab_while_handing_in_is_graded_and_recorde
     expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
     form = page.locator(f'.mot-exam-paper [data-question-id="{changed}"]')
     expect(form).to_have_attribute("data-result", "incorrect")
-    score = round(100 * (len(drawn) - 1) / len(drawn))
+    score = runtime_percent(len(drawn) - 1, len(drawn))
     record = stored_record(page)
     assert record["attempt"]["handedIn"] is True
     assert record["exam"]["best"] == score
@@ -861,11 +859,12 @@ def test_the_dashboard_follows_the_learner(learner: Page, site_url: str, course:
     for stage in EODC_STAGES:
         right, answered = tallies.get(stage, (0, 0))
         expect(board.locator(f'[data-stage="{stage}"] [data-score]')).to_have_text(
-            f"答对 {right}/{answered} 题（{round(100 * right / answered)}%）"
+            f"答对 {right}/{answered} 题（{runtime_percent(right, answered)}%）"
             if answered
             else "尚未作答"
         )
-    weak = {s: round(100 * r / a) for s, (r, a) in tallies.items() if round(100 * r / a) < 80}
+    shares = {s: runtime_percent(r, a) for s, (r, a) in tallies.items()}
+    weak = {s: share for s, share in shares.items() if share < 80}
     weakest = min((stage for stage in EODC_STAGES if stage in weak), key=lambda s: weak[s])
     expect(advice).to_contain_text(f"最需要加强的阶段：{AREA_NAMES[weakest]}（{weak[weakest]}%）")
     review = next(m for m in course.modules if m.meta.stage == weakest)  # the one teaching it

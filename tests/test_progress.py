@@ -484,6 +484,22 @@ def test_a_best_score_stays_until_a_larger_share_beats_it(
     expect(status).to_have_text("本章状态：已通过 · 最佳成绩 2/2（100%）")
 
 
+def test_a_share_just_under_the_pass_mark_neither_shows_it_nor_passes(
+    context: BrowserContext, fixture_site_url: str
+) -> None:
+    """答对 80% 即为通过: 35 of 44 is 79.5%. Rounded to the nearest percent it would show
+    80% and pass; it shows 79% and does not, and 36 of 45 (exactly 80%) passes."""
+    page = context.new_page()
+    open_quiz(page, fixture_site_url)
+    status = page.locator(".mot-quiz .mot-module-status")
+    page.evaluate(f"mot.progress.recordQuiz('{MODULE}', 35, 44, 80)")
+    page.reload()
+    expect(status).to_have_text("本章状态：进行中 · 最佳成绩 35/44（79%）")
+    page.evaluate(f"mot.progress.recordQuiz('{MODULE}', 36, 45, 80)")
+    page.reload()
+    expect(status).to_have_text("本章状态：已通过 · 最佳成绩 36/45（80%）")
+
+
 @pytest.mark.parametrize("how", ["no network", "login page"])
 def test_a_bank_that_does_not_load_hides_only_its_own_questions(
     browser: Browser, fixture_site_url: str, how: str

@@ -358,7 +358,9 @@
     return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
   }
 
-  function percent(right, total) { return total ? Math.round((100 * right) / total) : 0; }
+  /* A whole percent, rounded down: a share under the pass mark never shows it (35 of 44 is
+     79.5%: 79%, not 80%), so "percent >= passMark" is the exact rule for a whole pass mark. */
+  function percent(right, total) { return total ? Math.floor((100 * right) / total) : 0; }
 
   /* A question answered right leaves the 错题本; one answered wrong joins it. */
   function noteResult(record, questionId, module, result) {

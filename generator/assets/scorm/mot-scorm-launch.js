@@ -175,7 +175,7 @@
       }
       return;
     }
-    complete(Math.round(100 * detail.correct / detail.total), detail.passed);
+    complete(Math.floor(100 * detail.correct / detail.total), detail.passed);
     notePlace(frameLocation());
     api.LMSCommit("");
   }
