@@ -182,9 +182,11 @@ def _replace(partial: Path, target: Path) -> None:
         raise OSError(error.errno, error.strerror, str(target)) from None
 
 
-def zip_folder(folder: Path, archive: Path) -> None:
-    """Write every file under ``folder`` into the zip ``archive``, paths relative to ``folder``."""
+def zip_folder(folder: Path, archive: Path, under: str = "") -> None:
+    """Write every file under ``folder`` into the zip ``archive``, paths relative to ``folder``
+    and, given ``under``, inside a folder of that name."""
+    prefix = f"{under}/" if under else ""
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
-                bundle.write(path, path.relative_to(folder).as_posix())
+                bundle.write(path, prefix + path.relative_to(folder).as_posix())

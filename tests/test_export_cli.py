@@ -47,8 +47,10 @@ def test_offline_needs_no_npm_packages(minimal_project: Path) -> None:
     assert not (minimal_project / "node_modules").exists()
     assert run_generator(minimal_project, "export", "offline") == 0
     with zipfile.ZipFile(minimal_project / "dist/mot-course-offline.zip") as package:
-        shipped = package.read(SHIM_TARGET)
-        licence = package.read(str(PurePosixPath(SHIM_TARGET).with_name("LICENSE")))
+        shipped = package.read(f"mot-course-offline/{SHIM_TARGET}")
+        licence = package.read(
+            f"mot-course-offline/{PurePosixPath(SHIM_TARGET).with_name('LICENSE')}"
+        )
     vendored = files("generator").joinpath(SHIM_FOLDER)
     assert shipped == vendored.joinpath("shim.js").read_bytes()
     assert licence == vendored.joinpath("LICENSE").read_bytes()
@@ -281,7 +283,7 @@ def test_a_package_names_no_address_but_the_published_one(
     assert run_generator(minimal_project, "export", export) == 0
     with zipfile.ZipFile(minimal_project / PACKAGES[export]) as archive:
         texts = {
-            name: archive.read(name).decode("utf-8")
+            name.removeprefix("mot-course-offline/"): archive.read(name).decode("utf-8")
             for name in archive.namelist()
             if PurePosixPath(name).suffix in {".html", ".xml", ".js", ".json"}
         }

@@ -21,13 +21,27 @@ from tests.conftest import run_generator
 pytestmark = pytest.mark.browser
 
 
+def unzip(package_path: Path, target: Path) -> Path:
+    """Unzip as `unzip` does, into ``target`` itself; the site is the one folder it holds,
+    named as the zip (so the files do not spill over the desktop)."""
+    with zipfile.ZipFile(package_path) as package:
+        package.extractall(target)
+    assert [entry.name for entry in target.iterdir()] == [package_path.stem]
+    return target / package_path.stem
+
+
 @pytest.fixture
 def unzipped(minimal_project: Path, tmp_path: Path) -> Path:
     assert run_generator(minimal_project, "export", "offline") == 0
-    target = tmp_path / "classroom-pc"
-    with zipfile.ZipFile(minimal_project / "dist/mot-course-offline.zip") as package:
-        package.extractall(target)
-    return target
+    return unzip(minimal_project / "dist/mot-course-offline.zip", tmp_path / "classroom-pc")
+
+
+def test_a_package_named_otherwise_unzips_into_a_folder_of_its_name(
+    minimal_project: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "服务课程 2026.zip"
+    assert run_generator(minimal_project, "export", "offline", "--output", str(output)) == 0
+    assert (unzip(output, tmp_path / "desktop") / "index.html").is_file()
 
 
 def inlined(script: Path, name: str) -> dict[str, Any]:
@@ -98,9 +112,7 @@ def test_a_course_term_is_searched_whole_offline(
     text = page_with_parts.read_text(encoding="utf-8")
     page_with_parts.write_text(f"{text}\n好的服务让客户满意，及时补上漏洞。\n", encoding="utf-8")
     assert run_generator(minimal_project, "export", "offline") == 0
-    target = tmp_path / "classroom-pc"
-    with zipfile.ZipFile(minimal_project / "dist/mot-course-offline.zip") as package:
-        package.extractall(target)
+    target = unzip(minimal_project / "dist/mot-course-offline.zip", tmp_path / "classroom-pc")
     page.goto((target / "index.html").as_uri())
     search(page, "服务补救")
     assert set(page.locator(".md-search-result mark").all_inner_texts()) == {"服务补救"}

@@ -85,7 +85,7 @@ def test_the_scorm_package_keeps_it_whole(minimal_project: Path) -> None:
 def test_the_offline_package_keeps_it_whole(minimal_project: Path) -> None:
     export_in_a_fresh_process(with_project_term(minimal_project), "offline")
     with zipfile.ZipFile(minimal_project / "dist/mot-course-offline.zip") as package:
-        script = package.read(OFFLINE_DOCUMENTS).decode("utf-8")
+        script = package.read(f"mot-course-offline/{OFFLINE_DOCUMENTS}").decode("utf-8")
     index = re.sub(r"^var __motSearchIndex = |;\s*$", "", script)
     assert f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}" in index_text(index)
 

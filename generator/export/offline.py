@@ -32,7 +32,10 @@ def export_offline(job: ExportJob) -> list[Path]:
         job.progress("building the site with Material's offline plugin")
         site = build_variant(job.checked, scratch, job.packaged(use_offline_plugin), shim)
         job.progress("writing the zip")
-        return [write_output(job.output, lambda partial: zip_folder(site, partial))]
+        # One folder inside, named as the zip: `unzip` makes none of its own, and a classroom
+        # PC's desktop should not fill with the site's files.
+        folder = job.output.stem
+        return [write_output(job.output, lambda partial: zip_folder(site, partial, folder))]
 
 
 def vendored_shim() -> DocsContents:
