@@ -339,6 +339,16 @@ def test_the_home_page_counts_and_lists_every_module(course: Course) -> None:
     assert all(title.startswith(short) for short, title in zip(listed, titles, strict=True))
 
 
+def test_the_trainers_guide_says_what_the_certificate_does_not_prove() -> None:
+    """The certificate is made from a record on the learner's device, which the learner can
+    edit, and the page holds its answer key, only hidden (README: "Answer keys are hidden,
+    not secured"). A trainer who reads nothing else must not take it for an exam result."""
+    guide = (PROJECT / "course/trainer.md").read_text(encoding="utf-8")
+    paragraph = next(p for p in guide.split("\n\n") if p.startswith("**结业证书。**"))
+    for words in ("学员设备上", "能改动", "查出答案", "不能证明", "LMS", "由平台判分", "监考"):
+        assert words in paragraph, words
+
+
 def test_the_four_gaps_are_numbered_in_digits() -> None:
     found = [
         f"{where}: {match.group()}"
