@@ -20,7 +20,7 @@ from generator.digests import opaque_key
 from generator.load import load_course
 from generator.models import Course, MultipleChoice, Shuffled, SingleChoice
 from generator.project import Project
-from tests.browsing import LOGIN_PAGE_RUN, answer, answer_exam, chosen_keys, fail
+from tests.browsing import LOGIN_PAGE_RUN, answer, answer_exam, chosen_keys, fail, give_answer
 from tests.conftest import FIXTURES
 from tests.test_learner import STORAGE_KEY, every_question, take_exam_started
 
@@ -110,8 +110,82 @@ def test_site_data_cleared_in_one_tab_clears_the_other(
     first.evaluate("localStorage.clear()")
     expect(form).not_to_have_attribute("data-result", "correct")
     expect(second.locator(".mot-score")).to_have_attribute("data-answered", "0")
+    expect(second.locator(".mot-storage-warning")).to_contain_text(CLEARED)
     answer(second, module, 1, right=True)
     assert set(stored(first)["questions"]) == {module.quiz.questions[1].id}
+
+
+CLEARED = "学习进度已清除"
+
+
+def test_site_data_cleared_with_no_storage_event_is_followed_at_the_next_save(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """Cleared from the browser's settings (or in this very tab) no storage event comes: the
+    next answer finds the record gone, and the page follows the clear and says so, keeping
+    that answer."""
+    module = course.modules[0]
+    page = context.new_page()
+    open_quiz(page, fixture_site_url)
+    first = answer(page, module, 0, right=True)
+    page.evaluate("localStorage.clear()")
+    expect(first).to_have_attribute("data-result", "correct")  # nothing told the page yet
+    answer(page, module, 1, right=True)
+    expect(first).not_to_have_attribute("data-result", "correct")
+    expect(page.locator(".mot-score")).to_have_attribute("data-answered", "1")
+    expect(page.locator(".mot-storage-warning")).to_contain_text(CLEARED)
+    assert set(stored(page)["questions"]) == {module.quiz.questions[1].id}
+
+
+@pytest.mark.parametrize("where", ["another tab", "this tab"])
+def test_site_data_cleared_during_the_exam_takes_its_paper_away(
+    context: BrowserContext, fixture_site_url: str, course: Course, where: str
+) -> None:
+    """The attempt is gone with the record: the paper had stayed on show, answerable, under
+    开始考试, and 交卷 then did nothing but leave it there."""
+    page = context.new_page()
+    questions = every_question(course)
+    # Answered with one click each (the second module's two drawn questions): the page
+    # follows the clear at the first save after it.
+    first, second = [
+        question_id
+        for question_id in take_exam_started(page, fixture_site_url)
+        if questions[question_id].type in {"single", "true_false"}
+    ][:2]
+    paper = page.locator(".mot-exam-paper")
+    give_answer(paper.locator(f'form[data-question-id="{first}"]'), questions[first], True)
+    if where == "another tab":
+        other = context.new_page()
+        open_quiz(other, fixture_site_url)
+        other.evaluate("localStorage.clear()")
+    else:
+        page.evaluate("localStorage.clear()")
+        give_answer(paper.locator(f'form[data-question-id="{second}"]'), questions[second], True)
+    exam = page.locator(".mot-exam")
+    expect(exam).to_have_attribute("data-exam-state", "ready")
+    expect(page.locator(".mot-exam-paper .mot-question")).to_have_count(0)
+    expect(page.get_by_role("button", name="开始考试")).to_be_visible()
+    expect(page.locator(".mot-storage-warning")).to_contain_text(CLEARED)
+
+
+def test_a_record_rewritten_unreadable_while_the_page_is_open_is_left_as_it_is(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """Another tab of a newer course wrote a record this page cannot read: the page keeps its
+    progress in memory, does not overwrite the record, and says why. It had said the browser
+    cannot save progress at all (private mode)."""
+    module = course.modules[0]
+    page = context.new_page()
+    open_quiz(page, fixture_site_url)
+    answer(page, module, 0, right=True)
+    newer = json.dumps({"version": 2, "questions": {}})
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [STORAGE_KEY, newer])
+    answer(page, module, 1, right=True)
+    warning = page.locator(".mot-storage-warning")
+    expect(warning).to_contain_text("这一页读不出来")
+    expect(warning).not_to_contain_text("隐私模式")
+    expect(page.locator(".mot-score")).to_have_attribute("data-answered", "2")
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == newer
 
 
 # Damaged records ---------------------------------------------------------------------------

@@ -15,7 +15,8 @@
  *   quota), progress lives in memory for this visit and the learner is told once. A record
  *   that cannot be read (corrupt, or of another version) is kept under a key of its own and
  *   a fresh one started; a record with fields of the wrong shape keeps what is valid.
- *   Either way the learner is told once.
+ *   Site data cleared while a page is open empties the page too. Each time the learner
+ *   is told once.
  * - A stored shuffle seed per question, so that an attempt keeps its order across reloads
  *   (the engine, mot-engine.js, draws the order from it).
  * - Hashing: Web Crypto, or on plain-http pages the JavaScript SHA-256 of mot-sha256.js,
@@ -35,9 +36,12 @@
   var FULL = "这台设备的浏览器现在存不下学习进度（存储空间可能已满）。已经保存的进度还在，但从现在起的进度可能不会保留。";
   var REPAIRED = "这台设备上保存的学习记录有一部分已经损坏，读不出来的部分已经删掉，其余的进度都还在。";
   var RESET = "这台设备上保存的学习进度读不出来，只能从头开始记录（原来的记录另存了一份）。从现在起的进度会照常保存。";
+  var CLEARED = "这台设备上保存的学习进度刚刚被清除了（例如清除了浏览器的网站数据），这一页上的进度也随之清空。";
+  var UNREADABLE = "这台设备上保存的学习记录刚被改写，这一页读不出来（可能是另一个标签页打开了新版本的课程）。" +
+    "为了不把它覆盖，这一页的进度从现在起不再保存；刷新页面后会重新开始记录，读不出来的记录会另存一份。";
   var PARTS_MISSING = "这部分需要的文件没能加载（可能是网络断了），现在还不能作答，也显示不了学习进度。请检查网络，然后刷新这一页。";
   var NOTICE_TITLES = { parts: "没有加载完整", memory: "进度不会保存", full: "之后的进度可能不会保存", repaired: "部分学习记录已删除",
-                        reset: "以前的学习进度读不出来" };
+                        reset: "以前的学习进度读不出来", cleared: "学习进度已清除", unreadable: "进度不再保存" };
 
   /* Page start and page parts ------------------------------------------------------- */
 
@@ -302,20 +306,30 @@
   }
 
   var state = load();
+  var EMPTY = JSON.stringify(empty());
 
   /* Apply a change to the freshest record (another tab may have saved since) and save. */
   function update(change) {
     var record = persistent ? read() : null;
     if (!record) {
-      if (persistent) { persistent = false; notices.memory = WARNING; }
+      /* Blocked since the page loaded, or rewritten with a record this page cannot read
+         (which is never overwritten while a page is open). */
+      if (persistent) {
+        persistent = false;
+        if (storedText() === null) { notices.memory = WARNING; } else { notices.unreadable = UNREADABLE; }
+      }
       record = state;
     }
     var before = JSON.stringify(record);
+    var cleared = persistent && before === EMPTY && JSON.stringify(state) !== EMPTY && storedText() === null;
     change(record);
     state = record;
     /* A change that changes nothing is not written: a tab following another through storage
        events reads its record a save behind, and writing it back would undo the newer saves. */
     if (persistent && JSON.stringify(record) !== before) { write(record); }
+    /* Gone, though this page had progress: site data cleared where no storage event told
+       this page (the browser's settings, or this very tab). Follow it as a told tab does. */
+    if (cleared) { notices.cleared = CLEARED; refreshPage(); }
     warn();
   }
 
@@ -325,7 +339,9 @@
     var record = read();
     if (!record) { return; }
     state = record;
+    if (event.key === null) { notices.cleared = CLEARED; }
     refreshPage();
+    warn();
   });
 
   /* A warning box, read out as a status. */

@@ -363,7 +363,11 @@
   function show(exam, arriving) {
     handingIn.delete(exam);
     var attempt = mot.progress.attempt();
-    if (!attempt) { setState(exam, "ready"); return; }
+    if (!attempt) {   /* none yet, or site data cleared: no paper left on show */
+      clearPaper(exam);
+      setState(exam, "ready");
+      return;
+    }
     if (!attempt.handedIn && arriving) { attempt = fitted(exam, attempt); }
     var forms = showPaper(exam, attempt, arriving);
     if (attempt.handedIn) {
