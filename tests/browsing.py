@@ -257,6 +257,16 @@ def axe_violations(page: Page) -> list[str]:
     return list(found)
 
 
+def contrast_violations(page: Page, element: Locator) -> list[str]:
+    """axe-core's colour-contrast findings for ``element`` as it is now (focused, hovered)."""
+    page.add_script_tag(path=str(AXE))
+    found = element.evaluate(
+        "node => axe.run(node, {runOnly: ['color-contrast']})"
+        ".then(r => r.violations.flatMap(v => v.nodes.map(n => n.failureSummary)))"
+    )
+    return list(found)
+
+
 def choose_dark(page: Page) -> None:
     """Switch the page to dark as a learner does: the switch goes from following the system
     (light here) to light, then to dark."""
