@@ -102,7 +102,7 @@ EDITS["02-second.yml"].append(
 """What the trainer changes between the two builds: (old text, new text) per quiz file."""
 
 EXAM_PAPERS = {
-    # handed in at 2/3 (67%): below the pass mark of 80 then, above the 60 of now
+    # handed in at 2/3 (66%): below the pass mark of 80 then, above the 60 of now
     "failed": [("s1-single", True), ("s2-exam-promise", True), ("s1-ordering", False)],
     # handed in at 3/3: two right answers have changed since, and one question is removed
     "passed": [("s1-true-false", True), ("s2-single", True), ("s2-true-false", True)],
@@ -333,7 +333,7 @@ def test_a_changed_right_answer_is_graded_again_everywhere(
     # and s1-true-false wrong (s1-multiple is new again); in Confirm the dialogue, right.
     learner.goto(url)
     board = learner.locator(".mot-dashboard[data-ready]")
-    expect(board.locator('[data-stage="explore"] [data-score]')).to_have_text("答对 2/3 题（67%）")
+    expect(board.locator('[data-stage="explore"] [data-score]')).to_have_text("答对 2/3 题（66%）")
     expect(board.locator('[data-stage="confirm"] [data-score]')).to_have_text("答对 1/1 题（100%）")
     # The 错题本 holds the question now wrong, and the one missed before its option was
     # reworded (asked again, as new); not the one now right.
@@ -397,12 +397,12 @@ def test_a_handed_in_exam_keeps_the_result_it_was_handed_in_with(
     exam_learner: Callable[[str], Page], republished: Republished
 ) -> None:
     """The exam page, the home page and the certificate agree on the result recorded at
-    交卷. The exam page graded the paper again on every visit: at 67% under a pass mark since
+    交卷. The exam page graded the paper again on every visit: at 66% under a pass mark since
     lowered from 80 to 60 it said 及格 while the home page said 未通过, and at 100% with two
     right answers changed and a question removed since, 0/2 未及格 while it said 已通过."""
     url = republished.url
     for name, verdict, passed, best in [
-        ("failed", "✗得分 2/3（67%），未及格（及格线 80%）。", False, "最佳成绩 67%，未通过"),
+        ("failed", "✗得分 2/3（66%），未及格（及格线 80%）。", False, "最佳成绩 66%，未通过"),
         ("passed", "✓得分 3/3（100%），及格，恭喜通过结业考试！", True, "最佳成绩 100%，已通过"),
     ]:
         page = exam_learner(name)
@@ -444,7 +444,7 @@ def test_an_exam_handed_in_before_results_were_kept_is_scored_as_graded_now(
     )
     open_exam(page, republished.url, "finished")
     expect(page.locator('[data-results-for="exam"] [data-passed]')).to_have_text(
-        "✓得分 2/3（67%），及格，恭喜通过结业考试！"
+        "✓得分 2/3（66%），及格，恭喜通过结业考试！"
     )
 
 
