@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Sequence
+from datetime import date
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -168,7 +169,7 @@ def _describe(
         return _question_type_problem(kind, value)
     if kind == "string_pattern_mismatch" and location[-1] == KEY_STEP:
         return (
-            f"the key {value!r} under '{key}' is not a valid name",
+            f"the key {_quoted(value)} under '{key}' is not a valid name",
             "use lower-case letters, digits and single hyphens, e.g. 01-significance",
             "bad-id",
         )
@@ -205,7 +206,7 @@ def _question_type_problem(kind: str, question: object) -> Description:
         return "'type' is empty", f"write one of: {types}", "unknown-type"
     fix = f"set 'type:' to one of: {types}"
     if isinstance(tag, str):
-        return f"unknown question type {tag!r}", fix, "unknown-type"
+        return f"unknown question type {_quoted(tag)}", fix, "unknown-type"
     return f"'type' must be a question type, not {_found(tag)}", fix, "unknown-type"
 
 
@@ -284,7 +285,8 @@ def _not_text(key: str, value: object, item: bool, written: str) -> Description:
             "not-text",
         )
     quoted = f'"{written}"'
-    found = written if isinstance(value, bool) else f"the number {written}"
+    kind = "the date" if isinstance(value, date) else "the number"
+    found = written if isinstance(value, bool) else f"{kind} {written}"
     return (
         f"{subject} must be text, not {found}",
         f"put it in quotes: {quoted if item else f'{key}: {quoted}'}",
@@ -295,12 +297,12 @@ def _not_text(key: str, value: object, item: bool, written: str) -> Description:
 def _pattern_problem(key: str, value: object) -> Description:
     if key == "review":
         return (
-            f"review link {value!r} is not of the form 'page.md#section-id'",
+            f"review link {_quoted(value)} is not of the form 'page.md#section-id'",
             "link to the section that teaches this, e.g. review: 01-significance.md#mot-origin",
             "bad-review-link",
         )
     return (
-        f"'{key}' {value!r} is not a valid id",
+        f"'{key}' {_quoted(value)} is not a valid id",
         "use lower-case letters, digits and single hyphens, e.g. m1-service-economy",
         "bad-id",
     )
@@ -320,7 +322,7 @@ def _describe_entry(model: type[BaseModel], location: Location, value: object) -
     key = _last_key(location)
     fields = list(QUESTION_FIELDS) if key in QUESTION_LISTS else _needed_keys(model, location)
     needs = _listing([f"'{name}:'" for name in fields])
-    found = f"only the text {value!r}" if isinstance(value, str) else _found(value)
+    found = f"only the text {_quoted(value)}" if isinstance(value, str) else _found(value)
     if not isinstance(location[-1], int):
         lines = _listing([f"'{name}: …'" for name in fields])
         return (
@@ -369,17 +371,30 @@ def _must(value: object, expected: str) -> str:
     return "is empty" if value is None else f"must {expected}, not {_found(value)}"
 
 
+QUOTED_LENGTH = 40
+"""The most characters of a value a message repeats: a paragraph pasted into the wrong key
+is named by its start, and the fix still reads on one screen."""
+
+
+def _quoted(value: object) -> str:
+    """A text in quotes, as a message names it; a long one cut short."""
+    text = str(value)
+    return repr(text if len(text) <= QUOTED_LENGTH else f"{text[:QUOTED_LENGTH]}…")
+
+
 def _found(value: object) -> str:
     """A value as the trainer wrote it in YAML."""
     if isinstance(value, bool):
         return as_yaml(value)
     if isinstance(value, int | float):
         return f"the number {value}"
+    if isinstance(value, date):  # YAML reads 2024-01-01 as a date
+        return f"the date {value.isoformat()}"
     if isinstance(value, dict):
         return f"a group of {NAME_VALUE} lines"
     if isinstance(value, list):
         return "a list"
-    return "empty" if value is None else repr(value)
+    return "empty" if value is None else _quoted(value)
 
 
 def _blank(value: object) -> bool:

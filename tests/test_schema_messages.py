@@ -56,6 +56,32 @@ def test_the_quotes_go_around_the_value_as_written(minimal_project: Path, writte
     ]
 
 
+def test_a_date_is_named_a_date(minimal_project: Path) -> None:
+    """YAML reads 2024-01-01 as a date: it was named as Python prints it, or a number."""
+    edit(minimal_project, QUIZ, "applied: true", "applied: 2024-01-01")
+    edit(minimal_project, QUIZ, "text: 打断客户，直接给方案", "text: 2024-01-02")
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:5:5: question 's1-single': 'applied' must be true or false, not the date "
+        "2024-01-01; write applied: true or applied: false [schema.not-true-or-false]",
+        f"{QUIZ}:8:9: question 's1-single': 'text' must be text, not the date 2024-01-02; "
+        'put it in quotes: text: "2024-01-02" [schema.not-text]',
+    ]
+
+
+@pytest.mark.parametrize("key", ["applied", "type", "objective", "review"])
+def test_a_paragraph_pasted_into_the_wrong_key_is_named_by_its_start(
+    minimal_project: Path, key: str
+) -> None:
+    """A 100,000-character value was repeated whole: one line of 100,000 characters, with the
+    fix at its end."""
+    pasted = "客户" * 50_000
+    old = {"applied": "applied: true", "type": "type: single", "objective": "objective: s1-listen"}
+    edit(minimal_project, QUIZ, old.get(key, "review: 01-sample.md#listening"), f"{key}: {pasted}")
+    [problem] = problems_of(minimal_project)
+    assert len(problem) < 300
+    assert f"'{pasted[:40]}…'" in problem
+
+
 def test_the_quotes_go_around_each_answer_as_written(minimal_project: Path) -> None:
     edit(minimal_project, QUIZ, "accept: [问]", "accept: [5, 五, 05]")
     assert problems_of(minimal_project) == [
