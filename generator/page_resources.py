@@ -5,7 +5,8 @@ sites are blocked (mainland China), where such a page waits on them, and every l
 the other site who reads the page. A link to another site is fine: the learner follows it
 by choice. Found in the body's text with its code blanked: a Markdown picture, an HTML
 attribute that loads what it names (``src``, ``srcset``, ``poster``, ``data``, a
-stylesheet ``<link>``'s ``href``), and CSS ``url(…)`` and ``@import``.
+stylesheet ``<link>``'s ``href``, an SVG ``<image>``'s ``href`` or ``xlink:href``), and
+CSS ``url(…)`` and ``@import``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ LOADS = re.compile(
     r"(?:!\[[^\]]*\]\(\s*<?"  # a Markdown picture
     r"|\b(?:src|srcset|poster|data)\s*=\s*[\"']?"  # an HTML attribute that loads
     r"|<link\b[^>]*?\bhref\s*=\s*[\"']?"  # a style sheet (or any <link>)
+    r"|<(?:image|feImage)\b[^>]*?\bhref\s*=\s*[\"']?"  # a picture in SVG (or xlink:href)
     r"|@import\s+(?:url\(\s*)?[\"']?|\burl\(\s*[\"']?)"  # CSS
     rf"({ELSEWHERE})",
     re.IGNORECASE,

@@ -23,8 +23,21 @@ ADDRESS = "https://cdn.example.com/x"
         (f"<div style=\"background: url('{ADDRESS}.png')\">背景</div>", 30),
         (f'<style>@import "{ADDRESS}.css";</style>', 17),
         (f'<video poster="{ADDRESS}.jpg" controls></video>', 16),
+        (f'<svg viewBox="0 0 9 9"><image href="{ADDRESS}.png"/></svg>', 37),
+        (f'<svg viewBox="0 0 9 9"><image xlink:href="{ADDRESS}.png"/></svg>', 43),
     ],
-    ids=["picture", "img", "script", "iframe", "stylesheet", "css-url", "css-import", "poster"],
+    ids=[
+        "picture",
+        "img",
+        "script",
+        "iframe",
+        "stylesheet",
+        "css-url",
+        "css-import",
+        "poster",
+        "svg-image",
+        "svg-xlink",
+    ],
 )
 def test_a_load_from_another_site_is_a_problem(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, column: int
