@@ -8,6 +8,7 @@ may come back to a turn, and ``end`` is reserved for finishing.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Problem
@@ -76,14 +77,9 @@ def _reply_problems(question: Scenario, index: int, label: str, at: Locator) -> 
 
 
 def _path_problems(question: Scenario, label: str, at: Locator) -> Iterator[Problem]:
-    reached, loops = walk(question)
-    if loops:
-        yield Problem(
-            *at("turns"),
-            f"{label}: the dialogue can go round in a circle and never end",
-            "change a 'next:' so that every path reaches 'end' without repeating a turn",
-            "dialogue.loop",
-        )
+    reached, loop = walk(question)
+    if loop:
+        yield _loop_problem(question, loop, label, at)
     for index, turn in enumerate(question.turns):
         if turn.id not in reached:
             yield Problem(
@@ -94,8 +90,37 @@ def _path_problems(question: Scenario, label: str, at: Locator) -> Iterator[Prob
             )
 
 
-def walk(question: Scenario) -> tuple[set[str], bool]:
-    """The turns reachable from the first, and whether a path can come back to a turn.
+@dataclass(frozen=True)
+class Loop:
+    """A circle in a dialogue: the turns it goes through, from the one it comes back to,
+    and the reply that closes it (its turn is the circle's last)."""
+
+    turns: list[str]
+    reply: int
+
+
+def _loop_problem(question: Scenario, loop: Loop, label: str, at: Locator) -> Problem:
+    """The circle at the reply that closes it: the 'next:' to change, or to add."""
+    last = [turn.id for turn in question.turns].index(loop.turns[-1])
+    reply = question.turns[last].replies[loop.reply]
+    circle = " → ".join([*loop.turns, loop.turns[0]])
+    where = ("turns", last, "replies", loop.reply, *(("next",) if reply.next else ()))
+    change = (
+        "change this reply's 'next:'"
+        if reply.next
+        else "this reply has no 'next:', so it leads to the turn written below its own; give it one"
+    )
+    return Problem(
+        *at(*where),
+        f"{label}: the dialogue can go round in a circle and never end ({circle})",
+        f"{change} to a later turn or to 'end', so that every path reaches 'end' "
+        "without repeating a turn",
+        "dialogue.loop",
+    )
+
+
+def walk(question: Scenario) -> tuple[set[str], Loop | None]:
+    """The turns reachable from the first, and the first circle found, if any.
 
     A depth-first search that keeps its own stack, marking each turn while its paths
     are being followed (a turn met again then is a circle) and when they are done.
@@ -106,18 +131,21 @@ def walk(question: Scenario) -> tuple[set[str], bool]:
     }
     first = question.turns[0].id
     on_path, done = {first}, set[str]()
-    stack = [(first, iter(leads_to[first]))]
-    loops = False
+    stack = [(first, enumerate(leads_to[first]))]
+    loop: Loop | None = None
     while stack:
         turn_id, following = stack[-1]
-        after = next(following, None)
-        if after is None:
+        step = next(following, None)
+        if step is None:
             stack.pop()
             on_path.discard(turn_id)
             done.add(turn_id)
-        elif after in on_path:
-            loops = True
+            continue
+        reply, after = step
+        if after in on_path:
+            path = [turn for turn, _ in stack]
+            loop = loop or Loop(path[path.index(after) :], reply)
         elif after in leads_to and after not in done:
             on_path.add(after)
-            stack.append((after, iter(leads_to[after])))
-    return done, loops
+            stack.append((after, enumerate(leads_to[after])))
+    return done, loop

@@ -23,7 +23,7 @@ from generator.models import (
 )
 from generator.schema_location import fields_at, model_at
 from generator.schema_numbers import out_of_range, whole_number_fix
-from generator.written import as_written, as_yaml, empty_value
+from generator.written import NAME_VALUE, as_written, empty_value, found_value, quoted_start
 from generator.yaml_source import position, value_at
 from generator.yaml_value_fixes import list_fix, true_or_false_fix
 
@@ -169,7 +169,7 @@ def _describe(
         return _question_type_problem(kind, value)
     if kind == "string_pattern_mismatch" and location[-1] == KEY_STEP:
         return (
-            f"the key {_quoted(value)} under '{key}' is not a valid name",
+            f"the key {quoted_start(value)} under '{key}' is not a valid name",
             "use lower-case letters, digits and single hyphens, e.g. 01-significance",
             "bad-id",
         )
@@ -206,8 +206,8 @@ def _question_type_problem(kind: str, question: object) -> Description:
         return "'type' is empty", f"write one of: {types}", "unknown-type"
     fix = f"set 'type:' to one of: {types}"
     if isinstance(tag, str):
-        return f"unknown question type {_quoted(tag)}", fix, "unknown-type"
-    return f"'type' must be a question type, not {_found(tag)}", fix, "unknown-type"
+        return f"unknown question type {quoted_start(tag)}", fix, "unknown-type"
+    return f"'type' must be a question type, not {found_value(tag)}", fix, "unknown-type"
 
 
 def _describe_value(detail: ErrorDetails, key: str, item: bool, written: str) -> Description:
@@ -228,7 +228,7 @@ def _describe_value(detail: ErrorDetails, key: str, item: bool, written: str) ->
         expected = str(context.get("expected", ""))
         first = expected.split("'")[1] if "'" in expected else "…"
         return (
-            f"'{key}' must be one of {expected}, not {_found(value)}",
+            f"'{key}' must be one of {expected}, not {found_value(value)}",
             f"write one of them exactly as shown, e.g. {key}: {first}",
             "not-allowed",
         )
@@ -264,13 +264,10 @@ def _describe_type(kind: str, key: str, value: object, item: bool, written: str)
             "not-a-mapping",
         )
     return (
-        f"{subject} cannot be {_found(value)}",
+        f"{subject} cannot be {found_value(value)}",
         f"correct the value of '{key}' as AUTHORING.md shows",
         "invalid",
     )
-
-
-NAME_VALUE = "'key: value'"
 
 
 def _not_text(key: str, value: object, item: bool, written: str) -> Description:
@@ -279,7 +276,7 @@ def _not_text(key: str, value: object, item: bool, written: str) -> Description:
     subject = _subject(key, item)
     if isinstance(value, list | dict):
         return (
-            f"{subject} must be text, not {_found(value)}",
+            f"{subject} must be text, not {found_value(value)}",
             f"write the text on the same line as '{key}:', without '-' or brackets; "
             "if it starts with '[' or '-', put it in quotes",
             "not-text",
@@ -297,12 +294,12 @@ def _not_text(key: str, value: object, item: bool, written: str) -> Description:
 def _pattern_problem(key: str, value: object) -> Description:
     if key == "review":
         return (
-            f"review link {_quoted(value)} is not of the form 'page.md#section-id'",
+            f"review link {quoted_start(value)} is not of the form 'page.md#section-id'",
             "link to the section that teaches this, e.g. review: 01-significance.md#mot-origin",
             "bad-review-link",
         )
     return (
-        f"'{key}' {_quoted(value)} is not a valid id",
+        f"'{key}' {quoted_start(value)} is not a valid id",
         "use lower-case letters, digits and single hyphens, e.g. m1-service-economy",
         "bad-id",
     )
@@ -314,7 +311,7 @@ def _describe_document(model: type[BaseModel], value: object) -> Description:
     fix = f"write {contents} (see AUTHORING.md)"
     if value is None:
         return f"{what} is empty", fix, "empty-file"
-    return f"{what} holds {_found(value)}, not {NAME_VALUE} lines", fix, "not-a-mapping"
+    return f"{what} holds {found_value(value)}, not {NAME_VALUE} lines", fix, "not-a-mapping"
 
 
 def _describe_entry(model: type[BaseModel], location: Location, value: object) -> Description:
@@ -322,7 +319,7 @@ def _describe_entry(model: type[BaseModel], location: Location, value: object) -
     key = _last_key(location)
     fields = list(QUESTION_FIELDS) if key in QUESTION_LISTS else _needed_keys(model, location)
     needs = _listing([f"'{name}:'" for name in fields])
-    found = f"only the text {_quoted(value)}" if isinstance(value, str) else _found(value)
+    found = f"only the text {quoted_start(value)}" if isinstance(value, str) else found_value(value)
     if not isinstance(location[-1], int):
         lines = _listing([f"'{name}: …'" for name in fields])
         return (
@@ -368,33 +365,7 @@ def _subject(key: str, item: bool) -> str:
 
 def _must(value: object, expected: str) -> str:
     """'must be a list, not 3', or 'is empty' when nothing was written."""
-    return "is empty" if value is None else f"must {expected}, not {_found(value)}"
-
-
-QUOTED_LENGTH = 40
-"""The most characters of a value a message repeats: a paragraph pasted into the wrong key
-is named by its start, and the fix still reads on one screen."""
-
-
-def _quoted(value: object) -> str:
-    """A text in quotes, as a message names it; a long one cut short."""
-    text = str(value)
-    return repr(text if len(text) <= QUOTED_LENGTH else f"{text[:QUOTED_LENGTH]}…")
-
-
-def _found(value: object) -> str:
-    """A value as the trainer wrote it in YAML."""
-    if isinstance(value, bool):
-        return as_yaml(value)
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, date):  # YAML reads 2024-01-01 as a date
-        return f"the date {value.isoformat()}"
-    if isinstance(value, dict):
-        return f"a group of {NAME_VALUE} lines"
-    if isinstance(value, list):
-        return "a list"
-    return "empty" if value is None else _quoted(value)
+    return "is empty" if value is None else f"must {expected}, not {found_value(value)}"
 
 
 def _blank(value: object) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from generator.models import Source
 from generator.yaml_hints import quoted
@@ -60,3 +61,32 @@ def empty_value(key: str, written: str) -> tuple[str, str]:
 def as_yaml(value: object) -> str:
     """A scalar as YAML writes it: true and false in lower case."""
     return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+NAME_VALUE = "'key: value'"
+"""How a message names a line of a mapping."""
+
+QUOTED_LENGTH = 40
+"""The most characters of a value a message repeats: a paragraph pasted into the wrong key
+is named by its start, and the fix still reads on one screen."""
+
+
+def quoted_start(value: object) -> str:
+    """A text in quotes, as a message names it; a long one cut short."""
+    text = str(value)
+    return repr(text if len(text) <= QUOTED_LENGTH else f"{text[:QUOTED_LENGTH]}…")
+
+
+def found_value(value: object) -> str:
+    """A value as the trainer wrote it in YAML."""
+    if isinstance(value, bool):
+        return as_yaml(value)
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, date):  # YAML reads 2024-01-01 as a date
+        return f"the date {value.isoformat()}"
+    if isinstance(value, dict):
+        return f"a group of {NAME_VALUE} lines"
+    if isinstance(value, list):
+        return "a list"
+    return "empty" if value is None else quoted_start(value)
