@@ -62,6 +62,12 @@ DECLARATION_PROBLEM = (
     "declarations); write '&lt;!' to show the characters",
     UNCLOSED,
 )
+TAG_RUNNING_ON = re.compile(
+    r"<(/?[A-Za-z][\w:-]*)(?:[^<>\"']|\"[^\"]{0,1000}\"|'[^']{0,1000}')*(?=</?([A-Za-z][\w:-]*))"
+)
+"""A tag with no '>' before the next tag (``第一行<br`` and, lines below, ``<figure>``): it
+runs on to the next tag's '>' and takes that tag into it. Quoted values may hold '<' (the
+bound keeps a quote never closed from sending every search to the end of the page)."""
 Finding = tuple[int, int, str, str, str]
 """Line and column in the page's file, what is wrong, how to fix it, and the code."""
 
@@ -72,13 +78,44 @@ def html_problems(page: Page, text: str) -> list[Problem]:
     out of the blocks' balance: Python's HTML parser would end them at the next '>', a tag's."""
     comments, text = _unclosed_comments(text, page.body_line)
     unclosed, text = _unclosed_markup(text, page.body_line)
+    running_on, text = _tags_running_on(text, page.body_line)
     balance = _BlockBalance(page.body_line)
     balance.feed(text)
     balance.close()
+    findings = [*comments, *unclosed, *running_on, *balance.problems]
     return [
         Problem(page.source.path, line, column, message, fix, code)
-        for line, column, message, fix, code in [*comments, *unclosed, *balance.problems]
+        for line, column, message, fix, code in findings
     ]
+
+
+def _tags_running_on(text: str, first_line: int) -> tuple[list[Finding], str]:
+    """Each tag of ``text`` (the body, from ``first_line`` of the page's file) that runs on
+    into the next where either is a block, and ``text`` with its '<' blanked, so that the
+    tag it would take in is followed as written (its end tag, many lines on, is no longer
+    "closes nothing")."""
+    findings: list[Finding] = []
+    kept: list[str] = []
+    taken = 0
+    for found in TAG_RUNNING_ON.finditer(text):
+        if not {found[1].lstrip("/").lower(), found[2].lower()} & TRACKED:
+            continue  # inline tags run together (a <b a <b): the blocks stay as written
+        start = found.start()
+        line = first_line + text.count("\n", 0, start)
+        column = start - text.rfind("\n", 0, start)
+        findings.append((line, column, *_running_on_problem(found[1])))
+        kept.append(f"{text[taken:start]} ")
+        taken = start + 1
+    return findings, "".join([*kept, text[taken:]])
+
+
+def _running_on_problem(name: str) -> tuple[str, str, str]:
+    return (
+        f"'<{name}' has no '>' before the next tag; the site's Markdown converter reads on to "
+        "that tag's '>' and takes it in, and the HTML after it falls apart",
+        f"end it with '>' (<{name}>), or write '&lt;' to show a less-than sign",
+        UNCLOSED,
+    )
 
 
 def _unclosed_comments(text: str, first_line: int) -> tuple[list[Finding], str]:
