@@ -59,6 +59,8 @@ NO_SPACE_REACH = 2
 reads the key and its value as one text, and gives up on the line after it, or the next."""
 QUOTED = re.compile(rf"^(\s*(?:-\s+)?)(?:({KEY})\s*:\s+)?(['\"])(.*?)\s*$")
 """A key or a list's entry whose value starts with a quote: indent, key, quote, the rest."""
+QUOTED_KEY = re.compile(rf"({KEY})\s*:(?:\s|$)")
+"""A key after a quote that opens a line: the quote typed by mistake."""
 QUOTE_NAMES = {'"': "a double quote", "'": "a single quote"}
 ESCAPED_QUOTE = {'"': re.compile(r"\\."), "'": re.compile("''")}
 """What inside quotes is no closing quote: a backslash and what follows it, two single quotes."""
@@ -218,15 +220,30 @@ def _unclosed_quote(lines: list[str], error_line: int) -> Hint | None:
     """
     for number in range(1, min(error_line, len(lines)) + 1):
         opened = QUOTED.match(lines[number - 1])
-        if opened is None or not (opened.group(2) or opened.group(1).strip()):
-            continue
-        if value_start(lines, number) != number:
+        if opened is None or value_start(lines, number) != number:
             continue
         quote, rest = opened.group(3), opened.group(4)
         column = len(opened.group(1))
-        if quote not in ESCAPED_QUOTE[quote].sub("", rest) and _key_follows(lines, number, column):
+        if quote in ESCAPED_QUOTE[quote].sub("", rest) or not _key_follows(lines, number, column):
+            continue
+        if opened.group(2) or opened.group(1).strip():
             return _unclosed_quote_hint(number, opened)
+        stray = QUOTED_KEY.match(rest)
+        if stray:
+            return _stray_quote_hint(number, opened, stray.group(1))
     return None
+
+
+def _stray_quote_hint(number: int, opened: re.Match[str], key: str) -> Hint:
+    """A quote typed before a key (``'feedback: …``): the whole line is a text, never closed."""
+    return (
+        number,
+        opened.start(3) + 1,
+        f"{QUOTE_NAMES[opened.group(3)]} ({opened.group(3)}) before '{key}:' makes YAML read "
+        "the line as a text that is never closed, and the lines below as part of it",
+        f"remove the quote before '{key}:'",
+        "yaml.unclosed-quote",
+    )
 
 
 def _key_follows(lines: list[str], number: int, column: int) -> bool:
