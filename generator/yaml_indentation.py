@@ -15,7 +15,9 @@ from generator.yaml_lines import (
     KEY_LINE,
     Hint,
     enclosing_columns,
+    holds_something,
     holds_value,
+    indent,
     key_line_above,
     line_at,
     value_start,
@@ -30,6 +32,10 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
     if key is None or above is None or key.group(1).strip():
         return None
     column, above_number, above_key = len(key.group(1)), *above
+    if column == 0:
+        top = _indented_top(lines, line_offset)
+        if top is not None:
+            return top
     above_column = len(above_key.group(1))
     holds_keys = not holds_value(lines[above_number - 1])
     if column == above_column or (column > above_column and holds_keys):
@@ -38,6 +44,26 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
         return None
     return _line_it_up(
         (number, key), (above_number + line_offset, above_key), "indented differently from"
+    )
+
+
+def _indented_top(lines: list[str], line_offset: int) -> Hint | None:
+    """The file's first line, when it is indented though a key below starts at the left
+    edge: the key it stood under (``questions:``) deleted. Lining the key below up with the
+    lines above it would make it part of the list's last entry."""
+    number, first = next(
+        ((number, line) for number, line in enumerate(lines, 1) if holds_something(line)),
+        (0, ""),
+    )
+    if not indent(first):
+        return None
+    return (
+        number + line_offset,
+        indent(first) + 1,
+        "the first line is indented, though keys further down start at the left edge: the "
+        "key this list or text stands under is missing",
+        "write that key above it, at the left edge (in a quiz file, 'questions:')",
+        "yaml.indentation",
     )
 
 
