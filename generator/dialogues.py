@@ -37,8 +37,8 @@ def dialogue_problems(question: Scenario, label: str, at: Locator) -> Iterator[P
                 "dialogue.duplicate-turn",
             )
         yield from _turn_problems(question, index, label, at)
-    if END_OF_DIALOGUE not in turn_ids:
-        yield from _path_problems(question, label, at)
+    if END_OF_DIALOGUE not in turn_ids and len(set(turn_ids)) == len(turn_ids):
+        yield from _path_problems(question, label, at)  # paths follow turns by their ids
 
 
 def _turn_problems(question: Scenario, index: int, label: str, at: Locator) -> Iterator[Problem]:
@@ -108,13 +108,14 @@ def _loop_problem(question: Scenario, loop: Loop, label: str, at: Locator) -> Pr
     change = (
         "change this reply's 'next:'"
         if reply.next
-        else "this reply has no 'next:', so it leads to the turn written below its own; give it one"
+        else "this reply has no 'next:', so it leads to the turn written below its own "
+        f"('{loop.turns[0]}'); give it a 'next:'"
     )
     return Problem(
         *at(*where),
         f"{label}: the dialogue can go round in a circle and never end ({circle})",
-        f"{change} to a later turn or to 'end', so that every path reaches 'end' "
-        "without repeating a turn",
+        f"{change} to a turn outside the circle or to 'end', so that every path reaches "
+        "'end' without repeating a turn",
         "dialogue.loop",
     )
 

@@ -63,11 +63,14 @@ DECLARATION_PROBLEM = (
     UNCLOSED,
 )
 TAG_RUNNING_ON = re.compile(
-    r"<(/?[A-Za-z][\w:-]*)(?:[^<>\"']|\"[^\"]{0,1000}\"|'[^']{0,1000}')*(?=</?([A-Za-z][\w:-]*))"
+    r"<(/?[A-Za-z][\w:-]*+)(?:[^<>\"']|\"[^\"]{0,1000}\"|'[^']{0,1000}')*+(?=</?([A-Za-z][\w:-]*))"
 )
 """A tag with no '>' before the next tag (``第一行<br`` and, lines below, ``<figure>``): it
 runs on to the next tag's '>' and takes that tag into it. Quoted values may hold '<' (the
-bound keeps a quote never closed from sending every search to the end of the page)."""
+bound keeps a quote never closed from sending every search to the end of the page; the
+possessive repeats give nothing back, so a long run of letters is read once)."""
+NOT_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+"""What holds '<' that is no tag: a script's or style sheet's code (``i<n``), a comment."""
 Finding = tuple[int, int, str, str, str]
 """Line and column in the page's file, what is wrong, how to fix it, and the code."""
 
@@ -97,7 +100,8 @@ def _tags_running_on(text: str, first_line: int) -> tuple[list[Finding], str]:
     findings: list[Finding] = []
     kept: list[str] = []
     taken = 0
-    for found in TAG_RUNNING_ON.finditer(text):
+    tags_only = NOT_MARKUP.sub(lambda found: " " * len(found[0]), text)
+    for found in TAG_RUNNING_ON.finditer(tags_only):
         if not {found[1].lstrip("/").lower(), found[2].lower()} & TRACKED:
             continue  # inline tags run together (a <b a <b): the blocks stay as written
         start = found.start()

@@ -83,8 +83,8 @@ def found_value(value: object) -> str:
         return as_yaml(value)
     if isinstance(value, int | float):
         return f"the number {value}"
-    if isinstance(value, date):  # YAML reads 2024-01-01 as a date
-        return f"the date {value.isoformat()}"
+    if isinstance(value, date):  # YAML reads 2024-01-01 as a date (and a time, a datetime)
+        return f"the date {value}"
     if isinstance(value, dict):
         return f"a group of {NAME_VALUE} lines"
     if isinstance(value, list):

@@ -33,7 +33,7 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
         return None
     column, above_number, above_key = len(key.group(1)), *above
     if column == 0:
-        top = _indented_top(lines, line_offset)
+        top = _indented_top(lines)
         if top is not None:
             return top
     above_column = len(above_key.group(1))
@@ -47,21 +47,22 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
     )
 
 
-def _indented_top(lines: list[str], line_offset: int) -> Hint | None:
-    """The file's first line, when it is indented though a key below starts at the left
-    edge: the key it stood under (``questions:``) deleted. Lining the key below up with the
-    lines above it would make it part of the list's last entry."""
+def _indented_top(lines: list[str]) -> Hint | None:
+    """The file's first line, when it is an indented list's entry though a key below starts
+    at the left edge: the key it stood under (``questions:``) deleted. Lining the key below
+    up with the lines above it would make it part of the list's last entry. Its line is
+    counted in the YAML text, as every hint's."""
     number, first = next(
         ((number, line) for number, line in enumerate(lines, 1) if holds_something(line)),
         (0, ""),
     )
-    if not indent(first):
+    if not indent(first) or not first.lstrip().startswith("- "):
         return None
     return (
-        number + line_offset,
+        number,
         indent(first) + 1,
-        "the first line is indented, though keys further down start at the left edge: the "
-        "key this list or text stands under is missing",
+        "the file starts with an indented list, though keys further down start at the left "
+        "edge: the key the list stands under is missing",
         "write that key above it, at the left edge (in a quiz file, 'questions:')",
         "yaml.indentation",
     )

@@ -641,6 +641,25 @@ def test_a_few_stray_tag_starts_brackets_and_entities_build(
     assert problems(minimal_project, capsys, "build") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>for (var i = 0; i<n; i++) {}</script>\n\n<div>块</div>",
+        "<!-- 旧写法：a<b 放在 <div> 里 -->\n\n<div>块</div>",
+        '<img\n  src="images/a.png"\n  alt="多行的标签">\n\n<div title="a<b">块</div>',
+    ],
+    ids=["script", "comment", "multi-line-tag"],
+)
+def test_a_less_than_sign_that_is_no_tag_is_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """A tag that runs on into a block is reported; these hold '<' that is no tag, or a
+    tag that does end."""
+    add_files(minimal_project, "images/a.png")
+    add_to_page(minimal_project, f"{text}\n")
+    assert problems(minimal_project, capsys) == []
+
+
 CHINESE_LINE_BREAK = (
     "warning: a line break between two Chinese characters shows as a space on the page; "
     "join this line and the next: a paragraph can be one long line [page.line-break-in-chinese]"

@@ -118,6 +118,20 @@ def test_site_data_cleared_in_one_tab_clears_the_other(
 CLEARED = "学习进度已清除"
 
 
+def test_the_record_removed_in_one_tab_empties_the_other_and_says_so(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """As a page that found the record cleared and saves anew, or a tool, removes it."""
+    module = course.modules[0]
+    first, second = two_tabs(context, fixture_site_url)
+    answer(first, module, 0, right=True)
+    form = second.locator(f'form[data-question-id="{module.quiz.questions[0].id}"]')
+    expect(form).to_have_attribute("data-result", "correct")
+    first.evaluate(f"localStorage.removeItem('{STORAGE_KEY}')")
+    expect(form).not_to_have_attribute("data-result", "correct")
+    expect(second.locator(".mot-storage-warning")).to_contain_text(CLEARED)
+
+
 def test_site_data_cleared_with_no_storage_event_is_followed_at_the_next_save(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:

@@ -335,11 +335,16 @@
 
   /* Another tab saved (or cleared the site's storage): take its record and bring the page parts up to date. */
   window.addEventListener("storage", function (event) {
-    if ((event.key !== KEY && event.key !== null) || !persistent) { return; }   /* null: storage cleared */
+    if (!persistent || (event.key !== KEY && event.key !== null) || event.storageArea !== window.localStorage) {
+      return;   /* key null: storage cleared */
+    }
     var record = read();
     if (!record) { return; }
+    /* Cleared or removed, or saved anew by a page that found it cleared: said here too,
+       where this page had progress to lose. */
+    var gone = event.key === null || event.newValue === null || event.oldValue === null;
+    if (gone && JSON.stringify(state) !== EMPTY) { notices.cleared = CLEARED; }
     state = record;
-    if (event.key === null) { notices.cleared = CLEARED; }
     refreshPage();
     warn();
   });
