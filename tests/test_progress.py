@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from generator.digests import opaque_key
 from generator.load import load_course
-from generator.models import Course, MultipleChoice, Shuffled, SingleChoice
+from generator.models import Course, Module, MultipleChoice, Shuffled, SingleChoice
 from generator.project import Project
 from tests.browsing import LOGIN_PAGE_RUN, answer, answer_exam, chosen_keys, fail, give_answer
 from tests.conftest import FIXTURES
@@ -65,6 +65,22 @@ def two_tabs(context: BrowserContext, site_url: str) -> tuple[Page, Page]:
     return tabs
 
 
+def answered_with_two_tabs_open(
+    context: BrowserContext, site_url: str, module: Module
+) -> tuple[Page, Page, Locator]:
+    """The module's first question answered right in the first of two tabs; returns both
+    tabs and the question's form in the second, once it shows the answer."""
+    first, second = two_tabs(context, site_url)
+    answer(first, module, 0, right=True)
+    form = second.locator(f'form[data-question-id="{module.quiz.questions[0].id}"]')
+    expect(form).to_have_attribute("data-result", "correct")
+    return first, second, form
+
+
+CLEARED = "学习进度已清除"
+"""The title of the notice a page shows when the site's storage was cleared under it."""
+
+
 def test_two_tabs_keep_both_answers(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:
@@ -86,10 +102,7 @@ def test_a_retry_in_one_tab_clears_the_other(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:
     module = course.modules[0]
-    first, second = two_tabs(context, fixture_site_url)
-    answer(first, module, 0, right=True)
-    form = second.locator(f'form[data-question-id="{module.quiz.questions[0].id}"]')
-    expect(form).to_have_attribute("data-result", "correct")
+    first, second, form = answered_with_two_tabs_open(context, fixture_site_url, module)
     first.once("dialog", lambda dialog: dialog.accept())
     first.get_by_role("button", name="重新作答").click()
     expect(form).not_to_have_attribute("data-result", "correct")
@@ -103,10 +116,7 @@ def test_site_data_cleared_in_one_tab_clears_the_other(
     storage event with no key: the other tab shows no answers, and its next save does not
     bring back the ones cleared."""
     module = course.modules[0]
-    first, second = two_tabs(context, fixture_site_url)
-    answer(first, module, 0, right=True)
-    form = second.locator(f'form[data-question-id="{module.quiz.questions[0].id}"]')
-    expect(form).to_have_attribute("data-result", "correct")
+    first, second, form = answered_with_two_tabs_open(context, fixture_site_url, module)
     first.evaluate("localStorage.clear()")
     expect(form).not_to_have_attribute("data-result", "correct")
     expect(second.locator(".mot-score")).to_have_attribute("data-answered", "0")
@@ -115,18 +125,12 @@ def test_site_data_cleared_in_one_tab_clears_the_other(
     assert set(stored(first)["questions"]) == {module.quiz.questions[1].id}
 
 
-CLEARED = "学习进度已清除"
-
-
 def test_the_record_removed_in_one_tab_empties_the_other_and_says_so(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:
     """As a page that found the record cleared and saves anew, or a tool, removes it."""
     module = course.modules[0]
-    first, second = two_tabs(context, fixture_site_url)
-    answer(first, module, 0, right=True)
-    form = second.locator(f'form[data-question-id="{module.quiz.questions[0].id}"]')
-    expect(form).to_have_attribute("data-result", "correct")
+    first, second, form = answered_with_two_tabs_open(context, fixture_site_url, module)
     first.evaluate(f"localStorage.removeItem('{STORAGE_KEY}')")
     expect(form).not_to_have_attribute("data-result", "correct")
     expect(second.locator(".mot-storage-warning")).to_contain_text(CLEARED)
