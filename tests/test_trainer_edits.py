@@ -513,9 +513,11 @@ def test_a_tab_opened_before_the_republish_follows_the_new_paper_and_writes_noth
     republished: Republished,
 ) -> None:
     """A new tab fits the paper under way to the exam as published now, drawing a question
-    the old tab's page does not have. The old tab, told of the save, fitted the paper
-    again to its own pools and stored that, which the new tab undid in turn: the two tabs
-    rewrote the paper without end, resetting every question each time."""
+    the old tab's page does not have, and forgets the answer whose option was reworded.
+    The old tab, told of the save, fitted the paper again to its own pools and stored that,
+    which the new tab undid in turn: the two tabs rewrote the paper without end, resetting
+    every question each time. It also went on showing the forgotten answer, and would have
+    handed it in."""
     old = republished.old_tab
     old.evaluate("window.__writes = 0")
     new = old.context.new_page()
@@ -525,4 +527,7 @@ def test_a_tab_opened_before_the_republish_follows_the_new_paper_and_writes_noth
     new.wait_for_timeout(1000)  # the old tab has heard of the new one's save by now
     assert old.evaluate("window.__writes") == 0
     assert record(new)["attempt"]["questions"] == fitted
+    forgotten = old.locator('.mot-exam-paper [data-question-id="s1-multiple"]')
+    expect(forgotten.locator("input:checked")).to_have_count(0)
+    expect(old.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1 / 2 题")
     new.close()

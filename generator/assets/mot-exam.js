@@ -378,7 +378,8 @@
     updateProgress(exam);
   }
 
-  /* Another tab saved: follow a new or handed-in attempt, or answers given there. */
+  /* Another tab saved: follow a new or handed-in attempt, or answers given or forgotten
+     there (a tab of a newer build forgets an answer that no longer fits its question). */
   function refresh(exam) {
     var stored = mot.progress.attempt();
     var current = shownAttempt.get(exam);
@@ -389,13 +390,14 @@
     }
     paperForms(exam).forEach(function (form) {
       var answer = stored.answers[idOf(form)];
-      if (answer && JSON.stringify(answer) !== JSON.stringify(engine.answer(form))) {
-        engine.reset(form);
-        engine.arrange(form, exam.getAttribute("data-shuffle-options") === "true" ?
-          seedFor(stored, idOf(form)) : null);
-        engine.fill(form, answer);
-        offerRestart(form);
-      }
+      var changed = answer ? JSON.stringify(answer) !== JSON.stringify(engine.answer(form))
+        : engine.response(form);
+      if (!changed) { return; }
+      engine.reset(form);
+      engine.arrange(form, exam.getAttribute("data-shuffle-options") === "true" ?
+        seedFor(stored, idOf(form)) : null);
+      if (answer) { engine.fill(form, answer); }
+      offerRestart(form);
     });
     shownAttempt.set(exam, stored);
     updateProgress(exam);
