@@ -385,6 +385,7 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     page.get_by_role("button", name="开始考试").click()
     expect(exam).to_have_attribute("data-exam-state", "in-progress")
     expect(page.get_by_role("button", name="开始考试")).to_be_hidden()
+    expect(page.locator(".mot-exam-resume")).to_be_hidden()  # nothing answered yet
     total = sum(course.exam.config.draw.values())
     drawn = paper_state(page)["ids"]
     assert isinstance(drawn, list) and len(drawn) == total
@@ -412,6 +413,7 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     open_page(page, f"{site_url}exam.html", ".mot-exam")
     expect(exam).to_have_attribute("data-exam-state", "in-progress")
     assert paper_state(page) == before, "the same questions, order and answers on return"
+    resume_by_keyboard(page, drawn[len(answered)], f"继续作答：第 {len(answered) + 1} 题")
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="重新开始").click()
     assert paper_state(page) == before, "starting over needs the learner's confirmation"
@@ -433,6 +435,17 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
         expect(form).to_have_attribute("data-result", "correct" if result else "incorrect")
     events = page.evaluate("window.__events")
     assert events == [["mot:question-graded", "exam"]] * total + [["mot:quiz-progress", "exam"]]
+
+
+def resume_by_keyboard(page: Page, unanswered_id: str, label: str) -> None:
+    """From the exam's introduction, one Tab reaches 继续作答 and Enter the first question
+    still unanswered (it was 32 Tab presses away, past every question answered)."""
+    page.locator(".mot-exam-intro").click()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name=label)).to_be_focused()
+    page.keyboard.press("Enter")
+    form = page.locator(f'.mot-exam-paper [data-question-id="{unanswered_id}"]')
+    expect(form.locator(":focus")).to_have_count(1)
 
 
 class Papers:

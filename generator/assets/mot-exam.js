@@ -26,6 +26,7 @@
   var engine = mot.engine;
   var TEXT = {
     answered: function (done, total) { return "已作答 " + done + " / " + total + " 题"; },
+    resume: function (place) { return "继续作答：第 " + place + " 题"; },
     number: function (place, total) { return "第 " + place + " / " + total + " 题"; },
     unsaved: "这次交卷的成绩没有保存在这台设备上（浏览器不能保存学习进度，或存储空间已满）：" +
       "关闭、刷新或离开这一页后，成绩可能就没有了。",
@@ -54,6 +55,7 @@
   function setState(exam, state) {
     exam.setAttribute("data-exam-state", state);
     exam.querySelector(".mot-exam-start").hidden = state !== "ready";
+    if (state !== "in-progress") { exam.querySelector(".mot-exam-resume").hidden = true; }
     exam.querySelector(".mot-exam-bar").hidden = state !== "in-progress";
     if (state !== "finished") { exam.querySelector(".mot-results").hidden = true; }
   }
@@ -168,6 +170,21 @@
     var bar = exam.querySelector(".mot-exam-progress");
     bar.max = forms.length;
     bar.value = done;
+    showResume(exam, forms, done);
+  }
+
+  /* A paper taken up again, part answered: 继续作答, above the paper, goes to the first
+     question still unanswered (by keyboard, the 11th of 20 was 32 Tab presses away). */
+  function showResume(exam, forms, done) {
+    var resume = exam.querySelector(".mot-exam-resume");
+    var next = forms.findIndex(function (form) { return !engine.response(form); });
+    resume.hidden = done === 0 || next < 0;
+    if (!resume.hidden) { resume.textContent = TEXT.resume(next + 1); }
+  }
+
+  function resumeAnswering(exam) {
+    var next = paperForms(exam).find(function (form) { return !engine.response(form); });
+    if (next) { engine.firstControl(next).focus(); }
   }
 
   function save(exam, form) {
@@ -408,6 +425,7 @@
     begin.addEventListener("click", function () { start(exam); });
     begin.disabled = false;   /* disabled in the page until the exam can start */
     exam.querySelector(".mot-exam-again").addEventListener("click", function () { start(exam); });
+    exam.querySelector(".mot-exam-resume").addEventListener("click", function () { resumeAnswering(exam); });
     exam.querySelector(".mot-exam-hand-in").addEventListener("click", function () { handIn(exam); });
     exam.querySelector(".mot-exam-restart").addEventListener("click", function () {
       if (window.confirm(TEXT.confirmRestart)) { start(exam); }
