@@ -18,8 +18,6 @@ from generator.search_index import OFFLINE_DOCUMENTS, OFFLINE_INDEX
 from tests.browsing import answer, record_requests, search
 from tests.conftest import run_generator
 
-pytestmark = pytest.mark.browser
-
 
 def unzip(package_path: Path, target: Path) -> Path:
     """Unzip as `unzip` does, into ``target`` itself; the site is the one folder it holds,
@@ -71,6 +69,7 @@ def test_package_has_no_404_page(unzipped: Path) -> None:
     assert (unzipped / "index.html").is_file()
 
 
+@pytest.mark.browser
 def test_works_from_the_file_system_without_any_host(
     page: Page, unzipped: Path, minimal_project: Path
 ) -> None:
@@ -101,6 +100,7 @@ def test_works_from_the_file_system_without_any_host(
     assert any(url.endswith(OFFLINE_DOCUMENTS) for url in requests), "loaded on search"
 
 
+@pytest.mark.browser
 def test_a_course_term_is_searched_whole_offline(
     page: Page, minimal_project: Path, tmp_path: Path
 ) -> None:
