@@ -106,6 +106,8 @@ EXAM_PAPERS = {
     "failed": [("s1-single", True), ("s2-exam-promise", True), ("s1-ordering", False)],
     # handed in at 3/3: two right answers have changed since, and one question is removed
     "passed": [("s1-true-false", True), ("s2-single", True), ("s2-true-false", True)],
+    # handed in at 2/3: the option ticked in s1-multiple is reworded since
+    "reworded": [("s1-multiple", False), ("s1-single", True), ("s1-matching", True)],
 }
 """Exam papers sat on the first build: (question id, answered right) in the order drawn."""
 
@@ -309,6 +311,9 @@ def test_an_answer_whose_option_was_reworded_is_forgotten(
     expect(form.locator(".mot-chosen, .mot-mark")).to_have_count(0)
     expect(form.locator("input:checked")).to_have_count(0)
     expect(form.locator("input:enabled")).to_have_count(3)
+    status = form.locator(".mot-status")
+    expect(status).to_have_text("这道题更新过：上次的答案对不上现在的题目，已经清除，请重新作答。")
+    expect(status).to_have_attribute("aria-live", "off")  # read where it stands, not announced
     assert "s1-multiple" not in record(learner)["questions"]
     expect(learner.locator(".mot-score")).to_have_attribute("data-answered", "4")
 
@@ -429,6 +434,20 @@ def test_a_handed_in_exam_says_when_its_details_follow_the_paper_as_it_is_now(
         expect(details.locator("p").first).to_have_text(note if changed else "各阶段得分：")
 
 
+def test_a_handed_in_answer_that_no_longer_fits_says_why_it_is_not_shown(
+    exam_learner: Callable[[str], Page], republished: Republished
+) -> None:
+    """The option the learner ticked was reworded after 交卷: the paper cannot show the
+    answer, and said 这道题没有作答 of a question the learner had answered."""
+    page = exam_learner("reworded")
+    open_exam(page, republished.url, "finished")
+    form = page.locator('.mot-exam-paper [data-question-id="s1-multiple"]')
+    expect(form).to_have_attribute("data-result", "incorrect")
+    expect(form.locator(".mot-status")).to_have_text(
+        "✗交卷后这道题更新过：你交卷时的答案对不上现在的题目，无法显示；正确答案按现在的题目标出。"
+    )
+
+
 def test_an_exam_handed_in_before_results_were_kept_is_scored_as_graded_now(
     exam_learner: Callable[[str], Page], republished: Republished
 ) -> None:
@@ -488,8 +507,8 @@ def test_an_exam_under_way_draws_again_for_a_question_the_course_no_longer_has(
     reworded. The paper showed 2 questions under the page's 共 3 题, and the home page
     counted the reworded question's answer, which the paper had dropped. The paper now
     draws another question from the removed one's module, forgets the answer that no longer
-    fits (as a module quiz does), stores the paper so that it stays the same on the next
-    visit, and the home page counts what the exam page shows."""
+    fits (as a module quiz does, saying so once, where it was), stores the paper so that it
+    stays the same on the next visit, and the home page counts what the exam page shows."""
     page = exam_learner("under way")
     for visit in range(2):
         open_exam(page, republished.url, "in-progress")
@@ -501,6 +520,9 @@ def test_an_exam_under_way_draws_again_for_a_question_the_course_no_longer_has(
         expect(paper.last.locator(".mot-question-number")).to_have_text("第 3 / 3 题")
         for unanswered in (paper.first, paper.last):
             expect(unanswered.locator("input:checked")).to_have_count(0)
+        forgotten = "这道题更新过：之前的答案对不上现在的题目，已经清除，请重新作答。"
+        why = paper.first.locator(".mot-status:not(:empty)")
+        expect(why).to_have_text([forgotten] if visit == 0 else [])
         attempt = record(page)["attempt"]
         assert (attempt["questions"], list(attempt["answers"])) == (drawn, ["s2-single"]), visit
     page.goto(republished.url)

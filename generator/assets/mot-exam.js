@@ -28,6 +28,8 @@
     answered: function (done, total) { return "已作答 " + done + " / " + total + " 题"; },
     resume: function (place) { return "继续作答：第 " + place + " 题"; },
     number: function (place, total) { return "第 " + place + " / " + total + " 题"; },
+    outdated: "这道题更新过：之前的答案对不上现在的题目，已经清除，请重新作答。",
+    outdatedHandedIn: "交卷后这道题更新过：你交卷时的答案对不上现在的题目，无法显示；正确答案按现在的题目标出。",
     unsaved: "这次交卷的成绩没有保存在这台设备上（浏览器不能保存学习进度，或存储空间已满）：" +
       "关闭、刷新或离开这一页后，成绩可能就没有了。",
     notGraded: "这道题没能判分：判分要用的文件没有加载（可能是网络断了）。请检查网络，然后再交卷。",
@@ -48,6 +50,7 @@
   };
   var shownAttempt = new WeakMap();   /* exam -> the attempt on the page */
   var handingIn = new WeakSet();      /* exams whose 交卷 is grading (or could not) */
+  var outdated = new WeakSet();       /* forms whose stored answer no longer fits them */
 
   function idOf(form) { return form.getAttribute("data-question-id"); }
   function paperForms(exam) { return all(exam.querySelector(".mot-exam-paper"), ".mot-question"); }
@@ -130,7 +133,8 @@
   /* Lay out the attempt's questions, in its order and with its answers. An answer that no
      longer fits its question (the trainer changed it) is forgotten, as a module quiz
      forgets it, before hand-in, when the page `arrives` (see show): the home page had
-     still counted it. */
+     still counted it. Its status line says why it is blank (see showGraded, once handed in),
+     until the learner answers it again. */
   function showPaper(exam, attempt, arriving) {
     var paper = exam.querySelector(".mot-exam-paper");
     clearPaper(exam);
@@ -143,7 +147,12 @@
       var id = idOf(form);
       engine.reset(form);
       engine.arrange(form, shuffle ? seedFor(attempt, id) : null);
-      if (attempt.answers[id] && !engine.fill(form, attempt.answers[id])) { stale.push(id); }
+      outdated.delete(form);
+      if (attempt.answers[id] && !engine.fill(form, attempt.answers[id])) {
+        stale.push(id);
+        outdated.add(form);
+        if (!attempt.handedIn) { engine.kit.setStatus(form, TEXT.outdated, null, true); }
+      }
       offerRestart(form);
       form.querySelector(".mot-question-number").textContent = TEXT.number(index + 1, forms.length);
       paper.appendChild(form);
@@ -191,6 +200,7 @@
     var attempt = shownAttempt.get(exam);
     if (!attempt || attempt.handedIn) { return; }
     var answer = engine.answer(form);
+    if (outdated.delete(form)) { engine.kit.setStatus(form, "", null, true); }
     mot.progress.changeAttempt(attempt.seed, function (stored) { stored.answers[idOf(form)] = answer; });
     updateProgress(exam, true);
   }
@@ -282,7 +292,12 @@
   /* Show every question as graded, quietly (the results panel takes the focus and says the
      score); a fresh hand-in is announced and its results join the 错题本. */
   function showGraded(exam, forms, attempt, fresh, regraded) {
-    forms.forEach(function (form) { engine.reveal(form, { quiet: true, regraded: regraded.indexOf(form) >= 0 }); });
+    forms.forEach(function (form) {
+      engine.reveal(form, { quiet: true, regraded: regraded.indexOf(form) >= 0 });
+      if (!fresh && outdated.has(form)) {
+        engine.kit.setStatus(form, TEXT.outdatedHandedIn, form.getAttribute("data-result"), true);
+      }
+    });
     all(exam, ".mot-exam-paper .mot-restart").forEach(function (button) { button.hidden = true; });
     setState(exam, "finished");
     showResults(exam, forms, attempt, fresh);

@@ -30,6 +30,7 @@
     },
     missed: "还没掌握的学习目标：",
     toResults: "查看本章成绩",
+    outdated: "这道题更新过：上次的答案对不上现在的题目，已经清除，请重新作答。",
     confirmRetry: function (count) { return "重新作答会清除你已经答过的 " + count + " 道题。确定要重新作答吗？"; }
   };
   var shown = new WeakMap();   /* form -> the stored answer it shows, as JSON */
@@ -167,6 +168,7 @@
         engine.arrange(form, mot.progress.seed(id));
         shown.set(form, "");
         stale.push(id);
+        engine.kit.setStatus(form, TEXT.outdated, null, true);
         return null;
       }
       if (!entry.result) { return showPlayed(form); }
