@@ -18,14 +18,9 @@ from generator.markdown_config import scan_course
 from generator.media import linkable_files
 from generator.models import (
     Course,
-    FillIn,
-    Matching,
     Module,
-    MultipleChoice,
-    Ordering,
     Question,
     Scenario,
-    SingleChoice,
     TrueFalse,
 )
 from generator.project import Project
@@ -34,10 +29,6 @@ from generator.yaml_source import position
 from tests.conftest import PROJECT
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-SPACE_IN_CHINESE = re.compile(
-    r"[\u4e00-\u9fff\u3000-\u303f\uff01-\uff60] +[\u4e00-\u9fff\u3000-\u303f\uff01-\uff60]"
-)
-"""A space between two Chinese characters or punctuation marks, which Chinese never has."""
 GLOSSARY_ROW = re.compile(
     r"^\|\s*(?P<term>[^|]+?)\s*\|\s*(?P<english>[^|]+?)\s*\|"
     r"\s*(?P<definition>[^|]+?)\s*\|\s*(?P<where>[^|]+?)\s*\|$"
@@ -46,7 +37,6 @@ UNSEEN_MATERIAL = re.compile(r"讲义|教材|原讲义")
 """The course is the learner's only text: no references to notes or books they never see."""
 GAP_IN_WORDS = re.compile(r"差距(?!一一对应)[一二三四]")
 """The four service-quality gaps are 差距 1 … 差距 4 everywhere, never 差距一 … 差距四."""
-MIN_EXPLANATION = 10
 """Han characters a wrong answer's feedback needs to explain the mistake."""
 ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+[a-z]+(?:\s+"(?P<title>[^"]*)")?\s*$')
 CODE_SPAN = re.compile(r"`[^`]*`")
@@ -95,25 +85,6 @@ def at(module: Module, *location: str | int) -> str:
     assert isinstance(listing, str) and isinstance(index, int)
     found = next(q for name, i, q in every_question(module) if name == listing and i == index)
     return f"{module.quiz_source.path}:{line}:{column} ({found.id})"
-
-
-def feedback_texts(
-    question: Question,
-) -> list[tuple[tuple[str | int, ...], str | None, bool]]:
-    """(location inside the question, feedback text, is it the feedback of a wrong answer)."""
-    texts: list[tuple[tuple[str | int, ...], str | None, bool]] = []
-    if isinstance(question, SingleChoice | MultipleChoice):
-        for number, option in enumerate(question.options):
-            texts.append((("options", number), option.feedback, not option.correct))
-    elif isinstance(question, Scenario):
-        for turn_number, turn in enumerate(question.turns):
-            for reply_number, reply in enumerate(turn.replies):
-                location = ("turns", turn_number, "replies", reply_number)
-                texts.append((location, reply.feedback, not reply.correct))
-    elif isinstance(question, TrueFalse | Ordering | Matching | FillIn):
-        texts.append((("feedback", "correct"), question.feedback.correct, False))
-        texts.append((("feedback", "incorrect"), question.feedback.incorrect, True))
-    return texts
 
 
 def test_the_course_passes_the_generator_checks(course: Course) -> None:
@@ -339,6 +310,26 @@ def test_the_home_page_counts_and_lists_every_module(course: Course) -> None:
     assert all(title.startswith(short) for short, title in zip(listed, titles, strict=True))
 
 
+SCHEDULED = re.compile(
+    r"^\| \[模块[一二三四五六七八九十]+\]\((?P<page>[\w-]+)\.md\) \|", re.MULTILINE
+)
+PLANNED = re.compile(
+    r"^配套页面：\[模块[一二三四五六七八九十]+\]\((?P<page>[\w-]+)\.md\)", re.MULTILINE
+)
+COUNTED = re.compile(r"([一二三四五六七八九十])个模块")
+
+
+def test_the_trainers_guide_plans_every_module(course: Course) -> None:
+    """course/trainer.md gives every module a row in its schedule and a session plan, and
+    counts them all: README's steps for adding a module had left it at six."""
+    text = (PROJECT / "course/trainer.md").read_text(encoding="utf-8")
+    pages = [module.page.name for module in course.modules]
+    assert SCHEDULED.findall(text) == pages, "give the new module a row in the schedule"
+    assert PLANNED.findall(text) == pages, "write the new module's session plan"
+    number = CHINESE_COUNTS.get(len(course.modules), str(len(course.modules)))
+    assert set(COUNTED.findall(text)) == {number}, "write the new number of modules"
+
+
 def test_the_trainers_guide_says_what_the_certificate_does_not_prove() -> None:
     """The certificate is made from a record on the learner's device, which the learner can
     edit, and the page holds its answer key, only hidden (README: "Answer keys are hidden,
@@ -374,54 +365,6 @@ def test_course_text_uses_chinese_quotation_marks(course: Course) -> None:
                     straight.append(f"{page.source.path}:{page.body_line + offset}: {prose[:40]}")
     assert scanned >= MIN_PROSE_LINES, f"only {scanned} lines of course text were checked"
     assert straight == [], "use “” and ‘’ in Chinese text"
-
-
-def quiz_texts(course: Course) -> list[tuple[str, str]]:
-    """Every text of the quiz files, each with where it stands (``file:line``)."""
-    sources = [module.quiz_source for module in modules(course)]
-    if course.exam is not None:
-        sources.append(course.exam.source)
-    return [
-        (f"{source.path}:{position(source, location)[0]}", text)
-        for source in sources
-        for location, text in yaml_strings(source.tree)
-    ]
-
-
-def test_quizzes_use_chinese_quotation_marks(course: Course) -> None:
-    chinese = [(where, text) for where, text in quiz_texts(course) if HAN.search(text)]
-    assert len(chinese) >= MIN_PROSE_LINES, f"only {len(chinese)} quiz texts were checked"
-    straight = [f"{where}: {text[:40]}" for where, text in chinese if has_straight_quote(text)]
-    assert straight == [], "use “” and ‘’ in Chinese text"
-
-
-def test_quiz_texts_have_no_space_between_chinese_characters(course: Course) -> None:
-    """Not even where a long text is broken across lines in the file."""
-    texts = quiz_texts(course)
-    assert len(texts) >= MIN_PROSE_LINES, f"only {len(texts)} quiz texts were checked"
-    spaced = [
-        f"{where}: {found.group()!r}"
-        for where, text in texts
-        if (found := SPACE_IN_CHINESE.search(text))
-    ]
-    assert spaced == []
-
-
-def test_every_wrong_answer_explains_the_mistake(course: Course) -> None:
-    missing, checked = [], 0
-    for module in modules(course):
-        for listing, index, question in every_question(module):
-            for location, text, wrong in feedback_texts(question):
-                if not wrong:
-                    continue
-                checked += 1
-                if text is None or len(HAN.findall(text)) < MIN_EXPLANATION:
-                    missing.append(
-                        at(module, listing, index, *location)
-                        + f": a wrong answer needs feedback that explains the mistake ({text!r})"
-                    )
-    assert checked, "no wrong answers were found to check"
-    assert missing == []
 
 
 AMOUNT = re.compile(r"[0-9一二两三四五六七八九十百千]+(?:点半?|分钟|小时|个?工作日|天|兆|号|G)")

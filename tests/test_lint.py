@@ -24,6 +24,7 @@ from generator.lint.patterns import (
     right_count_problems,
     strictly_longest,
 )
+from generator.lint.prose import prose_problems
 from generator.lint.questions import QuestionList
 from generator.models import Option, Quiz
 from generator.schema_problems import validate_model
@@ -33,6 +34,8 @@ from tests.conftest import PROJECT, run_generator
 Data = dict[str, Any]
 EVEN = ["甲方案", "乙方案", "丙方案", "丁方案"]
 """Options of one length: no key is the longest."""
+REASON = "这里写的是选这一项的理由。"
+"""Feedback long enough to say why an answer is wrong (a course standard)."""
 WARNING_LINE = re.compile(r"^quizzes/[\w.-]+:\d+:\d+: warning: [^;]+; .+ \[[a-z-]+\.[a-z-]+\]$")
 
 
@@ -53,14 +56,14 @@ def single(qid: str, key: int, longest: bool = False) -> Data:
     if longest:
         texts[key] = f"{qid} 的正确方案最长"
     options = [
-        {"text": text, "correct": i == key, "feedback": "理由。"} for i, text in enumerate(texts)
+        {"text": text, "correct": i == key, "feedback": REASON} for i, text in enumerate(texts)
     ]
     return question(qid, "single", options=options)
 
 
 def multiple(qid: str, right: set[int]) -> Data:
     options = [
-        {"text": text, "correct": i in right, "feedback": "理由。"} for i, text in enumerate(EVEN)
+        {"text": text, "correct": i in right, "feedback": REASON} for i, text in enumerate(EVEN)
     ]
     return question(qid, "multiple", options=options)
 
@@ -72,7 +75,7 @@ def dialogue(qid: str, turns: list[tuple[int, bool]]) -> Data:
         text = f"回复{'甲乙丙'[index]}"
         if index == best and longest:
             text = f"{qid} 第 {turn} 轮最好的回复"
-        return {"text": text, "correct": index == best, "feedback": "理由。"}
+        return {"text": text, "correct": index == best, "feedback": REASON}
 
     return question(
         qid,
@@ -161,7 +164,7 @@ def ranked(qid: str, key: int, rank: int) -> Data:
     texts = [text for index, text in enumerate(RANKED) if index != rank - 1]
     texts.insert(key, RANKED[rank - 1])
     options = [
-        {"text": text, "correct": i == key, "feedback": "理由。"} for i, text in enumerate(texts)
+        {"text": text, "correct": i == key, "feedback": REASON} for i, text in enumerate(texts)
     ]
     return question(qid, "single", options=options)
 
@@ -254,7 +257,7 @@ def test_first_k_right_in_a_quarter_is_fine_and_more_warns(
 
 def lengths(qid: str, texts: list[str], right: set[int]) -> Data:
     options = [
-        {"text": text, "correct": i in right, "feedback": "理由。"} for i, text in enumerate(texts)
+        {"text": text, "correct": i in right, "feedback": REASON} for i, text in enumerate(texts)
     ]
     return question(qid, "multiple", options=options)
 
@@ -485,6 +488,58 @@ def test_every_kind_of_feedback_is_read_at_its_line() -> None:
         "没错，排序的反馈",
         "不对！对话的反馈",
     ]
+
+
+# Chinese text ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ('客户说"我要投诉"，你该怎么办？', "text.straight-quote"),
+        ("客户说'好'。", "text.straight-quote"),
+        ("客户 满意了吗？", "text.space-in-chinese"),
+        ("满意了吗？ 还是没有？", "text.space-in-chinese"),
+        ("客户说“我要投诉”，你该怎么办？", None),
+        ('What does "MOT" mean?', None),  # no Chinese: not held to its rules
+        ("EODC 四步里的 MOT 是什么？", None),  # a space beside a Latin word is written so
+        ("它叫 ｍｏｔ。", None),  # full-width letters are not Chinese characters
+    ],
+)
+def test_chinese_text_has_chinese_quotation_marks_and_no_spaces(
+    text: str, code: str | None
+) -> None:
+    asked = question("c1", "true_false", answer=True)
+    asked["prompt"] = text
+    lines, problems = lint([asked])
+    assert codes(problems) == ([code] if code else [])
+    if code:
+        assert line_of(lines, problems[0]).strip() == f"prompt: {text}"
+
+
+def test_every_text_of_a_question_is_read_at_its_line() -> None:
+    talk = dialogue("d1", [(1, False), (2, False)])
+    talk["turns"][1]["customer"] = '那你说"怎么办"？'
+    choice = single("s1", 2)
+    choice["options"][3]["feedback"] = "这样做 客户会更着急。"
+    lines, problems = lint([choice], exam=[talk])
+    assert codes(problems) == ["text.space-in-chinese", "text.straight-quote"]
+    assert [line_of(lines, problem).strip() for problem in problems] == [
+        "feedback: 这样做 客户会更着急。",
+        'customer: 那你说"怎么办"？',
+    ]
+    assert "question 'd1'" in problems[1].message and "“”" in problems[1].fix
+
+
+def test_a_text_folded_between_two_chinese_characters_has_no_space() -> None:
+    """YAML joins the lines of a folded text with a space; the generator joins them
+    without one between two Chinese characters, so a fold is not a typed space."""
+    text, lists = quiz_file([question("f1", "true_false", answer=True)])
+    folded = text.replace("prompt: f1 的题干", "prompt: >-\n    客户\n    满意了吗？")
+    assert folded != text
+    source = parse_yaml(folded, Path("quizzes/01-sample.yml"))
+    assert source.tree["questions"][0]["prompt"] == "客户满意了吗？"
+    assert list(prose_problems(QuestionList(source, "questions", lists[0].questions))) == []
 
 
 # The command line ------------------------------------------------------------------------

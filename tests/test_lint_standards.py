@@ -24,7 +24,7 @@ from generator.project import Project
 from generator.schema_problems import validate_model
 from generator.yaml_source import parse_yaml
 from tests.conftest import PROJECT
-from tests.test_lint import as_yaml, multiple, question, single
+from tests.test_lint import REASON, as_yaml, multiple, question, single
 
 Data = dict[str, Any]
 OBJECTIVES = ["s1-listen", "s1-need", "s1-recover"]
@@ -51,8 +51,8 @@ def of_each_kind(qid: str, number: int, applied: bool) -> Data:
     kinds = [
         single(qid, number % 4),
         multiple(qid, {number % 4}),
-        question(qid, "true_false", answer=number % 2 == 0),
-        question(qid, "ordering", items=["一", "二", "三"]),
+        question(qid, "true_false", answer=number % 2 == 0, feedback={"incorrect": REASON}),
+        question(qid, "ordering", items=["一", "二", "三"], feedback={"incorrect": REASON}),
     ]
     found = kinds[number % 4]
     return {**found, "objective": OBJECTIVES[number % 3], "applied": applied}
@@ -104,6 +104,33 @@ def codes(of: Module) -> list[str]:
 
 def test_a_module_that_meets_every_standard_gets_no_warning() -> None:
     assert standards(module()) == []
+
+
+@pytest.mark.parametrize(
+    ("feedback", "code"),
+    [
+        (None, "standards.feedback-missing"),
+        ("客户的问题还没解决。", "standards.feedback-too-short"),  # 9 Chinese characters
+        ("客户的问题还是没解决。", None),  # 10
+    ],
+)
+def test_every_wrong_answer_says_why_it_is_wrong(feedback: str | None, code: str | None) -> None:
+    """Of a true/false question in the quiz, and of a wrong option under exam_questions;
+    a right option's feedback may be short."""
+    quiz, exam = questions("q", 12, 4), questions("e", 6, 3)
+    statement = next(q for q in quiz if q["type"] == "true_false")
+    chosen = next(q for q in exam if q["type"] == "single")
+    wrong = next(option for option in chosen["options"] if not option["correct"])
+    if feedback is None:
+        del statement["feedback"], wrong["feedback"]
+    else:
+        statement["feedback"] = {"incorrect": feedback}
+        wrong["feedback"] = feedback
+    next(option for option in chosen["options"] if option["correct"])["feedback"] = "先听再说。"
+    found = standards(module(quiz=quiz, exam=exam))
+    assert [problem.code for problem in found] == ([code] * 2 if code else [])
+    for problem, owner in zip(found, (statement, chosen), strict=False):
+        assert f"question '{owner['id']}'" in problem.message
 
 
 @pytest.mark.parametrize(("count", "warned"), [(9, True), (10, False), (15, False), (16, True)])

@@ -250,3 +250,22 @@ def test_the_authoring_guide_s_examples_pass_check(
     exam.write_text(re.sub(r"\n +01-significance: \d+", "", drawn), encoding="utf-8")
     capsys.readouterr()
     assert run_generator(root, "check") == 0, capsys.readouterr().err
+
+
+def test_the_authoring_guide_s_questions_are_new_to_the_course(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """AUTHORING.md's three example questions, added to the quiz they name as a trainer
+    would add them, pass ``check``: their ids are their own (one had the id of a question
+    the course has), and the only warnings are the giveaway patterns they make with the
+    quiz's own questions."""
+    example = authoring_block("yaml", "quizzes/01-significance.yml")
+    questions = example.split("\nquestions:\n", 1)[1]
+    assert questions.count("  - id: ") == 3
+    root = copy_project(tmp_path / "course")
+    with (root / "quizzes/01-significance.yml").open("a", encoding="utf-8") as file:
+        file.write(questions)
+    capsys.readouterr()
+    assert run_generator(root, "check") == 0, capsys.readouterr().err
+    warnings = capsys.readouterr().err.splitlines()
+    assert [line for line in warnings if "[giveaway." not in line] == []

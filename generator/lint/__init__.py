@@ -1,4 +1,5 @@
-"""Quiz and module lint: giveaways, and what a module lacks to meet the course's standards.
+"""Quiz and module lint: giveaways, text not written as Chinese is, and what a module lacks
+to meet the course's standards.
 
 :func:`generator.build.check` runs it once the course is valid. Every finding is a
 warning (``file:line:col: warning: …; fix [code]``): the course still builds, and
@@ -18,6 +19,7 @@ from generator.lint import standards
 from generator.lint.feedback import verdict_problems
 from generator.lint.fill_in import joined_answer_problems, shown_answer_problems
 from generator.lint.patterns import pattern_problems, right_count_problems
+from generator.lint.prose import prose_problems
 from generator.lint.questions import QuestionList, question_lists
 from generator.lint.standards import ModuleContext
 from generator.markdown_config import CourseScan
@@ -29,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     shown_answer_problems,
     joined_answer_problems,
     verdict_problems,
+    prose_problems,
 )
 
 

@@ -2,10 +2,10 @@
 
 Each rule reads one module — its page and its quiz file — and warns, at the line to edit,
 about what the module still lacks: too few or too many questions, too few question types
-or applied questions, an objective that the quiz or the exam does not test, too short or
-too long a page, a teaching part left out. A module copied from README's example starts
-with several of these warnings and loses them as it is written out. The thresholds live
-in :mod:`generator.lint.thresholds`.
+or applied questions, a wrong answer whose feedback does not say why, an objective that
+the quiz or the exam does not test, too short or too long a page, a teaching part left
+out. A module copied from README's example starts with several of these warnings and
+loses them as it is written out. The thresholds live in :mod:`generator.lint.thresholds`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from fractions import Fraction
 
 from generator.errors import Problem, counted
 from generator.lint import thresholds
-from generator.lint.questions import LIST_NAMES, Where, warning
+from generator.lint.prose import wrong_feedback_problems
+from generator.lint.questions import LIST_NAMES, Where, question_lists, warning
 from generator.models import Module, Question
 from generator.page_blocks import Box, boxes
 from generator.page_scan import PageScan
@@ -240,6 +241,12 @@ def _page_at(module: Module) -> Where:
     return module.page.source.path, module.page.body_line, 1
 
 
+def feedback_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
+    """Every wrong answer, in the quiz and the exam-only questions, says why it is wrong."""
+    for questions in question_lists(module):
+        yield from wrong_feedback_problems(questions)
+
+
 STANDARDS: tuple[ModuleRule, ...] = (
     quiz_size_problems,
     quiz_types_problems,
@@ -250,4 +257,5 @@ STANDARDS: tuple[ModuleRule, ...] = (
     objective_exam_problems,
     body_length_problems,
     teaching_part_problems,
+    feedback_problems,
 )

@@ -77,3 +77,5 @@ EXAM_ONLY_APPLIED = Fraction(1, 2)
 """The least share of a module's exam-only questions that are ``applied: true``."""
 BODY_CHARACTERS = Between(3000, 8000)
 """Chinese characters in a module page's body (front matter not counted)."""
+WRONG_ANSWER_FEEDBACK = 10
+"""The fewest Chinese characters in the feedback on a wrong answer: enough to say why."""

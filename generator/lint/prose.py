@@ -1,0 +1,122 @@
+"""Quiz text written as Chinese is: “” and ‘’ for quotation marks, no space between two
+characters, and feedback on a wrong answer that says why it is wrong.
+
+The course's content tests held these rules alone, so a quiz that passed ``check`` failed
+``make test``, which publishing runs, and the trainer learned of it only there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.errors import Problem
+from generator.lint.questions import QuestionList, warning
+from generator.lint.thresholds import WRONG_ANSWER_FEEDBACK
+from generator.models import MultipleChoice, Question, Scenario, SingleChoice
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+STRAIGHT_QUOTE = re.compile(r"[\"']")
+CHINESE = r"[\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60]"
+"""A Chinese character or punctuation mark (not a full-width letter or digit: 是 ｍｏｔ)."""
+SPACE_IN_CHINESE = re.compile(rf"{CHINESE} +{CHINESE}")
+"""A space typed between two Chinese characters or punctuation marks (a line break there,
+in a text folded across lines, is joined without one: :mod:`generator.line_folds`)."""
+
+Keys = tuple[str | int, ...]
+
+
+def prose_problems(questions: QuestionList) -> Iterator[Problem]:
+    """Chinese text with a straight quotation mark or a space between two characters."""
+    for index, question in enumerate(questions.questions):
+        tree = questions.source.tree[questions.key][index]
+        for keys, text in _texts(tree):
+            yield from _text_problems(questions, index, keys, text, question.id)
+
+
+def wrong_feedback_problems(questions: QuestionList) -> Iterator[Problem]:
+    """A wrong answer with no feedback, or feedback too short to say why it is wrong (a
+    course standard: :mod:`generator.lint.standards` runs it)."""
+    for index, question in enumerate(questions.questions):
+        for keys, text in wrong_answer_feedback(question):
+            yield from _feedback_problems(questions, index, keys, text, question.id)
+
+
+def _texts(node: object, keys: Keys = ()) -> Iterator[tuple[Keys, str]]:
+    """Every text in a question as written, with the keys that lead to it."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _texts(value, (*keys, key))
+    elif isinstance(node, list):
+        for number, value in enumerate(node):
+            yield from _texts(value, (*keys, number))
+    elif isinstance(node, str):
+        yield keys, node
+
+
+def _text_problems(
+    questions: QuestionList, index: int, keys: Keys, text: str, question_id: str
+) -> Iterator[Problem]:
+    if HAN.search(text) and (quote := STRAIGHT_QUOTE.search(text)):
+        yield warning(
+            questions.at(index, *keys),
+            f"question '{question_id}': Chinese text with the straight quotation mark "
+            f"{quote.group()} ({_quoted(text)})",
+            "write “” (or ‘’ inside them), as Chinese text does",
+            "text.straight-quote",
+        )
+    if spaced := SPACE_IN_CHINESE.search(text):
+        yield warning(
+            questions.at(index, *keys),
+            f"question '{question_id}': a space between two Chinese characters "
+            f"({spaced.group()!r}), which Chinese text never has",
+            "remove the space",
+            "text.space-in-chinese",
+        )
+
+
+def _feedback_problems(
+    questions: QuestionList, index: int, keys: Keys, text: str | None, question_id: str
+) -> Iterator[Problem]:
+    where = questions.at(index, *keys)
+    if not text:
+        yield warning(
+            where,
+            f"question '{question_id}': a wrong answer gets no feedback",
+            f"add {_key_name(keys)}: saying why the answer is wrong, in at least "
+            f"{WRONG_ANSWER_FEEDBACK} Chinese characters",
+            "standards.feedback-missing",
+        )
+    elif (count := len(HAN.findall(text))) < WRONG_ANSWER_FEEDBACK:
+        yield warning(
+            where,
+            f"question '{question_id}': the feedback on a wrong answer says too little "
+            f"({text!r}, {count} Chinese characters)",
+            f"say why the answer is wrong, in at least {WRONG_ANSWER_FEEDBACK} Chinese characters",
+            "standards.feedback-too-short",
+        )
+
+
+def wrong_answer_feedback(question: Question) -> Iterator[tuple[Keys, str | None]]:
+    """The feedback a learner reads after a wrong answer (None where there is none), with
+    the keys where it is written or belongs."""
+    if isinstance(question, SingleChoice | MultipleChoice):
+        for number, option in enumerate(question.options):
+            if not option.correct:
+                yield ("options", number, "feedback"), option.feedback
+    elif isinstance(question, Scenario):
+        for turn_number, turn in enumerate(question.turns):
+            for reply_number, reply in enumerate(turn.replies):
+                if not reply.correct:
+                    keys = ("turns", turn_number, "replies", reply_number, "feedback")
+                    yield keys, reply.feedback
+    else:
+        yield ("feedback", "incorrect"), question.feedback.incorrect
+
+
+def _key_name(keys: Keys) -> str:
+    return "feedback: incorrect" if keys == ("feedback", "incorrect") else "feedback"
+
+
+def _quoted(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
