@@ -23,7 +23,14 @@ from generator.models import (
 )
 from generator.schema_location import fields_at, model_at
 from generator.schema_numbers import out_of_range, whole_number_fix
-from generator.written import NAME_VALUE, as_written, empty_value, found_value, quoted_start
+from generator.written import (
+    NAME_VALUE,
+    as_written,
+    empty_value,
+    found_value,
+    key_as_written,
+    quoted_start,
+)
 from generator.yaml_source import position, value_at
 from generator.yaml_value_fixes import list_fix, true_or_false_fix
 
@@ -60,6 +67,13 @@ def _reported_as_text(detail: ErrorDetails, source: Source) -> bool:
     return unreadable and value_at(source, detail["loc"]) == detail.get("input")
 
 
+def _written(detail: ErrorDetails, source: Source, location: Location) -> str:
+    """The value as the trainer wrote it, or for a key no mapping has, the key."""
+    if detail["type"] == "extra_forbidden":
+        return key_as_written(source, location, _last_key(location))
+    return as_written(source, location, detail.get("input"))
+
+
 def _problem_from_error(detail: ErrorDetails, model: type[BaseModel], source: Source) -> Problem:
     location = detail["loc"]
     if detail["type"] == "union_tag_invalid":
@@ -72,7 +86,7 @@ def _problem_from_error(detail: ErrorDetails, model: type[BaseModel], source: So
         message, fix, code = _describe_entry(model, location, detail.get("input"))
         where = "" if len(location) == 2 else where  # "question 2" starts the message
     else:
-        written = as_written(source, location, detail.get("input"))
+        written = _written(detail, source, location)
         message, fix, code = _describe(detail, location, fields_at(model, location), written)
     return Problem(source.path, line, column, f"{where}{message}", fix, f"schema.{code}")
 
@@ -157,14 +171,15 @@ MODEL_EXPECTED = {"model_type", "model_attributes_type"}
 def _describe(
     detail: ErrorDetails, location: Location, allowed: list[str], written: str
 ) -> Description:
-    """``written``: the value as the trainer wrote it (``0800``, where YAML read 800)."""
+    """``written``: the value as the trainer wrote it (``0800``, where YAML read 800), or
+    the key, for a key the mapping does not have (``~``, which YAML read as nothing)."""
     kind = detail["type"]
     key = _last_key(location)
     value = detail.get("input")
     if kind == "missing":
         return f"missing required key '{key}'", f"add '{key}:' with a value", "missing-key"
     if kind == "extra_forbidden":
-        return _unknown_key(key, allowed)
+        return _unknown_key(written, allowed)
     if kind in UNION_TAG_ERRORS:
         return _question_type_problem(kind, value)
     if kind == "string_pattern_mismatch" and location[-1] == KEY_STEP:

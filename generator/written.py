@@ -40,6 +40,19 @@ def as_written(source: Source, location: Sequence[int | str], value: object) -> 
     return after_key.group(1) if after_key else as_yaml(value)
 
 
+WRITTEN_KEY = re.compile(r"([^:]*?)\s*:")
+"""A key as written on its line, up to its colon."""
+
+
+def key_as_written(source: Source, location: Sequence[int | str], key: str) -> str:
+    """The key at ``location`` as the trainer wrote it where YAML read it as no text: ``~``
+    and ``null`` are read as nothing, which the course's data names 'None', and ``0x1``
+    as the number 1. A text key, quoted or not, is ``key`` itself."""
+    found = WRITTEN_KEY.match(line_from(source, location))
+    written = found.group(1) if found else key
+    return written if written.strip("'\"") != key else key
+
+
 def line_from(source: Source, location: Sequence[int | str]) -> str:
     """The line of ``source`` that holds the key or item at ``location``, from where it starts."""
     line, column = position(source, location)
