@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 from playwright.sync_api import FrameLocator, Page, expect
 
-from generator.export.scorm import course_identity
+from generator.export.scorm import Sco, course_identity, render_manifest
 from generator.load import load_course
 from generator.markdown_config import site_config
 from generator.models import (
@@ -116,6 +116,16 @@ def test_manifest_is_schema_valid(package: Path, tmp_path: Path) -> None:
     manifest = etree.parse(str(package / "imsmanifest.xml"))
     schema = scorm12_schema(tmp_path)
     assert schema.validate(manifest), schema.error_log
+
+
+def test_a_title_longer_than_the_manifest_allows_is_shortened(tmp_path: Path) -> None:
+    """IMS content packaging allows a title 200 characters: a longer course, module or exam
+    title made the manifest invalid, and an LMS may refuse to import it."""
+    long = "服务" * 150
+    units = [Sco("01-sample", long, "01-sample.html", 80), Sco("exam", long, "exam.html", 80)]
+    manifest = etree.fromstring(render_manifest(units, long, ["index.html"]).encode())
+    assert scorm12_schema(tmp_path).validate(manifest), scorm12_schema(tmp_path).error_log
+    assert [title.text for title in manifest.iter(f"{CP}title")] == [long[:199] + "…"] * 3
 
 
 def test_manifest_has_one_sco_per_module_and_the_exam_and_lists_real_files(

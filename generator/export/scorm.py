@@ -19,7 +19,7 @@ version must stay with the next.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path, PurePosixPath
 
@@ -39,6 +39,8 @@ LAUNCH_SCRIPT = "assets/scorm/mot-scorm-launch.js"
 LAUNCH_FOLDER = "scorm"
 SCRIPTS = (RUNTIME, LAUNCH_SCRIPT)
 MANIFEST = "imsmanifest.xml"
+MANIFEST_TITLE = 200
+"""The most characters of a title in the manifest (imscp_rootv1p1p2.xsd)."""
 COURSE_SETTING = "mot_course"
 """The key of ``extra`` in the settings that names the course to the pages' head
 (``partials/mot-storage.html``), where the runtime finds it."""
@@ -141,7 +143,13 @@ def render_manifest(units: list[Sco], title: str, files: list[str]) -> str:
     return template.render(
         identifier=course_identity(title),
         version="1.0",
-        title=title,
-        scos=units,
+        title=manifest_title(title),
+        scos=[replace(unit, title=manifest_title(unit.title)) for unit in units],
         shared_files=files,
     )
+
+
+def manifest_title(title: str) -> str:
+    """``title`` within the 200 characters IMS content packaging allows a title: a longer
+    one made the manifest invalid, which an LMS may refuse to import."""
+    return title if len(title) <= MANIFEST_TITLE else title[: MANIFEST_TITLE - 1] + "…"
