@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 
 from generator.errors import Problem
 from generator.lint import standards
+from generator.lint.comments import course_sources, cut_text_problems
 from generator.lint.feedback import verdict_problems
 from generator.lint.fill_in import joined_answer_problems, shown_answer_problems
 from generator.lint.patterns import pattern_problems, right_count_problems
@@ -41,6 +42,9 @@ def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
     lists = [questions for module in course.modules for questions in question_lists(module)]
     giveaways = [problem for questions in lists for rule in RULES for problem in rule(questions)]
     giveaways += right_count_problems(lists)
+    giveaways += [
+        problem for source in course_sources(course) for problem in cut_text_problems(source)
+    ]
     draws_quiz = course.exam is not None and course.exam.config.include_quiz_questions
     shortfalls = [
         problem

@@ -1,0 +1,78 @@
+"""A text cut short by a comment: YAML ends an unquoted text where a space and ``#`` begin a
+comment, and drops the rest of the line without a word.
+
+``prompt: 最早提出的是谁 #1 号人物？`` is the prompt 最早提出的是谁. A comment a trainer
+means to write (README's examples have them) starts ``# ``; a ``#`` with text right after it
+(``#1``, ``#标签``) is taken for part of the text, and named with the fix. A text in quotes,
+or folded over several lines, is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.errors import Problem
+from generator.lint.questions import warning
+from generator.models import Course, Source
+from generator.written import line_from, quoted_start
+from generator.yaml_events import Location
+from generator.yaml_source import position, value_at
+
+CUT = re.compile(r"[ \t]#(?=\S)")
+"""Where a comment that reads as text begins: a space, then ``#`` with no space after it."""
+AFTER_KEY = re.compile(r"[^:]*:[ \t]+(?=\S)")
+"""A key, its colon and the spaces before a value written on the key's line."""
+NOT_PLAIN = tuple("\"'|>[{")
+"""How a text in quotes, a block of lines or a list or mapping written in brackets starts."""
+
+
+def course_sources(course: Course) -> list[Source]:
+    """Every YAML source of the course: the pages' front matter and the quiz files."""
+    sources = [page.source for page in course.pages]
+    sources += [module.quiz_source for module in course.modules]
+    if course.exam is not None:
+        sources.append(course.exam.source)
+    return list({source.path: source for source in sources}.values())
+
+
+def cut_text_problems(source: Source) -> Iterator[Problem]:
+    for location in source.positions:
+        text = value_at(source, location) if location else None
+        written = _written_on_its_line(source, location) if isinstance(text, str) else None
+        cut = CUT.search(written[1]) if written else None
+        if written is None or cut is None:
+            continue
+        line, column = position(source, location)
+        comment = written[1][cut.end() - 1 :].strip()
+        yield warning(
+            (source.path, line, column + written[0] + cut.end() - 1),
+            f"{_named(location)} ends at {quoted_start(text)}: YAML reads "
+            f"{quoted_start(comment)}, to the end of the line, as a comment",
+            "if it belongs to the text, put the whole text in quotes; if it is a comment, "
+            "write a space after '#'",
+            "text.cut-by-comment",
+        )
+
+
+def _written_on_its_line(source: Source, location: Location) -> tuple[int, str] | None:
+    """The plain text at ``location`` as written on its line, with its offset from where
+    ``location`` starts (the key, or the list entry): None for a text in quotes, a block,
+    a text that starts on the next line or an entry of a list written in brackets."""
+    row = line_from(source, location)
+    if isinstance(location[-1], str):
+        after_key = AFTER_KEY.match(row)
+        offset = after_key.end() if after_key else -1
+    else:
+        line, column = position(source, location)
+        before = source.lines[line - 1 - source.line_offset][: column - 1]
+        offset = 0 if before.rstrip().endswith("-") else -1
+    if offset < 0 or row[offset:].startswith(NOT_PLAIN):
+        return None
+    return offset, row[offset:]
+
+
+def _named(location: Location) -> str:
+    """'prompt', or an entry of 'items'."""
+    key = next(step for step in reversed(location) if isinstance(step, str))
+    return f"'{key}'" if isinstance(location[-1], str) else f"an entry of '{key}'"
