@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pytest
 from playwright.sync_api import FloatRect, Locator, Page, expect
 
-from generator.digests import opaque_key
+from generator.digests import match_choices, opaque_key
 from generator.load import load_course
 from generator.models import (
     AREA_NAMES,
@@ -1066,20 +1066,44 @@ def test_a_printed_page_leaves_out_its_buttons(
 ) -> None:
     """A button does nothing on paper: an ordering question's 上移 and 下移, the home
     page's 开始学习 and the exam's 开始考试 were printed. Nor does the ordering's hint
-    send the reader to 上移 and 下移: it tells the order to put the items in."""
+    send the reader to 上移 and 下移, or a dialogue's to 回复: each says what to do."""
     module = next(
-        m for m in course.modules if any(isinstance(q, Ordering) for q in m.quiz.questions)
+        m for m in course.modules if {Ordering, Scenario} <= {type(q) for q in m.quiz.questions}
     )
     open_module(page, site_url, module)
     buttons, sheets = printed_buttons(page, tmp_path / "module.pdf")
     assert buttons == []
     printed = re.sub(r"\s", "", "".join(sheets))
     assert "排序题：把各项排成正确的先后顺序，第一步放在最上面。" in printed
-    assert not re.search("上移|下移", printed)
+    assert "情景对话：每一轮选出你要说的话。" in printed
+    assert not re.search("上移|下移|回复”", printed)
     open_page(page, site_url, ".mot-dashboard")
     assert printed_buttons(page, tmp_path / "home.pdf")[0] == []
     open_page(page, f"{site_url}exam.html", ".mot-exam")
     assert printed_buttons(page, tmp_path / "exam.pdf")[0] == []
+
+
+def test_an_unanswered_matching_question_prints_its_choices(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """On paper a drop-down shows only 请选择: a matching question printed its rows with
+    nothing to match them to. Its choices print under the rows (in the page's order, which
+    tells nothing), until it is graded and each row shows its match."""
+    module, index, question = next(
+        (m, i, q)
+        for m in course.modules
+        for i, q in enumerate(m.quiz.questions)
+        if isinstance(q, Matching) and q.distractors
+    )
+    choices = [text for _, text in match_choices(question)]
+    listed = re.sub(r"\s", "", "可选的配对：" + "；".join(choices))
+    open_module(page, site_url, module)
+    printed = re.sub(r"\s", "", "".join(printed_sheets(page, tmp_path / "before.pdf")))
+    assert listed in printed
+    answer(page, module, index, right=True)
+    printed = re.sub(r"\s", "", "".join(printed_sheets(page, tmp_path / "after.pdf")))
+    assert listed not in printed
+    expect(form_of(page, question).locator(".mot-match-choices")).to_be_hidden()  # on screen
 
 
 def test_a_status_line_without_a_verdict_does_not_print(
