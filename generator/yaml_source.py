@@ -118,7 +118,8 @@ def _key_refusal(parent: Any, index: Any, event: Any) -> tuple[str, str, str] | 
     if not isinstance(event, ScalarEvent):
         return (
             "a key is a list or a mapping here; keys are words such as 'prompt'",
-            "remove the '?' or the brackets before the key, or fix the indentation",
+            "remove the '?' or the brackets before the key, or fix the indentation; put a "
+            "text that starts with '{' or '[' in quotes",
             "yaml.complex-key",
         )
     if event.value == MERGE_KEY and event.style is None:
