@@ -69,15 +69,18 @@ def test_a_printed_setting_an_environment_variable_gives_is_checked_as_plain_tex
 def test_an_address_without_its_scheme_names_the_variable_that_gave_it(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """site_url comes from SITE_URL: the trainer who set it wrongly never edited mkdocs.yml."""
-    monkeypatch.setenv("SITE_URL", "user.github.io/repo/")
-    assert run_generator(minimal_project, "build") == 1
-    assert capsys.readouterr().err == (
-        "mkdocs.yml:10:1: the setting 'site_url' is not valid: The URL isn't valid, it should "
-        "include the http:// (scheme); its value 'user.github.io/repo/' comes from the "
-        "environment variable SITE_URL; set SITE_URL with the scheme, e.g. "
-        "SITE_URL=https://user.github.io/repo/ [settings.invalid]\nFAILED: 1 problem\n"
-    )
+    """site_url comes from SITE_URL: the trainer who set it wrongly never edited mkdocs.yml.
+    An address written from its slashes on (//user.github.io/repo/) had the example fix
+    https:////user.github.io/repo/."""
+    for given in ("user.github.io/repo/", "//user.github.io/repo/"):
+        monkeypatch.setenv("SITE_URL", given)
+        assert run_generator(minimal_project, "build") == 1
+        assert capsys.readouterr().err == (
+            "mkdocs.yml:10:1: the setting 'site_url' is not valid: The URL isn't valid, it "
+            f"should include the http:// (scheme); its value '{given}' comes from the "
+            "environment variable SITE_URL; set SITE_URL with the scheme, e.g. "
+            "SITE_URL=https://user.github.io/repo/ [settings.invalid]\nFAILED: 1 problem\n"
+        )
 
 
 PRINTED_EXTRA = """\

@@ -22,11 +22,22 @@ CODE_TAG = (
     "the Markdown extensions' own (!!python/name:pymdownx.…); remove the tag and its value, "
     "and run no mkdocs command on a copy of the course that came with it [settings.code-tag]"
 )
-LINK_FIX = (
-    "which every page would print as a link (a 'javascript:' link runs code when clicked); "
-    "write a web address (https://…), a mailto: address or a page of the site (01-intro.md): "
-    "a link there may be nothing else [settings.link-scheme]"
-)
+DANGERS = {
+    "javascript": "a 'javascript:' link runs code when clicked",
+    "data": "a 'data:' link opens what it holds, a page that runs code too",
+}
+"""Why each kind of link is refused; any other: a browser may open a file or a program."""
+
+
+def link_fix(scheme: str) -> str:
+    danger = DANGERS.get(scheme, "a reader's browser may open a file or a program with it")
+    return (
+        f"which every page would print as a link ({danger}); write a web address "
+        "(https://…), a mailto: address or a page of the site (01-intro.md): a link there "
+        "may be nothing else [settings.link-scheme]"
+    )
+
+
 ELSEWHERE = (
     "not a file of the site: every page would load it from another site, and mainland China "
     "blocks many: the course loads no script, style sheet, font or picture from another site; "
@@ -159,7 +170,8 @@ def test_a_link_every_page_prints_is_a_web_address_mail_or_page(
     """``repo_url: javascript://example.com/%0Aalert(1)`` passes MkDocs' own check."""
     line = append_settings(minimal_project, settings)
     assert only_problem(minimal_project, capsys) == (
-        f"mkdocs.yml:{line + at[0]}:{at[1]}: {name} links to {shown} address, {LINK_FIX}"
+        f"mkdocs.yml:{line + at[0]}:{at[1]}: {name} links to {shown} address, "
+        + link_fix(shown.rsplit("'", 2)[1].removesuffix(":"))
     )
 
 
