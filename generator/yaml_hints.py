@@ -121,7 +121,7 @@ def syntax_hint(
             return _full_width_colon(number, colon)
     for number in dict.fromkeys(n for n in (context_line, error_line) if n is not None):
         line = lines[number - 1] if 0 < number <= len(lines) else ""
-        special = _special_start(line, number, reading.tag)
+        special = _bad_escape(line, number) or _special_start(line, number, reading.tag)
         if special is not None:
             return special
     return None
@@ -278,6 +278,34 @@ def _where(key: str | None) -> str:
 def _written(key: str | None, value: str) -> str:
     """A key's or a list entry's line as it should read."""
     return f"{key}: {value}" if key else f"- {value}"
+
+
+ESCAPE = re.compile(
+    r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0abtnvfre \t\"/\\N_LP]|$|(?P<none>.))"
+)
+"""A backslash in double quotes and what follows it: an escape YAML knows, the end of the
+line (the text goes on below), or none (``none``): ``C:\\Users`` holds ``\\U`` with no
+eight hexadecimal digits after it."""
+
+
+def _bad_escape(line: str, number: int) -> Hint | None:
+    """A text in double quotes with a backslash that starts no escape (a Windows path)."""
+    match = VALUE.match(line)
+    if match is None or not match.group(3).startswith('"'):
+        return None
+    key, value = match.group(2), match.group(3)
+    escape = next((found for found in ESCAPE.finditer(value) if found["none"]), None)
+    if escape is None:
+        return None
+    text = value[1:-1] if len(value) > 1 and value.endswith('"') else value[1:]
+    return (
+        number,
+        len(line.rstrip()) - len(value) + 1 + escape.start(),
+        f"{_where(key)} is in double quotes, where '\\' starts an escape (\\n is a line "
+        f"break), and '{escape.group()}' is none",
+        f"write it in single quotes, where '\\' is itself: {_written(key, quoted(text))}",
+        "yaml.bad-escape",
+    )
 
 
 def _special_start(line: str, number: int, tag: re.Pattern[str] | None) -> Hint | None:
