@@ -259,18 +259,12 @@ def nav_targets(node: yaml.Node, title: str) -> Found:
         yield (f"the nav entry '{title}'" if title else "an entry of 'nav'"), node
 
 
-LINK_DANGERS = {
-    "javascript": "a 'javascript:' link runs code when clicked",
-    "data": "a 'data:' link opens what it holds, a page that runs code too",
-}
-OTHER_DANGER = "a reader's browser may open a file or a program with it"
-"""Why a link of each scheme has no place in a page; the message names one of these."""
-
-
 def _link_problem(name: str, node: yaml.Node, value: str, scheme: str, shown: Path) -> Problem:
+    danger = {"javascript": "runs code when clicked", "data": "opens what it holds, code too"}
     message = (
         f"{name} links to {value!r}, a '{scheme}:' address, which every page would print as a "
-        f"link ({LINK_DANGERS.get(scheme, OTHER_DANGER)}){given_by_variable(node)}"
+        f"link (a '{scheme}:' link {danger.get(scheme, 'may open a file or a program')})"
+        f"{given_by_variable(node)}"
     )
     fix = (
         "write a web address (https://…), a mailto: address or a page of the site "

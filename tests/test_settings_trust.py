@@ -22,19 +22,16 @@ CODE_TAG = (
     "the Markdown extensions' own (!!python/name:pymdownx.…); remove the tag and its value, "
     "and run no mkdocs command on a copy of the course that came with it [settings.code-tag]"
 )
-DANGERS = {
-    "javascript": "a 'javascript:' link runs code when clicked",
-    "data": "a 'data:' link opens what it holds, a page that runs code too",
-}
-"""Why each kind of link is refused; any other: a browser may open a file or a program."""
+DANGERS = {"javascript": "runs code when clicked", "data": "opens what it holds, code too"}
+"""Why each kind of link is refused; any other: it may open a file or a program."""
 
 
 def link_fix(scheme: str) -> str:
-    danger = DANGERS.get(scheme, "a reader's browser may open a file or a program with it")
+    danger = DANGERS.get(scheme, "may open a file or a program")
     return (
-        f"which every page would print as a link ({danger}); write a web address "
-        "(https://…), a mailto: address or a page of the site (01-intro.md): a link there "
-        "may be nothing else [settings.link-scheme]"
+        f"which every page would print as a link (a '{scheme}:' link {danger}); write a web "
+        "address (https://…), a mailto: address or a page of the site (01-intro.md): a link "
+        "there may be nothing else [settings.link-scheme]"
     )
 
 
