@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 
 from generator.export.pdf import CHROMIUM_FLAGS
 from generator.load import load_course
-from generator.models import Course, FillIn, Module
+from generator.models import Course, FillIn, Module, SingleChoice
 from generator.project import Project
 from tests.browsing import choose_dark, fail, give_answer, search
 from tests.conftest import PROJECT, chromium_executable
@@ -105,6 +105,38 @@ def test_a_grading_script_on_its_way_holds_up_no_other_page(
     held[0].continue_()
     expect(status).to_contain_text("进行中")  # the answer saved once graded
     assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
+
+
+def test_an_answer_waiting_to_be_graded_cannot_change(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """On plain http the first grading waits for the JavaScript SHA-256. A learner who saw
+    nothing happen changed the answer and sent it again: the page showed the new answer
+    marked with the first one's verdict, and saved the new answer as wrong. The question
+    now takes no change until it is graded, and says it is grading."""
+    page.add_init_script("Object.defineProperty(window.crypto, 'subtle', { value: undefined })")
+    held: list[Route] = []
+    page.route("**/assets/mot-sha256.js", lambda route: held.append(route))
+    module = course.modules[0]
+    question = module.quiz.questions[0]
+    assert isinstance(question, SingleChoice)
+    page.goto(f"{site_url}{module.page.name}.html")
+    form = page.locator(f'form[data-question-id="{question.id}"]')
+    give_answer(form, question, right=False)
+    form.locator(".mot-submit").click()
+    expect(form).to_have_attribute("aria-busy", "")
+    expect(form.locator(".mot-status")).to_match_aria_snapshot("- status: 正在判分……")
+    right = next(option.text for option in question.options if option.correct)
+    expect(form.get_by_label(right, exact=True)).to_be_disabled()
+    form.get_by_label(right, exact=True).click(force=True)  # the learner tries another answer
+    for _ in range(50):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    held[0].continue_()
+    expect(form).to_have_attribute("data-result", "incorrect")
+    expect(form.get_by_label(right, exact=True)).not_to_be_checked()
+    expect(form).not_to_have_attribute("aria-busy", "")
 
 
 @pytest.mark.parametrize(

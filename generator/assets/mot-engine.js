@@ -224,7 +224,6 @@
 
   var graded = new WeakMap();    /* form -> { result, note, solution, response, latency, time } */
   var started = new WeakMap();   /* form -> time of the first interaction */
-  var grading = new WeakSet();   /* forms being graded: hashing may take a moment */
 
   function response(form) { return typeOf(form).response(form); }
   function answer(form) { return (typeOf(form).answer || typeOf(form).response)(form) || []; }
@@ -232,12 +231,20 @@
   /* Grade what the form holds (an unanswered form is wrong); nothing shows until reveal.
      A type may prepare first (the fill-in type loads its fold table when needed). */
   function grade(form) {
-    grading.add(form);
+    busy(form, true);
     return Promise.resolve(typeOf(form).prepare && typeOf(form).prepare(form)).then(function () {
       return judge(form);
-    }).finally(function () { grading.delete(form); }).catch(function (error) {
+    }).finally(function () { busy(form, false); }).catch(function (error) {
       return notGraded(form, error);
     });
+  }
+
+  /* A form being graded takes no change and says it is busy: grading may wait for a script
+     on a slow network, and an answer changed meanwhile had been shown and saved with the
+     verdict of the answer submitted. */
+  function busy(form, on) {
+    form.querySelector("fieldset").disabled = on;
+    form.toggleAttribute("aria-busy", on);
   }
 
   /* A script grading needs did not load (the fold table, or the JavaScript SHA-256 on
@@ -379,7 +386,7 @@
     form.querySelector("fieldset").disabled = form.querySelector(".mot-submit").disabled = false;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      if (grading.has(form)) { return; }   /* a double click grades once */
+      if (form.hasAttribute("aria-busy")) { return; }   /* a double click grades once */
       if (typeOf(form).submit) { typeOf(form).submit(form, hooks); } else { hooks.submit(form); }
     });
     form.addEventListener("click", function (event) {
