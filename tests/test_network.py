@@ -145,6 +145,7 @@ def test_an_answer_waiting_to_be_graded_cannot_change(
         ("01-significance.html", "mot-questions.js", ".mot-quiz"),
         ("exam.html", "mot-exam.js", ".mot-exam"),
         ("index.html", "mot-dashboard.js", ".mot-dashboard"),
+        ("exam_certificate.html", "mot-certificate.js", ".mot-certificate-page"),
     ],
 )
 @pytest.mark.parametrize("how", ["no network", "login page"])
@@ -154,7 +155,8 @@ def test_a_part_whose_script_does_not_load_says_so(
     """The network dropped after the page arrived: the quiz looked ready and reloaded the
     page when sent, 开始考试 looked enabled and did nothing, and the dashboard said 未开始
     for every module of a learner half-way through. A login page served in the script's
-    place "loaded": the quiz stayed greyed out without a word."""
+    place "loaded": the quiz stayed greyed out without a word. The notice says what any part
+    lacks: the certificate's had said 现在还不能作答, where nothing is answered."""
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     page.route(f"**/assets/{script}", fail(how))
@@ -162,6 +164,7 @@ def test_a_part_whose_script_does_not_load_says_so(
     notice = page.locator(f"{part} .mot-not-loaded")
     expect(notice).to_be_visible()
     expect(notice).to_contain_text(NOT_LOADED)
+    expect(notice).not_to_contain_text("作答")
     expect(notice).to_have_attribute("role", "status")
     for button in page.locator(f"{part} .md-button[disabled]").all():
         if button.is_visible():

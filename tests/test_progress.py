@@ -687,3 +687,24 @@ def test_shuffle_false_keeps_the_written_order(
             assert isinstance(question, SingleChoice | MultipleChoice)
             values = [value.split("=")[1] for value in orders[question.id]]
             assert values == [opaque_key(question.id, o.text) for o in question.options]
+
+
+def test_a_record_from_before_answers_were_kept_says_nothing_was_updated(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """The first runtime kept each question's result without the answer. A record of that
+    time cannot show its answers, which are forgotten; every question answered then had
+    said 这道题更新过, though the trainer had changed nothing."""
+    module = course.modules[0]
+    page = context.new_page()
+    page.goto(fixture_site_url)
+    results = {q.id: {"quiz": MODULE, "result": "correct"} for q in module.quiz.questions[:3]}
+    record = {"version": 1, "questions": results}
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, json.dumps(record)]
+    )
+    open_quiz(page, fixture_site_url)
+    expect(page.locator(".mot-quiz .mot-question:not([data-result])")).to_have_count(
+        len(module.quiz.questions)
+    )
+    expect(page.locator(".mot-quiz .mot-status", has_text="更新过")).to_have_count(0)

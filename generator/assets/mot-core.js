@@ -32,14 +32,14 @@
   /* A SCORM package names its course in the page: an LMS serves each version of it at a new address. */
   var KEY = "mot-course:" + (document.querySelector("meta[name=mot-course]") || { content: new URL("..", SCRIPT).pathname }).content + ":progress";
   var WARNING = "这台设备的浏览器不能保存学习进度（可能禁用了本地存储或处于隐私模式）。" +
-    "你仍然可以学习和答题，但关闭或刷新页面后，进度不会保留。";
+    "你仍然可以学习和答题，但离开、关闭或刷新这一页后，进度可能不会保留。";
   var FULL = "这台设备的浏览器现在存不下学习进度（存储空间可能已满）。已经保存的进度还在，但从现在起的进度可能不会保留。";
   var REPAIRED = "这台设备上保存的学习记录有一部分已经损坏，读不出来的部分已经删掉，其余的进度都还在。";
   var RESET = "这台设备上保存的学习进度读不出来，只能从头开始记录（原来的记录另存了一份）。从现在起的进度会照常保存。";
   var CLEARED = "保存的学习进度刚被清除了（例如清除了浏览器数据），这一页的进度也随之清空。";
   var UNREADABLE = "保存的学习记录刚被另一个页面改写（可能是新版本的课程），这一页读不出来。" +
     "为了不覆盖它，这一页的进度不再保存；刷新页面后会重新记录。";
-  var PARTS_MISSING = "这部分需要的文件没能加载（可能是网络断了），现在还不能作答，也显示不了学习进度。请检查网络，然后刷新这一页。";
+  var PARTS_MISSING = "这部分需要的文件没能加载（可能是网络断了），现在还用不了，也显示不了学习进度。请检查网络，然后刷新这一页。";
   var NOTICE_TITLES = { parts: "没有加载完整", memory: "进度不会保存", full: "之后的进度可能不会保存", repaired: "部分学习记录已删除",
                         reset: "以前的学习进度读不出来", cleared: "学习进度已清除", unreadable: "进度不再保存" };
 

@@ -168,7 +168,7 @@
         engine.arrange(form, mot.progress.seed(id));
         shown.set(form, "");
         stale.push(id);
-        engine.kit.setStatus(form, TEXT.outdated, null, true);
+        if (saved) { engine.kit.setStatus(form, TEXT.outdated, null, true); }   /* not a record too old to hold answers */
         return null;
       }
       if (!entry.result) { return showPlayed(form); }
