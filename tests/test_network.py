@@ -246,6 +246,27 @@ def test_an_exam_that_cannot_be_graded_takes_the_learner_to_its_first_question(
     expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
 
 
+def test_a_paper_being_graded_is_not_handed_in_twice(page: Page, site_url: str) -> None:
+    """On plain http the hand-in waits for the JavaScript SHA-256, and the page showed no
+    change: 交卷 pressed again asked again, and the paper was handed in twice."""
+    page.add_init_script("Object.defineProperty(window.crypto, 'subtle', { value: undefined })")
+    held: list[Route] = []
+    page.route("**/mot-sha256.js", lambda route: held.append(route))
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    page.goto(f"{site_url}exam.html")
+    page.get_by_role("button", name="开始考试").click()
+    hand_in_button = page.get_by_role("button", name="交卷")
+    hand_in_button.click()
+    expect(page.locator(".mot-exam-paper .mot-question[aria-busy]").first).to_be_attached()
+    hand_in_button.click()
+    page.wait_for_timeout(300)  # a second confirmation would be asked by now
+    assert len(asked) == 1
+    for route in held:
+        route.continue_()
+    expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
+
+
 NO_RUNTIME = "请允许这个网站运行脚本、检查网络，然后刷新这一页"
 PARTS = [
     ("01-significance.html", ".mot-quiz"),

@@ -310,6 +310,9 @@
   function handIn(exam) {
     var forms = paperForms(exam);
     var missing = [];
+    /* a paper still being graded is being handed in: 交卷 pressed again while the grading
+       waits for a script on a slow network asked again, and handed in again */
+    if (forms.some(function (form) { return form.hasAttribute("aria-busy"); })) { return; }
     forms.forEach(function (form, index) { if (!engine.response(form)) { missing.push(index + 1); } });
     if (!window.confirm(TEXT.confirmHandIn(missing))) { return; }
     whenStorageSettles(function () { gradeAndHandIn(exam); });
