@@ -124,7 +124,7 @@ def test_an_answer_waiting_to_be_graded_cannot_change(
     form = page.locator(f'form[data-question-id="{question.id}"]')
     give_answer(form, question, right=False)
     form.locator(".mot-submit").click()
-    expect(form).to_have_attribute("aria-busy", "")
+    expect(form).to_have_attribute("aria-busy", "true")
     expect(form.locator(".mot-status")).to_match_aria_snapshot("- status: 正在判分……")
     right = next(option.text for option in question.options if option.correct)
     expect(form.get_by_label(right, exact=True)).to_be_disabled()
@@ -136,7 +136,27 @@ def test_an_answer_waiting_to_be_graded_cannot_change(
     held[0].continue_()
     expect(form).to_have_attribute("data-result", "incorrect")
     expect(form.get_by_label(right, exact=True)).not_to_be_checked()
-    expect(form).not_to_have_attribute("aria-busy", "")
+    expect(form).not_to_have_attribute("aria-busy", "true")
+
+
+def test_a_blank_sent_by_enter_keeps_the_focus_when_grading_cannot_run(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """A question being graded is disabled, and the blank the learner pressed Enter in lost
+    the focus with it: when the grading could not run (the hashing script did not load),
+    the focus was left on the page, and the next Tab started from its top."""
+    page.add_init_script("Object.defineProperty(window.crypto, 'subtle', { value: undefined })")
+    page.route("**/assets/mot-sha256.js", lambda route: route.abort())
+    module, question = module_with_fill_in(course)
+    page.goto(f"{site_url}{module.page.name}.html")
+    form = page.locator(f'form[data-question-id="{question.id}"]')
+    blanks = form.locator('input[type="text"]')
+    for blank in blanks.all():
+        blank.fill("不知道")
+    blanks.last.press("Enter")
+    expect(form.locator(".mot-status")).to_contain_text("这道题没能判分")
+    expect(blanks.last).to_be_focused()
+    expect(blanks.last).to_be_enabled()
 
 
 @pytest.mark.parametrize(

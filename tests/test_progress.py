@@ -708,3 +708,25 @@ def test_a_record_from_before_answers_were_kept_says_nothing_was_updated(
         len(module.quiz.questions)
     )
     expect(page.locator(".mot-quiz .mot-status", has_text="更新过")).to_have_count(0)
+
+
+def test_a_handed_in_exam_stays_as_it_is_when_another_tab_saves(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """A save in another tab (a module quiz answered) refreshed a handed-in paper as if it
+    were under way: 继续作答 showed above it, and pressing it threw an error."""
+    questions = every_question(course)
+    exam = context.new_page()
+    drawn = take_exam_started(exam, fixture_site_url)
+    give_answer(
+        exam.locator(f'.mot-exam-paper [data-question-id="{drawn[0]}"]'), questions[drawn[0]], True
+    )
+    exam.once("dialog", lambda dialog: dialog.accept())
+    exam.get_by_role("button", name="交卷").click()
+    expect(exam.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
+    quiz = context.new_page()
+    open_quiz(quiz, fixture_site_url)
+    answer(quiz, course.modules[0], 0, right=True)
+    exam.wait_for_timeout(500)  # the exam tab has heard of the save by now
+    expect(exam.locator(".mot-exam-resume")).to_be_hidden()
+    expect(exam.locator(".mot-exam-paper .mot-question[data-result]")).to_have_count(len(drawn))

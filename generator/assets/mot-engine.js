@@ -212,13 +212,7 @@
   /* mot-fill-in.js adds the fill_in type and mot-dialogue.js the scenario type. The site
      serves them joined after mot-shuffle.js and the engine, as mot-questions.js
      (generator/runtime.py). */
-  var TYPES = {
-    single: CHOICE,
-    multiple: CHOICE,
-    true_false: CHOICE,
-    ordering: ORDERING,
-    matching: MATCHING
-  };
+  var TYPES = { single: CHOICE, multiple: CHOICE, true_false: CHOICE, ordering: ORDERING, matching: MATCHING };
 
   /* Grading -------------------------------------------------------------------------- */
 
@@ -241,10 +235,16 @@
 
   /* A form being graded takes no change and says it is busy: grading may wait for a script
      on a slow network, and an answer changed meanwhile had been shown and saved with the
-     verdict of the answer submitted. */
+     verdict of the answer submitted. The control that had the focus (Enter in a blank)
+     loses it while disabled, and gets it back. */
+  var focusedBefore = new WeakMap();
+
   function busy(form, on) {
+    if (on) { focusedBefore.set(form, document.activeElement); }
     form.querySelector("fieldset").disabled = on;
-    form.toggleAttribute("aria-busy", on);
+    if (on) { form.setAttribute("aria-busy", "true"); } else { form.removeAttribute("aria-busy"); }
+    var focused = focusedBefore.get(form);
+    if (!on && document.activeElement === document.body && form.contains(focused)) { focused.focus(); }
   }
 
   /* A script grading needs did not load (the fold table, or the JavaScript SHA-256 on
@@ -392,7 +392,7 @@
     form.addEventListener("click", function (event) {
       var button = event.target.closest(".mot-move, .mot-restart");
       if (button && button.classList.contains("mot-move")) { move(form, button, hooks); }
-      if (button && button.classList.contains("mot-restart")) { hooks.restart(form); }
+      if (button && button.classList.contains("mot-restart") && !form.hasAttribute("aria-busy")) { hooks.restart(form); }
     });
     ["input", "change"].forEach(function (kind) {
       form.addEventListener(kind, function () { changed(form, hooks); });

@@ -187,13 +187,14 @@
   function showResume(exam, forms, done) {
     var resume = exam.querySelector(".mot-exam-resume");
     var next = forms.findIndex(function (form) { return !engine.response(form); });
-    resume.hidden = done === 0 || next < 0;
+    resume.hidden = done === 0 || next < 0 || exam.getAttribute("data-exam-state") !== "in-progress";
     if (!resume.hidden) { resume.textContent = TEXT.resume(next + 1); }
   }
 
   function resumeAnswering(exam) {
     var next = paperForms(exam).find(function (form) { return !engine.response(form); });
-    if (next) { engine.firstControl(next).focus(); }
+    var control = next && engine.firstControl(next);
+    if (control) { control.focus(); }
   }
 
   function save(exam, form) {
@@ -423,6 +424,7 @@
       show(exam);
       return;
     }
+    if (current.handedIn) { return; }   /* a paper handed in changes no more */
     paperForms(exam).forEach(function (form) {
       var answer = stored.answers[idOf(form)];
       var changed = answer ? JSON.stringify(answer) !== JSON.stringify(engine.answer(form))
