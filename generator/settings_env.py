@@ -120,7 +120,7 @@ def variable_problem(data: bytes, name: str, complaint: str) -> tuple[str, str] 
     variable, value = given
     message = f"its value {value!r} comes from the environment variable {variable}"
     if "scheme" in complaint and "://" not in value:
-        example = URL_SCHEME + value.lstrip("/")  # //host/ is an address without its scheme
+        example = URL_SCHEME + value.removeprefix("//")  # //host/: an address without its scheme
         return message, f"set {variable} with the scheme, e.g. {variable}={example}"
     return message, f"set {variable} to a valid value where it is set, or unset it"
 

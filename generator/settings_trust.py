@@ -63,7 +63,7 @@ SPACE_OR_CONTROL = "".join(map(chr, range(0x21)))
 """What a browser strips from the start of an address (U+0000 to U+0020)."""
 TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 """What a browser removes anywhere in an address (``java\\tscript:``)."""
-LINK_SCHEMES = ("http", "https", "mailto")
+LINK_SCHEMES, SCRIPTED = ("http", "https", "mailto"), ("javascript", "vbscript")
 LINKS = ("site_url", "repo_url", "edit_uri", "edit_uri_template")
 """Top-level settings Material prints as links (``edit_uri``: the edit button's)."""
 EXTRA, THEME, NAV, LINK = "extra", "theme", "nav", "link"
@@ -260,7 +260,7 @@ def nav_targets(node: yaml.Node, title: str) -> Found:
 
 
 def _link_problem(name: str, node: yaml.Node, value: str, scheme: str, shown: Path) -> Problem:
-    danger = {"javascript": "runs code when clicked", "data": "opens what it holds, code too"}
+    danger = {"data": "opens what it holds, code too", **dict.fromkeys(SCRIPTED, "runs code")}
     message = (
         f"{name} links to {value!r}, a '{scheme}:' address, which every page would print as a "
         f"link (a '{scheme}:' link {danger.get(scheme, 'may open a file or a program')})"

@@ -40,17 +40,20 @@ def as_written(source: Source, location: Sequence[int | str], value: object) -> 
     return after_key.group(1) if after_key else as_yaml(value)
 
 
-WRITTEN_KEY = re.compile(r"([^:]*?)\s*:")
-"""A key as written on its line, up to its colon."""
+WRITTEN_KEY = re.compile(r"(.*?)\s*:(?:\s|$)")
+"""A key as written on its line, up to the colon that ends it (a colon inside a plain key
+has no space after it)."""
 
 
 def key_as_written(source: Source, location: Sequence[int | str], key: str) -> str:
     """The key at ``location`` as the trainer wrote it where YAML read it as no text: ``~``
     and ``null`` are read as nothing, which the course's data names 'None', and ``0x1``
     as the number 1. A text key, quoted or not, is ``key`` itself."""
-    found = WRITTEN_KEY.match(line_from(source, location))
-    written = found.group(1) if found else key
-    return written if written.strip("'\"") != key else key
+    row = line_from(source, location)
+    found = WRITTEN_KEY.match(row)
+    if row.startswith(("'", '"')) or found is None:  # in quotes: text, and may hold a colon
+        return key
+    return found.group(1)
 
 
 def line_from(source: Source, location: Sequence[int | str]) -> str:

@@ -289,21 +289,25 @@ eight hexadecimal digits after it."""
 
 
 def _bad_escape(line: str, number: int) -> Hint | None:
-    """A text in double quotes with a backslash that starts no escape (a Windows path)."""
+    """A text in double quotes with a backslash that starts no escape (a Windows path).
+    The fix doubles each such backslash and leaves the rest of the line as it is: the
+    escapes that are right (\\" or \\n), the closing quote and a comment after it."""
     match = VALUE.match(line)
     if match is None or not match.group(3).startswith('"'):
         return None
     key, value = match.group(2), match.group(3)
-    escape = next((found for found in ESCAPE.finditer(value) if found["none"]), None)
-    if escape is None:
+    bad = [found.start() for found in ESCAPE.finditer(value) if found["none"]]
+    if not bad:
         return None
-    text = value[1:-1] if len(value) > 1 and value.endswith('"') else value[1:]
+    fixed = value
+    for place in reversed(bad):
+        fixed = fixed[:place] + "\\" + fixed[place:]
     return (
         number,
-        len(line.rstrip()) - len(value) + 1 + escape.start(),
+        len(line.rstrip()) - len(value) + 1 + bad[0],
         f"{_where(key)} is in double quotes, where '\\' starts an escape (\\n is a line "
-        f"break), and '{escape.group()}' is none",
-        f"write it in single quotes, where '\\' is itself: {_written(key, quoted(text))}",
+        f"break), and '{value[bad[0] : bad[0] + 2]}' is none",
+        f"write a backslash that is itself as two: {_written(key, fixed)}",
         "yaml.bad-escape",
     )
 

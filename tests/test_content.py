@@ -19,7 +19,6 @@ from generator.media import linkable_files
 from generator.models import (
     Course,
     Module,
-    Question,
     Scenario,
     TrueFalse,
 )
@@ -37,14 +36,13 @@ UNSEEN_MATERIAL = re.compile(r"讲义|教材|原讲义")
 """The course is the learner's only text: no references to notes or books they never see."""
 GAP_IN_WORDS = re.compile(r"差距(?!一一对应)[一二三四]")
 """The four service-quality gaps are 差距 1 … 差距 4 everywhere, never 差距一 … 差距四."""
-"""Han characters a wrong answer's feedback needs to explain the mistake."""
 ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+[a-z]+(?:\s+"(?P<title>[^"]*)")?\s*$')
 CODE_SPAN = re.compile(r"`[^`]*`")
 HTML_TAG = re.compile(r"<[^<>]*>")
 HEADING_ID = re.compile(r"\{#[^}]*\}")
 STRAIGHT_QUOTE = re.compile(r"[\"']")
 MIN_PROSE_LINES = 400
-"""The quotation-mark checks must really read the course: at least this many lines each."""
+"""The quotation-mark check must really read the course: at least this many lines."""
 DIAGRAMS = {
     "01-significance": ["EODC"],
     "02-principles": ["差距"],
@@ -67,24 +65,6 @@ def where(module: Module, index: int, *keys: str) -> str:
     line, column = position(module.quiz_source, ("questions", index, *keys))
     question = module.quiz.questions[index]
     return f"{module.quiz_source.path}:{line}:{column} ({question.id})"
-
-
-def every_question(module: Module) -> list[tuple[str, int, Question]]:
-    """(list name, index, question) for the quiz questions and then the exam-only ones."""
-    return [
-        (key, index, question)
-        for key, questions in module.quiz.question_lists()
-        for index, question in enumerate(questions)
-    ]
-
-
-def at(module: Module, *location: str | int) -> str:
-    """file:line:column of a node in the module's quiz file, with the question id."""
-    line, column = position(module.quiz_source, location)
-    listing, index = location[0], location[1]
-    assert isinstance(listing, str) and isinstance(index, int)
-    found = next(q for name, i, q in every_question(module) if name == listing and i == index)
-    return f"{module.quiz_source.path}:{line}:{column} ({found.id})"
 
 
 def test_the_course_passes_the_generator_checks(course: Course) -> None:

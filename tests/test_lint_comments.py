@@ -43,6 +43,9 @@ def test_an_entry_of_a_list_is_read_as_a_key_s_value_is() -> None:
         "prompt: >-\n  谁 #1 号人物？\n",  # a folded text starting on the next line
         "accept: [切, 切脉]   #或者\n",  # a list in brackets is not a text
         "answer: true #1\n",  # not a text
+        "feedback: {correct: 好的, incorrect: 坏的}  #注释\n",  # the texts end at the brackets
+        "options:\n  - {text: 道歉, correct: true} #1\n",
+        '"键: 值": "文本 #1"\n',  # a key in quotes may hold a colon
     ],
 )
 def test_a_comment_or_a_hash_inside_the_text_is_left_alone(text: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, Dialog, Page, Route, expect
 
 from generator.export.pdf import CHROMIUM_FLAGS
 from generator.load import load_course
@@ -273,7 +273,12 @@ def test_a_paper_being_graded_is_not_handed_in_twice(page: Page, site_url: str) 
     held: list[Route] = []
     page.route("**/mot-sha256.js", lambda route: held.append(route))
     asked: list[str] = []
-    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+
+    def accept(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", accept)
     page.goto(f"{site_url}exam.html")
     page.get_by_role("button", name="开始考试").click()
     hand_in_button = page.get_by_role("button", name="交卷")

@@ -367,3 +367,22 @@ def test_true_or_false_in_quotes_is_to_lose_them(minimal_project: Path, written:
         f"{QUIZ}:36:5: question 's1-true-false': 'answer' must be true or false, not "
         f"'{text}'; remove the quotes: answer: {text.lower()} [schema.not-true-or-false]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "named"),
+    [("~", "~"), ("0x1", "0x1"), ('"键:名"', "键:名"), ("a:b", "a:b"), ("tpye", "tpye")],
+)
+def test_an_unknown_key_is_named_as_written(
+    minimal_project: Path, written: str, named: str
+) -> None:
+    """A key YAML reads as no text was named by what the data made of it ('None', '1'); a
+    key in quotes, or with a colon inside, by its text."""
+    edit(
+        minimal_project,
+        QUIZ,
+        "    type: multiple\n",
+        f"    type: multiple\n    {written}: 多选题\n",
+    )
+    [problem] = problems_of(minimal_project)
+    assert problem.startswith(f"{QUIZ}:19:5: question 's1-multiple': unknown key '{named}'")

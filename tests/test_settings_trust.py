@@ -22,7 +22,11 @@ CODE_TAG = (
     "the Markdown extensions' own (!!python/name:pymdownx.…); remove the tag and its value, "
     "and run no mkdocs command on a copy of the course that came with it [settings.code-tag]"
 )
-DANGERS = {"javascript": "runs code when clicked", "data": "opens what it holds, code too"}
+DANGERS = {
+    "javascript": "runs code",
+    "vbscript": "runs code",
+    "data": "opens what it holds, code too",
+}
 """Why each kind of link is refused; any other: it may open a file or a program."""
 
 
@@ -192,7 +196,7 @@ def test_a_link_an_environment_variable_gives_names_it(
     assert only_problem(minimal_project, capsys) == (
         f"mkdocs.yml:{line + 1}:13: extra.homepage links to 'javascript:alert(1)', a "
         "'javascript:' address, which every page would print as a link (a 'javascript:' link "
-        "runs code when clicked); its value comes from the environment variable MOT_HOME; "
+        "runs code); its value comes from the environment variable MOT_HOME; "
         "write a web address (https://…), a mailto: address or a page of the site "
         "(01-intro.md): a link there may be nothing else [settings.link-scheme]"
     )

@@ -37,12 +37,13 @@ RULES: tuple[Rule, ...] = (
 
 
 def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
-    """Every giveaway in the quizzes of ``course`` and every standard a module misses,
-    as warnings in file order. ``scan`` tells what each page renders."""
+    """Every giveaway and text rule broken in the quizzes of ``course``, every text a
+    comment cut short, and every standard a module misses, as warnings in file order.
+    ``scan`` tells what each page renders."""
     lists = [questions for module in course.modules for questions in question_lists(module)]
-    giveaways = [problem for questions in lists for rule in RULES for problem in rule(questions)]
-    giveaways += right_count_problems(lists)
-    giveaways += [
+    in_lists = [problem for questions in lists for rule in RULES for problem in rule(questions)]
+    in_lists += right_count_problems(lists)
+    cut_texts = [
         problem for source in course_sources(course) for problem in cut_text_problems(source)
     ]
     draws_quiz = course.exam is not None and course.exam.config.include_quiz_questions
@@ -53,7 +54,7 @@ def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
             module, ModuleContext(scan.pages[module.page.filename], draws_quiz)
         )
     ]
-    return sorted([*giveaways, *shortfalls])
+    return sorted([*in_lists, *cut_texts, *shortfalls])
 
 
 def _shortfalls(module: Module, context: ModuleContext) -> Iterator[Problem]:

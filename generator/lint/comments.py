@@ -21,8 +21,13 @@ from generator.yaml_source import position, value_at
 
 CUT = re.compile(r"[ \t]#(?=\S)")
 """Where a comment that reads as text begins: a space, then ``#`` with no space after it."""
-AFTER_KEY = re.compile(r"[^:]*:[ \t]+(?=\S)")
-"""A key, its colon and the spaces before a value written on the key's line."""
+AFTER_KEY = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^'"].*?)[ \t]*:[ \t]+(?=\S)""")
+"""A key (in quotes, which may hold a colon, or not), its colon and the spaces before a
+value written on the key's line."""
+BLOCK_START = re.compile(r"[ \t-]*")
+"""What stands before a key or a list entry of block style on its line: indentation and
+the dashes of list entries. Inside brackets (``{correct: 好的} #注释``) a text ends at the
+bracket, and a comment after it cuts nothing."""
 NOT_PLAIN = tuple("\"'|>[{")
 """How a text in quotes, a block of lines or a list or mapping written in brackets starts."""
 
@@ -37,6 +42,8 @@ def course_sources(course: Course) -> list[Source]:
 
 
 def cut_text_problems(source: Source) -> Iterator[Problem]:
+    """Each unquoted text of ``source`` that a comment with text right after its ``#``
+    cut short, warned about at the ``#``."""
     for location in source.positions:
         text = value_at(source, location) if location else None
         written = _written_on_its_line(source, location) if isinstance(text, str) else None
@@ -60,12 +67,14 @@ def _written_on_its_line(source: Source, location: Location) -> tuple[int, str] 
     ``location`` starts (the key, or the list entry): None for a text in quotes, a block,
     a text that starts on the next line or an entry of a list written in brackets."""
     row = line_from(source, location)
+    line, column = position(source, location)
+    before = source.lines[line - 1 - source.line_offset][: column - 1]
+    if not BLOCK_START.fullmatch(before):
+        return None
     if isinstance(location[-1], str):
         after_key = AFTER_KEY.match(row)
         offset = after_key.end() if after_key else -1
     else:
-        line, column = position(source, location)
-        before = source.lines[line - 1 - source.line_offset][: column - 1]
         offset = 0 if before.rstrip().endswith("-") else -1
     if offset < 0 or row[offset:].startswith(NOT_PLAIN):
         return None

@@ -14,8 +14,9 @@ from generator.errors import Problem
 from generator.lint.questions import QuestionList, warning
 from generator.lint.thresholds import WRONG_ANSWER_FEEDBACK
 from generator.models import MultipleChoice, Question, Scenario, SingleChoice
+from generator.page_scan import HAN
+from generator.written import quoted_start
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
 STRAIGHT_QUOTE = re.compile(r"[\"']")
 CHINESE = r"[\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60]"
 """A Chinese character or punctuation mark (not a full-width letter or digit: 是 ｍｏｔ)."""
@@ -57,11 +58,13 @@ def _texts(node: object, keys: Keys = ()) -> Iterator[tuple[Keys, str]]:
 def _text_problems(
     questions: QuestionList, index: int, keys: Keys, text: str, question_id: str
 ) -> Iterator[Problem]:
+    """``text``, at ``keys`` of question ``index``, with a straight quotation mark or a space
+    between two Chinese characters."""
     if HAN.search(text) and (quote := STRAIGHT_QUOTE.search(text)):
         yield warning(
             questions.at(index, *keys),
             f"question '{question_id}': Chinese text with the straight quotation mark "
-            f"{quote.group()} ({_quoted(text)})",
+            f"{quote.group()} ({quoted_start(text)})",
             "write “” (or ‘’ inside them), as Chinese text does",
             "text.straight-quote",
         )
@@ -78,6 +81,7 @@ def _text_problems(
 def _feedback_problems(
     questions: QuestionList, index: int, keys: Keys, text: str | None, question_id: str
 ) -> Iterator[Problem]:
+    """The feedback ``text`` on a wrong answer, at ``keys``: missing, or too short."""
     where = questions.at(index, *keys)
     if not text:
         yield warning(
@@ -116,7 +120,3 @@ def wrong_answer_feedback(question: Question) -> Iterator[tuple[Keys, str | None
 
 def _key_name(keys: Keys) -> str:
     return "feedback: incorrect" if keys == ("feedback", "incorrect") else "feedback"
-
-
-def _quoted(text: str) -> str:
-    return text if len(text) <= 40 else text[:40] + "…"
