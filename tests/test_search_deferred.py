@@ -127,3 +127,21 @@ def test_a_search_link_loads_the_index_and_shows_results(page: Page, site_url: s
         timeout=15_000
     )
     assert len(index_requests(requests)) == 1
+
+
+@pytest.mark.browser
+def test_an_index_that_does_not_load_is_said_to_and_loads_on_the_next_search(
+    page: Page, site_url: str
+) -> None:
+    """The network dropped as search opened: Material went on saying 正在初始化搜索引擎,
+    for good. The search says the file did not load, and closed and opened again once the
+    network is back, it finds."""
+    page.route(f"**/{DOCUMENTS}", lambda route: route.abort())
+    page.goto(f"{site_url}01-significance.html")
+    type_query(page, TERM)
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        "搜索要用的文件没能加载（可能是网络断了）。请检查网络，然后关上搜索再打开。"
+    )
+    page.unroute(f"**/{DOCUMENTS}")
+    page.keyboard.press("Escape")
+    search(page, TERM)

@@ -8,6 +8,7 @@
   "use strict";
 
   var SCRIPT = document.currentScript.src;   /* the core's: this file is joined to it */
+  var FAILED = "搜索要用的文件没能加载（可能是网络断了）。请检查网络，然后关上搜索再打开。";
 
   /* Search on demand: Material's search worker (assets/search/mot-search.js) loads the
      index when the page says that search is open, and asks when it starts. */
@@ -20,7 +21,10 @@
        keeps for the back button (another page's worker asking) would make it drop the page. */
     function open() {
       channel = new BroadcastChannel("mot-search:" + new URL("..", SCRIPT).pathname);
-      channel.onmessage = function (event) { if (event.data === "ask") { tell(); } };
+      channel.onmessage = function (event) {
+        if (event.data === "ask") { tell(); }
+        if (event.data === "failed" && toggle.checked) { document.querySelector(".md-search-result__meta").textContent = FAILED; }
+      };
       tell();
     }
     toggle.addEventListener("change", tell);

@@ -86,6 +86,7 @@
     }, function (error) {
       if (second) { second.terminate(); }
       held = setup;   /* try again when the page next says search is open */
+      if (channel) { channel.postMessage("failed"); }   /* Material would say 正在初始化 for ever */
       console.warn(error.message);
     });
   }
