@@ -31,7 +31,7 @@
   var SCRIPT = document.currentScript.src;
   /* A SCORM package names its course in the page: an LMS serves each version of it at a new address. */
   var KEY = "mot-course:" + (document.querySelector("meta[name=mot-course]") || { content: new URL("..", SCRIPT).pathname }).content + ":progress";
-  var WARNING = "这台设备的浏览器不能保存学习进度（可能禁用了本地存储或处于隐私模式）。" +
+  var WARNING = "这台设备的浏览器不能保存学习进度（可能禁用了本地存储、处于隐私模式，或存储空间已满）。" +
     "你仍然可以学习和答题，但离开、关闭或刷新这一页后，进度可能不会保留。";
   var FULL = "这台设备的浏览器现在存不下学习进度（存储空间可能已满）。已经保存的进度还在，但从现在起的进度可能不会保留。";
   var REPAIRED = "这台设备上保存的学习记录有一部分已经损坏，读不出来的部分已经删掉，其余的进度都还在。";

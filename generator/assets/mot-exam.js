@@ -201,7 +201,9 @@
     var attempt = shownAttempt.get(exam);
     if (!attempt || attempt.handedIn) { return; }
     var answer = engine.answer(form);
-    if (outdated.delete(form)) { engine.kit.setStatus(form, "", null, true); }
+    /* a line on why it is blank, or that it could not be graded, is past once it is answered */
+    var status = form.querySelector(".mot-status").textContent;
+    if (outdated.delete(form) || status === TEXT.notGraded) { engine.kit.setStatus(form, "", null, true); }
     mot.progress.changeAttempt(attempt.seed, function (stored) { stored.answers[idOf(form)] = answer; });
     updateProgress(exam, true);
   }
