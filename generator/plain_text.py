@@ -55,7 +55,7 @@ def markdown_text(value: str) -> Markup:
 def plain_text_problems(source: Source) -> list[Problem]:
     """Every string value of ``source`` that cannot be one line of plain text."""
     problems: list[Problem] = []
-    for location, value in _strings(source.tree, ()):
+    for location, value in strings(source.tree):
         what = not_plain(value)
         if what is not None:
             line, column = position(source, location)
@@ -66,13 +66,15 @@ def plain_text_problems(source: Source) -> list[Problem]:
     return problems
 
 
-def _strings(node: Any, location: Location) -> Iterator[tuple[Location, str]]:
+def strings(node: Any, location: Location = ()) -> Iterator[tuple[Location, str]]:
+    """Every text in ``node`` (a source's tree, or a part of it), with the keys and list
+    places that lead to it from ``location``."""
     if isinstance(node, dict):
         for key, value in node.items():
-            yield from _strings(value, (*location, key))
+            yield from strings(value, (*location, key))
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            yield from _strings(item, (*location, index))
+            yield from strings(item, (*location, index))
     elif isinstance(node, str):
         yield location, node
 

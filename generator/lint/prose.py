@@ -15,7 +15,9 @@ from generator.lint.questions import QuestionList, warning
 from generator.lint.thresholds import WRONG_ANSWER_FEEDBACK
 from generator.models import MultipleChoice, Question, Scenario, SingleChoice
 from generator.page_scan import HAN
+from generator.plain_text import strings
 from generator.written import quoted_start
+from generator.yaml_events import Location
 
 STRAIGHT_QUOTE = re.compile(r"[\"']")
 CHINESE = r"[\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60]"
@@ -24,14 +26,12 @@ SPACE_IN_CHINESE = re.compile(rf"{CHINESE} +{CHINESE}")
 """A space typed between two Chinese characters or punctuation marks (a line break there,
 in a text folded across lines, is joined without one: :mod:`generator.line_folds`)."""
 
-Keys = tuple[str | int, ...]
-
 
 def prose_problems(questions: QuestionList) -> Iterator[Problem]:
     """Chinese text with a straight quotation mark or a space between two characters."""
     for index, question in enumerate(questions.questions):
         tree = questions.source.tree[questions.key][index]
-        for keys, text in _texts(tree):
+        for keys, text in strings(tree):
             yield from _text_problems(questions, index, keys, text, question.id)
 
 
@@ -43,20 +43,8 @@ def wrong_feedback_problems(questions: QuestionList) -> Iterator[Problem]:
             yield from _feedback_problems(questions, index, keys, text, question.id)
 
 
-def _texts(node: object, keys: Keys = ()) -> Iterator[tuple[Keys, str]]:
-    """Every text in a question as written, with the keys that lead to it."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _texts(value, (*keys, key))
-    elif isinstance(node, list):
-        for number, value in enumerate(node):
-            yield from _texts(value, (*keys, number))
-    elif isinstance(node, str):
-        yield keys, node
-
-
 def _text_problems(
-    questions: QuestionList, index: int, keys: Keys, text: str, question_id: str
+    questions: QuestionList, index: int, keys: Location, text: str, question_id: str
 ) -> Iterator[Problem]:
     """``text``, at ``keys`` of question ``index``, with a straight quotation mark or a space
     between two Chinese characters."""
@@ -79,7 +67,7 @@ def _text_problems(
 
 
 def _feedback_problems(
-    questions: QuestionList, index: int, keys: Keys, text: str | None, question_id: str
+    questions: QuestionList, index: int, keys: Location, text: str | None, question_id: str
 ) -> Iterator[Problem]:
     """The feedback ``text`` on a wrong answer, at ``keys``: missing, or too short."""
     where = questions.at(index, *keys)
@@ -101,7 +89,7 @@ def _feedback_problems(
         )
 
 
-def wrong_answer_feedback(question: Question) -> Iterator[tuple[Keys, str | None]]:
+def wrong_answer_feedback(question: Question) -> Iterator[tuple[Location, str | None]]:
     """The feedback a learner reads after a wrong answer (None where there is none), with
     the keys where it is written or belongs."""
     if isinstance(question, SingleChoice | MultipleChoice):
@@ -118,5 +106,5 @@ def wrong_answer_feedback(question: Question) -> Iterator[tuple[Keys, str | None
         yield ("feedback", "incorrect"), question.feedback.incorrect
 
 
-def _key_name(keys: Keys) -> str:
+def _key_name(keys: Location) -> str:
     return "feedback: incorrect" if keys == ("feedback", "incorrect") else "feedback"
