@@ -9,13 +9,12 @@ import pytest
 from generator.lint.comments import cut_text_problems
 from generator.yaml_source import parse_yaml
 from tests.conftest import run_generator
-
-QUIZ = Path("quizzes/01-sample.yml")
+from tests.test_schema_messages import MODULE, QUIZ, edit
 
 
 def cut(text: str) -> list[str]:
     """Each warning about ``text`` as ``line:column: message``."""
-    source = parse_yaml(text, QUIZ)
+    source = parse_yaml(text, Path(QUIZ))
     return [f"{p.line}:{p.column}: {p.message}" for p in cut_text_problems(source)]
 
 
@@ -55,16 +54,13 @@ def test_a_comment_or_a_hash_inside_the_text_is_left_alone(text: str) -> None:
 def test_check_names_a_cut_text_in_a_quiz_and_in_front_matter(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    quiz = minimal_project / "quizzes/01-sample.yml"
-    quiz.write_text(
-        quiz.read_text(encoding="utf-8").replace(
-            "prompt: 服务补救的第一步是道歉。", "prompt: 服务补救的第一步 #1 是道歉。"
-        ),
-        encoding="utf-8",
+    edit(
+        minimal_project,
+        QUIZ,
+        "prompt: 服务补救的第一步是道歉。",
+        "prompt: 服务补救的第一步 #1 是道歉。",
     )
-    page = minimal_project / "course/01-sample.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("title: ", "title: 第 #1 课 ", 1), encoding="utf-8")
+    edit(minimal_project, MODULE, "title: ", "title: 第 #1 课 ")
     capsys.readouterr()
     assert run_generator(minimal_project, "check") == 0
     warned = [line for line in capsys.readouterr().err.splitlines() if "[text.cut-by" in line]
