@@ -54,6 +54,22 @@ def stored(page: Page) -> dict[str, Any]:
     return dict(json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")))
 
 
+def stored_once_it_holds(page: Page, question_id: str) -> dict[str, Any]:
+    """The record as ``page`` reads it once it holds ``question_id``, saved in another tab.
+
+    Chromium hands a save to the other tabs' copies of the storage a moment later, and may
+    hand over a save made just before it first: read at once, the record can be behind.
+    """
+    page.wait_for_function(
+        """([key, id]) => {
+            const raw = localStorage.getItem(key);
+            return raw !== null && id in (JSON.parse(raw).questions || {});
+        }""",
+        arg=[STORAGE_KEY, question_id],
+    )
+    return stored(page)
+
+
 # Two tabs ---------------------------------------------------------------------------------
 
 
@@ -90,7 +106,8 @@ def test_two_tabs_keep_both_answers(
     answer(second, module, 1, right=False)
     other_tab = second.locator(f'form[data-question-id="{module.quiz.questions[0].id}"]')
     expect(other_tab).to_have_attribute("data-result", "correct")  # heard through storage
-    assert set(stored(first)["questions"]) == {q.id for q in module.quiz.questions[:2]}
+    record = stored_once_it_holds(first, module.quiz.questions[1].id)
+    assert set(record["questions"]) == {q.id for q in module.quiz.questions[:2]}
     first.reload()
     for index, result in enumerate(["correct", "incorrect"]):
         form = first.locator(f'form[data-question-id="{module.quiz.questions[index].id}"]')
@@ -122,7 +139,8 @@ def test_site_data_cleared_in_one_tab_clears_the_other(
     expect(second.locator(".mot-score")).to_have_attribute("data-answered", "0")
     expect(second.locator(".mot-storage-warning")).to_contain_text(CLEARED)
     answer(second, module, 1, right=True)
-    assert set(stored(first)["questions"]) == {module.quiz.questions[1].id}
+    record = stored_once_it_holds(first, module.quiz.questions[1].id)
+    assert set(record["questions"]) == {module.quiz.questions[1].id}
 
 
 def test_the_record_removed_in_one_tab_empties_the_other_and_says_so(
