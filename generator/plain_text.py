@@ -105,6 +105,16 @@ def not_plain(value: str) -> tuple[str, str, str] | None:
             "Markdown such as headings belongs in the page body",
             "text.line-break",
         )
+    paired = _paired_surrogates(value, found.start()) if found else ""
+    if paired:
+        whole = _joined(paired)
+        return (
+            f"contains U+{ord(paired[0]):04X} U+{ord(paired[1]):04X}: {whole!r} written in two "
+            "halves, as JSON escapes it; YAML does not join them, and a half alone cannot be "
+            "shown as text",
+            f"write {whole} itself, or as one YAML escape: \\U{ord(whole):08X}",
+            "text.control-character",
+        )
     if found:
         return (
             f"contains {_describe(found.group())}, which cannot be shown as text",
@@ -127,6 +137,18 @@ def not_plain(value: str) -> tuple[str, str, str] | None:
             "text.attribute-list",
         )
     return None
+
+
+def _paired_surrogates(value: str, start: int) -> str:
+    """A high and a low surrogate at ``start`` (a JSON-style "\\ud83d\\ude00"), or ''."""
+    pair = value[start : start + 2]
+    high, low = "\ud800" <= pair[:1] <= "\udbff", "\udc00" <= pair[1:] <= "\udfff"
+    return pair if high and low else ""
+
+
+def _joined(pair: str) -> str:
+    """The character a pair of UTF-16 surrogates stands for."""
+    return pair.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
 
 
 def _format_character(value: str) -> str | None:
