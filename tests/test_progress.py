@@ -20,7 +20,15 @@ from generator.digests import opaque_key
 from generator.load import load_course
 from generator.models import Course, Module, MultipleChoice, Shuffled, SingleChoice
 from generator.project import Project
-from tests.browsing import LOGIN_PAGE_RUN, answer, answer_exam, chosen_keys, fail, give_answer
+from tests.browsing import (
+    LOGIN_PAGE_RUN,
+    answer,
+    answer_exam,
+    chosen_keys,
+    fail,
+    give_answer,
+    hand_in,
+)
 from tests.conftest import FIXTURES
 from tests.test_learner import STORAGE_KEY, every_question, take_exam_started
 
@@ -320,10 +328,13 @@ def test_an_unreadable_record_is_kept_aside_and_progress_starts_afresh(
 
 
 FILLS_UP = """const original = Storage.prototype.setItem;
-Storage.prototype.setItem = function (key, ...rest) {
-  if (window.__full && String(key).startsWith('mot-course')) {
+Storage.prototype.setItem = function (key, value) {
+  const grows = String(value).length > (this.getItem(key) || '').length;
+  if (window.__full && String(key).startsWith('mot-course') && grows) {
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }
-  return original.call(this, key, ...rest); };"""
+  return original.call(this, key, value); };"""
+"""Storage that fills up once ``window.__full`` is set: a save that needs more room fails,
+as in a browser whose quota is used up; one that needs less still fits."""
 
 
 def test_storage_that_fills_up_says_the_saved_progress_stays(
@@ -358,27 +369,35 @@ def test_storage_that_never_saved_says_progress_is_not_kept(
     expect(notice).not_to_contain_text("已经保存的进度还在")
 
 
-@pytest.mark.parametrize("full", [True, False], ids=["full", "saved"])
+@pytest.mark.parametrize("full", ["while-answering", "at-hand-in", ""], ids=str)
 def test_a_hand_in_that_is_not_saved_says_so(
-    context: BrowserContext, fixture_site_url: str, course: Course, full: bool
+    context: BrowserContext, fixture_site_url: str, course: Course, full: str
 ) -> None:
     """Storage filled up during the exam: the results panel said 恭喜通过 and offered the
-    certificate, with no word that the pass was kept nowhere (a reload brought the exam
-    back under way). A hand-in that is saved says nothing of the kind."""
+    certificate, with no word that the pass was kept nowhere. A reload then brought the
+    paper back under way, open to answer again beside the right answers just shown (with
+    the answers given, where they had been saved); the paper is gone now, as after
+    重新开始. A hand-in that is saved says nothing of the kind."""
     page = context.new_page()
     page.add_init_script(FILLS_UP)
-    take_exam_started(page, fixture_site_url)
-    page.evaluate(f"window.__full = {str(full).lower()}")
-    answer_exam(page, page, every_question(course), right=True)
+    questions = every_question(course)
+    drawn = take_exam_started(page, fixture_site_url)
+    page.evaluate(f"window.__full = {str(full == 'while-answering').lower()}")
+    for question_id in drawn:
+        form = page.locator(f'.mot-exam-paper form[data-question-id="{question_id}"]')
+        give_answer(form, questions[question_id], True)
+    page.evaluate(f"window.__full = {str(bool(full)).lower()}")
+    hand_in(page, page)
     panel = page.locator('[data-results-for="exam"]')
     expect(panel.locator("[data-passed]")).to_contain_text("恭喜通过结业考试")
     unsaved = panel.locator(".mot-unsaved")
-    expect(unsaved).to_have_count(int(full))
+    expect(unsaved).to_have_count(int(bool(full)))
     if full:
         expect(unsaved).to_contain_text("成绩没有保存在这台设备上")
     page.reload()
-    state = "in-progress" if full else "finished"
+    state = "ready" if full else "finished"
     expect(page.locator(".mot-exam[data-ready]")).to_have_attribute("data-exam-state", state)
+    assert (stored(page)["attempt"] is None) == bool(full)
 
 
 def test_an_exam_handed_in_and_saved_says_nothing_of_storage_that_fills_up_later(
