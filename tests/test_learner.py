@@ -643,6 +643,11 @@ def take_exam(page: Page, url: str, course: Course, right: bool) -> list[str]:
 
 
 def test_exam_pass(page: Page, fixture_site_url: str, course: Course) -> None:
+    """With every module quiz passed too, the next step is the certificate."""
+    page.goto(fixture_site_url)
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, QUIZZES_PASSED]
+    )
     take_exam(page, fixture_site_url, course, right=True)
     result = page.locator('[data-results-for="exam"]')
     expect(result).to_be_focused()
@@ -653,6 +658,30 @@ def test_exam_pass(page: Page, fixture_site_url: str, course: Course) -> None:
     expect(result.locator('li[data-stage="principles"]')).to_have_text("原则 Principles：2/2")
     expect(result.locator(".mot-exam-misses")).to_have_count(0)
     expect(result.get_by_role("link", name="领取结业证书")).to_be_visible()
+
+
+def test_an_exam_passed_before_the_modules_leads_on_to_the_first_not_passed(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """The results panel offered 领取结业证书 to a learner with module quizzes still to pass,
+    and the certificate page then said 未通过 and made no certificate. The next step is the
+    first module not passed, as on the home page, and the panel says how many are left."""
+    second = course.modules[1]
+    page.goto(fixture_site_url)
+    record = json.loads(QUIZZES_PASSED)
+    del record["quizzes"][second.page.name]
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
+    )
+    take_exam(page, fixture_site_url, course, right=True)
+    result = page.locator('[data-results-for="exam"]')
+    expect(result.locator("[data-passed]")).to_have_attribute("data-passed", "true")
+    expect(result.get_by_role("link", name="领取结业证书")).to_have_count(0)
+    expect(result).to_contain_text("领取结业证书还要通过每个模块的测验：还有 1 个模块没有通过。")
+    onward = result.get_by_role("link", name=f"继续学习：{second.meta.title}")
+    expect(onward).to_have_attribute("href", f"{second.page.name}.html")
+    onward.click()
+    expect(page).to_have_url(f"{fixture_site_url}{second.page.name}.html")
 
 
 def test_exam_fail_lists_every_miss_with_its_review_link(
@@ -1121,15 +1150,18 @@ def test_the_mistakes_books_try_again_button_names_its_question(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:
     """再做一次, added under a question answered wrong again in the 错题本, is named like the
-    question's other buttons."""
+    question's other buttons, and stands apart from 提交答案 (it touched it)."""
     open_page(page, fixture_site_url)
     single = question(course, "s1-single")
     answer(page, single, right=False)
     page.goto(f"{fixture_site_url}mistakes.html")
     answer(page, single, right=False)
-    expect(form_of(page, single.id).locator(".mot-again")).to_have_accessible_name(
-        "再做一次 第 1 题"
-    )
+    again = form_of(page, single.id).locator(".mot-again")
+    expect(again).to_have_accessible_name("再做一次 第 1 题")
+    submit = form_of(page, single.id).locator(".mot-submit").bounding_box()
+    beside = again.bounding_box()
+    assert submit and beside and beside["y"] == submit["y"], "side by side"
+    assert beside["x"] - (submit["x"] + submit["width"]) >= 8
 
 
 RING = """element => {

@@ -43,6 +43,9 @@
       return "得分 " + right + "/" + total + "（" + score + "%），" +
         (passed ? "及格，恭喜通过结业考试！" : "未及格（及格线 " + passMark + "%）。");
     },
+    certificate: "领取结业证书",
+    onward: "继续学习：",
+    modulesLeft: function (left) { return "领取结业证书还要通过每个模块的测验：还有 " + left + " 个模块没有通过。"; },
     stages: "各阶段得分：",
     weak: "（未达到及格线）",
     misses: "答错的题和复习链接：",
@@ -262,12 +265,27 @@
     var passed = score >= recorded.passMark;
     var details = [element("p", TEXT.stages), stageLines(exam, forms, recorded.passMark)];
     if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
-    if (right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
-    if (fresh && !mot.progress.saved()) { details.unshift(element("p", TEXT.unsaved, "mot-unsaved")); }
     var panel = exam.querySelector(".mot-results");
     panel.querySelector(".mot-next").hidden = !passed;
+    var left = passed ? pointOnward(exam, panel.querySelector(".mot-next")) : 0;
+    if (left) { details.unshift(element("p", TEXT.modulesLeft(left))); }
+    if (right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
+    if (fresh && !mot.progress.saved()) { details.unshift(element("p", TEXT.unsaved, "mot-unsaved")); }
     mot.showResults(panel, passed, TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed),
       details, fresh);
+  }
+
+  /* Passed, the next step is the certificate once every module quiz is passed too, as the
+     home page and the certificate page have it; until then, the first module not passed.
+     Returns how many are not. */
+  function pointOnward(exam, link) {
+    var course = mot.courseData(exam);
+    var left = course.modules.filter(function (module) {
+      return mot.progress.quizStatus(module.id).status !== "passed";
+    });
+    link.href = left.length ? left[0].url : course.exam.certificateUrl;
+    link.textContent = left.length ? TEXT.onward + left[0].title : TEXT.certificate;
+    return left.length;
   }
 
   function resultsOf(forms) {
