@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -516,7 +516,7 @@ def exam_dialogues(course: Course) -> list[Scenario]:
     return [q for m in course.modules for q in m.quiz.exam_questions if isinstance(q, Scenario)]
 
 
-def exam_paper_of(page: Page, site_url: str, questions: list[Scenario]) -> None:
+def exam_paper_of(page: Page, site_url: str, questions: Sequence[Question]) -> None:
     """Open the exam with an attempt under way whose paper is ``questions``."""
     ids = [question.id for question in questions]
     attempt = {"seed": 1, "questions": ids, "answers": {}, "handedIn": False}
@@ -670,6 +670,30 @@ def test_an_exam_dialogue_left_half_way_counts_as_unanswered_everywhere(
     expect(page.locator(".mot-dashboard [data-exam]")).to_have_text(
         f"进行中（已作答 0/{exam_size(course)} 题）"
     )
+
+
+def test_an_exam_matching_question_half_chosen_counts_as_unanswered_everywhere(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """A matching question with a row still to choose is kept for later, but it is not
+    answered: the home page counted it, while the exam said 已作答 0 and would grade it
+    unanswered (its stored answer named every row, the one left with nothing chosen)."""
+    question = next(
+        q for m in course.modules for q in m.quiz.exam_questions if isinstance(q, Matching)
+    )
+    exam_paper_of(page, site_url, [question])
+    form = page.locator(f'.mot-exam-paper [data-question-id="{question.id}"]')
+    form.locator(".mot-match-select").first.select_option(index=1)
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(
+        f"已作答 0 / {exam_size(course)} 题"
+    )
+    open_page(page, site_url, ".mot-dashboard")
+    expect(page.locator(".mot-dashboard [data-exam]")).to_have_text(
+        f"进行中（已作答 0/{exam_size(course)} 题）"
+    )
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    chosen = form.locator(".mot-match-select").evaluate_all("selects => selects.map(s => s.value)")
+    assert chosen[0] and not any(chosen[1:]), "the row chosen is kept for later"
 
 
 def start_exam(page: Page, site_url: str, questions: dict[str, Question]) -> list[str]:

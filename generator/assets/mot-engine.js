@@ -173,9 +173,12 @@
       return chosen.indexOf("") >= 0 ? null : chosen;
     },
     answer: function (form) {
-      return all(form, ".mot-match").map(function (row) {
+      var pairs = all(form, ".mot-match").map(function (row) {
         return row.getAttribute("data-key") + ":" + row.querySelector("select").value;
       });
+      /* A row left to choose adds an empty step, as a fill-in's empty blank does: read from
+         the record alone (the home page's count of questions answered), it is not answered. */
+      return MATCHING.response(form) ? pairs : pairs.concat("");
     },
     fill: function (form, stored) {
       var rows = all(form, ".mot-match");
@@ -184,7 +187,7 @@
         var found = stored.filter(function (pair) { return pair.indexOf(prefix) === 0; })[0];
         return found === undefined ? null : found.slice(prefix.length);
       });
-      var fits = stored.length === rows.length && within(chosen, valuesOf(all(form, ".mot-match-select option")));
+      var fits = stored.filter(Boolean).length === rows.length && within(chosen, valuesOf(all(form, ".mot-match-select option")));
       rows.forEach(function (row, index) { row.querySelector("select").value = fits ? chosen[index] : ""; });
       showChoices(form);
       return fits;
