@@ -105,22 +105,8 @@ def not_plain(value: str) -> tuple[str, str, str] | None:
             "Markdown such as headings belongs in the page body",
             "text.line-break",
         )
-    paired = _paired_surrogates(value, found.start()) if found else ""
-    if paired:
-        whole = _joined(paired)
-        return (
-            f"contains U+{ord(paired[0]):04X} U+{ord(paired[1]):04X}: {whole!r} written in two "
-            "halves, as JSON escapes it; YAML does not join them, and a half alone cannot be "
-            "shown as text",
-            f"write {whole} itself, or as one YAML escape: \\U{ord(whole):08X}",
-            "text.control-character",
-        )
     if found:
-        return (
-            f"contains {_describe(found.group())}, which cannot be shown as text",
-            "delete the character (YAML escapes such as \\x0b or \\u0000 write them)",
-            "text.control-character",
-        )
+        return _unshowable(value, found.start())
     invisible = _format_character(value)
     if invisible is not None:
         return (
@@ -137,6 +123,25 @@ def not_plain(value: str) -> tuple[str, str, str] | None:
             "text.attribute-list",
         )
     return None
+
+
+def _unshowable(value: str, start: int) -> tuple[str, str, str]:
+    """The message, fix and code for the character at ``start``, which cannot be shown."""
+    paired = _paired_surrogates(value, start)
+    if paired:
+        whole = _joined(paired)
+        return (
+            f"contains U+{ord(paired[0]):04X} U+{ord(paired[1]):04X}: {whole!r} written in two "
+            "halves, as JSON escapes it; YAML does not join them, and a half alone cannot be "
+            "shown as text",
+            f"write {whole} itself, or as one YAML escape: \\U{ord(whole):08X}",
+            "text.control-character",
+        )
+    return (
+        f"contains {_describe(value[start])}, which cannot be shown as text",
+        "delete the character (YAML escapes such as \\x0b or \\u0000 write them)",
+        "text.control-character",
+    )
 
 
 def _paired_surrogates(value: str, start: int) -> str:
