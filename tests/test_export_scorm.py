@@ -37,6 +37,8 @@ from tests.browsing import (
     chosen_keys,
     dialogue_path,
     fill_answers,
+    give_answer,
+    hand_in,
     leaving,
     matching_keys,
     ordering_keys,
@@ -299,7 +301,7 @@ def received_interactions(page: Page) -> list[dict[str, str]]:
     )
     received = []
     for _, interaction in sorted(stored.items(), key=lambda item: int(item[0])):
-        assert TIMESPAN.match(interaction["latency"]), interaction
+        assert interaction["latency"] == "" or TIMESPAN.match(interaction["latency"]), interaction
         assert TIME_OF_DAY.match(interaction["time"]), interaction
         assert IDENTIFIER.match(interaction["id"]), interaction
         assert len(interaction["student_response"]) <= 255
@@ -380,6 +382,50 @@ def test_passing_the_final_exam_reports_to_the_lms(page: Page, lms: str, course:
     assert state["location"].startswith("exam.html")
     expected = [expected_interaction(questions[question_id], True) for question_id in drawn]
     assert received_interactions(page) == expected
+
+
+PUT_ON_THE_PAPER = """(body, id) => {
+    const key = Object.keys(localStorage).find(name => /^mot-course:.*:progress$/.test(name));
+    const record = JSON.parse(localStorage.getItem(key));
+    record.attempt.questions[0] = id;
+    localStorage.setItem(key, JSON.stringify(record));
+    setTimeout(() => location.reload());
+}"""
+"""Put question ``id`` first on the paper of the attempt under way, and load the page again."""
+
+
+@pytest.mark.browser
+def test_an_exam_handed_in_after_a_reload_reports_only_what_it_knows(
+    page: Page, lms: str, course: Course
+) -> None:
+    """An unanswered question sends an empty student_response: a true/false one sent 'f',
+    as though the learner had answered false. A question not touched since the page
+    loaded sends no latency: it sent 0 s, though the learner had answered it before the
+    reload."""
+    questions = {q.id: q for module in course.modules for q in module.quiz.every_question}
+    true_false = next(q for q in questions.values() if isinstance(q, TrueFalse))
+    page.goto(f"{lms}/lms/host.html#scorm/exam.html")
+    page.wait_for_function("window.lmsLog.calls.includes('LMSInitialize')")
+    frame = in_sco(page)
+    frame.get_by_role("button", name="开始考试").click()
+    expect(frame.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
+    answered = frame.locator(".mot-exam-paper .mot-question").last
+    answered_id = answered.get_attribute("data-question-id")
+    assert answered_id and answered_id != true_false.id
+    give_answer(answered, questions[answered_id], True)
+    frame.locator("body").evaluate(PUT_ON_THE_PAPER, true_false.id)
+    on_paper = frame.locator(f'.mot-exam-paper [data-question-id="{true_false.id}"]')
+    expect(on_paper).to_have_count(1)
+    hand_in(page, frame)
+    page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")
+    received = {interaction["id"]: interaction for interaction in received_interactions(page)}
+    assert received[true_false.id]["student_response"] == ""
+    assert received[answered_id] == expected_interaction(questions[answered_id], True)
+    latencies = page.evaluate(
+        "() => Object.values(JSON.parse(JSON.stringify(window.API.cmi)).interactions)"
+        ".map(interaction => interaction.latency)"
+    )
+    assert latencies == [""] * len(received)
 
 
 @pytest.mark.browser

@@ -266,7 +266,7 @@
     return typeOf(form).judge(form, given).then(function (outcome) {
       var now = Date.now();
       outcome.response = given || [];
-      outcome.latency = now - (started.get(form) || now);
+      outcome.latency = started.has(form) ? now - started.get(form) : null;   /* touched before a reload: unknown */
       outcome.time = new Date(now);
       outcome.answered = Boolean(given);
       graded.set(form, outcome);

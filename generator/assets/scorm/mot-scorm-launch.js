@@ -31,7 +31,8 @@
  *                          the normalised answer of each blank; "turn:reply key" per dialogue
  *                          turn
  *     result               correct or wrong
- *     latency, time        from the first touch of the question to its grading; time of day
+ *     latency, time        from the first touch of the question to its grading (none for a
+ *                          question not touched since the page loaded); time of day
  * The learner's progress stays in the browser, one LMS learner's at a time (claimProgress).
  * It commits after every completed quiz (and after a stored result that changed the record)
  * and finishes the session when this page unloads. The page takes the title of the course
@@ -113,7 +114,7 @@
   }
 
   function studentResponse(type, response) {
-    if (type === "true_false") { return response[0] === "true" ? "t" : "f"; }
+    if (type === "true_false" && response.length) { return response[0] === "true" ? "t" : "f"; }
     if (type === "matching") {
       return response.map(function (key, row) { return (row + 1) + "." + key; }).join(",");
     }
@@ -189,7 +190,7 @@
     api.LMSSetValue(prefix + "type", INTERACTION_TYPES[detail.type]);
     api.LMSSetValue(prefix + "student_response", limited(studentResponse(detail.type, detail.response)));
     api.LMSSetValue(prefix + "result", detail.result === "correct" ? "correct" : "wrong");
-    api.LMSSetValue(prefix + "latency", timespan(detail.latency));
+    if (detail.latency !== null) { api.LMSSetValue(prefix + "latency", timespan(detail.latency)); }
     api.LMSSetValue(prefix + "time", timeOfDay(detail.time));
   }
 
