@@ -33,6 +33,30 @@ def test_an_entry_of_a_list_is_read_as_a_key_s_value_is() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "prompt: 最早提出的是\n  谁 #1 号人物？\noptions: []\n",
+            "2:5: 'prompt' ends at '最早提出的是谁': YAML reads '#1 号人物？'",
+        ),
+        (
+            "prompt: 最早提出的是谁\n  #1 号人物？\noptions: []\n",
+            "2:3: 'prompt' ends at '最早提出的是谁': YAML reads '#1 号人物？'",
+        ),
+        (
+            "items:\n  - 先道歉\n    #1 再跟踪\n  - 跟踪\n",
+            "3:5: an entry of 'items' ends at '先道歉': YAML reads '#1 再跟踪'",
+        ),
+    ],
+)
+def test_a_text_going_on_to_more_lines_is_cut_where_the_comment_begins(
+    text: str, found: str
+) -> None:
+    """A text folded over lines ends at the first comment on any of them."""
+    assert cut(text) == [f"{found}, to the end of the line, as a comment"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "prompt: 谁最早提出？   # 注释：出自模块一\n",  # a comment, written as one
@@ -45,6 +69,9 @@ def test_an_entry_of_a_list_is_read_as_a_key_s_value_is() -> None:
         "feedback: {correct: 好的, incorrect: 坏的}  #注释\n",  # the texts end at the brackets
         "options:\n  - {text: 道歉, correct: true} #1\n",
         '"键: 值": "文本 #1"\n',  # a key in quotes may hold a colon
+        "prompt: 谁最早提出？\n  # 注释\noptions: []\n",  # a comment on a line of its own
+        "prompt: 谁最早提出？\noptions: []  #1\n",  # the next key's line, not the text's
+        "prompt: 谁最早提出？  # 注释\n  #1\n",  # the text ended at the first comment
     ],
 )
 def test_a_comment_or_a_hash_inside_the_text_is_left_alone(text: str) -> None:

@@ -3,8 +3,9 @@ comment, and drops the rest of the line without a word.
 
 ``prompt: 最早提出的是谁 #1 号人物？`` is the prompt 最早提出的是谁. A comment a trainer
 means to write (README's examples have them) starts ``# ``; a ``#`` with text right after it
-(``#1``, ``#标签``) is taken for part of the text, and named with the fix. A text in quotes,
-or folded over several lines, is left alone.
+(``#1``, ``#标签``) is taken for part of the text, and named with the fix, on the text's
+first line or on a line it goes on to. A text in quotes, or a block (``>-``, ``|``), is
+left alone.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from generator.yaml_source import position, value_at
 
 CUT = re.compile(r"[ \t]#(?=\S)")
 """Where a comment that reads as text begins: a space, then ``#`` with no space after it."""
+COMMENT = re.compile(r"(?:^|[ \t])#")
+"""Where a comment begins: ``#`` at the start of a line or after a space."""
 AFTER_KEY = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^'"].*?)[ \t]*:[ \t]+(?=\S)""")
 """A key (in quotes, which may hold a colon, or not), its colon and the spaces before a
 value written on the key's line."""
@@ -43,23 +46,55 @@ def course_sources(course: Course) -> list[Source]:
 
 def cut_text_problems(source: Source) -> Iterator[Problem]:
     """Each unquoted text of ``source`` that a comment with text right after its ``#``
-    cut short, warned about at the ``#``."""
+    cut short, on its first line or a line it goes on to, warned about at the ``#``."""
     for location in source.positions:
         text = value_at(source, location) if location else None
         written = _written_on_its_line(source, location) if isinstance(text, str) else None
-        cut = CUT.search(written[1]) if written else None
-        if written is None or cut is None:
+        if written is None:
             continue
         line, column = position(source, location)
-        comment = written[1][cut.end() - 1 :].strip()
+        cut = CUT.search(written[1])
+        found = (
+            (line, column + written[0] + cut.end() - 1)
+            if cut
+            else _cut_on_a_later_line(source, location, written[1])
+        )
+        if found is None:
+            continue
+        row = source.lines[found[0] - 1 - source.line_offset]
+        comment = row[found[1] - 1 :].strip()
         yield warning(
-            (source.path, line, column + written[0] + cut.end() - 1),
-            f"{_named(location)} ends at {quoted_start(text)}: YAML reads "
+            (source.path, *found),
+            f"{_named(location)} ends at {quoted_start(str(text))}: YAML reads "
             f"{quoted_start(comment)}, to the end of the line, as a comment",
             "if it belongs to the text, put the whole text in quotes; if it is a comment, "
             "write a space after '#'",
             "text.cut-by-comment",
         )
+
+
+def _cut_on_a_later_line(source: Source, location: Location, first: str) -> tuple[int, int] | None:
+    """Where a comment with text right after its ``#`` cuts a plain text that goes on past
+    its first line, on the lines indented deeper than its key (or its list entry's dash):
+    (line, column)."""
+    if COMMENT.search(first):
+        return None  # the text ends on its first line
+    line, column = position(source, location)
+    start = line - source.line_offset
+    indent = column - 1 if isinstance(location[-1], str) else _indent(source.lines[start - 1])
+    for index, row in enumerate(source.lines[start:], start + 1):
+        if row.strip() and _indent(row) <= indent:
+            return None
+        comment = COMMENT.search(row)
+        if comment:
+            hashed = comment.end() - 1
+            cut = hashed + 1 < len(row) and not row[hashed + 1].isspace()
+            return (index + source.line_offset, hashed + 1) if cut else None
+    return None
+
+
+def _indent(row: str) -> int:
+    return len(row) - len(row.lstrip(" "))
 
 
 def _written_on_its_line(source: Source, location: Location) -> tuple[int, str] | None:
