@@ -128,7 +128,7 @@ def not_plain(value: str) -> tuple[str, str, str] | None:
 def _unshowable(value: str, start: int) -> tuple[str, str, str]:
     """The message, fix and code for the character at ``start``, which cannot be shown."""
     paired = _paired_surrogates(value, start)
-    if paired:
+    if paired and not_plain(_joined(paired)) is None:  # else the whole is refused too
         whole = _joined(paired)
         return (
             f"contains U+{ord(paired[0]):04X} U+{ord(paired[1]):04X}: {whole!r} written in two "

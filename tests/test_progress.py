@@ -400,6 +400,31 @@ def test_a_hand_in_that_is_not_saved_says_so(
     assert (stored(page)["attempt"] is None) == bool(full)
 
 
+def test_a_hand_in_not_saved_leaves_a_paper_another_tab_handed_in(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """A tab whose saves fail hears no other tab: handing in the same paper after another
+    tab had handed it in and saved it, it dropped that paper, results and all."""
+    questions = every_question(course)
+    context.add_init_script(FILLS_UP)
+    saved = context.new_page()
+    drawn = take_exam_started(saved, fixture_site_url)
+    unsaved = context.new_page()
+    unsaved.goto(f"{fixture_site_url}exam.html")
+    expect(unsaved.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
+    unsaved.evaluate("window.__full = true")
+    for tab in (unsaved, saved):
+        for question_id in drawn:
+            form = tab.locator(f'.mot-exam-paper form[data-question-id="{question_id}"]')
+            give_answer(form, questions[question_id], True)
+    hand_in(saved, saved)
+    hand_in(unsaved, unsaved)  # its record, a save behind, has the paper under way
+    expect(unsaved.locator(".mot-unsaved")).to_have_count(1)
+    saved.reload()
+    expect(saved.locator(".mot-exam[data-ready]")).to_have_attribute("data-exam-state", "finished")
+    assert stored(saved)["attempt"]["handedIn"] is True
+
+
 def test_an_exam_handed_in_and_saved_says_nothing_of_storage_that_fills_up_later(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:
@@ -540,6 +565,22 @@ def test_a_renamed_module_keeps_its_progress_wherever_the_learner_goes_first(
     expect(page.locator(".mot-question[data-result='incorrect']")).to_have_count(1)
     page.goto(fixture_site_url)
     expect(page.locator(".mot-dashboard[data-ready] [data-mistakes]")).to_have_text("2 道题待重做")
+
+
+def test_a_renamed_module_keeps_its_progress_when_the_exam_comes_first(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """Passed, the exam leads on to the certificate once every module is passed: the exam
+    page, the first the learner opens after the rename, took the module of the old name
+    for one not passed."""
+    record = answered_before_a_rename(course)
+    record["quizzes"][course.modules[0].page.name] = {"best": 7, "total": 7, "passed": True}
+    page = context.new_page()
+    with_record(page, fixture_site_url, record)
+    take_exam_started(page, fixture_site_url)
+    answer_exam(page, page, every_question(course), right=True)
+    panel = page.locator('[data-results-for="exam"]')
+    expect(panel.get_by_role("link", name="领取结业证书")).to_be_visible()
 
 
 def test_a_renamed_module_keeps_its_progress_when_the_certificate_page_comes_first(

@@ -464,10 +464,11 @@
         record.exam = exam;
       });
       /* Not saved (storage full): the paper stored under way would come back on the next
-         visit, open to answer again beside the right answers just shown. It goes, as after
-         重新开始; a record made smaller fits where a fuller one did not. */
-      var stored = current && !persistent && read();
-      if (stored && stored.attempt && stored.attempt.seed === attempt.seed) { stored.attempt = null; write(stored); }
+         visit, open to answer again beside the right answers just shown. It goes, and the
+         next visit starts afresh; a record made smaller fits where a fuller one did not. */
+      var kept = current && !persistent && read();
+      var under = kept && kept.attempt;
+      if (under && under.seed === attempt.seed && !under.handedIn) { kept.attempt = null; write(kept); }
       return current;
     },
     /* "not-started", "in-progress" or "passed", and the quiz's best result. A question kept

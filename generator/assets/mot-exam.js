@@ -266,9 +266,12 @@
     var details = [element("p", TEXT.stages), stageLines(exam, forms, recorded.passMark)];
     if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
     var panel = exam.querySelector(".mot-results");
-    panel.querySelector(".mot-next").hidden = !passed;
-    var left = passed ? pointOnward(exam, panel.querySelector(".mot-next")) : 0;
-    if (left) { details.unshift(element("p", TEXT.modulesLeft(left))); }
+    var next = panel.querySelector(".mot-next");
+    var left = passed ? modulesNotPassed(exam) : [];
+    next.hidden = !passed;
+    next.href = left.length ? left[0].url : mot.courseData(exam).exam.certificateUrl;
+    next.textContent = left.length ? TEXT.onward + left[0].title : TEXT.certificate;
+    if (left.length) { details.unshift(element("p", TEXT.modulesLeft(left.length))); }
     if (right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
     if (fresh && !mot.progress.saved()) { details.unshift(element("p", TEXT.unsaved, "mot-unsaved")); }
     mot.showResults(panel, passed, TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed),
@@ -276,16 +279,11 @@
   }
 
   /* Passed, the next step is the certificate once every module quiz is passed too, as the
-     home page and the certificate page have it; until then, the first module not passed.
-     Returns how many are not. */
-  function pointOnward(exam, link) {
-    var course = mot.courseData(exam);
-    var left = course.modules.filter(function (module) {
+     home page and the certificate page have it; until then, the first module not passed. */
+  function modulesNotPassed(exam) {
+    return mot.courseData(exam).modules.filter(function (module) {
       return mot.progress.quizStatus(module.id).status !== "passed";
     });
-    link.href = left.length ? left[0].url : course.exam.certificateUrl;
-    link.textContent = left.length ? TEXT.onward + left[0].title : TEXT.certificate;
-    return left.length;
   }
 
   function resultsOf(forms) {
@@ -477,6 +475,7 @@
   function setUpExam(exam) {
     if (bound.has(exam)) { return; }
     bound.add(exam);
+    mot.progress.followCourse(mot.courseData(exam));   /* a module renamed: its quiz's results follow it */
     var shuffle = exam.getAttribute("data-shuffle-options") === "true";
     var hooks = {
       submit: function (form) { save(exam, form); },

@@ -32,7 +32,8 @@
  *                          turn
  *     result               correct or wrong
  *     latency, time        from the first touch of the question to its grading (none for a
- *                          question not touched since the page loaded); time of day
+ *                          question not touched since the page loaded, or since another
+ *                          tab changed its answer); time of day
  * The learner's progress stays in the browser, one LMS learner's at a time (claimProgress).
  * It commits after every completed quiz (and after a stored result that changed the record)
  * and finishes the session when this page unloads. The page takes the title of the course
@@ -190,7 +191,7 @@
     api.LMSSetValue(prefix + "type", INTERACTION_TYPES[detail.type]);
     api.LMSSetValue(prefix + "student_response", limited(studentResponse(detail.type, detail.response)));
     api.LMSSetValue(prefix + "result", detail.result === "correct" ? "correct" : "wrong");
-    if (detail.latency !== null) { api.LMSSetValue(prefix + "latency", timespan(detail.latency)); }
+    if (typeof detail.latency === "number") { api.LMSSetValue(prefix + "latency", timespan(detail.latency)); }
     api.LMSSetValue(prefix + "time", timeOfDay(detail.time));
   }
 
