@@ -142,6 +142,15 @@ def test_a_quiz_of_10_to_15_questions(count: int, warned: bool) -> None:
         assert f"the module quiz has {count} questions" in found[0].message
 
 
+def test_a_quiz_of_one_question_is_counted_in_the_singular() -> None:
+    """ "the module quiz has 1 questions", "uses 1 question types", "0 of the 1 questions"."""
+    quiz = [{**questions("q", 1, 0)[0]}]
+    messages = " ".join(problem.message for problem in standards(module(quiz=quiz)))
+    for said in ("has 1 question;", "uses 1 question type (", "0 of 1 question of"):
+        assert said in messages
+    assert not re.search(r"\b1 questions|\b1 question types", messages)
+
+
 @pytest.mark.parametrize(("kinds", "warned"), [(4, False), (3, True)])
 def test_a_quiz_of_four_question_types(kinds: int, warned: bool) -> None:
     quiz = [q for q in questions("q", 16, 16) if q["type"] != "ordering" or kinds == 4][:12]

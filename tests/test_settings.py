@@ -30,6 +30,7 @@ def test_settings_reach_the_generated_pages(minimal_project: Path) -> None:
     exam = pages["exam.md"]
     assert 'data-pass-mark="70"' in exam and 'data-shuffle-options="false"' in exam
     assert "答对 70% 及格" in exam
+    assert "每次开考，题目的顺序都会重新打乱，选项按原来的顺序排列。" in exam  # not 和选项
     data = json.loads(course_data(checked.course))
     assert data["passMarks"] == {"module": 60, "exam": 70}
     assert data["exam"]["passMark"] == 70 and data["exam"]["shuffleOptions"] is False

@@ -76,7 +76,8 @@ def quiz_size_problems(module: Module, context: ModuleContext) -> Iterator[Probl
     if not size.holds(count):
         yield warning(
             _quiz_at(module, "questions"),
-            f"the module quiz has {count} questions; a module needs {size.low} to {size.high}",
+            f"the module quiz has {counted(count, 'question')}; "
+            f"a module needs {size.low} to {size.high}",
             "add questions" if count < size.low else "move some under exam_questions:",
             "standards.quiz-size",
         )
@@ -87,7 +88,8 @@ def quiz_types_problems(module: Module, context: ModuleContext) -> Iterator[Prob
     if len(types) < thresholds.QUIZ_TYPES:
         yield warning(
             _quiz_at(module, "questions"),
-            f"the module quiz uses {len(types)} question types ({', '.join(types) or 'none'}); "
+            f"the module quiz uses {counted(len(types), 'question type')} "
+            f"({', '.join(types) or 'none'}); "
             f"a module needs at least {thresholds.QUIZ_TYPES}",
             "add questions of other types (AUTHORING.md lists them all)",
             "standards.quiz-types",
@@ -220,7 +222,7 @@ def _applied_problems(
         verb = "is" if applied == 1 else "are"
         yield warning(
             _quiz_at(module, key),
-            f"{applied} of the {len(questions)} questions {LIST_NAMES[key]} {verb} applied; "
+            f"{applied} of {counted(len(questions), 'question')} {LIST_NAMES[key]} {verb} applied; "
             f"at least {words} must be",
             "mark workplace situations with applied: true, or write more of them",
             code,
