@@ -103,6 +103,7 @@ def render_course(course: Course, anchors: Anchors, memo: QuestionMemo | None = 
         rendered[EXAM_PAGE] = render_exam(course, anchors, memo)
         rendered[CERTIFICATE_PAGE] = _template("certificate.md.j2").render(
             course_json=course_data(course),
+            exam_title=course.exam.config.title,
             parts=page_parts([], "certificate"),
             styles=page_styles("certificate"),
         )
@@ -200,7 +201,10 @@ def render_mistakes(course: Course) -> str:
     ]
     every = [question for module in course.modules for question in module.quiz.every_question]
     return _template("mistakes.md.j2").render(
-        groups=groups, parts=page_parts(every, "mistakes"), course_json=course_data(course)
+        groups=groups,
+        parts=page_parts(every, "mistakes"),
+        course_json=course_data(course),
+        exam_title=course.exam.config.title if course.exam else None,
     )
 
 

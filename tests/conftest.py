@@ -52,8 +52,14 @@ def copy_project(target: Path, course_from: Path = PROJECT) -> Path:
     return target
 
 
-NON_DEFAULT_SETTINGS = {"pass_mark": "70", "module_pass_mark": "60", "shuffle_options": "false"}
-"""Exam settings other than the defaults, so that a hard-coded 80 anywhere shows."""
+NON_DEFAULT_SETTINGS = {
+    "title": "期末测评",
+    "pass_mark": "70",
+    "module_pass_mark": "60",
+    "shuffle_options": "false",
+}
+"""Exam settings other than the fixture's, so that a hard-coded 80 (or 结业考试) anywhere
+shows."""
 
 
 def with_non_default_settings(root: Path) -> Path:

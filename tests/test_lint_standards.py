@@ -143,7 +143,8 @@ def test_a_quiz_of_10_to_15_questions(count: int, warned: bool) -> None:
 
 
 def test_a_quiz_of_one_question_is_counted_in_the_singular() -> None:
-    """ "the module quiz has 1 questions", "uses 1 question types", "0 of the 1 questions"."""
+    """It said "the module quiz has 1 questions", "uses 1 question types" and "0 of the 1
+    questions"."""
     quiz = [{**questions("q", 1, 0)[0]}]
     messages = " ".join(problem.message for problem in standards(module(quiz=quiz)))
     for said in ("has 1 question;", "uses 1 question type (", "0 of 1 question of"):

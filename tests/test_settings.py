@@ -16,9 +16,11 @@ from playwright.sync_api import Page, expect
 
 from generator import build
 from generator.course_data import course_data
+from generator.load import load_course
 from generator.project import Project
 from generator.settings_screen import settings_text_problems
 from tests.conftest import FIXTURES, build_and_serve, copy_project, with_non_default_settings
+from tests.test_learner import STORAGE_KEY, take_exam
 
 
 def test_settings_reach_the_generated_pages(minimal_project: Path) -> None:
@@ -35,6 +37,8 @@ def test_settings_reach_the_generated_pages(minimal_project: Path) -> None:
     assert data["passMarks"] == {"module": 60, "exam": 70}
     assert data["exam"]["passMark"] == 70 and data["exam"]["shuffleOptions"] is False
     assert not re.search(r"\b80\s*%", quiz + exam), "no page states the default pass mark"
+    named = [pages[name] for name in ("exam.md", "exam_certificate.md", "mistakes.md")]
+    assert all("期末测评" in page and "结业考试" not in page for page in named)
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +86,24 @@ WRITTEN_ORDERS = f"""async url => {{
 }}"""
 """Per question of the exam page as served (before the runtime runs), its groups of choices
 in the order the YAML writes them."""
+
+
+@pytest.mark.browser
+def test_the_exam_is_called_by_its_own_title(page: Page, lenient_site: str) -> None:
+    """An exam the trainer calls 期末测评 was still 结业考试 in the home page's next step
+    and in the verdict of a paper passed."""
+    course = load_course(Project(FIXTURES / "minimal"))
+    page.goto(lenient_site)
+    passed = {m.page.name: {"best": 1, "total": 1, "passed": True} for m in course.modules}
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)",
+        [STORAGE_KEY, json.dumps({"version": 1, "quizzes": passed})],
+    )
+    page.reload()
+    expect(page.locator(".mot-dashboard[data-ready] [data-continue]")).to_have_text("参加期末测评")
+    take_exam(page, lenient_site, course, right=True)
+    verdict = page.locator('[data-results-for="exam"] [data-passed]')
+    expect(verdict).to_have_text("✓得分 3/3（100%），及格，恭喜通过期末测评！")
 
 
 @pytest.mark.browser

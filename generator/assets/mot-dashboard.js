@@ -16,7 +16,7 @@
   var TEXT = {
     start: "开始学习：",
     resume: "继续学习：",
-    exam: "参加结业考试",
+    exam: "参加",   /* and the exam's title */
     certificate: "领取结业证书",
     notStarted: "尚未作答",
     score: function (right, answered, percent) { return "答对 " + right + "/" + answered + " 题（" + percent + "%）"; },
@@ -42,7 +42,7 @@
     var exam = mot.progress.exam();
     if (!course.exam) { return null; }
     return exam && exam.passed ? { title: TEXT.certificate, url: course.exam.certificateUrl } :
-      { title: TEXT.exam, url: course.exam.url };
+      { title: TEXT.exam + course.exam.title, url: course.exam.url };
   }
 
   function showContinue(board, course, next) {

@@ -39,9 +39,9 @@
     },
     confirmRestart: "重新开始会放弃这次考试里已经作答的内容，并重新抽题。确定要重新开始吗？",
     confirmDialogue: "重来会清空这段对话里已经选的回复。确定要重来吗？",
-    verdict: function (right, total, score, passMark, passed) {
+    verdict: function (right, total, score, passMark, passed, title) {
       return "得分 " + right + "/" + total + "（" + score + "%），" +
-        (passed ? "及格，恭喜通过结业考试！" : "未及格（及格线 " + passMark + "%）。");
+        (passed ? "及格，恭喜通过" + title + "！" : "未及格（及格线 " + passMark + "%）。");
     },
     certificate: "领取结业证书",
     onward: "继续学习：",
@@ -274,8 +274,9 @@
     if (left.length) { details.unshift(element("p", TEXT.modulesLeft(left.length))); }
     if (right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
     if (fresh && !mot.progress.saved()) { details.unshift(element("p", TEXT.unsaved, "mot-unsaved")); }
-    mot.showResults(panel, passed, TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed),
-      details, fresh);
+    var verdict = TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed,
+      mot.courseData(exam).exam.title);
+    mot.showResults(panel, passed, verdict, details, fresh);
   }
 
   /* Passed, the next step is the certificate once every module quiz is passed too, as the
