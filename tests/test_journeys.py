@@ -30,12 +30,15 @@ from generator.models import (
     Ordering,
     Question,
     Scenario,
+    SingleChoice,
 )
 from generator.project import Project, bank_file, review_target
 from tests.browsing import (
     answer,
     answer_exam,
+    answer_form,
     choose_dark,
+    chosen_keys,
     dialogue_path,
     give_answer,
     hand_in,
@@ -765,6 +768,46 @@ def test_the_home_page_shows_an_exam_handed_in_just_before_leaving(
     page.evaluate("window.__releaseHashing()")
     expect(exam_status).to_have_text("最佳成绩 100%，已通过")
     assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
+
+
+def test_starting_again_while_the_hand_in_is_graded_hands_nothing_in(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """On a slow network grading waits for its script: 重新开始 pressed meanwhile drew a
+    new paper, which the hand-in then graded and stored, blank, at 0%, with all its
+    questions in the 错题本."""
+    page.add_init_script(HOLD_HASHING)
+    start_exam(page, site_url, every_question(course))
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="交卷").click()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="重新开始").click()
+    new_paper = paper_state(page)["ids"]
+    page.evaluate("window.__releaseHashing()")
+    page.wait_for_timeout(500)  # the grading ends, and with it the hand-in it had waited for
+    expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
+    record = stored_record(page)
+    assert record.get("exam") is None and not record.get("mistakes")
+    assert (record["attempt"]["questions"], record["attempt"]["handedIn"]) == (new_paper, False)
+
+
+def test_a_retry_while_an_answer_is_graded_waits_for_it(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """重新作答 pressed while an answer was graded cleared the question, which the grading
+    then marked and stored with no answer: an empty answer with a verdict, a 错题本 entry,
+    and on the next visit 这道题更新过."""
+    page.add_init_script(HOLD_HASHING)
+    module = course.modules[0]
+    open_module(page, site_url, module)
+    question = next(q for q in module.quiz.questions if isinstance(q, SingleChoice))
+    form = form_of(page, question)
+    answer_form(form, question, right=False)
+    page.get_by_role("button", name="重新作答").click()
+    page.evaluate("window.__releaseHashing()")
+    expect(form).to_have_attribute("data-result", "incorrect")
+    saved = stored_record(page)["questions"][question.id]
+    assert saved["answer"] == chosen_keys(question, False)
 
 
 def test_one_key_shortcuts_are_off(page: Page, site_url: str) -> None:

@@ -43,8 +43,7 @@
       return "得分 " + right + "/" + total + "（" + score + "%），" +
         (passed ? "及格，恭喜通过" + title + "！" : "未及格（及格线 " + passMark + "%）。");
     },
-    certificate: "领取结业证书",
-    onward: "继续学习：",
+    certificate: "领取结业证书", onward: "继续学习：",
     modulesLeft: function (left) { return "领取结业证书还要通过每个模块的测验：还有 " + left + " 个模块没有通过。"; },
     stages: "各阶段得分：",
     weak: "（未达到及格线）",
@@ -212,6 +211,7 @@
   }
 
   function start(exam) {
+    handingIn.delete(exam);   /* 重新开始 pressed while 交卷 waited for its grading: no hand-in */
     var attempt = newAttempt(exam);
     mot.progress.setAttempt(attempt);
     showPaper(exam, attempt);
@@ -274,8 +274,7 @@
     if (left.length) { details.unshift(element("p", TEXT.modulesLeft(left.length))); }
     if (right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
     if (fresh && !mot.progress.saved()) { details.unshift(element("p", TEXT.unsaved, "mot-unsaved")); }
-    var verdict = TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed,
-      mot.courseData(exam).exam.title);
+    var verdict = TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed, mot.courseData(exam).exam.title);
     mot.showResults(panel, passed, verdict, details, fresh);
   }
 
@@ -347,6 +346,7 @@
     var forms = paperForms(exam);
     var answers = answersOf(forms);
     Promise.all(forms.map(engine.grade)).then(function (results) {
+      if (!handingIn.has(exam)) { return; }   /* started again meanwhile, here or in another tab */
       if (JSON.stringify(answersOf(forms)) !== JSON.stringify(answers)) {
         gradeAndHandIn(exam);
         return;

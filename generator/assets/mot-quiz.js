@@ -191,6 +191,7 @@
   }
 
   function retry(quiz, forms, ask) {
+    if (forms.some(function (form) { return form.hasAttribute("aria-busy"); })) { return; }   /* being graded */
     var answered = forms.filter(function (form) { return form.hasAttribute("data-result"); }).length;
     if (ask && answered && !window.confirm(TEXT.confirmRetry(answered))) { return; }
     mot.progress.forget(forms.map(function (form) { return form.getAttribute("data-question-id"); }));
