@@ -128,8 +128,8 @@ def not_plain(value: str) -> tuple[str, str, str] | None:
 def _unshowable(value: str, start: int) -> tuple[str, str, str]:
     """The message, fix and code for the character at ``start``, which cannot be shown."""
     paired = _paired_surrogates(value, start)
-    if paired and not_plain(_joined(paired)) is None:  # else the whole is refused too
-        whole = _joined(paired)
+    whole = _joined(paired)
+    if paired and not_plain(whole) is None:  # else the whole is refused too
         return (
             f"contains U+{ord(paired[0]):04X} U+{ord(paired[1]):04X}: {whole!r} written in two "
             "halves, as JSON escapes it; YAML does not join them, and a half alone cannot be "

@@ -267,21 +267,22 @@
     if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
     var panel = exam.querySelector(".mot-results");
     var next = panel.querySelector(".mot-next");
-    var left = passed ? modulesNotPassed(exam) : [];
+    var course = mot.courseData(exam);
+    var left = passed ? modulesNotPassed(course) : [];
     next.hidden = !passed;
-    next.href = left.length ? left[0].url : mot.courseData(exam).exam.certificateUrl;
+    next.href = left.length ? left[0].url : course.exam.certificateUrl;
     next.textContent = left.length ? TEXT.onward + left[0].title : TEXT.certificate;
     if (left.length) { details.unshift(element("p", TEXT.modulesLeft(left.length))); }
     if (right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
     if (fresh && !mot.progress.saved()) { details.unshift(element("p", TEXT.unsaved, "mot-unsaved")); }
-    var verdict = TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed, mot.courseData(exam).exam.title);
+    var verdict = TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed, course.exam.title);
     mot.showResults(panel, passed, verdict, details, fresh);
   }
 
   /* Passed, the next step is the certificate once every module quiz is passed too, as the
      home page and the certificate page have it; until then, the first module not passed. */
-  function modulesNotPassed(exam) {
-    return mot.courseData(exam).modules.filter(function (module) {
+  function modulesNotPassed(course) {
+    return course.modules.filter(function (module) {
       return mot.progress.quizStatus(module.id).status !== "passed";
     });
   }

@@ -18,6 +18,7 @@ from generator.lint.questions import warning
 from generator.models import Course, Source
 from generator.written import line_from, quoted_start
 from generator.yaml_events import Location
+from generator.yaml_lines import indent
 from generator.yaml_source import position, value_at
 
 CUT = re.compile(r"[ \t]#(?=\S)")
@@ -57,7 +58,7 @@ def cut_text_problems(source: Source) -> Iterator[Problem]:
         found = (
             (line, column + written[0] + cut.end() - 1)
             if cut
-            else _cut_on_a_later_line(source, location, written[1])
+            else _cut_on_a_later_line(source, location, (line, column), written[1])
         )
         if found is None:
             continue
@@ -73,17 +74,19 @@ def cut_text_problems(source: Source) -> Iterator[Problem]:
         )
 
 
-def _cut_on_a_later_line(source: Source, location: Location, first: str) -> tuple[int, int] | None:
+def _cut_on_a_later_line(
+    source: Source, location: Location, at: tuple[int, int], first: str
+) -> tuple[int, int] | None:
     """Where a comment with text right after its ``#`` cuts a plain text that goes on past
-    its first line, on the lines indented deeper than its key (or its list entry's dash):
-    (line, column)."""
+    its first line (``first``, at ``at``: line, column), on the lines indented deeper than
+    its key (or its list entry's dash): (line, column)."""
     if COMMENT.search(first):
         return None  # the text ends on its first line
-    line, column = position(source, location)
+    line, column = at
     start = line - source.line_offset
-    indent = column - 1 if isinstance(location[-1], str) else _indent(source.lines[start - 1])
+    deeper = column - 1 if isinstance(location[-1], str) else indent(source.lines[start - 1])
     for index, row in enumerate(source.lines[start:], start + 1):
-        if row.strip() and _indent(row) <= indent:
+        if row.strip() and indent(row) <= deeper:
             return None
         comment = COMMENT.search(row)
         if comment:
@@ -91,10 +94,6 @@ def _cut_on_a_later_line(source: Source, location: Location, first: str) -> tupl
             cut = hashed + 1 < len(row) and not row[hashed + 1].isspace()
             return (index + source.line_offset, hashed + 1) if cut else None
     return None
-
-
-def _indent(row: str) -> int:
-    return len(row) - len(row.lstrip(" "))
 
 
 def _written_on_its_line(source: Source, location: Location) -> tuple[int, str] | None:
