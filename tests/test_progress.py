@@ -775,12 +775,8 @@ def test_a_record_from_before_answers_were_kept_says_nothing_was_updated(
     said 这道题更新过, though the trainer had changed nothing."""
     module = course.modules[0]
     page = context.new_page()
-    page.goto(fixture_site_url)
     results = {q.id: {"quiz": MODULE, "result": "correct"} for q in module.quiz.questions[:3]}
-    record = {"version": 1, "questions": results}
-    page.evaluate(
-        "([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, json.dumps(record)]
-    )
+    with_record(page, fixture_site_url, {"version": 1, "questions": results})
     open_quiz(page, fixture_site_url)
     expect(page.locator(".mot-quiz .mot-question:not([data-result])")).to_have_count(
         len(module.quiz.questions)
