@@ -20,6 +20,9 @@ import generator.lint.standards
 from generator.cli import main as generator_main
 from generator.export import pdf
 from generator.export.pdf import CHROMIUM_FLAGS, DEBIAN_CHROMIUM
+from generator.load import load_course
+from generator.models import Course
+from generator.project import Project
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -165,6 +168,12 @@ def built_site(served_course: tuple[Path, str]) -> Path:
 @pytest.fixture(scope="session")
 def site_url(served_course: tuple[Path, str]) -> str:
     return served_course[1]
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    """The real course, as the generator loads it from ``course/`` and ``quizzes/``."""
+    return load_course(Project(PROJECT))
 
 
 @pytest.fixture(scope="session")

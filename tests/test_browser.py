@@ -12,9 +12,8 @@ import pytest
 from playwright.sync_api import Locator, Page, Route, expect
 
 from generator.digests import opaque_key
-from generator.load import load_course
 from generator.models import Course, Module, MultipleChoice, Question, SingleChoice, TrueFalse
-from generator.project import GENERATED_PAGES, Project
+from generator.project import GENERATED_PAGES
 from tests.browsing import (
     answer,
     axe_violations,
@@ -25,11 +24,6 @@ from tests.browsing import (
 from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def course() -> Course:
-    return load_course(Project(PROJECT))
 
 
 def first_of(module: Module, kind: type) -> Question:

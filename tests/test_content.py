@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from generator.lint import lint_course
-from generator.load import load_course
 from generator.markdown_config import scan_course
 from generator.media import linkable_files
 from generator.models import (
@@ -49,11 +48,6 @@ DIAGRAMS = {
     "04-offer": ["三角"],
     "06-confirm": ["利润链"],
 }
-
-
-@pytest.fixture(scope="module")
-def course() -> Course:
-    return load_course(Project(PROJECT))
 
 
 def modules(course: Course) -> list[Module]:

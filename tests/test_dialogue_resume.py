@@ -19,22 +19,14 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from generator.digests import opaque_key
-from generator.load import load_course
 from generator.models import Course, Module, Scenario
-from generator.project import Project
 from tests.browsing import answer, dialogue_path
-from tests.conftest import PROJECT
 from tests.test_learner import SPOKEN, STORAGE_KEY
 
 pytestmark = pytest.mark.browser
 
 Step = tuple[str, str, str]
 """A turn played: (turn id, reply key, next turn id or "end")."""
-
-
-@pytest.fixture(scope="module")
-def course() -> Course:
-    return load_course(Project(PROJECT))
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,19 @@ scrolled it: to the top, to the fragment, or back to where the learner left it.
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
+from generator.models import Course
+from tests.browsing import answer, give_answer, hand_in
 from tests.conftest import VIEWPORTS, watched_tab
-from tests.test_journeys import expect_in_view_below_header
+from tests.test_journeys import (
+    every_question,
+    expect_in_view_below_header,
+    open_module,
+    paper_state,
+)
+from tests.test_journeys import open_page as open_exam
 from tests.test_learner import open_page
 
 pytestmark = pytest.mark.browser
@@ -91,28 +97,75 @@ def expect_focus_in_view(page: Page) -> Locator:
     return focused
 
 
-def test_back_to_a_quiz_half_way_down_keeps_the_keyboard_there(page: Page, site_url: str) -> None:
-    """On the real course: a learner answers question 8 of module 4, goes on to module 5
-    by the navigation, and comes Back. The view returns to question 8 and so does the
-    focus: Tab goes on from there, and a screen reader reads on from there. It used to go
-    to the page's title, 15,000 pixels up, and Tab jumped to the top of the page."""
-    page.goto(f"{site_url}04-offer.html")
+def leave_by_the_navigation(page: Page) -> float:
+    """Note where the page is, follow the navigation's link to module 5 (instant
+    navigation), and return with Back; returns the place the page was left at."""
     page.evaluate("window.__sameDocument = true")
-    question = page.locator(".mot-quiz form[data-question-id]").nth(7)
-    question.locator("input").first.click()
-    question.get_by_role("button", name=re.compile("提交答案")).click()
     settled(page)
+    place = scrolled(page)
     nav_link(page, "05-do").click()
     expect(page.locator(HEADING)).to_contain_text("执行")
     settled(page)
     page.go_back()
-    expect(page.locator(HEADING)).to_contain_text("提议")
-    expect_same_document(page)
-    expect(question).to_be_in_viewport()
+    return place
+
+
+def expect_back_at(page: Page, place: float) -> None:
+    """Back has put the page where it was left, with the focus in view there, without loading it."""
     expect_focus_in_view(page)
+    expect_same_document(page)
+    assert scrolled(page) == place, "Back returns where the learner was"
+
+
+def test_back_to_a_quiz_half_way_down_keeps_the_keyboard_there(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """On the real course: a learner answers the first 8 questions of module 4, goes on to
+    module 5 by the navigation, and comes Back. The view returns to question 8 and so does
+    the focus: Tab goes on from there, and a screen reader reads on from there. It used to
+    go to the page's title, 15,000 pixels up, and Tab jumped to the top of the page; and
+    the page came back a few questions off, as the explanations had not been drawn yet
+    when Material scrolled."""
+    module = next(module for module in course.modules if module.page.name == "04-offer")
+    open_module(page, site_url, module)
+    for index in range(8):
+        answer(page, module, index, right=index % 2 == 0)
+    question = page.locator(".mot-quiz form[data-question-id]").nth(7)
+    place = leave_by_the_navigation(page)
+    expect(page.locator(HEADING)).to_contain_text("提议")
+    expect(question).to_be_in_viewport()
+    expect_back_at(page, place)
     page.keyboard.press("Tab")
     expect(page.locator(":focus")).to_be_in_viewport()
     assert scrolled(page) > 5000, "Tab went on from the quiz, not from the top of the page"
+
+
+def hand_in_with_mistakes(page: Page, site_url: str, course: Course) -> None:
+    """Take the real exam, every third question answered wrong, and hand it in."""
+    questions = every_question(course)
+    open_exam(page, f"{site_url}exam.html", ".mot-exam")
+    page.get_by_role("button", name="开始考试").click()
+    drawn: list[str] = paper_state(page)["ids"]  # type: ignore[assignment]
+    for number, question_id in enumerate(drawn):
+        form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
+        give_answer(form, questions[question_id], right=number % 3 != 0)
+    hand_in(page, page)
+
+
+def test_back_to_a_page_drawn_after_it_is_shown_returns_to_the_place_left(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """A handed-in exam's paper and the 错题本's questions are drawn once the page is shown,
+    after Material has scrolled a returning learner back: Back from a 复习 link put the
+    learner at the top of the page. The place is scrolled to again as the page grows."""
+    hand_in_with_mistakes(page, site_url, course)
+    page.evaluate("scrollTo(0, 5000)")
+    expect_back_at(page, leave_by_the_navigation(page))
+    expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
+    page.goto(f"{site_url}mistakes.html")
+    expect(page.locator(".mot-mistakes form[data-question-id]").nth(5)).to_be_visible()
+    page.evaluate("scrollTo(0, document.documentElement.scrollHeight / 2)")
+    expect_back_at(page, leave_by_the_navigation(page))
 
 
 def test_the_first_page_load_leaves_the_focus_where_the_browser_puts_it(
@@ -155,3 +208,26 @@ def test_a_link_to_a_section_of_another_page_focuses_that_section(
     expect(section).to_be_focused()
     expect_in_view_below_header(page, section)
     expect_same_document(page)
+
+
+def test_a_learner_who_moves_on_while_the_page_grows_is_not_taken_back(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """The place is scrolled to again only until the learner moves: a learner who presses
+    a key (or scrolls) while the paper is still being drawn keeps their place and their
+    focus. Here the exam's style sheet is held back, which holds the drawing of the paper."""
+    hand_in_with_mistakes(page, site_url, course)
+    page.evaluate("scrollTo(0, 5000)")
+    held: list[Route] = []
+    page.route("**/mot-exam.css", lambda route: held.append(route))
+    leave_by_the_navigation(page)
+    page.wait_for_function("document.querySelector('link[href$=\"mot-exam.css\"]')")
+    assert held, "the exam's style sheet was asked for"
+    assert scrolled(page) < 5000, "the paper is not drawn yet"
+    page.keyboard.press("Tab")
+    focused = page.evaluate_handle("document.activeElement")
+    held[0].continue_()
+    expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
+    expect(page.locator(":focus")).to_be_in_viewport()
+    assert page.evaluate("el => el === document.activeElement", focused)
+    assert scrolled(page) < 5000, "the learner moved on: the page stays where they are"

@@ -20,7 +20,6 @@ import pytest
 from playwright.sync_api import FloatRect, Locator, Page, expect
 
 from generator.digests import match_choices, opaque_key
-from generator.load import load_course
 from generator.models import (
     AREA_NAMES,
     EODC_STAGES,
@@ -32,7 +31,7 @@ from generator.models import (
     Scenario,
     SingleChoice,
 )
-from generator.project import Project, bank_file, review_target
+from generator.project import bank_file, review_target
 from tests.browsing import (
     answer,
     answer_exam,
@@ -46,15 +45,9 @@ from tests.browsing import (
     record_requests,
     restart_exam_dialogue,
 )
-from tests.conftest import PROJECT
 from tests.test_learner import STORAGE_KEY, assert_prints_on_one_a4_landscape_page
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def course() -> Course:
-    return load_course(Project(PROJECT))
 
 
 def every_question(course: Course) -> dict[str, Question]:

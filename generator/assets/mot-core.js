@@ -6,9 +6,8 @@
  *   names the parts it needs in data-mot-parts; they are loaded from the assets folder
  *   the first time a page needs them, so a page loads only the code it uses. The parts
  *   set up once their scripts and the page's own style sheets have loaded; a part whose
- *   script does not load says so in the page. After instant navigation the focus goes to
- *   the new page's heading, or its #fragment's target, for a screen reader to announce;
- *   after Back or Forward, to the first heading or question in view.
+ *   script does not load says so in the page. Where the focus goes after instant
+ *   navigation, and where Back puts the page, is mot-instant.js's job.
  * - Storage: one progress record per site, under a key namespaced by the site's path (a
  *   SCORM package's by the course it names), with a schema version, merged on every save
  *   so that two tabs keep both answers. When storage throws (blocked, private mode,
@@ -110,37 +109,8 @@
     return names;
   }
 
-  /* Instant navigation shows a page without loading it, and a screen reader said nothing:
-     the focus goes to the new page's heading, or to the target of its #fragment, without
-     scrolling (Material has scrolled there, or back to where a return left the page).
-     The first page start is the page's load, which the browser announces itself. */
-  var pageShown = false;
-  var returning = false;   /* by Back or Forward: Material puts the page back where it was left */
-  window.addEventListener("popstate", function () { returning = true; });
-
-  function focusNewPage() {
-    var target = fragmentTarget() || (returning && placeInView()) || document.querySelector(".md-content h1");
-    returning = false;
-    if (pageShown && target) {
-      if (target.tabIndex < 0) { target.tabIndex = -1; }   /* a heading takes no focus otherwise */
-      target.focus({ preventScroll: true });
-    }
-    pageShown = true;
-  }
-
-  /* The first heading or question the view shows, so that Tab goes on from where the learner is. */
-  function placeInView() {
-    var top = document.querySelector(".md-header").getBoundingClientRect().bottom;
-    return all(document, ".md-content :is(h1, h2, h3, .mot-question)").find(function (el) { return el.getBoundingClientRect().bottom > top; });
-  }
-
-  function fragmentTarget() {
-    try { return document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch { return null; }
-  }
-
   function startPage() {
     all(document, ".mot-no-runtime").forEach(function (note) { note.remove(); });   /* it runs */
-    focusNewPage();
     /* Material's loading bar has no accessible name; give it one. */
     document.querySelectorAll('.md-progress[role="progressbar"]').forEach(function (bar) {
       bar.setAttribute("aria-label", "页面加载进度");
