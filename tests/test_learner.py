@@ -684,6 +684,32 @@ def test_an_exam_passed_before_the_modules_leads_on_to_the_first_not_passed(
     expect(page).to_have_url(f"{fixture_site_url}{second.page.name}.html")
 
 
+def test_a_passed_papers_next_step_follows_a_module_passed_in_another_tab(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """A learner passes the exam with one module still to pass, and passes it in another
+    tab. The paper's next step still led to that module, and still said one was left,
+    until the page was loaded again; it now leads on to the certificate at once."""
+    second = course.modules[1]
+    page.goto(fixture_site_url)
+    record = json.loads(QUIZZES_PASSED)
+    del record["quizzes"][second.page.name]
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
+    )
+    take_exam(page, fixture_site_url, course, right=True)
+    result = page.locator('[data-results-for="exam"]')
+    expect(result.get_by_role("link", name=f"继续学习：{second.meta.title}")).to_be_visible()
+    other = page.context.new_page()
+    other.goto(f"{fixture_site_url}{second.page.name}.html")
+    for question in second.quiz.questions:
+        answer(other, question, right=True)
+    expect(result.get_by_role("link", name="领取结业证书")).to_be_visible()
+    expect(result).not_to_contain_text("还有 1 个模块没有通过")
+    expect(result.locator("[data-passed]")).to_contain_text("及格，恭喜通过")
+    other.close()
+
+
 def test_exam_fail_lists_every_miss_with_its_review_link(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:

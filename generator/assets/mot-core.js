@@ -451,6 +451,10 @@
       var status = entry && entry.passed ? "passed" : (entry || started ? "in-progress" : "not-started");
       return { status: status, entry: entry };
     },
+    /* The modules of `course` (the page's course data) whose quiz is not passed yet, in order. */
+    modulesToPass: function (course) {
+      return course.modules.filter(function (module) { return progress.quizStatus(module.id).status !== "passed"; });
+    },
     exam: function () { return state.exam; },
     attempt: function () { return state.attempt; },
     /* The exam attempt in progress (or handed in), saved whole; a `change` to the attempt

@@ -35,9 +35,7 @@
 
   /* Where the learner goes next: the first module not passed, then the exam, then the certificate. */
   function nextStep(course) {
-    var module = course.modules.filter(function (found) {
-      return mot.progress.quizStatus(found.id).status !== "passed";
-    })[0];
+    var module = mot.progress.modulesToPass(course)[0];
     if (module) { return { title: module.title, url: module.url }; }
     var exam = mot.progress.exam();
     if (!course.exam) { return null; }

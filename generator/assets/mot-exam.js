@@ -265,32 +265,31 @@
     var passed = score >= recorded.passMark;
     var details = [element("p", TEXT.stages), stageLines(exam, forms, recorded.passMark)];
     if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
-    var panel = exam.querySelector(".mot-results");
-    var next = panel.querySelector(".mot-next");
-    var course = mot.courseData(exam);
-    var left = passed ? modulesNotPassed(course) : [];
-    next.hidden = !passed;
-    next.href = left.length ? left[0].url : course.exam.certificateUrl;
-    next.textContent = left.length ? TEXT.onward + left[0].title : TEXT.certificate;
-    if (left.length) { details.unshift(element("p", TEXT.modulesLeft(left.length))); }
+    var left = showNextStep(exam, passed);
+    if (left) { details.unshift(element("p", TEXT.modulesLeft(left))); }
     if (right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
     if (fresh && !mot.progress.saved()) { details.unshift(element("p", TEXT.unsaved, "mot-unsaved")); }
-    var verdict = TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed, course.exam.title);
-    mot.showResults(panel, passed, verdict, details, fresh);
+    var verdict = TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed, mot.courseData(exam).exam.title);
+    mot.showResults(exam.querySelector(".mot-results"), passed, verdict, details, fresh);
   }
 
   /* Passed, the next step is the certificate once every module quiz is passed too, as the
-     home page and the certificate page have it; until then, the first module not passed. */
-  function modulesNotPassed(course) {
-    return course.modules.filter(function (module) {
-      return mot.progress.quizStatus(module.id).status !== "passed";
-    });
+     home page and the certificate page have it; until then, the first module not passed.
+     Returns how many modules are left to pass. */
+  function showNextStep(exam, passed) {
+    var course = mot.courseData(exam);
+    var left = passed ? mot.progress.modulesToPass(course) : [];
+    var next = exam.querySelector(".mot-results .mot-next");
+    next.hidden = !passed;
+    next.setAttribute("href", left.length ? left[0].url : course.exam.certificateUrl);
+    next.textContent = left.length ? TEXT.onward + left[0].title : TEXT.certificate;
+    next.setAttribute("data-left", String(left.length));
+    return left.length;
   }
 
   function resultsOf(forms) {
     return forms.map(function (form) {
-      return { id: idOf(form), module: form.getAttribute("data-module"),
-               result: form.getAttribute("data-result") };
+      return { id: idOf(form), module: form.getAttribute("data-module"), result: form.getAttribute("data-result") };
     });
   }
 
@@ -372,9 +371,7 @@
   }
 
   function answersOf(forms) {
-    var answers = {};
-    forms.forEach(function (form) { answers[idOf(form)] = engine.answer(form); });
-    return answers;
+    return Object.fromEntries(forms.map(function (form) { return [idOf(form), engine.answer(form)]; }));
   }
 
   /* While the confirmation was open this page stood still, and another tab may have handed
@@ -396,8 +393,7 @@
      mark of the day, so that a later visit shows it as recorded. */
   function handInNow(exam, forms, answers, results) {
     var shown = shownAttempt.get(exam);
-    var marks = {};
-    forms.forEach(function (form, index) { marks[idOf(form)] = results[index]; });
+    var marks = Object.fromEntries(forms.map(function (form, index) { return [idOf(form), results[index]]; }));
     var right = results.filter(function (result) { return result === "correct"; }).length;
     var passMark = Number(exam.getAttribute("data-pass-mark"));
     var attempt = { seed: shown.seed, questions: shown.questions, answers: answers, handedIn: true,
@@ -444,7 +440,12 @@
       show(exam);
       return;
     }
-    if (current.handedIn) { return; }   /* a paper handed in changes no more */
+    if (current.handedIn) {   /* a paper handed in changes no more; its next step follows modules passed since */
+      var next = exam.querySelector(".mot-results .mot-next");
+      var left = mot.progress.modulesToPass(mot.courseData(exam)).length;
+      if (!next.hidden && Number(next.getAttribute("data-left")) !== left) { showResults(exam, paperForms(exam), current, false); }
+      return;
+    }
     paperForms(exam).forEach(function (form) {
       var answer = stored.answers[idOf(form)];
       var changed = answer ? JSON.stringify(answer) !== JSON.stringify(engine.answer(form))
