@@ -15,6 +15,7 @@ from generator.plain_text import markdown_text
 from generator.project import (
     CERTIFICATE_PAGE,
     EXAM_PAGE,
+    HOME_PAGE,
     MISTAKES_PAGE,
     OUTLINE_MARKER,
     PROGRESS_MARKER,
@@ -265,34 +266,41 @@ def render_quiz(
     return Markup(html)
 
 
-def next_step(course: Course, module: Module) -> Link | None:
-    """Where a learner goes after passing ``module``: the next module, else the exam."""
+def next_step(course: Course, module: Module) -> Link:
+    """Where a learner goes after passing ``module``: the next module, else the exam, else
+    (a course without one) the home page and its progress table."""
     following = course.modules[course.modules.index(module) + 1 :]
     if following:
         return Link(page_url(following[0].page.filename), f"下一模块：{following[0].meta.title}")
     if course.exam is not None:
         return Link(page_url(EXAM_PAGE), f"参加{course.exam.config.title}")
-    return None
+    return Link(page_url(HOME_PAGE), "回到课程首页")
 
 
 EXAM_STEP = "exam"
 """The id of the exam's step among the last module's next steps (a module's id never is)."""
 
 
-def last_module_steps(course: Course, module: Module, step: Link | None) -> str:
-    """Where the last module's next step (``step``, the exam) goes, for the runtime to
-    choose from, as the home page chooses: the other modules (module id, address, link
-    text), the exam (``exam``) and the certificate (no id), as JSON. The learner goes to
-    the first step not passed yet. Empty for a module whose next step is the next module."""
-    if step is None or course.modules[-1] is not module:
+def last_module_steps(course: Course, module: Module, step: Link) -> str:
+    """Where the last module's next step (``step``, the exam or the home page) goes, for
+    the runtime to choose from, as the home page chooses: the other modules (module id,
+    address, link text), then the exam (``exam``) and the certificate (no id), or the
+    home page (no id) in a course without an exam, as JSON. The learner goes to the first
+    step not passed yet. Empty for a module whose next step is the next module."""
+    if course.modules[-1] is not module:
         return ""
     others = [
         (other.page.name, page_url(other.page.filename), f"继续学习：{other.meta.title}")
         for other in course.modules
         if other is not module
     ]
+    if course.exam is None:
+        return _steps_json([*others, ("", step.href, step.title)])
     certificate = ("", page_url(CERTIFICATE_PAGE), "领取结业证书")
-    steps = [*others, (EXAM_STEP, step.href, step.title), certificate]
+    return _steps_json([*others, (EXAM_STEP, step.href, step.title), certificate])
+
+
+def _steps_json(steps: list[tuple[str, str, str]]) -> str:
     return json.dumps(steps, ensure_ascii=False, separators=(",", ":"))
 
 

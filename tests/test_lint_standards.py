@@ -91,8 +91,8 @@ CONVERTER = new_converter(*markdown_settings(Project(PROJECT)))
 """The course's Markdown dialect, which tells the standards what a page renders."""
 
 
-def standards(of: Module, exam_draws_quiz: bool = False) -> list[Problem]:
-    context = ModuleContext(scan_page(of.page.body, CONVERTER), exam_draws_quiz)
+def standards(of: Module, exam_draws_quiz: bool = False, has_exam: bool = True) -> list[Problem]:
+    context = ModuleContext(scan_page(of.page.body, CONVERTER), exam_draws_quiz, has_exam)
     found = sorted(problem for rule in STANDARDS for problem in rule(of, context))
     assert {problem.severity for problem in found} <= {Severity.WARNING}
     return found
@@ -196,6 +196,22 @@ def test_six_exam_only_questions(count: int, warned: bool) -> None:
 def test_too_few_exam_only_questions_say_what_they_are_for(exam_draws_quiz: bool, why: str) -> None:
     problems = standards(module(exam=questions("e", 5, 5)), exam_draws_quiz)
     assert [problem.fix for problem in problems] == [f"add questions under exam_questions: {why}"]
+
+
+@pytest.mark.parametrize(("count", "them"), [(2, "them"), (1, "it")])
+def test_exam_only_questions_in_a_course_without_an_exam(count: int, them: str) -> None:
+    """No learner is asked them: one warning says so at their list, and the standards for
+    exam-only questions (how many, how many applied, every objective) ask nothing more."""
+    unasked = module(exam=questions("e", count, 0))
+    problems = standards(unasked, has_exam=False)
+    assert [problem.code for problem in problems] == ["standards.exam-only-unasked"]
+    assert problems[0].path.as_posix() == "quizzes/01-sample.yml"
+    assert unasked.quiz_source.lines[problems[0].line - 1] == "exam_questions:"
+    assert problems[0].message.endswith(f"so no learner is ever asked {them}")
+    assert problems[0].fix.endswith(
+        f"or move {them} under questions: to ask {them} in the module quiz"
+    )
+    assert standards(module(exam=[]), has_exam=False) == []
 
 
 @pytest.mark.parametrize(("applied", "warned"), [(3, False), (2, True)])

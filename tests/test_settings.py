@@ -20,7 +20,7 @@ from generator.load import load_course
 from generator.project import Project
 from generator.settings_screen import settings_text_problems
 from tests.conftest import FIXTURES, build_and_serve, copy_project, with_non_default_settings
-from tests.test_learner import STORAGE_KEY, take_exam
+from tests.test_learner import STORAGE_KEY, answer, take_exam
 
 
 def test_settings_reach_the_generated_pages(minimal_project: Path) -> None:
@@ -123,3 +123,54 @@ def test_an_alias_after_its_value_is_not_taken_for_one_inside_it(settings: str) 
     """Only an alias inside the value its anchor names makes a setting hold itself
     (tests/bad_input/mkdocs-yml-alias-holds-itself); one after it only repeats it."""
     assert settings_text_problems(settings.encode(), Path("mkdocs.yml")) == []
+
+
+def test_check_says_exam_only_questions_are_never_asked_without_an_exam(tmp_path: Path) -> None:
+    """Without quizzes/exam.yml, check said nothing of the exam-only questions no learner
+    is ever asked, and still asked six of them of each module."""
+    root = copy_project(tmp_path, FIXTURES / "minimal")
+    (root / "quizzes/exam.yml").unlink()
+    exam_codes = [
+        (problem.path.as_posix(), problem.code)
+        for problem in build.check(Project(root)).warnings
+        if "exam" in problem.code
+    ]
+    assert exam_codes == [("quizzes/02-second.yml", "standards.exam-only-unasked")]
+
+
+@pytest.fixture(scope="module")
+def course_without_exam(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture course with its quizzes/exam.yml taken away."""
+    root = copy_project(tmp_path_factory.mktemp("no-exam"), FIXTURES / "minimal")
+    (root / "quizzes/exam.yml").unlink()
+    yield from build_and_serve(root)
+
+
+@pytest.mark.browser
+def test_a_course_without_an_exam_ends_its_last_module_on_the_next_step(
+    page: Page, course_without_exam: str
+) -> None:
+    """The last module's results offered no next step at all in a course without an exam,
+    and the 错题本 said that the exam's wrong answers go into it. The next step is now the
+    first module not passed, else the home page with the learner's progress."""
+    course = load_course(Project(FIXTURES / "minimal"))
+    first, last = course.modules
+    page.goto(f"{course_without_exam}mistakes.html")
+    expect(page.locator(".mot-mistakes-count")).to_have_text(
+        "错题本是空的。测验里答错的题会自动收进来，答对了就会离开。"
+    )
+    for passed, text, address in [
+        (False, f"继续学习：{first.meta.title}", f"{first.page.name}.html"),
+        (True, "回到课程首页", "index.html"),
+    ]:
+        quizzes = {first.page.name: {"best": 1, "total": 1, "passed": passed}}
+        page.evaluate(
+            "([key, record]) => localStorage.setItem(key, record)",
+            [STORAGE_KEY, json.dumps({"version": 1, "quizzes": quizzes})],
+        )
+        page.goto(f"{course_without_exam}{last.page.name}.html")
+        for question in last.quiz.questions:
+            answer(page, question, right=True)
+        next_step = page.locator(f'[data-results-for="{last.page.name}"] .mot-next')
+        expect(next_step).to_have_text(text)
+        expect(next_step).to_have_attribute("href", address)

@@ -16,9 +16,9 @@
   var all = mot.all;
   var engine = mot.engine;
   var TEXT = {
-    count: function (count) {
+    count: function (count, exam) {
       return count ? "错题本里有 " + count + " 道题。答对一道，它就离开错题本。" :
-        "错题本是空的。测验和考试里答错的题会自动收进来，答对了就会离开。";
+        "错题本是空的。测验" + (exam ? "和" + exam.title : "") + "里答错的题会自动收进来，答对了就会离开。";
     },
     again: "再做一次",
     unavailable: "有些错题没能加载出来。请检查网络，然后刷新这一页。"
@@ -57,7 +57,7 @@
       group.hidden = !group.querySelector(".mot-question:not([hidden])");
     });
     var count = page.querySelector(".mot-mistakes-count");
-    var text = TEXT.count(Object.keys(mistakes).length);
+    var text = TEXT.count(Object.keys(mistakes).length, mot.courseData(page).exam);
     count.setAttribute("aria-live", answering ? "polite" : "off");
     if (count.textContent !== text) { count.textContent = text; }
   }

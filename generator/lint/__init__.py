@@ -46,12 +46,13 @@ def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
     cut_texts = [
         problem for source in course_sources(course) for problem in cut_text_problems(source)
     ]
+    has_exam = course.exam is not None
     draws_quiz = course.exam is not None and course.exam.config.include_quiz_questions
     shortfalls = [
         problem
         for module in course.modules
         for problem in _shortfalls(
-            module, ModuleContext(scan.pages[module.page.filename], draws_quiz)
+            module, ModuleContext(scan.pages[module.page.filename], draws_quiz, has_exam)
         )
     ]
     return sorted([*in_lists, *cut_texts, *shortfalls])

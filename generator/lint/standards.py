@@ -66,6 +66,9 @@ class ModuleContext:
     """The final exam draws the module quiz's questions too (``include_quiz_questions:
     true``): an objective the exam-only questions leave out is still tested, but only with
     questions the learner has seen."""
+    has_exam: bool = True
+    """The course has a final exam (``quizzes/exam.yml``): without one, no learner is asked
+    the exam-only questions, and the standards for them do not apply."""
 
 
 ModuleRule = Callable[[Module, ModuleContext], Iterator[Problem]]
@@ -102,9 +105,24 @@ def quiz_applied_problems(module: Module, context: ModuleContext) -> Iterator[Pr
     )
 
 
+def exam_only_unasked_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
+    count = len(module.quiz.exam_questions)
+    them = "them" if count > 1 else "it"
+    if count and not context.has_exam:
+        yield warning(
+            _quiz_at(module, "exam_questions"),
+            f"the module has {counted(count, 'exam-only question')}, but the course has no "
+            f"final exam (quizzes/exam.yml), so no learner is ever asked {them}",
+            "add quizzes/exam.yml to give the course its final exam (AUTHORING.md, "
+            f"Questions only the final exam asks), or move {them} under questions: to ask "
+            f"{them} in the module quiz",
+            "standards.exam-only-unasked",
+        )
+
+
 def exam_only_size_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
     count, least = len(module.quiz.exam_questions), thresholds.EXAM_ONLY_QUESTIONS
-    if count < least:
+    if context.has_exam and count < least:
         yield warning(
             _quiz_at(module, "exam_questions"),
             f"the module has {counted(count, 'exam-only question')}; it needs at least {least}",
@@ -114,6 +132,8 @@ def exam_only_size_problems(module: Module, context: ModuleContext) -> Iterator[
 
 
 def exam_only_applied_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
+    if not context.has_exam:
+        return
     yield from _applied_problems(
         module,
         "exam_questions",
@@ -139,6 +159,8 @@ def objective_quiz_problems(module: Module, context: ModuleContext) -> Iterator[
 
 
 def objective_exam_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
+    if not context.has_exam:
+        return
     examined = {question.objective for question in module.quiz.exam_questions}
     for index, objective in enumerate(module.meta.objectives):
         if objective.id not in examined:
@@ -254,6 +276,7 @@ STANDARDS: tuple[ModuleRule, ...] = (
     quiz_types_problems,
     quiz_applied_problems,
     objective_quiz_problems,
+    exam_only_unasked_problems,
     exam_only_size_problems,
     exam_only_applied_problems,
     objective_exam_problems,
