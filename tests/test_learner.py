@@ -877,20 +877,48 @@ PASSED_ONE = (
 
 
 def test_the_certificate_checklist_reads_each_line_once(page: Page, fixture_site_url: str) -> None:
-    """A line shows ✓ or ✗ before 已通过 or 未通过, which say the same: a screen reader read
+    """A line shows ✓ or ✗ before its status, which says the same: a screen reader read
     the symbol ("check mark"), then the words. It reads the words only."""
     page.add_init_script(PASSED_ONE)
     page.goto(f"{fixture_site_url}exam_certificate.html")
     checklist = page.locator(".mot-cert-checklist")
     expect(checklist.locator("li")).to_have_text(
-        ["✗ 未通过：示例模块", "✓ 已通过：第二模块", "✗ 未通过：结业考试"]
+        ["✗ 未开始：示例模块", "✓ 已通过：第二模块", "✗ 未参加：结业考试"]
     )
     assert checklist.aria_snapshot() == (
         "- list:\n"
-        "  - listitem: 未通过：示例模块\n"
+        "  - listitem: 未开始：示例模块\n"
         "  - listitem: 已通过：第二模块\n"
-        "  - listitem: 未通过：结业考试"
+        "  - listitem: 未参加：结业考试"
     )
+
+
+def test_the_certificate_checklist_words_each_status_as_the_home_page_does(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """The checklist said 未通过 of a module not begun and of an exam never taken, where the
+    home page says 未开始 and 未参加; a quiz or an exam under way is 进行中 on both."""
+    first = course.modules[0]
+    open_page(page, fixture_site_url, first.page.name)
+    page.evaluate(PASSED_ONE)
+    page.reload()
+    answer(page, first.quiz.questions[0], right=False)
+    take_exam_started(page, fixture_site_url)
+    checklist = page.locator(".mot-cert-checklist li")
+    page.goto(f"{fixture_site_url}exam_certificate.html")
+    expect(checklist).to_have_text(
+        [f"✗ 进行中：{first.meta.title}", "✓ 已通过：第二模块", "✗ 进行中：结业考试"]
+    )
+    page.goto(f"{fixture_site_url}exam.html")
+    answer_exam(page, page, every_question(course), right=False)
+    page.goto(f"{fixture_site_url}exam_certificate.html")
+    expect(checklist.last).to_have_text("✗ 未通过：结业考试")
+    page.goto(fixture_site_url)
+    dashboard = page.locator(".mot-dashboard[data-ready]")
+    expect(dashboard.locator(f'tr[data-module="{first.page.name}"] [data-status]')).to_have_text(
+        "进行中"
+    )
+    expect(dashboard.locator("[data-exam]")).to_contain_text("未通过")
 
 
 def test_a_certificate_asked_for_with_no_name_marks_the_name_box(

@@ -9,12 +9,17 @@
 
   var mot = window.mot;
 
+  /* Each module and the exam, with its status in the words of the home page's table and
+     exam line: a module not begun is 未开始 there, not 未通过. */
   function eligibility(course) {
     var items = course.modules.map(function (module) {
-      return { label: module.title, done: mot.progress.quizStatus(module.id).status === "passed" };
+      var status = mot.progress.quizStatus(module.id).status;
+      return { label: module.title, done: status === "passed", status: mot.progress.statusNames[status] };
     });
     var exam = mot.progress.exam();
-    items.push({ label: course.exam.title, done: Boolean(exam && exam.passed) });
+    var attempt = mot.progress.attempt();
+    var status = exam && exam.passed ? "已通过" : attempt && !attempt.handedIn ? "进行中" : exam ? "未通过" : "未参加";
+    items.push({ label: course.exam.title, done: Boolean(exam && exam.passed), status: status });
     return items;
   }
 
@@ -24,8 +29,8 @@
     items.forEach(function (item) {
       var li = mot.element("li");
       var icon = mot.element("span", item.done ? "✓ " : "✗ ");
-      icon.setAttribute("aria-hidden", "true");   /* 已通过 or 未通过 says it: a screen reader read both */
-      li.append(icon, (item.done ? "已通过：" : "未通过：") + item.label);
+      icon.setAttribute("aria-hidden", "true");   /* the status says it: a screen reader read both */
+      li.append(icon, item.status + "：" + item.label);
       li.setAttribute("data-done", String(item.done));
       list.appendChild(li);
     });

@@ -443,6 +443,8 @@
     },
     /* "not-started", "in-progress" or "passed", and the quiz's best result. A question kept
        is a start: answered, or a dialogue with a turn played. */
+    /* What a status of quizStatus is called on the page (the home page, the certificate page). */
+    statusNames: { "not-started": "未开始", "in-progress": "进行中", "passed": "已通过" },
     quizStatus: function (quizId) {
       var entry = state.quizzes[quizId];
       var started = Object.keys(state.questions).some(function (id) {

@@ -12,7 +12,6 @@
   "use strict";
 
   var mot = window.mot;
-  var STATUS = { "not-started": "未开始", "in-progress": "进行中", "passed": "已通过" };
   var TEXT = {
     start: "开始学习：",
     resume: "继续学习：",
@@ -61,7 +60,7 @@
       var found = mot.progress.quizStatus(module.id);
       var row = board.querySelector('tr[data-module="' + module.id + '"]');
       passed += found.status === "passed" ? 1 : 0;
-      row.querySelector("[data-status]").textContent = STATUS[found.status];
+      row.querySelector("[data-status]").textContent = mot.progress.statusNames[found.status];
       row.querySelector("[data-best]").textContent = bestText(found.entry);
     });
     board.querySelector("[data-passed]").textContent = String(passed);
