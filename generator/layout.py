@@ -166,7 +166,12 @@ def quiz_name_problems(project: Project, page_names: set[str]) -> list[Problem]:
     orphans = [path for path in quizzes if path.stem not in page_names | {EXAM_NAME}]
     quiz_names = {path.stem for path in [*quizzes, *misspelt_quizzes]}
     without_quiz = sorted(name for name in page_names - quiz_names if MODULE_NAME.match(name))
-    renames = _renames([path.stem for path in orphans], without_quiz)
+    unread = [*without_quiz, *([EXAM_NAME] if EXAM_NAME not in quiz_names else [])]
+    recased = _case_renames([path.stem for path in orphans], unread)
+    renames = recased | _renames(
+        [path.stem for path in orphans if path.stem not in recased],
+        [name for name in without_quiz if name not in recased.values()],
+    )
     free = [name for name in without_quiz if name not in renames.values()]
     return [
         *(_suffix_problem(project, path, QUIZ_SUFFIX, "quiz") for path in misspelt_quizzes),
@@ -186,10 +191,29 @@ def _suffix_problem(project: Project, path: Path, suffix: str, kind: str) -> Pro
     )
 
 
+def _case_renames(orphans: list[str], unread: list[str]) -> dict[str, str]:
+    """Each quiz named as a module without a quiz, or the exam, are named but for capitals
+    ('Exam.yml', '03-Explore.yml') -> that name. File names tell capitals apart on the
+    server, in git and on Linux, and a Mac or Windows laptop may read the file as it is."""
+    lowered = {name.lower(): name for name in unread}
+    return {quiz: lowered[quiz.lower()] for quiz in orphans if quiz.lower() in lowered}
+
+
 def _orphan_problem(project: Project, path: Path, rename: str | None, free: list[str]) -> Problem:
     """A quiz named after no module page: to be renamed ``rename`` (see :func:`_renames`),
     or else after one of the modules ``free`` that lack a quiz, or to go."""
     page = f"course/{path.stem}{PAGE_SUFFIX}"
+    if rename is not None and rename.lower() == path.stem.lower():
+        return Problem(
+            project.relative(path),
+            1,
+            1,
+            f"quiz '{path.name}' is never read: its name differs from "
+            f"{project.shown(project.quiz_file(rename))} only in capitals, and file names "
+            "tell capitals from small letters",
+            f"rename it to {project.shown(project.quiz_file(rename))}",
+            "quiz.orphan",
+        )
     if rename is not None:
         fix = f"rename it to {project.shown(project.quiz_file(rename))}"
     elif free:

@@ -156,6 +156,20 @@ def test_a_quiz_of_no_module_is_offered_only_the_modules_no_other_quiz_is_rename
     ]
 
 
+@pytest.mark.parametrize(("name", "written"), [("exam", "Exam"), ("01-sample", "01-Sample")])
+def test_a_quiz_named_in_other_capitals_is_told_its_name(
+    minimal_project: Path, name: str, written: str
+) -> None:
+    """quizzes/Exam.yml was told to restore a page course/Exam.md, or to go, as if it were
+    a module's quiz: it is the exam's file, named but for a capital."""
+    (minimal_project / f"quizzes/{name}.yml").rename(minimal_project / f"quizzes/{written}.yml")
+    assert orphans(minimal_project) == [
+        f"quizzes/{written}.yml:1:1: quiz '{written}.yml' is never read: its name differs "
+        f"from quizzes/{name}.yml only in capitals, and file names tell capitals from small "
+        f"letters; rename it to quizzes/{name}.yml [quiz.orphan]"
+    ]
+
+
 def test_page_without_front_matter(minimal_project: Path) -> None:
     (minimal_project / "course/index.md").write_text("# 首页\n")
     assert problems_of(minimal_project) == [
