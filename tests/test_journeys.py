@@ -885,6 +885,46 @@ def passed_before(course: Course, passed: list[Module], exam: bool) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+PASS_IN_ANOTHER_TAB = """([key, name]) => {
+  const record = JSON.parse(localStorage.getItem(key));
+  record.quizzes[name] = {best: 1, total: 1, passed: true};
+  localStorage.setItem(key, JSON.stringify(record));
+}"""
+"""Another tab's save of a module quiz passed."""
+
+
+def test_a_passed_papers_next_step_follows_another_tab_and_keeps_the_focus(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """A paper passed with one miss and one module still to pass; the learner is on the
+    miss's 复习 link when another tab passes that module. The next step turns to the
+    certificate and the line counting the modules left goes, and the focus stays on the
+    link (the whole panel was drawn again, and the focus fell to the page)."""
+    last = course.modules[-1]
+    page.goto(site_url)
+    store(page, passed_before(course, course.modules[:-1], exam=False))
+    questions = every_question(course)
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    page.get_by_role("button", name="开始考试").click()
+    drawn: list[str] = paper_state(page)["ids"]  # type: ignore[assignment]
+    for number, question_id in enumerate(drawn):
+        form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
+        give_answer(form, questions[question_id], right=number > 0)
+    hand_in(page, page)
+    panel = page.locator('[data-results-for="exam"]')
+    expect(panel.locator(".mot-modules-left")).to_contain_text("还有 1 个模块没有通过")
+    expect(panel.get_by_role("link", name=f"继续学习：{last.meta.title}")).to_be_visible()
+    review = panel.locator(".mot-exam-misses a").first
+    review.focus()
+    other = page.context.new_page()
+    other.goto(site_url)
+    other.evaluate(PASS_IN_ANOTHER_TAB, [STORAGE_KEY, last.page.name])
+    expect(panel.get_by_role("link", name="领取结业证书")).to_be_visible()
+    expect(panel.locator(".mot-modules-left")).to_be_hidden()
+    expect(review).to_be_focused()
+    other.close()
+
+
 def test_the_last_module_sends_the_learner_where_the_home_page_does(
     page: Page, site_url: str, course: Course
 ) -> None:

@@ -266,7 +266,7 @@
     var details = [element("p", TEXT.stages), stageLines(exam, forms, recorded.passMark)];
     if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
     var left = showNextStep(exam, passed);
-    if (left) { details.unshift(element("p", TEXT.modulesLeft(left))); }
+    if (left) { details.unshift(element("p", TEXT.modulesLeft(left), "mot-modules-left")); }
     if (right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
     if (fresh && !mot.progress.saved()) { details.unshift(element("p", TEXT.unsaved, "mot-unsaved")); }
     var verdict = TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed, mot.courseData(exam).exam.title);
@@ -283,7 +283,6 @@
     next.hidden = !passed;
     next.setAttribute("href", left.length ? left[0].url : course.exam.certificateUrl);
     next.textContent = left.length ? TEXT.onward + left[0].title : TEXT.certificate;
-    next.setAttribute("data-left", String(left.length));
     return left.length;
   }
 
@@ -441,9 +440,9 @@
       return;
     }
     if (current.handedIn) {   /* a paper handed in changes no more; its next step follows modules passed since */
-      var next = exam.querySelector(".mot-results .mot-next");
-      var left = mot.progress.modulesToPass(mot.courseData(exam)).length;
-      if (!next.hidden && Number(next.getAttribute("data-left")) !== left) { showResults(exam, paperForms(exam), current, false); }
+      var left = showNextStep(exam, !exam.querySelector(".mot-results .mot-next").hidden);
+      var line = exam.querySelector(".mot-modules-left");   /* the rest stays, and so does the focus in it */
+      if (line) { line.textContent = TEXT.modulesLeft(left); line.hidden = !left; }
       return;
     }
     paperForms(exam).forEach(function (form) {
