@@ -26,7 +26,7 @@ from tests.test_learner import open_page
 pytestmark = pytest.mark.browser
 
 HEADING = ".md-content h1"
-IN_VIEW = ".md-content :is(h1, h2, h3, .mot-question)"
+IN_VIEW = ".md-content :is(h1, h2, h3, .mot-question, .mot-results:not([hidden]))"
 """What Back focuses: the first of these the view shows."""
 
 
@@ -81,16 +81,17 @@ def test_a_link_followed_by_keyboard_focuses_the_new_pages_heading_and_back_keep
 
 
 def expect_focus_in_view(page: Page) -> Locator:
-    """The focus is on the first heading or question the view shows."""
+    """The focus is on the first heading, question or results panel the view shows."""
     focused = page.locator(":focus")
     expect(focused).to_have_count(1)
-    assert focused.evaluate(f"el => el.matches('{IN_VIEW}')"), "a heading or a question"
+    assert focused.evaluate(f"el => el.matches('{IN_VIEW}')"), "a heading, question or panel"
     expect(focused).to_be_in_viewport()
     header = page.locator(".md-header").bounding_box()
     assert header is not None
     first = page.evaluate(
         f"""top => [...document.querySelectorAll('{IN_VIEW}')]
-            .findIndex(el => el.getBoundingClientRect().bottom > top)""",
+            .map(el => el.getBoundingClientRect())
+            .findIndex(box => box.bottom > top && box.top < innerHeight)""",
         header["y"] + header["height"],
     )
     expect(page.locator(IN_VIEW).nth(first)).to_be_focused()
@@ -140,6 +141,41 @@ def test_back_to_a_quiz_half_way_down_keeps_the_keyboard_there(
     assert scrolled(page) > 5000, "Tab went on from the quiz, not from the top of the page"
 
 
+def test_back_again_and_again_keeps_a_module_page_in_its_place(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """Above its quiz, a module page with its quiz done came back 26 pixels further down at
+    each Back: Material scrolled back before the status line at the top (with the best
+    score) was drawn, which the browser then kept in view as the line grew."""
+    module = next(module for module in course.modules if module.page.name == "04-offer")
+    open_module(page, site_url, module)
+    for index in range(len(module.quiz.questions)):  # the status line then gives a best score
+        answer(page, module, index, right=index % 2 == 0)
+    page.evaluate("scrollTo(0, 3000)")
+    for _ in range(3):
+        expect_back_at(page, leave_by_the_navigation(page))
+        assert scrolled(page) == 3000
+    # A quiz just answered is taller than shown again (what was said to a screen reader as
+    # each answer was graded is not said again): its end is out of reach, and the return
+    # held the focus back for 5 s. It gives up once the page has stayed as it is for 1 s.
+    page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")
+    leave_by_the_navigation(page)
+    page.wait_for_function("document.activeElement !== document.body", timeout=2500)
+    expect_focus_in_view(page)
+    assert page.evaluate("scrollY + innerHeight === document.documentElement.scrollHeight")
+
+
+def test_back_to_a_page_reached_by_a_link_to_a_section_focuses_where_the_learner_read_on(
+    page: Page, site_url: str
+) -> None:
+    """A page opened at a section (a 复习 link), read on 3,000 pixels and left: Back put the
+    page back in its place, but the focus on the section's heading, far above."""
+    page.goto(f"{site_url}01-significance.html#service-economy")
+    page.evaluate("scrollBy(0, 3000)")
+    expect(page.locator("#service-economy")).not_to_be_in_viewport()
+    expect_back_at(page, leave_by_the_navigation(page))
+
+
 def hand_in_with_mistakes(page: Page, site_url: str, course: Course) -> None:
     """Take the real exam, every third question answered wrong, and hand it in."""
     questions = every_question(course)
@@ -162,6 +198,9 @@ def test_back_to_a_page_drawn_after_it_is_shown_returns_to_the_place_left(
     page.evaluate("scrollTo(0, 5000)")
     expect_back_at(page, leave_by_the_navigation(page))
     expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
+    page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")  # the results
+    expect_back_at(page, leave_by_the_navigation(page))
+    expect(page.locator('[data-results-for="exam"]')).to_be_focused()
     page.goto(f"{site_url}mistakes.html")
     expect(page.locator(".mot-mistakes form[data-question-id]").nth(5)).to_be_visible()
     page.evaluate("scrollTo(0, document.documentElement.scrollHeight / 2)")

@@ -4,67 +4,78 @@
  * loading it:
  * - a screen reader said nothing: the focus goes to the new page's heading, or to the
  *   target of its #fragment, without scrolling (Material has scrolled there);
- * - Back or Forward puts the page where the learner left it, and the focus on the first
- *   heading or question in view there, so that Tab goes on from where the learner is.
- *   Material scrolls back as soon as it shows the page, before the parts have drawn what
- *   makes it long (a handed-in exam's paper, the 错题本's questions, a quiz's
- *   explanations): the page grows after, and the place is scrolled to again.
+ * - Back or Forward puts the page where the learner left it, and the focus on what the
+ *   view shows there, so that Tab goes on from where the learner is. Material scrolls
+ *   back as soon as it shows the page, before the parts have drawn it (a handed-in
+ *   exam's paper, the 错题本's questions, a quiz's status and explanations): the page
+ *   grows or shifts after, and is scrolled back to the place each time it does.
  * The first page start is the page's load, which the browser announces and scrolls itself.
  */
 (function () {
   "use strict";
 
   var all = window.mot.all;
-  var HOLD_LIMIT = 5000;   /* ms a return waits for the page to grow back to its place */
+  var SETTLED = 300;      /* ms the page stays as it is, in its place, before a return is done */
+  var UNREACHED = 1000;   /* ms it stays as it is, too short for its place, before the return gives up */
+  var HOLD_LIMIT = 5000;  /* ms at most a return waits */
   var LEARNER_MOVES = ["wheel", "touchstart", "keydown", "mousedown"];
+  var IN_VIEW = ".md-content :is(h1, h2, h3, .mot-question, .mot-results:not([hidden]))";
   var pageShown = false;
-  var holding = null;     /* the return still waiting for its place: { stop } */
+  var holding = null;     /* the return still being scrolled to its place: { stop } */
+
+  /* Back or Forward again, before a return is done: the page it scrolls is leaving, and
+     Material would note that scroll as the place of the entry returned to. */
+  window.addEventListener("popstate", function () { if (holding) { holding.stop(false); } });
 
   function startShownPage() {
     if (holding) { holding.stop(false); }
     /* Material keeps the place of a page left in its history entry, and only there. */
-    var place = pageShown && history.state ? history.state.y : null;
+    var place = history.state && history.state.y;
     if (!pageShown) {
       pageShown = true;
-    } else if (place > window.scrollY + 1) {
+    } else if (typeof place === "number") {
       holdPlace(place);
     } else {
-      focusNewPage(place !== null);
+      focusOn(fragmentTarget() || document.querySelector(".md-content h1"));
     }
   }
 
-  function focusNewPage(returned) {
-    var target = fragmentTarget() || (returned && placeInView()) || document.querySelector(".md-content h1");
+  function focusOn(target) {
     if (!target) { return; }
     if (target.tabIndex < 0) { target.tabIndex = -1; }   /* a heading takes no focus otherwise */
     target.focus({ preventScroll: true });
   }
 
-  /* Scroll to `place` each time the page grows, until it is there, the learner scrolls or
-     types (the page is theirs again), another page is shown, or HOLD_LIMIT ms have passed. */
+  /* Scroll back to `place` each time the page grows or shifts, until it has stayed as it
+     is for a while, the learner scrolls or types (the page is theirs again), another page
+     is shown, or HOLD_LIMIT ms have passed; then focus what the view shows. */
   function holdPlace(place) {
+    var settle = null;
     var grows = new ResizeObserver(function () {
       window.scrollTo(0, place);
-      if (Math.abs(window.scrollY - place) < 1) { stop(true); }
+      window.clearTimeout(settle);
+      settle = window.setTimeout(moved, Math.abs(window.scrollY - place) < 1 ? SETTLED : UNREACHED);
     });
-    var timer = window.setTimeout(function () { stop(true); }, HOLD_LIMIT);
+    var limit = window.setTimeout(moved, HOLD_LIMIT);
     function moved() { stop(true); }
     function stop(focus) {
       holding = null;
       grows.disconnect();
-      window.clearTimeout(timer);
+      window.clearTimeout(settle);
+      window.clearTimeout(limit);
       LEARNER_MOVES.forEach(function (type) { window.removeEventListener(type, moved, true); });
-      if (focus) { focusNewPage(true); }
+      if (focus) { focusOn(placeInView()); }
     }
     LEARNER_MOVES.forEach(function (type) { window.addEventListener(type, moved, { capture: true, passive: true }); });
     holding = { stop: stop };
     grows.observe(document.body);
   }
 
-  /* The first heading or question the view shows. */
+  /* The first heading, question or results panel the view shows, else the last above it. */
   function placeInView() {
     var top = document.querySelector(".md-header").getBoundingClientRect().bottom;
-    return all(document, ".md-content :is(h1, h2, h3, .mot-question)").find(function (el) { return el.getBoundingClientRect().bottom > top; });
+    var reached = all(document, IN_VIEW).filter(function (el) { return el.getBoundingClientRect().top < window.innerHeight; });
+    return reached.find(function (el) { return el.getBoundingClientRect().bottom > top; }) || reached.pop();
   }
 
   function fragmentTarget() {
