@@ -4,7 +4,9 @@ The body is the one place raw HTML is allowed. Python-Markdown passes a block of
 through until the tag that opened it closes, so a ``<div>`` never closed swallows the
 rest of the page, the quiz heading included, as literal text. Every block element that
 needs its end tag is followed from its start tag to its end tag, and what is left open or
-closed twice is reported at its line. So is a processing instruction (``<?``) or a CDATA
+closed twice is reported at its line, and so is an inline formatting element (``<b>``,
+``<a>``…) left open at the end of its paragraph, which the browser carries on into every
+paragraph after it. So is a processing instruction (``<?``) or a CDATA
 section (``<![CDATA[``) that opens a line and is never closed, or a declaration
 (``<!DOCTYPE``) that opens a line and does not end on it: Python-Markdown then splices
 every later block of raw HTML, the quiz's included, into the wrong places. A comment
@@ -32,6 +34,12 @@ knows)."""
 TRACKED = set(markdown.Markdown().block_level_elements) - {"hr", "html", "body"} | SWALLOWING
 """Block-level elements as Python-Markdown knows them, less the ones without an end tag, and
 the elements that swallow what follows them."""
+FORMATTING = {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike"}
+FORMATTING |= {"strong", "tt", "u"}
+"""Inline elements that HTML carries on into every later paragraph while they are open: an
+unclosed ``<strong>`` makes the rest of the page bold, an unclosed ``<a>`` a link."""
+PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+"""A blank line, which ends a paragraph of Markdown."""
 ENDLESS = "plaintext"
 """An element no end tag closes: the browser shows all that follows it as text."""
 MARKUP_OPENING_A_LINE = re.compile(r" {0,3}(<\?|<!\[CDATA\[)")
@@ -195,6 +203,8 @@ class _BlockBalance(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.first_line = first_line
         self.open: list[tuple[str, int, int]] = []
+        self.inline: list[tuple[str, int, int]] = []
+        """Formatting elements open in the paragraph being read."""
         self.problems: list[Finding] = []
 
     def where(self) -> tuple[int, int]:
@@ -203,7 +213,9 @@ class _BlockBalance(HTMLParser):
         return self.first_line + line - 1, offset + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in TRACKED:
+        if tag in FORMATTING:
+            self.inline.append((tag, *self.where()))
+        elif tag in TRACKED:
             self.open.append((tag, *self.where()))
         elif tag == ENDLESS:
             self.problems.append(
@@ -216,7 +228,16 @@ class _BlockBalance(HTMLParser):
                 )
             )
 
+    def handle_data(self, data: str) -> None:
+        if PARAGRAPH_END.search(data):
+            self._paragraph_ended()
+
     def handle_endtag(self, tag: str) -> None:
+        if tag in FORMATTING:
+            opened = [index for index, (name, _, _) in enumerate(self.inline) if name == tag]
+            if opened:
+                del self.inline[opened[-1]]
+            return
         if tag not in TRACKED:
             return
         if tag not in (name for name, _, _ in self.open):
@@ -239,6 +260,7 @@ class _BlockBalance(HTMLParser):
 
     def close(self) -> None:
         super().close()
+        self._paragraph_ended()
         for index, (name, line, column) in enumerate(self.open):
             if index == 0 or name not in IMPLIED_END:
                 self._unclosed(
@@ -249,6 +271,21 @@ class _BlockBalance(HTMLParser):
                     "would be shown as literal text",
                 )
         self.open.clear()
+
+    def _paragraph_ended(self) -> None:
+        for name, line, column in self.inline:
+            self.problems.append(
+                (
+                    line,
+                    column,
+                    f"'<{name}>' is not closed in its paragraph; the browser carries it on "
+                    "into every paragraph after it (the rest of the page turns bold, italic "
+                    "or into a link)",
+                    f"add '</{name}>' where it should end, in the same paragraph",
+                    UNCLOSED,
+                )
+            )
+        self.inline.clear()
 
     def _unclosed(self, name: str, line: int, column: int, detail: str) -> None:
         self.problems.append(
