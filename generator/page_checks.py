@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Container, Iterable, Iterator, Mapping
+from difflib import get_close_matches
 from urllib.parse import urlsplit, urlunsplit
 
 from generator.errors import Problem, Severity
@@ -30,6 +31,8 @@ from generator.page_scan import MAX_NESTING, PageScan
 from generator.page_text import Lines, Place, searchable_text, text_places
 from generator.project import MEDIA_FOLDERS, PROGRESS_MARKER
 
+ANCHOR_CLOSENESS = 0.85
+"""How alike a link's #id and a heading's must be for the one to be a slip for the other."""
 ATTRIBUTE_START = "\"'="
 """What comes just before an address written as an HTML attribute value."""
 ADDRESS_END = ")\"'> \t"
@@ -235,6 +238,12 @@ def broken_link(target: str, current_page: str, anchors: Targets) -> LinkProblem
                 f"did you mean '#{other_case}'? write {page_part}#{other_case}",
                 "unknown-anchor",
             )
+        if (close := _misspelt(anchor, anchors[page])) is not None:
+            return (
+                f"link to '#{anchor}', which is not a heading of {page}",
+                f"did you mean '#{close}'? write {page_part}#{close}",
+                "unknown-anchor",
+            )
         return (
             f"link to '#{anchor}', which is not a heading of {page}",
             f"add '{{#{anchor}}}' to the heading it should open, or link to an existing one",
@@ -248,6 +257,14 @@ def _in_other_case(anchor: str, known: Container[str]) -> str | None:
     if not isinstance(known, Iterable):
         return None
     return next((name for name in sorted(known) if name.lower() == anchor.lower()), None)
+
+
+def _misspelt(anchor: str, known: Container[str]) -> str | None:
+    """The id ``anchor`` is a slip of the keyboard for (``golden-platinm``), if one is."""
+    if not isinstance(known, Iterable):
+        return None
+    close = get_close_matches(anchor, sorted(known), n=1, cutoff=ANCHOR_CLOSENESS)
+    return close[0] if close else None
 
 
 def _link_places(lines: Lines, address: str, raw: bool) -> list[Place]:

@@ -218,6 +218,21 @@ def test_an_id_written_in_capitals_gets_the_id_meant(
     ]
 
 
+def test_a_misspelt_id_gets_the_id_meant(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A slip of the keyboard (a letter left out) was told to add the misspelt id to a
+    heading; the id meant is named, and an id like none on the page still gets that fix."""
+    line = add_to_page(minimal_project, "见[第二章](02-second.md#cente)和[倾听](#zzz)。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:8: link to '#cente', which is not a heading of 02-second.md; did you "
+        "mean '#centre'? write 02-second.md#centre [link.unknown-anchor]",
+        f"{PAGE}:{line}:33: link to '#zzz', which is not a heading of 01-sample.md; add "
+        "'{#zzz}' to the heading it should open, or link to an existing one "
+        "[link.unknown-anchor]",
+    ]
+
+
 def test_footnotes_html_ids_and_email_addresses_pass(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
