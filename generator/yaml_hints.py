@@ -4,8 +4,9 @@ YAML says what its parser expected where it gave up, often a line or more after 
 slip. Slips common in a Chinese course: a full-width colon after a key (``prompt：``,
 what a Chinese input method types), a text that starts with a character YAML reads as
 syntax (``!重要``, ``[注意] 以下``, ``@客户``), a quote opened but never closed
-(``prompt: "服务补救…``), a key with no space after its colon (``prompt:一位客户``) or a
-full-width space there (``prompt:\u3000一位``), and a key indented unlike its neighbours
+(``prompt: "服务补救…``), a key with no colon (``prompt 一位客户``), a key with no space
+after its colon (``prompt:一位客户``) or a full-width space there
+(``prompt:\u3000一位``), and a key indented unlike its neighbours
 (:mod:`generator.yaml_indentation`).
 Each is looked for on the lines the error names, or above them, and the fix quotes the
 trainer's own line. ``mkdocs.yml`` gets the same hints, read as its own file: any name may
@@ -57,6 +58,11 @@ SPACE_NAMES = {"\u3000": "a full-width space", "\u00a0": "a no-break space"}
 NO_SPACE_REACH = 2
 """How many lines above the error a key with no space after its colon is looked for: YAML
 reads the key and its value as one text, and gives up on the line after it, or the next."""
+NO_COLON = re.compile(
+    rf"^(\s*(?:-\s+)?)({KEY}|[0-9]{{2}}-[a-z0-9-]+)[ \t]+([^\s:{FULL_WIDTH_COLONS}].*?)\s*$"
+)
+"""A name, then a space and a value, with no colon between (``prompt 一位客户``): a key
+of a course file, or a module's name under the exam's ``draw:`` (``06-confirm 3``)."""
 QUOTED = re.compile(rf"^(\s*(?:-\s+)?)(?:({KEY})\s*:\s+)?(['\"])(.*?)\s*$")
 """A key or a list's entry whose value starts with a quote: indent, key, quote, the rest."""
 QUOTED_KEY = re.compile(rf"({KEY})\s*:(?:\s|$)")
@@ -109,6 +115,9 @@ def syntax_hint(
     no_space = _no_space_after_colon(lines, error_line, reading.is_key)
     if no_space is not None:
         return no_space
+    no_colon = _no_colon(lines, error_line)
+    if no_colon is not None:
+        return no_colon
     misaligned = dedented_key(lines, error_line, line_offset) or misaligned_key(
         lines, error_line, line_offset
     )
@@ -158,6 +167,25 @@ def _no_space_after_colon(
         hint = _key_without_space(lines[number - 1], number, is_key)
         if hint is not None:
             return hint
+    return None
+
+
+def _no_colon(lines: list[str], error_line: int) -> Hint | None:
+    """A key written with no colon after it, on the error line or on one of the two lines
+    with something on them above it: YAML reads the key and its value as one text, and
+    gives up at the next key (or where the file ends, a line after the last)."""
+    filled = [n for n in range(min(error_line, len(lines)), 0, -1) if lines[n - 1].strip()]
+    for number in filled[:NO_SPACE_REACH]:
+        key = NO_COLON.match(lines[number - 1])
+        if key is not None and (key.group(2) in COURSE_KEYS or key.group(2)[0].isdigit()):
+            indent, name, value = key.groups()
+            return (
+                number,
+                len(indent) + len(name) + 1,
+                f"'{name}' has no colon after it, so YAML does not read it as a key",
+                f"write a colon and a space after it: {name}: {value}",
+                "yaml.missing-colon",
+            )
     return None
 
 

@@ -160,6 +160,30 @@ def test_a_key_with_no_space_after_its_colon_is_named_at_its_line(
     ]
 
 
+@pytest.mark.parametrize("gap", ["", "\n"])
+def test_a_key_with_no_colon_is_named_at_its_line(minimal_project: Path, gap: str) -> None:
+    """YAML gave up a line or two below (past a blank line), at the next key, and said to
+    check the quoting or write the colon full-width: the slip is the key's own line."""
+    assert problems_after(minimal_project, f"    prompt 服务补救的第一步是道歉。{gap}") == [
+        f"{QUIZ}:35:11: 'prompt' has no colon after it, so YAML does not read it as a key; "
+        "write a colon and a space after it: prompt: 服务补救的第一步是道歉。 "
+        "[yaml.missing-colon]"
+    ]
+
+
+def test_a_module_drawn_with_no_colon_is_named_at_its_line(minimal_project: Path) -> None:
+    """The last line of the exam's draw: YAML gave up on the line after the file's end."""
+    exam = minimal_project / "quizzes/exam.yml"
+    lines = exam.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    assert lines[-1] == "  02-second: 2"
+    exam.write_text("\n".join([*lines[:-1], "  02-second 2"]) + "\n", encoding="utf-8")
+    assert course_problems(minimal_project) == [
+        f"quizzes/exam.yml:{len(lines)}:12: '02-second' has no colon after it, so YAML does "
+        "not read it as a key; write a colon and a space after it: 02-second: 2 "
+        "[yaml.missing-colon]"
+    ]
+
+
 @pytest.mark.parametrize(
     "line",
     [
