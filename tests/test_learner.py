@@ -710,6 +710,17 @@ def test_a_passed_papers_next_step_follows_a_module_passed_in_another_tab(
     other.close()
 
 
+def test_a_blank_paper_is_handed_in_with_a_plain_question(
+    page: Page, fixture_site_url: str
+) -> None:
+    """交卷 on a paper with nothing answered listed every question's number (第 1、2、3…、20
+    题 on the real exam) in the confirmation; it says the paper is blank, and what it scores."""
+    take_exam_started(page, fixture_site_url)
+    assert hand_in(page, page) == "你还一道题都没有作答，现在交卷得 0 分。\n确定现在交卷吗？"
+    verdict = page.locator('[data-results-for="exam"] [data-passed]')
+    expect(verdict).to_contain_text("得分 0/3（0%）")
+
+
 def test_exam_fail_lists_every_miss_with_its_review_link(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:

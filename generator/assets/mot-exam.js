@@ -33,9 +33,10 @@
     unsaved: "这次交卷的成绩没有保存在这台设备上（浏览器不能保存学习进度，或存储空间已满）：" +
       "关闭、刷新或离开这一页后，成绩可能就没有了。",
     notGraded: "这道题没能判分：判分要用的文件没有加载（可能是网络断了）。请检查网络，然后再交卷。",
-    confirmHandIn: function (missing) {
-      return (missing.length ? "还有 " + missing.length + " 道题没有作答：第 " + missing.join("、") +
-        " 题。没答的题按答错计分。\n" : "交卷后就不能再修改答案了。\n") + "确定现在交卷吗？";
+    confirmHandIn: function (missing, total) {   /* every number of a blank paper said nothing more */
+      var none = missing.length === total && "你还一道题都没有作答，现在交卷得 0 分。\n";
+      return (none || (missing.length ? "还有 " + missing.length + " 道题没有作答：第 " + missing.join("、") +
+        " 题。没答的题按答错计分。\n" : "交卷后就不能再修改答案了。\n")) + "确定现在交卷吗？";
     },
     confirmRestart: "重新开始会放弃这次考试里已经作答的内容，并重新抽题。确定要重新开始吗？",
     confirmDialogue: "重来会清空这段对话里已经选的回复。确定要重来吗？",
@@ -327,12 +328,11 @@
 
   function handIn(exam) {
     var forms = paperForms(exam);
-    var missing = [];
     /* a paper still being graded is being handed in: 交卷 pressed again while the grading
        waits for a script on a slow network asked again, and handed in again */
     if (forms.some(function (form) { return form.hasAttribute("aria-busy"); })) { return; }
-    forms.forEach(function (form, index) { if (!engine.response(form)) { missing.push(index + 1); } });
-    if (!window.confirm(TEXT.confirmHandIn(missing))) { return; }
+    var missing = forms.map(function (form, index) { return engine.response(form) ? 0 : index + 1; }).filter(Boolean);
+    if (!window.confirm(TEXT.confirmHandIn(missing, forms.length))) { return; }
     whenStorageSettles(function () { gradeAndHandIn(exam); });
   }
 
