@@ -19,7 +19,7 @@ from markdown.extensions.admonition import AdmonitionProcessor
 from pymdownx.details import DetailsProcessor
 from pymdownx.tabbed import TabbedProcessor
 
-from generator.errors import Problem
+from generator.errors import Problem, Severity
 from generator.models import Page
 from generator.page_text import body_lines, fenced_code
 
@@ -30,6 +30,8 @@ TYPED_FOR = str.maketrans(
     {"！": "!", "？": "?", "＝": "=", "＋": "+", "“": '"', "”": '"', "‘": '"', "’": '"', "'": '"'}
 )
 """What a Chinese keyboard typed, and what the block's first line needs instead."""
+BOX_INDENT = 4
+"""How far a box's (or a tab's) text is indented under its first line."""
 GENERAL_FIX = 'write the marks half-width and the title in straight double quotes: !!! tip "小贴士"'
 
 
@@ -49,6 +51,32 @@ def broken_blocks(page: Page, text: str) -> Iterator[Problem]:
             "this line starts a note box or a tab, but the site shows it as a line of text",
             fix,
             "page.broken-block",
+        )
+
+
+def empty_boxes(page: Page, text: str) -> Iterator[Problem]:
+    """Each note box or tab of ``page`` (``text``: its body, code left as empty lines) whose
+    next line with something on it is not indented under it: the site shows the box empty,
+    with its title alone, and the text meant for it below it as the page's."""
+    opening_lines = text.splitlines()
+    body = page.body.splitlines()
+    for index, line in enumerate(opening_lines):
+        if not _opens_block(line.strip()):
+            continue
+        indent = len(line) - len(line.lstrip())
+        following = next((later for later in body[index + 1 :] if later.strip()), "")
+        if following and len(following) - len(following.lstrip()) >= indent + BOX_INDENT:
+            continue
+        yield Problem(
+            page.source.path,
+            page.body_line + index,
+            indent + 1,
+            f"the box '{line.strip()}' is empty: the lines after it are not indented "
+            f"{BOX_INDENT} spaces under it, so the site shows them below the box",
+            f"indent the box's text {BOX_INDENT} spaces more than this line; a box with its "
+            "title alone is better written as a heading or a bold line",
+            "page.empty-box",
+            Severity.WARNING,
         )
 
 

@@ -20,7 +20,7 @@ from generator.line_folds import is_wide
 from generator.markdown_config import CourseScan
 from generator.media import course_file, folder_link, meant_file, outside_course_link
 from generator.models import Course, Page
-from generator.page_blocks import broken_blocks, unclosed_fences
+from generator.page_blocks import broken_blocks, empty_boxes, unclosed_fences
 from generator.page_footnotes import footnote_problems
 from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
@@ -80,6 +80,7 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
     text = searchable_text(page, lines)
     yield from level_one_headings(page, lines)
     yield from broken_blocks(page, text)
+    yield from empty_boxes(page, text)
     yield from unclosed_fences(page)
     yield from chinese_line_breaks(page, lines)
     yield from _second_progress_marker(page, lines)

@@ -705,6 +705,36 @@ def test_a_paragraph_broken_between_chinese_characters_is_a_warning(
     assert run_generator(minimal_project, "check", "--strict") == 1
 
 
+EMPTY_BOX = (
+    "is empty: the lines after it are not indented 4 spaces under it, so the site shows them "
+    "below the box; indent the box's text 4 spaces more than this line; a box with its title "
+    "alone is better written as a heading or a bold line [page.empty-box]"
+)
+
+
+def test_a_box_whose_text_is_not_indented_under_it_is_a_warning(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Text written after a box's first line, but not indented under it, left the box
+    empty, its title alone, and the text below it as the page's, with nothing said. A box
+    whose text is indented, after a blank line or a fenced code block, is left alone."""
+    first = add_to_page(
+        minimal_project,
+        '!!! tip "先听后说"\n\n先让客户把话说完。\n\n'
+        '!!! note "倾听"\n  倾听时要望闻问切。\n\n'
+        '!!! example "做得好"\n\n    先复述一遍客户的要求。\n\n'
+        '??? note "代码"\n    ```text\n    听\n    ```\n\n'
+        '!!! warning "只有标题"\n',
+    )
+    assert run_generator(minimal_project, "check") == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if "empty-box" in line]
+    assert warned == [
+        f"{PAGE}:{first}:1: warning: the box '!!! tip \"先听后说\"' {EMPTY_BOX}",
+        f"{PAGE}:{first + 4}:1: warning: the box '!!! note \"倾听\"' {EMPTY_BOX}",
+        f"{PAGE}:{first + 16}:1: warning: the box '!!! warning \"只有标题\"' {EMPTY_BOX}",
+    ]
+
+
 LEVEL_ONE = (
     "level-1 heading in the page body; start sections at '##'; the page title comes from "
     "'title:' [page.level-one-heading]"
@@ -850,8 +880,10 @@ def test_headings_underlined_one_under_the_other_are_each_level_one(
 def test_equals_under_code_or_a_paragraph_line_is_no_heading(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:
+    """(A box over '===' has nothing under it: it is warned about as empty, not as a heading.)"""
     add_to_page(minimal_project, f"{text}\n")
-    assert problems(minimal_project, capsys) == []
+    assert run_generator(minimal_project, "check") == 0
+    assert "level-one-heading" not in capsys.readouterr().err
 
 
 BROKEN_BLOCK = (
