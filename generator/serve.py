@@ -23,9 +23,9 @@ import json
 import logging
 import shutil
 import signal
-import socket
 import sys
 import tempfile
+import time
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -53,7 +53,14 @@ from generator.project import (
 from generator.publish import swap_in
 from generator.render import QuestionMemo
 from generator.search_terms import read_search_terms, replace_search_terms
-from generator.source_watch import PreviewServer, SourceWatch, ThemeState, theme_state
+from generator.source_watch import (
+    PreviewServer,
+    SourceWatch,
+    ThemeState,
+    check_port_free,
+    saved_since,
+    theme_state,
+)
 from generator.write import DocsContents, sync_docs, update_docs
 
 POLL_SECONDS = 0.1
@@ -176,8 +183,15 @@ class Preview:
 
     def rebuild(self) -> None:
         """Bring the docs folder up to date, then the site; on problems, list them in the
-        terminal and beside the last good site, which the problems panel shows."""
+        terminal and beside the last good site, which the problems panel shows.
+
+        Problems found while a save was still being written are not listed: an editor that
+        saves in place empties the file, then writes it, and a file read in between is
+        empty (or half there). The watch asks for the next rebuild, which reads it whole."""
+        started = time.time_ns()
         reported = self.update()
+        if reported and saved_since(self.project, started):
+            return
         if reported:
             listing = self.site_dir / SERVE_PROBLEMS
             listing.parent.mkdir(parents=True, exist_ok=True)
@@ -321,23 +335,6 @@ def _report(problems: Reported, outcome: str) -> None:
     for problem in problems:
         print(problem, file=sys.stderr, flush=True)
     print(outcome, file=sys.stderr, flush=True)
-
-
-def check_port_free(dev_addr: str) -> None:
-    """Fail at once, saying what to do, when another program holds the preview's port."""
-    host, _, port = dev_addr.rpartition(":")
-    with socket.socket() as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the dev server does
-        try:
-            probe.bind((host, int(port)))
-        except OSError:
-            other = int(port) + 1
-            raise SetupError(
-                f"port {port} on {host} is in use by another program (another preview?)",
-                f"stop that program, or preview on another port: make serve PORT={other} "
-                f"(python -m generator serve --dev-addr {host}:{other})",
-                "setup.port-in-use",
-            ) from None
 
 
 def serve(project: Project, dev_addr: str) -> None:

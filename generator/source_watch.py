@@ -3,12 +3,15 @@
 MkDocs' live-reload server watches files and folders, but a watch ends when its folder
 goes and MkDocs passes over changes of folders; :class:`SourceWatch` watches the folders
 (the theme's own folder, ``theme.custom_dir``, among them) and the folder that holds them,
-and asks :class:`PreviewServer` for a rebuild.
+and asks :class:`PreviewServer` for a rebuild. Also here: whether a source changed since
+a moment (a save still being written), and whether the server's port is free.
 """
 
 from __future__ import annotations
 
 import os
+import socket
+from contextlib import suppress
 from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
@@ -20,6 +23,7 @@ from watchdog.events import (
 )
 from watchdog.observers.api import ObservedWatch
 
+from generator.errors import SetupError
 from generator.markdown_config import site_config
 from generator.project import Project
 
@@ -37,6 +41,35 @@ def theme_state(project: Project) -> ThemeState:
         return ()
     files = sorted(path for path in Path(folder).rglob("*") if path.is_file())
     return tuple((str(path), (found := path.stat()).st_size, found.st_mtime_ns) for path in files)
+
+
+def saved_since(project: Project, moment: int) -> bool:
+    """Whether a source of the course (its pages, quizzes or settings) changed after
+    ``moment`` (``time.time_ns()``): a save still being written when it was read."""
+    folders = (project.course_dir, project.quiz_dir)
+    sources = [project.config_file, *(path for folder in folders for path in folder.rglob("*"))]
+    for path in sources:
+        with suppress(OSError):
+            if path.stat().st_mtime_ns > moment:
+                return True
+    return False
+
+
+def check_port_free(dev_addr: str) -> None:
+    """Fail at once, saying what to do, when another program holds the preview's port."""
+    host, _, port = dev_addr.rpartition(":")
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the dev server does
+        try:
+            probe.bind((host, int(port)))
+        except OSError:
+            other = int(port) + 1
+            raise SetupError(
+                f"port {port} on {host} is in use by another program (another preview?)",
+                f"stop that program, or preview on another port: make serve PORT={other} "
+                f"(python -m generator serve --dev-addr {host}:{other})",
+                "setup.port-in-use",
+            ) from None
 
 
 class PreviewServer(LiveReloadServer):

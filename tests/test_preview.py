@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import build
-from generator.errors import PROBLEMS_PER_FILE, CourseError
+from generator.errors import PROBLEMS_PER_FILE, CourseError, Problem, SetupError
 from generator.preview import SEARCH_INDEX
 from generator.project import SERVE_STYLES, Project
 from generator.serve import Preview
@@ -88,6 +88,38 @@ def test_a_broken_save_keeps_the_pages_and_lists_the_problem(
     assert "s1-single" in built(preview, "01-sample.html").read_text(encoding="utf-8")
     problems = site_problems(preview)
     assert len(problems) == 1 and "01-sample.yml" in problems[0]
+
+
+@pytest.mark.parametrize("still_saving", [True, False])
+def test_a_save_still_being_written_lists_no_problems(
+    preview: Preview,
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    still_saving: bool,
+) -> None:
+    """An editor saving in place empties the file, then writes it: a rebuild that read it
+    in between listed 'the quiz file is empty' in the terminal, then 'Not updated', before
+    the next rebuild read it whole. Problems found while the file changed again are left to
+    that rebuild; others are listed."""
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    text = quiz.read_text(encoding="utf-8")
+    quiz.write_text("", encoding="utf-8")
+
+    def read_then_saved() -> list[Problem | SetupError]:
+        found = Preview.update(preview)
+        if still_saving:
+            quiz.write_text(text, encoding="utf-8")
+        return found
+
+    monkeypatch.setattr(preview, "update", read_then_saved)
+    capsys.readouterr()
+    preview.rebuild()
+    said = capsys.readouterr().err
+    if still_saving:
+        assert "empty-file" not in said and "Not updated" not in said
+    else:
+        assert "schema.empty-file" in said and "Not updated" in said
 
 
 def test_a_good_save_lists_the_courses_warnings_for_the_panel(
