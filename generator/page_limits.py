@@ -114,8 +114,9 @@ def _too_many_lines(page: Page) -> Problem | None:
         page.body_line + MAX_PAGE_LINES,
         1,
         f"the page has {lines:,} lines, more than the {MAX_PAGE_LINES:,} a page may have "
-        "(this is the first line over): the site's Markdown converter takes minutes over so "
-        "many",
+        "(this is the first line over): a course page needs far fewer, and some kinds of "
+        "line (list items, headings, code blocks) take the site's Markdown converter "
+        "seconds to minutes by the thousand",
         "split the page into shorter pages",
         "page.too-many-lines",
     )
