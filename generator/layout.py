@@ -208,9 +208,9 @@ def _orphan_problem(project: Project, path: Path, rename: str | None, free: list
             project.relative(path),
             1,
             1,
-            f"quiz '{path.name}' is never read: its name differs from "
-            f"{project.shown(project.quiz_file(rename))} only in capitals, and file names "
-            "tell capitals from small letters",
+            f"quiz '{path.name}' differs from {project.shown(project.quiz_file(rename))} "
+            "only in capitals; file names tell capitals from small letters on Linux, in git "
+            "and on the server, where the course does not read it",
             f"rename it to {project.shown(project.quiz_file(rename))}",
             "quiz.orphan",
         )

@@ -59,11 +59,11 @@ def empty_boxes(page: Page, text: str) -> Iterator[Problem]:
     next line with something on it is not indented under it: the site shows the box empty,
     with its title alone, and the text meant for it below it as the page's."""
     opening_lines = text.splitlines()
-    body = page.body.splitlines()
+    body = [line.expandtabs(BOX_INDENT) for line in page.body.splitlines()]  # a tab is 4
     for index, line in enumerate(opening_lines):
         if not _opens_block(line.strip()):
             continue
-        indent = len(line) - len(line.lstrip())
+        indent = len(body[index]) - len(body[index].lstrip())
         following = next((later for later in body[index + 1 :] if later.strip()), "")
         if following and len(following) - len(following.lstrip()) >= indent + BOX_INDENT:
             continue

@@ -85,12 +85,14 @@ Finding = tuple[int, int, str, str, str]
 
 def html_problems(page: Page, text: str) -> list[Problem]:
     """Block HTML in ``text``, the body with its code blanked, that is never closed, or
-    closed twice, and processing instructions or CDATA sections never closed. These are left
-    out of the blocks' balance: Python's HTML parser would end them at the next '>', a tag's."""
+    closed twice, inline formatting left open at the end of its paragraph, and processing
+    instructions or CDATA sections never closed. These are left out of the blocks' balance:
+    Python's HTML parser would end them at the next '>', a tag's."""
     comments, text = _unclosed_comments(text, page.body_line)
     unclosed, text = _unclosed_markup(text, page.body_line)
     running_on, text = _tags_running_on(text, page.body_line)
-    balance = _BlockBalance(page.body_line)
+    blank = {number for number, line in enumerate(page.body.split("\n"), 1) if not line.strip()}
+    balance = _BlockBalance(page.body_line, blank)
     balance.feed(text)
     balance.close()
     findings = [*comments, *unclosed, *running_on, *balance.problems]
@@ -199,9 +201,12 @@ def _unclosed_markup_problem(opening: str) -> tuple[str, str, str]:
 class _BlockBalance(HTMLParser):
     """Follows block elements from start tag to end tag; records what does not match."""
 
-    def __init__(self, first_line: int) -> None:
+    def __init__(self, first_line: int, blank_lines: set[int]) -> None:
         super().__init__(convert_charrefs=True)
         self.first_line = first_line
+        self.blank_lines = blank_lines
+        """The body's lines with nothing on them as written (a line of code, blanked, is no
+        paragraph's end), counted from 1 as the parser counts."""
         self.open: list[tuple[str, int, int]] = []
         self.inline: list[tuple[str, int, int]] = []
         """Formatting elements open in the paragraph being read."""
@@ -229,8 +234,15 @@ class _BlockBalance(HTMLParser):
             )
 
     def handle_data(self, data: str) -> None:
-        if PARAGRAPH_END.search(data):
-            self._paragraph_ended()
+        """A blank line ends a paragraph, outside blocks of raw HTML (a <pre> or a <div>
+        passes through whole, blank lines and all)."""
+        if self.open or not self.inline:
+            return
+        line = self.getpos()[0]
+        for found in PARAGRAPH_END.finditer(data):
+            if line + data.count("\n", 0, found.start()) + 1 in self.blank_lines:
+                self._paragraph_ended()
+                return
 
     def handle_endtag(self, tag: str) -> None:
         if tag in FORMATTING:

@@ -25,7 +25,6 @@ import shutil
 import signal
 import sys
 import tempfile
-import time
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -58,7 +57,7 @@ from generator.source_watch import (
     SourceWatch,
     ThemeState,
     check_port_free,
-    saved_since,
+    source_state,
     theme_state,
 )
 from generator.write import DocsContents, sync_docs, update_docs
@@ -188,9 +187,9 @@ class Preview:
         Problems found while a save was still being written are not listed: an editor that
         saves in place empties the file, then writes it, and a file read in between is
         empty (or half there). The watch asks for the next rebuild, which reads it whole."""
-        started = time.time_ns()
+        before = source_state(self.project)
         reported = self.update()
-        if reported and saved_since(self.project, started):
+        if reported and source_state(self.project) != before:
             return
         if reported:
             listing = self.site_dir / SERVE_PROBLEMS

@@ -3,8 +3,8 @@
 MkDocs' live-reload server watches files and folders, but a watch ends when its folder
 goes and MkDocs passes over changes of folders; :class:`SourceWatch` watches the folders
 (the theme's own folder, ``theme.custom_dir``, among them) and the folder that holds them,
-and asks :class:`PreviewServer` for a rebuild. Also here: whether a source changed since
-a moment (a save still being written), and whether the server's port is free.
+and asks :class:`PreviewServer` for a rebuild. Also here: the state of the sources, which
+tells a save still being written, and whether the server's port is free.
 """
 
 from __future__ import annotations
@@ -43,16 +43,21 @@ def theme_state(project: Project) -> ThemeState:
     return tuple((str(path), (found := path.stat()).st_size, found.st_mtime_ns) for path in files)
 
 
-def saved_since(project: Project, moment: int) -> bool:
-    """Whether a source of the course (its pages, quizzes or settings) changed after
-    ``moment`` (``time.time_ns()``): a save still being written when it was read."""
+SourceState = dict[Path, tuple[int, int]]
+"""Each source of the course with its size and time of change."""
+
+
+def source_state(project: Project) -> SourceState:
+    """The course's pages, quizzes and settings, each with its size and time of change:
+    compared before and after a rebuild, they tell a save still being written when it was
+    read (the time alone would not: a file may bear a time ahead of the clock)."""
     folders = (project.course_dir, project.quiz_dir)
-    sources = [project.config_file, *(path for folder in folders for path in folder.rglob("*"))]
-    for path in sources:
+    state: SourceState = {}
+    for path in [project.config_file, *(path for folder in folders for path in folder.rglob("*"))]:
         with suppress(OSError):
-            if path.stat().st_mtime_ns > moment:
-                return True
-    return False
+            found = path.stat()
+            state[path] = (found.st_size, found.st_mtime_ns)
+    return state
 
 
 def check_port_free(dev_addr: str) -> None:

@@ -115,14 +115,14 @@ def syntax_hint(
     no_space = _no_space_after_colon(lines, error_line, reading.is_key)
     if no_space is not None:
         return no_space
-    no_colon = _no_colon(lines, error_line)
-    if no_colon is not None:
-        return no_colon
     misaligned = dedented_key(lines, error_line, line_offset) or misaligned_key(
         lines, error_line, line_offset
     )
     if misaligned is not None:
         return misaligned
+    no_colon = _no_colon(lines, error_line)
+    if no_colon is not None:
+        return no_colon
     first = min(context_line or error_line, error_line - 1)
     for number in range(max(first, 1), min(error_line, len(lines)) + 1):
         colon = FULL_WIDTH_COLON.match(lines[number - 1])
@@ -177,7 +177,7 @@ def _no_colon(lines: list[str], error_line: int) -> Hint | None:
     filled = [n for n in range(min(error_line, len(lines)), 0, -1) if lines[n - 1].strip()]
     for number in filled[:NO_SPACE_REACH]:
         key = NO_COLON.match(lines[number - 1])
-        if key is not None and (key.group(2) in COURSE_KEYS or key.group(2)[0].isdigit()):
+        if key is not None and (key.group(2) in COURSE_KEYS or _under_draw(lines, number)):
             indent, name, value = key.groups()
             return (
                 number,
@@ -187,6 +187,15 @@ def _no_colon(lines: list[str], error_line: int) -> Hint | None:
                 "yaml.missing-colon",
             )
     return None
+
+
+def _under_draw(lines: list[str], number: int) -> bool:
+    """Whether line ``number`` is in the exam's ``draw:``, where modules' names are keys:
+    the nearest line above it that is indented less is ``draw:``."""
+    depth = indent(lines[number - 1])
+    above = (line for line in reversed(lines[: number - 1]) if line.strip())
+    parent = next((line for line in above if indent(line) < depth), "")
+    return parent.strip() == "draw:"
 
 
 def _key_without_space(line: str, number: int, is_key: Callable[[str, str], bool]) -> Hint | None:

@@ -164,9 +164,10 @@ def test_a_quiz_named_in_other_capitals_is_told_its_name(
     a module's quiz: it is the exam's file, named but for a capital."""
     (minimal_project / f"quizzes/{name}.yml").rename(minimal_project / f"quizzes/{written}.yml")
     assert orphans(minimal_project) == [
-        f"quizzes/{written}.yml:1:1: quiz '{written}.yml' is never read: its name differs "
-        f"from quizzes/{name}.yml only in capitals, and file names tell capitals from small "
-        f"letters; rename it to quizzes/{name}.yml [quiz.orphan]"
+        f"quizzes/{written}.yml:1:1: quiz '{written}.yml' differs from quizzes/{name}.yml "
+        "only in capitals; file names tell capitals from small letters on Linux, in git and "
+        f"on the server, where the course does not read it; rename it to quizzes/{name}.yml "
+        "[quiz.orphan]"
     ]
 
 

@@ -705,6 +705,25 @@ def test_a_paragraph_broken_between_chinese_characters_is_a_warning(
     assert run_generator(minimal_project, "check", "--strict") == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<pre><code>第一行\n\n第二行\n</code></pre>",
+        "这是<b>重点，命令是\n`ping 10.0.0.1`\n要记住</b>。",
+        '<a href="#listening">倾听时要**望闻问切**</a>。',
+        "写 `<b>` 不会加粗。",
+    ],
+    ids=["blank-line-in-pre", "code-span-alone-on-a-line", "markdown-inside", "in-code-span"],
+)
+def test_an_inline_tag_closed_where_the_browser_closes_it_passes(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """A blank line inside a block of raw HTML ends no paragraph, nor does a line that holds
+    a code span alone."""
+    add_to_page(minimal_project, f"{text}\n")
+    assert problems(minimal_project, capsys) == []
+
+
 EMPTY_BOX = (
     "is empty: the lines after it are not indented 4 spaces under it, so the site shows them "
     "below the box; indent the box's text 4 spaces more than this line; a box with its title "
@@ -724,6 +743,7 @@ def test_a_box_whose_text_is_not_indented_under_it_is_a_warning(
         '!!! note "倾听"\n  倾听时要望闻问切。\n\n'
         '!!! example "做得好"\n\n    先复述一遍客户的要求。\n\n'
         '??? note "代码"\n    ```text\n    听\n    ```\n\n'
+        '!!! tip "制表符"\n\t用制表符缩进也在框里。\n\n'
         '!!! warning "只有标题"\n',
     )
     assert run_generator(minimal_project, "check") == 0
@@ -731,7 +751,7 @@ def test_a_box_whose_text_is_not_indented_under_it_is_a_warning(
     assert warned == [
         f"{PAGE}:{first}:1: warning: the box '!!! tip \"先听后说\"' {EMPTY_BOX}",
         f"{PAGE}:{first + 4}:1: warning: the box '!!! note \"倾听\"' {EMPTY_BOX}",
-        f"{PAGE}:{first + 16}:1: warning: the box '!!! warning \"只有标题\"' {EMPTY_BOX}",
+        f"{PAGE}:{first + 19}:1: warning: the box '!!! warning \"只有标题\"' {EMPTY_BOX}",
     ]
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -120,6 +122,21 @@ def test_a_save_still_being_written_lists_no_problems(
         assert "empty-file" not in said and "Not updated" not in said
     else:
         assert "schema.empty-file" in said and "Not updated" in said
+
+
+def test_a_source_dated_ahead_of_the_clock_hides_no_problem(
+    preview: Preview, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file dated an hour ahead (a clock set wrong, a synced folder) is no save still
+    being written: the problems of a rebuild are listed."""
+    page = minimal_project / "course/index.md"
+    ahead = time.time() + 3600
+    os.utime(page, (ahead, ahead))
+    (minimal_project / "quizzes/01-sample.yml").write_text("", encoding="utf-8")
+    capsys.readouterr()
+    preview.rebuild()
+    said = capsys.readouterr().err
+    assert "schema.empty-file" in said and "Not updated" in said
 
 
 def test_a_good_save_lists_the_courses_warnings_for_the_panel(

@@ -87,6 +87,9 @@ def test_a_key_indented_unlike_the_key_above_is_to_be_lined_up(
         "    prompt: 服务补救的第一步\n      是道歉。",
         '    prompt: "服务补救的第一步\n      是道歉。"',
         "    prompt: {服务补救: 道歉,\n      第一步: 道歉}",
+        "    prompt: |-\n      服务补救的第一步：\n      type 一栏要写对",
+        "    prompt: 服务补救的第一步\n      answer 是道歉。",
+        "    prompt: 服务补救的第一步\n      01-sample 模块讲过",
     ],
 )
 def test_a_key_below_a_text_of_several_lines_is_lined_up_with_the_texts_key(

@@ -19,7 +19,6 @@
   var mot = window.mot;
   var all = mot.all;
   var engine = mot.engine;
-  var STATUS = { "not-started": "未开始", "in-progress": "进行中", "passed": "已通过" };
   var TEXT = {
     progress: function (done, total, right) {
       return "已完成 " + done + "/" + total + " 题，答对 " + right + " 题";
@@ -44,7 +43,7 @@
     var found = mot.progress.quizStatus(quizId);
     document.querySelectorAll('.mot-module-status[data-module="' + quizId + '"]').forEach(function (el) {
       el.setAttribute("data-status", found.status);
-      el.textContent = "本章状态：" + STATUS[found.status] +
+      el.textContent = "本章状态：" + mot.progress.statusNames[found.status] +
         (found.entry ? " · 最佳成绩 " + bestText(found.entry) : "");
     });
   }
