@@ -38,8 +38,9 @@ FORMATTING = {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", 
 FORMATTING |= {"strong", "tt", "u"}
 """Inline elements that HTML carries on into every later paragraph while they are open: an
 unclosed ``<strong>`` makes the rest of the page bold, an unclosed ``<a>`` a link."""
-PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
-"""A blank line, which ends a paragraph of Markdown."""
+PARAGRAPH_END = re.compile(r"[ \t]*$| {0,3}#{1,6}(?:[ \t]|$)")
+"""A line that ends the paragraph before it: a blank one, or a heading (``## 标题``), which
+Python-Markdown takes out of a paragraph without a blank line above it."""
 ENDLESS = "plaintext"
 """An element no end tag closes: the browser shows all that follows it as text."""
 MARKUP_OPENING_A_LINE = re.compile(r" {0,3}(<\?|<!\[CDATA\[)")
@@ -91,8 +92,8 @@ def html_problems(page: Page, text: str) -> list[Problem]:
     comments, text = _unclosed_comments(text, page.body_line)
     unclosed, text = _unclosed_markup(text, page.body_line)
     running_on, text = _tags_running_on(text, page.body_line)
-    blank = {number for number, line in enumerate(page.body.split("\n"), 1) if not line.strip()}
-    balance = _BlockBalance(page.body_line, blank)
+    ends = {n for n, line in enumerate(page.body.split("\n"), 1) if PARAGRAPH_END.match(line)}
+    balance = _BlockBalance(page.body_line, ends)
     balance.feed(text)
     balance.close()
     findings = [*comments, *unclosed, *running_on, *balance.problems]
@@ -201,12 +202,12 @@ def _unclosed_markup_problem(opening: str) -> tuple[str, str, str]:
 class _BlockBalance(HTMLParser):
     """Follows block elements from start tag to end tag; records what does not match."""
 
-    def __init__(self, first_line: int, blank_lines: set[int]) -> None:
+    def __init__(self, first_line: int, paragraph_ends: set[int]) -> None:
         super().__init__(convert_charrefs=True)
         self.first_line = first_line
-        self.blank_lines = blank_lines
-        """The body's lines with nothing on them as written (a line of code, blanked, is no
-        paragraph's end), counted from 1 as the parser counts."""
+        self.paragraph_ends = paragraph_ends
+        """The body's lines that end a paragraph as written (:data:`PARAGRAPH_END`; a line of
+        code, blanked, is none), counted from 1 as the parser counts."""
         self.open: list[tuple[str, int, int]] = []
         self.inline: list[tuple[str, int, int]] = []
         """Formatting elements open in the paragraph being read."""
@@ -234,15 +235,13 @@ class _BlockBalance(HTMLParser):
             )
 
     def handle_data(self, data: str) -> None:
-        """A blank line ends a paragraph, outside blocks of raw HTML (a <pre> or a <div>
-        passes through whole, blank lines and all)."""
+        """A blank line or a heading ends a paragraph, outside blocks of raw HTML (a <pre> or
+        a <div> passes through whole, blank lines and all)."""
         if self.open or not self.inline:
             return
-        line = self.getpos()[0]
-        for found in PARAGRAPH_END.finditer(data):
-            if line + data.count("\n", 0, found.start()) + 1 in self.blank_lines:
-                self._paragraph_ended()
-                return
+        first = self.getpos()[0]
+        if any(first + step in self.paragraph_ends for step in range(1, data.count("\n") + 1)):
+            self._paragraph_ended()
 
     def handle_endtag(self, tag: str) -> None:
         if tag in FORMATTING:

@@ -724,6 +724,19 @@ def test_an_inline_tag_closed_where_the_browser_closes_it_passes(
     assert problems(minimal_project, capsys) == []
 
 
+def test_an_inline_tag_left_open_above_a_heading_is_reported(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A heading ends the paragraph above it, blank line or not: a tag closed only below
+    the heading is left open above it, and the heading and what follows turned bold."""
+    line = add_to_page(minimal_project, "这是<b>重点\n## 下一节 {#next}\n正文</b>。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:3: '<b>' is not closed in its paragraph; the browser carries it on "
+        "into every paragraph after it (the rest of the page turns bold, italic or into a "
+        "link); add '</b>' where it should end, in the same paragraph [page.unclosed-html]"
+    ]
+
+
 EMPTY_BOX = (
     "is empty: the lines after it are not indented 4 spaces under it, so the site shows them "
     "below the box; indent the box's text 4 spaces more than this line; a box with its title "
