@@ -540,7 +540,7 @@ def test_the_mistakes_book_reads_out_its_count_only_when_it_changes(
     assert not [said for said in spoken if "错题本" in said], spoken
     form_of(page, single.id).get_by_role("button", name="再做一次").click()
     answer(page, single, right=True)
-    empty = "错题本是空的。测验和考试里答错的题会自动收进来，答对了就会离开。"
+    empty = "错题本是空的。测验和结业考试里答错的题会自动收进来，答对了就会离开。"
     assert page.evaluate("window.__spoken").count(empty) == 1
 
 
