@@ -193,7 +193,8 @@ def test_back_to_a_page_drawn_after_it_is_shown_returns_to_the_place_left(
 ) -> None:
     """A handed-in exam's paper and the 错题本's questions are drawn once the page is shown,
     after Material has scrolled a returning learner back: Back from a 复习 link put the
-    learner at the top of the page. The place is scrolled to again as the page grows."""
+    learner at the top of the page. The place is scrolled to again as the page grows, until
+    the learner moves (one exam handed in serves every case)."""
     hand_in_with_mistakes(page, site_url, course)
     page.evaluate("scrollTo(0, 5000)")
     expect_back_at(page, leave_by_the_navigation(page))
@@ -201,10 +202,33 @@ def test_back_to_a_page_drawn_after_it_is_shown_returns_to_the_place_left(
     page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")  # the results
     expect_back_at(page, leave_by_the_navigation(page))
     expect(page.locator('[data-results-for="exam"]')).to_be_focused()
+    expect_a_learners_move_to_end_the_return(page)
     page.goto(f"{site_url}mistakes.html")
     expect(page.locator(".mot-mistakes form[data-question-id]").nth(5)).to_be_visible()
     page.evaluate("scrollTo(0, document.documentElement.scrollHeight / 2)")
     expect_back_at(page, leave_by_the_navigation(page))
+
+
+def expect_a_learners_move_to_end_the_return(page: Page) -> None:
+    """On the handed-in exam: the place is scrolled to again only until the learner moves.
+    A learner who presses a key (or scrolls) while the paper is still being drawn keeps
+    their place and their focus. The exam's style sheet is held back, which holds the
+    drawing of the paper."""
+    page.evaluate("scrollTo(0, 5000)")
+    held: list[Route] = []
+    page.route("**/mot-exam.css", lambda route: held.append(route))
+    leave_by_the_navigation(page)
+    page.wait_for_function("document.querySelector('link[href$=\"mot-exam.css\"]')")
+    assert held, "the exam's style sheet was asked for"
+    assert scrolled(page) < 5000, "the paper is not drawn yet"
+    page.keyboard.press("Tab")
+    focused = page.evaluate_handle("document.activeElement")
+    held[0].continue_()
+    page.unroute("**/mot-exam.css")
+    expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
+    expect(page.locator(":focus")).to_be_in_viewport()
+    assert page.evaluate("el => el === document.activeElement", focused)
+    assert scrolled(page) < 5000, "the learner moved on: the page stays where they are"
 
 
 def test_the_first_page_load_leaves_the_focus_where_the_browser_puts_it(
@@ -247,26 +271,3 @@ def test_a_link_to_a_section_of_another_page_focuses_that_section(
     expect(section).to_be_focused()
     expect_in_view_below_header(page, section)
     expect_same_document(page)
-
-
-def test_a_learner_who_moves_on_while_the_page_grows_is_not_taken_back(
-    page: Page, site_url: str, course: Course
-) -> None:
-    """The place is scrolled to again only until the learner moves: a learner who presses
-    a key (or scrolls) while the paper is still being drawn keeps their place and their
-    focus. Here the exam's style sheet is held back, which holds the drawing of the paper."""
-    hand_in_with_mistakes(page, site_url, course)
-    page.evaluate("scrollTo(0, 5000)")
-    held: list[Route] = []
-    page.route("**/mot-exam.css", lambda route: held.append(route))
-    leave_by_the_navigation(page)
-    page.wait_for_function("document.querySelector('link[href$=\"mot-exam.css\"]')")
-    assert held, "the exam's style sheet was asked for"
-    assert scrolled(page) < 5000, "the paper is not drawn yet"
-    page.keyboard.press("Tab")
-    focused = page.evaluate_handle("document.activeElement")
-    held[0].continue_()
-    expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
-    expect(page.locator(":focus")).to_be_in_viewport()
-    assert page.evaluate("el => el === document.activeElement", focused)
-    assert scrolled(page) < 5000, "the learner moved on: the page stays where they are"
