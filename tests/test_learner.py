@@ -24,6 +24,7 @@ from generator.models import (
     Course,
     FillIn,
     Matching,
+    Module,
     MultipleChoice,
     Ordering,
     Question,
@@ -660,21 +661,27 @@ def test_exam_pass(page: Page, fixture_site_url: str, course: Course) -> None:
     expect(result.get_by_role("link", name="领取结业证书")).to_be_visible()
 
 
+def pass_exam_with_a_module_left(page: Page, url: str, course: Course) -> tuple[Module, Locator]:
+    """Pass the exam with every module quiz passed but the second's; returns that module and
+    the exam's results panel."""
+    second = course.modules[1]
+    page.goto(url)
+    record = json.loads(QUIZZES_PASSED)
+    del record["quizzes"][second.page.name]
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
+    )
+    take_exam(page, url, course, right=True)
+    return second, page.locator('[data-results-for="exam"]')
+
+
 def test_an_exam_passed_before_the_modules_leads_on_to_the_first_not_passed(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:
     """The results panel offered 领取结业证书 to a learner with module quizzes still to pass,
     and the certificate page then said 未通过 and made no certificate. The next step is the
     first module not passed, as on the home page, and the panel says how many are left."""
-    second = course.modules[1]
-    page.goto(fixture_site_url)
-    record = json.loads(QUIZZES_PASSED)
-    del record["quizzes"][second.page.name]
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
-    )
-    take_exam(page, fixture_site_url, course, right=True)
-    result = page.locator('[data-results-for="exam"]')
+    second, result = pass_exam_with_a_module_left(page, fixture_site_url, course)
     expect(result.locator("[data-passed]")).to_have_attribute("data-passed", "true")
     expect(result.get_by_role("link", name="领取结业证书")).to_have_count(0)
     expect(result).to_contain_text("领取结业证书还要通过每个模块的测验：还有 1 个模块没有通过。")
@@ -690,15 +697,7 @@ def test_a_passed_papers_next_step_follows_a_module_passed_in_another_tab(
     """A learner passes the exam with one module still to pass, and passes it in another
     tab. The paper's next step still led to that module, and still said one was left,
     until the page was loaded again; it now leads on to the certificate at once."""
-    second = course.modules[1]
-    page.goto(fixture_site_url)
-    record = json.loads(QUIZZES_PASSED)
-    del record["quizzes"][second.page.name]
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
-    )
-    take_exam(page, fixture_site_url, course, right=True)
-    result = page.locator('[data-results-for="exam"]')
+    second, result = pass_exam_with_a_module_left(page, fixture_site_url, course)
     expect(result.get_by_role("link", name=f"继续学习：{second.meta.title}")).to_be_visible()
     other = page.context.new_page()
     other.goto(f"{fixture_site_url}{second.page.name}.html")
