@@ -18,7 +18,8 @@
     });
     var exam = mot.progress.exam();
     var attempt = mot.progress.attempt();
-    var status = exam && exam.passed ? "已通过" : attempt && !attempt.handedIn ? "进行中" : exam ? "未通过" : "未参加";
+    var names = mot.progress.statusNames;
+    var status = exam && exam.passed ? names.passed : attempt && !attempt.handedIn ? names["in-progress"] : exam ? "未通过" : "未参加";
     items.push({ label: course.exam.title, done: Boolean(exam && exam.passed), status: status });
     return items;
   }

@@ -222,7 +222,7 @@
     if (first) { engine.firstControl(first).focus(); }
   }
 
-  function stageLines(exam, forms, passMark) {
+  function stageLines(course, forms, passMark) {
     var stages = {};
     forms.forEach(function (form) {
       var id = form.getAttribute("data-stage");
@@ -231,7 +231,7 @@
       stage.right += form.getAttribute("data-result") === "correct" ? 1 : 0;
     });
     var list = element("ul", "", "mot-exam-stages");
-    mot.courseData(exam).areas.forEach(function (area) {
+    course.areas.forEach(function (area) {
       var score = stages[area.id];
       if (!score) { return; }
       var weak = mot.progress.percent(score.right, score.total) < passMark;
@@ -264,21 +264,21 @@
       passMark: Number(exam.getAttribute("data-pass-mark")) };
     var score = mot.progress.percent(recorded.right, recorded.total);
     var passed = score >= recorded.passMark;
-    var details = [element("p", TEXT.stages), stageLines(exam, forms, recorded.passMark)];
+    var course = mot.courseData(exam);   /* read once: it is parsed from the page */
+    var details = [element("p", TEXT.stages), stageLines(course, forms, recorded.passMark)];
     if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
-    var left = showNextStep(exam, passed);
+    var left = showNextStep(exam, course, passed);
     if (left) { details.unshift(element("p", TEXT.modulesLeft(left), "mot-modules-left")); }
     if (right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
     if (fresh && !mot.progress.saved()) { details.unshift(element("p", TEXT.unsaved, "mot-unsaved")); }
-    var verdict = TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed, mot.courseData(exam).exam.title);
+    var verdict = TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed, course.exam.title);
     mot.showResults(exam.querySelector(".mot-results"), passed, verdict, details, fresh);
   }
 
   /* Passed, the next step is the certificate once every module quiz is passed too, as the
      home page and the certificate page have it; until then, the first module not passed.
      Returns how many modules are left to pass. */
-  function showNextStep(exam, passed) {
-    var course = mot.courseData(exam);
+  function showNextStep(exam, course, passed) {
     var left = passed ? mot.progress.modulesToPass(course) : [];
     var next = exam.querySelector(".mot-results .mot-next");
     next.hidden = !passed;
@@ -440,7 +440,7 @@
       return;
     }
     if (current.handedIn) {   /* a paper handed in changes no more; its next step follows modules passed since */
-      var left = showNextStep(exam, !exam.querySelector(".mot-results .mot-next").hidden);
+      var left = showNextStep(exam, mot.courseData(exam), !exam.querySelector(".mot-results .mot-next").hidden);
       var line = exam.querySelector(".mot-modules-left");   /* the rest stays, and so does the focus in it */
       if (line) { line.textContent = TEXT.modulesLeft(left); line.hidden = !left; }
       return;
