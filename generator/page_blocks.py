@@ -22,6 +22,7 @@ from pymdownx.tabbed import TabbedProcessor
 from generator.errors import Problem, Severity
 from generator.models import Page
 from generator.page_text import body_lines, fenced_code
+from generator.yaml_lines import indent
 
 BLOCK_MARKS = re.compile(r" *(?:!!!|\?\?\?|！！！|？？？|(?:===|＝＝＝)[!+＋！]{0,2} +\S)")
 """How a line that is meant to open a block starts, half-width or full-width (a tab's marks
@@ -63,14 +64,14 @@ def empty_boxes(page: Page, text: str) -> Iterator[Problem]:
     for index, line in enumerate(opening_lines):
         if not _opens_block(line.strip()):
             continue
-        indent = len(body[index]) - len(body[index].lstrip())
+        depth = indent(body[index])
         following = next((later for later in body[index + 1 :] if later.strip()), "")
-        if following and len(following) - len(following.lstrip()) >= indent + BOX_INDENT:
+        if following and indent(following) >= depth + BOX_INDENT:
             continue
         yield Problem(
             page.source.path,
             page.body_line + index,
-            indent + 1,
+            depth + 1,
             f"the box '{line.strip()}' is empty: the lines after it are not indented "
             f"{BOX_INDENT} spaces under it, so the site shows them below the box",
             f"indent the box's text {BOX_INDENT} spaces more than this line; a box with its "
