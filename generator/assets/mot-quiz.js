@@ -73,8 +73,8 @@
     var passed = mot.progress.percent(right, total) >= passMark;
     var panel = quiz.querySelector(".mot-results");
     var next = panel.querySelector(".mot-next");
-    if (next) { next.hidden = !passed; }
-    if (next && next.dataset.steps) { pointToFirstUnpassed(next); }
+    next.hidden = !passed;
+    if (next.dataset.steps) { pointToFirstUnpassed(next); }
     panel.querySelector(".mot-retry-wrong").hidden = right === total;
     mot.showResults(panel, passed, TEXT.verdict(right, total, passMark, passed), missedObjectives(quiz), false);
   }
