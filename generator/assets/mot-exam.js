@@ -333,7 +333,8 @@
     if (forms.some(function (form) { return form.hasAttribute("aria-busy"); })) { return; }
     var missing = forms.map(function (form, index) { return engine.response(form) ? 0 : index + 1; }).filter(Boolean);
     if (!window.confirm(TEXT.confirmHandIn(missing, forms.length))) { return; }
-    whenStorageSettles(function () { gradeAndHandIn(exam); });
+    handingIn.add(exam);   /* from the confirmation on: 重新开始 while the storage settles cancels it too */
+    whenStorageSettles(function () { if (handingIn.has(exam)) { gradeAndHandIn(exam); } });
   }
 
   /* Grade the paper as it stands, then hand it in. Graded before the hand-in is stored: a
