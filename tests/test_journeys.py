@@ -231,6 +231,16 @@ CHOSEN_LINES = """rows => rows.map(row => {
 text is drawn whole."""
 
 
+TIMES_NAMED = """rows => rows.map(row => {
+  const chosen = row.querySelector('select').selectedOptions[0].textContent;
+  return [...row.querySelectorAll('.mot-match-chosen, .mot-mark')]
+    .filter(shown => shown.getClientRects().length > 0 && shown.textContent.includes(chosen))
+    .length;
+})"""
+"""How many times the text under each matching row's select names the option chosen: the
+line that shows it whole, and the verdict of a row matched right."""
+
+
 def longest_choice(question: Matching) -> str:
     return max([pair.match for pair in question.pairs] + question.distractors, key=len)
 
@@ -239,7 +249,8 @@ def test_a_matching_answer_reads_in_full_when_chosen_and_restored(
     learner: Page, site_url: str, course: Course
 ) -> None:
     """A closed select shows one line, cut off where a course's match is long: the chosen
-    text is shown whole under it, when picked and when the graded answer comes back."""
+    text is shown whole under it, when picked and when the graded answer comes back; a row
+    matched right has it whole in its verdict instead, not a third time."""
     page = learner
     matching = [(m, q) for m in course.modules for q in m.quiz.questions if isinstance(q, Matching)]
     module, question = max(matching, key=lambda found: len(longest_choice(found[1])))
@@ -251,10 +262,19 @@ def test_a_matching_answer_reads_in_full_when_chosen_and_restored(
         rows.nth(row).locator("select").select_option(label=longest)
     shown = [[longest, longest, True]] * rows.count()
     assert rows.evaluate_all(CHOSEN_LINES) == shown
+    matches = {pair.item: pair.match for pair in question.pairs}
+    items = rows.locator("label").all_inner_texts()
+    rows.first.locator("select").select_option(label=matches[items[0]])
+    chosen = [matches[items[0]]] + [longest] * (rows.count() - 1)
     form.locator(".mot-submit").click()
     expect(form).to_have_attribute("data-result", "incorrect")
+    # A row matched right names its choice whole in its verdict: the line under it goes.
+    graded = [[text, text, matches[item] != text] for item, text in zip(items, chosen, strict=True)]
+    assert rows.evaluate_all(CHOSEN_LINES) == graded
+    assert rows.evaluate_all(TIMES_NAMED) == [1] * rows.count(), "once under each select"
     open_module(page, site_url, module)
-    assert rows.evaluate_all(CHOSEN_LINES) == shown
+    assert rows.evaluate_all(CHOSEN_LINES) == graded
+    assert rows.evaluate_all(TIMES_NAMED) == [1] * rows.count(), "and when it comes back"
 
 
 def test_a_branching_dialogue_reads_in_the_order_played(
@@ -287,7 +307,7 @@ def test_a_branching_dialogue_reads_in_the_order_played(
         better = turn.locator('[data-solution="true"]')
         expect(better).to_have_count(0 if turns[turn_id].replies[reply].correct else 1)
         if not turns[turn_id].replies[reply].correct:
-            expect(better).to_contain_text(best.text)
+            assert_coaching(turn, best.text)
     assert tops == sorted(tops), "customer line, then the reply, turn after turn, downwards"
     good = sum(turns[t].replies[r].correct for t, r in path)
     last_turn, last_reply = path[-1]
@@ -310,6 +330,25 @@ def test_a_branching_dialogue_reads_in_the_order_played(
     expect(form.locator(".mot-turn:visible")).to_have_count(1)
     expect(form.locator(".mot-turn[data-played]")).to_have_count(0)
     expect(form_of(page, other)).to_have_attribute("data-result", "correct")
+
+
+def assert_coaching(turn: Locator, best: str) -> None:
+    """The better reply under a played ``turn`` is advice, labelled first and set in one
+    note with the feedback, not a bubble beside it like the learner's own line (the
+    customer's next line answers what the learner said, not the better reply)."""
+    better = turn.locator('[data-solution="true"]')
+    expect(better).to_have_text(f"✓更好的回复：{best}")
+    edges = [
+        (box["x"], box["x"] + box["width"])
+        for box in (
+            turn.locator(".mot-reply-feedback:visible").bounding_box(),
+            better.bounding_box(),
+        )
+        if box is not None
+    ]
+    assert len(edges) == 2 and edges[0] == edges[1], "one note: the feedback and the better reply"
+    chosen = turn.locator(".mot-chosen").bounding_box()
+    assert chosen is not None and edges[1][0] < chosen["x"], "set in less than the learner's line"
 
 
 def box_top(element: Locator) -> float:

@@ -169,7 +169,7 @@ def test_the_right_answer_is_shown_with_the_learners_own(
     elif isinstance(q, Scenario):
         turns = {turn.id: turn for turn in q.turns}
         best = [next(r.text for r in turns[i].replies if r.correct) for i in wrong_path(q)]
-        assert [text.replace("✓更好的回复", "").strip() for text in shown] == best
+        assert shown == [f"✓更好的回复：{text}" for text in best]
     else:
         expect(form.locator(".mot-option.mot-chosen")).to_contain_text("你的选择")
         assert len(shown) == 1

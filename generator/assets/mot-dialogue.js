@@ -83,7 +83,7 @@
       var option = better.closest(".mot-option");
       option.hidden = false;
       option.setAttribute("data-solution", "true");
-      option.appendChild(kit.tag(TEXT.better, "correct"));
+      option.insertBefore(kit.tag(TEXT.better + "：", "correct"), option.firstChild);
       turn.insertBefore(option, feedback.nextSibling);
     }
     return result;
