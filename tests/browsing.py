@@ -137,17 +137,25 @@ def answer_exam(
     return drawn
 
 
-def hand_in(page: Page, surface: Surface) -> str:
-    """Press 交卷 and accept the confirmation; returns what the confirmation said."""
+def hand_in(page: Page, surface: Surface, double_click: bool = False) -> str:
+    """Press 交卷 (or click it twice, as some learners click every button) and accept the
+    confirmation, which must be asked once; returns what it said."""
     said: list[str] = []
 
     def accept(dialog: Dialog) -> None:
         said.append(dialog.message)
         dialog.accept()
 
-    page.once("dialog", accept)
-    surface.get_by_role("button", name="交卷").click()
+    page.on("dialog", accept)
+    button = surface.get_by_role("button", name="交卷")
+    if double_click:
+        button.dblclick()
+    else:
+        button.click()
     expect(surface.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
+    page.wait_for_timeout(400 if double_click else 0)  # a second confirmation would be asked by now
+    page.remove_listener("dialog", accept)
+    assert len(said) == 1, f"asked once, not {said}"
     return said[0]
 
 

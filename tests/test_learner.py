@@ -713,9 +713,11 @@ def test_a_blank_paper_is_handed_in_with_a_plain_question(
     page: Page, fixture_site_url: str
 ) -> None:
     """交卷 on a paper with nothing answered listed every question's number (第 1、2、3…、20
-    题 on the real exam) in the confirmation; it says the paper is blank, and what it scores."""
+    题 on the real exam) in the confirmation; it says the paper is blank, and what it scores.
+    A double click asks once, and hands in once."""
     take_exam_started(page, fixture_site_url)
-    assert hand_in(page, page) == "你还一道题都没有作答，现在交卷得 0 分。\n确定现在交卷吗？"
+    asked = hand_in(page, page, double_click=True)
+    assert asked == "你还一道题都没有作答，现在交卷得 0 分。\n确定现在交卷吗？"
     verdict = page.locator('[data-results-for="exam"] [data-passed]')
     expect(verdict).to_contain_text("得分 0/3（0%）")
 

@@ -179,9 +179,7 @@
     var text = TEXT.answered(done, forms.length);
     score.setAttribute("aria-live", answering ? "polite" : "off");
     if (score.textContent !== text) { score.textContent = text; }
-    var bar = exam.querySelector(".mot-exam-progress");
-    bar.max = forms.length;
-    bar.value = done;
+    Object.assign(exam.querySelector(".mot-exam-progress"), { max: forms.length, value: done });
     showResume(exam, forms, done);
   }
 
@@ -328,13 +326,15 @@
 
   function handIn(exam) {
     var forms = paperForms(exam);
-    /* a paper still being graded is being handed in: 交卷 pressed again while the grading
-       waits for a script on a slow network asked again, and handed in again */
-    if (forms.some(function (form) { return form.hasAttribute("aria-busy"); })) { return; }
+    /* a paper waiting for the storage to settle, or being graded, is being handed in: 交卷
+       pressed again (a double click, or a grading that waits for a script on a slow network)
+       asked again, and handed in again */
+    if (exam.hasAttribute("data-handing-in") || forms.some(function (form) { return form.hasAttribute("aria-busy"); })) { return; }
     var missing = forms.map(function (form, index) { return engine.response(form) ? 0 : index + 1; }).filter(Boolean);
     if (!window.confirm(TEXT.confirmHandIn(missing, forms.length))) { return; }
     handingIn.add(exam);   /* from the confirmation on: 重新开始 while the storage settles cancels it too */
-    whenStorageSettles(function () { if (handingIn.has(exam)) { gradeAndHandIn(exam); } });
+    exam.setAttribute("data-handing-in", "");
+    whenStorageSettles(function () { exam.removeAttribute("data-handing-in"); if (handingIn.has(exam)) { gradeAndHandIn(exam); } });
   }
 
   /* Grade the paper as it stands, then hand it in. Graded before the hand-in is stored: a
