@@ -441,16 +441,17 @@
       if (under && under.seed === attempt.seed && !under.handedIn) { kept.attempt = null; write(kept); }
       return current;
     },
-    /* "not-started", "in-progress" or "passed", and the quiz's best result. A question kept
-       is a start: answered, or a dialogue with a turn played. */
+    /* "not-started", "in-progress", "failed" (finished, its best result under the pass mark:
+       it read 进行中 like a quiz begun) or "passed", and the quiz's best result. A question
+       kept is a start: answered, or a dialogue with a turn played. */
     /* What a status of quizStatus is called on the page (the home page, the certificate page). */
-    statusNames: { "not-started": "未开始", "in-progress": "进行中", "passed": "已通过" },
+    statusNames: { "not-started": "未开始", "in-progress": "进行中", "failed": "未通过", "passed": "已通过" },
     quizStatus: function (quizId) {
       var entry = state.quizzes[quizId];
       var started = Object.keys(state.questions).some(function (id) {
         return state.questions[id].quiz === quizId;
       });
-      var status = entry && entry.passed ? "passed" : (entry || started ? "in-progress" : "not-started");
+      var status = entry ? (entry.passed ? "passed" : "failed") : (started ? "in-progress" : "not-started");
       return { status: status, entry: entry };
     },
     /* The modules of `course` (the page's course data) whose quiz is not passed yet, in order. */

@@ -17,7 +17,7 @@
   var engine = mot.engine;
   var TEXT = {
     count: function (count, exam) {
-      return count ? "错题本里有 " + count + " 道题。答对一道，它就离开错题本。" :
+      return count ? "错题本里有 " + count + " 道题。" :
         "错题本是空的。测验" + (exam ? "和" + exam.title : "") + "里答错的题会自动收进来，答对了就会离开。";
     },
     again: "再做一次",

@@ -9,7 +9,7 @@
  * below the quiz, with a link to it under that explanation: score, pass or not against
  * the pass mark (data-pass-mark), the objectives missed with review links and the next
  * step. "重新作答" (after a confirmation) and "只重做答错的题" start again. Also
- * keeps the module's status lines (未开始 / 进行中 / 已通过) up to date, and follows
+ * keeps the module's status lines (未开始 / 进行中 / 未通过 / 已通过) up to date, and follows
  * answers given in another tab. Needs mot-core.js and mot-questions.js (the engine and
  * the question types, mot-dialogue.js among them).
  */
@@ -27,7 +27,7 @@
       return "得分 " + right + "/" + total + "（" + mot.progress.percent(right, total) + "%）。" +
         (passed ? "达到了通过线 " + passMark + "%，本章测验通过！" : "还没有达到通过线 " + passMark + "%。");
     },
-    missed: "还没掌握的学习目标：",
+    missed: "这次答错的题涉及的学习目标：",
     toResults: "查看本章成绩",
     outdated: "这道题更新过：上次的答案对不上现在的题目，已经清除，请重新作答。",
     confirmRetry: function (count) { return "重新作答会清除你已经答过的 " + count + " 道题。确定要重新作答吗？"; }
