@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from generator.models import StrictModel
 from generator.yaml_indentation import dedented_key, misaligned_key
 from generator.yaml_lines import KEY_LINE, KEY_REST, Hint, holds_something, indent, value_start
+from generator.yaml_list_hints import list_item_slip
 
 KEY = rf"[A-Za-z_]{KEY_REST}"
 """A key's name, as a trainer types it in a course file or mkdocs.yml."""
@@ -115,8 +116,10 @@ def syntax_hint(
     no_space = _no_space_after_colon(lines, error_line, reading.is_key)
     if no_space is not None:
         return no_space
-    misaligned = dedented_key(lines, error_line, line_offset) or misaligned_key(
-        lines, error_line, line_offset
+    misaligned = (
+        list_item_slip(lines, error_line)
+        or dedented_key(lines, error_line, line_offset)
+        or misaligned_key(lines, error_line, line_offset)
     )
     if misaligned is not None:
         return misaligned

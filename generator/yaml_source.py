@@ -23,6 +23,7 @@ from generator.models import Source
 from generator.yaml_events import Location, LongNumber, Positions, is_long_number, read_plain
 from generator.yaml_hints import COURSE, context_line_of, syntax_hint
 from generator.yaml_lines import Hint
+from generator.yaml_list_hints import repeated_first_key
 
 MAX_DEPTH = 20
 """Deepest nesting accepted; the text of a dialogue's reply is eight levels down."""
@@ -233,7 +234,8 @@ def _describe_yaml_error(
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if isinstance(error, DuplicateKeyError):
-        return line, column, *duplicate_key(_duplicate_key_name(error))
+        repeated = repeated_first_key(text.split("\n"), line)
+        return repeated or (line, column, *duplicate_key(_duplicate_key_name(error)))
     hint = indent_hint(text, line, column) or syntax_hint(
         text, line, context_line_of(error), COURSE, line_offset
     )

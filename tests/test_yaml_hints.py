@@ -535,3 +535,83 @@ def test_a_full_width_space_after_a_settings_colon_is_named(
         "YAML does not read as a space, so it does not read 'language' as a key; replace it "
         "with an ordinary (half-width) space: language: zh [yaml.space-after-colon]"
     ]
+
+
+def problems_with(root: Path, path: str, edits: dict[int, str]) -> list[str]:
+    """The problems of the course when each line (1-based) of ``path`` in ``edits`` reads
+    as given there."""
+    file = root / path
+    lines = file.read_text(encoding="utf-8").split("\n")
+    for number, line in edits.items():
+        lines[number - 1] = line
+    file.write_text("\n".join(lines), encoding="utf-8")
+    return course_problems(root)
+
+
+DASH_FIX = "write a half-width '-' and a space before the key"
+
+
+@pytest.mark.parametrize(
+    ("number", "line", "expected"),
+    [
+        (8, "      -text: 打断客户，直接给方案", "8:7: the '-' before 'text' has no space"),
+        (10, "      -text: 专心倾听并确认理解", "10:7: the '-' before 'text' has no space"),
+        (2, "  -id: s1-single", "2:3: the '-' before 'id' has no space"),
+        (17, "  -id: s1-multiple", "17:3: the '-' before 'id' has no space"),
+        (
+            10,
+            "      － text: 专心倾听并确认理解",
+            "10:7: the '－' before 'text' is not the half-width",
+        ),
+        (
+            10,
+            "      —text: 专心倾听并确认理解",
+            "10:7: the '—' before 'text' is not the half-width",
+        ),
+    ],
+)
+def test_an_item_started_without_a_proper_dash_is_named_at_its_line(
+    minimal_project: Path, number: int, line: str, expected: str
+) -> None:
+    """YAML gave up on the line below or at the item, said to quote the text or write the
+    colon full-width, or spoke of a '?' the file does not hold."""
+    found = problems_with(minimal_project, QUIZ, {number: line})
+    key, value = line.lstrip(" -－—").split(": ")
+    assert len(found) == 1 and found[0].startswith(f"{QUIZ}:{expected}"), found
+    assert found[0].endswith(f"{DASH_FIX}: - {key}: {value} [yaml.list-dash]"), found
+
+
+@pytest.mark.parametrize("number", [8, 10])
+def test_an_item_with_no_key_before_its_text_is_told_the_key(
+    minimal_project: Path, number: int
+) -> None:
+    """``- 专心倾听`` with its ``feedback:`` below: YAML gave up at the feedback, and said to
+    quote its value or write its colon full-width."""
+    text = "打断客户，直接给方案" if number == 8 else "专心倾听并确认理解"
+    assert problems_with(minimal_project, QUIZ, {number: f"      - {text}"}) == [
+        f"{QUIZ}:{number}:9: the list's item holds a text with no key before it, where the "
+        f"other items start with 'text:'; write the key before the text: - text: {text} "
+        "[yaml.item-without-key]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "number", "line"),
+    [(QUIZ, 17, "  id: s1-multiple"), ("course/01-sample.md", 9, "  id: s1-need")],
+)
+def test_a_new_item_with_no_dash_is_told_to_take_one(
+    minimal_project: Path, path: str, number: int, line: str
+) -> None:
+    """A question (or an objective) whose '- ' was left out: YAML said the key was
+    indented unlike the one above, and following that made it a duplicate key."""
+    assert problems_with(minimal_project, path, {number: line}) == [
+        f"{path}:{number}:3: 'id' starts a new item of the list above, but has no '- ' before "
+        f"it; write '- ' before it, where the other items have theirs: - {line.strip()} "
+        "[yaml.item-without-dash]"
+    ]
+    assert problems_with(minimal_project, path, {number: f"  {line}"}) == [
+        f"{path}:{number}:5: duplicate key 'id': the list's item this line is in already "
+        "starts with 'id:'; if this line starts a new item, write '- ' before it, 2 spaces "
+        f"to the left, in line with the other items' '-': - {line.strip()}; if not, remove "
+        "one of the two [yaml.duplicate-key]"
+    ]

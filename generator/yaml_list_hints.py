@@ -1,0 +1,136 @@
+"""Slips in a list's items, named at their line with the item as it should be written.
+
+A new option or question is where a trainer slips: ``-text:`` with no space after the
+hyphen, a full-width ``－`` or a dash (``—``) that an input method typed for it, an item
+whose key was left out (``- 专心倾听`` with its ``feedback:`` below it), or a question
+whose ``- `` was left out (``id:`` under the last one's keys). YAML gives up on a line
+below, or says a key is indented wrongly or written twice, and its advice (quotes, a
+full-width colon, more spaces) would not help.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.yaml_lines import KEY_LINE, KEY_REST, Hint, holds_something, indent, line_at
+
+DASHES = "－—–"
+"""What an input method may type for a list's '-': a full-width hyphen, an em or en dash."""
+BAD_DASH = re.compile(rf"^(\s*)(-(?=[A-Za-z_])|[{DASHES}]\s*)([A-Za-z_]{KEY_REST})\s*:\s*(.*?)\s*$")
+"""An item started by '-' with no space after it, or by a dash that is no '-': its indent,
+that start, its key and its value."""
+ITEM = re.compile(r"^(\s*)-\s+(.*?)\s*$")
+"""A list's item: its indent and what follows its '- '."""
+REACH = 2
+"""How many lines holding something, from the error line up, a slip is looked for on."""
+
+
+def list_item_slip(lines: list[str], error_line: int) -> Hint | None:
+    """A slip in a list's item at or just above the error line, if one is found there."""
+    filled = [n for n in range(min(error_line, len(lines)), 0, -1) if holds_something(lines[n - 1])]
+    for number in filled[:REACH]:
+        hint = _bad_dash(lines[number - 1], number)
+        if hint is not None:
+            return hint
+    return _item_without_key(lines, error_line) or _item_without_dash(lines, error_line)
+
+
+def _bad_dash(line: str, number: int) -> Hint | None:
+    found = BAD_DASH.match(line)
+    if found is None:
+        return None
+    spaces, start, key, value = found.groups()
+    dash = start.strip()
+    what = (
+        "has no space after it, so YAML reads it as part of a text"
+        if dash == "-"
+        else "is not the half-width '-' that starts a list's item"
+    )
+    return (
+        number,
+        len(spaces) + 1,
+        f"the '{dash}' before '{key}' {what}",
+        f"write a half-width '-' and a space before the key: - {key}: {value}".rstrip(),
+        "yaml.list-dash",
+    )
+
+
+def _item_without_key(lines: list[str], error_line: int) -> Hint | None:
+    """A key at ``error_line`` under an item that holds a bare text (``- 专心倾听``): the
+    item's own key left out. The key is the one its neighbours start with."""
+    key = KEY_LINE.match(line_at(lines, error_line))
+    above = _filled_above(lines, error_line)
+    item = ITEM.match(line_at(lines, above))
+    if key is None or item is None or KEY_LINE.match(lines[above - 1]) is not None:
+        return None
+    spaces, text = item.groups()
+    first_key = _first_key_of_items(lines, above, len(spaces))
+    if first_key is None or len(key.group(1)) != len(spaces) + 2:
+        return None
+    return (
+        above,
+        len(spaces) + 3,
+        f"the list's item holds a text with no key before it, where the other items start "
+        f"with '{first_key}:'",
+        f"write the key before the text: - {first_key}: {text}",
+        "yaml.item-without-key",
+    )
+
+
+def _item_without_dash(lines: list[str], error_line: int) -> Hint | None:
+    """A key at ``error_line`` where the items of a list above start, named as the key each
+    of them starts with: a new item whose '- ' was left out."""
+    key = KEY_LINE.match(line_at(lines, error_line))
+    if key is None or key.group(1).strip():
+        return None
+    column = len(key.group(1))
+    if _first_key_of_items(lines, error_line, column) != key.group(2):
+        return None
+    return (
+        error_line,
+        column + 1,
+        f"'{key.group(2)}' starts a new item of the list above, but has no '- ' before it",
+        f"write '- ' before it, where the other items have theirs: - {key.group(2)}: "
+        f"{key.group(3) or ''}".rstrip(),
+        "yaml.item-without-dash",
+    )
+
+
+def repeated_first_key(lines: list[str], number: int) -> Hint | None:
+    """A key written twice in a list's item (YAML's duplicate key), the second time on line
+    ``number`` in line with the item's keys, where the item starts with it: most likely a
+    new item whose '- ' was left out."""
+    key = KEY_LINE.match(line_at(lines, number))
+    if key is None or key.group(1).strip():
+        return None
+    name, column = key.group(2), len(key.group(1))
+    if column < 2 or _first_key_of_items(lines, number, column - 2) != name:
+        return None
+    return (
+        number,
+        column + 1,
+        f"duplicate key '{name}': the list's item this line is in already starts with '{name}:'",
+        f"if this line starts a new item, write '- ' before it, 2 spaces to the left, in line "
+        f"with the other items' '-': - {name}: {key.group(3) or ''}".rstrip()
+        + "; if not, remove one of the two",
+        "yaml.duplicate-key",
+    )
+
+
+def _filled_above(lines: list[str], number: int) -> int:
+    """The nearest line above ``number`` that holds something; 0 if none does."""
+    above = range(min(number - 1, len(lines)), 0, -1)
+    return next((n for n in above if holds_something(lines[n - 1])), 0)
+
+
+def _first_key_of_items(lines: list[str], number: int, column: int) -> str | None:
+    """The key that the other items of the list around line ``number`` start with, where
+    their '-' stands at ``column``: the nearest such item above it, else below it."""
+    for side in (reversed(lines[: number - 1]), lines[number:]):
+        for line in side:
+            if holds_something(line) and indent(line) < column:
+                break
+            key = KEY_LINE.match(line)
+            if key is not None and indent(line) == column and key.group(1).strip() == "-":
+                return key.group(2)
+    return None
