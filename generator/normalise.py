@@ -5,9 +5,11 @@ or a full stop after the answer, or paste invisible characters along with it; al
 count as the same answer:
 
 1. format characters (Unicode category Cf: zero-width spaces and joiners, direction marks,
-   soft hyphens, the byte-order mark) are dropped: they come along with text pasted from a
-   web page or WeChat and change nothing the learner sees. They go first, so that NFKC
-   joins what they stood between (``e``, U+200C, U+0301 becomes ``é``);
+   soft hyphens, the byte-order mark) and variation selectors (U+FE0F after ``❤``, which
+   asks for the emoji's colour form) are dropped: they come along with text pasted from a
+   web page or WeChat, or with an emoji from one keyboard and not another, and change
+   nothing the learner reads. They go first, so that NFKC joins what they stood between
+   (``e``, U+200C, U+0301 becomes ``é``);
 2. Unicode NFKC: full-width ``４２`` becomes ``42``, full-width punctuation half-width;
 3. case folding, character by character: the fold table in ``data/case-folds.json``
    where it has an entry, else lower-casing. The table holds exactly the characters whose
@@ -100,7 +102,10 @@ def _is_edge(character: str) -> bool:
 
 
 def _is_format(character: str) -> bool:
-    return unicodedata.category(character) == "Cf"
+    """A format character or a variation selector (U+FE00–U+FE0F, U+E0100–U+E01EF)."""
+    code = ord(character)
+    selector = 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
+    return selector or unicodedata.category(character) == "Cf"
 
 
 def normalise(text: str) -> str:

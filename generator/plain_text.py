@@ -95,6 +95,14 @@ _NOT_TEXT = re.compile(
 noncharacters: the characters ``not_plain`` looks for first, found in one pass."""
 
 
+BLANKS = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\uffa0]")
+"""Invisible characters that are no format characters: the combining grapheme joiner, the
+Hangul fillers, the Khmer inherent vowels and the Mongolian variation selectors, which
+Unicode ignores by default (as it does format characters) but counts as letters or marks.
+Variation selectors (U+FE0F after an emoji) are let through, to ask for an emoji's colour
+form; the typed answers' normalisation drops them."""
+
+
 def not_plain(value: str) -> tuple[str, str, str] | None:
     """What makes ``value`` more than one line of plain text: (message, fix, code)."""
     found = _NOT_TEXT.search(value)
@@ -110,7 +118,8 @@ def not_plain(value: str) -> tuple[str, str, str] | None:
     invisible = _format_character(value)
     if invisible is not None:
         return (
-            f"contains {_describe(invisible)}, an invisible format character",
+            f"contains {_describe(invisible)}, an invisible "
+            + ("format character" if unicodedata.category(invisible) == "Cf" else "character"),
             f"delete the invisible character U+{ord(invisible):04X} (text pasted from a web "
             "page or WeChat brings it along; most editors show it only with "
             "'show invisible characters' turned on)",
@@ -157,10 +166,13 @@ def _joined(pair: str) -> str:
 
 
 def _format_character(value: str) -> str | None:
-    """The first format character (Unicode category Cf) of ``value``, if it has one."""
+    """The first invisible character of ``value``, if it has one: a format character
+    (Unicode category Cf), or a blank that is a letter or a mark (``BLANKS``)."""
+    blank = BLANKS.search(value)
     if value.isprintable():  # no Cf among them: a fast look at every field of the course
-        return None
-    return next((char for char in value if unicodedata.category(char) == "Cf"), None)
+        return blank.group() if blank else None
+    found = next((char for char in value if unicodedata.category(char) == "Cf"), None)
+    return min(filter(None, (found, blank and blank.group())), key=value.index, default=None)
 
 
 def _describe(char: str) -> str:

@@ -8,7 +8,8 @@
  * XOR SHA-256("<salt>:seal:<blank index>:<block>"), opened only after grading.
  *
  * Typed answers are normalised by the same function as generator/normalise.py: format
- * characters (zero-width spaces and joiners, direction marks: \p{Cf}) dropped, Unicode
+ * characters (zero-width spaces and joiners, direction marks: \p{Cf}) and variation
+ * selectors (U+FE0F after an emoji) dropped, Unicode
  * NFKC, case folding with the table of generator/data/case-folds.json (Python's casefold()
  * where it differs from lower-casing, in mot-folds.js, loaded only for text that needs
  * it), runs of spaces as one, punctuation and spaces at either end dropped. Needs
@@ -50,7 +51,7 @@
   /* The normalisation of generator/normalise.py: exact for text that needs no fold table,
      and for any text once mot-folds.js is loaded (prepare, below, sees to that). */
   function normalise(text) {
-    return Array.from(text.replace(/\p{Cf}/gu, "").normalize("NFKC"), fold).join("")
+    return Array.from(text.replace(/[\p{Cf}\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/gu, "").normalize("NFKC"), fold).join("")
       .replace(/[\p{Z}\p{Cc}]+/gu, " ")
       .replace(/^[\p{P}\p{Z}\p{Cc}]+|[\p{P}\p{Z}\p{Cc}]+$/gu, "");
   }
