@@ -709,6 +709,30 @@ def test_a_passed_papers_next_step_follows_a_module_passed_in_another_tab(
     other.close()
 
 
+def test_an_option_ticked_and_unticked_comes_back_unanswered(
+    page: Page, fixture_site_url: str
+) -> None:
+    """Unticking the one option ticked stores the answer [] (nothing chosen): on the
+    learner's return it was taken for an answer the trainer's changes no longer fit, and
+    the question said 这道题更新过 though nothing had changed."""
+    take_exam_started(page, fixture_site_url)
+    page.evaluate(
+        """() => { const attempt = mot.progress.attempt();
+        attempt.questions = ['s1-multiple', 's2-exam-promise', 's1-single'];
+        mot.progress.setAttempt(attempt); }"""
+    )
+    page.reload()
+    form = page.locator('.mot-exam-paper form[data-question-id="s1-multiple"]')
+    option = form.locator(".mot-options input").first
+    option.check()
+    option.uncheck()
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 0 / 3 题")
+    page.reload()
+    expect(form.locator(".mot-status")).to_have_text("")
+    expect(form.locator(".mot-options input:checked")).to_have_count(0)
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 0 / 3 题")
+
+
 def test_a_blank_paper_is_handed_in_with_a_plain_question(
     page: Page, fixture_site_url: str
 ) -> None:

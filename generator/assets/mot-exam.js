@@ -151,7 +151,8 @@
       engine.reset(form);
       engine.arrange(form, shuffle ? seedFor(attempt, id) : null);
       outdated.delete(form);
-      if (attempt.answers[id] && !engine.fill(form, attempt.answers[id])) {
+      /* an option ticked, then unticked, is kept as [], which no question is answered by */
+      if (attempt.answers[id] && attempt.answers[id].length && !engine.fill(form, attempt.answers[id])) {
         stale.push(id);
         outdated.add(form);
         if (!attempt.handedIn) { engine.kit.setStatus(form, TEXT.outdated, null, true); }
