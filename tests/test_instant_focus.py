@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from generator.models import Course
+from generator.project import review_target
 from tests.browsing import answer, hand_in
 from tests.conftest import VIEWPORTS, watched_tab
 from tests.test_journeys import (
@@ -264,3 +265,33 @@ def test_a_link_to_a_section_of_another_page_focuses_that_section(
     expect(section).to_be_focused()
     expect_in_view_below_header(page, section)
     expect_same_document(page)
+
+
+def test_review_links_within_a_page_focus_their_section_and_back_the_question(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """On the real course: a question's 复习 link to a section of its own page focuses that
+    section, the second time too (it went to <body>), and Back focuses the question in
+    view, not the section far above it (Tab then jumped back up there)."""
+    module = course.modules[0]
+    open_module(page, site_url, module)
+    page.evaluate("window.__sameDocument = true")
+    targets = [(q, review_target(q.review, module.page.filename)) for q in module.quiz.questions]
+    sections = {target.anchor: q for q, target in targets if target.page == module.page.filename}
+    reviewed = list(sections.items())[:2]
+    assert len(reviewed) == 2, "module 1 reviews two sections of its own page"
+    for _, q in reviewed:
+        answer(page, module, module.quiz.questions.index(q), right=False)
+    for anchor, q in reviewed:
+        form = page.locator(f'.mot-quiz form[data-question-id="{q.id}"]')
+        form.locator(".mot-review a").focus()
+        settled(page)
+        place = scrolled(page)
+        page.keyboard.press("Enter")
+        section = page.locator(f"#{anchor}")
+        expect(section).to_be_focused()
+        expect_in_view_below_header(page, section)
+        settled(page)
+        page.go_back()
+        expect(form).to_be_focused()
+        expect_back_at(page, place)

@@ -21,13 +21,23 @@
   var LEARNER_MOVES = ["wheel", "touchstart", "keydown", "mousedown"];
   var IN_VIEW = ".md-content :is(h1, h2, h3, .mot-question, .mot-results:not([hidden]))";
   var pageShown = false;
+  var shownPath = location.pathname;
   var holding = null;     /* the return still being scrolled to its place: { stop } */
 
   /* Back or Forward again, before a return is done: the page it scrolls is leaving, and
-     Material would note that scroll as the place of the entry returned to. */
-  window.addEventListener("popstate", function () { if (holding) { holding.stop(false); } });
+     Material would note that scroll as the place of the entry returned to. Within the page
+     (a 复习 link to a section above, and Back), no page is shown: the focus stayed where
+     it was, or went to <body>, far from the view. A link followed gets an entry with no
+     place (Material notes none for it); Back or Forward has its place, scrolled to first. */
+  window.addEventListener("popstate", function () {
+    if (holding) { holding.stop(false); }
+    if (location.pathname !== shownPath) { return; }   /* another page: startShownPage sees to it */
+    var followed = history.state === null;
+    window.setTimeout(function () { focusOn(followed ? fragmentTarget() : placeInView()); });
+  });
 
   function startShownPage() {
+    shownPath = location.pathname;
     if (holding) { holding.stop(false); }
     /* Material keeps the place of a page left in its history entry, and only there. */
     var place = history.state && history.state.y;
