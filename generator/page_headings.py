@@ -1,4 +1,5 @@
-"""Level-1 headings in a page body, written with '#' or underlined with '='.
+"""Level-1 headings in a page body, written with '#' or underlined with '=', and ids typed
+full-width.
 
 The site shows a page's title (from ``title:``) as its level-1 heading; a second one in
 the body would give the page two.
@@ -21,6 +22,8 @@ from generator.models import Page
 from generator.page_text import CONTENT_BLOCK, LIST_MARKER, Lines
 
 LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
+FULL_WIDTH_ID = re.compile(r"^#{1,6}\s.*?([{｛]\s*[#＃]([^{}｛｝\s]+)\s*[}｝])\s*$")
+"""A heading that ends with an id in braces, each brace and the '#' half- or full-width."""
 SETEXT_LEVEL_ONE_UNDERLINE = re.compile(r"^( *)=+ *$")
 """The line of '=' under the text of a level-1 heading written Setext-style."""
 CONTENT_OPENER = re.compile(r" *(?:(?:!!!|\?\?\?\+?|===) |\[\^[^]]*\]: *$)")
@@ -58,6 +61,31 @@ def level_one_headings(page: Page, lines: Lines) -> Iterator[Problem]:
             "start sections at '##'; the page title comes from 'title:'",
             "page.level-one-heading",
         )
+
+
+def full_width_ids(page: Page, lines: Lines) -> Iterator[Problem]:
+    """Each heading whose ``{#id}`` a Chinese input method typed full-width (``｛#id｝``):
+    the site shows it as text, and a link to the id finds no heading."""
+    for number, line in lines.items():
+        found = FULL_WIDTH_ID.match(line)
+        if found is None or found.group(1).isascii():
+            continue
+        written, name = found.group(1), found.group(2)
+        yield Problem(
+            page.source.path,
+            number,
+            found.start(1) + 1,
+            f"the heading's id '{written}' is written full-width, so the site shows it as "
+            "text and no link can reach the section",
+            f"write the braces and the '#' half-width: {{#{name}}}",
+            "page.full-width-id",
+        )
+
+
+def full_width_names(lines: Lines) -> set[str]:
+    """The ids of the headings whose ``{#id}`` is typed full-width."""
+    found = (FULL_WIDTH_ID.match(line) for line in lines.values())
+    return {match.group(2) for match in found if match and not match.group(1).isascii()}
 
 
 def _level_one_lines(lines: Lines, first: int, top: bool) -> set[int]:
