@@ -172,7 +172,8 @@ def load_module(
 ) -> Module | None:
     """The module of the page at ``page_path`` (``page`` if it loaded) with its quiz."""
     quiz_path = project.quiz_file(page_path.stem)
-    if not quiz_path.exists():
+    # a link to nothing is read, and reported as a link: created, it would be written through
+    if not quiz_path.exists() and not quiz_path.is_symlink():
         misspelt_quizzes = misspelt(project.quiz_dir, QUIZ_SUFFIX)
         if any(path.stem == page_path.stem for path in misspelt_quizzes):
             return None  # reported as a file to rename

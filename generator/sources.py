@@ -10,6 +10,7 @@ column, with what to do about it. A UTF-8 byte-order mark is accepted and droppe
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -272,7 +273,20 @@ def _forbidden_character(text: str, offset: int, shown: Path) -> Problem:
 
 def unreadable(error: OSError, at: tuple[Path, int, int], what: str = "the file") -> Problem:
     """``what``, a file the system would not let us read (``error``), reported ``at`` a
-    file, line and column: the file's start, or where a page links to it."""
+    file, line and column: the file's start, or where a page links to it. A link that
+    leads nowhere is said to be one: told that the file is missing, a trainer would
+    create it, and write through the link."""
+    link = error.filename if isinstance(error.filename, str | Path) else None
+    if link is not None and error.errno in {errno.ENOENT, errno.ELOOP} and os.path.islink(link):
+        target = os.readlink(link)
+        leads = "round to itself" if error.errno == errno.ELOOP else "to nothing"
+        return Problem(
+            *at,
+            f"{what} is a link to '{target}', which leads {leads}",
+            "delete the link and put the file itself in its place, or make the link "
+            "point to a file that exists",
+            "source.broken-link",
+        )
     return Problem(
         *at,
         f"{what} cannot be read ({error.strerror})",

@@ -253,6 +253,24 @@ def test_editor_lock_and_backup_files_are_not_pages_or_quizzes(minimal_project: 
     assert [page.name for page in course.pages] == ["01-sample", "02-second", "index"]
 
 
+@pytest.mark.parametrize(
+    ("target", "leads"), [("nowhere.yml", "to nothing"), ("02-second.yml", "round to itself")]
+)
+def test_a_quiz_that_is_a_link_to_nothing_is_said_to_be_one(
+    minimal_project: Path, target: str, leads: str
+) -> None:
+    """It was said to be missing, and its creation asked for: created, it would have been
+    written through the link."""
+    quiz = minimal_project / "quizzes/02-second.yml"
+    quiz.unlink()
+    quiz.symlink_to(target)
+    assert problems_of(minimal_project) == [
+        f"quizzes/02-second.yml:1:1: the file is a link to '{target}', which leads {leads}; "
+        "delete the link and put the file itself in its place, or make the link point to a "
+        "file that exists [source.broken-link]"
+    ]
+
+
 def test_a_quiz_that_is_a_folder_is_reported_not_read(minimal_project: Path) -> None:
     quiz = minimal_project / "quizzes/02-second.yml"
     quiz.unlink()

@@ -151,10 +151,11 @@ def test_a_link_that_leads_round_in_a_loop_is_a_file_that_cannot_be_read(
     assert run_generator(minimal_project, command) == 1
 
     assert capsys.readouterr().err.splitlines() == [
-        f"course/01-sample.md:{line}:7: the file course/images/a.png linked here cannot be "
-        "read (Too many levels of symbolic links); check that it exists and that you may "
-        "read it [source.unreadable]",
-        "course/loop:1:1: the file cannot be read (Too many levels of symbolic links); check "
-        "that it exists and that you may read it [source.unreadable]",
+        f"course/01-sample.md:{line}:7: the file course/images/a.png linked here is a link "
+        "to 'a.png', which leads round to itself; delete the link and put the file itself in "
+        "its place, or make the link point to a file that exists [source.broken-link]",
+        "course/loop:1:1: the file is a link to 'loop', which leads round to itself; delete "
+        "the link and put the file itself in its place, or make the link point to a file "
+        "that exists [source.broken-link]",
         "FAILED: 2 problems",
     ]
