@@ -114,6 +114,19 @@ def load_page(project: Project, path: Path, problems: list[Problem]) -> Page | N
 
 def _front_matter_end(lines: list[str], path: Path) -> int | Problem:
     """The index of the line closing the front matter, or what is wrong with it."""
+    blank = next((index for index, line in enumerate(lines) if line.strip()), 0)
+    if blank and lines[blank].strip() == FRONT_MATTER_FENCE:
+        return Problem(
+            path,
+            blank + 1,
+            1,
+            "the front matter's '---' is not on the file's first line, so the page has no "
+            "front matter",
+            "delete the empty line above it"
+            if blank == 1
+            else f"delete the {blank} empty lines above it",
+            "page.no-front-matter",
+        )
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         return Problem(
             path,

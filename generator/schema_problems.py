@@ -23,6 +23,7 @@ from generator.models import (
 )
 from generator.schema_location import fields_at, model_at
 from generator.schema_numbers import out_of_range, whole_number_fix
+from generator.schema_patterns import pattern_problem
 from generator.written import (
     NAME_VALUE,
     as_written,
@@ -189,7 +190,7 @@ def _describe(
             "bad-id",
         )
     if kind == "string_pattern_mismatch":
-        return _pattern_problem(key, value)
+        return pattern_problem(key, value)
     if kind in {"string_too_short", "string_type"} and _blank(value):
         return (*empty_value(key, written), "empty")
     item = bool(location) and isinstance(location[-1], int)
@@ -303,20 +304,6 @@ def _not_text(key: str, value: object, item: bool, written: str) -> Description:
         f"{subject} must be text, not {found}",
         f"put it in quotes: {quoted if item else f'{key}: {quoted}'}",
         "not-text",
-    )
-
-
-def _pattern_problem(key: str, value: object) -> Description:
-    if key == "review":
-        return (
-            f"review link {quoted_start(value)} is not of the form 'page.md#section-id'",
-            "link to the section that teaches this, e.g. review: 01-significance.md#mot-origin",
-            "bad-review-link",
-        )
-    return (
-        f"'{key}' {quoted_start(value)} is not a valid id",
-        "use lower-case letters, digits and single hyphens, e.g. m1-service-economy",
-        "bad-id",
     )
 
 

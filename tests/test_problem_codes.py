@@ -77,7 +77,11 @@ def given(module: ast.Module, name: str, index: int) -> set[str]:
 
 BUILDERS: dict[str, Callable[[], set[str]]] = {
     # Problem(…, f"schema.{code}"): what each description of a pydantic error returns
-    "schema.": lambda: returned(tree("schema_problems.py")) | returned(tree("schema_numbers.py")),
+    "schema.": lambda: {
+        code
+        for name in ("schema_problems.py", "schema_numbers.py", "schema_patterns.py")
+        for code in returned(tree(name))
+    },
     # Problem(…, f"link.{code}"): what link_problem returns, media.py's helpers' too
     "link.": lambda: returned(tree("page_checks.py")) | returned(tree("media.py")),
     # Problem(…, f"review.{code}"): what broken_link returns for a question's review link

@@ -1,0 +1,35 @@
+"""A text that does not match its pattern, in words: a review link, a dialogue's next
+turn, an id."""
+
+from __future__ import annotations
+
+from generator.written import quoted_start
+
+COURSE_FOLDER = "course/"
+"""A review link names a page as it is in course/, which it leaves out."""
+EXAMPLE_REVIEW = "01-significance.md#mot-origin"
+
+
+def pattern_problem(key: str, value: object) -> tuple[str, str, str]:
+    """What is wrong with the text ``value`` of ``key``, how to fix it, and the code."""
+    if key == "review":
+        in_course = isinstance(value, str) and value.startswith(COURSE_FOLDER)
+        fix = (
+            f"name the page without the folder: review: {str(value)[len(COURSE_FOLDER) :]}"
+            if in_course
+            else f"link to the section that teaches this, e.g. review: {EXAMPLE_REVIEW}"
+        )
+        message = f"review link {quoted_start(value)} is not of the form 'page.md#section-id'"
+        return message, fix, "bad-review-link"
+    if key == "next":
+        return (
+            f"'next' {quoted_start(value)} is neither 'end' nor a turn's id",
+            "write next: end (in lower case) where the dialogue ends, or the id of the turn "
+            "that follows",
+            "bad-id",
+        )
+    return (
+        f"'{key}' {quoted_start(value)} is not a valid id",
+        "use lower-case letters, digits and single hyphens, e.g. m1-service-economy",
+        "bad-id",
+    )
