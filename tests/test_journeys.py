@@ -1445,6 +1445,35 @@ def test_a_module_page_prints_each_heading_with_what_follows(
     assert scores == []
 
 
+LINES_OF_TEXT = """el => { const range = document.createRange(); range.selectNodeContents(el);
+  return new Set([...range.getClientRects()].map(box => Math.round(box.top))).size; }"""
+"""How many lines the text of an element takes."""
+
+
+def test_a_long_name_prints_on_one_line_of_the_certificate(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """The name was set in 1.8em with 2em either side, and broke after about 16 Chinese
+    characters or 30 Latin letters (Fernández- / Smith); a long one is set smaller."""
+    page.goto(f"{site_url}exam_certificate.html")
+    store(page, passed_everything(course))
+    field = page.get_by_label("证书上的姓名（最多 40 个字）")
+    expect(field).to_have_attribute("maxlength", "40")
+    printed = page.locator(".mot-certificate .mot-cert-name")
+    sizes = []
+    for name in ("李小梅", "Maria José de la Cruz Fernández-Smith", "欧阳晓梅" * 7):
+        page.emulate_media(media="screen")
+        field.fill(name)
+        page.get_by_role("button", name="生成证书").click()
+        expect(printed).to_have_text(name)
+        page.emulate_media(media="print")
+        assert printed.evaluate(LINES_OF_TEXT) == 1, name
+        sizes.append(printed.evaluate("el => parseFloat(getComputedStyle(el).fontSize)"))
+    assert sizes[0] == 1.8 * 16 * 4 / 3, "a short name keeps 1.8em of the sheet's 16pt"
+    assert sizes[0] > sizes[1] > sizes[2] >= 1.1 * 16 * 4 / 3, "a long one smaller, to 1.1em"
+    assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
+
+
 def test_every_question_answered_wrong_fits_a_phone(
     page: Page, site_url: str, course: Course
 ) -> None:

@@ -8,6 +8,7 @@
   "use strict";
 
   var mot = window.mot;
+  var WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
 
   /* Each module and the exam, with its status in the words of the home page's table and
      exam line: a module not begun is 未开始 there, not 未通过. */
@@ -37,13 +38,22 @@
     });
   }
 
+  /* About how wide `name` is, in ems: a Chinese, Japanese or Korean character or a full-width
+     form is 1, anything else about 0.6. Printed, a long name is set smaller by it, to stay
+     on one line (mot-certificate.css). */
+  function widthInEms(name) {
+    return Array.from(name).reduce(function (sum, character) { return sum + (WIDE.test(character) ? 1 : 0.6); }, 0);
+  }
+
   /* Fills in and shows the certificate; returns the score it shows. */
   function fillCertificate(page, course, name) {
     var certificate = page.querySelector(".mot-certificate");
     var exam = mot.progress.exam();
     var day = exam.passedOn.split("-");
     certificate.querySelector(".mot-cert-course").textContent = course.title;
-    certificate.querySelector(".mot-cert-name").textContent = name;
+    var line = certificate.querySelector(".mot-cert-name");
+    line.textContent = name;
+    line.style.setProperty("--mot-name-ems", String(widthInEms(name)));
     certificate.querySelector(".mot-cert-score").textContent = exam.passedScore + "%";
     certificate.querySelector(".mot-cert-date").textContent =
       "日期：" + Number(day[0]) + " 年 " + Number(day[1]) + " 月 " + Number(day[2]) + " 日";
