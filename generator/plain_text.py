@@ -115,7 +115,7 @@ def not_plain(value: str) -> tuple[str, str, str] | None:
         )
     if found:
         return _unshowable(value, found.start())
-    invisible = _format_character(value)
+    invisible = _invisible_character(value)
     if invisible is not None:
         return (
             f"contains {_describe(invisible)}, an invisible "
@@ -165,14 +165,15 @@ def _joined(pair: str) -> str:
     return pair.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
 
 
-def _format_character(value: str) -> str | None:
+def _invisible_character(value: str) -> str | None:
     """The first invisible character of ``value``, if it has one: a format character
     (Unicode category Cf), or a blank that is a letter or a mark (``BLANKS``)."""
     blank = BLANKS.search(value)
     if value.isprintable():  # no Cf among them: a fast look at every field of the course
         return blank.group() if blank else None
     found = next((char for char in value if unicodedata.category(char) == "Cf"), None)
-    return min(filter(None, (found, blank and blank.group())), key=value.index, default=None)
+    firsts = [char for char in (found, blank.group() if blank else None) if char is not None]
+    return min(firsts, key=value.index, default=None)
 
 
 def _describe(char: str) -> str:
