@@ -2,10 +2,11 @@
 
 A new option or question is where a trainer slips: ``-text:`` with no space after the
 hyphen, a full-width ``－`` or a dash (``—``) that an input method typed for it, an item
-whose key was left out (``- 专心倾听`` with its ``feedback:`` below it), or a question
-whose ``- `` was left out (``id:`` under the last one's keys). YAML gives up on a line
-below, or says a key is indented wrongly or written twice, and its advice (quotes, a
-full-width colon, more spaces) would not help.
+whose key was left out (``- 专心倾听`` with its ``feedback:`` below it), a question whose
+``- `` was left out (``id:`` under the last one's keys), or a ``- `` put before one of a
+mapping's ``key: value`` lines (``- 02-principles: 3`` under the exam's ``draw:``). YAML
+gives up on a line below, or says a key is indented wrongly or written twice, and its
+advice (quotes, a full-width colon, more spaces) would not help.
 """
 
 from __future__ import annotations
@@ -32,7 +33,11 @@ def list_item_slip(lines: list[str], error_line: int) -> Hint | None:
         hint = _bad_dash(lines[number - 1], number)
         if hint is not None:
             return hint
-    return _item_without_key(lines, error_line) or _item_without_dash(lines, error_line)
+    return (
+        _item_without_key(lines, error_line)
+        or _item_without_dash(lines, error_line)
+        or _dash_among_keys(lines, error_line)
+    )
 
 
 def _bad_dash(line: str, number: int) -> Hint | None:
@@ -93,6 +98,26 @@ def _item_without_dash(lines: list[str], error_line: int) -> Hint | None:
         f"write '- ' before it, where the other items have theirs: - {key.group(2)}: "
         f"{key.group(3) or ''}".rstrip(),
         "yaml.item-without-dash",
+    )
+
+
+def _dash_among_keys(lines: list[str], error_line: int) -> Hint | None:
+    """A '- key: value' line among 'key: value' lines (the exam's ``draw:``): no list."""
+    item = KEY_LINE.match(line_at(lines, error_line))
+    above = KEY_LINE.match(line_at(lines, _filled_above(lines, error_line)))
+    if item is None or above is None or item.group(1).strip() != "-" or above.group(1).strip():
+        return None
+    if not above.group(3):  # 'questions:' with its list below, at its own indent: no slip
+        return None
+    if indent(lines[error_line - 1]) != len(above.group(1)):
+        return None
+    name, value = item.group(2), item.group(3) or ""
+    return (
+        error_line,
+        indent(lines[error_line - 1]) + 1,
+        "'- ' starts a list's item, but the lines around it are 'key: value' lines",
+        f"delete the '- ': {name}: {value}".rstrip(),
+        "yaml.dash-among-keys",
     )
 
 

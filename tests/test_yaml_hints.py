@@ -615,3 +615,11 @@ def test_a_new_item_with_no_dash_is_told_to_take_one(
         f"to the left, in line with the other items' '-': - {line.strip()}; if not, remove "
         "one of the two [yaml.duplicate-key]"
     ]
+
+
+def test_a_dash_among_the_exams_draws_is_told_to_go(minimal_project: Path) -> None:
+    """YAML said it expected a block end but found '-', and to check the indentation."""
+    assert problems_with(minimal_project, "quizzes/exam.yml", {7: "  - 02-second: 2"}) == [
+        "quizzes/exam.yml:7:3: '- ' starts a list's item, but the lines around it are "
+        "'key: value' lines; delete the '- ': 02-second: 2 [yaml.dash-among-keys]"
+    ]
