@@ -48,3 +48,28 @@ def test_nothing_imports_the_command_line() -> None:
         and path.name not in {"__main__.py", "conftest.py", Path(__file__).name}
     ]
     assert importers == []
+
+
+def top_level_names(tree: ast.Module) -> list[str]:
+    """The names a module binds at its top: its assignments, functions and classes."""
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.append(node.name)
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        targets += [node.target] if isinstance(node, ast.AnnAssign) else []
+        names += [target.id for target in targets if isinstance(target, ast.Name)]
+    return names
+
+
+def test_no_module_binds_a_top_level_name_twice() -> None:
+    """A second constant of the same name, further down a test module, silently replaced
+    the first for every test above it, which then failed for no reason of their own."""
+    twice = []
+    folders = ("generator", "tests", "benchmarks", "scripts")
+    for path in sorted(path for folder in folders for path in (PROJECT / folder).rglob("*.py")):
+        names = top_level_names(ast.parse(path.read_text(encoding="utf-8")))
+        twice += [
+            f"{path.relative_to(PROJECT)}: {name}" for name in set(names) if names.count(name) > 1
+        ]
+    assert twice == []
