@@ -64,8 +64,8 @@ def linkable_files(project: Project) -> set[str]:
 
 def link_problems(project: Project) -> list[Problem]:
     """The symbolic links under ``course/`` and ``quizzes/`` that lead outside the project,
-    and those under ``course/`` to a folder or round in a loop (hidden ones aside: they are
-    never published, and editors make them as lock files)."""
+    and those under ``course/`` to a folder, round in a loop or to nothing (hidden ones
+    aside: they are never published, and editors make them as lock files)."""
     links = (
         path
         for folder in (project.course_dir, project.quiz_dir)
@@ -78,8 +78,8 @@ def link_problems(project: Project) -> list[Problem]:
 
 def _link_problem(project: Project, link: Path) -> Problem | None:
     in_course = link.is_relative_to(project.course_dir)
-    if in_course and (loop := _loop_error(link)) is not None:
-        return _unreadable(project, link, loop)
+    if in_course and (dead_end := _dead_end(link)) is not None:
+        return _unreadable(project, link, dead_end)
     target = link.resolve()
     if not target.is_relative_to(project.root.resolve()):
         message = (
@@ -95,12 +95,12 @@ def _link_problem(project: Project, link: Path) -> Problem | None:
     return Problem(project.relative(link), 1, 1, message, fix, code)
 
 
-def _loop_error(link: Path) -> OSError | None:
-    """The error of reading through ``link`` if it leads round in a loop."""
+def _dead_end(link: Path) -> OSError | None:
+    """The error of reading through ``link`` if it leads round in a loop, or to nothing."""
     try:
         link.stat()
     except OSError as error:
-        return error if error.errno == errno.ELOOP else None
+        return error if error.errno in {errno.ELOOP, errno.ENOENT} else None
     return None
 
 

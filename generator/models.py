@@ -14,7 +14,9 @@ from generator.project import EXAM_PAGES, HOME_PAGE, MISTAKES_PAGE
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-ReviewLink = Annotated[str, StringConstraints(pattern=r"^([A-Za-z0-9_-]+\.md)?#[^\s#]+$")]
+REVIEW_LINK = r"^([A-Za-z0-9_-]+\.md)?#[^\s#]+$"
+"""``page.md#section-id``, or ``#section-id`` on the module's own page."""
+ReviewLink = Annotated[str, StringConstraints(pattern=REVIEW_LINK)]
 Stage = Literal["explore", "offer", "do", "confirm"]
 """The four steps of the EODC behaviour model."""
 Area = Literal["meaning", "principles", "explore", "offer", "do", "confirm"]

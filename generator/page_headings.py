@@ -22,8 +22,12 @@ from generator.models import Page
 from generator.page_text import CONTENT_BLOCK, LIST_MARKER, Lines
 
 LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
-FULL_WIDTH_ID = re.compile(r"^#{1,6}\s.*?([{｛]\s*[#＃]([^{}｛｝\s]+)\s*[}｝])\s*$")
-"""A heading that ends with an id in braces, each brace and the '#' half- or full-width."""
+FULL_WIDTH_ID = re.compile(
+    r"^#{1,6}\s.*?(?P<written>(?P<open>[{｛])\s*(?P<hash>[#＃])(?P<name>[^{}｛｝\s]+)"
+    r"(?P<rest>[^{}｛｝]*?)\s*(?P<close>[}｝]))\s*$"
+)
+"""A heading that ends with an id (and maybe classes) in braces, each brace and the '#'
+half- or full-width."""
 SETEXT_LEVEL_ONE_UNDERLINE = re.compile(r"^( *)=+ *$")
 """The line of '=' under the text of a level-1 heading written Setext-style."""
 CONTENT_OPENER = re.compile(r" *(?:(?:!!!|\?\?\?\+?|===) |\[\^[^]]*\]: *$)")
@@ -66,26 +70,30 @@ def level_one_headings(page: Page, lines: Lines) -> Iterator[Problem]:
 def full_width_ids(page: Page, lines: Lines) -> Iterator[Problem]:
     """Each heading whose ``{#id}`` a Chinese input method typed full-width (``｛#id｝``):
     the site shows it as text, and a link to the id finds no heading."""
-    for number, line in lines.items():
-        found = FULL_WIDTH_ID.match(line)
-        if found is None or found.group(1).isascii():
-            continue
-        written, name = found.group(1), found.group(2)
+    for number, found in _full_width(lines):
+        name, rest = found["name"], found["rest"].strip()
         yield Problem(
             page.source.path,
             number,
-            found.start(1) + 1,
-            f"the heading's id '{written}' is written full-width, so the site shows it as "
-            "text and no link can reach the section",
-            f"write the braces and the '#' half-width: {{#{name}}}",
+            found.start("written") + 1,
+            f"the heading's id '{found['written']}' is written full-width, so the site shows "
+            "it as text and no link can reach the section",
+            f"write the braces and the '#' half-width: {{#{name}{' ' + rest if rest else ''}}}",
             "page.full-width-id",
         )
 
 
 def full_width_names(lines: Lines) -> set[str]:
     """The ids of the headings whose ``{#id}`` is typed full-width."""
-    found = (FULL_WIDTH_ID.match(line) for line in lines.values())
-    return {match.group(2) for match in found if match and not match.group(1).isascii()}
+    return {found["name"] for _, found in _full_width(lines)}
+
+
+def _full_width(lines: Lines) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each heading whose id's braces or '#' are full-width, and where they are."""
+    for number, line in lines.items():
+        found = FULL_WIDTH_ID.match(line)
+        if found is not None and not (found["open"] + found["hash"] + found["close"]).isascii():
+            yield number, found
 
 
 def _level_one_lines(lines: Lines, first: int, top: bool) -> set[int]:

@@ -3,6 +3,9 @@ turn, an id."""
 
 from __future__ import annotations
 
+import re
+
+from generator.models import REVIEW_LINK
 from generator.written import quoted_start
 
 COURSE_FOLDER = "course/"
@@ -14,11 +17,15 @@ def pattern_problem(key: str, value: object) -> tuple[str, str, str]:
     """What is wrong with the text ``value`` of ``key``, how to fix it, and the code."""
     if key == "review":
         in_course = isinstance(value, str) and value.startswith(COURSE_FOLDER)
-        fix = (
-            f"name the page without the folder: review: {str(value)[len(COURSE_FOLDER) :]}"
-            if in_course
-            else f"link to the section that teaches this, e.g. review: {EXAMPLE_REVIEW}"
-        )
+        rest = str(value)[len(COURSE_FOLDER) :]
+        fix = f"link to the section that teaches this, e.g. review: {EXAMPLE_REVIEW}"
+        if in_course:
+            valid = re.fullmatch(REVIEW_LINK, rest) is not None
+            fix = (
+                f"name the page without the folder: review: {rest}"
+                if valid
+                else f"leave out '{COURSE_FOLDER}', and {fix}"
+            )
         message = f"review link {quoted_start(value)} is not of the form 'page.md#section-id'"
         return message, fix, "bad-review-link"
     if key == "next":

@@ -4,10 +4,11 @@ YAML says what its parser expected where it gave up, often a line or more after 
 slip. Slips common in a Chinese course: a full-width colon after a key (``prompt：``,
 what a Chinese input method types), a text that starts with a character YAML reads as
 syntax (``!重要``, ``[注意] 以下``, ``@客户``), a quote opened but never closed
-(``prompt: "服务补救…``), a key with no colon (``prompt 一位客户``), a key with no space
-after its colon (``prompt:一位客户``) or a full-width space there
-(``prompt:\u3000一位``), and a key indented unlike its neighbours
-(:mod:`generator.yaml_indentation`).
+(``prompt: "服务补救…``, :mod:`generator.yaml_quote_hints`), a key with no colon
+(``prompt 一位客户``), a key with no space after its colon (``prompt:一位客户``) or a
+full-width space there (``prompt:\u3000一位``), a key indented unlike its neighbours
+(:mod:`generator.yaml_indentation`), and slips in a list's items
+(:mod:`generator.yaml_list_hints`).
 Each is looked for on the lines the error names, or above them, and the fix quotes the
 trainer's own line. ``mkdocs.yml`` gets the same hints, read as its own file: any name may
 be a setting, and the tags MkDocs reads (``!ENV``, ``!!python/name:``) are rightly written.
@@ -22,11 +23,10 @@ from typing import Any, Protocol
 
 from generator.models import StrictModel
 from generator.yaml_indentation import dedented_key, misaligned_key
-from generator.yaml_lines import KEY_LINE, KEY_REST, Hint, holds_something, indent, value_start
+from generator.yaml_lines import BLOCK_HEADER, KEY, Hint, indent
 from generator.yaml_list_hints import list_item_slip
+from generator.yaml_quote_hints import unclosed_quote, where, written
 
-KEY = rf"[A-Za-z_]{KEY_REST}"
-"""A key's name, as a trainer types it in a course file or mkdocs.yml."""
 FULL_WIDTH_COLONS = "：︰﹕"
 """What a Chinese input method may type for ':' (U+FF1A, U+FE30, U+FE55)."""
 FULL_WIDTH_COLON = re.compile(rf"^(\s*(?:-\s+)?)({KEY})\s*[{FULL_WIDTH_COLONS}]\s*(.*)$")
@@ -64,15 +64,6 @@ NO_COLON = re.compile(
 )
 """A name, then a space and a value, with no colon between (``prompt 一位客户``): a key
 of a course file, or a module's name under the exam's ``draw:`` (``06-confirm 3``)."""
-QUOTED = re.compile(rf"^(\s*(?:-\s+)?)(?:({KEY})\s*:\s+)?(['\"])(.*?)\s*$")
-"""A key or a list's entry whose value starts with a quote: indent, key, quote, the rest."""
-QUOTED_KEY = re.compile(rf"({KEY})\s*:(?:\s|$)")
-"""A key after a quote that opens a line: the quote typed by mistake."""
-QUOTE_NAMES = {'"': "a double quote", "'": "a single quote"}
-ESCAPED_QUOTE = {'"': re.compile(r"\\."), "'": re.compile("''")}
-"""What inside quotes is no closing quote: a backslash and what follows it, two single quotes."""
-BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
-"""``|``, ``>-`` …: a text on the lines below, rightly written."""
 BRACKETS = {"[": "a list", "{": "a group"}
 SETTINGS_TAG = re.compile(r"!!\S|!ENV\b|!relative\b")
 """A tag MkDocs reads in mkdocs.yml: ``!ENV``, ``!relative`` or one of YAML's own (``!!``)."""
@@ -110,7 +101,7 @@ def syntax_hint(
     found. ``line_offset``: how many lines of the file come before ``text``, for a line that
     a message names; the hint's own line counts in ``text``, as ``error_line`` does."""
     lines = text.split("\n")
-    unclosed = _unclosed_quote(lines, error_line)
+    unclosed = unclosed_quote(lines, error_line)
     if unclosed is not None:
         return unclosed
     no_space = _no_space_after_colon(lines, error_line, reading.is_key)
@@ -249,77 +240,6 @@ def key_read_as_text(line: str, number: int, reading: Reading) -> Hint | None:
     return _key_without_space(line, number, reading.is_key)
 
 
-def _unclosed_quote(lines: list[str], error_line: int) -> Hint | None:
-    """A quoted text whose quote is not closed on its line, with a key on the next line.
-
-    YAML reads such a text on over the lines below, up to the next quote of its kind, and
-    gives up there or later, often many lines away. Putting the text in other quotes, the
-    advice for a quote closed too early, would keep the stray quote in the text. A line
-    that goes on with a value begun above it, such as a line of a text below ``key: |``,
-    is that text's, whatever quotes it holds.
-    """
-    for number in range(1, min(error_line, len(lines)) + 1):
-        opened = QUOTED.match(lines[number - 1])
-        if opened is None or value_start(lines, number) != number:
-            continue
-        quote, rest = opened.group(3), opened.group(4)
-        column = len(opened.group(1))
-        if quote in ESCAPED_QUOTE[quote].sub("", rest) or not _key_follows(lines, number, column):
-            continue
-        if opened.group(2) or opened.group(1).strip():
-            return _unclosed_quote_hint(number, opened)
-        stray = QUOTED_KEY.match(rest)
-        if stray:
-            return _stray_quote_hint(number, opened, stray.group(1))
-    return None
-
-
-def _stray_quote_hint(number: int, opened: re.Match[str], key: str) -> Hint:
-    """A quote typed before a key (``'feedback: …``): the whole line is a text, never closed."""
-    return (
-        number,
-        opened.start(3) + 1,
-        f"{QUOTE_NAMES[opened.group(3)]} ({opened.group(3)}) before '{key}:' makes YAML read "
-        "the line as a text that is never closed, and the lines below as part of it",
-        f"remove the quote before '{key}:'",
-        "yaml.unclosed-quote",
-    )
-
-
-def _key_follows(lines: list[str], number: int, column: int) -> bool:
-    """Whether the text on line ``number`` ends where it is: the next line that holds
-    something starts a key or a list's entry no deeper than ``column``, where the key on
-    line ``number`` starts; or none does."""
-    for line in lines[number:]:
-        if holds_something(line):
-            starts = line.lstrip().startswith("- ") or KEY_LINE.match(line) is not None
-            return starts and indent(line) <= column
-    return True
-
-
-def _unclosed_quote_hint(number: int, opened: re.Match[str]) -> Hint:
-    _, key, quote, rest = opened.groups()
-    closed = f"{quote}{rest}{quote}"
-    return (
-        number,
-        opened.start(3) + 1,
-        f"{_where(key)} opens {QUOTE_NAMES[quote]} ({quote}) that is never closed, so YAML "
-        "reads the lines below as part of the text",
-        f"add the closing quote at the end of the text: {_written(key, closed)} "
-        "(or remove the opening one)",
-        "yaml.unclosed-quote",
-    )
-
-
-def _where(key: str | None) -> str:
-    return f"the text after '{key}:'" if key else "the list entry"
-
-
-def _written(key: str | None, value: str) -> str:
-    """A key's or a list entry's line as it should read."""
-    return f"{key}: {value}" if key else f"- {value}"
-
-
 ESCAPE = re.compile(
     r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0abtnvfre \t\"/\\N_LP]|$|(?P<none>.))"
 )
@@ -345,9 +265,9 @@ def _bad_escape(line: str, number: int) -> Hint | None:
     return (
         number,
         len(line.rstrip()) - len(value) + 1 + bad[0],
-        f"{_where(key)} is in double quotes, where '\\' starts an escape (\\n is a line "
+        f"{where(key)} is in double quotes, where '\\' starts an escape (\\n is a line "
         f"break), and '{value[bad[0] : bad[0] + 2]}' is none",
-        f"write a backslash that is itself as two: {_written(key, fixed)}",
+        f"write a backslash that is itself as two: {written(key, fixed)}",
         "yaml.bad-escape",
     )
 
@@ -372,8 +292,8 @@ def _special_start(line: str, number: int, tag: re.Pattern[str] | None) -> Hint 
     return (
         number,
         len(line.rstrip()) - len(value) + 1,
-        f"{_where(key)} starts with {value[0]!r}, {SPECIAL_START[value[0]]}",
-        f"put the whole text in quotes: {_written(key, quoted(value))}{bracketed}",
+        f"{where(key)} starts with {value[0]!r}, {SPECIAL_START[value[0]]}",
+        f"put the whole text in quotes: {written(key, quoted(value))}{bracketed}",
         "yaml.needs-quotes",
     )
 

@@ -13,6 +13,8 @@ import re
 KEY_REST = r"[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*"
 """The rest of a key's name after its first character: mkdocs.yml names an extension with
 dots (``pymdownx.tabbed:``), and its settings go below it."""
+KEY = rf"[A-Za-z_]{KEY_REST}"
+"""A key's name, as a trainer types it in a course file or mkdocs.yml."""
 KEY_LINE = re.compile(rf"^(\s*(?:-\s+)?)([A-Za-z0-9_]{KEY_REST})\s*:(?:\s+(.*?))?\s*$")
 """A line that starts a key: its indent (with a list's ``- ``), its key and its value. A key
 may start with a digit, as the exam's module names do (``02-principles: 3``); a time
@@ -20,6 +22,8 @@ may start with a digit, as the exam's module names do (``02-principles: 3``); a 
 NO_TEXT = re.compile(r"(?:!\S*)?\s*(?:#.*)?")
 """What after a key's colon holds no text: nothing, a comment, or a tag alone, which tags the
 keys or the list below it."""
+BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
+"""``|``, ``>-`` …: a text on the lines below its key, rightly written."""
 Hint = tuple[int, int, str, str, str]
 """Line, column, what is wrong, how to fix it, and the problem's code."""
 

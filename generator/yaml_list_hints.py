@@ -13,7 +13,16 @@ from __future__ import annotations
 
 import re
 
-from generator.yaml_lines import KEY_LINE, KEY_REST, Hint, holds_something, indent, line_at
+from generator.yaml_lines import (
+    BLOCK_HEADER,
+    KEY_LINE,
+    KEY_REST,
+    Hint,
+    holds_something,
+    indent,
+    line_at,
+    value_start,
+)
 
 DASHES = "－—–"
 """What an input method may type for a list's '-': a full-width hyphen, an em or en dash."""
@@ -30,13 +39,24 @@ def list_item_slip(lines: list[str], error_line: int) -> Hint | None:
     """A slip in a list's item at or just above the error line, if one is found there."""
     filled = [n for n in range(min(error_line, len(lines)), 0, -1) if holds_something(lines[n - 1])]
     for number in filled[:REACH]:
-        hint = _bad_dash(lines[number - 1], number)
+        hint = None if _in_text_block(lines, number) else _bad_dash(lines[number - 1], number)
         if hint is not None:
             return hint
     return (
         _item_without_key(lines, error_line)
         or _item_without_dash(lines, error_line)
         or _dash_among_keys(lines, error_line)
+    )
+
+
+def _in_text_block(lines: list[str], number: int) -> bool:
+    """Whether line ``number`` is part of a text written below its key (``prompt: |``),
+    where '-text: 看这里' is the learner's text, rightly written."""
+    start = value_start(lines, number)
+    key = KEY_LINE.match(lines[start - 1]) if start != number else None
+    return (
+        key is not None
+        and BLOCK_HEADER.fullmatch((key.group(3) or "").split("#")[0].strip()) is not None
     )
 
 
@@ -69,12 +89,14 @@ def _item_without_key(lines: list[str], error_line: int) -> Hint | None:
     if key is None or item is None or KEY_LINE.match(lines[above - 1]) is not None:
         return None
     spaces, text = item.groups()
+    if text[:1].isascii():  # a key written wrongly ('text：', 'text 打断'), named elsewhere
+        return None
     first_key = _first_key_of_items(lines, above, len(spaces))
-    if first_key is None or len(key.group(1)) != len(spaces) + 2:
+    if first_key is None or len(key.group(1)) not in {len(spaces) + 2, item.start(2)}:
         return None
     return (
         above,
-        len(spaces) + 3,
+        item.start(2) + 1,
         f"the list's item holds a text with no key before it, where the other items start "
         f"with '{first_key}:'",
         f"write the key before the text: - {first_key}: {text}",
@@ -102,19 +124,29 @@ def _item_without_dash(lines: list[str], error_line: int) -> Hint | None:
 
 
 def _dash_among_keys(lines: list[str], error_line: int) -> Hint | None:
-    """A '- key: value' line among 'key: value' lines (the exam's ``draw:``): no list."""
-    item = KEY_LINE.match(line_at(lines, error_line))
-    above = KEY_LINE.match(line_at(lines, _filled_above(lines, error_line)))
-    if item is None or above is None or item.group(1).strip() != "-" or above.group(1).strip():
-        return None
-    if not above.group(3):  # 'questions:' with its list below, at its own indent: no slip
-        return None
-    if indent(lines[error_line - 1]) != len(above.group(1)):
-        return None
+    """A '- key: value' line among 'key: value' lines (the exam's ``draw:``), no list: the
+    error line after a key line, or the line above a key line that is the error line."""
+    above = _filled_above(lines, error_line)
+    for item_line, key_line in ((error_line, above), (above, error_line)):
+        item, key = (
+            KEY_LINE.match(line_at(lines, item_line)),
+            KEY_LINE.match(line_at(lines, key_line)),
+        )
+        if item is None or key is None or item.group(1).strip() != "-" or key.group(1).strip():
+            continue
+        column = indent(lines[item_line - 1])
+        if not (item.group(3) and key.group(3) and column == len(key.group(1))):
+            continue
+        if _first_key_of_items(lines, item_line, column) is None:  # no list's other item
+            return _stray_dash(item_line, item)
+    return None
+
+
+def _stray_dash(number: int, item: re.Match[str]) -> Hint:
     name, value = item.group(2), item.group(3) or ""
     return (
-        error_line,
-        indent(lines[error_line - 1]) + 1,
+        number,
+        len(item.group(1)) - len(item.group(1).lstrip()) + 1,
         "'- ' starts a list's item, but the lines around it are 'key: value' lines",
         f"delete the '- ': {name}: {value}".rstrip(),
         "yaml.dash-among-keys",

@@ -272,7 +272,8 @@ def test_review_links_within_a_page_focus_their_section_and_back_the_question(
 ) -> None:
     """On the real course: a question's 复习 link to a section of its own page focuses that
     section, the second time too (it went to <body>), and Back focuses the question in
-    view, not the section far above it (Tab then jumped back up there)."""
+    view, not the section far above it (Tab then jumped back up there); Forward, the
+    section again."""
     module = course.modules[0]
     open_module(page, site_url, module)
     page.evaluate("window.__sameDocument = true")
@@ -295,3 +296,7 @@ def test_review_links_within_a_page_focus_their_section_and_back_the_question(
         page.go_back()
         expect(form).to_be_focused()
         expect_back_at(page, place)
+        page.go_forward()  # the section, not a heading above it half under the header
+        expect(section).to_be_focused()
+        page.go_back()
+        expect(form).to_be_focused()

@@ -134,6 +134,26 @@ def test_a_quiz_linked_from_outside_the_project_is_a_problem(
     assert run_generator(minimal_project, "check") == 0
 
 
+def test_a_picture_that_is_a_link_to_nothing_is_said_to_be_one(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was told to put the file at its path, which would have written through the link."""
+    course = minimal_project / "course"
+    (course / "images").mkdir()
+    (course / "images/pic.png").symlink_to("nowhere.png")
+    page = course / "01-sample.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(f"{text}\n![图](images/pic.png)\n", encoding="utf-8")
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"course/01-sample.md:{len(text.splitlines()) + 2}:6: the file course/images/pic.png "
+        "linked here is a link to 'nowhere.png', which leads to nothing; delete the link and "
+        "put the file itself in its place, or make the link point to a file that exists "
+        "[source.broken-link]",
+        "FAILED: 1 problem",
+    ]
+
+
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_a_link_that_leads_round_in_a_loop_is_a_file_that_cannot_be_read(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], command: str

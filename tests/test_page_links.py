@@ -1000,3 +1000,18 @@ def test_a_code_block_left_open_is_named_and_the_page_after_it_checked(
         "[page.unclosed-fence]"
     )
     assert len(reported) == 2 and reported[1].startswith(f"{PAGE}:{line + 3}:")
+
+
+def test_a_heading_id_typed_full_width_is_named_and_a_half_width_one_passes(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the braces and the '#' are looked at: a half-width {#谁在意} is an id MkDocs
+    takes (it was told to write itself as it was), and classes after the id are kept."""
+    line = add_to_page(
+        minimal_project, "## 谁在意 {#谁在意}\n\n## 谁真的在意 ｛#who-cares .wide｝\n"
+    )
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line + 2}:10: the heading's id '｛#who-cares .wide｝' is written full-width, "
+        "so the site shows it as text and no link can reach the section; write the braces "
+        "and the '#' half-width: {#who-cares .wide} [page.full-width-id]"
+    ]

@@ -386,3 +386,28 @@ def test_an_unknown_key_is_named_as_written(
     )
     [problem] = problems_of(minimal_project)
     assert problem.startswith(f"{QUIZ}:19:5: question 's1-multiple': unknown key '{named}'")
+
+
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        (
+            "course/01-sample.md#listening",
+            "name the page without the folder: review: 01-sample.md#listening",
+        ),
+        (
+            "course/01-sample.md",
+            "leave out 'course/', and link to the section that teaches this, e.g. review: "
+            "01-significance.md#mot-origin",
+        ),
+    ],
+)
+def test_a_review_link_with_its_folder_is_told_to_leave_it_out(
+    minimal_project: Path, written: str, fix: str
+) -> None:
+    """The fix gave the link without 'course/' even where that was no link either."""
+    edit(minimal_project, QUIZ, "review: 01-sample.md#listening", f"review: {written}")
+    assert problems_of(minimal_project) == [
+        f"quizzes/01-sample.yml:16:5: question 's1-single': review link '{written}' is not of "
+        f"the form 'page.md#section-id'; {fix} [schema.bad-review-link]"
+    ]

@@ -623,3 +623,48 @@ def test_a_dash_among_the_exams_draws_is_told_to_go(minimal_project: Path) -> No
         "quizzes/exam.yml:7:3: '- ' starts a list's item, but the lines around it are "
         "'key: value' lines; delete the '- ': 02-second: 2 [yaml.dash-among-keys]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("      - text：打断客户，直接给方案", "8:13: the key 'text' is followed by a full-width"),
+        ("      - text 打断客户，直接给方案", "8:13: 'text' has no colon after it"),
+    ],
+)
+def test_a_first_key_written_wrongly_is_no_item_without_a_key(
+    minimal_project: Path, line: str, expected: str
+) -> None:
+    """Read as a bare text, '- text：…' was told to put 'text:' before 'text：…'."""
+    found = problems_with(minimal_project, QUIZ, {8: line})
+    assert len(found) == 1 and found[0].startswith(f"{QUIZ}:{expected}"), found
+
+
+def test_a_dash_in_a_text_below_its_key_is_the_learners_text(minimal_project: Path) -> None:
+    """'-text: 看这里' in a prompt written below 'prompt: |' is text; the slip is the key
+    indented wrongly after it."""
+    edits = {
+        35: "    prompt: |",
+        36: "      客户说：",
+        37: "      -text: 看这里",
+        38: "     answer: true",
+    }
+    assert problems_with(minimal_project, QUIZ, edits) == [
+        f"{QUIZ}:38:6: the key 'answer' is indented differently from the key above it (line "
+        "35); line it up with it: start 'answer' right under 'prompt', 4 spaces in "
+        "[yaml.indentation]"
+    ]
+
+
+def test_an_item_with_no_key_is_named_where_its_text_starts(minimal_project: Path) -> None:
+    assert problems_with(minimal_project, QUIZ, {10: "      -   专心倾听并确认理解"})[0].startswith(
+        f"{QUIZ}:10:11: the list's item holds a text with no key before it"
+    )
+
+
+def test_a_dash_before_the_first_draw_is_told_to_go(minimal_project: Path) -> None:
+    """YAML gave up on the line below it, told to line up under the line with the dash."""
+    assert problems_with(minimal_project, "quizzes/exam.yml", {6: "  - 01-sample: 1"}) == [
+        "quizzes/exam.yml:6:3: '- ' starts a list's item, but the lines around it are "
+        "'key: value' lines; delete the '- ': 01-sample: 1 [yaml.dash-among-keys]"
+    ]

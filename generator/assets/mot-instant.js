@@ -81,11 +81,15 @@
     grows.observe(document.body);
   }
 
-  /* The first heading, question or results panel the view shows, else the last above it. */
+  /* The section the address names, if the view shows it (Forward to a 复习 link's entry);
+     else the first heading, question or results panel the view shows, else the last above it. */
   function placeInView() {
     var top = document.querySelector(".md-header").getBoundingClientRect().bottom;
+    function shown(el) { return el.getBoundingClientRect().bottom > top && el.getBoundingClientRect().top < window.innerHeight; }
+    var named = fragmentTarget();
+    if (named && shown(named)) { return named; }
     var reached = all(document, IN_VIEW).filter(function (el) { return el.getBoundingClientRect().top < window.innerHeight; });
-    return reached.find(function (el) { return el.getBoundingClientRect().bottom > top; }) || reached.pop();
+    return reached.find(shown) || reached.pop();
   }
 
   function fragmentTarget() {

@@ -1,0 +1,87 @@
+"""A quote opened and never closed, named at its line: YAML reads the text on over the lines
+below, up to the next quote of its kind, and gives up there or later."""
+
+from __future__ import annotations
+
+import re
+
+from generator.yaml_lines import KEY, KEY_LINE, Hint, holds_something, indent, value_start
+
+QUOTED = re.compile(rf"^(\s*(?:-\s+)?)(?:({KEY})\s*:\s+)?(['\"])(.*?)\s*$")
+"""A key or a list's entry whose value starts with a quote: indent, key, quote, the rest."""
+QUOTED_KEY = re.compile(rf"({KEY})\s*:(?:\s|$)")
+"""A key after a quote that opens a line: the quote typed by mistake."""
+QUOTE_NAMES = {'"': "a double quote", "'": "a single quote"}
+ESCAPED_QUOTE = {'"': re.compile(r"\\."), "'": re.compile("''")}
+"""What inside quotes is no closing quote: a backslash and what follows it, two single quotes."""
+
+
+def unclosed_quote(lines: list[str], error_line: int) -> Hint | None:
+    """A quoted text whose quote is not closed on its line, with a key on the next line.
+
+    YAML reads such a text on over the lines below, up to the next quote of its kind, and
+    gives up there or later, often many lines away. Putting the text in other quotes, the
+    advice for a quote closed too early, would keep the stray quote in the text. A line
+    that goes on with a value begun above it, such as a line of a text below ``key: |``,
+    is that text's, whatever quotes it holds.
+    """
+    for number in range(1, min(error_line, len(lines)) + 1):
+        opened = QUOTED.match(lines[number - 1])
+        if opened is None or value_start(lines, number) != number:
+            continue
+        quote, rest = opened.group(3), opened.group(4)
+        column = len(opened.group(1))
+        if quote in ESCAPED_QUOTE[quote].sub("", rest) or not _key_follows(lines, number, column):
+            continue
+        if opened.group(2) or opened.group(1).strip():
+            return _unclosed_quote_hint(number, opened)
+        stray = QUOTED_KEY.match(rest)
+        if stray:
+            return _stray_quote_hint(number, opened, stray.group(1))
+    return None
+
+
+def _stray_quote_hint(number: int, opened: re.Match[str], key: str) -> Hint:
+    """A quote typed before a key (``'feedback: …``): the whole line is a text, never closed."""
+    return (
+        number,
+        opened.start(3) + 1,
+        f"{QUOTE_NAMES[opened.group(3)]} ({opened.group(3)}) before '{key}:' makes YAML read "
+        "the line as a text that is never closed, and the lines below as part of it",
+        f"remove the quote before '{key}:'",
+        "yaml.unclosed-quote",
+    )
+
+
+def _key_follows(lines: list[str], number: int, column: int) -> bool:
+    """Whether the text on line ``number`` ends where it is: the next line that holds
+    something starts a key or a list's entry no deeper than ``column``, where the key on
+    line ``number`` starts; or none does."""
+    for line in lines[number:]:
+        if holds_something(line):
+            starts = line.lstrip().startswith("- ") or KEY_LINE.match(line) is not None
+            return starts and indent(line) <= column
+    return True
+
+
+def _unclosed_quote_hint(number: int, opened: re.Match[str]) -> Hint:
+    _, key, quote, rest = opened.groups()
+    closed = f"{quote}{rest}{quote}"
+    return (
+        number,
+        opened.start(3) + 1,
+        f"{where(key)} opens {QUOTE_NAMES[quote]} ({quote}) that is never closed, so YAML "
+        "reads the lines below as part of the text",
+        f"add the closing quote at the end of the text: {written(key, closed)} "
+        "(or remove the opening one)",
+        "yaml.unclosed-quote",
+    )
+
+
+def where(key: str | None) -> str:
+    return f"the text after '{key}:'" if key else "the list entry"
+
+
+def written(key: str | None, value: str) -> str:
+    """A key's or a list entry's line as it should read."""
+    return f"{key}: {value}" if key else f"- {value}"
