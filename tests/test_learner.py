@@ -550,14 +550,14 @@ def test_retry_only_what_i_got_wrong(page: Page, fixture_site_url: str, course: 
     for number, question_id in enumerate(TYPES):
         answer(page, question(course, question_id), right=number % 2 == 0)
     verdict = page.locator('[data-results-for="01-sample"] [data-passed]')
-    expect(verdict).to_have_text("✗得分 4/7（57%）。还没有达到通过线 80%。")
+    expect(verdict).to_have_text("✗得分 4/7（57%）。还没有达到及格线 80%。")
     page.get_by_role("button", name="只重做答错的题").click()
     expect(page.locator(".mot-question[data-result]")).to_have_count(4)
     expect(page.locator('.mot-question[data-result="incorrect"]')).to_have_count(0)
     expect(page.locator('[data-results-for="01-sample"]')).to_be_hidden()
     for question_id in TYPES[1::2]:
         answer(page, question(course, question_id), right=True)
-    expect(verdict).to_have_text("✓得分 7/7（100%）。达到了通过线 80%，本章测验通过！")
+    expect(verdict).to_have_text("✓得分 7/7（100%）。达到了及格线 80%，本章测验通过！")
     expect(page.locator(".mot-module-status").first).to_have_text(
         "本章状态：已通过 · 最佳成绩 7/7（100%）"
     )

@@ -25,7 +25,7 @@
     },
     verdict: function (right, total, passMark, passed) {
       return "得分 " + right + "/" + total + "（" + mot.progress.percent(right, total) + "%）。" +
-        (passed ? "达到了通过线 " + passMark + "%，本章测验通过！" : "还没有达到通过线 " + passMark + "%。");
+        (passed ? "达到了及格线 " + passMark + "%，本章测验通过！" : "还没有达到及格线 " + passMark + "%。");
     },
     missed: "这次答错的题涉及的学习目标：",
     toResults: "查看本章成绩",
