@@ -15,8 +15,8 @@ import re
 
 from generator.yaml_lines import (
     BLOCK_HEADER,
+    KEY,
     KEY_LINE,
-    KEY_REST,
     Hint,
     holds_something,
     indent,
@@ -26,7 +26,7 @@ from generator.yaml_lines import (
 
 DASHES = "－—–"
 """What an input method may type for a list's '-': a full-width hyphen, an em or en dash."""
-BAD_DASH = re.compile(rf"^(\s*)(-(?=[A-Za-z_])|[{DASHES}]\s*)([A-Za-z_]{KEY_REST})\s*:\s*(.*?)\s*$")
+BAD_DASH = re.compile(rf"^(\s*)(-(?=[A-Za-z_])|[{DASHES}]\s*)({KEY})\s*:\s*(.*?)\s*$")
 """An item started by '-' with no space after it, or by a dash that is no '-': its indent,
 that start, its key and its value."""
 ITEM = re.compile(r"^(\s*)-\s+(.*?)\s*$")
