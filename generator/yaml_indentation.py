@@ -42,9 +42,34 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
         return None
     if column < above_column and column in enclosing_columns(lines, above_number):
         return None
+    line_up_with = (above_number, above_key)
+    if column < above_column:
+        line_up_with = _nearest_outward(lines, above_number, column) or line_up_with
     return _line_it_up(
-        (number, key), (above_number + line_offset, above_key), "indented differently from"
+        (number, key), (line_up_with[0] + line_offset, line_up_with[1]), "indented differently from"
     )
+
+
+def _nearest_outward(
+    lines: list[str], number: int, column: int
+) -> tuple[int, re.Match[str]] | None:
+    """The key line ``number``, or one enclosing it, that starts the least far right of
+    ``column`` (the nearest, of two as far): a key indented 2 spaces, where the question's
+    keys start 4 in, belongs with them, not with the option's key just above it (lined up
+    there, it became the option's)."""
+    own = KEY_LINE.match(lines[number - 1])
+    found = [(len(own.group(1)), number, own)] if own is not None else []
+    deepest = indent(lines[number - 1])
+    for above in range(number - 1, 0, -1):
+        key = KEY_LINE.match(lines[above - 1])
+        if key is not None and indent(lines[above - 1]) < deepest:
+            found.append((len(key.group(1)), above, key))
+            deepest = indent(lines[above - 1])
+    wider = [entry for entry in found if entry[0] > column]
+    if not wider:
+        return None
+    _, line, key = min(wider, key=lambda entry: (entry[0], -entry[1]))
+    return line, key
 
 
 def _indented_top(lines: list[str]) -> Hint | None:

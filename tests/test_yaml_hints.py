@@ -668,3 +668,15 @@ def test_a_dash_before_the_first_draw_is_told_to_go(minimal_project: Path) -> No
         "quizzes/exam.yml:6:3: '- ' starts a list's item, but the lines around it are "
         "'key: value' lines; delete the '- ': 01-sample: 1 [yaml.dash-among-keys]"
     ]
+
+
+def test_a_key_dedented_past_its_mapping_lines_up_with_the_nearest_mapping_outward(
+    minimal_project: Path,
+) -> None:
+    """'explanation:' 2 spaces in, after the last option: it was told to line up under
+    that option's 'feedback', 8 spaces in, which made it the option's, an unknown key."""
+    assert problems_with(minimal_project, QUIZ, {15: "  explanation: 探索阶段先要听懂客户。"}) == [
+        f"{QUIZ}:15:3: the key 'explanation' is indented differently from the key above it "
+        "(line 7); line it up with it: start 'explanation' right under 'options', 4 spaces "
+        "in [yaml.indentation]"
+    ]
