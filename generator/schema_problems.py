@@ -242,13 +242,25 @@ def _describe_value(detail: ErrorDetails, key: str, item: bool, written: str) ->
         return out_of_range(key, value, f"{BOUNDS[limits[0]]} {context[limits[0]]}")
     if kind == "literal_error":
         expected = str(context.get("expected", ""))
-        first = expected.split("'")[1] if "'" in expected else "…"
         return (
             f"'{key}' must be one of {expected}, not {found_value(value)}",
-            f"write one of them exactly as shown, e.g. {key}: {first}",
+            _allowed_fix(key, value, expected.split("'")[1::2]),
             "not-allowed",
         )
     return _describe_type(kind, key, value, item, written)
+
+
+def _allowed_fix(key: str, value: object, allowed: list[str]) -> str:
+    """The value meant, if ``value`` is one of ``allowed`` but for its case, or close to
+    one (``stage: Principles`` was shown ``stage: meaning``, which a trainer could copy)."""
+    written = str(value).casefold()
+    same = [name for name in allowed if name.casefold() == written]
+    if same:
+        return f"write it as shown, in lower case: {key}: {same[0]}"
+    close = difflib.get_close_matches(written, allowed, n=1)
+    if close:
+        return f"did you mean '{close[0]}'? write {key}: {close[0]}"
+    return f"write one of them exactly as shown, e.g. {key}: {allowed[0] if allowed else '…'}"
 
 
 def _describe_type(kind: str, key: str, value: object, item: bool, written: str) -> Description:

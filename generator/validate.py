@@ -285,7 +285,8 @@ def _exam_problems(course: Course) -> Iterator[Problem]:
                 column,
                 f"the exam draws {count} questions from '{name}', whose exam pool has only "
                 f"{pools[name]}",
-                f"draw at most {pools[name]}, or add questions under 'exam_questions:' in "
+                (f"draw at most {pools[name]}" if pools[name] else "delete the line")
+                + f", or add questions under 'exam_questions:' in "
                 f"quizzes/{name}.yml{'' if config.include_quiz_questions else _OR_INCLUDE}",
                 "exam.pool-too-small",
             )

@@ -165,7 +165,23 @@ def test_an_empty_file_says_what_it_must_hold(
             "stage: explore",
             "stage: Explore",
             f"{MODULE}:5:1: 'stage' must be one of 'meaning', 'principles', 'explore', "
-            "'offer', 'do' or 'confirm', not 'Explore'; write one of them exactly as shown, "
+            "'offer', 'do' or 'confirm', not 'Explore'; write it as shown, in lower case: "
+            "stage: explore [schema.not-allowed]",
+        ),
+        (
+            MODULE,
+            "stage: explore",
+            "stage: explor",
+            f"{MODULE}:5:1: 'stage' must be one of 'meaning', 'principles', 'explore', "
+            "'offer', 'do' or 'confirm', not 'explor'; did you mean 'explore'? write stage: "
+            "explore [schema.not-allowed]",
+        ),
+        (
+            MODULE,
+            "stage: explore",
+            "stage: 探索",
+            f"{MODULE}:5:1: 'stage' must be one of 'meaning', 'principles', 'explore', "
+            "'offer', 'do' or 'confirm', not '探索'; write one of them exactly as shown, "
             "e.g. stage: meaning [schema.not-allowed]",
         ),
         (
@@ -250,6 +266,8 @@ def test_an_empty_file_says_what_it_must_hold(
     ids=[
         "int-empty",
         "greater-than",
+        "literal-case",
+        "literal-close",
         "literal",
         "blank-text",
         "list-empty",
