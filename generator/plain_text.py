@@ -95,6 +95,8 @@ _NOT_TEXT = re.compile(
 noncharacters: the characters ``not_plain`` looks for first, found in one pass."""
 
 
+WHERE_CONTEXT = 8
+"""How many characters before an invisible one its message quotes."""
 BLANKS = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\uffa0]")
 """Invisible characters that are no format characters: the combining grapheme joiner, the
 Hangul fillers, the Khmer inherent vowels and the Mongolian variation selectors, which
@@ -117,9 +119,9 @@ def not_plain(value: str) -> tuple[str, str, str] | None:
         return _unshowable(value, found.start())
     invisible = _invisible_character(value)
     if invisible is not None:
+        kind = "format character" if unicodedata.category(invisible) == "Cf" else "character"
         return (
-            f"contains {_describe(invisible)}, an invisible "
-            + ("format character" if unicodedata.category(invisible) == "Cf" else "character"),
+            f"contains {_describe(invisible)}, an invisible {kind}, {_where_in(value, invisible)}",
             f"delete the invisible character U+{ord(invisible):04X} (text pasted from a web "
             "page or WeChat brings it along; most editors show it only with "
             "'show invisible characters' turned on)",
@@ -174,6 +176,15 @@ def _invisible_character(value: str) -> str | None:
     found = next((char for char in value if unicodedata.category(char) == "Cf"), None)
     firsts = [char for char in (found, blank.group() if blank else None) if char is not None]
     return min(firsts, key=value.index, default=None)
+
+
+def _where_in(value: str, char: str) -> str:
+    """Where ``char`` stands in ``value``, in words a trainer can find it by: the position
+    points at the value, and the character itself shows nowhere."""
+    index = value.index(char)
+    if index == 0:
+        return "at the start of the text"
+    return f"after '{value[max(0, index - WHERE_CONTEXT) : index]}'"
 
 
 def _describe(char: str) -> str:
