@@ -68,12 +68,7 @@ def load_course(
     pages = [page for page in loaded.values() if page is not None]
     if pages_loaded is not None:
         pages_loaded(pages)
-    modules: list[Module] = []
-    for path, page in loaded.items():
-        if is_module(path):
-            module = load_module(project, path, page, problems)
-            if module is not None:
-                modules.append(module)
+    modules = _load_modules(project, loaded, problems)
     misspelt_pages = misspelt(project.course_dir, PAGE_SUFFIX)
     page_names = {path.stem for path in [*page_paths, *misspelt_pages]}
     problems.extend(quiz_name_problems(project, page_names))
@@ -83,6 +78,29 @@ def load_course(
     if problems:
         raise CourseError(problems)
     return Course(pages=pages, modules=modules, exam=exam)
+
+
+def _load_modules(
+    project: Project, loaded: dict[Path, Page | None], problems: list[Problem]
+) -> list[Module]:
+    """The modules among the pages ``loaded``, each with its quiz. With no quizzes/ folder
+    that is said once, not as one missing quiz per module."""
+    module_paths = [path for path in loaded if is_module(path)]
+    if module_paths and not project.quiz_dir.is_dir():
+        problems.append(
+            Problem(
+                project.relative(project.quiz_dir),
+                1,
+                1,
+                "the quizzes folder is missing, so no module has its quiz",
+                "put quizzes/ back beside course/, with a quiz file for each module "
+                "(see AUTHORING.md)",
+                "quiz.missing-folder",
+            )
+        )
+        return []
+    found = (load_module(project, path, loaded[path], problems) for path in module_paths)
+    return [module for module in found if module is not None]
 
 
 def load_page(project: Project, path: Path, problems: list[Problem]) -> Page | None:

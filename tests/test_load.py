@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -333,3 +334,13 @@ def test_a_file_name_that_reverses_text_is_printed_escaped(minimal_project: Path
     assert any(line.startswith("quizzes/02-second.yml:") for line in lines), lines
     assert [line for line in lines if "\u202e" in line] == []
     assert any("02-\\u202eevil" in line for line in lines), lines
+
+
+def test_a_missing_quizzes_folder_is_said_once(minimal_project: Path) -> None:
+    """Each module was told to create its quiz, as if the folder were there."""
+    shutil.rmtree(minimal_project / "quizzes")
+    assert problems_of(minimal_project) == [
+        "quizzes:1:1: the quizzes folder is missing, so no module has its quiz; put quizzes/ "
+        "back beside course/, with a quiz file for each module (see AUTHORING.md) "
+        "[quiz.missing-folder]"
+    ]
