@@ -41,12 +41,11 @@ from generator.errors import CourseError, Problem, SetupError, capped, system_pr
 from generator.markdown_config import load_settings, settings_bytes
 from generator.mkdocs_run import MKDOCS_WARNING, mkdocs_problems, use_course_theme
 from generator.preview import PageTitles, PreviewPlugin, page_titles
+from generator.preview_terminal import WarningsShown, changes, report, say_why_whole
 from generator.project import (
-    CONFIG_FILE,
     SERVE_PROBLEMS,
     SERVE_SCRIPT,
     SERVE_STYLES,
-    TERMS_FILE,
     Project,
 )
 from generator.publish import swap_in
@@ -75,12 +74,6 @@ NOT_STARTED = "Not started: fix the problems above and run serve again."
 BuiltFor = tuple[bytes, PageTitles | None, list[str], ThemeState]
 """What a whole build of the preview's site was made with: mkdocs.yml's bytes, the
 navigation's pages and titles, the search terms, the theme's own folder."""
-WHOLE_BUILD_CAUSES = (
-    f"{CONFIG_FILE} changed",
-    "the pages or their titles changed",
-    f"{TERMS_FILE} changed",
-    "the theme's own folder (custom_dir) changed",
-)
 FIXED = "Fixed: the preview shows the course as saved."
 """Said once a save clears the problems last reported, which a page reload alone would not
 tell the terminal (a mended mkdocs.yml regenerates no page)."""
@@ -143,6 +136,7 @@ class Preview:
         self.terms: list[str] = []
         """The search terms added to jieba's dictionary."""
         self.questions = QuestionMemo()
+        self.warnings = WarningsShown()
         """The questions' HTML, rendered again only when a save changed them."""
         self.failing = False
         """Whether the last start or save reported problems."""
@@ -157,10 +151,10 @@ class Preview:
             shutil.copytree(self.project.docs_dir, self.docs_dir, dirs_exist_ok=True)
         reported = self.update()
         if self.built_for is None:
-            _report(reported, NOT_STARTED)
+            report(reported, NOT_STARTED)
             raise SystemExit(1)
         self.failing = bool(reported)
-        _report(reported, NOT_UPDATED)
+        report(reported, NOT_UPDATED)
 
     def config(self, site_dir: Path | None = None) -> MkDocsConfig:
         """The project's MkDocs settings for the preview, building into ``site_dir`` (else
@@ -198,7 +192,7 @@ class Preview:
         elif self.failing:
             print(FIXED, file=sys.stderr, flush=True)
         self.failing = bool(reported)
-        _report(reported, NOT_UPDATED)
+        report(reported, NOT_UPDATED)
 
     def update(self) -> Reported:
         """Bring the docs folder up to date, then the site, unless the docs folder has no page
@@ -247,7 +241,7 @@ class Preview:
             mkdocs_build(self.config(target), serve_url=self.serve_url, dirty=dirty)
         if not dirty:
             self.serve_site(target)
-            _say_why_whole(self.last_good, built_for)
+            say_why_whole(self.last_good, built_for)
         self.built_for = self.last_good = built_for
 
     def serve_site(self, built: Path) -> None:
@@ -268,12 +262,11 @@ class Preview:
             update_docs(self.docs_dir, serve_files(problems))
             return problems
         warnings = capped(checked.warnings)
-        for warning in warnings:
-            print(warning, file=sys.stderr, flush=True)
+        self.warnings.print_if_new(warnings)
         contents = {**build.docs_contents(checked, self.questions), **serve_files([], warnings)}
         changed = [name for name in sync_docs(self.docs_dir, contents) if name != SERVE_PROBLEMS]
         if changed:
-            print(_changes(changed, contents), flush=True)
+            print(changes(changed, contents), flush=True)
         self.pages = page_titles(contents)
         return []
 
@@ -305,35 +298,6 @@ def _generator_failed(error: Exception) -> SetupError:
         "report this, with the file you saved and the lines above, as a bug in the generator",
         "setup.generator-failed",
     )
-
-
-def _say_why_whole(before: BuiltFor | None, now: BuiltFor) -> None:
-    """Say what a save that rebuilt every page changed since the build ``before`` (none: the
-    first): a save of the settings or the search terms regenerates no page, and the
-    terminal had said nothing of it."""
-    causes = zip(WHOLE_BUILD_CAUSES, before or now, now, strict=True)
-    if changed := [cause for cause, old, new in causes if old != new]:
-        print(f"Rebuilt every page: {', '.join(changed)}", flush=True)
-
-
-def _changes(changed: list[str], contents: DocsContents) -> str:
-    """``Regenerated 2 file(s): a, b; removed 1: c``: the ``changed`` files of the docs
-    folder, written or removed (those not in its ``contents``)."""
-    written = [name for name in changed if name in contents]
-    removed = [name for name in changed if name not in contents]
-    if not written:
-        return f"Removed {len(removed)} file(s): {', '.join(removed)}"
-    line = f"Regenerated {len(written)} file(s): {', '.join(written)}"
-    return f"{line}; removed {len(removed)}: {', '.join(removed)}" if removed else line
-
-
-def _report(problems: Reported, outcome: str) -> None:
-    """Print ``problems``, then ``outcome``: what the preview did about them."""
-    if not problems:
-        return
-    for problem in problems:
-        print(problem, file=sys.stderr, flush=True)
-    print(outcome, file=sys.stderr, flush=True)
 
 
 def serve(project: Project, dev_addr: str) -> None:

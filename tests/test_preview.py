@@ -342,3 +342,23 @@ def test_check_reads_mkdocs_yml_again_after_an_edit(minimal_project: Path) -> No
     with pytest.raises(CourseError) as failure:
         build.check(project)
     assert str(failure.value.problems[0]).startswith("mkdocs.yml:")
+
+
+def test_the_same_warnings_are_printed_once_not_at_every_save(
+    preview: Preview, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Printed again at every good save, a new module's 16 warnings buried the lines that
+    say what each save did; they are printed when they change."""
+    page = minimal_project / "course/01-sample.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n!!! note\n\n没有缩进的说明。\n", "utf-8")
+    capsys.readouterr()
+    preview.rebuild()
+    first = capsys.readouterr().err
+    assert first.count("[page.empty-box]") == 1, first
+    edit(minimal_project / "quizzes/01-sample.yml", "你首先应该怎么做？", "你先做什么？")
+    preview.rebuild()
+    again = capsys.readouterr()
+    assert "[page.empty-box]" not in again.err and "Regenerated" in again.out
+    page.write_text(page.read_text(encoding="utf-8") + "\n!!! tip\n\n又一个。\n", "utf-8")
+    preview.rebuild()
+    assert capsys.readouterr().err.count("[page.empty-box]") == 2, "the new list, whole"

@@ -1,0 +1,64 @@
+"""What the preview prints in the terminal after each save: the problems and what became
+of the save, the files regenerated, why every page was rebuilt, and the warnings."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from generator.errors import Problem, SetupError
+from generator.project import CONFIG_FILE, TERMS_FILE
+from generator.write import DocsContents
+
+WHOLE_BUILD_CAUSES = (
+    f"{CONFIG_FILE} changed",
+    "the pages or their titles changed",
+    f"{TERMS_FILE} changed",
+    "the theme's own folder (custom_dir) changed",
+)
+"""What each part of a whole build's record (serve.BuiltFor) changing means."""
+
+
+def report(problems: Sequence[Problem | SetupError], outcome: str) -> None:
+    """Print ``problems``, then ``outcome``: what the preview did about them."""
+    if not problems:
+        return
+    for problem in problems:
+        print(problem, file=sys.stderr, flush=True)
+    print(outcome, file=sys.stderr, flush=True)
+
+
+def say_why_whole(before: tuple[object, ...] | None, now: tuple[object, ...]) -> None:
+    """Say what a save that rebuilt every page changed since the build ``before`` (none: the
+    first): a save of the settings or the search terms regenerates no page, and the
+    terminal had said nothing of it."""
+    causes = zip(WHOLE_BUILD_CAUSES, before or now, now, strict=True)
+    if changed := [cause for cause, old, new in causes if old != new]:
+        print(f"Rebuilt every page: {', '.join(changed)}", flush=True)
+
+
+def changes(changed: list[str], contents: DocsContents) -> str:
+    """``Regenerated 2 file(s): a, b; removed 1: c``: the ``changed`` files of the docs
+    folder, written or removed (those not in its ``contents``)."""
+    written = [name for name in changed if name in contents]
+    removed = [name for name in changed if name not in contents]
+    if not written:
+        return f"Removed {len(removed)} file(s): {', '.join(removed)}"
+    line = f"Regenerated {len(written)} file(s): {', '.join(written)}"
+    return f"{line}; removed {len(removed)}: {', '.join(removed)}" if removed else line
+
+
+class WarningsShown:
+    """The course's warnings, printed when they change. Printed again at every good save,
+    the same list (16 lines for a new module still being written) buried the lines that
+    say what the save did; the problems panel shows them all the while."""
+
+    def __init__(self) -> None:
+        self.last: list[str] = []
+
+    def print_if_new(self, warnings: Sequence[Problem]) -> None:
+        shown = [str(warning) for warning in warnings]
+        if shown != self.last:
+            for line in shown:
+                print(line, file=sys.stderr, flush=True)
+        self.last = shown
