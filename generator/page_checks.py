@@ -29,7 +29,7 @@ from generator.page_limits import deepest_line
 from generator.page_resources import resources_elsewhere
 from generator.page_scan import MAX_NESTING, PageScan
 from generator.page_text import Lines, Place, searchable_text, text_places
-from generator.project import MEDIA_FOLDERS, PROGRESS_MARKER
+from generator.project import GENERATED_PAGES, MEDIA_FOLDERS, PROGRESS_MARKER
 
 ANCHOR_CLOSENESS = 0.85
 """How alike a link's #id and a heading's must be for the one to be a slip for the other."""
@@ -232,11 +232,13 @@ def broken_link(target: str, current_page: str, anchors: Targets) -> LinkProblem
     page_part, _, anchor = target.partition("#")
     page = (course_file(page_part) or page_part) if page_part else current_page
     if page not in anchors:
-        known = ", ".join(sorted(anchors))
+        return _unknown_page(page_part, page, anchor, anchors)
+    if anchor and anchor not in anchors[page] and page in GENERATED_PAGES:
         return (
-            f"link to '{page_part}', which is not a page of the course",
-            f"link to one of: {known}",
-            "unknown-page",
+            f"link to '#{anchor}', which is not a heading of {page}",
+            f"{page} is written by the generator, and no heading can be added to it: link "
+            "to a section of a page in course/",
+            "unknown-anchor",
         )
     if anchor and anchor not in anchors[page]:
         other_case = _in_other_case(anchor, anchors[page])
@@ -258,6 +260,27 @@ def broken_link(target: str, current_page: str, anchors: Targets) -> LinkProblem
             "unknown-anchor",
         )
     return None
+
+
+def _unknown_page(page_part: str, page: str, anchor: str, anchors: Targets) -> LinkProblem:
+    renamed = renamed_module(page, anchors)
+    return (
+        f"link to '{page_part}', which is not a page of the course",
+        f"did you mean '{renamed}'? write {renamed}{'#' + anchor if anchor else ''}"
+        if renamed
+        else f"link to one of: {', '.join(sorted(anchors))}",
+        "unknown-page",
+    )
+
+
+def renamed_module(name: str, names: Iterable[str]) -> str | None:
+    """The one of ``names`` that starts with the same number as ``name`` (``03-listen.md``
+    for ``03-explore.md``): a module renamed, whose number stays."""
+    number = name.split("-", 1)[0]
+    if not number.isdigit():
+        return None
+    same = [other for other in names if other.split("-", 1)[0] == number]
+    return same[0] if len(same) == 1 else None
 
 
 def _in_other_case(anchor: str, known: Container[str]) -> str | None:

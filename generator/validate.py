@@ -23,7 +23,13 @@ from generator.models import (
     Source,
 )
 from generator.normalise import normalise
-from generator.page_checks import Targets, broken_link, link_targets, page_problems
+from generator.page_checks import (
+    Targets,
+    broken_link,
+    link_targets,
+    page_problems,
+    renamed_module,
+)
 from generator.yaml_source import position
 
 _OR_INCLUDE = " (or set include_quiz_questions: true)"
@@ -275,7 +281,9 @@ def _exam_problems(course: Course) -> Iterator[Problem]:
                 line,
                 column,
                 f"the exam draws from module '{name}', which the course does not have",
-                f"use the file name of a module: {', '.join(sorted(pools))}",
+                f"did you mean '{renamed}'? write {renamed}: {count}"
+                if (renamed := renamed_module(name, pools))
+                else f"use the file name of a module: {', '.join(sorted(pools))}",
                 "exam.unknown-module",
             )
         elif count > pools[name]:

@@ -1015,3 +1015,46 @@ def test_a_heading_id_typed_full_width_is_named_and_a_half_width_one_passes(
         "so the site shows it as text and no link can reach the section; write the braces "
         "and the '#' half-width: {#who-cares .wide} [page.full-width-id]"
     ]
+
+
+def check_lines(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """Every problem ``check`` prints, without the count at its end."""
+    run_generator(root, "check")
+    return [line for line in capsys.readouterr().err.splitlines() if "[" in line]
+
+
+def test_a_renamed_module_is_named_to_its_old_links_and_draw(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A module renamed keeps its number: its review links and the exam's draw are told
+    the new name (they were given every page's name, and 'the course does not have')."""
+    for folder, suffix in (("course", ".md"), ("quizzes", ".yml")):
+        (minimal_project / folder / f"02-second{suffix}").rename(
+            minimal_project / folder / f"02-listen{suffix}"
+        )
+    found = check_lines(minimal_project, capsys)
+    assert (
+        "quizzes/02-listen.yml:16:5: question 's2-single': review link to '02-second.md', "
+        "which is not a page of the course; did you mean '02-listen.md'? write "
+        "02-listen.md#centre [review.unknown-page]"
+    ) in found
+    assert found[-1] == (
+        "quizzes/exam.yml:7:3: the exam draws from module '02-second', which the course does "
+        "not have; did you mean '02-listen'? write 02-listen: 2 [exam.unknown-module]"
+    )
+
+
+def test_a_review_link_into_a_generated_page_is_told_it_cannot_get_a_heading(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was told to add '{#quiz}' to a heading of exam.md, which the generator writes."""
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    text = quiz.read_text(encoding="utf-8")
+    quiz.write_text(
+        text.replace("review: 01-sample.md#listening", "review: exam.md#quiz", 1), "utf-8"
+    )
+    assert check_lines(minimal_project, capsys)[0] == (
+        "quizzes/01-sample.yml:16:5: question 's1-single': review link to '#quiz', which is "
+        "not a heading of exam.md; exam.md is written by the generator, and no heading can "
+        "be added to it: link to a section of a page in course/ [review.unknown-anchor]"
+    )

@@ -84,8 +84,13 @@ BUILDERS: dict[str, Callable[[], set[str]]] = {
     },
     # Problem(…, f"link.{code}"): what link_problem returns, media.py's helpers' too
     "link.": lambda: returned(tree("page_checks.py")) | returned(tree("media.py")),
-    # Problem(…, f"review.{code}"): what broken_link returns for a question's review link
-    "review.": lambda: returned(function(tree("page_checks.py"), "broken_link")),
+    # Problem(…, f"review.{code}"): what broken_link (and _unknown_page) returns for a
+    # question's review link
+    "review.": lambda: {
+        code
+        for name in ("broken_link", "_unknown_page")
+        for code in returned(function(tree("page_checks.py"), name))
+    },
     # _repeated_texts(…, noun, at) reports f"quiz.duplicate-{noun}"
     "quiz.duplicate-": lambda: given(tree("validate.py"), "_repeated_texts", 2),
 }
