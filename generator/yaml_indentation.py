@@ -15,6 +15,7 @@ from generator.yaml_lines import (
     KEY_LINE,
     Hint,
     enclosing_columns,
+    enclosing_keys,
     holds_something,
     holds_value,
     indent,
@@ -58,18 +59,9 @@ def _nearest_outward(
     keys start 4 in, belongs with them, not with the option's key just above it (lined up
     there, it became the option's)."""
     own = KEY_LINE.match(lines[number - 1])
-    found = [(len(own.group(1)), number, own)] if own is not None else []
-    deepest = indent(lines[number - 1])
-    for above in range(number - 1, 0, -1):
-        key = KEY_LINE.match(lines[above - 1])
-        if key is not None and indent(lines[above - 1]) < deepest:
-            found.append((len(key.group(1)), above, key))
-            deepest = indent(lines[above - 1])
-    wider = [entry for entry in found if entry[0] > column]
-    if not wider:
-        return None
-    _, line, key = min(wider, key=lambda entry: (entry[0], -entry[1]))
-    return line, key
+    keys = ([(number, own)] if own is not None else []) + enclosing_keys(lines, number)
+    wider = [(line, key) for line, key in keys if len(key.group(1)) > column]
+    return min(wider, key=lambda entry: len(entry[1].group(1)), default=None)
 
 
 def _indented_top(lines: list[str]) -> Hint | None:

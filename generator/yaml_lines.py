@@ -95,11 +95,17 @@ def _column(line: str) -> int:
 
 def enclosing_columns(lines: list[str], number: int) -> set[int]:
     """Where the keys of the mappings that enclose line ``number`` start."""
-    columns: set[int] = set()
+    return {len(key.group(1)) for _, key in enclosing_keys(lines, number)}
+
+
+def enclosing_keys(lines: list[str], number: int) -> list[tuple[int, re.Match[str]]]:
+    """The key lines of the mappings that enclose line ``number``, nearest first: each line's
+    number and match."""
+    found: list[tuple[int, re.Match[str]]] = []
     deepest = indent(lines[number - 1])
-    for line in reversed(lines[: number - 1]):
-        key = KEY_LINE.match(line)
-        if key is not None and indent(line) < deepest:
-            columns.add(len(key.group(1)))
-            deepest = indent(line)
-    return columns
+    for above in range(number - 1, 0, -1):
+        key = KEY_LINE.match(lines[above - 1])
+        if key is not None and indent(lines[above - 1]) < deepest:
+            found.append((above, key))
+            deepest = indent(lines[above - 1])
+    return found
