@@ -34,6 +34,9 @@ FULL_WIDTH_INDENT = (
     "yaml.full-width-indent",
 )
 TAB_FIX = "use spaces, not tabs"
+TABS_AT_LINE_END = re.compile(r"[ \t]*\t[ \t]*$", re.MULTILINE)
+"""White space holding a tab at a line's end, or on a line of nothing else: valid YAML 1.2,
+which the YAML 1.1 readers refuse."""
 MERGE_KEY = "<<"
 
 
@@ -176,8 +179,10 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Source:
     """Parse YAML 1.2 (``no`` and ``on`` stay strings; duplicate keys are errors).
 
     libyaml's events read a plain course file fast (:mod:`generator.yaml_events`);
-    anything else, and every file that is refused, goes through ruamel.yaml.
+    anything else, and every file that is refused, goes through ruamel.yaml. Tabs no one
+    can see, at a line's end, are read as spaces, one for one, so columns stay true.
     """
+    text = TABS_AT_LINE_END.sub(lambda tabs: " " * len(tabs[0]), text)
     read = read_plain(text, MAX_DEPTH)
     if read is None:
         try:

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.yaml_events import read_plain
-from generator.yaml_source import MAX_DEPTH, read_round_trip
+from generator.yaml_source import MAX_DEPTH, parse_yaml, read_round_trip
 from tests.conftest import FIXTURES, PROJECT
 
 FRONT_MATTER_FENCE = "---"
@@ -130,3 +130,22 @@ def test_a_line_break_between_chinese_characters_folds_without_a_space(
     assert fast is not None
     assert fast[0] == {"a": expected}
     assert read_round_trip(text)[0] == {"a": expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 专心倾听\t\nb: 2\n", {"a": "专心倾听", "b": 2}),  # after a value
+        ('a: "专心倾听" \t \n', {"a": "专心倾听"}),  # after quotes, among spaces
+        ("a: 1  # 注释\t\n", {"a": 1}),  # after a comment
+        ("a: 1\n\t\nb: 2\n", {"a": 1, "b": 2}),  # a blank line an editor indented
+        ("a:\n  - x\n  \t\n  - y\n", {"a": ["x", "y"]}),
+        ("a: |\n  x\n\t\n  y\n", {"a": "x\n\ny\n"}),  # a blank line in a block
+    ],
+)
+def test_a_tab_no_one_can_see_at_a_line_end_is_read_as_yaml_1_2_reads_it(
+    text: str, expected: dict[str, object]
+) -> None:
+    source = parse_yaml(text, Path("quizzes/01-why-mot.yml"))
+    assert source.tree == expected
+    assert source.positions[("a",)] == (0, 0)
