@@ -39,6 +39,8 @@ from generator.sources import read_source
 from generator.yaml_source import YamlSyntaxError, parse_yaml
 
 FRONT_MATTER_FENCE = "---"
+FRONT_MATTER_CLOSE = (FRONT_MATTER_FENCE, "...")
+"""MkDocs, like YAML, also takes '...' for the end of the front matter."""
 BODY_START = re.compile(r"^\s*$|^#{1,6}\s")
 """A blank line or a Markdown heading: where a page's text may start after its front matter."""
 
@@ -156,7 +158,7 @@ def _front_matter_end(lines: list[str], path: Path) -> int | Problem:
             "page.no-front-matter",
         )
     for index, line in enumerate(lines[1:], 1):
-        if line.strip() == FRONT_MATTER_FENCE:
+        if line.strip() in FRONT_MATTER_CLOSE:
             return index
     return _unclosed(path, 1, "the front matter that starts on line 1 is never closed")
 

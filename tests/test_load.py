@@ -180,6 +180,17 @@ def test_page_without_front_matter(minimal_project: Path) -> None:
     ]
 
 
+def test_front_matter_may_close_with_three_dots_as_mkdocs_allows(minimal_project: Path) -> None:
+    path = minimal_project / "course/01-sample.md"
+    before = load_course(Project(minimal_project)).modules[0].page
+    lines = path.read_text(encoding="utf-8").split("\n")
+    closing = lines.index("---", 1)
+    lines[closing] = "..."
+    path.write_text("\n".join(lines), encoding="utf-8")
+    after = load_course(Project(minimal_project)).modules[0].page
+    assert (after.meta, after.body, after.body_line) == (before.meta, before.body, before.body_line)
+
+
 def test_all_problems_are_reported_in_one_run(minimal_project: Path) -> None:
     (minimal_project / "course/index.md").write_text("---\ntitel: 首页\n---\n")
     quiz = minimal_project / "quizzes/01-sample.yml"
