@@ -24,7 +24,7 @@ from generator.page_blocks import broken_blocks, empty_boxes, unclosed_fences
 from generator.page_footnotes import footnote_problems
 from generator.page_headings import full_width_ids, full_width_names, level_one_headings
 from generator.page_html import UNCLOSED, html_problems
-from generator.page_ids import id_problems, taken_ids
+from generator.page_ids import THEME_ID_PREFIX, id_problems, taken_ids
 from generator.page_limits import deepest_line
 from generator.page_resources import resources_elsewhere
 from generator.page_scan import MAX_NESTING, PageScan
@@ -233,33 +233,37 @@ def broken_link(target: str, current_page: str, anchors: Targets) -> LinkProblem
     page = (course_file(page_part) or page_part) if page_part else current_page
     if page not in anchors:
         return _unknown_page(page_part, page, anchor, anchors)
-    if anchor and anchor not in anchors[page] and page in GENERATED_PAGES:
-        return (
-            f"link to '#{anchor}', which is not a heading of {page}",
-            f"{page} is written by the generator, and no heading can be added to it: link "
-            "to a section of a page in course/",
-            "unknown-anchor",
-        )
     if anchor and anchor not in anchors[page]:
-        other_case = _in_other_case(anchor, anchors[page])
-        if other_case is not None:
-            return (
-                f"link to '#{anchor}', which is not a heading of {page} (ids are lower case)",
-                f"did you mean '#{other_case}'? write {page_part}#{other_case}",
-                "unknown-anchor",
-            )
-        if (close := _misspelt(anchor, anchors[page])) is not None:
-            return (
-                f"link to '#{anchor}', which is not a heading of {page}",
-                f"did you mean '#{close}'? write {page_part}#{close}",
-                "unknown-anchor",
-            )
+        return _unknown_anchor(anchor, page, page_part, anchors[page])
+    return None
+
+
+def _unknown_anchor(anchor: str, page: str, page_part: str, known: Container[str]) -> LinkProblem:
+    """What is wrong with a link to ``#anchor``, which no heading of ``page`` has."""
+    missing = f"link to '#{anchor}', which is not a heading of {page}"
+    if page in GENERATED_PAGES:
+        fix = (
+            f"{page} is written by the generator, and no heading can be added to it: link "
+            "to a section of a page in course/"
+        )
+        return missing, fix, "unknown-anchor"
+    if anchor.startswith(THEME_ID_PREFIX):
         return (
-            f"link to '#{anchor}', which is not a heading of {page}",
-            f"add '{{#{anchor}}}' to the heading it should open, or link to an existing one",
+            f"{missing}: ids that start with '{THEME_ID_PREFIX}' are the theme's own",
+            "link to one of the page's headings; no heading may take such an id",
             "unknown-anchor",
         )
-    return None
+    other_case = _in_other_case(anchor, known)
+    if other_case is not None:
+        return (
+            f"{missing} (ids are lower case)",
+            f"did you mean '#{other_case}'? write {page_part}#{other_case}",
+            "unknown-anchor",
+        )
+    if (close := _misspelt(anchor, known)) is not None:
+        return missing, f"did you mean '#{close}'? write {page_part}#{close}", "unknown-anchor"
+    fix = f"add '{{#{anchor}}}' to the heading it should open, or link to an existing one"
+    return missing, fix, "unknown-anchor"
 
 
 def _unknown_page(page_part: str, page: str, anchor: str, anchors: Targets) -> LinkProblem:
