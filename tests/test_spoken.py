@@ -105,6 +105,25 @@ def test_a_dialogue_s_last_turn_is_read_once(
     assert sum(played.feedback in line for line in heard) == 1, heard
 
 
+def test_a_module_quiz_s_dialogue_ends_with_one_move_of_the_focus(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """The focus went to 这段对话结束了 and at once on to the feedback, cutting the first
+    short; the feedback says the dialogue is over (the exam, which shows none, keeps the
+    status line: tests/test_journeys.py)."""
+    open_page(page, fixture_site_url)
+    q = question(course, "s1-scenario")
+    form = form_of(page, q.id)
+    form.evaluate(
+        "f => { window.__focused = []; f.addEventListener('focusin', e =>"
+        " window.__focused.push(e.target.className)); }"
+    )
+    answer_form(form, q, right=False)
+    expect(form.locator(".mot-feedback")).to_be_focused()
+    assert "mot-status" not in " ".join(page.evaluate("window.__focused"))
+    assert " ".join(spoken_lines(form.locator(".mot-feedback"))).count("对话结束") == 1
+
+
 def test_a_quiz_s_last_answer_says_the_quiz_s_verdict_before_its_link(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:

@@ -97,12 +97,15 @@
     var next = playTurn(form, turn, chosen);
     kit.setStatus(form, "", null);
     if (!next) {
-      /* 回复 is gone: the focus goes to the status line, which says the dialogue is over (a
-         module quiz then moves it on to the feedback; the exam shows none until hand-in).
-         Not to 重来这段对话: one key press more would erase the dialogue. */
-      var status = kit.setStatus(form, TEXT.over, null, true);   /* read as it takes the focus */
-      status.tabIndex = -1;
-      status.focus();
+      /* 回复 is gone. A module quiz moves the focus to the feedback, which says the dialogue
+         is over (one move: a second at once cuts the first short). The exam shows none until
+         hand-in: the focus goes to the status line, which says it, not to 重来这段对话, where
+         one key press more would erase the dialogue. */
+      if (!hooks.showsFeedback) {
+        var status = kit.setStatus(form, TEXT.over, null, true);   /* read as it takes the focus */
+        status.tabIndex = -1;
+        status.focus();
+      }
       hooks.submit(form);
       return;
     }

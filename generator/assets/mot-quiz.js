@@ -211,6 +211,7 @@
       mot.progress.recordAnswer(quizId, form.getAttribute("data-question-id"), result, answer);
     }
     return {
+      showsFeedback: true,
       submit: function (form) {
         if (!engine.complete(form)) { return; }
         engine.grade(form).then(function (result) {
