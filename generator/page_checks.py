@@ -22,7 +22,12 @@ from generator.media import course_file, folder_link, meant_file, outside_course
 from generator.models import Course, Page
 from generator.page_blocks import broken_blocks, empty_boxes, unclosed_fences
 from generator.page_footnotes import footnote_problems
-from generator.page_headings import full_width_ids, full_width_names, level_one_headings
+from generator.page_headings import (
+    full_width_ids,
+    ids_not_last,
+    ids_shown_as_text,
+    level_one_headings,
+)
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import THEME_ID_PREFIX, id_problems, taken_ids
 from generator.page_limits import deepest_line
@@ -80,6 +85,7 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
     text = searchable_text(page, lines)
     yield from level_one_headings(page, lines)
     yield from full_width_ids(page, lines)
+    yield from ids_not_last(page, lines)
     yield from broken_blocks(page, text)
     yield from empty_boxes(page, text)
     yield from unclosed_fences(page)
@@ -131,13 +137,14 @@ def link_targets(
     """``anchors`` for checking links, but any anchor of a page nested too deep, not
     converted at all or cut short by an HTML block left open (whose headings after it are
     text): its headings may be unknown, and the page is reported itself. So is a heading
-    whose id is typed full-width (``page.full-width-id``), which links to it count as found."""
+    whose id the site shows as text (typed full-width, or not last on the line), which
+    links to it count as found."""
     unread = {name for name, found in scan.pages.items() if found.too_deep}
     unread |= {*scan.costly, *cut_short}
     return {
         name: _EveryAnchor()
         if name in unread
-        else {*found, *full_width_names(scan.lines.get(name, {}))}
+        else {*found, *ids_shown_as_text(scan.lines.get(name, {}))}
         for name, found in anchors.items()
     }
 

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 import markdown
 from markdown.blockprocessors import BlockQuoteProcessor, HRProcessor, ReferenceProcessor
 from markdown.extensions.abbr import AbbrBlockprocessor
+from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.extensions.footnotes import FootnoteBlockProcessor
 from markdown.extensions.md_in_html import HTMLExtractorExtra
 
@@ -28,6 +29,10 @@ FULL_WIDTH_ID = re.compile(
 )
 """A heading that ends with an id (and maybe classes) in braces, each brace and the '#'
 half- or full-width."""
+ATX_HEADING = re.compile(r"^#{1,6}\s(?P<text>.*?)(?:\s#+)?\s*$")
+"""A heading written with '#', its text without the '#'s that may close it."""
+ATTRIBUTES_AS_TEXT = re.compile(r"\{:?\s*(?P<hash>[#.])(?P<name>[^{}\s]+)[^{}]*\}")
+"""An id or class in braces (``{#who-cares}``, ``{: .big}``) the site shows as text."""
 SETEXT_LEVEL_ONE_UNDERLINE = re.compile(r"^( *)=+ *$")
 """The line of '=' under the text of a level-1 heading written Setext-style."""
 CONTENT_OPENER = re.compile(r" *(?:(?:!!!|\?\?\?\+?|===) |\[\^[^]]*\]: *$)")
@@ -83,9 +88,44 @@ def full_width_ids(page: Page, lines: Lines) -> Iterator[Problem]:
         )
 
 
-def full_width_names(lines: Lines) -> set[str]:
-    """The ids of the headings whose ``{#id}`` is typed full-width."""
-    return {found["name"] for _, found in _full_width(lines)}
+def ids_not_last(page: Page, lines: Lines) -> Iterator[Problem]:
+    """Each heading with a ``{#id}`` that is not its one ``{…}``, last on the line
+    (``## 标题 {#a}。``, ``## 标题 {#a} {.big}``): the site shows it as text."""
+    for number, [found, *_] in _not_last(lines):
+        name = found["name"] if found["hash"] == "#" else "id"
+        yield Problem(
+            page.source.path,
+            number,
+            found.start() + 1,
+            f"the heading's '{found[0]}' is not the one '{{…}}' that ends the line, so the site "
+            "shows it as text, and the heading does not get the id",
+            f"put the id and any classes in one pair of braces, last on the line: {{#{name}}}",
+            "page.id-as-text",
+        )
+
+
+def ids_shown_as_text(lines: Lines) -> set[str]:
+    """The ids of the headings whose ``{#id}`` the site shows as text (typed full-width, or
+    not last on the line): links to them are told of the heading, not to add the id."""
+    typed_full_width = {found["name"] for _, found in _full_width(lines)}
+    return typed_full_width | {each["name"] for _, found in _not_last(lines) for each in found}
+
+
+def _not_last(lines: Lines) -> Iterator[tuple[int, list[re.Match[str]]]]:
+    """The ids and classes in braces of each heading that Python-Markdown shows as text:
+    all but a last one (which ``attr_list`` takes only if it holds no other braces)."""
+    for number, line in lines.items():
+        heading = ATX_HEADING.match(line)
+        if heading is None:
+            continue
+        text = heading["text"]
+        last = AttrListTreeprocessor.HEADER_RE.search(text)
+        if last is not None and not {"{", "}"} & set(last.group(1)):
+            text = text[: last.start()]
+        start = heading.start("text")
+        found = list(ATTRIBUTES_AS_TEXT.finditer(line, start, start + len(text)))
+        if found:
+            yield number, found
 
 
 def _full_width(lines: Lines) -> Iterator[tuple[int, re.Match[str]]]:

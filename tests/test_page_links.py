@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.page_headings import ATTRIBUTES_AS_TEXT
 from tests.conftest import run_generator
 
 PAGE = "course/01-sample.md"
@@ -1014,6 +1015,30 @@ def test_a_heading_id_typed_full_width_is_named_and_a_half_width_one_passes(
         f"{PAGE}:{line + 2}:10: the heading's id '｛#who-cares .wide｝' is written full-width, "
         "so the site shows it as text and no link can reach the section; write the braces "
         "and the '#' half-width: {#who-cares .wide} [page.full-width-id]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "column"),
+    [("{#who-cares}。", 8), ("{#who-cares} {.wide}", 8), ("{#who} {#who-cares}", 8)],
+)
+def test_a_heading_id_the_site_shows_as_text_is_named_and_links_to_it_are_not(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, column: int
+) -> None:
+    """Python-Markdown takes a heading's '{…}' only alone at the end of the line; check
+    said nothing, and a link to the id was told to add it to the heading, which had it."""
+    line = add_to_page(
+        minimal_project,
+        f"## 谁在意 {written}\n\n见[谁在意](#who-cares)。\n\n"
+        "## 谁真的在意 {: #really .wide } ##\n",
+    )
+    found = ATTRIBUTES_AS_TEXT.search(written)
+    assert found is not None
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:{column}: the heading's '{found[0]}' is not the one '{{…}}' that ends "
+        "the line, so the site shows it as text, and the heading does not get the id; put "
+        f"the id and any classes in one pair of braces, last on the line: {{#{found['name']}}} "
+        "[page.id-as-text]"
     ]
 
 

@@ -84,11 +84,11 @@ BUILDERS: dict[str, Callable[[], set[str]]] = {
     },
     # Problem(…, f"link.{code}"): what link_problem returns, media.py's helpers' too
     "link.": lambda: returned(tree("page_checks.py")) | returned(tree("media.py")),
-    # Problem(…, f"review.{code}"): what broken_link (and _unknown_page) returns for a
+    # Problem(…, f"review.{code}"): what broken_link (_unknown_page, _unknown_anchor) returns for a
     # question's review link
     "review.": lambda: {
         code
-        for name in ("broken_link", "_unknown_page")
+        for name in ("broken_link", "_unknown_page", "_unknown_anchor")
         for code in returned(function(tree("page_checks.py"), name))
     },
     # _repeated_texts(…, noun, at) reports f"quiz.duplicate-{noun}"
