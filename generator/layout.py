@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.errors import Problem
@@ -161,22 +162,46 @@ def quiz_name_problems(project: Project, page_names: set[str]) -> list[Problem]:
     """Quiz files named ``.yaml`` or ``.YML``, or with no module page of the same name."""
     if not project.quiz_dir.is_dir():
         return []
-    quizzes = _visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
     misspelt_quizzes = misspelt(project.quiz_dir, QUIZ_SUFFIX)
-    orphans = [path for path in quizzes if path.stem not in page_names | {EXAM_NAME}]
-    quiz_names = {path.stem for path in [*quizzes, *misspelt_quizzes]}
-    without_quiz = sorted(name for name in page_names - quiz_names if MODULE_NAME.match(name))
-    unread = [*without_quiz, *([EXAM_NAME] if EXAM_NAME not in quiz_names else [])]
-    recased = _case_renames([path.stem for path in orphans], unread)
-    renames = recased | _renames(
-        [path.stem for path in orphans if path.stem not in recased],
-        [name for name in without_quiz if name not in recased.values()],
-    )
-    free = [name for name in without_quiz if name not in renames.values()]
+    orphans = _orphans(project, page_names)
+    renames = quiz_renames(project, page_names)
+    free = [name for name in _without_quiz(project, page_names) if name not in renames.values()]
     return [
         *(_suffix_problem(project, path, QUIZ_SUFFIX, "quiz") for path in misspelt_quizzes),
         *(_orphan_problem(project, path, renames.get(path.stem), free) for path in orphans),
     ]
+
+
+def quiz_renames(project: Project, page_names: set[str]) -> dict[str, str]:
+    """Each quiz named after no module page -> the module (or ``exam``) it is plainly to be
+    renamed after: one named so but for capitals, or a module renamed or moved."""
+    if not project.quiz_dir.is_dir():
+        return {}
+    orphans = [path.stem for path in _orphans(project, page_names)]
+    without_quiz = _without_quiz(project, page_names)
+    no_exam = [] if EXAM_NAME in _quiz_names(project) else [EXAM_NAME]
+    recased = _case_renames(orphans, [*without_quiz, *no_exam])
+    return recased | _renames(
+        [quiz for quiz in orphans if quiz not in recased],
+        [name for name in without_quiz if name not in recased.values()],
+    )
+
+
+def _orphans(project: Project, page_names: set[str]) -> list[Path]:
+    """The quizzes named after no page (nor the exam)."""
+    quizzes = _visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
+    return [path for path in quizzes if path.stem not in page_names | {EXAM_NAME}]
+
+
+def _without_quiz(project: Project, page_names: set[str]) -> list[str]:
+    """The modules with no quiz file (one misspelt counts as there)."""
+    return sorted(name for name in page_names - _quiz_names(project) if MODULE_NAME.match(name))
+
+
+def _quiz_names(project: Project) -> set[str]:
+    """The names of the quiz files, misspelt ones too (``03-explore.yaml``)."""
+    quizzes = _visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
+    return {path.stem for path in [*quizzes, *misspelt(project.quiz_dir, QUIZ_SUFFIX)]}
 
 
 def _suffix_problem(project: Project, path: Path, suffix: str, kind: str) -> Problem:
@@ -237,23 +262,45 @@ def _orphan_problem(project: Project, path: Path, rename: str | None, free: list
 def _renames(orphans: list[str], without_quiz: list[str]) -> dict[str, str]:
     """Each quiz named after no module that was plainly renamed with its module -> the
     module's name. After modules were renamed, each lacks a quiz, and a quiz is to be renamed
-    after one only when the two names plainly say the same module (:func:`_same_module`) and
-    neither says so of another: renamed after another module, a quiz would give it the
-    questions of one that was deleted, or of the module it was swapped with."""
-    matches = {
-        quiz: [name for name in without_quiz if _same_module(quiz, name)] for quiz in orphans
-    }
-    claims = Counter(name for names in matches.values() for name in names)
-    return {
-        quiz: names[0]
-        for quiz, names in matches.items()
-        if len(names) == 1 and claims[names[0]] == 1
-    }
+    after one only when the two names plainly say the same module (:func:`renamed_module`)
+    and neither says so of another: renamed after another module, a quiz would give it the
+    questions of one that was deleted."""
+    renames: dict[str, str] = {}
+    for same in (_same_name, _same_number):
+        free = [name for name in without_quiz if name not in renames.values()]
+        matches = {
+            quiz: [name for name in free if same(quiz, name)]
+            for quiz in orphans
+            if quiz not in renames
+        }
+        claims = Counter(name for names in matches.values() for name in names)
+        renames |= {
+            quiz: names[0]
+            for quiz, names in matches.items()
+            if len(names) == 1 and claims[names[0]] == 1
+        }
+    return renames
 
 
-def _same_module(quiz: str, module: str) -> bool:
-    """Whether the quiz named ``quiz`` is plainly that of ``module``, renamed: the two share
-    their number (``05-do``, ``05-act``) or the name after it (``06-confirm``, ``07-confirm``)."""
-    quiz_number, _, quiz_slug = quiz.partition("-")
-    number, _, slug = module.partition("-")
-    return quiz_number == number or (quiz_slug != "" and quiz_slug == slug)
+def renamed_module(name: str, names: Iterable[str]) -> str | None:
+    """The one of ``names`` that is plainly module ``name`` renamed: the one with the same
+    name after the number (``05-offer`` for ``04-offer``: modules reordered), or else the one
+    with the same number (``03-listen`` for ``03-explore``). Names may end in ``.md``."""
+    for same in (_same_name, _same_number):
+        found = [other for other in names if same(name, other)]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def _same_name(module: str, other: str) -> bool:
+    """Whether two module names share the name after the number (``06-confirm``, ``07-confirm``)."""
+    number, _, name = module.partition("-")
+    other_number, _, other_name = other.partition("-")
+    return number.isdigit() and other_number.isdigit() and name != "" and name == other_name
+
+
+def _same_number(module: str, other: str) -> bool:
+    """Whether two module names share their number (``05-do``, ``05-act``)."""
+    number = module.partition("-")[0]
+    return number.isdigit() and number == other.partition("-")[0]

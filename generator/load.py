@@ -19,6 +19,7 @@ from generator.layout import (
     misspelt,
     page_files,
     quiz_name_problems,
+    quiz_renames,
 )
 from generator.models import (
     Course,
@@ -70,9 +71,10 @@ def load_course(
     pages = [page for page in loaded.values() if page is not None]
     if pages_loaded is not None:
         pages_loaded(pages)
-    modules = _load_modules(project, loaded, problems)
     misspelt_pages = misspelt(project.course_dir, PAGE_SUFFIX)
     page_names = {path.stem for path in [*page_paths, *misspelt_pages]}
+    renamed_quizzes = {module: quiz for quiz, module in quiz_renames(project, page_names).items()}
+    modules = _load_modules(project, loaded, renamed_quizzes, problems)
     problems.extend(quiz_name_problems(project, page_names))
     problems.extend(_quizzes_of_pages_not_modules(project, page_names))
     exam = load_exam(project, problems)
@@ -83,10 +85,14 @@ def load_course(
 
 
 def _load_modules(
-    project: Project, loaded: dict[Path, Page | None], problems: list[Problem]
+    project: Project,
+    loaded: dict[Path, Page | None],
+    renamed_quizzes: dict[str, str],
+    problems: list[Problem],
 ) -> list[Module]:
     """The modules among the pages ``loaded``, each with its quiz. With no quizzes/ folder
-    that is said once, not as one missing quiz per module."""
+    that is said once, not as one missing quiz per module; a module whose quiz is plainly one
+    named after no page (module -> quiz in ``renamed_quizzes``) is told to rename that one."""
     module_paths = [path for path in loaded if is_module(path)]
     if module_paths and not project.quiz_dir.is_dir():
         problems.append(
@@ -101,7 +107,10 @@ def _load_modules(
             )
         )
         return []
-    found = (load_module(project, path, loaded[path], problems) for path in module_paths)
+    found = (
+        load_module(project, path, loaded[path], renamed_quizzes.get(path.stem), problems)
+        for path in module_paths
+    )
     return [module for module in found if module is not None]
 
 
@@ -201,9 +210,14 @@ def _unclosed(path: Path, line: int, message: str) -> Problem:
 
 
 def load_module(
-    project: Project, page_path: Path, page: Page | None, problems: list[Problem]
+    project: Project,
+    page_path: Path,
+    page: Page | None,
+    renamed_quiz: str | None,
+    problems: list[Problem],
 ) -> Module | None:
-    """The module of the page at ``page_path`` (``page`` if it loaded) with its quiz."""
+    """The module of the page at ``page_path`` (``page`` if it loaded) with its quiz, which
+    may be the quiz ``renamed_quiz`` still has the module's old name."""
     quiz_path = project.quiz_file(page_path.stem)
     # a link to nothing is read, and reported as a link: created, it would be written through
     if not quiz_path.exists() and not quiz_path.is_symlink():
@@ -216,7 +230,10 @@ def load_module(
                 1,
                 1,
                 f"module '{page_path.stem}' has no quiz",
-                f"create {project.shown(quiz_path)} (see AUTHORING.md)",
+                f"rename {project.shown(project.quiz_file(renamed_quiz))} to "
+                f"{project.shown(quiz_path)}"
+                if renamed_quiz
+                else f"create {project.shown(quiz_path)} (see AUTHORING.md)",
                 "quiz.missing",
             )
         )

@@ -16,6 +16,7 @@ from difflib import get_close_matches
 from urllib.parse import urlsplit, urlunsplit
 
 from generator.errors import Problem, Severity
+from generator.layout import renamed_module
 from generator.line_folds import is_wide
 from generator.markdown_config import CourseScan
 from generator.media import course_file, folder_link, meant_file, outside_course_link
@@ -274,7 +275,12 @@ def _unknown_anchor(anchor: str, page: str, page_part: str, known: Container[str
 
 
 def _unknown_page(page_part: str, page: str, anchor: str, anchors: Targets) -> LinkProblem:
-    renamed = renamed_module(page, anchors)
+    """A link to a page the course does not have: told the one page that has its section,
+    or else the module renamed (or moved) from it."""
+    holders = [
+        name for name, ids in anchors.items() if isinstance(ids, set | frozenset) and anchor in ids
+    ]
+    renamed = holders[0] if anchor and len(holders) == 1 else renamed_module(page, anchors)
     return (
         f"link to '{page_part}', which is not a page of the course",
         f"did you mean '{renamed}'? write {renamed}{'#' + anchor if anchor else ''}"
@@ -282,16 +288,6 @@ def _unknown_page(page_part: str, page: str, anchor: str, anchors: Targets) -> L
         else f"link to one of: {', '.join(sorted(anchors))}",
         "unknown-page",
     )
-
-
-def renamed_module(name: str, names: Iterable[str]) -> str | None:
-    """The one of ``names`` that starts with the same number as ``name`` (``03-listen.md``
-    for ``03-explore.md``): a module renamed, whose number stays."""
-    number = name.split("-", 1)[0]
-    if not number.isdigit():
-        return None
-    same = [other for other in names if other.split("-", 1)[0] == number]
-    return same[0] if len(same) == 1 else None
 
 
 def _in_other_case(anchor: str, known: Container[str]) -> str | None:

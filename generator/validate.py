@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.dialogues import Locator, dialogue_problems
 from generator.errors import CourseError, Problem, Severity
+from generator.layout import renamed_module
 from generator.markdown_config import CourseScan
 from generator.models import (
     BLANK,
@@ -23,13 +24,7 @@ from generator.models import (
     Source,
 )
 from generator.normalise import normalise
-from generator.page_checks import (
-    Targets,
-    broken_link,
-    link_targets,
-    page_problems,
-    renamed_module,
-)
+from generator.page_checks import Targets, broken_link, link_targets, page_problems
 from generator.yaml_source import position
 
 _OR_INCLUDE = " (or set include_quiz_questions: true)"

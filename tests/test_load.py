@@ -62,7 +62,7 @@ def test_module_without_quiz_and_quiz_without_module(minimal_project: Path) -> N
     (minimal_project / "quizzes/01-sample.yml").rename(minimal_project / "quizzes/01-gone.yml")
     assert problems_of(minimal_project) == [
         "course/01-sample.md:1:1: module '01-sample' has no quiz; "
-        "create quizzes/01-sample.yml (see AUTHORING.md) [quiz.missing]",
+        "rename quizzes/01-gone.yml to quizzes/01-sample.yml [quiz.missing]",
         "quizzes/01-gone.yml:1:1: quiz '01-gone.yml' belongs to no module: there is no "
         "course/01-gone.md; rename it to quizzes/01-sample.yml [quiz.orphan]",
     ]
@@ -128,15 +128,33 @@ def test_quizzes_of_modules_renamed_at_once_are_each_told_their_new_name(
     ]
 
 
-def test_a_quiz_of_no_module_lists_the_modules_without_a_quiz(minimal_project: Path) -> None:
-    """Two modules swapped: each quiz shares its number with one module and its name with
-    the other, so neither is renamed after a guess."""
+def test_the_quizzes_of_two_modules_swapped_follow_the_names_after_the_numbers(
+    minimal_project: Path,
+) -> None:
+    """Each quiz shares its number with one module and its name with the other: the name
+    says the module (its place in the course is the number). Both were offered both
+    modules, and each module was told to create a quiz."""
     rename_pages(minimal_project, {"01-sample": "02-sample", "02-second": "01-second"})
+    problems = problems_of(minimal_project)
+    for old, new in {"01-sample": "02-sample", "02-second": "01-second"}.items():
+        assert (
+            f"quizzes/{old}.yml:1:1: quiz '{old}.yml' belongs to no module: there is no "
+            f"course/{old}.md; rename it to quizzes/{new}.yml [quiz.orphan]"
+        ) in problems
+        assert (
+            f"course/{new}.md:1:1: module '{new}' has no quiz; rename quizzes/{old}.yml to "
+            f"quizzes/{new}.yml [quiz.missing]"
+        ) in problems
+
+
+def test_a_quiz_of_no_module_lists_the_modules_without_a_quiz(minimal_project: Path) -> None:
+    """Two modules renamed and renumbered at once: no quiz plainly says which is its."""
+    rename_pages(minimal_project, {"01-sample": "03-listening", "02-second": "04-recovery"})
     assert orphans(minimal_project) == [
         f"quizzes/{name}.yml:1:1: quiz '{name}.yml' belongs to no module: there is no "
         f"course/{name}.md; restore course/{name}.md, rename the quiz after the module it now "
-        "belongs to, one of those without a quiz (course/01-second.md, course/02-sample.md), "
-        "or delete it [quiz.orphan]"
+        "belongs to, one of those without a quiz (course/03-listening.md, "
+        "course/04-recovery.md), or delete it [quiz.orphan]"
         for name in ("01-sample", "02-second")
     ]
 

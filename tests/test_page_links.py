@@ -1099,3 +1099,35 @@ def test_a_link_to_one_of_the_theme_s_ids_is_not_told_to_give_a_heading_that_id(
         "not a heading of index.md: ids that start with '__' are the theme's own; link to one "
         "of the page's headings; no heading may take such an id [review.unknown-anchor]"
     )
+
+
+def test_links_to_two_modules_swapped_are_told_where_each_went(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each old name shares its number with one module and its name with the other: a link
+    was told the module with its number, the wrong one, and its section was then missing.
+    A link with a section is told the page that has it; one without, the module with the
+    same name after the number; the exam's draw likewise."""
+    for old, new in {"01-sample": "02-sample", "02-second": "01-second"}.items():
+        for folder, suffix in (("course", ".md"), ("quizzes", ".yml")):
+            (minimal_project / folder / f"{old}{suffix}").rename(
+                minimal_project / folder / f"{new}.tmp"
+            )
+    for path in [*minimal_project.glob("*/*.tmp")]:
+        path.rename(path.with_suffix(".md" if path.parent.name == "course" else ".yml"))
+    found = check_lines(minimal_project, capsys)
+    assert (
+        "course/index.md:6:13: link to '01-sample.md', which is not a page of the course; did "
+        "you mean '02-sample.md'? write 02-sample.md [link.unknown-page]"
+    ) in found
+    assert (
+        "quizzes/01-second.yml:16:5: question 's2-single': review link to '02-second.md', "
+        "which is not a page of the course; did you mean '01-second.md'? write "
+        "01-second.md#centre [review.unknown-page]"
+    ) in found
+    assert found[-2:] == [
+        "quizzes/exam.yml:6:3: the exam draws from module '01-sample', which the course does "
+        "not have; did you mean '02-sample'? write 02-sample: 1 [exam.unknown-module]",
+        "quizzes/exam.yml:7:3: the exam draws from module '02-second', which the course does "
+        "not have; did you mean '01-second'? write 01-second: 2 [exam.unknown-module]",
+    ]

@@ -129,7 +129,7 @@ def load_with(project: Project, course: Course, relative: str, data: bytes) -> C
         if page is not None and isinstance(page.meta, ModuleMeta):
             modules[0] = replace(modules[0], page=page, meta=page.meta)
     else:
-        module = load_module(project, project.root / PAGE, course.pages[0], problems)
+        module = load_module(project, project.root / PAGE, course.pages[0], None, problems)
         modules[0] = module or modules[0]
     assert_one_line_each(problems)
     return None if problems else Course(pages=pages, modules=modules, exam=exam)

@@ -166,7 +166,7 @@ def test_the_other_question_types_as_shown_pass_check(
 def test_the_exam_settings_shown_are_the_course_s() -> None:
     shown, _ = read_round_trip(yaml_block(section("### The final exam")))
     real, _ = read_round_trip((PROJECT / "quizzes/exam.yml").read_text(encoding="utf-8"))
-    assert shown == real
+    assert shown == real, "copy quizzes/exam.yml over README's example under 'The final exam'"
 
 
 def test_the_stage_of_a_new_module_is_what_check_asks_for(
