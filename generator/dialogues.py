@@ -71,7 +71,7 @@ def _reply_problems(question: Scenario, index: int, label: str, at: Locator) -> 
             yield Problem(
                 *at("turns", index, "replies", reply_index, "next"),
                 f"{label}: a reply leads to turn '{reply.next}', which the dialogue lacks",
-                f"use one of: {', '.join([*turn_ids, END_OF_DIALOGUE])}",
+                f"use one of: {', '.join(dict.fromkeys([*turn_ids, END_OF_DIALOGUE]))}",
                 "dialogue.unknown-next",
             )
 

@@ -29,9 +29,10 @@ print one line per item: megabytes in the terminal and in the preview's problems
 MORE_PROBLEMS = "problems.more-in-file"
 
 
-def counted(count: int, noun: str) -> str:
-    """``count`` and ``noun``, plural unless there is exactly one: "1 module", "2 modules"."""
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """``count`` and ``noun``, plural unless there is exactly one: "1 module", "2 modules"
+    (``plural`` where adding an s will not do: "entries")."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {plural or noun + 's'}"
 
 
 class Severity(StrEnum):

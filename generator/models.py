@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from generator.project import EXAM_PAGES, HOME_PAGE, MISTAKES_PAGE
 
@@ -33,10 +40,25 @@ AREA_NAMES: dict[str, str] = {
 }
 
 
+EMPTY_VALUE = "empty_value"
+"""The error of a key written with no value."""
+OPTIONAL_FIELDS = ("summary", "stage", "feedback", "correct", "incorrect", "next")
+"""The keys that may be left out, and are then None: written with no value, they are refused."""
+
+
 class StrictModel(BaseModel):
     """Base for every source object: no unknown keys, no silent type coercion."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    @field_validator(*OPTIONAL_FIELDS, mode="before", check_fields=False)
+    @classmethod
+    def _written_but_empty(cls, value: object) -> object:
+        """A key left with no value (``next:``) is a slip, not the key left out: an optional
+        one would otherwise take its default (the next turn) with nothing said."""
+        if value is None:
+            raise PydanticCustomError(EMPTY_VALUE, "the key has no value")
+        return value
 
 
 class Objective(StrictModel):

@@ -262,6 +262,12 @@ def _unknown_anchor(anchor: str, page: str, page_part: str, known: Container[str
             "unknown-anchor",
         )
     other_case = _in_other_case(anchor, known)
+    if other_case is not None and anchor == anchor.lower():
+        return (
+            f"{missing}: the heading's id is written {{#{other_case}}}",
+            f"ids are lower case: change the heading's id to {{#{anchor}}}",
+            "unknown-anchor",
+        )
     if other_case is not None:
         return (
             f"{missing} (ids are lower case)",

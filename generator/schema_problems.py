@@ -11,8 +11,9 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.errors import Problem
+from generator.errors import Problem, counted
 from generator.models import (
+    EMPTY_VALUE,
     QUESTION_MODELS,
     QUESTION_TYPES,
     ExamConfig,
@@ -193,6 +194,8 @@ def _describe(
         return pattern_problem(key, value)
     if kind in {"string_too_short", "string_type"} and _blank(value):
         return (*empty_value(key, written), "empty")
+    if kind == EMPTY_VALUE:
+        return (*empty_value(key, written, optional=True), "empty")
     item = bool(location) and isinstance(location[-1], int)
     return _describe_value(detail, key, item, written)
 
@@ -233,7 +236,8 @@ def _describe_value(detail: ErrorDetails, key: str, item: bool, written: str) ->
         bound = "at least" if kind == "too_short" else "at most"
         limit = context.get("min_length" if kind == "too_short" else "max_length")
         return (
-            f"'{key}' has {context.get('actual_length')} entries; it needs {bound} {limit}",
+            f"'{key}' has {counted(context.get('actual_length', 0), 'entry', 'entries')}; "
+            f"it needs {bound} {limit}",
             f"{'add' if kind == 'too_short' else 'remove'} entries under '{key}'",
             "too-few" if kind == "too_short" else "too-many",
         )

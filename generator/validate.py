@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from generator.dialogues import Locator, dialogue_problems
-from generator.errors import CourseError, Problem, Severity
+from generator.errors import CourseError, Problem, Severity, counted
 from generator.layout import renamed_module
 from generator.markdown_config import CourseScan
 from generator.models import (
@@ -56,21 +56,22 @@ def validate_course(course: Course, scan: CourseScan, files: Collection[str]) ->
 
 
 def _objective_problems(course: Course) -> Iterator[Problem]:
-    seen: dict[str, Path] = {}
+    seen: dict[str, tuple[Path, int, int]] = {}
     for module in course.modules:
         for index, objective in enumerate(module.meta.objectives):
             line, column = position(module.page.source, ("objectives", index, "id"))
             at = (module.page.source.path, line, column)
             yield from _reserved_id("objective", objective.id, at, "module.reserved-id")
             if objective.id in seen:
+                path, first_line, _ = seen[objective.id]
                 yield Problem(
                     *at,
                     f"objective id '{objective.id}' is already used in "
-                    f"{seen[objective.id].as_posix()}",
+                    f"{path.as_posix()}, line {first_line}",
                     "give every objective its own id",
                     "module.duplicate-objective",
                 )
-            seen[objective.id] = module.page.source.path
+            seen.setdefault(objective.id, at)
 
 
 def _question_problems(course: Course, anchors: Targets) -> Iterator[Problem]:
@@ -201,7 +202,7 @@ def _blank_problems(question: FillIn, label: str, at: Locator) -> Iterator[Probl
     if marked != len(question.blanks):
         yield Problem(
             *at("text"),
-            f"{label} marks {marked} blanks with '{BLANK}' in its text but lists "
+            f"{label} marks {counted(marked, 'blank')} with '{BLANK}' in its text but lists "
             f"{len(question.blanks)} under 'blanks'",
             f"write one '{BLANK}' (three underscores or more) in the text for each entry under "
             "'blanks', in the same order",
@@ -236,7 +237,8 @@ def _answer_key_problems(
         yield Problem(
             *at("options"),
             f"{label} has {correct} correct options; a single-choice question needs exactly one",
-            "mark exactly one option 'correct: true', or change the type to multiple",
+            "mark exactly one option 'correct: true'"
+            + (", or change the type to multiple" if correct > 1 else ""),
             "quiz.single-two-correct" if correct > 1 else "quiz.single-no-correct",
         )
     if isinstance(question, MultipleChoice) and not 0 < correct < len(question.options):

@@ -63,11 +63,21 @@ def line_from(source: Source, location: Sequence[int | str]) -> str:
     return source.lines[index][column - 1 :] if 0 <= index < len(source.lines) else ""
 
 
-def empty_value(key: str, written: str) -> tuple[str, str]:
+def empty_value(key: str, written: str, optional: bool = False) -> tuple[str, str]:
     """What is wrong and the fix, when ``key`` has no value: ``written`` says whether YAML
-    read the text the trainer wrote as a comment."""
+    read the text the trainer wrote as a comment; an ``optional`` key may go instead."""
     if not written.startswith("#"):
-        return f"'{key}' is empty", f"write the text of '{key}'"
+        fix = (
+            f"write the value of '{key}', or delete the line"
+            if optional
+            else f"write the text of '{key}'"
+        )
+        return f"'{key}' is empty", fix
+    if written == "#" or written.startswith(("# ", "#\t")):  # a note left beside the value
+        return (
+            f"'{key}' is empty: what follows it is a comment",
+            f"write the value before the comment: {key}: …  {written}",
+        )
     return (
         f"'{key}' is empty: the '#' after '{key}:' starts a comment, which YAML leaves out",
         f"put the whole text in quotes: {key}: {quoted(written)}",

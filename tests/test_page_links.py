@@ -219,6 +219,18 @@ def test_an_id_written_in_capitals_gets_the_id_meant(
     ]
 
 
+def test_a_heading_id_written_in_capitals_is_to_be_lower_cased(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The link, in lower case as AUTHORING.md asks, was told to take the heading's capitals."""
+    line = add_to_page(minimal_project, "## 全程 {#Full-Cycle}\n\n见[全程](#full-cycle)。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line + 2}:7: link to '#full-cycle', which is not a heading of 01-sample.md: "
+        "the heading's id is written {#Full-Cycle}; ids are lower case: change the heading's "
+        "id to {#full-cycle} [link.unknown-anchor]"
+    ]
+
+
 def test_a_misspelt_id_gets_the_id_meant(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

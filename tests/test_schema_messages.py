@@ -8,6 +8,7 @@ import pytest
 
 from generator.errors import CourseError
 from generator.load import load_course
+from generator.models import OPTIONAL_FIELDS, StrictModel
 from generator.project import Project
 
 MODULE = "course/01-sample.md"
@@ -429,3 +430,42 @@ def test_a_review_link_with_its_folder_is_told_to_leave_it_out(
         f"quizzes/01-sample.yml:16:5: question 's1-single': review link '{written}' is not of "
         f"the form 'page.md#section-id'; {fix} [schema.bad-review-link]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "key"),
+    [
+        (MODULE, "summary: 一个只为测试而写的模块。", "summary"),
+        (MODULE, "stage: explore", "stage"),
+        (QUIZ, "        feedback: 打断会让客户觉得没有被倾听。", "feedback"),
+        (QUIZ, "      incorrect: 其实第一步就是道歉。", "incorrect"),
+        (QUIZ, "    stage: confirm", "stage"),
+        (QUIZ, "            next: angry", "next"),
+    ],
+)
+def test_a_key_that_may_be_left_out_is_not_left_empty(
+    minimal_project: Path, name: str, line: str, key: str
+) -> None:
+    """Written with no value, it took its default with nothing said: an empty 'next:' led to
+    the next turn in the list, an empty 'stage:' to the module's."""
+    text = (minimal_project / name).read_text(encoding="utf-8")
+    number = text.splitlines().index(line) + 1
+    edit(minimal_project, name, f"{line}\n", f"{line.split(':')[0]}:\n")
+    [problem] = problems_of(minimal_project)
+    assert problem.startswith(f"{name}:{number}:")
+    assert problem.endswith(
+        f"'{key}' is empty; write the value of '{key}', or delete the line [schema.empty]"
+    )
+
+
+def test_every_key_that_may_be_left_out_refuses_to_be_left_empty() -> None:
+    def models(base: type[StrictModel]) -> list[type[StrictModel]]:
+        return [base, *(model for sub in base.__subclasses__() for model in models(sub))]
+
+    optional = {
+        name
+        for model in models(StrictModel)
+        for name, field in model.model_fields.items()
+        if not field.is_required() and field.default is None
+    }
+    assert optional == set(OPTIONAL_FIELDS)
