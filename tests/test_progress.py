@@ -369,6 +369,52 @@ def test_storage_that_never_saved_says_progress_is_not_kept(
     expect(notice).not_to_contain_text("已经保存的进度还在")
 
 
+def test_a_page_that_only_reads_progress_says_when_saves_fail(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """Storage full since the last visit: the home page showed the progress stored as
+    current, with nothing said, and everything done from there was lost."""
+    page = context.new_page()
+    page.add_init_script(FILLS_UP)
+    open_quiz(page, fixture_site_url)
+    answer(page, course.modules[0], 0, right=True)
+    page.close()
+    page = context.new_page()
+    page.add_init_script(f"window.__full = true; {FILLS_UP}")
+    page.goto(fixture_site_url)
+    expect(page.locator(".mot-dashboard[data-ready]")).to_have_count(1)
+    expect(page.locator(".mot-storage-warning")).to_contain_text("之后的进度可能不会保存")
+    page.close()
+    page = context.new_page()
+    page.add_init_script(FILLS_UP)
+    page.goto(fixture_site_url)
+    expect(page.locator(".mot-dashboard[data-ready]")).to_have_count(1)
+    expect(page.locator(".mot-storage-warning")).to_have_count(0)
+    assert not [key for key in page.evaluate("Object.keys(localStorage)") if "probe" in key]
+
+
+@pytest.mark.parametrize("full", [True, False], ids=["full", "saved"])
+def test_a_module_quiz_finished_but_not_saved_says_so(
+    context: BrowserContext, fixture_site_url: str, course: Course, full: bool
+) -> None:
+    """Its panel said 本章测验通过 and offered the next module; the pass was gone on the
+    way there. A result that is saved says nothing of the kind."""
+    page = context.new_page()
+    page.add_init_script(FILLS_UP)
+    open_quiz(page, fixture_site_url)
+    module = course.modules[0]
+    answer(page, module, 0, right=True)
+    page.evaluate(f"window.__full = {str(full).lower()}")
+    for index in range(1, len(module.quiz.questions)):
+        answer(page, module, index, right=True)
+    panel = page.locator(f'[data-results-for="{MODULE}"]')
+    expect(panel.locator("[data-passed]")).to_have_attribute("data-passed", "true")
+    unsaved = panel.locator(".mot-unsaved")
+    expect(unsaved).to_have_count(int(full))
+    if full:
+        expect(unsaved).to_contain_text("这次测验的成绩没有保存在这台设备上")
+
+
 @pytest.mark.parametrize("full", ["while-answering", "at-hand-in", ""], ids=str)
 def test_a_hand_in_that_is_not_saved_says_so(
     context: BrowserContext, fixture_site_url: str, course: Course, full: str

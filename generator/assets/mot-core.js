@@ -256,13 +256,19 @@
     }
   }
 
+  /* Whether a save would work, found on arrival: a page that only reads the record (the
+     home page) showed it as current, with nothing said, where every save failed. */
+  function probe() {
+    if (write("1", KEY + ":probe")) { window.localStorage.removeItem(KEY + ":probe"); }
+  }
+
   /* The record as stored, null when there is none or storage is blocked. */
   function storedText() { try { return window.localStorage.getItem(KEY); } catch { return null; } }
 
   function load() {
     var record = read();
     if (record && notices.repaired) { write(record); }
-    if (record) { return record; }
+    if (record) { probe(); return record; }
     var raw = storedText();
     /* A record this version cannot read is kept under a key of its own, then a fresh one starts;
        if storage is blocked, or the copy cannot be made, progress lives in memory. */
@@ -531,6 +537,12 @@
     if (scroll) { bringIntoView(panel); }
   }
 
+  /* Said in a results panel of a result just reached that could not be saved. */
+  function unsavedNote(what) {
+    return element("p", what + "的成绩没有保存在这台设备上（浏览器不能保存学习进度，或存储空间已满）：" +
+      "关闭、刷新或离开这一页后，成绩可能就没有了。", "mot-unsaved");
+  }
+
   /* Scrolled to below the header (its scroll-margin), and focused: a screen reader says it. */
   function bringIntoView(panel) {
     panel.scrollIntoView({ block: "start" });
@@ -539,7 +551,7 @@
 
   window.mot = {
     register: register, load: loadPart, loadScript: loadScript, newSeed: newSeed, onEveryPage: onEveryPage,
-    savedFrom: savedFrom, progress: progress, sha256: sha256, announce: announce, all: all, element: element,
+    savedFrom: savedFrom, unsavedNote: unsavedNote, progress: progress, sha256: sha256, announce: announce, all: all, element: element,
     courseData: courseData, showResults: showResults, bringIntoView: bringIntoView
   };
 

@@ -30,8 +30,6 @@
     number: function (place, total) { return "第 " + place + " / " + total + " 题"; },
     outdated: "这道题更新过：之前的答案对不上现在的题目，已经清除，请重新作答。",
     outdatedHandedIn: "交卷后这道题更新过：你交卷时的答案对不上现在的题目，无法显示；正确答案按现在的题目标出。",
-    unsaved: "这次交卷的成绩没有保存在这台设备上（浏览器不能保存学习进度，或存储空间已满）：" +
-      "关闭、刷新或离开这一页后，成绩可能就没有了。",
     notGraded: "这道题没能判分：判分要用的文件没有加载（可能是网络断了）。请检查网络，然后再交卷。",
     confirmHandIn: function (missing, total) {   /* every number of a blank paper said nothing more */
       var none = missing.length === total && "你还一道题都没有作答，现在交卷得 0 分。\n";
@@ -269,7 +267,7 @@
     var left = showNextStep(exam, course, passed);
     if (left) { details.unshift(element("p", TEXT.modulesLeft(left), "mot-modules-left")); }
     if (right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
-    if (fresh && !mot.progress.saved()) { details.unshift(element("p", TEXT.unsaved, "mot-unsaved")); }
+    if (fresh && !mot.progress.saved()) { details.unshift(mot.unsavedNote("这次交卷")); }
     var verdict = TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed, course.exam.title);
     mot.showResults(exam.querySelector(".mot-results"), passed, verdict, details, fresh);
   }

@@ -68,7 +68,8 @@
     return [mot.element("p", TEXT.missed), list];
   }
 
-  function showResults(quiz, right, total) {
+  /* fresh: the result was just reached, and is said not to be saved if it was not. */
+  function showResults(quiz, right, total, fresh) {
     var passMark = Number(quiz.getAttribute("data-pass-mark"));
     var passed = mot.progress.percent(right, total) >= passMark;
     var panel = quiz.querySelector(".mot-results");
@@ -76,7 +77,9 @@
     next.hidden = !passed;
     if (next.dataset.steps) { pointToFirstUnpassed(next); }
     panel.querySelector(".mot-retry-wrong").hidden = right === total;
-    mot.showResults(panel, passed, TEXT.verdict(right, total, passMark, passed), missedObjectives(quiz), false);
+    var details = missedObjectives(quiz);
+    if (fresh && !mot.progress.saved()) { details.unshift(mot.unsavedNote("这次测验")); }
+    mot.showResults(panel, passed, TEXT.verdict(right, total, passMark, passed), details, false);
   }
 
   /* The last answer's explanation keeps the focus and the view, as every answer's does (the
@@ -124,7 +127,7 @@
     score.setAttribute("data-answered", String(done));
     if (done === questions.length) {
       mot.progress.recordQuiz(quizId, right, questions.length, passMark);
-      showResults(quiz, right, questions.length);
+      showResults(quiz, right, questions.length, answering);
     } else {
       quiz.querySelector(".mot-results").hidden = true;
       all(quiz, ".mot-to-results, .mot-to-results-verdict").forEach(function (lead) { lead.remove(); });
