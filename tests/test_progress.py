@@ -415,6 +415,32 @@ def test_a_module_quiz_finished_but_not_saved_says_so(
         expect(unsaved).to_contain_text("这次测验的成绩没有保存在这台设备上")
 
 
+def test_a_retry_under_the_pass_mark_of_a_module_passed_says_the_pass_stands(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """The status line said 已通过 and the panel just under it 还没有达到及格线, with no
+    way on: which one held was for the learner to guess (so after a course update)."""
+    page = context.new_page()
+    open_quiz(page, fixture_site_url)
+    module = course.modules[0]
+    total = len(module.quiz.questions)
+    for index in range(total):
+        answer(page, module, index, right=True)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator(".mot-quiz .mot-retry").click()
+    for index in range(total):
+        answer(page, module, index, right=False)
+    panel = page.locator(f'[data-results-for="{MODULE}"]')
+    expect(panel.locator("[data-passed]")).to_contain_text("还没有达到及格线")
+    expect(panel).to_contain_text(
+        f"本章已经通过（最佳成绩 {total}/{total}（100%）），这次的得分不会改变它。"
+    )
+    expect(panel.locator(".mot-next")).to_be_visible()
+    expect(page.locator(f'.mot-module-status[data-module="{MODULE}"]').first).to_have_attribute(
+        "data-status", "passed"
+    )
+
+
 @pytest.mark.parametrize("full", ["while-answering", "at-hand-in", ""], ids=str)
 def test_a_hand_in_that_is_not_saved_says_so(
     context: BrowserContext, fixture_site_url: str, course: Course, full: str

@@ -27,6 +27,7 @@
       return "得分 " + right + "/" + total + "（" + mot.progress.percent(right, total) + "%）。" +
         (passed ? "达到了及格线 " + passMark + "%，本章测验通过！" : "还没有达到及格线 " + passMark + "%。");
     },
+    passKept: function (best) { return "本章已经通过（最佳成绩 " + best + "），这次的得分不会改变它。"; },
     missed: "这次答错的题涉及的学习目标：",
     toResults: "查看本章成绩",
     outdated: "这道题更新过：上次的答案对不上现在的题目，已经清除，请重新作答。",
@@ -69,15 +70,21 @@
   }
 
   /* fresh: the result was just reached, and is said not to be saved if it was not. */
+  /* A score under the pass mark, of a module passed before (a retry, or questions the
+     trainer changed since), says that the pass stands, and leads on as a pass does: the
+     status line above says 已通过. */
   function showResults(quiz, right, total, fresh) {
     var passMark = Number(quiz.getAttribute("data-pass-mark"));
     var passed = mot.progress.percent(right, total) >= passMark;
+    var before = mot.progress.quizStatus(quiz.getAttribute("data-quiz-id"));
+    var kept = !passed && before.status === "passed";
     var panel = quiz.querySelector(".mot-results");
     var next = panel.querySelector(".mot-next");
-    next.hidden = !passed;
+    next.hidden = !passed && !kept;
     if (next.dataset.steps) { pointToFirstUnpassed(next); }
     panel.querySelector(".mot-retry-wrong").hidden = right === total;
     var details = missedObjectives(quiz);
+    if (kept) { details.unshift(mot.element("p", TEXT.passKept(bestText(before.entry)))); }
     if (fresh && !mot.progress.saved()) { details.unshift(mot.unsavedNote("这次测验")); }
     mot.showResults(panel, passed, TEXT.verdict(right, total, passMark, passed), details, false);
   }
