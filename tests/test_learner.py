@@ -654,11 +654,12 @@ def test_exam_pass(page: Page, fixture_site_url: str, course: Course) -> None:
     expect(result).to_be_focused()
     expect(result.locator("[data-passed]")).to_have_attribute("data-passed", "true")
     expect(result.locator("[data-passed]")).to_have_text(
-        "✓得分 3/3（100%），及格，恭喜通过结业考试！"
+        "✓得分 3/3（100%），及格（及格线 80%），恭喜通过结业考试！"
     )
     expect(result.locator('li[data-stage="principles"]')).to_have_text("原则 Principles：2/2")
     expect(result.locator(".mot-exam-misses")).to_have_count(0)
     expect(result.get_by_role("link", name="领取结业证书")).to_be_visible()
+    expect(result.locator(".mot-results-details p").first).to_have_text("各阶段得分：")
 
 
 def pass_exam_with_a_module_left(page: Page, url: str, course: Course) -> tuple[Module, Locator]:
@@ -705,7 +706,7 @@ def test_a_passed_papers_next_step_follows_a_module_passed_in_another_tab(
         answer(other, question, right=True)
     expect(result.get_by_role("link", name="领取结业证书")).to_be_visible()
     expect(result).not_to_contain_text("还有 1 个模块没有通过")
-    expect(result.locator("[data-passed]")).to_contain_text("及格，恭喜通过")
+    expect(result.locator("[data-passed]")).to_contain_text("及格（及格线 80%），恭喜通过")
     other.close()
 
 

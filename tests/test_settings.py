@@ -103,7 +103,7 @@ def test_the_exam_is_called_by_its_own_title(page: Page, lenient_site: str) -> N
     expect(page.locator(".mot-dashboard[data-ready] [data-continue]")).to_have_text("参加期末测评")
     take_exam(page, lenient_site, course, right=True)
     verdict = page.locator('[data-results-for="exam"] [data-passed]')
-    expect(verdict).to_have_text("✓得分 3/3（100%），及格，恭喜通过期末测评！")
+    expect(verdict).to_have_text("✓得分 3/3（100%），及格（及格线 70%），恭喜通过期末测评！")
 
 
 @pytest.mark.browser

@@ -408,7 +408,12 @@ def test_a_handed_in_exam_keeps_the_result_it_was_handed_in_with(
     url = republished.url
     for name, verdict, passed, best in [
         ("failed", "✗得分 2/3（66%），未及格（及格线 80%）。", False, "最佳成绩 66%，未通过"),
-        ("passed", "✓得分 3/3（100%），及格，恭喜通过结业考试！", True, "最佳成绩 100%，已通过"),
+        (
+            "passed",
+            "✓得分 3/3（100%），及格（及格线 80%），恭喜通过结业考试！",
+            True,
+            "最佳成绩 100%，已通过",
+        ),
     ]:
         page = exam_learner(name)
         open_exam(page, url, "finished")
@@ -422,16 +427,21 @@ def test_a_handed_in_exam_keeps_the_result_it_was_handed_in_with(
 def test_a_handed_in_exam_says_when_its_details_follow_the_paper_as_it_is_now(
     exam_learner: Callable[[str], Page], republished: Republished
 ) -> None:
-    """The headline keeps the score recorded at 交卷 (3/3), but the stage lines and misses
-    under it are the paper as graded now (0/2): one line says so, so the panel does not
-    contradict itself. A paper that grades as it did (2/3) gets no such line."""
+    """The headline keeps the score and pass mark recorded at 交卷 (3/3 at 80%), but the
+    stage lines and misses under it are the paper as graded now (0/2): one line says so, so
+    the panel does not contradict itself, nor the page's 答对 60% 及格 above it. A paper
+    handed in under today's questions and pass mark gets no such line
+    (tests/test_learner.py)."""
     url = republished.url
-    note = "交卷后课程更新过：得分按交卷时的记录；下面各阶段的成绩和错题按现在的题目和答案列出。"
-    for name, changed in [("passed", True), ("failed", False)]:
+    note = (
+        "交卷后课程更新过：得分和及格线按交卷时的记录；下面各阶段的成绩和错题按现在的题目和"
+        "答案列出。"
+    )
+    for name in ("passed", "failed"):
         page = exam_learner(name)
         open_exam(page, url, "finished")
         details = page.locator('[data-results-for="exam"] .mot-results-details')
-        expect(details.locator("p").first).to_have_text(note if changed else "各阶段得分：")
+        expect(details.locator("p").first).to_have_text(note)
 
 
 def test_a_handed_in_answer_that_no_longer_fits_says_why_it_is_not_shown(
@@ -463,7 +473,7 @@ def test_an_exam_handed_in_before_results_were_kept_is_scored_as_graded_now(
     )
     open_exam(page, republished.url, "finished")
     expect(page.locator('[data-results-for="exam"] [data-passed]')).to_have_text(
-        "✓得分 2/3（66%），及格，恭喜通过结业考试！"
+        "✓得分 2/3（66%），及格（及格线 60%），恭喜通过结业考试！"
     )
 
 

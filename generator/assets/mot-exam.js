@@ -40,14 +40,14 @@
     confirmDialogue: "重来会清空这段对话里已经选的回复。确定要重来吗？",
     verdict: function (right, total, score, passMark, passed, title) {
       return "得分 " + right + "/" + total + "（" + score + "%），" +
-        (passed ? "及格，恭喜通过" + title + "！" : "未及格（及格线 " + passMark + "%）。");
+        (passed ? "及格（及格线 " + passMark + "%），恭喜通过" + title + "！" : "未及格（及格线 " + passMark + "%）。");
     },
     certificate: "领取结业证书", onward: "继续学习：",
     modulesLeft: function (left) { return "领取结业证书还要通过每个模块的测验：还有 " + left + " 个模块没有通过。"; },
     stages: "各阶段得分：",
     weak: "（未达到及格线）",
     misses: "答错的题和复习链接：",
-    changed: "交卷后课程更新过：得分按交卷时的记录；下面各阶段的成绩和错题按现在的题目和答案列出。"
+    changed: "交卷后课程更新过：得分和及格线按交卷时的记录；下面各阶段的成绩和错题按现在的题目和答案列出。"
   };
   var shownAttempt = new WeakMap();   /* exam -> the attempt on the page */
   var handingIn = new WeakSet();      /* exams whose 交卷 is grading (or could not) */
@@ -266,7 +266,8 @@
     if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
     var left = showNextStep(exam, course, passed);
     if (left) { details.unshift(element("p", TEXT.modulesLeft(left), "mot-modules-left")); }
-    if (right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
+    var rules = recorded.passMark !== Number(exam.getAttribute("data-pass-mark"));   /* the pass mark changed since */
+    if (rules || right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
     if (fresh && !mot.progress.saved()) { details.unshift(mot.unsavedNote("这次交卷")); }
     var verdict = TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed, course.exam.title);
     mot.showResults(exam.querySelector(".mot-results"), passed, verdict, details, fresh);
