@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from generator.errors import Problem
 from generator.lint import standards
 from generator.lint.comments import course_sources, cut_text_problems
+from generator.lint.entries import entries_in_text_problems
 from generator.lint.feedback import verdict_problems
 from generator.lint.fill_in import joined_answer_problems, shown_answer_problems
 from generator.lint.patterns import pattern_problems, right_count_problems
@@ -44,7 +45,10 @@ def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
     in_lists = [problem for questions in lists for rule in RULES for problem in rule(questions)]
     in_lists += right_count_problems(lists)
     cut_texts = [
-        problem for source in course_sources(course) for problem in cut_text_problems(source)
+        problem
+        for source in course_sources(course)
+        for rule in (cut_text_problems, entries_in_text_problems)
+        for problem in rule(source)
     ]
     has_exam = course.exam is not None
     draws_quiz = course.exam is not None and course.exam.config.include_quiz_questions

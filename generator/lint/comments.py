@@ -50,7 +50,7 @@ def cut_text_problems(source: Source) -> Iterator[Problem]:
     cut short, on its first line or a line it goes on to, warned about at the ``#``."""
     for location in source.positions:
         text = value_at(source, location) if location else None
-        written = _written_on_its_line(source, location) if isinstance(text, str) else None
+        written = written_on_its_line(source, location) if isinstance(text, str) else None
         if written is None:
             continue
         line, column = position(source, location)
@@ -66,7 +66,7 @@ def cut_text_problems(source: Source) -> Iterator[Problem]:
         comment = row[found[1] - 1 :].strip()
         yield warning(
             (source.path, *found),
-            f"{_named(location)} ends at {quoted_start(str(text))}: YAML reads "
+            f"{named(location)} ends at {quoted_start(str(text))}: YAML reads "
             f"{quoted_start(comment)}, to the end of the line, as a comment",
             "if it belongs to the text, put the whole text in quotes; if it is a comment, "
             "write a space after '#'",
@@ -96,7 +96,7 @@ def _cut_on_a_later_line(
     return None
 
 
-def _written_on_its_line(source: Source, location: Location) -> tuple[int, str] | None:
+def written_on_its_line(source: Source, location: Location) -> tuple[int, str] | None:
     """The plain text at ``location`` as written on its line, with its offset from where
     ``location`` starts (the key, or the list entry): None for a text in quotes, a block,
     a text that starts on the next line or an entry of a list written in brackets."""
@@ -115,7 +115,7 @@ def _written_on_its_line(source: Source, location: Location) -> tuple[int, str] 
     return offset, row[offset:]
 
 
-def _named(location: Location) -> str:
+def named(location: Location) -> str:
     """'prompt', or an entry of 'items'."""
     key = next(step for step in reversed(location) if isinstance(step, str))
     return f"'{key}'" if isinstance(location[-1], str) else f"an entry of '{key}'"
