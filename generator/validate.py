@@ -300,16 +300,19 @@ def _exam_problems(course: Course) -> Iterator[Problem]:
 def _not_drawn_problems(course: Course) -> Iterator[Problem]:
     """The exam page says it draws from each module's pool: a module with a pool that the
     draw leaves out breaks that, and its exam-only questions are never asked. (A module
-    with no pool, no exam-only questions and the quizzes' not included, has none to ask.)"""
+    with no pool, no exam-only questions and the quizzes' not included, has none to ask.) A
+    module the draw names by an old name is told so once, at that line."""
     if course.exam is None:
         return
     config = course.exam.config
     line, column = position(course.exam.source, ("draw",))
+    names = [module.page.name for module in course.modules]
+    renamed = {renamed_module(old, names) for old in config.draw if old not in names}
     for module in course.modules:
         name = module.page.name
         pool = len(module.exam_pool(config.include_quiz_questions))
-        if name in config.draw or not pool:
-            continue
+        if name in config.draw or name in renamed or not pool:
+            continue  # drawn, or told to be under its old name (exam.unknown-module)
         if exam_only := len(module.quiz.exam_questions):
             plural = "s are" if exam_only > 1 else " is"
             why = f"its {exam_only} exam-only question{plural} never asked"
