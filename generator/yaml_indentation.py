@@ -43,12 +43,32 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
         return None
     if column < above_column and column in enclosing_columns(lines, above_number):
         return None
-    line_up_with = (above_number, above_key)
-    if column < above_column:
+    line_up_with = _written_so_elsewhere(lines, above_number, key.group(2)) or (
+        above_number,
+        above_key,
+    )
+    if column < above_column and line_up_with[0] == above_number:
         line_up_with = _nearest_outward(lines, above_number, column) or line_up_with
     return _line_it_up(
         (number, key), (line_up_with[0] + line_offset, line_up_with[1]), "indented differently from"
     )
+
+
+def _written_so_elsewhere(
+    lines: list[str], number: int, name: str
+) -> tuple[int, re.Match[str]] | None:
+    """The key line ``number``, or the nearest one enclosing it, that starts where the key
+    ``name`` starts elsewhere in the file: an ``explanation:`` indented 6 spaces, between
+    an option's keys (8 in) and the question's (4), lines up with the question's keys when
+    the other questions' explanations do."""
+    columns = {
+        len(key.group(1))
+        for key in map(KEY_LINE.match, lines)
+        if key is not None and key.group(2) == name
+    }
+    own = KEY_LINE.match(lines[number - 1])
+    keys = ([(number, own)] if own is not None else []) + enclosing_keys(lines, number)
+    return next(((line, key) for line, key in keys if len(key.group(1)) in columns), None)
 
 
 def _nearest_outward(

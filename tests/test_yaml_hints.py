@@ -680,3 +680,27 @@ def test_a_key_dedented_past_its_mapping_lines_up_with_the_nearest_mapping_outwa
         "(line 7); line it up with it: start 'explanation' right under 'options', 4 spaces "
         "in [yaml.indentation]"
     ]
+
+
+@pytest.mark.parametrize("spaces", [5, 6, 7])
+def test_a_key_between_two_mappings_lines_up_where_it_is_written_elsewhere(
+    minimal_project: Path, spaces: int
+) -> None:
+    """'explanation:' 5 to 7 spaces in, between the option's keys (8) and the question's
+    (4): it was told 8, which made it the option's, then an unknown key to remove. The
+    other questions' explanations are 4 spaces in."""
+    line = " " * spaces + "explanation: 探索阶段先要听懂客户。"
+    assert problems_with(minimal_project, QUIZ, {15: line}) == [
+        f"{QUIZ}:15:{spaces + 1}: the key 'explanation' is indented differently from the key "
+        "above it (line 7); line it up with it: start 'explanation' right under 'options', "
+        "4 spaces in [yaml.indentation]"
+    ]
+
+
+def test_an_option_s_key_one_space_short_lines_up_with_its_keys(minimal_project: Path) -> None:
+    """An option's 'correct: true' one space short still lines up with its 'text:'."""
+    assert problems_with(minimal_project, QUIZ, {11: "       correct: true"}) == [
+        f"{QUIZ}:11:8: the key 'correct' is indented differently from the key above it "
+        "(line 10); line it up with it: start 'correct' right under 'text', 8 spaces in "
+        "[yaml.indentation]"
+    ]
