@@ -29,7 +29,11 @@ from generator.yaml_quote_hints import unclosed_quote, where, written
 
 FULL_WIDTH_COLONS = "：︰﹕"
 """What a Chinese input method may type for ':' (U+FF1A, U+FE30, U+FE55)."""
-FULL_WIDTH_COLON = re.compile(rf"^(\s*(?:-\s+)?)({KEY})\s*[{FULL_WIDTH_COLONS}]\s*(.*)$")
+MODULE_KEY = r"[0-9]{2}-[a-z0-9-]+"
+"""A module's name, a key under the exam's ``draw:`` (``06-confirm: 3``)."""
+FULL_WIDTH_COLON = re.compile(
+    rf"^(\s*(?:-\s+)?)({KEY}|{MODULE_KEY})\s*[{FULL_WIDTH_COLONS}]\s*(.*)$"
+)
 """A key followed by a full-width colon instead of ':'."""
 VALUE = re.compile(rf"^(\s*(?:-\s+)?)(?:({KEY})\s*:\s+)?(.*?)\s*$")
 """A line holding a key and its value, or a list's entry: its indent, key and value."""
@@ -50,7 +54,7 @@ SPECIAL_START = {
 }
 """What YAML makes of a value that starts with each character (``#``, a comment, and
 ``&`` and ``*``, an anchor or alias, are found elsewhere)."""
-NO_SPACE = re.compile(rf"^(\s*(?:-\s+)?)({KEY}):(\S.*?)\s*$")
+NO_SPACE = re.compile(rf"^(\s*(?:-\s+)?)({KEY}|{MODULE_KEY}):(\S.*?)\s*$")
 """A key and its value with no space between the colon and the value (``prompt:一位``)."""
 OTHER_SPACE = re.compile(rf"^(\s*(?:-\s+)?)({KEY}):([^\S \t])\s*(.*?)\s*$")
 """A key whose colon is followed by a space YAML does not take for one (a full-width or a
@@ -60,7 +64,7 @@ NO_SPACE_REACH = 2
 """How many lines above the error a key with no space after its colon is looked for: YAML
 reads the key and its value as one text, and gives up on the line after it, or the next."""
 NO_COLON = re.compile(
-    rf"^(\s*(?:-\s+)?)({KEY}|[0-9]{{2}}-[a-z0-9-]+)[ \t]+([^\s:{FULL_WIDTH_COLONS}].*?)\s*$"
+    rf"^(\s*(?:-\s+)?)({KEY}|{MODULE_KEY})[ \t]+([^\s:{FULL_WIDTH_COLONS}].*?)\s*$"
 )
 """A name, then a space and a value, with no colon between (``prompt 一位客户``): a key
 of a course file, or a module's name under the exam's ``draw:`` (``06-confirm 3``)."""
@@ -158,7 +162,8 @@ def _no_space_after_colon(
     """A key followed by ':' and its value with no ordinary space between, at or just above
     the error line."""
     for number in range(min(error_line, len(lines)), max(error_line - NO_SPACE_REACH, 1) - 1, -1):
-        hint = _key_without_space(lines[number - 1], number, is_key)
+        is_here = _drawn_module_or(is_key) if _under_draw(lines, number) else is_key
+        hint = _key_without_space(lines[number - 1], number, is_here)
         if hint is not None:
             return hint
     return None
@@ -181,6 +186,11 @@ def _no_colon(lines: list[str], error_line: int) -> Hint | None:
                 "yaml.missing-colon",
             )
     return None
+
+
+def _drawn_module_or(is_key: Callable[[str, str], bool]) -> Callable[[str, str], bool]:
+    """``is_key``, and under the exam's ``draw:`` a module's name too."""
+    return lambda name, value: is_key(name, value) or re.fullmatch(MODULE_KEY, name) is not None
 
 
 def _under_draw(lines: list[str], number: int) -> bool:

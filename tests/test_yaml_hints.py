@@ -704,3 +704,31 @@ def test_an_option_s_key_one_space_short_lines_up_with_its_keys(minimal_project:
         "(line 10); line it up with it: start 'correct' right under 'text', 8 spaces in "
         "[yaml.indentation]"
     ]
+
+
+@pytest.mark.parametrize("number", [6, 7])
+@pytest.mark.parametrize(
+    ("slip", "message"),
+    [
+        (
+            "： ",
+            "the key '{name}' is followed by a full-width colon '：'; write a half-width ':' "
+            "after the key, and a space: {name}: {count} [yaml.full-width-colon]",
+        ),
+        (
+            ":",
+            "there is no space after '{name}:', so YAML does not read '{name}' as a key; "
+            "write a space after the colon: {name}: {count} [yaml.space-after-colon]",
+        ),
+    ],
+    ids=["full-width-colon", "no-space"],
+)
+def test_a_draw_line_s_colon_slip_is_named_at_its_line(
+    minimal_project: Path, number: int, slip: str, message: str
+) -> None:
+    """A module's name is a key only under draw:, and starts with a digit: it was told of a
+    syntax error a line late (or past the file's end), as the settings above were not."""
+    name, count = {6: ("01-sample", 1), 7: ("02-second", 2)}[number]
+    exam = "quizzes/exam.yml"
+    found = problems_with(minimal_project, exam, {number: f"  {name}{slip}{count}"})
+    assert found == [f"{exam}:{number}:{len(name) + 3}: " + message.format(name=name, count=count)]
