@@ -34,7 +34,7 @@ from generator.written import (
     quoted_start,
 )
 from generator.yaml_source import position, value_at
-from generator.yaml_value_fixes import list_fix, true_or_false_fix
+from generator.yaml_value_fixes import list_fix, too_few_fix, true_or_false_fix
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Location = Sequence[int | str]
@@ -238,7 +238,7 @@ def _describe_value(detail: ErrorDetails, key: str, item: bool, written: str) ->
         return (
             f"'{key}' has {counted(context.get('actual_length', 0), 'entry', 'entries')}; "
             f"it needs {bound} {limit}",
-            f"{'add' if kind == 'too_short' else 'remove'} entries under '{key}'",
+            too_few_fix(key, value) if kind == "too_short" else f"remove entries under '{key}'",
             "too-few" if kind == "too_short" else "too-many",
         )
     limits = [name for name in BOUNDS if name in context]

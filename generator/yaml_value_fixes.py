@@ -47,6 +47,20 @@ def list_fix(key: str, value: object) -> str:
     return f"{lines}, or in brackets: {key}: {flow_list(split_entries(text, ENTRY_SEPARATORS))}"
 
 
+def too_few_fix(key: str, value: object) -> str:
+    """How to give the list ``key`` more entries: a list in brackets whose entries a Chinese
+    input method joined with '，' or '、' holds them as one."""
+    if not isinstance(value, list) or not any(
+        isinstance(entry, str) and FULL_WIDTH_SEPARATORS.search(entry) for entry in value
+    ):
+        return f"add entries under '{key}'"
+    entries = [part for entry in value for part in split_entries(str(entry), ENTRY_SEPARATORS)]
+    return (
+        f"separate the entries with ordinary commas (',' not '，' or '、'): "
+        f"{key}: {flow_list(entries)}"
+    )
+
+
 def split_entries(text: str, separators: re.Pattern[str]) -> list[str]:
     """The entries of ``text`` between ``separators``, without spaces around them; ``text``
     itself if it holds no other."""

@@ -469,3 +469,23 @@ def test_every_key_that_may_be_left_out_refuses_to_be_left_empty() -> None:
         if not field.is_required() and field.default is None
     }
     assert optional == set(OPTIONAL_FIELDS)
+
+
+def test_a_list_s_entries_joined_by_full_width_commas_are_to_be_separated(
+    minimal_project: Path,
+) -> None:
+    """It was told only to add entries: '[道歉，紧急复原，…]' holds them all, as one."""
+    edit(
+        minimal_project,
+        QUIZ,
+        "    items:\n"
+        + "".join(
+            f"      - {item}\n" for item in ("道歉", "紧急复原", "移情", "象征性赎罪", "跟踪")
+        ),
+        "    items: [道歉，紧急复原，移情、象征性赎罪, 跟踪]\n",
+    )
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:46:5: question 's1-ordering': 'items' has 2 entries; it needs at least 3; "
+        "separate the entries with ordinary commas (',' not '，' or '、'): "
+        "items: [道歉, 紧急复原, 移情, 象征性赎罪, 跟踪] [schema.too-few]"
+    ]
