@@ -16,7 +16,7 @@ from typing import get_args
 
 import pytest
 
-from generator.models import Area
+from generator.models import Area, Question
 from generator.project import GENERATED_PAGES
 from generator.yaml_source import read_round_trip
 from tests.conftest import PROJECT, copy_project, run_generator
@@ -185,6 +185,16 @@ def test_the_stage_of_a_new_module_is_what_check_asks_for(
     own = re.sub(r"^( +)type: ", r"\1stage: confirm\n\1type: ", quiz, flags=re.MULTILINE)
     module_added(root, page, own)
     passes_but_for_standards(root, capsys)
+
+
+@pytest.mark.parametrize("doc", [README, PROJECT / "AUTHORING.md"], ids=lambda doc: doc.name)
+def test_the_question_types_listed_are_every_type_check_accepts(doc: Path) -> None:
+    """The comment listed three of the seven."""
+    listed = re.search(r"^ +type: single +# (.*)$", doc.read_text(encoding="utf-8"), re.MULTILINE)
+    assert listed is not None
+    models = get_args(get_args(Question)[0])
+    accepted = [get_args(model.model_fields["type"].annotation)[0] for model in models]
+    assert listed[1].split(" | ") == accepted
 
 
 def codes(output: str) -> set[str]:
