@@ -433,7 +433,7 @@ def test_a_retry_under_the_pass_mark_of_a_module_passed_says_the_pass_stands(
     panel = page.locator(f'[data-results-for="{MODULE}"]')
     expect(panel.locator("[data-passed]")).to_contain_text("还没有达到及格线")
     expect(panel).to_contain_text(
-        f"本章已经通过（最佳成绩 {total}/{total}（100%）），这次的得分不会改变它。"
+        f"本章已经通过，最佳成绩 {total}/{total}（100%）；这次的得分不会改变它。"
     )
     expect(panel.locator(".mot-next")).to_be_visible()
     expect(page.locator(f'.mot-module-status[data-module="{MODULE}"]').first).to_have_attribute(

@@ -27,7 +27,7 @@
       return "得分 " + right + "/" + total + "（" + mot.progress.percent(right, total) + "%）。" +
         (passed ? "达到了及格线 " + passMark + "%，本章测验通过！" : "还没有达到及格线 " + passMark + "%。");
     },
-    passKept: function (best) { return "本章已经通过（最佳成绩 " + best + "），这次的得分不会改变它。"; },
+    passKept: function (best) { return "本章已经通过，最佳成绩 " + best + "；这次的得分不会改变它。"; },
     missed: "这次答错的题涉及的学习目标：",
     toResults: "查看本章成绩",
     outdated: "这道题更新过：上次的答案对不上现在的题目，已经清除，请重新作答。",
