@@ -662,6 +662,25 @@ def test_exam_pass(page: Page, fixture_site_url: str, course: Course) -> None:
     expect(result.locator(".mot-results-details p").first).to_have_text("各阶段得分：")
 
 
+def test_an_exam_s_stage_lines_advise_review_under_the_pass_mark_without_a_verdict(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """A stage under the pass mark said 未达到及格线, three times on a paper passed (a stage
+    of three questions with one wrong): it is advice, 建议复习, and only there."""
+    take_exam_started(page, fixture_site_url)
+    answer_exam(page, page, every_question(course), right=True, wrong_first=1)
+    lines = page.locator('[data-results-for="exam"] .mot-exam-stages li')
+    expect(lines.first).to_be_visible()
+    texts = lines.all_inner_texts()
+    for text in texts:
+        score = re.search(r"：(\d+)/(\d+)", text)
+        assert score is not None, text
+        right, total = map(int, score.groups())
+        assert text.endswith("（建议复习）") == (right * 100 < total * 80), text
+    assert any(text.endswith("（建议复习）") for text in texts)
+    assert not any("及格线" in text for text in texts)
+
+
 def pass_exam_with_a_module_left(page: Page, url: str, course: Course) -> tuple[Module, Locator]:
     """Pass the exam with every module quiz passed but the second's; returns that module and
     the exam's results panel."""

@@ -45,7 +45,7 @@
     certificate: "领取结业证书", onward: "继续学习：",
     modulesLeft: function (left) { return "领取结业证书还要通过每个模块的测验：还有 " + left + " 个模块没有通过。"; },
     stages: "各阶段得分：",
-    weak: "（未达到及格线）",
+    weak: "（建议复习）",   /* not 未达到及格线: a stage of 3 questions with one wrong, on a paper passed */
     misses: "答错的题和复习链接：",
     changed: "交卷后课程更新过：得分和及格线按交卷时的记录；下面各阶段的成绩和错题按现在的题目和答案列出。"
   };
