@@ -33,7 +33,7 @@ from generator.written import (
     key_as_written,
     quoted_start,
 )
-from generator.yaml_source import position, value_at
+from generator.yaml_source import FULL_WIDTH_SPACE, position, value_at
 from generator.yaml_value_fixes import list_fix, too_few_fix, true_or_false_fix
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -63,8 +63,11 @@ def validate_model(model: type[ModelT], source: Source) -> tuple[ModelT | None, 
 
 
 def _reported_as_text(detail: ErrorDetails, source: Source) -> bool:
-    """A value pydantic cannot read as text (a lone surrogate, written "\\ud800"), which
-    ``plain_text_problems`` reports; a key holding one is pydantic's alone to report."""
+    """A value pydantic cannot read as text (a lone surrogate, written "\\ud800"), or a key
+    indented with full-width spaces, which ``plain_text_problems`` reports; a key holding a
+    lone surrogate is pydantic's alone to report."""
+    if detail["type"] == "extra_forbidden":
+        return str(detail["loc"][-1]).startswith(FULL_WIDTH_SPACE)
     unreadable = detail["type"] == "string_unicode"
     return unreadable and value_at(source, detail["loc"]) == detail.get("input")
 

@@ -298,9 +298,11 @@ def _tab_problem(text: str, line: int, column: int) -> tuple[str, str, str]:
 
 
 def _full_width_indent(text: str, error_line: int) -> int | None:
-    """The line at or just above ``error_line`` that is indented with full-width spaces."""
+    """The line at or just above ``error_line`` (empty lines passed over) that is indented
+    with full-width spaces."""
     lines = text.split("\n")
-    for number in (error_line, error_line - 1):
+    above = (n for n in range(min(error_line, len(lines)) - 1, 0, -1) if lines[n - 1].strip())
+    for number in (error_line, next(above, 0)):
         line = lines[number - 1] if 0 < number <= len(lines) else ""
         if FULL_WIDTH_SPACE in line[: len(line) - len(line.lstrip())]:
             return number

@@ -732,3 +732,31 @@ def test_a_draw_line_s_colon_slip_is_named_at_its_line(
     exam = "quizzes/exam.yml"
     found = problems_with(minimal_project, exam, {number: f"  {name}{slip}{count}"})
     assert found == [f"{exam}:{number}:{len(name) + 3}: " + message.format(name=name, count=count)]
+
+
+def test_a_key_indented_full_width_above_an_empty_line_is_named(minimal_project: Path) -> None:
+    """YAML gave up at the next question, below the empty line, with a syntax error that
+    named neither the line nor the slip."""
+    found = problems_with(
+        minimal_project,
+        QUIZ,
+        {16: "　　review: 01-sample.md#listening", 17: "\n  - id: s1-multiple"},
+    )
+    assert found == [
+        f"{QUIZ}:16:1: the line is indented with full-width spaces (U+3000); indent with "
+        "ordinary spaces (half-width), two per level [yaml.full-width-indent]"
+    ]
+
+
+def test_a_last_key_indented_full_width_is_not_also_an_unknown_key(
+    minimal_project: Path,
+) -> None:
+    """YAML reads it as a key of the file, '　　review', which was reported a third time as
+    a key to remove."""
+    quiz = minimal_project / QUIZ
+    lines = quiz.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    found = problems_with(minimal_project, QUIZ, {len(lines): "　　" + lines[-1].lstrip()})
+    assert not [problem for problem in found if "[schema.unknown-key]" in problem]
+    assert f"{QUIZ}:{len(lines)}:1: the key 'review' is indented with full-width spaces" in (
+        " ".join(found)
+    )
