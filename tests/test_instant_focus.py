@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from generator.models import Course
 from generator.project import review_target
@@ -41,9 +42,16 @@ def expect_same_document(page: Page) -> None:
 
 
 def settled(page: Page) -> None:
-    """Wait until Material has noted where the page is scrolled, 100 ms after a scroll: a
-    page left sooner gets the place noted on the page shown next (a learner is slower)."""
-    page.wait_for_function("history.state && history.state.y === scrollY")
+    """Wait until Material has noted where the page is scrolled, 100 ms after a scroll, and
+    the page has stopped scrolling (an answer's feedback brought into view may still move
+    it on a busy machine): a page left sooner gets the place noted on the page shown next
+    (a learner is slower)."""
+    page.wait_for_function(
+        """() => new Promise(resolve => {
+            const y = scrollY;
+            setTimeout(() => resolve(history.state && history.state.y === y && scrollY === y), 300);
+        })"""
+    )
 
 
 def follow_by_keyboard(page: Page, link: Locator) -> None:
@@ -112,10 +120,19 @@ def leave_by_the_navigation(page: Page) -> float:
 
 
 def expect_back_at(page: Page, place: float) -> None:
-    """Back has put the page where it was left, with the focus in view there, without loading it."""
+    """Back has put the page where it was left, with the focus in view there, without
+    loading it. The page comes back as Material shows it, short of its place until the
+    quiz has drawn it, which on a busy machine takes a moment: the place is waited for."""
+    try:
+        page.wait_for_function(f"scrollY === {place}", timeout=5000)
+    except PlaywrightTimeoutError:
+        noted = page.evaluate("history.state && history.state.y")
+        raise AssertionError(
+            f"Back returns where the learner was: at {scrolled(page)} (noted {noted}), not {place}"
+        ) from None
     expect_focus_in_view(page)
     expect_same_document(page)
-    assert scrolled(page) == place, "Back returns where the learner was"
+    assert scrolled(page) == place, "Back returns where the learner was, and stays there"
 
 
 def test_back_to_a_quiz_half_way_down_keeps_the_keyboard_there(

@@ -23,6 +23,7 @@
   var pageShown = false;
   var shownPath = location.pathname;
   var holding = null;     /* the return still being scrolled to its place: { stop } */
+  var returnedTo = null;  /* the place of the page Back or Forward is showing */
 
   /* Back or Forward again, before a return is done: the page it scrolls is leaving, and
      Material would note that scroll as the place of the entry returned to. Within the page
@@ -31,7 +32,10 @@
      place (Material notes none for it); Back or Forward has its place, scrolled to first. */
   window.addEventListener("popstate", function () {
     if (holding) { holding.stop(false); }
-    if (location.pathname !== shownPath) { return; }   /* another page: startShownPage sees to it */
+    if (location.pathname !== shownPath) {   /* another page: startShownPage sees to it */
+      returnedTo = history.state && history.state.y;
+      return;
+    }
     var followed = history.state === null;
     window.setTimeout(function () { focusOn(followed ? fragmentTarget() : placeInView()); });
   });
@@ -39,8 +43,11 @@
   function startShownPage() {
     shownPath = location.pathname;
     if (holding) { holding.stop(false); }
-    /* Material keeps the place of a page left in its history entry, and only there. */
-    var place = history.state && history.state.y;
+    /* Material keeps the place of a page left in its history entry, and only there: read
+       as Back or Forward arrives, before Material scrolls there, as the page is still
+       short, and notes that scroll (on a busy phone, before this page start) as the place. */
+    var place = returnedTo;
+    returnedTo = null;
     if (!pageShown) {
       pageShown = true;
     } else if (typeof place === "number") {
