@@ -262,9 +262,9 @@ def _orphan_problem(project: Project, path: Path, rename: str | None, free: list
 def _renames(orphans: list[str], without_quiz: list[str]) -> dict[str, str]:
     """Each quiz named after no module that was plainly renamed with its module -> the
     module's name. After modules were renamed, each lacks a quiz, and a quiz is to be renamed
-    after one only when the two names plainly say the same module (:func:`renamed_module`)
-    and neither says so of another: renamed after another module, a quiz would give it the
-    questions of one that was deleted."""
+    after one only when the two names plainly say the same module (:func:`_same_name`,
+    then :func:`_same_number`) and neither says so of another: renamed after another
+    module, a quiz would give it the questions of one that was deleted."""
     renames: dict[str, str] = {}
     for same in (_same_name, _same_number):
         free = [name for name in without_quiz if name not in renames.values()]
@@ -282,14 +282,31 @@ def _renames(orphans: list[str], without_quiz: list[str]) -> dict[str, str]:
     return renames
 
 
-def renamed_module(name: str, names: Iterable[str]) -> str | None:
-    """The one of ``names`` that is plainly module ``name`` renamed: the one with the same
-    name after the number (``05-offer`` for ``04-offer``: modules reordered), or else the one
-    with the same number (``03-listen`` for ``03-explore``). Names may end in ``.md``."""
+def renamed_modules(name: str, names: Iterable[str]) -> list[str]:
+    """The ones of ``names`` that may be module ``name`` renamed: the one with the same name
+    after the number (``05-offer`` for ``04-offer``: modules reordered), then the one with the
+    same number (``03-listen`` for ``03-explore``), each where only one has it. Names may
+    end in ``.md``."""
+    found: list[str] = []
     for same in (_same_name, _same_number):
-        found = [other for other in names if same(name, other)]
-        if found:
-            return found[0] if len(found) == 1 else None
+        matches = [other for other in names if same(name, other)]
+        if len(matches) == 1 and matches[0] not in found:
+            found.append(matches[0])
+    return found
+
+
+def did_you_mean(candidates: list[str], after: str = "") -> str | None:
+    """The fix that offers ``candidates`` (:func:`renamed_modules`), each written with
+    ``after`` (``#section``, ``: 3``); two are offered both, the name's and the number's,
+    as either may be meant."""
+    if len(candidates) == 1:
+        return f"did you mean '{candidates[0]}'? write {candidates[0]}{after}"
+    if len(candidates) == 2:
+        by_name, by_number = candidates
+        return (
+            f"did you mean '{by_name}' (the same name) or '{by_number}' (the same number)? "
+            f"write {by_name}{after} or {by_number}{after}"
+        )
     return None
 
 

@@ -40,8 +40,9 @@ from generator.sources import read_source
 from generator.yaml_source import YamlSyntaxError, parse_yaml
 
 FRONT_MATTER_FENCE = "---"
-FRONT_MATTER_CLOSE = (FRONT_MATTER_FENCE, "...")
-"""MkDocs, like YAML, also takes '...' for the end of the front matter."""
+FRONT_MATTER_END = "..."
+"""MkDocs, like YAML, also takes '...' for the end of the front matter, at the start of its
+line (indented, it is a text's)."""
 BODY_START = re.compile(r"^\s*$|^#{1,6}\s")
 """A blank line or a Markdown heading: where a page's text may start after its front matter."""
 
@@ -167,7 +168,7 @@ def _front_matter_end(lines: list[str], path: Path) -> int | Problem:
             "page.no-front-matter",
         )
     for index, line in enumerate(lines[1:], 1):
-        if line.strip() in FRONT_MATTER_CLOSE:
+        if line.strip() == FRONT_MATTER_FENCE or line.rstrip(" \t") == FRONT_MATTER_END:
             return index
     return _unclosed(path, 1, "the front matter that starts on line 1 is never closed")
 

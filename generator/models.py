@@ -13,6 +13,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -53,10 +54,11 @@ class StrictModel(BaseModel):
 
     @field_validator(*OPTIONAL_FIELDS, mode="before", check_fields=False)
     @classmethod
-    def _written_but_empty(cls, value: object) -> object:
+    def _written_but_empty(cls, value: object, info: ValidationInfo) -> object:
         """A key left with no value (``next:``) is a slip, not the key left out: an optional
         one would otherwise take its default (the next turn) with nothing said."""
-        if value is None:
+        field = cls.model_fields.get(info.field_name or "")
+        if value is None and field is not None and field.default is None:  # not correct: true
             raise PydanticCustomError(EMPTY_VALUE, "the key has no value")
         return value
 

@@ -16,7 +16,7 @@ from difflib import get_close_matches
 from urllib.parse import urlsplit, urlunsplit
 
 from generator.errors import Problem, Severity
-from generator.layout import renamed_module
+from generator.layout import did_you_mean, renamed_modules
 from generator.line_folds import is_wide
 from generator.markdown_config import CourseScan
 from generator.media import course_file, folder_link, meant_file, outside_course_link
@@ -286,12 +286,11 @@ def _unknown_page(page_part: str, page: str, anchor: str, anchors: Targets) -> L
     holders = [
         name for name, ids in anchors.items() if isinstance(ids, set | frozenset) and anchor in ids
     ]
-    renamed = holders[0] if anchor and len(holders) == 1 else renamed_module(page, anchors)
+    candidates = holders if anchor and len(holders) == 1 else renamed_modules(page, anchors)
+    fix = did_you_mean(candidates, f"#{anchor}" if anchor else "")
     return (
         f"link to '{page_part}', which is not a page of the course",
-        f"did you mean '{renamed}'? write {renamed}{'#' + anchor if anchor else ''}"
-        if renamed
-        else f"link to one of: {', '.join(sorted(anchors))}",
+        fix or f"link to one of: {', '.join(sorted(anchors))}",
         "unknown-page",
     )
 

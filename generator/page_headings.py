@@ -29,8 +29,9 @@ FULL_WIDTH_ID = re.compile(
 )
 """A heading that ends with an id (and maybe classes) in braces, each brace and the '#'
 half- or full-width."""
-ATX_HEADING = re.compile(r"^#{1,6}\s(?P<text>.*?)(?:\s#+)?\s*$")
-"""A heading written with '#', its text without the '#'s that may close it."""
+ATX_HEADING = re.compile(r"^#{1,6}\s(?P<text>.*?)#*\s*$")
+"""A heading written with '#', its text without the '#'s that may close it (Python-Markdown
+drops them, a space before them or not)."""
 ATTRIBUTES_AS_TEXT = re.compile(r"\{:?\s*(?P<hash>[#.])(?P<name>[^{}\s]+)[^{}]*\}")
 """An id or class in braces (``{#who-cares}``, ``{: .big}``) the site shows as text."""
 SETEXT_LEVEL_ONE_UNDERLINE = re.compile(r"^( *)=+ *$")
@@ -91,15 +92,17 @@ def full_width_ids(page: Page, lines: Lines) -> Iterator[Problem]:
 def ids_not_last(page: Page, lines: Lines) -> Iterator[Problem]:
     """Each heading with a ``{#id}`` that is not its one ``{…}``, last on the line
     (``## 标题 {#a}。``, ``## 标题 {#a} {.big}``): the site shows it as text."""
-    for number, [found, *_] in _not_last(lines):
-        name = found["name"] if found["hash"] == "#" else "id"
+    for number, found in _not_last(lines):
+        ids = [each["name"] for each in found if each["hash"] == "#"] or ["id"]
+        classes = "".join(f" .{each['name']}" for each in found if each["hash"] == ".")
         yield Problem(
             page.source.path,
             number,
-            found.start() + 1,
-            f"the heading's '{found[0]}' is not the one '{{…}}' that ends the line, so the site "
-            "shows it as text, and the heading does not get the id",
-            f"put the id and any classes in one pair of braces, last on the line: {{#{name}}}",
+            found[0].start() + 1,
+            f"the heading's '{found[0][0]}' is not the one '{{…}}' that ends the line, so the "
+            "site shows it as text, and the heading does not get the id",
+            "put the id and any classes in one pair of braces, last on the line: "
+            f"{{#{ids[0]}{classes}}}",
             "page.id-as-text",
         )
 
@@ -108,7 +111,10 @@ def ids_shown_as_text(lines: Lines) -> set[str]:
     """The ids of the headings whose ``{#id}`` the site shows as text (typed full-width, or
     not last on the line): links to them are told of the heading, not to add the id."""
     typed_full_width = {found["name"] for _, found in _full_width(lines)}
-    return typed_full_width | {each["name"] for _, found in _not_last(lines) for each in found}
+    not_last = {
+        each["name"] for _, found in _not_last(lines) for each in found if each["hash"] == "#"
+    }
+    return typed_full_width | not_last
 
 
 def _not_last(lines: Lines) -> Iterator[tuple[int, list[re.Match[str]]]]:

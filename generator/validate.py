@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.dialogues import Locator, dialogue_problems
 from generator.errors import CourseError, Problem, Severity, counted
-from generator.layout import renamed_module
+from generator.layout import did_you_mean, renamed_modules
 from generator.markdown_config import CourseScan
 from generator.models import (
     BLANK,
@@ -278,9 +278,8 @@ def _exam_problems(course: Course) -> Iterator[Problem]:
                 line,
                 column,
                 f"the exam draws from module '{name}', which the course does not have",
-                f"did you mean '{renamed}'? write {renamed}: {count}"
-                if (renamed := renamed_module(name, pools))
-                else f"use the file name of a module: {', '.join(sorted(pools))}",
+                did_you_mean(_renamed_draws(name, config.draw, pools), f": {count}")
+                or f"use the file name of a module: {', '.join(sorted(pools))}",
                 "exam.unknown-module",
             )
         elif count > pools[name]:
@@ -297,6 +296,14 @@ def _exam_problems(course: Course) -> Iterator[Problem]:
             )
 
 
+def _renamed_draws(name: str, draw: Collection[str], modules: Collection[str]) -> list[str]:
+    """The modules the draw's line for ``name``, which the course does not have, may mean:
+    those renamed from it (:func:`renamed_modules`) that the draw does not name already."""
+    if name in modules:
+        return []
+    return [new for new in renamed_modules(name, modules) if new not in draw]
+
+
 def _not_drawn_problems(course: Course) -> Iterator[Problem]:
     """The exam page says it draws from each module's pool: a module with a pool that the
     draw leaves out breaks that, and its exam-only questions are never asked. (A module
@@ -307,7 +314,7 @@ def _not_drawn_problems(course: Course) -> Iterator[Problem]:
     config = course.exam.config
     line, column = position(course.exam.source, ("draw",))
     names = [module.page.name for module in course.modules]
-    renamed = {renamed_module(old, names) for old in config.draw if old not in names}
+    renamed = {new for old in config.draw for new in _renamed_draws(old, config.draw, names)}
     for module in course.modules:
         name = module.page.name
         pool = len(module.exam_pool(config.include_quiz_questions))

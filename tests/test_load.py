@@ -209,6 +209,23 @@ def test_front_matter_may_close_with_three_dots_as_mkdocs_allows(minimal_project
     assert (after.meta, after.body, after.body_line) == (before.meta, before.body, before.body_line)
 
 
+def test_three_dots_indented_in_a_front_matter_text_are_text(minimal_project: Path) -> None:
+    """Only '...' at the start of a line ends the front matter, as in MkDocs: indented, it
+    ended the summary there, and the page text began with the rest of it."""
+    path = minimal_project / "course/01-sample.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "summary: 一个只为测试而写的模块。",
+            "summary: >-\n  一个只为\n  ...\n  测试而写的模块。",
+        ),
+        encoding="utf-8",
+    )
+    page = load_course(Project(minimal_project)).modules[0].page
+    assert isinstance(page.meta, ModuleMeta)
+    assert page.meta.summary == "一个只为 ... 测试而写的模块。"
+
+
 def test_all_problems_are_reported_in_one_run(minimal_project: Path) -> None:
     (minimal_project / "course/index.md").write_text("---\ntitel: 首页\n---\n")
     quiz = minimal_project / "quizzes/01-sample.yml"

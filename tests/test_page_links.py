@@ -1031,26 +1031,39 @@ def test_a_heading_id_typed_full_width_is_named_and_a_half_width_one_passes(
 
 
 @pytest.mark.parametrize(
-    ("written", "column"),
-    [("{#who-cares}。", 8), ("{#who-cares} {.wide}", 8), ("{#who} {#who-cares}", 8)],
+    ("written", "column", "fixed"),
+    [
+        ("{#who-cares}。", 8, "{#who-cares}"),
+        ("{#who-cares} {.wide}", 8, "{#who-cares .wide}"),
+        ("{#who} {#who-cares}", 8, "{#who}"),
+        ("{.wide} {#who-cares}", 8, "{#who-cares .wide}"),
+    ],
 )
 def test_a_heading_id_the_site_shows_as_text_is_named_and_links_to_it_are_not(
-    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, column: int
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    column: int,
+    fixed: str,
 ) -> None:
     """Python-Markdown takes a heading's '{…}' only alone at the end of the line; check
-    said nothing, and a link to the id was told to add it to the heading, which had it."""
+    said nothing, and a link to the id was told to add it to the heading, which had it.
+    Closing '#'s, with a space before them or not, are no part of the line's end."""
     line = add_to_page(
         minimal_project,
         f"## 谁在意 {written}\n\n见[谁在意](#who-cares)。\n\n"
-        "## 谁真的在意 {: #really .wide } ##\n",
+        "## 谁真的在意 {: #really .wide } ##\n\n## 在意 {#care}##\n\n见[在意](#wide)。\n",
     )
     found = ATTRIBUTES_AS_TEXT.search(written)
     assert found is not None
     assert problems(minimal_project, capsys) == [
         f"{PAGE}:{line}:{column}: the heading's '{found[0]}' is not the one '{{…}}' that ends "
         "the line, so the site shows it as text, and the heading does not get the id; put "
-        f"the id and any classes in one pair of braces, last on the line: {{#{found['name']}}} "
-        "[page.id-as-text]"
+        f"the id and any classes in one pair of braces, last on the line: {fixed} "
+        "[page.id-as-text]",
+        f"{PAGE}:{line + 8}:7: link to '#wide', which is not a heading of 01-sample.md; add "
+        "'{#wide}' to the heading it should open, or link to an existing one "
+        "[link.unknown-anchor]",
     ]
 
 
@@ -1115,24 +1128,28 @@ def test_a_link_to_one_of_the_theme_s_ids_is_not_told_to_give_a_heading_that_id(
     )
 
 
+def rename_modules(root: Path, renames: dict[str, str]) -> None:
+    """Rename each module's page and quiz at once (two may swap names)."""
+    for old, new in renames.items():
+        for folder, suffix in (("course", ".md"), ("quizzes", ".yml")):
+            (root / folder / f"{old}{suffix}").rename(root / folder / f"{new}{suffix}.tmp")
+    for path in root.glob("*/*.tmp"):
+        path.rename(path.with_suffix(""))
+
+
 def test_links_to_two_modules_swapped_are_told_where_each_went(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Each old name shares its number with one module and its name with the other: a link
     was told the module with its number, the wrong one, and its section was then missing.
-    A link with a section is told the page that has it; one without, the module with the
-    same name after the number; the exam's draw likewise."""
-    for old, new in {"01-sample": "02-sample", "02-second": "01-second"}.items():
-        for folder, suffix in (("course", ".md"), ("quizzes", ".yml")):
-            (minimal_project / folder / f"{old}{suffix}").rename(
-                minimal_project / folder / f"{new}.tmp"
-            )
-    for path in [*minimal_project.glob("*/*.tmp")]:
-        path.rename(path.with_suffix(".md" if path.parent.name == "course" else ".yml"))
+    A link with a section is told the one page that has it; one without, and the exam's
+    draw, both modules, the name's first."""
+    rename_modules(minimal_project, {"01-sample": "02-sample", "02-second": "01-second"})
     found = check_lines(minimal_project, capsys)
     assert (
         "course/index.md:6:13: link to '01-sample.md', which is not a page of the course; did "
-        "you mean '02-sample.md'? write 02-sample.md [link.unknown-page]"
+        "you mean '02-sample.md' (the same name) or '01-second.md' (the same number)? write "
+        "02-sample.md or 01-second.md [link.unknown-page]"
     ) in found
     assert (
         "quizzes/01-second.yml:16:5: question 's2-single': review link to '02-second.md', "
@@ -1141,7 +1158,31 @@ def test_links_to_two_modules_swapped_are_told_where_each_went(
     ) in found
     assert found[-2:] == [
         "quizzes/exam.yml:6:3: the exam draws from module '01-sample', which the course does "
-        "not have; did you mean '02-sample'? write 02-sample: 1 [exam.unknown-module]",
+        "not have; did you mean '02-sample' (the same name) or '01-second' (the same number)? "
+        "write 02-sample: 1 or 01-second: 1 [exam.unknown-module]",
         "quizzes/exam.yml:7:3: the exam draws from module '02-second', which the course does "
-        "not have; did you mean '01-second'? write 01-second: 2 [exam.unknown-module]",
+        "not have; did you mean '01-second' (the same name) or '02-sample' (the same number)? "
+        "write 01-second: 2 or 02-sample: 2 [exam.unknown-module]",
     ]
+
+
+def test_a_module_renamed_after_another_s_name_is_not_offered_the_other(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With modules 01-sample and 02-sample, 01-sample renamed 01-intro: its draw line was
+    told 02-sample, which the draw already names (a duplicate key), and the new module to
+    be added to the draw as well."""
+    rename_modules(minimal_project, {"02-second": "02-sample"})
+    exam = minimal_project / "quizzes/exam.yml"
+    exam.write_text(exam.read_text(encoding="utf-8").replace("02-second:", "02-sample:"), "utf-8")
+    for quiz in minimal_project.glob("quizzes/0*.yml"):
+        text = quiz.read_text(encoding="utf-8")
+        quiz.write_text(text.replace("02-second.md", "02-sample.md"), encoding="utf-8")
+    assert check_lines(minimal_project, capsys) == []
+    rename_modules(minimal_project, {"01-sample": "01-intro"})
+    found = check_lines(minimal_project, capsys)
+    assert found[-1] == (
+        "quizzes/exam.yml:6:3: the exam draws from module '01-sample', which the course does "
+        "not have; did you mean '01-intro'? write 01-intro: 1 [exam.unknown-module]"
+    )
+    assert not [line for line in found if line.endswith("[exam.not-drawn]")]

@@ -435,11 +435,10 @@ def test_a_review_link_with_its_folder_is_told_to_leave_it_out(
 @pytest.mark.parametrize(
     ("name", "line", "key"),
     [
-        (MODULE, "summary: 一个只为测试而写的模块。", "summary"),
+        ("course/index.md", "summary: 用来测试生成器的最小课程。", "summary"),
         (MODULE, "stage: explore", "stage"),
         (QUIZ, "        feedback: 打断会让客户觉得没有被倾听。", "feedback"),
         (QUIZ, "      incorrect: 其实第一步就是道歉。", "incorrect"),
-        (QUIZ, "    stage: confirm", "stage"),
         (QUIZ, "            next: angry", "next"),
     ],
 )
@@ -447,7 +446,9 @@ def test_a_key_that_may_be_left_out_is_not_left_empty(
     minimal_project: Path, name: str, line: str, key: str
 ) -> None:
     """Written with no value, it took its default with nothing said: an empty 'next:' led to
-    the next turn in the list, an empty 'stage:' to the module's."""
+    the next turn in the list, an empty 'stage:' to the module's. (A key that must be
+    there, or whose default is no value but false, keeps its own message: an empty
+    'correct:' of an option is told to write true or false.)"""
     text = (minimal_project / name).read_text(encoding="utf-8")
     number = text.splitlines().index(line) + 1
     edit(minimal_project, name, f"{line}\n", f"{line.split(':')[0]}:\n")
@@ -456,6 +457,14 @@ def test_a_key_that_may_be_left_out_is_not_left_empty(
     assert problem.endswith(
         f"'{key}' is empty; write the value of '{key}', or delete the line [schema.empty]"
     )
+
+
+def test_an_option_s_empty_correct_is_told_true_or_false(minimal_project: Path) -> None:
+    edit(minimal_project, QUIZ, "        correct: true\n", "        correct:\n")
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:11:9: question 's1-single': 'correct' is empty; write correct: true or "
+        "correct: false [schema.not-true-or-false]"
+    ]
 
 
 def test_every_key_that_may_be_left_out_refuses_to_be_left_empty() -> None:

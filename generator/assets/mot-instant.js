@@ -23,7 +23,7 @@
   var pageShown = false;
   var shownPath = location.pathname;
   var holding = null;     /* the return still being scrolled to its place: { stop } */
-  var returnedTo = null;  /* the place of the page Back or Forward is showing */
+  var returnedTo = null;  /* the page Back or Forward is showing, and its place: { path, y } */
 
   /* Back or Forward again, before a return is done: the page it scrolls is leaving, and
      Material would note that scroll as the place of the entry returned to. Within the page
@@ -33,7 +33,7 @@
   window.addEventListener("popstate", function () {
     if (holding) { holding.stop(false); }
     if (location.pathname !== shownPath) {   /* another page: startShownPage sees to it */
-      returnedTo = history.state && history.state.y;
+      returnedTo = { path: location.pathname, y: history.state && history.state.y };
       return;
     }
     var followed = history.state === null;
@@ -46,8 +46,8 @@
     /* Material keeps the place of a page left in its history entry, and only there: read
        as Back or Forward arrives, before Material scrolls there, as the page is still
        short, and notes that scroll (on a busy phone, before this page start) as the place. */
-    var place = returnedTo;
-    returnedTo = null;
+    var place = returnedTo && returnedTo.path === location.pathname ? returnedTo.y : null;
+    returnedTo = null;   /* a Back left for a link followed before its page showed has no say */
     if (!pageShown) {
       pageShown = true;
     } else if (typeof place === "number") {
