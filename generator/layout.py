@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Problem
@@ -158,50 +159,50 @@ def _half_width(name: str) -> str:
     return unicodedata.normalize("NFKC", name)
 
 
-def quiz_name_problems(project: Project, page_names: set[str]) -> list[Problem]:
-    """Quiz files named ``.yaml`` or ``.YML``, or with no module page of the same name."""
+@dataclass(frozen=True)
+class QuizFiles:
+    """The quiz files as they stand beside the pages, the folder read once."""
+
+    misspelt: list[Path] = field(default_factory=list)
+    """Named ``.yaml`` or ``.YML``: not read."""
+    orphans: list[Path] = field(default_factory=list)
+    """Named after no page (nor the exam)."""
+    without_quiz: list[str] = field(default_factory=list)
+    """The modules with no quiz file (one misspelt counts as there)."""
+    renames: dict[str, str] = field(default_factory=dict)
+    """Each orphan -> the module (or ``exam``) it is plainly to be renamed after: one named
+    so but for capitals, or a module renamed or moved."""
+
+
+def quiz_files(project: Project, page_names: set[str]) -> QuizFiles:
+    """The quiz files of ``project``, beside the pages named ``page_names``."""
     if not project.quiz_dir.is_dir():
-        return []
+        return QuizFiles()
+    quizzes = _visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
     misspelt_quizzes = misspelt(project.quiz_dir, QUIZ_SUFFIX)
-    orphans = _orphans(project, page_names)
-    renames = quiz_renames(project, page_names)
-    free = [name for name in _without_quiz(project, page_names) if name not in renames.values()]
-    return [
-        *(_suffix_problem(project, path, QUIZ_SUFFIX, "quiz") for path in misspelt_quizzes),
-        *(_orphan_problem(project, path, renames.get(path.stem), free) for path in orphans),
-    ]
-
-
-def quiz_renames(project: Project, page_names: set[str]) -> dict[str, str]:
-    """Each quiz named after no module page -> the module (or ``exam``) it is plainly to be
-    renamed after: one named so but for capitals, or a module renamed or moved."""
-    if not project.quiz_dir.is_dir():
-        return {}
-    orphans = [path.stem for path in _orphans(project, page_names)]
-    without_quiz = _without_quiz(project, page_names)
-    no_exam = [] if EXAM_NAME in _quiz_names(project) else [EXAM_NAME]
-    recased = _case_renames(orphans, [*without_quiz, *no_exam])
-    return recased | _renames(
-        [quiz for quiz in orphans if quiz not in recased],
+    quiz_names = {path.stem for path in [*quizzes, *misspelt_quizzes]}
+    orphans = [path for path in quizzes if path.stem not in page_names | {EXAM_NAME}]
+    without_quiz = sorted(name for name in page_names - quiz_names if MODULE_NAME.match(name))
+    no_exam = [] if EXAM_NAME in quiz_names else [EXAM_NAME]
+    orphan_names = [path.stem for path in orphans]
+    recased = _case_renames(orphan_names, [*without_quiz, *no_exam])
+    renames = recased | _renames(
+        [quiz for quiz in orphan_names if quiz not in recased],
         [name for name in without_quiz if name not in recased.values()],
     )
+    return QuizFiles(misspelt_quizzes, orphans, without_quiz, renames)
 
 
-def _orphans(project: Project, page_names: set[str]) -> list[Path]:
-    """The quizzes named after no page (nor the exam)."""
-    quizzes = _visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
-    return [path for path in quizzes if path.stem not in page_names | {EXAM_NAME}]
-
-
-def _without_quiz(project: Project, page_names: set[str]) -> list[str]:
-    """The modules with no quiz file (one misspelt counts as there)."""
-    return sorted(name for name in page_names - _quiz_names(project) if MODULE_NAME.match(name))
-
-
-def _quiz_names(project: Project) -> set[str]:
-    """The names of the quiz files, misspelt ones too (``03-explore.yaml``)."""
-    quizzes = _visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
-    return {path.stem for path in [*quizzes, *misspelt(project.quiz_dir, QUIZ_SUFFIX)]}
+def quiz_name_problems(project: Project, files: QuizFiles) -> list[Problem]:
+    """Quiz files named ``.yaml`` or ``.YML``, or with no module page of the same name."""
+    free = [name for name in files.without_quiz if name not in files.renames.values()]
+    return [
+        *(_suffix_problem(project, path, QUIZ_SUFFIX, "quiz") for path in files.misspelt),
+        *(
+            _orphan_problem(project, path, files.renames.get(path.stem), free)
+            for path in files.orphans
+        ),
+    ]
 
 
 def _suffix_problem(project: Project, path: Path, suffix: str, kind: str) -> Problem:

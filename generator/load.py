@@ -18,8 +18,8 @@ from generator.layout import (
     misnamed,
     misspelt,
     page_files,
+    quiz_files,
     quiz_name_problems,
-    quiz_renames,
 )
 from generator.models import (
     Course,
@@ -74,9 +74,10 @@ def load_course(
         pages_loaded(pages)
     misspelt_pages = misspelt(project.course_dir, PAGE_SUFFIX)
     page_names = {path.stem for path in [*page_paths, *misspelt_pages]}
-    renamed_quizzes = {module: quiz for quiz, module in quiz_renames(project, page_names).items()}
+    quizzes = quiz_files(project, page_names)
+    renamed_quizzes = {module: quiz for quiz, module in quizzes.renames.items()}
     modules = _load_modules(project, loaded, renamed_quizzes, problems)
-    problems.extend(quiz_name_problems(project, page_names))
+    problems.extend(quiz_name_problems(project, quizzes))
     problems.extend(_quizzes_of_pages_not_modules(project, page_names))
     exam = load_exam(project, problems)
     problems.extend(search_terms_problems(project))
