@@ -28,10 +28,9 @@ from markupsafe import Markup
 
 from generator.errors import Problem
 from generator.models import Source
-from generator.yaml_source import position
+from generator.yaml_source import FULL_WIDTH_SPACE, position
 
 ASCII_PUNCTUATION = frozenset(string.punctuation)
-FULL_WIDTH_SPACE = "\u3000"
 ATTRIBUTE_LIST = "{:"
 
 Location = tuple[str | int, ...]

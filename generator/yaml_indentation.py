@@ -66,9 +66,15 @@ def _written_so_elsewhere(
         for key in map(KEY_LINE.match, lines)
         if key is not None and key.group(2) == name
     }
-    own = KEY_LINE.match(lines[number - 1])
-    keys = ([(number, own)] if own is not None else []) + enclosing_keys(lines, number)
+    keys = _key_and_enclosing(lines, number)
     return next(((line, key) for line, key in keys if len(key.group(1)) in columns), None)
+
+
+def _key_and_enclosing(lines: list[str], number: int) -> list[tuple[int, re.Match[str]]]:
+    """The key line ``number`` (if it holds a key) and those of the mappings enclosing it,
+    nearest first: each line's number and match."""
+    own = KEY_LINE.match(lines[number - 1])
+    return ([(number, own)] if own is not None else []) + enclosing_keys(lines, number)
 
 
 def _nearest_outward(
@@ -78,8 +84,7 @@ def _nearest_outward(
     ``column`` (the nearest, of two as far): a key indented 2 spaces, where the question's
     keys start 4 in, belongs with them, not with the option's key just above it (lined up
     there, it became the option's)."""
-    own = KEY_LINE.match(lines[number - 1])
-    keys = ([(number, own)] if own is not None else []) + enclosing_keys(lines, number)
+    keys = _key_and_enclosing(lines, number)
     wider = [(line, key) for line, key in keys if len(key.group(1)) > column]
     return min(wider, key=lambda entry: len(entry[1].group(1)), default=None)
 
