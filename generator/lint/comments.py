@@ -82,18 +82,28 @@ def _cut_on_a_later_line(
     its key (or its list entry's dash): (line, column)."""
     if COMMENT.search(first):
         return None  # the text ends on its first line
+    for number, row in lines_below(source, location, at):
+        comment = COMMENT.search(row)
+        if comment:
+            hashed = comment.end() - 1
+            cut = hashed + 1 < len(row) and not row[hashed + 1].isspace()
+            return (number, hashed + 1) if cut else None
+    return None
+
+
+def lines_below(
+    source: Source, location: Location, at: tuple[int, int]
+) -> Iterator[tuple[int, str]]:
+    """The lines a plain text at ``location`` (its key or entry at ``at``: line, column) may
+    go on to, below its first, each with its number in the file: up to the first line with
+    something on it that is indented no deeper than its key (or its list entry's dash)."""
     line, column = at
     start = line - source.line_offset
     deeper = column - 1 if isinstance(location[-1], str) else indent(source.lines[start - 1])
     for index, row in enumerate(source.lines[start:], start + 1):
         if row.strip() and indent(row) <= deeper:
-            return None
-        comment = COMMENT.search(row)
-        if comment:
-            hashed = comment.end() - 1
-            cut = hashed + 1 < len(row) and not row[hashed + 1].isspace()
-            return (index + source.line_offset, hashed + 1) if cut else None
-    return None
+            return
+        yield index + source.line_offset, row
 
 
 def written_on_its_line(source: Source, location: Location) -> tuple[int, str] | None:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from generator.errors import Problem
-from generator.lint.comments import named, written_on_its_line
+from generator.lint.comments import lines_below, named, written_on_its_line
 from generator.lint.questions import warning
 from generator.models import Source
 from generator.written import quoted_start
@@ -49,14 +49,7 @@ def entries_in_text_problems(source: Source) -> Iterator[Problem]:
 def _entry_below(source: Source, location: Location) -> tuple[int, int] | None:
     """Where a line starting with '-' goes on the plain text at ``location``, among the
     lines indented deeper than its key (or its entry's dash): (line, column)."""
-    line, column = position(source, location)
-    start = line - source.line_offset
-    deeper = column - 1 if isinstance(location[-1], str) else indent(source.lines[start - 1])
-    for index, row in enumerate(source.lines[start:], start + 1):
-        if not row.strip():
-            continue
-        if indent(row) <= deeper:
-            return None
+    for number, row in lines_below(source, location, position(source, location)):
         if ENTRY.match(row.lstrip()):
-            return index + source.line_offset, indent(row) + 1
+            return number, indent(row) + 1
     return None
