@@ -1096,16 +1096,19 @@ def test_a_renamed_module_is_named_to_its_old_links_and_draw(
     assert not [line for line in found if line.endswith("[exam.not-drawn]")]
 
 
+def first_review_problem(root: Path, capsys: pytest.CaptureFixture[str], link: str) -> str:
+    """The first problem check prints when the first question's review link is ``link``."""
+    quiz = root / "quizzes/01-sample.yml"
+    text = quiz.read_text(encoding="utf-8")
+    quiz.write_text(text.replace("review: 01-sample.md#listening", f"review: {link}", 1), "utf-8")
+    return check_lines(root, capsys)[0]
+
+
 def test_a_review_link_into_a_generated_page_is_told_it_cannot_get_a_heading(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """It was told to add '{#quiz}' to a heading of exam.md, which the generator writes."""
-    quiz = minimal_project / "quizzes/01-sample.yml"
-    text = quiz.read_text(encoding="utf-8")
-    quiz.write_text(
-        text.replace("review: 01-sample.md#listening", "review: exam.md#quiz", 1), "utf-8"
-    )
-    assert check_lines(minimal_project, capsys)[0] == (
+    assert first_review_problem(minimal_project, capsys, "exam.md#quiz") == (
         "quizzes/01-sample.yml:16:5: question 's1-single': review link to '#quiz', which is "
         "not a heading of exam.md; exam.md is written by the generator, and no heading can "
         "be added to it: link to a section of a page in course/ [review.unknown-anchor]"
@@ -1116,12 +1119,7 @@ def test_a_link_to_one_of_the_theme_s_ids_is_not_told_to_give_a_heading_that_id(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """It was told to add '{#__skip}' to a heading, which check then refuses."""
-    quiz = minimal_project / "quizzes/01-sample.yml"
-    text = quiz.read_text(encoding="utf-8")
-    quiz.write_text(
-        text.replace("review: 01-sample.md#listening", "review: index.md#__skip", 1), "utf-8"
-    )
-    assert check_lines(minimal_project, capsys)[0] == (
+    assert first_review_problem(minimal_project, capsys, "index.md#__skip") == (
         "quizzes/01-sample.yml:16:5: question 's1-single': review link to '#__skip', which is "
         "not a heading of index.md: ids that start with '__' are the theme's own; link to one "
         "of the page's headings; no heading may take such an id [review.unknown-anchor]"
