@@ -45,17 +45,20 @@ Material's worker, whose language scripts are found from that folder."""
 STYLE_SHEET = "mot.css"
 CORE_SCRIPT = "mot-core.js"
 QUESTION_SCRIPT = "mot-questions.js"
+EXAM_SCRIPT = "mot-exam.js"
 JOINED_FILES = {
     STYLE_SHEET: ("mot.css", "mot-questions.css", "mot-dialogue.css"),
     CORE_SCRIPT: ("mot-core.js", "mot-rehome.js", "mot-material.js", "mot-instant.js"),
     QUESTION_SCRIPT: ("mot-shuffle.js", "mot-engine.js", "mot-fill-in.js", "mot-dialogue.js"),
+    EXAM_SCRIPT: ("mot-exam-results.js", "mot-exam.js"),
 }
 """Files of the site joined from sources, in this order: the styles of every page and of
 questions; the core, then the progress record following the course, which the module
 page, the dashboard, the 错题本 and the certificate page share, then what every page does
 with Material (search on demand, one-key shortcuts off), then the focus and the place
 after instant navigation; the shuffling the engine
-and the exam's draw use, the engine, then the question types that add themselves to it."""
+and the exam's draw use, the engine, then the question types that add themselves to it;
+the exam's results panel, then the exam."""
 PAGE_STYLE_SHEETS = {"exam": "mot-exam.css", "certificate": "mot-certificate.css"}
 """Page parts whose styles only their page loads, in its head."""
 MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}

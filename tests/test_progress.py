@@ -549,6 +549,32 @@ def test_one_bad_answer_in_the_exam_leaves_the_rest_of_the_attempt(
     )
 
 
+def test_a_paper_longer_than_the_exam_says_so_until_the_learner_starts_again(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """A paper begun before the trainer drew fewer questions keeps them all, with their
+    answers; the page said 共 3 题 above a paper of 4 (第 4 / 4 题)."""
+    first, second = course.modules
+    drawn = [q.id for q in [*first.quiz.questions[:2], *second.quiz.questions[:2]]]
+    attempt = {"seed": 1, "questions": drawn, "answers": {}, "handedIn": False}
+    page = context.new_page()
+    page.goto(fixture_site_url)
+    record = {"version": 1, "attempt": attempt}
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
+    )
+    page.goto(f"{fixture_site_url}exam.html")
+    exam = page.locator(".mot-exam[data-ready]")
+    expect(exam).to_have_attribute("data-exam-state", "in-progress")
+    length = page.locator(".mot-exam-intro .mot-exam-length")
+    expect(length).to_have_text("这份试卷共 4 题（开考后课程更新过，重新开考为 3 题）")
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 0 / 4 题")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator(".mot-exam-restart").click()
+    expect(page.locator(".mot-exam-paper .mot-question")).to_have_count(3)
+    expect(length).to_have_text("共 3 题")
+
+
 # Modules and questions the course no longer has ------------------------------------------
 
 

@@ -1,7 +1,8 @@
 /*
- * MOT course runtime, final exam. Plain JavaScript. Needs mot-core.js and mot-questions.js
- * (the engine and the question types, mot-dialogue.js among them). Stage names and the
- * pass mark come from the page.
+ * MOT course runtime, final exam. Plain JavaScript. Needs mot-core.js, mot-questions.js
+ * (the engine and the question types, mot-dialogue.js among them) and mot-exam-results.js
+ * (the results panel, joined before this file). Stage names and the pass mark come from
+ * the page.
  *
  * An attempt draws questions from every module's pool (rendered, hidden, in the page) and
  * shuffles them and, where the trainer allows, their options. The attempt is kept in the
@@ -22,9 +23,13 @@
 
   var mot = window.mot;
   var all = mot.all;
-  var element = mot.element;
   var engine = mot.engine;
+  var resultsPanel = mot.examResults;
   var TEXT = {
+    /* a paper begun before the trainer drew fewer questions keeps them all, and its answers */
+    length: function (count, total) {
+      return count === total ? "共 " + total + " 题" : "这份试卷共 " + count + " 题（开考后课程更新过，重新开考为 " + total + " 题）";
+    },
     answered: function (done, total) { return "已作答 " + done + " / " + total + " 题"; },
     resume: function (place) { return "继续作答：第 " + place + " 题"; },
     number: function (place, total) { return "第 " + place + " / " + total + " 题"; },
@@ -37,17 +42,7 @@
         " 题。没答的题按答错计分。\n" : "交卷后就不能再修改答案了。\n")) + "确定现在交卷吗？";
     },
     confirmRestart: "重新开始会放弃这次考试里已经作答的内容，并重新抽题。确定要重新开始吗？",
-    confirmDialogue: "重来会清空这段对话里已经选的回复。确定要重来吗？",
-    verdict: function (right, total, score, passMark, passed, title) {
-      return "得分 " + right + "/" + total + "（" + score + "%），" +
-        (passed ? "及格（及格线 " + passMark + "%），恭喜通过" + title + "！" : "未及格（及格线 " + passMark + "%）。");
-    },
-    certificate: "领取结业证书", onward: "继续学习：",
-    modulesLeft: function (left) { return "领取结业证书还要通过每个模块的测验：还有 " + left + " 个模块没有通过。"; },
-    stages: "各阶段得分：",
-    weak: "（建议复习）",   /* not 未达到及格线: a stage of 3 questions with one wrong, on a paper passed */
-    misses: "答错的题和复习链接：",
-    changed: "交卷后课程更新过：得分和及格线按交卷时的记录；下面各阶段的成绩和错题按现在的题目和答案列出。"
+    confirmDialogue: "重来会清空这段对话里已经选的回复。确定要重来吗？"
   };
   var shownAttempt = new WeakMap();   /* exam -> the attempt on the page */
   var handingIn = new WeakSet();      /* exams whose 交卷 is grading (or could not) */
@@ -64,11 +59,18 @@
     if (state !== "finished") { exam.querySelector(".mot-results").hidden = true; }
   }
 
-  /* Put the questions on the paper back into their modules' pools. */
+  /* Put the questions on the paper back into their modules' pools; the page tells how long
+     a paper is, that one's once it is laid out (showPaper). */
   function clearPaper(exam) {
     paperForms(exam).forEach(function (form) {
       exam.querySelector('.mot-exam-module[data-module="' + form.getAttribute("data-module") + '"]').appendChild(form);
     });
+    showLength(exam);
+  }
+
+  function showLength(exam, count) {
+    var length = exam.querySelector(".mot-exam-length"), total = Number(length.getAttribute("data-total"));
+    length.textContent = TEXT.length(count || total, total);
   }
 
   /* A new attempt draws from every question of each pool, the last attempt's among them. */
@@ -164,6 +166,7 @@
         stale.forEach(function (id) { delete stored.answers[id]; });
       });
     }
+    showLength(exam, forms.length);
     shownAttempt.set(exam, attempt);
     return forms;
   }
@@ -219,72 +222,6 @@
     if (first) { engine.firstControl(first).focus(); }
   }
 
-  function stageLines(course, forms, passMark) {
-    var stages = {};
-    forms.forEach(function (form) {
-      var id = form.getAttribute("data-stage");
-      var stage = stages[id] || (stages[id] = { right: 0, total: 0 });
-      stage.total += 1;
-      stage.right += form.getAttribute("data-result") === "correct" ? 1 : 0;
-    });
-    var list = element("ul", "", "mot-exam-stages");
-    course.areas.forEach(function (area) {
-      var score = stages[area.id];
-      if (!score) { return; }
-      var weak = mot.progress.percent(score.right, score.total) < passMark;
-      var line = element("li", area.name + "：" + score.right + "/" + score.total + (weak ? TEXT.weak : ""));
-      line.setAttribute("data-stage", area.id);
-      list.appendChild(line);
-    });
-    return list;
-  }
-
-  function missLines(forms) {
-    var list = element("ol", "", "mot-exam-misses");
-    forms.forEach(function (form, index) {
-      if (form.getAttribute("data-result") === "correct") { return; }
-      var line = element("li", form.querySelector("legend").lastChild.textContent + " ");
-      line.value = index + 1;
-      line.appendChild(form.querySelector(".mot-review a").cloneNode(true));
-      list.appendChild(line);
-    });
-    return list;
-  }
-
-  /* The verdict is the attempt's result as recorded at hand-in (the dashboard and the
-     certificate say the same), whatever the trainer has changed since; an attempt stored
-     before results were kept with it is scored as graded now. The rest follows the paper,
-     and says so when the paper no longer grades as recorded. */
-  function showResults(exam, forms, attempt, fresh) {
-    var right = forms.filter(function (form) { return form.getAttribute("data-result") === "correct"; }).length;
-    var recorded = attempt.results ? attempt : { right: right, total: forms.length,
-      passMark: Number(exam.getAttribute("data-pass-mark")) };
-    var score = mot.progress.percent(recorded.right, recorded.total);
-    var passed = score >= recorded.passMark;
-    var course = mot.courseData(exam);   /* read once: it is parsed from the page */
-    var details = [element("p", TEXT.stages), stageLines(course, forms, recorded.passMark)];
-    if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
-    var left = showNextStep(exam, course, passed);
-    if (left) { details.unshift(element("p", TEXT.modulesLeft(left), "mot-modules-left")); }
-    var rules = recorded.passMark !== Number(exam.getAttribute("data-pass-mark"));   /* the pass mark changed since */
-    if (rules || right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
-    if (fresh && !mot.progress.saved()) { details.unshift(mot.unsavedNote("这次交卷")); }
-    var verdict = TEXT.verdict(recorded.right, recorded.total, score, recorded.passMark, passed, course.exam.title);
-    mot.showResults(exam.querySelector(".mot-results"), passed, verdict, details, fresh);
-  }
-
-  /* Passed, the next step is the certificate once every module quiz is passed too, as the
-     home page and the certificate page have it; until then, the first module not passed.
-     Returns how many modules are left to pass. */
-  function showNextStep(exam, course, passed) {
-    var left = passed ? mot.progress.modulesToPass(course) : [];
-    var next = exam.querySelector(".mot-results .mot-next");
-    next.hidden = !passed;
-    next.setAttribute("href", left.length ? left[0].url : course.exam.certificateUrl);
-    next.textContent = left.length ? TEXT.onward + left[0].title : TEXT.certificate;
-    return left.length;
-  }
-
   function resultsOf(forms) {
     return forms.map(function (form) {
       return { id: idOf(form), module: form.getAttribute("data-module"), result: form.getAttribute("data-result") };
@@ -317,7 +254,7 @@
     });
     all(exam, ".mot-exam-paper .mot-restart").forEach(function (button) { button.hidden = true; });
     setState(exam, "finished");
-    showResults(exam, forms, attempt, fresh);
+    resultsPanel.show(exam, forms, attempt, fresh);
     if (!fresh) { return; }
     mot.progress.noteResults(resultsOf(forms));
     forms.forEach(function (form) { engine.announce("exam", form); });
@@ -441,9 +378,7 @@
       return;
     }
     if (current.handedIn) {   /* a paper handed in changes no more; its next step follows modules passed since */
-      var left = showNextStep(exam, mot.courseData(exam), !exam.querySelector(".mot-results .mot-next").hidden);
-      var line = exam.querySelector(".mot-modules-left");   /* the rest stays, and so does the focus in it */
-      if (line) { line.textContent = TEXT.modulesLeft(left); line.hidden = !left; }
+      resultsPanel.followModules(exam);
       return;
     }
     paperForms(exam).forEach(function (form) {
