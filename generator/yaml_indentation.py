@@ -39,6 +39,10 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
             return top
     above_column = len(above_key.group(1))
     holds_keys = not holds_value(lines[above_number - 1])
+    if column > above_column and not holds_keys and _above_out_of_line(lines, above_number, key):
+        return _line_it_up(
+            (above_number, above_key), (number + line_offset, key), "indented less than", "below"
+        )
     if column == above_column or (column > above_column and holds_keys):
         return None
     if column < above_column and column in enclosing_columns(lines, above_number):
@@ -52,6 +56,29 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
     return _line_it_up(
         (number, key), (line_up_with[0] + line_offset, line_up_with[1]), "indented differently from"
     )
+
+
+def _above_out_of_line(lines: list[str], above_number: int, key: re.Match[str]) -> bool:
+    """Whether the key on line ``above_number``, left of ``key`` on a line below it, is the
+    one out of line: it starts elsewhere in the file where ``key`` starts (an
+    ``explanation:`` written at the left edge, its question's ``review:`` below it), or it
+    is the first key under a key that holds keys, and starts no further in (``draw:``, then
+    ``01-sample: 1`` at the left edge, ``02-second: 2`` indented). Lining ``key`` up with it
+    would take ``key`` out of its mapping too."""
+    above_key = KEY_LINE.match(lines[above_number - 1])
+    assert above_key is not None
+    column, above_column = len(key.group(1)), len(above_key.group(1))
+    elsewhere = {
+        len(match.group(1))
+        for number, match in enumerate(map(KEY_LINE.match, lines), 1)
+        if match is not None and match.group(2) == above_key.group(2) and number != above_number
+    }
+    if column in elsewhere and above_column not in elsewhere:
+        return True
+    opener = key_line_above(lines, above_number)
+    if opener is None or holds_value(lines[opener[0] - 1]):
+        return False
+    return above_column <= len(opener[1].group(1)) < column
 
 
 def _written_so_elsewhere(
@@ -131,17 +158,20 @@ def dedented_key(lines: list[str], number: int, line_offset: int) -> Hint | None
 
 
 def _line_it_up(
-    slip: tuple[int, re.Match[str]], above: tuple[int, re.Match[str]], how: str
+    slip: tuple[int, re.Match[str]],
+    other: tuple[int, re.Match[str]],
+    how: str,
+    where: str = "above",
 ) -> Hint:
-    """The hint for the key ``slip`` (its line and match), to be lined up with the key
-    ``above`` (its line, counted in the file, and match)."""
-    (number, key), (above_number, above_key) = slip, above
+    """The hint for the key ``slip`` (its line and match), to be lined up with the ``other``
+    key (its line, counted in the file, and match), which is ``where`` it."""
+    (number, key), (other_number, other_key) = slip, other
     name, column = key.group(2), len(key.group(1))
     return (
         number,
         column + 1,
-        f"the key '{name}' is {how} the key above it (line {above_number})",
-        f"line it up with it: start '{name}' right under '{above_key.group(2)}', "
-        f"{len(above_key.group(1))} spaces in",
+        f"the key '{name}' is {how} the key {where} it (line {other_number})",
+        f"line it up with it: start '{name}' right {'under' if where == 'above' else 'above'} "
+        f"'{other_key.group(2)}', {len(other_key.group(1))} spaces in",
         "yaml.indentation",
     )

@@ -682,6 +682,28 @@ def test_a_key_dedented_past_its_mapping_lines_up_with_the_nearest_mapping_outwa
     ]
 
 
+def test_a_key_at_the_left_edge_above_its_mapping_s_next_key_is_the_one_to_move(
+    minimal_project: Path,
+) -> None:
+    """'explanation:' at the left edge, its question's 'review:' below it 4 spaces in: the
+    'review:' was told to move to the left edge, out of the question as well."""
+    assert problems_with(minimal_project, QUIZ, {15: "explanation: 探索阶段先要听懂客户。"}) == [
+        f"{QUIZ}:15:1: the key 'explanation' is indented less than the key below it (line "
+        "16); line it up with it: start 'explanation' right above 'review', 4 spaces in "
+        "[yaml.indentation]"
+    ]
+
+
+def test_the_first_draw_at_the_left_edge_is_the_one_to_move(minimal_project: Path) -> None:
+    """'draw:', then '01-sample: 1' at the left edge and '02-second: 2' indented: the
+    second was told to move to the left edge, which left 'draw:' empty."""
+    assert problems_with(minimal_project, "quizzes/exam.yml", {6: "01-sample: 1"}) == [
+        "quizzes/exam.yml:6:1: the key '01-sample' is indented less than the key below it "
+        "(line 7); line it up with it: start '01-sample' right above '02-second', 2 spaces "
+        "in [yaml.indentation]"
+    ]
+
+
 @pytest.mark.parametrize("spaces", [5, 6, 7])
 def test_a_key_between_two_mappings_lines_up_where_it_is_written_elsewhere(
     minimal_project: Path, spaces: int
