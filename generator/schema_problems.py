@@ -24,6 +24,7 @@ from generator.models import (
 )
 from generator.schema_location import fields_at, model_at
 from generator.schema_numbers import out_of_range, whole_number_fix
+from generator.schema_outdented import outdented_keys
 from generator.schema_patterns import pattern_problem
 from generator.written import (
     NAME_VALUE,
@@ -50,15 +51,13 @@ def validate_model(model: type[ModelT], source: Source) -> tuple[ModelT | None, 
     try:
         return model.model_validate(source.tree), []
     except ValidationError as error:
-        problems = [
-            problem
-            for detail in error.errors()
-            if not _reported_as_text(detail, source)
-            for problem in (
+        details = [detail for detail in error.errors() if not _reported_as_text(detail, source)]
+        problems, details = outdented_keys(model, source, details)
+        for detail in details:
+            problems += [
                 _problem_from_error(detail, model, source),
                 *_keys_of_no_question(detail, source),
-            )
-        ]
+            ]
         return None, problems
 
 

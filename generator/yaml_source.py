@@ -327,16 +327,16 @@ def position(source: Source, location: Sequence[int | str]) -> tuple[int, int]:
     Walks the data as far as the location exists; a missing key points at the mapping
     that should hold it.
     """
-    line, column = source.positions.get(_walk(source, location)[0], (0, 0))
+    line, column = source.positions.get(walk(source, location)[0], (0, 0))
     return line + 1 + source.line_offset, column + 1
 
 
 def value_at(source: Source, location: Sequence[int | str]) -> Any:
     """The value at ``location`` in ``source``, or the nearest one holding it."""
-    return _walk(source, location)[1]
+    return walk(source, location)[1]
 
 
-def _walk(source: Source, location: Sequence[int | str]) -> tuple[Location, Any]:
+def walk(source: Source, location: Sequence[int | str]) -> tuple[Location, Any]:
     """How far ``location`` exists in the data, and the value there."""
     node: Any = source.tree
     path: Location = ()

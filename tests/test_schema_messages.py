@@ -13,6 +13,7 @@ from generator.project import Project
 
 MODULE = "course/01-sample.md"
 QUIZ = "quizzes/01-sample.yml"
+EXAM = "quizzes/exam.yml"
 OBJECTIVES = """\
   - id: s1-listen
     text: 说出倾听的要点
@@ -497,4 +498,62 @@ def test_a_list_s_entries_joined_by_full_width_commas_are_to_be_separated(
         f"{QUIZ}:46:5: question 's1-ordering': 'items' has 2 entries; it needs at least 3; "
         "separate the entries with ordinary commas (',' not '，' or '、'): "
         "items: [道歉, 紧急复原, 移情, 象征性赎罪, 跟踪] [schema.too-few]"
+    ]
+
+
+# A key indented too little, after the mapping it belongs to ---------------------------
+
+
+def test_a_question_s_last_key_at_the_left_edge_is_told_to_be_indented(
+    minimal_project: Path,
+) -> None:
+    """It was told to be removed (an unknown key of the file), and the question told it
+    lacked the key."""
+    last = "再紧急复原。\n    review: 01-sample.md#recovery\n"
+    edit(minimal_project, QUIZ, last, last.replace("    review", "review"))
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:121:1: the key 'review' is indented less than the keys above it, so it is "
+        "not read as one of them; it belongs with 'id' (line 85); indent it to start right "
+        "under 'id', 4 spaces in [schema.outdented-key]"
+    ]
+
+
+def test_a_module_to_draw_at_the_left_edge_is_told_to_be_indented(
+    minimal_project: Path,
+) -> None:
+    edit(minimal_project, EXAM, "  02-second: 2", "02-second: 2")
+    assert problems_of(minimal_project) == [
+        f"{EXAM}:7:1: the key '02-second' is indented less than the keys above it, so it is "
+        "not read as one of them; it belongs with '01-sample' (line 6); indent it to start "
+        "right under '01-sample', 2 spaces in [schema.outdented-key]"
+    ]
+
+
+def test_modules_to_draw_all_at_the_left_edge_go_under_draw(minimal_project: Path) -> None:
+    """'draw' was said to be empty, and each module an unknown key to remove."""
+    edit(minimal_project, EXAM, "  01-sample: 1\n  02-second: 2", "01-sample: 1\n02-second: 2")
+    assert problems_of(minimal_project) == [
+        f"{EXAM}:{line}:1: the key '{name}' starts no further in than 'draw:' above it, so "
+        "it is not read as under it, and 'draw' is read as empty; indent it under 'draw:' "
+        "(line 5), 2 spaces in [schema.outdented-key]"
+        for line, name in [(6, "01-sample"), (7, "02-second")]
+    ]
+
+
+def test_a_misspelt_setting_below_the_draw_is_no_module(minimal_project: Path) -> None:
+    edit(minimal_project, EXAM, "  02-second: 2", "  02-second: 2\nmodule-pass-mark: 60")
+    [problem] = problems_of(minimal_project)
+    assert problem.startswith(
+        f"{EXAM}:8:1: unknown key 'module-pass-mark'; did you mean 'module_pass_mark'? "
+    )
+
+
+def test_an_objective_s_text_at_the_left_edge_counts_lines_in_the_page(
+    minimal_project: Path,
+) -> None:
+    edit(minimal_project, MODULE, "    text: 说出服务补救的第一步", "text: 说出服务补救的第一步")
+    assert problems_of(minimal_project) == [
+        f"{MODULE}:12:1: the key 'text' is indented less than the keys above it, so it is "
+        "not read as one of them; it belongs with 'id' (line 11); indent it to start right "
+        "under 'id', 4 spaces in [schema.outdented-key]"
     ]

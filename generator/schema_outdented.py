@@ -1,0 +1,165 @@
+"""A key written too little indented, after the mapping it belongs to: named as such.
+
+YAML reads ``explanation:`` written at the left edge, after its question's other keys, as a
+key of the file, which is valid YAML; the schema then finds a key the file does not have,
+and a question without its explanation. "Remove it" would lose the trainer's text: the
+key is to be indented, to start where the keys of the mapping above it start.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.errors import Problem
+from generator.models import QUESTION_TYPES, Slug, Source
+from generator.schema_location import fields_at, model_at
+from generator.yaml_source import position, walk
+
+Location = tuple[int | str, ...]
+Outdented = tuple[str, str, Location]
+"""What is wrong, how to fix it, and the location (as pydantic names it) of the mapping the
+key belongs to."""
+NAMES = TypeAdapter(Slug)
+
+
+def outdented_keys(
+    model: type[BaseModel], source: Source, details: list[ErrorDetails]
+) -> tuple[list[Problem], list[ErrorDetails]]:
+    """The problems of the keys among pydantic's errors ``details`` that are indented too
+    little, and the errors left to describe: not those keys, nor their mappings' "missing
+    required key" for them, nor "empty" for a key they belong under."""
+    problems, explained = [], set()
+    for detail in details:
+        found = detail["type"] == "extra_forbidden" and outdented_key(model, source, detail["loc"])
+        if found:
+            message, fix, owner = found
+            line, column = position(source, detail["loc"])
+            problems.append(
+                Problem(source.path, line, column, message, fix, "schema.outdented-key")
+            )
+            explained |= {tuple(detail["loc"]), owner, (*owner, detail["loc"][-1])}
+    return problems, [detail for detail in details if tuple(detail["loc"]) not in explained]
+
+
+def outdented_key(
+    model: type[BaseModel], source: Source, location: Sequence[int | str]
+) -> Outdented | None:
+    """For the key at ``location``, which its mapping does not have: the mapping it follows
+    that takes such a key and lacks it (the deepest, where the trainer was writing), or the
+    key left empty above it that takes it (``draw:``, with keys passed over that are no
+    more than ``name: value`` lines the mapping does not have either); else None."""
+    path, _ = walk(source, location)
+    if not path or path[-1] != location[-1]:
+        return None
+    key, parent, pydantic_parent = str(path[-1]), path[:-1], tuple(location[:-1])
+    known = fields_at(model, location)
+    for previous in _keys_above(source, path):
+        owner, pydantic_owner = (*parent, previous), (*pydantic_parent, previous)
+        value = _at(source.tree, owner)
+        if value is None and _takes(model, pydantic_owner, key):
+            return _under_empty(source, key, owner, pydantic_owner)
+        if value is None or isinstance(value, (dict, list)) or previous in known:
+            return _in_last_mapping(model, source, key, owner, pydantic_owner)
+    return None
+
+
+def _keys_above(source: Source, path: Location) -> list[int | str]:
+    """The keys of the mapping holding the key at ``path`` that come before it, nearest first."""
+    parent, line = path[:-1], source.positions[path][0]
+    above = [
+        step for step in _at(source.tree, parent) if source.positions[(*parent, step)][0] < line
+    ]
+    return sorted(above, key=lambda step: source.positions[(*parent, step)][0], reverse=True)
+
+
+def _in_last_mapping(
+    model: type[BaseModel], source: Source, key: str, owner: Location, pydantic_owner: Location
+) -> Outdented | None:
+    """The deepest mapping ending where the value of ``owner`` ends that takes ``key``."""
+    found = list(_last_mappings(source.tree, owner, pydantic_owner))
+    for data_path, pydantic_path, mapping in reversed(found):
+        if key not in mapping and _takes(model, pydantic_path, key):
+            return _describe(source, key, data_path, mapping, pydantic_path)
+    return None
+
+
+def _last_mappings(
+    tree: Any, data_path: Location, pydantic_path: Location
+) -> Iterator[tuple[Location, Location, dict[str, Any]]]:
+    """The mappings that end where the value at ``data_path`` ends, outermost first: the
+    value itself, its last entry, that one's last entry… Each with its location in the
+    data and as pydantic names it (with a question's type after its index)."""
+    node = _at(tree, data_path)
+    while isinstance(node, (dict, list)) and node:
+        if isinstance(node, dict):
+            if isinstance(node.get("type"), str) and node["type"] in QUESTION_TYPES:
+                pydantic_path = (*pydantic_path, node["type"])
+            yield data_path, pydantic_path, node
+            step: int | str = list(node)[-1]
+        else:
+            step = len(node) - 1
+        data_path, pydantic_path, node = (
+            (*data_path, step),
+            (*pydantic_path, step),
+            _at(node, (step,)),
+        )
+
+
+def _at(tree: Any, path: Sequence[int | str]) -> Any:
+    """The value at ``path`` in the data ``tree``, a path that is there."""
+    for step in path:
+        tree = tree[step]
+    return tree
+
+
+def _takes(model: type[BaseModel], location: Location, key: str) -> bool:
+    """Whether the mapping at ``location`` may hold ``key``: a key of its model, or, in a
+    mapping of names (the exam's ``draw:``), a name that is no slip for a key of the mapping
+    it is in (``module-pass-mark``)."""
+    inner = model_at(model, location)
+    if inner is not None:
+        return key in inner.model_fields
+    holder = model_at(model, location[:-1]) if location else None
+    fields = holder.model_fields if holder else {}
+    field = fields.get(str(location[-1])) if location else None
+    if field is None or getattr(field.annotation, "__origin__", None) is not dict:
+        return False
+    if difflib.get_close_matches(key, list(fields), n=1):
+        return False
+    try:
+        NAMES.validate_python(key)
+    except ValidationError:
+        return False
+    return True
+
+
+def _under_empty(source: Source, key: str, owner: Location, location: Location) -> Outdented:
+    """``key`` below ``owner``, a key left empty that takes it: ``draw:``, its modules
+    written at the left edge."""
+    line, column = source.positions[owner]
+    name = owner[-1]
+    return (
+        f"the key '{key}' starts no further in than '{name}:' above it, so it is not read "
+        f"as under it, and '{name}' is read as empty",
+        f"indent it under '{name}:' (line {line + 1 + source.line_offset}), {column + 2} spaces in",
+        location,
+    )
+
+
+def _describe(
+    source: Source, key: str, data_path: Location, mapping: dict[str, Any], location: Location
+) -> Outdented:
+    first = next(iter(mapping))
+    line, column = source.positions[(*data_path, first)]
+    line += 1 + source.line_offset
+    return (
+        f"the key '{key}' is indented less than the keys above it, so it is not read as "
+        f"one of them; it belongs with '{first}' (line {line})",
+        f"indent it to start right under '{first}', {column} spaces in",
+        location,
+    )
