@@ -112,7 +112,7 @@ def syntax_hint(
     if no_space is not None:
         return no_space
     misaligned = (
-        list_item_slip(lines, error_line)
+        list_item_slip(lines, error_line, line_offset)
         or dedented_key(lines, error_line, line_offset)
         or misaligned_key(lines, error_line, line_offset)
     )

@@ -19,6 +19,7 @@ from generator.yaml_lines import (
     KEY_LINE,
     Hint,
     holds_something,
+    holds_value,
     indent,
     line_at,
     value_start,
@@ -29,21 +30,29 @@ DASHES = "－—–"
 BAD_DASH = re.compile(rf"^(\s*)(-(?=[A-Za-z_])|[{DASHES}]\s*)({KEY})\s*:\s*(.*?)\s*$")
 """An item started by '-' with no space after it, or by a dash that is no '-': its indent,
 that start, its key and its value."""
+BAD_TEXT_DASH = re.compile(rf"^(\s*)(-(?=[^\s\-])|[{DASHES}]\s*)(\S.*?)\s*$")
+"""A line started by '-' with no space after it, or by a dash that is no '-': its indent,
+that start and the text after it."""
 ITEM = re.compile(r"^(\s*)-\s+(.*?)\s*$")
 """A list's item: its indent and what follows its '- '."""
 REACH = 2
 """How many lines holding something, from the error line up, a slip is looked for on."""
 
 
-def list_item_slip(lines: list[str], error_line: int) -> Hint | None:
-    """A slip in a list's item at or just above the error line, if one is found there."""
+def list_item_slip(lines: list[str], error_line: int, line_offset: int = 0) -> Hint | None:
+    """A slip in a list's item at or just above the error line, if one is found there.
+    ``line_offset``: how many lines of the file come before ``lines``, for a line that a
+    message names."""
     filled = [n for n in range(min(error_line, len(lines)), 0, -1) if holds_something(lines[n - 1])]
     for number in filled[:REACH]:
-        hint = None if _in_text_block(lines, number) else _bad_dash(lines[number - 1], number)
+        if _in_text_block(lines, number):
+            continue
+        hint = _bad_dash(lines[number - 1], number) or _bad_text_dash(lines, number)
         if hint is not None:
             return hint
     return (
-        _item_without_key(lines, error_line)
+        _item_out_of_line(lines, error_line, line_offset)
+        or _item_without_key(lines, error_line)
         or _item_without_dash(lines, error_line)
         or _dash_among_keys(lines, error_line)
     )
@@ -78,6 +87,101 @@ def _bad_dash(line: str, number: int) -> Hint | None:
         f"write a half-width '-' and a space before the key: - {key}: {value}".rstrip(),
         "yaml.list-dash",
     )
+
+
+def _bad_text_dash(lines: list[str], number: int) -> Hint | None:
+    """A text item of a list (an ordering question's ``items:``) started by a dash that is
+    no '-' (``— 移情``) or by '-' with no space after it (``-移情``), among the list's
+    items: YAML reads it as more of the item above, and gives up on a line below."""
+    found = BAD_TEXT_DASH.match(lines[number - 1])
+    if found is None:
+        return None
+    spaces, start, text = found.groups()
+    neighbours = (_filled_above(lines, number), _filled_below(lines, number))
+    if not any(_item_at(lines, other, len(spaces)) for other in neighbours):
+        return None
+    dash = start.strip()
+    what = "has no space after it" if dash == "-" else "is not the half-width '-' of a list"
+    return (
+        number,
+        len(spaces) + 1,
+        f"the '{dash}' before '{text}' {what}, so YAML reads the line as more of the item above it",
+        f"write a half-width '-' and a space before the text: - {text}",
+        "yaml.list-dash",
+    )
+
+
+def _item_at(lines: list[str], number: int, column: int) -> bool:
+    """Whether line ``number`` is a list's item whose '-' stands at ``column``."""
+    item = ITEM.match(line_at(lines, number))
+    return item is not None and len(item.group(1)) == column
+
+
+def _item_out_of_line(lines: list[str], error_line: int, line_offset: int) -> Hint | None:
+    """An item at ``error_line`` whose '-' stands left or right of the '-' of the item
+    before it in its list, which starts with the same key: a question pasted 2 spaces too
+    far in (it was told to lose its '- '), an option 2 spaces short of the others."""
+    item = KEY_LINE.match(line_at(lines, error_line))
+    if item is None or item.group(1).strip() != "-":
+        return None
+    column = indent(lines[error_line - 1])
+    sibling = _same_item_above(lines, error_line, item.group(2), column)
+    if sibling is None:
+        return None
+    last = _last_line_of_item(lines, error_line, item.group(2), column)
+    moved = (
+        f", and move its other lines (to line {last + line_offset}) by as much"
+        if last > error_line
+        else ""
+    )
+    return (
+        error_line,
+        column + 1,
+        f"this item of the list starts its '-' {_spaces_in(column)}, where the item before it "
+        f"(line {sibling[0] + line_offset}) starts its '-' {_spaces_in(sibling[1])}",
+        f"line its '-' up with that one, {_spaces_in(sibling[1])}{moved}",
+        "yaml.item-out-of-line",
+    )
+
+
+def _spaces_in(column: int) -> str:
+    return f"{column} spaces in" if column else "at the left edge"
+
+
+def _same_item_above(
+    lines: list[str], number: int, key: str, column: int
+) -> tuple[int, int] | None:
+    """The nearest item above line ``number`` that starts with ``key`` too, its line and
+    the column of its '-', when that column is not ``column`` and the item is of the same
+    list: no key between them opens a list further left than ``column`` (``turns:``, whose
+    first turn starts with 'id' as the question above it does)."""
+    for above in range(number - 1, 0, -1):
+        line = lines[above - 1]
+        found = KEY_LINE.match(line)
+        if found is None or not holds_something(line):
+            continue
+        if found.group(1).strip() == "-" and found.group(2) == key:
+            return None if indent(line) == column else (above, indent(line))
+        if len(found.group(1)) < column and not found.group(1).strip() and not holds_value(line):
+            return None
+    return None
+
+
+def _last_line_of_item(lines: list[str], number: int, key: str, column: int) -> int:
+    """The last line holding something of the item whose '-' on line ``number`` stands at
+    ``column``: up to a line as far left, or the next item starting with ``key``."""
+    last = number
+    for below in range(number + 1, len(lines) + 1):
+        line = lines[below - 1]
+        if not holds_something(line):
+            continue
+        found = KEY_LINE.match(line)
+        if indent(line) <= column or (
+            found and found.group(1).strip() == "-" and found.group(2) == key
+        ):
+            break
+        last = below
+    return last
 
 
 def _item_without_key(lines: list[str], error_line: int) -> Hint | None:
@@ -178,6 +282,12 @@ def _filled_above(lines: list[str], number: int) -> int:
     """The nearest line above ``number`` that holds something; 0 if none does."""
     above = range(min(number - 1, len(lines)), 0, -1)
     return next((n for n in above if holds_something(lines[n - 1])), 0)
+
+
+def _filled_below(lines: list[str], number: int) -> int:
+    """The nearest line below ``number`` that holds something; 0 if none does."""
+    below = range(number + 1, len(lines) + 1)
+    return next((n for n in below if holds_something(lines[n - 1])), 0)
 
 
 def _first_key_of_items(lines: list[str], number: int, column: int) -> str | None:

@@ -13,6 +13,7 @@ import re
 
 from generator.written import as_yaml
 from generator.yaml_hints import SPECIAL_START, quoted
+from generator.yaml_list_hints import DASHES
 
 FULL_WIDTH_SEPARATORS = re.compile("[，、]")
 """What a Chinese input method types between words of a list: YAML reads them as text."""
@@ -20,6 +21,9 @@ ENTRY_SEPARATORS = re.compile("[,，、]")
 """What a trainer may put between the entries of a list written on one line."""
 FULL_WIDTH_BRACKETS = re.compile(r"^\s*[［【](.*)[］】]\s*$")
 """A text in full-width brackets, which a Chinese input method types for '[' and ']'."""
+DASHED_FIRST = re.compile(rf"^([{DASHES}]\s*|-(?=[^\s\-]))(.+?)(?:\s+[-{DASHES}]\s*\S|$)")
+"""A list's first entry started by a dash that is no '-' (``— 道歉``), or by '-' with no space
+after it: the dash, and the entry's text up to the next entry's dash."""
 FLOW_SYNTAX = re.compile(r"[,\[\]{}#]|:(?:\s|$)|^[-?:&*\s]|\s$")
 """What an entry of a list in brackets may not hold unless it is quoted, beyond a
 character YAML reads as syntax at its start (:data:`generator.yaml_hints.SPECIAL_START`)."""
@@ -37,6 +41,13 @@ def list_fix(key: str, value: object) -> str:
     if value is None or isinstance(value, dict | list):
         return lines
     text = as_yaml(value)
+    dashed = DASHED_FIRST.match(text)
+    if dashed is not None:
+        dash, first = dashed.group(1).strip(), dashed.group(2)
+        return (
+            f"start each entry with a half-width '-' and a space: - {first} (YAML reads "
+            f"'{dash}' as text, and the entries below it as more of the same text)"
+        )
     bracketed = FULL_WIDTH_BRACKETS.match(text)
     if bracketed is not None:
         entries = split_entries(bracketed.group(1), ENTRY_SEPARATORS)

@@ -782,3 +782,89 @@ def test_a_last_key_indented_full_width_is_not_also_an_unknown_key(
     assert f"{QUIZ}:{len(lines)}:1: the key 'review' is indented with full-width spaces" in (
         " ".join(found)
     )
+
+
+# A list's item out of line with the items before it --------------------------------------
+
+
+def shifted(root: Path, path: str, first: str, until: str, by: int) -> tuple[int, int]:
+    """Move the lines of ``path`` from the one starting ``first`` to the one before the next
+    starting ``until`` ``by`` spaces right (left, if negative); their first and last line."""
+    file = root / path
+    lines = file.read_text(encoding="utf-8").split("\n")
+    start = next(n for n, line in enumerate(lines) if line.startswith(first))
+    end = next(n for n in range(start + 1, len(lines)) if lines[n].startswith(until))
+    for n in range(start, end):
+        line = lines[n]
+        lines[n] = " " * by + line if by > 0 else line[-by:]
+    file.write_text("\n".join(lines), encoding="utf-8")
+    return start + 1, max(n + 1 for n in range(start, end) if lines[n].strip())
+
+
+@pytest.mark.parametrize(("by", "where"), [(2, "4 spaces in"), (-2, "at the left edge")])
+def test_a_question_out_of_line_with_the_others_is_lined_up_whole(
+    minimal_project: Path, by: int, where: str
+) -> None:
+    """Pasted 2 spaces too far in, it was told to lose its '- '; at the left edge, it got
+    YAML's own words."""
+    first, last = shifted(minimal_project, QUIZ, "  - id: s1-multiple", "  - id:", by)
+    assert course_problems(minimal_project) == [
+        f"{QUIZ}:{first}:{3 + by}: this item of the list starts its '-' {where}, where the "
+        "item before it (line 2) starts its '-' 2 spaces in; line its '-' up with that one, "
+        f"2 spaces in, and move its other lines (to line {last}) by as much "
+        "[yaml.item-out-of-line]"
+    ]
+
+
+def test_an_option_two_spaces_short_is_lined_up_with_the_option_before_it(
+    minimal_project: Path,
+) -> None:
+    first, last = shifted(minimal_project, QUIZ, "      - text: 专心倾听", "      - text:", -2)
+    assert course_problems(minimal_project) == [
+        f"{QUIZ}:{first}:5: this item of the list starts its '-' 4 spaces in, where the item "
+        f"before it (line {first - 2}) starts its '-' 6 spaces in; line its '-' up with that "
+        f"one, 6 spaces in, and move its other lines (to line {last}) by as much "
+        "[yaml.item-out-of-line]"
+    ]
+
+
+def test_an_objective_at_the_left_edge_names_lines_of_the_page(minimal_project: Path) -> None:
+    edits = {9: "- id: s1-need", 10: "  text: 区分要求和需求"}
+    assert problems_with(minimal_project, "course/01-sample.md", edits) == [
+        "course/01-sample.md:9:1: this item of the list starts its '-' at the left edge, "
+        "where the item before it (line 7) starts its '-' 2 spaces in; line its '-' up with "
+        "that one, 2 spaces in, and move its other lines (to line 10) by as much "
+        "[yaml.item-out-of-line]"
+    ]
+
+
+def test_a_first_turn_is_not_lined_up_with_its_question(minimal_project: Path) -> None:
+    """Both start with 'id'; the turn is of the list under 'turns:'."""
+    [problem] = problems_with(minimal_project, QUIZ, {91: "      - id: open: 开场"})
+    assert "item-out-of-line" not in problem
+
+
+@pytest.mark.parametrize("dash", ["— ", "－", "– ", "-"])
+def test_a_text_item_with_a_dash_that_is_no_list_dash_is_named(
+    minimal_project: Path, dash: str
+) -> None:
+    """An ordering question's item: YAML read it as more of the item above and gave up on
+    the line below, with its own words."""
+    what = "has no space after it" if dash == "-" else "is not the half-width '-' of a list"
+    assert problems_with(minimal_project, QUIZ, {49: f"      {dash}移情"}) == [
+        f"{QUIZ}:49:7: the '{dash.strip()}' before '移情' {what}, so YAML reads the line as "
+        "more of the item above it; write a half-width '-' and a space before the text: "
+        "- 移情 [yaml.list-dash]"
+    ]
+
+
+def test_a_first_text_item_with_a_dash_that_is_no_list_dash_is_named(
+    minimal_project: Path,
+) -> None:
+    """YAML read the whole list as one text; it was told to write it in brackets, the
+    dash inside them."""
+    [problem] = problems_with(minimal_project, QUIZ, {47: "      — 道歉"})
+    assert problem.endswith(
+        "start each entry with a half-width '-' and a space: - 道歉 (YAML reads '—' as text, "
+        "and the entries below it as more of the same text) [schema.not-a-list]"
+    )
