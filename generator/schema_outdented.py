@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 from generator.errors import Problem
 from generator.models import QUESTION_TYPES, Slug, Source
 from generator.schema_location import fields_at, model_at
-from generator.yaml_source import position, walk
+from generator.yaml_source import FULL_WIDTH_SPACE, position, walk
 
 Location = tuple[int | str, ...]
 Outdented = tuple[str, str, Location]
@@ -32,31 +32,39 @@ def outdented_keys(
 ) -> tuple[list[Problem], list[ErrorDetails]]:
     """The problems of the keys among pydantic's errors ``details`` that are indented too
     little, and the errors left to describe: not those keys, nor their mappings' "missing
-    required key" for them, nor "empty" for a key they belong under."""
+    required key" for them, nor "empty" for a key they belong under. A key indented with
+    full-width spaces, which YAML reads as part of its name, is told so elsewhere
+    (:mod:`generator.plain_text`); its mapping's "missing required key" goes too."""
     problems, explained = [], set()
-    for detail in details:
-        found = detail["type"] == "extra_forbidden" and outdented_key(model, source, detail["loc"])
-        if found:
-            message, fix, owner = found
+    for detail in (detail for detail in details if detail["type"] == "extra_forbidden"):
+        key = str(detail["loc"][-1])
+        name = key.lstrip(FULL_WIDTH_SPACE)
+        found = outdented_key(model, source, detail["loc"], name)
+        if not found:
+            continue
+        message, fix, owner = found
+        explained.add((*owner, name))
+        if name == key:
             line, column = position(source, detail["loc"])
             problems.append(
                 Problem(source.path, line, column, message, fix, "schema.outdented-key")
             )
-            explained |= {tuple(detail["loc"]), owner, (*owner, detail["loc"][-1])}
+            explained |= {tuple(detail["loc"]), owner}
     return problems, [detail for detail in details if tuple(detail["loc"]) not in explained]
 
 
 def outdented_key(
-    model: type[BaseModel], source: Source, location: Sequence[int | str]
+    model: type[BaseModel], source: Source, location: Sequence[int | str], name: str
 ) -> Outdented | None:
     """For the key at ``location``, which its mapping does not have: the mapping it follows
     that takes such a key and lacks it (the deepest, where the trainer was writing), or the
     key left empty above it that takes it (``draw:``, with keys passed over that are no
-    more than ``name: value`` lines the mapping does not have either); else None."""
+    more than ``name: value`` lines the mapping does not have either); else None. ``name``:
+    the key's name, as the trainer meant it."""
     path, _ = walk(source, location)
     if not path or path[-1] != location[-1]:
         return None
-    key, parent, pydantic_parent = str(path[-1]), path[:-1], tuple(location[:-1])
+    key, parent, pydantic_parent = name, path[:-1], tuple(location[:-1])
     known = fields_at(model, location)
     for previous in _keys_above(source, path):
         owner, pydantic_owner = (*parent, previous), (*pydantic_parent, previous)

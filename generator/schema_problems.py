@@ -51,8 +51,8 @@ def validate_model(model: type[ModelT], source: Source) -> tuple[ModelT | None, 
     try:
         return model.model_validate(source.tree), []
     except ValidationError as error:
-        details = [detail for detail in error.errors() if not _reported_as_text(detail, source)]
-        problems, details = outdented_keys(model, source, details)
+        problems, details = outdented_keys(model, source, error.errors())
+        details = [detail for detail in details if not _reported_as_text(detail, source)]
         for detail in details:
             problems += [
                 _problem_from_error(detail, model, source),

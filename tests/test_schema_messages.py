@@ -557,3 +557,16 @@ def test_an_objective_s_text_at_the_left_edge_counts_lines_in_the_page(
         "not read as one of them; it belongs with 'id' (line 11); indent it to start right "
         "under 'id', 4 spaces in [schema.outdented-key]"
     ]
+
+
+def test_a_last_key_indented_with_full_width_spaces_is_not_also_missing(
+    minimal_project: Path,
+) -> None:
+    """YAML reads the full-width spaces as part of the key, a key of the file: the
+    question was also told it lacked 'review', which is there."""
+    last = "再紧急复原。\n    review: 01-sample.md#recovery\n"
+    edit(minimal_project, QUIZ, last, last.replace("    review", "\u3000\u3000review"))
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:121:1: the key 'review' is indented with full-width spaces (U+3000); indent "
+        "with ordinary spaces (half-width), two per level [yaml.full-width-indent]"
+    ]
