@@ -131,6 +131,27 @@ def test_submit_without_choice_asks_for_one(
     expect(form).not_to_have_attribute("data-result", re.compile(".*"))
 
 
+@pytest.mark.parametrize(
+    ("width", "height"), [(320, 256), (390, 844), (1280, 800)], ids=["zoom-400", "phone", "desktop"]
+)
+def test_the_feedback_shows_from_its_verdict_on(
+    page: Page, site_url: str, course: Course, width: int, height: int
+) -> None:
+    """Every question of module 3 answered wrong: the feedback takes the focus with its
+    verdict on screen, below the header. At 400% zoom (320 x 256) the browser centred a
+    feedback taller than the window, its verdict above the screen, on 7 of 15 questions."""
+    page.set_viewport_size({"width": width, "height": height})
+    module = course.modules[2]
+    open_module(page, site_url, module)
+    for index in range(len(module.quiz.questions)):
+        feedback = answer(page, module, index, right=False).locator(".mot-feedback")
+        expect(feedback).to_be_focused()
+        page.wait_for_function("() => new Promise(done => requestAnimationFrame(() => done(true)))")
+        header = page.locator(".md-header").evaluate("e => e.getBoundingClientRect().bottom")
+        top = feedback.evaluate("e => e.getBoundingClientRect().top")
+        assert header <= top < height, (module.quiz.questions[index].id, header, top)
+
+
 @pytest.mark.parametrize("correct", [True, False], ids=["right", "wrong"])
 def test_single_choice_by_keyboard_alone(
     page: Page, site_url: str, first_module: Module, correct: bool

@@ -549,10 +549,20 @@
     panel.focus({ preventScroll: true });
   }
 
+  /* Focused, and scrolled only as far as it takes to show it, from its top when it is taller
+     than the window below the header: the browser centred such a box (a phone, a page zoomed
+     to 400%), and the learner landed mid-explanation, its verdict above the screen. */
+  function focusInView(box) {
+    var rect = box.getBoundingClientRect(), top = parseFloat(getComputedStyle(box).scrollMarginTop) || 0;
+    var tall = rect.height > window.innerHeight - top;
+    box.focus({ preventScroll: true });
+    if (tall || rect.top < top || rect.bottom > window.innerHeight) { box.scrollIntoView({ block: tall ? "start" : "nearest" }); }
+  }
+
   window.mot = {
     register: register, load: loadPart, loadScript: loadScript, newSeed: newSeed, onEveryPage: onEveryPage,
     savedFrom: savedFrom, unsavedNote: unsavedNote, progress: progress, sha256: sha256, announce: announce, all: all, element: element,
-    courseData: courseData, showResults: showResults, bringIntoView: bringIntoView
+    courseData: courseData, showResults: showResults, bringIntoView: bringIntoView, focusInView: focusInView
   };
 
   onEveryPage(startPage);
