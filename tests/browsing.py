@@ -22,7 +22,7 @@ from generator.models import (
 )
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]
 
 Surface = Page | FrameLocator
 """A top-level page or a page inside a frame (the SCORM package in its LMS)."""

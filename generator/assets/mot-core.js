@@ -111,9 +111,10 @@
 
   function startPage() {
     all(document, ".mot-no-runtime").forEach(function (note) { note.remove(); });   /* it runs */
-    /* Material's loading bar has no accessible name; give it one. */
+    /* Material's loading bar, a progress bar with no name outside every landmark, is seen
+       only: a screen reader hears the new page's heading as it arrives (mot-instant.js). */
     document.querySelectorAll('.md-progress[role="progressbar"]').forEach(function (bar) {
-      bar.setAttribute("aria-label", "页面加载进度");
+      bar.setAttribute("aria-hidden", "true");
     });
     warn();
     var loaded = neededParts().map(function (name) { return loadPart(name, true); });
