@@ -164,3 +164,16 @@ def test_a_matching_row_s_verdicts_say_different_words(
     tags = [ICONS.sub("", text) for text in form.locator(".mot-match .mot-mark").all_inner_texts()]
     wrong = [text for text in tags if text.startswith("配错了，应配：")]
     assert wrong and all(text.startswith(("配错了，应配：", "配对正确：")) for text in tags), tags
+
+
+def test_a_blank_is_described_by_the_sentence_it_is_in(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """A screen reader in forms mode, tabbing into a blank, heard 第 1 空 and nothing of the
+    sentence around it: the question itself was missing."""
+    open_page(page, fixture_site_url)
+    blanks = form_of(page, "s1-fill-in").get_by_role("textbox")
+    expect(blanks).to_have_count(2)
+    for number, blank in enumerate(blanks.all(), 1):
+        expect(blank).to_have_accessible_name(f"第 {number} 空")
+        expect(blank).to_have_accessible_description(re.compile("^倾听时要望、闻、.*。$"))
