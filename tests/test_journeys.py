@@ -429,6 +429,9 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     expect(exam).to_have_attribute("data-exam-state", "in-progress")
     expect(page.get_by_role("button", name="开始考试")).to_be_hidden()
     expect(page.locator(".mot-exam-resume")).to_be_hidden()  # nothing answered yet
+    first = page.locator(".mot-exam-paper .mot-question").first
+    expect(first.locator(":focus")).to_have_count(1)
+    expect_in_view_below_header(page, first.locator(".mot-question-number"))
     total = sum(course.exam.config.draw.values())
     drawn = paper_state(page)["ids"]
     assert isinstance(drawn, list) and len(drawn) == total
@@ -480,6 +483,41 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     assert events == [["mot:question-graded", "exam"]] * total + [["mot:quiz-progress", "exam"]]
 
 
+def test_on_a_narrow_screen_the_exam_shows_the_question_it_goes_to(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """320 x 640 (a small phone, or a page zoomed in): 开始考试 and 继续作答 put the focus in
+    a question with its number and text in view. The browser scrolled the first control
+    alone into view: a dialogue's number and the customer's words above its first reply
+    stayed off the screen."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    page.get_by_role("button", name="开始考试").click()
+    drawn = paper_state(page)["ids"]
+    assert isinstance(drawn, list)
+    first = page.locator(".mot-exam-paper .mot-question").first
+    expect(first.locator(":focus")).to_have_count(1)
+    expect_in_view_below_header(page, first.locator(".mot-question-number"))
+    questions = every_question(course)
+    give_answer(first, questions[drawn[0]], right=True)
+    pool = page.locator(".mot-exam-pool .mot-question").evaluate_all(
+        "forms => forms.map(form => form.dataset.questionId)"
+    )
+    dialogues = [q for q in map(questions.get, pool) if isinstance(q, Scenario)]
+    dialogue = max(  # the one whose first reply stands furthest below its number
+        dialogues, key=lambda question: len(question.prompt + question.turns[0].customer)
+    )
+    record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    rest = [question_id for question_id in drawn[1:] if question_id != dialogue.id]
+    record["attempt"]["questions"] = [drawn[0], dialogue.id, *rest[: len(drawn) - 2]]
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
+    )
+    page.reload()
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    resume_by_keyboard(page, dialogue.id, "继续作答：第 2 题")
+
+
 def resume_by_keyboard(page: Page, unanswered_id: str, label: str) -> None:
     """From the exam's introduction, one Tab reaches 继续作答 and Enter the first question
     still unanswered (it was 32 Tab presses away, past every question answered)."""
@@ -489,6 +527,7 @@ def resume_by_keyboard(page: Page, unanswered_id: str, label: str) -> None:
     page.keyboard.press("Enter")
     form = page.locator(f'.mot-exam-paper [data-question-id="{unanswered_id}"]')
     expect(form.locator(":focus")).to_have_count(1)
+    expect_in_view_below_header(page, form.locator(".mot-question-number"))
 
 
 class Papers:
@@ -981,7 +1020,7 @@ def test_a_passed_papers_next_step_follows_another_tab_and_keeps_the_focus(
     panel = page.locator('[data-results-for="exam"]')
     expect(panel.locator(".mot-modules-left")).to_contain_text("还有 1 个模块没有通过")
     expect(panel.get_by_role("link", name=f"继续学习：{last.meta.title}")).to_be_visible()
-    review = panel.locator(".mot-exam-misses a").first
+    review = panel.locator(".mot-exam-misses").get_by_role("link", name=re.compile("^复习：")).first
     review.focus()
     other = page.context.new_page()
     other.goto(site_url)

@@ -773,10 +773,20 @@ def test_exam_fail_lists_every_miss_with_its_review_link(
     result = page.locator('[data-results-for="exam"]')
     expect(result.locator("[data-passed]")).to_have_attribute("data-passed", "false")
     expect(result.locator("[data-passed]")).to_contain_text("未及格（及格线 80%）")
-    expect(result.locator(".mot-exam-misses li")).to_have_count(3)
-    expect(result.locator(".mot-exam-misses a").first).to_have_attribute(
-        "href", re.compile(r"0[12]-[a-z]+\.html#[a-z-]+$")
-    )
+    misses = result.locator(".mot-exam-misses li")
+    expect(misses).to_have_count(3)
+    paper = page.locator(".mot-exam-paper .mot-question")
+    for place in range(3):  # every question was answered wrong
+        line = misses.nth(place)
+        expect(line).to_contain_text(re.compile(rf"^第 {place + 1} 题："))
+        on_paper = line.get_by_role("link", name=f"第 {place + 1} 题")
+        question_id = paper.nth(place).get_attribute("data-question-id")
+        expect(on_paper).to_have_attribute("href", f"#question-{question_id}")
+        expect(line.get_by_role("link", name=re.compile("^复习："))).to_have_attribute(
+            "href", re.compile(r"0[12]-[a-z]+\.html#[a-z-]+$")
+        )
+    misses.last.get_by_role("link", name="第 3 题").click()
+    expect(paper.nth(2)).to_be_in_viewport()
     expect(result.get_by_role("link", name="领取结业证书")).to_be_hidden()
     expect(page.locator(".mot-exam-paper .mot-explanation").first).to_be_visible()
 

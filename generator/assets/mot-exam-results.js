@@ -23,6 +23,7 @@
     stages: "各阶段得分：",
     weak: "（建议复习）",   /* not 未达到及格线: a stage of 3 questions with one wrong, on a paper passed */
     misses: "答错的题和复习链接：",
+    onPaper: function (place) { return "第 " + place + " 题"; },
     changed: "交卷后课程更新过：得分和及格线按交卷时的记录；下面各阶段的成绩和错题按现在的题目和答案列出。"
   };
 
@@ -46,13 +47,26 @@
     return list;
   }
 
+  /* Each question answered wrong: its number, a link to it on the paper, where its right
+     answer is marked (a screen reader went through the whole paper to find it), its stem
+     and its review link. The link scrolls to the question and focuses it itself, and keeps
+     the click from Material: its instant navigation took #question-… for a page to show
+     again, and showed it from the top. */
   function missLines(forms) {
-    var list = element("ol", "", "mot-exam-misses");
+    var list = element("ul", "", "mot-exam-misses");
     forms.forEach(function (form, index) {
       if (form.getAttribute("data-result") === "correct") { return; }
-      var line = element("li", form.querySelector("legend").lastChild.textContent + " ");
-      line.value = index + 1;
-      line.appendChild(form.querySelector(".mot-review a").cloneNode(true));
+      var onPaper = element("a", TEXT.onPaper(index + 1));
+      onPaper.href = "#" + form.id;
+      onPaper.addEventListener("click", function (event) {
+        event.preventDefault();
+        event.stopPropagation();
+        form.tabIndex = -1;
+        mot.bringIntoView(form);
+      });
+      var line = element("li");
+      line.append(onPaper, "：" + form.querySelector("legend").lastChild.textContent + " ",
+        form.querySelector(".mot-review a").cloneNode(true));
       list.appendChild(line);
     });
     return list;

@@ -196,8 +196,17 @@
 
   function resumeAnswering(exam) {
     var next = paperForms(exam).find(function (form) { return !engine.response(form); });
-    var control = next && engine.firstControl(next);
-    if (control) { control.focus(); }
+    if (next) { focusQuestion(next); }
+  }
+
+  /* The question's first control takes the focus with the question in view from its number
+     on: the browser scrolled the control alone into view, and on a phone the question's
+     number and text stayed above the screen. */
+  function focusQuestion(form) {
+    var control = engine.firstControl(form);
+    if (!control) { return; }
+    form.scrollIntoView({ block: "start" });
+    control.focus({ preventScroll: true });
   }
 
   function save(exam, form) {
@@ -219,7 +228,7 @@
     setState(exam, "in-progress");
     updateProgress(exam, true);
     var first = paperForms(exam)[0];
-    if (first) { engine.firstControl(first).focus(); }
+    if (first) { focusQuestion(first); }
   }
 
   function resultsOf(forms) {
