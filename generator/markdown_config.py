@@ -28,6 +28,7 @@ from generator.page_text import Lines, searchable_lines
 from generator.project import CONFIG_FILE, Project
 from generator.settings_env import (
     ENV_TAG,
+    directory_urls_problems,
     extension_problem,
     top_setting,
     top_settings,
@@ -118,7 +119,9 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
         raise CourseError(settings_problems(project, complaints.messages))
     shown = project.relative(project.config_file)
     printed = {name: config[name] for name in (*PRINTED, EXTRA, THEME, MARKDOWN_OPTIONS)}
-    problems = resolved_setting_problems(data, printed, shown)
+    problems = resolved_setting_problems(data, printed, shown) + directory_urls_problems(
+        data, config["use_directory_urls"], shown
+    )
     if problems:
         raise CourseError(problems)
     return config

@@ -168,6 +168,31 @@ def _direction_complaint(direction: Any) -> Complaint | None:
     )
 
 
+def directory_urls_problems(data: bytes, directory_urls: Any, shown: Path) -> list[Problem]:
+    """``use_directory_urls`` left to MkDocs' default, or set true: each page would be
+    written as a folder (``01-significance/index.html``), and every link the course writes
+    to another page (下一模块, the 错题本, the review links of the question banks) is a
+    file's, relative, which then leads nowhere. ``check`` said OK."""
+    if directory_urls is False:
+        return []
+    setting = top_setting(data, "use_directory_urls")
+    given = "" if setting is None else given_by_variable(setting)
+    state = "is not set" if setting is None else "is not false"
+    return [
+        Problem(
+            shown,
+            *_place(setting),
+            f"use_directory_urls {state}{given}, so MkDocs would write each page into a "
+            "folder of its own (01-significance/index.html), where the course's links to its "
+            "other pages, review links among them, lead nowhere",
+            "write 'use_directory_urls: false' at the left edge of a line"
+            if setting is None
+            else "set it to false: use_directory_urls: false",
+            "settings.directory-urls",
+        )
+    ]
+
+
 def _theme_problem(data: bytes, key: str, complaint: Complaint, shown: Path) -> Problem:
     """``complaint`` about the theme's setting ``key``: at its value, at its key when the
     value starts on a line below (``font:`` over ``text: Roboto``), or at the theme's value

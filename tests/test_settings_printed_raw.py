@@ -365,3 +365,43 @@ def test_a_contents_title_an_environment_variable_gives_is_checked(
     )
     monkeypatch.delenv("MOT_TOC_TITLE")
     assert run_generator(minimal_project, "check") == 0
+
+
+DIRECTORY_URLS = (
+    "so MkDocs would write each page into a folder of its own (01-significance/index.html), "
+    "where the course's links to its other pages, review links among them, lead nowhere"
+)
+
+
+@pytest.mark.parametrize(
+    ("new", "column", "state", "fix"),
+    [
+        (
+            "use_directory_urls: true",
+            21,
+            "is not false",
+            "set it to false: use_directory_urls: false",
+        ),
+        ("", None, "is not set", "write 'use_directory_urls: false' at the left edge of a line"),
+    ],
+    ids=["true", "left out"],
+)
+def test_pages_written_as_folders_are_refused(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    new: str,
+    column: int | None,
+    state: str,
+    fix: str,
+) -> None:
+    """MkDocs' default: every page a folder, where the course's relative links to other
+    pages (下一模块, the 错题本, the question banks' review links) lead nowhere; check
+    said OK and the build passed."""
+    text = (minimal_project / "mkdocs.yml").read_text(encoding="utf-8")
+    old = next(line for line in text.split("\n") if line.startswith("use_directory_urls:"))
+    line = edit_settings(minimal_project, old, new)
+    place = f"{line}:{column}" if column else "1:1"
+    assert problems(minimal_project, capsys) == (
+        f"mkdocs.yml:{place}: use_directory_urls {state}, {DIRECTORY_URLS}; {fix} "
+        "[settings.directory-urls]\nFAILED: 1 problem\n"
+    )
