@@ -103,6 +103,8 @@ def _report(error: CourseError) -> None:
     for problem in error.problems:
         print(problem, file=sys.stderr)
     print(f"FAILED: {counted(error.count, 'problem')}", file=sys.stderr)
+    if error.outcome:
+        print(error.outcome, file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -195,11 +197,22 @@ def run_build(project: Project, arguments: argparse.Namespace) -> int:
         print(f"OK: {_summary(checked)}; site written to {site}/{built_for}", flush=True)
         if not address:
             print(NO_ADDRESS, file=sys.stderr)
+    except CourseError as error:
+        if _folder_identity(project.site_dir) == before:
+            error.outcome = _untouched(site, before)
+        raise
     except KeyboardInterrupt:
         if _folder_identity(project.site_dir) == before:
-            raise KeyboardInterrupt(f"{site}/ is as it was before the build.") from None
+            raise KeyboardInterrupt(_untouched(site, before)) from None
         raise KeyboardInterrupt(f"the new site was already in {site}/.") from None
     return 0
+
+
+def _untouched(site: str, before: tuple[int, int] | None) -> str:
+    """What a build that stopped left: the last site, or none."""
+    return (
+        f"{site}/ is as it was before the build." if before else f"No site was written to {site}/."
+    )
 
 
 def _folder_identity(folder: Path) -> tuple[int, int] | None:

@@ -108,6 +108,8 @@ class CourseError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = capped(problems)
         self.count = len(problems)
+        self.outcome = ""
+        """What the failed command left as it was, said after its problems."""
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
 

@@ -26,6 +26,10 @@ from generator.project import Project
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+NO_SITE = "No site was written to site/."
+"""What a first build that fails says last."""
+SITE_KEPT = "site/ is as it was before the build."
+"""What a build that fails says last when there was a site."""
 NODE_MODULES = PROJECT / "node_modules"
 HYPOTHESIS_HOME = PROJECT / "build/hypothesis"
 """Hypothesis keeps its example database and caches here, with the other build products."""

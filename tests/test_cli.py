@@ -17,7 +17,7 @@ from generator import build, cli
 from generator.errors import PROBLEMS_PER_FILE, Problem, Severity, capped
 from generator.mkdocs_run import warning_problem
 from generator.project import Project
-from tests.conftest import PROJECT, run_generator, scratch_left, snapshot
+from tests.conftest import NO_SITE, PROJECT, run_generator, scratch_left, snapshot
 
 
 def test_check_prints_one_ok_line(
@@ -80,6 +80,7 @@ def test_an_address_without_its_scheme_names_the_variable_that_gave_it(
             f"should include the http:// (scheme); its value '{given}' comes from the "
             "environment variable SITE_URL; set SITE_URL with the scheme, e.g. "
             "SITE_URL=https://user.github.io/repo/ [settings.invalid]\nFAILED: 1 problem\n"
+            f"{NO_SITE}\n"
         )
 
 

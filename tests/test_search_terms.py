@@ -25,7 +25,7 @@ from generator.project import Project
 from generator.search_index import DOCUMENTS, OFFLINE_DOCUMENTS
 from generator.search_terms import MAX_TERM_LENGTH, read_search_terms, register_search_terms
 from tests.browsing import type_query
-from tests.conftest import PROJECT, run_generator
+from tests.conftest import NO_SITE, PROJECT, run_generator
 
 PROJECT_TERM = "开篇情景"
 """In no other terms file, and jieba alone splits it into 开篇 + 情景."""
@@ -98,7 +98,7 @@ def test_a_terms_file_saved_as_gbk_is_one_problem(
     assert capsys.readouterr().err == (
         "search-terms.txt:1:1: the file is not saved as UTF-8 (it looks like GBK, the encoding "
         "Chinese Windows editors use by default); open it in your editor and save it with the "
-        "encoding 'UTF-8' [source.not-utf8]\nFAILED: 1 problem\n"
+        f"encoding 'UTF-8' [source.not-utf8]\nFAILED: 1 problem\n{NO_SITE}\n"
     )
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_generator
+from tests.conftest import NO_SITE, run_generator
 from tests.test_settings_printed_raw import edit_settings, problems
 from tests.test_settings_trust import only_problem
 
@@ -218,4 +218,5 @@ def test_a_broken_template_of_the_trainers_is_named_at_its_line(
         f"overrides/partials/copyright.html:{line}:1: the template failed: {complaint}; "
         f"{TEMPLATE_FIX}",
         "FAILED: 1 problem",
+        NO_SITE,
     ]

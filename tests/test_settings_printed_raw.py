@@ -22,7 +22,7 @@ from generator import settings_env
 from generator.errors import system_problem
 from generator.markdown_config import INVALID_SETTING
 from generator.project import Project
-from tests.conftest import run_generator
+from tests.conftest import NO_SITE, run_generator
 
 SITE_URL = "site_url: !ENV SITE_URL"
 HOSTILE = '"><img src=x onerror=alert(1)>'
@@ -100,6 +100,7 @@ def test_the_site_address_an_environment_variable_gives_is_an_address(
     monkeypatch.setenv("SITE_URL", address)
     assert problems(minimal_project, capsys, "build") == (
         f"mkdocs.yml:{line}:11: 'site_url' as !ENV gives it {problem}\nFAILED: 1 problem\n"
+        f"{NO_SITE}\n"
     )
     assert "<script>alert(1)" not in built_pages(minimal_project)
 
@@ -187,7 +188,7 @@ def test_a_language_material_lacks_is_named_by_check(
         "FAILED: 1 problem\n"
     )
     assert problems(minimal_project, capsys) == expected
-    assert problems(minimal_project, capsys, "build") == expected
+    assert problems(minimal_project, capsys, "build") == f"{expected}{NO_SITE}\n"
 
 
 def test_a_language_from_the_environment_names_the_variable(
@@ -313,7 +314,7 @@ def test_an_icon_the_theme_lacks_is_named_by_check(
     line = edit_settings(minimal_project, old, new) + new[: new.index(misspelt)].count("\n")
     expected = f"mkdocs.yml:{line}:{column}: {problem} [settings.icon]\nFAILED: 1 problem\n"
     assert problems(minimal_project, capsys) == expected
-    assert problems(minimal_project, capsys, "build") == expected
+    assert problems(minimal_project, capsys, "build") == f"{expected}{NO_SITE}\n"
 
 
 def test_an_icon_of_the_theme_s_own_folder_counts(minimal_project: Path) -> None:

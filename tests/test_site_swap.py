@@ -255,3 +255,31 @@ def test_a_link_to_what_a_build_must_not_replace_is_refused(
     assert err.endswith(f"[{rule}]\nFAILED\n")
     assert files_of(project / "course") == before
     assert (project / "mkdocs.yml").is_file()
+
+
+def test_a_failed_build_says_the_site_is_as_it_was(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl+C said so; a build stopped by a problem said only FAILED."""
+    before = files_of(project / "site")
+    quiz = project / "quizzes/01-sample.yml"
+    quiz.write_text(quiz.read_text().replace("type: single", "type: singel", 1))
+    assert run_generator(project, "build") == 1
+    assert capsys.readouterr().err.splitlines()[-2:] == [
+        "FAILED: 1 problem",
+        "site/ is as it was before the build.",
+    ]
+    assert files_of(project / "site") == before
+
+
+def test_a_first_build_that_fails_says_no_site_was_written(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    quiz.write_text(quiz.read_text().replace("type: single", "type: singel", 1))
+    assert run_generator(minimal_project, "build") == 1
+    assert capsys.readouterr().err.splitlines()[-2:] == [
+        "FAILED: 1 problem",
+        "No site was written to site/.",
+    ]
+    assert not (minimal_project / "site").exists()

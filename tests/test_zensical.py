@@ -20,7 +20,9 @@ from generator.project import Project
 from generator.search_terms import read_search_terms
 from tests.browsing import answer, axe_violations
 from tests.conftest import (
+    NO_SITE,
     PROJECT,
+    SITE_KEPT,
     build_and_serve,
     copy_project,
     run_generator,
@@ -45,12 +47,13 @@ def test_a_zensical_warning_points_at_the_source_and_keeps_the_site(
     page.write_text(text + '\n    <a href="nowhere.md">讲义</a>\n', encoding="utf-8")
     capsys.readouterr()
     assert run_generator(minimal_project, "build", "--engine", "zensical") == 1
-    [problem, summary] = capsys.readouterr().err.splitlines()
+    [problem, summary, outcome] = capsys.readouterr().err.splitlines()
     line = len(text.splitlines()) + 2
     assert problem.startswith(
         f"course/01-sample.md:{line}:1: Zensical: page does not exist (generated page 01-sample.md"
     )
     assert problem.endswith("[zensical.warning]") and summary == "FAILED: 1 problem"
+    assert outcome == SITE_KEPT
     assert snapshot(minimal_project / "site") == before
     assert scratch_left(minimal_project) == []
     assert (minimal_project / "build/docs").is_dir()
@@ -74,9 +77,10 @@ def test_a_broken_template_of_the_trainers_is_named_at_its_line(
 ) -> None:
     add_theme_folder(minimal_project, {"partials/copyright.html": '\n{% include "nothere.html" %}'})
     assert run_generator(minimal_project, "build", "--engine", "zensical") == 1
-    [problem, summary] = capsys.readouterr().err.splitlines()
+    [problem, summary, outcome] = capsys.readouterr().err.splitlines()
     assert problem.startswith("overrides/partials/copyright.html:2:1: Zensical: ")
     assert '"nothere.html"' in problem and summary == "FAILED: 1 problem"
+    assert outcome == NO_SITE
 
 
 def test_without_zensical_the_build_says_how_to_install_it(
