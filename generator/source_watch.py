@@ -23,7 +23,7 @@ from watchdog.events import (
 )
 from watchdog.observers.api import ObservedWatch
 
-from generator.errors import SetupError
+from generator.errors import CourseError, SetupError
 from generator.markdown_config import site_config
 from generator.project import Project
 
@@ -77,6 +77,16 @@ def check_port_free(dev_addr: str) -> None:
             ) from None
 
 
+def _theme_folder(project: Project, unread: str | None = None) -> str | None:
+    """The theme folder ``mkdocs.yml`` names (``theme.custom_dir``), as an absolute path;
+    ``unread`` when the settings cannot be read (the preview says why)."""
+    try:
+        folder = site_config(project).theme.custom_dir
+    except (CourseError, SetupError):
+        return unread
+    return os.path.abspath(folder) if folder else None
+
+
 class PreviewServer(LiveReloadServer):
     """MkDocs' live-reload server, which :class:`SourceWatch` can also ask for a rebuild,
     and whose 404 page reloads after a rebuild as its pages do."""
@@ -112,29 +122,48 @@ class SourceWatch(FileSystemEventHandler):
     subfolders (``build/`` and ``site/``, which builds write, are not looked into). Any
     change in a folder rebuilds; so does a source's going, so that the preview shows why
     (no home page, no quizzes); a folder that comes back is watched again and rebuilds,
-    which empties the problems panel.
+    which empties the problems panel. A theme folder named in ``mkdocs.yml`` while the
+    preview runs is watched from then on: its templates' edits went unseen, and a template's
+    error stayed on the panel after its fix.
     """
 
     def __init__(self, project: Project, server: PreviewServer) -> None:
         super().__init__()
+        self.project = project
         self.config_file = os.path.abspath(project.config_file)
         self.files = [self.config_file, os.path.abspath(project.terms_file)]
-        theme = site_config(project).theme.custom_dir
-        self.folders = [
-            os.path.abspath(folder)
-            for folder in (project.course_dir, project.quiz_dir, theme)
-            if folder is not None
-        ]
+        self.theme = _theme_folder(project)
+        self.folders = [os.path.abspath(project.course_dir), os.path.abspath(project.quiz_dir)]
+        self.folders += [self.theme] if self.theme else []
         self.server = server
         self.watches: dict[str, ObservedWatch] = {}
+        self.parents: set[str] = set()
 
     def start(self) -> None:
         # MkDocs' own watch: it also makes MkDocs start watching and add its reload script
         # to the pages it serves.
         self.server.watch(self.config_file)
-        for parent in {os.path.dirname(source) for source in (*self.files, *self.folders)}:
-            self.server.observer.schedule(self, parent, recursive=False)
+        self.watch_parents()
         self.watch_folders()
+
+    def watch_parents(self) -> None:
+        """Watch the folder holding each source, without its subfolders, once."""
+        for parent in {os.path.dirname(source) for source in (*self.files, *self.folders)}:
+            if parent not in self.parents:
+                self.server.observer.schedule(self, parent, recursive=False)
+                self.parents.add(parent)
+
+    def follow_theme(self) -> None:
+        """Watch the theme folder ``mkdocs.yml`` names now, in place of the one it named."""
+        theme = _theme_folder(self.project, self.theme)
+        if theme == self.theme:
+            return
+        if self.theme in self.watches:
+            self.server.observer.unschedule(self.watches.pop(self.theme))
+        self.folders = [folder for folder in self.folders if folder != self.theme]
+        self.folders += [theme] if theme else []
+        self.theme = theme
+        self.watch_parents()
 
     def watch_folders(self) -> bool:
         """Watch each folder that is there and not yet watched; True when one was."""
@@ -156,6 +185,8 @@ class SourceWatch(FileSystemEventHandler):
             if folder in self.watches and (folder == went or not os.path.isdir(folder)):
                 self.server.observer.unschedule(self.watches.pop(folder))
         paths = [os.fsdecode(path) for path in (event.src_path, event.dest_path) if path]
+        if self.config_file in paths:
+            self.follow_theme()
         if self.watch_folders() or any(self.is_source(path) for path in paths):
             self.server.request_rebuild()
 

@@ -172,6 +172,22 @@ def test_an_edited_template_of_the_trainers_own_is_shown(
     assert "Rebuilt every page: the theme's own folder (custom_dir) changed" in log
 
 
+def test_a_theme_folder_named_while_the_preview_runs_is_watched(
+    page: Page, preview: str, minimal_project: Path, tmp_path: Path
+) -> None:
+    """custom_dir added to mkdocs.yml after the preview started: the folder was never
+    watched, so the template's next edit went unseen (and a template's error, once fixed,
+    stayed on the panel)."""
+    page.goto(f"{preview}01-sample.html")
+    expect(page.locator("h1")).to_contain_text("示例模块")
+    add_theme_folder(minimal_project, {"partials/copyright.html": COPYRIGHT})
+    copyright_line = page.locator(".trainer-copyright")
+    expect(copyright_line).to_have_text("© 培训部", timeout=30_000)
+    template = minimal_project / "overrides/partials/copyright.html"
+    template.write_text(COPYRIGHT.replace("培训部", "客服学院"), encoding="utf-8")
+    expect(copyright_line).to_have_text("© 客服学院", timeout=30_000)
+
+
 def problem_lines(project: Path) -> list[str]:
     """What ``check`` reports for the course at ``project``, line by line."""
     with pytest.raises(CourseError) as failure:
