@@ -29,6 +29,7 @@ from generator.settings_files import (
     missing_file_problems,
     named_files,
     shadowed_template_problems,
+    template_syntax_problems,
 )
 from generator.settings_nav import nav_problems
 from generator.validate import validate_course
@@ -71,6 +72,7 @@ def check(project: Project) -> CheckedCourse:
         *nav_problems(project, course, media.published),
         *missing_file_problems(project, named, media.published),
         *shadowed_template_problems(project),
+        *template_syntax_problems(project),
     ]:
         raise CourseError(settings)
     return CheckedCourse(project, course, scan.anchors, warnings, media)

@@ -11,10 +11,11 @@ file of the site (the course's, the runtime's, or the theme's own, such as Mater
 :mod:`generator.settings_trust`'s business, and an absolute path (``/x.css``) is left to
 the server, as MkDocs leaves it.
 
-The theme's own folder (``theme.custom_dir``) is named too, and one thing in it: a
+The theme's own folder (``theme.custom_dir``) is named too, and two things in it: a
 template the generator replaces with its own (``main.html``, ``404.html``,
 ``partials/footer.html``, ``partials/search.html``: :mod:`generator.mkdocs_run`) was
-never used, without a word.
+never used, without a word; and a template Jinja2 cannot read, which only the build
+found.
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from jinja2 import TemplateSyntaxError
 
 from generator.errors import Problem
 from generator.markdown_config import settings_bytes, site_config
 from generator.media import course_file, file_named, linkable_files
-from generator.mkdocs_run import overridden_templates
+from generator.mkdocs_run import overridden_templates, template_problem
 from generator.project import COURSE_FOLDER, Project
 from generator.runtime import runtime_names
 from generator.settings_env import given_by_variable, mapping_pairs, settings_document, top_level
@@ -110,6 +112,24 @@ def shadowed_template_problems(project: Project) -> list[Problem]:
         for name in overridden_templates()
         if Path(folder, name).is_file()
     ]
+
+
+def template_syntax_problems(project: Project) -> list[Problem]:
+    """Each template in the theme's own folder (``theme.custom_dir``) that Jinja2 cannot
+    read, at its line: ``check`` said OK, and only the build failed on it."""
+    theme = site_config(project).theme
+    if theme.custom_dir is None:
+        return []
+    environment = theme.get_env()
+    problems = []
+    for path in sorted(Path(theme.custom_dir).rglob("*.html")):
+        try:
+            environment.parse(path.read_text(encoding="utf-8"), path.name, str(path))
+        except TemplateSyntaxError as error:
+            problems.append(template_problem(project, error))
+        except (OSError, UnicodeDecodeError):
+            continue  # unreadable: the build names it as MkDocs reads it
+    return problems
 
 
 def _custom_dir_node(project: Project) -> yaml.Node | None:
