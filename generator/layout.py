@@ -159,6 +159,11 @@ def _half_width(name: str) -> str:
     return unicodedata.normalize("NFKC", name)
 
 
+COPY_MARK = re.compile(r"(?:\s|_|\(|（|[-\s]*(?:copy|副本|拷贝))", re.IGNORECASE)
+"""How a file manager's copy of a file goes on after the file's own name: a space, brackets
+or the word copy (``01-intro (copy)``, ``01-intro copy 2``, ``01-intro - 副本``)."""
+
+
 @dataclass(frozen=True)
 class QuizFiles:
     """The quiz files as they stand beside the pages, the folder read once."""
@@ -172,6 +177,9 @@ class QuizFiles:
     renames: dict[str, str] = field(default_factory=dict)
     """Each orphan -> the module (or ``exam``) it is plainly to be renamed after: one named
     so but for capitals, or a module renamed or moved."""
+    copies: dict[str, str] = field(default_factory=dict)
+    """Each other orphan named as a file manager names a copy of a quiz -> that quiz:
+    ``01-intro (copy)``, ``01-intro - 副本``, ``01-intro copy 2``."""
 
 
 def quiz_files(project: Project, page_names: set[str]) -> QuizFiles:
@@ -190,7 +198,10 @@ def quiz_files(project: Project, page_names: set[str]) -> QuizFiles:
         [quiz for quiz in orphan_names if quiz not in recased],
         [name for name in without_quiz if name not in recased.values()],
     )
-    return QuizFiles(misspelt_quizzes, orphans, without_quiz, renames)
+    originals = sorted(quiz_names - set(orphan_names), key=len, reverse=True)
+    copied = {orphan: _copied_from(orphan, originals) for orphan in orphan_names}
+    copies = {orphan: quiz for orphan, quiz in copied.items() if quiz and orphan not in renames}
+    return QuizFiles(misspelt_quizzes, orphans, without_quiz, renames, copies)
 
 
 def quiz_name_problems(project: Project, files: QuizFiles) -> list[Problem]:
@@ -199,7 +210,9 @@ def quiz_name_problems(project: Project, files: QuizFiles) -> list[Problem]:
     return [
         *(_suffix_problem(project, path, QUIZ_SUFFIX, "quiz") for path in files.misspelt),
         *(
-            _orphan_problem(project, path, files.renames.get(path.stem), free)
+            _copy_problem(project, path, files.copies[path.stem])
+            if path.stem in files.copies
+            else _orphan_problem(project, path, files.renames.get(path.stem), free)
             for path in files.orphans
         ),
     ]
@@ -223,6 +236,29 @@ def _case_renames(orphans: list[str], unread: list[str]) -> dict[str, str]:
     server, in git and on Linux, and a Mac or Windows laptop may read the file as it is."""
     lowered = {name.lower(): name for name in unread}
     return {quiz: lowered[quiz.lower()] for quiz in orphans if quiz.lower() in lowered}
+
+
+def _copied_from(name: str, quizzes: list[str]) -> str | None:
+    """The quiz (of ``quizzes``, longest first) that the quiz ``name`` is named a copy of."""
+    return next(
+        (quiz for quiz in quizzes if name.startswith(quiz) and COPY_MARK.match(name[len(quiz) :])),
+        None,
+    )
+
+
+def _copy_problem(project: Project, path: Path, original: str) -> Problem:
+    """A quiz named as a copy of the quiz ``original``: the course reads only the quiz named
+    after its module, and restoring a page of the copy's name was no fix."""
+    kept = project.shown(project.quiz_file(original))
+    return Problem(
+        project.relative(path),
+        1,
+        1,
+        f"quiz '{path.name}' belongs to no module: it is named as a copy of {kept}, and the "
+        "course reads only the quiz named after its module",
+        f"move what you need from it into {kept}, then delete it",
+        "quiz.orphan",
+    )
 
 
 def _orphan_problem(project: Project, path: Path, rename: str | None, free: list[str]) -> Problem:

@@ -89,6 +89,19 @@ def test_the_quiz_of_a_deleted_module_is_not_given_to_a_new_one(minimal_project:
     ) in problems_of(minimal_project)
 
 
+@pytest.mark.parametrize("copy", ["01-sample (copy)", "01-sample - 副本", "01-sample copy 2"])
+def test_a_file_manager_s_copy_of_a_quiz_is_named_a_copy(minimal_project: Path, copy: str) -> None:
+    """It was told to restore course/01-sample (copy).md, a page that never was."""
+    quizzes = minimal_project / "quizzes"
+    (quizzes / f"{copy}.yml").write_bytes((quizzes / "01-sample.yml").read_bytes())
+    assert problems_of(minimal_project) == [
+        f"quizzes/{copy}.yml:1:1: quiz '{copy}.yml' belongs to no module: it is named as a "
+        "copy of quizzes/01-sample.yml, and the course reads only the quiz named after its "
+        "module; move what you need from it into quizzes/01-sample.yml, then delete it "
+        "[quiz.orphan]"
+    ]
+
+
 def test_the_quiz_of_a_deleted_module_is_to_be_deleted_or_its_page_restored(
     minimal_project: Path,
 ) -> None:
