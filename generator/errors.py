@@ -47,6 +47,7 @@ class Problem:
 
     path: Path
     line: int
+    """0 for a folder as a whole, shown with no line or column (``quizzes/: …``)."""
     column: int
     message: str
     fix: str
@@ -57,10 +58,12 @@ class Problem:
     def __str__(self) -> str:
         """One line, whatever the quoted source holds (a link written across two lines)."""
         label = "warning: " if self.severity is Severity.WARNING else ""
-        text = (
-            f"{self.path.as_posix()}:{self.line}:{self.column}: "
-            f"{label}{self.message}; {self.fix} [{self.code}]"
+        where = (
+            f"{self.path.as_posix()}:{self.line}:{self.column}"
+            if self.line
+            else f"{self.path.as_posix()}/"
         )
+        text = f"{where}: {label}{self.message}; {self.fix} [{self.code}]"
         return BIDI_CONTROL.sub(_escaped, " ".join(text.splitlines()))
 
 

@@ -109,8 +109,9 @@ def layout_problems(project: Project, pages: list[Path]) -> list[Problem]:
 
 
 def _course_problem(project: Project, name: str, message: str, fix: str, code: str) -> Problem:
-    """A problem with the file or folder ``name`` in ``course/`` as a whole."""
-    return Problem(project.relative(project.course_dir / name), 1, 1, message, fix, code)
+    """A problem with the file ``name`` in ``course/``, or with the folder as a whole."""
+    line = 1 if name else 0
+    return Problem(project.relative(project.course_dir / name), line, line, message, fix, code)
 
 
 def _name_problem(project: Project, path: Path) -> Problem:

@@ -58,8 +58,8 @@ def load_course(
             [
                 Problem(
                     project.relative(project.course_dir),
-                    1,
-                    1,
+                    0,
+                    0,
                     "the course folder is missing",
                     "create course/ with index.md and the module files",
                     "course.missing-folder",
@@ -100,8 +100,8 @@ def _load_modules(
         problems.append(
             Problem(
                 project.relative(project.quiz_dir),
-                1,
-                1,
+                0,
+                0,
                 "the quizzes folder is missing, so no module has its quiz",
                 "put quizzes/ back beside course/, with a quiz file for each module "
                 "(see AUTHORING.md)",

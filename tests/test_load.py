@@ -399,7 +399,7 @@ def test_a_missing_quizzes_folder_is_said_once(minimal_project: Path) -> None:
     """Each module was told to create its quiz, as if the folder were there."""
     shutil.rmtree(minimal_project / "quizzes")
     assert problems_of(minimal_project) == [
-        "quizzes:1:1: the quizzes folder is missing, so no module has its quiz; put quizzes/ "
+        "quizzes/: the quizzes folder is missing, so no module has its quiz; put quizzes/ "
         "back beside course/, with a quiz file for each module (see AUTHORING.md) "
         "[quiz.missing-folder]"
     ]
