@@ -30,6 +30,7 @@ from generator.settings_env import (
     ENV_TAG,
     directory_urls_problems,
     extension_problem,
+    missing_theme_folder_problem,
     top_setting,
     top_settings,
     variable_problem,
@@ -157,6 +158,7 @@ def settings_problems(
     data = settings_bytes(project)
     return [
         extension_problem(data, path, text)
+        or missing_theme_folder_problem(data, path, text)
         or _key_read_as_text(data, path, name)
         or _invalid_setting(data, path, _line_of_setting(data, name), name, " ".join(text.split()))
         for name, text in (found.groups() for found in invalid)

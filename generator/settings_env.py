@@ -43,6 +43,8 @@ FONTS_OFF = (
 )
 FAILED_EXTENSION = re.compile(r"Failed to load extension '([^']+)'\.")
 """How MkDocs starts its complaint about a Markdown extension that fails to load."""
+MISSING_THEME_FOLDER = re.compile(r"The path set in custom_dir \('(.*)'\) does not exist")
+"""How MkDocs says the theme's own folder is not there."""
 ERROR_CLASS = re.compile(r"[A-Za-z_][\w.]*(?:Error|Exception|Warning)")
 """How the last line of a traceback starts: the error's class (``ValueError: ...``)."""
 
@@ -237,6 +239,33 @@ def extension_problem(data: bytes, shown: Path, complaint: str) -> Problem | Non
         f"the Markdown extension '{failed.group(1)}' cannot load: {reason}",
         f"correct its name or its options, or undo the last change to {CONFIG_FILE}",
         "settings.extension",
+    )
+
+
+def missing_theme_folder_problem(data: bytes, shown: Path, complaint: str) -> Problem | None:
+    """MkDocs' ``complaint`` that the folder ``theme.custom_dir`` names is not there, at the
+    line naming it (MkDocs' words were said at ``theme:``, with "undo the last change to
+    mkdocs.yml", where the folder had gone, not the file changed)."""
+    missing = MISSING_THEME_FOLDER.search(complaint)
+    if missing is None:
+        return None
+    named = next(
+        (
+            value
+            for key, value in mapping_pairs(top_setting(data, "theme"))
+            if key.value == "custom_dir"
+        ),
+        None,
+    )
+    written = str(named.value) if named is not None else missing.group(1)
+    given = given_by_variable(named) if named is not None else ""
+    return Problem(
+        shown,
+        *_place(named),
+        f"theme.custom_dir names the folder '{written}', which is not there{given}",
+        f"put the folder back beside {CONFIG_FILE} (the theme's own templates go in it), "
+        "correct its name, or delete the custom_dir line to use the theme as it is",
+        "settings.invalid",
     )
 
 

@@ -8,6 +8,7 @@ as it was: both builds passed, and every page asked for a file that was not ther
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -230,5 +231,21 @@ def test_check_names_a_template_jinja_cannot_read(
     assert problems(minimal_project, capsys).splitlines() == [
         "overrides/x.html:1:1: the template failed: TemplateSyntaxError: Expected an "
         f"expression, got 'end of statement block'; {TEMPLATE_FIX}",
+        "FAILED: 1 problem",
+    ]
+
+
+def test_a_theme_folder_that_is_not_there_is_named_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MkDocs' words were said at 'theme:', and told the trainer to undo the last change to
+    mkdocs.yml, which had not changed: the folder had gone."""
+    line = add_theme_folder(minimal_project, {"partials/copyright.html": COPYRIGHT})
+    shutil.rmtree(minimal_project / "overrides")
+    assert problems(minimal_project, capsys).splitlines() == [
+        f"mkdocs.yml:{line}:15: theme.custom_dir names the folder 'overrides', which is not "
+        "there; put the folder back beside mkdocs.yml (the theme's own templates go in it), "
+        "correct its name, or delete the custom_dir line to use the theme as it is "
+        "[settings.invalid]",
         "FAILED: 1 problem",
     ]
