@@ -73,6 +73,13 @@ and a byte-order mark anywhere but at the start."""
 NOT_ASCII = re.compile(rb"[\x80-\xff]+")
 """A run of bytes that are not ASCII: a character in UTF-8, GBK or Latin-1 (or several)."""
 SAVE_AS_UTF8 = "open it in your editor and save it with the encoding 'UTF-8'"
+CUT_SHORT = (
+    "the file ends part-way through a character: the last save, or copy, was cut short "
+    "(the rest of the file is UTF-8)"
+)
+CUT_SHORT_FIX = (
+    "open it in your editor, delete the broken character at its end and type it again, then save"
+)
 
 
 def read_source(
@@ -145,6 +152,8 @@ def _decode(data: bytes, shown: Path) -> str | Problem:
                 shown, f"this is not a text file (it looks like {kind})", fix, "source.not-text"
             )
         line, column = _byte_position(data, error.start)
+        if error.end == len(data) and error.reason == "unexpected end of data":
+            return Problem(shown, line, column, CUT_SHORT, CUT_SHORT_FIX, "source.not-utf8")
         guess = _guess_encoding(data, error.start)
         return Problem(
             shown,

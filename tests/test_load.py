@@ -294,6 +294,24 @@ def test_utf32_is_named(minimal_project: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("cut", [1, 2])
+def test_a_file_whose_last_character_was_cut_short_is_named_so(
+    minimal_project: Path, cut: int
+) -> None:
+    """A save cut short mid-character: 'save it as UTF-8', which it was, or 'it looks like
+    GBK', from the Chinese on its last line."""
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    text = quiz.read_text(encoding="utf-8").rstrip("\n")
+    quiz.write_bytes(text.encode("utf-8") + "# 复原。".encode()[:-cut])
+    last = text.count("\n") + 1
+    assert problems_of(minimal_project) == [
+        f"quizzes/01-sample.yml:{last}:{len(text.split(chr(10))[-1]) + 5}: the file ends "
+        "part-way through a character: the last save, or copy, was cut short (the rest of "
+        "the file is UTF-8); open it in your editor, delete the broken character at its end "
+        "and type it again, then save [source.not-utf8]"
+    ]
+
+
 def test_big5_whose_first_character_reads_as_gbk_is_named_big5(minimal_project: Path) -> None:
     """中 in Big5 is a GBK character too (い): the rest of the text tells them apart."""
     page = minimal_project / "course/01-sample.md"
