@@ -315,7 +315,11 @@ def serve(project: Project, dev_addr: str) -> None:
 
 
 def _serve(preview: Preview) -> None:
-    config = preview.config()  # a broken mkdocs.yml stops here, with its problem
+    try:
+        config = preview.config()
+    except CourseError as error:  # a broken mkdocs.yml: the server cannot start without it
+        report(error.problems, NOT_STARTED)
+        raise SystemExit(1) from None
     config.plugins.on_startup(command="serve", dirty=False)
     try:
         preview.start()

@@ -395,6 +395,22 @@ def test_a_preview_that_cannot_start_says_so_and_removes_its_temporary_folder(
     assert previews_left(temporary) == []
 
 
+def test_a_preview_whose_settings_are_broken_says_it_did_not_start(
+    minimal_project: Path, tmp_path: Path
+) -> None:
+    """A tab in mkdocs.yml at start-up: the problem, then FAILED, as a command that failed,
+    where a course broken at start-up said what the preview did about it."""
+    settings = minimal_project / "mkdocs.yml"
+    settings.write_text(settings.read_text().replace("  font: false", "\tfont: false", 1))
+    port, log, temporary = free_port(), tmp_path / "serve.log", tmp_path / "temporary"
+    with start_serve(minimal_project, port, log, temporary) as server:
+        assert server.wait(timeout=60) == 1
+    [problem, outcome] = log.read_text().splitlines()
+    assert problem.startswith("mkdocs.yml:") and problem.endswith("]")
+    assert outcome == "Not started: fix the problems above and run serve again."
+    assert previews_left(temporary) == []
+
+
 def test_ctrl_c_while_the_preview_starts_stops_it_cleanly(
     minimal_project: Path,
     tmp_path: Path,
