@@ -830,6 +830,22 @@ def test_an_answer_changed_in_another_tab_while_handing_in_is_graded_and_recorde
     other.close()
 
 
+def test_a_tab_writing_on_and_on_does_not_hold_the_hand_in(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """交卷 waits for the storage to settle after its confirmation; another tab of the site
+    writing a key of its own every 20 ms held it for good, with no word."""
+    start_exam(page, site_url, every_question(course))
+    other = page.context.new_page()
+    other.goto(site_url)
+    other.evaluate("setInterval(() => localStorage.setItem('noise', String(Math.random())), 20)")
+    page.wait_for_timeout(200)  # the other tab's writes arrive here
+    hand_in(page, page)
+    expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
+    assert stored_record(page)["attempt"]["handedIn"] is True
+    other.close()
+
+
 HOLD_HASHING = """const digest = crypto.subtle.digest.bind(crypto.subtle);
 const gate = new Promise(release => { window.__releaseHashing = release; });
 crypto.subtle.digest = (...args) => gate.then(() => digest(...args));"""

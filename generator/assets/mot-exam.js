@@ -323,15 +323,17 @@
   /* While the confirmation was open this page stood still, and another tab may have handed
      in or started again meanwhile. Once the page runs again the browser brings its copy of
      the storage up to date one change at a time (a storage event each), so the hand-in
-     waits until SETTLE ms pass with no change arriving, and then reads the record. */
-  var SETTLE = 50;
+     waits until SETTLE ms pass with no change arriving, and then reads the record; at most
+     SETTLE_LIMIT ms: a tab writing on and on (a key of another page of the site, typed
+     into) held 交卷 for good. */
+  var SETTLE = 50, SETTLE_LIMIT = 1000;
   var storageChanges = 0;
   window.addEventListener("storage", function () { storageChanges += 1; });
 
-  function whenStorageSettles(run) {
-    var seen = storageChanges;
+  function whenStorageSettles(run, since) {
+    var seen = storageChanges, started = since || Date.now();
     window.setTimeout(function () {
-      if (storageChanges === seen) { run(); } else { whenStorageSettles(run); }
+      if (storageChanges === seen || Date.now() - started >= SETTLE_LIMIT) { run(); } else { whenStorageSettles(run, started); }
     }, SETTLE);
   }
 
