@@ -234,7 +234,15 @@ def test_a_record_rewritten_unreadable_while_the_page_is_open_is_left_as_it_is(
 
 # Damaged records ---------------------------------------------------------------------------
 
-DAMAGE = ["questions-null", "null-question", "unknown-result", "passed-exam-without-date"]
+DAMAGE = [
+    "questions-null",
+    "null-question",
+    "unknown-result",
+    "passed-exam-without-date",
+    "passed-on-no-day",
+    "passed-above-100",
+    "attempt-scored-above-its-total",
+]
 
 
 def damaged(name: str, course: Course) -> dict[str, Any]:
@@ -254,6 +262,31 @@ def damaged(name: str, course: Course) -> dict[str, Any]:
             "version": 1,
             "questions": {question.id: valid},
             "exam": {"best": 100, "passed": True, "passedScore": 100},
+        },
+        # edited by hand: the certificate showed 2024-13-45, or 125%
+        "passed-on-no-day": {
+            "version": 1,
+            "questions": {question.id: valid},
+            "exam": {"best": 100, "passed": True, "passedScore": 100, "passedOn": "2024-13-45"},
+        },
+        "passed-above-100": {
+            "version": 1,
+            "questions": {question.id: valid},
+            "exam": {"best": 100, "passed": True, "passedScore": 125, "passedOn": "2026-02-03"},
+        },
+        "attempt-scored-above-its-total": {
+            "version": 1,
+            "questions": {question.id: valid},
+            "attempt": {
+                "seed": 1,
+                "questions": [first],
+                "answers": {},
+                "handedIn": True,
+                "results": {first: "correct"},
+                "right": 25,
+                "total": 20,
+                "passMark": 80,
+            },
         },
     }
     return records[name]
@@ -281,6 +314,7 @@ def test_a_damaged_record_keeps_what_is_valid_and_says_so_once(
     expect(form).to_have_attribute("data-result", "correct")
     repaired, first = stored(page), course.modules[0].quiz.questions[0].id
     assert repaired["exam"] is None
+    assert repaired["attempt"] is None
     assert set(repaired["questions"]) <= {first, *(record["questions"] or {})}
     assert repaired["questions"][first]["result"] == "correct"
     page.reload()

@@ -182,6 +182,7 @@
   function isSet(value) { return value !== null && value !== undefined; }
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
   function isCount(value) { return Number.isInteger(value) && value >= 0; }
+  function isDate(value) { return /^\d{4}-\d\d-\d\d$/.test(value) && !isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value); }
   function isTexts(value) {
     return Array.isArray(value) && value.every(function (item) { return typeof item === "string"; });
   }
@@ -199,14 +200,17 @@
     },
     shuffles: isCount,
     mistakes: function (entry) { return isObject(entry) && typeof entry.module === "string"; },
+    /* A date that is one (not 2024-13-45), scores no higher than they can be: a record
+       edited by hand, or by another program, showed them on the certificate. */
     exam: function (exam) {
       return isObject(exam) && isCount(exam.best) && exam.best <= 100 && typeof exam.passed === "boolean" &&
-        (!exam.passed || (isCount(exam.passedScore) && /^\d{4}-\d\d-\d\d$/.test(exam.passedOn)));
+        (!exam.passed || (isCount(exam.passedScore) && exam.passedScore <= 100 && isDate(exam.passedOn)));
     },
     attempt: function (attempt) {
       return isObject(attempt) && isCount(attempt.seed) && isTexts(attempt.questions) &&
         isObject(attempt.answers) && typeof attempt.handedIn === "boolean" && (attempt.results === undefined ||
-        isObject(attempt.results) && [attempt.right, attempt.total, attempt.passMark].every(isCount));
+        isObject(attempt.results) && [attempt.right, attempt.total, attempt.passMark].every(isCount) &&
+        attempt.right <= attempt.total && attempt.passMark <= 100);
     }
   };
 
