@@ -483,21 +483,25 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     assert events == [["mot:question-graded", "exam"]] * total + [["mot:quiz-progress", "exam"]]
 
 
+@pytest.mark.parametrize("height", [640, 256], ids=["small-phone", "zoom-400"])
 def test_on_a_narrow_screen_the_exam_shows_the_question_it_goes_to(
-    page: Page, site_url: str, course: Course
+    page: Page, site_url: str, course: Course, height: int
 ) -> None:
     """320 x 640 (a small phone, or a page zoomed in): 开始考试 and 继续作答 put the focus in
     a question with its number and text in view. The browser scrolled the first control
     alone into view: a dialogue's number and the customer's words above its first reply
-    stayed off the screen."""
-    page.set_viewport_size({"width": 320, "height": 640})
+    stayed off the screen. Zoomed to 400% (320 x 256), where a question is taller than
+    the screen, the focused control stays on it, above the exam's bar."""
+    page.set_viewport_size({"width": 320, "height": height})
     open_page(page, f"{site_url}exam.html", ".mot-exam")
     page.get_by_role("button", name="开始考试").click()
     drawn = paper_state(page)["ids"]
     assert isinstance(drawn, list)
     first = page.locator(".mot-exam-paper .mot-question").first
     expect(first.locator(":focus")).to_have_count(1)
-    expect_in_view_below_header(page, first.locator(".mot-question-number"))
+    expect_focus_above_the_bar(page)
+    if height > 256:
+        expect_in_view_below_header(page, first.locator(".mot-question-number"))
     questions = every_question(course)
     give_answer(first, questions[drawn[0]], right=True)
     pool = page.locator(".mot-exam-pool .mot-question").evaluate_all(
@@ -515,10 +519,25 @@ def test_on_a_narrow_screen_the_exam_shows_the_question_it_goes_to(
     )
     page.reload()
     open_page(page, f"{site_url}exam.html", ".mot-exam")
-    resume_by_keyboard(page, dialogue.id, "继续作答：第 2 题")
+    resume_by_keyboard(page, dialogue.id, "继续作答：第 2 题", number_in_view=height > 256)
+    expect_focus_above_the_bar(page)
 
 
-def resume_by_keyboard(page: Page, unanswered_id: str, label: str) -> None:
+def expect_focus_above_the_bar(page: Page) -> None:
+    """The focused control is on the screen, below the header and above the exam's bar."""
+    focused = page.evaluate(
+        "() => { const box = document.activeElement.getBoundingClientRect();"
+        " return [box.top, box.bottom, innerHeight,"
+        " document.querySelector('.md-header').getBoundingClientRect().bottom,"
+        " document.querySelector('.mot-exam-bar').getBoundingClientRect().top]; }"
+    )
+    top, bottom, _, header, bar = focused
+    assert header <= top and bottom <= bar, focused
+
+
+def resume_by_keyboard(
+    page: Page, unanswered_id: str, label: str, number_in_view: bool = True
+) -> None:
     """From the exam's introduction, one Tab reaches 继续作答 and Enter the first question
     still unanswered (it was 32 Tab presses away, past every question answered)."""
     page.locator(".mot-exam-intro").click()
@@ -527,7 +546,8 @@ def resume_by_keyboard(page: Page, unanswered_id: str, label: str) -> None:
     page.keyboard.press("Enter")
     form = page.locator(f'.mot-exam-paper [data-question-id="{unanswered_id}"]')
     expect(form.locator(":focus")).to_have_count(1)
-    expect_in_view_below_header(page, form.locator(".mot-question-number"))
+    if number_in_view:
+        expect_in_view_below_header(page, form.locator(".mot-question-number"))
 
 
 class Papers:

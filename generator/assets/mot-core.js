@@ -558,7 +558,7 @@
      than the window below the header: the browser centred such a box (a phone, a page zoomed
      to 400%), and the learner landed mid-explanation, its verdict above the screen. */
   function focusInView(box) {
-    var rect = box.getBoundingClientRect(), top = parseFloat(getComputedStyle(box).scrollMarginTop) || 0;
+    var rect = box.getBoundingClientRect(), top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
     var tall = rect.height > window.innerHeight - top;
     box.focus({ preventScroll: true });
     if (tall || rect.top < top || rect.bottom > window.innerHeight) { box.scrollIntoView({ block: tall ? "start" : "nearest" }); }

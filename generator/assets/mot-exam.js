@@ -201,12 +201,15 @@
 
   /* The question's first control takes the focus with the question in view from its number
      on: the browser scrolled the control alone into view, and on a phone the question's
-     number and text stayed above the screen. */
+     number and text stayed above the screen. The control stays in view above the exam's
+     bar, first (a page zoomed in, where the question is taller than the screen). */
   function focusQuestion(form) {
     var control = engine.firstControl(form);
     if (!control) { return; }
     form.scrollIntoView({ block: "start" });
     control.focus({ preventScroll: true });
+    var bottom = window.innerHeight - (parseFloat(getComputedStyle(document.documentElement).scrollPaddingBottom) || 0);
+    if (control.getBoundingClientRect().bottom > bottom) { control.scrollIntoView({ block: "nearest" }); }
   }
 
   function save(exam, form) {
