@@ -787,6 +787,12 @@ def test_exam_fail_lists_every_miss_with_its_review_link(
         )
     misses.last.get_by_role("link", name="第 3 题").click()
     expect(paper.nth(2)).to_be_in_viewport()
+    with page.context.expect_page() as opened:  # Ctrl+click: a tab of its own, as a link's
+        misses.first.get_by_role("link", name="第 1 题").click(modifiers=["Control"])
+    assert opened.value.url.endswith(
+        f"exam.html#question-{paper.first.get_attribute('data-question-id')}"
+    )
+    opened.value.close()
     expect(result.get_by_role("link", name="领取结业证书")).to_be_hidden()
     expect(page.locator(".mot-exam-paper .mot-explanation").first).to_be_visible()
 

@@ -59,6 +59,7 @@
       var onPaper = element("a", TEXT.onPaper(index + 1));
       onPaper.href = "#" + form.id;
       onPaper.addEventListener("click", function (event) {
+        if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) { return; }   /* a new tab */
         event.preventDefault();
         event.stopPropagation();
         form.tabIndex = -1;
