@@ -12,19 +12,19 @@ import difflib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from generator.errors import Problem
-from generator.models import QUESTION_TYPES, Slug, Source
+from generator.models import QUESTION_TYPES, Source
+from generator.project import MODULE_NAME
 from generator.schema_location import fields_at, model_at
-from generator.yaml_source import FULL_WIDTH_SPACE, position, walk
+from generator.yaml_source import FULL_WIDTH_SPACE, position, value_at, walk
 
 Location = tuple[int | str, ...]
 Outdented = tuple[str, str, Location]
 """What is wrong, how to fix it, and the location (as pydantic names it) of the mapping the
 key belongs to."""
-NAMES = TypeAdapter(Slug)
 
 
 def outdented_keys(
@@ -43,13 +43,17 @@ def outdented_keys(
         if not found:
             continue
         message, fix, owner = found
+        if isinstance(value_at(source, detail["loc"]), (dict, list)):
+            fix += ", and the lines under it by as much"
         explained.add((*owner, name))
         if name == key:
             line, column = position(source, detail["loc"])
             problems.append(
                 Problem(source.path, line, column, message, fix, "schema.outdented-key")
             )
-            explained |= {tuple(detail["loc"]), owner}
+            explained.add(tuple(detail["loc"]))
+            if value_at(source, owner) is None:  # "empty", said of the key it belongs under
+                explained.add(owner)
     return problems, [detail for detail in details if tuple(detail["loc"]) not in explained]
 
 
@@ -68,7 +72,7 @@ def outdented_key(
     known = fields_at(model, location)
     for previous in _keys_above(source, path):
         owner, pydantic_owner = (*parent, previous), (*pydantic_parent, previous)
-        value = _at(source.tree, owner)
+        value = value_at(source, owner)
         if value is None and _takes(model, pydantic_owner, key):
             return _under_empty(source, key, owner, pydantic_owner)
         if value is None or isinstance(value, (dict, list)) or previous in known:
@@ -80,7 +84,7 @@ def _keys_above(source: Source, path: Location) -> list[int | str]:
     """The keys of the mapping holding the key at ``path`` that come before it, nearest first."""
     parent, line = path[:-1], source.positions[path][0]
     above = [
-        step for step in _at(source.tree, parent) if source.positions[(*parent, step)][0] < line
+        step for step in value_at(source, parent) if source.positions[(*parent, step)][0] < line
     ]
     return sorted(above, key=lambda step: source.positions[(*parent, step)][0], reverse=True)
 
@@ -89,20 +93,23 @@ def _in_last_mapping(
     model: type[BaseModel], source: Source, key: str, owner: Location, pydantic_owner: Location
 ) -> Outdented | None:
     """The deepest mapping ending where the value of ``owner`` ends that takes ``key``."""
-    found = list(_last_mappings(source.tree, owner, pydantic_owner))
+    found = list(_last_mappings(value_at(source, owner), owner, pydantic_owner))
     for data_path, pydantic_path, mapping in reversed(found):
-        if key not in mapping and _takes(model, pydantic_path, key):
+        if (
+            key not in mapping
+            and isinstance(next(iter(mapping)), str)
+            and _takes(model, pydantic_path, key)
+        ):
             return _describe(source, key, data_path, mapping, pydantic_path)
     return None
 
 
 def _last_mappings(
-    tree: Any, data_path: Location, pydantic_path: Location
+    node: Any, data_path: Location, pydantic_path: Location
 ) -> Iterator[tuple[Location, Location, dict[str, Any]]]:
-    """The mappings that end where the value at ``data_path`` ends, outermost first: the
-    value itself, its last entry, that one's last entry… Each with its location in the
-    data and as pydantic names it (with a question's type after its index)."""
-    node = _at(tree, data_path)
+    """The mappings that end where ``node``, the value at ``data_path``, ends, outermost
+    first: the value itself, its last entry, that one's last entry… Each with its location
+    in the data and as pydantic names it (with a question's type after its index)."""
     while isinstance(node, (dict, list)) and node:
         if isinstance(node, dict):
             if isinstance(node.get("type"), str) and node["type"] in QUESTION_TYPES:
@@ -111,24 +118,14 @@ def _last_mappings(
             step: int | str = list(node)[-1]
         else:
             step = len(node) - 1
-        data_path, pydantic_path, node = (
-            (*data_path, step),
-            (*pydantic_path, step),
-            _at(node, (step,)),
-        )
-
-
-def _at(tree: Any, path: Sequence[int | str]) -> Any:
-    """The value at ``path`` in the data ``tree``, a path that is there."""
-    for step in path:
-        tree = tree[step]
-    return tree
+        data_path, pydantic_path = (*data_path, step), (*pydantic_path, step)
+        node = node[step] if isinstance(node, dict) else node[int(step)]
 
 
 def _takes(model: type[BaseModel], location: Location, key: str) -> bool:
     """Whether the mapping at ``location`` may hold ``key``: a key of its model, or, in a
-    mapping of names (the exam's ``draw:``), a name that is no slip for a key of the mapping
-    it is in (``module-pass-mark``)."""
+    mapping of names (the exam's ``draw:``), a module's file name (``timelimit`` is no
+    module to draw from) that is no slip for a key of the mapping it is in."""
     inner = model_at(model, location)
     if inner is not None:
         return key in inner.model_fields
@@ -137,13 +134,9 @@ def _takes(model: type[BaseModel], location: Location, key: str) -> bool:
     field = fields.get(str(location[-1])) if location else None
     if field is None or getattr(field.annotation, "__origin__", None) is not dict:
         return False
-    if difflib.get_close_matches(key, list(fields), n=1):
-        return False
-    try:
-        NAMES.validate_python(key)
-    except ValidationError:
-        return False
-    return True
+    return MODULE_NAME.match(key) is not None and not difflib.get_close_matches(
+        key, list(fields), n=1
+    )
 
 
 def _under_empty(source: Source, key: str, owner: Location, location: Location) -> Outdented:

@@ -39,7 +39,7 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
             return top
     above_column = len(above_key.group(1))
     holds_keys = not holds_value(lines[above_number - 1])
-    if column > above_column and not holds_keys and _above_out_of_line(lines, above_number, key):
+    if column > above_column and not holds_keys and _above_out_of_line(lines, above_number, number):
         return _line_it_up(
             (above_number, above_key), (number + line_offset, key), "indented less than", "below"
         )
@@ -58,27 +58,35 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
     )
 
 
-def _above_out_of_line(lines: list[str], above_number: int, key: re.Match[str]) -> bool:
-    """Whether the key on line ``above_number``, left of ``key`` on a line below it, is the
-    one out of line: it starts elsewhere in the file where ``key`` starts (an
-    ``explanation:`` written at the left edge, its question's ``review:`` below it), or it
-    is the first key under a key that holds keys, and starts no further in (``draw:``, then
-    ``01-sample: 1`` at the left edge, ``02-second: 2`` indented). Lining ``key`` up with it
-    would take ``key`` out of its mapping too."""
-    above_key = KEY_LINE.match(lines[above_number - 1])
-    assert above_key is not None
+def _above_out_of_line(lines: list[str], above_number: int, number: int) -> bool:
+    """Whether the key on line ``above_number``, left of the key on line ``number`` below
+    it, is the one out of line: both keys start elsewhere in the file where the key below
+    starts, and the key above nowhere else where it starts (an ``explanation:`` written at
+    the left edge, its question's ``review:`` below it), or it is the first key under a key
+    that holds keys, and starts no further in (``draw:``, then ``01-sample: 1`` at the left
+    edge, ``02-second: 2`` indented). Lining the key below up with it would take that key
+    out of its mapping too."""
+    above_key, key = KEY_LINE.match(lines[above_number - 1]), KEY_LINE.match(lines[number - 1])
+    assert above_key is not None and key is not None
     column, above_column = len(key.group(1)), len(above_key.group(1))
-    elsewhere = {
-        len(match.group(1))
-        for number, match in enumerate(map(KEY_LINE.match, lines), 1)
-        if match is not None and match.group(2) == above_key.group(2) and number != above_number
-    }
-    if column in elsewhere and above_column not in elsewhere:
+    above_elsewhere = _columns_elsewhere(lines, above_key.group(2), above_number)
+    if column in above_elsewhere & _columns_elsewhere(lines, key.group(2), number) and (
+        above_column not in above_elsewhere
+    ):
         return True
     opener = key_line_above(lines, above_number)
     if opener is None or holds_value(lines[opener[0] - 1]):
         return False
     return above_column <= len(opener[1].group(1)) < column
+
+
+def _columns_elsewhere(lines: list[str], name: str, number: int) -> set[int]:
+    """Where the key ``name`` starts on the lines other than line ``number``."""
+    return {
+        len(match.group(1))
+        for line, match in enumerate(map(KEY_LINE.match, lines), 1)
+        if match is not None and match.group(2) == name and line != number
+    }
 
 
 def _written_so_elsewhere(
@@ -88,11 +96,7 @@ def _written_so_elsewhere(
     ``name`` starts elsewhere in the file: an ``explanation:`` indented 6 spaces, between
     an option's keys (8 in) and the question's (4), lines up with the question's keys when
     the other questions' explanations do."""
-    columns = {
-        len(key.group(1))
-        for key in map(KEY_LINE.match, lines)
-        if key is not None and key.group(2) == name
-    }
+    columns = _columns_elsewhere(lines, name, 0)
     keys = _key_and_enclosing(lines, number)
     return next(((line, key) for line, key in keys if len(key.group(1)) in columns), None)
 

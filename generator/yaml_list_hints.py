@@ -128,7 +128,9 @@ def _item_out_of_line(lines: list[str], error_line: int, line_offset: int) -> Hi
     sibling = _same_item_above(lines, error_line, item.group(2), column)
     if sibling is None:
         return None
-    last = _last_line_of_item(lines, error_line, item.group(2), column)
+    below = _filled_below(lines, error_line)
+    in_place = below and indent(lines[below - 1]) == sibling[1] + 2 != column + 2
+    last = error_line if in_place else _last_line_of_item(lines, error_line, item.group(2), column)
     moved = (
         f", and move its other lines (to line {last + line_offset}) by as much"
         if last > error_line

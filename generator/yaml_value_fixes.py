@@ -21,9 +21,10 @@ ENTRY_SEPARATORS = re.compile("[,，、]")
 """What a trainer may put between the entries of a list written on one line."""
 FULL_WIDTH_BRACKETS = re.compile(r"^\s*[［【](.*)[］】]\s*$")
 """A text in full-width brackets, which a Chinese input method types for '[' and ']'."""
-DASHED_FIRST = re.compile(rf"^([{DASHES}]\s*|-(?=[^\s\-]))(.+?)(?:\s+[-{DASHES}]\s*\S|$)")
+DASHED_FIRST = re.compile(rf"^([{DASHES}]\s*|-(?=[^\s\-]))(.+?)(\s+[-{DASHES}]\s*\S.*)?$")
 """A list's first entry started by a dash that is no '-' (``— 道歉``), or by '-' with no space
-after it: the dash, and the entry's text up to the next entry's dash."""
+after it: the dash, the entry's text up to the next entry's dash, and the entries after
+it, if any (``-5`` alone is a number, ``-5℃`` a text)."""
 FLOW_SYNTAX = re.compile(r"[,\[\]{}#]|:(?:\s|$)|^[-?:&*\s]|\s$")
 """What an entry of a list in brackets may not hold unless it is quoted, beyond a
 character YAML reads as syntax at its start (:data:`generator.yaml_hints.SPECIAL_START`)."""
@@ -42,11 +43,16 @@ def list_fix(key: str, value: object) -> str:
         return lines
     text = as_yaml(value)
     dashed = DASHED_FIRST.match(text)
-    if dashed is not None:
+    if (
+        dashed is not None
+        and (dashed.group(1) != "-" or dashed.group(3))
+        and not NOT_TEXT.fullmatch(text)
+    ):
         dash, first = dashed.group(1).strip(), dashed.group(2)
+        more = ", and the entries below it as more of the same text" if dashed.group(3) else ""
         return (
             f"start each entry with a half-width '-' and a space: - {first} (YAML reads "
-            f"'{dash}' as text, and the entries below it as more of the same text)"
+            f"'{dash}' as text{more})"
         )
     bracketed = FULL_WIDTH_BRACKETS.match(text)
     if bracketed is not None:

@@ -570,3 +570,41 @@ def test_a_last_key_indented_with_full_width_spaces_is_not_also_missing(
         f"{QUIZ}:121:1: the key 'review' is indented with full-width spaces (U+3000); indent "
         "with ordinary spaces (half-width), two per level [yaml.full-width-indent]"
     ]
+
+
+def test_an_outdented_key_leaves_its_question_s_other_problems_told(
+    minimal_project: Path,
+) -> None:
+    """An unknown type in the question the key belongs to went unsaid."""
+    edit(minimal_project, QUIZ, "    type: scenario", "    type: scenery")
+    quiz = minimal_project / QUIZ
+    quiz.write_text(quiz.read_text(encoding="utf-8") + "shuffle: false\n", encoding="utf-8")
+    assert [problem.split(": ", 1)[1] for problem in problems_of(minimal_project)] == [
+        "question 's1-scenario': unknown question type 'scenery'; set 'type:' to one of: "
+        "single, multiple, true_false, ordering, matching, fill_in, scenario [schema.unknown-type]",
+        "the key 'shuffle' is indented less than the keys above it, so it is not read as one "
+        "of them; it belongs with 'id' (line 85); indent it to start right under 'id', 4 "
+        "spaces in [schema.outdented-key]",
+    ]
+
+
+@pytest.mark.parametrize("setting", ["timelimit: 60", "questions: 20"])
+def test_a_setting_the_exam_lacks_is_no_module_to_draw(minimal_project: Path, setting: str) -> None:
+    """Told to go under 'draw:', it would have become a module to draw from."""
+    edit(minimal_project, EXAM, "  02-second: 2", f"  02-second: 2\n{setting}")
+    [problem] = problems_of(minimal_project)
+    assert f"unknown key '{setting.split(':')[0]}'" in problem
+    assert problem.endswith("[schema.unknown-key]")
+
+
+def test_an_outdented_key_with_lines_under_it_is_told_to_move_them_too(
+    minimal_project: Path,
+) -> None:
+    """Indented alone, its lines under it were out of line in turn."""
+    feedback = "feedback:\n  correct: 对。\n  incorrect: 再想想。\n"
+    edit(minimal_project, "quizzes/02-second.yml", "exam_questions:", f"{feedback}exam_questions:")
+    [problem] = problems_of(minimal_project)
+    assert problem.endswith(
+        "it belongs with 'id' (line 17); indent it to start right under 'id', 4 spaces in, "
+        "and the lines under it by as much [schema.outdented-key]"
+    )

@@ -868,3 +868,34 @@ def test_a_first_text_item_with_a_dash_that_is_no_list_dash_is_named(
         "start each entry with a half-width '-' and a space: - 道歉 (YAML reads '—' as text, "
         "and the entries below it as more of the same text) [schema.not-a-list]"
     )
+
+
+@pytest.mark.parametrize("dash", ["    - text", "- text", "        - text"])
+def test_an_option_whose_dash_alone_slipped_moves_only_its_dash(
+    minimal_project: Path, dash: str
+) -> None:
+    """Its keys below were where they belong: told to move them too, the trainer broke them."""
+    [problem] = problems_with(minimal_project, QUIZ, {10: f"{dash}: 专心倾听并确认理解"})
+    assert problem.endswith(
+        "where the item before it (line 8) starts its '-' 6 spaces in; line its '-' up with "
+        "that one, 6 spaces in [yaml.item-out-of-line]"
+    )
+
+
+def test_a_key_too_deep_under_a_key_written_so_elsewhere_is_the_one_to_move(
+    minimal_project: Path,
+) -> None:
+    """'blanks:' 4 spaces too deep below a fill-in's 'text:': 'text' is written 8 spaces in
+    elsewhere (the options'), and 'text' was told to move there, above 'blanks'."""
+    assert problems_with(minimal_project, QUIZ, {77: "        blanks:"}) == [
+        f"{QUIZ}:77:9: the key 'blanks' is indented differently from the key above it (line "
+        "76); line it up with it: start 'blanks' right under 'text', 4 spaces in "
+        "[yaml.indentation]"
+    ]
+
+
+@pytest.mark.parametrize("value", ["-5", "-5℃"])
+def test_a_negative_number_keeps_its_sign_in_the_fix(minimal_project: Path, value: str) -> None:
+    """It was read as a list's first entry started by '-' with no space: told '- 5'."""
+    [problem] = problems_with(minimal_project, QUIZ, {78: f"      - accept: {value}"})
+    assert problem.endswith(f'or in brackets: accept: ["{value}"] [schema.not-a-list]')
