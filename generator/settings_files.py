@@ -14,8 +14,8 @@ the server, as MkDocs leaves it.
 The theme's own folder (``theme.custom_dir``) is named too, and two things in it: a
 template the generator replaces with its own (``main.html``, ``404.html``,
 ``partials/footer.html``, ``partials/search.html``: :mod:`generator.mkdocs_run`) was
-never used, without a word; and a template Jinja2 cannot read, which only the build
-found.
+never used, without a word; and a template in place of one of the theme's that Jinja2
+cannot read, which only the build found.
 """
 
 from __future__ import annotations
@@ -115,14 +115,19 @@ def shadowed_template_problems(project: Project) -> list[Problem]:
 
 
 def template_syntax_problems(project: Project) -> list[Problem]:
-    """Each template in the theme's own folder (``theme.custom_dir``) that Jinja2 cannot
-    read, at its line: ``check`` said OK, and only the build failed on it."""
+    """Each template in the theme's own folder (``theme.custom_dir``) that takes the place of
+    one of the theme's and that Jinja2 cannot read, at its line: ``check`` said OK, and only
+    the build failed on it. Other files there (a copy, notes) the build never reads."""
     theme = site_config(project).theme
     if theme.custom_dir is None:
         return []
+    folder = Path(theme.custom_dir)
+    themes = [Path(path) for path in theme.dirs if Path(path) != folder]
     environment = theme.get_env()
     problems = []
-    for path in sorted(Path(theme.custom_dir).rglob("*.html")):
+    for path in sorted(folder.rglob("*.html")):
+        if not any((other / path.relative_to(folder)).is_file() for other in themes):
+            continue
         try:
             environment.parse(path.read_text(encoding="utf-8"), path.name, str(path))
         except TemplateSyntaxError as error:

@@ -226,11 +226,13 @@ def test_a_broken_template_of_the_trainers_is_named_at_its_line(
 def test_check_names_a_template_jinja_cannot_read(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """check said OK: only the build failed on it."""
-    add_theme_folder(minimal_project, {"partials/copyright.html": COPYRIGHT, "x.html": "{% if %}"})
+    """check said OK: only the build failed on it. A file the build never reads (notes, a
+    copy) is left alone."""
+    templates = {"partials/copyright.html": "<p>\n{% if %}", "notes/scratch.html": "{{ x </p>"}
+    add_theme_folder(minimal_project, templates)
     assert problems(minimal_project, capsys).splitlines() == [
-        "overrides/x.html:1:1: the template failed: TemplateSyntaxError: Expected an "
-        f"expression, got 'end of statement block'; {TEMPLATE_FIX}",
+        "overrides/partials/copyright.html:2:1: the template failed: TemplateSyntaxError: "
+        f"Expected an expression, got 'end of statement block'; {TEMPLATE_FIX}",
         "FAILED: 1 problem",
     ]
 
