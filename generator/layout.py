@@ -109,9 +109,11 @@ def layout_problems(project: Project, pages: list[Path]) -> list[Problem]:
 
 
 def _course_problem(project: Project, name: str, message: str, fix: str, code: str) -> Problem:
-    """A problem with the file ``name`` in ``course/``, or with the folder as a whole."""
-    line = 1 if name else 0
-    return Problem(project.relative(project.course_dir / name), line, line, message, fix, code)
+    """A problem with the file or folder ``name`` in ``course/``, or with ``course/`` as a
+    whole (``name`` empty): a folder's is said with no line."""
+    path = project.course_dir / name
+    line = 0 if path.is_dir() else 1
+    return Problem(project.relative(path), line, line, message, fix, code)
 
 
 def _name_problem(project: Project, path: Path) -> Problem:
