@@ -137,19 +137,21 @@ def test_submit_without_choice_asks_for_one(
 def test_the_feedback_shows_from_its_verdict_on(
     page: Page, site_url: str, course: Course, width: int, height: int
 ) -> None:
-    """Every question of module 3 answered wrong: the feedback takes the focus with its
-    verdict on screen, below the header. At 400% zoom (320 x 256) the browser centred a
-    feedback taller than the window, its verdict above the screen, on 7 of 15 questions."""
+    """Every question of module 3 answered wrong: the feedback takes the focus with the
+    verdict over it (the status line) on screen, below the header. At 400% zoom (320 x
+    256) the browser centred a feedback taller than the window, its verdict above the
+    screen, on 7 of 15 questions."""
     page.set_viewport_size({"width": width, "height": height})
     module = course.modules[2]
     open_module(page, site_url, module)
     for index in range(len(module.quiz.questions)):
-        feedback = answer(page, module, index, right=False).locator(".mot-feedback")
-        expect(feedback).to_be_focused()
+        form = answer(page, module, index, right=False)
+        expect(form.locator(".mot-feedback")).to_be_focused()
         page.wait_for_function("() => new Promise(done => requestAnimationFrame(() => done(true)))")
         header = page.locator(".md-header").evaluate("e => e.getBoundingClientRect().bottom")
-        top = feedback.evaluate("e => e.getBoundingClientRect().top")
-        assert header <= top < height, (module.quiz.questions[index].id, header, top)
+        verdict = form.locator(".mot-status")  # the verdict, over the feedback
+        box = verdict.evaluate("e => e.getBoundingClientRect()")
+        assert header <= box["top"] and box["bottom"] < height, (form.get_attribute("id"), box)
 
 
 @pytest.mark.parametrize("correct", [True, False], ids=["right", "wrong"])

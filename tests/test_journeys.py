@@ -504,10 +504,12 @@ def test_on_a_narrow_screen_the_exam_shows_the_question_it_goes_to(
         expect_in_view_below_header(page, first.locator(".mot-question-number"))
     questions = every_question(course)
     give_answer(first, questions[drawn[0]], right=True)
-    pool = page.locator(".mot-exam-pool .mot-question").evaluate_all(
+    pool = page.locator(".mot-exam .mot-question").evaluate_all(  # the paper's and the pools'
         "forms => forms.map(form => form.dataset.questionId)"
     )
-    dialogues = [q for q in map(questions.get, pool) if isinstance(q, Scenario)]
+    dialogues = [
+        q for q in map(questions.get, pool) if isinstance(q, Scenario) and q.id != drawn[0]
+    ]
     dialogue = max(  # the one whose first reply stands furthest below its number
         dialogues, key=lambda question: len(question.prompt + question.turns[0].customer)
     )

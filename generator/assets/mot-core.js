@@ -554,14 +554,16 @@
     panel.focus({ preventScroll: true });
   }
 
-  /* Focused, and scrolled only as far as it takes to show it, from its top when it is taller
-     than the window below the header: the browser centred such a box (a phone, a page zoomed
-     to 400%), and the learner landed mid-explanation, its verdict above the screen. */
-  function focusInView(box) {
-    var rect = box.getBoundingClientRect(), top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
-    var tall = rect.height > window.innerHeight - top;
+  /* Focused, and scrolled only as far as it takes to show it from `above` on (a question's
+     status line, which says the verdict over its feedback), from there when it is taller
+     than the window below the header: the browser centred such a box (a phone, a page
+     zoomed to 400%), and the learner landed mid-explanation, its verdict above the screen. */
+  function focusInView(box, above) {
+    var start = above || box, top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    var from = start.getBoundingClientRect().top, bottom = box.getBoundingClientRect().bottom;
     box.focus({ preventScroll: true });
-    if (tall || rect.top < top || rect.bottom > window.innerHeight) { box.scrollIntoView({ block: tall ? "start" : "nearest" }); }
+    if (from < top || bottom - from > window.innerHeight - top) { start.scrollIntoView({ block: "start" }); }
+    else if (bottom > window.innerHeight) { box.scrollIntoView({ block: "nearest" }); }
   }
 
   window.mot = {

@@ -323,7 +323,7 @@
     var status = form.querySelector(".mot-status");
     feedback.prepend(element("p", spoken, "mot-spoken mot-sr"));
     status.setAttribute("aria-hidden", "true");
-    mot.focusInView(feedback);
+    mot.focusInView(feedback, status);
   }
 
   /* Interaction ------------------------------------------------------------------------- */

@@ -106,7 +106,7 @@
     var feedback = form.querySelector(".mot-feedback");
     feedback.appendChild(verdict);
     feedback.appendChild(link);
-    feedback.scrollIntoView({ block: "nearest" });
+    mot.focusInView(feedback, form.querySelector(".mot-status"));   /* with its verdict, as every answer's */
   }
 
   /* The last module's next step, as the home page has it: the first other module not passed
