@@ -317,3 +317,26 @@ def test_review_links_within_a_page_focus_their_section_and_back_the_question(
         expect(section).to_be_focused()
         page.go_back()
         expect(form).to_be_focused()
+
+
+@pytest.mark.parametrize("reduced", [True, False], ids=["reduced motion", "motion"])
+def test_a_smooth_scroll_is_made_at_once_when_motion_is_reduced(
+    page: Page, site_url: str, reduced: bool
+) -> None:
+    """Material scrolls the contents sidebar after the page (toc.follow) with behavior
+    "smooth", whatever the learner asked: it glided over several frames under reduced
+    motion. A learner who did not ask keeps Material's smooth scrolling."""
+    page.emulate_media(reduced_motion="reduce" if reduced else "no-preference")
+    page.set_viewport_size({"width": 1280, "height": 450})
+    page.goto(f"{site_url}03-explore.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    positions = page.evaluate(
+        """() => {
+          const sidebar = document.querySelector('.md-sidebar--secondary .md-sidebar__scrollwrap');
+          sidebar.scrollTo({top: 200, behavior: 'smooth'});
+          const before = sidebar.scrollTop;
+          sidebar.scrollBy({top: 20, behavior: 'smooth'});
+          return [before, sidebar.scrollTop];
+        }"""
+    )
+    assert (positions == [200, 220]) is reduced, positions

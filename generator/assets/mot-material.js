@@ -2,7 +2,8 @@
  * MOT course runtime, living with Material on every page; joined into mot-core.js in the
  * site (generator/runtime.py), after the core:
  * - telling the search worker when the learner opens search, so that it loads the index then;
- * - turning off Material's one-key shortcuts.
+ * - turning off Material's one-key shortcuts;
+ * - no smooth scrolling for a learner who asks for less motion.
  */
 (function () {
   "use strict";
@@ -44,6 +45,21 @@
     });
   }
 
+  /* Material scrolls the contents sidebar after the page (toc.follow), and a row of tabs,
+     with behavior "smooth", whatever the learner asked: such a scroll is made at once when
+     the system asks for reduced motion, as the project's own scrolling is. */
+  function keepMotionReduced() {
+    var reduced = window.matchMedia("(prefers-reduced-motion: reduce)");
+    ["scrollTo", "scrollBy"].forEach(function (name) {
+      var scroll = Element.prototype[name];
+      Element.prototype[name] = function (options) {
+        var smooth = reduced.matches && options && options.behavior === "smooth";
+        return scroll.apply(this, smooth ? [Object.assign({}, options, { behavior: "auto" })] : arguments);
+      };
+    });
+  }
+
   tellSearchWhenOpen();
   keepKeysFromMaterial();
+  keepMotionReduced();
 })();
