@@ -75,6 +75,13 @@ def top_setting(data: bytes, name: str) -> yaml.Node | None:
     return next((value for key, value in top_settings(data) if key.value == name), None)
 
 
+def theme_setting(data: bytes, name: str) -> tuple[yaml.ScalarNode, yaml.Node] | None:
+    """The key and value of the setting ``name`` under ``theme:`` in ``data``, the bytes of
+    mkdocs.yml, if it is written."""
+    pairs = mapping_pairs(top_setting(data, "theme"))
+    return next(((key, value) for key, value in pairs if key.value == name), None)
+
+
 Keys = tuple[str | int, ...]
 """Where a value is in the settings as MkDocs read them: keys and list positions."""
 YAML_TAGS = "tag:yaml.org,2002:"
@@ -199,12 +206,9 @@ def _theme_problem(data: bytes, key: str, complaint: Complaint, shown: Path) -> 
     """``complaint`` about the theme's setting ``key``: at its value, at its key when the
     value starts on a line below (``font:`` over ``text: Roboto``), or at the theme's value
     when it is not written (a default of the theme's)."""
-    theme = top_setting(data, "theme")
-    written = next(
-        ((name, value) for name, value in mapping_pairs(theme) if name.value == key), None
-    )
+    written = theme_setting(data, key)
     if written is None:
-        node, given = theme, ""
+        node, given = top_setting(data, "theme"), ""
     else:
         name, value = written
         node = value if value.start_mark.line == name.start_mark.line else name
@@ -249,14 +253,8 @@ def missing_theme_folder_problem(data: bytes, shown: Path, complaint: str) -> Pr
     missing = MISSING_THEME_FOLDER.search(complaint)
     if missing is None:
         return None
-    named = next(
-        (
-            value
-            for key, value in mapping_pairs(top_setting(data, "theme"))
-            if key.value == "custom_dir"
-        ),
-        None,
-    )
+    setting = theme_setting(data, "custom_dir")
+    named = setting[1] if setting is not None else None
     written = str(named.value) if named is not None else missing.group(1)
     given = given_by_variable(named) if named is not None else ""
     return Problem(

@@ -33,8 +33,8 @@ from generator.media import course_file, file_named, linkable_files
 from generator.mkdocs_run import overridden_templates, template_problem
 from generator.project import COURSE_FOLDER, Project
 from generator.runtime import runtime_names
-from generator.settings_env import given_by_variable, mapping_pairs, settings_document, top_level
-from generator.settings_trust import THEME, problem_at, site_resources, written_value
+from generator.settings_env import given_by_variable, settings_document, theme_setting
+from generator.settings_trust import problem_at, site_resources, written_value
 
 COURSE_PREFIX = f"{COURSE_FOLDER}/"
 
@@ -139,9 +139,8 @@ def template_syntax_problems(project: Project) -> list[Problem]:
 
 def _custom_dir_node(project: Project) -> yaml.Node | None:
     """Where mkdocs.yml names the theme's own folder."""
-    document = settings_document(settings_bytes(project))
-    theme = next((value for key, value in top_level(document) if key.value == THEME), None)
-    return next((value for key, value in mapping_pairs(theme) if key.value == "custom_dir"), None)
+    setting = theme_setting(settings_bytes(project), "custom_dir")
+    return setting[1] if setting is not None else None
 
 
 def _shadowed(name: str, node: yaml.Node, shown: Path) -> Problem:
