@@ -565,11 +565,7 @@ def test_one_bad_answer_in_the_exam_leaves_the_rest_of_the_attempt(
 ) -> None:
     attempt = exam_attempt(course)
     page = context.new_page()
-    page.goto(fixture_site_url)
-    record = {"version": 1, "attempt": attempt}
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
-    )
+    with_record(page, fixture_site_url, {"version": 1, "attempt": attempt})
     page.goto(f"{fixture_site_url}exam.html")
     exam = page.locator(".mot-exam[data-ready]")
     expect(exam).to_have_attribute("data-exam-state", "in-progress")
@@ -592,11 +588,7 @@ def test_a_paper_longer_than_the_exam_says_so_until_the_learner_starts_again(
     drawn = [q.id for q in [*first.quiz.questions[:2], *second.quiz.questions[:2]]]
     attempt = {"seed": 1, "questions": drawn, "answers": {}, "handedIn": False}
     page = context.new_page()
-    page.goto(fixture_site_url)
-    record = {"version": 1, "attempt": attempt}
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
-    )
+    with_record(page, fixture_site_url, {"version": 1, "attempt": attempt})
     page.goto(f"{fixture_site_url}exam.html")
     exam = page.locator(".mot-exam[data-ready]")
     expect(exam).to_have_attribute("data-exam-state", "in-progress")

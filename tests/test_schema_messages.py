@@ -504,6 +504,15 @@ def test_a_list_s_entries_joined_by_full_width_commas_are_to_be_separated(
 # A key indented too little, after the mapping it belongs to ---------------------------
 
 
+def outdented(at: str, key: str, first: str, first_line: int, spaces: int) -> str:
+    """The problem of ``key``, at ``at`` (file:line:column), to be lined up with ``first``."""
+    return (
+        f"{at}: the key '{key}' is indented less than the keys above it, so it is not read as "
+        f"one of them; it belongs with '{first}' (line {first_line}); indent it to start right "
+        f"under '{first}', {spaces} spaces in [schema.outdented-key]"
+    )
+
+
 def test_a_question_s_last_key_at_the_left_edge_is_told_to_be_indented(
     minimal_project: Path,
 ) -> None:
@@ -511,11 +520,7 @@ def test_a_question_s_last_key_at_the_left_edge_is_told_to_be_indented(
     lacked the key."""
     last = "再紧急复原。\n    review: 01-sample.md#recovery\n"
     edit(minimal_project, QUIZ, last, last.replace("    review", "review"))
-    assert problems_of(minimal_project) == [
-        f"{QUIZ}:121:1: the key 'review' is indented less than the keys above it, so it is "
-        "not read as one of them; it belongs with 'id' (line 85); indent it to start right "
-        "under 'id', 4 spaces in [schema.outdented-key]"
-    ]
+    assert problems_of(minimal_project) == [outdented(f"{QUIZ}:121:1", "review", "id", 85, 4)]
 
 
 def test_a_module_to_draw_at_the_left_edge_is_told_to_be_indented(
@@ -523,9 +528,7 @@ def test_a_module_to_draw_at_the_left_edge_is_told_to_be_indented(
 ) -> None:
     edit(minimal_project, EXAM, "  02-second: 2", "02-second: 2")
     assert problems_of(minimal_project) == [
-        f"{EXAM}:7:1: the key '02-second' is indented less than the keys above it, so it is "
-        "not read as one of them; it belongs with '01-sample' (line 6); indent it to start "
-        "right under '01-sample', 2 spaces in [schema.outdented-key]"
+        outdented(f"{EXAM}:7:1", "02-second", "01-sample", 6, 2)
     ]
 
 
@@ -552,11 +555,7 @@ def test_an_objective_s_text_at_the_left_edge_counts_lines_in_the_page(
     minimal_project: Path,
 ) -> None:
     edit(minimal_project, MODULE, "    text: 说出服务补救的第一步", "text: 说出服务补救的第一步")
-    assert problems_of(minimal_project) == [
-        f"{MODULE}:12:1: the key 'text' is indented less than the keys above it, so it is "
-        "not read as one of them; it belongs with 'id' (line 11); indent it to start right "
-        "under 'id', 4 spaces in [schema.outdented-key]"
-    ]
+    assert problems_of(minimal_project) == [outdented(f"{MODULE}:12:1", "text", "id", 11, 4)]
 
 
 def test_a_last_key_indented_with_full_width_spaces_is_not_also_missing(

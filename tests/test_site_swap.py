@@ -19,7 +19,7 @@ import pytest
 
 from generator import build, publish
 from generator.project import Project
-from tests.conftest import FIXTURES, PROJECT, copy_project, run_generator
+from tests.conftest import FIXTURES, NO_SITE, PROJECT, SITE_KEPT, copy_project, run_generator
 from tests.kill_build import POINTS
 
 NEW_TITLE = "示例模块（新版）"
@@ -257,29 +257,26 @@ def test_a_link_to_what_a_build_must_not_replace_is_refused(
     assert (project / "mkdocs.yml").is_file()
 
 
+def misspell_a_type(root: Path) -> None:
+    quiz = root / "quizzes/01-sample.yml"
+    quiz.write_text(quiz.read_text().replace("type: single", "type: singel", 1))
+
+
 def test_a_failed_build_says_the_site_is_as_it_was(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Ctrl+C said so; a build stopped by a problem said only FAILED."""
     before = files_of(project / "site")
-    quiz = project / "quizzes/01-sample.yml"
-    quiz.write_text(quiz.read_text().replace("type: single", "type: singel", 1))
+    misspell_a_type(project)
     assert run_generator(project, "build") == 1
-    assert capsys.readouterr().err.splitlines()[-2:] == [
-        "FAILED: 1 problem",
-        "site/ is as it was before the build.",
-    ]
+    assert capsys.readouterr().err.splitlines()[-2:] == ["FAILED: 1 problem", SITE_KEPT]
     assert files_of(project / "site") == before
 
 
 def test_a_first_build_that_fails_says_no_site_was_written(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    quiz = minimal_project / "quizzes/01-sample.yml"
-    quiz.write_text(quiz.read_text().replace("type: single", "type: singel", 1))
+    misspell_a_type(minimal_project)
     assert run_generator(minimal_project, "build") == 1
-    assert capsys.readouterr().err.splitlines()[-2:] == [
-        "FAILED: 1 problem",
-        "No site was written to site/.",
-    ]
+    assert capsys.readouterr().err.splitlines()[-2:] == ["FAILED: 1 problem", NO_SITE]
     assert not (minimal_project / "site").exists()
