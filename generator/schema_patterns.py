@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from generator.models import REVIEW_LINK
+from generator.plain_text import not_plain
 from generator.written import quoted_start
 
 COURSE_FOLDER = "course/"
@@ -40,3 +41,12 @@ def pattern_problem(key: str, value: object) -> tuple[str, str, str]:
         "use lower-case letters, digits and single hyphens, e.g. m1-service-economy",
         "bad-id",
     )
+
+
+def invisible_only(value: object, pattern: str) -> bool:
+    """Whether ``value`` would match ``pattern`` but for its invisible characters (an id
+    pasted from WeChat with a U+200B in it), which ``plain_text_problems`` names already."""
+    if not isinstance(value, str):
+        return False
+    visible = "".join(char for char in value if not_plain(char) is None)
+    return visible != value and re.fullmatch(pattern, visible) is not None

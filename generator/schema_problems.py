@@ -25,7 +25,7 @@ from generator.models import (
 from generator.schema_location import fields_at, model_at
 from generator.schema_numbers import out_of_range, whole_number_fix
 from generator.schema_outdented import outdented_keys
-from generator.schema_patterns import pattern_problem
+from generator.schema_patterns import invisible_only, pattern_problem
 from generator.written import (
     NAME_VALUE,
     as_written,
@@ -62,11 +62,14 @@ def validate_model(model: type[ModelT], source: Source) -> tuple[ModelT | None, 
 
 
 def _reported_as_text(detail: ErrorDetails, source: Source) -> bool:
-    """A value pydantic cannot read as text (a lone surrogate, written "\\ud800"), or a key
-    indented with full-width spaces, which ``plain_text_problems`` reports; a key holding a
-    lone surrogate is pydantic's alone to report."""
+    """A value pydantic cannot read as text (a lone surrogate, written "\\ud800"), a key
+    indented with full-width spaces, or an id that is wrong only for its invisible
+    characters: ``plain_text_problems`` reports them. A key holding a lone surrogate is
+    pydantic's alone to report."""
     if detail["type"] == "extra_forbidden":
         return str(detail["loc"][-1]).startswith(FULL_WIDTH_SPACE)
+    if detail["type"] == "string_pattern_mismatch" and detail["loc"][-1] != KEY_STEP:
+        return invisible_only(detail.get("input"), detail.get("ctx", {}).get("pattern", ""))
     unreadable = detail["type"] == "string_unicode"
     return unreadable and value_at(source, detail["loc"]) == detail.get("input")
 
