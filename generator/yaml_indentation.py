@@ -40,7 +40,7 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
     above_column = len(above_key.group(1))
     holds_keys = not holds_value(lines[above_number - 1])
     if column > above_column and not holds_keys and _above_out_of_line(lines, above_number, number):
-        return _line_it_up(
+        return _entry_or_below(lines, above_number, number, line_offset) or _line_it_up(
             (above_number, above_key), (number + line_offset, key), "indented less than", "below"
         )
     if column == above_column or (column > above_column and holds_keys):
@@ -78,6 +78,37 @@ def _above_out_of_line(lines: list[str], above_number: int, number: int) -> bool
     if opener is None or holds_value(lines[opener[0] - 1]):
         return False
     return above_column <= len(opener[1].group(1)) < column
+
+
+def _entry_or_below(
+    lines: list[str], slip_number: int, below_number: int, line_offset: int
+) -> Hint | None:
+    """The hint for the key on line ``slip_number``, out of line between a list entry's
+    last key and the key below it, when the file has that key in both places: a last
+    option's ``feedback:`` above its question's ``explanation:``, where a true-or-false
+    question has its own feedback. The file cannot tell which one was meant."""
+    slip, below = KEY_LINE.match(lines[slip_number - 1]), KEY_LINE.match(lines[below_number - 1])
+    entry = key_line_above(lines, slip_number)
+    if slip is None or below is None or entry is None:
+        return None
+    name, (entry_number, entry_key) = slip.group(2), entry
+    lists = enclosing_keys(lines, entry_number)
+    owner = f"the last of '{lists[0][1].group(2)}'" if lists else "the entry above"
+    entry_column, below_column = len(entry_key.group(1)), len(below.group(1))
+    if entry_column == below_column or entry_column not in _columns_elsewhere(
+        lines, name, slip_number
+    ):
+        return None
+    return (
+        slip_number,
+        len(slip.group(1)) + 1,
+        f"the key '{name}' is indented less than the keys above and below it (lines "
+        f"{entry_number + line_offset} and {below_number + line_offset})",
+        f"start '{name}' right under '{entry_key.group(2)}', {entry_column} spaces in, if it "
+        f"belongs to {owner}; or right above '{below.group(2)}', {below_column} spaces in, "
+        f"if it belongs beside '{below.group(2)}'",
+        "yaml.indentation",
+    )
 
 
 def _columns_elsewhere(lines: list[str], name: str, number: int) -> set[int]:

@@ -694,6 +694,20 @@ def test_a_key_at_the_left_edge_above_its_mapping_s_next_key_is_the_one_to_move(
     ]
 
 
+def test_a_key_at_the_left_edge_that_fits_above_and_below_is_offered_both_places(
+    minimal_project: Path,
+) -> None:
+    """The last option's 'feedback:' at the left edge, above the question's 'explanation:':
+    it was told to line up with 'explanation', 4 spaces in, where a single-choice question
+    has no feedback. A true-or-false question has its own there, so both are offered."""
+    assert problems_with(minimal_project, QUIZ, {14: "feedback: 分心会错过关键信息。"}) == [
+        f"{QUIZ}:14:1: the key 'feedback' is indented less than the keys above and below it "
+        "(lines 13 and 15); start 'feedback' right under 'text', 8 spaces in, if it belongs "
+        "to the last of 'options'; or right above 'explanation', 4 spaces in, if it belongs "
+        "beside 'explanation' [yaml.indentation]"
+    ]
+
+
 def test_the_first_draw_at_the_left_edge_is_the_one_to_move(minimal_project: Path) -> None:
     """'draw:', then '01-sample: 1' at the left edge and '02-second: 2' indented: the
     second was told to move to the left edge, which left 'draw:' empty."""
