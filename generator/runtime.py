@@ -48,12 +48,19 @@ QUESTION_SCRIPT = "mot-questions.js"
 EXAM_SCRIPT = "mot-exam.js"
 JOINED_FILES = {
     STYLE_SHEET: ("mot.css", "mot-questions.css", "mot-dialogue.css"),
-    CORE_SCRIPT: ("mot-core.js", "mot-rehome.js", "mot-material.js", "mot-instant.js"),
+    CORE_SCRIPT: (
+        "mot-core.js",
+        "mot-view.js",
+        "mot-rehome.js",
+        "mot-material.js",
+        "mot-instant.js",
+    ),
     QUESTION_SCRIPT: ("mot-shuffle.js", "mot-engine.js", "mot-fill-in.js", "mot-dialogue.js"),
     EXAM_SCRIPT: ("mot-exam-results.js", "mot-exam.js"),
 }
 """Files of the site joined from sources, in this order: the styles of every page and of
-questions; the core, then the progress record following the course, which the module
+questions; the core, then what a quiz shows of a result (a results panel, a question
+brought into view), then the progress record following the course, which the module
 page, the dashboard, the 错题本 and the certificate page share, then what every page does
 with Material (search on demand, one-key shortcuts off), then the focus and the place
 after instant navigation; the shuffling the engine

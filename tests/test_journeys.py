@@ -868,6 +868,48 @@ def test_a_tab_writing_on_and_on_does_not_hold_the_hand_in(
     other.close()
 
 
+ANSWER_AT = """([choices, at]) => setTimeout(() => choices.forEach(([id, key]) => {
+    document.querySelector(`label[for="${id}-${key}"]`).click();
+    document.querySelector(`form[data-question-id="${id}"] .mot-submit`).click();
+}), at - Date.now())"""
+"""Tick each (question id, option key) of ``choices`` and submit it, all at the time ``at``."""
+
+
+def test_two_tabs_answering_at_the_same_moment_keep_every_answer(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """Two tabs saving within milliseconds of each other each read the record before the
+    other's save reached them, and the later save left out the other's answers. The tab
+    whose answers were lost followed the record it was told of, and showed its questions
+    unanswered again, with no word."""
+    tabs = {module.page.name: page.context.new_page() for module in course.modules[2:4]}
+    chosen: dict[str, list[tuple[str, str]]] = {}
+    for module in course.modules[2:4]:
+        open_module(tabs[module.page.name], site_url, module)
+        chosen[module.page.name] = [
+            (q.id, chosen_keys(q, right=True)[0])
+            for q in module.quiz.questions
+            if q.type in {"single", "true_false"}
+        ]
+    at = page.evaluate("Date.now()") + 800
+    for name, tab in tabs.items():
+        tab.evaluate(ANSWER_AT, [chosen[name], at])
+    every_id = [question_id for choices in chosen.values() for question_id, _ in choices]
+    page.goto(site_url)
+    page.wait_for_function(
+        """([key, ids]) => {
+            const record = JSON.parse(localStorage.getItem(key)) || { questions: {} };
+            return ids.every(id => id in record.questions);
+        }""",
+        arg=[STORAGE_KEY, every_id],
+    )
+    for name, tab in tabs.items():
+        for question_id, _ in chosen[name]:
+            form = tab.locator(f'form[data-question-id="{question_id}"]')
+            expect(form).to_have_attribute("data-result", "correct")
+        tab.close()
+
+
 HOLD_HASHING = """const digest = crypto.subtle.digest.bind(crypto.subtle);
 const gate = new Promise(release => { window.__releaseHashing = release; });
 crypto.subtle.digest = (...args) => gate.then(() => digest(...args));"""

@@ -288,6 +288,8 @@
 
   var state = load();
   var EMPTY = JSON.stringify(empty());
+  var RACE = 1000;
+  var recent = [];      /* this tab's changes of the last RACE ms, each [time, change] */
 
   /* Apply a change to the freshest record (another tab may have saved since) and save. */
   function update(change) {
@@ -304,6 +306,7 @@
     var before = JSON.stringify(record);
     var cleared = persistent && before === EMPTY && JSON.stringify(state) !== EMPTY && storedText() === null;
     change(record);
+    recent = (cleared ? [] : ours()).concat([[Date.now(), change]]);
     state = record;
     /* A change that changes nothing is not written: a tab following another through storage
        events reads its record a save behind, and writing it back would undo the newer saves. */
@@ -312,6 +315,20 @@
        this page (the browser's settings, or this very tab). Follow it as a told tab does. */
     if (cleared) { notices.cleared = CLEARED; refreshPage(); }
     warn();
+  }
+
+  function ours() { return recent.filter(function (done) { return Date.now() - done[0] < RACE; }); }
+
+  /* Two tabs saving within milliseconds of each other each read the record before the
+     other's save reached them, and the later save left out the earlier one's change. So
+     this tab's changes of the last moment are made again on a record another tab saved
+     (each sets what it sets, again or not), and saved if that changes it. A clear, or a
+     save anew after one, drops them: made again, they would bring back what was cleared. */
+  function withOurs(record) {
+    var before = JSON.stringify(record);
+    ours().forEach(function (done) { done[1](record); });
+    if (JSON.stringify(record) !== before) { write(record); }
+    return record;
   }
 
   /* Another tab saved (or cleared the site's storage): take its record and bring the page parts up to date. */
@@ -325,7 +342,8 @@
        where this page had progress to lose. */
     var gone = event.key === null || event.newValue === null || event.oldValue === null;
     if (gone && JSON.stringify(state) !== EMPTY) { notices.cleared = CLEARED; }
-    state = record;
+    if (gone) { recent = []; }
+    state = withOurs(record);
     refreshPage();
     warn();
   });
@@ -525,51 +543,10 @@
 
   function courseData(el) { return JSON.parse(el.getAttribute("data-course")); }
 
-  /* Fill a results panel ([data-results-for]): the verdict (✓ or ✗ and `text`), the details,
-     and bring it into view below the sticky header (its scroll-margin) when `scroll`. */
-  function showResults(panel, passed, text, details, scroll) {
-    var verdict = panel.querySelector("[data-passed]");
-    verdict.setAttribute("data-passed", String(passed));
-    verdict.textContent = "";
-    var icon = element("span", passed ? "✓" : "✗", "mot-icon");
-    icon.setAttribute("aria-hidden", "true");
-    verdict.appendChild(icon);
-    verdict.appendChild(document.createTextNode(text));
-    var holder = panel.querySelector(".mot-results-details");
-    holder.textContent = "";
-    details.forEach(function (node) { holder.appendChild(node); });
-    panel.hidden = false;
-    if (scroll) { bringIntoView(panel); }
-  }
-
-  /* Said in a results panel of a result just reached that could not be saved. */
-  function unsavedNote(what) {
-    return element("p", what + "的成绩没有保存在这台设备上（浏览器不能保存学习进度，或存储空间已满）：" +
-      "关闭、刷新或离开这一页后，成绩可能就没有了。", "mot-unsaved");
-  }
-
-  /* Scrolled to below the header (its scroll-margin), and focused: a screen reader says it. */
-  function bringIntoView(panel) {
-    panel.scrollIntoView({ block: "start" });
-    panel.focus({ preventScroll: true });
-  }
-
-  /* Focused, and scrolled only as far as it takes to show it from `above` on (a question's
-     status line, which says the verdict over its feedback), from there when it is taller
-     than the window below the header: the browser centred such a box (a phone, a page
-     zoomed to 400%), and the learner landed mid-explanation, its verdict above the screen. */
-  function focusInView(box, above) {
-    var start = above || box, top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
-    var from = start.getBoundingClientRect().top, bottom = box.getBoundingClientRect().bottom;
-    box.focus({ preventScroll: true });
-    if (from < top || bottom - from > window.innerHeight - top) { start.scrollIntoView({ block: "start" }); }
-    else if (bottom > window.innerHeight) { box.scrollIntoView({ block: "nearest" }); }
-  }
-
   window.mot = {
     register: register, load: loadPart, loadScript: loadScript, newSeed: newSeed, onEveryPage: onEveryPage,
-    savedFrom: savedFrom, unsavedNote: unsavedNote, progress: progress, sha256: sha256, announce: announce, all: all, element: element,
-    courseData: courseData, showResults: showResults, bringIntoView: bringIntoView, focusInView: focusInView
+    savedFrom: savedFrom, progress: progress, sha256: sha256, announce: announce, all: all, element: element,
+    courseData: courseData
   };
 
   onEveryPage(startPage);

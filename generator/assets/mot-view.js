@@ -1,0 +1,56 @@
+/*
+ * MOT course runtime, what the quiz, the exam and the 错题本 show of a result: a results
+ * panel filled in, and a question, its feedback or a panel brought into view below
+ * Material's sticky header (the page's scroll-padding) with the focus on it. Joined into
+ * mot-core.js in the site (generator/runtime.py).
+ */
+(function () {
+  "use strict";
+
+  var element = window.mot.element;
+
+  /* Fill a results panel ([data-results-for]): the verdict (✓ or ✗ and `text`), the details,
+     and bring it into view when `scroll`. */
+  function showResults(panel, passed, text, details, scroll) {
+    var verdict = panel.querySelector("[data-passed]");
+    verdict.setAttribute("data-passed", String(passed));
+    verdict.textContent = "";
+    var icon = element("span", passed ? "✓" : "✗", "mot-icon");
+    icon.setAttribute("aria-hidden", "true");
+    verdict.appendChild(icon);
+    verdict.appendChild(document.createTextNode(text));
+    var holder = panel.querySelector(".mot-results-details");
+    holder.textContent = "";
+    details.forEach(function (node) { holder.appendChild(node); });
+    panel.hidden = false;
+    if (scroll) { bringIntoView(panel); }
+  }
+
+  /* Said in a results panel of a result just reached that could not be saved. */
+  function unsavedNote(what) {
+    return element("p", what + "的成绩没有保存在这台设备上（浏览器不能保存学习进度，或存储空间已满）：" +
+      "关闭、刷新或离开这一页后，成绩可能就没有了。", "mot-unsaved");
+  }
+
+  /* Scrolled to below the header, and focused: a screen reader says it. */
+  function bringIntoView(panel) {
+    panel.scrollIntoView({ block: "start" });
+    panel.focus({ preventScroll: true });
+  }
+
+  /* Focused, and scrolled only as far as it takes to show it from `above` on (a question's
+     status line, which says the verdict over its feedback), from there when it is taller
+     than the window below the header: the browser centred such a box (a phone, a page
+     zoomed to 400%), and the learner landed mid-explanation, its verdict above the screen. */
+  function focusInView(box, above) {
+    var start = above || box, top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    var from = start.getBoundingClientRect().top, bottom = box.getBoundingClientRect().bottom;
+    box.focus({ preventScroll: true });
+    if (from < top || bottom - from > window.innerHeight - top) { start.scrollIntoView({ block: "start" }); }
+    else if (bottom > window.innerHeight) { box.scrollIntoView({ block: "nearest" }); }
+  }
+
+  Object.assign(window.mot, {
+    showResults: showResults, unsavedNote: unsavedNote, bringIntoView: bringIntoView, focusInView: focusInView
+  });
+})();
