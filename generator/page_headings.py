@@ -29,9 +29,8 @@ FULL_WIDTH_ID = re.compile(
 )
 """A heading that ends with an id (and maybe classes) in braces, each brace and the '#'
 half- or full-width."""
-ATX_HEADING = re.compile(r"^#{1,6}\s(?P<text>.*?)#*\s*$")
-"""A heading written with '#', its text without the '#'s that may close it (Python-Markdown
-drops them, a space before them or not)."""
+ATX_HEADING = re.compile(r"#{1,6}\s")
+"""The start of a heading written with '#', up to its text."""
 ATTRIBUTES_AS_TEXT = re.compile(r"\{:?\s*(?P<hash>[#.])(?P<name>[^{}\s]+)[^{}]*\}")
 """An id or class in braces (``{#who-cares}``, ``{: .big}``) the site shows as text."""
 SETEXT_LEVEL_ONE_UNDERLINE = re.compile(r"^( *)=+ *$")
@@ -124,14 +123,31 @@ def _not_last(lines: Lines) -> Iterator[tuple[int, list[re.Match[str]]]]:
         heading = ATX_HEADING.match(line)
         if heading is None:
             continue
-        text = heading["text"]
-        last = AttrListTreeprocessor.HEADER_RE.search(text)
+        start, text = heading.end(), _heading_text(line[heading.end() :])
+        last = _attribute_list(text)
         if last is not None and not {"{", "}"} & set(last.group(1)):
             text = text[: last.start()]
-        start = heading.start("text")
         found = list(ATTRIBUTES_AS_TEXT.finditer(line, start, start + len(text)))
         if found:
             yield number, found
+
+
+def _attribute_list(text: str) -> re.Match[str] | None:
+    """The attribute list ending a heading's ``text``, as ``attr_list`` finds it. Its pattern
+    starts with a run of spaces, and searched for, it takes time growing with the square of
+    a long run: it is matched at the start of the spaces before each ' {' instead, in turn."""
+    for brace in re.finditer(" \\{", text):
+        found = AttrListTreeprocessor.HEADER_RE.match(text, len(text[: brace.start()].rstrip(" ")))
+        if found is not None:
+            return found
+    return None
+
+
+def _heading_text(written: str) -> str:
+    """A heading's text after its '#'s, without the '#'s that may close it (Python-Markdown
+    drops them, a space before them or not). Stripped in Python: a pattern ending in
+    ``.*?#*\\s*$`` takes time growing with the square of a long run of spaces."""
+    return written.rstrip().rstrip("#")
 
 
 def _full_width(lines: Lines) -> Iterator[tuple[int, re.Match[str]]]:

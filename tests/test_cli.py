@@ -662,3 +662,15 @@ def test_one_problem_more_is_shown_rather_than_counted() -> None:
 def test_warnings_beyond_the_first_are_counted_as_warnings() -> None:
     summary = capped(problems_in("a.yml", 100, Severity.WARNING))[-1]
     assert str(summary).startswith("a.yml:51:1: warning: … and 50 more problems")
+
+
+def test_a_long_run_of_spaces_on_a_yaml_line_is_checked_at_once(minimal_project: Path) -> None:
+    """The pattern that read tabs at a line's end as spaces met a run of spaces at each of
+    its places, and took time growing with its square: 300,000 spaces pasted on a quiz's
+    line held check for a minute."""
+    with (minimal_project / "quizzes/01-sample.yml").open("a", encoding="utf-8") as file:
+        file.write("#" + " " * 300_000 + "x\n")
+    command = [sys.executable, "-m", "generator", "--root", str(minimal_project), "check"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=30, check=False)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.splitlines()[-1].startswith("OK: "), done.stdout
