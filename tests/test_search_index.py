@@ -116,6 +116,16 @@ def test_the_index_holds_no_status_the_runtime_writes(built_site: Path) -> None:
     assert "本章状态" not in index and "预计学习时间" not in index
 
 
+def test_the_index_holds_no_progress_or_certificate_the_runtime_shows(built_site: Path) -> None:
+    """Search showed the home page's dashboard as built (总体完成度：0%, every module
+    未开始) whatever the learner had done, and told every learner 你已通过全部模块的测验,
+    the certificate page's line the runtime shows only to a learner who has."""
+    index = " ".join(plain(entry["text"]) for entry in search_entries(built_site))
+    assert "关键时刻" in index, "the index lost the teaching text"
+    for shown_by_the_runtime in ["总体完成度", "你已通过全部模块", "兹证明", "生成证书"]:
+        assert shown_by_the_runtime not in index
+
+
 def test_the_quiz_heading_stays_findable_and_empty(built_site: Path, course: Course) -> None:
     """Searching 测验 leads to each module's quiz; the entry holds no question."""
     quiz_entries = {
