@@ -923,6 +923,27 @@ def test_certificate_after_everything_is_passed(
     assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
 
 
+@pytest.mark.parametrize(
+    ("name", "direction"),
+    [("(عبد الله) محمد!", "rtl"), ("李小梅 (Li)!", "ltr")],
+    ids=["rtl", "ltr"],
+)
+def test_a_name_is_laid_out_in_its_own_direction(
+    page: Page, fixture_site_url: str, name: str, direction: str
+) -> None:
+    """A right-to-left name with punctuation was laid out left to right, in its box and on
+    the certificate: its '!' printed at the far right, and its brackets moved."""
+    page.add_init_script(PASSED_ALL)
+    page.goto(f"{fixture_site_url}exam_certificate.html")
+    box = page.get_by_label("证书上的姓名")
+    box.fill(name)
+    page.get_by_role("button", name="生成证书").click()
+    line = page.locator(".mot-certificate .mot-cert-name")
+    expect(line).to_have_text(name)
+    for element in (box, line):
+        assert element.evaluate("element => getComputedStyle(element).direction") == direction
+
+
 @pytest.mark.parametrize("passed", [False, True], ids=["nothing-passed", "not-yet-made"])
 def test_a_certificate_not_made_does_not_print(
     page: Page, fixture_site_url: str, passed: bool, tmp_path: Path
