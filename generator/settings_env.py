@@ -82,6 +82,12 @@ def theme_setting(data: bytes, name: str) -> tuple[yaml.ScalarNode, yaml.Node] |
     return next(((key, value) for key, value in pairs if key.value == name), None)
 
 
+def custom_dir_node(data: bytes) -> yaml.Node | None:
+    """Where ``data``, the bytes of mkdocs.yml, names the theme's own folder."""
+    setting = theme_setting(data, "custom_dir")
+    return setting[1] if setting is not None else None
+
+
 Keys = tuple[str | int, ...]
 """Where a value is in the settings as MkDocs read them: keys and list positions."""
 YAML_TAGS = "tag:yaml.org,2002:"
@@ -253,8 +259,7 @@ def missing_theme_folder_problem(data: bytes, shown: Path, complaint: str) -> Pr
     missing = MISSING_THEME_FOLDER.search(complaint)
     if missing is None:
         return None
-    setting = theme_setting(data, "custom_dir")
-    named = setting[1] if setting is not None else None
+    named = custom_dir_node(data)
     written = str(named.value) if named is not None else missing.group(1)
     given = given_by_variable(named) if named is not None else ""
     return Problem(

@@ -33,7 +33,7 @@ from generator.media import course_file, file_named, linkable_files
 from generator.mkdocs_run import overridden_templates, template_problem
 from generator.project import COURSE_FOLDER, Project
 from generator.runtime import runtime_names
-from generator.settings_env import given_by_variable, settings_document, theme_setting
+from generator.settings_env import custom_dir_node, given_by_variable, settings_document
 from generator.settings_trust import problem_at, site_resources, written_value
 
 COURSE_PREFIX = f"{COURSE_FOLDER}/"
@@ -103,7 +103,7 @@ def shadowed_template_problems(project: Project) -> list[Problem]:
     """Each template in the theme's own folder (``theme.custom_dir``) that the generator's
     replaces, at the line naming the folder."""
     folder = site_config(project).theme.custom_dir
-    node = _custom_dir_node(project)
+    node = custom_dir_node(settings_bytes(project))
     if folder is None or node is None:
         return []
     shown = project.relative(project.config_file)
@@ -135,12 +135,6 @@ def template_syntax_problems(project: Project) -> list[Problem]:
         except (OSError, UnicodeDecodeError):
             continue  # unreadable: the build names it as MkDocs reads it
     return problems
-
-
-def _custom_dir_node(project: Project) -> yaml.Node | None:
-    """Where mkdocs.yml names the theme's own folder."""
-    setting = theme_setting(settings_bytes(project), "custom_dir")
-    return setting[1] if setting is not None else None
 
 
 def _shadowed(name: str, node: yaml.Node, shown: Path) -> Problem:

@@ -40,8 +40,9 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
     above_column = len(above_key.group(1))
     holds_keys = not holds_value(lines[above_number - 1])
     if column > above_column and not holds_keys and _above_out_of_line(lines, above_number, number):
-        return _entry_or_below(lines, above_number, number, line_offset) or _line_it_up(
-            (above_number, above_key), (number + line_offset, key), "indented less than", "below"
+        slip, below = (above_number, above_key), (number, key)
+        return _entry_or_below(lines, slip, below, line_offset) or _line_it_up(
+            slip, (number + line_offset, key), "indented less than", "below"
         )
     if column == above_column or (column > above_column and holds_keys):
         return None
@@ -81,15 +82,18 @@ def _above_out_of_line(lines: list[str], above_number: int, number: int) -> bool
 
 
 def _entry_or_below(
-    lines: list[str], slip_number: int, below_number: int, line_offset: int
+    lines: list[str],
+    slip_line: tuple[int, re.Match[str]],
+    below_line: tuple[int, re.Match[str]],
+    line_offset: int,
 ) -> Hint | None:
-    """The hint for the key on line ``slip_number``, out of line between a list entry's
-    last key and the key below it, when the file has that key in both places: a last
-    option's ``feedback:`` above its question's ``explanation:``, where a true-or-false
-    question has its own feedback. The file cannot tell which one was meant."""
-    slip, below = KEY_LINE.match(lines[slip_number - 1]), KEY_LINE.match(lines[below_number - 1])
+    """The hint for the key ``slip_line`` (its line and match), out of line between a list
+    entry's last key and the key ``below_line`` under it, when the file has that key in
+    both places: a last option's ``feedback:`` above its question's ``explanation:``, where
+    a true-or-false question has its own feedback. The file cannot tell which was meant."""
+    (slip_number, slip), (below_number, below) = slip_line, below_line
     entry = key_line_above(lines, slip_number)
-    if slip is None or below is None or entry is None:
+    if entry is None:
         return None
     name, (entry_number, entry_key) = slip.group(2), entry
     lists = enclosing_keys(lines, entry_number)

@@ -189,7 +189,8 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Source:
     anything else, and every file that is refused, goes through ruamel.yaml. Tabs no one
     can see, at a line's end, are read as spaces, one for one, so columns stay true.
     """
-    text = "\n".join(map(_line_end_tabs_as_spaces, text.split("\n")))
+    if "\t" in text:
+        text = "\n".join(map(_line_end_tabs_as_spaces, text.split("\n")))
     read = read_plain(text, MAX_DEPTH)
     if read is None:
         try:
