@@ -11,7 +11,10 @@ half a minute, 200,000 ``*a*`` on a page minutes. And after each heading, rule,
 abbreviation, tab or definition it takes from a block (lines with no blank line between
 them), it reads all the rest of the block again: 10,000 lines of ``- `` take eight seconds,
 4,000 abbreviations (``*[a]: b``) as long; and each code block costs it time (40,000, half a
-minute). These checks cost one pass over the text and run before the page is converted; a
+minute). Its attribute lists look for a closing ``{...}`` after each space of a heading, a
+table cell or a definition term, reading on to the end of each run of spaces: a heading with
+100,000 spaces between two words takes three seconds, 300,000 half a minute. These checks
+cost one pass over the text and run before the page is converted; a
 page over a limit is reported at its first offending line and not converted or checked
 further. The limits are far above what a course page holds (the course has no stray '<',
 brackets one deep, at most 80 pieces of inline markup in a paragraph and 228 on a page, at
@@ -65,6 +68,11 @@ quote too: a heading, a line of '-' or '=' (the underline of the line above, whi
 that a heading), a rule, an abbreviation, a definition, a tab, a collapsible block, an
 admonition, a fence."""
 PIECE_LINES = re.compile(f"^{PIECE.pattern}", re.MULTILINE)
+MAX_SPACE_RUN = 1_000
+"""How wide (a tab counted as four spaces) a run of spaces between two words may be."""
+SPACE_RUN = re.compile(rf"(?<=[^ \t\n])[ \t]{{{MAX_SPACE_RUN // 4},}}(?=[^ \t\n])")
+"""A run of spaces and tabs between two words that may be too wide: each start is tried only
+after a word, so the search costs one pass."""
 
 
 def costly_markup(page: Page, lines: Lines) -> Problem | None:
@@ -80,6 +88,7 @@ def costly_markup(page: Page, lines: Lines) -> Problem | None:
         or _stray_tag_starts(page, lines)
         or _deep_brackets(page, lines)
         or _much_markup(page)
+        or _wide_space_run(page)
     )
 
 
@@ -103,6 +112,10 @@ def _may_nest_deep(page: Page) -> bool:
 def _may_hold_much_markup(page: Page) -> bool:
     starts = sum(page.body.count(character) for character in MARKUP_STARTS)
     return starts + len(page.body.splitlines()) > MAX_PARAGRAPH_MARKUP  # a line break a line
+
+
+def _may_have_wide_space_runs(page: Page) -> bool:
+    return SPACE_RUN.search(page.body) is not None
 
 
 def _too_many_lines(page: Page) -> Problem | None:
@@ -285,6 +298,33 @@ def _too_much_markup(page: Page, line: int, where: str) -> Problem:
         "write the characters themselves instead of entities, leave out markup that does "
         "nothing, or split the text into shorter paragraphs or pages",
         "page.inline-markup",
+    )
+
+
+def _wide_space_run(page: Page) -> Problem | None:
+    """The first run of spaces between two words wider than :data:`MAX_SPACE_RUN`, in code
+    too (counted generously)."""
+    if not _may_have_wide_space_runs(page):
+        return None
+    for number, line in enumerate(page.body.splitlines(), page.body_line):
+        for run in SPACE_RUN.finditer(line):
+            width = len(run.group().replace("\t", "    "))
+            if width > MAX_SPACE_RUN:
+                return _too_wide(page, number, run.start() + 1, width)
+    return None
+
+
+def _too_wide(page: Page, line: int, column: int, width: int) -> Problem:
+    return Problem(
+        page.source.path,
+        line,
+        column,
+        f"{width:,} spaces in a row between two words here (a tab counts as four), more than "
+        f"the {MAX_SPACE_RUN:,} a page may have: in a heading, a table cell or a definition "
+        "term the site's Markdown converter takes time growing with the square of their "
+        "number (100,000 take three seconds, 300,000 half a minute)",
+        "leave one space between the words: the page lays out the text itself",
+        "page.space-run",
     )
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from generator.project import Project
 from tests.conftest import FIXTURES
 from tests.test_properties import SETTINGS
 
-PIECES = [*"<>[]()&*_`\\ a价\n", "\n\n", "<b", "&amp;", "  \n", "```\n", "- ", "| --- |\n"]
+PIECES = [*"<>[]()&*_`\\ \ta价\n", "\n\n", "<b", "&amp;", "  \n", "```\n", "- ", "| --- |\n"]
 """What the checks count, line ends (Python's and others) and what ends a paragraph."""
 LINE_ENDS = ["\r", "\r\n", "\u2028", "\x0b", "\x85"]
 LIMITS = {
@@ -28,6 +29,8 @@ LIMITS = {
     "MAX_BRACKET_DEPTH": 2,
     "MAX_PARAGRAPH_MARKUP": 6,
     "MAX_PAGE_MARKUP": 12,
+    "MAX_SPACE_RUN": 3,
+    "SPACE_RUN": re.compile(r"(?<=[^ \t\n])[ \t]+(?=[^ \t\n])"),  # from one space on
 }
 """Limits low enough for short texts to pass them."""
 QUICK_COUNTS = (
@@ -35,6 +38,7 @@ QUICK_COUNTS = (
     "_may_have_strays",
     "_may_nest_deep",
     "_may_hold_much_markup",
+    "_may_have_wide_space_runs",
 )
 PAGE = load_course(Project(FIXTURES / "minimal")).pages[0]
 
@@ -67,6 +71,7 @@ def test_the_course_modules_skip_the_line_by_line_checks() -> None:
         assert not page_limits._may_have_strays(searchable_lines(page)), page.filename
         assert not page_limits._may_nest_deep(page), page.filename
         assert not page_limits._may_hold_much_markup(page), page.filename
+        assert not page_limits._may_have_wide_space_runs(page), page.filename
 
 
 BLOCK_PIECES = (
@@ -119,3 +124,41 @@ def test_a_page_with_too_many_lines_is_reported_at_the_first_line_over() -> None
         "[page.too-many-lines]"
     )
     assert costly("\n".join(["段落。", ""] * 1500) + "\n") is None
+
+
+def space_run(width: str, line: int, column: int) -> str:
+    return (
+        f"{PAGE.source.path}:{PAGE.body_line + line - 1}:{column}: {width} spaces in a row "
+        "between two words here (a tab counts as four), more than the 1,000 a page may have: "
+        "in a heading, a table cell or a definition term the site's Markdown converter takes "
+        "time growing with the square of their number (100,000 take three seconds, 300,000 "
+        "half a minute); leave one space between the words: the page lays out the text itself "
+        "[page.space-run]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [("## 标题{}x", 6), ("| 术语{}x | 说明 |", 5), ("- 要点{}x", 5)],
+    ids=["heading", "table-cell", "list-item"],
+)
+def test_a_wide_run_of_spaces_between_words_is_reported_where_it_starts(
+    line: str, column: int
+) -> None:
+    """Python-Markdown's attribute lists read a heading with 300,000 spaces between two words
+    for half a minute."""
+    table = ["| 术语 | 说明 |", "| --- | --- |"]
+    body = "\n".join(["开篇。", "", *table, line.format(" " * 300_000), ""])
+    assert costly(body) == space_run("300,000", 5, column)
+
+
+def test_a_tab_in_a_run_of_spaces_counts_as_four() -> None:
+    assert costly("## 标题" + "\t" * 250 + "x\n") is None
+    assert costly("## 标题" + " \t" * 200 + "x\n") is None  # 1,000
+    assert costly("## 标题" + " \t" * 200 + " x\n") == space_run("1,001", 1, 6)
+
+
+def test_spaces_that_indent_or_end_a_line_may_be_many() -> None:
+    """Python-Markdown strips them from a heading before its attribute lists read it."""
+    wide = " " * 300_000
+    assert costly(f"## 标题{wide}\n\n{wide}- 代码\n") is None
