@@ -42,8 +42,8 @@ from generator.settings_screen import (
     PRINTED,
     THEME,
     resolved_setting_problems,
-    settings_text_problems,
 )
+from generator.settings_source import settings_bytes
 from generator.yaml_hints import SETTINGS, context_line_of, key_read_as_text, syntax_hint
 from generator.yaml_source import indent_hint
 
@@ -70,33 +70,6 @@ def site_config(project: Project) -> MkDocsConfig:
 def _site_config(project: Project, settings: bytes) -> MkDocsConfig:
     """``settings``, the bytes of mkdocs.yml, are only the cache key: MkDocs reads the file."""
     return load_settings(project, docs_dir=str(project.course_dir))  # any existing folder
-
-
-def settings_bytes(project: Project) -> bytes:
-    """The bytes of ``mkdocs.yml``; a SetupError when there is no such file, a CourseError
-    when MkDocs must not read it (:mod:`generator.settings_screen`)."""
-    shown = project.relative(project.config_file)
-    try:
-        data = project.config_file.read_bytes()
-    except IsADirectoryError:
-        raise SetupError(
-            "the site settings file is a folder",
-            f"delete the folder and put the file {CONFIG_FILE} back in its place",
-            "setup.mkdocs-yml-folder",
-            shown,
-        ) from None
-    except (FileNotFoundError, NotADirectoryError):
-        raise SetupError(
-            "the site settings file is missing",
-            "run the command in the project folder (or name it with --root), "
-            f"or put {CONFIG_FILE} back there",
-            "setup.no-mkdocs-yml",
-            shown,
-        ) from None
-    problems = settings_text_problems(data, shown)
-    if problems:
-        raise CourseError(problems)
-    return data
 
 
 def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:

@@ -38,7 +38,7 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from generator import build
 from generator.errors import CourseError, Problem, SetupError, capped, system_problem
-from generator.markdown_config import load_settings, settings_bytes
+from generator.markdown_config import load_settings
 from generator.mkdocs_run import MKDOCS_WARNING, mkdocs_problems, use_course_theme
 from generator.preview import PageTitles, PreviewPlugin, page_titles
 from generator.preview_terminal import WarningsShown, changes, report, say_why_whole
@@ -51,6 +51,7 @@ from generator.project import (
 from generator.publish import swap_in
 from generator.render import QuestionMemo
 from generator.search_terms import read_search_terms, replace_search_terms
+from generator.settings_source import settings_bytes
 from generator.source_watch import (
     PreviewServer,
     SourceWatch,

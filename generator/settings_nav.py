@@ -33,7 +33,7 @@ from mkdocs.structure.pages import _AbsoluteLinksValidationValue
 from mkdocs.utils import markdown_extensions
 
 from generator.errors import Problem
-from generator.markdown_config import settings_bytes, site_config
+from generator.markdown_config import site_config
 from generator.models import Course
 from generator.project import (
     CERTIFICATE_PAGE,
@@ -43,6 +43,7 @@ from generator.project import (
     Project,
 )
 from generator.settings_env import given_by_variable, settings_document, top_level
+from generator.settings_source import settings_bytes
 from generator.settings_trust import NAV, joined_with_and, nav_targets, problem_at, written_value
 
 GENERATED = {
