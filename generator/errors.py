@@ -63,17 +63,27 @@ class Problem:
             if self.line
             else f"{self.path.as_posix()}/"
         )
-        text = f"{where}: {label}{self.message}; {self.fix} [{self.code}]"
-        return BIDI_CONTROL.sub(_escaped, " ".join(text.splitlines()))
+        return printable(f"{where}: {label}{self.message}; {self.fix} [{self.code}]")
 
 
-BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""Characters that reorder the text around them on a terminal (a file named
-``07-\u202eevil.md`` printed its line backwards): shown as escapes."""
+CONTROL = re.compile(
+    "[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+"""What a terminal acts on instead of showing, but for tab and what Python counts as a line
+break: control characters (ESC starts a sequence that recolours or clears the screen) and
+those that reorder the text around them (a file named ``07-\u202eevil.md`` printed its line
+backwards)."""
+
+
+def printable(text: str) -> str:
+    """``text`` on one line with control characters shown as escapes (``\\x1b``,
+    ``\\u202e``): a file name or a quoted key can hold any of them."""
+    return CONTROL.sub(_escaped, " ".join(text.splitlines()))
 
 
 def _escaped(found: re.Match[str]) -> str:
-    return f"\\u{ord(found[0]):04x}"
+    code = ord(found[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def capped(problems: Iterable[Problem]) -> list[Problem]:
@@ -125,7 +135,7 @@ class SetupError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.path.as_posix()}: " if self.path is not None else ""
-        return f"{where}{self.message}; {self.fix} [{self.code}]"
+        return printable(f"{where}{self.message}; {self.fix} [{self.code}]")
 
 
 def system_problem(project: Project, error: OSError) -> SetupError:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import CourseError
+from generator.errors import CourseError, SetupError
 from generator.load import load_course
 from generator.models import ModuleMeta, PageMeta, SingleChoice, TrueFalse
 from generator.project import Project
@@ -411,6 +411,21 @@ def test_a_file_name_that_reverses_text_is_printed_escaped(minimal_project: Path
     assert any(line.startswith("quizzes/02-second.yml:") for line in lines), lines
     assert [line for line in lines if "\u202e" in line] == []
     assert any("02-\\u202eevil" in line for line in lines), lines
+
+
+def test_control_characters_in_names_and_keys_are_printed_escaped(minimal_project: Path) -> None:
+    """ESC in a file name or a quoted key was printed raw: the terminal read it as the start
+    of a sequence that recoloured or cleared the screen."""
+    (minimal_project / "quizzes/03-\x1b[2J.yml").write_text("questions: []\n", encoding="utf-8")
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    text = quiz.read_text(encoding="utf-8")
+    quiz.write_text(text.replace("    prompt:", '    "pro\\e[31mmpt\\x07":', 1), encoding="utf-8")
+    lines = problems_of(minimal_project)
+    assert [line for line in lines if any(c in line for c in "\x1b\x07")] == []
+    assert any(line.startswith("quizzes/03-\\x1b[2J.yml:1:1: ") for line in lines), lines
+    assert any("unknown key 'pro\\x1b[31mmpt\\x07'" in line for line in lines), lines
+    setup_error = SetupError("cannot write", "free some space", "setup.full", Path("site/\x9b2J"))
+    assert str(setup_error) == "site/\\x9b2J: cannot write; free some space [setup.full]"
 
 
 def test_a_missing_quizzes_folder_is_said_once(minimal_project: Path) -> None:
