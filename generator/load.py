@@ -128,6 +128,10 @@ def load_page(project: Project, path: Path, problems: list[Problem]) -> Page | N
     if isinstance(end, Problem):
         problems.append(end)
         return None
+    ended_early = _fields_below_end(lines, end, relative)
+    if ended_early is not None:
+        problems.append(ended_early)
+        return None
     try:
         source = parse_yaml("\n".join(lines[1:end]), relative, line_offset=1)
     except YamlSyntaxError as error:
@@ -172,6 +176,28 @@ def _front_matter_end(lines: list[str], path: Path) -> int | Problem:
         if line.strip() == FRONT_MATTER_FENCE or line.rstrip(" \t") == FRONT_MATTER_END:
             return index
     return _unclosed(path, 1, "the front matter that starts on line 1 is never closed")
+
+
+def _fields_below_end(lines: list[str], end: int, path: Path) -> Problem | None:
+    """A '...' line (at index ``end``) that closes the front matter above more of its
+    fields: the lines down to a '---' line read as YAML keys, and would show as page text."""
+    if lines[end].rstrip(" \t") != FRONT_MATTER_END:
+        return None
+    below = lines[end + 1 :]
+    fence = next(
+        (index for index, line in enumerate(below) if line.strip() == FRONT_MATTER_FENCE), None
+    )
+    if fence is None or not _reads_as_mapping(below[:fence], path):
+        return None
+    return Problem(
+        path,
+        end + 1,
+        1,
+        f"this '...' line closes the front matter, so the fields below it, down to the '---' "
+        f"on line {end + fence + 2}, are read as page text",
+        "delete this '...' line",
+        "page.front-matter-ends-early",
+    )
 
 
 def _closing_fence_missing(lines: list[str], path: Path, error: Problem) -> Problem | None:

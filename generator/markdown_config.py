@@ -45,7 +45,7 @@ from generator.settings_screen import (
 )
 from generator.settings_source import settings_bytes
 from generator.yaml_hints import SETTINGS, context_line_of, key_read_as_text, syntax_hint
-from generator.yaml_source import indent_hint
+from generator.yaml_source import DOCUMENT_END_FIX, document_end_above, indent_hint
 
 Anchors = dict[str, dict[str, str]]
 """Page file name -> heading id -> heading text, for every page of the course."""
@@ -181,18 +181,9 @@ def _syntax_problem(
     )
     if hint is not None:
         return Problem(path, *hint)
-    twice = DUPLICATE_ANCHOR.match(syntax.context or "")
-    if twice is not None and syntax.context_mark is not None:
-        return Problem(
-            path,
-            mark.line + 1,
-            mark.column + 1,
-            f"the anchor '&{twice.group(1)}' is given twice (first on line "
-            f"{syntax.context_mark.line + 1}): MkDocs allows each name once",
-            f"give one of them another name; to repeat the first one's value here, write "
-            f"'*{twice.group(1)}' in place of this anchor and its value",
-            "settings.anchor-twice",
-        )
+    found = _document_end(path, text, syntax, mark) or _anchor_twice(path, syntax, mark)
+    if found is not None:
+        return found
     return Problem(
         path,
         mark.line + 1,
@@ -200,6 +191,40 @@ def _syntax_problem(
         f"the site settings are not valid YAML: {syntax.problem}",
         "check the indentation, brackets and quoting on this line and the lines above it",
         "settings.yaml-syntax",
+    )
+
+
+def _document_end(
+    path: Path, text: str, syntax: yaml.MarkedYAMLError, mark: yaml.Mark
+) -> Problem | None:
+    """A '...' line above where PyYAML found more settings than one document holds."""
+    ended = document_end_above(text.split("\n"), mark.line + 1)
+    if ended is None or "<document start>" not in (syntax.problem or ""):
+        return None
+    return Problem(
+        path,
+        ended,
+        1,
+        "a '...' line ends the YAML document, but MkDocs reads only one, and the settings "
+        "below it would start another",
+        DOCUMENT_END_FIX,
+        "settings.document-end",
+    )
+
+
+def _anchor_twice(path: Path, syntax: yaml.MarkedYAMLError, mark: yaml.Mark) -> Problem | None:
+    twice = DUPLICATE_ANCHOR.match(syntax.context or "")
+    if twice is None or syntax.context_mark is None:
+        return None
+    return Problem(
+        path,
+        mark.line + 1,
+        mark.column + 1,
+        f"the anchor '&{twice.group(1)}' is given twice (first on line "
+        f"{syntax.context_mark.line + 1}): MkDocs allows each name once",
+        f"give one of them another name; to repeat the first one's value here, write "
+        f"'*{twice.group(1)}' in place of this anchor and its value",
+        "settings.anchor-twice",
     )
 
 

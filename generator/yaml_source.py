@@ -35,6 +35,9 @@ FULL_WIDTH_INDENT = (
 )
 TAB_FIX = "use spaces, not tabs"
 MERGE_KEY = "<<"
+DOCUMENT_MARKER = re.compile(r"(?:---|\.\.\.)(?:[ \t]|$)")
+"""A line that ends a YAML document ('...') or starts one ('---')."""
+DOCUMENT_END_FIX = "delete this '...' line (a text that starts with '...' goes in quotes)"
 
 
 def _line_end_tabs_as_spaces(line: str) -> str:
@@ -256,14 +259,40 @@ def _describe_yaml_error(
         return hint
     what = error.problem or error.context or "the text is not valid YAML"
     if "found another document" in what:
-        return (
-            line,
-            column,
-            "a second '---' line starts another YAML document, but a course file holds only one",
-            "remove this '---' line",
-            "yaml.second-document",
-        )
+        return _second_document(text.split("\n"), line, column)
     return line, column, f"YAML syntax error: {what}", _syntax_fix(what), "yaml.syntax"
+
+
+def _second_document(lines: list[str], line: int, column: int) -> Hint:
+    """Where another YAML document starts, found at ``line``: after a '...' line, which
+    ends the one before, or at a second '---' line."""
+    ended = document_end_above(lines, line)
+    if ended is not None:
+        return (
+            ended,
+            1,
+            "a '...' line ends the YAML document, so the lines below it start another, but a "
+            "course file holds only one",
+            DOCUMENT_END_FIX,
+            "yaml.document-end",
+        )
+    return (
+        line,
+        column,
+        "a second '---' line starts another YAML document, but a course file holds only one",
+        "remove this '---' line",
+        "yaml.second-document",
+    )
+
+
+def document_end_above(lines: list[str], line: int) -> int | None:
+    """The number of the '...' line that ends a YAML document at or above ``line`` (where
+    a parser found another document), unless a '---' line comes after it."""
+    marker = next(
+        (number for number in range(line, 0, -1) if DOCUMENT_MARKER.match(lines[number - 1])),
+        None,
+    )
+    return marker if marker is not None and lines[marker - 1].startswith("...") else None
 
 
 def duplicate_key(name: str) -> tuple[str, str, str]:

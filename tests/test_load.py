@@ -222,6 +222,29 @@ def test_front_matter_may_close_with_three_dots_as_mkdocs_allows(minimal_project
     assert (after.meta, after.body, after.body_line) == (before.meta, before.body, before.body_line)
 
 
+def test_three_dots_above_more_fields_are_told_not_read_as_page_text(minimal_project: Path) -> None:
+    """A '...' line closed the front matter of a page, and the fields below it showed as a
+    heading: the '---' under them underlines the line above, as in any Markdown."""
+    (minimal_project / "course/index.md").write_text(
+        "---\ntitle: 首页\n...\nhide:\n  - toc\n---\n\n# 首页\n", encoding="utf-8"
+    )
+    assert problems_of(minimal_project) == [
+        "course/index.md:3:1: this '...' line closes the front matter, so the fields below "
+        "it, down to the '---' on line 6, are read as page text; delete this '...' line "
+        "[page.front-matter-ends-early]"
+    ]
+
+
+def test_three_dots_may_close_the_front_matter_above_a_rule(minimal_project: Path) -> None:
+    """The page text above a '---' rule is no field: the '...' closes the front matter."""
+    (minimal_project / "course/index.md").write_text(
+        "---\ntitle: 首页\n...\n\n# 首页\n\n欢迎。\n\n---\n\n结语。\n", encoding="utf-8"
+    )
+    home = load_course(Project(minimal_project)).pages[2]
+    assert (home.meta.title, home.body_line) == ("首页", 4)
+    assert home.body == "\n# 首页\n\n欢迎。\n\n---\n\n结语。\n"
+
+
 def test_three_dots_indented_in_a_front_matter_text_are_text(minimal_project: Path) -> None:
     """Only '...' at the start of a line ends the front matter, as in MkDocs: indented, it
     ended the summary there, and the page text began with the rest of it."""
