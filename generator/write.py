@@ -133,20 +133,56 @@ def write_output(target: Path, write: Callable[[Path], object]) -> Path:
     Nothing is left behind if ``write`` fails: neither a partial ``target`` nor the temporary file.
     A temporary file that a killed run left (its process is gone) is removed first.
     """
+    return write_outputs({target: write})[0]
+
+
+def write_outputs(writers: dict[Path, Callable[[Path], object]]) -> list[Path]:
+    """:func:`write_output` for files that belong together (the answer key's HTML and PDF):
+    each is filled beside its target first, and only when all are complete are they renamed
+    into place, so a full disk keeps the earlier set whole rather than leaving one new file
+    beside an old one. A failure names the target, not the temporary file."""
+    partials: dict[Path, Path] = {}
+    try:
+        for target, write in writers.items():
+            partials[target] = _temporary_beside(target)
+            _fill(partials[target], target, write)
+        for target, partial in partials.items():
+            _replace(partial, target)
+    finally:
+        for partial in partials.values():
+            partial.unlink(missing_ok=True)
+    return list(writers)
+
+
+def _temporary_beside(target: Path) -> Path:
+    """An empty temporary file beside ``target``, named after it and this process."""
     target.parent.mkdir(parents=True, exist_ok=True)
     for leftover in _leftovers(target):
         leftover.unlink(missing_ok=True)
     prefix = f".{target.name}.{os.getpid()}."
-    handle, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
+    try:
+        handle, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise _at_target(error, None, target) from None
     os.close(handle)
-    partial = Path(name)
+    return Path(name)
+
+
+def _fill(partial: Path, target: Path, write: Callable[[Path], object]) -> None:
     try:
         write(partial)
         partial.chmod(OUTPUT_MODE)
-        _replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
-    return target
+    except OSError as error:
+        raise _at_target(error, partial, target) from None
+
+
+def _at_target(error: OSError, partial: Path | None, target: Path) -> OSError:
+    """``error`` named at ``target`` where it names the temporary file, or no file at all (a
+    zip archive's full disk)."""
+    named = {error.filename, error.filename2} - {None}
+    if error.errno is None or (named and str(partial) not in named):
+        return error
+    return OSError(error.errno, error.strerror, str(target))
 
 
 def _leftovers(target: Path) -> list[Path]:
@@ -179,7 +215,7 @@ def _replace(partial: Path, target: Path) -> None:
     try:
         os.replace(partial, target)
     except OSError as error:
-        raise OSError(error.errno, error.strerror, str(target)) from None
+        raise _at_target(error, partial, target) from None
 
 
 def zip_folder(folder: Path, archive: Path, under: str = "") -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -14,7 +16,7 @@ import pytest
 
 from generator.export import EXPORTS
 from generator.export.offline import SHIM_FOLDER, SHIM_TARGET
-from generator.write import write_output
+from generator.write import write_output, write_outputs
 from tests.conftest import PROJECT, run_generator, scratch_left, snapshot
 
 
@@ -134,6 +136,62 @@ def test_write_output_replaces_the_previous_file_whole(tmp_path: Path) -> None:
     assert target.read_text() == "new"
     assert files_under(tmp_path) == ["bank.gift.txt"]
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_full_disk_keeps_the_earlier_files_of_a_set_whole(tmp_path: Path) -> None:
+    """The answer key's HTML was replaced, and then its PDF could not be written: the new
+    HTML stood beside the old PDF. The error named the temporary file."""
+    html, pdf = tmp_path / "key.html", tmp_path / "key.pdf"
+    html.write_text("old html")
+    pdf.write_text("old pdf")
+
+    def half_then_full(partial: Path) -> None:
+        partial.write_bytes(b"%PDF half")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(partial))
+
+    with pytest.raises(OSError) as raised:
+        write_outputs({html: lambda partial: partial.write_text("new html"), pdf: half_then_full})
+    assert (raised.value.errno, raised.value.filename) == (errno.ENOSPC, str(pdf))
+    assert (html.read_text(), pdf.read_text()) == ("old html", "old pdf")
+    assert files_under(tmp_path) == ["key.html", "key.pdf"]
+
+
+def test_an_error_naming_no_file_is_named_at_the_target(tmp_path: Path) -> None:
+    """A zip archive on a full disk raises an error that names no file: it named none."""
+    target = tmp_path / "dist/export.zip"
+
+    def full(partial: Path) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with pytest.raises(OSError) as raised:
+        write_output(target, full)
+    assert raised.value.filename == str(target)
+    assert files_under(tmp_path) == []
+
+
+@pytest.mark.browser
+def test_an_answer_key_that_cannot_be_written_whole_leaves_the_earlier_one(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run_generator(minimal_project, "export", "answer-key") == 0
+    dist = minimal_project / "dist"
+    earlier = {name: (dist / name).read_bytes() for name in files_under(dist)}
+    copy = shutil.copyfile
+
+    def full_for_the_pdf(source: Path, target: Path) -> None:
+        if Path(target).name.startswith(".mot-course-answer-key.pdf."):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+        copy(source, target)
+
+    monkeypatch.setattr(shutil, "copyfile", full_for_the_pdf)
+    capsys.readouterr()
+    assert run_generator(minimal_project, "export", "answer-key") == 1
+    assert capsys.readouterr().err == (
+        "dist/mot-course-answer-key.pdf: the disk is full: no space was left to write this "
+        "file; free some space on that disk, then run the command again [setup.disk-full]\n"
+        "FAILED\n"
+    )
+    assert {name: (dist / name).read_bytes() for name in files_under(dist)} == earlier
 
 
 def test_an_output_folder_gets_the_formats_file(

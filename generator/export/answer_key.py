@@ -23,7 +23,7 @@ from generator.project import review_target
 from generator.publish import scratch_folder
 from generator.render import template_environment
 from generator.views import Link
-from generator.write import write_output
+from generator.write import write_outputs
 
 TYPE_NAMES = {
     "single": "单选题",
@@ -65,10 +65,12 @@ def export_answer_key(job: ExportJob) -> list[Path]:
         draft_html.write_text(html, encoding="utf-8")
         job.progress("printing the PDF with headless Chromium")
         print_pdf(draft_html, draft_pdf)
-        return [
-            write_output(html_file, partial(shutil.copyfile, draft_html)),
-            write_output(pdf_file, partial(shutil.copyfile, draft_pdf)),
-        ]
+        return write_outputs(
+            {
+                html_file: partial(shutil.copyfile, draft_html),
+                pdf_file: partial(shutil.copyfile, draft_pdf),
+            }
+        )
 
 
 def answer_key_files(output: Path) -> list[Path]:
