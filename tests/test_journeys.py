@@ -1215,19 +1215,23 @@ def test_the_mistakes_book_fills_and_empties(learner: Page, site_url: str, cours
     expect(group.get_by_role("heading", name=module.meta.title)).to_be_visible()
     stage = AREA_NAMES[module.area_of(missed[0]) or ""]
     expect(group.get_by_role("heading", name=stage)).to_be_visible()
+    open_module(page, site_url, module)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="重新作答").click()
+    answer(page, module, 1, right=True)  # answered right in the module, it leaves the book
+    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+    expect(count).to_contain_text("错题本里有 1 道题")
+    assert shown.evaluate_all("fs => fs.map(f => f.dataset.questionId)") == [missed[0].id]
     form = form_of(page, missed[0])
     give_answer(form, missed[0], right=True)
     if not isinstance(missed[0], Scenario):
         form.locator(".mot-submit").click()
     expect(form).to_have_attribute("data-result", "correct")
-    expect(count).to_contain_text("错题本里有 1 道题")
-    page.reload()
+    expect(count).to_have_text(  # not "empty" above the question just answered
+        "这些题你都答对了，错题本清空了。它们留在这一页供你回看，下次打开就不在了。"
+    )
     expect(shown).to_have_count(1)
-    open_module(page, site_url, module)
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="重新作答").click()
-    answer(page, module, 1, right=True)
-    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+    page.reload()
     expect(count).to_contain_text("错题本是空的")
     expect(page.locator(".mot-mistakes-module:visible")).to_have_count(0)
 

@@ -541,8 +541,9 @@ def test_the_mistakes_book_reads_out_its_count_only_when_it_changes(
     assert not [said for said in spoken if "错题本" in said], spoken
     form_of(page, single.id).get_by_role("button", name="再做一次").click()
     answer(page, single, right=True)
-    empty = "错题本是空的。测验和结业考试里答错的题会自动收进来，答对了就会离开。"
-    assert page.evaluate("window.__spoken").count(empty) == 1
+    cleared = "这些题你都答对了，错题本清空了。它们留在这一页供你回看，下次打开就不在了。"
+    assert page.evaluate("window.__spoken").count(cleared) == 1
+    assert not [said for said in page.evaluate("window.__spoken") if "错题本是空的" in said]
 
 
 def test_retry_only_what_i_got_wrong(page: Page, fixture_site_url: str, course: Course) -> None:

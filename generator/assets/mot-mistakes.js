@@ -16,8 +16,9 @@
   var all = mot.all;
   var engine = mot.engine;
   var TEXT = {
-    count: function (count, exam) {
-      return count ? "错题本里有 " + count + " 道题。" :
+    count: function (count, exam, shown) {
+      if (count) { return "错题本里有 " + count + " 道题。"; }
+      return shown ? "这些题你都答对了，错题本清空了。它们留在这一页供你回看，下次打开就不在了。" :
         "错题本是空的。测验" + (exam ? "和" + exam.title : "") + "里答错的题会自动收进来，答对了就会离开。";
     },
     again: "再做一次",
@@ -44,8 +45,10 @@
   function moduleOf(form) { return form.closest(".mot-mistakes-module").getAttribute("data-module"); }
 
   /* Show the questions in the 错题本, and those answered on this page; number them. The
-     count is read out only when the learner's `answering` changed it, not on arrival, and
-     is not written again unchanged (a screen reader would read it again after a verdict). */
+     count (or, once the last shown is answered right, that the book is cleared: not that it
+     is empty, above those questions) is read out only when the learner's `answering` changed
+     it, not on arrival, and is not written again unchanged (a screen reader would read it
+     again after a verdict). */
   function show(page, answering) {
     var mistakes = mot.progress.mistakes();
     var number = 0;
@@ -57,7 +60,7 @@
       group.hidden = !group.querySelector(".mot-question:not([hidden])");
     });
     var count = page.querySelector(".mot-mistakes-count");
-    var text = TEXT.count(Object.keys(mistakes).length, mot.courseData(page).exam);
+    var text = TEXT.count(Object.keys(mistakes).length, mot.courseData(page).exam, number);
     count.setAttribute("aria-live", answering ? "polite" : "off");
     if (count.textContent !== text) { count.textContent = text; }
   }
