@@ -1462,6 +1462,25 @@ def test_the_exam_prints_without_its_buttons_and_ends_with_its_results(
     assert panel.locator(".mot-mistakes-link").inner_text() not in "".join(sheets)
 
 
+def test_a_failed_exams_results_panel_prints_on_one_sheet(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """Handed in all wrong, the panel listed each miss with its whole stem and ran onto a
+    second sheet; printed, it names each by its number on the paper above and its review
+    link, in two columns."""
+    drawn = start_exam(page, site_url, every_question(course), right=lambda place: False)
+    hand_in(page, page)
+    sheets = printed_sheets(page, tmp_path / "failed.pdf")
+    title = page.locator(".mot-exam .mot-results-title").inner_text()
+    misses = [f"第 {place} 题 复习：" for place in range(1, len(drawn) + 1)]
+    assert [n for n, text in enumerate(sheets) if title in text] == [len(sheets) - 1]
+    panel = sheets[-1].split(title, 1)[1]
+    assert [miss for miss in misses if miss not in panel] == []
+    stems = page.locator(".mot-exam-misses .mot-miss-stem").all_inner_texts()
+    assert len(stems) == len(drawn)
+    assert [stem for stem in stems if stem[1:9] in panel] == [], "stems on the paper only"
+
+
 MARK_HEADINGS = """headings => headings.forEach((heading, n) => {
   heading.append('H' + n + 'H');
   const first = heading.parentElement.querySelector('.mot-question:not([hidden])');

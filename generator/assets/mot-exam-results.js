@@ -49,7 +49,7 @@
 
   /* Each question answered wrong: its number, a link to it on the paper, where its right
      answer is marked (a screen reader went through the whole paper to find it), its stem
-     and its review link. The link scrolls to the question and focuses it itself, and keeps
+     (not printed: the paper above it is) and its review link. The link scrolls to the question and focuses it itself, and keeps
      the click from Material: its instant navigation took #question-… for a page to show
      again, and showed it from the top. */
   function missLines(forms) {
@@ -66,8 +66,8 @@
         mot.bringIntoView(form);
       });
       var line = element("li");
-      line.append(onPaper, "：" + form.querySelector("legend").lastChild.textContent + " ",
-        form.querySelector(".mot-review a").cloneNode(true));
+      line.append(onPaper, element("span", "：" + form.querySelector("legend").lastChild.textContent, "mot-miss-stem"),
+        " ", form.querySelector(".mot-review a").cloneNode(true));
       list.appendChild(line);
     });
     return list;
