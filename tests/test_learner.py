@@ -933,7 +933,8 @@ def test_a_name_is_laid_out_in_its_own_direction(
     page: Page, fixture_site_url: str, name: str, direction: str
 ) -> None:
     """A right-to-left name with punctuation was laid out left to right, in its box and on
-    the certificate: its '!' printed at the far right, and its brackets moved."""
+    the certificate: its '!' printed at the far right, and its brackets moved. The status
+    line under the box, which says the name again, lays it out as the certificate does."""
     page.add_init_script(PASSED_ALL)
     page.goto(f"{fixture_site_url}exam_certificate.html")
     box = page.get_by_label("证书上的姓名")
@@ -943,6 +944,25 @@ def test_a_name_is_laid_out_in_its_own_direction(
     expect(line).to_have_text(name)
     for element in (box, line):
         assert element.evaluate("element => getComputedStyle(element).direction") == direction
+    status = page.locator(".mot-cert-form .mot-status")
+    expect(status).to_contain_text(name)
+    assert status.evaluate(DRAWN_ORDER, name) == line.evaluate(DRAWN_ORDER, name)
+
+
+DRAWN_ORDER = """(element, name) => {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let node = walker.nextNode();
+  while (node && !node.data.includes(name)) { node = walker.nextNode(); }
+  const start = node.data.indexOf(name);
+  const lefts = [...name].map((_, i) => {
+    const range = document.createRange();
+    range.setStart(node, start + i);
+    range.setEnd(node, start + i + 1);
+    return range.getBoundingClientRect().left;
+  });
+  return lefts.map((left, i) => i).sort((a, b) => lefts[a] - lefts[b]);
+}"""
+"""The places in ``name`` of its characters, from the leftmost drawn to the rightmost."""
 
 
 @pytest.mark.parametrize("passed", [False, True], ids=["nothing-passed", "not-yet-made"])

@@ -8,7 +8,6 @@
   "use strict";
 
   var mot = window.mot;
-  var WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
 
   /* Each module and the exam, with its status in the words of the home page's table and
      exam line: a module not begun is 未开始 there, not 未通过. */
@@ -38,11 +37,14 @@
     });
   }
 
-  /* About how wide `name` is, in ems: a Chinese, Japanese or Korean character or a full-width
-     form is 1, anything else about 0.6. Printed, a long name is set smaller by it, to stay
-     on one line (mot-certificate.css). */
-  function widthInEms(name) {
-    return Array.from(name).reduce(function (sum, character) { return sum + (WIDE.test(character) ? 1 : 0.6); }, 0);
+  /* How wide `name` is, in ems of the name line's bold type, measured in the fonts the page
+     has (a W is nearly 1 em, an i a quarter). Printed, a long name is set smaller by it, to
+     stay on one line (mot-certificate.css). */
+  function widthInEms(line, name) {
+    var style = getComputedStyle(line);
+    var context = document.createElement("canvas").getContext("2d");
+    context.font = style.fontWeight + " " + style.fontSize + " " + style.fontFamily;
+    return context.measureText(name).width / parseFloat(style.fontSize);
   }
 
   /* Fills in and shows the certificate; returns the score it shows. */
@@ -53,7 +55,7 @@
     certificate.querySelector(".mot-cert-course").textContent = course.title;
     var line = certificate.querySelector(".mot-cert-name");
     line.textContent = name;
-    line.style.setProperty("--mot-name-ems", String(widthInEms(name)));
+    line.style.setProperty("--mot-name-ems", String(widthInEms(line, name)));
     certificate.querySelector(".mot-cert-score").textContent = exam.passedScore + "%";
     certificate.querySelector(".mot-cert-date").textContent =
       "日期：" + Number(day[0]) + " 年 " + Number(day[1]) + " 月 " + Number(day[2]) + " 日";
@@ -76,8 +78,11 @@
       }
       mot.progress.setName(name);
       var score = fillCertificate(page, course, name);
-      /* What the certificate says, for a screen reader that hears only this line */
-      form.querySelector(".mot-status").textContent = "证书已生成（" + name + "，成绩 " + score + "%），可以打印了。";
+      /* What the certificate says, for a screen reader that hears only this line; the name
+         laid out in its own direction, as on the certificate */
+      var status = form.querySelector(".mot-status");
+      status.textContent = "";
+      status.append("证书已生成（", mot.element("bdi", name), "，成绩 " + score + "%），可以打印了。");
     });
     page.querySelector(".mot-cert-print").addEventListener("click", function () { window.print(); });
   }
