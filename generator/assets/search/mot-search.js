@@ -26,7 +26,9 @@
  * Material cuts a Chinese query into words of its index, but never tries a word that ends
  * the query (it stops one character short): 服务补救 became 服务 + 补, which ranked sections
  * holding 服务 alone first, and the page opened from a result marked every 补 on it. So this
- * worker cuts the query first (cutChinese), and Material searches each word whole.
+ * worker cuts the query first (cutChinese), and Material searches each word whole. A part
+ * of a word that starts none (赎罪, of 象征性赎罪) found nothing: it is searched as the words
+ * that hold it.
  *
  * A result's page line leads to the page with the words to mark (?h=) that the page's own
  * entry holds, which is only its first lines: a word found in a section below led to the
@@ -49,6 +51,8 @@
   var whole = null;      /* the second worker, once its whole index is built */
   var lastQuery = null;
   var words = {};        /* the words of the index Material built (Lunr's inverted index) */
+  var wordList = null;   /* the same words in a list, made on the first search that needs it */
+  var MAX_HOLDING = 5;
 
   function loadJson(path) {
     return fetch(new URL(path, SITE)).then(function (response) {
@@ -112,6 +116,7 @@
     self.lunr.Builder.prototype.build = function () {
       var index = build.call(this);
       words = index.invertedIndex;
+      wordList = null;
       return index;
     };
   }
@@ -123,26 +128,43 @@
     return end;
   }
 
+  /* The words of the index that hold `part` after their start, when none starts with it:
+     the index keeps a listed term whole, so 赎罪 is only in 象征性赎罪 (a few at most, each
+     followed by 〇 as a word is). Otherwise `part` itself, for Material to search as the
+     start of a word: what was typed so far. */
+  function wordsHolding(part) {
+    if (part.length < 2) { return part; }
+    wordList = wordList || Object.keys(words);
+    var holding = [];
+    for (var i = 0; i < wordList.length; i++) {
+      var at = wordList[i].indexOf(part);
+      if (at === 0) { return part; }
+      if (at > 0 && holding.length < MAX_HOLDING) { holding.push(wordList[i]); }
+    }
+    return holding.length ? " " + holding.join("〇 ") + "〇 " : part;
+  }
+
   /*
    * Cut each run of Chinese characters into the longest word of the index at each place
    * where one reaches further than the words before it (五步法: 五步 and 步法), each word
    * followed by 〇: Material's cutting then keeps it whole and drops the 〇 (it never looks
-   * at a run's last character). Characters in no word are left to Material, which searches
-   * them as the start of a word: what was typed so far.
+   * at a run's last character). Characters in no word are searched in the words that hold
+   * them (wordsHolding).
    */
   function cutChinese(query) {
     return query.replace(/\p{sc=Han}+/gu, function (run) {
-      var cut = "", reach = 0;
+      var cut = "", reach = 0, rest = "";
       for (var from = 0; from < run.length; from++) {
         var end = wordEnd(run, from);
         if (end > Math.max(from, reach)) {
-          cut += " " + run.slice(from, end) + "〇 ";
+          cut += wordsHolding(rest) + " " + run.slice(from, end) + "〇 ";
+          rest = "";
           reach = end;
         } else if (from >= reach) {
-          cut += run[from];
+          rest += run[from];
         }
       }
-      return cut.trim();
+      return (cut + wordsHolding(rest)).trim();
     });
   }
 
