@@ -126,6 +126,19 @@ def test_the_index_holds_no_progress_or_certificate_the_runtime_shows(built_site
         assert shown_by_the_runtime not in index
 
 
+def test_the_glossary_is_searched_by_module(built_site: Path) -> None:
+    """The glossary was one table, one entry of the index of 2,000 characters: a search for
+    any term listed it, and its link led to the top of the page. Each module's terms are
+    an entry of their own now, with a link to them."""
+    entries = {
+        entry["location"]: len(entry["text"])
+        for entry in search_entries(built_site)
+        if entry["location"].startswith("glossary.html#")
+    }
+    assert len(entries) == 6, entries
+    assert max(entries.values()) < 1000, entries
+
+
 def test_the_quiz_heading_stays_findable_and_empty(built_site: Path, course: Course) -> None:
     """Searching 测验 leads to each module's quiz; the entry holds no question."""
     quiz_entries = {

@@ -186,10 +186,11 @@ def test_every_page_line_of_a_result_marks_what_its_sections_found(
 
 
 def glossary_terms() -> list[str]:
-    """The terms of the glossary's table (its first column, without a bracketed abbreviation)."""
+    """The terms of the glossary's tables (their first column, without a bracketed
+    abbreviation)."""
     rows = (PROJECT / "course" / "glossary.md").read_text("utf-8").splitlines()
     cells = [row.split("|")[1].strip() for row in rows if row.startswith("| ")]
-    return [re.sub(r"（.*?）", "", cell) for cell in cells[2:]]
+    return [re.sub(r"（.*?）", "", cell) for cell in cells if cell not in ("术语", "---")]
 
 
 @pytest.mark.browser
