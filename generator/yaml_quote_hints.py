@@ -26,19 +26,35 @@ def unclosed_quote(lines: list[str], error_line: int) -> Hint | None:
     is that text's, whatever quotes it holds.
     """
     for number in range(1, min(error_line, len(lines)) + 1):
-        opened = QUOTED.match(lines[number - 1])
-        if opened is None or value_start(lines, number) != number:
-            continue
-        quote, rest = opened.group(3), opened.group(4)
-        column = len(opened.group(1))
-        if quote in ESCAPED_QUOTE[quote].sub("", rest) or not _key_follows(lines, number, column):
-            continue
-        if opened.group(2) or opened.group(1).strip():
-            return _unclosed_quote_hint(number, opened)
-        stray = QUOTED_KEY.match(rest)
-        if stray:
-            return _stray_quote_hint(number, opened, stray.group(1))
+        hint = _unclosed_at(lines, number)
+        if hint is not None:
+            return hint
     return None
+
+
+def quote_left_open(lines: list[str]) -> Hint | None:
+    """:func:`unclosed_quote` in a file YAML read without a complaint: the next quote of the
+    kind closed the text many lines below (``review: "#need"``), and what came after it read
+    well, so the keys in between were lost into the text without a word. Only lines that
+    hold a quote are looked at."""
+    for number, line in enumerate(lines, 1):
+        if ('"' in line or "'" in line) and (hint := _unclosed_at(lines, number)) is not None:
+            return hint
+    return None
+
+
+def _unclosed_at(lines: list[str], number: int) -> Hint | None:
+    opened = QUOTED.match(lines[number - 1])
+    if opened is None or value_start(lines, number) != number:
+        return None
+    quote, rest = opened.group(3), opened.group(4)
+    column = len(opened.group(1))
+    if quote in ESCAPED_QUOTE[quote].sub("", rest) or not _key_follows(lines, number, column):
+        return None
+    if opened.group(2) or opened.group(1).strip():
+        return _unclosed_quote_hint(number, opened)
+    stray = QUOTED_KEY.match(rest)
+    return None if stray is None else _stray_quote_hint(number, opened, stray.group(1))
 
 
 def _stray_quote_hint(number: int, opened: re.Match[str], key: str) -> Hint:

@@ -24,6 +24,7 @@ from generator.yaml_events import Location, LongNumber, Positions, is_long_numbe
 from generator.yaml_hints import COURSE, context_line_of, syntax_hint
 from generator.yaml_lines import Hint
 from generator.yaml_list_hints import repeated_first_key
+from generator.yaml_quote_hints import quote_left_open
 
 MAX_DEPTH = 20
 """Deepest nesting accepted; the text of a dialogue's reply is eight levels down."""
@@ -203,6 +204,10 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Source:
             raise YamlSyntaxError(
                 Problem(path, line + line_offset, column, message, fix, code)
             ) from None
+    left_open = quote_left_open(text.split("\n")) if "'" in text or '"' in text else None
+    if left_open is not None:
+        line, column, message, fix, code = left_open
+        raise YamlSyntaxError(Problem(path, line + line_offset, column, message, fix, code))
     return Source(
         path=path,
         tree=read[0],
