@@ -75,10 +75,21 @@ those that reorder the text around them (a file named ``07-\u202eevil.md`` print
 backwards)."""
 
 
+LONG_RUN = re.compile(r"\S{200,}")
+"""Text with no space in it long enough to fill a terminal: a value a message repeats (a
+paragraph pasted into a key, 200,000 characters on one line) is shown by its ends."""
+
+
 def printable(text: str) -> str:
     """``text`` on one line with control characters shown as escapes (``\\x1b``,
-    ``\\u202e``): a file name or a quoted key can hold any of them."""
-    return CONTROL.sub(_escaped, " ".join(text.splitlines()))
+    ``\\u202e``): a file name or a quoted key can hold any of them; a long run of text
+    without a space is shortened to its ends."""
+    one_line = LONG_RUN.sub(_ends, " ".join(text.splitlines()))
+    return CONTROL.sub(_escaped, one_line)
+
+
+def _ends(found: re.Match[str]) -> str:
+    return f"{found[0][:100]}…{found[0][-40:]}"
 
 
 def _escaped(found: re.Match[str]) -> str:

@@ -12,6 +12,7 @@ from datetime import date
 
 from generator.models import Source
 from generator.yaml_hints import quoted
+from generator.yaml_lines import echoed
 from generator.yaml_source import position
 
 WRITTEN_ITEM = re.compile(r"[^\s,\[\]{}#]+")
@@ -80,7 +81,7 @@ def empty_value(key: str, written: str, optional: bool = False) -> tuple[str, st
         )
     return (
         f"'{key}' is empty: the '#' after '{key}:' starts a comment, which YAML leaves out",
-        f"put the whole text in quotes: {key}: {quoted(written)}",
+        f"put the whole text in quotes: {key}: {echoed(quoted(written))}",
     )
 
 

@@ -141,7 +141,7 @@ def _full_width_colon(number: int, colon: re.Match[str]) -> Hint:
         number,
         len(indent) + len(key) + 1,
         f"the key '{key}' is followed by a full-width colon '：'",
-        f"write a half-width ':' after the key{space}: {key}: {value}".rstrip(),
+        f"write a half-width ':' after the key{space}: {written(key, value)}".rstrip(),
         "yaml.full-width-colon",
     )
 
@@ -182,7 +182,7 @@ def _no_colon(lines: list[str], error_line: int) -> Hint | None:
                 number,
                 len(indent) + len(name) + 1,
                 f"'{name}' has no colon after it, so YAML does not read it as a key",
-                f"write a colon and a space after it: {name}: {value}",
+                f"write a colon and a space after it: {written(name, value)}",
                 "yaml.missing-colon",
             )
     return None
@@ -235,7 +235,7 @@ def _no_space(number: int, key: re.Match[str]) -> Hint:
         number,
         len(indent) + len(name) + 1,
         f"there is no space after '{name}:', so YAML does not read '{name}' as a key",
-        f"write a space after the colon: {name}: {value}",
+        f"write a space after the colon: {written(name, value)}",
         "yaml.space-after-colon",
     )
 

@@ -109,3 +109,13 @@ def enclosing_keys(lines: list[str], number: int) -> list[tuple[int, re.Match[st
             found.append((above, key))
             deepest = indent(lines[above - 1])
     return found
+
+
+ECHO_LENGTH = 120
+"""The most characters of a value a fix writes out as the line should read: a paragraph
+pasted onto one line (200,000 characters) is shown by its ends."""
+
+
+def echoed(value: str) -> str:
+    """``value`` as a fix writes it out, shortened to its ends when it is long."""
+    return value if len(value) <= ECHO_LENGTH else f"{value[:80]}…{value[-30:]}"

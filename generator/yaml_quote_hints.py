@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import re
 
-from generator.yaml_lines import KEY, KEY_LINE, Hint, holds_something, indent, value_start
+from generator.yaml_lines import (
+    KEY,
+    KEY_LINE,
+    Hint,
+    echoed,
+    holds_something,
+    indent,
+    value_start,
+)
 
 QUOTED = re.compile(rf"^(\s*(?:-\s+)?)(?:({KEY})\s*:\s+)?(['\"])(.*?)\s*$")
 """A key or a list's entry whose value starts with a quote: indent, key, quote, the rest."""
@@ -99,5 +107,5 @@ def where(key: str | None) -> str:
 
 
 def written(key: str | None, value: str) -> str:
-    """A key's or a list entry's line as it should read."""
-    return f"{key}: {value}" if key else f"- {value}"
+    """A key's or a list entry's line as it should read (a long value by its ends)."""
+    return f"{key}: {echoed(value)}" if key else f"- {echoed(value)}"

@@ -11,6 +11,7 @@ from generator.errors import CourseError, SetupError
 from generator.load import load_course
 from generator.models import ModuleMeta, PageMeta, SingleChoice, TrueFalse
 from generator.project import Project
+from tests.conftest import run_generator
 
 
 def problems_of(root: Path) -> list[str]:
@@ -449,6 +450,19 @@ def test_control_characters_in_names_and_keys_are_printed_escaped(minimal_projec
     assert any("unknown key 'pro\\x1b[31mmpt\\x07'" in line for line in lines), lines
     setup_error = SetupError("cannot write", "free some space", "setup.full", Path("site/\x9b2J"))
     assert str(setup_error) == "site/\\x9b2J: cannot write; free some space [setup.full]"
+
+
+def test_a_long_run_without_spaces_is_printed_by_its_ends(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link to a 400-character address was written out whole in its problem."""
+    page = minimal_project / "course/01-sample.md"
+    with page.open("a", encoding="utf-8") as text:
+        text.write(f"\n见[这里]({'a' * 400}.md)。\n")
+    assert run_generator(minimal_project, "check") == 1
+    [problem] = capsys.readouterr().err.splitlines()[:-1]
+    assert f"link to '{'a' * 99}…{'a' * 35}.md', which is not a page" in problem
+    assert len(problem) < 400
 
 
 def test_a_missing_quizzes_folder_is_said_once(minimal_project: Path) -> None:

@@ -913,3 +913,28 @@ def test_a_negative_number_keeps_its_sign_in_the_fix(minimal_project: Path, valu
     """It was read as a list's first entry started by '-' with no space: told '- 5'."""
     [problem] = problems_with(minimal_project, QUIZ, {78: f"      - accept: {value}"})
     assert problem.endswith(f'or in brackets: accept: ["{value}"] [schema.not-a-list]')
+
+
+PASTED = "客户说" + "很长的一段话，" * 15_000 + "怎么做？"
+"""A paragraph pasted onto one line, 105,000 characters: each fix wrote it out whole."""
+
+
+@pytest.mark.parametrize(
+    ("line", "written"),
+    [
+        (f"    prompt: [注意]{PASTED}", f'prompt: "[注意]{PASTED[:75]}…{PASTED[-29:]}"'),
+        (f'    prompt: "{PASTED}', f'prompt: "{PASTED[:79]}…{PASTED[-29:]}"'),
+        (f"    prompt：{PASTED}", f"prompt: {PASTED[:80]}…{PASTED[-30:]}"),
+        (f"    prompt:{PASTED}", f"prompt: {PASTED[:80]}…{PASTED[-30:]}"),
+        (f"    prompt {PASTED}", f"prompt: {PASTED[:80]}…{PASTED[-30:]}"),
+        (f'    prompt: "D:\\{PASTED}"', f'prompt: "D:\\\\{PASTED[:75]}…{PASTED[-29:]}"'),
+        (f"    prompt: #{PASTED}", f'prompt: "#{PASTED[:78]}…{PASTED[-29:]}"'),
+    ],
+    ids=["needs-quotes", "unclosed", "full-width-colon", "no-space", "no-colon", "escape", "#"],
+)
+def test_a_fix_writes_a_long_value_out_by_its_ends(
+    minimal_project: Path, line: str, written: str
+) -> None:
+    [problem] = problems_after(minimal_project, line)
+    assert f": {written}" in problem
+    assert len(problem) < 600
