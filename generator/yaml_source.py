@@ -81,7 +81,8 @@ class _PlainComposer(Composer):
         if refusal is None and self.nesting >= MAX_DEPTH:
             refusal = (
                 f"the data is nested more than {MAX_DEPTH} levels deep",
-                "check the brackets and the indentation: a quiz needs far fewer levels",
+                "check the brackets and the indentation: a quiz or a page's front matter needs far "
+                "fewer levels",
                 "yaml.too-deep",
             )
         if refusal is not None:
