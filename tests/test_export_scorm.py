@@ -9,12 +9,13 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from lxml import etree
 from playwright.sync_api import FrameLocator, Page, expect
 
-from generator.export.scorm import Sco, course_identity, render_manifest
+from generator.export.scorm import Sco, course_identity, render_manifest, shared_files
 from generator.load import load_course
 from generator.markdown_config import site_config
 from generator.models import (
@@ -130,6 +131,21 @@ def test_a_title_longer_than_the_manifest_allows_is_shortened(tmp_path: Path) ->
     assert [title.text for title in manifest.iter(f"{CP}title")] == [long[:199] + "…"] * 3
 
 
+def test_the_manifest_lists_a_file_by_its_address(tmp_path: Path) -> None:
+    """A picture named with a space, an '&' or Chinese was listed as its name, which an LMS
+    reads as a URL: 'images/客户 图&1.png' is not one."""
+    site = tmp_path / "site"
+    (site / "images").mkdir(parents=True)
+    (site / "images/客户 图&1.png").write_bytes(b"png")
+    (site / "index.html").write_text("", encoding="utf-8")
+    listed = shared_files(site)
+    assert listed == ["images/%E5%AE%A2%E6%88%B7%20%E5%9B%BE%261.png", "index.html"]
+    units = [Sco("01-sample", "示例", "01-sample.html", 80)]
+    manifest = etree.fromstring(render_manifest(units, "课程", listed).encode())
+    hrefs = [file.get("href") for file in manifest.iter(f"{CP}file")]
+    assert hrefs[1:] == listed
+
+
 def test_manifest_has_one_sco_per_module_and_the_exam_and_lists_real_files(
     package: Path, course: Course
 ) -> None:
@@ -150,7 +166,7 @@ def test_manifest_has_one_sco_per_module_and_the_exam_and_lists_real_files(
         assert sco.get(f"{ADLCP}scormtype") == "sco"
         assert (package / str(sco.get("href"))).is_file()
     assert resources[items[-1].get("identifierref")].get("href") == "scorm/exam.html"
-    listed = {str(f.get("href")) for f in manifest.iter(f"{CP}file")}
+    listed = {unquote(str(f.get("href"))) for f in manifest.iter(f"{CP}file")}
     on_disk = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()}
     assert listed == on_disk - {"imsmanifest.xml"}
     identifiers = [e.get("identifier") for e in manifest.iter() if e.get("identifier")]

@@ -22,6 +22,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -115,9 +116,11 @@ def scos(course: Course) -> list[Sco]:
 
 
 def shared_files(site: Path) -> list[str]:
-    """Every file of the package, listed in the manifest's shared asset resource."""
+    """Every file of the package, listed in the manifest's shared asset resource by its
+    address relative to the manifest: a trainer's picture named ``客户 图.png`` is
+    ``images/%E5%AE%A2%E6%88%B7%20%E5%9B%BE.png`` (an LMS reads ``href`` as a URL)."""
     return [
-        path.relative_to(site).as_posix()
+        quote(path.relative_to(site).as_posix())
         for path in sorted(site.rglob("*"))
         if path.is_file() and path.name != MANIFEST
     ]
