@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Sequence
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
@@ -70,14 +71,20 @@ def outdented_key(
         return None
     key, parent, pydantic_parent = name, path[:-1], tuple(location[:-1])
     known = fields_at(model, location)
+    shape = _shape(value_at(source, path))
     for previous in _keys_above(source, path):
         owner, pydantic_owner = (*parent, previous), (*pydantic_parent, previous)
         value = value_at(source, owner)
         if value is None and _takes(model, pydantic_owner, key):
             return _under_empty(source, key, owner, pydantic_owner)
         if value is None or isinstance(value, (dict, list)) or previous in known:
-            return _in_last_mapping(model, source, key, owner, pydantic_owner)
+            return _in_last_mapping(model, source, (key, shape), owner, pydantic_owner)
     return None
+
+
+def _shape(value: Any) -> type:
+    """What a value is, as far as where it may go: a mapping, a list, or a single value."""
+    return dict if isinstance(value, dict) else list if isinstance(value, list) else str
 
 
 def _keys_above(source: Source, path: Location) -> list[int | str]:
@@ -90,18 +97,52 @@ def _keys_above(source: Source, path: Location) -> list[int | str]:
 
 
 def _in_last_mapping(
-    model: type[BaseModel], source: Source, key: str, owner: Location, pydantic_owner: Location
+    model: type[BaseModel],
+    source: Source,
+    key_and_shape: tuple[str, type],
+    owner: Location,
+    pydantic_owner: Location,
 ) -> Outdented | None:
-    """The deepest mapping ending where the value of ``owner`` ends that takes ``key``."""
+    """The deepest mapping ending where the value of ``owner`` ends that takes ``key`` with
+    a value of its shape: a true/false question's ``feedback:`` block of ``correct:`` and
+    ``incorrect:``, left in a single-choice question, is none of its last option's, whose
+    feedback is one text."""
+    key, shape = key_and_shape
     found = list(_last_mappings(value_at(source, owner), owner, pydantic_owner))
     for data_path, pydantic_path, mapping in reversed(found):
         if (
             key not in mapping
             and isinstance(next(iter(mapping)), str)
             and _takes(model, pydantic_path, key)
+            and _holds(model, pydantic_path, key, shape)
         ):
             return _describe(source, key, data_path, mapping, pydantic_path)
     return None
+
+
+def _holds(model: type[BaseModel], location: Location, key: str, shape: type) -> bool:
+    """Whether ``key`` of the mapping at ``location`` may hold a value of ``shape``: a
+    mapping goes only where a model or a mapping may, a list where a list may."""
+    inner = model_at(model, location)
+    if inner is None or shape is str:
+        return True
+    kinds = {get_origin(kind) or kind for kind in _alternatives(inner.model_fields[key].annotation)}
+    if shape is list:
+        return list in kinds
+    return dict in kinds or any(
+        isinstance(kind, type) and issubclass(kind, BaseModel) for kind in kinds
+    )
+
+
+def _alternatives(annotation: Any) -> tuple[Any, ...]:
+    """The types an annotation allows: each of a union's, the one of ``Annotated``."""
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    if get_origin(annotation) in (Union, UnionType):
+        return tuple(
+            kind for alternative in get_args(annotation) for kind in _alternatives(alternative)
+        )
+    return (annotation,)
 
 
 def _last_mappings(
