@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from jinja2 import TemplateSyntaxError
+from jinja2 import Environment, TemplateSyntaxError, meta
 
 from generator.errors import Problem
 from generator.markdown_config import site_config
@@ -116,26 +116,47 @@ def shadowed_template_problems(project: Project) -> list[Problem]:
 
 
 def template_syntax_problems(project: Project) -> list[Problem]:
-    """Each template in the theme's own folder (``theme.custom_dir``) that takes the place of
-    one of the theme's and that Jinja2 cannot read, at its line: ``check`` said OK, and only
-    the build failed on it. Other files there (a copy, notes) the build never reads."""
+    """Each template in the theme's own folder (``theme.custom_dir``) that the build reads
+    and that Jinja2 cannot read, at its line: ``check`` said OK, and only the build failed
+    on it. The build reads a template that takes the place of one of the theme's, and one
+    of the folder's own that such a template includes, imports or extends (a partial of
+    the trainer's, ``partials/banner.html``); other files there (a copy, notes) it never
+    reads."""
     theme = site_config(project).theme
     if theme.custom_dir is None:
         return []
     folder = Path(theme.custom_dir)
     themes = [Path(path) for path in theme.dirs if Path(path) != folder]
-    environment = theme.get_env()
+    replacing = [
+        path
+        for path in sorted(folder.rglob("*.html"))
+        if any((other / path.relative_to(folder)).is_file() for other in themes)
+    ]
+    return _unreadable(project, theme.get_env(), folder, replacing)
+
+
+def _unreadable(
+    project: Project, environment: Environment, folder: Path, start: list[Path]
+) -> list[Problem]:
+    """Each of the templates ``start``, and of those of ``folder`` they name, that Jinja2
+    cannot read."""
+    pending, read = list(start), set[Path]()
     problems = []
-    for path in sorted(folder.rglob("*.html")):
-        if not any((other / path.relative_to(folder)).is_file() for other in themes):
+    while pending:
+        path = pending.pop(0)
+        if path in read:
             continue
+        read.add(path)
         try:
-            environment.parse(path.read_text(encoding="utf-8"), path.name, str(path))
+            tree = environment.parse(path.read_text(encoding="utf-8"), path.name, str(path))
         except TemplateSyntaxError as error:
             problems.append(template_problem(project, error))
+            continue
         except (OSError, UnicodeDecodeError):
             continue  # unreadable: the build names it as MkDocs reads it
-    return problems
+        named = (folder / name for name in meta.find_referenced_templates(tree) if name)
+        pending += [path for path in named if path.is_file()]
+    return sorted(problems)
 
 
 def _shadowed(name: str, node: yaml.Node, shown: Path) -> Problem:

@@ -237,6 +237,24 @@ def test_check_names_a_template_jinja_cannot_read(
     ]
 
 
+def test_check_names_a_partial_of_the_trainers_that_jinja_cannot_read(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A partial of the trainer's own, which no theme has, was read by the build alone: an
+    override that includes it took check's OK to a failed build."""
+    templates = {
+        "partials/copyright.html": '{% include "partials/banner.html" %}',
+        "partials/banner.html": '<p>\n{% import "partials/links.html" as links %}',
+        "partials/links.html": "{% macro link() %}\n{% if %}{% endmacro %}",
+    }
+    add_theme_folder(minimal_project, templates)
+    assert problems(minimal_project, capsys).splitlines() == [
+        "overrides/partials/links.html:2:1: the template failed: TemplateSyntaxError: "
+        f"Expected an expression, got 'end of statement block'; {TEMPLATE_FIX}",
+        "FAILED: 1 problem",
+    ]
+
+
 def test_a_theme_folder_that_is_not_there_is_named_at_its_line(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
