@@ -20,6 +20,12 @@ QUOTED = re.compile(rf"^(\s*(?:-\s+)?)(?:({KEY})\s*:\s+)?(['\"])(.*?)\s*$")
 QUOTED_KEY = re.compile(rf"({KEY})\s*:(?:\s|$)")
 """A key after a quote that opens a line: the quote typed by mistake."""
 QUOTE_NAMES = {'"': "a double quote", "'": "a single quote"}
+LEFT_OPEN = {
+    False: ("never closed", ""),
+    True: ("not closed on its line", ", up to the next quote of its kind"),
+}
+"""How a text left open is said to go on, by whether a quote below closed it (YAML read the
+file): what it is, and how far YAML reads the lines below into it."""
 ESCAPED_QUOTE = {'"': re.compile(r"\\."), "'": re.compile("''")}
 """What inside quotes is no closing quote: a backslash and what follows it, two single quotes."""
 
@@ -34,7 +40,7 @@ def unclosed_quote(lines: list[str], error_line: int) -> Hint | None:
     is that text's, whatever quotes it holds.
     """
     for number in range(1, min(error_line, len(lines)) + 1):
-        hint = _unclosed_at(lines, number)
+        hint = _unclosed_at(lines, number, closed_below=False)
         if hint is not None:
             return hint
     return None
@@ -46,12 +52,16 @@ def quote_left_open(lines: list[str]) -> Hint | None:
     well, so the keys in between were lost into the text without a word. Only lines that
     hold a quote are looked at."""
     for number, line in enumerate(lines, 1):
-        if ('"' in line or "'" in line) and (hint := _unclosed_at(lines, number)) is not None:
+        hint = (
+            _unclosed_at(lines, number, closed_below=True) if '"' in line or "'" in line else None
+        )
+        if hint is not None:
             return hint
     return None
 
 
-def _unclosed_at(lines: list[str], number: int) -> Hint | None:
+def _unclosed_at(lines: list[str], number: int, closed_below: bool) -> Hint | None:
+    """The quote on line ``number`` left open, if it is (:data:`LEFT_OPEN`)."""
     opened = QUOTED.match(lines[number - 1])
     if opened is None or value_start(lines, number) != number:
         return None
@@ -60,18 +70,25 @@ def _unclosed_at(lines: list[str], number: int) -> Hint | None:
     if quote in ESCAPED_QUOTE[quote].sub("", rest) or not _key_follows(lines, number, column):
         return None
     if opened.group(2) or opened.group(1).strip():
-        return _unclosed_quote_hint(number, opened)
+        return _unclosed_quote_hint(number, opened, LEFT_OPEN[closed_below])
     stray = QUOTED_KEY.match(rest)
-    return None if stray is None else _stray_quote_hint(number, opened, stray.group(1))
+    return (
+        None
+        if stray is None
+        else _stray_quote_hint(number, opened, stray.group(1), LEFT_OPEN[closed_below])
+    )
 
 
-def _stray_quote_hint(number: int, opened: re.Match[str], key: str) -> Hint:
+def _stray_quote_hint(
+    number: int, opened: re.Match[str], key: str, left_open: tuple[str, str]
+) -> Hint:
     """A quote typed before a key (``'feedback: …``): the whole line is a text, never closed."""
     return (
         number,
         opened.start(3) + 1,
         f"{QUOTE_NAMES[opened.group(3)]} ({opened.group(3)}) before '{key}:' makes YAML read "
-        "the line as a text that is never closed, and the lines below as part of it",
+        f"the line as a text that is {left_open[0]}, and the lines below as part of "
+        f"it{left_open[1]}",
         f"remove the quote before '{key}:'",
         "yaml.unclosed-quote",
     )
@@ -88,14 +105,14 @@ def _key_follows(lines: list[str], number: int, column: int) -> bool:
     return True
 
 
-def _unclosed_quote_hint(number: int, opened: re.Match[str]) -> Hint:
+def _unclosed_quote_hint(number: int, opened: re.Match[str], left_open: tuple[str, str]) -> Hint:
     _, key, quote, rest = opened.groups()
     closed = f"{quote}{rest}{quote}"
     return (
         number,
         opened.start(3) + 1,
-        f"{where(key)} opens {QUOTE_NAMES[quote]} ({quote}) that is never closed, so YAML "
-        "reads the lines below as part of the text",
+        f"{where(key)} opens {QUOTE_NAMES[quote]} ({quote}) that is {left_open[0]}, so YAML "
+        f"reads the lines below as part of the text{left_open[1]}",
         f"add the closing quote at the end of the text: {written(key, closed)} "
         "(or remove the opening one)",
         "yaml.unclosed-quote",
