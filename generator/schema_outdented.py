@@ -78,7 +78,7 @@ def outdented_key(
         if value is None and _takes(model, pydantic_owner, key):
             return _under_empty(source, key, owner, pydantic_owner)
         if value is None or isinstance(value, (dict, list)) or previous in known:
-            return _in_last_mapping(model, source, (key, shape), owner, pydantic_owner)
+            return _in_last_mapping(model, source, key, shape, owner, pydantic_owner)
     return None
 
 
@@ -99,15 +99,15 @@ def _keys_above(source: Source, path: Location) -> list[int | str]:
 def _in_last_mapping(
     model: type[BaseModel],
     source: Source,
-    key_and_shape: tuple[str, type],
+    key: str,
+    shape: type,
     owner: Location,
     pydantic_owner: Location,
 ) -> Outdented | None:
     """The deepest mapping ending where the value of ``owner`` ends that takes ``key`` with
-    a value of its shape: a true/false question's ``feedback:`` block of ``correct:`` and
+    a value of its ``shape``: a true/false question's ``feedback:`` block of ``correct:`` and
     ``incorrect:``, left in a single-choice question, is none of its last option's, whose
     feedback is one text."""
-    key, shape = key_and_shape
     found = list(_last_mappings(value_at(source, owner), owner, pydantic_owner))
     for data_path, pydantic_path, mapping in reversed(found):
         if (

@@ -20,12 +20,12 @@ QUOTED = re.compile(rf"^(\s*(?:-\s+)?)(?:({KEY})\s*:\s+)?(['\"])(.*?)\s*$")
 QUOTED_KEY = re.compile(rf"({KEY})\s*:(?:\s|$)")
 """A key after a quote that opens a line: the quote typed by mistake."""
 QUOTE_NAMES = {'"': "a double quote", "'": "a single quote"}
-LEFT_OPEN = {
-    False: ("never closed", ""),
-    True: ("not closed on its line", ", up to the next quote of its kind"),
-}
-"""How a text left open is said to go on, by whether a quote below closed it (YAML read the
-file): what it is, and how far YAML reads the lines below into it."""
+LeftOpen = tuple[str, str]
+"""How a text left open is said to go on: what it is, and how far YAML reads the lines
+below into it."""
+NEVER_CLOSED: LeftOpen = ("never closed", "")
+CLOSED_BELOW: LeftOpen = ("not closed on its line", ", up to the next quote of its kind")
+"""Said when YAML read the file: a quote of the kind many lines below closed the text."""
 ESCAPED_QUOTE = {'"': re.compile(r"\\."), "'": re.compile("''")}
 """What inside quotes is no closing quote: a backslash and what follows it, two single quotes."""
 
@@ -40,7 +40,7 @@ def unclosed_quote(lines: list[str], error_line: int) -> Hint | None:
     is that text's, whatever quotes it holds.
     """
     for number in range(1, min(error_line, len(lines)) + 1):
-        hint = _unclosed_at(lines, number, closed_below=False)
+        hint = _unclosed_at(lines, number, NEVER_CLOSED)
         if hint is not None:
             return hint
     return None
@@ -52,16 +52,14 @@ def quote_left_open(lines: list[str]) -> Hint | None:
     well, so the keys in between were lost into the text without a word. Only lines that
     hold a quote are looked at."""
     for number, line in enumerate(lines, 1):
-        hint = (
-            _unclosed_at(lines, number, closed_below=True) if '"' in line or "'" in line else None
-        )
+        hint = _unclosed_at(lines, number, CLOSED_BELOW) if '"' in line or "'" in line else None
         if hint is not None:
             return hint
     return None
 
 
-def _unclosed_at(lines: list[str], number: int, closed_below: bool) -> Hint | None:
-    """The quote on line ``number`` left open, if it is (:data:`LEFT_OPEN`)."""
+def _unclosed_at(lines: list[str], number: int, left_open: LeftOpen) -> Hint | None:
+    """The quote on line ``number`` left open, if it is, said as ``left_open``."""
     opened = QUOTED.match(lines[number - 1])
     if opened is None or value_start(lines, number) != number:
         return None
@@ -70,18 +68,12 @@ def _unclosed_at(lines: list[str], number: int, closed_below: bool) -> Hint | No
     if quote in ESCAPED_QUOTE[quote].sub("", rest) or not _key_follows(lines, number, column):
         return None
     if opened.group(2) or opened.group(1).strip():
-        return _unclosed_quote_hint(number, opened, LEFT_OPEN[closed_below])
+        return _unclosed_quote_hint(number, opened, left_open)
     stray = QUOTED_KEY.match(rest)
-    return (
-        None
-        if stray is None
-        else _stray_quote_hint(number, opened, stray.group(1), LEFT_OPEN[closed_below])
-    )
+    return None if stray is None else _stray_quote_hint(number, opened, stray.group(1), left_open)
 
 
-def _stray_quote_hint(
-    number: int, opened: re.Match[str], key: str, left_open: tuple[str, str]
-) -> Hint:
+def _stray_quote_hint(number: int, opened: re.Match[str], key: str, left_open: LeftOpen) -> Hint:
     """A quote typed before a key (``'feedback: …``): the whole line is a text, never closed."""
     return (
         number,
@@ -105,7 +97,7 @@ def _key_follows(lines: list[str], number: int, column: int) -> bool:
     return True
 
 
-def _unclosed_quote_hint(number: int, opened: re.Match[str], left_open: tuple[str, str]) -> Hint:
+def _unclosed_quote_hint(number: int, opened: re.Match[str], left_open: LeftOpen) -> Hint:
     _, key, quote, rest = opened.groups()
     closed = f"{quote}{rest}{quote}"
     return (

@@ -201,21 +201,22 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Source:
         try:
             read = read_round_trip(text)
         except (_Refused, MarkedYAMLError) as error:
-            line, column, message, fix, code = _describe_yaml_error(error, text, line_offset)
-            raise YamlSyntaxError(
-                Problem(path, line + line_offset, column, message, fix, code)
-            ) from None
-    left_open = quote_left_open(text.split("\n")) if "'" in text or '"' in text else None
+            hint = _describe_yaml_error(error, text, line_offset)
+            raise _syntax_error(path, hint, line_offset) from None
+    lines = text.split("\n")
+    left_open = quote_left_open(lines) if "'" in text or '"' in text else None
     if left_open is not None:
-        line, column, message, fix, code = left_open
-        raise YamlSyntaxError(Problem(path, line + line_offset, column, message, fix, code))
+        raise _syntax_error(path, left_open, line_offset)
     return Source(
-        path=path,
-        tree=read[0],
-        positions=read[1],
-        line_offset=line_offset,
-        lines=tuple(text.split("\n")),
+        path=path, tree=read[0], positions=read[1], line_offset=line_offset, lines=tuple(lines)
     )
+
+
+def _syntax_error(path: Path, hint: Hint, line_offset: int) -> YamlSyntaxError:
+    """What is wrong at ``hint``'s line of a text that starts ``line_offset`` lines into
+    the file at ``path``."""
+    line, column, message, fix, code = hint
+    return YamlSyntaxError(Problem(path, line + line_offset, column, message, fix, code))
 
 
 def read_round_trip(text: str) -> tuple[Any, Positions]:
