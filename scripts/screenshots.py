@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Literal
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -37,6 +37,7 @@ from tests.browsing import (  # noqa: E402
 from tests.conftest import serve_folder, serving  # noqa: E402
 
 OUTPUT = ROOT / "build/screenshots"
+NO_HEADER = ".md-header { visibility: hidden; }"
 VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
 Scheme = Literal["light", "dark"]
 SCHEMES: tuple[Scheme, ...] = ("light", "dark")
@@ -51,9 +52,18 @@ class Camera:
         self.count = 0
 
     def shoot(self, step: str, full_page: bool = False) -> None:
+        """The viewport, once the header has finished swapping the site name for the page
+        title (a transition the shot had caught halfway, the two titles overlapping)."""
         self.count += 1
-        path = OUTPUT / f"{self.count:02d}-{step}-{self.label}.png"
-        self.page.screenshot(path=path, full_page=full_page)
+        self.page.screenshot(path=self.path(step), full_page=full_page, animations="disabled")
+
+    def shoot_part(self, step: str, part: Locator) -> None:
+        """One element whole, without the fixed header, which would cover a band of a part
+        taller than the viewport where the shot is stitched."""
+        part.screenshot(path=self.path(step), animations="disabled", style=NO_HEADER)
+
+    def path(self, step: str) -> Path:
+        return OUTPUT / f"{self.count:02d}-{step}-{self.label}.png"
 
 
 def quiz_journey(page: Page, url: str, camera: Camera, module: Module) -> None:
@@ -92,7 +102,7 @@ def dialogue_journey(page: Page, url: str, camera: Camera, course: Course) -> No
     expect(form).to_have_attribute("data-result", "incorrect")
     form.scroll_into_view_if_needed()
     camera.shoot("dialogue-wrong-branch")
-    form.screenshot(path=OUTPUT / f"{camera.count:02d}-dialogue-transcript-{camera.label}.png")
+    camera.shoot_part("dialogue-transcript", form)
     form.get_by_role("button", name="重来这段对话").click()
     expect(form).not_to_have_attribute("data-result", "incorrect")
 
@@ -115,14 +125,12 @@ def exam_journey(page: Page, url: str, camera: Camera, course: Course) -> None:
     for dialogue in dialogues.all()[:1]:
         question = questions[dialogue.get_attribute("data-question-id") or ""]
         give_answer(dialogue, question, right=False)
-        dialogue.screenshot(path=OUTPUT / f"{camera.count:02d}-exam-dialogue-{camera.label}.png")
+        camera.shoot_part("exam-dialogue", dialogue)
         restart_exam_dialogue(page, dialogue)
     answer_exam(page, page, questions, right=False)
     camera.shoot("exam-results-failed")
     for dialogue in dialogues.all()[:1]:
-        dialogue.screenshot(
-            path=OUTPUT / f"{camera.count:02d}-exam-dialogue-graded-{camera.label}.png"
-        )
+        camera.shoot_part("exam-dialogue-graded", dialogue)
     page.goto(f"{url}mistakes.html")
     camera.shoot("mistakes-filled")
     form = page.locator(".mot-mistakes .mot-question:visible").first
