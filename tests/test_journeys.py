@@ -1396,26 +1396,6 @@ def test_an_unanswered_matching_question_prints_its_choices(
     expect(form_of(page, question).locator(".mot-match-choices")).to_be_hidden()  # on screen
 
 
-DRAWN_AND_ROOM = """svgs => svgs.map(svg => [svg.getBoundingClientRect().width,
-  Math.min(svg.closest('.md-typeset').clientWidth, parseFloat(getComputedStyle(svg).maxWidth))])"""
-"""Each diagram's width, and the width it has room for: the text's, up to its largest."""
-
-
-def test_a_diagram_is_drawn_as_wide_as_the_text(
-    learner: Page, site_url: str, course: Course
-) -> None:
-    """Material sizes a figure to fit what it holds, and a diagram as wide as its figure
-    then takes the 300 px a browser gives a picture of no size of its own: every diagram
-    was drawn 340 px wide on a desktop too, its smallest labels 7 px high."""
-    narrow = []
-    for module in course.modules:
-        open_module(learner, site_url, module)
-        for drawn, room in learner.locator(".mot-figure svg").evaluate_all(DRAWN_AND_ROOM):
-            if drawn < room - 1:
-                narrow.append((module.page.name, round(drawn), round(room)))
-    assert narrow == []
-
-
 def test_a_status_line_without_a_verdict_does_not_print(
     page: Page, site_url: str, course: Course, tmp_path: Path
 ) -> None:

@@ -1,0 +1,153 @@
+"""The course's diagrams as a learner sees them, on a desktop and on a phone: drawn as wide
+as the text, their labels large enough to read and each inside its box, none over another.
+The diagrams are the real course's, so a diagram added or redrawn is checked too."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TypedDict
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from generator.models import Course, Module
+from tests.conftest import VIEWPORTS, watched_tab
+
+pytestmark = pytest.mark.browser
+
+SMALLEST_LABEL = 10.0
+"""Pixels: the smallest a label may be drawn at. Unscaled, a phone draws them 8 to 9 px."""
+
+SLACK = 0.5
+"""Pixels a label may pass its box or another label by: rounding, not a collision."""
+
+
+class Label(TypedDict):
+    text: str
+    size: float
+    box: list[float]  # left, top, right, bottom, as drawn
+    holder: list[float] | None  # the smallest box or circle (as its box) it is anchored in
+    round: bool  # whether the holder is a circle
+
+
+MEASURE_LABELS = """svg => {
+  const frame = svg.getBoundingClientRect();
+  const unit = frame.width / svg.viewBox.baseVal.width;
+  const client = box => [frame.left + (box.x - svg.viewBox.baseVal.x) * unit,
+    frame.top + (box.y - svg.viewBox.baseVal.y) * unit];
+  const edges = box => { const [left, top] = client(box);
+    return [left, top, left + box.width * unit, top + box.height * unit]; };
+  const shapes = [...svg.querySelectorAll("rect, circle")].map(shape =>
+    ({ box: edges(shape.getBBox()), round: shape.tagName === "circle" }));
+  const holding = ([x, y]) => shapes
+    .filter(({ box }) => box[0] <= x && x <= box[2] && box[1] <= y && y <= box[3])
+    .sort((a, b) => (a.box[2] - a.box[0]) * (a.box[3] - a.box[1])
+      - (b.box[2] - b.box[0]) * (b.box[3] - b.box[1]))[0];
+  return [...svg.querySelectorAll("text")].map(text => {
+    const style = getComputedStyle(text);
+    const size = parseFloat(style.fontSize) * unit * (parseFloat(style.scale) || 1);
+    const drawn = text.getBoundingClientRect();
+    const middle = (drawn.top + drawn.bottom) / 2;   /* the glyphs, not the line's leading */
+    const plain = text.getBBox();
+    const anchor = { start: 0, middle: 0.5, end: 1 }[text.getAttribute("text-anchor") || "start"];
+    const [left, top] = client(plain);
+    const holder = holding([left + plain.width * unit * anchor, top + plain.height * unit / 2]);
+    return { text: text.textContent.trim(), size,
+      box: [drawn.left, middle - size / 2, drawn.right, middle + size / 2],
+      holder: holder ? holder.box : edges(svg.viewBox.baseVal),
+      round: holder ? holder.round : false };
+  });
+}"""
+"""Each label of a diagram: its text, its size and box as drawn (the glyphs' height, not the
+line's), and the smallest rectangle or circle holding the point it is anchored at."""
+
+
+def labels_of(page: Page, url: str, module: Module) -> list[list[Label]]:
+    page.goto(f"{url}{module.page.name}.html")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    return [svg.evaluate(MEASURE_LABELS) for svg in page.locator(".mot-figure svg").all()]
+
+
+def outside(label: Label) -> bool:
+    """Whether a label reaches past the box or circle it is anchored in."""
+    left, top, right, bottom = label["box"]
+    h_left, h_top, h_right, h_bottom = label["holder"] or label["box"]
+    if not label["round"]:
+        return (
+            left < h_left - SLACK
+            or top < h_top - SLACK
+            or right > h_right + SLACK
+            or bottom > h_bottom + SLACK
+        )
+    centre_x, centre_y, radius = (
+        (h_left + h_right) / 2,
+        (h_top + h_bottom) / 2,
+        (h_right - h_left) / 2,
+    )
+    return any(
+        ((x - centre_x) ** 2 + (y - centre_y) ** 2) ** 0.5 > radius + SLACK
+        for x in (left, right)
+        for y in (top, bottom)
+    )
+
+
+def overlap(one: Label, other: Label) -> bool:
+    (left, top, right, bottom), (o_left, o_top, o_right, o_bottom) = one["box"], other["box"]
+    return (
+        min(right, o_right) - max(left, o_left) > SLACK
+        and min(bottom, o_bottom) - max(top, o_top) > SLACK
+    )
+
+
+SCREENS = {**VIEWPORTS, "small phone": (360, 780)}
+
+
+@pytest.fixture(params=list(SCREENS))
+def reader(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A tab on a desktop, a phone, or a phone as narrow as most are."""
+    yield from watched_tab(browser, size=SCREENS[request.param])
+
+
+def test_diagram_labels_are_readable_and_each_in_its_place(
+    reader: Page, site_url: str, course: Course
+) -> None:
+    """On a phone a diagram is drawn about half its size, and its labels were 8 to 9 px
+    high. They grow there, so each is checked where it is drawn: large enough, inside the
+    box or circle it names, and clear of every other label."""
+    small, astray, crossing = [], [], []
+    for module in course.modules:
+        for figure, labels in enumerate(labels_of(reader, site_url, module)):
+            where = f"{module.page.name}, figure {figure + 1}"
+            small += [
+                (where, label["text"], round(label["size"], 1))
+                for label in labels
+                if label["size"] < SMALLEST_LABEL
+            ]
+            astray += [(where, label["text"]) for label in labels if outside(label)]
+            crossing += [
+                (where, one["text"], other["text"])
+                for index, one in enumerate(labels)
+                for other in labels[index + 1 :]
+                if overlap(one, other)
+            ]
+    assert (small, astray, crossing) == ([], [], [])
+
+
+DRAWN_AND_ROOM = """svgs => svgs.map(svg => [svg.getBoundingClientRect().width,
+  Math.min(svg.closest('.md-typeset').clientWidth, parseFloat(getComputedStyle(svg).maxWidth))])"""
+"""Each diagram's width, and the width it has room for: the text's, up to its largest."""
+
+
+def test_a_diagram_is_drawn_as_wide_as_the_text(
+    learner: Page, site_url: str, course: Course
+) -> None:
+    """Material sizes a figure to fit what it holds, and a diagram as wide as its figure
+    then takes the 300 px a browser gives a picture of no size of its own: every diagram
+    was drawn 340 px wide on a desktop too, its smallest labels 7 px high."""
+    narrow = []
+    for module in course.modules:
+        learner.goto(f"{site_url}{module.page.name}.html")
+        for drawn, room in learner.locator(".mot-figure svg").evaluate_all(DRAWN_AND_ROOM):
+            if drawn < room - 1:
+                narrow.append((module.page.name, round(drawn), round(room)))
+    assert narrow == []
