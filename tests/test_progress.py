@@ -403,6 +403,85 @@ def test_storage_that_never_saved_says_progress_is_not_kept(
     expect(notice).not_to_contain_text("已经保存的进度还在")
 
 
+RESUMED = "进度又能保存了"
+"""The title of the notice a page shows when a save works again after one failed."""
+
+
+def test_storage_with_room_again_saves_what_it_could_not(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """One failed save stopped saving for the page's life: with room made since (another
+    site's data cleared), every later answer was lost too, and the quiz's score said it
+    was not saved. The next change tries again and saves the answers it could not."""
+    page = context.new_page()
+    page.add_init_script(FILLS_UP)
+    open_quiz(page, fixture_site_url)
+    module = course.modules[0]
+    ids = [question.id for question in module.quiz.questions]
+    answer(page, module, 0, right=True)
+    page.evaluate("window.__full = true")
+    answer(page, module, 1, right=False)
+    answer(page, module, 2, right=True)
+    assert list(stored(page)["questions"]) == ids[:1]
+    page.evaluate("window.__full = false")
+    answer(page, module, 3, right=True)
+    resumed = page.locator(".mot-storage-warning", has_text=RESUMED)
+    expect(resumed).to_have_count(1)
+    assert list(stored(page)["questions"]) == ids[:4]
+    page.evaluate("window.__full = true")  # full again, and room again: each said again
+    answer(page, module, 4, right=True)
+    expect(page.locator(".mot-storage-warning", has_text="之后的进度可能不会保存")).to_have_count(2)
+    page.evaluate("window.__full = false")
+    for index in range(5, len(ids)):
+        answer(page, module, index, right=True)
+    expect(resumed).to_have_count(2)
+    expect(page.locator(f'[data-results-for="{MODULE}"] .mot-unsaved')).to_have_count(0)
+    page.reload()
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    for index, result in ((1, "incorrect"), (4, "correct")):
+        form = page.locator(f'form[data-question-id="{ids[index]}"]')
+        expect(form).to_have_attribute("data-result", result)
+
+
+def test_a_tab_that_could_not_save_leaves_what_another_tab_saved_since(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """A tab whose saves failed hears no other tab: saving again, it would write its
+    record over the answers another tab saved meanwhile. It saves again only where
+    nothing was saved since its save failed."""
+    failing, saving = context.new_page(), context.new_page()
+    failing.add_init_script(FILLS_UP)
+    for tab in (failing, saving):
+        open_quiz(tab, fixture_site_url)
+    module = course.modules[0]
+    ids = [question.id for question in module.quiz.questions]
+    failing.evaluate("window.__full = true")
+    answer(failing, module, 0, right=True)
+    answer(saving, module, 1, right=True)
+    stored_once_it_holds(failing, ids[1])
+    failing.evaluate("window.__full = false")
+    answer(failing, module, 2, right=True)
+    expect(failing.locator(".mot-storage-warning", has_text=RESUMED)).to_have_count(0)
+    assert list(stored(failing)["questions"]) == [ids[1]]
+
+
+def test_an_unreadable_record_that_could_not_be_kept_aside_is_never_saved_over(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """Storage too full to copy an unreadable record aside: the page keeps progress in
+    memory, and a save that works again later must not write over the only copy."""
+    page = context.new_page()
+    page.goto(fixture_site_url)
+    page.evaluate("([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, "{"])
+    page.add_init_script(f"window.__full = true; {FILLS_UP}")
+    open_quiz(page, fixture_site_url)
+    expect(page.locator(".mot-storage-warning")).to_contain_text("进度不会保存")
+    page.evaluate("window.__full = false")
+    answer(page, course.modules[0], 0, right=True)
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == "{"
+    expect(page.locator(".mot-storage-warning", has_text=RESUMED)).to_have_count(0)
+
+
 def test_a_page_that_only_reads_progress_says_when_saves_fail(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:

@@ -11,7 +11,8 @@
  * - Storage: one progress record per site, under a key namespaced by the site's path (a
  *   SCORM package's by the course it names), with a schema version, merged on every save
  *   so that two tabs keep both answers. When storage throws (blocked, private mode,
- *   quota), progress lives in memory for this visit and the learner is told once. A record
+ *   quota), progress lives in memory and the learner is told once; each later change tries
+ *   again (unless another tab has saved since) and a save that works is told too. A record
  *   that cannot be read (corrupt, or of another version) is kept under a key of its own and
  *   a fresh one started; a record with fields of the wrong shape keeps what is valid.
  *   Site data cleared while a page is open empties the page too. Each time the learner
@@ -32,15 +33,18 @@
   var KEY = "mot-course:" + (document.querySelector("meta[name=mot-course]") || { content: new URL("..", SCRIPT).pathname }).content + ":progress";
   var WARNING = "这台设备的浏览器不能保存学习进度（可能禁用了本地存储、处于隐私模式，或存储空间已满）。" +
     "你仍然可以学习和答题，但离开、关闭或刷新这一页后，进度可能不会保留。";
-  var FULL = "这台设备的浏览器现在存不下学习进度（存储空间可能已满）。已经保存的进度还在，但从现在起的进度可能不会保留。";
+  var FULL = "这台设备的浏览器现在存不下学习进度（存储空间可能已满）。已经保存的进度还在，但从现在起的进度可能不会保留；" +
+    "腾出空间以后，下一次作答会把没保存上的进度一起补存。";
   var REPAIRED = "这台设备上保存的学习记录有一部分已经损坏，读不出来的部分已经删掉，其余的进度都还在。";
   var RESET = "这台设备上保存的学习进度读不出来，只能从头开始记录（原来的记录另存了一份）。从现在起的进度会照常保存。";
   var CLEARED = "保存的学习进度刚被清除了（例如清除了浏览器数据），这一页的进度也随之清空。";
   var UNREADABLE = "保存的学习记录刚被另一个页面改写（可能是新版本的课程），这一页读不出来。" +
     "为了不覆盖它，这一页的进度不再保存；刷新页面后会重新记录。";
+  var RESUMED = "浏览器又存得下学习进度了：这次访问里没保存上的进度现在也保存好了，之后的进度照常保存。";
   var PARTS_MISSING = "这部分需要的文件没能加载（可能是网络断了），现在还用不了，也显示不了学习进度。请检查网络，然后刷新这一页。";
   var NOTICE_TITLES = { parts: "没有加载完整", memory: "进度不会保存", full: "之后的进度可能不会保存", repaired: "部分学习记录已删除",
-                        reset: "以前的学习进度读不出来", cleared: "学习进度已清除", unreadable: "进度不再保存" };
+                        reset: "以前的学习进度读不出来", cleared: "学习进度已清除", unreadable: "进度不再保存",
+                        resumed: "进度又能保存了" };
 
   /* Page start and page parts ------------------------------------------------------- */
 
@@ -172,6 +176,7 @@
    * before a fresh record replaces it, and never overwritten while a page is open.
    */
   var persistent = true;
+  var unsavedOver;      /* the record as stored when a save failed: what this page's record was built on */
   var notices = {};     /* kind -> text of a notice the learner has not seen yet */
 
   function empty() {
@@ -249,16 +254,29 @@
   }
 
   function write(record, key) {
+    var text = typeof record === "string" ? record : JSON.stringify(record);
     try {
-      window.localStorage.setItem(key || KEY, typeof record === "string" ? record : JSON.stringify(record));
+      window.localStorage.setItem(key || KEY, text);
+      if (!persistent && !key) { unsavedOver = text; }
       return true;
     } catch {
       /* Full or blocked since the page loaded. With nothing stored under the key, no save
          has ever worked in this browser: nothing saved "stays", progress is not kept. */
+      if (!persistent) { return false; }
       persistent = false;
-      if (storedText() === null) { notices.memory = WARNING; } else { notices.full = FULL; }
+      unsavedOver = storedText();
+      if (unsavedOver === null) { notices.memory = WARNING; } else { notices.full = FULL; }
       return false;
     }
+  }
+
+  /* After a failed save each change tries again, unless another tab has saved since (this
+     page's record would undo its change): room made since, the page saves again, what it
+     could not save included. A record with nothing unsaved in it proves nothing by fitting. */
+  function resume(record) {
+    var text = JSON.stringify(record);
+    if (unsavedOver === undefined || text === unsavedOver || storedText() !== unsavedOver) { return; }
+    if (write(text)) { persistent = true; notices.resumed = RESUMED; }
   }
 
   /* Whether a save would work, found on arrival: a page that only reads the record (the
@@ -281,6 +299,7 @@
       notices.reset = RESET;
     } else {
       persistent = false;
+      unsavedOver = undefined;     /* never saved over: a record this page cannot read */
       notices = { memory: WARNING };
     }
     return empty();
@@ -310,7 +329,7 @@
     state = record;
     /* A change that changes nothing is not written: a tab following another through storage
        events reads its record a save behind, and writing it back would undo the newer saves. */
-    if (persistent && JSON.stringify(record) !== before) { write(record); }
+    if (!persistent) { resume(record); } else if (JSON.stringify(record) !== before) { write(record); }
     /* Gone, though this page had progress: site data cleared where no storage event told
        this page (the browser's settings, or this very tab). Follow it as a told tab does. */
     if (cleared) { notices.cleared = CLEARED; refreshPage(); }
