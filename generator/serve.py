@@ -25,6 +25,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -71,7 +72,10 @@ Reported = list[Problem | SetupError]
 STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 """What ``kill`` and a closing terminal send; Windows has no SIGHUP."""
 NOT_UPDATED = "Not updated: fix the problems above and save again."
-NOT_STARTED = "Not started: fix the problems above and run serve again."
+NOT_STARTED = (
+    "Not started yet: fix the problems above and save; the preview starts once they are fixed "
+    "(Ctrl+C stops)."
+)
 BuiltFor = tuple[bytes, PageTitles | None, list[str], ThemeState]
 """What a whole build of the preview's site was made with: mkdocs.yml's bytes, the
 navigation's pages and titles, the search terms, the theme's own folder."""
@@ -142,10 +146,10 @@ class Preview:
         self.failing = False
         """Whether the last start or save reported problems."""
 
-    def start(self) -> None:
+    def start(self) -> bool:
         """Generate the docs folder and build the site the server starts with, beginning with
         the last build's docs folder so that a course broken at start-up still shows its last
-        good pages. With nothing to serve, say why and exit."""
+        good pages. With nothing to serve, say why; returns whether there is a site."""
         # No build yet, or one swapping its docs folder in meanwhile: the first good save
         # fills the preview's.
         with suppress(OSError):
@@ -153,9 +157,10 @@ class Preview:
         reported = self.update()
         if self.built_for is None:
             report(reported, NOT_STARTED)
-            raise SystemExit(1)
+            return False
         self.failing = bool(reported)
         report(reported, NOT_UPDATED)
+        return True
 
     def config(self, site_dir: Path | None = None) -> MkDocsConfig:
         """The project's MkDocs settings for the preview, building into ``site_dir`` (else
@@ -315,15 +320,27 @@ def serve(project: Project, dev_addr: str) -> None:
             print("Shutting down...", flush=True)
 
 
+def _started(preview: Preview) -> MkDocsConfig:
+    """The preview's settings, once it has a site to serve: with a broken ``mkdocs.yml``, or
+    a course broken at start-up and never built, each save tries again (as the trainer
+    fixes it, in the same terminal) until Ctrl+C."""
+    while True:
+        before = source_state(preview.project)
+        try:
+            config = preview.config()
+        except CourseError as error:  # a broken mkdocs.yml: the server cannot start without it
+            report(error.problems, NOT_STARTED)
+        else:
+            if preview.start():
+                return config
+        while source_state(preview.project) == before:
+            time.sleep(POLL_SECONDS)
+
+
 def _serve(preview: Preview) -> None:
-    try:
-        config = preview.config()
-    except CourseError as error:  # a broken mkdocs.yml: the server cannot start without it
-        report(error.problems, NOT_STARTED)
-        raise SystemExit(1) from None
+    config = _started(preview)
     config.plugins.on_startup(command="serve", dirty=False)
     try:
-        preview.start()
         host, _, port = preview.dev_addr.rpartition(":")
         server = PreviewServer(
             builder=preview.rebuild,

@@ -48,12 +48,14 @@ SourceState = dict[Path, tuple[int, int]]
 
 
 def source_state(project: Project) -> SourceState:
-    """The course's pages, quizzes and settings, each with its size and time of change:
-    compared before and after a rebuild, they tell a save still being written when it was
-    read (the time alone would not: a file may bear a time ahead of the clock)."""
+    """The course's pages, quizzes, settings and search terms, each with its size and time
+    of change: compared before and after a rebuild, they tell a save still being written
+    when it was read (the time alone would not: a file may bear a time ahead of the clock);
+    a preview that could not start waits for them to change."""
     folders = (project.course_dir, project.quiz_dir)
     state: SourceState = {}
-    for path in [project.config_file, *(path for folder in folders for path in folder.rglob("*"))]:
+    named = [project.config_file, project.terms_file]
+    for path in [*named, *(path for folder in folders for path in folder.rglob("*"))]:
         with suppress(OSError):
             found = path.stat()
             state[path] = (found.st_size, found.st_mtime_ns)

@@ -378,36 +378,54 @@ def test_a_stopped_preview_removes_its_temporary_folder(
     assert log.read_text().splitlines()[-1] == "Shutting down..."
 
 
-def test_a_preview_that_cannot_start_says_so_and_removes_its_temporary_folder(
-    minimal_project: Path, tmp_path: Path
-) -> None:
-    """A course broken at start-up and never built: nothing to serve."""
-    quiz = minimal_project / "quizzes/01-sample.yml"
-    quiz.write_text(quiz.read_text().replace("type: single", "type: singel", 1))
-    port, log, temporary = free_port(), tmp_path / "serve.log", tmp_path / "temporary"
-    with start_serve(minimal_project, port, log, temporary) as server:
-        assert server.wait(timeout=60) == 1
-    lines = log.read_text().splitlines()
-    assert lines == [
-        *problem_lines(minimal_project),
-        "Not started: fix the problems above and run serve again.",
-    ]
-    assert previews_left(temporary) == []
+NOT_STARTED = (
+    "Not started yet: fix the problems above and save; the preview starts once they are "
+    "fixed (Ctrl+C stops)."
+)
 
 
-def test_a_preview_whose_settings_are_broken_says_it_did_not_start(
-    minimal_project: Path, tmp_path: Path
+def waiting_lines(log: Path, count: int, seconds: float = 60) -> list[str]:
+    """The log's lines once it has ``count`` of them (a preview that could not start waits)."""
+    deadline = time.monotonic() + seconds
+    while len(lines := log.read_text().splitlines()) < count and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return lines
+
+
+BROKEN_AT_START: dict[str, tuple[str, Callable[[str], str]]] = {
+    "course": ("quizzes/01-sample.yml", lambda text: text.replace("type: single", "type: singel")),
+    "mkdocs.yml": ("mkdocs.yml", lambda text: text.replace("  font:", "\tfont:")),
+    "search-terms": ("search-terms.txt", lambda text: f"{text}客户 服务\n"),
+}
+"""A source the preview is started with broken, and how it is broken."""
+
+
+@pytest.mark.parametrize("broken", list(BROKEN_AT_START))
+def test_a_preview_that_cannot_start_waits_for_the_fix_and_then_serves(
+    minimal_project: Path, tmp_path: Path, broken: str
 ) -> None:
-    """A tab in mkdocs.yml at start-up: the problem, then FAILED, as a command that failed,
-    where a course broken at start-up said what the preview did about it."""
-    settings = minimal_project / "mkdocs.yml"
-    settings.write_text(settings.read_text().replace("  font: false", "\tfont: false", 1))
+    """A course (or its search terms) broken at start-up and never built, nothing to
+    serve, or a broken mkdocs.yml, the server cannot start without it: the preview listed
+    the problems and exited, and the trainer, having fixed them, had to run it again. It
+    now says so and starts with the save that fixes them; stopped, it still leaves no
+    temporary folder."""
+    name, breaking = BROKEN_AT_START[broken]
+    source = minimal_project / name
+    good = source.read_text() if source.exists() else ""
+    source.write_text(breaking(good))
     port, log, temporary = free_port(), tmp_path / "serve.log", tmp_path / "temporary"
     with start_serve(minimal_project, port, log, temporary) as server:
-        assert server.wait(timeout=60) == 1
-    [problem, outcome] = log.read_text().splitlines()
-    assert problem.startswith("mkdocs.yml:") and problem.endswith("]")
-    assert outcome == "Not started: fix the problems above and run serve again."
+        try:
+            expected = [*problem_lines(minimal_project), NOT_STARTED]
+            assert waiting_lines(log, len(expected)) == expected
+            time.sleep(1)
+            assert server.poll() is None, "the preview stopped"
+            source.write_text(good)
+            wait_for(f"http://127.0.0.1:{port}/01-sample.html", log)
+            assert f"Serving on http://127.0.0.1:{port}/ (Ctrl+C stops)" in log.read_text()
+        finally:
+            server.terminate()
+            assert server.wait(timeout=20) == 0
     assert previews_left(temporary) == []
 
 
