@@ -33,13 +33,10 @@ class Label(TypedDict):
 MEASURE_LABELS = """svg => {
   const frame = svg.getBoundingClientRect();
   const unit = frame.width / svg.viewBox.baseVal.width;
-  const client = box => [frame.left + (box.x - svg.viewBox.baseVal.x) * unit,
-    frame.top + (box.y - svg.viewBox.baseVal.y) * unit];
-  const edges = box => { const [left, top] = client(box);
-    return [left, top, left + box.width * unit, top + box.height * unit]; };
+  const edges = box => [box.left, box.top, box.right, box.bottom];
   const shapes = [...svg.querySelectorAll("rect, circle")].map(shape =>
-    ({ box: edges(shape.getBBox()), round: shape.tagName === "circle" }));
-  const holding = ([x, y]) => shapes
+    ({ box: edges(shape.getBoundingClientRect()), round: shape.tagName === "circle" }));
+  const holding = ({ x, y }) => shapes
     .filter(({ box }) => box[0] <= x && x <= box[2] && box[1] <= y && y <= box[3])
     .sort((a, b) => (a.box[2] - a.box[0]) * (a.box[3] - a.box[1])
       - (b.box[2] - b.box[0]) * (b.box[3] - b.box[1]))[0];
@@ -48,14 +45,15 @@ MEASURE_LABELS = """svg => {
     const size = parseFloat(style.fontSize) * unit * (parseFloat(style.scale) || 1);
     const drawn = text.getBoundingClientRect();
     const middle = (drawn.top + drawn.bottom) / 2;   /* the glyphs, not the line's leading */
+    const glyphs = text.hasAttribute("transform") ? edges(drawn)   /* turned: as drawn */
+      : [drawn.left, middle - size / 2, drawn.right, middle + size / 2];
     const plain = text.getBBox();
-    const anchor = { start: 0, middle: 0.5, end: 1 }[text.getAttribute("text-anchor") || "start"];
-    const [left, top] = client(plain);
-    const holder = holding([left + plain.width * unit * anchor, top + plain.height * unit / 2]);
-    return { text: text.textContent.trim(), size,
-      box: [drawn.left, middle - size / 2, drawn.right, middle + size / 2],
-      holder: holder ? holder.box : edges(svg.viewBox.baseVal),
-      round: holder ? holder.round : false };
+    const along = { start: 0, middle: 0.5, end: 1 }[text.getAttribute("text-anchor") || "start"];
+    const anchor = new DOMPoint(plain.x + plain.width * along, plain.y + plain.height / 2)
+      .matrixTransform(text.getScreenCTM());
+    const holder = holding(anchor);
+    return { text: text.textContent.trim(), size, box: glyphs,
+      holder: holder ? holder.box : edges(frame), round: holder ? holder.round : false };
   });
 }"""
 """Each label of a diagram: its text, its size and box as drawn (the glyphs' height, not the
@@ -131,6 +129,27 @@ def test_diagram_labels_are_readable_and_each_in_its_place(
                 if overlap(one, other)
             ]
     assert (small, astray, crossing) == ([], [], [])
+
+
+TURNED = """<figure class="mot-figure"><svg viewBox="0 0 640 400" role="img" aria-label="t">
+<rect x="200" y="150" width="240" height="100"/>
+<text x="320" y="205" font-size="16" text-anchor="middle">客户满意度</text>
+<text x="30" y="200" font-size="16" transform="rotate(-90 30 200)">满意度 Satisfaction</text>
+</svg></figure>"""
+"""A trainer's diagram with a label turned on its side, as an axis's often is."""
+
+
+def test_a_turned_label_stays_where_it_is_drawn(page: Page, site_url: str, course: Course) -> None:
+    """A label the grown labels' rule turned about another origin was thrown off the
+    diagram on a phone (a y axis's name, turned by a transform): it keeps its size."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_url}{course.modules[0].page.name}.html")
+    page.locator(".md-content__inner").evaluate(
+        "(content, figure) => content.insertAdjacentHTML('beforeend', figure)", TURNED
+    )
+    level, turned = page.locator(".mot-figure svg").last.evaluate(MEASURE_LABELS)
+    assert level["size"] >= SMALLEST_LABEL
+    assert not outside(level) and not outside(turned)
 
 
 DRAWN_AND_ROOM = """svgs => svgs.map(svg => [svg.getBoundingClientRect().width,
