@@ -10,6 +10,7 @@ kept across reloads. Runs on the fixture course; answers come from its YAML.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -427,6 +428,7 @@ def test_storage_with_room_again_saves_what_it_could_not(
     answer(page, module, 3, right=True)
     resumed = page.locator(".mot-storage-warning", has_text=RESUMED)
     expect(resumed).to_have_count(1)
+    expect(resumed).to_have_class(re.compile(r"\bsuccess\b"))  # good news, not a warning
     assert list(stored(page)["questions"]) == ids[:4]
     page.evaluate("window.__full = true")  # full again, and room again: each said again
     answer(page, module, 4, right=True)

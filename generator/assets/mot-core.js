@@ -383,6 +383,7 @@
     Object.keys(notices).forEach(function (kind) {
       if (!content || !notices[kind]) { return; }
       var note = noticeBox("mot-storage-warning", NOTICE_TITLES[kind], notices[kind]);
+      if (kind === "resumed") { note.classList.replace("warning", "success"); }   /* good news */
       var focus = document.activeElement;
       var near = focus && focus !== document.body && focus.closest(".mot-question, .mot-results, section");
       if (near) { near.after(note); note.scrollIntoView({ block: "nearest" }); } else { content.prepend(note); }
