@@ -587,6 +587,36 @@ def test_a_hand_in_that_is_not_saved_says_so(
     assert (stored(page)["attempt"] is None) == bool(full)
 
 
+def test_exam_answers_not_saved_while_storage_was_full_are_saved_once_it_has_room(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """Answers given on the paper while storage was full are kept with the next answer
+    that fits, and come back on a return: the paper is handed in whole and saved."""
+    page = context.new_page()
+    page.add_init_script(FILLS_UP)
+    questions = every_question(course)
+    drawn = take_exam_started(page, fixture_site_url)
+    forms = [page.locator(f'.mot-exam-paper form[data-question-id="{id}"]') for id in drawn]
+    page.evaluate("window.__full = true")
+    give_answer(forms[0], questions[drawn[0]], True)
+    expect(page.locator(".mot-storage-warning")).to_contain_text("之后的进度可能不会保存")
+    assert stored(page)["attempt"]["answers"] == {}
+    page.evaluate("window.__full = false")
+    give_answer(forms[1], questions[drawn[1]], True)
+    expect(page.locator(".mot-storage-warning", has_text=RESUMED)).to_have_count(1)
+    assert sorted(stored(page)["attempt"]["answers"]) == sorted(drawn[:2])
+    page.reload()
+    expect(page.locator(".mot-exam[data-ready]")).to_have_attribute(
+        "data-exam-state", "in-progress"
+    )
+    give_answer(forms[2], questions[drawn[2]], True)
+    hand_in(page, page)
+    panel = page.locator('[data-results-for="exam"]')
+    expect(panel.locator("[data-passed]")).to_contain_text("恭喜通过结业考试")
+    expect(panel.locator(".mot-unsaved")).to_have_count(0)
+    assert stored(page)["exam"]["passed"] is True
+
+
 def test_a_hand_in_not_saved_leaves_a_paper_another_tab_handed_in(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:
