@@ -26,7 +26,7 @@ class Label(TypedDict):
     text: str
     size: float
     box: list[float]  # left, top, right, bottom, as drawn
-    holder: list[float] | None  # the smallest box or circle (as its box) it is anchored in
+    holder: list[float]  # the smallest box or circle (as its box) it is anchored in, or the SVG
     round: bool  # whether the holder is a circle
 
 
@@ -69,7 +69,7 @@ def labels_of(page: Page, url: str, module: Module) -> list[list[Label]]:
 def outside(label: Label) -> bool:
     """Whether a label reaches past the box or circle it is anchored in."""
     left, top, right, bottom = label["box"]
-    h_left, h_top, h_right, h_bottom = label["holder"] or label["box"]
+    h_left, h_top, h_right, h_bottom = label["holder"]
     if not label["round"]:
         return (
             left < h_left - SLACK
@@ -111,7 +111,7 @@ def test_diagram_labels_are_readable_and_each_in_its_place(
 ) -> None:
     """On a phone a diagram is drawn about half its size, and its labels were 8 to 9 px
     high. They grow there, so each is checked where it is drawn: large enough, inside the
-    box or circle it names, and clear of every other label."""
+    box or circle it is anchored in, and clear of every other label."""
     small, astray, crossing = [], [], []
     for module in course.modules:
         for figure, labels in enumerate(labels_of(reader, site_url, module)):

@@ -257,7 +257,7 @@
     var text = typeof record === "string" ? record : JSON.stringify(record);
     try {
       window.localStorage.setItem(key || KEY, text);
-      if (!persistent && !key) { unsavedOver = text; }
+      if (!persistent && !key) { unsavedOver = text; }   /* a smaller record that fitted (handIn) */
       return true;
     } catch {
       /* Full or blocked since the page loaded. With nothing stored under the key, no save
