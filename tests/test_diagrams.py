@@ -32,7 +32,7 @@ class Label(TypedDict):
 
 MEASURE_LABELS = """svg => {
   const frame = svg.getBoundingClientRect();
-  const unit = frame.width / svg.viewBox.baseVal.width;
+  const unit = Math.hypot(svg.getScreenCTM().a, svg.getScreenCTM().b);   /* px per unit */
   const edges = box => [box.left, box.top, box.right, box.bottom];
   const shapes = [...svg.querySelectorAll("rect, circle")].map(shape =>
     ({ box: edges(shape.getBoundingClientRect()), round: shape.tagName === "circle" }));
