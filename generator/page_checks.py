@@ -22,6 +22,7 @@ from generator.markdown_config import CourseScan
 from generator.media import course_file, folder_link, meant_file, outside_course_link
 from generator.models import Course, Page
 from generator.page_blocks import broken_blocks, empty_boxes, unclosed_fences
+from generator.page_diagrams import small_labels
 from generator.page_footnotes import footnote_problems
 from generator.page_headings import (
     full_width_ids,
@@ -95,6 +96,7 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
     yield from footnote_problems(page, lines, scan.pages[page.filename])
     yield from html_problems(page, text)
     yield from resources_elsewhere(page, text)
+    yield from small_labels(page, text)
 
 
 def chinese_line_breaks(page: Page, lines: Lines) -> Iterator[Problem]:
