@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from generator.errors import Problem, Severity
 from generator.models import Page
+from generator.page_text import place_of
 from generator.yaml_lines import echoed
 
 PHONE_TEXT_WIDTH = 328
@@ -83,12 +84,10 @@ def _labels(text: str) -> Iterator[Label]:
 
 
 def _too_small(page: Page, text: str, label: Label) -> Problem:
-    line_start = text.rfind("\n", 0, label.at) + 1
     shown = math.floor(label.drawn * 10) / 10  # 9.99 is not "10.0 px, under 10 px"
     return Problem(
         page.source.path,
-        page.body_line + text.count("\n", 0, line_start),
-        label.at - line_start + 1,
+        *place_of(text, label.at, page.body_line),
         f"the diagram label '{echoed(label.words)}' (font-size {label.size:g}) is drawn "
         f"{shown:.1f} px high on a phone 360 px wide, under the {SMALLEST_LABEL} px a label "
         "needs to be read",

@@ -22,6 +22,7 @@ import markdown
 
 from generator.errors import Problem
 from generator.models import Page
+from generator.page_text import place_of
 
 IMPLIED_END = {"p", "li", "dt", "dd", "option", "colgroup", "thead", "tbody", "tfoot", "tr"}
 IMPLIED_END |= {"td", "th"}
@@ -116,9 +117,7 @@ def _tags_running_on(text: str, first_line: int) -> tuple[list[Finding], str]:
         if not {found[1].lstrip("/").lower(), found[2].lower()} & TRACKED:
             continue  # inline tags run together (a <b a <b): the blocks stay as written
         start = found.start()
-        line = first_line + text.count("\n", 0, start)
-        column = start - text.rfind("\n", 0, start)
-        findings.append((line, column, *_running_on_problem(found[1])))
+        findings.append((*place_of(text, start, first_line), *_running_on_problem(found[1])))
         kept.append(f"{text[taken:start]} ")
         taken = start + 1
     return findings, "".join([*kept, text[taken:]])
@@ -141,9 +140,7 @@ def _unclosed_comments(text: str, first_line: int) -> tuple[list[Finding], str]:
     unclosed: list[Finding] = []
     start = text.find(COMMENT_OPENING, text.rfind(COMMENT_CLOSING) + 1)
     while start >= 0:
-        line = first_line + text.count("\n", 0, start)
-        column = start - text.rfind("\n", 0, start)
-        unclosed.append((line, column, *UNCLOSED_COMMENT))
+        unclosed.append((*place_of(text, start, first_line), *UNCLOSED_COMMENT))
         text = f"{text[:start]} {text[start + 1 :]}"
         start = text.find(COMMENT_OPENING, start)
     return unclosed, text

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from generator.errors import Problem
 from generator.models import Page
+from generator.page_text import place_of
 
 ELSEWHERE = r"(?:[a-z][a-z0-9+.-]*:)?//[^\s\"'()<>]+"
 """An address on another site: ``https://…``, ``http://…`` or ``//…``."""
@@ -36,11 +37,9 @@ def resources_elsewhere(page: Page, text: str) -> Iterator[Problem]:
     if "//" not in text:
         return
     for found in LOADS.finditer(text):
-        line_start = text.rfind("\n", 0, found.start(1)) + 1
         yield Problem(
             page.source.path,
-            page.body_line + text.count("\n", 0, line_start),
-            found.start(1) - line_start + 1,
+            *place_of(text, found.start(1), page.body_line),
             f"'{found[1]}' is loaded from another site: the page would wait on it where "
             "the site is blocked (as many are in mainland China), and tell it who reads "
             "the page",

@@ -203,6 +203,11 @@ def _indented_code(lines: Lines, numbers: range) -> set[int]:
     return code
 
 
+def place_of(text: str, offset: int, first_line: int) -> Place:
+    """The line (in the file: ``text`` starts at ``first_line``) and column of ``offset``."""
+    return first_line + text.count("\n", 0, offset), offset - text.rfind("\n", 0, offset)
+
+
 def text_places(lines: Lines, text: str) -> list[Place]:
     """Every line and column where ``text`` starts, in order."""
     found = []
