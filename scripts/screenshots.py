@@ -4,11 +4,11 @@
 a new learner through it in headless Chromium: the home page, a module quiz answered wrong
 and right to its results panel, a customer dialogue played through a wrong branch, the
 final exam in progress and handed in, the 错题本, the dashboard afterwards, the certificate
-(on screen and as printed), the glossary and the 404 page. Every step is taken on a desktop
-(1280×800) and a phone (390×844), in light and dark mode, into ``build/screenshots/``
-as ``NN-step-viewport-scheme.png`` (the printed certificate also as a PDF). Answers come
-from the course's YAML through the generator. Not part of ``make test``: look at the
-pictures yourself.
+(on screen and as printed), the glossary, the 404 page and every diagram. Every step is
+taken on a desktop (1280×800) and a phone (390×844), in light and dark mode, into
+``build/screenshots/`` as ``NN-step-viewport-scheme.png`` (the printed certificate also as
+a PDF). Answers come from the course's YAML through the generator. Not part of ``make
+test``: look at the pictures yourself.
 """
 
 from __future__ import annotations
@@ -174,7 +174,18 @@ def walk(browser: Browser, url: str, course: Course, viewport: str, scheme: Sche
     for name in ("glossary", "404"):
         page.goto(f"{url}{name}.html")
         camera.shoot(name)
+    diagrams(page, url, camera, course)
     context.close()
+
+
+def diagrams(page: Page, url: str, camera: Camera, course: Course) -> None:
+    """Every diagram of the course, each whole: a phone draws it at half its size, its
+    labels grown by a third."""
+    camera.count += 1
+    for module in course.modules:
+        page.goto(f"{url}{module.page.name}.html")
+        for number, figure in enumerate(page.locator(".mot-figure").all(), 1):
+            camera.shoot_part(f"diagram-{module.page.name}-{number}", figure)
 
 
 def mistakes_cleared(page: Page, url: str, camera: Camera, course: Course) -> None:
