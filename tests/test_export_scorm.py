@@ -7,6 +7,7 @@ import re
 import shutil
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -186,6 +187,18 @@ def with_lms(folder: Path) -> None:
     host.mkdir()
     shutil.copy(FIXTURES / "lms/host.html", host / "host.html")
     shutil.copy(NODE_MODULES / "scorm-again/dist/scorm12.js", host / "scorm12.js")
+
+
+@contextmanager
+def serving_to(page: Page, folder: Path) -> Iterator[str]:
+    """``folder`` served while ``page`` reads it. The page is closed before the server
+    stops: a worker still loading then (Material's search) failed to load, and the page
+    reported it as an error of its own."""
+    with serving(serve_folder(folder)) as origin:
+        try:
+            yield origin
+        finally:
+            page.close()
 
 
 @pytest.fixture(scope="module")
@@ -565,7 +578,7 @@ def test_a_new_version_of_the_package_keeps_the_learners_progress(
     for revision in ("1", "2"):
         unpacked(scorm_project, tmp_path / revision / "package")
         with_lms(tmp_path / revision)
-    with serving(serve_folder(tmp_path)) as origin:
+    with serving_to(page, tmp_path) as origin:
         launch(page, f"{origin}/1", module)
         for index in range(len(module.quiz.questions)):
             answer(in_sco(page), module, index, right=True)
@@ -615,7 +628,7 @@ def test_the_manifest_and_every_page_name_the_course(package: Path, scorm_projec
 def test_outside_an_lms_the_package_behaves_like_the_website(
     page: Page, package: Path, module: Module
 ) -> None:
-    with serving(serve_folder(package)) as origin:
+    with serving_to(page, package) as origin:
         page.goto(f"{origin}/{module.page.name}.html")
         expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
         answer(page, module, 0, right=True)
@@ -630,7 +643,7 @@ def test_the_launch_page_shows_the_course_filling_the_lms_frame(
     read (the frame's name too), the language, the colour scheme the learner chose on the
     course's pages, and the keyboard's first Tab in the course."""
     page.set_viewport_size({"width": 390, "height": 844})
-    with serving(serve_folder(package)) as origin:
+    with serving_to(page, package) as origin:
         page.goto(f"{origin}/{module.page.name}.html")
         choose_dark(page)
         page.goto(f"{origin}/scorm/{module.page.name}.html")
@@ -674,7 +687,7 @@ def test_the_lms_and_the_page_agree_at_the_course_pass_mark(
     unpacked(lenient_project, tmp_path / "package")
     with_lms(tmp_path)
     module = load_course(Project(lenient_project)).modules[0]
-    with serving(serve_folder(tmp_path)) as origin:
+    with serving_to(page, tmp_path) as origin:
         launch(page, origin, module)
         frame = in_sco(page)
         for index in range(len(module.quiz.questions)):
