@@ -31,6 +31,7 @@ from generator.project import Project  # noqa: E402
 from tests.browsing import (  # noqa: E402
     answer,
     answer_exam,
+    every_question,
     give_answer,
     restart_exam_dialogue,
 )
@@ -110,7 +111,7 @@ def dialogue_journey(page: Page, url: str, camera: Camera, course: Course) -> No
 def exam_journey(page: Page, url: str, camera: Camera, course: Course) -> None:
     """The exam started, left and resumed, a dialogue played wrong (no verdicts yet), the
     paper handed in wrong, its misses tried again in the 错题本, then passed."""
-    questions = {q.id: q for m in course.modules for q in m.quiz.every_question}
+    questions = every_question(course)
     page.goto(f"{url}exam.html")
     expect(page.locator(".mot-exam[data-ready]")).to_have_count(1)
     camera.shoot("exam-ready")
@@ -190,7 +191,7 @@ def diagrams(page: Page, url: str, camera: Camera, course: Course) -> None:
 
 def mistakes_cleared(page: Page, url: str, camera: Camera, course: Course) -> None:
     """The 错题本's last questions answered right on its page: it says it is cleared."""
-    questions = {q.id: q for m in course.modules for q in m.quiz.every_question}
+    questions = every_question(course)
     page.goto(f"{url}mistakes.html")
     expect(page.locator(".mot-mistakes[data-ready]")).to_have_count(1)
     for form in page.locator(".mot-mistakes .mot-question:visible").all():

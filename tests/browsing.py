@@ -10,6 +10,7 @@ from playwright.sync_api import Dialog, FrameLocator, Locator, Page, Route, expe
 
 from generator.digests import opaque_key
 from generator.models import (
+    Course,
     FillIn,
     Matching,
     Module,
@@ -30,6 +31,11 @@ LOGIN_PAGE = "<!doctype html><html><body>请先登录 Wi-Fi</body></html>"
 """What a Wi-Fi login page (or a proxy's error page) sends in place of any file asked for."""
 LOGIN_PAGE_RUN = "Unexpected token '<'"
 """The error a login page served as a script throws when the browser runs it."""
+
+
+def every_question(course: Course) -> dict[str, Question]:
+    """Every question of the course, module quizzes' and exam pools', by its id."""
+    return {q.id: q for module in course.modules for q in module.quiz.every_question}
 
 
 def fail(how: str) -> Callable[[Route], None]:

@@ -11,12 +11,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.models import Course, Module
+from generator.page_diagrams import SMALLEST_LABEL  # the check's: unscaled, a phone drew 8-9 px
 from tests.conftest import VIEWPORTS, watched_tab
 
 pytestmark = pytest.mark.browser
-
-SMALLEST_LABEL = 10.0
-"""Pixels: the smallest a label may be drawn at. Unscaled, a phone draws them 8 to 9 px."""
 
 SLACK = 0.5
 """Pixels a label may pass its box or another label by: rounding, not a collision."""

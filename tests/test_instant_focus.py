@@ -14,10 +14,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from generator.models import Course
 from generator.project import review_target
-from tests.browsing import answer, hand_in
+from tests.browsing import answer, every_question, hand_in
 from tests.conftest import VIEWPORTS, watched_tab
 from tests.test_journeys import (
-    every_question,
     expect_in_view_below_header,
     open_module,
     start_exam,

@@ -39,6 +39,7 @@ from tests.browsing import (
     choose_dark,
     chosen_keys,
     dialogue_path,
+    every_question,
     give_answer,
     hand_in,
     hand_in_left_open,
@@ -48,10 +49,6 @@ from tests.browsing import (
 from tests.test_learner import STORAGE_KEY, assert_prints_on_one_a4_landscape_page
 
 pytestmark = pytest.mark.browser
-
-
-def every_question(course: Course) -> dict[str, Question]:
-    return {q.id: q for module in course.modules for q in module.quiz.every_question}
 
 
 def open_module(page: Page, url: str, module: Module) -> None:

@@ -39,6 +39,7 @@ from tests.browsing import (
     answer_form,
     axe_violations,
     choose_options,
+    every_question,
     expect_scheme,
     fill_answers,
     give_answer,
@@ -624,10 +625,6 @@ def test_broken_storage_falls_back_to_memory(
 
 
 # Final exam and certificate -------------------------------------------------------------
-
-
-def every_question(course: Course) -> dict[str, Question]:
-    return {q.id: q for module in course.modules for q in module.quiz.every_question}
 
 
 def take_exam_started(page: Page, url: str) -> list[str]:

@@ -18,7 +18,7 @@ from generator.export.pdf import CHROMIUM_FLAGS
 from generator.load import load_course
 from generator.models import Course, FillIn, Module, SingleChoice
 from generator.project import Project
-from tests.browsing import choose_dark, fail, give_answer, search
+from tests.browsing import choose_dark, every_question, fail, give_answer, search
 from tests.conftest import PROJECT, chromium_executable
 
 pytestmark = pytest.mark.browser
@@ -269,7 +269,7 @@ def test_an_exam_that_cannot_be_graded_takes_the_learner_to_its_first_question(
     page.wait_for_timeout(500)  # every question has failed by now, the last maybe just now
     expect(status).to_be_focused()
     expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
-    questions = {q.id: q for m in course.modules for q in m.quiz.every_question}
+    questions = every_question(course)
     # answered by a choice or a typed answer: a move of an ordering says so in the same line
     quiet = ", ".join(f'[data-question-type="{kind}"]' for kind in QUIET_TYPES)
     answered = page.locator(f".mot-exam-paper .mot-question:is({quiet})").first

@@ -26,12 +26,13 @@ from tests.browsing import (
     answer,
     answer_exam,
     chosen_keys,
+    every_question,
     fail,
     give_answer,
     hand_in,
 )
 from tests.conftest import FIXTURES
-from tests.test_learner import STORAGE_KEY, every_question, take_exam_started
+from tests.test_learner import STORAGE_KEY, take_exam_started
 
 pytestmark = pytest.mark.browser
 
