@@ -49,9 +49,9 @@
 
   /* Each question answered wrong: its number, a link to it on the paper, where its right
      answer is marked (a screen reader went through the whole paper to find it), its stem
-     (not printed: the paper above it is) and its review link. The link scrolls to the question and focuses it itself, and keeps
-     the click from Material: its instant navigation took #question-… for a page to show
-     again, and showed it from the top. */
+     (not printed: the paper above it is) and its review link. The link scrolls to the
+     question and focuses it itself, and keeps the click from Material: its instant
+     navigation took #question-… for a page to show again, and showed it from the top. */
   function missLines(forms) {
     var list = element("ul", "", "mot-exam-misses");
     forms.forEach(function (form, index) {
