@@ -1647,6 +1647,32 @@ def gap_between(first: Locator, second: Locator) -> float:
     return across if across > 0 else down
 
 
+def test_a_certificate_made_is_there_when_the_learner_comes_back(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """The name was kept but the certificate was drawn only by 生成证书: back on the page
+    (instant navigation, a reload, the next day) the learner saw the name in its box and no
+    certificate, and printing gave the checklist alone."""
+    page.goto(f"{site_url}exam_certificate.html")
+    store(page, passed_everything(course))
+    page.get_by_label("证书上的姓名").fill("欧阳晓梅")
+    page.get_by_role("button", name="生成证书").click()
+    certificate = page.locator(".mot-certificate")
+    expect(certificate.locator(".mot-cert-name")).to_have_text("欧阳晓梅")
+    page.get_by_role("navigation", name="导航栏").get_by_role("link", name="术语表").click()
+    expect(page).to_have_url(re.compile(r"glossary\.html$"))
+    page.go_back()
+    for arrival in ("back", "reload"):
+        expect(certificate.locator(".mot-cert-name"), arrival).to_have_text("欧阳晓梅")
+        expect(certificate, arrival).to_be_visible()
+        expect(page.get_by_role("button", name="打印证书"), arrival).to_be_visible()
+        expect(page.locator(".mot-cert-form .mot-status"), arrival).to_have_text("")
+        page.reload()
+    assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
+    printed = pdfium.PdfDocument(tmp_path / "certificate.pdf")[0].get_textpage().get_text_range()
+    assert "欧阳晓梅" in printed
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_certificate_fits_a_narrow_screen_and_one_sheet(
     page: Page,

@@ -67,6 +67,7 @@
   function bindForm(page, course, form) {
     var input = form.querySelector("input");
     input.value = mot.progress.name();
+    if (input.value) { fillCertificate(page, course, input.value); }   /* made on an earlier visit */
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var name = input.value.trim();
