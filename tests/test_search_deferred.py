@@ -130,6 +130,26 @@ def test_a_search_link_loads_the_index_and_shows_results(page: Page, site_url: s
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("viewport", [(1280, 800), (390, 844)], ids=["desktop", "phone"])
+def test_text_that_comes_with_no_key_is_searched(
+    page: Page, site_url: str, viewport: tuple[int, int]
+) -> None:
+    """Material searches when a key is released in its box: text pasted from a menu, or given
+    by voice or a phone keyboard's suggestion, comes with no key, and the panel said 键入以开始
+    搜索 until the learner pressed one."""
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    page.goto(f"{site_url}01-significance.html")
+    phone_opener = 'label.md-header__button[for="__search"]'
+    page.locator("input.md-search__input" if viewport[0] > 1000 else phone_opener).click()
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    expect(page.locator(".md-search-result__meta")).to_have_text("键入以开始搜索", timeout=15_000)
+    page.keyboard.insert_text(TERM)
+    expect(page.locator(f'.md-search-result__item a[href*="{TAUGHT_AT}"]').first).to_be_visible(
+        timeout=15_000
+    )
+
+
+@pytest.mark.browser
 def test_an_index_that_does_not_load_is_said_to_and_loads_on_the_next_search(
     page: Page, site_url: str
 ) -> None:

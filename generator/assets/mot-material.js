@@ -3,6 +3,7 @@
  * site (generator/runtime.py), after the core:
  * - telling the search worker when the learner opens search, so that it loads the index then;
  * - turning off Material's one-key shortcuts;
+ * - searching text that reaches the search box with no key (pasted, spoken);
  * - no smooth scrolling for a learner who asks for less motion.
  */
 (function () {
@@ -45,6 +46,15 @@
     });
   }
 
+  /* Material searches when a key is released in its box: text pasted from a menu, or given
+     by voice or a phone keyboard's suggestion, came with no key and found nothing until the
+     learner pressed one. Each change to the box is told to Material as a key released. */
+  function searchTextWithoutKeys() {
+    document.addEventListener("input", function (event) {
+      if (event.target.matches(".md-search__input")) { event.target.dispatchEvent(new KeyboardEvent("keyup")); }
+    });
+  }
+
   /* Material scrolls the contents sidebar after the page (toc.follow), and a row of tabs,
      with behavior "smooth", whatever the learner asked: such a scroll is made at once when
      the system asks for reduced motion, as the project's own scrolling is. */
@@ -61,5 +71,6 @@
 
   tellSearchWhenOpen();
   keepKeysFromMaterial();
+  searchTextWithoutKeys();
   keepMotionReduced();
 })();
