@@ -135,7 +135,8 @@ def load_page(project: Project, path: Path, problems: list[Problem]) -> Page | N
     try:
         source = parse_yaml("\n".join(lines[1:end]), relative, line_offset=1)
     except YamlSyntaxError as error:
-        problems.append(_closing_fence_missing(lines, relative, error.problem) or error.problem)
+        unclosed = _closing_fence_missing(lines, relative, error.problems[0])
+        problems.extend([unclosed] if unclosed is not None else error.problems)
         return None
     problems.extend(plain_text_problems(source))
     meta_model: type[ModuleMeta] | type[PageMeta] = ModuleMeta if is_module(path) else PageMeta
@@ -339,6 +340,6 @@ def _parsed(
     try:
         source = parse_yaml(text, path)
     except YamlSyntaxError as error:
-        return None, None, (error.problem,)
+        return None, None, error.problems
     loaded, model_problems = validate_model(model, source)
     return loaded, source, (*plain_text_problems(source), *model_problems)

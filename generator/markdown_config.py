@@ -44,8 +44,8 @@ from generator.settings_screen import (
     resolved_setting_problems,
 )
 from generator.settings_source import settings_bytes
+from generator.yaml_errors import DOCUMENT_END_FIX, document_end_above, indent_hint
 from generator.yaml_hints import SETTINGS, context_line_of, key_read_as_text, syntax_hint
-from generator.yaml_source import DOCUMENT_END_FIX, document_end_above, indent_hint
 
 Anchors = dict[str, dict[str, str]]
 """Page file name -> heading id -> heading text, for every page of the course."""

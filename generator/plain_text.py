@@ -28,7 +28,8 @@ from markupsafe import Markup
 
 from generator.errors import Problem
 from generator.models import Source
-from generator.yaml_source import FULL_WIDTH_SPACE, position
+from generator.yaml_lines import FULL_WIDTH_SPACE
+from generator.yaml_source import position
 
 ASCII_PUNCTUATION = frozenset(string.punctuation)
 ATTRIBUTE_LIST = "{:"

@@ -1,4 +1,5 @@
-"""Which model a pydantic error's location leads to, and so which keys belong there.
+"""Which model a pydantic error's location leads to, and so which keys belong there; and
+which question it is in.
 
 pydantic names a location by keys, list indexes and, inside a question, the question type
 it tried (``questions, 0, single, options``); the models and annotations of
@@ -12,9 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.models import QUESTION_MODELS, QUESTION_TYPES
+from generator.models import QUESTION_MODELS, QUESTION_TYPES, Source
 
 Location = Sequence[int | str]
+QUESTION_LISTS = ("questions", "exam_questions")
 
 
 def fields_at(model: type[BaseModel], location: Location) -> list[str]:
@@ -55,3 +57,16 @@ def _flatten(annotation: Any) -> list[Any]:
     if origin is not None:
         found.append(origin)
     return found
+
+
+def question_label(source: Source, location: Location) -> str:
+    """How a problem at ``location`` names its question: by its id, else by its place."""
+    if len(location) >= 2 and location[0] in QUESTION_LISTS and isinstance(location[1], int):
+        try:
+            question_id = source.tree[location[0]][location[1]].get("id")
+        except (AttributeError, IndexError, KeyError, TypeError):
+            question_id = None
+        if isinstance(question_id, str):
+            return f"question '{question_id}': "
+        return f"question {location[1] + 1}: "
+    return ""

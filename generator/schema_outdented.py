@@ -20,7 +20,8 @@ from generator.errors import Problem
 from generator.models import QUESTION_TYPES, Source
 from generator.project import MODULE_NAME
 from generator.schema_location import fields_at, model_at
-from generator.yaml_source import FULL_WIDTH_SPACE, position, value_at, walk
+from generator.yaml_lines import FULL_WIDTH_SPACE
+from generator.yaml_source import position, value_at, walk
 
 Location = tuple[int | str, ...]
 Outdented = tuple[str, str, Location]

@@ -22,7 +22,7 @@ from generator.models import (
     Quiz,
     Source,
 )
-from generator.schema_location import fields_at, model_at
+from generator.schema_location import QUESTION_LISTS, fields_at, model_at, question_label
 from generator.schema_numbers import out_of_range, whole_number_fix
 from generator.schema_outdented import outdented_keys
 from generator.schema_patterns import invisible_only, pattern_problem
@@ -34,12 +34,12 @@ from generator.written import (
     key_as_written,
     quoted_start,
 )
-from generator.yaml_source import FULL_WIDTH_SPACE, position, value_at
+from generator.yaml_lines import FULL_WIDTH_SPACE
+from generator.yaml_source import position, value_at
 from generator.yaml_value_fixes import list_fix, too_few_fix, true_or_false_fix
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Location = Sequence[int | str]
-QUESTION_LISTS = ("questions", "exam_questions")
 KEY_STEP = "[key]"
 """pydantic's last step when a mapping's key, not its value, is wrong."""
 QUESTION_FIELDS = ("id", "type", "objective", "prompt", "explanation", "review")
@@ -86,7 +86,7 @@ def _problem_from_error(detail: ErrorDetails, model: type[BaseModel], source: So
     if detail["type"] == "union_tag_invalid":
         location = (*location, "type")  # point at the misspelt type, not the question
     line, column = position(source, location)
-    where = _question_label(source, location)
+    where = question_label(source, location)
     if detail["type"] in MODEL_EXPECTED and not location:
         message, fix, code = _describe_document(model, detail.get("input"))
     elif detail["type"] in MODEL_EXPECTED:
@@ -108,7 +108,7 @@ def _keys_of_no_question(detail: ErrorDetails, source: Source) -> list[Problem]:
     for key in (key for key in question if key not in ANY_QUESTION_KEY):
         location = (*detail["loc"], key)
         message, fix, code = _unknown_key(key, ANY_QUESTION_KEY)
-        where = _question_label(source, location)
+        where = question_label(source, location)
         line, column = position(source, location)
         problems.append(
             Problem(source.path, line, column, f"{where}{message}", fix, f"schema.{code}")
@@ -123,18 +123,6 @@ def _last_key(location: Location) -> str:
         if isinstance(step, str) and step not in QUESTION_TYPES:
             return step
     return "document"
-
-
-def _question_label(source: Source, location: Location) -> str:
-    if len(location) >= 2 and location[0] in QUESTION_LISTS and isinstance(location[1], int):
-        try:
-            question_id = source.tree[location[0]][location[1]].get("id")
-        except (AttributeError, IndexError, KeyError, TypeError):
-            question_id = None
-        if isinstance(question_id, str):
-            return f"question '{question_id}': "
-        return f"question {location[1] + 1}: "
-    return ""
 
 
 Description = tuple[str, str, str]

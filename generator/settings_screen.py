@@ -53,8 +53,10 @@ from generator.settings_env import (
 from generator.settings_icons import icon_problems
 from generator.settings_trust import needed_setting_problems, trust_problems
 from generator.sources import decode_source
+from generator.yaml_errors import FULL_WIDTH_INDENT, duplicate_key
 from generator.yaml_events import EVENT_PARSER
-from generator.yaml_source import FULL_WIDTH_INDENT, FULL_WIDTH_SPACE, MAX_DEPTH, duplicate_key
+from generator.yaml_lines import FULL_WIDTH_SPACE
+from generator.yaml_source import MAX_DEPTH
 
 MAX_VALUES = 10_000
 """Most values the settings may stand for, aliases expanded; the course's have about 80."""

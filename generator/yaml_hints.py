@@ -266,12 +266,9 @@ def _bad_escape(line: str, number: int) -> Hint | None:
     if match is None or not match.group(3).startswith('"'):
         return None
     key, value = match.group(2), match.group(3)
-    bad = [found.start() for found in ESCAPE.finditer(value) if found["none"]]
+    fixed, bad = doubled_backslashes(value)
     if not bad:
         return None
-    fixed = value
-    for place in reversed(bad):
-        fixed = fixed[:place] + "\\" + fixed[place:]
     return (
         number,
         len(line.rstrip()) - len(value) + 1 + bad[0],
@@ -280,6 +277,16 @@ def _bad_escape(line: str, number: int) -> Hint | None:
         f"write a backslash that is itself as two: {written(key, fixed)}",
         "yaml.bad-escape",
     )
+
+
+def doubled_backslashes(value: str) -> tuple[str, list[int]]:
+    """``value``, a text in double quotes, with each backslash that starts no escape
+    doubled, and where those backslashes stand in ``value``."""
+    bad = [found.start() for found in ESCAPE.finditer(value) if found["none"]]
+    fixed = value
+    for place in reversed(bad):
+        fixed = fixed[:place] + "\\" + fixed[place:]
+    return fixed, bad
 
 
 def _special_start(line: str, number: int, tag: re.Pattern[str] | None) -> Hint | None:

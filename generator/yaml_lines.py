@@ -24,6 +24,7 @@ NO_TEXT = re.compile(r"(?:!\S*)?\s*(?:#.*)?")
 keys or the list below it."""
 BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 """``|``, ``>-`` …: a text on the lines below its key, rightly written."""
+FULL_WIDTH_SPACE = "\u3000"
 Hint = tuple[int, int, str, str, str]
 """Line, column, what is wrong, how to fix it, and the problem's code."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -10,8 +9,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, StreamMark
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent, NodeEvent, ScalarEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode
 from ruamel.yaml.parser import RoundTripParser
@@ -20,25 +19,21 @@ from ruamel.yaml.tokens import DirectiveToken
 from generator.errors import Problem
 from generator.line_folds import unfold_wide
 from generator.models import Source
+from generator.yaml_errors import Refused, describe_yaml_error
 from generator.yaml_events import Location, LongNumber, Positions, is_long_number, read_plain
-from generator.yaml_hints import COURSE, context_line_of, syntax_hint
 from generator.yaml_lines import Hint
-from generator.yaml_list_hints import repeated_first_key
+from generator.yaml_mending import mended
 from generator.yaml_quote_hints import quote_left_open
 
 MAX_DEPTH = 20
 """Deepest nesting accepted; the text of a dialogue's reply is eight levels down."""
-FULL_WIDTH_SPACE = "\u3000"
-FULL_WIDTH_INDENT = (
-    "the line is indented with full-width spaces (U+3000)",
-    "indent with ordinary spaces (half-width), two per level",
-    "yaml.full-width-indent",
-)
-TAB_FIX = "use spaces, not tabs"
 MERGE_KEY = "<<"
-DOCUMENT_MARKER = re.compile(r"(?:---|\.\.\.)(?:[ \t]|$)")
-"""A line that ends a YAML document ('...') or starts one ('---')."""
-DOCUMENT_END_FIX = "delete this '...' line (a text that starts with '...' goes in quotes)"
+MAX_SLIPS = 50
+"""Most slips reported in one file: past each one whose fix is certain the file is read
+again, up to the next (:mod:`generator.yaml_mending`)."""
+REREAD_BUDGET = 1_000_000
+"""Most characters read again past slips in one file, about 4 s: fifty times a large quiz,
+once a file of a megabyte (ruamel.yaml reads some 250,000 characters a second)."""
 
 
 def _line_end_tabs_as_spaces(line: str) -> str:
@@ -52,17 +47,11 @@ def _line_end_tabs_as_spaces(line: str) -> str:
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
+    """Every slip found in a file that YAML cannot read, in the order of its lines."""
 
-
-class _Refused(Exception):
-    """YAML that is valid but not accepted in a course file."""
-
-    def __init__(self, mark: StreamMark, message: str, fix: str, code: str) -> None:
-        super().__init__(message)
-        self.mark, self.message, self.fix, self.code = mark, message, fix, code
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
 
 
 class _PlainComposer(Composer):
@@ -86,7 +75,7 @@ class _PlainComposer(Composer):
                 "yaml.too-deep",
             )
         if refusal is not None:
-            raise _Refused(event.start_mark, *refusal)
+            raise Refused(event.start_mark, *refusal)
         self.nesting += 1
         try:
             node = super().compose_node(parent, index)
@@ -112,7 +101,7 @@ class _PlainParser(RoundTripParser):
     def process_directives(self) -> Any:
         if self.scanner.check_token(DirectiveToken):
             token = self.scanner.peek_token()
-            raise _Refused(
+            raise Refused(
                 token.start_mark,
                 f"the directive '%{token.name}' is not supported in course files",
                 "remove this line: course files are always read as YAML 1.2",
@@ -188,7 +177,8 @@ def _loader() -> YAML:
 
 
 def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Source:
-    """Parse YAML 1.2 (``no`` and ``on`` stay strings; duplicate keys are errors).
+    """Parse YAML 1.2 (``no`` and ``on`` stay strings; duplicate keys are errors), or raise
+    :class:`YamlSyntaxError` with every slip found.
 
     libyaml's events read a plain course file fast (:mod:`generator.yaml_events`);
     anything else, and every file that is refused, goes through ruamel.yaml. Tabs no one
@@ -196,27 +186,49 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Source:
     """
     if "\t" in text:
         text = "\n".join(map(_line_end_tabs_as_spaces, text.split("\n")))
-    read = read_plain(text, MAX_DEPTH)
-    if read is None:
-        try:
-            read = read_round_trip(text)
-        except (_Refused, MarkedYAMLError) as error:
-            hint = _describe_yaml_error(error, text, line_offset)
-            raise _syntax_error(path, hint, line_offset) from None
     lines = text.split("\n")
-    left_open = quote_left_open(lines) if "'" in text or '"' in text else None
-    if left_open is not None:
-        raise _syntax_error(path, left_open, line_offset)
+    read = read_plain(text, MAX_DEPTH) or _read_or_slips(lines, line_offset)
+    if isinstance(read, tuple):
+        left_open = quote_left_open(lines) if "'" in text or '"' in text else None
+        read = [left_open] if left_open is not None else read
+    if isinstance(read, list):
+        raise YamlSyntaxError(tuple(_problem(path, slip, line_offset) for slip in read))
     return Source(
         path=path, tree=read[0], positions=read[1], line_offset=line_offset, lines=tuple(lines)
     )
 
 
-def _syntax_error(path: Path, hint: Hint, line_offset: int) -> YamlSyntaxError:
+def _read_or_slips(lines: list[str], line_offset: int) -> tuple[Any, Positions] | list[Hint]:
+    """ruamel.yaml's reading of ``lines``, or the slips that keep it from reading them: past
+    each slip whose fix is certain, fixed in a copy, the copy is read on to the next."""
+    slips: list[Hint] = []
+    reread = 0
+    while len(slips) < MAX_SLIPS and reread <= REREAD_BUDGET:
+        text = "\n".join(lines)
+        try:
+            read = (read_plain(text, MAX_DEPTH) if slips else None) or read_round_trip(text)
+        except (Refused, MarkedYAMLError) as error:
+            slip = describe_yaml_error(error, text, line_offset)
+            if slip in slips:  # its fix did not take: read no further
+                return slips
+            slips.append(slip)
+            fixed = mended(lines, slip)
+            if fixed is None:
+                return slips
+            lines, reread = fixed, reread + len(text)
+            continue
+        if not slips:
+            return read
+        left_open = quote_left_open(lines)
+        return slips + ([left_open] if left_open else [])
+    return slips
+
+
+def _problem(path: Path, hint: Hint, line_offset: int) -> Problem:
     """What is wrong at ``hint``'s line of a text that starts ``line_offset`` lines into
     the file at ``path``."""
     line, column, message, fix, code = hint
-    return YamlSyntaxError(Problem(path, line + line_offset, column, message, fix, code))
+    return Problem(path, line + line_offset, column, message, fix, code)
 
 
 def read_round_trip(text: str) -> tuple[Any, Positions]:
@@ -245,124 +257,6 @@ def _plain(node: Any, location: Location, positions: Positions) -> Any:
             items.append(_plain(value, here, positions))
         return items
     return str(node) if isinstance(node, str) else node
-
-
-def _describe_yaml_error(
-    error: _Refused | MarkedYAMLError, text: str, line_offset: int
-) -> tuple[int, int, str, str, str]:
-    """Line and column in ``text``, what is wrong, how to fix it, and the problem's code; a
-    line the message names counts in the file, ``line_offset`` lines above ``text``."""
-    if isinstance(error, _Refused):
-        return error.mark.line + 1, error.mark.column + 1, error.message, error.fix, error.code
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    if isinstance(error, DuplicateKeyError):
-        repeated = repeated_first_key(text.split("\n"), line)
-        return repeated or (line, column, *duplicate_key(_duplicate_key_name(error)))
-    hint = indent_hint(text, line, column) or syntax_hint(
-        text, line, context_line_of(error), COURSE, line_offset
-    )
-    if hint is not None:
-        return hint
-    what = error.problem or error.context or "the text is not valid YAML"
-    if "found another document" in what:
-        return _second_document(text.split("\n"), line, column)
-    return line, column, f"YAML syntax error: {what}", _syntax_fix(what), "yaml.syntax"
-
-
-def _second_document(lines: list[str], line: int, column: int) -> Hint:
-    """Where another YAML document starts, found at ``line``: after a '...' line, which
-    ends the one before, or at a second '---' line."""
-    ended = document_end_above(lines, line)
-    if ended is not None:
-        return (
-            ended,
-            1,
-            "a '...' line ends the YAML document, so the lines below it start another, but a "
-            "course file holds only one",
-            DOCUMENT_END_FIX,
-            "yaml.document-end",
-        )
-    return (
-        line,
-        column,
-        "a second '---' line starts another YAML document, but a course file holds only one",
-        "remove this '---' line",
-        "yaml.second-document",
-    )
-
-
-def document_end_above(lines: list[str], line: int) -> int | None:
-    """The number of the '...' line that ends a YAML document at or above ``line`` (where
-    a parser found another document), unless a '---' line comes after it."""
-    marker = next(
-        (number for number in range(line, 0, -1) if DOCUMENT_MARKER.match(lines[number - 1])),
-        None,
-    )
-    return marker if marker is not None and lines[marker - 1].startswith("...") else None
-
-
-def duplicate_key(name: str) -> tuple[str, str, str]:
-    """What is wrong with a key written twice in one mapping, how to fix it, and the code."""
-    return (
-        f"duplicate key '{name}'",
-        "each key may appear only once in a mapping: remove or rename one of them",
-        "yaml.duplicate-key",
-    )
-
-
-def indent_hint(text: str, line: int, column: int) -> Hint | None:
-    """A line indented with full-width spaces at or just above ``line``, where YAML gave up,
-    or a tab at its ``column``: YAML refuses tabs wherever they could be taken for
-    indentation, and reads a full-width space as text."""
-    indented = _full_width_indent(text, line)
-    if indented is not None:
-        return indented, 1, *FULL_WIDTH_INDENT
-    if _character_at(text, line, column) == "\t":
-        return line, column, *_tab_problem(text, line, column)
-    return None
-
-
-def _character_at(text: str, line: int, column: int) -> str:
-    """The character at the 1-based ``line`` and ``column`` of ``text``, if there is one."""
-    lines = text.split("\n")
-    row = lines[line - 1] if 0 < line <= len(lines) else ""
-    return row[column - 1 : column]
-
-
-def _tab_problem(text: str, line: int, column: int) -> tuple[str, str, str]:
-    row = text.split("\n")[line - 1]
-    if not row[: column - 1].strip():
-        return "the line is indented with a tab", f"{TAB_FIX}: two spaces per level", "yaml.tab"
-    return (
-        "a tab stands where YAML does not allow one",
-        f"{TAB_FIX}: replace it with a space, or put the text in quotes",
-        "yaml.tab",
-    )
-
-
-def _full_width_indent(text: str, error_line: int) -> int | None:
-    """The line at or just above ``error_line`` (empty lines passed over) that is indented
-    with full-width spaces."""
-    lines = text.split("\n")
-    above = (n for n in range(min(error_line, len(lines)) - 1, 0, -1) if lines[n - 1].strip())
-    for number in (error_line, next(above, 0)):
-        line = lines[number - 1] if 0 < number <= len(lines) else ""
-        if FULL_WIDTH_SPACE in line[: len(line) - len(line.lstrip())]:
-            return number
-    return None
-
-
-def _syntax_fix(what: str) -> str:
-    if "mapping values are not allowed" in what:
-        return "put the value in quotes, or write the colon inside it as a full-width '：'"
-    return "check the indentation and quoting on this line and the one above it"
-
-
-def _duplicate_key_name(error: DuplicateKeyError) -> str:
-    """ruamel says: found duplicate key "objective" with value "x" (original value: "y")."""
-    quoted = re.search(r'"([^"]*)"', error.problem or "")
-    return quoted.group(1) if quoted else "?"
 
 
 def position(source: Source, location: Sequence[int | str]) -> tuple[int, int]:

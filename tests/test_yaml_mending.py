@@ -1,0 +1,101 @@
+"""A file with several slips reports each of them in one run, and no slip it does not have.
+
+YAML stops at its first error. Past a slip whose fix is certain the reader fixes it in a
+copy and reads on (generator/yaml_mending.py): a trainer who typed ``prompt：`` with a
+Chinese input method on every question learnt of one line per run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import yaml_source
+from generator.yaml_mending import MENDS, mended
+from generator.yaml_source import MAX_SLIPS, YamlSyntaxError, parse_yaml
+from tests.conftest import PROJECT
+
+SLIPS = {
+    "full-width colon": ("prompt：一位客户", "prompt: 一位客户", "yaml.full-width-colon"),
+    "no colon": ("prompt 一位客户", "prompt: 一位客户", "yaml.missing-colon"),
+    "no space": ("prompt:一位客户", "prompt: 一位客户", "yaml.space-after-colon"),
+    "full-width space": ("prompt:\u3000一位客户", "prompt: 一位客户", "yaml.space-after-colon"),
+    "needs quotes": ("prompt: [注意] 一位客户", 'prompt: "[注意] 一位客户"', "yaml.needs-quotes"),
+    "backslash": ('prompt: "D:\\资料"', 'prompt: "D:\\\\资料"', "yaml.bad-escape"),
+}
+"""A slip on a question's line, the line as its fix writes it, and the problem's code."""
+
+
+def quiz(*prompt_lines: str) -> str:
+    """A quiz with one question for each of ``prompt_lines``, on lines 3, 6, 9 …"""
+    return "questions:\n" + "".join(
+        f"  - id: q{number}\n    {line}\n    explanation: 好\n"
+        for number, line in enumerate(prompt_lines)
+    )
+
+
+def slips_of(text: str) -> list[tuple[int, str]]:
+    """The line and code of each problem reading ``text`` reports."""
+    with pytest.raises(YamlSyntaxError) as raised:
+        parse_yaml(text, Path("quiz.yml"))
+    return [(problem.line, problem.code) for problem in raised.value.problems]
+
+
+def test_every_slip_with_a_certain_fix_is_tried() -> None:
+    assert {code for _, _, code in SLIPS.values()} == set(MENDS)
+
+
+@pytest.mark.parametrize(("slip", "fixed", "code"), SLIPS.values(), ids=SLIPS)
+def test_a_slip_is_fixed_as_its_message_says(slip: str, fixed: str, code: str) -> None:
+    with pytest.raises(YamlSyntaxError) as raised:
+        parse_yaml(quiz(slip), Path("quiz.yml"))
+    [problem] = raised.value.problems
+    assert (problem.line, problem.code) == (3, code)
+    assert problem.fix.endswith(fixed) or f"{fixed};" in problem.fix
+    lines = quiz(slip).split("\n")
+    hint = (problem.line, problem.column, problem.message, problem.fix, problem.code)
+    assert mended(lines, hint) == quiz(fixed).split("\n")
+    parse_yaml(quiz(fixed), Path("quiz.yml"))
+
+
+def test_every_slip_of_a_file_is_reported_in_one_run() -> None:
+    lines = [slip for slip, _, _ in SLIPS.values()]
+    expected = [(3 + 3 * place, code) for place, (_, _, code) in enumerate(SLIPS.values())]
+    assert slips_of(quiz(*lines)) == expected
+
+
+def test_a_slip_whose_fix_is_a_guess_ends_the_reading() -> None:
+    """Where an unclosed quote should close is a guess: a wrong one would report slips
+    the trainer never made. The full-width colon below it waits for the next run."""
+    text = quiz("prompt：一位客户", "prompt: '一位客户", "prompt：一位客户")
+    assert slips_of(text) == [(3, "yaml.full-width-colon"), (6, "yaml.unclosed-quote")]
+
+
+@pytest.mark.parametrize("path", sorted((PROJECT / "quizzes").glob("0*.yml")), ids=str)
+def test_a_real_quiz_typed_with_full_width_colons_reports_each(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    slipped = [n for n, line in enumerate(lines, 1) if line.startswith("    prompt: ")]
+    for number in slipped:
+        lines[number - 1] = lines[number - 1].replace("prompt: ", "prompt：", 1)
+    found = slips_of("\n".join(lines))
+    assert found == [(n, "yaml.full-width-colon") for n in slipped][:MAX_SLIPS]
+
+
+def test_at_most_fifty_slips_are_read_past() -> None:
+    text = quiz(*["prompt：一位客户"] * (MAX_SLIPS + 10))
+    assert len(slips_of(text)) == MAX_SLIPS
+
+
+def test_a_large_file_is_read_again_only_within_the_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each reading after a slip costs the whole text again (about 4 s for a megabyte): with
+    a budget of two texts and a half, the text is read again twice after the first time."""
+    text = quiz(*["prompt：一位客户"] * 10)
+    monkeypatch.setattr(yaml_source, "REREAD_BUDGET", 2.5 * len(text))
+    assert slips_of(text) == [
+        (3, "yaml.full-width-colon"),
+        (6, "yaml.full-width-colon"),
+        (9, "yaml.full-width-colon"),
+    ]
