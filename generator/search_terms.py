@@ -160,7 +160,13 @@ def _splits_terms(char: str) -> bool:
 
 
 def register_search_terms(project: Project) -> None:
-    """Add the project's terms to jieba's dictionary."""
+    """Add the project's terms to jieba's dictionary, which jieba caches in the project's
+    cache folder: in the system's temporary folder, shared by every user, a cache another
+    user left could be neither replaced (jieba printed a traceback) nor trusted."""
+    import jieba
+
+    project.cache_dir.mkdir(parents=True, exist_ok=True)
+    jieba.dt.tmp_dir = str(project.cache_dir)
     add_search_terms(read_search_terms(project))
 
 

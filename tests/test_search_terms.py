@@ -9,6 +9,7 @@ from there marks the term, never single characters of it.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -88,6 +89,30 @@ def test_the_offline_package_keeps_it_whole(minimal_project: Path) -> None:
         script = package.read(f"mot-course-offline/{OFFLINE_DOCUMENTS}").decode("utf-8")
     index = re.sub(r"^var __motSearchIndex = |;\s*$", "", script)
     assert f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}" in index_text(index)
+
+
+def test_the_dictionary_is_cached_in_the_project_not_in_a_shared_folder(
+    minimal_project: Path, tmp_path: Path
+) -> None:
+    """jieba caches its dictionary in the system's temporary folder, shared by every user: a
+    cache left there by another user could not be replaced, and the build printed jieba's
+    traceback (here a folder stands in the cache's way, which stops root as well)."""
+    shared = tmp_path / "shared-tmp"
+    (shared / "jieba.cache").mkdir(parents=True)
+    command = [sys.executable, "-m", "generator", "--root", str(minimal_project), "build"]
+    built = subprocess.run(
+        command,
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TMPDIR": str(shared)},
+    )
+    assert built.returncode == 0, built.stderr
+    assert "Traceback" not in built.stdout + built.stderr
+    assert (minimal_project / "build/cache/jieba.cache").is_file()
+    assert list(shared.iterdir()) == [shared / "jieba.cache"], (
+        "nothing written in the shared folder"
+    )
 
 
 def test_a_terms_file_saved_as_gbk_is_one_problem(
