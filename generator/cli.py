@@ -7,6 +7,7 @@ enters the pipeline in :mod:`generator.build`, and what it raises is caught here
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -142,8 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("format", choices=list(EXPORTS), help="what to write")
     export.add_argument(
         "--output",
-        type=Path,
-        help=f"file to write (default: {DIST_FOLDER}/<the format's file name>)",
+        help=f"file or folder to write to (default: {DIST_FOLDER}/<the format's file name>)",
     )
     export.set_defaults(command=run_export)
     return parser
@@ -242,9 +242,10 @@ def run_export(project: Project, arguments: argparse.Namespace) -> int:
     from generator.export.job import ExportJob
 
     export = EXPORTS[arguments.format]
-    output = (arguments.output or project.dist_dir / export.file_name).resolve()
-    if output.is_dir():  # as cp does: the export goes into the folder, under its own name
-        output = output / export.file_name
+    named: str | None = arguments.output
+    output = (Path(named) if named else project.dist_dir / export.file_name).resolve()
+    if output.is_dir() or (named or "").endswith(("/", os.sep)):
+        output = output / export.file_name  # as cp does, into the folder (made if need be)
     defaults = export.files(project.dist_dir / export.file_name)
     for target, default in zip(export.files(output), defaults, strict=True):
         refuse_output(project, target, export.description, default.name)

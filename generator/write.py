@@ -162,8 +162,8 @@ def _temporary_beside(target: Path) -> Path:
     prefix = f".{target.name}.{os.getpid()}."
     try:
         handle, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
-    except OSError as error:
-        raise _at_target(error, None, target) from None
+    except OSError as error:  # named at the file asked for, not the one it tried to make
+        raise OSError(error.errno, error.strerror, str(target)) from None
     os.close(handle)
     return Path(name)
 
@@ -176,7 +176,7 @@ def _fill(partial: Path, target: Path, write: Callable[[Path], object]) -> None:
         raise _at_target(error, partial, target) from None
 
 
-def _at_target(error: OSError, partial: Path | None, target: Path) -> OSError:
+def _at_target(error: OSError, partial: Path, target: Path) -> OSError:
     """``error`` named at ``target`` where it names the temporary file, or no file at all (a
     zip archive's full disk)."""
     named = {error.filename, error.filename2} - {None}

@@ -8,6 +8,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import zipfile
 from importlib.resources import files
 from pathlib import Path, PurePosixPath
@@ -169,6 +170,23 @@ def test_an_error_naming_no_file_is_named_at_the_target(tmp_path: Path) -> None:
     assert files_under(tmp_path) == []
 
 
+def test_a_folder_that_takes_no_new_file_is_named_at_the_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder without write access (or /proc/self/) refuses the temporary file made beside
+    the output, and the error named that file, which the trainer never asked for."""
+    target = tmp_path / "dist/export.zip"
+
+    def refused(prefix: str, suffix: str, dir: Path) -> tuple[int, str]:
+        made_up = f"{dir}/{prefix}x1y2z3{suffix}"
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), made_up)
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(OSError) as raised:
+        write_output(target, lambda partial: partial.write_text("x"))
+    assert raised.value.filename == str(target)
+
+
 @pytest.mark.browser
 def test_an_answer_key_that_cannot_be_written_whole_leaves_the_earlier_one(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -203,6 +221,21 @@ def test_an_output_folder_gets_the_formats_file(
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == "OK: GIFT question bank written to for-the-lms/mot-course-questions.gift.txt"
     assert files_under(folder) == ["mot-course-questions.gift.txt"]
+
+
+@pytest.mark.parametrize("export", ["gift", "scorm"])
+def test_an_output_ending_in_a_slash_is_a_folder_made_for_the_file(
+    export: str, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--output exports/`` wrote a file named ``exports``: the slash that says "a folder" was
+    dropped. ``dist/`` itself, missing, became a file, and every later export failed."""
+    name = EXPORTS[export].file_name
+    for folder in ("exports", "dist"):
+        output = f"{minimal_project / folder}{os.sep}"
+        assert run_generator(minimal_project, "export", export, "--output", output) == 0
+        assert capsys.readouterr().out.splitlines()[-1].endswith(f" written to {folder}/{name}")
+        assert files_under(minimal_project / folder) == [name]
+    assert run_generator(minimal_project, "export", export) == 0, "the default still goes in dist/"
 
 
 def test_a_folder_in_the_way_of_the_output_is_named(tmp_path: Path) -> None:
