@@ -21,6 +21,7 @@ from generator.layout import (
     quiz_files,
     quiz_name_problems,
 )
+from generator.media import outside_link
 from generator.models import (
     Course,
     Exam,
@@ -116,10 +117,15 @@ def _load_modules(
     return [module for module in found if module is not None]
 
 
+def _read(project: Project, path: Path) -> str | Problem:
+    """The text of the course file at ``path``, unless it is a link to outside the project."""
+    return outside_link(project, path) or read_source(path, project.relative(path))
+
+
 def load_page(project: Project, path: Path, problems: list[Problem]) -> Page | None:
     """Read the page at ``path``; its problems go to ``problems``."""
     relative = project.relative(path)
-    text = read_source(path, relative)
+    text = _read(project, path)
     if isinstance(text, Problem):
         problems.append(text)
         return None
@@ -322,7 +328,7 @@ def _load_yaml(
     project: Project, model: type[ModelT], path: Path, problems: list[Problem]
 ) -> tuple[ModelT, Source] | None:
     """Read, parse and validate one YAML file; its problems go to ``problems``."""
-    text = read_source(path, project.relative(path))
+    text = _read(project, path)
     if isinstance(text, Problem):
         problems.append(text)
         return None

@@ -19,6 +19,7 @@ read, it is reported where a page first links to it, or else at the link itself.
 from __future__ import annotations
 
 import errno
+import os
 import posixpath
 import re
 from collections.abc import Collection, Iterator
@@ -80,19 +81,32 @@ def _link_problem(project: Project, link: Path) -> Problem | None:
     in_course = link.is_relative_to(project.course_dir)
     if in_course and (dead_end := _dead_end(link)) is not None:
         return _unreadable(project, link, dead_end)
+    if (outside := outside_link(project, link)) is not None:
+        return outside
     target = link.resolve()
-    if not target.is_relative_to(project.root.resolve()):
-        message = (
-            f"a link to {target}, outside the project: the repository holds only the link, "
-            "so the site built from it would lack the file"
-        )
-        fix, code = "copy the file into the project in place of the link", "media.link-outside"
-    elif in_course and target.is_dir():
-        message = f"a link to the folder {project.shown(target)}, whose files are not published"
-        fix, code = "move the folder here in place of the link", "media.linked-folder"
-    else:
+    if not in_course or not target.is_dir():
         return None
-    return Problem(project.relative(link), 1, 1, message, fix, code)
+    message = f"a link to the folder {project.shown(target)}, whose files are not published"
+    fix = "move the folder here in place of the link"
+    return Problem(project.relative(link), 1, 1, message, fix, "media.linked-folder")
+
+
+def outside_link(project: Project, path: Path) -> Problem | None:
+    """The problem of ``path`` if it is a symbolic link to outside the project. Reading a
+    course file stops there: what it holds is no file of the project's, and no one should be
+    told to edit it (a link to ``/etc/passwd`` has no front matter)."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else None  # a loop: as it ends
+    if target is None or target.is_relative_to(project.root.resolve()):
+        return None
+    return Problem(
+        project.relative(path),
+        1,
+        1,
+        f"a link to {target}, outside the project: the repository holds only the link, so "
+        "the site built from it would lack the file",
+        "copy the file into the project in place of the link",
+        "media.link-outside",
+    )
 
 
 def _dead_end(link: Path) -> OSError | None:

@@ -109,6 +109,27 @@ def test_links_the_published_site_could_not_follow_are_problems(
     assert (site / "index.html").read_text(encoding="utf-8") == "上一版"
 
 
+@pytest.mark.parametrize("linked", ["course/notes.md", "quizzes/01-sample.yml"])
+def test_a_file_linked_from_outside_is_reported_for_the_link_not_what_it_holds(
+    linked: str, minimal_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page linked to a file outside that had no front matter (``/etc/passwd``) was told to
+    start with front matter: the trainer was sent to edit a file outside the project, and
+    the link itself, the problem, was not named until that was done."""
+    outside = tmp_path / "outside.txt"
+    outside.write_text("no front matter here\nkey: [unclosed\n", encoding="utf-8")
+    link = minimal_project / linked
+    link.unlink(missing_ok=True)
+    link.symlink_to(outside)
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{linked}:1:1: a link to {outside.resolve()}, outside the project: the repository "
+        "holds only the link, so the site built from it would lack the file; copy the file "
+        "into the project in place of the link [media.link-outside]",
+        "FAILED: 1 problem",
+    ]
+
+
 def test_a_quiz_linked_from_outside_the_project_is_a_problem(
     minimal_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
