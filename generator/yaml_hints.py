@@ -118,7 +118,7 @@ def syntax_hint(
     )
     if misaligned is not None:
         return misaligned
-    no_colon = _no_colon(lines, error_line)
+    no_colon = _no_colon(lines, error_line, reading.is_key)
     if no_colon is not None:
         return no_colon
     first = min(context_line or error_line, error_line - 1)
@@ -169,14 +169,14 @@ def _no_space_after_colon(
     return None
 
 
-def _no_colon(lines: list[str], error_line: int) -> Hint | None:
+def _no_colon(lines: list[str], error_line: int, is_key: Callable[[str, str], bool]) -> Hint | None:
     """A key written with no colon after it, on the error line or on one of the two lines
     with something on them above it: YAML reads the key and its value as one text, and
     gives up at the next key (or where the file ends, a line after the last)."""
     filled = [n for n in range(min(error_line, len(lines)), 0, -1) if lines[n - 1].strip()]
     for number in filled[:NO_SPACE_REACH]:
         key = NO_COLON.match(lines[number - 1])
-        if key is not None and (key.group(2) in COURSE_KEYS or _under_draw(lines, number)):
+        if key is not None and (is_key(key[2], key[3]) or _under_draw(lines, number)):
             indent, name, value = key.groups()
             return (
                 number,

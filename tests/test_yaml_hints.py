@@ -226,6 +226,25 @@ def test_a_setting_with_no_space_after_its_colon_is_named_at_its_line(
     ]
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["site_name: 关键时刻 MOT 客户服务课程", "  name: material", "      permalink: true"],
+    ids=["top-level", "theme", "extension-option"],
+)
+def test_a_setting_with_no_colon_is_named_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    """YAML reads the name and its value as one text, and gives up at the line below: the
+    settings were said not to be valid YAML there, at a line rightly written."""
+    name, _, value = written.partition(": ")
+    line, problems = settings_problems_after(minimal_project, capsys, written, f"{name} {value}")
+    assert problems == [
+        f"mkdocs.yml:{line}:{len(name) + 1}: '{name.strip()}' has no colon after it, so YAML "
+        f"does not read it as a key; write a colon and a space after it: {name.strip()}: "
+        f"{value} [yaml.missing-colon]"
+    ]
+
+
 TAB = "the line is indented with a tab; use spaces, not tabs: two spaces per level [yaml.tab]"
 FULL_WIDTH_INDENT = (
     "the line is indented with full-width spaces (U+3000); indent with ordinary spaces "
