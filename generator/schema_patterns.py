@@ -17,18 +17,8 @@ EXAMPLE_REVIEW = "01-significance.md#mot-origin"
 def pattern_problem(key: str, value: object) -> tuple[str, str, str]:
     """What is wrong with the text ``value`` of ``key``, how to fix it, and the code."""
     if key == "review":
-        in_course = isinstance(value, str) and value.startswith(COURSE_FOLDER)
-        rest = str(value)[len(COURSE_FOLDER) :]
-        fix = f"link to the section that teaches this, e.g. review: {EXAMPLE_REVIEW}"
-        if in_course:
-            valid = re.fullmatch(REVIEW_LINK, rest) is not None
-            fix = (
-                f"name the page without the folder: review: {rest}"
-                if valid
-                else f"leave out '{COURSE_FOLDER}', and {fix}"
-            )
         message = f"review link {quoted_start(value)} is not of the form 'page.md#section-id'"
-        return message, fix, "bad-review-link"
+        return message, _review_fix(str(value)), "bad-review-link"
     if key == "next":
         return (
             f"'next' {quoted_start(value)} is neither 'end' nor a turn's id",
@@ -41,6 +31,23 @@ def pattern_problem(key: str, value: object) -> tuple[str, str, str]:
         "use lower-case letters, digits and single hyphens, e.g. m1-service-economy",
         "bad-id",
     )
+
+
+def _review_fix(written: str) -> str:
+    """How to write a review link: as written, without ``course/`` or with the page's file
+    for its address on the site (``.html``, copied from the browser), where that is one."""
+    in_course = written.startswith(COURSE_FOLDER)
+    page, mark, section = written.removeprefix(COURSE_FOLDER).partition("#")
+    address = page.endswith(".html")
+    link = f"{page.removesuffix('.html')}.md" if address else page
+    link += mark + section
+    fix = f"link to the section that teaches this, e.g. review: {EXAMPLE_REVIEW}"
+    if re.fullmatch(REVIEW_LINK, link) is None:
+        return f"leave out '{COURSE_FOLDER}', and {fix}" if in_course else fix
+    how = "the page's file" if address else "the page"
+    how += " without the folder" if in_course else ""
+    how += ", not its address on the site" if address else ""
+    return f"name {how}: review: {link}"
 
 
 def invisible_only(value: object, pattern: str) -> bool:

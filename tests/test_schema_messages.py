@@ -420,12 +420,23 @@ def test_an_unknown_key_is_named_as_written(
             "leave out 'course/', and link to the section that teaches this, e.g. review: "
             "01-significance.md#mot-origin",
         ),
+        (
+            "01-sample.html#listening",
+            "name the page's file, not its address on the site: review: 01-sample.md#listening",
+        ),
+        (
+            "course/01-sample.html#listening",
+            "name the page's file without the folder, not its address on the site: review: "
+            "01-sample.md#listening",
+        ),
     ],
+    ids=["folder", "folder-no-section", "address", "folder-and-address"],
 )
 def test_a_review_link_with_its_folder_is_told_to_leave_it_out(
     minimal_project: Path, written: str, fix: str
 ) -> None:
-    """The fix gave the link without 'course/' even where that was no link either."""
+    """The fix gave the link without 'course/' even where that was no link either. A link
+    copied from the browser (``.html``) was given an example from another module."""
     edit(minimal_project, QUIZ, "review: 01-sample.md#listening", f"review: {written}")
     assert problems_of(minimal_project) == [
         f"quizzes/01-sample.yml:16:5: question 's1-single': review link '{written}' is not of "
