@@ -33,7 +33,7 @@ MAX_SLIPS = 50
 again, up to the next (:mod:`generator.yaml_mending`)."""
 REREAD_BUDGET = 1_000_000
 """Most characters read again past slips in one file, about 4 s: fifty times a large quiz,
-once a file of a megabyte (ruamel.yaml reads some 250,000 characters a second)."""
+twice a file of a megabyte (ruamel.yaml reads some 250,000 characters a second)."""
 
 
 def _line_end_tabs_as_spaces(line: str) -> str:
