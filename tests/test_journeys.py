@@ -24,6 +24,7 @@ from generator.models import (
     AREA_NAMES,
     EODC_STAGES,
     Course,
+    FillIn,
     Matching,
     Module,
     Ordering,
@@ -795,6 +796,27 @@ def test_an_exam_matching_question_half_chosen_counts_as_unanswered_everywhere(
     open_page(page, f"{site_url}exam.html", ".mot-exam")
     chosen = form.locator(".mot-match-select").evaluate_all("selects => selects.map(s => s.value)")
     assert chosen[0] and not any(chosen[1:]), "the row chosen is kept for later"
+
+
+@pytest.mark.parametrize("typed", ["。", " ", "？！"], ids=["full stop", "space", "marks"])
+def test_an_exam_blank_holding_only_punctuation_counts_as_unanswered_everywhere(
+    page: Page, site_url: str, course: Course, typed: str
+) -> None:
+    """A blank holding 。 alone is empty once what was typed is read as an answer is: the
+    exam said 已作答 0, and the home page counted it answered."""
+    question = next(
+        q for m in course.modules for q in m.quiz.exam_questions if isinstance(q, FillIn)
+    )
+    exam_paper_of(page, site_url, [question])
+    form = page.locator(f'.mot-exam-paper [data-question-id="{question.id}"]')
+    form.locator(".mot-blank").first.fill(typed)
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(
+        f"已作答 0 / {exam_size(course)} 题"
+    )
+    open_page(page, site_url, ".mot-dashboard")
+    expect(page.locator(".mot-dashboard [data-exam]")).to_have_text(
+        f"进行中（已作答 0/{exam_size(course)} 题）"
+    )
 
 
 def start_exam(

@@ -831,6 +831,60 @@ def test_a_renamed_module_keeps_its_progress_when_the_certificate_page_comes_fir
     assert list(stored(page)["quizzes"]) == ["02-second"]
 
 
+def test_a_module_passed_and_begun_again_keeps_its_pass_when_it_is_renamed(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """重新作答 clears a module's answers and keeps its best score. Renamed after that, the
+    module's best had no answers to follow to the new name: the dashboard, the module page
+    and the certificate said 未开始, and the pass was lost. It follows the questions it was
+    reached on."""
+    module = course.modules[1]
+    page = context.new_page()
+    open_quiz(page, fixture_site_url, module.page.name)
+    for index in range(len(module.quiz.questions)):
+        answer(page, module, index, right=True)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="重新作答").click()
+    expect(page.locator(".mot-question[data-result]")).to_have_count(0)
+    record = stored(page)
+    assert record["questions"] == {}
+    record["quizzes"] = {"02-old-name": record["quizzes"][module.page.name]}
+    with_record(page, fixture_site_url, record)
+    page.goto(fixture_site_url)
+    row = page.locator(f'.mot-dashboard[data-ready] tr[data-module="{module.page.name}"]')
+    expect(row.locator("[data-status]")).to_have_text("已通过")
+    assert list(stored(page)["quizzes"]) == [module.page.name]
+    open_quiz(page, fixture_site_url, module.page.name)
+    expect(page.locator(".mot-quiz .mot-module-status")).to_have_text(
+        "本章状态：已通过 · 最佳成绩 2/2（100%）"
+    )
+
+
+def test_an_answer_to_a_question_moved_into_the_exam_pool_is_no_start(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """The trainer moved a question answered in the module quiz into its exam pool: the module
+    page, the dashboard and the certificate said 进行中 with nothing answered, for good (the
+    answer stayed in the record, under a question the course still had). Its place in the
+    错题本 stays."""
+    module = course.modules[1]
+    moved = module.quiz.exam_questions[0].id
+    record = {
+        "version": 1,
+        "questions": {moved: {"quiz": module.page.name, "result": "incorrect", "answer": ["a"]}},
+        "mistakes": {moved: {"module": module.page.name}},
+    }
+    page = context.new_page()
+    with_record(page, fixture_site_url, record)
+    open_quiz(page, fixture_site_url, module.page.name)
+    expect(page.locator(".mot-quiz .mot-module-status")).to_have_text("本章状态：未开始")
+    page.goto(fixture_site_url)
+    row = page.locator(f'.mot-dashboard[data-ready] tr[data-module="{module.page.name}"]')
+    expect(row.locator("[data-status]")).to_have_text("未开始")
+    expect(page.locator("[data-mistakes]")).to_have_text("1 道题待重做")
+    assert stored(page)["questions"] == {}
+
+
 def test_a_question_moved_to_another_module_takes_only_its_answer(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:
@@ -888,6 +942,11 @@ def test_a_best_score_stays_until_a_larger_share_beats_it(
     expect(status).to_have_text("本章状态：已通过 · 最佳成绩 2/2（100%）")
 
 
+def question_ids(count: int) -> str:
+    """A list of ``count`` question ids, written in JavaScript."""
+    return json.dumps([f"q{number}" for number in range(count)])
+
+
 def test_a_share_just_under_the_pass_mark_neither_shows_it_nor_passes(
     context: BrowserContext, fixture_site_url: str
 ) -> None:
@@ -896,10 +955,10 @@ def test_a_share_just_under_the_pass_mark_neither_shows_it_nor_passes(
     page = context.new_page()
     open_quiz(page, fixture_site_url)
     status = page.locator(".mot-quiz .mot-module-status")
-    page.evaluate(f"mot.progress.recordQuiz('{MODULE}', 35, 44, 80)")
+    page.evaluate(f"mot.progress.recordQuiz('{MODULE}', 35, {question_ids(44)}, 80)")
     page.reload()
     expect(status).to_have_text("本章状态：未通过 · 最佳成绩 35/44（79%）")
-    page.evaluate(f"mot.progress.recordQuiz('{MODULE}', 36, 45, 80)")
+    page.evaluate(f"mot.progress.recordQuiz('{MODULE}', 36, {question_ids(45)}, 80)")
     page.reload()
     expect(status).to_have_text("本章状态：已通过 · 最佳成绩 36/45（80%）")
 

@@ -450,13 +450,15 @@
         });
       });
     },
-    recordQuiz: function (quizId, right, total, passMark) {
+    recordQuiz: function (quizId, right, questionIds, passMark) {
+      var total = questionIds.length;
       update(function (record) {
         var entry = record.quizzes[quizId] || { best: 0, total: total, passed: false };
         /* The best keeps the total it was reached with (the trainer may have added or removed
            questions since): a new score replaces it only as a larger share. */
         if (right * entry.total > entry.best * total) { entry.best = right; entry.total = total; }
         entry.passed = entry.passed || percent(right, total) >= passMark;
+        entry.questions = questionIds;   /* where it goes if the module is renamed (mot-rehome.js) */
         record.quizzes[quizId] = entry;
       });
     },
@@ -492,13 +494,14 @@
     },
     /* "not-started", "in-progress", "failed" (finished, its best result under the pass mark:
        it read 进行中 like a quiz begun) or "passed", and the quiz's best result. A question
-       kept is a start: answered, or a dialogue with a turn played. */
+       kept is a start: answered, or a dialogue with a turn played; one of `questionIds`
+       only, when the page knows them. */
     /* What a status of quizStatus is called on the page (the home page, the certificate page). */
     statusNames: { "not-started": "未开始", "in-progress": "进行中", "failed": "未通过", "passed": "已通过" },
-    quizStatus: function (quizId) {
+    quizStatus: function (quizId, questionIds) {
       var entry = state.quizzes[quizId];
       var started = Object.keys(state.questions).some(function (id) {
-        return state.questions[id].quiz === quizId;
+        return state.questions[id].quiz === quizId && (!questionIds || questionIds.indexOf(id) >= 0);
       });
       var status = entry ? (entry.passed ? "passed" : "failed") : (started ? "in-progress" : "not-started");
       return { status: status, entry: entry };

@@ -96,7 +96,11 @@
       var answers = kit.valuesOf(blanks(form)).map(normalise);
       return answers.indexOf("") >= 0 ? null : answers;
     },
-    answer: function (form) { return kit.valuesOf(blanks(form)); },
+    /* As typed; a blank of punctuation and spaces alone is empty, as it is to response: the
+       home page counts an exam question answered by what is stored (mot-dashboard.js). */
+    answer: function (form) {
+      return kit.valuesOf(blanks(form)).map(function (value) { return normalise(value) ? value : ""; });
+    },
     fill: function (form, stored) {
       var fits = stored.length === blanks(form).length;
       blanks(form).forEach(function (blank, index) { blank.value = fits ? stored[index] : ""; });

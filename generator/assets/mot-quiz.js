@@ -40,8 +40,15 @@
     return entry ? entry.best + "/" + entry.total + "（" + mot.progress.percent(entry.best, entry.total) + "%）" : "—";
   }
 
-  function showModuleStatus(quizId) {
-    var found = mot.progress.quizStatus(quizId);
+  function questionIds(quiz) {
+    return all(quiz, ".mot-question").map(function (form) { return form.getAttribute("data-question-id"); });
+  }
+
+  /* Begun counts by the questions the quiz has now: an answer to one the trainer has moved to
+     the exam's pool is no start (a page with the whole course drops it, mot-rehome.js). */
+  function showModuleStatus(quiz) {
+    var quizId = quiz.getAttribute("data-quiz-id");
+    var found = mot.progress.quizStatus(quizId, questionIds(quiz));
     document.querySelectorAll('.mot-module-status[data-module="' + quizId + '"]').forEach(function (el) {
       el.setAttribute("data-status", found.status);
       el.textContent = "本章状态：" + mot.progress.statusNames[found.status] +
@@ -133,13 +140,13 @@
     score.setAttribute("data-correct", String(right));
     score.setAttribute("data-answered", String(done));
     if (done === questions.length) {
-      mot.progress.recordQuiz(quizId, right, questions.length, passMark);
+      mot.progress.recordQuiz(quizId, right, questionIds(quiz), passMark);
       showResults(quiz, right, questions.length, answering);
     } else {
       quiz.querySelector(".mot-results").hidden = true;
       all(quiz, ".mot-to-results, .mot-to-results-verdict").forEach(function (lead) { lead.remove(); });
     }
-    showModuleStatus(quizId);
+    showModuleStatus(quiz);
     if (answering) { mot.announce(quizId, right, done, questions.length, passMark); }
   }
 
@@ -235,7 +242,7 @@
       },
       turn: function (form, turn) {
         save(form);
-        showModuleStatus(quizId);
+        showModuleStatus(quiz);
         return engine.revealTurn(form, turn);
       },
       changed: function () {},

@@ -13,11 +13,12 @@
 
   var progress = window.mot.progress;
 
-  /* The module each question of `course` (a page's data-course) is in: id -> module id. */
-  function questionModules(course) {
+  /* The module each question of `course` (a page's data-course) is in: id -> module id; the
+     exam pools' questions too unless `quizOnly`. */
+  function questionModules(course, quizOnly) {
     var moduleOf = {};
     course.modules.forEach(function (module) {
-      Object.keys(module.questions).concat(module.examQuestions).forEach(function (id) { moduleOf[id] = module.id; });
+      Object.keys(module.questions).concat(quizOnly ? [] : module.examQuestions).forEach(function (id) { moduleOf[id] = module.id; });
     });
     return moduleOf;
   }
@@ -42,29 +43,47 @@
     });
   }
 
+  /* The module that holds most of `questionIds` now, or "". */
+  function mostOf(questionIds, moduleOf) {
+    var counts = {};
+    (Array.isArray(questionIds) ? questionIds : []).forEach(function (id) {
+      if (moduleOf[id]) { counts[moduleOf[id]] = (counts[moduleOf[id]] || 0) + 1; }
+    });
+    return Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a]; })[0] || "";
+  }
+
   /* A module left with no answers hands its best score and passed status to the one they all
      went to, unless that has its own: a renamed module keeps its record, and a module that
-     gave away one question keeps its own. */
-  function moveBest(record, moved) {
-    Object.keys(moved).forEach(function (old) {
+     gave away one question keeps its own. Given the `whole` course, a module it no longer
+     has and no answers were moved from (重新作答 cleared them) hands them to the one that
+     holds most of the questions its best was reached on. */
+  function moveBest(record, moved, moduleOf, whole) {
+    var modules = whole ? Object.values(moduleOf) : [];
+    Object.keys(record.quizzes).forEach(function (old) {
       var left = Object.keys(record.questions).some(function (id) { return record.questions[id].quiz === old; });
-      if (moved[old] && !left && record.quizzes[old] && !record.quizzes[moved[old]]) {
-        record.quizzes[moved[old]] = record.quizzes[old];
+      var gone = whole && modules.indexOf(old) < 0;
+      var to = moved[old] || (gone ? mostOf(record.quizzes[old].questions, moduleOf) : "");
+      if (to && !left && !record.quizzes[to]) {
+        record.quizzes[to] = record.quizzes[old];
         delete record.quizzes[old];
       }
     });
   }
 
-  /* Move the records of the questions in `moduleOf` (id -> module id) to where they are now;
-     given the `whole` course, those of questions it no longer has leave. One save, if any. */
-  function rehome(moduleOf, whole) {
+  /* Move the records of the questions in `moduleOf` (id -> module id) to where they are now,
+     the answers of those in `quizModuleOf` (a module quiz's: the exam and the 错题本 keep
+     none); given the `whole` course, those of questions it no longer has leave, and the
+     answers of a quiz question moved to an exam pool. One save, if any. */
+  function rehome(quizModuleOf, moduleOf, whole) {
     progress.update(function (record) {
-      moveBest(record, moveAnswers(record, moduleOf, whole));
+      moveBest(record, moveAnswers(record, quizModuleOf, whole), quizModuleOf, whole);
       moveMistakes(record, moduleOf, whole);
     });
   }
 
-  progress.rehome = rehome;
+  progress.rehome = function (moduleOf) { rehome(moduleOf, moduleOf, false); };
   progress.questionModules = questionModules;
-  progress.followCourse = function (course) { rehome(questionModules(course), true); };
+  progress.followCourse = function (course) {
+    rehome(questionModules(course, true), questionModules(course), true);
+  };
 })();
