@@ -1639,6 +1639,30 @@ def test_every_question_answered_wrong_fits_a_phone(
         assert page.evaluate("document.scrollingElement.scrollWidth") <= width
 
 
+def test_large_text_on_a_small_phone_scrolls_no_page_sideways(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """A phone's text set to twice its size (Android's font size, a 320 px screen): an
+    ordering question's items were a few characters wide, Material's list indents on top of
+    the question's own, and their 下移 buttons ran off the screen; the header's three buttons
+    and the title's margins ran past its edge on every page."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    browser_settings = page.context.new_cdp_session(page)
+    browser_settings.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    wide = []
+    pages = {"": ".mot-dashboard", "exam.html": ".mot-exam"}
+    pages.update({f"{module.page.name}.html": ".mot-quiz" for module in course.modules})
+    for address, part in pages.items():
+        open_page(page, f"{site_url}{address}", part)
+        if page.evaluate("document.scrollingElement.scrollWidth") > 320:
+            wide.append(address or "index.html")
+    questions = open_every_question_as_a_mistake(page, site_url, course)
+    shown = page.locator(".mot-mistakes .mot-question:visible")
+    expect(shown).to_have_count(len(questions))
+    assert shown.evaluate_all(OVERFLOWING) == []
+    assert wide == []
+
+
 def test_the_mistakes_book_loads_only_the_banks_it_needs(
     learner: Page, site_url: str, course: Course
 ) -> None:

@@ -914,6 +914,8 @@ def test_certificate_after_everything_is_passed(
     page.get_by_role("button", name="生成证书").click()
     certificate = page.locator(".mot-certificate")
     expect(certificate).to_be_visible()
+    # a heading, for a screen reader that moves from one to the next (it was a paragraph)
+    expect(certificate.get_by_role("heading", name="结业证书", level=2)).to_be_visible()
     expect(certificate.locator(".mot-cert-course")).to_have_text("示例课程")
     expect(certificate.locator(".mot-cert-name")).to_have_text("李小梅")
     expect(certificate.locator(".mot-cert-score")).to_have_text("100%")
