@@ -16,7 +16,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode
 from ruamel.yaml.parser import RoundTripParser
 from ruamel.yaml.tokens import DirectiveToken
 
-from generator.errors import Problem
+from generator.errors import PROBLEMS_PER_FILE, Problem
 from generator.line_folds import unfold_wide
 from generator.models import Source
 from generator.yaml_errors import Refused, describe_yaml_error
@@ -28,9 +28,10 @@ from generator.yaml_quote_hints import quote_left_open
 MAX_DEPTH = 20
 """Deepest nesting accepted; the text of a dialogue's reply is eight levels down."""
 MERGE_KEY = "<<"
-MAX_SLIPS = 50
+MAX_SLIPS = PROBLEMS_PER_FILE - 1
 """Most slips reported in one file: past each one whose fix is certain the file is read
-again, up to the next (:mod:`generator.yaml_mending`)."""
+again, up to the next (:mod:`generator.yaml_mending`); one line after them says that reading
+stopped, within the lines a file shows."""
 REREAD_BUDGET = 1_000_000
 """Most characters read again past slips in one file, about 4 s: fifty times a large quiz,
 twice a file of a megabyte (ruamel.yaml reads some 250,000 characters a second)."""
@@ -221,7 +222,19 @@ def _read_or_slips(lines: list[str], line_offset: int) -> tuple[Any, Positions] 
             return read
         left_open = quote_left_open(lines)
         return slips + ([left_open] if left_open else [])
-    return slips
+    return [*slips, _read_no_further(slips[-1][0])]
+
+
+def _read_no_further(line: int) -> Hint:
+    """Where reading a file stopped, at ``line``, with slips left unread perhaps below it."""
+    return (
+        line,
+        1,
+        f"the file was read no further than this line, after {MAX_SLIPS} slips (the most "
+        "read past in one run), so more may follow below it",
+        "fix the slips above, then check again",
+        "yaml.read-no-further",
+    )
 
 
 def _problem(path: Path, hint: Hint, line_offset: int) -> Problem:

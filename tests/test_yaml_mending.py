@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import yaml_source
+from generator.errors import PROBLEMS_PER_FILE
 from generator.yaml_mending import MENDS, mended
 from generator.yaml_source import MAX_SLIPS, YamlSyntaxError, parse_yaml
 from tests.conftest import PROJECT
@@ -82,9 +83,15 @@ def test_a_real_quiz_typed_with_full_width_colons_reports_each(path: Path) -> No
     assert found == [(n, "yaml.full-width-colon") for n in slipped][:MAX_SLIPS]
 
 
-def test_at_most_fifty_slips_are_read_past() -> None:
+def test_reading_stops_after_the_most_slips_and_says_so() -> None:
+    """The preview and ``check`` listed 50 slips and said ``FAILED: 50 problems``, as if that
+    were all: ten more waited below. One line says where reading stopped, and it is among
+    the lines a file shows."""
     text = quiz(*["prompt：一位客户"] * (MAX_SLIPS + 10))
-    assert len(slips_of(text)) == MAX_SLIPS
+    found = slips_of(text)
+    assert found[:-1] == [(3 + 3 * place, "yaml.full-width-colon") for place in range(MAX_SLIPS)]
+    assert found[-1] == (3 * MAX_SLIPS, "yaml.read-no-further")
+    assert len(found) <= PROBLEMS_PER_FILE
 
 
 def test_a_large_file_is_read_again_only_within_the_budget(
@@ -98,4 +105,5 @@ def test_a_large_file_is_read_again_only_within_the_budget(
         (3, "yaml.full-width-colon"),
         (6, "yaml.full-width-colon"),
         (9, "yaml.full-width-colon"),
+        (9, "yaml.read-no-further"),
     ]
