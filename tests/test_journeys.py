@@ -1663,6 +1663,26 @@ def test_large_text_on_a_small_phone_scrolls_no_page_sideways(
     assert wide == []
 
 
+@pytest.mark.parametrize("size", [(667, 375), (390, 844), (1280, 800)], ids=str)
+def test_material_s_back_to_top_button_covers_nothing_the_runtime_scrolls_to(
+    page: Page, site_url: str, course: Course, size: tuple[int, int]
+) -> None:
+    """Material shows its 回到页面顶部 button below the header when the learner scrolls up;
+    the runtime brings what it focuses (a dialogue reply's feedback, a question from the
+    results panel) to the page's scroll padding, 5rem down, and on a phone held on its side
+    the button lay over the learner's reply and the top of its feedback."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    open_module(page, site_url, course.modules[1])
+    button = page.locator(".md-top")
+    button.evaluate("button => button.removeAttribute('hidden')")
+    box = button.bounding_box()
+    assert box is not None
+    padding = page.evaluate(
+        "parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop)"
+    )
+    assert box["y"] + box["height"] <= padding
+
+
 def test_the_mistakes_book_loads_only_the_banks_it_needs(
     learner: Page, site_url: str, course: Course
 ) -> None:
