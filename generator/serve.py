@@ -140,6 +140,9 @@ class Preview:
         """The same, of the last build that succeeded (``built_for`` is None after a failed one)."""
         self.terms: list[str] = []
         """The search terms added to jieba's dictionary."""
+        self.removed: set[str] = set()
+        """Files gone from the docs folder since the last build: one of the changed pages alone
+        would leave them in the site."""
         self.questions = QuestionMemo()
         self.warnings = WarningsShown()
         """The questions' HTML, rendered again only when a save changed them."""
@@ -248,6 +251,9 @@ class Preview:
         if not dirty:
             self.serve_site(target)
             say_why_whole(self.last_good, built_for)
+        for name in self.removed if dirty else ():
+            (self.site_dir / name).unlink(missing_ok=True)  # a page removed: a whole build
+        self.removed.clear()
         self.built_for = self.last_good = built_for
 
     def serve_site(self, built: Path) -> None:
@@ -271,6 +277,7 @@ class Preview:
         self.warnings.print_if_new(warnings)
         contents = {**build.docs_contents(checked, self.questions), **serve_files([], warnings)}
         changed = [name for name in sync_docs(self.docs_dir, contents) if name != SERVE_PROBLEMS]
+        self.removed.update(name for name in changed if name not in contents)
         if changed:
             print(changes(changed, contents), flush=True)
         self.pages = page_titles(contents)

@@ -333,6 +333,28 @@ def test_a_save_names_the_files_it_regenerated_apart_from_those_it_removed(
     assert capsys.readouterr().out == "Removed 1 file(s): images/new.png\n"
 
 
+def test_a_file_removed_is_no_longer_served(preview: Preview, minimal_project: Path) -> None:
+    """A build of the changed pages alone leaves the site's other files as they are: a
+    picture or a handout deleted, said to be removed, was still served, as no build would
+    publish it; a broken save between the deletion and the next good build changes nothing."""
+    media = minimal_project / "course/media"
+    media.mkdir()
+    (media / "handout.txt").write_text("讲义", encoding="utf-8")
+    (media / "kept.txt").write_text("留着", encoding="utf-8")
+    preview.rebuild()
+    assert built(preview, "media/handout.txt").is_file()
+    (media / "handout.txt").unlink()
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    good = quiz.read_text(encoding="utf-8")
+    quiz.write_text(good.replace("    prompt: ", "    prompt：", 1), encoding="utf-8")
+    preview.rebuild()
+    quiz.write_text(good, encoding="utf-8")
+    preview.rebuild()
+    assert preview.plugin.dirty
+    assert not built(preview, "media/handout.txt").exists()
+    assert built(preview, "media/kept.txt").read_text(encoding="utf-8") == "留着"
+
+
 def test_check_reads_mkdocs_yml_again_after_an_edit(minimal_project: Path) -> None:
     """The live preview checks the course on every save, mkdocs.yml included."""
     project = Project(minimal_project)
