@@ -39,6 +39,7 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from generator import build
 from generator.errors import CourseError, Problem, SetupError, capped, system_problem
+from generator.load import load_course
 from generator.markdown_config import load_settings
 from generator.mkdocs_run import MKDOCS_WARNING, mkdocs_problems, use_course_theme
 from generator.preview import PageTitles, PreviewPlugin, page_titles
@@ -327,6 +328,16 @@ def serve(project: Project, dev_addr: str) -> None:
             print("Shutting down...", flush=True)
 
 
+def _file_problems(project: Project) -> list[Problem]:
+    """The problems of reading the course's files, which ``check`` lists before those of
+    ``mkdocs.yml``: the trainer fixes both in one round."""
+    try:
+        load_course(project)
+    except CourseError as error:
+        return list(error.problems)
+    return []
+
+
 def _started(preview: Preview) -> MkDocsConfig:
     """The preview's settings, once it has a site to serve: with a broken ``mkdocs.yml``, or
     a course broken at start-up and never built, each save tries again (as the trainer
@@ -336,7 +347,7 @@ def _started(preview: Preview) -> MkDocsConfig:
         try:
             config = preview.config()
         except CourseError as error:  # a broken mkdocs.yml: the server cannot start without it
-            report(error.problems, NOT_STARTED)
+            report([*_file_problems(preview.project), *error.problems], NOT_STARTED)
         else:
             if preview.start():
                 return config

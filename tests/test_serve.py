@@ -429,6 +429,29 @@ def test_a_preview_that_cannot_start_waits_for_the_fix_and_then_serves(
     assert previews_left(temporary) == []
 
 
+def test_a_preview_that_cannot_start_lists_the_course_s_problems_with_the_settings(
+    minimal_project: Path, tmp_path: Path
+) -> None:
+    """With mkdocs.yml broken as well as a quiz, the preview listed only the settings'
+    problem: the quiz's, which ``check`` lists first, came only after that fix was saved."""
+    settings_name, break_settings = BROKEN_AT_START["mkdocs.yml"]
+    settings = minimal_project / settings_name
+    settings.write_text(break_settings(settings.read_text()))
+    settings_lines = problem_lines(minimal_project)
+    quiz_name, break_quiz = BROKEN_AT_START["course"]
+    quiz = minimal_project / quiz_name
+    quiz.write_text(break_quiz(quiz.read_text()))
+    quiz_lines = problem_lines(minimal_project)  # check stops at the files: the quiz's alone
+    port, log, temporary = free_port(), tmp_path / "serve.log", tmp_path / "temporary"
+    with start_serve(minimal_project, port, log, temporary) as server:
+        try:
+            expected = [*quiz_lines, *settings_lines, NOT_STARTED]
+            assert waiting_lines(log, len(expected)) == expected
+        finally:
+            server.terminate()
+            assert server.wait(timeout=20) == 0
+
+
 def test_ctrl_c_while_the_preview_starts_stops_it_cleanly(
     minimal_project: Path,
     tmp_path: Path,
