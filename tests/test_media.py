@@ -74,6 +74,16 @@ def test_build_says_what_it_left_out(
     )
 
 
+def link_outside(link: str, target: Path) -> str:
+    """What ``check`` says of the course file ``link``, a symbolic link to ``target``, outside
+    the project."""
+    return (
+        f"{link}:1:1: a link to {target.resolve()}, outside the project: the repository holds "
+        "only the link, so the site built from it would lack the file; copy the file into the "
+        "project in place of the link [media.link-outside]"
+    )
+
+
 def test_links_the_published_site_could_not_follow_are_problems(
     minimal_project: Path,
     tmp_path_factory: pytest.TempPathFactory,
@@ -98,9 +108,7 @@ def test_links_the_published_site_could_not_follow_are_problems(
     assert run_generator(minimal_project, "build") == 1
 
     assert capsys.readouterr().err.splitlines() == [
-        f"course/images/logo.png:1:1: a link to {elsewhere.resolve() / 'logo.png'}, outside the "
-        "project: the repository holds only the link, so the site built from it would lack "
-        "the file; copy the file into the project in place of the link [media.link-outside]",
+        link_outside("course/images/logo.png", elsewhere / "logo.png"),
         "course/shared:1:1: a link to the folder shared, whose files are not published; "
         "move the folder here in place of the link [media.linked-folder]",
         "FAILED: 2 problems",
@@ -123,9 +131,7 @@ def test_a_file_linked_from_outside_is_reported_for_the_link_not_what_it_holds(
     link.symlink_to(outside)
     assert run_generator(minimal_project, "check") == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"{linked}:1:1: a link to {outside.resolve()}, outside the project: the repository "
-        "holds only the link, so the site built from it would lack the file; copy the file "
-        "into the project in place of the link [media.link-outside]",
+        link_outside(linked, outside),
         "FAILED: 1 problem",
     ]
 
@@ -143,9 +149,7 @@ def test_a_quiz_linked_from_outside_the_project_is_a_problem(
     quiz.symlink_to(kept)
     assert run_generator(minimal_project, "check") == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"quizzes/01-sample.yml:1:1: a link to {kept.resolve()}, outside the project: the "
-        "repository holds only the link, so the site built from it would lack the file; copy "
-        "the file into the project in place of the link [media.link-outside]",
+        link_outside("quizzes/01-sample.yml", kept),
         "FAILED: 1 problem",
     ]
     inside = minimal_project / "drafts/01-sample.yml"
