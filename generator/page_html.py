@@ -32,9 +32,14 @@ SWALLOWING = {"xmp", "title", "template", "select", "noembed", "noframes"}
 tag, which Python-Markdown does not know as block-level and passes through inline as they
 are (``script``, ``style``, ``textarea``, ``iframe`` and ``noscript``, which swallow too, it
 knows)."""
-TRACKED = set(markdown.Markdown().block_level_elements) - {"hr", "html", "body"} | SWALLOWING
+KEPT_OPEN = {"applet", "button", "dialog", "dir", "listing", "marquee", "search"}
+"""Elements that Python-Markdown passes through inline but the browser keeps open past the
+end of their paragraph, so that the rest of the page, the quiz included, is inside them: an
+unclosed ``<dialog>`` hides it, ``<button>`` makes it one button, ``<marquee>`` scrolls it."""
+TRACKED = set(markdown.Markdown().block_level_elements) - {"hr", "html", "body"}
+TRACKED |= SWALLOWING | KEPT_OPEN
 """Block-level elements as Python-Markdown knows them, less the ones without an end tag, and
-the elements that swallow what follows them."""
+the elements that swallow what follows them or that the browser keeps open."""
 FORMATTING = {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike"}
 FORMATTING |= {"strong", "tt", "u"}
 """Inline elements that HTML carries on into every later paragraph while they are open: an

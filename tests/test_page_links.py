@@ -479,13 +479,18 @@ def test_an_html_block_left_open_is_reported_not_the_headings_it_swallows(
     )
 
 
-@pytest.mark.parametrize("tag", ["xmp", "title", "template", "select", "noembed"])
+SWALLOWS = ["xmp", "title", "template", "select", "noembed"]
+KEPT_OPEN = ["dialog", "button", "marquee", "search", "listing", "applet", "dir"]
+
+
+@pytest.mark.parametrize("tag", SWALLOWS + KEPT_OPEN)
 def test_an_element_that_swallows_the_page_is_reported_when_left_open(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], tag: str
 ) -> None:
     """Not block HTML for Python-Markdown, which passes it through inside a paragraph; the
     browser then reads the rest of the page into it, the quiz included (as text, or
-    hidden). Closed, it is the trainer's to use."""
+    hidden), or keeps it open past the paragraph's end: an unclosed <dialog> hid the quiz,
+    a <button> kept it from starting. Closed, it is the trainer's to use."""
     line = add_to_page(minimal_project, f"前文<{tag}>\n")
     assert problems(minimal_project, capsys) == [
         f"{PAGE}:{line}:3: '<{tag}>' is not closed by the end of the page; the Markdown "
