@@ -523,6 +523,43 @@ def test_on_a_narrow_screen_the_exam_shows_the_question_it_goes_to(
     expect_focus_above_the_bar(page)
 
 
+def test_resuming_at_a_dialogue_left_half_way_focuses_its_next_reply(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """继续作答 at a dialogue of three turns or more, one of them played: the turns still
+    hidden stand before the one being played, and the first reply found was in one of
+    them; the focus stayed on 继续作答, scrolled off, and the next Tab went to question 1."""
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    page.get_by_role("button", name="开始考试").click()
+    drawn = paper_state(page)["ids"]
+    assert isinstance(drawn, list)
+    questions = every_question(course)
+    pool = page.locator(".mot-exam .mot-question").evaluate_all(
+        "forms => forms.map(form => form.dataset.questionId)"
+    )
+    dialogue = next(
+        q for q in map(questions.get, pool) if isinstance(q, Scenario) and len(q.turns) >= 3
+    )
+    first = next(question_id for question_id in drawn if question_id != dialogue.id)
+    rest = [question_id for question_id in drawn if question_id not in {first, dialogue.id}]
+    record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    record["attempt"]["questions"] = [first, dialogue.id, *rest[: len(drawn) - 2]]
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
+    )
+    page.reload()
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    give_answer(page.locator(".mot-exam-paper .mot-question").first, questions[first], right=True)
+    form = page.locator(f'.mot-exam-paper [data-question-id="{dialogue.id}"]')
+    turn_id, reply_key, following = dialogue_path(dialogue, right=True, along_best=True)[0]
+    form.locator(f'label[for="{dialogue.id}-{turn_id}-{reply_key}"]').click()
+    form.get_by_role("button", name="回复").click()
+    page.reload()
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    resume_by_keyboard(page, dialogue.id, "继续作答：第 2 题")
+    expect(form.locator(f'.mot-turn[data-turn="{following}"] :focus')).to_be_visible()
+
+
 def expect_focus_above_the_bar(page: Page) -> None:
     """The focused control is on the screen, below the header and above the exam's bar."""
     focused = page.evaluate(
@@ -1413,6 +1450,31 @@ def test_an_unanswered_matching_question_prints_its_choices(
     printed = re.sub(r"\s", "", "".join(printed_sheets(page, tmp_path / "after.pdf")))
     assert listed not in printed
     expect(form_of(page, question).locator(".mot-match-choices")).to_be_hidden()  # on screen
+
+
+def test_an_item_moved_by_keyboard_stays_in_view(page: Page, site_url: str, course: Course) -> None:
+    """下移 pressed again and again at the foot of the window: the item and its focused button
+    went on down below the window's edge, and the page did not follow."""
+    module, question = next(
+        (m, q) for m in course.modules for q in m.quiz.questions if isinstance(q, Ordering)
+    )
+    open_module(page, site_url, module)
+    form = form_of(page, question)
+    key = form.locator(".mot-order-item").first.get_attribute("data-key")
+    down = form.locator(f'.mot-order-item[data-key="{key}"] [data-move="1"]')
+    down.focus()
+    page.evaluate(  # the button's foot a few pixels above the window's
+        "button => scrollBy(0, button.getBoundingClientRect().bottom + 4 - innerHeight)",
+        down.element_handle(),
+    )
+    for _ in question.items[1:]:
+        page.keyboard.press("Enter")
+        expect(down).to_be_focused()
+        box = page.evaluate(
+            "() => { const box = document.activeElement.getBoundingClientRect();"
+            " return [box.top, box.bottom, innerHeight]; }"
+        )
+        assert box[0] >= 0 and box[1] <= box[2] + 1, box  # + 1: a fraction of a pixel
 
 
 def test_a_status_line_without_a_verdict_does_not_print(

@@ -360,6 +360,7 @@
     /* The neighbour moves, not the item: moving the node that holds the focus takes it away
        and gives it back, and a screen reader reads the button again before the new place. */
     item.parentNode.insertBefore(items[place], place > items.indexOf(item) ? item : item.nextSibling);
+    button.scrollIntoView({ block: "nearest" });   /* the page follows the item moved */
     moved.add(form);
     changed(form, hooks);   /* a move is a touch: the answer's time starts (SCORM latency) */
     setStatus(form, TEXT.moved(item.querySelector(".mot-order-text").textContent, place + 1), null);
@@ -493,8 +494,9 @@
      Says whether it did; an answer that does not fit is not shown at all. */
   function fill(form, stored) { return typeOf(form).fill(form, stored); }
 
+  /* Not in a dialogue's turns still hidden, which stand before the turn being played. */
   function firstControl(form) {
-    return form.querySelector(":is(input, select, button):not([disabled]):is(.mot-options *)");
+    return form.querySelector(":is(input, select, button):not([disabled], [hidden] *):is(.mot-options *)");
   }
 
   mot.engine = {
