@@ -339,6 +339,25 @@ def test_chinese_search_finds_a_word_mid_sentence(
     expect(teaching_result.first).to_be_visible()
 
 
+@pytest.mark.parametrize(
+    ("term", "teaching_page"),
+    [("Kano", "03-explore"), ("SAS", "01-significance"), ("Theodore", "05-do")],
+)
+def test_search_finds_a_latin_word_after_a_chinese_mark(
+    page: Page, site_url: str, term: str, teaching_page: str
+) -> None:
+    """卡诺模型（Kano 模型）: with Material's Chinese separator the word was '（kano', which a
+    search for Kano (kano*) never found; 11 of the course's English words were lost so."""
+    page.goto(site_url)
+    search = page.get_by_role("textbox", name="搜索")
+    search.click()
+    search.fill(term)
+    search.press("End")
+    teaching_result = page.locator(f'a.md-search-result__link[href*="{teaching_page}.html"]')
+    expect(teaching_result.first).to_be_visible(timeout=15_000)
+    expect(teaching_result.locator("mark").filter(has_text=term)).not_to_have_count(0)
+
+
 REAL_PAGES = [
     *sorted(path.stem for path in (PROJECT / "course").glob("*.md")),
     *(PurePosixPath(name).stem for name in GENERATED_PAGES),
