@@ -94,10 +94,16 @@ def read_source(
 
 
 def decode_source(data: bytes, shown: Path) -> str | Problem:
-    """The text of ``data``, the bytes of the file named ``shown``, or what is wrong."""
+    """The text of ``data``, the bytes of the file named ``shown``, or what is wrong.
+
+    Its lines end in ``\n`` alone, as YAML and Python-Markdown read them: both take a
+    ``\r`` as a line's end too, and a file saved with ``\r`` alone (classic Mac OS) was
+    one line long to every check that counts lines, which then named lines past its end.
+    """
     text = _decode(data.removeprefix(UTF8_BOM), shown)
     if isinstance(text, Problem):
         return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     forbidden = FORBIDDEN.search(text)
     if forbidden is not None:
         return _forbidden_character(text, forbidden.start(), shown)

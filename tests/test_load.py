@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+import generator.lint.standards
 from generator.errors import CourseError, SetupError
+from generator.lint.standards import STANDARDS
 from generator.load import load_course
 from generator.models import ModuleMeta, PageMeta, SingleChoice, TrueFalse
 from generator.project import Project
@@ -473,3 +475,31 @@ def test_a_missing_quizzes_folder_is_said_once(minimal_project: Path) -> None:
         "back beside course/, with a quiz file for each module (see AUTHORING.md) "
         "[quiz.missing-folder]"
     ]
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\r\n"], ids=["classic-mac", "windows"])
+def test_a_file_with_other_line_ends_is_read_and_told_of_as_with_newlines(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    line_end: str,
+) -> None:
+    """YAML and Python-Markdown take a CR as a line's end too. A quiz saved with CR alone was
+    one line to the generator's own checks, and the editorial standards' check of its texts
+    read past its end (a traceback); the warnings in it and the problem in a page are told
+    at the same lines as with LF."""
+    monkeypatch.setattr(generator.lint.standards, "STANDARDS", STANDARDS)
+    quiz, page = minimal_project / "quizzes/02-second.yml", minimal_project / "course/02-second.md"
+    texts = {quiz: quiz.read_text("utf-8"), page: page.read_text("utf-8")}
+    told = {}
+    for ends in ("\n", line_end):
+        for path, text in texts.items():
+            path.write_bytes(text.replace("\n", ends).encode())
+        assert run_generator(minimal_project, "check") == 0
+        warnings = capsys.readouterr().err
+        page.write_bytes(f"{texts[page]}\n<div>\n\n正文。\n".replace("\n", ends).encode())
+        assert run_generator(minimal_project, "check") == 1
+        told[ends] = (warnings, capsys.readouterr().err)
+    assert told[line_end] == told["\n"]
+    assert "quizzes/02-second.yml:17:5: warning:" in told["\n"][0]
+    assert "course/02-second.md:21:1: '<div>' is not closed" in told["\n"][1]
