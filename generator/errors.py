@@ -67,12 +67,14 @@ class Problem:
 
 
 CONTROL = re.compile(
-    "[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff]"
 )
 """What a terminal acts on instead of showing, but for tab and what Python counts as a line
 break: control characters (ESC starts a sequence that recolours or clears the screen) and
 those that reorder the text around them (a file named ``07-\u202eevil.md`` printed its line
-backwards)."""
+backwards); and the lone surrogates that stand for a file name's bytes that are not UTF-8,
+which no text stream can write."""
 
 
 LONG_RUN = re.compile(r"\S{200,}")

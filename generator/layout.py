@@ -56,10 +56,24 @@ def misspelt(folder: Path, suffix: str) -> list[Path]:
     ]
 
 
+UNFIT_IN_A_NAME = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+"""Unicode categories no page or quiz name may hold: control characters (a terminal acts on
+ESC in a name it prints), invisible format marks, and bytes that are not UTF-8 (a name made
+on a computer set to another encoding, which Python reads as lone surrogates and MkDocs
+cannot put in an address: its build stopped with a traceback)."""
+
+
+def unfit_character(name: str) -> str | None:
+    """The first character of ``name`` that no page or quiz name may hold, if any."""
+    return next((char for char in name if unicodedata.category(char) in UNFIT_IN_A_NAME), None)
+
+
 def misnamed(path: Path) -> bool:
-    """Is ``path`` a page that must not be loaded: a reserved name or a module misnamed?"""
-    reserved = path.name in GENERATED_PAGES
-    return reserved or (LOOKS_LIKE_MODULE.match(path.stem) is not None and not is_module(path))
+    """Is ``path`` a page that must not be loaded: a reserved name, a name with a character
+    no name may hold, or a module misnamed?"""
+    if path.name in GENERATED_PAGES or unfit_character(path.name) is not None:
+        return True
+    return LOOKS_LIKE_MODULE.match(path.stem) is not None and not is_module(path)
 
 
 def is_module(path: Path) -> bool:
@@ -117,6 +131,9 @@ def _course_problem(project: Project, name: str, message: str, fix: str, code: s
 
 
 def _name_problem(project: Project, path: Path) -> Problem:
+    unfit = unfit_character(path.name)
+    if unfit is not None:
+        return unfit_name_problem(project, path, unfit)
     if path.name in GENERATED_PAGES:
         return Problem(
             project.relative(path),
@@ -145,6 +162,24 @@ def _name_problem(project: Project, path: Path) -> Problem:
         "two digits, a hyphen and lower-case letters, digits or hyphens",
         f"rename it and its quiz, e.g. to {suggestion}.md and {suggestion}.yml",
         "course.module-name",
+    )
+
+
+def unfit_name_problem(project: Project, path: Path, unfit: str) -> Problem:
+    """A page or quiz whose name holds ``unfit``: not read."""
+    what = (
+        "a byte that is not UTF-8 text (it was named on a computer set to another encoding)"
+        if unicodedata.category(unfit) == "Cs"
+        else f"an invisible character (U+{ord(unfit):04X}) that a web address cannot carry"
+    )
+    return Problem(
+        project.relative(path),
+        1,
+        1,
+        f"the file's name holds {what}, so the file is not read",
+        "rename it with letters, digits, hyphens or Chinese characters (a module's page and "
+        "quiz keep the same name)",
+        "course.unfit-name",
     )
 
 
@@ -213,7 +248,9 @@ def quiz_name_problems(project: Project, files: QuizFiles) -> list[Problem]:
     return [
         *(_suffix_problem(project, path, QUIZ_SUFFIX, "quiz") for path in files.misspelt),
         *(
-            _copy_problem(project, path, files.copies[path.stem])
+            unfit_name_problem(project, path, unfit)
+            if (unfit := unfit_character(path.name)) is not None
+            else _copy_problem(project, path, files.copies[path.stem])
             if path.stem in files.copies
             else _orphan_problem(project, path, files.renames.get(path.stem), free)
             for path in files.orphans

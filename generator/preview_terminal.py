@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from generator.errors import Problem, SetupError
+from generator.errors import Problem, SetupError, printable
 from generator.project import CONFIG_FILE, TERMS_FILE
 from generator.write import DocsContents
 
@@ -39,13 +39,14 @@ def say_why_whole(before: tuple[object, ...] | None, now: tuple[object, ...]) ->
 
 def changes(changed: list[str], contents: DocsContents) -> str:
     """``Regenerated 2 file(s): a, b; removed 1: c``: the ``changed`` files of the docs
-    folder, written or removed (those not in its ``contents``)."""
+    folder, written or removed (those not in its ``contents``), with what a terminal would
+    act on in their names (a picture's name may hold ESC) shown as escapes."""
     written = [name for name in changed if name in contents]
     removed = [name for name in changed if name not in contents]
     if not written:
-        return f"Removed {len(removed)} file(s): {', '.join(removed)}"
+        return printable(f"Removed {len(removed)} file(s): {', '.join(removed)}")
     line = f"Regenerated {len(written)} file(s): {', '.join(written)}"
-    return f"{line}; removed {len(removed)}: {', '.join(removed)}" if removed else line
+    return printable(f"{line}; removed {len(removed)}: {', '.join(removed)}" if removed else line)
 
 
 class WarningsShown:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -503,3 +504,43 @@ def test_a_file_with_other_line_ends_is_read_and_told_of_as_with_newlines(
     assert told[line_end] == told["\n"]
     assert "quizzes/02-second.yml:17:5: warning:" in told["\n"][0]
     assert "course/02-second.md:21:1: '<div>' is not closed" in told["\n"][1]
+
+
+UNFIT_NAME = (
+    "the file's name holds {}, so the file is not read; rename it with letters, digits, "
+    "hyphens or Chinese characters (a module's page and quiz keep the same name) "
+    "[course.unfit-name]"
+)
+NOT_UTF8 = "a byte that is not UTF-8 text (it was named on a computer set to another encoding)"
+
+
+@pytest.mark.parametrize(
+    ("name", "shown", "what"),
+    [
+        (os.fsdecode(b"course/y\xff\xfe.md"), "course/y\\udcff\\udcfe.md", NOT_UTF8),
+        (os.fsdecode(b"quizzes/q\xff.yml"), "quizzes/q\\udcff.yml", NOT_UTF8),
+        (
+            "course/x\x1b]0;PWNED\x07.md",
+            "course/x\\x1b]0;PWNED\\x07.md",
+            "an invisible character (U+001B) that a web address cannot carry",
+        ),
+        (
+            "course/\u202eevil.md",
+            "course/\\u202eevil.md",
+            "an invisible character (U+202E) that a web address cannot carry",
+        ),
+    ],
+    ids=["page-not-utf8", "quiz-not-utf8", "page-escape", "page-reversing-mark"],
+)
+def test_a_file_name_no_address_can_carry_is_told_before_mkdocs_runs(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], name: str, shown: str, what: str
+) -> None:
+    """A page named in another encoding (a zip made on Windows) passed check, and MkDocs
+    stopped the build with a traceback when it made the page's address; a name with ESC
+    was printed raw by the preview. The build stops before MkDocs runs."""
+    (minimal_project / name).write_text("---\ntitle: 页面\n---\n\n正文。\n", "utf-8")
+    assert run_generator(minimal_project, "build") == 1
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        f"{shown}:1:1: {UNFIT_NAME.format(what)}",
+        "FAILED: 1 problem",
+    ]

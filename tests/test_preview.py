@@ -384,3 +384,17 @@ def test_the_same_warnings_are_printed_once_not_at_every_save(
     page.write_text(page.read_text(encoding="utf-8") + "\n!!! tip\n\n又一个。\n", "utf-8")
     preview.rebuild()
     assert capsys.readouterr().err.count("[page.empty-box]") == 2, "the new list, whole"
+
+
+def test_a_file_name_a_terminal_would_act_on_is_printed_escaped(
+    preview: Preview, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A picture named with ESC and BEL renamed the trainer's terminal window and coloured
+    its text when the save was printed; problem lines already showed such names escaped."""
+    pictures = minimal_project / "course/images"
+    pictures.mkdir()
+    (pictures / "x\x1b]0;PWNED\x07\x1b[41m.png").write_bytes(b"picture")
+    preview.rebuild()
+    assert capsys.readouterr().out == (
+        "Regenerated 1 file(s): images/x\\x1b]0;PWNED\\x07\\x1b[41m.png\n"
+    )
