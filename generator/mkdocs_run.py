@@ -88,6 +88,10 @@ def mkdocs_problems(project: Project) -> Iterator[None]:
         raise CourseError([warning_problem(project, message) for message in messages]) from None
     except TemplateError as error:  # TemplateNotFound, TemplateSyntaxError, UndefinedError…
         raise CourseError([template_problem(project, error)]) from None
+    except Exception as error:  # Python's own, raised in a template: `extra: {social: 3}`
+        if not _template_frames(error):
+            raise
+        raise CourseError([template_problem(project, error)]) from None
     finally:
         mkdocs_logger.removeHandler(collector)
 
@@ -126,7 +130,7 @@ def warning_problem(project: Project, message: str) -> Problem:
     )
 
 
-def template_problem(project: Project, error: TemplateError) -> Problem:
+def template_problem(project: Project, error: Exception) -> Problem:
     """Where a template failed: in a template of the trainer's own (``theme.custom_dir``), at
     its line; else a file a setting names that the theme lacks (an icon misspelt), or the
     theme's own template, failing on what a setting gave it."""
@@ -143,24 +147,38 @@ def template_problem(project: Project, error: TemplateError) -> Problem:
         )
     if isinstance(error, TemplateNotFound):
         return missing_template_problem(project, str(error.name))
+    frames = _template_frames(error)
+    failed = Path(frames[-1].filename) if frames else None
+    where = f" (at {failed.name}:{frames[-1].lineno})" if failed else ""
+    setting = failed and _first_line_with(project.config_file, [f"{failed.stem}:"])
     return Problem(
         project.relative(project.config_file),
+        setting or 1,
         1,
-        1,
-        f"the theme's templates failed: {type(error).__name__}: {error.message}",
-        "undo the last change to the settings here, and run the command again",
+        f"the theme's templates failed{where}: {_what_failed(error)}",
+        "a setting here gives the theme a value of the wrong kind (a number or a word where "
+        "it expects a list, under extra: most often); undo the last change to the settings, "
+        "and run the command again",
         "settings.template-error",
     )
 
 
-def _what_failed(error: TemplateError) -> str:
+def _what_failed(error: Exception) -> str:
     """Jinja2's complaint, without the search paths it lists for a template not found."""
     if isinstance(error, TemplateNotFound):
         return f"it names the template '{error.name}', which neither this folder nor the theme has"
-    return f"{type(error).__name__}: {error.message}"
+    if isinstance(error, TemplateError):
+        return f"{type(error).__name__}: {error.message}"
+    return f"{type(error).__name__}: {error}"
 
 
-def _trainers_template_line(project: Project, error: TemplateError) -> tuple[Path, int] | None:
+def _template_frames(error: Exception) -> list[traceback.FrameSummary]:
+    """The frames of ``error``'s traceback in templates, which Jinja2 puts there by name."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return [frame for frame in frames if frame.filename.endswith(".html")]
+
+
+def _trainers_template_line(project: Project, error: Exception) -> tuple[Path, int] | None:
     """The template of the theme's own folder (``theme.custom_dir``), and its line, where
     ``error`` arose: Jinja2 names it in a syntax error, and puts the templates' own lines in
     the traceback of any other."""

@@ -203,8 +203,9 @@ TEMPLATE_FIX = (
         ('{% include "partials/nothere.html" %}\n', 1,
          "it names the template 'partials/nothere.html', which neither this folder nor the "
          "theme has"),
+        ("<p>\n{{ 1 // 0 }}\n", 2, "ZeroDivisionError: integer division or modulo by zero"),
     ],
-    ids=["syntax", "undefined", "not-found"],
+    ids=["syntax", "undefined", "not-found", "python-error"],
 )  # fmt: skip
 def test_a_broken_template_of_the_trainers_is_named_at_its_line(
     minimal_project: Path,
@@ -218,6 +219,29 @@ def test_a_broken_template_of_the_trainers_is_named_at_its_line(
     assert problems(minimal_project, capsys, "build").splitlines() == [
         f"overrides/partials/copyright.html:{line}:1: the template failed: {complaint}; "
         f"{TEMPLATE_FIX}",
+        "FAILED: 1 problem",
+        NO_SITE,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("setting", "template"),
+    [("social: 3", "social.html:13"), ("alternate: 3", "alternate.html:12")],
+)
+def test_a_setting_of_the_wrong_kind_for_the_theme_is_named_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], setting: str, template: str
+) -> None:
+    """Material's templates fail on a number where they loop over a list; a Python
+    traceback had ended the build (TypeError, not one of Jinja2's own errors)."""
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(f"{text}extra:\n  {setting}\n", encoding="utf-8")
+    line = text.count("\n") + 2
+    assert problems(minimal_project, capsys, "build").splitlines() == [
+        f"mkdocs.yml:{line}:1: the theme's templates failed (at {template}): TypeError: "
+        "'int' object is not iterable; a setting here gives the theme a value of the wrong "
+        "kind (a number or a word where it expects a list, under extra: most often); undo the "
+        "last change to the settings, and run the command again [settings.template-error]",
         "FAILED: 1 problem",
         NO_SITE,
     ]
