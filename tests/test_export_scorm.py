@@ -625,6 +625,19 @@ def test_the_manifest_and_every_page_name_the_course(package: Path, scorm_projec
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("call", ["LMSInitialize", "LMSGetValue", "LMSSetValue"])
+def test_an_lms_whose_api_throws_still_shows_the_course(
+    page: Page, lms: str, module: Module, call: str
+) -> None:
+    """An API that throws instead of saying "false" (a broken wrapper, a proxy across
+    frames): the launch page stopped before it opened the course, a blank frame."""
+    page.goto(f"{lms}/lms/host.html?throws={call}#scorm/{module.page.name}.html")
+    expect(in_sco(page).locator(".mot-quiz[data-ready]")).to_have_count(1)
+    answer(in_sco(page), module, 0, right=True)
+    expect(in_sco(page).locator(".mot-score")).to_have_attribute("data-answered", "1")
+
+
+@pytest.mark.browser
 def test_outside_an_lms_the_package_behaves_like_the_website(
     page: Page, package: Path, module: Module
 ) -> None:
