@@ -299,6 +299,16 @@ def _not_text(key: str, value: object, item: bool, written: str) -> Description:
     """Text expected: a number or true/false wants quotes, around the text as written; a
     list or mapping, one line."""
     subject = _subject(key, item)
+    if item and isinstance(value, dict) and len(value) == 1:
+        ((name, text),) = value.items()
+        if isinstance(text, str | int | float) and not isinstance(text, bool):
+            return (
+                f"{subject} must be text, and the ': ' after '{name}' makes YAML read this "
+                "one as a 'key: value' line",
+                f"write that colon full-width ({name}：{text}), or put the entry in quotes: "
+                f'"{name}: {text}"',
+                "not-text",
+            )
     if isinstance(value, list | dict):
         return (
             f"{subject} must be text, not {found_value(value)}",

@@ -193,7 +193,26 @@ def dedented_key(lines: list[str], number: int, line_offset: int) -> Hint | None
     above_number, above_key = above
     if not len(key.group(1)) < len(above_key.group(1)) == len(entry.group(1)):
         return None
+    if _out_of_its_place(lines, (number, entry), (start, key)):
+        return _line_it_up((number, entry), (start + line_offset, key), "indented more than")
     return _line_it_up((start, key), (above_number + line_offset, above_key), "indented less than")
+
+
+def _out_of_its_place(
+    lines: list[str], below: tuple[int, re.Match[str]], key: tuple[int, re.Match[str]]
+) -> bool:
+    """Whether the key ``below`` (its line and match, no list's entry) is the one out of
+    line, not ``key`` above it: ``key`` starts where it starts elsewhere in the file, and
+    ``below`` starts elsewhere where ``key`` does, never where it is (a question's
+    ``review:`` pushed in under its ``explanation:``, which lines up with the other
+    questions' explanations)."""
+    (below_number, below_key), (key_number, the_key) = below, key
+    if below_key.group(1).strip():  # a list's entry: where a key after ``key`` starts
+        return False
+    key_columns = _columns_elsewhere(lines, the_key.group(2), key_number)
+    below_columns = _columns_elsewhere(lines, below_key.group(2), below_number)
+    column = len(the_key.group(1))
+    return column in key_columns and column in below_columns - {len(below_key.group(1))}
 
 
 def _line_it_up(

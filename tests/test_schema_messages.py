@@ -37,6 +37,33 @@ def edit(root: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "line", "subject"),
+    [
+        ("      - 紧急复原", "      - 紧急复原: 当晚解决", 48,
+         "question 's1-ordering': each entry of 'items'"),
+        ("      - 降低月租", "      - 月租: 60", 69,
+         "question 's1-matching': each entry of 'distractors'"),
+        ("accept: [切, 切脉]", "accept: [切, '切脉: 把脉']\n      - accept: [比例: 60]", 80,
+         "question 's1-fill-in': each entry of 'accept'"),
+    ],
+    ids=["item", "distractor", "accepted-answer"],
+)  # fmt: skip
+def test_a_colon_in_a_list_entry_is_told_to_be_full_width_or_quoted(
+    minimal_project: Path, old: str, new: str, line: int, subject: str
+) -> None:
+    """'Write the text on the same line as items:' was the fix, which YAML then refused."""
+    edit(minimal_project, QUIZ, old, new)
+    name, text = new.rsplit("- ", 1)[-1].removeprefix("accept: [").rstrip("]").split(": ")
+    found = problems_of(minimal_project)
+    assert found[0].startswith(f"{QUIZ}:{line}:"), found
+    assert found[0].endswith(
+        f"{subject} must be text, and the ': ' after '{name}' makes YAML read this one as a "
+        f"'key: value' line; write that colon full-width ({name}：{text}), or put the entry "
+        f'in quotes: "{name}: {text}" [schema.not-text]'
+    ), found
+
+
 def test_a_number_where_text_belongs_is_to_be_quoted(minimal_project: Path) -> None:
     edit(minimal_project, QUIZ, "text: 倾听时要望、闻、___、___。", "text: 2004")
     edit(minimal_project, QUIZ, "accept: [问]", "accept: [60]")

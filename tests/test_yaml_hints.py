@@ -529,6 +529,18 @@ def test_an_options_key_moved_out_to_the_questions_keys_is_lined_up_with_the_opt
     ]
 
 
+def test_a_questions_key_pushed_in_under_the_one_above_is_the_one_named(
+    minimal_project: Path,
+) -> None:
+    """review: indented as far as the last option's keys, under explanation:, which lines
+    up with every other question's: explanation was named, and lining it up with the
+    option's feedback, as told, made both keys the option's (and then unknown there)."""
+    assert problems_with(minimal_project, QUIZ, {16: "        review: 01-sample.md#listening"}) == [
+        f"{QUIZ}:16:9: the key 'review' is indented more than the key above it (line 15); line "
+        "it up with it: start 'review' right under 'explanation', 4 spaces in [yaml.indentation]"
+    ]
+
+
 @pytest.mark.parametrize(
     ("space", "name"), [("\u3000", "a full-width space"), ("\u00a0", "a no-break space")]
 )
