@@ -44,6 +44,9 @@ ATTRIBUTE_START = "\"'="
 """What comes just before an address written as an HTML attribute value."""
 ADDRESS_END = ")\"'> \t"
 """What may follow an address written whole (a line's end as well)."""
+ADDRESS_START = "(<\"'= \t"
+"""What may come before an address written whole (a line's start as well): not a part of
+a longer address (``/images/y.png`` in ``../images/y.png``)."""
 
 LinkProblem = tuple[str, str, str]
 """What is wrong with a link, how to fix it, and the last part of its code."""
@@ -278,7 +281,10 @@ def _unknown_anchor(anchor: str, page: str, page_part: str, known: Container[str
         )
     if (close := _misspelt(anchor, known)) is not None:
         return missing, f"did you mean '#{close}'? write {page_part}#{close}", "unknown-anchor"
-    fix = f"add '{{#{anchor}}}' to the heading it should open, or link to an existing one"
+    fix = (
+        f"write '{{#{anchor}}}' at the end of the heading it should open, in place of any id "
+        "the heading has (a heading takes one), or change this link to the heading's id"
+    )
     return missing, fix, "unknown-anchor"
 
 
@@ -320,6 +326,7 @@ def _link_places(lines: Lines, address: str, raw: bool) -> list[Place]:
         (number, column)
         for number, column in places
         if lines[number][column - 1 + len(address) :][:1] in ADDRESS_END  # "" at the end too
+        and lines[number][max(column - 2, 0) : column - 1] in ADDRESS_START  # "" at the start
     ]
     fitting = [
         (number, column)

@@ -16,6 +16,14 @@ from tests.conftest import run_generator
 PAGE = "course/01-sample.md"
 
 
+ANCHOR_FIX = (
+    "at the end of the heading it should open, in place of any id the heading has (a heading "
+    "takes one), or change this link to the heading's id"
+)
+"""The fix for a link to an id no heading has, nor one like it: a trainer who renamed the
+heading's id, told to add the old one, gave the heading two, and was told off for that."""
+
+
 def add_to_page(root: Path, text: str) -> int:
     """Append ``text`` after a blank line to the sample module; return its first line number."""
     path = root / PAGE
@@ -166,8 +174,7 @@ def test_links_in_raw_html_are_checked(
         "downloads go in course/images/ or course/media/), or correct the path "
         "[link.missing-file]",
         f"{PAGE}:{line + 2}:52: link to '#nope', which is not a heading of 01-sample.md; "
-        "add '{#nope}' to the heading it should open, or link to an existing one "
-        "[link.unknown-anchor]",
+        f"write '{{#nope}}' {ANCHOR_FIX} [link.unknown-anchor]",
     ]
 
 
@@ -240,9 +247,8 @@ def test_a_misspelt_id_gets_the_id_meant(
     assert problems(minimal_project, capsys) == [
         f"{PAGE}:{line}:8: link to '#cente', which is not a heading of 02-second.md; did you "
         "mean '#centre'? write 02-second.md#centre [link.unknown-anchor]",
-        f"{PAGE}:{line}:33: link to '#zzz', which is not a heading of 01-sample.md; add "
-        "'{#zzz}' to the heading it should open, or link to an existing one "
-        "[link.unknown-anchor]",
+        f"{PAGE}:{line}:33: link to '#zzz', which is not a heading of 01-sample.md; write "
+        f"'{{#zzz}}' {ANCHOR_FIX} [link.unknown-anchor]",
     ]
 
 
@@ -1066,9 +1072,8 @@ def test_a_heading_id_the_site_shows_as_text_is_named_and_links_to_it_are_not(
         "the line, so the site shows it as text, and the heading does not get the id; put "
         f"the id and any classes in one pair of braces, last on the line: {fixed} "
         "[page.id-as-text]",
-        f"{PAGE}:{line + 8}:7: link to '#wide', which is not a heading of 01-sample.md; add "
-        "'{#wide}' to the heading it should open, or link to an existing one "
-        "[link.unknown-anchor]",
+        f"{PAGE}:{line + 8}:7: link to '#wide', which is not a heading of 01-sample.md; write "
+        f"'{{#wide}}' {ANCHOR_FIX} [link.unknown-anchor]",
     ]
 
 
@@ -1189,3 +1194,22 @@ def test_a_module_renamed_after_another_s_name_is_not_offered_the_other(
         "not have; did you mean '01-intro'? write 01-intro: 1 [exam.unknown-module]"
     )
     assert not [line for line in found if line.endswith("[exam.not-drawn]")]
+
+
+def test_a_link_is_placed_where_it_is_written_not_inside_a_longer_one(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'/images/y.png' is written inside '../images/y.png' too: the second broken link was
+    placed there, two columns into the first, and the third on the second's line."""
+    line = add_to_page(
+        minimal_project, "![b](../images/y.png) 和 ![c](/images/y.png)\n\n![d](/images/y.png)\n"
+    )
+    outside = (
+        "which is outside course/; link to a page or a file in course/ by its path from this "
+        "page, such as 'media/guide.pdf' [link.outside-course]"
+    )
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:6: link to '../images/y.png', {outside}",
+        f"{PAGE}:{line}:30: link to '/images/y.png', {outside}",
+        f"{PAGE}:{line + 2}:6: link to '/images/y.png', {outside}",
+    ]
