@@ -176,7 +176,11 @@ def _in_media_folder(name: str) -> bool:
 def meant_file(name: str, files: Collection[str]) -> str | None:
     """How to write a link to ``name``, a file under course/ that is not there, when one of
     ``files`` is plainly the one meant: the same path without a leading ``course/`` (links
-    are relative to the page, already in course/), in other letter case, or both."""
+    are relative to the page, already in course/), in other letter case, or both; or the
+    path written with Windows' backslashes, which a web address does not take."""
+    if "\\" in name:
+        slashed = name.replace("\\", "/")
+        return f"write the path with '/', not '\\': {file_named(slashed, files) or slashed}"
     without_folder = name.removeprefix("course/")
     found = file_named(without_folder, files) if without_folder != name else None
     if found is not None:

@@ -34,6 +34,8 @@ names in lower case): the quiz runtime keys the learner's record and the objecti
 by id, and would read the object's own property for a question or objective of that name
 (the exam stopped drawing at it, and the 错题本 listed it unanswered)."""
 _RESERVED_FIX = "choose another id, e.g. one that starts with the module's prefix"
+FULL_WIDTH_UNDERSCORE = "\uff3f"
+"""＿, which a Chinese input method types for '_'."""
 
 
 def validate_course(course: Course, scan: CourseScan, files: Collection[str]) -> list[Problem]:
@@ -197,6 +199,17 @@ def _repeated_texts(
         seen.add(text)
 
 
+def _full_width_blank(text: str) -> str:
+    """What to say of the full-width underscores (＿, U+FF3F) a Chinese input method types,
+    which look like a blank and mark none."""
+    if FULL_WIDTH_UNDERSCORE not in text:
+        return ""
+    return (
+        f"; the text's '{FULL_WIDTH_UNDERSCORE}' are full-width underscores, which mark no "
+        "blank: type them with the input method in English mode"
+    )
+
+
 def _blank_problems(question: FillIn, label: str, at: Locator) -> Iterator[Problem]:
     marked = len(question.text_parts()) - 1
     if marked != len(question.blanks):
@@ -205,7 +218,7 @@ def _blank_problems(question: FillIn, label: str, at: Locator) -> Iterator[Probl
             f"{label} marks {counted(marked, 'blank')} with '{BLANK}' in its text but lists "
             f"{len(question.blanks)} under 'blanks'",
             f"write one '{BLANK}' (three underscores or more) in the text for each entry under "
-            "'blanks', in the same order",
+            f"'blanks', in the same order{_full_width_blank(question.text)}",
             "fill-in.blank-count",
         )
     for blank_index, blank in enumerate(question.blanks):

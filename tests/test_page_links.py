@@ -1213,3 +1213,17 @@ def test_a_link_is_placed_where_it_is_written_not_inside_a_longer_one(
         f"{PAGE}:{line}:30: link to '/images/y.png', {outside}",
         f"{PAGE}:{line + 2}:6: link to '/images/y.png', {outside}",
     ]
+
+
+def test_a_path_written_with_backslashes_is_told_to_take_slashes(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Copied from Windows' Explorer: the fix said to put the file at
+    course/images\\EODC 循环.png, where it already was, and never mentioned '/'."""
+    add_files(minimal_project, "images/EODC 循环.png")
+    line = add_to_page(minimal_project, "![循环](images\\EODC 循环.png)\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:7: link to 'images\\EODC 循环.png', which is neither a page nor a file "
+        "the site publishes; write the path with '/', not '\\': images/EODC 循环.png "
+        "[link.missing-file]"
+    ]
