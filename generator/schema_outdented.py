@@ -42,6 +42,9 @@ def outdented_keys(
         key = str(detail["loc"][-1])
         name = key.lstrip(FULL_WIDTH_SPACE)
         found = outdented_key(model, source, detail["loc"], name)
+        code = "schema.outdented-key"
+        if not found and name == key:
+            found, code = indented_key(model, source, detail["loc"], name), "schema.indented-key"
         if not found:
             continue
         message, fix, owner = found
@@ -50,9 +53,7 @@ def outdented_keys(
         explained.add((*owner, name))
         if name == key:
             line, column = position(source, detail["loc"])
-            problems.append(
-                Problem(source.path, line, column, message, fix, "schema.outdented-key")
-            )
+            problems.append(Problem(source.path, line, column, message, fix, code))
             explained.add(tuple(detail["loc"]))
             if value_at(source, owner) is None:  # "empty", said of the key it belongs under
                 explained.add(owner)
@@ -81,6 +82,51 @@ def outdented_key(
         if value is None or isinstance(value, (dict, list)) or previous in known:
             return _in_last_mapping(model, source, key, shape, owner, pydantic_owner)
     return None
+
+
+def indented_key(
+    model: type[BaseModel], source: Source, location: Sequence[int | str], name: str
+) -> Outdented | None:
+    """For the key at ``location``, which its mapping does not have: the mapping further out
+    that takes it and the keys after it and lacks them, when the key's mapping comes last in
+    that one (a question's ``explanation:`` pushed in as far as its last option's keys,
+    read as the option's: "remove it" lost the trainer's text)."""
+    path, _ = walk(source, location)
+    if not path or path[-1] != location[-1]:
+        return None
+    keys = list(value_at(source, path[:-1]))
+    for depth in range(len(location) - 2, 0, -1):
+        pydantic_owner = tuple(location[:depth])
+        owner, mapping = walk(source, pydantic_owner)
+        if not isinstance(mapping, dict) or not _takes(model, pydantic_owner, name):
+            continue
+        after = keys[keys.index(name) :]  # it, and the keys after it: all pushed in with it
+        if any(key in mapping or not _takes(model, pydantic_owner, key) for key in after):
+            return None
+        if not _ends_its_entry(source, owner, path[:-1]):
+            return None
+        first = next(iter(mapping))
+        line, column = source.positions[(*owner, first)]
+        return (
+            f"the key '{name}' is indented further than '{first}' (line "
+            f"{line + 1 + source.line_offset}) and the keys with it, so it is read as a key "
+            "of the entry just above it, which has no such key",
+            f"indent it to line up with '{first}', {column} spaces in",
+            pydantic_owner,
+        )
+    return None
+
+
+def _ends_its_entry(source: Source, owner: Location, inner: Location) -> bool:
+    """Whether the mapping at ``inner`` comes last in the value of ``owner``'s key that
+    holds it (the question's last option), and so right before ``owner``'s next key."""
+    steps = inner[len(owner) :]
+    for depth in range(1, len(steps)):
+        container = value_at(source, (*owner, *steps[:depth]))
+        last = len(container) - 1 if isinstance(container, list) else list(container)[-1]
+        if steps[depth] != last:
+            return False
+    return True
 
 
 def _shape(value: Any) -> type:

@@ -645,3 +645,43 @@ def test_an_outdented_key_with_lines_under_it_is_told_to_move_them_too(
         "it belongs with 'id' (line 17); indent it to start right under 'id', 4 spaces in, "
         "and the lines under it by as much [schema.outdented-key]"
     )
+
+
+# A question's key indented as far as its last option's keys ----------------------------
+
+
+def pushed_in(line: int, key: str) -> str:
+    return (
+        f"{QUIZ}:{line}:9: the key '{key}' is indented further than 'id' (line 2) and the keys "
+        "with it, so it is read as a key of the entry just above it, which has no such key; "
+        "indent it to line up with 'id', 4 spaces in [schema.indented-key]"
+    )
+
+
+@pytest.mark.parametrize("keys", [["explanation"], ["explanation", "review"]])
+def test_a_question_s_keys_pushed_into_its_last_option_are_told_to_come_back_out(
+    minimal_project: Path, keys: list[str]
+) -> None:
+    """Read as keys of the last option, they were told "remove it" (losing the trainer's
+    text), and the question that it lacked them."""
+    last = "\n    explanation: 探索阶段先要听懂客户。\n    review: 01-sample.md#listening\n"
+    pushed = last
+    for key in keys:
+        pushed = pushed.replace(f"\n    {key}:", f"\n        {key}:")
+    edit(minimal_project, QUIZ, last, pushed)
+    assert problems_of(minimal_project) == [
+        pushed_in(line, key) for line, key in zip((15, 16), keys, strict=False)
+    ]
+
+
+def test_a_question_s_key_in_an_option_before_the_last_is_still_unknown_there(
+    minimal_project: Path,
+) -> None:
+    """Not where a slip of indentation puts it: told to the option, as before."""
+    edit(
+        minimal_project,
+        QUIZ,
+        "        feedback: 打断会让客户觉得没有被倾听。\n",
+        "        feedback: 打断会让客户觉得没有被倾听。\n        review: 01-sample.md#listening\n",
+    )
+    assert "[schema.indented-key]" not in "".join(problems_of(minimal_project))
