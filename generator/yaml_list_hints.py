@@ -123,7 +123,7 @@ def _item_out_of_line(lines: list[str], error_line: int, line_offset: int) -> Hi
     far in (it was told to lose its '- '), an option 2 spaces short of the others."""
     item = KEY_LINE.match(line_at(lines, error_line))
     if item is None or item.group(1).strip() != "-":
-        return None
+        return _text_item_out_of_line(lines, error_line, line_offset)
     column = indent(lines[error_line - 1])
     sibling = _same_item_above(lines, error_line, item.group(2), column)
     if sibling is None:
@@ -142,6 +142,27 @@ def _item_out_of_line(lines: list[str], error_line: int, line_offset: int) -> Hi
         f"this item of the list starts its '-' {_spaces_in(column)}, where the item before it "
         f"(line {sibling[0] + line_offset}) starts its '-' {_spaces_in(sibling[1])}",
         f"line its '-' up with that one, {_spaces_in(sibling[1])}{moved}",
+        "yaml.item-out-of-line",
+    )
+
+
+def _text_item_out_of_line(lines: list[str], error_line: int, line_offset: int) -> Hint | None:
+    """An item of a list of texts (``features:`` in mkdocs.yml) at ``error_line`` whose '-'
+    stands left or right of the '-' of the text item on the line above: PyYAML spoke of a
+    "block end" and a "block sequence start"."""
+    above = _filled_above(lines, error_line)
+    item, sibling = ITEM.match(line_at(lines, error_line)), ITEM.match(line_at(lines, above))
+    if item is None or sibling is None or KEY_LINE.match(lines[above - 1]) is not None:
+        return None
+    column, sibling_column = len(item.group(1)), len(sibling.group(1))
+    if column == sibling_column or KEY_LINE.match(lines[error_line - 1]) is not None:
+        return None
+    return (
+        error_line,
+        column + 1,
+        f"this item of the list starts its '-' {_spaces_in(column)}, where the item before it "
+        f"(line {above + line_offset}) starts its '-' {_spaces_in(sibling_column)}",
+        f"line its '-' up with that one, {_spaces_in(sibling_column)}",
         "yaml.item-out-of-line",
     )
 

@@ -568,6 +568,26 @@ def test_a_full_width_space_after_a_settings_colon_is_named(
     ]
 
 
+def test_a_text_item_out_of_line_with_the_one_above_is_named(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A theme feature (or an ordering question's item) one space short of the one above:
+    PyYAML's "expected <block end>, but found '<block sequence start>'" was all it got."""
+    line, problems = settings_problems_after(
+        minimal_project, capsys, "    - navigation.footer", "   - navigation.footer"
+    )
+    assert problems == [
+        f"mkdocs.yml:{line}:4: this item of the list starts its '-' 3 spaces in, where the item "
+        f"before it (line {line - 1}) starts its '-' 4 spaces in; line its '-' up with that "
+        "one, 4 spaces in [yaml.item-out-of-line]"
+    ]
+    assert problems_with(minimal_project, QUIZ, {48: "     - 紧急复原"})[:1] == [
+        f"{QUIZ}:48:6: this item of the list starts its '-' 5 spaces in, where the item before "
+        "it (line 47) starts its '-' 6 spaces in; line its '-' up with that one, 6 spaces in "
+        "[yaml.item-out-of-line]"
+    ]
+
+
 def problems_with(root: Path, path: str, edits: dict[int, str]) -> list[str]:
     """The problems of the course when each line (1-based) of ``path`` in ``edits`` reads
     as given there."""
