@@ -200,6 +200,11 @@ def assert_key(question: Question, article: HtmlElement) -> None:
         assert [text_of(f) for f in article.find_class("feedback")] == [
             r.feedback for turn in question.turns for r in turn.replies
         ]
+        assert [text_of(code) for code in article.find_class("next")] == [
+            f"→ {question.next_turn(index, r)}"  # also where no 'next:' says so: the turn below
+            for index, turn in enumerate(question.turns)
+            for r in turn.replies
+        ]
     else:
         assert_key_of_list_type(question, article)
 
@@ -271,7 +276,8 @@ def lead_ins(course: Course) -> set[str]:
 @pytest.mark.browser
 def test_real_course_prints_on_full_pages_without_stranded_headings(tmp_path: Path) -> None:
     """Needs the real course. No page ends with a heading (the exam-only questions', or a
-    question's) or starts with a question's last line, its review; each review's address
+    question's) or starts with a question's last line, its review, or with a matching
+    table's distractors (the table on the page before); each review's address
     stands whole on one line; questions run on across pages rather than leave most pages
     half empty."""
     output = tmp_path / "key.html"
@@ -301,9 +307,14 @@ def test_real_course_prints_on_full_pages_without_stranded_headings(tmp_path: Pa
         "a heading or lead-in at the foot of a page, what it leads to on the next"
     )
     cut_off = [
-        (number, line) for number, line in enumerate(first_lines, 1) if line.startswith("复习：")
+        (number, line)
+        for number, line in enumerate(first_lines, 1)
+        if line.startswith(("复习：", "干扰项："))
     ]
-    assert cut_off == [], "a question's review at the top of a page, the question on the one before"
+    assert cut_off == [], (
+        "a question's review, or a matching table's distractors, at the top of a page, the "
+        "question on the one before"
+    )
     assert len(addresses) >= 100
     assert [line for line in addresses if not WHOLE_ADDRESS.search(line)] == []
     assert statistics.median(fills) > 0.8, f"pages filled to {statistics.median(fills):.0%}"
