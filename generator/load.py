@@ -67,6 +67,9 @@ def load_course(
                 )
             ]
         )
+    linked = [outside_link(project, folder) for folder in (project.course_dir, project.quiz_dir)]
+    if folder_links := [problem for problem in linked if problem is not None]:
+        raise CourseError(folder_links)
     page_paths = page_files(project)
     problems = layout_problems(project, page_paths)
     loaded = {path: load_page(project, path, problems) for path in page_paths if not misnamed(path)}

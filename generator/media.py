@@ -94,17 +94,20 @@ def _link_problem(project: Project, link: Path) -> Problem | None:
 def outside_link(project: Project, path: Path) -> Problem | None:
     """The problem of ``path`` if it is a symbolic link to outside the project. Reading a
     course file stops there: what it holds is no file of the project's, and no one should be
-    told to edit it (a link to ``/etc/passwd`` has no front matter)."""
+    told to edit it (a link to ``/etc/passwd`` has no front matter). ``course/`` or
+    ``quizzes/`` linked so built here and would build nothing once published."""
     target = Path(os.path.realpath(path)) if path.is_symlink() else None  # a loop: as it ends
     if target is None or target.is_relative_to(project.root.resolve()):
         return None
+    what = "folder" if target.is_dir() else "file"
     return Problem(
         project.relative(path),
-        1,
-        1,
+        0 if what == "folder" else 1,
+        0 if what == "folder" else 1,
         f"a link to {target}, outside the project: the repository holds only the link, so "
-        "the site built from it would lack the file",
-        "copy the file into the project in place of the link",
+        f"the site built from it would lack the {what}",
+        f"{'move' if what == 'folder' else 'copy'} the {what} into the project in place of "
+        "the link",
         "media.link-outside",
     )
 

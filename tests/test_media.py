@@ -206,3 +206,22 @@ def test_a_link_that_leads_round_in_a_loop_is_a_file_that_cannot_be_read(
         "FAILED: 2 problems",
         *([NO_SITE] if command == "build" else []),
     ]
+
+
+@pytest.mark.parametrize("folder", ["course", "quizzes"])
+def test_a_course_folder_linked_from_outside_the_project_is_a_problem(
+    minimal_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], folder: str
+) -> None:
+    """course/ as a link to a folder elsewhere built here, and the repository would hold
+    only the link: the published site, built from a clone, would have no course."""
+    kept = tmp_path / "elsewhere" / folder
+    kept.parent.mkdir()
+    (minimal_project / folder).rename(kept)
+    (minimal_project / folder).symlink_to(kept)
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{folder}/: a link to {kept.resolve()}, outside the project: the repository holds only "
+        "the link, so the site built from it would lack the folder; move the folder into the "
+        "project in place of the link [media.link-outside]",
+        "FAILED: 1 problem",
+    ]
