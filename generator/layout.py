@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Problem
+from generator.file_names import unfit_character, unfit_name_problem
 from generator.project import (
     ASSETS_FOLDER,
     EXAM_NAME,
@@ -54,18 +55,6 @@ def misspelt(folder: Path, suffix: str) -> list[Path]:
         for path in _visible(folder, "*")
         if path.suffix.lower() in MISSPELT_SUFFIXES[suffix] and path.suffix != suffix
     ]
-
-
-UNFIT_IN_A_NAME = {"Cc", "Cf", "Cs", "Zl", "Zp"}
-"""Unicode categories no page or quiz name may hold: control characters (a terminal acts on
-ESC in a name it prints), invisible format marks, and bytes that are not UTF-8 (a name made
-on a computer set to another encoding, which Python reads as lone surrogates and MkDocs
-cannot put in an address: its build stopped with a traceback)."""
-
-
-def unfit_character(name: str) -> str | None:
-    """The first character of ``name`` that no page or quiz name may hold, if any."""
-    return next((char for char in name if unicodedata.category(char) in UNFIT_IN_A_NAME), None)
 
 
 def misnamed(path: Path) -> bool:
@@ -162,24 +151,6 @@ def _name_problem(project: Project, path: Path) -> Problem:
         "two digits, a hyphen and lower-case letters, digits or hyphens",
         f"rename it and its quiz, e.g. to {suggestion}.md and {suggestion}.yml",
         "course.module-name",
-    )
-
-
-def unfit_name_problem(project: Project, path: Path, unfit: str) -> Problem:
-    """A page or quiz whose name holds ``unfit``: not read."""
-    what = (
-        "a byte that is not UTF-8 text (it was named on a computer set to another encoding)"
-        if unicodedata.category(unfit) == "Cs"
-        else f"an invisible character (U+{ord(unfit):04X}) that a web address cannot carry"
-    )
-    return Problem(
-        project.relative(path),
-        1,
-        1,
-        f"the file's name holds {what}, so the file is not read",
-        "rename it with letters, digits, hyphens or Chinese characters (a module's page and "
-        "quiz keep the same name)",
-        "course.unfit-name",
     )
 
 

@@ -67,8 +67,7 @@ def load_course(
                 )
             ]
         )
-    linked = [outside_link(project, folder) for folder in (project.course_dir, project.quiz_dir)]
-    if folder_links := [problem for problem in linked if problem is not None]:
+    if folder_links := _folders_linked_outside(project):
         raise CourseError(folder_links)
     page_paths = page_files(project)
     problems = layout_problems(project, page_paths)
@@ -88,6 +87,14 @@ def load_course(
     if problems:
         raise CourseError(problems)
     return Course(pages=pages, modules=modules, exam=exam)
+
+
+def _folders_linked_outside(project: Project) -> list[Problem]:
+    """``course/`` or ``quizzes/`` as a link to a folder outside the project: it builds here,
+    and the repository would hold only the link."""
+    folders = (project.course_dir, project.quiz_dir)
+    linked = [outside_link(project, folder) for folder in folders if folder.is_dir()]
+    return [problem for problem in linked if problem is not None]
 
 
 def _load_modules(

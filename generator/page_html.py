@@ -201,6 +201,16 @@ def _unclosed_markup_problem(opening: str) -> tuple[str, str, str]:
     )
 
 
+def _swallowed(name: str) -> str:
+    """What becomes of the rest of the page after the element ``name`` left open."""
+    if name in KEPT_OPEN:
+        return (
+            "the browser keeps it open to the end, with the rest of the page, the quiz "
+            "included, inside it (hidden in a <dialog>, one button in a <button>)"
+        )
+    return "the Markdown after it, the quiz heading included, would be shown as literal text"
+
+
 class _BlockBalance(HTMLParser):
     """Follows block elements from start tag to end tag; records what does not match."""
 
@@ -276,13 +286,7 @@ class _BlockBalance(HTMLParser):
         self._paragraph_ended()
         for index, (name, line, column) in enumerate(self.open):
             if index == 0 or name not in IMPLIED_END:
-                self._unclosed(
-                    name,
-                    line,
-                    column,
-                    "by the end of the page; the Markdown after it, the quiz heading included, "
-                    "would be shown as literal text",
-                )
+                self._unclosed(name, line, column, f"by the end of the page; {_swallowed(name)}")
         self.open.clear()
 
     def _paragraph_ended(self) -> None:

@@ -36,7 +36,12 @@ from generator.written import (
 )
 from generator.yaml_lines import FULL_WIDTH_SPACE
 from generator.yaml_source import position, value_at
-from generator.yaml_value_fixes import list_fix, too_few_fix, true_or_false_fix
+from generator.yaml_value_fixes import (
+    entry_with_colon_fix,
+    list_fix,
+    too_few_fix,
+    true_or_false_fix,
+)
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Location = Sequence[int | str]
@@ -299,16 +304,10 @@ def _not_text(key: str, value: object, item: bool, written: str) -> Description:
     """Text expected: a number or true/false wants quotes, around the text as written; a
     list or mapping, one line."""
     subject = _subject(key, item)
-    if item and isinstance(value, dict) and len(value) == 1:
-        ((name, text),) = value.items()
-        if isinstance(text, str | int | float) and not isinstance(text, bool):
-            return (
-                f"{subject} must be text, and the ': ' after '{name}' makes YAML read this "
-                "one as a 'key: value' line",
-                f"write that colon full-width ({name}：{text}), or put the entry in quotes: "
-                f'"{name}: {text}"',
-                "not-text",
-            )
+    if item and isinstance(value, dict) and (fix := entry_with_colon_fix(value)) is not None:
+        name = next(iter(value))
+        message = f"the ': ' after '{name}' makes YAML read this one as a 'key: value' line"
+        return f"{subject} must be text, and {message}", fix, "not-text"
     if isinstance(value, list | dict):
         return (
             f"{subject} must be text, not {found_value(value)}",

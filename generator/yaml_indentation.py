@@ -212,7 +212,7 @@ def _out_of_its_place(
     key_columns = _columns_elsewhere(lines, the_key.group(2), key_number)
     below_columns = _columns_elsewhere(lines, below_key.group(2), below_number)
     column = len(the_key.group(1))
-    return column in key_columns and column in below_columns - {len(below_key.group(1))}
+    return column in key_columns & below_columns and len(below_key.group(1)) not in below_columns
 
 
 def _line_it_up(

@@ -9,6 +9,7 @@ the fix removes the quotes.
 
 from __future__ import annotations
 
+import json
 import re
 
 from generator.written import as_yaml
@@ -102,3 +103,20 @@ def true_or_false_fix(key: str, value: object) -> str:
     if isinstance(value, str) and value.strip().lower() in {"true", "false"}:
         return f"remove the quotes: {key}: {value.strip().lower()}"
     return f"write {key}: true or {key}: false"
+
+
+def entry_with_colon_fix(entry: dict[object, object]) -> str | None:
+    """The fix for a list's entry that YAML read as ``key: value`` for the ': ' in it, if it
+    is one such pair: the colon full-width, or the entry in quotes as it stands (a number
+    after the colon is not as written, 0.50 read as 0.5, so it is not quoted back)."""
+    if len(entry) != 1:
+        return None
+    ((name, text),) = entry.items()
+    if isinstance(text, bool) or not isinstance(text, str | int | float):
+        return None
+    if not isinstance(text, str):
+        return "write that colon full-width, or put the whole entry in double quotes"
+    quoted_entry = json.dumps(f"{name}: {text}", ensure_ascii=False)  # YAML reads JSON's quotes
+    return (
+        f"write that colon full-width ({name}：{text}), or put the entry in quotes: {quoted_entry}"
+    )

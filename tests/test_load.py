@@ -512,6 +512,7 @@ UNFIT_NAME = (
     "[course.unfit-name]"
 )
 NOT_UTF8 = "a byte that is not UTF-8 text (it was named on a computer set to another encoding)"
+ACTS_ON = "which a terminal or a browser acts on instead of showing"
 
 
 @pytest.mark.parametrize(
@@ -522,12 +523,12 @@ NOT_UTF8 = "a byte that is not UTF-8 text (it was named on a computer set to ano
         (
             "course/x\x1b]0;PWNED\x07.md",
             "course/x\\x1b]0;PWNED\\x07.md",
-            "an invisible character (U+001B) that a web address cannot carry",
+            f"a control character or a direction mark (U+001B), {ACTS_ON}",
         ),
         (
             "course/\u202eevil.md",
             "course/\\u202eevil.md",
-            "an invisible character (U+202E) that a web address cannot carry",
+            f"a control character or a direction mark (U+202E), {ACTS_ON}",
         ),
     ],
     ids=["page-not-utf8", "quiz-not-utf8", "page-escape", "page-reversing-mark"],
@@ -544,3 +545,13 @@ def test_a_file_name_no_address_can_carry_is_told_before_mkdocs_runs(
         f"{shown}:1:1: {UNFIT_NAME.format(what)}",
         "FAILED: 1 problem",
     ]
+
+
+@pytest.mark.parametrize("name", ["程序员👨\u200d💻", "co\u00adoperate", "客户 满意"])
+def test_a_file_name_with_a_joiner_a_soft_hyphen_or_a_space_is_read(
+    minimal_project: Path, name: str
+) -> None:
+    """Format characters other than direction marks are fine in an address: the joiner of an
+    emoji, a soft hyphen."""
+    (minimal_project / f"course/{name}.md").write_text("---\ntitle: 页面\n---\n\n正文。\n", "utf-8")
+    assert name in [page.name for page in load_course(Project(minimal_project)).pages]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,13 @@ def test_a_course_folder_linked_from_outside_the_project_is_a_problem(
         "project in place of the link [media.link-outside]",
         "FAILED: 1 problem",
     ]
+
+
+def test_a_course_folder_linked_to_nothing_is_missing(
+    minimal_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link to no folder at all is told as the folder missing, not as a file to copy."""
+    shutil.rmtree(minimal_project / "quizzes")
+    (minimal_project / "quizzes").symlink_to(tmp_path / "gone")
+    assert run_generator(minimal_project, "check") == 1
+    assert "[quiz.missing-folder]" in capsys.readouterr().err

@@ -498,9 +498,14 @@ def test_an_element_that_swallows_the_page_is_reported_when_left_open(
     hidden), or keeps it open past the paragraph's end: an unclosed <dialog> hid the quiz,
     a <button> kept it from starting. Closed, it is the trainer's to use."""
     line = add_to_page(minimal_project, f"前文<{tag}>\n")
+    what = (
+        "the browser keeps it open to the end, with the rest of the page, the quiz included, "
+        "inside it (hidden in a <dialog>, one button in a <button>)"
+        if tag in KEPT_OPEN
+        else "the Markdown after it, the quiz heading included, would be shown as literal text"
+    )
     assert problems(minimal_project, capsys) == [
-        f"{PAGE}:{line}:3: '<{tag}>' is not closed by the end of the page; the Markdown "
-        "after it, the quiz heading included, would be shown as literal text; add "
+        f"{PAGE}:{line}:3: '<{tag}>' is not closed by the end of the page; {what}; add "
         f"'</{tag}>' where the block ends [page.unclosed-html]"
     ]
     add_to_page(minimal_project, f"</{tag}>\n")

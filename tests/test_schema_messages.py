@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -40,28 +41,43 @@ def edit(root: Path, name: str, old: str, new: str) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "line", "subject"),
     [
-        ("      - 紧急复原", "      - 紧急复原: 当晚解决", 48,
+        ("      - 紧急复原", '      - 紧急复原: 当晚就"解决"', 48,
          "question 's1-ordering': each entry of 'items'"),
-        ("      - 降低月租", "      - 月租: 60", 69,
+        ("      - 降低月租", "      - 月租: 降一半", 69,
          "question 's1-matching': each entry of 'distractors'"),
-        ("accept: [切, 切脉]", "accept: [切, '切脉: 把脉']\n      - accept: [比例: 60]", 80,
+        ("accept: [切, 切脉]", "accept: [切, '切脉: 把脉']\n      - accept: [比例: 六成]", 80,
          "question 's1-fill-in': each entry of 'accept'"),
     ],
-    ids=["item", "distractor", "accepted-answer"],
+    ids=["item-with-quotes", "distractor", "accepted-answer"],
 )  # fmt: skip
 def test_a_colon_in_a_list_entry_is_told_to_be_full_width_or_quoted(
     minimal_project: Path, old: str, new: str, line: int, subject: str
 ) -> None:
-    """'Write the text on the same line as items:' was the fix, which YAML then refused."""
+    """'Write the text on the same line as items:' was the fix, which YAML then refused. The
+    entry in quotes, as told, is read (quotes in it escaped)."""
     edit(minimal_project, QUIZ, old, new)
-    name, text = new.rsplit("- ", 1)[-1].removeprefix("accept: [").rstrip("]").split(": ")
+    entry = new.rsplit("- ", 1)[-1].removeprefix("accept: [").rstrip("]")
+    name, text = entry.split(": ")
+    quoted = json.dumps(entry, ensure_ascii=False)
     found = problems_of(minimal_project)
     assert found[0].startswith(f"{QUIZ}:{line}:"), found
     assert found[0].endswith(
         f"{subject} must be text, and the ': ' after '{name}' makes YAML read this one as a "
         f"'key: value' line; write that colon full-width ({name}：{text}), or put the entry "
-        f'in quotes: "{name}: {text}" [schema.not-text]'
+        f"in quotes: {quoted} [schema.not-text]"
     ), found
+    edit(minimal_project, QUIZ, entry, quoted)
+    assert entry in str(load_course(Project(minimal_project)).modules[0].quiz)
+
+
+def test_a_number_after_a_colon_in_a_list_entry_is_not_quoted_back_changed(
+    minimal_project: Path,
+) -> None:
+    """YAML read 0.50 as 0.5: quoting back what it read would change the trainer's text."""
+    edit(minimal_project, QUIZ, "      - 降低月租", "      - 满意率: 0.50")
+    assert problems_of(minimal_project)[0].endswith(
+        "write that colon full-width, or put the whole entry in double quotes [schema.not-text]"
+    )
 
 
 def test_a_number_where_text_belongs_is_to_be_quoted(minimal_project: Path) -> None:

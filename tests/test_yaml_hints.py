@@ -541,6 +541,23 @@ def test_a_questions_key_pushed_in_under_the_one_above_is_the_one_named(
     ]
 
 
+def test_an_options_key_moved_out_is_named_though_keys_below_it_start_there_elsewhere(
+    minimal_project: Path,
+) -> None:
+    """text: slipped out of an option written 'correct' first: 'feedback' below it was named
+    (a true/false question's feedback starts 4 spaces in), and lining it up as told broke
+    the file further. The key that starts where no key of its name starts is the slip."""
+    found = problems_with(
+        minimal_project,
+        QUIZ,
+        {10: "      - correct: true", 11: "    text: 专心倾听并确认理解"},
+    )
+    assert found == [
+        f"{QUIZ}:11:5: the key 'text' is indented less than the key above it (line 10); line "
+        "it up with it: start 'text' right under 'correct', 8 spaces in [yaml.indentation]"
+    ]
+
+
 @pytest.mark.parametrize(
     ("space", "name"), [("\u3000", "a full-width space"), ("\u00a0", "a no-break space")]
 )
