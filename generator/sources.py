@@ -261,10 +261,12 @@ def _reads_as_latin1(run: re.Match[bytes] | None) -> bool:
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    """Line and column (in characters) of the byte at ``offset``."""
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
+    """Line and column (in characters) of the byte at ``offset``; a line ends in LF, CR LF
+    or CR alone, as the text is read (:func:`decode_source`)."""
+    before = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return before.count(b"\n") + 1, column
 
 
 def _forbidden_character(text: str, offset: int, shown: Path) -> Problem:

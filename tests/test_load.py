@@ -321,15 +321,17 @@ def test_utf32_is_named(minimal_project: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("line_end", ["\n", "\r"], ids=["lf", "cr"])
 @pytest.mark.parametrize("cut", [1, 2])
 def test_a_file_whose_last_character_was_cut_short_is_named_so(
-    minimal_project: Path, cut: int
+    minimal_project: Path, cut: int, line_end: str
 ) -> None:
     """A save cut short mid-character: 'save it as UTF-8', which it was, or 'it looks like
-    GBK', from the Chinese on its last line."""
+    GBK', from the Chinese on its last line; with CR line ends too (it was placed on line 1,
+    the whole file one line to a count of LFs)."""
     quiz = minimal_project / "quizzes/01-sample.yml"
     text = quiz.read_text(encoding="utf-8").rstrip("\n")
-    quiz.write_bytes(text.encode("utf-8") + "# 复原。".encode()[:-cut])
+    quiz.write_bytes(text.replace("\n", line_end).encode() + "# 复原。".encode()[:-cut])
     last = text.count("\n") + 1
     assert problems_of(minimal_project) == [
         f"quizzes/01-sample.yml:{last}:{len(text.split(chr(10))[-1]) + 5}: the file ends "
