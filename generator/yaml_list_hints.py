@@ -157,6 +157,17 @@ def _text_item_out_of_line(lines: list[str], error_line: int, line_offset: int) 
     column, sibling_column = len(item.group(1)), len(sibling.group(1))
     if column == sibling_column or KEY_LINE.match(lines[error_line - 1]) is not None:
         return None
+    below = ITEM.match(line_at(lines, _filled_below(lines, error_line)))
+    if below is not None and len(below.group(1)) == column:  # the one above is out of line
+        return (
+            above,
+            sibling_column + 1,
+            f"this item of the list starts its '-' {_spaces_in(sibling_column)}, where the "
+            f"items after it (line {error_line + line_offset} on) start theirs "
+            f"{_spaces_in(column)}",
+            f"line its '-' up with theirs, {_spaces_in(column)}",
+            "yaml.item-out-of-line",
+        )
     return (
         error_line,
         column + 1,

@@ -598,6 +598,20 @@ def test_a_text_item_out_of_line_with_the_one_above_is_named(
         f"before it (line {line - 1}) starts its '-' 4 spaces in; line its '-' up with that "
         "one, 4 spaces in [yaml.item-out-of-line]"
     ]
+    settings = minimal_project / "mkdocs.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        .replace("   - navigation.footer", "    - navigation.footer")
+        .replace("    - navigation.instant\n", "      - navigation.instant\n"),
+        encoding="utf-8",
+    )
+    assert run_generator(minimal_project, "check") == 1
+    first = line - 2  # the list's first item, out of line with every item after it
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"mkdocs.yml:{first}:7: this item of the list starts its '-' 6 spaces in, where the "
+        f"items after it (line {first + 1} on) start theirs 4 spaces in; line its '-' up with "
+        "theirs, 4 spaces in [yaml.item-out-of-line]"
+    )
     assert problems_with(minimal_project, QUIZ, {48: "     - 紧急复原"})[:1] == [
         f"{QUIZ}:48:6: this item of the list starts its '-' 5 spaces in, where the item before "
         "it (line 47) starts its '-' 6 spaces in; line its '-' up with that one, 6 spaces in "
