@@ -7,30 +7,29 @@ are not UTF-8 (Python reads them as lone surrogates) stopped MkDocs with a trace
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.errors import CONTROL, Problem
 from generator.project import Project
 
-UNFIT_IN_A_NAME = {"Cc", "Cs", "Zl", "Zp"}
-"""Unicode categories no page or quiz name may hold: control characters and line breaks (a
-terminal acts on ESC in a name it prints), and bytes that are not UTF-8 (a name made on a
-computer set to another encoding, which Python reads as lone surrogates and MkDocs cannot
-put in an address: its build stopped with a traceback)."""
-DIRECTION_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""Marks that reorder the text around them: a name holding one is printed backwards. Other
-format characters are fine (the joiner inside 👨‍💻, a soft hyphen)."""
+UNFIT_IN_A_NAME = {"Cc", "Zl", "Zp"}
+"""Unicode categories no page or quiz name may hold besides what a terminal acts on
+(:data:`generator.errors.CONTROL`): tabs and line breaks, which that leaves alone in text."""
 
 
 def unfit_character(name: str) -> str | None:
-    """The first character of ``name`` that no page or quiz name may hold, if any."""
+    """The first character of ``name`` that no page or quiz name may hold, if any: one that
+    a terminal acts on (ESC; a direction mark, which prints the name backwards), a line
+    break, or a byte that is not UTF-8 (a name made on a computer set to another encoding,
+    which Python reads as a lone surrogate and MkDocs cannot put in an address: its build
+    stopped with a traceback). Other format characters are fine: the joiner inside 👨‍💻, a
+    soft hyphen."""
     return next(
         (
             char
             for char in name
-            if unicodedata.category(char) in UNFIT_IN_A_NAME or DIRECTION_MARKS.match(char)
+            if CONTROL.match(char) or unicodedata.category(char) in UNFIT_IN_A_NAME
         ),
         None,
     )

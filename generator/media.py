@@ -99,15 +99,15 @@ def outside_link(project: Project, path: Path) -> Problem | None:
     target = Path(os.path.realpath(path)) if path.is_symlink() else None  # a loop: as it ends
     if target is None or target.is_relative_to(project.root.resolve()):
         return None
-    what = "folder" if target.is_dir() else "file"
+    folder = target.is_dir()
+    what, line = ("folder", 0) if folder else ("file", 1)  # a folder is told with no line
     return Problem(
         project.relative(path),
-        0 if what == "folder" else 1,
-        0 if what == "folder" else 1,
+        line,
+        line,
         f"a link to {target}, outside the project: the repository holds only the link, so "
         f"the site built from it would lack the {what}",
-        f"{'move' if what == 'folder' else 'copy'} the {what} into the project in place of "
-        "the link",
+        f"{'move' if folder else 'copy'} the {what} into the project in place of the link",
         "media.link-outside",
     )
 

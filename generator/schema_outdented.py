@@ -95,12 +95,12 @@ def indented_key(
     if not path or path[-1] != location[-1]:
         return None
     keys = list(value_at(source, path[:-1]))
+    after = keys[keys.index(name) :]  # it, and the keys after it: all pushed in with it
     for depth in range(len(location) - 2, 0, -1):
         pydantic_owner = tuple(location[:depth])
         owner, mapping = walk(source, pydantic_owner)
         if not isinstance(mapping, dict) or not _takes(model, pydantic_owner, name):
             continue
-        after = keys[keys.index(name) :]  # it, and the keys after it: all pushed in with it
         if any(key in mapping or not _takes(model, pydantic_owner, key) for key in after):
             return None
         if not _ends_its_entry(source, owner, path[:-1]):
