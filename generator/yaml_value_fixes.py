@@ -9,7 +9,6 @@ the fix removes the quotes.
 
 from __future__ import annotations
 
-import json
 import re
 
 from generator.written import as_yaml
@@ -116,7 +115,6 @@ def entry_with_colon_fix(entry: dict[object, object]) -> str | None:
         return None
     if not isinstance(text, str):
         return "write that colon full-width, or put the whole entry in double quotes"
-    quoted_entry = json.dumps(f"{name}: {text}", ensure_ascii=False)  # YAML reads JSON's quotes
-    return (
-        f"write that colon full-width ({name}：{text}), or put the entry in quotes: {quoted_entry}"
+    return f"write that colon full-width ({name}：{text}), or put the entry in quotes: " + quoted(
+        f"{name}: {text}"
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from generator.errors import CourseError
 from generator.load import load_course
 from generator.models import OPTIONAL_FIELDS, StrictModel
 from generator.project import Project
+from generator.yaml_hints import quoted
 
 MODULE = "course/01-sample.md"
 QUIZ = "quizzes/01-sample.yml"
@@ -54,19 +54,19 @@ def test_a_colon_in_a_list_entry_is_told_to_be_full_width_or_quoted(
     minimal_project: Path, old: str, new: str, line: int, subject: str
 ) -> None:
     """'Write the text on the same line as items:' was the fix, which YAML then refused. The
-    entry in quotes, as told, is read (quotes in it escaped)."""
+    entry in quotes, as told, is read (in single quotes when it holds a double one)."""
     edit(minimal_project, QUIZ, old, new)
     entry = new.rsplit("- ", 1)[-1].removeprefix("accept: [").rstrip("]")
     name, text = entry.split(": ")
-    quoted = json.dumps(entry, ensure_ascii=False)
+    in_quotes = quoted(entry)
     found = problems_of(minimal_project)
     assert found[0].startswith(f"{QUIZ}:{line}:"), found
     assert found[0].endswith(
         f"{subject} must be text, and the ': ' after '{name}' makes YAML read this one as a "
         f"'key: value' line; write that colon full-width ({name}：{text}), or put the entry "
-        f"in quotes: {quoted} [schema.not-text]"
+        f"in quotes: {in_quotes} [schema.not-text]"
     ), found
-    edit(minimal_project, QUIZ, entry, quoted)
+    edit(minimal_project, QUIZ, entry, in_quotes)
     assert entry in str(load_course(Project(minimal_project)).modules[0].quiz)
 
 
