@@ -502,23 +502,11 @@ def test_on_a_narrow_screen_the_exam_shows_the_question_it_goes_to(
         expect_in_view_below_header(page, first.locator(".mot-question-number"))
     questions = every_question(course)
     give_answer(first, questions[drawn[0]], right=True)
-    pool = page.locator(".mot-exam .mot-question").evaluate_all(  # the paper's and the pools'
-        "forms => forms.map(form => form.dataset.questionId)"
-    )
-    dialogues = [
-        q for q in map(questions.get, pool) if isinstance(q, Scenario) and q.id != drawn[0]
-    ]
+    dialogues = [q for q in exam_dialogues(course) if q.id != drawn[0]]
     dialogue = max(  # the one whose first reply stands furthest below its number
         dialogues, key=lambda question: len(question.prompt + question.turns[0].customer)
     )
-    record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
-    rest = [question_id for question_id in drawn[1:] if question_id != dialogue.id]
-    record["attempt"]["questions"] = [drawn[0], dialogue.id, *rest[: len(drawn) - 2]]
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
-    )
-    page.reload()
-    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    put_second_on_the_paper(page, site_url, dialogue.id, drawn)
     resume_by_keyboard(page, dialogue.id, "继续作答：第 2 题", number_in_view=height > 256)
     expect_focus_above_the_bar(page)
 
@@ -534,21 +522,8 @@ def test_resuming_at_a_dialogue_left_half_way_focuses_its_next_reply(
     drawn = paper_state(page)["ids"]
     assert isinstance(drawn, list)
     questions = every_question(course)
-    pool = page.locator(".mot-exam .mot-question").evaluate_all(
-        "forms => forms.map(form => form.dataset.questionId)"
-    )
-    dialogue = next(
-        q for q in map(questions.get, pool) if isinstance(q, Scenario) and len(q.turns) >= 3
-    )
-    first = next(question_id for question_id in drawn if question_id != dialogue.id)
-    rest = [question_id for question_id in drawn if question_id not in {first, dialogue.id}]
-    record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
-    record["attempt"]["questions"] = [first, dialogue.id, *rest[: len(drawn) - 2]]
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
-    )
-    page.reload()
-    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    dialogue = next(q for q in exam_dialogues(course) if len(q.turns) >= 3)
+    first = put_second_on_the_paper(page, site_url, dialogue.id, drawn)
     give_answer(page.locator(".mot-exam-paper .mot-question").first, questions[first], right=True)
     form = page.locator(f'.mot-exam-paper [data-question-id="{dialogue.id}"]')
     turn_id, reply_key, following = dialogue_path(dialogue, right=True, along_best=True)[0]
@@ -558,6 +533,21 @@ def test_resuming_at_a_dialogue_left_half_way_focuses_its_next_reply(
     open_page(page, f"{site_url}exam.html", ".mot-exam")
     resume_by_keyboard(page, dialogue.id, "继续作答：第 2 题")
     expect(form.locator(f'.mot-turn[data-turn="{following}"] :focus')).to_be_visible()
+
+
+def put_second_on_the_paper(page: Page, site_url: str, question_id: str, drawn: list[str]) -> str:
+    """The attempt on record made to hold ``question_id`` second, after the first other
+    question of ``drawn``, and as many of the rest; the exam page opened again. Returns the
+    first question's id."""
+    others = [other for other in drawn if other != question_id]
+    record = stored_record(page)
+    record["attempt"]["questions"] = [others[0], question_id, *others[1 : len(drawn) - 1]]
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
+    )
+    page.reload()
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    return others[0]
 
 
 def expect_focus_above_the_bar(page: Page) -> None:
