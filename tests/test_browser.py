@@ -20,6 +20,7 @@ from tests.browsing import (
     contrast_violations,
     expect_scheme,
     press_until,
+    type_query,
 )
 from tests.conftest import PROJECT
 
@@ -349,10 +350,7 @@ def test_search_finds_a_latin_word_after_a_chinese_mark(
     """卡诺模型（Kano 模型）: with Material's Chinese separator the word was '（kano', which a
     search for Kano (kano*) never found; 11 of the course's English words were lost so."""
     page.goto(site_url)
-    search = page.get_by_role("textbox", name="搜索")
-    search.click()
-    search.fill(term)
-    search.press("End")
+    type_query(page, term)
     teaching_result = page.locator(f'a.md-search-result__link[href*="{teaching_page}.html"]')
     expect(teaching_result.first).to_be_visible(timeout=15_000)
     expect(teaching_result.locator("mark").filter(has_text=term)).not_to_have_count(0)
