@@ -16,7 +16,7 @@ from generator.models import Course
 from generator.project import review_target
 from tests.browsing import answer, every_question, hand_in
 from tests.conftest import VIEWPORTS, watched_tab
-from tests.test_journeys import (
+from tests.journeys import (
     expect_in_view_below_header,
     open_module,
     start_exam,

@@ -22,7 +22,7 @@ from generator.models import Module
 from generator.project import Project
 from tests.browsing import answer
 from tests.conftest import FIXTURES, build_and_serve, copy_project
-from tests.test_journeys import OVERFLOWING
+from tests.journeys import OVERFLOWING
 
 pytestmark = pytest.mark.browser
 

@@ -110,7 +110,7 @@ def test_a_module_quiz_s_dialogue_ends_with_one_move_of_the_focus(
 ) -> None:
     """The focus went to 这段对话结束了 and at once on to the feedback, cutting the first
     short; the feedback says the dialogue is over (the exam, which shows none, keeps the
-    status line: tests/test_journeys.py)."""
+    status line: tests/test_journeys_exam.py)."""
     open_page(page, fixture_site_url)
     q = question(course, "s1-scenario")
     form = form_of(page, q.id)

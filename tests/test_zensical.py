@@ -29,7 +29,7 @@ from tests.conftest import (
     scratch_left,
     snapshot,
 )
-from tests.test_journeys import expect_in_view_below_header
+from tests.journeys import expect_in_view_below_header
 from tests.test_settings_files import COPYRIGHT, add_theme_folder
 
 pytestmark = pytest.mark.zensical
