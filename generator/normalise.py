@@ -18,7 +18,10 @@ count as the same answer:
    the runtime uses the same table (the build writes it into ``mot-folds.js``) with
    JavaScript's ``toLowerCase()``, so both sides compute the same function;
 4. every run of spaces and control characters becomes one space;
-5. punctuation, spaces and control characters at either end are dropped.
+5. a space next to a Chinese character (a unified ideograph) is dropped: Chinese puts no
+   spaces between words, and switching the input method to type ``60`` after ``百分之``
+   often leaves one (``百分之 60`` is ``百分之60``), while ``moments of truth`` keeps its own;
+6. punctuation, spaces and control characters at either end are dropped.
 
 Traditional and Simplified characters stay different: list both as accepted answers.
 Characters newer than this Python's Unicode database are left as they are here, while
@@ -38,6 +41,11 @@ from importlib.resources import files
 from typing import TypedDict
 
 _SPACE_RUN = re.compile(" +")
+_UNIFIED_COMPATIBILITY_IDEOGRAPHS = frozenset(
+    "\ufa0e\ufa0f\ufa11\ufa13\ufa14\ufa1f\ufa21\ufa23\ufa24\ufa27\ufa28\ufa29"
+)
+"""The twelve CJK compatibility ideographs that are unified ideographs in their own right:
+NFKC leaves them as they are, and JavaScript's ``\\p{Unified_Ideograph}`` includes them."""
 CASE_FOLDS_FILE = "data/case-folds.json"
 
 
@@ -108,10 +116,27 @@ def _is_format(character: str) -> bool:
     return selector or unicodedata.category(character) == "Cf"
 
 
+def _is_ideograph(character: str) -> bool:
+    """Unicode's Unified_Ideograph property, which Python's unicodedata does not expose."""
+    name = unicodedata.name(character, "") if character else ""
+    return (
+        name.startswith("CJK UNIFIED IDEOGRAPH-") or character in _UNIFIED_COMPATIBILITY_IDEOGRAPHS
+    )
+
+
+def _without_spaces_by_ideographs(text: str) -> str:
+    return "".join(
+        c
+        for i, c in enumerate(text)
+        if c != " " or not (_is_ideograph(text[i - 1 : i]) or _is_ideograph(text[i + 1 : i + 2]))
+    )
+
+
 def normalise(text: str) -> str:
     visible = "".join(c for c in text if not _is_format(c))
     folded = "".join(map(fold, unicodedata.normalize("NFKC", visible)))
     spaced = _SPACE_RUN.sub(" ", "".join(" " if _is_space(c) else c for c in folded))
+    spaced = _without_spaces_by_ideographs(spaced)
     start, end = 0, len(spaced)
     while start < end and _is_edge(spaced[start]):
         start += 1

@@ -12,7 +12,8 @@
  * selectors (U+FE0F after an emoji) dropped, Unicode
  * NFKC, case folding with the table of generator/data/case-folds.json (Python's casefold()
  * where it differs from lower-casing, in mot-folds.js, loaded only for text that needs
- * it), runs of spaces as one, punctuation and spaces at either end dropped. Needs
+ * it), runs of spaces as one, spaces next to a Chinese character (\p{Unified_Ideograph})
+ * and punctuation and spaces at either end dropped. Needs
  * mot-core.js and mot-engine.js.
  */
 (function () {
@@ -53,6 +54,7 @@
   function normalise(text) {
     return Array.from(text.replace(/[\p{Cf}\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/gu, "").normalize("NFKC"), fold).join("")
       .replace(/[\p{Z}\p{Cc}]+/gu, " ")
+      .replace(/ (?=\p{Unified_Ideograph})|(?<=\p{Unified_Ideograph}) /gu, "")
       .replace(/^[\p{P}\p{Z}\p{Cc}]+|[\p{P}\p{Z}\p{Cc}]+$/gu, "");
   }
 
