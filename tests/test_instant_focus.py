@@ -8,13 +8,15 @@ scrolled it: to the top, to the fragment, or back to where the learner left it.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from generator.models import Course
+from generator.models import Course, Module, MultipleChoice, Question, SingleChoice
 from generator.project import review_target
-from tests.browsing import answer, every_question, hand_in
+from tests.browsing import answer, every_question, give_answer, hand_in
 from tests.conftest import VIEWPORTS, watched_tab
 from tests.journeys import (
     expect_in_view_below_header,
@@ -283,22 +285,51 @@ def test_a_link_to_a_section_of_another_page_focuses_that_section(
     expect_same_document(page)
 
 
+UNSUBMITTED = "form => window.mot.engine.answer(form)"
+
+
+def mark_as_drawn(page: Page) -> None:
+    """Mark the page's article, which Material draws a page again with, and the window,
+    which a page load replaces."""
+    page.evaluate("document.querySelector('article').dataset.drawn = 'once'")
+    page.evaluate("window.__sameDocument = true")
+
+
+def expect_not_drawn_again(page: Page) -> None:
+    drawn = page.evaluate("document.querySelector('article').dataset.drawn")
+    assert drawn == "once", "Material drew the page again"
+
+
+def answer_left_unsubmitted(page: Page, module: Module, reviewed: list[Question]) -> Locator:
+    """Give the last choice question not in ``reviewed`` an answer, and do not submit it."""
+    q = [q for q in module.quiz.questions if isinstance(q, SingleChoice | MultipleChoice)][-1]
+    assert q not in reviewed
+    form = page.locator(f'.mot-quiz form[data-question-id="{q.id}"]')
+    give_answer(form, q, right=False)
+    assert form.evaluate(UNSUBMITTED)
+    return form
+
+
 def test_review_links_within_a_page_focus_their_section_and_back_the_question(
     page: Page, site_url: str, course: Course
 ) -> None:
-    """On the real course: a question's 复习 link to a section of its own page focuses that
-    section, the second time too (it went to <body>), and Back focuses the question in
-    view, not the section far above it (Tab then jumped back up there); Forward, the
-    section again."""
+    """On the real course, the page just loaded: a question's 复习 link to a section of its
+    own page focuses that section, the second time too (it went to <body>), and Back
+    focuses the question in view, named by its number (it had no name), not the section
+    far above it (Tab then jumped back up there); Forward, the section again.
+    Neither the link nor Back draws the page again: Material drew it anew for the first
+    place it was told of, and an answer not yet submitted was gone."""
     module = course.modules[0]
     open_module(page, site_url, module)
-    page.evaluate("window.__sameDocument = true")
+    mark_as_drawn(page)
     targets = [(q, review_target(q.review, module.page.filename)) for q in module.quiz.questions]
     sections = {target.anchor: q for q, target in targets if target.page == module.page.filename}
     reviewed = list(sections.items())[:2]
     assert len(reviewed) == 2, "module 1 reviews two sections of its own page"
     for _, q in reviewed:
         answer(page, module, module.quiz.questions.index(q), right=False)
+    unsubmitted = answer_left_unsubmitted(page, module, [q for _, q in reviewed])
+    given = unsubmitted.evaluate(UNSUBMITTED)
     for anchor, q in reviewed:
         form = page.locator(f'.mot-quiz form[data-question-id="{q.id}"]')
         form.locator(".mot-review a").focus()
@@ -311,11 +342,62 @@ def test_review_links_within_a_page_focus_their_section_and_back_the_question(
         settled(page)
         page.go_back()
         expect(form).to_be_focused()
+        expect(form).to_have_accessible_name(re.compile(r"^第 \d+ / \d+ 题$"))
         expect_back_at(page, place)
         page.go_forward()  # the section, not a heading above it half under the header
         expect(section).to_be_focused()
         page.go_back()
         expect(form).to_be_focused()
+        expect_not_drawn_again(page)
+        assert unsubmitted.evaluate(UNSUBMITTED) == given
+
+
+@pytest.mark.parametrize("link", ["contents", "skip"])
+def test_the_first_link_within_a_page_keeps_answers_not_yet_submitted(
+    page: Page, site_url: str, course: Course, link: str
+) -> None:
+    """The first link followed within a page just loaded, from the table of contents or
+    Material's 跳转至 (the first Tab on a page), and Back: the page is not drawn again,
+    and an answer given but not submitted stays."""
+    module = course.modules[2]
+    open_module(page, site_url, module)
+    mark_as_drawn(page)
+    unsubmitted = answer_left_unsubmitted(page, module, [])
+    given = unsubmitted.evaluate(UNSUBMITTED)
+    page.evaluate("scrollTo(0, 0)")
+    settled(page)
+    if link == "contents":
+        page.locator(".md-sidebar--secondary a.md-nav__link").nth(1).click()
+    else:
+        page.locator(".md-skip").focus()  # the first Tab on a page
+        page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile("#."))
+    page.go_back()
+    expect(page).not_to_have_url(re.compile("#."))
+    expect_not_drawn_again(page)
+    assert unsubmitted.evaluate(UNSUBMITTED) == given
+
+
+def test_a_miss_in_the_exam_results_leads_to_its_named_question_and_back(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """On the real exam, handed in: a miss's 第 N 题 link focuses the question, named by its
+    number (it had no name), and Back returns to the results on the exam page (it left the
+    exam for the page before)."""
+    hand_in_with_mistakes(page, site_url, course)
+    mark_as_drawn(page)
+    miss = page.locator(".mot-exam-misses li").first.get_by_role("link", name=re.compile("^第"))
+    follow_by_keyboard(page, miss)
+    question = page.locator(f"{miss.get_attribute('href')}")
+    expect(question).to_be_focused()
+    expect(question).to_have_accessible_name(re.compile(r"^第 \d+ / \d+ 题$"))
+    expect_in_view_below_header(page, question)
+    settled(page)
+    page.go_back()
+    expect(page).to_have_url(f"{site_url}exam.html")
+    expect(page.locator('[data-results-for="exam"]')).to_be_in_viewport()
+    expect_focus_in_view(page)
+    expect_not_drawn_again(page)
 
 
 @pytest.mark.parametrize("reduced", [True, False], ids=["reduced motion", "motion"])

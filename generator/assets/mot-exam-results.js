@@ -49,22 +49,14 @@
 
   /* Each question answered wrong: its number, a link to it on the paper, where its right
      answer is marked (a screen reader went through the whole paper to find it), its stem
-     (not printed: the paper above it is) and its review link. The link scrolls to the
-     question and focuses it itself, and keeps the click from Material: its instant
-     navigation took #question-… for a page to show again, and showed it from the top. */
+     (not printed: the paper above it is) and its review link. Followed, the link focuses
+     the question's group, and Back returns to the list (mot-instant.js). */
   function missLines(forms) {
     var list = element("ul", "", "mot-exam-misses");
     forms.forEach(function (form, index) {
       if (form.getAttribute("data-result") === "correct") { return; }
       var onPaper = element("a", TEXT.onPaper(index + 1));
       onPaper.href = "#" + form.id;
-      onPaper.addEventListener("click", function (event) {
-        if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) { return; }   /* a new tab */
-        event.preventDefault();
-        event.stopPropagation();
-        form.tabIndex = -1;
-        mot.bringIntoView(form);
-      });
       var line = element("li");
       line.append(onPaper, element("span", "：" + form.querySelector("legend").lastChild.textContent, "mot-miss-stem"),
         " ", form.querySelector(".mot-review a").cloneNode(true));

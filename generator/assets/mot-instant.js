@@ -24,21 +24,41 @@
   var shownPath = location.pathname;
   var holding = null;     /* the return still being scrolled to its place: { stop } */
   var returnedTo = null;  /* the page Back or Forward is showing, and its place: { path, y } */
+  var nextPlaceRedraws = Boolean(window.location$);   /* Material's instant navigation, told of no place yet */
 
   /* Back or Forward again, before a return is done: the page it scrolls is leaving, and
      Material would note that scroll as the place of the entry returned to. Within the page
      (a 复习 link to a section above, and Back), no page is shown: the focus stayed where
      it was, or went to <body>, far from the view. A link followed gets an entry with no
-     place (Material notes none for it); Back or Forward has its place, scrolled to first. */
-  window.addEventListener("popstate", function () {
+     place (Material notes none for it); Back or Forward has its place, scrolled to first.
+     Called by the page's first popstate listener (partials/mot-history.html), which runs
+     before Material's. */
+  window.mot.popstate = function (event) {
     if (holding) { holding.stop(false); }
     if (location.pathname !== shownPath) {   /* another page: startShownPage sees to it */
       returnedTo = { path: location.pathname, y: history.state && history.state.y };
       return;
     }
+    if (nextPlaceRedraws) { event.stopImmediatePropagation(); }
     var followed = history.state === null;
     window.setTimeout(function () { focusOn(followed ? fragmentTarget() : placeInView()); });
-  });
+  };
+
+  /* Material fetches and draws again the first place it is told of after a page load, even
+     on this page: a 复习 link, the table of contents or 跳转至 followed first cleared every
+     answer not yet submitted, and so did Back to it. So links within the page are left to
+     the browser (Material skips a link with a target), which scrolls, and popstate above
+     focuses the section; and Back or Forward within the page is kept from Material until
+     it has been told of another page. */
+  if (nextPlaceRedraws) {
+    window.location$.subscribe(function () { nextPlaceRedraws = false; });
+    window.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href]:not([target], [download])");
+      if (!link || !link.hash || link.pathname !== location.pathname || link.search !== location.search) { return; }
+      link.target = "_self";
+      window.setTimeout(function () { link.removeAttribute("target"); });
+    }, true);
+  }
 
   function startShownPage() {
     shownPath = location.pathname;
