@@ -37,7 +37,11 @@ from tests.journeys import (
     start_exam,
     store,
 )
+from tests.test_dialogue_resume import changed_paths, expect_fresh
 from tests.test_learner import STORAGE_KEY
+
+Answers = dict[str, list[str]]
+"""Answers on an exam paper, by question id, as stored."""
 
 pytestmark = pytest.mark.browser
 
@@ -306,14 +310,34 @@ def exam_dialogues(course: Course) -> list[Scenario]:
     return [q for m in course.modules for q in m.quiz.exam_questions if isinstance(q, Scenario)]
 
 
-def exam_paper_of(page: Page, site_url: str, questions: Sequence[Question]) -> None:
-    """Open the exam with an attempt under way whose paper is ``questions``."""
+def exam_paper_of(
+    page: Page, site_url: str, questions: Sequence[Question], answers: Answers | None = None
+) -> None:
+    """Open the exam with an attempt under way whose paper is ``questions``, with ``answers``."""
     ids = [question.id for question in questions]
-    attempt = {"seed": 1, "questions": ids, "answers": {}, "handedIn": False}
+    attempt = {"seed": 1, "questions": ids, "answers": answers or {}, "handedIn": False}
     record = {"version": 1, "questions": {}, "quizzes": {}, "exam": None, "name": ""}
     page.goto(site_url)
     store(page, json.dumps({**record, "attempt": attempt}))
     open_page(page, f"{site_url}exam.html", ".mot-exam")
+
+
+@pytest.mark.parametrize("change", ["turn removed", "now ends there"])
+def test_an_exam_dialogue_the_trainer_changed_since_starts_afresh(
+    page: Page, site_url: str, course: Course, change: str
+) -> None:
+    """A dialogue left half way on the paper, whose path the trainer has changed since: the
+    paper said the answer was cleared, yet showed the turns it could put back, and the next
+    reply stored them again. It starts at its first turn, as in a module quiz."""
+    dialogue = next(q for q in exam_dialogues(course) if len(q.turns) >= 2)
+    exam_paper_of(page, site_url, [dialogue], {dialogue.id: changed_paths(dialogue)[change]})
+    form = page.locator(f'.mot-exam-paper [data-question-id="{dialogue.id}"]')
+    expect_fresh(form, dialogue)
+    expect(form.locator(".mot-status")).to_have_text(
+        "这道题更新过：之前的答案对不上现在的题目，已经清除，请重新作答。"
+    )
+    assert dialogue.id not in stored_record(page)["attempt"]["answers"]
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(re.compile("^已作答 0 / "))
 
 
 def exam_size(course: Course) -> int:

@@ -148,11 +148,13 @@
     var stale = [];
     forms.forEach(function (form, index) {
       var id = idOf(form);
-      engine.reset(form);
-      engine.arrange(form, shuffle ? seedFor(attempt, id) : null);
+      function setUp() { engine.reset(form); engine.arrange(form, shuffle ? seedFor(attempt, id) : null); }
+      setUp();
       outdated.delete(form);
-      /* an option ticked, then unticked, is kept as [], which no question is answered by */
+      /* an option ticked, then unticked, is kept as [], which no question is answered by;
+         a dialogue put back part way shows nothing of it (the turns that fitted) */
       if (attempt.answers[id] && attempt.answers[id].length && !engine.fill(form, attempt.answers[id])) {
+        setUp();
         stale.push(id);
         outdated.add(form);
         if (!attempt.handedIn) { engine.kit.setStatus(form, TEXT.outdated, null, true); }
