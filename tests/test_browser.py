@@ -372,6 +372,26 @@ def test_axe_finds_nothing_on_the_real_course(scheme_page: Page, site_url: str, 
     assert axe_violations(scheme_page) == []
 
 
+def test_search_results_keep_their_contrast(scheme_page: Page, site_url: str) -> None:
+    """Material draws a match in its accent (2.8:1 on white), and the count line and a
+    result's text in a grey short of 4.5:1 on their tints (4.0:1 in dark mode): the whole
+    results list is judged at rest, then with a result and 在该页上还有… in focus."""
+    page = scheme_page
+    page.goto(f"{site_url}index.html")
+    expect_scheme(page)
+    type_query(page, "倾听")
+    first = page.locator(".md-search-result__item").first
+    expect(first).to_be_visible(timeout=15_000)
+    expect(page.locator(".md-search-result mark")).not_to_have_count(0)
+    results = page.locator(".md-search-result")
+    assert contrast_violations(page, results) == []
+    first.locator(".md-search-result__link").first.focus()
+    assert contrast_violations(page, first) == [], "a result in focus"
+    more = page.locator(".md-search-result__more > summary").first
+    more.focus()
+    assert contrast_violations(page, more) == [], "在该页上还有… in focus"
+
+
 LINKS = {
     "in running text": ".md-content .md-typeset p a:not(.headerlink)",
     "in an answer's feedback": ".mot-feedback a",

@@ -527,6 +527,30 @@ def test_large_text_on_a_small_phone_scrolls_no_page_sideways(
     assert wide == []
 
 
+SQUEEZED_CELLS = """cells => cells
+  .filter(cell => (cell.textContent.match(/\\p{sc=Han}/gu) || []).length >= 8)
+  .filter(cell => { const style = getComputedStyle(cell);
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    return cell.clientWidth - padding < 4 * parseFloat(style.fontSize); })
+  .map(cell => cell.textContent.trim().slice(0, 12))"""
+"""Table cells of Chinese text with room for fewer than four characters a line."""
+
+
+def test_every_table_gives_its_chinese_text_room_on_a_small_phone(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """At 320 px (a small phone, or 400 % zoom), a whole English word took a column's width
+    from the Chinese beside it: the glossary's definitions ran two characters a line."""
+    page.set_viewport_size({"width": 320, "height": 568})
+    squeezed = {}
+    for name in ["glossary", *(module.page.name for module in course.modules)]:
+        page.goto(f"{site_url}{name}.html")
+        cells = page.locator(".md-typeset table:not([class]) td").evaluate_all(SQUEEZED_CELLS)
+        if cells:
+            squeezed[name] = cells
+    assert squeezed == {}
+
+
 @pytest.mark.parametrize("size", [(667, 375), (390, 844), (1280, 800)], ids=str)
 def test_material_s_back_to_top_button_covers_nothing_the_runtime_scrolls_to(
     page: Page, site_url: str, course: Course, size: tuple[int, int]
