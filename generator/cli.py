@@ -24,7 +24,6 @@ from generator.project import (
     Project,
 )
 from generator.render import render_outline
-from generator.write import refuse_output
 
 Command = Callable[[Project, argparse.Namespace], int]
 
@@ -240,6 +239,7 @@ def run_serve(project: Project, arguments: argparse.Namespace) -> int:
 def run_export(project: Project, arguments: argparse.Namespace) -> int:
     from generator.export import EXPORTS
     from generator.export.job import ExportJob
+    from generator.export.targets import refuse_output
 
     export = EXPORTS[arguments.format]
     named: str | None = arguments.output

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import glob
 import os
-import stat
 import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-
-from generator.errors import SetupError
-from generator.project import Project
 
 OUTPUT_MODE = 0o644
 """Exports are readable by everyone, like the files of a build (a temporary file is not)."""
@@ -62,69 +58,6 @@ def write_scratch_file(scratch: Path, name: str, text: str) -> Path:
     target = scratch / name
     target.write_text(text, encoding="utf-8")
     return target
-
-
-NOT_A_FILE = {
-    stat.S_IFDIR: "a folder",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFIFO: "a named pipe",
-    stat.S_IFSOCK: "a socket",
-}
-"""What an export's target may be instead of a file, in the trainer's words."""
-Refusal = tuple[str, str, str]
-"""Why an export may not write where it was told: the message, the fix and the code."""
-
-
-def refuse_output(project: Project, target: Path, what: str, default: str) -> None:
-    """Refuse an export's ``target`` where writing it would destroy or publish something.
-
-    ``what`` names the export (``answer key``) and ``default`` the name of the file it
-    writes by default (``mot-course-offline.zip``). The published site must never hold an
-    export (the answer key and the question bank give every answer away); the course's
-    sources and settings must never be replaced by one; whatever is at ``target`` that is
-    not a file (a folder, a device, a pipe) is left alone rather than replaced; and so is a
-    file outside ``dist/`` not named as the export is by default (``README.md``, a
-    trainer's ``notes.txt``): an export replaces only what is likely an earlier one.
-    """
-    refusal = _refusal(project, target.resolve(), what, default)
-    if refusal is not None:
-        message, fix, code = refusal
-        raise SetupError(message, fix, code, project.relative(target))
-
-
-def _refusal(project: Project, resolved: Path, what: str, default: str) -> Refusal | None:
-    to_dist = "for example to dist/ (the default)"
-    if resolved.is_relative_to(project.site_dir.resolve()):
-        return (
-            f"the {what} would be written into the published site",
-            f"write it outside site/, {to_dist}",
-            "output.into-site",
-        )
-    sources = (project.course_dir, project.quiz_dir, project.config_file, project.terms_file)
-    if any(resolved.is_relative_to(source.resolve()) for source in sources):
-        return (
-            f"the {what} would be written among the course's own files "
-            "(course/, quizzes/, mkdocs.yml, search-terms.txt)",
-            f"write it outside them, {to_dist}",
-            "output.into-sources",
-        )
-    if os.path.lexists(resolved) and not resolved.is_file():
-        kind = NOT_A_FILE.get(stat.S_IFMT(resolved.lstat().st_mode), "not a file")
-        return (
-            f"this is {kind}, and the {what} would replace it",
-            "name a file to write, for example in dist/ (the default)",
-            "output.not-a-file",
-        )
-    earlier = resolved.is_relative_to(project.dist_dir.resolve()) or resolved.name == default
-    if resolved.is_file() and not earlier:
-        return (
-            f"this file exists, outside dist/, and the {what} would replace it",
-            "name a new file, or write to dist/ (the default), where an export replaces the "
-            "one before; to replace this file, delete it first",
-            "output.replaces-a-file",
-        )
-    return None
 
 
 def write_output(target: Path, write: Callable[[Path], object]) -> Path:

@@ -30,6 +30,7 @@ from generator.project import Project
 from tests.conftest import PROJECT, run_generator
 
 ANSWER_KEY = "dist/mot-course-answer-key.html"
+ANSWER_KEY_PDF = "dist/mot-course-answer-key.pdf"
 POOL_HEADING = "结业考试专用题（不在本章测验中出现）"
 PAIRS_HEADER = "项目 正确配对"
 """A matching question's table header, as the PDF's text gives it."""
@@ -318,3 +319,76 @@ def test_real_course_prints_on_full_pages_without_stranded_headings(tmp_path: Pa
     assert len(addresses) >= 100
     assert [line for line in addresses if not WHOLE_ADDRESS.search(line)] == []
     assert statistics.median(fills) > 0.8, f"pages filled to {statistics.median(fills):.0%}"
+
+
+LONG_RUN = (
+    "https://mp.weixin.qq.com/s?__biz=MzA3MDM3NjE5NQ==&mid=2650888888&idx=1"
+    "&sn=0b5c1e0f2a3d4c5b6a7980a1b2c3d4e5&chksm=84c8f0f1b3bf79e7a1b2c3d4e5f6a7b8c9d0e1f2"
+    "a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7#rd"
+)
+"""A WeChat article's address as a trainer pastes it: 198 characters, few places to break."""
+LONG_RUN_AFTER = {
+    "quizzes/01-sample.yml": [
+        "客户说话时，你首先应该怎么做？",  # a prompt
+        "打断客户，直接给方案",  # an option
+        "打断会让客户觉得没有被倾听。",  # its feedback
+        "探索阶段先要听懂客户。",  # an explanation
+        "“给我换根网线。”",  # a matching item
+        "网络稳定不掉线",  # a match
+        "降低月租",  # a distractor
+        "      - 紧急复原",  # an ordering item
+        "顺序完全正确。",  # a question's feedback (答对时)
+        "倾听时要望、闻、___、___。",  # a fill-in's text
+        "[切, 切脉",  # an accepted answer
+        "我上周才买的路由器又坏了！",  # a customer's line
+        "真抱歉给您添麻烦了，我马上帮您看看。",  # a reply
+        "先道歉，稳住情绪。",  # its feedback
+    ],
+    "course/01-sample.md": ["title: 示例模块", "## 倾听"],  # in every 复习 line too
+}
+"""Where the long run goes: after each of these texts, in every field the key prints."""
+RIGHT_MARGIN = 15 / 25.4 * 72
+"""The right margin of the key's pages (``@page`` in answer-key.css), in PDF points."""
+
+
+def with_long_runs(root: Path) -> None:
+    for name, texts in LONG_RUN_AFTER.items():
+        source = root / name
+        content = source.read_text(encoding="utf-8")
+        for text in texts:
+            assert content.count(text) == 1, text
+            content = content.replace(text, f"{text} {LONG_RUN}")
+        source.write_text(content, encoding="utf-8")
+
+
+def past_the_right_margin(page: pdfium.PdfPage) -> list[str]:
+    """The characters drawn past the page's right margin (a line's end, where pdfium adds one)."""
+    text_page = page.get_textpage()
+    edge = page.get_size()[0] - RIGHT_MARGIN
+    return [
+        character
+        for index in range(text_page.count_chars())
+        if not (character := text_page.get_text_range(index, 1)).isspace()
+        and text_page.get_charbox(index)[2] > edge + 0.5
+    ]
+
+
+@pytest.mark.browser
+def test_long_unbreakable_text_wraps_within_the_page(
+    minimal_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long address in an explanation ran past the paper's edge, and the PDF cut it off
+    (the HTML, printed at 1200 px, was 1539 px wide): every field wraps such a run, and
+    the PDF holds it whole, as often as the HTML does, with nothing past the right margin."""
+    monkeypatch.delenv("SITE_URL", raising=False)
+    with_long_runs(minimal_project)
+    assert run_generator(minimal_project, "export", "answer-key") == 0
+    html = (minimal_project / ANSWER_KEY).read_text("utf-8")
+    body = cast(HtmlElement, lxml.html.document_fromstring(html)).body
+    shown = re.sub(r"\s", "", body.text_content()).count(LONG_RUN)
+    assert shown >= len(LONG_RUN_AFTER["quizzes/01-sample.yml"]) + 2
+    document = pdfium.PdfDocument(minimal_project / ANSWER_KEY_PDF)
+    beyond = {number: past_the_right_margin(page) for number, page in enumerate(document, 1)}
+    assert {number: found for number, found in beyond.items() if found} == {}
+    printed = "".join(page.get_textpage().get_text_range() for page in document)
+    assert re.sub(r"\s", "", printed).count(LONG_RUN) == shown, "the run printed whole"

@@ -273,6 +273,44 @@ def test_an_output_among_the_courses_files_or_in_the_site_is_refused(
     assert snapshot(minimal_project) == before
 
 
+THEME_OWN = "the theme's own folder (theme.custom_dir in mkdocs.yml)"
+OUTPUTS_PUBLISHED_BY_A_BUILD = [
+    ("gift", "overrides/bank.gift.txt", "overrides/bank.gift.txt", THEME_OWN),
+    ("answer-key", "overrides/partials/key.html", "overrides/partials/key.html", THEME_OWN),
+    ("scorm", "overrides/", "overrides/mot-course-scorm.zip", THEME_OWN),
+    ("offline", "build/docs/course.zip", "build/docs/course.zip", "the generated docs folder"),
+]
+
+
+@pytest.mark.parametrize(("export", "output", "shown", "folder"), OUTPUTS_PUBLISHED_BY_A_BUILD)
+def test_an_output_in_a_folder_mkdocs_publishes_is_refused(
+    export: str,
+    output: str,
+    shown: str,
+    folder: str,
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """MkDocs copies into the site each file of the theme's own folder that is not a
+    template: a question bank written there was published by the next build."""
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    own_theme = "  name: material\n  custom_dir: overrides\n"
+    settings.write_text(text.replace("  name: material\n", own_theme, 1), encoding="utf-8")
+    (minimal_project / "overrides/partials").mkdir(parents=True)
+    (minimal_project / "overrides/partials/copyright.html").write_text("<p>© 培训部</p>\n")
+    before = snapshot(minimal_project)
+    target = str(minimal_project / output) + (os.sep if output.endswith("/") else "")
+    assert run_generator(minimal_project, "export", export, "--output", target) == 1
+    outside = "build/docs" if output.startswith("build/") else "overrides"
+    assert capsys.readouterr().err == (
+        f"{shown}: the {EXPORTS[export].description} would be written into {folder}, whose "
+        "files MkDocs copies into the site, where learners would find it; write it outside "
+        f"{outside}/, for example to dist/ (the default) [output.into-site]\nFAILED\n"
+    )
+    assert snapshot(minimal_project) == before
+
+
 def test_an_output_linked_into_the_course_is_refused(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

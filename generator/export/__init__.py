@@ -3,9 +3,11 @@
 Every export reads the course through the same checks as ``build`` (so bad input stops it
 with ``file:line`` messages before anything is written) and writes its result through
 :func:`generator.write.write_output`, so a failed export leaves no partial file behind.
-Before any of that, every file it would write is checked (:func:`generator.write.refuse_output`):
-never into the published site, never over the course's sources, never in place of a folder,
-a device, a pipe, or a file outside dist/ not named as the export names its own.
+Before any of that, every file it would write is checked
+(:func:`generator.export.targets.refuse_output`): never into the published site or a folder
+MkDocs copies into it (the theme's own folder among them), never over the course's sources,
+never in place of a folder, a device, a pipe, or a file outside dist/ not named as the export
+names its own.
 """
 
 from collections.abc import Callable
