@@ -75,14 +75,14 @@ def test_failed_pdf_leaves_no_file(
 def test_unwritable_output_is_reported_without_traceback(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    blocker = minimal_project / "not-a-folder"
-    blocker.write_text("")
-    target = blocker / "bank.gift.txt"
+    """A folder no one may write in, even root (the kernel's, /sys/kernel)."""
+    target = Path("/sys/kernel/mot-bank.gift.txt")
     assert run_generator(minimal_project, "export", "gift", "--output", str(target)) == 1
     err = capsys.readouterr().err
-    assert err.startswith("not-a-folder: ")
+    assert err.startswith(f"{target}: ")
     assert err.endswith("[setup.os-error]\nFAILED\n")
     assert "check the path, free space and permissions" in err
+    assert not target.exists()
 
 
 def test_progress_and_output_location(
@@ -321,6 +321,25 @@ def test_an_output_linked_into_the_course_is_refused(
     assert run_generator(minimal_project, "export", "gift", "--output", str(link)) == 1
     assert "[output.into-sources]" in capsys.readouterr().err
     assert (minimal_project / "course/index.md").read_bytes() == before
+
+
+@pytest.mark.parametrize("export", ["gift", "offline"])
+def test_a_file_where_the_exports_folder_goes_is_named_before_the_check(
+    export: str, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file named dist: the export checked the whole course, then failed with the
+    system's "File exists" and advice to check free space."""
+    (minimal_project / "dist").write_text("notes\n", encoding="utf-8")
+    assert run_generator(minimal_project, "export", export) == 1
+    captured = capsys.readouterr()
+    name = EXPORTS[export].file_name
+    assert captured.err == (
+        f"dist/{name}: dist is a file, where the {EXPORTS[export].description} needs a folder "
+        "to be written in; move or rename dist, or name another --output "
+        "[output.not-a-folder]\nFAILED\n"
+    )
+    assert "OK:" not in captured.out, "refused before the course is checked"
+    assert (minimal_project / "dist").read_text(encoding="utf-8") == "notes\n"
 
 
 @pytest.mark.parametrize("export", ["gift", "answer-key"])

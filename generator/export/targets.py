@@ -104,6 +104,14 @@ def _refusal(project: Project, resolved: Path, what: str, default: str) -> Refus
             f"write it outside them, {TO_DIST}",
             "output.into-sources",
         )
+    blocking = next((parent for parent in resolved.parents if parent.is_file()), None)
+    if blocking is not None:
+        shown = project.shown(blocking)
+        return (
+            f"{shown} is a file, where the {what} needs a folder to be written in",
+            f"move or rename {shown}, or name another --output",
+            "output.not-a-folder",
+        )
     if os.path.lexists(resolved) and not resolved.is_file():
         kind = NOT_A_FILE.get(stat.S_IFMT(resolved.lstat().st_mode), "not a file")
         return (
