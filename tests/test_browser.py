@@ -117,8 +117,18 @@ def test_partial_multiple_choice_is_incorrect(page: Page, site_url: str, course:
         if isinstance(question, MultipleChoice) and len(right_keys(question)) > 1
     )
     open_module(page, site_url, module)
-    form = answer_by_click(page, question, right_keys(question)[:1])
+    ticked = [right_keys(question)[0], *wrong_keys(question)]
+    form = answer_by_click(page, question, ticked)
     expect(form).to_have_attribute("data-result", "incorrect")
+    heard = {
+        key: form.locator(f'.mot-option-feedback[data-option="{key}"] .mot-sr').inner_text()
+        for key in [*right_keys(question), *ticked]
+    }
+    assert heard == {
+        key: ("正确选项" if key in right_keys(question) else "错误选项")
+        + ("，你选了：" if key in ticked else "，你没有选：")
+        for key in heard
+    }, "a screen reader hears each option's feedback with whether it was ticked"
 
 
 def test_submit_without_choice_asks_for_one(

@@ -40,8 +40,7 @@
     edge: "已经到头了。",
     chosen: "你的选择",
     right: "正确答案",
-    rightOption: "正确选项：",
-    wrongOption: "错误选项：",
+    optionIs: function (right, chosen) { return (right ? "正确选项" : "错误选项") + (chosen ? "，你选了：" : "，你没有选："); },
     place: { correct: function (n) { return "第 " + n + " 项，位置正确"; },
              incorrect: function (n) { return "应排第 " + n + " 项"; } },
     pair: { correct: "配对正确：", incorrect: "配错了，应配：" }
@@ -118,7 +117,7 @@
       var feedback = form.querySelector('.mot-option-feedback[data-option="' + input.value + '"]');
       if (feedback && (input.checked || right)) {
         var mark = tag("", verdictOf(right));
-        mark.appendChild(element("span", right ? TEXT.rightOption : TEXT.wrongOption, "mot-sr"));
+        mark.appendChild(element("span", TEXT.optionIs(right, input.checked), "mot-sr"));   /* heard without the marks above */
         feedback.insertBefore(mark, feedback.firstChild);
         feedback.hidden = false;
       }
