@@ -16,7 +16,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from generator.models import Course, Module, MultipleChoice, Question, SingleChoice
 from generator.project import review_target
-from tests.browsing import answer, every_question, give_answer, hand_in
+from tests.browsing import answer, every_question, give_answer, hand_in, type_query
 from tests.conftest import VIEWPORTS, watched_tab
 from tests.journeys import (
     expect_in_view_below_header,
@@ -291,12 +291,12 @@ UNSUBMITTED = "form => window.mot.engine.answer(form)"
 def mark_as_drawn(page: Page) -> None:
     """Mark the page's article, which Material draws a page again with, and the window,
     which a page load replaces."""
-    page.evaluate("document.querySelector('article').dataset.drawn = 'once'")
+    page.evaluate("document.querySelector('article.md-content__inner').dataset.drawn = 'once'")
     page.evaluate("window.__sameDocument = true")
 
 
 def expect_not_drawn_again(page: Page) -> None:
-    drawn = page.evaluate("document.querySelector('article').dataset.drawn")
+    drawn = page.evaluate("document.querySelector('article.md-content__inner').dataset.drawn")
     assert drawn == "once", "Material drew the page again"
 
 
@@ -398,6 +398,60 @@ def test_a_miss_in_the_exam_results_leads_to_its_named_question_and_back(
     expect(page.locator('[data-results-for="exam"]')).to_be_in_viewport()
     expect_focus_in_view(page)
     expect_not_drawn_again(page)
+
+
+def test_a_search_result_for_the_page_shown_keeps_answers_not_yet_submitted(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """A search result carries the words found (?h=…): one for a section of the page shown,
+    followed first after the page loaded, drew the page again and cleared an answer not
+    yet submitted. The section is now reached on the page as it is, and focused."""
+    module = course.modules[2]
+    open_module(page, site_url, module)
+    mark_as_drawn(page)
+    unsubmitted = answer_left_unsubmitted(page, module, [])
+    given = unsubmitted.evaluate(UNSUBMITTED)
+    heading = page.locator(".md-content h2[id]").nth(1)
+    section = heading.get_attribute("id")
+    type_query(page, heading.evaluate("h => h.firstChild.textContent.trim()"))
+    result = page.locator(f'.md-search-result__link[href*="{module.page.name}.html?h="]')
+    result = result.filter(has=page.locator(f'xpath=self::a[contains(@href, "#{section}")]'))
+    expect(result.first).to_be_visible(timeout=15_000)
+    result.first.click()
+    expect(page.locator(f"#{section}")).to_be_focused()
+    expect(page.locator("[data-md-toggle=search]")).not_to_be_checked()
+    expect_not_drawn_again(page)
+    assert unsubmitted.evaluate(UNSUBMITTED) == given
+
+
+def without_instant_navigation(page: Page) -> None:
+    """Serve each page with Material's instant navigation turned off, as a SCORM package
+    has it (the offline zip, over file://, has it off too): the history notes no places."""
+
+    def turned_off(route: Route) -> None:
+        response = route.fetch()
+        body = response.text().replace('"navigation.instant"', '"navigation.instant.off"')
+        route.fulfill(response=response, body=body)
+
+    page.route(re.compile(r"\.html$"), turned_off)
+
+
+def test_back_from_a_miss_without_instant_navigation_focuses_what_the_view_shows(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """Without instant navigation every history entry's place is empty, which was taken
+    for a link just followed: Back from a miss listed after the exam left the focus on the
+    question, far above the results the page was scrolled back to."""
+    without_instant_navigation(page)
+    hand_in_with_mistakes(page, site_url, course)
+    assert page.evaluate("history.state") is None
+    miss = page.locator(".mot-exam-misses li").first.get_by_role("link", name=re.compile("^第"))
+    miss.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(f"{miss.get_attribute('href')}")).to_be_focused()
+    page.go_back()
+    expect(page.locator('[data-results-for="exam"]')).to_be_in_viewport()
+    expect_focus_in_view(page)
 
 
 @pytest.mark.parametrize("reduced", [True, False], ids=["reduced motion", "motion"])

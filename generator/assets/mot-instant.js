@@ -24,15 +24,17 @@
   var shownPath = location.pathname;
   var holding = null;     /* the return still being scrolled to its place: { stop } */
   var returnedTo = null;  /* the page Back or Forward is showing, and its place: { path, y } */
-  var nextPlaceRedraws = Boolean(window.location$);   /* Material's instant navigation, told of no place yet */
+  var instant = instantNavigation();
+  var nextPlaceRedraws = instant;            /* ... told of no place since the page loaded */
+  var followedTo = null;  /* the #fragment of the link within the page just followed */
 
   /* Back or Forward again, before a return is done: the page it scrolls is leaving, and
      Material would note that scroll as the place of the entry returned to. Within the page
      (a 复习 link to a section above, and Back), no page is shown: the focus stayed where
-     it was, or went to <body>, far from the view. A link followed gets an entry with no
-     place (Material notes none for it); Back or Forward has its place, scrolled to first.
-     Called by the page's first popstate listener (partials/mot-history.html), which runs
-     before Material's. */
+     it was, or went to <body>, far from the view. A link just followed, or Forward to its
+     entry (Material notes no place for it), focuses its section; Back or Forward to an entry
+     with a place, what the view shows there, scrolled to first. Called by the page's first
+     popstate listener (partials/mot-history.html), which runs before Material's. */
   window.mot.popstate = function (event) {
     if (holding) { holding.stop(false); }
     if (location.pathname !== shownPath) {   /* another page: startShownPage sees to it */
@@ -40,24 +42,39 @@
       return;
     }
     if (nextPlaceRedraws) { event.stopImmediatePropagation(); }
-    var followed = history.state === null;
+    var followed = location.hash === followedTo || (instant && history.state === null);
+    followedTo = null;
     window.setTimeout(function () { focusOn(followed ? fragmentTarget() : placeInView()); });
   };
 
   /* Material fetches and draws again the first place it is told of after a page load, even
      on this page: a 复习 link, the table of contents or 跳转至 followed first cleared every
-     answer not yet submitted, and so did Back to it. So links within the page are left to
-     the browser (Material skips a link with a target), which scrolls, and popstate above
-     focuses the section; and Back or Forward within the page is kept from Material until
-     it has been told of another page. */
-  if (nextPlaceRedraws) {
-    window.location$.subscribe(function () { nextPlaceRedraws = false; });
-    window.addEventListener("click", function (event) {
-      var link = event.target.closest && event.target.closest("a[href]:not([target], [download])");
-      if (!link || !link.hash || link.pathname !== location.pathname || link.search !== location.search) { return; }
-      link.target = "_self";
-      window.setTimeout(function () { link.removeAttribute("target"); });
-    }, true);
+     answer not yet submitted, and so did Back to it. So links within the page are the
+     browser's (Material skips a link with a target), and Back or Forward within the page is
+     kept from Material until it has been told of a place. A search result for this page is
+     followed to its section alone: its ?h= (the words to highlight) loaded the page again. */
+  window.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]:not([target], [download])");
+    var plain = event.button === 0 && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey);
+    if (!plain || !link || !link.hash || link.pathname !== location.pathname) { return; }
+    followedTo = link.hash;
+    link.target = "_self";
+    window.setTimeout(function () { link.removeAttribute("target"); });
+    if (link.search !== location.search) {
+      event.preventDefault();
+      location.hash = link.hash;
+    }
+  }, true);
+  if (instant) { window.location$.subscribe(function () { nextPlaceRedraws = false; }); }
+
+  /* Material's instant navigation: a feature of its settings, off over file:// (the offline
+     zip); location$ is there either way. */
+  function instantNavigation() {
+    var settings = document.getElementById("__config");
+    try {
+      var features = JSON.parse(settings.textContent).features;
+      return Boolean(window.location$) && location.protocol !== "file:" && features.indexOf("navigation.instant") >= 0;
+    } catch { return false; }
   }
 
   function startShownPage() {
