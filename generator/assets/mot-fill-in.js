@@ -54,7 +54,7 @@
   function normalise(text) {
     return Array.from(text.replace(/[\p{Cf}\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/gu, "").normalize("NFKC"), fold).join("")
       .replace(/[\p{Z}\p{Cc}]+/gu, " ")
-      .replace(/ (?=\p{Unified_Ideograph})|(?<=\p{Unified_Ideograph}) /gu, "")
+      .replace(/ ?(\p{Unified_Ideograph}) ?/gu, "$1")   /* no lookbehind: Safari before 16.4 */
       .replace(/^[\p{P}\p{Z}\p{Cc}]+|[\p{P}\p{Z}\p{Cc}]+$/gu, "");
   }
 
