@@ -323,23 +323,30 @@ def test_an_output_linked_into_the_course_is_refused(
     assert (minimal_project / "course/index.md").read_bytes() == before
 
 
-@pytest.mark.parametrize("export", ["gift", "offline"])
-def test_a_file_where_the_exports_folder_goes_is_named_before_the_check(
-    export: str, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("export", "blocking"), [("gift", "a file"), ("offline", "a file"), ("gift", "a named pipe")]
+)
+def test_what_stands_where_the_exports_folder_goes_is_named_before_the_check(
+    export: str, blocking: str, minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A file named dist: the export checked the whole course, then failed with the
-    system's "File exists" and advice to check free space."""
-    (minimal_project / "dist").write_text("notes\n", encoding="utf-8")
+    """A file or a pipe named dist: the export checked the whole course, then failed with
+    the system's "File exists" and advice to check free space."""
+    dist = minimal_project / "dist"
+    if blocking == "a file":
+        dist.write_text("notes\n", encoding="utf-8")
+    else:
+        os.mkfifo(dist)
+    before = snapshot(minimal_project)
     assert run_generator(minimal_project, "export", export) == 1
     captured = capsys.readouterr()
     name = EXPORTS[export].file_name
     assert captured.err == (
-        f"dist/{name}: dist is a file, where the {EXPORTS[export].description} needs a folder "
-        "to be written in; move or rename dist, or name another --output "
+        f"dist/{name}: dist is {blocking}, where the {EXPORTS[export].description} needs a "
+        "folder to be written in; move or rename dist, or name another --output "
         "[output.not-a-folder]\nFAILED\n"
     )
     assert "OK:" not in captured.out, "refused before the course is checked"
-    assert (minimal_project / "dist").read_text(encoding="utf-8") == "notes\n"
+    assert snapshot(minimal_project) == before
 
 
 @pytest.mark.parametrize("export", ["gift", "answer-key"])

@@ -104,14 +104,9 @@ def _refusal(project: Project, resolved: Path, what: str, default: str) -> Refus
             f"write it outside them, {TO_DIST}",
             "output.into-sources",
         )
-    blocking = next((parent for parent in resolved.parents if parent.is_file()), None)
-    if blocking is not None:
-        shown = project.shown(blocking)
-        return (
-            f"{shown} is a file, where the {what} needs a folder to be written in",
-            f"move or rename {shown}, or name another --output",
-            "output.not-a-folder",
-        )
+    blocked = _blocked_folder_refusal(project, resolved, what)
+    if blocked is not None:
+        return blocked
     if os.path.lexists(resolved) and not resolved.is_file():
         kind = NOT_A_FILE.get(stat.S_IFMT(resolved.lstat().st_mode), "not a file")
         return (
@@ -128,3 +123,18 @@ def _refusal(project: Project, resolved: Path, what: str, default: str) -> Refus
             "output.replaces-a-file",
         )
     return None
+
+
+def _blocked_folder_refusal(project: Project, resolved: Path, what: str) -> Refusal | None:
+    """Something not a folder (a file named ``dist``, a pipe) where the output's folder is."""
+    blocking = next((p for p in resolved.parents if p.exists() and not p.is_dir()), None)
+    if blocking is None:
+        return None
+    mode = blocking.stat().st_mode
+    kind = "a file" if stat.S_ISREG(mode) else NOT_A_FILE.get(stat.S_IFMT(mode), "not a folder")
+    shown = project.shown(blocking)
+    return (
+        f"{shown} is {kind}, where the {what} needs a folder to be written in",
+        f"move or rename {shown}, or name another --output",
+        "output.not-a-folder",
+    )
