@@ -5,6 +5,7 @@ sheet and on a narrow screen.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Literal
@@ -26,7 +27,7 @@ from tests.journeys import (
     start_exam,
     store,
 )
-from tests.test_learner import assert_prints_on_one_a4_landscape_page
+from tests.test_learner import STORAGE_KEY, assert_prints_on_one_a4_landscape_page
 
 pytestmark = pytest.mark.browser
 
@@ -403,6 +404,30 @@ def test_a_certificate_made_is_there_when_the_learner_comes_back(
     assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
     printed = pdfium.PdfDocument(tmp_path / "certificate.pdf")[0].get_textpage().get_text_range()
     assert "欧阳晓梅" in printed
+
+
+def test_a_module_added_after_the_certificate_is_passed_before_it_shows_again(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """README: a module the trainer adds after the certificate is made has to be passed
+    too before it shows again, and the name is kept. A record with the last module's quiz
+    not passed stands for a course that module was added to."""
+    page.goto(f"{site_url}exam_certificate.html")
+    store(page, passed_everything(course))
+    page.get_by_label("证书上的姓名").fill("欧阳晓梅")
+    page.get_by_role("button", name="生成证书").click()
+    certificate = page.locator(".mot-certificate")
+    expect(certificate.locator(".mot-cert-name")).to_have_text("欧阳晓梅")
+    record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    added = course.modules[-1].page.name
+    passed = record["quizzes"].pop(added)
+    store(page, json.dumps(record, ensure_ascii=False))
+    expect(certificate).to_be_hidden()
+    expect(page.locator('.mot-cert-checklist li[data-done="false"]')).to_have_count(1)
+    record["quizzes"][added] = passed
+    store(page, json.dumps(record, ensure_ascii=False))
+    expect(certificate.locator(".mot-cert-name")).to_have_text("欧阳晓梅")
+    expect(certificate).to_be_visible()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
