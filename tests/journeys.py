@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 from playwright.sync_api import FloatRect, Locator, Page, expect
 
@@ -120,6 +121,12 @@ def passed_everything(course: Course) -> str:
 def store(page: Page, record: str) -> None:
     page.evaluate("([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, record])
     page.reload()
+
+
+def stored_record(page: Page) -> dict[str, Any]:
+    """The learner's progress record as the page has stored it."""
+    record: dict[str, Any] = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    return record
 
 
 def passed_before(course: Course, passed: list[Module], exam: bool) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -21,6 +20,7 @@ from playwright.sync_api import Locator, Page, expect
 from generator.digests import opaque_key
 from generator.models import Course, Module, Scenario
 from tests.browsing import answer, dialogue_path
+from tests.journeys import stored_record
 from tests.test_learner import SPOKEN, STORAGE_KEY
 
 pytestmark = pytest.mark.browser
@@ -92,11 +92,6 @@ def expect_fresh(form: Locator, question: Scenario) -> None:
     expect(form).not_to_have_attribute("data-result", re.compile(".*"))
 
 
-def stored(page: Page) -> dict[str, Any]:
-    record: dict[str, Any] = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
-    return record
-
-
 def score(module: Module, done: int, right: int) -> str:
     return f"已完成 {done}/{len(module.quiz.questions)} 题，答对 {right} 题"
 
@@ -142,8 +137,8 @@ def test_a_dialogue_under_way_starts_the_module_but_counts_nowhere_until_it_ends
     for index in range(statuses.count()):
         expect(statuses.nth(index)).to_have_text("本章状态：进行中")
     entry = {"quiz": module.page.name, "answer": [f"{first[0]}:{first[1]}", ""]}
-    assert stored(page)["questions"] == {question.id: entry}
-    assert stored(page)["mistakes"] == {}
+    assert stored_record(page)["questions"] == {question.id: entry}
+    assert stored_record(page)["mistakes"] == {}
     page.reload()
     expect(page.locator(".mot-quiz[data-ready] .mot-score")).to_have_text(score(module, 0, 0))
     expect(statuses.first).to_have_text("本章状态：进行中")
@@ -196,7 +191,7 @@ def test_starting_the_quiz_again_clears_a_dialogue_under_way(
     page.reload()
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
     expect_fresh(form, question)
-    assert question.id not in stored(page)["questions"]
+    assert question.id not in stored_record(page)["questions"]
 
 
 def test_retrying_the_wrong_answers_starts_the_dialogue_afresh_and_keeps_it_from_then(
@@ -247,7 +242,7 @@ def test_a_dialogue_the_trainer_changed_since_starts_afresh(
     expect_fresh(form_of(page, question), question)
     expect(page.locator(".mot-score")).to_have_text(score(module, 0, 0))
     expect(page.locator(".mot-storage-warning")).to_have_count(0)
-    assert question.id not in stored(page)["questions"]
+    assert question.id not in stored_record(page)["questions"]
 
 
 def test_a_dialogue_under_way_is_there_after_instant_navigation_and_back(

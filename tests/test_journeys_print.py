@@ -26,8 +26,9 @@ from tests.journeys import (
     passed_everything,
     start_exam,
     store,
+    stored_record,
 )
-from tests.test_learner import STORAGE_KEY, assert_prints_on_one_a4_landscape_page
+from tests.test_learner import assert_prints_on_one_a4_landscape_page
 
 pytestmark = pytest.mark.browser
 
@@ -380,18 +381,24 @@ def gap_between(first: Locator, second: Locator) -> float:
     return across if across > 0 else down
 
 
+def make_certificate(page: Page, site_url: str, course: Course, name: str) -> Locator:
+    """Pass everything, and make the certificate in ``name``; returns the certificate."""
+    page.goto(f"{site_url}exam_certificate.html")
+    store(page, passed_everything(course))
+    page.get_by_label("证书上的姓名").fill(name)
+    page.get_by_role("button", name="生成证书").click()
+    certificate = page.locator(".mot-certificate")
+    expect(certificate.locator(".mot-cert-name")).to_have_text(name)
+    return certificate
+
+
 def test_a_certificate_made_is_there_when_the_learner_comes_back(
     page: Page, site_url: str, course: Course, tmp_path: Path
 ) -> None:
     """The name was kept but the certificate was drawn only by 生成证书: back on the page
     (instant navigation, a reload, the next day) the learner saw the name in its box and no
     certificate, and printing gave the checklist alone."""
-    page.goto(f"{site_url}exam_certificate.html")
-    store(page, passed_everything(course))
-    page.get_by_label("证书上的姓名").fill("欧阳晓梅")
-    page.get_by_role("button", name="生成证书").click()
-    certificate = page.locator(".mot-certificate")
-    expect(certificate.locator(".mot-cert-name")).to_have_text("欧阳晓梅")
+    certificate = make_certificate(page, site_url, course, "欧阳晓梅")
     page.get_by_role("navigation", name="导航栏").get_by_role("link", name="术语表").click()
     expect(page).to_have_url(re.compile(r"glossary\.html$"))
     page.go_back()
@@ -412,13 +419,8 @@ def test_a_module_added_after_the_certificate_is_passed_before_it_shows_again(
     """README: a module the trainer adds after the certificate is made has to be passed
     too before it shows again, and the name is kept. A record with the last module's quiz
     not passed stands for a course that module was added to."""
-    page.goto(f"{site_url}exam_certificate.html")
-    store(page, passed_everything(course))
-    page.get_by_label("证书上的姓名").fill("欧阳晓梅")
-    page.get_by_role("button", name="生成证书").click()
-    certificate = page.locator(".mot-certificate")
-    expect(certificate.locator(".mot-cert-name")).to_have_text("欧阳晓梅")
-    record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    certificate = make_certificate(page, site_url, course, "欧阳晓梅")
+    record = stored_record(page)
     added = course.modules[-1].page.name
     passed = record["quizzes"].pop(added)
     store(page, json.dumps(record, ensure_ascii=False))
