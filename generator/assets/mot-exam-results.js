@@ -50,7 +50,7 @@
   /* Each question answered wrong: its number, a link to it on the paper, where its right
      answer is marked (a screen reader went through the whole paper to find it), its stem
      (not printed: the paper above it is) and its review link. Followed, the link focuses
-     the question's group, and Back returns to the list (mot-instant.js). */
+     the question, named by its number, and Back returns to the list (mot-instant.js). */
   function missLines(forms) {
     var list = element("ul", "", "mot-exam-misses");
     forms.forEach(function (form, index) {
