@@ -156,7 +156,7 @@ class Matching(Shuffled):
 
 
 class Blank(StrictModel):
-    accept: Annotated[list[Text], Field(min_length=1, max_length=12)]
+    accept: Annotated[list[Text], Field(min_length=1, max_length=20)]
     """Accepted answers; compared after normalisation (see generator/normalise.py)."""
 
 

@@ -701,3 +701,16 @@ def test_a_question_s_key_in_an_option_before_the_last_is_still_unknown_there(
         "        feedback: 打断会让客户觉得没有被倾听。\n        review: 01-sample.md#listening\n",
     )
     assert "[schema.indented-key]" not in "".join(problems_of(minimal_project))
+
+
+def test_a_blank_accepts_twenty_wordings_and_no_more(minimal_project: Path) -> None:
+    """及时与客户沟通 alone has a dozen common wordings (与/和/跟, 及时 before or after):
+    twelve, the first limit, made the course drop wordings learners type."""
+    wordings = [f"问{number}" for number in range(1, 21)]
+    edit(minimal_project, QUIZ, "accept: [问]", f"accept: [{', '.join(wordings)}]")
+    load_course(Project(minimal_project))
+    edit(minimal_project, QUIZ, "问20]", "问20, 问21]")
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:78:9: question 's1-fill-in': 'accept' has 21 entries; it needs at most 20; "
+        "remove entries under 'accept' [schema.too-many]"
+    ]
