@@ -364,6 +364,7 @@ def test_the_last_module_sends_the_learner_where_the_home_page_does(
         expect(next_step).to_be_visible()
         expect(next_step).to_have_text(text)
         expect(next_step).to_have_attribute("href", re.compile(f"(^|/){re.escape(address)}$"))
+        expect(next_step).to_have_css("text-decoration-line", "none")  # a button, as 重新作答
 
 
 def test_the_dashboard_follows_the_learner(learner: Page, site_url: str, course: Course) -> None:
@@ -373,6 +374,7 @@ def test_the_dashboard_follows_the_learner(learner: Page, site_url: str, course:
     start, advice = board.locator("[data-continue]"), board.locator("[data-advice]")
     first = course.modules[0]
     expect(start).to_have_text(f"开始学习：{first.meta.title}")
+    expect(start).to_have_css("text-decoration-line", "none")  # a button, not a link in text
     expect(start).to_have_attribute("href", re.compile(f"{first.page.name}\\.html$"))
     for stage in EODC_STAGES:
         expect(board.locator(f'[data-stage="{stage}"] [data-score]')).to_have_text("尚未作答")
@@ -399,6 +401,7 @@ def test_the_dashboard_follows_the_learner(learner: Page, site_url: str, course:
     review = next(m for m in course.modules if m.meta.stage == weakest)  # the one teaching it
     expect(advice.locator("a")).to_have_count(1)
     expect(advice.locator("a")).to_have_text(review.meta.title)
+    expect(advice.locator("a")).to_have_css("text-decoration-line", "underline")
     expect(advice.locator("a")).to_have_attribute("href", re.compile(f"{review.page.name}\\.html$"))
     lines = board.locator("[data-status]").evaluate_all(LINES_OF_TEXT)
     assert set(lines) == {1}, "each module's status reads on one line"
