@@ -4,7 +4,7 @@ search terms."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -154,9 +154,9 @@ def load_page(project: Project, path: Path, problems: list[Problem]) -> Page | N
         unclosed = _closing_fence_missing(lines, relative, error.problems[0])
         problems.extend([unclosed] if unclosed is not None else error.problems)
         return None
-    problems.extend(plain_text_problems(source))
     meta_model: type[ModuleMeta] | type[PageMeta] = ModuleMeta if is_module(path) else PageMeta
     meta, meta_problems = validate_model(meta_model, source)
+    problems.extend(_unless_told(plain_text_problems(source), meta_problems))
     problems.extend(meta_problems)
     if meta is None:
         return None
@@ -358,4 +358,15 @@ def _parsed(
     except YamlSyntaxError as error:
         return None, None, error.problems
     loaded, model_problems = validate_model(model, source)
-    return loaded, source, (*plain_text_problems(source), *model_problems)
+    return (
+        loaded,
+        source,
+        (*_unless_told(plain_text_problems(source), model_problems), *model_problems),
+    )
+
+
+def _unless_told(problems: list[Problem], told: Sequence[Problem]) -> list[Problem]:
+    """``problems`` but those at a place ``told`` names: what belongs there (true or false, a
+    review link) says more than that a paragraph pasted there is too long to be one line."""
+    places = {(problem.line, problem.column) for problem in told}
+    return [problem for problem in problems if (problem.line, problem.column) not in places]

@@ -95,6 +95,11 @@ _NOT_TEXT = re.compile(
 noncharacters: the characters ``not_plain`` looks for first, found in one pass."""
 
 
+MAX_CHARACTERS = 1000
+"""The longest one-line text: a course's longest is near 130 characters. Markdown's inline
+parsing of a title takes time that grows with the square of its punctuation (a 100,000
+character title built for minutes), and a longer text belongs in the page body."""
+
 WHERE_CONTEXT = 8
 """How many characters before an invisible one its message quotes."""
 BLANKS = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\uffa0]")
@@ -132,6 +137,12 @@ def not_plain(value: str) -> tuple[str, str, str] | None:
             "contains '{:', a Markdown attribute list; this field is plain text",
             "remove the '{: …}' part; only the page body may use Markdown attributes",
             "text.attribute-list",
+        )
+    if len(value) > MAX_CHARACTERS:
+        return (
+            f"is {len(value):,} characters long; a one-line text holds at most {MAX_CHARACTERS:,}",
+            "shorten it, and move what explains at length into the page body",
+            "text.too-long",
         )
     return None
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from lxml import html
 
 from generator.markdown_config import markdown_settings
-from generator.plain_text import markdown_text
+from generator.plain_text import MAX_CHARACTERS, markdown_text, not_plain
 from generator.project import Project
 from tests.conftest import PROJECT
 
@@ -101,3 +101,13 @@ def test_each_piece_of_syntax_stays_text(context: str, more: list[str]) -> None:
     for value in [f"{piece.strip()} 客户" for piece in SYNTAX if piece.strip()]:
         found = rendered(template, value, more).xpath(path)
         assert [shown(element) for element in found] == [value]
+
+
+def test_a_one_line_text_holds_up_to_a_thousand_characters() -> None:
+    """Markdown's time grows with the square of a title's punctuation: a limit, not a hang."""
+    assert not_plain("问" * MAX_CHARACTERS) is None
+    assert not_plain("*_[" * 334) == (
+        "is 1,002 characters long; a one-line text holds at most 1,000",
+        "shorten it, and move what explains at length into the page body",
+        "text.too-long",
+    )
