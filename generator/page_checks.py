@@ -33,6 +33,7 @@ from generator.page_headings import (
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import THEME_ID_PREFIX, id_problems, taken_ids
 from generator.page_limits import deepest_line
+from generator.page_markers import misplaced_markers, standing_markers
 from generator.page_resources import resources_elsewhere
 from generator.page_scan import MAX_NESTING, PageScan
 from generator.page_text import Lines, Place, searchable_text, text_places
@@ -95,7 +96,8 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
     yield from empty_boxes(page, text)
     yield from unclosed_fences(page)
     yield from chinese_line_breaks(page, lines)
-    yield from _second_progress_marker(page, lines)
+    yield from _second_progress_marker(page)
+    yield from misplaced_markers(page, lines)
     yield from footnote_problems(page, lines, scan.pages[page.filename])
     yield from html_problems(page, text)
     yield from resources_elsewhere(page, text)
@@ -336,9 +338,10 @@ def _link_places(lines: Lines, address: str, raw: bool) -> list[Place]:
     return fitting or whole or places
 
 
-def _second_progress_marker(page: Page, lines: Lines) -> Iterator[Problem]:
+def _second_progress_marker(page: Page) -> Iterator[Problem]:
     """The dashboard twice on one page would give its elements the same ids twice."""
-    places = [number for number, line in lines.items() if PROGRESS_MARKER in line]
+    standing = standing_markers(page.body).items()
+    places = [page.body_line + index for index, marker in standing if marker == PROGRESS_MARKER]
     if len(places) > 1:
         yield Problem(
             page.source.path,

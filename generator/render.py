@@ -11,6 +11,7 @@ from markupsafe import Markup
 from generator.course_data import course_data
 from generator.markdown_config import Anchors
 from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Page, Question
+from generator.page_markers import fill_in_markers
 from generator.plain_text import markdown_text
 from generator.project import (
     CERTIFICATE_PAGE,
@@ -122,9 +123,7 @@ def render_page(
     course: Course,
     memo: QuestionMemo | None = None,
 ) -> str:
-    body = page.body
-    for marker, replacement in markers.items():
-        body = body.replace(marker, replacement)
+    body = fill_in_markers(page.body, markers)
     return _template("page.md.j2").render(
         page=page,
         meta=page.meta,

@@ -1,0 +1,97 @@
+"""``<!-- mot:outline -->`` and ``<!-- mot:progress -->``: filled in where they stand alone
+on a line, shown as written in code, and reported where they would break the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from tests.conftest import run_generator
+
+HOME = "course/index.md"
+OUTLINE = "<!-- mot:outline -->"
+PROGRESS = "<!-- mot:progress -->"
+
+
+def write_home(root: Path, body: str) -> int:
+    """Give the home page ``body`` after its front matter; the line number it starts on."""
+    path = root / HOME
+    front = path.read_text(encoding="utf-8").split("---\n")[1]
+    path.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
+    return front.count("\n") + 4
+
+
+def built_home(root: Path, capsys: pytest.CaptureFixture[str]) -> lxml.html.HtmlElement:
+    assert run_generator(root, "build") == 0, capsys.readouterr().err
+    page = (root / "site/index.html").read_text(encoding="utf-8")
+    return lxml.html.fromstring(page)
+
+
+def outline_tables(content: lxml.html.HtmlElement) -> int:
+    """How many tables of modules ``content`` shows (the dashboard has a table of its own)."""
+    headers = [[cell.text for cell in table.iter("th")] for table in content.iter("table")]
+    return sum("学习目标" in header for header in headers)
+
+
+def reported(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    assert run_generator(root, "check") == 1
+    error = capsys.readouterr().err
+    assert "Traceback" not in error
+    return [line for line in error.splitlines() if line.startswith(HOME)]
+
+
+def test_a_marker_in_code_is_shown_as_written(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A trainer's note on how to use a marker had the whole table pasted into its code
+    span, and the dashboard's HTML source into a code block."""
+    write_home(
+        minimal_project,
+        f"在首页单独一行写 `{OUTLINE}`，就会显示模块一览表。\n\n"
+        f"```html\n{PROGRESS}\n```\n\n{PROGRESS}\n",
+    )
+    content = built_home(minimal_project, capsys)
+    codes = ["".join(code.itertext()) for code in content.iter("code")]
+    assert codes == [OUTLINE, f"{PROGRESS}\n"]
+    assert len(content.find_class("mot-dashboard")) == 1
+    assert outline_tables(content) == 0
+
+
+def test_a_marker_right_under_a_line_of_text_is_filled_in(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_home(minimal_project, f"各模块一览：\n{OUTLINE}\n以上共一个模块。\n")
+    content = built_home(minimal_project, capsys)
+    assert outline_tables(content) == 1
+    assert "以上共一个模块。" in [paragraph.text for paragraph in content.iter("p")]
+
+
+@pytest.mark.parametrize(
+    ("body", "marker_line", "column"),
+    [
+        (f'!!! tip "课程一览"\n\n    {OUTLINE}\n\n    以上是全部模块。\n', 2, 5),
+        (f"- 学习进度：\n\n    {PROGRESS}\n", 2, 5),
+        (f"各模块一览：{OUTLINE}\n", 0, 7),
+    ],
+    ids=["in-a-box", "in-a-list", "after-text"],
+)
+def test_a_marker_that_would_break_the_page_is_reported(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    body: str,
+    marker_line: int,
+    column: int,
+) -> None:
+    """In a box the table's rows were not indented: the box ended after its first row, the
+    rest showed as text and the box's last paragraph as code."""
+    line = write_home(minimal_project, body) + marker_line
+    marker = OUTLINE if OUTLINE in body else PROGRESS
+    assert reported(minimal_project, capsys) == [
+        f"{HOME}:{line}:{column}: '{marker}' is filled in only on a line of its own, from the "
+        "line's start; here it is indented or shares its line, and the page would show "
+        "nothing in its place; put it on a line of its own, not indented and not inside a "
+        "box (!!!) or a list; to show the marker itself as text, put it in backticks "
+        "[page.misplaced-marker]"
+    ]
