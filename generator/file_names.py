@@ -3,6 +3,9 @@
 A name is printed in the terminal and becomes part of the page's web address: a control
 character in it acts on the terminal, a direction mark prints it backwards, and bytes that
 are not UTF-8 (Python reads them as lone surrogates) stopped MkDocs with a traceback.
+
+A page's name must also be one Windows can hold: the offline and SCORM packages are
+unzipped there (a classroom PC, an LMS's server), and git checks the course out there.
 """
 
 from __future__ import annotations
@@ -13,6 +16,12 @@ from pathlib import Path
 from generator.errors import CONTROL, Problem
 from generator.project import Project
 
+WINDOWS_UNFIT = frozenset('\\:*?"<>|')
+"""The characters Windows refuses in a file name (besides ``/``, which no name holds)."""
+WINDOWS_DEVICES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10))}
+)
+"""Names Windows keeps for devices, whatever follows the first dot (``nul.md``)."""
 UNFIT_IN_A_NAME = {"Cc", "Zl", "Zp"}
 """Unicode categories no page or quiz name may hold besides what a terminal acts on
 (:data:`generator.errors.CONTROL`): tabs and line breaks, which that leaves alone in text."""
@@ -52,3 +61,50 @@ def unfit_name_problem(project: Project, path: Path, unfit: str) -> Problem:
         "quiz keep the same name)",
         "course.unfit-name",
     )
+
+
+def unportable(name: str) -> str | None:
+    """What keeps Windows from holding a file named ``name``, if anything."""
+    char = next((char for char in name if char in WINDOWS_UNFIT), None)
+    if char is not None:
+        return f"holds '{char}', which Windows does not allow in a file name"
+    device = name.split(".")[0]
+    if device.upper() in WINDOWS_DEVICES:
+        return f"is '{device}', which Windows keeps as the name of a device"
+    return None
+
+
+def unportable_problem(project: Project, path: Path, what: str) -> Problem:
+    """A page whose name Windows cannot hold: not read."""
+    return Problem(
+        project.relative(path),
+        1,
+        1,
+        f"the file's name {what}, so the offline and SCORM packages could not be unzipped "
+        "on Windows; the file is not read",
+        "rename it with letters, digits, hyphens or Chinese characters",
+        "course.unfit-name",
+    )
+
+
+def case_clashes(project: Project, pages: list[Path]) -> list[Problem]:
+    """Pages whose names differ only in letter case: Windows and macOS keep one file for
+    both, so one page replaces the other where the offline package is unzipped."""
+    first: dict[str, Path] = {}
+    problems = []
+    for path in pages:
+        earlier = first.setdefault(path.name.casefold(), path)
+        if earlier is not path:
+            problems.append(
+                Problem(
+                    project.relative(path),
+                    1,
+                    1,
+                    f"the name differs from '{earlier.name}' only in letter case; Windows and "
+                    "macOS keep one file for both, so one page would replace the other where "
+                    "the offline package is unzipped",
+                    "rename one of the two pages",
+                    "course.case-clash",
+                )
+            )
+    return problems

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.file_names import unfit_character, unfit_name_problem
+from generator.file_names import (
+    case_clashes,
+    unfit_character,
+    unfit_name_problem,
+    unportable,
+    unportable_problem,
+)
 from generator.project import (
     ASSETS_FOLDER,
     EXAM_NAME,
@@ -59,8 +65,8 @@ def misspelt(folder: Path, suffix: str) -> list[Path]:
 
 def misnamed(path: Path) -> bool:
     """Is ``path`` a page that must not be loaded: a reserved name, a name with a character
-    no name may hold, or a module misnamed?"""
-    if path.name in GENERATED_PAGES or unfit_character(path.name) is not None:
+    no name may hold or that Windows cannot hold, or a module misnamed?"""
+    if path.name in GENERATED_PAGES or unfit_character(path.name) or unportable(path.name):
         return True
     return LOOKS_LIKE_MODULE.match(path.stem) is not None and not is_module(path)
 
@@ -71,11 +77,7 @@ def is_module(path: Path) -> bool:
 
 def layout_problems(project: Project, pages: list[Path]) -> list[Problem]:
     """A missing home page or module, reserved names, misnamed modules."""
-    problems = [_name_problem(project, path) for path in pages if misnamed(path)]
-    problems += [
-        _suffix_problem(project, path, PAGE_SUFFIX, "page")
-        for path in misspelt(project.course_dir, PAGE_SUFFIX)
-    ]
+    problems = _page_name_problems(project, pages)
     if (project.course_dir / ASSETS_FOLDER).exists():
         problems.append(
             _course_problem(
@@ -111,6 +113,18 @@ def layout_problems(project: Project, pages: list[Path]) -> list[Problem]:
     return problems
 
 
+def _page_name_problems(project: Project, pages: list[Path]) -> list[Problem]:
+    """Pages not read for their names, pages named alike, and files meant to be pages."""
+    return [
+        *(_name_problem(project, path) for path in pages if misnamed(path)),
+        *case_clashes(project, pages),
+        *(
+            _suffix_problem(project, path, PAGE_SUFFIX, "page")
+            for path in misspelt(project.course_dir, PAGE_SUFFIX)
+        ),
+    ]
+
+
 def _course_problem(project: Project, name: str, message: str, fix: str, code: str) -> Problem:
     """A problem with the file or folder ``name`` in ``course/``, or with ``course/`` as a
     whole (``name`` empty): a folder's is said with no line."""
@@ -123,6 +137,8 @@ def _name_problem(project: Project, path: Path) -> Problem:
     unfit = unfit_character(path.name)
     if unfit is not None:
         return unfit_name_problem(project, path, unfit)
+    if (what := unportable(path.name)) is not None:
+        return unportable_problem(project, path, what)
     if path.name in GENERATED_PAGES:
         return Problem(
             project.relative(path),

@@ -549,6 +549,54 @@ def test_a_file_name_no_address_can_carry_is_told_before_mkdocs_runs(
     ]
 
 
+WINDOWS_UNFIT = (
+    "so the offline and SCORM packages could not be unzipped on Windows; the file is not "
+    "read; rename it with letters, digits, hyphens or Chinese characters [course.unfit-name]"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        ("问答?", "holds '?', which Windows does not allow in a file name"),
+        ("a:b", "holds ':', which Windows does not allow in a file name"),
+        ('x"<y>', "holds '\"', which Windows does not allow in a file name"),
+        ("a|b", "holds '|', which Windows does not allow in a file name"),
+        ("nul", "is 'nul', which Windows keeps as the name of a device"),
+        ("Com1.notes", "is 'Com1', which Windows keeps as the name of a device"),
+    ],
+    ids=["question-mark", "colon", "quote-and-brackets", "bar", "nul", "com1"],
+)
+def test_a_page_name_windows_cannot_hold_is_told(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], name: str, what: str
+) -> None:
+    """The offline zip, for a classroom PC, held 问答?.html and nul.html, which Windows
+    cannot unzip (nul is its null device)."""
+    (minimal_project / f"course/{name}.md").write_text("---\ntitle: 页面\n---\n\n正文。\n", "utf-8")
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"course/{name}.md:1:1: the file's name {what}, {WINDOWS_UNFIT}",
+        "FAILED: 1 problem",
+    ]
+
+
+def test_pages_named_alike_but_for_letter_case_are_told(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Glossary.html and glossary.html in the offline zip: one replaced the other on Windows
+    and macOS."""
+    for name in ("Glossary", "glossary"):
+        page = minimal_project / f"course/{name}.md"
+        page.write_text("---\ntitle: 词汇\n---\n\n正文。\n", "utf-8")
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "course/glossary.md:1:1: the name differs from 'Glossary.md' only in letter case; "
+        "Windows and macOS keep one file for both, so one page would replace the other where "
+        "the offline package is unzipped; rename one of the two pages [course.case-clash]",
+        "FAILED: 1 problem",
+    ]
+
+
 @pytest.mark.parametrize("name", ["程序员👨\u200d💻", "co\u00adoperate", "客户 满意"])
 def test_a_file_name_with_a_joiner_a_soft_hyphen_or_a_space_is_read(
     minimal_project: Path, name: str
