@@ -49,6 +49,7 @@ EXAM_SCRIPT = "mot-exam.js"
 JOINED_FILES = {
     STYLE_SHEET: ("mot.css", "mot-questions.css", "mot-dialogue.css"),
     CORE_SCRIPT: (
+        "mot-records.js",
         "mot-core.js",
         "mot-view.js",
         "mot-rehome.js",
@@ -59,13 +60,13 @@ JOINED_FILES = {
     EXAM_SCRIPT: ("mot-exam-results.js", "mot-exam.js"),
 }
 """Files of the site joined from sources, in this order: the styles of every page and of
-questions; the core, then what a quiz shows of a result (a results panel, a question
-brought into view), then the progress record following the course, which the module
-page, the dashboard, the 错题本 and the certificate page share, then what every page does
-with Material (search on demand, one-key shortcuts off), then the focus and the place
-after instant navigation; the shuffling the engine
-and the exam's draw use, the engine, then the question types that add themselves to it;
-the exam's results panel, then the exam."""
+questions; the progress record's shape, the core, then what a quiz shows of a result (a
+results panel, a question brought into view), then the progress record following the
+course, which the module page, the dashboard, the 错题本 and the certificate page share,
+then what every page does with Material (search on demand, one-key shortcuts off), then
+the focus and the place after instant navigation; the shuffling the engine and the
+exam's draw use, the engine, then the question types that add themselves to it; the
+exam's results panel, then the exam."""
 PAGE_STYLE_SHEETS = {"exam": "mot-exam.css", "certificate": "mot-certificate.css"}
 """Page parts whose styles only their page loads, in its head."""
 MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from generator.models import Course, FillIn, Matching, Question, Scenario, SingleChoice
 from tests.browsing import (
@@ -531,6 +531,11 @@ def test_an_exam_blank_holding_only_punctuation_counts_as_unanswered_everywhere(
     )
 
 
+STORED_ANSWER_IS = """([key, id, answer]) => JSON.stringify(
+  JSON.parse(localStorage.getItem(key)).attempt.answers[id]) === JSON.stringify(answer)"""
+"""Whether the page's copy of the storage holds ``answer`` for the exam question ``id``."""
+
+
 def test_an_answer_changed_in_another_tab_while_handing_in_is_graded_and_recorded(
     page: Page, site_url: str, course: Course
 ) -> None:
@@ -539,15 +544,18 @@ def test_an_answer_changed_in_another_tab_while_handing_in_is_graded_and_recorde
     attempt handed in with no result: the home page said 未参加 and the exam could not be
     handed in again."""
     questions = every_question(course)
+    page.clock.install()
     drawn = start_exam(page, site_url, questions)
     other = page.context.new_page()
     open_page(other, f"{site_url}exam.html", ".mot-exam")
     expect(other.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
     changed = next(q for q in drawn if questions[q].type in {"single", "true_false"})
+    page.clock.fast_forward("00:02")  # seconds pass: A's answers are not the last moment's
     confirmation = hand_in_left_open(page, elsewhere=other)
     form_in_other = other.locator(f'.mot-exam-paper [data-question-id="{changed}"]')
     give_answer(form_in_other, questions[changed], right=False)
-    other.wait_for_timeout(300)  # saved, and heard of in A once its confirmation closes
+    wrong = sorted(chosen_keys(questions[changed], right=False))
+    other.wait_for_function(STORED_ANSWER_IS, arg=[STORAGE_KEY, changed, wrong])  # saved in B
     confirmation.accept()
     expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
     form = page.locator(f'.mot-exam-paper [data-question-id="{changed}"]')
@@ -558,6 +566,60 @@ def test_an_answer_changed_in_another_tab_while_handing_in_is_graded_and_recorde
     assert record["exam"]["best"] == score
     open_page(page, site_url, ".mot-dashboard")
     expect(page.locator(".mot-dashboard [data-exam]")).to_contain_text(f"最佳成绩 {score}%")
+    other.close()
+
+
+HOLD_STORAGE_EVENTS = """window.__held = [];
+window.addEventListener('storage', event => {
+  if (window.__holding && event.isTrusted) {
+    event.stopImmediatePropagation();
+    window.__held.push(event);
+  }
+});
+window.__release = () =>
+  window.__held.forEach(held => dispatchEvent(new StorageEvent('storage', held)));"""
+"""Once ``__holding`` is set, keep the page's storage events from its runtime (this listener
+comes first) until ``__release()``, as a busy machine does for a while after the page's copy
+of the storage has another tab's save."""
+
+
+def test_an_answer_changed_in_another_tab_heard_late_while_grading_is_graded(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """Another tab's save reaches the page's copy of the storage before its storage event
+    (by half a second, measured on a busy machine): a hand-in that finished grading in
+    between graded the answer shown, and its save put that answer back over the other
+    tab's. The grading is held here on the fold table that a blank's text needs."""
+    exam_questions = [q for m in course.modules for q in m.quiz.exam_questions]
+    choice = next(q for q in exam_questions if q.type in {"single", "true_false"})
+    blank = next(q for q in exam_questions if isinstance(q, FillIn))
+    page.add_init_script(HOLD_STORAGE_EVENTS)
+    page.clock.install()
+    exam_paper_of(page, site_url, [choice, blank])
+    give_answer(page.locator(f'.mot-exam-paper [data-question-id="{choice.id}"]'), choice, True)
+    page.locator(f'.mot-exam-paper [data-question-id="{blank.id}"] .mot-blank').first.fill("ß")
+    other = page.context.new_page()
+    open_page(other, f"{site_url}exam.html", ".mot-exam")
+    held: list[Route] = []
+    page.route("**/mot-folds.js", lambda route: held.append(route))
+    page.evaluate("window.__holding = true")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="交卷").click()
+    expect(page.locator(f'[data-question-id="{blank.id}"][aria-busy]')).to_have_count(1)
+    # The learner takes seconds to change an answer in the other tab: A's own answers are
+    # no longer the last moment's, which a record from another tab would get back (RACE).
+    page.clock.fast_forward("00:02")
+    give_answer(other.locator(f'.mot-exam-paper [data-question-id="{choice.id}"]'), choice, False)
+    wrong = sorted(chosen_keys(choice, right=False))
+    page.wait_for_function(STORED_ANSWER_IS, arg=[STORAGE_KEY, choice.id, wrong])
+    held[0].continue_()
+    expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
+    page.evaluate("window.__release()")
+    form = page.locator(f'.mot-exam-paper [data-question-id="{choice.id}"]')
+    expect(form).to_have_attribute("data-result", "incorrect")
+    attempt = stored_record(page)["attempt"]
+    assert attempt["answers"][choice.id] == wrong
+    assert attempt["results"][choice.id] == "incorrect"
     other.close()
 
 

@@ -14,7 +14,8 @@
  *   quota), progress lives in memory and the learner is told once; each later change tries
  *   again (unless another tab has saved since) and a save that works is told too. A record
  *   that cannot be read (corrupt, or of another version) is kept under a key of its own and
- *   a fresh one started; a record with fields of the wrong shape keeps what is valid.
+ *   a fresh one started; a record with fields of the wrong shape keeps what is valid
+ *   (mot-records.js, joined before this file).
  *   Site data cleared while a page is open empties the page too. Each time the learner
  *   is told once.
  * - A stored shuffle seed per question, so that an attempt keeps its order across reloads
@@ -27,7 +28,6 @@
 (function () {
   "use strict";
 
-  var VERSION = 1;
   var SCRIPT = document.currentScript.src;
   /* A SCORM package names its course in the page: an LMS serves each version of it at a new address. */
   var KEY = "mot-course:" + (document.querySelector("meta[name=mot-course]") || { content: new URL("..", SCRIPT).pathname }).content + ":progress";
@@ -179,67 +179,8 @@
   var unsavedOver;      /* the record as stored when a save failed: what this page's record was built on */
   var notices = {};     /* kind -> text of a notice the learner has not seen yet */
 
-  function empty() {
-    return { version: VERSION, questions: {}, quizzes: {}, exam: null, name: "",
-             shuffles: {}, mistakes: {}, attempt: null };
-  }
-
-  function isSet(value) { return value !== null && value !== undefined; }
-  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
-  function isCount(value) { return Number.isInteger(value) && value >= 0; }
-  function isDate(value) { return /^\d{4}-\d\d-\d\d$/.test(value) && !isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value); }
-  function isTexts(value) {
-    return Array.isArray(value) && value.every(function (item) { return typeof item === "string"; });
-  }
-
-  var VALID = {
-    /* No result: a dialogue of a module quiz left half way, kept with its turns. */
-    questions: function (entry) {
-      return isObject(entry) && typeof entry.quiz === "string" &&
-        (entry.result === "correct" || entry.result === "incorrect" || entry.result === undefined && entry.answer) &&
-        (entry.answer === undefined || isTexts(entry.answer));
-    },
-    quizzes: function (entry) {
-      return isObject(entry) && isCount(entry.best) && isCount(entry.total) && entry.total > 0 &&
-        entry.best <= entry.total && typeof entry.passed === "boolean";
-    },
-    shuffles: isCount,
-    mistakes: function (entry) { return isObject(entry) && typeof entry.module === "string"; },
-    /* A date that is one (not 2024-13-45), scores no higher than they can be: a record
-       edited by hand, or by another program, showed them on the certificate. */
-    exam: function (exam) {
-      return isObject(exam) && isCount(exam.best) && exam.best <= 100 && typeof exam.passed === "boolean" &&
-        (!exam.passed || (isCount(exam.passedScore) && exam.passedScore <= 100 && isDate(exam.passedOn)));
-    },
-    attempt: function (attempt) {
-      return isObject(attempt) && isCount(attempt.seed) && isTexts(attempt.questions) &&
-        isObject(attempt.answers) && typeof attempt.handedIn === "boolean" && (attempt.results === undefined ||
-        isObject(attempt.results) && [attempt.right, attempt.total, attempt.passMark].every(isCount) &&
-        attempt.right <= attempt.total && attempt.passMark <= 100);
-    }
-  };
-
-  /* A record of this version, field by field: what is valid is kept. Returns the record
-     and how many parts were dropped; null for anything of another version. */
-  function repair(data) {
-    if (!isObject(data) || data.version !== VERSION) { return null; }
-    var clean = empty();
-    var dropped = 0;
-    ["questions", "quizzes", "shuffles", "mistakes"].forEach(function (field) {
-      var map = isObject(data[field]) ? data[field] : {};
-      dropped += data[field] === undefined || isObject(data[field]) ? 0 : 1;
-      Object.keys(map).forEach(function (id) {
-        if (VALID[field](map[id])) { clean[field][id] = map[id]; } else { dropped += 1; }
-      });
-    });
-    ["exam", "attempt"].forEach(function (field) {
-      if (VALID[field](data[field])) { clean[field] = data[field]; } else if (isSet(data[field])) { dropped += 1; }
-    });
-    var answers = clean.attempt ? clean.attempt.answers : {};   /* an attempt keeps its answers one by one */
-    Object.keys(answers).forEach(function (id) { if (!isTexts(answers[id])) { delete answers[id]; dropped += 1; } });
-    if (typeof data.name === "string") { clean.name = data.name; } else if (isSet(data.name)) { dropped += 1; }
-    return { record: clean, dropped: dropped };
-  }
+  var records = window.mot.records;   /* the record's shape: mot-records.js */
+  var empty = records.empty, repair = records.repair, isSet = records.isSet, isCount = records.isCount;
 
   /* The stored record, repaired; empty when there is none; null when it cannot be used. */
   function read() {
@@ -350,21 +291,23 @@
     return record;
   }
 
-  /* Another tab saved (or cleared the site's storage): take its record and bring the page parts up to date. */
-  window.addEventListener("storage", function (event) {
-    if (!persistent || (event.key !== KEY && event.key !== null) || event.storageArea !== window.localStorage) {
-      return;   /* key null: storage cleared */
-    }
+  /* Take the stored record, another tab's save, and bring the page parts up to date. When
+     it is `gone` (cleared or removed, or saved anew by a page that found it cleared), say so
+     here too, where this page had progress to lose. */
+  function follow(gone) {
     var record = read();
     if (!record) { return; }
-    /* Cleared or removed, or saved anew by a page that found it cleared: said here too,
-       where this page had progress to lose. */
-    var gone = event.key === null || event.newValue === null || event.oldValue === null;
     if (gone && JSON.stringify(state) !== EMPTY) { notices.cleared = CLEARED; }
     if (gone) { recent = []; }
     state = withOurs(record);
     refreshPage();
     warn();
+  }
+
+  window.addEventListener("storage", function (event) {
+    if (persistent && (event.key === KEY || event.key === null) && event.storageArea === window.localStorage) {
+      follow(event.key === null || event.newValue === null || event.oldValue === null);   /* key null: cleared */
+    }
   });
 
   /* A warning box, read out as a status. */
@@ -520,6 +463,12 @@
         if (record.attempt && record.attempt.seed === seed && !record.attempt.handedIn) { change(record.attempt); }
       });
     },
+    /* Another tab's save may reach this page's copy of the storage half a second before its
+       storage event does (a busy machine): a page about to store what it shows (the exam's
+       hand-in) follows it now. A record cleared is left to the event. */
+    catchUp: function () {
+      if (persistent && storedText() !== null && storedText() !== JSON.stringify(state)) { follow(false); }
+    },
     /* Whether the record is saved as it changes: false once storage is blocked or full. */
     saved: function () { return persistent; },
     name: function () { return state.name || ""; },
@@ -567,7 +516,7 @@
   function courseData(el) { return JSON.parse(el.getAttribute("data-course")); }
 
   window.mot = {
-    register: register, load: loadPart, loadScript: loadScript, newSeed: newSeed, onEveryPage: onEveryPage,
+    records: records, register: register, load: loadPart, loadScript: loadScript, newSeed: newSeed, onEveryPage: onEveryPage,
     savedFrom: savedFrom, progress: progress, sha256: sha256, announce: announce, all: all, element: element,
     courseData: courseData
   };

@@ -291,12 +291,14 @@
   /* Grade the paper as it stands, then hand it in. Graded before the hand-in is stored: a
      grading that cannot run (its script did not load) leaves the attempt in progress, to
      hand in again once the network is back. An answer another tab changed while the
-     grading ran is graded again, so that what is stored is what was graded. */
+     grading ran is graded again, so that what is stored is what was graded: its save may be
+     in this page's copy of the storage before its storage event, and is followed first. */
   function gradeAndHandIn(exam) {
     handingIn.add(exam);
     var forms = paperForms(exam);
     var answers = answersOf(forms);
     Promise.all(forms.map(engine.grade)).then(function (results) {
+      mot.progress.catchUp();
       if (!handingIn.has(exam)) { return; }   /* started again meanwhile, here or in another tab */
       if (JSON.stringify(answersOf(forms)) !== JSON.stringify(answers)) {
         gradeAndHandIn(exam);
