@@ -14,6 +14,7 @@ the preview compares to decide.
 from __future__ import annotations
 
 import json
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -103,3 +104,16 @@ def _page_of(entry: dict[str, Any]) -> str:
     """The page URL a search entry belongs to (its location without the anchor)."""
     location: str = entry["location"]
     return location.split("#", 1)[0]
+
+
+def remove_from_site(site_dir: Path, names: set[str]) -> None:
+    """Remove the site's copies of files gone from the docs folder (a picture deleted) before
+    a build of the changed pages, with the folders they leave empty: a file may have made
+    way for a folder of its name, or a folder for a file, which MkDocs then writes."""
+    for name in sorted(names, reverse=True):
+        path = site_dir / name
+        if path.is_file() or path.is_symlink():
+            path.unlink()
+        for folder in Path(name).parents[:-1]:
+            with suppress(OSError):  # not empty, or gone
+                (site_dir / folder).rmdir()

@@ -42,7 +42,7 @@ from generator.errors import CourseError, Problem, SetupError, capped, system_pr
 from generator.load import load_course
 from generator.markdown_config import load_settings
 from generator.mkdocs_run import MKDOCS_WARNING, mkdocs_problems, use_course_theme
-from generator.preview import PageTitles, PreviewPlugin, page_titles
+from generator.preview import PageTitles, PreviewPlugin, page_titles, remove_from_site
 from generator.preview_terminal import WarningsShown, changes, report, say_why_whole
 from generator.project import (
     SERVE_PROBLEMS,
@@ -205,8 +205,10 @@ class Preview:
         report(reported, NOT_UPDATED)
 
     def update(self) -> Reported:
-        """Bring the docs folder up to date, then the site, unless the docs folder has no page
-        to show. Returns what went wrong: nothing when the site is up to date.
+        """Bring the docs folder up to date, then the site. On problems the site stays the
+        last good one: settings ``check`` refused are not built into it. With no site yet,
+        the last good pages (of the last build) are built, if there are any. Returns what
+        went wrong: nothing when the site is up to date.
 
         Every error is returned (a broken mkdocs.yml, a file that cannot be written, and
         a failure of the generator's own, with its traceback in the terminal): one let
@@ -215,7 +217,7 @@ class Preview:
         reported: Reported = []
         try:
             reported = self.regenerate()
-            if not reported or any(self.docs_dir.glob("*.md")):
+            if not reported or (self.last_good is None and any(self.docs_dir.glob("*.md"))):
                 self.build_site()
         except (CourseError, SetupError, OSError) as error:
             shown = {str(problem) for problem in reported}
@@ -247,13 +249,13 @@ class Preview:
             replace_search_terms(self.terms, terms)
             self.terms = terms
         target = self.site_dir if dirty else self.folder / "next-site"
+        if dirty:  # a page removed changes the navigation: a whole build
+            remove_from_site(self.site_dir, self.removed)
         with _dirty_warning_dropped(), mkdocs_problems(self.project):
             mkdocs_build(self.config(target), serve_url=self.serve_url, dirty=dirty)
         if not dirty:
             self.serve_site(target)
             say_why_whole(self.last_good, built_for)
-        for name in self.removed if dirty else ():
-            (self.site_dir / name).unlink(missing_ok=True)  # a page removed: a whole build
         self.removed.clear()
         self.built_for = self.last_good = built_for
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
+import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -41,16 +42,34 @@ def sync_docs(docs_dir: Path, contents: DocsContents) -> list[str]:
 def update_docs(docs_dir: Path, contents: DocsContents) -> list[str]:
     """Write the files of ``contents`` that differ from what ``docs_dir`` holds; leave the rest.
 
-    Returns the names written.
+    Returns the names written, and those of files removed to make way for them.
     """
     changed: list[str] = []
     for name, data in contents.items():
         target = docs_dir / name
         if not target.is_file() or target.read_bytes() != data:
+            changed += _make_way(docs_dir, target)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             changed.append(name)
     return changed
+
+
+def _make_way(docs_dir: Path, target: Path) -> list[str]:
+    """Remove what stands where ``target`` goes: a folder of its name, or a file where one of
+    its folders goes (a file of the course's media made a folder of that name, or the
+    other way round), as the preview writes into the docs folder of the last save.
+    Returns the names of the files removed."""
+    removed: list[str] = []
+    if target.is_dir() and not target.is_symlink():
+        files = [path for path in target.rglob("*") if not path.is_dir()]
+        removed = [path.relative_to(docs_dir).as_posix() for path in files]
+        shutil.rmtree(target)
+    for folder in reversed(target.relative_to(docs_dir).parents[:-1]):
+        if (docs_dir / folder).is_file() or (docs_dir / folder).is_symlink():
+            (docs_dir / folder).unlink()
+            removed.append(folder.as_posix())
+    return removed
 
 
 def write_scratch_file(scratch: Path, name: str, text: str) -> Path:

@@ -398,3 +398,46 @@ def test_a_file_name_a_terminal_would_act_on_is_printed_escaped(
     assert capsys.readouterr().out == (
         "Regenerated 1 file(s): images/x\\x1b]0;PWNED\\x07\\x1b[41m.png\n"
     )
+
+
+def test_a_media_file_made_a_folder_of_its_name_and_back_is_previewed(
+    preview: Preview, minimal_project: Path
+) -> None:
+    """The preview stopped at "File exists" (or "Is a directory") on every later save,
+    though check and a build took the course."""
+    guide = minimal_project / "course/media/guide"
+    guide.parent.mkdir()
+    guide.write_text("第一版", encoding="utf-8")
+    preview.rebuild()
+    assert built(preview, "media/guide").read_text(encoding="utf-8") == "第一版"
+    guide.unlink()
+    guide.mkdir()
+    (guide / "a.txt").write_text("第二版", encoding="utf-8")
+    preview.rebuild()
+    assert site_problems(preview) == []
+    assert built(preview, "media/guide/a.txt").read_text(encoding="utf-8") == "第二版"
+    shutil.rmtree(guide)
+    guide.write_text("第三版", encoding="utf-8")
+    preview.rebuild()
+    assert site_problems(preview) == []
+    assert built(preview, "media/guide").read_text(encoding="utf-8") == "第三版"
+
+
+def test_settings_check_refuses_are_not_built_into_the_preview(
+    preview: Preview, minimal_project: Path
+) -> None:
+    """The panel said the last good version was shown, while the pages had the new site
+    name and asked for a style sheet that is no file of the site."""
+    settings = minimal_project / "mkdocs.yml"
+    good = settings.read_text(encoding="utf-8")
+    edit(settings, "site_name: 关键时刻", "site_name: 改过的关键时刻")
+    edit(settings, "  - assets/mot.css\n", "  - assets/mot.css\n  - stylesheets/extra.css\n")
+    preview.rebuild()
+    (problem,) = site_problems(preview)
+    assert problem.startswith("mkdocs.yml:") and problem.endswith("[settings.missing-file]")
+    page = built(preview, "01-sample.html").read_text(encoding="utf-8")
+    assert "改过的关键时刻" not in page and "extra.css" not in page
+    settings.write_text(good.replace("site_name: 关键时刻", "site_name: 改过的关键时刻"))
+    preview.rebuild()
+    assert site_problems(preview) == []
+    assert "改过的关键时刻" in built(preview, "01-sample.html").read_text(encoding="utf-8")
