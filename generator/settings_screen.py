@@ -75,8 +75,13 @@ queries, the addresses of the logo and the icon, the names of the note boxes' an
 icons (into a ``<style>``)."""
 MARKDOWN_OPTIONS = "mdx_configs"
 """Where MkDocs keeps each Markdown extension's options once it has read them."""
-TOC = ("toc", "markdown.extensions.toc")
-"""The extension whose ``title`` Material prints above every page's table of contents."""
+PRINTED_OPTIONS = {
+    **dict.fromkeys(("toc", "markdown.extensions.toc"), "title"),
+    **dict.fromkeys(("footnotes", "markdown.extensions.footnotes"), "BACKLINK_TEXT"),
+}
+"""Extensions' options printed as written: the table of contents' ``title``, which Material
+prints above it on every page, and the footnotes' ``BACKLINK_TEXT``, which Python-Markdown
+pastes into each footnote's link back (its default is the reference ``&#8617;``, ↩)."""
 MAP_TAG, SEQ_TAG = f"{YAML_TAGS}map", f"{YAML_TAGS}seq"
 LEGACY_REFERENCES = sorted((name for name in html5 if not name.endswith(";")), key=len)[::-1]
 """Character references a browser reads without their ';' (``&copy``, ``&amp``, ``&lt``),
@@ -234,7 +239,7 @@ def _printed(document: yaml.Node | None) -> Iterator[tuple[str, Keys | None, yam
         if key.value in PRINTED:
             yield from _values(value, key.value, (key.value,))
         elif key.value == "markdown_extensions":
-            yield from _toc_title(value)
+            yield from _printed_options(value)
         elif key.value == EXTRA:
             yield from _values(value, EXTRA, (EXTRA,))
         elif key.value == THEME:
@@ -267,14 +272,15 @@ def _theme(theme: yaml.Node) -> Iterator[tuple[str, Keys | None, yaml.Node]]:
             yield from ((f"a name under '{THEME}.icon'", None, name) for name in names)
 
 
-def _toc_title(extensions: yaml.Node) -> Iterator[tuple[str, Keys, yaml.Node]]:
-    """The title the table of contents' extension (:data:`TOC`) is given, if it is."""
+def _printed_options(extensions: yaml.Node) -> Iterator[tuple[str, Keys, yaml.Node]]:
+    """The extensions' options printed as written (:data:`PRINTED_OPTIONS`), where given."""
     items = extensions.value if isinstance(extensions, yaml.SequenceNode) else []
     for name, options in (pair for item in items for pair in mapping_pairs(item)):
-        if name.value in TOC:
-            title = f"markdown_extensions.{name.value}"
-            found = _values(options, title, (MARKDOWN_OPTIONS, name.value))
-            yield from ((shown, at, node) for shown, at, node in found if at[-1] == "title")
+        if name.value in PRINTED_OPTIONS:
+            shown = f"markdown_extensions.{name.value}"
+            found = _values(options, shown, (MARKDOWN_OPTIONS, name.value))
+            printed = PRINTED_OPTIONS[name.value]
+            yield from ((text, at, node) for text, at, node in found if at[-1] == printed)
 
 
 def _titles(node: yaml.Node) -> Iterator[yaml.ScalarNode]:

@@ -123,7 +123,14 @@ def test_the_site_address_an_environment_variable_gives_is_an_address(
             "'markdown_extensions.toc.title'",
             14,
         ),
+        (
+            "  - footnotes\n",
+            f"  - footnotes:\n      BACKLINK_TEXT: '↩{HOSTILE}'\n",
+            "'markdown_extensions.footnotes.BACKLINK_TEXT'",
+            22,
+        ),
     ],
+    ids=["style-sheet", "edit-uri", "icon-name", "toc-title", "footnote-backlink"],
 )
 def test_addresses_and_names_material_prints_raw_are_checked(
     minimal_project: Path,
@@ -134,7 +141,8 @@ def test_addresses_and_names_material_prints_raw_are_checked(
     column: int,
 ) -> None:
     """A style sheet's and the edit button's addresses land unescaped in an ``href``, the
-    note boxes' icon names in a ``<style>``, the contents' title in the sidebar."""
+    note boxes' icon names in a ``<style>``, the contents' title in the sidebar, and the
+    footnotes' link-back text in every footnote (Python-Markdown pastes it in)."""
     line = edit_settings(minimal_project, old, new) + new.count("\n", 0, new.index(HOSTILE))
     err = problems(minimal_project, capsys)
     assert err.startswith(f"mkdocs.yml:{line}:{column}: {shown} contains '\"', {AS_HTML}; ")
