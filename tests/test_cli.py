@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from generator import build, cli
-from generator.errors import PROBLEMS_PER_FILE, Problem, Severity, capped
+from generator.errors import PROBLEMS_PER_FILE, Problem, SetupError, Severity, capped
 from generator.mkdocs_run import warning_problem
 from generator.project import Project
+from generator.source_watch import check_port_free
 from tests.conftest import NO_SITE, PROJECT, run_generator, scratch_left, snapshot
 
 
@@ -483,20 +484,33 @@ def test_a_warning_about_a_generated_exam_page_points_at_the_exam_settings(
     )
 
 
+def serve_refused(project: Path, dev_addr: str) -> subprocess.CompletedProcess[str]:
+    """``serve`` on ``dev_addr``, which is expected to stop before it serves."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--root",
+            str(project),
+            "serve",
+            "--dev-addr",
+            dev_addr,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        check=False,
+        timeout=60,
+    )
+
+
 def test_serve_on_a_port_in_use_says_so_and_how_to_choose_another(minimal_project: Path) -> None:
     with socket.socket() as other_program:
         other_program.bind(("127.0.0.1", 0))
         other_program.listen()
         port = other_program.getsockname()[1]
-        command = ["serve", "--dev-addr", f"127.0.0.1:{port}"]
-        result = subprocess.run(
-            [sys.executable, "-m", "generator", "--root", str(minimal_project), *command],
-            capture_output=True,
-            text=True,
-            cwd=PROJECT,
-            check=False,
-            timeout=60,
-        )
+        result = serve_refused(minimal_project, f"127.0.0.1:{port}")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"port {port} on 127.0.0.1 is in use by another program (another preview?); stop that "
@@ -505,6 +519,75 @@ def test_serve_on_a_port_in_use_says_so_and_how_to_choose_another(minimal_projec
         "FAILED",
     ]
     assert not (minimal_project / "build").exists(), "nothing is generated before the port is free"
+
+
+def test_serve_on_another_machines_address_says_so_not_that_the_port_is_in_use(
+    minimal_project: Path,
+) -> None:
+    """192.0.2.1 is kept for examples, no machine's: the port was said to be in use, and the
+    trainer looked for a program that did not exist."""
+    result = serve_refused(minimal_project, "192.0.2.1:8729")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "cannot preview on 192.0.2.1:8729: 192.0.2.1 is not an address of this machine; "
+        "preview on this machine's own address, 127.0.0.1: make serve PORT=8729 (python -m "
+        "generator serve --dev-addr 127.0.0.1:8729) [setup.bad-address]",
+        "FAILED",
+    ]
+    assert not (minimal_project / "build").exists()
+
+
+@pytest.mark.parametrize(
+    ("dev_addr", "refusal", "said"),
+    [
+        (
+            "localhst:8729",
+            socket.gaierror(socket.EAI_NONAME, "Name or service not known"),
+            "cannot preview on localhst:8729: 'localhst' is neither an address nor a name this "
+            "machine knows; preview on this machine's own address, 127.0.0.1: make serve "
+            "PORT=8729 (python -m generator serve --dev-addr 127.0.0.1:8729) [setup.bad-address]",
+        ),
+        (
+            "127.0.0.1:80",
+            PermissionError(errno.EACCES, "Permission denied"),
+            "the system does not let the preview use port 80 on 127.0.0.1 (ports below 1024 "
+            "are kept for the system's own services, and Windows keeps some others); preview "
+            "on another port: make serve PORT=8000 (python -m generator serve --dev-addr "
+            "127.0.0.1:8000) [setup.port-not-allowed]",
+        ),
+    ],
+    ids=["unknown-name", "port-kept-back"],
+)
+def test_a_port_that_cannot_be_used_for_another_reason_is_not_said_to_be_in_use(
+    monkeypatch: pytest.MonkeyPatch, dev_addr: str, refusal: OSError, said: str
+) -> None:
+    """A typing slip in the host name, or a port only an administrator may use: ``bind``'s
+    refusal is made here, as a lookup of a name that does not exist may not fail (a
+    provider's DNS answers every name) and the tests may run as root."""
+
+    def refuse(*_arguments: object) -> None:
+        raise refusal
+
+    monkeypatch.setattr(socket.socket, "bind", refuse)
+    with pytest.raises(SetupError) as caught:
+        check_port_free(dev_addr)
+    assert str(caught.value) == said
+
+
+def test_an_ipv6_address_is_probed_as_the_dev_server_listens_on_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The dev server listens on an IPv6 address (``::1``) with an IPv6 socket; the port's
+    check looked for it among IPv4 addresses, and said the port was in use."""
+    probed: list[tuple[socket.AddressFamily, object]] = []
+
+    def bind(probe: socket.socket, address: object) -> None:
+        probed.append((probe.family, address))
+
+    monkeypatch.setattr(socket.socket, "bind", bind)
+    check_port_free("::1:8729")
+    check_port_free("127.0.0.1:8729")
+    assert probed == [(socket.AF_INET6, ("::1", 8729)), (socket.AF_INET, ("127.0.0.1", 8729))]
 
 
 def test_make_serve_takes_the_port_from_port() -> None:
