@@ -70,6 +70,15 @@ FORBIDDEN = re.compile(
 """What YAML forbids in a stream (C0 and C1 controls, DEL, U+FFFE, U+FFFF), and what YAML
 and Python count as line breaks but editors do not show as one (U+0085, U+2028, U+2029),
 and a byte-order mark anywhere but at the start."""
+DELETE_IT = "delete it; most editors show it only with 'show invisible characters' turned on"
+DELETE_IT_AND_RETYPE = (
+    "delete it (most editors show it only with 'show invisible characters' turned on), then "
+    "type again the character it cut in two, shown broken (as \ufffd) on either side of it"
+)
+WIDE_ZERO_SHARE = 16
+"""UTF-16 text has at least one zero byte in this many (one per ASCII character: spaces,
+line ends, Markdown; the course's pages have one in 4 to 8), nearly all at even or all at
+odd places; UTF-8 text with a stray zero byte or a few has far fewer."""
 NOT_ASCII = re.compile(rb"[\x80-\xff]+")
 """A run of bytes that are not ASCII: a character in UTF-8, GBK or Latin-1 (or several)."""
 SAVE_AS_UTF8 = "open it in your editor and save it with the encoding 'UTF-8'"
@@ -151,6 +160,9 @@ def _decode(data: bytes, shown: Path) -> str | Problem:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
+        stray = _stray_zero_bytes(data, error.start, shown)
+        if stray is not None:
+            return stray
         not_text = _not_text(data)
         if not_text is not None:
             kind, fix = not_text
@@ -199,15 +211,42 @@ def _not_text(data: bytes) -> tuple[str, str] | None:
 
 
 def _wide_encoding(data: bytes) -> str | None:
-    """The name of the UTF-16 or UTF-32 encoding ``data`` is in, if it has their zero bytes
-    or byte order mark and reads in one as text with no zero character."""
-    if b"\x00" not in data and not data.startswith(UTF16_BOMS):
+    """The name of the UTF-16 or UTF-32 encoding ``data`` is in, if it has their byte order
+    mark or zero bytes and reads in one as text with no zero character."""
+    if not data.startswith(UTF16_BOMS) and not _zeros_of_wide_text(data):
         return None
     for encoding, name in WIDE_ENCODINGS:
         text = _decoded(data, encoding)
         if text is not None and "\x00" not in text:
             return name
     return None
+
+
+def _zeros_of_wide_text(data: bytes) -> bool:
+    """Do ``data``'s zero bytes fall as UTF-16's or UTF-32's do? UTF-32 has one in every
+    four bytes at least; UTF-16 one in every ASCII character, nearly all at even or all at
+    odd places (see WIDE_ZERO_SHARE). A stray zero byte in UTF-8 text (a tool's, a faulty
+    copy's) was taken for UTF-16, and the trainer told to save as UTF-8 a file that was."""
+    zeros = data.count(0)
+    if not zeros or zeros * WIDE_ZERO_SHARE < len(data):
+        return False
+    odd = data[1::2].count(0)
+    return zeros * 4 >= len(data) or max(odd, zeros - odd) * 5 >= zeros * 4
+
+
+def _stray_zero_bytes(data: bytes, start: int, shown: Path) -> Problem | None:
+    """The first zero byte of a file that is UTF-8 but for its zero bytes, and no UTF-16 or
+    UTF-32 text, told as the invisible character (U+0000) it is, as one between characters
+    is (:func:`_forbidden_character`). UTF-8 broke at ``start``: when no zero byte comes
+    before it, the first one cuts the character there in two, which an editor shows broken
+    and writes back as it shows it, so deleting the zero byte does not mend it."""
+    rest = _decoded(data.replace(b"\x00", b""), "utf-8")
+    if rest is None or _wide_encoding(data) is not None:
+        return None
+    offset = data.index(b"\x00")
+    count = data.count(0) + len(FORBIDDEN.findall(rest))
+    fix = DELETE_IT_AND_RETYPE if offset >= start else DELETE_IT
+    return _invisible(shown, _byte_position(data, offset), "\x00", count, fix)
 
 
 def _lines_not_utf8(data: bytes, start: int) -> bytes:
@@ -270,20 +309,23 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def _forbidden_character(text: str, offset: int, shown: Path) -> Problem:
-    char = text[offset]
     line_start = text.rfind("\n", 0, offset) + 1
+    at = (text.count("\n", 0, offset) + 1, offset - line_start + 1)
+    return _invisible(shown, at, text[offset], len(FORBIDDEN.findall(text)), DELETE_IT)
+
+
+def _invisible(shown: Path, at: tuple[int, int], char: str, count: int, fix: str) -> Problem:
+    """``char``, one of ``count`` characters FORBIDDEN in the file, at its line and column."""
     name = unicodedata.name(char, "") or (
         "a control character" if unicodedata.category(char) == "Cc" else "not a character"
     )
-    count = len(FORBIDDEN.findall(text))
     more = f" ({count} in the file)" if count > 1 else ""
     return Problem(
         shown,
-        text.count("\n", 0, offset) + 1,
-        offset - line_start + 1,
+        *at,
         f"the file contains U+{ord(char):04X} ({name}), an invisible character that is "
         f"not allowed in a course file{more}",
-        "delete it; most editors show it only with 'show invisible characters' turned on",
+        fix,
         "source.forbidden-character",
     )
 

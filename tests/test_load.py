@@ -321,6 +321,15 @@ def test_utf32_is_named(minimal_project: Path) -> None:
     ]
 
 
+def test_utf16_without_a_byte_order_mark_is_named(minimal_project: Path) -> None:
+    """Its zero bytes, one in each ASCII character and nearly all at even places, tell it
+    from UTF-8 text with a stray zero byte (tests/bad_input/forbidden-nul*)."""
+    page = minimal_project / "course/01-sample.md"
+    page.write_bytes(page.read_text(encoding="utf-8").encode("utf-16-le"))
+    [problem] = problems_of(minimal_project)
+    assert "the file is not saved as UTF-8 (it looks like UTF-16, which Windows" in problem
+
+
 @pytest.mark.parametrize("line_end", ["\n", "\r"], ids=["lf", "cr"])
 @pytest.mark.parametrize("cut", [1, 2])
 def test_a_file_whose_last_character_was_cut_short_is_named_so(
