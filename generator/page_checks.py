@@ -340,7 +340,7 @@ def _link_places(lines: Lines, address: str, raw: bool) -> list[Place]:
 
 def _second_progress_marker(page: Page) -> Iterator[Problem]:
     """The dashboard twice on one page would give its elements the same ids twice."""
-    standing = standing_markers(page.body).items()
+    standing = standing_markers(page).items()
     places = [page.body_line + index for index, marker in standing if marker == PROGRESS_MARKER]
     if len(places) > 1:
         yield Problem(

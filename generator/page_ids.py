@@ -29,7 +29,7 @@ def taken_ids(course: Course) -> dict[str, TakenIds]:
     modules = {module.page.filename: module for module in course.modules}
     taken = {}
     for page in course.pages:
-        has_dashboard = PROGRESS_MARKER in standing_markers(page.body).values()
+        has_dashboard = PROGRESS_MARKER in standing_markers(page).values()
         dashboard = DASHBOARD_IDS if has_dashboard else frozenset()
         module = modules.get(page.filename)
         if module is None:

@@ -1,10 +1,9 @@
 """The lines the generator fills in: ``<!-- mot:outline -->`` and ``<!-- mot:progress -->``.
 
-A marker is replaced where it stands alone on a line, from the line's start, outside
-fenced code. In code it is text the trainer means to show (how to use the marker). Indented
-into a box or a list, or sharing its line with other text, it would break the page: the
-table or the dashboard's HTML put in its place is not indented, and ends the box. ``check``
-reports such a marker instead.
+A marker is replaced where it stands alone on a line, outside code, indented as the
+marker is (in a note box, a list or an HTML block). In code it is text the trainer means
+to show (how to use the marker). Sharing its line with other text, it would leave a table
+or the dashboard's HTML inside a paragraph: ``check`` reports such a marker instead.
 """
 
 from __future__ import annotations
@@ -13,35 +12,34 @@ from collections.abc import Iterator, Mapping
 
 from generator.errors import Problem
 from generator.models import Page
-from generator.page_text import Lines, fenced_code, searchable_text
+from generator.page_text import Lines, searchable_lines, searchable_text
 from generator.project import OUTLINE_MARKER, PROGRESS_MARKER
 
 MARKERS = (OUTLINE_MARKER, PROGRESS_MARKER)
 
 
-def standing_markers(body: str) -> dict[int, str]:
-    """The markers of ``body`` the generator replaces, by the index of their line."""
-    lines = body.splitlines()
-    code = fenced_code(lines).lines
-    return {
-        index: line.rstrip()
-        for index, line in enumerate(lines)
-        if line.rstrip() in MARKERS and index not in code
-    }
+def standing_markers(page: Page) -> dict[int, str]:
+    """The markers of ``page`` the generator replaces, each alone on its line (indented into
+    a note box or an HTML block too), outside code, by the index of their line in the body."""
+    text = searchable_text(page, searchable_lines(page)).split("\n")
+    return {index: line.strip() for index, line in enumerate(text) if line.strip() in MARKERS}
 
 
-def fill_in_markers(body: str, replacements: Mapping[str, str]) -> str:
-    """``body`` with each standing marker's line replaced, a blank line either side (a
-    table or an HTML block starts a block of its own)."""
-    lines = body.splitlines(keepends=True)
-    for index, marker in standing_markers(body).items():
-        lines[index] = f"\n{replacements[marker]}\n{lines[index][len(marker) :]}"
+def fill_in_markers(page: Page, replacements: Mapping[str, str]) -> str:
+    """The body of ``page`` with each standing marker's line replaced, indented as the marker
+    is, a blank line either side (a table or an HTML block starts a block of its own)."""
+    lines = page.body.splitlines(keepends=True)
+    for index, marker in standing_markers(page).items():
+        indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+        rows = replacements[marker].split("\n")
+        filled = "\n".join(f"{indent}{row}" if row else "" for row in rows)
+        lines[index] = f"\n{filled}\n\n"
     return "".join(lines)
 
 
 def misplaced_markers(page: Page, lines: Lines) -> Iterator[Problem]:
-    """Markers outside code that are not alone on their line, from its start."""
-    standing = {page.body_line + index for index in standing_markers(page.body)}
+    """Markers outside code that share their line with other text."""
+    standing = {page.body_line + index for index in standing_markers(page)}
     for offset, line in enumerate(searchable_text(page, lines).split("\n")):
         number = page.body_line + offset
         found = [(line.find(marker), marker) for marker in MARKERS if marker in line]
@@ -52,9 +50,8 @@ def misplaced_markers(page: Page, lines: Lines) -> Iterator[Problem]:
             page.source.path,
             number,
             column + 1,
-            f"'{marker}' is filled in only on a line of its own, from the line's start; here "
-            "it is indented or shares its line, and the page would show nothing in its place",
-            "put it on a line of its own, not indented and not inside a box (!!!) or a list; "
-            "to show the marker itself as text, put it in backticks",
+            f"'{marker}' is filled in only on a line of its own; here it shares its line with "
+            "other text, and the page would show nothing in its place",
+            "put it on a line of its own; to show the marker itself as text, put it in backticks",
             "page.misplaced-marker",
         )

@@ -123,7 +123,7 @@ def render_page(
     course: Course,
     memo: QuestionMemo | None = None,
 ) -> str:
-    body = fill_in_markers(page.body, markers)
+    body = fill_in_markers(page, markers)
     return _template("page.md.j2").render(
         page=page,
         meta=page.meta,

@@ -69,29 +69,37 @@ def test_a_marker_right_under_a_line_of_text_is_filled_in(
 
 
 @pytest.mark.parametrize(
-    ("body", "marker_line", "column"),
+    ("body", "tables", "dashboards"),
     [
-        (f'!!! tip "课程一览"\n\n    {OUTLINE}\n\n    以上是全部模块。\n', 2, 5),
-        (f"- 学习进度：\n\n    {PROGRESS}\n", 2, 5),
-        (f"各模块一览：{OUTLINE}\n", 0, 7),
+        (f'!!! tip "课程一览"\n\n    {OUTLINE}\n\n    以上是全部模块。\n', 1, 0),
+        (f'<div class="box">\n  {PROGRESS}\n</div>\n', 0, 1),
     ],
-    ids=["in-a-box", "in-a-list", "after-text"],
+    ids=["outline-in-a-box", "progress-in-an-html-block"],
 )
-def test_a_marker_that_would_break_the_page_is_reported(
+def test_an_indented_marker_is_filled_in_where_it_stands(
     minimal_project: Path,
     capsys: pytest.CaptureFixture[str],
     body: str,
-    marker_line: int,
-    column: int,
+    tables: int,
+    dashboards: int,
 ) -> None:
     """In a box the table's rows were not indented: the box ended after its first row, the
     rest showed as text and the box's last paragraph as code."""
-    line = write_home(minimal_project, body) + marker_line
-    marker = OUTLINE if OUTLINE in body else PROGRESS
+    write_home(minimal_project, body)
+    content = built_home(minimal_project, capsys)
+    assert outline_tables(content) == tables
+    assert len(content.find_class("mot-dashboard")) == dashboards
+    if tables:
+        assert content.xpath("//div[contains(@class, 'admonition')]//table")
+
+
+def test_a_marker_sharing_its_line_with_text_is_reported(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = write_home(minimal_project, f"各模块一览：{OUTLINE}\n")
     assert reported(minimal_project, capsys) == [
-        f"{HOME}:{line}:{column}: '{marker}' is filled in only on a line of its own, from the "
-        "line's start; here it is indented or shares its line, and the page would show "
-        "nothing in its place; put it on a line of its own, not indented and not inside a "
-        "box (!!!) or a list; to show the marker itself as text, put it in backticks "
+        f"{HOME}:{line}:7: '{OUTLINE}' is filled in only on a line of its own; here it shares "
+        "its line with other text, and the page would show nothing in its place; put it on a "
+        "line of its own; to show the marker itself as text, put it in backticks "
         "[page.misplaced-marker]"
     ]
