@@ -366,7 +366,11 @@ def _parsed(
 
 
 def _unless_told(problems: list[Problem], told: Sequence[Problem]) -> list[Problem]:
-    """``problems`` but those at a place ``told`` names: what belongs there (true or false, a
-    review link) says more than that a paragraph pasted there is too long to be one line."""
+    """``problems`` but a text too long at a place ``told`` names: what belongs there (true
+    or false, a review link) says more than that a paragraph pasted there is too long."""
     places = {(problem.line, problem.column) for problem in told}
-    return [problem for problem in problems if (problem.line, problem.column) not in places]
+    return [
+        problem
+        for problem in problems
+        if problem.code != "text.too-long" or (problem.line, problem.column) not in places
+    ]

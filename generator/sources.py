@@ -75,10 +75,12 @@ DELETE_IT_AND_RETYPE = (
     "delete it (most editors show it only with 'show invisible characters' turned on), then "
     "type again the character it cut in two, shown broken (as \ufffd) on either side of it"
 )
-WIDE_ZERO_SHARE = 16
+WIDE_ZERO_SHARE = 64
 """UTF-16 text has at least one zero byte in this many (one per ASCII character: spaces,
-line ends, Markdown; the course's pages have one in 4 to 8), nearly all at even or all at
-odd places; UTF-8 text with a stray zero byte or a few has far fewer."""
+line ends, Markdown; the course's pages have one in 4 to 8, Chinese prose one in 14),
+nearly all at even or all at odd places; UTF-8 text with a stray zero byte has fewer."""
+WIDE_ZERO_LEAST = 4
+"""Fewer zero bytes than this are strays, whatever their places."""
 NOT_ASCII = re.compile(rb"[\x80-\xff]+")
 """A run of bytes that are not ASCII: a character in UTF-8, GBK or Latin-1 (or several)."""
 SAVE_AS_UTF8 = "open it in your editor and save it with the encoding 'UTF-8'"
@@ -228,7 +230,7 @@ def _zeros_of_wide_text(data: bytes) -> bool:
     odd places (see WIDE_ZERO_SHARE). A stray zero byte in UTF-8 text (a tool's, a faulty
     copy's) was taken for UTF-16, and the trainer told to save as UTF-8 a file that was."""
     zeros = data.count(0)
-    if not zeros or zeros * WIDE_ZERO_SHARE < len(data):
+    if zeros < WIDE_ZERO_LEAST or zeros * WIDE_ZERO_SHARE < len(data):
         return False
     odd = data[1::2].count(0)
     return zeros * 4 >= len(data) or max(odd, zeros - odd) * 5 >= zeros * 4

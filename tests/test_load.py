@@ -321,11 +321,15 @@ def test_utf32_is_named(minimal_project: Path) -> None:
     ]
 
 
-def test_utf16_without_a_byte_order_mark_is_named(minimal_project: Path) -> None:
+@pytest.mark.parametrize(
+    "prose", ["", "客户满意是服务的目标。" * 300], ids=["page", "chinese-prose"]
+)
+def test_utf16_without_a_byte_order_mark_is_named(minimal_project: Path, prose: str) -> None:
     """Its zero bytes, one in each ASCII character and nearly all at even places, tell it
-    from UTF-8 text with a stray zero byte (tests/bad_input/forbidden-nul*)."""
+    from UTF-8 text with a stray zero byte (tests/bad_input/forbidden-nul*); a page of
+    Chinese prose, with few ASCII characters, was said to be a picture."""
     page = minimal_project / "course/01-sample.md"
-    page.write_bytes(page.read_text(encoding="utf-8").encode("utf-16-le"))
+    page.write_bytes((page.read_text(encoding="utf-8") + prose).encode("utf-16-le"))
     [problem] = problems_of(minimal_project)
     assert "the file is not saved as UTF-8 (it looks like UTF-16, which Windows" in problem
 
