@@ -7,7 +7,6 @@ answered to its results panel, the exam started and a course term found by Zensi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -156,25 +155,6 @@ def test_search_finds_a_course_term(page: Page, zensical_site: str, term: str) -
     expect(first).to_be_visible(timeout=15_000)
     expect(first.locator("mark").first).to_be_visible()
     first.click()
-    expect(page.locator(".md-content")).to_contain_text(term)
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("width", [390, 768, 959])
-def test_a_search_result_followed_on_a_narrow_screen_closes_the_dialog(
-    page: Page, zensical_site: str, width: int
-) -> None:
-    """Below 960 px Zensical left its dialog over the result's page, the focus in its box."""
-    term = read_search_terms(Project(PROJECT))[0]
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(zensical_site)
-    page.locator('.md-header label[for="__search"]').click()  # the header's button, on a phone
-    box = page.get_by_role("combobox", name="Search")
-    box.fill(term)
-    box.press("End")
-    page.get_by_role("option").first.click()
-    expect(page).to_have_url(re.compile(r"\?h="))
-    expect(page.get_by_role("dialog", name="Search")).to_be_hidden()
     expect(page.locator(".md-content")).to_contain_text(term)
 
 

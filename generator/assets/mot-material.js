@@ -4,8 +4,7 @@
  * - telling the search worker when the learner opens search, so that it loads the index then;
  * - turning off Material's one-key shortcuts;
  * - searching text that reaches the search box with no key (pasted, spoken);
- * - no smooth scrolling for a learner who asks for less motion;
- * - Zensical's search dialog closed on a narrow screen when a result's page is shown.
+ * - no smooth scrolling for a learner who asks for less motion.
  */
 (function () {
   "use strict";
@@ -70,19 +69,8 @@
     });
   }
 
-  /* Zensical's search (a <dialog> in a shadow root of its own) closes on a result followed
-     only on a screen 960 px wide or more: below, the result's page opened under it, the
-     focus left in its box. It is closed as the page is shown. */
-  function closeZensicalSearch() {
-    var host = Array.prototype.find.call(document.body.children, function (el) { return el.shadowRoot; });
-    var open = host && host.shadowRoot.querySelector("dialog[open]");
-    var close = open && open.querySelector('[aria-label="Close search"]');
-    if (close) { close.click(); }
-  }
-
   tellSearchWhenOpen();
   keepKeysFromMaterial();
   searchTextWithoutKeys();
   keepMotionReduced();
-  window.mot.onEveryPage(closeZensicalSearch);
 })();
