@@ -96,8 +96,8 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
     yield from empty_boxes(page, text)
     yield from unclosed_fences(page)
     yield from chinese_line_breaks(page, lines)
-    yield from _second_progress_marker(page)
-    yield from misplaced_markers(page, lines)
+    yield from _second_progress_marker(page, text)
+    yield from misplaced_markers(page, text)
     yield from footnote_problems(page, lines, scan.pages[page.filename])
     yield from html_problems(page, text)
     yield from resources_elsewhere(page, text)
@@ -338,9 +338,9 @@ def _link_places(lines: Lines, address: str, raw: bool) -> list[Place]:
     return fitting or whole or places
 
 
-def _second_progress_marker(page: Page) -> Iterator[Problem]:
+def _second_progress_marker(page: Page, text: str) -> Iterator[Problem]:
     """The dashboard twice on one page would give its elements the same ids twice."""
-    standing = standing_markers(page).items()
+    standing = standing_markers(text).items()
     places = [page.body_line + index for index, marker in standing if marker == PROGRESS_MARKER]
     if len(places) > 1:
         yield Problem(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from generator.errors import Problem
 from generator.markdown_config import GENERATED_HEADINGS
 from generator.models import Course, Page
-from generator.page_markers import standing_markers
+from generator.page_markers import markers_of
 from generator.page_scan import PageScan
 from generator.page_text import Lines, Place
 from generator.project import PROGRESS_MARKER
@@ -29,7 +29,7 @@ def taken_ids(course: Course) -> dict[str, TakenIds]:
     modules = {module.page.filename: module for module in course.modules}
     taken = {}
     for page in course.pages:
-        has_dashboard = PROGRESS_MARKER in standing_markers(page).values()
+        has_dashboard = PROGRESS_MARKER in markers_of(page).values()
         dashboard = DASHBOARD_IDS if has_dashboard else frozenset()
         module = modules.get(page.filename)
         if module is None:

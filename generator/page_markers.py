@@ -12,24 +12,30 @@ from collections.abc import Iterator, Mapping
 
 from generator.errors import Problem
 from generator.models import Page
-from generator.page_text import Lines, searchable_lines, searchable_text
+from generator.page_text import searchable_lines, searchable_text
 from generator.project import OUTLINE_MARKER, PROGRESS_MARKER
 
 MARKERS = (OUTLINE_MARKER, PROGRESS_MARKER)
 
 
-def standing_markers(page: Page) -> dict[int, str]:
-    """The markers of ``page`` the generator replaces, each alone on its line (indented into
-    a note box or an HTML block too), outside code, by the index of their line in the body."""
-    text = searchable_text(page, searchable_lines(page)).split("\n")
-    return {index: line.strip() for index, line in enumerate(text) if line.strip() in MARKERS}
+def standing_markers(text: str) -> dict[int, str]:
+    """The markers the generator replaces in ``text``, a page's body with its code blanked
+    (:func:`generator.page_text.searchable_text`), each alone on its line (indented into a
+    note box or an HTML block too), by the index of their line in the body."""
+    lines = text.split("\n")
+    return {index: line.strip() for index, line in enumerate(lines) if line.strip() in MARKERS}
+
+
+def markers_of(page: Page) -> dict[int, str]:
+    """:func:`standing_markers` of ``page``, for a caller without its searchable text."""
+    return standing_markers(searchable_text(page, searchable_lines(page)))
 
 
 def fill_in_markers(page: Page, replacements: Mapping[str, str]) -> str:
     """The body of ``page`` with each standing marker's line replaced, indented as the marker
     is, a blank line either side (a table or an HTML block starts a block of its own)."""
     lines = page.body.splitlines(keepends=True)
-    for index, marker in standing_markers(page).items():
+    for index, marker in markers_of(page).items():
         indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
         rows = replacements[marker].split("\n")
         filled = "\n".join(f"{indent}{row}" if row else "" for row in rows)
@@ -37,18 +43,18 @@ def fill_in_markers(page: Page, replacements: Mapping[str, str]) -> str:
     return "".join(lines)
 
 
-def misplaced_markers(page: Page, lines: Lines) -> Iterator[Problem]:
-    """Markers outside code that share their line with other text."""
-    standing = {page.body_line + index for index in standing_markers(page)}
-    for offset, line in enumerate(searchable_text(page, lines).split("\n")):
-        number = page.body_line + offset
+def misplaced_markers(page: Page, text: str) -> Iterator[Problem]:
+    """Markers outside code that share their line with other text (``text``: the body as
+    :func:`generator.page_text.searchable_text` gives it)."""
+    standing = standing_markers(text)
+    for offset, line in enumerate(text.split("\n")):
         found = [(line.find(marker), marker) for marker in MARKERS if marker in line]
-        if number in standing or not found:
+        if offset in standing or not found:
             continue
         column, marker = min(found)
         yield Problem(
             page.source.path,
-            number,
+            page.body_line + offset,
             column + 1,
             f"'{marker}' is filled in only on a line of its own; here it shares its line with "
             "other text, and the page would show nothing in its place",
