@@ -7,6 +7,7 @@ import http.server
 import os
 import re
 import shutil
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -135,6 +136,11 @@ def scratch_left(root: Path) -> list[str]:
         if work.exists()
         else []
     )
+
+
+def serve_command(root: Path, dev_addr: str) -> list[str]:
+    """``python -m generator serve`` on the course at ``root``, listening on ``dev_addr``."""
+    return [sys.executable, "-m", "generator", "--root", str(root), "serve", "--dev-addr", dev_addr]
 
 
 def run_generator(root: Path, *arguments: str) -> int:

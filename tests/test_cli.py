@@ -18,7 +18,7 @@ from generator.errors import PROBLEMS_PER_FILE, Problem, SetupError, Severity, c
 from generator.mkdocs_run import warning_problem
 from generator.project import Project
 from generator.source_watch import check_port_free
-from tests.conftest import NO_SITE, PROJECT, run_generator, scratch_left, snapshot
+from tests.conftest import NO_SITE, PROJECT, run_generator, scratch_left, serve_command, snapshot
 
 
 def test_check_prints_one_ok_line(
@@ -487,16 +487,7 @@ def test_a_warning_about_a_generated_exam_page_points_at_the_exam_settings(
 def serve_refused(project: Path, dev_addr: str) -> subprocess.CompletedProcess[str]:
     """``serve`` on ``dev_addr``, which is expected to stop before it serves."""
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "--root",
-            str(project),
-            "serve",
-            "--dev-addr",
-            dev_addr,
-        ],
+        serve_command(project, dev_addr),
         capture_output=True,
         text=True,
         cwd=PROJECT,

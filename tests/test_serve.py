@@ -8,7 +8,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -23,7 +22,7 @@ from generator.errors import CourseError
 from generator.preview import SEARCH_INDEX
 from generator.project import Project
 from generator.serve import FIXED, NOT_UPDATED, serve
-from tests.conftest import PROJECT, watched_tab
+from tests.conftest import PROJECT, serve_command, watched_tab
 from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
 from tests.test_settings_files import COPYRIGHT, add_theme_folder
 
@@ -70,16 +69,7 @@ def start_serve(project: Path, port: int, log: Path, temporary: Path) -> subproc
     temporary.mkdir(exist_ok=True)
     with log.open("w") as output:
         return subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "generator",
-                "--root",
-                str(project),
-                "serve",
-                "--dev-addr",
-                f"127.0.0.1:{port}",
-            ],
+            serve_command(project, f"127.0.0.1:{port}"),
             cwd=PROJECT,
             env={**os.environ, "TMPDIR": str(temporary)},
             stdout=output,
