@@ -93,9 +93,31 @@ def passes_but_for_standards(root: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert {code for code in warned if not code.startswith("standards.")} == set()
 
 
+README_MODULE = "07-practice"
+"""The name README's steps give the example module; a trainer who followed them has it."""
+STAND_IN = "99-readme-example"
+"""The name the tests give README's example, so that it never overwrites a trainer's
+module 07-practice (or its ids, ``m7-…``), which the exam may already draw from."""
+
+
+def stand_in(text: str) -> str:
+    """README's example text, moved to a name and ids that no course module uses."""
+    return text.replace(README_MODULE, STAND_IN).replace("m7-", "m99-readme-")
+
+
 def module_added(root: Path, page: str, quiz: str) -> None:
-    (root / "course/07-practice.md").write_text(page, encoding="utf-8")
-    (root / "quizzes/07-practice.yml").write_text(quiz, encoding="utf-8")
+    (root / f"course/{STAND_IN}.md").write_text(stand_in(page), encoding="utf-8")
+    (root / f"quizzes/{STAND_IN}.yml").write_text(stand_in(quiz), encoding="utf-8")
+
+
+def test_the_readme_example_s_stand_in_name_is_free() -> None:
+    """The tests' copy of README's example adds a module; it must not replace one."""
+    taken = [path.name for path in PROJECT.glob(f"*/{STAND_IN}.*")]
+    assert taken == [], f"give README's example another name in the tests than {STAND_IN}"
+    assert not any(
+        "m99-readme-" in quiz.read_text(encoding="utf-8")
+        for quiz in (PROJECT / "quizzes").glob("*.yml")
+    )
 
 
 def test_the_steps_for_adding_a_module_put_its_exam_questions_in_the_exam(
@@ -109,13 +131,13 @@ def test_the_steps_for_adding_a_module_put_its_exam_questions_in_the_exam(
     module_added(root, page, quiz + exam_only)
     capsys.readouterr()
     assert run_generator(root, "check", "--strict") == 1
-    assert "module 07-practice (its 3 exam-only questions are never asked)" in (
+    assert f"module {STAND_IN} (its 3 exam-only questions are never asked)" in (
         capsys.readouterr().err
     )
     added = [line for line in draw.splitlines() if re.fullmatch(r" +[\w-]+: \d+", line)]
-    assert added == ["  07-practice: 2"]
+    assert added == [f"  {README_MODULE}: 2"]
     exam = root / "quizzes/exam.yml"
-    exam.write_text(exam.read_text(encoding="utf-8") + added[0] + "\n", encoding="utf-8")
+    exam.write_text(exam.read_text(encoding="utf-8") + stand_in(added[0]) + "\n", encoding="utf-8")
     passes_but_for_standards(root, capsys)
 
 
