@@ -5,7 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-INSTALLED := $(VENV)/.installed
+INSTALLED := $(VENV)/.installed            # the generator and both engines: serve, build, check, exports
+TEST_INSTALLED := $(VENV)/.installed-test  # and the test tools (pytest, ruff, mypy…)
 
 EXPORTS := offline scorm gift answer-key
 PORT ?= 8000
@@ -23,10 +24,10 @@ build: $(INSTALLED)  ## check, render and build the site into site/ (make build 
 check: $(INSTALLED)  ## validate every module and quiz
 	$(PY) -m generator check
 
-test: $(INSTALLED) node_modules/.installed browser-deps lint typecheck  ## the whole suite (make test WORKERS=1: in one process)
+test: $(TEST_INSTALLED) node_modules/.installed browser-deps lint typecheck  ## the whole suite (make test WORKERS=1: in one process)
 	$(PY) -m pytest -n $(WORKERS) --dist loadfile
 
-test-zensical: $(INSTALLED) browser-deps  ## only the Zensical engine's tests (make test runs them too)
+test-zensical: $(TEST_INSTALLED) browser-deps  ## only the Zensical engine's tests (make test runs them too)
 	$(PY) -m pytest -m zensical
 
 exports: $(addprefix export-,$(EXPORTS))  ## write every export into dist/
@@ -41,28 +42,32 @@ node_modules/.installed: package.json package-lock.json  ## npm: test tools only
 	mkdir -p node_modules
 	touch node_modules/.installed
 
-lint: $(INSTALLED) node_modules/.installed
+lint: $(TEST_INSTALLED) node_modules/.installed
 	$(BIN)/ruff check generator tests benchmarks scripts
 	$(BIN)/ruff format --check generator tests benchmarks scripts
 	npx --no-install eslint generator/assets tests/node
 
-typecheck: $(INSTALLED)
+typecheck: $(TEST_INSTALLED)
 	$(BIN)/mypy
 
 browser-deps:  ## Debian's Chromium and CJK fonts (falls back to Playwright's browser without apt)
 	@bash scripts/ensure-browser.sh $(PY)
 
-benchmark: $(INSTALLED) node_modules/.installed browser-deps  ## issue 13's figures (about 15 minutes), written into README.md
+benchmark: $(TEST_INSTALLED) node_modules/.installed browser-deps  ## issue 13's figures (about 15 minutes), written into README.md
 	$(PY) -m benchmarks --write-readme
 
-screenshots: $(INSTALLED) browser-deps  ## the learner's journeys, desktop and phone, light and dark, in build/screenshots/ (not in make test)
+screenshots: $(TEST_INSTALLED) browser-deps  ## the learner's journeys, desktop and phone, light and dark, in build/screenshots/ (not in make test)
 	$(PY) scripts/screenshots.py
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[zensical]'
 	touch $(INSTALLED)
+
+$(TEST_INSTALLED): $(INSTALLED)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(TEST_INSTALLED)
 
 clean:
 	rm -rf build site dist
