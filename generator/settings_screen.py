@@ -331,6 +331,8 @@ def _value_problem(
     if what is None:
         return None
     message, fix, code = what
+    if code == "text.too-long":
+        fix = "shorten it; a picture or a script belongs in a file of the site, named by its path"
     return _problem(shown, node.start_mark, f"{name} {message}{given_by_variable(node)}", fix, code)
 
 

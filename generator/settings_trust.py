@@ -300,7 +300,13 @@ def _path_of(item: yaml.Node) -> yaml.Node:
 
 
 def _resource_problem(name: str, node: yaml.Node, value: str, shown: Path) -> Problem:
-    message = f"{name} names {value!r}, not a file of the site: {ELSEWHERE}"
+    if _scheme(value) == "data":  # written into the setting, not loaded from another site
+        message = (
+            f"{name} names {value!r}, a 'data:' address that holds the file itself, not a "
+            "file of the site: the course keeps its scripts, style sheets and pictures as files"
+        )
+    else:
+        message = f"{name} names {value!r}, not a file of the site: {ELSEWHERE}"
     message += given_by_variable(node)
     fix = "remove it, or save the file in the site and name it by its path there"
     return problem_at(node.start_mark, shown, message, fix, "settings.elsewhere")

@@ -232,10 +232,8 @@ def test_web_and_mail_addresses_and_pages_are_links(
          (1, 5), "extra_css[1]", "HTTP://fonts.example.com/a.css"),
         ("  font: false ", "  logo: https://example.com/logo.png\n  font: false ",
          (0, 9), "theme.logo", "https://example.com/logo.png"),
-        ("  font: false ", "  favicon: data:image/png;base64,AAAA\n  font: false ",
-         (0, 12), "theme.favicon", "data:image/png;base64,AAAA"),
     ],
-    ids=["script", "script-path", "style-sheet", "logo", "favicon"],
+    ids=["script", "script-path", "style-sheet", "logo"],
 )  # fmt: skip
 def test_a_file_from_another_site_is_refused(
     minimal_project: Path,
@@ -249,6 +247,32 @@ def test_a_file_from_another_site_is_refused(
     line = edit_settings(minimal_project, old, new)
     assert only_problem(minimal_project, capsys) == (
         f"mkdocs.yml:{line + at[0]}:{at[1]}: {name} names '{shown}', {ELSEWHERE}"
+    )
+
+
+def test_a_file_written_into_a_setting_is_refused_as_such(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 'data:' picture is loaded from nowhere: it was said to come from another site."""
+    line = edit_settings(
+        minimal_project, "  font: false ", "  favicon: data:image/png;base64,AAAA\n  font: false "
+    )
+    assert only_problem(minimal_project, capsys) == (
+        f"mkdocs.yml:{line}:12: theme.favicon names 'data:image/png;base64,AAAA', a 'data:' "
+        "address that holds the file itself, not a file of the site: the course keeps its "
+        "scripts, style sheets and pictures as files; remove it, or save the file in the site "
+        "and name it by its path there [settings.elsewhere]"
+    )
+
+
+def test_a_setting_too_long_is_told_to_shorten_not_to_move_into_the_page_body(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = append_settings(minimal_project, f"site_author: {'很长的名字' * 250}\n")
+    assert only_problem(minimal_project, capsys) == (
+        f"mkdocs.yml:{line}:14: 'site_author' is 1,250 characters long; a one-line text "
+        "holds at most 1,000; shorten it; a picture or a script belongs in a file of the site, "
+        "named by its path [text.too-long]"
     )
 
 
