@@ -43,8 +43,9 @@ from generator.project import (
     Project,
 )
 from generator.settings_env import given_by_variable, settings_document, top_level
+from generator.settings_needed import joined_with_and
 from generator.settings_source import settings_bytes
-from generator.settings_trust import NAV, joined_with_and, nav_targets, problem_at, written_value
+from generator.settings_trust import NAV, nav_targets, problem_at, written_value
 
 GENERATED = {
     EXAM_PAGE: "the final exam",

@@ -51,7 +51,8 @@ from generator.settings_env import (
     top_level,
 )
 from generator.settings_icons import icon_problems
-from generator.settings_trust import needed_setting_problems, trust_problems
+from generator.settings_needed import needed_setting_problems
+from generator.settings_trust import trust_problems
 from generator.sources import decode_source
 from generator.yaml_errors import FULL_WIDTH_INDENT, duplicate_key
 from generator.yaml_events import EVENT_PARSER
@@ -302,7 +303,7 @@ def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path
     direction and fonts, with the theme's defaults
     (:func:`generator.settings_env.theme_problems`); the icons it names
     (:func:`generator.settings_icons.icon_problems`); and what the pages need and the
-    settings lack (:func:`generator.settings_trust.needed_setting_problems`)."""
+    settings lack (:func:`generator.settings_needed.needed_setting_problems`)."""
     return (
         [
             problem

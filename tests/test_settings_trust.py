@@ -1,5 +1,6 @@
 """Settings of mkdocs.yml that would run code, link or load elsewhere, or lose what the
-pages need, are refused at their line by ``check`` (generator/settings_trust.py).
+pages need, are refused at their line by ``check`` (generator/settings_trust.py,
+generator/settings_needed.py).
 
 MkDocs reads mkdocs.yml with PyYAML's full loader: a ``!!python/object/apply:`` tag ran
 while ``check`` read the file, and ``hooks`` ran Python files at every check. A
