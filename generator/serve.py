@@ -35,10 +35,11 @@ from types import FrameType
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer, _serve_url
+from mkdocs.livereload import LiveReloadServer
 
 from generator import build
 from generator.errors import CourseError, Problem, SetupError, capped, system_problem
+from generator.listen_address import ListenAddress, check_port_free, listen_address
 from generator.load import load_course
 from generator.markdown_config import load_settings
 from generator.mkdocs_run import MKDOCS_WARNING, mkdocs_problems, use_course_theme
@@ -58,7 +59,6 @@ from generator.source_watch import (
     PreviewServer,
     SourceWatch,
     ThemeState,
-    check_port_free,
     source_state,
     theme_state,
 )
@@ -122,11 +122,10 @@ class Preview:
     rest rebuild only the pages whose generated Markdown changed (:mod:`generator.preview`).
     """
 
-    def __init__(self, project: Project, dev_addr: str, folder: Path) -> None:
+    def __init__(self, project: Project, address: ListenAddress, folder: Path) -> None:
         self.project = project
-        self.dev_addr = dev_addr
-        host, _, port = dev_addr.rpartition(":")
-        self.serve_url = _serve_url(host, int(port), "/")
+        self.address = address
+        self.serve_url = address.url
         self.folder = folder
         """The preview's docs folder and site, apart from a build's (see the module)."""
         self.docs_dir = self.folder / "docs"
@@ -174,7 +173,7 @@ class Preview:
             self.project,
             docs_dir=str(self.docs_dir),
             site_dir=str(site_dir or self.site_dir),
-            dev_addr=self.dev_addr,
+            dev_addr=self.address.setting,
             strict=True,
         )
         use_course_theme(config)
@@ -319,13 +318,14 @@ def _generator_failed(error: Exception) -> SetupError:
 def serve(project: Project, dev_addr: str) -> None:
     """Preview the project on ``dev_addr`` until Ctrl+C, ``kill`` or the terminal's closing;
     its docs folder and site live in a temporary folder, removed on the way out."""
-    check_port_free(dev_addr)
+    address = listen_address(dev_addr)
+    check_port_free(address)
     with (
         _stopped_as_by_ctrl_c(),
         tempfile.TemporaryDirectory(prefix="mot-preview-", ignore_cleanup_errors=True) as folder,
     ):
         try:
-            _serve(Preview(project, dev_addr, Path(folder)))
+            _serve(Preview(project, address, Path(folder)))
         except KeyboardInterrupt:
             print("Shutting down...", flush=True)
 
@@ -361,11 +361,10 @@ def _serve(preview: Preview) -> None:
     config = _started(preview)
     config.plugins.on_startup(command="serve", dirty=False)
     try:
-        host, _, port = preview.dev_addr.rpartition(":")
         server = PreviewServer(
             builder=preview.rebuild,
-            host=host,
-            port=int(port),
+            host=preview.address.host,
+            port=preview.address.port,
             root=str(preview.site_dir),
             polling_interval=POLL_SECONDS,
         )

@@ -4,15 +4,12 @@ MkDocs' live-reload server watches files and folders, but a watch ends when its 
 goes and MkDocs passes over changes of folders; :class:`SourceWatch` watches the folders
 (the theme's own folder, ``theme.custom_dir``, among them) and the folder that holds them,
 and asks :class:`PreviewServer` for a rebuild. Also here: the state of the sources, which
-tells a save still being written, and whether the server's port is free.
+tells a save still being written.
 """
 
 from __future__ import annotations
 
-import errno
-import ipaddress
 import os
-import socket
 from contextlib import suppress
 from pathlib import Path
 
@@ -31,11 +28,6 @@ from generator.project import Project
 
 GOING = (EVENT_TYPE_DELETED, EVENT_TYPE_MOVED)
 """The events after which a path is no longer where it was."""
-IN_USE = {errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)}
-"""What ``bind`` says of a port another program holds (Windows gives its own number)."""
-NOT_ALLOWED = {errno.EACCES, getattr(errno, "WSAEACCES", errno.EACCES)}
-"""What ``bind`` says of a port the system keeps back: below 1024 on Linux, a user's own
-program may not listen; Windows reserves ranges of ports for its own services."""
 ThemeState = tuple[tuple[str, int, int], ...]
 """The files of the theme's own folder, each with its size and time of change."""
 
@@ -67,63 +59,6 @@ def source_state(project: Project) -> SourceState:
             found = path.stat()
             state[path] = (found.st_size, found.st_mtime_ns)
     return state
-
-
-def check_port_free(dev_addr: str) -> None:
-    """Fail at once, saying what to do, when the preview cannot listen on ``dev_addr``:
-    another program holds its port, the system keeps the port back, or the host is no
-    address of this machine (a typing slip: ``localhst``, ``999.1.1.1``)."""
-    host, _, port = dev_addr.rpartition(":")
-    family = socket.AF_INET6 if _is_ipv6(host) else socket.AF_INET  # as the dev server does
-    with socket.socket(family) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the dev server does
-        try:
-            probe.bind((host, int(port)))
-        except OSError as error:
-            raise _unusable(host, int(port), error) from None
-
-
-def _is_ipv6(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).version == 6
-    except ValueError:
-        return False
-
-
-def _unusable(host: str, port: int, error: OSError) -> SetupError:
-    """What ``bind``'s ``error`` means to a trainer. Only EADDRINUSE is a port in use: a
-    name no one knows (``socket.gaierror``) and another machine's address were told as one,
-    and the trainer sent to look for a program that did not exist."""
-    if error.errno in IN_USE:
-        return SetupError(
-            f"port {port} on {host} is in use by another program (another preview?)",
-            f"stop that program, or preview on another port: make serve PORT={port + 1} "
-            f"(python -m generator serve --dev-addr {host}:{port + 1})",
-            "setup.port-in-use",
-        )
-    if error.errno in NOT_ALLOWED:
-        other = port + 1 if port >= 1024 else 8000
-        return SetupError(
-            f"the system does not let the preview use port {port} on {host} (ports below "
-            "1024 are kept for the system's own services, and Windows keeps some others)",
-            f"preview on another port: make serve PORT={other} "
-            f"(python -m generator serve --dev-addr {host}:{other})",
-            "setup.port-not-allowed",
-        )
-    return SetupError(
-        f"cannot preview on {host}:{port}: {_what_host_is(host, error)}",
-        f"preview on this machine's own address, 127.0.0.1: make serve PORT={port} "
-        f"(python -m generator serve --dev-addr 127.0.0.1:{port})",
-        "setup.bad-address",
-    )
-
-
-def _what_host_is(host: str, error: OSError) -> str:
-    if isinstance(error, socket.gaierror):
-        return f"'{host}' is neither an address nor a name this machine knows"
-    if error.errno == errno.EADDRNOTAVAIL:
-        return f"{host} is not an address of this machine"
-    return f"the system refuses to listen there ({error.strerror})"
 
 
 def _theme_folder(project: Project, unread: str | None = None) -> str | None:

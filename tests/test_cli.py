@@ -15,9 +15,9 @@ import pytest
 
 from generator import build, cli
 from generator.errors import PROBLEMS_PER_FILE, Problem, SetupError, Severity, capped
+from generator.listen_address import ListenAddress, check_port_free, listen_address
 from generator.mkdocs_run import warning_problem
 from generator.project import Project
-from generator.source_watch import check_port_free
 from tests.conftest import NO_SITE, PROJECT, run_generator, scratch_left, serve_command, snapshot
 
 
@@ -532,11 +532,11 @@ def test_serve_on_another_machines_address_says_so_not_that_the_port_is_in_use(
     ("dev_addr", "refusal", "said"),
     [
         (
-            "localhst:8729",
+            "localhost:8729",
             socket.gaierror(socket.EAI_NONAME, "Name or service not known"),
-            "cannot preview on localhst:8729: 'localhst' is neither an address nor a name this "
-            "machine knows; preview on this machine's own address, 127.0.0.1: make serve "
-            "PORT=8729 (python -m generator serve --dev-addr 127.0.0.1:8729) [setup.bad-address]",
+            "cannot preview on localhost:8729: 'localhost' is a name this machine does not know; "
+            "preview on this machine's own address, 127.0.0.1: make serve PORT=8729 (python -m "
+            "generator serve --dev-addr 127.0.0.1:8729) [setup.bad-address]",
         ),
         (
             "127.0.0.1:80",
@@ -546,23 +546,68 @@ def test_serve_on_another_machines_address_says_so_not_that_the_port_is_in_use(
             "on another port: make serve PORT=8000 (python -m generator serve --dev-addr "
             "127.0.0.1:8000) [setup.port-not-allowed]",
         ),
+        (
+            "[::1]:8729",
+            OSError(errno.EADDRINUSE, "Address already in use"),
+            "port 8729 on ::1 is in use by another program (another preview?); stop that "
+            "program, or preview on another port: python -m generator serve --dev-addr "
+            "[::1]:8730 [setup.port-in-use]",
+        ),
     ],
-    ids=["unknown-name", "port-kept-back"],
+    ids=["unknown-localhost", "port-kept-back", "ipv6-in-use"],
 )
 def test_a_port_that_cannot_be_used_for_another_reason_is_not_said_to_be_in_use(
     monkeypatch: pytest.MonkeyPatch, dev_addr: str, refusal: OSError, said: str
 ) -> None:
-    """A typing slip in the host name, or a port only an administrator may use: ``bind``'s
-    refusal is made here, as a lookup of a name that does not exist may not fail (a
-    provider's DNS answers every name) and the tests may run as root."""
+    """A machine without the name localhost, a port only an administrator may use, a port
+    in use on an address make serve does not take: ``bind``'s refusal is made here, as the
+    tests may run as root."""
 
     def refuse(*_arguments: object) -> None:
         raise refusal
 
     monkeypatch.setattr(socket.socket, "bind", refuse)
     with pytest.raises(SetupError) as caught:
-        check_port_free(dev_addr)
+        check_port_free(listen_address(dev_addr))
     assert str(caught.value) == said
+
+
+@pytest.mark.parametrize("host", ["localhst", "my-laptop", socket.gethostname(), "[localhost]"])
+def test_a_host_name_is_refused_before_anything_runs_as_mkdocs_would_refuse_it(
+    minimal_project: Path, host: str
+) -> None:
+    """MkDocs listens on localhost or an IP address only. A name the machine knew (its own)
+    passed the port's probe; MkDocs then refused it as a setting of mkdocs.yml, and the
+    preview waited for a fix there."""
+    result = serve_refused(minimal_project, f"{host}:8729")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"cannot preview on {host}:8729: '{host}' is not an IP address (the preview listens on "
+        "localhost or an IP address of this machine, no other name); preview on this "
+        "machine's own address, 127.0.0.1: make serve PORT=8729 (python -m generator serve "
+        "--dev-addr 127.0.0.1:8729) [setup.bad-address]",
+        "FAILED",
+    ]
+    assert not (minimal_project / "build").exists()
+
+
+@pytest.mark.parametrize(
+    ("dev_addr", "host", "setting", "url"),
+    [
+        ("[::1]:8729", "::1", "[::1]:8729", "http://[::1]:8729/"),
+        ("::1:8729", "::1", "[::1]:8729", "http://[::1]:8729/"),
+        ("[0:0::1]:8729", "::1", "[::1]:8729", "http://[::1]:8729/"),
+        ("localhost:8729", "localhost", "localhost:8729", "http://localhost:8729/"),
+        ("127.0.0.1:8729", "127.0.0.1", "127.0.0.1:8729", "http://127.0.0.1:8729/"),
+    ],
+)
+def test_an_address_is_read_as_mkdocs_reads_it_and_written_as_a_browser_needs_it(
+    dev_addr: str, host: str, setting: str, url: str
+) -> None:
+    """``[::1]:8000`` was told to be an unknown name; ``::1:8000`` was served, but the
+    terminal's link read http://::1:8000/, which no browser opens."""
+    address = listen_address(dev_addr)
+    assert (address.host, address.setting, address.url) == (host, setting, url)
 
 
 def test_an_ipv6_address_is_probed_as_the_dev_server_listens_on_it(
@@ -576,8 +621,8 @@ def test_an_ipv6_address_is_probed_as_the_dev_server_listens_on_it(
         probed.append((probe.family, address))
 
     monkeypatch.setattr(socket.socket, "bind", bind)
-    check_port_free("::1:8729")
-    check_port_free("127.0.0.1:8729")
+    check_port_free(ListenAddress("::1", 8729))
+    check_port_free(ListenAddress("127.0.0.1", 8729))
     assert probed == [(socket.AF_INET6, ("::1", 8729)), (socket.AF_INET, ("127.0.0.1", 8729))]
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from generator import build
 from generator.errors import PROBLEMS_PER_FILE, CourseError, Problem, SetupError
+from generator.listen_address import ListenAddress
 from generator.preview import SEARCH_INDEX
 from generator.project import SERVE_STYLES, Project
 from generator.serve import Preview
@@ -23,7 +24,8 @@ from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
 
 @pytest.fixture
 def preview(minimal_project: Path, tmp_path: Path) -> Preview:
-    preview = Preview(Project(minimal_project), "127.0.0.1:8000", tmp_path / "preview")
+    address = ListenAddress("127.0.0.1", 8000)
+    preview = Preview(Project(minimal_project), address, tmp_path / "preview")
     preview.rebuild()
     return preview
 
