@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import CourseError, Problem
+from generator.file_names import published_name_problems
 from generator.lint import lint_course
 from generator.load import load_course
 from generator.markdown_config import Anchors, CourseScanner
@@ -54,9 +55,11 @@ def check(project: Project) -> CheckedCourse:
 
     First puts back a site that a killed build left aside (see :mod:`generator.publish`).
     A valid course is then linted for giveaways (:mod:`generator.lint`): warnings only.
-    Last, ``nav`` in mkdocs.yml, if it has one, and the files it names are checked against
-    the pages and files the docs folder will hold (:mod:`generator.settings_nav`,
-    :mod:`generator.settings_files`): only then are their names all known.
+    Last, the names of the files published from course/ are checked for Windows
+    (:func:`generator.file_names.published_name_problems`), and ``nav`` in mkdocs.yml, if
+    it has one, and the files it names against the pages and files the docs folder will
+    hold (:mod:`generator.settings_nav`, :mod:`generator.settings_files`): only then are
+    their names all known.
     """
     recover_output(project)
     with CourseScanner(project) as scanner:
@@ -68,13 +71,14 @@ def check(project: Project) -> CheckedCourse:
     warnings = sorted([*problems, *lint_course(course, scan)])
     named = named_files(project)
     media = select_media(project, scan.references, [file.name for file in named])
-    if settings := [
+    if late_problems := [
+        *published_name_problems(project, media.published.values()),
         *nav_problems(project, course, media.published),
         *missing_file_problems(project, named, media.published),
         *shadowed_template_problems(project),
         *template_syntax_problems(project),
     ]:
-        raise CourseError(settings)
+        raise CourseError(late_problems)
     return CheckedCourse(project, course, scan.anchors, warnings, media)
 
 

@@ -5,16 +5,19 @@ character in it acts on the terminal, a direction mark prints it backwards, and 
 are not UTF-8 (Python reads them as lone surrogates) stopped MkDocs with a traceback.
 
 A page's name must also be one Windows can hold: the offline and SCORM packages are
-unzipped there (a classroom PC, an LMS's server), and git checks the course out there.
+unzipped there (a classroom PC, an LMS's server), and git checks the course out there. So
+must the name of every other file the site publishes from ``course/`` and of its folders,
+and no two may differ only in letter case, nor a page from one the generator writes.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.errors import CONTROL, Problem
-from generator.project import Project
+from generator.project import GENERATED_PAGES, Project
 
 WINDOWS_UNFIT = frozenset('\\:*?"<>|')
 """The characters Windows refuses in a file name (besides ``/``, which no name holds)."""
@@ -22,6 +25,7 @@ WINDOWS_DEVICES = frozenset(
     {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10))}
 )
 """Names Windows keeps for devices, whatever follows the first dot (``nul.md``)."""
+NOT_UNZIPPED_ON_WINDOWS = "so the offline and SCORM packages could not be unzipped on Windows"
 UNFIT_IN_A_NAME = {"Cc", "Zl", "Zp"}
 """Unicode categories no page or quiz name may hold besides what a terminal acts on
 (:data:`generator.errors.CONTROL`): tabs and line breaks, which that leaves alone in text."""
@@ -80,31 +84,96 @@ def unportable_problem(project: Project, path: Path, what: str) -> Problem:
         project.relative(path),
         1,
         1,
-        f"the file's name {what}, so the offline and SCORM packages could not be unzipped "
-        "on Windows; the file is not read",
+        f"the file's name {what}, {NOT_UNZIPPED_ON_WINDOWS}; the file is not read",
         "rename it with letters, digits, hyphens or Chinese characters",
         "course.unfit-name",
     )
 
 
-def case_clashes(project: Project, pages: list[Path]) -> list[Problem]:
-    """Pages whose names differ only in letter case: Windows and macOS keep one file for
-    both, so one page replaces the other where the offline package is unzipped."""
-    first: dict[str, Path] = {}
+def published_name_problems(project: Project, published: Iterable[Path]) -> list[Problem]:
+    """The files the site publishes from ``course/`` besides the pages (pictures, downloads)
+    whose names, or their folders' names, Windows cannot hold (a folder told once), and those
+    whose paths differ only in letter case: either kept the offline zip from unzipping whole
+    on a classroom PC."""
+    files = sorted(published)
+    unfit: dict[Path, Problem] = {}
+    for path in files:
+        if (found := _first_unportable(project, path)) is not None:
+            place, what = found
+            unfit.setdefault(place, _unportable_published(project, place, what))
+    return [*unfit.values(), *case_clashes(project, files, "file")]
+
+
+def _first_unportable(project: Project, path: Path) -> tuple[Path, str] | None:
+    """The outermost of ``path`` and its folders under ``course/`` whose name Windows cannot
+    hold, with what keeps it from holding it."""
+    name = path.relative_to(project.course_dir)
+    for place in [*reversed(name.parents[:-1]), name]:
+        if (what := unportable(place.name)) is not None:
+            return project.course_dir / place, what
+    return None
+
+
+def _unportable_published(project: Project, path: Path, what: str) -> Problem:
+    """A published file, or a folder of one, whose name Windows cannot hold; a folder is
+    told with no line."""
+    kind, line = ("folder", 0) if path.is_dir() else ("file", 1)
+    return Problem(
+        project.relative(path),
+        line,
+        line,
+        f"the {kind}'s name {what}, {NOT_UNZIPPED_ON_WINDOWS}",
+        "rename it with letters, digits, hyphens or Chinese characters, and write the new "
+        "name in the links to it",
+        "course.unfit-name",
+    )
+
+
+def case_clashes(project: Project, paths: list[Path], kind: str = "page") -> list[Problem]:
+    """The ``kind`` of files under ``course/`` (pages, or published files) whose paths differ
+    only in letter case: Windows and macOS keep one file for both, so one replaces the other
+    where the offline package is unzipped."""
+    first: dict[str, str] = {}
     problems = []
-    for path in pages:
-        earlier = first.setdefault(path.name.casefold(), path)
-        if earlier is not path:
+    for path in paths:
+        name = path.relative_to(project.course_dir).as_posix()
+        earlier = first.setdefault(name.casefold(), name)
+        if earlier != name:
+            outcome = f"one {kind} would replace the other"
             problems.append(
-                Problem(
-                    project.relative(path),
-                    1,
-                    1,
-                    f"the name differs from '{earlier.name}' only in letter case; Windows and "
-                    "macOS keep one file for both, so one page would replace the other where "
-                    "the offline package is unzipped",
-                    "rename one of the two pages",
-                    "course.case-clash",
+                _case_clash(
+                    project, path, f"'{earlier}'", outcome, f"rename one of the two {kind}s"
                 )
             )
     return problems
+
+
+def generated_page_clashes(project: Project, pages: list[Path]) -> list[Problem]:
+    """Pages whose names differ only in letter case from a page the generator writes
+    (``Exam.md``): where the offline package is unzipped, the generated page replaces them."""
+    generated = {name.casefold(): name for name in GENERATED_PAGES}
+    return [
+        _case_clash(
+            project,
+            path,
+            f"'{written}', a page the generator writes itself,",
+            "the generated page would replace this one",
+            "rename this page; these names are reserved in any letter case: "
+            f"{', '.join(GENERATED_PAGES)}",
+        )
+        for path in pages
+        if (written := generated.get(path.name.casefold(), path.name)) != path.name
+    ]
+
+
+def _case_clash(project: Project, path: Path, earlier: str, outcome: str, fix: str) -> Problem:
+    """``path``, whose name differs from ``earlier`` only in letter case, with ``outcome``."""
+    return Problem(
+        project.relative(path),
+        1,
+        1,
+        f"the name differs from {earlier} only in letter case; Windows and macOS keep one "
+        f"file for both, so {outcome} where the offline package is unzipped",
+        fix,
+        "course.case-clash",
+    )

@@ -18,6 +18,7 @@ from pathlib import Path
 from generator.errors import Problem
 from generator.file_names import (
     case_clashes,
+    generated_page_clashes,
     unfit_character,
     unfit_name_problem,
     unportable,
@@ -114,10 +115,12 @@ def layout_problems(project: Project, pages: list[Path]) -> list[Problem]:
 
 
 def _page_name_problems(project: Project, pages: list[Path]) -> list[Problem]:
-    """Pages not read for their names, pages named alike, and files meant to be pages."""
+    """Pages not read for their names, pages named alike (or like a generated page), and
+    files meant to be pages."""
     return [
         *(_name_problem(project, path) for path in pages if misnamed(path)),
         *case_clashes(project, pages),
+        *generated_page_clashes(project, pages),
         *(
             _suffix_problem(project, path, PAGE_SUFFIX, "page")
             for path in misspelt(project.course_dir, PAGE_SUFFIX)

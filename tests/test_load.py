@@ -610,6 +610,76 @@ def test_pages_named_alike_but_for_letter_case_are_told(
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [("Exam", "exam.md"), ("EXAM_Certificate", "exam_certificate.md"), ("Mistakes", "mistakes.md")],
+    ids=["exam", "certificate", "mistakes"],
+)
+def test_a_page_named_as_a_generated_page_but_for_letter_case_is_told(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], name: str, written: str
+) -> None:
+    """Exam.html beside the generated exam.html in the offline zip: on Windows and macOS the
+    generated page replaced the trainer's."""
+    (minimal_project / f"course/{name}.md").write_text("---\ntitle: 页面\n---\n\n正文。\n", "utf-8")
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"course/{name}.md:1:1: the name differs from '{written}', a page the generator writes "
+        "itself, only in letter case; Windows and macOS keep one file for both, so the "
+        "generated page would replace this one where the offline package is unzipped; rename "
+        "this page; these names are reserved in any letter case: exam.md, exam_certificate.md, "
+        "mistakes.md [course.case-clash]",
+        "FAILED: 1 problem",
+    ]
+
+
+PUBLISHED_UNFIT = (
+    "so the offline and SCORM packages could not be unzipped on Windows; rename it with "
+    "letters, digits, hyphens or Chinese characters, and write the new name in the links to "
+    "it [course.unfit-name]"
+)
+
+
+@pytest.mark.parametrize(
+    ("names", "told"),
+    [
+        (
+            ["media/问答?.png"],
+            "course/media/问答?.png:1:1: the file's name holds '?', which Windows does not "
+            f"allow in a file name, {PUBLISHED_UNFIT}",
+        ),
+        (
+            ["images/con.png"],
+            "course/images/con.png:1:1: the file's name is 'con', which Windows keeps as the "
+            f"name of a device, {PUBLISHED_UNFIT}",
+        ),
+        (
+            ["media/a:b/1.pdf", "media/a:b/2.pdf"],
+            "course/media/a:b/: the folder's name holds ':', which Windows does not allow in a "
+            f"file name, {PUBLISHED_UNFIT}",
+        ),
+        (
+            ["media/Photo.png", "media/photo.png"],
+            "course/media/photo.png:1:1: the name differs from 'media/Photo.png' only in "
+            "letter case; Windows and macOS keep one file for both, so one file would replace "
+            "the other where the offline package is unzipped; rename one of the two files "
+            "[course.case-clash]",
+        ),
+    ],
+    ids=["question-mark", "device", "folder", "letter-case"],
+)
+def test_a_published_file_name_windows_cannot_hold_is_told(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], names: list[str], told: str
+) -> None:
+    """Pictures and downloads went into the offline zip as they were named: a classroom PC
+    could not unzip 问答?.png, con.png or a folder a:b, and kept one of Photo.png and
+    photo.png. A folder is told once, however many files it holds."""
+    for name in names:
+        (minimal_project / "course" / name).parent.mkdir(parents=True, exist_ok=True)
+        (minimal_project / "course" / name).write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.splitlines() == [told, "FAILED: 1 problem"]
+
+
 @pytest.mark.parametrize("name", ["程序员👨\u200d💻", "co\u00adoperate", "客户 满意"])
 def test_a_file_name_with_a_joiner_a_soft_hyphen_or_a_space_is_read(
     minimal_project: Path, name: str
