@@ -1,14 +1,14 @@
-"""Synthetic courses: the real course's six modules copied until the course has N modules.
+"""Synthetic courses: the real course's modules copied until the course has N modules.
 
 Copy ``g`` of module ``01-significance`` is ``01-significance-00g``: its page and quiz
 are the original's with every objective id and question id suffixed with ``-00g``, every
 link to a module page (review links and links in the text) pointed at the same copy of
-that module, and ``（副本 g）`` added to a plain title. A copy has no exam-only questions
-(``exam_questions:``), which the exam would have to draw from. The home page, the
-glossary, the trainer's guide and ``quizzes/exam.yml`` are the real ones, so the exam
-still draws from the six original modules and every copy passes
-``python -m generator check``, with the course's standards warning only about the
-exam-only questions a copy leaves out.
+that module (at the original, in a last round without a copy of it), and ``（副本 g）``
+added to a plain title. A copy has no exam-only questions (``exam_questions:``), which the
+exam would have to draw from. The home page, the glossary, the trainer's guide and
+``quizzes/exam.yml`` are the real ones, so the exam still draws from the original modules
+and every copy passes ``python -m generator check``, with the course's standards warning
+only about the exam-only questions a copy leaves out.
 """
 
 from __future__ import annotations
@@ -48,12 +48,17 @@ def copy_real_course(target: Path) -> Path:
 
 
 def synthesise(target: Path, modules: int) -> Path:
-    """A project at ``target`` with ``modules`` modules: the real six, then numbered copies."""
+    """A project at ``target`` with ``modules`` modules (or the real course, if it has as
+    many or more): the real ones, then numbered copies."""
     root = copy_real_course(target)
     originals = read_originals(Project(root))
-    for index in range(len(originals), modules):
-        copy_number = index // len(originals) + 1
-        write_copy(Project(root), originals, originals[index % len(originals)], copy_number)
+    copies = [
+        (originals[index % len(originals)], index // len(originals) + 1)
+        for index in range(len(originals), modules)
+    ]
+    written = {copy_name(original.name, number) for original, number in copies}
+    for original, copy_number in copies:
+        write_copy(Project(root), originals, original, copy_number, written)
     return root
 
 
@@ -73,9 +78,14 @@ def copy_name(name: str, copy_number: int) -> str:
 
 
 def write_copy(
-    project: Project, originals: list[Original], original: Original, copy_number: int
+    project: Project,
+    originals: list[Original],
+    original: Original,
+    copy_number: int,
+    written: set[str],
 ) -> None:
-    """Write copy ``copy_number`` of ``original``'s page and quiz into ``project``."""
+    """Write copy ``copy_number`` of ``original``'s page and quiz into ``project``, among
+    the copies ``written``."""
     name = copy_name(original.name, copy_number)
     page = (project.course_dir / f"{original.name}.md").read_text(encoding="utf-8")
     quiz = project.quiz_file(original.name).read_text(encoding="utf-8")
@@ -84,9 +94,10 @@ def write_copy(
     page = rename_ids(front, original.ids, copy_number) + fence + body
     quiz = rename_ids(EXAM_QUESTIONS.sub("", quiz), original.ids, copy_number)
     (project.course_dir / f"{name}.md").write_text(
-        relink(page, originals, copy_number), encoding="utf-8"
+        relink(page, originals, copy_number, written), encoding="utf-8"
     )
-    project.quiz_file(name).write_text(relink(quiz, originals, copy_number), encoding="utf-8")
+    quiz = relink(quiz, originals, copy_number, written)
+    project.quiz_file(name).write_text(quiz, encoding="utf-8")
 
 
 def rename_ids(text: str, ids: frozenset[str], copy_number: int) -> str:
@@ -100,8 +111,14 @@ def rename_ids(text: str, ids: frozenset[str], copy_number: int) -> str:
     return pattern.sub(renamed, text)
 
 
-def relink(text: str, originals: list[Original], copy_number: int) -> str:
-    """Point links to the real modules' pages at the same copy of those modules."""
+def relink(text: str, originals: list[Original], copy_number: int, written: set[str]) -> str:
+    """Point links to the real modules' pages at the same copy of those modules, where the
+    course has that copy (in a last, partial round of copies, it may not: the link stays)."""
     names = "|".join(re.escape(original.name) for original in originals)
     pattern = re.compile(rf"(?<![\w-])({names})\.md(?=[#)\s]|$)", re.MULTILINE)
-    return pattern.sub(lambda match: f"{copy_name(match.group(1), copy_number)}.md", text)
+
+    def relinked(match: re.Match[str]) -> str:
+        copy = copy_name(match.group(1), copy_number)
+        return f"{copy if copy in written else match.group(1)}.md"
+
+    return pattern.sub(relinked, text)

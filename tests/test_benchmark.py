@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from benchmarks.commands import summary_counts
-from benchmarks.courses import synthesise
+from benchmarks.courses import Original, copy_name, read_originals, synthesise
 from benchmarks.lighthouse import summarise
 from benchmarks.profile import Profile, Stage, stage_seconds
 from benchmarks.report import as_json, write_readme
@@ -35,36 +35,67 @@ def real_questions() -> int:
     return check(Project(PROJECT)).course.question_count
 
 
-def test_a_synthetic_course_passes_check_with_its_own_ids_and_links(
-    tmp_path: Path, real_questions: int
-) -> None:
-    """The copies leave their exam-only questions out (the exam draws from the six originals),
-    so the course's standards warn about those, and only about those, on the copies."""
-    root = synthesise(tmp_path / "course", 12)
-    result = subprocess.run(
+@pytest.fixture(scope="module")
+def originals() -> list[Original]:
+    return read_originals(Project(PROJECT))
+
+
+def synthetic_check(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(root), "check"],
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_a_synthetic_course_passes_check_with_its_own_ids_and_links(
+    tmp_path: Path, real_questions: int, originals: list[Original]
+) -> None:
+    """The copies leave their exam-only questions out (the exam draws from the originals),
+    so the course's standards warn about those, and only about those, on the copies."""
+    modules = 2 * len(originals)
+    root = synthesise(tmp_path / "course", modules)
+    result = synthetic_check(root)
     assert result.returncode == 0, result.stderr
     warnings = [WARNING.fullmatch(line) for line in result.stderr.splitlines()]
     assert warnings and all(warnings), result.stderr
     rules = {found["rule"] for found in warnings if found}
     assert rules == {"standards.exam-only-size", "standards.objective-exam"}
     assert all(re.search(r"-00\d\.(md|yml)$", found["file"]) for found in warnings if found)
-    assert f"OK: 12 modules, {2 * real_questions} questions" in result.stdout
-    copy = (root / "quizzes/06-confirm-002.yml").read_text(encoding="utf-8")
-    assert "review: 06-confirm-002.md#" in copy
-    assert "06-confirm.md" not in copy
-    assert "- id: m6-four-lenses-002" in copy
-    page = (root / "course/03-explore-002.md").read_text(encoding="utf-8")
-    assert "](02-principles-002.md)" in page
-    assert "](02-principles.md)" not in page
+    assert f"OK: {modules} modules, {2 * real_questions} questions" in result.stdout
+    last = originals[-1]
+    copy = (root / f"quizzes/{last.name}-002.yml").read_text(encoding="utf-8")
+    assert f"review: {last.name}-002.md#" in copy
+    assert f"{last.name}.md" not in copy
+    values = set(re.findall(r"^\s*(?:- )?(?:id|objective): (\S+)$", copy, re.MULTILINE))
+    assert values & {copy_name(one_id, 2) for one_id in last.ids}, "ids renamed"
+    assert not values & last.ids, "no id left as the original's"
+    pages = [path.read_text(encoding="utf-8") for path in root.glob("course/*-002.md")]
+    linked = [re.findall(r"\]\(([\w-]+)\.md", page) for page in pages]
+    real = {original.name for original in originals}
+    assert any(linked), "the copies link to modules"
+    assert all(name not in real for names in linked for name in names), "to their own copies"
+
+
+def test_a_synthetic_course_with_a_last_partial_round_of_copies_passes_check(
+    tmp_path: Path, originals: list[Original]
+) -> None:
+    """One copy more than the real course: its links to modules that have no copy stay with
+    the originals (they were pointed at copies that did not exist, so a size that is no
+    multiple of the real course's, 30 modules of seven, failed)."""
+    root = synthesise(tmp_path / "course", len(originals) + 1)
+    result = synthetic_check(root)
+    assert result.returncode == 0, result.stderr
+    page = (root / f"course/{originals[0].name}-002.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r"\]\(([\w-]+)\.md", page))
+    assert linked & {original.name for original in originals[1:]}, "links left as they were"
 
 
 @pytest.mark.browser
-def test_the_quick_run_reports_every_figure(tmp_path: Path, real_questions: int) -> None:
+def test_the_quick_run_reports_every_figure(
+    tmp_path: Path, real_questions: int, originals: list[Original]
+) -> None:
     output = tmp_path / "figures.json"
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--quick", "--json", str(output)],
@@ -77,7 +108,7 @@ def test_the_quick_run_reports_every_figure(tmp_path: Path, real_questions: int)
     assert result.returncode == 0, result.stderr
     figures = json.loads(output.read_text(encoding="utf-8"))
     assert figures["quick"] is True
-    assert_commands(figures["courses"], real_questions)
+    assert_commands(figures["courses"], len(originals), real_questions)
     assert_sites(figures["sites"])
     assert_preview(figures["preview"])
     assert figures["lighthouse"] == [] and figures["build_fit"] is None
@@ -91,9 +122,9 @@ def plausible_seconds(timing: dict[str, Any], most: float = 300) -> None:
     assert 0.05 < timing["median"] == timing["minimum"] < most
 
 
-def assert_commands(courses: list[dict[str, Any]], real_questions: int) -> None:
+def assert_commands(courses: list[dict[str, Any]], real_modules: int, real_questions: int) -> None:
     (course,) = courses
-    assert (course["modules"], course["questions"]) == (6, real_questions)
+    assert (course["modules"], course["questions"]) == (real_modules, real_questions)
     for command in ("check", "cold_check", "build", "cold_build", "plain"):
         plausible_seconds(course[command]["time"])
         plausible_seconds(course[command]["cpu"])

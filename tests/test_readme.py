@@ -154,9 +154,17 @@ def test_the_steps_for_adding_a_module_refresh_what_the_readme_shows() -> None:
 
 
 def section(title: str) -> str:
-    """The README's text under the heading ``title``, up to the next heading."""
+    """The README's text under the heading ``title``, up to the next heading (a line in a
+    code block that starts with '#' is a comment there: a trainer's copy of exam.yml, which
+    starts with comments, was cut at its first line)."""
     text = README.read_text(encoding="utf-8")
-    return text.split(f"\n{title}\n", 1)[1].split("\n#", 1)[0]
+    lines = text.split(f"\n{title}\n", 1)[1].split("\n")
+    in_code = False
+    for index, line in enumerate(lines):
+        in_code ^= line.startswith("```")
+        if line.startswith("#") and not in_code:
+            return "\n".join(lines[:index])
+    return "\n".join(lines)
 
 
 def yaml_block(text: str) -> str:
