@@ -114,13 +114,13 @@ def run_suite(plan: Plan) -> Results:
     with tempfile.TemporaryDirectory(prefix="mot-benchmark-") as scratch:
         roots = {modules: _course(Path(scratch), modules) for modules in plan.sizes}
         courses = [_time(roots[modules], plan) for modules in plan.sizes]
-        sites = [_site(roots[modules], modules, plan) for modules in plan.site_sizes]
+        sites = [_site(roots[modules], plan) for modules in plan.site_sizes]
         lighthouse = [
             scores
             for modules, pages in plan.lighthouse_pages.items()
-            for scores in _lighthouse(roots[modules], modules, pages, plan.lighthouse_runs)
+            for scores in _lighthouse(roots[modules], pages, plan.lighthouse_runs)
         ]
-        preview = [_preview(roots[modules], modules, plan.edits) for modules in plan.preview_sizes]
+        preview = [_preview(roots[modules], plan.edits) for modules in plan.preview_sizes]
     return Results(
         quick=plan.quick,
         when=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -146,7 +146,8 @@ def _time(root: Path, plan: Plan) -> CourseTimings:
     return time_course(root, plan.rounds(modules), warm_up=not plan.quick)
 
 
-def _site(root: Path, modules: int, plan: Plan) -> SiteFigures:
+def _site(root: Path, plan: Plan) -> SiteFigures:
+    modules = _module_count(root)  # a course of more modules than asked for: the real one
     say(f"Opening the {modules}-module site in Chromium: first visit, first search")
     site, pages = Project(root).site_dir, module_pages(root)[: plan.visited_modules]
     with serving(site) as (base, log), chromium() as browser:
@@ -157,17 +158,16 @@ def _site(root: Path, modules: int, plan: Plan) -> SiteFigures:
     return SiteFigures(modules, weights[0], runtime, measure_index(site), searched, text_searched)
 
 
-def _lighthouse(
-    root: Path, modules: int, pages: tuple[str, ...], runs: int
-) -> list[LighthouseScores]:
+def _lighthouse(root: Path, pages: tuple[str, ...], runs: int) -> list[LighthouseScores]:
+    modules = _module_count(root)
     say(f"Lighthouse on the {modules}-module site: {', '.join(pages)}")
     named = [first_module_page(root) if page == MODULE else page for page in pages]
     with serving(Project(root).site_dir) as (base, _):
         return score_pages(base, named, modules, runs)
 
 
-def _preview(root: Path, modules: int, edits: int) -> PreviewTimings:
-    say(f"Live preview on {modules} modules: {edits} edit(s) on three servers")
+def _preview(root: Path, edits: int) -> PreviewTimings:
+    say(f"Live preview on {_module_count(root)} modules: {edits} edit(s) on three servers")
     return measure_preview(root, first_module_page(root).removesuffix(".html"), edits)
 
 
