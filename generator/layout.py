@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Problem
@@ -26,7 +24,6 @@ from generator.file_names import (
 )
 from generator.project import (
     ASSETS_FOLDER,
-    EXAM_NAME,
     GENERATED_PAGES,
     HOME_PAGE,
     MEDIA_FOLDERS,
@@ -45,10 +42,10 @@ MISSPELT_SUFFIXES = {PAGE_SUFFIX: {".md", ".markdown"}, QUIZ_SUFFIX: {".yml", ".
 
 def page_files(project: Project) -> list[Path]:
     """The course's page files, in file-name order (the order of the navigation)."""
-    return _visible(project.course_dir, "*.md")
+    return visible(project.course_dir, "*.md")
 
 
-def _visible(folder: Path, pattern: str) -> list[Path]:
+def visible(folder: Path, pattern: str) -> list[Path]:
     return sorted(path for path in folder.glob(pattern) if not path.name.startswith("."))
 
 
@@ -59,7 +56,7 @@ def misspelt(folder: Path, suffix: str) -> list[Path]:
         return []
     return [
         path
-        for path in _visible(folder, "*")
+        for path in visible(folder, "*")
         if path.suffix.lower() in MISSPELT_SUFFIXES[suffix] and path.suffix != suffix
     ]
 
@@ -122,7 +119,7 @@ def _page_name_problems(project: Project, pages: list[Path]) -> list[Problem]:
         *case_clashes(project, pages),
         *generated_page_clashes(project, pages),
         *(
-            _suffix_problem(project, path, PAGE_SUFFIX, "page")
+            suffix_problem(project, path, PAGE_SUFFIX, "page")
             for path in misspelt(project.course_dir, PAGE_SUFFIX)
         ),
     ]
@@ -187,68 +184,7 @@ def _half_width(name: str) -> str:
     return unicodedata.normalize("NFKC", name)
 
 
-COPY_MARK = re.compile(r"(?:\s|_|\(|（|[-\s]*(?:copy|副本|拷贝))", re.IGNORECASE)
-"""How a file manager's copy of a file goes on after the file's own name: a space, brackets
-or the word copy (``01-intro (copy)``, ``01-intro copy 2``, ``01-intro - 副本``)."""
-
-
-@dataclass(frozen=True)
-class QuizFiles:
-    """The quiz files as they stand beside the pages, the folder read once."""
-
-    misspelt: list[Path] = field(default_factory=list)
-    """Named ``.yaml`` or ``.YML``: not read."""
-    orphans: list[Path] = field(default_factory=list)
-    """Named after no page (nor the exam)."""
-    without_quiz: list[str] = field(default_factory=list)
-    """The modules with no quiz file (one misspelt counts as there)."""
-    renames: dict[str, str] = field(default_factory=dict)
-    """Each orphan -> the module (or ``exam``) it is plainly to be renamed after: one named
-    so but for capitals, or a module renamed or moved."""
-    copies: dict[str, str] = field(default_factory=dict)
-    """Each other orphan named as a file manager names a copy of a quiz -> that quiz:
-    ``01-intro (copy)``, ``01-intro - 副本``, ``01-intro copy 2``."""
-
-
-def quiz_files(project: Project, page_names: set[str]) -> QuizFiles:
-    """The quiz files of ``project``, beside the pages named ``page_names``."""
-    if not project.quiz_dir.is_dir():
-        return QuizFiles()
-    quizzes = _visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
-    misspelt_quizzes = misspelt(project.quiz_dir, QUIZ_SUFFIX)
-    quiz_names = {path.stem for path in [*quizzes, *misspelt_quizzes]}
-    orphans = [path for path in quizzes if path.stem not in page_names | {EXAM_NAME}]
-    without_quiz = sorted(name for name in page_names - quiz_names if MODULE_NAME.match(name))
-    no_exam = [] if EXAM_NAME in quiz_names else [EXAM_NAME]
-    orphan_names = [path.stem for path in orphans]
-    recased = _case_renames(orphan_names, [*without_quiz, *no_exam])
-    renames = recased | _renames(
-        [quiz for quiz in orphan_names if quiz not in recased],
-        [name for name in without_quiz if name not in recased.values()],
-    )
-    originals = sorted(quiz_names - set(orphan_names), key=len, reverse=True)
-    copied = {orphan: _copied_from(orphan, originals) for orphan in orphan_names}
-    copies = {orphan: quiz for orphan, quiz in copied.items() if quiz and orphan not in renames}
-    return QuizFiles(misspelt_quizzes, orphans, without_quiz, renames, copies)
-
-
-def quiz_name_problems(project: Project, files: QuizFiles) -> list[Problem]:
-    """Quiz files named ``.yaml`` or ``.YML``, or with no module page of the same name."""
-    free = [name for name in files.without_quiz if name not in files.renames.values()]
-    return [
-        *(_suffix_problem(project, path, QUIZ_SUFFIX, "quiz") for path in files.misspelt),
-        *(
-            unfit_name_problem(project, path, unfit)
-            if (unfit := unfit_character(path.name)) is not None
-            else _copy_problem(project, path, files.copies[path.stem])
-            if path.stem in files.copies
-            else _orphan_problem(project, path, files.renames.get(path.stem), free)
-            for path in files.orphans
-        ),
-    ]
-
-
-def _suffix_problem(project: Project, path: Path, suffix: str, kind: str) -> Problem:
+def suffix_problem(project: Project, path: Path, suffix: str, kind: str) -> Problem:
     code = "quiz.yaml-extension" if kind == "quiz" else "course.md-extension"
     return Problem(
         project.relative(path),
@@ -260,102 +196,13 @@ def _suffix_problem(project: Project, path: Path, suffix: str, kind: str) -> Pro
     )
 
 
-def _case_renames(orphans: list[str], unread: list[str]) -> dict[str, str]:
-    """Each quiz named as a module without a quiz, or the exam, are named but for capitals
-    ('Exam.yml', '03-Explore.yml') -> that name. File names tell capitals apart on the
-    server, in git and on Linux, and a Mac or Windows laptop may read the file as it is."""
-    lowered = {name.lower(): name for name in unread}
-    return {quiz: lowered[quiz.lower()] for quiz in orphans if quiz.lower() in lowered}
-
-
-def _copied_from(name: str, quizzes: list[str]) -> str | None:
-    """The quiz (of ``quizzes``, longest first) that the quiz ``name`` is named a copy of."""
-    return next(
-        (quiz for quiz in quizzes if name.startswith(quiz) and COPY_MARK.match(name[len(quiz) :])),
-        None,
-    )
-
-
-def _copy_problem(project: Project, path: Path, original: str) -> Problem:
-    """A quiz named as a copy of the quiz ``original``: the course reads only the quiz named
-    after its module, and restoring a page of the copy's name was no fix."""
-    kept = project.shown(project.quiz_file(original))
-    return Problem(
-        project.relative(path),
-        1,
-        1,
-        f"quiz '{path.name}' belongs to no module: it is named as a copy of {kept}, and the "
-        "course reads only the quiz named after its module",
-        f"move what you need from it into {kept}, then delete it",
-        "quiz.orphan",
-    )
-
-
-def _orphan_problem(project: Project, path: Path, rename: str | None, free: list[str]) -> Problem:
-    """A quiz named after no module page: to be renamed ``rename`` (see :func:`_renames`),
-    or else after one of the modules ``free`` that lack a quiz, or to go."""
-    page = f"course/{path.stem}{PAGE_SUFFIX}"
-    if rename is not None and rename.lower() == path.stem.lower():
-        return Problem(
-            project.relative(path),
-            1,
-            1,
-            f"quiz '{path.name}' differs from {project.shown(project.quiz_file(rename))} "
-            "only in capitals; file names tell capitals from small letters on Linux, in git "
-            "and on the server, where the course does not read it",
-            f"rename it to {project.shown(project.quiz_file(rename))}",
-            "quiz.orphan",
-        )
-    if rename is not None:
-        fix = f"rename it to {project.shown(project.quiz_file(rename))}"
-    elif free:
-        pages = ", ".join(f"course/{name}{PAGE_SUFFIX}" for name in free)
-        fix = (
-            f"restore {page}, rename the quiz after the module it now belongs to, one of "
-            f"those without a quiz ({pages}), or delete it"
-        )
-    else:
-        fix = f"restore {page}, or delete the quiz"
-    return Problem(
-        project.relative(path),
-        1,
-        1,
-        f"quiz '{path.name}' belongs to no module: there is no {page}",
-        fix,
-        "quiz.orphan",
-    )
-
-
-def _renames(orphans: list[str], without_quiz: list[str]) -> dict[str, str]:
-    """Each quiz named after no module that was plainly renamed with its module -> the
-    module's name. After modules were renamed, each lacks a quiz, and a quiz is to be renamed
-    after one only when the two names plainly say the same module (:func:`_same_name`,
-    then :func:`_same_number`) and neither says so of another: renamed after another
-    module, a quiz would give it the questions of one that was deleted."""
-    renames: dict[str, str] = {}
-    for same in (_same_name, _same_number):
-        free = [name for name in without_quiz if name not in renames.values()]
-        matches = {
-            quiz: [name for name in free if same(quiz, name)]
-            for quiz in orphans
-            if quiz not in renames
-        }
-        claims = Counter(name for names in matches.values() for name in names)
-        renames |= {
-            quiz: names[0]
-            for quiz, names in matches.items()
-            if len(names) == 1 and claims[names[0]] == 1
-        }
-    return renames
-
-
 def renamed_modules(name: str, names: Iterable[str]) -> list[str]:
     """The ones of ``names`` that may be module ``name`` renamed: the one with the same name
     after the number (``05-offer`` for ``04-offer``: modules reordered), then the one with the
     same number (``03-listen`` for ``03-explore``), each where only one has it. Names may
     end in ``.md``."""
     found: list[str] = []
-    for same in (_same_name, _same_number):
+    for same in (same_name, same_number):
         matches = [other for other in names if same(name, other)]
         if len(matches) == 1 and matches[0] not in found:
             found.append(matches[0])
@@ -377,14 +224,14 @@ def did_you_mean(candidates: list[str], after: str = "") -> str | None:
     return None
 
 
-def _same_name(module: str, other: str) -> bool:
+def same_name(module: str, other: str) -> bool:
     """Whether two module names share the name after the number (``06-confirm``, ``07-confirm``)."""
     number, _, name = module.partition("-")
     other_number, _, other_name = other.partition("-")
     return number.isdigit() and other_number.isdigit() and name != "" and name == other_name
 
 
-def _same_number(module: str, other: str) -> bool:
+def same_number(module: str, other: str) -> bool:
     """Whether two module names share their number (``05-do``, ``05-act``)."""
     number = module.partition("-")[0]
     return number.isdigit() and number == other.partition("-")[0]

@@ -18,8 +18,6 @@ from generator.layout import (
     misnamed,
     misspelt,
     page_files,
-    quiz_files,
-    quiz_name_problems,
 )
 from generator.media import outside_link
 from generator.models import (
@@ -35,6 +33,7 @@ from generator.models import (
 )
 from generator.plain_text import plain_text_problems
 from generator.project import EXAM_NAME, HOME_PAGE, MODULE_NAME, Project
+from generator.quiz_names import quiz_files, quiz_name_problems
 from generator.schema_problems import ModelT, validate_model
 from generator.search_terms import search_terms_problems
 from generator.sources import read_source
