@@ -12,12 +12,13 @@ and no two may differ only in letter case, nor a page from one the generator wri
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 from generator.errors import CONTROL, Problem
-from generator.project import GENERATED_PAGES, Project
+from generator.project import GENERATED_PAGES, MODULE_NAME, Project
 
 WINDOWS_UNFIT = frozenset('\\:*?"<>|')
 """The characters Windows refuses in a file name (besides ``/``, which no name holds)."""
@@ -176,4 +177,48 @@ def _case_clash(project: Project, path: Path, earlier: str, outcome: str, fix: s
         f"file for both, so {outcome} where the offline package is unzipped",
         fix,
         "course.case-clash",
+    )
+
+
+PAGE_COPY_MARK = re.compile(r"\s*(?:-\s*)?(?:副本|拷贝|copy)|\s*[(（]\d+[)）]", re.IGNORECASE)
+"""How a file manager names a copy after the file's own name: ``glossary - 副本``,
+``glossary - Copy``, ``glossary copy 2``, ``glossary (2)``."""
+
+
+def page_copies(pages: list[Path]) -> dict[Path, Path]:
+    """The pages named as a file manager names a copy of another page -> that page (the
+    longest name that fits: ``01-intro-2 - 副本`` is a copy of ``01-intro-2``)."""
+    longest_first = sorted(pages, key=lambda page: len(page.stem), reverse=True)
+    copies: dict[Path, Path] = {}
+    for path in pages:
+        original = next(
+            (
+                page
+                for page in longest_first
+                if page != path
+                and path.stem.startswith(page.stem)
+                and PAGE_COPY_MARK.match(path.stem[len(page.stem) :])
+            ),
+            None,
+        )
+        if original is not None and not unfit_character(path.name) and not unportable(path.name):
+            copies[path] = original
+    return copies
+
+
+def copy_problem(project: Project, path: Path, original: Path) -> Problem:
+    """A page named as a copy of ``original``: a module's copy is not read, and any other
+    would be published as a page of its own beside the original."""
+    if MODULE_NAME.match(original.stem):
+        outcome = "and the course reads a module only under its own name"
+    else:
+        outcome = "and the site would publish it as a page of its own beside the original"
+    kept = project.relative(original)
+    return Problem(
+        project.relative(path),
+        1,
+        1,
+        f"page '{path.name}' is named as a copy of {kept}, {outcome}",
+        f"move what you need from it into {kept}, then delete it",
+        "course.copy",
     )

@@ -16,7 +16,9 @@ from pathlib import Path
 from generator.errors import Problem
 from generator.file_names import (
     case_clashes,
+    copy_problem,
     generated_page_clashes,
+    page_copies,
     unfit_character,
     unfit_name_problem,
     unportable,
@@ -51,14 +53,30 @@ def visible(folder: Path, pattern: str) -> list[Path]:
 
 def misspelt(folder: Path, suffix: str) -> list[Path]:
     """The files in ``folder`` meant to end in ``suffix`` that end otherwise (``.MD``,
-    ``.markdown``, ``.YML``, ``.yaml``) and are never read."""
+    ``.markdown``, ``.YML``, ``.yaml``, ``.md.txt``) and are never read."""
     if not folder.is_dir():
         return []
     return [
         path
         for path in visible(folder, "*")
-        if path.suffix.lower() in MISSPELT_SUFFIXES[suffix] and path.suffix != suffix
+        if (meant := meant_name(path, suffix)) is not None and meant != path.name
     ]
+
+
+def meant_name(path: Path, suffix: str) -> str | None:
+    """The name a page or quiz (``suffix``) at ``path`` is meant to have, if it is meant to
+    be one: ``01-intro.md`` for ``01-intro.MD``, ``01-intro.markdown`` or ``01-intro.md.txt``
+    (Notepad adds '.txt' to a name it saves)."""
+    name = path.name.removesuffix(".txt").removesuffix(".TXT")
+    stem, dot, ending = name.rpartition(".")
+    if dot and stem and f".{ending.lower()}" in MISSPELT_SUFFIXES[suffix]:
+        return f"{stem}{suffix}"
+    return None
+
+
+def meant_stem(path: Path, suffix: str) -> str:
+    """The module name a page or quiz at ``path`` is meant to have (:func:`meant_name`)."""
+    return Path(meant_name(path, suffix) or path.name).stem
 
 
 def misnamed(path: Path) -> bool:
@@ -114,8 +132,10 @@ def layout_problems(project: Project, pages: list[Path]) -> list[Problem]:
 def _page_name_problems(project: Project, pages: list[Path]) -> list[Problem]:
     """Pages not read for their names, pages named alike (or like a generated page), and
     files meant to be pages."""
+    copies = page_copies(pages)
     return [
-        *(_name_problem(project, path) for path in pages if misnamed(path)),
+        *(copy_problem(project, path, original) for path, original in copies.items()),
+        *(_name_problem(project, path) for path in pages if misnamed(path) and path not in copies),
         *case_clashes(project, pages),
         *generated_page_clashes(project, pages),
         *(
@@ -191,7 +211,7 @@ def suffix_problem(project: Project, path: Path, suffix: str, kind: str) -> Prob
         1,
         1,
         f"{kind} files end in '{suffix}', and this one is not read",
-        f"rename it to {path.stem}{suffix}",
+        f"rename it to {meant_name(path, suffix)}",
         code,
     )
 

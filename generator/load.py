@@ -15,6 +15,7 @@ from generator.layout import (
     QUIZ_SUFFIX,
     is_module,
     layout_problems,
+    meant_stem,
     misnamed,
     misspelt,
     page_files,
@@ -74,8 +75,7 @@ def load_course(
     pages = [page for page in loaded.values() if page is not None]
     if pages_loaded is not None:
         pages_loaded(pages)
-    misspelt_pages = misspelt(project.course_dir, PAGE_SUFFIX)
-    page_names = {path.stem for path in [*page_paths, *misspelt_pages]}
+    page_names = _page_names(project, page_paths)
     quizzes = quiz_files(project, page_names)
     renamed_quizzes = {module: quiz for quiz, module in quizzes.renames.items()}
     modules = _load_modules(project, loaded, renamed_quizzes, problems)
@@ -86,6 +86,14 @@ def load_course(
     if problems:
         raise CourseError(problems)
     return Course(pages=pages, modules=modules, exam=exam)
+
+
+def _page_names(project: Project, page_paths: list[Path]) -> set[str]:
+    """The names of the pages, and of those meant to be pages (``01-intro.md.txt``)."""
+    misspelt_pages = misspelt(project.course_dir, PAGE_SUFFIX)
+    return {path.stem for path in page_paths} | {
+        meant_stem(path, PAGE_SUFFIX) for path in misspelt_pages
+    }
 
 
 def _folders_linked_outside(project: Project) -> list[Problem]:
@@ -266,7 +274,7 @@ def load_module(
     # a link to nothing is read, and reported as a link: created, it would be written through
     if not quiz_path.exists() and not quiz_path.is_symlink():
         misspelt_quizzes = misspelt(project.quiz_dir, QUIZ_SUFFIX)
-        if any(path.stem == page_path.stem for path in misspelt_quizzes):
+        if any(meant_stem(path, QUIZ_SUFFIX) == page_path.stem for path in misspelt_quizzes):
             return None  # reported as a file to rename
         problems.append(
             Problem(

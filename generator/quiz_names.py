@@ -16,8 +16,10 @@ from pathlib import Path
 from generator.errors import Problem
 from generator.file_names import unfit_character, unfit_name_problem
 from generator.layout import (
+    LOOKS_LIKE_MODULE,
     PAGE_SUFFIX,
     QUIZ_SUFFIX,
+    meant_stem,
     misspelt,
     same_name,
     same_number,
@@ -55,8 +57,19 @@ def quiz_files(project: Project, page_names: set[str]) -> QuizFiles:
         return QuizFiles()
     quizzes = visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
     misspelt_quizzes = misspelt(project.quiz_dir, QUIZ_SUFFIX)
-    quiz_names = {path.stem for path in [*quizzes, *misspelt_quizzes]}
-    orphans = [path for path in quizzes if path.stem not in page_names | {EXAM_NAME}]
+    quiz_names = {path.stem for path in quizzes} | {
+        meant_stem(path, QUIZ_SUFFIX) for path in misspelt_quizzes
+    }
+    misnamed = {
+        name.lower()
+        for name in page_names
+        if LOOKS_LIKE_MODULE.match(name) and not MODULE_NAME.match(name)
+    }
+    orphans = [  # a module page named but for capitals is told to be renamed (06-Confirm.md)
+        path
+        for path in quizzes
+        if path.stem not in page_names | {EXAM_NAME} and path.stem.lower() not in misnamed
+    ]
     without_quiz = sorted(name for name in page_names - quiz_names if MODULE_NAME.match(name))
     no_exam = [] if EXAM_NAME in quiz_names else [EXAM_NAME]
     orphan_names = [path.stem for path in orphans]

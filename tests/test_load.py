@@ -106,6 +106,75 @@ def test_a_file_manager_s_copy_of_a_quiz_is_named_a_copy(minimal_project: Path, 
     ]
 
 
+@pytest.mark.parametrize(
+    ("original", "copy", "outcome"),
+    [
+        ("01-sample", "01-sample - 副本", "and the course reads a module only under its own name"),
+        ("02-second", "02-second - Copy", "and the course reads a module only under its own name"),
+        (
+            "index",
+            "index (2)",
+            "and the site would publish it as a page of its own beside the original",
+        ),
+        (
+            "index",
+            "index copy",
+            "and the site would publish it as a page of its own beside the original",
+        ),
+    ],
+)
+def test_a_file_manager_s_copy_of_a_page_is_named_a_copy(
+    minimal_project: Path, original: str, copy: str, outcome: str
+) -> None:
+    """A module's copy was told to be renamed, "e.g. to 01-sample.md", over the module it
+    copies; any other page's copy was published beside the original without a word."""
+    course = minimal_project / "course"
+    (course / f"{copy}.md").write_bytes((course / f"{original}.md").read_bytes())
+    assert problems_of(minimal_project) == [
+        f"course/{copy}.md:1:1: page '{copy}.md' is named as a copy of course/{original}.md, "
+        f"{outcome}; move what you need from it into course/{original}.md, then delete it "
+        "[course.copy]"
+    ]
+
+
+def test_a_page_named_as_another_and_more_is_no_copy(minimal_project: Path) -> None:
+    course = minimal_project / "course"
+    (course / "index_notes.md").write_text("---\ntitle: 备注\n---\n\n正文。\n", encoding="utf-8")
+    assert "index_notes" in [page.name for page in load_course(Project(minimal_project)).pages]
+
+
+@pytest.mark.parametrize(
+    ("kind", "folder", "name"),
+    [("page", "course", "02-second.md"), ("quiz", "quizzes", "02-second.yml")],
+)
+def test_a_file_notepad_saved_with_txt_is_to_be_renamed(
+    minimal_project: Path, kind: str, folder: str, name: str
+) -> None:
+    """Notepad adds '.txt': the page's quiz was told to be deleted or its page restored, and
+    the quiz was told to be created."""
+    source = minimal_project / folder / name
+    source.rename(source.with_name(f"{name}.txt"))
+    ending = Path(name).suffix
+    code = "course.md-extension" if kind == "page" else "quiz.yaml-extension"
+    assert problems_of(minimal_project) == [
+        f"{folder}/{name}.txt:1:1: {kind} files end in '{ending}', and this one is not read; "
+        f"rename it to {name} [{code}]"
+    ]
+
+
+def test_a_module_page_named_but_for_capitals_leaves_its_quiz_alone(
+    minimal_project: Path,
+) -> None:
+    """Its quiz was told "restore course/02-second.md, or delete the quiz"."""
+    course = minimal_project / "course"
+    (course / "02-second.md").rename(course / "02-Second.md")
+    assert problems_of(minimal_project) == [
+        "course/02-Second.md:1:1: '02-Second.md' starts with a digit, so it is a module, but a "
+        "module's file name is two digits, a hyphen and lower-case letters, digits or hyphens; "
+        "rename it and its quiz, e.g. to 02-second.md and 02-second.yml [course.module-name]"
+    ]
+
+
 def test_the_quiz_of_a_deleted_module_is_to_be_deleted_or_its_page_restored(
     minimal_project: Path,
 ) -> None:
