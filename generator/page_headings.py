@@ -94,16 +94,31 @@ def ids_not_last(page: Page, lines: Lines) -> Iterator[Problem]:
     for number, found in _not_last(lines):
         ids = [each["name"] for each in found if each["hash"] == "#"] or ["id"]
         classes = "".join(f" .{each['name']}" for each in found if each["hash"] == ".")
+        what, fix = (
+            f"the heading's '{found[0][0]}' is not the one '{{…}}' that ends the line",
+            "put the id and any classes in one pair of braces, last on the line: "
+            f"{{#{ids[0]}{classes}}}",
+        )
+        if _unspaced(lines[number], found):
+            what = f"the heading's '{found[0][0]}' has no space before it"
+            fix = f"put a space before '{{': … {found[0][0]}"
         yield Problem(
             page.source.path,
             number,
             found[0].start() + 1,
-            f"the heading's '{found[0][0]}' is not the one '{{…}}' that ends the line, so the "
-            "site shows it as text, and the heading does not get the id",
-            "put the id and any classes in one pair of braces, last on the line: "
-            f"{{#{ids[0]}{classes}}}",
+            f"{what}, so the site shows it as text, and the heading does not get the id",
+            fix,
             "page.id-as-text",
         )
+
+
+def _unspaced(line: str, found: list[re.Match[str]]) -> bool:
+    """Whether a heading's one ``{…}``, last on the line, is shown as text for want of a
+    space before it (``## 服务补救五步法{#service-recovery}``)."""
+    if len(found) != 1:
+        return False
+    start, end = found[0].span()
+    return not line[start - 1].isspace() and not _heading_text(line[end:]).strip()
 
 
 def ids_shown_as_text(lines: Lines) -> set[str]:

@@ -1082,6 +1082,18 @@ def test_a_heading_id_the_site_shows_as_text_is_named_and_links_to_it_are_not(
     ]
 
 
+def test_a_heading_id_with_no_space_before_it_is_told_to_take_one(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was told it was "not the one '{…}' that ends the line", which it was."""
+    line = add_to_page(minimal_project, "## 服务补救五步法{#service-recovery}\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:11: the heading's '{{#service-recovery}}' has no space before it, so "
+        "the site shows it as text, and the heading does not get the id; put a space before "
+        "'{': … {#service-recovery} [page.id-as-text]"
+    ]
+
+
 def check_lines(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     """Every problem ``check`` prints, without the count at its end."""
     run_generator(root, "check")
