@@ -24,12 +24,8 @@ from generator.models import Course, Page
 from generator.page_blocks import broken_blocks, empty_boxes, unclosed_fences
 from generator.page_diagrams import small_labels
 from generator.page_footnotes import footnote_problems
-from generator.page_headings import (
-    full_width_ids,
-    ids_not_last,
-    ids_shown_as_text,
-    level_one_headings,
-)
+from generator.page_heading_ids import full_width_ids, ids_not_last, ids_shown_as_text
+from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import THEME_ID_PREFIX, id_problems, taken_ids
 from generator.page_limits import deepest_line

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.page_headings import ATTRIBUTES_AS_TEXT
+from generator.page_heading_ids import ATTRIBUTES_AS_TEXT
 from tests.conftest import run_generator
 
 PAGE = "course/01-sample.md"

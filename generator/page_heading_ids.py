@@ -1,0 +1,130 @@
+"""Headings' ids the site shows as text: typed full-width (``｛#id｝``), not the one ``{…}``
+that ends the line, or written with no space before it.
+
+Python-Markdown's ``attr_list`` takes a heading's ``{#id}`` only alone at the end of its
+line, after a space; anywhere else the braces show on the page, and a link to the id finds
+no heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markdown.extensions.attr_list import AttrListTreeprocessor
+
+from generator.errors import Problem
+from generator.models import Page
+from generator.page_text import Lines
+
+FULL_WIDTH_ID = re.compile(
+    r"^#{1,6}\s.*?(?P<written>(?P<open>[{｛])\s*(?P<hash>[#＃])(?P<name>[^{}｛｝\s]+)"
+    r"(?P<rest>[^{}｛｝]*?)\s*(?P<close>[}｝]))\s*$"
+)
+"""A heading that ends with an id (and maybe classes) in braces, each brace and the '#'
+half- or full-width."""
+ATX_HEADING = re.compile(r"#{1,6}\s")
+"""The start of a heading written with '#', up to its text."""
+ATTRIBUTES_AS_TEXT = re.compile(r"\{:?\s*(?P<hash>[#.])(?P<name>[^{}\s]+)[^{}]*\}")
+"""An id or class in braces (``{#who-cares}``, ``{: .big}``) the site shows as text."""
+
+
+def full_width_ids(page: Page, lines: Lines) -> Iterator[Problem]:
+    """Each heading whose ``{#id}`` a Chinese input method typed full-width (``｛#id｝``):
+    the site shows it as text, and a link to the id finds no heading."""
+    for number, found in _full_width(lines):
+        name, rest = found["name"], found["rest"].strip()
+        yield Problem(
+            page.source.path,
+            number,
+            found.start("written") + 1,
+            f"the heading's id '{found['written']}' is written full-width, so the site shows "
+            "it as text and no link can reach the section",
+            f"write the braces and the '#' half-width: {{#{name}{' ' + rest if rest else ''}}}",
+            "page.full-width-id",
+        )
+
+
+def ids_not_last(page: Page, lines: Lines) -> Iterator[Problem]:
+    """Each heading with a ``{#id}`` that is not its one ``{…}``, last on the line
+    (``## 标题 {#a}。``, ``## 标题 {#a} {.big}``): the site shows it as text."""
+    for number, found in _not_last(lines):
+        ids = [each["name"] for each in found if each["hash"] == "#"] or ["id"]
+        classes = "".join(f" .{each['name']}" for each in found if each["hash"] == ".")
+        what, fix = (
+            f"the heading's '{found[0][0]}' is not the one '{{…}}' that ends the line",
+            "put the id and any classes in one pair of braces, last on the line: "
+            f"{{#{ids[0]}{classes}}}",
+        )
+        if _unspaced(lines[number], found):
+            what = f"the heading's '{found[0][0]}' has no space before it"
+            fix = f"put a space before '{{': … {found[0][0]}"
+        yield Problem(
+            page.source.path,
+            number,
+            found[0].start() + 1,
+            f"{what}, so the site shows it as text, and the heading does not get the id",
+            fix,
+            "page.id-as-text",
+        )
+
+
+def _unspaced(line: str, found: list[re.Match[str]]) -> bool:
+    """Whether a heading's one ``{…}``, last on the line, is shown as text for want of a
+    space before it (``## 服务补救五步法{#service-recovery}``)."""
+    if len(found) != 1:
+        return False
+    start, end = found[0].span()
+    return not line[start - 1].isspace() and not _heading_text(line[end:]).strip()
+
+
+def ids_shown_as_text(lines: Lines) -> set[str]:
+    """The ids of the headings whose ``{#id}`` the site shows as text (typed full-width, or
+    not last on the line): links to them are told of the heading, not to add the id."""
+    typed_full_width = {found["name"] for _, found in _full_width(lines)}
+    not_last = {
+        each["name"] for _, found in _not_last(lines) for each in found if each["hash"] == "#"
+    }
+    return typed_full_width | not_last
+
+
+def _not_last(lines: Lines) -> Iterator[tuple[int, list[re.Match[str]]]]:
+    """The ids and classes in braces of each heading that Python-Markdown shows as text:
+    all but a last one (which ``attr_list`` takes only if it holds no other braces)."""
+    for number, line in lines.items():
+        heading = ATX_HEADING.match(line)
+        if heading is None:
+            continue
+        start, text = heading.end(), _heading_text(line[heading.end() :])
+        last = _attribute_list(text)
+        if last is not None and not {"{", "}"} & set(last.group(1)):
+            text = text[: last.start()]
+        found = list(ATTRIBUTES_AS_TEXT.finditer(line, start, start + len(text)))
+        if found:
+            yield number, found
+
+
+def _attribute_list(text: str) -> re.Match[str] | None:
+    """The attribute list ending a heading's ``text``, as ``attr_list`` finds it. Its pattern
+    starts with a run of spaces, and searched for, it takes time growing with the square of
+    a long run: it is matched at the start of the spaces before each ' {' instead, in turn."""
+    for brace in re.finditer(" \\{", text):
+        found = AttrListTreeprocessor.HEADER_RE.match(text, len(text[: brace.start()].rstrip(" ")))
+        if found is not None:
+            return found
+    return None
+
+
+def _heading_text(written: str) -> str:
+    """A heading's text after its '#'s, without the '#'s that may close it (Python-Markdown
+    drops them, a space before them or not). Stripped in Python: a pattern ending in
+    ``.*?#*\\s*$`` takes time growing with the square of a long run of spaces."""
+    return written.rstrip().rstrip("#")
+
+
+def _full_width(lines: Lines) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each heading whose id's braces or '#' are full-width, and where they are."""
+    for number, line in lines.items():
+        found = FULL_WIDTH_ID.match(line)
+        if found is not None and not (found["open"] + found["hash"] + found["close"]).isascii():
+            yield number, found
