@@ -37,7 +37,7 @@ from generator.written import (
 from generator.yaml_lines import FULL_WIDTH_SPACE
 from generator.yaml_source import position, value_at
 from generator.yaml_value_fixes import (
-    entry_with_colon_fix,
+    entry_with_colon,
     list_fix,
     too_few_fix,
     true_or_false_fix,
@@ -304,10 +304,8 @@ def _not_text(key: str, value: object, item: bool, written: str) -> Description:
     """Text expected: a number or true/false wants quotes, around the text as written; a
     list or mapping, one line."""
     subject = _subject(key, item)
-    if item and isinstance(value, dict) and (fix := entry_with_colon_fix(value)) is not None:
-        name = next(iter(value))
-        message = f"the ': ' after '{name}' makes YAML read this one as a 'key: value' line"
-        return f"{subject} must be text, and {message}", fix, "not-text"
+    if item and isinstance(value, dict) and (colon := entry_with_colon(key, value)) is not None:
+        return f"{subject} must be text, and {colon[0]}", colon[1], "not-text"
     if isinstance(value, list | dict):
         return (
             f"{subject} must be text, not {found_value(value)}",

@@ -13,6 +13,7 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, StreamMark
 
 from generator.yaml_hints import COURSE, context_line_of, syntax_hint
+from generator.yaml_key_hints import misplaced_key
 from generator.yaml_lines import FULL_WIDTH_SPACE, Hint
 from generator.yaml_list_hints import repeated_first_key
 
@@ -47,8 +48,10 @@ def describe_yaml_error(
     if isinstance(error, DuplicateKeyError):
         repeated = repeated_first_key(text.split("\n"), line)
         return repeated or (line, column, *duplicate_key(_duplicate_key_name(error)))
-    hint = indent_hint(text, line, column) or syntax_hint(
-        text, line, context_line_of(error), COURSE, line_offset
+    hint = (
+        indent_hint(text, line, column)
+        or syntax_hint(text, line, context_line_of(error), COURSE, line_offset)
+        or misplaced_key(text.split("\n"), line, column)
     )
     if hint is not None:
         return hint

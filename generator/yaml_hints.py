@@ -3,12 +3,14 @@
 YAML says what its parser expected where it gave up, often a line or more after the
 slip. Slips common in a Chinese course: a full-width colon after a key (``prompt：``,
 what a Chinese input method types), a text that starts with a character YAML reads as
-syntax (``!重要``, ``[注意] 以下``, ``@客户``), a quote opened but never closed
-(``prompt: "服务补救…``, :mod:`generator.yaml_quote_hints`), a key with no colon
-(``prompt 一位客户``), a key with no space after its colon (``prompt:一位客户``) or a
-full-width space there (``prompt:\u3000一位``), a key indented unlike its neighbours
+syntax (``!重要``, ``[注意] 以下``, ``@客户``), a text after ``>-`` on its key's line,
+a quote opened but never closed (``prompt: "服务补救…``,
+:mod:`generator.yaml_quote_hints`), a key with no colon (``prompt 一位客户``), a key with
+no space after its colon (``prompt:一位客户``) or a full-width space there
+(``prompt:\u3000一位``), a key indented unlike its neighbours
 (:mod:`generator.yaml_indentation`), and slips in a list's items
-(:mod:`generator.yaml_list_hints`).
+(:mod:`generator.yaml_list_hints`). A key written where YAML reads it as part of a text
+is named by :mod:`generator.yaml_key_hints`.
 Each is looked for on the lines the error names, or above them, and the fix quotes the
 trainer's own line. ``mkdocs.yml`` gets the same hints, read as its own file: any name may
 be a setting, and the tags MkDocs reads (``!ENV``, ``!!python/name:``) are rightly written.
@@ -24,7 +26,7 @@ from typing import Any, Protocol
 from generator.models import StrictModel
 from generator.yaml_indentation import dedented_key, misaligned_key
 from generator.yaml_lines import BLOCK_HEADER, KEY, Hint, indent
-from generator.yaml_list_hints import list_item_slip
+from generator.yaml_list_hints import list_item_slip, spaces_in
 from generator.yaml_quote_hints import unclosed_quote, where, written
 
 FULL_WIDTH_COLONS = "：︰﹕"
@@ -69,6 +71,9 @@ NO_COLON = re.compile(
 """A name, then a space and a value, with no colon between (``prompt 一位客户``): a key
 of a course file, or a module's name under the exam's ``draw:`` (``06-confirm 3``)."""
 BRACKETS = {"[": "a list", "{": "a group"}
+TEXT_AFTER_MARK = re.compile(r"([|>](?:[-+][1-9]?|[1-9][-+]))[ \t]+([^#\s].*)")
+"""A text on the line of ``>-`` or ``|+`` (not ``>`` or ``|`` alone, which may be a
+quotation or a table's row in Markdown), which start a text on the lines below."""
 SETTINGS_TAG = re.compile(r"!!\S|!ENV\b|!relative\b")
 """A tag MkDocs reads in mkdocs.yml: ``!ENV``, ``!relative`` or one of YAML's own (``!!``)."""
 
@@ -300,6 +305,9 @@ def _special_start(line: str, number: int, tag: re.Pattern[str] | None) -> Hint 
         return None
     if BLOCK_HEADER.fullmatch(value) or (tag is not None and tag.match(value)):
         return None
+    marked = TEXT_AFTER_MARK.fullmatch(value)
+    if marked is not None:
+        return _text_after_mark(number, line, key, marked)
     closing = "]" if value[0] == "[" else "}"
     bracketed = (
         f"; if it is {BRACKETS[value[0]]}, end it with '{closing}' and write nothing after it"
@@ -312,6 +320,23 @@ def _special_start(line: str, number: int, tag: re.Pattern[str] | None) -> Hint 
         f"{where(key)} starts with {value[0]!r}, {SPECIAL_START[value[0]]}",
         f"put the whole text in quotes: {written(key, quoted(value))}{bracketed}",
         "yaml.needs-quotes",
+    )
+
+
+def _text_after_mark(number: int, line: str, key: str | None, marked: re.Match[str]) -> Hint:
+    """A text after ``>-`` or ``|-`` on its key's line: quoting the value, the advice for
+    a text that starts with '>', would show the mark to learners."""
+    mark, text = marked.groups()
+    after = f"'{key}:'" if key else "the list's '- '"
+    return (
+        number,
+        len(line.rstrip()) - len(marked.string) + 1,
+        f"'{mark}' after {after} starts a text written on the lines below it, so no text may "
+        "follow it on its own line",
+        f"move the text to a line of its own below, "
+        f"{spaces_in(len(line) - len(line.lstrip(' -')) + 2)}, or delete '{mark}' to keep it "
+        f"on this line: {written(key, text)}",
+        "yaml.text-after-mark",
     )
 
 

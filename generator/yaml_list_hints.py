@@ -97,7 +97,7 @@ def _bad_text_dash(lines: list[str], number: int) -> Hint | None:
     if found is None:
         return None
     spaces, start, text = found.groups()
-    neighbours = (_filled_above(lines, number), _filled_below(lines, number))
+    neighbours = (filled_above(lines, number), _filled_below(lines, number))
     if not any(_item_at(lines, other, len(spaces)) for other in neighbours):
         return None
     dash = start.strip()
@@ -139,9 +139,9 @@ def _item_out_of_line(lines: list[str], error_line: int, line_offset: int) -> Hi
     return (
         error_line,
         column + 1,
-        f"this item of the list starts its '-' {_spaces_in(column)}, where the item before it "
-        f"(line {sibling[0] + line_offset}) starts its '-' {_spaces_in(sibling[1])}",
-        f"line its '-' up with that one, {_spaces_in(sibling[1])}{moved}",
+        f"this item of the list starts its '-' {spaces_in(column)}, where the item before it "
+        f"(line {sibling[0] + line_offset}) starts its '-' {spaces_in(sibling[1])}",
+        f"line its '-' up with that one, {spaces_in(sibling[1])}{moved}",
         "yaml.item-out-of-line",
     )
 
@@ -150,7 +150,7 @@ def _text_item_out_of_line(lines: list[str], error_line: int, line_offset: int) 
     """An item of a list of texts (``features:`` in mkdocs.yml) at ``error_line`` whose '-'
     stands left or right of the '-' of the text item on the line above: PyYAML spoke of a
     "block end" and a "block sequence start"."""
-    above = _filled_above(lines, error_line)
+    above = filled_above(lines, error_line)
     item, sibling = ITEM.match(line_at(lines, error_line)), ITEM.match(line_at(lines, above))
     if item is None or sibling is None or KEY_LINE.match(lines[above - 1]) is not None:
         return None
@@ -162,23 +162,23 @@ def _text_item_out_of_line(lines: list[str], error_line: int, line_offset: int) 
         return (
             above,
             sibling_column + 1,
-            f"this item of the list starts its '-' {_spaces_in(sibling_column)}, where the "
+            f"this item of the list starts its '-' {spaces_in(sibling_column)}, where the "
             f"items after it (line {error_line + line_offset} on) start theirs "
-            f"{_spaces_in(column)}",
-            f"line its '-' up with theirs, {_spaces_in(column)}",
+            f"{spaces_in(column)}",
+            f"line its '-' up with theirs, {spaces_in(column)}",
             "yaml.item-out-of-line",
         )
     return (
         error_line,
         column + 1,
-        f"this item of the list starts its '-' {_spaces_in(column)}, where the item before it "
-        f"(line {above + line_offset}) starts its '-' {_spaces_in(sibling_column)}",
-        f"line its '-' up with that one, {_spaces_in(sibling_column)}",
+        f"this item of the list starts its '-' {spaces_in(column)}, where the item before it "
+        f"(line {above + line_offset}) starts its '-' {spaces_in(sibling_column)}",
+        f"line its '-' up with that one, {spaces_in(sibling_column)}",
         "yaml.item-out-of-line",
     )
 
 
-def _spaces_in(column: int) -> str:
+def spaces_in(column: int) -> str:
     return f"{column} spaces in" if column else "at the left edge"
 
 
@@ -222,14 +222,14 @@ def _item_without_key(lines: list[str], error_line: int) -> Hint | None:
     """A key at ``error_line`` under an item that holds a bare text (``- 专心倾听``): the
     item's own key left out. The key is the one its neighbours start with."""
     key = KEY_LINE.match(line_at(lines, error_line))
-    above = _filled_above(lines, error_line)
+    above = filled_above(lines, error_line)
     item = ITEM.match(line_at(lines, above))
     if key is None or item is None or KEY_LINE.match(lines[above - 1]) is not None:
         return None
     spaces, text = item.groups()
     if text[:1].isascii():  # a key written wrongly ('text：', 'text 打断'), named elsewhere
         return None
-    first_key = _first_key_of_items(lines, above, len(spaces))
+    first_key = first_key_of_items(lines, above, len(spaces))
     if first_key is None or len(key.group(1)) not in {len(spaces) + 2, item.start(2)}:
         return None
     return (
@@ -249,7 +249,7 @@ def _item_without_dash(lines: list[str], error_line: int) -> Hint | None:
     if key is None or key.group(1).strip():
         return None
     column = len(key.group(1))
-    if _first_key_of_items(lines, error_line, column) != key.group(2):
+    if first_key_of_items(lines, error_line, column) != key.group(2):
         return None
     return (
         error_line,
@@ -264,7 +264,7 @@ def _item_without_dash(lines: list[str], error_line: int) -> Hint | None:
 def _dash_among_keys(lines: list[str], error_line: int) -> Hint | None:
     """A '- key: value' line among 'key: value' lines (the exam's ``draw:``), no list: the
     error line after a key line, or the line above a key line that is the error line."""
-    above = _filled_above(lines, error_line)
+    above = filled_above(lines, error_line)
     for item_line, key_line in ((error_line, above), (above, error_line)):
         item, key = (
             KEY_LINE.match(line_at(lines, item_line)),
@@ -275,7 +275,7 @@ def _dash_among_keys(lines: list[str], error_line: int) -> Hint | None:
         column = indent(lines[item_line - 1])
         if not (item.group(3) and key.group(3) and column == len(key.group(1))):
             continue
-        if _first_key_of_items(lines, item_line, column) is None:  # no list's other item
+        if first_key_of_items(lines, item_line, column) is None:  # no list's other item
             return _stray_dash(item_line, item)
     return None
 
@@ -299,7 +299,7 @@ def repeated_first_key(lines: list[str], number: int) -> Hint | None:
     if key is None or key.group(1).strip():
         return None
     name, column = key.group(2), len(key.group(1))
-    if column < 2 or _first_key_of_items(lines, number, column - 2) != name:
+    if column < 2 or first_key_of_items(lines, number, column - 2) != name:
         return None
     return (
         number,
@@ -312,7 +312,7 @@ def repeated_first_key(lines: list[str], number: int) -> Hint | None:
     )
 
 
-def _filled_above(lines: list[str], number: int) -> int:
+def filled_above(lines: list[str], number: int) -> int:
     """The nearest line above ``number`` that holds something; 0 if none does."""
     above = range(min(number - 1, len(lines)), 0, -1)
     return next((n for n in above if holds_something(lines[n - 1])), 0)
@@ -324,7 +324,7 @@ def _filled_below(lines: list[str], number: int) -> int:
     return next((n for n in below if holds_something(lines[n - 1])), 0)
 
 
-def _first_key_of_items(lines: list[str], number: int, column: int) -> str | None:
+def first_key_of_items(lines: list[str], number: int, column: int) -> str | None:
     """The key that the other items of the list around line ``number`` start with, where
     their '-' stands at ``column``: the nearest such item above it, else below it."""
     for side in (reversed(lines[: number - 1]), lines[number:]):

@@ -13,6 +13,7 @@ import re
 
 from generator.written import as_yaml
 from generator.yaml_hints import SPECIAL_START, quoted
+from generator.yaml_key_hints import key_ending, no_key_reason
 from generator.yaml_list_hints import DASHES
 
 FULL_WIDTH_SEPARATORS = re.compile("[，、]")
@@ -104,17 +105,44 @@ def true_or_false_fix(key: str, value: object) -> str:
     return f"write {key}: true or {key}: false"
 
 
-def entry_with_colon_fix(entry: dict[object, object]) -> str | None:
-    """The fix for a list's entry that YAML read as ``key: value`` for the ': ' in it, if it
-    is one such pair: the colon full-width, or the entry in quotes as it stands (a number
-    after the colon is not as written, 0.50 read as 0.5, so it is not quoted back)."""
+def entry_with_colon(key: str, entry: dict[object, object]) -> tuple[str, str] | None:
+    """What YAML made of an entry of the list ``key`` that it read as ``name: value`` for
+    the ': ' in it, and the fix, if it is one such pair: the colon full-width, or the entry
+    in quotes as it stands (a number after the colon is not as written, 0.50 read as 0.5,
+    so it is not quoted back); or, when ``name`` ends in a key, no key."""
     if len(entry) != 1:
         return None
     ((name, text),) = entry.items()
-    if isinstance(text, bool) or not isinstance(text, str | int | float):
+    if not isinstance(text, str | int | float):
         return None
+    keyed = _key_in_entry(key, str(name), text)
+    if keyed is not None or isinstance(text, bool):
+        return keyed
+    said = f"the ': ' after '{name}' makes YAML read this one as a 'key: value' line"
     if not isinstance(text, str):
-        return "write that colon full-width, or put the whole entry in double quotes"
-    return f"write that colon full-width ({name}：{text}), or put the entry in quotes: " + quoted(
-        f"{name}: {text}"
+        return said, "write that colon full-width, or put the whole entry in double quotes"
+    fix = f"write that colon full-width ({name}：{text}), or put the entry in quotes: "
+    return said, fix + quoted(f"{name}: {text}")
+
+
+def _key_in_entry(key: str, name: str, value: str | float) -> tuple[str, str] | None:
+    """An entry of the list ``key``, a text alone, that starts with a course file's key
+    (``- text: 道歉`` among an ordering question's items, typed as in an option) or ends
+    with one (``- 移情 correct: true``): the fix drops the key, where a full-width colon
+    or quotes would show it to learners."""
+    found = key_ending(name)
+    if found is None:
+        return None
+    known, text = found.group(1), name[: found.start(1)].strip()
+    where = "after its text" if text else "at its start"
+    said = f"'{known}:' {where} makes YAML read it as a 'key: value' line"
+    reason = no_key_reason(key, known)
+    if text:
+        return said, f"delete '{known}: {as_yaml(value)}', leaving - {text}: {reason}"
+    if isinstance(value, bool):
+        return None
+    alone = f": - {value}" if isinstance(value, str) else ""
+    return (
+        f"{said}, but {reason}",
+        f"write the text alone, without '{known}:'{alone}",
     )

@@ -70,6 +70,40 @@ def test_a_colon_in_a_list_entry_is_told_to_be_full_width_or_quoted(
     assert entry in str(load_course(Project(minimal_project)).modules[0].quiz)
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected", "fixed"),
+    [
+        ("      - 紧急复原", "      - text: 紧急复原",
+         "48:9: question 's1-ordering': each entry of 'items' must be text, and 'text:' at its "
+         "start makes YAML read it as a 'key: value' line, but the entries of 'items' are plain "
+         "texts, with no keys; write the text alone, without 'text:': - 紧急复原",
+         "      - 紧急复原"),
+        ("      - 紧急复原", "      - 紧急复原 correct: true",
+         "48:9: question 's1-ordering': each entry of 'items' must be text, and 'correct:' after "
+         "its text makes YAML read it as a 'key: value' line; delete 'correct: true', leaving "
+         "- 紧急复原: an ordering question's items have no 'correct:', the order they are "
+         "written in is the right order",
+         "      - 紧急复原"),
+        ("      - 降低月租", "      - match: 降低月租",
+         "69:9: question 's1-matching': each entry of 'distractors' must be text, and 'match:' "
+         "at its start makes YAML read it as a 'key: value' line, but the entries of "
+         "'distractors' are plain texts, with no keys; write the text alone, without "
+         "'match:': - 降低月租",
+         "      - 降低月租"),
+    ],
+    ids=["option-key-on-ordering-item", "correct-after-ordering-item", "key-on-distractor"],
+)  # fmt: skip
+def test_a_key_in_an_entry_that_is_a_text_alone_is_told_to_go(
+    minimal_project: Path, old: str, new: str, expected: str, fixed: str
+) -> None:
+    """The key typed as in an option was told to take a full-width colon, or quotes: done,
+    the learners ordered a step that read 'text：紧急复原'."""
+    edit(minimal_project, QUIZ, old, new)
+    assert problems_of(minimal_project) == [f"{QUIZ}:{expected} [schema.not-text]"]
+    edit(minimal_project, QUIZ, new, fixed)
+    load_course(Project(minimal_project))
+
+
 def test_a_number_after_a_colon_in_a_list_entry_is_not_quoted_back_changed(
     minimal_project: Path,
 ) -> None:

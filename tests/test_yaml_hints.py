@@ -1020,3 +1020,93 @@ def test_a_fix_writes_a_long_value_out_by_its_ends(
     [problem] = problems_after(minimal_project, line)
     assert f": {written}" in problem
     assert len(problem) < 600
+
+
+KEY_IN_TEXT = "so YAML reads it as part of that text"
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected", "fixed"),
+    [
+        (
+            {10: "      - text: 专心倾听并确认理解 correct: true", 11: ""},
+            f"10:25: 'correct:' is written on the line of 'text:', after its text, {KEY_IN_TEXT}; "
+            "end this line at the text (- text: 专心倾听并确认理解) and put 'correct: true' on a "
+            "line of its own below it, right under 'text', 8 spaces in",
+            {10: "      - text: 专心倾听并确认理解", 11: "        correct: true"},
+        ),
+        (
+            {62: "      - item: “给我换根网线。”, match: 尽快恢复上网", 63: ""},
+            f"62:26: 'match:' is written on the line of 'item:', after its text, {KEY_IN_TEXT}; "
+            "end this line at the text (- item: “给我换根网线。”) and put 'match: 尽快恢复上网' on "
+            "a line of its own below it, right under 'item', 8 spaces in",
+            {62: "      - item: “给我换根网线。”", 63: "        match: 尽快恢复上网"},
+        ),
+    ],
+    ids=["correct-after-option-text", "match-after-item"],
+)
+def test_a_key_written_after_the_text_of_the_key_before_it_goes_on_its_own_line(
+    minimal_project: Path, edits: dict[int, str], expected: str, fixed: dict[int, str]
+) -> None:
+    """YAML said a colon was not allowed there, and to write it full-width or put the text in
+    quotes: done, the option's text read '…确认理解 correct：true', and no option was right."""
+    assert problems_with(minimal_project, QUIZ, edits) == [f"{QUIZ}:{expected} [yaml.key-in-text]"]
+    assert problems_with(minimal_project, QUIZ, fixed) == []
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        (
+            {48: "      - 紧急复原\n        correct: true"},
+            "49:9: 'correct:' is under the entry '- 紧急复原' of 'items', which is a text alone, "
+            "so YAML reads it as more of that text; delete this line: an ordering question's "
+            "items have no 'correct:', the order they are written in is the right order",
+        ),
+        (
+            {69: "      - 降低月租\n        feedback: 这不是需求。"},
+            "70:9: 'feedback:' is under the entry '- 降低月租' of 'distractors', which is a text "
+            "alone, so YAML reads it as more of that text; delete this line: the entries of "
+            "'distractors' are plain texts, with no keys",
+        ),
+    ],
+    ids=["correct-under-ordering-item", "feedback-under-distractor"],
+)
+def test_a_key_under_an_entry_that_is_a_text_alone_is_to_be_deleted(
+    minimal_project: Path, edits: dict[int, str], expected: str
+) -> None:
+    """Followed, YAML's advice (the colon full-width, or quotes) made the item '紧急复原
+    correct：true', shown to learners as one of the steps to order."""
+    assert problems_with(minimal_project, QUIZ, edits) == [f"{QUIZ}:{expected} [yaml.key-in-text]"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["    prompt: 客户说: 你好", "    prompt: 请注意 Tip: 先道歉", "    prompt: 客户 Text: 你好"],
+)
+def test_a_colon_in_a_text_after_no_key_keeps_the_quotes_or_full_width_advice(
+    minimal_project: Path, line: str
+) -> None:
+    assert problems_after(minimal_project, line) == [
+        f"{QUIZ}:35:{line.index(': ', 12) + 1}: YAML syntax error: mapping values are not "
+        "allowed here; put the value in quotes, or write the colon inside it as a full-width "
+        "'：' [yaml.syntax]"
+    ]
+
+
+@pytest.mark.parametrize("mark", [">-", "|-", "|2-"])
+def test_a_text_on_the_line_of_its_block_mark_goes_below_it_or_loses_the_mark(
+    minimal_project: Path, mark: str
+) -> None:
+    """The value was told to go in quotes, and the site showed '>- 探索阶段…' to learners."""
+    edits = {15: f"    explanation: {mark} 探索阶段先要听懂客户。"}
+    assert problems_with(minimal_project, QUIZ, edits) == [
+        f"{QUIZ}:15:18: '{mark}' after 'explanation:' starts a text written on the lines below "
+        "it, so no text may follow it on its own line; move the text to a line of its own "
+        f"below, 6 spaces in, or delete '{mark}' to keep it on this line: explanation: "
+        "探索阶段先要听懂客户。 [yaml.text-after-mark]"
+    ]
+    below = {15: f"    explanation: {mark}\n      探索阶段先要听懂客户。"}
+    assert problems_with(minimal_project, QUIZ, below) == []
+    explanation = load_course(Project(minimal_project)).modules[0].quiz.questions[0].explanation
+    assert explanation == "探索阶段先要听懂客户。"

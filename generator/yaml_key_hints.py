@@ -1,0 +1,126 @@
+"""A key written where YAML reads it as part of a text, named with where it belongs.
+
+YAML gives up at a colon it finds inside a text ("mapping values are not allowed here").
+When the words before that colon end in a key a course file has (``correct``, ``match``),
+the colon is no colon of the text: the key was written on the line of the key before it
+(``- text: 继续购买 correct: true``, ``- item: 消极者, match: 不争辩``), or under a list's
+entry that is a text alone (``correct: true`` under an ordering question's ``- 移情``).
+YAML's usual advice, a full-width colon or quotes, would make the file read well and show
+the key to learners as part of the text (:func:`generator.yaml_value_fixes.entry_with_colon`
+says the same of such a key where YAML read the entry as ``key: value``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from generator.yaml_hints import COURSE_KEYS
+from generator.yaml_lines import (
+    KEY,
+    KEY_LINE,
+    Hint,
+    echoed,
+    enclosing_keys,
+    indent,
+    line_at,
+    value_start,
+)
+from generator.yaml_list_hints import ITEM, filled_above, first_key_of_items, spaces_in
+
+KEY_BEFORE = re.compile(r"(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)[ \t]*$")
+"""The word that ends the text before a colon, which may be a key's name."""
+FIRST_KEY = re.compile(rf"^(\s*(?:-\s+)?)({KEY})\s*:\s+(.*?)[\s,，、;；]*$")
+"""A line's first key and its text, up to the key written after it: its indent (with a
+list's ``- ``), its name, and its text without the comma or spaces typed before that key."""
+NO_KEY_REASONS = {
+    ("items", "correct"): "an ordering question's items have no 'correct:', the order they "
+    "are written in is the right order"
+}
+"""Why the entries of a list (its key) take no such key, where a trainer may expect one."""
+CODE = "yaml.key-in-text"
+
+
+def no_key_reason(owner: str, key: str) -> str:
+    """Why an entry of the list ``owner``, a text alone, takes no ``key``."""
+    return NO_KEY_REASONS.get(
+        (owner, key), f"the entries of '{owner}' are plain texts, with no keys"
+    )
+
+
+def key_ending(text: str) -> re.Match[str] | None:
+    """The key of a course file that ``text`` ends with, if it does (``继续购买 correct``)."""
+    found = KEY_BEFORE.search(text)
+    return found if found is not None and found.group(1) in COURSE_KEYS else None
+
+
+class Slip(NamedTuple):
+    """A key YAML read as part of a text: its line and column, its name and its value."""
+
+    number: int
+    column: int
+    key: str
+    value: str
+
+    def written(self) -> str:
+        return f"{self.key}: {echoed(self.value)}".rstrip()
+
+
+def misplaced_key(lines: list[str], number: int, column: int) -> Hint | None:
+    """A key of a course file that YAML read as part of a text, and gave up at its colon,
+    at ``column`` of line ``number``: written on the line of the key before it, after its
+    text, or under a list's entry that is a text alone."""
+    line = line_at(lines, number)
+    name = key_ending(line[: max(column - 1, 0)])
+    if line[column - 1 : column] != ":" or name is None:
+        return None
+    head = line[: name.start(1)]
+    slip = Slip(number, name.start(1) + 1, name.group(1), line[column:].strip())
+    first = FIRST_KEY.match(head)
+    if first is not None:
+        return _after_keys_text(slip, first)
+    above = filled_above(lines, number)
+    if head.strip() or not above:
+        return None
+    return _under_text_entry(lines, slip, value_start(lines, above))
+
+
+def _after_keys_text(slip: Slip, first: re.Match[str]) -> Hint | None:
+    """A key written after the text of the key its line starts with: it belongs on a line
+    of its own below, lined up with that key."""
+    start, first_key, text = first.groups()
+    if not text or first_key == slip.key:
+        return None
+    return (
+        slip.number,
+        slip.column,
+        f"'{slip.key}:' is written on the line of '{first_key}:', after its text, so YAML "
+        "reads it as part of that text",
+        f"end this line at the text ({start.lstrip()}{first_key}: {echoed(text)}) and put "
+        f"'{slip.written()}' on a line of its own below it, right under '{first_key}', "
+        f"{spaces_in(len(start))}",
+        CODE,
+    )
+
+
+def _under_text_entry(lines: list[str], slip: Slip, item_line: int) -> Hint | None:
+    """A key under a list's entry that is a text alone, on ``item_line``, in a list whose
+    entries are all texts (an ordering question's ``items:``), which take no keys."""
+    item = ITEM.match(line_at(lines, item_line))
+    if item is None or KEY_LINE.match(item.string) is not None:
+        return None
+    dash = len(item.group(1))
+    if indent(line_at(lines, slip.number)) <= dash or first_key_of_items(lines, item_line, dash):
+        return None
+    owners = enclosing_keys(lines, item_line)
+    if not owners:
+        return None
+    owner = owners[0][1].group(2)
+    return (
+        slip.number,
+        slip.column,
+        f"'{slip.key}:' is under the entry '- {echoed(item.group(2))}' of '{owner}', which is "
+        "a text alone, so YAML reads it as more of that text",
+        f"delete this line: {no_key_reason(owner, slip.key)}",
+        CODE,
+    )
