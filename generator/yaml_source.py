@@ -138,8 +138,18 @@ def _key_refusal(parent: Any, index: Any, event: Any) -> tuple[str, str, str] | 
 
 
 def _refusal(event: Any) -> tuple[str, str, str] | None:
-    """Why the node ``event`` starts is not accepted: (message, fix, code), if it is not."""
-    if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
+    """Why the node ``event`` starts is not accepted: (message, fix, code), if it is not.
+    An alias with no anchor before it is most often Markdown a trainer typed in a text
+    (``prompt: **注意** …``), and is told as that."""
+    if isinstance(event, AliasEvent):
+        return (
+            f"YAML reads '*{event.anchor}' at the start of a text as an alias (a reference "
+            "to another part of the file), which course files do not use",
+            "this field is plain text, where Markdown's '**bold**' and '*' show as written: "
+            "remove the '*', or put the whole text in quotes to keep it",
+            "yaml.alias",
+        )
+    if isinstance(event, NodeEvent) and event.anchor:
         return (
             "anchors (&name) and aliases (*name) are not supported in course files",
             "write the text out in full where it is needed; if the text starts with "

@@ -55,6 +55,22 @@ def test_a_text_that_starts_with_a_special_character_is_to_be_quoted(
     assert problems_after(minimal_project, f"    prompt: {quoted}") == []
 
 
+@pytest.mark.parametrize("bold", ["**注意**", "*注意*"])
+def test_markdown_emphasis_at_the_start_of_a_text_is_told_as_such(
+    minimal_project: Path, bold: str
+) -> None:
+    """YAML reads it as an alias; the message spoke of anchors and aliases only, words a
+    trainer who wanted bold type does not know."""
+    assert problems_after(minimal_project, f"    prompt: {bold} 服务补救的第一步是道歉。") == [
+        f"{QUIZ}:35:13: YAML reads '{bold}' at the start of a text as an alias (a reference to "
+        "another part of the file), which course files do not use; this field is plain text, "
+        "where Markdown's '**bold**' and '*' show as written: remove the '*', or put the whole "
+        "text in quotes to keep it [yaml.alias]"
+    ]
+    quoted = f'    prompt: "{bold} 服务补救的第一步是道歉。"'
+    assert problems_after(minimal_project, quoted) == []
+
+
 @pytest.mark.parametrize("colon", ["：", "︰", "﹕", " ："])
 def test_a_full_width_colon_after_a_key_is_named_at_its_line(
     minimal_project: Path, colon: str
