@@ -29,6 +29,9 @@ it, if any (``-5`` alone is a number, ``-5℃`` a text)."""
 FLOW_SYNTAX = re.compile(r"[,\[\]{}#]|:(?:\s|$)|^[-?:&*\s]|\s$")
 """What an entry of a list in brackets may not hold unless it is quoted, beyond a
 character YAML reads as syntax at its start (:data:`generator.yaml_hints.SPECIAL_START`)."""
+NUMBERED_FIRST = re.compile(r"\s*(\d+\s*[.．、)）])\s*(\S.*?)(\s+\d+\s*[.．、)）]\s*\S.*)?")
+"""A list's entries numbered as in a document (``1. 道歉 2. 紧急复原``, the lines under its
+key joined into one text): the first number, the first entry, and the entries after it."""
 NOT_TEXT = re.compile(
     r"[-+]?(?:[0-9][0-9_.]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.inf|\.nan|~"
     r"|true|True|TRUE|false|False|FALSE|null|Null|NULL"
@@ -54,6 +57,14 @@ def list_fix(key: str, value: object) -> str:
         return (
             f"start each entry with a half-width '-' and a space: - {first} (YAML reads "
             f"'{dash}' as text{more})"
+        )
+    numbered = NUMBERED_FIRST.fullmatch(text)
+    if numbered is not None and not NOT_TEXT.fullmatch(text):
+        number, first = numbered.group(1), numbered.group(2)
+        more = ", and the entries below it as more of the same text" if numbered.group(3) else ""
+        return (
+            f"start each entry with '- ' instead of its number, on a line of its own: - {first} "
+            f"(YAML reads '{number}' as text{more}; the list keeps the order they are written in)"
         )
     bracketed = FULL_WIDTH_BRACKETS.match(text)
     if bracketed is not None:

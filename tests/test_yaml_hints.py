@@ -982,6 +982,23 @@ def test_a_first_text_item_with_a_dash_that_is_no_list_dash_is_named(
     )
 
 
+@pytest.mark.parametrize("number", ["1.", "1、", "1)"])
+def test_text_items_numbered_as_in_a_document_are_told_to_take_dashes(
+    minimal_project: Path, number: str
+) -> None:
+    """YAML read the numbered items as one text; it was told to write them in brackets,
+    '[1. 道歉 2. 紧急复原 …]', one entry, and then that the list was too short."""
+    items = {
+        47 + index: f"      {number.replace('1', str(index + 1))} 步骤{index}" for index in range(3)
+    }
+    [problem] = problems_with(minimal_project, QUIZ, items)
+    assert problem.endswith(
+        f"start each entry with '- ' instead of its number, on a line of its own: - 步骤0 "
+        f"(YAML reads '{number}' as text, and the entries below it as more of the same text; "
+        "the list keeps the order they are written in) [schema.not-a-list]"
+    )
+
+
 @pytest.mark.parametrize("dash", ["    - text", "- text", "        - text"])
 def test_an_option_whose_dash_alone_slipped_moves_only_its_dash(
     minimal_project: Path, dash: str
