@@ -33,6 +33,13 @@ from generator.markdown_config import References
 from generator.project import MEDIA_FOLDERS, Project
 from generator.sources import read_source, unreadable
 
+ON_COMPUTER = re.compile(r"(?:file:|[a-z]:[\\/]|\\|~[\\/]|/(?:Users|home)/)", re.IGNORECASE)
+"""How an address to a file on the trainer's own computer starts: ``file:``, a Windows drive
+(``C:\\``, ``C:/``) or folder (``\\资料``, a shared ``\\\\server`` as Markdown leaves it), a
+home folder (``~/``, ``/Users/``, ``/home/``)."""
+PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"})
+"""What a picture's file name ends in: it goes into course/images/, a download into media/."""
+
 
 @dataclass(frozen=True)
 class Media:
@@ -207,6 +214,26 @@ def outside_course_link(address: str, files: Collection[str]) -> tuple[str, str,
         else "link to a page or a file in course/ by its path from this page, "
         "such as 'media/guide.pdf'",
         "outside-course",
+    )
+
+
+def computer_file_link(address: str, files: Collection[str]) -> tuple[str, str, str] | None:
+    """The problem of ``address`` if it names a file on the trainer's own computer
+    (``C:\\Users\\li\\Desktop\\eodc.png``), which the site would publish as it is and no
+    learner's browser can open: (message, fix, code)."""
+    if ON_COMPUTER.match(address) is None:
+        return None
+    name = unquote([part for part in re.split(r"[\\/]", address) if part][-1])
+    there = next((file for file in sorted(files) if PurePosixPath(file).name == name), None)
+    is_picture = PurePosixPath(name).suffix.lower() in PICTURE_SUFFIXES
+    folder = MEDIA_FOLDERS[0] if is_picture else MEDIA_FOLDERS[1]
+    return (
+        f"'{address}' is a file on your computer, which learners' browsers cannot open: the "
+        "site would publish only its address",
+        f"course/{there} is there already: write {there}"
+        if there
+        else f"copy the file into course/{folder}/ and write {folder}/{name}",
+        "local-file",
     )
 
 

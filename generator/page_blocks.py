@@ -3,9 +3,11 @@
 An admonition (``!!! tip "小贴士"``), a collapsible one (``??? example "案例"``) or a tab
 (``=== "网页"``) takes its title in straight double quotes and its marks half-width. A
 Chinese keyboard types the title's quotes curly (“小贴士”) and may type the marks
-full-width (！！！): the site then shows the line as text, and what should be in the box
-after it. Whether a line opens a block is decided by the extensions' own patterns, so the
-check agrees with the site. A code fence (```` ``` ````) that no line closes is text too,
+full-width (！！！), or two of them: the site then shows the line as text, and what should be
+in the box after it. A title with no quotes (``!!! warning 注意``) opens a box, but one
+titled in English ("Warning"): the words after the kind are taken for styles. Whether a
+line opens a block is decided by the extensions' own patterns, so the check agrees with
+the site. A code fence (```` ``` ````) that no line closes is text too,
 and the page after it is read as the page, not as code (see
 :func:`generator.page_text.fenced_code`).
 """
@@ -24,9 +26,20 @@ from generator.models import Page
 from generator.page_text import body_lines, fenced_code
 from generator.yaml_lines import indent
 
-BLOCK_MARKS = re.compile(r" *(?:!!!|\?\?\?|！！！|？？？|(?:===|＝＝＝)[!+＋！]{0,2} +\S)")
+BLOCK_MARKS = re.compile(
+    r" *(?:!!!|\?\?\?|！！！|？？？"
+    r"|(?:[!！]{2,}|[?？]{2,})[+＋]? ?[A-Za-z]"  # two marks (or four) and a kind: !! tip
+    r"|(?:===|＝＝＝)[!+＋！]{0,2} +\S)"
+)
 """How a line that is meant to open a block starts, half-width or full-width (a tab's marks
-with its title: a line of '=' alone underlines a heading)."""
+with its title: a line of '=' alone underlines a heading); or a box's kind after two marks,
+or four (``!! warning``)."""
+BOX_START = re.compile(r" *(?:!!!|\?\?\?)")
+"""How a line that opens a note box starts, a collapsible one too."""
+MARK_RUN = re.compile(r"^(?:!+|\?+)")
+"""The marks a box's line starts with, however many were typed."""
+UNQUOTED_TITLE = re.compile(r'(?P<head>(?:!!!|\?\?\?\+?) ?[\w-]+|===[!+]{0,2}) +(?P<title>[^"]+)')
+"""A box's or tab's line whose title has no quotes: its marks and kind, then its title."""
 TYPED_FOR = str.maketrans(
     {"！": "!", "？": "?", "＝": "=", "＋": "+", "“": '"', "”": '"', "‘": '"', "’": '"', "'": '"'}
 )
@@ -43,7 +56,7 @@ def broken_blocks(page: Page, text: str) -> Iterator[Problem]:
         marks = BLOCK_MARKS.match(line)
         if marks is None or _opens_block(line.strip()):
             continue
-        retyped = line.strip().translate(TYPED_FOR)
+        retyped = _retyped(line.strip())
         fix = f"write it as: {retyped}" if _opens_block(retyped) else GENERAL_FIX
         yield Problem(
             page.source.path,
@@ -53,6 +66,49 @@ def broken_blocks(page: Page, text: str) -> Iterator[Problem]:
             fix,
             "page.broken-block",
         )
+
+
+def unquoted_titles(page: Page, text: str) -> Iterator[Problem]:
+    """Each note box of ``page`` (``text``: its body, code left as empty lines) whose title
+    has no quotes (``!!! warning 注意``): the site takes its words for styles, and titles the
+    box with its kind in English."""
+    for number, line in enumerate(text.splitlines(), page.body_line):
+        words = _title_as_styles(line.strip()) if BOX_START.match(line) else []
+        if not words:
+            continue
+        title = " ".join(words)
+        yield Problem(
+            page.source.path,
+            number,
+            line.index(words[0]) + 1,
+            f"the box's title '{title}' is not in quotes, so the site does not show it: it "
+            f"titles the box '{str(_box_kind(line.strip())).capitalize()}', in English",
+            f"put the title in straight double quotes: {_retyped(line.strip())}",
+            "page.box-title-unquoted",
+        )
+
+
+def _retyped(text: str) -> str:
+    """``text``, a line meant to open a block, with its marks half-width and three of them,
+    and its title in straight double quotes."""
+    typed = MARK_RUN.sub(lambda run: run[0][0] * 3, text.translate(TYPED_FOR), count=1)
+    unquoted = UNQUOTED_TITLE.fullmatch(typed)
+    if (_opens_block(typed) and not _title_as_styles(typed)) or unquoted is None:
+        return typed
+    return f'{unquoted["head"]} "{unquoted["title"]}"'
+
+
+def _title_as_styles(text: str) -> list[str]:
+    """The words after the kind of the box ``text`` (one line) opens with no title, when
+    they are no style's name but a title left unquoted (``注意``, not ``inline``)."""
+    admonition = AdmonitionProcessor.RE.match(text)
+    details = DetailsProcessor.START.match(text)
+    if admonition is not None:
+        classes = admonition[1] if admonition[2] is None else ""
+    else:
+        classes = details[4] if details is not None and details[4] else ""
+    words = classes.split()[1:]
+    return words if any(not word.isascii() for word in words) else []
 
 
 def empty_boxes(page: Page, text: str) -> Iterator[Problem]:

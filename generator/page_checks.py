@@ -19,11 +19,18 @@ from generator.errors import Problem, Severity
 from generator.layout import did_you_mean, renamed_modules
 from generator.line_folds import is_wide
 from generator.markdown_config import CourseScan
-from generator.media import course_file, folder_link, meant_file, outside_course_link
+from generator.media import (
+    computer_file_link,
+    course_file,
+    folder_link,
+    meant_file,
+    outside_course_link,
+)
 from generator.models import Course, Page
-from generator.page_blocks import broken_blocks, empty_boxes, unclosed_fences
+from generator.page_blocks import broken_blocks, empty_boxes, unclosed_fences, unquoted_titles
 from generator.page_diagrams import small_labels
 from generator.page_footnotes import footnote_problems
+from generator.page_full_width import full_width_headings, full_width_links
 from generator.page_heading_ids import full_width_ids, ids_not_last, ids_shown_as_text
 from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
@@ -32,6 +39,7 @@ from generator.page_limits import deepest_line
 from generator.page_markers import misplaced_markers, standing_markers
 from generator.page_resources import resources_elsewhere
 from generator.page_scan import MAX_NESTING, PageScan
+from generator.page_tables import broken_tables
 from generator.page_text import Lines, Place, searchable_text, text_places
 from generator.project import GENERATED_PAGES, MEDIA_FOLDERS, PROGRESS_MARKER
 
@@ -89,6 +97,10 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
     yield from full_width_ids(page, lines)
     yield from ids_not_last(page, lines)
     yield from broken_blocks(page, text)
+    yield from unquoted_titles(page, text)
+    yield from full_width_headings(page, text)
+    yield from full_width_links(page, text)
+    yield from broken_tables(page, text)
     yield from empty_boxes(page, text)
     yield from unclosed_fences(page)
     yield from chinese_line_breaks(page, lines)
@@ -103,13 +115,15 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
 def chinese_line_breaks(page: Page, lines: Lines) -> Iterator[Problem]:
     """A paragraph broken between two Chinese characters: the page keeps the line break,
     and Chromium (Chrome, Edge, WeChat) shows it as a space. Headings, table rows and
-    comments are single lines of their own, not a paragraph's."""
+    comments are single lines of their own, not a paragraph's; so are those typed with a
+    full-width '＃' or '｜', which are told as such (:mod:`generator.page_full_width`,
+    :mod:`generator.page_tables`)."""
     for number, line in lines.items():
         before, after = line.rstrip(), lines.get(number + 1, "").lstrip()
         if not (before and after and is_wide(before[-1]) and is_wide(after[0])):
             continue
-        if before.lstrip().startswith("#") or any(
-            mark in text for text in (before, after) for mark in ("|", "<!--", "-->")
+        if before.lstrip().startswith(("#", "＃")) or any(
+            mark in text for text in (before, after) for mark in ("|", "｜", "<!--", "-->")
         ):
             continue
         yield Problem(
@@ -188,6 +202,8 @@ def link_problem(
     page's Markdown file a link to the page.
     """
     parts = urlsplit(address)
+    if (on_computer := computer_file_link(address, files)) is not None:
+        return on_computer
     if parts.scheme or parts.netloc:
         return None
     name = course_file(address) if parts.path else current_page

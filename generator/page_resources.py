@@ -18,8 +18,9 @@ from generator.errors import Problem
 from generator.models import Page
 from generator.page_text import place_of
 
-ELSEWHERE = r"(?:[a-z][a-z0-9+.-]*:)?//[^\s\"'()<>]+"
-"""An address on another site: ``https://…``, ``http://…`` or ``//…``."""
+ELSEWHERE = r"(?:(?!file:)[a-z][a-z0-9+.-]*:)?//[^\s\"'()<>]+"
+"""An address on another site: ``https://…``, ``http://…`` or ``//…``; not ``file://…``, a
+file on the trainer's computer (:func:`generator.media.computer_file_link`)."""
 LOADS = re.compile(
     r"(?:!\[[^\]]*\]\(\s*<?"  # a Markdown picture
     r"|\b(?:src|srcset|poster|data)\s*=\s*[\"']?"  # an HTML attribute that loads

@@ -6,12 +6,17 @@ would publish broken, each at its line with a fix, and accept what works on the 
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
+from generator.load import load_course
+from generator.page_checks import chinese_line_breaks
 from generator.page_heading_ids import ATTRIBUTES_AS_TEXT
-from tests.conftest import run_generator
+from generator.page_text import searchable_lines
+from generator.project import Project
+from tests.conftest import FIXTURES, run_generator
 
 PAGE = "course/01-sample.md"
 
@@ -734,6 +739,18 @@ def test_a_paragraph_broken_between_chinese_characters_is_a_warning(
     assert run_generator(minimal_project, "check", "--strict") == 1
 
 
+def test_rows_with_full_width_pipes_and_headings_with_full_width_hashes_are_no_line_breaks() -> (
+    None
+):
+    """They are told as a table and a heading the site shows as text
+    ([page.broken-table], [page.full-width-heading]), not as a paragraph broken in two."""
+    page = load_course(Project(FIXTURES / "minimal")).pages[0]
+    page = dataclasses.replace(
+        page, body="｜ 步骤 ｜ 做法 ｜\n｜ 望 ｜ 观察 ｜\n\n＃＃ 小节\n正文。\n"
+    )
+    assert list(chinese_line_breaks(page, searchable_lines(page))) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -964,6 +981,12 @@ BROKEN_BLOCK = (
         ('？？？+ tip "提示"', '???+ tip "提示"'),
         ("=== “网页”", '=== "网页"'),
         ('＝＝＝ "手机"', '=== "手机"'),
+        ('!! warning "注意"', '!!! warning "注意"'),
+        ("！！ tip “小贴士”", '!!! tip "小贴士"'),
+        ('!!!! note "注意"', '!!! note "注意"'),
+        ("?? example 展开案例", '??? example "展开案例"'),
+        ("!!! warning 注意：先道歉", '!!! warning "注意：先道歉"'),
+        ("=== 网页", '=== "网页"'),
     ],
     ids=[
         "curly-quotes",
@@ -973,6 +996,12 @@ BROKEN_BLOCK = (
         "full-width-open",
         "tab",
         "full-width-tab",
+        "two-marks",
+        "two-full-width-marks",
+        "four-marks",
+        "two-question-marks-unquoted",
+        "unquoted-title-with-punctuation",
+        "unquoted-tab",
     ],
 )
 def test_a_note_box_typed_on_a_chinese_keyboard_is_named_with_its_fix(
@@ -996,6 +1025,8 @@ def test_a_note_box_typed_on_a_chinese_keyboard_is_named_with_its_fix(
         "    !!! tip “缩进代码里的例子”",
         '=== "网页"\n    网页上的说明。',
         "标题\n===",
+        "!!! note inline end\n    旁注。",
+        "!!重要的事说三遍！！\n\n??怎么办",
     ],
     ids=[
         "admonition",
@@ -1005,6 +1036,8 @@ def test_a_note_box_typed_on_a_chinese_keyboard_is_named_with_its_fix(
         "indented-code",
         "tab",
         "underline",
+        "styles-after-kind",
+        "exclamations-in-text",
     ],
 )
 def test_a_note_box_the_site_opens_is_no_broken_block(
@@ -1012,7 +1045,228 @@ def test_a_note_box_the_site_opens_is_no_broken_block(
 ) -> None:
     add_to_page(minimal_project, f"{text}\n")
     reported = problems(minimal_project, capsys)
-    assert [problem for problem in reported if "[page.broken-block]" in problem] == []
+    assert [problem for problem in reported if "block]" in problem or "title-" in problem] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "title", "kind", "fixed"),
+    [
+        ("!!! warning 注意", 13, "注意", "Warning", '!!! warning "注意"'),
+        ("??? tip 小贴士 先道歉", 9, "小贴士 先道歉", "Tip", '??? tip "小贴士 先道歉"'),
+        ("    !!! note 备注", 14, "备注", "Note", '!!! note "备注"'),
+    ],
+    ids=["admonition", "collapsible", "in-a-list"],
+)
+def test_a_note_box_title_without_quotes_is_named_with_its_fix(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    line: str,
+    column: int,
+    title: str,
+    kind: str,
+    fixed: str,
+) -> None:
+    """The box opens, but the site takes the words after its kind for styles and titles it
+    in English: '!!! warning 注意' showed a box titled 'Warning', and check said nothing."""
+    text = (
+        f"- 列表\n\n{line}\n        正文。\n" if line.startswith(" ") else f"{line}\n    正文。\n"
+    )
+    number = add_to_page(minimal_project, text) + (2 if line.startswith(" ") else 0)
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{number}:{column}: the box's title '{title}' is not in quotes, so the site "
+        f"does not show it: it titles the box '{kind}', in English; put the title in straight "
+        f"double quotes: {fixed} [page.box-title-unquoted]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "kind", "shown", "marks", "fixed"),
+    [
+        (
+            "见[倾听]（#listening）。",
+            6,
+            "link",
+            "[倾听]（#listening）",
+            "（）",
+            "[倾听](#listening)",
+        ),
+        (
+            "见[探索](02-second.md#centre）一节。",
+            26,
+            "link",
+            "[探索](02-second.md#centre）",
+            "）",
+            "[探索](02-second.md#centre)",
+        ),
+        (
+            "【探索】(02-second.md)",
+            1,
+            "link",
+            "【探索】(02-second.md)",
+            "【】",
+            "[探索](02-second.md)",
+        ),
+        (
+            "![EODC 循环]（images/eodc.png）",
+            11,
+            "picture",
+            "![EODC 循环]（images/eodc.png）",
+            "（）",
+            "![EODC 循环](images/eodc.png)",
+        ),
+        (
+            "太好了！【官网】(https://example.com/)",
+            5,
+            "link",
+            "【官网】(https://example.com/)",
+            "【】",
+            "[官网](https://example.com/)",
+        ),
+    ],
+    ids=["round-brackets", "closing-bracket", "square-brackets", "picture", "after-a-sentence"],
+)
+def test_a_link_typed_with_full_width_brackets_is_named_with_its_fix(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    column: int,
+    kind: str,
+    shown: str,
+    marks: str,
+    fixed: str,
+) -> None:
+    """A Chinese keyboard types the brackets full-width: the site showed the link as text,
+    and check said nothing."""
+    add_files(minimal_project, "images/eodc.png")
+    line = add_to_page(minimal_project, f"{written}\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:{column}: the {kind} '{shown}' is typed with full-width '{marks}', so "
+        f"the site shows it as text; type its brackets half-width: {fixed} "
+        "[page.full-width-link]"
+    ]
+
+
+def test_a_picture_after_a_full_width_exclamation_mark_is_a_warning(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'！[图](images/eodc.png)' is a '！' and a link to the picture, not the picture."""
+    add_files(minimal_project, "images/eodc.png")
+    line = add_to_page(minimal_project, "！[EODC 循环](images/eodc.png)\n")
+    assert run_generator(minimal_project, "check") == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if "[page." in line]
+    assert warned == [
+        f"{PAGE}:{line}:1: warning: the '！' before '[EODC 循环](images/eodc.png)' is "
+        "full-width, so the site shows a link to the picture, not the picture; to show the "
+        "picture, write ![EODC 循环](images/eodc.png); if the '！' ends a sentence, put a "
+        "space after it [page.full-width-picture]"
+    ]
+
+
+def test_chinese_brackets_that_hold_no_address_are_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Round and square brackets are everyday Chinese punctuation: only a link's shape,
+    around what is plainly an address, is told."""
+    add_to_page(
+        minimal_project,
+        "客户（尤其是老客户）说【重点】(一定要听完)，见注[1]（2019 年）。\n\n"
+        "真好！[探索](02-second.md) 和 ！[讲义](media/guide.pdf)\n\n"
+        "`[探索]（02-second.md）` 写在代码里。\n\n```\n【探索】(02-second.md)\n```\n",
+    )
+    add_files(minimal_project, "media/guide.pdf")
+    assert problems(minimal_project, capsys) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "marks", "fixed"),
+    [
+        ("＃＃ 新的小节", "＃＃", "## 新的小节"),
+        ("＃＃＃小节 {#part}", "＃＃＃", "### 小节 {#part}"),
+    ],
+    ids=["with-space", "no-space"],
+)
+def test_a_heading_typed_with_full_width_hashes_is_named_with_its_fix(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, marks: str, fixed: str
+) -> None:
+    """'＃＃ 新的小节' is a line of text on the site; a topic such as ＃话题＃ is no heading."""
+    line = add_to_page(minimal_project, f"{written}\n正文。\n\n＃话题＃ 是一个话题。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:1: '{marks}' is typed full-width, so the site shows '{written}' as "
+        "text, not as a heading; type the '#' half-width, with a space after them: "
+        f"{fixed} [page.full-width-heading]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "column", "message", "fix"),
+    [
+        (
+            "| 步骤 | 做法 |\n| 望 | 观察 |",
+            1,
+            1,
+            "the table has no line of '| --- |' under its first row",
+            "put this line under its first row, a '---' for each of its cells: | --- | --- |",
+        ),
+        (
+            "| 步骤 | 做法 |\n| —— | —— |\n| 望 | 观察 |",
+            1,
+            3,
+            "the line under the table's first row is made of dashes, not of '-'",
+            "type it with the '-' key, half-width: | --- | --- |",
+        ),
+        (
+            "| 步骤 | 做法 |\n| --- |\n| 望 | 观察 |",
+            1,
+            1,
+            "the line under the table's first row does not have its 2 cells",
+            "give it one '---' for each cell of the first row: | --- | --- |",
+        ),
+        (
+            "｜ 步骤 ｜ 做法 ｜\n｜ --- ｜ --- ｜\n｜ 望 ｜ 观察 ｜",
+            0,
+            1,
+            "the table's pipes are typed full-width, '｜'",
+            "type every '｜' of the table half-width, as '|'",
+        ),
+        (
+            "- 列表\n\n    ｜ 步骤 ｜ 做法 ｜\n    ｜ 望 ｜ 观察 ｜",
+            2,
+            5,
+            "the table's pipes are typed full-width, '｜'",
+            "type every '｜' of the table half-width, as '|', and put this line under its "
+            "first row: | --- | --- |",
+        ),
+    ],
+    ids=["no-dashes", "long-dashes", "too-few-cells", "full-width-pipes", "in-a-list"],
+)
+def test_a_table_the_site_shows_as_text_is_named_with_its_fix(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    table: str,
+    row: int,
+    column: int,
+    message: str,
+    fix: str,
+) -> None:
+    """The site showed these rows as a paragraph of text, and check said nothing (or, for
+    full-width pipes, warned of line breaks between Chinese characters)."""
+    line = add_to_page(minimal_project, f"{table}\n\n正文。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line + row}:{column}: {message}, so the site shows the table as lines of "
+        f"text; {fix} [page.broken-table]"
+    ]
+
+
+def test_tables_the_site_shows_and_pipes_in_text_are_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_to_page(
+        minimal_project,
+        "| 步骤 | 做法 |\n|:---|---:|\n| 望 | 观察 |\n\n## 表格\n| 一列 |\n| --- |\n\n"
+        "正文里有 | 竖线。\n| 接在正文后面 |\n| 不是表格 |\n\n"
+        "```\n| 代码 | 里 |\n| 的 | 表 |\n```\n",
+    )
+    assert problems(minimal_project, capsys) == []
 
 
 def test_a_code_block_left_open_is_named_and_the_page_after_it_checked(
@@ -1243,4 +1497,48 @@ def test_a_path_written_with_backslashes_is_told_to_take_slashes(
         f"{PAGE}:{line}:7: link to 'images\\EODC 循环.png', which is neither a page nor a file "
         "the site publishes; write the path with '/', not '\\': images/EODC 循环.png "
         "[link.missing-file]"
+    ]
+
+
+ON_COMPUTER = (
+    "is a file on your computer, which learners' browsers cannot open: the site would "
+    "publish only its address"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "fix"),
+    [
+        ("![EODC 循环](C:\\Users\\li\\Desktop\\eodc.png)", 12, "images/eodc.png"),
+        ("![EODC 循环](C:/Users/li/Desktop/eodc.png)", 12, "images/eodc.png"),
+        ("![EODC 循环](file:///C:/Users/li/Desktop/eodc.png)", 12, "images/eodc.png"),
+        ("![EODC 循环](/Users/li/Desktop/eodc.png)", 12, "images/eodc.png"),
+        ('<img src="C:\\Users\\li\\Desktop\\eodc.png" alt="EODC 循环">', 11, "images/eodc.png"),
+        ("[讲义](D:\\资料\\讲义.pdf)", 6, "media/讲义.pdf"),
+        ('<a href="file:///D:/%E8%B5%84%E6%96%99/guide.pdf">讲义</a>', 10, "media/guide.pdf"),
+    ],
+    ids=["backslashes", "slashes", "file-address", "mac", "html", "download", "html-link"],
+)
+def test_a_file_on_the_trainers_computer_is_told_to_be_copied_in(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, column: int, fix: str
+) -> None:
+    """The site published <img src="C:/Users/…">, which no learner can open, and check said
+    nothing; a file:/// address was told it was loaded from another site."""
+    line = add_to_page(minimal_project, f"{written}\n")
+    address = written[column - 1 :].split('"')[0].split(")")[0]
+    folder = fix.split("/")[0]
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:{column}: '{address}' {ON_COMPUTER}; copy the file into "
+        f"course/{folder}/ and write {fix} [link.local-file]"
+    ]
+
+
+def test_a_file_on_the_trainers_computer_already_copied_in_is_named(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_files(minimal_project, "images/eodc.png")
+    line = add_to_page(minimal_project, "![EODC 循环](C:\\Users\\li\\Desktop\\eodc.png)\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:12: 'C:\\Users\\li\\Desktop\\eodc.png' {ON_COMPUTER}; "
+        "course/images/eodc.png is there already: write images/eodc.png [link.local-file]"
     ]
