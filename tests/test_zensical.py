@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from generator import zensical_run
 from generator.load import load_course
@@ -156,6 +157,78 @@ def test_search_finds_a_course_term(page: Page, zensical_site: str, term: str) -
     expect(first.locator("mark").first).to_be_visible()
     first.click()
     expect(page.locator(".md-content")).to_contain_text(term)
+
+
+NARROW_SCREENS = [390, 768, 959]
+"""Widths under 960 px, where Zensical's header button is a label that ticks Material's
+search checkbox (``#__search``), and Zensical opens or closes its dialog whenever it changes."""
+
+
+def search_on_a_narrow_screen(page: Page, term: str) -> Locator:
+    """Zensical's search dialog, opened with the header's button and ``term`` typed in."""
+    page.locator('.md-header label[for="__search"]').click()
+    dialog = page.get_by_role("dialog", name="Search")
+    box = dialog.get_by_role("combobox", name="Search")
+    box.fill(term)
+    box.press("End")
+    return dialog
+
+
+def tick_the_drawer(page: Page) -> Locator:
+    """The drawer's checkbox, ticked: Material unticks it, then the search checkbox, when the
+    address changes; waiting for it tells when the dialog can be looked at."""
+    drawer = page.locator("#__drawer")
+    drawer.evaluate("box => { box.checked = true; }")
+    return drawer
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", NARROW_SCREENS)
+@pytest.mark.parametrize("same_page", [False, True], ids=["another-page", "same-page"])
+def test_a_search_result_followed_on_a_narrow_screen_closes_the_dialog(
+    page: Page, zensical_site: str, course: Course, width: int, same_page: bool
+) -> None:
+    """The result closed the dialog and left the search checkbox ticked; Material's unticking
+    it when the address changed opened the dialog again over the result's page."""
+    term = read_search_terms(Project(PROJECT))[0]
+    shown = f"{zensical_site}{course.modules[0].page.name}.html"
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(shown)
+    dialog = search_on_a_narrow_screen(page, term)
+    on_this_page = f'[href^="{shown}?"]'
+    result = dialog.locator(on_this_page if same_page else f":not({on_this_page})")
+    result = result.and_(dialog.get_by_role("option")).first
+    section = unquote((result.get_attribute("href") or "").partition("#")[2])
+    drawer = tick_the_drawer(page)
+    result.click()
+    expect(drawer).not_to_be_checked()
+    expect(dialog).to_be_hidden()
+    expect(page.locator(".md-content")).to_contain_text(term)
+    # The focus on the result's section or heading (mot-instant.js), as on a wide screen.
+    expect(page.locator(f'[id="{section}"]' if section else ".md-content h1")).to_be_focused()
+    search_on_a_narrow_screen(page, term)  # one tap opens it again
+    expect(dialog.get_by_role("option").first).to_be_visible()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("key", ["Escape", "Close search"])
+def test_a_search_closed_on_a_narrow_screen_stays_closed_on_the_next_page(
+    page: Page, zensical_site: str, course: Course, key: str
+) -> None:
+    """Closed with Esc or its ✕, the dialog left the checkbox ticked too, and opened again
+    over the next page, here one chosen in the drawer (which Material closes with it)."""
+    page.set_viewport_size({"width": NARROW_SCREENS[0], "height": 900})
+    page.goto(zensical_site)
+    dialog = search_on_a_narrow_screen(page, "Kano")
+    if key == "Escape":
+        page.keyboard.press(key)
+    else:
+        dialog.get_by_role("button", name=key).click()
+    expect(dialog).to_be_hidden()
+    page.locator('.md-header label[for="__drawer"]').click()
+    page.locator(f'.md-nav--primary a[href$="{course.modules[1].page.name}.html"]').click()
+    expect(page.locator("#__drawer")).not_to_be_checked()
+    expect(dialog).to_be_hidden()
 
 
 @pytest.mark.browser

@@ -4,7 +4,8 @@
  * - telling the search worker when the learner opens search, so that it loads the index then;
  * - turning off Material's one-key shortcuts;
  * - searching text that reaches the search box with no key (pasted, spoken);
- * - no smooth scrolling for a learner who asks for less motion.
+ * - no smooth scrolling for a learner who asks for less motion;
+ * - Zensical's search dialog kept closed over the next page on a screen under 960 px.
  */
 (function () {
   "use strict";
@@ -69,8 +70,20 @@
     });
   }
 
+  /* Zensical opens or closes its search dialog each time Material's search checkbox
+     (#__search) changes; on a screen under 960 px the header's button is a label that ticks
+     it. Closed by a result, its ✕ or Esc, the dialog left the box ticked, and Material
+     unticks it when the address changes: the dialog opened again over the page. The box is
+     unticked as soon as it changes. Only Zensical's header has .md-search__button. */
+  function keepZensicalSearchBoxClear() {
+    var toggle = document.getElementById("__search");
+    if (!toggle || !document.querySelector(".md-search__button")) { return; }
+    toggle.addEventListener("change", function () { toggle.checked = false; });
+  }
+
   tellSearchWhenOpen();
   keepKeysFromMaterial();
   searchTextWithoutKeys();
   keepMotionReduced();
+  keepZensicalSearchBoxClear();
 })();
