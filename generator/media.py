@@ -201,6 +201,18 @@ def meant_file(name: str, files: Collection[str]) -> str | None:
     )
 
 
+def missing_file(address: str, name: str, files: Collection[str]) -> tuple[str, str, str]:
+    """The problem of ``address``, a link to ``name`` under course/, which is no file there
+    nor a page: (message, fix, code)."""
+    return (
+        f"link to '{address}', which is neither a page nor a file the site publishes",
+        meant_file(name, files)
+        or f"put the file at course/{name} (pictures and downloads go in "
+        f"course/{MEDIA_FOLDERS[0]}/ or course/{MEDIA_FOLDERS[1]}/), or correct the path",
+        "missing-file",
+    )
+
+
 def outside_course_link(address: str, files: Collection[str]) -> tuple[str, str, str]:
     """The problem of ``address``, which leads outside course/: (message, fix, code). Written
     from the project (``../course/images/x.png``), it comes back to one of ``files``."""

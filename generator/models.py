@@ -22,7 +22,9 @@ from generator.project import EXAM_PAGES, HOME_PAGE, MISTAKES_PAGE
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-REVIEW_LINK = r"^([A-Za-z0-9_-]+\.md)?#[^\s#]+$"
+REVIEW_PAGE = r"[A-Za-z0-9_-]+\.md"
+"""A page's file as a review link names it: ``06-confirm.md``."""
+REVIEW_LINK = rf"^({REVIEW_PAGE})?#[^\s#]+$"
 """``page.md#section-id``, or ``#section-id`` on the module's own page."""
 ReviewLink = Annotated[str, StringConstraints(pattern=REVIEW_LINK)]
 Stage = Literal["explore", "offer", "do", "confirm"]

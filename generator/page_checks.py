@@ -15,6 +15,7 @@ from collections.abc import Collection, Container, Iterable, Iterator, Mapping
 from difflib import get_close_matches
 from urllib.parse import urlsplit, urlunsplit
 
+from generator.address_slips import address_slips
 from generator.errors import Problem, Severity
 from generator.layout import did_you_mean, renamed_modules
 from generator.line_folds import is_wide
@@ -23,7 +24,7 @@ from generator.media import (
     computer_file_link,
     course_file,
     folder_link,
-    meant_file,
+    missing_file,
     outside_course_link,
 )
 from generator.models import Course, Page
@@ -34,14 +35,14 @@ from generator.page_full_width import full_width_headings, full_width_links
 from generator.page_heading_ids import full_width_ids, ids_not_last, ids_shown_as_text
 from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
-from generator.page_ids import THEME_ID_PREFIX, id_problems, taken_ids
+from generator.page_ids import EXAMPLE_ID, THEME_ID_PREFIX, id_problems, taken_ids
 from generator.page_limits import deepest_line
 from generator.page_markers import misplaced_markers, standing_markers
 from generator.page_resources import resources_elsewhere
 from generator.page_scan import MAX_NESTING, PageScan
 from generator.page_tables import broken_tables
 from generator.page_text import Lines, Place, searchable_text, text_places
-from generator.project import GENERATED_PAGES, MEDIA_FOLDERS, PROGRESS_MARKER
+from generator.project import GENERATED_PAGES, PROGRESS_MARKER
 
 ANCHOR_CLOSENESS = 0.85
 """How alike a link's #id and a heading's must be for the one to be a slip for the other."""
@@ -106,7 +107,7 @@ def _own_problems(page: Page, lines: Lines, scan: CourseScan) -> Iterator[Proble
     yield from chinese_line_breaks(page, lines)
     yield from _second_progress_marker(page, text)
     yield from misplaced_markers(page, text)
-    yield from footnote_problems(page, lines, scan.pages[page.filename])
+    yield from footnote_problems(page, lines, text, scan.pages[page.filename])
     yield from html_problems(page, text)
     yield from resources_elsewhere(page, text)
     yield from small_labels(page, text)
@@ -211,6 +212,8 @@ def link_problem(
         return outside_course_link(address, files)
     if name in files:
         return None
+    if not raw and (mistyped := _mistyped_link(address, targets)) is not None:
+        return mistyped
     if (folder := folder_link(address, name, files)) is not None:
         return folder
     if raw and parts.path and name in targets:
@@ -224,14 +227,21 @@ def link_problem(
     if page is not None:
         return _link_to_published_page(address, page, raw)
     if name not in targets and not name.endswith(".md"):
-        return (
-            f"link to '{address}', which is neither a page nor a file the site publishes",
-            meant_file(name, files)
-            or f"put the file at course/{name} (pictures and downloads go in "
-            f"course/{MEDIA_FOLDERS[0]}/ or course/{MEDIA_FOLDERS[1]}/), or correct the path",
-            "missing-file",
-        )
+        return missing_file(address, name, files)
     return broken_link(address, current_page, targets)
+
+
+def _mistyped_link(address: str, targets: Targets) -> LinkProblem | None:
+    """A link whose address a slip of the keyboard makes name no file (``03-explore.md
+    #listening``, ``03-explore.MD``): what is wrong, and the address meant."""
+    slips = address_slips(address, lambda page: (course_file(page) or page) in targets)
+    if not slips:
+        return None
+    return (
+        f"link to '{address}', which leads nowhere: {'; '.join(slip.wrong for slip in slips)}",
+        f"{' and '.join(slip.how for slip in slips)}: {slips[-1].fixed}",
+        "mistyped",
+    )
 
 
 def _page_published_at(name: str, targets: Targets) -> str | None:
@@ -295,11 +305,22 @@ def _unknown_anchor(anchor: str, page: str, page_part: str, known: Container[str
         )
     if (close := _misspelt(anchor, known)) is not None:
         return missing, f"did you mean '#{close}'? write {page_part}#{close}", "unknown-anchor"
-    fix = (
-        f"write '{{#{anchor}}}' at the end of the heading it should open, in place of any id "
-        "the heading has (a heading takes one), or change this link to the heading's id"
+    return missing, _new_id_fix(anchor, page_part), "unknown-anchor"
+
+
+def _new_id_fix(anchor: str, page_part: str) -> str:
+    """How to give a heading the id a link names: that id, or, if it is not lower-case
+    ASCII as ids are (``#聆听``), one that is, for the link to name instead."""
+    if anchor.isascii():
+        return (
+            f"write '{{#{anchor}}}' at the end of the heading it should open, in place of any "
+            "id the heading has (a heading takes one), or change this link to the heading's id"
+        )
+    return (
+        "ids are lower-case English letters, digits and hyphens: give the heading it should "
+        f"open one at the end of its line, such as '{{#{EXAMPLE_ID}}}', in place of any id "
+        f"the heading has, and link to it: {page_part}#{EXAMPLE_ID}"
     )
-    return missing, fix, "unknown-anchor"
 
 
 def _unknown_page(page_part: str, page: str, anchor: str, anchors: Targets) -> LinkProblem:

@@ -7,42 +7,123 @@ refers to comes last, under a number no text carries, and its ↩ link back lead
 reference with no definition (``[^2]``, or ``[^l]`` for ``[^1]``) is no footnote: the page
 shows it as written. Which are which comes from the converted page
 (:mod:`generator.page_scan`); each is then looked for in the page's text, outside code.
+
+Most often a slip of the keyboard is the cause, and told as such: a reference typed with
+full-width brackets (``［^1］``), which is text; a definition typed with a full-width colon
+(``[^1]：``), or indented four spaces, which makes it code or a line of the paragraph above.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 
 from generator.errors import Problem
 from generator.models import Page
 from generator.page_scan import PageScan
-from generator.page_text import Lines, Place, text_places
+from generator.page_text import Lines, Place, place_of, text_places
 from generator.yaml_hints import FULL_WIDTH_COLONS
 
+FULL_WIDTH_REFERENCE = re.compile(
+    r"(?P<open>[\[［【])(?P<caret>[\^＾])(?P<name>[^\]］】\s]+)(?P<close>[\]］】])"
+)
+"""A footnote's reference, each of its marks half- or full-width (``［^1］``)."""
+MARKS = ("open", "caret", "close")
+DEFINITION_AFTER = re.compile(r"\s*[:：]")
+"""What follows a footnote's name where it is defined, not referred to."""
+INDENTED_DEFINITION = r"(?: {{4}}|\t)[ \t]*\[\^{name}\]:"
+"""A footnote's definition indented four spaces or more: code, or a line of a paragraph."""
 
-def footnote_problems(page: Page, lines: Lines, found: PageScan) -> Iterator[Problem]:
-    """A problem at each definition of ``page`` that no text refers to, and at each
-    reference to a footnote the page does not define."""
+
+def footnote_problems(page: Page, lines: Lines, text: str, found: PageScan) -> Iterator[Problem]:
+    """A problem at each definition of ``page`` that no text refers to (or at the references
+    to it typed full-width), and at each reference to a footnote the page does not define
+    (or at its definition, typed with a full-width colon or indented). ``text``: the body,
+    code blocks left as empty lines."""
     for name in found.unused_footnotes:
-        line, column = _first(page, text_places(lines, f"[^{name}]:"))
+        typed = list(_full_width_references(page, text, name))
+        yield from typed or [_unused(page, lines, name)]
+    for name in found.undefined_footnotes:
+        indented = list(_indented_definitions(page, lines, text, name))
+        yield from indented or _undefined_references(page, lines, name, found.unused_footnotes)
+
+
+def _undefined_references(
+    page: Page, lines: Lines, name: str, unused: list[str]
+) -> Iterator[Problem]:
+    """A problem at each reference to the footnote ``name``, which the page does not
+    define; or at its definitions typed with a full-width colon, if there are any."""
+    places = text_places(lines, f"[^{name}]") or [_first(page, [])]
+    misdefined = [place for place in places if _full_width_definition(lines, place, name)]
+    for line, column in misdefined or places:
+        yield (
+            _misdefined(page, line, column, name, lines[line])
+            if misdefined
+            else _undefined(page, line, column, name, unused)
+        )
+
+
+def _unused(page: Page, lines: Lines, name: str) -> Problem:
+    line, column = _first(page, text_places(lines, f"[^{name}]:"))
+    return Problem(
+        page.source.path,
+        line,
+        column,
+        f"the footnote [^{name}] is never referred to in the text: the page lists it at "
+        "its foot under a number no text carries, and its ↩ link back leads nowhere",
+        f"write [^{name}] in the text where the source is cited, or delete this definition",
+        "page.footnote-unused",
+    )
+
+
+def _full_width_references(page: Page, text: str, name: str) -> Iterator[Problem]:
+    """Each reference to the footnote ``name`` in ``text`` typed with a full-width mark
+    (``［^1］``, ``【^1】``), which the site shows as written."""
+    for found in FULL_WIDTH_REFERENCE.finditer(text):
+        written = found[0]
+        if written.isascii() or unicodedata.normalize("NFKC", found["name"]) != name:
+            continue
+        if _starts_definition(text, found):
+            continue
+        marks = "".join(found[mark] for mark in MARKS if not found[mark].isascii())
+        caret = "" if found["caret"].isascii() else " and the '^'"
         yield Problem(
             page.source.path,
-            line,
-            column,
-            f"the footnote [^{name}] is never referred to in the text: the page lists it at "
-            "its foot under a number no text carries, and its ↩ link back leads nowhere",
-            f"write [^{name}] in the text where the source is cited, or delete this definition",
-            "page.footnote-unused",
+            *place_of(text, found.start(), page.body_line),
+            f"'{written}' is typed with full-width '{marks}', so the site shows it as written, "
+            f"not as a reference to the footnote [^{name}]",
+            f"type the brackets{caret} half-width: [^{name}]",
+            "page.footnote-full-width",
         )
-    for name in found.undefined_footnotes:
-        places = text_places(lines, f"[^{name}]") or [_first(page, [])]
-        misdefined = [place for place in places if _full_width_definition(lines, place, name)]
-        for line, column in misdefined or places:
-            yield (
-                _misdefined(page, line, column, name, lines[line])
-                if misdefined
-                else _undefined(page, line, column, name, found.unused_footnotes)
-            )
+
+
+def _starts_definition(text: str, found: re.Match[str]) -> bool:
+    """Whether the footnote's name ``found`` starts its line, a colon after it: a definition."""
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    before = text[line_start : found.start()]
+    return not before.strip() and DEFINITION_AFTER.match(text, found.end()) is not None
+
+
+def _indented_definitions(page: Page, lines: Lines, text: str, name: str) -> Iterator[Problem]:
+    """Each definition of the footnote ``name`` indented four spaces or more, which the site
+    shows as code (after a blank line) or as a line of the paragraph above."""
+    shown = text.split("\n")
+    definition = re.compile(INDENTED_DEFINITION.format(name=re.escape(name)))
+    for number, line in lines.items():
+        if definition.match(line) is None:
+            continue
+        index = number - page.body_line
+        as_code = 0 <= index < len(shown) and not shown[index].strip()
+        yield Problem(
+            page.source.path,
+            number,
+            1,
+            f"the definition of [^{name}] is indented, so the site shows it "
+            f"{'as code' if as_code else 'as a line of the paragraph above'}, not as a footnote",
+            f"start the line at the left edge, with no spaces before it: {line.strip()}",
+            "page.footnote-indented",
+        )
 
 
 def _full_width_definition(lines: Lines, place: Place, name: str) -> bool:

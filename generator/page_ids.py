@@ -20,6 +20,8 @@ from generator.project import PROGRESS_MARKER
 
 THEME_ID_PREFIX = "__"
 """How the ids of the theme's controls start (``__drawer``, ``__search``, ``__palette_0``)."""
+EXAMPLE_ID = "my-section"
+"""An id of the kind AUTHORING.md asks for, lower-case ASCII with hyphens, to show one."""
 DASHBOARD_IDS = frozenset({"mot-dashboard-title", "mot-stage-title"})
 """The ids of the dashboard's headings (``dashboard.html.j2``)."""
 
@@ -58,7 +60,7 @@ class TakenIds:
         if not name:
             return (
                 "is empty: the element gets an id that no link can name",
-                "write a name after '#', such as '{#my-section}', or delete the braces",
+                f"write a name after '#', such as '{{#{EXAMPLE_ID}}}', or delete the braces",
             )
         if name in self.headings:
             return (

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from generator.models import REVIEW_LINK
+from generator.address_slips import address_slips
+from generator.models import REVIEW_LINK, REVIEW_PAGE
 from generator.plain_text import not_plain
 from generator.written import quoted_start
 
@@ -14,11 +15,15 @@ COURSE_FOLDER = "course/"
 EXAMPLE_REVIEW = "01-significance.md#mot-origin"
 
 
-def pattern_problem(key: str, value: object) -> tuple[str, str, str]:
-    """What is wrong with the text ``value`` of ``key``, how to fix it, and the code."""
+def pattern_problem(key: str, value: object, written: str) -> tuple[str, str, str]:
+    """What is wrong with the text ``value`` of ``key``, how to fix it, and the code;
+    ``written``: the text with the comment YAML dropped after it, if it did."""
     if key == "review":
         message = f"review link {quoted_start(value)} is not of the form 'page.md#section-id'"
-        return message, _review_fix(str(value)), "bad-review-link"
+        dropped = written.removeprefix(str(value)).strip()
+        if dropped:
+            message += f": the space before '{dropped}' made YAML drop it as a comment"
+        return message, _review_fix(written), "bad-review-link"
     if key == "next":
         return (
             f"'next' {quoted_start(value)} is neither 'end' nor a turn's id",
@@ -34,20 +39,30 @@ def pattern_problem(key: str, value: object) -> tuple[str, str, str]:
 
 
 def _review_fix(written: str) -> str:
-    """How to write a review link: as written, without ``course/`` or with the page's file
-    for its address on the site (``.html``, copied from the browser), where that is one."""
+    """How to write a review link: as written, without ``course/``, with the page's file
+    for its address on the site (``.html``, copied from the browser) or with its slips of
+    the keyboard fixed (``06-confirm.md＃four-lenses``), where that is one."""
     in_course = written.startswith(COURSE_FOLDER)
-    page, mark, section = written.removeprefix(COURSE_FOLDER).partition("#")
+    given = written.removeprefix(COURSE_FOLDER)
+    slips = address_slips(given, _is_review_page)
+    page, mark, section = (slips[-1].fixed if slips else given).partition("#")
     address = page.endswith(".html")
     link = f"{page.removesuffix('.html')}.md" if address else page
     link += mark + section
     fix = f"link to the section that teaches this, e.g. review: {EXAMPLE_REVIEW}"
     if re.fullmatch(REVIEW_LINK, link) is None:
         return f"leave out '{COURSE_FOLDER}', and {fix}" if in_course else fix
-    how = "the page's file" if address else "the page"
-    how += " without the folder" if in_course else ""
-    how += ", not its address on the site" if address else ""
-    return f"name {how}: review: {link}"
+    hows = [slip.how for slip in slips]
+    if in_course or address or not slips:
+        how = "the page's file" if address else "the page"
+        how += " without the folder" if in_course else ""
+        how += ", not its address on the site" if address else ""
+        hows.append(f"name {how}")
+    return f"{' and '.join(hows)}: review: {link}"
+
+
+def _is_review_page(page: str) -> bool:
+    return re.fullmatch(REVIEW_PAGE, page) is not None
 
 
 def invisible_only(value: object, pattern: str) -> bool:

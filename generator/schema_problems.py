@@ -33,6 +33,7 @@ from generator.written import (
     found_value,
     key_as_written,
     quoted_start,
+    with_comment,
 )
 from generator.yaml_lines import FULL_WIDTH_SPACE
 from generator.yaml_source import position, value_at
@@ -83,6 +84,8 @@ def _written(detail: ErrorDetails, source: Source, location: Location) -> str:
     """The value as the trainer wrote it, or for a key no mapping has, the key."""
     if detail["type"] == "extra_forbidden":
         return key_as_written(source, location, _last_key(location))
+    if detail["type"] == "string_pattern_mismatch" and location[-1] != KEY_STEP:
+        return with_comment(source, location, str(detail.get("input")))
     return as_written(source, location, detail.get("input"))
 
 
@@ -189,7 +192,7 @@ def _describe(
             "bad-id",
         )
     if kind == "string_pattern_mismatch":
-        return pattern_problem(key, value)
+        return pattern_problem(key, value, written)
     if kind in {"string_too_short", "string_type"} and _blank(value):
         return (*empty_value(key, written), "empty")
     if kind == EMPTY_VALUE:

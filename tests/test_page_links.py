@@ -106,6 +106,77 @@ def test_links_to_missing_files_are_reported_at_their_line(
     assert problems(minimal_project, capsys) == [f"{PAGE}:{line}:{column}: {expected}"]
 
 
+MISTYPED = "which leads nowhere: the {wrong}; {fix} [link.mistyped]"
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "expected"),
+    [
+        (
+            "[第二章](02-second.md #centre)",
+            7,
+            "link to '02-second.md #centre', "
+            + MISTYPED.format(
+                wrong="space before '#centre' makes the site read it as part of the file's "
+                "name, not as a section",
+                fix="remove the space before '#': 02-second.md#centre",
+            ),
+        ),
+        (
+            "[第二章](02-second.md＃centre)",
+            7,
+            "link to '02-second.md＃centre', "
+            + MISTYPED.format(
+                wrong="'＃' is typed full-width, so the site reads '＃centre' as part of the "
+                "file's name, not as a section",
+                fix="type '#' half-width: 02-second.md#centre",
+            ),
+        ),
+        (
+            "[第二章](02-second#centre)",
+            7,
+            "link to '02-second#centre', "
+            + MISTYPED.format(
+                wrong="page's file is named 02-second.md, '.md' included",
+                fix="add '.md' after the page's name: 02-second.md#centre",
+            ),
+        ),
+        (
+            "[第二章](02-second.MD)",
+            7,
+            "link to '02-second.MD', "
+            + MISTYPED.format(
+                wrong="page's file is named 02-second.md, '.md' in small letters",
+                fix="write '.md' in small letters: 02-second.md",
+            ),
+        ),
+        (
+            "![图](images/eodc.png “EODC”)",
+            6,
+            "link to 'images/eodc.png “EODC”', "
+            + MISTYPED.format(
+                wrong="title “EODC” is in curly quotes, so the site reads it as part of the "
+                "file's name",
+                fix='a title goes in straight double quotes: images/eodc.png "EODC"',
+            ),
+        ),
+    ],
+    ids=["space-before-hash", "full-width-hash", "no-suffix", "capital-suffix", "curly-title"],
+)
+def test_a_mistyped_link_is_told_its_slip(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    column: int,
+    expected: str,
+) -> None:
+    """Python-Markdown reads each whole as the address, and the site finds no such file:
+    the trainer was told to put a file at that path, the page being there all along."""
+    add_files(minimal_project, "images/eodc.png")
+    line = add_to_page(minimal_project, f"{text}\n")
+    assert problems(minimal_project, capsys) == [f"{PAGE}:{line}:{column}: {expected}"]
+
+
 def test_a_path_to_a_picture_gets_the_path_meant(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -257,6 +328,19 @@ def test_a_misspelt_id_gets_the_id_meant(
     ]
 
 
+def test_a_link_to_a_chinese_id_is_told_to_give_the_heading_an_ascii_one(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was told to give a heading '{#聆听}', where ids are lower-case ASCII."""
+    line = add_to_page(minimal_project, "见[第二章](02-second.md#聆听)。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:8: link to '#聆听', which is not a heading of 02-second.md; ids are "
+        "lower-case English letters, digits and hyphens: give the heading it should open one "
+        "at the end of its line, such as '{#my-section}', in place of any id the heading has, "
+        "and link to it: 02-second.md#my-section [link.unknown-anchor]"
+    ]
+
+
 def test_footnotes_html_ids_and_email_addresses_pass(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -324,6 +408,47 @@ def test_a_footnote_defined_with_a_full_width_colon_is_reported_at_its_definitio
         f"{PAGE}:{line + 2}:1: [^1] is followed by a full-width colon '：', so the line "
         "defines no footnote and the page shows it as written; write a half-width ':' after "
         "it, and a space: [^1]: 来源：《关键时刻》。 [page.footnote-full-width-colon]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("reference", "typed", "fix"),
+    [
+        ("［^1］", "［］", "the brackets"),
+        ("【^1】", "【】", "the brackets"),
+        ("［＾1］", "［＾］", "the brackets and the '^'"),
+    ],
+)
+def test_a_footnote_referred_to_in_full_width_is_reported_where_it_is_typed(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    reference: str,
+    typed: str,
+    fix: str,
+) -> None:
+    """Only the definition was named, as never referred to."""
+    line = add_to_page(minimal_project, f"服务补救{reference}。\n\n[^1]: 来源：《关键时刻》。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:5: '{reference}' is typed with full-width '{typed}', so the site shows "
+        "it as written, not as a reference to the footnote [^1]; type "
+        f"{fix} half-width: [^1] [page.footnote-full-width]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("gap", "shown"),
+    [("\n", "as code"), ("", "as a line of the paragraph above")],
+    ids=["after-a-blank-line", "under-the-paragraph"],
+)
+def test_a_footnote_defined_indented_is_told_to_start_at_the_left_edge(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], gap: str, shown: str
+) -> None:
+    """It was told to be defined nowhere, at the reference and at the definition itself."""
+    line = add_to_page(minimal_project, f"服务补救[^1]。\n{gap}    [^1]: 来源：《关键时刻》。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line + 1 + len(gap)}:1: the definition of [^1] is indented, so the site "
+        f"shows it {shown}, not as a footnote; start the line at the left edge, with no "
+        "spaces before it: [^1]: 来源：《关键时刻》。 [page.footnote-indented]"
     ]
 
 

@@ -522,6 +522,39 @@ def test_a_review_link_with_its_folder_is_told_to_leave_it_out(
 
 
 @pytest.mark.parametrize(
+    ("written", "read", "fix"),
+    [
+        (
+            "01-sample.md #listening",
+            "'01-sample.md' is not of the form 'page.md#section-id': the space before "
+            "'#listening' made YAML drop it as a comment",
+            "remove the space before '#'",
+        ),
+        (
+            "01-sample.md＃listening",
+            "'01-sample.md＃listening' is not of the form 'page.md#section-id'",
+            "type '#' half-width",
+        ),
+        (
+            "01-sample#listening",
+            "'01-sample#listening' is not of the form 'page.md#section-id'",
+            "add '.md' after the page's name",
+        ),
+    ],
+    ids=["space-before-hash", "full-width-hash", "no-suffix"],
+)
+def test_a_mistyped_review_link_is_told_its_slip(
+    minimal_project: Path, written: str, read: str, fix: str
+) -> None:
+    """YAML reads ' #listening' as a comment; the fix gave an example from another module."""
+    edit(minimal_project, QUIZ, "review: 01-sample.md#listening", f"review: {written}")
+    assert problems_of(minimal_project) == [
+        f"quizzes/01-sample.yml:16:5: question 's1-single': review link {read}; {fix}: "
+        "review: 01-sample.md#listening [schema.bad-review-link]"
+    ]
+
+
+@pytest.mark.parametrize(
     ("name", "line", "key"),
     [
         ("course/index.md", "summary: 用来测试生成器的最小课程。", "summary"),
