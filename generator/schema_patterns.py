@@ -9,6 +9,7 @@ from generator.address_slips import address_slips
 from generator.models import REVIEW_LINK, REVIEW_PAGE
 from generator.plain_text import not_plain
 from generator.written import quoted_start
+from generator.yaml_lines import stray_space
 
 COURSE_FOLDER = "course/"
 """A review link names a page as it is in course/, which it leaves out."""
@@ -17,7 +18,15 @@ EXAMPLE_REVIEW = "01-significance.md#mot-origin"
 
 def pattern_problem(key: str, value: object, written: str) -> tuple[str, str, str]:
     """What is wrong with the text ``value`` of ``key``, how to fix it, and the code;
-    ``written``: the text with the comment YAML dropped after it, if it did."""
+    ``written``: the text with the comment YAML dropped after it, if it did. A full-width
+    space typed after it is named as the slip."""
+    said, fix, code = _pattern_problem(key, value, written)
+    if isinstance(value, str) and (stray := stray_space(value)) is not None:
+        fix = f"delete {stray}, which YAML keeps as part of the text: {key}: {value.strip()}"
+    return said, fix, code
+
+
+def _pattern_problem(key: str, value: object, written: str) -> tuple[str, str, str]:
     if key == "review":
         message = f"review link {quoted_start(value)} is not of the form 'page.md#section-id'"
         dropped = written.removeprefix(str(value)).strip()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from typing import TypeVar
@@ -22,6 +21,7 @@ from generator.models import (
     Quiz,
     Source,
 )
+from generator.schema_keys import unknown_key
 from generator.schema_location import QUESTION_LISTS, fields_at, model_at, question_label
 from generator.schema_numbers import out_of_range, whole_number_fix
 from generator.schema_outdented import outdented_keys
@@ -115,7 +115,7 @@ def _keys_of_no_question(detail: ErrorDetails, source: Source) -> list[Problem]:
     problems = []
     for key in (key for key in question if key not in ANY_QUESTION_KEY):
         location = (*detail["loc"], key)
-        message, fix, code = _unknown_key(key, ANY_QUESTION_KEY)
+        message, fix, code = unknown_key(key, ANY_QUESTION_KEY)
         where = question_label(source, location)
         line, column = position(source, location)
         problems.append(
@@ -182,7 +182,7 @@ def _describe(
     if kind == "missing":
         return f"missing required key '{key}'", f"add '{key}:' with a value", "missing-key"
     if kind == "extra_forbidden":
-        return _unknown_key(written, allowed)
+        return unknown_key(written, allowed, location)
     if kind in UNION_TAG_ERRORS:
         return _question_type_problem(kind, value)
     if kind == "string_pattern_mismatch" and location[-1] == KEY_STEP:
@@ -199,21 +199,6 @@ def _describe(
         return (*empty_value(key, written, optional=True), "empty")
     item = bool(location) and isinstance(location[-1], int)
     return _describe_value(detail, key, item, written)
-
-
-def _unknown_key(key: str, allowed: list[str]) -> Description:
-    """A key the mapping does not have; the allowed key it is most likely meant to be."""
-    half_width = unicodedata.normalize("NFKC", key)
-    if half_width != key and half_width in allowed:
-        fix = f"write it in half-width (ordinary) letters: '{half_width}:'"
-        return f"unknown key '{key}', written in full-width letters", fix, "unknown-key"
-    close = difflib.get_close_matches(key, allowed, n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    return (
-        f"unknown key '{key}'",
-        f"{hint}remove it or use one of: {', '.join(allowed)}",
-        "unknown-key",
-    )
 
 
 def _question_type_problem(kind: str, question: object) -> Description:

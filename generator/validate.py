@@ -25,6 +25,7 @@ from generator.models import (
 )
 from generator.normalise import normalise
 from generator.page_checks import Targets, broken_link, link_targets, page_problems
+from generator.written import key_as_written
 from generator.yaml_source import position
 
 _OR_INCLUDE = " (or set include_quiz_questions: true)"
@@ -283,6 +284,7 @@ def _exam_problems(course: Course) -> Iterator[Problem]:
         for module in course.modules
     }
     source = course.exam.source
+    drawn = _drawn_as_written(course)
     for name, count in config.draw.items():
         line, column = position(source, ("draw", name))
         if name not in pools:
@@ -290,8 +292,8 @@ def _exam_problems(course: Course) -> Iterator[Problem]:
                 source.path,
                 line,
                 column,
-                f"the exam draws from module '{name}', which the course does not have",
-                did_you_mean(_renamed_draws(name, config.draw, pools), f": {count}")
+                f"the exam draws from module '{drawn[name]}', which the course does not have",
+                did_you_mean(_renamed_draws(drawn[name], drawn.values(), pools), f": {count}")
                 or f"use the file name of a module: {', '.join(sorted(pools))}",
                 "exam.unknown-module",
             )
@@ -307,6 +309,14 @@ def _exam_problems(course: Course) -> Iterator[Problem]:
                 f"quizzes/{name}.yml{'' if config.include_quiz_questions else _OR_INCLUDE}",
                 "exam.pool-too-small",
             )
+
+
+def _drawn_as_written(course: Course) -> dict[str, str]:
+    """Each module's name in the exam's draw, as the trainer wrote it: ``06: 3`` is read as
+    the number 6, and drawn from module '6'."""
+    assert course.exam is not None
+    source = course.exam.source
+    return {name: key_as_written(source, ("draw", name), name) for name in course.exam.config.draw}
 
 
 def _renamed_draws(name: str, draw: Collection[str], modules: Collection[str]) -> list[str]:
@@ -327,7 +337,8 @@ def _not_drawn_problems(course: Course) -> Iterator[Problem]:
     config = course.exam.config
     line, column = position(course.exam.source, ("draw",))
     names = [module.page.name for module in course.modules]
-    renamed = {new for old in config.draw for new in _renamed_draws(old, config.draw, names)}
+    drawn = _drawn_as_written(course).values()
+    renamed = {new for old in drawn for new in _renamed_draws(old, drawn, names)}
     for module in course.modules:
         name = module.page.name
         pool = len(module.exam_pool(config.include_quiz_questions))

@@ -14,12 +14,13 @@ from ruamel.yaml.error import MarkedYAMLError, StreamMark
 
 from generator.yaml_hints import COURSE, context_line_of, syntax_hint
 from generator.yaml_key_hints import misplaced_key
-from generator.yaml_lines import FULL_WIDTH_SPACE, Hint
+from generator.yaml_lines import SPACE_NAMES, Hint
 from generator.yaml_list_hints import repeated_first_key
 
+INDENT_FIX = "indent with ordinary spaces (half-width), two per level"
 FULL_WIDTH_INDENT = (
     "the line is indented with full-width spaces (U+3000)",
-    "indent with ordinary spaces (half-width), two per level",
+    INDENT_FIX,
     "yaml.full-width-indent",
 )
 TAB_FIX = "use spaces, not tabs"
@@ -103,12 +104,15 @@ def duplicate_key(name: str) -> tuple[str, str, str]:
 
 
 def indent_hint(text: str, line: int, column: int) -> Hint | None:
-    """A line indented with full-width spaces at or just above ``line``, where YAML gave up,
-    or a tab at its ``column``: YAML refuses tabs wherever they could be taken for
-    indentation, and reads a full-width space as text."""
-    indented = _full_width_indent(text, line)
+    """A line indented with full-width or no-break spaces at or just above ``line``, where
+    YAML gave up, or a tab at its ``column``: YAML refuses tabs wherever they could be
+    taken for indentation, and reads a full-width or a no-break space as text."""
+    indented = _odd_space_indent(text, line)
     if indented is not None:
-        return indented, 1, *FULL_WIDTH_INDENT
+        number, space = indented
+        name = SPACE_NAMES[space].removeprefix("a ")
+        said = f"the line is indented with {name}s (U+{ord(space):04X})"
+        return number, 1, said, INDENT_FIX, "yaml.full-width-indent"
     if _character_at(text, line, column) == "\t":
         return line, column, *_tab_problem(text, line, column)
     return None
@@ -132,15 +136,16 @@ def _tab_problem(text: str, line: int, column: int) -> tuple[str, str, str]:
     )
 
 
-def _full_width_indent(text: str, error_line: int) -> int | None:
+def _odd_space_indent(text: str, error_line: int) -> tuple[int, str] | None:
     """The line at or just above ``error_line`` (empty lines passed over) that is indented
-    with full-width spaces."""
+    with full-width or no-break spaces, which YAML reads as text, and the first such space."""
     lines = text.split("\n")
     above = (n for n in range(min(error_line, len(lines)) - 1, 0, -1) if lines[n - 1].strip())
     for number in (error_line, next(above, 0)):
         line = lines[number - 1] if 0 < number <= len(lines) else ""
-        if FULL_WIDTH_SPACE in line[: len(line) - len(line.lstrip())]:
-            return number
+        odd = [space for space in line[: len(line) - len(line.lstrip())] if space in SPACE_NAMES]
+        if odd:
+            return number, odd[0]
     return None
 
 

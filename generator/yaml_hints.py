@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from generator.models import StrictModel
-from generator.yaml_indentation import dedented_key, misaligned_key
-from generator.yaml_lines import BLOCK_HEADER, KEY, Hint, indent
+from generator.yaml_indentation import dedented_key, misaligned_key, text_under_its_key
+from generator.yaml_lines import BLOCK_HEADER, KEY, SPACE_NAMES, Hint, indent
 from generator.yaml_list_hints import list_item_slip, spaces_in
 from generator.yaml_quote_hints import unclosed_quote, where, written
 
@@ -55,13 +55,18 @@ SPECIAL_START = {
     "}": "which YAML reads as the end of a group",
 }
 """What YAML makes of a value that starts with each character (``#``, a comment, and
-``&`` and ``*``, an anchor or alias, are found elsewhere)."""
+``&`` and ``*`` before a name, an anchor or alias, are found elsewhere)."""
+NAMELESS_MARKS = {
+    "*": "which YAML reads as an alias (a reference to another part of the file)",
+    "&": "which YAML reads as an anchor (a name for a part of the file)",
+}
+"""What YAML makes of a value that starts with ``*`` or ``&`` and a space, a Markdown
+bullet (``* 员工出勤率``): a mark with no name after it, which it refuses."""
 NO_SPACE = re.compile(rf"^(\s*(?:-\s+)?)({KEY}|{MODULE_KEY}):(\S.*?)\s*$")
 """A key and its value with no space between the colon and the value (``prompt:一位``)."""
 OTHER_SPACE = re.compile(rf"^(\s*(?:-\s+)?)({KEY}):([^\S \t])\s*(.*?)\s*$")
 """A key whose colon is followed by a space YAML does not take for one (a full-width or a
 no-break space): its indent, key, that space and the value after it."""
-SPACE_NAMES = {"\u3000": "a full-width space", "\u00a0": "a no-break space"}
 NO_SPACE_REACH = 2
 """How many lines above the error a key with no space after its colon is looked for: YAML
 reads the key and its value as one text, and gives up on the line after it, or the next."""
@@ -136,7 +141,7 @@ def syntax_hint(
         special = _bad_escape(line, number) or _special_start(line, number, reading.tag)
         if special is not None:
             return special
-    return None
+    return text_under_its_key(lines, context_line, line_offset) if context_line else None
 
 
 def _full_width_colon(number: int, colon: re.Match[str]) -> Hint:
@@ -301,7 +306,9 @@ def _special_start(line: str, number: int, tag: re.Pattern[str] | None) -> Hint 
     if match is None:
         return None
     indent, key, value = match.groups()
-    if not value or value[0] not in SPECIAL_START or not (key or indent.strip()):
+    nameless = value[:1] in NAMELESS_MARKS and not value[1:2].strip()
+    reason = NAMELESS_MARKS[value[0]] if nameless else SPECIAL_START.get(value[:1])
+    if reason is None or not (key or indent.strip()):
         return None
     if BLOCK_HEADER.fullmatch(value) or (tag is not None and tag.match(value)):
         return None
@@ -317,7 +324,7 @@ def _special_start(line: str, number: int, tag: re.Pattern[str] | None) -> Hint 
     return (
         number,
         len(line.rstrip()) - len(value) + 1,
-        f"{where(key)} starts with {value[0]!r}, {SPECIAL_START[value[0]]}",
+        f"{where(key)} starts with {value[0]!r}, {reason}",
         f"put the whole text in quotes: {written(key, quoted(value))}{bracketed}",
         "yaml.needs-quotes",
     )

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 from generator.yaml_lines import (
+    BLOCK_HEADER,
     KEY_LINE,
     Hint,
     enclosing_columns,
     enclosing_keys,
+    filled_above,
     holds_something,
     holds_value,
     indent,
@@ -23,6 +25,11 @@ from generator.yaml_lines import (
     line_at,
     value_start,
 )
+from generator.yaml_list_hints import spaces_in
+
+LOWER_CASE_WORD = re.compile(r"\s*[a-z_][a-z0-9_-]*[ \t]")
+"""A line that starts with a lower-case word and a space, which may be a key whose colon
+was left out (``promt 一位客户``), not a text's next line."""
 
 
 def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | None:
@@ -38,6 +45,10 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
         if top is not None:
             return top
     above_column = len(above_key.group(1))
+    if column != above_column:
+        first_keys = _first_keys_out_of_line(lines, above_number, number, line_offset)
+        if first_keys is not None:
+            return first_keys
     holds_keys = not holds_value(lines[above_number - 1])
     if column > above_column and not holds_keys and _above_out_of_line(lines, above_number, number):
         slip, below = (above_number, above_key), (number, key)
@@ -63,22 +74,81 @@ def _above_out_of_line(lines: list[str], above_number: int, number: int) -> bool
     """Whether the key on line ``above_number``, left of the key on line ``number`` below
     it, is the one out of line: both keys start elsewhere in the file where the key below
     starts, and the key above nowhere else where it starts (an ``explanation:`` written at
-    the left edge, its question's ``review:`` below it), or it is the first key under a key
-    that holds keys, and starts no further in (``draw:``, then ``01-sample: 1`` at the left
-    edge, ``02-second: 2`` indented). Lining the key below up with it would take that key
-    out of its mapping too."""
+    the left edge, its question's ``review:`` below it). Lining the key below up with it
+    would take that key out of its mapping too."""
     above_key, key = KEY_LINE.match(lines[above_number - 1]), KEY_LINE.match(lines[number - 1])
     assert above_key is not None and key is not None
     column, above_column = len(key.group(1)), len(above_key.group(1))
     above_elsewhere = _columns_elsewhere(lines, above_key.group(2), above_number)
-    if column in above_elsewhere & _columns_elsewhere(lines, key.group(2), number) and (
+    return column in above_elsewhere & _columns_elsewhere(lines, key.group(2), number) and (
         above_column not in above_elsewhere
-    ):
-        return True
-    opener = key_line_above(lines, above_number)
-    if opener is None or holds_value(lines[opener[0] - 1]):
-        return False
-    return above_column <= len(opener[1].group(1)) < column
+    )
+
+
+def _first_keys_out_of_line(
+    lines: list[str], above_number: int, number: int, line_offset: int
+) -> Hint | None:
+    """The first keys under a key that holds keys, down to line ``above_number``, when they
+    are the ones out of line, not the key on line ``number`` and the keys in line with it
+    below: they start no further in than that key, so they are not under it (``draw:``,
+    then two modules at the left edge and four indented), or they are fewer. YAML takes a
+    mapping's indent from its first key, and gave up at the first key lined up rightly."""
+    first_keys, rest = _keys_in_line(lines, above_number, -1), _keys_in_line(lines, number, 1)
+    opener_number = filled_above(lines, first_keys[-1]) if first_keys else 0
+    opener = KEY_LINE.match(line_at(lines, opener_number))
+    if not rest or opener is None or opener.group(1).strip() or holds_value(opener.string):
+        return None
+    opener_column, column = len(opener.group(1)), indent(lines[number - 1])
+    above_column = indent(lines[above_number - 1])
+    outside = above_column <= opener_column
+    if column <= opener_column or not (outside or len(first_keys) < len(rest)):
+        return None
+    first = first_keys[-1]
+    if len(first_keys) == 1:
+        key, below_key = KEY_LINE.match(lines[first - 1]), KEY_LINE.match(lines[number - 1])
+        assert key is not None and below_key is not None
+        how = "indented less than" if above_column < column else "indented more than"
+        return _line_it_up((first, key), (number + line_offset, below_key), how, "below")
+    opened = f"'{opener.group(2)}:' (line {opener_number + line_offset})"
+    return _keys_to_move(
+        (first + line_offset, above_number + line_offset, above_column),
+        f"no further in than {opened} above them, so YAML does not read them as under it"
+        if outside
+        else f"where the other keys under {opened} start {spaces_in(column)}",
+        (number + line_offset, column),
+    )
+
+
+def _keys_to_move(keys: tuple[int, int, int], why: str, below: tuple[int, int]) -> Hint:
+    """The hint for the keys from line ``keys[0]`` to ``keys[1]`` (counted in the file),
+    which start at column ``keys[2]`` for ``why``, to start where the keys from line
+    ``below[0]`` on start, at column ``below[1]``."""
+    (first, last, column), (below_number, below_column) = keys, below
+    span, shift = f"lines {first}-{last}", below_column - column
+    return (
+        first,
+        column + 1,
+        f"the keys on {span} start {spaces_in(column)}, {why}",
+        f"indent {span} by {abs(shift)} {'more' if shift > 0 else 'fewer'} spaces, to start "
+        f"{spaces_in(below_column)} as the keys below them do (line {below_number} on)",
+        "yaml.indentation",
+    )
+
+
+def _keys_in_line(lines: list[str], number: int, step: int) -> list[int]:
+    """Line ``number`` and the lines holding something next to it, up (``step`` -1) or down
+    (1), that start a key with a value as far in as it does, no list's entry: each one's
+    number, nearest first; none if line ``number`` is not such a line."""
+    column, found = indent(lines[number - 1]), []
+    while 0 < number <= len(lines):
+        line = lines[number - 1]
+        if holds_something(line):
+            key = KEY_LINE.match(line)
+            if key is None or key.group(1) != " " * column or not holds_value(line):
+                break
+            found.append(number)
+        number += step
+    return found
 
 
 def _entry_or_below(
@@ -233,3 +303,61 @@ def _line_it_up(
         f"'{other_key.group(2)}', {len(other_key.group(1))} spaces in",
         "yaml.indentation",
     )
+
+
+def text_under_its_key(lines: list[str], number: int, line_offset: int) -> Hint | None:
+    """A text with no key on line ``number``, below a key with a text and as far in as it:
+    the next line of that text, or the first below ``>-``, not indented further. YAML reads
+    it as a key, and gives up where no ':' follows it (``number``: where it began to read
+    that key). A text after a key that holds a word (``applied: true``), or at a list's
+    entry further left, is more likely a key's text whose key was lost; and a key that
+    starts where it starts nowhere else is the line out of line."""
+    text, above = line_at(lines, number), key_line_above(lines, number)
+    if not _text_alone(text) or above is None:
+        return None
+    (key_number, key), column = above, indent(text)
+    mark = (key.group(3) or "").split("#")[0].strip()
+    is_text = BLOCK_HEADER.fullmatch(mark) or not mark.isascii() or " " in mark
+    if not is_text or not indent(key.string) <= column <= len(key.group(1)):
+        return None
+    elsewhere = _columns_elsewhere(lines, key.group(2), key_number)
+    if elsewhere and len(key.group(1)) not in elsewhere:  # the key is out of line itself
+        return None
+    last = number
+    while _text_alone(below := line_at(lines, last + 1)) and indent(below) == column:
+        last += 1
+    first, end = number + line_offset, last + line_offset
+    where = f"lines {first}-{end} hold" if last > number else f"line {first} holds"
+    name, deeper = key.group(2), spaces_in(len(key.group(1)) + 2)
+    return (
+        number,
+        column + 1,
+        f"{where} a text with no key, below '{name}:' (line {key_number + line_offset}) and no "
+        f"further in than '{name}', so YAML reads it as a new key, with no ':' after it",
+        _text_under_its_key_fix(
+            (name, key_number + line_offset), mark, deeper, "them" if last > number else "it"
+        ),
+        "yaml.indentation",
+    )
+
+
+def _text_under_its_key_fix(key: tuple[str, int], mark: str, deeper: str, them: str) -> str:
+    """How to write the lines of text (``them``) below ``key`` (its name and line), whose
+    value is ``mark`` (``>-``, or the text's start), as more of its text: ``deeper``."""
+    name, key_line = key
+    indented = f"indent {them} further than '{name}', {deeper}"
+    if BLOCK_HEADER.fullmatch(mark):
+        return f"{indented}, as every line of a text below '{name}: {mark}' must be"
+    return (
+        f"if the text goes on from '{name}:', put {them} on line {key_line}, after the text "
+        f"there, or {indented} (or write '{name}: >-' and the whole text on the lines below "
+        f"it, {deeper}); if it belongs to a key of its own, write that key before it"
+    )
+
+
+def _text_alone(line: str) -> bool:
+    """Whether ``line`` holds a text alone: no key, nor a word that may be one with its
+    colon left out (``promt 一位客户``), no list's entry, no comment."""
+    if not holds_something(line) or KEY_LINE.match(line) or LOWER_CASE_WORD.match(line):
+        return False
+    return line.lstrip()[:2] != "- "

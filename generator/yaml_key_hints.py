@@ -17,16 +17,18 @@ from typing import NamedTuple
 
 from generator.yaml_hints import COURSE_KEYS
 from generator.yaml_lines import (
+    ITEM,
     KEY,
     KEY_LINE,
     Hint,
     echoed,
     enclosing_keys,
+    filled_above,
     indent,
     line_at,
     value_start,
 )
-from generator.yaml_list_hints import ITEM, filled_above, first_key_of_items, spaces_in
+from generator.yaml_list_hints import first_key_of_items, spaces_in
 
 KEY_BEFORE = re.compile(r"(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)[ \t]*$")
 """The word that ends the text before a colon, which may be a key's name."""

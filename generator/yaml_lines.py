@@ -24,7 +24,12 @@ NO_TEXT = re.compile(r"(?:!\S*)?\s*(?:#.*)?")
 keys or the list below it."""
 BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 """``|``, ``>-`` …: a text on the lines below its key, rightly written."""
+ITEM = re.compile(r"^(\s*)-\s+(.*?)\s*$")
+"""A list's item: its indent and what follows its '- '."""
 FULL_WIDTH_SPACE = "\u3000"
+SPACE_NAMES = {FULL_WIDTH_SPACE: "a full-width space", "\u00a0": "a no-break space"}
+"""The spaces YAML does not take for one, typed with a Chinese input method or pasted from
+a web page, which a message names."""
 Hint = tuple[int, int, str, str, str]
 """Line, column, what is wrong, how to fix it, and the problem's code."""
 
@@ -32,6 +37,18 @@ Hint = tuple[int, int, str, str, str]
 def line_at(lines: list[str], number: int) -> str:
     """Line ``number`` (1-based) of ``lines``, or nothing past their ends."""
     return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def filled_above(lines: list[str], number: int) -> int:
+    """The nearest line above ``number`` that holds something; 0 if none does."""
+    above = range(min(number - 1, len(lines)), 0, -1)
+    return next((n for n in above if holds_something(lines[n - 1])), 0)
+
+
+def filled_below(lines: list[str], number: int) -> int:
+    """The nearest line below ``number`` that holds something; 0 if none does."""
+    below = range(number + 1, len(lines) + 1)
+    return next((n for n in below if holds_something(lines[n - 1])), 0)
 
 
 def key_line_above(lines: list[str], number: int) -> tuple[int, re.Match[str]] | None:
@@ -120,3 +137,13 @@ pasted onto one line (200,000 characters) is shown by its ends."""
 def echoed(value: str) -> str:
     """``value`` as a fix writes it out, shortened to its ends when it is long."""
     return value if len(value) <= ECHO_LENGTH else f"{value[:80]}…{value[-30:]}"
+
+
+def stray_space(text: str) -> str | None:
+    """The space YAML does not take for one at the end or start of ``text`` (a full-width
+    space typed after a word), which YAML keeps as part of it: named, with where it stands."""
+    for space, where in ((text[-1:], "after"), (text[:1], "before")):
+        if space in SPACE_NAMES:
+            name = SPACE_NAMES[space].removeprefix("a ")
+            return f"the {name} (U+{ord(space):04X}) {where} it"
+    return None

@@ -1,9 +1,9 @@
 """Slips in a list's items, named at their line with the item as it should be written.
 
-A new option or question is where a trainer slips: ``-text:`` with no space after the
-hyphen, a full-width ``－`` or a dash (``—``) that an input method typed for it, an item
-whose key was left out (``- 专心倾听`` with its ``feedback:`` below it), a question whose
-``- `` was left out (``id:`` under the last one's keys), or a ``- `` put before one of a
+A new option or question is where a trainer slips: an item started wrongly (``-text:``,
+``—text:``, :mod:`generator.yaml_dash_hints`), an item whose key was left out (``- 专心倾听``
+with its ``feedback:`` below it), a question whose ``- `` was left out (``id:`` under the
+last one's keys, or the first one's under ``questions:``), or a ``- `` put before one of a
 mapping's ``key: value`` lines (``- 02-principles: 3`` under the exam's ``draw:``). YAML
 gives up on a line below, or says a key is indented wrongly or written twice, and its
 advice (quotes, a full-width colon, more spaces) would not help.
@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import re
 
+from generator.yaml_dash_hints import dash_slip
 from generator.yaml_lines import (
     BLOCK_HEADER,
-    KEY,
+    ITEM,
     KEY_LINE,
     Hint,
+    enclosing_keys,
+    filled_above,
+    filled_below,
     holds_something,
     holds_value,
     indent,
@@ -25,16 +29,6 @@ from generator.yaml_lines import (
     value_start,
 )
 
-DASHES = "－—–"
-"""What an input method may type for a list's '-': a full-width hyphen, an em or en dash."""
-BAD_DASH = re.compile(rf"^(\s*)(-(?=[A-Za-z_])|[{DASHES}]\s*)({KEY})\s*:\s*(.*?)\s*$")
-"""An item started by '-' with no space after it, or by a dash that is no '-': its indent,
-that start, its key and its value."""
-BAD_TEXT_DASH = re.compile(rf"^(\s*)(-(?=[^\s\-])|[{DASHES}]\s*)(\S.*?)\s*$")
-"""A line started by '-' with no space after it, or by a dash that is no '-': its indent,
-that start and the text after it."""
-ITEM = re.compile(r"^(\s*)-\s+(.*?)\s*$")
-"""A list's item: its indent and what follows its '- '."""
 REACH = 2
 """How many lines holding something, from the error line up, a slip is looked for on."""
 
@@ -47,13 +41,15 @@ def list_item_slip(lines: list[str], error_line: int, line_offset: int = 0) -> H
     for number in filled[:REACH]:
         if _in_text_block(lines, number):
             continue
-        hint = _bad_dash(lines[number - 1], number) or _bad_text_dash(lines, number)
+        hint = dash_slip(lines, number)
         if hint is not None:
             return hint
     return (
         _item_out_of_line(lines, error_line, line_offset)
         or _item_without_key(lines, error_line)
         or _item_without_dash(lines, error_line)
+        or _item_without_dash(lines, filled_above(lines, error_line))
+        or _first_item_without_dash(lines, error_line)
         or _dash_among_keys(lines, error_line)
     )
 
@@ -69,54 +65,6 @@ def _in_text_block(lines: list[str], number: int) -> bool:
     )
 
 
-def _bad_dash(line: str, number: int) -> Hint | None:
-    found = BAD_DASH.match(line)
-    if found is None:
-        return None
-    spaces, start, key, value = found.groups()
-    dash = start.strip()
-    what = (
-        "has no space after it, so YAML reads it as part of a text"
-        if dash == "-"
-        else "is not the half-width '-' that starts a list's item"
-    )
-    return (
-        number,
-        len(spaces) + 1,
-        f"the '{dash}' before '{key}' {what}",
-        f"write a half-width '-' and a space before the key: - {key}: {value}".rstrip(),
-        "yaml.list-dash",
-    )
-
-
-def _bad_text_dash(lines: list[str], number: int) -> Hint | None:
-    """A text item of a list (an ordering question's ``items:``) started by a dash that is
-    no '-' (``— 移情``) or by '-' with no space after it (``-移情``), among the list's
-    items: YAML reads it as more of the item above, and gives up on a line below."""
-    found = BAD_TEXT_DASH.match(lines[number - 1])
-    if found is None:
-        return None
-    spaces, start, text = found.groups()
-    neighbours = (filled_above(lines, number), _filled_below(lines, number))
-    if not any(_item_at(lines, other, len(spaces)) for other in neighbours):
-        return None
-    dash = start.strip()
-    what = "has no space after it" if dash == "-" else "is not the half-width '-' of a list"
-    return (
-        number,
-        len(spaces) + 1,
-        f"the '{dash}' before '{text}' {what}, so YAML reads the line as more of the item above it",
-        f"write a half-width '-' and a space before the text: - {text}",
-        "yaml.list-dash",
-    )
-
-
-def _item_at(lines: list[str], number: int, column: int) -> bool:
-    """Whether line ``number`` is a list's item whose '-' stands at ``column``."""
-    item = ITEM.match(line_at(lines, number))
-    return item is not None and len(item.group(1)) == column
-
-
 def _item_out_of_line(lines: list[str], error_line: int, line_offset: int) -> Hint | None:
     """An item at ``error_line`` whose '-' stands left or right of the '-' of the item
     before it in its list, which starts with the same key: a question pasted 2 spaces too
@@ -128,7 +76,7 @@ def _item_out_of_line(lines: list[str], error_line: int, line_offset: int) -> Hi
     sibling = _same_item_above(lines, error_line, item.group(2), column)
     if sibling is None:
         return None
-    below = _filled_below(lines, error_line)
+    below = filled_below(lines, error_line)
     in_place = below and indent(lines[below - 1]) == sibling[1] + 2 != column + 2
     last = error_line if in_place else _last_line_of_item(lines, error_line, item.group(2), column)
     moved = (
@@ -157,7 +105,7 @@ def _text_item_out_of_line(lines: list[str], error_line: int, line_offset: int) 
     column, sibling_column = len(item.group(1)), len(sibling.group(1))
     if column == sibling_column or KEY_LINE.match(lines[error_line - 1]) is not None:
         return None
-    below = ITEM.match(line_at(lines, _filled_below(lines, error_line)))
+    below = ITEM.match(line_at(lines, filled_below(lines, error_line)))
     if below is not None and len(below.group(1)) == column:  # the one above is out of line
         return (
             above,
@@ -242,20 +190,57 @@ def _item_without_key(lines: list[str], error_line: int) -> Hint | None:
     )
 
 
-def _item_without_dash(lines: list[str], error_line: int) -> Hint | None:
-    """A key at ``error_line`` where the items of a list above start, named as the key each
-    of them starts with: a new item whose '- ' was left out."""
-    key = KEY_LINE.match(line_at(lines, error_line))
+def _item_without_dash(lines: list[str], number: int) -> Hint | None:
+    """A key on line ``number`` where the items of a list around it start, named as the key
+    each of them starts with: an item whose '- ' was left out, a new one below the others
+    or the list's first."""
+    key = KEY_LINE.match(line_at(lines, number))
     if key is None or key.group(1).strip():
         return None
     column = len(key.group(1))
-    if first_key_of_items(lines, error_line, column) != key.group(2):
+    if first_key_of_items(lines, number, column) != key.group(2):
         return None
+    if first_key_of_items(lines[:number], number, column) is not None:
+        return _without_dash(number, key, "a new item of the list above", "before it")
+    return _without_dash(number, key, _first_item_of(lines, number), "before it")
+
+
+def _first_item_without_dash(lines: list[str], error_line: int) -> Hint | None:
+    """A list's first item whose '- ' was left out, found at its second item, on
+    ``error_line``: the first item's keys start 2 spaces right of the second item's '-',
+    from the line below the list's key, with the key the second item starts with. YAML
+    read them as keys of the list's key, and gave up at the second item's '-'."""
+    item = KEY_LINE.match(line_at(lines, error_line))
+    if item is None or item.group(1).strip() != "-":
+        return None
+    column = indent(lines[error_line - 1])
+    above = (n for n in range(error_line - 1, 0, -1) if holds_something(lines[n - 1]))
+    opener_number = next((n for n in above if indent(lines[n - 1]) <= column), 0)
+    opener = KEY_LINE.match(line_at(lines, opener_number))
+    first_number = filled_below(lines, opener_number)
+    first = KEY_LINE.match(line_at(lines, first_number))
+    if opener is None or holds_value(opener.string) or first is None:
+        return None
+    if first.group(1) != " " * (column + 2) or first.group(2) != item.group(2):
+        return None
+    where = "in place of the 2 spaces before it"
+    return _without_dash(first_number, first, _first_item_of(lines, first_number), where)
+
+
+def _first_item_of(lines: list[str], number: int) -> str:
+    """The first item of the list that line ``number`` is in, named by the list's key."""
+    owners = enclosing_keys(lines, number)
+    return f"the first item of the list '{owners[0][1].group(2)}'" if owners else "a list"
+
+
+def _without_dash(number: int, key: re.Match[str], which: str, where: str) -> Hint:
+    """The hint for the key ``key`` on line ``number``, which starts ``which`` item of a
+    list with no '- ' before it, to be written ``where``."""
     return (
-        error_line,
-        column + 1,
-        f"'{key.group(2)}' starts a new item of the list above, but has no '- ' before it",
-        f"write '- ' before it, where the other items have theirs: - {key.group(2)}: "
+        number,
+        len(key.group(1)) + 1,
+        f"'{key.group(2)}' starts {which}, but has no '- ' before it",
+        f"write '- ' {where}, where the other items have theirs: - {key.group(2)}: "
         f"{key.group(3) or ''}".rstrip(),
         "yaml.item-without-dash",
     )
@@ -310,18 +295,6 @@ def repeated_first_key(lines: list[str], number: int) -> Hint | None:
         + "; if not, remove one of the two",
         "yaml.duplicate-key",
     )
-
-
-def filled_above(lines: list[str], number: int) -> int:
-    """The nearest line above ``number`` that holds something; 0 if none does."""
-    above = range(min(number - 1, len(lines)), 0, -1)
-    return next((n for n in above if holds_something(lines[n - 1])), 0)
-
-
-def _filled_below(lines: list[str], number: int) -> int:
-    """The nearest line below ``number`` that holds something; 0 if none does."""
-    below = range(number + 1, len(lines) + 1)
-    return next((n for n in below if holds_something(lines[n - 1])), 0)
 
 
 def first_key_of_items(lines: list[str], number: int, column: int) -> str | None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from generator.written import as_yaml
+from generator.yaml_dash_hints import DASHES
 from generator.yaml_hints import SPECIAL_START, quoted
 from generator.yaml_key_hints import key_ending, no_key_reason
-from generator.yaml_list_hints import DASHES
+from generator.yaml_lines import stray_space
 
 FULL_WIDTH_SEPARATORS = re.compile("[，、]")
 """What a Chinese input method types between words of a list: YAML reads them as text."""
@@ -110,9 +111,15 @@ def _flow_entry(entry: str) -> str:
 
 def true_or_false_fix(key: str, value: object) -> str:
     """How to write true or false for ``key``, given ``value``: a quoted ``"true"`` loses
-    its quotes."""
+    its quotes, and ``true`` with a full-width space after it, the space."""
     if isinstance(value, str) and value.strip().lower() in {"true", "false"}:
-        return f"remove the quotes: {key}: {value.strip().lower()}"
+        stray = stray_space(value)
+        how = (
+            f"delete {stray}, which YAML keeps as part of the text"
+            if stray
+            else "remove the quotes"
+        )
+        return f"{how}: {key}: {value.strip().lower()}"
     return f"write {key}: true or {key}: false"
 
 

@@ -79,7 +79,12 @@ BUILDERS: dict[str, Callable[[], set[str]]] = {
     # Problem(…, f"schema.{code}"): what each description of a pydantic error returns
     "schema.": lambda: {
         code
-        for name in ("schema_problems.py", "schema_numbers.py", "schema_patterns.py")
+        for name in (
+            "schema_problems.py",
+            "schema_numbers.py",
+            "schema_patterns.py",
+            "schema_keys.py",
+        )
         for code in returned(tree(name))
     },
     # Problem(…, f"link.{code}"): what link_problem returns, media.py's helpers' too

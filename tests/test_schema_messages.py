@@ -781,3 +781,45 @@ def test_a_blank_accepts_twenty_wordings_and_no_more(minimal_project: Path) -> N
         f"{QUIZ}:78:9: question 's1-fill-in': 'accept' has 21 entries; it needs at most 20; "
         "remove entries under 'accept' [schema.too-many]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "        correct: true\n        feedback: 先听懂",
+            "        correct: true\u3000\n        feedback: 先听懂",
+            "11:9: question 's1-single': 'correct' must be true or false, not 'true\\u3000'; "
+            "delete the full-width space (U+3000) after it, which YAML keeps as part of the "
+            "text: correct: true [schema.not-true-or-false]",
+        ),
+        (
+            "            next: angry",
+            "            next: angry\u3000",
+            "96:13: question 's1-scenario': 'next' 'angry\\u3000' is neither 'end' nor a "
+            "turn's id; delete the full-width space (U+3000) after it, which YAML keeps as part "
+            "of the text: next: angry [schema.bad-id]",
+        ),
+    ],
+    ids=["correct", "next"],
+)
+def test_a_full_width_space_after_a_value_is_named(
+    minimal_project: Path, old: str, new: str, expected: str
+) -> None:
+    """'correct: true　' was told to lose its quotes, which it has none of; 'next: end　'
+    was shown as 'end\\u3000', with no word of the space."""
+    edit(minimal_project, QUIZ, old, new)
+    assert problems_of(minimal_project) == [f"{QUIZ}:{expected}"]
+
+
+def test_options_kept_in_a_true_false_question_are_told_its_answer(minimal_project: Path) -> None:
+    """They were an unknown key, to remove or to replace with a key such as 'id'."""
+    edit(minimal_project, QUIZ, "    type: single", "    type: true_false")
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:2:5: question 's1-single': missing required key 'answer'; add 'answer:' with "
+        "a value [schema.missing-key]",
+        f"{QUIZ}:7:5: question 's1-single': a true_false question has no options: it has "
+        "'answer:' instead; write answer: true or answer: false (whether the prompt's "
+        "statement is true) in place of 'options:', and delete the options under it "
+        "[schema.unknown-key]",
+    ]

@@ -1143,3 +1143,204 @@ def test_a_text_on_the_line_of_its_block_mark_goes_below_it_or_loses_the_mark(
     assert problems_with(minimal_project, QUIZ, below) == []
     explanation = load_course(Project(minimal_project)).modules[0].quiz.questions[0].explanation
     assert explanation == "探索阶段先要听懂客户。"
+
+
+# Slips told in YAML's words, at a wrong line, or with advice that points the wrong way ----
+
+EXAM = "quizzes/exam.yml"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        (
+            "01-sample: 1",
+            "02-second: 2",
+            "6:1: the keys on lines 6-7 start at the left edge, no further in than 'draw:' "
+            "(line 5) above them, so YAML does not read them as under it; indent lines 6-7 by "
+            "2 more spaces, to start 2 spaces in as the keys below them do (line 8 on)",
+        ),
+        (
+            "    01-sample: 1",
+            "    02-second: 2",
+            "6:5: the keys on lines 6-7 start 4 spaces in, where the other keys under 'draw:' "
+            "(line 5) start 2 spaces in; indent lines 6-7 by 2 fewer spaces, to start 2 "
+            "spaces in as the keys below them do (line 8 on)",
+        ),
+        (
+            "    01-sample: 1",
+            "  02-second: 2",
+            "6:5: the key '01-sample' is indented more than the key below it (line 7); line it "
+            "up with it: start '01-sample' right above '02-second', 2 spaces in",
+        ),
+    ],
+    ids=["two-at-the-left-edge", "two-further-in", "one-further-in"],
+)
+def test_the_first_draws_out_of_line_with_the_rest_are_the_ones_to_move(
+    minimal_project: Path, first: str, second: str, expected: str
+) -> None:
+    """The first draws out of line, the rest in line below them: the first draw in line was
+    told to move to the left edge (or 4 spaces in), and following that broke the rest."""
+    rest = "\n  03-third: 1\n  04-fourth: 1\n  05-fifth: 1"
+    assert problems_with(minimal_project, EXAM, {6: first, 7: second + rest}) == [
+        f"{EXAM}:{expected} [yaml.indentation]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "number", "line"),
+    [
+        (QUIZ, 2, "    id: s1-single"),
+        (QUIZ, 8, "        text: 打断客户，直接给方案"),
+        (QUIZ, 94, "            text: 这是厂家的问题，不归我们管，您直接去找厂家售后吧。"),
+        ("course/01-sample.md", 7, "    id: s1-listen"),
+    ],
+    ids=["question", "option", "reply", "objective"],
+)
+def test_a_first_item_with_no_dash_is_told_to_take_one(
+    minimal_project: Path, path: str, number: int, line: str
+) -> None:
+    """YAML gave up at the second item, with its own words ("expected <block end>")."""
+    key = line.split(":")[0].strip()
+    owner = {"id": "questions", "text": "options"}.get(key, "")
+    owner = "objectives" if path.endswith(".md") else "replies" if number == 94 else owner
+    assert problems_with(minimal_project, path, {number: line}) == [
+        f"{path}:{number}:{len(line) - len(line.lstrip()) + 1}: '{key}' starts the first item "
+        f"of the list '{owner}', but has no '- ' before it; write '- ' in place of the 2 "
+        f"spaces before it, where the other items have theirs: - {line.strip()} "
+        "[yaml.item-without-dash]"
+    ]
+
+
+def test_a_first_item_with_no_dash_at_the_dash_s_place_is_told_to_take_one(
+    minimal_project: Path,
+) -> None:
+    """It was told to line up with the keys below it, and then to take its '- '."""
+    assert problems_with(minimal_project, QUIZ, {2: "  id: s1-single"}) == [
+        f"{QUIZ}:2:3: 'id' starts the first item of the list 'questions', but has no '- ' "
+        "before it; write '- ' before it, where the other items have theirs: - id: s1-single "
+        "[yaml.item-without-dash]"
+    ]
+
+
+def test_a_text_broken_onto_a_line_as_far_in_as_its_key_is_named_there(
+    minimal_project: Path,
+) -> None:
+    """YAML read the second line as a key, and said a line late that it found no ':'."""
+    edits = {6: "    prompt: 客户说话时，\n    你首先应该怎么做？"}
+    assert problems_with(minimal_project, QUIZ, edits) == [
+        f"{QUIZ}:7:5: line 7 holds a text with no key, below 'prompt:' (line 6) and no "
+        "further in than 'prompt', so YAML reads it as a new key, with no ':' after it; if "
+        "the text goes on from 'prompt:', put it on line 6, after the text there, or indent "
+        "it further than 'prompt', 6 spaces in (or write 'prompt: >-' and the whole text on "
+        "the lines below it, 6 spaces in); if it belongs to a key of its own, write that key "
+        "before it [yaml.indentation]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("    探索阶段\n    先要听懂客户。", "16:5: lines 16-17 hold"),
+        ("    探索阶段先要听懂客户。", "16:5: line 16 holds"),
+        ("      探索阶段\n    先要听懂客户。", "17:5: line 17 holds"),
+    ],
+    ids=["both-lines", "one-line", "second-line"],
+)
+def test_a_text_below_its_mark_as_far_in_as_its_key_is_named_there(
+    minimal_project: Path, text: str, where: str
+) -> None:
+    """YAML read the lines as a key, and said on the line after them that it found no ':'."""
+    them = "them" if "lines" in where else "it"
+    assert problems_with(minimal_project, QUIZ, {15: f"    explanation: >-\n{text}"}) == [
+        f"{QUIZ}:{where} a text with no key, below 'explanation:' (line 15) and no further in "
+        "than 'explanation', so YAML reads it as a new key, with no ':' after it; indent "
+        f"{them} further than 'explanation', 6 spaces in, as every line of a text below "
+        "'explanation: >-' must be [yaml.indentation]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("number", "line"), [(6, "    promt 客户说话时，你首先应该怎么做？"), (4, "    客户说话时")]
+)
+def test_a_lost_key_is_not_told_to_join_the_text_above(
+    minimal_project: Path, number: int, line: str
+) -> None:
+    """A misspelt key with its colon left out, or a text whose key was lost after
+    'type: single' (no text goes on from a word), is no text's next line; a guard, as
+    before: YAML's words, a line below."""
+    assert problems_with(minimal_project, QUIZ, {number: line}) == [
+        f"{QUIZ}:{number + 1}:5: YAML syntax error: could not find expected ':'; check the "
+        "indentation and quoting on this line and the one above it [yaml.syntax]"
+    ]
+
+
+def test_a_line_indented_with_no_break_spaces_is_named(minimal_project: Path) -> None:
+    """Pasted from a web page: YAML spoke of mapping values, and the advice was quotes."""
+    assert problems_with(minimal_project, QUIZ, {3: "\u00a0\u00a0\u00a0\u00a0type: single"}) == [
+        f"{QUIZ}:3:1: the line is indented with no-break spaces (U+00A0); indent with "
+        "ordinary spaces (half-width), two per level [yaml.full-width-indent]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("number", "line", "expected"),
+    [
+        (
+            8,
+            "      -\u3000text: 打断客户，直接给方案",
+            "8:7: the '-' before 'text' is followed by a full-width space (U+3000), which YAML "
+            "does not read as a space, so it reads the line as a text; replace that space "
+            "with an ordinary (half-width) one: - text: 打断客户，直接给方案",
+        ),
+        (
+            48,
+            "      -\u3000紧急复原",
+            "48:7: the '-' before '紧急复原' is followed by a full-width space (U+3000), so "
+            "YAML reads the line as more of the item above it; replace that space with an "
+            "ordinary (half-width) one: - 紧急复原",
+        ),
+        (
+            8,
+            "      - - text: 打断客户，直接给方案",
+            "8:9: the line starts with two '- ', so YAML reads its item as a list inside the "
+            "list; delete the second '- ': - text: 打断客户，直接给方案",
+        ),
+    ],
+    ids=["full-width-space", "full-width-space-text", "two-dashes"],
+)
+def test_an_item_s_dash_slip_is_named_at_its_line(
+    minimal_project: Path, number: int, line: str, expected: str
+) -> None:
+    """YAML spoke of a '?' or of mapping values, a line below the slip."""
+    assert problems_with(minimal_project, QUIZ, {number: line}) == [
+        f"{QUIZ}:{expected} [yaml.list-dash]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("number", "line", "expected"),
+    [
+        (
+            8,
+            "      - text: * 打断客户，直接给方案",
+            "8:15: the text after 'text:' starts with '*', which YAML reads as an alias (a "
+            "reference to another part of the file); put the whole text in quotes: "
+            'text: "* 打断客户，直接给方案"',
+        ),
+        (
+            48,
+            "      - & 紧急复原",
+            "48:9: the list entry starts with '&', which YAML reads as an anchor (a name for "
+            'a part of the file); put the whole text in quotes: - "& 紧急复原"',
+        ),
+    ],
+    ids=["bullet", "ampersand"],
+)
+def test_a_text_that_starts_with_a_bullet_is_to_be_quoted(
+    minimal_project: Path, number: int, line: str, expected: str
+) -> None:
+    """YAML said it expected an alphabetic or numeric character, but found ' '."""
+    assert problems_with(minimal_project, QUIZ, {number: line}) == [
+        f"{QUIZ}:{expected} [yaml.needs-quotes]"
+    ]

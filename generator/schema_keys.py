@@ -1,0 +1,43 @@
+"""A key a mapping does not have, in words: the key meant, or what a question of its type
+has instead of it (``options:`` kept when a question's type became ``true_false``)."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Sequence
+
+from generator.models import QUESTION_TYPES
+
+KEYS_OF_OTHER_TYPES = {
+    ("true_false", "options"): (
+        "a true_false question has no options: it has 'answer:' instead",
+        "write answer: true or answer: false (whether the prompt's statement is true) in "
+        "place of 'options:', and delete the options under it",
+    ),
+}
+"""What a question of a type has instead of a key another type has (its type, the key),
+where a trainer who changed the question's type kept the key."""
+
+
+def unknown_key(
+    key: str, allowed: list[str], location: Sequence[int | str] = ()
+) -> tuple[str, str, str]:
+    """What is wrong with ``key``, a key the mapping at ``location`` does not have, the fix
+    and the code: the allowed key it is most likely meant to be, or what a question of its
+    type has instead."""
+    question_type = location[-2] if len(location) > 1 and location[-2] in QUESTION_TYPES else ""
+    instead = KEYS_OF_OTHER_TYPES.get((str(question_type), key))
+    if instead is not None:
+        return (*instead, "unknown-key")
+    half_width = unicodedata.normalize("NFKC", key)
+    if half_width != key and half_width in allowed:
+        fix = f"write it in half-width (ordinary) letters: '{half_width}:'"
+        return f"unknown key '{key}', written in full-width letters", fix, "unknown-key"
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return (
+        f"unknown key '{key}'",
+        f"{hint}remove it or use one of: {', '.join(allowed)}",
+        "unknown-key",
+    )
