@@ -185,24 +185,26 @@ PAGE_COPY_MARK = re.compile(r"\s*(?:-\s*)?(?:副本|拷贝|copy)|\s*[(（]\d+[)�
 ``glossary - Copy``, ``glossary copy 2``, ``glossary (2)``."""
 
 
+def copied_from(name: str, originals: list[str], mark: re.Pattern[str]) -> str | None:
+    """The one of ``originals`` that ``name`` is named a copy of, as ``mark`` says how a copy
+    goes on after the original's name; the longest that fits (``01-intro-2 - 副本`` is a copy
+    of ``01-intro-2``, not of ``01-intro``)."""
+    fitting = (
+        original
+        for original in sorted(originals, key=len, reverse=True)
+        if name.startswith(original) and mark.match(name[len(original) :])
+    )
+    return next(fitting, None)
+
+
 def page_copies(pages: list[Path]) -> dict[Path, Path]:
-    """The pages named as a file manager names a copy of another page -> that page (the
-    longest name that fits: ``01-intro-2 - 副本`` is a copy of ``01-intro-2``)."""
-    longest_first = sorted(pages, key=lambda page: len(page.stem), reverse=True)
+    """The pages named as a file manager names a copy of another page -> that page."""
+    by_name = {page.stem: page for page in pages}
     copies: dict[Path, Path] = {}
     for path in pages:
-        original = next(
-            (
-                page
-                for page in longest_first
-                if page != path
-                and path.stem.startswith(page.stem)
-                and PAGE_COPY_MARK.match(path.stem[len(page.stem) :])
-            ),
-            None,
-        )
+        original = copied_from(path.stem, list(by_name), PAGE_COPY_MARK)
         if original is not None and not unfit_character(path.name) and not unportable(path.name):
-            copies[path] = original
+            copies[path] = by_name[original]
     return copies
 
 

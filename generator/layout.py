@@ -84,7 +84,13 @@ def misnamed(path: Path) -> bool:
     no name may hold or that Windows cannot hold, or a module misnamed?"""
     if path.name in GENERATED_PAGES or unfit_character(path.name) or unportable(path.name):
         return True
-    return LOOKS_LIKE_MODULE.match(path.stem) is not None and not is_module(path)
+    return misnamed_module(path.stem)
+
+
+def misnamed_module(name: str) -> bool:
+    """Whether a page named ``name`` is meant to be a module (it starts with a digit) and is
+    not named as one (``06-Confirm``, ``6-confirm``)."""
+    return LOOKS_LIKE_MODULE.match(name) is not None and MODULE_NAME.match(name) is None
 
 
 def is_module(path: Path) -> bool:

@@ -75,7 +75,8 @@ def load_course(
     pages = [page for page in loaded.values() if page is not None]
     if pages_loaded is not None:
         pages_loaded(pages)
-    page_names = _page_names(project, page_paths)
+    misspelt_pages = misspelt(project.course_dir, PAGE_SUFFIX)
+    page_names = {meant_stem(path, PAGE_SUFFIX) for path in [*page_paths, *misspelt_pages]}
     quizzes = quiz_files(project, page_names)
     renamed_quizzes = {module: quiz for quiz, module in quizzes.renames.items()}
     modules = _load_modules(project, loaded, renamed_quizzes, problems)
@@ -86,14 +87,6 @@ def load_course(
     if problems:
         raise CourseError(problems)
     return Course(pages=pages, modules=modules, exam=exam)
-
-
-def _page_names(project: Project, page_paths: list[Path]) -> set[str]:
-    """The names of the pages, and of those meant to be pages (``01-intro.md.txt``)."""
-    misspelt_pages = misspelt(project.course_dir, PAGE_SUFFIX)
-    return {path.stem for path in page_paths} | {
-        meant_stem(path, PAGE_SUFFIX) for path in misspelt_pages
-    }
 
 
 def _folders_linked_outside(project: Project) -> list[Problem]:

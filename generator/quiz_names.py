@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.file_names import unfit_character, unfit_name_problem
+from generator.file_names import copied_from, unfit_character, unfit_name_problem
 from generator.layout import (
-    LOOKS_LIKE_MODULE,
     PAGE_SUFFIX,
     QUIZ_SUFFIX,
     meant_stem,
+    misnamed_module,
     misspelt,
     same_name,
     same_number,
@@ -57,14 +57,8 @@ def quiz_files(project: Project, page_names: set[str]) -> QuizFiles:
         return QuizFiles()
     quizzes = visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
     misspelt_quizzes = misspelt(project.quiz_dir, QUIZ_SUFFIX)
-    quiz_names = {path.stem for path in quizzes} | {
-        meant_stem(path, QUIZ_SUFFIX) for path in misspelt_quizzes
-    }
-    misnamed = {
-        name.lower()
-        for name in page_names
-        if LOOKS_LIKE_MODULE.match(name) and not MODULE_NAME.match(name)
-    }
+    quiz_names = {meant_stem(path, QUIZ_SUFFIX) for path in [*quizzes, *misspelt_quizzes]}
+    misnamed = {name.lower() for name in page_names if misnamed_module(name)}
     orphans = [  # a module page named but for capitals is told to be renamed (06-Confirm.md)
         path
         for path in quizzes
@@ -78,8 +72,8 @@ def quiz_files(project: Project, page_names: set[str]) -> QuizFiles:
         [quiz for quiz in orphan_names if quiz not in recased],
         [name for name in without_quiz if name not in recased.values()],
     )
-    originals = sorted(quiz_names - set(orphan_names), key=len, reverse=True)
-    copied = {orphan: _copied_from(orphan, originals) for orphan in orphan_names}
+    originals = sorted(quiz_names - set(orphan_names))
+    copied = {orphan: copied_from(orphan, originals, COPY_MARK) for orphan in orphan_names}
     copies = {orphan: quiz for orphan, quiz in copied.items() if quiz and orphan not in renames}
     return QuizFiles(misspelt_quizzes, orphans, without_quiz, renames, copies)
 
@@ -106,14 +100,6 @@ def _case_renames(orphans: list[str], unread: list[str]) -> dict[str, str]:
     server, in git and on Linux, and a Mac or Windows laptop may read the file as it is."""
     lowered = {name.lower(): name for name in unread}
     return {quiz: lowered[quiz.lower()] for quiz in orphans if quiz.lower() in lowered}
-
-
-def _copied_from(name: str, quizzes: list[str]) -> str | None:
-    """The quiz (of ``quizzes``, longest first) that the quiz ``name`` is named a copy of."""
-    return next(
-        (quiz for quiz in quizzes if name.startswith(quiz) and COPY_MARK.match(name[len(quiz) :])),
-        None,
-    )
 
 
 def _copy_problem(project: Project, path: Path, original: str) -> Problem:
