@@ -5,8 +5,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-INSTALLED := $(VENV)/.installed            # the generator and both engines: serve, build, check, exports
-TEST_INSTALLED := $(VENV)/.installed-test  # and the test tools (pytest, ruff, mypy…)
+# the generator and both engines: serve, build, check, exports
+INSTALLED := $(VENV)/.installed
+# and the test tools (pytest, ruff, mypy…)
+TEST_INSTALLED := $(VENV)/.installed-test
 
 EXPORTS := offline scorm gift answer-key
 PORT ?= 8000
