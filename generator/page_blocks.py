@@ -47,6 +47,20 @@ TYPED_FOR = str.maketrans(
 BOX_INDENT = 4
 """How far a box's (or a tab's) text is indented under its first line."""
 GENERAL_FIX = 'write the marks half-width and the title in straight double quotes: !!! tip "小贴士"'
+ENGLISH_KINDS = {
+    "note": ("注意", "说明", "备注", "笔记", "注释"),
+    "tip": ("提示", "小贴士", "贴士", "技巧", "窍门", "要诀"),
+    "warning": ("警告", "小心", "当心", "警示", "危险"),
+    "example": ("示例", "例子", "案例", "举例", "情景", "场景"),
+    "question": ("问题", "思考", "提问", "练习"),
+    "quote": ("引用", "引言", "名言"),
+    "abstract": ("摘要", "概要", "要点", "小结", "总结"),
+    "success": ("成功", "做得好", "正确"),
+    "failure": ("失败", "做得不好", "错误"),
+}
+"""The kinds of box the course uses (AUTHORING.md), and the Chinese words a trainer may type
+for each in their place; any other word is told to be a note."""
+KIND_FOR = {word: kind for kind, words in ENGLISH_KINDS.items() for word in words}
 
 
 def broken_blocks(page: Page, text: str) -> Iterator[Problem]:
@@ -54,10 +68,10 @@ def broken_blocks(page: Page, text: str) -> Iterator[Problem]:
     its body with code blocks left as empty lines (:func:`generator.page_text.searchable_text`)."""
     for number, line in enumerate(text.splitlines(), page.body_line):
         marks = BLOCK_MARKS.match(line)
-        if marks is None or _opens_block(line.strip()):
+        if marks is None or opens_block(line.strip()):
             continue
         retyped = _retyped(line.strip())
-        fix = f"write it as: {retyped}" if _opens_block(retyped) else GENERAL_FIX
+        fix = f"write it as: {retyped}" if opens_block(retyped) else GENERAL_FIX
         yield Problem(
             page.source.path,
             number,
@@ -74,8 +88,8 @@ def unquoted_titles(page: Page, text: str) -> Iterator[Problem]:
     box with its kind in English."""
     for number, line in enumerate(text.splitlines(), page.body_line):
         words = _title_as_styles(line.strip()) if BOX_START.match(line) else []
-        if not words:
-            continue
+        if not words or not str(_box_kind(line.strip())).isascii():
+            continue  # a kind in Chinese is told by chinese_box_kinds
         title = " ".join(words)
         yield Problem(
             page.source.path,
@@ -88,12 +102,49 @@ def unquoted_titles(page: Page, text: str) -> Iterator[Problem]:
         )
 
 
+def chinese_box_kinds(page: Page, text: str) -> Iterator[Problem]:
+    """Each note box of ``page`` (``text``: its body, code left as empty lines) whose kind is
+    a Chinese word (``!!! 注意``, ``??? 警告 "小心"``): the site knows its kinds by their
+    English names, and shows a box of any other kind as a note, in a note's colour and icon,
+    which the course's standards do not count as the key point or tip it may be."""
+    for number, line in enumerate(text.splitlines(), page.body_line):
+        parts = _box_parts(line.strip()) if BOX_START.match(line) else None
+        if parts is None or parts[0].split()[0].isascii():
+            continue
+        classes, title = parts
+        kind = classes.split()[0]
+        english = KIND_FOR.get(kind, "note")
+        yield Problem(
+            page.source.path,
+            number,
+            line.index(kind) + 1,
+            f"'{kind}' is no kind of box the site knows (their kinds are English words: "
+            f"{', '.join(ENGLISH_KINDS)}), so it shows a note box, in a note's colour",
+            f"name the kind in English and put the title in straight double quotes: "
+            f'{_marks(line.strip())} {english} "{title or classes}"',
+            "page.box-kind-chinese",
+            Severity.WARNING,
+        )
+
+
+def _box_parts(text: str) -> tuple[str, str | None] | None:
+    """The classes (its kind first) and the title of the note box ``text`` (one line) opens,
+    if it opens one."""
+    admonition = AdmonitionProcessor.RE.match(text)
+    if admonition is not None:
+        return admonition[1], admonition[2]
+    details = DetailsProcessor.START.match(text)
+    if details is None or not (details[2] or details[4]):
+        return None
+    return details[2] or details[4], details[3]
+
+
 def _retyped(text: str) -> str:
     """``text``, a line meant to open a block, with its marks half-width and three of them,
     and its title in straight double quotes."""
     typed = MARK_RUN.sub(lambda run: run[0][0] * 3, text.translate(TYPED_FOR), count=1)
     unquoted = UNQUOTED_TITLE.fullmatch(typed)
-    if (_opens_block(typed) and not _title_as_styles(typed)) or unquoted is None:
+    if (opens_block(typed) and not _title_as_styles(typed)) or unquoted is None:
         return typed
     return f'{unquoted["head"]} "{unquoted["title"]}"'
 
@@ -101,13 +152,8 @@ def _retyped(text: str) -> str:
 def _title_as_styles(text: str) -> list[str]:
     """The words after the kind of the box ``text`` (one line) opens with no title, when
     they are no style's name but a title left unquoted (``注意``, not ``inline``)."""
-    admonition = AdmonitionProcessor.RE.match(text)
-    details = DetailsProcessor.START.match(text)
-    if admonition is not None:
-        classes = admonition[1] if admonition[2] is None else ""
-    else:
-        classes = details[4] if details is not None and details[4] else ""
-    words = classes.split()[1:]
+    parts = _box_parts(text)
+    words = parts[0].split()[1:] if parts and parts[1] is None else []
     return words if any(not word.isascii() for word in words) else []
 
 
@@ -118,7 +164,7 @@ def empty_boxes(page: Page, text: str) -> Iterator[Problem]:
     opening_lines = text.splitlines()
     body = [line.expandtabs(BOX_INDENT) for line in page.body.splitlines()]  # a tab is 4
     for index, line in enumerate(opening_lines):
-        if not _opens_block(line.strip()):
+        if not opens_block(line.strip()):
             continue
         depth = indent(body[index])
         following = next((later for later in body[index + 1 :] if later.strip()), "")
@@ -154,7 +200,7 @@ def unclosed_fences(page: Page) -> Iterator[Problem]:
         )
 
 
-def _opens_block(text: str) -> bool:
+def opens_block(text: str) -> bool:
     """Whether ``text``, one line, opens an admonition, a collapsible block or a tab."""
     return any(
         pattern.match(text)
@@ -174,14 +220,16 @@ def boxes(page: Page, kinds: Collection[str]) -> Iterator[Box]:
         text = line.strip()
         kind = _box_kind(text)
         if kind is not None and kind in kinds:
-            marks = text[: len(text) - len(text.lstrip("!?+"))]
-            yield number, len(line) - len(line.lstrip()) + 1, marks, kind
+            yield number, len(line) - len(line.lstrip()) + 1, _marks(text), kind
+
+
+def _marks(text: str) -> str:
+    """The marks that start ``text``, a box's line: ``!!!``, ``???`` or ``???+``."""
+    return text[: len(text) - len(text.lstrip("!?+"))]
 
 
 def _box_kind(text: str) -> str | None:
     """The kind of the admonition or collapsible block ``text``, one line, opens (the first
     of its classes), if it opens one."""
-    admonition = AdmonitionProcessor.RE.match(text)
-    details = DetailsProcessor.START.match(text)
-    classes = admonition.group(1) if admonition else details and (details[2] or details[4])
-    return classes.split()[0] if classes else None
+    parts = _box_parts(text)
+    return parts[0].split()[0] if parts else None

@@ -8,9 +8,11 @@ reference with no definition (``[^2]``, or ``[^l]`` for ``[^1]``) is no footnote
 shows it as written. Which are which comes from the converted page
 (:mod:`generator.page_scan`); each is then looked for in the page's text, outside code.
 
-Most often a slip of the keyboard is the cause, and told as such: a reference typed with
-full-width brackets (``［^1］``), which is text; a definition typed with a full-width colon
-(``[^1]：``), or indented four spaces, which makes it code or a line of the paragraph above.
+Most often a slip of the keyboard is the cause, and told as such: a reference or a
+definition typed with full-width brackets (``［^1］``, ``［^1］: 来源``), which is text
+(told wherever it is, even where the footnote works elsewhere on the page); a definition
+typed with a full-width colon (``[^1]：``), or indented four spaces, which makes it code or a
+line of the paragraph above.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from generator.page_text import Lines, Place, place_of, text_places
 from generator.yaml_hints import FULL_WIDTH_COLONS
 
 FULL_WIDTH_REFERENCE = re.compile(
-    r"(?P<open>[\[［【])(?P<caret>[\^＾])(?P<name>[^\]］】\s]+)(?P<close>[\]］】])"
+    r"(?P<open>[\[［【])(?P<caret>[\^＾])(?P<name>[^\]］】\s^＾]+)(?P<close>[\]］】])"
 )
-"""A footnote's reference, each of its marks half- or full-width (``［^1］``)."""
+"""A footnote's reference, each of its marks half- or full-width (``［^1］``); not a face
+typed in brackets (``【^_^】``)."""
 MARKS = ("open", "caret", "close")
 DEFINITION_AFTER = re.compile(r"\s*[:：]")
 """What follows a footnote's name where it is defined, not referred to."""
@@ -37,14 +40,22 @@ INDENTED_DEFINITION = r"(?: {{4}}|\t)[ \t]*\[\^{name}\]:"
 
 
 def footnote_problems(page: Page, lines: Lines, text: str, found: PageScan) -> Iterator[Problem]:
-    """A problem at each definition of ``page`` that no text refers to (or at the references
-    to it typed full-width), and at each reference to a footnote the page does not define
-    (or at its definition, typed with a full-width colon or indented). ``text``: the body,
-    code blocks left as empty lines."""
+    """A problem at each reference or definition typed full-width, at each definition of
+    ``page`` that no text refers to (unless a reference to it is typed full-width), and at
+    each reference to a footnote the page does not define (or at its definition, typed with
+    a full-width colon or indented, unless it is typed full-width). ``text``: the body, code
+    blocks left as empty lines."""
+    referred: set[str] = set()
+    defined: set[str] = set()
+    for name, definition, problem in _full_width_marks(page, text):
+        (defined if definition else referred).add(name)
+        yield problem
     for name in found.unused_footnotes:
-        typed = list(_full_width_references(page, text, name))
-        yield from typed or [_unused(page, lines, name)]
+        if name not in referred:
+            yield _unused(page, lines, name)
     for name in found.undefined_footnotes:
+        if name in defined:
+            continue
         indented = list(_indented_definitions(page, lines, text, name))
         yield from indented or _undefined_references(page, lines, name, found.unused_footnotes)
 
@@ -77,32 +88,44 @@ def _unused(page: Page, lines: Lines, name: str) -> Problem:
     )
 
 
-def _full_width_references(page: Page, text: str, name: str) -> Iterator[Problem]:
-    """Each reference to the footnote ``name`` in ``text`` typed with a full-width mark
-    (``［^1］``, ``【^1】``), which the site shows as written."""
+def _full_width_marks(page: Page, text: str) -> Iterator[tuple[str, bool, Problem]]:
+    """Each reference to a footnote (``［^1］``, ``【^1】``) and each definition (``［^1］:``)
+    in ``text`` typed with a full-width mark, which the site shows as written: the footnote's
+    name, whether it is a definition, and the problem."""
     for found in FULL_WIDTH_REFERENCE.finditer(text):
-        written = found[0]
-        if written.isascii() or unicodedata.normalize("NFKC", found["name"]) != name:
+        if found[0].isascii():
             continue
-        if _starts_definition(text, found):
-            continue
+        name = unicodedata.normalize("NFKC", found["name"])
         marks = "".join(found[mark] for mark in MARKS if not found[mark].isascii())
         caret = "" if found["caret"].isascii() else " and the '^'"
-        yield Problem(
+        place = place_of(text, found.start(), page.body_line)
+        if (colon := _starts_definition(text, found)) is not None:
+            line_end = text.find("\n", colon.end())
+            written = text[colon.end() : None if line_end < 0 else line_end].strip()
+            said = "the line defines no footnote and the page shows it as written"
+            fixed = f"[^{name}]: {written}"
+            caret += "" if colon[0].strip() == ":" else " and the colon"
+        else:
+            said = f"the site shows it as written, not as a reference to the footnote [^{name}]"
+            fixed = f"[^{name}]"
+        message = f"'{found[0]}' is typed with full-width '{marks}', so {said}"
+        problem = Problem(
             page.source.path,
-            *place_of(text, found.start(), page.body_line),
-            f"'{written}' is typed with full-width '{marks}', so the site shows it as written, "
-            f"not as a reference to the footnote [^{name}]",
-            f"type the brackets{caret} half-width: [^{name}]",
+            *place,
+            message,
+            f"type the brackets{caret} half-width: {fixed}",
             "page.footnote-full-width",
         )
+        yield name, colon is not None, problem
 
 
-def _starts_definition(text: str, found: re.Match[str]) -> bool:
-    """Whether the footnote's name ``found`` starts its line, a colon after it: a definition."""
+def _starts_definition(text: str, found: re.Match[str]) -> re.Match[str] | None:
+    """The colon after the footnote's name ``found`` if the name starts its line: a
+    definition."""
     line_start = text.rfind("\n", 0, found.start()) + 1
-    before = text[line_start : found.start()]
-    return not before.strip() and DEFINITION_AFTER.match(text, found.end()) is not None
+    if text[line_start : found.start()].strip():
+        return None
+    return DEFINITION_AFTER.match(text, found.end())
 
 
 def _indented_definitions(page: Page, lines: Lines, text: str, name: str) -> Iterator[Problem]:

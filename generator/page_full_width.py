@@ -20,11 +20,14 @@ from generator.page_text import place_of
 
 LINK_SHAPE = re.compile(
     r"(?P<bang>[!！])?(?P<open>[\[【［])(?P<text>[^\[\]【】［］\n]*)(?P<close>[\]】］])"
-    r"(?P<paren>[(（])(?P<address>[^\s()（）\[\]【】［］]+)(?P<end>[)）])"
+    r"(?P<paren>[(（])(?P<address>[^\s()（）\[\]【】［］]+)"
+    r"(?P<title>[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|“(?P<curly>[^”\n]*)”))?"
+    r"[ \t]*(?P<end>[)）])"
 )
-"""A link or picture, each of its marks half- or full-width."""
+"""A link or picture, each of its marks half- or full-width, its title (``"标题"``) if any
+in straight or curly quotes."""
 MARKS = ("open", "close", "paren", "end")
-HALF_WIDTH = str.maketrans({"【": "[", "［": "[", "】": "]", "］": "]", "（": "(", "）": ")"})
+QUOTES_FIX = ", and its title's quotes straight"
 ADDRESS = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|mailto:)\S+"
     r"|[^#?]*\.(?:md|html?|png|jpe?g|gif|svg|webp|bmp|pdf|docx?|pptx?|xlsx?|mp[34]|zip)"
@@ -55,15 +58,22 @@ def _link_problem(page: Page, text: str, found: re.Match[str], first: int) -> Pr
     picture = bang == "!" or (bang == "！" and _is_picture(found["address"]))
     link = found[0][len(bang) :]
     written, kind = (found[0], "picture") if picture else (link, "link")
-    fixed = ("!" if picture else "") + link.translate(HALF_WIDTH)
+    fixed = ("!" if picture else "") + _half_width(found)
     marks = "".join(found[mark] for mark in MARKS if not found[mark].isascii())
     return Problem(
         page.source.path,
         *place_of(text, first, page.body_line),
         f"the {kind} '{written}' is typed with full-width '{marks}', so the site shows it as text",
-        f"type its brackets half-width: {fixed}",
+        f"type its brackets half-width{'' if found['curly'] is None else QUOTES_FIX}: {fixed}",
         "page.full-width-link",
     )
+
+
+def _half_width(found: re.Match[str]) -> str:
+    """The link ``found`` (without its '!') typed half-width, a title in curly quotes in
+    straight ones."""
+    title = f' "{found["curly"]}"' if found["curly"] is not None else found["title"] or ""
+    return f"[{found['text']}]({found['address']}{title})"
 
 
 def _picture_problem(page: Page, text: str, found: re.Match[str]) -> Problem:

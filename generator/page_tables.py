@@ -3,9 +3,10 @@
 A pipe table needs a line of ``| --- |`` cells under its first row, as many as that row
 has, and its pipes half-width. A Chinese keyboard types them full-width (｜), and the line
 under the first row in dashes (``| —— |``); a table copied from elsewhere may have no
-such line at all. The site then shows the rows as a paragraph of text. Whether two rows
-make a table is decided by the tables extension's own test, so the check agrees with the
-site.
+such line at all. The site then shows the rows as a paragraph of text; so it does a
+table whose first row follows a line of text with no blank line between, as the tables
+extension looks for a table only where a block starts. Whether two rows make a table is
+decided by the tables extension's own test, so the check agrees with the site.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
 import markdown
+from markdown.blockprocessors import HRProcessor
 from markdown.extensions.tables import TableProcessor
 
 from generator.errors import Problem
 from generator.models import Page
+from generator.page_blocks import opens_block
+from generator.yaml_lines import indent
 
 TABLES = TableProcessor(markdown.Markdown().parser, {"use_align_attribute": False})
 """The tables extension's reader, which tells whether a block opens a table."""
@@ -31,28 +35,65 @@ SEPARATOR_CELLS = frozenset("|｜:：- ")
 HALF_WIDTH = str.maketrans({"｜": "|", "：": ":"})
 Rows = tuple[tuple[int, str], tuple[int, str]]
 """A table's first two rows: their line numbers and lines."""
+Wrong = tuple[int, int, str, str]
+"""Where a table goes wrong (a line and a column), what is wrong there, and how to fix it."""
 
 
 def broken_tables(page: Page, text: str) -> Iterator[Problem]:
     """Each table of ``text`` (the body, code left as empty lines) that the site shows as
-    text: two rows that start with a pipe, at the start of a block, that are no table."""
+    text: two rows at the start of a block, that start with a pipe (or hold a full-width
+    one) and are no table; or a table whose first row follows a line of text."""
     lines = text.splitlines()
+    start = 0  # the first line of the block the line is in
     for index, line in enumerate(lines[:-1]):
         above = lines[index - 1].strip() if index else ""
-        if (above and not above.startswith("#")) or not ROW.match(line):
-            continue
-        if not ROW.match(lines[index + 1]) or _is_table(line, lines[index + 1]):
-            continue
-        first = page.body_line + index
-        yield _broken_table(page, ((first, line), (first + 1, lines[index + 1])))
+        if not above or above.startswith("#") or HRProcessor.SEARCH_RE.match(above):
+            start = index  # a heading or a rule ends a block
+        rows = ((page.body_line + index, line), (page.body_line + index + 1, lines[index + 1]))
+        if start == index and _meant_as_table(line, lines[index + 1]):
+            yield _broken_table(page, rows, _what_is_wrong(rows))
+        elif start != index and _under_text(lines, start, index):
+            yield _broken_table(page, rows, _glued(rows))
+
+
+def _meant_as_table(header: str, separator: str) -> bool:
+    """Whether two lines at the start of a block are meant as a table but are none: both
+    start with a pipe, or they would be a table with their full-width pipes half-width."""
+    if ROW.match(header) and ROW.match(separator):
+        return not _is_table(header, separator)
+    full_width = "｜" in header + separator
+    return (
+        full_width and _is_table_half_width(header, separator) and not _is_table(header, separator)
+    )
+
+
+def _under_text(lines: list[str], start: int, index: int) -> bool:
+    """Whether the lines at ``index`` are a table's first two rows (their pipes half-width)
+    that go on a block of text starting at ``start``: the tables extension looks for a
+    table at a block's start only. Not where the block starts as a table (this is a row of
+    it), with HTML, or with a note box the table is not indented into (it starts a block)."""
+    header, separator = lines[index], lines[index + 1]
+    if not set(separator) <= SEPARATOR_CELLS or not _is_table_half_width(header, separator):
+        return False  # the first test is quick, and true of few lines
+    first = lines[start]
+    if _is_table(first, lines[start + 1]) or lines[index - 1].lstrip().startswith("<"):
+        return False
+    if not opens_block(first.strip()):
+        return True
+    return index - 1 > start and indent(header) > indent(first)
 
 
 def _is_table(header: str, separator: str) -> bool:
     return TABLES.test(Element("div"), f"{header.strip(' ')}\n{separator.strip(' ')}")
 
 
-def _broken_table(page: Page, rows: Rows) -> Problem:
-    line, column, message, fix = _what_is_wrong(rows)
+def _is_table_half_width(header: str, separator: str) -> bool:
+    """Whether two lines would be a table with their full-width pipes typed half-width."""
+    return _is_table(header.translate(HALF_WIDTH), separator.translate(HALF_WIDTH))
+
+
+def _broken_table(page: Page, rows: Rows, wrong: Wrong) -> Problem:
+    line, column, message, fix = wrong
     return Problem(
         page.source.path,
         line,
@@ -63,7 +104,21 @@ def _broken_table(page: Page, rows: Rows) -> Problem:
     )
 
 
-def _what_is_wrong(rows: Rows) -> tuple[int, int, str, str]:
+def _glued(rows: Rows) -> Wrong:
+    """What is wrong with a table whose first row follows a line of text."""
+    (line, header), (_, separator) = rows
+    fix = "leave a blank line above the table's first row"
+    if "｜" in header + separator:
+        fix += ", and type every '｜' of the table half-width, as '|'"
+    return (
+        line,
+        indent(header) + 1,
+        "the table's first row follows the line above it with no blank line between",
+        fix,
+    )
+
+
+def _what_is_wrong(rows: Rows) -> Wrong:
     """Where the first two rows of a table the site shows as text go wrong (a line and a
     column), what is wrong there, and how to fix it."""
     (first, header), (second, separator) = rows
@@ -72,7 +127,7 @@ def _what_is_wrong(rows: Rows) -> tuple[int, int, str, str]:
     if "｜" in header + separator:
         line, typed = (first, header) if "｜" in header else (second, separator)
         fix = "type every '｜' of the table half-width, as '|'"
-        if not _is_table(header.translate(HALF_WIDTH), separator.translate(HALF_WIDTH)):
+        if not _is_table_half_width(header, separator):
             fix += f", and put this line under its first row: {wanted}"
         return line, typed.index("｜") + 1, "the table's pipes are typed full-width, '｜'", fix
     if (dash := DASHES.search(separator)) and set(DASHES.sub("-", separator)) <= SEPARATOR_CELLS:

@@ -28,11 +28,7 @@ def pattern_problem(key: str, value: object, written: str) -> tuple[str, str, st
 
 def _pattern_problem(key: str, value: object, written: str) -> tuple[str, str, str]:
     if key == "review":
-        message = f"review link {quoted_start(value)} is not of the form 'page.md#section-id'"
-        dropped = written.removeprefix(str(value)).strip()
-        if dropped:
-            message += f": the space before '{dropped}' made YAML drop it as a comment"
-        return message, _review_fix(written), "bad-review-link"
+        return _review_problem(str(value), written)
     if key == "next":
         return (
             f"'next' {quoted_start(value)} is neither 'end' nor a turn's id",
@@ -45,6 +41,22 @@ def _pattern_problem(key: str, value: object, written: str) -> tuple[str, str, s
         "use lower-case letters, digits and single hyphens, e.g. m1-service-economy",
         "bad-id",
     )
+
+
+def _review_problem(value: str, written: str) -> tuple[str, str, str]:
+    """A review link YAML read as ``value``; ``written`` holds the comment YAML dropped after
+    it, if it did, and its quotes if it is in quotes (``"06-confirm.md" #four-lenses``)."""
+    message = f"review link {quoted_start(value)} is not of the form 'page.md#section-id'"
+    quote = written[:1]
+    in_quotes = quote in {'"', "'"} and written.startswith(f"{quote}{value}{quote}")
+    after = written[len(value) + 2 :] if in_quotes else written.removeprefix(value)
+    if dropped := after.strip():
+        message += (
+            f": '{dropped}' is after the closing quote, so YAML drops it as a comment"
+            if in_quotes
+            else f": the space before '{dropped}' made YAML drop it as a comment"
+        )
+    return message, _review_fix(value + after), "bad-review-link"
 
 
 def _review_fix(written: str) -> str:

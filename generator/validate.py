@@ -24,7 +24,8 @@ from generator.models import (
     Source,
 )
 from generator.normalise import normalise
-from generator.page_checks import Targets, broken_link, link_targets, page_problems
+from generator.page_checks import link_targets, page_problems
+from generator.page_links import Targets, broken_link
 from generator.written import key_as_written
 from generator.yaml_source import position
 

@@ -22,9 +22,10 @@ WRITTEN_VALUE = re.compile(r"[^:]*:\s+([^\s,\[\]{}#]+)")
 """The same after its key and colon, on the key's line."""
 COMMENT_AFTER_KEY = re.compile(r"[^:]*:\s+(#.*?)\s*$")
 """A key whose value is a comment: ``prompt: #1 最重要的是？`` leaves 'prompt' empty."""
-TEXT_THEN_COMMENT = r"[^:]*:[ \t]+({text}[ \t]+#\S.*?)[ \t]*$"
-"""A key's plain text followed on its line by a comment with text right after its ``#``:
-``review: 06-confirm.md #four-lenses`` is read as ``06-confirm.md``."""
+TEXT_THEN_COMMENT = r"[^:]*:[ \t]+((?P<quote>[\"']?){text}(?P=quote)[ \t]+#\S.*?)[ \t]*$"
+"""A key's text, plain or in quotes, followed on its line by a comment with text right after
+its ``#``: ``review: 06-confirm.md #four-lenses`` and ``review: "06-confirm.md" #four-lenses``
+are read as ``06-confirm.md``."""
 
 
 def as_written(source: Source, location: Sequence[int | str], value: object) -> str:
@@ -47,7 +48,7 @@ def as_written(source: Source, location: Sequence[int | str], value: object) -> 
 def with_comment(source: Source, location: Sequence[int | str], text: str) -> str:
     """The text of the key at ``location`` with the comment YAML dropped after it on its line,
     if the comment's ``#`` has text right after it (``06-confirm.md #four-lenses``, where
-    YAML read ``06-confirm.md``); else ``text``."""
+    YAML read ``06-confirm.md``), its quotes too if it is in quotes; else ``text``."""
     if not location or not isinstance(location[-1], str):
         return text
     found = re.match(TEXT_THEN_COMMENT.format(text=re.escape(text)), line_from(source, location))

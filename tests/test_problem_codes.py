@@ -88,13 +88,13 @@ BUILDERS: dict[str, Callable[[], set[str]]] = {
         for code in returned(tree(name))
     },
     # Problem(…, f"link.{code}"): what link_problem returns, media.py's helpers' too
-    "link.": lambda: returned(tree("page_checks.py")) | returned(tree("media.py")),
+    "link.": lambda: returned(tree("page_links.py")) | returned(tree("media.py")),
     # Problem(…, f"review.{code}"): what broken_link (_unknown_page, _unknown_anchor) returns for a
     # question's review link
     "review.": lambda: {
         code
         for name in ("broken_link", "_unknown_page", "_unknown_anchor")
-        for code in returned(function(tree("page_checks.py"), name))
+        for code in returned(function(tree("page_links.py"), name))
     },
     # _repeated_texts(…, noun, at) reports f"quiz.duplicate-{noun}"
     "quiz.duplicate-": lambda: given(tree("validate.py"), "_repeated_texts", 2),

@@ -531,6 +531,18 @@ def test_a_review_link_with_its_folder_is_told_to_leave_it_out(
             "remove the space before '#'",
         ),
         (
+            '"01-sample.md" #listening',
+            "'01-sample.md' is not of the form 'page.md#section-id': '#listening' is after "
+            "the closing quote, so YAML drops it as a comment",
+            "remove the space before '#'",
+        ),
+        (
+            "'01-sample.md'  #listening",
+            "'01-sample.md' is not of the form 'page.md#section-id': '#listening' is after "
+            "the closing quote, so YAML drops it as a comment",
+            "remove the space before '#'",
+        ),
+        (
             "01-sample.md＃listening",
             "'01-sample.md＃listening' is not of the form 'page.md#section-id'",
             "type '#' half-width",
@@ -541,12 +553,13 @@ def test_a_review_link_with_its_folder_is_told_to_leave_it_out(
             "add '.md' after the page's name",
         ),
     ],
-    ids=["space-before-hash", "full-width-hash", "no-suffix"],
+    ids=["space-before-hash", "quoted", "single-quoted", "full-width-hash", "no-suffix"],
 )
 def test_a_mistyped_review_link_is_told_its_slip(
     minimal_project: Path, written: str, read: str, fix: str
 ) -> None:
-    """YAML reads ' #listening' as a comment; the fix gave an example from another module."""
+    """YAML reads ' #listening' as a comment; the fix gave an example from another module.
+    After a quoted page ('"01-sample.md" #listening') it was told no more than that."""
     edit(minimal_project, QUIZ, "review: 01-sample.md#listening", f"review: {written}")
     assert problems_of(minimal_project) == [
         f"quizzes/01-sample.yml:16:5: question 's1-single': review link {read}; {fix}: "

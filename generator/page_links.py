@@ -1,0 +1,203 @@
+"""What is wrong with a link or picture of a page, from its address alone: a file on the
+trainer's computer, a page or file the course does not have, a section no heading of the
+page opens, a slip of the keyboard in the address (:mod:`generator.address_slips`).
+
+Where each link is written, and so which line a problem is told at, is for
+:mod:`generator.page_checks` to find.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Container, Iterable, Mapping
+from difflib import get_close_matches
+from urllib.parse import urlsplit, urlunsplit
+
+from generator.address_slips import address_slips
+from generator.layout import did_you_mean, renamed_modules
+from generator.media import (
+    computer_file_link,
+    course_file,
+    folder_link,
+    missing_file,
+    outside_course_link,
+)
+from generator.page_ids import EXAMPLE_ID, THEME_ID_PREFIX
+from generator.project import GENERATED_PAGES
+
+ANCHOR_CLOSENESS = 0.85
+"""How alike a link's #id and a heading's must be for the one to be a slip for the other."""
+
+LinkProblem = tuple[str, str, str]
+"""What is wrong with a link, how to fix it, and the last part of its code."""
+Targets = Mapping[str, Container[str]]
+"""Page file name -> the anchors a link to it may name."""
+
+
+def link_problem(
+    address: str, raw: bool, current_page: str, targets: Targets, files: Collection[str]
+) -> LinkProblem | None:
+    """What is wrong with a link or picture of ``current_page`` to ``address``, if anything.
+
+    ``raw``: written in HTML, which MkDocs publishes as it is, without making a link to a
+    page's Markdown file a link to the page.
+    """
+    parts = urlsplit(address)
+    if (on_computer := computer_file_link(address, files)) is not None:
+        return on_computer
+    if parts.scheme or parts.netloc:
+        return None
+    name = course_file(address) if parts.path else current_page
+    if name is None:
+        return outside_course_link(address, files)
+    if name in files:
+        return None
+    mistyped = None if raw else _mistyped_link(address, current_page, targets, files)
+    if mistyped is not None:
+        return mistyped
+    if (folder := folder_link(address, name, files)) is not None:
+        return folder
+    if raw and parts.path and name in targets:
+        return (
+            f"HTML link to '{address}', which the site leaves as it is: a broken link to "
+            "the page's Markdown file",
+            f"write a Markdown link instead: [text]({address})",
+            "html-to-page",
+        )
+    page = _page_published_at(name, targets)
+    if page is not None:
+        return _link_to_published_page(address, page, raw)
+    if name not in targets and not name.endswith(".md"):
+        return missing_file(address, name, files)
+    return broken_link(address, current_page, targets)
+
+
+def _mistyped_link(
+    address: str, current_page: str, targets: Targets, files: Collection[str]
+) -> LinkProblem | None:
+    """A link whose address a slip of the keyboard makes name no file (``03-explore.md
+    #listening``, ``03-explore.MD``): what is wrong, and the address meant; or, if that is
+    broken too (``03-explre.md #listening``), what is wrong with it, and its fix."""
+    slips = address_slips(address, lambda page: (course_file(page) or page) in targets)
+    if not slips:
+        return None
+    wrong = f"link to '{address}', which leads nowhere: {'; '.join(s.wrong for s in slips)}"
+    how = " and ".join(slip.how for slip in slips)
+    meant = slips[-1].fixed.partition(" ")[0]  # without its title, if it has one
+    still = link_problem(meant, False, current_page, targets, files)
+    if still is None:
+        return wrong, f"{how}: {slips[-1].fixed}", "mistyped"
+    said, fix, _ = still
+    return (
+        f"{wrong}; written as meant, {meant}, it is still broken: {said}",
+        f"{how}, and {fix}",
+        "mistyped",
+    )
+
+
+def _page_published_at(name: str, targets: Targets) -> str | None:
+    """The page whose address on the site is ``name`` (``03-explore.html``), if one is."""
+    page = f"{name.removesuffix('.html')}.md"
+    return page if name.endswith(".html") and page in targets else None
+
+
+def _link_to_published_page(address: str, page: str, raw: bool) -> LinkProblem:
+    """A link copied from the browser: the site's address of a page, not its file."""
+    parts = urlsplit(address)
+    fixed = urlunsplit(parts._replace(path=f"{parts.path.removesuffix('.html')}.md"))
+    link = f"[text]({fixed})" if raw else fixed
+    return (
+        f"link to '{address}', which is the address of {page} on the published site, "
+        "not a file in course/",
+        f"{'write a Markdown link' if raw else 'link'} to the page's file instead, which the "
+        f"site turns into its address: {link}",
+        "page-address",
+    )
+
+
+def broken_link(target: str, current_page: str, anchors: Targets) -> LinkProblem | None:
+    """Return (what is wrong, how to fix it, code) if ``target`` names no page or anchor."""
+    page_part, _, anchor = target.partition("#")
+    page = (course_file(page_part) or page_part) if page_part else current_page
+    if page not in anchors:
+        return _unknown_page(page_part, page, anchor, anchors)
+    if anchor and anchor not in anchors[page]:
+        return _unknown_anchor(anchor, page, page_part, anchors[page])
+    return None
+
+
+def _unknown_anchor(anchor: str, page: str, page_part: str, known: Container[str]) -> LinkProblem:
+    """What is wrong with a link to ``#anchor``, which no heading of ``page`` has."""
+    missing = f"link to '#{anchor}', which is not a heading of {page}"
+    if page in GENERATED_PAGES:
+        fix = (
+            f"{page} is written by the generator, and no heading can be added to it: link "
+            "to a section of a page in course/"
+        )
+        return missing, fix, "unknown-anchor"
+    if anchor.startswith(THEME_ID_PREFIX):
+        return (
+            f"{missing}: ids that start with '{THEME_ID_PREFIX}' are the theme's own",
+            "link to one of the page's headings; no heading may take such an id",
+            "unknown-anchor",
+        )
+    other_case = _in_other_case(anchor, known)
+    if other_case is not None and anchor == anchor.lower():
+        return (
+            f"{missing}: the heading's id is written {{#{other_case}}}",
+            f"ids are lower case: change the heading's id to {{#{anchor}}}",
+            "unknown-anchor",
+        )
+    if other_case is not None:
+        return (
+            f"{missing} (ids are lower case)",
+            f"did you mean '#{other_case}'? write {page_part}#{other_case}",
+            "unknown-anchor",
+        )
+    if (close := _misspelt(anchor, known)) is not None:
+        return missing, f"did you mean '#{close}'? write {page_part}#{close}", "unknown-anchor"
+    return missing, _new_id_fix(anchor, page_part), "unknown-anchor"
+
+
+def _new_id_fix(anchor: str, page_part: str) -> str:
+    """How to give a heading the id a link names: that id, or, if it is not lower-case
+    ASCII as ids are (``#聆听``), one that is, for the link to name instead."""
+    if anchor.isascii():
+        return (
+            f"write '{{#{anchor}}}' at the end of the heading it should open, in place of any "
+            "id the heading has (a heading takes one), or change this link to the heading's id"
+        )
+    return (
+        "ids are lower-case English letters, digits and hyphens: give the heading it should "
+        f"open one at the end of its line, such as '{{#{EXAMPLE_ID}}}', in place of any id "
+        f"the heading has, and link to it: {page_part}#{EXAMPLE_ID}"
+    )
+
+
+def _unknown_page(page_part: str, page: str, anchor: str, anchors: Targets) -> LinkProblem:
+    """A link to a page the course does not have: told the one page that has its section,
+    or else the module renamed (or moved) from it."""
+    holders = [
+        name for name, ids in anchors.items() if isinstance(ids, set | frozenset) and anchor in ids
+    ]
+    candidates = holders if anchor and len(holders) == 1 else renamed_modules(page, anchors)
+    fix = did_you_mean(candidates, f"#{anchor}" if anchor else "")
+    return (
+        f"link to '{page_part}', which is not a page of the course",
+        fix or f"link to one of: {', '.join(sorted(anchors))}",
+        "unknown-page",
+    )
+
+
+def _in_other_case(anchor: str, known: Container[str]) -> str | None:
+    """The id ``anchor`` names in another case (``Listening`` for ``listening``), if any."""
+    if not isinstance(known, Iterable):
+        return None
+    return next((name for name in sorted(known) if name.lower() == anchor.lower()), None)
+
+
+def _misspelt(anchor: str, known: Container[str]) -> str | None:
+    """The id ``anchor`` is a slip of the keyboard for (``golden-platinm``), if one is."""
+    if not isinstance(known, Iterable):
+        return None
+    close = get_close_matches(anchor, sorted(known), n=1, cutoff=ANCHOR_CLOSENESS)
+    return close[0] if close else None

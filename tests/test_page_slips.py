@@ -1,0 +1,320 @@
+"""Slips in pages that the site publishes broken, or shows otherwise than meant: each told
+at its line and column, with its fix (and nothing told where the site shows what was
+meant)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_generator
+from tests.test_page_links import ON_COMPUTER, PAGE, add_to_page, problems
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "address"),
+    [
+        (
+            '<div style="background: url(file:///C:/Users/li/eodc.png)">背景</div>',
+            29,
+            "file:///C:/Users/li/eodc.png",
+        ),
+        (
+            "<style>\n.eodc { background: url('C:\\Users\\li\\eodc.png'); }\n</style>",
+            26,
+            "C:\\Users\\li\\eodc.png",
+        ),
+        ('<style>@import "/Users/li/eodc.png";</style>', 17, "/Users/li/eodc.png"),
+    ],
+    ids=["style-attribute", "style-block", "import"],
+)
+def test_css_that_loads_a_file_on_the_trainers_computer_is_told_to_copy_it_in(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    column: int,
+    address: str,
+) -> None:
+    """A picture named as ![](file:///…) was refused; the same file in CSS was published,
+    for no learner to see, with nothing said."""
+    line = add_to_page(minimal_project, f"{written}\n") + (1 if "\n" in written else 0)
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:{column}: '{address}' {ON_COMPUTER}; copy the file into "
+        "course/images/ and write images/eodc.png [link.local-file]"
+    ]
+
+
+def test_a_shared_folder_s_path_is_told_at_its_first_backslash(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    r"""Markdown reads '\\server' as '\server', which was found one column late."""
+    line = add_to_page(minimal_project, "![EODC](\\\\server\\share\\eodc.png)\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:9: '\\server\\share\\eodc.png' {ON_COMPUTER}; copy the file into "
+        "course/images/ and write images/eodc.png [link.local-file]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "服务补救[^1]。\n\n［^1］: 来源：《关键时刻》。\n",
+            [
+                (
+                    2,
+                    1,
+                    "'［^1］' is typed with full-width '［］', so the line defines no footnote "
+                    "and the page shows it as written; type the brackets half-width: "
+                    "[^1]: 来源：《关键时刻》。",
+                )
+            ],
+        ),
+        (
+            "服务补救［^1］。\n\n【^1】：来源。\n",
+            [
+                (
+                    0,
+                    5,
+                    "'［^1］' is typed with full-width '［］', so the site shows it as written, "
+                    "not as a reference to the footnote [^1]; type the brackets half-width: [^1]",
+                ),
+                (
+                    2,
+                    1,
+                    "'【^1】' is typed with full-width '【】', so the line defines no footnote "
+                    "and the page shows it as written; type the brackets and the colon "
+                    "half-width: [^1]: 来源。",
+                ),
+            ],
+        ),
+        (
+            "服务补救[^1]，再说一次［^1］。\n\n[^1]: 来源。\n",
+            [
+                (
+                    0,
+                    14,
+                    "'［^1］' is typed with full-width '［］', so the site shows it as written, "
+                    "not as a reference to the footnote [^1]; type the brackets half-width: [^1]",
+                )
+            ],
+        ),
+    ],
+    ids=["definition", "both", "reference-of-a-footnote-in-use"],
+)
+def test_a_footnote_typed_full_width_is_told_wherever_it_is(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    reported: list[tuple[int, int, str]],
+) -> None:
+    """A definition typed '［^1］:' was told nowhere, or the reference was told defined
+    nowhere; a full-width reference was told only if the footnote had no other."""
+    line = add_to_page(minimal_project, text)
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line + row}:{column}: {message} [page.footnote-full-width]"
+        for row, column, message in reported
+    ]
+
+
+def test_a_face_in_brackets_is_no_footnote(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_to_page(minimal_project, "客户笑了【^_^】。\n")
+    assert problems(minimal_project, capsys) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "shown", "marks", "fix"),
+    [
+        (
+            '见[探索]（02-second.md "第二章"）。',
+            6,
+            '[探索]（02-second.md "第二章"）',
+            "（）",
+            'type its brackets half-width: [探索](02-second.md "第二章")',
+        ),
+        (
+            "见【探索】(02-second.md '第二章')。",
+            2,
+            "【探索】(02-second.md '第二章')",
+            "【】",
+            "type its brackets half-width: [探索](02-second.md '第二章')",
+        ),
+        (
+            "见[探索]（02-second.md “第二章”）。",
+            6,
+            "[探索]（02-second.md “第二章”）",
+            "（）",
+            "type its brackets half-width, and its title's quotes straight: "
+            '[探索](02-second.md "第二章")',
+        ),
+    ],
+    ids=["title", "single-quoted-title", "curly-title"],
+)
+def test_a_full_width_link_with_a_title_is_named_with_its_fix(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    column: int,
+    shown: str,
+    marks: str,
+    fix: str,
+) -> None:
+    """Without a title it was told; with one, the site showed it as text, with nothing said."""
+    line = add_to_page(minimal_project, f"{written}\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:{column}: the link '{shown}' is typed with full-width '{marks}', so "
+        f"the site shows it as text; {fix} [page.full-width-link]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "kind", "fixed"),
+    [
+        ("!!! 注意", 5, "注意", '!!! note "注意"'),
+        ('!!! 警告 "别打断客户"', 5, "警告", '!!! warning "别打断客户"'),
+        ("???+ 提示", 6, "提示", '???+ tip "提示"'),
+        ("!!! 注意 事项", 5, "注意", '!!! note "注意 事项"'),
+        ("!!! 须知", 5, "须知", '!!! note "须知"'),
+    ],
+    ids=["note", "warning-with-title", "collapsible", "two-words", "unknown-word"],
+)
+def test_a_box_kind_typed_in_chinese_is_told_the_english_kind(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    column: int,
+    kind: str,
+    fixed: str,
+) -> None:
+    """The site shows a box of any kind it does not know as a note, and check said nothing
+    ('!!! 注意 事项' was told its title was unquoted, and the box titled '注意'; '!!! 注意'
+    over a line of Chinese was told a line break between Chinese characters)."""
+    line = add_to_page(minimal_project, f"{written}\n    先听客户说完。\n")
+    assert run_generator(minimal_project, "check") == 0
+    reported = [found for found in capsys.readouterr().err.splitlines() if found.startswith(PAGE)]
+    assert reported == [
+        f"{PAGE}:{line}:{column}: warning: '{kind}' is no kind of box the site knows (their "
+        "kinds are English words: note, tip, warning, example, question, quote, abstract, "
+        "success, failure), so it shows a note box, in a note's colour; name the kind in "
+        "English and put the title in straight double quotes: "
+        f"{fixed} [page.box-kind-chinese]"
+    ]
+
+
+GLUED = (
+    "the table's first row follows the line above it with no blank line between, so the site "
+    "shows the table as lines of text; leave a blank line above the table's first row"
+)
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "column", "expected"),
+    [
+        ("先看表格：\n| 步骤 | 做法 |\n| --- | --- |\n| 望 | 观察 |", 1, 1, GLUED),
+        ("先看表格：\n步骤 | 做法\n--- | ---\n望 | 观察", 1, 1, GLUED),
+        ("## 望闻问切\n先看表格：\n| 步骤 | 做法 |\n| --- | --- |", 2, 1, GLUED),
+        (
+            '!!! tip "表格"\n    先看表格：\n    | 步骤 | 做法 |\n    | --- | --- |',
+            2,
+            5,
+            GLUED,
+        ),
+        (
+            "先看表格：\n步骤 ｜ 做法\n--- ｜ ---",
+            1,
+            1,
+            f"{GLUED}, and type every '｜' of the table half-width, as '|'",
+        ),
+        (
+            "步骤 ｜ 做法\n--- ｜ ---\n望 ｜ 观察",
+            0,
+            4,
+            "the table's pipes are typed full-width, '｜', so the site shows the table as "
+            "lines of text; type every '｜' of the table half-width, as '|'",
+        ),
+    ],
+    ids=[
+        "under-text",
+        "no-outer-pipes",
+        "under-a-heading-s-text",
+        "in-a-box",
+        "full-width",
+        "full-width-no-outer-pipes",
+    ],
+)
+def test_a_table_the_site_shows_as_text_under_a_line_is_named(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    table: str,
+    row: int,
+    column: int,
+    expected: str,
+) -> None:
+    """The tables extension looks for a table where a block starts: one right under a line
+    of text was shown as that paragraph's lines, with nothing said; so was one with
+    full-width pipes and none at its ends."""
+    line = add_to_page(minimal_project, f"{table}\n\n正文。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line + row}:{column}: {expected} [page.broken-table]"
+    ]
+
+
+def test_tables_the_site_shows_under_a_heading_a_rule_or_a_box_are_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each starts a block of its own, as the site shows it: under a heading or a rule,
+    after a box's text when not indented into it, and a table's later rows."""
+    add_to_page(
+        minimal_project,
+        "## 表格\n步骤 | 做法\n--- | ---\n\n***\n| 一 | 二 |\n| --- | --- |\n\n"
+        '!!! tip "表格"\n    先看表格。\n| 三 | 四 |\n| --- | --- |\n\n'
+        "| 五 | 六 |\n| --- | --- |\n| 望 | 观察 |\n| 七 | 八 |\n| --- | --- |\n",
+    )
+    assert problems(minimal_project, capsys) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "expected"),
+    [
+        (
+            "[第二章](02-secnd.md #centre)",
+            7,
+            "link to '02-secnd.md #centre', which leads nowhere: the space before '#centre' "
+            "makes the site read it as part of the file's name, not as a section; written as "
+            "meant, 02-secnd.md#centre, it is still broken: link to '02-secnd.md', which is "
+            "not a page of the course; remove the space before '#', and did you mean "
+            "'02-second.md'? write 02-second.md#centre [link.mistyped]",
+        ),
+        (
+            "[第二章](02-second.md＃nowhere)",
+            7,
+            "link to '02-second.md＃nowhere', which leads nowhere: the '＃' is typed "
+            "full-width, so the site reads '＃nowhere' as part of the file's name, not as a "
+            "section; written as meant, 02-second.md#nowhere, it is still broken: link to "
+            "'#nowhere', which is not a heading of 02-second.md; type '#' half-width, and "
+            "write '{#nowhere}' at the end of the heading it should open, in place of any id "
+            "the heading has (a heading takes one), or change this link to the heading's id "
+            "[link.mistyped]",
+        ),
+        (
+            "![图](images/eodc.png “EODC”)",
+            6,
+            "link to 'images/eodc.png “EODC”', which leads nowhere: the title “EODC” is in "
+            "curly quotes, so the site reads it as part of the file's name; written as meant, "
+            "images/eodc.png, it is still broken: link to 'images/eodc.png', which is neither "
+            "a page nor a file the site publishes; a title goes in straight double quotes, and "
+            "put the file at course/images/eodc.png (pictures and downloads go in "
+            "course/images/ or course/media/), or correct the path [link.mistyped]",
+        ),
+    ],
+    ids=["space-before-hash", "full-width-hash", "curly-title"],
+)
+def test_a_mistyped_link_whose_meant_address_is_broken_too_is_told_so(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str, column: int, expected: str
+) -> None:
+    """The fix named the address meant, which led nowhere either, and said nothing of it."""
+    line = add_to_page(minimal_project, f"{text}\n")
+    assert problems(minimal_project, capsys) == [f"{PAGE}:{line}:{column}: {expected}"]
