@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import CourseError, Problem
-from generator.file_names import published_name_problems
+from generator.file_names import published_name_problems, unpublished_name_warnings
 from generator.lint import lint_course
 from generator.load import load_course
 from generator.markdown_config import Anchors, CourseScanner
@@ -55,8 +55,9 @@ def check(project: Project) -> CheckedCourse:
 
     First puts back a site that a killed build left aside (see :mod:`generator.publish`).
     A valid course is then linted for giveaways (:mod:`generator.lint`): warnings only.
-    Last, the names of the files published from course/ are checked for Windows
-    (:func:`generator.file_names.published_name_problems`), and ``nav`` in mkdocs.yml, if
+    Last, the names of the files published from course/ are checked for Windows and
+    against the pages' addresses (:func:`generator.file_names.published_name_problems`;
+    those left out, for Windows, are warnings), and ``nav`` in mkdocs.yml, if
     it has one, and the files it names against the pages and files the docs folder will
     hold (:mod:`generator.settings_nav`, :mod:`generator.settings_files`): only then are
     their names all known.
@@ -68,11 +69,13 @@ def check(project: Project) -> CheckedCourse:
             raise CourseError(links)
         scan = scanner.scan(course)
     problems = validate_course(course, scan, linkable_files(project))
-    warnings = sorted([*problems, *lint_course(course, scan)])
     named = named_files(project)
     media = select_media(project, scan.references, [file.name for file in named])
+    left_out = unpublished_name_warnings(project, media.skipped)
+    warnings = sorted([*problems, *lint_course(course, scan), *left_out])
+    pages = [page.filename for page in course.pages]
     if late_problems := [
-        *published_name_problems(project, media.published.values()),
+        *published_name_problems(project, media.published, pages),
         *nav_problems(project, course, media.published),
         *missing_file_problems(project, named, media.published),
         *shadowed_template_problems(project),

@@ -173,7 +173,7 @@ def _warn(checked: build.CheckedCourse, strict: bool = False) -> None:
         folders = " and ".join(f"{COURSE_FOLDER}/{folder}/" for folder in MEDIA_FOLDERS)
         print(
             f"Not published (no page links to them and they are not in {folders}): "
-            + ", ".join(checked.media.skipped),
+            + ", ".join(map(checked.project.shown, checked.media.skipped)),
             file=sys.stderr,
         )
 

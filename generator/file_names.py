@@ -7,18 +7,21 @@ are not UTF-8 (Python reads them as lone surrogates) stopped MkDocs with a trace
 A page's name must also be one Windows can hold: the offline and SCORM packages are
 unzipped there (a classroom PC, an LMS's server), and git checks the course out there. So
 must the name of every other file the site publishes from ``course/`` and of its folders,
-and no two may differ only in letter case, nor a page from one the generator writes.
+and no two may differ only in letter case, nor a page from one the generator writes, nor a
+published file from a page's address (``01-intro.html`` beside ``01-intro.md``). A file
+the site does not publish reaches no package, but git cannot check out a name Windows
+cannot hold: it is a warning.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Iterable, Mapping
+from pathlib import Path, PurePath
 
-from generator.errors import CONTROL, Problem
-from generator.project import GENERATED_PAGES, MODULE_NAME, Project
+from generator.errors import CONTROL, Problem, Severity
+from generator.project import GENERATED_PAGES, MODULE_NAME, Project, page_url
 
 WINDOWS_UNFIT = frozenset('\\:*?"<>|')
 """The characters Windows refuses in a file name (besides ``/``, which no name holds)."""
@@ -91,18 +94,67 @@ def unportable_problem(project: Project, path: Path, what: str) -> Problem:
     )
 
 
-def published_name_problems(project: Project, published: Iterable[Path]) -> list[Problem]:
+def published_name_problems(
+    project: Project, published: Mapping[str, Path], pages: Iterable[str]
+) -> list[Problem]:
     """The files the site publishes from ``course/`` besides the pages (pictures, downloads)
     whose names, or their folders' names, Windows cannot hold (a folder told once), and those
-    whose paths differ only in letter case: either kept the offline zip from unzipping whole
-    on a classroom PC."""
-    files = sorted(published)
-    unfit: dict[Path, Problem] = {}
-    for path in files:
+    whose paths, or their folders', differ only in letter case: either kept the offline zip
+    from unzipping whole on a classroom PC. And those published where one of ``pages`` (and
+    the pages the generator writes) is: MkDocs leaves such a file out of the site."""
+    files = sorted(published.values())
+    unfit = [
+        _unportable_place(
+            project,
+            place,
+            f"{what}, {NOT_UNZIPPED_ON_WINDOWS}",
+            "rename it with letters, digits, hyphens or Chinese characters, and write the new "
+            "name in the links to it",
+        )
+        for place, what in _unportable_places(project, files).items()
+    ]
+    return [
+        *unfit,
+        *_folder_case_clashes(project, files),
+        *case_clashes(project, files, "file"),
+        *_page_address_clashes(project, published, [*pages, *GENERATED_PAGES]),
+    ]
+
+
+def unpublished_name_warnings(project: Project, unpublished: Iterable[Path]) -> list[Problem]:
+    """The files under ``course/`` that the site leaves out (hidden ones aside: editors make
+    and delete them) whose names, or their folders' (told once), Windows cannot hold. They
+    reach neither the site nor a package, so the course still builds; but git on Windows
+    refuses to check such a name out, so a trainer there cannot clone or pull the course."""
+    shown = [path for path in unpublished if not hidden(path.relative_to(project.course_dir))]
+    return [
+        _unportable_place(
+            project,
+            place,
+            f"{what}; the site does not publish it, but git on Windows cannot check it out, "
+            "so the course cannot be cloned or pulled there",
+            "rename it with letters, digits, hyphens or Chinese characters, or delete it if "
+            "the course does not need it",
+            "course.unfit-name-unpublished",
+            Severity.WARNING,
+        )
+        for place, what in _unportable_places(project, sorted(shown)).items()
+    ]
+
+
+def hidden(name: PurePath) -> bool:
+    """Whether ``name`` (relative to ``course/``) is hidden, or in a hidden folder."""
+    return any(part.startswith(".") for part in name.parts)
+
+
+def _unportable_places(project: Project, paths: list[Path]) -> dict[Path, str]:
+    """The outermost of each of ``paths`` and its folders whose name Windows cannot hold
+    (a folder once), with what keeps it from holding it."""
+    places: dict[Path, str] = {}
+    for path in paths:
         if (found := _first_unportable(project, path)) is not None:
-            place, what = found
-            unfit.setdefault(place, _unportable_published(project, place, what))
-    return [*unfit.values(), *case_clashes(project, files, "file")]
+            places.setdefault(*found)
+    return places
 
 
 def _first_unportable(project: Project, path: Path) -> tuple[Path, str] | None:
@@ -115,18 +167,19 @@ def _first_unportable(project: Project, path: Path) -> tuple[Path, str] | None:
     return None
 
 
-def _unportable_published(project: Project, path: Path, what: str) -> Problem:
-    """A published file, or a folder of one, whose name Windows cannot hold; a folder is
-    told with no line."""
+def _unportable_place(
+    project: Project,
+    path: Path,
+    said: str,
+    fix: str,
+    code: str = "course.unfit-name",
+    severity: Severity = Severity.ERROR,
+) -> Problem:
+    """A file, or a folder of one, whose name Windows cannot hold, for the reason that
+    ``said`` starts with; a folder is told with no line."""
     kind, line = ("folder", 0) if path.is_dir() else ("file", 1)
     return Problem(
-        project.relative(path),
-        line,
-        line,
-        f"the {kind}'s name {what}, {NOT_UNZIPPED_ON_WINDOWS}",
-        "rename it with letters, digits, hyphens or Chinese characters, and write the new "
-        "name in the links to it",
-        "course.unfit-name",
+        project.relative(path), line, line, f"the {kind}'s name {said}", fix, code, severity
     )
 
 
@@ -144,6 +197,65 @@ def case_clashes(project: Project, paths: list[Path], kind: str = "page") -> lis
             problems.append(
                 _case_clash(
                     project, path, f"'{earlier}'", outcome, f"rename one of the two {kind}s"
+                )
+            )
+    return problems
+
+
+def _folder_case_clashes(project: Project, files: list[Path]) -> list[Problem]:
+    """The folders of ``files`` whose paths differ only in letter case (``Images/`` beside
+    ``images/``), each told once, the outermost: Windows and macOS keep one folder for both,
+    where the files of both end up under one of the two names."""
+    first: dict[str, str] = {}
+    problems: dict[str, Problem] = {}
+    for path in files:
+        for folder in reversed(path.relative_to(project.course_dir).parents[:-1]):
+            name = folder.as_posix()
+            earlier = first.setdefault(name.casefold(), name)
+            if earlier != name:
+                problems.setdefault(
+                    name,
+                    _case_clash(
+                        project,
+                        project.course_dir / folder,
+                        f"'{earlier}/'",
+                        "the files of both would end up in one folder",
+                        "move the files of one folder into the other, and write the new path in "
+                        "the links to them",
+                    ),
+                )
+                break
+    return list(problems.values())
+
+
+def _page_address_clashes(
+    project: Project, published: Mapping[str, Path], pages: list[str]
+) -> list[Problem]:
+    """The published files whose path in the site is a page's address (``01-intro.html``
+    beside ``01-intro.md``; ``exam.html``, which the generator writes), in any letter case:
+    MkDocs leaves the file out, and a Windows or macOS folder keeps one file for both."""
+    addresses = {page_url(page).casefold(): page for page in pages}
+    problems = []
+    for name, path in sorted(published.items()):
+        page = addresses.get(name.casefold())
+        if page is not None:
+            address = page_url(page)
+            outcome = (
+                ", so the file would be left out of the site"
+                if name == address
+                else f" ('{address}') in other letter case, which Windows and macOS take for the "
+                "same name, so one would replace the other where the offline package is unzipped"
+            )
+            problems.append(
+                Problem(
+                    project.relative(path),
+                    1,
+                    1,
+                    f"the site would publish this file as '{name}', the address of the page "
+                    f"{page}{outcome}",
+                    "rename the file (an .html file a page links to needs a name of its own), "
+                    "and write the new name in the links to it",
+                    "media.page-clash",
                 )
             )
     return problems
@@ -168,13 +280,15 @@ def generated_page_clashes(project: Project, pages: list[Path]) -> list[Problem]
 
 
 def _case_clash(project: Project, path: Path, earlier: str, outcome: str, fix: str) -> Problem:
-    """``path``, whose name differs from ``earlier`` only in letter case, with ``outcome``."""
+    """``path``, whose name differs from ``earlier`` only in letter case, with ``outcome``;
+    a folder is told with no line."""
+    kind, line = ("folder", 0) if path.is_dir() else ("file", 1)
     return Problem(
         project.relative(path),
-        1,
-        1,
+        line,
+        line,
         f"the name differs from {earlier} only in letter case; Windows and macOS keep one "
-        f"file for both, so {outcome} where the offline package is unzipped",
+        f"{kind} for both, so {outcome} where the offline package is unzipped",
         fix,
         "course.case-clash",
     )

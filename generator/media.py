@@ -28,6 +28,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from generator.errors import Problem
+from generator.file_names import hidden
 from generator.layout import page_files
 from generator.markdown_config import References
 from generator.project import MEDIA_FOLDERS, Project
@@ -45,8 +46,8 @@ PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", 
 class Media:
     published: dict[str, Path]
     """Name in the docs folder (relative to ``course/``) -> the file."""
-    skipped: list[str]
-    """Files under ``course/`` left out of the site, as the trainer sees their paths."""
+    skipped: list[Path]
+    """Files under ``course/`` left out of the site."""
 
 
 def select_media(project: Project, references: References, named: Collection[str]) -> Media:
@@ -55,12 +56,12 @@ def select_media(project: Project, references: References, named: Collection[str
     used = {name for targets in references.values() for name in map(course_file, targets) if name}
     used.update(named)
     published: dict[str, Path] = {}
-    skipped: list[str] = []
+    skipped: list[Path] = []
     for name, path in _other_files(project):
         if _publishable(path, name) and (name in used or _in_media_folder(name)):
             published[name] = path
         else:
-            skipped.append(project.shown(path))
+            skipped.append(path)
     return Media(published, skipped)
 
 
@@ -79,7 +80,7 @@ def link_problems(project: Project) -> list[Problem]:
         for folder in (project.course_dir, project.quiz_dir)
         if folder.is_dir()
         for path in sorted(folder.rglob("*"))
-        if path.is_symlink() and not _hidden(path.relative_to(folder).as_posix())
+        if path.is_symlink() and not hidden(path.relative_to(folder))
     )
     return [problem for path in links if (problem := _link_problem(project, path))]
 
@@ -171,11 +172,7 @@ def course_file(address: str) -> str | None:
 
 def _publishable(path: Path, name: str) -> bool:
     """An ordinary file, not hidden, and not Markdown (which MkDocs would make a page)."""
-    return path.is_file() and not _hidden(name) and path.suffix != ".md"
-
-
-def _hidden(name: str) -> bool:
-    return any(part.startswith(".") for part in PurePosixPath(name).parts)
+    return path.is_file() and not hidden(PurePosixPath(name)) and path.suffix != ".md"
 
 
 def _in_media_folder(name: str) -> bool:

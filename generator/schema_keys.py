@@ -6,11 +6,24 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Sequence
+from typing import NamedTuple
+
+from pydantic_core import ErrorDetails
 
 from generator.models import QUESTION_TYPES
 
+
+class Instead(NamedTuple):
+    """The key a question of a type has in place of another type's key, and the words."""
+
+    key: str
+    message: str
+    fix: str
+
+
 KEYS_OF_OTHER_TYPES = {
-    ("true_false", "options"): (
+    ("true_false", "options"): Instead(
+        "answer",
         "a true_false question has no options: it has 'answer:' instead",
         "write answer: true or answer: false (whether the prompt's statement is true) in "
         "place of 'options:', and delete the options under it",
@@ -20,16 +33,39 @@ KEYS_OF_OTHER_TYPES = {
 where a trainer who changed the question's type kept the key."""
 
 
+def told_instead(details: list[ErrorDetails]) -> list[ErrorDetails]:
+    """pydantic's errors ``details`` less the "missing required key" of each key that a key
+    of another type in the same question is told to give way to: the fix of ``options:``
+    kept on a true_false question already says to write 'answer:' in its place."""
+    replaced = {
+        (*detail["loc"][:-1], instead.key)
+        for detail in details
+        if detail["type"] == "extra_forbidden"
+        and (instead := _instead(detail["loc"], str(detail["loc"][-1]))) is not None
+    }
+    return [
+        detail
+        for detail in details
+        if detail["type"] != "missing" or tuple(detail["loc"]) not in replaced
+    ]
+
+
+def _instead(location: Sequence[int | str], key: str) -> Instead | None:
+    """What the question at ``location`` (down to its ``key``) has in place of ``key``, if
+    its type has something else in its place."""
+    question_type = location[-2] if len(location) > 1 and location[-2] in QUESTION_TYPES else ""
+    return KEYS_OF_OTHER_TYPES.get((str(question_type), key))
+
+
 def unknown_key(
     key: str, allowed: list[str], location: Sequence[int | str] = ()
 ) -> tuple[str, str, str]:
     """What is wrong with ``key``, a key the mapping at ``location`` does not have, the fix
     and the code: the allowed key it is most likely meant to be, or what a question of its
     type has instead."""
-    question_type = location[-2] if len(location) > 1 and location[-2] in QUESTION_TYPES else ""
-    instead = KEYS_OF_OTHER_TYPES.get((str(question_type), key))
+    instead = _instead(location, key)
     if instead is not None:
-        return (*instead, "unknown-key")
+        return instead.message, instead.fix, "unknown-key"
     half_width = unicodedata.normalize("NFKC", key)
     if half_width != key and half_width in allowed:
         fix = f"write it in half-width (ordinary) letters: '{half_width}:'"

@@ -1,5 +1,5 @@
 """Which model a pydantic error's location leads to, and so which keys belong there; and
-which question it is in.
+which question it is in. Which keys a course file has, and which may stand together.
 
 pydantic names a location by keys, list indexes and, inside a question, the question type
 it tried (``questions, 0, single, options``); the models and annotations of
@@ -8,12 +8,12 @@ it tried (``questions, 0, single, options``); the models and annotations of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pydantic import BaseModel
 
-from generator.models import QUESTION_MODELS, QUESTION_TYPES, Source
+from generator.models import QUESTION_MODELS, QUESTION_TYPES, Source, StrictModel
 
 Location = Sequence[int | str]
 QUESTION_LISTS = ("questions", "exam_questions")
@@ -70,3 +70,22 @@ def question_label(source: Source, location: Location) -> str:
             return f"question '{question_id}': "
         return f"question {location[1] + 1}: "
     return ""
+
+
+def _models(model: type[StrictModel]) -> Iterator[type[StrictModel]]:
+    """``model`` and the models derived from it."""
+    yield model
+    for derived in model.__subclasses__():
+        yield from _models(derived)
+
+
+COURSE_KEYS = frozenset(name for model in _models(StrictModel) for name in model.model_fields)
+"""Every key of a quiz, the exam settings and a page's front matter."""
+KEYS_BESIDE: dict[str, frozenset[str]] = {
+    name: frozenset().union(
+        *(model.model_fields for model in _models(StrictModel) if name in model.model_fields)
+    )
+    for name in COURSE_KEYS
+}
+"""Each key of a course file -> the keys a mapping holding it may hold (those of every
+question type, beside a question's ``prompt``)."""

@@ -21,7 +21,8 @@ from generator.models import (
     Quiz,
     Source,
 )
-from generator.schema_keys import unknown_key
+from generator.schema_dashes import doubled_dashes
+from generator.schema_keys import told_instead, unknown_key
 from generator.schema_location import QUESTION_LISTS, fields_at, model_at, question_label
 from generator.schema_numbers import out_of_range, whole_number_fix
 from generator.schema_outdented import outdented_keys
@@ -57,7 +58,9 @@ def validate_model(model: type[ModelT], source: Source) -> tuple[ModelT | None, 
     try:
         return model.model_validate(source.tree), []
     except ValidationError as error:
-        problems, details = outdented_keys(model, source, error.errors())
+        dashes, details = doubled_dashes(source, told_instead(error.errors()))
+        problems, details = outdented_keys(model, source, details)
+        problems += dashes
         details = [detail for detail in details if not _reported_as_text(detail, source)]
         for detail in details:
             problems += [

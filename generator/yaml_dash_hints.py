@@ -42,7 +42,7 @@ def dash_slip(lines: list[str], number: int) -> Hint | None:
     return (
         _bad_dash(lines[number - 1], number)
         or _bad_text_dash(lines, number)
-        or _double_dash(lines[number - 1], number)
+        or double_dash(lines[number - 1], number)
     )
 
 
@@ -115,9 +115,10 @@ def _item_at(lines: list[str], number: int, column: int) -> bool:
     return item is not None and len(item.group(1)) == column
 
 
-def _double_dash(line: str, number: int) -> Hint | None:
-    """An item on line ``number`` started by two '- ': its key's lines below, lined up with
-    the first, end the list inside it where YAML expects another '- '."""
+def double_dash(line: str, number: int) -> Hint | None:
+    """An item on line ``number`` started by two '- ': YAML reads it as a list inside the
+    list, and gives up where its key's lines below, lined up with the first, end that list;
+    or, with none, reads on, and the schema finds a list where a text or keys belong."""
     found = DOUBLE_DASH.match(line)
     if found is None:
         return None

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from generator.models import StrictModel
+from generator.schema_location import COURSE_KEYS
 from generator.yaml_indentation import dedented_key, misaligned_key, text_under_its_key
 from generator.yaml_lines import BLOCK_HEADER, KEY, SPACE_NAMES, Hint, indent
 from generator.yaml_list_hints import list_item_slip, spaces_in
@@ -355,14 +355,6 @@ def quoted(text: str) -> str:
     return f'"{text}"'
 
 
-def _keys_of(model: type[StrictModel]) -> frozenset[str]:
-    """The keys ``model`` and the models derived from it may hold."""
-    keys = frozenset(model.model_fields)
-    return keys.union(*(_keys_of(derived) for derived in model.__subclasses__()))
-
-
-COURSE_KEYS = _keys_of(StrictModel)
-"""Every key of a quiz, the exam settings and a page's front matter."""
 COURSE = Reading(_course_key)
 """A quiz, the exam settings or a page's front matter, which hold no tags."""
 SETTINGS = Reading(_setting_key, SETTINGS_TAG)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
+from generator.yaml_key_blocks import keys_out_of_line, line_it_up
 from generator.yaml_lines import (
     BLOCK_HEADER,
     KEY_LINE,
     Hint,
     enclosing_columns,
     enclosing_keys,
-    filled_above,
     holds_something,
     holds_value,
     indent,
@@ -46,13 +46,13 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
             return top
     above_column = len(above_key.group(1))
     if column != above_column:
-        first_keys = _first_keys_out_of_line(lines, above_number, number, line_offset)
-        if first_keys is not None:
-            return first_keys
+        block = keys_out_of_line(lines, above_number, number, line_offset)
+        if block is not None:
+            return block
     holds_keys = not holds_value(lines[above_number - 1])
     if column > above_column and not holds_keys and _above_out_of_line(lines, above_number, number):
         slip, below = (above_number, above_key), (number, key)
-        return _entry_or_below(lines, slip, below, line_offset) or _line_it_up(
+        return _entry_or_below(lines, slip, below, line_offset) or line_it_up(
             slip, (number + line_offset, key), "indented less than", "below"
         )
     if column == above_column or (column > above_column and holds_keys):
@@ -65,7 +65,7 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
     )
     if column < above_column and line_up_with[0] == above_number:
         line_up_with = _nearest_outward(lines, above_number, column) or line_up_with
-    return _line_it_up(
+    return line_it_up(
         (number, key), (line_up_with[0] + line_offset, line_up_with[1]), "indented differently from"
     )
 
@@ -83,72 +83,6 @@ def _above_out_of_line(lines: list[str], above_number: int, number: int) -> bool
     return column in above_elsewhere & _columns_elsewhere(lines, key.group(2), number) and (
         above_column not in above_elsewhere
     )
-
-
-def _first_keys_out_of_line(
-    lines: list[str], above_number: int, number: int, line_offset: int
-) -> Hint | None:
-    """The first keys under a key that holds keys, down to line ``above_number``, when they
-    are the ones out of line, not the key on line ``number`` and the keys in line with it
-    below: they start no further in than that key, so they are not under it (``draw:``,
-    then two modules at the left edge and four indented), or they are fewer. YAML takes a
-    mapping's indent from its first key, and gave up at the first key lined up rightly."""
-    first_keys, rest = _keys_in_line(lines, above_number, -1), _keys_in_line(lines, number, 1)
-    opener_number = filled_above(lines, first_keys[-1]) if first_keys else 0
-    opener = KEY_LINE.match(line_at(lines, opener_number))
-    if not rest or opener is None or opener.group(1).strip() or holds_value(opener.string):
-        return None
-    opener_column, column = len(opener.group(1)), indent(lines[number - 1])
-    above_column = indent(lines[above_number - 1])
-    outside = above_column <= opener_column
-    if column <= opener_column or not (outside or len(first_keys) < len(rest)):
-        return None
-    first = first_keys[-1]
-    if len(first_keys) == 1:
-        key, below_key = KEY_LINE.match(lines[first - 1]), KEY_LINE.match(lines[number - 1])
-        assert key is not None and below_key is not None
-        how = "indented less than" if above_column < column else "indented more than"
-        return _line_it_up((first, key), (number + line_offset, below_key), how, "below")
-    opened = f"'{opener.group(2)}:' (line {opener_number + line_offset})"
-    return _keys_to_move(
-        (first + line_offset, above_number + line_offset, above_column),
-        f"no further in than {opened} above them, so YAML does not read them as under it"
-        if outside
-        else f"where the other keys under {opened} start {spaces_in(column)}",
-        (number + line_offset, column),
-    )
-
-
-def _keys_to_move(keys: tuple[int, int, int], why: str, below: tuple[int, int]) -> Hint:
-    """The hint for the keys from line ``keys[0]`` to ``keys[1]`` (counted in the file),
-    which start at column ``keys[2]`` for ``why``, to start where the keys from line
-    ``below[0]`` on start, at column ``below[1]``."""
-    (first, last, column), (below_number, below_column) = keys, below
-    span, shift = f"lines {first}-{last}", below_column - column
-    return (
-        first,
-        column + 1,
-        f"the keys on {span} start {spaces_in(column)}, {why}",
-        f"indent {span} by {abs(shift)} {'more' if shift > 0 else 'fewer'} spaces, to start "
-        f"{spaces_in(below_column)} as the keys below them do (line {below_number} on)",
-        "yaml.indentation",
-    )
-
-
-def _keys_in_line(lines: list[str], number: int, step: int) -> list[int]:
-    """Line ``number`` and the lines holding something next to it, up (``step`` -1) or down
-    (1), that start a key with a value as far in as it does, no list's entry: each one's
-    number, nearest first; none if line ``number`` is not such a line."""
-    column, found = indent(lines[number - 1]), []
-    while 0 < number <= len(lines):
-        line = lines[number - 1]
-        if holds_something(line):
-            key = KEY_LINE.match(line)
-            if key is None or key.group(1) != " " * column or not holds_value(line):
-                break
-            found.append(number)
-        number += step
-    return found
 
 
 def _entry_or_below(
@@ -264,8 +198,8 @@ def dedented_key(lines: list[str], number: int, line_offset: int) -> Hint | None
     if not len(key.group(1)) < len(above_key.group(1)) == len(entry.group(1)):
         return None
     if _out_of_its_place(lines, (number, entry), (start, key)):
-        return _line_it_up((number, entry), (start + line_offset, key), "indented more than")
-    return _line_it_up((start, key), (above_number + line_offset, above_key), "indented less than")
+        return line_it_up((number, entry), (start + line_offset, key), "indented more than")
+    return line_it_up((start, key), (above_number + line_offset, above_key), "indented less than")
 
 
 def _out_of_its_place(
@@ -283,26 +217,6 @@ def _out_of_its_place(
     below_columns = _columns_elsewhere(lines, below_key.group(2), below_number)
     column = len(the_key.group(1))
     return column in key_columns & below_columns and len(below_key.group(1)) not in below_columns
-
-
-def _line_it_up(
-    slip: tuple[int, re.Match[str]],
-    other: tuple[int, re.Match[str]],
-    how: str,
-    where: str = "above",
-) -> Hint:
-    """The hint for the key ``slip`` (its line and match), to be lined up with the ``other``
-    key (its line, counted in the file, and match), which is ``where`` it."""
-    (number, key), (other_number, other_key) = slip, other
-    name, column = key.group(2), len(key.group(1))
-    return (
-        number,
-        column + 1,
-        f"the key '{name}' is {how} the key {where} it (line {other_number})",
-        f"line it up with it: start '{name}' right {'under' if where == 'above' else 'above'} "
-        f"'{other_key.group(2)}', {len(other_key.group(1))} spaces in",
-        "yaml.indentation",
-    )
 
 
 def text_under_its_key(lines: list[str], number: int, line_offset: int) -> Hint | None:

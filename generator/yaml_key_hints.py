@@ -8,6 +8,11 @@ entry that is a text alone (``correct: true`` under an ordering question's ``- �
 YAML's usual advice, a full-width colon or quotes, would make the file read well and show
 the key to learners as part of the text (:func:`generator.yaml_value_fixes.entry_with_colon`
 says the same of such a key where YAML read the entry as ``key: value``).
+
+English prose holds such words too (``prompt: The answer type: single``): a word is taken
+for a key only where it reads as one typed on the wrong line, after Chinese text or a
+comma, or with true or false after it; and after a key's text, only if that key's mapping
+may hold it and does not already.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from generator.yaml_hints import COURSE_KEYS
+from generator.schema_location import COURSE_KEYS, KEYS_BESIDE
 from generator.yaml_lines import (
     ITEM,
     KEY,
@@ -24,6 +29,7 @@ from generator.yaml_lines import (
     echoed,
     enclosing_keys,
     filled_above,
+    holds_something,
     indent,
     line_at,
     value_start,
@@ -50,10 +56,21 @@ def no_key_reason(owner: str, key: str) -> str:
     )
 
 
-def key_ending(text: str) -> re.Match[str] | None:
-    """The key of a course file that ``text`` ends with, if it does (``继续购买 correct``)."""
+WORD_END = re.compile(r"[A-Za-z0-9][\s,，、;；]*$")
+"""A text that ends in a Latin word (before the spaces or comma typed after it)."""
+
+
+def key_ending(text: str, value: object) -> re.Match[str] | None:
+    """The key of a course file that ``text`` ends with, before ``value``, if it reads as a
+    key typed on the line of a text (``继续购买 correct``, ``“给我换根网线。”, match``), not
+    as a word of English prose (``The answer type``, before ``single``): after a Latin word,
+    only a key with true or false after it is taken for one."""
     found = KEY_BEFORE.search(text)
-    return found if found is not None and found.group(1) in COURSE_KEYS else None
+    if found is None or found.group(1) not in COURSE_KEYS:
+        return None
+    if WORD_END.search(text[: found.start(1)]) and str(value).casefold() not in {"true", "false"}:
+        return None
+    return found
 
 
 class Slip(NamedTuple):
@@ -73,25 +90,28 @@ def misplaced_key(lines: list[str], number: int, column: int) -> Hint | None:
     at ``column`` of line ``number``: written on the line of the key before it, after its
     text, or under a list's entry that is a text alone."""
     line = line_at(lines, number)
-    name = key_ending(line[: max(column - 1, 0)])
+    name = key_ending(line[: max(column - 1, 0)], line[column:].strip())
     if line[column - 1 : column] != ":" or name is None:
         return None
     head = line[: name.start(1)]
     slip = Slip(number, name.start(1) + 1, name.group(1), line[column:].strip())
     first = FIRST_KEY.match(head)
     if first is not None:
-        return _after_keys_text(slip, first)
+        return _after_keys_text(lines, slip, first)
     above = filled_above(lines, number)
     if head.strip() or not above:
         return None
     return _under_text_entry(lines, slip, value_start(lines, above))
 
 
-def _after_keys_text(slip: Slip, first: re.Match[str]) -> Hint | None:
+def _after_keys_text(lines: list[str], slip: Slip, first: re.Match[str]) -> Hint | None:
     """A key written after the text of the key its line starts with: it belongs on a line
-    of its own below, lined up with that key."""
+    of its own below, lined up with that key, if that key's mapping may hold it and does
+    not hold it already."""
     start, first_key, text = first.groups()
-    if not text or first_key == slip.key:
+    if not text or first_key == slip.key or slip.key not in KEYS_BESIDE.get(first_key, ()):
+        return None
+    if slip.key in _keys_written_beside(lines, slip.number, len(start)):
         return None
     return (
         slip.number,
@@ -126,3 +146,30 @@ def _under_text_entry(lines: list[str], slip: Slip, item_line: int) -> Hint | No
         f"delete this line: {no_key_reason(owner, slip.key)}",
         CODE,
     )
+
+
+def _keys_written_beside(lines: list[str], number: int, column: int) -> set[str]:
+    """The keys of the mapping whose key on line ``number`` starts at ``column``: those
+    starting there on the lines above and below it, up to a line further left, to the next
+    list's entry below, and up to the mapping's first key, after its list's '- ', above."""
+    keys: set[str] = set()
+    for step in (-1, 1):
+        other, line = number, lines[number - 1]
+        while not (step < 0 and _opens_entry(line)) and 0 < (other := other + step) <= len(lines):
+            line = lines[other - 1]
+            if not holds_something(line):
+                continue
+            key = KEY_LINE.match(line)
+            if step > 0 and _opens_entry(line):
+                break
+            if key is not None and len(key.group(1)) == column:
+                keys.add(key.group(2))
+            elif indent(line) < column:
+                break
+    return keys
+
+
+def _opens_entry(line: str) -> bool:
+    """Whether ``line`` starts a list's entry with a key (``- text: 道歉``)."""
+    key = KEY_LINE.match(line)
+    return key is not None and "-" in key.group(1)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from generator.errors import counted
+from generator.schema_location import COURSE_KEYS
 from generator.yaml_dash_hints import dash_slip
 from generator.yaml_lines import (
     BLOCK_HEADER,
@@ -50,7 +52,7 @@ def list_item_slip(lines: list[str], error_line: int, line_offset: int = 0) -> H
         or _item_without_dash(lines, error_line)
         or _item_without_dash(lines, filled_above(lines, error_line))
         or _first_item_without_dash(lines, error_line)
-        or _dash_among_keys(lines, error_line)
+        or _dash_among_keys(lines, error_line, line_offset)
     )
 
 
@@ -127,7 +129,7 @@ def _text_item_out_of_line(lines: list[str], error_line: int, line_offset: int) 
 
 
 def spaces_in(column: int) -> str:
-    return f"{column} spaces in" if column else "at the left edge"
+    return f"{counted(column, 'space')} in" if column else "at the left edge"
 
 
 def _same_item_above(
@@ -246,9 +248,10 @@ def _without_dash(number: int, key: re.Match[str], which: str, where: str) -> Hi
     )
 
 
-def _dash_among_keys(lines: list[str], error_line: int) -> Hint | None:
-    """A '- key: value' line among 'key: value' lines (the exam's ``draw:``), no list: the
-    error line after a key line, or the line above a key line that is the error line."""
+def _dash_among_keys(lines: list[str], error_line: int, line_offset: int) -> Hint | None:
+    """'- key: value' lines among 'key: value' lines (the exam's ``draw:``), no list: the
+    error line after a key line, or the line above a key line that is the error line; with
+    the '- key: value' lines next to it, which are told together."""
     above = filled_above(lines, error_line)
     for item_line, key_line in ((error_line, above), (above, error_line)):
         item, key = (
@@ -260,20 +263,62 @@ def _dash_among_keys(lines: list[str], error_line: int) -> Hint | None:
         column = indent(lines[item_line - 1])
         if not (item.group(3) and key.group(3) and column == len(key.group(1))):
             continue
-        if first_key_of_items(lines, item_line, column) is None:  # no list's other item
-            return _stray_dash(item_line, item)
+        first, last = _dashed_keys(lines, item_line, column)
+        blanked = [*lines[: first - 1], *[""] * (last - first + 1), *lines[last:]]
+        if first_key_of_items(blanked, first, column) is None and (
+            first == last or _among_keys(lines, (first, last), column)
+        ):  # no list's other item
+            first_item = KEY_LINE.match(lines[first - 1])
+            assert first_item is not None
+            return _stray_dash(first_item, (first, last), line_offset)
     return None
 
 
-def _stray_dash(number: int, item: re.Match[str]) -> Hint:
-    name, value = item.group(2), item.group(3) or ""
-    return (
-        number,
-        len(item.group(1)) - len(item.group(1).lstrip()) + 1,
-        "'- ' starts a list's item, but the lines around it are 'key: value' lines",
-        f"delete the '- ': {name}: {value}".rstrip(),
-        "yaml.dash-among-keys",
-    )
+def _among_keys(lines: list[str], span: tuple[int, int], column: int) -> bool:
+    """Whether the '- key: value' lines ``span`` are keys with a '- ' too many: between
+    'key: value' lines lined up with their '-', or keys of no course file (the modules under
+    the exam's ``draw:``). A list's items of one key each (``- text: 道歉``) above a key
+    indented too far (``explanation:``) are no such lines."""
+    first, last = span
+    neighbours = [KEY_LINE.match(line_at(lines, filled_above(lines, first)))]
+    neighbours.append(KEY_LINE.match(line_at(lines, filled_below(lines, last))))
+    if all(key is not None and key.group(1) == " " * column and key.group(3) for key in neighbours):
+        return True
+    names = [KEY_LINE.match(lines[number - 1]) for number in range(first, last + 1)]
+    return not any(name is not None and name.group(2) in COURSE_KEYS for name in names)
+
+
+def _dashed_keys(lines: list[str], number: int, column: int) -> tuple[int, int]:
+    """The first and last of the '- key: value' lines next to each other around line
+    ``number``, their '-' at ``column``."""
+
+    def dashed(other: int) -> bool:
+        item = KEY_LINE.match(line_at(lines, other))
+        return item is not None and item.group(1) == f"{' ' * column}- " and bool(item.group(3))
+
+    first, last = number, number
+    while dashed(filled_above(lines, first)):
+        first = filled_above(lines, first)
+    while dashed(filled_below(lines, last)):
+        last = filled_below(lines, last)
+    return first, last
+
+
+def _stray_dash(item: re.Match[str], span: tuple[int, int], line_offset: int) -> Hint:
+    """The hint for the '- ' on the lines ``span``, the first of which is ``item``."""
+    first, last = span
+    if first == last:
+        said = "'- ' starts a list's item, but the lines around it are 'key: value' lines"
+        fix = f"delete the '- ': {item.group(2)}: {item.group(3) or ''}".rstrip()
+    else:
+        lines = f"lines {first + line_offset}-{last + line_offset}"
+        said = (
+            f"'- ' starts {lines} as a list's items, but the lines around them are "
+            "'key: value' lines"
+        )
+        fix = f"delete the '- ' at the start of {lines}"
+    column = len(item.group(1)) - len(item.group(1).lstrip()) + 1
+    return first, column, said, fix, "yaml.dash-among-keys"
 
 
 def repeated_first_key(lines: list[str], number: int) -> Hint | None:

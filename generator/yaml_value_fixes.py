@@ -148,7 +148,7 @@ def _key_in_entry(key: str, name: str, value: str | float) -> tuple[str, str] | 
     (``- text: 道歉`` among an ordering question's items, typed as in an option) or ends
     with one (``- 移情 correct: true``): the fix drops the key, where a full-width colon
     or quotes would show it to learners."""
-    found = key_ending(name)
+    found = key_ending(name, value)
     if found is None:
         return None
     known, text = found.group(1), name[: found.start(1)].strip()

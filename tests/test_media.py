@@ -39,13 +39,14 @@ def add_files(root: Path) -> None:
 
 def test_only_linked_files_and_media_folders_are_published(minimal_project: Path) -> None:
     add_files(minimal_project)
-    media = build.check(Project(minimal_project)).media
+    project = Project(minimal_project)
+    media = build.check(project).media
     assert sorted(media.published) == [
         "media/handout.pdf",
         "pictures/html-used.png",
         "pictures/used.png",
     ]
-    assert media.skipped == [
+    assert [project.shown(path) for path in media.skipped] == [
         "course/.#01-sample.md",
         "course/01-sample.md~",
         "course/media/.handout.pdf.swp",
@@ -236,3 +237,90 @@ def test_a_course_folder_linked_to_nothing_is_missing(
     (minimal_project / "quizzes").symlink_to(tmp_path / "gone")
     assert run_generator(minimal_project, "check") == 1
     assert "[quiz.missing-folder]" in capsys.readouterr().err
+
+
+def link_from_home(root: Path, *addresses: str) -> None:
+    """Make the home page link to each of ``addresses``, so that the site publishes them."""
+    home = root / "course/index.md"
+    links = " ".join(f"[文件]({address})" for address in addresses)
+    home.write_text(home.read_text(encoding="utf-8") + f"\n{links}\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("names", "told"),
+    [
+        (
+            ["Pictures/a.png", "pictures/b.png"],
+            "course/pictures/: the name differs from 'Pictures/' only in letter case; Windows "
+            "and macOS keep one folder for both, so the files of both would end up in one "
+            "folder where the offline package is unzipped; move the files of one folder into "
+            "the other, and write the new path in the links to them [course.case-clash]",
+        ),
+        (
+            ["media/Old/a.pdf", "media/old/b.pdf"],
+            "course/media/old/: the name differs from 'media/Old/' only in letter case; "
+            "Windows and macOS keep one folder for both, so the files of both would end up in "
+            "one folder where the offline package is unzipped; move the files of one folder "
+            "into the other, and write the new path in the links to them [course.case-clash]",
+        ),
+        (
+            ["01-sample.html"],
+            "course/01-sample.html:1:1: the site would publish this file as '01-sample.html', "
+            "the address of the page 01-sample.md, so the file would be left out of the site; "
+            "rename the file (an .html file a page links to needs a name of its own), and "
+            "write the new name in the links to it [media.page-clash]",
+        ),
+        (
+            ["Exam.html"],
+            "course/Exam.html:1:1: the site would publish this file as 'Exam.html', the address "
+            "of the page exam.md ('exam.html') in other letter case, which Windows and macOS "
+            "take for the same name, so one would replace the other where the offline package "
+            "is unzipped; rename the file (an .html file a page links to needs a name of its "
+            "own), and write the new name in the links to it [media.page-clash]",
+        ),
+    ],
+    ids=["folders-in-letter-case", "inner-folders-in-letter-case", "page-address", "exam-page"],
+)
+def test_a_published_file_clashing_with_a_folder_or_a_page_is_told(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], names: list[str], told: str
+) -> None:
+    """Pictures/ beside pictures/ went into the offline zip as two folders, which a
+    classroom PC unzips into one; 01-sample.html beside the page 01-sample.md passed check,
+    and the build then failed in MkDocs' words ("Excluding '01-sample.html' from the site
+    because it conflicts with '01-sample.md'"). A clash of folders is told once."""
+    for name in names:
+        (minimal_project / "course" / name).parent.mkdir(parents=True, exist_ok=True)
+        (minimal_project / "course" / name).write_bytes(PICTURE)
+    link_from_home(minimal_project, *names)
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.splitlines() == [told, "FAILED: 1 problem"]
+
+
+UNPUBLISHED_UNFIT = (
+    "the site does not publish it, but git on Windows cannot check it out, so the course "
+    "cannot be cloned or pulled there; rename it with letters, digits, hyphens or Chinese "
+    "characters, or delete it if the course does not need it "
+    "[course.unfit-name-unpublished]"
+)
+
+
+def test_a_file_left_out_whose_name_windows_cannot_hold_is_a_warning(
+    minimal_project: Path,
+) -> None:
+    """notes:draft.txt, nul.txt and a folder 会议:纪要 were left out of the site with no word
+    of their names: git on a trainer's Windows PC cannot check the course out. The course
+    still builds, so each is a warning (a folder told once), and a hidden file, which an
+    editor makes and deletes, is left alone."""
+    course = minimal_project / "course"
+    for name in ("notes:draft.txt", "nul.txt", "会议:纪要/1.txt", "会议:纪要/2.txt", ".~lock:x#"):
+        (course / name).parent.mkdir(parents=True, exist_ok=True)
+        (course / name).write_text("草稿", encoding="utf-8")
+    warnings = [str(warning) for warning in build.check(Project(minimal_project)).warnings]
+    assert [warning for warning in warnings if "unfit-name" in warning] == [
+        "course/notes:draft.txt:1:1: warning: the file's name holds ':', which Windows does "
+        f"not allow in a file name; {UNPUBLISHED_UNFIT}",
+        "course/nul.txt:1:1: warning: the file's name is 'nul', which Windows keeps as the "
+        f"name of a device; {UNPUBLISHED_UNFIT}",
+        "course/会议:纪要/: warning: the folder's name holds ':', which Windows does not allow "
+        f"in a file name; {UNPUBLISHED_UNFIT}",
+    ]

@@ -826,13 +826,52 @@ def test_a_full_width_space_after_a_value_is_named(
 
 
 def test_options_kept_in_a_true_false_question_are_told_its_answer(minimal_project: Path) -> None:
-    """They were an unknown key, to remove or to replace with a key such as 'id'."""
+    """They were an unknown key, to remove or to replace with a key such as 'id'; and the
+    question was told besides that it misses 'answer:', which the fix already writes."""
     edit(minimal_project, QUIZ, "    type: single", "    type: true_false")
     assert problems_of(minimal_project) == [
-        f"{QUIZ}:2:5: question 's1-single': missing required key 'answer'; add 'answer:' with "
-        "a value [schema.missing-key]",
         f"{QUIZ}:7:5: question 's1-single': a true_false question has no options: it has "
         "'answer:' instead; write answer: true or answer: false (whether the prompt's "
         "statement is true) in place of 'options:', and delete the options under it "
         "[schema.unknown-key]",
     ]
+
+
+def test_a_true_false_question_without_answer_or_options_is_told_its_answer_is_missing(
+    minimal_project: Path,
+) -> None:
+    """Only 'options:' in its place says where the answer went: without it, the answer is
+    missing."""
+    edit(minimal_project, QUIZ, "    answer: true\n", "")
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:32:5: question 's1-true-false': missing required key 'answer'; add 'answer:' "
+        "with a value [schema.missing-key]",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "line", "column"),
+    [
+        (QUIZ, "      - 移情", "      - - 移情", 49, 9),
+        (QUIZ, "      - 降低月租", "      - - 降低月租", 69, 9),
+        (QUIZ, "      - accept: [问]", "      - - accept: [问]", 78, 9),
+        (QUIZ, "      - text: 一边听一边看手机\n        feedback",
+         "      - - text: 一边听一边看手机\n          feedback", 13, 9),
+        (QUIZ, "  - id: s1-matching", "  - - id: s1-matching", 57, 5),
+        (MODULE, "  - id: s1-need\n    text", "  - - id: s1-need\n      text", 9, 5),
+    ],
+    ids=["ordering-item", "distractor", "blank", "option", "question", "objective"],
+)  # fmt: skip
+def test_a_doubled_dash_yaml_reads_is_told_at_its_line(
+    minimal_project: Path, path: str, old: str, new: str, line: int, column: int
+) -> None:
+    """'- - 移情' is a list inside the list, which YAML reads: the entry was told to be text
+    "without '-' or brackets", or an option "a list", with no word of the second '- '."""
+    edit(minimal_project, path, old, new)
+    entry = new.split("\n")[0].split("- - ")[1]
+    assert problems_of(minimal_project) == [
+        f"{path}:{line}:{column}: the line starts with two '- ', so YAML reads its item as a "
+        f"list inside the list; delete the second '- ': - {entry} [yaml.list-dash]"
+    ]
+    edit(minimal_project, path, new, old)
+    load_course(Project(minimal_project))

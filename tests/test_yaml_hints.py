@@ -724,6 +724,40 @@ def test_a_dash_among_the_exams_draws_is_told_to_go(minimal_project: Path) -> No
 
 
 @pytest.mark.parametrize(
+    ("edits", "span"),
+    [
+        ({7: "  - 02-second: 2\n  - 03-third: 1\n  04-fourth: 1"}, "7-8"),
+        ({6: "  - 01-sample: 1\n  - 02-second: 1", 7: "  03-third: 1"}, "6-7"),
+    ],
+    ids=["in-the-middle", "first"],
+)
+def test_dashes_before_several_draws_are_told_to_go(
+    minimal_project: Path, edits: dict[int, str], span: str
+) -> None:
+    """Two draws with '- ' between draws without: YAML's own words ("expected <block end>,
+    but found '-'") and to check the indentation; or, first under 'draw:', the draw below
+    them told to start 4 spaces in."""
+    first = span.split("-")[0]
+    assert problems_with(minimal_project, EXAM, edits) == [
+        f"{EXAM}:{first}:3: '- ' starts lines {span} as a list's items, but the lines around "
+        f"them are 'key: value' lines; delete the '- ' at the start of lines {span} "
+        "[yaml.dash-among-keys]"
+    ]
+
+
+def test_options_of_one_key_above_a_key_too_far_in_keep_their_dashes(
+    minimal_project: Path,
+) -> None:
+    """Options of one line each, then 'explanation:' in line with their '-': the key is out
+    of line, not the options' dashes."""
+    edits = {8: "      - text: 打断客户，直接给方案", 9: "      - text: 专心倾听并确认理解",
+             10: "      - text: 一边听一边看手机", 11: "", 12: "", 13: "", 14: "",
+             15: "      explanation: 探索阶段先要听懂客户。"}  # fmt: skip
+    [found] = problems_with(minimal_project, QUIZ, edits)
+    assert found.startswith(f"{QUIZ}:15:7: the key 'explanation' is indented"), found
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [
         ("      - text：打断客户，直接给方案", "8:13: the key 'text' is followed by a full-width"),
@@ -1127,6 +1161,53 @@ def test_a_colon_in_a_text_after_no_key_keeps_the_quotes_or_full_width_advice(
     ]
 
 
+@pytest.mark.parametrize(
+    ("number", "line"),
+    [
+        (35, "    prompt: The answer type: single"),
+        (35, "    prompt: 请判断 The review: 01-sample.md"),
+        (6, "    prompt: 客户说话时 The customer feedback: 很好"),
+        (10, "      - text: 专心倾听 feedback: 客户会觉得被倾听"),
+    ],
+    ids=["key-of-the-question-already-written", "after-a-word", "after-an-english-word",
+         "key-of-the-option-already-written"],
+)  # fmt: skip
+def test_english_prose_with_a_key_s_word_before_a_colon_is_no_misplaced_key(
+    minimal_project: Path, number: int, line: str
+) -> None:
+    """'The answer type: single' was told that 'type:' belongs on a line of its own below
+    'prompt:', though the question has its type: a trainer writing English words before a
+    colon means a colon, and keeps YAML's advice (quotes, or a full-width colon)."""
+    column = line.index(": ", line.index(": ") + 1) + 1
+    assert problems_with(minimal_project, QUIZ, {number: line}) == [
+        f"{QUIZ}:{number}:{column}: YAML syntax error: mapping values are not allowed here; put "
+        "the value in quotes, or write the colon inside it as a full-width '：' [yaml.syntax]"
+    ]
+
+
+def test_english_prose_in_an_ordering_item_keeps_the_colon_advice(minimal_project: Path) -> None:
+    """'- The answer type: single' among an ordering question's items was told to lose
+    'type: single', half of the trainer's text."""
+    assert problems_with(minimal_project, QUIZ, {49: "      - The answer type: single"}) == [
+        f"{QUIZ}:49:9: question 's1-ordering': each entry of 'items' must be text, and the "
+        "': ' after 'The answer type' makes YAML read this one as a 'key: value' line; write "
+        "that colon full-width (The answer type：single), or put the entry in quotes: "
+        '"The answer type: single" [schema.not-text]'
+    ]
+
+
+def test_a_key_with_true_after_an_english_word_is_still_a_misplaced_key(
+    minimal_project: Path,
+) -> None:
+    """'correct: true' after 'Wi-Fi' is no prose: the option's 'correct:' on its line."""
+    edits = {10: "      - text: 连上 Wi-Fi correct: true", 11: ""}
+    assert problems_with(minimal_project, QUIZ, edits) == [
+        f"{QUIZ}:10:24: 'correct:' is written on the line of 'text:', after its text, "
+        f"{KEY_IN_TEXT}; end this line at the text (- text: 连上 Wi-Fi) and put 'correct: "
+        "true' on a line of its own below it, right under 'text', 8 spaces in [yaml.key-in-text]"
+    ]
+
+
 @pytest.mark.parametrize("mark", [">-", "|-", "|2-"])
 def test_a_text_on_the_line_of_its_block_mark_goes_below_it_or_loses_the_mark(
     minimal_project: Path, mark: str
@@ -1185,6 +1266,51 @@ def test_the_first_draws_out_of_line_with_the_rest_are_the_ones_to_move(
     assert problems_with(minimal_project, EXAM, {6: first, 7: second + rest}) == [
         f"{EXAM}:{expected} [yaml.indentation]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("indent", "expected"),
+    [
+        (
+            "",
+            "7:1: the keys on lines 7-8 start at the left edge, no further in than 'draw:' "
+            "(line 5) above them, so YAML does not read them as under it; indent lines 7-8 by "
+            "2 more spaces, to start 2 spaces in as the keys above and below them do (lines 6 "
+            "and 9)",
+        ),
+        (
+            "    ",
+            "7:5: the keys on lines 7-8 start 4 spaces in, where the other keys under 'draw:' "
+            "(line 5) start 2 spaces in; indent lines 7-8 by 2 fewer spaces, to start 2 spaces "
+            "in as the keys above and below them do (lines 6 and 9)",
+        ),
+        (
+            " ",
+            "7:2: the keys on lines 7-8 start 1 space in, where the other keys under 'draw:' "
+            "(line 5) start 2 spaces in; indent lines 7-8 by 1 more space, to start 2 spaces "
+            "in as the keys above and below them do (lines 6 and 9)",
+        ),
+    ],
+    ids=["at-the-left-edge", "further-in", "one-space-short"],
+)
+def test_draws_out_of_line_in_the_middle_of_the_list_are_the_ones_to_move(
+    minimal_project: Path, indent: str, expected: str
+) -> None:
+    """Two draws out of line between draws in line: at the left edge, the first draw back
+    in line below them was told to move to the left edge (which took it out of 'draw:'),
+    and further in, only the first of the two was named, one line at a time."""
+    edits = {7: f"{indent}02-second: 2\n{indent}03-third: 1\n  04-fourth: 1\n  05-fifth: 1"}
+    assert problems_with(minimal_project, EXAM, edits) == [f"{EXAM}:{expected} [yaml.indentation]"]
+
+
+def test_settings_at_the_left_edge_between_draws_are_not_told_to_go_under_draw(
+    minimal_project: Path,
+) -> None:
+    """'title:' and 'pass_mark:' between two modules' draws are the exam's own settings,
+    not draws out of line: the draw below them is the one to move."""
+    edits = {1: "", 2: "", 7: "title: 结业考试\npass_mark: 80\n  02-second: 2"}
+    found = problems_with(minimal_project, EXAM, edits)
+    assert len(found) == 1 and "the keys on lines" not in found[0], found
 
 
 @pytest.mark.parametrize(
