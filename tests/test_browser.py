@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
+from typing import Literal
 
 import pytest
 from playwright.sync_api import Locator, Page, Route, expect
@@ -23,6 +24,7 @@ from tests.browsing import (
     type_query,
 )
 from tests.conftest import PROJECT
+from tests.journeys import expect_in_view_below_header
 
 pytestmark = pytest.mark.browser
 
@@ -329,6 +331,34 @@ def test_review_link_opens_the_section(page: Page, site_url: str, course: Course
         re.compile(re.escape(f"{page_name.removesuffix('.md') or module.page.name}.html#{anchor}"))
     )
     expect(page.locator(f'[id="{anchor}"]')).to_be_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_section_a_link_leads_to_is_marked_and_placed_below_the_header(
+    learner: Page, site_url: str, course: Course, scheme: Literal["light", "dark"]
+) -> None:
+    """A heading a link led to (#section) was marked by Material's ¶ alone, in its accent
+    (2.8:1 on white; on a phone, on a line of its own), and sat a whole Material margin
+    below the focus's (the end of the section before filling the gap): it is tinted, its ¶
+    goes (the address names the section), and it sits where a focused element does."""
+    page = learner
+    page.emulate_media(color_scheme=scheme)
+    module = course.modules[2]
+    page.goto(f"{site_url}{module.page.name}.html")
+    anchor = page.locator(".md-typeset h2[id]").nth(2).get_attribute("id")
+    page.goto(f"{site_url}{module.page.name}.html#{anchor}")
+    heading = page.locator(f'[id="{anchor}"]')
+    expect(heading.locator(".headerlink")).to_be_hidden()
+    expect(page.locator(".md-typeset h2[id]").first.locator(".headerlink")).to_be_attached()
+    tint = heading.evaluate("h => getComputedStyle(h).backgroundColor")
+    assert tint not in ("rgba(0, 0, 0, 0)", "transparent"), "the heading is marked"
+    expect_in_view_below_header(page, heading)
+    box = heading.bounding_box()
+    padding = page.evaluate(
+        "parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop)"
+    )
+    assert box is not None and box["y"] <= padding + 1, "no second margin above it"
+    assert contrast_violations(page, heading) == []
 
 
 @pytest.mark.parametrize(

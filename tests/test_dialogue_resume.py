@@ -15,7 +15,7 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Dialog, Locator, Page, expect
 
 from generator.digests import opaque_key
 from generator.models import Course, Module, Scenario
@@ -275,3 +275,39 @@ def test_another_tab_follows_a_dialogue_under_way(
     expect_left_after_the_first_turn(form_of(other, question), question, right=True)
     play(form_of(other, question), question, path[1:])
     expect(form_of(page, question)).to_have_attribute("data-result", "correct")
+
+
+@pytest.mark.parametrize("right", [True, False])
+def test_restarting_a_dialogue_asks_first_when_it_was_right(
+    page: Page, site_url: str, found: tuple[Module, Scenario], right: bool
+) -> None:
+    """重来这段对话, after a dialogue played right, took its mark out of the quiz's score at
+    once (a pass could go with it): it asks first, as 重新作答 does, and Cancel keeps the
+    dialogue as it was. A dialogue played wrong goes at once, as 只重做答错的题 takes it."""
+    module, question = found
+    open_module(page, site_url, module)
+    answer(page, module, module.quiz.questions.index(question), right=right)
+    form = form_of(page, question)
+    verdict = "correct" if right else "incorrect"
+    expect(form).to_have_attribute("data-result", verdict)
+    asked: list[str] = []
+    accept = [False]
+
+    def answer_it(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        (dialog.accept if accept[0] else dialog.dismiss)()
+
+    page.on("dialog", answer_it)
+    restart = form.get_by_role("button", name="重来这段对话")
+    restart.click()
+    if right:
+        assert asked == ["重新作答会清除你已经答过的 1 道题。确定要重新作答吗？"]
+        expect(form).to_have_attribute("data-result", verdict)
+        expect(restart).to_be_focused()
+        assert stored_record(page)["questions"][question.id]["result"] == verdict
+        accept[0] = True
+        restart.click()
+    expect(form).not_to_have_attribute("data-result", re.compile(".*"))
+    expect(form.locator(".mot-turn[data-played]")).to_have_count(0)
+    assert question.id not in stored_record(page).get("questions", {})
+    assert len(asked) == (2 if right else 0)

@@ -90,7 +90,8 @@ def test_a_link_followed_by_keyboard_focuses_the_new_pages_heading_and_back_keep
 
 
 def expect_focus_in_view(page: Page) -> Locator:
-    """The focus is on the first heading, question or results panel the view shows."""
+    """The focus is on the first heading, question or results panel the view shows, from
+    its top or a line or two (48 px) of it."""
     focused = page.locator(":focus")
     expect(focused).to_have_count(1)
     assert focused.evaluate(f"el => el.matches('{IN_VIEW}')"), "a heading, question or panel"
@@ -100,7 +101,8 @@ def expect_focus_in_view(page: Page) -> Locator:
     first = page.evaluate(
         f"""top => [...document.querySelectorAll('{IN_VIEW}')]
             .map(el => el.getBoundingClientRect())
-            .findIndex(box => box.bottom > top && box.top < innerHeight)""",
+            .findIndex(box => box.bottom > top + Math.min(box.height, 48)
+                && box.top < innerHeight)""",
         header["y"] + header["height"],
     )
     expect(page.locator(IN_VIEW).nth(first)).to_be_focused()
@@ -475,3 +477,38 @@ def test_a_smooth_scroll_is_made_at_once_when_motion_is_reduced(
         }"""
     )
     assert (positions == [200, 220]) is reduced, positions
+
+
+def test_back_from_a_review_link_focuses_its_question_not_the_foot_of_the_one_above(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """The view shows a question from its top, and below the header the foot of the one
+    above it, a line's height: Back from the question's 复习 link focused that foot (its
+    question's number was read out, and Tab went on up there), not the question the
+    learner had left."""
+    module = course.modules[0]
+    open_module(page, site_url, module)
+    own_page = [
+        q
+        for q in module.quiz.questions[1:]
+        if review_target(q.review, module.page.filename).page == module.page.filename
+    ]
+    q = own_page[0]
+    answer(page, module, module.quiz.questions.index(q), right=False)
+    form = page.locator(f'.mot-quiz form[data-question-id="{q.id}"]')
+    header = page.locator(".md-header").bounding_box()
+    above = form.evaluate("f => f.previousElementSibling.getBoundingClientRect().bottom")
+    assert header is not None
+    gap = form.evaluate("f => f.getBoundingClientRect().top") - above
+    # the foot of the question above, 20 px of it, shows under the header
+    page.evaluate("y => scrollBy(0, y)", above - (header["y"] + header["height"]) - 20)
+    assert gap < 28, "the question above ends just above this one"
+    settled(page)
+    place = scrolled(page)
+    page.evaluate("window.__sameDocument = true")
+    form.locator(".mot-review a").evaluate("a => a.click()")  # as it is: no scroll first
+    expect(page.locator(":focus")).not_to_have_count(0)
+    settled(page)
+    page.go_back()
+    expect_back_at(page, place)
+    expect(form).to_be_focused()

@@ -415,12 +415,38 @@ def test_an_exam_dialogue_played_by_keyboard_keeps_the_focus(
         form.get_by_role("button", name="回复").press("Enter")
     status = form.locator(".mot-status")
     expect(status).to_be_focused()
-    expect(status).to_have_text("这段对话结束了。")
+    expect(status).to_have_text(DIALOGUE_OVER)
     page.keyboard.press("Enter")
     expect(form.locator(".mot-turn[data-played]")).to_have_count(len(dialogue_path(question, True)))
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(
         f"已作答 1 / {exam_size(course)} 题"
     )
+
+
+DIALOGUE_OVER = "这段对话结束了，交卷后判分。"
+"""What the exam says under a dialogue played to its end, which shows no verdict yet."""
+
+
+def test_an_exam_dialogue_played_to_its_end_says_so_on_the_learner_s_return(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """Back on the exam, a dialogue played to its end showed its transcript and
+    重来这段对话, and not a word that it was over (its 回复 gone) nor what comes of it: the
+    status line says it again, quietly (the learner has not just replied), until hand-in
+    shows the verdict in its place."""
+    question, form = exam_of_one_dialogue(page, site_url, course)
+    play_in_exam(form, question, right=True)
+    status = form.locator(".mot-status")
+    expect(status).to_have_text(DIALOGUE_OVER)
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    expect(status).to_have_text(DIALOGUE_OVER)
+    expect(status).to_have_attribute("aria-live", "off")
+    restart_exam_dialogue(page, form)
+    expect(status).to_have_text("")
+    play_in_exam(form, question, right=True)
+    hand_in(page, page)
+    expect(status).to_contain_text("对话结束：最后一轮回复得当")
+    expect(status).not_to_contain_text("交卷后判分")
 
 
 def test_an_exam_dialogue_can_be_restarted_half_way(

@@ -455,6 +455,7 @@ def test_answers_shown_again_on_return_are_not_read_out(
     expect(answered).to_have_count(len(TYPES))
     assert page.evaluate("window.__spoken") == [], "on instant navigation to the page"
     form = form_of(page, "s1-scenario")
+    page.once("dialog", lambda dialog: dialog.accept())  # played right: it asks first
     form.get_by_role("button", name="重来这段对话").click()
     answer(page, question(course, "s1-scenario"), right=True)
     # the verdict is read where the focus lands (test_spoken.py), not from the status line

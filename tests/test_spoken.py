@@ -124,6 +124,26 @@ def test_a_module_quiz_s_dialogue_ends_with_one_move_of_the_focus(
     assert " ".join(spoken_lines(form.locator(".mot-feedback"))).count("对话结束") == 1
 
 
+def test_a_mistakes_book_dialogue_ends_with_one_move_of_the_focus(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """On the 错题本 too, the dialogue's last reply moved the focus to the exam's line
+    (这段对话结束了, 交卷后判分: no exam there) and at once on to the feedback."""
+    open_page(page, fixture_site_url)
+    q = question(course, "s1-scenario")
+    answer_form(form_of(page, q.id), q, right=False)
+    page.goto(f"{fixture_site_url}mistakes.html")
+    form = page.locator(f'.mot-mistakes[data-ready] form[data-question-id="{q.id}"]')
+    form.evaluate(
+        "f => { window.__focused = []; f.addEventListener('focusin', e =>"
+        " window.__focused.push(e.target.className)); }"
+    )
+    answer_form(form, q, right=True)
+    expect(form.locator(".mot-feedback")).to_be_focused()
+    assert "mot-status" not in " ".join(page.evaluate("window.__focused"))
+    expect(form.locator(".mot-status")).not_to_contain_text("交卷")
+
+
 def test_a_quiz_s_last_answer_says_the_quiz_s_verdict_before_its_link(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:

@@ -18,7 +18,7 @@
     reply: "请先选一句回复。",
     verdict: { correct: "回复得当：", incorrect: "回复欠妥：" },
     better: "更好的回复",
-    over: "这段对话结束了。",
+    over: "这段对话结束了，交卷后判分。",
     ended: function (good, turns, last) {
       return "对话结束：最后一轮" + TEXT.verdict[last].slice(0, -1) + "，" + turns + " 轮中有 " + good + " 轮回复得当。";
     }
@@ -127,7 +127,7 @@
        still there; a turn played further than that is a dialogue the trainer has changed,
        as is one left half way (the empty step) that now ends where it was left. */
     fill: function (form, answer) {
-      return answer.every(function (step) {
+      var fits = answer.every(function (step) {
         var turn = currentTurn(form);
         if (!step) { return Boolean(turn); }
         var chosen = turn && all(turn, "input").filter(function (input) {
@@ -136,6 +136,10 @@
         if (chosen) { chosen.checked = true; playTurn(form, turn, chosen); }
         return Boolean(chosen);
       });
+      /* Back on the exam, a dialogue played to its end says so, as when its last reply was
+         given (quietly: the learner has not just replied); a verdict shown later replaces it. */
+      if (ended(form)) { kit.setStatus(form, TEXT.over, null, true); }
+      return fits;
     },
     judge: function (form, response) {
       var turns = playedTurns(form);

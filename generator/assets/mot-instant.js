@@ -18,6 +18,7 @@
   var SETTLED = 300;      /* ms the page stays as it is, in its place, before a return is done */
   var UNREACHED = 1000;   /* ms it stays as it is, too short for its place, before the return gives up */
   var HOLD_LIMIT = 5000;  /* ms at most a return waits */
+  var PEEK = 48;          /* px of an element at the view's edge that the learner can read */
   var LEARNER_MOVES = ["wheel", "touchstart", "keydown", "mousedown"];
   var IN_VIEW = ".md-content :is(h1, h2, h3, .mot-question, .mot-results:not([hidden]))";
   var pageShown = false;
@@ -126,10 +127,15 @@
   }
 
   /* The section the address names, if the view shows it (Forward to a 复习 link's entry);
-     else the first heading, question or results panel the view shows, else the last above it. */
+     else the first heading, question or results panel the view shows, else the last above it.
+     Shown is from its top, or a line or two of it (PEEK), below the header: Back from a
+     question's 复习 link focused the question above it, the foot of which peeked out. */
   function placeInView() {
     var top = document.querySelector(".md-header").getBoundingClientRect().bottom;
-    function shown(el) { return el.getBoundingClientRect().bottom > top && el.getBoundingClientRect().top < window.innerHeight; }
+    function shown(el) {
+      var box = el.getBoundingClientRect();
+      return box.bottom > top + Math.min(box.height, PEEK) && box.top < window.innerHeight;
+    }
     var named = fragmentTarget();
     if (named && shown(named)) { return named; }
     var reached = all(document, IN_VIEW).filter(function (el) { return el.getBoundingClientRect().top < window.innerHeight; });

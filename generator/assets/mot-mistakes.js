@@ -95,6 +95,7 @@
 
   function hooksFor(page) {
     return {
+      showsFeedback: true,   /* a dialogue's last reply: the focus goes to its feedback alone */
       submit: function (form) { submit(page, form); },
       turn: engine.revealTurn,
       changed: function () {},

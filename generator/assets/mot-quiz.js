@@ -246,7 +246,8 @@
         return engine.revealTurn(form, turn);
       },
       changed: function () {},
-      restart: function (form) { retry(quiz, [form], false); }
+      /* Asks first when the dialogue was right, as 重新作答 does: its mark is lost. */
+      restart: function (form) { retry(quiz, [form], form.getAttribute("data-result") === "correct"); }
     };
   }
 
