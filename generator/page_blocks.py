@@ -24,7 +24,7 @@ from pymdownx.tabbed import TabbedProcessor
 from generator.errors import Problem, Severity
 from generator.models import Page
 from generator.page_text import body_lines, fenced_code
-from generator.yaml_lines import indent
+from generator.yaml_lines import SPACE_NAMES, indent
 
 BLOCK_MARKS = re.compile(
     r" *(?:!!!|\?\?\?|！！！|？？？"
@@ -47,6 +47,7 @@ TYPED_FOR = str.maketrans(
 BOX_INDENT = 4
 """How far a box's (or a tab's) text is indented under its first line."""
 GENERAL_FIX = 'write the marks half-width and the title in straight double quotes: !!! tip "小贴士"'
+INDENT_FIX = "delete the spaces before its marks (in a list item or a box, indent it four spaces)"
 ENGLISH_KINDS = {
     "note": ("注意", "说明", "备注", "笔记", "注释"),
     "tip": ("提示", "小贴士", "贴士", "技巧", "窍门", "要诀"),
@@ -67,19 +68,41 @@ def broken_blocks(page: Page, text: str) -> Iterator[Problem]:
     """Each line of ``page`` that starts like a note box but does not open one; ``text`` is
     its body with code blocks left as empty lines (:func:`generator.page_text.searchable_text`)."""
     for number, line in enumerate(text.splitlines(), page.body_line):
-        marks = BLOCK_MARKS.match(line)
-        if marks is None or opens_block(line.strip()):
+        marks, written = BLOCK_MARKS.match(line), line.strip(" \t")
+        if marks is None or (opens_block(written) and _box_indent(line)):
             continue
-        retyped = _retyped(line.strip())
-        fix = f"write it as: {retyped}" if opens_block(retyped) else GENERAL_FIX
         yield Problem(
             page.source.path,
             number,
             len(line) - len(line.lstrip()) + 1,
             "this line starts a note box or a tab, but the site shows it as a line of text",
-            fix,
+            _block_fix(written),
             "page.broken-block",
         )
+
+
+def _block_fix(written: str) -> str:
+    """How to make ``written``, a line that starts like a note box (without the spaces and
+    tabs around it), open the box."""
+    retyped = _retyped(written.strip())
+    if opens_block(written):  # typed right, but indented
+        return INDENT_FIX
+    if opens_block(written.strip()):  # Python-Markdown takes only spaces for spaces
+        space = written[-1]
+        what = SPACE_NAMES.get(space, "a space")
+        return (
+            f"delete {what} (U+{ord(space):04X}) at the end of the line, which the site does "
+            "not take for a space"
+        )
+    return f"write it as: {retyped}" if opens_block(retyped) else GENERAL_FIX
+
+
+def _box_indent(line: str) -> bool:
+    """Whether ``line`` is indented as a box's first line may be: by a multiple of
+    :data:`BOX_INDENT` (into a list item or another box). Python-Markdown takes the marks
+    only first on the line: one to three spaces before them make it text."""
+    spaces = line[: len(line) - len(line.lstrip(" \t"))]
+    return "\t" in spaces or len(spaces) % BOX_INDENT == 0
 
 
 def unquoted_titles(page: Page, text: str) -> Iterator[Problem]:

@@ -27,16 +27,22 @@ from generator.page_blocks import (
 )
 from generator.page_diagrams import small_labels
 from generator.page_footnotes import footnote_problems
-from generator.page_full_width import full_width_headings, full_width_links
-from generator.page_heading_ids import full_width_ids, ids_not_last, ids_shown_as_text
+from generator.page_full_width import full_width_headings, full_width_links, spaced_list_markers
+from generator.page_heading_ids import (
+    full_width_ids,
+    ids_missing_a_brace,
+    ids_not_last,
+    ids_shown_as_text,
+    indented_headings,
+)
 from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import id_problems, taken_ids
-from generator.page_limits import deepest_line
 from generator.page_links import Targets, link_problem
-from generator.page_markers import misplaced_markers, standing_markers
+from generator.page_markers import misplaced_markers, standing_markers, unknown_markers
+from generator.page_nesting import nested_too_deep
 from generator.page_resources import css_computer_files, resources_elsewhere
-from generator.page_scan import MAX_NESTING, PageScan
+from generator.page_scan import PageScan
 from generator.page_tables import broken_tables
 from generator.page_text import Lines, Place, searchable_text, text_places
 from generator.project import PROGRESS_MARKER
@@ -83,23 +89,27 @@ def _own_problems(
         yield scan.costly[page.filename]
         return
     if scan.pages[page.filename].too_deep:  # the other checks would follow it all the way down
-        yield _too_deep(page, lines)
+        yield nested_too_deep(page, lines)
         return
     text = searchable_text(page, lines)
     yield from level_one_headings(page, lines)
     yield from full_width_ids(page, lines)
     yield from ids_not_last(page, lines)
+    yield from ids_missing_a_brace(page, lines)
+    yield from indented_headings(page, lines)
     yield from broken_blocks(page, text)
     yield from unquoted_titles(page, text)
     yield from chinese_box_kinds(page, text)
     yield from full_width_headings(page, text)
     yield from full_width_links(page, text)
+    yield from spaced_list_markers(page, text)
     yield from broken_tables(page, text)
     yield from empty_boxes(page, text)
     yield from unclosed_fences(page)
     yield from chinese_line_breaks(page, lines)
     yield from _second_progress_marker(page, text)
     yield from misplaced_markers(page, text)
+    yield from unknown_markers(page, text)
     yield from footnote_problems(page, lines, text, scan.pages[page.filename])
     yield from html_problems(page, text)
     yield from resources_elsewhere(page, text)
@@ -130,18 +140,6 @@ def chinese_line_breaks(page: Page, lines: Lines) -> Iterator[Problem]:
             "page.line-break-in-chinese",
             Severity.WARNING,
         )
-
-
-def _too_deep(page: Page, lines: Lines) -> Problem:
-    return Problem(
-        page.source.path,
-        deepest_line(lines) or page.body_line,
-        1,
-        f"the page nests lists, quotes, emphasis or HTML blocks more than {MAX_NESTING} "
-        "levels deep, more than the site's Markdown converter can follow",
-        "flatten the deepest part, or close the '*' and '_' that are left open",
-        "page.too-deep",
-    )
 
 
 def link_targets(

@@ -1,11 +1,12 @@
-"""Links, pictures and headings whose marks a Chinese keyboard typed full-width.
+"""Links, pictures, headings and list items whose marks a Chinese keyboard typed full-width.
 
 A link takes half-width marks, ``[探索](03-explore.md)``, and a heading half-width '#'s.
 Typed in Chinese, ``[探索]（03-explore.md）``, ``【探索】(03-explore.md)`` and ``＃＃ 小节``
 are text on the site, and ``！[图](images/eodc.png)`` is a link to the picture, not the
-picture. Round brackets are everyday Chinese punctuation, so a link is told only when its
-shape is plain: brackets, then round brackets around what is plainly an address (a page,
-a file, a web address or a ``#id``), with nothing between them.
+picture; ``-\u3000要点``, a full-width space after a list item's marker, is text too. Round
+brackets are everyday Chinese punctuation, so a link is told only when its shape is plain:
+brackets, then round brackets around what is plainly an address (a page, a file, a web
+address or a ``#id``), with nothing between them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from generator.errors import Problem, Severity
 from generator.media import PICTURE_SUFFIXES
 from generator.models import Page
 from generator.page_text import place_of
+from generator.yaml_lines import SPACE_NAMES
 
 LINK_SHAPE = re.compile(
     r"(?P<bang>[!！])?(?P<open>[\[【［])(?P<text>[^\[\]【】［］\n]*)(?P<close>[\]】］])"
@@ -36,6 +38,9 @@ ADDRESS = re.compile(
     re.IGNORECASE,
 )
 """What is plainly a link's address: a web address, a file or page, or a section's #id."""
+SPACED_MARKER = re.compile(r"[ >]*(?P<marker>[-+]|\d+\.)(?P<space>[\u3000\u00a0])\S")
+"""A list item's marker with a full-width or no-break space after it (``-\u3000要点``), in a
+quote too; not '*', which Chinese text also puts before a note (``*\u3000数据来自…``)."""
 FULL_WIDTH_HEADING = re.compile(r" *(?P<marks>[#＃]{1,6})(?P<space>[ \t\u3000]*)(?P<text>.*)")
 """A line that starts with '#'s, some typed full-width (``＃＃ 小节``)."""
 
@@ -111,4 +116,24 @@ def full_width_headings(page: Page, text: str) -> Iterator[Problem]:
             f"'{line.strip()}' as text, not as a heading",
             f"type the '#' half-width, with a space after them: {level} {found['text'].strip()}",
             "page.full-width-heading",
+        )
+
+
+def spaced_list_markers(page: Page, text: str) -> Iterator[Problem]:
+    """Each line of ``text`` (the body, code left as empty lines) that starts like a list
+    item but with a full-width or no-break space after its marker: Python-Markdown takes
+    only spaces there, so the site shows it as text, run on into the line above."""
+    for number, line in enumerate(text.splitlines(), page.body_line):
+        found = SPACED_MARKER.match(line)
+        if found is None:
+            continue
+        space, marker = found["space"], found["marker"]
+        yield Problem(
+            page.source.path,
+            number,
+            found.start("space") + 1,
+            f"'{marker}' is followed by {SPACE_NAMES[space]} (U+{ord(space):04X}), so the site "
+            "shows this line as text, not as a list item",
+            f"type a half-width space after '{marker}': {marker} {line[found.end('space') :]}",
+            "page.list-marker-space",
         )

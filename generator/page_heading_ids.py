@@ -1,9 +1,11 @@
 """Headings' ids the site shows as text: typed full-width (``｛#id｝``), not the one ``{…}``
-that ends the line, or written with no space before it.
+that ends the line, or written with no space before it; and headings it shows as text whole,
+for the spaces before their '#'.
 
 Python-Markdown's ``attr_list`` takes a heading's ``{#id}`` only alone at the end of its
 line, after a space; anywhere else the braces show on the page, and a link to the id finds
-no heading.
+no heading. Python-Markdown takes a '#' as a heading's only first on its line (or, in a list
+item or a box, four spaces in).
 """
 
 from __future__ import annotations
@@ -25,6 +27,15 @@ FULL_WIDTH_ID = re.compile(
 half- or full-width."""
 ATX_HEADING = re.compile(r"#{1,6}\s")
 """The start of a heading written with '#', up to its text."""
+HALF_BRACED_ID = re.compile(
+    r"#{1,6}\s.*?\s(?P<written>\{\s*#(?P<opened>[a-z][\w-]*)|#(?P<closed>[a-z][\w-]*)\})\s*",
+    re.ASCII | re.IGNORECASE,
+)
+"""A heading that ends with an id one of whose braces is missing: ``{#recovery`` or
+``#recovery}``."""
+INDENTED_HEADING = re.compile(r" {1,3}(?P<heading>#{1,6}[ \t]+\S.*)")
+"""A heading with one to three spaces before its '#'s."""
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 ATTRIBUTES_AS_TEXT = re.compile(r"\{:?\s*(?P<hash>[#.])(?P<name>[^{}\s]+)[^{}]*\}")
 """An id or class in braces (``{#who-cares}``, ``{: .big}``) the site shows as text."""
 
@@ -69,6 +80,29 @@ def ids_not_last(page: Page, lines: Lines) -> Iterator[Problem]:
         )
 
 
+def ids_missing_a_brace(page: Page, lines: Lines) -> Iterator[Problem]:
+    """Each heading that ends with an id one of whose braces is missing (``{#recovery``,
+    ``#recovery}``): the site shows it as text."""
+    for number, found in _half_braced(lines):
+        name = found["opened"] or found["closed"]
+        brace = "}" if found["opened"] else "{"
+        yield Problem(
+            page.source.path,
+            number,
+            found.start("written") + 1,
+            f"the heading's '{found['written']}' has no '{brace}', so the site shows it as "
+            "text, and the heading does not get the id",
+            f"write the id in a pair of braces: {{#{name}}}",
+            "page.id-as-text",
+        )
+
+
+def _half_braced(lines: Lines) -> Iterator[tuple[int, re.Match[str]]]:
+    for number, line in lines.items():
+        if (found := HALF_BRACED_ID.fullmatch(line)) is not None:
+            yield number, found
+
+
 def _unspaced(line: str, found: list[re.Match[str]]) -> bool:
     """Whether a heading's one ``{…}``, last on the line, is shown as text for want of a
     space before it (``## 服务补救五步法{#service-recovery}``)."""
@@ -78,14 +112,44 @@ def _unspaced(line: str, found: list[re.Match[str]]) -> bool:
     return not line[start - 1].isspace() and not _heading_text(line[end:]).strip()
 
 
+def indented_headings(page: Page, lines: Lines) -> Iterator[Problem]:
+    """Each heading with spaces before its '#' (`` ## 服务补救 {#recovery}``): the site shows
+    it as text, its '#'s and ``{#id}`` too, and a link to its id finds no heading."""
+    for number, found in _indented(lines):
+        yield Problem(
+            page.source.path,
+            number,
+            1,
+            f"the heading '{found['heading']}' has spaces before its '#', so the site shows it "
+            "as text, not as a heading",
+            "delete the spaces before the '#' (in a list item or a box, indent it four spaces)",
+            "page.indented-heading",
+        )
+
+
 def ids_shown_as_text(lines: Lines) -> set[str]:
-    """The ids of the headings whose ``{#id}`` the site shows as text (typed full-width, or
-    not last on the line): links to them are told of the heading, not to add the id."""
+    """The ids of the headings whose ``{#id}`` the site shows as text (typed full-width, not
+    last on the line, a brace missing, or the whole heading for the spaces before it): links
+    to them are told of the heading, not to add the id."""
     typed_full_width = {found["name"] for _, found in _full_width(lines)}
     not_last = {
         each["name"] for _, found in _not_last(lines) for each in found if each["hash"] == "#"
     }
-    return typed_full_width | not_last
+    indented = {
+        written["name"]
+        for _, found in _indented(lines)
+        if (written := FULL_WIDTH_ID.match(found["heading"])) is not None
+    }
+    half_braced = {found["opened"] or found["closed"] for _, found in _half_braced(lines)}
+    return typed_full_width | not_last | indented | half_braced
+
+
+def _indented(lines: Lines) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each heading with spaces before its '#', outside HTML comments."""
+    text = COMMENT.sub(lambda found: "\n" * found[0].count("\n"), "\n".join(lines.values()))
+    for number, line in zip(lines, text.split("\n") if lines else [], strict=True):
+        if (found := INDENTED_HEADING.fullmatch(line)) is not None:
+            yield number, found
 
 
 def _not_last(lines: Lines) -> Iterator[tuple[int, list[re.Match[str]]]]:

@@ -29,6 +29,8 @@ from collections.abc import Iterator
 
 from generator.errors import Problem
 from generator.models import Page
+from generator.page_nesting import nested_too_deep, opening_depths
+from generator.page_scan import MAX_NESTING
 from generator.page_text import LIST_MARKER, Lines, body_lines
 
 MAX_STRAY_TAG_STARTS = 20
@@ -87,6 +89,7 @@ def costly_markup(page: Page, lines: Lines) -> Problem | None:
         or _many_pieces(page)
         or _stray_tag_starts(page, lines)
         or _deep_brackets(page, lines)
+        or _deep_blocks(page, lines)
         or _much_markup(page)
         or _wide_space_run(page)
     )
@@ -107,6 +110,10 @@ def _may_have_strays(lines: Lines) -> bool:
 
 def _may_nest_deep(page: Page) -> bool:
     return max(page.body.count("["), page.body.count("(")) > MAX_BRACKET_DEPTH
+
+
+def _may_nest_blocks_deep(lines: Lines) -> bool:
+    return DEEP_OPENING.search("\n".join(lines.values())) is not None
 
 
 def _may_hold_much_markup(page: Page) -> bool:
@@ -328,21 +335,17 @@ def _too_wide(page: Page, line: int, column: int, width: int) -> Problem:
     )
 
 
-NESTING_MARKS = re.compile(r"(?:[ \t]*(?:>|[-*+](?=\s)|\d+[.)](?=\s)))+[ \t]*")
-"""The quote marks and list markers a line opens with, and the spaces among them."""
-EMPHASIS_RUN = re.compile(r"[*_]{2,}")
+DEEP_OPENING = re.compile(rf"^[ \t>*+\-\d.)]{{{MAX_NESTING + 1},}}", re.MULTILINE)
+"""A line that opens with enough quote marks, list markers and spaces to nest deeper than
+:data:`MAX_NESTING`."""
 
 
-def deepest_line(lines: Lines) -> int | None:
-    """The number of the line that nests deepest, roughly: by the quote marks, list markers
-    and indents it opens with, and its longest run of emphasis marks; None when no line
-    nests at all."""
-
-    def depth(line: str) -> int:
-        opening = NESTING_MARKS.match(line)
-        marks = opening.group() if opening else line[: len(line) - len(line.lstrip())]
-        emphasis = max((len(run) for run in EMPHASIS_RUN.findall(line)), default=0)
-        return sum(mark not in " \t" for mark in marks) + marks.count(" ") // 4 + emphasis
-
-    deepest = max(lines, key=lambda number: depth(lines[number]), default=None)
-    return deepest if deepest is not None and depth(lines[deepest]) else None
+def _deep_blocks(page: Page, lines: Lines) -> Problem | None:
+    """The page's nesting (:func:`nested_too_deep`) if the quote marks and list markers its
+    lines open with nest one deeper than :data:`MAX_NESTING` alone. Python-Markdown reads a
+    nested block's lines again at each level: 1,000 lines of '>', each with one more than the
+    last, took it 20 seconds to find the page too deep, 700 lines of ``- x`` each indented a
+    level more, as long."""
+    if _may_nest_blocks_deep(lines) and max(opening_depths(lines), default=0) > MAX_NESTING:
+        return nested_too_deep(page, lines)
+    return None

@@ -8,14 +8,21 @@ or the dashboard's HTML inside a paragraph: ``check`` reports such a marker inst
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
+from difflib import get_close_matches
 
 from generator.errors import Problem
 from generator.models import Page
-from generator.page_text import searchable_lines, searchable_text
+from generator.page_text import place_of, searchable_lines, searchable_text
 from generator.project import OUTLINE_MARKER, PROGRESS_MARKER
 
 MARKERS = (OUTLINE_MARKER, PROGRESS_MARKER)
+BY_NAME = {marker.removeprefix("<!-- mot:").removesuffix(" -->"): marker for marker in MARKERS}
+"""Each marker by its name: ``outline``, ``progress``."""
+MARKER_LIKE = re.compile(r"<!--\s*mot\s*[:：]\s*(?P<name>[A-Za-z_-]+)\s*-->")
+"""A comment written as a marker is, whether it is one or not (``<!-- mot:progess -->``,
+``<!--mot:progress-->``)."""
 
 
 def standing_markers(text: str) -> dict[int, str]:
@@ -60,4 +67,23 @@ def misplaced_markers(page: Page, text: str) -> Iterator[Problem]:
             "other text, and the page would show nothing in its place",
             "put it on a line of its own; to show the marker itself as text, put it in backticks",
             "page.misplaced-marker",
+        )
+
+
+def unknown_markers(page: Page, text: str) -> Iterator[Problem]:
+    """Comments written as markers that are none (``<!-- mot:progess -->``): the generator
+    fills in only a marker written exactly, and the page would show nothing in its place
+    (``text``: the body as :func:`generator.page_text.searchable_text` gives it)."""
+    for found in MARKER_LIKE.finditer(text):
+        if found[0] in MARKERS:
+            continue
+        close = get_close_matches(found["name"].lower(), list(BY_NAME), n=1)
+        meant = [BY_NAME[close[0]]] if close else MARKERS
+        yield Problem(
+            page.source.path,
+            *place_of(text, found.start(), page.body_line),
+            f"'{found[0]}' is no marker the generator fills in, so the page would show nothing "
+            "in its place",
+            f"write it exactly as {' or '.join(meant)}, on a line of its own",
+            "page.unknown-marker",
         )

@@ -22,7 +22,7 @@ from markdown.extensions.tables import TableProcessor
 from generator.errors import Problem
 from generator.models import Page
 from generator.page_blocks import opens_block
-from generator.yaml_lines import indent
+from generator.yaml_lines import SPACE_NAMES, indent
 
 TABLES = TableProcessor(markdown.Markdown().parser, {"use_align_attribute": False})
 """The tables extension's reader, which tells whether a block opens a table."""
@@ -32,6 +32,8 @@ DASHES = re.compile(r"[—–－─━ー]")
 """Dashes and lines a Chinese keyboard types for '-'."""
 SEPARATOR_CELLS = frozenset("|｜:：- ")
 """What the line under a table's first row is made of, besides dashes."""
+ODD_SPACE = re.compile(f"[{''.join(SPACE_NAMES)}]")
+"""A full-width or no-break space."""
 HALF_WIDTH = str.maketrans({"｜": "|", "：": ":"})
 Rows = tuple[tuple[int, str], tuple[int, str]]
 """A table's first two rows: their line numbers and lines."""
@@ -137,6 +139,8 @@ def _what_is_wrong(rows: Rows) -> Wrong:
             "the line under the table's first row is made of dashes, not of '-'",
             f"type it with the '-' key, half-width: {wanted}",
         )
+    if (spaced := _odd_space(second, separator, wanted)) is not None:
+        return spaced
     column = len(separator) - len(separator.lstrip()) + 1
     if set(separator) <= SEPARATOR_CELLS:
         return (
@@ -150,4 +154,21 @@ def _what_is_wrong(rows: Rows) -> Wrong:
         column,
         "the table has no line of '| --- |' under its first row",
         f"put this line under its first row, a '---' for each of its cells: {wanted}",
+    )
+
+
+def _odd_space(line: int, separator: str, wanted: str) -> Wrong | None:
+    """What is wrong with the line under a table's first row (``line``) that is right but
+    for a full-width or no-break space in it, or at its end, which the tables extension
+    does not take for a space."""
+    spaced = ODD_SPACE.search(separator)
+    if spaced is None or not set(ODD_SPACE.sub(" ", separator)) <= SEPARATOR_CELLS:
+        return None
+    space = spaced[0]
+    return (
+        line,
+        spaced.start() + 1,
+        f"the line under the table's first row holds {SPACE_NAMES[space]} "
+        f"(U+{ord(space):04X}), which the site does not take for a space",
+        f"type its spaces half-width: {wanted}",
     )

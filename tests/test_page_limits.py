@@ -37,6 +37,7 @@ QUICK_COUNTS = (
     "_may_have_many_pieces",
     "_may_have_strays",
     "_may_nest_deep",
+    "_may_nest_blocks_deep",
     "_may_hold_much_markup",
     "_may_have_wide_space_runs",
 )
@@ -70,6 +71,7 @@ def test_the_course_modules_skip_the_line_by_line_checks() -> None:
         assert not page_limits._may_have_many_pieces(page), page.filename
         assert not page_limits._may_have_strays(searchable_lines(page)), page.filename
         assert not page_limits._may_nest_deep(page), page.filename
+        assert not page_limits._may_nest_blocks_deep(searchable_lines(page)), page.filename
         assert not page_limits._may_hold_much_markup(page), page.filename
         assert not page_limits._may_have_wide_space_runs(page), page.filename
 
@@ -162,3 +164,28 @@ def test_spaces_that_indent_or_end_a_line_may_be_many() -> None:
     """Python-Markdown strips them from a heading before its attribute lists read it."""
     wide = " " * 300_000
     assert costly(f"## 标题{wide}\n\n{wide}- 代码\n") is None
+
+
+TOO_DEEP = (
+    "the page nests lists, quotes, emphasis or HTML blocks more than 100 levels deep, more "
+    "than the site's Markdown converter can follow; flatten the deepest part, or close the "
+    "'*' and '_' that are left open [page.too-deep]"
+)
+
+
+@pytest.mark.parametrize(
+    ("step", "text"),
+    [("> ", "一步"), ("    ", "- 一步"), ("   ", "1. 一步"), ("- > ", "一步")],
+    ids=["quotes", "list", "numbered-list", "list-of-quotes"],
+)
+def test_a_staircase_nested_too_deep_is_reported_before_it_is_converted(
+    step: str, text: str
+) -> None:
+    """Python-Markdown reads a nested block's lines again at each level: 1,000 lines of '>',
+    each with one more than the last, took it 20 seconds to find the page too deep, 700 of
+    '- ' each indented a level more, as long. Told at the deepest line, as after
+    converting; a staircase within the limit is left to the converter."""
+    steps = [step * level + text for level in range(300)]
+    deepest = PAGE.body_line + 299
+    assert costly("\n".join(steps) + "\n") == f"{PAGE.source.path}:{deepest}:1: {TOO_DEEP}"
+    assert costly("\n".join(steps[:50]) + "\n") is None

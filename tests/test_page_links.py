@@ -659,19 +659,27 @@ def nested_list(levels: int) -> str:
 
 @pytest.mark.parametrize(
     "text",
-    [nested_list(51), nested_list(260), "*" * 3000 + "x" + "*" * 3000, ">" * 1000 + "x"],
+    [
+        nested_list(51),
+        nested_list(260),
+        "*" * 3000 + "x" + "*" * 3000,
+        ">" * 1000 + "x",
+        "| 步骤 | 说明 |\n| --- | --- |\n" + "> " * 1000 + "x",
+    ],
     ids=[
         "list-over-the-limit",
         "list-too-deep-for-python",
         "emphasis-too-deep-for-python",
         "quote-too-deep-for-python",
+        "quote-marks-in-a-table-row",
     ],
 )
 def test_nesting_too_deep_is_a_problem_not_a_traceback(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:
     """At its deepest line, the last of the text (a thousand quote marks had the other
-    checks of the page follow them until Python's stack ran out). Only the page is
+    checks of the page follow them until Python's stack ran out, in a table row too, which
+    the converter reads as no quote: a traceback). Only the page is
     reported: links to its headings (from its quiz, from another page) are checked once it
     is fixed."""
     deepest = add_to_page(minimal_project, f"{text}\n") + text.count("\n")
@@ -1141,6 +1149,41 @@ def test_a_note_box_typed_on_a_chinese_keyboard_is_named_with_its_fix(
 
 
 @pytest.mark.parametrize(
+    ("line", "column"),
+    [(' !!! success "处理得好"', 2), ('   ??? tip "提示"', 4), ('  === "网页"', 3)],
+    ids=["box", "collapsible", "tab"],
+)
+def test_a_note_box_with_spaces_before_its_marks_is_named(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], line: str, column: int
+) -> None:
+    """Python-Markdown takes a box's marks only first on the line (or four spaces in, in a
+    list item or a box): the site showed ' !!! success "处理得好"' and its text as a
+    paragraph, and check passed."""
+    number = add_to_page(minimal_project, f"- 项\n\n{line}\n    **客户：**我要退货。\n") + 2
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{number}:{column}: this line starts a note box or a tab, but the site shows it "
+        "as a line of text; delete the spaces before its marks (in a list item or a box, indent "
+        "it four spaces) [page.broken-block]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("space", "name"), [("\u00a0", "a no-break space"), ("\u3000", "a full-width space")]
+)
+def test_a_note_box_line_ending_in_an_odd_space_is_named(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], space: str, name: str
+) -> None:
+    """Python-Markdown takes only spaces after a box's title: the site showed the box as a
+    paragraph, and check, which stripped every kind of space, passed."""
+    number = add_to_page(minimal_project, f'!!! note "权重背后的道理"{space}\n    先看权重。\n')
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{number}:1: this line starts a note box or a tab, but the site shows it as a "
+        f"line of text; delete {name} (U+{ord(space):04X}) at the end of the line, which the "
+        "site does not take for a space [page.broken-block]"
+    ]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         '!!! failure "处理得不好"\n    **客户：**我要退货。',
@@ -1152,6 +1195,8 @@ def test_a_note_box_typed_on_a_chinese_keyboard_is_named_with_its_fix(
         "标题\n===",
         "!!! note inline end\n    旁注。",
         "!!重要的事说三遍！！\n\n??怎么办",
+        '- 项\n\n    !!! tip "提示"\n        列表里的提示。',
+        '!!! note "外"\n    外面的提示。\n\n    !!! tip "内"\n        里面的提示。',
     ],
     ids=[
         "admonition",
@@ -1163,6 +1208,8 @@ def test_a_note_box_typed_on_a_chinese_keyboard_is_named_with_its_fix(
         "underline",
         "styles-after-kind",
         "exclamations-in-text",
+        "in-a-list-item",
+        "in-a-box",
     ],
 )
 def test_a_note_box_the_site_opens_is_no_broken_block(
@@ -1470,6 +1517,20 @@ def test_a_heading_id_with_no_space_before_it_is_told_to_take_one(
         f"{PAGE}:{line}:11: the heading's '{{#service-recovery}}' has no space before it, so "
         "the site shows it as text, and the heading does not get the id; put a space before "
         "'{': … {#service-recovery} [page.id-as-text]"
+    ]
+
+
+@pytest.mark.parametrize(("written", "brace"), [("{#who-cares", "}"), ("#who-cares}", "{")])
+def test_a_heading_id_missing_a_brace_is_named_and_links_to_it_are_not(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, brace: str
+) -> None:
+    """The site showed '## 谁在意 {#who-cares' as it is, with the id '谁在意-who-cares': check
+    passed, or told a link to '#who-cares' to link to '#谁在意-who-cares'."""
+    line = add_to_page(minimal_project, f"## 谁在意 {written}\n\n见[谁在意](#who-cares)。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:8: the heading's '{written}' has no '{brace}', so the site shows it as "
+        "text, and the heading does not get the id; write the id in a pair of braces: "
+        "{#who-cares} [page.id-as-text]"
     ]
 
 

@@ -103,3 +103,33 @@ def test_a_marker_sharing_its_line_with_text_is_reported(
         "line of its own; to show the marker itself as text, put it in backticks "
         "[page.misplaced-marker]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("<!-- mot:progess -->", PROGRESS),
+        ("<!--mot:progress-->", PROGRESS),
+        ("<!-- mot：Outline -->", OUTLINE),
+        ("<!-- mot:dashboard -->", f"{OUTLINE} or {PROGRESS}"),
+    ],
+    ids=["misspelt", "no-spaces", "full-width-colon", "no-such-marker"],
+)
+def test_a_marker_written_otherwise_is_reported(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, meant: str
+) -> None:
+    """The generator fills in only a marker written exactly: the dashboard was left out,
+    a comment, and check passed."""
+    line = write_home(minimal_project, f"{written}\n")
+    assert reported(minimal_project, capsys) == [
+        f"{HOME}:{line}:1: '{written}' is no marker the generator fills in, so the page would "
+        f"show nothing in its place; write it exactly as {meant}, on a line of its own "
+        "[page.unknown-marker]"
+    ]
+
+
+def test_comments_and_code_that_name_mot_are_no_markers(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_home(minimal_project, "<!-- MOT：关键时刻的说明 -->\n\n`<!-- mot:progess -->`\n")
+    assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err

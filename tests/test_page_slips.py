@@ -318,3 +318,114 @@ def test_a_mistyped_link_whose_meant_address_is_broken_too_is_told_so(
     """The fix named the address meant, which led nowhere either, and said nothing of it."""
     line = add_to_page(minimal_project, f"{text}\n")
     assert problems(minimal_project, capsys) == [f"{PAGE}:{line}:{column}: {expected}"]
+
+
+INDENTED_HEADING = (
+    "has spaces before its '#', so the site shows it as text, not as a heading; delete the "
+    "spaces before the '#' (in a list item or a box, indent it four spaces) "
+    "[page.indented-heading]"
+)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [" ## 小结", "   ### 小结 {#wrap-up}", "1. 第一步\n\n   ## 小结"],
+    ids=["one-space", "three-spaces-and-an-id", "under-a-numbered-item"],
+)
+def test_a_heading_with_spaces_before_its_hashes_is_named(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    """Python-Markdown takes '#' as a heading's only first on the line: the site showed
+    '## 小结' as a paragraph, and check passed."""
+    line = add_to_page(minimal_project, f"{written}\n") + written.count("\n")
+    heading = written.splitlines()[-1].lstrip()
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:1: the heading '{heading}' {INDENTED_HEADING}"
+    ]
+
+
+def test_a_link_to_an_indented_heading_is_told_of_the_heading_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Three review links to '#recovery' were told to write '{#recovery}' at the end of a
+    heading that had it, and nothing of the space before its '#'."""
+    page = minimal_project / PAGE
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("## 服务补救", " ## 服务补救"), encoding="utf-8")
+    line = text[: text.index("## 服务补救")].count("\n") + 1
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:1: the heading '## 服务补救 {{#recovery}}' {INDENTED_HEADING}"
+    ]
+
+
+def test_headings_the_site_shows_are_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a list item or a box, four spaces in; in a comment or code, no heading at all."""
+    add_to_page(
+        minimal_project,
+        "- 第一步\n\n    ## 小结\n\n<!--\n  ## 旧的小节\n-->\n\n```text\n  ## 代码\n```\n"
+        "\n`  ## 代码`\n",
+    )
+    assert problems(minimal_project, capsys) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "marker", "name", "fixed"),
+    [
+        ("- 先听\n-\u3000再问", 1, 2, "-", "a full-width space (U+3000)", "- 再问"),
+        ("1.\u00a0先听", 0, 3, "1.", "a no-break space (U+00A0)", "1. 先听"),
+        ("> -\u3000引文", 0, 4, "-", "a full-width space (U+3000)", "- 引文"),
+    ],
+    ids=["under-an-item", "numbered", "in-a-quote"],
+)
+def test_a_list_item_typed_with_a_full_width_space_is_named(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    line: int,
+    column: int,
+    marker: str,
+    name: str,
+    fixed: str,
+) -> None:
+    """Python-Markdown takes only a space after a list item's marker: the site ran '-　再问'
+    on into the item above as text, and check passed."""
+    first = add_to_page(minimal_project, f"{text}\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{first + line}:{column}: '{marker}' is followed by {name}, so the site shows "
+        f"this line as text, not as a list item; type a half-width space after '{marker}': "
+        f"{fixed} [page.list-marker-space]"
+    ]
+
+
+def test_a_note_mark_or_code_with_a_full_width_space_is_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_to_page(minimal_project, "*\u3000数据来自统计。\n\n```text\n-\u3000代码\n```\n")
+    assert problems(minimal_project, capsys) == []
+
+
+@pytest.mark.parametrize(
+    ("separator", "column", "name"),
+    [
+        ("| --- | --- |\u3000", 14, "a full-width space (U+3000)"),
+        ("|\u00a0--- | --- |", 2, "a no-break space (U+00A0)"),
+    ],
+    ids=["full-width-at-the-end", "no-break-inside"],
+)
+def test_a_table_line_with_an_odd_space_is_told_of_the_space(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    separator: str,
+    column: int,
+    name: str,
+) -> None:
+    """The table was told it had no line of '| --- |' under its first row, and to put in
+    the very line it had."""
+    line = add_to_page(minimal_project, f"| 步骤 | 做法 |\n{separator}\n| 望 | 观察 |\n") + 1
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:{column}: the line under the table's first row holds {name}, which the "
+        "site does not take for a space, so the site shows the table as lines of text; type "
+        "its spaces half-width: | --- | --- | [page.broken-table]"
+    ]
