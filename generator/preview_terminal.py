@@ -28,6 +28,19 @@ def report(problems: Sequence[Problem | SetupError], outcome: str) -> None:
     print(outcome, file=sys.stderr, flush=True)
 
 
+def report_new(
+    problems: Sequence[Problem | SetupError], outcome: str, shown: list[str]
+) -> list[str]:
+    """``report`` the ``problems`` unless they are the lines ``shown`` last; returns the lines
+    shown now. A preview that cannot start tries again at every change of the sources, an
+    editor's swap file written while the trainer types among them, and printed the same
+    problems each time."""
+    lines = [str(problem) for problem in problems]
+    if lines != shown:
+        report(problems, outcome)
+    return lines
+
+
 def say_why_whole(before: tuple[object, ...] | None, now: tuple[object, ...]) -> None:
     """Say what a save that rebuilt every page changed since the build ``before`` (none: the
     first): a save of the settings or the search terms regenerates no page, and the

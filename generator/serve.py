@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import logging
 import shutil
-import signal
 import sys
 import tempfile
 import time
@@ -31,7 +30,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from importlib.resources import files
 from pathlib import Path
-from types import FrameType
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,7 +42,8 @@ from generator.load import load_course
 from generator.markdown_config import load_settings
 from generator.mkdocs_run import MKDOCS_WARNING, mkdocs_problems, use_course_theme
 from generator.preview import PageTitles, PreviewPlugin, page_titles, remove_from_site
-from generator.preview_terminal import WarningsShown, changes, report, say_why_whole
+from generator.preview_signals import stopped_as_by_ctrl_c
+from generator.preview_terminal import WarningsShown, changes, report, report_new, say_why_whole
 from generator.project import (
     SERVE_PROBLEMS,
     SERVE_SCRIPT,
@@ -70,8 +69,6 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 """MkDocs' warning on every partial build, which :mod:`generator.preview` makes whole."""
 Reported = list[Problem | SetupError]
 """What a save got wrong, as the terminal and the problems panel show it."""
-STOP_SIGNALS = ("SIGTERM", "SIGHUP")
-"""What ``kill`` and a closing terminal send; Windows has no SIGHUP."""
 NOT_UPDATED = "Not updated: fix the problems above and save again."
 NOT_STARTED = (
     "Not started yet: fix the problems above and save; the preview starts once they are fixed "
@@ -146,8 +143,10 @@ class Preview:
         self.questions = QuestionMemo()
         self.warnings = WarningsShown()
         """The questions' HTML, rendered again only when a save changed them."""
-        self.failing = False
-        """Whether the last start or save reported problems."""
+        self.shown: list[str] = []
+        """The problems the last start or save reported, as the terminal printed them."""
+        self.touched = False
+        """Whether the last update changed the docs folder or built the site."""
 
     def start(self) -> bool:
         """Generate the docs folder and build the site the server starts with, beginning with
@@ -159,9 +158,9 @@ class Preview:
             shutil.copytree(self.project.docs_dir, self.docs_dir, dirs_exist_ok=True)
         reported = self.update()
         if self.built_for is None:
-            report(reported, NOT_STARTED)
+            self.shown = report_new(reported, NOT_STARTED, self.shown)
             return False
-        self.failing = bool(reported)
+        self.shown = [str(problem) for problem in reported]
         report(reported, NOT_UPDATED)
         return True
 
@@ -183,25 +182,33 @@ class Preview:
         config.site_url = self.serve_url
         return config
 
-    def rebuild(self) -> None:
+    def rebuild(self) -> bool:
         """Bring the docs folder up to date, then the site; on problems, list them in the
-        terminal and beside the last good site, which the problems panel shows.
+        terminal and beside the last good site, which the problems panel shows. Returns
+        whether the open pages are to reload.
 
         Problems found while a save was still being written are not listed: an editor that
         saves in place empties the file, then writes it, and a file read in between is
-        empty (or half there). The watch asks for the next rebuild, which reads it whole."""
+        empty (or half there). The watch asks for the next rebuild, which reads it whole.
+        A rebuild that changed nothing is not told either: one save may ask for several (an
+        editor's swap, backup or lock file beside the file), and each reloaded the page and
+        printed the same problems again."""
         before = source_state(self.project)
         reported = self.update()
-        if reported and source_state(self.project) != before:
-            return
+        shown = [str(problem) for problem in reported]
+        if (reported and source_state(self.project) != before) or (
+            not self.touched and shown == self.shown
+        ):
+            return False
         if reported:
             listing = self.site_dir / SERVE_PROBLEMS
             listing.parent.mkdir(parents=True, exist_ok=True)
             listing.write_bytes(serve_files(reported)[SERVE_PROBLEMS])
-        elif self.failing:
+        elif self.shown:
             print(FIXED, file=sys.stderr, flush=True)
-        self.failing = bool(reported)
+        self.shown = shown
         report(reported, NOT_UPDATED)
+        return True
 
     def update(self) -> Reported:
         """Bring the docs folder up to date, then the site. On problems the site stays the
@@ -214,6 +221,7 @@ class Preview:
         through would leave MkDocs' server stuck until the next save.
         """
         reported: Reported = []
+        self.touched = False
         try:
             reported = self.regenerate()
             if not reported or (self.last_good is None and any(self.docs_dir.glob("*.md"))):
@@ -242,6 +250,9 @@ class Preview:
         terms = read_search_terms(self.project)
         built_for = (settings_bytes(self.project), self.pages, terms, theme_state(self.project))
         dirty = built_for == self.built_for
+        if dirty and not self.touched:  # nothing changed: the site is up to date
+            return
+        self.touched = True
         self.plugin.dirty = dirty
         self.built_for = None  # until this build succeeds: a failed one may leave pages half-built
         if terms != self.terms:
@@ -273,12 +284,14 @@ class Preview:
             checked = build.check(self.project)
         except (CourseError, SetupError) as error:
             problems = self.problems(error)
-            update_docs(self.docs_dir, serve_files(problems))
+            self.touched = bool(update_docs(self.docs_dir, serve_files(problems)))
             return problems
         warnings = capped(checked.warnings)
         self.warnings.print_if_new(warnings)
         contents = {**build.docs_contents(checked, self.questions), **serve_files([], warnings)}
-        changed = [name for name in sync_docs(self.docs_dir, contents) if name != SERVE_PROBLEMS]
+        synced = sync_docs(self.docs_dir, contents)
+        self.touched = bool(synced)
+        changed = [name for name in synced if name != SERVE_PROBLEMS]
         self.removed.update(name for name in changed if name not in contents)
         if changed:
             print(changes(changed, contents), flush=True)
@@ -321,7 +334,7 @@ def serve(project: Project, dev_addr: str) -> None:
     address = listen_address(dev_addr)
     check_port_free(address)
     with (
-        _stopped_as_by_ctrl_c(),
+        stopped_as_by_ctrl_c(),
         tempfile.TemporaryDirectory(prefix="mot-preview-", ignore_cleanup_errors=True) as folder,
     ):
         try:
@@ -349,7 +362,8 @@ def _started(preview: Preview) -> MkDocsConfig:
         try:
             config = preview.config()
         except CourseError as error:  # a broken mkdocs.yml: the server cannot start without it
-            report([*_file_problems(preview.project), *error.problems], NOT_STARTED)
+            problems = [*_file_problems(preview.project), *error.problems]
+            preview.shown = report_new(problems, NOT_STARTED, preview.shown)
         else:
             if preview.start():
                 return config
@@ -371,7 +385,7 @@ def _serve(preview: Preview) -> None:
         server.error_handler = lambda code: server.reloading(preview.not_found_page(code))
         SourceWatch(preview.project, server).start()
         served: LiveReloadServer = config.plugins.on_serve(
-            server, config=config, builder=preview.rebuild
+            server, config=config, builder=server.builder
         )
         print(f"Serving on {preview.serve_url} (Ctrl+C stops)", flush=True)
         try:
@@ -380,20 +394,3 @@ def _serve(preview: Preview) -> None:
             served.shutdown()
     finally:
         config.plugins.on_shutdown()
-
-
-@contextmanager
-def _stopped_as_by_ctrl_c() -> Iterator[None]:
-    """``kill`` (SIGTERM) and the terminal's closing (SIGHUP) stop the preview as Ctrl+C does,
-    removing its temporary folder; by default they end it on the spot, leaving the folder."""
-    stops = [getattr(signal, name) for name in STOP_SIGNALS if hasattr(signal, name)]
-    previous = {stop: signal.signal(stop, _interrupt) for stop in stops}
-    try:
-        yield
-    finally:
-        for stop, handler in previous.items():
-            signal.signal(stop, handler)
-
-
-def _interrupt(signal_number: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt

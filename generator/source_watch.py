@@ -10,8 +10,10 @@ tells a save still being written.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 from mkdocs.livereload import LiveReloadServer
 from watchdog.events import (
@@ -73,7 +75,20 @@ def _theme_folder(project: Project, unread: str | None = None) -> str | None:
 
 class PreviewServer(LiveReloadServer):
     """MkDocs' live-reload server, which :class:`SourceWatch` can also ask for a rebuild,
-    and whose 404 page reloads after a rebuild as its pages do."""
+    and whose 404 page reloads after a rebuild as its pages do. Its ``builder`` says whether
+    the open pages are to reload: MkDocs reloads them after every rebuild, and one that
+    changed nothing (an editor's swap file written while the trainer types) threw away the
+    answers of a quiz being tried in the preview."""
+
+    def __init__(self, builder: Callable[[], bool], **options: Any) -> None:
+        super().__init__(builder=self.rebuild, **options)
+        self.build_and_tell = builder
+
+    def rebuild(self) -> None:
+        """Rebuild; when nothing changed, end without reloading the open pages."""
+        if not self.build_and_tell():
+            with self._epoch_cond:
+                self._wanted_epoch = self._visible_epoch
 
     def request_rebuild(self) -> None:
         """Rebuild and reload the open pages, as MkDocs' own watches do on a file's change

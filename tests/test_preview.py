@@ -9,15 +9,17 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from generator import build
+from generator import serve as serve_module
 from generator.errors import PROBLEMS_PER_FILE, CourseError, Problem, SetupError
 from generator.listen_address import ListenAddress
 from generator.preview import SEARCH_INDEX
 from generator.project import SERVE_STYLES, Project
-from generator.serve import Preview
+from generator.serve import FIXED, NOT_STARTED, NOT_UPDATED, Preview
 from tests.conftest import snapshot
 from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
 
@@ -105,7 +107,8 @@ def test_a_save_still_being_written_lists_no_problems(
     """An editor saving in place empties the file, then writes it: a rebuild that read it
     in between listed 'the quiz file is empty' in the terminal, then 'Not updated', before
     the next rebuild read it whole. Problems found while the file changed again are left to
-    that rebuild; others are listed."""
+    that rebuild, and so is the reload of the open page (one save reloaded it twice);
+    others are listed."""
     quiz = minimal_project / "quizzes/01-sample.yml"
     text = quiz.read_text(encoding="utf-8")
     quiz.write_text("", encoding="utf-8")
@@ -118,7 +121,7 @@ def test_a_save_still_being_written_lists_no_problems(
 
     monkeypatch.setattr(preview, "update", read_then_saved)
     capsys.readouterr()
-    preview.rebuild()
+    assert preview.rebuild() == (not still_saving), "the page reloads once the save is read"
     said = capsys.readouterr().err
     if still_saving:
         assert "empty-file" not in said and "Not updated" not in said
@@ -443,3 +446,68 @@ def test_settings_check_refuses_are_not_built_into_the_preview(
     preview.rebuild()
     assert site_problems(preview) == []
     assert "改过的关键时刻" in built(preview, "01-sample.html").read_text(encoding="utf-8")
+
+
+def test_a_rebuild_that_changed_nothing_neither_reloads_nor_prints_again(
+    preview: Preview, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One save may ask for several rebuilds: vim writes its swap file beside the page
+    while the trainer types and on saving, an editor its lock or backup file. Each one
+    printed the same problems again (the terminal flooded while a broken file stayed
+    open) and reloaded the open page, throwing away a quiz half answered."""
+    swap = minimal_project / "course/.01-sample.md.swp"
+    edit(minimal_project / "quizzes/01-sample.yml", "type: single", "type: singel")
+    capsys.readouterr()
+    told = [preview.rebuild()]
+    for size in (1, 2):
+        swap.write_bytes(b"b0VIM 9.0\0" * size)
+        told.append(preview.rebuild())
+    said = capsys.readouterr().err
+    assert said.count("[schema.") == 1 and said.count(NOT_UPDATED) == 1, said
+    assert told == [True, False, False], "the open page reloads once"
+    edit(minimal_project / "quizzes/01-sample.yml", "type: singel", "type: single")
+    assert preview.rebuild() and FIXED in capsys.readouterr().err
+    page = built(preview, "01-sample.html")
+    untouched = page.stat().st_mtime_ns
+    swap.write_bytes(b"b0VIM 9.0\0" * 3)
+    assert not preview.rebuild()
+    assert page.stat().st_mtime_ns == untouched, "nothing to rebuild"
+    assert capsys.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("broken", "old", "new"),
+    [
+        ("mkdocs.yml", "use_directory_urls: false", "use_directory_urls: nein"),
+        ("quizzes/01-sample.yml", "type: single", "type: singel"),
+    ],
+    ids=["settings", "course"],
+)
+def test_a_preview_that_cannot_start_says_why_once_not_at_every_swap_file(
+    minimal_project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    broken: str,
+    old: str,
+    new: str,
+) -> None:
+    """Waiting for the fix, the preview tries again at every change of the sources: vim's
+    swap file, written while the trainer types, printed every problem and 'Not started yet'
+    again each time."""
+    edit(minimal_project / broken, old, new)
+    preview = Preview(Project(minimal_project), ListenAddress("127.0.0.1", 8000), tmp_path / "p")
+    swap = minimal_project / "course/.01-sample.md.swp"
+    waits: list[float] = []
+
+    def typing(seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) == 3:
+            raise KeyboardInterrupt
+        swap.write_bytes(b"b0VIM 9.0\0" * len(waits))
+
+    monkeypatch.setattr(serve_module, "time", SimpleNamespace(sleep=typing))
+    with pytest.raises(KeyboardInterrupt):
+        serve_module._started(preview)
+    said = capsys.readouterr().err
+    assert said.count(NOT_STARTED) == 1, said

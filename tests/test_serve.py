@@ -22,7 +22,7 @@ from generator.errors import CourseError
 from generator.preview import SEARCH_INDEX
 from generator.project import Project
 from generator.serve import FIXED, NOT_UPDATED, serve
-from tests.conftest import PROJECT, serve_command, watched_tab
+from tests.conftest import PROJECT, VIEWPORTS, serve_command, watched_tab
 from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
 from tests.test_settings_files import COPYRIGHT, add_theme_folder
 
@@ -209,6 +209,26 @@ def test_a_broken_save_shows_its_problems_in_the_open_page_until_fixed(
     assert FIXED in log and "problems.json" not in log, "the preview's own file is not news"
 
 
+def test_an_editors_swap_file_neither_reloads_the_page_nor_repeats_the_problems(
+    page: Page, preview: str, minimal_project: Path, tmp_path: Path
+) -> None:
+    """vim writes its swap file beside the page while the trainer types: each write reloaded
+    the open page and printed the problems of the broken file again, as if saved anew."""
+    page.goto(f"{preview}01-sample.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    quiz.write_text(quiz.read_text().replace("type: single", "type: singel", 1))
+    expect(page.get_by_role("alert").locator("li")).to_have_count(1, timeout=30_000)
+    page.evaluate("window.motNotReloaded = true")
+    swap = minimal_project / "course/.01-sample.md.swp"
+    for size in (1, 2):
+        swap.write_bytes(b"b0VIM 9.0\0" * size)
+        page.wait_for_timeout(1500)  # the watch's poll and a rebuild, several times over
+    assert page.evaluate("window.motNotReloaded === true"), "the page reloaded"
+    log = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert log.count(NOT_UPDATED) == 1, log
+
+
 def test_a_hidden_panel_stays_hidden_until_the_problems_change(
     page: Page, preview: str, minimal_project: Path
 ) -> None:
@@ -230,6 +250,26 @@ def test_a_hidden_panel_stays_hidden_until_the_problems_change(
     second = minimal_project / "quizzes/02-second.yml"
     second.write_text(second.read_text().replace("type: single", "type: singel", 1))
     expect(panel.locator("li")).to_have_count(2, timeout=30_000)
+
+
+def test_on_a_phone_the_panel_leaves_most_of_the_page_and_its_button_in_sight(
+    page: Page, preview: str, minimal_project: Path
+) -> None:
+    """On a phone the panel, pinned at the top while the trainer scrolled, took 60% of the
+    screen, and below four problems its 暂时隐藏 was out of sight within it."""
+    width, height = VIEWPORTS["phone"]
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{preview}01-sample.html")
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    module = minimal_project / "course/01-sample.md"
+    links = "".join(f"[{number}](missing-{number}.md)" for number in range(4))
+    module.write_text(module.read_text().replace("开篇情景。", f"开篇情景。{links}"))
+    panel = page.get_by_role("alert")
+    expect(panel.locator("li")).to_have_count(4, timeout=30_000)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    box, button = panel.bounding_box(), panel.get_by_role("button").bounding_box()
+    assert box and button and box["height"] <= 0.4 * height, box
+    assert button["y"] + button["height"] <= box["y"] + box["height"], "the button in sight"
 
 
 def test_the_courses_warnings_show_folded_in_the_open_page(page: Page, preview: str) -> None:

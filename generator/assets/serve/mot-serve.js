@@ -54,7 +54,8 @@
       box.remove();
       remember(JSON.stringify(problems));
     });
-    [title, list, hint, hide].forEach(function (part) { box.appendChild(part); });
+    /* The button first: below a long list it was out of sight, within the panel's scroll. */
+    [title, hide, list, hint].forEach(function (part) { box.appendChild(part); });
     return box;
   }
 
