@@ -12,10 +12,10 @@
  *   SCORM package's by the course it names), with a schema version, merged on every save
  *   so that two tabs keep both answers. When storage throws (blocked, private mode,
  *   quota), progress lives in memory and the learner is told once; each later change tries
- *   again (unless another tab has saved since) and a save that works is told too. A record
- *   that cannot be read (corrupt, or of another version) is kept under a key of its own and
- *   a fresh one started; a record with fields of the wrong shape keeps what is valid
- *   (mot-records.js, joined before this file).
+ *   again (on another tab's record, if one has saved since) and a save that works is told
+ *   too. A record that cannot be read (corrupt, or of another version) is kept under a key
+ *   of its own and a fresh one started; a record with fields of the wrong shape keeps what
+ *   is valid (mot-records.js, joined before this file).
  *   Site data cleared while a page is open empties the page too. Each time the learner
  *   is told once.
  * - A stored shuffle seed per question, so that an attempt keeps its order across reloads
@@ -211,9 +211,9 @@
     }
   }
 
-  /* After a failed save each change tries again, unless another tab has saved since (this
-     page's record would undo its change): room made since, the page saves again, what it
-     could not save included. A record with nothing unsaved in it proves nothing by fitting. */
+  /* After a failed save each change tries again: room made since, the page saves again, what
+     it could not save included (made again on another tab's record if one has saved since,
+     see update). A record with nothing unsaved in it proves nothing by fitting. */
   function resume(record) {
     var text = JSON.stringify(record);
     if (unsavedOver === undefined || text === unsavedOver || storedText() !== unsavedOver) { return; }
@@ -249,35 +249,47 @@
   var state = load();
   var EMPTY = JSON.stringify(empty());
   var RACE = 1000;
-  var recent = [];      /* this tab's changes of the last RACE ms, each [time, change] */
+  var recent = [];      /* this tab's changes, each [time, change]: see ours() */
+  var madeAnew = false; /* this tab's last save made the record where none was stored */
 
-  /* Apply a change to the freshest record (another tab may have saved since) and save. */
-  function update(change) {
-    var record = persistent ? read() : null;
-    if (!record) {
-      /* Blocked since the page loaded, or rewritten with a record this page cannot read
-         (which is never overwritten while a page is open). */
-      if (persistent) {
-        persistent = false;
-        if (storedText() === null) { notices.memory = WARNING; } else { notices.unreadable = UNREADABLE; }
-      }
-      record = state;
+  /* The record a change goes on: the stored one, read again (another tab may have saved
+     since). After a failed save, this page's own; but another tab's save since would be
+     undone by it: that tab's record then, on which update makes this page's unsaved changes
+     again. This page's own too when storage is blocked since the page loaded, or the record
+     rewritten as one this page cannot read (which is never overwritten while a page is open). */
+  function freshest() {
+    var record = persistent || unsavedOver !== undefined && storedText() !== unsavedOver ? read() : null;
+    if (!record && persistent) {
+      persistent = false;
+      if (storedText() === null) { notices.memory = WARNING; } else { notices.unreadable = UNREADABLE; }
     }
+    return record || state;
+  }
+
+  /* Apply a change to the freshest record and save. */
+  function update(change) {
+    var record = freshest();
     var before = JSON.stringify(record);
-    var cleared = persistent && before === EMPTY && JSON.stringify(state) !== EMPTY && storedText() === null;
+    var none = before === EMPTY && storedText() === null;   /* no record stored */
+    var cleared = none && JSON.stringify(state) !== EMPTY;
+    var rebased = !persistent && record !== state;
+    if (cleared) { recent = []; }
+    if (rebased) { unsavedOver = storedText(); ours().forEach(function (done) { done[1](record); }); }
     change(record);
-    recent = (cleared ? [] : ours()).concat([[Date.now(), change]]);
+    recent = ours().concat([[Date.now(), change]]);
     state = record;
     /* A change that changes nothing is not written: a tab following another through storage
        events reads its record a save behind, and writing it back would undo the newer saves. */
-    if (!persistent) { resume(record); } else if (JSON.stringify(record) !== before) { write(record); }
+    if (!persistent) { resume(record); } else if (JSON.stringify(record) !== before) { madeAnew = none; write(record); }
     /* Gone, though this page had progress: site data cleared where no storage event told
        this page (the browser's settings, or this very tab). Follow it as a told tab does. */
-    if (cleared) { notices.cleared = CLEARED; refreshPage(); }
+    if (cleared) { notices.cleared = CLEARED; }
+    if (cleared || rebased) { refreshPage(); }
     warn();
   }
 
-  function ours() { return recent.filter(function (done) { return Date.now() - done[0] < RACE; }); }
+  /* This tab's changes of the last RACE ms, and all those made since a save failed. */
+  function ours() { return recent.filter(function (done) { return !persistent || Date.now() - done[0] < RACE; }); }
 
   /* Two tabs saving within milliseconds of each other each read the record before the
      other's save reached them, and the later save left out the earlier one's change. So
@@ -306,7 +318,12 @@
 
   window.addEventListener("storage", function (event) {
     if (persistent && (event.key === KEY || event.key === null) && event.storageArea === window.localStorage) {
-      follow(event.key === null || event.newValue === null || event.oldValue === null);   /* key null: cleared */
+      /* Key null: cleared. A record made where there was none is saved anew after a clear; not
+         one heard late (saved over since, or read already), nor another tab's first save made
+         as this tab made its own, when neither tab saw the other's. */
+      var made = event.oldValue === null && event.newValue === storedText() &&
+        event.newValue !== JSON.stringify(state) && !(madeAnew && ours().length);
+      follow(event.key === null || event.newValue === null || made);
     }
   });
 
@@ -319,8 +336,8 @@
     return note;
   }
 
-  /* Each notice once per visit, where the learner is: after the question or panel in
-     focus, else at the top of the page. */
+  /* Each notice once per visit, where the learner is: after the question, panel or name box
+     in focus, else at the top of the page. */
   function warn() {
     var content = document.querySelector(".md-content__inner");
     Object.keys(notices).forEach(function (kind) {
@@ -328,7 +345,7 @@
       var note = noticeBox("mot-storage-warning", NOTICE_TITLES[kind], notices[kind]);
       if (kind === "resumed") { note.classList.replace("warning", "success"); }   /* good news */
       var focus = document.activeElement;
-      var near = focus && focus !== document.body && focus.closest(".mot-question, .mot-results, section");
+      var near = focus && focus !== document.body && focus.closest(".mot-question, .mot-results, .mot-cert-entry, section");
       if (near) { near.after(note); note.scrollIntoView({ block: "nearest" }); } else { content.prepend(note); }
       notices[kind] = "";
     });
@@ -387,9 +404,10 @@
     seed: function (questionId) { return state.shuffles[questionId]; },
     drawSeeds: function (questionIds) {
       if (questionIds.every(function (id) { return isCount(state.shuffles[id]); })) { return; }
+      var seeds = questionIds.map(newSeed);   /* drawn once: the change made again sets the same */
       update(function (record) {
-        questionIds.forEach(function (id) {
-          if (!isCount(record.shuffles[id])) { record.shuffles[id] = newSeed(); }
+        questionIds.forEach(function (id, index) {
+          if (!isCount(record.shuffles[id])) { record.shuffles[id] = seeds[index]; }
         });
       });
     },
