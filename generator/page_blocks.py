@@ -15,6 +15,7 @@ and the page after it is read as the page, not as code (see
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterator
 
 from markdown.extensions.admonition import AdmonitionProcessor
@@ -137,6 +138,8 @@ def chinese_box_kinds(page: Page, text: str) -> Iterator[Problem]:
         classes, title = parts
         kind = classes.split()[0]
         english = KIND_FOR.get(kind, "note")
+        if typed := _full_width_kind(kind):  # ｔｉｐ: titled as the kind's Chinese word
+            english, classes = typed, ENGLISH_KINDS[typed][0]
         yield Problem(
             page.source.path,
             number,
@@ -148,6 +151,12 @@ def chinese_box_kinds(page: Page, text: str) -> Iterator[Problem]:
             "page.box-kind-chinese",
             Severity.WARNING,
         )
+
+
+def _full_width_kind(kind: str) -> str | None:
+    """The kind of box ``kind`` names, if it is one typed full-width (``ｔｉｐ``)."""
+    typed = unicodedata.normalize("NFKC", kind).lower()
+    return typed if typed in ENGLISH_KINDS else None
 
 
 def _box_parts(text: str) -> tuple[str, str | None] | None:

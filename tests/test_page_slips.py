@@ -178,8 +178,18 @@ def test_a_full_width_link_with_a_title_is_named_with_its_fix(
         ("???+ 提示", 6, "提示", '???+ tip "提示"'),
         ("!!! 注意 事项", 5, "注意", '!!! note "注意 事项"'),
         ("!!! 须知", 5, "须知", '!!! note "须知"'),
+        ("!!! ｔｉｐ", 5, "ｔｉｐ", '!!! tip "提示"'),
+        ('!!! Ｗａｒｎｉｎｇ "小心"', 5, "Ｗａｒｎｉｎｇ", '!!! warning "小心"'),
     ],
-    ids=["note", "warning-with-title", "collapsible", "two-words", "unknown-word"],
+    ids=[
+        "note",
+        "warning-with-title",
+        "collapsible",
+        "two-words",
+        "unknown-word",
+        "full-width-kind",
+        "full-width-kind-with-title",
+    ],
 )
 def test_a_box_kind_typed_in_chinese_is_told_the_english_kind(
     minimal_project: Path,
