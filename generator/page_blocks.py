@@ -25,7 +25,7 @@ from pymdownx.tabbed import TabbedProcessor
 from generator.errors import Problem, Severity
 from generator.models import Page
 from generator.page_text import body_lines, fenced_code
-from generator.yaml_lines import SPACE_NAMES, indent
+from generator.yaml_lines import indent, named_space
 
 BLOCK_MARKS = re.compile(
     r" *(?:!!!|\?\?\?|！！！|？？？"
@@ -85,16 +85,14 @@ def broken_blocks(page: Page, text: str) -> Iterator[Problem]:
 def _block_fix(written: str) -> str:
     """How to make ``written``, a line that starts like a note box (without the spaces and
     tabs around it), open the box."""
-    retyped = _retyped(written.strip())
     if opens_block(written):  # typed right, but indented
         return INDENT_FIX
     if opens_block(written.strip()):  # Python-Markdown takes only spaces for spaces
-        space = written[-1]
-        what = SPACE_NAMES.get(space, "a space")
         return (
-            f"delete {what} (U+{ord(space):04X}) at the end of the line, which the site does "
+            f"delete {named_space(written[-1])} at the end of the line, which the site does "
             "not take for a space"
         )
+    retyped = _retyped(written.strip())
     return f"write it as: {retyped}" if opens_block(retyped) else GENERAL_FIX
 
 

@@ -18,7 +18,7 @@ from generator.errors import Problem, Severity
 from generator.media import PICTURE_SUFFIXES
 from generator.models import Page
 from generator.page_text import place_of
-from generator.yaml_lines import SPACE_NAMES
+from generator.yaml_lines import named_space
 
 LINK_SHAPE = re.compile(
     r"(?P<bang>[!！])?(?P<open>[\[【［])(?P<text>[^\[\]【】［］\n]*)(?P<close>[\]】］])"
@@ -132,7 +132,7 @@ def spaced_list_markers(page: Page, text: str) -> Iterator[Problem]:
             page.source.path,
             number,
             found.start("space") + 1,
-            f"'{marker}' is followed by {SPACE_NAMES[space]} (U+{ord(space):04X}), so the site "
+            f"'{marker}' is followed by {named_space(space)}, so the site "
             "shows this line as text, not as a list item",
             f"type a half-width space after '{marker}': {marker} {line[found.end('space') :]}",
             "page.list-marker-space",

@@ -22,7 +22,7 @@ from markdown.extensions.tables import TableProcessor
 from generator.errors import Problem
 from generator.models import Page
 from generator.page_blocks import opens_block
-from generator.yaml_lines import SPACE_NAMES, indent
+from generator.yaml_lines import SPACE_NAMES, indent, named_space
 
 TABLES = TableProcessor(markdown.Markdown().parser, {"use_align_attribute": False})
 """The tables extension's reader, which tells whether a block opens a table."""
@@ -164,11 +164,10 @@ def _odd_space(line: int, separator: str, wanted: str) -> Wrong | None:
     spaced = ODD_SPACE.search(separator)
     if spaced is None or not set(ODD_SPACE.sub(" ", separator)) <= SEPARATOR_CELLS:
         return None
-    space = spaced[0]
     return (
         line,
         spaced.start() + 1,
-        f"the line under the table's first row holds {SPACE_NAMES[space]} "
-        f"(U+{ord(space):04X}), which the site does not take for a space",
+        f"the line under the table's first row holds {named_space(spaced[0])}, which the "
+        "site does not take for a space",
         f"type its spaces half-width: {wanted}",
     )

@@ -19,6 +19,7 @@ from generator.yaml_lines import (
     filled_above,
     filled_below,
     line_at,
+    named_space,
 )
 
 DASHES = "－—–"
@@ -73,7 +74,7 @@ def _odd_space_after(start: str) -> str | None:
     if start[:1] != "-" or space not in SPACE_NAMES:
         return None
     return (
-        f"is followed by {SPACE_NAMES[space]} (U+{ord(space):04X}), which YAML does not read "
+        f"is followed by {named_space(space)}, which YAML does not read "
         "as a space, so it reads the line as a text"
     )
 
@@ -99,7 +100,7 @@ def _bad_text_dash(lines: list[str], number: int) -> Hint | None:
     dash = start.strip()
     what = "has no space after it" if dash == "-" else "is not the half-width '-' of a list"
     if _odd_space_after(start):
-        what = f"is followed by {SPACE_NAMES[start[1]]} (U+{ord(start[1]):04X})"
+        what = f"is followed by {named_space(start[1])}"
     return (
         number,
         len(spaces) + 1,

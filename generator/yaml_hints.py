@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 from generator.schema_location import COURSE_KEYS
 from generator.yaml_indentation import dedented_key, misaligned_key, text_under_its_key
-from generator.yaml_lines import BLOCK_HEADER, KEY, SPACE_NAMES, Hint, indent
+from generator.yaml_lines import BLOCK_HEADER, KEY, Hint, indent, named_space
 from generator.yaml_list_hints import list_item_slip, spaces_in
 from generator.yaml_quote_hints import unclosed_quote, where, written
 
@@ -228,11 +228,10 @@ def _key_without_space(line: str, number: int, is_key: Callable[[str, str], bool
 
 def _other_space(number: int, key: re.Match[str]) -> Hint:
     start, name, space, value = key.groups()
-    kind = SPACE_NAMES.get(space, "a space")
     return (
         number,
         len(start) + len(name) + 2,
-        f"after '{name}:' comes {kind} (U+{ord(space):04X}), which YAML does not read as a "
+        f"after '{name}:' comes {named_space(space)}, which YAML does not read as a "
         f"space, so it does not read '{name}' as a key",
         f"replace it with an ordinary (half-width) space: {name}: {value}",
         "yaml.space-after-colon",

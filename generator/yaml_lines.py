@@ -34,6 +34,12 @@ Hint = tuple[int, int, str, str, str]
 """Line, column, what is wrong, how to fix it, and the problem's code."""
 
 
+def named_space(space: str) -> str:
+    """``space``, one that is not taken for one, as a message names it: ``a full-width space
+    (U+3000)``."""
+    return f"{SPACE_NAMES.get(space, 'a space')} (U+{ord(space):04X})"
+
+
 def line_at(lines: list[str], number: int) -> str:
     """Line ``number`` (1-based) of ``lines``, or nothing past their ends."""
     return lines[number - 1] if 0 < number <= len(lines) else ""
