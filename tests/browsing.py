@@ -31,6 +31,10 @@ LOGIN_PAGE = "<!doctype html><html><body>请先登录 Wi-Fi</body></html>"
 """What a Wi-Fi login page (or a proxy's error page) sends in place of any file asked for."""
 LOGIN_PAGE_RUN = "Unexpected token '<'"
 """The error a login page served as a script throws when the browser runs it."""
+STORAGE_KEY = "mot-course:/:progress"
+"""Where a course served at the root of its address keeps the learner's progress."""
+SEED_PAGE = "mot-test-seed.html"
+"""A page of the site's address, served by the test itself, that runs none of the course."""
 
 
 def every_question(course: Course) -> dict[str, Question]:
@@ -303,3 +307,28 @@ def press_until(page: Page, key: str, done: Callable[[], bool], limit: int = 12)
             return
         page.keyboard.press(key)
     assert done(), f"pressing {key} {limit} times did not get there"
+
+
+def seed_progress(page: Page, url: str, record: str) -> None:
+    """Store ``record`` as the learner's progress before any page of the course runs.
+
+    It is stored from a blank page at the site's address: stored from a course page, that
+    page, still open as the next one loads, could save over it (the home page moves the
+    answers of questions it cannot find) or reach the next page as another tab's save.
+    """
+    blank = f"{url}{SEED_PAGE}"
+    page.route(
+        blank, lambda route: route.fulfill(content_type="text/html", body="<title>-</title>")
+    )
+    page.goto(blank)
+    page.evaluate("([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, record])
+    page.unroute(blank)
+
+
+def expect_no_storage_notice(page: Page) -> None:
+    """No notice about saving progress is shown; one that is, is named by its text."""
+    notices = page.locator(".mot-storage-warning")
+    try:
+        expect(notices).to_have_count(0)
+    except AssertionError:
+        raise AssertionError(f"notices shown: {notices.all_inner_texts()}") from None

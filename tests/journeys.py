@@ -10,8 +10,7 @@ from typing import Any
 from playwright.sync_api import FloatRect, Locator, Page, expect
 
 from generator.models import Course, Module, Question
-from tests.browsing import every_question, give_answer
-from tests.test_learner import STORAGE_KEY
+from tests.browsing import STORAGE_KEY, every_question, give_answer
 
 
 def open_module(page: Page, url: str, module: Module) -> None:

@@ -19,9 +19,9 @@ from playwright.sync_api import Dialog, Locator, Page, expect
 
 from generator.digests import opaque_key
 from generator.models import Course, Module, Scenario
-from tests.browsing import answer, dialogue_path
+from tests.browsing import answer, dialogue_path, expect_no_storage_notice, seed_progress
 from tests.journeys import stored_record
-from tests.test_learner import SPOKEN, STORAGE_KEY
+from tests.test_learner import SPOKEN
 
 pytestmark = pytest.mark.browser
 
@@ -109,7 +109,7 @@ def test_a_dialogue_left_after_a_turn_goes_on_from_there_after_a_reload(
     page.reload()
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
     expect_left_after_the_first_turn(form, question, right)
-    expect(page.locator(".mot-storage-warning")).to_have_count(0)  # the record read whole
+    expect_no_storage_notice(page)  # the record read whole
     expect(page.locator(".mot-score")).to_have_text(score(module, 0, 0))
     assert page.evaluate("window.__spoken") == [], "a return is not read out"
     play(form, question, path[1:])
@@ -234,14 +234,11 @@ def test_a_dialogue_the_trainer_changed_since_starts_afresh(
     module, question = found
     entry = {"quiz": module.page.name, "answer": changed_paths(question)[change]}
     record = {"version": 1, "questions": {question.id: entry}, "quizzes": {}}
-    page.goto(site_url)
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
-    )
+    seed_progress(page, site_url, json.dumps(record))
     open_module(page, site_url, module)
     expect_fresh(form_of(page, question), question)
     expect(page.locator(".mot-score")).to_have_text(score(module, 0, 0))
-    expect(page.locator(".mot-storage-warning")).to_have_count(0)
+    expect_no_storage_notice(page)
     assert question.id not in stored_record(page)["questions"]
 
 

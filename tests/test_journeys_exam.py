@@ -14,6 +14,7 @@ from playwright.sync_api import Locator, Page, Route, expect
 
 from generator.models import Course, FillIn, Matching, Question, Scenario, SingleChoice
 from tests.browsing import (
+    STORAGE_KEY,
     answer_exam,
     answer_form,
     chosen_keys,
@@ -38,7 +39,6 @@ from tests.journeys import (
     stored_record,
 )
 from tests.test_dialogue_resume import changed_paths, expect_fresh
-from tests.test_learner import STORAGE_KEY
 
 Answers = dict[str, list[str]]
 """Answers on an exam paper, by question id, as stored."""

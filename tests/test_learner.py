@@ -35,11 +35,13 @@ from generator.normalise import normalise
 from generator.project import Project
 from tests.browsing import (
     AXE,
+    STORAGE_KEY,
     answer_exam,
     answer_form,
     axe_violations,
     choose_options,
     every_question,
+    expect_no_storage_notice,
     expect_scheme,
     fill_answers,
     give_answer,
@@ -48,6 +50,7 @@ from tests.browsing import (
     matching_keys,
     ordering_keys,
     press_until,
+    seed_progress,
     type_query,
 )
 from tests.conftest import FIXTURES
@@ -55,7 +58,6 @@ from tests.conftest import FIXTURES
 pytestmark = pytest.mark.browser
 
 CASES = json.loads((Path(__file__).parent / "normalisation_cases.json").read_text("utf-8"))["cases"]
-STORAGE_KEY = "mot-course:/:progress"
 
 
 @pytest.fixture(scope="module")
@@ -620,7 +622,7 @@ def test_broken_storage_falls_back_to_memory(
     expect(warning).not_to_contain_text("已经保存的进度还在")
     page.locator('nav a.md-nav__link[href$="02-second.html"]').first.click()
     expect(page.locator('.mot-quiz[data-quiz-id="02-second"][data-ready]')).to_have_count(1)
-    expect(page.locator(".mot-storage-warning")).to_have_count(0)
+    expect_no_storage_notice(page)
     page.locator('nav a.md-nav__link[href$="01-sample.html"]').first.click()
     expect(form_of(page, "s1-single")).to_have_attribute("data-result", "correct")
 
@@ -644,10 +646,7 @@ def take_exam(page: Page, url: str, course: Course, right: bool) -> list[str]:
 
 def test_exam_pass(page: Page, fixture_site_url: str, course: Course) -> None:
     """With every module quiz passed too, the next step is the certificate."""
-    page.goto(fixture_site_url)
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, QUIZZES_PASSED]
-    )
+    seed_progress(page, fixture_site_url, QUIZZES_PASSED)
     take_exam(page, fixture_site_url, course, right=True)
     result = page.locator('[data-results-for="exam"]')
     expect(result).to_be_focused()
@@ -684,12 +683,9 @@ def pass_exam_with_a_module_left(page: Page, url: str, course: Course) -> tuple[
     """Pass the exam with every module quiz passed but the second's; returns that module and
     the exam's results panel."""
     second = course.modules[1]
-    page.goto(url)
     record = json.loads(QUIZZES_PASSED)
     del record["quizzes"][second.page.name]
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
-    )
+    seed_progress(page, url, json.dumps(record))
     take_exam(page, url, course, right=True)
     return second, page.locator('[data-results-for="exam"]')
 
@@ -1074,10 +1070,7 @@ def assert_prints_on_one_a4_landscape_page(page: Page, pdf: Path) -> None:
 def pass_exam_at(page: Page, url: str, course: Course, when: datetime) -> None:
     """With every module quiz passed, pass the exam on the page's clock fixed at ``when``."""
     page.clock.set_fixed_time(when)
-    page.goto(url)
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, QUIZZES_PASSED]
-    )
+    seed_progress(page, url, QUIZZES_PASSED)
     take_exam(page, url, course, right=True)
 
 

@@ -23,16 +23,19 @@ from generator.models import Course, Module, MultipleChoice, Shuffled, SingleCho
 from generator.project import Project
 from tests.browsing import (
     LOGIN_PAGE_RUN,
+    STORAGE_KEY,
     answer,
     answer_exam,
     chosen_keys,
     every_question,
+    expect_no_storage_notice,
     fail,
     give_answer,
     hand_in,
+    seed_progress,
 )
 from tests.conftest import FIXTURES
-from tests.test_learner import STORAGE_KEY, take_exam_started
+from tests.test_learner import take_exam_started
 
 pytestmark = pytest.mark.browser
 
@@ -300,10 +303,7 @@ def test_a_damaged_record_keeps_what_is_valid_and_says_so_once(
 ) -> None:
     record = damaged(name, course)
     page = context.new_page()
-    page.goto(fixture_site_url)
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
-    )
+    seed_progress(page, fixture_site_url, json.dumps(record))
     open_quiz(page, fixture_site_url)
     notice = page.locator(".mot-storage-warning")
     expect(notice).to_have_count(1)
@@ -321,7 +321,7 @@ def test_a_damaged_record_keeps_what_is_valid_and_says_so_once(
     assert repaired["questions"][first]["result"] == "correct"
     page.reload()
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
-    expect(page.locator(".mot-storage-warning")).to_have_count(0)
+    expect_no_storage_notice(page)
 
 
 UNREADABLE = {
@@ -339,10 +339,7 @@ def test_an_unreadable_record_is_kept_aside_and_progress_starts_afresh(
     read it), then a fresh record is saved from the first answer on, and the learner is told
     once, plainly; the storage works, so it is not the "cannot save" notice."""
     page = context.new_page()
-    page.goto(fixture_site_url)
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, UNREADABLE[name]]
-    )
+    seed_progress(page, fixture_site_url, UNREADABLE[name])
     open_quiz(page, fixture_site_url)
     notice = page.locator(".mot-storage-warning")
     expect(notice).to_have_count(1)
@@ -360,7 +357,7 @@ def test_an_unreadable_record_is_kept_aside_and_progress_starts_afresh(
     page.reload()
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
     expect(form).to_have_attribute("data-result", "correct")
-    expect(page.locator(".mot-storage-warning")).to_have_count(0)
+    expect_no_storage_notice(page)
 
 
 FILLS_UP = """const original = Storage.prototype.setItem;
@@ -505,7 +502,7 @@ def test_two_tabs_saving_their_first_record_keep_both(
     kept = {**ours["shuffles"], "s2-single": 7} if heard == "at once" else ours["shuffles"]
     assert stored(page)["shuffles"] == kept
     assert stored(page)["questions"] == ours["questions"]
-    expect(page.locator(".mot-storage-warning")).to_have_count(0)
+    expect_no_storage_notice(page)
 
 
 def test_an_unreadable_record_that_could_not_be_kept_aside_is_never_saved_over(
@@ -545,7 +542,7 @@ def test_a_page_that_only_reads_progress_says_when_saves_fail(
     page.add_init_script(FILLS_UP)
     page.goto(fixture_site_url)
     expect(page.locator(".mot-dashboard[data-ready]")).to_have_count(1)
-    expect(page.locator(".mot-storage-warning")).to_have_count(0)
+    expect_no_storage_notice(page)
     assert not [key for key in page.evaluate("Object.keys(localStorage)") if "probe" in key]
 
 
@@ -785,10 +782,7 @@ def test_a_paper_longer_than_the_exam_says_so_until_the_learner_starts_again(
 
 
 def with_record(page: Page, url: str, record: dict[str, Any]) -> None:
-    page.goto(url)
-    page.evaluate(
-        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(record)]
-    )
+    seed_progress(page, url, json.dumps(record))
 
 
 def with_mistakes(page: Page, url: str, mistakes: dict[str, str]) -> None:

@@ -19,8 +19,9 @@ from generator.course_data import course_data
 from generator.load import load_course
 from generator.project import Project
 from generator.settings_screen import settings_text_problems
+from tests.browsing import STORAGE_KEY
 from tests.conftest import FIXTURES, build_and_serve, copy_project, with_non_default_settings
-from tests.test_learner import STORAGE_KEY, answer, take_exam
+from tests.test_learner import answer, take_exam
 
 
 def test_settings_reach_the_generated_pages(minimal_project: Path) -> None:

@@ -25,9 +25,9 @@ from generator.digests import opaque_key
 from generator.load import load_course
 from generator.models import Course, Scenario
 from generator.project import Project
-from tests.browsing import answer, answer_form, give_answer, hand_in
+from tests.browsing import STORAGE_KEY, answer, answer_form, give_answer, hand_in, seed_progress
 from tests.conftest import FIXTURES, build_and_serve, copy_project, run_generator
-from tests.test_learner import COUNT_WRITES, STORAGE_KEY
+from tests.test_learner import COUNT_WRITES
 
 pytestmark = pytest.mark.browser
 
@@ -173,12 +173,8 @@ def sit_exam(
     }
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
-    page.goto(url)
     attempt = {"seed": 1, "questions": [id for id, _ in paper], "answers": {}, "handedIn": False}
-    page.evaluate(
-        "([key, value]) => localStorage.setItem(key, value)",
-        [STORAGE_KEY, json.dumps({"version": 1, "attempt": attempt})],
-    )
+    seed_progress(page, url, json.dumps({"version": 1, "attempt": attempt}))
     open_exam(page, url, "in-progress")
     for question_id, right in paper:
         form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
@@ -357,7 +353,6 @@ def test_an_answer_kept_by_the_place_of_its_option_is_forgotten(
     and matching answers by row: the page cannot tell whether the options have moved since,
     so it forgets them."""
     url = republished.url
-    learner.goto(url)
     matches = ["尽快恢复上网", "网络稳定不掉线", "一次解决问题"]
     old = {
         "version": 1,
@@ -377,9 +372,7 @@ def test_an_answer_kept_by_the_place_of_its_option_is_forgotten(
         },
         "quizzes": {"01-sample": {"best": 7, "total": 7, "passed": True}},
     }
-    learner.evaluate(
-        "([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, json.dumps(old)]
-    )
+    seed_progress(learner, url, json.dumps(old))
     open_quiz(learner, url, "01-sample")
     for question_id in ["s1-single", "s1-scenario", "s1-matching"]:
         form = learner.locator(f'form[data-question-id="{question_id}"]')
