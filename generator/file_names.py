@@ -8,7 +8,8 @@ A page's name must also be one Windows can hold: the offline and SCORM packages 
 unzipped there (a classroom PC, an LMS's server), and git checks the course out there. So
 must the name of every other file the site publishes from ``course/`` and of its folders,
 and no two may differ only in letter case, nor a page from one the generator writes, nor a
-published file from a page's address (``01-intro.html`` beside ``01-intro.md``). A file
+published file from a page's address (``01-intro.html`` beside ``01-intro.md``) or from a
+file the build writes itself (``404.html``, ``sitemap.xml``). A file
 the site does not publish reaches no package, but git cannot check out a name Windows
 cannot hold: it is a warning.
 """
@@ -22,6 +23,7 @@ from pathlib import Path, PurePath
 
 from generator.errors import CONTROL, Problem, Severity
 from generator.project import GENERATED_PAGES, MODULE_NAME, Project, page_url
+from generator.search_index import DOCUMENTS, INDEX, OFFLINE_DOCUMENTS, OFFLINE_INDEX, TITLES
 
 WINDOWS_UNFIT = frozenset('\\:*?"<>|')
 """The characters Windows refuses in a file name (besides ``/``, which no name holds)."""
@@ -30,6 +32,16 @@ WINDOWS_DEVICES = frozenset(
 )
 """Names Windows keeps for devices, whatever follows the first dot (``nul.md``)."""
 NOT_UNZIPPED_ON_WINDOWS = "so the offline and SCORM packages could not be unzipped on Windows"
+SITE_FILES = {
+    "404.html": "MkDocs writes the site's own 'page not found' page",
+    "sitemap.xml": "MkDocs writes the site map",
+    "sitemap.xml.gz": "MkDocs writes the site map",
+    **dict.fromkeys(
+        (INDEX, OFFLINE_INDEX, DOCUMENTS, OFFLINE_DOCUMENTS, TITLES), "the site's search index goes"
+    ),
+}
+"""The addresses the build writes files of its own at, besides the pages and ``assets/``
+(``course/assets/`` is refused as a whole) -> what it writes there."""
 UNFIT_IN_A_NAME = {"Cc", "Zl", "Zp"}
 """Unicode categories no page or quiz name may hold besides what a terminal acts on
 (:data:`generator.errors.CONTROL`): tabs and line breaks, which that leaves alone in text."""
@@ -118,6 +130,7 @@ def published_name_problems(
         *_folder_case_clashes(project, files),
         *case_clashes(project, files, "file"),
         *_page_address_clashes(project, published, [*pages, *GENERATED_PAGES]),
+        *_site_file_clashes(project, published),
     ]
 
 
@@ -259,6 +272,27 @@ def _page_address_clashes(
                 )
             )
     return problems
+
+
+def _site_file_clashes(project: Project, published: Mapping[str, Path]) -> list[Problem]:
+    """The published files whose path in the site, in any letter case, is where the build
+    writes a file of its own (``404.html``, ``sitemap.xml``): the build's file replaced the
+    trainer's without a word, and a link to it led to the site map or the 404 page."""
+    written = {address.casefold(): address for address in SITE_FILES}
+    return [
+        Problem(
+            project.relative(path),
+            1,
+            1,
+            f"the site would publish this file as '{name}', where {SITE_FILES[address]}"
+            f"{'' if name == address else f' (as {address!r})'}, so one would replace the other",
+            "rename the file, or move it into course/images/ or course/media/, and write the new "
+            "name in the links to it",
+            "media.site-file-clash",
+        )
+        for name, path in sorted(published.items())
+        if (address := written.get(name.casefold())) is not None
+    ]
 
 
 def generated_page_clashes(project: Project, pages: list[Path]) -> list[Problem]:

@@ -36,6 +36,7 @@ from generator.settings_env import (
     variable_problem,
     variable_value,
 )
+from generator.settings_place import setting_place
 from generator.settings_screen import (
     EXTRA,
     MARKDOWN_OPTIONS,
@@ -127,13 +128,15 @@ def settings_problems(
     invalid = [found for found in map(INVALID_SETTING.match, messages) if found]
     if not invalid:
         reason = error if error is not None else " ".join(messages)
-        return [_settings_problem(path, 1, f"MkDocs cannot read the settings: {reason}")]
+        return [_settings_problem(path, (1, 1), f"MkDocs cannot read the settings: {reason}")]
     data = settings_bytes(project)
     return [
         extension_problem(data, path, text)
         or missing_theme_folder_problem(data, path, text)
         or _key_read_as_text(data, path, name)
-        or _invalid_setting(data, path, _line_of_setting(data, name), name, " ".join(text.split()))
+        or _invalid_setting(
+            data, path, setting_place(data, name, text), name, " ".join(text.split())
+        )
         for name, text in (found.groups() for found in invalid)
     ]
 
@@ -228,36 +231,30 @@ def _anchor_twice(path: Path, syntax: yaml.MarkedYAMLError, mark: yaml.Mark) -> 
     )
 
 
-def _invalid_setting(data: bytes, path: Path, line: int, name: str, text: str) -> Problem:
+def _invalid_setting(
+    data: bytes, path: Path, place: tuple[int, int], name: str, text: str
+) -> Problem:
     """MkDocs refuses the setting ``name`` of ``data``, the bytes of mkdocs.yml, for ``text``:
     said of the environment variable that gave it its value, if one did."""
     message = f"the setting '{name}' is not valid: {text}"
     given = variable_problem(data, name.split(".")[0], text)
     if given is None:
-        return _settings_problem(path, line, message)
-    return Problem(path, line, 1, f"{message}; {given[0]}", given[1], "settings.invalid")
+        return _settings_problem(path, place, message)
+    return Problem(path, *place, f"{message}; {given[0]}", given[1], "settings.invalid")
 
 
 INVALID_SETTING = re.compile(r"Config value '([^']+)': (.*)", re.DOTALL)
 """How MkDocs logs a setting it refuses."""
 
 
-def _settings_problem(path: Path, line: int, message: str) -> Problem:
+def _settings_problem(path: Path, place: tuple[int, int], message: str) -> Problem:
     return Problem(
         path,
-        line,
-        1,
+        *place,
         message,
         f"correct it, or undo the last change to {CONFIG_FILE}",
         "settings.invalid",
     )
-
-
-def _line_of_setting(data: bytes, name: str) -> int:
-    """The line where the top-level setting ``name`` (``theme`` of ``theme.name``) starts in
-    ``data``, the bytes of mkdocs.yml."""
-    top = name.split(".")[0]
-    return next((key.start_mark.line + 1 for key, _ in top_settings(data) if key.value == top), 1)
 
 
 def published_site_url(project: Project) -> str:

@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 from generator.schema_location import COURSE_KEYS
 from generator.yaml_indentation import dedented_key, misaligned_key, text_under_its_key
+from generator.yaml_key_blocks import keys_amid_entries
 from generator.yaml_lines import BLOCK_HEADER, KEY, Hint, indent, named_space
 from generator.yaml_list_hints import list_item_slip, spaces_in
 from generator.yaml_quote_hints import unclosed_quote, where, written
@@ -123,6 +124,7 @@ def syntax_hint(
         return no_space
     misaligned = (
         list_item_slip(lines, error_line, line_offset)
+        or keys_amid_entries(lines, error_line, line_offset)
         or dedented_key(lines, error_line, line_offset)
         or misaligned_key(lines, error_line, line_offset)
     )

@@ -4,8 +4,10 @@ A mapping's keys start at one column; YAML takes it from the first key, reads a 
 in after a key with a value as more of that value, and one further out as a key of an
 enclosing mapping. Where the keys that are out of line are several, one after another (the
 first modules under the exam's ``draw:``, or two of them slipped in the middle of the list),
-they are named together, as the lines to move. Line numbers in a message count in the file:
-``line_offset`` is how many of its lines come before the YAML text.
+they are named together, as the lines to move; the file's own keys at the left edge among
+them (``title:`` between two modules) are to move above the key they cut in two. Line
+numbers in a message count in the file: ``line_offset`` is how many of its lines come
+before the YAML text.
 """
 
 from __future__ import annotations
@@ -143,6 +145,54 @@ def _keys_to_move(keys: tuple[int, int, int], why: str, into: tuple[int, str]) -
         f"indent {span} by {abs(shift)} {'more' if shift > 0 else 'fewer'} "
         f"{'space' if abs(shift) == 1 else 'spaces'}, to start "
         f"{spaces_in(into_column)} as {like}",
+        "yaml.indentation",
+    )
+
+
+def keys_amid_entries(lines: list[str], number: int, line_offset: int) -> Hint | None:
+    """Keys of the file's own (``title:``, ``pass_mark:``) written at the left edge between
+    the entries under a key, or right below it (the modules under the exam's ``draw:``),
+    up to the entry on line ``number``: YAML ends ``draw:`` above them, and gives up at the
+    indented entry below them. Lined up with the entries, as their indent alone suggests,
+    they would be read as modules; they belong above ``draw:``, with the file's other keys."""
+    entry, last = KEY_LINE.match(line_at(lines, number)), filled_above(lines, number)
+    moved = _keys_in_line(lines, last, -1) if last and not indent(lines[last - 1]) else []
+    above = KEY_LINE.match(line_at(lines, filled_above(lines, moved[-1]))) if moved else None
+    if entry is None or above is None or entry.group(1).strip() or above.group(1).strip():
+        return None
+    if indent(above.string) < indent(entry.string):  # right below the key that holds them
+        entries, owners = [entry], [(filled_above(lines, moved[-1]), above)]
+    else:
+        entries, owners = [entry, above], enclosing_keys(lines, filled_above(lines, moved[-1]))
+    if not owners or indent(owners[0][1].string) or holds_value(owners[0][1].string):
+        return None
+    keys = (KEY_LINE.match(lines[line - 1]) for line in reversed(moved))
+    names = [key.group(2) for key in keys if key is not None]
+    if any(key.group(2) in COURSE_KEYS for key in entries) or not COURSE_KEYS.issuperset(names):
+        return None
+    opener = (owners[0][1].group(2), owners[0][0])
+    return _keys_to_move_up((moved[-1], moved[0], number), names, opener, line_offset)
+
+
+def _keys_to_move_up(
+    span: tuple[int, int, int], names: list[str], opener: tuple[str, int], line_offset: int
+) -> Hint:
+    """The hint for the keys ``names`` from line ``span[0]`` to ``span[1]``, at the left
+    edge amid the keys under ``opener`` (its name and line); YAML gave up at the indented
+    key below them, on line ``span[2]``. The lines a message names are counted in the file,
+    ``line_offset`` further on."""
+    first, end, below = (line + line_offset for line in span)
+    owner, owner_line = opener[0], opener[1] + line_offset
+    lines = f"lines {first}-{end}" if end > first else f"line {first}"
+    keys, many = " and ".join(f"'{name}'" for name in names), len(names) > 1
+    return (
+        span[0],
+        1,
+        f"the {'keys' if many else 'key'} {keys} on {lines} {'start' if many else 'starts'} "
+        f"at the left edge amid the keys under '{owner}:' (line {owner_line}), so YAML ends "
+        f"'{owner}:' there, and cannot read the indented key below {'them' if many else 'it'} "
+        f"(line {below})",
+        f"move {lines} above '{owner}:', beside the other keys at the left edge",
         "yaml.indentation",
     )
 

@@ -296,6 +296,41 @@ def test_a_published_file_clashing_with_a_folder_or_a_page_is_told(
     assert capsys.readouterr().err.splitlines() == [told, "FAILED: 1 problem"]
 
 
+SITE_FILE_FIX = (
+    "rename the file, or move it into course/images/ or course/media/, and write the new name "
+    "in the links to it [media.site-file-clash]"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "told"),
+    [
+        ("404.html", "'404.html', where MkDocs writes the site's own 'page not found' page"),
+        ("sitemap.xml.gz", "'sitemap.xml.gz', where MkDocs writes the site map"),
+        ("Sitemap.xml", "'Sitemap.xml', where MkDocs writes the site map (as 'sitemap.xml')"),
+        (
+            "search/search_index.json",
+            "'search/search_index.json', where the site's search index goes",
+        ),
+    ],
+    ids=["404-page", "site-map", "site-map-in-letter-case", "search-index"],
+)
+def test_a_published_file_at_an_address_the_build_writes_is_told(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], name: str, told: str
+) -> None:
+    """course/404.html or course/sitemap.xml, linked from a page, passed check, and the
+    build replaced it with its own 404 page or site map without a word: the link led there."""
+    (minimal_project / "course" / name).parent.mkdir(parents=True, exist_ok=True)
+    (minimal_project / "course" / name).write_bytes(PICTURE)
+    link_from_home(minimal_project, name)
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"course/{name}:1:1: the site would publish this file as {told}, so one would replace "
+        f"the other; {SITE_FILE_FIX}",
+        "FAILED: 1 problem",
+    ]
+
+
 UNPUBLISHED_UNFIT = (
     "the site does not publish it, but git on Windows cannot check it out, so the course "
     "cannot be cloned or pulled there; rename it with letters, digits, hyphens or Chinese "

@@ -1303,14 +1303,46 @@ def test_draws_out_of_line_in_the_middle_of_the_list_are_the_ones_to_move(
     assert problems_with(minimal_project, EXAM, edits) == [f"{EXAM}:{expected} [yaml.indentation]"]
 
 
-def test_settings_at_the_left_edge_between_draws_are_not_told_to_go_under_draw(
-    minimal_project: Path,
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        (
+            {1: "", 7: "title: 结业考试\n  02-second: 2"},
+            "7:1: the key 'title' on line 7 starts at the left edge amid the keys under 'draw:' "
+            "(line 5), so YAML ends 'draw:' there, and cannot read the indented key below it "
+            "(line 8); move line 7 above 'draw:', beside the other keys at the left edge",
+        ),
+        (
+            {1: "", 2: "", 7: "title: 结业考试\n\n# 及格线\npass_mark: 80\n  02-second: 2"},
+            "7:1: the keys 'title' and 'pass_mark' on lines 7-10 start at the left edge amid "
+            "the keys under 'draw:' (line 5), so YAML ends 'draw:' there, and cannot read the "
+            "indented key below them (line 11); move lines 7-10 above 'draw:', beside the "
+            "other keys at the left edge",
+        ),
+        (
+            {3: "", 6: "shuffle_options: true\n  01-sample: 1"},
+            "6:1: the key 'shuffle_options' on line 6 starts at the left edge amid the keys "
+            "under 'draw:' (line 5), so YAML ends 'draw:' there, and cannot read the indented "
+            "key below it (line 7); move line 6 above 'draw:', beside the other keys at the "
+            "left edge",
+        ),
+    ],
+    ids=["between-draws", "two-with-a-comment", "first-under-draw"],
+)
+def test_settings_at_the_left_edge_among_draws_are_told_to_move_above_draw(
+    minimal_project: Path, edits: dict[int, str], expected: str
 ) -> None:
-    """'title:' and 'pass_mark:' between two modules' draws are the exam's own settings,
-    not draws out of line: the draw below them is the one to move."""
-    edits = {1: "", 2: "", 7: "title: 结业考试\npass_mark: 80\n  02-second: 2"}
-    found = problems_with(minimal_project, EXAM, edits)
-    assert len(found) == 1 and "the keys on lines" not in found[0], found
+    """'title:' or 'pass_mark:' between two modules' draws are the exam's own settings, not
+    draws out of line: they were told to line up with the draw above (which made them
+    modules), or the draw below to go to the left edge. Moved above 'draw:', the exam loads."""
+    assert problems_with(minimal_project, EXAM, edits) == [f"{EXAM}:{expected} [yaml.indentation]"]
+    settings, draws = (minimal_project / EXAM).read_text(encoding="utf-8").split("draw:\n")
+    kept = [line for line in draws.split("\n") if not line or line.startswith("  ")]
+    moved = [line for line in draws.split("\n") if line and not line.startswith("  ")]
+    (minimal_project / EXAM).write_text(
+        "\n".join([settings.rstrip(), *moved, "draw:", *kept]), encoding="utf-8"
+    )
+    assert course_problems(minimal_project) == []
 
 
 @pytest.mark.parametrize(
