@@ -24,7 +24,7 @@ from pymdownx.tabbed import TabbedProcessor
 
 from generator.errors import Problem, Severity
 from generator.models import Page
-from generator.page_text import body_lines, fenced_code
+from generator.page_text import FencedCode, body_lines, fenced_code
 from generator.yaml_lines import indent, named_space
 
 BLOCK_MARKS = re.compile(
@@ -215,9 +215,15 @@ def empty_boxes(page: Page, text: str) -> Iterator[Problem]:
 
 def unclosed_fences(page: Page) -> Iterator[Problem]:
     """Each fence of ``page`` that opens a code block no line closes: the site shows the
-    fence as text, and the page after it as it is, not as code."""
+    fence as text, and the page after it as it is, not as code. A line meant to close a
+    block but for a space the site does not take for one is told instead, being the slip."""
     lines = page.body.splitlines()
-    for index, fence in fenced_code(lines).unclosed:
+    fenced = fenced_code(lines)
+    yield from _spaced_closings(page, lines, fenced)
+    told = {spaced.opening for spaced in fenced.spaced_closings}
+    for index, fence in fenced.unclosed:
+        if index in told:
+            continue
         line = lines[index]
         yield Problem(
             page.source.path,
@@ -226,6 +232,36 @@ def unclosed_fences(page: Page) -> Iterator[Problem]:
             f"this line opens a code block with {fence}, but no line after it closes the block "
             f"(a line of {fence} alone, indented as this one), so the site shows {fence} as text",
             f"end the code with a line of {fence} at this line's indent, or delete this line",
+            "page.unclosed-fence",
+        )
+
+
+def _spaced_closings(page: Page, lines: list[str], fenced: FencedCode) -> Iterator[Problem]:
+    """Each line meant to close a code block but for a full-width or no-break space around
+    its fence, which the site does not take for a space (:class:`SpacedClosing`)."""
+    for spaced in fenced.spaced_closings:
+        line = lines[spaced.index]
+        column, space = next(
+            (number, char)
+            for number, char in enumerate(line, 1)
+            if char.isspace() and char not in " \t"
+        )
+        fence = line.strip()
+        where = "after" if not line[column:].strip() else "before"
+        went_on = (
+            "no line closes the block, and the site shows the code as text"
+            if spaced.closing is None
+            else f"the block goes on to line {page.body_line + spaced.closing}, and the site "
+            "shows the text between as code"
+        )
+        yield Problem(
+            page.source.path,
+            page.body_line + spaced.index,
+            column,
+            f"this line does not close the code block opened on line "
+            f"{page.body_line + spaced.opening}: it has {named_space(space)} {where} its "
+            f"{fence}, which the site does not take for a space, so {went_on}",
+            f"delete {named_space(space)} {where} the {fence}",
             "page.unclosed-fence",
         )
 

@@ -9,8 +9,8 @@ closed twice is reported at its line, and so is an inline formatting element (``
 paragraph after it. So is a processing instruction (``<?``) or a CDATA
 section (``<![CDATA[``) that opens a line and is never closed, or a declaration
 (``<!DOCTYPE``) that opens a line and does not end on it: Python-Markdown then splices
-every later block of raw HTML, the quiz's included, into the wrong places. A comment
-(``<!--``) that no ``-->`` closes is shown as text on the page, and is reported too.
+every later block of raw HTML, the quiz's included, into the wrong places. Comments never
+closed, or closed paragraphs later, are told by :mod:`generator.page_comments`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import markdown
 
 from generator.errors import Problem
 from generator.models import Page
+from generator.page_comments import HEADING_LINE, comment_problems
 from generator.page_text import place_of
 
 IMPLIED_END = {"p", "li", "dt", "dd", "option", "colgroup", "thead", "tbody", "tfoot", "tr"}
@@ -44,9 +45,8 @@ FORMATTING = {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", 
 FORMATTING |= {"strong", "tt", "u"}
 """Inline elements that HTML carries on into every later paragraph while they are open: an
 unclosed ``<strong>`` makes the rest of the page bold, an unclosed ``<a>`` a link."""
-PARAGRAPH_END = re.compile(r"[ \t]*$| {0,3}#{1,6}(?:[ \t]|$)")
-"""A line that ends the paragraph before it: a blank one, or a heading (``## 标题``), which
-Python-Markdown takes out of a paragraph without a blank line above it."""
+PARAGRAPH_END = re.compile(rf"[ \t]*$|{HEADING_LINE}")
+"""A line that ends the paragraph before it: a blank one, or a heading."""
 ENDLESS = "plaintext"
 """An element no end tag closes: the browser shows all that follows it as text."""
 MARKUP_OPENING_A_LINE = re.compile(r" {0,3}(<\?|<!\[CDATA\[)")
@@ -58,13 +58,6 @@ MARKUP_ENDS = {
 }
 """Opening -> what it opens, its closing, and the pattern Python-Markdown finds it with."""
 
-COMMENT_OPENING = "<!--"
-COMMENT_CLOSING = "-->"
-UNCLOSED_COMMENT = (
-    "'<!--' is never closed, so the site shows it and the rest of its paragraph as text",
-    "add '-->' where the comment ends",
-    "page.unclosed-comment",
-)
 UNCLOSED = "page.unclosed-html"
 """The code of a block (or other markup) left open, which swallows the rest of the page."""
 DECLARATION_OPENING_A_LINE = re.compile(r" {0,3}(<!)[A-Za-z]")
@@ -93,17 +86,18 @@ Finding = tuple[int, int, str, str, str]
 def html_problems(page: Page, text: str) -> list[Problem]:
     """Block HTML in ``text``, the body with its code blanked, that is never closed, or
     closed twice, inline formatting left open at the end of its paragraph, and processing
-    instructions or CDATA sections never closed. These are left out of the blocks' balance:
-    Python's HTML parser would end them at the next '>', a tag's."""
-    comments, text = _unclosed_comments(text, page.body_line)
+    instructions or CDATA sections never closed, and comments that hide or show more than
+    meant. These are left out of the blocks' balance: Python's HTML parser would end them at
+    the next '>', a tag's."""
+    ends = {n for n, line in enumerate(page.body.split("\n"), 1) if PARAGRAPH_END.match(line)}
+    comments, text = comment_problems(page, text, ends)
     unclosed, text = _unclosed_markup(text, page.body_line)
     running_on, text = _tags_running_on(text, page.body_line)
-    ends = {n for n, line in enumerate(page.body.split("\n"), 1) if PARAGRAPH_END.match(line)}
     balance = _BlockBalance(page.body_line, ends)
     balance.feed(text)
     balance.close()
-    findings = [*comments, *unclosed, *running_on, *balance.problems]
-    return [
+    findings = [*unclosed, *running_on, *balance.problems]
+    return comments + [
         Problem(page.source.path, line, column, message, fix, code)
         for line, column, message, fix, code in findings
     ]
@@ -135,20 +129,6 @@ def _running_on_problem(name: str) -> tuple[str, str, str]:
         f"end it with '>' (<{name}>), or write '&lt;' to show a less-than sign",
         UNCLOSED,
     )
-
-
-def _unclosed_comments(text: str, first_line: int) -> tuple[list[Finding], str]:
-    """Each '<!--' after the last '-->' of ``text`` (the body, from ``first_line`` of the
-    page's file), and ``text`` with their '<' blanked. Python-Markdown leaves such a '<!--' as
-    text; Python's HTML parser would read on to the next '>', and the block HTML in between
-    would be out of balance."""
-    unclosed: list[Finding] = []
-    start = text.find(COMMENT_OPENING, text.rfind(COMMENT_CLOSING) + 1)
-    while start >= 0:
-        unclosed.append((*place_of(text, start, first_line), *UNCLOSED_COMMENT))
-        text = f"{text[:start]} {text[start + 1 :]}"
-        start = text.find(COMMENT_OPENING, start)
-    return unclosed, text
 
 
 def _unclosed_markup(text: str, first_line: int) -> tuple[list[Finding], str]:

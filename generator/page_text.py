@@ -123,38 +123,65 @@ def body_lines(page: Page) -> Iterator[tuple[int, str]]:
 
 
 @dataclass(frozen=True)
+class SpacedClosing:
+    """The first line of a fenced code block's fence but for a space the site does not take
+    for one around it (```` ```　````, a full-width space typed after it), which so does not
+    close the block. Later ones are not told: once it is fixed, the blocks after it are not
+    the same blocks."""
+
+    index: int
+    opening: int
+    """The index of the fence that opened the block."""
+    closing: int | None
+    """The index of the line that closes the block after all, if one does."""
+
+
+@dataclass(frozen=True)
 class FencedCode:
     lines: set[int]
     """The indices of the lines fenced code blocks take, their fences included."""
     unclosed: list[tuple[int, str]]
     """The index and marks of each fence no line closes: the site shows it as text."""
+    spaced_closings: list[SpacedClosing]
 
 
 def fenced_code(lines: list[str]) -> FencedCode:
     """The fenced code blocks of ``lines``, as pymdownx.superfences finds them: a fence opens
     a block, a line of the same fence at the same indent closes it, and a line indented
     less than the fence (or the end of the page) first leaves the fence unclosed, text."""
-    code: set[int] = set()
-    unclosed: list[tuple[int, str]] = []
+    found = FencedCode(set(), [], [])
     opening: tuple[int, str, str] | None = None  # the fence's index, indent and marks
+    spaced: int | None = None  # the block's first line of its fence but for a space
     for index, line in enumerate(lines):
         if opening is None:
             fence_opened = _fence_opened(line)
             if fence_opened:
-                opening = (index, *fence_opened)
+                opening, spaced = (index, *fence_opened), None
             continue
         start, indent, fence = opening
         if not line.strip():
             continue
         if not line.startswith(indent):
-            unclosed.append((start, fence))
+            _unclosed(found, start, fence, spaced)
             opening = None
         elif re.fullmatch(f"{re.escape(fence)}[ \t]*", line[len(indent) :]):
-            code.update(range(start, index + 1))
+            found.lines.update(range(start, index + 1))
+            if spaced is not None:
+                found.spaced_closings.append(SpacedClosing(spaced, start, index))
             opening = None
+        elif spaced is None and line[len(indent) :].strip() == fence:
+            spaced = index
     if opening is not None:
-        unclosed.append((opening[0], opening[2]))
-    return FencedCode(code, unclosed)
+        _unclosed(found, opening[0], opening[2], spaced)
+    return found
+
+
+def _unclosed(found: FencedCode, start: int, fence: str, spaced: int | None) -> None:
+    """Record the block opened at ``start`` with ``fence`` as never closed, and the line
+    ``spaced`` that was meant to close it, if there is one."""
+    found.unclosed.append((start, fence))
+    if spaced is not None:
+        found.spaced_closings.append(SpacedClosing(spaced, start, None))
 
 
 def _fence_opened(line: str) -> tuple[str, str] | None:

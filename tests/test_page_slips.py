@@ -439,3 +439,119 @@ def test_a_table_line_with_an_odd_space_is_told_of_the_space(
         "site does not take for a space, so the site shows the table as lines of text; type "
         "its spaces half-width: | --- | --- | [page.broken-table]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "space", "fence", "went_on"),
+    [
+        (
+            "```text\n代码一\n```\u3000\n\n段落\n\n```text\n代码二\n```\n",
+            4,
+            "a full-width space (U+3000) after",
+            "```",
+            "the block goes on to line {closing}, and the site shows the text between as code",
+        ),
+        (
+            "```\n代码\n```\u00a0\n\n段落\n",
+            4,
+            "a no-break space (U+00A0) after",
+            "```",
+            "no line closes the block, and the site shows the code as text",
+        ),
+        (
+            "~~~\n代码\n\u3000~~~\n",
+            1,
+            "a full-width space (U+3000) before",
+            "~~~",
+            "no line closes the block, and the site shows the code as text",
+        ),
+    ],
+    ids=["closed-by-the-next-block", "never-closed", "space-before"],
+)
+def test_a_code_fence_with_an_odd_space_is_told_at_the_line_meant_to_close_it(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    column: int,
+    space: str,
+    fence: str,
+    went_on: str,
+) -> None:
+    """A closing fence with a full-width space after it closes nothing: the next block's
+    closing fence closed it instead, and the page between was published as code with
+    nothing said; or the opening fence was told, not the line to fix."""
+    first = add_to_page(minimal_project, text)
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{first + 2}:{column}: this line does not close the code block opened on line "
+        f"{first}: it has {space} its {fence}, which the site does not take for a space, so "
+        f"{went_on.format(closing=first + 8)}; delete {space} the {fence} [page.unclosed-fence]"
+    ]
+
+
+def test_a_comment_in_a_paragraph_closed_paragraphs_later_is_told_at_its_opening(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The site showed '<!--', the paragraphs after it and the '-->' as text, and check
+    passed: only a '<!--' with no '-->' anywhere after it was told."""
+    line = add_to_page(minimal_project, "开篇 <!-- 以后再改\n\n第二段。\n\n第三段 --> 后文。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:4: '<!--' is closed only by the '-->' on line {line + 4}, past the end "
+        "of its paragraph, so the site shows the comment as text, '<!--' and '-->' too; add "
+        "'-->' where the comment ends, in its paragraph; to hide whole paragraphs, start the "
+        "comment on a line of its own [page.unclosed-comment]"
+    ]
+
+
+def test_a_comment_on_its_own_line_ended_by_a_later_comment_is_told_what_it_hides(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its own '-->' left out, the comment ran on to the next comment's: the site hid the
+    heading and paragraphs between, and check passed."""
+    line = add_to_page(
+        minimal_project, "<!-- 待修改：换一个例子\n\n## 新的小节\n\n正文。<!-- 好 -->\n\n末段。\n"
+    )
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:1: '<!--' is not closed before the comment on line {line + 4}, whose "
+        f"'-->' ends this one, so the site hides all from here to the '-->' on line {line + 4}, "
+        f"the heading on line {line + 2} too; add '-->' where this comment ends "
+        "[page.unclosed-comment]"
+    ]
+
+
+def test_a_comment_on_its_own_line_ended_by_an_arrow_is_warned_of(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'——>' typed on a Chinese keyboard closes no comment: the arrow in a later paragraph
+    did, and the site hid all between."""
+    line = add_to_page(minimal_project, "<!-- 备注 ——>\n\n第二段。\n\n要求 --> 需求。\n")
+    assert run_generator(minimal_project, "check") == 0
+    reported = [found for found in capsys.readouterr().err.splitlines() if found.startswith(PAGE)]
+    assert reported == [
+        f"{PAGE}:{line}:1: warning: this comment runs on past the end of its paragraph to a "
+        "'-->' with text after it, so the site hides all from here to the '-->' on line "
+        f"{line + 4}; add '-->' where the comment ends (a '-->' in the text, as an arrow, ends "
+        "a comment: write '→' instead); to hide paragraphs on purpose, put the '-->' on a line "
+        "of its own [page.comment-hides-text]"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开篇 <!-- 一条\n写了两行的注释 --> 后文。\n",
+        "<!--\n旧的一段。\n\n## 旧的小节\n-->\n\n正文。\n",
+        "<!-- 旧的一段：\n\n旧的一段。 -->\n\n正文。\n",
+        "正文。\n\n```html\n<!-- 代码里的注释\n\n还是代码 -->\n```\n",
+    ],
+    ids=[
+        "two-lines-of-a-paragraph",
+        "paragraphs-hidden-on-purpose",
+        "closed-at-a-line-end",
+        "code",
+    ],
+)
+def test_comments_that_hide_what_they_mean_to_are_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    add_to_page(minimal_project, text)
+    assert problems(minimal_project, capsys) == []
