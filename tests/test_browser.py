@@ -361,6 +361,30 @@ def test_a_section_a_link_leads_to_is_marked_and_placed_below_the_header(
     assert contrast_violations(page, heading) == []
 
 
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)], ids=str)
+def test_the_contents_name_the_section_a_link_leads_to(
+    page: Page, site_url: str, course: Course, size: tuple[int, int]
+) -> None:
+    """Material marks a section in the table of contents once its heading is above its own
+    line, 3.6rem down: a heading a link led to, placed below the 回到页面顶部 button (6rem),
+    left the section before it marked."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    module = course.modules[2]
+    page.goto(f"{site_url}{module.page.name}.html")
+    anchors = page.locator(".md-typeset h2[id]").evaluate_all("hs => hs.map(h => h.id)")
+    for anchor in (anchors[2], anchors[-3]):
+        page.goto(f"{site_url}{module.page.name}.html#{anchor}")
+        marked = page.locator(".md-sidebar--secondary .md-nav__link--active")
+        expect(marked).to_have_attribute("href", re.compile(f"#{re.escape(anchor)}$"))
+        heading = page.locator(f'[id="{anchor}"]')
+        expect_in_view_below_header(page, heading)
+        button = page.locator(".md-top")
+        button.evaluate("button => button.removeAttribute('hidden')")
+        top, box = button.bounding_box(), heading.bounding_box()
+        assert top is not None and box is not None
+        assert box["y"] >= top["y"] + top["height"], "not under the 回到页面顶部 button"
+
+
 @pytest.mark.parametrize(
     ("term", "teaching_page"), [("服务补救", "06-confirm"), ("首人负责", "05-do")]
 )

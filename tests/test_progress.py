@@ -385,6 +385,7 @@ def test_storage_that_fills_up_says_the_saved_progress_stays(
     expect(notice).to_contain_text("之后的进度可能不会保存")
     expect(notice).to_contain_text("已经保存的进度还在")
     expect(notice).to_contain_text("从现在起的进度")
+    expect(notice).to_contain_text("腾出空间以后，下一次有改动时会把没保存上的进度一起补存")
     assert list(stored(page)["questions"]) == [course.modules[0].quiz.questions[0].id]
 
 
@@ -573,7 +574,8 @@ def test_a_name_storage_cannot_keep_is_said_beside_the_name(
 ) -> None:
     """Storage full as the learner typed the name for the certificate: the notice went under
     the certificate, shown just then, out of sight below it, while the line by the name said
-    证书已生成…可以打印了. It goes under the name, where the learner is, and is not printed."""
+    证书已生成…可以打印了. It goes under the name, where the learner is, and is not printed.
+    It said the progress would be saved at the next answer, on a page with no question."""
     passed = {"best": 1, "total": 1, "passed": True}
     exam = {"best": 100, "passed": True, "passedScore": 100, "passedOn": "2026-02-03"}
     record = {"version": 1, "quizzes": {"01-sample": passed, "02-second": passed}, "exam": exam}
@@ -587,6 +589,7 @@ def test_a_name_storage_cannot_keep_is_said_beside_the_name(
     expect(page.locator(".mot-certificate")).to_be_visible()
     notice = page.locator(".mot-storage-warning")
     expect(notice).to_contain_text("之后的进度可能不会保存")
+    expect(notice).not_to_contain_text("作答")  # a page with no question to answer
     expect(notice).to_be_in_viewport()
     assert stored(page).get("name", "") == ""
     page.emulate_media(media="print")  # the certificate alone, on its sheet

@@ -15,13 +15,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from generator import build
 from generator.errors import CourseError
 from generator.preview import SEARCH_INDEX
 from generator.project import Project
 from generator.serve import FIXED, NOT_UPDATED, serve
+from tests.browsing import contrast_violations
 from tests.conftest import PROJECT, VIEWPORTS, serve_command, watched_tab
 from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
 from tests.test_settings_files import COPYRIGHT, add_theme_folder
@@ -291,6 +292,31 @@ def test_the_courses_warnings_show_folded_in_the_open_page(page: Page, preview: 
     expect(lines.first).to_be_visible()
     for line in lines.all_text_contents():
         assert re.match(r"^\S+:\d+:\d+: warning: .+ \[[a-z-]+\.[a-z-]+\]$", line), line
+
+
+def dark_enough(panel: Locator) -> bool:
+    """The panel's background is as dark as Material's slate page, not light over it."""
+    colour = panel.evaluate("box => getComputedStyle(box).backgroundColor")
+    return max(int(part) for part in re.findall(r"\d+", colour)[:3]) < 64
+
+
+def test_in_dark_mode_the_panel_is_dark_and_readable(
+    page: Page, preview: str, minimal_project: Path
+) -> None:
+    """The panel and the folded warnings stayed white and pink over a dark page."""
+    page.emulate_media(color_scheme="dark")
+    page.goto(f"{preview}01-sample.html")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    reminders = page.locator("details.mot-serve-warnings")
+    reminders.locator("summary").click()
+    assert dark_enough(reminders)
+    assert contrast_violations(page, reminders) == []
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    quiz.write_text(quiz.read_text().replace("type: single", "type: singel", 1))
+    panel = page.get_by_role("alert")
+    expect(panel.locator("li")).to_have_count(1, timeout=30_000)
+    assert dark_enough(panel)
+    assert contrast_violations(page, panel) == []
 
 
 def test_a_broken_save_keeps_the_last_good_page(
