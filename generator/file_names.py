@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePath
 
 from generator.errors import CONTROL, Problem, Severity
-from generator.project import GENERATED_PAGES, MODULE_NAME, Project, page_url
+from generator.project import GENERATED_PAGES, MODULE_NAME, SCORM_MANIFEST, Project, page_url
 from generator.search_index import DOCUMENTS, INDEX, OFFLINE_DOCUMENTS, OFFLINE_INDEX, TITLES
 
 WINDOWS_UNFIT = frozenset('\\:*?"<>|')
@@ -36,12 +36,14 @@ SITE_FILES = {
     "404.html": "MkDocs writes the site's own 'page not found' page",
     "sitemap.xml": "MkDocs writes the site map",
     "sitemap.xml.gz": "MkDocs writes the site map",
+    SCORM_MANIFEST: "the SCORM package's manifest goes",
     **dict.fromkeys(
         (INDEX, OFFLINE_INDEX, DOCUMENTS, OFFLINE_DOCUMENTS, TITLES), "the site's search index goes"
     ),
 }
-"""The addresses the build writes files of its own at, besides the pages and ``assets/``
-(``course/assets/`` is refused as a whole) -> what it writes there."""
+"""The addresses the build, or the SCORM export in the site it packages, writes files of its
+own at, besides the pages and ``assets/`` (``course/assets/`` is refused as a whole) -> what
+it writes there."""
 UNFIT_IN_A_NAME = {"Cc", "Zl", "Zp"}
 """Unicode categories no page or quiz name may hold besides what a terminal acts on
 (:data:`generator.errors.CONTROL`): tabs and line breaks, which that leaves alone in text."""
@@ -276,8 +278,9 @@ def _page_address_clashes(
 
 def _site_file_clashes(project: Project, published: Mapping[str, Path]) -> list[Problem]:
     """The published files whose path in the site, in any letter case, is where the build
-    writes a file of its own (``404.html``, ``sitemap.xml``): the build's file replaced the
-    trainer's without a word, and a link to it led to the site map or the 404 page."""
+    writes a file of its own (``404.html``, ``sitemap.xml``, the SCORM package's
+    ``imsmanifest.xml``): the build's file replaced the trainer's without a word, and a link
+    to it led to the site map, the 404 page or the manifest."""
     written = {address.casefold(): address for address in SITE_FILES}
     return [
         Problem(

@@ -45,6 +45,7 @@ from generator.settings_screen import (
     resolved_setting_problems,
 )
 from generator.settings_source import settings_bytes
+from generator.settings_theme import theme_key_problems
 from generator.yaml_errors import DOCUMENT_END_FIX, document_end_above, indent_hint
 from generator.yaml_hints import SETTINGS, context_line_of, key_read_as_text, syntax_hint
 
@@ -94,8 +95,10 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
         raise CourseError(settings_problems(project, complaints.messages))
     shown = project.relative(project.config_file)
     printed = {name: config[name] for name in (*PRINTED, EXTRA, THEME, MARKDOWN_OPTIONS)}
-    problems = resolved_setting_problems(data, printed, shown) + directory_urls_problems(
-        data, config["use_directory_urls"], shown
+    problems = (
+        resolved_setting_problems(data, printed, shown)
+        + directory_urls_problems(data, config["use_directory_urls"], shown)
+        + theme_key_problems(data, config["theme"], shown)
     )
     if problems:
         raise CourseError(problems)

@@ -35,6 +35,10 @@ its styles and the list of problems it shows; never part of a build."""
 SERVE_SCRIPT = f"{SERVE_FOLDER}/mot-serve.js"
 SERVE_STYLES = f"{SERVE_FOLDER}/mot-serve.css"
 SERVE_PROBLEMS = f"{SERVE_FOLDER}/problems.json"
+SCORM_MANIFEST = "imsmanifest.xml"
+"""The SCORM package's manifest, which the SCORM export writes at the root of the site it
+packages (:mod:`generator.export.scorm`); named here, where the checks of the course's file
+names read it too, as they cannot import the export."""
 
 MODULE_NAME = re.compile(r"^[0-9]{2}-[a-z0-9-]+$")
 """A module's file name without ``.md``: two digits, a hyphen, a slug, all ASCII; full-width

@@ -70,10 +70,12 @@ def unknown_key(
     if half_width != key and half_width in allowed:
         fix = f"write it in half-width (ordinary) letters: '{half_width}:'"
         return f"unknown key '{key}', written in full-width letters", fix, "unknown-key"
-    close = difflib.get_close_matches(key, allowed, n=1)
+    return f"unknown key '{key}'", meant_or_allowed(key, allowed), "unknown-key"
+
+
+def meant_or_allowed(written: str, allowed: list[str]) -> str:
+    """How to fix ``written``, which is none of ``allowed``: the one it is most likely a
+    slip for, if one is close, and the others to choose from."""
+    close = difflib.get_close_matches(written, allowed, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
-    return (
-        f"unknown key '{key}'",
-        f"{hint}remove it or use one of: {', '.join(allowed)}",
-        "unknown-key",
-    )
+    return f"{hint}remove it or use one of: {', '.join(allowed)}"

@@ -312,14 +312,16 @@ SITE_FILE_FIX = (
             "search/search_index.json",
             "'search/search_index.json', where the site's search index goes",
         ),
+        ("imsmanifest.xml", "'imsmanifest.xml', where the SCORM package's manifest goes"),
     ],
-    ids=["404-page", "site-map", "site-map-in-letter-case", "search-index"],
+    ids=["404-page", "site-map", "site-map-in-letter-case", "search-index", "scorm-manifest"],
 )
 def test_a_published_file_at_an_address_the_build_writes_is_told(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], name: str, told: str
 ) -> None:
     """course/404.html or course/sitemap.xml, linked from a page, passed check, and the
-    build replaced it with its own 404 page or site map without a word: the link led there."""
+    build replaced it with its own 404 page or site map without a word: the link led there;
+    course/imsmanifest.xml, the SCORM export with its manifest."""
     (minimal_project / "course" / name).parent.mkdir(parents=True, exist_ok=True)
     (minimal_project / "course" / name).write_bytes(PICTURE)
     link_from_home(minimal_project, name)

@@ -30,7 +30,7 @@ from generator.build import build_variant
 from generator.export.job import ExportJob
 from generator.markdown_config import site_config
 from generator.models import Course
-from generator.project import EXAM_PAGE, page_url
+from generator.project import EXAM_PAGE, SCORM_MANIFEST, page_url
 from generator.publish import scratch_folder
 from generator.render import template_environment
 from generator.write import write_output, zip_folder
@@ -39,7 +39,6 @@ RUNTIME = "assets/scorm/mot-scorm.js"
 LAUNCH_SCRIPT = "assets/scorm/mot-scorm-launch.js"
 LAUNCH_FOLDER = "scorm"
 SCRIPTS = (RUNTIME, LAUNCH_SCRIPT)
-MANIFEST = "imsmanifest.xml"
 MANIFEST_TITLE = 200
 """The most characters of a title in the manifest (imscp_rootv1p1p2.xsd)."""
 COURSE_SETTING = "mot_course"
@@ -70,12 +69,12 @@ def export_scorm(job: ExportJob) -> list[Path]:
     with scratch_folder(job.project) as scratch:
         job.progress("building the site with the SCORM runtime")
         site = build_variant(job.checked, scratch, job.packaged(use_scorm_runtime), runtime)
-        job.progress(f"writing {MANIFEST} and a launch page per SCO")
+        job.progress(f"writing {SCORM_MANIFEST} and a launch page per SCO")
         config = site_config(job.project)
         units = scos(job.checked.course)
         write_launch_pages(site, units, config.site_name, str(config.theme["language"]))
         manifest = render_manifest(units, config.site_name, shared_files(site))
-        (site / MANIFEST).write_text(manifest, encoding="utf-8")
+        (site / SCORM_MANIFEST).write_text(manifest, encoding="utf-8")
         job.progress("writing the zip")
         return [write_output(job.output, lambda partial: zip_folder(site, partial))]
 
@@ -122,7 +121,7 @@ def shared_files(site: Path) -> list[str]:
     return [
         quote(path.relative_to(site).as_posix())
         for path in sorted(site.rglob("*"))
-        if path.is_file() and path.name != MANIFEST
+        if path.is_file() and path.name != SCORM_MANIFEST
     ]
 
 
@@ -142,7 +141,7 @@ def write_launch_pages(site: Path, units: list[Sco], course_title: str, language
 
 
 def render_manifest(units: list[Sco], title: str, files: list[str]) -> str:
-    template = template_environment().get_template(f"export/{MANIFEST}.j2")
+    template = template_environment().get_template(f"export/{SCORM_MANIFEST}.j2")
     return template.render(
         identifier=course_identity(title),
         version="1.0",

@@ -1,0 +1,171 @@
+"""Keys under ``theme:`` and flags under ``theme.features`` that Material does not know.
+
+MkDocs hands every key under ``theme:`` to the theme as it is, and Material reads only the
+ones it knows: a misspelt one (``fetures:``, ``pallete:``, ``langauge:``), or one in an entry
+of the colour switch (``togle:``, ``shceme:``), was dropped without a word, as was a feature
+flag Material does not have (``navigation.instnat``); ``check`` said OK, and what the
+trainer meant did not happen. Each is named at its line, with the one it comes closest to.
+
+What the theme knows is read from its own files, so that it follows the version installed,
+in each of its folders (the trainer's ``custom_dir`` too): the keys its ``mkdocs_theme.yml``
+gives defaults to and those its templates read (``config.theme.palette``), and the flags its
+templates and its script test (``'navigation.tabs' in features``; ``V('navigation.instant')``,
+``V`` being the script's ``feature()`` under the name minifying gave it). MkDocs' own keys
+are those its ``Theme`` takes by name. A theme whose script names no flag (a newer bundle
+written otherwise) has its flags left unchecked rather than each told as unknown.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.theme import Theme
+
+from generator.errors import Problem
+from generator.schema_keys import meant_or_allowed, unknown_key
+from generator.settings_env import TEXT_TAG, mapping_pairs, top_setting
+
+THEME = "theme"
+THEME_DEFAULTS = "mkdocs_theme.yml"
+"""The file in a theme's folder that gives its settings' defaults."""
+SCRIPTS = "assets/javascripts"
+"""Where Material's folder keeps its script (``bundle.<hash>.min.js``)."""
+MKDOCS_KEYS = tuple(
+    name
+    for name, parameter in inspect.signature(Theme.__init__).parameters.items()
+    if name != "self" and parameter.kind is not inspect.Parameter.VAR_KEYWORD
+)
+"""The theme's settings MkDocs reads itself: name, custom_dir, static_templates, locale."""
+ZENSICAL_KEYS = ("variant",)
+"""Zensical's own theme setting, which MkDocs and Material pass over (``zensical/config.py``):
+the course builds with either (``--engine zensical``) and sets ``variant: classic``."""
+PALETTE_KEYS = ["accent", "media", "primary", "scheme", "toggle"]
+TOGGLE_KEYS = ["icon", "name"]
+"""The keys of an entry of ``theme.palette`` and of its ``toggle``, from Material 9.8.1's
+documentation: its templates read them off a loop's variable, under no name to look for."""
+READ_KEY = re.compile(r"""config\.theme(?:\.|\[["'])([a-z_]+)""")
+"""A template reading a theme setting: ``config.theme.palette``, ``config.theme["name"]``."""
+TESTED_FLAG = re.compile(r"""["']([a-z]+(?:\.[a-z]+)+)["']\s+(?:not\s+)?in\s+features\b""")
+"""A template testing a feature flag: ``'navigation.tabs' in features``."""
+SCRIPT_FEATURE = re.compile(r"function ([\w$]+)\((\w+)\)\{return [\w$.]+\.features\.includes\(\2\)")
+"""The script's ``feature(flag)``, minified: ``function V(e){return Ct.features.includes(e)}``."""
+UNREAD = "Material passes over it without a word"
+
+Pairs = list[tuple[yaml.ScalarNode, yaml.Node]]
+
+
+def theme_key_problems(data: bytes, theme: Any, shown: Path) -> list[Problem]:
+    """Each key under ``theme:`` in ``data``, the bytes of mkdocs.yml (``shown``), or under
+    an entry of its ``palette``, that Material does not read, and each flag of its
+    ``features`` Material does not have; ``theme``: the theme as MkDocs read it, for its
+    folders. Another theme reads keys of its own, and is left alone."""
+    if theme is None or theme.name != "material":
+        return []
+    keys, flags = known_to_theme([Path(folder) for folder in theme.dirs])
+    written = mapping_pairs(top_setting(data, THEME))
+    return [
+        *_unknown_keys(written, keys, THEME, shown),
+        *_palette_problems(written, shown),
+        *_feature_problems(_value_of(written, "features"), flags, shown),
+    ]
+
+
+def known_to_theme(folders: list[Path]) -> tuple[list[str], list[str]]:
+    """The theme settings' keys and the feature flags that the theme in ``folders`` knows,
+    with MkDocs' and Zensical's keys."""
+    keys = {*MKDOCS_KEYS, *ZENSICAL_KEYS}
+    flags: set[str] = set()
+    for folder in folders:
+        keys.update(_defaults(folder / THEME_DEFAULTS))
+        for template in folder.rglob("*.html"):
+            text = _text(template)
+            keys.update(READ_KEY.findall(text))
+            flags.update(TESTED_FLAG.findall(text))
+        for script in folder.glob(f"{SCRIPTS}/bundle.*.js"):
+            flags.update(_script_flags(_text(script)))
+    return sorted(keys), sorted(flags)
+
+
+def _defaults(path: Path) -> list[str]:
+    """The keys the theme's settings file at ``path`` gives defaults to; none when there is
+    no such file, or MkDocs could not read it either (and says so)."""
+    try:
+        defaults = yaml.safe_load(_text(path))
+    except yaml.YAMLError:
+        return []
+    return [str(key) for key in defaults] if isinstance(defaults, dict) else []
+
+
+def _script_flags(script: str) -> list[str]:
+    """The flags ``script``, Material's minified script, tests with its ``feature()``."""
+    feature = SCRIPT_FEATURE.search(script)
+    if feature is None:
+        return []
+    return re.findall(rf'(?<![\w$.]){re.escape(feature.group(1))}\("([a-z.]+)"\)', script)
+
+
+def _text(path: Path) -> str:
+    """The text of the theme's file at ``path``; none when it cannot be read, which the
+    build names if it needs the file."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _unknown_keys(pairs: Pairs, known: list[str], where: str, shown: Path) -> Iterator[Problem]:
+    """Each key of ``pairs``, the mapping at ``where``, that is none of ``known``."""
+    for key, _ in pairs:
+        if key.value not in known:
+            message, fix, _ = unknown_key(key.value, known)
+            message = (
+                f"{message} under {where}: {UNREAD}, so what it was meant to set does not happen"
+            )
+            yield _problem(shown, key, message, fix, "settings.theme-key")
+
+
+def _palette_problems(theme: Pairs, shown: Path) -> Iterator[Problem]:
+    """The unknown keys of ``theme.palette``'s entries (or of the one it is, a mapping) and
+    of their ``toggle``."""
+    palette = _value_of(theme, "palette")
+    entries = (
+        [(f"{THEME}.palette[{index}]", entry) for index, entry in enumerate(palette.value)]
+        if isinstance(palette, yaml.SequenceNode)
+        else [(f"{THEME}.palette", palette)]
+    )
+    for where, entry in entries:
+        pairs = mapping_pairs(entry)
+        yield from _unknown_keys(pairs, PALETTE_KEYS, where, shown)
+        toggle = mapping_pairs(_value_of(pairs, "toggle"))
+        yield from _unknown_keys(toggle, TOGGLE_KEYS, f"{where}.toggle", shown)
+
+
+def _feature_problems(
+    features: yaml.Node | None, flags: list[str], shown: Path
+) -> Iterator[Problem]:
+    """Each flag written in ``features`` (a tag's value is MkDocs' business) that is none of
+    ``flags``, the theme's; none told when the theme's flags could not be read."""
+    written = features.value if isinstance(features, yaml.SequenceNode) and flags else []
+    for flag in written:
+        if isinstance(flag, yaml.ScalarNode) and flag.tag == TEXT_TAG and flag.value not in flags:
+            message = (
+                f"{THEME}.features names '{flag.value}', a feature Material does not have: "
+                f"{UNREAD}, so the feature stays off"
+            )
+            yield _problem(
+                shown, flag, message, meant_or_allowed(flag.value, flags), "settings.theme-feature"
+            )
+
+
+def _value_of(pairs: Pairs, name: str) -> yaml.Node | None:
+    return next((value for key, value in pairs if key.value == name), None)
+
+
+def _problem(shown: Path, node: yaml.Node, message: str, fix: str, code: str) -> Problem:
+    place = node.start_mark
+    return Problem(shown, place.line + 1, place.column + 1, message, fix, code)
