@@ -9,7 +9,8 @@ unzipped there (a classroom PC, an LMS's server), and git checks the course out 
 must the name of every other file the site publishes from ``course/`` and of its folders,
 and no two may differ only in letter case, nor a page from one the generator writes, nor a
 published file from a page's address (``01-intro.html`` beside ``01-intro.md``) or from a
-file the build writes itself (``404.html``, ``sitemap.xml``). A file
+file the build writes itself (``404.html``, ``sitemap.xml``, the SCORM package's
+``scorm/`` folder of launch pages). A file
 the site does not publish reaches no package, but git cannot check out a name Windows
 cannot hold: it is a warning.
 """
@@ -22,7 +23,14 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePath
 
 from generator.errors import CONTROL, Problem, Severity
-from generator.project import GENERATED_PAGES, MODULE_NAME, SCORM_MANIFEST, Project, page_url
+from generator.project import (
+    GENERATED_PAGES,
+    MODULE_NAME,
+    SCORM_LAUNCH_FOLDER,
+    SCORM_MANIFEST,
+    Project,
+    page_url,
+)
 from generator.search_index import DOCUMENTS, INDEX, OFFLINE_DOCUMENTS, OFFLINE_INDEX, TITLES
 
 WINDOWS_UNFIT = frozenset('\\:*?"<>|')
@@ -37,13 +45,14 @@ SITE_FILES = {
     "sitemap.xml": "MkDocs writes the site map",
     "sitemap.xml.gz": "MkDocs writes the site map",
     SCORM_MANIFEST: "the SCORM package's manifest goes",
+    f"{SCORM_LAUNCH_FOLDER}/": "the SCORM package's launch pages go",
     **dict.fromkeys(
         (INDEX, OFFLINE_INDEX, DOCUMENTS, OFFLINE_DOCUMENTS, TITLES), "the site's search index goes"
     ),
 }
 """The addresses the build, or the SCORM export in the site it packages, writes files of its
-own at, besides the pages and ``assets/`` (``course/assets/`` is refused as a whole) -> what
-it writes there."""
+own at, besides the pages and ``assets/`` (``course/assets/`` is refused as a whole), a
+folder's ending in ``/`` -> what it writes there."""
 UNFIT_IN_A_NAME = {"Cc", "Zl", "Zp"}
 """Unicode categories no page or quiz name may hold besides what a terminal acts on
 (:data:`generator.errors.CONTROL`): tabs and line breaks, which that leaves alone in text."""
@@ -279,23 +288,33 @@ def _page_address_clashes(
 def _site_file_clashes(project: Project, published: Mapping[str, Path]) -> list[Problem]:
     """The published files whose path in the site, in any letter case, is where the build
     writes a file of its own (``404.html``, ``sitemap.xml``, the SCORM package's
-    ``imsmanifest.xml``): the build's file replaced the trainer's without a word, and a link
-    to it led to the site map, the 404 page or the manifest."""
-    written = {address.casefold(): address for address in SITE_FILES}
+    ``imsmanifest.xml``), or under a folder it writes (the SCORM launch pages' ``scorm/``):
+    the build's file replaced the trainer's without a word, and a link to it led to the site
+    map, the 404 page or the manifest; a file in ``scorm/`` stopped the SCORM export."""
     return [
         Problem(
             project.relative(path),
             1,
             1,
             f"the site would publish this file as '{name}', where {SITE_FILES[address]}"
-            f"{'' if name == address else f' (as {address!r})'}, so one would replace the other",
+            f"{'' if name.startswith(address) else f' (as {address!r})'}, so one would replace "
+            "the other",
             "rename the file, or move it into course/images/ or course/media/, and write the new "
             "name in the links to it",
             "media.site-file-clash",
         )
         for name, path in sorted(published.items())
-        if (address := written.get(name.casefold())) is not None
+        if (address := _site_address(name)) is not None
     ]
+
+
+def _site_address(name: str) -> str | None:
+    """The address of :data:`SITE_FILES` that ``name``, a published file's path in the site,
+    is, in any letter case, or that of the folder at the site's root that it is in (or that
+    is its name: the folder could not be made)."""
+    written = {address.casefold(): address for address in SITE_FILES}
+    folded = name.casefold()
+    return written.get(folded, written.get(f"{folded.split('/')[0]}/"))
 
 
 def generated_page_clashes(project: Project, pages: list[Path]) -> list[Problem]:

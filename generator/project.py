@@ -39,6 +39,10 @@ SCORM_MANIFEST = "imsmanifest.xml"
 """The SCORM package's manifest, which the SCORM export writes at the root of the site it
 packages (:mod:`generator.export.scorm`); named here, where the checks of the course's file
 names read it too, as they cannot import the export."""
+SCORM_LAUNCH_FOLDER = "scorm"
+"""The folder of the SCORM package that the export writes its launch pages in, one per SCO
+(``scorm/01-intro.html``); named here for the same checks, which keep the course's own files
+out of it."""
 
 MODULE_NAME = re.compile(r"^[0-9]{2}-[a-z0-9-]+$")
 """A module's file name without ``.md``: two digits, a hyphen, a slug, all ASCII; full-width

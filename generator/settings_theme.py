@@ -2,13 +2,17 @@
 
 MkDocs hands every key under ``theme:`` to the theme as it is, and Material reads only the
 ones it knows: a misspelt one (``fetures:``, ``pallete:``, ``langauge:``), or one in an entry
-of the colour switch (``togle:``, ``shceme:``), was dropped without a word, as was a feature
-flag Material does not have (``navigation.instnat``); ``check`` said OK, and what the
-trainer meant did not happen. Each is named at its line, with the one it comes closest to.
+of the colour switch (``togle:``, ``shceme:``), under ``font:`` (``txet:``) or ``icon:``
+(``lgo:``), was dropped without a word, as was a feature flag Material does not have
+(``navigation.instnat``); ``check`` said OK, and what the trainer meant did not happen. Each
+is named at its line, with the one it comes closest to. So is ``features:`` written as a
+text (``features: navigation.instant``): Material took each flag whose name is part of it as
+on, and the offline and SCORM exports, which edit the list, made it one of letters.
 
 What the theme knows is read from its own files, so that it follows the version installed,
 in each of its folders (the trainer's ``custom_dir`` too): the keys its ``mkdocs_theme.yml``
-gives defaults to and those its templates read (``config.theme.palette``), and the flags its
+gives defaults to and those its templates read (``config.theme.palette``,
+``config.theme.icon.logo`` for a key of ``icon``), and the flags its
 templates and its script test (``'navigation.tabs' in features``; ``V('navigation.instant')``,
 ``V`` being the script's ``feature()`` under the name minifying gave it). MkDocs' own keys
 are those its ``Theme`` takes by name. A theme whose script names no flag (a newer bundle
@@ -21,7 +25,7 @@ import inspect
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from mkdocs.theme import Theme
@@ -44,12 +48,21 @@ MKDOCS_KEYS = tuple(
 ZENSICAL_KEYS = ("variant",)
 """Zensical's own theme setting, which MkDocs and Material pass over (``zensical/config.py``):
 the course builds with either (``--engine zensical``) and sets ``variant: classic``."""
+ZENSICAL_NAMED = {"icon": ("blog", "copy")}
+"""The keys of ``theme.icon`` only Zensical's templates read (``blog-post.html``,
+``partials/actions.html``)."""
+NAMED_KEYS = ("font", "icon")
+"""The theme's settings whose keys its templates read by name (``config.theme.font.text``);
+those of ``icon.admonition`` and ``icon.tag`` are the trainer's own (note kinds, tags)."""
 PALETTE_KEYS = ["accent", "media", "primary", "scheme", "toggle"]
 TOGGLE_KEYS = ["icon", "name"]
 """The keys of an entry of ``theme.palette`` and of its ``toggle``, from Material 9.8.1's
 documentation: its templates read them off a loop's variable, under no name to look for."""
-READ_KEY = re.compile(r"""config\.theme(?:\.|\[["'])([a-z_]+)""")
-"""A template reading a theme setting: ``config.theme.palette``, ``config.theme["name"]``."""
+READ_KEY = re.compile(
+    r"""config\.theme(?:\.|\[["'])([a-z_]+)(?:["']])?(?:(?:\.|\[["'])([a-z_]+))?"""
+)
+"""A template reading a theme setting, and a key of it if it reads one: ``config.theme.palette``,
+``config.theme["name"]``, ``config.theme.font.text``."""
 TESTED_FLAG = re.compile(r"""["']([a-z]+(?:\.[a-z]+)+)["']\s+(?:not\s+)?in\s+features\b""")
 """A template testing a feature flag: ``'navigation.tabs' in features``."""
 SCRIPT_FEATURE = re.compile(r"function ([\w$]+)\((\w+)\)\{return [\w$.]+\.features\.includes\(\2\)")
@@ -59,6 +72,15 @@ UNREAD = "Material passes over it without a word"
 Pairs = list[tuple[yaml.ScalarNode, yaml.Node]]
 
 
+class Known(NamedTuple):
+    """What a theme knows: its settings' keys, the keys of each setting its templates read
+    keys of by name (``font`` -> ``code``, ``text``), and its feature flags."""
+
+    keys: list[str]
+    named: dict[str, list[str]]
+    flags: list[str]
+
+
 def theme_key_problems(data: bytes, theme: Any, shown: Path) -> list[Problem]:
     """Each key under ``theme:`` in ``data``, the bytes of mkdocs.yml (``shown``), or under
     an entry of its ``palette``, that Material does not read, and each flag of its
@@ -66,39 +88,51 @@ def theme_key_problems(data: bytes, theme: Any, shown: Path) -> list[Problem]:
     folders. Another theme reads keys of its own, and is left alone."""
     if theme is None or theme.name != "material":
         return []
-    keys, flags = known_to_theme([Path(folder) for folder in theme.dirs])
+    known = known_to_theme([Path(folder) for folder in theme.dirs])
     written = mapping_pairs(top_setting(data, THEME))
     return [
-        *_unknown_keys(written, keys, THEME, shown),
+        *_unknown_keys(written, known.keys, THEME, shown),
         *_palette_problems(written, shown),
-        *_feature_problems(_value_of(written, "features"), flags, shown),
+        *_named_key_problems(written, known.named, shown),
+        *_features_text(_value_of(written, "features"), shown),
+        *_feature_problems(_value_of(written, "features"), known.flags, shown),
     ]
 
 
-def known_to_theme(folders: list[Path]) -> tuple[list[str], list[str]]:
-    """The theme settings' keys and the feature flags that the theme in ``folders`` knows,
-    with MkDocs' and Zensical's keys."""
+def known_to_theme(folders: list[Path]) -> Known:
+    """What the theme in ``folders`` knows, with MkDocs' and Zensical's keys."""
     keys = {*MKDOCS_KEYS, *ZENSICAL_KEYS}
+    named: dict[str, set[str]] = {key: set() for key in NAMED_KEYS}
     flags: set[str] = set()
     for folder in folders:
-        keys.update(_defaults(folder / THEME_DEFAULTS))
+        for key, value in _defaults(folder / THEME_DEFAULTS).items():
+            keys.add(key)
+            if key in named and isinstance(value, dict):
+                named[key].update(map(str, value))
         for template in folder.rglob("*.html"):
             text = _text(template)
-            keys.update(READ_KEY.findall(text))
+            for key, inner in READ_KEY.findall(text):
+                keys.add(key)
+                if inner and key in named:
+                    named[key].add(inner)
             flags.update(TESTED_FLAG.findall(text))
         for script in folder.glob(f"{SCRIPTS}/bundle.*.js"):
             flags.update(_script_flags(_text(script)))
-    return sorted(keys), sorted(flags)
+    for key, inner in named.items():
+        inner.update(ZENSICAL_NAMED.get(key, ()) if inner else ())
+    return Known(sorted(keys), {key: sorted(inner) for key, inner in named.items()}, sorted(flags))
 
 
-def _defaults(path: Path) -> list[str]:
-    """The keys the theme's settings file at ``path`` gives defaults to; none when there is
-    no such file, or MkDocs could not read it either (and says so)."""
+def _defaults(path: Path) -> dict[str, Any]:
+    """The settings the theme's settings file at ``path`` gives defaults to, by key; none
+    when there is no such file, or MkDocs could not read it either (and says so)."""
     try:
         defaults = yaml.safe_load(_text(path))
     except yaml.YAMLError:
-        return []
-    return [str(key) for key in defaults] if isinstance(defaults, dict) else []
+        return {}
+    return (
+        {str(key): value for key, value in defaults.items()} if isinstance(defaults, dict) else {}
+    )
 
 
 def _script_flags(script: str) -> list[str]:
@@ -129,6 +163,17 @@ def _unknown_keys(pairs: Pairs, known: list[str], where: str, shown: Path) -> It
             yield _problem(shown, key, message, fix, "settings.theme-key")
 
 
+def _named_key_problems(
+    theme: Pairs, named: dict[str, list[str]], shown: Path
+) -> Iterator[Problem]:
+    """The unknown keys under ``font:`` and ``icon:`` when each is a mapping (``font: false``
+    is none); none told under one the theme names no key of."""
+    for name, known in named.items():
+        if known:
+            pairs = mapping_pairs(_value_of(theme, name))
+            yield from _unknown_keys(pairs, known, f"{THEME}.{name}", shown)
+
+
 def _palette_problems(theme: Pairs, shown: Path) -> Iterator[Problem]:
     """The unknown keys of ``theme.palette``'s entries (or of the one it is, a mapping) and
     of their ``toggle``."""
@@ -143,6 +188,20 @@ def _palette_problems(theme: Pairs, shown: Path) -> Iterator[Problem]:
         yield from _unknown_keys(pairs, PALETTE_KEYS, where, shown)
         toggle = mapping_pairs(_value_of(pairs, "toggle"))
         yield from _unknown_keys(toggle, TOGGLE_KEYS, f"{where}.toggle", shown)
+
+
+def _features_text(features: yaml.Node | None, shown: Path) -> Iterator[Problem]:
+    """``features`` written as a text, not a list: Material tests a flag's name as part of
+    it (``navigation.instant.progress`` turns ``navigation.instant`` on), and the exports,
+    which add or take out flags, made it a list of its letters."""
+    if isinstance(features, yaml.ScalarNode) and features.tag == TEXT_TAG:
+        flag = next(iter(features.value.split()), "navigation.instant")
+        message = (
+            f"{THEME}.features is written as a text, not a list: Material then turns on each "
+            "flag whose name is part of it, and the offline and SCORM packages lose them all"
+        )
+        fix = f"write it as a list, a flag a line: 'features:', then '  - {flag}' below it"
+        yield _problem(shown, features, message, fix, "settings.theme-feature")
 
 
 def _feature_problems(

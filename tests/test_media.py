@@ -313,15 +313,29 @@ SITE_FILE_FIX = (
             "'search/search_index.json', where the site's search index goes",
         ),
         ("imsmanifest.xml", "'imsmanifest.xml', where the SCORM package's manifest goes"),
+        ("scorm/讲义.pdf", "'scorm/讲义.pdf', where the SCORM package's launch pages go"),
+        (
+            "SCORM/01-sample.html",
+            "'SCORM/01-sample.html', where the SCORM package's launch pages go (as 'scorm/')",
+        ),
     ],
-    ids=["404-page", "site-map", "site-map-in-letter-case", "search-index", "scorm-manifest"],
+    ids=[
+        "404-page",
+        "site-map",
+        "site-map-in-letter-case",
+        "search-index",
+        "scorm-manifest",
+        "scorm-launch-folder",
+        "scorm-launch-folder-in-letter-case",
+    ],
 )
 def test_a_published_file_at_an_address_the_build_writes_is_told(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], name: str, told: str
 ) -> None:
     """course/404.html or course/sitemap.xml, linked from a page, passed check, and the
     build replaced it with its own 404 page or site map without a word: the link led there;
-    course/imsmanifest.xml, the SCORM export with its manifest."""
+    course/imsmanifest.xml, the SCORM export with its manifest; a file in course/scorm/, where
+    the export writes its launch pages, stopped it ("File exists")."""
     (minimal_project / "course" / name).parent.mkdir(parents=True, exist_ok=True)
     (minimal_project / "course" / name).write_bytes(PICTURE)
     link_from_home(minimal_project, name)

@@ -55,11 +55,22 @@ def test_a_key_a_template_of_the_theme_s_own_folder_reads_is_known(
 def test_the_flags_are_read_from_the_installed_material() -> None:
     """Material 9.8.1 documents 30 feature flags; its templates test some and its script the
     others, so that reading only one of them would tell a flag it has as unknown."""
-    _, flags = known_to_theme([Path(folder) for folder in Theme("material").dirs])
+    flags = known_to_theme([Path(folder) for folder in Theme("material").dirs]).flags
     assert len(flags) == 30
     assert {"navigation.instant", "navigation.tabs", "content.code.copy", "toc.follow"} <= set(
         flags
     )
+
+
+def test_the_keys_of_font_and_icon_are_read_from_the_installed_material() -> None:
+    """Material 9.8.1's templates read ``config.theme.font.text`` and 15 keys of
+    ``config.theme.icon``; Zensical's read two more (``blog``, ``copy``)."""
+    named = known_to_theme([Path(folder) for folder in Theme("material").dirs]).named
+    assert named["font"] == ["code", "text"]
+    assert {"logo", "repo", "edit", "view", "admonition", "tag", "top", "blog"} <= set(
+        named["icon"]
+    )
+    assert len(named["icon"]) == 17
 
 
 def test_a_flag_an_environment_variable_gives_is_left_to_material(

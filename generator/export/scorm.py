@@ -30,14 +30,13 @@ from generator.build import build_variant
 from generator.export.job import ExportJob
 from generator.markdown_config import site_config
 from generator.models import Course
-from generator.project import EXAM_PAGE, SCORM_MANIFEST, page_url
+from generator.project import EXAM_PAGE, SCORM_LAUNCH_FOLDER, SCORM_MANIFEST, page_url
 from generator.publish import scratch_folder
 from generator.render import template_environment
 from generator.write import write_output, zip_folder
 
 RUNTIME = "assets/scorm/mot-scorm.js"
 LAUNCH_SCRIPT = "assets/scorm/mot-scorm-launch.js"
-LAUNCH_FOLDER = "scorm"
 SCRIPTS = (RUNTIME, LAUNCH_SCRIPT)
 MANIFEST_TITLE = 200
 """The most characters of a title in the manifest (imscp_rootv1p1p2.xsd)."""
@@ -61,7 +60,7 @@ class Sco:
     @property
     def launch(self) -> str:
         """The launch page the LMS opens: it holds the session and shows ``href``."""
-        return f"{LAUNCH_FOLDER}/{self.name}.html"
+        return f"{SCORM_LAUNCH_FOLDER}/{self.name}.html"
 
 
 def export_scorm(job: ExportJob) -> list[Path]:
@@ -128,7 +127,7 @@ def shared_files(site: Path) -> list[str]:
 def write_launch_pages(site: Path, units: list[Sco], course_title: str, language: str) -> None:
     """``scorm/<name>.html`` for each SCO, beside the site's pages."""
     template = template_environment().get_template("export/scorm-launch.html.j2")
-    (site / LAUNCH_FOLDER).mkdir()
+    (site / SCORM_LAUNCH_FOLDER).mkdir()
     for sco in units:
         page = template.render(
             sco=sco,
