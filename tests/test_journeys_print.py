@@ -12,11 +12,11 @@ from typing import Literal
 
 import pypdfium2 as pdfium
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Dialog, Locator, Page, expect
 
 from generator.digests import match_choices
 from generator.models import Course, Matching, Ordering, Scenario
-from tests.browsing import answer, choose_dark, every_question, hand_in
+from tests.browsing import answer, choose_dark, every_question, hand_in, seed_progress
 from tests.journeys import (
     LINES_OF_TEXT,
     form_of,
@@ -464,3 +464,134 @@ def test_the_certificate_fits_a_narrow_screen_and_one_sheet(
     page.get_by_role("button", name="打印证书").click()
     assert page.evaluate("window.__printed") == 1, "打印证书 opens the print dialog"
     assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
+
+
+FAMILY = "\U0001f469\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"
+"""👩‍👩‍👧‍👦: one character drawn, of 11 UTF-16 units (what the box's maxlength counts)."""
+
+
+SCREENS: list[tuple[int, int, Literal["light", "dark"]]] = [
+    (1280, 800, "light"),
+    (390, 844, "dark"),
+]
+"""A desktop screen in light mode and a phone's in dark mode: width, height, scheme."""
+
+
+def seed_name(page: Page, site_url: str, course: Course, name: str) -> None:
+    """Store the record of a learner who passed everything, with ``name`` as the name."""
+    record = json.loads(passed_everything(course))
+    record["name"] = name
+    seed_progress(page, site_url, json.dumps(record, ensure_ascii=False))
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("李" * 3000, "李" * 40),
+        ("W" * 300, "W" * 40),
+        ("欧阳晓梅" * 50, "欧阳晓梅" * 10),
+        ("W" * 35 + FAMILY, "W" * 35),
+    ],
+    ids=["3000-chinese", "300-latin", "200-chinese", "emoji-past-the-limit"],
+)
+def test_a_name_stored_past_the_boxs_limit_is_cut_to_it(
+    page: Page, site_url: str, course: Course, tmp_path: Path, stored: str, shown: str
+) -> None:
+    """A name edited into the stored record past the box's 40 was shown whole: 3,000
+    characters made a certificate 7,000 pixels tall that printed on three sheets, 300
+    letters filled the sheet. It is cut to the box's limit between whole characters, as the
+    box cuts a pasted name, on a desktop and a phone screen and on paper."""
+    seed_name(page, site_url, course, stored)
+    for width, height, scheme in SCREENS:
+        page.set_viewport_size({"width": width, "height": height})
+        page.emulate_media(color_scheme=scheme)
+        page.goto(f"{site_url}exam_certificate.html")
+        certificate = page.locator(".mot-certificate")
+        expect(certificate.locator(".mot-cert-name")).to_have_text(shown)
+        expect(page.get_by_label("证书上的姓名")).to_have_value(shown)
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= width
+        drawn = certificate.bounding_box()
+        assert drawn is not None and drawn["height"] < height, "no taller than the screen"
+    assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
+    printed = pdfium.PdfDocument(tmp_path / "certificate.pdf")[0].get_textpage().get_text_range()
+    printed = re.sub(r"\s", "", printed)
+    assert shown in printed and shown + stored[len(shown)] not in printed
+
+
+@pytest.mark.parametrize(
+    "blank",
+    ["     ", "\u200b\u200b\u200b", " \u3000\u200b\u200d\u2060\ufeff\u200e\u00a0 "],
+    ids=["spaces", "zero-width", "mixed"],
+)
+def test_a_name_of_nothing_visible_is_no_name(
+    page: Page, site_url: str, course: Course, blank: str
+) -> None:
+    """A stored name of spaces made a certificate with a blank line for the name as the page
+    opened, and zero-width spaces, stored or typed, were taken as a name. Neither is a name
+    now: the box stays empty and 生成证书 asks for one."""
+    seed_name(page, site_url, course, blank)
+    page.goto(f"{site_url}exam_certificate.html")
+    expect(page.locator(".mot-cert-all-done")).to_be_visible()  # the page has run
+    certificate = page.locator(".mot-certificate")
+    expect(certificate).to_be_hidden()
+    name_box = page.get_by_label("证书上的姓名")
+    expect(name_box).to_have_value("")
+    name_box.fill(blank)
+    page.get_by_role("button", name="生成证书").click()
+    expect(name_box).to_have_accessible_description("请先输入姓名。")
+    expect(certificate).to_be_hidden()
+    assert stored_record(page)["name"] == blank, "nothing saved over it"
+
+
+def test_marks_stacked_on_a_letter_stay_on_the_name_line(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """A letter with marks stacked on it above and below (Zalgo), within the box's 40, was
+    drawn over the lines around the name, on screen and on paper, and over the button above
+    the status line that says the name again (on a phone, where it is under the button)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    certificate = make_certificate(page, site_url, course, "Z")
+    around = [certificate.locator("p", has_text=text) for text in ("兹证明", "已完成全部模块")]
+    button = page.get_by_role("button", name="生成证书")
+
+    def drawn_around() -> list[bytes]:
+        """The button, and the lines above and below the name on screen and on paper."""
+        shots = [button.screenshot()]
+        for media in ("screen", "print"):
+            page.emulate_media(media=media)
+            shots += [line.screenshot() for line in around]
+        page.emulate_media(media="screen")
+        return shots
+
+    plain = drawn_around()
+    below, above = [*range(0x316, 0x31A), *range(0x31C, 0x334)], range(0x300, 0x30B)
+    zalgo = "Z" + "".join(map(chr, [*below, *above]))  # 40 UTF-16 units, as the box allows
+    page.get_by_label("证书上的姓名").fill(zalgo)
+    button.click()
+    expect(certificate.locator(".mot-cert-name")).to_have_text(zalgo)
+    assert drawn_around() == plain
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["<b>x</b><img src=x onerror=alert(1)>", "محمد אברהם 李小梅", "李小梅 " + FAMILY * 2],
+    ids=["markup", "right-to-left", "emoji"],
+)
+def test_a_name_of_markup_or_mixed_scripts_shows_as_typed(
+    page: Page, site_url: str, course: Course, tmp_path: Path, name: str
+) -> None:
+    """Markup in a name is text, never run; right-to-left text and emoji joined into one
+    fit a phone screen and one sheet."""
+    dialogs: list[str] = []
+
+    def heard(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", heard)
+    page.set_viewport_size({"width": 390, "height": 844})
+    line = make_certificate(page, site_url, course, name).locator(".mot-cert-name")
+    assert line.evaluate("line => line.children.length") == 0, "no element made from the name"
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
+    assert dialogs == []

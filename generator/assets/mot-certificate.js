@@ -47,6 +47,21 @@
     return context.measureText(name).width / parseFloat(style.fontSize);
   }
 
+  /* The name a certificate is made in: trimmed, and cut between whole characters to the
+     box's limit (maxlength, in the UTF-16 units the box counts), since a name edited into
+     the stored record can be any length; none ("") when nothing in it would show, such as
+     spaces or zero-width characters only. */
+  function certificateName(text, limit) {
+    var characters = window.Intl && Intl.Segmenter   /* no Segmenter: Firefox before 125 */
+      ? Array.from(new Intl.Segmenter().segment(text.trim()), function (part) { return part.segment; })
+      : Array.from(text.trim());
+    var name = "";
+    for (var i = 0; i < characters.length && name.length + characters[i].length <= limit; i += 1) {
+      name += characters[i];
+    }
+    return /[^\p{White_Space}\p{Cc}\p{Default_Ignorable_Code_Point}]/u.test(name) ? name.trim() : "";
+  }
+
   /* Fills in and shows the certificate; returns the score it shows. */
   function fillCertificate(page, course, name) {
     var certificate = page.querySelector(".mot-certificate");
@@ -66,11 +81,11 @@
 
   function bindForm(page, course, form) {
     var input = form.querySelector("input");
-    input.value = mot.progress.name();
+    input.value = certificateName(mot.progress.name(), input.maxLength);
     if (input.value) { fillCertificate(page, course, input.value); }   /* made on an earlier visit */
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var name = input.value.trim();
+      var name = certificateName(input.value, input.maxLength);
       input.setAttribute("aria-invalid", String(!name));   /* the status line describes it */
       if (!name) {
         form.querySelector(".mot-status").textContent = "请先输入姓名。";
