@@ -169,11 +169,17 @@ def fenced_code(lines: list[str]) -> FencedCode:
             if spaced is not None:
                 found.spaced_closings.append(SpacedClosing(spaced, start, index))
             opening = None
-        elif spaced is None and line[len(indent) :].strip() == fence:
+        elif spaced is None and _fence_but_for_an_odd_space(line[len(indent) :], fence):
             spaced = index
     if opening is not None:
         _unclosed(found, opening[0], opening[2], spaced)
     return found
+
+
+def _fence_but_for_an_odd_space(line: str, fence: str) -> bool:
+    """Whether ``line`` is ``fence`` but for a space around it that is no space or tab
+    (full-width, no-break): ASCII spaces alone around it are the fence's own business."""
+    return line.strip() == fence and line.strip(" \t") != fence
 
 
 def _unclosed(found: FencedCode, start: int, fence: str, spaced: int | None) -> None:

@@ -32,7 +32,13 @@ from mkdocs.theme import Theme
 
 from generator.errors import Problem
 from generator.schema_keys import meant_or_allowed, unknown_key
-from generator.settings_env import TEXT_TAG, mapping_pairs, top_setting
+from generator.settings_env import (
+    TEXT_TAG,
+    custom_dir_node,
+    given_by_variable,
+    mapping_pairs,
+    top_setting,
+)
 
 THEME = "theme"
 THEME_DEFAULTS = "mkdocs_theme.yml"
@@ -228,3 +234,21 @@ def _value_of(pairs: Pairs, name: str) -> yaml.Node | None:
 def _problem(shown: Path, node: yaml.Node, message: str, fix: str, code: str) -> Problem:
     place = node.start_mark
     return Problem(shown, place.line + 1, place.column + 1, message, fix, code)
+
+
+def custom_dir_not_a_path(data: bytes, shown: Path) -> Problem | None:
+    """``theme.custom_dir`` in ``data``, the bytes of mkdocs.yml (``shown``), when it is
+    written but is no folder's path (a list, a mapping, nothing, an ``!ENV`` none of whose
+    variables is set): MkDocs takes it for a path without looking, and failed with a
+    TypeError. None when it is not written, and so not what MkDocs failed on."""
+    folder = custom_dir_node(data)
+    if folder is None:
+        return None
+    return _problem(
+        shown,
+        folder,
+        f"{THEME}.custom_dir is not a folder's path: it names the folder of the theme's own "
+        f"templates{given_by_variable(folder)}",
+        "write the folder's path as a text (custom_dir: overrides), or delete the line",
+        "settings.invalid",
+    )

@@ -488,6 +488,20 @@ def test_a_code_fence_with_an_odd_space_is_told_at_the_line_meant_to_close_it(
     ]
 
 
+def test_a_fence_with_ascii_spaces_before_it_is_told_as_it_was(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Spaces and tabs around a fence are no odd space: such a line is told as the block's
+    fence left open was, where looking for an odd space in it raised StopIteration."""
+    line = add_to_page(minimal_project, "```text\n代码\n  ```\n\n段落\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:1: this line opens a code block with ```, but no line after it closes "
+        "the block (a line of ``` alone, indented as this one), so the site shows ``` as text; "
+        "end the code with a line of ``` at this line's indent, or delete this line "
+        "[page.unclosed-fence]"
+    ]
+
+
 def test_a_comment_in_a_paragraph_closed_paragraphs_later_is_told_at_its_opening(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
