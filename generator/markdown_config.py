@@ -36,7 +36,7 @@ from generator.settings_env import (
     variable_problem,
     variable_value,
 )
-from generator.settings_place import setting_place
+from generator.settings_place import setting_place, wrong_kind
 from generator.settings_screen import (
     EXTRA,
     MARKDOWN_OPTIONS,
@@ -45,7 +45,7 @@ from generator.settings_screen import (
     resolved_setting_problems,
 )
 from generator.settings_source import settings_bytes
-from generator.settings_theme import custom_dir_not_a_path, theme_key_problems
+from generator.settings_theme import theme_key_problems
 from generator.yaml_errors import DOCUMENT_END_FIX, document_end_above, indent_hint
 from generator.yaml_hints import SETTINGS, context_line_of, key_read_as_text, syntax_hint
 
@@ -89,9 +89,8 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
         config = load_config(str(project.config_file), **overrides)
     except MkDocsException as error:  # Abort, on an invalid setting, is also a SystemExit
         raise CourseError(settings_problems(project, complaints.messages, error)) from None
-    except TypeError:  # a theme folder's path that is none, taken unchecked
-        shown = project.relative(project.config_file)
-        if (problem := custom_dir_not_a_path(data, shown)) is None:
+    except (TypeError, AttributeError, ValueError) as error:  # a value of a kind unlooked for
+        if (problem := wrong_kind(data, project.relative(project.config_file), error)) is None:
             raise
         raise CourseError([problem]) from None
     finally:

@@ -11,11 +11,17 @@ own.
 from __future__ import annotations
 
 import re
+import traceback
 from collections.abc import Iterator
+from pathlib import Path
 
 import yaml
+from mkdocs.config.base import Config
 
+from generator.errors import Problem
+from generator.project import CONFIG_FILE
 from generator.settings_env import mapping_pairs, top_settings
+from generator.settings_theme import custom_dir_not_a_path
 
 STEP = re.compile(
     r"Sub-option '([^']+)'|Plugin '([^']+)' option '([^']+)'|The \"([^\"]+)\" plugin"
@@ -74,3 +80,30 @@ def _child(node: yaml.Node | None, step: str) -> tuple[yaml.Node, yaml.Node] | N
 def _bare(name: str) -> str:
     """A plugin's name without the theme's prefix: ``material/search`` -> ``search``."""
     return name.rsplit("/", 1)[-1]
+
+
+def wrong_kind(data: bytes, shown: Path, error: BaseException) -> Problem | None:
+    """The problem with mkdocs.yml (``data``, shown as ``shown``) that stopped MkDocs with
+    ``error``, not one of its own but Python's: an option's code took a value of a kind it
+    did not look for (a number for the search's language, a list for the theme's folder).
+    Told at the setting MkDocs was reading, found in the error's traceback; None when
+    MkDocs was reading none (the error is not the settings' doing)."""
+    keys = [
+        frame.f_locals["key"]
+        for frame, _ in traceback.walk_tb(error.__traceback__)
+        if isinstance(frame.f_locals.get("self"), Config)
+        and isinstance(frame.f_locals.get("key"), str)
+    ]
+    if not keys:
+        return None
+    if keys[0] == "theme" and (folder := custom_dir_not_a_path(data, shown)) is not None:
+        return folder
+    return Problem(
+        shown,
+        *setting_place(data, keys[0], ""),
+        f"MkDocs cannot read the setting '{'.'.join(dict.fromkeys(keys))}': a value in it is "
+        f"not of the kind it takes ({error})",
+        f"write it as MkDocs' documentation shows (one text where one is meant, not a list or "
+        f"a number), or undo the last change to {CONFIG_FILE}",
+        "settings.invalid",
+    )
