@@ -37,6 +37,7 @@ from generator.settings_env import (
     variable_value,
 )
 from generator.settings_place import setting_place, wrong_kind
+from generator.settings_probe import extension_problems
 from generator.settings_screen import (
     EXTRA,
     MARKDOWN_OPTIONS,
@@ -106,6 +107,9 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
     )
     if problems:
         raise CourseError(problems)
+    extensions = config["markdown_extensions"]
+    if failing := extension_problems(data, extensions, config[MARKDOWN_OPTIONS], shown):
+        raise CourseError(failing)
     return config
 
 
