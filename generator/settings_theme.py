@@ -24,6 +24,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -94,7 +95,8 @@ def theme_key_problems(data: bytes, theme: Any, shown: Path) -> list[Problem]:
     folders. Another theme reads keys of its own, and is left alone."""
     if theme is None or theme.name != "material":
         return []
-    known = known_to_theme([Path(folder) for folder in theme.dirs])
+    own = Path(theme.custom_dir) if theme.custom_dir else None
+    known = known_to_theme([Path(folder) for folder in theme.dirs], own)
     written = mapping_pairs(top_setting(data, THEME))
     return [
         *_unknown_keys(written, known.keys, THEME, shown),
@@ -105,28 +107,49 @@ def theme_key_problems(data: bytes, theme: Any, shown: Path) -> list[Problem]:
     ]
 
 
-def known_to_theme(folders: list[Path]) -> Known:
-    """What the theme in ``folders`` knows, with MkDocs' and Zensical's keys."""
+def known_to_theme(folders: list[Path], own: Path | None = None) -> Known:
+    """What the theme in ``folders`` knows, with MkDocs' and Zensical's keys. ``own``, the
+    trainer's folder (``custom_dir``), is read afresh each time, as the trainer may edit it
+    while the preview runs; the installed theme's folders are read once a process."""
     keys = {*MKDOCS_KEYS, *ZENSICAL_KEYS}
     named: dict[str, set[str]] = {key: set() for key in NAMED_KEYS}
     flags: set[str] = set()
     for folder in folders:
-        for key, value in _defaults(folder / THEME_DEFAULTS).items():
-            keys.add(key)
-            if key in named and isinstance(value, dict):
-                named[key].update(map(str, value))
-        for template in folder.rglob("*.html"):
-            text = _text(template)
-            for key, inner in READ_KEY.findall(text):
-                keys.add(key)
-                if inner and key in named:
-                    named[key].add(inner)
-            flags.update(TESTED_FLAG.findall(text))
-        for script in folder.glob(f"{SCRIPTS}/bundle.*.js"):
-            flags.update(_script_flags(_text(script)))
+        found = _read_folder(folder) if folder == own else _read_installed(folder)
+        keys.update(found.keys)
+        flags.update(found.flags)
+        for key, read in found.named.items():
+            named[key].update(read)
     for key, inner in named.items():
         inner.update(ZENSICAL_NAMED.get(key, ()) if inner else ())
     return Known(sorted(keys), {key: sorted(inner) for key, inner in named.items()}, sorted(flags))
+
+
+def _read_folder(folder: Path) -> Known:
+    """The keys and flags one folder of a theme knows: its settings file's and those its
+    templates and its script read."""
+    keys: set[str] = set()
+    named: dict[str, set[str]] = {key: set() for key in NAMED_KEYS}
+    flags: set[str] = set()
+    for key, value in _defaults(folder / THEME_DEFAULTS).items():
+        keys.add(key)
+        if key in named and isinstance(value, dict):
+            named[key].update(map(str, value))
+    for template in folder.rglob("*.html"):
+        text = _text(template)
+        for key, inner in READ_KEY.findall(text):
+            keys.add(key)
+            if inner and key in named:
+                named[key].add(inner)
+        flags.update(TESTED_FLAG.findall(text))
+    for script in folder.glob(f"{SCRIPTS}/bundle.*.js"):
+        flags.update(_script_flags(_text(script)))
+    return Known(sorted(keys), {key: sorted(inner) for key, inner in named.items()}, sorted(flags))
+
+
+_read_installed = lru_cache(maxsize=None)(_read_folder)
+"""An installed theme's folder, which does not change while the generator runs: a check on
+each save in the preview read its hundred templates and its script again."""
 
 
 def _defaults(path: Path) -> dict[str, Any]:
