@@ -175,17 +175,47 @@ def _new_id_fix(anchor: str, page_part: str) -> str:
 
 def _unknown_page(page_part: str, page: str, anchor: str, anchors: Targets) -> LinkProblem:
     """A link to a page the course does not have: told the one page that has its section,
-    or else the module renamed (or moved) from it."""
+    or else the module renamed (or moved) from it, with the section as that page has it."""
     holders = [
         name for name, ids in anchors.items() if isinstance(ids, set | frozenset) and anchor in ids
     ]
-    candidates = holders if anchor and len(holders) == 1 else renamed_modules(page, anchors)
-    fix = did_you_mean(candidates, f"#{anchor}" if anchor else "")
+    if anchor and len(holders) == 1:
+        fix = did_you_mean(holders, f"#{anchor}")
+    elif anchor:
+        fix = _renamed_with_section(renamed_modules(page, anchors), anchor, anchors)
+    else:
+        fix = did_you_mean(renamed_modules(page, anchors))
     return (
         f"link to '{page_part}', which is not a page of the course",
         fix or f"link to one of: {', '.join(sorted(anchors))}",
         "unknown-page",
     )
+
+
+def _renamed_with_section(candidates: list[str], anchor: str, anchors: Targets) -> str | None:
+    """The fix that offers the pages a module was renamed to for a link to its ``#anchor``:
+    those with that section, or one a slip of it (``#centr``), each written with it; or, if
+    none has it, the pages, and how to give one of their headings the id."""
+    sections = {page: _id_meant(anchor, anchors[page]) for page in candidates}
+    having = {page: section for page, section in sections.items() if section is not None}
+    if having and set(having.values()) == {anchor}:
+        return did_you_mean(list(having), f"#{anchor}")
+    if having:
+        return did_you_mean([f"{page}#{section}" for page, section in having.items()])
+    offer = did_you_mean(candidates, f"#{anchor}" if anchor.isascii() else "")
+    if offer is None:
+        return None
+    which = candidates[0] if len(candidates) == 1 else "either"
+    how = _new_id_fix(anchor, candidates[0])
+    return f"{offer}; no heading of {which} has the id '{anchor}' yet: {how}"
+
+
+def _id_meant(anchor: str, known: Container[str]) -> str | None:
+    """The id of ``known`` a link to ``#anchor`` means: that one, or the one it is written
+    in another case or with a slip of the keyboard, if any."""
+    if anchor in known:
+        return anchor
+    return _in_other_case(anchor, known) or _misspelt(anchor, known)
 
 
 def _in_other_case(anchor: str, known: Container[str]) -> str | None:

@@ -1631,6 +1631,53 @@ def test_links_to_two_modules_swapped_are_told_where_each_went(
     ]
 
 
+def test_a_link_to_a_renamed_page_is_offered_the_section_as_that_page_has_it(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A slip in a link's page and in its section: it was told to write the page meant
+    with the slip of its section, a link still broken. Told the section as written on the
+    page meant; one the page has no heading for is told how to give a heading it."""
+    line = add_to_page(
+        minimal_project, "见[第二课](02-secnd.md#centr)和[别处](02-secnd.md#nowhere)。\n"
+    )
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    text = quiz.read_text(encoding="utf-8")
+    quiz.write_text(text.replace("01-sample.md#listening", "02-secnd.md#Centre", 1), "utf-8")
+    found = check_lines(minimal_project, capsys)
+    assert (
+        "quizzes/01-sample.yml:16:5: question 's1-single': review link to '02-secnd.md', which "
+        "is not a page of the course; did you mean '02-second.md#centre'? write "
+        "02-second.md#centre [review.unknown-page]"
+    ) in found
+    assert (
+        f"{PAGE}:{line}:8: link to '02-secnd.md', which is not a page of the course; did you "
+        "mean '02-second.md#centre'? write 02-second.md#centre [link.unknown-page]"
+    ) in found
+    assert (
+        f"{PAGE}:{line}:32: link to '02-secnd.md', which is not a page of the course; did you "
+        "mean '02-second.md'? write 02-second.md#nowhere; no heading of 02-second.md has the id "
+        "'nowhere' yet: write '{#nowhere}' at the end of the heading it should open, in place "
+        "of any id the heading has (a heading takes one), or change this link to the heading's "
+        "id [link.unknown-page]"
+    ) in found
+
+
+def test_of_two_renamed_pages_only_the_one_with_the_section_is_offered(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two modules swapped: a link to the old name with a slip in its section was offered
+    both pages, each with the slip; the one whose heading it names is the one meant."""
+    rename_modules(minimal_project, {"01-sample": "02-sample", "02-second": "01-second"})
+    quiz = minimal_project / "quizzes/02-sample.yml"
+    text = quiz.read_text(encoding="utf-8")
+    quiz.write_text(text.replace("01-sample.md#listening", "01-sample.md#centr", 1), "utf-8")
+    assert (
+        "quizzes/02-sample.yml:16:5: question 's1-single': review link to '01-sample.md', "
+        "which is not a page of the course; did you mean '01-second.md#centre'? write "
+        "01-second.md#centre [review.unknown-page]"
+    ) in check_lines(minimal_project, capsys)
+
+
 def test_a_module_renamed_after_another_s_name_is_not_offered_the_other(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
