@@ -368,7 +368,8 @@ class CourseScanner:
             self.start(course.pages)
         assert self.scans is not None
         for page, found in zip(self.unknown, self.scans.results(), strict=True):
-            self.cache.put(page.body, found)
+            if not found.failure:  # it may be a file it names, missing until it is written
+                self.cache.put(page.body, found)
             self.known[page.filename] = found
         self.cache.save()
         pages = {name: found for name, found in self.known.items() if found is not None}

@@ -47,6 +47,8 @@ from generator.page_tables import broken_tables
 from generator.page_text import Lines, Place, searchable_text, text_places
 from generator.project import PROGRESS_MARKER
 
+QUOTED = re.compile(r"'([^'\n]+)'|\"([^\"\n]+)\"")
+"""A name an error message quotes."""
 ATTRIBUTE_START = "\"'="
 """What comes just before an address written as an HTML attribute value."""
 ADDRESS_END = ")\"'> \t"
@@ -74,7 +76,7 @@ def page_problems(
     taken = taken_ids(course)
     for page in course.pages:
         found = scan.pages[page.filename]
-        if page.filename in scan.costly or found.too_deep:
+        if page.filename in scan.costly or found.too_deep or found.failure:
             continue
         problems += _link_problems(page, lines[page.filename], found, targets, files)
         problems += id_problems(page, lines[page.filename], found, taken[page.filename])
@@ -90,6 +92,9 @@ def _own_problems(
         return
     if scan.pages[page.filename].too_deep:  # the other checks would follow it all the way down
         yield nested_too_deep(page, lines)
+        return
+    if failure := scan.pages[page.filename].failure:
+        yield failed_conversion(page, lines, failure)
         return
     text = searchable_text(page, lines)
     yield from level_one_headings(page, lines)
@@ -115,6 +120,28 @@ def _own_problems(
     yield from resources_elsewhere(page, text)
     yield from css_computer_files(page, text, files)
     yield from small_labels(page, text)
+
+
+def failed_conversion(page: Page, lines: Lines, failure: str) -> Problem:
+    """A Markdown extension raised converting the page (:attr:`PageScan.failure`), told at
+    the first line outside code that holds a name the error quotes, if any."""
+    quoted = [next(filter(None, found)) for found in QUOTED.findall(failure)]
+    places = (
+        (number, line.find(name) + 1)
+        for number, line in lines.items()
+        for name in quoted
+        if name in line
+    )
+    number, column = next(places, (page.body_line, 1))
+    return Problem(
+        page.source.path,
+        number,
+        column,
+        f"a Markdown extension failed to convert the page, so the site cannot be built: {failure}",
+        "correct what the message names, or the extension's settings under "
+        "markdown_extensions in mkdocs.yml",
+        "page.conversion-failed",
+    )
 
 
 def chinese_line_breaks(page: Page, lines: Lines) -> Iterator[Problem]:
@@ -150,7 +177,7 @@ def link_targets(
     text): its headings may be unknown, and the page is reported itself. So is a heading
     whose id the site shows as text (typed full-width, or not last on the line), which
     links to it count as found."""
-    unread = {name for name, found in scan.pages.items() if found.too_deep}
+    unread = {name for name, found in scan.pages.items() if found.too_deep or found.failure}
     unread |= {*scan.costly, *cut_short}
     return {
         name: _EveryAnchor()

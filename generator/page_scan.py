@@ -17,6 +17,7 @@ import os
 import re
 import sys
 import threading
+import traceback
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -62,6 +63,10 @@ class PageScan:
     undefined_footnotes: list[str] = field(default_factory=list)
     """The names of the footnotes referred to (``[^2]``) but defined nowhere, which the page
     shows as written."""
+    failure: str = ""
+    """What a Markdown extension raised converting the page, if one did, after the name of
+    its module (``pymdownx.snippets: Snippet at path 'x.md' could not be found``): nothing
+    else is known of the page, and MkDocs would stop at it with a traceback."""
 
 
 MAX_NESTING = 100
@@ -172,6 +177,8 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
         page = _HtmlScan(converter.convert(body))
     except RecursionError:
         return PageScan({}, set(), [], [], too_deep=True)
+    except Exception as error:
+        return PageScan({}, set(), [], [], failure=_extension_failure(error))
     stashed = converter.htmlStash.rawHtmlBlocks
     raw = _HtmlScan(*(_stashed_html(converter, block) for block in stashed))
     links = [(address, False) for address in tree.links]
@@ -187,6 +194,27 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
         page.chinese_characters,
         too_deep,
         *_footnotes(converter, tree.bracketed),
+    )
+
+
+def _extension_failure(error: Exception) -> str:
+    """``error``, raised converting a page, told after the module of the extension that
+    raised it (the innermost code it went through that is neither Python's own nor
+    Python-Markdown's core); re-raised if that is this module: a fault of ours."""
+    culprit = "markdown"
+    for frame, _ in list(traceback.walk_tb(error.__traceback__))[1:]:  # after scan_page
+        module = str(frame.f_globals.get("__name__", ""))
+        top = module.partition(".")[0]
+        if top not in sys.stdlib_module_names and not _markdown_core(module):
+            culprit = module
+    if culprit == __name__:
+        raise error
+    return f"{culprit}: {error}" if str(error) else f"{culprit}: {type(error).__name__}"
+
+
+def _markdown_core(module: str) -> bool:
+    return module == "markdown" or (
+        module.startswith("markdown.") and not module.startswith("markdown.extensions.")
     )
 
 

@@ -15,7 +15,7 @@ from generator.markdown_config import CourseScan, markdown_settings, scan_course
 from generator.page_cache import CACHE_FILE
 from generator.page_scan import PageScan, new_converter, scan_page
 from generator.project import Project
-from tests.conftest import copy_project
+from tests.conftest import copy_project, run_generator
 
 
 def scan(root: Path) -> CourseScan:
@@ -173,3 +173,77 @@ def test_a_page_too_deep_is_a_problem_in_worker_processes_too(minimal_project: P
         "FAILED: 1 problem",
     ]
     assert checked.returncode == 1
+
+
+SNIPPETS = """  - pymdownx.snippets:
+      check_paths: true
+      base_path: [{folder}]
+"""
+"""An extension a trainer may add that fails a page naming a file it cannot find."""
+MISSING_SNIPPET = (
+    "a Markdown extension failed to convert the page, so the site cannot be built: "
+    "pymdownx.snippets: Snippet at path 'steps.md' could not be found; correct what the "
+    "message names, or the extension's settings under markdown_extensions in mkdocs.yml "
+    "[page.conversion-failed]"
+)
+
+
+def with_missing_snippet(root: Path) -> tuple[Path, int]:
+    """The snippets extension in the project's mkdocs.yml, and a line in the sample page
+    that names a snippet missing from its folder; that folder, and the line's number."""
+    folder = root / "snippets"
+    folder.mkdir()
+    config = root / "mkdocs.yml"
+    entry = SNIPPETS.format(folder=json.dumps(str(folder)))
+    text = config.read_text(encoding="utf-8").replace(
+        "  - pymdownx.details\n", f"  - pymdownx.details\n{entry}", 1
+    )
+    config.write_text(text, encoding="utf-8")
+    page = root / "course/01-sample.md"
+    body = page.read_text(encoding="utf-8")
+    page.write_text(f'{body}\n步骤如下。\n\n--8<-- "steps.md"\n', encoding="utf-8")
+    return folder, body.count("\n") + 4
+
+
+def test_a_page_an_extension_fails_on_is_told_at_its_line_until_it_is_fixed(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pymdownx.snippets raised for a missing snippet: ``check`` ended in its traceback.
+    The failure is not kept with the page's scan: once the file is written, the page
+    converts, though its text did not change."""
+    snippets, line = with_missing_snippet(minimal_project)
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"course/01-sample.md:{line}:9: {MISSING_SNIPPET}",
+        "FAILED: 1 problem",
+    ]
+    (snippets / "steps.md").write_text("1. 先倾听，再提问。\n", encoding="utf-8")
+    assert run_generator(minimal_project, "check") == 0
+
+
+def test_a_page_an_extension_fails_on_is_told_from_worker_processes_too(
+    minimal_project: Path,
+) -> None:
+    _, line = with_missing_snippet(minimal_project)
+    checked = subprocess.run(
+        [sys.executable, "-c", PARALLEL_CHECK, str(minimal_project)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.stderr.splitlines() == [
+        f"course/01-sample.md:{line}:9: {MISSING_SNIPPET}",
+        "FAILED: 1 problem",
+    ]
+    assert checked.returncode == 1
+
+
+def test_a_fault_of_the_scanner_s_own_is_not_told_as_the_page_s(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only an extension's error is the page's: one raised by the scanner's own code is a
+    fault of ours, and goes on as a traceback for us to see."""
+
+    monkeypatch.setattr(page_scan, "TREE_LINKS", None)  # a slip in our code
+    with pytest.raises(AttributeError, match="'NoneType' object has no attribute 'get'"):
+        scan_page("# 标题\n", new_converter(["toc"], {}))
