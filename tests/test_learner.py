@@ -1462,24 +1462,32 @@ BUTTON_CONTRAST = """button => axe
   .then(r => r.violations.flatMap(v => v.nodes.map(n => n.any[0].message)))"""
 
 
+STILL = """async () => {
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await Promise.all(document.getAnimations().map(animation => animation.finished));
+}"""
+"""Waits until every transition the last change started has ended."""
+
+
 def secondary_button_contrast(page: Page, names: set[str]) -> list[str]:
-    """axe's text-contrast findings for each secondary button on the page (named ``names``),
-    focused and then hovered: Material turns a button indigo then (400 ms lets its
-    transition end)."""
+    """axe's text-contrast findings for the secondary buttons on the page (named ``names``:
+    the first of each name, as those of one name share their styles), focused and then
+    hovered, once Material's transition to indigo has ended."""
     page.add_script_tag(path=str(AXE))
     buttons = page.locator(SECONDARY_BUTTONS)
     assert set(buttons.all_inner_texts()) == names
     found = []
-    for index in range(buttons.count()):
-        button = buttons.nth(index)
+    for name in sorted(names):
+        button = buttons.filter(has_text=name).first
         for act in (button.focus, button.hover):
             page.mouse.move(0, 0)
             page.evaluate("document.activeElement.blur()")
             button.scroll_into_view_if_needed()
+            page.evaluate(STILL)
             act()
-            page.wait_for_timeout(400)
+            page.evaluate(STILL)
             said = button.evaluate(BUTTON_CONTRAST)
-            found += [f"{button.inner_text()} ({act.__name__}): {message}" for message in said]
+            found += [f"{name} ({act.__name__}): {message}" for message in said]
     return found
 
 
