@@ -153,18 +153,23 @@ runpy.run_module("generator", run_name="__main__")
 """
 
 
+def check_in_workers(root: Path) -> subprocess.CompletedProcess[str]:
+    """``check`` of the course at ``root``, every page converted in a worker process."""
+    return subprocess.run(
+        [sys.executable, "-c", PARALLEL_CHECK, str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def test_a_page_too_deep_is_a_problem_in_worker_processes_too(minimal_project: Path) -> None:
     """Python's stack runs out in the worker: the check reports the page, not a traceback."""
     page = minimal_project / "course/01-sample.md"
     deep_list = "\n".join("    " * level + "- x" for level in range(260))
     page.write_text(f"{page.read_text(encoding='utf-8')}\n{deep_list}\n", encoding="utf-8")
     deepest = page.read_text(encoding="utf-8").count("\n")  # the list's last line
-    checked = subprocess.run(
-        [sys.executable, "-c", PARALLEL_CHECK, str(minimal_project)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    checked = check_in_workers(minimal_project)
     assert checked.stderr.splitlines() == [
         f"course/01-sample.md:{deepest}:1: the page nests lists, quotes, emphasis or HTML blocks "
         "more than 100 levels deep, more than the site's Markdown converter can follow; "
@@ -225,12 +230,7 @@ def test_a_page_an_extension_fails_on_is_told_from_worker_processes_too(
     minimal_project: Path,
 ) -> None:
     _, line = with_missing_snippet(minimal_project)
-    checked = subprocess.run(
-        [sys.executable, "-c", PARALLEL_CHECK, str(minimal_project)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    checked = check_in_workers(minimal_project)
     assert checked.stderr.splitlines() == [
         f"course/01-sample.md:{line}:9: {MISSING_SNIPPET}",
         "FAILED: 1 problem",
