@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import re
+import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -27,6 +28,16 @@ PROBLEMS_PER_FILE = 50
 mistake repeated down a file (a list of 150,000 items that are not questions) would otherwise
 print one line per item: megabytes in the terminal and in the preview's problems panel."""
 MORE_PROBLEMS = "problems.more-in-file"
+
+
+def raising_modules(error: BaseException) -> list[str]:
+    """The module of each frame ``error`` went through, from where it was caught to where it
+    was raised: which library's code raised it, for the trainer's setting or page that led
+    there to be told instead of a traceback."""
+    return [
+        str(frame.f_globals.get("__name__", ""))
+        for frame, _ in traceback.walk_tb(error.__traceback__)
+    ]
 
 
 def counted(count: int, noun: str, plural: str = "") -> str:

@@ -17,7 +17,6 @@ import os
 import re
 import sys
 import threading
-import traceback
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -30,6 +29,8 @@ import markdown
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
+
+from generator.errors import raising_modules
 
 PageLink = tuple[str, bool]
 """An address a page links to, and whether it is written in raw HTML (left as written)."""
@@ -201,20 +202,19 @@ def _extension_failure(error: Exception) -> str:
     """``error``, raised converting a page, told after the module of the extension that
     raised it (the innermost code it went through that is neither Python's own nor
     Python-Markdown's core); re-raised if that is this module: a fault of ours."""
-    culprit = "markdown"
-    for frame, _ in list(traceback.walk_tb(error.__traceback__))[1:]:  # after scan_page
-        module = str(frame.f_globals.get("__name__", ""))
-        top = module.partition(".")[0]
-        if top not in sys.stdlib_module_names and not _markdown_core(module):
-            culprit = module
+    modules = raising_modules(error)[1:]  # after scan_page's own frame
+    culprit = next((module for module in reversed(modules) if _extension_code(module)), "markdown")
     if culprit == __name__:
         raise error
     return f"{culprit}: {error}" if str(error) else f"{culprit}: {type(error).__name__}"
 
 
-def _markdown_core(module: str) -> bool:
-    return module == "markdown" or (
-        module.startswith("markdown.") and not module.startswith("markdown.extensions.")
+def _extension_code(module: str) -> bool:
+    """Whether ``module`` is neither Python's own nor Python-Markdown's core."""
+    if module.partition(".")[0] in sys.stdlib_module_names:
+        return False
+    return module != "markdown" and (
+        not module.startswith("markdown.") or module.startswith("markdown.extensions.")
     )
 
 

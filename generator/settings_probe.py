@@ -10,13 +10,12 @@ its entry under ``markdown_extensions``.
 
 from __future__ import annotations
 
-import traceback
 from pathlib import Path
 from typing import Any
 
 import markdown
 
-from generator.errors import Problem
+from generator.errors import Problem, raising_modules
 from generator.project import CONFIG_FILE
 from generator.settings_place import setting_place
 
@@ -91,10 +90,7 @@ def _failing_extension(error: BaseException, extensions: list[Any]) -> str | Non
     """The extension, as mkdocs.yml names it, whose code raised ``error``: the innermost
     frame of its traceback in a module of one (``markdown.extensions.footnotes`` for
     ``footnotes``, ``pymdownx.tabbed``)."""
-    modules = [
-        frame.f_globals.get("__name__", "") for frame, _ in traceback.walk_tb(error.__traceback__)
-    ]
-    for module in reversed(modules):
+    for module in reversed(raising_modules(error)):
         for name in extensions:
             if isinstance(name, str) and (module == name or module.endswith(f".{name}")):
                 return name
