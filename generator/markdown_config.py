@@ -368,7 +368,7 @@ class CourseScanner:
             self.start(course.pages)
         assert self.scans is not None
         for page, found in zip(self.unknown, self.scans.results(), strict=True):
-            if not found.failure:  # it may be a file it names, missing until it is written
+            if found.keepable:
                 self.cache.put(page.body, found)
             self.known[page.filename] = found
         self.cache.save()

@@ -6,7 +6,8 @@ results are kept in ``build/cache/page-scan.json`` (:mod:`generator.digest_store
 by a digest of the page body and stamped with the site's settings file, the versions of
 the Markdown packages and the scanner's own code (a new release of the generator may find
 more), so a check, a build or a preview converts only the pages whose text changed since
-the last one.
+the last one. A page that reads other files in (a snippet) is not kept: they may change
+while its text does not.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ import markdown
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
+from pymdownx.snippets import SnippetPreprocessor
 
 from generator.errors import raising_modules
 
@@ -68,6 +69,16 @@ class PageScan:
     """What a Markdown extension raised converting the page, if one did, after the name of
     its module (``pymdownx.snippets: Snippet at path 'x.md' could not be found``): nothing
     else is known of the page, and MkDocs would stop at it with a traceback."""
+    includes_files: bool = False
+    """Converting the page read other files into it (pymdownx.snippets), which may change
+    while the page's text does not."""
+
+    @property
+    def keepable(self) -> bool:
+        """Whether the page's text alone tells this scan, so that it may be kept for that
+        text: not when an extension failed (the file it names may be written next), nor
+        when other files were read in."""
+        return not self.failure and not self.includes_files
 
 
 MAX_NESTING = 100
@@ -195,7 +206,24 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
         page.chinese_characters,
         too_deep,
         *_footnotes(converter, tree.bracketed),
+        includes_files=_includes_files(converter, body),
     )
+
+
+SNIPPET_MARKER = re.compile(r"-+8<-+")
+"""What a line of pymdownx.snippets that reads in a file, or a block of such lines, is
+marked with (``--8<-- "steps.md"``); anywhere in the text, which finds more than the
+extension reads, never less."""
+
+
+def _includes_files(converter: markdown.Markdown, body: str) -> bool:
+    """Whether converting ``body`` read other files into it: a snippet line, or the files
+    the snippets extension appends to every page (``auto_append``)."""
+    snippets = next(
+        (found for found in converter.preprocessors if isinstance(found, SnippetPreprocessor)),
+        None,
+    )
+    return snippets is not None and bool(snippets.auto_append or SNIPPET_MARKER.search(body))
 
 
 def _extension_failure(error: Exception) -> str:

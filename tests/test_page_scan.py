@@ -247,3 +247,42 @@ def test_a_fault_of_the_scanner_s_own_is_not_told_as_the_page_s(
     monkeypatch.setattr(page_scan, "TREE_LINKS", None)  # a slip in our code
     with pytest.raises(AttributeError, match="'NoneType' object has no attribute 'get'"):
         scan_page("# 标题\n", new_converter(["toc"], {}))
+
+
+def test_a_page_is_scanned_again_when_a_snippet_it_reads_changes(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page's scan is kept for its text; one that read a snippet in was kept as well, so
+    a heading the snippet no longer had was still found, and a link to it passed ``check``
+    while the site's link led nowhere."""
+    snippets, _ = with_missing_snippet(minimal_project)
+    steps = snippets / "steps.md"
+    steps.write_text("## 步骤 {#steps}\n\n先倾听，再提问。\n", encoding="utf-8")
+    second = minimal_project / "course/02-second.md"
+    linked = second.read_text(encoding="utf-8") + "\n步骤见[这里](01-sample.md#steps)。\n"
+    second.write_text(linked, encoding="utf-8")
+    assert run_generator(minimal_project, "check") == 0
+    capsys.readouterr()
+    steps.write_text("## 步骤 {#listen-first}\n\n先倾听，再提问。\n", encoding="utf-8")
+    assert run_generator(minimal_project, "check") == 1
+    problem = capsys.readouterr().err.splitlines()[0]
+    assert problem.startswith("course/02-second.md:21:9: link to '#steps', which is not a heading")
+
+
+@pytest.mark.parametrize(
+    ("extensions", "settings", "body", "includes"),
+    [
+        (["pymdownx.snippets"], {}, '# 步骤\n\n--8<-- "steps.md"\n', True),
+        (["pymdownx.snippets"], {"auto_append": ["links.md"]}, "# 步骤\n", True),
+        (["pymdownx.snippets"], {}, "# 步骤\n\n先倾听。\n", False),
+        (["toc"], {}, '# 步骤\n\n--8<-- "steps.md"\n', False),
+    ],
+    ids=["snippet-line", "appended-to-every-page", "no-snippet", "no-snippets-extension"],
+)
+def test_a_scan_is_kept_only_where_the_page_read_no_other_file(
+    extensions: list[str], settings: dict[str, object], body: str, includes: bool
+) -> None:
+    configs = {extension: settings for extension in extensions}
+    found = scan_page(body, new_converter(extensions, configs))
+    assert found.includes_files is includes
+    assert found.keepable is not includes
