@@ -15,6 +15,7 @@ WHOLE_BUILD_CAUSES = (
     "the pages or their titles changed",
     f"{TERMS_FILE} changed",
     "the theme's own folder (custom_dir) changed",
+    "a snippet (pymdownx.snippets) changed",
 )
 """What each part of a whole build's record (serve.BuiltFor) changing means."""
 

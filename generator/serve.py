@@ -55,11 +55,11 @@ from generator.render import QuestionMemo
 from generator.search_terms import read_search_terms, replace_search_terms
 from generator.settings_source import settings_bytes
 from generator.source_watch import (
+    FileState,
     PreviewServer,
     SourceWatch,
-    ThemeState,
+    files_read_in,
     source_state,
-    theme_state,
 )
 from generator.write import DocsContents, sync_docs, update_docs
 
@@ -74,9 +74,9 @@ NOT_STARTED = (
     "Not started yet: fix the problems above and save; the preview starts once they are fixed "
     "(Ctrl+C stops)."
 )
-BuiltFor = tuple[bytes, PageTitles | None, list[str], ThemeState]
+BuiltFor = tuple[bytes, PageTitles | None, list[str], FileState, FileState]
 """What a whole build of the preview's site was made with: mkdocs.yml's bytes, the
-navigation's pages and titles, the search terms, the theme's own folder."""
+navigation's pages and titles, the search terms, the theme's own folder, the snippets."""
 FIXED = "Fixed: the preview shows the course as saved."
 """Said once a save clears the problems last reported, which a page reload alone would not
 tell the terminal (a mended mkdocs.yml regenerates no page)."""
@@ -248,7 +248,7 @@ class Preview:
         succeeds, so a failed one leaves the last good site.
         """
         terms = read_search_terms(self.project)
-        built_for = (settings_bytes(self.project), self.pages, terms, theme_state(self.project))
+        built_for = (settings_bytes(self.project), self.pages, terms, *files_read_in(self.project))
         dirty = built_for == self.built_for
         if dirty and not self.touched:  # nothing changed: the site is up to date
             return

@@ -2,9 +2,9 @@
 
 MkDocs' live-reload server watches files and folders, but a watch ends when its folder
 goes and MkDocs passes over changes of folders; :class:`SourceWatch` watches the folders
-(the theme's own folder, ``theme.custom_dir``, among them) and the folder that holds them,
-and asks :class:`PreviewServer` for a rebuild. Also here: the state of the sources, which
-tells a save still being written.
+(the theme's own folder, ``theme.custom_dir``, and the snippets' among them) and the folder
+that holds them, and asks :class:`PreviewServer` for a rebuild. Also here: the state of
+the sources, which tells a save still being written.
 """
 
 from __future__ import annotations
@@ -28,20 +28,77 @@ from generator.errors import CourseError, SetupError
 from generator.markdown_config import site_config
 from generator.project import Project
 
+SNIPPETS = "pymdownx.snippets"
 GOING = (EVENT_TYPE_DELETED, EVENT_TYPE_MOVED)
 """The events after which a path is no longer where it was."""
-ThemeState = tuple[tuple[str, int, int], ...]
-"""The files of the theme's own folder, each with its size and time of change."""
+FileState = tuple[tuple[str, int, int], ...]
+"""Files (the theme's own folder's, the snippets'), each with its size and time of change."""
 
 
-def theme_state(project: Project) -> ThemeState:
+def theme_state(project: Project) -> FileState:
     """The state of the project's theme folder (``theme.custom_dir``; none: empty): a
     template's edit changes no page's Markdown, so the preview builds every page again."""
     folder = site_config(project).theme.custom_dir
     if folder is None:
         return ()
     files = sorted(path for path in Path(folder).rglob("*") if path.is_file())
-    return tuple((str(path), (found := path.stat()).st_size, found.st_mtime_ns) for path in files)
+    return _file_state(files)
+
+
+def _file_state(files: list[Path]) -> FileState:
+    state = []
+    for path in files:
+        with suppress(OSError):
+            found = path.stat()
+            state.append((str(path), found.st_size, found.st_mtime_ns))
+    return tuple(state)
+
+
+SnippetBase = tuple[str, bool]
+"""A place pymdownx.snippets reads snippets from, as an absolute path, and whether its
+subfolders are looked into too: for a folder of the project's (``snippets/``), not for the
+project's own folder (``base_path: .``, the extension's default), where builds write
+``build/`` and ``site/``, nor for one outside it (a home folder, with all it holds)."""
+
+
+def snippet_bases(project: Project) -> list[SnippetBase]:
+    """Where the snippets extension in ``mkdocs.yml`` reads snippets from (its ``base_path``,
+    from the folder the generator runs in, as the extension takes it); none without it, or
+    when the settings cannot be read."""
+    try:
+        config = site_config(project)
+    except (CourseError, SetupError):
+        return []
+    if SNIPPETS not in config["markdown_extensions"]:
+        return []
+    bases = config["mdx_configs"].get(SNIPPETS, {}).get("base_path", ["."])
+    root = project.root.resolve()
+    found = [Path(os.path.abspath(base)) for base in ([bases] if isinstance(bases, str) else bases)]
+    return [(str(base), _inside(base.resolve(), root)) for base in found]
+
+
+def _inside(place: Path, root: Path) -> bool:
+    return place != root and place.is_relative_to(root)
+
+
+def snippet_state(project: Project) -> FileState:
+    """The files the snippets extension may read, with their sizes and times of change: a
+    snippet's edit changes no page's Markdown, so the preview builds every page again."""
+    files: list[Path] = []
+    for base, deep in snippet_bases(project):
+        place = Path(base)
+        if place.is_dir():
+            found = place.rglob("*") if deep else place.glob("*")
+            files += sorted(path for path in found if path.is_file())
+        elif place.is_file():
+            files.append(place)
+    return _file_state(files)
+
+
+def files_read_in(project: Project) -> tuple[FileState, FileState]:
+    """The files the site's pages are built with beside their Markdown: the theme folder's
+    templates and the snippets."""
+    return theme_state(project), snippet_state(project)
 
 
 SourceState = dict[Path, tuple[int, int]]
@@ -110,8 +167,8 @@ class PreviewServer(LiveReloadServer):
 
 
 class SourceWatch(FileSystemEventHandler):
-    """Watches ``course/``, ``quizzes/``, the theme's own folder, ``mkdocs.yml`` and
-    ``search-terms.txt``, also
+    """Watches ``course/``, ``quizzes/``, the theme's own folder, the snippets' places,
+    ``mkdocs.yml`` and ``search-terms.txt``, also
     through a folder's being deleted and put back (a colleague's copy restored, a folder
     renamed away and back).
 
@@ -123,20 +180,34 @@ class SourceWatch(FileSystemEventHandler):
     (no home page, no quizzes); a folder that comes back is watched again and rebuilds,
     which empties the problems panel. A theme folder named in ``mkdocs.yml`` while the
     preview runs is watched from then on: its templates' edits went unseen, and a template's
-    error stayed on the panel after its fix.
+    error stayed on the panel after its fix. So are the snippets' places (:data:`SnippetBase`).
     """
 
     def __init__(self, project: Project, server: PreviewServer) -> None:
         super().__init__()
         self.project = project
         self.config_file = os.path.abspath(project.config_file)
-        self.files = [self.config_file, os.path.abspath(project.terms_file)]
         self.theme = _theme_folder(project)
-        self.folders = [os.path.abspath(project.course_dir), os.path.abspath(project.quiz_dir)]
-        self.folders += [self.theme] if self.theme else []
+        self.files, self.folders, self.flat = self.places()
         self.server = server
         self.watches: dict[str, ObservedWatch] = {}
         self.parents: set[str] = set()
+
+    def places(self) -> tuple[list[str], list[str], list[str]]:
+        """The files, the folders and the folders without their subfolders to watch: the
+        sources, the theme's folder and the snippets' places."""
+        files = [self.config_file, os.path.abspath(self.project.terms_file)]
+        folders = [os.path.abspath(self.project.course_dir), os.path.abspath(self.project.quiz_dir)]
+        folders += [self.theme] if self.theme else []
+        flat = []
+        for base, deep in snippet_bases(self.project):
+            if os.path.isfile(base):
+                files.append(base)
+            elif deep:
+                folders.append(base)
+            else:
+                flat.append(base)
+        return files, folders, flat
 
     def start(self) -> None:
         # MkDocs' own watch: it also makes MkDocs start watching and add its reload script
@@ -146,22 +217,21 @@ class SourceWatch(FileSystemEventHandler):
         self.watch_folders()
 
     def watch_parents(self) -> None:
-        """Watch the folder holding each source, without its subfolders, once."""
-        for parent in {os.path.dirname(source) for source in (*self.files, *self.folders)}:
+        """Watch the folder holding each source, and each folder whose subfolders are not
+        read, without their subfolders, once."""
+        parents = {os.path.dirname(source) for source in (*self.files, *self.folders)}
+        for parent in parents | {folder for folder in self.flat if os.path.isdir(folder)}:
             if parent not in self.parents:
                 self.server.observer.schedule(self, parent, recursive=False)
                 self.parents.add(parent)
 
-    def follow_theme(self) -> None:
-        """Watch the theme folder ``mkdocs.yml`` names now, in place of the one it named."""
-        theme = _theme_folder(self.project, self.theme)
-        if theme == self.theme:
-            return
-        if self.theme in self.watches:
-            self.server.observer.unschedule(self.watches.pop(self.theme))
-        self.folders = [folder for folder in self.folders if folder != self.theme]
-        self.folders += [theme] if theme else []
-        self.theme = theme
+    def follow_settings(self) -> None:
+        """Watch the theme folder and the snippets' places ``mkdocs.yml`` names now, in
+        place of those it named."""
+        self.theme = _theme_folder(self.project, self.theme)
+        self.files, self.folders, self.flat = self.places()
+        for folder in [folder for folder in self.watches if folder not in self.folders]:
+            self.server.observer.unschedule(self.watches.pop(folder))
         self.watch_parents()
 
     def watch_folders(self) -> bool:
@@ -185,12 +255,15 @@ class SourceWatch(FileSystemEventHandler):
                 self.server.observer.unschedule(self.watches.pop(folder))
         paths = [os.fsdecode(path) for path in (event.src_path, event.dest_path) if path]
         if self.config_file in paths:
-            self.follow_theme()
+            self.follow_settings()
         if self.watch_folders() or any(self.is_source(path) for path in paths):
             self.server.request_rebuild()
 
     def is_source(self, path: str) -> bool:
-        """Whether ``path`` is mkdocs.yml, search-terms.txt, a folder or anything in one."""
+        """Whether ``path`` is mkdocs.yml, search-terms.txt, a folder or anything in one,
+        or a file of a folder whose subfolders are not read."""
+        if os.path.dirname(path) in self.flat and not os.path.isdir(path):
+            return True
         return path in self.files or any(
             path == folder or path.startswith(folder + os.sep) for folder in self.folders
         )

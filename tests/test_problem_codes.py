@@ -28,6 +28,7 @@ NOT_CODES = {
     "navigation.tracking",
     "pymdownx.details",  # Markdown extensions the pages need (settings.needed-extension)
     "pymdownx.superfences",
+    "pymdownx.snippets",  # whose files the preview watches
 }
 """Literals shaped like a code that are not one."""
 ENDING = re.compile(r"[a-z]+(?:-[a-z0-9]+)*")

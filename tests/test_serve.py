@@ -24,6 +24,7 @@ from generator.project import Project
 from generator.serve import FIXED, NOT_UPDATED, serve
 from tests.browsing import contrast_violations
 from tests.conftest import PROJECT, VIEWPORTS, serve_command, watched_tab
+from tests.test_page_scan import with_missing_snippet
 from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
 from tests.test_settings_files import COPYRIGHT, add_theme_folder
 
@@ -112,6 +113,19 @@ def themed_page(browser: Browser, themed_preview: str) -> Iterator[Page]:
     yield from watched_tab(browser, tolerated=REBUILD_RACE)
 
 
+@pytest.fixture
+def snippet_preview(minimal_project: Path, tmp_path: Path) -> Iterator[str]:
+    """The preview of a course whose first page reads in ``snippets/steps.md``."""
+    folder, _ = with_missing_snippet(minimal_project)
+    (folder / "steps.md").write_text("1. 先倾听，再提问。\n", encoding="utf-8")
+    yield from serving(minimal_project, tmp_path)
+
+
+@pytest.fixture
+def snippet_page(browser: Browser, snippet_preview: str) -> Iterator[Page]:
+    yield from watched_tab(browser, tolerated=REBUILD_RACE)
+
+
 def test_editing_sources_reloads_the_open_page(
     page: Page, preview: str, minimal_project: Path
 ) -> None:
@@ -177,6 +191,20 @@ def test_a_theme_folder_named_while_the_preview_runs_is_watched(
     template = minimal_project / "overrides/partials/copyright.html"
     template.write_text(COPYRIGHT.replace("培训部", "客服学院"), encoding="utf-8")
     expect(copyright_line).to_have_text("© 客服学院", timeout=30_000)
+
+
+def test_an_edited_snippet_is_shown(
+    snippet_page: Page, snippet_preview: str, minimal_project: Path, tmp_path: Path
+) -> None:
+    """A snippet's edit (pymdownx.snippets) changes no page's Markdown: the preview neither
+    watched the snippets' folder nor built the pages again."""
+    snippet_page.goto(f"{snippet_preview}01-sample.html")
+    expect(snippet_page.get_by_text("先倾听，再提问。")).to_be_visible()
+    steps = minimal_project / "snippets/steps.md"
+    steps.write_text("1. 先道歉，再倾听。\n", encoding="utf-8")
+    expect(snippet_page.get_by_text("先道歉，再倾听。")).to_be_visible(timeout=30_000)
+    log = (tmp_path / "serve.log").read_text(encoding="utf-8").splitlines()
+    assert "Rebuilt every page: a snippet (pymdownx.snippets) changed" in log
 
 
 def problem_lines(project: Path) -> list[str]:
