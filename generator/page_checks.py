@@ -96,6 +96,7 @@ def _own_problems(
     if failure := scan.pages[page.filename].failure:
         yield failed_conversion(page, lines, failure)
         return
+    yield from missing_snippets(page, lines, scan.pages[page.filename].missing_snippets)
     text = searchable_text(page, lines)
     yield from level_one_headings(page, lines)
     yield from full_width_ids(page, lines)
@@ -122,26 +123,44 @@ def _own_problems(
     yield from small_labels(page, text)
 
 
+def _naming(page: Page, lines: Lines, names: list[str]) -> tuple[int, int]:
+    """The line and column of the first line outside code that holds one of ``names``;
+    else the page body's first line."""
+    places = (
+        (number, line.find(name) + 1)
+        for number, line in lines.items()
+        for name in names
+        if name in line
+    )
+    return next(places, (page.body_line, 1))
+
+
 def failed_conversion(page: Page, lines: Lines, failure: str) -> Problem:
     """A Markdown extension raised converting the page (:attr:`PageScan.failure`), told at
     the first line outside code that holds a name the error quotes, if any."""
     quoted = [next(filter(None, found)) for found in QUOTED.findall(failure)]
-    places = (
-        (number, line.find(name) + 1)
-        for number, line in lines.items()
-        for name in quoted
-        if name in line
-    )
-    number, column = next(places, (page.body_line, 1))
     return Problem(
         page.source.path,
-        number,
-        column,
+        *_naming(page, lines, quoted),
         f"a Markdown extension failed to convert the page, so the site cannot be built: {failure}",
         "correct what the message names, or the extension's settings under "
         "markdown_extensions in mkdocs.yml",
         "page.conversion-failed",
     )
+
+
+def missing_snippets(page: Page, lines: Lines, names: list[str]) -> Iterator[Problem]:
+    """The snippets the page names that the snippets extension finds in none of its folders
+    (:attr:`PageScan.missing_snippets`), each once: the page shows nothing in their place."""
+    for name in dict.fromkeys(names):
+        yield Problem(
+            page.source.path,
+            *_naming(page, lines, [name]),
+            f"the snippet '{name}' is in none of the folders the snippets extension reads "
+            "(its base_path), so the page shows nothing in its place",
+            "correct the name, or write the file into one of those folders",
+            "page.snippet-missing",
+        )
 
 
 def chinese_line_breaks(page: Page, lines: Lines) -> Iterator[Problem]:

@@ -29,9 +29,9 @@ import markdown
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
-from pymdownx.snippets import SnippetPreprocessor
 
 from generator.errors import raising_modules
+from generator.page_snippets import includes_files, record_missing
 
 PageLink = tuple[str, bool]
 """An address a page links to, and whether it is written in raw HTML (left as written)."""
@@ -72,6 +72,9 @@ class PageScan:
     includes_files: bool = False
     """Converting the page read other files into it (pymdownx.snippets), which may change
     while the page's text does not."""
+    missing_snippets: list[str] = field(default_factory=list)
+    """The snippets the page names that the snippets extension found in none of its
+    folders, and left out (:mod:`generator.page_snippets`)."""
 
     @property
     def keepable(self) -> bool:
@@ -170,7 +173,9 @@ def _scan_in_worker(body: str) -> PageScan:
 def new_converter(extensions: list[Any], settings: dict[str, Any]) -> markdown.Markdown:
     """One Markdown instance with the site's extensions, reset before each page."""
     converter = markdown.Markdown(extensions=extensions, extension_configs=settings)
-    converter.treeprocessors.register(_TreeScan(converter), _TreeScan.NAME, -1)
+    tree = _TreeScan(converter)
+    converter.treeprocessors.register(tree, _TreeScan.NAME, -1)
+    record_missing(converter, lambda name: tree.missing_snippets.append(name))
     return converter
 
 
@@ -206,24 +211,9 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
         page.chinese_characters,
         too_deep,
         *_footnotes(converter, tree.bracketed),
-        includes_files=_includes_files(converter, body),
+        includes_files=includes_files(converter, body),
+        missing_snippets=list(tree.missing_snippets),
     )
-
-
-SNIPPET_MARKER = re.compile(r"-+8<-+")
-"""What a line of pymdownx.snippets that reads in a file, or a block of such lines, is
-marked with (``--8<-- "steps.md"``); anywhere in the text, which finds more than the
-extension reads, never less."""
-
-
-def _includes_files(converter: markdown.Markdown, body: str) -> bool:
-    """Whether converting ``body`` read other files into it: a snippet line, or the files
-    the snippets extension appends to every page (``auto_append``)."""
-    snippets = next(
-        (found for found in converter.preprocessors if isinstance(found, SnippetPreprocessor)),
-        None,
-    )
-    return snippets is not None and bool(snippets.auto_append or SNIPPET_MARKER.search(body))
 
 
 def _extension_failure(error: Exception) -> str:
@@ -292,6 +282,8 @@ class _TreeScan(Treeprocessor):
         self.links: list[str] = []
         self.depth = 0
         self.bracketed: list[str] = []
+        self.missing_snippets: list[str] = []
+        """Told by the snippets extension, which runs before any tree processor."""
 
     def run(self, root: Element) -> None:
         pending = [(root, 0, False)]

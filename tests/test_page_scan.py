@@ -286,3 +286,28 @@ def test_a_scan_is_kept_only_where_the_page_read_no_other_file(
     found = scan_page(body, new_converter(extensions, configs))
     assert found.includes_files is includes
     assert found.keepable is not includes
+
+
+def test_a_snippet_found_nowhere_is_told_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Unless told to check its paths, the snippets extension leaves a line naming a file
+    it cannot find out of the page: a misspelt name showed nothing, and no one said so."""
+    snippets, line = with_missing_snippet(minimal_project)
+    config = minimal_project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("      check_paths: true\n", ""),
+        encoding="utf-8",
+    )
+    (snippets / "step.md").write_text("1. 先倾听，再提问。\n", encoding="utf-8")
+    told = [
+        f"course/01-sample.md:{line}:9: the snippet 'steps.md' is in none of the folders the "
+        "snippets extension reads (its base_path), so the page shows nothing in its place; "
+        "correct the name, or write the file into one of those folders [page.snippet-missing]",
+        "FAILED: 1 problem",
+    ]
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.splitlines() == told
+    assert check_in_workers(minimal_project).stderr.splitlines() == told
+    (snippets / "step.md").rename(snippets / "steps.md")
+    assert run_generator(minimal_project, "check") == 0
