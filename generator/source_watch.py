@@ -25,7 +25,7 @@ from watchdog.events import (
 from watchdog.observers.api import ObservedWatch
 
 from generator.errors import CourseError, SetupError
-from generator.markdown_config import site_config
+from generator.markdown_config import markdown_settings, site_config
 from generator.project import Project
 
 SNIPPETS = "pymdownx.snippets"
@@ -41,8 +41,13 @@ def theme_state(project: Project) -> FileState:
     folder = site_config(project).theme.custom_dir
     if folder is None:
         return ()
-    files = sorted(path for path in Path(folder).rglob("*") if path.is_file())
-    return _file_state(files)
+    return _file_state(_files_in(Path(folder)))
+
+
+def _files_in(folder: Path, deep: bool = True) -> list[Path]:
+    """The files in ``folder``, in its subfolders too when ``deep``, in order."""
+    found = folder.rglob("*") if deep else folder.glob("*")
+    return sorted(path for path in found if path.is_file())
 
 
 def _file_state(files: list[Path]) -> FileState:
@@ -66,12 +71,12 @@ def snippet_bases(project: Project) -> list[SnippetBase]:
     from the folder the generator runs in, as the extension takes it); none without it, or
     when the settings cannot be read."""
     try:
-        config = site_config(project)
+        extensions, settings = markdown_settings(project)
     except (CourseError, SetupError):
         return []
-    if SNIPPETS not in config["markdown_extensions"]:
+    if SNIPPETS not in extensions:
         return []
-    bases = config["mdx_configs"].get(SNIPPETS, {}).get("base_path", ["."])
+    bases = settings.get(SNIPPETS, {}).get("base_path", ["."])
     root = project.root.resolve()
     found = [Path(os.path.abspath(base)) for base in ([bases] if isinstance(bases, str) else bases)]
     return [(str(base), _inside(base.resolve(), root)) for base in found]
@@ -88,8 +93,7 @@ def snippet_state(project: Project) -> FileState:
     for base, deep in snippet_bases(project):
         place = Path(base)
         if place.is_dir():
-            found = place.rglob("*") if deep else place.glob("*")
-            files += sorted(path for path in found if path.is_file())
+            files += _files_in(place, deep)
         elif place.is_file():
             files.append(place)
     return _file_state(files)

@@ -181,10 +181,11 @@ def test_a_page_too_deep_is_a_problem_in_worker_processes_too(minimal_project: P
 
 
 SNIPPETS = """  - pymdownx.snippets:
-      check_paths: true
-      base_path: [{folder}]
+      check_paths: {check_paths}
+      base_path: [{base}]
 """
-"""An extension a trainer may add that fails a page naming a file it cannot find."""
+"""An extension a trainer may add; told to check its paths, it fails a page naming a file
+it cannot find."""
 MISSING_SNIPPET = (
     "a Markdown extension failed to convert the page, so the site cannot be built: "
     "pymdownx.snippets: Snippet at path 'steps.md' could not be found; correct what the "
@@ -193,13 +194,19 @@ MISSING_SNIPPET = (
 )
 
 
-def with_missing_snippet(root: Path) -> tuple[Path, int]:
-    """The snippets extension in the project's mkdocs.yml, and a line in the sample page
-    that names a snippet missing from its folder; that folder, and the line's number."""
-    folder = root / "snippets"
-    folder.mkdir()
+def with_missing_snippet(
+    root: Path, base: str | None = None, check_paths: bool = True
+) -> tuple[Path, int]:
+    """The snippets extension in the project's mkdocs.yml, reading from ``base`` (as
+    mkdocs.yml gives it, from the folder the generator runs in; none: the whole path of
+    ``snippets/``), and a line in the sample page that names a snippet missing from that
+    folder; the folder, and the line's number."""
+    folder = root / (base or "snippets")
+    folder.mkdir(exist_ok=True)
     config = root / "mkdocs.yml"
-    entry = SNIPPETS.format(folder=json.dumps(str(folder)))
+    entry = SNIPPETS.format(
+        check_paths=json.dumps(check_paths), base=json.dumps(base or str(folder))
+    )
     text = config.read_text(encoding="utf-8").replace(
         "  - pymdownx.details\n", f"  - pymdownx.details\n{entry}", 1
     )
@@ -293,12 +300,7 @@ def test_a_snippet_found_nowhere_is_told_at_its_line(
 ) -> None:
     """Unless told to check its paths, the snippets extension leaves a line naming a file
     it cannot find out of the page: a misspelt name showed nothing, and no one said so."""
-    snippets, line = with_missing_snippet(minimal_project)
-    config = minimal_project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("      check_paths: true\n", ""),
-        encoding="utf-8",
-    )
+    snippets, line = with_missing_snippet(minimal_project, check_paths=False)
     (snippets / "step.md").write_text("1. 先倾听，再提问。\n", encoding="utf-8")
     told = [
         f"course/01-sample.md:{line}:9: the snippet 'steps.md' is in none of the folders the "

@@ -22,6 +22,7 @@ from generator.project import SERVE_STYLES, Project
 from generator.serve import FIXED, NOT_STARTED, NOT_UPDATED, Preview
 from generator.source_watch import SourceWatch
 from tests.conftest import snapshot
+from tests.test_page_scan import with_missing_snippet
 from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
 
 
@@ -514,21 +515,6 @@ def test_a_preview_that_cannot_start_says_why_once_not_at_every_swap_file(
     assert said.count(NOT_STARTED) == 1, said
 
 
-def with_snippet(project: Path, base: str) -> Path:
-    """The snippets extension reading from ``base`` (as ``mkdocs.yml`` gives it, from the
-    folder the generator runs in), and the first page reading ``steps.md`` in from there;
-    returns that snippet, written."""
-    config = project / "mkdocs.yml"
-    entry = f"  - pymdownx.snippets:\n      base_path: [{json.dumps(base)}]\n"
-    edit(config, "  - pymdownx.details\n", f"  - pymdownx.details\n{entry}")
-    page = project / "course/01-sample.md"
-    page.write_text(f'{page.read_text(encoding="utf-8")}\n--8<-- "steps.md"\n', encoding="utf-8")
-    snippet = project / base / "steps.md"
-    snippet.parent.mkdir(exist_ok=True)
-    snippet.write_text("先倾听，再提问。\n", encoding="utf-8")
-    return snippet
-
-
 @pytest.mark.parametrize("base", [".", "snippets"], ids=["project-folder", "snippets-folder"])
 def test_a_snippet_saved_builds_the_pages_again(
     minimal_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, base: str
@@ -537,7 +523,9 @@ def test_a_snippet_saved_builds_the_pages_again(
     watch did not look at the snippet; in the project's own folder (the extension's
     default), a folder of the project's and nothing below ``build/`` and ``site/``."""
     monkeypatch.chdir(minimal_project)
-    snippet = with_snippet(minimal_project, base)
+    folder, _ = with_missing_snippet(minimal_project, base, check_paths=False)
+    snippet = folder / "steps.md"
+    snippet.write_text("先倾听，再提问。\n", encoding="utf-8")
     preview = Preview(Project(minimal_project), ListenAddress("127.0.0.1", 8000), tmp_path / "p")
     preview.rebuild()
     assert "先倾听，再提问。" in built(preview, "01-sample.html").read_text(encoding="utf-8")
