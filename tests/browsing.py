@@ -42,6 +42,23 @@ def every_question(course: Course) -> dict[str, Question]:
     return {q.id: q for module in course.modules for q in module.quiz.every_question}
 
 
+def window_beside(page: Page) -> Page:
+    """A tab of ``page``'s browser context in a window of its own. Headless Chromium runs a
+    tab behind another in its window at a frame a second, so that tab heard of the other's
+    saves a second late; two windows side by side, as a learner may have, run both at once."""
+    assert page.context.browser is not None
+    session = page.context.browser.new_browser_cdp_session()
+    mark = f"mot-window-{id(page)}"
+    page.evaluate("mark => { document.title = mark; }", mark)
+    targets = session.send("Target.getTargets")["targetInfos"]
+    context_id = next(t["browserContextId"] for t in targets if t["title"] == mark)
+    with page.context.expect_page() as opened:
+        new_window = {"url": "about:blank", "newWindow": True, "browserContextId": context_id}
+        session.send("Target.createTarget", new_window)
+    session.detach()
+    return opened.value
+
+
 def fail(how: str) -> Callable[[Route], None]:
     """A route handler that loses a file: ``no network``, or a ``login page`` served in its
     place (with 200 OK, so that a script "loads", and throws when it runs)."""

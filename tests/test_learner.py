@@ -52,6 +52,7 @@ from tests.browsing import (
     press_until,
     seed_progress,
     type_query,
+    window_beside,
 )
 from tests.conftest import FIXTURES
 
@@ -862,6 +863,38 @@ def test_a_tab_following_another_writes_nothing_it_did_not_change(
     record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
     assert set(drawn) <= set(record["mistakes"]), "every miss of the exam is in the 错题本"
     other.close()
+
+
+def test_a_tab_told_of_a_save_made_on_its_own_makes_none_of_its_changes_again(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """Tab B answers a question of its module quiz right; a moment later tab A, which has
+    heard of that answer, hands in an exam that got the same question wrong. A's save was
+    made on B's record, so it has B's answer already: B made it again all the same (a change
+    of its last second), which took the exam's miss out of the 错题本, and the two tabs then
+    undid each other's change again and again until that second was over."""
+    drawn = take_exam_started(page, fixture_site_url)
+    questions = every_question(course)
+    for question_id in drawn:
+        give_answer(form_of(page, question_id), questions[question_id], right=False)
+    module = course.modules[0]
+    missed = next(q for q in module.quiz.questions if q.id in drawn)
+    other = window_beside(page)
+    other.add_init_script(COUNT_WRITES)
+    other.goto(f"{fixture_site_url}{module.page.name}.html")
+    answer(other, missed, right=True)
+    page.wait_for_function(
+        f"JSON.parse(localStorage.getItem('{STORAGE_KEY}')).questions['{missed.id}']"
+        "?.result === 'correct'"
+    )
+    other.evaluate("window.__writes = 0")
+    hand_in(page, page)
+    other.wait_for_function(f"JSON.parse(localStorage.getItem('{STORAGE_KEY}')).attempt.handedIn")
+    other.wait_for_timeout(300)  # B has followed A's save
+    assert other.evaluate("window.__writes") == 0
+    record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert missed.id in record["mistakes"], "the exam's miss is in the 错题本"
+    assert record["questions"][missed.id]["result"] == "correct", "B's answer is kept"
 
 
 def test_a_quiz_opened_for_the_first_time_saves_its_orders_at_once(

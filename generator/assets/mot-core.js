@@ -168,7 +168,8 @@
   /*
    * The record: { version, questions: {id: {quiz, result, answer}}, quizzes: {id: {best,
    * total, passed}}, exam: {best, passed, passedScore, passedOn} or null, name, shuffles:
-   * {question id: seed}, mistakes: {question id: {module}}, attempt: the exam in progress }.
+   * {question id: seed}, mistakes: {question id: {module}}, attempt: the exam in progress,
+   * save: this save's name, madeOn: the name of the save whose record it was made on }.
    * Every change is read-merge-write: the stored record is read again and the change
    * applied to it, so two tabs keep each other's answers; the other tab hears of it
    * through the storage event. A record of this version with fields of the wrong shape
@@ -195,6 +196,7 @@
   }
 
   function write(record, key) {
+    if (typeof record !== "string" && !key) { record.madeOn = record.save; record.save = newSeed().toString(36); }
     var text = typeof record === "string" ? record : JSON.stringify(record);
     try {
       window.localStorage.setItem(key || KEY, text);
@@ -217,7 +219,7 @@
   function resume(record) {
     var text = JSON.stringify(record);
     if (unsavedOver === undefined || text === unsavedOver || storedText() !== unsavedOver) { return; }
-    if (write(text)) { persistent = true; notices.resumed = RESUMED; }
+    if (write(record)) { persistent = true; notices.resumed = RESUMED; }
   }
 
   /* Whether a save would work, found on arrival: a page that only reads the record (the
@@ -295,8 +297,12 @@
      other's save reached them, and the later save left out the earlier one's change. So
      this tab's changes of the last moment are made again on a record another tab saved
      (each sets what it sets, again or not), and saved if that changes it. A clear, or a
-     save anew after one, drops them: made again, they would bring back what was cleared. */
+     save anew after one, drops them: made again, they would bring back what was cleared.
+     Not on a save made on this tab's record, which has them: made again, they undid the
+     other tab's newer change (an exam's miss, taken out of the 错题本 by this tab's right
+     answer of a moment before), and each tab then undid the other's until the moment passed. */
   function withOurs(record) {
+    if (isSet(record.madeOn) && record.madeOn === state.save) { return record; }
     var before = JSON.stringify(record);
     ours().forEach(function (done) { done[1](record); });
     if (JSON.stringify(record) !== before) { write(record); }

@@ -68,6 +68,11 @@
     var answers = clean.attempt ? clean.attempt.answers : {};   /* an attempt keeps its answers one by one */
     Object.keys(answers).forEach(function (id) { if (!isTexts(answers[id])) { delete answers[id]; dropped += 1; } });
     if (typeof data.name === "string") { clean.name = data.name; } else if (isSet(data.name)) { dropped += 1; }
+    /* Which save made the record, and on which save's record (mot-core.js, withOurs): not
+       progress, so one of another shape is left out unsaid. */
+    ["save", "madeOn"].forEach(function (field) {
+      if (typeof data[field] === "string") { clean[field] = data[field]; }
+    });
     return { record: clean, dropped: dropped };
   }
 
