@@ -732,6 +732,27 @@ def test_the_home_page_shows_an_exam_handed_in_just_before_leaving(
     assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
 
 
+def test_the_home_page_sends_the_learner_back_to_an_exam_begun(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """With every module passed and a paper answered part way, the home page's button and
+    its next step said 参加结业考试 beside 进行中（已作答 1/20 题）."""
+    assert course.exam is not None
+    title = course.exam.config.title
+    open_page(page, site_url, ".mot-dashboard")
+    store(page, passed_before(course, course.modules, exam=False))
+    board = page.locator(".mot-dashboard[data-ready]")
+    expect(board.locator("[data-continue]")).to_have_text(f"参加{title}")
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    page.get_by_role("button", name="开始考试").click()
+    first = page.locator(".mot-exam-paper .mot-question").first
+    give_answer(first, every_question(course)[str(first.get_attribute("data-question-id"))], True)
+    open_page(page, site_url, ".mot-dashboard")
+    expect(board.locator("[data-exam]")).to_have_text(f"进行中（已作答 1/{exam_size(course)} 题）")
+    expect(board.locator("[data-continue]")).to_have_text(f"继续{title}")
+    expect(board.locator("[data-advice] a")).to_have_text(f"继续{title}")
+
+
 def test_starting_again_while_the_hand_in_is_graded_hands_nothing_in(
     page: Page, site_url: str, course: Course
 ) -> None:

@@ -661,6 +661,25 @@ def test_exam_pass(page: Page, fixture_site_url: str, course: Course) -> None:
     expect(result.locator(".mot-results-details p").first).to_have_text("各阶段得分：")
 
 
+def test_an_exam_failed_after_a_pass_says_the_pass_stands(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """再考一次 failed after a pass showed only 未及格: no certificate link, and no word that
+    the pass still counts (the certificate keeps it), as if it were lost."""
+    seed_progress(page, fixture_site_url, QUIZZES_PASSED)
+    take_exam(page, fixture_site_url, course, right=True)
+    page.get_by_role("button", name="再考一次（重新抽题）").click()
+    answer_exam(page, page, every_question(course), right=False)
+    result = page.locator('[data-results-for="exam"]')
+    expect(result.locator("[data-passed]")).to_have_attribute("data-passed", "false")
+    expect(result.locator(".mot-pass-kept")).to_have_text(
+        "结业考试已经通过，最佳成绩 100%；这次的得分不会改变它。"
+    )
+    expect(result.get_by_role("link", name="领取结业证书")).to_be_visible()
+    page.reload()
+    expect(result.locator(".mot-pass-kept")).to_be_visible()
+
+
 def test_an_exam_s_stage_lines_advise_review_under_the_pass_mark_without_a_verdict(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:
@@ -790,6 +809,7 @@ def test_exam_fail_lists_every_miss_with_its_review_link(
     )
     opened.value.close()
     expect(result.get_by_role("link", name="领取结业证书")).to_be_hidden()
+    expect(result.locator(".mot-pass-kept")).to_have_count(0)
     expect(page.locator(".mot-exam-paper .mot-explanation").first).to_be_visible()
 
 

@@ -16,6 +16,7 @@
     start: "开始学习：",
     resume: "继续学习：",
     exam: "参加",   /* and the exam's title */
+    examUnderway: "继续",   /* and the exam's title: a paper answered part way */
     certificate: "领取结业证书",
     notStarted: "尚未作答",
     score: function (right, answered, percent) { return "答对 " + right + "/" + answered + " 题（" + percent + "%）"; },
@@ -37,9 +38,11 @@
     var module = mot.progress.modulesToPass(course)[0];
     if (module) { return { title: module.title, url: module.url }; }
     var exam = mot.progress.exam();
+    var attempt = mot.progress.attempt();
     if (!course.exam) { return null; }
-    return exam && exam.passed ? { title: TEXT.certificate, url: course.exam.certificateUrl } :
-      { title: TEXT.exam + course.exam.title, url: course.exam.url };
+    if (exam && exam.passed) { return { title: TEXT.certificate, url: course.exam.certificateUrl }; }
+    var underway = attempt && !attempt.handedIn;
+    return { title: (underway ? TEXT.examUnderway : TEXT.exam) + course.exam.title, url: course.exam.url };
   }
 
   function showContinue(board, course, next) {

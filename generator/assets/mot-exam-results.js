@@ -18,6 +18,7 @@
       return "得分 " + right + "/" + total + "（" + score + "%），" +
         (passed ? "及格（及格线 " + passMark + "%），恭喜通过" + title + "！" : "未及格（及格线 " + passMark + "%）。");
     },
+    passKept: function (best) { return "结业考试已经通过，最佳成绩 " + best + "%；这次的得分不会改变它。"; },
     certificate: "领取结业证书", onward: "继续学习：",
     modulesLeft: function (left) { return "领取结业证书还要通过每个模块的测验：还有 " + left + " 个模块没有通过。"; },
     stages: "各阶段得分：",
@@ -78,8 +79,12 @@
     var course = mot.courseData(exam);   /* read once: it is parsed from the page */
     var details = [element("p", TEXT.stages), stageLines(course, forms, recorded.passMark)];
     if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
-    var left = showNextStep(exam, course, passed);
+    /* A paper failed after one passed: the pass stands (the certificate keeps it), and said
+       nothing, the panel read as if it were lost. */
+    var kept = !passed && (mot.progress.exam() || {}).passed;
+    var left = showNextStep(exam, course, passed || kept);
     if (left) { details.unshift(element("p", TEXT.modulesLeft(left), "mot-modules-left")); }
+    if (kept) { details.unshift(element("p", TEXT.passKept(mot.progress.exam().passedScore), "mot-pass-kept")); }
     var rules = recorded.passMark !== Number(exam.getAttribute("data-pass-mark"));   /* the pass mark changed since */
     if (rules || right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
     if (fresh && !mot.progress.saved()) { details.unshift(mot.unsavedNote("这次交卷")); }
