@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from playwright.sync_api import Dialog, Page, expect
@@ -14,7 +15,7 @@ from playwright.sync_api import Dialog, Page, expect
 from generator.load import load_course
 from generator.models import Course
 from generator.project import Project
-from tests.browsing import answer, axe_violations, choose_dark
+from tests.browsing import COLOUR_SWITCH, answer, axe_violations, choose_dark
 from tests.conftest import FIXTURES, PROJECT
 
 pytestmark = pytest.mark.browser
@@ -301,7 +302,7 @@ def test_the_colours_follow_the_system_until_the_learner_picks_them(
     """A learner who never touched the switch gets the system's light or dark, when the
     system turns dark at night too, and on later visits; her own choice then stays. Before,
     the first visit stored light for good."""
-    body = page.locator("body")
+    body, switch = page.locator("body"), page.locator(COLOUR_SWITCH)
     page.emulate_media(color_scheme="light")
     page.goto(f"{site_url}01-significance.html")
     expect(body).to_have_attribute("data-md-color-scheme", "default")
@@ -310,14 +311,37 @@ def test_the_colours_follow_the_system_until_the_learner_picks_them(
     page.emulate_media(color_scheme="light")
     page.reload()
     expect(body).to_have_attribute("data-md-color-scheme", "default")
-    expect(page.locator("form[data-md-component=palette] label:visible")).to_have_attribute(
-        "title", "切换到浅色模式"
-    )
     choose_dark(page)
-    expect(page.locator("form[data-md-component=palette] label:visible")).to_have_attribute(
-        "title", "跟随系统的浅色或深色"
-    )
     page.reload()
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
-    page.locator("form[data-md-component=palette] label:visible").click()  # follow the system
+    switch.click()  # light again: the system's, followed
     expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.emulate_media(color_scheme="dark")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_each_press_of_the_colour_switch_shows_the_other_scheme(
+    page: Page, site_url: str, system: Literal["light", "dark"]
+) -> None:
+    """Material's switch went from the system's colours to light, then dark: on a light
+    system its first press showed light again, and nothing seemed to happen. Each press,
+    or Enter on the switch, shows the other scheme, and names it."""
+    schemes = {"light": ("default", "切换到深色模式"), "dark": ("slate", "切换到浅色模式")}
+    other = "dark" if system == "light" else "light"
+    body, switch = page.locator("body"), page.locator(COLOUR_SWITCH)
+    page.emulate_media(color_scheme=system)
+    page.goto(f"{site_url}01-significance.html")
+    for shown in [system, other, system, other]:
+        expect(body).to_have_attribute("data-md-color-scheme", schemes[shown][0])
+        expect(switch).to_have_attribute("title", schemes[shown][1])
+        assert (
+            switch.evaluate("label => label.previousElementSibling.ariaLabel") == schemes[shown][1]
+        )
+        switch.click()
+    expect(body).to_have_attribute("data-md-color-scheme", schemes[system][0])
+    switch.evaluate("label => label.previousElementSibling.focus()")
+    for shown in [other, system]:
+        page.keyboard.press("Enter")
+        expect(body).to_have_attribute("data-md-color-scheme", schemes[shown][0])
+        assert switch.evaluate("label => label.previousElementSibling === document.activeElement")

@@ -555,11 +555,12 @@ def test_marks_stacked_on_a_letter_stay_on_the_name_line(
     button = page.get_by_role("button", name="生成证书")
 
     def drawn_around() -> list[bytes]:
-        """The button, and the lines above and below the name on screen and on paper."""
-        shots = [button.screenshot()]
+        """The button, and the lines above and below the name on screen and on paper (with
+        transitions at their end: the button just pressed changes its colours over 125 ms)."""
+        shots = [button.screenshot(animations="disabled")]
         for media in ("screen", "print"):
             page.emulate_media(media=media)
-            shots += [line.screenshot() for line in around]
+            shots += [line.screenshot(animations="disabled") for line in around]
         page.emulate_media(media="screen")
         return shots
 

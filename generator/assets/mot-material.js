@@ -5,7 +5,8 @@
  * - turning off Material's one-key shortcuts;
  * - searching text that reaches the search box with no key (pasted, spoken);
  * - no smooth scrolling for a learner who asks for less motion;
- * - Zensical's search dialog kept closed over the next page on a screen under 960 px.
+ * - Zensical's search dialog kept closed over the next page on a screen under 960 px;
+ * - a colour switch that shows the other scheme at each press.
  */
 (function () {
   "use strict";
@@ -81,9 +82,45 @@
     toggle.addEventListener("change", function () { toggle.checked = false; });
   }
 
+  var PALETTES = "(prefers-color-scheme),(prefers-color-scheme: light),(prefers-color-scheme: dark)";
+
+  /* Material's colour switch goes round mkdocs.yml's three palettes in order: the system's,
+     light, dark. On a light system its first press showed light again, and the learner saw
+     nothing happen. Each palette's button now goes to the scheme not shown: back to the
+     system's palette when that is the system's scheme, else to that scheme, kept. Its name
+     and icon are those of the switch to that scheme (palettes 1 and 0 of mkdocs.yml); Enter
+     follows it too (Material's goes to the next palette). Other palettes are left as they are. */
+  function switchToTheOtherScheme() {
+    var form = document.querySelector("[data-md-component=palette]");
+    var inputs = form ? window.mot.all(form, "input") : [];
+    if (inputs.map(function (input) { return input.getAttribute("data-md-color-media"); }).join() !== PALETTES) { return; }
+    var looks = [inputs[0], inputs[1]].map(function (input) { return input.nextElementSibling.cloneNode(true); });
+    var dark = window.matchMedia("(prefers-color-scheme: dark)");
+    function point() {
+      inputs.forEach(function (input, index) {
+        var toDark = index === 0 ? !dark.matches : index === 1;
+        var label = input.nextElementSibling, look = looks[toDark ? 1 : 0];
+        label.htmlFor = inputs[toDark === dark.matches ? 0 : (toDark ? 2 : 1)].id;
+        label.title = look.title;
+        label.innerHTML = look.innerHTML;
+        input.setAttribute("aria-label", look.title);
+      });
+    }
+    form.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") { return; }
+      event.stopPropagation();
+      var next = document.getElementById(event.target.nextElementSibling.htmlFor);
+      next.click();
+      next.focus();
+    }, true);
+    dark.addEventListener("change", point);
+    point();
+  }
+
   tellSearchWhenOpen();
   keepKeysFromMaterial();
   searchTextWithoutKeys();
   keepMotionReduced();
   keepZensicalSearchBoxClear();
+  switchToTheOtherScheme();
 })();
