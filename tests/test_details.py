@@ -133,6 +133,21 @@ def test_material_speaks_chinese_throughout(built_site: Path) -> None:
     assert "<h1>404 - 页面不存在</h1>" in (built_site / "404.html").read_text("utf-8")
 
 
+def test_each_page_names_the_course_once_in_its_title(built_site: Path) -> None:
+    """The home page, named as the course is, was titled "关键时刻 MOT 客户服务课程 -
+    关键时刻 MOT 客户服务课程" in the browser's tab and in bookmarks."""
+    found = re.search(r"^site_name: (.+)$", (PROJECT / "mkdocs.yml").read_text("utf-8"), re.M)
+    assert found is not None
+    site_name = found[1]
+    titles = {
+        page.stem: re.findall(r"<title>([^<]*)</title>", page.read_text("utf-8"))
+        for page in built_site.glob("*.html")
+    }
+    assert titles["index"] == [site_name]
+    assert titles["03-explore"] == [f"探索 Explore（MOT 行为模式一） - {site_name}"]
+    assert all(len(found) == 1 and found[0].count(site_name) == 1 for found in titles.values())
+
+
 def test_no_label_doubles_its_punctuation(built_site: Path) -> None:
     """An option's feedback is labelled with its text and a colon, but never "客户是谁？："."""
     doubled = re.compile(r"[。？！；：…?!;:.]：</strong>")

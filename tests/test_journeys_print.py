@@ -372,6 +372,31 @@ def test_a_long_name_prints_on_one_line_of_the_certificate(
     assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
 
 
+def test_a_name_pasted_past_the_limit_is_said_to_be_cut(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """The box keeps 40 characters of a name pasted into it, and said nothing: a learner
+    with a longer name printed a certificate cut mid-word (…Fitzgerald-Montgome)."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{site_url}exam_certificate.html")
+    store(page, passed_everything(course))
+    field, status = page.get_by_label("证书上的姓名"), page.locator("#mot-cert-status")
+    for name, cut in [("李小梅", False), ("Maximilian Alexander Fitzgerald-Montgomery", True)]:
+        page.evaluate("name => navigator.clipboard.writeText(name)", name)
+        field.fill("")
+        field.focus()
+        page.keyboard.press("Control+V")
+        expect(field).to_have_value(name[:40])
+        if cut:
+            expect(status).to_have_text(
+                "姓名最多 40 个字，粘贴的内容超出了，后面的部分没有填进来；请检查姓名是否完整。"
+            )
+        else:
+            expect(status).to_have_text("")
+    page.get_by_role("button", name="生成证书").click()
+    expect(status).to_contain_text("证书已生成")
+
+
 def gap_between(first: Locator, second: Locator) -> float:
     """The space between two elements on screen: across if side by side, else down."""
     a, b = first.bounding_box(), second.bounding_box()

@@ -557,6 +557,8 @@ def test_retry_only_what_i_got_wrong(page: Page, fixture_site_url: str, course: 
         answer(page, question(course, question_id), right=number % 2 == 0)
     verdict = page.locator('[data-results-for="01-sample"] [data-passed]')
     expect(verdict).to_have_text("✗得分 4/7（57%）。还没有达到及格线 80%。")
+    mistakes = page.locator('[data-results-for="01-sample"]').get_by_role("link", name="打开错题本")
+    expect(mistakes).to_be_visible()
     page.get_by_role("button", name="只重做答错的题").click()
     expect(page.locator(".mot-question[data-result]")).to_have_count(4)
     expect(page.locator('.mot-question[data-result="incorrect"]')).to_have_count(0)
@@ -568,6 +570,7 @@ def test_retry_only_what_i_got_wrong(page: Page, fixture_site_url: str, course: 
         "本章状态：已通过 · 最佳成绩 7/7（100%）"
     )
     expect(page.get_by_role("button", name="只重做答错的题")).to_be_hidden()
+    expect(mistakes).to_be_hidden()  # it led to a page that said 错题本是空的
 
 
 def test_progress_event_still_fires(page: Page, fixture_site_url: str, course: Course) -> None:
@@ -658,6 +661,7 @@ def test_exam_pass(page: Page, fixture_site_url: str, course: Course) -> None:
     expect(result.locator('li[data-stage="principles"]')).to_have_text("原则 Principles：2/2")
     expect(result.locator(".mot-exam-misses")).to_have_count(0)
     expect(result.get_by_role("link", name="领取结业证书")).to_be_visible()
+    expect(result.get_by_role("link", name="打开错题本")).to_be_hidden()  # 错题本是空的
     expect(result.locator(".mot-results-details p").first).to_have_text("各阶段得分：")
 
 

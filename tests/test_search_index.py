@@ -154,6 +154,14 @@ def test_the_quiz_heading_stays_findable_and_empty(built_site: Path, course: Cou
     assert {plain(entry["text"]) for entry in quiz_entries.values()} == {""}
 
 
+def test_the_mistakes_page_is_one_entry(built_site: Path) -> None:
+    """Searching 错题本 listed the page, then six more lines named 错题本 with nothing under
+    them: Material makes an entry of each heading with an id, even where the page's part
+    is kept out of the index, and each module's group of the 错题本 had one."""
+    entries = [e["location"] for e in search_entries(built_site) if "mistakes" in e["location"]]
+    assert entries == ["mistakes.html"]
+
+
 def test_no_question_partial_reaches_the_search_parser(minimal_project: Path) -> None:
     """Every question type, on whatever page shows it, is skipped by Material's own parser."""
     fixture = load_course(Project(minimal_project))

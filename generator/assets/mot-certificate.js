@@ -79,10 +79,22 @@
     return exam.passedScore;
   }
 
+  /* The box keeps what fits of a name pasted into it, and said nothing: a longer name was
+     printed cut mid-word. The status line says so. */
+  function tellPastesCut(form, input) {
+    input.addEventListener("paste", function (event) {
+      var room = input.maxLength - input.value.length + input.selectionEnd - input.selectionStart;
+      var cut = event.clipboardData.getData("text").length > room;
+      form.querySelector(".mot-status").textContent = cut ?
+        "姓名最多 " + input.maxLength + " 个字，粘贴的内容超出了，后面的部分没有填进来；请检查姓名是否完整。" : "";
+    });
+  }
+
   function bindForm(page, course, form) {
     var input = form.querySelector("input");
     input.value = certificateName(mot.progress.name(), input.maxLength);
     if (input.value) { fillCertificate(page, course, input.value); }   /* made on an earlier visit */
+    tellPastesCut(form, input);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var name = certificateName(input.value, input.maxLength);

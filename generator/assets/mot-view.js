@@ -22,6 +22,9 @@
     var holder = panel.querySelector(".mot-results-details");
     holder.textContent = "";
     details.forEach(function (node) { holder.appendChild(node); });
+    /* 打开错题本 led to a page that said 错题本是空的 */
+    var mistakes = panel.querySelector(".mot-mistakes-link");
+    if (mistakes) { mistakes.hidden = !Object.keys(window.mot.progress.mistakes()).length; }
     panel.hidden = false;
     if (scroll) { bringIntoView(panel); }
   }
