@@ -34,6 +34,10 @@ from generator.models import (
 )
 from generator.normalise import normalise
 
+ORDER_DRAWS = 16
+"""How many orders of an ordering question's items are drawn to find one far enough from
+the right one: for any length, all 16 fall short about once in 2**16 questions or less."""
+
 
 def salt_for(question_id: str) -> str:
     """A per-question salt; derived from the id so that builds are reproducible."""
@@ -76,14 +80,35 @@ def answer_digest(question: Question) -> str | None:
 
 
 def shown_items(question: Ordering) -> list[tuple[str, str]]:
-    """(key, text) of the items in the order shown, never the right order: by the digest of
-    each key under a salt that the right order makes, turned by one place if that is the
-    right order. Shown by key, and turned when the key order was right, a page out of key
-    order had told that the key order was right."""
+    """(key, text) of the items in the order shown: the first of several orders drawn that
+    takes at least half as many swaps as there are items to put right (never the right
+    order, and never one swap away: a question of four items was solved by swapping the
+    first two). Each is drawn by the digest of each key under a salt that the right order
+    makes; shown by key, and turned when the key order was right, a page out of key order
+    had told that the key order was right."""
     keyed = [(opaque_key(question.id, item), item) for item in question.items]
     seed = digest(salt_for(question.id), "shown:" + ",".join(key for key, _ in keyed))
-    shown = sorted(keyed, key=lambda pair: digest(seed, pair[0]))
-    return shown[1:] + shown[:1] if shown == keyed else shown
+    draws = (
+        sorted(keyed, key=lambda pair: digest(f"{seed}:{draw}", pair[0]))
+        for draw in range(ORDER_DRAWS)
+    )
+    enough = (len(keyed) + 1) // 2
+    return next(
+        (order for order in draws if _swaps_to(keyed, order) >= enough), keyed[1:] + keyed[:1]
+    )
+
+
+def _swaps_to(right: list[tuple[str, str]], shown: list[tuple[str, str]]) -> int:
+    """How many swaps of two items put ``shown`` in the ``right`` order: the items less
+    the cycles of the permutation between them."""
+    place = {pair: index for index, pair in enumerate(right)}
+    unseen, cycles = set(range(len(shown))), 0
+    while unseen:
+        cycles += 1
+        index = unseen.pop()
+        while (index := place[shown[index]]) in unseen:
+            unseen.remove(index)
+    return len(shown) - cycles
 
 
 def match_choices(question: Matching) -> list[tuple[str, str]]:

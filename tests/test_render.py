@@ -105,6 +105,38 @@ def test_the_order_shown_does_not_tell_the_right_order(course: Course) -> None:
     assert len(shown_orders) >= 12, "the key order, or one like it, for every right order"
 
 
+def swaps_to_right(shown: list[str], right: list[str]) -> int:
+    """The fewest swaps of two items that put ``shown`` in the ``right`` order, found by
+    making them: each item in turn is swapped into its place."""
+    shown, swaps = list(shown), 0
+    for place, item in enumerate(right):
+        if shown[place] != item:
+            where = shown.index(item)
+            shown[place], shown[where] = shown[where], shown[place]
+            swaps += 1
+    return swaps
+
+
+def test_the_order_shown_takes_half_the_items_in_swaps_to_put_right(course: Course) -> None:
+    """A question of four steps (m2-buying-order) was solved by swapping its first two, and
+    one of five had its first two in place: the order shown takes at least half as many
+    swaps as there are items, in every right order of the fixture's items, and in every
+    ordering question of the course."""
+    ordering = course.modules[0].quiz.questions[3]
+    assert isinstance(ordering, Ordering)
+    questions = [
+        ordering.model_copy(update={"items": list(right)})
+        for length in range(2, len(ordering.items) + 1)
+        for right in itertools.permutations(ordering.items[:length])
+    ]
+    real = load_course(Project(PROJECT))
+    questions += [q for m in real.modules for q in m.quiz.every_question if isinstance(q, Ordering)]
+    assert len(questions) > 150
+    for question in questions:
+        shown = [text for _, text in shown_items(question)]
+        assert swaps_to_right(shown, question.items) >= (len(shown) + 1) // 2, question.id
+
+
 def test_digest_matches_the_correct_response(course: Course) -> None:
     single, multiple, true_false, *_ = course.modules[0].quiz.questions
     assert correct_response(single) == opaque_key("s1-single", "专心倾听并确认理解")
