@@ -283,9 +283,10 @@ EXAM_STEP = "exam"
 def last_module_steps(course: Course, module: Module, step: Link) -> str:
     """Where the last module's next step (``step``, the exam or the home page) goes, for
     the runtime to choose from, as the home page chooses: the other modules (module id,
-    address, link text), then the exam (``exam``) and the certificate (no id), or the
-    home page (no id) in a course without an exam, as JSON. The learner goes to the first
-    step not passed yet. Empty for a module whose next step is the next module."""
+    address, link text), then the exam (``exam``, and its link text for a paper begun) and
+    the certificate (no id), or the home page (no id) in a course without an exam, as JSON.
+    The learner goes to the first step not passed yet. Empty for a module whose next step
+    is the next module."""
     if course.modules[-1] is not module:
         return ""
     others = [
@@ -296,10 +297,11 @@ def last_module_steps(course: Course, module: Module, step: Link) -> str:
     if course.exam is None:
         return _steps_json([*others, ("", step.href, step.title)])
     certificate = ("", page_url(CERTIFICATE_PAGE), "领取结业证书")
-    return _steps_json([*others, (EXAM_STEP, step.href, step.title), certificate])
+    exam = (EXAM_STEP, step.href, step.title, f"继续{course.exam.config.title}")
+    return _steps_json([*others, exam, certificate])
 
 
-def _steps_json(steps: list[tuple[str, str, str]]) -> str:
+def _steps_json(steps: list[tuple[str, ...]]) -> str:
     return json.dumps(steps, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -10,6 +10,7 @@ test_journeys_print.py.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -351,13 +352,20 @@ def test_the_last_module_sends_the_learner_where_the_home_page_does(
     first, skipped, last = *course.modules[:2], course.modules[-1]
     assert course.exam is not None
     others = course.modules[:-1]
-    for passed, exam, text, address in [
-        ([first], False, f"继续学习：{skipped.meta.title}", f"{skipped.page.name}.html"),
-        (others, False, f"参加{course.exam.config.title}", "exam.html"),
-        (others, True, "领取结业证书", "exam_certificate.html"),
+    underway = json.loads(passed_before(course, others, exam=False))
+    underway["attempt"] = {"seed": 1, "questions": [], "answers": {}, "handedIn": False}
+    for record, text, address in [
+        (
+            passed_before(course, [first], False),
+            f"继续学习：{skipped.meta.title}",
+            f"{skipped.page.name}.html",
+        ),
+        (passed_before(course, others, False), f"参加{course.exam.config.title}", "exam.html"),
+        (json.dumps(underway), f"继续{course.exam.config.title}", "exam.html"),  # a paper begun
+        (passed_before(course, others, True), "领取结业证书", "exam_certificate.html"),
     ]:
         open_module(page, site_url, last)
-        store(page, passed_before(course, passed, exam))
+        store(page, record)
         for index in range(len(last.quiz.questions)):
             answer(page, last, index)
         next_step = page.locator(f'[data-results-for="{last.page.name}"] .mot-next')
