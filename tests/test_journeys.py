@@ -127,6 +127,9 @@ def expect_missed_objectives(panel: Locator, module: Module, missed: list[Questi
         hrefs = line.locator("a").evaluate_all("links => links.map(a => a.href)")
         wanted = {review_suffix(q, module) for q in missed if q.objective == objective}
         assert {"#" + href.partition("#")[2] for href in hrefs} == wanted
+        text = line.inner_text()  # 复习 once, not before each section (复习：A、复习：B)
+        assert text.startswith(f"{texts[objective]}（复习：") and text.endswith("）"), text
+        assert text.count("复习：") == 1, text
 
 
 Route = list[tuple[str, int]]

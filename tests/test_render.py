@@ -193,7 +193,7 @@ def test_review_link_on_the_same_page_is_a_bare_anchor(
     course: Course, minimal_project: Path
 ) -> None:
     html = rendered_questions(course, minimal_project)["true_false"]
-    assert '<a href="#recovery">复习：服务补救</a>' in html
+    assert '<a href="#recovery"><span class="mot-review-verb">复习：</span>服务补救</a>' in html
 
 
 @pytest.mark.parametrize(

@@ -57,22 +57,25 @@
   }
 
   /* One line per objective with a wrong answer, with the review links of those questions. */
+  /* Each objective of a question answered wrong, with the sections to review for it, each
+     named once (复习：A、B, not 复习：A、复习：B). */
   function missedObjectives(quiz) {
     var texts = JSON.parse(quiz.getAttribute("data-objectives"));
     var lines = {};
     all(quiz, '.mot-question[data-result="incorrect"]').forEach(function (form) {
       var objective = form.getAttribute("data-objective");
-      var link = form.querySelector(".mot-review a");
-      var line = lines[objective] || (lines[objective] = mot.element("li", (texts[objective] || objective) + "："));
+      var link = form.querySelector(".mot-review a").cloneNode(true);
+      var line = lines[objective] || (lines[objective] = mot.element("li", (texts[objective] || objective) + "（复习："));
       if (!line.querySelector('a[href="' + link.getAttribute("href") + '"]')) {
         if (line.querySelector("a")) { line.appendChild(document.createTextNode("、")); }
-        line.appendChild(link.cloneNode(true));
+        link.querySelector(".mot-review-verb").remove();
+        line.appendChild(link);
       }
     });
     var names = Object.keys(lines);
     if (!names.length) { return []; }
     var list = mot.element("ul");
-    names.forEach(function (name) { list.appendChild(lines[name]); });
+    names.forEach(function (name) { lines[name].append("）"); list.appendChild(lines[name]); });
     return [mot.element("p", TEXT.missed), list];
   }
 
