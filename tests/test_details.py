@@ -360,3 +360,9 @@ def test_each_press_of_the_colour_switch_shows_the_other_scheme(
         page.keyboard.press("Enter")
         expect(body).to_have_attribute("data-md-color-scheme", schemes[shown][0])
         assert switch.evaluate("label => label.previousElementSibling === document.activeElement")
+    page.evaluate("window.__sameDocument = true")
+    page.locator('nav a.md-nav__link[href$="03-explore.html"]').first.click()  # instant
+    expect(page).to_have_url(re.compile(r"03-explore\.html$"))
+    switch.click()
+    expect(body).to_have_attribute("data-md-color-scheme", schemes[other][0])
+    assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
