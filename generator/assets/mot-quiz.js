@@ -56,7 +56,6 @@
     });
   }
 
-  /* One line per objective with a wrong answer, with the review links of those questions. */
   /* Each objective of a question answered wrong, with the sections to review for it, each
      named once (复习：A、B, not 复习：A、复习：B). */
   function missedObjectives(quiz) {
