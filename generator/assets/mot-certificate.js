@@ -17,9 +17,8 @@
       return { label: module.title, done: status === "passed", status: mot.progress.statusNames[status] };
     });
     var exam = mot.progress.exam();
-    var attempt = mot.progress.attempt();
     var names = mot.progress.statusNames;
-    var status = exam && exam.passed ? names.passed : attempt && !attempt.handedIn ? names["in-progress"] : exam ? names.failed : "未参加";
+    var status = exam && exam.passed ? names.passed : mot.progress.underway() ? names["in-progress"] : exam ? names.failed : "未参加";
     items.push({ label: course.exam.title, done: Boolean(exam && exam.passed), status: status });
     return items;
   }

@@ -479,6 +479,8 @@
     },
     exam: function () { return state.exam; },
     attempt: function () { return state.attempt; },
+    /* The exam paper begun and not handed in yet, or null. */
+    underway: function () { return state.attempt && !state.attempt.handedIn ? state.attempt : null; },
     /* The exam attempt in progress (or handed in), saved whole; a `change` to the attempt
        under way (an answer, its questions fitted to the course), if it is still `seed`'s. */
     setAttempt: function (attempt) { update(function (record) { record.attempt = attempt; }); },

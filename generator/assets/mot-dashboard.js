@@ -38,11 +38,9 @@
     var module = mot.progress.modulesToPass(course)[0];
     if (module) { return { title: module.title, url: module.url }; }
     var exam = mot.progress.exam();
-    var attempt = mot.progress.attempt();
     if (!course.exam) { return null; }
     if (exam && exam.passed) { return { title: TEXT.certificate, url: course.exam.certificateUrl }; }
-    var underway = attempt && !attempt.handedIn;
-    return { title: (underway ? TEXT.examUnderway : TEXT.exam) + course.exam.title, url: course.exam.url };
+    return { title: (mot.progress.underway() ? TEXT.examUnderway : TEXT.exam) + course.exam.title, url: course.exam.url };
   }
 
   function showContinue(board, course, next) {
@@ -114,9 +112,9 @@
      is opened and forgets it, as a module quiz's does until its page is. */
   function examText(course) {
     var exam = mot.progress.exam();
-    var attempt = mot.progress.attempt();
+    var attempt = mot.progress.underway();
     var texts = exam ? [TEXT.best(exam)] : [];
-    if (attempt && !attempt.handedIn) {
+    if (attempt) {
       var moduleOf = mot.progress.questionModules(course);
       var drawn = attempt.questions.filter(function (id) { return moduleOf[id]; });
       var draws = Object.keys(course.exam.draw).map(function (module) { return course.exam.draw[module]; });

@@ -81,10 +81,11 @@
     if (right < forms.length) { details.push(element("p", TEXT.misses), missLines(forms)); }
     /* A paper failed after one passed: the pass stands (the certificate keeps it), and said
        nothing, the panel read as if it were lost. */
-    var kept = !passed && (mot.progress.exam() || {}).passed;
+    var before = mot.progress.exam();
+    var kept = !passed && before && before.passed;
     var left = showNextStep(exam, course, passed || kept);
     if (left) { details.unshift(element("p", TEXT.modulesLeft(left), "mot-modules-left")); }
-    if (kept) { details.unshift(element("p", TEXT.passKept(mot.progress.exam().passedScore), "mot-pass-kept")); }
+    if (kept) { details.unshift(element("p", TEXT.passKept(before.passedScore), "mot-pass-kept")); }
     var rules = recorded.passMark !== Number(exam.getAttribute("data-pass-mark"));   /* the pass mark changed since */
     if (rules || right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
     if (fresh && !mot.progress.saved()) { details.unshift(mot.unsavedNote("这次交卷")); }

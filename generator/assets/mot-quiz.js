@@ -121,13 +121,13 @@
   /* The last module's next step, as the home page has it: the first other module not passed
      yet, else the exam until it is passed, else the certificate (the step with no id). */
   function pointToFirstUnpassed(next) {
-    var exam = mot.progress.exam(), attempt = mot.progress.attempt();
+    var exam = mot.progress.exam();
     var step = JSON.parse(next.dataset.steps).filter(function (found) {
       if (found[0] === "exam") { return !(exam && exam.passed); }
       return !found[0] || mot.progress.quizStatus(found[0]).status !== "passed";
     })[0];
     next.href = step[1];
-    next.textContent = step[3] && attempt && !attempt.handedIn ? step[3] : step[2];   /* 继续: a paper begun */
+    next.textContent = step[3] && mot.progress.underway() ? step[3] : step[2];   /* 继续: a paper begun */
   }
 
   function updateScore(quiz, answering) {
