@@ -47,6 +47,12 @@ def _inner_model(annotation: Any, question_type: str | None) -> type[BaseModel] 
     return None
 
 
+def _inner_models(annotation: Any) -> list[type[BaseModel]]:
+    """Every model ``annotation`` holds (``list[Option]``, ``ResultFeedback | None``)."""
+    found = _flatten(annotation)
+    return [model for model in found if isinstance(model, type) and issubclass(model, BaseModel)]
+
+
 def _flatten(annotation: Any) -> list[Any]:
     found: list[Any] = [annotation]
     for argument in getattr(annotation, "__args__", ()) or ():
@@ -89,3 +95,23 @@ KEYS_BESIDE: dict[str, frozenset[str]] = {
 }
 """Each key of a course file -> the keys a mapping holding it may hold (those of every
 question type, beside a question's ``prompt``)."""
+KEYS_UNDER: dict[str, frozenset[str]] = {
+    name: frozenset().union(
+        *(
+            inner.model_fields
+            for model in _models(StrictModel)
+            if name in model.model_fields
+            for inner in _inner_models(model.model_fields[name].annotation)
+        )
+    )
+    for name in COURSE_KEYS
+}
+"""Each key of a course file -> the keys the mappings it may hold have (``feedback`` ->
+``correct``, ``incorrect``; ``options`` -> ``text``, ``correct``, ``feedback``)."""
+LIST_KEYS = frozenset(
+    name
+    for model in _models(StrictModel)
+    for name, field in model.model_fields.items()
+    if list in _flatten(field.annotation)
+)
+"""The keys of a course file that hold a list (``options``, ``items``, ``accept``)."""

@@ -29,6 +29,7 @@ from generator.yaml_key_blocks import keys_amid_entries
 from generator.yaml_lines import BLOCK_HEADER, KEY, Hint, indent, named_space
 from generator.yaml_list_hints import list_item_slip, spaces_in
 from generator.yaml_quote_hints import unclosed_quote, where, written
+from generator.yaml_text_and_block import text_above_block
 
 FULL_WIDTH_COLONS = "：︰﹕"
 """What a Chinese input method may type for ':' (U+FF1A, U+FE30, U+FE55)."""
@@ -123,7 +124,8 @@ def syntax_hint(
     if no_space is not None:
         return no_space
     misaligned = (
-        list_item_slip(lines, error_line, line_offset)
+        text_above_block(lines, error_line, line_offset)
+        or list_item_slip(lines, error_line, line_offset)
         or keys_amid_entries(lines, error_line, line_offset)
         or dedented_key(lines, error_line, line_offset)
         or misaligned_key(lines, error_line, line_offset)
@@ -316,6 +318,17 @@ def _special_start(line: str, number: int, tag: re.Pattern[str] | None) -> Hint 
     marked = TEXT_AFTER_MARK.fullmatch(value)
     if marked is not None:
         return _text_after_mark(number, line, key, marked)
+    if wrapped_in_its_quotes(value):
+        return (
+            number,
+            len(line.rstrip()) - len(value) + 1,
+            f"{where(key)} is in quotes {value[0]} {value[0]} and holds them inside too, so "
+            "YAML takes the text to end at the second one",
+            f"write the whole text in the other quotes, which may stand inside: "
+            f"{written(key, quote_for(value))}; to show the first and last quotes as well: "
+            f"{written(key, quoted(value))}",
+            "yaml.needs-quotes",
+        )
     closing = "]" if value[0] == "[" else "}"
     bracketed = (
         f"; if it is {BRACKETS[value[0]]}, end it with '{closing}' and write nothing after it"
@@ -346,6 +359,20 @@ def _text_after_mark(number: int, line: str, key: str | None, marked: re.Match[s
         f"on this line: {written(key, text)}",
         "yaml.text-after-mark",
     )
+
+
+def wrapped_in_its_quotes(value: str) -> bool:
+    """Whether ``value`` starts and ends with one quote and holds it inside as well
+    (``"客户说"退货""``): quotes the trainer wrote to mark the text, around quotes of it."""
+    return (
+        len(value) > 2 and value[0] in "'\"" and value[-1] == value[0] and value[0] in value[1:-1]
+    )
+
+
+def quote_for(value: str) -> str:
+    """``value`` quoted for YAML to read it as a text: what it holds inside its own quotes,
+    when it is :func:`wrapped_in_its_quotes`, or all of it."""
+    return quoted(value[1:-1] if wrapped_in_its_quotes(value) else value)
 
 
 def quoted(text: str) -> str:

@@ -21,7 +21,7 @@ from generator.yaml_hints import (
     OTHER_SPACE,
     VALUE,
     doubled_backslashes,
-    quoted,
+    quote_for,
 )
 from generator.yaml_lines import Hint
 
@@ -53,7 +53,7 @@ def _in_quotes(line: str) -> str | None:
     if found is None:
         return None
     indent, key, value = found.groups()
-    return f"{indent}{key}: {quoted(value)}" if key else f"{indent}{quoted(value)}"
+    return f"{indent}{key}: {quote_for(value)}" if key else f"{indent}{quote_for(value)}"
 
 
 def _backslashes_doubled(line: str) -> str | None:

@@ -220,7 +220,7 @@ def _read_or_slips(lines: list[str], line_offset: int) -> tuple[Any, Positions] 
             read = (read_plain(text, MAX_DEPTH) if slips else None) or read_round_trip(text)
         except (Refused, MarkedYAMLError) as error:
             slip = describe_yaml_error(error, text, line_offset)
-            if slip in slips:  # its fix did not take: read no further
+            if _same_slip_again(slip, slips):  # its fix did not take: read no further
                 return slips
             slips.append(slip)
             fixed = mended(lines, slip)
@@ -233,6 +233,14 @@ def _read_or_slips(lines: list[str], line_offset: int) -> tuple[Any, Positions] 
         left_open = quote_left_open(lines)
         return slips + ([left_open] if left_open else [])
     return [*slips, _read_no_further(slips[-1][0])]
+
+
+def _same_slip_again(slip: Hint, slips: list[Hint]) -> bool:
+    """Whether ``slip`` is one of ``slips`` again: of the same kind, on the same line. Its
+    fix there did not take, and the message may differ (quoting a text that starts with a
+    quote: another quote) as often as it is made again."""
+    line, _, _, _, code = slip
+    return any((found[0], found[4]) == (line, code) for found in slips)
 
 
 def _read_no_further(line: int) -> Hint:

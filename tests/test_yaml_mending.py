@@ -107,3 +107,28 @@ def test_a_large_file_is_read_again_only_within_the_budget(
         (9, "yaml.full-width-colon"),
         (9, "yaml.read-no-further"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("slip", "meant"),
+    [
+        ('prompt: "客户说"我要退货"，怎么办？"', '客户说"我要退货"，怎么办？'),
+        ("prompt: '客户说'我要退货'，怎么办？'", "客户说'我要退货'，怎么办？"),
+    ],
+)
+def test_a_text_in_quotes_that_holds_them_too_is_requoted_without_its_own(
+    slip: str, meant: str
+) -> None:
+    """Quoting the whole line, the old fix, showed learners the quotes the trainer wrote to
+    mark the text; the fix keeps them as another way, named second."""
+    with pytest.raises(YamlSyntaxError) as raised:
+        parse_yaml(quiz(slip), Path("quiz.yml"))
+    [problem] = raised.value.problems
+    assert problem.code == "yaml.needs-quotes"
+    first_fix = problem.fix.split("; ")[0]
+    fixed_line = first_fix.split("may stand inside: ")[1]
+    hint = (problem.line, problem.column, problem.message, problem.fix, problem.code)
+    assert mended(quiz(slip).split("\n"), hint) == quiz(fixed_line).split("\n")
+    assert parse_yaml(quiz(fixed_line), Path("quiz.yml")).tree["questions"][0]["prompt"] == meant
+    shown = problem.fix.split("first and last quotes as well: ")[1]
+    assert parse_yaml(quiz(shown), Path("quiz.yml")).tree["questions"][0]["prompt"] == slip[8:]
