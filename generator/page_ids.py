@@ -60,7 +60,8 @@ class TakenIds:
         if not name:
             return (
                 "is empty: the element gets an id that no link can name",
-                f"write a name after '#', such as '{{#{EXAMPLE_ID}}}', or delete the braces",
+                f"write a name right after '#', with no space between, such as "
+                f"'{{#{EXAMPLE_ID}}}', or delete the braces",
             )
         if name in self.headings:
             return (
@@ -143,9 +144,14 @@ def _written_ids(lines: Lines) -> dict[str, list[Place]]:
     return places
 
 
+EMPTY_ID = re.compile(r"""(?:\{(?:[^{}\n]*\s)?#|\bid=["'])()(?=[\s}]|(?<=")"|(?<=')')""")
+"""Where the page gives an element an empty id: ``{#}``, ``{# name}`` (a space after '#')
+or ``id=""``; :data:`ID_GIVEN` would find one after every ``id="``."""
+
+
 def _id_places(lines: Lines, name: str) -> list[Place]:
     """Where the page gives an element the id ``name``: ``{#name}`` or ``id="name"``."""
-    given = re.compile(rf"{ID_GIVEN}({re.escape(name)})(?![\w.:-])")
+    given = re.compile(rf"{ID_GIVEN}({re.escape(name)})(?![\w.:-])") if name else EMPTY_ID
     return [
         (number, match.start(1) + 1)
         for number, line in lines.items()

@@ -494,8 +494,8 @@ def test_a_heading_with_the_quiz_sections_id_is_reported(
         ),
         (
             "",
-            "is empty: the element gets an id that no link can name; write a name after '#', "
-            "such as '{#my-section}', or delete the braces",
+            "is empty: the element gets an id that no link can name; write a name right "
+            "after '#', with no space between, such as '{#my-section}', or delete the braces",
         ),
         (
             "__drawer",
@@ -513,6 +513,21 @@ def test_an_id_the_built_page_gives_an_element_of_its_own_is_reported(
     assert problems(minimal_project, capsys) == [
         f"{PAGE}:{line}:9: the id '{given}' {taken_by} [page.duplicate-id]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "column"), [("{# my-section}", 9), ("{#}", 9), ('{: id="" }', 14)]
+)
+def test_an_empty_id_is_reported_at_its_line_only(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, column: int
+) -> None:
+    """It was reported at every ``id="`` of the page as well: the ids of a figure's parts,
+    lines the trainer had not touched."""
+    add_to_page(minimal_project, '<p id="note-a">注</p>\n\n<span id=\'note-b\'>注</span>\n')
+    line = add_to_page(minimal_project, f"## 小节 {written}\n")
+    found = problems(minimal_project, capsys)
+    assert [problem.split(": ", 1)[0] for problem in found] == [f"{PAGE}:{line}:{column}"]
+    assert "the id '' is empty" in found[0]
 
 
 def test_tabs_pass_check_and_build_with_their_labels(
