@@ -45,6 +45,8 @@ FRONT_MATTER_END = "..."
 """MkDocs, like YAML, also takes '...' for the end of the front matter, at the start of its
 line (indented, it is a text's)."""
 BODY_START = re.compile(r"^\s*$|^#{1,6}\s")
+FENCE_MISTYPED = re.compile(r"\s*(?:[-‐–—－]\s*){2,}")
+"""A line of dashes other than three hyphens: two or four, dashes (—) or full-width (－)."""
 """A blank line or a Markdown heading: where a page's text may start after its front matter."""
 
 
@@ -192,7 +194,26 @@ def _front_matter_end(lines: list[str], path: Path) -> int | Problem:
     for index, line in enumerate(lines[1:], 1):
         if line.strip() == FRONT_MATTER_FENCE or line.rstrip(" \t") == FRONT_MATTER_END:
             return index
-    return _unclosed(path, 1, "the front matter that starts on line 1 is never closed")
+    return _mistyped_fence(lines, path) or _unclosed(
+        path, 1, "the front matter that starts on line 1 is never closed"
+    )
+
+
+def _mistyped_fence(lines: list[str], path: Path) -> Problem | None:
+    """The first line of dashes below the front matter's fields, typed to close it but not
+    as three hyphens (``--``): MkDocs would show it as page text above the page."""
+    index = next((n for n, line in enumerate(lines[1:], 1) if FENCE_MISTYPED.fullmatch(line)), 0)
+    if not index or not _reads_as_mapping(lines[1:index], path):
+        return None
+    return Problem(
+        path,
+        index + 1,
+        1,
+        f"'{lines[index].strip()}' does not close the front matter that starts on line 1: "
+        "only a line of three hyphens does",
+        "write this line as '---'",
+        "page.front-matter-unclosed",
+    )
 
 
 def _fields_below_end(lines: list[str], end: int, path: Path) -> Problem | None:
