@@ -38,6 +38,7 @@ from generator.page_heading_ids import (
 from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import id_problems, taken_ids
+from generator.page_indented_code import box_paragraphs_shown_as_code
 from generator.page_links import Targets, link_problem
 from generator.page_markers import misplaced_markers, standing_markers, unknown_markers
 from generator.page_nesting import nested_too_deep
@@ -111,6 +112,7 @@ def _own_problems(
     yield from spaced_list_markers(page, text)
     yield from broken_tables(page, text)
     yield from empty_boxes(page, text)
+    yield from box_paragraphs_shown_as_code(page, lines)
     yield from unclosed_fences(page)
     yield from chinese_line_breaks(page, lines)
     yield from _second_progress_marker(page, text)

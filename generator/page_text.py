@@ -205,11 +205,11 @@ def searchable_text(page: Page, lines: Lines) -> str:
     """The body as :func:`searchable_lines` has it, code blocks (indented ones too) left as
     empty lines."""
     numbers = range(page.body_line, page.body_line + len(page.body.splitlines()))
-    code = _indented_code(lines, numbers)
+    code = indented_code(lines, numbers)
     return "\n".join("" if number in code else lines.get(number, "") for number in numbers)
 
 
-def _indented_code(lines: Lines, numbers: range) -> set[int]:
+def indented_code(lines: Lines, numbers: range) -> set[int]:
     """The line numbers of indented code blocks: lines indented four spaces (or a tab) after
     a blank line or a heading, and the indented lines after them. In a list, an admonition,
     a tab, a footnote or an HTML block, such lines are its content instead, and left as they

@@ -523,7 +523,7 @@ def test_an_empty_id_is_reported_at_its_line_only(
 ) -> None:
     """It was reported at every ``id="`` of the page as well: the ids of a figure's parts,
     lines the trainer had not touched."""
-    add_to_page(minimal_project, '<p id="note-a">注</p>\n\n<span id=\'note-b\'>注</span>\n')
+    add_to_page(minimal_project, "<p id=\"note-a\">注</p>\n\n<span id='note-b'>注</span>\n")
     line = add_to_page(minimal_project, f"## 小节 {written}\n")
     found = problems(minimal_project, capsys)
     assert [problem.split(": ", 1)[0] for problem in found] == [f"{PAGE}:{line}:{column}"]

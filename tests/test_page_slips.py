@@ -4,6 +4,7 @@ meant)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -569,3 +570,33 @@ def test_comments_that_hide_what_they_mean_to_are_left_alone(
 ) -> None:
     add_to_page(minimal_project, text)
     assert problems(minimal_project, capsys) == []
+
+
+def test_a_box_paragraph_shown_as_code_is_a_warning_naming_the_line_to_indent(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A box's paragraph that lost its indent ended the box, and the box's next paragraph
+    was published as code, in a grey box, with nothing said. Indented text in a box, a list
+    item or a figure's HTML, and an indented code block under a heading, are left alone."""
+    first = add_to_page(
+        minimal_project,
+        '!!! example "情景"\n    第一段。\n\n'
+        "第二段没有缩进，\n也没有空行。\n\n    第三段成了代码。\n\n"
+        "## 小节 {#indented}\n\n    print('代码')\n\n"
+        '!!! tip "框里"\n    第一段。\n\n    第二段。\n\n'
+        "- 列表\n\n    列表的第二段。\n\n"
+        '<figure>\n  <svg viewBox="0 0 1 1">\n\n    <title>图</title>\n  </svg>\n</figure>\n',
+    )
+    assert run_generator(minimal_project, "check") == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if "as-code" in line]
+    assert warned == [
+        f"{PAGE}:{first + 6}:5: warning: this paragraph, indented under no box, shows as code, "
+        f"in a grey box: the box '!!! example \"情景\"' (line {first}) ends at line "
+        f"{first + 3}, which is not indented; indent line {first + 3} 4 spaces, as the box's "
+        "other paragraphs are; if it is meant to follow the box, delete the spaces before "
+        "this paragraph [page.box-paragraph-as-code]"
+    ]
+    assert run_generator(minimal_project, "build") == 0
+    built = (minimal_project / "site/01-sample.html").read_text(encoding="utf-8")
+    shown_as_code = re.findall(r"<pre><code>(.*?)\n", built)
+    assert shown_as_code == ["第三段成了代码。", "print('代码')"]

@@ -1,0 +1,66 @@
+"""A box's paragraph shown as code, after a paragraph above it lost its indent.
+
+A note box holds the paragraphs indented four spaces under it. When one of them loses its
+indent, the box ends there: that paragraph shows below the box, and the box's next
+paragraph, still indented, after an empty line and under no box now, is a code block, in
+a grey monospace box. An indented code block elsewhere may be meant as code, and is left
+alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.errors import Problem, Severity
+from generator.models import Page
+from generator.page_blocks import BOX_INDENT, opens_block
+from generator.page_text import Lines, indented_code
+from generator.yaml_lines import indent
+
+
+def box_paragraphs_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
+    """The first line of each indented code block of ``page`` (``lines``: its lines, fenced
+    code left empty) below a box whose paragraph above the block lost its indent."""
+    numbers = range(page.body_line, page.body_line + len(page.body.splitlines()))
+    code = indented_code(lines, numbers)
+    for number in sorted(code):
+        left = _paragraph_that_left(lines, number) if number - 1 not in code else None
+        if left is None:
+            continue
+        box, start = left
+        yield Problem(
+            page.source.path,
+            number,
+            indent(lines[number].expandtabs(BOX_INDENT)) + 1,
+            f"this paragraph, indented under no box, shows as code, in a grey box: the box "
+            f"'{lines[box].strip()}' (line {box}) ends at line {start}, which is not indented",
+            f"indent line {start} {BOX_INDENT} spaces, as the box's other paragraphs are; if "
+            "it is meant to follow the box, delete the spaces before this paragraph",
+            "page.box-paragraph-as-code",
+            Severity.WARNING,
+        )
+
+
+def _paragraph_that_left(lines: Lines, number: int) -> tuple[int, int] | None:
+    """The box's line and the first line of the paragraph not indented between it and the
+    code block on line ``number``, with only the box's indented lines above that paragraph."""
+    start = _filled_above(lines, number)
+    if not start or indent(lines[start]) >= BOX_INDENT:
+        return None
+    while _filled(lines, start - 1) and indent(lines[start - 1]) < BOX_INDENT:
+        start -= 1
+    box = _filled_above(lines, start)
+    if not box or indent(lines[box]) < BOX_INDENT:
+        return None
+    while box and indent(lines[box]) >= BOX_INDENT:
+        box = _filled_above(lines, box)
+    return (box, start) if box and opens_block(lines[box].strip()) else None
+
+
+def _filled(lines: Lines, number: int) -> bool:
+    return bool(lines.get(number, "").strip())
+
+
+def _filled_above(lines: Lines, number: int) -> int:
+    """The nearest line above ``number`` that holds something; 0 if none does."""
+    return next((n for n in range(number - 1, 0, -1) if _filled(lines, n)), 0)
