@@ -15,6 +15,7 @@ from generator.export.gift import (
     ARROW_IN_SHORT_ANSWER,
     UNSUPPORTED,
     exportable,
+    header,
     percent,
     skip_reason,
     typed_forms,
@@ -259,6 +260,49 @@ def test_every_question_round_trips(
     gift = output.read_text(encoding="utf-8")
     assert "~%0%%50% 的时候先打断客户" in gift, "Moodle reads no weight into the wrong option"
     assert "=%100%%50%#" in gift, "nor into the short answer"
+
+
+def moodle_blocks(gift: str) -> list[list[str]]:
+    """The blocks Moodle's importer reads a category or a question from: the lines up to a
+    blank one, less their comment lines; a block of nothing else is passed over
+    (qformat_default::readquestions, qformat_gift::readquestion)."""
+    blocks: list[list[str]] = []
+    block: list[str] = []
+    for line in [*gift.splitlines(), ""]:
+        if line.strip():
+            block.append(line.strip())
+            continue
+        kept = [entry for entry in block if not entry.startswith("//")]
+        blocks += [kept] if kept else []
+        block = []
+    return blocks
+
+
+def test_the_file_names_the_questions_it_leaves_out(
+    minimal_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The skipped questions were named on the terminal only: a colleague handed the file,
+    or importing it into Moodle, could not tell that any were missing. The file opens with
+    what the export printed, in comment lines, which neither Moodle nor gift-pegjs imports."""
+    with_text_gift_misreads(minimal_project)
+    output = tmp_path / "bank.gift.txt"
+    assert run_generator(minimal_project, "export", "gift", "--output", str(output)) == 0
+    printed = capsys.readouterr().out.splitlines()
+    steps = [line.removeprefix("  … ") for line in printed if line.startswith("  … ")]
+    course = load_course(Project(minimal_project))
+    every = [q for module in course.modules for q in module.quiz.every_question]
+    skipped = [f"skipped {q.id} ({q.type}): {skip_reason(q)}" for q in every if not exportable(q)]
+    parsed = parse_gift(output)
+    written = len([item for item in parsed if item["type"] != "Category"])
+    assert steps == [f"{written} questions from 2 modules", *skipped]
+    gift = output.read_text(encoding="utf-8")
+    assert gift.split("\n\n")[0].splitlines() == [
+        f"// {written} questions from 2 modules; 5 skipped, which GIFT cannot express:",
+        *(f"// {line}" for line in skipped),
+    ]
+    assert parsed[0]["type"] == "Category", "the header is no question"
+    assert len(moodle_blocks(gift)) == len(parsed), "nor to Moodle"
+    assert header("3 questions from 1 module", []) == "// 3 questions from 1 module"
 
 
 def test_a_course_of_one_module_says_module_not_modules(

@@ -26,7 +26,7 @@ question with one blank becomes a short-answer question accepting every listed a
 feedback for a right answer, then ``*`` (anything else) at 0% with the
 feedback for a wrong one; a ``*`` in an accepted answer is written ``\\*``, which Moodle
 compares as a literal asterisk. What GIFT cannot express is skipped, with the reason listed
-(see :func:`skip_reason`).
+(see :func:`skip_reason`) on the terminal and in comment lines at the top of the file.
 
 What Moodle's importer (question/format/gift/format.php) does with text, and so what this
 file guards against:
@@ -95,15 +95,27 @@ ARROW_IN_MATCHING_ITEM = (
 
 def export_gift(job: ExportJob) -> list[Path]:
     course = job.checked.course
-    text = gift_text(course)
     every = [question for _, questions in categories(course) for question in questions]
-    skipped = [(question, skip_reason(question)) for question in every]
-    skipped = [(question, reason) for question, reason in skipped if reason]
+    skipped = [
+        f"skipped {question.id} ({question.type}): {reason}"
+        for question in every
+        if (reason := skip_reason(question))
+    ]
     exported = counted(len(every) - len(skipped), "question")
-    job.progress(f"{exported} from {counted(len(course.modules), 'module')}")
-    for question, reason in skipped:
-        job.progress(f"skipped {question.id} ({question.type}): {reason}")
+    written = f"{exported} from {counted(len(course.modules), 'module')}"
+    job.progress(written)
+    for line in skipped:
+        job.progress(line)
+    text = gift_text(course, header(written, skipped))
     return [write_output(job.output, lambda partial: partial.write_text(text, encoding="utf-8"))]
+
+
+def header(written: str, skipped: list[str]) -> str:
+    """The file's first block: what it holds, and each question left out and why, for whoever
+    is handed the file without the export's output. Comment lines only: Moodle's importer
+    drops them, and passes over a block that holds nothing else."""
+    left_out = f"; {len(skipped)} skipped, which GIFT cannot express:" if skipped else ""
+    return "\n".join([f"// {written}{left_out}", *(f"// {line}" for line in skipped)])
 
 
 def skip_reason(question: Question) -> str | None:
@@ -153,8 +165,9 @@ def category_name(text: str) -> str:
     return name
 
 
-def gift_text(course: Course) -> str:
-    blocks: list[str] = []
+def gift_text(course: Course, opening: str) -> str:
+    """The GIFT file: ``opening`` (:func:`header`), then each category and its questions."""
+    blocks = [opening]
     for category, questions in categories(course):
         blocks.append(f"$CATEGORY: {category}")
         blocks.extend(gift_question(question) for question in questions if exportable(question))
