@@ -22,6 +22,7 @@ from generator.models import (
     MultipleChoice,
     Ordering,
     Question,
+    Reply,
     Scenario,
     SingleChoice,
     TrueFalse,
@@ -201,13 +202,57 @@ def assert_key(question: Question, article: HtmlElement) -> None:
         assert [text_of(f) for f in article.find_class("feedback")] == [
             r.feedback for turn in question.turns for r in turn.replies
         ]
-        assert [text_of(code) for code in article.find_class("next")] == [
-            f"→ {question.next_turn(index, r)}"  # also where no 'next:' says so: the turn below
-            for index, turn in enumerate(question.turns)
-            for r in turn.replies
-        ]
+        assert_turns(question, article)
     else:
         assert_key_of_list_type(question, article)
+
+
+def lead(question: Scenario, number: int, reply: Reply) -> tuple[str, str]:
+    """Where a reply of turn ``number`` (from 1) leads, as the key should say it, and what
+    says so: the turn by its place in the dialogue, or the dialogue's end."""
+    places = {turn.id: place for place, turn in enumerate(question.turns, 1)}
+    if reply.next == "end":
+        return "→ 对话结束", "next: end"
+    if reply.next is not None:
+        return f"→ 第 {places[reply.next]} 轮", "next: another turn"
+    if number < len(question.turns):
+        return f"→ 第 {number + 1} 轮", "the turn below"
+    return "→ 对话结束", "after the last turn"
+
+
+def assert_turns(question: Scenario, article: HtmlElement) -> None:
+    """Each turn named by its place (客户（第 1 轮）：), and each reply by where it leads;
+    never by the ids in the YAML (``open``, ``end``), English a trainer never sees."""
+    assert [text_of(line) for line in article.find_class("customer")] == [
+        f"客户（第 {number} 轮）：{' '.join(turn.customer.split())}"
+        for number, turn in enumerate(question.turns, 1)
+    ]
+    assert [text_of(words) for words in article.find_class("next")] == [
+        lead(question, number, reply)[0]
+        for number, turn in enumerate(question.turns, 1)
+        for reply in turn.replies
+    ]
+
+
+def test_real_course_dialogues_name_their_turns_by_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Needs the real course. The key named a dialogue's turns by their ids (客户（check）：,
+    each reply ending → gap or → end); it numbers them, and names the turn a reply leads
+    to, whether its next: names one, ends the dialogue, or says nothing (the turn below, or
+    the end after the last)."""
+    monkeypatch.setattr(answer_key, "print_pdf", lambda _html, pdf: pdf.write_bytes(b"%PDF-"))
+    output = tmp_path / "key.html"
+    assert run_generator(PROJECT, "export", "answer-key", "--output", str(output)) == 0
+    page = cast(HtmlElement, lxml.html.document_fromstring(output.read_text("utf-8")))
+    leads = set()
+    for module in load_course(Project(PROJECT)).modules:
+        for question in module.quiz.every_question:
+            if isinstance(question, Scenario):
+                assert_turns(question, page.get_element_by_id(question.id))
+                for number, turn in enumerate(question.turns, 1):
+                    leads |= {lead(question, number, reply)[1] for reply in turn.replies}
+    assert leads == {"next: end", "next: another turn", "the turn below", "after the last turn"}
 
 
 def assert_key_of_list_type(question: Question, article: HtmlElement) -> None:
@@ -268,7 +313,10 @@ def lead_ins(course: Course) -> set[str]:
     for module in course.modules:
         for question in module.quiz.every_question:
             if isinstance(question, Scenario):
-                leads |= {f"客户（{turn.id}）：{turn.customer}" for turn in question.turns}
+                leads |= {
+                    f"客户（第 {number} 轮）：{turn.customer}"
+                    for number, turn in enumerate(question.turns, 1)
+                }
             if isinstance(question, FillIn):
                 leads.add(question.text)
     return {re.sub(r"\s", "", lead) for lead in leads}

@@ -18,7 +18,15 @@ from pathlib import Path
 from generator.export.job import ExportJob
 from generator.export.pdf import print_pdf
 from generator.markdown_config import Anchors, published_site_url, site_config
-from generator.models import Course, Module, Question, ResultFeedback
+from generator.models import (
+    END_OF_DIALOGUE,
+    Course,
+    Module,
+    Question,
+    Reply,
+    ResultFeedback,
+    Scenario,
+)
 from generator.project import review_target
 from generator.publish import scratch_folder
 from generator.render import template_environment
@@ -34,6 +42,7 @@ TYPE_NAMES = {
     "fill_in": "填空题",
     "scenario": "情景对话",
 }
+DIALOGUE_END = "对话结束"
 
 
 @dataclass(frozen=True)
@@ -93,7 +102,25 @@ def render_answer_key(course: Course, anchors: Anchors, site_url: str, title: st
         question_count=course.question_count,
         exam_question_count=course.exam_question_count,
         type_names=TYPE_NAMES,
+        turn_name=turn_name,
+        next_turn_name=next_turn_name,
     )
+
+
+def turn_name(number: int) -> str:
+    """A dialogue's turn as the key names it, by its place from 1 (第 2 轮): its ``id`` is
+    the YAML's own name for it, in English, which the trainer reading the key never sees."""
+    return f"第 {number} 轮"
+
+
+def next_turn_name(question: Scenario, index: int, reply: Reply) -> str:
+    """Where ``reply`` at turn ``index`` leads (:meth:`Scenario.next_turn`), as the key names
+    it: 第 2 轮, or 对话结束."""
+    following = question.next_turn(index, reply)
+    if following == END_OF_DIALOGUE:
+        return DIALOGUE_END
+    ids = [turn.id for turn in question.turns]
+    return turn_name(ids.index(following) + 1)
 
 
 def keyed_module(
