@@ -69,6 +69,12 @@ def test_package_has_no_404_page(unzipped: Path) -> None:
     assert (unzipped / "index.html").is_file()
 
 
+def test_package_has_no_source_maps(unzipped: Path) -> None:
+    """Material's source maps were a fifth of the zip, for a browser's developer tools only."""
+    assert list(unzipped.rglob("*.min.js")), "the theme's scripts themselves"
+    assert list(unzipped.rglob("*.map")) == []
+
+
 @pytest.mark.browser
 def test_works_from_the_file_system_without_any_host(
     page: Page, unzipped: Path, minimal_project: Path

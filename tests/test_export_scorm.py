@@ -181,6 +181,13 @@ def test_the_package_has_no_404_page(package: Path) -> None:
     assert "404.html" not in (package / "imsmanifest.xml").read_text(encoding="utf-8")
 
 
+def test_the_package_has_no_source_maps(package: Path) -> None:
+    """Material's source maps were a fifth of the zip, for a browser's developer tools only."""
+    assert list(package.rglob("*.min.js")), "the theme's scripts themselves"
+    assert list(package.rglob("*.map")) == []
+    assert ".map" not in (package / "imsmanifest.xml").read_text(encoding="utf-8")
+
+
 def with_lms(folder: Path) -> None:
     """A host page holding scorm-again's API in ``folder/lms``, beside ``folder/package``."""
     host = folder / "lms"
@@ -268,6 +275,8 @@ def test_passing_the_quiz_reports_to_the_lms_and_a_lower_retake_keeps_it(
     )
     assert state["location"].startswith(f"{module.page.name}.html")
     assert state["calls"] == ["LMSInitialize", "LMSCommit"]
+    statuses = [value for element, value in state["values"] if element == "cmi.core.lesson_status"]
+    assert statuses == ["incomplete", "passed"], "set as it changes, not again at every answer"
     # A lower score later never undoes the pass (the LMS keeps the best score).
     page.once("dialog", lambda dialog: dialog.accept())
     frame.get_by_role("button", name="重新作答").click()

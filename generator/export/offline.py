@@ -15,7 +15,7 @@ from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.build import build_variant
-from generator.export.job import ExportJob
+from generator.export.job import ExportJob, without_source_maps
 from generator.publish import scratch_folder
 from generator.write import DocsContents, write_output, zip_folder
 
@@ -30,7 +30,9 @@ def export_offline(job: ExportJob) -> list[Path]:
     shim = vendored_shim()
     with scratch_folder(job.project) as scratch:
         job.progress("building the site with Material's offline plugin")
-        site = build_variant(job.checked, scratch, job.packaged(use_offline_plugin), shim)
+        site = without_source_maps(
+            build_variant(job.checked, scratch, job.packaged(use_offline_plugin), shim)
+        )
         job.progress("writing the zip")
         # One folder inside, named as the zip: `unzip` makes none of its own, and a classroom
         # PC's desktop should not fill with the site's files.

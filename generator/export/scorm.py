@@ -27,7 +27,7 @@ from urllib.parse import quote
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.build import build_variant
-from generator.export.job import ExportJob
+from generator.export.job import ExportJob, without_source_maps
 from generator.markdown_config import site_config
 from generator.models import Course
 from generator.project import EXAM_PAGE, SCORM_LAUNCH_FOLDER, SCORM_MANIFEST, page_url
@@ -67,7 +67,9 @@ def export_scorm(job: ExportJob) -> list[Path]:
     runtime = {path: files("generator").joinpath(path).read_bytes() for path in SCRIPTS}
     with scratch_folder(job.project) as scratch:
         job.progress("building the site with the SCORM runtime")
-        site = build_variant(job.checked, scratch, job.packaged(use_scorm_runtime), runtime)
+        site = without_source_maps(
+            build_variant(job.checked, scratch, job.packaged(use_scorm_runtime), runtime)
+        )
         job.progress(f"writing {SCORM_MANIFEST} and a launch page per SCO")
         config = site_config(job.project)
         units = scos(job.checked.course)

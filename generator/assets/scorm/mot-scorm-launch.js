@@ -184,7 +184,8 @@
   function progress(detail) {
     if (finished || detail.quizId !== sco.quiz || !detail.total) { return; }
     if (!detail.complete) {
-      if (status !== "passed" && status !== "failed") {
+      /* Set only when it changes, not again at every answer: an LMS logs every call. */
+      if (status !== "passed" && status !== "failed" && status !== "incomplete") {
         status = "incomplete";
         api.LMSSetValue("cmi.core.lesson_status", status);
       }
