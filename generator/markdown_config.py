@@ -38,6 +38,7 @@ from generator.settings_env import (
 )
 from generator.settings_place import setting_place, wrong_kind
 from generator.settings_probe import extension_problems
+from generator.settings_required import missing_plugin_problem, required_setting_problem
 from generator.settings_screen import (
     EXTRA,
     MARKDOWN_OPTIONS,
@@ -144,6 +145,8 @@ def settings_problems(
     return [
         extension_problem(data, path, text)
         or missing_theme_folder_problem(data, path, text)
+        or required_setting_problem(data, path, name, text)
+        or missing_plugin_problem(setting_place(data, name, text), path, text)
         or _key_read_as_text(data, path, name)
         or _invalid_setting(
             data, path, setting_place(data, name, text), name, " ".join(text.split())

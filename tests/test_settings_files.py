@@ -293,3 +293,44 @@ def test_a_theme_folder_that_is_not_there_is_named_at_its_line(
         "[settings.invalid]",
         "FAILED: 1 problem",
     ]
+
+
+def test_a_plugin_not_installed_is_told_to_be_deleted_or_installed(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MkDocs' words, and 'correct it, or undo the last change', said nothing of what to do
+    with a plugin the trainer added from a tutorial."""
+    line = edit_settings(minimal_project, "plugins:\n", "plugins:\n  - minify\n") + 1
+    assert problems(minimal_project, capsys).splitlines() == [
+        f"mkdocs.yml:{line}:5: the plugin 'minify' is not installed, so MkDocs cannot build "
+        "with it; delete '- minify' from 'plugins:'; to use it, install the package that "
+        "provides it and add that package to the dependencies in pyproject.toml, so that every "
+        "computer that builds the course installs it [settings.invalid]",
+        "FAILED: 1 problem",
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "# 课程设置\n", "\n\n"])
+def test_settings_emptied_by_mistake_are_told_to_be_restored(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """It was told that 'site_name' was not valid: "Required configuration not provided."."""
+    (minimal_project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    assert problems(minimal_project, capsys).splitlines() == [
+        "mkdocs.yml:1:1: mkdocs.yml holds no settings (it is empty, or holds comments only), "
+        "so MkDocs cannot build the course; undo the last change to it, or restore it: "
+        "git checkout -- mkdocs.yml [settings.invalid]",
+        "FAILED: 1 problem",
+    ]
+
+
+def test_a_missing_site_name_is_named_with_the_line_to_add(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit_settings(minimal_project, "site_name: 关键时刻 MOT 客户服务课程\n", "")
+    assert problems(minimal_project, capsys).splitlines() == [
+        "mkdocs.yml:1:1: 'site_name:' is missing from mkdocs.yml, and MkDocs cannot build "
+        "without it; add the line 'site_name: 关键时刻 MOT 客户服务课程' at the top of the file "
+        "[settings.invalid]",
+        "FAILED: 1 problem",
+    ]
