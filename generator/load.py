@@ -297,7 +297,8 @@ def load_module(
                 1,
                 f"module '{page_path.stem}' has no quiz",
                 f"rename {project.shown(project.quiz_file(renamed_quiz))} to "
-                f"{project.shown(quiz_path)}"
+                f"{project.shown(quiz_path)}; or, if renaming the page was a slip, rename it "
+                f"back to course/{renamed_quiz}{PAGE_SUFFIX}"
                 if renamed_quiz
                 else f"create {project.shown(quiz_path)} (see AUTHORING.md)",
                 "quiz.missing",

@@ -22,7 +22,7 @@ from generator.media import (
     outside_course_link,
 )
 from generator.page_ids import EXAMPLE_ID, THEME_ID_PREFIX
-from generator.project import GENERATED_PAGES
+from generator.project import EXAM_NAME, EXAM_PAGES, GENERATED_PAGES
 
 ANCHOR_CLOSENESS = 0.85
 """How alike a link's #id and a heading's must be for the one to be a slip for the other."""
@@ -48,7 +48,8 @@ def link_problem(
         return None
     name = course_file(address) if parts.path else current_page
     if name is None:
-        return outside_course_link(address, files)
+        rooted = _from_the_root(address, raw, current_page, targets, files)
+        return rooted or outside_course_link(address, files)
     if name in files:
         return None
     mistyped = None if raw else _mistyped_link(address, current_page, targets, files)
@@ -69,6 +70,24 @@ def link_problem(
     if name not in targets and not name.endswith(".md"):
         return missing_file(address, name, files)
     return broken_link(address, current_page, targets)
+
+
+def _from_the_root(
+    address: str, raw: bool, current_page: str, targets: Targets, files: Collection[str]
+) -> LinkProblem | None:
+    """A link that starts with '/' (``/01-significance.md#round-or-square``) and, without
+    it, leads to a page or a file of the course, as the trainer meant."""
+    relative = address.lstrip("/")
+    if not address.startswith("/") or address.startswith("//") or not relative:
+        return None
+    if link_problem(relative, raw, current_page, targets, files) is not None:
+        return None
+    return (
+        f"link to '{address}', which starts with '/': it leads out of course/, to the top "
+        "of the web server, where the course is not",
+        f"links start from this page: drop the '/' and write {relative}",
+        "outside-course",
+    )
 
 
 def _mistyped_link(
@@ -179,7 +198,13 @@ def _unknown_page(page_part: str, page: str, anchor: str, anchors: Targets) -> L
     holders = [
         name for name, ids in anchors.items() if isinstance(ids, set | frozenset) and anchor in ids
     ]
-    if anchor and len(holders) == 1:
+    if page in EXAM_PAGES:
+        fix = (
+            f"{page} is a page of the final exam, which the generator writes from "
+            f"quizzes/{EXAM_NAME}.yml, and the course has none: put that file back, or "
+            "delete the link"
+        )
+    elif anchor and len(holders) == 1:
         fix = did_you_mean(holders, f"#{anchor}")
     elif anchor:
         fix = _renamed_with_section(renamed_modules(page, anchors), anchor, anchors)

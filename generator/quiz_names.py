@@ -133,7 +133,10 @@ def _orphan_problem(project: Project, path: Path, rename: str | None, free: list
             "quiz.orphan",
         )
     if rename is not None:
-        fix = f"rename it to {project.shown(project.quiz_file(rename))}"
+        fix = (
+            f"rename it to {project.shown(project.quiz_file(rename))}; or, if renaming "
+            f"{page} to course/{rename}{PAGE_SUFFIX} was a slip, rename that page back"
+        )
     elif free:
         pages = ", ".join(f"course/{name}{PAGE_SUFFIX}" for name in free)
         fix = (

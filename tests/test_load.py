@@ -66,9 +66,12 @@ def test_module_without_quiz_and_quiz_without_module(minimal_project: Path) -> N
     (minimal_project / "quizzes/01-sample.yml").rename(minimal_project / "quizzes/01-gone.yml")
     assert problems_of(minimal_project) == [
         "course/01-sample.md:1:1: module '01-sample' has no quiz; "
-        "rename quizzes/01-gone.yml to quizzes/01-sample.yml [quiz.missing]",
+        "rename quizzes/01-gone.yml to quizzes/01-sample.yml; or, if renaming the page was a "
+        "slip, rename it back to course/01-gone.md [quiz.missing]",
         "quizzes/01-gone.yml:1:1: quiz '01-gone.yml' belongs to no module: there is no "
-        "course/01-gone.md; rename it to quizzes/01-sample.yml [quiz.orphan]",
+        "course/01-gone.md; rename it to quizzes/01-sample.yml; or, if renaming "
+        "course/01-gone.md to course/01-sample.md was a slip, rename that page back "
+        "[quiz.orphan]",
     ]
 
 
@@ -77,7 +80,9 @@ def test_a_quiz_renamed_with_its_module_is_told_its_new_name(minimal_project: Pa
     (minimal_project / "course/02-second.md").rename(minimal_project / "course/03-second.md")
     assert (
         "quizzes/02-second.yml:1:1: quiz '02-second.yml' belongs to no module: there is no "
-        "course/02-second.md; rename it to quizzes/03-second.yml [quiz.orphan]"
+        "course/02-second.md; rename it to quizzes/03-second.yml; or, if renaming "
+        "course/02-second.md to course/03-second.md was a slip, rename that page back "
+        "[quiz.orphan]"
     ) in problems_of(minimal_project)
 
 
@@ -194,6 +199,11 @@ def rename_pages(root: Path, renames: dict[str, str]) -> None:
         (root / f"course/{old}.md").rename(root / f"course/{new}.md")
 
 
+def back(old: str, new: str) -> str:
+    """The other way a quiz of no module is offered: the page renamed by a slip."""
+    return f"or, if renaming course/{old}.md to course/{new}.md was a slip, rename that page back"
+
+
 @pytest.mark.parametrize(
     "renamed",
     [
@@ -209,7 +219,7 @@ def test_quizzes_of_modules_renamed_at_once_are_each_told_their_new_name(
     rename_pages(minimal_project, renamed)
     assert orphans(minimal_project) == [
         f"quizzes/{old}.yml:1:1: quiz '{old}.yml' belongs to no module: there is no "
-        f"course/{old}.md; rename it to quizzes/{new}.yml [quiz.orphan]"
+        f"course/{old}.md; rename it to quizzes/{new}.yml; {back(old, new)} [quiz.orphan]"
         for old, new in renamed.items()
     ]
 
@@ -225,11 +235,12 @@ def test_the_quizzes_of_two_modules_swapped_follow_the_names_after_the_numbers(
     for old, new in {"01-sample": "02-sample", "02-second": "01-second"}.items():
         assert (
             f"quizzes/{old}.yml:1:1: quiz '{old}.yml' belongs to no module: there is no "
-            f"course/{old}.md; rename it to quizzes/{new}.yml [quiz.orphan]"
+            f"course/{old}.md; rename it to quizzes/{new}.yml; {back(old, new)} [quiz.orphan]"
         ) in problems
         assert (
             f"course/{new}.md:1:1: module '{new}' has no quiz; rename quizzes/{old}.yml to "
-            f"quizzes/{new}.yml [quiz.missing]"
+            f"quizzes/{new}.yml; or, if renaming the page was a slip, rename it back to "
+            f"course/{old}.md [quiz.missing]"
         ) in problems
 
 
@@ -253,7 +264,8 @@ def test_a_quiz_of_no_module_is_offered_only_the_modules_no_other_quiz_is_rename
     rename_pages(minimal_project, {"01-sample": "01-listening", "02-second": "03-practice"})
     assert orphans(minimal_project) == [
         "quizzes/01-sample.yml:1:1: quiz '01-sample.yml' belongs to no module: there is no "
-        "course/01-sample.md; rename it to quizzes/01-listening.yml [quiz.orphan]",
+        "course/01-sample.md; rename it to quizzes/01-listening.yml; "
+        f"{back('01-sample', '01-listening')} [quiz.orphan]",
         "quizzes/02-second.yml:1:1: quiz '02-second.yml' belongs to no module: there is no "
         "course/02-second.md; restore course/02-second.md, rename the quiz after the module "
         "it now belongs to, one of those without a quiz (course/03-practice.md), or delete "

@@ -93,6 +93,13 @@ def test_links_to_files_the_site_publishes_pass_check_and_build(
             "in course/ by its path from this page, such as 'media/guide.pdf' "
             "[link.outside-course]",
         ),
+        (
+            "[倾听](/01-sample.md#listening)",
+            6,
+            "link to '/01-sample.md#listening', which starts with '/': it leads out of "
+            "course/, to the top of the web server, where the course is not; links start from "
+            "this page: drop the '/' and write 01-sample.md#listening [link.outside-course]",
+        ),
     ],
 )
 def test_links_to_missing_files_are_reported_at_their_line(
@@ -1789,4 +1796,22 @@ def test_a_file_on_the_trainers_computer_already_copied_in_is_named(
     assert problems(minimal_project, capsys) == [
         f"{PAGE}:{line}:12: 'C:\\Users\\li\\Desktop\\eodc.png' {ON_COMPUTER}; "
         "course/images/eodc.png is there already: write images/eodc.png [link.local-file]"
+    ]
+
+
+def test_a_link_to_the_exam_of_a_course_without_one_says_where_the_exam_comes_from(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It listed the pages to link to instead: the trainer who deleted quizzes/exam.yml had
+    no way to tell that exam.md came from it."""
+    (minimal_project / "quizzes/exam.yml").unlink()
+    line = add_to_page(minimal_project, "[结业考试](exam.md) 和 [证书](exam_certificate.md)\n")
+    fix = (
+        "is a page of the final exam, which the generator writes from quizzes/exam.yml, and "
+        "the course has none: put that file back, or delete the link [link.unknown-page]"
+    )
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:8: link to 'exam.md', which is not a page of the course; exam.md {fix}",
+        f"{PAGE}:{line}:24: link to 'exam_certificate.md', which is not a page of the course; "
+        f"exam_certificate.md {fix}",
     ]
