@@ -198,6 +198,7 @@ def _unknown_page(page_part: str, page: str, anchor: str, anchors: Targets) -> L
     holders = [
         name for name, ids in anchors.items() if isinstance(ids, set | frozenset) and anchor in ids
     ]
+    fix: str | None
     if page in EXAM_PAGES:
         fix = (
             f"{page} is a page of the final exam, which the generator writes from "
