@@ -504,6 +504,12 @@ def test_every_kind_of_feedback_is_read_at_its_line() -> None:
         ('What does "MOT" mean?', None),  # no Chinese: not held to its rules
         ("EODC 四步里的 MOT 是什么？", None),  # a space beside a Latin word is written so
         ("它叫 ｍｏｔ。", None),  # full-width letters are not Chinese characters
+        ("请选择**最好**的做法", "text.markup-shown"),
+        ("第一句<br>第二句", "text.markup-shown"),
+        ("这是<b>重点</b>", "text.markup-shown"),
+        ("回顾[EODC](03-explore.md)", "text.markup-shown"),
+        ("输入`退款`二字", "text.markup-shown"),
+        ("3*4 等于几？a<b 时呢？", None),  # one star, a '<' before no tag: no markup
     ],
 )
 def test_chinese_text_has_chinese_quotation_marks_and_no_spaces(

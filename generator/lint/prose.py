@@ -1,5 +1,6 @@
 """Quiz text written as Chinese is: “” and ‘’ for quotation marks, no space between two
-characters, and feedback on a wrong answer that says why it is wrong.
+characters, no markup (a quiz's text is plain), and feedback on a wrong answer that says
+why it is wrong.
 
 The course's content tests held these rules alone, so a quiz that passed ``check`` failed
 ``make test``, which publishing runs, and the trainer learned of it only there.
@@ -25,6 +26,14 @@ CHINESE = r"[\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\u
 SPACE_IN_CHINESE = re.compile(rf"{CHINESE} +{CHINESE}")
 """A space typed between two Chinese characters or punctuation marks (a line break there,
 in a text folded across lines, is joined without one: :mod:`generator.line_folds`)."""
+MARKUP = re.compile(
+    r"\*\*[^*\s][^*]*\*\*|`[^`\s][^`]*`|\[[^\]]+\]\([^)\s]+\)"
+    r"|</?(?:a|b|br|code|div|em|i|mark|p|small|span|strong|sub|sup|u)\b[^<>]*>",
+    re.IGNORECASE,
+)
+"""Markdown (``**最好**``, a link, code) or an HTML tag (``<br>``, ``<b>``) in a quiz's text,
+which is plain text: the site shows the marks as written. ``__`` is no markup here: it
+marks a fill-in question's blank."""
 
 
 def prose_problems(questions: QuestionList) -> Iterator[Problem]:
@@ -46,8 +55,8 @@ def wrong_feedback_problems(questions: QuestionList) -> Iterator[Problem]:
 def _text_problems(
     questions: QuestionList, index: int, keys: Location, text: str, question_id: str
 ) -> Iterator[Problem]:
-    """``text``, at ``keys`` of question ``index``, with a straight quotation mark or a space
-    between two Chinese characters."""
+    """``text``, at ``keys`` of question ``index``, with a straight quotation mark, markup or
+    a space between two Chinese characters."""
     if HAN.search(text) and (quote := STRAIGHT_QUOTE.search(text)):
         yield warning(
             questions.at(index, *keys),
@@ -55,6 +64,14 @@ def _text_problems(
             f"{quote.group()} ({quoted_start(text)})",
             "write “” (or ‘’ inside them), as Chinese text does",
             "text.straight-quote",
+        )
+    if markup := MARKUP.search(text):
+        yield warning(
+            questions.at(index, *keys),
+            f"question '{question_id}': the text holds markup ({markup.group()}), which a "
+            "quiz shows as written: learners see the marks, not bold text or a line break",
+            "write it as plain text; to stress a word, put it in “” or 「」",
+            "text.markup-shown",
         )
     if spaced := SPACE_IN_CHINESE.search(text):
         yield warning(
