@@ -27,7 +27,12 @@ from generator.page_blocks import (
 )
 from generator.page_diagrams import small_labels
 from generator.page_footnotes import footnote_problems
-from generator.page_full_width import full_width_headings, full_width_links, spaced_list_markers
+from generator.page_full_width import (
+    full_width_bold,
+    full_width_headings,
+    full_width_links,
+    spaced_list_markers,
+)
 from generator.page_heading_ids import (
     full_width_ids,
     ids_missing_a_brace,
@@ -108,6 +113,7 @@ def _own_problems(
     yield from unquoted_titles(page, text)
     yield from chinese_box_kinds(page, text)
     yield from full_width_headings(page, text)
+    yield from full_width_bold(page, text)
     yield from full_width_links(page, text)
     yield from spaced_list_markers(page, text)
     yield from broken_tables(page, text)

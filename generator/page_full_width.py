@@ -1,12 +1,13 @@
-"""Links, pictures, headings and list items whose marks a Chinese keyboard typed full-width.
+"""Links, pictures, headings, bold text and list items whose marks a Chinese keyboard typed
+full-width.
 
 A link takes half-width marks, ``[探索](03-explore.md)``, and a heading half-width '#'s.
 Typed in Chinese, ``[探索]（03-explore.md）``, ``【探索】(03-explore.md)`` and ``＃＃ 小节``
-are text on the site, and ``！[图](images/eodc.png)`` is a link to the picture, not the
-picture; ``-\u3000要点``, a full-width space after a list item's marker, is text too. Round
-brackets are everyday Chinese punctuation, so a link is told only when its shape is plain:
-brackets, then round brackets around what is plainly an address (a page, a file, a web
-address or a ``#id``), with nothing between them.
+are text on the site, so is ``＊＊重点＊＊``, and ``！[图](images/eodc.png)`` is a link to
+the picture, not the picture; ``-\u3000要点``, a full-width space after a list item's
+marker, is text too. Round brackets are everyday Chinese punctuation, so a link is told
+only when its shape is plain: brackets, then round brackets around what is plainly an
+address (a page, a file, a web address or a ``#id``), with nothing between them.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ SPACED_MARKER = re.compile(r"[ >]*(?P<marker>[-+]|\d+\.)(?P<space>[\u3000\u00a0]
 quote too; not '*', which Chinese text also puts before a note (``*\u3000数据来自…``)."""
 FULL_WIDTH_HEADING = re.compile(r" *(?P<marks>[#＃]{1,6})(?P<space>[ \t\u3000]*)(?P<text>.*)")
 """A line that starts with '#'s, some typed full-width (``＃＃ 小节``)."""
+FULL_WIDTH_BOLD = re.compile(r"(?P<open>[*＊]{2})(?P<text>[^*＊\n]+?)(?P<close>[*＊]{2})")
+"""Bold text's marks, half- or full-width (``＊＊客户：＊＊``)."""
 
 
 def full_width_links(page: Page, text: str) -> Iterator[Problem]:
@@ -117,6 +120,24 @@ def full_width_headings(page: Page, text: str) -> Iterator[Problem]:
             f"type the '#' half-width, with a space after them: {level} {found['text'].strip()}",
             "page.full-width-heading",
         )
+
+
+def full_width_bold(page: Page, text: str) -> Iterator[Problem]:
+    """Bold text in ``text`` (the body, code left as empty lines) whose '**' are typed
+    full-width, some or all: the site shows the stars, and the text is not bold."""
+    for number, line in enumerate(text.splitlines(), page.body_line):
+        for found in FULL_WIDTH_BOLD.finditer(line):
+            if (found["open"] + found["close"]).isascii():
+                continue
+            yield Problem(
+                page.source.path,
+                number,
+                found.start() + 1,
+                f"the stars around '{found['text']}' are typed full-width (＊), so the site "
+                "shows them, and the text is not bold",
+                f"type them half-width: **{found['text']}**",
+                "page.full-width-bold",
+            )
 
 
 def spaced_list_markers(page: Page, text: str) -> Iterator[Problem]:

@@ -1815,3 +1815,16 @@ def test_a_link_to_the_exam_of_a_course_without_one_says_where_the_exam_comes_fr
         f"{PAGE}:{line}:24: link to 'exam_certificate.md', which is not a page of the course; "
         f"exam_certificate.md {fix}",
     ]
+
+
+@pytest.mark.parametrize("written", ["＊＊客户：＊＊", "**客户：＊＊", "＊＊客户：**"])
+def test_bold_typed_with_full_width_stars_is_named_with_its_fix(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    """The site showed the stars, and the text was not bold, with nothing said."""
+    line = add_to_page(minimal_project, f"{written}先道歉。**好的**\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:1: the stars around '客户：' are typed full-width (＊), so the site "
+        "shows them, and the text is not bold; type them half-width: **客户：** "
+        "[page.full-width-bold]"
+    ]
