@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 
 from generator.errors import Problem, Severity
 from generator.line_folds import is_wide
@@ -40,6 +40,7 @@ from generator.page_heading_ids import (
     ids_shown_as_text,
     indented_headings,
 )
+from generator.page_heading_levels import skipped_heading_levels
 from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import id_problems, taken_ids
@@ -89,6 +90,29 @@ def page_problems(
     return problems, cut_short
 
 
+LINE_CHECKS: tuple[Callable[[Page, Lines], Iterable[Problem]], ...] = (
+    level_one_headings,
+    full_width_ids,
+    ids_not_last,
+    ids_missing_a_brace,
+    indented_headings,
+)
+"""Checks of a page's lines, as written."""
+TEXT_CHECKS: tuple[Callable[[Page, str], Iterable[Problem]], ...] = (
+    broken_blocks,
+    unquoted_titles,
+    chinese_box_kinds,
+    full_width_headings,
+    full_width_bold,
+    skipped_heading_levels,
+    full_width_links,
+    spaced_list_markers,
+    broken_tables,
+    empty_boxes,
+)
+"""Checks of a page's text, its code left as empty lines."""
+
+
 def _own_problems(
     page: Page, lines: Lines, scan: CourseScan, files: Collection[str]
 ) -> Iterator[Problem]:
@@ -104,20 +128,10 @@ def _own_problems(
         return
     yield from missing_snippets(page, lines, scan.pages[page.filename].missing_snippets)
     text = searchable_text(page, lines)
-    yield from level_one_headings(page, lines)
-    yield from full_width_ids(page, lines)
-    yield from ids_not_last(page, lines)
-    yield from ids_missing_a_brace(page, lines)
-    yield from indented_headings(page, lines)
-    yield from broken_blocks(page, text)
-    yield from unquoted_titles(page, text)
-    yield from chinese_box_kinds(page, text)
-    yield from full_width_headings(page, text)
-    yield from full_width_bold(page, text)
-    yield from full_width_links(page, text)
-    yield from spaced_list_markers(page, text)
-    yield from broken_tables(page, text)
-    yield from empty_boxes(page, text)
+    for line_check in LINE_CHECKS:
+        yield from line_check(page, lines)
+    for text_check in TEXT_CHECKS:
+        yield from text_check(page, text)
     yield from box_paragraphs_shown_as_code(page, lines)
     yield from unclosed_fences(page)
     yield from chinese_line_breaks(page, lines)

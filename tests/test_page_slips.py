@@ -600,3 +600,23 @@ def test_a_box_paragraph_shown_as_code_is_a_warning_naming_the_line_to_indent(
     built = (minimal_project / "site/01-sample.html").read_text(encoding="utf-8")
     shown_as_code = re.findall(r"<pre><code>(.*?)\n", built)
     assert shown_as_code == ["第三段成了代码。", "print('代码')"]
+
+
+def test_a_heading_that_skips_a_level_is_a_warning(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'##' then '####' passed with nothing said: a screen reader's list of headings, which
+    a blind learner moves through the page by, read as if a section were missing. A heading
+    in a note box, or in code, is not the page's."""
+    first = add_to_page(
+        minimal_project,
+        "## 小节 {#section-a}\n\n#### 细节 {#detail}\n\n### 要点\n\n"
+        '!!! tip "框里"\n    #### 框里的标题\n\n```text\n#### 代码\n```\n',
+    )
+    assert run_generator(minimal_project, "check") == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if "level-skipped" in line]
+    assert warned == [
+        f"{PAGE}:{first + 2}:1: warning: this heading is level 4 (####), but the heading on "
+        f"line {first} is level 2: a screen reader's list of the page's headings reads as if a "
+        "section were missing; make it level 3: ### 细节 {#detail} [page.heading-level-skipped]"
+    ]
