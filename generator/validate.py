@@ -18,6 +18,7 @@ from generator.models import (
     Module,
     MultipleChoice,
     Ordering,
+    Page,
     Question,
     Scenario,
     SingleChoice,
@@ -49,6 +50,7 @@ def validate_course(course: Course, scan: CourseScan, files: Collection[str]) ->
     problems = [
         *pages,
         *_objective_problems(course),
+        *_title_problems(course),
         *_question_problems(course, link_targets(scan.anchors, scan, cut_short)),
         *_exam_problems(course),
         *_not_drawn_problems(course),
@@ -57,6 +59,25 @@ def validate_course(course: Course, scan: CourseScan, files: Collection[str]) ->
     if errors:
         raise CourseError(errors)
     return sorted(problem for problem in problems if problem.severity is Severity.WARNING)
+
+
+def _title_problems(course: Course) -> Iterator[Problem]:
+    """A module titled as a module before it: the navigation, the home page and the exam's
+    results name two modules alike, and a learner cannot tell which is which."""
+    first: dict[str, Page] = {}
+    for module in course.modules:
+        title, page = module.meta.title, module.page
+        if title in first:
+            yield Problem(
+                page.source.path,
+                *position(page.source, ("title",)),
+                f"the title '{title}' is also the title of {first[title].source.path.as_posix()}"
+                ": the navigation and the home page show two modules of one name",
+                "give each module its own title",
+                "module.duplicate-title",
+                Severity.WARNING,
+            )
+        first.setdefault(title, page)
 
 
 def _objective_problems(course: Course) -> Iterator[Problem]:

@@ -620,3 +620,22 @@ def test_a_heading_that_skips_a_level_is_a_warning(
         f"line {first} is level 2: a screen reader's list of the page's headings reads as if a "
         "section were missing; make it level 3: ### 细节 {#detail} [page.heading-level-skipped]"
     ]
+
+
+def test_two_modules_of_one_title_are_a_warning(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A module copied to start the next kept its title: the navigation and the home page
+    showed two modules of one name, with nothing said."""
+    second = minimal_project / "course/02-second.md"
+    second.write_text(
+        second.read_text(encoding="utf-8").replace("title: 第二模块", "title: 示例模块"),
+        encoding="utf-8",
+    )
+    assert run_generator(minimal_project, "check") == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if "duplicate-title" in line]
+    assert warned == [
+        "course/02-second.md:2:1: warning: the title '示例模块' is also the title of "
+        "course/01-sample.md: the navigation and the home page show two modules of one name; "
+        "give each module its own title [module.duplicate-title]"
+    ]
