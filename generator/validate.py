@@ -27,6 +27,7 @@ from generator.models import (
 from generator.normalise import normalise
 from generator.page_checks import link_targets, page_problems
 from generator.page_links import Targets, broken_link
+from generator.settings_needed import joined_with_and
 from generator.written import key_as_written
 from generator.yaml_source import position
 
@@ -270,9 +271,16 @@ def _answer_key_problems(
 ) -> Iterator[Problem]:
     correct = sum(option.correct for option in question.options)
     if isinstance(question, SingleChoice) and correct != 1:
+        marked = [
+            str(at("options", index, "correct")[1])
+            for index, option in enumerate(question.options)
+            if option.correct
+        ]
+        where = f" (marked on lines {joined_with_and(marked)})" if marked else ""
         yield Problem(
             *at("options"),
-            f"{label} has {correct} correct options; a single-choice question needs exactly one",
+            f"{label} has {correct} correct options{where}; a single-choice question needs "
+            "exactly one",
             "mark exactly one option 'correct: true'"
             + (", or change the type to multiple" if correct > 1 else ""),
             "quiz.single-two-correct" if correct > 1 else "quiz.single-no-correct",
