@@ -214,6 +214,9 @@ def _question_type_problem(kind: str, question: object) -> Description:
         return "'type' is empty", f"write one of: {types}", "unknown-type"
     fix = f"set 'type:' to one of: {types}"
     if isinstance(tag, str):
+        meant = difflib.get_close_matches(tag.strip().lower().replace("-", "_"), QUESTION_TYPES, 1)
+        if meant:
+            fix = f"did you mean '{meant[0]}'? write type: {meant[0]} (the types: {types})"
         return f"unknown question type {quoted_start(tag)}", fix, "unknown-type"
     return f"'type' must be a question type, not {found_value(tag)}", fix, "unknown-type"
 

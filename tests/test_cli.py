@@ -333,8 +333,8 @@ def test_check_runs_as_a_module_without_traceback(minimal_project: Path) -> None
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "quizzes/01-sample.yml:3:5: question 's1-single': unknown question type 'singel'; "
-        "set 'type:' to one of: single, multiple, true_false, ordering, matching, fill_in, "
-        "scenario [schema.unknown-type]",
+        "did you mean 'single'? write type: single (the types: single, multiple, true_false, "
+        "ordering, matching, fill_in, scenario) [schema.unknown-type]",
         "FAILED: 1 problem",
     ]
 

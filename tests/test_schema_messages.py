@@ -713,8 +713,9 @@ def test_an_outdented_key_leaves_its_question_s_other_problems_told(
     quiz = minimal_project / QUIZ
     quiz.write_text(quiz.read_text(encoding="utf-8") + "shuffle: false\n", encoding="utf-8")
     assert [problem.split(": ", 1)[1] for problem in problems_of(minimal_project)] == [
-        "question 's1-scenario': unknown question type 'scenery'; set 'type:' to one of: "
-        "single, multiple, true_false, ordering, matching, fill_in, scenario [schema.unknown-type]",
+        "question 's1-scenario': unknown question type 'scenery'; did you mean 'scenario'? "
+        "write type: scenario (the types: single, multiple, true_false, ordering, matching, "
+        "fill_in, scenario) [schema.unknown-type]",
         "the key 'shuffle' is indented less than the keys above it, so it is not read as one "
         "of them; it belongs with 'id' (line 85); indent it to start right under 'id', 4 "
         "spaces in [schema.outdented-key]",
