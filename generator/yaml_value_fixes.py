@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from generator.schema_location import KEYS_UNDER, LIST_KEYS
 from generator.written import as_yaml
 from generator.yaml_dash_hints import DASHES
 from generator.yaml_hints import SPECIAL_START, quoted
@@ -33,6 +34,17 @@ character YAML reads as syntax at its start (:data:`generator.yaml_hints.SPECIAL
 NUMBERED_FIRST = re.compile(r"\s*(\d+\s*[.．、)）])\s*(\S.*?)(\s+\d+\s*[.．、)）]\s*\S.*)?")
 """A list's entries numbered as in a document (``1. 道歉 2. 紧急复原``, the lines under its
 key joined into one text): the first number, the first entry, and the entries after it."""
+ENTRY_KEYS = {
+    "objectives": ("id", "text"),
+    "options": ("text", "correct", "feedback"),
+    "pairs": ("item", "match"),
+    "blanks": ("accept",),
+    "turns": ("id", "customer", "replies"),
+    "replies": ("text", "feedback"),
+    "questions": ("id", "type", "prompt"),
+    "exam_questions": ("id", "type", "prompt"),
+}
+"""The keys an entry of each list of groups of keys starts with, as AUTHORING.md shows them."""
 NOT_TEXT = re.compile(
     r"[-+]?(?:[0-9][0-9_.]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.inf|\.nan|~"
     r"|true|True|TRUE|false|False|FALSE|null|Null|NULL"
@@ -46,6 +58,8 @@ def list_fix(key: str, value: object) -> str:
     lines = f"write its entries under '{key}:', each on its own line starting with '- '"
     if value is None or isinstance(value, dict | list):
         return lines
+    if key in LIST_KEYS and KEYS_UNDER.get(key):
+        return _entries_of_keys(key, value)
     text = as_yaml(value)
     dashed = DASHED_FIRST.match(text)
     if (
@@ -88,6 +102,18 @@ def too_few_fix(key: str, value: object) -> str:
     return (
         f"separate the entries with ordinary commas (',' not '，' or '、'): "
         f"{key}: {flow_list(entries)}"
+    )
+
+
+def _entries_of_keys(key: str, value: object) -> str:
+    """How to write ``value`` as the list ``key`` needs, whose entries are groups of keys
+    (``objectives:``, ``- id: …`` and ``text: …``): a list of texts would be wrong again."""
+    first, *others = [name for name in ENTRY_KEYS.get(key, ()) if name in KEYS_UNDER[key]]
+    below = "".join(f" and '{name}: …'" for name in others)
+    return (
+        f"write its entries under '{key}:', each starting with '- {first}: …' on a line of "
+        f"its own{below} lined up under '{first}' below it; '{as_yaml(value)}' is one "
+        "entry's text, not a list"
     )
 
 

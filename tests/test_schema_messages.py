@@ -277,6 +277,15 @@ def test_an_empty_file_says_what_it_must_hold(
             "each on its own line starting with '- ' [schema.not-a-list]",
         ),
         (
+            MODULE,
+            "objectives:\n" + OBJECTIVES,
+            "objectives: 说出倾听的要点\n",
+            f"{MODULE}:6:1: 'objectives' must be a list, not '说出倾听的要点'; write its entries "
+            "under 'objectives:', each starting with '- id: …' on a line of its own and "
+            "'text: …' lined up under 'id' below it; '说出倾听的要点' is one entry's text, not a "
+            "list [schema.not-a-list]",
+        ),
+        (
             QUIZ,
             "accept: [问]",
             "accept: 问",
@@ -350,6 +359,7 @@ def test_an_empty_file_says_what_it_must_hold(
         "literal",
         "blank-text",
         "list-empty",
+        "list-of-keys-scalar",
         "list-scalar",
         "text-list",
         "bool-number",
