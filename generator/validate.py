@@ -27,6 +27,7 @@ from generator.models import (
 from generator.normalise import normalise
 from generator.page_checks import link_targets, page_problems
 from generator.page_links import Targets, broken_link
+from generator.quiz_repeats import Place, distractors_matched, repeated_texts
 from generator.settings_needed import joined_with_and
 from generator.written import key_as_written
 from generator.yaml_source import position
@@ -184,43 +185,18 @@ def _type_problems(question: Question, label: str, at: Locator) -> Iterator[Prob
         items: list[tuple[str, Place]] = [
             (item, ("items", index)) for index, item in enumerate(question.items)
         ]
-        yield from _repeated_texts(items, label, "item", at)
+        yield from repeated_texts(items, label, "item", at)
     elif isinstance(question, Matching):
         pairs = list(enumerate(question.pairs))
         items = [(pair.item, ("pairs", index, "item")) for index, pair in pairs]
-        choices: list[tuple[str, Place]] = [
-            (pair.match, ("pairs", index, "match")) for index, pair in pairs
-        ]
-        choices += [
-            (text, ("distractors", index)) for index, text in enumerate(question.distractors)
-        ]
-        yield from _repeated_texts(items, label, "item", at)
-        yield from _repeated_texts(choices, label, "match", at)
+        matches = [(pair.match, ("pairs", index, "match")) for index, pair in pairs]
+        yield from repeated_texts(items, label, "item", at)
+        yield from repeated_texts(matches, label, "match", at)
+        yield from distractors_matched(question, label, at)
     elif isinstance(question, FillIn):
         yield from _blank_problems(question, label, at)
     elif isinstance(question, Scenario):
         yield from dialogue_problems(question, label, at)
-
-
-Place = tuple[str | int, ...]
-"""Keys from a question down to one of its values."""
-
-
-def _repeated_texts(
-    entries: list[tuple[str, Place]], label: str, noun: str, at: Locator
-) -> Iterator[Problem]:
-    seen: set[str] = set()
-    for text, place in entries:
-        if text in seen:
-            yield Problem(
-                *at(*place),
-                f"{label} has two {noun}es with the text '{text}'"
-                if noun == "match"
-                else f"{label} has two {noun}s with the text '{text}'",
-                f"make every {noun} different",
-                f"quiz.duplicate-{noun}",
-            )
-        seen.add(text)
 
 
 def _full_width_blank(text: str) -> str:
