@@ -106,7 +106,10 @@ def stand_in(text: str) -> str:
 
 
 def module_added(root: Path, page: str, quiz: str) -> None:
-    (root / f"course/{STAND_IN}.md").write_text(stand_in(page), encoding="utf-8")
+    """README's example added as :data:`STAND_IN`, titled apart from the trainer's module
+    07-practice, which has README's title if they followed the steps."""
+    titled_apart = re.sub(r"^title: (.*)$", r"title: \1（README 示例）", page, count=1, flags=re.M)
+    (root / f"course/{STAND_IN}.md").write_text(stand_in(titled_apart), encoding="utf-8")
     (root / f"quizzes/{STAND_IN}.yml").write_text(stand_in(quiz), encoding="utf-8")
 
 
@@ -309,3 +312,17 @@ def test_the_authoring_guide_s_questions_are_new_to_the_course(
     assert run_generator(root, "check") == 0, capsys.readouterr().err
     warnings = capsys.readouterr().err.splitlines()
     assert [line for line in warnings if "[giveaway." not in line] == []
+
+
+def test_the_example_passes_beside_the_module_a_trainer_made_from_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A trainer who followed the steps has README's module 07-practice, titled as README
+    titles it: the tests' copy of the example, titled alike, made ``make test`` fail on
+    their course with a warning of two modules of one title."""
+    page, quiz, _ = adding_a_module()
+    root = copy_project(tmp_path / "course")
+    (root / f"course/{README_MODULE}.md").write_text(page, encoding="utf-8")
+    (root / f"quizzes/{README_MODULE}.yml").write_text(quiz, encoding="utf-8")
+    module_added(root, page, quiz)
+    passes_but_for_standards(root, capsys)
