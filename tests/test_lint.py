@@ -510,6 +510,10 @@ def test_every_kind_of_feedback_is_read_at_its_line() -> None:
         ("回顾[EODC](03-explore.md)", "text.markup-shown"),
         ("输入`退款`二字", "text.markup-shown"),
         ("3*4 等于几？a<b 时呢？", None),  # one star, a '<' before no tag: no markup
+        ("……", "text.placeholder"),
+        ("待补充", "text.placeholder"),
+        ("TODO", "text.placeholder"),
+        ("略有不同吗？", None),  # a word that starts like a placeholder
     ],
 )
 def test_chinese_text_has_chinese_quotation_marks_and_no_spaces(

@@ -36,6 +36,12 @@ which is plain text: the site shows the marks as written. ``__`` is no markup he
 marks a fill-in question's blank."""
 
 
+PLACEHOLDER = re.compile(
+    r"[\s.。…·⋯—\-_?？!！*＊xX]+|待补充|待填写?|待定|略|TODO|TBD|FIXME|XXX", re.IGNORECASE
+)
+"""A text left as a stand-in for one to write (``……``, ``待补充``, ``TODO``)."""
+
+
 def prose_problems(questions: QuestionList) -> Iterator[Problem]:
     """Chinese text with a straight quotation mark or a space between two characters."""
     for index, question in enumerate(questions.questions):
@@ -64,6 +70,14 @@ def _text_problems(
             f"{quote.group()} ({quoted_start(text)})",
             "write “” (or ‘’ inside them), as Chinese text does",
             "text.straight-quote",
+        )
+    if PLACEHOLDER.fullmatch(text.strip()):
+        yield warning(
+            questions.at(index, *keys),
+            f"question '{question_id}': the text '{text.strip()}' stands in for one still to "
+            "write, and learners would read it as it is",
+            "write the text",
+            "text.placeholder",
         )
     if markup := MARKUP.search(text):
         yield warning(
