@@ -18,6 +18,7 @@ WHOLE_BUILD_CAUSES = (
     "a snippet (pymdownx.snippets) changed",
 )
 """What each part of a whole build's record (serve.BuiltFor) changing means."""
+NO_WARNINGS_LEFT = "No warnings left: the course passes `check --strict`, as publishing asks."
 
 
 def report(problems: Sequence[Problem | SetupError], outcome: str) -> None:
@@ -72,8 +73,12 @@ class WarningsShown:
         self.last: list[str] = []
 
     def print_if_new(self, warnings: Sequence[Problem]) -> None:
+        """Print ``warnings`` if they are not those printed last; and say so when the last
+        is fixed, which printed nothing at all."""
         shown = [str(warning) for warning in warnings]
         if shown != self.last:
             for line in shown:
                 print(line, file=sys.stderr, flush=True)
+            if not shown:
+                print(NO_WARNINGS_LEFT, flush=True)
         self.last = shown

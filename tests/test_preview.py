@@ -18,6 +18,7 @@ from generator import serve as serve_module
 from generator.errors import PROBLEMS_PER_FILE, CourseError, Problem, SetupError
 from generator.listen_address import ListenAddress
 from generator.preview import SEARCH_INDEX
+from generator.preview_terminal import NO_WARNINGS_LEFT
 from generator.project import SERVE_STYLES, Project
 from generator.serve import FIXED, NOT_STARTED, NOT_UPDATED, Preview
 from generator.source_watch import SourceWatch
@@ -391,6 +392,25 @@ def test_the_same_warnings_are_printed_once_not_at_every_save(
     page.write_text(page.read_text(encoding="utf-8") + "\n!!! tip\n\n又一个。\n", "utf-8")
     preview.rebuild()
     assert capsys.readouterr().err.count("[page.empty-box]") == 2, "the new list, whole"
+
+
+def test_the_last_warning_fixed_is_said_to_be_the_last(
+    preview: Preview, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Fixing the last warning printed only "Regenerated …": nothing said the list printed
+    before was done with."""
+    page = minimal_project / "course/01-sample.md"
+    written = page.read_text(encoding="utf-8")
+    page.write_text(written + "\n!!! note\n\n没有缩进的说明。\n", "utf-8")
+    preview.rebuild()
+    page.write_text(written, "utf-8")
+    capsys.readouterr()
+    preview.rebuild()
+    fixed = capsys.readouterr()
+    assert NO_WARNINGS_LEFT in fixed.out.splitlines() and fixed.err == ""
+    edit(minimal_project / "quizzes/01-sample.yml", "你首先应该怎么做？", "你先做什么？")
+    preview.rebuild()
+    assert NO_WARNINGS_LEFT not in capsys.readouterr().out, "said once"
 
 
 def test_a_file_name_a_terminal_would_act_on_is_printed_escaped(
