@@ -572,6 +572,12 @@ def test_comments_that_hide_what_they_mean_to_are_left_alone(
     assert problems(minimal_project, capsys) == []
 
 
+def warnings_of(root: Path, capsys: pytest.CaptureFixture[str], code: str) -> list[str]:
+    """The warnings of code ``code`` that ``check``, passing, prints for the course at ``root``."""
+    assert run_generator(root, "check") == 0
+    return [line for line in capsys.readouterr().err.splitlines() if line.endswith(f"[{code}]")]
+
+
 def test_a_box_paragraph_shown_as_code_is_a_warning_naming_the_line_to_indent(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -587,9 +593,7 @@ def test_a_box_paragraph_shown_as_code_is_a_warning_naming_the_line_to_indent(
         "- 列表\n\n    列表的第二段。\n\n"
         '<figure>\n  <svg viewBox="0 0 1 1">\n\n    <title>图</title>\n  </svg>\n</figure>\n',
     )
-    assert run_generator(minimal_project, "check") == 0
-    warned = [line for line in capsys.readouterr().err.splitlines() if "as-code" in line]
-    assert warned == [
+    assert warnings_of(minimal_project, capsys, "page.box-paragraph-as-code") == [
         f"{PAGE}:{first + 6}:5: warning: this paragraph, indented under no box, shows as code, "
         f"in a grey box: the box '!!! example \"情景\"' (line {first}) ends at line "
         f"{first + 3}, which is not indented; indent line {first + 3} 4 spaces, as the box's "
@@ -613,9 +617,7 @@ def test_a_heading_that_skips_a_level_is_a_warning(
         "## 小节 {#section-a}\n\n#### 细节 {#detail}\n\n### 要点\n\n"
         '!!! tip "框里"\n    #### 框里的标题\n\n```text\n#### 代码\n```\n',
     )
-    assert run_generator(minimal_project, "check") == 0
-    warned = [line for line in capsys.readouterr().err.splitlines() if "level-skipped" in line]
-    assert warned == [
+    assert warnings_of(minimal_project, capsys, "page.heading-level-skipped") == [
         f"{PAGE}:{first + 2}:1: warning: this heading is level 4 (####), but the heading on "
         f"line {first} is level 2: a screen reader's list of the page's headings reads as if a "
         "section were missing; make it level 3: ### 细节 {#detail} [page.heading-level-skipped]"
@@ -632,9 +634,7 @@ def test_two_modules_of_one_title_are_a_warning(
         second.read_text(encoding="utf-8").replace("title: 第二模块", "title: 示例模块"),
         encoding="utf-8",
     )
-    assert run_generator(minimal_project, "check") == 0
-    warned = [line for line in capsys.readouterr().err.splitlines() if "duplicate-title" in line]
-    assert warned == [
+    assert warnings_of(minimal_project, capsys, "module.duplicate-title") == [
         "course/02-second.md:2:1: warning: the title '示例模块' is also the title of "
         "course/01-sample.md: the navigation and the home page show two modules of one name; "
         "give each module its own title [module.duplicate-title]"

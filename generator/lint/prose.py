@@ -61,40 +61,60 @@ def wrong_feedback_problems(questions: QuestionList) -> Iterator[Problem]:
 def _text_problems(
     questions: QuestionList, index: int, keys: Location, text: str, question_id: str
 ) -> Iterator[Problem]:
-    """``text``, at ``keys`` of question ``index``, with a straight quotation mark, markup or
-    a space between two Chinese characters."""
-    if HAN.search(text) and (quote := STRAIGHT_QUOTE.search(text)):
-        yield warning(
-            questions.at(index, *keys),
-            f"question '{question_id}': Chinese text with the straight quotation mark "
-            f"{quote.group()} ({quoted_start(text)})",
-            "write “” (or ‘’ inside them), as Chinese text does",
-            "text.straight-quote",
-        )
-    if PLACEHOLDER.fullmatch(text.strip()):
-        yield warning(
-            questions.at(index, *keys),
-            f"question '{question_id}': the text '{text.strip()}' stands in for one still to "
-            "write, and learners would read it as it is",
-            "write the text",
-            "text.placeholder",
-        )
-    if markup := MARKUP.search(text):
-        yield warning(
-            questions.at(index, *keys),
-            f"question '{question_id}': the text holds markup ({markup.group()}), which a "
-            "quiz shows as written: learners see the marks, not bold text or a line break",
-            "write it as plain text; to stress a word, put it in “” or 「」",
-            "text.markup-shown",
-        )
-    if spaced := SPACE_IN_CHINESE.search(text):
-        yield warning(
-            questions.at(index, *keys),
-            f"question '{question_id}': a space between two Chinese characters "
-            f"({spaced.group()!r}), which Chinese text never has",
-            "remove the space",
-            "text.space-in-chinese",
-        )
+    """``text``, at ``keys`` of question ``index``, with a straight quotation mark, left as a
+    stand-in, with markup or with a space between two Chinese characters."""
+    where = questions.at(index, *keys)
+    for found in (_straight_quote(text), _placeholder(text), _markup(text), _spaced(text)):
+        if found is not None:
+            said, fix, code = found
+            yield warning(where, f"question '{question_id}': {said}", fix, code)
+
+
+Finding = tuple[str, str, str] | None
+"""What is wrong with a text, how to fix it, and the code; None when nothing is."""
+
+
+def _straight_quote(text: str) -> Finding:
+    if not HAN.search(text) or (quote := STRAIGHT_QUOTE.search(text)) is None:
+        return None
+    return (
+        f"Chinese text with the straight quotation mark {quote.group()} ({quoted_start(text)})",
+        "write “” (or ‘’ inside them), as Chinese text does",
+        "text.straight-quote",
+    )
+
+
+def _placeholder(text: str) -> Finding:
+    if not PLACEHOLDER.fullmatch(text.strip()):
+        return None
+    return (
+        f"the text '{text.strip()}' stands in for one still to write, and learners would "
+        "read it as it is",
+        "write the text",
+        "text.placeholder",
+    )
+
+
+def _markup(text: str) -> Finding:
+    if (markup := MARKUP.search(text)) is None:
+        return None
+    return (
+        f"the text holds markup ({markup.group()}), which a quiz shows as written: learners "
+        "see the marks, not bold text or a line break",
+        "write it as plain text; to stress a word, put it in “” or 「」",
+        "text.markup-shown",
+    )
+
+
+def _spaced(text: str) -> Finding:
+    if (spaced := SPACE_IN_CHINESE.search(text)) is None:
+        return None
+    return (
+        f"a space between two Chinese characters ({spaced.group()!r}), which Chinese text "
+        "never has",
+        "remove the space",
+        "text.space-in-chinese",
+    )
 
 
 def _feedback_problems(
