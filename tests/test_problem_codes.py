@@ -97,8 +97,8 @@ BUILDERS: dict[str, Callable[[], set[str]]] = {
         for name in ("broken_link", "_unknown_page", "_unknown_anchor")
         for code in returned(function(tree("page_links.py"), name))
     },
-    # _repeated_texts(…, noun, at) reports f"quiz.duplicate-{noun}"
-    "quiz.duplicate-": lambda: given(tree("validate.py"), "_repeated_texts", 2),
+    # repeated_texts(…, noun, at) reports f"quiz.duplicate-{noun}"
+    "quiz.duplicate-": lambda: given(tree("validate.py"), "repeated_texts", 2),
 }
 
 
