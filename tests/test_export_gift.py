@@ -26,6 +26,7 @@ from generator.models import (
     FillIn,
     Matching,
     MultipleChoice,
+    Ordering,
     Question,
     SingleChoice,
     TrueFalse,
@@ -96,7 +97,7 @@ def test_a_short_answer_is_listed_as_learners_also_type_it() -> None:
 def assert_round_trip(question: Question, parsed: dict[str, Any]) -> None:
     assert parsed["title"] == question.id
     assert text_formats(parsed) == {"plain"}, "Moodle shows every text as written, not as HTML"
-    if isinstance(question, Matching) and (
+    if isinstance(question, Matching | Ordering) and (
         question.feedback.correct or question.feedback.incorrect
     ):
         # GIFT has no place for them but the general feedback: there, each labelled.
@@ -133,6 +134,12 @@ def assert_round_trip(question: Question, parsed: dict[str, Any]) -> None:
         ] == [(pair.item, pair.match) for pair in question.pairs] + [
             ("", distractor) for distractor in question.distractors
         ]
+        return
+    if isinstance(question, Ordering):  # GIFT has none: each place matched with its item
+        assert parsed["type"] == "Matching"
+        assert [
+            (text(pair["subquestion"]), pair["subanswer"]) for pair in parsed["matchPairs"]
+        ] == [(f"第 {place} 步", item) for place, item in enumerate(question.items, 1)]
         return
     if isinstance(question, TrueFalse):
         assert parsed["type"] == "TF"
@@ -240,10 +247,16 @@ def test_every_question_round_trips(
     ]
     every = [q for module in course.modules for q in module.quiz.every_question]
     expected = [q for q in every if exportable(q)]
-    assert {q.type for q in expected} >= {"single", "multiple", "true_false", "matching", "fill_in"}
+    assert {q.type for q in expected} >= {
+        "single",
+        "multiple",
+        "true_false",
+        "ordering",
+        "matching",
+        "fill_in",
+    }
     skipped = {q.id: skip_reason(q) for q in every if not exportable(q)}
     assert skipped == {
-        "s1-ordering": UNSUPPORTED["ordering"],
         "s1-fill-in": UNSUPPORTED["fill_in"],
         "s1-scenario": UNSUPPORTED["scenario"],
         "s1-fill-in-arrow": ARROW_IN_SHORT_ANSWER,
@@ -297,7 +310,8 @@ def test_the_file_names_the_questions_it_leaves_out(
     assert steps == [f"{written} questions from 2 modules", *skipped]
     gift = output.read_text(encoding="utf-8")
     assert gift.split("\n\n")[0].splitlines() == [
-        f"// {written} questions from 2 modules; 5 skipped, which GIFT cannot express:",
+        f"// {written} questions from 2 modules; {len(skipped)} skipped, which GIFT cannot "
+        "express:",
         *(f"// {line}" for line in skipped),
     ]
     assert parsed[0]["type"] == "Category", "the header is no question"

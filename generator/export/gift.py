@@ -20,7 +20,9 @@ equal share of -100%, so ticking every box scores nothing. True/false puts the f
 for a wrong answer first, then for a right one, as Moodle reads it. Matching lists its
 pairs, then each distractor as a pair with no item (``= -> 竞争``), which Moodle keeps as an
 extra wrong answer; GIFT has no place for feedback after a right or a wrong answer: that
-goes into the general feedback, labelled, before the explanation. A fill-in
+goes into the general feedback, labelled, before the explanation. GIFT has no ordering
+question: an ordering question becomes a matching one, each place matched with its item
+(``=第 1 步 -> 道歉``), which Moodle shows as a drop-down per step. A fill-in
 question with one blank becomes a short-answer question accepting every listed answer at
 100%, as written and as the site also takes it typed (:func:`typed_forms`), each with the
 feedback for a right answer, then ``*`` (anything else) at 0% with the
@@ -77,8 +79,9 @@ RIGHT_LABEL, WRONG_LABEL, EXPLANATION_LABEL = "答对时：", "答错时：", "�
 """As the answer key labels them."""
 
 
+STEP = "第 {} 步"
+"""How a matching question made of an ordering one names each place."""
 UNSUPPORTED = {
-    "ordering": "GIFT has no ordering question",
     "scenario": "GIFT has no multi-turn dialogue",
     "fill_in": "GIFT's short answer has one blank; this question has several",
 }
@@ -120,7 +123,7 @@ def header(written: str, skipped: list[str]) -> str:
 
 def skip_reason(question: Question) -> str | None:
     """Why ``question`` is left out of the GIFT file, or None when it is written."""
-    if isinstance(question, Ordering | Scenario):
+    if isinstance(question, Scenario):
         return UNSUPPORTED[question.type]
     if isinstance(question, FillIn):
         if len(question.blanks) != 1:
@@ -190,9 +193,12 @@ def gift_question(question: Question) -> str:
     elif isinstance(question, Matching):
         answers = [f"={field(pair.item)} -> {escape(pair.match)}" for pair in question.pairs]
         answers += [f"= -> {escape(distractor)}" for distractor in question.distractors]
+    elif isinstance(question, Ordering):
+        places = enumerate(question.items, 1)
+        answers = [f"={STEP.format(place)} -> {escape(item)}" for place, item in places]
     elif isinstance(question, FillIn):
         answers = short_answers(question)
-    elif isinstance(question, Ordering | Scenario):
+    elif isinstance(question, Scenario):
         raise AssertionError("skipped above")
     else:
         assert_never(question)
@@ -260,9 +266,9 @@ def literal(answer: str) -> str:
 
 
 def general_feedback(question: Question) -> str:
-    """The explanation; for matching, after the feedback for a right and a wrong answer,
-    each labelled (GIFT has nowhere else to put them)."""
-    feedback = question.feedback if isinstance(question, Matching) else ResultFeedback()
+    """The explanation; for matching (and ordering, written as matching), after the feedback
+    for a right and a wrong answer, each labelled (GIFT has nowhere else to put them)."""
+    feedback = question.feedback if isinstance(question, Matching | Ordering) else ResultFeedback()
     labelled = [
         f"{label}{text}"
         for label, text in ((RIGHT_LABEL, feedback.correct), (WRONG_LABEL, feedback.incorrect))
