@@ -10,7 +10,7 @@ INSTALLED := $(VENV)/.installed
 # and the test tools (pytest, ruff, mypy…)
 TEST_INSTALLED := $(VENV)/.installed-test
 
-EXPORTS := offline scorm gift answer-key
+EXPORTS := offline scorm scorm-exam gift answer-key
 PORT ?= 8000
 ENGINE ?= mkdocs
 WORKERS ?= 2

@@ -16,7 +16,13 @@ import pytest
 from lxml import etree
 from playwright.sync_api import FrameLocator, Page, expect
 
-from generator.export.scorm import Sco, course_identity, render_manifest, shared_files
+from generator.export.scorm import (
+    EXAM_PACKAGE_SUFFIX,
+    Sco,
+    course_identity,
+    render_manifest,
+    shared_files,
+)
 from generator.load import load_course
 from generator.markdown_config import site_config
 from generator.models import (
@@ -70,8 +76,8 @@ SCHEMA_DRIVER = """<?xml version="1.0"?>
 """
 
 
-def unpacked(project: Path, target: Path) -> Path:
-    with zipfile.ZipFile(project / "dist/mot-course-scorm.zip") as archive:
+def unpacked(project: Path, target: Path, name: str = "mot-course-scorm.zip") -> Path:
+    with zipfile.ZipFile(project / "dist" / name) as archive:
         archive.extractall(target)
     return target
 
@@ -718,3 +724,67 @@ def test_the_lms_and_the_page_agree_at_the_course_pass_mark(
         state = lms_state(page)
         assert (state["status"], state["raw"]) == ("passed", "71")
         expect(frame.locator(".mot-module-status").first).to_contain_text("已通过")
+
+
+@pytest.fixture(scope="module")
+def exam_lms(scorm_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The exam's own package beside the LMS host page, served on one origin."""
+    assert run_generator(scorm_project, "export", "scorm-exam") == 0
+    folder = tmp_path_factory.mktemp("scorm-exam-lms")
+    unpacked(scorm_project, folder / "package", "mot-course-exam-scorm.zip")
+    with_lms(folder)
+    with serving(serve_folder(folder)) as origin:
+        yield origin
+
+
+def test_the_exam_s_package_holds_the_exam_alone_under_an_identifier_of_its_own(
+    exam_lms: str, scorm_project: Path, course: Course, tmp_path: Path
+) -> None:
+    """Moodle grades a package as one activity, from all its SCOs: the course's package could
+    not be graded on the exam's score, which README told trainers to do."""
+    package = unpacked(scorm_project, tmp_path / "exam", "mot-course-exam-scorm.zip")
+    manifest = etree.parse(str(package / "imsmanifest.xml"))
+    schema = scorm12_schema(tmp_path)
+    assert schema.validate(manifest), schema.error_log
+    root = manifest.getroot()
+    items = root.findall(f"{CP}organizations/{CP}organization/{CP}item")
+    assert course.exam is not None
+    assert [item.findtext(f"{CP}title") for item in items] == [course.exam.config.title]
+    assert [item.findtext(f"{ADLCP}masteryscore") for item in items] == [
+        str(course.pass_marks.exam)
+    ]
+    name = site_config(Project(scorm_project)).site_name
+    assert root.get("identifier") == course_identity(name) + EXAM_PACKAGE_SUFFIX
+    assert sorted(p.name for p in (package / "scorm").iterdir()) == ["exam.html"]
+    listed = {unquote(str(f.get("href"))) for f in root.iter(f"{CP}file")}
+    on_disk = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()}
+    assert listed == on_disk - {"imsmanifest.xml"}
+
+
+@pytest.mark.browser
+def test_passing_the_exam_in_its_own_package_reports_to_the_lms(
+    page: Page, exam_lms: str, course: Course
+) -> None:
+    questions = {q.id: q for module in course.modules for q in module.quiz.every_question}
+    page.goto(f"{exam_lms}/lms/host.html#scorm/exam.html")
+    page.wait_for_function("window.lmsLog.calls.includes('LMSInitialize')")
+    frame = in_sco(page)
+    frame.get_by_role("button", name="开始考试").click()
+    answer_exam(page, frame, questions, right=True)
+    page.wait_for_function("window.lmsLog.calls.includes('LMSCommit')")
+    state = lms_state(page)
+    assert (state["status"], state["raw"]) == ("passed", "100")
+
+
+def test_a_course_without_an_exam_has_no_exam_package(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (minimal_project / "quizzes/exam.yml").unlink()
+    assert run_generator(minimal_project, "export", "scorm-exam") == 1
+    assert capsys.readouterr().err.splitlines()[-2:] == [
+        "the course has no final exam (quizzes/exam.yml), so there is no exam to package; "
+        "add quizzes/exam.yml (README.md, The final exam), or package the whole course: "
+        "python -m generator export scorm [export.no-exam]",
+        "FAILED",
+    ]
+    assert not (minimal_project / "dist").exists()

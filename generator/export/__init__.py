@@ -18,7 +18,7 @@ from generator.export.answer_key import answer_key_files, export_answer_key
 from generator.export.gift import export_gift
 from generator.export.job import ExportJob
 from generator.export.offline import export_offline
-from generator.export.scorm import export_scorm
+from generator.export.scorm import export_scorm, export_scorm_exam
 
 
 def only_the_output(output: Path) -> list[Path]:
@@ -39,6 +39,9 @@ class Export:
 EXPORTS: dict[str, Export] = {
     "offline": Export("mot-course-offline.zip", "offline package", export_offline),
     "scorm": Export("mot-course-scorm.zip", "SCORM 1.2 package", export_scorm),
+    "scorm-exam": Export(
+        "mot-course-exam-scorm.zip", "SCORM 1.2 package of the exam", export_scorm_exam
+    ),
     "gift": Export("mot-course-questions.gift.txt", "GIFT question bank", export_gift),
     "answer-key": Export(
         "mot-course-answer-key.html", "answer key", export_answer_key, answer_key_files

@@ -27,6 +27,7 @@ from urllib.parse import quote
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.build import build_variant
+from generator.errors import SetupError
 from generator.export.job import ExportJob, without_source_maps
 from generator.markdown_config import site_config
 from generator.models import Course
@@ -40,6 +41,8 @@ LAUNCH_SCRIPT = "assets/scorm/mot-scorm-launch.js"
 SCRIPTS = (RUNTIME, LAUNCH_SCRIPT)
 MANIFEST_TITLE = 200
 """The most characters of a title in the manifest (imscp_rootv1p1p2.xsd)."""
+EXAM_PACKAGE_SUFFIX = "-exam"
+"""After the course's identity in the manifest of the exam's own package."""
 COURSE_SETTING = "mot_course"
 """The key of ``extra`` in the settings that names the course to the pages' head
 (``partials/mot-storage.html``), where the runtime finds it."""
@@ -64,6 +67,27 @@ class Sco:
 
 
 def export_scorm(job: ExportJob) -> list[Path]:
+    """The course: one SCO per module, and one for the exam."""
+    return _package(job, scos(job.checked.course), "")
+
+
+def export_scorm_exam(job: ExportJob) -> list[Path]:
+    """The exam alone, for an LMS activity graded on it: Moodle grades a package as one
+    activity, from all its SCOs, where a module quiz redone to 100% hides the exam's score."""
+    exam = [unit for unit in scos(job.checked.course) if unit.exam]
+    if not exam:
+        raise SetupError(
+            "the course has no final exam (quizzes/exam.yml), so there is no exam to package",
+            "add quizzes/exam.yml (README.md, The final exam), or package the whole course: "
+            "python -m generator export scorm",
+            "export.no-exam",
+        )
+    return _package(job, exam, EXAM_PACKAGE_SUFFIX)
+
+
+def _package(job: ExportJob, units: list[Sco], suffix: str) -> list[Path]:
+    """The site with the SCORM runtime, a launch page for each of ``units`` and a manifest
+    listing them, identified as the course's package, ``suffix`` after its identity."""
     runtime = {path: files("generator").joinpath(path).read_bytes() for path in SCRIPTS}
     with scratch_folder(job.project) as scratch:
         job.progress("building the site with the SCORM runtime")
@@ -72,9 +96,8 @@ def export_scorm(job: ExportJob) -> list[Path]:
         )
         job.progress(f"writing {SCORM_MANIFEST} and a launch page per SCO")
         config = site_config(job.project)
-        units = scos(job.checked.course)
         write_launch_pages(site, units, config.site_name, str(config.theme["language"]))
-        manifest = render_manifest(units, config.site_name, shared_files(site))
+        manifest = render_manifest(units, config.site_name, shared_files(site), suffix)
         (site / SCORM_MANIFEST).write_text(manifest, encoding="utf-8")
         job.progress("writing the zip")
         return [write_output(job.output, lambda partial: zip_folder(site, partial))]
@@ -141,10 +164,12 @@ def write_launch_pages(site: Path, units: list[Sco], course_title: str, language
         (site / sco.launch).write_text(page, encoding="utf-8")
 
 
-def render_manifest(units: list[Sco], title: str, files: list[str]) -> str:
+def render_manifest(units: list[Sco], title: str, files: list[str], suffix: str = "") -> str:
+    """The manifest of a package of ``units``; ``suffix`` tells the exam's package apart
+    from the course's in an LMS, which both are uploaded to."""
     template = template_environment().get_template(f"export/{SCORM_MANIFEST}.j2")
     return template.render(
-        identifier=course_identity(title),
+        identifier=course_identity(title) + suffix,
         version="1.0",
         title=manifest_title(title),
         scos=[replace(unit, title=manifest_title(unit.title)) for unit in units],
