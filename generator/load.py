@@ -45,9 +45,9 @@ FRONT_MATTER_END = "..."
 """MkDocs, like YAML, also takes '...' for the end of the front matter, at the start of its
 line (indented, it is a text's)."""
 BODY_START = re.compile(r"^\s*$|^#{1,6}\s")
+"""A blank line or a Markdown heading: where a page's text may start after its front matter."""
 FENCE_MISTYPED = re.compile(r"\s*(?:[-‐–—－]\s*){2,}")
 """A line of dashes other than three hyphens: two or four, dashes (—) or full-width (－)."""
-"""A blank line or a Markdown heading: where a page's text may start after its front matter."""
 
 
 def load_course(

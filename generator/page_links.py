@@ -202,8 +202,8 @@ def _unknown_page(page_part: str, page: str, anchor: str, anchors: Targets) -> L
     if page in EXAM_PAGES:
         fix = (
             f"{page} is a page of the final exam, which the generator writes from "
-            f"quizzes/{EXAM_NAME}.yml, and the course has none: put that file back, or "
-            "delete the link"
+            f"quizzes/{EXAM_NAME}.yml, and there is no such file: put it back, or delete "
+            "the link"
         )
     elif anchor and len(holders) == 1:
         fix = did_you_mean(holders, f"#{anchor}")

@@ -45,10 +45,9 @@ def text_above_block(lines: list[str], error_line: int, line_offset: int) -> Hin
         return None
     start, name, text = key.groups()
     what = "a list" if ITEM.match(lines[below[0] - 1]) else "keys"
-    column = len(key.string) - len(key.string.lstrip()) + key.string.strip().index(text) + 1
     return (
         number,
-        column,
+        key.start(3) + 1,
         f"'{name}:' has a text on its line ({echoed(text)}) and {what} below it (line "
         f"{below[0] + line_offset}); a key holds one or the other, so YAML reads the lines "
         "below as more of that text",

@@ -1808,7 +1808,7 @@ def test_a_link_to_the_exam_of_a_course_without_one_says_where_the_exam_comes_fr
     line = add_to_page(minimal_project, "[结业考试](exam.md) 和 [证书](exam_certificate.md)\n")
     fix = (
         "is a page of the final exam, which the generator writes from quizzes/exam.yml, and "
-        "the course has none: put that file back, or delete the link [link.unknown-page]"
+        "there is no such file: put it back, or delete the link [link.unknown-page]"
     )
     assert problems(minimal_project, capsys) == [
         f"{PAGE}:{line}:8: link to 'exam.md', which is not a page of the course; exam.md {fix}",
