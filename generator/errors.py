@@ -46,6 +46,11 @@ def counted(count: int, noun: str, plural: str = "") -> str:
     return f"{count:,} {noun}" if count == 1 else f"{count:,} {plural or noun + 's'}"
 
 
+def joined_with_and(items: list[str]) -> str:
+    """``items`` as a trainer reads a list: 'a', 'a and b', 'a, b and c'."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"

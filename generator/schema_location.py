@@ -41,10 +41,7 @@ def model_at(model: type[BaseModel], location: Location) -> type[BaseModel] | No
 def _inner_model(annotation: Any, question_type: str | None) -> type[BaseModel] | None:
     if question_type:
         return QUESTION_MODELS[question_type]
-    for candidate in _flatten(annotation):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            return candidate
-    return None
+    return next(iter(_inner_models(annotation)), None)
 
 
 def _inner_models(annotation: Any) -> list[type[BaseModel]]:

@@ -32,7 +32,7 @@ from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import _AbsoluteLinksValidationValue
 from mkdocs.utils import markdown_extensions
 
-from generator.errors import Problem
+from generator.errors import Problem, joined_with_and
 from generator.markdown_config import site_config
 from generator.models import Course
 from generator.project import (
@@ -43,7 +43,6 @@ from generator.project import (
     Project,
 )
 from generator.settings_env import given_by_variable, settings_document, top_level
-from generator.settings_needed import joined_with_and
 from generator.settings_source import settings_bytes
 from generator.settings_trust import NAV, nav_targets, problem_at, written_value
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import Problem
+from generator.errors import Problem, joined_with_and
 from generator.project import ASSETS_FOLDER
 from generator.settings_env import YAML_TAGS, mapping_pairs, settings_document, top_level
 from generator.settings_trust import SEQ_TAG, path_of, problem_at, written_value
@@ -83,11 +83,6 @@ def _missing_extensions(extensions: Setting | None, shown: Path) -> list[Problem
     key = extensions[0] if extensions else None
     fix = _fix(EXTENSIONS, missing, key)
     return [_at_key(key, shown, message, fix, "settings.needed-extension")]
-
-
-def joined_with_and(items: list[str]) -> str:
-    """``items`` as a trainer reads a list: 'a', 'a and b', 'a, b and c'."""
-    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
 def _fix(setting: str, items: list[str], key: yaml.Node | None) -> str:

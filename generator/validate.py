@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from generator.dialogues import Locator, dialogue_problems
-from generator.errors import CourseError, Problem, Severity, counted
+from generator.errors import CourseError, Problem, Severity, counted, joined_with_and
 from generator.layout import did_you_mean, renamed_modules
 from generator.markdown_config import CourseScan
 from generator.models import (
@@ -28,7 +28,6 @@ from generator.normalise import normalise
 from generator.page_checks import link_targets, page_problems
 from generator.page_links import Targets, broken_link
 from generator.quiz_repeats import Place, distractors_matched, repeated_texts
-from generator.settings_needed import joined_with_and
 from generator.written import key_as_written
 from generator.yaml_source import position
 
