@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from generator.schema_location import KEYS_UNDER, LIST_KEYS
 from generator.written import as_yaml
 from generator.yaml_dash_hints import DASHES
 from generator.yaml_hints import SPECIAL_START, quoted
@@ -44,7 +43,9 @@ ENTRY_KEYS = {
     "questions": ("id", "type", "prompt"),
     "exam_questions": ("id", "type", "prompt"),
 }
-"""The keys an entry of each list of groups of keys starts with, as AUTHORING.md shows them."""
+"""The keys an entry of each list of groups of keys starts with, as AUTHORING.md shows them
+(every list whose entries are groups of keys, :data:`generator.schema_location.KEYS_UNDER`;
+tests/test_schema_messages.py holds the two together)."""
 NOT_TEXT = re.compile(
     r"[-+]?(?:[0-9][0-9_.]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.inf|\.nan|~"
     r"|true|True|TRUE|false|False|FALSE|null|Null|NULL"
@@ -58,7 +59,7 @@ def list_fix(key: str, value: object) -> str:
     lines = f"write its entries under '{key}:', each on its own line starting with '- '"
     if value is None or isinstance(value, dict | list):
         return lines
-    if key in LIST_KEYS and KEYS_UNDER.get(key):
+    if key in ENTRY_KEYS:
         return _entries_of_keys(key, value)
     text = as_yaml(value)
     dashed = DASHED_FIRST.match(text)
@@ -108,7 +109,7 @@ def too_few_fix(key: str, value: object) -> str:
 def _entries_of_keys(key: str, value: object) -> str:
     """How to write ``value`` as the list ``key`` needs, whose entries are groups of keys
     (``objectives:``, ``- id: …`` and ``text: …``): a list of texts would be wrong again."""
-    first, *others = [name for name in ENTRY_KEYS.get(key, ()) if name in KEYS_UNDER[key]]
+    first, *others = ENTRY_KEYS[key]
     below = "".join(f" and '{name}: …'" for name in others)
     return (
         f"write its entries under '{key}:', each starting with '- {first}: …' on a line of "

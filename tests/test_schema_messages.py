@@ -10,7 +10,9 @@ from generator.errors import CourseError
 from generator.load import load_course
 from generator.models import OPTIONAL_FIELDS, StrictModel
 from generator.project import Project
+from generator.schema_location import KEYS_UNDER, LIST_KEYS
 from generator.yaml_hints import quoted
+from generator.yaml_value_fixes import ENTRY_KEYS
 
 MODULE = "course/01-sample.md"
 QUIZ = "quizzes/01-sample.yml"
@@ -886,3 +888,12 @@ def test_a_doubled_dash_yaml_reads_is_told_at_its_line(
     ]
     edit(minimal_project, path, new, old)
     load_course(Project(minimal_project))
+
+
+def test_every_list_of_groups_of_keys_is_told_how_its_entries_start() -> None:
+    """The fix for such a list given one text names the keys an entry starts with: each
+    list of the models whose entries are groups of keys has them, and only keys it holds."""
+    lists_of_keys = {key for key in LIST_KEYS if KEYS_UNDER[key]}
+    assert set(ENTRY_KEYS) == lists_of_keys
+    for key, names in ENTRY_KEYS.items():
+        assert set(names) <= KEYS_UNDER[key], key
