@@ -24,6 +24,7 @@ from generator.models import Course, Page
 from generator.page_cache import PageScanCache
 from generator.page_limits import costly_markup
 from generator.page_scan import PageScan, Scans
+from generator.page_snippets import SNIPPETS
 from generator.page_text import Lines, searchable_lines
 from generator.project import CONFIG_FILE, Project
 from generator.settings_env import (
@@ -313,6 +314,8 @@ class CourseScan:
     nothing is known of its headings, links and ids."""
     lines: dict[str, Lines]
     """Page file name -> its body's lines outside code, as the page checks read them."""
+    reads_snippets: bool
+    """Whether mkdocs.yml adds the snippets extension, which reads ``--8<--`` lines."""
 
 
 class CourseScanner:
@@ -366,7 +369,7 @@ class CourseScanner:
     def scan(self, course: Course) -> CourseScan:
         """What the pages of ``course`` yield (started now if :meth:`start` was not given
         them)."""
-        markdown_settings(self.project)  # a broken mkdocs.yml is reported here
+        extensions, _ = markdown_settings(self.project)  # a broken one is reported here
         if self.scans is None or self.pages != course.pages:
             self.start(course.pages)
         assert self.scans is not None
@@ -382,7 +385,8 @@ class CourseScanner:
             anchors[module.page.filename].update(GENERATED_HEADINGS)
         # generated pages that trainers' pages may link to
         anchors.update({page: {} for page in course.generated_pages})
-        return CourseScan(anchors, references, pages, self.costly, self.lines)
+        reads_snippets = SNIPPETS in extensions
+        return CourseScan(anchors, references, pages, self.costly, self.lines, reads_snippets)
 
 
 def scan_course(course: Course, project: Project) -> CourseScan:

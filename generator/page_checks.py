@@ -50,6 +50,7 @@ from generator.page_markers import misplaced_markers, standing_markers, unknown_
 from generator.page_nesting import nested_too_deep
 from generator.page_resources import css_computer_files, resources_elsewhere
 from generator.page_scan import PageScan
+from generator.page_snippets import snippet_lines_shown
 from generator.page_tables import broken_tables
 from generator.page_text import Lines, Place, searchable_text, text_places
 from generator.project import PROGRESS_MARKER
@@ -128,6 +129,8 @@ def _own_problems(
         return
     yield from missing_snippets(page, lines, scan.pages[page.filename].missing_snippets)
     text = searchable_text(page, lines)
+    if not scan.reads_snippets:
+        yield from snippet_lines_shown(page, text)
     for line_check in LINE_CHECKS:
         yield from line_check(page, lines)
     for text_check in TEXT_CHECKS:

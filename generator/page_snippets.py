@@ -9,11 +9,15 @@ nothing either. So the scan records each name the extension's lookup finds nothi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import markdown
 from pymdownx.snippets import SnippetPreprocessor
 
+from generator.errors import Problem
+from generator.models import Page
+
+SNIPPETS = "pymdownx.snippets"
 SNIPPET_MARKER = re.compile(r"-+8<-+")
 """What a line of pymdownx.snippets that reads in a file, or a block of such lines, is
 marked with (``--8<-- "steps.md"``); anywhere in the text, which finds more than the
@@ -49,3 +53,23 @@ def record_missing(converter: markdown.Markdown, missing: Callable[[str], None])
         return found
 
     reader.get_snippet_path = finding
+
+
+def snippet_lines_shown(page: Page, text: str) -> Iterator[Problem]:
+    """Each line of ``text`` (the body, code left as empty lines) that reads a file in as the
+    snippets extension has it (``--8<-- "steps.md"``, or a block's ``--8<--``), on a course
+    whose mkdocs.yml does not add that extension: the site shows the line as it is."""
+    for number, line in enumerate(text.splitlines(), page.body_line):
+        found = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)
+        if found is None or found["escape"]:
+            continue
+        yield Problem(
+            page.source.path,
+            number,
+            found.start("all") + 1,
+            f"'{found['all']}' reads a file in with the snippets extension, which mkdocs.yml "
+            "does not add, so the page shows the line as it is",
+            f"add '- {SNIPPETS}' under markdown_extensions in mkdocs.yml, or write the "
+            "text itself here",
+            "page.snippets-not-added",
+        )

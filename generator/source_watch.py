@@ -26,9 +26,9 @@ from watchdog.observers.api import ObservedWatch
 
 from generator.errors import CourseError, SetupError
 from generator.markdown_config import markdown_settings, site_config
+from generator.page_snippets import SNIPPETS
 from generator.project import Project
 
-SNIPPETS = "pymdownx.snippets"
 GOING = (EVENT_TYPE_DELETED, EVENT_TYPE_MOVED)
 """The events after which a path is no longer where it was."""
 FileState = tuple[tuple[str, int, int], ...]

@@ -313,3 +313,28 @@ def test_a_snippet_found_nowhere_is_told_at_its_line(
     assert check_in_workers(minimal_project).stderr.splitlines() == told
     (snippets / "step.md").rename(snippets / "steps.md")
     assert run_generator(minimal_project, "check") == 0
+
+
+def test_a_snippet_line_without_the_snippets_extension_is_told_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A trainer who copied ``--8<-- "steps.md"`` from another MkDocs project, whose
+    mkdocs.yml lacks the snippets extension: learners saw the line itself, and no one said
+    so. In code, or escaped with ';', the line is text on purpose."""
+    page = minimal_project / "course/01-sample.md"
+    body = page.read_text(encoding="utf-8")
+    added = '步骤如下。\n\n--8<-- "steps.md"\n\n```\n--8<-- "x.md"\n```\n\n;--8<-- "y.md"\n'
+    page.write_text(f"{body}\n{added}", encoding="utf-8")
+    line = body.count("\n") + 4
+    assert run_generator(minimal_project, "check") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"course/01-sample.md:{line}:1: '--8<-- \"steps.md\"' reads a file in with the "
+        "snippets extension, which mkdocs.yml does not add, so the page shows the line as "
+        "it is; add '- pymdownx.snippets' under markdown_extensions in mkdocs.yml, or write "
+        "the text itself here [page.snippets-not-added]",
+        "FAILED: 1 problem",
+    ]
+    snippets, _ = with_missing_snippet(minimal_project)  # the extension, and a line
+    for name in ("steps.md", "x.md"):  # the extension reads lines in code too
+        (snippets / name).write_text("1. 先倾听。\n", encoding="utf-8")
+    assert run_generator(minimal_project, "check") == 0
