@@ -114,9 +114,11 @@
     page.querySelector(".mot-cert-print").addEventListener("click", function () { window.print(); });
   }
 
-  function showCertificate(page) {
+  /* The record follows the course as the page arrives, not `following` another tab's save
+     (mot.register). */
+  function showCertificate(page, following) {
     var course = mot.courseData(page);
-    mot.progress.followCourse(course);
+    if (!following) { mot.progress.followCourse(course); }
     var items = eligibility(course);
     showChecklist(page, items);
     var ready = items.every(function (item) { return item.done; });
@@ -129,5 +131,5 @@
     bindForm(page, course, form);
   }
 
-  mot.register("certificate", ".mot-certificate-page", showCertificate);
+  mot.register("certificate", ".mot-certificate-page", showCertificate, function (page) { showCertificate(page, true); });
 })();

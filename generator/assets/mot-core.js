@@ -52,14 +52,17 @@
   var loading = {};    /* script name -> Promise */
 
   /* setUp(element) runs for each element of the part on every page; refresh(element)
-     when another tab changed the progress record (by default setUp again). */
+     when another tab changed the progress record (by default setUp again). A refresh shows
+     the record and changes nothing in it for this page's course: the other tab may be of a
+     build the trainer published since, or this one may, and each tab bringing the record to
+     its own course would undo the other's, in turn, without end, or lose what it saved. */
   function register(name, selector, setUp, refresh) {
     parts[name] = { selector: selector, setUp: setUp, refresh: refresh || setUp };
   }
 
   function eachPart(method) {
     Object.keys(parts).forEach(function (name) {
-      document.querySelectorAll(parts[name].selector).forEach(parts[name][method]);
+      document.querySelectorAll(parts[name].selector).forEach(function (found) { parts[name][method](found); });
     });
   }
 

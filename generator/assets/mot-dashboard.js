@@ -128,9 +128,11 @@
     return texts.join("；") || TEXT.noExam;
   }
 
-  function showDashboard(board) {
+  /* The record follows the course as the page arrives, not `following` another tab's save
+     (mot.register). */
+  function showDashboard(board, following) {
     var course = mot.courseData(board);
-    mot.progress.followCourse(course);
+    if (!following) { mot.progress.followCourse(course); }
     var next = nextStep(course);
     showContinue(board, course, next);
     showModules(board, course);
@@ -141,5 +143,5 @@
     board.setAttribute("data-ready", "");
   }
 
-  mot.register("dashboard", ".mot-dashboard", showDashboard);
+  mot.register("dashboard", ".mot-dashboard", showDashboard, function (board) { showDashboard(board, true); });
 })();

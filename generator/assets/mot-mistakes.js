@@ -123,9 +123,10 @@
     });
   }
 
-  /* Load the banks the 错题本 needs, place its questions and show them. */
-  function fill(page) {
-    mot.progress.followCourse(mot.courseData(page));
+  /* Load the banks the 错题本 needs, place its questions and show them; the record follows
+     the course as the page arrives, not `following` another tab's save (mot.register). */
+  function fill(page, following) {
+    if (!following) { mot.progress.followCourse(mot.courseData(page)); }
     var mistakes = mot.progress.mistakes();
     var modules = [];
     Object.keys(mistakes).forEach(function (id) {
@@ -144,5 +145,5 @@
     fill(page).then(function () { page.setAttribute("data-ready", ""); });
   }
 
-  mot.register("mistakes", ".mot-mistakes", setUp, fill);
+  mot.register("mistakes", ".mot-mistakes", setUp, function (page) { return fill(page, true); });
 })();

@@ -130,7 +130,8 @@
     next.textContent = step[3] && mot.progress.underway() ? step[3] : step[2];   /* 继续: a paper begun */
   }
 
-  function updateScore(quiz, answering) {
+  /* The score as the page shows it, kept as the module's unless `following` (see sync). */
+  function updateScore(quiz, answering, following) {
     var questions = all(quiz, ".mot-question");
     var done = all(quiz, ".mot-question[data-result]").length;
     var right = all(quiz, '.mot-question[data-result="correct"]').length;
@@ -142,7 +143,7 @@
     score.setAttribute("data-correct", String(right));
     score.setAttribute("data-answered", String(done));
     if (done === questions.length) {
-      mot.progress.recordQuiz(quizId, right, questionIds(quiz), passMark);
+      if (!following) { mot.progress.recordQuiz(quizId, right, questionIds(quiz), passMark); }
       showResults(quiz, right, questions.length, answering);
     } else {
       quiz.querySelector(".mot-results").hidden = true;
@@ -161,14 +162,16 @@
      were keyed by their text) is forgotten: the question is new again and its old result
      no longer counts. One that fits is graded against the page's answer; when the verdict
      is not the one recorded (the trainer changed the right answer), the record takes the
-     page's, so the dashboard and the 错题本 say what the page says. */
-  function sync(quiz) {
+     page's, so the dashboard and the 错题本 say what the page says. A page `following`
+     another tab's save only shows it (mot.register): the record is moved, forgotten and
+     graded again as the page arrives. */
+  function sync(quiz, following) {
     var quizId = quiz.getAttribute("data-quiz-id");
     var stale = [];
     var forms = all(quiz, ".mot-question");
     var here = {};
     forms.forEach(function (form) { here[form.getAttribute("data-question-id")] = quizId; });
-    mot.progress.rehome(here);
+    if (!following) { mot.progress.rehome(here); }
     mot.progress.drawSeeds(Object.keys(here));
     return Promise.all(forms.map(function (form) {
       var id = form.getAttribute("data-question-id");
@@ -185,6 +188,7 @@
         engine.reset(form);
         engine.arrange(form, mot.progress.seed(id));
         shown.set(form, "");
+        if (following) { return null; }
         stale.push(id);
         if (saved) { engine.kit.setStatus(form, TEXT.outdated, null, true); }   /* not a record too old to hold answers */
         return null;
@@ -192,11 +196,11 @@
       if (!entry.result) { return showPlayed(form); }
       return engine.grade(form).then(function (result) {
         engine.reveal(form, { restored: true, regraded: result !== entry.result });
-        if (result !== entry.result) { mot.progress.recordAnswer(quizId, id, result, entry.answer); }
+        if (result !== entry.result && !following) { mot.progress.recordAnswer(quizId, id, result, entry.answer); }
       });
     })).then(function () {
       if (stale.length) { mot.progress.forget(stale); }
-      updateScore(quiz, false);
+      updateScore(quiz, false, following);
       mot.savedFrom(quiz);
     });
   }
@@ -267,5 +271,5 @@
     sync(quiz).then(function () { quiz.setAttribute("data-ready", ""); });
   }
 
-  mot.register("quiz", ".mot-quiz", setUpQuiz, sync);
+  mot.register("quiz", ".mot-quiz", setUpQuiz, function (quiz) { return sync(quiz, true); });
 })();
