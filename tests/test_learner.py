@@ -665,6 +665,17 @@ def test_exam_pass(page: Page, fixture_site_url: str, course: Course) -> None:
     expect(result.locator(".mot-results-details p").first).to_have_text("各阶段得分：")
 
 
+def test_a_first_exam_with_misses_offers_the_mistakes_it_filled(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """The results panel was shown before the misses went into the 错题本: a learner with
+    no mistakes before this hand-in was offered no 打开错题本 until a reload."""
+    take_exam(page, fixture_site_url, course, right=False)
+    result = page.locator('[data-results-for="exam"]')
+    expect(result.locator("[data-passed]")).to_have_attribute("data-passed", "false")
+    expect(result.get_by_role("link", name="打开错题本")).to_be_visible()
+
+
 def test_an_exam_failed_after_a_pass_says_the_pass_stands(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:

@@ -268,9 +268,9 @@
     });
     all(exam, ".mot-exam-paper .mot-restart").forEach(function (button) { button.hidden = true; });
     setState(exam, "finished");
+    if (fresh) { mot.progress.noteResults(resultsOf(forms)); }   /* first: the panel offers the 错题本 they fill */
     resultsPanel.show(exam, forms, attempt, fresh);
     if (!fresh) { return; }
-    mot.progress.noteResults(resultsOf(forms));
     forms.forEach(function (form) { engine.announce("exam", form); });
     mot.announce("exam", attempt.right, forms.length, forms.length, attempt.passMark);
   }
