@@ -342,7 +342,8 @@ def test_each_press_of_the_colour_switch_shows_the_other_scheme(
 ) -> None:
     """Material's switch went from the system's colours to light, then dark: on a light
     system its first press showed light again, and nothing seemed to happen. Each press,
-    or Enter on the switch, shows the other scheme, and names it."""
+    or Enter or Space on the switch, shows the other scheme, and names it (Space did
+    nothing: it ticks a radio button, and the switch's is ticked)."""
     schemes = {"light": ("default", "切换到深色模式"), "dark": ("slate", "切换到浅色模式")}
     other = "dark" if system == "light" else "light"
     body, switch = page.locator("body"), page.locator(COLOUR_SWITCH)
@@ -357,8 +358,8 @@ def test_each_press_of_the_colour_switch_shows_the_other_scheme(
         switch.click()
     expect(body).to_have_attribute("data-md-color-scheme", schemes[system][0])
     switch.evaluate("label => label.previousElementSibling.focus()")
-    for shown in [other, system]:
-        page.keyboard.press("Enter")
+    for shown, key in [(other, "Enter"), (system, "Enter"), (other, " "), (system, " ")]:
+        page.keyboard.press(key)
         expect(body).to_have_attribute("data-md-color-scheme", schemes[shown][0])
         assert switch.evaluate("label => label.previousElementSibling === document.activeElement")
     page.evaluate("window.__sameDocument = true")

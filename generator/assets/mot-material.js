@@ -89,7 +89,8 @@
      nothing happen. Each palette's button now goes to the scheme not shown: back to the
      system's palette when that is the system's scheme, else to that scheme, kept. Its name
      and icon are those of the switch to that scheme (palettes 1 and 0 of mkdocs.yml); Enter
-     follows it too (Material's goes to the next palette). Other palettes are left as they are. */
+     and Space follow it too (Material's Enter goes to the next palette, and Space, which
+     ticks a radio button, did nothing on the ticked one). Other palettes are left as they are. */
   function switchToTheOtherScheme() {
     var form = document.querySelector("[data-md-component=palette]");
     var inputs = form ? window.mot.all(form, "input") : [];
@@ -107,8 +108,9 @@
       });
     }
     form.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter") { return; }
+      if (event.key !== "Enter" && event.key !== " ") { return; }
       event.stopPropagation();
+      event.preventDefault();   /* Space would scroll the page */
       var next = document.getElementById(event.target.nextElementSibling.htmlFor);
       next.click();
       next.focus();
