@@ -449,6 +449,22 @@ def test_an_exam_dialogue_played_to_its_end_says_so_on_the_learner_s_return(
     expect(status).not_to_contain_text("交卷后判分")
 
 
+def test_an_exam_dialogue_s_last_reply_focuses_a_line_named_by_what_it_says(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """The focus went to the status line that says the dialogue is over, a status of no
+    name (a status is named by its author only), which a screen reader may read as nothing.
+    The name goes with the text: the verdict shown at hand-in is named by no stale line."""
+    question, form = exam_of_one_dialogue(page, site_url, course)
+    play_in_exam(form, question, right=False)
+    status = form.locator(".mot-status")
+    expect(status).to_be_focused()
+    expect(status).to_have_accessible_name(DIALOGUE_OVER)
+    hand_in(page, page)
+    expect(status).to_contain_text("对话结束")
+    expect(status).not_to_have_attribute("aria-label", re.compile(".*"))
+
+
 def test_an_exam_dialogue_can_be_restarted_half_way(
     page: Page, site_url: str, course: Course
 ) -> None:

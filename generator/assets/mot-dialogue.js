@@ -102,9 +102,7 @@
          hand-in: the focus goes to the status line, which says it, not to 重来这段对话, where
          one key press more would erase the dialogue. */
       if (!hooks.showsFeedback) {
-        var status = kit.setStatus(form, TEXT.over, null, true);   /* read as it takes the focus */
-        status.tabIndex = -1;
-        status.focus();
+        mot.focusStatus(kit.setStatus(form, TEXT.over, null, true));   /* read as it takes the focus */
       }
       hooks.submit(form);
       return;

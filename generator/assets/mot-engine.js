@@ -278,6 +278,7 @@
     var status = form.querySelector(".mot-status");
     status.setAttribute("aria-live", quiet ? "off" : "polite");
     status.removeAttribute("aria-hidden");   /* see focusFeedback */
+    status.removeAttribute("aria-label");   /* see mot.focusStatus */
     status.textContent = text;
     status.classList.remove("mot-sr");
     if (result) { status.prepend(tag("", result)); }

@@ -317,10 +317,7 @@
     engine.kit.setStatus(form, TEXT.notGraded, null, true);
     var first = forms.map(function (paperForm) { return paperForm.querySelector(".mot-status"); })
       .find(function (status) { return status.textContent === TEXT.notGraded; });
-    if (first !== document.activeElement) {
-      first.tabIndex = -1;
-      first.focus();
-    }
+    if (first !== document.activeElement) { mot.focusStatus(first); }
   }
 
   function answersOf(forms) {

@@ -53,7 +53,17 @@
     else if (bottom > window.innerHeight) { box.scrollIntoView({ block: "nearest" }); }
   }
 
+  /* A question's status line focused where there is no verdict to read (an exam dialogue
+     played to its end): a status is named by its author only, and a screen reader found one
+     of no name. Named by its text until setStatus changes it (mot-engine.js). */
+  function focusStatus(status) {
+    status.setAttribute("aria-label", status.textContent);
+    status.tabIndex = -1;
+    status.focus();
+  }
+
   Object.assign(window.mot, {
-    showResults: showResults, unsavedNote: unsavedNote, bringIntoView: bringIntoView, focusInView: focusInView
+    showResults: showResults, unsavedNote: unsavedNote, bringIntoView: bringIntoView, focusInView: focusInView,
+    focusStatus: focusStatus
   });
 })();
