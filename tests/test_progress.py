@@ -444,6 +444,40 @@ def test_storage_with_room_again_saves_what_it_could_not(
         expect(form).to_have_attribute("data-result", result)
 
 
+def test_a_record_made_smaller_that_fits_a_full_storage_claims_no_room(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """The home page found the storage full, then saved the record without the answers to
+    questions the course no longer has, which fitted for being smaller: it said 进度又能保存了
+    beside 之后的进度可能不会保存, and the next answer, which needed more room, failed
+    again. Only a save that needs more room than the record stored says there is room."""
+    page = context.new_page()
+    page.add_init_script(FILLS_UP)
+    open_quiz(page, fixture_site_url)
+    module = course.modules[0]
+    answer(page, module, 0, right=True)
+    page.evaluate(
+        """([key, id]) => { const record = JSON.parse(localStorage.getItem(key));
+            record.questions["gone-1"] = record.questions["gone-2"] = record.questions[id];
+            localStorage.setItem(key, JSON.stringify(record)); }""",
+        [STORAGE_KEY, module.quiz.questions[0].id],
+    )
+    page.add_init_script("window.__full = true")
+    page.goto(fixture_site_url)
+    expect(page.locator(".mot-dashboard[data-ready]")).to_have_count(1)
+    notices = page.locator(".mot-storage-warning")
+    expect(notices).to_have_count(1)
+    expect(notices).to_contain_text("之后的进度可能不会保存")
+    assert "gone-1" not in stored(page)["questions"], "the smaller record is saved"
+    open_quiz(page, fixture_site_url)
+    answer(page, module, 1, right=True)  # needs more room: not saved, and nothing said again
+    expect(page.locator(".mot-storage-warning")).to_have_count(1)
+    page.evaluate("window.__full = false")
+    answer(page, module, 2, right=True)
+    expect(page.locator(".mot-storage-warning", has_text=RESUMED)).to_have_count(1)
+    assert set(stored(page)["questions"]) == {q.id for q in module.quiz.questions[:3]}
+
+
 def test_a_tab_that_could_not_save_saves_again_on_what_another_tab_saved_since(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:

@@ -218,11 +218,14 @@
 
   /* After a failed save each change tries again: room made since, the page saves again, what
      it could not save included (made again on another tab's record if one has saved since,
-     see update). A record with nothing unsaved in it proves nothing by fitting. */
+     see update). A record with nothing unsaved in it proves nothing by fitting, nor does one
+     smaller than the record stored (answers to questions the course no longer has left out),
+     which fits a full storage: it is saved, and the page goes on trying. */
   function resume(record) {
     var text = JSON.stringify(record);
     if (unsavedOver === undefined || text === unsavedOver || storedText() !== unsavedOver) { return; }
-    if (write(record)) { persistent = true; notices.resumed = RESUMED; }
+    var grows = text.length > String(unsavedOver).length;
+    if (write(record) && grows) { persistent = true; notices.resumed = RESUMED; }
   }
 
   /* Whether a save would work, found on arrival: a page that only reads the record (the
