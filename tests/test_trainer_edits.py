@@ -412,6 +412,8 @@ def test_a_handed_in_exam_keeps_the_result_it_was_handed_in_with(
         open_exam(page, url, "finished")
         panel = page.locator('[data-results-for="exam"]')
         expect(panel.locator("[data-passed]")).to_have_text(verdict)
+        # as long as its score says: 这份试卷共 2 题 above 3/3, a question removed since
+        expect(page.locator(".mot-exam-length")).to_have_text("共 3 题")
         expect(panel.locator(".mot-next")).to_be_visible(visible=passed)
         page.goto(url)
         expect(page.locator(".mot-dashboard[data-ready] [data-exam]")).to_have_text(best)

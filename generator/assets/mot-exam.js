@@ -168,7 +168,8 @@
         stale.forEach(function (id) { delete stored.answers[id]; });
       });
     }
-    showLength(exam, forms.length);
+    /* a paper handed in is as long as its score says, whatever questions have gone since */
+    showLength(exam, attempt.handedIn && attempt.results ? attempt.total : forms.length);
     shownAttempt.set(exam, attempt);
     return forms;
   }
