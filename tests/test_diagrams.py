@@ -5,7 +5,7 @@ The diagrams are the real course's, so a diagram added or redrawn is checked too
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TypedDict
+from typing import Literal, TypedDict
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -168,3 +168,58 @@ def test_a_diagram_is_drawn_as_wide_as_the_text(
             if drawn < room - 1:
                 narrow.append((module.page.name, round(drawn), round(room)))
     assert narrow == []
+
+
+MEASURE_CONTRAST = """svg => {
+  const rgba = text => {
+    const parts = text.match(/[\\d.]+/g).map(Number);
+    return parts.length > 3 ? parts : [...parts, 1];
+  };
+  const filled = shape => {
+    const fill = getComputedStyle(shape).fill;
+    return fill.startsWith("rgb") ? rgba(fill) : null;
+  };
+  const over = (top, under) =>
+    top.slice(0, 3).map((c, i) => c * top[3] + under[i] * (1 - top[3])).concat(1);
+  const luminance = colour => colour.slice(0, 3).map(c => c / 255)
+    .map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (one, other) => {
+    const [light, dark] = [luminance(one), luminance(other)].sort((a, b) => b - a);
+    return (light + 0.05) / (dark + 0.05);
+  };
+  const page = rgba(getComputedStyle(document.body).backgroundColor);
+  const shapes = [...svg.querySelectorAll("rect, circle")].filter(filled)
+    .map(shape => ({ shape, box: shape.getBoundingClientRect() }));
+  return [...svg.querySelectorAll("text")].map(text => {
+    const drawn = text.getBoundingClientRect();
+    const [x, y] = [(drawn.left + drawn.right) / 2, (drawn.top + drawn.bottom) / 2];
+    const ground = shapes
+      .filter(({ box }) => box.left <= x && x <= box.right && box.top <= y && y <= box.bottom)
+      .reduce((under, { shape }) => over(filled(shape), under), page);   /* in the order drawn */
+    return [text.textContent.trim(), ratio(over(filled(text) || [0, 0, 0, 1], ground), ground)];
+  });
+}"""
+"""Each label of a diagram and its contrast with what it is drawn on: the shapes under its
+middle, each over the one before, over the page."""
+LEAST_CONTRAST = 4.5
+"""WCAG's least contrast for text (AA)."""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_diagram_labels_stand_out_from_what_they_are_drawn_on(
+    page: Page, site_url: str, course: Course, scheme: Literal["light", "dark"]
+) -> None:
+    """In dark mode a label on the accent colour (the EODC circle, the numbered gaps) took
+    the text's light colour, on orange: 1.9:1."""
+    page.emulate_media(color_scheme=scheme)
+    faint = []
+    for module in course.modules:
+        page.goto(f"{site_url}{module.page.name}.html")
+        for figure, svg in enumerate(page.locator(".mot-figure svg").all()):
+            faint += [
+                (module.page.name, figure + 1, text, round(contrast, 2))
+                for text, contrast in svg.evaluate(MEASURE_CONTRAST)
+                if contrast < LEAST_CONTRAST
+            ]
+    assert faint == []
