@@ -26,6 +26,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from generator.search_breaks import joined_at_separators
 from generator.write import DocsContents, update_docs
 
 INDEX = "search/search_index.json"
@@ -52,6 +53,7 @@ def defer_search_index(site: Path) -> None:
 def split_index(site: Path) -> DocsContents:
     """The files that replace and join the index MkDocs wrote in ``site``."""
     index = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    index["docs"] = joined_at_separators(index["docs"], index["config"].get("separator", ""))
     settings = {"config": index["config"], "docs": []}
     contents = {INDEX: _json(settings), DOCUMENTS: _json(index, ensure_ascii=False)}
     if (site / OFFLINE_INDEX).is_file():

@@ -32,6 +32,7 @@ from generator.models import (
 )
 from generator.project import Project
 from generator.render import question_html
+from generator.search_breaks import ZERO_WIDTH_SPACE, joined_at_separators
 from generator.search_index import search_entries
 from generator.views import placement
 from tests.conftest import PROJECT
@@ -258,3 +259,39 @@ def test_searching_for_the_verdict_word_finds_no_quiz(page: Page, site_url: str)
     links = search_results(page, "对")
     assert links, "对 is in the teaching text: search should find it"
     assert quiz_links(links) == []
+
+
+NO_BREAK_BEFORE = "、，。；：？！）》」』】”’"
+NO_BREAK_AFTER = "（《「『【“‘"
+"""Chinese punctuation a line never starts with, and that it never ends with."""
+
+
+def test_a_result_s_text_breaks_no_line_at_chinese_punctuation(built_site: Path) -> None:
+    """Material marks the ends of each Chinese word with a zero-width space, where a browser
+    may break a line: a search result's text had lines starting with 、 or ，, and a closing
+    quote. The marks next to the search separator's characters go; those between words,
+    which the search splits words at, stay."""
+    breaks = [
+        (entry["location"], text[max(0, at - 6) : at + 6])
+        for entry in search_entries(built_site)
+        for text in (entry["title"], entry["text"])
+        for at in range(1, len(text) - 1)
+        if text[at] == ZERO_WIDTH_SPACE
+        and (text[at + 1] in NO_BREAK_BEFORE or text[at - 1] in NO_BREAK_AFTER)
+    ]
+    assert breaks == []
+    words = " ".join(entry["text"] for entry in search_entries(built_site))
+    assert re.search(f"[一-龥]{ZERO_WIDTH_SPACE}[一-龥]", words), "ends between words are kept"
+
+
+def test_only_the_word_ends_next_to_a_separator_go() -> None:
+    separator = r"[\s\u200b\-、，“”]+"
+    entry = {
+        "location": "a.html",
+        "title": "为\u200b客户",
+        "text": "着想\u200b、\u200b客户\u200b期望\u200b“\u200b好\u200b”",
+    }
+    assert joined_at_separators([entry], separator) == [
+        {"location": "a.html", "title": "为\u200b客户", "text": "着想、客户\u200b期望“好”"}
+    ]
+    assert joined_at_separators([entry], "[") == [entry], "a separator Python cannot read"
