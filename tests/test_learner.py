@@ -179,6 +179,28 @@ def test_the_right_answer_is_shown_with_the_learners_own(
         assert len(shown) == 1
 
 
+def test_an_answer_s_option_feedback_follows_the_order_the_options_are_shown_in(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """The options are drawn in another order for each learner, and the feedback on each
+    was listed in the order written: the learner matched them up by reading."""
+    q = question(course, "s1-multiple")
+    assert isinstance(q, MultipleChoice)
+    shown_apart = False
+    for seed in range(1, 7):
+        seed_progress(page, fixture_site_url, json.dumps({"version": 1, "shuffles": {q.id: seed}}))
+        open_page(page, fixture_site_url)
+        form = answer(page, q, right=False)
+        shown = form.locator(".mot-options input").evaluate_all("all => all.map(i => i.value)")
+        told = form.locator(".mot-option-feedback:not([hidden])").evaluate_all(
+            "items => items.map(item => item.dataset.option)"
+        )
+        assert len(told) > 1, "a wrong answer is told about more than one option"
+        assert told == [option for option in shown if option in told]
+        shown_apart = shown_apart or shown != [key(q.id, option.text) for option in q.options]
+    assert shown_apart, "some seed shows the options in another order than written"
+
+
 def test_the_learners_choice_is_tinted_apart_from_the_verdict_colours(
     scheme_page: Page, fixture_site_url: str, course: Course
 ) -> None:

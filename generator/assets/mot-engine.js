@@ -82,8 +82,7 @@
     answer: function (form) { return valuesOf(all(form, ".mot-options input:checked")).sort(); },
     fill: function (form, stored) {
       var inputs = all(form, ".mot-options input");
-      var fits = stored.length > 0 && within(stored, valuesOf(inputs)) &&
-        (stored.length === 1 || inputs[0].type === "checkbox");
+      var fits = stored.length > 0 && within(stored, valuesOf(inputs)) && (stored.length === 1 || inputs[0].type === "checkbox");
       inputs.forEach(function (input) { input.checked = fits && stored.indexOf(input.value) >= 0; });
       return fits;
     },
@@ -120,6 +119,7 @@
         mark.appendChild(element("span", TEXT.optionIs(right, input.checked), "mot-sr"));   /* heard without the marks above */
         feedback.insertBefore(mark, feedback.firstChild);
         feedback.hidden = false;
+        form.querySelector(".mot-explanation").before(feedback);   /* in the order the options are shown */
       }
     });
   }
