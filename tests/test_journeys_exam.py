@@ -215,6 +215,31 @@ def put_second_on_the_paper(page: Page, site_url: str, question_id: str, drawn: 
     return others[0]
 
 
+BAR_PLACE = """() => [getComputedStyle(document.querySelector('.mot-exam-bar')).position,
+  getComputedStyle(document.documentElement).scrollPaddingBottom]"""
+"""How the exam's bar is placed, and the room the page keeps for it at the bottom."""
+
+
+def test_a_phone_with_large_text_keeps_the_exam_bar_below_the_paper(
+    page: Page, site_url: str
+) -> None:
+    """On a phone set to large text the bar's four lines stayed in view, over two fifths
+    of the screen: the short-screen rule measures the screen in the browser's text size,
+    not the page's. A bar over a quarter of the window now stays below the paper."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    page.get_by_role("button", name="开始考试").click()
+    expect(page.locator(".mot-exam-bar")).to_be_visible()
+    position, room = page.evaluate(BAR_PLACE)
+    assert position == "sticky" and room != "0px"
+    page.evaluate("document.documentElement.style.fontSize = '250%'")
+    expect(page.locator(".mot-exam[data-bar-below]")).to_have_count(1)
+    assert page.evaluate(BAR_PLACE) == ["static", "0px"]
+    page.evaluate("document.documentElement.style.fontSize = ''")
+    expect(page.locator(".mot-exam[data-bar-below]")).to_have_count(0)
+    assert page.evaluate(BAR_PLACE)[0] == "sticky"
+
+
 def expect_focus_above_the_bar(page: Page) -> None:
     """The focused control is on the screen, below the header and above the exam's bar."""
     focused = page.evaluate(

@@ -424,6 +424,16 @@
     });
   }
 
+  /* A bar taller than a quarter of the window (a phone set to large text, which the
+     stylesheet's short-screen rule does not see) stays below the paper, as on a short
+     screen: kept in view, it covered close to half of what was left to read. */
+  function placeBars() {
+    all(document, ".mot-exam").forEach(function (exam) {
+      exam.toggleAttribute("data-bar-below", exam.querySelector(".mot-exam-bar").offsetHeight > window.innerHeight / 4);
+    });
+  }
+  window.addEventListener("resize", placeBars);
+
   var bound = new WeakSet();
 
   function setUpExam(exam) {
@@ -455,6 +465,7 @@
       });
     });
     bindControls(exam);
+    new ResizeObserver(placeBars).observe(exam.querySelector(".mot-exam-bar"));   /* shown, or its text grown */
     exam.addEventListener("mot:not-graded", function (event) { notGraded(exam, event.target); });
     show(exam, true);
     exam.setAttribute("data-ready", "");
