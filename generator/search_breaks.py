@@ -1,11 +1,11 @@
-"""The search index's text, with no line break before a Chinese comma.
+"""The search index's text, with no line break where Chinese punctuation forbids one.
 
 Material's search plugin splits Chinese into words for the index and marks each word's
 ends with a zero-width space, which is also where a browser may break a line. So a search
 result's text broke before 、 and ， (a line starting with "、客户期望"), before a closing
 quote, and after an opening one, where Chinese never breaks. The search splits words at
-those marks anyway (the search separator holds them), so the zero-width spaces next to
-them tell it nothing: they are dropped, and the rest kept.
+that punctuation anyway (the search separator holds it), so the zero-width spaces next to
+it tell the search nothing: they are dropped, and those between words kept.
 """
 
 from __future__ import annotations

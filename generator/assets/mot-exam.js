@@ -426,7 +426,7 @@
 
   /* A bar taller than a quarter of the window (a phone set to large text, which the
      stylesheet's short-screen rule does not see) stays below the paper, as on a short
-     screen: kept in view, it covered close to half of what was left to read. */
+     screen: kept in view, it covered two fifths of what was left to read. */
   function placeBars() {
     all(document, ".mot-exam").forEach(function (exam) {
       exam.toggleAttribute("data-bar-below", exam.querySelector(".mot-exam-bar").offsetHeight > window.innerHeight / 4);
