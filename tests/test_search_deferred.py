@@ -4,7 +4,8 @@ Material fetches ``search/search_index.json`` on every page load. The build leav
 the settings there and moves the documents to ``search/mot-search-index.json``, which the
 course's search worker loads when the learner opens search: on a served site, after
 instant navigation, from a link with ``?q=`` and in the offline package (tested in
-test_export_offline.py). The search dialog has an accessible name.
+test_export_offline.py). The search dialog has an accessible name, and the count of its
+results is read out.
 """
 
 from __future__ import annotations
@@ -35,12 +36,13 @@ def material_block(text: str, name: str) -> str:
     return "\n".join(line.strip() for line in found.group(1).strip().splitlines())
 
 
-def test_the_search_dialog_override_only_names_the_dialog() -> None:
+def test_the_search_override_only_names_the_dialog_and_reads_out_the_count() -> None:
     ours = (MATERIAL_OVERRIDES / "partials/search.html").read_text(encoding="utf-8")
     theirs = (MATERIAL / "partials/search.html").read_text(encoding="utf-8")
     named = theirs.replace('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">')
-    assert named != theirs
-    assert ours.split("-#}\n", 1)[1] == named.split("-#}\n", 1)[1]
+    counted = named.replace('"md-search-result__meta">', '"md-search-result__meta" role="status">')
+    assert theirs != named != counted
+    assert ours.split("-#}\n", 1)[1] == counted.split("-#}\n", 1)[1]
 
 
 def test_the_config_block_is_materials_with_the_course_worker() -> None:
@@ -85,6 +87,17 @@ def search(page: Page, term: str) -> Locator:
 
 def index_requests(urls: list[str]) -> list[str]:
     return [url for url in urls if url.endswith(DOCUMENTS)]
+
+
+@pytest.mark.browser
+def test_a_screen_reader_hears_how_many_results_a_search_found(page: Page, site_url: str) -> None:
+    """The count changed in a line no screen reader was told of: typing in the box, the
+    learner heard nothing of what was found."""
+    page.goto(f"{site_url}01-significance.html")
+    search(page, TERM)
+    count = page.locator(".md-search-result__meta")
+    expect(count).to_have_text(re.compile(r"^\d+ 个符合条件的结果$"))
+    expect(count).to_have_role("status")
 
 
 @pytest.mark.browser
