@@ -8,10 +8,9 @@ trainer published since, whose course this page's would undo.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -19,9 +18,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from generator.load import load_course
 from generator.models import Course
 from generator.project import Project
-from tests.browsing import STORAGE_KEY, answer, answer_form
+from tests.browsing import answer, answer_form
 from tests.conftest import FIXTURES, build_and_serve, copy_project, run_generator
 from tests.test_learner import COUNT_WRITES
+from tests.test_trainer_edits import record
 
 pytestmark = pytest.mark.browser
 
@@ -73,8 +73,9 @@ def course() -> Course:
 def republished(
     browser: Browser, course: Course, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Republished]:
-    """A learner who answered both modules (one question wrong) on the first build, with its
-    pages in :data:`OLD_PAGES` open; the course published again, and a new tab."""
+    """A learner who answered both modules on the first build (the first question of each
+    wrong), with its pages in :data:`OLD_PAGES` open; the course published again, and a new
+    tab."""
     root = copy_project(tmp_path / "course", FIXTURES / "minimal")
     errors: list[str] = []
     for url in build_and_serve(root):
@@ -97,10 +98,6 @@ def republished(
         assert errors == []
 
 
-def record(page: Page) -> dict[str, Any]:
-    return dict(json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")))
-
-
 def test_tabs_of_the_old_build_undo_nothing_the_new_build_saves(
     republished: Republished, course: Course
 ) -> None:
@@ -119,10 +116,10 @@ def test_tabs_of_the_old_build_undo_nothing_the_new_build_saves(
     form = answer_form(new.locator(f'form[data-question-id="{added.id}"]'), added, right=False)
     expect(form).to_have_attribute("data-result", "incorrect")
     new.wait_for_timeout(1000)  # time for writes back and forth, had there been any
-    assert [tab.evaluate("window.__writes") for tab in republished.old_tabs] == [0] * 4
+    assert [tab.evaluate("window.__writes") for tab in republished.old_tabs] == [0] * len(OLD_PAGES)
     kept = record(new)
-    assert kept["questions"]["s1-new"]["quiz"] == "01-sample"
-    assert "s1-new" in kept["mistakes"]
+    assert kept["questions"][added.id]["quiz"] == "01-sample"
+    assert added.id in kept["mistakes"]
     renamed = [id for id, entry in kept["questions"].items() if entry["quiz"] == "02-renamed"]
     assert sorted(renamed) == sorted(q.id for q in course.modules[1].quiz.questions)
     assert "02-renamed" in kept["quizzes"] and "02-second" not in kept["quizzes"]
