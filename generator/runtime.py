@@ -56,7 +56,13 @@ JOINED_FILES = {
         "mot-material.js",
         "mot-instant.js",
     ),
-    QUESTION_SCRIPT: ("mot-shuffle.js", "mot-engine.js", "mot-fill-in.js", "mot-dialogue.js"),
+    QUESTION_SCRIPT: (
+        "mot-shuffle.js",
+        "mot-engine.js",
+        "mot-matching.js",
+        "mot-fill-in.js",
+        "mot-dialogue.js",
+    ),
     EXAM_SCRIPT: ("mot-exam-results.js", "mot-exam.js"),
 }
 """Files of the site joined from sources, in this order: the styles of every page and of

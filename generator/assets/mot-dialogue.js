@@ -6,7 +6,7 @@
  * (engine.revealTurn); the exam judges the whole dialogue when the learner hands in.
  * Each turn's best reply is found by hashing every reply against the turn's digest,
  * "<salt>:<turn id>:<reply>". Needs mot-core.js and mot-engine.js; the site serves it
- * joined to the engine and the fill-in type, as mot-questions.js.
+ * joined to the engine and the other question types, as mot-questions.js.
  */
 (function () {
   "use strict";

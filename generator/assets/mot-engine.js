@@ -28,7 +28,6 @@
   var element = mot.element;
   var TEXT = {
     choose: "请先选择答案，再提交。",
-    match: "请先为每一项选好配对，再提交。",
     order: "请先用“上移”“下移”把各项排好，再提交。",
     correct: "回答正确。",
     incorrect: "回答错误。正确答案已经标出，请看下面的讲解。",
@@ -43,7 +42,7 @@
     optionIs: function (right, chosen) { return (right ? "正确选项" : "错误选项") + (chosen ? "，你选了：" : "，你没有选："); },
     place: { correct: function (n) { return "第 " + n + " 项，位置正确"; },
              incorrect: function (n) { return "应排第 " + n + " 项"; } },
-    pair: { correct: "配对正确：", incorrect: "配错了，应配：" }
+    wrongItems: "项位置不对。"
   };
   var ICON = { correct: "✓", incorrect: "✗" };
 
@@ -59,6 +58,13 @@
   function whichOf(form, candidates, textOf, digest) {
     return Promise.all(candidates.map(function (candidate) { return hash(form, textOf(candidate)); }))
       .then(function (digests) { return candidates[digests.indexOf(digest)]; });
+  }
+
+  /* After the verdict on a question in parts, some of them wrong, which ones, numbered as
+     the learner sees them: "第 2、3 项位置不对。" (a screen reader hears no marks). */
+  function wrongParts(rights, given, text) {
+    var wrong = rights.map(function (right, index) { return right ? 0 : index + 1; }).filter(Boolean);
+    return given && wrong.length && rights.length > 1 ? "第 " + wrong.join("、") + " " + text : "";
   }
 
   /* A small tag after an option, item, row or blank: a verdict, a solution, "你的选择". */
@@ -151,8 +157,9 @@
         return whichOf(form, places, function (place) { return "place:" + key + ":" + place; },
           item.getAttribute("data-place"));
       })).then(function (solution) {
-        var right = solution.every(function (place, index) { return place === index + 1; });
-        return { result: verdictOf(right && given), solution: solution };
+        var rights = solution.map(function (place, index) { return place === index + 1; });
+        return { result: verdictOf(given && rights.indexOf(false) < 0), solution: solution,
+                 note: wrongParts(rights, given, TEXT.wrongItems) };
       });
     },
     show: function (form, solution) {
@@ -164,57 +171,10 @@
     missing: TEXT.order
   };
 
-  /* Graded: the chosen key of each row, in row order. Stored: "<row key>:<chosen key>"
-     for each row, so that an answer stays with its row when the trainer reorders pairs. */
-  var MATCHING = {
-    response: function (form) {
-      var chosen = valuesOf(all(form, ".mot-match-select"));
-      return chosen.indexOf("") >= 0 ? null : chosen;
-    },
-    answer: function (form) {
-      var pairs = all(form, ".mot-match").map(function (row) {
-        return row.getAttribute("data-key") + ":" + row.querySelector("select").value;
-      });
-      /* A row left to choose adds an empty step, as a fill-in's empty blank does: read from
-         the record alone (the home page's count of questions answered), it is not answered. */
-      return MATCHING.response(form) ? pairs : pairs.concat("");
-    },
-    fill: function (form, stored) {
-      var rows = all(form, ".mot-match");
-      var chosen = rows.map(function (row) {
-        var prefix = row.getAttribute("data-key") + ":";
-        var found = stored.filter(function (pair) { return pair.indexOf(prefix) === 0; })[0];
-        return found === undefined ? null : found.slice(prefix.length);
-      });
-      var fits = stored.filter(Boolean).length === rows.length && within(chosen, valuesOf(all(form, ".mot-match-select option")));
-      rows.forEach(function (row, index) { row.querySelector("select").value = fits ? chosen[index] : ""; });
-      showChoices(form);
-      return fits;
-    },
-    judge: function (form, given) {
-      var keys = valuesOf(all(form, ".mot-match-select option")).filter(Boolean);
-      return Promise.all(all(form, ".mot-match").map(function (row, index) {
-        return whichOf(form, keys, function (key) { return "row:" + (index + 1) + ":" + key; },
-          row.getAttribute("data-digest"));
-      })).then(function (solution) {
-        return { result: verdictOf(given && given.join(",") === solution.join(",")), solution: solution };
-      });
-    },
-    show: function (form, solution) {
-      all(form, ".mot-match").forEach(function (row, index) {
-        var select = row.querySelector("select");
-        var result = verdictOf(select.value === solution[index]);
-        var right = select.querySelector('option[value="' + solution[index] + '"]');
-        row.appendChild(tag(TEXT.pair[result] + (right ? right.textContent : ""), result, true));
-      });
-    },
-    missing: TEXT.match
-  };
-
-  /* mot-fill-in.js adds the fill_in type and mot-dialogue.js the scenario type. The site
-     serves them joined after mot-shuffle.js and the engine, as mot-questions.js
-     (generator/runtime.py). */
-  var TYPES = { single: CHOICE, multiple: CHOICE, true_false: CHOICE, ordering: ORDERING, matching: MATCHING };
+  /* mot-matching.js, mot-fill-in.js and mot-dialogue.js add the matching, fill_in and
+     scenario types. The site serves them joined after mot-shuffle.js and the engine, as
+     mot-questions.js (generator/runtime.py). */
+  var TYPES = { single: CHOICE, multiple: CHOICE, true_false: CHOICE, ordering: ORDERING };
 
   /* Grading -------------------------------------------------------------------------- */
 
@@ -511,9 +471,10 @@
     arrange: arrange,
     fill: fill,
     firstControl: firstControl,
-    /* For mot-fill-in.js and mot-dialogue.js, which add their question types. */
+    /* For mot-matching.js, mot-fill-in.js and mot-dialogue.js, which add their question types. */
     types: TYPES,
     kit: { tag: tag, whichOf: whichOf, setStatus: setStatus, verdictOf: verdictOf, missing: missing,
-           hash: hash, valuesOf: valuesOf, notGraded: notGraded }
+           hash: hash, valuesOf: valuesOf, within: within, notGraded: notGraded, showChoices: showChoices,
+           wrongParts: wrongParts }
   };
 })();

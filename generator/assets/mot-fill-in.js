@@ -24,7 +24,7 @@
   var kit = mot.engine.kit;
   var TEXT = {
     fill: "请先填好每一个空，再提交。",
-    wrongBlanks: function (numbers) { return "第 " + numbers.join("、") + " 空不对。"; },
+    wrongBlanks: "空不对。",
     blank: function (number, count) { return count > 1 ? "第 " + number + " 空答案：" : "答案："; }
   };
   /* Text of these characters alone (printable ASCII and Latin-1, punctuation, Chinese,
@@ -110,10 +110,9 @@
     },
     judge: function (form, given) {
       return judgeBlanks(form).then(function (solution) {
-        var wrong = [];
-        solution.forEach(function (blank, index) { if (!blank.right) { wrong.push(index + 1); } });
-        return { result: kit.verdictOf(given && !wrong.length), solution: solution,
-                 note: given && wrong.length && solution.length > 1 ? TEXT.wrongBlanks(wrong) : "" };
+        var rights = solution.map(function (blank) { return blank.right; });
+        return { result: kit.verdictOf(given && rights.indexOf(false) < 0), solution: solution,
+                 note: kit.wrongParts(rights, given, TEXT.wrongBlanks) };
       });
     },
     show: function (form, solution) {
