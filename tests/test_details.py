@@ -130,7 +130,7 @@ def test_material_speaks_chinese_throughout(built_site: Path) -> None:
     pages = sorted(built_site.glob("*.html"))
     assert len(pages) > 9
     assert [page.name for page in pages if "Made with" in page.read_text("utf-8")] == []
-    assert "<h1>404 - 页面不存在</h1>" in (built_site / "404.html").read_text("utf-8")
+    assert "<h1>404：页面不存在</h1>" in (built_site / "404.html").read_text("utf-8")
 
 
 def test_each_page_names_the_course_once_in_its_title(built_site: Path) -> None:

@@ -147,14 +147,14 @@ def test_the_404_page_of_a_module_not_yet_written_reloads_once_it_is(
     """MkDocs adds its reload script only to the files it serves: a tab on the 404 page
     stayed there, under its problems panel, after the module was written."""
     page.goto(f"{preview}03-third.html")
-    expect(page.locator("h1")).to_have_text("404 - 页面不存在")
+    expect(page.locator("h1")).to_have_text("404：页面不存在")
     for folder, suffix in (("course", "md"), ("quizzes", "yml")):
         second = (minimal_project / f"{folder}/02-second.{suffix}").read_text(encoding="utf-8")
         third = second.replace("s2-", "s3-").replace("02-second", "03-third")
         (minimal_project / f"{folder}/03-third.{suffix}").write_text(third, encoding="utf-8")
     panel = page.get_by_role("alert")
     expect(panel).to_contain_text("[exam.not-drawn]", timeout=30_000)
-    expect(page.locator("h1")).to_have_text("404 - 页面不存在")
+    expect(page.locator("h1")).to_have_text("404：页面不存在")
     exam = minimal_project / "quizzes/exam.yml"
     exam.write_text(exam.read_text(encoding="utf-8") + "\n  03-third: 1\n", encoding="utf-8")
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1, timeout=30_000)

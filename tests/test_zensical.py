@@ -70,7 +70,7 @@ def test_the_trainers_own_theme_folder_is_kept(
     )
     site = minimal_project / "site"
     assert COPYRIGHT in (site / "01-sample.html").read_text(encoding="utf-8")
-    assert "404 - 页面不存在" in (site / "404.html").read_text(encoding="utf-8")
+    assert "404：页面不存在" in (site / "404.html").read_text(encoding="utf-8")
 
 
 def test_a_broken_template_of_the_trainers_is_named_at_its_line(
@@ -235,7 +235,7 @@ def test_a_search_closed_on_a_narrow_screen_stays_closed_on_the_next_page(
 def test_the_theme_speaks_chinese(page: Page, zensical_site: str) -> None:
     """The generator's 404 page and no English "Made with" line, as with MkDocs."""
     assert "Made with" not in page.request.get(zensical_site).text()
-    assert "<h1>404 - 页面不存在</h1>" in page.request.get(f"{zensical_site}404.html").text()
+    assert "<h1>404：页面不存在</h1>" in page.request.get(f"{zensical_site}404.html").text()
 
 
 @pytest.mark.browser
