@@ -57,7 +57,7 @@ Anchors = dict[str, dict[str, str]]
 References = dict[str, set[str]]
 """Page file name -> every address its HTML refers to (``src``, ``href`` and the like)."""
 
-GENERATED_HEADINGS = {"quiz": "本章测验"}
+GENERATED_HEADINGS = {"quiz": "本模块测验"}
 """Headings the generator adds to every module page."""
 UNREAD = PageScan({}, set(), [], [])
 """The scan of a page that was not converted."""

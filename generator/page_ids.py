@@ -48,7 +48,7 @@ class TakenIds:
     """The ids the generator and the theme give elements of a built page."""
 
     headings: Mapping[str, str] = field(default_factory=dict)
-    """Headings the generator adds (a module page's 本章测验), by id."""
+    """Headings the generator adds (a module page's 本模块测验), by id."""
     element_ids: frozenset[str] = frozenset()
     """Other elements the generator adds: the results panel's title and verdict
     (``_results.html.j2``), the dashboard's headings (``dashboard.html.j2``)."""

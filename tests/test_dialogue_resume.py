@@ -132,16 +132,16 @@ def test_a_dialogue_under_way_starts_the_module_but_counts_nowhere_until_it_ends
     open_module(page, site_url, module)
     first = dialogue_path(question, right=False)[0]
     statuses = page.locator(".mot-module-status")
-    expect(statuses.first).to_have_text("本章状态：未开始")
+    expect(statuses.first).to_have_text("本模块状态：未开始")
     play(form_of(page, question), question, [first])
     for index in range(statuses.count()):
-        expect(statuses.nth(index)).to_have_text("本章状态：进行中")
+        expect(statuses.nth(index)).to_have_text("本模块状态：进行中")
     entry = {"quiz": module.page.name, "answer": [f"{first[0]}:{first[1]}", ""]}
     assert stored_record(page)["questions"] == {question.id: entry}
     assert stored_record(page)["mistakes"] == {}
     page.reload()
     expect(page.locator(".mot-quiz[data-ready] .mot-score")).to_have_text(score(module, 0, 0))
-    expect(statuses.first).to_have_text("本章状态：进行中")
+    expect(statuses.first).to_have_text("本模块状态：进行中")
     page.goto(site_url)
     board = page.locator(".mot-dashboard[data-ready]")
     expect(board.locator(f'tr[data-module="{module.page.name}"] [data-status]')).to_have_text(

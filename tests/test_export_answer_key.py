@@ -32,7 +32,7 @@ from tests.conftest import PROJECT, run_generator
 
 ANSWER_KEY = "dist/mot-course-answer-key.html"
 ANSWER_KEY_PDF = "dist/mot-course-answer-key.pdf"
-POOL_HEADING = "结业考试专用题（不在本章测验中出现）"
+POOL_HEADING = "结业考试专用题（不在各模块测验中出现）"
 PAIRS_HEADER = "项目 正确配对"
 """A matching question's table header, as the PDF's text gives it."""
 WHOLE_ADDRESS = re.compile(r"(?:^|\s)\d\d-[a-z-]+\.html#[a-z0-9-]*[a-z0-9]$")

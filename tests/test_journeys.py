@@ -65,14 +65,14 @@ def test_a_module_quiz_ends_in_its_results_panel(
     right = fewest_right_to_pass(len(questions), pass_mark) - (0 if passing else 1)
     open_module(page, site_url, module)
     status = page.locator(".mot-module-facts .mot-module-status")
-    expect(status).to_have_text("本章状态：未开始")
+    expect(status).to_have_text("本模块状态：未开始")
     expect(form_of(page, questions[0]).locator(".mot-question-number")).to_have_text(
         f"第 1 / {len(questions)} 题"
     )
     for index in range(len(questions)):
         answer(page, module, index, right=index >= len(questions) - right)
         if index == 0:
-            expect(status).to_have_text("本章状态：进行中")
+            expect(status).to_have_text("本模块状态：进行中")
     # The last answer's explanation is read and seen like every other; the results panel,
     # shown below the quiz, is one link away.
     feedback = form_of(page, questions[-1]).locator(".mot-feedback")
@@ -80,7 +80,7 @@ def test_a_module_quiz_ends_in_its_results_panel(
     expect_whole_in_view(page, feedback)
     panel = page.locator(f'[data-results-for="{module.page.name}"]')
     expect(panel).to_be_visible()
-    feedback.get_by_role("link", name="查看本章成绩").press("Enter")
+    feedback.get_by_role("link", name="查看本模块成绩").press("Enter")
     expect(panel).to_be_focused()
     expect_in_view_below_header(page, panel)
     verdict = panel.locator("[data-passed]")
@@ -99,11 +99,11 @@ def test_a_module_quiz_ends_in_its_results_panel(
         return
     # Finished under the pass mark: not 进行中, as a quiz begun is, here and at home.
     best = f"最佳成绩 {right}/{len(questions)}（{runtime_percent(right, len(questions))}%）"
-    expect(status).to_have_text(f"本章状态：未通过 · {best}")
+    expect(status).to_have_text(f"本模块状态：未通过 · {best}")
     expect(next_module).to_be_hidden()
     retry_wrong.click()
     expect(panel).to_be_hidden()
-    expect(page.get_by_role("link", name="查看本章成绩")).to_have_count(0)
+    expect(page.get_by_role("link", name="查看本模块成绩")).to_have_count(0)
     wrong = len(questions) - right
     expect(page.locator(".mot-quiz .mot-question[data-result]")).to_have_count(right)
     expect(page.locator(".mot-quiz .mot-question:not([data-result])")).to_have_count(wrong)

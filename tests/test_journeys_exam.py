@@ -279,7 +279,7 @@ class Papers:
         self.orders: dict[str, list[tuple[str, ...]]] = {}
 
     def read(self) -> None:
-        """The paper now shown: only exam-only questions (和本章测验不重复)."""
+        """The paper now shown: only exam-only questions (和本模块测验不重复)."""
         state = paper_state(self.page)
         ids, choices = state["ids"], state["orders"]
         assert isinstance(ids, list) and isinstance(choices, list)

@@ -70,7 +70,7 @@ def test_a_question_card_prints_on_one_sheet(
     block shorter than a sheet whole), on the module page and in the 错题本; no buttons.
     The results panel prints whole with the score line under it, without its links: the
     score line, then the link 打开错题本 under the panel's first half, were the last sheet.
-    The link 查看本章成绩, under the last answer, is not printed either."""
+    The link 查看本模块成绩, under the last answer, is not printed either."""
     module = course.modules[0]
     open_module(page, site_url, module)
     for index in range(len(module.quiz.questions)):
@@ -82,7 +82,7 @@ def test_a_question_card_prints_on_one_sheet(
     assert [n for n, text in enumerate(sheets) if any(end in text for end in ends)] == [
         len(sheets) - 1
     ], "the results panel and the score line, on the last sheet"
-    for link in (".mot-mistakes-link", ".mot-to-results"):  # 打开错题本, 查看本章成绩
+    for link in (".mot-mistakes-link", ".mot-to-results"):  # 打开错题本, 查看本模块成绩
         assert page.locator(f".mot-quiz {link}").inner_text() not in "".join(sheets)
     page.emulate_media(media="print")  # after the PDF: a page set to a media prints in it
     expect(page.get_by_role("button", name="重新作答")).to_be_hidden()
@@ -321,7 +321,7 @@ def test_a_module_page_prints_each_heading_with_what_follows(
     page: Page, site_url: str, course: Course, tmp_path: Path
 ) -> None:
     """No heading ends a sheet, what follows it on the next, as section headings did
-    across the modules. The quiz's heading (本章测验), its opening lines and question 1
+    across the modules. The quiz's heading (本模块测验), its opening lines and question 1
     print on one sheet: on two modules the heading ended a sheet, its opening paragraph
     broken in two. Before any answer the score line (已完成 0/15 题) is left out: on two
     modules it was the last sheet."""
@@ -334,7 +334,7 @@ def test_a_module_page_prints_each_heading_with_what_follows(
         sheets = printed_sheets(page, tmp_path / f"{module.page.name}.pdf")
         apart += [(module.page.name, n) for n in headings_apart(sheets, headings.count())]
         first = f"第 1 / {len(module.quiz.questions)} 题"
-        on = [index for index, text in enumerate(sheets) if "本章测验" in text or first in text]
+        on = [index for index, text in enumerate(sheets) if "本模块测验" in text or first in text]
         if len(on) != 1:
             stranded.append((module.page.name, on))
         scores += [module.page.name for text in sheets if score in text]

@@ -435,7 +435,7 @@ def test_progress_survives_reload_and_navigation(
     expect(chosen.locator("input")).to_be_checked()
     expect(form_of(page, "s1-ordering")).to_have_attribute("data-result", "incorrect")
     expect(page.locator(".mot-score")).to_have_text("已完成 2/7 题，答对 1 题")
-    expect(page.locator(".mot-module-status").first).to_have_text("本章状态：进行中")
+    expect(page.locator(".mot-module-status").first).to_have_text("本模块状态：进行中")
     page.evaluate("window.__sameDocument = true")
     page.locator('nav a.md-nav__link[href$="index.html"]').first.click()
     row = page.locator('.mot-dashboard tr[data-module="01-sample"]')
@@ -597,9 +597,9 @@ def test_retry_only_what_i_got_wrong(page: Page, fixture_site_url: str, course: 
     expect(page.locator('[data-results-for="01-sample"]')).to_be_hidden()
     for question_id in TYPES[1::2]:
         answer(page, question(course, question_id), right=True)
-    expect(verdict).to_have_text("✓得分 7/7（100%）。达到了及格线 80%，本章测验通过！")
+    expect(verdict).to_have_text("✓得分 7/7（100%）。达到了及格线 80%，本模块测验通过！")
     expect(page.locator(".mot-module-status").first).to_have_text(
-        "本章状态：已通过 · 最佳成绩 7/7（100%）"
+        "本模块状态：已通过 · 最佳成绩 7/7（100%）"
     )
     expect(page.get_by_role("button", name="只重做答错的题")).to_be_hidden()
     expect(mistakes).to_be_hidden()  # it led to a page that said 错题本是空的
@@ -1593,14 +1593,14 @@ def secondary_button_contrast(page: Page, names: set[str]) -> list[str]:
 def test_secondary_buttons_keep_their_contrast_focused_or_hovered_in_dark_mode(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:
-    """重新作答, 只重做答错的题, 重来这段对话, 查看本章成绩, 再做一次, 重新开始, 再考一次 and
+    """重新作答, 只重做答错的题, 重来这段对话, 查看本模块成绩, 再做一次, 重新开始, 再考一次 and
     打印证书."""
     page.emulate_media(color_scheme="dark")
     open_page(page, fixture_site_url)
     for question_id in TYPES:
         answer(page, question(course, question_id), right=False)
     found = secondary_button_contrast(
-        page, {"重新作答", "只重做答错的题", "重来这段对话", "查看本章成绩"}
+        page, {"重新作答", "只重做答错的题", "重来这段对话", "查看本模块成绩"}
     )
     page.goto(f"{fixture_site_url}mistakes.html")
     answer(page, question(course, TYPES[0]), right=False)

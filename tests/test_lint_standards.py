@@ -36,7 +36,7 @@ FRONT_MATTER = {
     "objectives": [{"id": name, "text": f"{name} 的目标"} for name in OBJECTIVES],
 }
 PARTS = [
-    "## 本章要点 {#summary}",
+    "## 本模块要点 {#summary}",
     "## 学以致用 {#reflection}",
     '!!! failure "做得不好"',
     '!!! success "做得好"',
@@ -289,8 +289,8 @@ def test_every_teaching_part(missing: str) -> None:
 @pytest.mark.parametrize(
     ("missing", "written"),
     [
-        ("## 本章要点 {#summary}", "## 本章要点 { #summary }"),
-        ("## 本章要点 {#summary}", "## 本章要点 {: #summary }"),
+        ("## 本模块要点 {#summary}", "## 本模块要点 { #summary }"),
+        ("## 本模块要点 {#summary}", "## 本模块要点 {: #summary }"),
         ('!!! failure "做得不好"', '???+ failure "做得不好"\n    **客户：**不行。'),
         ('!!! success "做得好"', "!!! success\n    **客户：**好的。"),
         ('!!! tip "小贴士"', '??? tip "小贴士"\n    先听。'),

@@ -476,7 +476,7 @@ def test_a_heading_with_the_quiz_sections_id_is_reported(
     line = add_to_page(minimal_project, "## 小测 {#quiz}\n")
     assert problems(minimal_project, capsys) == [
         f"{PAGE}:{line}:9: the id 'quiz' is the one the generator gives its heading "
-        "'本章测验' at the end of the module; give the heading another id, such as "
+        "'本模块测验' at the end of the module; give the heading another id, such as "
         "'{#quiz-2}' [page.duplicate-id]"
     ]
 

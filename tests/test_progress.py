@@ -585,7 +585,7 @@ def test_a_page_that_only_reads_progress_says_when_saves_fail(
 def test_a_module_quiz_finished_but_not_saved_says_so(
     context: BrowserContext, fixture_site_url: str, course: Course, full: bool
 ) -> None:
-    """Its panel said 本章测验通过 and offered the next module; the pass was gone on the
+    """Its panel said 本模块测验通过 and offered the next module; the pass was gone on the
     way there. A result that is saved says nothing of the kind."""
     page = context.new_page()
     page.add_init_script(FILLS_UP)
@@ -648,7 +648,7 @@ def test_a_retry_under_the_pass_mark_of_a_module_passed_says_the_pass_stands(
     panel = page.locator(f'[data-results-for="{MODULE}"]')
     expect(panel.locator("[data-passed]")).to_contain_text("还没有达到及格线")
     expect(panel).to_contain_text(
-        f"本章已经通过，最佳成绩 {total}/{total}（100%）；这次的得分不会改变它。"
+        f"本模块已经通过，最佳成绩 {total}/{total}（100%）；这次的得分不会改变它。"
     )
     expect(panel.locator(".mot-next")).to_be_visible()
     expect(page.locator(f'.mot-module-status[data-module="{MODULE}"]').first).to_have_attribute(
@@ -894,7 +894,7 @@ def test_a_renamed_module_keeps_its_progress_wherever_the_learner_goes_first(
     with_record(page, fixture_site_url, answered_before_a_rename(course))
     page.goto(f"{fixture_site_url}02-second.html")
     expect(page.locator(".mot-quiz[data-ready] .mot-module-status")).to_have_text(
-        "本章状态：已通过 · 最佳成绩 2/2（100%）"
+        "本模块状态：已通过 · 最佳成绩 2/2（100%）"
     )
     expect(page.locator(".mot-question[data-result='incorrect']")).to_have_count(1)
     page.goto(fixture_site_url)
@@ -956,7 +956,7 @@ def test_a_module_passed_and_begun_again_keeps_its_pass_when_it_is_renamed(
     assert list(stored(page)["quizzes"]) == [module.page.name]
     open_quiz(page, fixture_site_url, module.page.name)
     expect(page.locator(".mot-quiz .mot-module-status")).to_have_text(
-        "本章状态：已通过 · 最佳成绩 2/2（100%）"
+        "本模块状态：已通过 · 最佳成绩 2/2（100%）"
     )
 
 
@@ -977,7 +977,7 @@ def test_an_answer_to_a_question_moved_into_the_exam_pool_is_no_start(
     page = context.new_page()
     with_record(page, fixture_site_url, record)
     open_quiz(page, fixture_site_url, module.page.name)
-    expect(page.locator(".mot-quiz .mot-module-status")).to_have_text("本章状态：未开始")
+    expect(page.locator(".mot-quiz .mot-module-status")).to_have_text("本模块状态：未开始")
     page.goto(fixture_site_url)
     row = page.locator(f'.mot-dashboard[data-ready] tr[data-module="{module.page.name}"]')
     expect(row.locator("[data-status]")).to_have_text("未开始")
@@ -1036,10 +1036,10 @@ def test_a_best_score_stays_until_a_larger_share_beats_it(
     with_record(page, fixture_site_url, record)
     open_quiz(page, fixture_site_url, module.page.name)
     status = page.locator(".mot-quiz .mot-module-status")
-    expect(status).to_have_text("本章状态：已通过 · 最佳成绩 5/6（83%）")
+    expect(status).to_have_text("本模块状态：已通过 · 最佳成绩 5/6（83%）")
     page.get_by_role("button", name="只重做答错的题").click()
     answer(page, module, 1, right=True)
-    expect(status).to_have_text("本章状态：已通过 · 最佳成绩 2/2（100%）")
+    expect(status).to_have_text("本模块状态：已通过 · 最佳成绩 2/2（100%）")
 
 
 def question_ids(count: int) -> str:
@@ -1057,10 +1057,10 @@ def test_a_share_just_under_the_pass_mark_neither_shows_it_nor_passes(
     status = page.locator(".mot-quiz .mot-module-status")
     page.evaluate(f"mot.progress.recordQuiz('{MODULE}', 35, {question_ids(44)}, 80)")
     page.reload()
-    expect(status).to_have_text("本章状态：未通过 · 最佳成绩 35/44（79%）")
+    expect(status).to_have_text("本模块状态：未通过 · 最佳成绩 35/44（79%）")
     page.evaluate(f"mot.progress.recordQuiz('{MODULE}', 36, {question_ids(45)}, 80)")
     page.reload()
-    expect(status).to_have_text("本章状态：已通过 · 最佳成绩 36/45（80%）")
+    expect(status).to_have_text("本模块状态：已通过 · 最佳成绩 36/45（80%）")
 
 
 @pytest.mark.parametrize("how", ["no network", "login page"])

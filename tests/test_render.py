@@ -160,7 +160,7 @@ def test_page_has_title_objectives_body_and_quiz(course: Course, minimal_project
     assert "预计学习时间：10 分钟" in module_page
     assert "EODC 阶段：探索 Explore" in module_page
     assert "- 区分要求和需求\n" in module_page
-    assert module_page.index("## 倾听 {#listening}") < module_page.index("## 本章测验 {#quiz}")
+    assert module_page.index("## 倾听 {#listening}") < module_page.index("## 本模块测验 {#quiz}")
     assert 'data-quiz-id="01-sample"' in module_page
     assert "mot-quiz" not in pages["index.md"]
 

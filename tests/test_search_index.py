@@ -4,7 +4,7 @@ Material's search plugin leaves out an element marked ``data-search-exclude`` an
 holds. The module quiz, the exam and every question form carry the mark, so a page that
 shows questions (a quiz, the exam, any page built from the question partials) keeps its
 prompts, options, feedback and explanations out of the search index. The
-heading 本章测验 stays findable: it leads to each module's quiz and gives nothing away.
+heading 本模块测验 stays findable: it leads to each module's quiz and gives nothing away.
 """
 
 from __future__ import annotations
@@ -111,11 +111,11 @@ def test_the_index_holds_no_prompt_or_option(built_site: Path, course: Course) -
 
 def test_the_index_holds_no_status_the_runtime_writes(built_site: Path) -> None:
     """A module's facts line was indexed, its parts run together (预计学习时间：50 分钟EODC
-    阶段：…), and search said 本章状态：未开始 of a module passed: the runtime writes the
+    阶段：…), and search said 本模块状态：未开始 of a module passed: the runtime writes the
     status, which an index built once cannot follow."""
     index = " ".join(plain(entry["text"]) for entry in search_entries(built_site))
     assert "关键时刻" in index, "the index lost the teaching text"
-    assert "本章状态" not in index and "预计学习时间" not in index
+    assert "本模块状态" not in index and "预计学习时间" not in index
 
 
 def test_the_index_holds_no_progress_or_certificate_the_runtime_shows(built_site: Path) -> None:
@@ -151,7 +151,7 @@ def test_the_quiz_heading_stays_findable_and_empty(built_site: Path, course: Cou
         if entry["location"].endswith("#quiz")
     }
     assert sorted(quiz_entries) == [f"{module.page.name}.html#quiz" for module in course.modules]
-    assert {plain(entry["title"]) for entry in quiz_entries.values()} == {"本章测验"}
+    assert {plain(entry["title"]) for entry in quiz_entries.values()} == {"本模块测验"}
     assert {plain(entry["text"]) for entry in quiz_entries.values()} == {""}
 
 
@@ -195,7 +195,7 @@ def untaught_feedback(course: Course) -> str:
 
 
 def quiz_links(links: list[str]) -> list[str]:
-    """Results inside a module quiz (the section under 本章测验) or on the exam page."""
+    """Results inside a module quiz (the section under 本模块测验) or on the exam page."""
     return [link for link in links if link.endswith("#quiz") or "/exam.html" in link]
 
 

@@ -154,7 +154,7 @@ def test_a_quiz_s_last_answer_says_the_quiz_s_verdict_before_its_link(
     heard = spoken_lines(form.locator(".mot-feedback"))
     total = len(module.quiz.questions)
     verdict = f"得分 0/{total}（0%）。还没有达到及格线 {course.pass_marks.module}%。"
-    assert heard[-2:] == [verdict, "查看本章成绩"], heard
+    assert heard[-2:] == [verdict, "查看本模块成绩"], heard
     retry(page)
     expect(page.locator(".mot-to-results-verdict")).to_have_count(0)
 

@@ -123,7 +123,7 @@ def test_a_module_quiz_answers(page: Page, zensical_site: str, course: Course) -
     for index in range(2, len(module.quiz.questions)):
         answer(page, module, index, right=True)
     # Zensical's instant navigation, too, leaves the link to the results panel to the quiz.
-    page.get_by_role("link", name="查看本章成绩").click()
+    page.get_by_role("link", name="查看本模块成绩").click()
     panel = page.locator(f'[data-results-for="{module.page.name}"]')
     expect(panel).to_be_focused()
     expect_in_view_below_header(page, panel)

@@ -25,11 +25,11 @@
     },
     verdict: function (right, total, passMark, passed) {
       return "得分 " + right + "/" + total + "（" + mot.progress.percent(right, total) + "%）。" +
-        (passed ? "达到了及格线 " + passMark + "%，本章测验通过！" : "还没有达到及格线 " + passMark + "%。");
+        (passed ? "达到了及格线 " + passMark + "%，本模块测验通过！" : "还没有达到及格线 " + passMark + "%。");
     },
-    passKept: function (best) { return "本章已经通过，最佳成绩 " + best + "；这次的得分不会改变它。"; },
+    passKept: function (best) { return "本模块已经通过，最佳成绩 " + best + "；这次的得分不会改变它。"; },
     missed: "这次答错的题涉及的学习目标：",
-    toResults: "查看本章成绩",
+    toResults: "查看本模块成绩",
     outdated: "这道题更新过：上次的答案对不上现在的题目，已经清除，请重新作答。",
     confirmRetry: function (count) { return "重新作答会清除你已经答过的 " + count + " 道题。确定要重新作答吗？"; }
   };
@@ -51,7 +51,7 @@
     var found = mot.progress.quizStatus(quizId, questionIds(quiz));
     document.querySelectorAll('.mot-module-status[data-module="' + quizId + '"]').forEach(function (el) {
       el.setAttribute("data-status", found.status);
-      el.textContent = "本章状态：" + mot.progress.statusNames[found.status] +
+      el.textContent = "本模块状态：" + mot.progress.statusNames[found.status] +
         (found.entry ? " · 最佳成绩 " + bestText(found.entry) : "");
     });
   }

@@ -41,7 +41,7 @@ PART_OF_DIALOGUE = {kind: part for part, kind in DIALOGUE_PARTS.items()}
 NEW_DIALOGUE_NAME = {old: kind for kind, olds in OLD_DIALOGUE_NAMES.items() for old in olds}
 """Each old name of a dialogue's box, and the box's name now."""
 TEACHING_PARTS: dict[str, Callable[[PageScan], bool]] = {
-    "the summary section '## 本章要点 {#summary}'": lambda page: "summary" in page.headings,
+    "the summary section '## 本模块要点 {#summary}'": lambda page: "summary" in page.headings,
     "the reflection section '## 学以致用 {#reflection}'": (
         lambda page: "reflection" in page.headings
     ),
