@@ -131,5 +131,5 @@
     bindForm(page, course, form);
   }
 
-  mot.register("certificate", ".mot-certificate-page", showCertificate, function (page) { showCertificate(page, true); });
+  mot.register("certificate", ".mot-certificate-page", showCertificate);
 })();

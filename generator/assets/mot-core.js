@@ -51,8 +51,9 @@
   var parts = {};      /* name -> { selector, setUp, refresh } */
   var loading = {};    /* script name -> Promise */
 
-  /* setUp(element) runs for each element of the part on every page; refresh(element)
-     when another tab changed the progress record (by default setUp again). A refresh shows
+  /* setUp(element, false) runs for each element of the part on every page; refresh(element,
+     true) when another tab changed the progress record (by default setUp again): the second
+     argument says whether the part is `following` another tab's save. A refresh shows
      the record and changes nothing in it for this page's course: the other tab may be of a
      build the trainer published since, or this one may, and each tab bringing the record to
      its own course would undo the other's, in turn, without end, or lose what it saved. */
@@ -62,7 +63,9 @@
 
   function eachPart(method) {
     Object.keys(parts).forEach(function (name) {
-      document.querySelectorAll(parts[name].selector).forEach(function (found) { parts[name][method](found); });
+      document.querySelectorAll(parts[name].selector).forEach(function (found) {
+        parts[name][method](found, method === "refresh");
+      });
     });
   }
 

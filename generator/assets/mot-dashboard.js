@@ -143,5 +143,5 @@
     board.setAttribute("data-ready", "");
   }
 
-  mot.register("dashboard", ".mot-dashboard", showDashboard, function (board) { showDashboard(board, true); });
+  mot.register("dashboard", ".mot-dashboard", showDashboard);
 })();

@@ -145,5 +145,5 @@
     fill(page).then(function () { page.setAttribute("data-ready", ""); });
   }
 
-  mot.register("mistakes", ".mot-mistakes", setUp, function (page) { return fill(page, true); });
+  mot.register("mistakes", ".mot-mistakes", setUp, fill);
 })();

@@ -271,5 +271,5 @@
     sync(quiz).then(function () { quiz.setAttribute("data-ready", ""); });
   }
 
-  mot.register("quiz", ".mot-quiz", setUpQuiz, function (quiz) { return sync(quiz, true); });
+  mot.register("quiz", ".mot-quiz", setUpQuiz, sync);
 })();
