@@ -60,11 +60,14 @@
       .then(function (digests) { return candidates[digests.indexOf(digest)]; });
   }
 
-  /* After the verdict on a question in parts, some of them wrong, which ones, numbered as
-     the learner sees them: "第 2、3 项位置不对。" (a screen reader hears no marks). */
-  function wrongParts(rights, given, text) {
+  /* The outcome of a question in parts (an ordering's places, a matching's rows, a fill-in's
+     blanks), `rights` saying which are right: right when all are; when some are wrong, a note
+     after the verdict names them, numbered as the learner sees them: "第 2、3 项位置不对。"
+     (a screen reader hears none of the marks beside them). */
+  function byParts(rights, given, solution, text) {
     var wrong = rights.map(function (right, index) { return right ? 0 : index + 1; }).filter(Boolean);
-    return given && wrong.length && rights.length > 1 ? "第 " + wrong.join("、") + " " + text : "";
+    return { result: verdictOf(given && !wrong.length), solution: solution,
+             note: given && wrong.length && rights.length > 1 ? "第 " + wrong.join("、") + " " + text : "" };
   }
 
   /* A small tag after an option, item, row or blank: a verdict, a solution, "你的选择". */
@@ -158,8 +161,7 @@
           item.getAttribute("data-place"));
       })).then(function (solution) {
         var rights = solution.map(function (place, index) { return place === index + 1; });
-        return { result: verdictOf(given && rights.indexOf(false) < 0), solution: solution,
-                 note: wrongParts(rights, given, TEXT.wrongItems) };
+        return byParts(rights, given, solution, TEXT.wrongItems);
       });
     },
     show: function (form, solution) {
@@ -475,6 +477,6 @@
     types: TYPES,
     kit: { tag: tag, whichOf: whichOf, setStatus: setStatus, verdictOf: verdictOf, missing: missing,
            hash: hash, valuesOf: valuesOf, within: within, notGraded: notGraded, showChoices: showChoices,
-           wrongParts: wrongParts }
+           byParts: byParts }
   };
 })();

@@ -111,8 +111,7 @@
     judge: function (form, given) {
       return judgeBlanks(form).then(function (solution) {
         var rights = solution.map(function (blank) { return blank.right; });
-        return { result: kit.verdictOf(given && rights.indexOf(false) < 0), solution: solution,
-                 note: kit.wrongParts(rights, given, TEXT.wrongBlanks) };
+        return kit.byParts(rights, given, solution, TEXT.wrongBlanks);
       });
     },
     show: function (form, solution) {

@@ -51,8 +51,7 @@
           row.getAttribute("data-digest"));
       })).then(function (solution) {
         var rights = solution.map(function (key, index) { return Boolean(given) && given[index] === key; });
-        return { result: kit.verdictOf(given && rights.indexOf(false) < 0), solution: solution,
-                 note: kit.wrongParts(rights, given, TEXT.wrongRows) };
+        return kit.byParts(rights, given, solution, TEXT.wrongRows);
       });
     },
     show: function (form, solution) {
