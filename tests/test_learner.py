@@ -59,6 +59,9 @@ from tests.conftest import FIXTURES
 pytestmark = pytest.mark.browser
 
 CASES = json.loads((Path(__file__).parent / "normalisation_cases.json").read_text("utf-8"))["cases"]
+VERDICT = {True: "回答正确。", False: "回答错误。正确答案已经标出，请看下面的讲解。"}
+"""What the status line says, and the feedback focused after an answer reads out first, by
+whether the answer was right."""
 
 
 @pytest.fixture(scope="module")
@@ -266,9 +269,7 @@ def test_fill_in_names_the_wrong_blank(page: Page, fixture_site_url: str) -> Non
     form.locator('input[id="s1-fill-in-1"]').fill("问")
     form.locator('input[id="s1-fill-in-2"]').fill("看")
     form.locator(".mot-submit").click()
-    expect(form.locator(".mot-status")).to_have_text(
-        "✗回答错误。正确答案已经标出，请看下面的讲解。第 2 空不对。"
-    )
+    expect(form.locator(".mot-status")).to_have_text("✗" + VERDICT[False] + "第 2 空不对。")
     expect(form.locator('input[id="s1-fill-in-2"]')).to_have_attribute("aria-invalid", "true")
     expect(form.locator('[data-solution="true"]').nth(1)).to_have_text("✗第 2 空答案：切")
 
@@ -311,10 +312,6 @@ def test_scenario_branches_and_scores_each_turn(
 
 
 # Keyboard alone -------------------------------------------------------------------------
-
-
-VERDICT = {True: "回答正确。", False: "回答错误。正确答案已经标出，请看下面的讲解。"}
-"""What the feedback, focused after an answer, reads out first, by whether it was right."""
 
 
 def tab_to_submit_and_press(page: Page, form: Locator, name: str = "提交答案") -> None:
@@ -573,7 +570,7 @@ def test_the_mistakes_book_reads_out_its_count_only_when_it_changes(
     page.goto(f"{fixture_site_url}mistakes.html")
     answer(page, single, right=False)
     spoken_verdict = form_of(page, single.id).locator(".mot-feedback:focus .mot-spoken")
-    expect(spoken_verdict).to_have_text("回答错误。正确答案已经标出，请看下面的讲解。")
+    expect(spoken_verdict).to_have_text(VERDICT[False])
     spoken = page.evaluate("window.__spoken")
     assert not [said for said in spoken if "错题本" in said], spoken
     form_of(page, single.id).get_by_role("button", name="再做一次").click()
