@@ -433,6 +433,7 @@
     });
   }
   window.addEventListener("resize", placeBars);
+  var barWatch = new ResizeObserver(placeBars);   /* the bar shown, or its text grown */
 
   var bound = new WeakSet();
 
@@ -465,7 +466,8 @@
       });
     });
     bindControls(exam);
-    new ResizeObserver(placeBars).observe(exam.querySelector(".mot-exam-bar"));   /* shown, or its text grown */
+    barWatch.disconnect();   /* the bar of a page instant navigation has replaced */
+    barWatch.observe(exam.querySelector(".mot-exam-bar"));
     exam.addEventListener("mot:not-graded", function (event) { notGraded(exam, event.target); });
     show(exam, true);
     exam.setAttribute("data-ready", "");
