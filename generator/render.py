@@ -316,7 +316,7 @@ def render_questions(
 ) -> list[Markup]:
     """Render ``questions`` of ``module``, numbered from 1, for ``current_page``.
 
-    ``numbered_of`` numbers them "第 3 / 15 题" (a module quiz); otherwise the page's
+    ``numbered_of`` numbers them "第 3/15 题" (a module quiz); otherwise the page's
     runtime renumbers what it shows (the exam's draw, the 错题本). ``best_path`` shows
     dialogues along their best replies only (the exam: see :meth:`Scenario.best_path`).
     """

@@ -85,7 +85,7 @@ class QuestionView:
     question: Question
     number: int
     total: int
-    """How many questions the quiz has (``第 3 / 15 题``); 0 where the runtime numbers them."""
+    """How many questions the quiz has (``第 3/15 题``); 0 where the runtime numbers them."""
     stage: str
     salt: str
     digest: str | None

@@ -67,7 +67,7 @@ def test_a_module_quiz_ends_in_its_results_panel(
     status = page.locator(".mot-module-facts .mot-module-status")
     expect(status).to_have_text("本模块状态：未开始")
     expect(form_of(page, questions[0]).locator(".mot-question-number")).to_have_text(
-        f"第 1 / {len(questions)} 题"
+        f"第 1/{len(questions)} 题"
     )
     for index in range(len(questions)):
         answer(page, module, index, right=index >= len(questions) - right)

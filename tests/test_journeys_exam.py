@@ -114,7 +114,7 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     give_answer(form, questions[changed], right=True)
     right[changed] = True
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(
-        f"已作答 {len(answered)} / {total} 题"
+        f"已作答 {len(answered)}/{total} 题"
     )
     expect_no_verdict(page)
     before = paper_state(page)
@@ -325,7 +325,7 @@ def test_every_attempt_draws_a_full_paper(page: Page, site_url: str, course: Cou
     drawn = {name: count for name, count in course.exam.config.draw.items() if count}
     assert papers.draws == [drawn] * len(papers.draws)
     assert papers.reshuffled(), "each attempt shuffles the options anew"
-    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(f"已作答 0 / {total} 题")
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(f"已作答 0/{total} 题")
     open_page(page, site_url, ".mot-dashboard")
     best = runtime_percent(passing, total)
     expect(page.locator(".mot-dashboard [data-exam]")).to_contain_text(f"最佳成绩 {best}%，已通过")
@@ -362,7 +362,7 @@ def test_an_exam_dialogue_the_trainer_changed_since_starts_afresh(
         "这道题更新过：之前的答案对不上现在的题目，已经清除，请重新作答。"
     )
     assert dialogue.id not in stored_record(page)["attempt"]["answers"]
-    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(re.compile("^已作答 0 / "))
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(re.compile("^已作答 0/"))
 
 
 def exam_size(course: Course) -> int:
@@ -444,7 +444,7 @@ def test_an_exam_dialogue_played_by_keyboard_keeps_the_focus(
     page.keyboard.press("Enter")
     expect(form.locator(".mot-turn[data-played]")).to_have_count(len(dialogue_path(question, True)))
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(
-        f"已作答 1 / {exam_size(course)} 题"
+        f"已作答 1/{exam_size(course)} 题"
     )
 
 
@@ -543,7 +543,7 @@ def test_an_exam_dialogue_left_half_way_counts_as_unanswered_everywhere(
     form.locator(f'label[for="{question.id}-{turn_id}-{reply_key}"]').click()
     form.get_by_role("button", name="回复").click()
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(
-        f"已作答 0 / {exam_size(course)} 题"
+        f"已作答 0/{exam_size(course)} 题"
     )
     open_page(page, f"{site_url}exam.html", ".mot-exam")
     expect(form.locator(".mot-turn[data-played]")).to_have_count(1)  # kept for later
@@ -566,7 +566,7 @@ def test_an_exam_matching_question_half_chosen_counts_as_unanswered_everywhere(
     form = page.locator(f'.mot-exam-paper [data-question-id="{question.id}"]')
     form.locator(".mot-match-select").first.select_option(index=1)
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(
-        f"已作答 0 / {exam_size(course)} 题"
+        f"已作答 0/{exam_size(course)} 题"
     )
     open_page(page, site_url, ".mot-dashboard")
     expect(page.locator(".mot-dashboard [data-exam]")).to_have_text(
@@ -590,7 +590,7 @@ def test_an_exam_blank_holding_only_punctuation_counts_as_unanswered_everywhere(
     form = page.locator(f'.mot-exam-paper [data-question-id="{question.id}"]')
     form.locator(".mot-blank").first.fill(typed)
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(
-        f"已作答 0 / {exam_size(course)} 题"
+        f"已作答 0/{exam_size(course)} 题"
     )
     open_page(page, site_url, ".mot-dashboard")
     expect(page.locator(".mot-dashboard [data-exam]")).to_have_text(

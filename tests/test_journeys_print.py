@@ -333,7 +333,7 @@ def test_a_module_page_prints_each_heading_with_what_follows(
         headings.evaluate_all(MARK_EVERY_HEADING)
         sheets = printed_sheets(page, tmp_path / f"{module.page.name}.pdf")
         apart += [(module.page.name, n) for n in headings_apart(sheets, headings.count())]
-        first = f"第 1 / {len(module.quiz.questions)} 题"
+        first = f"第 1/{len(module.quiz.questions)} 题"
         on = [index for index, text in enumerate(sheets) if "本模块测验" in text or first in text]
         if len(on) != 1:
             stranded.append((module.page.name, on))

@@ -512,7 +512,7 @@ def test_a_resumed_exam_and_the_mistakes_book_are_not_read_out_on_arrival(
     page.add_init_script(f"document.addEventListener('readystatechange', {SPOKEN}, {{once: true}})")
     page.goto(f"{fixture_site_url}exam.html")
     expect(page.locator(".mot-exam[data-ready] .mot-exam-bar .mot-score")).to_have_text(
-        "已作答 1 / 3 题"
+        "已作答 1/3 题"
     )
     assert page.evaluate("window.__spoken") == [], "on resuming the exam"
     page.goto(f"{fixture_site_url}mistakes.html")
@@ -536,7 +536,7 @@ def test_the_exam_reads_out_its_count_only_when_it_goes_up(
 ) -> None:
     """Trying the options one after another (an arrow key checks each in turn) and typing a
     blank key by key change the answer, not the count of questions answered: a screen
-    reader heard 已作答 1 / 3 题 again at every key, over the option it had moved to."""
+    reader heard 已作答 1/3 题 again at every key, over the option it had moved to."""
     page.add_init_script(AN_ATTEMPT_UNANSWERED)
     page.add_init_script(f"document.addEventListener('readystatechange', {SPOKEN}, {{once: true}})")
     page.goto(f"{fixture_site_url}exam.html")
@@ -553,8 +553,8 @@ def test_the_exam_reads_out_its_count_only_when_it_goes_up(
         if number:
             page.keyboard.press("Tab")
         page.keyboard.type(text)
-    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 2 / 3 题")
-    assert page.evaluate("window.__spoken") == ["已作答 1 / 3 题", "已作答 2 / 3 题"]
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 2/3 题")
+    assert page.evaluate("window.__spoken") == ["已作答 1/3 题", "已作答 2/3 题"]
 
 
 def test_the_mistakes_book_reads_out_its_count_only_when_it_changes(
@@ -805,11 +805,11 @@ def test_an_option_ticked_and_unticked_comes_back_unanswered(
     option = form.locator(".mot-options input").first
     option.check()
     option.uncheck()
-    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 0 / 3 题")
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 0/3 题")
     page.reload()
     expect(form.locator(".mot-status")).to_have_text("")
     expect(form.locator(".mot-options input:checked")).to_have_count(0)
-    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 0 / 3 题")
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 0/3 题")
 
 
 def test_a_blank_paper_is_handed_in_with_a_plain_question(
@@ -1393,11 +1393,11 @@ def test_the_buttons_under_a_question_name_it(
     for number, question_id in enumerate(TYPES, 1):
         name = "回复" if question_id == "s1-scenario" else "提交答案"
         expect(form_of(page, question_id).locator(".mot-submit")).to_have_accessible_name(
-            f"{name} 第 {number} / {len(TYPES)} 题"
+            f"{name} 第 {number}/{len(TYPES)} 题"
         )
     answer(page, question(course, "s1-scenario"), right=False)
     restart = form_of(page, "s1-scenario").get_by_role("button", name="重来这段对话")
-    expect(restart).to_have_accessible_name(f"重来这段对话 第 {len(TYPES)} / {len(TYPES)} 题")
+    expect(restart).to_have_accessible_name(f"重来这段对话 第 {len(TYPES)}/{len(TYPES)} 题")
     page.goto(f"{fixture_site_url}mistakes.html")
     expect(form_of(page, "s1-scenario").locator(".mot-submit")).to_have_accessible_name(
         "回复 第 1 题"

@@ -785,7 +785,7 @@ def test_one_bad_answer_in_the_exam_leaves_the_rest_of_the_attempt(
     exam = page.locator(".mot-exam[data-ready]")
     expect(exam).to_have_attribute("data-exam-state", "in-progress")
     expect(page.locator(".mot-storage-warning")).to_contain_text("部分学习记录已删除")
-    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1 / 3 题")
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1/3 题")
     first = attempt["questions"][0]
     assert stored(page)["attempt"]["answers"] == {first: attempt["answers"][first]}
     page.goto(fixture_site_url)  # the dashboard tells an attempt under way from none
@@ -798,7 +798,7 @@ def test_a_paper_longer_than_the_exam_says_so_until_the_learner_starts_again(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:
     """A paper begun before the trainer drew fewer questions keeps them all, with their
-    answers; the page said 共 3 题 above a paper of 4 (第 4 / 4 题)."""
+    answers; the page said 共 3 题 above a paper of 4 (第 4/4 题)."""
     first, second = course.modules
     drawn = [q.id for q in [*first.quiz.questions[:2], *second.quiz.questions[:2]]]
     attempt = {"seed": 1, "questions": drawn, "answers": {}, "handedIn": False}
@@ -809,7 +809,7 @@ def test_a_paper_longer_than_the_exam_says_so_until_the_learner_starts_again(
     expect(exam).to_have_attribute("data-exam-state", "in-progress")
     length = page.locator(".mot-exam-intro .mot-exam-length")
     expect(length).to_have_text("这份试卷共 4 题（开考后课程更新过，重新开考为 3 题）")
-    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 0 / 4 题")
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 0/4 题")
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator(".mot-exam-restart").click()
     expect(page.locator(".mot-exam-paper .mot-question")).to_have_count(3)

@@ -180,7 +180,7 @@ def sit_exam(
         form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
         give_answer(form, questions[question_id], right)
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(
-        f"已作答 {len(paper)} / {len(paper)} 题"
+        f"已作答 {len(paper)}/{len(paper)} 题"
     )
     if handed_in:
         hand_in(page, page)
@@ -518,11 +518,11 @@ def test_an_exam_under_way_draws_again_for_a_question_the_course_no_longer_has(
     for visit in range(2):
         open_exam(page, republished.url, "in-progress")
         expect(page.locator(".mot-exam-intro")).to_contain_text("共 3 题")
-        expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1 / 3 题")
+        expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1/3 题")
         paper = page.locator(".mot-exam-paper .mot-question")
         drawn = ["s1-multiple", "s2-single", "s2-exam-new"]
         assert paper.evaluate_all("forms => forms.map(f => f.dataset.questionId)") == drawn
-        expect(paper.last.locator(".mot-question-number")).to_have_text("第 3 / 3 题")
+        expect(paper.last.locator(".mot-question-number")).to_have_text("第 3/3 题")
         for unanswered in (paper.first, paper.last):
             expect(unanswered.locator("input:checked")).to_have_count(0)
         forgotten = "这道题更新过：之前的答案对不上现在的题目，已经清除，请重新作答。"
@@ -553,7 +553,7 @@ def test_a_tab_opened_before_the_republish_follows_the_new_paper_and_writes_noth
     assert "s2-exam-new" in fitted, "a question only the new build has: the test could catch it"
     forgotten = old.locator('.mot-exam-paper [data-question-id="s1-multiple"]')
     expect(forgotten.locator("input:checked")).to_have_count(0)  # the old tab heard the save
-    expect(old.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1 / 2 题")
+    expect(old.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1/2 题")
     new.wait_for_timeout(500)  # time for a write back and forth, had there been one
     assert old.evaluate("window.__writes") == 0
     assert record(new)["attempt"]["questions"] == fitted

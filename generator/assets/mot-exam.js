@@ -30,9 +30,9 @@
     length: function (count, total) {
       return count === total ? "共 " + total + " 题" : "这份试卷共 " + count + " 题（开考后课程更新过，重新开考为 " + total + " 题）";
     },
-    answered: function (done, total) { return "已作答 " + done + " / " + total + " 题"; },
+    answered: function (done, total) { return "已作答 " + done + "/" + total + " 题"; },
     resume: function (place) { return "继续作答：第 " + place + " 题"; },
-    number: function (place, total) { return "第 " + place + " / " + total + " 题"; },
+    number: function (place, total) { return "第 " + place + "/" + total + " 题"; },
     outdated: "这道题更新过：之前的答案对不上现在的题目，已经清除，请重新作答。",
     outdatedHandedIn: "交卷后这道题更新过：你交卷时的答案对不上现在的题目，无法显示；正确答案按现在的题目标出。",
     notGraded: "这道题没能判分：判分要用的文件没有加载（可能是网络断了）。请检查网络，然后再交卷。",
