@@ -225,7 +225,7 @@ def _folder_identity(folder: Path) -> tuple[int, int] | None:
 
 def run_outline(project: Project, _arguments: argparse.Namespace) -> int:
     checked = build.check(project)
-    print(render_outline(checked.course, link_prefix="course/"), end="")
+    print(render_outline(checked.course, "outline.md.j2", link_prefix="course/"), end="")
     return 0
 
 

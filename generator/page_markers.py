@@ -2,7 +2,7 @@
 
 A marker is replaced where it stands alone on a line, outside code, indented as the
 marker is (in a note box, a list or an HTML block). In code it is text the trainer means
-to show (how to use the marker). Sharing its line with other text, it would leave a table
+to show (how to use the marker). Sharing its line with other text, it would leave a list
 or the dashboard's HTML inside a paragraph: ``check`` reports such a marker instead.
 """
 
@@ -40,7 +40,7 @@ def markers_of(page: Page) -> dict[int, str]:
 
 def fill_in_markers(page: Page, replacements: Mapping[str, str]) -> str:
     """The body of ``page`` with each standing marker's line replaced, indented as the marker
-    is, a blank line either side (a table or an HTML block starts a block of its own)."""
+    is, a blank line either side (a list or an HTML block starts a block of its own)."""
     lines = page.body.splitlines(keepends=True)
     for index, marker in markers_of(page).items():
         indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]

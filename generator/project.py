@@ -58,7 +58,7 @@ EXAM_PAGES = (EXAM_PAGE, CERTIFICATE_PAGE)
 MISTAKES_PAGE = "mistakes.md"
 """错题本: every question the learner got wrong and has not answered right since."""
 OUTLINE_MARKER = "<!-- mot:outline -->"
-"""A line in a page that the generator replaces with the table of modules."""
+"""A line in a page that the generator replaces with the list of modules."""
 PROGRESS_MARKER = "<!-- mot:progress -->"
 """A line in a page that the generator replaces with the learner's progress dashboard."""
 GENERATED_PAGES: tuple[str, ...] = (*EXAM_PAGES, MISTAKES_PAGE)

@@ -96,7 +96,10 @@ def render_course(course: Course, anchors: Anchors, memo: QuestionMemo | None = 
     if memo is not None:
         memo.next_render()
     modules = {module.page.filename: module for module in course.modules}
-    markers = {OUTLINE_MARKER: render_outline(course), PROGRESS_MARKER: render_dashboard(course)}
+    markers = {
+        OUTLINE_MARKER: render_outline(course, "home_outline.md.j2"),
+        PROGRESS_MARKER: render_dashboard(course),
+    }
     rendered = {
         page.filename: render_page(page, modules.get(page.filename), markers, anchors, course, memo)
         for page in course.pages
@@ -233,9 +236,10 @@ def _bank_questions(
     return questions
 
 
-def render_outline(course: Course, link_prefix: str = "") -> str:
-    """The table of modules (objectives, minutes, questions) as Markdown."""
-    return _template("outline.md.j2").render(
+def render_outline(course: Course, template: str, link_prefix: str = "") -> str:
+    """The modules (objectives, minutes, questions) as Markdown: README's table
+    (``outline.md.j2``) or the home page's list (``home_outline.md.j2``)."""
+    return _template(template).render(
         modules=course.modules,
         link_prefix=link_prefix,
         objective_total=sum(len(module.meta.objectives) for module in course.modules),

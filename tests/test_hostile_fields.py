@@ -4,7 +4,7 @@ The fixture course gets script payloads in every front-matter field and the exam
 title; each page (the 404 page, the exam and the certificate included) and a search
 are opened in Chromium, which records every dialog and the flag a payload would set.
 The fields must also show exactly as written: in the heading, the navigation, the
-title bar, ``<meta name="description">`` and the home page's table of modules.
+title bar, ``<meta name="description">`` and the home page's list of modules.
 """
 
 from __future__ import annotations
@@ -117,9 +117,10 @@ def test_objectives_footer_and_outline_keep_their_shape(page: Page, hostile_site
     next_page = page.locator(".md-footer__link--next")
     expect(next_page.locator(".md-ellipsis")).to_have_text(hostile(TITLES["01-sample"]))
     expect(next_page).to_have_accessible_name(f"下一页: {hostile(TITLES['01-sample'])}")
-    row = page.locator("article table", has_text="学习目标").locator("tbody tr").first
-    expect(row.locator("td")).to_have_count(4)
-    expect(row.locator("td").first).to_have_text(hostile(TITLES["01-sample"]))
+    item = page.locator("article ol", has_text="个学习目标").locator("> li").first
+    expect(item.locator("> a")).to_have_text(hostile(TITLES["01-sample"]))
+    expect(item.locator("> *")).to_have_count(2)  # the link and the line break
+    expect(item).to_contain_text(f"：{hostile('摘要 ')}")
 
 
 def test_search_results_show_titles_as_text(

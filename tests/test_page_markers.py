@@ -29,10 +29,10 @@ def built_home(root: Path, capsys: pytest.CaptureFixture[str]) -> lxml.html.Html
     return lxml.html.fromstring(page)
 
 
-def outline_tables(content: lxml.html.HtmlElement) -> int:
-    """How many tables of modules ``content`` shows (the dashboard has a table of its own)."""
-    headers = [[cell.text for cell in table.iter("th")] for table in content.iter("table")]
-    return sum("学习目标" in header for header in headers)
+def outlines(content: lxml.html.HtmlElement) -> int:
+    """How many lists of modules ``content`` shows, each item a module's link and figures."""
+    items = [[item.text_content() for item in listed.iter("li")] for listed in content.iter("ol")]
+    return sum(all("个学习目标" in item for item in listed) for listed in items if listed)
 
 
 def reported(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
@@ -56,7 +56,7 @@ def test_a_marker_in_code_is_shown_as_written(
     codes = ["".join(code.itertext()) for code in content.iter("code")]
     assert codes == [OUTLINE, f"{PROGRESS}\n"]
     assert len(content.find_class("mot-dashboard")) == 1
-    assert outline_tables(content) == 0
+    assert outlines(content) == 0
 
 
 def test_a_marker_right_under_a_line_of_text_is_filled_in(
@@ -64,12 +64,12 @@ def test_a_marker_right_under_a_line_of_text_is_filled_in(
 ) -> None:
     write_home(minimal_project, f"各模块一览：\n{OUTLINE}\n以上共一个模块。\n")
     content = built_home(minimal_project, capsys)
-    assert outline_tables(content) == 1
+    assert outlines(content) == 1
     assert "以上共一个模块。" in [paragraph.text for paragraph in content.iter("p")]
 
 
 @pytest.mark.parametrize(
-    ("body", "tables", "dashboards"),
+    ("body", "lists", "dashboards"),
     [
         (f'!!! tip "课程一览"\n\n    {OUTLINE}\n\n    以上是全部模块。\n', 1, 0),
         (f'<div class="box">\n  {PROGRESS}\n</div>\n', 0, 1),
@@ -80,17 +80,19 @@ def test_an_indented_marker_is_filled_in_where_it_stands(
     minimal_project: Path,
     capsys: pytest.CaptureFixture[str],
     body: str,
-    tables: int,
+    lists: int,
     dashboards: int,
 ) -> None:
-    """In a box the table's rows were not indented: the box ended after its first row, the
-    rest showed as text and the box's last paragraph as code."""
+    """In a box the outline's lines were not indented: the box ended after its first line,
+    the rest showed as text and the box's last paragraph as code."""
     write_home(minimal_project, body)
     content = built_home(minimal_project, capsys)
-    assert outline_tables(content) == tables
+    assert outlines(content) == lists
     assert len(content.find_class("mot-dashboard")) == dashboards
-    if tables:
-        assert content.xpath("//div[contains(@class, 'admonition')]//table")
+    if lists:
+        box = content.xpath("//div[contains(@class, 'admonition')]")[0]
+        assert outlines(box) == 1
+        assert "以上是全部模块。" in [paragraph.text for paragraph in box.iter("p")]
 
 
 def test_a_marker_sharing_its_line_with_text_is_reported(
