@@ -319,10 +319,16 @@ def test_the_example_passes_beside_the_module_a_trainer_made_from_it(
 ) -> None:
     """A trainer who followed the steps has README's module 07-practice, titled as README
     titles it: the tests' copy of the example, titled alike, made ``make test`` fail on
-    their course with a warning of two modules of one title."""
+    their course with a warning of two modules of one title. Where the course has no such
+    module, README's example stands in for it; a trainer's own is kept as written (it was
+    overwritten by the example, whose quiz has no exam questions for their exam to draw)."""
     page, quiz, _ = adding_a_module()
     root = copy_project(tmp_path / "course")
-    (root / f"course/{README_MODULE}.md").write_text(page, encoding="utf-8")
-    (root / f"quizzes/{README_MODULE}.yml").write_text(quiz, encoding="utf-8")
+    for made, text in (
+        (f"course/{README_MODULE}.md", page),
+        (f"quizzes/{README_MODULE}.yml", quiz),
+    ):
+        if not (root / made).exists():
+            (root / made).write_text(text, encoding="utf-8")
     module_added(root, page, quiz)
     passes_but_for_standards(root, capsys)
