@@ -140,8 +140,28 @@ def broken_link(target: str, current_page: str, anchors: Targets) -> LinkProblem
     if page not in anchors:
         return _unknown_page(page_part, page, anchor, anchors)
     if anchor and anchor not in anchors[page]:
-        return _unknown_anchor(anchor, page, page_part, anchors[page])
+        moved = _section_elsewhere(anchor, page, anchors)
+        return moved or _unknown_anchor(anchor, page, page_part, anchors[page])
     return None
+
+
+def _pages_with(anchor: str, anchors: Targets) -> list[str]:
+    """The pages of the course that have a heading with the id ``anchor``."""
+    return [
+        name for name, ids in anchors.items() if isinstance(ids, set | frozenset) and anchor in ids
+    ]
+
+
+def _section_elsewhere(anchor: str, page: str, anchors: Targets) -> LinkProblem | None:
+    """A link to a section that one other page has: moved there, most likely, with its id."""
+    holders = _pages_with(anchor, anchors)
+    if len(holders) != 1:
+        return None
+    return (
+        f"link to '#{anchor}', which is not a heading of {page}; {holders[0]} has it",
+        f"if the section moved there, link to {holders[0]}#{anchor}",
+        "unknown-anchor",
+    )
 
 
 def _unknown_anchor(anchor: str, page: str, page_part: str, known: Container[str]) -> LinkProblem:
@@ -195,9 +215,7 @@ def _new_id_fix(anchor: str, page_part: str) -> str:
 def _unknown_page(page_part: str, page: str, anchor: str, anchors: Targets) -> LinkProblem:
     """A link to a page the course does not have: told the one page that has its section,
     or else the module renamed (or moved) from it, with the section as that page has it."""
-    holders = [
-        name for name, ids in anchors.items() if isinstance(ids, set | frozenset) and anchor in ids
-    ]
+    holders = _pages_with(anchor, anchors)
     fix: str | None
     if page in EXAM_PAGES:
         fix = (

@@ -335,6 +335,19 @@ def test_a_misspelt_id_gets_the_id_meant(
     ]
 
 
+def test_a_link_to_a_section_moved_to_another_page_is_told_that_page(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A trainer moved a section, id and all, to another module: the links to it were told to
+    give a heading of the old page that id again, which would have made two."""
+    line = add_to_page(minimal_project, "见[倾听](02-second.md#listening)。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:7: link to '#listening', which is not a heading of 02-second.md; "
+        "01-sample.md has it; if the section moved there, link to "
+        "01-sample.md#listening [link.unknown-anchor]"
+    ]
+
+
 def test_a_link_to_a_chinese_id_is_told_to_give_the_heading_an_ascii_one(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
