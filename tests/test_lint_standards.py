@@ -286,6 +286,38 @@ def test_every_teaching_part(missing: str) -> None:
     assert (problems[0].path.as_posix(), problems[0].line) == ("course/01-sample.md", 14)
 
 
+def test_a_missing_part_is_named_at_the_first_line_of_text() -> None:
+    """It was named at the blank line under the front matter, where nothing is to edit."""
+    parts = [part for part in PARTS if "tip" not in part]
+    problems = standards(module(text="\n\n" + body(parts=parts)))
+    assert [(problem.line, problem.code) for problem in problems] == [
+        (16, "standards.teaching-part")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("section", "written"),
+    [("summary", "## 本模块要点"), ("reflection", "### 学以致用 {#practice}")],
+)
+def test_a_section_heading_without_its_id_is_told_the_id_at_its_line(
+    section: str, written: str
+) -> None:
+    """The page has the heading, and was told it lacked the section, at its first line: the
+    site finds the section by its id."""
+    parts = [written if f"{{#{section}}}" in part else part for part in PARTS]
+    heading = written.split(" {")[0].lstrip("# ")
+    problems = standards(module(text=body(parts=parts)))
+    assert [(problem.line, problem.message, problem.fix) for problem in problems] == [
+        (
+            14 + 2 * parts.index(written),
+            f"the heading '{heading}' lacks the id {{#{section}}}, by which the site finds "
+            f"the {section} section",
+            f"end its line with ' {{#{section}}}', in place of any id it has: "
+            f"## {heading} {{#{section}}}",
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     ("missing", "written"),
     [

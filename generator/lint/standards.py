@@ -10,6 +10,7 @@ loses them as it is written out. The thresholds live in :mod:`generator.lint.thr
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -40,11 +41,14 @@ DIALOGUE_PARTS = {POORLY: "failure", WELL: "success"}
 PART_OF_DIALOGUE = {kind: part for part, kind in DIALOGUE_PARTS.items()}
 NEW_DIALOGUE_NAME = {old: kind for kind, olds in OLD_DIALOGUE_NAMES.items() for old in olds}
 """Each old name of a dialogue's box, and the box's name now."""
+SECTIONS = {"summary": "本模块要点", "reflection": "学以致用"}
+"""The sections every module has, by the id the site finds them by, with their heading."""
+SUMMARY = f"the summary section '## {SECTIONS['summary']} {{#summary}}'"
+REFLECTION = f"the reflection section '## {SECTIONS['reflection']} {{#reflection}}'"
+SECTION_PARTS = {SUMMARY: "summary", REFLECTION: "reflection"}
 TEACHING_PARTS: dict[str, Callable[[PageScan], bool]] = {
-    "the summary section '## 本模块要点 {#summary}'": lambda page: "summary" in page.headings,
-    "the reflection section '## 学以致用 {#reflection}'": (
-        lambda page: "reflection" in page.headings
-    ),
+    SUMMARY: lambda page: "summary" in page.headings,
+    REFLECTION: lambda page: "reflection" in page.headings,
     POORLY: lambda page: "failure" in page.admonitions,
     WELL: lambda page: "success" in page.admonitions,
     "a key point or tip (!!! tip, note, abstract, info, warning or question)": (
@@ -190,13 +194,15 @@ def teaching_part_problems(module: Module, context: ModuleContext) -> Iterator[P
     renamed = list(_dialogue_boxes_shown_as_notes(module, context.page))
     named = {NEW_DIALOGUE_NAME[old] for *_, old in renamed}
     for part, shown in TEACHING_PARTS.items():
-        if not shown(context.page) and DIALOGUE_PARTS.get(part) not in named:
-            yield warning(
-                _page_at(module),
-                f"the page lacks {part}",
-                "add it (AUTHORING.md shows how each part is written)",
-                "standards.teaching-part",
-            )
+        if shown(context.page) or DIALOGUE_PARTS.get(part) in named:
+            continue
+        unmarked = _heading_without_its_id(module, SECTION_PARTS.get(part))
+        yield unmarked or warning(
+            _page_at(module),
+            f"the page lacks {part}",
+            "add it (AUTHORING.md shows how each part is written)",
+            "standards.teaching-part",
+        )
     for box in renamed:
         yield _shown_as_note(module, context.page, box)
 
@@ -261,8 +267,30 @@ def _objective_at(module: Module, index: int) -> Where:
 
 
 def _page_at(module: Module) -> Where:
-    """The first line of the page's body, below its front matter."""
-    return module.page.source.path, module.page.body_line, 1
+    """The first line of the page's text, below its front matter and any blank lines."""
+    lines = module.page.body.split("\n")
+    first = next((index for index, line in enumerate(lines) if line.strip()), 0)
+    return module.page.source.path, module.page.body_line + first, 1
+
+
+def _heading_without_its_id(module: Module, section: str | None) -> Problem | None:
+    """A warning at the heading of ``section`` (``summary``) written without the id the site
+    finds the section by (``## 本模块要点``), if the page has one."""
+    if section is None:
+        return None
+    lines = module.page.body.split("\n")
+    heading = re.compile(rf"^#{{2,6}}\s+{SECTIONS[section]}\s*(?:\{{.*\}})?\s*$")
+    found = next((index for index, line in enumerate(lines) if heading.match(line)), None)
+    if found is None:
+        return None
+    return warning(
+        (module.page.source.path, module.page.body_line + found, 1),
+        f"the heading '{SECTIONS[section]}' lacks the id {{#{section}}}, by which the site "
+        f"finds the {section} section",
+        f"end its line with ' {{#{section}}}', in place of any id it has: "
+        f"## {SECTIONS[section]} {{#{section}}}",
+        "standards.teaching-part",
+    )
 
 
 def feedback_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
