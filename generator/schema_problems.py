@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 from generator.errors import Problem, counted
 from generator.models import (
     EMPTY_VALUE,
+    EODC_STAGES,
     QUESTION_MODELS,
     QUESTION_TYPES,
     ExamConfig,
@@ -163,6 +164,12 @@ ENTRY_NAMES = {
     "replies": "reply",
 }
 """What one entry of each list is called."""
+MISSING_FIXES = {  # required keys of few values: a dialogue is the one question with a stage
+    "stage": (
+        f"add 'stage:' with one of: {', '.join(EODC_STAGES)}, the EODC step the dialogue "
+        "practises (a dialogue names its own, whatever its module's stage)"
+    )
+}
 BOUNDS = {"gt": "more than", "ge": "at least", "lt": "less than", "le": "at most"}
 UNION_TAG_ERRORS = {"union_tag_invalid", "union_tag_not_found"}
 """pydantic's errors of a question whose 'type:' is missing or names no question type."""
@@ -183,7 +190,11 @@ def _describe(
     key = _last_key(location)
     value = detail.get("input")
     if kind == "missing":
-        return f"missing required key '{key}'", f"add '{key}:' with a value", "missing-key"
+        return (
+            f"missing required key '{key}'",
+            MISSING_FIXES.get(key, f"add '{key}:' with a value"),
+            "missing-key",
+        )
     if kind == "extra_forbidden":
         return unknown_key(written, allowed, location)
     if kind in UNION_TAG_ERRORS:
