@@ -228,7 +228,12 @@ def test_single_key_at_one_position_in_forty_percent_is_fine(
 
 @pytest.mark.parametrize(
     ("rights", "warned"),
-    [([{0, 2}, {0, 3}, {1, 2}], False), ([{0, 2}, {0, 3}, {0, 2}], True)],
+    [
+        ([{0, 2}, {0, 3}, {1, 2}], False),
+        ([{0, 2}, {0, 3}, {0, 2}], True),
+        ([{0, 2}], False),  # one question is no pattern
+        ([{0, 2}, {0, 1}], True),
+    ],
 )
 def test_option_one_right_in_two_thirds_is_fine_and_more_warns(
     rights: list[set[int]], warned: bool
@@ -237,12 +242,16 @@ def test_option_one_right_in_two_thirds_is_fine_and_more_warns(
     assert codes(problems) == (["giveaway.multiple-first-option"] if warned else [])
     if warned:
         assert line_of(lines, problems[0]).strip() == "- text: 甲方案"
-        assert "in 3 of 3 multiple-choice questions" in problems[0].message
+        assert f"in {len(rights)} of {len(rights)} multiple-choice questions" in problems[0].message
 
 
 @pytest.mark.parametrize(
     ("rights", "warned"),
-    [([{0}, {1, 3}, {2}, {1, 2}], False), ([{1, 3}, {0}, {0, 1}, {1, 2}], True)],
+    [
+        ([{0}, {1, 3}, {2}, {1, 2}], False),
+        ([{1, 3}, {0}, {0, 1}, {1, 2}], True),
+        ([{1, 3}, {0}, {1, 2}], False),  # one question of three is no pattern
+    ],
 )
 def test_first_k_right_in_a_quarter_is_fine_and_more_warns(
     rights: list[set[int]], warned: bool
@@ -268,7 +277,11 @@ LENGTH_SPREAD = ["较长的一项", "短项", "中等一项", "长长的一项�
 
 @pytest.mark.parametrize(
     ("rights", "warned"),
-    [([{1, 2}, {0, 1}, {2, 3}, {1, 3}], False), ([{1, 2}, {0, 3}, {2, 3}, {1, 3}], True)],
+    [
+        ([{1, 2}, {0, 1}, {2, 3}, {1, 3}], False),
+        ([{1, 2}, {0, 3}, {2, 3}, {1, 3}], True),
+        ([{1, 2}, {2, 3}, {1, 3}], False),  # one question of three is no pattern
+    ],
 )
 def test_right_options_by_length_in_a_quarter_is_fine_and_more_warns(
     rights: list[set[int]], warned: bool

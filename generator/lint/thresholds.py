@@ -35,17 +35,21 @@ SINGLE_SAME_POSITION = Share(Fraction(2, 5), "40%", at_least=2)
 """Single choice: the key sits at the same position. One question is no pattern: with one
 or two single-choice questions some position always holds more than 40%, so it takes two
 keys at one position (from three questions on, more than 40% is at least two anyway)."""
-MULTIPLE_FIRST_OPTION = Share(Fraction(2, 3), "two thirds")
-"""Multiple choice: option 1 is one of the right options."""
-MULTIPLE_FIRST_K = Share(Fraction(1, 4), "a quarter")
-"""Multiple choice: the right options are exactly the first k (1, 1–2, 1–3 …)."""
+MULTIPLE_FIRST_OPTION = Share(Fraction(2, 3), "two thirds", at_least=2)
+"""Multiple choice: option 1 is one of the right options. As with single choice, one
+question is no pattern: a list with one multiple-choice question always showed it, and
+its trainer had to move a right option no learner could learn anything from."""
+MULTIPLE_FIRST_K = Share(Fraction(1, 4), "a quarter", at_least=2)
+"""Multiple choice: the right options are exactly the first k (1, 1–2, 1–3 …); it takes
+two such questions."""
 MULTIPLE_SAME_COUNT = Share(Fraction(3, 5), "60%", at_least=4)
 """Multiple choice, across the whole course: the same number of options is right. A course
 with three or fewer multiple-choice questions teaches no count, so it takes four. With
 questions that allow only two counts (three options: one or two right), the best split
 is half and half; from four questions on, that is never more than 60%."""
-MULTIPLE_LENGTH = Share(Fraction(1, 4), "a quarter")
-"""Multiple choice: the right options are exactly the shortest, or exactly the longest."""
+MULTIPLE_LENGTH = Share(Fraction(1, 4), "a quarter", at_least=2)
+"""Multiple choice: the right options are exactly the shortest, or exactly the longest; it
+takes two such questions."""
 DIALOGUE_LONGEST = Share(Fraction(45, 100), "45%")
 """Dialogue turns: the best reply is the strictly longest."""
 DIALOGUE_FIRST = Share(Fraction(45, 100), "45%")
