@@ -277,8 +277,10 @@ def test_the_home_page_counts_and_lists_every_module(course: Course) -> None:
     text = (PROJECT / "course/index.md").read_text(encoding="utf-8")
     counts = {match.group(1) for match in MODULE_COUNT.finditer(text)}
     number = CHINESE_COUNTS.get(len(course.modules), str(len(course.modules)))
-    assert counts == {number}, "write the new number of modules"
-    assert OUTLINE_MARKER in text.splitlines(), "list the modules under 学习路线"
+    assert counts == {number}, f"course/index.md: write the number of modules, {number}个模块"
+    assert OUTLINE_MARKER in text.splitlines(), (
+        f"course/index.md: put {OUTLINE_MARKER} under 学习路线"
+    )
 
 
 SCHEDULED = re.compile(
@@ -289,6 +291,8 @@ PLANNED = re.compile(
 )
 COUNTED = re.compile(r"(?<!前)([一二三四五六七八九十])个模块")
 """A count of the course's modules; 前六个模块 (the first six) counts some of them."""
+GROUPS_COUNTED = re.compile(r"分成([一二三四五六七八九十])组")
+"""The glossary's count of its groups of terms, one a module."""
 
 
 def test_the_trainers_guide_plans_every_module(course: Course) -> None:
@@ -296,11 +300,24 @@ def test_the_trainers_guide_plans_every_module(course: Course) -> None:
     counts them all: README's steps for adding a module had left it at six."""
     text = (PROJECT / "course/trainer.md").read_text(encoding="utf-8")
     pages = [module.page.name for module in course.modules]
-    assert SCHEDULED.findall(text) == pages, "give the new module a row in the schedule"
-    assert PLANNED.findall(text) == pages, "write the new module's session plan"
+    assert SCHEDULED.findall(text) == pages, (
+        "course/trainer.md: give each module a row in the schedule"
+    )
+    assert PLANNED.findall(text) == pages, "course/trainer.md: write each module's session plan"
     number = CHINESE_COUNTS.get(len(course.modules), str(len(course.modules)))
     assert set(COUNTED.findall(text)) == {number}, (
-        f"write the number of modules, {number}个模块, wherever the guide counts them"
+        f"course/trainer.md: write the number of modules, {number}个模块, wherever it counts them"
+    )
+
+
+def test_the_glossary_counts_every_module(course: Course) -> None:
+    """course/glossary.md groups its terms by module and says how many groups there are:
+    README's steps for adding a module had left it at six, and nothing checked it."""
+    text = (PROJECT / "course/glossary.md").read_text(encoding="utf-8")
+    number = CHINESE_COUNTS.get(len(course.modules), str(len(course.modules)))
+    counts = set(COUNTED.findall(text)) | set(GROUPS_COUNTED.findall(text))
+    assert counts == {number}, (
+        f"course/glossary.md: write the number of modules, {number}个模块 and 分成{number}组"
     )
 
 
