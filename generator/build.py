@@ -26,6 +26,7 @@ from generator.publish import publish_site, recover_output, refuse_site_target, 
 from generator.render import QuestionMemo, render_course
 from generator.runtime import runtime_assets
 from generator.search_index import defer_search_index
+from generator.settings_excluded import excluded_file_problems
 from generator.settings_files import (
     missing_file_problems,
     named_files,
@@ -77,6 +78,7 @@ def check(project: Project) -> CheckedCourse:
     if late_problems := [
         *published_name_problems(project, media.published, pages),
         *nav_problems(project, course, media.published),
+        *excluded_file_problems(project, course, scan.references, media.published),
         *missing_file_problems(project, named, media.published),
         *shadowed_template_problems(project),
         *template_syntax_problems(project),
