@@ -172,7 +172,8 @@ def _warn(checked: build.CheckedCourse, strict: bool = False) -> None:
     if checked.media.skipped:
         folders = " and ".join(f"{COURSE_FOLDER}/{folder}/" for folder in MEDIA_FOLDERS)
         print(
-            f"Not published (no page links to them and they are not in {folders}): "
+            f"Not published (no page links to them and they are not in {folders}, or they "
+            "are files left there by the system or an editor): "
             + ", ".join(map(checked.project.shown, checked.media.skipped)),
             file=sys.stderr,
         )

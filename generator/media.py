@@ -38,6 +38,13 @@ ON_COMPUTER = re.compile(r"(?:file:|[a-z]:[\\/]|\\|~[\\/]|/(?:Users|home)/)", re
 """How an address to a file on the trainer's own computer starts: ``file:``, a Windows drive
 (``C:\\``, ``C:/``) or folder (``\\资料``, a shared ``\\\\server`` as Markdown leaves it), a
 home folder (``~/``, ``/Users/``, ``/home/``)."""
+LEFT_BEHIND = re.compile(
+    r"(?i)thumbs\.db|desktop\.ini|~\$.*|.*~|.*\.(?:bak|tmp|swp|crdownload|part)"
+)
+"""Files that Windows (``Thumbs.db``, ``desktop.ini``), Office (``~$讲义.docx``, the lock
+file of a document open in Word), editors (``讲义.md~``, ``.bak``, ``.swp``) and browsers
+(a download not finished) leave beside a trainer's files: no page uses them, and a media
+folder published them with the rest."""
 PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"})
 """What a picture's file name ends in: it goes into course/images/, a download into media/."""
 
@@ -58,7 +65,7 @@ def select_media(project: Project, references: References, named: Collection[str
     published: dict[str, Path] = {}
     skipped: list[Path] = []
     for name, path in _other_files(project):
-        if _publishable(path, name) and (name in used or _in_media_folder(name)):
+        if _publishable(path, name) and (name in used or _in_media_folder(name, path)):
             published[name] = path
         else:
             skipped.append(path)
@@ -175,9 +182,11 @@ def _publishable(path: Path, name: str) -> bool:
     return path.is_file() and not hidden(PurePosixPath(name)) and path.suffix != ".md"
 
 
-def _in_media_folder(name: str) -> bool:
+def _in_media_folder(name: str, path: Path) -> bool:
+    """A file of a media folder, which goes into the site whole, but for the files an
+    operating system or an editor leaves beside a trainer's own (:data:`LEFT_BEHIND`)."""
     parts = PurePosixPath(name).parts
-    return len(parts) > 1 and parts[0] in MEDIA_FOLDERS
+    return len(parts) > 1 and parts[0] in MEDIA_FOLDERS and not LEFT_BEHIND.fullmatch(path.name)
 
 
 def meant_file(name: str, files: Collection[str]) -> str | None:

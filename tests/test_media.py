@@ -25,6 +25,8 @@ def add_files(root: Path) -> None:
     (course / "media/handout.pdf").write_bytes(b"%PDF-1.4")
     (course / "media/.handout.pdf.swp").write_bytes(b"vim swap")
     (course / "media/draft.md").write_text("# 草稿", encoding="utf-8")
+    for left_behind in ("Thumbs.db", "~$讲义.docx", "讲义.docx~", "handout.pdf.bak"):
+        (course / "media" / left_behind).write_bytes(b"left behind")
     (course / "notes.txt").write_text("不要发布", encoding="utf-8")
     (course / "01-sample.md~").write_text("backup", encoding="utf-8")
     (course / ".#01-sample.md").symlink_to("trainer@host.4242")
@@ -50,7 +52,11 @@ def test_only_linked_files_and_media_folders_are_published(minimal_project: Path
         "course/.#01-sample.md",
         "course/01-sample.md~",
         "course/media/.handout.pdf.swp",
+        "course/media/Thumbs.db",
         "course/media/draft.md",
+        "course/media/handout.pdf.bak",
+        "course/media/~$讲义.docx",
+        "course/media/讲义.docx~",
         "course/notes.txt",
         "course/pictures/unused.png",
     ]
@@ -65,13 +71,16 @@ def test_build_says_what_it_left_out(
     site = minimal_project / "site"
     assert (site / "pictures/used.png").read_bytes() == PICTURE
     assert (site / "media/handout.pdf").is_file()
+    assert sorted(path.name for path in (site / "media").iterdir()) == ["handout.pdf"]
     assert not (site / "notes.txt").exists()
     assert not (site / "01-sample.md~").exists()
     assert not (site / "pictures/unused.png").exists()
     assert capsys.readouterr().err == (
         "Not published (no page links to them and they are not in course/images/ and "
-        "course/media/): course/.#01-sample.md, course/01-sample.md~, "
-        "course/media/.handout.pdf.swp, course/media/draft.md, course/notes.txt, "
+        "course/media/, or they are files left there by the system or an editor): "
+        "course/.#01-sample.md, course/01-sample.md~, course/media/.handout.pdf.swp, "
+        "course/media/Thumbs.db, course/media/draft.md, course/media/handout.pdf.bak, "
+        "course/media/~$讲义.docx, course/media/讲义.docx~, course/notes.txt, "
         "course/pictures/unused.png\n"
     )
 
