@@ -80,7 +80,9 @@ def _require_project_folder(project: Project) -> None:
     """Stop before any command reads or writes under a project folder that is not there, or
     under a folder that holds none of a project's files: a trainer in the wrong folder is
     told so, not asked to create ``course/`` there."""
-    if not project.root.is_dir():
+    if project.root.is_file():
+        problem = "this is a file, not the folder that holds course/, quizzes/ and mkdocs.yml"
+    elif not project.root.is_dir():
         problem = "the project folder does not exist"
     elif not any((project.root / name).exists() for name in PROJECT_FILES):
         problem = "this folder holds no course project (no course/, quizzes/ or mkdocs.yml)"

@@ -32,6 +32,10 @@ Stage = Literal["explore", "offer", "do", "confirm"]
 Area = Literal["meaning", "principles", "explore", "offer", "do", "confirm"]
 """What a question assesses: an EODC stage, or the meaning or principles modules."""
 EODC_STAGES: tuple[Stage, ...] = ("explore", "offer", "do", "confirm")
+MOST_MINUTES = 600
+"""The longest a module may take, in minutes."""
+MOST_PERCENT = 100
+"""The highest pass mark, a percentage."""
 
 AREA_NAMES: dict[str, str] = {
     "meaning": "意义 Meaning",
@@ -82,7 +86,7 @@ class ModuleMeta(StrictModel):
 
     title: Text
     summary: Text
-    minutes: Annotated[int, Field(gt=0, le=600)]
+    minutes: Annotated[int, Field(gt=0, le=MOST_MINUTES)]
     stage: Area | None = None
     """An EODC stage, or meaning / principles for the two opening modules."""
     objectives: Annotated[list[Objective], Field(min_length=3, max_length=6)]
@@ -281,9 +285,9 @@ class ExamConfig(StrictModel):
     """``quizzes/exam.yml``: the final exam drawn from the module quizzes."""
 
     title: Text = "结业考试"
-    pass_mark: Annotated[int, Field(ge=1, le=100)] = DEFAULT_PASS_MARK
+    pass_mark: Annotated[int, Field(ge=1, le=MOST_PERCENT)] = DEFAULT_PASS_MARK
     """Percent needed to pass the exam."""
-    module_pass_mark: Annotated[int, Field(ge=1, le=100)] = DEFAULT_PASS_MARK
+    module_pass_mark: Annotated[int, Field(ge=1, le=MOST_PERCENT)] = DEFAULT_PASS_MARK
     """Percent a module quiz needs to count as passed."""
     shuffle_options: bool = True
     """Shuffle options, matches and replies in the exam (unless a question says shuffle: false)."""

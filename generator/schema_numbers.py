@@ -18,13 +18,15 @@ import math
 import re
 from decimal import Decimal
 
-from generator.models import DEFAULT_PASS_MARK
+from generator.models import DEFAULT_PASS_MARK, MOST_MINUTES, MOST_PERCENT
 from generator.yaml_events import LONGEST_NUMBER, LongNumber
 
 PERCENTAGES = {"pass_mark", "module_pass_mark"}
 """Keys whose whole number is a percentage, so that a fraction (``0.8``) means 80."""
 EXAMPLES = {"minutes": 30, "pass_mark": DEFAULT_PASS_MARK, "module_pass_mark": DEFAULT_PASS_MARK}
 """A whole number that fits each key, where the value means none."""
+HIGHEST = {"minutes": MOST_MINUTES, **dict.fromkeys(PERCENTAGES, MOST_PERCENT)}
+"""The largest whole number each key takes: a fix never offers one beyond it."""
 DRAW_EXAMPLE = 2
 """The example for any other whole number: how many questions ``draw:`` takes from a module."""
 UNITS = {
@@ -59,8 +61,11 @@ def whole_number_fix(key: str, value: object) -> str:
     percentage = ""
     if number is not None and bare and key in PERCENTAGES and _is_fraction(number):
         number, percentage = number * 100, "a pass mark is a percentage: "
+    example = f"{key}: {EXAMPLES.get(key, DRAW_EXAMPLE)}"
     if number is None or number <= 0 or number != number.to_integral_value():
-        return f"write a whole number, such as {key}: {EXAMPLES.get(key, DRAW_EXAMPLE)}"
+        return f"write a whole number, such as {example}"
+    if key in HIGHEST and number > HIGHEST[key]:
+        return f"write a whole number from 1 to {HIGHEST[key]}, such as {example}"
     return f"{percentage}write {key}: {int(number)}"
 
 

@@ -741,6 +741,20 @@ def test_a_missing_project_folder_is_named(
     assert not missing.exists()
 
 
+def test_a_file_named_as_the_project_folder_is_told_it_is_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--root mkdocs.yml`` was told that the project folder does not exist."""
+    settings = tmp_path / "mkdocs.yml"
+    settings.write_text("site_name: MOT\n", encoding="utf-8")
+    assert run_generator(settings, "check") == 1
+    assert capsys.readouterr().err == (
+        f"{settings.as_posix()}: this is a file, not the folder that holds course/, quizzes/ "
+        "and mkdocs.yml; check the folder named with --root, or run the command in the "
+        "project folder [setup.no-project]\nFAILED\n"
+    )
+
+
 def test_a_folder_that_holds_no_project_is_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -403,6 +403,14 @@ def test_every_kind_of_schema_error_says_what_and_how(
         ("quizzes/exam.yml", "pass_mark: 80", 'pass_mark: "0.8"', "write pass_mark: 80"),
         ("quizzes/exam.yml", "02-second: 2", "02-second: 2题", "write 02-second: 2"),
         ("quizzes/exam.yml", "02-second: 2", "02-second: 2分", "such as 02-second: 2"),
+        (MODULE, "minutes: 10", "minutes: 1e9", "from 1 to 600, such as minutes: 30"),
+        (MODULE, "minutes: 10", "minutes: 700分钟", "from 1 to 600, such as minutes: 30"),
+        (
+            "quizzes/exam.yml",
+            "pass_mark: 80",
+            "pass_mark: 120%",
+            "from 1 to 100, such as pass_mark: 80",
+        ),
     ],
     ids=[
         "hours",
@@ -414,6 +422,9 @@ def test_every_kind_of_schema_error_says_what_and_how(
         "quoted-fraction",
         "questions",
         "marks",
+        "beyond-the-limit-as-a-float",  # it offered minutes: 1000000000, refused in turn
+        "beyond-the-limit-with-a-unit",
+        "a-percentage-beyond-100",
     ],
 )
 def test_a_number_is_offered_only_in_the_unit_its_key_counts(
