@@ -541,6 +541,24 @@ def test_large_text_on_a_small_phone_scrolls_no_page_sideways(
     assert wide == []
 
 
+@pytest.mark.parametrize("width", [360, 390, 414, 430])
+def test_large_text_on_a_phone_leaves_the_header_s_title_readable(
+    page: Page, site_url: str, course: Course, width: int
+) -> None:
+    """With the text at twice its size, from 390 px up the header's title had room for one
+    character (关), or one and a half: the margins came off only under 384 px."""
+    page.set_viewport_size({"width": width, "height": 844})
+    browser_settings = page.context.new_cdp_session(page)
+    browser_settings.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    open_page(page, f"{site_url}{course.modules[0].page.name}.html", ".mot-quiz")
+    title = page.locator(".md-header__topic:not([data-md-component]) .md-ellipsis").first
+    room, size = title.evaluate(
+        "title => [title.getBoundingClientRect().width, "
+        "parseFloat(getComputedStyle(title).fontSize)]"
+    )
+    assert room >= 2.5 * size, (room, size)
+
+
 ROOM_FOR_THE_TEXT = """tables => tables.map(table => {
   const han = cell => (cell.textContent.match(/\\p{sc=Han}/gu) || []).length;
   const text = [...table.querySelectorAll('td')].reduce((a, b) => (han(b) > han(a) ? b : a));
