@@ -52,6 +52,7 @@ class PageScanCache:
             scan.too_deep,
             scan.unused_footnotes,
             scan.undefined_footnotes,
+            scan.pictures,
         ]
         self.store.put(_key(body), value)
 
@@ -62,7 +63,7 @@ class PageScanCache:
 def _scan_from_json(found: Any) -> PageScan:
     """The scan that :meth:`PageScanCache.put` saved (raises on any other shape)."""
     headings, references, links, ids, admonitions, has_table, characters, too_deep = found[:8]
-    unused, undefined = found[8:]
+    unused, undefined, pictures = found[8:]
     return PageScan(
         {str(key): str(value) for key, value in dict(headings).items()},
         {str(reference) for reference in references},
@@ -74,6 +75,7 @@ def _scan_from_json(found: Any) -> PageScan:
         bool(too_deep),
         [str(name) for name in unused],
         [str(name) for name in undefined],
+        pictures=[str(address) for address in pictures],
     )
 
 

@@ -45,11 +45,11 @@ from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import id_problems, taken_ids
 from generator.page_indented_code import box_paragraphs_shown_as_code
-from generator.page_links import Targets, link_problem
+from generator.page_links import LinkProblem, Targets, link_problem
 from generator.page_markers import misplaced_markers, standing_markers, unknown_markers
 from generator.page_nesting import nested_too_deep
-from generator.page_resources import css_computer_files, resources_elsewhere
-from generator.page_scan import PageScan
+from generator.page_resources import picture_elsewhere, resource_problems
+from generator.page_scan import PageLink, PageScan
 from generator.page_snippets import snippet_lines_shown
 from generator.page_tables import broken_tables
 from generator.page_text import Lines, Place, searchable_text, text_places
@@ -143,8 +143,7 @@ def _own_problems(
     yield from unknown_markers(page, text)
     yield from footnote_problems(page, lines, text, scan.pages[page.filename])
     yield from html_problems(page, text)
-    yield from resources_elsewhere(page, text)
-    yield from css_computer_files(page, text, files)
+    yield from resource_problems(page, text, files)
     yield from small_labels(page, text)
 
 
@@ -239,19 +238,39 @@ class _EveryAnchor:
 def _link_problems(
     page: Page, lines: Lines, found: PageScan, targets: Targets, files: Collection[str]
 ) -> Iterator[Problem]:
-    """The broken links of ``page``; the n-th link to an address is placed where the address
-    is written for the n-th time (or the last time: a reference-style link's definition)."""
-    seen: Counter[tuple[str, bool]] = Counter()
+    """The broken links of ``page``, and its pictures from another site."""
+    yield from _placed(
+        page,
+        lines,
+        found.links,
+        lambda address, raw: link_problem(address, raw, page.filename, targets, files),
+        "link.",
+    )
+    pictures = [(address, False) for address in found.pictures]
+    yield from _placed(page, lines, pictures, lambda address, _: picture_elsewhere(address))
+
+
+def _placed(
+    page: Page,
+    lines: Lines,
+    links: list[PageLink],
+    problem_of: Callable[[str, bool], LinkProblem | None],
+    area: str = "",
+) -> Iterator[Problem]:
+    """What ``problem_of`` finds wrong with each of ``links``, its code after ``area``; the
+    n-th link to an address is placed where the address is written for the n-th time (or
+    the last time: a reference-style link's definition)."""
+    seen: Counter[PageLink] = Counter()
     reported: set[Problem] = set()
-    for address, raw in found.links:
+    for address, raw in links:
         seen[address, raw] += 1
-        broken = link_problem(address, raw, page.filename, targets, files)
+        broken = problem_of(address, raw)
         if broken is None:
             continue
         places = _link_places(lines, address, raw) or [(page.body_line, 1)]
         line, column = places[min(seen[address, raw], len(places)) - 1]
         message, fix, code = broken
-        problem = Problem(page.source.path, line, column, message, fix, f"link.{code}")
+        problem = Problem(page.source.path, line, column, message, fix, f"{area}{code}")
         if problem not in reported:
             reported.add(problem)
             yield problem

@@ -75,6 +75,10 @@ class PageScan:
     missing_snippets: list[str] = field(default_factory=list)
     """The snippets the page names that the snippets extension found in none of its
     folders, and left out (:mod:`generator.page_snippets`)."""
+    pictures: list[str] = field(default_factory=list)
+    """The addresses of the pictures Markdown made (``![alt](address)``, ``![alt][ref]``
+    and the other reference forms), in order, as the page's HTML will hold them: the
+    browser loads each."""
 
     @property
     def keepable(self) -> bool:
@@ -213,6 +217,7 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
         *_footnotes(converter, tree.bracketed),
         includes_files=includes_files(converter, body),
         missing_snippets=list(tree.missing_snippets),
+        pictures=list(tree.pictures),
     )
 
 
@@ -280,6 +285,7 @@ class _TreeScan(Treeprocessor):
 
     def reset(self) -> None:
         self.links: list[str] = []
+        self.pictures: list[str] = []
         self.depth = 0
         self.bracketed: list[str] = []
         self.missing_snippets: list[str] = []
@@ -294,6 +300,8 @@ class _TreeScan(Treeprocessor):
             back_link = element.get("class") == BACK_LINK
             if address and AMP_SUBSTITUTE not in address and not back_link:
                 self.links.append(address)  # AMP_SUBSTITUTE: an obfuscated e-mail address
+                if element.tag == "img":
+                    self.pictures.append(address)
             in_code = in_code or element.tag in CODE
             if not in_code:
                 texts = [element.text, *(child.tail for child in element)]

@@ -3,11 +3,12 @@ and media from elsewhere are problems at their line; links to other sites are fi
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from tests.test_page_links import PAGE, add_to_page, problems
+from tests.test_page_links import PAGE, add_files, add_to_page, problems
 
 ADDRESS = "https://cdn.example.com/x"
 
@@ -56,9 +57,98 @@ def test_a_load_from_another_site_is_a_problem(
 def test_links_to_other_sites_and_code_that_shows_a_load_are_fine(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    add_files(minimal_project, "images/a.png")
     add_to_page(
         minimal_project,
         f'[官网]({ADDRESS}) 和 <a href="{ADDRESS}">官网</a>，`<img src="{ADDRESS}.png">`\n\n'
-        f'```html\n<script src="{ADDRESS}.js"></script>\n```\n',
+        f'```html\n<script src="{ADDRESS}.js"></script>\n```\n\n'
+        f'[官网][site]、<a style="color: red" href="https:&#x2F;&#x2F;e.example/">官网</a>、'
+        f'<img src="images/a.png" alt="url({ADDRESS}.png)" title="image-set(\'{ADDRESS}\')">'
+        f"、`![图][site]`\n\n[site]: {ADDRESS}\n",
     )
     assert problems(minimal_project, capsys) == []
+
+
+def elsewhere(place: str, written: str, read: str = "") -> str:
+    """The problem of ``written`` at ``place`` (line:column), read by the browser as ``read``."""
+    reading = f" (the browser reads it as '{read}')" if read else ""
+    return (
+        f"{PAGE}:{place}: '{written}'{reading} is loaded from another site: the page would "
+        "wait on it where the site is blocked (as many are in mainland China), and tell it "
+        "who reads the page; save the file in course/images/ or course/media/ and name it "
+        "from there; a link to the other site, [text](address), is fine "
+        "[page.resource-elsewhere]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "column"),
+    [
+        ("![示意图][r]\n\n[r]: https://e9.example/x.png", 6),
+        ("![示意图][]\n\n[示意图]: https://e9.example/x.png", 8),
+        ("![示意图]\n\n[示意图]: https://e9.example/x.png", 8),
+        ('![示意图][r]\n\n[r]: <https://e9.example/x.png> "示意图"', 7),
+    ],
+    ids=["full", "collapsed", "shortcut", "angle-brackets-and-title"],
+)
+def test_a_reference_picture_from_another_site_is_told_at_its_definition(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, column: int
+) -> None:
+    """Told nothing: only ![alt](address) was looked for, though the site shows the
+    reference forms as pictures all the same."""
+    line = add_to_page(minimal_project, f"{written}\n")
+    assert problems(minimal_project, capsys) == [
+        elsewhere(f"{line + 2}:{column}", "https://e9.example/x.png")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "address", "read"),
+    [
+        ('<img src="https:&#x2F;&#x2F;e1.example/x.png" alt="图">', 11, "", "//"),
+        ('<img src=" https://e2.example/x.png" alt="图">', 12, "https://e2.example/x.png", ""),
+        ('<img src="https:\\\\e3.example\\x.png" alt="图">', 11, "", "//e3.example/x"),
+        ("![图](https:&#47;&#47;e4.example/x.png)", 6, "", "//"),
+        (
+            '<div style="background:url(&quot;https://e5.example/x.png&quot;)">背景</div>',
+            34,
+            "https://e5.example/x.png",
+            "",
+        ),
+        ('<div style="background:u\\rl(https://e6.example/x.png)">背景</div>', 29, "", ""),
+        ('<style>.a { background: image-set("https://e7.example/x.png" 1x) }</style>', 36, "", ""),
+        ("<style>.a{background:-webkit-image-set('//e7.example/x.png' 1x)}</style>", 41, "", ""),
+        ('<img srcset="images/a.png 1x, https://e8.example/x.png 2x" alt="图">', 31, "", ""),
+    ],
+    ids=[
+        "character-references",
+        "leading-space",
+        "backslashes",
+        "markdown-character-references",
+        "css-character-references",
+        "css-escape",
+        "image-set",
+        "webkit-image-set",
+        "srcset-second",
+    ],
+)
+def test_an_address_from_another_site_written_otherwise_is_a_problem(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    column: int,
+    address: str,
+    read: str,
+) -> None:
+    """Each was published with check saying OK: the browser reads character references,
+    CSS escapes and backslashes, drops spaces around an address, and loads each picture of
+    a srcset (``read``: what the address is read as, where that is not as written, when it
+    has these characters)."""
+    add_files(minimal_project, "images/a.png")
+    line = add_to_page(minimal_project, f"{written}\n")
+    found = problems(minimal_project, capsys)
+    rest = written[column - 1 :]
+    address = address or re.split(r"[\"')]| 1x| 2x", rest)[0]
+    reading = address.replace("&#x2F;", "/").replace("&#47;", "/").replace("\\", "/")
+    assert read in reading
+    assert found == [elsewhere(f"{line}:{column}", address, "" if reading == address else reading)]
