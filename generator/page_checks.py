@@ -48,7 +48,7 @@ from generator.page_indented_code import box_paragraphs_shown_as_code
 from generator.page_links import LinkProblem, Targets, link_problem
 from generator.page_markers import misplaced_markers, standing_markers, unknown_markers
 from generator.page_nesting import nested_too_deep
-from generator.page_resources import picture_elsewhere, resource_problems
+from generator.page_resources import head_elements, picture_elsewhere, resource_problems
 from generator.page_scan import PageLink, PageScan
 from generator.page_snippets import snippet_lines_shown
 from generator.page_tables import broken_tables
@@ -110,6 +110,7 @@ TEXT_CHECKS: tuple[Callable[[Page, str], Iterable[Problem]], ...] = (
     spaced_list_markers,
     broken_tables,
     empty_boxes,
+    head_elements,
 )
 """Checks of a page's text, its code left as empty lines."""
 

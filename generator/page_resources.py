@@ -51,6 +51,9 @@ HREF_LOADING = re.compile(r"<(?:link|image|feImage|script)\b[^<>]*\Z", re.IGNORE
 """An element up to its ``href``, if the browser loads that: a style sheet's ``<link>``,
 SVG's ``<image>``, ``<feImage>`` and ``<script>``; not a link's ``<a>``."""
 STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)(?:</style\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+HEAD_ELEMENT = re.compile(r"<(?:(base)|meta\b[^<>]*?\bhttp-equiv)\b", re.IGNORECASE)
+"""An element that belongs in a page's head, which the site writes, and that acts on the
+whole page wherever it is: ``<base>`` and ``<meta http-equiv>``."""
 SET_PART = re.compile(r"[^\s,]+")
 """An address or a size in a ``srcset`` (a size is never an address)."""
 
@@ -85,6 +88,32 @@ def picture_elsewhere(address: str) -> tuple[str, str, str] | None:
         return None
     problem = elsewhere_problem(Path(), (0, 0), written, read)
     return problem.message, problem.fix, problem.code
+
+
+def head_elements(page: Page, text: str) -> Iterator[Problem]:
+    """Each ``<base>`` and ``<meta http-equiv>`` in ``text``, the body with its code blanked.
+    A ``<base href>`` makes every address of the page start from it: Material's scripts and
+    styles, the quiz's and the icon load from the other site it names (or, from a bad
+    address, from nowhere); ``refresh`` sends the learner elsewhere."""
+    for found in HEAD_ELEMENT.finditer(text):
+        if found[1]:
+            wrong = (
+                "'<base>' makes every address of the page start from the one it names: the "
+                "theme's scripts and styles, the quiz's and the icon would load from there"
+            )
+        else:
+            wrong = (
+                "'<meta http-equiv>' acts on the whole page ('refresh' sends the learner to "
+                "another address, or reloads the page, and what they were doing is lost)"
+            )
+        yield Problem(
+            page.source.path,
+            *place_of(text, found.start(), page.body_line),
+            wrong,
+            "delete it: the site writes each page's head itself; to lead to another page or "
+            "site, link to it: [text](address)",
+            "page.head-element",
+        )
 
 
 def resource_problems(page: Page, text: str, files: Collection[str]) -> Iterator[Problem]:

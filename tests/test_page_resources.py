@@ -152,3 +152,44 @@ def test_an_address_from_another_site_written_otherwise_is_a_problem(
     reading = address.replace("&#x2F;", "/").replace("&#47;", "/").replace("\\", "/")
     assert read in reading
     assert found == [elsewhere(f"{line}:{column}", address, "" if reading == address else reading)]
+
+
+HEAD_FIX = (
+    "delete it: the site writes each page's head itself; to lead to another page or site, "
+    "link to it: [text](address) [page.head-element]"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "wrong"),
+    [
+        (
+            '<base href="https://e8.example/">',
+            "'<base>' makes every address of the page start from the one it names: the theme's "
+            "scripts and styles, the quiz's and the icon would load from there",
+        ),
+        ("<BASE target=_blank>", "'<base>' makes every address"),
+        (
+            '<meta http-equiv="refresh" content="0; url=https://e8.example/">',
+            "'<meta http-equiv>' acts on the whole page ('refresh' sends the learner to another "
+            "address, or reloads the page, and what they were doing is lost)",
+        ),
+    ],
+    ids=["base-href", "base-target", "meta-refresh"],
+)
+def test_an_element_of_the_page_s_head_in_its_body_is_a_problem(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, wrong: str
+) -> None:
+    """A <base href> made Material's bundle, the quiz runtime and the favicon load from
+    the site it named, and check said OK."""
+    line = add_to_page(minimal_project, f"前文 {written}\n")
+    [found] = problems(minimal_project, capsys)
+    assert found.startswith(f"{PAGE}:{line}:4: {wrong}")
+    assert found.endswith(f"; {HEAD_FIX}")
+
+
+def test_a_base_in_code_and_a_basefont_are_fine(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_to_page(minimal_project, '`<base href="https://e8.example/">` 和 <basefont size="3">\n')
+    assert problems(minimal_project, capsys) == []
