@@ -34,6 +34,7 @@ from generator.settings_files import (
     template_syntax_problems,
 )
 from generator.settings_nav import nav_problems
+from generator.style_sheets import style_sheet_files, style_sheet_problems
 from generator.validate import validate_course
 from generator.write import DocsContents, sync_docs
 from generator.zensical_run import run_zensical
@@ -69,9 +70,11 @@ def check(project: Project) -> CheckedCourse:
         if links := link_problems(project):
             raise CourseError(links)
         scan = scanner.scan(course)
-    problems = validate_course(course, scan, linkable_files(project))
+    files = linkable_files(project)
+    problems = validate_course(course, scan, files)
     named = named_files(project)
-    media = select_media(project, scan.references, [file.name for file in named])
+    used = [*(file.name for file in named), *style_sheet_files(project, named, files)]
+    media = select_media(project, scan.references, used)
     left_out = unpublished_name_warnings(project, media.skipped)
     warnings = sorted([*problems, *lint_course(course, scan), *left_out])
     pages = [page.filename for page in course.pages]
@@ -80,6 +83,7 @@ def check(project: Project) -> CheckedCourse:
         *nav_problems(project, course, media.published),
         *excluded_file_problems(project, course, scan.references, media.published),
         *missing_file_problems(project, named, media.published),
+        *style_sheet_problems(project, named, files),
         *shadowed_template_problems(project),
         *template_syntax_problems(project),
     ]:

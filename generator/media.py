@@ -235,22 +235,26 @@ def outside_course_link(address: str, files: Collection[str]) -> tuple[str, str,
     )
 
 
-def computer_file_link(address: str, files: Collection[str]) -> tuple[str, str, str] | None:
+def computer_file_link(
+    address: str, files: Collection[str], start: str = "."
+) -> tuple[str, str, str] | None:
     """The problem of ``address`` if it names a file on the trainer's own computer
     (``C:\\Users\\li\\Desktop\\eodc.png``), which the site would publish as it is and no
-    learner's browser can open: (message, fix, code)."""
+    learner's browser can open: (message, fix, code). ``start``: the folder under course/
+    that a path in the fix starts from (a style sheet's; a page's is course/ itself)."""
     if ON_COMPUTER.match(address) is None:
         return None
     name = unquote([part for part in re.split(r"[\\/]", address) if part][-1])
     there = next((file for file in sorted(files) if PurePosixPath(file).name == name), None)
     is_picture = PurePosixPath(name).suffix.lower() in PICTURE_SUFFIXES
     folder = MEDIA_FOLDERS[0] if is_picture else MEDIA_FOLDERS[1]
+    written = posixpath.relpath(there or f"{folder}/{name}", start)
     return (
         f"'{address}' is a file on your computer, which learners' browsers cannot open: the "
         "site would publish only its address",
-        f"course/{there} is there already: write {there}"
+        f"course/{there} is there already: write {written}"
         if there
-        else f"copy the file into course/{folder}/ and write {folder}/{name}",
+        else f"copy the file into course/{folder}/ and write {written}",
         "local-file",
     )
 

@@ -64,15 +64,20 @@ ELSEWHERE_FIX = (
 
 
 def elsewhere_problem(
-    path: Path, place: Place, written: str, read: str, fix: str = ELSEWHERE_FIX
+    path: Path,
+    place: Place,
+    written: str,
+    read: str,
+    fix: str = ELSEWHERE_FIX,
+    waiting: str = "the page",
 ) -> Problem:
     """The problem of ``written``, which the browser reads as ``read``, an address on another
-    site, told at ``place`` in ``path``."""
+    site, told at ``place`` in ``path``; ``waiting``: the pages that load it."""
     reading = "" if read == written else f" (the browser reads it as '{read}')"
     return Problem(
         path,
         *place,
-        f"'{written}'{reading} is loaded from another site: the page would wait on it where "
+        f"'{written}'{reading} is loaded from another site: {waiting} would wait on it where "
         "the site is blocked (as many are in mainland China), and tell it who reads the page",
         fix,
         "page.resource-elsewhere",

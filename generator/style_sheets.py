@@ -1,0 +1,127 @@
+"""The trainer's own style sheets, which mkdocs.yml names (``extra_css: -
+stylesheets/extra.css`` for ``course/stylesheets/extra.css``): every page loads them.
+
+They are held to the rules of a page's ``<style>`` block (:mod:`generator.page_resources`):
+nothing loaded from another site (an ``@import`` of Google Fonts, a ``url(https://…)``),
+no file on the trainer's computer (``url(file:///C:/…)``); and each file they name by its
+path from the sheet's folder (``url(../images/bg.png)``) is under ``course/`` and is
+published with them, where a file that no page names, outside the media folders, was
+left out of the site. ``assets/mot.css``, the generator's own, is no file under
+``course/``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from generator.css_loads import css_decoded, css_loads, read_elsewhere
+from generator.errors import Problem
+from generator.media import computer_file_link
+from generator.page_resources import elsewhere_problem
+from generator.page_text import place_of
+from generator.project import Project
+from generator.settings_files import NamedFile
+from generator.sources import decode_source
+
+STYLE_SHEETS = "extra_css"
+ELSEWHERE_FIX = (
+    "save the file under course/ (a picture in course/images/, a font beside the style "
+    "sheet) and name it by its path from the style sheet's folder"
+)
+
+
+@dataclass(frozen=True)
+class SheetLoad:
+    """An address a style sheet loads."""
+
+    sheet: str
+    """The sheet's path under course/."""
+    shown: Path
+    line: int
+    column: int
+    written: str
+    read: str
+    """The address as the browser reads it (escapes read, spaces around it dropped)."""
+
+    @property
+    def folder(self) -> str:
+        """The sheet's folder under course/, which a path it names starts from."""
+        return posixpath.dirname(self.sheet) or "."
+
+    def problem(self, message: str, fix: str, code: str) -> Problem:
+        return Problem(self.shown, self.line, self.column, message, fix, code)
+
+
+def style_sheet_problems(
+    project: Project, named: list[NamedFile], files: Collection[str]
+) -> list[Problem]:
+    """What is wrong with what the style sheets of ``named`` load; ``files``: those under
+    course/."""
+    return [
+        problem
+        for load in _loads(project, named, files)
+        if (problem := _problem(load, files)) is not None
+    ]
+
+
+def style_sheet_files(project: Project, named: list[NamedFile], files: Collection[str]) -> set[str]:
+    """The files of ``files`` (under course/) that the style sheets of ``named`` load."""
+    return {
+        name
+        for load in _loads(project, named, files)
+        if (name := _file_named(load)) is not None and name in files
+    }
+
+
+def _loads(project: Project, named: list[NamedFile], files: Collection[str]) -> Iterator[SheetLoad]:
+    """Each address that a style sheet of ``named`` under course/ loads."""
+    for file in named:
+        if not file.setting.startswith(STYLE_SHEETS) or file.name not in files:
+            continue
+        path = project.course_dir / file.name
+        shown = project.relative(path)
+        text = decode_source(path.read_bytes(), shown)
+        if isinstance(text, Problem):
+            continue  # not UTF-8, which the site serves it as: its addresses are unsure
+        for load in css_loads(css_decoded(text)):
+            written = text[load.start : load.end]
+            yield SheetLoad(file.name, shown, *place_of(text, load.start, 1), written, load.address)
+
+
+def _problem(load: SheetLoad, files: Collection[str]) -> Problem | None:
+    if (read := read_elsewhere(load.read)) is not None:
+        place = (load.line, load.column)
+        return elsewhere_problem(load.shown, place, load.written, read, ELSEWHERE_FIX, "every page")
+    if (on_computer := computer_file_link(load.written, files, load.folder)) is not None:
+        message, fix, code = on_computer
+        return load.problem(message, fix, f"link.{code}")
+    name = _file_named(load)
+    if name is None or name in files:
+        return None
+    folder = "course/" if load.folder == "." else f"course/{load.folder}/"
+    start = f"it starts from {folder}, the style sheet's folder"
+    if name.startswith(("/", "../")) or name == "..":
+        example = posixpath.relpath("images/bg.png", load.folder)
+        return load.problem(
+            f"'{load.written}' leads outside course/, where the site has no files",
+            f"name a file under course/ by its path ({start}), such as {example}",
+            "link.outside-course",
+        )
+    return load.problem(
+        f"'{load.written}' names course/{name}, which is not there",
+        f"put the file at course/{name}, or correct the path: {start}",
+        "link.missing-file",
+    )
+
+
+def _file_named(load: SheetLoad) -> str | None:
+    """The path from course/ that ``load`` names, if it names a file by its path: not an
+    address of its own (``data:``, ``https://…``) nor a part of the page (``#clip``)."""
+    parts = urlsplit(load.read)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    return posixpath.normpath(posixpath.join(load.folder, unquote(parts.path)))
