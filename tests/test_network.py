@@ -186,9 +186,9 @@ def test_a_part_whose_script_does_not_load_says_so(
     expect(notice).to_contain_text(NOT_LOADED)
     expect(notice).not_to_contain_text("作答")
     expect(notice).to_have_attribute("role", "status")
-    for button in page.locator(f"{part} .md-button[disabled]").all():
-        if button.is_visible():
-            assert float(button.evaluate("b => getComputedStyle(b).opacity")) < 1, "looks enabled"
+    disabled = [b for b in page.locator(f"{part} .md-button[disabled]").all() if b.is_visible()]
+    assert all(float(b.evaluate("b => getComputedStyle(b).opacity")) < 1 for b in disabled)
+    assert bool(disabled) == (part in (".mot-quiz", ".mot-exam")), "buttons shown, disabled"
     if part == ".mot-exam":
         expect(page.get_by_role("button", name="开始考试")).to_be_disabled()
     if part == ".mot-quiz":
@@ -196,6 +196,9 @@ def test_a_part_whose_script_does_not_load_says_so(
     if part == ".mot-dashboard":
         expect(page.locator(".mot-dashboard [data-status]").first).to_be_hidden()
         expect(page.locator(".mot-dashboard [data-mistakes]")).to_be_hidden()
+    if part == ".mot-certificate-page":
+        expect(page.locator(".mot-cert-form")).to_have_count(1)
+        expect(page.locator(".mot-cert-form")).to_be_hidden()  # no name box, no 生成证书
     context.close()
 
 
