@@ -195,8 +195,10 @@ def run_build(project: Project, arguments: argparse.Namespace) -> int:
         checked = build.build(project, arguments.engine)
         _warn(checked)
         address = published_site_url(project)
+        engine = arguments.engine
+        built_by = "" if engine == build.DEFAULT_ENGINE else f" by {engine.capitalize()}"
         built_for = f" for {address}" if address else ""
-        print(f"OK: {_summary(checked)}; site written to {site}/{built_for}", flush=True)
+        print(f"OK: {_summary(checked)}; site written to {site}/{built_by}{built_for}", flush=True)
         if not address:
             print(NO_ADDRESS, file=sys.stderr)
     except CourseError as error:

@@ -42,6 +42,7 @@ def test_a_zensical_warning_points_at_the_source_and_keeps_the_site(
     """HTML in an indented code block is code to the generator (and MkDocs), a link to
     Zensical's own check."""
     assert run_generator(minimal_project, "build", "--engine", "zensical") == 0
+    assert capsys.readouterr().out.rstrip().endswith("site written to site/ by Zensical")
     before = snapshot(minimal_project / "site")
     page = minimal_project / "course/01-sample.md"
     text = page.read_text(encoding="utf-8")
