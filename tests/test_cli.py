@@ -407,7 +407,9 @@ def test_a_site_names_no_address_but_the_published_one(
     printed = capsys.readouterr()
     assert (cli.NO_ADDRESS in printed.err) == (not address)
     ok_line = next(line for line in printed.out.splitlines() if line.startswith("OK: "))
-    assert ok_line.endswith(f"site written to site/ for {PUBLISHED}" if address else "site/")
+    built_by = " by Zensical" if engine == "zensical" else ""
+    built_for = f" for {PUBLISHED}" if address else ""
+    assert ok_line.endswith(f"site written to site/{built_by}{built_for}")
 
 
 def test_mkdocs_failure_leaves_previous_site_and_no_scratch(
