@@ -23,7 +23,7 @@ from generator.media import course_file
 from generator.models import Course
 from generator.project import HOME_PAGE, Project
 from generator.runtime import runtime_names
-from generator.settings_env import settings_document, top_level
+from generator.settings_env import top_settings
 from generator.settings_source import settings_bytes
 from generator.settings_trust import problem_at
 
@@ -46,11 +46,12 @@ def excluded_file_problems(
     out (:func:`needed_files`); a page of ``course/`` no other page links to may be left out,
     a draft of the trainer's."""
     config = site_config(project)
+    if all(config[setting] is None for setting, _ in SETTINGS.values()):
+        return []  # the usual course: no need to read the runtime's files on every save
     names = needed_files(course, references, published)
     files = [File(name, None, config["site_dir"], config["use_directory_urls"]) for name in names]
     set_exclusions(files, config)
-    document = settings_document(settings_bytes(project))
-    keys = {key.value: key for key, _ in top_level(document)}
+    keys = {key.value: key for key, _ in top_settings(settings_bytes(project))}
     shown = project.relative(project.config_file)
     found = []
     for level, (setting, does) in SETTINGS.items():
