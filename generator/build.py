@@ -34,7 +34,7 @@ from generator.settings_files import (
     template_syntax_problems,
 )
 from generator.settings_nav import nav_problems
-from generator.style_sheets import style_sheet_files, style_sheet_problems
+from generator.style_sheets import style_sheet_files, style_sheet_loads, style_sheet_problems
 from generator.validate import validate_course
 from generator.write import DocsContents, sync_docs
 from generator.zensical_run import run_zensical
@@ -73,7 +73,8 @@ def check(project: Project) -> CheckedCourse:
     files = linkable_files(project)
     problems = validate_course(course, scan, files)
     named = named_files(project)
-    used = [*(file.name for file in named), *style_sheet_files(project, named, files)]
+    sheet_loads = style_sheet_loads(project, named, files)
+    used = [*(file.name for file in named), *style_sheet_files(sheet_loads, files)]
     media = select_media(project, scan.references, used)
     left_out = unpublished_name_warnings(project, media.skipped)
     warnings = sorted([*problems, *lint_course(course, scan), *left_out])
@@ -83,7 +84,7 @@ def check(project: Project) -> CheckedCourse:
         *nav_problems(project, course, media.published),
         *excluded_file_problems(project, course, scan.references, media.published),
         *missing_file_problems(project, named, media.published),
-        *style_sheet_problems(project, named, files),
+        *style_sheet_problems(sheet_loads, files),
         *shadowed_template_problems(project),
         *template_syntax_problems(project),
     ]:

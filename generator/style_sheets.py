@@ -56,25 +56,23 @@ class SheetLoad:
         return Problem(self.shown, self.line, self.column, message, fix, code)
 
 
-def style_sheet_problems(
+def style_sheet_loads(
     project: Project, named: list[NamedFile], files: Collection[str]
-) -> list[Problem]:
-    """What is wrong with what the style sheets of ``named`` load; ``files``: those under
+) -> list[SheetLoad]:
+    """Each address that a style sheet of ``named`` under course/ loads, read once for both
+    :func:`style_sheet_problems` and :func:`style_sheet_files`; ``files``: those under
     course/."""
-    return [
-        problem
-        for load in _loads(project, named, files)
-        if (problem := _problem(load, files)) is not None
-    ]
+    return list(_loads(project, named, files))
 
 
-def style_sheet_files(project: Project, named: list[NamedFile], files: Collection[str]) -> set[str]:
-    """The files of ``files`` (under course/) that the style sheets of ``named`` load."""
-    return {
-        name
-        for load in _loads(project, named, files)
-        if (name := _file_named(load)) is not None and name in files
-    }
+def style_sheet_problems(loads: list[SheetLoad], files: Collection[str]) -> list[Problem]:
+    """What is wrong with what the style sheets load (``loads``)."""
+    return [problem for load in loads if (problem := _problem(load, files)) is not None]
+
+
+def style_sheet_files(loads: list[SheetLoad], files: Collection[str]) -> set[str]:
+    """The files of ``files`` (under course/) that the style sheets load (``loads``)."""
+    return {name for load in loads if (name := _file_named(load)) is not None and name in files}
 
 
 def _loads(project: Project, named: list[NamedFile], files: Collection[str]) -> Iterator[SheetLoad]:
