@@ -73,10 +73,15 @@ def elsewhere_problem(
 ) -> Problem:
     """The problem of ``written``, which the browser reads as ``read``, an address on another
     site, told at ``place`` in ``path``; ``waiting``: the pages that load it."""
+    return Problem(path, *place, *_elsewhere(written, read, fix, waiting))
+
+
+def _elsewhere(
+    written: str, read: str, fix: str = ELSEWHERE_FIX, waiting: str = "the page"
+) -> tuple[str, str, str]:
+    """(message, fix, code) for ``written``, read as ``read``, loaded from another site."""
     reading = "" if read == written else f" (the browser reads it as '{read}')"
-    return Problem(
-        path,
-        *place,
+    return (
         f"'{written}'{reading} is loaded from another site: {waiting} would wait on it where "
         "the site is blocked (as many are in mainland China), and tell it who reads the page",
         fix,
@@ -89,10 +94,7 @@ def picture_elsewhere(address: str) -> tuple[str, str, str] | None:
     character references unread), if it is on another site: (message, fix, code)."""
     written = address.strip()
     read = read_elsewhere(html_decoded(written).text.strip())
-    if read is None:
-        return None
-    problem = elsewhere_problem(Path(), (0, 0), written, read)
-    return problem.message, problem.fix, problem.code
+    return None if read is None else _elsewhere(written, read)
 
 
 def head_elements(page: Page, text: str) -> Iterator[Problem]:
