@@ -29,7 +29,6 @@ from generator.page_text import Lines, searchable_lines
 from generator.project import CONFIG_FILE, Project
 from generator.settings_env import (
     ENV_TAG,
-    directory_urls_problems,
     extension_problem,
     missing_theme_folder_problem,
     top_setting,
@@ -37,6 +36,7 @@ from generator.settings_env import (
     variable_problem,
     variable_value,
 )
+from generator.settings_output import output_problems
 from generator.settings_place import setting_place, wrong_kind
 from generator.settings_probe import extension_problems
 from generator.settings_required import missing_plugin_problem, required_setting_problem
@@ -104,7 +104,7 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
     printed = {name: config[name] for name in (*PRINTED, EXTRA, THEME, MARKDOWN_OPTIONS)}
     problems = (
         resolved_setting_problems(data, printed, shown)
-        + directory_urls_problems(data, config["use_directory_urls"], shown)
+        + output_problems(data, config["use_directory_urls"], project.root, shown)
         + theme_key_problems(data, config["theme"], shown)
     )
     if problems:

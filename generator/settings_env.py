@@ -183,31 +183,6 @@ def _direction_complaint(direction: Any) -> Complaint | None:
     )
 
 
-def directory_urls_problems(data: bytes, directory_urls: Any, shown: Path) -> list[Problem]:
-    """``use_directory_urls`` left to MkDocs' default, or set true: each page would be
-    written as a folder (``01-significance/index.html``), and every link the course writes
-    to another page (下一模块, the 错题本, the review links of the question banks) is a
-    file's, relative, which then leads nowhere. ``check`` said OK."""
-    if directory_urls is False:
-        return []
-    setting = top_setting(data, "use_directory_urls")
-    given = "" if setting is None else given_by_variable(setting)
-    state = "is not set" if setting is None else "is not false"
-    return [
-        Problem(
-            shown,
-            *_place(setting),
-            f"use_directory_urls {state}{given}, so MkDocs would write each page into a "
-            "folder of its own (01-significance/index.html), where the course's links to its "
-            "other pages, review links among them, lead nowhere",
-            "write 'use_directory_urls: false' at the left edge of a line"
-            if setting is None
-            else "set it to false: use_directory_urls: false",
-            "settings.directory-urls",
-        )
-    ]
-
-
 def _theme_problem(data: bytes, key: str, complaint: Complaint, shown: Path) -> Problem:
     """``complaint`` about the theme's setting ``key``: at its value, at its key when the
     value starts on a line below (``font:`` over ``text: Roboto``), or at the theme's value
@@ -220,10 +195,10 @@ def _theme_problem(data: bytes, key: str, complaint: Complaint, shown: Path) -> 
         node = value if value.start_mark.line == name.start_mark.line else name
         given = given_by_variable(value)
     message, fix, code = complaint
-    return Problem(shown, *_place(node), f"theme.{key} {message}{given}", fix, code)
+    return Problem(shown, *node_place(node), f"theme.{key} {message}{given}", fix, code)
 
 
-def _place(node: yaml.Node | None) -> tuple[int, int]:
+def node_place(node: yaml.Node | None) -> tuple[int, int]:
     """The line and column where ``node`` starts; the file's start when there is none."""
     return (1, 1) if node is None else (node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -245,7 +220,7 @@ def extension_problem(data: bytes, shown: Path, complaint: str) -> Problem | Non
     quoted = (node for pair in options for node in pair[::-1] if f"'{node.value}'" in reason)
     return Problem(
         shown,
-        *_place(next(quoted, extension)),
+        *node_place(next(quoted, extension)),
         f"the Markdown extension '{failed.group(1)}' cannot load: {reason}",
         f"correct its name or its options, or undo the last change to {CONFIG_FILE}",
         "settings.extension",
@@ -264,7 +239,7 @@ def missing_theme_folder_problem(data: bytes, shown: Path, complaint: str) -> Pr
     given = given_by_variable(named) if named is not None else ""
     return Problem(
         shown,
-        *_place(named),
+        *node_place(named),
         f"theme.custom_dir names the folder '{written}', which is not there{given}",
         f"put the folder back beside {CONFIG_FILE} (the theme's own templates go in it), "
         "correct its name, or delete the custom_dir line to use the theme as it is",

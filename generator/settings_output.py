@@ -1,0 +1,114 @@
+"""The settings of ``mkdocs.yml`` that decide where the site is written, and how.
+
+``use_directory_urls`` must be false: the course links its pages as files. ``docs_dir`` and
+``site_dir`` are the generator's to choose: MkDocs reads the pages the generator writes into
+``build/docs`` and the site goes into ``site``, whatever the settings say, and the build, the
+preview and the Pages workflow all name those folders. A trainer who wrote ``site_dir:
+public`` found the site in ``site/`` and ``public/`` empty, with ``check`` saying OK; one who
+pointed ``docs_dir`` at ``course`` saw no change. Either is now told at its line, with the
+folder that is used.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Problem
+from generator.project import DOCS_FOLDER, SITE_FOLDER
+from generator.settings_env import (
+    ENV_TAG,
+    given_by_variable,
+    node_place,
+    top_setting,
+    variable_value,
+)
+
+FOLDERS = {
+    "docs_dir": (
+        DOCS_FOLDER,
+        f"MkDocs always reads its pages from {DOCS_FOLDER}/, where the generator writes them "
+        "from course/ and quizzes/",
+        "edit the pages in course/ and the quizzes in quizzes/",
+    ),
+    "site_dir": (
+        SITE_FOLDER,
+        f"the site is always written to {SITE_FOLDER}/, which the preview serves and the Pages "
+        "workflow publishes",
+        "to publish it from another folder as well, copy site/ there after the build",
+    ),
+}
+"""Each setting, the folder the generator uses for it, why, and what to do instead."""
+
+
+def output_problems(data: bytes, directory_urls: Any, root: Path, shown: Path) -> list[Problem]:
+    """What is wrong with the settings in ``data``, the bytes of mkdocs.yml (``shown``) in the
+    folder ``root``, that decide where the site goes; ``directory_urls`` as MkDocs read it."""
+    return _directory_urls_problems(data, directory_urls, shown) + _folder_problems(
+        data, root, shown
+    )
+
+
+def _directory_urls_problems(data: bytes, directory_urls: Any, shown: Path) -> list[Problem]:
+    """``use_directory_urls`` left to MkDocs' default, or set true: each page would be
+    written as a folder (``01-significance/index.html``), and every link the course writes
+    to another page (下一模块, the 错题本, the review links of the question banks) is a
+    file's, relative, which then leads nowhere. ``check`` said OK."""
+    if directory_urls is False:
+        return []
+    setting = top_setting(data, "use_directory_urls")
+    given = "" if setting is None else given_by_variable(setting)
+    state = "is not set" if setting is None else "is not false"
+    return [
+        Problem(
+            shown,
+            *node_place(setting),
+            f"use_directory_urls {state}{given}, so MkDocs would write each page into a "
+            "folder of its own (01-significance/index.html), where the course's links to its "
+            "other pages, review links among them, lead nowhere",
+            "write 'use_directory_urls: false' at the left edge of a line"
+            if setting is None
+            else "set it to false: use_directory_urls: false",
+            "settings.directory-urls",
+        )
+    ]
+
+
+def _folder_problems(data: bytes, root: Path, shown: Path) -> list[Problem]:
+    """``docs_dir`` or ``site_dir`` in ``data``, the bytes of mkdocs.yml (``shown``) in the
+    folder ``root``, set to a folder other than the one the generator uses."""
+    problems = []
+    for name, (folder, why, instead) in FOLDERS.items():
+        setting = top_setting(data, name)
+        written = None if setting is None else _written_folder(setting)
+        if setting is None or written is None or _same_folder(root, written, folder):
+            continue
+        problems.append(
+            Problem(
+                shown,
+                *node_place(setting),
+                f"{name} names the folder '{written}'{given_by_variable(setting)}, but {why}",
+                f"write '{name}: {folder}' or delete the line; {instead}",
+                "settings.fixed-folder",
+            )
+        )
+    return problems
+
+
+def _written_folder(setting: yaml.Node) -> str | None:
+    """The folder ``setting`` names: as written, or as the environment variable an ``!ENV``
+    tag names gives it (or its fallback); none when no value is given (MkDocs says so)."""
+    if setting.tag != ENV_TAG:
+        return str(setting.value) or None if isinstance(setting, yaml.ScalarNode) else None
+    if (given := variable_value(setting)) is not None:
+        return given[1]
+    names = setting.value if isinstance(setting, yaml.SequenceNode) else []
+    return str(names[-1].value) if len(names) > 1 else None
+
+
+def _same_folder(root: Path, written: str, folder: str) -> bool:
+    """Whether ``written``, relative to ``root`` as MkDocs reads it, names ``folder``
+    (``./site/`` and the folder's full path do)."""
+    return (root / written).resolve() == (root / folder).resolve()
