@@ -15,7 +15,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from generator.media import ON_COMPUTER
+ON_COMPUTER = re.compile(r"(?:file:|[a-z]:[\\/]|\\|~[\\/]|/(?:Users|home)/)", re.IGNORECASE)
+"""How an address to a file on the trainer's own computer starts: ``file:``, a Windows drive
+(``C:\\``, ``C:/``) or folder (``\\资料``, a shared ``\\\\server`` as Markdown leaves it), a
+home folder (``~/``, ``/Users/``, ``/home/``)."""
 
 CHARACTER_REFERENCE = re.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
 CSS_ESCAPE_OR_COMMENT = re.compile(
@@ -31,14 +34,15 @@ CSS_LOAD = re.compile(
 """What CSS loads with ``url(…)`` or ``@import``, quoted or not."""
 IMAGE_SET = re.compile(r"\bimage-set\(((?:[^()]|\([^()]*\))*)", re.IGNORECASE)
 """An ``image-set(…)`` (``-webkit-image-set(…)`` too), whose strings are pictures it loads."""
-STRING = re.compile(r"\"([^\"\n]*)|'([^'\n]*)")
+STRING = re.compile(r"\"(?P<double>[^\"\n]*)\"?|'(?P<single>[^'\n]*)'?")
+"""A CSS string, its closing quote too (an unclosed one ends with the line)."""
 URL_SPACE = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15"
 URL_SPACE += "\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
 """What the browser drops around an address: control characters and spaces."""
 ANOTHER_SITE = re.compile(r"(?:https?|wss?|ftp):|(?:(?!file:)[a-z][a-z0-9+.-]*:)?//", re.I)
 """How an address on another site starts, read with backslashes as slashes: ``https:`` (a
 web address, ``https:e.example`` too, as the browser reads it), ``//`` (this page's scheme);
-not ``file://``, a file on the trainer's computer (:data:`generator.media.ON_COMPUTER`)."""
+not ``file://``, a file on the trainer's computer (:data:`ON_COMPUTER`)."""
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ def css_loads(css: Decoded) -> Iterator[Load]:
     ]
     for image_set in IMAGE_SET.finditer(css.text):
         strings = STRING.finditer(css.text, image_set.start(1), image_set.end(1))
-        found += [(match.start() + 1, match.end()) for match in strings]
+        found += [match.span(str(match.lastgroup)) for match in strings]
     for start, end in sorted(found):
         if (load := load_at(css, start, end)) is not None:
             yield load

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from generator.css_loads import ON_COMPUTER
 from generator.errors import Problem
 from generator.file_names import hidden
 from generator.layout import page_files
@@ -34,10 +35,6 @@ from generator.markdown_config import References
 from generator.project import MEDIA_FOLDERS, Project
 from generator.sources import read_source, unreadable
 
-ON_COMPUTER = re.compile(r"(?:file:|[a-z]:[\\/]|\\|~[\\/]|/(?:Users|home)/)", re.IGNORECASE)
-"""How an address to a file on the trainer's own computer starts: ``file:``, a Windows drive
-(``C:\\``, ``C:/``) or folder (``\\资料``, a shared ``\\\\server`` as Markdown leaves it), a
-home folder (``~/``, ``/Users/``, ``/home/``)."""
 LEFT_BEHIND = re.compile(
     r"(?i)thumbs\.db|desktop\.ini|~\$.*|.*~|.*\.(?:bak|tmp|swp|crdownload|part)"
 )
@@ -257,6 +254,44 @@ def computer_file_link(
         else f"copy the file into course/{folder}/ and write {written}",
         "local-file",
     )
+
+
+def css_file_problem(
+    written: str, read: str, folder: str, files: Collection[str]
+) -> tuple[str, str, str] | None:
+    """The problem of ``written``, an address that CSS in ``folder`` under course/ (a style
+    sheet's, or ``.`` for a page's ``<style>``) loads and the browser reads as ``read``, if
+    it names a file the site does not have: on the trainer's computer, outside course/ or
+    not there. (message, fix, code)."""
+    if (on_computer := computer_file_link(written, files, folder)) is not None:
+        return on_computer
+    name = css_file_name(read, folder)
+    if name is None or name in files:
+        return None
+    where = "course/" if folder == "." else f"course/{folder}/"
+    start = f"it starts from {where}, the {'page' if folder == '.' else 'style sheet'}'s folder"
+    if name.startswith(("/", "../")) or name == "..":
+        example = posixpath.relpath(f"{MEDIA_FOLDERS[0]}/bg.png", folder)
+        return (
+            f"'{written}' leads outside course/, where the site has no files",
+            f"name a file under course/ by its path ({start}), such as {example}",
+            "outside-course",
+        )
+    return (
+        f"'{written}' names course/{name}, which is not there",
+        meant_file(name, files) or f"put the file at course/{name}, or correct the path: {start}",
+        "missing-file",
+    )
+
+
+def css_file_name(read: str, folder: str) -> str | None:
+    """The path from course/ that ``read``, an address CSS in ``folder`` loads, names, if it
+    names a file by its path: not an address of its own (``data:``, ``https://…``) nor a
+    part of the page (``#clip``)."""
+    parts = urlsplit(read)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    return posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
 
 
 def folder_link(address: str, name: str, files: Collection[str]) -> tuple[str, str, str] | None:

@@ -10,7 +10,9 @@ what it names (``src``, ``srcset``, ``poster``, ``data``, ``background``, a styl
 attribute, each read as the browser reads it (:mod:`generator.css_loads`). A Markdown
 picture, the reference forms too, is taken from the converted page
 (:func:`picture_elsewhere`). CSS that loads a file on the trainer's own computer
-(``url(file:///C:/…)``) is told as a link or picture naming one is (``link.local-file``).
+(``url(file:///C:/…)``) is told as a link or picture naming one is (``link.local-file``),
+and CSS that names a file under course/ that is not there as a link to it is
+(``link.missing-file``).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from generator.css_loads import (
     read_elsewhere,
 )
 from generator.errors import Problem
-from generator.media import computer_file_link
+from generator.media import css_file_problem
 from generator.models import Page
 from generator.page_text import Place, place_of
 
@@ -126,16 +128,17 @@ def head_elements(page: Page, text: str) -> Iterator[Problem]:
 def resource_problems(page: Page, text: str, files: Collection[str]) -> Iterator[Problem]:
     """Each load from another site in ``text``, the page body with its code blanked (read
     whole: line by line took a tenth of a second on a course of 300 modules), and each file
-    on the trainer's computer that CSS in it loads, in a ``<style>`` block or a ``style=""``
-    attribute: the page's HTML names it as written, which no learner's browser can open.
-    ``files``: those under course/."""
+    that CSS in it loads, in a ``<style>`` block or a ``style=""`` attribute, that the site
+    does not have: on the trainer's computer (the page's HTML names it as written, which no
+    learner's browser can open), outside course/, or not there. ``files``: those under
+    course/."""
     for load, is_css in _loads(text):
         written = text[load.start : load.end]
         if (read := read_elsewhere(load.address)) is not None:
             place = place_of(text, load.start, page.body_line)
             yield elsewhere_problem(page.source.path, place, written, read)
-        elif is_css and (on_computer := computer_file_link(written, files)) is not None:
-            message, fix, code = on_computer
+        elif is_css and (missing := css_file_problem(written, load.address, ".", files)):
+            message, fix, code = missing
             place = place_of(text, load.start, page.body_line)
             yield Problem(page.source.path, *place, message, fix, f"link.{code}")
 

@@ -30,6 +30,7 @@ from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from generator.css_loads import css_decoded, css_loads
 from generator.errors import raising_modules
 from generator.page_snippets import includes_files, record_missing
 
@@ -207,7 +208,7 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
     too_deep = tree.depth > MAX_NESTING
     return PageScan(
         _headings(converter),
-        set(page.references),
+        {*page.references, *page.css_references},
         links,
         page.ids,
         page.admonitions,
@@ -318,11 +319,13 @@ class _HtmlScan(HTMLParser):
     def __init__(self, *texts: str) -> None:
         super().__init__(convert_charrefs=True)
         self.references: list[str] = []
+        self.css_references: list[str] = []
         self.ids: list[str] = []
         self.has_table = False
         self.admonitions: set[str] = set()
         self.chinese_characters = 0
         self.unshown_depth = 0
+        self.in_style = False
         for text in texts:
             self.feed(text)
         self.close()
@@ -338,13 +341,25 @@ class _HtmlScan(HTMLParser):
                 self.references.append(value)
             elif value and name == "srcset":
                 self.references.extend(part.split()[0] for part in value.split(",") if part.strip())
+            elif value and name == "style":
+                self.css_references += _css_addresses(value)
             elif value is not None and name == "id":  # an empty one too: '{#}'
                 self.ids.append(value)
+        self.in_style = tag == "style"
 
     def handle_endtag(self, tag: str) -> None:
+        self.in_style = False
         if tag in UNSHOWN_TEXT and self.unshown_depth:
             self.unshown_depth -= 1
 
     def handle_data(self, data: str) -> None:
+        if self.in_style:  # the parser gives a <style> element's text whole
+            self.css_references += _css_addresses(data)
         if not self.unshown_depth:
             self.chinese_characters += len(HAN.findall(data))
+
+
+def _css_addresses(css: str) -> list[str]:
+    """The addresses ``css`` loads (``url(images/bg.png)``), each a file the site publishes
+    if it is under course/."""
+    return [load.address for load in css_loads(css_decoded(css))]

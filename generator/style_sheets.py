@@ -16,11 +16,10 @@ import posixpath
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from generator.css_loads import css_decoded, css_loads, read_elsewhere
 from generator.errors import Problem
-from generator.media import computer_file_link
+from generator.media import css_file_name, css_file_problem
 from generator.page_resources import elsewhere_problem
 from generator.page_text import place_of
 from generator.project import Project
@@ -72,7 +71,8 @@ def style_sheet_problems(loads: list[SheetLoad], files: Collection[str]) -> list
 
 def style_sheet_files(loads: list[SheetLoad], files: Collection[str]) -> set[str]:
     """The files of ``files`` (under course/) that the style sheets load (``loads``)."""
-    return {name for load in loads if (name := _file_named(load)) is not None and name in files}
+    names = (css_file_name(load.read, load.folder) for load in loads)
+    return {name for name in names if name is not None and name in files}
 
 
 def _loads(project: Project, named: list[NamedFile], files: Collection[str]) -> Iterator[SheetLoad]:
@@ -94,32 +94,7 @@ def _problem(load: SheetLoad, files: Collection[str]) -> Problem | None:
     if (read := read_elsewhere(load.read)) is not None:
         place = (load.line, load.column)
         return elsewhere_problem(load.shown, place, load.written, read, ELSEWHERE_FIX, "every page")
-    if (on_computer := computer_file_link(load.written, files, load.folder)) is not None:
-        message, fix, code = on_computer
+    if (found := css_file_problem(load.written, load.read, load.folder, files)) is not None:
+        message, fix, code = found
         return load.problem(message, fix, f"link.{code}")
-    name = _file_named(load)
-    if name is None or name in files:
-        return None
-    folder = "course/" if load.folder == "." else f"course/{load.folder}/"
-    start = f"it starts from {folder}, the style sheet's folder"
-    if name.startswith(("/", "../")) or name == "..":
-        example = posixpath.relpath("images/bg.png", load.folder)
-        return load.problem(
-            f"'{load.written}' leads outside course/, where the site has no files",
-            f"name a file under course/ by its path ({start}), such as {example}",
-            "link.outside-course",
-        )
-    return load.problem(
-        f"'{load.written}' names course/{name}, which is not there",
-        f"put the file at course/{name}, or correct the path: {start}",
-        "link.missing-file",
-    )
-
-
-def _file_named(load: SheetLoad) -> str | None:
-    """The path from course/ that ``load`` names, if it names a file by its path: not an
-    address of its own (``data:``, ``https://…``) nor a part of the page (``#clip``)."""
-    parts = urlsplit(load.read)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    return posixpath.normpath(posixpath.join(load.folder, unquote(parts.path)))
+    return None

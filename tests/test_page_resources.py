@@ -193,3 +193,70 @@ def test_a_base_in_code_and_a_basefont_are_fine(
 ) -> None:
     add_to_page(minimal_project, '`<base href="https://e8.example/">` 和 <basefont size="3">\n')
     assert problems(minimal_project, capsys) == []
+
+
+def css_file(place: str, written: str, name: str, fix: str = "") -> str:
+    return (
+        f"{PAGE}:{place}: '{written}' names course/{name}, which is not there; "
+        f"{fix or f'put the file at course/{name}, or correct the path'}: it starts from "
+        "course/, the page's folder [link.missing-file]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "address", "name"),
+    [
+        ("<style>.mot-x { background: url(images/bg.png) }</style>", 33, "images/bg.png", ""),
+        ('<p style="background: url(&quot;./images/bg.png&quot;)">背景</p>', 33, "", ""),
+        ("<style>@import 'extra.css';</style>", 17, "extra.css", "extra.css"),
+        (r"<style>.mot-x { background: u\rl(images/\62g.png) }</style>", 34, "", ""),
+    ],
+    ids=["style-block", "style-attribute", "import", "escaped"],
+)
+def test_a_file_the_page_s_css_names_that_is_not_there_is_a_problem(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    column: int,
+    address: str,
+    name: str,
+) -> None:
+    """Checked for a picture or a link (``link.missing-file``), but not for CSS, whose
+    missing file showed a page without its background, and ``check`` said OK."""
+    line = add_to_page(minimal_project, f"{written}\n")
+    shown = address or written[column - 1 :].split(")")[0].split("&quot;")[0]
+    assert problems(minimal_project, capsys) == [
+        css_file(f"{line}:{column}", shown, name or "images/bg.png")
+    ]
+
+
+def test_a_file_the_page_s_css_names_is_published_or_told_how_it_is_written(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file outside the media folders that only a page's CSS names was left out of the
+    site ("not published"); one written in other letter case is told its name."""
+    add_files(minimal_project, "backgrounds/Paper.png", "wall.png")
+    line = add_to_page(
+        minimal_project,
+        "<style>.mot-x { background: url(backgrounds/paper.png) }</style>\n"
+        '<p style="background-image: url(wall.png)">墙</p>\n'
+        "<style>.mot-y { background: url(../wall.png) }</style>\n",
+    )
+    assert problems(minimal_project, capsys) == [
+        css_file(
+            f"{line}:33",
+            "backgrounds/paper.png",
+            "backgrounds/paper.png",
+            "did you mean backgrounds/Paper.png? write it in the file's own letter case",
+        ).replace(": it starts from course/, the page's folder", ""),
+        f"{PAGE}:{line + 2}:33: '../wall.png' leads outside course/, where the site has no "
+        "files; name a file under course/ by its path (it starts from course/, the page's "
+        "folder), such as images/bg.png [link.outside-course]",
+    ]
+    add_to_page(minimal_project, "")
+    page = minimal_project / PAGE
+    text = page.read_text(encoding="utf-8").replace("paper.png", "Paper.png")
+    page.write_text(text.replace("url(../wall.png)", "url(wall.png)"), encoding="utf-8")
+    assert problems(minimal_project, capsys, "build") == []
+    assert (minimal_project / "site" / "wall.png").is_file()
+    assert (minimal_project / "site" / "backgrounds" / "Paper.png").is_file()
