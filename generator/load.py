@@ -315,7 +315,7 @@ def _quizzes_of_pages_not_modules(project: Project, page_names: set[str]) -> lis
     """Quizzes named after a page that is no module (``glossary.yml``): never read, as only
     a module has a quiz (``exam.yml`` holds the exam settings, and a page ``exam.md`` is
     reported as a reserved name). A quiz named after no page is reported by
-    :func:`generator.layout.quiz_name_problems`, and one after a page whose name starts
+    :func:`generator.quiz_names.quiz_name_problems`, and one after a page whose name starts
     with a digit but is no module's, with that page."""
     number = 1 + max((int(name[:2]) for name in page_names if MODULE_NAME.match(name)), default=0)
     return [

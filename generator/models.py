@@ -241,7 +241,6 @@ Question = Annotated[
     SingleChoice | MultipleChoice | TrueFalse | Ordering | Matching | FillIn | Scenario,
     Field(discriminator="type"),
 ]
-ChoiceQuestion = SingleChoice | MultipleChoice
 QUESTION_MODELS: dict[str, type[QuestionBase]] = {
     "single": SingleChoice,
     "multiple": MultipleChoice,

@@ -4,10 +4,10 @@ Checking a course converts every page body to HTML, as MkDocs will, to find its 
 anchors and the files it uses: most of the time ``check`` takes on a large course. The
 results are kept in ``build/cache/page-scan.json`` (:mod:`generator.digest_store`), keyed
 by a digest of the page body and stamped with the site's settings file, the versions of
-the Markdown packages and the scanner's own code (a new release of the generator may find
-more), so a check, a build or a preview converts only the pages whose text changed since
-the last one. A page that reads other files in (a snippet) is not kept: they may change
-while its text does not.
+the Markdown packages, and the code of the scanner and of this module (a new release of
+the generator may find more, or keep it otherwise), so a check, a build or a preview
+converts only the pages whose text changed since the last one. A page that reads other
+files in (a snippet) is not kept: they may change while its text does not.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from generator.project import Project
 
 CACHE_FILE = "page-scan.json"
 MARKDOWN_PACKAGES = ("markdown", "pymdown-extensions")
-SCANNER = Path(page_scan.__file__)
-"""The code that finds what a scan holds: when it changes, the scans kept are stale."""
+CODE = (Path(page_scan.__file__), Path(__file__))
+"""The code that finds what a scan holds, and this module, which keeps it by position: when
+either changes, the scans kept are stale."""
 
 
 class PageScanCache:
@@ -85,4 +86,6 @@ def _key(body: str) -> str:
 
 def _stamp(config_file: Path) -> str:
     settings = config_file.read_bytes() if config_file.is_file() else b""
-    return stamp_of(MARKDOWN_PACKAGES, settings + b"\0" + SCANNER.read_bytes())
+    return stamp_of(
+        MARKDOWN_PACKAGES, b"\0".join([settings, *(code.read_bytes() for code in CODE)])
+    )

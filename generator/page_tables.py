@@ -53,9 +53,9 @@ def broken_tables(page: Page, text: str) -> Iterator[Problem]:
             start = index  # a heading or a rule ends a block
         rows = ((page.body_line + index, line), (page.body_line + index + 1, lines[index + 1]))
         if start == index and _meant_as_table(line, lines[index + 1]):
-            yield _broken_table(page, rows, _what_is_wrong(rows))
+            yield _broken_table(page, _what_is_wrong(rows))
         elif start != index and _under_text(lines, start, index):
-            yield _broken_table(page, rows, _glued(rows))
+            yield _broken_table(page, _glued(rows))
 
 
 def _meant_as_table(header: str, separator: str) -> bool:
@@ -94,7 +94,7 @@ def _is_table_half_width(header: str, separator: str) -> bool:
     return _is_table(header.translate(HALF_WIDTH), separator.translate(HALF_WIDTH))
 
 
-def _broken_table(page: Page, rows: Rows, wrong: Wrong) -> Problem:
+def _broken_table(page: Page, wrong: Wrong) -> Problem:
     line, column, message, fix = wrong
     return Problem(
         page.source.path,

@@ -27,9 +27,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_markdown_title
 from mkdocs.utils.meta import get_data
 
+from generator.search_index import INDEX
 from generator.write import DocsContents
-
-SEARCH_INDEX = "search/search_index.json"
 
 PageTitles = tuple[tuple[str, str | None], ...]
 
@@ -89,7 +88,7 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        index_file = Path(config.site_dir) / SEARCH_INDEX
+        index_file = Path(config.site_dir) / INDEX
         if not index_file.is_file():
             return
         index = json.loads(index_file.read_text(encoding="utf-8"))

@@ -141,8 +141,8 @@ class Preview:
         """Files gone from the docs folder since the last build: one of the changed pages alone
         would leave them in the site."""
         self.questions = QuestionMemo()
-        self.warnings = WarningsShown()
         """The questions' HTML, rendered again only when a save changed them."""
+        self.warnings = WarningsShown()
         self.shown: list[str] = []
         """The problems the last start or save reported, as the terminal printed them."""
         self.touched = False
@@ -259,7 +259,7 @@ class Preview:
             replace_search_terms(self.terms, terms)
             self.terms = terms
         target = self.site_dir if dirty else self.folder / "next-site"
-        if dirty:  # a page removed changes the navigation: a whole build
+        if dirty:  # files gone, not pages: a page removed changes the navigation (a whole build)
             remove_from_site(self.site_dir, self.removed)
         with _dirty_warning_dropped(), mkdocs_problems(self.project):
             mkdocs_build(self.config(target), serve_url=self.serve_url, dirty=dirty)

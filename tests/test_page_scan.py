@@ -74,17 +74,20 @@ def test_entries_of_the_wrong_shape_are_made_again_and_saved(
     assert counts == [len(saved["values"]), 0]
 
 
-def test_scans_kept_by_an_older_scanner_are_made_again(
-    minimal_project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+@pytest.mark.parametrize("changed", [0, 1], ids=["scanner", "cache"])
+def test_scans_kept_by_older_code_are_made_again(
+    minimal_project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, changed: int
 ) -> None:
-    """An upgrade that finds more in a page (an empty id, say) would otherwise not see it in
-    any page unchanged since the last check."""
+    """An upgrade that finds more in a page (an empty id, say), or keeps a scan's parts in
+    another order, would otherwise not see it in any page unchanged since the last check."""
     scan(minimal_project)
     counts = converted_pages(monkeypatch)
     scan(minimal_project)
-    newer = tmp_path / "page_scan.py"
-    newer.write_bytes(page_cache.SCANNER.read_bytes() + b"\n# finds more\n")
-    monkeypatch.setattr(page_cache, "SCANNER", newer)
+    code = list(page_cache.CODE)
+    newer = tmp_path / code[changed].name
+    newer.write_bytes(code[changed].read_bytes() + b"\n# finds more\n")
+    code[changed] = newer
+    monkeypatch.setattr(page_cache, "CODE", tuple(code))
     scan(minimal_project)
     assert counts == [0, len(load_course(Project(minimal_project)).pages)]
 

@@ -17,9 +17,9 @@ from generator import build
 from generator import serve as serve_module
 from generator.errors import PROBLEMS_PER_FILE, CourseError, Problem, SetupError
 from generator.listen_address import ListenAddress
-from generator.preview import SEARCH_INDEX
 from generator.preview_terminal import NO_WARNINGS_LEFT
 from generator.project import SERVE_STYLES, Project
+from generator.search_index import INDEX as SEARCH_INDEX
 from generator.serve import FIXED, NOT_STARTED, NOT_UPDATED, Preview
 from generator.source_watch import SourceWatch
 from tests.conftest import snapshot

@@ -19,8 +19,8 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from generator import build
 from generator.errors import CourseError
-from generator.preview import SEARCH_INDEX
 from generator.project import Project
+from generator.search_index import INDEX as SEARCH_INDEX
 from generator.serve import FIXED, NOT_UPDATED, serve
 from tests.browsing import contrast_violations
 from tests.conftest import PROJECT, VIEWPORTS, serve_command, watched_tab
