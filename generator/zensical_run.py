@@ -35,6 +35,9 @@ WARNING = re.compile(
     r"^Warning: (?P<message>.+)\n(?:.*\n)*?\s*╭─\[ (?P<page>\S+):(?P<line>\d+):(?P<column>\d+) \]",
     re.MULTILINE,
 )
+MOST_SECONDS = 600
+"""How long a Zensical build may take before it is stopped: the real course takes seconds,
+and a build that never ends would leave the trainer waiting with no word."""
 TEMPLATE_PLACE = re.compile(r"\(in ([^():]+):(\d+)\)")
 """Where Zensical says a template failed: ``(in partials/copyright.html:1)``."""
 
@@ -53,14 +56,23 @@ def run_zensical(project: Project, docs_dir: Path, site_dir: Path) -> None:
     settings = write_scratch_file(
         scratch, SETTINGS_FILE, settings_text(project, docs_dir, site_dir, theme)
     )
-    finished = subprocess.run(
-        [sys.executable, "-m", PACKAGE, "build", "--config-file", str(settings), "--strict"],
-        cwd=scratch,
-        capture_output=True,
-        encoding="utf-8",
-        errors="replace",
-        check=False,
-    )
+    try:
+        finished = subprocess.run(
+            [sys.executable, "-m", PACKAGE, "build", "--config-file", str(settings), "--strict"],
+            cwd=scratch,
+            capture_output=True,
+            encoding="utf-8",
+            errors="replace",
+            check=False,
+            timeout=MOST_SECONDS,
+        )
+    except subprocess.TimeoutExpired:
+        raise SetupError(
+            f"Zensical did not finish building within {MOST_SECONDS // 60} minutes and was stopped",
+            "build with the default engine, MkDocs (without --engine zensical), and report "
+            "the Zensical version (.venv/bin/pip show zensical) with the course",
+            "setup.engine-timeout",
+        ) from None
     if finished.returncode != 0:
         raise CourseError(zensical_problems(project, docs_dir, finished.stdout + finished.stderr))
 

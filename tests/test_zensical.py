@@ -96,6 +96,21 @@ def test_without_zensical_the_build_says_how_to_install_it(
     assert not (minimal_project / "site").exists()
 
 
+def test_a_zensical_build_that_never_finishes_is_stopped(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It had no time limit: the trainer waited on it for ever, with no word."""
+    monkeypatch.setattr(zensical_run, "PACKAGE", "tests.hanging_engine")
+    monkeypatch.setattr(zensical_run, "MOST_SECONDS", 2)
+    monkeypatch.setenv("PYTHONPATH", str(PROJECT))
+    assert run_generator(minimal_project, "build", "--engine", "zensical") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Zensical did not finish building within ")
+    assert " minutes and was stopped; build with the default engine, MkDocs" in err
+    assert err.endswith("[setup.engine-timeout]\nFAILED\n")
+    assert not (minimal_project / "site").exists()
+
+
 @pytest.fixture(scope="module")
 def course() -> Course:
     return load_course(Project(PROJECT))
