@@ -125,7 +125,7 @@ def warning_problem(project: Project, message: str) -> Problem:
         _first_line_with(path, needles) or 1,
         1,
         f"MkDocs: {text}",
-        "fix what it names here; the previous site was left as it was",
+        "fix what it names here",
         MKDOCS_WARNING,
     )
 

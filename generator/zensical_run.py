@@ -163,6 +163,6 @@ def _problem(path: Path, line: int, message: str) -> Problem:
         line,
         1,
         f"Zensical: {message}",
-        "fix what it names here; the previous site was left as it was",
+        "fix what it names here",
         "zensical.warning",
     )

@@ -456,16 +456,19 @@ def test_deleted_module_disappears_from_next_build(minimal_project: Path) -> Non
 
 
 def test_a_mkdocs_warning_points_at_the_source_line(minimal_project: Path) -> None:
-    """``check`` reports such a link itself; a warning MkDocs might add is placed the same way."""
+    """``check`` reports such a link itself; a warning MkDocs might add is placed the same way.
+    Its fix says nothing of the site: an export and the preview report it too, where no
+    previous site was left as it was (the build says what became of the site itself)."""
     page = minimal_project / "course/01-sample.md"
     text = page.read_text()
     page.write_text(text + "\n![图](missing.png)\n")
     line = len(text.splitlines()) + 2
     warning = "Doc file '01-sample.md' contains a link 'missing.png', but ... not found"
     problem = warning_problem(Project(minimal_project), warning)
-    assert (problem.path.as_posix(), problem.line, problem.code) == (
+    assert (problem.path.as_posix(), problem.line, problem.fix, problem.code) == (
         "course/01-sample.md",
         line,
+        "fix what it names here",
         "mkdocs.warning",
     )
 

@@ -54,7 +54,8 @@ def test_a_zensical_warning_points_at_the_source_and_keeps_the_site(
     assert problem.startswith(
         f"course/01-sample.md:{line}:1: Zensical: page does not exist (generated page 01-sample.md"
     )
-    assert problem.endswith("[zensical.warning]") and summary == "FAILED: 1 problem"
+    assert problem.endswith("; fix what it names here [zensical.warning]")
+    assert summary == "FAILED: 1 problem"
     assert outcome == SITE_KEPT
     assert snapshot(minimal_project / "site") == before
     assert scratch_left(minimal_project) == []
