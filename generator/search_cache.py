@@ -7,7 +7,8 @@ build, though a trainer's build usually changes a page or two. :class:`SearchEnt
 keeps each page's entries in ``build/cache/search-entries.json``, keyed by a digest of
 everything Material makes them from (the page's HTML, address, title and table of
 contents, and its front matter ``tags`` and ``search``) and stamped with the versions
-of Material and jieba and the course's search terms (:mod:`generator.digest_store`). A
+of Material and jieba, the course's search terms and the jieba dictionaries the search
+plugin's settings name (``jieba_dict``, ``jieba_dict_user``) (:mod:`generator.digest_store`). A
 page whose digest is there gets its entries back without being parsed or split; the
 search terms go into jieba's dictionary only when a page must be split.
 """
@@ -16,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,7 +34,9 @@ from generator.search_terms import read_search_terms, register_search_terms
 CACHE_FILE = "search-entries.json"
 SEARCH_PLUGIN = "material/search"
 SEARCH_PACKAGES = ("mkdocs-material", "jieba")
-"""What makes the entries, besides the course's search terms."""
+"""What makes the entries, besides the course's search terms and jieba's dictionaries."""
+DICTIONARIES = ("jieba_dict", "jieba_dict_user")
+"""The search plugin's settings naming a dictionary that jieba splits the text with."""
 
 
 class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -40,33 +45,50 @@ class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def __init__(self, project: Project) -> None:
         super().__init__()
         self.project = project
-        terms = json.dumps(read_search_terms(project), ensure_ascii=False).encode()
-        self.store = DigestStore(project.cache_dir / CACHE_FILE, stamp_of(SEARCH_PACKAGES, terms))
+        self.store: DigestStore | None = None
+        """Made once the search plugin's settings are known."""
         self.terms_registered = False
 
     @event_priority(-100)  # after Material's search plugin has made its index
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        index = getattr(config.plugins.get(SEARCH_PLUGIN), "search_index", None)
-        if index is not None:
-            index.add_entry_from_context = self._cached(index, index.add_entry_from_context)
+        search = config.plugins.get(SEARCH_PLUGIN)
+        index = getattr(search, "search_index", None)
+        if search is not None and index is not None:
+            stamp = stamp_of(SEARCH_PACKAGES, self._splitting(search.config))
+            self.store = DigestStore(self.project.cache_dir / CACHE_FILE, stamp)
+            index.add_entry_from_context = self._cached(
+                self.store, index, index.add_entry_from_context
+            )
         return config
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.store.save()
+        if self.store is not None:
+            self.store.save()
 
-    def _cached(self, index: Any, add_entries: Callable[[Page], None]) -> Callable[[Page], None]:
-        """``add_entries`` (Material's), skipped for a page whose entries are cached."""
+    def _splitting(self, search: Any) -> bytes:
+        """What jieba splits the text with: the course's search terms and the dictionaries
+        ``search``, the plugin's settings, name (read as Material reads them)."""
+        terms = json.dumps(read_search_terms(self.project), ensure_ascii=False).encode()
+        named = [os.path.normpath(path) for name in DICTIONARIES if (path := search[name])]
+        read = [Path(path).read_bytes() for path in named if os.path.isfile(path)]
+        return b"\0".join([terms, *(path.encode() for path in named), *read])
+
+    def _cached(
+        self, store: DigestStore, index: Any, add_entries: Callable[[Page], None]
+    ) -> Callable[[Page], None]:
+        """``add_entries`` (Material's, which adds to ``index``), skipped for a page whose
+        entries ``store`` keeps."""
 
         def add_entries_of(page: Page) -> None:
             key = _page_digest(page)
-            entries = self.store.get(key)
+            entries = store.get(key)
             if isinstance(entries, list):
                 index.entries.extend(entries)
                 return
             self._register_terms()
             first = len(index.entries)
             add_entries(page)
-            self.store.put(key, index.entries[first:])
+            store.put(key, index.entries[first:])
 
         return add_entries_of
 

@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from generator.project import Project
 from generator.search_cache import CACHE_FILE
 from generator.search_index import DOCUMENTS
@@ -88,3 +90,28 @@ def test_a_damaged_cache_is_ignored(minimal_project: Path) -> None:
         path.write_text(damage, encoding="utf-8")
         assert built_index(minimal_project) == first
     assert json.loads(path.read_text(encoding="utf-8")) == ours, "made again and saved"
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # jieba's:
+# load_userdict leaves the dictionary's file open
+def test_an_edited_jieba_dictionary_indexes_every_page_anew(
+    minimal_project: Path, tmp_path: Path
+) -> None:
+    """The entries were kept by the search terms alone: words added to a dictionary that
+    the search plugin's jieba_dict_user names split no page until build/cache was deleted."""
+    dictionary = tmp_path / "words.txt"
+    dictionary.write_text("缓存测试词甲\n", encoding="utf-8")
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        text.replace("      lang: zh", f"      lang: zh\n      jieba_dict_user: {dictionary}"),
+        encoding="utf-8",
+    )
+    built_index(minimal_project)
+    for edit in ("缓存测试词乙\n", ""):
+        mark_the_cache(minimal_project)
+        if edit:
+            dictionary.write_text(dictionary.read_text(encoding="utf-8") + edit, encoding="utf-8")
+        built_index(minimal_project)
+        texts = {text for found in entries_by_page(minimal_project).values() for text in found}
+        assert (texts == {MARK}) == (not edit)
