@@ -9,11 +9,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 from generator import build
-from generator.errors import CourseError, SetupError, capped, counted, system_problem
+from generator.errors import (
+    CourseError,
+    SetupError,
+    capped,
+    counted,
+    generator_failed,
+    system_problem,
+)
 from generator.markdown_config import published_site_url
 from generator.project import (
     CONFIG_FILE,
@@ -67,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
         return _interrupted(interrupt)
     except OSError as error:
         _fail(system_problem(project, error))
+        return 1
+    except Exception as error:  # a bug of ours: the traceback to report, then what to do
+        traceback.print_exc()
+        fix = "undo the last change to the course and run the command again"
+        _fail(generator_failed(error, "on this command", fix))
         return 1
 
 

@@ -193,3 +193,14 @@ def system_problem(project: Project, error: OSError) -> SetupError:
     return SetupError(
         error.strerror, "check the path, free space and permissions", "setup.os-error", path
     )
+
+
+def generator_failed(error: Exception, what: str, fix: str) -> SetupError:
+    """``error``, raised by a bug of the generator's as far as it can tell, not a fault of
+    the input: ``what`` failed, and ``fix`` says what to do until the bug is mended."""
+    return SetupError(
+        f"the generator failed {what} ({type(error).__name__}: {error})",
+        f"{fix}, and report this, with the lines above and the files you changed, as a bug "
+        "in the generator",
+        "setup.generator-failed",
+    )

@@ -36,7 +36,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
 from generator import build
-from generator.errors import CourseError, Problem, SetupError, capped, system_problem
+from generator.errors import (
+    CourseError,
+    Problem,
+    SetupError,
+    capped,
+    generator_failed,
+    system_problem,
+)
 from generator.listen_address import ListenAddress, check_port_free, listen_address
 from generator.load import load_course
 from generator.markdown_config import load_settings
@@ -235,7 +242,13 @@ class Preview:
             ]
         except Exception as error:  # a bug of ours: listed, so the server is not left stuck
             traceback.print_exc()
-            reported.append(_generator_failed(error))
+            reported.append(
+                generator_failed(
+                    error,
+                    "on this save",
+                    "the preview keeps the last good pages; undo the last edit and save again",
+                )
+            )
         return reported
 
     def build_site(self) -> None:
@@ -316,16 +329,6 @@ def _mkdocs_warning(problem: Problem | SetupError) -> bool:
     """A warning of MkDocs' building the last good pages with settings ``check`` refused
     (a ``nav`` naming no page): the check's own problem says it better, at its line."""
     return isinstance(problem, Problem) and problem.code == MKDOCS_WARNING
-
-
-def _generator_failed(error: Exception) -> SetupError:
-    """A save the generator failed on, not through the input's fault as far as it can tell."""
-    return SetupError(
-        f"the generator failed on this save ({type(error).__name__}: {error})",
-        "the preview keeps the last good pages; undo the last edit and save again, and "
-        "report this, with the file you saved and the lines above, as a bug in the generator",
-        "setup.generator-failed",
-    )
 
 
 def serve(project: Project, dev_addr: str) -> None:

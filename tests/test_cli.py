@@ -809,3 +809,22 @@ def test_a_long_run_of_spaces_on_a_yaml_line_is_checked_at_once(minimal_project:
     done = subprocess.run(command, capture_output=True, text=True, timeout=30, check=False)
     assert done.returncode == 0, done.stdout
     assert done.stdout.splitlines()[-1].startswith("OK: "), done.stdout
+
+
+def test_a_bug_of_the_generator_ends_with_what_to_do(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug's traceback was the last a trainer saw, with no word of what to do."""
+
+    def fails(project: Project) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(build, "check", fails)
+    assert run_generator(minimal_project, "check") == 1
+    error = capsys.readouterr().err
+    assert error.startswith("Traceback (most recent call last):")
+    assert error.endswith(
+        "the generator failed on this command (RuntimeError: a bug); undo the last change to "
+        "the course and run the command again, and report this, with the lines above and the "
+        "files you changed, as a bug in the generator [setup.generator-failed]\nFAILED\n"
+    )

@@ -557,3 +557,25 @@ def test_a_snippet_saved_builds_the_pages_again(
     (minimal_project / "site").mkdir()
     assert not watch.is_source(str(minimal_project.resolve() / "site"))
     assert not watch.is_source(str(minimal_project.resolve() / "site/01-sample.html"))
+
+
+def test_a_bug_of_the_generator_on_a_save_is_listed_and_the_pages_kept(
+    preview: Preview,
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = built(preview, "01-sample.html").read_bytes()
+
+    def fails() -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(preview, "regenerate", fails)
+    preview.rebuild()
+    assert site_problems(preview) == [
+        "the generator failed on this save (RuntimeError: a bug); the preview keeps the last "
+        "good pages; undo the last edit and save again, and report this, with the lines above "
+        "and the files you changed, as a bug in the generator [setup.generator-failed]"
+    ]
+    assert "Traceback (most recent call last):" in capsys.readouterr().err
+    assert built(preview, "01-sample.html").read_bytes() == page
