@@ -31,6 +31,7 @@ from generator.errors import Problem
 from generator.models import Page
 from generator.page_nesting import nested_too_deep, opening_depths
 from generator.page_scan import MAX_NESTING
+from generator.page_tables import is_table
 from generator.page_text import LIST_MARKER, Lines, body_lines
 
 MAX_STRAY_TAG_STARTS = 20
@@ -53,8 +54,6 @@ INLINE_MARKUP = re.compile(r"&#?\w+;|\\.|`+|\*+|_+|<|\[| {2,}$")
 code span's or an emphasis's marks, a tag, a link, a line break."""
 MARKUP_STARTS = "&\\`*_<["
 """The characters the pieces but a line break start with."""
-TABLE_DELIMITER = "|:- "
-"""What a table's second line (``| --- | :-: |``) is made of."""
 LIST_ITEM = re.compile(rf"( *){LIST_MARKER}")
 """The start of a list item, and its indent."""
 MAX_PAGE_LINES = 3_000
@@ -282,17 +281,8 @@ def _paragraph_starts(page: Page) -> Iterator[tuple[int, str]]:
         if len(block) < 2:
             block.append(line)
         new_item = item is not None and item.group(1) == list_indent
-        starts = len(block) == 1 or _is_table(block) or new_item
+        starts = len(block) == 1 or (len(block) == 2 and is_table(*block)) or new_item
         yield (number if starts else 0), line
-
-
-def _is_table(block: list[str]) -> bool:
-    """Whether the paragraph starting with ``block`` is a table: a row, then a line such
-    as ``| --- | :-: |``."""
-    if len(block) < 2 or "|" not in block[0]:
-        return False
-    delimiter = block[1].strip()
-    return "|" in delimiter and "-" in delimiter and not delimiter.strip(TABLE_DELIMITER)
 
 
 def _too_much_markup(page: Page, line: int, where: str) -> Problem:

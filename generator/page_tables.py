@@ -62,10 +62,10 @@ def _meant_as_table(header: str, separator: str) -> bool:
     """Whether two lines at the start of a block are meant as a table but are none: both
     start with a pipe, or they would be a table with their full-width pipes half-width."""
     if ROW.match(header) and ROW.match(separator):
-        return not _is_table(header, separator)
+        return not is_table(header, separator)
     full_width = "｜" in header + separator
     return (
-        full_width and _is_table_half_width(header, separator) and not _is_table(header, separator)
+        full_width and _is_table_half_width(header, separator) and not is_table(header, separator)
     )
 
 
@@ -78,20 +78,21 @@ def _under_text(lines: list[str], start: int, index: int) -> bool:
     if not set(separator) <= SEPARATOR_CELLS or not _is_table_half_width(header, separator):
         return False  # the first test is quick, and true of few lines
     first = lines[start]
-    if _is_table(first, lines[start + 1]) or lines[index - 1].lstrip().startswith("<"):
+    if is_table(first, lines[start + 1]) or lines[index - 1].lstrip().startswith("<"):
         return False
     if not opens_block(first.strip()):
         return True
     return index - 1 > start and indent(header) > indent(first)
 
 
-def _is_table(header: str, separator: str) -> bool:
+def is_table(header: str, separator: str) -> bool:
+    """Whether ``header`` and ``separator`` open a table, as the tables extension reads them."""
     return TABLES.test(Element("div"), f"{header.strip(' ')}\n{separator.strip(' ')}")
 
 
 def _is_table_half_width(header: str, separator: str) -> bool:
     """Whether two lines would be a table with their full-width pipes typed half-width."""
-    return _is_table(header.translate(HALF_WIDTH), separator.translate(HALF_WIDTH))
+    return is_table(header.translate(HALF_WIDTH), separator.translate(HALF_WIDTH))
 
 
 def _broken_table(page: Page, wrong: Wrong) -> Problem:
