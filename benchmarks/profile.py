@@ -47,7 +47,7 @@ class Stage:
     """How far the stage is nested in the one above it in the table."""
 
 
-ANCHORS = "*/generator/markdown_config.py"
+ANCHORS = "*/generator/course_scan.py"
 """Scans every page's Markdown for its headings' anchors (and the files it uses): started
 while the course loads (so counted in that stage too), collected after."""
 SEARCH = "*/material/plugins/search/plugin.py"

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.course_scan import Anchors, CourseScanner
 from generator.errors import CourseError, Problem
 from generator.file_names import published_name_problems, unpublished_name_warnings
 from generator.lint import lint_course
 from generator.load import load_course
-from generator.markdown_config import Anchors, CourseScanner
 from generator.media import Media, link_problems, linkable_files, select_media
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course

@@ -55,7 +55,7 @@ def load_course(
 ) -> Course:
     """Read ``course/``, ``quizzes/`` and ``search-terms.txt``; raise CourseError listing
     every problem. The pages are read first, and handed to ``pages_loaded`` before the
-    quizzes are read (see :class:`generator.markdown_config.CourseScanner`)."""
+    quizzes are read (see :class:`generator.course_scan.CourseScanner`)."""
     if not project.course_dir.is_dir():
         raise CourseError(
             [

@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from generator.course_scan import References
 from generator.css_loads import ON_COMPUTER
 from generator.errors import Problem
 from generator.file_names import hidden
 from generator.layout import page_files
-from generator.markdown_config import References
 from generator.project import MEDIA_FOLDERS, Project
 from generator.sources import read_source, unreadable
 

@@ -14,9 +14,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 
+from generator.course_scan import CourseScan
 from generator.errors import Problem, Severity
 from generator.line_folds import is_wide
-from generator.markdown_config import CourseScan
 from generator.models import Course, Page
 from generator.page_blocks import (
     broken_blocks,

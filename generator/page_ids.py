@@ -10,8 +10,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from generator.course_scan import GENERATED_HEADINGS
 from generator.errors import Problem
-from generator.markdown_config import GENERATED_HEADINGS
 from generator.models import Course, Page
 from generator.page_markers import markers_of
 from generator.page_scan import PageScan

@@ -1,6 +1,6 @@
 """Scanning a page body as MkDocs will convert it: its heading anchors, links and ids.
 
-Kept apart from the settings (:mod:`generator.markdown_config`): on a first check of a
+Kept apart from the course's scan (:mod:`generator.course_scan`): on a first check of a
 large course the pages are converted in worker processes (:class:`Scans`).
 
 MkDocs checks and rewrites the links that Markdown writes (``[text](page.md)``,

@@ -9,7 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup
 
 from generator.course_data import course_data
-from generator.markdown_config import Anchors
+from generator.course_scan import Anchors
 from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Page, Question
 from generator.page_markers import fill_in_markers
 from generator.plain_text import markdown_text

@@ -17,8 +17,9 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 
+from generator.course_scan import References
 from generator.errors import Problem, joined_with_and
-from generator.markdown_config import References, site_config
+from generator.markdown_config import site_config
 from generator.media import course_file
 from generator.models import Course
 from generator.project import HOME_PAGE, Project

@@ -6,10 +6,10 @@ import unicodedata
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
+from generator.course_scan import CourseScan
 from generator.dialogues import Locator, dialogue_problems
 from generator.errors import CourseError, Problem, Severity, counted, joined_with_and
 from generator.layout import did_you_mean, renamed_modules
-from generator.markdown_config import CourseScan
 from generator.models import (
     BLANK,
     Course,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from generator.course_scan import Anchors
 from generator.digests import (
     answer_digest,
     blank_digests,
@@ -22,7 +23,6 @@ from generator.digests import (
     shown_items,
     turn_digest,
 )
-from generator.markdown_config import Anchors
 from generator.models import (
     END_OF_DIALOGUE,
     FillIn,

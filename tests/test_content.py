@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.course_scan import scan_course
 from generator.lint import lint_course
-from generator.markdown_config import scan_course
 from generator.media import linkable_files
 from generator.models import (
     Course,

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import markdown_config, page_cache, page_scan
+from generator import course_scan, page_cache, page_scan
+from generator.course_scan import CourseScan, scan_course
 from generator.load import load_course
-from generator.markdown_config import CourseScan, markdown_settings, scan_course
+from generator.markdown_config import markdown_settings
 from generator.page_cache import CACHE_FILE
 from generator.page_scan import PageScan, new_converter, scan_page
 from generator.project import Project
@@ -32,7 +33,7 @@ def converted_pages(monkeypatch: pytest.MonkeyPatch) -> list[int]:
             counts.append(len(self.bodies))
             return super().results()
 
-    monkeypatch.setattr(markdown_config, "Scans", Counting)
+    monkeypatch.setattr(course_scan, "Scans", Counting)
     return counts
 
 
@@ -95,7 +96,7 @@ def test_scans_kept_by_older_code_are_made_again(
 IN_WORKERS = """
 import json, os, runpy, sys
 from pathlib import Path
-from generator import markdown_config, page_cache, page_scan
+from generator import course_scan, page_cache, page_scan
 from generator.load import load_course
 from generator.project import Project
 
@@ -127,7 +128,7 @@ def test_a_bracket_is_no_footnote_without_the_footnotes_extension() -> None:
 
 PARALLEL_SCAN = f"""{IN_WORKERS}
 project = Project(Path(sys.argv[1]))
-scan = markdown_config.scan_course(load_course(project), project)
+scan = course_scan.scan_course(load_course(project), project)
 references = {{page: sorted(found) for page, found in scan.references.items()}}
 print(json.dumps([scan.anchors, references]))
 """

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
 
+from generator.course_scan import scan_course
 from generator.errors import CourseError, Problem
 from generator.load import load_course, load_exam, load_module, load_page
-from generator.markdown_config import scan_course
 from generator.media import linkable_files
 from generator.models import Course, ModuleMeta
 from generator.project import Project

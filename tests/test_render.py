@@ -13,6 +13,7 @@ import pytest
 from markupsafe import Markup
 
 import generator.render
+from generator.course_scan import collect_anchors
 from generator.digests import (
     answer_digest,
     correct_response,
@@ -22,7 +23,6 @@ from generator.digests import (
     shown_items,
 )
 from generator.load import load_course
-from generator.markdown_config import collect_anchors
 from generator.models import QUESTION_TYPES, Course, Ordering, Scenario
 from generator.project import EXAM_PAGE, GENERATED_PAGES, MISTAKES_PAGE, Project, bank_file
 from generator.render import QuestionMemo, question_html, render_course, with_colon

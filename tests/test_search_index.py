@@ -18,8 +18,8 @@ import pytest
 from material.plugins.search.plugin import Parser
 from playwright.sync_api import Locator, Page, expect
 
+from generator.course_scan import collect_anchors
 from generator.load import load_course
-from generator.markdown_config import collect_anchors
 from generator.models import (
     Course,
     FillIn,

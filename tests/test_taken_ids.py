@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.course_scan import scan_course
 from generator.load import load_course
-from generator.markdown_config import scan_course
 from generator.page_ids import taken_ids
 from generator.project import Project, page_url
 from tests.conftest import run_generator

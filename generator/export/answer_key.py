@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from generator.course_scan import Anchors
 from generator.export.job import ExportJob
 from generator.export.pdf import print_pdf
-from generator.markdown_config import Anchors, published_site_url, site_config
+from generator.markdown_config import published_site_url, site_config
 from generator.models import (
     END_OF_DIALOGUE,
     Course,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from generator.course_scan import CourseScan
 from generator.errors import Problem
 from generator.lint import standards
 from generator.lint.comments import course_sources, cut_text_problems
@@ -24,7 +25,6 @@ from generator.lint.patterns import pattern_problems, right_count_problems
 from generator.lint.prose import prose_problems
 from generator.lint.questions import QuestionList, question_lists
 from generator.lint.standards import ModuleContext
-from generator.markdown_config import CourseScan
 from generator.models import Course, Module
 
 Rule = Callable[[QuestionList], Iterator[Problem]]
