@@ -203,6 +203,12 @@ def node_place(node: yaml.Node | None) -> tuple[int, int]:
     return (1, 1) if node is None else (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def problem_at(mark: Any, shown: Path, message: str, fix: str, code: str) -> Problem:
+    """A problem at ``mark``, where a node, a tag or an event starts, as PyYAML or libyaml
+    gives it (0-based)."""
+    return Problem(shown, mark.line + 1, mark.column + 1, message, fix, code)
+
+
 def extension_problem(data: bytes, shown: Path, complaint: str) -> Problem | None:
     """MkDocs' ``complaint`` about ``markdown_extensions`` when one fails to load, with the
     traceback it holds left out: the extension, the last line of its error (without the

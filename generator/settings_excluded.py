@@ -24,9 +24,8 @@ from generator.media import course_file
 from generator.models import Course
 from generator.project import HOME_PAGE, Project
 from generator.runtime import runtime_names
-from generator.settings_env import top_settings
+from generator.settings_env import problem_at, top_settings
 from generator.settings_source import settings_bytes
-from generator.settings_trust import problem_at
 
 SETTINGS = {
     InclusionLevel.EXCLUDED: ("exclude_docs", "leaves what it matches out of the site"),

@@ -42,9 +42,9 @@ from generator.project import (
     MISTAKES_PAGE,
     Project,
 )
-from generator.settings_env import given_by_variable, settings_document, top_level
+from generator.settings_env import given_by_variable, problem_at, settings_document, top_level
 from generator.settings_source import settings_bytes
-from generator.settings_trust import NAV, nav_targets, problem_at, written_value
+from generator.settings_trust import NAV, nav_targets, written_value
 
 GENERATED = {
     EXAM_PAGE: "the final exam",

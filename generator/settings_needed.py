@@ -13,8 +13,14 @@ import yaml
 
 from generator.errors import Problem, joined_with_and
 from generator.project import ASSETS_FOLDER
-from generator.settings_env import YAML_TAGS, mapping_pairs, settings_document, top_level
-from generator.settings_trust import SEQ_TAG, path_of, problem_at, written_value
+from generator.settings_env import (
+    YAML_TAGS,
+    mapping_pairs,
+    problem_at,
+    settings_document,
+    top_level,
+)
+from generator.settings_trust import SEQ_TAG, path_of, written_value
 
 EXTENSIONS = "markdown_extensions"
 NEEDED_EXTENSIONS = {

@@ -45,6 +45,7 @@ from generator.settings_env import (
     Keys,
     given_by_variable,
     mapping_pairs,
+    problem_at,
     resolved_at,
     settings_document,
     theme_problems,
@@ -147,7 +148,7 @@ def _key_problems_of(mapping: yaml.MappingNode, shown: Path) -> Iterator[Problem
         if not isinstance(key, yaml.ScalarNode):
             continue
         if (key.tag, key.value) in names:
-            yield _problem(shown, key.start_mark, *duplicate_key(key.value))
+            yield problem_at(key.start_mark, shown, *duplicate_key(key.value))
         elif not key.style and key.value.startswith(FULL_WIDTH_SPACE):
             yield Problem(shown, key.start_mark.line + 1, 1, *FULL_WIDTH_INDENT)
         names.add((key.tag, key.value))
@@ -168,7 +169,7 @@ def _oversized(text: str, shown: Path) -> Problem | None:
         for event in yaml.parse(text, Loader=EVENT_PARSER):
             if isinstance(event, yaml.CollectionStartEvent):
                 if len(opened) >= MAX_DEPTH:
-                    return _problem(shown, event.start_mark, *TOO_DEEP)
+                    return problem_at(event.start_mark, shown, *TOO_DEEP)
                 opened.append((event.anchor, values))
                 values += 1
                 if event.anchor:
@@ -180,7 +181,7 @@ def _oversized(text: str, shown: Path) -> Problem | None:
                     still_open[anchor] = False
             elif isinstance(event, yaml.AliasEvent):
                 if still_open.get(str(event.anchor)):
-                    return _problem(shown, event.start_mark, *holds_itself(str(event.anchor)))
+                    return problem_at(event.start_mark, shown, *holds_itself(str(event.anchor)))
                 values += anchored.get(str(event.anchor), 1)
             elif isinstance(event, yaml.ScalarEvent):
                 values += 1
@@ -188,10 +189,10 @@ def _oversized(text: str, shown: Path) -> Problem | None:
                     anchored[event.anchor] = 1
                     still_open[event.anchor] = False
             if values > MAX_VALUES:
-                return _problem(shown, event.start_mark, *TOO_MANY_VALUES)
+                return problem_at(event.start_mark, shown, *TOO_MANY_VALUES)
     except yaml.MarkedYAMLError as error:
         if error.problem_mark is not None and LIBYAML_TOO_DEEP in (error.problem or ""):
-            return _problem(shown, error.problem_mark, *TOO_DEEP)
+            return problem_at(error.problem_mark, shown, *TOO_DEEP)
     return None
 
 
@@ -217,11 +218,6 @@ def holds_itself(anchor: str) -> tuple[str, str, str]:
         f"out of the value of '&{anchor}'",
         "settings.alias-holds-itself",
     )
-
-
-def _problem(shown: Path, mark: Any, message: str, fix: str, code: str) -> Problem:
-    """``mark``: where the problem starts, as PyYAML or libyaml gives it (0-based)."""
-    return Problem(shown, mark.line + 1, mark.column + 1, message, fix, code)
 
 
 def _printed_texts(
@@ -334,7 +330,9 @@ def _value_problem(
     message, fix, code = what
     if code == "text.too-long":
         fix = "shorten it; a picture or a script belongs in a file of the site, named by its path"
-    return _problem(shown, node.start_mark, f"{name} {message}{given_by_variable(node)}", fix, code)
+    return problem_at(
+        node.start_mark, shown, f"{name} {message}{given_by_variable(node)}", fix, code
+    )
 
 
 def _in_href(path: Keys | None) -> bool:

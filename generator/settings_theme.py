@@ -38,6 +38,7 @@ from generator.settings_env import (
     custom_dir_node,
     given_by_variable,
     mapping_pairs,
+    problem_at,
     top_setting,
 )
 
@@ -189,7 +190,7 @@ def _unknown_keys(pairs: Pairs, known: list[str], where: str, shown: Path) -> It
             message = (
                 f"{message} under {where}: {UNREAD}, so what it was meant to set does not happen"
             )
-            yield _problem(shown, key, message, fix, "settings.theme-key")
+            yield problem_at(key.start_mark, shown, message, fix, "settings.theme-key")
 
 
 def _named_key_problems(
@@ -230,7 +231,7 @@ def _features_text(features: yaml.Node | None, shown: Path) -> Iterator[Problem]
             "flag whose name is part of it, and the offline and SCORM packages lose them all"
         )
         fix = f"write it as a list, a flag a line: 'features:', then '  - {flag}' below it"
-        yield _problem(shown, features, message, fix, "settings.theme-feature")
+        yield problem_at(features.start_mark, shown, message, fix, "settings.theme-feature")
 
 
 def _feature_problems(
@@ -245,18 +246,17 @@ def _feature_problems(
                 f"{THEME}.features names '{flag.value}', a feature Material does not have: "
                 f"{UNREAD}, so the feature stays off"
             )
-            yield _problem(
-                shown, flag, message, meant_or_allowed(flag.value, flags), "settings.theme-feature"
+            yield problem_at(
+                flag.start_mark,
+                shown,
+                message,
+                meant_or_allowed(flag.value, flags),
+                "settings.theme-feature",
             )
 
 
 def _value_of(pairs: Pairs, name: str) -> yaml.Node | None:
     return next((value for key, value in pairs if key.value == name), None)
-
-
-def _problem(shown: Path, node: yaml.Node, message: str, fix: str, code: str) -> Problem:
-    place = node.start_mark
-    return Problem(shown, place.line + 1, place.column + 1, message, fix, code)
 
 
 def custom_dir_not_a_path(data: bytes, shown: Path) -> Problem | None:
@@ -267,9 +267,9 @@ def custom_dir_not_a_path(data: bytes, shown: Path) -> Problem | None:
     folder = custom_dir_node(data)
     if folder is None:
         return None
-    return _problem(
+    return problem_at(
+        folder.start_mark,
         shown,
-        folder,
         f"{THEME}.custom_dir is not a folder's path: it names the folder of the theme's own "
         f"templates{given_by_variable(folder)}",
         "write the folder's path as a text (custom_dir: overrides), or delete the line",

@@ -38,6 +38,7 @@ from generator.settings_env import (
     YAML_TAGS,
     given_by_variable,
     mapping_pairs,
+    problem_at,
     top_level,
     variable_value,
 )
@@ -159,11 +160,6 @@ def _code_settings(document: yaml.Node | None, shown: Path) -> Iterator[Problem]
             )
             fix = f"copy the settings you need into {CONFIG_FILE} and remove 'INHERIT:'"
             yield problem_at(key.start_mark, shown, message, fix, "settings.inherit")
-
-
-def problem_at(mark: Any, shown: Path, message: str, fix: str, code: str) -> Problem:
-    """A problem at ``mark``, where a node or a tag starts, as PyYAML or libyaml gives it."""
-    return Problem(shown, mark.line + 1, mark.column + 1, message, fix, code)
 
 
 def written_value(node: yaml.Node) -> str | None:
