@@ -21,7 +21,7 @@ from generator.load import load_course
 from generator.media import Media, link_problems, linkable_files, select_media
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course
-from generator.project import Project
+from generator.project import BUILT_DOCS, BUILT_SITE, Project
 from generator.publish import publish_site, recover_output, refuse_site_target, scratch_folder
 from generator.render import QuestionMemo, render_course
 from generator.runtime import runtime_assets
@@ -115,10 +115,10 @@ def build_variant(
     load it only when the learner searches (:mod:`generator.search_index`). Raises
     CourseError on a MkDocs warning.
     """
-    sync_docs(scratch / "docs", {**docs_contents(checked), **(extra or {})})
-    run_mkdocs(checked.project, scratch / "docs", scratch / "site", adjust)
-    defer_search_index(scratch / "site")
-    return scratch / "site"
+    sync_docs(scratch / BUILT_DOCS, {**docs_contents(checked), **(extra or {})})
+    run_mkdocs(checked.project, scratch / BUILT_DOCS, scratch / BUILT_SITE, adjust)
+    defer_search_index(scratch / BUILT_SITE)
+    return scratch / BUILT_SITE
 
 
 def build_with_zensical(checked: CheckedCourse, scratch: Path) -> Path:
@@ -127,9 +127,9 @@ def build_with_zensical(checked: CheckedCourse, scratch: Path) -> Path:
     The same docs folder as for MkDocs. Zensical segments Chinese for search on its own:
     the course's search terms (``search-terms.txt``, for jieba) play no part.
     """
-    sync_docs(scratch / "docs", docs_contents(checked))
-    run_zensical(checked.project, scratch / "docs", scratch / "site")
-    return scratch / "site"
+    sync_docs(scratch / BUILT_DOCS, docs_contents(checked))
+    run_zensical(checked.project, scratch / BUILT_DOCS, scratch / BUILT_SITE)
+    return scratch / BUILT_SITE
 
 
 ENGINES: dict[str, Callable[[CheckedCourse, Path], Path]] = {

@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from generator.errors import SetupError
-from generator.project import Project
+from generator.project import BUILT_DOCS, BUILT_SITE, OLD_DOCS, OLD_SITE, Project
 
 if sys.platform != "win32":
     import fcntl
@@ -34,9 +34,8 @@ if sys.platform != "win32":
 SCRATCH_PREFIX = ".tmp-"
 DISCARDED = ".discarded"
 """Suffix of a scratch folder being removed: nothing in it is ever put back."""
-OLD_SITE = "old-site"
-"""Where the two-rename swap puts the previous site, in the scratch folder."""
 AT_FDCWD = -100
+"""Linux's "the current folder" for ``renameat2``, whose paths are then read as given."""
 EXCHANGE = 2
 """RENAME_EXCHANGE (Linux ``renameat2``) and RENAME_SWAP (macOS ``renamex_np``) are both 2."""
 
@@ -105,10 +104,10 @@ def publish_site(project: Project, scratch: Path) -> None:
     replaced and the link kept.
     """
     if project.site_dir.is_symlink():
-        _publish_through_link(scratch / "site", project.site_dir.resolve())
+        _publish_through_link(scratch / BUILT_SITE, project.site_dir.resolve())
     else:
-        swap_in(scratch / "site", project.site_dir, scratch / OLD_SITE)
-    swap_in(scratch / "docs", project.docs_dir, scratch / "old-docs")
+        swap_in(scratch / BUILT_SITE, project.site_dir, scratch / OLD_SITE)
+    swap_in(scratch / BUILT_DOCS, project.docs_dir, scratch / OLD_DOCS)
 
 
 def _publish_through_link(new: Path, target: Path) -> None:
@@ -118,8 +117,8 @@ def _publish_through_link(new: Path, target: Path) -> None:
     build: the new site is moved (or copied) next to it first, so the swap stays one step.
     """
     with _scratch_beside(target) as beside:
-        _move(new, beside / "site")
-        swap_in(beside / "site", target, beside / OLD_SITE)
+        _move(new, beside / BUILT_SITE)
+        swap_in(beside / BUILT_SITE, target, beside / OLD_SITE)
 
 
 def _beside_prefix(target: Path) -> str:

@@ -52,6 +52,10 @@ from generator.preview import PageTitles, PreviewPlugin, page_titles, remove_fro
 from generator.preview_signals import stopped_as_by_ctrl_c
 from generator.preview_terminal import WarningsShown, changes, report, report_new, say_why_whole
 from generator.project import (
+    BUILT_DOCS,
+    BUILT_SITE,
+    NEXT_SITE,
+    OLD_SITE,
     SERVE_PROBLEMS,
     SERVE_SCRIPT,
     SERVE_STYLES,
@@ -87,6 +91,8 @@ navigation's pages and titles, the search terms, the theme's own folder, the sni
 FIXED = "Fixed: the preview shows the course as saved."
 """Said once a save clears the problems last reported, which a page reload alone would not
 tell the terminal (a mended mkdocs.yml regenerates no page)."""
+BUG_FIX = "the preview keeps the last good pages; undo the last edit and save again"
+"""What to do when the generator fails on a save through a bug of its own."""
 
 
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
@@ -132,9 +138,9 @@ class Preview:
         self.serve_url = address.url
         self.folder = folder
         """The preview's docs folder and site, apart from a build's (see the module)."""
-        self.docs_dir = self.folder / "docs"
+        self.docs_dir = self.folder / BUILT_DOCS
         self.docs_dir.mkdir(parents=True)
-        self.site_dir = self.folder / "site"
+        self.site_dir = self.folder / BUILT_SITE
         self.plugin = PreviewPlugin()
         self.pages: PageTitles | None = None
         """The navigation of the docs folder's pages, as the last good save wrote them."""
@@ -242,13 +248,7 @@ class Preview:
             ]
         except Exception as error:  # a bug of ours: listed, so the server is not left stuck
             traceback.print_exc()
-            reported.append(
-                generator_failed(
-                    error,
-                    "on this save",
-                    "the preview keeps the last good pages; undo the last edit and save again",
-                )
-            )
+            reported.append(generator_failed(error, "on this save", BUG_FIX))
         return reported
 
     def build_site(self) -> None:
@@ -271,7 +271,7 @@ class Preview:
         if terms != self.terms:
             replace_search_terms(self.terms, terms)
             self.terms = terms
-        target = self.site_dir if dirty else self.folder / "next-site"
+        target = self.site_dir if dirty else self.folder / NEXT_SITE
         if dirty:  # files gone, not pages: a page removed changes the navigation (a whole build)
             remove_from_site(self.site_dir, self.removed)
         with _dirty_warning_dropped(), mkdocs_problems(self.project):
@@ -284,7 +284,7 @@ class Preview:
 
     def serve_site(self, built: Path) -> None:
         """Put the whole site ``built`` in place of the served one, as a build publishes."""
-        old = self.folder / "old-site"
+        old = self.folder / OLD_SITE
         swap_in(built, self.site_dir, old)
         shutil.rmtree(old, ignore_errors=True)
 

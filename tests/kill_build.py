@@ -19,6 +19,7 @@ from typing import Any
 import mkdocs.utils
 
 from generator import publish
+from generator.project import OLD_SITE
 
 stop_signal = signal.SIGKILL
 """What ``die`` sends."""
@@ -62,7 +63,7 @@ def kill_between_renames() -> None:
     def killing(original: Callable[..., Any]) -> Callable[..., Any]:
         def replace(source: Any, target: Any, **keywords: Any) -> None:
             original(source, target, **keywords)
-            if pathlib.Path(target).name == publish.OLD_SITE:
+            if pathlib.Path(target).name == OLD_SITE:
                 die()
 
         return replace

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator import build, publish
-from generator.project import Project
+from generator.project import OLD_SITE, Project
 from tests.conftest import FIXTURES, NO_SITE, PROJECT, SITE_KEPT, copy_project, run_generator
 from tests.kill_build import POINTS
 
@@ -124,7 +124,7 @@ def test_ctrl_c_stops_a_build_with_one_line_saying_what_site_holds(
 
 def test_check_leaves_a_running_build_alone(project: Path) -> None:
     """While a build holds the lock, a scratch folder that looks stale may be in use."""
-    stranded = project / "build" / f"{publish.SCRATCH_PREFIX}stranded" / publish.OLD_SITE
+    stranded = project / "build" / f"{publish.SCRATCH_PREFIX}stranded" / OLD_SITE
     with publish.scratch_folder(Project(project)):
         stranded.mkdir(parents=True)
         (stranded / "index.html").write_text("旧的网站", encoding="utf-8")
@@ -213,7 +213,7 @@ def test_a_build_stopped_between_the_two_renames_puts_the_old_site_back(
 
     def interrupted_replace(source: Path, target: Path) -> None:
         rename(source, target)
-        if target.name == publish.OLD_SITE:
+        if target.name == OLD_SITE:
             raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", interrupted_replace)
