@@ -1,8 +1,11 @@
-"""Write stage: the only code that touches the generated docs folder and exports.
+"""Write stage: the code that writes the generated docs folder, the exports and the caches.
 
-Exports are written beside their target and renamed into place when complete, so a failed
-export leaves no partial file behind. A build's site is published by
-:mod:`generator.publish`.
+An export or a cache file is written beside its target and renamed into place when
+complete, so a failed run leaves no partial file behind; the docs folder is synced in a
+build's scratch folder, which replaces the project's only when the build succeeds. A
+build's site is published by :mod:`generator.publish`; what a build, an export or the
+preview writes into its own scratch folder before that (the SCORM manifest, the answer
+key's draft, the problems panel's list) is written there by the code that builds it.
 """
 
 from __future__ import annotations
