@@ -30,12 +30,12 @@ from jinja2 import Environment, TemplateSyntaxError, meta
 from generator.errors import Problem
 from generator.markdown_config import site_config
 from generator.media import course_file, file_named, linkable_files
-from generator.mkdocs_run import overridden_templates, template_problem
 from generator.project import COURSE_FOLDER, Project
 from generator.runtime import runtime_names
 from generator.settings_env import custom_dir_node, given_by_variable, problem_at, settings_document
 from generator.settings_source import settings_bytes
 from generator.settings_trust import site_resources, written_value
+from generator.site_engines import overridden_templates, template_problem
 
 COURSE_PREFIX = f"{COURSE_FOLDER}/"
 

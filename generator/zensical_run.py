@@ -23,8 +23,8 @@ from pathlib import Path
 
 from generator.errors import CourseError, Problem, SetupError
 from generator.markdown_config import site_config
-from generator.mkdocs_run import THEME_OVERRIDES, source_of
 from generator.project import Project
+from generator.site_engines import THEME_OVERRIDES, first_line_with, source_of
 from generator.write import write_scratch_file
 
 PACKAGE = "zensical"
@@ -145,16 +145,7 @@ def warning_problem(
     generated = docs_dir / page
     lines = generated.read_text(encoding="utf-8").splitlines() if generated.is_file() else []
     text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-    return _problem(project.relative(source), _first_line_with(source, text) or 1, where)
-
-
-def _first_line_with(path: Path, text: str) -> int | None:
-    if not text:
-        return None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if text in line:
-            return number
-    return None
+    return _problem(project.relative(source), first_line_with(source, [text]) or 1, where)
 
 
 def _problem(path: Path, line: int, message: str) -> Problem:

@@ -18,9 +18,9 @@ import pytest
 from material import templates
 from playwright.sync_api import Locator, Page, expect
 
-from generator.mkdocs_run import MATERIAL_OVERRIDES
 from generator.runtime import SEARCH_WORKER
 from generator.search_index import DOCUMENTS, INDEX, OFFLINE_INDEX, split_index
+from generator.site_engines import MATERIAL_OVERRIDES
 from tests.browsing import record_requests, type_query
 
 MATERIAL = Path(templates.__file__).parent

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from generator.errors import CourseError, SetupError
 from generator.markdown_config import site_config
-from generator.mkdocs_run import MATERIAL_OVERRIDES, THEME_OVERRIDES
 from generator.project import Project
+from generator.site_engines import MATERIAL_OVERRIDES, THEME_OVERRIDES
 
 NOT_A_FILE = {
     stat.S_IFDIR: "a folder",
