@@ -36,7 +36,7 @@ from generator.models import Page
 from generator.page_text import Place, place_of
 
 ATTRIBUTE = re.compile(
-    r"(?=[bcdfhimpsx])(?<![\w:.-])(?P<name>src|srcset|imagesrcset|poster|data|background|(?:xlink:)?href"
+    r"(?=[bcdfhimpsx])(?<![\w:.-])(?P<name>src|srcset|imagesrcset|poster|ping|data|background|(?:xlink:)?href"
     r"|style|fill|stroke|filter|mask|clip-path|cursor|marker-(?:start|mid|end))\s*=\s*"
     r"(?:\"(?P<double>[^\"<>]*)\"|'(?P<single>[^'<>]*)'|(?P<bare>[^\s\"'=<>`{}]+))",
     re.IGNORECASE,
@@ -44,8 +44,9 @@ ATTRIBUTE = re.compile(
 """An HTML attribute (or attr_list's: ``{ style="…" }``) that may load what it names (the
 lookahead for the names' first letters keeps the search as fast as the old one, which
 looked for ``//``)."""
-SETS = {"srcset", "imagesrcset"}
-"""Attributes that name several pictures (``a.png 1x, b.png 2x``)."""
+SETS = {"srcset", "imagesrcset", "ping"}
+"""Attributes that name several addresses: pictures (``a.png 1x, b.png 2x``), or the
+addresses a link's ``ping`` tells when it is followed."""
 CSS_ATTRIBUTES = {"style", "fill", "stroke", "filter", "mask", "clip-path", "cursor"}
 """Attributes whose value is CSS, or may name a resource with ``url(…)`` (SVG's ``marker-*``
 too)."""
@@ -59,6 +60,8 @@ whole page wherever it is: ``<base>`` and ``<meta http-equiv>``."""
 SET_PART = re.compile(r"[^\s,]+")
 """An address or a size in a ``srcset`` (a size is never an address)."""
 
+CSS, PING, HTML = "css", "ping", "html"
+"""What loads an address: CSS, a link's ``ping`` or another attribute of HTML."""
 ELSEWHERE_FIX = (
     "save the file in course/images/ or course/media/ and name it from there; a link to the "
     "other site, [text](address), is fine"
@@ -82,11 +85,27 @@ def _elsewhere(
     written: str, read: str, fix: str = ELSEWHERE_FIX, waiting: str = "the page"
 ) -> tuple[str, str, str]:
     """(message, fix, code) for ``written``, read as ``read``, loaded from another site."""
-    reading = "" if read == written else f" (the browser reads it as '{read}')"
     return (
-        f"'{written}'{reading} is loaded from another site: {waiting} would wait on it where "
-        "the site is blocked (as many are in mainland China), and tell it who reads the page",
+        f"'{written}'{_as_read(written, read)} is loaded from another site: {waiting} would wait "
+        "on it where the site is blocked (as many are in mainland China), and tell it who "
+        "reads the page",
         fix,
+        "page.resource-elsewhere",
+    )
+
+
+def _as_read(written: str, read: str) -> str:
+    """What to say of ``written`` when the browser reads it otherwise, as ``read``."""
+    return "" if read == written else f" (the browser reads it as '{read}')"
+
+
+def _pinged(written: str, read: str) -> tuple[str, str, str]:
+    """(message, fix, code) for ``written``, read as ``read``, another site a link's ``ping``
+    names: the browser sends it a request whenever a learner follows the link."""
+    return (
+        f"'{written}'{_as_read(written, read)} is another site that the link's ping tells "
+        "each time a learner follows the link: it would learn who reads the page",
+        "delete the ping attribute: the link works without it",
         "page.resource-elsewhere",
     )
 
@@ -132,20 +151,24 @@ def resource_problems(page: Page, text: str, files: Collection[str]) -> Iterator
     does not have: on the trainer's computer (the page's HTML names it as written, which no
     learner's browser can open), outside course/, or not there. ``files``: those under
     course/."""
-    for load, is_css in _loads(text):
+    for load, kind in _loads(text):
         written = text[load.start : load.end]
         if (read := read_elsewhere(load.address)) is not None:
             place = place_of(text, load.start, page.body_line)
-            yield elsewhere_problem(page.source.path, place, written, read)
-        elif is_css and (missing := css_file_problem(written, load.address, ".", files)):
+            if kind == PING:
+                yield Problem(page.source.path, *place, *_pinged(written, read))
+            else:
+                yield elsewhere_problem(page.source.path, place, written, read)
+        elif kind == CSS and (missing := css_file_problem(written, load.address, ".", files)):
             message, fix, code = missing
             place = place_of(text, load.start, page.body_line)
             yield Problem(page.source.path, *place, message, fix, f"link.{code}")
 
 
-def _loads(text: str) -> Iterator[tuple[Load, bool]]:
-    """What the HTML and CSS in ``text`` load, in order, and whether CSS loads it."""
-    found: list[tuple[Load, bool]] = []
+def _loads(text: str) -> Iterator[tuple[Load, str]]:
+    """What the HTML and CSS in ``text`` load, in order, and what loads it: CSS, a link's
+    ping or another attribute of HTML."""
+    found: list[tuple[Load, str]] = []
     for attribute in ATTRIBUTE.finditer(text):
         name = attribute["name"].lower()
         if name.endswith("href") and not HREF_LOADING.match(
@@ -155,9 +178,10 @@ def _loads(text: str) -> Iterator[tuple[Load, bool]]:
         group = str(attribute.lastgroup)  # the value's: double, single or bare
         value = html_decoded(attribute[group])
         is_css = name in CSS_ATTRIBUTES or name.startswith("marker-")
-        found += _moved(_value_loads(name, value, is_css), attribute.start(group), is_css)
+        kind = CSS if is_css else PING if name == PING else HTML
+        found += _moved(_value_loads(name, value, is_css), attribute.start(group), kind)
     for style in STYLE_ELEMENT.finditer(text):
-        found += _moved(css_loads(css_decoded(style[1])), style.start(1), True)
+        found += _moved(css_loads(css_decoded(style[1])), style.start(1), CSS)
     return iter(sorted(found, key=lambda load: load[0].start))
 
 
@@ -170,6 +194,6 @@ def _value_loads(name: str, value: Decoded, is_css: bool) -> Iterable[Load]:
     return [load for load in loads if load is not None]
 
 
-def _moved(loads: Iterable[Load], offset: int, is_css: bool) -> list[tuple[Load, bool]]:
-    """``loads`` found in a part of the text that starts at ``offset``."""
-    return [(Load(load.address, load.start + offset, load.end + offset), is_css) for load in loads]
+def _moved(loads: Iterable[Load], offset: int, kind: str) -> list[tuple[Load, str]]:
+    """``loads`` found in a part of the text that starts at ``offset``, by ``kind``."""
+    return [(Load(load.address, load.start + offset, load.end + offset), kind) for load in loads]

@@ -260,3 +260,26 @@ def test_a_file_the_page_s_css_names_is_published_or_told_how_it_is_written(
     assert problems(minimal_project, capsys, "build") == []
     assert (minimal_project / "site" / "wall.png").is_file()
     assert (minimal_project / "site" / "backgrounds" / "Paper.png").is_file()
+
+
+def test_a_link_that_pings_another_site_is_a_problem(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The link is fine; its ``ping`` made each learner who followed it tell another site
+    (two here, the second written with a character reference), and check said OK."""
+    line = add_to_page(
+        minimal_project,
+        '<a href="https://example.com/" ping="https://t1.example/p https:&#47;&#47;t2.example/q">'
+        "链接</a>\n"
+        '<a href="#need" ping="stats.html">本页</a> `<a ping="https://t3.example/">`\n',
+    )
+    told = (
+        "is another site that the link's ping tells each time a learner follows the link: it "
+        "would learn who reads the page; delete the ping attribute: the link works without it "
+        "[page.resource-elsewhere]"
+    )
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:38: 'https://t1.example/p' {told}",
+        f"{PAGE}:{line}:59: 'https:&#47;&#47;t2.example/q' (the browser reads it as "
+        f"'https://t2.example/q') {told}",
+    ]
