@@ -180,10 +180,17 @@ def hand_in(page: Page, surface: Surface, double_click: bool = False) -> str:
     else:
         button.click()
     expect(surface.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
-    page.wait_for_timeout(400 if double_click else 0)  # a second confirmation would be asked by now
+    past_the_input(page)  # a second confirmation would be asked by now
     page.remove_listener("dialog", accept)
     assert len(said) == 1, f"asked once, not {said}"
     return said[0]
+
+
+def past_the_input(page: Page) -> None:
+    """Wait until ``page`` has run a task after the input just given. The runtime handles a
+    click at once, and a ``window.confirm`` it asks holds the page until the test's dialog
+    handler has answered it: by then any confirmation the click asked has been heard."""
+    page.evaluate("() => new Promise(done => setTimeout(done))")
 
 
 def hand_in_left_open(page: Page, elsewhere: Page) -> Dialog:

@@ -18,7 +18,14 @@ from generator.export.pdf import CHROMIUM_FLAGS
 from generator.load import load_course
 from generator.models import Course, FillIn, Module, SingleChoice
 from generator.project import Project
-from tests.browsing import choose_dark, every_question, fail, give_answer, search
+from tests.browsing import (
+    choose_dark,
+    every_question,
+    fail,
+    give_answer,
+    past_the_input,
+    search,
+)
 from tests.conftest import PROJECT, chromium_executable
 
 pytestmark = pytest.mark.browser
@@ -302,7 +309,7 @@ def test_a_paper_being_graded_is_not_handed_in_twice(page: Page, site_url: str) 
     hand_in_button.click()
     expect(page.locator(".mot-exam-paper .mot-question[aria-busy]").first).to_be_attached()
     hand_in_button.click()
-    page.wait_for_timeout(300)  # a second confirmation would be asked by now
+    past_the_input(page)  # a second confirmation would be asked by now
     assert len(asked) == 1
     for route in held:
         route.continue_()
