@@ -193,6 +193,38 @@ def past_the_input(page: Page) -> None:
     page.evaluate("() => new Promise(done => setTimeout(done))")
 
 
+FOLLOWING_SAVES = """window.__known = [];
+const storeKnown = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, value) {
+  window.__known.push(value);
+  return storeKnown.call(this, key, value);
+};
+const afterHandlers = new MessageChannel();
+afterHandlers.port1.onmessage = message => window.__known.push(message.data);
+addEventListener("storage", event => afterHandlers.port2.postMessage(event.newValue));"""
+"""Keeps in ``__known`` each value a tab stores, and each one another tab stored that it
+heard of, a task after its storage handlers (the runtime's follow a save there). A message
+rather than a timer: a tab behind another runs its timers once a second."""
+
+
+def caught_up(tab: Page) -> None:
+    """Wait until ``tab`` (set up with FOLLOWING_SAVES) has handled the progress record as
+    stored now, saved by itself or heard of, and every grading this started has ended."""
+    tab.wait_for_function(
+        "key => window.__known.includes(localStorage.getItem(key))"
+        " && !document.querySelector('[aria-busy]')",
+        arg=STORAGE_KEY,
+        polling=50,  # a tab behind another draws a frame a second
+    )
+
+
+def expect_hand_in_over(surface: Surface) -> None:
+    """The 交卷 pressed on ``surface`` has run its course: past its wait for the storage to
+    settle, and past its grading if it went on to one (a hand-in is stored as that ends)."""
+    expect(surface.locator(".mot-exam[data-handing-in]")).to_have_count(0)
+    expect(surface.locator(".mot-exam .mot-question[aria-busy]")).to_have_count(0)
+
+
 def hand_in_left_open(page: Page, elsewhere: Page) -> Dialog:
     """Press 交卷 in ``page`` and leave its confirmation open, as a learner who switches
     tabs does: ``page`` stands still until it is answered, while ``elsewhere`` goes on."""

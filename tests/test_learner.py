@@ -35,12 +35,15 @@ from generator.normalise import normalise
 from generator.project import Project
 from tests.browsing import (
     AXE,
+    FOLLOWING_SAVES,
     STORAGE_KEY,
     answer_exam,
     answer_form,
     axe_violations,
+    caught_up,
     choose_options,
     every_question,
+    expect_hand_in_over,
     expect_no_storage_notice,
     expect_scheme,
     fill_answers,
@@ -888,7 +891,7 @@ def test_a_hand_in_left_waiting_in_another_tab_keeps_the_paper_handed_in_first(
     answer_exam(page, page, questions, right=True)
     confirmation.accept()
     expect(other.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
-    other.wait_for_timeout(500)  # B's hand-in, if it were to go ahead, has written by now
+    expect_hand_in_over(other)  # B's hand-in, if it were to go ahead, has written by now
     for tab in (other, page):
         tab.reload()
         verdict = tab.locator('[data-results-for="exam"] [data-passed]')
@@ -916,13 +919,14 @@ def test_a_tab_following_another_writes_nothing_it_did_not_change(
     (the exam's misses in the 错题本 were lost that way)."""
     other = page.context.new_page()
     other.add_init_script(COUNT_WRITES)
+    other.add_init_script(FOLLOWING_SAVES)
     module = course.modules[0]
     other.goto(f"{fixture_site_url}{module.page.name}.html")
     for question in module.quiz.questions:
         answer(other, question, right=True)
     other.evaluate("window.__writes = 0")
     drawn = take_exam(page, fixture_site_url, course, right=False)
-    page.wait_for_timeout(500)  # B has heard of every save
+    caught_up(other)  # B has heard of every save
     assert other.evaluate("window.__writes") == 0
     record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
     assert set(drawn) <= set(record["mistakes"]), "every miss of the exam is in the 错题本"
@@ -945,6 +949,7 @@ def test_a_tab_told_of_a_save_made_on_its_own_makes_none_of_its_changes_again(
     missed = next(q for q in module.quiz.questions if q.id in drawn)
     other = window_beside(page)
     other.add_init_script(COUNT_WRITES)
+    other.add_init_script(FOLLOWING_SAVES)
     other.goto(f"{fixture_site_url}{module.page.name}.html")
     answer(other, missed, right=True)
     page.wait_for_function(
@@ -954,7 +959,7 @@ def test_a_tab_told_of_a_save_made_on_its_own_makes_none_of_its_changes_again(
     other.evaluate("window.__writes = 0")
     hand_in(page, page)
     other.wait_for_function(f"JSON.parse(localStorage.getItem('{STORAGE_KEY}')).attempt.handedIn")
-    other.wait_for_timeout(300)  # B has followed A's save
+    caught_up(other)  # B has followed A's save
     assert other.evaluate("window.__writes") == 0
     record = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
     assert missed.id in record["mistakes"], "the exam's miss is in the 错题本"

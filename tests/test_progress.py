@@ -22,10 +22,12 @@ from generator.load import load_course
 from generator.models import Course, Module, MultipleChoice, Shuffled, SingleChoice
 from generator.project import Project
 from tests.browsing import (
+    FOLLOWING_SAVES,
     LOGIN_PAGE_RUN,
     STORAGE_KEY,
     answer,
     answer_exam,
+    caught_up,
     chosen_keys,
     every_question,
     expect_no_storage_notice,
@@ -1203,6 +1205,7 @@ def test_a_handed_in_exam_stays_as_it_is_when_another_tab_saves(
     were under way: 继续作答 showed above it, and pressing it threw an error."""
     questions = every_question(course)
     exam = context.new_page()
+    exam.add_init_script(FOLLOWING_SAVES)
     drawn = take_exam_started(exam, fixture_site_url)
     give_answer(
         exam.locator(f'.mot-exam-paper [data-question-id="{drawn[0]}"]'), questions[drawn[0]], True
@@ -1213,6 +1216,6 @@ def test_a_handed_in_exam_stays_as_it_is_when_another_tab_saves(
     quiz = context.new_page()
     open_quiz(quiz, fixture_site_url)
     answer(quiz, course.modules[0], 0, right=True)
-    exam.wait_for_timeout(500)  # the exam tab has heard of the save by now
+    caught_up(exam)  # the exam tab has heard of the save
     expect(exam.locator(".mot-exam-resume")).to_be_hidden()
     expect(exam.locator(".mot-exam-paper .mot-question[data-result]")).to_have_count(len(drawn))

@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from generator.load import load_course
 from generator.models import Course
 from generator.project import Project
-from tests.browsing import answer, answer_form
+from tests.browsing import FOLLOWING_SAVES, answer, answer_form, caught_up
 from tests.conftest import FIXTURES, build_and_serve, copy_project, run_generator
 from tests.test_learner import COUNT_WRITES
 from tests.test_trainer_edits import record
@@ -81,6 +81,7 @@ def republished(
     for url in build_and_serve(root):
         context: BrowserContext = browser.new_context(locale="zh-CN")
         context.add_init_script(COUNT_WRITES)
+        context.add_init_script(FOLLOWING_SAVES)
         context.on("weberror", lambda error: errors.append(str(error.error)))
         page = context.new_page()
         for module in course.modules:
@@ -115,7 +116,8 @@ def test_tabs_of_the_old_build_undo_nothing_the_new_build_saves(
     added = republished.course_now.modules[0].quiz.questions[-1]
     form = answer_form(new.locator(f'form[data-question-id="{added.id}"]'), added, right=False)
     expect(form).to_have_attribute("data-result", "incorrect")
-    new.wait_for_timeout(1000)  # time for writes back and forth, had there been any
+    for tab in [new, *republished.old_tabs]:
+        caught_up(tab)  # each has handled the last save, and would have written back by now
     assert [tab.evaluate("window.__writes") for tab in republished.old_tabs] == [0] * len(OLD_PAGES)
     kept = record(new)
     assert kept["questions"][added.id]["quiz"] == "01-sample"

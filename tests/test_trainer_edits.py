@@ -25,7 +25,16 @@ from generator.digests import opaque_key
 from generator.load import load_course
 from generator.models import Course, Scenario
 from generator.project import Project
-from tests.browsing import STORAGE_KEY, answer, answer_form, give_answer, hand_in, seed_progress
+from tests.browsing import (
+    FOLLOWING_SAVES,
+    STORAGE_KEY,
+    answer,
+    answer_form,
+    caught_up,
+    give_answer,
+    hand_in,
+    seed_progress,
+)
 from tests.conftest import FIXTURES, build_and_serve, copy_project, run_generator
 from tests.test_learner import COUNT_WRITES
 
@@ -209,6 +218,7 @@ def republished(
         old_context = browser.new_context(locale="zh-CN", storage_state=exam_learners["under way"])
         old_tab = old_context.new_page()
         old_tab.add_init_script(COUNT_WRITES)
+        old_tab.add_init_script(FOLLOWING_SAVES)
         open_exam(old_tab, url, "in-progress")
         edit_quizzes(root)
         with pytest.MonkeyPatch.context() as environment:
@@ -554,7 +564,7 @@ def test_a_tab_opened_before_the_republish_follows_the_new_paper_and_writes_noth
     forgotten = old.locator('.mot-exam-paper [data-question-id="s1-multiple"]')
     expect(forgotten.locator("input:checked")).to_have_count(0)  # the old tab heard the save
     expect(old.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1/2 题")
-    new.wait_for_timeout(500)  # time for a write back and forth, had there been one
+    caught_up(old)  # the old tab has handled the new one's save, and written back if it would
     assert old.evaluate("window.__writes") == 0
     assert record(new)["attempt"]["questions"] == fitted
     new.close()
