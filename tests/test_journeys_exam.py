@@ -20,6 +20,7 @@ from tests.browsing import (
     chosen_keys,
     dialogue_path,
     every_question,
+    expect_hand_in_over,
     give_answer,
     hand_in,
     hand_in_left_open,
@@ -690,6 +691,11 @@ def test_an_answer_changed_in_another_tab_heard_late_while_grading_is_graded(
     other.close()
 
 
+HEAR_NOISE = """window.__noise = 0;
+addEventListener("storage", event => { if (event.key === "noise") { window.__noise += 1; } });"""
+"""Counts the other tab's writes that reach the page."""
+
+
 def test_a_tab_writing_on_and_on_does_not_hold_the_hand_in(
     page: Page, site_url: str, course: Course
 ) -> None:
@@ -698,8 +704,9 @@ def test_a_tab_writing_on_and_on_does_not_hold_the_hand_in(
     start_exam(page, site_url, every_question(course))
     other = page.context.new_page()
     other.goto(site_url)
+    page.evaluate(HEAR_NOISE)
     other.evaluate("setInterval(() => localStorage.setItem('noise', String(Math.random())), 20)")
-    page.wait_for_timeout(200)  # the other tab's writes arrive here
+    page.wait_for_function("window.__noise >= 5")  # the other tab's writes arrive here
     hand_in(page, page)
     expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
     assert stored_record(page)["attempt"]["handedIn"] is True
@@ -808,7 +815,7 @@ def test_starting_again_while_the_hand_in_is_graded_hands_nothing_in(
     page.get_by_role("button", name="重新开始").click()
     new_paper = paper_state(page)["ids"]
     page.evaluate("window.__releaseHashing()")
-    page.wait_for_timeout(500)  # the grading ends, and with it the hand-in it had waited for
+    expect_hand_in_over(page)  # the grading ends, and with it the hand-in it had waited for
     expect_nothing_handed_in(page, new_paper)
 
 
@@ -825,7 +832,7 @@ def test_starting_again_right_after_confirming_the_hand_in_hands_nothing_in(
                    document.querySelector('.mot-exam-restart').click(); }"""
     )
     new_paper = paper_state(page)["ids"]
-    page.wait_for_timeout(500)  # past the moment the hand-in waited for
+    expect_hand_in_over(page)  # past the moment the hand-in waited for
     expect_nothing_handed_in(page, new_paper)
 
 

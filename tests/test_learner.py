@@ -52,6 +52,7 @@ from tests.browsing import (
     hand_in_left_open,
     matching_keys,
     ordering_keys,
+    past_the_input,
     press_until,
     seed_progress,
     type_query,
@@ -1252,7 +1253,9 @@ def test_a_double_click_grades_once_while_the_hash_is_slow(
     choose_options(form, question, right=False)
     form.locator(".mot-submit").dblclick()
     expect(form).to_have_attribute("data-result", "incorrect")
-    page.wait_for_timeout(500)  # a second grading, were one under way, has finished
+    # A second grading, were one under way, has finished: it waited for the same hashing
+    # script as the first, and ends with it, before the task that runs after this input.
+    past_the_input(page)
     expect(form.locator(".mot-mark", has_text="你的选择")).to_have_count(1)
     assert page.evaluate("window.__graded") == 1
 
