@@ -297,10 +297,13 @@ def test_after_instant_navigation_the_exam_waits_for_its_styles(
     page.route("**/assets/mot-exam.css", lambda route: held.append(route))
     open_module(page, site_url, course.modules[-1])
     page.evaluate("window.__sameDocument = true")
-    page.locator('a.md-footer__link--next[href$="/exam.html"]').click()
+    with page.expect_request("**/assets/mot-exam.css"):
+        page.locator('a.md-footer__link--next[href$="/exam.html"]').click()
     start = page.get_by_role("button", name="开始考试")
     expect(start).to_be_attached()
-    page.wait_for_timeout(500)
+    # The exam's script has run (its load event with it): had the part not waited for the
+    # sheet, it would have set up and turned the button on in that same task.
+    page.wait_for_function("window.mot.examResults !== undefined")
     assert held, "the exam page asked for its style sheet"
     expect(start).to_be_disabled()
     held[0].continue_()

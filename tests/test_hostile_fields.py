@@ -77,8 +77,23 @@ def watched(page: Page) -> Iterator[tuple[Page, list[str]]]:
     yield page, dialogs
 
 
+SETTLED = """async () => {
+  if (document.readyState !== "complete") {
+    await new Promise(loaded => addEventListener("load", loaded, { once: true }));
+  }
+  const loading = [...document.images].filter(image => !image.complete && image.loading !== "lazy");
+  await Promise.all(loading.map(image => new Promise(ended => {
+    ["load", "error"].forEach(name => image.addEventListener(name, ended));
+  })));
+  await new Promise(drawn => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+}"""
+"""Resolves once the page has loaded, every picture on it has loaded or failed (an onerror
+fires as a picture fails; one loaded lazily is the page's own) and two frames have been
+drawn (autofocus acts as one is)."""
+
+
 def assert_nothing_ran(page: Page, dialogs: list[str]) -> None:
-    page.wait_for_timeout(300)  # let an onerror or autofocus handler fire, if there were one
+    page.evaluate(SETTLED)  # an onerror or autofocus handler, were there one, has fired
     assert dialogs == []
     assert page.evaluate("window.motPwned") is None
     injected = "[onerror], [onload], [onfocus], a[href^='javascript:']"

@@ -100,13 +100,21 @@ def test_a_screen_reader_hears_how_many_results_a_search_found(page: Page, site_
     expect(count).to_have_role("status")
 
 
+HEAR_THE_CHANNEL = """window.__heard = [];
+new BroadcastChannel("mot-search:/").onmessage = event => window.__heard.push(event.data);"""
+"""Notes what the search worker and the page say to each other about search being open."""
+
+
 @pytest.mark.browser
 def test_the_index_loads_when_search_opens(page: Page, site_url: str) -> None:
     requests = record_requests(page)
+    page.add_init_script(HEAR_THE_CHANNEL)
     page.goto(f"{site_url}01-significance.html")
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(500)
+    # the worker has Material's set-up and asks whether search is open; the page says nothing
+    page.wait_for_function("window.__heard.includes('ask')")
     assert [url for url in requests if url.endswith(INDEX)], "the settings load with the page"
+    assert page.evaluate("window.__heard") == ["ask"], "the page said search is open"
     assert index_requests(requests) == [], "the index waits for search"
     with page.expect_request(lambda request: request.url.endswith(DOCUMENTS)):
         page.locator("input.md-search__input").click()
