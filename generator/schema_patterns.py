@@ -8,8 +8,8 @@ import re
 from generator.address_slips import address_slips
 from generator.models import REVIEW_LINK, REVIEW_PAGE
 from generator.plain_text import not_plain
-from generator.written import quoted_start
 from generator.yaml_lines import stray_space
+from generator.yaml_written import quoted_start
 
 COURSE_FOLDER = "course/"
 """A review link names a page as it is in course/, which it leaves out."""

@@ -28,15 +28,6 @@ from generator.schema_location import QUESTION_LISTS, fields_at, model_at, quest
 from generator.schema_numbers import out_of_range, whole_number_fix
 from generator.schema_outdented import outdented_keys
 from generator.schema_patterns import invisible_only, pattern_problem
-from generator.written import (
-    NAME_VALUE,
-    as_written,
-    empty_value,
-    found_value,
-    key_as_written,
-    quoted_start,
-    with_comment,
-)
 from generator.yaml_lines import FULL_WIDTH_SPACE
 from generator.yaml_source import position, value_at
 from generator.yaml_value_fixes import (
@@ -44,6 +35,15 @@ from generator.yaml_value_fixes import (
     list_fix,
     too_few_fix,
     true_or_false_fix,
+)
+from generator.yaml_written import (
+    NAME_VALUE,
+    as_written,
+    empty_value,
+    found_value,
+    key_as_written,
+    quoted_start,
+    with_comment,
 )
 
 ModelT = TypeVar("ModelT", bound=BaseModel)

@@ -28,8 +28,8 @@ from generator.normalise import normalise
 from generator.page_checks import link_targets, page_problems
 from generator.page_links import Targets, broken_link
 from generator.quiz_repeats import Place, distractors_matched, repeated_texts
-from generator.written import key_as_written
 from generator.yaml_source import position
+from generator.yaml_written import key_as_written
 
 _OR_INCLUDE = " (or set include_quiz_questions: true)"
 RESERVED_IDS = frozenset({"constructor"})

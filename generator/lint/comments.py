@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from generator.errors import Problem
 from generator.lint.questions import warning
 from generator.models import Course, Source
-from generator.written import line_from, quoted_start
 from generator.yaml_events import Location
 from generator.yaml_lines import indent
 from generator.yaml_source import position, value_at
+from generator.yaml_written import line_from, quoted_start
 
 CUT = re.compile(r"[ \t]#(?=\S)")
 """Where a comment that reads as text begins: a space, then ``#`` with no space after it."""

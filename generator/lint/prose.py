@@ -17,8 +17,8 @@ from generator.lint.thresholds import WRONG_ANSWER_FEEDBACK
 from generator.models import MultipleChoice, Question, Scenario, SingleChoice
 from generator.page_scan import HAN
 from generator.plain_text import strings
-from generator.written import quoted_start
 from generator.yaml_events import Location
+from generator.yaml_written import quoted_start
 
 STRAIGHT_QUOTE = re.compile(r"[\"']")
 CHINESE = r"[\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60]"
