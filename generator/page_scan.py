@@ -158,9 +158,19 @@ def _can_fork() -> bool:
     """Workers are forked: they start at once, with what this process has imported, and
     never re-run the program that called us (as spawned workers do when its main module
     has no ``if __name__ == "__main__"`` guard). That is safe on Linux in a process with one
-    thread (``check`` and ``build``); anywhere else (the live preview, macOS, Windows) the
-    pages are scanned in this process."""
-    return sys.platform == "linux" and threading.active_count() == 1
+    thread, Python's or another library's (``check`` and ``build``); anywhere else (the live
+    preview, macOS, Windows) the pages are scanned in this process."""
+    return sys.platform == "linux" and threading.active_count() == 1 and _os_threads() == 1
+
+
+def _os_threads() -> int:
+    """The threads of this process, those that Python did not start as well (a library's
+    own, such as the Go runtime's that loading ``minify`` starts): ``threading`` sees only
+    Python's, and Python 3.12+ warns of a fork from a process with any."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
 
 
 _worker_converter: list[markdown.Markdown] = []

@@ -28,8 +28,6 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import PurePosixPath
 
-import minify
-
 from generator.models import Question
 from generator.normalise import case_folds_json
 from generator.project import ASSETS_FOLDER
@@ -121,5 +119,9 @@ def minified(name: str, text: bytes) -> bytes:
     media_type = MEDIA_TYPES.get(PurePosixPath(name).suffix)
     if media_type is None:
         return text
+    # Imported here, not at the top: loading it starts the Go runtime's threads, and a
+    # process with threads forks no page-scanning workers (generator.page_scan._can_fork).
+    import minify
+
     small: str = minify.string(media_type, text.decode())
     return small.encode()

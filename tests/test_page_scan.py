@@ -157,6 +157,22 @@ runpy.run_module("generator", run_name="__main__")
 """
 
 
+def test_the_command_line_starts_no_thread_before_the_pages_are_scanned() -> None:
+    """Importing minify started the Go runtime's threads, which Python's ``threading`` does
+    not see: ``check`` and ``build`` forked page-scanning workers from a process with
+    threads, which may deadlock (Python 3.12 and later warn of it). The pages are now
+    scanned in workers only from a process with one thread of any kind."""
+    loaded = "generator.build, generator.export, generator.serve"  # what the commands load
+    count = f"import os, {loaded}; print(len(os.listdir('/proc/self/task')))"
+    threads = subprocess.run(
+        [sys.executable, "-c", count],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert threads.stdout.strip() == "1"
+
+
 def check_in_workers(root: Path) -> subprocess.CompletedProcess[str]:
     """``check`` of the course at ``root``, every page converted in a worker process."""
     return subprocess.run(
