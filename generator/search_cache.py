@@ -7,8 +7,8 @@ build, though a trainer's build usually changes a page or two. :class:`SearchEnt
 keeps each page's entries in ``build/cache/search-entries.json``, keyed by a digest of
 everything Material makes them from (the page's HTML, address, title and table of
 contents, and its front matter ``tags`` and ``search``) and stamped with the versions
-of Material and jieba, the course's search terms and the jieba dictionaries the search
-plugin's settings name (``jieba_dict``, ``jieba_dict_user``) (:mod:`generator.digest_store`). A
+of Material and jieba, the course's search terms and the dictionaries the search plugin's
+``jieba_dict`` and ``jieba_dict_user`` name (:mod:`generator.digest_store`). A
 page whose digest is there gets its entries back without being parsed or split; the
 search terms go into jieba's dictionary only when a page must be split.
 """
