@@ -14,17 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.errors import Problem
 from generator.project import DOCS_FOLDER, SITE_FOLDER
-from generator.settings_env import (
-    ENV_TAG,
-    given_by_variable,
-    node_place,
-    top_setting,
-    variable_value,
-)
+from generator.settings_env import given_by_variable, node_place, top_setting
+from generator.settings_trust import written_value
 
 FOLDERS = {
     "docs_dir": (
@@ -82,8 +75,8 @@ def _folder_problems(data: bytes, root: Path, shown: Path) -> list[Problem]:
     problems = []
     for name, (folder, why, instead) in FOLDERS.items():
         setting = top_setting(data, name)
-        written = None if setting is None else _written_folder(setting)
-        if setting is None or written is None or _same_folder(root, written, folder):
+        written = None if setting is None else written_value(setting)
+        if setting is None or not written or _same_folder(root, written, folder):
             continue
         problems.append(
             Problem(
@@ -95,17 +88,6 @@ def _folder_problems(data: bytes, root: Path, shown: Path) -> list[Problem]:
             )
         )
     return problems
-
-
-def _written_folder(setting: yaml.Node) -> str | None:
-    """The folder ``setting`` names: as written, or as the environment variable an ``!ENV``
-    tag names gives it (or its fallback); none when no value is given (MkDocs says so)."""
-    if setting.tag != ENV_TAG:
-        return str(setting.value) or None if isinstance(setting, yaml.ScalarNode) else None
-    if (given := variable_value(setting)) is not None:
-        return given[1]
-    names = setting.value if isinstance(setting, yaml.SequenceNode) else []
-    return str(names[-1].value) if len(names) > 1 else None
 
 
 def _same_folder(root: Path, written: str, folder: str) -> bool:
