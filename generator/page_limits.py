@@ -271,6 +271,7 @@ def _paragraph_starts(page: Page) -> Iterator[tuple[int, str]]:
     counted with theirs)."""
     block: list[str] = []  # the paragraph's first two lines
     list_indent: str | None = None  # the indent of its items, if it is a list
+    table = False  # whether those two lines open a table (told once per paragraph)
     for number, line in body_lines(page):
         if not line.strip():
             block = []
@@ -280,8 +281,9 @@ def _paragraph_starts(page: Page) -> Iterator[tuple[int, str]]:
             list_indent = None if item is None else item.group(1)
         if len(block) < 2:
             block.append(line)
+            table = len(block) == 2 and is_table(*block)
         new_item = item is not None and item.group(1) == list_indent
-        starts = len(block) == 1 or (len(block) == 2 and is_table(*block)) or new_item
+        starts = len(block) == 1 or table or new_item
         yield (number if starts else 0), line
 
 
