@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis.configuration import set_hypothesis_home_dir
-from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 import generator.lint.standards
 from generator.cli import main as generator_main
@@ -211,6 +211,34 @@ def browser() -> Iterator[Browser]:
         )
         yield launched
         launched.close()
+
+
+def new_window(context: BrowserContext) -> Page:
+    """A new page of ``context``, in a window of its own once the context has a page.
+
+    Chromium draws a tab that is behind another about once a second, and Playwright waits
+    for a drawn frame before each click: a test that went back to a tab behind another
+    waited a second or two per click. A learner with two pages of the course open side by
+    side has them in two windows, each drawn.
+    """
+    if not context.pages:
+        return context.new_page()
+    first = context.new_cdp_session(context.pages[0])
+    target = first.send("Target.getTargetInfo")["targetInfo"]
+    first.detach()
+    assert context.browser is not None
+    browser = context.browser.new_browser_cdp_session()
+    with context.expect_page() as opened:
+        browser.send(
+            "Target.createTarget",
+            {
+                "url": "about:blank",
+                "browserContextId": target["browserContextId"],
+                "newWindow": True,
+            },
+        )
+    browser.detach()
+    return opened.value
 
 
 def watched_tab(

@@ -20,6 +20,7 @@ from playwright.sync_api import Dialog, Locator, Page, expect
 from generator.digests import opaque_key
 from generator.models import Course, Module, Scenario
 from tests.browsing import answer, dialogue_path, expect_no_storage_notice, seed_progress
+from tests.conftest import new_window
 from tests.journeys import stored_record
 from tests.test_learner import SPOKEN
 
@@ -264,7 +265,7 @@ def test_another_tab_follows_a_dialogue_under_way(
     page: Page, site_url: str, found: tuple[Module, Scenario]
 ) -> None:
     module, question = found
-    other = page.context.new_page()
+    other = new_window(page.context)
     for tab in (page, other):
         open_module(tab, site_url, module)
     path = dialogue_path(question, right=True)

@@ -26,6 +26,7 @@ from tests.browsing import (
     hand_in_left_open,
     restart_exam_dialogue,
 )
+from tests.conftest import new_window
 from tests.journeys import (
     expect_in_view_below_header,
     fewest_right_to_pass,
@@ -614,7 +615,7 @@ def test_an_answer_changed_in_another_tab_while_handing_in_is_graded_and_recorde
     questions = every_question(course)
     page.clock.install()
     drawn = start_exam(page, site_url, questions)
-    other = page.context.new_page()
+    other = new_window(page.context)
     open_page(other, f"{site_url}exam.html", ".mot-exam")
     expect(other.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
     changed = next(q for q in drawn if questions[q].type in {"single", "true_false"})
@@ -666,7 +667,7 @@ def test_an_answer_changed_in_another_tab_heard_late_while_grading_is_graded(
     exam_paper_of(page, site_url, [choice, blank])
     give_answer(page.locator(f'.mot-exam-paper [data-question-id="{choice.id}"]'), choice, True)
     page.locator(f'.mot-exam-paper [data-question-id="{blank.id}"] .mot-blank').first.fill("ß")
-    other = page.context.new_page()
+    other = new_window(page.context)
     open_page(other, f"{site_url}exam.html", ".mot-exam")
     held: list[Route] = []
     page.route("**/mot-folds.js", lambda route: held.append(route))
@@ -702,7 +703,7 @@ def test_a_tab_writing_on_and_on_does_not_hold_the_hand_in(
     """交卷 waits for the storage to settle after its confirmation; another tab of the site
     writing a key of its own every 20 ms held it for good, with no word."""
     start_exam(page, site_url, every_question(course))
-    other = page.context.new_page()
+    other = new_window(page.context)
     other.goto(site_url)
     page.evaluate(HEAR_NOISE)
     other.evaluate("setInterval(() => localStorage.setItem('noise', String(Math.random())), 20)")
@@ -727,7 +728,7 @@ def test_two_tabs_answering_at_the_same_moment_keep_every_answer(
     other's save reached them, and the later save left out the other's answers. The tab
     whose answers were lost followed the record it was told of, and showed its questions
     unanswered again, with no word."""
-    tabs = {module.page.name: page.context.new_page() for module in course.modules[2:4]}
+    tabs = {module.page.name: new_window(page.context) for module in course.modules[2:4]}
     chosen: dict[str, list[tuple[str, str]]] = {}
     for module in course.modules[2:4]:
         open_module(tabs[module.page.name], site_url, module)
@@ -889,7 +890,7 @@ def test_a_passed_papers_next_step_follows_another_tab_and_keeps_the_focus(
     expect(panel.get_by_role("link", name=f"继续学习：{last.meta.title}")).to_be_visible()
     review = panel.locator(".mot-exam-misses").get_by_role("link", name=re.compile("^复习：")).first
     review.focus()
-    other = page.context.new_page()
+    other = new_window(page.context)
     other.goto(site_url)
     other.evaluate(PASS_IN_ANOTHER_TAB, [STORAGE_KEY, last.page.name])
     expect(panel.get_by_role("link", name="领取结业证书")).to_be_visible()

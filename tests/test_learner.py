@@ -58,7 +58,7 @@ from tests.browsing import (
     type_query,
     window_beside,
 )
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, new_window
 
 pytestmark = pytest.mark.browser
 
@@ -782,7 +782,7 @@ def test_a_passed_papers_next_step_follows_a_module_passed_in_another_tab(
     until the page was loaded again; it now leads on to the certificate at once."""
     second, result = pass_exam_with_a_module_left(page, fixture_site_url, course)
     expect(result.get_by_role("link", name=f"继续学习：{second.meta.title}")).to_be_visible()
-    other = page.context.new_page()
+    other = new_window(page.context)
     other.goto(f"{fixture_site_url}{second.page.name}.html")
     for question in second.quiz.questions:
         answer(other, question, right=True)
@@ -885,7 +885,7 @@ def test_a_hand_in_left_waiting_in_another_tab_keeps_the_paper_handed_in_first(
     hands in. Confirming in B afterwards must not replace A's paper and score."""
     questions = every_question(course)
     drawn = take_exam_started(page, fixture_site_url)
-    other = page.context.new_page()
+    other = new_window(page.context)
     other.goto(f"{fixture_site_url}exam.html")
     expect(other.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
     confirmation = hand_in_left_open(other, elsewhere=page)
@@ -918,7 +918,7 @@ def test_a_tab_following_another_writes_nothing_it_did_not_change(
     """Tab B shows a finished quiz while tab A hands in the exam. B follows every save A
     makes, a save behind; were it to write back what it read, it would undo A's newer saves
     (the exam's misses in the 错题本 were lost that way)."""
-    other = page.context.new_page()
+    other = new_window(page.context)
     other.add_init_script(COUNT_WRITES)
     other.add_init_script(FOLLOWING_SAVES)
     module = course.modules[0]
@@ -1190,7 +1190,7 @@ def test_the_certificate_is_dated_by_the_learners_clock(
 ) -> None:
     """An exam passed at 07:30 in Shanghai (23:30 the day before in UTC) is dated that day."""
     context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
-    page = context.new_page()
+    page = new_window(context)
     pass_exam_at(page, fixture_site_url, course, datetime(2025, 3, 8, 23, 30, tzinfo=UTC))
     expect(certificate_date(page)).to_have_text("日期：2025 年 3 月 9 日")
     context.close()
@@ -1202,7 +1202,7 @@ def test_the_certificate_keeps_the_day_of_the_best_score(
     """Passing again with the same score, weeks later or on a clock set back, moved the
     certificate's date each time; it keeps the day the best score was first reached."""
     context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
-    page = context.new_page()
+    page = new_window(context)
     pass_exam_at(page, fixture_site_url, course, datetime(2025, 3, 9, 2, 0, tzinfo=UTC))
     for later in (datetime(2025, 4, 1, 2, 0, tzinfo=UTC), datetime(2024, 12, 1, 2, 0, tzinfo=UTC)):
         page.clock.set_fixed_time(later)

@@ -26,7 +26,7 @@ from tests.browsing import (
     past_the_input,
     search,
 )
-from tests.conftest import PROJECT, chromium_executable
+from tests.conftest import PROJECT, chromium_executable, new_window
 
 pytestmark = pytest.mark.browser
 
@@ -185,7 +185,7 @@ def test_a_part_whose_script_does_not_load_says_so(
     place "loaded": the quiz stayed greyed out without a word. The notice says what any part
     lacks: the certificate's had said 现在还不能作答, where nothing is answered."""
     context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
+    page = new_window(context)
     page.route(f"**/assets/{script}", fail(how))
     page.goto(f"{site_url}{address}")
     notice = page.locator(f"{part} .mot-not-loaded")
@@ -343,7 +343,7 @@ def test_a_part_whose_runtime_never_runs_says_so(browser: Browser, site_url: str
     context = browser.new_context(locale="zh-CN", java_script_enabled=False)
     notices = []
     for address, part in PARTS:
-        page = context.new_page()
+        page = new_window(context)
         page.goto(f"{site_url}{address}")
         notices.append(page.locator(f"{part} .mot-no-runtime"))
     for notice in notices:

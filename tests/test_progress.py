@@ -36,7 +36,7 @@ from tests.browsing import (
     hand_in,
     seed_progress,
 )
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, new_window
 from tests.test_learner import take_exam_started
 
 pytestmark = pytest.mark.browser
@@ -90,7 +90,7 @@ def stored_once_it_holds(page: Page, question_id: str) -> dict[str, Any]:
 
 def two_tabs(context: BrowserContext, site_url: str) -> tuple[Page, Page]:
     """The first module's quiz open in two tabs of one browser."""
-    tabs = context.new_page(), context.new_page()
+    tabs = new_window(context), new_window(context)
     for tab in tabs:
         open_quiz(tab, site_url)
     return tabs
@@ -176,7 +176,7 @@ def test_site_data_cleared_with_no_storage_event_is_followed_at_the_next_save(
     next answer finds the record gone, and the page follows the clear and says so, keeping
     that answer."""
     module = course.modules[0]
-    page = context.new_page()
+    page = new_window(context)
     open_quiz(page, fixture_site_url)
     first = answer(page, module, 0, right=True)
     page.evaluate("localStorage.clear()")
@@ -194,7 +194,7 @@ def test_site_data_cleared_during_the_exam_takes_its_paper_away(
 ) -> None:
     """The attempt is gone with the record: the paper had stayed on show, answerable, under
     开始考试, and 交卷 then did nothing but leave it there."""
-    page = context.new_page()
+    page = new_window(context)
     questions = every_question(course)
     # Answered with one click each (the second module's two drawn questions): the page
     # follows the clear at the first save after it.
@@ -206,7 +206,7 @@ def test_site_data_cleared_during_the_exam_takes_its_paper_away(
     paper = page.locator(".mot-exam-paper")
     give_answer(paper.locator(f'form[data-question-id="{first}"]'), questions[first], True)
     if where == "another tab":
-        other = context.new_page()
+        other = new_window(context)
         open_quiz(other, fixture_site_url)
         other.evaluate("localStorage.clear()")
     else:
@@ -226,7 +226,7 @@ def test_a_record_rewritten_unreadable_while_the_page_is_open_is_left_as_it_is(
     progress in memory, does not overwrite the record, and says why. It had said the browser
     cannot save progress at all (private mode)."""
     module = course.modules[0]
-    page = context.new_page()
+    page = new_window(context)
     open_quiz(page, fixture_site_url)
     answer(page, module, 0, right=True)
     newer = json.dumps({"version": 2, "questions": {}})
@@ -304,7 +304,7 @@ def test_a_damaged_record_keeps_what_is_valid_and_says_so_once(
     context: BrowserContext, fixture_site_url: str, course: Course, name: str
 ) -> None:
     record = damaged(name, course)
-    page = context.new_page()
+    page = new_window(context)
     seed_progress(page, fixture_site_url, json.dumps(record))
     open_quiz(page, fixture_site_url)
     notice = page.locator(".mot-storage-warning")
@@ -340,7 +340,7 @@ def test_an_unreadable_record_is_kept_aside_and_progress_starts_afresh(
     """A record this version cannot read is copied under a key of its own (a newer page may
     read it), then a fresh record is saved from the first answer on, and the learner is told
     once, plainly; the storage works, so it is not the "cannot save" notice."""
-    page = context.new_page()
+    page = new_window(context)
     seed_progress(page, fixture_site_url, UNREADABLE[name])
     open_quiz(page, fixture_site_url)
     notice = page.locator(".mot-storage-warning")
@@ -376,7 +376,7 @@ def test_storage_that_fills_up_says_the_saved_progress_stays(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:
     """Answers saved before the storage filled up survive; only what follows may be lost."""
-    page = context.new_page()
+    page = new_window(context)
     page.add_init_script(FILLS_UP)
     open_quiz(page, fixture_site_url)
     answer(page, course.modules[0], 0, right=True)
@@ -395,7 +395,7 @@ def test_storage_that_never_saved_says_progress_is_not_kept(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:
     """Full from the start: nothing was ever saved, so nothing saved "stays"."""
-    page = context.new_page()
+    page = new_window(context)
     page.add_init_script(f"window.__full = true; {FILLS_UP}")
     open_quiz(page, fixture_site_url)
     answer(page, course.modules[0], 0, right=True)
@@ -415,7 +415,7 @@ def test_storage_with_room_again_saves_what_it_could_not(
     """One failed save stopped saving for the page's life: with room made since (another
     site's data cleared), every later answer was lost too, and the quiz's score said it
     was not saved. The next change tries again and saves the answers it could not."""
-    page = context.new_page()
+    page = new_window(context)
     page.add_init_script(FILLS_UP)
     open_quiz(page, fixture_site_url)
     module = course.modules[0]
@@ -453,7 +453,7 @@ def test_a_record_made_smaller_that_fits_a_full_storage_claims_no_room(
     questions the course no longer has, which fitted for being smaller: it said 进度又能保存了
     beside 之后的进度可能不会保存, and the next answer, which needed more room, failed
     again. Only a save that needs more room than the record stored says there is room."""
-    page = context.new_page()
+    page = new_window(context)
     page.add_init_script(FILLS_UP)
     open_quiz(page, fixture_site_url)
     module = course.modules[0]
@@ -488,7 +488,7 @@ def test_a_tab_that_could_not_save_saves_again_on_what_another_tab_saved_since(
     another tab saved, room or not, though its notice said the next answer would save what
     it could not: every later answer was lost. Its next change now goes on the other tab's
     record, with the answers this tab could not save made again on it."""
-    failing, saving = context.new_page(), context.new_page()
+    failing, saving = new_window(context), new_window(context)
     failing.add_init_script(FILLS_UP)
     for tab in (failing, saving):
         open_quiz(tab, fixture_site_url)
@@ -518,7 +518,7 @@ def test_two_tabs_saving_their_first_record_keep_both(
     had just saved (the next visit showed another). Chromium hands the other tab's first save
     to this one just after this one's own (neither saw the other's), or late: after this one
     saved on it, or read it as it loaded."""
-    page = context.new_page()
+    page = new_window(context)
     open_quiz(page, fixture_site_url)  # its first save: the order of its options
     if heard == "after saving on it":
         answer(page, course.modules[0], 0, right=True)
@@ -547,7 +547,7 @@ def test_an_unreadable_record_that_could_not_be_kept_aside_is_never_saved_over(
 ) -> None:
     """Storage too full to copy an unreadable record aside: the page keeps progress in
     memory, and a save that works again later must not write over the only copy."""
-    page = context.new_page()
+    page = new_window(context)
     page.goto(fixture_site_url)
     page.evaluate("([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, "{"])
     page.add_init_script(f"window.__full = true; {FILLS_UP}")
@@ -564,18 +564,18 @@ def test_a_page_that_only_reads_progress_says_when_saves_fail(
 ) -> None:
     """Storage full since the last visit: the home page showed the progress stored as
     current, with nothing said, and everything done from there was lost."""
-    page = context.new_page()
+    page = new_window(context)
     page.add_init_script(FILLS_UP)
     open_quiz(page, fixture_site_url)
     answer(page, course.modules[0], 0, right=True)
     page.close()
-    page = context.new_page()
+    page = new_window(context)
     page.add_init_script(f"window.__full = true; {FILLS_UP}")
     page.goto(fixture_site_url)
     expect(page.locator(".mot-dashboard[data-ready]")).to_have_count(1)
     expect(page.locator(".mot-storage-warning")).to_contain_text("之后的进度可能不会保存")
     page.close()
-    page = context.new_page()
+    page = new_window(context)
     page.add_init_script(FILLS_UP)
     page.goto(fixture_site_url)
     expect(page.locator(".mot-dashboard[data-ready]")).to_have_count(1)
@@ -589,7 +589,7 @@ def test_a_module_quiz_finished_but_not_saved_says_so(
 ) -> None:
     """Its panel said 本模块测验通过 and offered the next module; the pass was gone on the
     way there. A result that is saved says nothing of the kind."""
-    page = context.new_page()
+    page = new_window(context)
     page.add_init_script(FILLS_UP)
     open_quiz(page, fixture_site_url)
     module = course.modules[0]
@@ -615,7 +615,7 @@ def test_a_name_storage_cannot_keep_is_said_beside_the_name(
     passed = {"best": 1, "total": 1, "passed": True}
     exam = {"best": 100, "passed": True, "passedScore": 100, "passedOn": "2026-02-03"}
     record = {"version": 1, "quizzes": {"01-sample": passed, "02-second": passed}, "exam": exam}
-    page = context.new_page()
+    page = new_window(context)
     page.add_init_script(FILLS_UP)
     with_record(page, fixture_site_url, record)
     page.goto(f"{fixture_site_url}exam_certificate.html")
@@ -637,7 +637,7 @@ def test_a_retry_under_the_pass_mark_of_a_module_passed_says_the_pass_stands(
 ) -> None:
     """The status line said 已通过 and the panel just under it 还没有达到及格线, with no
     way on: which one held was for the learner to guess (so after a course update)."""
-    page = context.new_page()
+    page = new_window(context)
     open_quiz(page, fixture_site_url)
     module = course.modules[0]
     total = len(module.quiz.questions)
@@ -667,7 +667,7 @@ def test_a_hand_in_that_is_not_saved_says_so(
     paper back under way, open to answer again beside the right answers just shown (with
     the answers given, where they had been saved); the paper is gone now, as after
     重新开始. A hand-in that is saved says nothing of the kind."""
-    page = context.new_page()
+    page = new_window(context)
     page.add_init_script(FILLS_UP)
     questions = every_question(course)
     drawn = take_exam_started(page, fixture_site_url)
@@ -694,7 +694,7 @@ def test_exam_answers_not_saved_while_storage_was_full_are_saved_once_it_has_roo
 ) -> None:
     """Answers given on the paper while storage was full are kept with the next answer
     that fits, and come back on a return: the paper is handed in whole and saved."""
-    page = context.new_page()
+    page = new_window(context)
     page.add_init_script(FILLS_UP)
     questions = every_question(course)
     drawn = take_exam_started(page, fixture_site_url)
@@ -727,9 +727,9 @@ def test_a_hand_in_not_saved_leaves_a_paper_another_tab_handed_in(
     on the other tab's record, as a tab that saves does, and shows that hand-in, saved."""
     questions = every_question(course)
     context.add_init_script(FILLS_UP)
-    saved = context.new_page()
+    saved = new_window(context)
     drawn = take_exam_started(saved, fixture_site_url)
-    unsaved = context.new_page()
+    unsaved = new_window(context)
     unsaved.goto(f"{fixture_site_url}exam.html")
     expect(unsaved.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
     unsaved.evaluate("window.__full = true")
@@ -754,7 +754,7 @@ def test_an_exam_handed_in_and_saved_says_nothing_of_storage_that_fills_up_later
     """The note belongs to a hand-in that was not saved: once a later save failed (here a
     module quiz's), the exam page reached by instant navigation said of a result stored
     the day before that it was not saved."""
-    page = context.new_page()
+    page = new_window(context)
     page.add_init_script(FILLS_UP)
     take_exam_started(page, fixture_site_url)
     answer_exam(page, page, every_question(course), right=True)
@@ -781,7 +781,7 @@ def test_one_bad_answer_in_the_exam_leaves_the_rest_of_the_attempt(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:
     attempt = exam_attempt(course)
-    page = context.new_page()
+    page = new_window(context)
     with_record(page, fixture_site_url, {"version": 1, "attempt": attempt})
     page.goto(f"{fixture_site_url}exam.html")
     exam = page.locator(".mot-exam[data-ready]")
@@ -804,7 +804,7 @@ def test_a_paper_longer_than_the_exam_says_so_until_the_learner_starts_again(
     first, second = course.modules
     drawn = [q.id for q in [*first.quiz.questions[:2], *second.quiz.questions[:2]]]
     attempt = {"seed": 1, "questions": drawn, "answers": {}, "handedIn": False}
-    page = context.new_page()
+    page = new_window(context)
     with_record(page, fixture_site_url, {"version": 1, "attempt": attempt})
     page.goto(f"{fixture_site_url}exam.html")
     exam = page.locator(".mot-exam[data-ready]")
@@ -838,7 +838,7 @@ def test_questions_the_course_no_longer_has_leave_the_mistakes_book(
     leave the record."""
     live = {"s1-single": "01-sample", "s2-exam-promise": "02-second"}  # a quiz's, an exam's
     gone = {"s3-renamed": "03-old-name", "s1-removed": "01-sample", "s1-single-x": "02-second"}
-    page = context.new_page()
+    page = new_window(context)
     with_mistakes(page, fixture_site_url, {**live, **gone})
     page.goto(fixture_site_url)
     expect(page.locator(".mot-dashboard[data-ready] [data-mistakes]")).to_have_text("2 道题待重做")
@@ -878,7 +878,7 @@ def test_a_renamed_module_keeps_its_progress_wherever_the_learner_goes_first(
     """The trainer renamed 02-old-name to 02-second: the dashboard, the 错题本 and the module
     page each find the answers, the best score and the 错题本's questions of the old name
     and move them to the new one, so they all say the same."""
-    page = context.new_page()
+    page = new_window(context)
     with_record(page, fixture_site_url, answered_before_a_rename(course))
     page.goto(fixture_site_url)
     row = page.locator('.mot-dashboard[data-ready] tr[data-module="02-second"]')
@@ -911,7 +911,7 @@ def test_a_renamed_module_keeps_its_progress_when_the_exam_comes_first(
     for one not passed."""
     record = answered_before_a_rename(course)
     record["quizzes"][course.modules[0].page.name] = {"best": 7, "total": 7, "passed": True}
-    page = context.new_page()
+    page = new_window(context)
     with_record(page, fixture_site_url, record)
     take_exam_started(page, fixture_site_url)
     answer_exam(page, page, every_question(course), right=True)
@@ -924,7 +924,7 @@ def test_a_renamed_module_keeps_its_progress_when_the_certificate_page_comes_fir
 ) -> None:
     """The certificate page is the first the learner opens after the rename: it moves the
     old name's record to the new one too, so its checklist says the module was passed."""
-    page = context.new_page()
+    page = new_window(context)
     with_record(page, fixture_site_url, answered_before_a_rename(course))
     page.goto(f"{fixture_site_url}exam_certificate.html")
     checklist = page.locator(".mot-cert-checklist li")
@@ -941,7 +941,7 @@ def test_a_module_passed_and_begun_again_keeps_its_pass_when_it_is_renamed(
     and the certificate said 未开始, and the pass was lost. It follows the questions it was
     reached on."""
     module = course.modules[1]
-    page = context.new_page()
+    page = new_window(context)
     open_quiz(page, fixture_site_url, module.page.name)
     for index in range(len(module.quiz.questions)):
         answer(page, module, index, right=True)
@@ -976,7 +976,7 @@ def test_an_answer_to_a_question_moved_into_the_exam_pool_is_no_start(
         "questions": {moved: {"quiz": module.page.name, "result": "incorrect", "answer": ["a"]}},
         "mistakes": {moved: {"module": module.page.name}},
     }
-    page = context.new_page()
+    page = new_window(context)
     with_record(page, fixture_site_url, record)
     open_quiz(page, fixture_site_url, module.page.name)
     expect(page.locator(".mot-quiz .mot-module-status")).to_have_text("本模块状态：未开始")
@@ -1000,7 +1000,7 @@ def test_a_question_moved_to_another_module_takes_only_its_answer(
         for q in (kept, moved)
     }
     best = {"best": len(first.quiz.questions), "total": len(first.quiz.questions), "passed": True}
-    page = context.new_page()
+    page = new_window(context)
     with_record(
         page,
         fixture_site_url,
@@ -1034,7 +1034,7 @@ def test_a_best_score_stays_until_a_larger_share_beats_it(
     for entry in record["questions"].values():
         entry["quiz"] = module.page.name
     record["quizzes"] = {module.page.name: {"best": 5, "total": 6, "passed": True}}
-    page = context.new_page()
+    page = new_window(context)
     with_record(page, fixture_site_url, record)
     open_quiz(page, fixture_site_url, module.page.name)
     status = page.locator(".mot-quiz .mot-module-status")
@@ -1054,7 +1054,7 @@ def test_a_share_just_under_the_pass_mark_neither_shows_it_nor_passes(
 ) -> None:
     """答对 80% 即为通过: 35 of 44 is 79.5%. Rounded to the nearest percent it would show
     80% and pass; it shows 79% and does not, and 36 of 45 (exactly 80%) passes."""
-    page = context.new_page()
+    page = new_window(context)
     open_quiz(page, fixture_site_url)
     status = page.locator(".mot-quiz .mot-module-status")
     page.evaluate(f"mot.progress.recordQuiz('{MODULE}', 35, {question_ids(44)}, 80)")
@@ -1076,7 +1076,7 @@ def test_a_bank_that_does_not_load_hides_only_its_own_questions(
     context = browser.new_context(locale="zh-CN")
     errors: list[str] = []
     context.on("weberror", lambda error: errors.append(str(error.error)))
-    page = context.new_page()
+    page = new_window(context)
     with_mistakes(page, fixture_site_url, mistakes)
     page.route("**/banks/02-second.js", fail(how))
     page.goto(f"{fixture_site_url}mistakes.html")
@@ -1104,7 +1104,7 @@ SHOWN_ORDERS = """() => Object.fromEntries([...document.querySelectorAll('.mot-q
 
 def orders_of_a_fresh_learner(browser: Browser, url: str) -> dict[str, list[str]]:
     context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
+    page = new_window(context)
     open_quiz(page, url)
     orders = dict(page.evaluate(SHOWN_ORDERS))
     context.close()
@@ -1135,7 +1135,7 @@ def test_each_learner_sees_a_new_order_and_keeps_it(
     shuffled = {q.id for q in questions if isinstance(q, Shuffled) and q.shuffle}
     kinds = {q.type for q in questions if q.id in shuffled}
     assert {"single", "multiple", "matching", "scenario"} <= kinds, "the fixture has each kind"
-    page = context.new_page()
+    page = new_window(context)
     orders = orders_by_seed(page, fixture_site_url, shuffled)
     one_order = sorted(id_ for id_ in shuffled if len({tuple(o[id_]) for o in orders}) == 1)
     assert one_order == [], "six seeds show these in one order"
@@ -1170,7 +1170,7 @@ def test_shuffle_false_keeps_the_written_order(
     )
     for _ in range(3):
         context = browser.new_context(locale="zh-CN")
-        page = context.new_page()
+        page = new_window(context)
         page.goto(f"{fixture_site_url}{module.page.name}.html")
         expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
         orders = page.evaluate(SHOWN_ORDERS)
@@ -1188,7 +1188,7 @@ def test_a_record_from_before_answers_were_kept_says_nothing_was_updated(
     time cannot show its answers, which are forgotten; every question answered then had
     said 这道题更新过, though the trainer had changed nothing."""
     module = course.modules[0]
-    page = context.new_page()
+    page = new_window(context)
     results = {q.id: {"quiz": MODULE, "result": "correct"} for q in module.quiz.questions[:3]}
     with_record(page, fixture_site_url, {"version": 1, "questions": results})
     open_quiz(page, fixture_site_url)
@@ -1204,7 +1204,7 @@ def test_a_handed_in_exam_stays_as_it_is_when_another_tab_saves(
     """A save in another tab (a module quiz answered) refreshed a handed-in paper as if it
     were under way: 继续作答 showed above it, and pressing it threw an error."""
     questions = every_question(course)
-    exam = context.new_page()
+    exam = new_window(context)
     exam.add_init_script(FOLLOWING_SAVES)
     drawn = take_exam_started(exam, fixture_site_url)
     give_answer(
@@ -1213,7 +1213,7 @@ def test_a_handed_in_exam_stays_as_it_is_when_another_tab_saves(
     exam.once("dialog", lambda dialog: dialog.accept())
     exam.get_by_role("button", name="交卷").click()
     expect(exam.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
-    quiz = context.new_page()
+    quiz = new_window(context)
     open_quiz(quiz, fixture_site_url)
     answer(quiz, course.modules[0], 0, right=True)
     caught_up(exam)  # the exam tab has heard of the save

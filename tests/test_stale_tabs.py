@@ -19,7 +19,7 @@ from generator.load import load_course
 from generator.models import Course
 from generator.project import Project
 from tests.browsing import FOLLOWING_SAVES, answer, answer_form, caught_up
-from tests.conftest import FIXTURES, build_and_serve, copy_project, run_generator
+from tests.conftest import FIXTURES, build_and_serve, copy_project, new_window, run_generator
 from tests.test_learner import COUNT_WRITES
 from tests.test_trainer_edits import record
 
@@ -83,12 +83,12 @@ def republished(
         context.add_init_script(COUNT_WRITES)
         context.add_init_script(FOLLOWING_SAVES)
         context.on("weberror", lambda error: errors.append(str(error.error)))
-        page = context.new_page()
+        page = new_window(context)
         for module in course.modules:
             page.goto(f"{url}{module.page.name}.html")
             for index in range(len(module.quiz.questions)):
                 answer(page, module, index, right=index > 0)
-        old_tabs = [context.new_page() for _ in OLD_PAGES]
+        old_tabs = [new_window(context) for _ in OLD_PAGES]
         for tab, (name, ready) in zip(old_tabs, OLD_PAGES.items(), strict=True):
             tab.goto(f"{url}{name}")
             expect(tab.locator(ready).first).to_be_attached()

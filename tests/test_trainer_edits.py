@@ -35,7 +35,7 @@ from tests.browsing import (
     hand_in,
     seed_progress,
 )
-from tests.conftest import FIXTURES, build_and_serve, copy_project, run_generator
+from tests.conftest import FIXTURES, build_and_serve, copy_project, new_window, run_generator
 from tests.test_learner import COUNT_WRITES
 
 pytestmark = pytest.mark.browser
@@ -154,7 +154,7 @@ def edit_quizzes(root: Path) -> None:
 def answer_first_build(browser: Browser, url: str, course: Course) -> StorageState:
     """Answer on the first build; the learner's browser storage."""
     context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
+    page = new_window(context)
     first, second = course.modules
     open_quiz(page, url, first.page.name)
     for question_id, right in [
@@ -181,7 +181,7 @@ def sit_exam(
         q.id: q for m in course.modules for q in [*m.quiz.questions, *m.quiz.exam_questions]
     }
     context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
+    page = new_window(context)
     attempt = {"seed": 1, "questions": [id for id, _ in paper], "answers": {}, "handedIn": False}
     seed_progress(page, url, json.dumps({"version": 1, "attempt": attempt}))
     open_exam(page, url, "in-progress")
@@ -216,7 +216,7 @@ def republished(
         }
         exam_learners["under way"] = sit_exam(browser, url, course, UNDER_WAY, handed_in=False)
         old_context = browser.new_context(locale="zh-CN", storage_state=exam_learners["under way"])
-        old_tab = old_context.new_page()
+        old_tab = new_window(old_context)
         old_tab.add_init_script(COUNT_WRITES)
         old_tab.add_init_script(FOLLOWING_SAVES)
         open_exam(old_tab, url, "in-progress")
@@ -234,7 +234,7 @@ def learner(browser: Browser, republished: Republished) -> Iterator[Page]:
     context: BrowserContext = browser.new_context(locale="zh-CN", storage_state=republished.learner)
     errors: list[str] = []
     context.on("weberror", lambda error: errors.append(str(error.error)))
-    yield context.new_page()
+    yield new_window(context)
     context.close()
     assert errors == []
 
@@ -249,7 +249,7 @@ def exam_learner(browser: Browser, republished: Republished) -> Iterator[Callabl
         context = browser.new_context(locale="zh-CN", storage_state=republished.exam_learners[name])
         context.on("weberror", lambda error: errors.append(str(error.error)))
         contexts.append(context)
-        return context.new_page()
+        return new_window(context)
 
     yield open_as
     for context in contexts:
@@ -557,7 +557,7 @@ def test_a_tab_opened_before_the_republish_follows_the_new_paper_and_writes_noth
     handed it in."""
     old = republished.old_tab
     old.evaluate("window.__writes = 0")
-    new = old.context.new_page()
+    new = new_window(old.context)
     open_exam(new, republished.url, "in-progress")
     fitted = record(new)["attempt"]["questions"]
     assert "s2-exam-new" in fitted, "a question only the new build has: the test could catch it"
