@@ -58,6 +58,10 @@ MODULE_NAME = re.compile(r"^[0-9]{2}-[a-z0-9-]+$")
 """A module's file name without ``.md``: two digits, a hyphen, a slug, all ASCII; full-width
 digits (``０７``) make a name that review links could not name."""
 HOME_PAGE = "index.md"
+HOME_TITLE = "课程首页"
+"""What the navigation and the footer's links call the home page. Its heading is its title,
+the course's name, which the header and the navigation's own title already show: the
+navigation read the course's name twice, one line under the other."""
 EXAM_NAME = "exam"
 """``quizzes/exam.yml`` configures the final exam; it belongs to no module."""
 EXAM_PAGE = "exam.md"

@@ -17,6 +17,7 @@ from generator.project import (
     CERTIFICATE_PAGE,
     EXAM_PAGE,
     HOME_PAGE,
+    HOME_TITLE,
     MISTAKES_PAGE,
     OUTLINE_MARKER,
     PROGRESS_MARKER,
@@ -130,6 +131,7 @@ def render_page(
     return _template("page.md.j2").render(
         page=page,
         meta=page.meta,
+        nav_title=HOME_TITLE if page.filename == HOME_PAGE else page.meta.title,
         module=module,
         stage_label=_stage_label(module),
         body=Markup(body),
@@ -277,7 +279,7 @@ def next_step(course: Course, module: Module) -> Link:
         return Link(page_url(following[0].page.filename), f"下一模块：{following[0].meta.title}")
     if course.exam is not None:
         return Link(page_url(EXAM_PAGE), f"参加{course.exam.config.title}")
-    return Link(page_url(HOME_PAGE), "回到课程首页")
+    return Link(page_url(HOME_PAGE), f"回到{HOME_TITLE}")
 
 
 EXAM_STEP = "exam"

@@ -60,6 +60,13 @@ def copy_project(target: Path, course_from: Path = PROJECT) -> Path:
     return target
 
 
+def course_name() -> str:
+    """The course's name, as mkdocs.yml gives it (``site_name``)."""
+    found = re.search(r"^site_name: (.+)$", (PROJECT / "mkdocs.yml").read_text("utf-8"), re.M)
+    assert found is not None
+    return found[1]
+
+
 NON_DEFAULT_SETTINGS = {
     "title": "期末测评",
     "pass_mark": "70",

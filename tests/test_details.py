@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
+import lxml.html
 import pytest
 from playwright.sync_api import Dialog, Page, expect
 
@@ -16,7 +17,7 @@ from generator.load import load_course
 from generator.models import Course
 from generator.project import Project
 from tests.browsing import COLOUR_SWITCH, answer, axe_violations, choose_dark
-from tests.conftest import FIXTURES, PROJECT
+from tests.conftest import FIXTURES, PROJECT, course_name
 
 pytestmark = pytest.mark.browser
 
@@ -136,9 +137,7 @@ def test_material_speaks_chinese_throughout(built_site: Path) -> None:
 def test_each_page_names_the_course_once_in_its_title(built_site: Path) -> None:
     """The home page, named as the course is, was titled "关键时刻 MOT 客户服务课程 -
     关键时刻 MOT 客户服务课程" in the browser's tab and in bookmarks."""
-    found = re.search(r"^site_name: (.+)$", (PROJECT / "mkdocs.yml").read_text("utf-8"), re.M)
-    assert found is not None
-    site_name = found[1]
+    site_name = course_name()
     titles = {
         page.stem: re.findall(r"<title>([^<]*)</title>", page.read_text("utf-8"))
         for page in built_site.glob("*.html")
@@ -147,6 +146,35 @@ def test_each_page_names_the_course_once_in_its_title(built_site: Path) -> None:
     for module in load_course(Project(PROJECT)).modules:
         assert titles[module.page.name] == [f"{module.meta.title} - {site_name}"]
     assert all(len(shown) == 1 and shown[0].count(site_name) == 1 for shown in titles.values())
+
+
+def elements(page: Path, path: str) -> list[lxml.html.HtmlElement]:
+    """The elements of the built ``page`` that the XPath ``path`` finds."""
+    found = lxml.html.fromstring(page.read_text("utf-8")).xpath(path)
+    assert isinstance(found, list)
+    return [element for element in found if isinstance(element, lxml.html.HtmlElement)]
+
+
+def texts(found: list[lxml.html.HtmlElement]) -> list[str]:
+    return [" ".join(element.text_content().split()) for element in found]
+
+
+def test_the_navigation_names_the_course_once(built_site: Path) -> None:
+    """The navigation's title is the course's name, and its first entry, the home page,
+    read the course's name again on the line under it (on a phone, right under the
+    drawer's header). The home page is 课程首页 there and in the footer's link back from
+    module 1; its heading is still the course's name."""
+    site_name, first = course_name(), load_course(Project(PROJECT)).modules[0]
+    home = '//nav[contains(@class, "md-nav--primary")]//a[contains(@class, "md-nav__link")]'
+    home += '[@href="./" or @href="index.html"]'
+    for page in sorted(built_site.glob("*.html")):
+        if page.name != "404.html":
+            navigation = texts(elements(page, '//nav[contains(@class, "md-nav--primary")]'))
+            assert [text.count(site_name) for text in navigation] == [1], page.name
+            assert texts(elements(page, home)) == ["课程首页"], page.name
+    assert texts(elements(built_site / "index.html", "//h1")) == [f"{site_name}¶"]  # permalink
+    back = '//a[contains(@class, "md-footer__link--prev")]'
+    assert texts(elements(built_site / f"{first.page.name}.html", back)) == ["上一页 课程首页"]
 
 
 def test_no_label_doubles_its_punctuation(built_site: Path) -> None:

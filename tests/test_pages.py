@@ -110,7 +110,7 @@ def test_404_page_loads_its_styles_and_scripts(page: Page, pages_url: str) -> No
     response = page.goto(f"{pages_url}no/such/page.html")
     assert response is not None and response.status == 404
     expect(page.locator("h1")).to_have_text("404：页面不存在")
-    expect(page.get_by_role("link", name="课程首页")).to_have_attribute(
+    expect(page.locator(".md-content").get_by_role("link", name="课程首页")).to_have_attribute(
         "href", re.compile(rf"^({re.escape(pages_url)}|{re.escape(PREFIX)})index\.html$")
     )
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in {
