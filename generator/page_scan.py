@@ -160,12 +160,12 @@ def _can_fork() -> bool:
     has no ``if __name__ == "__main__"`` guard). That is safe on Linux in a process with one
     thread, Python's or another library's (``check`` and ``build``); anywhere else (the live
     preview, macOS, Windows) the pages are scanned in this process."""
-    return sys.platform == "linux" and threading.active_count() == 1 and _os_threads() == 1
+    return sys.platform == "linux" and _os_threads() == 1
 
 
 def _os_threads() -> int:
-    """The threads of this process, those that Python did not start as well (a library's
-    own, such as the Go runtime's that loading ``minify`` starts): ``threading`` sees only
+    """The threads of this process, Python's and those it did not start (a library's own,
+    such as the Go runtime's that loading ``minify`` starts): ``threading`` sees only
     Python's, and Python 3.12+ warns of a fork from a process with any."""
     try:
         return len(os.listdir("/proc/self/task"))
