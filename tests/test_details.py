@@ -148,15 +148,20 @@ def test_each_page_names_the_course_once_in_its_title(built_site: Path) -> None:
     assert all(len(shown) == 1 and shown[0].count(site_name) == 1 for shown in titles.values())
 
 
-def elements(page: Path, path: str) -> list[lxml.html.HtmlElement]:
-    """The elements of the built ``page`` that the XPath ``path`` finds."""
-    found = lxml.html.fromstring(page.read_text("utf-8")).xpath(path)
+NAVIGATION = '//nav[contains(@class, "md-nav--primary")]'
+"""The site's navigation (Material's primary sidebar, the drawer on a phone)."""
+
+
+def built_page(page: Path) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(page.read_text("utf-8"))
+
+
+def texts(tree: lxml.html.HtmlElement, path: str) -> list[str]:
+    """The text of each element of ``tree`` that the XPath ``path`` finds, spaces joined."""
+    found = tree.xpath(path)
     assert isinstance(found, list)
-    return [element for element in found if isinstance(element, lxml.html.HtmlElement)]
-
-
-def texts(found: list[lxml.html.HtmlElement]) -> list[str]:
-    return [" ".join(element.text_content().split()) for element in found]
+    elements = [element for element in found if isinstance(element, lxml.html.HtmlElement)]
+    return [" ".join(element.text_content().split()) for element in elements]
 
 
 def test_the_navigation_names_the_course_once(built_site: Path) -> None:
@@ -165,16 +170,17 @@ def test_the_navigation_names_the_course_once(built_site: Path) -> None:
     drawer's header). The home page is 课程首页 there and in the footer's link back from
     module 1; its heading is still the course's name."""
     site_name, first = course_name(), load_course(Project(PROJECT)).modules[0]
-    home = '//nav[contains(@class, "md-nav--primary")]//a[contains(@class, "md-nav__link")]'
-    home += '[@href="./" or @href="index.html"]'
+    home = f'{NAVIGATION}//a[contains(@class, "md-nav__link")][@href="./" or @href="index.html"]'
     for page in sorted(built_site.glob("*.html")):
         if page.name != "404.html":
-            navigation = texts(elements(page, '//nav[contains(@class, "md-nav--primary")]'))
-            assert [text.count(site_name) for text in navigation] == [1], page.name
-            assert texts(elements(page, home)) == ["课程首页"], page.name
-    assert texts(elements(built_site / "index.html", "//h1")) == [f"{site_name}¶"]  # permalink
+            tree = built_page(page)
+            assert [text.count(site_name) for text in texts(tree, NAVIGATION)] == [1], page.name
+            assert texts(tree, home) == ["课程首页"], page.name
+    home_page = built_page(built_site / "index.html")
+    assert texts(home_page, "//h1") == [f"{site_name}¶"]  # ¶: the heading's permalink
+    module_page = built_page(built_site / f"{first.page.name}.html")
     back = '//a[contains(@class, "md-footer__link--prev")]'
-    assert texts(elements(built_site / f"{first.page.name}.html", back)) == ["上一页 课程首页"]
+    assert texts(module_page, back) == ["上一页 课程首页"]
 
 
 def test_no_label_doubles_its_punctuation(built_site: Path) -> None:
