@@ -664,6 +664,18 @@ def test_outside_an_lms_the_package_behaves_like_the_website(
 
 
 @pytest.mark.browser
+def test_the_package_s_home_page_offers_no_clearing_of_progress(page: Page, package: Path) -> None:
+    """The website's dashboard ends in a button that clears the browser's progress, for a
+    computer learners share; in a package the launch page keeps each learner's apart."""
+    with serving_to(page, package) as origin:
+        page.goto(f"{origin}/index.html")
+        expect(page.locator(".mot-dashboard[data-ready]")).to_have_count(1)
+        offer = page.locator(".mot-dashboard [data-clear]")
+        expect(offer).to_have_count(1)
+        expect(offer).to_be_hidden()
+
+
+@pytest.mark.browser
 def test_the_launch_page_shows_the_course_filling_the_lms_frame(
     page: Page, package: Path, module: Module
 ) -> None:

@@ -146,7 +146,8 @@ def test_a_printed_page_leaves_out_its_buttons(
     page: Page, site_url: str, course: Course, tmp_path: Path
 ) -> None:
     """A button does nothing on paper: an ordering question's 上移 and 下移, the home
-    page's 开始学习 and the exam's 开始考试 were printed. Nor does the ordering's hint
+    page's 开始学习 and the exam's 开始考试 were printed (the home page's offer to clear the
+    progress goes with its button). Nor does the ordering's hint
     send the reader to 上移 and 下移, or a dialogue's to 回复: each says what to do."""
     module = next(
         m for m in course.modules if {Ordering, Scenario} <= {type(q) for q in m.quiz.questions}
@@ -159,7 +160,9 @@ def test_a_printed_page_leaves_out_its_buttons(
     assert "情景对话：每一轮选出你要说的话。" in printed
     assert not re.search("上移|下移|回复”", printed)
     open_page(page, site_url, ".mot-dashboard")
-    assert printed_buttons(page, tmp_path / "home.pdf")[0] == []
+    buttons, sheets = printed_buttons(page, tmp_path / "home.pdf")
+    assert buttons == []
+    assert "共用的电脑" not in "".join(sheets)  # the offer the button made, with it
     open_page(page, f"{site_url}exam.html", ".mot-exam")
     assert printed_buttons(page, tmp_path / "exam.pdf")[0] == []
 

@@ -37,7 +37,7 @@
     "腾出空间以后，下一次有改动时会把没保存上的进度一起补存。";
   var REPAIRED = "这台设备上保存的学习记录有一部分已经损坏，读不出来的部分已经删掉，其余的进度都还在。";
   var RESET = "这台设备上保存的学习进度读不出来，只能从头开始记录（原来的记录另存了一份）。从现在起的进度会照常保存。";
-  var CLEARED = "保存的学习进度刚被清除了（例如清除了浏览器数据），这一页的进度也随之清空。";
+  var CLEARED = "这台设备上的学习进度刚被清除了，这一页的进度也随之清空。";
   var UNREADABLE = "保存的学习记录刚被另一个页面改写（可能是新版本的课程），这一页读不出来。" +
     "为了不覆盖它，这一页的进度不再保存；刷新页面后会重新记录。";
   var RESUMED = "浏览器又存得下学习进度了：这次访问里没保存上的进度现在也保存好了，之后的进度照常保存。";
@@ -407,6 +407,15 @@
       });
     },
     mistakes: function () { return state.mistakes; },
+    /* Everything gone, as when the site's data is cleared (the home page's button, on a
+       computer learners share): every other tab follows, and drops its changes of the last
+       moment, which made again on the clear would bring back what it cleared (withOurs). */
+    clear: function () {
+      try { window.localStorage.removeItem(KEY); } catch { /* blocked: the record lived here only */ }
+      state = empty();
+      recent = [];
+      refreshPage();
+    },
     /* A change of other parts' making (mot-rehome.js), saved as every change is. */
     update: update,
     forget: function (questionIds) {

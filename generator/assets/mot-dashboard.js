@@ -6,7 +6,8 @@
  * way) and the size of the 错题本. The record first follows the course: answers and mistakes
  * of a renamed module or a moved question go with it, and questions the course no longer
  * has leave. Module names, links, questions, stages and the pass mark come from the page
- * (data-course). Needs mot-core.js.
+ * (data-course). On a computer learners share, a button clears the progress this browser
+ * keeps. Needs mot-core.js.
  */
 (function () {
   "use strict";
@@ -26,7 +27,9 @@
     mistakes: function (count) { return count ? count + " 道题待重做" : "没有错题"; },
     best: function (exam) { return "最佳成绩 " + exam.best + "%" + (exam.passed ? "，已通过" : "，未通过"); },
     underway: function (done, total) { return "进行中（已作答 " + done + "/" + total + " 题）"; },
-    noExam: "未参加"
+    noExam: "未参加",
+    confirmClear: "清除以后，这台设备上的学习进度都会删掉，不能恢复。确定要清除吗？",
+    cleared: "这台设备上的学习进度已经清除。"
   };
 
   function bestText(entry) {
@@ -143,5 +146,34 @@
     board.setAttribute("data-ready", "");
   }
 
-  mot.register("dashboard", ".mot-dashboard", showDashboard);
+  /* The record goes (every open tab follows: an exam paper open there is taken away), and
+     so do the copies kept of records this version could not read (mot-core.js). */
+  function clearProgress() {
+    mot.progress.clear();
+    try {
+      var storage = window.localStorage;
+      var copies = mot.progress.key + ":unreadable:";
+      for (var index = storage.length - 1; index >= 0; index -= 1) {
+        if (storage.key(index).indexOf(copies) === 0) { storage.removeItem(storage.key(index)); }
+      }
+    } catch { /* storage blocked: the progress lived in this page only */ }
+  }
+
+  /* Not in a SCORM package (it names its course in a meta tag): there the launch page keeps
+     each learner's progress apart, by the learner the LMS names (mot-scorm-launch.js). */
+  function offerClear(board) {
+    var box = board.querySelector("[data-clear]");
+    if (!box || document.querySelector("meta[name=mot-course]")) { return; }
+    box.hidden = false;
+    box.querySelector("button").addEventListener("click", function () {
+      if (!window.confirm(TEXT.confirmClear)) { return; }
+      clearProgress();   /* and the dashboard shows the record cleared */
+      box.querySelector("[data-cleared]").textContent = TEXT.cleared;
+    });
+  }
+
+  mot.register("dashboard", ".mot-dashboard", function (board) {
+    offerClear(board);
+    showDashboard(board, false);
+  }, showDashboard);
 })();
