@@ -192,6 +192,18 @@ def test_review_links_resolve_in_the_built_site(built_site: Path) -> None:
     assert broken == []
 
 
+def test_every_module_page_leads_from_its_facts_to_its_quiz(
+    built_site: Path, course: Course
+) -> None:
+    """测验：N 题 among a module's facts, at the top of its page, is a link to its quiz."""
+    for module in course.modules:
+        html = (built_site / f"{module.page.name}.html").read_text(encoding="utf-8")
+        link = f'<a href="#quiz">测验：{len(module.quiz.questions)} 题</a>'
+        facts = re.search(r'<p class="mot-module-facts">.*?</p>', html)
+        assert facts and link in facts[0], module.page.name
+        assert '<h2 id="quiz">' in html, module.page.name
+
+
 def markdown_prose(line: str) -> str:
     """The words of a Markdown line a learner reads: markup, tags and code spans removed."""
     admonition = ADMONITION.match(line)

@@ -635,6 +635,23 @@ def test_the_home_page_lists_each_module_once_with_its_figures(
         assert outline.or_(total).evaluate_all(NUMBERS_PARTED) == [], width
 
 
+def test_the_top_of_a_module_page_leads_to_its_quiz(
+    learner: Page, site_url: str, course: Course
+) -> None:
+    """A learner back for the quiz: 测验：N 题 among the module's facts leads to it (a
+    module's page is many screens of a phone, whose contents are in the drawer), and the
+    next Tab is in its first question."""
+    page, module = learner, course.modules[2]
+    open_module(page, site_url, module)
+    facts = page.locator(".mot-module-facts").first
+    facts.get_by_role("link", name=f"测验：{len(module.quiz.questions)} 题").click()
+    heading = page.locator("#quiz")
+    expect(heading).to_be_focused()
+    expect_in_view_below_header(page, heading)
+    page.keyboard.press("Tab")
+    expect(form_of(page, module.quiz.questions[0]).locator(":focus")).to_have_count(1)
+
+
 @pytest.mark.parametrize("size", [(667, 375), (390, 844), (1280, 800)], ids=str)
 def test_material_s_back_to_top_button_covers_nothing_the_runtime_scrolls_to(
     page: Page, site_url: str, course: Course, size: tuple[int, int]
