@@ -27,6 +27,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.errors import Problem
+from generator.kept_numbers import keep_numbers
 from generator.models import Source
 from generator.yaml_lines import FULL_WIDTH_SPACE
 from generator.yaml_source import position
@@ -38,7 +39,8 @@ Location = tuple[str | int, ...]
 
 
 def markdown_text(value: str) -> Markup:
-    """``value`` as Markdown that renders to exactly ``value``, on one line.
+    """``value`` as Markdown that renders to exactly ``value``, on one line (its numbers
+    kept on the line of the Chinese beside them: :mod:`generator.kept_numbers`).
 
     Every ASCII punctuation character becomes a numeric character reference, which is
     literal text in any Markdown context (a heading, a list item, a table cell, a
@@ -48,7 +50,9 @@ def markdown_text(value: str) -> Markup:
     punctuation are left as they are.
     """
     return Markup(
-        "".join(f"&#{ord(char)};" if char in ASCII_PUNCTUATION else char for char in value)
+        "".join(
+            f"&#{ord(char)};" if char in ASCII_PUNCTUATION else char for char in keep_numbers(value)
+        )
     )
 
 

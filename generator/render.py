@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
@@ -10,6 +11,7 @@ from markupsafe import Markup
 
 from generator.course_data import course_data
 from generator.course_scan import Anchors
+from generator.kept_numbers import body_with_numbers_kept, keep_numbers
 from generator.models import AREA_NAMES, EODC_STAGES, Course, Module, Page, Question
 from generator.page_markers import fill_in_markers
 from generator.plain_text import markdown_text
@@ -60,7 +62,9 @@ class QuestionMemo:
 
 @cache
 def template_environment() -> Environment:
-    """The one Jinja2 environment: autoescaped, strict, templates compiled once."""
+    """The one Jinja2 environment: autoescaped, strict, templates compiled once. Each plain
+    text a template writes keeps its numbers on the line of the Chinese beside them
+    (:mod:`generator.kept_numbers`); markup made already (a page's body, JSON) is left."""
     environment = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=True,
@@ -68,6 +72,7 @@ def template_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_kept_numbers,
     )
     environment.filters["yaml_string"] = yaml_string
     environment.filters["colon"] = with_colon
@@ -76,6 +81,11 @@ def template_environment() -> Environment:
 
 
 SENTENCE_END = "。？！；：…?!;:."
+
+
+def _kept_numbers(value: object) -> object:
+    """A plain text with its numbers kept (:func:`keep_numbers`); markup is written as made."""
+    return keep_numbers(value) if type(value) is str else value
 
 
 def with_colon(text: str) -> str:
@@ -127,7 +137,7 @@ def render_page(
     course: Course,
     memo: QuestionMemo | None = None,
 ) -> str:
-    body = fill_in_markers(page, markers)
+    body = fill_in_markers(replace(page, body=body_with_numbers_kept(page)), markers)
     return _template("page.md.j2").render(
         page=page,
         meta=page.meta,

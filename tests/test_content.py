@@ -198,7 +198,7 @@ def test_every_module_page_leads_from_its_facts_to_its_quiz(
     """测验：N 题 among a module's facts, at the top of its page, is a link to its quiz."""
     for module in course.modules:
         html = (built_site / f"{module.page.name}.html").read_text(encoding="utf-8")
-        link = f'<a href="#quiz">测验：{len(module.quiz.questions)} 题</a>'
+        link = f'<a href="#quiz">测验：{len(module.quiz.questions)}&nbsp;题</a>'
         facts = re.search(r'<p class="mot-module-facts">.*?</p>', html)
         assert facts and link in facts[0], module.page.name
         assert '<h2 id="quiz">' in html, module.page.name

@@ -199,9 +199,11 @@ COURSE_PAGES = sorted(path.stem for path in (PROJECT / "course").glob("*.md"))
 def test_every_table_fits_a_phone_with_its_words_whole(
     page: Page, site_url: str, width: int
 ) -> None:
+    """And no number parts from the Chinese beside it, in a table or not (传给 10 | 人)."""
     page.set_viewport_size({"width": width, "height": 800})
     for name in COURSE_PAGES:
         page.goto(f"{site_url}{name}.html")
+        assert page.evaluate(PARTED_NUMBERS) == [], f"{name}: a number parted from its word"
         wide = page.evaluate(
             "[...document.querySelectorAll('.md-typeset__scrollwrap, .md-typeset table')]"
             ".filter(t => t.scrollWidth > t.clientWidth + 1).length"
@@ -238,6 +240,29 @@ BROKEN_WORDS = """() => {
 """Where a table cell's text breaks onto a new line inside an English word or number, or,
 in a heading, between two Chinese characters: character by character, where each one
 is drawn."""
+
+
+PARTED_NUMBERS = """() => {
+  /* overlapping: 第 3 步 holds two */
+  const found = [], pair = /(?=([0-9%][ \\u00a0]\\p{Script=Han}|\\p{Script=Han}[ \\u00a0][0-9]))/gu;
+  const content = document.querySelector('.md-content');
+  const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest('code, pre, [hidden]')) { continue; }
+    for (const match of node.data.matchAll(pair)) {
+      const [before, after] = [match.index, match.index + 2].map(i => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getClientRects()[0];
+      });
+      if (before && after && after.top > before.top + 2) { found.push(match[1]); }
+    }
+  }
+  return found;
+}"""
+"""Where a number and the Chinese character beside it, a space apart, are drawn on two
+lines."""
 
 
 MODULES = [name for name in COURSE_PAGES if re.match(r"^\d\d-", name)]

@@ -344,7 +344,7 @@ def test_review_links_within_a_page_focus_their_section_and_back_the_question(
         settled(page)
         page.go_back()
         expect(form).to_be_focused()
-        expect(form).to_have_accessible_name(re.compile(r"^第 \d+/\d+ 题$"))
+        expect(form).to_have_accessible_name(re.compile(r"^第\s\d+/\d+\s题$"))
         expect_back_at(page, place)
         page.go_forward()  # the section, not a heading above it half under the header
         expect(section).to_be_focused()
@@ -392,7 +392,7 @@ def test_a_miss_in_the_exam_results_leads_to_its_named_question_and_back(
     follow_by_keyboard(page, miss)
     question = page.locator(f"{miss.get_attribute('href')}")
     expect(question).to_be_focused()
-    expect(question).to_have_accessible_name(re.compile(r"^第 \d+/\d+ 题$"))
+    expect(question).to_have_accessible_name(re.compile(r"^第\s\d+/\d+\s题$"))
     expect_in_view_below_header(page, question)
     settled(page)
     page.go_back()

@@ -157,7 +157,7 @@ def test_page_has_title_objectives_body_and_quiz(course: Course, minimal_project
         '---\ntitle: "示例模块"\ndescription: "一个只为测试而写的模块。"\n---\n'
     )
     assert "\n# 示例模块\n" in module_page
-    assert "预计学习时间：10 分钟" in module_page
+    assert "预计学习时间：10&nbsp;分钟" in module_page
     assert "EODC 阶段：探索 Explore" in module_page
     assert "- 区分要求和需求\n" in module_page
     assert module_page.index("## 倾听 {#listening}") < module_page.index("## 本模块测验 {#quiz}")

@@ -29,10 +29,10 @@ def test_settings_reach_the_generated_pages(minimal_project: Path) -> None:
     checked = build.check(project)
     pages = {name: data.decode() for name, data in build.docs_contents(checked).items()}
     quiz = pages["01-sample.md"]
-    assert 'data-pass-mark="60"' in quiz and "答对 60% 即为通过" in quiz
+    assert 'data-pass-mark="60"' in quiz and "答对&nbsp;60%&nbsp;即为通过" in quiz
     exam = pages["exam.md"]
     assert 'data-pass-mark="70"' in exam and 'data-shuffle-options="false"' in exam
-    assert "答对 70% 及格" in exam
+    assert "答对&nbsp;70%&nbsp;及格" in exam
     assert "每次开考，题目的顺序都会重新打乱，选项按原来的顺序排列。" in exam  # not 和选项
     data = json.loads(course_data(checked.course))
     assert data["passMarks"] == {"module": 60, "exam": 70}
