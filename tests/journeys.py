@@ -152,6 +152,29 @@ LINES_OF_TEXT = """cells => cells.map(cell => {
 """How many lines each cell's text is drawn on."""
 
 
+PARTED_NUMBERS = """() => {
+  /* overlapping: 第 3 步 holds two */
+  const found = [], pair = /(?=([0-9%][ \\u00a0]\\p{Script=Han}|\\p{Script=Han}[ \\u00a0][0-9]))/gu;
+  const content = document.querySelector('.md-content');
+  const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest('code, pre, [hidden]')) { continue; }
+    for (const match of node.data.matchAll(pair)) {
+      const [before, after] = [match.index, match.index + 2].map(i => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getClientRects()[0];
+      });
+      if (before && after && after.top > before.top + 2) { found.push(match[1]); }
+    }
+  }
+  return found;
+}"""
+"""Where a number and the Chinese character beside it, a space apart, are drawn on two
+lines."""
+
+
 OVERFLOWING = """forms => forms.filter(form => form.scrollWidth > form.clientWidth + 1 ||
   [...form.querySelectorAll('*')].some(el => el.getBoundingClientRect().right >
     form.getBoundingClientRect().right + 1)).map(form => form.dataset.questionId)"""

@@ -18,6 +18,7 @@ from generator.models import Course
 from generator.project import Project
 from tests.browsing import COLOUR_SWITCH, answer, axe_violations, choose_dark
 from tests.conftest import FIXTURES, PROJECT, course_name
+from tests.journeys import PARTED_NUMBERS
 
 pytestmark = pytest.mark.browser
 
@@ -240,29 +241,6 @@ BROKEN_WORDS = """() => {
 """Where a table cell's text breaks onto a new line inside an English word or number, or,
 in a heading, between two Chinese characters: character by character, where each one
 is drawn."""
-
-
-PARTED_NUMBERS = """() => {
-  /* overlapping: 第 3 步 holds two */
-  const found = [], pair = /(?=([0-9%][ \\u00a0]\\p{Script=Han}|\\p{Script=Han}[ \\u00a0][0-9]))/gu;
-  const content = document.querySelector('.md-content');
-  const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement.closest('code, pre, [hidden]')) { continue; }
-    for (const match of node.data.matchAll(pair)) {
-      const [before, after] = [match.index, match.index + 2].map(i => {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        return range.getClientRects()[0];
-      });
-      if (before && after && after.top > before.top + 2) { found.push(match[1]); }
-    }
-  }
-  return found;
-}"""
-"""Where a number and the Chinese character beside it, a space apart, are drawn on two
-lines."""
 
 
 MODULES = [name for name in COURSE_PAGES if re.match(r"^\d\d-", name)]

@@ -15,8 +15,8 @@
   var element = mot.element;
   var TEXT = {
     verdict: function (right, total, score, passMark, passed, title) {
-      return "得分 " + right + "/" + total + "（" + score + "%），" +
-        (passed ? "及格（及格线 " + passMark + "%），恭喜通过" + title + "！" : "未及格（及格线 " + passMark + "%）。");
+      return "得分\u00a0" + right + "/" + total + "（" + score + "%），" +
+        (passed ? "及格（及格线\u00a0" + passMark + "%），恭喜通过" + title + "！" : "未及格（及格线\u00a0" + passMark + "%）。");
     },
     passKept: function (best) { return "结业考试已经通过，最佳成绩 " + best + "%；这次的得分不会改变它。"; },
     certificate: "领取结业证书", onward: "继续学习：",

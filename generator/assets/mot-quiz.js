@@ -19,13 +19,15 @@
   var mot = window.mot;
   var all = mot.all;
   var engine = mot.engine;
+  /* \u00a0, a no-break space, keeps a score on the line of the words before it, as the
+     generator does in the page (generator/kept_numbers.py). */
   var TEXT = {
     progress: function (done, total, right) {
       return "已完成 " + done + "/" + total + " 题，答对 " + right + " 题";
     },
     verdict: function (right, total, passMark, passed) {
-      return "得分 " + right + "/" + total + "（" + mot.progress.percent(right, total) + "%）。" +
-        (passed ? "达到了及格线 " + passMark + "%，本模块测验通过！" : "还没有达到及格线 " + passMark + "%。");
+      return "得分\u00a0" + right + "/" + total + "（" + mot.progress.percent(right, total) + "%）。" +
+        (passed ? "达到了及格线\u00a0" + passMark + "%，本模块测验通过！" : "还没有达到及格线\u00a0" + passMark + "%。");
     },
     passKept: function (best) { return "本模块已经通过，最佳成绩 " + best + "；这次的得分不会改变它。"; },
     missed: "这次答错的题涉及的学习目标：",
@@ -52,7 +54,7 @@
     document.querySelectorAll('.mot-module-status[data-module="' + quizId + '"]').forEach(function (el) {
       el.setAttribute("data-status", found.status);
       el.textContent = "本模块状态：" + mot.progress.statusNames[found.status] +
-        (found.entry ? " · 最佳成绩 " + bestText(found.entry) : "");
+        (found.entry ? " · 最佳成绩\u00a0" + bestText(found.entry) : "");
     });
   }
 
