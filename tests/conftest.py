@@ -270,6 +270,18 @@ def page(browser: Browser) -> Iterator[Page]:
     yield from watched_tab(browser)
 
 
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """One learner's browser: its tabs share the progress record. The test fails if a page
+    in it throws a JavaScript error."""
+    made = browser.new_context(locale="zh-CN")
+    errors: list[str] = []
+    made.on("weberror", lambda error: errors.append(str(error.error)))
+    yield made
+    made.close()
+    assert errors == []
+
+
 VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
 """The screens the learner journeys are tested on."""
 

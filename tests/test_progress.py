@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -47,17 +46,6 @@ MODULE = "01-sample"
 @pytest.fixture(scope="module")
 def course() -> Course:
     return load_course(Project(FIXTURES / "minimal"))
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    """One learner's browser: its tabs share the progress record."""
-    made = browser.new_context(locale="zh-CN")
-    errors: list[str] = []
-    made.on("weberror", lambda error: errors.append(str(error.error)))
-    yield made
-    made.close()
-    assert errors == []
 
 
 def open_quiz(page: Page, url: str, module: str = MODULE) -> None:
