@@ -29,7 +29,7 @@ from generator.models import (
     Scenario,
 )
 from generator.project import bank_file, review_target
-from tests.browsing import answer, give_answer, record_requests
+from tests.browsing import answer, give_answer, record_requests, seed_progress
 from tests.journeys import (
     LINES_OF_TEXT,
     OVERFLOWING,
@@ -390,6 +390,33 @@ def test_the_last_module_sends_the_learner_where_the_home_page_does(
         expect(next_step).to_have_text(text)
         expect(next_step).to_have_attribute("href", re.compile(f"(^|/){re.escape(address)}$"))
         expect(next_step).to_have_css("text-decoration-line", "none")  # a button, as 重新作答
+
+
+def test_the_certificate_page_leads_to_what_is_left_to_do(
+    learner: Page, site_url: str, course: Course
+) -> None:
+    """The certificate page said what was left (✗ 未开始：module 4) in plain text: a learner
+    who came for the certificate had to find the module in the contents. Each line's title
+    now leads to its page, by keyboard too."""
+    page, left = learner, course.modules[3]
+    assert course.exam is not None
+    others = [module for module in course.modules if module is not left]
+    seed_progress(page, site_url, passed_before(course, others, exam=False))
+    page.goto(f"{site_url}exam_certificate.html")
+    checklist = page.locator(".mot-cert-checklist")
+    exam_title = course.exam.config.title
+    expect(checklist.locator('li[data-done="false"]')).to_have_text(
+        [f"✗ 未开始：{left.meta.title}", f"✗ 未参加：{exam_title}"]
+    )
+    expect(checklist.get_by_role("link")).to_have_count(len(course.modules) + 1)
+    checklist.get_by_role("link", name=left.meta.title, exact=True).focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(f"{left.page.name}\\.html$"))
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    page.go_back()
+    checklist.get_by_role("link", name=exam_title, exact=True).click()
+    expect(page).to_have_url(re.compile(r"exam\.html$"))
+    expect(page.locator(".mot-exam[data-ready]")).to_have_count(1)
 
 
 def test_the_dashboard_follows_the_learner(learner: Page, site_url: str, course: Course) -> None:

@@ -1092,7 +1092,8 @@ PASSED_ONE = (
 
 def test_the_certificate_checklist_reads_each_line_once(page: Page, fixture_site_url: str) -> None:
     """A line shows ✓ or ✗ before its status, which says the same: a screen reader read
-    the symbol ("check mark"), then the words. It reads the words only."""
+    the symbol ("check mark"), then the words. It reads the words only, and the module's
+    or the exam's title is a link to its page (it was plain text)."""
     page.add_init_script(PASSED_ONE)
     page.goto(f"{fixture_site_url}exam_certificate.html")
     checklist = page.locator(".mot-cert-checklist")
@@ -1101,9 +1102,18 @@ def test_the_certificate_checklist_reads_each_line_once(page: Page, fixture_site
     )
     assert checklist.aria_snapshot() == (
         "- list:\n"
-        "  - listitem: 未开始：示例模块\n"
-        "  - listitem: 已通过：第二模块\n"
-        "  - listitem: 未参加：结业考试"
+        "  - listitem:\n"
+        "    - text: 未开始：\n"
+        '    - link "示例模块":\n'
+        "      - /url: 01-sample.html\n"
+        "  - listitem:\n"
+        "    - text: 已通过：\n"
+        '    - link "第二模块":\n'
+        "      - /url: 02-second.html\n"
+        "  - listitem:\n"
+        "    - text: 未参加：\n"
+        '    - link "结业考试":\n'
+        "      - /url: exam.html"
     )
 
 

@@ -9,20 +9,23 @@
 
   var mot = window.mot;
 
-  /* Each module and the exam, with its status in the words of the home page's table and
-     exam line: a module not begun is 未开始 there, not 未通过. */
+  /* Each module and the exam, with its page and its status in the words of the home page's
+     table and exam line: a module not begun is 未开始 there, not 未通过. */
   function eligibility(course) {
     var items = course.modules.map(function (module) {
       var status = mot.progress.quizStatus(module.id).status;
-      return { label: module.title, done: status === "passed", status: mot.progress.statusNames[status] };
+      return {
+        label: module.title, url: module.url, done: status === "passed", status: mot.progress.statusNames[status]
+      };
     });
     var exam = mot.progress.exam();
     var names = mot.progress.statusNames;
     var status = exam && exam.passed ? names.passed : mot.progress.underway() ? names["in-progress"] : exam ? names.failed : "未参加";
-    items.push({ label: course.exam.title, done: Boolean(exam && exam.passed), status: status });
+    items.push({ label: course.exam.title, url: course.exam.url, done: Boolean(exam && exam.passed), status: status });
     return items;
   }
 
+  /* Each line leads to its page, where what is left to do is done. */
   function showChecklist(page, items) {
     var list = page.querySelector(".mot-cert-checklist");
     list.textContent = "";
@@ -30,7 +33,9 @@
       var li = mot.element("li");
       var icon = mot.element("span", item.done ? "✓ " : "✗ ");
       icon.setAttribute("aria-hidden", "true");   /* the status says it: a screen reader read both */
-      li.append(icon, item.status + "：" + item.label);
+      var link = mot.element("a", item.label);
+      link.href = item.url;
+      li.append(icon, item.status + "：", link);
       li.setAttribute("data-done", String(item.done));
       list.appendChild(li);
     });
