@@ -166,7 +166,8 @@ def answer_exam(
 
 def hand_in(page: Page, surface: Surface, double_click: bool = False) -> str:
     """Press 交卷 (or click it twice, as some learners click every button) and accept the
-    confirmation, which must be asked once; returns what it said."""
+    confirmation, which must be asked once; returns what it said, a no-break space (which
+    keeps a number beside its word) read as a space."""
     said: list[str] = []
 
     def accept(dialog: Dialog) -> None:
@@ -183,7 +184,7 @@ def hand_in(page: Page, surface: Surface, double_click: bool = False) -> str:
     past_the_input(page)  # a second confirmation would be asked by now
     page.remove_listener("dialog", accept)
     assert len(said) == 1, f"asked once, not {said}"
-    return said[0]
+    return said[0].replace("\xa0", " ")
 
 
 def past_the_input(page: Page) -> None:

@@ -84,7 +84,7 @@ def test_starting_again_asks_before_wiping_answers(
     page.once("dialog", dismiss)
     page.get_by_role("button", name="重新作答").click()
     expect(page.locator(".mot-question[data-result]")).to_have_count(2)
-    assert asked and "2 道题" in asked[0]
+    assert asked and "2\xa0道题" in asked[0]
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="重新作答").click()
     expect(page.locator(".mot-question[data-result]")).to_have_count(0)

@@ -299,7 +299,7 @@ def test_restarting_a_dialogue_asks_first_when_it_was_right(
     restart = form.get_by_role("button", name="重来这段对话")
     restart.click()
     if right:
-        assert asked == ["重新作答会清除你已经答过的 1 道题。确定要重新作答吗？"]
+        assert asked == ["重新作答会清除你已经答过的\xa01\xa0道题。确定要重新作答吗？"]
         expect(form).to_have_attribute("data-result", verdict)
         expect(restart).to_be_focused()
         assert stored_record(page)["questions"][question.id]["result"] == verdict

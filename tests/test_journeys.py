@@ -272,6 +272,7 @@ def test_a_branching_dialogue_reads_in_the_order_played(
         f"对话结束：最后一轮回复{last}，{len(path)} 轮中有 {good} 轮回复得当。"
     )
     assert box_top(status) > tops[-1], "the verdict comes after the dialogue"
+    assert page.evaluate(PARTED_NUMBERS) == []  # 5 | 轮中有 on a phone
     # A dialogue marks the better replies, not one right answer; so says its verdict, also
     # when it is shown again on the learner's return.
     expect(status).to_contain_text("✗回答错误。更好的回复已经标出，请看下面的讲解。")

@@ -364,7 +364,7 @@ def test_an_exam_dialogue_the_trainer_changed_since_starts_afresh(
         "这道题更新过：之前的答案对不上现在的题目，已经清除，请重新作答。"
     )
     assert dialogue.id not in stored_record(page)["attempt"]["answers"]
-    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(re.compile("^已作答 0/"))
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(re.compile(r"^已作答\s0/"))
 
 
 def exam_size(course: Course) -> int:

@@ -115,3 +115,29 @@ def texts_outside_code(tree: HtmlElement) -> list[str]:
         if element.tail and not CODE & around:
             found.append(element.tail)
     return found
+
+
+HAN = "\u4e00-\u9fff"
+SPACED_NUMBER = re.compile(rf'[{HAN}] "\s*\+|\+\s*" [{HAN}]|"[^"\n]*?({PARTED.pattern})')
+"""In the runtime's source, a text that ends in Chinese and a space with a number joined
+after it (``"答对 " + right``), that begins with a space and Chinese after one, or that
+holds a number and Chinese a space apart (``"得 0 分"``)."""
+COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+def spaced_numbers(path: Path) -> list[str]:
+    """Where ``path``'s code, its comments left out, writes a breakable space beside a number."""
+    source = COMMENT.sub(lambda comment: "\n" * comment[0].count("\n"), path.read_text("utf-8"))
+    return [
+        f"{path.relative_to(PROJECT)}:{source.count(chr(10), 0, found.start()) + 1}"
+        for found in SPACED_NUMBER.finditer(source)
+    ]
+
+
+def test_the_runtime_keeps_the_numbers_it_writes_with_their_words() -> None:
+    """The runtime writes scores, counts and places into its texts (答对 3/15 题, 3 轮中有
+    2 轮): a plain space beside the number let a phone's line end there, as a dialogue's
+    closing line did on a phone 390 px wide (a number at a line's end, its 轮 on the next)."""
+    assets = sorted((PROJECT / "generator" / "assets").rglob("*.js"))
+    spaced = [place for path in assets for place in spaced_numbers(path)]
+    assert spaced == [], "write a no-break space (\\u00a0) between the number and the Chinese"

@@ -59,7 +59,7 @@ def test_the_focused_feedback_says_the_verdict_first(
     form = answer_form(form_of(page, q.id), q, right)
     feedback = form.locator(".mot-feedback")
     expect(feedback).to_be_focused()
-    status = ICONS.sub("", form.locator(".mot-status").inner_text()).strip()
+    status = ICONS.sub("", form.locator(".mot-status").inner_text()).strip().replace("\xa0", " ")
     assert status.startswith("回答正确" if right else "回答错误")
     heard = " ".join(spoken_lines(feedback))
     if isinstance(q, Scenario):

@@ -77,7 +77,7 @@
     line.style.setProperty("--mot-name-ems", String(widthInEms(line, name)));
     certificate.querySelector(".mot-cert-score").textContent = exam.passedScore + "%";
     certificate.querySelector(".mot-cert-date").textContent =
-      "日期：" + Number(day[0]) + " 年 " + Number(day[1]) + " 月 " + Number(day[2]) + " 日";
+      "日期：" + Number(day[0]) + "\u00a0年\u00a0" + Number(day[1]) + "\u00a0月\u00a0" + Number(day[2]) + "\u00a0日";
     certificate.hidden = false;
     page.querySelector(".mot-cert-actions").hidden = false;
     return exam.passedScore;
@@ -90,7 +90,7 @@
       var room = input.maxLength - input.value.length + input.selectionEnd - input.selectionStart;
       var cut = event.clipboardData.getData("text").length > room;
       form.querySelector(".mot-status").textContent = cut ?
-        "姓名最多 " + input.maxLength + " 个字，粘贴的内容超出了，后面的部分没有填进来；请检查姓名是否完整。" : "";
+        "姓名最多\u00a0" + input.maxLength + "\u00a0个字，粘贴的内容超出了，后面的部分没有填进来；请检查姓名是否完整。" : "";
     });
   }
 
@@ -114,7 +114,7 @@
          laid out in its own direction, as on the certificate */
       var status = form.querySelector(".mot-status");
       status.textContent = "";
-      status.append("证书已生成（", mot.element("bdi", name), "，成绩 " + score + "%），可以打印了。");
+      status.append("证书已生成（", mot.element("bdi", name), "，成绩\u00a0" + score + "%），可以打印了。");
     });
     page.querySelector(".mot-cert-print").addEventListener("click", function () { window.print(); });
   }

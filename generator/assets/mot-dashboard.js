@@ -20,13 +20,13 @@
     examUnderway: "继续",   /* and the exam's title: a paper answered part way */
     certificate: "领取结业证书",
     notStarted: "尚未作答",
-    score: function (right, answered, percent) { return "答对 " + right + "/" + answered + " 题（" + percent + "%）"; },
+    score: function (right, answered, percent) { return "答对\u00a0" + right + "/" + answered + "\u00a0题（" + percent + "%）"; },
     none: "这几个阶段还没有作答。做完相关模块的测验后，这里会指出最需要加强的阶段。",
     weakest: function (name, percent) { return "最需要加强的阶段：" + name + "（" + percent + "%）。建议复习："; },
-    fine: function (passMark, next) { return "已作答的阶段都达到了 " + passMark + "%。" + (next ? "下一步：" : ""); },
-    mistakes: function (count) { return count ? count + " 道题待重做" : "没有错题"; },
-    best: function (exam) { return "最佳成绩 " + exam.best + "%" + (exam.passed ? "，已通过" : "，未通过"); },
-    underway: function (done, total) { return "进行中（已作答 " + done + "/" + total + " 题）"; },
+    fine: function (passMark, next) { return "已作答的阶段都达到了\u00a0" + passMark + "%。" + (next ? "下一步：" : ""); },
+    mistakes: function (count) { return count ? count + "\u00a0道题待重做" : "没有错题"; },
+    best: function (exam) { return "最佳成绩\u00a0" + exam.best + "%" + (exam.passed ? "，已通过" : "，未通过"); },
+    underway: function (done, total) { return "进行中（已作答\u00a0" + done + "/" + total + "\u00a0题）"; },
     noExam: "未参加",
     confirmClear: "清除以后，这台设备上的学习进度都会删掉，不能恢复。确定要清除吗？",
     cleared: "这台设备上的学习进度已经清除。"

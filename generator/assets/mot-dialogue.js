@@ -20,7 +20,7 @@
     better: "更好的回复",
     over: "这段对话结束了，交卷后判分。",
     ended: function (good, turns, last) {
-      return "对话结束：最后一轮" + TEXT.verdict[last].slice(0, -1) + "，" + turns + " 轮中有 " + good + " 轮回复得当。";
+      return "对话结束：最后一轮" + TEXT.verdict[last].slice(0, -1) + "，" + turns + "\u00a0轮中有\u00a0" + good + "\u00a0轮回复得当。";
     }
   };
 

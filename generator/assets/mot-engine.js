@@ -35,13 +35,13 @@
     regraded: "（这道题更新过，已按现在的答案重新判分。）",
     unanswered: "这道题没有作答。",
     notGraded: "这道题没能判分：判分要用的文件没有加载（可能是网络断了）。请检查网络，然后再提交一次。",
-    moved: function (text, place) { return "“" + text + "”现在是第 " + place + " 项。"; },
+    moved: function (text, place) { return "“" + text + "”现在是第\u00a0" + place + "\u00a0项。"; },
     edge: "已经到头了。",
     chosen: "你的选择",
     right: "正确答案",
     optionIs: function (right, chosen) { return (right ? "正确选项" : "错误选项") + (chosen ? "，你选了：" : "，你没有选："); },
-    place: { correct: function (n) { return "第 " + n + " 项，位置正确"; },
-             incorrect: function (n) { return "应排第 " + n + " 项"; } },
+    place: { correct: function (n) { return "第\u00a0" + n + "\u00a0项，位置正确"; },
+             incorrect: function (n) { return "应排第\u00a0" + n + "\u00a0项"; } },
     wrongItems: "项位置不对。"
   };
   var ICON = { correct: "✓", incorrect: "✗" };
@@ -67,7 +67,7 @@
   function byParts(rights, given, solution, text) {
     var wrong = rights.map(function (right, index) { return right ? 0 : index + 1; }).filter(Boolean);
     return { result: verdictOf(given && !wrong.length), solution: solution,
-             note: given && wrong.length && rights.length > 1 ? "第 " + wrong.join("、") + " " + text : "" };
+             note: given && wrong.length && rights.length > 1 ? "第\u00a0" + wrong.join("、") + "\u00a0" + text : "" };
   }
 
   /* A small tag after an option, item, row or blank: a verdict, a solution, "你的选择". */

@@ -18,13 +18,13 @@
       return "得分\u00a0" + right + "/" + total + "（" + score + "%），" +
         (passed ? "及格（及格线\u00a0" + passMark + "%），恭喜通过" + title + "！" : "未及格（及格线\u00a0" + passMark + "%）。");
     },
-    passKept: function (best) { return "结业考试已经通过，最佳成绩 " + best + "%；这次的得分不会改变它。"; },
+    passKept: function (best) { return "结业考试已经通过，最佳成绩\u00a0" + best + "%；这次的得分不会改变它。"; },
     certificate: "领取结业证书", onward: "继续学习：",
-    modulesLeft: function (left) { return "领取结业证书还要通过每个模块的测验：还有 " + left + " 个模块没有通过。"; },
+    modulesLeft: function (left) { return "领取结业证书还要通过每个模块的测验：还有\u00a0" + left + "\u00a0个模块没有通过。"; },
     stages: "各阶段得分：",
     weak: "（建议复习）",   /* not 未达到及格线: a stage of 3 questions with one wrong, on a paper passed */
     misses: "答错的题和复习链接：",
-    onPaper: function (place) { return "第 " + place + " 题"; },
+    onPaper: function (place) { return "第\u00a0" + place + "\u00a0题"; },
     changed: "交卷后课程更新过：得分和及格线按交卷时的记录；下面各阶段的成绩和错题按现在的题目和答案列出。"
   };
 

@@ -28,18 +28,18 @@
   var TEXT = {
     /* a paper begun before the trainer drew fewer questions keeps them all, and its answers */
     length: function (count, total) {
-      return count === total ? "共 " + total + " 题" : "这份试卷共 " + count + " 题（开考后课程更新过，重新开考为 " + total + " 题）";
+      return count === total ? "共\u00a0" + total + "\u00a0题" : "这份试卷共\u00a0" + count + "\u00a0题（开考后课程更新过，重新开考为\u00a0" + total + "\u00a0题）";
     },
-    answered: function (done, total) { return "已作答 " + done + "/" + total + " 题"; },
-    resume: function (place) { return "继续作答：第 " + place + " 题"; },
-    number: function (place, total) { return "第 " + place + "/" + total + " 题"; },
+    answered: function (done, total) { return "已作答\u00a0" + done + "/" + total + "\u00a0题"; },
+    resume: function (place) { return "继续作答：第\u00a0" + place + "\u00a0题"; },
+    number: function (place, total) { return "第\u00a0" + place + "/" + total + "\u00a0题"; },
     outdated: "这道题更新过：之前的答案对不上现在的题目，已经清除，请重新作答。",
     outdatedHandedIn: "交卷后这道题更新过：你交卷时的答案对不上现在的题目，无法显示；正确答案按现在的题目标出。",
     notGraded: "这道题没能判分：判分要用的文件没有加载（可能是网络断了）。请检查网络，然后再交卷。",
     confirmHandIn: function (missing, total) {   /* every number of a blank paper said nothing more */
-      var none = missing.length === total && "你还一道题都没有作答，现在交卷得 0 分。\n";
-      return (none || (missing.length ? "还有 " + missing.length + " 道题没有作答：第 " + missing.join("、") +
-        " 题。没答的题按答错计分。\n" : "交卷后就不能再修改答案了。\n")) + "确定现在交卷吗？";
+      var none = missing.length === total && "你还一道题都没有作答，现在交卷得\u00a00\u00a0分。\n";
+      return (none || (missing.length ? "还有\u00a0" + missing.length + "\u00a0道题没有作答：第\u00a0" + missing.join("、") +
+        "\u00a0题。没答的题按答错计分。\n" : "交卷后就不能再修改答案了。\n")) + "确定现在交卷吗？";
     },
     confirmRestart: "重新开始会放弃这次考试里已经作答的内容，并重新抽题。确定要重新开始吗？",
     confirmDialogue: "重来会清空这段对话里已经选的回复。确定要重来吗？"

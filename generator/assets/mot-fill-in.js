@@ -25,7 +25,7 @@
   var TEXT = {
     fill: "请先填好每一个空，再提交。",
     wrongBlanks: "空不对。",
-    blank: function (number, count) { return count > 1 ? "第 " + number + " 空答案：" : "答案："; }
+    blank: function (number, count) { return count > 1 ? "第\u00a0" + number + "\u00a0空答案：" : "答案："; }
   };
   /* Text of these characters alone (printable ASCII and Latin-1, punctuation, Chinese,
      Japanese, Korean, full-width forms) folds by lower-casing: the fold table (mot-folds.js,

@@ -17,7 +17,7 @@
   var engine = mot.engine;
   var TEXT = {
     count: function (count, exam, shown) {
-      if (count) { return "错题本里有 " + count + " 道题。"; }
+      if (count) { return "错题本里有\u00a0" + count + "\u00a0道题。"; }
       return shown ? "这些题你都答对了，错题本清空了。它们留在这一页供你回看，下次打开就不在了。" :
         "错题本是空的。测验" + (exam ? "和" + exam.title : "") + "里答错的题会自动收进来，答对了就会离开。";
     },
@@ -54,7 +54,7 @@
     var number = 0;
     all(page, ".mot-question").forEach(function (form) {
       form.hidden = !mistakes[form.getAttribute("data-question-id")] && !form.hasAttribute("data-result");
-      if (!form.hidden) { form.querySelector(".mot-question-number").textContent = "第 " + (number += 1) + " 题"; }
+      if (!form.hidden) { form.querySelector(".mot-question-number").textContent = "第\u00a0" + (number += 1) + "\u00a0题"; }
     });
     all(page, ".mot-mistakes-stage, .mot-mistakes-module").forEach(function (group) {
       group.hidden = !group.querySelector(".mot-question:not([hidden])");

@@ -23,17 +23,17 @@
      generator does in the page (generator/kept_numbers.py). */
   var TEXT = {
     progress: function (done, total, right) {
-      return "已完成 " + done + "/" + total + " 题，答对 " + right + " 题";
+      return "已完成\u00a0" + done + "/" + total + "\u00a0题，答对\u00a0" + right + "\u00a0题";
     },
     verdict: function (right, total, passMark, passed) {
       return "得分\u00a0" + right + "/" + total + "（" + mot.progress.percent(right, total) + "%）。" +
         (passed ? "达到了及格线\u00a0" + passMark + "%，本模块测验通过！" : "还没有达到及格线\u00a0" + passMark + "%。");
     },
-    passKept: function (best) { return "本模块已经通过，最佳成绩 " + best + "；这次的得分不会改变它。"; },
+    passKept: function (best) { return "本模块已经通过，最佳成绩\u00a0" + best + "；这次的得分不会改变它。"; },
     missed: "这次答错的题涉及的学习目标：",
     toResults: "查看本模块成绩",
     outdated: "这道题更新过：上次的答案对不上现在的题目，已经清除，请重新作答。",
-    confirmRetry: function (count) { return "重新作答会清除你已经答过的 " + count + " 道题。确定要重新作答吗？"; }
+    confirmRetry: function (count) { return "重新作答会清除你已经答过的\u00a0" + count + "\u00a0道题。确定要重新作答吗？"; }
   };
   var shown = new WeakMap();   /* form -> the stored answer it shows, as JSON */
   var bound = new WeakSet();

@@ -21,7 +21,7 @@
     title: "保存的文件有问题，页面显示的仍是上一次正确的版本",
     hint: "改好后保存，页面会自动刷新，这条提示随之消失。",
     hide: "暂时隐藏",
-    warnings: function (count) { return "页面已更新。另有 " + count + " 条提醒，发布前要处理好（点开查看）"; }
+    warnings: function (count) { return "页面已更新。另有\u00a0" + count + "\u00a0条提醒，发布前要处理好（点开查看）"; }
   };
 
   function listed(lines) {
