@@ -19,8 +19,9 @@
   var mot = window.mot;
   var all = mot.all;
   var engine = mot.engine;
-  /* \u00a0, a no-break space, keeps a score on the line of the words before it, as the
-     generator does in the page (generator/kept_numbers.py). */
+  /* \u00a0, a no-break space, keeps a number on the line of the words beside it, as the
+     generator does in the page (generator/kept_numbers.py); every runtime text does the
+     same (tests/test_kept_numbers.py). */
   var TEXT = {
     progress: function (done, total, right) {
       return "已完成\u00a0" + done + "/" + total + "\u00a0题，答对\u00a0" + right + "\u00a0题";
