@@ -25,7 +25,14 @@
     return items;
   }
 
-  /* Each line leads to its page, where what is left to do is done. */
+  function linkTo(item) {
+    var link = mot.element("a", item.label);
+    link.href = item.url;
+    return link;
+  }
+
+  /* A line left to do leads to its page; a line done is text, which a keyboard passes by
+     on its way to the name box. */
   function showChecklist(page, items) {
     var list = page.querySelector(".mot-cert-checklist");
     list.textContent = "";
@@ -33,9 +40,7 @@
       var li = mot.element("li");
       var icon = mot.element("span", item.done ? "✓ " : "✗ ");
       icon.setAttribute("aria-hidden", "true");   /* the status says it: a screen reader read both */
-      var link = mot.element("a", item.label);
-      link.href = item.url;
-      li.append(icon, item.status + "：", link);
+      li.append(icon, item.status + "：", item.done ? item.label : linkTo(item));
       li.setAttribute("data-done", String(item.done));
       list.appendChild(li);
     });
