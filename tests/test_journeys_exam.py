@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import pytest
 from playwright.sync_api import Locator, Page, Route, expect
 
+from generator.digests import opaque_key
 from generator.models import Course, FillIn, Matching, Question, Scenario, SingleChoice
 from tests.browsing import (
     STORAGE_KEY,
@@ -533,6 +534,45 @@ def test_a_handed_in_exam_dialogue_says_it_marks_the_better_replies(
         expect(status).not_to_contain_text("正确答案")
         expect(form.locator('.mot-turn [data-solution="true"]').first).to_be_visible()
         open_page(page, f"{site_url}exam.html", ".mot-exam")
+
+
+def test_a_question_handed_in_unanswered_marks_its_answer_and_blames_no_choice(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """Handed in with nothing answered, each question shows its answer, as a wrong one does,
+    and says no choice of the learner's was wrong: a matching row left on 请选择 said
+    配错了 (paired wrongly), and a dialogue never played, or left half way, marked no
+    better reply in the turn it stopped at."""
+    first_of_each: dict[str, Question] = {}
+    for question in (q for m in course.modules for q in m.quiz.exam_questions):
+        first_of_each.setdefault(question.type, question)
+    never_played, half_way, *_ = exam_dialogues(course)
+    turn_id, reply_key, next_turn = dialogue_path(half_way, right=True, along_best=True)[0]
+    paper, played = [*first_of_each.values(), half_way], [f"{turn_id}:{reply_key}"]
+    exam_paper_of(page, site_url, paper, {half_way.id: played})
+    hand_in(page, page)
+    forms = page.locator(".mot-exam-paper .mot-question")
+    expect(forms).to_have_count(exam_size(course))
+    for form in forms.all():
+        expect(form.locator(".mot-status")).to_contain_text("这道题没有作答。")
+        expect(form.locator('[data-solution="true"]').first).to_be_visible()
+        expect(form).not_to_contain_text("配错了")
+        expect(form).not_to_contain_text("你的选择")
+    matching = first_of_each["matching"]
+    assert isinstance(matching, Matching)
+    rows = page.locator(f'[data-question-id="{matching.id}"] .mot-match .mot-mark')
+    expect(rows).to_have_count(len(matching.pairs))
+    for row in rows.all():
+        expect(row).to_contain_text("没有配，应配：")
+    for dialogue, turn in ((never_played, never_played.turns[0].id), (half_way, next_turn)):
+        replies = next(t.replies for t in dialogue.turns if t.id == turn)
+        best = opaque_key(dialogue.id, next(reply.text for reply in replies if reply.correct))
+        form = page.locator(f'[data-question-id="{dialogue.id}"]')
+        marked = form.locator(f'.mot-turn[data-turn="{turn}"] [data-solution="true"]')
+        expect(marked).to_have_count(1)
+        expect(marked).to_contain_text("更好的回复：")
+        expect(marked.locator("input")).to_have_attribute("value", best)
+        expect(marked.locator("input")).to_be_disabled()
 
 
 def test_an_exam_dialogue_left_half_way_counts_as_unanswered_everywhere(

@@ -78,15 +78,21 @@
     var feedback = turn.querySelector('.mot-reply-feedback[data-option="' + chosen.value + '"]');
     feedback.insertBefore(kit.tag(TEXT.verdict[result], result), feedback.firstChild);
     feedback.hidden = false;
-    var better = result === "incorrect" && turn.querySelector('input[value="' + best + '"]');
-    if (better) {
-      var option = better.closest(".mot-option");
+    var better = result === "incorrect" && markBetter(turn, best);
+    if (better) { turn.insertBefore(better, feedback.nextSibling); }
+    return result;
+  }
+
+  /* Mark the reply `best` of `turn` as the better one, once; returns its option. */
+  function markBetter(turn, best) {
+    var input = turn.querySelector('input[value="' + best + '"]');
+    var option = input && input.closest(".mot-option");
+    if (option && !option.hasAttribute("data-solution")) {
       option.hidden = false;
       option.setAttribute("data-solution", "true");
       option.insertBefore(kit.tag(TEXT.better + "：", "correct"), option.firstChild);
-      turn.insertBefore(option, feedback.nextSibling);
     }
-    return result;
+    return option;
   }
 
   /* The learner presses 回复: play the turn; at the end the dialogue is submitted. */
@@ -141,7 +147,9 @@
     },
     judge: function (form, response) {
       var turns = playedTurns(form);
-      return Promise.all(turns.map(function (turn) { return bestReply(form, turn); })).then(function (best) {
+      /* An exam dialogue handed in before its end: the turn it stopped at shows its better reply too. */
+      var open = currentTurn(form);
+      return Promise.all(turns.concat(open || []).map(function (turn) { return bestReply(form, turn); })).then(function (best) {
         var right = turns.map(function (turn, index) { return chosenIn(turn).value === best[index]; });
         var good = right.filter(Boolean).length;
         return { result: kit.verdictOf(response && good === turns.length), solution: best,
@@ -149,7 +157,10 @@
       });
     },
     show: function (form, solution) {
-      playedTurns(form).forEach(function (turn, index) { showTurn(form, turn, solution[index]); });
+      var turns = playedTurns(form);
+      turns.forEach(function (turn, index) { showTurn(form, turn, solution[index]); });
+      var open = currentTurn(form);
+      if (open && solution.length > turns.length) { markBetter(open, solution[turns.length]); }
       form.querySelector(".mot-submit").hidden = true;
     },
     /* Read first where the focus lands after the last reply, below the transcript: the

@@ -14,7 +14,7 @@
   var TEXT = {
     match: "请先为每一项选好配对，再提交。",
     wrongRows: "行配错了。",
-    pair: { correct: "配对正确：", incorrect: "配错了，应配：" }
+    pair: { correct: "配对正确：", incorrect: "配错了，应配：", unanswered: "没有配，应配：" }
   };
 
   /* Graded: the chosen key of each row, in row order. Stored: "<row key>:<chosen key>"
@@ -59,7 +59,8 @@
         var select = row.querySelector("select");
         var result = kit.verdictOf(select.value === solution[index]);
         var right = select.querySelector('option[value="' + solution[index] + '"]');
-        row.appendChild(kit.tag(TEXT.pair[result] + (right ? right.textContent : ""), result, true));
+        var says = TEXT.pair[select.value ? result : "unanswered"];   /* a row left on 请选择 in the exam */
+        row.appendChild(kit.tag(says + (right ? right.textContent : ""), result, true));
       });
     },
     missing: TEXT.match
