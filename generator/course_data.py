@@ -2,7 +2,7 @@
 
 The dashboard on the home page, the exam and the certificate read it from a
 ``data-course`` attribute: module titles and links, which question counts towards
-which stage, each module's exam-only questions, the module to review for each stage,
+which stage, each module's exam-only questions and theirs, the module to review for each stage,
 the names of the stages, the pass marks and the exam settings. The scripts hold none of
 these facts themselves.
 """
@@ -42,7 +42,9 @@ def _module_entry(module: Module) -> dict[str, Any]:
         "title": module.meta.title,
         "url": page_url(module.page.filename),
         "questions": {question.id: module.area_of(question) for question in module.quiz.questions},
-        "examQuestions": [question.id for question in module.quiz.exam_questions],
+        "examQuestions": {
+            question.id: module.area_of(question) for question in module.quiz.exam_questions
+        },
     }
 
 

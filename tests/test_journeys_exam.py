@@ -7,13 +7,23 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import pytest
 from playwright.sync_api import Locator, Page, Route, expect
 
 from generator.digests import opaque_key
-from generator.models import Course, FillIn, Matching, Question, Scenario, SingleChoice
+from generator.models import (
+    AREA_NAMES,
+    EODC_STAGES,
+    Course,
+    FillIn,
+    Matching,
+    Question,
+    Scenario,
+    SingleChoice,
+)
 from tests.browsing import (
     STORAGE_KEY,
     answer_exam,
@@ -573,6 +583,39 @@ def test_a_question_handed_in_unanswered_marks_its_answer_and_blames_no_choice(
         expect(marked).to_contain_text("更好的回复：")
         expect(marked.locator("input")).to_have_attribute("value", best)
         expect(marked.locator("input")).to_be_disabled()
+
+
+def test_the_home_page_s_stage_scores_count_the_exam_last_handed_in(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """After a failed exam the home page said 已作答的阶段都达到了 80%: its stage scores
+    counted the module quizzes only, all passed. The exam-only questions of the paper last
+    handed in count too, and the weakest stage is the one to review."""
+    page.goto(site_url)
+    store(page, passed_before(course, list(course.modules), exam=False))
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    page.get_by_role("button", name="开始考试").click()
+    drawn = paper_state(page)["ids"]
+    assert isinstance(drawn, list)
+    hand_in(page, page)  # nothing answered: every question on the paper wrong
+    open_page(page, site_url, ".mot-dashboard")
+    board = page.locator(".mot-dashboard")
+    on_paper = Counter(
+        m.area_of(q) for m in course.modules for q in m.quiz.exam_questions if q.id in drawn
+    )
+    quizzes = Counter(m.area_of(q) for m in course.modules for q in m.quiz.questions)
+    shares = {}
+    for stage in EODC_STAGES:
+        right, answered = quizzes[stage], quizzes[stage] + on_paper[stage]
+        shares[stage] = runtime_percent(right, answered)
+        expect(board.locator(f'[data-stage="{stage}"] [data-score]')).to_have_text(
+            f"答对 {right}/{answered} 题（{shares[stage]}%）"
+        )
+    weakest = min(EODC_STAGES, key=lambda stage: shares[stage])
+    assert shares[weakest] < course.pass_marks.module, "the paper failed shows in a stage"
+    expect(board.locator("[data-advice]")).to_contain_text(
+        f"最需要加强的阶段：{AREA_NAMES[weakest]}（{shares[weakest]}%）"
+    )
 
 
 def test_an_exam_dialogue_left_half_way_counts_as_unanswered_everywhere(

@@ -1,9 +1,9 @@
 /*
  * MOT course runtime, progress dashboard on the home page: a button to the next step
  * (开始学习 / 继续学习), each module's status and best score, overall completion, a score
- * per EODC stage over the questions answered so far, the stage to work on (the weakest of
- * the started stages below the pass mark, if any), the exam (best score, or an attempt under
- * way) and the size of the 错题本. The record first follows the course: answers and mistakes
+ * per EODC stage over the questions answered so far (the exam's on the last paper handed
+ * in), the stage to work on (the weakest of the started stages below the pass mark, if
+ * any), the exam (best score, or an attempt under way) and the size of the 错题本. The record first follows the course: answers and mistakes
  * of a renamed module or a moved question go with it, and questions the course no longer
  * has leave. Module names, links, questions, stages and the pass mark come from the page
  * (data-course). On a computer learners share, a button clears the progress this browser
@@ -71,15 +71,23 @@
     board.querySelector("[data-overall]").textContent = mot.progress.percent(passed, course.modules.length) + "%";
   }
 
-  /* Right and answered questions of each stage, over the module quizzes. */
+  /* Right and answered questions of each stage: each module quiz question as last answered,
+     and each exam-only question on the last paper handed in (after an exam failed, the
+     quizzes alone said every stage was at the pass mark). */
   function stageScores(course) {
+    var attempt = mot.progress.attempt();
+    var onPaper = attempt && attempt.handedIn && attempt.results || {};
     return course.stages.map(function (stage) {
       var right = 0, answered = 0;
-      course.modules.forEach(function (module) {
-        Object.keys(module.questions).forEach(function (id) {
-          var result = module.questions[id] === stage.id && mot.progress.result(id);
+      function count(questions, resultOf) {
+        Object.keys(questions).forEach(function (id) {
+          var result = questions[id] === stage.id && resultOf(id);
           if (result) { answered += 1; right += result === "correct" ? 1 : 0; }
         });
+      }
+      course.modules.forEach(function (module) {
+        count(module.questions, mot.progress.result);
+        count(module.examQuestions, function (id) { return onPaper[id]; });
       });
       return { stage: stage, right: right, answered: answered, percent: mot.progress.percent(right, answered) };
     });
