@@ -46,6 +46,7 @@ from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import id_problems, taken_ids
 from generator.page_indented_code import box_paragraphs_shown_as_code
 from generator.page_links import LinkProblem, Targets, link_problem
+from generator.page_lists import lists_shown_as_text
 from generator.page_markers import misplaced_markers, standing_markers, unknown_markers
 from generator.page_nesting import nested_too_deep
 from generator.page_resources import head_elements, picture_elsewhere, resource_problems
@@ -108,6 +109,7 @@ TEXT_CHECKS: tuple[Callable[[Page, str], Iterable[Problem]], ...] = (
     skipped_heading_levels,
     full_width_links,
     spaced_list_markers,
+    lists_shown_as_text,
     broken_tables,
     empty_boxes,
     head_elements,

@@ -1,0 +1,147 @@
+"""Lists that the site shows as lines of text, or flattens.
+
+Python-Markdown, unlike GitHub or Typora, looks for a list only where a block starts: a
+list right under a line of text (``要点：`` and ``- 先倾听`` on the next line) runs on
+into that line as one paragraph, ``要点： - 先倾听 - 再提议``. A list inside an item needs
+its items 4 spaces in; 2 (the habit of other editors) puts them in the outer list. And
+bullets pasted from Word (``• 先倾听``) are text, whose lines run together. Whether a line
+starts an item is decided by Python-Markdown's own patterns, so the checks agree with the
+site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import markdown
+from markdown.blockprocessors import HRProcessor, OListProcessor, UListProcessor
+from markdown.extensions.footnotes import FootnoteBlockProcessor
+
+from generator.errors import Problem
+from generator.models import Page
+from generator.page_blocks import opens_block
+from generator.page_headings import SPLITTERS
+from generator.yaml_lines import indent
+
+PARSER = markdown.Markdown().parser
+ITEM_PATTERNS = (UListProcessor(PARSER).RE, OListProcessor(PARSER).RE)
+"""How Python-Markdown tells a line that starts a list item (``- ``, ``* ``, ``1. ``)."""
+NESTED = 4
+"""How far in an item's own list starts: a tab's width, in Python-Markdown."""
+SETEXT_EQUALS = re.compile(r"=+ *")
+"""A line of '=' under a heading's text (a heading of level 1, which a check names)."""
+WORD_BULLET = re.compile(r" *(?P<bullet>[•●○◦▪■□◆◇‣∙·・])\s*\S")
+"""A line starting with a bullet Word or a web page puts before a list's items."""
+
+
+def lists_shown_as_text(page: Page, text: str) -> Iterator[Problem]:
+    """Each list of ``text`` (the body, code left as empty lines) that the site does not
+    show as one: its first item right under a line of text, an item's own list indented
+    less than 4 spaces, or items marked with Word's bullets."""
+    lines = text.splitlines()
+    start = 0  # the first line of the block the line is in
+    for index, line in enumerate(lines):
+        if index and _ends_block(lines[index - 1]):
+            start = index
+        number, block_start = page.body_line + index, lines[start]
+        problem = None
+        if start != index and _item(block_start, block_start):
+            problem = _item_not_nested(page, number, line, block_start)
+        elif start != index and not _item(lines[index - 1], block_start):
+            problem = _item_under_text(page, number, line, block_start)
+        if problem is None and WORD_BULLET.match(line) and _runs_on(lines, index, start):
+            problem = _word_bullet(page, number, line, _bullets_from(lines, index))
+        if problem is not None:
+            yield problem
+
+
+def _ends_block(line: str) -> bool:
+    """Whether the block a line is in ends with ``line``, the line above it: a blank line,
+    a heading (or its line of '='), the first line of a note box, whose text starts a
+    block, or a line taken out of its block (a rule, a link reference, an abbreviation),
+    not a footnote's."""
+    written = line.strip()
+    if not written or written.startswith("#") or SETEXT_EQUALS.fullmatch(written):
+        return True
+    if FootnoteBlockProcessor.RE.match(written):  # the lines after it are its text
+        return False
+    return opens_block(written) or any(pattern.match(written) for pattern in SPLITTERS)
+
+
+def _item(line: str, block_start: str) -> re.Match[str] | None:
+    """``line`` starting a list item as Python-Markdown reads it in a block whose first
+    line is ``block_start``: at most 3 spaces further in than that line."""
+    column = indent(block_start)
+    if indent(line) < column:
+        return None
+    return next((found for p in ITEM_PATTERNS if (found := p.match(line[column:]))), None)
+
+
+def _item_under_text(page: Page, number: int, line: str, block_start: str) -> Problem | None:
+    """The first item of a list on line ``number``, right under a line of text."""
+    if _item(line, block_start) is None or HRProcessor.SEARCH_RE.match(line.strip()):
+        return None
+    if block_start.lstrip()[:1] in ("<", "|", ">"):  # HTML, a table, a quote
+        return None
+    return Problem(
+        page.source.path,
+        number,
+        indent(line) + 1,
+        "this list item follows the line above it with no blank line between, so the site "
+        "runs the list on into that line as text",
+        "leave a blank line above the list's first item",
+        "page.list-under-text",
+    )
+
+
+def _item_not_nested(page: Page, number: int, line: str, block_start: str) -> Problem | None:
+    """An item on line ``number`` indented 1 to 3 spaces further than the list's first
+    item: meant as a list inside the item above, it is one more item of the outer list."""
+    further = indent(line) - indent(block_start)
+    if not 0 < further < NESTED or _item(line, line[: indent(line)]) is None:
+        return None
+    return Problem(
+        page.source.path,
+        number,
+        indent(line) + 1,
+        f"this item is {further} space{'s' if further > 1 else ''} further in than the "
+        "list's first item, which the site does not take for a list inside the item above: "
+        "it shows it as one more item of the outer list",
+        f"indent it {NESTED} spaces further than the item it belongs under (or start it "
+        "where the list's first item starts, if it is one more item of that list)",
+        "page.list-indent",
+    )
+
+
+def _runs_on(lines: list[str], index: int, start: int) -> bool:
+    """Whether line ``index``, which starts with one of Word's bullets, is the first of
+    those that run together with another line of their block (``start``): a line of text
+    above it, or another bullet's line below."""
+    if index > start:
+        return not WORD_BULLET.match(lines[index - 1])
+    return _bullets_from(lines, index) > 1
+
+
+def _bullets_from(lines: list[str], index: int) -> int:
+    """How many lines from ``index`` on start with Word's bullets."""
+    count = 0
+    while index + count < len(lines) and WORD_BULLET.match(lines[index + count]):
+        count += 1
+    return count
+
+
+def _word_bullet(page: Page, number: int, line: str, count: int) -> Problem:
+    found = WORD_BULLET.match(line)
+    assert found is not None
+    bullet = found["bullet"]
+    lines = f"lines {number}-{number + count - 1}" if count > 1 else f"line {number}"
+    return Problem(
+        page.source.path,
+        number,
+        found.start("bullet") + 1,
+        f"'{bullet}' is not a list item's mark in Markdown, so the site runs these lines "
+        "together as one paragraph of text",
+        f"write '- ' in place of '{bullet}' on {lines}, with a blank line above the list",
+        "page.word-bullet",
+    )

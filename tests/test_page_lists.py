@@ -1,0 +1,133 @@
+"""Lists the site would show as text, or flatten, are named where they go wrong; and what
+the checks say agrees with the course's own Markdown, before and after the fix."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.markdown_config import markdown_settings
+from generator.page_scan import new_converter
+from generator.project import Project
+from tests.conftest import PROJECT
+from tests.test_page_links import PAGE, add_to_page, problems
+
+UNDER_TEXT = (
+    "this list item follows the line above it with no blank line between, so the site runs "
+    "the list on into that line as text; leave a blank line above the list's first item "
+    "[page.list-under-text]"
+)
+NOT_NESTED = (
+    "further in than the list's first item, which the site does not take for a list inside "
+    "the item above: it shows it as one more item of the outer list; indent it 4 spaces "
+    "further than the item it belongs under (or start it where the list's first item "
+    "starts, if it is one more item of that list) [page.list-indent]"
+)
+WRONG = {
+    "dashes": ("要点：\n- 先倾听\n- 再提议", 1, 1, UNDER_TEXT),
+    "numbered": ("步骤：\n1. 先倾听\n2. 再提议", 1, 1, UNDER_TEXT),
+    "stars": ("要点：\n* 先倾听\n* 再提议", 1, 1, UNDER_TEXT),
+    "in-a-box": ('!!! tip "小贴士"\n    记住：\n    - 先倾听\n    - 再提议', 2, 5, UNDER_TEXT),
+    "two-spaces": ("- 父项\n  - 子项", 1, 3, f"this item is 2 spaces {NOT_NESTED}"),
+    "three-spaces": ("1. 第一步\n   - 细节", 1, 4, f"this item is 3 spaces {NOT_NESTED}"),
+    "word-bullets": (
+        "• 先倾听\n• 再提议",
+        0,
+        1,
+        "'•' is not a list item's mark in Markdown, so the site runs these lines together "
+        "as one paragraph of text; write '- ' in place of '•' on lines {0}-{1}, with a blank "
+        "line above the list [page.word-bullet]",
+    ),
+}
+"""Each case: the text, the line (counted from its first) and column named, the message."""
+FIXED = {
+    "dashes": "要点：\n\n- 先倾听\n- 再提议",
+    "numbered": "步骤：\n\n1. 先倾听\n2. 再提议",
+    "stars": "要点：\n\n* 先倾听\n* 再提议",
+    "in-a-box": '!!! tip "小贴士"\n    记住：\n\n    - 先倾听\n    - 再提议',
+    "two-spaces": "- 父项\n    - 子项",
+    "three-spaces": "1. 第一步\n    - 细节",
+    "word-bullets": "- 先倾听\n- 再提议",
+}
+"""Each case as its message says to write it."""
+NESTED_CASES = {"two-spaces", "three-spaces"}
+CONVERTER = new_converter(*markdown_settings(Project(PROJECT)))
+
+
+class ListItems(HTMLParser):
+    """How deep each list item of an HTML text is: 0 in a list of its own, 1 in a list
+    inside an item."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lists, self.depths = 0, list[int]()
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in {"ul", "ol"}:
+            self.lists += 1
+        elif tag == "li":
+            self.depths.append(self.lists - 1)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"ul", "ol"}:
+            self.lists -= 1
+
+
+def items(text: str) -> list[int]:
+    """How deep each list item of ``text`` is, as the course's Markdown renders it."""
+    CONVERTER.reset()
+    found = ListItems()
+    found.feed(CONVERTER.convert(text))
+    return found.depths
+
+
+@pytest.mark.parametrize("case", WRONG, ids=list(WRONG))
+def test_a_list_the_site_shows_as_text_or_flattens_is_named(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    """Each passed check, and the site showed 要点： - 先倾听 - 再提议 as one paragraph,
+    a list inside an item as more items of the outer one, and Word's bullets run together."""
+    text, line, column, message = WRONG[case]
+    first = add_to_page(minimal_project, f"{text}\n")
+    told = problems(minimal_project, capsys)
+    assert told[0] == f"{PAGE}:{first + line}:{column}: {message.format(first, first + 1)}"
+    assert len(told) == 1
+
+
+@pytest.mark.parametrize("case", WRONG, ids=list(WRONG))
+def test_what_the_list_checks_say_agrees_with_the_site(case: str) -> None:
+    """Each case renders as the message says (no list, or one item more of the outer
+    list), and as a list, or a list inside the item, once fixed as it says."""
+    nested = case in NESTED_CASES
+    assert items(WRONG[case][0]) == ([0, 0] if nested else [])
+    assert items(FIXED[case]) == ([0, 1] if nested else [0, 0])
+
+
+SHOWN_AS_LISTS = (
+    "## 要点\n- 先倾听\n- 再提议\n\n要点：\n\n1. 先倾听\n2. 再提议\n    - 细节\n\n- - -\n\n"
+    "文字\n- - -\n\n| 步骤 | 做法 |\n| --- | --- |\n| 望 | 观察 |\n\n• 单独一行的圆点\n\n"
+    '!!! tip "小贴士"\n    - 先倾听\n    - 再提议\n\n```text\n说明：\n- 代码里的横线\n```\n'
+)
+"""Lists right under a heading, after a blank line, inside an item 4 spaces in and in a
+box; rules of dashes, under text too; a table; one line with a bullet; a list in code."""
+
+
+def test_lists_the_site_shows_are_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert items(SHOWN_AS_LISTS) == [0, 0, 0, 0, 1, 0, 0]
+    add_to_page(minimal_project, SHOWN_AS_LISTS)
+    assert problems(minimal_project, capsys) == []
+
+
+def test_a_quote_in_a_list_item_under_text_is_named_as_the_list(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Run on into the line above, the item's quote is text: its '===' underlines no
+    heading, and the list is what is wrong."""
+    text = "正文\n- > 标题\n  > ==="
+    assert items(text) == []
+    first = add_to_page(minimal_project, f"{text}\n")
+    assert problems(minimal_project, capsys) == [f"{PAGE}:{first + 1}:1: {UNDER_TEXT}"]
