@@ -11,6 +11,7 @@ from typing import NamedTuple
 from pydantic_core import ErrorDetails
 
 from generator.models import QUESTION_TYPES
+from generator.schema_location import FILE_KEYS
 
 
 class Instead(NamedTuple):
@@ -66,6 +67,14 @@ def unknown_key(
     instead = _instead(location, key)
     if instead is not None:
         return instead.message, instead.fix, "unknown-key"
+    if key in FILE_KEYS and len(location) > 1:  # indented into the mapping above it
+        return (
+            f"'{key}' is a key of the file itself, which starts at the left edge, but it is "
+            "indented, so it is read as one more key here",
+            f"delete the spaces before '{key}:', so that it starts at the left edge of its "
+            "line, as the file's other keys do",
+            "file-key-indented",
+        )
     half_width = unicodedata.normalize("NFKC", key)
     if half_width != key and half_width in allowed:
         fix = f"write it in half-width (ordinary) letters: '{half_width}:'"

@@ -105,6 +105,9 @@ KEYS_UNDER: dict[str, frozenset[str]] = {
 }
 """Each key of a course file -> the keys the mappings it may hold have (``feedback`` ->
 ``correct``, ``incorrect``; ``options`` -> ``text``, ``correct``, ``feedback``)."""
+FILE_KEYS = COURSE_KEYS - frozenset().union(*KEYS_UNDER.values())
+"""The keys a course file has at its left edge only, never inside another key's mapping
+(``questions``, ``exam_questions``, ``draw``, ``objectives``, ``pass_mark``)."""
 LIST_KEYS = frozenset(
     name
     for model in _models(StrictModel)

@@ -23,8 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from generator.schema_location import COURSE_KEYS
-from generator.yaml_indentation import dedented_key, misaligned_key, text_under_its_key
+from generator.schema_location import COURSE_KEYS, FILE_KEYS
+from generator.yaml_indentation import (
+    dedented_key,
+    file_key_indented,
+    misaligned_key,
+    text_under_its_key,
+)
 from generator.yaml_key_blocks import keys_amid_entries
 from generator.yaml_lines import BLOCK_HEADER, KEY, Hint, indent, named_space
 from generator.yaml_list_hints import list_item_slip, spaces_in
@@ -88,10 +93,13 @@ SETTINGS_TAG = re.compile(r"!!\S|!ENV\b|!relative\b")
 @dataclass(frozen=True)
 class Reading:
     """How one kind of file is read: what is a key, given its name and what follows its
-    colon, and which value starting with '!' is a tag rightly written."""
+    colon, which value starting with '!' is a tag rightly written, and which keys start at
+    the left edge only."""
 
     is_key: Callable[[str, str], bool]
     tag: re.Pattern[str] | None = None
+    file_keys: frozenset[str] = frozenset()
+    """The keys the file has at its left edge only."""
 
 
 class MarkedError(Protocol):
@@ -124,7 +132,8 @@ def syntax_hint(
     if no_space is not None:
         return no_space
     misaligned = (
-        text_above_block(lines, error_line, line_offset)
+        file_key_indented(lines, error_line, line_offset, reading.file_keys)
+        or text_above_block(lines, error_line, line_offset)
         or list_item_slip(lines, error_line, line_offset)
         or keys_amid_entries(lines, error_line, line_offset)
         or dedented_key(lines, error_line, line_offset)
@@ -383,7 +392,7 @@ def quoted(text: str) -> str:
     return f'"{text}"'
 
 
-COURSE = Reading(_course_key)
+COURSE = Reading(_course_key, file_keys=FILE_KEYS)
 """A quiz, the exam settings or a page's front matter, which hold no tags."""
 SETTINGS = Reading(_setting_key, SETTINGS_TAG)
 """mkdocs.yml."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from generator.errors import counted
 from generator.yaml_key_blocks import keys_out_of_line, line_it_up
 from generator.yaml_lines import (
     BLOCK_HEADER,
@@ -30,6 +31,36 @@ from generator.yaml_list_hints import spaces_in
 LOWER_CASE_WORD = re.compile(r"\s*[a-z_][a-z0-9_-]*[ \t]")
 """A line that starts with a lower-case word and a space, which may be a key whose colon
 was left out (``promt 一位客户``), not a text's next line."""
+
+
+def file_key_indented(
+    lines: list[str], number: int, line_offset: int, file_keys: frozenset[str]
+) -> Hint | None:
+    """A key of the file itself (one of ``file_keys``, ``exam_questions:``) indented on
+    line ``number``. Lined up with the key above it, YAML's usual way out, it would be one
+    more key of the last question, and its list more questions of the quiz."""
+    key = KEY_LINE.match(line_at(lines, number))
+    if key is None or key.group(2) not in file_keys or not key.group(1) or key.group(1).strip():
+        return None
+    name, column = key.group(2), len(key.group(1))
+    edge = next(
+        (
+            (above, found.group(2))
+            for above in range(number - 1, 0, -1)
+            if (found := KEY_LINE.match(lines[above - 1])) and not found.group(1)
+        ),
+        None,
+    )
+    as_there = f", as '{edge[1]}:' does (line {edge[0] + line_offset})" if edge else ""
+    return (
+        number,
+        column + 1,
+        f"'{name}' is a key of the file itself, which starts at the left edge, but it is "
+        f"indented {counted(column, 'space')}",
+        f"delete the spaces before '{name}:', so that it starts at the left edge of its "
+        f"line{as_there}",
+        "yaml.indentation",
+    )
 
 
 def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | None:
