@@ -20,6 +20,9 @@ FRONT_MATTER_END = "..."
 line (indented, it is a text's)."""
 BODY_START = re.compile(r"^\s*$|^#{1,6}\s")
 """A blank line or a Markdown heading: where a page's text may start after its front matter."""
+HEADING = re.compile(r"#{2,6}\s")
+FIELD_LIKE = re.compile(r"[A-Za-z_][\w-]*\s*:(\s|$)|- |#")
+"""How a line of front matter starts at the left edge: a field, a list's entry, a comment."""
 FENCE_MISTYPED = re.compile(r"\s*(?:[-‐–—－]\s*){2,}")
 """A line of dashes other than three hyphens: two or four, dashes (—) or full-width (－)."""
 
@@ -117,10 +120,14 @@ def _closing_fence_missing(lines: list[str], path: Path, error: Problem) -> Prob
 
     Without it, the front matter runs on to a '---' rule in the page text, and the YAML
     fails somewhere in that text: the closing fence probably belonged at the first blank
-    line or heading before the failure up to which the front matter reads well.
+    line or heading before the failure up to which the front matter reads well, if page
+    text follows it: below a blank line, fields alone fail where a field is out of line,
+    which YAML's own message names.
     """
     for index in range(1, error.line - 1):
-        if BODY_START.match(lines[index]) and _reads_as_mapping(lines[1:index], path):
+        if not BODY_START.match(lines[index]) or not _page_text_from(lines, index, error.line):
+            continue
+        if _reads_as_mapping(lines[1:index], path):
             return _unclosed(
                 path,
                 index + 1,
@@ -129,6 +136,15 @@ def _closing_fence_missing(lines: list[str], path: Path, error: Problem) -> Prob
                 f"line {error.line}",
             )
     return None
+
+
+def _page_text_from(lines: list[str], index: int, failed: int) -> bool:
+    """Whether the lines from ``index`` down to line ``failed`` (counted from 1) hold page
+    text: a heading, or a line at the left edge that is no field, list entry or comment."""
+    return any(
+        HEADING.match(line) or (line[:1].strip() and not FIELD_LIKE.match(line))
+        for line in lines[index:failed]
+    )
 
 
 def _reads_as_mapping(lines: list[str], path: Path) -> bool:
