@@ -33,7 +33,14 @@ from generator.yaml_indentation import (
 from generator.yaml_key_blocks import keys_amid_entries
 from generator.yaml_lines import BLOCK_HEADER, KEY, Hint, indent, named_space
 from generator.yaml_list_hints import list_item_slip, spaces_in
-from generator.yaml_quote_hints import unclosed_quote, where, written
+from generator.yaml_quote_hints import (
+    quoted,
+    quotes_inside_fix,
+    unclosed_quote,
+    where,
+    wrapped_in_its_quotes,
+    written,
+)
 from generator.yaml_text_and_block import text_above_block
 
 FULL_WIDTH_COLONS = "：︰﹕"
@@ -333,9 +340,7 @@ def _special_start(line: str, number: int, tag: re.Pattern[str] | None) -> Hint 
             len(line.rstrip()) - len(value) + 1,
             f"{where(key)} is in quotes {value[0]} {value[0]} and holds them inside too, so "
             "YAML takes the text to end at the second one",
-            f"write the whole text in the other quotes, which may stand inside: "
-            f"{written(key, quote_for(value))}; to show the first and last quotes as well: "
-            f"{written(key, quoted(value))}",
+            quotes_inside_fix(key, value),
             "yaml.needs-quotes",
         )
     closing = "]" if value[0] == "[" else "}"
@@ -368,28 +373,6 @@ def _text_after_mark(number: int, line: str, key: str | None, marked: re.Match[s
         f"on this line: {written(key, text)}",
         "yaml.text-after-mark",
     )
-
-
-def wrapped_in_its_quotes(value: str) -> bool:
-    """Whether ``value`` starts and ends with one quote and holds it inside as well
-    (``"客户说"退货""``): quotes the trainer wrote to mark the text, around quotes of it."""
-    return (
-        len(value) > 2 and value[0] in "'\"" and value[-1] == value[0] and value[0] in value[1:-1]
-    )
-
-
-def quote_for(value: str) -> str:
-    """``value`` quoted for YAML to read it as a text: what it holds inside its own quotes,
-    when it is :func:`wrapped_in_its_quotes`, or all of it."""
-    return quoted(value[1:-1] if wrapped_in_its_quotes(value) else value)
-
-
-def quoted(text: str) -> str:
-    """``text`` as a quoted YAML scalar: in double quotes, or in single quotes when it holds
-    a double quote or a backslash (which double quotes would read as an escape)."""
-    if '"' in text or "\\" in text:
-        return "'" + text.replace("'", "''") + "'"
-    return f'"{text}"'
 
 
 COURSE = Reading(_course_key, file_keys=FILE_KEYS)

@@ -21,9 +21,9 @@ from generator.yaml_hints import (
     OTHER_SPACE,
     VALUE,
     doubled_backslashes,
-    quote_for,
 )
 from generator.yaml_lines import Hint
+from generator.yaml_quote_hints import quote_for
 
 
 def _key_and_value(indent: str, key: str, value: str) -> str:

@@ -15,6 +15,8 @@ from generator.yaml_lines import (
     value_start,
 )
 
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+"""A Chinese character: a text written in Chinese, whose quotation marks are “”."""
 QUOTED = re.compile(rf"^(\s*(?:-\s+)?)(?:({KEY})\s*:\s+)?(['\"])(.*?)\s*$")
 """A key or a list's entry whose value starts with a quote: indent, key, quote, the rest."""
 QUOTED_KEY = re.compile(rf"({KEY})\s*:(?:\s|$)")
@@ -26,6 +28,10 @@ below into it."""
 NEVER_CLOSED: LeftOpen = ("never closed", "")
 CLOSED_BELOW: LeftOpen = ("not closed on its line", ", up to the next quote of its kind")
 """Said when YAML read the file: a quote of the kind many lines below closed the text."""
+CURLY_CLOSING = {'"': "”", "'": "’"}
+"""The curly quote an input method types where a straight one was meant to close a text."""
+CURLY_OPENING = {"”": "“", "’": "‘"}
+QUOTE_CODE = "yaml.unclosed-quote"
 ESCAPED_QUOTE = {'"': re.compile(r"\\."), "'": re.compile("''")}
 """What inside quotes is no closing quote: a backslash and what follows it, two single quotes."""
 
@@ -82,7 +88,7 @@ def _stray_quote_hint(number: int, opened: re.Match[str], key: str, left_open: L
         f"the line as a text that is {left_open[0]}, and the lines below as part of "
         f"it{left_open[1]}",
         f"remove the quote before '{key}:'",
-        "yaml.unclosed-quote",
+        QUOTE_CODE,
     )
 
 
@@ -99,16 +105,22 @@ def _key_follows(lines: list[str], number: int, column: int) -> bool:
 
 def _unclosed_quote_hint(number: int, opened: re.Match[str], left_open: LeftOpen) -> Hint:
     _, key, quote, rest = opened.groups()
-    closed = f"{quote}{rest}{quote}"
-    return (
-        number,
-        opened.start(3) + 1,
+    said = (
         f"{where(key)} opens {QUOTE_NAMES[quote]} ({quote}) that is {left_open[0]}, so YAML "
-        f"reads the lines below as part of the text{left_open[1]}",
-        f"add the closing quote at the end of the text: {written(key, closed)} "
-        "(or remove the opening one)",
-        "yaml.unclosed-quote",
+        f"reads the lines below as part of the text{left_open[1]}"
     )
+    closing = CURLY_CLOSING[quote]
+    if rest.endswith(closing) and rest.count(closing) > rest.count(CURLY_OPENING[closing]):
+        closed = f"{quote}{rest[:-1]}{quote}"
+        fix = f"type the closing {closing} as {quote}: {written(key, closed)}"
+        said += f" (the {closing} at its end is a curly quote, which does not close it)"
+        return number, opened.start(3) + 1, said, fix, QUOTE_CODE
+    closed = f"{quote}{rest}{quote}"
+    fix = (
+        f"add the closing quote at the end of the text: {written(key, closed)} "
+        "(or remove the opening one)"
+    )
+    return number, opened.start(3) + 1, said, fix, QUOTE_CODE
 
 
 def where(key: str | None) -> str:
@@ -118,3 +130,41 @@ def where(key: str | None) -> str:
 def written(key: str | None, value: str) -> str:
     """A key's or a list entry's line as it should read (a long value by its ends)."""
     return f"{key}: {echoed(value)}" if key else f"- {echoed(value)}"
+
+
+def quotes_inside_fix(key: str | None, value: str) -> str:
+    """How to write ``value``, a text in quotes that holds them inside too: in Chinese, the
+    quotes inside as “” (straight ones in Chinese text are warned about); else the whole
+    text in the other quotes."""
+    quote, inner = value[0], value[1:-1].split(value[0])
+    if CHINESE.search(value) and len(inner) % 2:
+        curly = "".join(part + "“”"[index % 2] for index, part in enumerate(inner[:-1]))
+        fixed = f"{quote}{curly}{inner[-1]}{quote}"
+        return f"write the quotes inside as “”, as Chinese text does: {written(key, fixed)}"
+    return (
+        f"write the whole text in the other quotes, which may stand inside: "
+        f"{written(key, quote_for(value))}; to show the first and last quotes as well: "
+        f"{written(key, quoted(value))}"
+    )
+
+
+def wrapped_in_its_quotes(value: str) -> bool:
+    """Whether ``value`` starts and ends with one quote and holds it inside as well
+    (``"客户说"退货""``): quotes the trainer wrote to mark the text, around quotes of it."""
+    return (
+        len(value) > 2 and value[0] in "'\"" and value[-1] == value[0] and value[0] in value[1:-1]
+    )
+
+
+def quote_for(value: str) -> str:
+    """``value`` quoted for YAML to read it as a text: what it holds inside its own quotes,
+    when it is :func:`wrapped_in_its_quotes`, or all of it."""
+    return quoted(value[1:-1] if wrapped_in_its_quotes(value) else value)
+
+
+def quoted(text: str) -> str:
+    """``text`` as a quoted YAML scalar: in double quotes, or in single quotes when it holds
+    a double quote or a backslash (which double quotes would read as an escape)."""
+    if '"' in text or "\\" in text:
+        return "'" + text.replace("'", "''") + "'"
+    return f'"{text}"'

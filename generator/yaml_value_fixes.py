@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from generator.yaml_dash_hints import DASHES
-from generator.yaml_hints import SPECIAL_START, quoted
+from generator.yaml_hints import SPECIAL_START
 from generator.yaml_key_hints import key_ending, no_key_reason
 from generator.yaml_lines import stray_space
+from generator.yaml_quote_hints import quoted
 from generator.yaml_written import as_yaml
 
 FULL_WIDTH_SEPARATORS = re.compile("[，、]")

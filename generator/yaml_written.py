@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from generator.models import Source
-from generator.yaml_hints import quoted
 from generator.yaml_lines import echoed
+from generator.yaml_quote_hints import quoted
 from generator.yaml_source import position
 
 WRITTEN_ITEM = re.compile(r"[^\s,\[\]{}#]+")

@@ -514,6 +514,11 @@ def test_every_kind_of_feedback_is_read_at_its_line() -> None:
         ("客户 满意了吗？", "text.space-in-chinese"),
         ("满意了吗？ 还是没有？", "text.space-in-chinese"),
         ("客户说“我要投诉”，你该怎么办？", None),
+        ("服务补救的第一步是道歉。”", "text.unpaired-quote"),  # closed with a curly quote
+        ("客户说“我要投诉。", "text.unpaired-quote"),
+        ("读过《服务的细节吗？", "text.unpaired-quote"),
+        ("他说：“她问‘好吗’。”", None),  # ‘’ within “”
+        ("McDonald’s 的服务怎样？", None),  # ’ is an apostrophe too
         ('What does "MOT" mean?', None),  # no Chinese: not held to its rules
         ("EODC 四步里的 MOT 是什么？", None),  # a space beside a Latin word is written so
         ("它叫 ｍｏｔ。", None),  # full-width letters are not Chinese characters

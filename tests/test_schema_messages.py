@@ -11,7 +11,7 @@ from generator.load import load_course
 from generator.models import OPTIONAL_FIELDS, StrictModel
 from generator.project import Project
 from generator.schema_location import KEYS_UNDER, LIST_KEYS
-from generator.yaml_hints import quoted
+from generator.yaml_quote_hints import quoted
 from generator.yaml_value_fixes import ENTRY_KEYS
 
 MODULE = "course/01-sample.md"

@@ -112,8 +112,11 @@ def test_a_large_file_is_read_again_only_within_the_budget(
 @pytest.mark.parametrize(
     ("slip", "meant"),
     [
-        ('prompt: "客户说"我要退货"，怎么办？"', '客户说"我要退货"，怎么办？'),
-        ("prompt: '客户说'我要退货'，怎么办？'", "客户说'我要退货'，怎么办？"),
+        (
+            'prompt: "The customer said "refund", now what?"',
+            'The customer said "refund", now what?',
+        ),
+        ("prompt: 'Say 'sorry' first'", "Say 'sorry' first"),
     ],
 )
 def test_a_text_in_quotes_that_holds_them_too_is_requoted_without_its_own(
@@ -132,3 +135,21 @@ def test_a_text_in_quotes_that_holds_them_too_is_requoted_without_its_own(
     assert parse_yaml(quiz(fixed_line), Path("quiz.yml")).tree["questions"][0]["prompt"] == meant
     shown = problem.fix.split("first and last quotes as well: ")[1]
     assert parse_yaml(quiz(shown), Path("quiz.yml")).tree["questions"][0]["prompt"] == slip[8:]
+
+
+@pytest.mark.parametrize(
+    "slip", ['prompt: "客户说"我要退货"，怎么办？"', "prompt: '客户说'我要退货'，怎么办？'"]
+)
+def test_chinese_text_in_quotes_that_holds_them_too_is_told_to_write_them_curly(
+    slip: str,
+) -> None:
+    """Put in the other quotes, as a text in English is told, the straight quotes inside
+    a Chinese text were warned about next (text.straight-quote), which make test refuses."""
+    with pytest.raises(YamlSyntaxError) as raised:
+        parse_yaml(quiz(slip), Path("quiz.yml"))
+    [problem] = raised.value.problems
+    assert problem.code == "yaml.needs-quotes"
+    fixed_line = problem.fix.split("as Chinese text does: ")[1]
+    assert fixed_line == f"prompt: {slip[8]}客户说“我要退货”，怎么办？{slip[8]}"
+    tree = parse_yaml(quiz(fixed_line), Path("quiz.yml")).tree
+    assert tree["questions"][0]["prompt"] == "客户说“我要退货”，怎么办？"

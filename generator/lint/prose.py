@@ -21,6 +21,9 @@ from generator.yaml_events import Location
 from generator.yaml_written import quoted_start
 
 STRAIGHT_QUOTE = re.compile(r"[\"']")
+PAIRED_MARKS = (("“", "”"), ("「", "」"), ("『", "』"), ("《", "》"))
+"""Marks that come in pairs in Chinese text: quotation marks and a title's. Not ‘’, whose
+closing one is also an apostrophe (McDonald’s)."""
 CHINESE = r"[\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60]"
 """A Chinese character or punctuation mark (not a full-width letter or digit: 是 ｍｏｔ)."""
 SPACE_IN_CHINESE = re.compile(rf"{CHINESE} +{CHINESE}")
@@ -43,7 +46,8 @@ PLACEHOLDER = re.compile(
 
 
 def prose_problems(questions: QuestionList) -> Iterator[Problem]:
-    """Chinese text with a straight quotation mark or a space between two characters."""
+    """Chinese text with a straight quotation mark, one with no partner, or a space between
+    two characters."""
     for index, question in enumerate(questions.questions):
         tree = questions.source.tree[questions.key][index]
         for keys, text in strings(tree):
@@ -61,10 +65,12 @@ def wrong_feedback_problems(questions: QuestionList) -> Iterator[Problem]:
 def _text_problems(
     questions: QuestionList, index: int, keys: Location, text: str, question_id: str
 ) -> Iterator[Problem]:
-    """``text``, at ``keys`` of question ``index``, with a straight quotation mark, left as a
-    stand-in, with markup or with a space between two Chinese characters."""
+    """``text``, at ``keys`` of question ``index``, with a straight quotation mark or one
+    with no partner, left as a stand-in, with markup or with a space between two Chinese
+    characters."""
     where = questions.at(index, *keys)
-    for found in (_straight_quote(text), _placeholder(text), _markup(text), _spaced(text)):
+    findings = (_straight_quote(text), _unpaired(text), _placeholder(text), _markup(text))
+    for found in (*findings, _spaced(text)):
         if found is not None:
             said, fix, code = found
             yield warning(where, f"question '{question_id}': {said}", fix, code)
@@ -81,6 +87,28 @@ def _straight_quote(text: str) -> Finding:
         f"Chinese text with the straight quotation mark {quote.group()} ({quoted_start(text)})",
         "write “” (or ‘’ inside them), as Chinese text does",
         "text.straight-quote",
+    )
+
+
+def _unpaired(text: str) -> Finding:
+    """A quotation mark or title mark with no partner: a curly quote typed to close a text
+    opened with a straight one (``prompt: "……道歉。”``), which YAML keeps in the text."""
+    for opening, closing in PAIRED_MARKS:
+        depth = 0
+        for mark in (char for char in text if char in (opening, closing)):
+            depth += 1 if mark == opening else -1
+            if depth < 0:
+                return _unpaired_finding(text, closing, f"has no {opening} before it", opening)
+        if depth > 0:
+            return _unpaired_finding(text, opening, "is never closed", closing)
+    return None
+
+
+def _unpaired_finding(text: str, mark: str, how: str, partner: str) -> Finding:
+    return (
+        f"the mark {mark} {how} ({quoted_start(text)}), so learners read a stray {mark}",
+        f"add the {partner} it pairs with, or delete it",
+        "text.unpaired-quote",
     )
 
 
