@@ -14,6 +14,7 @@ and the page after it is read as the page, not as code (see
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Collection, Iterator
@@ -62,6 +63,15 @@ ENGLISH_KINDS = {
 }
 """The kinds of box the course uses (AUTHORING.md), and the Chinese words a trainer may type
 for each in their place; any other word is told to be a note."""
+MATERIAL_KINDS = frozenset(
+    (
+        *("note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important"),
+        *("success", "check", "done", "question", "help", "faq", "warning", "caution"),
+        *("attention", "failure", "fail", "missing", "danger", "error", "bug", "example"),
+        *("quote", "cite"),
+    )
+)
+"""Every kind of box the site's theme knows, with its other names (Material's)."""
 KIND_FOR = {word: kind for kind, words in ENGLISH_KINDS.items() for word in words}
 
 
@@ -147,6 +157,31 @@ def chinese_box_kinds(page: Page, text: str) -> Iterator[Problem]:
             f"name the kind in English and put the title in straight double quotes: "
             f'{_marks(line.strip())} {english} "{title or classes}"',
             "page.box-kind-chinese",
+            Severity.WARNING,
+        )
+
+
+def unknown_box_kinds(page: Page, text: str) -> Iterator[Problem]:
+    """Each note box of ``page`` (``text``: its body, code left as empty lines) whose kind
+    is an English word the site does not know (``!!! tips``): it shows a note box, in a
+    note's colour, titled as written."""
+    for number, line in enumerate(text.splitlines(), page.body_line):
+        parts = _box_parts(line.strip()) if BOX_START.match(line) else None
+        kind = parts[0].split()[0] if parts else ""
+        if not kind or not kind.isascii() or kind.lower() in MATERIAL_KINDS:
+            continue
+        meant = difflib.get_close_matches(kind.lower(), [*ENGLISH_KINDS, *MATERIAL_KINDS], 1)
+        title = f' "{parts[1]}"' if parts and parts[1] else ""
+        yield Problem(
+            page.source.path,
+            number,
+            line.index(kind) + 1,
+            f"'{kind}' is no kind of box the site knows, so it shows a note box, in a note's "
+            "colour",
+            f"write {_marks(line.strip())} {meant[0]}{title}"
+            if meant
+            else f"name one of the kinds the course uses: {', '.join(ENGLISH_KINDS)}",
+            "page.box-kind-unknown",
             Severity.WARNING,
         )
 

@@ -23,8 +23,10 @@ from generator.page_blocks import (
     chinese_box_kinds,
     empty_boxes,
     unclosed_fences,
+    unknown_box_kinds,
     unquoted_titles,
 )
+from generator.page_box_lines import box_lines_out, lines_out_of_boxes
 from generator.page_diagrams import small_labels
 from generator.page_footnotes import footnote_problems
 from generator.page_full_width import (
@@ -104,6 +106,7 @@ TEXT_CHECKS: tuple[Callable[[Page, str], Iterable[Problem]], ...] = (
     broken_blocks,
     unquoted_titles,
     chinese_box_kinds,
+    unknown_box_kinds,
     full_width_headings,
     full_width_bold,
     skipped_heading_levels,
@@ -141,6 +144,7 @@ def _own_problems(
     yield from box_paragraphs_shown_as_code(page, lines)
     yield from unclosed_fences(page)
     yield from chinese_line_breaks(page, lines)
+    yield from box_lines_out(page, lines)
     yield from _second_progress_marker(page, text)
     yield from misplaced_markers(page, text)
     yield from unknown_markers(page, text)
@@ -196,8 +200,11 @@ def chinese_line_breaks(page: Page, lines: Lines) -> Iterator[Problem]:
     and a note box's first line (``!!! 注意``) are single lines of their own, not a
     paragraph's; so are those typed with a full-width '＃' or '｜', which are told as such
     (:mod:`generator.page_full_width`, :mod:`generator.page_tables`)."""
+    out_of_boxes = lines_out_of_boxes(lines)  # told as such: joined, they move into the box
     for number, line in lines.items():
         before, after = line.rstrip(), lines.get(number + 1, "").lstrip()
+        if number + 1 in out_of_boxes:
+            continue
         if not (before and after and is_wide(before[-1]) and is_wide(after[0])):
             continue
         if before.lstrip().startswith(("#", "＃", "!!!", "???")) or any(
