@@ -20,7 +20,9 @@ from pydantic_core import PydanticCustomError
 
 from generator.project import EXAM_PAGES, HOME_PAGE, MISTAKES_PAGE
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+"""An id or a module's name: lower-case letters and digits, single hyphens between."""
+Slug = Annotated[str, StringConstraints(pattern=SLUG)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 REVIEW_PAGE = r"[A-Za-z0-9_-]+\.md"
 """A page's file as a review link names it: ``06-confirm.md``."""

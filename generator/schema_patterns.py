@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from generator.address_slips import address_slips
-from generator.models import REVIEW_LINK, REVIEW_PAGE
+from generator.models import REVIEW_LINK, REVIEW_PAGE, SLUG
 from generator.plain_text import not_plain
 from generator.yaml_lines import stray_space
 from generator.yaml_written import quoted_start
@@ -14,6 +14,10 @@ from generator.yaml_written import quoted_start
 COURSE_FOLDER = "course/"
 """A review link names a page as it is in course/, which it leaves out."""
 EXAMPLE_REVIEW = "01-significance.md#mot-origin"
+
+
+FILE_SUFFIXES = frozenset({"yml", "yaml", "md"})
+"""The suffixes of a module's quiz and page, typed after its name where the name alone goes."""
 
 
 def pattern_problem(key: str, value: object, written: str) -> tuple[str, str, str]:
@@ -93,3 +97,14 @@ def invisible_only(value: object, pattern: str) -> bool:
         return False
     visible = "".join(char for char in value if not_plain(char) is None)
     return visible != value and re.fullmatch(pattern, visible) is not None
+
+
+def bad_module_key(key: str, value: object) -> tuple[str, str, str]:
+    """What is wrong with ``value``, a key under ``key`` (the exam's ``draw:``) that is no
+    module's name, and its fix: a quiz's or page's file name (``03-explore.yml``) is told
+    the name without its suffix."""
+    said = f"the key {quoted_start(value)} under '{key}' is not a valid name"
+    stem, dot, suffix = str(value).rpartition(".")
+    if dot and suffix.lower() in FILE_SUFFIXES and re.match(SLUG, stem):
+        return said, f"write the module's name without '.{suffix}': {stem}", "bad-id"
+    return said, "use lower-case letters, digits and single hyphens, e.g. 01-significance", "bad-id"

@@ -27,7 +27,7 @@ from generator.schema_keys import told_instead, unknown_key
 from generator.schema_location import QUESTION_LISTS, fields_at, model_at, question_label
 from generator.schema_numbers import out_of_range, whole_number_fix
 from generator.schema_outdented import outdented_keys
-from generator.schema_patterns import invisible_only, pattern_problem
+from generator.schema_patterns import bad_module_key, invisible_only, pattern_problem
 from generator.yaml_lines import FULL_WIDTH_SPACE
 from generator.yaml_source import position, value_at
 from generator.yaml_value_fixes import (
@@ -200,11 +200,7 @@ def _describe(
     if kind in UNION_TAG_ERRORS:
         return _question_type_problem(kind, value)
     if kind == "string_pattern_mismatch" and location[-1] == KEY_STEP:
-        return (
-            f"the key {quoted_start(value)} under '{key}' is not a valid name",
-            "use lower-case letters, digits and single hyphens, e.g. 01-significance",
-            "bad-id",
-        )
+        return bad_module_key(key, value)
     if kind == "string_pattern_mismatch":
         return pattern_problem(key, value, written)
     if kind in {"string_too_short", "string_type"} and _blank(value):

@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
-from generator.course_scan import CourseScan
+from generator.course_scan import GENERATED_HEADINGS, CourseScan
 from generator.dialogues import Locator, dialogue_problems
 from generator.errors import CourseError, Problem, Severity, counted, joined_with_and
 from generator.layout import did_you_mean, renamed_modules
@@ -27,6 +27,7 @@ from generator.models import (
 from generator.normalise import normalise
 from generator.page_checks import link_targets, page_problems
 from generator.page_links import Targets, broken_link
+from generator.project import review_target
 from generator.quiz_repeats import Place, distractors_matched, repeated_texts
 from generator.yaml_source import position
 from generator.yaml_written import key_as_written
@@ -167,6 +168,15 @@ def _placement_problems(
     if broken:
         message, fix, code = broken
         yield Problem(*at("review"), f"{label}: review {message}", fix, f"review.{code}")
+    target = review_target(question.review, module.page.filename)
+    if not broken and target.anchor in GENERATED_HEADINGS:
+        yield Problem(
+            *at("review"),
+            f"{label}: review links to the quiz itself ('#{target.anchor}'), where the "
+            "learner who follows it already is",
+            f"link to the section of {target.page} that teaches what the question asks",
+            "review.to-quiz",
+        )
 
 
 def _locator(source: Source, list_key: str, index: int) -> Locator:

@@ -14,8 +14,8 @@ from ruamel.yaml.error import MarkedYAMLError, StreamMark
 
 from generator.yaml_hints import COURSE, context_line_of, syntax_hint
 from generator.yaml_key_hints import misplaced_key
-from generator.yaml_lines import SPACE_NAMES, Hint
-from generator.yaml_list_hints import repeated_first_key
+from generator.yaml_lines import KEY_LINE, SPACE_NAMES, Hint, holds_something, holds_value
+from generator.yaml_list_hints import repeated_first_key, spaces_in
 
 INDENT_FIX = "indent with ordinary spaces (half-width), two per level"
 FULL_WIDTH_INDENT = (
@@ -126,14 +126,38 @@ def _character_at(text: str, line: int, column: int) -> str:
 
 
 def _tab_problem(text: str, line: int, column: int) -> tuple[str, str, str]:
-    row = text.split("\n")[line - 1]
+    lines = text.split("\n")
+    row = lines[line - 1]
     if not row[: column - 1].strip():
-        return "the line is indented with a tab", f"{TAB_FIX}: two spaces per level", "yaml.tab"
+        return "the line is indented with a tab", _tab_indent_fix(lines, line), "yaml.tab"
     return (
         "a tab stands where YAML does not allow one",
         f"{TAB_FIX}: replace it with a space, or put the text in quotes",
         "yaml.tab",
     )
+
+
+def _tab_indent_fix(lines: list[str], line: int) -> str:
+    """How to indent line ``line``, a key indented with a tab: with spaces, as far as the key
+    starts elsewhere in the file, or else as the key with a value on the line above it (a
+    question's keys are 4 spaces in, not 2)."""
+    key = KEY_LINE.match(lines[line - 1].lstrip("\t "))
+    if key is None or key.group(1).strip():
+        return f"{TAB_FIX}: two spaces per level"
+    name = key.group(2)
+    elsewhere = {
+        len(found.group(1))
+        for number, row in enumerate(lines, 1)
+        if number != line and (found := KEY_LINE.match(row)) and found.group(2) == name
+    }
+    if len(elsewhere) == 1:
+        return f"{TAB_FIX}: start '{name}' {spaces_in(elsewhere.pop())}, as it starts elsewhere"
+    above = next((row for row in reversed(lines[: line - 1]) if holds_something(row)), "")
+    above_key = KEY_LINE.match(above)
+    if elsewhere or above_key is None or not holds_value(above):
+        return f"{TAB_FIX}: two spaces per level"
+    where = f"as '{above_key.group(2)}' on the line above it starts"
+    return f"{TAB_FIX}: start '{name}' {spaces_in(len(above_key.group(1)))}, {where}"
 
 
 def _odd_space_indent(text: str, error_line: int) -> tuple[int, str] | None:

@@ -261,7 +261,8 @@ def test_a_setting_with_no_colon_is_named_at_its_line(
     ]
 
 
-TAB = "the line is indented with a tab; use spaces, not tabs: two spaces per level [yaml.tab]"
+TAB = "the line is indented with a tab; use spaces, not tabs: {fix} [yaml.tab]"
+TAB_AS_ABOVE = TAB.format(fix="start 'language' 2 spaces in, as 'name' on the line above it starts")
 FULL_WIDTH_INDENT = (
     "the line is indented with full-width spaces (U+3000); indent with ordinary spaces "
     "(half-width), two per level [yaml.full-width-indent]"
@@ -340,9 +341,13 @@ FULL_WIDTH_INDENT = (
             "{line}:20: the key 'pymdownx.tabbed' is followed by a full-width colon '：'; write "
             "a half-width ':' after the key: pymdownx.tabbed: [yaml.full-width-colon]",
         ),
-        ("  language: zh", "\tlanguage: zh", f"{{line}}:1: {TAB}"),
-        ("  language: zh", "  \tlanguage: zh", f"{{line}}:3: {TAB}"),
-        ("      alternate_style: true", "\t  alternate_style: true", f"{{line}}:1: {TAB}"),
+        ("  language: zh", "\tlanguage: zh", f"{{line}}:1: {TAB_AS_ABOVE}"),
+        ("  language: zh", "  \tlanguage: zh", f"{{line}}:3: {TAB_AS_ABOVE}"),
+        (
+            "      alternate_style: true",
+            "\t  alternate_style: true",
+            f"{{line}}:1: {TAB.format(fix='two spaces per level')}",
+        ),
         (
             "  language: zh",
             "  language:\tzh",
