@@ -20,7 +20,11 @@ from generator.lint import standards
 from generator.lint.comments import course_sources, cut_text_problems
 from generator.lint.entries import entries_in_text_problems
 from generator.lint.feedback import verdict_problems
-from generator.lint.fill_in import joined_answer_problems, shown_answer_problems
+from generator.lint.fill_in import (
+    edge_mark_problems,
+    joined_answer_problems,
+    shown_answer_problems,
+)
 from generator.lint.patterns import pattern_problems, right_count_problems
 from generator.lint.prose import prose_problems
 from generator.lint.questions import QuestionList, question_lists
@@ -32,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     pattern_problems,
     shown_answer_problems,
     joined_answer_problems,
+    edge_mark_problems,
     verdict_problems,
     prose_problems,
 )

@@ -1,8 +1,9 @@
-"""A fill-in question that shows its own answer before the learner types it, or holds two
-answers joined into one by a full-width comma."""
+"""A fill-in question that shows its own answer before the learner types it, holds two
+answers joined into one by a full-width comma, or an answer whose end mark is dropped."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 from generator.errors import Problem
@@ -10,6 +11,10 @@ from generator.lint.questions import QuestionList, warning
 from generator.models import FillIn
 from generator.normalise import normalise
 from generator.yaml_value_fixes import FULL_WIDTH_SEPARATORS, flow_list, split_entries
+
+MEANINGFUL_MARKS = frozenset("-#%‰‱@&*/\\§")
+"""Punctuation that is part of an answer, not a sentence's (a minus sign, C#, a percent),
+which normalising drops at an answer's ends all the same."""
 
 
 def shown_answer_problems(questions: QuestionList) -> Iterator[Problem]:
@@ -54,6 +59,37 @@ def joined_answer_problems(questions: QuestionList) -> Iterator[Problem]:
                     "learner would have to type too",
                     "fill-in.joined-answers",
                 )
+
+
+def edge_mark_problems(questions: QuestionList) -> Iterator[Problem]:
+    """An accepted answer that starts or ends with a mark that carries meaning (``-5``,
+    ``C#``, ``80%``): punctuation at an answer's ends is dropped when answers are compared,
+    so that a full stop typed after it does not count against the learner; and with it the
+    minus sign, so ``5`` counts as right too. Not when the blank accepts that answer too."""
+    for index, question in enumerate(questions.questions):
+        if not isinstance(question, FillIn):
+            continue
+        for blank_index, blank in enumerate(question.blanks):
+            bare = {normalise(answer) for answer in blank.accept if not _edge_marks(answer)}
+            for answer_index, answer in enumerate(blank.accept):
+                loose, marks = normalise(answer), _edge_marks(answer)
+                if not marks or not loose or loose in bare:
+                    continue
+                yield warning(
+                    questions.at(index, "blanks", blank_index, "accept", answer_index),
+                    f"question '{question.id}': the '{marks[0]}' of the accepted answer "
+                    f"'{answer}' is dropped when answers are compared, as punctuation at an "
+                    f"answer's ends is, so '{loose}' counts as right too",
+                    f"if '{loose}' must not count, ask for the answer in words (负5, 百分之80) "
+                    "or put the mark inside it; if it may, add it to the accepted answers",
+                    "fill-in.edge-mark-dropped",
+                )
+
+
+def _edge_marks(answer: str) -> list[str]:
+    """The marks that carry meaning at the start and the end of ``answer``."""
+    written = unicodedata.normalize("NFKC", answer).strip()
+    return [mark for mark in (written[:1], written[-1:]) if mark in MEANINGFUL_MARKS]
 
 
 def _parts(answer: str) -> list[str]:
