@@ -2,9 +2,12 @@
 
 The dashboard on the home page, the exam and the certificate read it from a
 ``data-course`` attribute: module titles and links, which question counts towards
-which stage, each module's exam-only questions and theirs, the module to review for each stage,
-the names of the stages, the pass marks and the exam settings. The scripts hold none of
-these facts themselves.
+which stage, each module's exam-only questions and the stage of each, the module to
+review for each stage, the names of the stages, the pass marks and the exam settings.
+The scripts hold none of these facts themselves. A key keeps its shape from build to
+build, and what is new comes as a key of its own: a runtime of an earlier build, still
+running in a tab when the course is published again, reads the keys it knows as it knew
+them (a runtime reading a page of an earlier build does without the new keys).
 """
 
 from __future__ import annotations
@@ -42,7 +45,8 @@ def _module_entry(module: Module) -> dict[str, Any]:
         "title": module.meta.title,
         "url": page_url(module.page.filename),
         "questions": {question.id: module.area_of(question) for question in module.quiz.questions},
-        "examQuestions": {
+        "examQuestions": [question.id for question in module.quiz.exam_questions],
+        "examStages": {
             question.id: module.area_of(question) for question in module.quiz.exam_questions
         },
     }

@@ -52,3 +52,35 @@ def test_generated_docs_match_golden(minimal_project: Path, update_golden: bool)
         if golden[name] != text
     ]
     assert diffs == [], "generated pages differ (rerun with --update-golden):\n" + "\n".join(diffs)
+
+
+READ_BY_EARLIER_RUNTIMES = {
+    "title": str,
+    "passMarks": dict,
+    "areas": list,
+    "modules": list,
+    "stages": list,
+    "exam": dict,
+}
+MODULE_KEYS_READ_BY_EARLIER_RUNTIMES = {
+    "id": str,
+    "title": str,
+    "url": str,
+    "questions": dict,
+    "examQuestions": list,
+}
+
+
+def test_the_course_data_keeps_the_shapes_an_earlier_runtime_reads(minimal_project: Path) -> None:
+    """Instant navigation keeps a tab's scripts: a tab opened before the trainer published
+    again runs the earlier runtime on the pages published since. Made a map of ids to
+    stages, the list of each module's exam-only questions read, in that runtime, as no
+    question at all, and the record following the course dropped their answers and their
+    place in the 错题本. What is new comes as a key of its own."""
+    checked = build.check(Project(minimal_project))
+    data = json.loads(course_data(checked.course))
+    assert {key: type(data[key]) for key in READ_BY_EARLIER_RUNTIMES} == READ_BY_EARLIER_RUNTIMES
+    for module in data["modules"]:
+        shapes = {key: type(module[key]) for key in MODULE_KEYS_READ_BY_EARLIER_RUNTIMES}
+        assert shapes == MODULE_KEYS_READ_BY_EARLIER_RUNTIMES
+        assert all(isinstance(question_id, str) for question_id in module["examQuestions"])

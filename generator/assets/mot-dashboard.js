@@ -87,7 +87,7 @@
       }
       course.modules.forEach(function (module) {
         count(module.questions, mot.progress.result);
-        count(module.examQuestions, function (id) { return onPaper[id]; });
+        count(module.examStages || {}, function (id) { return onPaper[id]; });   /* none in an earlier build's page */
       });
       return { stage: stage, right: right, answered: answered, percent: mot.progress.percent(right, answered) };
     });

@@ -18,7 +18,7 @@
   function questionModules(course, quizOnly) {
     var moduleOf = {};
     course.modules.forEach(function (module) {
-      Object.keys(module.questions).concat(quizOnly ? [] : Object.keys(module.examQuestions)).forEach(function (id) { moduleOf[id] = module.id; });
+      Object.keys(module.questions).concat(quizOnly ? [] : module.examQuestions).forEach(function (id) { moduleOf[id] = module.id; });
     });
     return moduleOf;
   }
