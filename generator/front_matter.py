@@ -21,6 +21,7 @@ line (indented, it is a text's)."""
 BODY_START = re.compile(r"^\s*$|^#{1,6}\s")
 """A blank line or a Markdown heading: where a page's text may start after its front matter."""
 HEADING = re.compile(r"#{2,6}\s")
+"""A heading of page text: a page's sections start at '##' ('# ' may be a YAML comment)."""
 FIELD_LIKE = re.compile(r"[A-Za-z_][\w-]*\s*:(\s|$)|- |#")
 """How a line of front matter starts at the left edge: a field, a list's entry, a comment."""
 FENCE_MISTYPED = re.compile(r"\s*(?:[-‐–—－]\s*){2,}")

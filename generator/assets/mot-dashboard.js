@@ -3,11 +3,11 @@
  * (开始学习 / 继续学习), each module's status and best score, overall completion, a score
  * per EODC stage over the questions answered so far (the exam's on the last paper handed
  * in), the stage to work on (the weakest of the started stages below the pass mark, if
- * any), the exam (best score, or an attempt under way) and the size of the 错题本. The record first follows the course: answers and mistakes
- * of a renamed module or a moved question go with it, and questions the course no longer
- * has leave. Module names, links, questions, stages and the pass mark come from the page
- * (data-course). On a computer learners share, a button clears the progress this browser
- * keeps. Needs mot-core.js.
+ * any), the exam (best score, or an attempt under way) and the size of the 错题本. The
+ * record first follows the course: answers and mistakes of a renamed module or a moved
+ * question go with it, and questions the course no longer has leave. Module names, links,
+ * questions, stages and the pass mark come from the page (data-course). On a computer
+ * learners share, a button clears the progress this browser keeps. Needs mot-core.js.
  */
 (function () {
   "use strict";
