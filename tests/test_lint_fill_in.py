@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Severity
+from generator.lint import Rule
 from generator.lint.fill_in import edge_mark_problems, joined_answer_problems
 from generator.lint.questions import QuestionList
 from generator.models import Quiz
@@ -32,14 +33,18 @@ questions:
 """
 
 
-def joined_answers(accept: str) -> list[str]:
-    """The warnings of the quiz whose one blank accepts ``accept``."""
+def warnings_of(rule: Rule, accept: str) -> list[str]:
+    """What ``rule`` warns of in the quiz whose one blank accepts ``accept``."""
     source = parse_yaml(QUIZ.format(accept=accept), Path("quizzes/01-sample.yml"))
     quiz, problems = validate_model(Quiz, source)
     assert quiz is not None, problems
-    found = list(joined_answer_problems(QuestionList(source, "questions", quiz.questions)))
+    found = list(rule(QuestionList(source, "questions", quiz.questions)))
     assert all(problem.severity is Severity.WARNING for problem in found)
     return [str(problem) for problem in found]
+
+
+def joined_answers(accept: str) -> list[str]:
+    return warnings_of(joined_answer_problems, accept)
 
 
 @pytest.mark.parametrize(
@@ -70,13 +75,7 @@ def test_answers_apart_or_alone_do_not_warn(accept: str) -> None:
 
 
 def edge_marks(accept: str) -> list[str]:
-    """The edge-mark warnings of the quiz whose one blank accepts ``accept``."""
-    source = parse_yaml(QUIZ.format(accept=accept), Path("quizzes/01-sample.yml"))
-    quiz, problems = validate_model(Quiz, source)
-    assert quiz is not None, problems
-    found = list(edge_mark_problems(QuestionList(source, "questions", quiz.questions)))
-    assert all(problem.severity is Severity.WARNING for problem in found)
-    return [str(problem) for problem in found]
+    return warnings_of(edge_mark_problems, accept)
 
 
 @pytest.mark.parametrize(
