@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.errors import Problem
 from generator.models import Source
+from generator.yaml_lines import KEY_LINE
 from generator.yaml_source import YamlSyntaxError, parse_yaml
 
 FRONT_MATTER_FENCE = "---"
@@ -22,8 +23,6 @@ BODY_START = re.compile(r"^\s*$|^#{1,6}\s")
 """A blank line or a Markdown heading: where a page's text may start after its front matter."""
 HEADING = re.compile(r"#{2,6}\s")
 """A heading of page text: a page's sections start at '##' ('# ' may be a YAML comment)."""
-FIELD_LIKE = re.compile(r"[A-Za-z_][\w-]*\s*:(\s|$)|- |#")
-"""How a line of front matter starts at the left edge: a field, a list's entry, a comment."""
 FENCE_MISTYPED = re.compile(r"\s*(?:[-‐–—－]\s*){2,}")
 """A line of dashes other than three hyphens: two or four, dashes (—) or full-width (－)."""
 
@@ -143,7 +142,8 @@ def _page_text_from(lines: list[str], index: int, failed: int) -> bool:
     """Whether the lines from ``index`` down to line ``failed`` (counted from 1) hold page
     text: a heading, or a line at the left edge that is no field, list entry or comment."""
     return any(
-        HEADING.match(line) or (line[:1].strip() and not FIELD_LIKE.match(line))
+        HEADING.match(line)
+        or (line[:1].strip() and not KEY_LINE.match(line) and not line.startswith(("- ", "#")))
         for line in lines[index:failed]
     )
 

@@ -10,7 +10,7 @@ be, it would move into the box.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from generator.errors import Problem, Severity
 from generator.models import Page
@@ -42,9 +42,10 @@ def lines_out_of_boxes(lines: Lines) -> dict[int, int]:
     return out
 
 
-def box_lines_out(page: Page, lines: Lines) -> Iterator[Problem]:
-    """Each line that falls out of the box above it (:func:`lines_out_of_boxes`)."""
-    for number, opened in lines_out_of_boxes(lines).items():
+def box_lines_out(page: Page, lines: Lines, out_of_boxes: Mapping[int, int]) -> Iterator[Problem]:
+    """Each line that falls out of the box above it: ``out_of_boxes``, as
+    :func:`lines_out_of_boxes` finds them in ``lines``."""
+    for number, opened in out_of_boxes.items():
         yield Problem(
             page.source.path,
             number,

@@ -143,8 +143,9 @@ def _own_problems(
         yield from text_check(page, text)
     yield from box_paragraphs_shown_as_code(page, lines)
     yield from unclosed_fences(page)
-    yield from chinese_line_breaks(page, lines)
-    yield from box_lines_out(page, lines)
+    out_of_boxes = lines_out_of_boxes(lines)
+    yield from chinese_line_breaks(page, lines, out_of_boxes)
+    yield from box_lines_out(page, lines, out_of_boxes)
     yield from _second_progress_marker(page, text)
     yield from misplaced_markers(page, text)
     yield from unknown_markers(page, text)
@@ -194,13 +195,15 @@ def missing_snippets(page: Page, lines: Lines, names: list[str]) -> Iterator[Pro
         )
 
 
-def chinese_line_breaks(page: Page, lines: Lines) -> Iterator[Problem]:
+def chinese_line_breaks(
+    page: Page, lines: Lines, out_of_boxes: Collection[int]
+) -> Iterator[Problem]:
     """A paragraph broken between two Chinese characters: the page keeps the line break,
     and Chromium (Chrome, Edge, WeChat) shows it as a space. Headings, table rows, comments
     and a note box's first line (``!!! 注意``) are single lines of their own, not a
     paragraph's; so are those typed with a full-width '＃' or '｜', which are told as such
-    (:mod:`generator.page_full_width`, :mod:`generator.page_tables`)."""
-    out_of_boxes = lines_out_of_boxes(lines)  # told as such: joined, they move into the box
+    (:mod:`generator.page_full_width`, :mod:`generator.page_tables`). A line that falls
+    out of a box (one of ``out_of_boxes``) is told as such: joined, it would move into it."""
     for number, line in lines.items():
         before, after = line.rstrip(), lines.get(number + 1, "").lstrip()
         if number + 1 in out_of_boxes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from generator.address_slips import address_slips
+from generator.layout import MISSPELT_SUFFIXES
 from generator.models import REVIEW_LINK, REVIEW_PAGE, SLUG
 from generator.plain_text import not_plain
 from generator.yaml_lines import stray_space
@@ -14,10 +15,6 @@ from generator.yaml_written import quoted_start
 COURSE_FOLDER = "course/"
 """A review link names a page as it is in course/, which it leaves out."""
 EXAMPLE_REVIEW = "01-significance.md#mot-origin"
-
-
-FILE_SUFFIXES = frozenset({"yml", "yaml", "md"})
-"""The suffixes of a module's quiz and page, typed after its name where the name alone goes."""
 
 
 def pattern_problem(key: str, value: object, written: str) -> tuple[str, str, str]:
@@ -105,6 +102,7 @@ def bad_module_key(key: str, value: object) -> tuple[str, str, str]:
     the name without its suffix."""
     said = f"the key {quoted_start(value)} under '{key}' is not a valid name"
     stem, dot, suffix = str(value).rpartition(".")
-    if dot and suffix.lower() in FILE_SUFFIXES and re.match(SLUG, stem):
+    typed_for_a_file = any(dot + suffix.lower() in ends for ends in MISSPELT_SUFFIXES.values())
+    if typed_for_a_file and re.match(SLUG, stem):
         return said, f"write the module's name without '.{suffix}': {stem}", "bad-id"
     return said, "use lower-case letters, digits and single hyphens, e.g. 01-significance", "bad-id"

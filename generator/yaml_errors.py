@@ -13,6 +13,7 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, StreamMark
 
 from generator.yaml_hints import COURSE, context_line_of, syntax_hint
+from generator.yaml_indentation import columns_elsewhere
 from generator.yaml_key_hints import misplaced_key
 from generator.yaml_lines import KEY_LINE, SPACE_NAMES, Hint, holds_something, holds_value
 from generator.yaml_list_hints import repeated_first_key, spaces_in
@@ -145,11 +146,7 @@ def _tab_indent_fix(lines: list[str], line: int) -> str:
     if key is None or key.group(1).strip():
         return f"{TAB_FIX}: two spaces per level"
     name = key.group(2)
-    elsewhere = {
-        len(found.group(1))
-        for number, row in enumerate(lines, 1)
-        if number != line and (found := KEY_LINE.match(row)) and found.group(2) == name
-    }
+    elsewhere = columns_elsewhere(lines, name, line)
     if len(elsewhere) == 1:
         return f"{TAB_FIX}: start '{name}' {spaces_in(elsewhere.pop())}, as it starts elsewhere"
     above = next((row for row in reversed(lines[: line - 1]) if holds_something(row)), "")

@@ -110,8 +110,8 @@ def _above_out_of_line(lines: list[str], above_number: int, number: int) -> bool
     above_key, key = KEY_LINE.match(lines[above_number - 1]), KEY_LINE.match(lines[number - 1])
     assert above_key is not None and key is not None
     column, above_column = len(key.group(1)), len(above_key.group(1))
-    above_elsewhere = _columns_elsewhere(lines, above_key.group(2), above_number)
-    return column in above_elsewhere & _columns_elsewhere(lines, key.group(2), number) and (
+    above_elsewhere = columns_elsewhere(lines, above_key.group(2), above_number)
+    return column in above_elsewhere & columns_elsewhere(lines, key.group(2), number) and (
         above_column not in above_elsewhere
     )
 
@@ -134,7 +134,7 @@ def _entry_or_below(
     lists = enclosing_keys(lines, entry_number)
     owner = f"the last of '{lists[0][1].group(2)}'" if lists else "the entry above"
     entry_column, below_column = len(entry_key.group(1)), len(below.group(1))
-    if entry_column == below_column or entry_column not in _columns_elsewhere(
+    if entry_column == below_column or entry_column not in columns_elsewhere(
         lines, name, slip_number
     ):
         return None
@@ -150,7 +150,7 @@ def _entry_or_below(
     )
 
 
-def _columns_elsewhere(lines: list[str], name: str, number: int) -> set[int]:
+def columns_elsewhere(lines: list[str], name: str, number: int) -> set[int]:
     """Where the key ``name`` starts on the lines other than line ``number``."""
     return {
         len(match.group(1))
@@ -166,7 +166,7 @@ def _written_so_elsewhere(
     ``name`` starts elsewhere in the file: an ``explanation:`` indented 6 spaces, between
     an option's keys (8 in) and the question's (4), lines up with the question's keys when
     the other questions' explanations do."""
-    columns = _columns_elsewhere(lines, name, 0)
+    columns = columns_elsewhere(lines, name, 0)
     keys = _key_and_enclosing(lines, number)
     return next(((line, key) for line, key in keys if len(key.group(1)) in columns), None)
 
@@ -244,8 +244,8 @@ def _out_of_its_place(
     (below_number, below_key), (key_number, the_key) = below, key
     if below_key.group(1).strip():  # a list's entry: where a key after ``key`` starts
         return False
-    key_columns = _columns_elsewhere(lines, the_key.group(2), key_number)
-    below_columns = _columns_elsewhere(lines, below_key.group(2), below_number)
+    key_columns = columns_elsewhere(lines, the_key.group(2), key_number)
+    below_columns = columns_elsewhere(lines, below_key.group(2), below_number)
     column = len(the_key.group(1))
     return column in key_columns & below_columns and len(below_key.group(1)) not in below_columns
 
@@ -265,7 +265,7 @@ def text_under_its_key(lines: list[str], number: int, line_offset: int) -> Hint 
     is_text = BLOCK_HEADER.fullmatch(mark) or not mark.isascii() or " " in mark
     if not is_text or not indent(key.string) <= column <= len(key.group(1)):
         return None
-    elsewhere = _columns_elsewhere(lines, key.group(2), key_number)
+    elsewhere = columns_elsewhere(lines, key.group(2), key_number)
     if elsewhere and len(key.group(1)) not in elsewhere:  # the key is out of line itself
         return None
     last = number

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from generator.page_scan import HAN
 from generator.yaml_lines import (
     KEY,
     KEY_LINE,
@@ -15,8 +16,6 @@ from generator.yaml_lines import (
     value_start,
 )
 
-CHINESE = re.compile(r"[\u4e00-\u9fff]")
-"""A Chinese character: a text written in Chinese, whose quotation marks are “”."""
 QUOTED = re.compile(rf"^(\s*(?:-\s+)?)(?:({KEY})\s*:\s+)?(['\"])(.*?)\s*$")
 """A key or a list's entry whose value starts with a quote: indent, key, quote, the rest."""
 QUOTED_KEY = re.compile(rf"({KEY})\s*:(?:\s|$)")
@@ -137,7 +136,7 @@ def quotes_inside_fix(key: str | None, value: str) -> str:
     quotes inside as “” (straight ones in Chinese text are warned about); else the whole
     text in the other quotes."""
     quote, inner = value[0], value[1:-1].split(value[0])
-    if CHINESE.search(value) and len(inner) % 2:
+    if HAN.search(value) and len(inner) % 2:  # Chinese text, whose quotation marks are “”
         curly = "".join(part + "“”"[index % 2] for index, part in enumerate(inner[:-1]))
         fixed = f"{quote}{curly}{inner[-1]}{quote}"
         return f"write the quotes inside as “”, as Chinese text does: {written(key, fixed)}"

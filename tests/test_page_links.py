@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_course
+from generator.page_box_lines import lines_out_of_boxes
 from generator.page_checks import chinese_line_breaks
 from generator.page_heading_ids import ATTRIBUTES_AS_TEXT
 from generator.page_text import searchable_lines
@@ -916,7 +917,8 @@ def test_rows_with_full_width_pipes_and_headings_with_full_width_hashes_are_no_l
     page = dataclasses.replace(
         page, body="｜ 步骤 ｜ 做法 ｜\n｜ 望 ｜ 观察 ｜\n\n＃＃ 小节\n正文。\n"
     )
-    assert list(chinese_line_breaks(page, searchable_lines(page))) == []
+    lines = searchable_lines(page)
+    assert list(chinese_line_breaks(page, lines, lines_out_of_boxes(lines))) == []
 
 
 @pytest.mark.parametrize(
