@@ -12,6 +12,8 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis.configuration import set_hypothesis_home_dir
@@ -117,10 +119,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class SiteServer(http.server.ThreadingHTTPServer):
+    """Serves the tests' sites; a browser that hangs up mid-response is not an error.
+
+    ``socketserver`` prints a hang-up's traceback to ``sys.stderr`` from the request's own
+    thread, which may run while a later test captures stderr as the generator's output.
+    """
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serving(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
     """Serve with ``handler`` on 127.0.0.1; yields the origin, ``http://127.0.0.1:PORT``."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = SiteServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -248,26 +262,96 @@ def new_window(context: BrowserContext) -> Page:
     return opened.value
 
 
+class LearnerTabs:
+    """The browser context the tests' tabs open in, one test at a time, cleared between tests.
+
+    A context of its own per test cost Chromium about a second of CPU per test: its first
+    tab started a renderer with cold caches (fonts, style sheets, compiled scripts). A tab
+    kept open on a blank page of 127.0.0.1, the site of every test server, keeps a renderer
+    warm for the tabs that follow. Between tests every other tab closes, and every origin
+    the tabs visited loses what a page can keep (local storage, IndexedDB, cookies…) and
+    the permissions it was granted: each test starts as a learner new to the course.
+    """
+
+    def __init__(self, context: BrowserContext, keeper: Page) -> None:
+        self.context = context
+        self.keeper = keeper
+        self._storage = context.new_cdp_session(keeper)
+        self._visited: set[str] = set()
+        context.on("page", self._watch)
+
+    def _watch(self, tab: Page) -> None:
+        tab.on("framenavigated", lambda frame: self._visited.add(origin_of(frame.url)))
+
+    def open(self, size: tuple[int, int] | None = None) -> Page:
+        """A new tab of ``size`` pixels (Playwright's 1280 × 720 without one)."""
+        tab = self.context.new_page()
+        if size:
+            tab.set_viewport_size(ViewportSize(width=size[0], height=size[1]))
+        return tab
+
+    def clear(self) -> None:
+        """Close every tab but the keeper, and forget what the tabs kept and were granted."""
+        for tab in self.context.pages:
+            if tab is not self.keeper:
+                tab.close()
+        for origin in self._visited - {"null"}:
+            forget = {"origin": origin, "storageTypes": "all"}
+            self._storage.send("Storage.clearDataForOrigin", forget)
+        self._visited.clear()
+        self.context.clear_cookies()
+        self.context.clear_permissions()
+
+
+def origin_of(url: str) -> str:
+    """``scheme://host:port`` of ``url``, as the browser keeps storage by; "null" for
+    about:blank, data: and the like."""
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        return "file://"
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else "null"
+
+
+class _BlankHandler(_QuietHandler):
+    def do_GET(self) -> None:
+        body = b"<!doctype html><title>blank</title>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def tabs(browser: Browser) -> Iterator[LearnerTabs]:
+    with serving(_BlankHandler) as origin:
+        context = browser.new_context(locale="zh-CN")
+        keeper = context.new_page()
+        keeper.goto(f"{origin}/")
+        yield LearnerTabs(context, keeper)
+        context.close()
+
+
 def watched_tab(
-    browser: Browser, tolerated: re.Pattern[str] | None = None, size: tuple[int, int] | None = None
+    tabs: LearnerTabs, tolerated: re.Pattern[str] | None = None, size: tuple[int, int] | None = None
 ) -> Iterator[Page]:
-    """A fresh tab (of ``size`` pixels); the test fails on any JavaScript error that
-    ``tolerated`` does not match."""
-    viewport = ViewportSize(width=size[0], height=size[1]) if size else None
-    context = browser.new_context(locale="zh-CN", viewport=viewport)
-    tab = context.new_page()
+    """A fresh tab (of ``size`` pixels) of a learner new to the course; the test fails on
+    any JavaScript error that ``tolerated`` does not match."""
+    tab = tabs.open(size)
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
+    try:
+        yield tab
+    finally:
+        tabs.clear()
     real = [error for error in errors if not (tolerated and tolerated.match(error))]
     assert real == [], f"JavaScript errors on the page: {real}"
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def page(tabs: LearnerTabs) -> Iterator[Page]:
     """A fresh browser tab; the test fails if the page throws a JavaScript error."""
-    yield from watched_tab(browser)
+    yield from watched_tab(tabs)
 
 
 @pytest.fixture
@@ -287,9 +371,9 @@ VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
 
 
 @pytest.fixture(params=list(VIEWPORTS))
-def learner(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+def learner(tabs: LearnerTabs, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A fresh learner's tab on a desktop or a phone screen."""
-    yield from watched_tab(browser, size=VIEWPORTS[request.param])
+    yield from watched_tab(tabs, size=VIEWPORTS[request.param])
 
 
 @pytest.fixture(params=["light", "dark"])

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from typing import Literal, TypedDict
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from generator.models import Course, Module
 from generator.page_diagrams import SMALLEST_LABEL  # the check's: unscaled, a phone drew 8-9 px
-from tests.conftest import VIEWPORTS, watched_tab
+from tests.conftest import VIEWPORTS, LearnerTabs, watched_tab
 
 pytestmark = pytest.mark.browser
 
@@ -99,9 +99,9 @@ SCREENS = {**VIEWPORTS, "small phone": (360, 780)}
 
 
 @pytest.fixture(params=list(SCREENS))
-def reader(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+def reader(tabs: LearnerTabs, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A tab on a desktop, a phone, or a phone as narrow as most are."""
-    yield from watched_tab(browser, size=SCREENS[request.param])
+    yield from watched_tab(tabs, size=SCREENS[request.param])
 
 
 def test_diagram_labels_are_readable_and_each_in_its_place(

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Route, expect
+from playwright.sync_api import Locator, Page, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from generator.models import Course, Module, MultipleChoice, Question, SingleChoice
 from generator.project import review_target
 from tests.browsing import answer, every_question, give_answer, hand_in, type_query
-from tests.conftest import VIEWPORTS, watched_tab
+from tests.conftest import VIEWPORTS, LearnerTabs, watched_tab
 from tests.journeys import (
     expect_in_view_below_header,
     open_module,
@@ -254,11 +254,11 @@ def test_the_first_page_load_leaves_the_focus_where_the_browser_puts_it(
 
 
 def test_a_link_followed_from_the_phones_drawer_closes_it_and_focuses_the_heading(
-    browser: Browser, fixture_site_url: str
+    tabs: LearnerTabs, fixture_site_url: str
 ) -> None:
     """On a phone the link is in the navigation drawer: tapped, the drawer closes and the
     new page's heading has the focus, shown without a focus ring (it was not the keyboard)."""
-    for page in watched_tab(browser, size=VIEWPORTS["phone"]):
+    for page in watched_tab(tabs, size=VIEWPORTS["phone"]):
         open_page(page, fixture_site_url)
         page.evaluate("window.__sameDocument = true")
         page.locator('label.md-header__button[for="__drawer"]').click()

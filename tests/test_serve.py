@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from generator import build
 from generator.errors import CourseError
@@ -23,7 +23,7 @@ from generator.project import Project
 from generator.search_index import INDEX as SEARCH_INDEX
 from generator.serve import FIXED, NOT_UPDATED, serve
 from tests.browsing import contrast_violations
-from tests.conftest import PROJECT, VIEWPORTS, serve_command, watched_tab
+from tests.conftest import PROJECT, VIEWPORTS, LearnerTabs, serve_command, watched_tab
 from tests.test_page_scan import with_missing_snippet
 from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
 from tests.test_settings_files import COPYRIGHT, add_theme_folder
@@ -53,7 +53,7 @@ REBUILD_RACE = re.compile(r"^Failed to execute 'importScripts' .* failed to load
 
 
 @pytest.fixture
-def page(browser: Browser, preview: str) -> Iterator[Page]:
+def page(tabs: LearnerTabs, preview: str) -> Iterator[Page]:
     """A fresh tab that fails on JavaScript errors, except the dev server's rebuild race.
 
     ``mkdocs serve`` empties its folder before each rebuild; a search worker that is still
@@ -62,7 +62,7 @@ def page(browser: Browser, preview: str) -> Iterator[Page]:
     ``preview`` so that it closes before the server stops: a server stopped under an open
     tab fails its requests, and Material reports "Network error".
     """
-    yield from watched_tab(browser, tolerated=REBUILD_RACE)
+    yield from watched_tab(tabs, tolerated=REBUILD_RACE)
 
 
 def start_serve(project: Path, port: int, log: Path, temporary: Path) -> subprocess.Popen[bytes]:
@@ -109,8 +109,8 @@ def themed_preview(minimal_project: Path, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def themed_page(browser: Browser, themed_preview: str) -> Iterator[Page]:
-    yield from watched_tab(browser, tolerated=REBUILD_RACE)
+def themed_page(tabs: LearnerTabs, themed_preview: str) -> Iterator[Page]:
+    yield from watched_tab(tabs, tolerated=REBUILD_RACE)
 
 
 @pytest.fixture
@@ -122,8 +122,8 @@ def snippet_preview(minimal_project: Path, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def snippet_page(browser: Browser, snippet_preview: str) -> Iterator[Page]:
-    yield from watched_tab(browser, tolerated=REBUILD_RACE)
+def snippet_page(tabs: LearnerTabs, snippet_preview: str) -> Iterator[Page]:
+    yield from watched_tab(tabs, tolerated=REBUILD_RACE)
 
 
 def test_editing_sources_reloads_the_open_page(

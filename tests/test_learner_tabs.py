@@ -1,0 +1,70 @@
+"""The tests' tabs share one browser context; each test still starts as a learner new to
+the course (tests/conftest.py, ``LearnerTabs``).
+
+What one test's tabs keep, open or are granted must be gone before the next test's tab
+opens: a progress record left behind would pass a later test that should fail, or fail
+one that should pass.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.conftest import LearnerTabs, new_window
+
+pytestmark = pytest.mark.browser
+
+KEPT = """() => {
+    localStorage.setItem("mot-test", "kept");
+    document.cookie = "mot-test=kept; max-age=3600";
+    return new Promise((done) => {
+        const opened = indexedDB.open("mot-test");
+        opened.onupgradeneeded = () => opened.result.createObjectStore("kept");
+        opened.onsuccess = () => { opened.result.close(); done(); };
+    });
+}"""
+
+LEFT = """async () => ({
+    storage: Object.keys(localStorage),
+    cookie: document.cookie,
+    databases: (await indexedDB.databases()).map((database) => database.name),
+    clipboard: (await navigator.permissions.query({ name: "clipboard-read" })).state,
+})"""
+
+
+def left_behind(tab: Page, url: str) -> dict[str, Any]:
+    tab.goto(url)
+    left: dict[str, Any] = tab.evaluate(LEFT)
+    return left
+
+
+def test_a_test_s_tabs_leave_nothing_to_the_next(
+    tabs: LearnerTabs, site_url: str, fixture_site_url: str
+) -> None:
+    urls = [f"{site_url}01-significance.html", f"{fixture_site_url}01-sample.html"]
+    first = tabs.open()
+    tabs.context.grant_permissions(["clipboard-read"])
+    for url in urls:
+        first.goto(url)
+        first.evaluate(KEPT)
+    beside = new_window(tabs.context)
+    beside.goto(urls[0])
+    assert "mot-test" in left_behind(first, urls[0])["storage"]
+    tabs.clear()
+    assert tabs.context.pages == [tabs.keeper]
+    second = tabs.open()
+    for url in urls:
+        left = left_behind(second, url)
+        assert "mot-test" not in left["storage"], url
+        assert left["cookie"] == "" and left["databases"] == [], url
+        assert left["clipboard"] == "prompt", url
+    tabs.clear()
+
+
+def test_a_tab_is_the_size_asked_for_or_playwright_s_default(tabs: LearnerTabs) -> None:
+    assert tabs.open((390, 844)).viewport_size == {"width": 390, "height": 844}
+    assert tabs.open().viewport_size == {"width": 1280, "height": 720}
+    tabs.clear()
