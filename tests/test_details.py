@@ -214,6 +214,51 @@ def test_every_table_fits_a_phone_with_its_words_whole(
         assert page.evaluate(BROKEN_WORDS) == [], f"{name}: a word in a table is broken"
 
 
+@pytest.mark.parametrize("width", [390, 360])
+def test_no_paragraph_ends_in_a_line_of_one_or_two_characters_on_a_phone(
+    page: Page, site_url: str, width: int
+) -> None:
+    """A Chinese paragraph breaks between any two characters, and on a phone one in ten
+    ended in a line of 开。 or 时刻。 alone, read as a line on its own. The paragraphs of
+    three lines or more are checked: a two-line one is left as the browser breaks it."""
+    page.set_viewport_size({"width": width, "height": 800})
+    for name in COURSE_PAGES:
+        page.goto(f"{site_url}{name}.html")
+        assert page.evaluate(STRANDED_ENDS) == [], f"{name}: a paragraph ends in a stray line"
+
+
+STRANDED_ENDS = """() => {
+  const lastLine = (block) => {
+    const characters = [];
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];
+        if (box && node.data[i].trim()) { characters.push({ char: node.data[i], top: box.top }); }
+      }
+    }
+    const top = Math.max(...characters.map((character) => character.top));
+    return characters.filter((character) => character.top > top - 2).map((c) => c.char);
+  };
+  const found = [];
+  for (const paragraph of document.querySelectorAll('.md-content .md-typeset p')) {
+    if (!paragraph.checkVisibility() || paragraph.querySelector('br, input, select')) {
+      continue;
+    }
+    const lineHeight = parseFloat(getComputedStyle(paragraph).lineHeight);
+    const lines = Math.round(paragraph.getBoundingClientRect().height / lineHeight);
+    if (lines >= 3 && lastLine(paragraph).length <= 2) {
+      found.push(paragraph.textContent.trim());
+    }
+  }
+  return found;
+}"""
+"""The paragraphs of three lines or more whose last line holds one or two characters."""
+
+
 BROKEN_WORDS = """() => {
   const latin = /[A-Za-z0-9]/, han = /\\p{Script=Han}/u;
   const found = [];
