@@ -456,6 +456,10 @@ SPOKEN = """() => {
     const now = new Map();   /* a region's aria-live at each record, replayed backwards */
     const spoken = [];
     records.reverse().forEach(record => {
+      const alerts = [...record.addedNodes].filter(node => node.nodeType === 1)
+        .flatMap(node => [node, ...node.querySelectorAll('[role="alert"]')])
+        .filter(node => node.getAttribute('role') === 'alert');
+      if (alerts.length) { spoken.unshift(...alerts.map(alert => alert.textContent)); return; }
       const live = region(record.target);
       if (!live) { return; }
       if (!now.has(live)) { now.set(live, liveness(live)); }
@@ -470,7 +474,9 @@ SPOKEN = """() => {
 }"""
 """Record in window.__spoken each text written into a live region while it is live (an
 aria-live changed after the write, in the same task, does not hide it), a no-break space
-heard as a space."""
+heard as a space, and the whole text of each alert added to the page. A status region
+added with its text already in it is not heard: most screen readers read a live region's
+changes only once it is on the page, and an alert as it appears."""
 
 
 def test_answers_shown_again_on_return_are_not_read_out(
@@ -651,6 +657,7 @@ def test_broken_storage_falls_back_to_memory(
     page: Page, fixture_site_url: str, course: Course, init: str
 ) -> None:
     page.add_init_script(init)
+    page.add_init_script(f"document.addEventListener('readystatechange', {SPOKEN}, {{once: true}})")
     open_page(page, fixture_site_url)
     form = answer(page, question(course, "s1-single"), right=True)
     expect(form).to_have_attribute("data-result", "correct")
@@ -658,6 +665,8 @@ def test_broken_storage_falls_back_to_memory(
     expect(warning).to_have_count(1)
     expect(warning).to_contain_text("进度不会保存")  # nothing was ever saved here
     expect(warning).not_to_contain_text("已经保存的进度还在")
+    read_out = page.evaluate("window.__spoken")
+    assert warning.text_content() in read_out, "the warning is read out as it appears"
     page.locator('nav a.md-nav__link[href$="02-second.html"]').first.click()
     expect(page.locator('.mot-quiz[data-quiz-id="02-second"][data-ready]')).to_have_count(1)
     expect_no_storage_notice(page)

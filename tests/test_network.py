@@ -193,7 +193,7 @@ def test_a_part_whose_script_does_not_load_says_so(
     expect(notice).to_be_visible()
     expect(notice).to_contain_text(NOT_LOADED)
     expect(notice).not_to_contain_text("作答")
-    expect(notice).to_have_attribute("role", "status")
+    expect(notice).to_have_attribute("role", "alert")
     disabled = [b for b in page.locator(f"{part} .md-button[disabled]").all() if b.is_visible()]
     assert all(float(b.evaluate("b => getComputedStyle(b).opacity")) < 1 for b in disabled)
     assert bool(disabled) == (part in (".mot-quiz", ".mot-exam")), "buttons shown, disabled"

@@ -342,10 +342,11 @@
     }
   });
 
-  /* A warning box, read out as a status. */
+  /* A warning box, read out as it appears: an alert, as a status region added with its
+     text already in it is not read out by most screen readers. */
   function noticeBox(className, title, text) {
     var note = element("div", "", "admonition warning " + className);
-    note.setAttribute("role", "status");
+    note.setAttribute("role", "alert");
     note.appendChild(element("p", title, "admonition-title"));
     note.appendChild(element("p", text));
     return note;
