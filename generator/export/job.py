@@ -14,6 +14,7 @@ from generator.mkdocs_run import ConfigAdjustment
 from generator.project import Project
 
 NOT_FOUND_PAGE = "404.html"
+INSTANT_NAVIGATION = "navigation.instant"
 SOURCE_MAPS = ("*.js.map", "*.css.map")
 
 
@@ -31,12 +32,17 @@ class ExportJob:
         print(f"  … {step}", flush=True)
 
     def packaged(self, adjust: ConfigAdjustment) -> ConfigAdjustment:
-        """``adjust``, with the published address as the site's, or none, and no 404 page.
+        """``adjust``, with the published address as the site's, or none, no 404 page and no
+        instant navigation.
 
         A package is opened from a file or in an LMS: an address given only as the fallback
         of an ``!ENV`` tag in mkdocs.yml (the live preview's, say) would otherwise be every
         page's canonical address and fill the sitemap, and no server answers with a 404 page
         there, whose links from the site's root (``/assets/…``) would load nothing anyway.
+        Instant navigation cannot work over file://, where Material 9.8 completes
+        ``document$`` without ever emitting it, so that no page script would run: a SCORM
+        package unzipped to look at showed its quizzes greyed out for good. In an LMS it
+        loads every page anyway (it keeps to links under the site's address).
         """
         address = published_site_url(self.project) or None
 
@@ -44,6 +50,8 @@ class ExportJob:
             adjust(config)
             config.site_url = address
             config.theme.static_templates.discard(NOT_FOUND_PAGE)
+            features = config.theme["features"]
+            config.theme["features"] = [f for f in features if not f.startswith(INSTANT_NAVIGATION)]
 
         return adjusted
 

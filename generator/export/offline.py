@@ -23,7 +23,6 @@ SHIM_FOLDER = "vendor/iframe-worker"
 """The shim and its licence, inside the generator package."""
 SHIM_TARGET = "assets/vendor/iframe-worker/shim.js"
 """Where the shim lands in the site; the plugin skips its CDN URL when one names iframe-worker."""
-INSTANT_NAVIGATION = "navigation.instant"
 
 
 def export_offline(job: ExportJob) -> list[Path]:
@@ -51,13 +50,8 @@ def vendored_shim() -> DocsContents:
 
 
 def use_offline_plugin(config: MkDocsConfig) -> None:
-    """Enable Material's offline plugin for this build, with the shim served from the site.
-
-    Instant navigation is turned off: it cannot work over file://, and with it Material
-    9.8 completes ``document$`` without ever emitting it there, so no page script would run.
-    """
-    features = config.theme["features"]
-    config.theme["features"] = [f for f in features if not f.startswith(INSTANT_NAVIGATION)]
+    """Enable Material's offline plugin for this build, with the shim served from the site
+    (instant navigation is off in every package: :meth:`ExportJob.packaged`)."""
     config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_TARGET]
     plugin = OfflinePlugin()
     plugin.load_config({})
