@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 from lxml import etree
@@ -527,6 +527,37 @@ def test_a_returning_learner_is_taken_back_to_the_section(
     launch(page, lms, module, f"?resume={module.page.name}.html%23{anchor}")
     page.wait_for_function(
         f"anchor => ({COURSE_WINDOW})().location.hash === '#' + anchor", arg=anchor
+    )
+
+
+@pytest.mark.browser
+def test_a_section_with_a_chinese_id_is_kept_and_returned_to(
+    page: Page, lms: str, module: Module
+) -> None:
+    """A heading written without ``{#id}`` takes its words as its id (``## 新的 小节``:
+    ``新的-小节``), which the address holds percent-encoded: the launch page took that for
+    no place of its own, and a returning learner was taken to the section read before."""
+    launch(page, lms, module)
+    section = "新的-小节"
+    page.evaluate(
+        f"""section => {{
+        const course = ({COURSE_WINDOW})();
+        const heading = course.document.querySelector('.md-content h2');
+        heading.id = section;
+        course.location.hash = section;
+    }}""",
+        section,
+    )
+    place = f"{module.page.name}.html#{quote(section)}"
+    page.wait_for_function("place => window.API.cmi.core.lesson_location === place", arg=place)
+    page.evaluate(f"() => {{ ({COURSE_WINDOW})().location.hash = '{'长' * 30}'; }}")
+    page.evaluate(f"() => {{ ({COURSE_WINDOW})().location.hash = '{section}'; }}")
+    state = close_sco(page)
+    assert state["location"] == place
+    assert "长" * 30 not in unquote(str(state["values"])), "longer than CMIString255 allows"
+    launch(page, lms, module, f"?resume={quote(place)}")
+    page.wait_for_function(
+        f"hash => ({COURSE_WINDOW})().location.hash === hash", arg=f"#{quote(section)}"
     )
 
 

@@ -44,7 +44,7 @@
   "use strict";
 
   var MAX_PARENTS = 10;        /* the search depth of the SCORM 1.2 API discovery algorithm */
-  var PLACE = /^[A-Za-z0-9_-]+\.html(#[A-Za-z0-9_-]+)?$/;
+  var PLACE = /^[A-Za-z0-9_-]+\.html(#[A-Za-z0-9_%-]+)?$/;   /* a Chinese id: percent-encoded */
   var MAX_TEXT = 255;          /* CMIIdentifier and CMIFeedback (SCORM 1.2 RTE 3.4.2) */
   var INTERACTION_TYPES = {
     single: "choice", multiple: "choice", true_false: "true-false", ordering: "sequencing",
@@ -138,7 +138,8 @@
   /* A place on the SCO's own page ("01-significance.html#quiz"), else "". */
   function ownPlace(place) {
     var text = String(place);
-    return PLACE.test(text) && (text === ownPage || text.indexOf(ownPage + "#") === 0) ? text : "";
+    var own = text === ownPage || text.indexOf(ownPage + "#") === 0;
+    return PLACE.test(text) && own && text.length <= MAX_TEXT ? text : "";   /* CMIString255 */
   }
 
   /* The session: set up by begin() once the LMS has said yes to LMSInitialize. */
