@@ -122,9 +122,11 @@
     return String(text).replace(/[^A-Za-z0-9_-]/g, "_").slice(0, MAX_TEXT);
   }
 
-  /* At most 255 characters, never cutting a character in two. */
+  /* At most 255 characters as JavaScript counts them (an emoji is two), as an LMS checks
+     (Moodle refused a longer response), never cutting a character in two. */
   function limited(text) {
-    return Array.from(text).slice(0, MAX_TEXT).join("");
+    var cut = text.slice(0, MAX_TEXT);
+    return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
   }
 
   function studentResponse(type, response) {
