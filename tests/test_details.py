@@ -227,22 +227,26 @@ def test_no_paragraph_ends_in_a_line_of_one_or_two_characters_on_a_phone(
         assert page.evaluate(STRANDED_ENDS) == [], f"{name}: a paragraph ends in a stray line"
 
 
-STRANDED_ENDS = """() => {
-  const lastLine = (block) => {
-    const characters = [];
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (let i = 0; i < node.data.length; i++) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const box = range.getClientRects()[0];
-        if (box && node.data[i].trim()) { characters.push({ char: node.data[i], top: box.top }); }
-      }
+DRAWN_CHARACTERS = """(block) => {
+  const drawn = [];
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = range.getClientRects()[0];
+      if (box) { drawn.push({ char: node.data[i], top: box.top }); }
     }
-    const top = Math.max(...characters.map((character) => character.top));
-    return characters.filter((character) => character.top > top - 2).map((c) => c.char);
-  };
+  }
+  return drawn;
+}"""
+"""Script: each character of ``block``'s text that is drawn, and the top of its box."""
+
+STRANDED_ENDS = (
+    "() => { const drawnCharacters = "
+    + DRAWN_CHARACTERS
+    + """;
   const found = [];
   for (const paragraph of document.querySelectorAll('.md-content .md-typeset p')) {
     if (!paragraph.checkVisibility() || paragraph.querySelector('br, input, select')) {
@@ -250,39 +254,39 @@ STRANDED_ENDS = """() => {
     }
     const lineHeight = parseFloat(getComputedStyle(paragraph).lineHeight);
     const lines = Math.round(paragraph.getBoundingClientRect().height / lineHeight);
-    if (lines >= 3 && lastLine(paragraph).length <= 2) {
+    const seen = drawnCharacters(paragraph).filter((drawn) => drawn.char.trim());
+    const top = Math.max(...seen.map((drawn) => drawn.top));
+    if (lines >= 3 && seen.filter((drawn) => drawn.top > top - 2).length <= 2) {
       found.push(paragraph.textContent.trim());
     }
   }
   return found;
 }"""
+)
 """The paragraphs of three lines or more whose last line holds one or two characters."""
 
 
-BROKEN_WORDS = """() => {
+BROKEN_WORDS = (
+    "() => { const drawnCharacters = "
+    + DRAWN_CHARACTERS
+    + """;
   const latin = /[A-Za-z0-9]/, han = /\\p{Script=Han}/u;
   const found = [];
   for (const cell of document.querySelectorAll('.md-typeset table :is(th, td)')) {
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     let before = null;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (let i = 0; i < node.data.length; i++) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const box = range.getClientRects()[0];
-        if (!box) { continue; }
-        const char = node.data[i];
-        const newLine = before && box.top > before.top + 2;
-        const inWord = before && ((latin.test(before.char) && latin.test(char)) ||
-          (cell.tagName === 'TH' && han.test(before.char) && han.test(char)));
-        if (newLine && inWord) { found.push(cell.textContent.trim() + ': ' + before.char + char); }
-        before = { top: box.top, char: char };
+    for (const drawn of drawnCharacters(cell)) {
+      const newLine = before && drawn.top > before.top + 2;
+      const inWord = before && ((latin.test(before.char) && latin.test(drawn.char)) ||
+        (cell.tagName === 'TH' && han.test(before.char) && han.test(drawn.char)));
+      if (newLine && inWord) {
+        found.push(cell.textContent.trim() + ': ' + before.char + drawn.char);
       }
+      before = drawn;
     }
   }
   return found;
 }"""
+)
 """Where a table cell's text breaks onto a new line inside an English word or number, or,
 in a heading, between two Chinese characters: character by character, where each one
 is drawn."""
