@@ -428,12 +428,12 @@ def utf16_units(text: str) -> int:
 
 def cut_as_an_lms_counts(text: str, most: int) -> str:
     """The longest start of ``text`` of at most ``most`` UTF-16 units."""
-    kept = ""
-    for character in text:
-        if utf16_units(kept + character) > most:
-            return kept
-        kept += character
-    return kept
+    units = 0
+    for index, character in enumerate(text):
+        units += utf16_units(character)
+        if units > most:
+            return text[:index]
+    return text
 
 
 def seconds(timespan: str) -> float:
