@@ -344,7 +344,7 @@ def watched_tab(
         yield tab
     finally:
         tabs.clear()
-    real = [error for error in errors if not (tolerated and tolerated.match(error))]
+    real = [error for error in errors if not (tolerated and tolerated.search(error))]
     assert real == [], f"JavaScript errors on the page: {real}"
 
 
@@ -354,16 +354,30 @@ def page(tabs: LearnerTabs) -> Iterator[Page]:
     yield from watched_tab(tabs)
 
 
+@contextmanager
+def own_browser(
+    browser: Browser, tolerated: re.Pattern[str] | None = None, **options: Any
+) -> Iterator[BrowserContext]:
+    """A browser of one learner's own (``options`` as Playwright's ``new_context`` takes
+    them), closed at the end; the test fails on any JavaScript error of its pages that
+    ``tolerated`` does not match."""
+    made = browser.new_context(locale="zh-CN", **options)
+    errors: list[str] = []
+    made.on("weberror", lambda error: errors.append(str(error.error)))
+    try:
+        yield made
+    finally:
+        made.close()
+    real = [error for error in errors if not (tolerated and tolerated.search(error))]
+    assert real == [], f"JavaScript errors on the pages: {real}"
+
+
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
     """One learner's browser: its tabs share the progress record. The test fails if a page
     in it throws a JavaScript error."""
-    made = browser.new_context(locale="zh-CN")
-    errors: list[str] = []
-    made.on("weberror", lambda error: errors.append(str(error.error)))
-    yield made
-    made.close()
-    assert errors == []
+    with own_browser(browser) as made:
+        yield made
 
 
 VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}

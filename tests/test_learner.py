@@ -58,7 +58,7 @@ from tests.browsing import (
     type_query,
     window_beside,
 )
-from tests.conftest import FIXTURES, new_window
+from tests.conftest import FIXTURES, new_window, own_browser
 
 pytestmark = pytest.mark.browser
 
@@ -1206,11 +1206,10 @@ def test_the_certificate_is_dated_by_the_learners_clock(
     browser: Browser, fixture_site_url: str, course: Course
 ) -> None:
     """An exam passed at 07:30 in Shanghai (23:30 the day before in UTC) is dated that day."""
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
-    page = new_window(context)
-    pass_exam_at(page, fixture_site_url, course, datetime(2025, 3, 8, 23, 30, tzinfo=UTC))
-    expect(certificate_date(page)).to_have_text("日期：2025 年 3 月 9 日")
-    context.close()
+    with own_browser(browser, timezone_id="Asia/Shanghai") as context:
+        page = new_window(context)
+        pass_exam_at(page, fixture_site_url, course, datetime(2025, 3, 8, 23, 30, tzinfo=UTC))
+        expect(certificate_date(page)).to_have_text("日期：2025 年 3 月 9 日")
 
 
 def test_the_certificate_keeps_the_day_of_the_best_score(
@@ -1218,15 +1217,17 @@ def test_the_certificate_keeps_the_day_of_the_best_score(
 ) -> None:
     """Passing again with the same score, weeks later or on a clock set back, moved the
     certificate's date each time; it keeps the day the best score was first reached."""
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
-    page = new_window(context)
-    pass_exam_at(page, fixture_site_url, course, datetime(2025, 3, 9, 2, 0, tzinfo=UTC))
-    for later in (datetime(2025, 4, 1, 2, 0, tzinfo=UTC), datetime(2024, 12, 1, 2, 0, tzinfo=UTC)):
-        page.clock.set_fixed_time(later)
-        page.get_by_role("button", name="再考一次（重新抽题）").click()
-        answer_exam(page, page, every_question(course), right=True)
-    expect(certificate_date(page)).to_have_text("日期：2025 年 3 月 9 日")
-    context.close()
+    with own_browser(browser, timezone_id="Asia/Shanghai") as context:
+        page = new_window(context)
+        pass_exam_at(page, fixture_site_url, course, datetime(2025, 3, 9, 2, 0, tzinfo=UTC))
+        for later in (
+            datetime(2025, 4, 1, 2, 0, tzinfo=UTC),
+            datetime(2024, 12, 1, 2, 0, tzinfo=UTC),
+        ):
+            page.clock.set_fixed_time(later)
+            page.get_by_role("button", name="再考一次（重新抽题）").click()
+            answer_exam(page, page, every_question(course), right=True)
+        expect(certificate_date(page)).to_have_text("日期：2025 年 3 月 9 日")
 
 
 def test_the_exam_bar_leaves_a_short_screen_to_the_questions(

@@ -35,7 +35,7 @@ from tests.browsing import (
     hand_in,
     seed_progress,
 )
-from tests.conftest import FIXTURES, new_window
+from tests.conftest import FIXTURES, new_window, own_browser
 from tests.test_learner import take_exam_started
 
 pytestmark = pytest.mark.browser
@@ -1091,12 +1091,10 @@ SHOWN_ORDERS = """() => Object.fromEntries([...document.querySelectorAll('.mot-q
 
 
 def orders_of_a_fresh_learner(browser: Browser, url: str) -> dict[str, list[str]]:
-    context = browser.new_context(locale="zh-CN")
-    page = new_window(context)
-    open_quiz(page, url)
-    orders = dict(page.evaluate(SHOWN_ORDERS))
-    context.close()
-    return orders
+    with own_browser(browser) as context:
+        page = new_window(context)
+        open_quiz(page, url)
+        return dict(page.evaluate(SHOWN_ORDERS))
 
 
 def orders_by_seed(page: Page, url: str, shuffled: set[str]) -> list[dict[str, list[str]]]:
@@ -1157,12 +1155,11 @@ def test_shuffle_false_keeps_the_written_order(
         if any(isinstance(q, Shuffled) and not q.shuffle for q in m.quiz.questions)
     )
     for _ in range(3):
-        context = browser.new_context(locale="zh-CN")
-        page = new_window(context)
-        page.goto(f"{fixture_site_url}{module.page.name}.html")
-        expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
-        orders = page.evaluate(SHOWN_ORDERS)
-        context.close()
+        with own_browser(browser) as context:
+            page = new_window(context)
+            page.goto(f"{fixture_site_url}{module.page.name}.html")
+            expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+            orders = page.evaluate(SHOWN_ORDERS)
         for question in fixed:
             assert isinstance(question, SingleChoice | MultipleChoice)
             values = [value.split("=")[1] for value in orders[question.id]]

@@ -13,13 +13,20 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from generator.load import load_course
 from generator.models import Course
 from generator.project import Project
 from tests.browsing import FOLLOWING_SAVES, answer, answer_form, caught_up
-from tests.conftest import FIXTURES, build_and_serve, copy_project, new_window, run_generator
+from tests.conftest import (
+    FIXTURES,
+    build_and_serve,
+    copy_project,
+    new_window,
+    own_browser,
+    run_generator,
+)
 from tests.test_learner import COUNT_WRITES
 from tests.test_trainer_edits import record
 
@@ -77,26 +84,22 @@ def republished(
     wrong), with its pages in :data:`OLD_PAGES` open; the course published again, and a new
     tab."""
     root = copy_project(tmp_path / "course", FIXTURES / "minimal")
-    errors: list[str] = []
     for url in build_and_serve(root):
-        context: BrowserContext = browser.new_context(locale="zh-CN")
-        context.add_init_script(COUNT_WRITES)
-        context.add_init_script(FOLLOWING_SAVES)
-        context.on("weberror", lambda error: errors.append(str(error.error)))
-        page = new_window(context)
-        for module in course.modules:
-            page.goto(f"{url}{module.page.name}.html")
-            for index in range(len(module.quiz.questions)):
-                answer(page, module, index, right=index > 0)
-        old_tabs = [new_window(context) for _ in OLD_PAGES]
-        for tab, (name, ready) in zip(old_tabs, OLD_PAGES.items(), strict=True):
-            tab.goto(f"{url}{name}")
-            expect(tab.locator(ready).first).to_be_attached()
-        monkeypatch.setenv("SITE_URL", url)
-        publish_again(root)
-        yield Republished(url, old_tabs, page, load_course(Project(root)))
-        context.close()
-        assert errors == []
+        with own_browser(browser) as context:
+            context.add_init_script(COUNT_WRITES)
+            context.add_init_script(FOLLOWING_SAVES)
+            page = new_window(context)
+            for module in course.modules:
+                page.goto(f"{url}{module.page.name}.html")
+                for index in range(len(module.quiz.questions)):
+                    answer(page, module, index, right=index > 0)
+            old_tabs = [new_window(context) for _ in OLD_PAGES]
+            for tab, (name, ready) in zip(old_tabs, OLD_PAGES.items(), strict=True):
+                tab.goto(f"{url}{name}")
+                expect(tab.locator(ready).first).to_be_attached()
+            monkeypatch.setenv("SITE_URL", url)
+            publish_again(root)
+            yield Republished(url, old_tabs, page, load_course(Project(root)))
 
 
 def test_tabs_of_the_old_build_undo_nothing_the_new_build_saves(

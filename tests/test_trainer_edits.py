@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, StorageState, expect
+from playwright.sync_api import Browser, Page, StorageState, expect
 
 from generator.digests import opaque_key
 from generator.load import load_course
@@ -35,7 +36,14 @@ from tests.browsing import (
     hand_in,
     seed_progress,
 )
-from tests.conftest import FIXTURES, build_and_serve, copy_project, new_window, run_generator
+from tests.conftest import (
+    FIXTURES,
+    build_and_serve,
+    copy_project,
+    new_window,
+    own_browser,
+    run_generator,
+)
 from tests.test_learner import COUNT_WRITES
 
 pytestmark = pytest.mark.browser
@@ -153,23 +161,21 @@ def edit_quizzes(root: Path) -> None:
 
 def answer_first_build(browser: Browser, url: str, course: Course) -> StorageState:
     """Answer on the first build; the learner's browser storage."""
-    context = browser.new_context(locale="zh-CN")
-    page = new_window(context)
-    first, second = course.modules
-    open_quiz(page, url, first.page.name)
-    for question_id, right in [
-        ("s1-single", True),
-        ("s1-multiple", False),
-        ("s1-true-false", True),
-        ("s1-matching", True),
-        ("s1-scenario", True),
-    ]:
-        answer(page, first, index_of(first.quiz.questions, question_id), right=right)
-    open_quiz(page, url, second.page.name)
-    answer(page, second, index_of(second.quiz.questions, "s2-single"), right=False)
-    state = context.storage_state()
-    context.close()
-    return state
+    with own_browser(browser) as context:
+        page = new_window(context)
+        first, second = course.modules
+        open_quiz(page, url, first.page.name)
+        for question_id, right in [
+            ("s1-single", True),
+            ("s1-multiple", False),
+            ("s1-true-false", True),
+            ("s1-matching", True),
+            ("s1-scenario", True),
+        ]:
+            answer(page, first, index_of(first.quiz.questions, question_id), right=right)
+        open_quiz(page, url, second.page.name)
+        answer(page, second, index_of(second.quiz.questions, "s2-single"), right=False)
+        return context.storage_state()
 
 
 def sit_exam(
@@ -180,22 +186,20 @@ def sit_exam(
     questions = {
         q.id: q for m in course.modules for q in [*m.quiz.questions, *m.quiz.exam_questions]
     }
-    context = browser.new_context(locale="zh-CN")
-    page = new_window(context)
     attempt = {"seed": 1, "questions": [id for id, _ in paper], "answers": {}, "handedIn": False}
-    seed_progress(page, url, json.dumps({"version": 1, "attempt": attempt}))
-    open_exam(page, url, "in-progress")
-    for question_id, right in paper:
-        form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
-        give_answer(form, questions[question_id], right)
-    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(
-        f"已作答 {len(paper)}/{len(paper)} 题"
-    )
-    if handed_in:
-        hand_in(page, page)
-    state = context.storage_state()
-    context.close()
-    return state
+    with own_browser(browser) as context:
+        page = new_window(context)
+        seed_progress(page, url, json.dumps({"version": 1, "attempt": attempt}))
+        open_exam(page, url, "in-progress")
+        for question_id, right in paper:
+            form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
+            give_answer(form, questions[question_id], right)
+        expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(
+            f"已作答 {len(paper)}/{len(paper)} 题"
+        )
+        if handed_in:
+            hand_in(page, page)
+        return context.storage_state()
 
 
 def index_of(questions: list[Any], question_id: str) -> int:
@@ -215,46 +219,35 @@ def republished(
             for name, paper in EXAM_PAPERS.items()
         }
         exam_learners["under way"] = sit_exam(browser, url, course, UNDER_WAY, handed_in=False)
-        old_context = browser.new_context(locale="zh-CN", storage_state=exam_learners["under way"])
-        old_tab = new_window(old_context)
-        old_tab.add_init_script(COUNT_WRITES)
-        old_tab.add_init_script(FOLLOWING_SAVES)
-        open_exam(old_tab, url, "in-progress")
-        edit_quizzes(root)
-        with pytest.MonkeyPatch.context() as environment:
-            environment.setenv("SITE_URL", url)
-            assert run_generator(root, "build") == 0
-        yield Republished(url, state, exam_learners, old_tab)
-        old_context.close()
+        with own_browser(browser, storage_state=exam_learners["under way"]) as old_context:
+            old_tab = new_window(old_context)
+            old_tab.add_init_script(COUNT_WRITES)
+            old_tab.add_init_script(FOLLOWING_SAVES)
+            open_exam(old_tab, url, "in-progress")
+            edit_quizzes(root)
+            with pytest.MonkeyPatch.context() as environment:
+                environment.setenv("SITE_URL", url)
+                assert run_generator(root, "build") == 0
+            yield Republished(url, state, exam_learners, old_tab)
 
 
 @pytest.fixture
 def learner(browser: Browser, republished: Republished) -> Iterator[Page]:
     """The learner back on the edited course, with the progress record of the first build."""
-    context: BrowserContext = browser.new_context(locale="zh-CN", storage_state=republished.learner)
-    errors: list[str] = []
-    context.on("weberror", lambda error: errors.append(str(error.error)))
-    yield new_window(context)
-    context.close()
-    assert errors == []
+    with own_browser(browser, storage_state=republished.learner) as context:
+        yield new_window(context)
 
 
 @pytest.fixture
 def exam_learner(browser: Browser, republished: Republished) -> Iterator[Callable[[str], Page]]:
     """Opens a page for one learner of ``republished.exam_learners``, back on the edited course."""
-    contexts: list[BrowserContext] = []
-    errors: list[str] = []
+    with ExitStack() as learners:
 
-    def open_as(name: str) -> Page:
-        context = browser.new_context(locale="zh-CN", storage_state=republished.exam_learners[name])
-        context.on("weberror", lambda error: errors.append(str(error.error)))
-        contexts.append(context)
-        return new_window(context)
+        def open_as(name: str) -> Page:
+            state = republished.exam_learners[name]
+            return new_window(learners.enter_context(own_browser(browser, storage_state=state)))
 
-    yield open_as
-    for context in contexts:
-        context.close()
-    assert errors == []
+        yield open_as
 
 
 def open_exam(page: Page, url: str, state: str) -> None:
