@@ -70,6 +70,12 @@ EMPTY_STATUS_ROOM = """statuses => statuses.filter(s => !s.textContent).map(s =>
 """The room each empty status line takes on the page, its margin included."""
 
 
+BAR_LAYOUT = """bar => { const top = bar.getBoundingClientRect().top;
+  return [bar.offsetHeight, ...[...bar.querySelectorAll('.md-button')].map(button =>
+    Math.round(button.getBoundingClientRect().top - top))]; }"""
+"""The exam bar's height, and how far down it each button stands."""
+
+
 SPOKEN = """statuses => statuses.filter(s => s.textContent &&
   s.getAttribute('aria-live') !== 'off').map(s => s.textContent)"""
 """The status lines with text that a screen reader would read out as they change."""
@@ -115,9 +121,14 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     assert len(room) == total and max(room) == 0, "no blank band under a question"
     answered = drawn[: total // 2]
     right = {question_id: number % 2 == 0 for number, question_id in enumerate(answered)}
+    bar = page.locator(".mot-exam-bar")
+    layouts = {tuple(bar.evaluate(BAR_LAYOUT))}
     for question_id in answered:
         form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
         give_answer(form, questions[question_id], right=right[question_id])
+        layouts.add(tuple(bar.evaluate(BAR_LAYOUT)))
+    assert len(layouts) == 1, f"the bar changed its shape as the count grew: {layouts}"
+    assert len(set(layouts.pop()[1:])) == 1, "交卷 and 重新开始 side by side"
     changed = next(  # an answer changed before handing in (one that replaces the last)
         question_id
         for question_id in answered
