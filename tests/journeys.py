@@ -175,6 +175,33 @@ PARTED_NUMBERS = """() => {
 lines."""
 
 
+BUTTONS_OFF_CENTRE = """buttons => buttons.filter(button => button.offsetParent).flatMap(button => {
+  const box = button.getBoundingClientRect(), range = document.createRange(), lines = {};
+  range.selectNodeContents(button);
+  for (const run of range.getClientRects()) {   /* a line is drawn in runs, one per font */
+    const line = lines[Math.round(run.bottom)] ||= {left: run.left, right: run.right};
+    line.left = Math.min(line.left, run.left);
+    line.right = Math.max(line.right, run.right);
+  }
+  const label = range.getBoundingClientRect();
+  const off = [label.top + label.bottom - box.top - box.bottom, ...Object.values(lines).map(line =>
+    line.left + line.right - box.left - box.right)].map(twice => Math.abs(twice) / 2);
+  return Math.max(...off) > 1.5 ? [button.textContent] : [];
+})"""
+"""The visible buttons with a line of their label off its centre, across or down."""
+
+
+def expect_buttons_set_alike(buttons: Locator) -> None:
+    """Each of ``buttons`` has every line of its label centred, and those side by side (a
+    link set as a button beside a button) stand as high and as tall as each other."""
+    off_centre = buttons.evaluate_all(BUTTONS_OFF_CENTRE)
+    assert off_centre == [], f"labels off their button's centre: {off_centre}"
+    boxes = [button.bounding_box() for button in buttons.all() if button.is_visible()]
+    spans = [(round(box["y"]), round(box["y"] + box["height"])) for box in boxes if box]
+    side_by_side = [(a, b) for a in spans for b in spans if a < b and a[1] > b[0]]
+    assert side_by_side == [], f"buttons side by side, out of line (top, bottom): {side_by_side}"
+
+
 OVERFLOWING = """forms => forms.filter(form => form.scrollWidth > form.clientWidth + 1 ||
   [...form.querySelectorAll('*')].some(el => el.getBoundingClientRect().right >
     form.getBoundingClientRect().right + 1)).map(form => form.dataset.questionId)"""
