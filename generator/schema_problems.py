@@ -23,6 +23,7 @@ from generator.models import (
     Source,
 )
 from generator.schema_dashes import doubled_dashes
+from generator.schema_full_width import full_width_keys
 from generator.schema_keys import told_instead, unknown_key
 from generator.schema_location import QUESTION_LISTS, fields_at, model_at, question_label
 from generator.schema_numbers import out_of_range, whole_number_fix
@@ -61,7 +62,8 @@ def validate_model(model: type[ModelT], source: Source) -> tuple[ModelT | None, 
     except ValidationError as error:
         dashes, details = doubled_dashes(source, told_instead(error.errors()))
         problems, details = outdented_keys(model, source, details)
-        problems += dashes
+        colons, details = full_width_keys(source, details)
+        problems += dashes + colons
         details = [detail for detail in details if not _reported_as_text(detail, source)]
         for detail in details:
             problems += [

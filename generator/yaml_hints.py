@@ -155,7 +155,7 @@ def syntax_hint(
     for number in range(max(first, 1), min(error_line, len(lines)) + 1):
         colon = FULL_WIDTH_COLON.match(lines[number - 1])
         if colon is not None:
-            return _full_width_colon(number, colon)
+            return full_width_colon(number, colon)
     for number in dict.fromkeys(n for n in (context_line, error_line) if n is not None):
         line = lines[number - 1] if 0 < number <= len(lines) else ""
         special = _bad_escape(line, number) or _special_start(line, number, reading.tag)
@@ -164,7 +164,7 @@ def syntax_hint(
     return text_under_its_key(lines, context_line, line_offset) if context_line else None
 
 
-def _full_width_colon(number: int, colon: re.Match[str]) -> Hint:
+def full_width_colon(number: int, colon: re.Match[str]) -> Hint:
     indent, key, value = colon.groups()
     space = ", and a space" if value else ""
     return (
@@ -275,7 +275,7 @@ def key_read_as_text(line: str, number: int, reading: Reading) -> Hint | None:
     below ``- pymdownx.tabbed:`` gives the extension a text for its settings."""
     colon = FULL_WIDTH_COLON.match(line)
     if colon is not None:
-        return _full_width_colon(number, colon)
+        return full_width_colon(number, colon)
     return _key_without_space(line, number, reading.is_key)
 
 
