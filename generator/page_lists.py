@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 import markdown
 from markdown.blockprocessors import HRProcessor, OListProcessor, UListProcessor
@@ -38,8 +39,9 @@ WORD_BULLET = re.compile(r" *(?P<bullet>[•●○◦▪■□◆◇‣∙·・]
 def lists_shown_as_text(page: Page, text: str) -> Iterator[Problem]:
     """Each list of ``text`` (the body, code left as empty lines) that the site does not
     show as one: its first item right under a line of text, an item's own list indented
-    less than 4 spaces, or items marked with Word's bullets."""
-    lines = text.splitlines()
+    less than 4 spaces, or items marked with Word's bullets. A tab indents as far as the
+    next multiple of 4 columns, as Python-Markdown reads it."""
+    written, lines = text.splitlines(), text.expandtabs(NESTED).splitlines()
     start = 0  # the first line of the block the line is in
     for index, line in enumerate(lines):
         if index and _ends_block(lines[index - 1]):
@@ -52,8 +54,8 @@ def lists_shown_as_text(page: Page, text: str) -> Iterator[Problem]:
             problem = _item_under_text(page, number, line, block_start)
         if problem is None and WORD_BULLET.match(line) and _runs_on(lines, index, start):
             problem = _word_bullet(page, number, line, _bullets_from(lines, index))
-        if problem is not None:
-            yield problem
+        if problem is not None:  # each at the line's first mark, counted as written
+            yield replace(problem, column=indent(written[index]) + 1)
 
 
 def _ends_block(line: str) -> bool:

@@ -30,6 +30,7 @@ WRONG = {
     "numbered": ("步骤：\n1. 先倾听\n2. 再提议", 1, 1, UNDER_TEXT),
     "stars": ("要点：\n* 先倾听\n* 再提议", 1, 1, UNDER_TEXT),
     "in-a-box": ('!!! tip "小贴士"\n    记住：\n    - 先倾听\n    - 再提议', 2, 5, UNDER_TEXT),
+    "in-a-box-by-tab": ('!!! tip "小贴士"\n\t记住：\n\t- 先倾听\n\t- 再提议', 2, 2, UNDER_TEXT),
     "two-spaces": ("- 父项\n  - 子项", 1, 3, f"this item is 2 spaces {NOT_NESTED}"),
     "three-spaces": ("1. 第一步\n   - 细节", 1, 4, f"this item is 3 spaces {NOT_NESTED}"),
     "word-bullets": (
@@ -47,6 +48,7 @@ FIXED = {
     "numbered": "步骤：\n\n1. 先倾听\n2. 再提议",
     "stars": "要点：\n\n* 先倾听\n* 再提议",
     "in-a-box": '!!! tip "小贴士"\n    记住：\n\n    - 先倾听\n    - 再提议',
+    "in-a-box-by-tab": '!!! tip "小贴士"\n\t记住：\n\n\t- 先倾听\n\t- 再提议',
     "two-spaces": "- 父项\n    - 子项",
     "three-spaces": "1. 第一步\n    - 细节",
     "word-bullets": "- 先倾听\n- 再提议",
@@ -108,16 +110,18 @@ def test_what_the_list_checks_say_agrees_with_the_site(case: str) -> None:
 SHOWN_AS_LISTS = (
     "## 要点\n- 先倾听\n- 再提议\n\n要点：\n\n1. 先倾听\n2. 再提议\n    - 细节\n\n- - -\n\n"
     "文字\n- - -\n\n| 步骤 | 做法 |\n| --- | --- |\n| 望 | 观察 |\n\n• 单独一行的圆点\n\n"
-    '!!! tip "小贴士"\n    - 先倾听\n    - 再提议\n\n```text\n说明：\n- 代码里的横线\n```\n'
+    '!!! tip "小贴士"\n    - 先倾听\n    - 再提议\n\n```text\n说明：\n- 代码里的横线\n```\n\n'
+    "- 父项\n\t- 子项，缩进用的是制表符\n"
 )
 """Lists right under a heading, after a blank line, inside an item 4 spaces in and in a
-box; rules of dashes, under text too; a table; one line with a bullet; a list in code."""
+box; rules of dashes, under text too; a table; one line with a bullet; a list in code; a
+list inside an item a tab in (4 columns, as Python-Markdown reads a tab)."""
 
 
 def test_lists_the_site_shows_are_left_alone(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert items(SHOWN_AS_LISTS) == [0, 0, 0, 0, 1, 0, 0]
+    assert items(SHOWN_AS_LISTS) == [0, 0, 0, 0, 1, 0, 0, 0, 1]
     add_to_page(minimal_project, SHOWN_AS_LISTS)
     assert problems(minimal_project, capsys) == []
 
