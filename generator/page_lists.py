@@ -4,7 +4,9 @@ Python-Markdown, unlike GitHub or Typora, looks for a list only where a block st
 list right under a line of text (``要点：`` and ``- 先倾听`` on the next line) runs on
 into that line as one paragraph, ``要点： - 先倾听 - 再提议``. A list inside an item needs
 its items 4 spaces in; 2 (the habit of other editors) puts them in the outer list. And
-bullets pasted from Word (``• 先倾听``) are text, whose lines run together. Whether a line
+bullets pasted from Word (``• 先倾听``) are text, whose lines run together. A numbered
+list right after a bulleted one, blank lines between, goes on as its items, with bullets
+(and a bulleted list after a numbered one is numbered on). Whether a line
 starts an item is decided by Python-Markdown's own patterns, so the checks agree with the
 site.
 """
@@ -26,7 +28,8 @@ from generator.page_headings import SPLITTERS
 from generator.yaml_lines import indent
 
 PARSER = markdown.Markdown().parser
-ITEM_PATTERNS = (UListProcessor(PARSER).RE, OListProcessor(PARSER).RE)
+UL_ITEM, OL_ITEM = UListProcessor(PARSER).RE, OListProcessor(PARSER).RE
+ITEM_PATTERNS = (UL_ITEM, OL_ITEM)
 """How Python-Markdown tells a line that starts a list item (``- ``, ``* ``, ``1. ``)."""
 NESTED = 4
 """How far in an item's own list starts: a tab's width, in Python-Markdown."""
@@ -39,9 +42,10 @@ WORD_BULLET = re.compile(r" *(?P<bullet>[•●○◦▪■□◆◇‣∙·・]
 def lists_shown_as_text(page: Page, text: str) -> Iterator[Problem]:
     """Each list of ``text`` (the body, code left as empty lines) that the site does not
     show as one: its first item right under a line of text, an item's own list indented
-    less than 4 spaces, or items marked with Word's bullets. A tab indents as far as the
-    next multiple of 4 columns, as Python-Markdown reads it."""
-    written, lines = text.splitlines(), text.expandtabs(NESTED).splitlines()
+    less than 4 spaces, items marked with Word's bullets, or a list right after one of
+    the other kind. A tab indents as far as the next multiple of 4 columns, as
+    Python-Markdown reads it."""
+    written, lines = page.body.splitlines(), text.expandtabs(NESTED).splitlines()
     start = 0  # the first line of the block the line is in
     for index, line in enumerate(lines):
         if index and _ends_block(lines[index - 1]):
@@ -56,6 +60,7 @@ def lists_shown_as_text(page: Page, text: str) -> Iterator[Problem]:
             problem = _word_bullet(page, number, line, _bullets_from(lines, index))
         if problem is not None:  # each at the line's first mark, counted as written
             yield replace(problem, column=indent(written[index]) + 1)
+    yield from _joined_lists(page, lines, written)
 
 
 def _ends_block(line: str) -> bool:
@@ -113,6 +118,54 @@ def _item_not_nested(page: Page, number: int, line: str, block_start: str) -> Pr
         f"indent it {NESTED} spaces further than the item it belongs under (or start it "
         "where the list's first item starts, if it is one more item of that list)",
         "page.list-indent",
+    )
+
+
+def _kind(line: str) -> str | None:
+    """Which list an item starts, if ``line`` starts one: 'bulleted' or 'numbered'."""
+    text = line.lstrip(" ")
+    if HRProcessor.SEARCH_RE.match(text):  # - - -, a rule
+        return None
+    if UL_ITEM.match(text):
+        return "bulleted"
+    return "numbered" if OL_ITEM.match(text) else None
+
+
+def _joined_lists(page: Page, lines: list[str], written: list[str]) -> Iterator[Problem]:
+    """The first item of each list that comes right after a list of the other kind at its
+    indent, blank lines at most between: Python-Markdown takes it for more items of that
+    list (a numbered list under a bulleted one loses its numbers). One pass down the page
+    keeps, at each indent, the list open there: the kinds of its first and last items.
+    ``written``: the lines as written, where code and comments, which part lists, are not
+    blank."""
+    open_lists: dict[int, tuple[str, str]] = {}
+    for index, line in enumerate(lines):
+        if not written[index].strip():
+            continue
+        column, kind = indent(line or written[index].expandtabs(NESTED)), _kind(line)
+        open_lists = {
+            at: kinds for at, kinds in open_lists.items() if at < column or (kind and at == column)
+        }
+        if kind is None:
+            continue
+        first, last = open_lists.get(column, (kind, kind))
+        if kind != last and first == last:
+            yield _joined(page, index, indent(written[index]) + 1, kind, last)
+        open_lists[column] = (first, kind)
+
+
+def _joined(page: Page, index: int, column: int, kind: str, other: str) -> Problem:
+    """A list on line ``index`` of ``page``, at ``column`` as written, joined to the one above."""
+    shown = "with bullets, not numbers" if kind == "numbered" else "numbered on from it"
+    return Problem(
+        page.source.path,
+        page.body_line + index,
+        column,
+        f"this {kind} list comes right after a {other} list, so the site shows its items "
+        f"as more items of that list, {shown}",
+        "put a line of text between the two lists, such as a lead-in to this one (具体做法：), "
+        "with a blank line above and below it",
+        "page.list-joined",
     )
 
 

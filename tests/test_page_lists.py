@@ -3,6 +3,7 @@ the checks say agrees with the course's own Markdown, before and after the fix."
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -107,21 +108,62 @@ def test_what_the_list_checks_say_agrees_with_the_site(case: str) -> None:
     assert items(FIXED[case]) == ([0, 1] if nested else [0, 0])
 
 
+JOINED = {
+    "numbers-after-bullets": ("- 甲\n- 乙\n\n1. 第一步\n2. 第二步", 3, "numbered", ["ul"]),
+    "bullets-after-numbers": ("1. 第一步\n   做法\n\n- 甲\n- 乙", 3, "bulleted", ["ol"]),
+    "with-no-blank-line": ("- 甲\n1. 第一步\n2. 第二步", 1, "numbered", ["ul"]),
+    "in-a-box": ('!!! tip "小贴士"\n    - 甲\n\n    1. 第一步', 3, "numbered", ["ul"]),
+}
+"""Each case: a list right after one of the other kind, the line (counted from the first)
+named, its kind, and the lists the site shows."""
+
+
+@pytest.mark.parametrize("case", JOINED, ids=list(JOINED))
+def test_a_list_the_site_joins_to_the_list_above_is_named(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    """A numbered list after a bulleted one lost its numbers, a bulleted one was numbered
+    on: Python-Markdown makes their items one list. A line of text between parts them."""
+    text, line, kind, shown = JOINED[case]
+    other = "bulleted" if kind == "numbered" else "numbered"
+    column = 5 if case == "in-a-box" else 1
+    first = add_to_page(minimal_project, f"{text}\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{first + line}:{column}: this {kind} list comes right after a {other} list, "
+        "so the site shows its items as more items of that list, "
+        f"{'with bullets, not numbers' if kind == 'numbered' else 'numbered on from it'}; "
+        "put a line of text between the two lists, such as a lead-in to this one (具体做法：), "
+        "with a blank line above and below it [page.list-joined]"
+    ]
+    assert lists(text) == shown
+    lines = text.splitlines()
+    lines.insert(line, f"\n{' ' * (column - 1)}具体做法：\n")
+    assert lists("\n".join(lines)) == [*shown, "ol" if kind == "numbered" else "ul"]
+
+
+def lists(text: str) -> list[str]:
+    """The lists of ``text`` that are not inside another, as the site renders it."""
+    CONVERTER.reset()
+    return re.findall(r"^\s*<(ul|ol)>", CONVERTER.convert(text), re.MULTILINE)
+
+
 SHOWN_AS_LISTS = (
     "## 要点\n- 先倾听\n- 再提议\n\n要点：\n\n1. 先倾听\n2. 再提议\n    - 细节\n\n- - -\n\n"
     "文字\n- - -\n\n| 步骤 | 做法 |\n| --- | --- |\n| 望 | 观察 |\n\n• 单独一行的圆点\n\n"
     '!!! tip "小贴士"\n    - 先倾听\n    - 再提议\n\n```text\n说明：\n- 代码里的横线\n```\n\n'
-    "- 父项\n\t- 子项，缩进用的是制表符\n"
+    "- 父项\n\t- 子项，缩进用的是制表符\n\n- 甲\n\n<!-- 分开两个列表 -->\n\n1. 第一步\n\n"
+    "```text\n代码\n```\n\n- 乙\n"
 )
 """Lists right under a heading, after a blank line, inside an item 4 spaces in and in a
 box; rules of dashes, under text too; a table; one line with a bullet; a list in code; a
-list inside an item a tab in (4 columns, as Python-Markdown reads a tab)."""
+list inside an item a tab in (4 columns, as Python-Markdown reads a tab); lists of two
+kinds parted by a comment or by code."""
 
 
 def test_lists_the_site_shows_are_left_alone(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert items(SHOWN_AS_LISTS) == [0, 0, 0, 0, 1, 0, 0, 0, 1]
+    assert items(SHOWN_AS_LISTS) == [0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0]
     add_to_page(minimal_project, SHOWN_AS_LISTS)
     assert problems(minimal_project, capsys) == []
 
