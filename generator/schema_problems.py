@@ -32,6 +32,7 @@ from generator.schema_patterns import bad_module_key, invisible_only, pattern_pr
 from generator.yaml_lines import FULL_WIDTH_SPACE
 from generator.yaml_source import position, value_at
 from generator.yaml_value_fixes import (
+    allowed_fix,
     entry_with_colon,
     list_fix,
     too_few_fix,
@@ -43,6 +44,7 @@ from generator.yaml_written import (
     empty_value,
     found_value,
     key_as_written,
+    line_from,
     quoted_start,
     with_comment,
 )
@@ -92,6 +94,8 @@ def _written(detail: ErrorDetails, source: Source, location: Location) -> str:
         return key_as_written(source, location, _last_key(location))
     if detail["type"] == "string_pattern_mismatch" and location[-1] != KEY_STEP:
         return with_comment(source, location, str(detail.get("input")))
+    if detail["type"] == "too_short" and location:
+        return line_from(source, location)  # a list in brackets after its key, or the key
     return as_written(source, location, detail.get("input"))
 
 
@@ -239,7 +243,9 @@ def _describe_value(detail: ErrorDetails, key: str, item: bool, written: str) ->
         return (
             f"'{key}' has {counted(context.get('actual_length', 0), 'entry', 'entries')}; "
             f"it needs {bound} {limit}",
-            too_few_fix(key, value) if kind == "too_short" else f"remove entries under '{key}'",
+            too_few_fix(key, value, written)
+            if kind == "too_short"
+            else f"remove entries under '{key}'",
             "too-few" if kind == "too_short" else "too-many",
         )
     limits = [name for name in BOUNDS if name in context]
@@ -249,23 +255,10 @@ def _describe_value(detail: ErrorDetails, key: str, item: bool, written: str) ->
         expected = str(context.get("expected", ""))
         return (
             f"'{key}' must be one of {expected}, not {found_value(value)}",
-            _allowed_fix(key, value, expected.split("'")[1::2]),
+            allowed_fix(key, value, expected.split("'")[1::2]),
             "not-allowed",
         )
     return _describe_type(kind, key, value, item, written)
-
-
-def _allowed_fix(key: str, value: object, allowed: list[str]) -> str:
-    """The value meant, if ``value`` is one of ``allowed`` but for its case, or close to
-    one (``stage: Principles`` was shown ``stage: meaning``, which a trainer could copy)."""
-    written = str(value).casefold()
-    same = [name for name in allowed if name.casefold() == written]
-    if same:
-        return f"write it as shown, in lower case: {key}: {same[0]}"
-    close = difflib.get_close_matches(written, allowed, n=1)
-    if close:
-        return f"did you mean '{close[0]}'? write {key}: {close[0]}"
-    return f"write one of them exactly as shown, e.g. {key}: {allowed[0] if allowed else '…'}"
 
 
 def _describe_type(kind: str, key: str, value: object, item: bool, written: str) -> Description:

@@ -9,6 +9,7 @@ the fix removes the quotes.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from generator.yaml_dash_hints import DASHES
@@ -93,11 +94,30 @@ def list_fix(key: str, value: object) -> str:
     return f"{lines}, or in brackets: {key}: {flow_list(split_entries(text, ENTRY_SEPARATORS))}"
 
 
-def too_few_fix(key: str, value: object) -> str:
+def allowed_fix(key: str, value: object, allowed: list[str]) -> str:
+    """The value meant, if ``value`` is one of ``allowed`` but for its case, or close to
+    one (``stage: Principles`` was shown ``stage: meaning``, which a trainer could copy)."""
+    written = str(value).casefold()
+    same = [name for name in allowed if name.casefold() == written]
+    if same:
+        return f"write it as shown, in lower case: {key}: {same[0]}"
+    close = difflib.get_close_matches(written, allowed, n=1)
+    if close:
+        return f"did you mean '{close[0]}'? write {key}: {close[0]}"
+    return f"write one of them exactly as shown, e.g. {key}: {allowed[0] if allowed else '…'}"
+
+
+def too_few_fix(key: str, value: object, written: str) -> str:
     """How to give the list ``key`` more entries: a list in brackets whose entries a Chinese
-    input method joined with '，' or '、' holds them as one."""
-    if not isinstance(value, list) or not any(
-        isinstance(entry, str) and FULL_WIDTH_SEPARATORS.search(entry) for entry in value
+    input method joined with '，' or '、' holds them as one. ``written``: the key's line as
+    written (a list written one entry a line holds its '、' in its entries' text)."""
+    in_brackets = written.partition(":")[2].lstrip().startswith("[")
+    if (
+        not in_brackets
+        or not isinstance(value, list)
+        or not any(
+            isinstance(entry, str) and FULL_WIDTH_SEPARATORS.search(entry) for entry in value
+        )
     ):
         return f"add entries under '{key}'"
     entries = [part for entry in value for part in split_entries(str(entry), ENTRY_SEPARATORS)]

@@ -658,6 +658,26 @@ def test_a_list_s_entries_joined_by_full_width_commas_are_to_be_separated(
     ]
 
 
+def test_a_list_written_one_entry_a_line_is_told_to_have_entries_added(
+    minimal_project: Path,
+) -> None:
+    """An entry holding '、' in its text, in a list written one entry a line, was split at
+    it: 'items: [道歉, 紧急复原, 说明原因]' for '道歉、说明原因', one item."""
+    items = "".join(
+        f"      - {item}\n" for item in ("道歉", "紧急复原", "移情", "象征性赎罪", "跟踪")
+    )
+    edit(
+        minimal_project,
+        QUIZ,
+        f"    items:\n{items}",
+        "    items:\n      - 道歉、说明原因\n      - 紧急复原\n",
+    )
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:46:5: question 's1-ordering': 'items' has 2 entries; it needs at least 3; "
+        "add entries under 'items' [schema.too-few]"
+    ]
+
+
 # A key indented too little, after the mapping it belongs to ---------------------------
 
 
