@@ -54,7 +54,7 @@ from generator.page_nesting import nested_too_deep
 from generator.page_resources import head_elements, picture_elsewhere, resource_problems
 from generator.page_scan import PageLink, PageScan
 from generator.page_snippets import snippet_lines_shown
-from generator.page_tables import broken_tables
+from generator.page_tables import broken_tables, lost_cells
 from generator.page_text import Lines, Place, searchable_text, text_places
 from generator.project import PROGRESS_MARKER
 
@@ -114,6 +114,7 @@ TEXT_CHECKS: tuple[Callable[[Page, str], Iterable[Problem]], ...] = (
     spaced_list_markers,
     lists_shown_as_text,
     broken_tables,
+    lost_cells,
     empty_boxes,
     head_elements,
 )

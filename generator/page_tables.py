@@ -6,7 +6,8 @@ under the first row in dashes (``| —— |``); a table copied from elsewhere ma
 such line at all. The site then shows the rows as a paragraph of text; so it does a
 table whose first row follows a line of text with no blank line between, as the tables
 extension looks for a table only where a block starts. Whether two rows make a table is
-decided by the tables extension's own test, so the check agrees with the site.
+decided by the tables extension's own test, so the check agrees with the site. A row with
+more cells than the first row loses the extra ones, without a word.
 """
 
 from __future__ import annotations
@@ -48,14 +49,53 @@ def broken_tables(page: Page, text: str) -> Iterator[Problem]:
     lines = text.splitlines()
     start = 0  # the first line of the block the line is in
     for index, line in enumerate(lines[:-1]):
-        above = lines[index - 1].strip() if index else ""
-        if not above or above.startswith("#") or HRProcessor.SEARCH_RE.match(above):
-            start = index  # a heading or a rule ends a block
+        if _starts_block(lines, index):
+            start = index
         rows = ((page.body_line + index, line), (page.body_line + index + 1, lines[index + 1]))
         if start == index and _meant_as_table(line, lines[index + 1]):
             yield _broken_table(page, _what_is_wrong(rows))
         elif start != index and _under_text(lines, start, index):
             yield _broken_table(page, _glued(rows))
+
+
+def lost_cells(page: Page, text: str) -> Iterator[Problem]:
+    """Each row of a table of ``text`` (the body, code left as empty lines) with text in
+    more cells than the table has columns: the tables extension leaves out the cells after
+    the last column, as it reads the row (a '|' in code or written '\\|' splits none)."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines[:-1]):
+        if not _starts_block(lines, index) or not is_table(line, lines[index + 1]):
+            continue
+        columns = len(TABLES.separator)  # the test above read the table's first two rows
+        for number in range(index + 2, len(lines)):
+            if not lines[number].strip():
+                break
+            row = lines[number].strip(" ")
+            cells = TABLES._split_row(row)  # type: ignore[attr-defined]  # unlisted in its stubs
+            dropped = [cell.strip() for cell in cells[columns:]]
+            if any(dropped):
+                yield _lost(page, number, lines[number], columns, dropped)
+
+
+def _lost(page: Page, index: int, row: str, columns: int, dropped: list[str]) -> Problem:
+    shown = "、".join(cell for cell in dropped if cell)
+    return Problem(
+        page.source.path,
+        page.body_line + index,
+        indent(row) + 1,
+        f"this row has {columns + len(dropped)} cells and the table {columns} columns, so the "
+        f"site leaves out what is after its cell {columns} ({shown})",
+        "add a column to the table's first row and to the '| --- |' line under it, or move "
+        f"the text into the row's first {columns} cells (a '|' in a cell's text is written '\\|')",
+        "page.table-cells-lost",
+    )
+
+
+def _starts_block(lines: list[str], index: int) -> bool:
+    """Whether line ``index`` starts a block: the page's first line, or one after a blank
+    line, a heading or a rule."""
+    above = lines[index - 1].strip() if index else ""
+    return not above or above.startswith("#") or bool(HRProcessor.SEARCH_RE.match(above))
 
 
 def _meant_as_table(header: str, separator: str) -> bool:

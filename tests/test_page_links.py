@@ -12,14 +12,18 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_course
+from generator.markdown_config import markdown_settings
 from generator.page_box_lines import lines_out_of_boxes
 from generator.page_checks import chinese_line_breaks
 from generator.page_heading_ids import ATTRIBUTES_AS_TEXT
+from generator.page_scan import new_converter
 from generator.page_text import searchable_lines
 from generator.project import Project
-from tests.conftest import FIXTURES, run_generator
+from tests.conftest import FIXTURES, PROJECT, run_generator
 
 PAGE = "course/01-sample.md"
+SITE_MARKDOWN = new_converter(*markdown_settings(Project(PROJECT)))
+"""Markdown as the course's site converts it."""
 
 
 ANCHOR_FIX = (
@@ -1474,6 +1478,28 @@ def test_tables_the_site_shows_and_pipes_in_text_are_left_alone(
         "```\n| 代码 | 里 |\n| 的 | 表 |\n```\n",
     )
     assert problems(minimal_project, capsys) == []
+
+
+@pytest.mark.parametrize(
+    ("row", "cells", "lost"),
+    [("| 望 | 观察 | 看神色 |", 3, "看神色"), ("望 | 观察 | 看神色 | 听声音", 4, "看神色、听声音")],
+    ids=["one-cell-more", "two-more-no-border"],
+)
+def test_a_row_with_more_cells_than_its_table_has_columns_is_named(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], row: str, cells: int, lost: str
+) -> None:
+    """The site left out the cells after the table's last column, and check said nothing."""
+    table = f"| 步骤 | 做法 |\n| --- | --- |\n{row}\n| 闻 | `a|b` \\| 听 | |\n"
+    line = add_to_page(minimal_project, f"{table}\n正文。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line + 2}:1: this row has {cells} cells and the table 2 columns, so the site "
+        f"leaves out what is after its cell 2 ({lost}); add a column to the table's first row "
+        "and to the '| --- |' line under it, or move the text into the row's first 2 cells "
+        "(a '|' in a cell's text is written '\\|') [page.table-cells-lost]"
+    ]
+    SITE_MARKDOWN.reset()
+    shown = SITE_MARKDOWN.convert(table)
+    assert "听" in shown and "看神色" not in shown  # the site as the message says
 
 
 def test_a_code_block_left_open_is_named_and_the_page_after_it_checked(
