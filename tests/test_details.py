@@ -215,16 +215,19 @@ def test_every_table_fits_a_phone_with_its_words_whole(
 
 
 @pytest.mark.parametrize("width", [390, 360])
-def test_no_paragraph_ends_in_a_line_of_one_or_two_characters_on_a_phone(
+def test_no_paragraph_or_heading_ends_in_a_line_of_one_or_two_characters_on_a_phone(
     page: Page, site_url: str, width: int
 ) -> None:
     """A Chinese paragraph breaks between any two characters, and on a phone one in ten
     ended in a line of 开。 or 时刻。 alone, read as a line on its own. The paragraphs of
-    three lines or more are checked: a two-line one is left as the browser breaks it."""
+    three lines or more are checked: a two-line one is left as the browser breaks it. So
+    did 30 headings (对话练习：一份急着送出的合 / 同); each with a space or a punctuation
+    mark to break at is checked."""
     page.set_viewport_size({"width": width, "height": 800})
     for name in COURSE_PAGES:
         page.goto(f"{site_url}{name}.html")
         assert page.evaluate(STRANDED_ENDS) == [], f"{name}: a paragraph ends in a stray line"
+        assert page.evaluate(STRANDED_HEADINGS) == [], f"{name}: a heading ends in a stray line"
 
 
 DRAWN_CHARACTERS = """(block) => {
@@ -264,6 +267,28 @@ STRANDED_ENDS = (
 }"""
 )
 """The paragraphs of three lines or more whose last line holds one or two characters."""
+
+
+STRANDED_HEADINGS = (
+    "() => { const drawnCharacters = "
+    + DRAWN_CHARACTERS
+    + """;
+  const found = [];
+  for (const heading of document.querySelectorAll('.md-content .md-typeset :is(h1, h2, h3, h4)')) {
+    const seen = drawnCharacters(heading).filter((drawn) => drawn.char.trim() &&
+      !drawn.char.match(/[¶]/));
+    const text = seen.map((drawn) => drawn.char).join('');
+    if (!heading.checkVisibility() || !/[\\s\\p{P}]/u.test(heading.textContent.replace('¶', ''))) {
+      continue;   /* no place to break but where it must */
+    }
+    const top = Math.max(...seen.map((drawn) => drawn.top));
+    const last = seen.filter((drawn) => drawn.top > top - 2).length;
+    if (seen.some((drawn) => drawn.top < top - 2) && last <= 2) { found.push(text); }
+  }
+  return found;
+}"""
+)
+"""The headings of two lines or more whose last line holds one or two characters."""
 
 
 BROKEN_WORDS = (
