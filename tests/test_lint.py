@@ -513,6 +513,9 @@ def test_every_kind_of_feedback_is_read_at_its_line() -> None:
         ("客户说'好'。", "text.straight-quote"),
         ("客户 满意了吗？", "text.space-in-chinese"),
         ("满意了吗？ 还是没有？", "text.space-in-chinese"),
+        ("理由又是什么？  ＃ TODO 改短一点", "text.full-width-comment"),  # not a space to remove
+        ("排第几？ ﹟待定", "text.full-width-comment"),
+        ("第＃1号窗口在哪里？", None),  # a full-width '＃' in the text, not after a space
         ("客户说“我要投诉”，你该怎么办？", None),
         ("服务补救的第一步是道歉。”", "text.unpaired-quote"),  # closed with a curly quote
         ("客户说“我要投诉。", "text.unpaired-quote"),

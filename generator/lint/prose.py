@@ -39,6 +39,9 @@ which is plain text: the site shows the marks as written. ``__`` is no markup he
 marks a fill-in question's blank."""
 
 
+FULL_WIDTH_COMMENT = re.compile(r"\s[＃﹟]\s*\S.*$")
+"""A note for trainers typed as a YAML comment with a Chinese keyboard's '＃' (``理由是什么？
+＃ TODO 改短``): YAML reads no comment there, and the note stays in the text."""
 PLACEHOLDER = re.compile(
     r"[\s.。…·⋯—\-_?？!！*＊xX]+|待补充|待填写?|待定|略|TODO|TBD|FIXME|XXX", re.IGNORECASE
 )
@@ -70,7 +73,7 @@ def _text_problems(
     characters."""
     where = questions.at(index, *keys)
     findings = (_straight_quote(text), _unpaired(text), _placeholder(text), _markup(text))
-    for found in (*findings, _spaced(text)):
+    for found in (*findings, _full_width_comment(text) or _spaced(text)):
         if found is not None:
             said, fix, code = found
             yield warning(where, f"question '{question_id}': {said}", fix, code)
@@ -131,6 +134,18 @@ def _markup(text: str) -> Finding:
         "see the marks, not bold text or a line break",
         "write it as plain text; to stress a word, put it in “” or 「」",
         "text.markup-shown",
+    )
+
+
+def _full_width_comment(text: str) -> Finding:
+    if (note := FULL_WIDTH_COMMENT.search(text)) is None:
+        return None
+    return (
+        f"the text ends in '{note.group().strip()}', a comment typed with a full-width '＃', "
+        "which YAML reads as part of the text: learners would read it",
+        "type the '#' half-width, with a space before it, to keep the note for trainers, or "
+        "delete it",
+        "text.full-width-comment",
     )
 
 
