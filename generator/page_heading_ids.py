@@ -70,6 +70,10 @@ def ids_not_last(page: Page, lines: Lines) -> Iterator[Problem]:
         if _unspaced(lines[number], found):
             what = f"the heading's '{found[0][0]}' has no space before it"
             fix = f"put a space before '{{': … {found[0][0]}"
+        heading = ATX_HEADING.match(lines[number])
+        if heading and not lines[number][heading.end() : found[0].start()].strip():
+            what = f"the heading has no text before its '{found[0][0]}'"
+            fix = f"write the heading's text before it: {heading[0]}标题 {found[0][0]}"
         yield Problem(
             page.source.path,
             number,

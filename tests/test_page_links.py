@@ -1581,6 +1581,19 @@ def test_a_heading_id_with_no_space_before_it_is_told_to_take_one(
     ]
 
 
+def test_a_heading_of_an_id_alone_is_told_to_have_its_text_written(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was told its '{#empty-one}' was "not the one '{…}' that ends the line", which it was:
+    with no text before it, no space parts it from the marks, and the site shows it as text."""
+    line = add_to_page(minimal_project, "## {#empty-one}\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:4: the heading has no text before its '{{#empty-one}}', so the site "
+        "shows it as text, and the heading does not get the id; write the heading's text "
+        "before it: ## 标题 {#empty-one} [page.id-as-text]"
+    ]
+
+
 @pytest.mark.parametrize(("written", "brace"), [("{#who-cares", "}"), ("#who-cares}", "{")])
 def test_a_heading_id_missing_a_brace_is_named_and_links_to_it_are_not(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, brace: str
