@@ -211,13 +211,22 @@ def _half_width(name: str) -> str:
 
 
 def suffix_problem(project: Project, path: Path, suffix: str, kind: str) -> Problem:
+    """A file meant as a page or a quiz that is not read for its ending; renaming it would
+    replace the file of its name, if there is one, which is then to be merged with it."""
     code = "quiz.yaml-extension" if kind == "quiz" else "course.md-extension"
+    meant = meant_name(path, suffix)
+    fix = f"rename it to {meant}"
+    if meant is not None and (path.parent / meant).exists():
+        fix = (
+            f"{meant} is the {kind} that is read: copy what this file has that {meant} lacks "
+            "into it, then delete this file"
+        )
     return Problem(
         project.relative(path),
         1,
         1,
         f"{kind} files end in '{suffix}', and this one is not read",
-        f"rename it to {meant_name(path, suffix)}",
+        fix,
         code,
     )
 
