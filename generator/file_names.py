@@ -304,11 +304,11 @@ def _site_file_clashes(project: Project, published: Mapping[str, Path]) -> list[
             "media.site-file-clash",
         )
         for name, path in sorted(published.items())
-        if (address := _site_address(name)) is not None
+        if (address := site_address(name)) is not None
     ]
 
 
-def _site_address(name: str) -> str | None:
+def site_address(name: str) -> str | None:
     """The address of :data:`SITE_FILES` that ``name``, a published file's path in the site,
     is, in any letter case, or that of the folder at the site's root that it is in (or that
     is its name: the folder could not be made)."""

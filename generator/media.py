@@ -30,9 +30,9 @@ from urllib.parse import unquote, urlsplit
 from generator.course_scan import References
 from generator.css_loads import ON_COMPUTER
 from generator.errors import Problem
-from generator.file_names import hidden
+from generator.file_names import SITE_FILES, hidden, site_address
 from generator.layout import page_files
-from generator.project import MEDIA_FOLDERS, Project
+from generator.project import ASSETS_FOLDER, MEDIA_FOLDERS, Project
 from generator.sources import read_source, unreadable
 
 LEFT_BEHIND = re.compile(
@@ -210,9 +210,26 @@ def missing_file(address: str, name: str, files: Collection[str]) -> tuple[str, 
     return (
         f"link to '{address}', which is neither a page nor a file the site publishes",
         meant_file(name, files)
+        or _site_own(name)
         or f"put the file at course/{name} (pictures and downloads go in "
         f"course/{MEDIA_FOLDERS[0]}/ or course/{MEDIA_FOLDERS[1]}/), or correct the path",
         "missing-file",
+    )
+
+
+def _site_own(name: str) -> str | None:
+    """The fix of a link to ``name``, where the build writes a file of its own and no file
+    of the course may go (putting one there is refused too)."""
+    own = site_address(name)
+    if own is not None:
+        where = SITE_FILES[own]
+    elif name.split("/")[0] == ASSETS_FOLDER:
+        where = "the generator puts the quiz runtime"
+    else:
+        return None
+    return (
+        f"'{name}' is where {where}, not a file of the course; link to a page instead, or put "
+        f"the file in course/{MEDIA_FOLDERS[0]}/ or course/{MEDIA_FOLDERS[1]}/ and link to it there"
     )
 
 

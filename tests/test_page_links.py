@@ -92,6 +92,22 @@ def test_links_to_files_the_site_publishes_pass_check_and_build(
             "course/images/ or course/media/), or correct the path [link.missing-file]",
         ),
         (
+            "[找不到](404.html)",
+            7,
+            "link to '404.html', which is neither a page nor a file the site publishes; "
+            "'404.html' is where MkDocs writes the site's own 'page not found' page, not a file "
+            "of the course; link to a page instead, or put the file in course/images/ or "
+            "course/media/ and link to it there [link.missing-file]",
+        ),
+        (
+            "[样式](assets/mot.css)",
+            6,
+            "link to 'assets/mot.css', which is neither a page nor a file the site publishes; "
+            "'assets/mot.css' is where the generator puts the quiz runtime, not a file of the "
+            "course; link to a page instead, or put the file in course/images/ or course/media/ "
+            "and link to it there [link.missing-file]",
+        ),
+        (
             "[讲义](../outside.pdf)",
             6,
             "link to '../outside.pdf', which is outside course/; link to a page or a file "
@@ -114,6 +130,8 @@ def test_links_to_missing_files_are_reported_at_their_line(
     column: int,
     expected: str,
 ) -> None:
+    """A file the site writes itself (404.html) or the runtime's folder had been told to be
+    put at course/404.html, which check refuses as a clash with the site's own."""
     line = add_to_page(minimal_project, f"{text}\n")
     assert problems(minimal_project, capsys) == [f"{PAGE}:{line}:{column}: {expected}"]
 
