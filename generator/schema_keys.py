@@ -34,21 +34,50 @@ KEYS_OF_OTHER_TYPES = {
 where a trainer who changed the question's type kept the key."""
 
 
+QUOTES = "\"'“”‘’「」『』"
+"""Quotation marks a key may be typed in (``“prompt”:``), which YAML keeps in its name."""
+KEYS_IN_CHINESE = {
+    **dict.fromkeys(("题目", "题干", "问题"), "prompt"),
+    **dict.fromkeys(("选项", "选择"), "options"),
+    **dict.fromkeys(("答案", "正确答案"), "answer"),
+    **dict.fromkeys(("解析", "讲解", "解释", "说明"), "explanation"),
+    **dict.fromkeys(("反馈", "点评"), "feedback"),
+    **dict.fromkeys(("类型", "题型"), "type"),
+    **dict.fromkeys(("标题", "题目名称"), "title"),
+    **dict.fromkeys(("摘要", "简介"), "summary"),
+    **dict.fromkeys(("学习目标", "目标"), "objectives"),
+    **dict.fromkeys(("复习", "复习链接"), "review"),
+}
+"""A key a trainer may write in Chinese, and the course file's key it stands for, where the
+mapping has that key: "remove it" would delete its text."""
+
+
 def told_instead(details: list[ErrorDetails]) -> list[ErrorDetails]:
-    """pydantic's errors ``details`` less the "missing required key" of each key that a key
-    of another type in the same question is told to give way to: the fix of ``options:``
-    kept on a true_false question already says to write 'answer:' in its place."""
+    """pydantic's errors ``details`` less the "missing required key" of each key that an
+    unknown key of the same mapping is told to give way to: the fix of ``options:`` kept on
+    a true_false question already says to write 'answer:' in its place, and that of
+    ``题目:`` to write 'prompt:'."""
     replaced = {
-        (*detail["loc"][:-1], instead.key)
+        (*detail["loc"][:-1], meant)
         for detail in details
         if detail["type"] == "extra_forbidden"
-        and (instead := _instead(detail["loc"], str(detail["loc"][-1]))) is not None
+        and (meant := _meant_key(detail["loc"], str(detail["loc"][-1]))) is not None
     }
     return [
         detail
         for detail in details
         if detail["type"] != "missing" or tuple(detail["loc"]) not in replaced
     ]
+
+
+def _meant_key(location: Sequence[int | str], key: str) -> str | None:
+    """The key that ``key`` stands for: the one a question of another type has in its place,
+    or the key typed in full-width letters, in quotation marks or in Chinese."""
+    instead = _instead(location, key)
+    if instead is not None:
+        return instead.key
+    written = unicodedata.normalize("NFKC", key).strip(QUOTES)
+    return KEYS_IN_CHINESE.get(written, written if written != key else None)
 
 
 def _instead(location: Sequence[int | str], key: str) -> Instead | None:
@@ -79,6 +108,14 @@ def unknown_key(
     if half_width != key and half_width in allowed:
         fix = f"write it in half-width (ordinary) letters: '{half_width}:'"
         return f"unknown key '{key}', written in full-width letters", fix, "unknown-key"
+    unquoted = half_width.strip(QUOTES)
+    if unquoted != half_width and unquoted in allowed:
+        fix = f"write it without the quotation marks: '{unquoted}:'"
+        return f"unknown key '{key}', written in quotation marks", fix, "unknown-key"
+    if KEYS_IN_CHINESE.get(unquoted) in allowed:
+        english = KEYS_IN_CHINESE[unquoted]
+        fix = f"keys are written in English: write '{english}:' in its place, and keep its text"
+        return f"unknown key '{key}'", fix, "unknown-key"
     return f"unknown key '{key}'", meant_or_allowed(key, allowed), "unknown-key"
 
 

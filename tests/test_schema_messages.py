@@ -382,6 +382,32 @@ def test_every_kind_of_schema_error_says_what_and_how(
 
 
 @pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        ("“prompt”", "written in quotation marks; write it without the quotation marks: 'prompt:'"),
+        ("题目", "keys are written in English: write 'prompt:' in its place, and keep its text"),
+        (
+            "ｐｒｏｍｐｔ",
+            "written in full-width letters; write it in half-width (ordinary) letters: 'prompt:'",
+        ),
+    ],
+    ids=["in-quotes", "in-chinese", "full-width"],
+)
+def test_a_key_written_otherwise_is_told_to_be_written_as_the_key_it_stands_for(
+    minimal_project: Path, key: str, said: str
+) -> None:
+    """'“prompt”:' and '题目:' were told to be removed (with the prompt they hold), and the
+    question that it lacked 'prompt:'; so was 'ｐｒｏｍｐｔ:' that."""
+    prompt = "    prompt: 客户说话时，你首先应该怎么做？"
+    edit(minimal_project, QUIZ, prompt, prompt.replace("prompt", key))
+    separator = "; " if said.startswith("keys") else ", "
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:6:5: question 's1-single': unknown key '{key}'{separator}{said} "
+        "[schema.unknown-key]"
+    ]
+
+
+@pytest.mark.parametrize(
     ("name", "old", "new", "fix"),
     [
         (MODULE, "minutes: 10", "minutes: 1小时", "write a whole number, such as minutes: 30"),
