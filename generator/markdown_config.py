@@ -21,10 +21,12 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.errors import CourseError, Problem
 from generator.project import CONFIG_FILE, Project
+from generator.settings_entries import entry_problems
 from generator.settings_env import (
     ENV_TAG,
     extension_problem,
     missing_theme_folder_problem,
+    settings_document,
     top_setting,
     top_settings,
     variable_problem,
@@ -63,12 +65,16 @@ def _site_config(project: Project, settings: bytes) -> MkDocsConfig:
 
 def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
     """MkDocs' settings from ``mkdocs.yml`` with ``overrides``; raise CourseError, located in
-    mkdocs.yml, when MkDocs cannot read them or warns about them.
+    mkdocs.yml, when MkDocs cannot read them or warns about them, or would misread them
+    (:func:`_misread_settings`).
 
     A warning (an unknown setting) is a problem too: the build runs MkDocs in strict mode,
     where it would fail, so ``check`` must not say OK.
     """
     data = settings_bytes(project)
+    shown = project.relative(project.config_file)
+    if unread := _misread_settings(data, shown):
+        raise CourseError(unread)
     complaints = _ConfigComplaints()
     logger = logging.getLogger("mkdocs.config")
     logger.addFilter(complaints)
@@ -77,14 +83,13 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
     except MkDocsException as error:  # Abort, on an invalid setting, is also a SystemExit
         raise CourseError(settings_problems(project, complaints.messages, error)) from None
     except (TypeError, AttributeError, ValueError) as error:  # a value of a kind unlooked for
-        if (problem := wrong_kind(data, project.relative(project.config_file), error)) is None:
+        if (problem := wrong_kind(data, shown, error)) is None:
             raise
         raise CourseError([problem]) from None
     finally:
         logger.removeFilter(complaints)
     if complaints.messages:
         raise CourseError(settings_problems(project, complaints.messages))
-    shown = project.relative(project.config_file)
     printed = {name: config[name] for name in (*PRINTED, EXTRA, THEME, MARKDOWN_OPTIONS)}
     problems = (
         resolved_setting_problems(data, printed, shown)
@@ -97,6 +102,14 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
     if failing := extension_problems(data, extensions, config[MARKDOWN_OPTIONS], shown):
         raise CourseError(failing)
     return config
+
+
+def _misread_settings(data: bytes, shown: Path) -> list[Problem]:
+    """What MkDocs would take without a word, or refuse in its own words away from the line
+    to change, in ``data``, the bytes of mkdocs.yml (``shown``): checked before it reads
+    them. An entry of extra_css or extra_javascript that is no file's path
+    (:mod:`generator.settings_entries`)."""
+    return entry_problems(settings_document(data), shown)
 
 
 class _ConfigComplaints(logging.Filter):

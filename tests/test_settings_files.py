@@ -130,6 +130,84 @@ def test_a_name_an_environment_variable_gives_is_checked(
     assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
 
 
+NOT_A_PATH = {
+    "extra_css": (
+        "style sheet",
+        "write the style sheet's path under course/ as a text, with no key before it "
+        "(- stylesheets/extra.css), or delete the entry",
+    ),
+    "extra_javascript": (
+        "script",
+        "write the script's path under course/ as a text (- js/extra.js), or as "
+        "'- path: js/extra.js' with 'defer: true' below it, or delete the entry",
+    ),
+}
+
+
+def not_a_path(setting: str, what: str, given: str = "") -> str:
+    """The problem of the second entry of ``setting``, which is ``what`` (``given``: the
+    variable that gave it)."""
+    loaded, fix = NOT_A_PATH[setting]
+    return (
+        f"{setting}[1] is {what}, not a file's path: each entry of {setting} names a {loaded} "
+        f"every page loads{given}; {fix} [settings.invalid]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "entry", "column", "setting", "what"),
+    [
+        (STYLE_SHEETS, "- 5", 5, "extra_css", "the number 5"),
+        (STYLE_SHEETS, "-", 4, "extra_css", "empty"),
+        (STYLE_SHEETS, "- ''", 5, "extra_css", "empty"),
+        (SCRIPTS, "- 5", 5, "extra_javascript", "the number 5"),
+        (SCRIPTS, "- path: ''", 11, "extra_javascript", "empty"),
+    ],
+    ids=["style-sheet-number", "style-sheet-nothing", "style-sheet-empty", "script-number",
+         "script-path-empty"],
+)  # fmt: skip
+def test_an_entry_that_is_no_files_path_is_refused_at_its_line(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    old: str,
+    entry: str,
+    column: int,
+    setting: str,
+    what: str,
+) -> None:
+    """check said OK to a number under extra_css, and the build ended in a Python traceback;
+    an empty entry put href="None" (or ".") into every page. MkDocs refused a number under
+    extra_javascript in its own words, at the line of 'extra_javascript:'."""
+    line = edit_settings(minimal_project, old, f"{old}  {entry}\n") + 1
+    expected = f"mkdocs.yml:{line}:{column}: {not_a_path(setting, what)}"
+    assert only_problem(minimal_project, capsys) == expected
+    built = problems(minimal_project, capsys, "build")
+    assert built.splitlines() == [expected, "FAILED: 1 problem", NO_SITE]
+
+
+@pytest.mark.parametrize(
+    ("value", "what", "given"),
+    [("", "empty", "; its value comes from the environment variable MOT_EXTRA_CSS"),
+     (None, "empty (none of the environment variables its !ENV names is set)", "")],
+    ids=["empty", "not-set"],
+)  # fmt: skip
+def test_an_entry_an_environment_variable_leaves_empty_is_refused(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    value: str | None,
+    what: str,
+    given: str,
+) -> None:
+    if value is None:
+        monkeypatch.delenv("MOT_EXTRA_CSS", raising=False)
+    else:
+        monkeypatch.setenv("MOT_EXTRA_CSS", value)
+    line = edit_settings(minimal_project, STYLE_SHEETS, f"{STYLE_SHEETS}  - !ENV MOT_EXTRA_CSS\n")
+    expected = f"mkdocs.yml:{line + 1}:5: {not_a_path('extra_css', what, given)}"
+    assert only_problem(minimal_project, capsys) == expected
+
+
 def test_the_themes_and_the_runtimes_own_files_need_no_copy(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
