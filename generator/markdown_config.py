@@ -44,7 +44,7 @@ from generator.settings_screen import (
     resolved_setting_problems,
 )
 from generator.settings_source import settings_bytes
-from generator.settings_theme import theme_key_problems
+from generator.settings_theme import theme_key_problems, theme_name_problems
 from generator.yaml_errors import DOCUMENT_END_FIX, document_end_above, indent_hint
 from generator.yaml_hints import SETTINGS, context_line_of, key_read_as_text, syntax_hint
 
@@ -105,11 +105,13 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
 
 
 def _misread_settings(data: bytes, shown: Path) -> list[Problem]:
-    """What MkDocs would take without a word, or refuse in its own words away from the line
-    to change, in ``data``, the bytes of mkdocs.yml (``shown``): checked before it reads
-    them. An entry of extra_css or extra_javascript that is no file's path
-    (:mod:`generator.settings_entries`)."""
-    return entry_problems(settings_document(data), shown)
+    """What in ``data``, the bytes of mkdocs.yml (``shown``), MkDocs would take without a
+    word, or refuse in words that lead the trainer astray, checked before it reads them: a
+    theme other than Material (:func:`generator.settings_theme.theme_name_problems`; for a
+    misspelt name it offered its own themes), an entry of extra_css or extra_javascript that
+    is no file's path (:mod:`generator.settings_entries`; it named the list's line)."""
+    document = settings_document(data)
+    return theme_name_problems(document, shown) + entry_problems(document, shown)
 
 
 class _ConfigComplaints(logging.Filter):

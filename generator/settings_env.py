@@ -147,8 +147,6 @@ Complaint = tuple[str, str, str]
 def theme_problems(data: bytes, theme: Any, shown: Path) -> list[Problem]:
     """What is wrong with Material's language, text direction and fonts in ``theme``, the
     theme's settings as MkDocs read them from ``data``, the bytes of mkdocs.yml (``shown``)."""
-    if theme is None or theme.name != "material":
-        return []
     found = {
         "language": _language_complaint(theme["language"], theme.dirs),
         "direction": _direction_complaint(theme["direction"]),

@@ -39,9 +39,7 @@ def icon_problems(data: bytes, resolved: dict[str, Any], shown: Path) -> list[Pr
     """Each icon named in ``data``, the bytes of mkdocs.yml (``shown``), that none of the
     theme's folders has; ``resolved``: the settings ``theme`` and ``extra`` as MkDocs read
     them, for the names an environment variable gives (``!ENV``)."""
-    theme = resolved.get("theme")
-    if theme is None or theme.name != "material":
-        return []
+    theme = resolved["theme"]
     folders = [Path(folder, ICONS) for folder in theme.dirs]
     return [
         _unknown_icon(name, value, node, folders, shown)

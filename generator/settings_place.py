@@ -2,10 +2,9 @@
 
 MkDocs names a refused setting by its top-level key (``Config value 'plugins'``) and the
 keys below it in its own words (``Plugin 'material/search' option 'langg'``, ``Sub-option
-'omitted_files'``, ``The "serch" plugin``, ``Unrecognised theme name``). Told at the
-top-level key's line, the trainer had to hunt for the slip through a block of settings;
-these words lead to the line of the key, or of its value when that starts on a line of its
-own.
+'omitted_files'``, ``The "serch" plugin``). Told at the top-level key's line, the trainer
+had to hunt for the slip through a block of settings; these words lead to the line of the
+key, or of its value when that starts on a line of its own.
 """
 
 from __future__ import annotations
@@ -23,12 +22,9 @@ from generator.project import CONFIG_FILE
 from generator.settings_env import mapping_pairs, top_settings
 from generator.settings_theme import custom_dir_not_a_path
 
-STEP = re.compile(
-    r"Sub-option '([^']+)'|Plugin '([^']+)' option '([^']+)'|The \"([^\"]+)\" plugin"
-    r"|(Unrecognised theme name)"
-)
+STEP = re.compile(r"Sub-option '([^']+)'|Plugin '([^']+)' option '([^']+)'|The \"([^\"]+)\" plugin")
 """How MkDocs names the keys below a setting it refuses: a sub-option, a plugin's option,
-a plugin, or the theme's name."""
+or a plugin."""
 
 
 def setting_place(data: bytes, name: str, complaint: str) -> tuple[int, int]:
@@ -53,10 +49,8 @@ def setting_place(data: bytes, name: str, complaint: str) -> tuple[int, int]:
 def _steps(complaint: str) -> Iterator[str]:
     """The names of the keys below the setting that ``complaint`` leads through, outermost
     first."""
-    for *names, theme_name in STEP.findall(complaint):
+    for names in STEP.findall(complaint):
         yield from (name for name in names if name)
-        if theme_name:
-            yield "name"
 
 
 def _child(node: yaml.Node | None, step: str) -> tuple[yaml.Node, yaml.Node] | None:

@@ -1,4 +1,5 @@
-"""Keys under ``theme:`` and flags under ``theme.features`` that Material does not know.
+"""A theme other than Material, and keys under ``theme:`` and flags under ``theme.features``
+that Material does not know.
 
 MkDocs hands every key under ``theme:`` to the theme as it is, and Material reads only the
 ones it knows: a misspelt one (``fetures:``, ``pallete:``, ``langauge:``), or one in an entry
@@ -17,6 +18,13 @@ templates and its script test (``'navigation.tabs' in features``; ``V('navigatio
 ``V`` being the script's ``feature()`` under the name minifying gave it). MkDocs' own keys
 are those its ``Theme`` takes by name. A theme whose script names no flag (a newer bundle
 written otherwise) has its flags left unchecked rather than each told as unknown.
+
+Before all that, the theme must be Material. MkDocs builds with any theme installed, and with
+its own, ``mkdocs``, when ``theme:`` is left out: ``name: mkdocs`` or ``readthedocs`` passed
+``check`` and the build, every page then loaded highlight.js from cdnjs.cloudflare.com (the
+course loads nothing from another site), and Material's search, navigation and the quizzes'
+looks were gone. Another name is refused at its line before MkDocs reads the settings, a
+misspelt one too (MkDocs listed its own themes as the ones to choose from).
 """
 
 from __future__ import annotations
@@ -32,17 +40,29 @@ import yaml
 from mkdocs.theme import Theme
 
 from generator.errors import Problem
+from generator.project import CONFIG_FILE
 from generator.schema_keys import meant_or_allowed, unknown_key
 from generator.settings_env import (
+    ENV_TAG,
     TEXT_TAG,
+    YAML_TAGS,
     custom_dir_node,
     given_by_variable,
     mapping_pairs,
     problem_at,
+    top_level,
     top_setting,
 )
+from generator.settings_trust import written_value
 
 THEME = "theme"
+MATERIAL = "material"
+NOT_MATERIAL = (
+    "the course is made for Material for MkDocs (its search, its navigation, the quizzes' "
+    "looks), and MkDocs' own themes load highlight.js from cdnjs.cloudflare.com on every page"
+)
+NAME_FIX = f"write 'name: {MATERIAL}' under {THEME}:"
+NAME_CODE = "settings.theme-name"
 THEME_DEFAULTS = "mkdocs_theme.yml"
 """The file in a theme's folder that gives its settings' defaults."""
 SCRIPTS = "assets/javascripts"
@@ -93,9 +113,7 @@ def theme_key_problems(data: bytes, theme: Any, shown: Path) -> list[Problem]:
     """Each key under ``theme:`` in ``data``, the bytes of mkdocs.yml (``shown``), or under
     an entry of its ``palette``, that Material does not read, and each flag of its
     ``features`` Material does not have; ``theme``: the theme as MkDocs read it, for its
-    folders. Another theme reads keys of its own, and is left alone."""
-    if theme is None or theme.name != "material":
-        return []
+    folders (Material's: another is refused before, :func:`theme_name_problems`)."""
     own = Path(theme.custom_dir) if theme.custom_dir else None
     known = known_to_theme([Path(folder) for folder in theme.dirs], own)
     written = mapping_pairs(top_setting(data, THEME))
@@ -257,6 +275,52 @@ def _feature_problems(
 
 def _value_of(pairs: Pairs, name: str) -> yaml.Node | None:
     return next((value for key, value in pairs if key.value == name), None)
+
+
+def theme_name_problems(document: yaml.Node | None, shown: Path) -> list[Problem]:
+    """The theme the settings ``document`` (mkdocs.yml's, ``shown``, as nodes) name, when it
+    is not Material: at its name, at ``theme:`` when it has no ``name:``, at the file's start
+    when there is no ``theme:``. A name is read as MkDocs reads it (``!ENV`` as the variable
+    gives it); settings that are no mapping are MkDocs' business."""
+    if not isinstance(document, yaml.MappingNode):
+        return []
+    theme = next(((key, value) for key, value in top_level(document) if key.value == THEME), None)
+    if theme is None:
+        message = f"{CONFIG_FILE} names no theme, so MkDocs would use its own ('mkdocs'): "
+        fix = f"add '{THEME}:' with 'name: {MATERIAL}' under it"
+        return [Problem(shown, 1, 1, message + NOT_MATERIAL, fix, NAME_CODE)]
+    key, value = theme
+    name = _name_of(value)
+    if name is None:
+        message = f"{THEME} has no 'name:', so it is not Material: "
+        return [problem_at(key.start_mark, shown, message + NOT_MATERIAL, NAME_FIX, NAME_CODE)]
+    if written_value(name) == MATERIAL:
+        return []
+    where = THEME if name is value else f"{THEME}.name"
+    message = (
+        f"{where} is {_named(name)}, not '{MATERIAL}': {NOT_MATERIAL}{given_by_variable(name)}"
+    )
+    return [problem_at(name.start_mark, shown, message, NAME_FIX, NAME_CODE)]
+
+
+def _name_of(theme: yaml.Node) -> yaml.Node | None:
+    """The theme's name in ``theme``, the value of ``theme:``: its ``name``, or itself when
+    it is no mapping (``theme: material``)."""
+    if isinstance(theme, yaml.MappingNode) and theme.tag != ENV_TAG:
+        return _value_of(mapping_pairs(theme), "name")
+    return theme
+
+
+def _named(name: yaml.Node) -> str:
+    """How a message names ``name``, a theme's name that is not Material's."""
+    written = written_value(name)
+    if written is not None:
+        return f"'{written}'"
+    if name.tag in (ENV_TAG, f"{YAML_TAGS}null"):
+        return "empty"
+    if isinstance(name, yaml.ScalarNode):
+        return f"'{name.value}'"
+    return "a list" if isinstance(name, yaml.SequenceNode) else "a mapping"
 
 
 def custom_dir_not_a_path(data: bytes, shown: Path) -> Problem | None:

@@ -1,4 +1,5 @@
-"""Keys under ``theme:`` and feature flags Material does not know are told at their line.
+"""A theme other than Material, and keys under ``theme:`` and feature flags Material does
+not know, are told at their line.
 
 Material passed over a misspelt key (``fetures:``, ``togle:``) or feature flag
 (``navigation.instnat``) without a word, and ``check`` said OK. What the theme knows is read
@@ -14,7 +15,7 @@ import pytest
 from mkdocs.theme import Theme
 
 from generator.settings_theme import known_to_theme
-from tests.conftest import run_generator
+from tests.conftest import NO_SITE, run_generator
 from tests.test_settings_printed_raw import edit_settings, problems
 
 
@@ -79,3 +80,69 @@ def test_a_flag_an_environment_variable_gives_is_left_to_material(
     monkeypatch.setenv("MOT_FEATURE", "navigation.tabs")
     edit_settings(minimal_project, "    - toc.follow", "    - !ENV MOT_FEATURE")
     assert run_generator(minimal_project, "check") == 0
+
+
+NOT_MATERIAL = (
+    "the course is made for Material for MkDocs (its search, its navigation, the quizzes' "
+    "looks), and MkDocs' own themes load highlight.js from cdnjs.cloudflare.com on every page"
+)
+NAME = "  name: material\n"
+
+
+@pytest.mark.parametrize("name", ["mkdocs", "readthedocs"])
+def test_a_theme_other_than_material_is_refused_at_its_name(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """check and the build said OK, and every page loaded highlight.js from another site,
+    without Material's search and navigation."""
+    line = edit_settings(minimal_project, NAME, f"  name: {name}\n")
+    expected = (
+        f"mkdocs.yml:{line}:9: theme.name is '{name}', not 'material': {NOT_MATERIAL}; "
+        "write 'name: material' under theme: [settings.theme-name]"
+    )
+    assert problems(minimal_project, capsys).splitlines() == [expected, "FAILED: 1 problem"]
+    built = problems(minimal_project, capsys, "build").splitlines()
+    assert built == [expected, "FAILED: 1 problem", NO_SITE]
+
+
+def test_settings_without_a_theme_are_refused(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MkDocs builds with its own theme, ``mkdocs``, when ``theme:`` is left out."""
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    start, end = text.index("theme:\n"), text.index("plugins:\n")
+    settings.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert problems(minimal_project, capsys).splitlines() == [
+        "mkdocs.yml:1:1: mkdocs.yml names no theme, so MkDocs would use its own ('mkdocs'): "
+        f"{NOT_MATERIAL}; add 'theme:' with 'name: material' under it [settings.theme-name]",
+        "FAILED: 1 problem",
+    ]
+
+
+def test_a_theme_of_the_trainer_s_folder_alone_is_refused(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MkDocs takes a theme with no name when ``custom_dir`` names its folder."""
+    (minimal_project / "overrides").mkdir()
+    line = edit_settings(minimal_project, NAME, "  custom_dir: overrides\n") - 1
+    assert problems(minimal_project, capsys).splitlines() == [
+        f"mkdocs.yml:{line}:1: theme has no 'name:', so it is not Material: {NOT_MATERIAL}; "
+        "write 'name: material' under theme: [settings.theme-name]",
+        "FAILED: 1 problem",
+    ]
+
+
+def test_a_theme_an_environment_variable_names_is_checked(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MOT_THEME", "mkdocs")
+    line = edit_settings(minimal_project, NAME, "  name: !ENV MOT_THEME\n")
+    assert problems(minimal_project, capsys).splitlines() == [
+        f"mkdocs.yml:{line}:9: theme.name is 'mkdocs', not 'material': {NOT_MATERIAL}; its "
+        "value comes from the environment variable MOT_THEME; write 'name: material' under "
+        "theme: [settings.theme-name]",
+        "FAILED: 1 problem",
+    ]
+    monkeypatch.setenv("MOT_THEME", "material")
+    assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
