@@ -1,0 +1,142 @@
+"""The search's separator is a regular expression both Python and every browser read, or it
+is told at its line (generator/settings_search.py).
+
+Material's search worker makes a regular expression of it in the learner's browser:
+``'([\\s…]+'`` passed ``check`` and the build, and search stopped working on every page.
+What a browser reads is asked of Node's, as a browser's without flags.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.settings_search import separator_problems
+from tests.conftest import NO_SITE, PROJECT, run_generator
+from tests.test_settings_printed_raw import edit_settings, problems
+
+READ_JAVASCRIPT = PROJECT / "tests/node/regexp.js"
+COURSE_SEPARATOR = re.search(
+    r"^ +separator: '(.+)'$", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE
+)
+"""The course's own separator, written in single quotes (as it is read)."""
+READ_BY_BOTH = [
+    r"[\s\-]+",
+    r"[\s\-,:!=\[\]()/]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;",  # Material's documented one
+    r"[\s\-]+?",
+    r"(?=a)*",
+    r"[[(?P]",
+    r"\(?P",
+    r"x{,2}+",  # a repeat to Python, '{,2}' and a repeated '}' to a browser
+]
+"""Separators both read; the course's own too."""
+READ_BY_PYTHON_ALONE = {
+    r"(?P<word>\s)": "'(?P' at character 1 is a group of Python's own",
+    r"(?i)[\s\-]+": "'(?i' at character 1 is a group of Python's own",
+    r"[\s\-]+(?#spaces)": "'(?#' at character 8 is a group of Python's own",
+    r"(?>\s+)": "'(?>' at character 1 is a group of Python's own",
+    r"(a)?(?(1)b|\s)": "'(?(' at character 5 is a group of Python's own",
+    r"[\s\-]*+": "'*+' at character 7 is a possessive repeat",
+    r"\s{2}+": "'{2}+' at character 3 is a possessive repeat",
+}
+"""Separators Python reads and a browser refuses, and what the problem says of each."""
+BROWSER_ONLY = "which a browser does not read"
+SEPARATOR_FIX = (
+    "correct the pattern there (close each '(' and '[', and write '\\' before a '[', ']' or "
+    "'\\' meant as itself), or undo the last change to mkdocs.yml [settings.search-separator]"
+)
+
+
+def read_by_javascript(patterns: list[str]) -> list[bool]:
+    """Whether Node reads each of ``patterns`` as a regular expression."""
+    result = subprocess.run(
+        ["node", str(READ_JAVASCRIPT)],
+        input=json.dumps(patterns),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    read: list[bool] = json.loads(result.stdout)
+    return read
+
+
+def problems_of(separator: str, plugin: str = "search") -> list[str]:
+    """What the check says of ``separator``, written under ``plugin`` in a list of plugins."""
+    settings = f"plugins:\n  - {plugin}:\n      separator: {json.dumps(separator)}\n"
+    return [str(problem) for problem in separator_problems(settings.encode(), Path("mkdocs.yml"))]
+
+
+def test_a_separator_both_read_passes() -> None:
+    assert COURSE_SEPARATOR is not None
+    both = [COURSE_SEPARATOR.group(1), *READ_BY_BOTH]
+    assert read_by_javascript(both) == [True] * len(both)
+    assert [problems_of(separator) for separator in both] == [[]] * len(both)
+
+
+@pytest.mark.parametrize(("separator", "said"), READ_BY_PYTHON_ALONE.items())
+def test_a_separator_only_python_reads_is_refused(separator: str, said: str) -> None:
+    assert re.compile(separator)
+    assert read_by_javascript([separator]) == [False]
+    (problem,) = problems_of(separator, "material/search")
+    assert f"({said}, {BROWSER_ONLY}): " in problem
+
+
+def test_a_lookbehind_is_refused_for_older_safari() -> None:
+    """Safari before 16.4 reads no lookbehind (eslint.config.mjs keeps them from the
+    runtime); Node does."""
+    (problem,) = problems_of(r"(?<=\w)(?=[A-Z])")
+    assert "('(?<=' at character 1 is a lookbehind, which Safari before 16.4 (WeChat on iOS " in (
+        problem
+    )
+
+
+def test_a_separator_python_cannot_read_is_refused() -> None:
+    """A browser reads '\\q' as 'q'; the build reads the separator with Python."""
+    assert read_by_javascript([r"[\s\q]+"]) == [True]
+    assert problems_of(r"[\s\q]+") == [
+        "mkdocs.yml:3:18: plugins.search.separator is not a regular expression both the build "
+        "(Python) and every browser read (Python says 'bad escape \\q' at character 4): the "
+        "search in every page reads it in the learner's browser, and stops working when it "
+        f"cannot; {SEPARATOR_FIX}"
+    ]
+
+
+def test_the_separator_is_found_under_a_mapping_of_plugins() -> None:
+    settings = b"plugins:\n  search:\n    separator: '[\\s'\n"
+    (problem,) = separator_problems(settings, Path("mkdocs.yml"))
+    assert (problem.line, problem.column, problem.code) == (3, 16, "settings.search-separator")
+
+
+def test_the_course_s_separator_broken_fails_check_and_build(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The build wrote the separator into the site, where every page's search failed on it."""
+    line = edit_settings(minimal_project, "separator: '[", "separator: '([")
+    expected = (
+        f"mkdocs.yml:{line}:18: plugins.search.separator is not a regular expression both the "
+        "build (Python) and every browser read (Python says 'missing ), unterminated "
+        "subpattern' at character 1): the search in every page reads it in the learner's "
+        f"browser, and stops working when it cannot; {SEPARATOR_FIX}"
+    )
+    assert problems(minimal_project, capsys).splitlines() == [expected, "FAILED: 1 problem"]
+    built = problems(minimal_project, capsys, "build").splitlines()
+    assert built == [expected, "FAILED: 1 problem", NO_SITE]
+
+
+def test_a_separator_an_environment_variable_gives_is_checked(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MOT_SEPARATOR", "[\\s")
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    written = re.sub(r"separator: '.*'", "separator: !ENV MOT_SEPARATOR", text)
+    settings.write_text(written, encoding="utf-8")
+    problem, _ = problems(minimal_project, capsys).splitlines()
+    assert "(Python says 'unterminated character set' at character 1)" in problem
+    assert "; its value comes from the environment variable MOT_SEPARATOR; " in problem
+    monkeypatch.setenv("MOT_SEPARATOR", "[\\s]+")
+    assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
