@@ -95,7 +95,8 @@ def _objective_problems(course: Course) -> Iterator[Problem]:
                     *at,
                     f"objective id '{objective.id}' is already used in "
                     f"{path.as_posix()}, line {first_line}",
-                    "give every objective its own id",
+                    "give the newer of the two objectives an id of its own, and name it in the "
+                    "'objective:' of the questions that test it",
                     "module.duplicate-objective",
                 )
             seen.setdefault(objective.id, at)
@@ -124,7 +125,8 @@ def _identity_problems(
         yield Problem(
             *place,
             f"{label} is already used at {first_seen[question.id]}",
-            "give every question its own id; never reuse an old one",
+            "give the newer of the two questions an id of its own (learners' answers are kept "
+            "under the id of the one they answered); never reuse an old one",
             "quiz.duplicate-id",
         )
     else:
