@@ -135,6 +135,19 @@ def test_material_speaks_chinese_throughout(built_site: Path) -> None:
     assert "<h1>404：页面不存在</h1>" in (built_site / "404.html").read_text("utf-8")
 
 
+def test_the_home_page_s_table_of_contents_leads_to_the_dashboard(built_site: Path) -> None:
+    """Its heading was HTML, which the table of contents leaves out: reading the dashboard,
+    the learner saw 这门课适合谁 marked as the section read."""
+    home = built_page(built_site / "index.html")
+    contents = home.xpath("//nav[contains(@class, 'md-nav--secondary')]//a")
+    titles = {link.get("href"): link.text_content().strip() for link in contents}
+    assert titles.get("#mot-dashboard-title") == "我的学习进度"
+    (dashboard,) = home.xpath("//section[contains(@class, 'mot-dashboard')]")
+    heading = dashboard.getprevious()
+    assert heading.tag == "h2" and heading.get("id") == "mot-dashboard-title"
+    assert dashboard.get("aria-label") == "我的学习进度"  # not the heading, with its ¶
+
+
 def test_each_page_names_the_course_once_in_its_title(built_site: Path) -> None:
     """The home page, named as the course is, was titled "关键时刻 MOT 客户服务课程 -
     关键时刻 MOT 客户服务课程" in the browser's tab and in bookmarks."""
