@@ -243,6 +243,18 @@ def test_no_paragraph_or_heading_ends_in_a_line_of_one_or_two_characters_on_a_ph
         assert page.evaluate(STRANDED_HEADINGS) == [], f"{name}: a heading ends in a stray line"
 
 
+def test_no_entry_of_the_navigation_ends_in_a_line_of_one_or_two_characters(
+    page: Page, site_url: str
+) -> None:
+    """On a desktop the sidebars' entries broke as paragraphs did (内部客户：客户经理与服务工程
+    / 师, 原则二：做得好，要让客户看到 / 或知道)."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    for name in COURSE_PAGES:
+        page.goto(f"{site_url}{name}.html")
+        stranded = page.evaluate(stranded_lines(".md-sidebar .md-nav__link"))
+        assert stranded == [], f"{name}: an entry ends in a stray line"
+
+
 DRAWN_CHARACTERS = """(block) => {
   const drawn = [];
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
@@ -282,17 +294,20 @@ STRANDED_ENDS = (
 """The paragraphs of three lines or more whose last line holds one or two characters."""
 
 
-STRANDED_HEADINGS = (
-    "() => { const drawnCharacters = "
-    + DRAWN_CHARACTERS
-    + """;
-  const found = [];
-  for (const heading of document.querySelectorAll('.md-content .md-typeset :is(h1, h2, h3, h4)')) {
-    const seen = drawnCharacters(heading).filter((drawn) => drawn.char.trim() &&
-      !drawn.char.match(/[¶]/));
+def stranded_lines(selector: str) -> str:
+    """Script: the texts of the elements ``selector`` finds, of two lines or more, whose
+    last line holds one or two characters, each with a space or a punctuation mark to break
+    at (one with none breaks where it must); a heading's ¶ aside."""
+    return (
+        "() => { const drawnCharacters = "
+        + DRAWN_CHARACTERS
+        + f"""; const found = [];
+  for (const block of document.querySelectorAll('{selector}')) {{"""
+        + """
+    const seen = drawnCharacters(block).filter((drawn) => drawn.char.trim() && drawn.char !== '¶');
     const text = seen.map((drawn) => drawn.char).join('');
-    if (!heading.checkVisibility() || !/[\\s\\p{P}]/u.test(heading.textContent.replace('¶', ''))) {
-      continue;   /* no place to break but where it must */
+    if (!block.checkVisibility() || !/[\\s\\p{P}]/u.test(block.textContent.replace('¶', ''))) {
+      continue;
     }
     const top = Math.max(...seen.map((drawn) => drawn.top));
     const last = seen.filter((drawn) => drawn.top > top - 2).length;
@@ -300,8 +315,10 @@ STRANDED_HEADINGS = (
   }
   return found;
 }"""
-)
-"""The headings of two lines or more whose last line holds one or two characters."""
+    )
+
+
+STRANDED_HEADINGS = stranded_lines(".md-content .md-typeset :is(h1, h2, h3, h4)")
 
 
 BROKEN_WORDS = (
