@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Sequence
+from itertools import dropwhile, groupby
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -27,6 +28,11 @@ Location = tuple[int | str, ...]
 Outdented = tuple[str, str, Location]
 """What is wrong, how to fix it, and the location (as pydantic names it) of the mapping the
 key belongs to."""
+OwnersAbove = dict[tuple[Location, Location], dict[int | str, int | str | None]]
+"""For each mapping, at its place in the data and as pydantic names it, the key above each
+of its keys that the key may belong under (:func:`_owners_above`). Found once per mapping:
+found again for each unknown key, a mapping of thousands of them took time growing with
+the square of their number (40,000 lines, about half a file's megabyte, ran for minutes)."""
 
 
 def outdented_keys(
@@ -38,10 +44,11 @@ def outdented_keys(
     full-width spaces, which YAML reads as part of its name, is told so elsewhere
     (:mod:`generator.plain_text`); its mapping's "missing required key" goes too."""
     problems, explained = [], set()
+    owners: OwnersAbove = {}
     for detail in (detail for detail in details if detail["type"] == "extra_forbidden"):
         key = str(detail["loc"][-1])
         name = key.lstrip(FULL_WIDTH_SPACE)
-        found = outdented_key(model, source, detail["loc"], name)
+        found = outdented_key(model, source, detail["loc"], name, owners)
         code = "schema.outdented-key"
         if not found and name == key:
             found, code = indented_key(model, source, detail["loc"], name), "schema.indented-key"
@@ -61,27 +68,33 @@ def outdented_keys(
 
 
 def outdented_key(
-    model: type[BaseModel], source: Source, location: Sequence[int | str], name: str
+    model: type[BaseModel],
+    source: Source,
+    location: Sequence[int | str],
+    name: str,
+    owners: OwnersAbove,
 ) -> Outdented | None:
     """For the key at ``location``, which its mapping does not have: the mapping it follows
     that takes such a key and lacks it (the deepest, where the trainer was writing), or the
     key left empty above it that takes it (``draw:``, with keys passed over that are no
     more than ``name: value`` lines the mapping does not have either); else None. ``name``:
-    the key's name, as the trainer meant it."""
+    the key's name, as the trainer meant it; ``owners``: what is found of its mapping, kept
+    for its other keys."""
     path, _ = walk(source, location)
     if not path or path[-1] != location[-1]:
         return None
-    key, parent, pydantic_parent = name, path[:-1], tuple(location[:-1])
-    known = fields_at(model, location)
+    parent, pydantic_parent = path[:-1], tuple(location[:-1])
+    if (parent, pydantic_parent) not in owners:
+        known = fields_at(model, location)
+        owners[parent, pydantic_parent] = _owners_above(source, parent, known)
+    previous = owners[parent, pydantic_parent][path[-1]]
+    if previous is None:
+        return None
+    owner, pydantic_owner = (*parent, previous), (*pydantic_parent, previous)
+    if value_at(source, owner) is None and _takes(model, pydantic_owner, name):
+        return _under_empty(source, name, owner, pydantic_owner)
     shape = _shape(value_at(source, path))
-    for previous in _keys_above(source, path):
-        owner, pydantic_owner = (*parent, previous), (*pydantic_parent, previous)
-        value = value_at(source, owner)
-        if value is None and _takes(model, pydantic_owner, key):
-            return _under_empty(source, key, owner, pydantic_owner)
-        if value is None or isinstance(value, (dict, list)) or previous in known:
-            return _in_last_mapping(model, source, key, shape, owner, pydantic_owner)
-    return None
+    return _in_last_mapping(model, source, name, shape, owner, pydantic_owner)
 
 
 def indented_key(
@@ -94,13 +107,13 @@ def indented_key(
     path, _ = walk(source, location)
     if not path or path[-1] != location[-1]:
         return None
-    keys = list(value_at(source, path[:-1]))
-    after = keys[keys.index(name) :]  # it, and the keys after it: all pushed in with it
     for depth in range(len(location) - 2, 0, -1):
         pydantic_owner = tuple(location[:depth])
         owner, mapping = walk(source, pydantic_owner)
         if not isinstance(mapping, dict) or not _takes(model, pydantic_owner, name):
             continue
+        # it, and the keys after it: all pushed in with it
+        after = dropwhile(lambda key: key != name, value_at(source, path[:-1]))
         if any(key in mapping or not _takes(model, pydantic_owner, key) for key in after):
             return None
         if not _ends_its_entry(source, owner, path[:-1]):
@@ -134,13 +147,31 @@ def _shape(value: Any) -> type:
     return dict if isinstance(value, dict) else list if isinstance(value, list) else str
 
 
-def _keys_above(source: Source, path: Location) -> list[int | str]:
-    """The keys of the mapping holding the key at ``path`` that come before it, nearest first."""
-    parent, line = path[:-1], source.positions[path][0]
-    above = [
-        step for step in value_at(source, parent) if source.positions[(*parent, step)][0] < line
-    ]
-    return sorted(above, key=lambda step: source.positions[(*parent, step)][0], reverse=True)
+def _owners_above(
+    source: Source, parent: Location, known: list[str]
+) -> dict[int | str, int | str | None]:
+    """For each key of the mapping at ``parent``, whose keys are ``known``: the nearest key
+    on a line above it that it may belong under, one left empty, holding a mapping or a
+    list, or of the mapping's own; passed over, the keys that are no more than ``name:
+    value`` lines the mapping does not have either. None for a key with no such key above
+    it. Of keys on one line (a mapping in braces), the first."""
+    mapping = value_at(source, parent)
+
+    def line(key: int | str) -> int:
+        return source.positions[(*parent, key)][0]
+
+    owners: dict[int | str, int | str | None] = {}
+    owner: int | str | None = None
+    for _, on_line in groupby(sorted(mapping, key=line), key=line):
+        keys = list(on_line)
+        owners.update(dict.fromkeys(keys, owner))
+        owner = next((key for key in keys if _may_own(mapping[key], key, known)), owner)
+    return owners
+
+
+def _may_own(value: Any, key: int | str, known: list[str]) -> bool:
+    """Whether the key ``key``, holding ``value``, may have the keys below it under it."""
+    return value is None or isinstance(value, (dict, list)) or key in known
 
 
 def _in_last_mapping(
@@ -203,7 +234,7 @@ def _last_mappings(
             if isinstance(node.get("type"), str) and node["type"] in QUESTION_TYPES:
                 pydantic_path = (*pydantic_path, node["type"])
             yield data_path, pydantic_path, node
-            step: int | str = list(node)[-1]
+            step: int | str = next(reversed(node))
         else:
             step = len(node) - 1
         data_path, pydantic_path = (*data_path, step), (*pydantic_path, step)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
 from generator.errors import CourseError
 from generator.load import load_course
-from generator.models import OPTIONAL_FIELDS, StrictModel
+from generator.models import OPTIONAL_FIELDS, ModuleMeta, Quiz, StrictModel
 from generator.project import Project
 from generator.schema_location import KEYS_UNDER, LIST_KEYS
+from generator.schema_problems import validate_model
 from generator.yaml_quote_hints import quoted
+from generator.yaml_source import parse_yaml
 from generator.yaml_value_fixes import ENTRY_KEYS
+from tests.conftest import FIXTURES
 
 MODULE = "course/01-sample.md"
 QUIZ = "quizzes/01-sample.yml"
@@ -811,6 +816,51 @@ def test_an_outdented_key_with_lines_under_it_is_told_to_move_them_too(
         "it belongs with 'id' (line 17); indent it to start right under 'id', 4 spaces in, "
         "and the lines under it by as much [schema.outdented-key]"
     )
+
+
+def calls_to_tell(model: type[StrictModel], text: str) -> tuple[int, int]:
+    """How many problems the schema finds in ``text``, read as ``model``, and how many
+    Python functions are called to find them: a measure of the work that, unlike the time
+    it takes, a busy machine leaves alone."""
+    source = parse_yaml(text, Path("file.yml"))
+    validate_model(model, source)  # once before, for what is done once in a process
+    calls = 0
+
+    def count(frame: FrameType, event: str, arg: object) -> None:
+        nonlocal calls
+        calls += event == "call"
+
+    sys.setprofile(count)
+    try:
+        _, problems = validate_model(model, source)
+    finally:
+        sys.setprofile(None)
+    return len(problems), calls
+
+
+@pytest.mark.parametrize(
+    ("model", "name", "before"),
+    [(Quiz, QUIZ, "    prompt: 客户说话时"), (ModuleMeta, MODULE, "stage: explore")],
+    ids=["question", "front-matter"],
+)
+def test_each_of_many_unknown_keys_is_told_with_as_much_work(
+    model: type[StrictModel], name: str, before: str
+) -> None:
+    """Each looked again at every key above it, for the mapping it may belong under: the
+    work grew with the square of their number, and 40,000 of them pasted into a question
+    (some 550 KB, within a file's megabyte) held check for minutes. Twice the keys now
+    take twice the calls, give or take a few; they took over three times as many."""
+    text = (FIXTURES / "minimal" / name).read_text(encoding="utf-8")
+    text = text.split("---\n")[1] if name == MODULE else text
+    indent = before[: len(before) - len(before.lstrip())]
+
+    def told(count: int) -> tuple[int, int]:
+        keys = "".join(f"{indent}k{number}: v\n" for number in range(count))
+        return calls_to_tell(model, text.replace(before, keys + before, 1))
+
+    (few, calls_for_few), (more, calls_for_more) = told(200), told(400)
+    assert (few, more) == (200, 400)
+    assert calls_for_more <= 2.1 * calls_for_few
 
 
 # A question's key indented as far as its last option's keys ----------------------------
