@@ -16,7 +16,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode
 from ruamel.yaml.parser import RoundTripParser
 from ruamel.yaml.tokens import DirectiveToken
 
-from generator.errors import PROBLEMS_PER_FILE, Problem
+from generator.errors import PROBLEMS_PER_FILE, Problem, counted
 from generator.line_folds import unfold_wide
 from generator.models import Source
 from generator.yaml_errors import Refused, describe_yaml_error
@@ -232,7 +232,7 @@ def _read_or_slips(lines: list[str], line_offset: int) -> tuple[Any, Positions] 
             return read
         left_open = quote_left_open(lines)
         return slips + ([left_open] if left_open else [])
-    return [*slips, _read_no_further(slips[-1][0])]
+    return [*slips, _read_no_further(slips)]
 
 
 def _same_slip_again(slip: Hint, slips: list[Hint]) -> bool:
@@ -243,14 +243,24 @@ def _same_slip_again(slip: Hint, slips: list[Hint]) -> bool:
     return any((found[0], found[4]) == (line, code) for found in slips)
 
 
-def _read_no_further(line: int) -> Hint:
-    """Where reading a file stopped, at ``line``, with slips left unread perhaps below it."""
+def _read_no_further(slips: list[Hint]) -> Hint:
+    """Where reading a file stopped, at the line of the last of ``slips``, with slips left
+    unread perhaps below it: after the most slips read past in one run, or, in a long file,
+    fewer, once it had been read again as much as a run reads (:data:`REREAD_BUDGET`)."""
+    count = len(slips)
+    if count >= MAX_SLIPS:
+        why, listed = f"after {MAX_SLIPS} slips (the most read past in one run)", "the slips above"
+    else:
+        why = (
+            f"after {counted(count, 'slip')}: past each one the whole file is read again, and "
+            "this file is too long to be read again for more of them in one run"
+        )
+        listed = "that slip" if count == 1 else f"those {count:,} slips"
     return (
-        line,
+        slips[-1][0],
         1,
-        f"the file was read no further than this line, after {MAX_SLIPS} slips (the most "
-        "read past in one run), so more may follow below it",
-        "fix the slips above, then check again",
+        f"the file was read no further than this line, {why}, so more may follow below it",
+        f"fix {listed}, then check again",
         "yaml.read-no-further",
     )
 

@@ -109,6 +109,39 @@ def test_a_large_file_is_read_again_only_within_the_budget(
     ]
 
 
+STOPPED = "quiz.yml:{line}:1: the file was read no further than this line, after {why}"
+"""The line that says reading stopped, on the line of the last slip listed."""
+
+
+@pytest.mark.parametrize(
+    ("budget", "line", "told"),
+    [
+        (0.5, 3, "1 slip: past each one the whole file is read again, and this file is too "
+         "long to be read again for more of them in one run, so more may follow below it; "
+         "fix that slip, then check again"),
+        (2.5, 9, "3 slips: past each one the whole file is read again, and this file is too "
+         "long to be read again for more of them in one run, so more may follow below it; "
+         "fix those 3 slips, then check again"),
+        (None, 3 * MAX_SLIPS, f"{MAX_SLIPS} slips (the most read past in one run), so more "
+         "may follow below it; fix the slips above, then check again"),
+    ],
+    ids=["one-read-again", "three-read-again", "most-slips"],
+)  # fmt: skip
+def test_where_reading_stopped_says_why_and_how_many_slips_it_lists(
+    monkeypatch: pytest.MonkeyPatch, budget: float | None, line: int, told: str
+) -> None:
+    """Stopped by what it may read again, it said "after 49 slips (the most read past in one
+    run)" below the 21 it listed: 4,000 lines typed with full-width colons at a quiz's end."""
+    text = quiz(*["prompt：一位客户"] * (MAX_SLIPS + 10))
+    if budget is not None:
+        monkeypatch.setattr(yaml_source, "REREAD_BUDGET", budget * len(text))
+    with pytest.raises(YamlSyntaxError) as raised:
+        parse_yaml(text, Path("quiz.yml"))
+    *slips, stopped = raised.value.problems
+    assert len(slips) == int(told.split()[0])
+    assert str(stopped) == STOPPED.format(line=line, why=told) + " [yaml.read-no-further]"
+
+
 @pytest.mark.parametrize(
     ("slip", "meant"),
     [
