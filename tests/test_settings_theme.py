@@ -109,10 +109,8 @@ def test_settings_without_a_theme_are_refused(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """MkDocs builds with its own theme, ``mkdocs``, when ``theme:`` is left out."""
-    settings = minimal_project / "mkdocs.yml"
-    text = settings.read_text(encoding="utf-8")
-    start, end = text.index("theme:\n"), text.index("plugins:\n")
-    settings.write_text(text[:start] + text[end:], encoding="utf-8")
+    text = (minimal_project / "mkdocs.yml").read_text(encoding="utf-8")
+    edit_settings(minimal_project, text[text.index("theme:\n") : text.index("plugins:\n")], "")
     assert problems(minimal_project, capsys).splitlines() == [
         "mkdocs.yml:1:1: mkdocs.yml names no theme, so MkDocs would use its own ('mkdocs'): "
         f"{NOT_MATERIAL}; add 'theme:' with 'name: material' under it [settings.theme-name]",
