@@ -89,7 +89,8 @@ def _reported_as_text(detail: ErrorDetails, source: Source) -> bool:
 
 
 def _written(detail: ErrorDetails, source: Source, location: Location) -> str:
-    """The value as the trainer wrote it, or for a key no mapping has, the key."""
+    """The value as the trainer wrote it; for a key no mapping has, the key; for a list of
+    too few entries, its key's line (whether the list is written in brackets)."""
     if detail["type"] == "extra_forbidden":
         return key_as_written(source, location, _last_key(location))
     if detail["type"] == "string_pattern_mismatch" and location[-1] != KEY_STEP:
