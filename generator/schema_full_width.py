@@ -16,8 +16,8 @@ from generator.errors import Problem
 from generator.models import Source
 from generator.schema_location import COURSE_KEYS
 from generator.yaml_hints import FULL_WIDTH_COLON, full_width_colon
-from generator.yaml_lines import indent
 from generator.yaml_source import position
+from generator.yaml_written import lines_below
 
 
 def full_width_keys(
@@ -35,24 +35,14 @@ def full_width_keys(
 
 
 def _keys_in_text(source: Source, detail: ErrorDetails) -> Iterator[Problem]:
-    """Each line of the text at the error's place that starts with a course file's key
-    and a full-width colon."""
-    for number in _text_lines(source, detail):
-        colon = FULL_WIDTH_COLON.match(source.lines[number])
-        if colon is not None and colon.group(2) in COURSE_KEYS:
-            line, column, message, fix, code = full_width_colon(number + 1, colon)
-            yield Problem(source.path, line + source.line_offset, column, message, fix, code)
-
-
-def _text_lines(source: Source, detail: ErrorDetails) -> range:
-    """The indexes in ``source.lines`` of the lines a plain text folds over: its first, and
-    each after it indented further than the line it starts on, up to a blank line."""
-    first = position(source, detail["loc"])[0] - 1 - source.line_offset
+    """Each line of the text at the error's place, its first and those it goes on to, that
+    starts with a course file's key and a full-width colon."""
+    at = position(source, detail["loc"])
+    first = at[0] - 1 - source.line_offset
     if not 0 <= first < len(source.lines):
-        return range(0)
-    end = first + 1
-    while end < len(source.lines) and source.lines[end].strip():
-        if indent(source.lines[end]) <= indent(source.lines[first]):
-            break
-        end += 1
-    return range(first, end)
+        return
+    lines = [(at[0], source.lines[first]), *lines_below(source, detail["loc"], at)]
+    for number, row in lines:
+        colon = FULL_WIDTH_COLON.match(row)
+        if colon is not None and colon.group(2) in COURSE_KEYS:
+            yield Problem(source.path, *full_width_colon(number, colon))

@@ -7,11 +7,11 @@ to put the value in quotes must quote what they wrote, not what YAML made of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from generator.models import Source
-from generator.yaml_lines import echoed
+from generator.yaml_lines import echoed, indent
 from generator.yaml_quote_hints import quoted
 from generator.yaml_source import position
 
@@ -76,6 +76,23 @@ def line_from(source: Source, location: Sequence[int | str]) -> str:
     line, column = position(source, location)
     index = line - 1 - source.line_offset
     return source.lines[index][column - 1 :] if 0 <= index < len(source.lines) else ""
+
+
+def lines_below(
+    source: Source, location: Sequence[int | str], at: tuple[int, int]
+) -> Iterator[tuple[int, str]]:
+    """The lines a plain text at ``location`` (its key or entry at ``at``: line, column) may
+    go on to, below its first, each with its number in the file: up to the first line with
+    something on it that is indented no deeper than its key (or its list entry's dash, or
+    the text's first line, for a whole document)."""
+    line, column = at
+    start = line - source.line_offset
+    keyed = bool(location) and isinstance(location[-1], str)
+    deeper = column - 1 if keyed else indent(source.lines[start - 1])
+    for index, row in enumerate(source.lines[start:], start + 1):
+        if row.strip() and indent(row) <= deeper:
+            return
+        yield index + source.line_offset, row
 
 
 def empty_value(key: str, written: str, optional: bool = False) -> tuple[str, str]:

@@ -17,9 +17,8 @@ from generator.errors import Problem
 from generator.lint.questions import warning
 from generator.models import Course, Source
 from generator.yaml_events import Location
-from generator.yaml_lines import indent
 from generator.yaml_source import position, value_at
-from generator.yaml_written import line_from, quoted_start
+from generator.yaml_written import line_from, lines_below, quoted_start
 
 CUT = re.compile(r"[ \t]#(?=\S)")
 """Where a comment that reads as text begins: a space, then ``#`` with no space after it."""
@@ -89,21 +88,6 @@ def _cut_on_a_later_line(
             cut = hashed + 1 < len(row) and not row[hashed + 1].isspace()
             return (number, hashed + 1) if cut else None
     return None
-
-
-def lines_below(
-    source: Source, location: Location, at: tuple[int, int]
-) -> Iterator[tuple[int, str]]:
-    """The lines a plain text at ``location`` (its key or entry at ``at``: line, column) may
-    go on to, below its first, each with its number in the file: up to the first line with
-    something on it that is indented no deeper than its key (or its list entry's dash)."""
-    line, column = at
-    start = line - source.line_offset
-    deeper = column - 1 if isinstance(location[-1], str) else indent(source.lines[start - 1])
-    for index, row in enumerate(source.lines[start:], start + 1):
-        if row.strip() and indent(row) <= deeper:
-            return
-        yield index + source.line_offset, row
 
 
 def written_on_its_line(source: Source, location: Location) -> tuple[int, str] | None:

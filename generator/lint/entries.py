@@ -12,13 +12,13 @@ import re
 from collections.abc import Iterator
 
 from generator.errors import Problem
-from generator.lint.comments import lines_below, named, written_on_its_line
+from generator.lint.comments import named, written_on_its_line
 from generator.lint.questions import warning
 from generator.models import Source
 from generator.yaml_events import Location
 from generator.yaml_lines import indent
 from generator.yaml_source import position, value_at
-from generator.yaml_written import quoted_start
+from generator.yaml_written import lines_below, quoted_start
 
 ENTRY = re.compile(r"-(?:[ \t]|$)")
 """How a list entry starts: a dash, then a space or nothing more on the line."""
