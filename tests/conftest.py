@@ -332,6 +332,11 @@ def tabs(browser: Browser) -> Iterator[LearnerTabs]:
         context.close()
 
 
+def untolerated(errors: list[str], tolerated: re.Pattern[str] | None) -> list[str]:
+    """The JavaScript errors of ``errors`` that ``tolerated`` does not match."""
+    return [error for error in errors if not (tolerated and tolerated.search(error))]
+
+
 def watched_tab(
     tabs: LearnerTabs, tolerated: re.Pattern[str] | None = None, size: tuple[int, int] | None = None
 ) -> Iterator[Page]:
@@ -344,8 +349,7 @@ def watched_tab(
         yield tab
     finally:
         tabs.clear()
-    real = [error for error in errors if not (tolerated and tolerated.search(error))]
-    assert real == [], f"JavaScript errors on the page: {real}"
+    assert untolerated(errors, tolerated) == [], "JavaScript errors on the page"
 
 
 @pytest.fixture
@@ -368,8 +372,7 @@ def own_browser(
         yield made
     finally:
         made.close()
-    real = [error for error in errors if not (tolerated and tolerated.search(error))]
-    assert real == [], f"JavaScript errors on the pages: {real}"
+    assert untolerated(errors, tolerated) == [], "JavaScript errors on the pages"
 
 
 @pytest.fixture
