@@ -573,6 +573,34 @@ def test_a_text_folded_between_two_chinese_characters_has_no_space() -> None:
     assert list(prose_problems(QuestionList(source, "questions", lists[0].questions))) == []
 
 
+def test_a_page_s_front_matter_is_held_to_the_same_rules(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The navigation, the page's head and the dashboard show a title, a summary and an
+    objective as written, a note typed with a full-width '＃' too."""
+    edits = {
+        "course/01-sample.md": [
+            ("title: 示例模块", "title: 示例模块 ＃ TODO 改名"),
+            ("text: 区分要求和需求", 'text: 区分"要求"和需求'),
+        ],
+        "course/index.md": [("summary: 用来测试", "summary: 用来 **测试**")],
+    }
+    for name, changes in edits.items():
+        page = minimal_project / name
+        text = page.read_text(encoding="utf-8")
+        for old, new in changes:
+            assert old in text
+            text = text.replace(old, new)
+        page.write_text(text, encoding="utf-8")
+    assert run_generator(minimal_project, "check") == 0
+    warned = [line.split(": warning: ") for line in capsys.readouterr().err.splitlines()]
+    assert [(where, said.split(": ")[0], said.rsplit("[", 1)[1]) for where, said in warned] == [
+        ("course/01-sample.md:2:1", "'title'", "text.full-width-comment]"),
+        ("course/01-sample.md:10:5", "'text'", "text.straight-quote]"),
+        ("course/index.md:3:1", "'summary'", "text.markup-shown]"),
+    ]
+
+
 # The command line ------------------------------------------------------------------------
 
 

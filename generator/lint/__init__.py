@@ -26,7 +26,7 @@ from generator.lint.fill_in import (
     shown_answer_problems,
 )
 from generator.lint.patterns import pattern_problems, right_count_problems
-from generator.lint.prose import prose_problems
+from generator.lint.prose import front_matter_prose_problems, prose_problems
 from generator.lint.questions import QuestionList, question_lists
 from generator.lint.standards import ModuleContext
 from generator.models import Course, Module
@@ -54,6 +54,9 @@ def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
         for source in course_sources(course)
         for rule in (cut_text_problems, entries_in_text_problems)
         for problem in rule(source)
+    ]
+    cut_texts += [
+        problem for page in course.pages for problem in front_matter_prose_problems(page.source)
     ]
     has_exam = course.exam is not None
     draws_quiz = course.exam is not None and course.exam.config.include_quiz_questions

@@ -1,6 +1,6 @@
-"""Quiz text written as Chinese is: “” and ‘’ for quotation marks, no space between two
-characters, no markup (a quiz's text is plain), and feedback on a wrong answer that says
-why it is wrong.
+"""Quiz and front-matter text written as Chinese is: “” and ‘’ for quotation marks, no
+space between two characters, no markup (such text is plain), and feedback on a wrong
+answer that says why it is wrong.
 
 The course's content tests held these rules alone, so a quiz that passed ``check`` failed
 ``make test``, which publishing runs, and the trainer learned of it only there.
@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from generator.errors import Problem
 from generator.lint.questions import QuestionList, warning
 from generator.lint.thresholds import WRONG_ANSWER_FEEDBACK
-from generator.models import MultipleChoice, Question, Scenario, SingleChoice
+from generator.models import MultipleChoice, Question, Scenario, SingleChoice, Source
 from generator.page_scan import HAN
 from generator.plain_text import strings
 from generator.yaml_events import Location
+from generator.yaml_source import position
 from generator.yaml_written import quoted_start
 
 STRAIGHT_QUOTE = re.compile(r"[\"']")
@@ -57,6 +58,15 @@ def prose_problems(questions: QuestionList) -> Iterator[Problem]:
             yield from _text_problems(questions, index, keys, text, question.id)
 
 
+def front_matter_prose_problems(source: Source) -> Iterator[Problem]:
+    """The same rules for a page's front matter (its title, summary and objectives), which
+    the navigation, the page's head and the dashboard show as written."""
+    for location, text in strings(source.tree):
+        key = next(step for step in reversed(location) if isinstance(step, str))
+        for said, fix, code in _findings(text):
+            yield warning((source.path, *position(source, location)), f"'{key}': {said}", fix, code)
+
+
 def wrong_feedback_problems(questions: QuestionList) -> Iterator[Problem]:
     """A wrong answer with no feedback, or feedback too short to say why it is wrong (a
     course standard: :mod:`generator.lint.standards` runs it)."""
@@ -72,15 +82,21 @@ def _text_problems(
     with no partner, left as a stand-in, with markup or with a space between two Chinese
     characters."""
     where = questions.at(index, *keys)
-    findings = (_straight_quote(text), _unpaired(text), _placeholder(text), _markup(text))
-    for found in (*findings, _full_width_comment(text) or _spaced(text)):
-        if found is not None:
-            said, fix, code = found
-            yield warning(where, f"question '{question_id}': {said}", fix, code)
+    for said, fix, code in _findings(text):
+        yield warning(where, f"question '{question_id}': {said}", fix, code)
 
 
 Finding = tuple[str, str, str] | None
 """What is wrong with a text, how to fix it, and the code; None when nothing is."""
+
+
+def _findings(text: str) -> Iterator[tuple[str, str, str]]:
+    """What is wrong with ``text``: a note typed as a full-width comment is named as such,
+    not as the space before its '＃'."""
+    findings = (_straight_quote(text), _unpaired(text), _placeholder(text), _markup(text))
+    for found in (*findings, _full_width_comment(text) or _spaced(text)):
+        if found is not None:
+            yield found
 
 
 def _straight_quote(text: str) -> Finding:
@@ -130,7 +146,7 @@ def _markup(text: str) -> Finding:
     if (markup := MARKUP.search(text)) is None:
         return None
     return (
-        f"the text holds markup ({markup.group()}), which a quiz shows as written: learners "
+        f"the text holds markup ({markup.group()}), which the site shows as written: learners "
         "see the marks, not bold text or a line break",
         "write it as plain text; to stress a word, put it in “” or 「」",
         "text.markup-shown",
