@@ -17,7 +17,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from hypothesis.configuration import set_hypothesis_home_dir
-from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    ViewportSize,
+    WebError,
+    sync_playwright,
+)
 
 import generator.lint.standards
 from generator.cli import main as generator_main
@@ -341,14 +348,20 @@ def watched_tab(
     tabs: LearnerTabs, tolerated: re.Pattern[str] | None = None, size: tuple[int, int] | None = None
 ) -> Iterator[Page]:
     """A fresh tab (of ``size`` pixels) of a learner new to the course; the test fails on
-    any JavaScript error that ``tolerated`` does not match."""
-    tab = tabs.open(size)
+    any JavaScript error, in it or in another tab the test opens, that ``tolerated`` does
+    not match."""
     errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
+
+    def record(error: WebError) -> None:
+        errors.append(str(error.error))
+
+    tabs.context.on("weberror", record)
+    tab = tabs.open(size)
     try:
         yield tab
     finally:
         tabs.clear()
+        tabs.context.remove_listener("weberror", record)
     assert untolerated(errors, tolerated) == [], "JavaScript errors on the page"
 
 
