@@ -267,6 +267,20 @@ def test_the_documents_name_every_page_the_generator_writes() -> None:
         assert f"`{name}`" in readme
 
 
+def test_how_it_works_names_every_module_of_the_generator() -> None:
+    """A maintainer looks a module up in the table of stages: each one is named in it, and
+    nothing it names is gone."""
+    table = section("## How it works").split("| stage | module | job |", 1)[1]
+    named = set(re.findall(r"`(?:generator/(?:lint/|export/)?)?(\w+\.py)`", table))
+    modules = {
+        path.name
+        for path in (PROJECT / "generator").rglob("*.py")
+        if path.stem not in {"__init__", "__main__"}
+    }
+    assert sorted(modules - named) == []
+    assert sorted(named - modules) == []
+
+
 def authoring_block(language: str, holding: str) -> str:
     """AUTHORING.md's ``language`` example that holds ``holding``."""
     text = (PROJECT / "AUTHORING.md").read_text(encoding="utf-8")
