@@ -1,7 +1,8 @@
 """Command line: ``python -m generator check | build | serve | outline | export FORMAT``.
 
-The one place where problems are printed and turned into an exit status: every command
-enters the pipeline in :mod:`generator.build`, and what it raises is caught here.
+Where a command's problems are printed and turned into an exit status: every command
+enters the pipeline in :mod:`generator.build`, and what it raises is caught here. The live
+preview prints the problems of each save itself (:mod:`generator.preview_terminal`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
-"""The whole generated docs folder of the fixture course, pinned page by page.
+"""The Markdown pages generated for the fixture course, pinned page by page.
 
 Every generated Markdown page and the course data the runtime reads are compared with
-``tests/golden/site/``, so a change anywhere in the pipeline shows as a readable diff.
+``tests/golden/site/``, so a change anywhere in the pipeline shows as a readable diff. The
+rest of the docs folder (the question banks of the 错题本, the runtime) is tested in the
+browser, where it runs.
 After an intended change, rewrite them with ``pytest tests/test_golden_site.py
 --update-golden`` and review the diff.
 """
