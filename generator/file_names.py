@@ -26,6 +26,7 @@ from generator.errors import CONTROL, Problem, Severity
 from generator.project import (
     GENERATED_PAGES,
     MODULE_NAME,
+    NOT_FOUND_PAGE,
     SCORM_LAUNCH_FOLDER,
     SCORM_MANIFEST,
     Project,
@@ -41,7 +42,7 @@ WINDOWS_DEVICES = frozenset(
 """Names Windows keeps for devices, whatever follows the first dot (``nul.md``)."""
 NOT_UNZIPPED_ON_WINDOWS = "so the offline and SCORM packages could not be unzipped on Windows"
 SITE_FILES = {
-    "404.html": "MkDocs writes the site's own 'page not found' page",
+    NOT_FOUND_PAGE: "MkDocs writes the site's own 'page not found' page",
     "sitemap.xml": "MkDocs writes the site map",
     "sitemap.xml.gz": "MkDocs writes the site map",
     SCORM_MANIFEST: "the SCORM package's manifest goes",

@@ -39,12 +39,14 @@ ASSETS_FOLDER = "assets"
 BANKS_FOLDER = f"{ASSETS_FOLDER}/banks"
 """The 错题本's question banks: one script per module with the HTML of its questions, which
 the page loads only for the modules the learner has mistakes in (``mot-mistakes.js``)."""
-SERVE_FOLDER = "assets/serve"
+SERVE_FOLDER = f"{ASSETS_FOLDER}/serve"
 """Live preview only (in the package and the preview's docs folder): the problems panel,
 its styles and the list of problems it shows; never part of a build."""
 SERVE_SCRIPT = f"{SERVE_FOLDER}/mot-serve.js"
 SERVE_STYLES = f"{SERVE_FOLDER}/mot-serve.css"
 SERVE_PROBLEMS = f"{SERVE_FOLDER}/problems.json"
+NOT_FOUND_PAGE = "404.html"
+"""The site's own 'page not found' page, which MkDocs writes (and a package leaves out)."""
 SCORM_MANIFEST = "imsmanifest.xml"
 """The SCORM package's manifest, which the SCORM export writes at the root of the site it
 packages (:mod:`generator.export.scorm`); named here, where the checks of the course's file

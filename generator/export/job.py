@@ -11,9 +11,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from generator.build import CheckedCourse
 from generator.markdown_config import published_site_url
 from generator.mkdocs_run import ConfigAdjustment
-from generator.project import Project
+from generator.project import NOT_FOUND_PAGE, Project
 
-NOT_FOUND_PAGE = "404.html"
 INSTANT_NAVIGATION = "navigation.instant"
 SOURCE_MAPS = ("*.js.map", "*.css.map")
 

@@ -16,12 +16,13 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from generator.build import build_variant
 from generator.export.job import ExportJob, without_source_maps
+from generator.project import ASSETS_FOLDER
 from generator.publish import scratch_folder
 from generator.write import DocsContents, write_output, zip_folder
 
 SHIM_FOLDER = "vendor/iframe-worker"
 """The shim and its licence, inside the generator package."""
-SHIM_TARGET = "assets/vendor/iframe-worker/shim.js"
+SHIM_TARGET = f"{ASSETS_FOLDER}/vendor/iframe-worker/shim.js"
 """Where the shim lands in the site; the plugin skips its CDN URL when one names iframe-worker."""
 
 

@@ -31,13 +31,19 @@ from generator.errors import SetupError
 from generator.export.job import ExportJob, without_source_maps
 from generator.markdown_config import site_config
 from generator.models import Course
-from generator.project import EXAM_PAGE, SCORM_LAUNCH_FOLDER, SCORM_MANIFEST, page_url
+from generator.project import (
+    ASSETS_FOLDER,
+    EXAM_PAGE,
+    SCORM_LAUNCH_FOLDER,
+    SCORM_MANIFEST,
+    page_url,
+)
 from generator.publish import scratch_folder
 from generator.render import template_environment
 from generator.write import write_output, zip_folder
 
-RUNTIME = "assets/scorm/mot-scorm.js"
-LAUNCH_SCRIPT = "assets/scorm/mot-scorm-launch.js"
+RUNTIME = f"{ASSETS_FOLDER}/scorm/mot-scorm.js"
+LAUNCH_SCRIPT = f"{ASSETS_FOLDER}/scorm/mot-scorm-launch.js"
 SCRIPTS = (RUNTIME, LAUNCH_SCRIPT)
 MANIFEST_TITLE = 200
 """The most characters of a title in the manifest (imscp_rootv1p1p2.xsd)."""
