@@ -64,7 +64,7 @@ def plain_text_problems(source: Source) -> list[Problem]:
         if what is not None:
             line, column = position(source, location)
             message, fix, code = what
-            key = _key_name(location)
+            key = key_name(location)
             problems.append(Problem(source.path, line, column, f"'{key}' {message}", fix, code))
     problems.extend(_full_width_indents(source))
     return problems
@@ -83,7 +83,8 @@ def strings(node: Any, location: Location = ()) -> Iterator[tuple[Location, str]
         yield location, node
 
 
-def _key_name(location: Location) -> str:
+def key_name(location: Location) -> str:
+    """The key that ``location`` last steps into ("document" for a whole file)."""
     for step in reversed(location):
         if isinstance(step, str):
             return step

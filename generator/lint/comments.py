@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from generator.errors import Problem
 from generator.lint.questions import warning
 from generator.models import Course, Source
+from generator.plain_text import key_name
 from generator.yaml_events import Location
 from generator.yaml_source import position, value_at
 from generator.yaml_written import line_from, lines_below, quoted_start
@@ -111,5 +112,5 @@ def written_on_its_line(source: Source, location: Location) -> tuple[int, str] |
 
 def named(location: Location) -> str:
     """'prompt', or an entry of 'items'."""
-    key = next(step for step in reversed(location) if isinstance(step, str))
+    key = key_name(location)
     return f"'{key}'" if isinstance(location[-1], str) else f"an entry of '{key}'"

@@ -16,7 +16,7 @@ from generator.lint.questions import QuestionList, warning
 from generator.lint.thresholds import WRONG_ANSWER_FEEDBACK
 from generator.models import MultipleChoice, Question, Scenario, SingleChoice, Source
 from generator.page_scan import HAN
-from generator.plain_text import strings
+from generator.plain_text import key_name, strings
 from generator.yaml_events import Location
 from generator.yaml_source import position
 from generator.yaml_written import quoted_start
@@ -62,9 +62,9 @@ def front_matter_prose_problems(source: Source) -> Iterator[Problem]:
     """The same rules for a page's front matter (its title, summary and objectives), which
     the navigation, the page's head and the dashboard show as written."""
     for location, text in strings(source.tree):
-        key = next(step for step in reversed(location) if isinstance(step, str))
+        where = (source.path, *position(source, location))
         for said, fix, code in _findings(text):
-            yield warning((source.path, *position(source, location)), f"'{key}': {said}", fix, code)
+            yield warning(where, f"'{key_name(location)}': {said}", fix, code)
 
 
 def wrong_feedback_problems(questions: QuestionList) -> Iterator[Problem]:
