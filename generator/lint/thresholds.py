@@ -83,3 +83,8 @@ BODY_CHARACTERS = Between(3000, 8000)
 """Chinese characters in a module page's body (front matter not counted)."""
 WRONG_ANSWER_FEEDBACK = 10
 """The fewest Chinese characters in the feedback on a wrong answer: enough to say why."""
+ORDER_SHOWN = 3
+"""Items of an ordering question that another question's text, naming them one after
+another in their right order, gives the order away with. Two in order is a hint a sentence
+often drops (先道歉，再……); three is the order. Every ordering question has at least three
+items (were one to have fewer, naming all of them in order would count)."""
