@@ -12,8 +12,18 @@ from typing import Any
 import pytest
 
 from generator.errors import Problem
+from generator.lint import list_problems
 from generator.lint.shown import in_order
-from tests.test_lint import Data, codes, dialogue, line_of, lint, question, single
+from tests.test_lint import (
+    Data,
+    codes,
+    dialogue,
+    line_of,
+    lint,
+    question,
+    quiz_file,
+    single,
+)
 
 SHOWN = {"giveaway.pair-shown", "giveaway.order-shown"}
 GAPS = [
@@ -204,3 +214,49 @@ def test_the_exam_reads_only_what_it_shows_before_hand_in(where: str, warned: bo
         assert "which an exam paper that draws both shows before hand-in" in problems[0].message
         assert "exam_questions" not in problems[0].fix
         assert problems[0].line > lines.index("exam_questions:")
+
+
+def across_two_modules(first_exam: list[Data], second_exam: list[Data]) -> list[Problem]:
+    """The two rules between the exam-only questions of two modules, as ``check`` reads a
+    course; each module's quiz is one question of its own."""
+    lists = [
+        listed
+        for number, exam in enumerate((first_exam, second_exam), start=1)
+        for listed in quiz_file([single(f"q{number}", 0)], exam, f"0{number}-sample")[1]
+    ]
+    return [problem for problem in list_problems(lists) if problem.code in SHOWN]
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("差距 1：不了解客户的期望", True),  # both sides, visible on the paper
+        ("差距 1", False),  # one side
+    ],
+)
+def test_the_exam_only_questions_of_two_modules_are_read_together(text: str, warned: bool) -> None:
+    """One exam paper may draw a matching question of module 1 and another module's
+    question whose option holds its pair."""
+    problems = across_two_modules([matching("m1")], [with_option("s2", text)])
+    assert codes(problems) == (["giveaway.pair-shown"] if warned else [])
+    if warned:
+        assert problems[0].path.as_posix() == "quizzes/02-sample.yml"
+        assert "'m1' (quizzes/01-sample.yml)" in problems[0].message
+
+
+def test_an_order_shown_in_another_module_s_exam_question_is_warned() -> None:
+    told = with_option("s2", "先道歉，再紧急复原，然后移情")
+    problems = across_two_modules([told], [ordering("o2")])
+    assert codes(problems) == ["giveaway.order-shown"]
+    assert "'o2' (quizzes/02-sample.yml)" in problems[0].message
+
+
+def test_a_module_quiz_is_not_read_with_another_module_s_exam_questions() -> None:
+    """The learner has read the module quiz, its explanations too, on its page already."""
+    lists = [
+        *quiz_file([matching("m1")], [single("e1", 0)], "01-sample")[1],
+        *quiz_file([single("q2", 0)], [with_option("s2", "差距 1：不了解客户的期望")], "02-sample")[
+            1
+        ],
+    ]
+    assert [problem for problem in list_problems(lists) if problem.code in SHOWN] == []

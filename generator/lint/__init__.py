@@ -5,7 +5,9 @@ to meet the course's standards.
 warning (``file:line:col: warning: …; fix [code]``): the course still builds, and
 ``check --strict`` fails. Each giveaway rule in :data:`RULES` reads one list of a quiz file
 at a time, the module quiz (``questions:``) and, separately, its exam-only questions
-(``exam_questions:``); the count of right options is read across the course; each
+(``exam_questions:``); the count of right options is read across the course, and the
+exam-only questions of any two modules, which one paper may draw together, are read for a
+text that gives the other's answer (:func:`generator.lint.shown.across_exam_papers`); each
 standards rule (:mod:`generator.lint.standards`) reads one module, its page and its quiz
 file. The thresholds live in :mod:`generator.lint.thresholds`.
 """
@@ -28,7 +30,7 @@ from generator.lint.fill_in import (
 from generator.lint.patterns import pattern_problems, right_count_problems
 from generator.lint.prose import front_matter_prose_problems, prose_problems
 from generator.lint.questions import QuestionList, question_lists
-from generator.lint.shown import order_shown_problems, pair_shown_problems
+from generator.lint.shown import across_exam_papers, order_shown_problems, pair_shown_problems
 from generator.lint.standards import ModuleContext
 from generator.models import Course, Module
 
@@ -50,8 +52,7 @@ def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
     comment cut short, and every standard a module misses, as warnings in file order.
     ``scan`` tells what each page renders."""
     lists = [questions for module in course.modules for questions in question_lists(module)]
-    in_lists = [problem for questions in lists for rule in RULES for problem in rule(questions)]
-    in_lists += right_count_problems(lists)
+    in_lists = list_problems(lists)
     cut_texts = [
         problem
         for source in course_sources(course)
@@ -73,6 +74,15 @@ def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
     return sorted([*in_lists, *cut_texts, *shortfalls])
 
 
+def list_problems(lists: list[QuestionList]) -> list[Problem]:
+    """What the rules find in the course's ``lists`` of questions: each list on its own,
+    then the rules that read them together."""
+    found = [problem for questions in lists for rule in RULES for problem in rule(questions)]
+    found += right_count_problems(lists)
+    found += across_exam_papers(lists)
+    return found
+
+
 def _shortfalls(module: Module, context: ModuleContext) -> Iterator[Problem]:
     """What ``module`` lacks to meet the standards, read from their module at each call, where
     a test may set them aside (tests/conftest.py)."""
@@ -80,4 +90,4 @@ def _shortfalls(module: Module, context: ModuleContext) -> Iterator[Problem]:
         yield from rule(module, context)
 
 
-__all__ = ["RULES", "lint_course"]
+__all__ = ["RULES", "lint_course", "list_problems"]

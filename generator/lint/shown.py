@@ -9,14 +9,14 @@ character do not matter), the way ``giveaway.fill-in-answer-shown`` finds an ans
 its own question's text; an item, a match or a step is found only whole, as written, so a
 text that says it in other words is not caught.
 
-The exam-only questions (``exam_questions:``) are read as a list of their own, as every
-giveaway rule reads them: an attempt may draw two of them onto its paper. The exam shows
-no feedback, explanation or right answer before the paper is handed in, and after that
-the answers cannot change; so under ``exam_questions`` only what the paper shows before
-hand-in counts (prompts, options, items, matches, a dialogue's lines and replies). Module
-quiz questions the exam also draws (``include_quiz_questions: true``) are not read
-together with the exam-only ones: the learner has seen them, with their explanations, on
-the module page already.
+The exam-only questions (``exam_questions:``) are read as a list of their own, and
+across modules (:func:`across_exam_papers`): an attempt may draw any two of them onto its
+paper. The exam shows no feedback, explanation or right answer before the paper is handed
+in, and after that the answers cannot change; so under ``exam_questions`` only what the
+paper shows before hand-in counts (prompts, options, items, matches, a dialogue's lines
+and replies). Module quiz questions the exam also draws (``include_quiz_questions:
+true``) are not read together with the exam-only ones: the learner has seen them, with
+their explanations, on the module page already.
 """
 
 from __future__ import annotations
@@ -76,36 +76,58 @@ class ShownText:
 def pair_shown_problems(questions: QuestionList) -> Iterator[Problem]:
     """A text of another question that holds both the item and the match of a pair of a
     matching question: one text, both sides, anywhere in it (overlapping is not both)."""
-    texts = shown_texts(questions)
-    for index, question in enumerate(questions.questions):
-        if not isinstance(question, Matching):
-            continue
-        sides = [(pair, normalise(pair.item), normalise(pair.match)) for pair in question.pairs]
-        for text in texts:
-            held = [pair for pair, item, match in sides if _holds_both(text.compared, item, match)]
-            if held and text.index != index:
-                yield _pair_warning(questions, text, question.id, held)
+    yield from _pairs_shown(questions, questions)
 
 
 def order_shown_problems(questions: QuestionList) -> Iterator[Problem]:
     """A text of another question that names at least :data:`ORDER_SHOWN` items of an
     ordering question one after another in their right order (see :func:`in_order`)."""
-    texts = shown_texts(questions)
-    for index, question in enumerate(questions.questions):
+    yield from _orders_shown(questions, questions)
+
+
+def across_exam_papers(lists: list[QuestionList]) -> Iterator[Problem]:
+    """The same two rules between the exam-only questions of two modules, which one exam
+    paper may draw together."""
+    exam_lists = [questions for questions in lists if questions.key == EXAM_LIST]
+    for asked in exam_lists:
+        for showing in exam_lists:
+            if showing is not asked:
+                yield from _pairs_shown(asked, showing)
+                yield from _orders_shown(asked, showing)
+
+
+def _pairs_shown(asked: QuestionList, showing: QuestionList) -> Iterator[Problem]:
+    """The pairs of the matching questions of ``asked`` that texts of ``showing`` hold."""
+    texts = shown_texts(showing)
+    for index, question in enumerate(asked.questions):
+        if not isinstance(question, Matching):
+            continue
+        sides = [(pair, normalise(pair.item), normalise(pair.match)) for pair in question.pairs]
+        for text in texts:
+            held = [pair for pair, item, match in sides if _holds_both(text.compared, item, match)]
+            if held and not (showing is asked and text.index == index):
+                yield _pair_warning(showing, text, _named(question.id, asked, showing), held)
+
+
+def _orders_shown(asked: QuestionList, showing: QuestionList) -> Iterator[Problem]:
+    """The ordering questions of ``asked`` whose order texts of ``showing`` name."""
+    texts = shown_texts(showing)
+    for index, question in enumerate(asked.questions):
         if not isinstance(question, Ordering):
             continue
         steps = [normalise(item) for item in question.items]
         for text in texts:
             run = in_order(text.compared, steps)
-            if len(run) >= min(ORDER_SHOWN, len(steps)) and text.index != index:
+            own = showing is asked and text.index == index
+            if len(run) >= min(ORDER_SHOWN, len(steps)) and not own:
                 named = " → ".join(question.items[step] for step in run)
                 yield warning(
-                    questions.at(text.index, *text.keys),
+                    showing.at(text.index, *text.keys),
                     f"question '{text.question_id}': its {text.place} names {len(run)} of the "
-                    f"{len(steps)} items of the ordering question '{question.id}' in their "
-                    f"right order ({named}), {_seen(questions)}",
-                    "name fewer of them, or not one after another in their order"
-                    + _move(questions),
+                    f"{len(steps)} items of the ordering question "
+                    f"{_named(question.id, asked, showing)} in their right order ({named}), "
+                    f"{_seen(showing)}",
+                    "name fewer of them, or not one after another in their order" + _move(showing),
                     "giveaway.order-shown",
                 )
 
@@ -182,10 +204,17 @@ def _pair_warning(
     return warning(
         questions.at(text.index, *text.keys),
         f"question '{text.question_id}': its {text.place} holds both sides of the pair{s} "
-        f"{pairs} of the matching question '{matching}', {_seen(questions)}",
+        f"{pairs} of the matching question {matching}, {_seen(questions)}",
         f"show only one side of {'each' if s else 'the'} pair there" + _move(questions),
         "giveaway.pair-shown",
     )
+
+
+def _named(question_id: str, asked: QuestionList, showing: QuestionList) -> str:
+    """The question asked, by its id, and by its file where that is not the text's."""
+    if asked.source is showing.source:
+        return f"'{question_id}'"
+    return f"'{question_id}' ({asked.source.path.as_posix()})"
 
 
 def _seen(questions: QuestionList) -> str:
