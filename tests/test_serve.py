@@ -323,6 +323,16 @@ def test_the_courses_warnings_show_folded_in_the_open_page(page: Page, preview: 
     expect(lines.first).to_be_visible()
     for line in lines.all_text_contents():
         assert re.match(r"^\S+:\d+:\d+: warning: .+ \[[a-z-]+\.[a-z-]+\]$", line), line
+    reminders.locator("summary").click()  # folded again, the page read on: the header's
+    page.evaluate("scrollBy(0, 800)")  # buttons stay within reach, under no warning
+    expect(reminders).not_to_be_in_viewport()
+    search = page.locator(".md-header .md-search__input")
+    box = search.bounding_box()
+    assert box is not None
+    under = (
+        f"document.elementFromPoint({box['x'] + box['width'] / 2}, {box['y'] + box['height'] / 2})"
+    )
+    assert page.evaluate(f"{under}.closest('.md-header') !== null"), "search is under the line"
 
 
 def dark_enough(panel: Locator) -> bool:
