@@ -22,6 +22,8 @@ IN_USE = {errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)}
 NOT_ALLOWED = {errno.EACCES, getattr(errno, "WSAEACCES", errno.EACCES)}
 """What ``bind`` says of a port the system keeps back: below 1024 on Linux, a user's own
 program may not listen; Windows reserves ranges of ports for its own services."""
+PORTS_TRIED = 20
+"""How many ports, from the one after a port in use, are tried for one to suggest."""
 NOT_HERE = {errno.EADDRNOTAVAIL, getattr(errno, "WSAEADDRNOTAVAIL", errno.EADDRNOTAVAIL)}
 """What ``bind`` says of an address that is not this machine's."""
 
@@ -61,13 +63,29 @@ def check_port_free(address: ListenAddress) -> None:
     """Fail at once, saying what to do, when the preview cannot listen on ``address``:
     another program holds its port, the system keeps the port back, or the host is no
     address of this machine (a typing slip: ``192.168.1.300``, another machine's)."""
+    refusal = _refusal(address)
+    if refusal is not None:
+        raise _unusable(address, refusal) from None
+
+
+def _refusal(address: ListenAddress) -> OSError | None:
+    """Why the preview could not listen on ``address``; None when it could."""
     family = socket.AF_INET6 if ":" in address.host else socket.AF_INET  # as the server does
     with socket.socket(family) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the dev server does
         try:
             probe.bind((address.host, address.port))
         except OSError as error:
-            raise _unusable(address, error) from None
+            return error
+    return None
+
+
+def _free_port(host: str, first: int) -> int:
+    """The first port from ``first`` on that the preview could listen on at ``host``, to
+    suggest: the port after one in use was suggested though it was in use too. ``first``
+    itself when none of :data:`PORTS_TRIED` is free."""
+    tried = range(first, min(first + PORTS_TRIED, 65536))
+    return next((port for port in tried if _refusal(ListenAddress(host, port)) is None), first)
 
 
 def _unusable(address: ListenAddress, error: OSError) -> SetupError:
@@ -78,11 +96,12 @@ def _unusable(address: ListenAddress, error: OSError) -> SetupError:
     if error.errno in IN_USE:
         return SetupError(
             f"port {port} on {address.host} is in use by another program (another preview?)",
-            f"stop that program, or preview on another port: {_command(address, port + 1)}",
+            "stop that program, or preview on another port: "
+            + _command(address, _free_port(address.host, port + 1)),
             "setup.port-in-use",
         )
     if error.errno in NOT_ALLOWED:
-        other = port + 1 if port >= 1024 else 8000
+        other = _free_port(address.host, port + 1 if port >= 1024 else 8000)
         return SetupError(
             f"the system does not let the preview use port {port} on {address.host} (ports "
             "below 1024 are kept for the system's own services, and Windows keeps some others)",

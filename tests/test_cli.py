@@ -9,6 +9,8 @@ import shutil
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -498,17 +500,35 @@ def serve_refused(project: Path, dev_addr: str) -> subprocess.CompletedProcess[s
     )
 
 
-def test_serve_on_a_port_in_use_says_so_and_how_to_choose_another(minimal_project: Path) -> None:
-    with socket.socket() as other_program:
-        other_program.bind(("127.0.0.1", 0))
-        other_program.listen()
-        port = other_program.getsockname()[1]
+@contextmanager
+def two_ports_in_a_row_in_use() -> Iterator[int]:
+    """Other programs listening on 127.0.0.1, on a port and on the one after it."""
+    for _ in range(50):
+        with socket.socket() as first, socket.socket() as second:
+            first.bind(("127.0.0.1", 0))
+            port = first.getsockname()[1]
+            try:
+                second.bind(("127.0.0.1", port + 1))
+            except OSError:
+                continue
+            first.listen()
+            second.listen()
+            yield port
+            return
+    raise AssertionError("no two ports in a row were free to hold")
+
+
+def test_serve_on_a_port_in_use_says_so_and_how_to_choose_a_free_one(
+    minimal_project: Path,
+) -> None:
+    """The port after one in use was suggested though another program held it too."""
+    with two_ports_in_a_row_in_use() as port:
         result = serve_refused(minimal_project, f"127.0.0.1:{port}")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"port {port} on 127.0.0.1 is in use by another program (another preview?); stop that "
-        f"program, or preview on another port: make serve PORT={port + 1} (python -m generator "
-        f"serve --dev-addr 127.0.0.1:{port + 1}) [setup.port-in-use]",
+        f"program, or preview on another port: make serve PORT={port + 2} (python -m generator "
+        f"serve --dev-addr 127.0.0.1:{port + 2}) [setup.port-in-use]",
         "FAILED",
     ]
     assert not (minimal_project / "build").exists(), "nothing is generated before the port is free"
