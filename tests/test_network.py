@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Dialog, Page, Route, expect
@@ -331,7 +332,7 @@ def test_a_paper_being_graded_is_not_handed_in_twice(page: Page, site_url: str) 
     expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
 
 
-NO_RUNTIME = "请允许这个网站运行脚本、检查网络，然后刷新这一页"
+NO_RUNTIME = "请允许这个网站运行脚本、检查网络（从文件夹打开的，请改用网址打开），然后刷新这一页"
 PARTS = [
     ("01-significance.html", ".mot-quiz"),
     ("exam.html", ".mot-exam"),
@@ -352,6 +353,21 @@ def test_a_part_whose_runtime_never_runs_says_so(browser: Browser, site_url: str
         for notice in notices:
             expect(notice).to_be_visible(timeout=10_000)
             expect(notice).to_contain_text(NO_RUNTIME)
+
+
+def test_the_site_opened_from_a_folder_says_why_its_quiz_does_not_start(
+    browser: Browser, built_site: Path, course: Course
+) -> None:
+    """The built site opened from a folder (a double-click on site/index.html): Material
+    never starts the page there, and the notice blamed the browser or the network."""
+    module = built_site / f"{course.modules[0].page.name}.html"
+    with own_browser(browser) as context:
+        page = context.new_page()
+        page.goto(module.as_uri())
+        notice = page.locator(".mot-quiz .mot-no-runtime")
+        expect(notice).to_be_visible(timeout=10_000)
+        expect(notice).to_contain_text("直接从电脑的文件夹里打开")
+        expect(notice).to_contain_text(NO_RUNTIME)
 
 
 def test_the_runtime_notice_waits_for_a_slow_core_and_goes_as_it_runs(
