@@ -53,13 +53,13 @@ def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
     ``scan`` tells what each page renders."""
     lists = [questions for module in course.modules for questions in question_lists(module)]
     in_lists = list_problems(lists)
-    cut_texts = [
+    in_sources = [
         problem
         for source in course_sources(course)
         for rule in (cut_text_problems, entries_in_text_problems)
         for problem in rule(source)
     ]
-    cut_texts += [
+    in_sources += [
         problem for page in course.pages for problem in front_matter_prose_problems(page.source)
     ]
     has_exam = course.exam is not None
@@ -71,7 +71,7 @@ def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
             module, ModuleContext(scan.pages[module.page.filename], draws_quiz, has_exam)
         )
     ]
-    return sorted([*in_lists, *cut_texts, *shortfalls])
+    return sorted([*in_lists, *in_sources, *shortfalls])
 
 
 def list_problems(lists: list[QuestionList]) -> list[Problem]:
