@@ -24,7 +24,6 @@ import logging
 import shutil
 import sys
 import tempfile
-import time
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -45,11 +44,11 @@ from generator.errors import (
     system_problem,
 )
 from generator.listen_address import ListenAddress, check_port_free, listen_address
-from generator.load import load_course
 from generator.markdown_config import load_settings
 from generator.mkdocs_run import MKDOCS_WARNING, mkdocs_problems, use_course_theme
 from generator.preview import PageTitles, PreviewPlugin, page_titles, remove_from_site
 from generator.preview_signals import stopped_as_by_ctrl_c
+from generator.preview_start import NOT_STARTED, started, waiting_page
 from generator.preview_terminal import WarningsShown, changes, report, report_new, say_why_whole
 from generator.project import (
     BUILT_DOCS,
@@ -66,6 +65,7 @@ from generator.render import QuestionMemo
 from generator.search_terms import read_search_terms, replace_search_terms
 from generator.settings_source import settings_bytes
 from generator.source_watch import (
+    POLL_SECONDS,
     FileState,
     PreviewServer,
     SourceWatch,
@@ -74,17 +74,11 @@ from generator.source_watch import (
 )
 from generator.write import DocsContents, sync_docs, update_docs
 
-POLL_SECONDS = 0.1
-"""How often the sources are looked at (a few hundred files: cheap)."""
 DIRTY_WARNING = "A 'dirty' build is being performed"
 """MkDocs' warning on every partial build, which :mod:`generator.preview` makes whole."""
 Reported = list[Problem | SetupError]
 """What a save got wrong, as the terminal and the problems panel show it."""
 NOT_UPDATED = "Not updated: fix the problems above and save again."
-NOT_STARTED = (
-    "Not started yet: fix the problems above and save; the preview starts once they are fixed "
-    "(Ctrl+C stops)."
-)
 BuiltFor = tuple[bytes, PageTitles | None, list[str], FileState, FileState]
 """What a whole build of the preview's site was made with: mkdocs.yml's bytes, the
 navigation's pages and titles, the search terms, the theme's own folder, the snippets."""
@@ -346,36 +340,9 @@ def serve(project: Project, dev_addr: str) -> None:
             print("Shutting down...", flush=True)
 
 
-def _file_problems(project: Project) -> list[Problem]:
-    """The problems of reading the course's files, which ``check`` lists before those of
-    ``mkdocs.yml``: the trainer fixes both in one round."""
-    try:
-        load_course(project)
-    except CourseError as error:
-        return list(error.problems)
-    return []
-
-
-def _started(preview: Preview) -> MkDocsConfig:
-    """The preview's settings, once it has a site to serve: with a broken ``mkdocs.yml``, or
-    a course broken at start-up and never built, each save tries again (as the trainer
-    fixes it, in the same terminal) until Ctrl+C."""
-    while True:
-        before = source_state(preview.project)
-        try:
-            config = preview.config()
-        except CourseError as error:  # a broken mkdocs.yml: the server cannot start without it
-            problems = [*_file_problems(preview.project), *error.problems]
-            preview.shown = report_new(problems, NOT_STARTED, preview.shown)
-        else:
-            if preview.start():
-                return config
-        while source_state(preview.project) == before:
-            time.sleep(POLL_SECONDS)
-
-
 def _serve(preview: Preview) -> None:
-    config = _started(preview)
+    with waiting_page(preview.address) as waiting:
+        config = started(preview, waiting)
     config.plugins.on_startup(command="serve", dirty=False)
     try:
         server = PreviewServer(

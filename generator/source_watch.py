@@ -29,6 +29,8 @@ from generator.markdown_config import markdown_settings, site_config
 from generator.page_snippets import SNIPPETS
 from generator.project import Project
 
+POLL_SECONDS = 0.1
+"""How often the sources are looked at (a few hundred files: cheap)."""
 GOING = (EVENT_TYPE_DELETED, EVENT_TYPE_MOVED)
 """The events after which a path is no longer where it was."""
 FileState = tuple[tuple[str, int, int], ...]

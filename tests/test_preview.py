@@ -13,14 +13,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator import build
-from generator import serve as serve_module
+from generator import build, preview_start
 from generator.errors import PROBLEMS_PER_FILE, CourseError, Problem, SetupError
 from generator.listen_address import ListenAddress
+from generator.preview_start import NOT_STARTED
 from generator.preview_terminal import NO_WARNINGS_LEFT
 from generator.project import SERVE_STYLES, Project
 from generator.search_index import INDEX as SEARCH_INDEX
-from generator.serve import FIXED, NOT_STARTED, NOT_UPDATED, Preview
+from generator.serve import FIXED, NOT_UPDATED, Preview
 from generator.source_watch import SourceWatch
 from tests.conftest import snapshot
 from tests.test_page_scan import with_missing_snippet
@@ -528,9 +528,9 @@ def test_a_preview_that_cannot_start_says_why_once_not_at_every_swap_file(
             raise KeyboardInterrupt
         swap.write_bytes(b"b0VIM 9.0\0" * len(waits))
 
-    monkeypatch.setattr(serve_module, "time", SimpleNamespace(sleep=typing))
+    monkeypatch.setattr(preview_start, "time", SimpleNamespace(sleep=typing))
     with pytest.raises(KeyboardInterrupt):
-        serve_module._started(preview)
+        preview_start.started(preview, preview_start.Waiting())
     said = capsys.readouterr().err
     assert said.count(NOT_STARTED) == 1, said
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -10,12 +11,13 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from generator import build
 from generator.errors import CourseError
@@ -23,7 +25,14 @@ from generator.project import Project
 from generator.search_index import INDEX as SEARCH_INDEX
 from generator.serve import FIXED, NOT_UPDATED, serve
 from tests.browsing import contrast_violations
-from tests.conftest import PROJECT, VIEWPORTS, LearnerTabs, serve_command, watched_tab
+from tests.conftest import (
+    PROJECT,
+    VIEWPORTS,
+    LearnerTabs,
+    own_browser,
+    serve_command,
+    watched_tab,
+)
 from tests.test_page_scan import with_missing_snippet
 from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
 from tests.test_settings_files import COPYRIGHT, add_theme_folder
@@ -490,6 +499,16 @@ def waiting_lines(log: Path, count: int, seconds: float = 60) -> list[str]:
     return lines
 
 
+def waiting_page_lines(url: str) -> list[str]:
+    """The problems the page at ``url`` lists while the preview cannot start (a 503)."""
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(url, timeout=5)
+    assert refused.value.code == 503
+    page = refused.value.read().decode("utf-8")
+    assert "<title>预览还没有开始</title>" in page
+    return [html.unescape(line) for line in re.findall(r"<li><code>(.*?)</code></li>", page)]
+
+
 BROKEN_AT_START: dict[str, tuple[str, Callable[[str], str]]] = {
     "course": ("quizzes/01-sample.yml", lambda text: text.replace("type: single", "type: singel")),
     "mkdocs.yml": ("mkdocs.yml", lambda text: text.replace("  font:", "\tfont:")),
@@ -505,7 +524,8 @@ def test_a_preview_that_cannot_start_waits_for_the_fix_and_then_serves(
     """A course (or its search terms) broken at start-up and never built, nothing to
     serve, or a broken mkdocs.yml, the server cannot start without it: the preview listed
     the problems and exited, and the trainer, having fixed them, had to run it again. It
-    now says so and starts with the save that fixes them; stopped, it still leaves no
+    now says so, in the terminal and at its address, where the browser had nothing to
+    connect to, and starts with the save that fixes them; stopped, it still leaves no
     temporary folder."""
     name, breaking = BROKEN_AT_START[broken]
     source = minimal_project / name
@@ -516,6 +536,8 @@ def test_a_preview_that_cannot_start_waits_for_the_fix_and_then_serves(
         try:
             expected = [*problem_lines(minimal_project), NOT_STARTED]
             assert waiting_lines(log, len(expected)) == expected
+            address = f"http://127.0.0.1:{port}/01-sample.html"
+            assert waiting_page_lines(address) == expected[:-1], "the browser is told why"
             source.write_text(good)
             # a preview that stopped after its problems would serve nothing now
             wait_for(f"http://127.0.0.1:{port}/01-sample.html", log)
@@ -525,6 +547,32 @@ def test_a_preview_that_cannot_start_waits_for_the_fix_and_then_serves(
             server.terminate()
             assert server.wait(timeout=20) == 0
     assert previews_left(temporary) == []
+
+
+def test_a_page_opened_while_the_preview_cannot_start_turns_into_the_course(
+    browser: Browser, minimal_project: Path, tmp_path: Path
+) -> None:
+    """Opened before the fix, the page says why the preview has not started, and becomes
+    the course with the save that fixes it."""
+    name, breaking = BROKEN_AT_START["course"]
+    source = minimal_project / name
+    good = source.read_text()
+    source.write_text(breaking(good))
+    port, log, temporary = free_port(), tmp_path / "serve.log", tmp_path / "temporary"
+    with start_serve(minimal_project, port, log, temporary) as server:
+        try:
+            waiting_lines(log, len(problem_lines(minimal_project)) + 1)
+            with own_browser(browser, tolerated=REBUILD_RACE) as context:
+                page = context.new_page()
+                answer = page.goto(f"http://127.0.0.1:{port}/01-sample.html")
+                assert answer is not None and answer.status == 503
+                expect(page.get_by_role("heading", level=1)).to_have_text("预览还没有开始")
+                expect(page.get_by_role("listitem").first).to_contain_text("quizzes/01-sample.yml:")
+                source.write_text(good)
+                expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1, timeout=30_000)
+        finally:
+            server.terminate()
+            assert server.wait(timeout=20) == 0
 
 
 def test_a_preview_that_cannot_start_lists_the_course_s_problems_with_the_settings(
