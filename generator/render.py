@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.course_data import course_data
 from generator.course_scan import Anchors
@@ -64,7 +64,8 @@ class QuestionMemo:
 def template_environment() -> Environment:
     """The one Jinja2 environment: autoescaped, strict, templates compiled once. Each plain
     text a template writes keeps its numbers on the line of the Chinese beside them
-    (:mod:`generator.kept_numbers`); markup made already (a page's body, JSON) is left."""
+    (:mod:`generator.kept_numbers`) and is escaped (:func:`_plain`); markup made already (a
+    page's body, JSON) is left."""
     environment = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=True,
@@ -72,7 +73,7 @@ def template_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=_kept_numbers,
+        finalize=_plain,
     )
     environment.filters["yaml_string"] = yaml_string
     environment.filters["colon"] = with_colon
@@ -83,9 +84,13 @@ def template_environment() -> Environment:
 SENTENCE_END = "。？！；：…?!;:."
 
 
-def _kept_numbers(value: object) -> object:
-    """A plain text with its numbers kept (:func:`keep_numbers`); markup is written as made."""
-    return keep_numbers(value) if type(value) is str else value
+def _plain(value: object) -> object:
+    """A plain text with its numbers kept (:func:`keep_numbers`), escaped, its ``{`` too;
+    markup is written as made. A Markdown extension's preprocessor reads a page's text before
+    its HTML is set aside: ``pymdownx.critic`` made a quiz's ``{++新++}`` an insertion mark."""
+    if type(value) is not str:
+        return value
+    return Markup(str(escape(keep_numbers(value))).replace("{", "&#123;"))
 
 
 def with_colon(text: str) -> str:

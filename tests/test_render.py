@@ -28,7 +28,7 @@ from generator.project import EXAM_PAGE, GENERATED_PAGES, MISTAKES_PAGE, Project
 from generator.render import QuestionMemo, question_html, render_course, with_colon
 from generator.views import QuestionView, placement
 from tests.browsing import dialogue_path
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, run_generator
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -187,6 +187,27 @@ def test_trainer_text_is_escaped(course: Course, minimal_project: Path) -> None:
     html = rendered_questions(course, minimal_project)["single"]
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;引号&#34;" in html
+
+
+def test_trainer_text_stays_text_whatever_extensions_read_the_page(minimal_project: Path) -> None:
+    """pymdownx.critic reads a page's text before its HTML is set aside: a quiz's
+    ``{++新++}`` became an insertion mark on the module page, shown as written in the
+    错题本."""
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text()
+    settings.write_text(
+        text.replace("markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.critic\n", 1)
+    )
+    written = "先听完{++新++}{--旧--}{>>注<<}"
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    quiz.write_text(
+        quiz.read_text().replace("prompt: 客户说话时，你首先应该怎么做？", f"prompt: {written}")
+    )
+    assert run_generator(minimal_project, "build") == 0
+    page = lxml.html.parse(minimal_project / "site/01-sample.html").getroot()
+    assert page.find_class("critic") == []
+    legends = [legend.text_content() for legend in page.iter("legend")]
+    assert any(legend.endswith(written) for legend in legends), legends
 
 
 def test_review_link_on_the_same_page_is_a_bare_anchor(
