@@ -224,8 +224,8 @@ def _quiz_of_a_page_problem(project: Project, path: Path, number: str) -> Proble
 
 def load_exam(project: Project, problems: list[Problem]) -> Exam | None:
     """The exam settings of ``quizzes/exam.yml``, if the course has them."""
-    if not project.exam_file.exists():
-        return None
+    if not project.exam_file.exists() and not project.exam_file.is_symlink():
+        return None  # a link to nothing is read, and said to be one
     loaded = _load_yaml(project, ExamConfig, project.exam_file, problems)
     return None if loaded is None else Exam(config=loaded[0], source=loaded[1])
 

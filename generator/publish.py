@@ -217,7 +217,10 @@ def _scratch_folders(project: Project) -> list[tuple[Path, Path]]:
     site = project.site_dir
     found = [(scratch, site) for scratch in sorted(project.work_dir.glob(f"{SCRATCH_PREFIX}*"))]
     if site.is_symlink():
-        target = site.resolve()
+        try:
+            target = site.resolve()  # where it leads, there or not (a killed build moved it)
+        except RuntimeError:  # round in a loop: it leads nowhere, and nothing is beside it
+            return found
         beside = sorted(target.parent.glob(f"{_beside_prefix(target)}*"))
         found += [(scratch, target) for scratch in beside]
     return found

@@ -11,6 +11,7 @@ folder that is used.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -92,5 +93,6 @@ def _folder_problems(data: bytes, root: Path, shown: Path) -> list[Problem]:
 
 def _same_folder(root: Path, written: str, folder: str) -> bool:
     """Whether ``written``, relative to ``root`` as MkDocs reads it, names ``folder``
-    (``./site/`` and the folder's full path do)."""
-    return (root / written).resolve() == (root / folder).resolve()
+    (``./site/`` and the folder's full path do). ``realpath``, as it leaves a link round in
+    a loop as it is where ``Path.resolve`` raises."""
+    return os.path.realpath(root / written) == os.path.realpath(root / folder)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from pathlib import Path
@@ -470,6 +471,26 @@ def test_a_quiz_that_is_a_link_to_nothing_is_said_to_be_one(
         "delete the link and put the file itself in its place, or make the link point to a "
         "file that exists [source.broken-link]"
     ]
+
+
+@pytest.mark.parametrize("loop", [["exam.yml"], ["e2.yml", "exam.yml"]], ids=["itself", "two"])
+def test_exam_settings_linked_round_in_a_loop_are_said_to_be_a_link(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], loop: list[str]
+) -> None:
+    """Linked to itself, check ended in a traceback; through a second link, the exam was
+    taken for absent, and only the second link was named (as a quiz of no module)."""
+    exam = minimal_project / "quizzes/exam.yml"
+    exam.unlink()
+    exam.symlink_to(loop[0])
+    for name, target in itertools.pairwise(loop):
+        (minimal_project / "quizzes" / name).symlink_to(target)
+    assert run_generator(minimal_project, "check") == 1
+    said = capsys.readouterr().err
+    assert (
+        f"quizzes/exam.yml:1:1: the file is a link to '{loop[0]}', which leads round to itself"
+        in said
+    )
+    assert "Traceback" not in said
 
 
 def test_a_quiz_that_is_a_folder_is_reported_not_read(minimal_project: Path) -> None:

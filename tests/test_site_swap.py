@@ -257,6 +257,19 @@ def test_a_link_to_what_a_build_must_not_replace_is_refused(
     assert (project / "mkdocs.yml").is_file()
 
 
+def test_a_site_linked_to_itself_is_no_matter_for_check_and_refused_by_build(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check ended in a traceback on a site/ that is a link round in a loop."""
+    shutil.rmtree(project / "site")
+    (project / "site").symlink_to("site")
+    assert run_generator(project, "check") == 0
+    assert run_generator(project, "build") == 1
+    said = capsys.readouterr().err
+    assert "Traceback" not in said
+    assert said.endswith("[setup.os-error]\nFAILED\n"), said
+
+
 def misspell_a_type(root: Path) -> None:
     quiz = root / "quizzes/01-sample.yml"
     quiz.write_text(quiz.read_text().replace("type: single", "type: singel", 1))
