@@ -22,10 +22,10 @@ IN_USE = {errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)}
 NOT_ALLOWED = {errno.EACCES, getattr(errno, "WSAEACCES", errno.EACCES)}
 """What ``bind`` says of a port the system keeps back: below 1024 on Linux, a user's own
 program may not listen; Windows reserves ranges of ports for its own services."""
-PORTS_TRIED = 20
-"""How many ports, from the one after a port in use, are tried for one to suggest."""
 NOT_HERE = {errno.EADDRNOTAVAIL, getattr(errno, "WSAEADDRNOTAVAIL", errno.EADDRNOTAVAIL)}
 """What ``bind`` says of an address that is not this machine's."""
+PORTS_TRIED = 20
+"""How many ports, from the one after a port in use, are tried for one to suggest."""
 
 
 @dataclass(frozen=True)
