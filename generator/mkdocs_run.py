@@ -5,13 +5,17 @@ MkDocs names the generated page it warns about (``Doc file '01-x.md' contains a 
 warning is reported against the source file, at the first line that holds what the
 warning quotes, and with the exam's generated pages against ``quizzes/exam.yml``. A name in
 mkdocs.yml the theme has no file for (an icon misspelt) is reported at the line naming it:
-Jinja2's error for it is an OSError, with no text of the system's.
+Jinja2's error for it is an OSError, with no text of the system's. A plugin's settings that
+the plugin itself refuses as the build starts (a search ``boost`` that is no number), and a
+Chinese dictionary for the search that jieba cannot read, are reported at their line of
+mkdocs.yml, not as a failure of the generator's.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +23,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
@@ -40,6 +45,8 @@ ConfigAdjustment = Callable[[MkDocsConfig], None]
 QUOTED = re.compile(r"'([^']+)'")
 MKDOCS_WARNING = "mkdocs.warning"
 """The code of a problem MkDocs warned about."""
+DICTIONARIES = ("jieba_dict_user", "jieba_dict")
+"""The search's settings naming a Chinese dictionary, which jieba reads as the build runs."""
 
 
 def run_mkdocs(
@@ -71,12 +78,51 @@ def mkdocs_problems(project: Project) -> Iterator[None]:
         raise CourseError([warning_problem(project, message) for message in messages]) from None
     except TemplateError as error:  # TemplateNotFound, TemplateSyntaxError, UndefinedError…
         raise CourseError([template_problem(project, error)]) from None
+    except ValidationError as error:  # a plugin's check of its settings, as the build starts
+        raise CourseError([_plugin_settings_problem(project, error)]) from None
     except Exception as error:  # Python's own, raised in a template: `extra: {social: 3}`
+        if _raised_by_jieba(error):
+            raise CourseError([_dictionary_problem(project, error)]) from None
         if not template_frames(error):
             raise
         raise CourseError([template_problem(project, error)]) from None
     finally:
         mkdocs_logger.removeHandler(collector)
+
+
+def _plugin_settings_problem(project: Project, error: ValidationError) -> Problem:
+    """A setting a plugin refuses as the build starts, at the first line naming the option
+    its message quotes (``Sub-option 'boost': Expected type: …``)."""
+    text = " ".join(str(error).split())
+    option = QUOTED.search(text)
+    line = first_line_with(project.config_file, [f"{option.group(1)}:"]) if option else None
+    return Problem(
+        project.relative(project.config_file),
+        line or 1,
+        1,
+        f"a plugin refuses its settings: {text}",
+        "write the setting it names as the plugin's documentation gives it, or delete it",
+        "settings.invalid",
+    )
+
+
+def _raised_by_jieba(error: Exception) -> bool:
+    frames = traceback.extract_tb(error.__traceback__)
+    return bool(frames) and "jieba" in Path(frames[-1].filename).parts
+
+
+def _dictionary_problem(project: Project, error: Exception) -> Problem:
+    """A Chinese dictionary for the search (``jieba_dict``, ``jieba_dict_user``) that jieba
+    could not read, at the line naming it."""
+    return Problem(
+        project.relative(project.config_file),
+        first_line_with(project.config_file, list(DICTIONARIES)) or 1,
+        1,
+        f"the search's Chinese dictionary cannot be read: {error}",
+        "name a UTF-8 file of one word a line (then its frequency and tag, if any), or delete "
+        "the setting: the course's own terms go in search-terms.txt",
+        "settings.search-dictionary",
+    )
 
 
 def use_course_theme(config: MkDocsConfig) -> None:

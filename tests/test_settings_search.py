@@ -140,3 +140,38 @@ def test_a_separator_an_environment_variable_gives_is_checked(
     assert "; its value comes from the environment variable MOT_SEPARATOR; " in problem
     monkeypatch.setenv("MOT_SEPARATOR", "[\\s]+")
     assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("setting", "written", "said"),
+    [
+        ("jieba_dict_user", "书面 3\n".encode("gbk"), "dictionary file terms.txt must be utf-8"),
+        ("jieba_dict", "# 课程术语\n".encode(), "invalid dictionary entry in {file} at Line 1"),
+    ],
+    ids=["not-utf-8", "not-a-dictionary"],
+)
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # jieba's file
+def test_a_search_dictionary_jieba_cannot_read_is_told_at_its_line(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    setting: str,
+    written: bytes,
+    said: str,
+) -> None:
+    """The build ended in jieba's traceback, reported as a failure of the generator's."""
+    monkeypatch.chdir(minimal_project)  # jieba reads the file from where the command runs
+    (minimal_project / "terms.txt").write_bytes(written)
+    line = edit_settings(
+        minimal_project, "  - search:\n", f"  - search:\n      {setting}: terms.txt\n"
+    )
+    reported = problems(minimal_project, capsys, "build")  # after jieba's own log lines
+    said = said.format(file=minimal_project / "terms.txt")
+    assert f"mkdocs.yml:{line + 1}:1: the search's Chinese dictionary cannot be read: {said}" in (
+        reported
+    )
+    assert reported.endswith(
+        "name a UTF-8 file of one word a line (then its frequency and tag, if any), or delete "
+        "the setting: the course's own terms go in search-terms.txt "
+        f"[settings.search-dictionary]\nFAILED: 1 problem\n{NO_SITE}\n"
+    )
