@@ -107,6 +107,8 @@ def _plugin_settings_problem(project: Project, error: ValidationError) -> Proble
 
 
 def _raised_by_jieba(error: Exception) -> bool:
+    """Whether jieba raised ``error``: its errors are Python's own (``ValueError``), which
+    only the frame they came from tells apart from a failure of the generator's."""
     frames = traceback.extract_tb(error.__traceback__)
     return bool(frames) and "jieba" in Path(frames[-1].filename).parts
 

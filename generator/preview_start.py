@@ -5,8 +5,7 @@ A course broken when the preview starts, with no earlier build to show, or a bro
 ``mkdocs.yml`` left the browser with nothing to connect to, and the reason only in the
 terminal. Until the preview starts, every address answers with the problems the terminal
 listed, and the page asks again every :data:`ASK_AGAIN_SECONDS`, so that it turns into the
-course once the save that fixes them is served (ASCII only in its script: the live reload
-of the pages that follow is MkDocs' own).
+course once the save that fixes them is served.
 """
 
 from __future__ import annotations
