@@ -89,8 +89,11 @@ def computed_case_folds() -> CaseFolds:
     return {"ranges": ranges, "strings": strings}
 
 
+@cache
 def fold(character: str) -> str:
-    """Fold one character for comparison, with the shared table, else by lower-casing."""
+    """Fold one character for comparison, with the shared table, else by lower-casing
+    (remembered: a course's texts use a few thousand characters, the table has hundreds of
+    ranges to search)."""
     folds = case_folds()
     if character in folds["strings"]:
         return folds["strings"][character]
@@ -101,6 +104,7 @@ def fold(character: str) -> str:
     return character.lower()
 
 
+@cache
 def _is_space(character: str) -> bool:
     return unicodedata.category(character)[0] == "Z" or unicodedata.category(character) == "Cc"
 
@@ -109,6 +113,7 @@ def _is_edge(character: str) -> bool:
     return _is_space(character) or unicodedata.category(character)[0] == "P"
 
 
+@cache
 def _is_format(character: str) -> bool:
     """A format character or a variation selector (U+FE00–U+FE0F, U+E0100–U+E01EF)."""
     code = ord(character)
@@ -125,6 +130,8 @@ def _is_ideograph(character: str) -> bool:
 
 
 def _without_spaces_by_ideographs(text: str) -> str:
+    if " " not in text:
+        return text
     return "".join(
         c
         for i, c in enumerate(text)

@@ -30,7 +30,7 @@ from generator.lint.fill_in import (
 from generator.lint.patterns import pattern_problems, right_count_problems
 from generator.lint.prose import front_matter_prose_problems, prose_problems
 from generator.lint.questions import QuestionList, question_lists
-from generator.lint.shown import across_exam_papers, order_shown_problems, pair_shown_problems
+from generator.lint.shown import across_exam_papers, shown_problems
 from generator.lint.standards import ModuleContext
 from generator.models import Course, Module
 
@@ -42,8 +42,7 @@ RULES: tuple[Rule, ...] = (
     edge_mark_problems,
     verdict_problems,
     prose_problems,
-    pair_shown_problems,
-    order_shown_problems,
+    shown_problems,
 )
 
 

@@ -73,16 +73,17 @@ class ShownText:
         return " ".join(words[:-1] if len(words) > 1 and words[-1] == "text" else words)
 
 
-def pair_shown_problems(questions: QuestionList) -> Iterator[Problem]:
-    """A text of another question that holds both the item and the match of a pair of a
-    matching question: one text, both sides, anywhere in it (overlapping is not both)."""
-    yield from _pairs_shown(Asked(questions), questions, ShownTexts(questions))
-
-
-def order_shown_problems(questions: QuestionList) -> Iterator[Problem]:
-    """A text of another question that names at least :data:`ORDER_SHOWN` items of an
-    ordering question one after another in their right order (see :func:`in_order`)."""
-    yield from _orders_shown(Asked(questions), questions, ShownTexts(questions))
+def shown_problems(questions: QuestionList) -> Iterator[Problem]:
+    """Texts of the list that give away another question's answer: a text holding both the
+    item and the match of a matching question's pair (one text, both sides, anywhere in it;
+    overlapping is not both), or naming at least :data:`ORDER_SHOWN` items of an ordering
+    question one after another in their right order (see :func:`in_order`). The list's texts
+    are read once for both, and not at all in a list with neither kind of question."""
+    asked = Asked(questions)
+    if asked.matchings or asked.orderings:
+        shown = ShownTexts(questions)
+        yield from _pairs_shown(asked, questions, shown)
+        yield from _orders_shown(asked, questions, shown)
 
 
 def across_exam_papers(lists: list[QuestionList]) -> Iterator[Problem]:
