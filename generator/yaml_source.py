@@ -306,7 +306,8 @@ def position(source: Source, location: Sequence[int | str]) -> tuple[int, int]:
     Walks the data as far as the location exists; a missing key points at the mapping
     that should hold it.
     """
-    line, column = source.positions.get(walk(source, location)[0], (0, 0))
+    found = source.positions.get(tuple(location))  # most locations asked for exist
+    line, column = found or source.positions.get(walk(source, location)[0], (0, 0))
     return line + 1 + source.line_offset, column + 1
 
 
