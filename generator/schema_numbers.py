@@ -10,6 +10,10 @@ as it stands, so it must never be a number that changes what was meant. The numb
 offered only alone or with a unit its key is counted in (``10分钟``, not ``1小时``), and a
 pass mark written as a fraction, with a fractional part, is offered as a percentage (``1.0``
 is 100; ``"1"`` is 1).
+
+A whole number written as no page shows one (``0x50``, ``+80``, ``1_000``: an
+:class:`OtherNotation`) is named as written, with the number YAML reads, and offered in plain
+digits; so is a number written with an exponent (``8e1``), which YAML reads as 80.0.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ import re
 from decimal import Decimal
 
 from generator.models import DEFAULT_PASS_MARK, MOST_MINUTES, MOST_PERCENT
-from generator.yaml_events import LONGEST_NUMBER, LongNumber
+from generator.yaml_events import LONGEST_NUMBER, LongNumber, OtherNotation
+from generator.yaml_written import found_value
 
 PERCENTAGES = {"pass_mark", "module_pass_mark"}
 """Keys whose whole number is a percentage, so that a fraction (``0.8``) means 80."""
@@ -53,10 +58,30 @@ def out_of_range(key: str, value: object, bound: str) -> tuple[str, str, str]:
     return f"'{key}' must be {bound}, not {value!r}", f"change the value of '{key}'", "out-of-range"
 
 
+def not_a_whole_number(subject: str, key: str, value: object, written: str) -> tuple[str, str, str]:
+    """The message, fix and code for ``value`` of ``key`` (``subject``: "'minutes'"), which
+    is not a whole number in plain digits; ``written`` is the value as the trainer wrote it,
+    which names a number YAML reads otherwise (``8e1``, read as 80.0)."""
+    if isinstance(value, OtherNotation):
+        return (
+            f"{subject} is written {value.notation()}, as {value}, which YAML reads as "
+            f"{value.number}",
+            f"{whole_number_fix(key, value)} (in plain digits)",
+            "not-a-number",
+        )
+    found = f"the number {written}" if isinstance(value, float) else found_value(value)
+    said = "is empty" if value is None else f"must be a whole number, not {found}"
+    return (
+        f"{subject} {said}",
+        f"{whole_number_fix(key, value)} (no quotes, no unit)",
+        "not-a-number",
+    )
+
+
 def whole_number_fix(key: str, value: object) -> str:
     """How to write ``key``, whose ``value`` is not a whole number: as the number the value
-    holds (``80%``, ``'80'``, ``80.0``; ``0.8`` or ``1.0`` as a percentage), if it is a
-    whole one."""
+    holds (``80%``, ``'80'``, ``80.0``, ``0x50``; ``0.8`` or ``1.0`` as a percentage), if it
+    is a whole one."""
     number, bare = _number_in(key, value)
     percentage = ""
     if number is not None and bare and key in PERCENTAGES and _is_fraction(number):
@@ -80,6 +105,8 @@ def _number_in(key: str, value: object) -> tuple[Decimal | None, bool]:
     counted in, and whether it is alone."""
     if isinstance(value, float) and math.isfinite(value):
         return Decimal(str(value)), True
+    if isinstance(value, OtherNotation):
+        return Decimal(value.number), True
     numbers = NUMBER.findall(value) if isinstance(value, str) else []
     if not isinstance(value, str) or len(numbers) != 1:
         return None, False

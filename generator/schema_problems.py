@@ -26,7 +26,7 @@ from generator.schema_dashes import doubled_dashes
 from generator.schema_full_width import full_width_keys
 from generator.schema_keys import told_instead, unknown_key
 from generator.schema_location import QUESTION_LISTS, fields_at, model_at, question_label
-from generator.schema_numbers import out_of_range, whole_number_fix
+from generator.schema_numbers import not_a_whole_number, out_of_range
 from generator.schema_outdented import outdented_keys
 from generator.schema_patterns import bad_module_key, invisible_only, pattern_problem
 from generator.yaml_lines import FULL_WIDTH_SPACE
@@ -275,11 +275,7 @@ def _describe_type(kind: str, key: str, value: object, item: bool, written: str)
             "not-true-or-false",
         )
     if kind == "int_type":
-        return (
-            f"{subject} {_must(value, 'be a whole number')}",
-            f"{whole_number_fix(key, value)} (no quotes, no unit)",
-            "not-a-number",
-        )
+        return not_a_whole_number(subject, key, value, written)
     if kind == "string_type":
         return _not_text(key, value, item, written)
     if kind == "list_type":

@@ -8,8 +8,8 @@ meaning of plain scalars (``no`` and ``on`` stay strings) as ruamel.yaml gives i
 
 It reads only the plain documents course files are: one document of mappings, sequences
 and scalars, with no anchors, aliases, tags or directives, keys that are scalars and
-appear once, and scalars that are text, ``true``/``false``, a plain whole number or
-null. For anything else it returns None and the caller reads the file with ruamel.yaml,
+appear once, and scalars that are text, ``true``/``false``, a whole number in plain digits
+or null. For anything else it returns None and the caller reads the file with ruamel.yaml,
 which gives the established answer and, where the file is refused, the established
 message. ``tests/test_yaml_source.py`` checks that both readers agree.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -33,8 +34,11 @@ EVENT_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser when PyYAML has it; the pure-Python one gives the same events."""
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL = {"", "~", "null", "Null", "NULL"}
-_WHOLE_NUMBER = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_WHOLE_NUMBER = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
+PLAIN_DIGITS = re.compile(r"-?[0-9]+")
+"""A whole number as a page shows one: digits alone, a minus before them at most."""
 _NUMBER_PREFIX = re.compile(r"^[-+]?(?:0[box])?")
+_BASES = {"0x": ("hexadecimal", 16), "0o": ("octal", 8), "0b": ("binary", 2)}
 LONGEST_NUMBER = 100
 """Most digits of a whole number read as it is written: far more than any value in a course
 needs, and far fewer than the 4,300 past which Python refuses to turn text into a number."""
@@ -65,13 +69,39 @@ class LongNumber(int):
         return f"{self.written[:10]}… ({len(_digits(self.written))} digits)"
 
     def without_leading_zeros(self) -> str | None:
-        """The number written with no leading zeros (nor '_'), ``-0x00_ff`` as ``-0xff``;
-        None when that is still too many digits."""
-        written, digits = self.written.replace("_", ""), _digits(self.written)
-        prefix, shortest = written[: len(written) - len(digits)], digits.lstrip("0") or "0"
-        return None if len(shortest) > LONGEST_NUMBER else f"{prefix}{shortest}"
+        """The number in plain digits with no leading zeros, ``-0x00_ff`` as ``-255``; None
+        when that is still too many digits."""
+        shortest = _digits(self.written).lstrip("0") or "0"
+        if len(shortest) > LONGEST_NUMBER:
+            return None
+        _, base = _BASES.get(self.written.lstrip("+-")[:2], ("", 10))
+        plain = f"{'-' if self.written.startswith('-') else ''}{int(shortest, base)}"
+        return None if is_long_number(plain) else plain
 
     __str__ = __repr__
+
+
+@dataclass(frozen=True)
+class OtherNotation:
+    """A whole number written as no page shows one: in hexadecimal (``0x50``), octal
+    (``0o17``) or binary (``0b101``), with ``_`` between its digits (``1_000``) or a ``+``
+    before it (``+80``). YAML reads each as a number; it is kept as written instead, not as
+    a number, so that no key that takes a number takes one its page never shows (``0o17``
+    read as 15), and a message quotes it as the trainer wrote it."""
+
+    written: str
+    number: int
+    """The number YAML reads: 80 for ``0x50``."""
+
+    def __str__(self) -> str:
+        return self.written
+
+    def notation(self) -> str:
+        """How the number is written, as a message names it: "in hexadecimal"."""
+        base = _BASES.get(self.written.lstrip("+-")[:2])
+        if base is not None:
+            return f"in {base[0]}"
+        return "with a '+' before it" if self.written.startswith("+") else "with '_' in it"
 
 
 def is_long_number(written: str) -> bool:

@@ -20,7 +20,15 @@ from generator.errors import PROBLEMS_PER_FILE, Problem, counted
 from generator.line_folds import unfold_wide
 from generator.models import Source
 from generator.yaml_errors import Refused, describe_yaml_error
-from generator.yaml_events import Location, LongNumber, Positions, is_long_number, read_plain
+from generator.yaml_events import (
+    PLAIN_DIGITS,
+    Location,
+    LongNumber,
+    OtherNotation,
+    Positions,
+    is_long_number,
+    read_plain,
+)
 from generator.yaml_lines import Hint
 from generator.yaml_mending import mended
 from generator.yaml_quote_hints import quote_left_open
@@ -168,12 +176,16 @@ def _refusal(event: Any) -> tuple[str, str, str] | None:
 
 class _PlainConstructor(RoundTripConstructor):
     """Reads a whole number with too many digits as a :class:`LongNumber`: Python refuses to
-    turn more than 4,300 digits into a number, or a number that long back into text."""
+    turn more than 4,300 digits into a number, or a number that long back into text. One
+    not in plain digits (``0x50``, ``+80``) is kept as written, an :class:`OtherNotation`."""
 
     def construct_long_int(self, node: ScalarNode) -> Any:
         if is_long_number(node.value):
             return LongNumber(node.value)
-        return self.construct_yaml_int(node)
+        number = self.construct_yaml_int(node)
+        if PLAIN_DIGITS.fullmatch(node.value):
+            return number
+        return OtherNotation(node.value, int(number))
 
 
 _PlainConstructor.add_constructor("tag:yaml.org,2002:int", _PlainConstructor.construct_long_int)

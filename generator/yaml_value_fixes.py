@@ -13,6 +13,7 @@ import difflib
 import re
 
 from generator.yaml_dash_hints import DASHES
+from generator.yaml_events import OtherNotation
 from generator.yaml_hints import SPECIAL_START
 from generator.yaml_key_hints import key_ending, no_key_reason
 from generator.yaml_lines import stray_space
@@ -175,23 +176,26 @@ def entry_with_colon(key: str, entry: dict[object, object]) -> tuple[str, str] |
     """What YAML made of an entry of the list ``key`` that it read as ``name: value`` for
     the ': ' in it, and the fix, if it is one such pair: the colon full-width, or the entry
     in quotes as it stands (a number after the colon is not as written, 0.50 read as 0.5,
-    so it is not quoted back); or, when ``name`` ends in a key, no key."""
+    so it is not quoted back, unless it is kept as written: ``0x50``); or, when ``name``
+    ends in a key, no key."""
     if len(entry) != 1:
         return None
     ((name, text),) = entry.items()
-    if not isinstance(text, str | int | float):
+    if not isinstance(text, str | int | float | OtherNotation):
         return None
     keyed = _key_in_entry(key, str(name), text)
     if keyed is not None or isinstance(text, bool):
         return keyed
     said = f"the ': ' after '{name}' makes YAML read this one as a 'key: value' line"
-    if not isinstance(text, str):
+    if not isinstance(text, str | OtherNotation):
         return said, "write that colon full-width, or put the whole entry in double quotes"
     fix = f"write that colon full-width ({name}：{text}), or put the entry in quotes: "
     return said, fix + quoted(f"{name}: {text}")
 
 
-def _key_in_entry(key: str, name: str, value: str | float) -> tuple[str, str] | None:
+def _key_in_entry(
+    key: str, name: str, value: str | float | OtherNotation
+) -> tuple[str, str] | None:
     """An entry of the list ``key``, a text alone, that starts with a course file's key
     (``- text: 道歉`` among an ordering question's items, typed as in an option) or ends
     with one (``- 移情 correct: true``): the fix drops the key, where a full-width colon

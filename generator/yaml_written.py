@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from generator.models import Source
+from generator.yaml_events import OtherNotation
 from generator.yaml_lines import echoed, indent
 from generator.yaml_quote_hints import quoted
 from generator.yaml_source import position
@@ -139,7 +140,7 @@ def found_value(value: object) -> str:
     """A value as the trainer wrote it in YAML."""
     if isinstance(value, bool):
         return as_yaml(value)
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | OtherNotation):
         return f"the number {value}"
     if isinstance(value, date):  # YAML reads 2024-01-01 as a date (and a time, a datetime)
         return f"the date {value}"

@@ -469,6 +469,82 @@ def test_a_number_is_offered_only_in_the_unit_its_key_counts(
     assert problems[0].endswith(f"{fix} (no quotes, no unit) [schema.not-a-number]")
 
 
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected", "fixed"),
+    [
+        (EXAM, "pass_mark: 80", "pass_mark: 0x50", "2:1: 'pass_mark' is written in hexadecimal, "
+         "as 0x50, which YAML reads as 80; write pass_mark: 80", "pass_mark: 80"),
+        (EXAM, "pass_mark: 80", "pass_mark: 0o17", "2:1: 'pass_mark' is written in octal, as "
+         "0o17, which YAML reads as 15; write pass_mark: 15", "pass_mark: 15"),
+        (EXAM, "pass_mark: 80", "pass_mark: 0b1010000", "2:1: 'pass_mark' is written in "
+         "binary, as 0b1010000, which YAML reads as 80; write pass_mark: 80", "pass_mark: 80"),
+        (EXAM, "pass_mark: 80", "pass_mark: +80", "2:1: 'pass_mark' is written with a '+' "
+         "before it, as +80, which YAML reads as 80; write pass_mark: 80", "pass_mark: 80"),
+        (EXAM, "pass_mark: 80", "pass_mark: 8_0", "2:1: 'pass_mark' is written with '_' in it, "
+         "as 8_0, which YAML reads as 80; write pass_mark: 80", "pass_mark: 80"),
+        (EXAM, "pass_mark: 80", "pass_mark: 1_000", "2:1: 'pass_mark' is written with '_' in "
+         "it, as 1_000, which YAML reads as 1000; write a whole number from 1 to 100, such as "
+         "pass_mark: 80", "pass_mark: 80"),
+        (EXAM, "pass_mark: 80", "pass_mark: 80\nmodule_pass_mark: 0x3C", "3:1: "
+         "'module_pass_mark' is written in hexadecimal, as 0x3C, which YAML reads as 60; write "
+         "module_pass_mark: 60", "pass_mark: 80\nmodule_pass_mark: 60"),
+        (EXAM, "02-second: 2", "02-second: +2", "7:3: '02-second' is written with a '+' before "
+         "it, as +2, which YAML reads as 2; write 02-second: 2", "02-second: 2"),
+        (MODULE, "minutes: 10", "minutes: 0xA", "4:1: 'minutes' is written in hexadecimal, as "
+         "0xA, which YAML reads as 10; write minutes: 10", "minutes: 10"),
+    ],
+    ids=["hex", "octal", "binary", "plus", "underscore", "underscore-beyond-the-limit",
+         "module-pass-mark", "draw", "minutes"],
+)  # fmt: skip
+def test_a_number_not_in_plain_digits_is_named_as_written_and_offered_in_them(
+    minimal_project: Path, name: str, old: str, new: str, expected: str, fixed: str
+) -> None:
+    """YAML reads 0x50 as 80 and 0o17 as 15: a pass mark of 15 was taken with nothing said,
+    a number no page shows."""
+    edit(minimal_project, name, old, new)
+    assert problems_of(minimal_project) == [
+        f"{name}:{expected} (in plain digits) [schema.not-a-number]"
+    ]
+    edit(minimal_project, name, new, fixed)
+    load_course(Project(minimal_project))
+
+
+@pytest.mark.parametrize("written", ["8e1", "8.0e1", ".inf", "-.Inf", ".nan"])
+def test_a_number_yaml_reads_as_a_fraction_is_named_as_written(
+    minimal_project: Path, written: str
+) -> None:
+    """8e1 was named as YAML read it, 80.0, and .inf as inf: neither is on the page."""
+    edit(minimal_project, EXAM, "pass_mark: 80", f"pass_mark: {written}")
+    [problem] = problems_of(minimal_project)
+    assert problem.startswith(
+        f"{EXAM}:2:1: 'pass_mark' must be a whole number, not the number {written}; write "
+    )
+
+
+def test_a_number_with_many_leading_zeros_is_offered_in_plain_digits(
+    minimal_project: Path,
+) -> None:
+    """The fix offered for 0x000…050 was 0x50, which is refused in its turn."""
+    edit(minimal_project, EXAM, "pass_mark: 80", f"pass_mark: 0x{'0' * 120}50")
+    [problem] = problems_of(minimal_project)
+    assert problem.endswith(
+        "write it without the leading zeros, as pass_mark: 80 (it must be at most 100) "
+        "[schema.too-many-digits]"
+    )
+
+
+@pytest.mark.parametrize("written", ["0x50", "+80", "1_000"])
+def test_a_number_not_in_plain_digits_after_a_colon_in_a_list_entry_is_quoted_back(
+    minimal_project: Path, written: str
+) -> None:
+    """Kept as written, it is quoted back as it stands, unlike 0.50 (read as 0.5)."""
+    edit(minimal_project, QUIZ, "      - 降低月租", f"      - 满意率: {written}")
+    assert problems_of(minimal_project)[0].endswith(
+        f"write that colon full-width (满意率：{written}), or put the entry in quotes: "
+        f'"满意率: {written}" [schema.not-text]'
+    )
+
+
 ACCEPT_PROBLEM = f"{QUIZ}:79:9: question 's1-fill-in': 'accept' must be a list, not "
 
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.yaml_events import read_plain
+from generator.yaml_events import OtherNotation, read_plain
 from generator.yaml_source import MAX_DEPTH, parse_yaml, read_round_trip
 from tests.conftest import FIXTURES, PROJECT
 
@@ -54,6 +54,7 @@ def test_every_course_file_takes_the_fast_way_and_reads_as_ruamel_reads_it(path:
         "a: 1.5\n",  # a float
         "a: 2025-03-08\n",  # a date
         "a: 0o17\n",  # another way to write a number
+        "a: +17\n",  # a number with a sign no page shows
         "a: &x 1\nb: *x\n",  # an anchor and an alias
         "a: !!str 1\n",  # a tag
         "%YAML 1.1\n---\na: no\n",  # a directive
@@ -73,7 +74,9 @@ def test_what_is_not_plain_is_left_to_ruamel(text: str) -> None:
 
 
 PLAIN_SCALARS = st.one_of(
-    st.sampled_from(["no", "on", "yes", "true", "False", "~", "null", "0", "-7", "12", "3 天"]),
+    st.sampled_from(
+        ["no", "on", "yes", "true", "False", "~", "null", "0", "-7", "12", "+12", "0x1F", "3 天"]
+    ),
     st.text(
         alphabet="ab 客户:#-'\"[]{},&*!|>0123456789.\t\r\\%@`?~<+\u3000\u2028\x85\ufeff",
         max_size=12,
@@ -149,3 +152,24 @@ def test_a_tab_no_one_can_see_at_a_line_end_is_read_as_yaml_1_2_reads_it(
     source = parse_yaml(text, Path("quizzes/01-why-mot.yml"))
     assert source.tree == expected
     assert source.positions[("a",)] == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [("0x50", 80), ("-0o17", -15), ("0b101", 5), ("1_000", 1000), ("+80", 80), ("+0x5_0", 80)],
+)
+def test_a_whole_number_not_in_plain_digits_is_kept_as_written(written: str, number: int) -> None:
+    """YAML reads 0x50 as 80 and +80 as 80, which no page shows so: kept as written, such a
+    number is refused where a number belongs and quoted back as it stands where text does.
+    The fast reader leaves it to ruamel.yaml, which keeps it."""
+    text = f"a: {written}\n"
+    assert read_plain(text, MAX_DEPTH) is None
+    assert parse_yaml(text, Path("quizzes/exam.yml")).tree == {"a": OtherNotation(written, number)}
+
+
+@pytest.mark.parametrize(("written", "number"), [("80", 80), ("-7", -7), ("080", 80), ("00", 0)])
+def test_a_whole_number_in_plain_digits_is_a_number(written: str, number: int) -> None:
+    """Leading zeros included: YAML 1.2 reads 080 as 80, as a page would."""
+    [value] = parse_yaml(f"a: {written}\n", Path("quizzes/exam.yml")).tree.values()
+    assert isinstance(value, int)
+    assert value == number
