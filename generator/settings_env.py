@@ -13,7 +13,10 @@ loads any font but ``false`` from Google Fonts, which mainland China blocks. A M
 extension that fails to load is named with the last line of its error, at its option.
 
 The settings are read here as nodes, for :mod:`generator.settings_screen` too, which says of
-a value a variable gave which variable gave it.
+a value a variable gave which variable gave it. Such a value is judged as the variable holds
+it, not as MkDocs reads it: MkDocs drops a line break, a tab or a space around an address.
+A value refused for a character no one sees where it is set is repeated as Python writes it
+(``'https://x.org/\\n'``), with how to set the variable.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Any
 import yaml
 
 from generator.errors import Problem
+from generator.plain_text import not_plain
 from generator.project import CONFIG_FILE
 from generator.yaml_events import EVENT_PARSER
 
@@ -123,6 +127,61 @@ def given_by_variable(setting: yaml.Node) -> str:
     gave it: the trainer who set the variable wrongly never edited mkdocs.yml."""
     given = variable_value(setting)
     return "" if given is None else f"; its value comes from the environment variable {given[0]}"
+
+
+def given_text(node: yaml.Node, resolved: Any) -> Any:
+    """The text of ``node``'s setting as the environment variable its ``!ENV`` tag names holds
+    it, when one is set and MkDocs reads a text (``resolved``): MkDocs reads the variable as
+    YAML and an address as a browser does, and drops a line break, a tab or a space around
+    it (``https://x.org/\\n`` read as ``https://x.org/``), which the build had then used
+    with nothing said, and the ``OK:`` line printed."""
+    given = variable_value(node)
+    return given[1] if given is not None and isinstance(resolved, str) else resolved
+
+
+UNSEEN_CHARACTERS = ("text.line-break", "text.control-character", "text.format-character")
+"""The codes of a value refused for a character no one sees where it is set."""
+ADDRESS_SPACE = "settings.address"
+"""The code of an address with a space in it, or around it."""
+SPACE = re.compile(r"\s")
+MOST_SHOWN = 200
+"""The most characters of a variable's value a message repeats."""
+
+
+def spaced_address(address: str) -> tuple[str, str, str] | None:
+    """A space in ``address``, a web address (``https://...``), which holds none, or around
+    it; a file's name (``images/my logo.png``) may, as a browser encodes it."""
+    if "://" not in address or SPACE.search(address) is None:
+        return None
+    if address != (alone := address.strip()):
+        return (
+            "has a space around it, which no web address holds",
+            f"remove it: {alone}",
+            ADDRESS_SPACE,
+        )
+    return "contains a space, which no web address holds", "write it as %20", ADDRESS_SPACE
+
+
+def said_of_variable(node: yaml.Node, message: str, fix: str, code: str) -> tuple[str, str]:
+    """``message`` and ``fix`` of a problem (``code``) with the value of ``node``, saying
+    which environment variable gave it, if one did; when the value is refused for what no
+    one sees (a line break, a control character, a space around it), with the value as the
+    variable holds it, and how to set the variable instead."""
+    given = variable_value(node)
+    if given is None:
+        return message, fix
+    message, (variable, value) = f"{message}{given_by_variable(node)}", given
+    clean = value.strip()
+    if code not in UNSEEN_CHARACTERS and not (code == ADDRESS_SPACE and clean != value):
+        return message, fix
+    held = repr(value) if len(value) <= MOST_SHOWN else f"{value[:MOST_SHOWN]!r}…"
+    message = f"{message}, which holds {held}"
+    if clean and not_plain(clean) is None and not SPACE.search(clean):
+        return message, f"set {variable}={clean} where it is set, with nothing before or after it"
+    return message, (
+        f"set {variable} again where it is set, typing its value: one pasted in may bring a "
+        "line break or an invisible character along"
+    )
 
 
 def variable_problem(data: bytes, name: str, complaint: str) -> tuple[str, str] | None:

@@ -43,11 +43,13 @@ from generator.settings_env import (
     TEXT_TAG,
     YAML_TAGS,
     Keys,
-    given_by_variable,
+    given_text,
     mapping_pairs,
     problem_at,
     resolved_at,
+    said_of_variable,
     settings_document,
+    spaced_address,
     theme_problems,
     top_level,
 )
@@ -100,7 +102,6 @@ LINK = "link"
 IN_ATTRIBUTES = {(EXTRA, "homepage"), (THEME, "logo"), (THEME, "favicon")}
 """Settings Material prints into an ``href`` or ``src``, with ``ADDRESSES`` and every key
 named ``LINK`` under ``extra`` (``extra.social[0].link``, ``extra.alternate[0].link``)."""
-SPACE = re.compile(r"\s")
 KEPT_IN_ADDRESS = re.compile(r"[A-Za-z0-9=]")
 """What keeps a reference without its ';' as it is in an attribute (``?a=1&region=cn``):
 the HTML standard reads it as a character only before anything else."""
@@ -306,7 +307,7 @@ def resolved_setting_problems(data: bytes, resolved: dict[str, Any], shown: Path
             for name, path, node in _printed(settings_document(data.decode("utf-8-sig")))
             if path is not None
             and node.tag != TEXT_TAG
-            and isinstance(value := resolved_at(resolved, path), str)
+            and isinstance(value := given_text(node, resolved_at(resolved, path)), str)
             if (
                 problem := _value_problem(
                     f"{name} as {node.tag} gives it", path, value, node, shown
@@ -324,15 +325,16 @@ def _value_problem(
 ) -> Problem | None:
     """What keeps ``value``, the text of ``node`` at ``path``, from being printed as it is."""
     in_href = _in_href(path)
-    what = not_plain(value) or _markup(value, in_href) or (_spaced(value) if in_href else None)
+    what = (
+        not_plain(value) or _markup(value, in_href) or (spaced_address(value) if in_href else None)
+    )
     if what is None:
         return None
     message, fix, code = what
     if code == "text.too-long":
         fix = "shorten it; a picture or a script belongs in a file of the site, named by its path"
-    return problem_at(
-        node.start_mark, shown, f"{name} {message}{given_by_variable(node)}", fix, code
-    )
+    message, fix = said_of_variable(node, message, fix, code)
+    return problem_at(node.start_mark, shown, f"{name} {message}", fix, code)
 
 
 def _in_href(path: Keys | None) -> bool:
@@ -341,14 +343,6 @@ def _in_href(path: Keys | None) -> bool:
     return path is not None and (
         path[0] in ADDRESSES or path in IN_ATTRIBUTES or (path[0] == EXTRA and path[-1] == LINK)
     )
-
-
-def _spaced(address: str) -> tuple[str, str, str] | None:
-    """A space in ``address``, a web address (``https://...``), which holds none; a file's
-    name (``images/my logo.png``) may, as a browser encodes it."""
-    if "://" not in address or SPACE.search(address) is None:
-        return None
-    return "contains a space, which no web address holds", "write it as %20", "settings.address"
 
 
 def _markup(value: str, in_href: bool) -> tuple[str, str, str] | None:

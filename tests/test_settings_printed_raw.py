@@ -25,6 +25,7 @@ from generator.project import Project
 from tests.conftest import NO_SITE, run_generator
 
 SITE_URL = "site_url: !ENV SITE_URL"
+SET_AGAIN = "SITE_URL={} where it is set, with nothing before or after it"
 HOSTILE = '"><img src=x onerror=alert(1)>'
 AS_HTML = "which every page would read as HTML; this setting is plain text"
 ADDRESS_FIX = "write '%22' instead, or leave it out: only a page's body may hold HTML"
@@ -74,6 +75,38 @@ def test_the_site_address_written_out_is_an_address(
 
 
 @pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        (
+            '"https://x.example/mot/\\n"',
+            "has a line break (U+000A); it must be one line; write it on one line (use '>-' to "
+            "fold a long text); Markdown such as headings belongs in the page body "
+            "[text.line-break]",
+        ),
+        (
+            "'https://x.example/mot/ '",
+            "has a space around it, which no web address holds; remove it: "
+            "https://x.example/mot/ [settings.address]",
+        ),
+        (
+            '"\\u3000https://x.example/mot/"',
+            "has a space around it, which no web address holds; remove it: "
+            "https://x.example/mot/ [settings.address]",
+        ),
+    ],
+    ids=["line-break", "space-after", "full-width-space-before"],
+)
+def test_the_site_address_written_out_holds_nothing_around_it(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, problem: str
+) -> None:
+    """A space around the address was to be written as %20."""
+    line = edit_settings(minimal_project, SITE_URL, f"site_url: {written}")
+    assert problems(minimal_project, capsys) == (
+        f"mkdocs.yml:{line}:11: 'site_url' {problem}\nFAILED: 1 problem\n"
+    )
+
+
+@pytest.mark.parametrize(
     ("address", "problem"),
     [
         (
@@ -86,7 +119,33 @@ def test_the_site_address_written_out_is_an_address(
             "contains a space, which no web address holds; its value comes from the environment "
             "variable SITE_URL; write it as %20 [settings.address]",
         ),
+        (
+            "https://x.example/mot/\n",
+            "has a line break (U+000A); it must be one line; its value comes from the environment "
+            "variable SITE_URL, which holds 'https://x.example/mot/\\n'; set "
+            f"{SET_AGAIN.format('https://x.example/mot/')} [text.line-break]",
+        ),
+        (
+            "https://x.example/\nmot/",
+            "has a line break (U+000A); it must be one line; its value comes from the environment "
+            "variable SITE_URL, which holds 'https://x.example/\\nmot/'; set SITE_URL again "
+            "where it is set, typing its value: one pasted in may bring a line break or an "
+            "invisible character along [text.line-break]",
+        ),
+        (
+            "\thttps://x.example/mot/",
+            "contains U+0009, which cannot be shown as text; its value comes from the environment "
+            "variable SITE_URL, which holds '\\thttps://x.example/mot/'; set "
+            f"{SET_AGAIN.format('https://x.example/mot/')} [text.control-character]",
+        ),
+        (
+            " https://x.example/mot/",
+            "has a space around it, which no web address holds; its value comes from the "
+            "environment variable SITE_URL, which holds ' https://x.example/mot/'; set "
+            f"{SET_AGAIN.format('https://x.example/mot/')} [settings.address]",
+        ),
     ],
+    ids=["quote", "space", "line-break-after", "line-break-inside", "tab-before", "space-before"],
 )
 def test_the_site_address_an_environment_variable_gives_is_an_address(
     minimal_project: Path,
@@ -95,7 +154,9 @@ def test_the_site_address_an_environment_variable_gives_is_an_address(
     address: str,
     problem: str,
 ) -> None:
-    """The Pages workflow sets SITE_URL: the message names it, at site_url's line."""
+    """The Pages workflow sets SITE_URL: the message names it, at site_url's line. MkDocs
+    drops a line break, a tab or a space before the address: the site was built for what no
+    one wrote, and the OK line printed the line break."""
     line = edit_settings(minimal_project, SITE_URL, SITE_URL)
     monkeypatch.setenv("SITE_URL", address)
     assert problems(minimal_project, capsys, "build") == (
