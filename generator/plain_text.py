@@ -29,13 +29,12 @@ from markupsafe import Markup
 from generator.errors import Problem
 from generator.kept_numbers import keep_numbers
 from generator.models import Source
+from generator.yaml_events import Location
 from generator.yaml_lines import FULL_WIDTH_SPACE
 from generator.yaml_source import position
 
 ASCII_PUNCTUATION = frozenset(string.punctuation)
 ATTRIBUTE_LIST = "{:"
-
-Location = tuple[str | int, ...]
 
 
 def markdown_text(value: str) -> Markup:

@@ -21,10 +21,10 @@ from generator.errors import Problem
 from generator.models import QUESTION_TYPES, Source
 from generator.project import MODULE_NAME
 from generator.schema_location import fields_at, model_at
+from generator.yaml_events import Location
 from generator.yaml_lines import FULL_WIDTH_SPACE
 from generator.yaml_source import position, value_at, walk
 
-Location = tuple[int | str, ...]
 Outdented = tuple[str, str, Location]
 """What is wrong, how to fix it, and the location (as pydantic names it) of the mapping the
 key belongs to."""

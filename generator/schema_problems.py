@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
 from datetime import date
 from typing import TypeVar
 
@@ -25,7 +24,7 @@ from generator.models import (
 from generator.schema_dashes import doubled_dashes
 from generator.schema_full_width import full_width_keys
 from generator.schema_keys import told_instead, unknown_key
-from generator.schema_location import QUESTION_LISTS, fields_at, model_at, question_label
+from generator.schema_location import QUESTION_LISTS, Location, fields_at, model_at, question_label
 from generator.schema_numbers import not_a_whole_number, out_of_range
 from generator.schema_outdented import outdented_keys
 from generator.schema_patterns import bad_module_key, invisible_only, pattern_problem
@@ -50,7 +49,6 @@ from generator.yaml_written import (
 )
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-Location = Sequence[int | str]
 KEY_STEP = "[key]"
 """pydantic's last step when a mapping's key, not its value, is wrong."""
 QUESTION_FIELDS = ("id", "type", "objective", "prompt", "explanation", "review")

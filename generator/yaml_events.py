@@ -27,6 +27,7 @@ from ruamel.yaml.resolver import implicit_resolvers
 from generator.line_folds import unfold_wide
 
 Location = tuple[int | str, ...]
+"""The keys and list indexes from a document's top down to a key or an item."""
 Positions = dict[Location, tuple[int, int]]
 """Location of a key or item -> its 0-based line and column."""
 

@@ -29,7 +29,8 @@ from generator.lint.questions import QuestionList, warning
 from generator.lint.thresholds import ORDER_SHOWN
 from generator.models import Matching, Ordering, Pair
 from generator.normalise import normalise
-from generator.plain_text import Location, strings
+from generator.plain_text import strings
+from generator.yaml_events import Location
 
 NOT_SHOWN = frozenset({"id", "type", "objective", "stage", "review", "next"})
 """Keys whose values a learner never reads: ids, a stage, a review link's address."""
