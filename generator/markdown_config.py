@@ -43,7 +43,7 @@ from generator.settings_screen import (
     THEME,
     resolved_setting_problems,
 )
-from generator.settings_search import separator_problems
+from generator.settings_search import search_problems
 from generator.settings_source import settings_bytes
 from generator.settings_theme import theme_key_problems, theme_name_problems
 from generator.yaml_errors import DOCUMENT_END_FIX, document_end_above, indent_hint
@@ -96,7 +96,7 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
         resolved_setting_problems(data, printed, shown)
         + output_problems(data, config["use_directory_urls"], project.root, shown)
         + theme_key_problems(data, config["theme"], shown)
-        + separator_problems(data, shown)
+        + search_problems(data, project.root, shown)
     )
     if problems:
         raise CourseError(problems)

@@ -30,6 +30,8 @@ from mkdocs.exceptions import MkDocsException
 from generator.errors import CourseError, Problem
 from generator.project import Project
 from generator.search_cache import SearchEntryCache
+from generator.search_dictionary import dictionaries_from_root
+from generator.settings_search import DICTIONARIES
 from generator.site_engines import (
     MATERIAL_OVERRIDES,
     THEME_OVERRIDES,
@@ -45,8 +47,6 @@ ConfigAdjustment = Callable[[MkDocsConfig], None]
 QUOTED = re.compile(r"'([^']+)'")
 MKDOCS_WARNING = "mkdocs.warning"
 """The code of a problem MkDocs warned about."""
-DICTIONARIES = ("jieba_dict_user", "jieba_dict")
-"""The search's settings naming a Chinese dictionary, which jieba reads as the build runs."""
 
 
 def run_mkdocs(
@@ -58,6 +58,7 @@ def run_mkdocs(
             str(project.config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True
         )
         use_course_theme(config)
+        dictionaries_from_root(project, config)
         config.plugins["mot/search-cache"] = SearchEntryCache(project)
         if adjust is not None:
             adjust(config)

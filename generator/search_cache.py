@@ -29,14 +29,13 @@ from mkdocs.structure.toc import AnchorLink
 
 from generator.digest_store import DigestStore, stamp_of
 from generator.project import Project
+from generator.search_dictionary import SEARCH_PLUGIN
 from generator.search_terms import read_search_terms, register_search_terms
+from generator.settings_search import DICTIONARIES
 
 CACHE_FILE = "search-entries.json"
-SEARCH_PLUGIN = "material/search"
 SEARCH_PACKAGES = ("mkdocs-material", "jieba")
 """What makes the entries, besides the course's search terms and jieba's dictionaries."""
-DICTIONARIES = ("jieba_dict", "jieba_dict_user")
-"""The search plugin's settings naming a dictionary that jieba splits the text with."""
 
 
 class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -67,7 +66,8 @@ class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def _splitting(self, search: Any) -> bytes:
         """What jieba splits the text with: the course's search terms and the dictionaries
-        ``search``, the plugin's settings, name (read as Material reads them)."""
+        ``search``, the plugin's settings, name (from the project's folder, as the build has
+        handed them to the plugin: :mod:`generator.search_dictionary`)."""
         terms = json.dumps(read_search_terms(self.project), ensure_ascii=False).encode()
         named = [os.path.normpath(path) for name in DICTIONARIES if (path := search[name])]
         read = [Path(path).read_bytes() for path in named if os.path.isfile(path)]

@@ -62,6 +62,7 @@ from generator.project import (
 )
 from generator.publish import swap_in
 from generator.render import QuestionMemo
+from generator.search_dictionary import dictionaries_from_root
 from generator.search_terms import read_search_terms, replace_search_terms
 from generator.settings_source import settings_bytes
 from generator.source_watch import (
@@ -173,8 +174,8 @@ class Preview:
 
     def config(self, site_dir: Path | None = None) -> MkDocsConfig:
         """The project's MkDocs settings for the preview, building into ``site_dir`` (else
-        the served site): strict and with the site's theme, as a build has them, and the
-        problems panel."""
+        the served site): strict, with the site's theme and search dictionaries, as a build
+        has them, and the problems panel."""
         config = load_settings(
             self.project,
             docs_dir=str(self.docs_dir),
@@ -183,6 +184,7 @@ class Preview:
             strict=True,
         )
         use_course_theme(config)
+        dictionaries_from_root(self.project, config)
         config.extra_javascript.append(SERVE_SCRIPT)
         config.extra_css.append(SERVE_STYLES)
         config.plugins["mot/preview"] = self.plugin

@@ -112,6 +112,31 @@ def minimal_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return copy_project(tmp_path / "project", FIXTURES / "minimal")
 
 
+@pytest.fixture
+def jieba_kept() -> Iterator[None]:
+    """jieba's dictionary as it was before the test. It lives in the process: a test that left
+    in it a dictionary jieba cannot read, or words of its own, changed every later build in the
+    same pytest worker."""
+    import jieba
+
+    tokenizer = jieba.dt
+    names = ("dictionary", "initialized", "total", "tmp_dir", "cache_file")
+    kept = {name: getattr(tokenizer, name) for name in names}
+    words, tags = dict(tokenizer.FREQ), dict(tokenizer.user_word_tag_tab)
+    split, level = set(jieba.finalseg.Force_Split_Words), jieba.default_logger.level
+    try:
+        yield
+    finally:
+        for name, value in kept.items():
+            setattr(tokenizer, name, value)
+        tokenizer.FREQ = words
+        tokenizer.user_word_tag_tab.clear()
+        tokenizer.user_word_tag_tab.update(tags)
+        jieba.finalseg.Force_Split_Words.clear()
+        jieba.finalseg.Force_Split_Words.update(split)
+        jieba.setLogLevel(level)
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` and its bytes, to show that a failed build changed nothing."""
     return {

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.search_index import DOCUMENTS
 from generator.settings_search import separator_problems
 from tests.conftest import NO_SITE, PROJECT, run_generator
+from tests.test_search_terms import index_text
 from tests.test_settings_printed_raw import edit_settings, problems
 
 READ_JAVASCRIPT = PROJECT / "tests/node/regexp.js"
@@ -145,31 +147,26 @@ def test_a_separator_an_environment_variable_gives_is_checked(
 @pytest.mark.parametrize(
     ("setting", "written", "said"),
     [
-        ("jieba_dict_user", "书面 3\n".encode("gbk"), "dictionary file terms.txt must be utf-8"),
+        ("jieba_dict_user", "书面 3\n".encode("gbk"), "dictionary file {file} must be utf-8"),
         ("jieba_dict", "# 课程术语\n".encode(), "invalid dictionary entry in {file} at Line 1"),
     ],
     ids=["not-utf-8", "not-a-dictionary"],
 )
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # jieba's file
+@pytest.mark.usefixtures("jieba_kept")  # the process's next builds read jieba's own
 def test_a_search_dictionary_jieba_cannot_read_is_told_at_its_line(
     minimal_project: Path,
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
     setting: str,
     written: bytes,
     said: str,
 ) -> None:
     """The build ended in jieba's traceback, reported as a failure of the generator's."""
-    import jieba
-
-    for kept in ("dictionary", "initialized"):  # the process's next builds read jieba's own
-        monkeypatch.setattr(jieba.dt, kept, getattr(jieba.dt, kept))
-    monkeypatch.chdir(minimal_project)  # jieba reads the file from where the command runs
     (minimal_project / "terms.txt").write_bytes(written)
     line = edit_settings(
         minimal_project, "  - search:\n", f"  - search:\n      {setting}: terms.txt\n"
     )
-    reported = problems(minimal_project, capsys, "build")  # after jieba's own log lines
+    reported = problems(minimal_project, capsys, "build")
     said = said.format(file=minimal_project / "terms.txt")
     assert f"mkdocs.yml:{line + 1}:1: the search's Chinese dictionary cannot be read: {said}" in (
         reported
@@ -179,3 +176,57 @@ def test_a_search_dictionary_jieba_cannot_read_is_told_at_its_line(
         "the setting: the course's own terms go in search-terms.txt "
         f"[settings.search-dictionary]\nFAILED: 1 problem\n{NO_SITE}\n"
     )
+
+
+DICTIONARY_FIX = (
+    "save the dictionary there (a UTF-8 file of one word a line), correct the path, or delete "
+    "the setting: the course's own terms go in search-terms.txt [settings.search-dictionary]"
+)
+
+
+@pytest.mark.parametrize("setting", ["jieba_dict", "jieba_dict_user"])
+@pytest.mark.parametrize("kind", ["missing", "folder"])
+def test_a_search_dictionary_that_is_no_file_is_told_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], setting: str, kind: str
+) -> None:
+    """``check`` said OK, and the build stopped on Material's warning, at no line."""
+    what = "which is not there"
+    if kind == "folder":
+        (minimal_project / "dicts/words.txt").mkdir(parents=True)
+        what = "which is a folder, not a file"
+    line = edit_settings(
+        minimal_project, "  - search:\n", f"  - search:\n      {setting}: dicts/words.txt\n"
+    )
+    expected = (
+        f"mkdocs.yml:{line + 1}:{len(setting) + 9}: plugins.search.{setting} names the Chinese "
+        f"dictionary 'dicts/words.txt', {what} (read from the folder of mkdocs.yml: "
+        f"{minimal_project / 'dicts/words.txt'}), and the build would stop on it; "
+        f"{DICTIONARY_FIX}"
+    )
+    assert problems(minimal_project, capsys).splitlines() == [expected, "FAILED: 1 problem"]
+    built = problems(minimal_project, capsys, "build").splitlines()
+    assert built == [expected, "FAILED: 1 problem", NO_SITE]
+
+
+@pytest.mark.parametrize("written", ["dicts/words.txt", "{root}/dicts/words.txt"])
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # jieba's file
+@pytest.mark.usefixtures("jieba_kept")
+def test_a_search_dictionary_is_read_from_the_project_folder_wherever_the_command_runs(
+    minimal_project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    written: str,
+) -> None:
+    """jieba read a relative path from the folder the command ran in: ``check`` said OK (it
+    did not look), and the build run from any other folder than the project's stopped."""
+    (minimal_project / "dicts").mkdir()
+    (minimal_project / "dicts/words.txt").write_text("开篇情景\n", encoding="utf-8")
+    path = written.format(root=minimal_project)
+    edit_settings(minimal_project, "  - search:\n", f"  - search:\n      jieba_dict_user: {path}\n")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
+    assert run_generator(minimal_project, "build") == 0, capsys.readouterr().err
+    index = (minimal_project / "site" / DOCUMENTS).read_text(encoding="utf-8")
+    assert "开篇情景" in index_text(index), "the dictionary's word is kept whole"
