@@ -30,7 +30,7 @@ from mkdocs.exceptions import MkDocsException
 from generator.errors import CourseError, Problem
 from generator.project import Project
 from generator.search_cache import SearchEntryCache
-from generator.search_dictionary import dictionaries_from_root
+from generator.search_dictionary import dictionaries_from_root, start_afresh
 from generator.settings_search import DICTIONARIES
 from generator.site_engines import (
     MATERIAL_OVERRIDES,
@@ -62,6 +62,7 @@ def run_mkdocs(
         config.plugins["mot/search-cache"] = SearchEntryCache(project)
         if adjust is not None:
             adjust(config)
+        start_afresh(project)  # as a fresh process has it: an earlier build's is not kept
         build(config)
 
 

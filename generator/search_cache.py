@@ -30,7 +30,7 @@ from mkdocs.structure.toc import AnchorLink
 from generator.digest_store import DigestStore, stamp_of
 from generator.project import Project
 from generator.search_dictionary import SEARCH_PLUGIN
-from generator.search_terms import read_search_terms, register_search_terms
+from generator.search_terms import add_search_terms, read_search_terms
 from generator.settings_search import DICTIONARIES
 
 CACHE_FILE = "search-entries.json"
@@ -95,7 +95,7 @@ class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def _register_terms(self) -> None:
         """Add the course's terms to jieba's dictionary (loading it) before a page is split."""
         if not self.terms_registered:
-            register_search_terms(self.project)
+            add_search_terms(read_search_terms(self.project))
             self.terms_registered = True
 
 

@@ -3,9 +3,10 @@
 MkDocs' search plugin splits Chinese text into words with jieba when it builds the
 index. jieba splits course terms such as 服务补救 into 服务 + 补救, and a learner who
 searches for the whole term then finds nothing. The terms listed in
-``search-terms.txt`` are added to jieba's dictionary before MkDocs runs (in this
-process, which is the one that builds or serves the site); the live preview applies an
-edited list to its next build.
+``search-terms.txt`` are added to jieba's dictionary before a page is split (in this
+process, which is the one that builds or serves the site, once the search has handed jieba
+its dictionaries: :mod:`generator.search_dictionary`); the live preview applies an edited
+list to its next build.
 
 ``check`` reads the list as the build does and reports what would break it or be lost
 silently: a folder or a link to nothing in its place, a term with an invisible character
@@ -159,17 +160,6 @@ def _splits_terms(char: str) -> bool:
     return char.isspace() or char in TERM_SEPARATORS
 
 
-def register_search_terms(project: Project) -> None:
-    """Add the project's terms to jieba's dictionary, which jieba caches in the project's
-    cache folder: in the system's temporary folder, shared by every user, a cache another
-    user left could be neither replaced (jieba printed a traceback) nor trusted."""
-    import jieba
-
-    project.cache_dir.mkdir(parents=True, exist_ok=True)
-    jieba.dt.tmp_dir = str(project.cache_dir)
-    add_search_terms(read_search_terms(project))
-
-
 def add_search_terms(terms: list[str]) -> None:
     """Add ``terms`` to jieba's dictionary (imported here: only builds need it)."""
     import jieba
@@ -177,18 +167,3 @@ def add_search_terms(terms: list[str]) -> None:
     jieba.setLogLevel(logging.WARNING)  # it reports loading its dictionary on every build
     for term in terms:
         jieba.add_word(term)
-
-
-def replace_search_terms(old: list[str], new: list[str]) -> None:
-    """Give jieba's dictionary the terms ``new`` in place of ``old`` (the live preview's list
-    was edited).
-
-    jieba cannot take a word back as if it had never been added (``del_word`` forces it
-    apart, even a word of jieba's own dictionary), so a term taken out reloads the dictionary.
-    """
-    import jieba
-
-    if set(old) - set(new):
-        jieba.dt.initialized = False
-        jieba.initialize()
-    add_search_terms(new)

@@ -62,8 +62,8 @@ from generator.project import (
 )
 from generator.publish import swap_in
 from generator.render import QuestionMemo
-from generator.search_dictionary import dictionaries_from_root
-from generator.search_terms import read_search_terms, replace_search_terms
+from generator.search_dictionary import PreviewDictionary
+from generator.search_terms import read_search_terms
 from generator.settings_source import settings_bytes
 from generator.source_watch import (
     POLL_SECONDS,
@@ -143,8 +143,8 @@ class Preview:
         """The settings, navigation, search terms and theme the site was last built with."""
         self.last_good: BuiltFor | None = None
         """The same, of the last build that succeeded (``built_for`` is None after a failed one)."""
-        self.terms: list[str] = []
-        """The search terms added to jieba's dictionary."""
+        self.dictionary = PreviewDictionary(project)
+        """jieba's, which splits the search's Chinese: loaded only when it changes."""
         self.removed: set[str] = set()
         """Files gone from the docs folder since the last build: one of the changed pages alone
         would leave them in the site."""
@@ -174,8 +174,8 @@ class Preview:
 
     def config(self, site_dir: Path | None = None) -> MkDocsConfig:
         """The project's MkDocs settings for the preview, building into ``site_dir`` (else
-        the served site): strict, with the site's theme and search dictionaries, as a build
-        has them, and the problems panel."""
+        the served site): strict and with the site's theme, as a build has them, and the
+        problems panel."""
         config = load_settings(
             self.project,
             docs_dir=str(self.docs_dir),
@@ -184,7 +184,6 @@ class Preview:
             strict=True,
         )
         use_course_theme(config)
-        dictionaries_from_root(self.project, config)
         config.extra_javascript.append(SERVE_SCRIPT)
         config.extra_css.append(SERVE_STYLES)
         config.plugins["mot/preview"] = self.plugin
@@ -264,14 +263,13 @@ class Preview:
         self.touched = True
         self.plugin.dirty = dirty
         self.built_for = None  # until this build succeeds: a failed one may leave pages half-built
-        if terms != self.terms:
-            replace_search_terms(self.terms, terms)
-            self.terms = terms
         target = self.site_dir if dirty else self.folder / NEXT_SITE
         if dirty:  # files gone, not pages: a page removed changes the navigation (a whole build)
             remove_from_site(self.site_dir, self.removed)
         with _dirty_warning_dropped(), mkdocs_problems(self.project):
-            mkdocs_build(self.config(target), serve_url=self.serve_url, dirty=dirty)
+            config = self.config(target)
+            self.dictionary.use(config, terms)
+            mkdocs_build(config, serve_url=self.serve_url, dirty=dirty)
         if not dirty:
             self.serve_site(target)
             say_why_whole(self.last_good, built_for)

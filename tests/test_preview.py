@@ -323,6 +323,80 @@ def test_an_edited_search_terms_list_rebuilds_the_search_index_whole(
     assert kept_whole not in index_text(built(preview, SEARCH_INDEX).read_text(encoding="utf-8"))
 
 
+KEPT_WHOLE = f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}"
+"""How the search index holds PROJECT_TERM when search keeps it whole."""
+
+
+def index_of(preview: Preview) -> str:
+    return index_text(built(preview, SEARCH_INDEX).read_text(encoding="utf-8"))
+
+
+def with_dictionary(project: Path, setting: str, words: str) -> str:
+    """Name ``words.txt``, holding ``words``, in the search's ``setting``; return the
+    settings as they were."""
+    settings = project / "mkdocs.yml"
+    good = settings.read_text(encoding="utf-8")
+    (project / "words.txt").write_text(words, encoding="utf-8")
+    edit(settings, "  - search:\n", f"  - search:\n      {setting}: words.txt\n")
+    return good
+
+
+@pytest.mark.parametrize("mended", ["setting-deleted", "file-mended"])
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # jieba's file
+@pytest.mark.usefixtures("jieba_kept")
+def test_a_search_dictionary_jieba_cannot_read_fails_no_save_after_the_one_that_mends_it(
+    preview: Preview, minimal_project: Path, mended: str
+) -> None:
+    """jieba kept the dictionary it could not read: with the setting deleted, every save
+    failed on it until the preview was restarted."""
+    terms = minimal_project / "search-terms.txt"
+    terms.write_text(f"{terms.read_text(encoding='utf-8')}{PROJECT_TERM}\n", encoding="utf-8")
+    good = with_dictionary(minimal_project, "jieba_dict", "# 课程术语\n")
+    preview.rebuild()
+    (problem,) = site_problems(preview)
+    assert problem.endswith("[settings.search-dictionary]")
+    if mended == "file-mended":
+        (minimal_project / "words.txt").write_text("客户 100 n\n", encoding="utf-8")
+    else:
+        (minimal_project / "mkdocs.yml").write_text(good, encoding="utf-8")
+    preview.rebuild()
+    assert site_problems(preview) == []
+    assert KEPT_WHOLE in index_of(preview), "the course's search terms are added again"
+
+
+@pytest.mark.parametrize("setting", ["jieba_dict", "jieba_dict_user"])
+@pytest.mark.usefixtures("jieba_kept")
+def test_a_search_dictionary_deleted_from_mkdocs_yml_is_no_longer_used(
+    preview: Preview, minimal_project: Path, setting: str
+) -> None:
+    """jieba kept it: its words stayed whole until the preview was restarted."""
+    good = with_dictionary(minimal_project, setting, f"{PROJECT_TERM} 1000\n")
+    preview.rebuild()
+    assert site_problems(preview) == []
+    assert KEPT_WHOLE in index_of(preview)
+    (minimal_project / "mkdocs.yml").write_text(good, encoding="utf-8")
+    preview.rebuild()
+    assert site_problems(preview) == []
+    assert KEPT_WHOLE not in index_of(preview)
+
+
+@pytest.mark.usefixtures("jieba_kept")
+def test_a_main_search_dictionary_keeps_the_course_s_terms_at_every_save(
+    preview: Preview, minimal_project: Path
+) -> None:
+    """The search plugin handed jieba the dictionary again as every build started, and jieba
+    loaded it again (0.6 s) without the course's terms, added before."""
+    terms = minimal_project / "search-terms.txt"
+    terms.write_text(f"{terms.read_text(encoding='utf-8')}{PROJECT_TERM}\n", encoding="utf-8")
+    with_dictionary(minimal_project, "jieba_dict", "客户 100 n\n")
+    preview.rebuild()
+    assert KEPT_WHOLE in index_of(preview)
+    edit(minimal_project / "course/01-sample.md", "倾听时要望闻问切。", "倾听时要先望闻问切。")
+    preview.rebuild()
+    assert preview.plugin.dirty, "only the page saved is split again"
+    assert KEPT_WHOLE in index_of(preview)
+
+
 def test_a_save_names_the_files_it_regenerated_apart_from_those_it_removed(
     preview: Preview, minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

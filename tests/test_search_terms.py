@@ -23,8 +23,9 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from generator.project import Project
+from generator.search_dictionary import start_afresh
 from generator.search_index import DOCUMENTS, OFFLINE_DOCUMENTS
-from generator.search_terms import MAX_TERM_LENGTH, read_search_terms, register_search_terms
+from generator.search_terms import MAX_TERM_LENGTH, add_search_terms, read_search_terms
 from tests.browsing import type_query
 from tests.conftest import NO_SITE, PROJECT, run_generator
 
@@ -50,8 +51,10 @@ def test_the_longest_term_accepted_is_far_above_the_course_s_and_documented() ->
         assert f"at most {MAX_TERM_LENGTH} characters" in said, document
 
 
-def test_registered_terms_are_not_split() -> None:
-    register_search_terms(Project(PROJECT))
+@pytest.mark.usefixtures("jieba_kept")
+def test_added_terms_are_not_split() -> None:
+    start_afresh(Project(PROJECT))
+    add_search_terms(read_search_terms(Project(PROJECT)))
     assert "服务补救" in jieba.lcut("做好服务补救工作")
 
 
