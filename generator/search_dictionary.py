@@ -23,6 +23,7 @@ the dictionary again too.
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
@@ -59,9 +60,12 @@ def start_afresh(project: Project) -> None:
     """jieba as a fresh process has it, with nothing of an earlier build's: its own dictionary,
     loaded when a text is first split, and cached in the project's cache folder (in the
     system's temporary folder, shared by every user, a cache another user left could be
-    neither replaced, and jieba printed a traceback, nor trusted)."""
+    neither replaced, and jieba printed a traceback, nor trusted). It loads without a word:
+    it printed its own lines ("Building prefix dict from ...") on every build, and before
+    the problem with a dictionary it could not read."""
     import jieba
 
+    jieba.setLogLevel(logging.WARNING)
     project.cache_dir.mkdir(parents=True, exist_ok=True)
     jieba.dt.tmp_dir = str(project.cache_dir)
     jieba.dt.dictionary = jieba.DEFAULT_DICT

@@ -17,7 +17,6 @@ whole line for one word.
 
 from __future__ import annotations
 
-import logging
 import os
 import stat
 from pathlib import Path
@@ -164,6 +163,5 @@ def add_search_terms(terms: list[str]) -> None:
     """Add ``terms`` to jieba's dictionary (imported here: only builds need it)."""
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)  # it reports loading its dictionary on every build
     for term in terms:
         jieba.add_word(term)

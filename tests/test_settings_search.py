@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,14 +145,26 @@ def test_a_separator_an_environment_variable_gives_is_checked(
     assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
 
 
-@pytest.mark.parametrize(
+UNREAD_DICTIONARIES = pytest.mark.parametrize(
     ("setting", "written", "said"),
     [
         ("jieba_dict_user", "书面 3\n".encode("gbk"), "dictionary file {file} must be utf-8"),
-        ("jieba_dict", "# 课程术语\n".encode(), "invalid dictionary entry in {file} at Line 1"),
+        (
+            "jieba_dict",
+            "# 课程术语\n".encode(),
+            "invalid dictionary entry in {file} at Line 1: # 课程术语",
+        ),
     ],
     ids=["not-utf-8", "not-a-dictionary"],
 )
+"""Dictionaries jieba cannot read, and what it says of each."""
+DICTIONARY_READ_FIX = (
+    "name a UTF-8 file of one word a line (then its frequency and tag, if any), or delete the "
+    "setting: the course's own terms go in search-terms.txt [settings.search-dictionary]"
+)
+
+
+@UNREAD_DICTIONARIES
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # jieba's file
 @pytest.mark.usefixtures("jieba_kept")  # the process's next builds read jieba's own
 def test_a_search_dictionary_jieba_cannot_read_is_told_at_its_line(
@@ -171,11 +184,29 @@ def test_a_search_dictionary_jieba_cannot_read_is_told_at_its_line(
     assert f"mkdocs.yml:{line + 1}:1: the search's Chinese dictionary cannot be read: {said}" in (
         reported
     )
-    assert reported.endswith(
-        "name a UTF-8 file of one word a line (then its frequency and tag, if any), or delete "
-        "the setting: the course's own terms go in search-terms.txt "
-        f"[settings.search-dictionary]\nFAILED: 1 problem\n{NO_SITE}\n"
+    assert reported.endswith(f"{DICTIONARY_READ_FIX}\nFAILED: 1 problem\n{NO_SITE}\n")
+
+
+@UNREAD_DICTIONARIES
+def test_a_build_failing_on_a_search_dictionary_prints_only_the_problem(
+    minimal_project: Path, setting: str, written: bytes, said: str
+) -> None:
+    """jieba printed its own lines as it loaded the dictionary ("Building prefix dict from the
+    default dictionary ...", "Loading model cost 0.6 seconds.") before the problem."""
+    (minimal_project / "terms.txt").write_bytes(written)
+    line = edit_settings(
+        minimal_project, "  - search:\n", f"  - search:\n      {setting}: terms.txt\n"
     )
+    command = [sys.executable, "-m", "generator", "--root", str(minimal_project), "build"]
+    built = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True)
+    said = said.format(file=minimal_project / "terms.txt")
+    assert (built.returncode, built.stdout) == (1, "")
+    assert built.stderr.splitlines() == [
+        f"mkdocs.yml:{line + 1}:1: the search's Chinese dictionary cannot be read: {said}; "
+        f"{DICTIONARY_READ_FIX}",
+        "FAILED: 1 problem",
+        NO_SITE,
+    ]
 
 
 DICTIONARY_FIX = (
