@@ -36,11 +36,13 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from typing import TypedDict
 
 _SPACE_RUN = re.compile(" +")
+_SPACE = re.compile(" ")
 _UNIFIED_COMPATIBILITY_IDEOGRAPHS = frozenset(
     "\ufa0e\ufa0f\ufa11\ufa13\ufa14\ufa1f\ufa21\ufa23\ufa24\ufa27\ufa28\ufa29"
 )
@@ -89,11 +91,8 @@ def computed_case_folds() -> CaseFolds:
     return {"ranges": ranges, "strings": strings}
 
 
-@cache
 def fold(character: str) -> str:
-    """Fold one character for comparison, with the shared table, else by lower-casing
-    (remembered: a course's texts use a few thousand characters, the table has hundreds of
-    ranges to search)."""
+    """Fold one character for comparison, with the shared table, else by lower-casing."""
     folds = case_folds()
     if character in folds["strings"]:
         return folds["strings"][character]
@@ -104,7 +103,20 @@ def fold(character: str) -> str:
     return character.lower()
 
 
-@cache
+class _CharacterMap(dict[int, str | None]):
+    """A ``str.translate`` table that works out each character the first time it meets it:
+    a text's characters are mapped at the speed of ``translate``, and a course's texts use a
+    few thousand characters (finding one in the fold table searches hundreds of ranges)."""
+
+    def __init__(self, mapped: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self.mapped = mapped
+
+    def __missing__(self, code: int) -> str | None:
+        self[code] = found = self.mapped(chr(code))
+        return found
+
+
 def _is_space(character: str) -> bool:
     return unicodedata.category(character)[0] == "Z" or unicodedata.category(character) == "Cc"
 
@@ -113,7 +125,6 @@ def _is_edge(character: str) -> bool:
     return _is_space(character) or unicodedata.category(character)[0] == "P"
 
 
-@cache
 def _is_format(character: str) -> bool:
     """A format character or a variation selector (U+FE00–U+FE0F, U+E0100–U+E01EF)."""
     code = ord(character)
@@ -130,19 +141,26 @@ def _is_ideograph(character: str) -> bool:
 
 
 def _without_spaces_by_ideographs(text: str) -> str:
-    if " " not in text:
-        return text
-    return "".join(
-        c
-        for i, c in enumerate(text)
-        if c != " " or not (_is_ideograph(text[i - 1 : i]) or _is_ideograph(text[i + 1 : i + 2]))
-    )
+    """``text``, its spaces single, without each space that has an ideograph beside it."""
+    kept: list[str] = []
+    done = 0
+    for space in _SPACE.finditer(text):
+        at = space.start()
+        if _is_ideograph(text[at - 1 : at]) or _is_ideograph(text[at + 1 : at + 2]):
+            kept.append(text[done:at])
+            done = at + 1
+    return "".join([*kept, text[done:]])
+
+
+_VISIBLE = _CharacterMap(lambda c: None if _is_format(c) else c)
+_FOLDED = _CharacterMap(lambda c: " " if _is_space(c) else fold(c))
+"""Steps 3 and 4 in one: a space or a control character is no letter to fold."""
 
 
 def normalise(text: str) -> str:
-    visible = "".join(c for c in text if not _is_format(c))
-    folded = "".join(map(fold, unicodedata.normalize("NFKC", visible)))
-    spaced = _SPACE_RUN.sub(" ", "".join(" " if _is_space(c) else c for c in folded))
+    visible = text.translate(_VISIBLE)
+    folded = unicodedata.normalize("NFKC", visible).translate(_FOLDED)
+    spaced = _SPACE_RUN.sub(" ", folded)
     spaced = _without_spaces_by_ideographs(spaced)
     start, end = 0, len(spaced)
     while start < end and _is_edge(spaced[start]):

@@ -34,7 +34,10 @@ def standing_markers(text: str) -> dict[int, str]:
 
 
 def markers_of(page: Page) -> dict[int, str]:
-    """:func:`standing_markers` of ``page``, for a caller without its searchable text."""
+    """:func:`standing_markers` of ``page``, for a caller without its searchable text (not
+    worked out for a page whose text names no marker, as most do not)."""
+    if not any(marker in page.body for marker in MARKERS):
+        return {}
     return standing_markers(searchable_text(page, searchable_lines(page)))
 
 
