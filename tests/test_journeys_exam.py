@@ -596,37 +596,87 @@ def test_a_question_handed_in_unanswered_marks_its_answer_and_blames_no_choice(
         expect(marked.locator("input")).to_be_disabled()
 
 
-def test_the_home_page_s_stage_scores_count_the_exam_last_handed_in(
-    page: Page, site_url: str, course: Course
-) -> None:
-    """After a failed exam the home page said 已作答的阶段都达到了 80%: its stage scores
-    counted the module quizzes only, all passed. The exam-only questions of the paper last
-    handed in count too, and the weakest stage is the one to review."""
+def expect_stage_scores(board: Locator, course: Course, paper: dict[str, bool]) -> int:
+    """The home page's stage scores and advice for a learner who passed every module quiz
+    (all right) and last handed in ``paper``: each exam question on it, right or not.
+    Returns the weakest stage's share."""
+    exam = [(m.area_of(q), q.id) for m in course.modules for q in m.quiz.exam_questions]
+    on_paper = Counter(area for area, question_id in exam if question_id in paper)
+    right_on_paper = Counter(area for area, question_id in exam if paper.get(question_id))
+    quizzes = Counter(m.area_of(q) for m in course.modules for q in m.quiz.questions)
+    shares = {}
+    for stage in EODC_STAGES:
+        right = quizzes[stage] + right_on_paper[stage]
+        answered = quizzes[stage] + on_paper[stage]
+        shares[stage] = runtime_percent(right, answered)
+        expect(board.locator(f'[data-stage="{stage}"] [data-score]')).to_have_text(
+            f"答对 {right}/{answered} 题（{shares[stage]}%）"
+        )
+    weakest = min(EODC_STAGES, key=lambda stage: shares[stage])
+    pass_mark = course.pass_marks.module
+    expect(board.locator("[data-advice]")).to_contain_text(
+        f"最需要加强的阶段：{AREA_NAMES[weakest]}（{shares[weakest]}%）"
+        if shares[weakest] < pass_mark
+        else f"已作答的阶段都达到了 {pass_mark}%"
+    )
+    return shares[weakest]
+
+
+def hand_in_blank_paper(page: Page, site_url: str, course: Course) -> list[str]:
+    """A learner who passed every module quiz hands in a paper with nothing answered (every
+    question on it wrong); returns the questions it drew."""
     page.goto(site_url)
     store(page, passed_before(course, list(course.modules), exam=False))
     open_page(page, f"{site_url}exam.html", ".mot-exam")
     page.get_by_role("button", name="开始考试").click()
     drawn = paper_state(page)["ids"]
     assert isinstance(drawn, list)
-    hand_in(page, page)  # nothing answered: every question on the paper wrong
+    hand_in(page, page)
+    return drawn
+
+
+def test_the_home_page_s_stage_scores_count_the_exam_last_handed_in(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """After a failed exam the home page said 已作答的阶段都达到了 80%: its stage scores
+    counted the module quizzes only, all passed. The exam-only questions of the paper last
+    handed in count too, and the weakest stage is the one to review."""
+    drawn = hand_in_blank_paper(page, site_url, course)
     open_page(page, site_url, ".mot-dashboard")
-    board = page.locator(".mot-dashboard")
-    on_paper = Counter(
-        m.area_of(q) for m in course.modules for q in m.quiz.exam_questions if q.id in drawn
+    weakest = expect_stage_scores(
+        page.locator(".mot-dashboard"), course, dict.fromkeys(drawn, False)
     )
-    quizzes = Counter(m.area_of(q) for m in course.modules for q in m.quiz.questions)
-    shares = {}
-    for stage in EODC_STAGES:
-        right, answered = quizzes[stage], quizzes[stage] + on_paper[stage]
-        shares[stage] = runtime_percent(right, answered)
-        expect(board.locator(f'[data-stage="{stage}"] [data-score]')).to_have_text(
-            f"答对 {right}/{answered} 题（{shares[stage]}%）"
-        )
-    weakest = min(EODC_STAGES, key=lambda stage: shares[stage])
-    assert shares[weakest] < course.pass_marks.module, "the paper failed shows in a stage"
-    expect(board.locator("[data-advice]")).to_contain_text(
-        f"最需要加强的阶段：{AREA_NAMES[weakest]}（{shares[weakest]}%）"
-    )
+    assert weakest < course.pass_marks.module, "the paper failed shows in a stage"
+
+
+def test_the_home_page_s_stage_scores_keep_the_paper_handed_in_while_the_next_is_answered(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """再考一次 and a few answers on the new paper, and the home page said 尚未作答 for the
+    stages of exam-only questions and 已作答的阶段都达到了 80%: the new paper had taken the
+    place of the one handed in. The paper handed in counts until the next is handed in,
+    on the home page opened afterwards and on one left open in another tab."""
+    drawn = hand_in_blank_paper(page, site_url, course)
+    home = new_window(page.context)
+    open_page(home, site_url, ".mot-dashboard")
+    page.get_by_role("button", name="再考一次（重新抽题）").click()
+    new_paper = paper_state(page)["ids"]
+    assert isinstance(new_paper, list)
+    questions = every_question(course)
+    for question_id in new_paper[:3]:
+        form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
+        give_answer(form, questions[question_id], right=True)
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(f"已作答 3/{len(new_paper)} 题")
+    handed_in = dict.fromkeys(drawn, False)
+    weakest = expect_stage_scores(home.locator(".mot-dashboard"), course, handed_in)
+    assert weakest < course.pass_marks.module, "the paper failed shows in a stage"
+    open_page(page, site_url, ".mot-dashboard")
+    expect_stage_scores(page.locator(".mot-dashboard"), course, handed_in)
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    hand_in(page, page)
+    now = {question_id: place < 3 for place, question_id in enumerate(new_paper)}
+    expect_stage_scores(home.locator(".mot-dashboard"), course, now)
+    home.close()
 
 
 def test_an_exam_dialogue_left_half_way_counts_as_unanswered_everywhere(

@@ -784,6 +784,30 @@ def test_one_bad_answer_in_the_exam_leaves_the_rest_of_the_attempt(
     )
 
 
+@pytest.mark.parametrize("verdicts", ["correct", ["correct"]], ids=["text", "list"])
+def test_a_paper_under_way_drops_only_the_last_paper_s_verdicts_when_they_are_damaged(
+    context: BrowserContext, fixture_site_url: str, course: Course, verdicts: object
+) -> None:
+    """A paper under way keeps the verdicts of the paper handed in before it (lastResults),
+    which the home page's stage scores count until it is handed in itself. Of the wrong
+    shape, they go alone: the paper and its answers stay."""
+    attempt = exam_attempt(course)
+    del attempt["answers"][attempt["questions"][1]]
+    attempt["lastResults"] = verdicts
+    page = new_window(context)
+    with_record(page, fixture_site_url, {"version": 1, "attempt": attempt})
+    page.goto(f"{fixture_site_url}exam.html")
+    exam = page.locator(".mot-exam[data-ready]")
+    expect(exam).to_have_attribute("data-exam-state", "in-progress")
+    expect(page.locator(".mot-storage-warning")).to_contain_text("部分学习记录已删除")
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1/3 题")
+    page.locator(".mot-exam-paper .mot-question").nth(1).locator("input").first.check()
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 2/3 题")
+    saved = stored(page)["attempt"]
+    assert "lastResults" not in saved
+    assert saved["questions"] == attempt["questions"] and len(saved["answers"]) == 2
+
+
 def test_a_paper_longer_than_the_exam_says_so_until_the_learner_starts_again(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:

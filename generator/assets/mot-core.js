@@ -174,8 +174,9 @@
   /*
    * The record: { version, questions: {id: {quiz, result, answer}}, quizzes: {id: {best,
    * total, passed}}, exam: {best, passed, passedScore, passedOn} or null, name, shuffles:
-   * {question id: seed}, mistakes: {question id: {module}}, attempt: the exam in progress,
-   * save: this save's name, madeOn: the name of the save whose record it was made on }.
+   * {question id: seed}, mistakes: {question id: {module}}, attempt: the exam in progress
+   * or last handed in (one in progress keeps the last one's verdicts, lastResults), save:
+   * this save's name, madeOn: the name of the save whose record it was made on }.
    * Every change is read-merge-write: the stored record is read again and the change
    * applied to it, so two tabs keep each other's answers; the other tab hears of it
    * through the storage event. A record of this version with fields of the wrong shape
@@ -500,9 +501,17 @@
     attempt: function () { return state.attempt; },
     /* The exam paper begun and not handed in yet, or null. */
     underway: function () { return state.attempt && !state.attempt.handedIn ? state.attempt : null; },
-    /* The exam attempt in progress (or handed in), saved whole; a `change` to the attempt
-       under way (an answer, its questions fitted to the course), if it is still `seed`'s. */
-    setAttempt: function (attempt) { update(function (record) { record.attempt = attempt; }); },
+    /* A new exam attempt, saved whole; a `change` to the attempt under way (an answer, its
+       questions fitted to the course), if it is still `seed`'s. Until it is handed in, a new
+       attempt keeps the verdicts of the paper handed in last (lastResults), which the home
+       page's stage scores count: they had gone as soon as the next paper began. */
+    setAttempt: function (attempt) {
+      update(function (record) {
+        var last = record.attempt || {};
+        attempt.lastResults = last.handedIn ? last.results : last.lastResults;
+        record.attempt = attempt;
+      });
+    },
     changeAttempt: function (seed, change) {
       update(function (record) {
         if (record.attempt && record.attempt.seed === seed && !record.attempt.handedIn) { change(record.attempt); }

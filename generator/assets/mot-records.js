@@ -65,8 +65,11 @@
     ["exam", "attempt"].forEach(function (field) {
       if (VALID[field](data[field])) { clean[field] = data[field]; } else if (isSet(data[field])) { dropped += 1; }
     });
-    var answers = clean.attempt ? clean.attempt.answers : {};   /* an attempt keeps its answers one by one */
+    var attempt = clean.attempt || {};
+    var answers = attempt.answers || {};   /* an attempt keeps its answers one by one */
     Object.keys(answers).forEach(function (id) { if (!isTexts(answers[id])) { delete answers[id]; dropped += 1; } });
+    /* and the verdicts of the paper handed in before it (mot-core.js, setAttempt) */
+    if (isSet(attempt.lastResults) && !isObject(attempt.lastResults)) { delete attempt.lastResults; dropped += 1; }
     if (typeof data.name === "string") { clean.name = data.name; } else if (isSet(data.name)) { dropped += 1; }
     /* Which save made the record, and on which save's record (mot-core.js, withOurs): not
        progress, so one of another shape is left out unsaid. */
