@@ -1041,3 +1041,45 @@ def test_a_passed_papers_next_step_follows_another_tab_and_keeps_the_focus(
     expect(panel.locator(".mot-modules-left")).to_be_hidden()
     expect(review).to_be_focused()
     other.close()
+
+
+def test_the_mistakes_book_holds_back_the_questions_on_a_paper_not_handed_in(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """After a failed exam the 错题本 holds its questions, and the next paper may draw them
+    again: the 错题本, open in another tab or opened while the paper was, showed such a
+    question and graded it, its right answer with it. It holds them back, says how many
+    and why, and shows them again once the paper is handed in."""
+    assert course.exam is not None
+    first = course.modules[0]
+    missed = {q.id: m.page.name for m in course.modules for q in m.quiz.exam_questions}
+    missed[first.quiz.questions[0].id] = first.page.name  # a module quiz's miss stays in view
+    record = {"version": 1, "questions": {}, "quizzes": {}, "exam": None, "name": ""}
+    record["mistakes"] = {question_id: {"module": name} for question_id, name in missed.items()}
+    page.goto(site_url)
+    store(page, json.dumps(record))
+    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+    book = page.locator(".mot-mistakes")
+    shown, count = book.locator(".mot-question:visible"), book.locator(".mot-mistakes-count")
+    expect(shown).to_have_count(len(missed))
+    exam = new_window(page.context)
+    open_page(exam, f"{site_url}exam.html", ".mot-exam")
+    exam.get_by_role("button", name="开始考试").click()
+    drawn = paper_state(exam)["ids"]
+    assert isinstance(drawn, list)
+    held = (
+        f"错题本里有 {len(missed)} 道题。其中 {len(drawn)} 道题在你还没交卷的"
+        f"{course.exam.config.title}里，交卷后再来这里练习。"
+    )
+    on_paper = book.locator(", ".join(f'[data-question-id="{id_}"]' for id_ in drawn))
+    for opened in ("before the paper was", "while it is open"):
+        if opened == "while it is open":
+            open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+        expect(count, f"opened {opened}").to_have_text(held)
+        expect(shown, f"opened {opened}").to_have_count(len(missed) - len(drawn))
+        expect(on_paper, f"opened {opened}").to_have_count(len(drawn))
+        assert not any(form.is_visible() for form in on_paper.all()), f"opened {opened}"
+    hand_in(exam, exam)  # nothing answered: every question on the paper stays in the 错题本
+    expect(count).to_have_text(f"错题本里有 {len(missed)} 道题。")
+    expect(shown).to_have_count(len(missed))
+    exam.close()

@@ -5,6 +5,8 @@
  * that calls mot.bank), loaded only for the modules with mistakes, so the page stays small
  * whatever the size of the course. Each can be tried again in place; one answered right
  * leaves the 错题本 (it stays on the page until the next visit, with its verdict). A question
+ * on the exam paper under way is held back, and said to be, until the paper is handed in:
+ * tried here, it showed its right answer to a question still to answer. A question
  * the course no longer has leaves the 错题本 too; one whose module was renamed, or that moved
  * to another module, goes with it (the page's data-course says where each question is).
  * Needs mot-core.js and mot-questions.js (the engine and the question types).
@@ -20,6 +22,12 @@
       if (count) { return "错题本里有\u00a0" + count + "\u00a0道题。"; }
       return shown ? "这些题你都答对了，错题本清空了。它们留在这一页供你回看，下次打开就不在了。" :
         "错题本是空的。测验" + (exam ? "和" + exam.title : "") + "里答错的题会自动收进来，答对了就会离开。";
+    },
+    /* the questions of the 错题本 on the exam paper under way: answered here, they showed
+       their right answers while the paper was open */
+    held: function (held, count, exam) {
+      return (held < count ? "其中\u00a0" + held + "\u00a0道题" : count > 1 ? "这些题都" : "这道题") + "在你还没交卷的" +
+        exam.title + "里，交卷后再来这里练习。";
     },
     again: "再做一次",
     unavailable: "有些错题没能加载出来。请检查网络，然后刷新这一页。"
@@ -44,23 +52,29 @@
 
   function moduleOf(form) { return form.closest(".mot-mistakes-module").getAttribute("data-module"); }
 
-  /* Show the questions in the 错题本, and those answered on this page; number them. The
+  /* Show the questions in the 错题本, and those answered on this page, but for those on the
+     exam paper under way, here or in another tab, until it is handed in; number them. The
      count (or, once the last shown is answered right, that the book is cleared: not that it
-     is empty, above those questions) is read out only when the learner's `answering` changed
-     it, not on arrival, and is not written again unchanged (a screen reader would read it
-     again after a verdict). */
+     is empty, above those questions), and how many wait for the hand-in, is read out only
+     when the learner's `answering` changed it, not on arrival, and is not written again
+     unchanged (a screen reader would read it again after a verdict). */
   function show(page, answering) {
     var mistakes = mot.progress.mistakes();
+    var exam = mot.courseData(page).exam;
+    var paper = (exam && mot.progress.underway() || { questions: [] }).questions;
     var number = 0;
     all(page, ".mot-question").forEach(function (form) {
-      form.hidden = !mistakes[form.getAttribute("data-question-id")] && !form.hasAttribute("data-result");
+      var id = form.getAttribute("data-question-id");
+      form.hidden = paper.indexOf(id) >= 0 || !mistakes[id] && !form.hasAttribute("data-result");
       if (!form.hidden) { form.querySelector(".mot-question-number").textContent = "第\u00a0" + (number += 1) + "\u00a0题"; }
     });
     all(page, ".mot-mistakes-stage, .mot-mistakes-module").forEach(function (group) {
       group.hidden = !group.querySelector(".mot-question:not([hidden])");
     });
     var count = page.querySelector(".mot-mistakes-count");
-    var text = TEXT.count(Object.keys(mistakes).length, mot.courseData(page).exam, number);
+    var ids = Object.keys(mistakes);
+    var held = ids.filter(function (id) { return paper.indexOf(id) >= 0; }).length;
+    var text = TEXT.count(ids.length, exam, number) + (held ? TEXT.held(held, ids.length, exam) : "");
     count.setAttribute("aria-live", answering ? "polite" : "off");
     if (count.textContent !== text) { count.textContent = text; }
   }
