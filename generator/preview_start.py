@@ -43,11 +43,19 @@ PAGE = """<!doctype html>
 <title>预览还没有开始</title>
 <script>
 /* Reloaded only once the address answers with the course: a reload that met the moment the
-   port changes hands would leave the browser's own error page, which asks again no more. */
+   port changes hands would leave the browser's own error page, which asks again no more.
+   Until then the list follows each save, taken from the page the address answers with. */
 setInterval(function () {{
   fetch(location.href, {{ cache: "no-store" }}).then(function (answer) {{
-    if (answer.ok) {{ location.reload(); }}
-  }}, function () {{ /* between the two servers: ask again */ }});
+    if (answer.ok) {{ location.reload(); return; }}
+    return answer.text().then(function (text) {{
+      var listed = new DOMParser().parseFromString(text, "text/html").querySelector("ol");
+      var shown = document.querySelector("ol");
+      if (listed && listed.textContent !== shown.textContent) {{
+        shown.replaceWith(document.adoptNode(listed));
+      }}
+    }});
+  }}).catch(function () {{ /* between the two servers: ask again */ }});
 }}, {seconds}000);
 </script>
 <style>

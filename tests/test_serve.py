@@ -552,12 +552,16 @@ def test_a_preview_that_cannot_start_waits_for_the_fix_and_then_serves(
 def test_a_page_opened_while_the_preview_cannot_start_turns_into_the_course(
     browser: Browser, minimal_project: Path, tmp_path: Path
 ) -> None:
-    """Opened before the fix, the page says why the preview has not started, and becomes
-    the course with the save that fixes it."""
+    """Opened before the fix, the page says why the preview has not started, follows each
+    save that changes the problems (it kept the first list, a problem fixed still in it, until
+    it was reloaded by hand), and becomes the course with the save that fixes them."""
     name, breaking = BROKEN_AT_START["course"]
     source = minimal_project / name
     good = source.read_text()
     source.write_text(breaking(good))
+    settings_name, break_settings = BROKEN_AT_START["mkdocs.yml"]
+    settings = minimal_project / settings_name
+    good_settings = settings.read_text()
     port, log, temporary = free_port(), tmp_path / "serve.log", tmp_path / "temporary"
     with start_serve(minimal_project, port, log, temporary) as server:
         try:
@@ -567,8 +571,13 @@ def test_a_page_opened_while_the_preview_cannot_start_turns_into_the_course(
                 answer = page.goto(f"http://127.0.0.1:{port}/01-sample.html")
                 assert answer is not None and answer.status == 503
                 expect(page.get_by_role("heading", level=1)).to_have_text("预览还没有开始")
-                expect(page.get_by_role("listitem").first).to_contain_text("quizzes/01-sample.yml:")
+                items = page.get_by_role("listitem")
+                expect(items.first).to_contain_text("quizzes/01-sample.yml:")
+                settings.write_text(break_settings(good_settings))
                 source.write_text(good)
+                expect(items).to_have_count(1)
+                expect(items.first).to_contain_text("mkdocs.yml:", timeout=15_000)
+                settings.write_text(good_settings)
                 expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1, timeout=30_000)
         finally:
             server.terminate()
