@@ -3,12 +3,16 @@
 Pages are the ``*.md`` files directly in ``course/``; names that start with a digit are
 modules and need the form of :data:`generator.project.MODULE_NAME`. The names of the
 pages the generator writes itself are reserved, the home page is required, and so is a
-module. Hidden files (editors' lock and swap files) are never pages or quizzes.
+module. Hidden files (editors' lock and swap files) are never pages or quizzes; nor is a
+folder, a named pipe or a device named like one (:func:`not_a_file`), which is told to be
+no file (``source.not-a-file``) and is no module lacking a quiz, no quiz lacking a module,
+nor a name offered in another file's fix.
 """
 
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -51,15 +55,28 @@ def visible(folder: Path, pattern: str) -> list[Path]:
     return sorted(path for path in folder.glob(pattern) if not path.name.startswith("."))
 
 
+def not_a_file(path: Path) -> bool:
+    """Whether ``path`` is a folder, a named pipe, a socket or a device, itself or through a
+    link: no page or quiz, whatever its name. A link to nothing is taken for a file, and
+    reading it says what it is."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
 def misspelt(folder: Path, suffix: str) -> list[Path]:
     """The files in ``folder`` meant to end in ``suffix`` that end otherwise (``.MD``,
-    ``.markdown``, ``.YML``, ``.yaml``, ``.md.txt``) and are never read."""
+    ``.markdown``, ``.YML``, ``.yaml``, ``.md.txt``) and are never read; a folder so named
+    is no file to rename."""
     if not folder.is_dir():
         return []
     return [
         path
         for path in visible(folder, "*")
-        if (meant := meant_name(path, suffix)) is not None and meant != path.name
+        if (meant := meant_name(path, suffix)) is not None
+        and meant != path.name
+        and not not_a_file(path)
     ]
 
 
@@ -97,8 +114,10 @@ def is_module(path: Path) -> bool:
     return MODULE_NAME.match(path.stem) is not None
 
 
-def layout_problems(project: Project, pages: list[Path]) -> list[Problem]:
-    """A missing home page or module, reserved names, misnamed modules."""
+def layout_problems(project: Project, pages: list[Path], not_pages: list[Path]) -> list[Problem]:
+    """A missing home page or module, reserved names, misnamed modules. The folders (or
+    pipes) named as pages, ``not_pages``, have no name checked; one named as a module is
+    told to be no file, and the course is not said to have no module."""
     problems = _page_name_problems(project, pages)
     if (project.course_dir / ASSETS_FOLDER).exists():
         problems.append(
@@ -121,7 +140,7 @@ def layout_problems(project: Project, pages: list[Path]) -> list[Problem]:
                 "course.no-home",
             )
         )
-    if not any(LOOKS_LIKE_MODULE.match(path.stem) for path in pages):
+    if not any(LOOKS_LIKE_MODULE.match(path.stem) for path in [*pages, *not_pages]):
         problems.append(
             _course_problem(
                 project,

@@ -19,6 +19,7 @@ from generator.layout import (
     meant_stem,
     misnamed,
     misspelt,
+    not_a_file,
     page_files,
 )
 from generator.media import outside_link
@@ -63,15 +64,16 @@ def load_course(
         )
     if folder_links := _folders_linked_outside(project):
         raise CourseError(folder_links)
-    page_paths = page_files(project)
-    problems = layout_problems(project, page_paths)
+    page_paths, not_pages = _pages_and_not_files(project)
+    problems = layout_problems(project, page_paths, not_pages)
     loaded = {path: load_page(project, path, problems) for path in page_paths if not misnamed(path)}
     pages = [page for page in loaded.values() if page is not None]
     if pages_loaded is not None:
         pages_loaded(pages)
     misspelt_pages = misspelt(project.course_dir, PAGE_SUFFIX)
     page_names = {meant_stem(path, PAGE_SUFFIX) for path in [*page_paths, *misspelt_pages]}
-    quizzes = quiz_files(project, page_names)
+    quizzes = quiz_files(project, page_names, {path.stem for path in not_pages})
+    problems.extend(_not_files(project, [*not_pages, *quizzes.not_files]))
     renamed_quizzes = {module: quiz for quiz, module in quizzes.renames.items()}
     modules = _load_modules(project, loaded, renamed_quizzes, problems)
     problems.extend(quiz_name_problems(project, quizzes))
@@ -89,6 +91,20 @@ def _folders_linked_outside(project: Project) -> list[Problem]:
     folders = (project.course_dir, project.quiz_dir)
     linked = [outside_link(project, folder) for folder in folders if folder.is_dir()]
     return [problem for problem in linked if problem is not None]
+
+
+def _pages_and_not_files(project: Project) -> tuple[list[Path], list[Path]]:
+    """The page files, and the folders, pipes and devices named as pages."""
+    listed = page_files(project)
+    pages = [path for path in listed if not not_a_file(path)]
+    return pages, [path for path in listed if path not in pages]
+
+
+def _not_files(project: Project, paths: list[Path]) -> list[Problem]:
+    """Each of ``paths``, a folder, pipe or device named as a page or a quiz, told to be no
+    file (or a link to outside the project); it is not read, nor paired with another."""
+    told = (_read(project, path) for path in paths)
+    return [problem for problem in told if isinstance(problem, Problem)]
 
 
 def _load_modules(
@@ -195,7 +211,9 @@ def _quizzes_of_pages_not_modules(project: Project, page_names: set[str]) -> lis
     return [
         _quiz_of_a_page_problem(project, path, f"{min(number, 99):02d}")
         for path in sorted(project.quiz_dir.glob(f"*{QUIZ_SUFFIX}"))
-        if path.stem in page_names - {EXAM_NAME} and not LOOKS_LIKE_MODULE.match(path.stem)
+        if path.stem in page_names - {EXAM_NAME}
+        and not LOOKS_LIKE_MODULE.match(path.stem)
+        and not not_a_file(path)
     ]
 
 
@@ -233,7 +251,10 @@ def load_exam(project: Project, problems: list[Problem]) -> Exam | None:
 def _load_yaml(
     project: Project, model: type[ModelT], path: Path, problems: list[Problem]
 ) -> tuple[ModelT, Source] | None:
-    """Read, parse and validate one YAML file; its problems go to ``problems``."""
+    """Read, parse and validate one YAML file; its problems go to ``problems``. A folder or
+    a pipe was told to be no file where the quizzes were listed (:func:`_not_files`)."""
+    if not_a_file(path):
+        return None
     text = _read(project, path)
     if isinstance(text, Problem):
         problems.append(text)

@@ -21,6 +21,7 @@ from generator.layout import (
     meant_stem,
     misnamed_module,
     misspelt,
+    not_a_file,
     same_name,
     same_number,
     suffix_problem,
@@ -49,20 +50,26 @@ class QuizFiles:
     copies: dict[str, str] = field(default_factory=dict)
     """Each other orphan named as a file manager names a copy of a quiz -> that quiz:
     ``01-intro (copy)``, ``01-intro - 副本``, ``01-intro copy 2``."""
+    not_files: list[Path] = field(default_factory=list)
+    """Folders, pipes and devices named like a quiz: told to be no file, and neither read
+    nor an orphan; a module's quiz so named is not missing (its name is held)."""
 
 
-def quiz_files(project: Project, page_names: set[str]) -> QuizFiles:
-    """The quiz files of ``project``, beside the pages named ``page_names``."""
+def quiz_files(project: Project, page_names: set[str], not_pages: set[str]) -> QuizFiles:
+    """The quiz files of ``project``, beside the pages named ``page_names`` and the folders
+    (or pipes) named as pages ``not_pages``, whose quizzes are no orphans."""
     if not project.quiz_dir.is_dir():
         return QuizFiles()
-    quizzes = visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
+    listed = visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
+    quizzes = [path for path in listed if not not_a_file(path)]
     misspelt_quizzes = misspelt(project.quiz_dir, QUIZ_SUFFIX)
-    quiz_names = {meant_stem(path, QUIZ_SUFFIX) for path in [*quizzes, *misspelt_quizzes]}
+    quiz_names = {meant_stem(path, QUIZ_SUFFIX) for path in [*listed, *misspelt_quizzes]}
     misnamed = {name.lower() for name in page_names if misnamed_module(name)}
     orphans = [  # a module page named but for capitals is told to be renamed (06-Confirm.md)
         path
         for path in quizzes
-        if path.stem not in page_names | {EXAM_NAME} and path.stem.lower() not in misnamed
+        if path.stem not in page_names | not_pages | {EXAM_NAME}
+        and path.stem.lower() not in misnamed
     ]
     without_quiz = sorted(name for name in page_names - quiz_names if MODULE_NAME.match(name))
     no_exam = [] if EXAM_NAME in quiz_names else [EXAM_NAME]
@@ -75,7 +82,8 @@ def quiz_files(project: Project, page_names: set[str]) -> QuizFiles:
     originals = sorted(quiz_names - set(orphan_names))
     copied = {orphan: copied_from(orphan, originals, COPY_MARK) for orphan in orphan_names}
     copies = {orphan: quiz for orphan, quiz in copied.items() if quiz and orphan not in renames}
-    return QuizFiles(misspelt_quizzes, orphans, without_quiz, renames, copies)
+    not_files = [path for path in listed if path not in quizzes]
+    return QuizFiles(misspelt_quizzes, orphans, without_quiz, renames, copies, not_files)
 
 
 def quiz_name_problems(project: Project, files: QuizFiles) -> list[Problem]:

@@ -503,6 +503,87 @@ def test_a_quiz_that_is_a_folder_is_reported_not_read(minimal_project: Path) -> 
     ]
 
 
+def not_a_file(path: str, kind: str = "a folder") -> str:
+    return (
+        f"{path}:1:1: this is not an ordinary file but {kind}; delete it, or replace it with "
+        "the page or quiz file it is named after [source.not-a-file]"
+    )
+
+
+def make_no_file(path: Path, kind: str) -> None:
+    """A folder (with a file in it, as git keeps only those) or a named pipe at ``path``."""
+    if kind == "a folder":
+        path.mkdir()
+        (path / "notes.txt").write_text("笔记\n", encoding="utf-8")
+    else:
+        os.mkfifo(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("kind", ["a folder", "a named pipe (FIFO)"])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_page_or_quiz_that_is_no_file_is_told_so_and_paired_with_nothing(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], kind: str, command: str
+) -> None:
+    """A folder named as a module was asked for its quiz, and offered to a quiz named after
+    no module as the module it might belong to; a folder named as a quiz was told to belong
+    to no module rather than to be no file."""
+    make_no_file(minimal_project / "course/05-x.md", kind)
+    make_no_file(minimal_project / "quizzes/06-y.yml", kind)
+    (minimal_project / "quizzes/07-z.yml").write_text("questions: []\n", encoding="utf-8")
+    assert run_generator(minimal_project, command) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert said[:4] == [
+        not_a_file("course/05-x.md", kind),
+        not_a_file("quizzes/06-y.yml", kind),
+        "quizzes/07-z.yml:1:1: quiz '07-z.yml' belongs to no module: there is no "
+        "course/07-z.md; restore course/07-z.md, or delete the quiz [quiz.orphan]",
+        "FAILED: 3 problems",
+    ]
+
+
+def test_a_quiz_that_is_a_folder_beside_an_ordinary_page_is_no_orphan(
+    minimal_project: Path,
+) -> None:
+    """Only a module has a quiz: quizzes/glossary.yml was told to belong to no module, as a
+    file would be, though it was no file at all."""
+    (minimal_project / "course/glossary.md").write_text(
+        "---\ntitle: 术语表\n---\n\n术语。\n", encoding="utf-8"
+    )
+    make_no_file(minimal_project / "quizzes/glossary.yml", "a folder")
+    assert problems_of(minimal_project) == [not_a_file("quizzes/glossary.yml")]
+
+
+def test_the_quiz_of_a_module_page_that_is_a_folder_is_neither_orphan_nor_read(
+    minimal_project: Path,
+) -> None:
+    """Its name is held: the quiz waits for the page to be put back. With every module a
+    folder, the course is not said to have no module as well."""
+    for name in ("01-sample", "02-second"):
+        page = minimal_project / f"course/{name}.md"
+        page.unlink()
+        make_no_file(page, "a folder")
+    (minimal_project / "quizzes/02-second.yml").write_text("questions: [\n", encoding="utf-8")
+    assert sorted(problems_of(minimal_project)) == [
+        not_a_file("course/01-sample.md"),
+        not_a_file("course/02-second.md"),
+    ]
+
+
+def test_a_folder_named_as_a_misspelt_page_or_quiz_is_no_file_to_rename(
+    minimal_project: Path,
+) -> None:
+    """Renamed as told, each would have been a folder named as a page or a quiz; and the
+    folder was offered as the module a quiz of no module might belong to."""
+    make_no_file(minimal_project / "course/03-z.markdown", "a folder")
+    make_no_file(minimal_project / "quizzes/04-z.yaml", "a folder")
+    (minimal_project / "quizzes/07-z.yml").write_text("questions: []\n", encoding="utf-8")
+    assert problems_of(minimal_project) == [
+        "quizzes/07-z.yml:1:1: quiz '07-z.yml' belongs to no module: there is no "
+        "course/07-z.md; restore course/07-z.md, or delete the quiz [quiz.orphan]"
+    ]
+
+
 @pytest.mark.parametrize("name", ["01-sample", "exam", "09-draft"])
 def test_a_quiz_spelt_yaml_is_to_be_renamed(minimal_project: Path, name: str) -> None:
     quizzes = minimal_project / "quizzes"

@@ -524,6 +524,22 @@ def test_a_media_file_made_a_folder_of_its_name_and_back_is_previewed(
     assert built(preview, "media/guide").read_text(encoding="utf-8") == "第三版"
 
 
+def test_a_folder_named_as_a_module_or_a_quiz_is_listed_as_check_tells_it(
+    preview: Preview, minimal_project: Path
+) -> None:
+    """As no file, and nothing else: not as a module without a quiz, nor as a quiz of no
+    module."""
+    for folder in ("course/05-x.md", "quizzes/06-y.yml"):
+        (minimal_project / folder).mkdir()
+        (minimal_project / folder / "notes.txt").write_text("笔记\n", encoding="utf-8")
+    preview.rebuild()
+    assert site_problems(preview) == [
+        f"{folder}:1:1: this is not an ordinary file but a folder; delete it, or replace it "
+        "with the page or quiz file it is named after [source.not-a-file]"
+        for folder in ("course/05-x.md", "quizzes/06-y.yml")
+    ]
+
+
 def test_settings_check_refuses_are_not_built_into_the_preview(
     preview: Preview, minimal_project: Path
 ) -> None:
