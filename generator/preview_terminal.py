@@ -46,9 +46,11 @@ def report_new(
 def say_why_whole(before: tuple[object, ...] | None, now: tuple[object, ...]) -> None:
     """Say what a save that rebuilt every page changed since the build ``before`` (none: the
     first): a save of the settings or the search terms regenerates no page, and the
-    terminal had said nothing of it."""
+    terminal had said nothing of it. A part ``before`` does not know is no change: a start
+    on a broken course builds the last build's pages, whose navigation it has not read,
+    and the save that mended the course said the pages or their titles had changed."""
     causes = zip(WHOLE_BUILD_CAUSES, before or now, now, strict=True)
-    if changed := [cause for cause, old, new in causes if old != new]:
+    if changed := [cause for cause, old, new in causes if old is not None and old != new]:
         print(f"Rebuilt every page: {', '.join(changed)}", flush=True)
 
 

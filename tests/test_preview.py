@@ -225,6 +225,38 @@ def test_a_broken_mkdocs_yml_is_listed_and_the_last_good_site_kept(
     assert "改过的关键时刻" in built(preview, "01-sample.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("also", "why"),
+    [(None, []), (("site_name: 关键时刻", "site_name: 改过的关键时刻"), ["mkdocs.yml changed"])],
+    ids=["course-mended", "site-name-changed-too"],
+)
+def test_the_save_that_mends_a_course_broken_at_start_says_no_false_cause(
+    minimal_project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    also: tuple[str, str] | None,
+    why: list[str],
+) -> None:
+    """Started on a broken course, the preview builds the last build's pages, whose
+    navigation it has not read: the save that mended the course said "the pages or their
+    titles changed", though none had."""
+    project = Project(minimal_project)
+    build.build(project)
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    edit(quiz, "type: single", "type: singel")
+    preview = Preview(project, ListenAddress("127.0.0.1", 8000), tmp_path / "p")
+    assert preview.start(), "the last build's pages are shown"
+    edit(quiz, "type: singel", "type: single")
+    if also is not None:
+        edit(minimal_project / "mkdocs.yml", *also)
+    capsys.readouterr()
+    assert preview.rebuild()
+    said = capsys.readouterr()
+    whole = [line for line in said.out.splitlines() if line.startswith("Rebuilt every page")]
+    assert whole == [f"Rebuilt every page: {cause}" for cause in why]
+    assert FIXED in said.err
+
+
 def test_a_build_while_the_preview_runs_leaves_each_its_own_docs_folder(
     preview: Preview, minimal_project: Path
 ) -> None:
