@@ -34,7 +34,13 @@ from generator.settings_files import (
     template_syntax_problems,
 )
 from generator.settings_nav import nav_problems
-from generator.style_sheets import style_sheet_files, style_sheet_loads, style_sheet_problems
+from generator.settings_palette import palette_warnings
+from generator.style_sheets import (
+    style_sheet_files,
+    style_sheet_loads,
+    style_sheet_problems,
+    style_sheet_texts,
+)
 from generator.validate import validate_course
 from generator.write import DocsContents, sync_docs
 from generator.zensical_run import run_zensical
@@ -77,7 +83,8 @@ def check(project: Project) -> CheckedCourse:
     used = [*(file.name for file in named), *style_sheet_files(sheet_loads, files)]
     media = select_media(project, scan.references, used)
     left_out = unpublished_name_warnings(project, media.skipped)
-    warnings = sorted([*problems, *lint_course(course, scan), *left_out])
+    settings = _settings_warnings(project, style_sheet_texts(project, named, files))
+    warnings = sorted([*problems, *lint_course(course, scan), *left_out, *settings])
     pages = [page.filename for page in course.pages]
     if late_problems := [
         *published_name_problems(project, media.published, pages),
@@ -90,6 +97,12 @@ def check(project: Project) -> CheckedCourse:
     ]:
         raise CourseError(late_problems)
     return CheckedCourse(project, course, scan.anchors, warnings, media)
+
+
+def _settings_warnings(project: Project, sheets: list[str]) -> list[Problem]:
+    """What in mkdocs.yml leaves the site working, but not as the trainer meant: a colour
+    Material does not have (``sheets``: the course's style sheets, which may define one)."""
+    return palette_warnings(project, sheets)
 
 
 def docs_contents(checked: CheckedCourse, memo: QuestionMemo | None = None) -> DocsContents:

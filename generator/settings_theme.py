@@ -8,7 +8,10 @@ of the colour switch (``togle:``, ``shceme:``), under ``font:`` (``txet:``) or `
 (``navigation.instnat``); ``check`` said OK, and what the trainer meant did not happen. Each
 is named at its line, with the one it comes closest to. So is ``features:`` written as a
 text (``features: navigation.instant``): Material took each flag whose name is part of it as
-on, and the offline and SCORM exports, which edit the list, made it one of letters.
+on, and the offline and SCORM exports, which edit the list, made it one of letters. So is
+``palette:`` written as a text (``palette: purple``), or an entry of it that is no mapping:
+Material read no colour from it, and the site lost its colour switch and dark scheme (the
+colours a palette names are :mod:`generator.settings_palette`'s).
 
 What the theme knows is read from its own files, so that it follows the version installed,
 in each of its folders (the trainer's ``custom_dir`` too): the keys its ``mkdocs_theme.yml``
@@ -96,6 +99,11 @@ TESTED_FLAG = re.compile(r"""["']([a-z]+(?:\.[a-z]+)+)["']\s+(?:not\s+)?in\s+fea
 SCRIPT_FEATURE = re.compile(r"function ([\w$]+)\((\w+)\)\{return [\w$.]+\.features\.includes\(\2\)")
 """The script's ``feature(flag)``, minified: ``function V(e){return Ct.features.includes(e)}``."""
 UNREAD = "Material passes over it without a word"
+PALETTE_FIX = (
+    "write each palette as a mapping, one key a line (the course's mkdocs.yml has three, "
+    "for the system's scheme, light and dark): '- scheme: slate', then 'primary: indigo' "
+    "and 'accent: deep orange' below it, lined up with 'scheme:'"
+)
 
 Pairs = list[tuple[yaml.ScalarNode, yaml.Node]]
 
@@ -223,8 +231,8 @@ def _named_key_problems(
 
 
 def _palette_problems(theme: Pairs, shown: Path) -> Iterator[Problem]:
-    """The unknown keys of ``theme.palette``'s entries (or of the one it is, a mapping) and
-    of their ``toggle``."""
+    """The entries of ``theme.palette`` (or the one it is, a mapping) that are no mapping,
+    and the unknown keys of those that are and of their ``toggle``."""
     palette = _value_of(theme, "palette")
     entries = (
         [(f"{THEME}.palette[{index}]", entry) for index, entry in enumerate(palette.value)]
@@ -232,10 +240,41 @@ def _palette_problems(theme: Pairs, shown: Path) -> Iterator[Problem]:
         else [(f"{THEME}.palette", palette)]
     )
     for where, entry in entries:
+        if entry is not None and (problem := _not_a_palette(where, entry, shown)):
+            yield problem
         pairs = mapping_pairs(entry)
         yield from _unknown_keys(pairs, PALETTE_KEYS, where, shown)
         toggle = mapping_pairs(_value_of(pairs, "toggle"))
         yield from _unknown_keys(toggle, TOGGLE_KEYS, f"{where}.toggle", shown)
+
+
+def _not_a_palette(where: str, entry: yaml.Node, shown: Path) -> Problem | None:
+    """``entry``, at ``where``, written as no mapping (``palette: purple``, a list's
+    ``- slate``): Material reads no scheme, colour or toggle from it, and said nothing. An
+    empty ``palette:`` (none at all) and a value a tag gives are left to Material."""
+    top = where == f"{THEME}.palette"
+    if isinstance(entry, yaml.MappingNode) or not entry.tag.startswith(YAML_TAGS):
+        return None
+    if top and entry.tag == f"{YAML_TAGS}null":
+        return None
+    loss = (
+        "the site has no colour switch and no dark scheme, in Material's default indigo"
+        if top
+        else "the colour switch, once there, shows Material's default light indigo with no "
+        "button to go on"
+    )
+    message = (
+        f"{where} is {_written_kind(entry)}, not a palette (a mapping of 'scheme:', "
+        f"'primary:', 'accent:' and 'toggle:'): Material reads no colour from it, so {loss}"
+    )
+    return problem_at(entry.start_mark, shown, message, PALETTE_FIX, "settings.theme-palette")
+
+
+def _written_kind(node: yaml.Node) -> str:
+    """How a message names ``node``, a value written where a mapping belongs."""
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return f"'{node.value}'" if node.value else "empty"
 
 
 def _features_text(features: yaml.Node | None, shown: Path) -> Iterator[Problem]:

@@ -75,19 +75,34 @@ def style_sheet_files(loads: list[SheetLoad], files: Collection[str]) -> set[str
     return {name for name in names if name is not None and name in files}
 
 
-def _loads(project: Project, named: list[NamedFile], files: Collection[str]) -> Iterator[SheetLoad]:
-    """Each address that a style sheet of ``named`` under course/ loads."""
+def style_sheet_texts(
+    project: Project, named: list[NamedFile], files: Collection[str]
+) -> list[str]:
+    """The texts of the style sheets of ``named`` under course/ (``files``)."""
+    return [text for _, _, text in _sheets(project, named, files)]
+
+
+def _sheets(
+    project: Project, named: list[NamedFile], files: Collection[str]
+) -> Iterator[tuple[str, Path, str]]:
+    """Each style sheet of ``named`` under course/: its path there, as shown, and its text.
+    One not in UTF-8, which the site serves it as, is passed over: what it says is unsure."""
     for file in named:
         if not file.setting.startswith(STYLE_SHEETS) or file.name not in files:
             continue
         path = project.course_dir / file.name
         shown = project.relative(path)
         text = decode_source(path.read_bytes(), shown)
-        if isinstance(text, Problem):
-            continue  # not UTF-8, which the site serves it as: its addresses are unsure
+        if not isinstance(text, Problem):
+            yield file.name, shown, text
+
+
+def _loads(project: Project, named: list[NamedFile], files: Collection[str]) -> Iterator[SheetLoad]:
+    """Each address that a style sheet of ``named`` under course/ loads."""
+    for name, shown, text in _sheets(project, named, files):
         for load in css_loads(css_decoded(text)):
             written = text[load.start : load.end]
-            yield SheetLoad(file.name, shown, *place_of(text, load.start, 1), written, load.address)
+            yield SheetLoad(name, shown, *place_of(text, load.start, 1), written, load.address)
 
 
 def _problem(load: SheetLoad, files: Collection[str]) -> Problem | None:

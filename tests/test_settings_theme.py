@@ -144,3 +144,124 @@ def test_a_theme_an_environment_variable_names_is_checked(
     ]
     monkeypatch.setenv("MOT_THEME", "material")
     assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
+
+
+PALETTE_FIX = (
+    "write each palette as a mapping, one key a line (the course's mkdocs.yml has three, for "
+    "the system's scheme, light and dark): '- scheme: slate', then 'primary: indigo' and "
+    "'accent: deep orange' below it, lined up with 'scheme:' [settings.theme-palette]"
+)
+NOT_A_PALETTE = (
+    "not a palette (a mapping of 'scheme:', 'primary:', 'accent:' and 'toggle:'): Material "
+    "reads no colour from it, so"
+)
+DARK_ENTRY = "      scheme: slate\n      primary: indigo\n      accent: deep orange\n"
+"""The course's dark palette, the third of its colour switch."""
+PRIMARY = (
+    "'amber', 'black', 'blue', 'blue grey', 'brown', 'cyan', 'deep orange', 'deep purple', "
+    "'green', 'grey', 'indigo', 'light blue', 'light green', 'lime', 'orange', 'pink', "
+    "'purple', 'red', 'teal', 'white', 'yellow'"
+)
+"""Material 9.8.1's primary colours, as its documentation writes them."""
+ACCENT = (
+    "'amber', 'blue', 'cyan', 'deep orange', 'deep purple', 'green', 'indigo', 'light blue', "
+    "'light green', 'lime', 'orange', 'pink', 'purple', 'red', 'teal', 'yellow'"
+)
+
+
+def settings_warnings(project: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """What ``check`` says of mkdocs.yml, once it has passed: warnings alone."""
+    assert run_generator(project, "check") == 0, capsys.readouterr().err
+    lines = capsys.readouterr().err.splitlines()
+    return [line for line in lines if line.startswith("mkdocs.yml:")]
+
+
+def test_a_palette_written_as_a_text_is_refused(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``palette: purple`` built a site in Material's indigo with no colour switch and no dark
+    scheme, and check said OK."""
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    start, end = text.index("  palette:"), text.index("\nplugins:")
+    settings.write_text(text[:start] + "  palette: purple\n" + text[end:], encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    assert problems(minimal_project, capsys).splitlines() == [
+        f"mkdocs.yml:{line}:12: theme.palette is 'purple', {NOT_A_PALETTE} the site has no "
+        f"colour switch and no dark scheme, in Material's default indigo; {PALETTE_FIX}",
+        "FAILED: 1 problem",
+    ]
+
+
+def test_an_entry_of_the_palette_that_is_no_mapping_is_refused(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dark = '    - media: "(prefers-color-scheme: dark)"\n'
+    line = edit_settings(minimal_project, dark, f"    - slate\n{dark}")
+    assert problems(minimal_project, capsys).splitlines() == [
+        f"mkdocs.yml:{line}:7: theme.palette[2] is 'slate', {NOT_A_PALETTE} the colour switch, "
+        f"once there, shows Material's default light indigo with no button to go on; "
+        f"{PALETTE_FIX}",
+        "FAILED: 1 problem",
+    ]
+
+
+def test_a_scheme_or_colour_material_does_not_have_is_a_warning_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Material writes the names into the page for its style sheets, which colour it for
+    those they know alone: ``scheme: darkest`` left the page white in a browser set to dark."""
+    line = edit_settings(
+        minimal_project,
+        DARK_ENTRY,
+        "      scheme: darkest\n      primary: chartreuse\n      accent: Deep Orange\n",
+    )
+    assert settings_warnings(minimal_project, capsys) == [
+        f"mkdocs.yml:{line}:15: warning: theme.palette[2].scheme is 'darkest', a scheme "
+        "Material's style sheets and the course's (extra_css) do not define, so the page keeps "
+        "Material's light colours, white in a browser set to dark too; write one of: 'default' "
+        "(its light colours), 'slate' (its dark colours); or define a scheme of your own in a "
+        'style sheet named in extra_css ([data-md-color-scheme="…"]) [settings.theme-scheme]',
+        f"mkdocs.yml:{line + 1}:16: warning: theme.palette[2].primary is 'chartreuse', a colour "
+        "Material's style sheets and the course's (extra_css) do not define, so the header and "
+        f"the links keep Material's default indigo; write one of: {PRIMARY}; or, for a colour "
+        "of your own, 'custom', with --md-primary-fg-color set in a style sheet named in "
+        "extra_css [settings.theme-colour]",
+        f"mkdocs.yml:{line + 2}:15: warning: theme.palette[2].accent is 'Deep Orange', a colour "
+        "Material's style sheets and the course's (extra_css) do not define, so what is under "
+        "the pointer keeps Material's default indigo; did you mean 'deep orange'? write one "
+        f"of: {ACCENT}; or, for a colour of your own, 'custom', with --md-accent-fg-color set "
+        "in a style sheet named in extra_css [settings.theme-colour]",
+    ]
+    assert run_generator(minimal_project, "check", "--strict") == 1
+
+
+def test_the_names_material_has_and_those_the_course_s_style_sheets_define_pass(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name as Material writes it into the page (``blue-grey``) or as its documentation
+    does (``blue grey``), ``custom``, and a scheme or colour a style sheet of ``extra_css``
+    defines; one only a comment of it names is not."""
+    sheet = minimal_project / "course/stylesheets/brand.css"
+    sheet.parent.mkdir()
+    sheet.write_text(
+        '[data-md-color-scheme="brand"] { --md-default-bg-color: #101418; }\n'
+        "[data-md-color-accent='chartreuse'] { --md-accent-fg-color: #7fff00; }\n"
+        '/* [data-md-color-scheme="dusk"] { } */\n',
+        encoding="utf-8",
+    )
+    edit_settings(
+        minimal_project, "  - assets/mot.css\n", "  - assets/mot.css\n  - stylesheets/brand.css\n"
+    )
+    entry = "      scheme: brand\n      primary: blue grey\n      accent: chartreuse\n"
+    edit_settings(minimal_project, DARK_ENTRY, entry)
+    edit_settings(
+        minimal_project,
+        "      scheme: default\n      primary: indigo\n      accent: deep orange\n",
+        "      scheme: default\n      primary: custom\n      accent: deep-purple\n",
+    )
+    assert run_generator(minimal_project, "check", "--strict") == 0, capsys.readouterr().err
+    edit_settings(minimal_project, "scheme: brand", "scheme: dusk")
+    (warning,) = settings_warnings(minimal_project, capsys)
+    assert "theme.palette[2].scheme is 'dusk', a scheme" in warning
+    assert "write one of: 'brand', 'default' (its light colours), 'slate' (its dark" in warning
