@@ -35,6 +35,8 @@ from generator.settings_files import (
 )
 from generator.settings_nav import nav_problems
 from generator.settings_palette import palette_warnings
+from generator.settings_search import search_plugin_warnings
+from generator.settings_source import settings_bytes
 from generator.style_sheets import (
     style_sheet_files,
     style_sheet_loads,
@@ -101,8 +103,11 @@ def check(project: Project) -> CheckedCourse:
 
 def _settings_warnings(project: Project, sheets: list[str]) -> list[Problem]:
     """What in mkdocs.yml leaves the site working, but not as the trainer meant: a colour
-    Material does not have (``sheets``: the course's style sheets, which may define one)."""
-    return palette_warnings(project, sheets)
+    Material does not have (``sheets``: the course's style sheets, which may define one),
+    or the course's Chinese search left out."""
+    data = settings_bytes(project)
+    shown = project.relative(project.config_file)
+    return [*palette_warnings(project, sheets), *search_plugin_warnings(data, shown)]
 
 
 def docs_contents(checked: CheckedCourse, memo: QuestionMemo | None = None) -> DocsContents:

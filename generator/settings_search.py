@@ -26,6 +26,13 @@ theme's own folder is: jieba read it from the folder the command ran in, so the 
 run from any other, and ``check``, which did not look at it, said OK. One that names no file
 the build could read is refused at its line; what is in it only jieba reads, as the build
 runs, and the build reports what it cannot read (:mod:`generator.mkdocs_run`).
+
+The search itself is the course's Chinese one (``- search:`` with ``lang: zh`` and its
+separator), and leaving it out is a warning: without ``plugins:`` MkDocs adds the search with
+its own settings, and the site's index said ``"lang":["en"]`` with Material's separator, so
+a Chinese word in the middle of a sentence was not found; a list of plugins without it
+builds a site with no search at all, not even its box; and a search without ``lang: zh``
+reads the pages as English. ``check`` had said OK to each.
 """
 
 from __future__ import annotations
@@ -39,16 +46,19 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import Problem
+from generator.errors import Problem, Severity
 from generator.project import CONFIG_FILE, TERMS_FILE
 from generator.settings_env import (
-    ENV_TAG,
+    COURSE_LANGUAGE,
+    YAML_TAGS,
     given_by_variable,
     mapping_pairs,
     problem_at,
+    settings_document,
+    top_level,
     top_setting,
 )
-from generator.settings_trust import written_value
+from generator.settings_trust import SEQ_TAG, written_value
 from generator.sources import file_kind
 
 SEARCH = "search"
@@ -71,6 +81,26 @@ UNREAD = (
 )
 DICTIONARIES = ("jieba_dict", "jieba_dict_user")
 """The search's settings naming a Chinese dictionary, which jieba reads as the build runs."""
+PLUGINS = "plugins"
+WHERE_SEARCH = f"{PLUGINS}.{SEARCH}"
+MAP_TAG, NULL_TAG = f"{YAML_TAGS}map", f"{YAML_TAGS}null"
+COURSE_SEPARATOR = (
+    r'[\s\u200b\u3000\-、。，．？！；：（）《》〈〉「」『』【】〔〕“”‘’…—～·()\[\]{}"/,;:!?]+'
+)
+"""The course's separator, as the repository's mkdocs.yml writes it (in single quotes):
+Material's Chinese one, and the marks around a Latin word (（Kano 模型）)."""
+MISSED = "learners do not find a Chinese word in the middle of a sentence"
+ENGLISH = f"reads the pages as English (lang: en): {MISSED}"
+MARKS = "and it splits words at Material's own marks alone: a search for Kano misses （Kano 模型）"
+NO_SEARCH = "the search box is gone from every page, and learners cannot search the course"
+COURSE_SEARCH = (
+    f"the course's search, as the repository's {CONFIG_FILE} has it: '  - {SEARCH}:', with "
+    f"'lang: {COURSE_LANGUAGE}' below it and the course's separator, "
+    f"separator: '{COURSE_SEPARATOR}'"
+)
+LANG_FIX = (
+    f"write 'lang: {COURSE_LANGUAGE}' under '- {SEARCH}:', as the repository's {CONFIG_FILE} has it"
+)
 
 
 def search_problems(data: bytes, root: Path, shown: Path) -> list[Problem]:
@@ -105,6 +135,78 @@ def dictionary_problems(data: bytes, root: Path, shown: Path) -> list[Problem]:
     ]
 
 
+def search_plugin_warnings(data: bytes, shown: Path) -> list[Problem]:
+    """The course's Chinese search left out of ``data``, the bytes of mkdocs.yml (``shown``):
+    no ``plugins:``, or an empty one (MkDocs then adds the search with its own settings, for
+    English), plugins without the search (the site then has none), or a search without
+    ``lang: zh``. Plugins a tag gives (``!ENV``), or neither a list nor a mapping, are MkDocs'."""
+    key, plugins = next(
+        ((key, value) for key, value in top_level(settings_document(data)) if key.value == PLUGINS),
+        (None, None),
+    )
+    if key is None or plugins is None or plugins.tag == NULL_TAG:
+        what = f"{CONFIG_FILE} has no '{PLUGINS}:'" if key is None else f"'{PLUGINS}:' is empty"
+        message = f"{what}, so MkDocs adds the search with its own settings, which {ENGLISH}"
+        fix = f"add '{PLUGINS}:' at the left edge, and under it" if key is None else "add under it"
+        return [_warning(key, shown, f"{message}, {MARKS}", f"{fix} {COURSE_SEARCH}")]
+    searches = _searches(plugins)
+    if searches is None:
+        return []
+    if not searches:
+        message = f"'{PLUGINS}:' names no search, so the site has none: {NO_SEARCH}"
+        return [_warning(key, shown, message, f"add under it {COURSE_SEARCH}")]
+    return [
+        _warning(found[0], shown, found[1], LANG_FIX)
+        for name, options in searches
+        if (found := _not_chinese(name, options)) is not None
+    ]
+
+
+def _searches(plugins: yaml.Node | None) -> list[tuple[yaml.Node, yaml.Node | None]] | None:
+    """Each search plugin (``material/search`` too) of ``plugins``, a list (``- search:``
+    over its options, or ``- search`` alone) or a mapping of them: its name, and its options
+    if it has any. None when ``plugins`` is neither, as written."""
+    named: list[tuple[yaml.Node, yaml.Node | None]] = []
+    if isinstance(plugins, yaml.SequenceNode) and plugins.tag == SEQ_TAG:
+        for item in plugins.value:
+            named += mapping_pairs(item) or [(item, None)]
+    elif isinstance(plugins, yaml.MappingNode) and plugins.tag == MAP_TAG:
+        named += mapping_pairs(plugins)
+    else:
+        return None
+    return [(name, options) for name, options in named if _is_search(name)]
+
+
+def _is_search(name: yaml.Node) -> bool:
+    """Whether ``name``, a plugin's, is the search's (``search``, ``material/search``)."""
+    return isinstance(name, yaml.ScalarNode) and str(name.value).rsplit("/", 1)[-1] == SEARCH
+
+
+def _not_chinese(name: yaml.Node, options: yaml.Node | None) -> tuple[yaml.Node, str] | None:
+    """Where the search plugin ``name`` (with ``options``) is set for no Chinese, and how a
+    message names it; None when its ``lang`` names ``zh``, or a tag gives it."""
+    lang = next((value for key, value in mapping_pairs(options) if key.value == "lang"), None)
+    if lang is None or lang.tag == NULL_TAG:
+        return name, f"{WHERE_SEARCH} has no 'lang: {COURSE_LANGUAGE}', so the search {ENGLISH}"
+    if isinstance(lang, yaml.SequenceNode) and lang.tag == SEQ_TAG:
+        written = [value for item in lang.value if (value := written_value(item)) is not None]
+    elif (value := written_value(lang)) is not None:
+        written = [value]
+    else:
+        return None
+    if COURSE_LANGUAGE in written:
+        return None
+    shown = ", ".join(written)
+    message = f"{WHERE_SEARCH}.lang is '{shown}', without '{COURSE_LANGUAGE}', so the search "
+    return lang, f"{message}does not read the pages as Chinese: {MISSED}"
+
+
+def _warning(node: yaml.Node | None, shown: Path, message: str, fix: str) -> Problem:
+    """A warning at ``node``, or at the file's start when it is not written."""
+    line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
+    return Problem(shown, line, column, message, fix, "settings.search-chinese", Severity.WARNING)
+
+
 def dictionary_path(root: Path, value: str) -> Path:
     """The file a dictionary setting's ``value`` names: a path from ``root``, the folder of
     mkdocs.yml, normalised as jieba normalises it."""
@@ -115,14 +217,8 @@ def _search_options(data: bytes) -> Iterator[tuple[str, yaml.Node]]:
     """The options, and their values, of each ``search`` plugin (``material/search`` too) in
     ``data``, the bytes of mkdocs.yml, whose plugins are a list (``- search:`` over its
     options) or a mapping of them."""
-    plugins = top_setting(data, "plugins")
-    if isinstance(plugins, yaml.SequenceNode) and plugins.tag != ENV_TAG:
-        pairs = [pair for item in plugins.value for pair in mapping_pairs(item)]
-    else:
-        pairs = mapping_pairs(plugins)
-    for name, options in pairs:
-        if str(name.value).rsplit("/", 1)[-1] == SEARCH:
-            yield from ((str(key.value), value) for key, value in mapping_pairs(options))
+    for _, options in _searches(top_setting(data, PLUGINS)) or []:
+        yield from ((str(key.value), value) for key, value in mapping_pairs(options))
 
 
 def _pattern_problem(pattern: str, node: yaml.Node, shown: Path) -> Problem | None:

@@ -17,13 +17,18 @@ from pathlib import Path
 import pytest
 
 from generator.search_index import DOCUMENTS
-from generator.settings_search import separator_problems
+from generator.settings_search import (
+    COURSE_SEPARATOR,
+    search_plugin_warnings,
+    separator_problems,
+)
 from tests.conftest import NO_SITE, PROJECT, run_generator
 from tests.test_search_terms import index_text
 from tests.test_settings_printed_raw import edit_settings, problems
+from tests.test_settings_theme import settings_warnings
 
 READ_JAVASCRIPT = PROJECT / "tests/node/regexp.js"
-COURSE_SEPARATOR = re.search(
+COURSE_SEPARATOR_WRITTEN = re.search(
     r"^ +separator: '(.+)'$", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE
 )
 """The course's own separator, written in single quotes (as it is read)."""
@@ -74,8 +79,8 @@ def problems_of(separator: str, plugin: str = "search") -> list[str]:
 
 
 def test_a_separator_both_read_passes() -> None:
-    assert COURSE_SEPARATOR is not None
-    both = [COURSE_SEPARATOR.group(1), *READ_BY_BOTH]
+    assert COURSE_SEPARATOR_WRITTEN is not None
+    both = [COURSE_SEPARATOR_WRITTEN.group(1), *READ_BY_BOTH]
     assert read_by_javascript(both) == [True] * len(both)
     assert [problems_of(separator) for separator in both] == [[]] * len(both)
 
@@ -261,3 +266,105 @@ def test_a_search_dictionary_is_read_from_the_project_folder_wherever_the_comman
     assert run_generator(minimal_project, "build") == 0, capsys.readouterr().err
     index = (minimal_project / "site" / DOCUMENTS).read_text(encoding="utf-8")
     assert "开篇情景" in index_text(index), "the dictionary's word is kept whole"
+
+
+COURSE_SEARCH = (
+    "the course's search, as the repository's mkdocs.yml has it: '  - search:', with "
+    "'lang: zh' below it and the course's separator, separator: "
+    f"'{COURSE_SEPARATOR}' [settings.search-chinese]"
+)
+ENGLISH = (
+    "reads the pages as English (lang: en): learners do not find a Chinese word in the middle "
+    "of a sentence"
+)
+DEFAULT_SEARCH = (
+    f"so MkDocs adds the search with its own settings, which {ENGLISH}, and it splits words "
+    "at Material's own marks alone: a search for Kano misses （Kano 模型）"
+)
+LANG_FIX = "write 'lang: zh' under '- search:', as the repository's mkdocs.yml has it"
+
+
+def plugins_replaced(project: Path, plugins: str) -> int:
+    """Replace the course's ``plugins:`` and what is under it with ``plugins``; return the
+    line where they were."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    start, end = text.index("plugins:\n"), text.index("validation:\n")
+    return edit_settings(project, text[start:end], plugins)
+
+
+def test_the_course_s_separator_is_the_one_the_fix_gives() -> None:
+    assert COURSE_SEPARATOR_WRITTEN is not None
+    assert COURSE_SEPARATOR_WRITTEN.group(1) == COURSE_SEPARATOR
+
+
+def test_settings_without_plugins_warn_that_the_search_is_set_for_english(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MkDocs then adds the search itself, and the site's search index said
+    ``"lang":["en"]``, with Material's separator."""
+    plugins_replaced(minimal_project, "")
+    assert settings_warnings(minimal_project, capsys) == [
+        f"mkdocs.yml:1:1: warning: mkdocs.yml has no 'plugins:', {DEFAULT_SEARCH}; add "
+        f"'plugins:' at the left edge, and under it {COURSE_SEARCH}"
+    ]
+    assert run_generator(minimal_project, "check", "--strict") == 1
+
+
+def test_an_empty_plugins_warns_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = plugins_replaced(minimal_project, "plugins:\n\n")
+    assert settings_warnings(minimal_project, capsys) == [
+        f"mkdocs.yml:{line}:1: warning: 'plugins:' is empty, {DEFAULT_SEARCH}; add under it "
+        f"{COURSE_SEARCH}"
+    ]
+
+
+@pytest.mark.parametrize("plugins", ["plugins: []\n", "plugins:\n  - offline\n"])
+def test_plugins_without_the_search_warn_that_the_site_has_none(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], plugins: str
+) -> None:
+    """MkDocs builds no search then, and Material shows no search box."""
+    line = plugins_replaced(minimal_project, plugins)
+    assert settings_warnings(minimal_project, capsys) == [
+        f"mkdocs.yml:{line}:1: warning: 'plugins:' names no search, so the site has none: the "
+        "search box is gone from every page, and learners cannot search the course; add under "
+        f"it {COURSE_SEARCH}"
+    ]
+
+
+def test_a_search_without_chinese_warns_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (minimal_project / "mkdocs.yml").read_text(encoding="utf-8")
+    lang = re.search(r"^      lang: zh .*\n", text, re.MULTILINE)
+    assert lang is not None
+    line = edit_settings(minimal_project, lang.group(), "") - 1
+    assert settings_warnings(minimal_project, capsys) == [
+        f"mkdocs.yml:{line}:5: warning: plugins.search has no 'lang: zh', so the search "
+        f"{ENGLISH}; {LANG_FIX} [settings.search-chinese]"
+    ]
+    edit_settings(minimal_project, "  - search:\n", "  - search:\n      lang: [en, ja]\n")
+    assert settings_warnings(minimal_project, capsys) == [
+        f"mkdocs.yml:{line + 1}:13: warning: plugins.search.lang is 'en, ja', without 'zh', so "
+        "the search does not read the pages as Chinese: learners do not find a Chinese word in "
+        f"the middle of a sentence; {LANG_FIX} [settings.search-chinese]"
+    ]
+
+
+@pytest.mark.parametrize(
+    "plugins",
+    [
+        "plugins:\n  material/search:\n    lang: [zh, en]\n",
+        "plugins:\n  - offline\n  - search:\n      lang: zh\n",
+        "plugins: !ENV MOT_PLUGINS\n",
+        "plugins: search\n",  # neither a list nor a mapping: MkDocs says what it reads
+    ],
+)
+def test_a_chinese_search_passes(plugins: str) -> None:
+    assert search_plugin_warnings(plugins.encode(), Path("mkdocs.yml")) == []
+
+
+def test_the_course_s_own_search_passes() -> None:
+    settings = (PROJECT / "mkdocs.yml").read_bytes()
+    assert search_plugin_warnings(settings, Path("mkdocs.yml")) == []
