@@ -55,7 +55,7 @@ typecheck: $(TEST_INSTALLED)
 browser-deps:  ## Debian's Chromium and CJK fonts (falls back to Playwright's browser without apt)
 	@bash scripts/ensure-browser.sh $(PY)
 
-benchmark: $(TEST_INSTALLED) node_modules/.installed browser-deps  ## issue 13's figures (about 15 minutes), written into README.md
+benchmark: $(TEST_INSTALLED) node_modules/.installed browser-deps  ## issue 13's figures (about 27 minutes), written into README.md
 	$(PY) -m benchmarks --write-readme
 
 screenshots: $(TEST_INSTALLED) browser-deps  ## the learner's journeys, desktop and phone, light and dark, in build/screenshots/ (not in make test)
