@@ -33,7 +33,7 @@ from generator.markdown_config import site_config
 from generator.project import Project
 from generator.settings_env import given_by_variable, mapping_pairs, theme_setting
 from generator.settings_source import settings_bytes
-from generator.settings_theme import THEME
+from generator.settings_theme import palette_entries
 from generator.settings_trust import written_value
 
 KINDS = ("scheme", "primary", "accent")
@@ -118,12 +118,7 @@ def _written(data: bytes) -> Iterator[tuple[str, str, yaml.Node]]:
     it is (``theme.palette[2].scheme``), its kind, and its value."""
     setting = theme_setting(data, "palette")
     palette = setting[1] if setting else None
-    entries = (
-        [(f"{THEME}.palette[{index}]", entry) for index, entry in enumerate(palette.value)]
-        if isinstance(palette, yaml.SequenceNode)
-        else [(f"{THEME}.palette", palette)]
-    )
-    for where, entry in entries:
+    for where, entry in palette_entries(palette):
         for key, value in mapping_pairs(entry):
             if key.value in KINDS:
                 yield f"{where}.{key.value}", key.value, value

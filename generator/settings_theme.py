@@ -233,19 +233,21 @@ def _named_key_problems(
 def _palette_problems(theme: Pairs, shown: Path) -> Iterator[Problem]:
     """The entries of ``theme.palette`` (or the one it is, a mapping) that are no mapping,
     and the unknown keys of those that are and of their ``toggle``."""
-    palette = _value_of(theme, "palette")
-    entries = (
-        [(f"{THEME}.palette[{index}]", entry) for index, entry in enumerate(palette.value)]
-        if isinstance(palette, yaml.SequenceNode)
-        else [(f"{THEME}.palette", palette)]
-    )
-    for where, entry in entries:
+    for where, entry in palette_entries(_value_of(theme, "palette")):
         if entry is not None and (problem := _not_a_palette(where, entry, shown)):
             yield problem
         pairs = mapping_pairs(entry)
         yield from _unknown_keys(pairs, PALETTE_KEYS, where, shown)
         toggle = mapping_pairs(_value_of(pairs, "toggle"))
         yield from _unknown_keys(toggle, TOGGLE_KEYS, f"{where}.toggle", shown)
+
+
+def palette_entries(palette: yaml.Node | None) -> list[tuple[str, yaml.Node | None]]:
+    """The entries of ``palette``, the value of ``theme.palette`` (a list of them, or the one
+    it is), each with where it is as a message names it (``theme.palette[2]``)."""
+    if isinstance(palette, yaml.SequenceNode):
+        return [(f"{THEME}.palette[{index}]", entry) for index, entry in enumerate(palette.value)]
+    return [(f"{THEME}.palette", palette)]
 
 
 def _not_a_palette(where: str, entry: yaml.Node, shown: Path) -> Problem | None:
