@@ -54,9 +54,8 @@ from generator.settings_env import (
     given_by_variable,
     mapping_pairs,
     problem_at,
-    settings_document,
-    top_level,
     top_setting,
+    top_settings,
 )
 from generator.settings_trust import SEQ_TAG, written_value
 from generator.sources import file_kind
@@ -141,7 +140,7 @@ def search_plugin_warnings(data: bytes, shown: Path) -> list[Problem]:
     English), plugins without the search (the site then has none), or a search without
     ``lang: zh``. Plugins a tag gives (``!ENV``), or neither a list nor a mapping, are MkDocs'."""
     key, plugins = next(
-        ((key, value) for key, value in top_level(settings_document(data)) if key.value == PLUGINS),
+        ((key, value) for key, value in top_settings(data) if key.value == PLUGINS),
         (None, None),
     )
     if key is None or plugins is None or plugins.tag == NULL_TAG:
