@@ -9,11 +9,11 @@ a variant of the same site with their own changes to the MkDocs settings.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.course_scan import Anchors, CourseScanner
+from generator.course_scan import Anchors, CourseScan, CourseScanner
 from generator.errors import CourseError, Problem
 from generator.file_names import published_name_problems, unpublished_name_warnings
 from generator.lint import lint_course
@@ -21,6 +21,7 @@ from generator.load import load_course
 from generator.media import Media, link_problems, linkable_files, select_media
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course
+from generator.problem_cache import ProblemCache
 from generator.project import BUILT_DOCS, BUILT_SITE, Project
 from generator.publish import publish_site, recover_output, refuse_site_target, scratch_folder
 from generator.render import QuestionMemo, render_course
@@ -79,14 +80,14 @@ def check(project: Project) -> CheckedCourse:
             raise CourseError(links)
         scan = scanner.scan(course)
     files = linkable_files(project)
-    problems = validate_course(course, scan, files)
+    problems = _course_problems(project, course, scan, files)
     named = named_files(project)
     sheet_loads = style_sheet_loads(project, named, files)
     used = [*(file.name for file in named), *style_sheet_files(sheet_loads, files)]
     media = select_media(project, scan.references, used)
     left_out = unpublished_name_warnings(project, media.skipped)
     settings = _settings_warnings(project, style_sheet_texts(project, named, files))
-    warnings = sorted([*problems, *lint_course(course, scan), *left_out, *settings])
+    warnings = sorted([*problems, *left_out, *settings])
     pages = [page.filename for page in course.pages]
     if late_problems := [
         *published_name_problems(project, media.published, pages),
@@ -99,6 +100,18 @@ def check(project: Project) -> CheckedCourse:
     ]:
         raise CourseError(late_problems)
     return CheckedCourse(project, course, scan.anchors, warnings, media)
+
+
+def _course_problems(
+    project: Project, course: Course, scan: CourseScan, files: Collection[str]
+) -> list[Problem]:
+    """The warnings of the pages and quizzes, after raising CourseError with their errors.
+    What each file holds on its own is kept for the next check (:mod:`generator.problem_cache`)."""
+    kept = ProblemCache(project)
+    try:
+        return [*validate_course(course, scan, files, kept), *lint_course(course, scan, kept)]
+    finally:
+        kept.save()
 
 
 def _settings_warnings(project: Project, sheets: list[str]) -> list[Problem]:

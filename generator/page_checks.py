@@ -56,6 +56,7 @@ from generator.page_scan import PageLink, PageScan
 from generator.page_snippets import snippet_lines_shown
 from generator.page_tables import broken_tables, lost_cells
 from generator.page_text import Lines, Place, searchable_text, text_places
+from generator.problem_cache import UNKEPT, ProblemCache
 from generator.project import PROGRESS_MARKER
 
 QUOTED = re.compile(r"'([^'\n]+)'|\"([^\"\n]+)\"")
@@ -70,14 +71,15 @@ a longer address (``/images/y.png`` in ``../images/y.png``)."""
 
 
 def page_problems(
-    course: Course, scan: CourseScan, files: Collection[str]
+    course: Course, scan: CourseScan, files: Collection[str], kept: ProblemCache = UNKEPT
 ) -> tuple[list[Problem], set[str]]:
     """Every problem of the page bodies, and the pages an HTML block left open cuts short
-    (see :func:`link_targets`); ``files`` are those under course/ a link may name."""
+    (see :func:`link_targets`); ``files`` are those under course/ a link may name. Each
+    page's own problems are ``kept`` for what they read."""
     lines = scan.lines
+    listed = sorted(files)
     own = {
-        page.filename: list(_own_problems(page, lines[page.filename], scan, files))
-        for page in course.pages
+        page.filename: _kept_own_problems(page, scan, files, listed, kept) for page in course.pages
     }
     cut_short = {name for name, found in own.items() if any(p.code == UNCLOSED for p in found)}
     problems = [problem for found in own.values() for problem in found]
@@ -119,6 +121,23 @@ TEXT_CHECKS: tuple[Callable[[Page, str], Iterable[Problem]], ...] = (
     head_elements,
 )
 """Checks of a page's text, its code left as empty lines."""
+
+
+def _kept_own_problems(
+    page: Page, scan: CourseScan, files: Collection[str], listed: list[str], kept: ProblemCache
+) -> list[Problem]:
+    """The problems of ``page`` that no other page bears on, found again only when its
+    text, the files it may name (``listed``) or the snippets setting changed; not kept
+    when its scan read other files in (:attr:`PageScan.keepable`)."""
+
+    def find() -> Iterator[Problem]:
+        return _own_problems(page, scan.lines[page.filename], scan, files)
+
+    if not scan.pages[page.filename].keepable:
+        return list(find())
+    source = page.source
+    written = [source.path.as_posix(), *source.lines, page.body, str(page.body_line)]
+    return kept.problems(["page", *written, str(scan.reads_snippets), *listed], find)
 
 
 def _own_problems(

@@ -49,6 +49,8 @@ def searchable_lines(page: Page) -> Lines:
 
 
 def _blank_code_spans(line: str) -> str:
+    if "`" not in line:  # most lines: no span, and nothing to build
+        return line
     pieces: list[str] = []
     done = 0
     for start, end in code_spans(line):

@@ -27,6 +27,7 @@ from generator.models import (
 from generator.normalise import normalise
 from generator.page_checks import link_targets, page_problems
 from generator.page_links import Targets, broken_link
+from generator.problem_cache import UNKEPT, ProblemCache
 from generator.project import review_target
 from generator.quiz_repeats import Place, distractors_matched, repeated_texts
 from generator.yaml_source import position
@@ -43,12 +44,15 @@ FULL_WIDTH_UNDERSCORE = "\uff3f"
 """＿, which a Chinese input method types for '_'."""
 
 
-def validate_course(course: Course, scan: CourseScan, files: Collection[str]) -> list[Problem]:
+def validate_course(
+    course: Course, scan: CourseScan, files: Collection[str], kept: ProblemCache = UNKEPT
+) -> list[Problem]:
     """Raise CourseError with every cross-file error in ``course``; return the warnings.
 
-    ``files``: the files under course/ that pages may link to (:func:`media.linkable_files`).
+    ``files``: the files under course/ that pages may link to (:func:`media.linkable_files`);
+    ``kept``: each page's own problems, found again only for a page that changed.
     """
-    pages, cut_short = page_problems(course, scan, files)
+    pages, cut_short = page_problems(course, scan, files, kept)
     problems = [
         *pages,
         *_objective_problems(course),

@@ -15,6 +15,8 @@ file. The thresholds live in :mod:`generator.lint.thresholds`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
 
 from generator.course_scan import CourseScan
 from generator.errors import Problem
@@ -32,7 +34,8 @@ from generator.lint.prose import front_matter_prose_problems, prose_problems
 from generator.lint.questions import QuestionList, question_lists
 from generator.lint.shown import across_exam_papers, shown_problems
 from generator.lint.standards import ModuleContext
-from generator.models import Course, Module
+from generator.models import Course, Module, Source
+from generator.problem_cache import UNKEPT, ProblemCache
 
 Rule = Callable[[QuestionList], Iterator[Problem]]
 RULES: tuple[Rule, ...] = (
@@ -46,21 +49,13 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
+def lint_course(course: Course, scan: CourseScan, kept: ProblemCache = UNKEPT) -> list[Problem]:
     """Every giveaway and text rule broken in the quizzes of ``course``, every text a
     comment cut short, and every standard a module misses, as warnings in file order.
-    ``scan`` tells what each page renders."""
+    ``scan`` tells what each page renders; what each file holds on its own is ``kept``."""
     lists = [questions for module in course.modules for questions in question_lists(module)]
-    in_lists = list_problems(lists)
-    in_sources = [
-        problem
-        for source in course_sources(course)
-        for rule in (cut_text_problems, entries_in_text_problems)
-        for problem in rule(source)
-    ]
-    in_sources += [
-        problem for page in course.pages for problem in front_matter_prose_problems(page.source)
-    ]
+    in_files = _in_files(course, lists, kept)
+    in_lists = [*right_count_problems(lists), *across_exam_papers(lists)]
     has_exam = course.exam is not None
     draws_quiz = course.exam is not None and course.exam.config.include_quiz_questions
     shortfalls = [
@@ -70,16 +65,52 @@ def lint_course(course: Course, scan: CourseScan) -> list[Problem]:
             module, ModuleContext(scan.pages[module.page.filename], draws_quiz, has_exam)
         )
     ]
-    return sorted([*in_lists, *in_sources, *shortfalls])
+    return sorted([*in_files, *in_lists, *shortfalls])
 
 
 def list_problems(lists: list[QuestionList]) -> list[Problem]:
     """What the rules find in the course's ``lists`` of questions: each list on its own,
     then the rules that read them together."""
-    found = [problem for questions in lists for rule in RULES for problem in rule(questions)]
+    found = [problem for questions in lists for problem in _list_problems(questions)]
     found += right_count_problems(lists)
     found += across_exam_papers(lists)
     return found
+
+
+def _in_files(course: Course, lists: list[QuestionList], kept: ProblemCache) -> list[Problem]:
+    """What the rules find in each file of ``course`` on its own, ``kept`` for its text."""
+    pages = {page.source.path for page in course.pages}
+    lists_of: dict[Path, list[QuestionList]] = {}
+    for questions in lists:
+        lists_of.setdefault(questions.source.path, []).append(questions)
+    return [
+        problem
+        for source in course_sources(course)
+        for problem in kept.problems(
+            ["lint", source.path.as_posix(), str(source.line_offset), *source.lines],
+            partial(
+                _file_problems, source, lists_of.get(source.path, []), is_page=source.path in pages
+            ),
+        )
+    ]
+
+
+def _file_problems(
+    source: Source, lists: list[QuestionList], *, is_page: bool
+) -> Iterator[Problem]:
+    """What the rules find in one file on its own: its ``lists`` of questions, a text a
+    comment cut short, and the prose of a page's front matter."""
+    for questions in lists:
+        yield from _list_problems(questions)
+    yield from cut_text_problems(source)
+    yield from entries_in_text_problems(source)
+    if is_page:
+        yield from front_matter_prose_problems(source)
+
+
+def _list_problems(questions: QuestionList) -> Iterator[Problem]:
+    for rule in RULES:
+        yield from rule(questions)
 
 
 def _shortfalls(module: Module, context: ModuleContext) -> Iterator[Problem]:

@@ -1,0 +1,99 @@
+"""The problems of one file that no other file bears on, kept between runs, so that a check
+reads again only the files whose text changed.
+
+Most of the time ``check`` takes on a large course goes to rules that read one file at a
+time: a page's own checks (:mod:`generator.page_checks`) and the lint of one quiz file's
+lists and texts (:mod:`generator.lint`). Their findings are kept in
+``build/cache/problems.json`` (:mod:`generator.digest_store`), keyed by a digest of all
+that the rules read (the file's path and text and, for a page, the files it may name), and
+stamped with the site's settings file, the versions of the packages the rules use, and the
+code of the whole generator: a rule added or changed in a new release reads every file
+again. The rules that compare files (an id used twice, a link to another page) run on
+every check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from generator.digest_store import DigestStore, stamp_of
+from generator.errors import Problem, Severity
+from generator.project import Project
+
+CACHE_FILE = "problems.json"
+PACKAGES = ("markdown", "pymdown-extensions", "ruamel-yaml", "pyyaml")
+"""What reads the files for the rules: the Markdown a page converts to, the YAML a quiz is."""
+PACKAGE = Path(__file__).parent
+
+
+class ProblemCache:
+    def __init__(self, project: Project | None) -> None:
+        """``None``: keep nothing, for a course changed in memory rather than on disk."""
+        self.store = (
+            None
+            if project is None
+            else DigestStore(project.cache_dir / CACHE_FILE, _stamp(project))
+        )
+
+    def problems(self, read: Iterable[str], find: Callable[[], Iterable[Problem]]) -> list[Problem]:
+        """What ``find`` finds, kept under everything it ``read``: found again only when
+        nothing is kept for it (or what is kept has the wrong shape)."""
+        if self.store is None:
+            return list(find())
+        key = hashlib.sha256(json.dumps(list(read)).encode()).hexdigest()
+        kept = self.store.get(key)
+        if kept is not None:
+            try:
+                return [_problem_from_json(value) for value in kept]
+            except (TypeError, ValueError, KeyError):
+                pass
+        found = list(find())
+        self.store.put(key, [_problem_to_json(problem) for problem in found])
+        return found
+
+    def save(self) -> None:
+        if self.store is not None:
+            self.store.save()
+
+
+UNKEPT = ProblemCache(None)
+
+
+def _stamp(project: Project) -> str:
+    settings = project.config_file.read_bytes() if project.config_file.is_file() else b""
+    return stamp_of(PACKAGES, code_digest() + b"\0" + settings)
+
+
+@cache
+def code_digest() -> bytes:
+    """A digest of every file of the generator package, read once per process."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.digest()
+
+
+def _problem_to_json(problem: Problem) -> list[Any]:
+    return [
+        problem.path.as_posix(),
+        problem.line,
+        problem.column,
+        problem.message,
+        problem.fix,
+        problem.code,
+        problem.severity.value,
+    ]
+
+
+def _problem_from_json(value: Any) -> Problem:
+    """The problem :func:`_problem_to_json` saved (raises on any other shape)."""
+    path, line, column, message, fix, code, severity = value
+    where = (Path(str(path)), int(line), int(column))
+    return Problem(*where, str(message), str(fix), str(code), Severity(severity))

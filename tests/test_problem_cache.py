@@ -1,0 +1,119 @@
+"""Each file's own problems, kept between checks: found again only where what they read
+changed, and told as a check that reads every file tells them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import lint, page_checks, problem_cache
+from generator.models import Page, Source
+from generator.project import Project
+from tests.conftest import run_generator
+
+SKIPPED_LEVEL = ("## 以客户为中心 {#centre}", "#### 以客户为中心 {#centre}")
+"""A page warning: a heading two levels below the one above it."""
+CUT_PROMPT = ("prompt: 以客户为中心意味着什么？", "prompt: 以客户为中心意味着什么？ #客户")
+"""A quiz warning: a comment cutting a prompt short."""
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files whose own problems each check finds from now on, rather than keeps."""
+    read: list[str] = []
+    own_problems, file_problems = page_checks._own_problems, lint._file_problems
+
+    def page_read(page: Page, *rest: object) -> object:
+        read.append(page.source.path.name)
+        return own_problems(page, *rest)  # type: ignore[arg-type]
+
+    def file_read(source: Source, *rest: object, **named: object) -> object:
+        read.append(source.path.name)
+        return file_problems(source, *rest, **named)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(page_checks, "_own_problems", page_read)
+    monkeypatch.setattr(lint, "_file_problems", file_read)
+    return read
+
+
+def checked(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """What ``check`` tells of the course at ``root``."""
+    run_generator(root, "check")
+    return capsys.readouterr().err.splitlines()
+
+
+@pytest.fixture
+def with_warnings(minimal_project: Path) -> Path:
+    edit(minimal_project / "course/02-second.md", *SKIPPED_LEVEL)
+    edit(minimal_project / "quizzes/02-second.yml", *CUT_PROMPT)
+    return minimal_project
+
+
+def test_a_check_again_tells_the_same_and_reads_only_the_file_that_changed(
+    with_warnings: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = checked(with_warnings, capsys)
+    codes = "[page.heading-level-skipped]", "[text.cut-by-comment]"
+    assert all(any(line.endswith(code) for line in first) for code in codes), first
+    read = files_read(monkeypatch)
+    assert checked(with_warnings, capsys) == first
+    assert read == []
+    edit(with_warnings / "quizzes/02-second.yml", CUT_PROMPT[1], CUT_PROMPT[0])
+    assert checked(with_warnings, capsys) == [
+        line for line in first if not line.endswith("[text.cut-by-comment]")
+    ]
+    assert read == ["02-second.yml"]
+
+
+def test_a_new_release_or_new_settings_read_every_file_again(
+    with_warnings: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rule added or changed finds in every file; the settings change what a page is."""
+    first = checked(with_warnings, capsys)
+    read = files_read(monkeypatch)
+    monkeypatch.setattr(problem_cache, "code_digest", lambda: b"a newer generator")
+    assert checked(with_warnings, capsys) == first
+    every_file = sorted(read)
+    assert {"02-second.md", "02-second.yml", "exam.yml"} <= set(every_file)
+    read.clear()
+    with (with_warnings / "mkdocs.yml").open("a", encoding="utf-8") as settings:
+        settings.write("# a comment\n")
+    assert checked(with_warnings, capsys) == first
+    assert sorted(read) == every_file
+
+
+def test_a_file_put_under_course_is_found_by_a_page_that_named_it(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page's own problems read which files course/ holds, not only the page: here, the
+    file its CSS loads."""
+    edit(
+        minimal_project / "course/02-second.md",
+        "一切从客户出发。",
+        '一切从客户出发。\n\n<p style="background: url(flow.png)">先听</p>',
+    )
+    missing = checked(minimal_project, capsys)
+    assert any("flow.png" in line for line in missing), missing
+    (minimal_project / "course/flow.png").write_bytes(b"\x89PNG\r\n\x1a\n not really a picture")
+    assert not any("flow.png" in line for line in checked(minimal_project, capsys))
+
+
+@pytest.mark.parametrize(
+    "kept", ["[1, 2]", '"text"', "[[1]]", '[["a", "x", 1, "m", "f", "c", "no"]]']
+)
+def test_problems_kept_in_a_shape_no_check_saved_are_found_again(
+    with_warnings: Path, capsys: pytest.CaptureFixture[str], kept: str
+) -> None:
+    first = checked(with_warnings, capsys)
+    path = Project(with_warnings).cache_dir / problem_cache.CACHE_FILE
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    saved["values"] = {key: json.loads(kept) for key in saved["values"]}
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    assert checked(with_warnings, capsys) == first
