@@ -1043,6 +1043,20 @@ def test_a_passed_papers_next_step_follows_another_tab_and_keeps_the_focus(
     other.close()
 
 
+def store_failed_exam(page: Page, site_url: str, course: Course) -> dict[str, str]:
+    """Store the record of a learner whose 错题本 holds every exam-only question of the
+    course (as after failed exams) and one module quiz question, which no paper draws;
+    returns them, each with its module."""
+    first = course.modules[0]
+    missed = {q.id: m.page.name for m in course.modules for q in m.quiz.exam_questions}
+    missed[first.quiz.questions[0].id] = first.page.name  # a module quiz's miss stays in view
+    record = {"version": 1, "questions": {}, "quizzes": {}, "exam": None, "name": ""}
+    record["mistakes"] = {question_id: {"module": name} for question_id, name in missed.items()}
+    page.goto(site_url)
+    store(page, json.dumps(record))
+    return missed
+
+
 def test_the_mistakes_book_holds_back_the_questions_on_a_paper_not_handed_in(
     page: Page, site_url: str, course: Course
 ) -> None:
@@ -1051,13 +1065,7 @@ def test_the_mistakes_book_holds_back_the_questions_on_a_paper_not_handed_in(
     question and graded it, its right answer with it. It holds them back, says how many
     and why, and shows them again once the paper is handed in."""
     assert course.exam is not None
-    first = course.modules[0]
-    missed = {q.id: m.page.name for m in course.modules for q in m.quiz.exam_questions}
-    missed[first.quiz.questions[0].id] = first.page.name  # a module quiz's miss stays in view
-    record = {"version": 1, "questions": {}, "quizzes": {}, "exam": None, "name": ""}
-    record["mistakes"] = {question_id: {"module": name} for question_id, name in missed.items()}
-    page.goto(site_url)
-    store(page, json.dumps(record))
+    missed = store_failed_exam(page, site_url, course)
     open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
     book = page.locator(".mot-mistakes")
     shown, count = book.locator(".mot-question:visible"), book.locator(".mot-mistakes-count")
@@ -1082,4 +1090,38 @@ def test_the_mistakes_book_holds_back_the_questions_on_a_paper_not_handed_in(
     hand_in(exam, exam)  # nothing answered: every question on the paper stays in the 错题本
     expect(count).to_have_text(f"错题本里有 {len(missed)} 道题。")
     expect(shown).to_have_count(len(missed))
+    exam.close()
+
+
+def test_the_home_page_counts_the_mistakes_to_redo_as_the_mistakes_book_lets_them_be(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """With a paper open, the home page said 错题本：N 道题待重做 for every question in the
+    错题本, though the 错题本 holds back those on the paper until it is handed in and let
+    the learner redo fewer. It counts those to redo now and says how many wait for the
+    paper, on a home page open before the paper began too, and all again at the hand-in."""
+    assert course.exam is not None
+    missed = store_failed_exam(page, site_url, course)
+    line = page.locator(".mot-dashboard[data-ready] [data-mistakes]")
+    expect(line).to_have_text(f"{len(missed)} 道题待重做")
+    exam = new_window(page.context)
+    open_page(exam, f"{site_url}exam.html", ".mot-exam")
+    exam.get_by_role("button", name="开始考试").click()
+    drawn = paper_state(exam)["ids"]
+    assert isinstance(drawn, list)
+    held = len(set(drawn) & set(missed))
+    assert 0 < held < len(missed)
+    waiting = f"{held} 道题在你还没交卷的{course.exam.config.title}里，交卷后再重做"
+    for opened in ("before the paper was", "while it is open"):
+        if opened == "while it is open":
+            open_page(page, site_url, ".mot-dashboard")
+        expect(line, f"opened {opened}").to_have_text(
+            f"{len(missed) - held} 道题待重做；另有 {waiting}"
+        )
+    record = stored_record(page)  # every question of the 错题本 on the paper: none to redo now
+    record["mistakes"] = {id_: found for id_, found in record["mistakes"].items() if id_ in drawn}
+    store(page, json.dumps(record))
+    expect(line).to_have_text(waiting)
+    hand_in(exam, exam)  # nothing answered: every question on the paper stays in the 错题本
+    expect(line).to_have_text(f"{held} 道题待重做")
     exam.close()

@@ -3,9 +3,10 @@
  * (开始学习 / 继续学习), each module's status and best score, overall completion, a score
  * per EODC stage over the questions answered so far (the exam's on the last paper handed
  * in), the stage to work on (the weakest of the started stages below the pass mark, if
- * any), the exam (best score, or an attempt under way) and the size of the 错题本. The
- * record first follows the course: answers and mistakes of a renamed module or a moved
- * question go with it, and questions the course no longer has leave. Module names, links,
+ * any), the exam (best score, or an attempt under way) and the size of the 错题本 (what
+ * it lets the learner redo now, and what waits for the paper under way). The record
+ * first follows the course: answers and mistakes of a renamed module or a moved question
+ * go with it, and questions the course no longer has leave. Module names, links,
  * questions, stages and the pass mark come from the page (data-course). On a computer
  * learners share, a button clears the progress this browser keeps. Needs mot-core.js.
  */
@@ -24,7 +25,11 @@
     none: "这几个阶段还没有作答。做完相关模块的测验后，这里会指出最需要加强的阶段。",
     weakest: function (name, percent) { return "最需要加强的阶段：" + name + "（" + percent + "%）。建议复习："; },
     fine: function (passMark, next) { return "已作答的阶段都达到了\u00a0" + passMark + "%。" + (next ? "下一步：" : ""); },
-    mistakes: function (count) { return count ? count + "\u00a0道题待重做" : "没有错题"; },
+    /* `held`: on the exam paper under way, which the 错题本 holds back until it is handed in */
+    mistakes: function (count, held, exam) {
+      var waiting = held ? held + "\u00a0道题在你还没交卷的" + exam.title + "里，交卷后再重做" : "";
+      return count ? count + "\u00a0道题待重做" + (held ? "；另有\u00a0" + waiting : "") : waiting || "没有错题";
+    },
     best: function (exam) { return "最佳成绩\u00a0" + exam.best + "%" + (exam.passed ? "，已通过" : "，未通过"); },
     underway: function (done, total) { return "进行中（已作答\u00a0" + done + "/" + total + "\u00a0题）"; },
     noExam: "未参加",
@@ -140,6 +145,16 @@
     return texts.join("；") || TEXT.noExam;
   }
 
+  /* The 错题本's questions to redo now, and those it holds back as mot-mistakes.js does: on
+     the exam paper under way, until it is handed in. All were counted as to redo, and the
+     错题本 showed fewer. */
+  function mistakesText(course) {
+    var ids = Object.keys(mot.progress.mistakes());
+    var paper = (course.exam && mot.progress.underway() || { questions: [] }).questions;
+    var held = ids.filter(function (id) { return paper.indexOf(id) >= 0; }).length;
+    return TEXT.mistakes(ids.length - held, held, course.exam);
+  }
+
   /* The record follows the course as the page arrives, not `following` another tab's save
      (mot.register). */
   function showDashboard(board, following) {
@@ -151,7 +166,7 @@
     showStages(board, course, next);
     var exam = board.querySelector("[data-exam]");
     if (exam) { exam.textContent = examText(course); }
-    board.querySelector("[data-mistakes]").textContent = TEXT.mistakes(Object.keys(mot.progress.mistakes()).length);
+    board.querySelector("[data-mistakes]").textContent = mistakesText(course);
     board.setAttribute("data-ready", "");
   }
 
