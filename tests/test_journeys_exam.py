@@ -1125,3 +1125,54 @@ def test_the_home_page_counts_the_mistakes_to_redo_as_the_mistakes_book_lets_the
     hand_in(exam, exam)  # nothing answered: every question on the paper stays in the 错题本
     expect(line).to_have_text(f"{held} 道题待重做")
     exam.close()
+
+
+START_PAPER_IN_ANOTHER_TAB = """([key, drawn]) => {
+  const record = JSON.parse(localStorage.getItem(key));
+  record.attempt = {seed: 1, questions: drawn, answers: {}, handedIn: false};
+  localStorage.setItem(key, JSON.stringify(record));
+}"""
+"""Another tab's save of an exam paper begun with the questions ``drawn``."""
+
+
+HAND_IN_IN_ANOTHER_TAB = """key => {
+  const record = JSON.parse(localStorage.getItem(key));
+  record.attempt.handedIn = true;
+  localStorage.setItem(key, JSON.stringify(record));
+}"""
+"""Another tab's save of the paper under way handed in."""
+
+
+def test_a_question_in_focus_held_back_leaves_the_focus_on_the_line_that_says_why(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """The learner is answering a question of the 错题本 when another tab begins an exam
+    paper that draws it: the question went, and the focus with it, to the page (a screen
+    reader said nothing, and Tab started again from the top). The focus goes to the count
+    line, which says the question waits for the hand-in, and is read out as it takes it."""
+    assert course.exam is not None
+    missed = store_failed_exam(page, site_url, course)
+    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+    book = page.locator(".mot-mistakes")
+    count = book.locator(".mot-mistakes-count")
+    question_id = course.modules[1].quiz.exam_questions[0].id
+    form = book.locator(f'[data-question-id="{question_id}"]')
+    form.evaluate("form => window.mot.engine.firstControl(form).focus()")
+    expect(form.locator(":focus")).to_have_count(1)
+    other = new_window(page.context)
+    other.goto(site_url)
+    other.evaluate(START_PAPER_IN_ANOTHER_TAB, [STORAGE_KEY, [question_id]])
+    expect(form).to_be_hidden()
+    held = (
+        f"错题本里有 {len(missed)} 道题。其中 1 道题在你还没交卷的"
+        f"{course.exam.config.title}里，交卷后再来这里练习。"
+    )
+    expect(count).to_have_text(held)
+    expect(count).to_be_focused()
+    expect(count).to_have_attribute("aria-label", held.replace(" ", "\xa0"))
+    assert page.evaluate("document.activeElement !== document.body")
+    other.evaluate(HAND_IN_IN_ANOTHER_TAB, STORAGE_KEY)
+    expect(form).to_be_visible()  # the paper handed in: the question is back, and the line's
+    expect(count).to_have_text(f"错题本里有 {len(missed)} 道题。")  # name follows its text
+    assert count.get_attribute("aria-label") is None
+    other.close()

@@ -57,8 +57,11 @@
      count (or, once the last shown is answered right, that the book is cleared: not that it
      is empty, above those questions), and how many wait for the hand-in, is read out only
      when the learner's `answering` changed it, not on arrival, and is not written again
-     unchanged (a screen reader would read it again after a verdict). */
+     unchanged (a screen reader would read it again after a verdict). A question in focus
+     that goes (on a paper begun in another tab, or answered right there) leaves the focus
+     on that line, read out as it takes it: it fell to the page, and the learner was lost. */
   function show(page, answering) {
+    var focused = page.querySelector(".mot-question:focus-within");
     var mistakes = mot.progress.mistakes();
     var exam = mot.courseData(page).exam;
     var paper = (exam && mot.progress.underway() || { questions: [] }).questions;
@@ -76,7 +79,8 @@
     var held = ids.filter(function (id) { return paper.indexOf(id) >= 0; }).length;
     var text = TEXT.count(ids.length, exam, number) + (held ? TEXT.held(held, ids.length, exam) : "");
     count.setAttribute("aria-live", answering ? "polite" : "off");
-    if (count.textContent !== text) { count.textContent = text; }
+    if (count.textContent !== text) { count.textContent = text; count.removeAttribute("aria-label"); }
+    if (focused && focused.hidden) { mot.focusStatus(count); }
   }
 
   /* Try a question again, in a new order. */
