@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 import pytest
-from playwright.sync_api import Locator, Page, Route, expect
+from playwright.sync_api import BrowserContext, Locator, Page, Route, expect
 
 from generator.digests import opaque_key
 from generator.models import (
@@ -1176,3 +1176,60 @@ def test_a_question_in_focus_held_back_leaves_the_focus_on_the_line_that_says_wh
     expect(count).to_have_text(f"错题本里有 {len(missed)} 道题。")  # name follows its text
     assert count.get_attribute("aria-label") is None
     other.close()
+
+
+FILL_STORAGE = """() => {
+  let filled = 0;
+  for (let size = 1 << 22; size >= 1; size = Math.floor(size / 2)) {
+    for (;;) {
+      try { localStorage.setItem('filler:' + filled, 'x'.repeat(size)); } catch { break; }
+      filled += 1;
+    }
+  }
+  return filled;
+}"""
+"""Fill the site's storage to the last character it takes: a save that needs more room
+fails with QuotaExceededError, as in a browser whose storage is full; one that needs less
+still fits."""
+
+
+EMPTY_FILLER = """() => Object.keys(localStorage).filter(key => key.startsWith('filler:'))
+  .forEach(key => localStorage.removeItem(key))"""
+
+
+def test_a_hand_in_storage_cannot_hold_keeps_the_last_paper_s_verdicts(
+    context: BrowserContext, site_url: str, course: Course
+) -> None:
+    """Storage full at 交卷 on the paper after a failed one. The paper under way cannot stay
+    stored (it would come back open beside the right answers just shown), and the verdicts
+    of the paper handed in before went with it: the next visit's home page said 尚未作答 for
+    the stages of exam-only questions, though the notice said 已经保存的进度还在. They stay,
+    the learner is told this hand-in was not saved, and the next paper keeps them too."""
+    page = new_window(context)  # a browser of its own: the filled storage goes with it
+    drawn = hand_in_blank_paper(page, site_url, course)
+    page.get_by_role("button", name="再考一次（重新抽题）").click()
+    new_paper = paper_state(page)["ids"]
+    assert isinstance(new_paper, list)
+    questions = every_question(course)
+    for question_id in new_paper[:3]:
+        form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
+        give_answer(form, questions[question_id], right=True)
+    assert page.evaluate(FILL_STORAGE) > 0
+    hand_in(page, page)
+    panel = page.locator('[data-results-for="exam"]')
+    expect(panel.locator(".mot-unsaved")).to_contain_text("这次交卷的成绩没有保存在这台设备上")
+    expect(page.locator(".mot-storage-warning")).to_contain_text("已经保存的进度还在")
+    last = dict.fromkeys(drawn, "incorrect")
+    attempt = stored_record(page)["attempt"]
+    assert attempt is not None, "the last paper's verdicts were dropped with the paper"
+    assert (attempt["lastResults"], attempt["questions"], attempt["answers"]) == (last, [], {})
+    handed_in = dict.fromkeys(drawn, False)
+    open_page(page, site_url, ".mot-dashboard")  # the storage still full
+    expect_stage_scores(page.locator(".mot-dashboard"), course, handed_in)
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    expect(page.locator(".mot-exam")).to_have_attribute("data-exam-state", "ready")
+    page.evaluate(EMPTY_FILLER)
+    page.get_by_role("button", name="开始考试").click()
+    assert stored_record(page)["attempt"]["lastResults"] == last
+    open_page(page, site_url, ".mot-dashboard")
+    expect_stage_scores(page.locator(".mot-dashboard"), course, handed_in)

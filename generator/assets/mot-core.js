@@ -175,7 +175,8 @@
    * The record: { version, questions: {id: {quiz, result, answer}}, quizzes: {id: {best,
    * total, passed}}, exam: {best, passed, passedScore, passedOn} or null, name, shuffles:
    * {question id: seed}, mistakes: {question id: {module}}, attempt: the exam in progress
-   * or last handed in (one in progress keeps the last one's verdicts, lastResults), save:
+   * or last handed in (one in progress keeps the last one's verdicts, lastResults, and so
+   * does one whose hand-in storage could not hold, with no questions left), save:
    * this save's name, madeOn: the name of the save whose record it was made on }.
    * Every change is read-merge-write: the stored record is read again and the change
    * applied to it, so two tabs keep each other's answers; the other tab hears of it
@@ -472,11 +473,16 @@
         record.exam = exam;
       });
       /* Not saved (storage full): the paper stored under way would come back on the next
-         visit, open to answer again beside the right answers just shown. It goes, and the
-         next visit starts afresh; a record made smaller fits where a fuller one did not. */
+         visit, open to answer again beside the right answers just shown. Its questions and
+         answers go, and the next visit starts afresh; a record made smaller fits where a
+         fuller one did not. The verdicts of the paper handed in before it stay, which the
+         home page's stage scores count: they had gone with it (setAttempt). */
       var kept = current && !persistent && read();
       var under = kept && kept.attempt;
-      if (under && under.seed === attempt.seed && !under.handedIn) { kept.attempt = null; write(kept); }
+      if (under && under.seed === attempt.seed && !under.handedIn) {
+        Object.assign(under, { questions: [], answers: {}, handedIn: true });
+        write(kept);
+      }
       return current;
     },
     /* "not-started", "in-progress", "failed" (finished, its best result under the pass mark:
@@ -504,11 +510,12 @@
     /* A new exam attempt, saved whole; a `change` to the attempt under way (an answer, its
        questions fitted to the course), if it is still `seed`'s. Until it is handed in, a new
        attempt keeps the verdicts of the paper handed in last (lastResults), which the home
-       page's stage scores count: they had gone as soon as the next paper began. */
+       page's stage scores count: they had gone as soon as the next paper began. A paper
+       under way has none of its own; nor has one whose hand-in was not saved (handIn). */
     setAttempt: function (attempt) {
       update(function (record) {
         var last = record.attempt || {};
-        attempt.lastResults = last.handedIn ? last.results : last.lastResults;
+        attempt.lastResults = last.results || last.lastResults;
         record.attempt = attempt;
       });
     },

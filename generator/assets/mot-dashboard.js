@@ -79,10 +79,11 @@
   /* Right and answered questions of each stage: each module quiz question as last answered,
      and each exam-only question on the last paper handed in (after an exam failed, the
      quizzes alone said every stage was at the pass mark), also while the next paper is
-     answered: it keeps the last one's verdicts until it is handed in itself. */
+     answered: it keeps the last one's verdicts until it is handed in itself, or after a
+     hand-in storage could not hold (mot-core.js, handIn). */
   function stageScores(course) {
     var attempt = mot.progress.attempt();
-    var onPaper = attempt && (attempt.handedIn ? attempt.results : attempt.lastResults) || {};
+    var onPaper = attempt && (attempt.results || attempt.lastResults) || {};
     return course.stages.map(function (stage) {
       var right = 0, answered = 0;
       function count(questions, resultOf) {

@@ -368,7 +368,9 @@
   function show(exam, arriving) {
     handingIn.delete(exam);
     var attempt = mot.progress.attempt();
-    if (!attempt) {   /* none yet, or site data cleared: no paper left on show */
+    /* none yet, site data cleared, or a hand-in storage could not hold (mot-core.js, handIn,
+       which keeps no question of it): no paper left on show */
+    if (!attempt || !attempt.questions.length) {
       clearPaper(exam);
       setState(exam, "ready");
       return;
