@@ -36,7 +36,7 @@ from generator.settings_files import (
 )
 from generator.settings_nav import nav_problems
 from generator.settings_palette import palette_warnings
-from generator.settings_search import search_plugin_warnings
+from generator.settings_search import dictionary_warnings, search_plugin_warnings
 from generator.settings_source import settings_bytes
 from generator.style_sheets import (
     style_sheet_files,
@@ -117,10 +117,14 @@ def _course_problems(
 def _settings_warnings(project: Project, sheets: list[str]) -> list[Problem]:
     """What in mkdocs.yml leaves the site working, but not as the trainer meant: a colour
     Material does not have (``sheets``: the course's style sheets, which may define one),
-    or the course's Chinese search left out."""
+    the course's Chinese search left out, or a line of its dictionary that jieba misreads."""
     data = settings_bytes(project)
     shown = project.relative(project.config_file)
-    return [*palette_warnings(project, sheets), *search_plugin_warnings(data, shown)]
+    return [
+        *palette_warnings(project, sheets),
+        *search_plugin_warnings(data, shown),
+        *dictionary_warnings(data, project.root),
+    ]
 
 
 def docs_contents(checked: CheckedCourse, memo: QuestionMemo | None = None) -> DocsContents:

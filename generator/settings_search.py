@@ -24,8 +24,8 @@ A Chinese dictionary for jieba, which splits the pages' text into words as the s
 (``jieba_dict``, ``jieba_dict_user``), is a path from the folder of mkdocs.yml, as the
 theme's own folder is: jieba read it from the folder the command ran in, so the build failed
 run from any other, and ``check``, which did not look at it, said OK. One that names no file
-the build could read is refused at its line; what is in it only jieba reads, as the build
-runs, and the build reports what it cannot read (:mod:`generator.mkdocs_run`).
+the build could read is refused at its line, and what jieba cannot read in one at the
+dictionary's own line (:mod:`generator.settings_dictionary`).
 
 The search itself is the course's Chinese one (``- search:`` with ``lang: zh`` and its
 separator), and leaving it out is a warning: without ``plugins:`` MkDocs adds the search with
@@ -48,6 +48,7 @@ import yaml
 
 from generator.errors import Problem, Severity
 from generator.project import CONFIG_FILE, TERMS_FILE
+from generator.settings_dictionary import dictionary_entry_problems
 from generator.settings_env import (
     COURSE_LANGUAGE,
     YAML_TAGS,
@@ -124,13 +125,52 @@ def separator_problems(data: bytes, shown: Path) -> list[Problem]:
 def dictionary_problems(data: bytes, root: Path, shown: Path) -> list[Problem]:
     """Each Chinese dictionary the search's settings in ``data``, the bytes of mkdocs.yml
     (``shown``) in the folder ``root``, name that is no file the build could read, at its
-    value. An empty one Material ignores; one of another kind than a text is MkDocs' business."""
+    value, and each line of one that jieba cannot read, at that line
+    (:mod:`generator.settings_dictionary`). An empty setting Material ignores; one of
+    another kind than a text is MkDocs' business."""
+    problems: list[Problem] = []
+    for key, value, node in _dictionaries(data):
+        if (problem := _dictionary_problem(key, value, node, root, shown)) is not None:
+            problems.append(problem)
+        else:
+            problems += _entries(key, value, root, Severity.ERROR)
+    return problems
+
+
+def dictionary_warnings(data: bytes, root: Path) -> list[Problem]:
+    """The lines of the Chinese dictionaries the search's settings in ``data``, the bytes of
+    mkdocs.yml in the folder ``root``, name that jieba misreads: a user dictionary's word
+    read with a space, which no page is split into."""
+    return [
+        warning
+        for key, value, _ in _dictionaries(data)
+        for warning in _entries(key, value, root, Severity.WARNING)
+    ]
+
+
+def named_dictionaries(data: bytes, root: Path) -> list[Path]:
+    """The files the search's Chinese dictionaries in ``data``, the bytes of mkdocs.yml in
+    the folder ``root``, name, as the build reads them."""
+    return [dictionary_path(root, value) for _, value, _ in _dictionaries(data)]
+
+
+def _dictionaries(data: bytes) -> Iterator[tuple[str, str, yaml.Node]]:
+    """Each Chinese dictionary setting of the search in ``data``, the bytes of mkdocs.yml,
+    that names a file: the setting, the file as written, and where it is written."""
+    for key, node in _search_options(data):
+        if key in DICTIONARIES and (value := written_value(node)):
+            yield key, value, node
+
+
+def _entries(key: str, value: str, root: Path, severity: Severity) -> list[Problem]:
+    """The lines of the dictionary ``value`` (a path from ``root``), named by ``key``, that
+    jieba refuses or misreads, of ``severity``."""
+    path = dictionary_path(root, value)
+    shown = path.relative_to(root) if path.is_relative_to(root) else path
     return [
         problem
-        for key, node in _search_options(data)
-        if key in DICTIONARIES
-        and (value := written_value(node))
-        and (problem := _dictionary_problem(key, value, node, root, shown)) is not None
+        for problem in dictionary_entry_problems(key, path, shown)
+        if problem.severity is severity
     ]
 
 
