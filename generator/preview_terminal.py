@@ -16,6 +16,7 @@ WHOLE_BUILD_CAUSES = (
     f"{TERMS_FILE} changed",
     "the theme's own folder (custom_dir) changed",
     "a snippet (pymdownx.snippets) changed",
+    "a search dictionary (jieba_dict, jieba_dict_user) changed",
 )
 """What each part of a whole build's record (serve.BuiltFor) changing means."""
 NO_WARNINGS_LEFT = "No warnings left: the course passes `check --strict`, as publishing asks."

@@ -1,7 +1,7 @@
 """Live preview: a save regenerates the docs folder and MkDocs rebuilds what changed.
 
 One watcher polls the course's sources (``course/``, ``quizzes/``, ``mkdocs.yml``,
-``search-terms.txt``), also through a folder being deleted and put back
+``search-terms.txt``, the search's dictionaries), also through a folder being deleted and put back
 (:class:`SourceWatch`), and one builder does both steps, so a save is served well within
 a second: the generator writes only the docs files that changed, and MkDocs rebuilds only
 those pages unless the navigation or the search terms changed (:mod:`generator.preview`).
@@ -80,9 +80,10 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 Reported = list[Problem | SetupError]
 """What a save got wrong, as the terminal and the problems panel show it."""
 NOT_UPDATED = "Not updated: fix the problems above and save again."
-BuiltFor = tuple[bytes, PageTitles | None, list[str], FileState, FileState]
+BuiltFor = tuple[bytes, PageTitles | None, list[str], FileState, FileState, FileState]
 """What a whole build of the preview's site was made with: mkdocs.yml's bytes, the
-navigation's pages and titles, the search terms, the theme's own folder, the snippets."""
+navigation's pages and titles, the search terms, the theme's own folder, the snippets, the
+search's dictionaries."""
 FIXED = "Fixed: the preview shows the course as saved."
 """Said once a save clears the problems last reported, which a page reload alone would not
 tell the terminal (a mended mkdocs.yml regenerates no page)."""
@@ -247,9 +248,9 @@ class Preview:
         return reported
 
     def build_site(self) -> None:
-        """Build the site: whole when the settings, the navigation, the search terms or the
-        theme's own folder changed since the last good build, else only the pages whose
-        Markdown changed.
+        """Build the site: whole when the settings, the navigation, the search terms, the
+        search's dictionaries, the theme's own folder or a snippet changed since the last
+        good build, else only the pages whose Markdown changed.
 
         A MkDocs warning is a problem, as in a build (a nav entry naming no page). A whole
         build goes into a folder of its own and replaces the served site only when it

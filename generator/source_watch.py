@@ -28,6 +28,8 @@ from generator.errors import CourseError, SetupError
 from generator.markdown_config import markdown_settings, site_config
 from generator.page_snippets import SNIPPETS
 from generator.project import Project
+from generator.settings_search import named_dictionaries
+from generator.settings_source import settings_bytes
 
 POLL_SECONDS = 0.1
 """How often the sources are looked at (a few hundred files: cheap)."""
@@ -101,10 +103,23 @@ def snippet_state(project: Project) -> FileState:
     return _file_state(files)
 
 
-def files_read_in(project: Project) -> tuple[FileState, FileState]:
+def dictionary_files(project: Project) -> list[Path]:
+    """The search's Chinese dictionaries ``mkdocs.yml`` names (``jieba_dict``,
+    ``jieba_dict_user``), as the build reads them; none when the settings cannot be read.
+    Read from the file as written: settings that name a dictionary jieba cannot read are
+    refused, and the dictionary is watched all the same."""
+    try:
+        data = settings_bytes(project)
+    except (CourseError, SetupError, OSError):
+        return []
+    return named_dictionaries(data, project.root)
+
+
+def files_read_in(project: Project) -> tuple[FileState, FileState, FileState]:
     """The files the site's pages are built with beside their Markdown: the theme folder's
-    templates and the snippets."""
-    return theme_state(project), snippet_state(project)
+    templates, the snippets, and the search's dictionaries (an edited one splits every
+    page's text for search anew)."""
+    return theme_state(project), snippet_state(project), _file_state(dictionary_files(project))
 
 
 SourceState = dict[Path, tuple[int, int]]
@@ -112,13 +127,13 @@ SourceState = dict[Path, tuple[int, int]]
 
 
 def source_state(project: Project) -> SourceState:
-    """The course's pages, quizzes, settings and search terms, each with its size and time
-    of change: compared before and after a rebuild, they tell a save still being written
-    when it was read (the time alone would not: a file may bear a time ahead of the clock);
-    a preview that could not start waits for them to change."""
+    """The course's pages, quizzes, settings, search terms and search dictionaries, each with
+    its size and time of change: compared before and after a rebuild, they tell a save still
+    being written when it was read (the time alone would not: a file may bear a time ahead
+    of the clock); a preview that could not start waits for them to change."""
     folders = (project.course_dir, project.quiz_dir)
     state: SourceState = {}
-    named = [project.config_file, project.terms_file]
+    named = [project.config_file, project.terms_file, *dictionary_files(project)]
     for path in [*named, *(path for folder in folders for path in folder.rglob("*"))]:
         with suppress(OSError):
             found = path.stat()
@@ -174,7 +189,7 @@ class PreviewServer(LiveReloadServer):
 
 class SourceWatch(FileSystemEventHandler):
     """Watches ``course/``, ``quizzes/``, the theme's own folder, the snippets' places,
-    ``mkdocs.yml`` and ``search-terms.txt``, also
+    ``mkdocs.yml``, ``search-terms.txt`` and the search's dictionaries, also
     through a folder's being deleted and put back (a colleague's copy restored, a folder
     renamed away and back).
 
@@ -186,7 +201,8 @@ class SourceWatch(FileSystemEventHandler):
     (no home page, no quizzes); a folder that comes back is watched again and rebuilds,
     which empties the problems panel. A theme folder named in ``mkdocs.yml`` while the
     preview runs is watched from then on: its templates' edits went unseen, and a template's
-    error stayed on the panel after its fix. So are the snippets' places (:data:`SnippetBase`).
+    error stayed on the panel after its fix. So are the snippets' places (:data:`SnippetBase`),
+    and the search's dictionaries (an edited one took effect at the next save of a source).
     """
 
     def __init__(self, project: Project, server: PreviewServer) -> None:
@@ -201,8 +217,9 @@ class SourceWatch(FileSystemEventHandler):
 
     def places(self) -> tuple[list[str], list[str], list[str]]:
         """The files, the folders and the folders without their subfolders to watch: the
-        sources, the theme's folder and the snippets' places."""
+        sources, the search's dictionaries, the theme's folder and the snippets' places."""
         files = [self.config_file, os.path.abspath(self.project.terms_file)]
+        files += [os.path.abspath(path) for path in dictionary_files(self.project)]
         folders = [os.path.abspath(self.project.course_dir), os.path.abspath(self.project.quiz_dir)]
         folders += [self.theme] if self.theme else []
         flat = []
@@ -226,14 +243,14 @@ class SourceWatch(FileSystemEventHandler):
         """Watch the folder holding each source, and each folder whose subfolders are not
         read, without their subfolders, once."""
         parents = {os.path.dirname(source) for source in (*self.files, *self.folders)}
-        for parent in parents | {folder for folder in self.flat if os.path.isdir(folder)}:
-            if parent not in self.parents:
+        for parent in parents | set(self.flat):
+            if parent not in self.parents and os.path.isdir(parent):
                 self.server.observer.schedule(self, parent, recursive=False)
                 self.parents.add(parent)
 
     def follow_settings(self) -> None:
-        """Watch the theme folder and the snippets' places ``mkdocs.yml`` names now, in
-        place of those it named."""
+        """Watch the theme folder, the snippets' places and the search's dictionaries
+        ``mkdocs.yml`` names now, in place of those it named."""
         self.theme = _theme_folder(self.project, self.theme)
         self.files, self.folders, self.flat = self.places()
         for folder in [folder for folder in self.watches if folder not in self.folders]:
@@ -266,8 +283,8 @@ class SourceWatch(FileSystemEventHandler):
             self.server.request_rebuild()
 
     def is_source(self, path: str) -> bool:
-        """Whether ``path`` is mkdocs.yml, search-terms.txt, a folder or anything in one,
-        or a file of a folder whose subfolders are not read."""
+        """Whether ``path`` is mkdocs.yml, search-terms.txt, a search dictionary, a folder or
+        anything in one, or a file of a folder whose subfolders are not read."""
         if os.path.dirname(path) in self.flat and not os.path.isdir(path):
             return True
         return path in self.files or any(

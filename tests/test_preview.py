@@ -429,6 +429,33 @@ def test_a_main_search_dictionary_keeps_the_course_s_terms_at_every_save(
     assert KEPT_WHOLE in index_of(preview)
 
 
+@pytest.mark.parametrize("setting", ["jieba_dict", "jieba_dict_user"])
+@pytest.mark.usefixtures("jieba_kept")
+def test_a_saved_search_dictionary_rebuilds_every_page_and_a_broken_one_is_reported(
+    preview: Preview, minimal_project: Path, capsys: pytest.CaptureFixture[str], setting: str
+) -> None:
+    """A save of the dictionary alone built nothing, as if nothing had changed: its words
+    took effect at the next save of a page, and then in that page's search entries alone."""
+    with_dictionary(minimal_project, setting, "客户 100 n\n")
+    preview.rebuild()
+    assert KEPT_WHOLE not in index_of(preview)
+    capsys.readouterr()
+    dictionary = minimal_project / "words.txt"
+    dictionary.write_text(f"客户 100 n\n{PROJECT_TERM} 1000\n", encoding="utf-8")
+    assert preview.rebuild()
+    assert not preview.plugin.dirty, "every page's text is split with the dictionary"
+    assert KEPT_WHOLE in index_of(preview)
+    assert capsys.readouterr().out.splitlines() == [
+        "Rebuilt every page: a search dictionary (jieba_dict, jieba_dict_user) changed"
+    ]
+    dictionary.write_bytes("客户 100 n\n".encode() + f"{PROJECT_TERM} 1000\n".encode("gbk"))
+    preview.rebuild()
+    (problem,) = site_problems(preview)
+    assert problem.startswith("words.txt:2:1: this line of the search's Chinese dictionary")
+    assert capsys.readouterr().err.splitlines() == [problem, NOT_UPDATED]
+    assert KEPT_WHOLE in index_of(preview), "the last good site is kept"
+
+
 def test_a_save_names_the_files_it_regenerated_apart_from_those_it_removed(
     preview: Preview, minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -21,7 +22,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from generator import build
 from generator.errors import CourseError
-from generator.project import Project
+from generator.project import SERVE_PROBLEMS, Project
 from generator.search_index import INDEX as SEARCH_INDEX
 from generator.serve import FIXED, NOT_UPDATED, serve
 from tests.browsing import contrast_violations
@@ -420,6 +421,48 @@ def test_an_edited_search_terms_list_is_applied_on_save(
         time.sleep(0.3)
     log = (tmp_path / "serve.log").read_text(encoding="utf-8").splitlines()
     assert "Rebuilt every page: search-terms.txt changed" in log, "a save said nothing"
+
+
+@pytest.fixture
+def dictionary_preview(minimal_project: Path, tmp_path: Path) -> Iterator[str]:
+    """The preview of a course whose search names a user dictionary in a folder of its own."""
+    (minimal_project / "dicts").mkdir()
+    (minimal_project / "dicts/words.txt").write_text("客户 100 n\n", encoding="utf-8")
+    settings = minimal_project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    named = "  - search:\n      jieba_dict_user: dicts/words.txt\n"
+    settings.write_text(text.replace("  - search:\n", named), encoding="utf-8")
+    yield from serving(minimal_project, tmp_path)
+
+
+def served_when(url: str, found: Callable[[str], bool], log: Path) -> str:
+    """What ``url`` serves once ``found`` says it holds what a save makes."""
+    deadline = time.monotonic() + 30
+    while not found(served := fetch(url)):
+        assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+        time.sleep(0.3)
+    return served
+
+
+def test_a_saved_search_dictionary_is_applied_and_a_broken_one_reported(
+    dictionary_preview: str, minimal_project: Path, tmp_path: Path
+) -> None:
+    """The preview did not watch the dictionary: its edit took effect at the next save of a
+    page, and a broken one was told only then."""
+    log = tmp_path / "serve.log"
+    dictionary = minimal_project / "dicts/words.txt"
+    dictionary.write_text(f"客户 100 n\n{PROJECT_TERM} 1000 n\n", encoding="utf-8")
+    kept_whole = f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}"
+    served_when(dictionary_preview + SEARCH_INDEX, lambda text: kept_whole in index_text(text), log)
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert "Rebuilt every page: a search dictionary (jieba_dict, jieba_dict_user) changed" in lines
+    dictionary.write_bytes(f"{PROJECT_TERM} 1000 n\n".encode("gbk"))
+    listing = served_when(
+        dictionary_preview + SERVE_PROBLEMS, lambda text: "words.txt" in text, log
+    )
+    (problem,) = json.loads(listing)["problems"]
+    assert problem.startswith("dicts/words.txt:1:1: this line of the search's Chinese dictionary")
+    assert problem in log.read_text(encoding="utf-8").splitlines()
 
 
 def fetch(url: str) -> str:
