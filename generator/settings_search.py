@@ -31,7 +31,8 @@ The search itself is the course's Chinese one (``- search:`` with ``lang: zh`` a
 separator), and leaving it out is a warning: without ``plugins:`` MkDocs adds the search with
 its own settings, and the site's index said ``"lang":["en"]`` with Material's separator, so
 a Chinese word in the middle of a sentence was not found; a list of plugins without it
-builds a site with no search at all, not even its box; and a search without ``lang: zh``
+builds a site with no search at all, not even its box, as does a search turned off
+(``enabled: false``, which Material's search reads); and a search without ``lang: zh``
 reads the pages as English. ``check`` had said OK to each.
 """
 
@@ -83,7 +84,8 @@ DICTIONARIES = ("jieba_dict", "jieba_dict_user")
 """The search's settings naming a Chinese dictionary, which jieba reads as the build runs."""
 PLUGINS = "plugins"
 WHERE_SEARCH = f"{PLUGINS}.{SEARCH}"
-MAP_TAG, NULL_TAG = f"{YAML_TAGS}map", f"{YAML_TAGS}null"
+MAP_TAG, NULL_TAG, BOOL_TAG = f"{YAML_TAGS}map", f"{YAML_TAGS}null", f"{YAML_TAGS}bool"
+ENABLED = "enabled"
 COURSE_SEPARATOR = (
     r'[\s\u200b\u3000\-、。，．？！；：（）《》〈〉「」『』【】〔〕“”‘’…—～·()\[\]{}"/,;:!?]+'
 )
@@ -101,6 +103,9 @@ COURSE_SEARCH = (
 LANG_FIX = (
     f"write 'lang: {COURSE_LANGUAGE}' under '- {SEARCH}:', as the repository's {CONFIG_FILE} has it"
 )
+OFF_FIX = f"delete '{ENABLED}:' under '- {SEARCH}:', or write '{ENABLED}: true' there"
+Warned = tuple[yaml.Node, str, str]
+"""Where a warning is, what it says and its fix."""
 
 
 def search_problems(data: bytes, root: Path, shown: Path) -> list[Problem]:
@@ -177,8 +182,9 @@ def _entries(key: str, value: str, root: Path, severity: Severity) -> list[Probl
 def search_plugin_warnings(data: bytes, shown: Path) -> list[Problem]:
     """The course's Chinese search left out of ``data``, the bytes of mkdocs.yml (``shown``):
     no ``plugins:``, or an empty one (MkDocs then adds the search with its own settings, for
-    English), plugins without the search (the site then has none), or a search without
-    ``lang: zh``. Plugins a tag gives (``!ENV``), or neither a list nor a mapping, are MkDocs'."""
+    English), plugins without the search (the site then has none), a search turned off
+    (``enabled: false``: none either), or a search without ``lang: zh``. Plugins a tag
+    gives (``!ENV``), or neither a list nor a mapping, are MkDocs'."""
     key, plugins = next(
         ((key, value) for key, value in top_settings(data) if key.value == PLUGINS),
         (None, None),
@@ -195,10 +201,23 @@ def search_plugin_warnings(data: bytes, shown: Path) -> list[Problem]:
         message = f"'{PLUGINS}:' names no search, so the site has none: {NO_SEARCH}"
         return [_warning(key, shown, message, f"add under it {COURSE_SEARCH}")]
     return [
-        _warning(found[0], shown, found[1], LANG_FIX)
+        _warning(found[0], shown, found[1], found[2])
         for name, options in searches
-        if (found := _not_chinese(name, options)) is not None
+        if (found := _turned_off(options) or _not_chinese(name, options)) is not None
     ]
+
+
+def _turned_off(options: yaml.Node | None) -> Warned | None:
+    """Where the search plugin with ``options`` is turned off (``enabled: false``, which
+    Material's search reads: it then makes no index, and Material shows no search box), what
+    that does and its fix. One a tag gives (``!ENV``) is the trainer's to set."""
+    enabled = next((value for key, value in mapping_pairs(options) if key.value == ENABLED), None)
+    if not isinstance(enabled, yaml.ScalarNode) or enabled.tag != BOOL_TAG:
+        return None
+    if yaml.SafeLoader.bool_values.get(str(enabled.value).lower(), True):
+        return None
+    message = f"{WHERE_SEARCH}.{ENABLED} is '{enabled.value}', so the site has no search"
+    return enabled, f"{message}: {NO_SEARCH}", OFF_FIX
 
 
 def _searches(plugins: yaml.Node | None) -> list[tuple[yaml.Node, yaml.Node | None]] | None:
@@ -221,12 +240,13 @@ def _is_search(name: yaml.Node) -> bool:
     return isinstance(name, yaml.ScalarNode) and str(name.value).rsplit("/", 1)[-1] == SEARCH
 
 
-def _not_chinese(name: yaml.Node, options: yaml.Node | None) -> tuple[yaml.Node, str] | None:
-    """Where the search plugin ``name`` (with ``options``) is set for no Chinese, and how a
-    message names it; None when its ``lang`` names ``zh``, or a tag gives it."""
+def _not_chinese(name: yaml.Node, options: yaml.Node | None) -> Warned | None:
+    """Where the search plugin ``name`` (with ``options``) is set for no Chinese, how a
+    message names it and its fix; None when its ``lang`` names ``zh``, or a tag gives it."""
     lang = next((value for key, value in mapping_pairs(options) if key.value == "lang"), None)
     if lang is None or lang.tag == NULL_TAG:
-        return name, f"{WHERE_SEARCH} has no 'lang: {COURSE_LANGUAGE}', so the search {ENGLISH}"
+        message = f"{WHERE_SEARCH} has no 'lang: {COURSE_LANGUAGE}', so the search {ENGLISH}"
+        return name, message, LANG_FIX
     if isinstance(lang, yaml.SequenceNode) and lang.tag == SEQ_TAG:
         written = [value for item in lang.value if (value := written_value(item)) is not None]
     elif (value := written_value(lang)) is not None:
@@ -237,7 +257,7 @@ def _not_chinese(name: yaml.Node, options: yaml.Node | None) -> tuple[yaml.Node,
         return None
     shown = ", ".join(written)
     message = f"{WHERE_SEARCH}.lang is '{shown}', without '{COURSE_LANGUAGE}', so the search "
-    return lang, f"{message}does not read the pages as Chinese: {MISSED}"
+    return lang, f"{message}does not read the pages as Chinese: {MISSED}", LANG_FIX
 
 
 def _warning(node: yaml.Node | None, shown: Path, message: str, fix: str) -> Problem:

@@ -356,11 +356,33 @@ def test_a_search_without_chinese_warns_at_its_line(
     ]
 
 
+@pytest.mark.parametrize("written", ["false", "no", "False"])
+def test_a_search_turned_off_warns_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    """Material's search, ``enabled: false``, made no index, and the site had no search box:
+    ``check`` said OK."""
+    line = edit_settings(
+        minimal_project, "  - search:\n", f"  - search:\n      enabled: {written}\n"
+    )
+    assert settings_warnings(minimal_project, capsys) == [
+        f"mkdocs.yml:{line + 1}:16: warning: plugins.search.enabled is '{written}', so the site "
+        "has no search: the search box is gone from every page, and learners cannot search the "
+        "course; delete 'enabled:' under '- search:', or write 'enabled: true' there "
+        "[settings.search-chinese]"
+    ]
+    assert run_generator(minimal_project, "build") == 0, capsys.readouterr().err
+    page = (minimal_project / "site/01-sample.html").read_text(encoding="utf-8")
+    assert 'for="__search"' not in page, "what the warning says: no search box"
+
+
 @pytest.mark.parametrize(
     "plugins",
     [
         "plugins:\n  material/search:\n    lang: [zh, en]\n",
         "plugins:\n  - offline\n  - search:\n      lang: zh\n",
+        "plugins:\n  - search:\n      lang: zh\n      enabled: true\n",
+        "plugins:\n  - search:\n      lang: zh\n      enabled: !ENV [MOT_SEARCH, false]\n",
         "plugins: !ENV MOT_PLUGINS\n",
         "plugins: search\n",  # neither a list nor a mapping: MkDocs says what it reads
     ],
