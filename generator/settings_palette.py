@@ -15,6 +15,15 @@ or colour a style sheet of the course's ``extra_css`` defines
 still works, in Material's default colours, and a template of ``custom_dir`` could define a
 name where this does not look. The shape of the palette is
 :mod:`generator.settings_theme`'s business.
+
+A palette's ``media`` is the media query by which Material picks it for the browser's light
+or dark setting, and its automatic palette (``media: "(prefers-color-scheme)"``, the
+course's first) looks up the light and dark ones by their exact texts,
+``"(prefers-color-scheme: light)"`` and ``"(prefers-color-scheme: dark)"``. Written
+otherwise (``(prefers-color-scheme: darkk)``, a parenthesis left out, no space after the
+colon), the built site failed in a browser set to that scheme: Material's script stopped on
+it, the page stayed white and its colour switch was gone, and ``check`` said OK. A media
+query other than those three is a warning at its line, naming the one it is closest to.
 """
 
 from __future__ import annotations
@@ -47,6 +56,17 @@ CUSTOM = "custom"
 """The colour Material documents for one a trainer's style sheet sets
 (``--md-primary-fg-color``), which its own sheets leave alone."""
 SCHEMES = {"default": "its light colours", "slate": "its dark colours"}
+AUTOMATIC = "(prefers-color-scheme)"
+MEDIA = {
+    AUTOMATIC: "the palette does not follow the browser's light or dark setting",
+    "(prefers-color-scheme: light)": "a browser set to light does not get this palette",
+    "(prefers-color-scheme: dark)": "a browser set to dark does not get this palette",
+}
+"""The media queries Material's automatic colour scheme reads, and what one lost loses."""
+AUTOMATIC_FAILS = (
+    f"and the automatic palette (media: '{AUTOMATIC}') fails in such a browser: Material's "
+    "script stops on it, the page keeps its light colours and the colour switch is gone"
+)
 LOST = {
     "scheme": "the page keeps Material's light colours, white in a browser set to dark too",
     "primary": "the header and the links keep Material's default indigo",
@@ -59,19 +79,21 @@ each as a trainer writes it (``deep orange``)."""
 
 def palette_warnings(project: Project, sheets: list[str]) -> list[Problem]:
     """Each scheme or colour in the project's ``theme.palette`` that neither Material's style
-    sheets nor ``sheets``, the texts of the course's own (``extra_css``), define. A kind
-    whose names could not be read from Material's sheets is not checked."""
+    sheets nor ``sheets``, the texts of the course's own (``extra_css``), define (a kind
+    whose names could not be read from Material's sheets is not checked), and each media
+    query Material's automatic colour scheme does not read."""
     theme = site_config(project).theme
     installed = [Path(folder) for folder in theme.dirs if folder != theme.custom_dir]
     known = _known(installed, sheets)
     shown = project.relative(project.config_file)
+    data = settings_bytes(project)
     return [
         _unknown(where, kind, value, node, known[kind], shown)
-        for where, kind, node in _written(settings_bytes(project))
+        for where, kind, node in _written(data)
         if kind in known
         and (value := written_value(node))
         and value.replace(" ", "-") not in known[kind]
-    ]
+    ] + media_warnings(data, shown)
 
 
 def _known(folders: list[Path], sheets: list[str]) -> Names:
@@ -161,3 +183,48 @@ def _choices(kind: str, known: dict[str, str]) -> str:
         own = f"or, for a colour of your own, '{CUSTOM}', with --md-{kind}-fg-color set in a "
         own += "style sheet named in extra_css"
     return f"write one of: {', '.join(named)}; {own}"
+
+
+def media_warnings(data: bytes, shown: Path) -> list[Problem]:
+    """Each ``media`` of ``theme.palette`` in ``data``, the bytes of mkdocs.yml (``shown``),
+    that is none of the media queries of :data:`MEDIA` as written. One that is no text
+    (a number, a list) is Material's business."""
+    setting = theme_setting(data, "palette")
+    written = [
+        (f"{where}.media", node, value)
+        for where, entry in palette_entries(setting[1] if setting else None)
+        for key, node in mapping_pairs(entry)
+        if key.value == "media" and (value := written_value(node)) is not None
+    ]
+    automatic = any(value == AUTOMATIC for _, _, value in written)
+    return [
+        _unread_media(where, value, node, automatic, shown)
+        for where, node, value in written
+        if value not in MEDIA
+    ]
+
+
+def _unread_media(where: str, value: str, node: yaml.Node, automatic: bool, shown: Path) -> Problem:
+    """The warning for ``value``, the media query at ``where`` (``node``), in a palette with
+    an ``automatic`` one or without."""
+    close = difflib.get_close_matches(value, list(MEDIA), n=1)
+    meant = close[0] if close else None
+    lost = MEDIA[meant] if meant else "a browser may get this palette for neither setting"
+    if meant not in (None, AUTOMATIC) and automatic:
+        lost += f", {AUTOMATIC_FAILS}"
+    named = ", ".join(f"'{query}'" for query in MEDIA)
+    message = (
+        f"{where} is '{value}', none of the media queries Material's colour scheme reads, as "
+        f"written ({named}), so {lost}{given_by_variable(node)}"
+    )
+    fix = f"did you mean '{meant}'? " if meant else ""
+    fix += "write one of them, in double quotes, as the repository's mkdocs.yml does"
+    return Problem(
+        shown,
+        node.start_mark.line + 1,
+        node.start_mark.column + 1,
+        message,
+        fix,
+        "settings.theme-media",
+        Severity.WARNING,
+    )

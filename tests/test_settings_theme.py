@@ -265,3 +265,72 @@ def test_the_names_material_has_and_those_the_course_s_style_sheets_define_pass(
     (warning,) = settings_warnings(minimal_project, capsys)
     assert "theme.palette[2].scheme is 'dusk', a scheme" in warning
     assert "write one of: 'brand', 'default' (its light colours), 'slate' (its dark" in warning
+
+
+MEDIA_QUERIES = (
+    "('(prefers-color-scheme)', '(prefers-color-scheme: light)', '(prefers-color-scheme: dark)')"
+)
+AUTOMATIC_FAILS = (
+    ", and the automatic palette (media: '(prefers-color-scheme)') fails in such a browser: "
+    "Material's script stops on it, the page keeps its light colours and the colour switch is "
+    "gone"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant", "lost"),
+    [
+        (
+            "(prefers-color-scheme: darkk)",
+            "(prefers-color-scheme: dark)",
+            f"a browser set to dark does not get this palette{AUTOMATIC_FAILS}",
+        ),
+        (
+            "(prefers-color-scheme: dark",
+            "(prefers-color-scheme: dark)",
+            f"a browser set to dark does not get this palette{AUTOMATIC_FAILS}",
+        ),
+        (
+            "(prefers-color-scheme:dark)",
+            "(prefers-color-scheme: dark)",
+            f"a browser set to dark does not get this palette{AUTOMATIC_FAILS}",
+        ),
+        (
+            "(prefers-colour-scheme)",
+            "(prefers-color-scheme)",
+            "the palette does not follow the browser's light or dark setting",
+        ),
+    ],
+    ids=["misspelt", "parenthesis-left-out", "no-space", "british"],
+)
+def test_a_media_query_material_s_colour_scheme_does_not_read_is_a_warning_at_its_line(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], written: str, meant: str, lost: str
+) -> None:
+    """Material's automatic palette looks up the light and dark ones by their exact media
+    queries: with the dark one misspelt, a browser set to dark got a white page, Material's
+    script stopped on it (Cannot read properties of null), and the colour switch was gone,
+    while ``check`` said OK."""
+    line = edit_settings(minimal_project, f'"{meant}"', f'"{written}"')
+    index = ["(prefers-color-scheme)", "", "(prefers-color-scheme: dark)"].index(meant)
+    assert settings_warnings(minimal_project, capsys) == [
+        f"mkdocs.yml:{line}:14: warning: theme.palette[{index}].media is '{written}', none of "
+        f"the media queries Material's colour scheme reads, as written {MEDIA_QUERIES}, so "
+        f"{lost}; did you mean '{meant}'? write one of them, in double quotes, as the "
+        "repository's mkdocs.yml does [settings.theme-media]"
+    ]
+    assert run_generator(minimal_project, "check", "--strict") == 1
+
+
+def test_a_palette_of_two_without_the_automatic_one_is_told_what_it_loses(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without a palette of media '(prefers-color-scheme)', Material picks the first whose
+    media query the browser matches: a browser set to dark got the light palette."""
+    text = (minimal_project / "mkdocs.yml").read_text(encoding="utf-8")
+    start = text.index('    - media: "(prefers-color-scheme)"\n')
+    end = text.index('    - media: "(prefers-color-scheme: light)"\n')
+    edit_settings(minimal_project, text[start:end], "")
+    line = edit_settings(minimal_project, "scheme: dark)", "scheme: darkk)")
+    (warning,) = settings_warnings(minimal_project, capsys)
+    assert warning.startswith(f"mkdocs.yml:{line}:14: warning: theme.palette[1].media is ")
+    assert "so a browser set to dark does not get this palette; did you mean '(" in warning
