@@ -142,7 +142,7 @@ def _lines_to_read(text: str, run: re.Pattern[str]) -> Iterator[tuple[int, str]]
     ends the file without a line feed too."""
     start, number = 0, 1
     while start < len(text):
-        end = run.match(text, start).end()  # type: ignore[union-attr]  # it matches nothing
+        end = run.match(text, start).end()  # type: ignore[union-attr]  # a run of no line matches too
         number += text.count("\n", start, end)
         if end == len(text):
             return
