@@ -24,6 +24,7 @@ from generator.settings_env import (
     Keys,
     given_by_variable,
     mapping_pairs,
+    node_place,
     resolved_at,
     settings_document,
     top_level,
@@ -128,8 +129,7 @@ def _unknown_icon(
     fix = f"write {' or '.join(closest)}" if closest else "correct the name"
     return Problem(
         shown,
-        node.start_mark.line + 1,
-        node.start_mark.column + 1,
+        *node_place(node),
         f"{name} names the icon '{value}', which the theme does not have, so the build would "
         f"stop{given_by_variable(node)}",
         f"{fix} (Material's icons are listed at {ICON_NAMES})",

@@ -40,7 +40,7 @@ from generator.css_loads import css_decoded
 from generator.errors import Problem, Severity
 from generator.markdown_config import site_config
 from generator.project import Project
-from generator.settings_env import given_by_variable, mapping_pairs, theme_setting
+from generator.settings_env import given_by_variable, mapping_pairs, node_place, theme_setting
 from generator.settings_source import settings_bytes
 from generator.settings_theme import palette_entries
 from generator.settings_trust import written_value
@@ -160,8 +160,7 @@ def _unknown(
     meant = f"did you mean '{known[close[0]]}'? " if close else ""
     return Problem(
         shown,
-        node.start_mark.line + 1,
-        node.start_mark.column + 1,
+        *node_place(node),
         message,
         meant + _choices(kind, known),
         "settings.theme-scheme" if kind == "scheme" else "settings.theme-colour",
@@ -221,8 +220,7 @@ def _unread_media(where: str, value: str, node: yaml.Node, automatic: bool, show
     fix += "write one of them, in double quotes, as the repository's mkdocs.yml does"
     return Problem(
         shown,
-        node.start_mark.line + 1,
-        node.start_mark.column + 1,
+        *node_place(node),
         message,
         fix,
         "settings.theme-media",

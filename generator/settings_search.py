@@ -55,6 +55,7 @@ from generator.settings_env import (
     YAML_TAGS,
     given_by_variable,
     mapping_pairs,
+    node_place,
     problem_at,
     top_setting,
     top_settings,
@@ -262,8 +263,8 @@ def _not_chinese(name: yaml.Node, options: yaml.Node | None) -> Warned | None:
 
 def _warning(node: yaml.Node | None, shown: Path, message: str, fix: str) -> Problem:
     """A warning at ``node``, or at the file's start when it is not written."""
-    line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
-    return Problem(shown, line, column, message, fix, "settings.search-chinese", Severity.WARNING)
+    where = (shown, *node_place(node))
+    return Problem(*where, message, fix, "settings.search-chinese", Severity.WARNING)
 
 
 def dictionary_path(root: Path, value: str) -> Path:
