@@ -130,18 +130,43 @@ def test_the_steps_for_adding_a_module_put_its_exam_questions_in_the_exam(
     root = copy_project(tmp_path / "course")
     module_added(root, page, quiz)
     passes_but_for_standards(root, capsys)
-    exam_only = quiz.replace("questions:", "exam_questions:", 1).replace("id: m7-", "id: m7-x-")
-    module_added(root, page, quiz + exam_only)
+    module_added(root, page, quiz + exam_only_of(quiz))
     capsys.readouterr()
     assert run_generator(root, "check", "--strict") == 1
     assert f"module {STAND_IN} (its 3 exam-only questions are never asked)" in (
         capsys.readouterr().err
     )
+    draw_line_added(root, draw)
+    passes_but_for_standards(root, capsys)
+
+
+def test_the_draw_line_saved_before_the_exam_questions_is_told_until_they_are_saved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: whichever of the two saves comes first, check tells one problem until the
+    second."""
+    page, quiz, draw = adding_a_module()
+    root = copy_project(tmp_path / "course")
+    module_added(root, page, quiz)
+    draw_line_added(root, draw)
+    capsys.readouterr()
+    assert run_generator(root, "check") == 1
+    assert "[exam.pool-too-small]" in capsys.readouterr().err
+    module_added(root, page, quiz + exam_only_of(quiz))
+    passes_but_for_standards(root, capsys)
+
+
+def exam_only_of(quiz: str) -> str:
+    """The README's quiz questions again, under ``exam_questions:`` with ids of their own."""
+    return quiz.replace("questions:", "exam_questions:", 1).replace("id: m7-", "id: m7-x-")
+
+
+def draw_line_added(root: Path, draw: str) -> None:
+    """The line the README adds under ``draw:``, added to the exam settings at ``root``."""
     added = [line for line in draw.splitlines() if re.fullmatch(r" +[\w-]+: \d+", line)]
     assert added == [f"  {README_MODULE}: 2"]
     exam = root / "quizzes/exam.yml"
     exam.write_text(exam.read_text(encoding="utf-8") + stand_in(added[0]) + "\n", encoding="utf-8")
-    passes_but_for_standards(root, capsys)
 
 
 def test_the_steps_for_adding_a_module_refresh_what_the_readme_shows() -> None:
@@ -346,3 +371,22 @@ def test_the_example_passes_beside_the_module_a_trainer_made_from_it(
             (root / made).write_text(text, encoding="utf-8")
     module_added(root, page, quiz)
     passes_but_for_standards(root, capsys)
+
+
+def test_the_authoring_guide_s_problem_line_is_what_check_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """AUTHORING.md shows the line ``check`` prints for a single-choice question with two
+    right options: that mistake made in the real course prints it."""
+    text = (PROJECT / "AUTHORING.md").read_text(encoding="utf-8")
+    shown = re.search(r"## When something is wrong\n.*?```text\n(.+?)\n```", text, re.S)
+    assert shown is not None
+    root = copy_project(tmp_path / "course")
+    quiz = root / "quizzes/01-significance.yml"
+    option = "      - text: 管理学者汤姆·彼得斯\n"
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8").replace(option, option + "        correct: true\n", 1),
+        encoding="utf-8",
+    )
+    assert run_generator(root, "check") == 1
+    assert capsys.readouterr().err.splitlines() == [shown[1], "FAILED: 1 problem"]
