@@ -25,6 +25,9 @@ CUT = re.compile(r"[ \t]#(?=\S)")
 """Where a comment that reads as text begins: a space, then ``#`` with no space after it."""
 COMMENT = re.compile(r"(?:^|[ \t])#")
 """Where a comment begins: ``#`` at the start of a line or after a space."""
+CUT_ANYWHERE = re.compile(r"(?:^|[ \t])#(?=\S)")
+"""A comment with text right after its ``#``, at a line's start or after a space: what
+every cut, on a text's first line (:data:`CUT`) or a later one, begins with."""
 AFTER_KEY = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^'"].*?)[ \t]*:[ \t]+(?=\S)""")
 """A key (in quotes, which may hold a colon, or not), its colon and the spaces before a
 value written on the key's line."""
@@ -47,7 +50,10 @@ def course_sources(course: Course) -> list[Source]:
 
 def cut_text_problems(source: Source) -> Iterator[Problem]:
     """Each unquoted text of ``source`` that a comment with text right after its ``#``
-    cut short, on its first line or a line it goes on to, warned about at the ``#``."""
+    cut short, on its first line or a line it goes on to, warned about at the ``#``. A
+    file with no such comment on any line is not read text by text."""
+    if not any(CUT_ANYWHERE.search(row) for row in source.lines):
+        return
     for location in source.positions:
         text = value_at(source, location) if location else None
         written = written_on_its_line(source, location) if isinstance(text, str) else None

@@ -62,8 +62,8 @@ def front_matter_prose_problems(source: Source) -> Iterator[Problem]:
     """The same rules for a page's front matter (its title, summary and objectives), which
     the navigation, the page's head and the dashboard show as written."""
     for location, text in strings(source.tree):
-        where = (source.path, *position(source, location))
         for said, fix, code in _findings(text):
+            where = (source.path, *position(source, location))
             yield warning(where, f"'{key_name(location)}': {said}", fix, code)
 
 
@@ -81,9 +81,8 @@ def _text_problems(
     """``text``, at ``keys`` of question ``index``, with a straight quotation mark or one
     with no partner, left as a stand-in, with markup or with a space between two Chinese
     characters."""
-    where = questions.at(index, *keys)
     for said, fix, code in _findings(text):
-        yield warning(where, f"question '{question_id}': {said}", fix, code)
+        yield warning(questions.at(index, *keys), f"question '{question_id}': {said}", fix, code)
 
 
 Finding = tuple[str, str, str] | None
@@ -113,6 +112,8 @@ def _unpaired(text: str) -> Finding:
     """A quotation mark or title mark with no partner: a curly quote typed to close a text
     opened with a straight one (``prompt: "……道歉。”``), which YAML keeps in the text."""
     for opening, closing in PAIRED_MARKS:
+        if opening not in text and closing not in text:
+            continue
         depth = 0
         for mark in (char for char in text if char in (opening, closing)):
             depth += 1 if mark == opening else -1
