@@ -35,6 +35,8 @@ SEPARATOR_CELLS = frozenset("|｜:：- ")
 """What the line under a table's first row is made of, besides dashes."""
 ODD_SPACE = re.compile(f"[{''.join(SPACE_NAMES)}]")
 """A full-width or no-break space."""
+TABLE_SEPARATOR = frozenset("|:- ")
+"""What the line under a table's first row is made of, as the tables extension reads it."""
 HALF_WIDTH = str.maketrans({"｜": "|", "：": ":"})
 Rows = tuple[tuple[int, str], tuple[int, str]]
 """A table's first two rows: their line numbers and lines."""
@@ -115,6 +117,8 @@ def _under_text(lines: list[str], start: int, index: int) -> bool:
     table at a block's start only. Not where the block starts as a table (this is a row of
     it), with HTML, or with a note box the table is not indented into (it starts a block)."""
     header, separator = lines[index], lines[index + 1]
+    if "|" not in header and "｜" not in header:
+        return False  # the quickest test, and true of most lines
     if not set(separator) <= SEPARATOR_CELLS or not _is_table_half_width(header, separator):
         return False  # the first test is quick, and true of few lines
     first = lines[start]
@@ -126,7 +130,11 @@ def _under_text(lines: list[str], start: int, index: int) -> bool:
 
 
 def is_table(header: str, separator: str) -> bool:
-    """Whether ``header`` and ``separator`` open a table, as the tables extension reads them."""
+    """Whether ``header`` and ``separator`` open a table, as the tables extension reads them.
+    Two lines that cannot (no pipe in the first, the second not all pipes, colons, dashes
+    and spaces) are not handed to it: most lines of a page are neither."""
+    if "|" not in header or not set(separator) <= TABLE_SEPARATOR:
+        return False
     return TABLES.test(Element("div"), f"{header.strip(' ')}\n{separator.strip(' ')}")
 
 
