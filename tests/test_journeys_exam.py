@@ -659,13 +659,7 @@ def test_the_home_page_s_stage_scores_keep_the_paper_handed_in_while_the_next_is
     drawn = hand_in_blank_paper(page, site_url, course)
     home = new_window(page.context)
     open_page(home, site_url, ".mot-dashboard")
-    page.get_by_role("button", name="再考一次（重新抽题）").click()
-    new_paper = paper_state(page)["ids"]
-    assert isinstance(new_paper, list)
-    questions = every_question(course)
-    for question_id in new_paper[:3]:
-        form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
-        give_answer(form, questions[question_id], right=True)
+    new_paper = retake_with_three_right(page, course)
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text(f"已作答 3/{len(new_paper)} 题")
     handed_in = dict.fromkeys(drawn, False)
     weakest = expect_stage_scores(home.locator(".mot-dashboard"), course, handed_in)
@@ -1207,13 +1201,7 @@ def test_a_hand_in_storage_cannot_hold_keeps_the_last_paper_s_verdicts(
     the learner is told this hand-in was not saved, and the next paper keeps them too."""
     page = new_window(context)  # a browser of its own: the filled storage goes with it
     drawn = hand_in_blank_paper(page, site_url, course)
-    page.get_by_role("button", name="再考一次（重新抽题）").click()
-    new_paper = paper_state(page)["ids"]
-    assert isinstance(new_paper, list)
-    questions = every_question(course)
-    for question_id in new_paper[:3]:
-        form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
-        give_answer(form, questions[question_id], right=True)
+    retake_with_three_right(page, course)
     assert page.evaluate(FILL_STORAGE) > 0
     hand_in(page, page)
     panel = page.locator('[data-results-for="exam"]')
@@ -1233,3 +1221,16 @@ def test_a_hand_in_storage_cannot_hold_keeps_the_last_paper_s_verdicts(
     assert stored_record(page)["attempt"]["lastResults"] == last
     open_page(page, site_url, ".mot-dashboard")
     expect_stage_scores(page.locator(".mot-dashboard"), course, handed_in)
+
+
+def retake_with_three_right(page: Page, course: Course) -> list[str]:
+    """再考一次 on the results of a paper handed in, and the new paper's first three
+    questions answered right: the new paper's question ids."""
+    page.get_by_role("button", name="再考一次（重新抽题）").click()
+    new_paper = paper_state(page)["ids"]
+    assert isinstance(new_paper, list)
+    questions = every_question(course)
+    for question_id in new_paper[:3]:
+        form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
+        give_answer(form, questions[question_id], right=True)
+    return new_paper
