@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from contextlib import suppress
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -40,11 +41,16 @@ class DigestStore:
         self.made = True
 
     def save(self) -> None:
-        """Keep the values this run used, if they are not the ones it found."""
+        """Keep the values this run used, if they are not the ones it found. A folder that
+        cannot take the file (read-only, or a file in its place) keeps nothing: the values
+        are made again next time, and what the run tells is the same without them. Text
+        is written as ASCII escapes, which hold any value, a file name that is not UTF-8
+        (read as lone surrogates) too."""
         if not self.made and self.used.keys() == self.found.keys():
             return
-        text = json.dumps({"stamp": self.stamp, "values": self.used}, ensure_ascii=False)
-        write_output(self.path, lambda partial: partial.write_text(text, encoding="utf-8"))
+        text = json.dumps({"stamp": self.stamp, "values": self.used})
+        with suppress(OSError):
+            write_output(self.path, lambda partial: partial.write_text(text, encoding="ascii"))
 
 
 def stamp_of(packages: Iterable[str], settings: bytes) -> str:
@@ -58,5 +64,5 @@ def _read(path: Path, stamp: str) -> dict[str, Any]:
         raw = json.loads(path.read_text(encoding="utf-8"))
         values = raw["values"] if raw["stamp"] == stamp else {}
         return dict(values)
-    except (OSError, ValueError, TypeError, KeyError):
+    except (OSError, ValueError, TypeError, KeyError, RecursionError):
         return {}

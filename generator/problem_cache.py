@@ -50,7 +50,7 @@ class ProblemCache:
         if kept is not None:
             try:
                 return [_problem_from_json(value) for value in kept]
-            except (TypeError, ValueError, KeyError):
+            except (TypeError, ValueError):
                 pass
         found = list(find())
         self.store.put(key, [_problem_to_json(problem) for problem in found])
@@ -93,7 +93,11 @@ def _problem_to_json(problem: Problem) -> list[Any]:
 
 
 def _problem_from_json(value: Any) -> Problem:
-    """The problem :func:`_problem_to_json` saved (raises on any other shape)."""
+    """The problem :func:`_problem_to_json` saved (raises ValueError on any other shape)."""
     path, line, column, message, fix, code, severity = value
-    where = (Path(str(path)), int(line), int(column))
-    return Problem(*where, str(message), str(fix), str(code), Severity(severity))
+    texts = (path, message, fix, code)
+    if not all(type(text) is str for text in texts) or not all(
+        type(number) is int for number in (line, column)
+    ):
+        raise ValueError(f"no problem this cache saved: {value!r}")
+    return Problem(Path(path), line, column, message, fix, code, Severity(severity))

@@ -4,6 +4,8 @@ changed, and told as a check that reads every file tells them."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -106,7 +108,17 @@ def test_a_file_put_under_course_is_found_by_a_page_that_named_it(
 
 
 @pytest.mark.parametrize(
-    "kept", ["[1, 2]", '"text"', "[[1]]", '[["a", "x", 1, "m", "f", "c", "no"]]']
+    "kept",
+    [
+        "[1, 2]",
+        '"text"',
+        "[[1]]",
+        '[["a", "x", 1, "m", "f", "c", "no"]]',
+        '[["a", 3.9, 1, "m", "f", "c", "warning"]]',
+        '[["a", true, 1, "m", "f", "c", "warning"]]',
+        '[["a", 1e999, 1, "m", "f", "c", "warning"]]',
+        '[[null, 1, 1, "m", "f", "c", "warning"]]',
+    ],
 )
 def test_problems_kept_in_a_shape_no_check_saved_are_found_again(
     with_warnings: Path, capsys: pytest.CaptureFixture[str], kept: str
@@ -117,3 +129,50 @@ def test_problems_kept_in_a_shape_no_check_saved_are_found_again(
     saved["values"] = {key: json.loads(kept) for key in saved["values"]}
     path.write_text(json.dumps(saved), encoding="utf-8")
     assert checked(with_warnings, capsys) == first
+
+
+@pytest.mark.parametrize("saved", ["[" * 200_000, '{"stamp":' * 100_000, "\udcff"])
+def test_a_cache_file_no_check_could_have_saved_is_read_as_empty(
+    with_warnings: Path, capsys: pytest.CaptureFixture[str], saved: str
+) -> None:
+    """Nested deeper than Python reads (it raised RecursionError), or not text."""
+    first = checked(with_warnings, capsys)
+    path = Project(with_warnings).cache_dir / problem_cache.CACHE_FILE
+    path.write_text(saved, encoding="utf-8", errors="surrogateescape")
+    assert checked(with_warnings, capsys) == first
+
+
+@pytest.mark.parametrize("unusable", ["cache is a file", "problems.json is a folder"])
+def test_a_check_where_nothing_can_be_kept_tells_what_it_tells_with_a_cache(
+    with_warnings: Path, capsys: pytest.CaptureFixture[str], unusable: str
+) -> None:
+    """A cache is kept to save time, and a check that cannot keep one still checks: it had
+    failed on the folder ([setup.os-error]), the course's own problems left untold."""
+    first = checked(with_warnings, capsys)
+    cache = Project(with_warnings).cache_dir
+    shutil.rmtree(cache)
+    if unusable == "cache is a file":
+        cache.write_text("", encoding="utf-8")
+    else:
+        (cache / problem_cache.CACHE_FILE).mkdir(parents=True)
+    edit(with_warnings / "quizzes/02-second.yml", *CUT_PROMPT[::-1])
+    assert checked(with_warnings, capsys) == [
+        line for line in first if not line.endswith("[text.cut-by-comment]")
+    ]
+
+
+def test_a_problem_naming_a_file_whose_name_is_not_utf_8_is_kept_and_told(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name read from the disk as it is (a byte no UTF-8 holds, as a lone surrogate) in a
+    problem's message: keeping it crashed the check ([setup.generator-failed])."""
+    folder = os.fsencode(minimal_project / "course") + b"/img\xff"
+    os.mkdir(folder)
+    Path(os.fsdecode(folder + b"/a.png")).write_bytes(b"\x89PNG\r\n\x1a\n not really a picture")
+    page = minimal_project / "course/01-sample.md"
+    with page.open("a", encoding="utf-8") as text:
+        text.write('\n<div style="background:url(file:///C:/x/a.png)">块</div>\n')
+    told = checked(minimal_project, capsys)
+    assert told[-1] == "FAILED: 1 problem"
+    assert told[0].endswith("[link.local-file]") and "img\\udcff/a.png" in told[0], told
+    assert checked(minimal_project, capsys) == told
