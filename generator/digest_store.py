@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Iterable
 from contextlib import suppress
 from importlib.metadata import version
@@ -54,8 +55,9 @@ class DigestStore:
 
 
 def stamp_of(packages: Iterable[str], settings: bytes) -> str:
-    """A stamp for values made with these installed ``packages`` and these ``settings``."""
-    versions = json.dumps([version(package) for package in packages]).encode()
+    """A stamp for values made with these installed ``packages`` and these ``settings``, by
+    this version of Python (whose Unicode tables and HTML parser the checks read with)."""
+    versions = json.dumps([sys.version, *(version(package) for package in packages)]).encode()
     return hashlib.sha256(versions + b"\0" + settings).hexdigest()
 
 

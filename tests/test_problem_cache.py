@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,8 @@ def test_a_check_again_tells_the_same_and_reads_only_the_file_that_changed(
 def test_a_new_release_or_new_settings_read_every_file_again(
     with_warnings: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A rule added or changed finds in every file; the settings change what a page is."""
+    """A rule added or changed finds in every file; the settings change what a page is; and
+    another Python reads text with other Unicode tables."""
     first = checked(with_warnings, capsys)
     read = files_read(monkeypatch)
     monkeypatch.setattr(problem_cache, "code_digest", lambda: b"a newer generator")
@@ -87,6 +89,10 @@ def test_a_new_release_or_new_settings_read_every_file_again(
     read.clear()
     with (with_warnings / "mkdocs.yml").open("a", encoding="utf-8") as settings:
         settings.write("# a comment\n")
+    assert checked(with_warnings, capsys) == first
+    assert sorted(read) == every_file
+    read.clear()
+    monkeypatch.setattr(sys, "version", f"{sys.version} (another Python)")
     assert checked(with_warnings, capsys) == first
     assert sorted(read) == every_file
 
