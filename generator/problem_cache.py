@@ -6,10 +6,10 @@ time: a page's own checks (:mod:`generator.page_checks`) and the lint of one qui
 lists and texts (:mod:`generator.lint`). Their findings are kept in
 ``build/cache/problems.json`` (:mod:`generator.digest_store`), keyed by a digest of all
 that the rules read (the file's path and text and, for a page, the files it may name), and
-stamped with the site's settings file, the versions of the packages the rules use, and the
-code of the whole generator: a rule added or changed in a new release reads every file
-again. The rules that compare files (an id used twice, a link to another page) run on
-every check.
+stamped with the site's settings file, the versions of Python and of the packages the
+rules use, and the code of the whole generator: a rule added or changed in a new release
+reads every file again. The rules that compare files (an id used twice, a link to another
+page) run on every check.
 """
 
 from __future__ import annotations

@@ -14,7 +14,9 @@ frequency that is no whole number, and a file that is not UTF-8 stop jieba as it
 a frequency below 0, or none above 0 in the whole file, stop it as it splits a page (Python's
 ``math domain error``). A user dictionary's lines jieba reads with a pattern that cannot
 fail: a frequency that is no number (``书面 3x``) or a tag in capitals (``书面 3 N``) becomes
-part of the word, which then holds a space and is never found in a page (a warning).
+part of the word, which then holds a space and is never found in a page (a warning). So is
+a byte-order mark at the start of a main dictionary (Notepad's "UTF-8 with BOM"), which
+jieba keeps as part of the first word; from a user dictionary it drops it.
 
 Reading is cheap, as ``check`` runs on every save of the preview: jieba's own dictionary
 (350,000 lines) is not loaded into jieba (a second and more), and the lines are matched in
@@ -51,6 +53,11 @@ MAIN_FIX = (
     f"(jieba_dict_user) or in {TERMS_FILE}"
 )
 UTF8_FIX = "save the file as UTF-8 (in Notepad: Save as, Encoding UTF-8)"
+BOM = "\ufeff"
+BOM_FIX = (
+    "save the file as UTF-8 without a byte-order mark (in Notepad: Save as, Encoding UTF-8, "
+    "not UTF-8 with BOM)"
+)
 USER_FIX = (
     "write the word, then its frequency (a whole number) and its tag (lower-case letters), "
     "each after one space (书面 3 n), or the word alone"
@@ -168,7 +175,20 @@ def _main_entries(text: str) -> list[tuple[int, Entry]]:
             f"holds none), so jieba can split no page with it, {STOPS}"
         )
         found.append((1, Entry(1, message)))
+    if text.startswith(BOM):
+        found.insert(0, (1, _byte_order_mark(text)))
     return found
+
+
+def _byte_order_mark(text: str) -> Entry:
+    """A warning for a main dictionary's ``text`` that starts with a byte-order mark, which
+    jieba keeps (it drops it from a user dictionary only) as part of the first word."""
+    word = text[1:].split("\n", 1)[0].strip(ASCII_SPACE).split(" ", 1)[0]
+    message = (
+        f"the search's Chinese dictionary ({MAIN}) starts with a byte-order mark, which jieba "
+        f"reads as part of its first word, '{word}': no page is split into that word"
+    )
+    return Entry(1, message, BOM_FIX, Severity.WARNING)
 
 
 def _main_entry(line: str) -> tuple[Entry | None, int]:
@@ -202,7 +222,7 @@ def _main_entry(line: str) -> tuple[Entry | None, int]:
 def _user_entry(line: str) -> Entry | None:
     """A warning for ``line`` of a user dictionary when jieba reads a word with a space from
     it, which it never finds in a page."""
-    line = line.strip(ASCII_SPACE).lstrip("\ufeff")
+    line = line.strip(ASCII_SPACE).lstrip(BOM)
     if not line:
         return None
     word = USER_ENTRY.match(line).group(1)  # type: ignore[union-attr]  # .+? takes any line

@@ -172,3 +172,23 @@ def test_jieba_s_own_dictionary_passes_as_a_main_and_a_user_one() -> None:
     path = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
     assert dictionary_entry_problems("jieba_dict", path, path) == []
     assert dictionary_entry_problems("jieba_dict_user", path, path) == []
+
+
+@pytest.mark.usefixtures("jieba_kept")
+def test_a_main_dictionary_s_byte_order_mark_is_a_warning_naming_the_word_it_hides(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Notepad's "UTF-8 with BOM": jieba reads the mark as part of the first word, which no
+    page is then split into, and check said nothing."""
+    written = "\ufeff客户开篇 100000 n\n书面 3\n".encode()
+    with_dictionary(minimal_project, "jieba_dict", written)
+    assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "words.txt" in line]
+    assert warnings == [
+        "words.txt:1:1: warning: the search's Chinese dictionary (jieba_dict) starts with a "
+        "byte-order mark, which jieba reads as part of its first word, '客户开篇': no page is "
+        "split into that word; save the file as UTF-8 without a byte-order mark (in Notepad: "
+        "Save as, Encoding UTF-8, not UTF-8 with BOM) [settings.search-dictionary-word]"
+    ]
+    load_dictionaries(Project(minimal_project), (str(minimal_project / "words.txt"), None), [])
+    assert "客户开篇" not in jieba.lcut("客户开篇的书面")
