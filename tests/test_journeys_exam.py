@@ -1165,10 +1165,16 @@ def test_a_question_in_focus_held_back_leaves_the_focus_on_the_line_that_says_wh
     expect(count).to_be_focused()
     expect(count).to_have_attribute("aria-label", held.replace(" ", "\xa0"))
     assert page.evaluate("document.activeElement !== document.body")
+    another = next(missed_id for missed_id in missed if missed_id != question_id)
+    other.evaluate(START_PAPER_IN_ANOTHER_TAB, [STORAGE_KEY, [question_id, another]])
+    held = held.replace("其中 1 道题", "其中 2 道题")  # the line keeps the focus, and its name
+    expect(count).to_have_text(held)  # follows its text: with none, a status has no name
+    expect(count).to_be_focused()
+    expect(count).to_have_attribute("aria-label", held.replace(" ", "\xa0"))
     other.evaluate(HAND_IN_IN_ANOTHER_TAB, STORAGE_KEY)
-    expect(form).to_be_visible()  # the paper handed in: the question is back, and the line's
-    expect(count).to_have_text(f"错题本里有 {len(missed)} 道题。")  # name follows its text
-    assert count.get_attribute("aria-label") is None
+    expect(form).to_be_visible()  # the paper handed in: the question is back
+    expect(count).to_have_text(f"错题本里有 {len(missed)} 道题。")
+    expect(count).to_have_attribute("aria-label", f"错题本里有\xa0{len(missed)}\xa0道题。")
     other.close()
 
 

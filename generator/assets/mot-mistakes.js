@@ -59,7 +59,8 @@
      when the learner's `answering` changed it, not on arrival, and is not written again
      unchanged (a screen reader would read it again after a verdict). A question in focus
      that goes (on a paper begun in another tab, or answered right there) leaves the focus
-     on that line, read out as it takes it: it fell to the page, and the learner was lost. */
+     on that line, read out as it takes it: it fell to the page, and the learner was lost.
+     While it keeps the focus, its name follows its text (a line with the focus had none). */
   function show(page, answering) {
     var focused = page.querySelector(".mot-question:focus-within");
     var mistakes = mot.progress.mistakes();
@@ -79,8 +80,9 @@
     var held = ids.filter(function (id) { return paper.indexOf(id) >= 0; }).length;
     var text = TEXT.count(ids.length, exam, number) + (held ? TEXT.held(held, ids.length, exam) : "");
     count.setAttribute("aria-live", answering ? "polite" : "off");
+    var keeps = count === document.activeElement;   /* its name, then, is its text: a status has none */
     if (count.textContent !== text) { count.textContent = text; count.removeAttribute("aria-label"); }
-    if (focused && focused.hidden) { mot.focusStatus(count); }
+    if (focused && focused.hidden || keeps && !count.hasAttribute("aria-label")) { mot.focusStatus(count); }
   }
 
   /* Try a question again, in a new order. */
