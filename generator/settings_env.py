@@ -193,6 +193,12 @@ def variable_problem(data: bytes, name: str, complaint: str) -> tuple[str, str] 
         return None
     variable, value = given
     message = f"its value {value!r} comes from the environment variable {variable}"
+    clean = value.strip()  # a full-width space too, which MkDocs does not drop
+    if clean != value and "://" in clean and not SPACE.search(clean):
+        return (
+            f"{message}, with a space around it, which no web address holds",
+            f"set {variable}={clean} where it is set, with nothing before or after it",
+        )
     if "scheme" in complaint and "://" not in value:
         example = URL_SCHEME + value.removeprefix("//")  # //host/: an address without its scheme
         return message, f"set {variable} with the scheme, e.g. {variable}={example}"

@@ -475,3 +475,20 @@ def test_pages_written_as_folders_are_refused(
         f"mkdocs.yml:{place}: use_directory_urls {state}, {DIRECTORY_URLS}; {fix} "
         "[settings.directory-urls]\nFAILED: 1 problem\n"
     )
+
+
+def test_a_full_width_space_before_the_address_a_variable_gives_is_named_with_the_fix(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs keeps U+3000, a Chinese keyboard's space, and refuses the address as having no
+    scheme: the fix said to set a valid value, not which."""
+    line = edit_settings(minimal_project, SITE_URL, SITE_URL)
+    monkeypatch.setenv("SITE_URL", "\u3000https://x.example/mot/")
+    told = problems(minimal_project, capsys, "build").splitlines()
+    assert told[0].startswith(f"mkdocs.yml:{line}:")
+    assert told[0].endswith(
+        "its value '\\u3000https://x.example/mot/' comes from the environment variable "
+        "SITE_URL, with a space around it, which no web address holds; set "
+        f"{SET_AGAIN.format('https://x.example/mot/')} [settings.invalid]"
+    )
+    assert told[1:] == ["FAILED: 1 problem", NO_SITE]
