@@ -65,6 +65,16 @@ def not_a_file(path: Path) -> bool:
         return False
 
 
+def files_and_not(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """``paths`` split, each part in order, into files and what is no file
+    (:func:`not_a_file`)."""
+    files: list[Path] = []
+    others: list[Path] = []
+    for path in paths:
+        (others if not_a_file(path) else files).append(path)
+    return files, others
+
+
 def misspelt(folder: Path, suffix: str) -> list[Path]:
     """The files in ``folder`` meant to end in ``suffix`` that end otherwise (``.MD``,
     ``.markdown``, ``.YML``, ``.yaml``, ``.md.txt``) and are never read; a folder so named

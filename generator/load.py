@@ -14,6 +14,7 @@ from generator.layout import (
     LOOKS_LIKE_MODULE,
     PAGE_SUFFIX,
     QUIZ_SUFFIX,
+    files_and_not,
     is_module,
     layout_problems,
     meant_stem,
@@ -64,7 +65,7 @@ def load_course(
         )
     if folder_links := _folders_linked_outside(project):
         raise CourseError(folder_links)
-    page_paths, not_pages = _pages_and_not_files(project)
+    page_paths, not_pages = files_and_not(page_files(project))
     problems = layout_problems(project, page_paths, not_pages)
     loaded = {path: load_page(project, path, problems) for path in page_paths if not misnamed(path)}
     pages = [page for page in loaded.values() if page is not None]
@@ -91,13 +92,6 @@ def _folders_linked_outside(project: Project) -> list[Problem]:
     folders = (project.course_dir, project.quiz_dir)
     linked = [outside_link(project, folder) for folder in folders if folder.is_dir()]
     return [problem for problem in linked if problem is not None]
-
-
-def _pages_and_not_files(project: Project) -> tuple[list[Path], list[Path]]:
-    """The page files, and the folders, pipes and devices named as pages."""
-    listed = page_files(project)
-    pages = [path for path in listed if not not_a_file(path)]
-    return pages, [path for path in listed if path not in pages]
 
 
 def _not_files(project: Project, paths: list[Path]) -> list[Problem]:

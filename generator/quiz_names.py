@@ -18,10 +18,10 @@ from generator.file_names import copied_from, unfit_character, unfit_name_proble
 from generator.layout import (
     PAGE_SUFFIX,
     QUIZ_SUFFIX,
+    files_and_not,
     meant_stem,
     misnamed_module,
     misspelt,
-    not_a_file,
     same_name,
     same_number,
     suffix_problem,
@@ -61,7 +61,7 @@ def quiz_files(project: Project, page_names: set[str], not_pages: set[str]) -> Q
     if not project.quiz_dir.is_dir():
         return QuizFiles()
     listed = visible(project.quiz_dir, f"*{QUIZ_SUFFIX}")
-    quizzes = [path for path in listed if not not_a_file(path)]
+    quizzes, not_files = files_and_not(listed)
     misspelt_quizzes = misspelt(project.quiz_dir, QUIZ_SUFFIX)
     quiz_names = {meant_stem(path, QUIZ_SUFFIX) for path in [*listed, *misspelt_quizzes]}
     misnamed = {name.lower() for name in page_names if misnamed_module(name)}
@@ -82,7 +82,6 @@ def quiz_files(project: Project, page_names: set[str], not_pages: set[str]) -> Q
     originals = sorted(quiz_names - set(orphan_names))
     copied = {orphan: copied_from(orphan, originals, COPY_MARK) for orphan in orphan_names}
     copies = {orphan: quiz for orphan, quiz in copied.items() if quiz and orphan not in renames}
-    not_files = [path for path in listed if path not in quizzes]
     return QuizFiles(misspelt_quizzes, orphans, without_quiz, renames, copies, not_files)
 
 
