@@ -33,6 +33,7 @@ from pathlib import Path
 
 from generator.errors import Problem, Severity
 from generator.project import TERMS_FILE
+from generator.sources import decoded
 
 MAIN, USER = "jieba_dict", "jieba_dict_user"
 ASCII_SPACE = " \t\n\r\x0b\x0c"
@@ -108,9 +109,8 @@ def _code(entry: Entry) -> str:
 
 def _entries(setting: str, data: bytes) -> list[tuple[int, Entry]]:
     """Each line of ``data``, the dictionary ``setting`` names, jieba refuses or misreads."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    text = decoded(data, "utf-8")
+    if text is None:
         return [_not_utf8(setting, data)]
     if setting == USER:
         return [
@@ -126,21 +126,13 @@ def _not_utf8(setting: str, data: bytes) -> tuple[int, Entry]:
     number = next(
         number
         for number, line in enumerate(data.split(b"\n"), 1)
-        if not _decodes(line.strip(ASCII_SPACE.encode()))
+        if decoded(line.strip(ASCII_SPACE.encode()), "utf-8") is None
     )
     message = (
         f"this line of the search's Chinese dictionary ({setting}) is not UTF-8 text, the "
         f"only kind jieba reads, {STOPS}"
     )
     return number, Entry(1, message, UTF8_FIX)
-
-
-def _decodes(line: bytes) -> bool:
-    try:
-        line.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _lines_to_read(text: str, run: re.Pattern[str]) -> Iterator[tuple[int, str]]:

@@ -218,7 +218,7 @@ def _wide_encoding(data: bytes) -> str | None:
     if not data.startswith(UTF16_BOMS) and not _zeros_of_wide_text(data):
         return None
     for encoding, name in WIDE_ENCODINGS:
-        text = _decoded(data, encoding)
+        text = decoded(data, encoding)
         if text is not None and "\x00" not in text:
             return name
     return None
@@ -242,7 +242,7 @@ def _stray_zero_bytes(data: bytes, start: int, shown: Path) -> Problem | None:
     is (:func:`_forbidden_character`). UTF-8 broke at ``start``: when no zero byte comes
     before it, the first one cuts the character there in two, which an editor shows broken
     and writes back as it shows it, so deleting the zero byte does not mend it."""
-    rest = _decoded(data.replace(b"\x00", b""), "utf-8")
+    rest = decoded(data.replace(b"\x00", b""), "utf-8")
     if rest is None or _wide_encoding(data) is not None:
         return None
     offset = data.index(b"\x00")
@@ -253,7 +253,7 @@ def _stray_zero_bytes(data: bytes, start: int, shown: Path) -> Problem | None:
 
 def _lines_not_utf8(data: bytes, start: int) -> bytes:
     """The lines from ``start`` on that do not read as UTF-8: text pasted from another file."""
-    lines = [line for line in data[start:].split(b"\n") if _decoded(line, "utf-8") is None]
+    lines = [line for line in data[start:].split(b"\n") if decoded(line, "utf-8") is None]
     return b"\n".join(lines)
 
 
@@ -261,15 +261,15 @@ def _reads_as_big5(legacy: bytes) -> bool:
     """Do ``legacy``'s bytes read as Chinese in Big5 and not in GBK? Nearly every Big5 byte
     pair is a GBK pair too, so Big5 must be the only one of the two that decodes them all,
     and to Chinese characters, not letters or symbols."""
-    text = _decoded(legacy, "big5")
+    text = decoded(legacy, "big5")
     return (
         text is not None
-        and _decoded(legacy, "gbk") is None
+        and decoded(legacy, "gbk") is None
         and any(unicodedata.category(char) == "Lo" for char in text)
     )
 
 
-def _decoded(data: bytes, encoding: str) -> str | None:
+def decoded(data: bytes, encoding: str) -> str | None:
     """``data`` as text in ``encoding``, if every byte of it reads."""
     try:
         return data.decode(encoding)
@@ -281,7 +281,7 @@ def _reads_as_gbk(legacy: bytes) -> bool:
     """Do ``legacy``'s bytes all read in GBK, mostly to Chinese characters of GB2312 (the
     common ones, which GBK starts with)? Bytes such as ED A0 80, a lone surrogate encoded,
     make a GBK character of two of them but are no Chinese text."""
-    text = _decoded(legacy, "gbk")
+    text = decoded(legacy, "gbk")
     chinese = [char for char in text or "" if unicodedata.east_asian_width(char) in {"W", "F"}]
     common = [char for char in chinese if _in_gb2312(char)]
     return bool(chinese) and len(common) * 2 > len(chinese)
@@ -297,7 +297,7 @@ def _in_gb2312(char: str) -> bool:
 
 def _reads_as_latin1(run: re.Match[bytes] | None) -> bool:
     """Do the bytes read as letters (é, ü, ß) in Windows-1252?"""
-    text = _decoded(run.group(), "cp1252") if run else None
+    text = decoded(run.group(), "cp1252") if run else None
     return bool(text) and all(char.isalpha() for char in text or "")
 
 
