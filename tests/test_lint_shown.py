@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from generator.errors import Problem
-from generator.lint import list_problems
-from generator.lint.shown import in_order
+from generator.lint.questions import QuestionList
+from generator.lint.shown import across_exam_papers, in_order, shown_problems
 from tests.test_lint import (
     Data,
     codes,
@@ -216,6 +216,15 @@ def test_the_exam_reads_only_what_it_shows_before_hand_in(where: str, warned: bo
         assert problems[0].line > lines.index("exam_questions:")
 
 
+def shown_in(lists: list[QuestionList]) -> list[Problem]:
+    """What the answer-shown rules find in ``lists``, as ``check`` reads a course: each list
+    on its own, then the exam-only lists of two modules together."""
+    return [
+        *(problem for questions in lists for problem in shown_problems(questions)),
+        *across_exam_papers(lists),
+    ]
+
+
 def across_two_modules(first_exam: list[Data], second_exam: list[Data]) -> list[Problem]:
     """The two rules between the exam-only questions of two modules, as ``check`` reads a
     course; each module's quiz is one question of its own."""
@@ -224,7 +233,7 @@ def across_two_modules(first_exam: list[Data], second_exam: list[Data]) -> list[
         for number, exam in enumerate((first_exam, second_exam), start=1)
         for listed in quiz_file([single(f"q{number}", 0)], exam, f"0{number}-sample")[1]
     ]
-    return [problem for problem in list_problems(lists) if problem.code in SHOWN]
+    return shown_in(lists)
 
 
 @pytest.mark.parametrize(
@@ -259,4 +268,4 @@ def test_a_module_quiz_is_not_read_with_another_module_s_exam_questions() -> Non
             1
         ],
     ]
-    assert [problem for problem in list_problems(lists) if problem.code in SHOWN] == []
+    assert shown_in(lists) == []

@@ -68,15 +68,6 @@ def lint_course(course: Course, scan: CourseScan, kept: ProblemCache = UNKEPT) -
     return sorted([*in_files, *in_lists, *shortfalls])
 
 
-def list_problems(lists: list[QuestionList]) -> list[Problem]:
-    """What the rules find in the course's ``lists`` of questions: each list on its own,
-    then the rules that read them together."""
-    found = [problem for questions in lists for problem in _list_problems(questions)]
-    found += right_count_problems(lists)
-    found += across_exam_papers(lists)
-    return found
-
-
 def _in_files(course: Course, lists: list[QuestionList], kept: ProblemCache) -> list[Problem]:
     """What the rules find in each file of ``course`` on its own, ``kept`` for its text."""
     pages = {page.source.path for page in course.pages}
@@ -120,4 +111,4 @@ def _shortfalls(module: Module, context: ModuleContext) -> Iterator[Problem]:
         yield from rule(module, context)
 
 
-__all__ = ["RULES", "lint_course", "list_problems"]
+__all__ = ["RULES", "lint_course"]
