@@ -25,7 +25,7 @@ CUT = re.compile(r"[ \t]#(?=\S)")
 """Where a comment that reads as text begins: a space, then ``#`` with no space after it."""
 COMMENT = re.compile(r"(?:^|[ \t])#")
 """Where a comment begins: ``#`` at the start of a line or after a space."""
-CUT_ANYWHERE = re.compile(r"(?:^|[ \t])#(?=\S)")
+CUT_ANYWHERE = re.compile(rf"{COMMENT.pattern}(?=\S)")
 """A comment with text right after its ``#``, at a line's start or after a space: what
 every cut, on a text's first line (:data:`CUT`) or a later one, begins with."""
 AFTER_KEY = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^'"].*?)[ \t]*:[ \t]+(?=\S)""")
