@@ -39,10 +39,10 @@ from generator.settings_palette import palette_warnings
 from generator.settings_search import dictionary_warnings, search_plugin_warnings
 from generator.settings_source import settings_bytes
 from generator.style_sheets import (
+    course_style_sheets,
     style_sheet_files,
     style_sheet_loads,
     style_sheet_problems,
-    style_sheet_texts,
 )
 from generator.validate import validate_course
 from generator.write import DocsContents, sync_docs
@@ -82,11 +82,12 @@ def check(project: Project) -> CheckedCourse:
     files = linkable_files(project)
     problems = _course_problems(project, course, scan, files)
     named = named_files(project)
-    sheet_loads = style_sheet_loads(project, named, files)
+    sheets = course_style_sheets(project, named, files)
+    sheet_loads = style_sheet_loads(sheets)
     used = [*(file.name for file in named), *style_sheet_files(sheet_loads, files)]
     media = select_media(project, scan.references, used)
     left_out = unpublished_name_warnings(project, media.skipped)
-    settings = _settings_warnings(project, style_sheet_texts(project, named, files))
+    settings = _settings_warnings(project, [sheet.text for sheet in sheets])
     warnings = sorted([*problems, *left_out, *settings])
     pages = [page.filename for page in course.pages]
     if late_problems := [

@@ -13,7 +13,7 @@ left out of the site. ``assets/mot.css``, the generator's own, is no file under
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +31,16 @@ ELSEWHERE_FIX = (
     "save the file under course/ (a picture in course/images/, a font beside the style "
     "sheet) and name it by its path from the style sheet's folder"
 )
+
+
+@dataclass(frozen=True)
+class StyleSheet:
+    """A style sheet of the course, read."""
+
+    name: str
+    """Its path under course/."""
+    shown: Path
+    text: str
 
 
 @dataclass(frozen=True)
@@ -55,13 +65,36 @@ class SheetLoad:
         return Problem(self.shown, self.line, self.column, message, fix, code)
 
 
-def style_sheet_loads(
+def course_style_sheets(
     project: Project, named: list[NamedFile], files: Collection[str]
-) -> list[SheetLoad]:
-    """Each address that a style sheet of ``named`` under course/ loads, read once for both
-    :func:`style_sheet_problems` and :func:`style_sheet_files`; ``files``: those under
-    course/."""
-    return list(_loads(project, named, files))
+) -> list[StyleSheet]:
+    """The style sheets of ``named`` under course/ (``files``), each read once. One not in
+    UTF-8, which the site serves it as, is passed over: what it says is unsure."""
+    sheets: list[StyleSheet] = []
+    for file in named:
+        if file.setting.startswith(STYLE_SHEETS) and file.name in files:
+            path = project.course_dir / file.name
+            shown = project.relative(path)
+            text = decode_source(path.read_bytes(), shown)
+            if not isinstance(text, Problem):
+                sheets.append(StyleSheet(file.name, shown, text))
+    return sheets
+
+
+def style_sheet_loads(sheets: list[StyleSheet]) -> list[SheetLoad]:
+    """Each address that ``sheets`` load, found once for both :func:`style_sheet_problems`
+    and :func:`style_sheet_files`."""
+    return [
+        SheetLoad(
+            sheet.name,
+            sheet.shown,
+            *place_of(sheet.text, load.start, 1),
+            sheet.text[load.start : load.end],
+            load.address,
+        )
+        for sheet in sheets
+        for load in css_loads(css_decoded(sheet.text))
+    ]
 
 
 def style_sheet_problems(loads: list[SheetLoad], files: Collection[str]) -> list[Problem]:
@@ -73,36 +106,6 @@ def style_sheet_files(loads: list[SheetLoad], files: Collection[str]) -> set[str
     """The files of ``files`` (under course/) that the style sheets load (``loads``)."""
     names = (css_file_name(load.read, load.folder) for load in loads)
     return {name for name in names if name is not None and name in files}
-
-
-def style_sheet_texts(
-    project: Project, named: list[NamedFile], files: Collection[str]
-) -> list[str]:
-    """The texts of the style sheets of ``named`` under course/ (``files``)."""
-    return [text for _, _, text in _sheets(project, named, files)]
-
-
-def _sheets(
-    project: Project, named: list[NamedFile], files: Collection[str]
-) -> Iterator[tuple[str, Path, str]]:
-    """Each style sheet of ``named`` under course/: its path there, as shown, and its text.
-    One not in UTF-8, which the site serves it as, is passed over: what it says is unsure."""
-    for file in named:
-        if not file.setting.startswith(STYLE_SHEETS) or file.name not in files:
-            continue
-        path = project.course_dir / file.name
-        shown = project.relative(path)
-        text = decode_source(path.read_bytes(), shown)
-        if not isinstance(text, Problem):
-            yield file.name, shown, text
-
-
-def _loads(project: Project, named: list[NamedFile], files: Collection[str]) -> Iterator[SheetLoad]:
-    """Each address that a style sheet of ``named`` under course/ loads."""
-    for name, shown, text in _sheets(project, named, files):
-        for load in css_loads(css_decoded(text)):
-            written = text[load.start : load.end]
-            yield SheetLoad(name, shown, *place_of(text, load.start, 1), written, load.address)
 
 
 def _problem(load: SheetLoad, files: Collection[str]) -> Problem | None:
