@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
-from collections.abc import Iterable
 from contextlib import suppress
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from generator.settings_env import variables_read
 from generator.write import write_output
+
+METADATA = (".dist-info", ".egg-info")
+"""How the folders that say which distribution is installed, and its version, are named."""
 
 
 class DigestStore:
@@ -54,11 +57,40 @@ class DigestStore:
             write_output(self.path, lambda partial: partial.write_text(text, encoding="ascii"))
 
 
-def stamp_of(packages: Iterable[str], settings: bytes) -> str:
-    """A stamp for values made with these installed ``packages`` and these ``settings``, by
-    this version of Python (whose Unicode tables and HTML parser the checks read with)."""
-    versions = json.dumps([sys.version, *(version(package) for package in packages)]).encode()
-    return hashlib.sha256(versions + b"\0" + settings).hexdigest()
+def stamp_of(*inputs: bytes) -> str:
+    """A stamp for values made from ``inputs`` by the packages installed now and this version
+    of Python (whose Unicode tables and HTML parser the checks read with).
+
+    Every package counts, not only those known to make the values: a Markdown extension or
+    a theme the settings name may come from any package. Installing one reads every file
+    again once."""
+    versions = json.dumps([sys.version, *_installed()]).encode()
+    return hashlib.sha256(b"\0".join([versions, *inputs])).hexdigest()
+
+
+def settings_read(config_file: Path) -> bytes:
+    """What MkDocs reads the site's settings from: the bytes of ``config_file``, mkdocs.yml
+    (none when it is missing), and the values of the environment variables its ``!ENV``
+    tags name, which change the settings while the file stays the same."""
+    settings = config_file.read_bytes() if config_file.is_file() else b""
+    return settings + b"\0" + json.dumps(variables_read(settings)).encode()
+
+
+def _installed() -> list[str]:
+    """The distributions installed where Python imports from, by the names of their metadata
+    folders, which hold the version (``Markdown-3.8.dist-info``): listing the folders takes
+    well under a millisecond, where asking each distribution its version reads its files."""
+    return sorted(
+        name for entry in sys.path for name in _names_in(entry or ".") if name.endswith(METADATA)
+    )
+
+
+def _names_in(folder: str) -> list[str]:
+    """The names in ``folder``; none when it is no folder (a zip file) or cannot be read."""
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
 
 
 def _read(path: Path, stamp: str) -> dict[str, Any]:

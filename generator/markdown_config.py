@@ -31,6 +31,7 @@ from generator.settings_env import (
     top_settings,
     variable_problem,
     variable_value,
+    variables_read,
 )
 from generator.settings_output import output_problems
 from generator.settings_place import setting_place, wrong_kind
@@ -53,14 +54,17 @@ from generator.yaml_hints import SETTINGS, context_line_of, key_read_as_text, sy
 def site_config(project: Project) -> MkDocsConfig:
     """The settings of the project's ``mkdocs.yml`` as MkDocs reads them (nothing is built).
 
-    Read again whenever the file changes: the live preview checks the course on every save.
+    Read again whenever the file, or an environment variable it reads (``!ENV``), changes:
+    the live preview checks the course on every save.
     """
-    return _site_config(project, settings_bytes(project))
+    settings = settings_bytes(project)
+    return _site_config(project, settings, tuple(variables_read(settings)))
 
 
 @lru_cache(maxsize=4)
-def _site_config(project: Project, settings: bytes) -> MkDocsConfig:
-    """``settings``, the bytes of mkdocs.yml, are only the cache key: MkDocs reads the file."""
+def _site_config(project: Project, *read: object) -> MkDocsConfig:
+    """``read``, the bytes of mkdocs.yml and the variables it reads, is only the cache key:
+    MkDocs reads the file."""
     return load_settings(project, docs_dir=str(project.course_dir))  # any existing folder
 
 

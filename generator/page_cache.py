@@ -3,8 +3,9 @@
 Checking a course converts every page body to HTML, as MkDocs will, to find its heading
 anchors and the files it uses: most of the time ``check`` takes on a large course. The
 results are kept in ``build/cache/page-scan.json`` (:mod:`generator.digest_store`), keyed
-by a digest of the page body and stamped with the site's settings file, the versions of
-the Markdown packages, and the code of the scanner and of this module (a new release of
+by a digest of the page body and stamped with the site's settings (the file and the
+environment variables it reads), the versions of Python and of the packages installed,
+and the code of the scanner and of this module (a new release of
 the generator may find more, or keep it otherwise), so a check, a build or a preview
 converts only the pages whose text changed since the last one. A page that reads other
 files in (a snippet) is not kept: they may change while its text does not.
@@ -17,12 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from generator import page_scan
-from generator.digest_store import DigestStore, stamp_of
+from generator.digest_store import DigestStore, settings_read, stamp_of
 from generator.page_scan import PageScan
 from generator.project import Project
 
 CACHE_FILE = "page-scan.json"
-MARKDOWN_PACKAGES = ("markdown", "pymdown-extensions")
 CODE = (Path(page_scan.__file__), Path(__file__))
 """The code that finds what a scan holds, and this module, which keeps it by position: when
 either changes, the scans kept are stale."""
@@ -85,7 +85,4 @@ def _key(body: str) -> str:
 
 
 def _stamp(config_file: Path) -> str:
-    settings = config_file.read_bytes() if config_file.is_file() else b""
-    return stamp_of(
-        MARKDOWN_PACKAGES, b"\0".join([settings, *(code.read_bytes() for code in CODE)])
-    )
+    return stamp_of(settings_read(config_file), *(code.read_bytes() for code in CODE))

@@ -6,10 +6,10 @@ time: a page's own checks (:mod:`generator.page_checks`) and the lint of one qui
 lists and texts (:mod:`generator.lint`). Their findings are kept in
 ``build/cache/problems.json`` (:mod:`generator.digest_store`), keyed by a digest of all
 that the rules read (the file's path and text and, for a page, the files it may name), and
-stamped with the site's settings file, the versions of Python and of the packages the
-rules use, and the code of the whole generator: a rule added or changed in a new release
-reads every file again. The rules that compare files (an id used twice, a link to another
-page) run on every check.
+stamped with the site's settings (the file and the environment variables it reads), the
+versions of Python and of the packages installed, and the code of the whole generator: a
+rule added or changed in a new release reads every file again. The rules that compare files
+(an id used twice, a link to another page) run on every check.
 """
 
 from __future__ import annotations
@@ -21,13 +21,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.digest_store import DigestStore, stamp_of
+from generator.digest_store import DigestStore, settings_read, stamp_of
 from generator.errors import Problem, Severity
 from generator.project import Project
 
 CACHE_FILE = "problems.json"
-PACKAGES = ("markdown", "pymdown-extensions", "ruamel-yaml", "pyyaml")
-"""What reads the files for the rules: the Markdown a page converts to, the YAML a quiz is."""
 PACKAGE = Path(__file__).parent
 
 
@@ -65,8 +63,7 @@ UNKEPT = ProblemCache(None)
 
 
 def _stamp(project: Project) -> str:
-    settings = project.config_file.read_bytes() if project.config_file.is_file() else b""
-    return stamp_of(PACKAGES, code_digest() + b"\0" + settings)
+    return stamp_of(code_digest(), settings_read(project.config_file))
 
 
 @cache

@@ -7,10 +7,11 @@ build, though a trainer's build usually changes a page or two. :class:`SearchEnt
 keeps each page's entries in ``build/cache/search-entries.json``, keyed by a digest of
 everything Material makes them from (the page's HTML, address, title and table of
 contents, and its front matter ``tags`` and ``search``) and stamped with the versions
-of Material and jieba, the course's search terms and the dictionaries the search plugin's
-``jieba_dict`` and ``jieba_dict_user`` name (:mod:`generator.digest_store`). A
-page whose digest is there gets its entries back without being parsed or split; the
-search terms go into jieba's dictionary only when a page must be split.
+of Python and of the packages installed (Material and jieba among them), the course's
+search terms and the dictionaries the search plugin's ``jieba_dict`` and
+``jieba_dict_user`` name (:mod:`generator.digest_store`). A page whose digest is there
+gets its entries back without being parsed or split; the search terms go into jieba's
+dictionary only when a page must be split.
 """
 
 from __future__ import annotations
@@ -34,8 +35,6 @@ from generator.search_terms import add_search_terms, read_search_terms
 from generator.settings_search import DICTIONARIES
 
 CACHE_FILE = "search-entries.json"
-SEARCH_PACKAGES = ("mkdocs-material", "jieba")
-"""What makes the entries, besides the course's search terms and jieba's dictionaries."""
 
 
 class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -53,7 +52,7 @@ class SearchEntryCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         search = config.plugins.get(SEARCH_PLUGIN)
         index = getattr(search, "search_index", None)
         if search is not None and index is not None:
-            stamp = stamp_of(SEARCH_PACKAGES, self._splitting(search.config))
+            stamp = stamp_of(self._splitting(search.config))
             self.store = DigestStore(self.project.cache_dir / CACHE_FILE, stamp)
             index.add_entry_from_context = self._cached(
                 self.store, index, index.add_entry_from_context

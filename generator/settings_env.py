@@ -122,6 +122,24 @@ def variable_value(setting: yaml.Node) -> tuple[str, str] | None:
     return next(((name, os.environ[name]) for name in variables if name in os.environ), None)
 
 
+def variables_read(data: bytes) -> list[tuple[str, str | None]]:
+    """Every environment variable an ``!ENV`` tag in ``data``, mkdocs.yml's bytes, names, with
+    its value (None when it is not set): what MkDocs reads the settings from besides the file.
+    """
+    named: list[tuple[str, str | None]] = []
+    nodes = [settings_document(data)]
+    while nodes:
+        node = nodes.pop()
+        if node is not None and node.tag == ENV_TAG:
+            words = node.value if isinstance(node, yaml.SequenceNode) else [node]
+            named += [(name, os.environ.get(name)) for name in (str(word.value) for word in words)]
+        elif isinstance(node, yaml.SequenceNode):
+            nodes += node.value
+        elif isinstance(node, yaml.MappingNode):
+            nodes += [value for _, value in node.value]
+    return named
+
+
 def given_by_variable(setting: yaml.Node) -> str:
     """What to add to a problem with the value of ``setting`` when an environment variable
     gave it: the trainer who set the variable wrongly never edited mkdocs.yml."""

@@ -182,3 +182,43 @@ def test_a_problem_naming_a_file_whose_name_is_not_utf_8_is_kept_and_told(
     assert told[-1] == "FAILED: 1 problem"
     assert told[0].endswith("[link.local-file]") and "img\\udcff/a.png" in told[0], told
     assert checked(minimal_project, capsys) == told
+
+
+def test_settings_an_environment_variable_gives_are_read_as_they_are_now(
+    minimal_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """mkdocs.yml unchanged, but a variable its ``!ENV`` reads changed how headings are named:
+    the scan and the problems kept from the run before said the link was fine, and the build
+    shipped it broken."""
+    edit(minimal_project / "mkdocs.yml", "permalink: true\n", SEPARATOR_FROM_VARIABLE)
+    edit(
+        minimal_project / "course/02-second.md",
+        "一切从客户出发。",
+        "一切从客户出发。\n\n## Step One",
+    )
+    with (minimal_project / "course/01-sample.md").open("a", encoding="utf-8") as page:
+        page.write("\n参见[第二步](02-second.md#step-one)。\n")
+    monkeypatch.delenv("TOC_SEPARATOR", raising=False)
+    assert checked(minimal_project, capsys) == []
+    monkeypatch.setenv("TOC_SEPARATOR", "_")
+    told = checked(minimal_project, capsys)
+    assert told[-1:] == ["FAILED: 1 problem"], told
+    assert "did you mean '#step_one'?" in told[0] and told[0].endswith("[link.unknown-anchor]")
+
+
+SEPARATOR_FROM_VARIABLE = 'permalink: true\n      separator: !ENV [TOC_SEPARATOR, "-"]\n'
+"""The word separator of heading ids, from an environment variable or ``-``."""
+
+
+def test_another_package_installed_reads_every_file_again(
+    with_warnings: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Markdown extension or a theme the settings name may come from any package, so an
+    upgrade of any of them (here, one no check knew of) finds every file's problems again."""
+    first = checked(with_warnings, capsys)
+    read = files_read(monkeypatch)
+    extra = with_warnings / "site-packages"
+    (extra / "mdx_other-2.0.dist-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(extra))
+    assert checked(with_warnings, capsys) == first
+    assert {"02-second.md", "02-second.yml", "exam.yml"} <= set(read)
