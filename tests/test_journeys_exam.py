@@ -1178,6 +1178,39 @@ def test_a_question_in_focus_held_back_leaves_the_focus_on_the_line_that_says_wh
     other.close()
 
 
+ANSWER_RIGHT_IN_ANOTHER_TAB = """([key, id]) => {
+  const record = JSON.parse(localStorage.getItem(key));
+  delete record.mistakes[id];
+  localStorage.setItem(key, JSON.stringify(record));
+}"""
+"""Another tab's save of a question of the 错题本 answered right there."""
+
+
+def test_a_question_in_focus_answered_right_in_another_tab_leaves_the_focus_on_the_count(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """The learner is answering a question of the 错题本 here when another tab answers it
+    right: it leaves the 错题本, and the focus goes to the count line, named by its text, not
+    to the page."""
+    missed = store_failed_exam(page, site_url, course)
+    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+    count = page.locator(".mot-mistakes-count")
+    question_id = course.modules[1].quiz.exam_questions[0].id
+    assert question_id in missed
+    form = page.locator(f'.mot-mistakes [data-question-id="{question_id}"]')
+    form.evaluate("form => window.mot.engine.firstControl(form).focus()")
+    expect(form.locator(":focus")).to_have_count(1)
+    other = new_window(page.context)
+    other.goto(site_url)
+    other.evaluate(ANSWER_RIGHT_IN_ANOTHER_TAB, [STORAGE_KEY, question_id])
+    expect(form).to_be_hidden()
+    left = f"错题本里有 {len(missed) - 1} 道题。"
+    expect(count).to_have_text(left)
+    expect(count).to_be_focused()
+    expect(count).to_have_attribute("aria-label", left.replace(" ", "\xa0"))
+    other.close()
+
+
 FILL_STORAGE = """() => {
   let filled = 0;
   for (let size = 1 << 22; size >= 1; size = Math.floor(size / 2)) {
