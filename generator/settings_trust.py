@@ -5,7 +5,7 @@ A trainer may be sent a copy of the course, or paste settings from a web page. M
 mkdocs.yml with PyYAML's full loader, which runs ``!!python/object/apply:os.system [...]``
 as it reads: ``check`` itself ran the command. So every tag is read first, as MkDocs'
 parser reads it, and only MkDocs' own (``!ENV``, ``!relative``), YAML's plain kinds of value
-(``!!str``) and the Markdown extensions' functions (``!!python/name:pymdownx.…``, the
+(``!!str``) and the Markdown extensions' functions (:data:`EXTENSION_FUNCTIONS`, the
 ``!!python/object/apply:pymdownx.slugs.slugify`` of the course's headings) pass. ``hooks``
 runs the Python files it names at every check and build (Zensical ignores it), and
 ``INHERIT`` reads settings from a file these checks never see: both are refused.
@@ -50,9 +50,34 @@ PLAIN_TAGS = {tag for tag in yaml.SafeLoader.yaml_constructors if tag is not Non
 """YAML's own kinds of value (``!!str``, ``!!int`` …), which run nothing."""
 PYTHON_TAG = f"{YAML_TAGS}python/"
 PYTHON_NAME = f"{PYTHON_TAG}name:"
-EXTENSION_PACKAGES = ("pymdownx.", "material.", "markdown.")
-"""Where the functions of the Markdown extensions live (``!!python/name:pymdownx.…``). A
-name elsewhere is refused: naming it imports its module, and ``antigravity`` opens a web browser."""
+EXTENSION_FUNCTIONS = frozenset(
+    f"{PYTHON_NAME}{name}"
+    for name in (
+        "pymdownx.superfences.fence_code_format",
+        "pymdownx.superfences.fence_div_format",
+        "pymdownx.slugs.slugify",
+        "markdown.extensions.toc.slugify",
+        "markdown.extensions.toc.slugify_unicode",
+        "pymdownx.arithmatex.arithmatex_inline_format",
+        "pymdownx.arithmatex.arithmatex_fenced_format",
+        "pymdownx.emoji.twemoji",
+        "pymdownx.emoji.emojione",
+        "pymdownx.emoji.gemoji",
+        "pymdownx.emoji.to_alt",
+        "pymdownx.emoji.to_svg",
+        "pymdownx.emoji.to_png",
+        "pymdownx.emoji.to_svg_sprite",
+        "pymdownx.emoji.to_png_sprite",
+        "material.extensions.emoji.twemoji",
+        "material.extensions.emoji.to_svg",
+    )
+)
+"""The Markdown extensions' functions the settings may name, as their documentation names
+them (``format: !!python/name:pymdownx.superfences.fence_code_format``), and no other: a
+name imports its module, and is called as the extension calls it. Any name in the
+extensions' packages had passed, and ``material.plugins.blog.plugin.rmtree`` is
+``shutil.rmtree``: as the headings' ``slugify``, ``check`` deleted the folder a heading
+named."""
 SLUGIFY = f"{PYTHON_TAG}object/apply:pymdownx.slugs.slugify"
 """The one call the settings may make: the headings' ids, as the course's mkdocs.yml makes them."""
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -119,9 +144,7 @@ def _tag_problems(text: str, shown: Path) -> list[Problem]:
 
 
 def _allowed_tag(tag: str) -> bool:
-    if tag.startswith(PYTHON_NAME):
-        return tag.removeprefix(PYTHON_NAME).startswith(EXTENSION_PACKAGES)
-    return tag in MKDOCS_TAGS or tag in PLAIN_TAGS or tag == SLUGIFY
+    return tag in MKDOCS_TAGS or tag in PLAIN_TAGS or tag in EXTENSION_FUNCTIONS or tag == SLUGIFY
 
 
 def _tag_problem(tag: str, mark: Any, shown: Path) -> Problem:
@@ -129,8 +152,9 @@ def _tag_problem(tag: str, mark: Any, shown: Path) -> Problem:
     if tag.startswith(PYTHON_TAG):
         message = (
             f"the tag '{written}' makes MkDocs run Python code when it reads {CONFIG_FILE}; "
-            "the course allows no such tag but the Markdown extensions' own "
-            "(!!python/name:pymdownx.…)"
+            "the course allows no such tag but the Markdown extensions' own functions, "
+            "named as their documentation names them (!!python/name:pymdownx.superfences."
+            "fence_code_format; AUTHORING.md lists them all)"
         )
         fix = (
             "remove the tag and its value, and run no mkdocs command on a copy of the course "

@@ -20,7 +20,9 @@ from tests.test_settings_printed_raw import edit_settings, problems
 
 CODE_TAG = (
     "makes MkDocs run Python code when it reads mkdocs.yml; the course allows no such tag but "
-    "the Markdown extensions' own (!!python/name:pymdownx.…); remove the tag and its value, "
+    "the Markdown extensions' own functions, named as their documentation names them "
+    "(!!python/name:pymdownx.superfences.fence_code_format; AUTHORING.md lists them all); "
+    "remove the tag and its value, "
     "and run no mkdocs command on a copy of the course that came with it [settings.code-tag]"
 )
 DANGERS = {
@@ -85,6 +87,30 @@ def test_a_tag_that_runs_code_is_refused_before_mkdocs_reads_it(
         f"mkdocs.yml:{line + 1}:9: the tag '{shown}' {CODE_TAG}"
     )
     assert not ran.exists()
+
+
+def test_a_function_the_extensions_packages_import_from_elsewhere_is_refused(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Material's blog plugin imports ``shutil.rmtree``, so its name passed as one of the
+    extensions' functions; as the headings' ``slugify``, ``check`` called it with each
+    heading without an id, and deleted the folder the heading named."""
+    victim = minimal_project / "victim"
+    (victim / "kept.txt").parent.mkdir()
+    (victim / "kept.txt").write_text("留着", encoding="utf-8")
+    rmtree = "!!python/name:material.plugins.blog.plugin.rmtree"
+    slugify = "      slugify: !!python/object/apply:pymdownx.slugs.slugify\n"
+    line = edit_settings(
+        minimal_project,
+        f"{slugify}        kwds:\n          case: lower\n",
+        f"      slugify: {rmtree}\n",
+    )
+    with (minimal_project / "course/01-sample.md").open("a", encoding="utf-8") as page:
+        page.write(f"\n## {victim}\n")
+    assert only_problem(minimal_project, capsys) == (
+        f"mkdocs.yml:{line}:16: the tag '{rmtree}' {CODE_TAG}"
+    )
+    assert (victim / "kept.txt").read_text(encoding="utf-8") == "留着"
 
 
 def test_a_tag_mkdocs_does_not_read_is_named(
