@@ -48,6 +48,13 @@ def theme_state(project: Project) -> FileState:
     return _file_state(_files_in(Path(folder)))
 
 
+def _nearest_folder(path: str) -> str:
+    """``path``, or the nearest folder above it that is there."""
+    while not os.path.isdir(path) and os.path.dirname(path) != path:
+        path = os.path.dirname(path)
+    return path
+
+
 def _files_in(folder: Path, deep: bool = True) -> list[Path]:
     """The files in ``folder``, in its subfolders too when ``deep``, in order."""
     found = folder.rglob("*") if deep else folder.glob("*")
@@ -239,14 +246,19 @@ class SourceWatch(FileSystemEventHandler):
         self.watch_parents()
         self.watch_folders()
 
-    def watch_parents(self) -> None:
+    def watch_parents(self) -> bool:
         """Watch the folder holding each source, and each folder whose subfolders are not
-        read, without their subfolders, once."""
+        read, without their subfolders, once; True when one was. A folder not there yet
+        (a dictionary named in a folder still to be made) is watched through the nearest
+        one that is: its making is seen, and the folder watched from then on."""
         parents = {os.path.dirname(source) for source in (*self.files, *self.folders)}
-        for parent in parents | set(self.flat):
-            if parent not in self.parents and os.path.isdir(parent):
+        started = False
+        for parent in {_nearest_folder(folder) for folder in parents | set(self.flat)}:
+            if parent not in self.parents:
                 self.server.observer.schedule(self, parent, recursive=False)
                 self.parents.add(parent)
+                started = True
+        return started
 
     def follow_settings(self) -> None:
         """Watch the theme folder, the snippets' places and the search's dictionaries
@@ -279,7 +291,8 @@ class SourceWatch(FileSystemEventHandler):
         paths = [os.fsdecode(path) for path in (event.src_path, event.dest_path) if path]
         if self.config_file in paths:
             self.follow_settings()
-        if self.watch_folders() or any(self.is_source(path) for path in paths):
+        started = self.watch_folders() | self.watch_parents()
+        if started or any(self.is_source(path) for path in paths):
             self.server.request_rebuild()
 
     def is_source(self, path: str) -> bool:

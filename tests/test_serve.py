@@ -423,15 +423,20 @@ def test_an_edited_search_terms_list_is_applied_on_save(
     assert "Rebuilt every page: search-terms.txt changed" in log, "a save said nothing"
 
 
+def name_user_dictionary(project: Path) -> None:
+    """Name ``dicts/words.txt`` as the search's user dictionary in ``project``'s mkdocs.yml."""
+    settings = project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    named = "  - search:\n      jieba_dict_user: dicts/words.txt\n"
+    settings.write_text(text.replace("  - search:\n", named), encoding="utf-8")
+
+
 @pytest.fixture
 def dictionary_preview(minimal_project: Path, tmp_path: Path) -> Iterator[str]:
     """The preview of a course whose search names a user dictionary in a folder of its own."""
     (minimal_project / "dicts").mkdir()
     (minimal_project / "dicts/words.txt").write_text("客户 100 n\n", encoding="utf-8")
-    settings = minimal_project / "mkdocs.yml"
-    text = settings.read_text(encoding="utf-8")
-    named = "  - search:\n      jieba_dict_user: dicts/words.txt\n"
-    settings.write_text(text.replace("  - search:\n", named), encoding="utf-8")
+    name_user_dictionary(minimal_project)
     yield from serving(minimal_project, tmp_path)
 
 
@@ -463,6 +468,24 @@ def test_a_saved_search_dictionary_is_applied_and_a_broken_one_reported(
     (problem,) = json.loads(listing)["problems"]
     assert problem.startswith("dicts/words.txt:1:1: this line of the search's Chinese dictionary")
     assert problem in log.read_text(encoding="utf-8").splitlines()
+
+
+def test_a_search_dictionary_in_a_folder_made_while_the_preview_runs_is_applied(
+    minimal_project: Path, tmp_path: Path
+) -> None:
+    """mkdocs.yml, saved as the preview runs, names a dictionary in a folder the trainer has
+    yet to make: the preview did not watch a folder that was not there, and the dictionary
+    written in it took effect only at the next save of another file."""
+    log = tmp_path / "serve.log"
+    kept_whole = f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}"
+    for preview in serving(minimal_project, tmp_path):
+        name_user_dictionary(minimal_project)
+        served_when(preview + SERVE_PROBLEMS, lambda text: "words.txt" in text, log)
+        (minimal_project / "dicts").mkdir()
+        words = f"客户 100 n\n{PROJECT_TERM} 1000 n\n"
+        (minimal_project / "dicts/words.txt").write_text(words, encoding="utf-8")
+        served_when(preview + SEARCH_INDEX, lambda text: kept_whole in index_text(text), log)
+        assert json.loads(fetch(preview + SERVE_PROBLEMS))["problems"] == []
 
 
 def fetch(url: str) -> str:
