@@ -144,6 +144,41 @@ def test_submit_without_choice_asks_for_one(
     expect(form).not_to_have_attribute("data-result", re.compile(".*"))
 
 
+ROOM_UNDER_BUTTONS = """forms => forms.map(form => {
+  const style = getComputedStyle(form);
+  const inside = form.getBoundingClientRect().bottom - parseFloat(style.paddingBottom)
+    - parseFloat(style.borderBottomWidth);
+  const buttons = form.querySelector('.mot-actions').getBoundingClientRect().bottom;
+  return [form.dataset.questionId, Math.round(inside - buttons)];
+})"""
+"""Each question and the room between the bottom of its buttons and the inside of its card."""
+
+
+def test_an_unanswered_question_ends_at_its_buttons(
+    learner: Page, site_url: str, course: Course
+) -> None:
+    """The empty status line kept its margin and a line for the verdict: a blank band
+    36 px high under 提交答案 on every question not yet answered. It stays in the page, a
+    live region, and the verdict, once there, stands under the buttons."""
+    banded = []
+    for module in course.modules:
+        open_module(learner, site_url, module)
+        banded += [
+            (module.page.name, question, room)
+            for question, room in learner.locator(".mot-question").evaluate_all(ROOM_UNDER_BUTTONS)
+            if room > 0
+        ]
+    assert banded == []
+    form = answer(learner, course.modules[-1], 0, right=False)
+    status = form.locator(".mot-status")
+    expect(status).to_have_attribute("role", "status")
+    gap = status.evaluate(
+        "s => s.getBoundingClientRect().top"
+        " - s.previousElementSibling.getBoundingClientRect().bottom"
+    )
+    assert gap > 0 and status.evaluate("s => s.getBoundingClientRect().height") > 0
+
+
 @pytest.mark.parametrize(
     ("width", "height"), [(320, 256), (390, 844), (1280, 800)], ids=["zoom-400", "phone", "desktop"]
 )
