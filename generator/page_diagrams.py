@@ -21,7 +21,9 @@ from generator.page_text import place_of
 from generator.yaml_lines import echoed
 
 PHONE_TEXT_WIDTH = 328
-"""Pixels: the text column of a phone 360 px wide (Material pads it 16 px a side)."""
+"""Pixels: the text column of a phone 360 px wide (Material pads it 16 px a side). ``mot.css``
+draws a diagram there a little wider, to the screen's edges but 0.35rem a side (346 px):
+the check keeps to the column, on the safe side."""
 LABEL_GROWTH = 1.3
 """How much ``mot.css`` grows a level label where its figure is at most 480 px wide."""
 SMALLEST_LABEL = 10

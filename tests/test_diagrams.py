@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Literal, TypedDict
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page, expect
 
 from generator.models import Course, Module
 from generator.page_diagrams import SMALLEST_LABEL  # the check's: unscaled, a phone drew 8-9 px
@@ -223,3 +223,62 @@ def test_diagram_labels_stand_out_from_what_they_are_drawn_on(
                 if contrast < LEAST_CONTRAST
             ]
     assert faint == []
+
+
+PHONES = {"phone": (390, 844), "small phone": (360, 780), "phone, text at 200%": (195, 422)}
+"""Phones, the last as a phone 390 px wide lays a page out with its text at twice the size."""
+READABLE = 11
+"""Pixels: the smallest a diagram's label may be drawn at on a phone."""
+AFTER_A_FRAME = "() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 0, true)))"
+
+
+def smallest_label(figure: Locator) -> float:
+    labels: list[Label] = figure.locator("svg").evaluate(MEASURE_LABELS)
+    return min(label["size"] for label in labels)
+
+
+def reachable(figure: Locator) -> bool:
+    """Whether a figure fits, or scrolls sideways with the focus, named by its caption."""
+    if figure.evaluate("figure => figure.scrollWidth <= figure.clientWidth"):
+        return True
+    named = bool(figure.locator("figcaption").inner_text().strip())
+    return figure.get_attribute("tabindex") == "0" and named
+
+
+@pytest.mark.parametrize("size", list(PHONES.values()), ids=list(PHONES))
+def test_a_diagram_on_a_phone_is_large_enough_to_read(
+    page: Page, site_url: str, course: Course, size: tuple[int, int]
+) -> None:
+    """Drawn as wide as the text, a diagram's smallest labels were 10.7 px on a phone 360 px
+    wide, and shrank as a phone's text grew: 5.3 px at twice the size, where the text
+    around them was 16 px. A diagram is now never drawn narrower than a phone's width:
+    narrower, it scrolls sideways in its figure, which takes the focus and is named by its
+    caption; the page itself never scrolls sideways."""
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    small, unreachable, page_wide = [], [], []
+    for module in course.modules:
+        page.goto(f"{site_url}{module.page.name}.html")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        page.wait_for_function(AFTER_A_FRAME)  # each figure's size observed (mot-material.js)
+        for number, figure in enumerate(page.locator(".mot-figure").all(), start=1):
+            if (smallest := smallest_label(figure)) < READABLE:
+                small.append((module.page.name, number, round(smallest, 1)))
+            if not reachable(figure):
+                unreachable.append((module.page.name, number))
+        if page.evaluate("document.documentElement.scrollWidth") > width:
+            page_wide.append(module.page.name)
+    assert (small, unreachable, page_wide) == ([], [], [])
+
+
+def test_a_diagram_wider_than_the_screen_scrolls_by_keyboard(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """A figure that scrolls sideways takes the focus, and the arrow keys scroll it."""
+    page.set_viewport_size({"width": 195, "height": 422})
+    page.goto(f"{site_url}{course.modules[0].page.name}.html")
+    figure = page.locator(".mot-figure").first
+    expect(figure).to_have_attribute("tabindex", "0")
+    figure.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("figure => figure.scrollLeft > 0", arg=figure.element_handle())

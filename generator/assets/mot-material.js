@@ -6,7 +6,8 @@
  * - searching text that reaches the search box with no key (pasted, spoken);
  * - no smooth scrolling for a learner who asks for less motion;
  * - Zensical's search dialog kept closed over the next page on a screen under 960 px;
- * - a colour switch that shows the other scheme at each press.
+ * - a colour switch that shows the other scheme at each press;
+ * - a diagram that scrolls sideways on a phone taking the focus.
  */
 (function () {
   "use strict";
@@ -119,10 +120,27 @@
     point();
   }
 
+  /* A diagram wider than a phone's screen scrolls sideways in its figure (mot.css): the
+     figure then takes the focus, named by its caption, so that the arrow keys scroll it,
+     and only then, not a stop that does nothing on a wider screen. */
+  function focusWideDiagrams() {
+    var watch = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) {
+        var figure = entry.target;
+        if (figure.scrollWidth > figure.clientWidth) { figure.tabIndex = 0; } else { figure.removeAttribute("tabindex"); }
+      });
+    });
+    window.mot.onEveryPage(function () {
+      watch.disconnect();
+      window.mot.all(document, ".mot-figure").forEach(function (figure) { watch.observe(figure); });
+    });
+  }
+
   tellSearchWhenOpen();
   keepKeysFromMaterial();
   searchTextWithoutKeys();
   keepMotionReduced();
   keepZensicalSearchBoxClear();
   switchToTheOtherScheme();
+  focusWideDiagrams();
 })();
