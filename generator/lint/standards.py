@@ -20,6 +20,7 @@ from generator.errors import Problem, counted
 from generator.lint import thresholds
 from generator.lint.prose import wrong_feedback_problems
 from generator.lint.questions import LIST_NAMES, Where, question_lists, warning
+from generator.lint.retold import exam_retells_page_problems
 from generator.models import Module, Question
 from generator.page_blocks import Box, boxes
 from generator.page_scan import PageScan
@@ -308,6 +309,7 @@ STANDARDS: tuple[ModuleRule, ...] = (
     exam_only_size_problems,
     exam_only_applied_problems,
     objective_exam_problems,
+    exam_retells_page_problems,
     body_length_problems,
     teaching_part_problems,
     feedback_problems,
