@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,45 @@ def test_the_mistakes_page_is_one_entry(built_site: Path) -> None:
     is kept out of the index, and each module's group of the 错题本 had one."""
     entries = [e["location"] for e in search_entries(built_site) if "mistakes" in e["location"]]
     assert entries == ["mistakes.html"]
+
+
+class _ExcludedIds(HTMLParser):
+    """The ids of the elements inside a part of a page kept out of the search index."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[bool] = []  # for each open element: inside an excluded part
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        named = dict(attrs)
+        inside = bool(self.open and self.open[-1])
+        if inside and named.get("id"):
+            self.ids.add(str(named["id"]))
+        if tag not in VOID_ELEMENTS:
+            self.open.append(inside or "data-search-exclude" in named)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open and tag not in VOID_ELEMENTS:
+            self.open.pop()
+
+
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
+VOID_ELEMENTS |= {"source", "track", "wbr"}
+
+
+def test_no_result_leads_into_a_part_kept_out_of_the_index(built_site: Path) -> None:
+    """Material makes an entry of each heading with an id, even inside a part kept out of
+    the index: each module's quiz results panel, hidden under the quiz, was a second result
+    for the module's title, with nothing under it."""
+    astray = []
+    for entry in search_entries(built_site):
+        page, _, anchor = entry["location"].partition("#")
+        if anchor:
+            excluded = _ExcludedIds()
+            excluded.feed((built_site / page).read_text(encoding="utf-8"))
+            astray += [entry["location"]] if anchor in excluded.ids else []
+    assert astray == []
 
 
 def test_no_question_partial_reaches_the_search_parser(minimal_project: Path) -> None:
