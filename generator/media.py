@@ -98,6 +98,13 @@ def _link_problem(project: Project, link: Path) -> Problem | None:
     if not in_course:  # a quiz: its reading says what is wrong with a link round in a loop
         return None
     target = link.resolve()
+    if target.is_relative_to(project.quiz_dir.resolve()):
+        message = (
+            f"a link to {project.shown(target)}: the site would publish the quiz file, its "
+            "answer keys and all, for any learner to download"
+        )
+        fix = "delete the link: the quizzes reach the site only as the generator writes them"
+        return Problem(project.relative(link), 1, 1, message, fix, "media.linked-quiz")
     if not target.is_dir():
         return None
     message = f"a link to the folder {project.shown(target)}, whose files are not published"

@@ -128,6 +128,26 @@ def test_links_the_published_site_could_not_follow_are_problems(
     assert (site / "index.html").read_text(encoding="utf-8") == "上一版"
 
 
+def test_a_link_to_a_quiz_file_is_refused_not_published(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link under course/ to a quiz file, and a page naming it: the site published the
+    quiz, answer keys and all, though a page's link to quizzes/ is refused."""
+    media = minimal_project / "course/media"
+    media.mkdir()
+    (media / "key.yml").symlink_to("../../quizzes/01-sample.yml")
+    with (minimal_project / "course/01-sample.md").open("a", encoding="utf-8") as page:
+        page.write("\n[下载](media/key.yml)\n")
+    assert run_generator(minimal_project, "build") == 1
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        "course/media/key.yml:1:1: a link to quizzes/01-sample.yml: the site would publish "
+        "the quiz file, its answer keys and all, for any learner to download; delete the "
+        "link: the quizzes reach the site only as the generator writes them [media.linked-quiz]",
+        "FAILED: 1 problem",
+    ]
+    assert not (minimal_project / "site/media/key.yml").exists()
+
+
 @pytest.mark.parametrize("linked", ["course/notes.md", "quizzes/01-sample.yml"])
 def test_a_file_linked_from_outside_is_reported_for_the_link_not_what_it_holds(
     linked: str, minimal_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
