@@ -127,9 +127,12 @@ def variables_read(data: bytes) -> list[tuple[str, str | None]]:
     its value (None when it is not set): what MkDocs reads the settings from besides the file.
     """
     named: list[tuple[str, str | None]] = []
-    nodes = [settings_document(data)]
+    nodes, seen = [settings_document(data)], set()
     while nodes:
         node = nodes.pop()
+        if id(node) in seen:  # an alias inside the value its anchor names: read once
+            continue
+        seen.add(id(node))
         if node is not None and node.tag == ENV_TAG:
             words = node.value if isinstance(node, yaml.SequenceNode) else [node]
             named += [(name, os.environ.get(name)) for name in (str(word.value) for word in words)]

@@ -7,11 +7,12 @@ import json
 import os
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
-from generator import lint, page_checks, problem_cache
+from generator import lint, page_checks, problem_cache, settings_env
 from generator.models import Page, Source
 from generator.project import Project
 from tests.conftest import run_generator
@@ -222,3 +223,15 @@ def test_another_package_installed_reads_every_file_again(
     monkeypatch.syspath_prepend(str(extra))
     assert checked(with_warnings, capsys) == first
     assert {"02-second.md", "02-second.yml", "exam.yml"} <= set(read)
+
+
+def test_settings_holding_themselves_are_read_for_their_variables_at_once() -> None:
+    """An alias inside the value its anchor names (refused by check as the settings' own
+    problem) made the settings a loop, and reading the variables they name went round it
+    for ever before that problem was told."""
+    settings = b"site_url: !ENV SITE_URL\nextra: &contacts\n  - *contacts\n"
+    reading = threading.Thread(target=settings_env.variables_read, args=(settings,), daemon=True)
+    reading.start()
+    reading.join(timeout=10)
+    assert not reading.is_alive()
+    assert settings_env.variables_read(settings) == [("SITE_URL", os.environ.get("SITE_URL"))]
