@@ -106,12 +106,18 @@ character title built for minutes), and a longer text belongs in the page body."
 
 WHERE_CONTEXT = 8
 """How many characters before an invisible one its message quotes."""
-BLANKS = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\uffa0]")
+BLANKS = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164\uffa0]"
+    "|(?:^|(?<=[\\s\ufe00-\ufe0f]))[\ufe00-\ufe0f]"
+)
 """Invisible characters that are no format characters: the combining grapheme joiner, the
 Hangul fillers, the Khmer inherent vowels and the Mongolian variation selectors, which
-Unicode ignores by default (as it does format characters) but counts as letters or marks.
-Variation selectors (U+FE0F after an emoji) are let through, to ask for an emoji's colour
-form; the typed answers' normalisation drops them."""
+Unicode ignores by default (as it does format characters) but counts as letters or marks,
+and the blank Braille pattern (U+2800), a symbol drawn as nothing, which pads "empty"
+names on social media. Variation selectors (U+FE0F after an emoji) are let through, to
+ask for an emoji's colour form (the typed answers' normalisation drops them), but not one
+that follows no character (at the start, after a space or another selector): it selects
+nothing, and a prompt of two of them was shown as an empty question."""
 
 
 def not_plain(value: str) -> tuple[str, str, str] | None:

@@ -1,8 +1,14 @@
 """Texts a question holds twice: two options, items or matches alike, or a matching
-question's distractor written as one of its matches, which the learner would see twice."""
+question's distractor written as one of its matches, which the learner would see twice.
+
+Texts are compared as they are drawn: ``Café`` typed as one character or as ``e`` and an
+accent (as a Mac pastes it) is one text to the learner, and Unicode's composed form
+(NFC) makes them one here too.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 from generator.dialogues import Locator
@@ -16,11 +22,11 @@ Place = tuple[str | int, ...]
 def distractors_matched(question: Matching, label: str, at: Locator) -> Iterator[Problem]:
     """A distractor written as a pair's match, or as a distractor before it: the learner
     would see one choice twice, once right and once wrong."""
-    matches = {pair.match for pair in question.pairs}
+    matches = {_drawn(pair.match) for pair in question.pairs}
     seen: set[str] = set()
     for index, text in enumerate(question.distractors):
-        if text in matches or text in seen:
-            which = "a pair's match" if text in matches else "another distractor"
+        if _drawn(text) in matches or _drawn(text) in seen:
+            which = "a pair's match" if _drawn(text) in matches else "another distractor"
             yield Problem(
                 *at("distractors", index),
                 f"{label} has the distractor '{text}', which is also {which}: the learner "
@@ -28,7 +34,7 @@ def distractors_matched(question: Matching, label: str, at: Locator) -> Iterator
                 "make every distractor differ from the matches and from the other distractors",
                 "quiz.duplicate-match",
             )
-        seen.add(text)
+        seen.add(_drawn(text))
 
 
 def repeated_texts(
@@ -37,7 +43,7 @@ def repeated_texts(
     """Each of ``entries`` (a text and where it is written) whose text an entry before it has."""
     seen: set[str] = set()
     for text, place in entries:
-        if text in seen:
+        if _drawn(text) in seen:
             yield Problem(
                 *at(*place),
                 f"{label} has two {noun}es with the text '{text}'"
@@ -46,4 +52,9 @@ def repeated_texts(
                 f"make every {noun} different",
                 f"quiz.duplicate-{noun}",
             )
-        seen.add(text)
+        seen.add(_drawn(text))
+
+
+def _drawn(text: str) -> str:
+    """``text`` as it is drawn: composed (NFC)."""
+    return unicodedata.normalize("NFC", text)

@@ -284,16 +284,10 @@ def _answer_key_problems(
             "mark the right options 'correct: true' and leave at least one without it",
             "quiz.multiple-key",
         )
-    seen_texts: set[str] = set()
-    for option_index, option in enumerate(question.options):
-        if option.text in seen_texts:
-            yield Problem(
-                *at("options", option_index, "text"),
-                f"{label} has two options with the text '{option.text}'",
-                "make every option's text different",
-                "quiz.duplicate-option",
-            )
-        seen_texts.add(option.text)
+    options = [
+        (option.text, ("options", index, "text")) for index, option in enumerate(question.options)
+    ]
+    yield from repeated_texts(options, label, "option", at)
 
 
 def _exam_problems(course: Course) -> Iterator[Problem]:
