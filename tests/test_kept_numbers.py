@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import lxml.html
 import markdown
@@ -17,7 +18,8 @@ from generator.markdown_config import markdown_settings
 from generator.models import Page, PageMeta
 from generator.project import Project
 from generator.yaml_source import parse_yaml
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, run_generator
+from tests.test_page_scan import with_missing_snippet
 
 NB = NO_BREAK_SPACE
 PARTED = re.compile(r"[0-9%] [\u4e00-\u9fff]|[\u4e00-\u9fff] [0-9]")
@@ -74,6 +76,26 @@ def test_code_keeps_its_spaces_and_everything_else_is_as_written() -> None:
         .replace("框里 5 分钟", f"框里{NB}5{NB}分钟")
         .replace("| 30 分钟", f"| 30{NB}分钟")
     )
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '<a href="media/第 3 讲.pdf"\n   title="第 3 讲">',
+        "<pre>\n第 1 行\n</pre>",
+        '<script>\nshow("第 2 题");\n</script>',
+        '<style>\n.x { background: url("图 1.png"); }\n</style>',
+        "<!-- 第 4 讲 -->",
+        "<https://example.com/第 5 讲>",
+        '[问答](<问答 2 篇.md#s2> "第 2 篇")',
+    ],
+    ids=["tag-on-two-lines", "pre", "script", "style", "comment", "autolink", "link-address"],
+)
+def test_what_is_not_shown_text_keeps_its_spaces(written: str) -> None:
+    """HTML, what the browser runs, and a link's ``(address "title")`` are left as written;
+    the text around them keeps its numbers."""
+    kept = body_with_numbers_kept(a_page(f"共 2 段{written}共 3 段\n"))
+    assert kept == f"共{NB}2{NB}段{written}共{NB}3{NB}段\n"
 
 
 def test_a_heading_keeps_its_id() -> None:
@@ -141,3 +163,98 @@ def test_the_runtime_keeps_the_numbers_it_writes_with_their_words() -> None:
     assets = sorted((PROJECT / "generator" / "assets").rglob("*.js"))
     spaced = [place for path in assets for place in spaced_numbers(path)]
     assert spaced == [], "write a no-break space (\\u00a0) between the number and the Chinese"
+
+
+PICTURE = "images/图 1 流程.png"
+HANDOUT = "media/第 3 讲.pdf"
+QUESTIONS = "问答 2 篇.md"
+
+
+def with_named_files(root: Path, text: str) -> None:
+    """The sample page of the project at ``root`` with ``text`` added, and the files and page
+    it may name, each with a number and Chinese a space apart in its name."""
+    course = root / "course"
+    for name in (PICTURE, HANDOUT):
+        (course / name).parent.mkdir(exist_ok=True)
+        (course / name).write_bytes(b"\x89PNG\r\n\x1a\n not really a picture")
+    page = "---\ntitle: 问答\n---\n\n## 第二节 {#s2}\n\n答案在这里。\n"
+    (course / QUESTIONS).write_text(page, encoding="utf-8")
+    sample = course / "01-sample.md"
+    sample.write_text(f"{sample.read_text(encoding='utf-8')}\n{text}\n", encoding="utf-8")
+
+
+def sample_content(site: Path) -> HtmlElement:
+    tree = lxml.html.fromstring((site / "01-sample.html").read_text(encoding="utf-8"))
+    found = tree.xpath(CONTENT)
+    assert isinstance(found, list) and isinstance(found[0], HtmlElement)
+    return found[0]
+
+
+def named_files(content: HtmlElement) -> set[str]:
+    """The files ``content`` names, its pictures', links' and CSS's addresses decoded, other
+    than its own sections (``#listening``) and the quiz's links (which have a class)."""
+    named = [*content.xpath(".//img/@src"), *content.xpath(".//a[not(@class)]/@href")]
+    named += re.findall(r"url\('([^']*)'\)", " ".join(content.xpath(".//@style")))
+    return {unquote(str(address).partition("#")[0]) for address in named if address[:1] != "#"}
+
+
+@pytest.mark.parametrize(
+    ("text", "file"),
+    [
+        (f'<img src="{PICTURE}" alt="流程">', PICTURE),
+        (f'<a href="{HANDOUT}">讲义</a>', HANDOUT),
+        (f"<div style=\"background: url('{PICTURE}')\">流程</div>", PICTURE),
+        (f"[问答](<{QUESTIONS}#s2>)", "问答 2 篇.html"),
+        (f"![流程](<{PICTURE}>)", PICTURE),
+        (f'![流程]({PICTURE} "流程")', PICTURE),
+    ],
+    ids=["html-picture", "html-link", "css", "link", "picture", "picture-spaced"],
+)
+def test_a_file_name_keeps_its_spaces_where_the_page_names_it(
+    minimal_project: Path, text: str, file: str
+) -> None:
+    """A picture ``images/图 1 流程.png`` named in HTML was published under its name, but the
+    page named ``图\u00a01\u00a0流程.png``: a broken picture, and ``check`` and ``build``
+    both passed. Named in Markdown, ``(<问答 2 篇.md#s2>)``, it was not found, and ``build``
+    failed where ``check`` passed."""
+    with_named_files(minimal_project, text)
+    assert run_generator(minimal_project, "check") == 0
+    assert run_generator(minimal_project, "build") == 0
+    site = minimal_project / "site"
+    assert named_files(sample_content(site)) == {file}
+    assert (site / file).is_file()
+
+
+def test_the_text_beside_a_name_still_keeps_its_numbers(minimal_project: Path) -> None:
+    """A Markdown picture's text (its ``alt``) is shown, and keeps its numbers; an HTML tag
+    is left whole, its ``alt`` and ``title`` too."""
+    text = (
+        f'<img src="{PICTURE}" alt="流程 1 图" title="第 1 张">\n\n'
+        f"![图 1 流程](<{PICTURE}>) 共 2 个，[第 2 篇](<{QUESTIONS}#s2>) 正文 3 段\n"
+    )
+    with_named_files(minimal_project, text)
+    assert run_generator(minimal_project, "build") == 0
+    content = sample_content(minimal_project / "site")
+    pictures = content.xpath(".//img")
+    assert [(picture.get("alt"), picture.get("title")) for picture in pictures] == [
+        ("流程 1 图", "第 1 张"),
+        (f"图{NB}1{NB}流程", None),
+    ]
+    shown = "".join(content.itertext())
+    assert all(kept in shown for kept in (f"共{NB}2{NB}个", f"第{NB}2{NB}篇", f"正文{NB}3{NB}段"))
+
+
+def test_a_snippet_named_with_a_number_is_read_in(minimal_project: Path) -> None:
+    """A line naming a snippet, ``--8<-- "第 2 步.md"`` or a name in a block of them, named
+    ``第\u00a02\u00a0步.md``: the snippets extension found no such file, and left the line
+    out of the page without a word."""
+    folder, _ = with_missing_snippet(minimal_project, check_paths=False)
+    (folder / "steps.md").write_text("先倾听。\n", encoding="utf-8")
+    (folder / "第 2 步.md").write_text("再提问。\n", encoding="utf-8")
+    (folder / "第 3 步.md").write_text("最后确认。\n", encoding="utf-8")
+    page = minimal_project / "course/01-sample.md"
+    lines = '\n--8<-- "第 2 步.md"\n\n--8<--\n第 3 步.md\n--8<--\n'
+    page.write_text(page.read_text(encoding="utf-8") + lines, encoding="utf-8")
+    assert run_generator(minimal_project, "build") == 0
+    shown = "".join(sample_content(minimal_project / "site").itertext())
+    assert all(text in shown for text in ("先倾听", "再提问", "最后确认"))
