@@ -10,6 +10,11 @@ an error) puts the old site back as it removes its scratch folder; one killed th
 leaves the old site in its scratch folder, and the next build or check puts it back.
 Builds of one project take turns (a lock on the ``build/`` folder), so whatever scratch
 folder a build finds is stale, and it removes it.
+
+The folder replaced must hold only a site a build wrote (:mod:`generator.site_manifest`):
+a build that would delete anything else is refused before it starts, and checked again
+just before the swap. What a build keeps there (``.git``, ``CNAME`` …) moves into the new
+site as the old one's scratch folder is removed.
 """
 
 from __future__ import annotations
@@ -27,11 +32,21 @@ from pathlib import Path
 
 from generator.errors import SetupError
 from generator.project import BUILT_DOCS, BUILT_SITE, OLD_DOCS, OLD_SITE, Project
+from generator.site_manifest import (
+    KEPT,
+    SHOWN,
+    foreign_files,
+    put_kept_back,
+    set_aside_kept,
+    write_manifest,
+)
 
 if sys.platform != "win32":
     import fcntl
 
 SCRATCH_PREFIX = ".tmp-"
+KEPT_FILES = "kept"
+"""In a scratch folder: what a build keeps of the site it replaces, on its way to the new one."""
 DISCARDED = ".discarded"
 """Suffix of a scratch folder being removed: nothing in it is ever put back."""
 AT_FDCWD = -100
@@ -44,7 +59,8 @@ def refuse_site_target(project: Project) -> None:
     """Refuse to build where publishing would replace something other than the site.
 
     A file at ``site/`` would be replaced by the site. Where ``site/`` is a link, the build
-    replaces the folder it links to as a whole (see :func:`publish_site`).
+    replaces the folder it links to as a whole (see :func:`publish_site`). Either folder
+    must hold nothing but a site a build wrote.
     """
     site = project.site_dir
     if site.is_symlink():
@@ -56,6 +72,26 @@ def refuse_site_target(project: Project) -> None:
             "output.site-not-a-folder",
             project.relative(site),
         )
+    _refuse_other_files(project, site.resolve() if site.is_symlink() else site)
+
+
+def _refuse_other_files(project: Project, folder: Path) -> None:
+    """Refuse to replace ``folder`` while it holds files no build wrote: all would be lost."""
+    found = foreign_files(folder, project.course_dir)
+    if not found:
+        return
+    more = " and more" if len(found) > SHOWN else ""
+    linked = project.site_dir.is_symlink()
+    where = f"this is a link to {folder}, which" if linked else "this folder"
+    instead = "link site/ to an empty folder" if linked else "make site/ a link to an empty one"
+    raise SetupError(
+        f"{where} holds files no build of the course wrote ({', '.join(found[:SHOWN])}{more}), "
+        "and a build replaces the whole folder: they would be deleted",
+        f"move them out of {project.shown(folder)}, or {instead}, then build again "
+        f"(a build keeps only {', '.join(KEPT[:-1])} and {KEPT[-1]})",
+        "output.site-holds-other-files",
+        project.relative(project.site_dir),
+    )
 
 
 def _refuse_linked_folder(project: Project, target: Path) -> None:
@@ -101,12 +137,15 @@ def publish_site(project: Project, scratch: Path) -> None:
     """Swap the site and docs folder built in ``scratch`` into place.
 
     Where ``site/`` is a link (to a web server's folder, say), the folder it links to is
-    replaced and the link kept.
+    replaced and the link kept. The new site lists its files, and the folder it replaces
+    is checked once more: the build took a while, and a file put there meanwhile would be lost.
     """
+    write_manifest(scratch / BUILT_SITE)
+    refuse_site_target(project)
     if project.site_dir.is_symlink():
         _publish_through_link(scratch / BUILT_SITE, project.site_dir.resolve())
     else:
-        swap_in(scratch / BUILT_SITE, project.site_dir, scratch / OLD_SITE)
+        _swap_site(scratch / BUILT_SITE, project.site_dir, scratch)
     swap_in(scratch / BUILT_DOCS, project.docs_dir, scratch / OLD_DOCS)
 
 
@@ -118,7 +157,15 @@ def _publish_through_link(new: Path, target: Path) -> None:
     """
     with _scratch_beside(target) as beside:
         _move(new, beside / BUILT_SITE)
-        swap_in(beside / BUILT_SITE, target, beside / OLD_SITE)
+        _swap_site(beside / BUILT_SITE, target, beside)
+
+
+def _swap_site(new: Path, target: Path, scratch: Path) -> None:
+    """Swap the site ``new`` in at ``target``, what a build keeps of the old one (``.git``,
+    ``CNAME`` …) set aside in ``scratch`` first; removing ``scratch`` puts it in the new
+    one (:func:`_discard`), and so does the next build after one killed meanwhile."""
+    set_aside_kept(target, scratch / KEPT_FILES)
+    swap_in(new, target, scratch / OLD_SITE)
 
 
 def _beside_prefix(target: Path) -> str:
@@ -266,14 +313,18 @@ def scratch_folder(project: Project) -> Iterator[Path]:
 
 
 def _discard(scratch: Path, site: Path) -> None:
-    """Remove a scratch folder, first putting back the old site it holds if ``site`` is missing.
+    """Remove a scratch folder, first putting back the old site it holds if ``site`` is missing,
+    then what a build keeps of the site it replaced (``.git``, ``CNAME`` …).
 
     A build stopped between the two renames of the swap (Ctrl+C, an error) leaves the old
     site here and no ``site`` at all: removing the folder would lose the site.
     """
-    stranded = scratch / OLD_SITE
-    if stranded.is_dir() and not os.path.lexists(site) and not scratch.name.endswith(DISCARDED):
-        os.replace(stranded, site)
+    if not scratch.name.endswith(DISCARDED):
+        stranded = scratch / OLD_SITE
+        if stranded.is_dir() and not os.path.lexists(site):
+            os.replace(stranded, site)
+        if (scratch / KEPT_FILES).is_dir() and site.is_dir():
+            put_kept_back(scratch / KEPT_FILES, site)
     _remove(scratch)
 
 

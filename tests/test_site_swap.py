@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from generator import build, publish
+from generator.errors import SetupError
 from generator.project import OLD_SITE, Project
+from generator.site_manifest import MANIFEST
 from tests.conftest import FIXTURES, NO_SITE, PROJECT, SITE_KEPT, copy_project, run_generator
 from tests.kill_build import POINTS
 
@@ -82,19 +84,21 @@ def can_exchange(folder: Path) -> bool:
 @pytest.mark.parametrize("point", list(POINTS))
 def test_a_killed_build_never_loses_the_site(point: str, project: Path, tmp_path: Path) -> None:
     old = files_of(project / "site")
+    kept = publishing_files(project / "site")
     retitle(project)
     kill_build_at(point, project)
     if point == "between-renames":  # the one moment without a site/: check puts it back
         assert not (project / "site").exists()
         assert run_generator(project, "check") == 0
     after_kill = files_of(project / "site")
-    assert after_kill.keys() == old.keys()
+    assert after_kill.keys() - kept.keys() == old.keys()
     published = {"removing-scratch"} | ({"after-exchange"} if can_exchange(tmp_path) else set())
     assert (NEW_TITLE in after_kill["01-sample.html"].decode()) == (point in published)
     assert run_generator(project, "build") == 0
     rebuilt = files_of(project / "site")
-    assert rebuilt.keys() == old.keys()
+    assert rebuilt.keys() == old.keys() | kept.keys()
     assert NEW_TITLE in rebuilt["01-sample.html"].decode()
+    assert {name: rebuilt[name] for name in kept} == kept, "what a site keeps is never lost"
     assert scratch_folders(project) == []
 
 
@@ -293,3 +297,135 @@ def test_a_first_build_that_fails_says_no_site_was_written(
     assert run_generator(minimal_project, "build") == 1
     assert capsys.readouterr().err.splitlines()[-2:] == ["FAILED: 1 problem", NO_SITE]
     assert not (minimal_project / "site").exists()
+
+
+def papers(folder: Path) -> dict[str, bytes]:
+    """A folder of a trainer's own files, hidden ones among them."""
+    (folder / "Documents").mkdir(parents=True)
+    (folder / "Documents/thesis.txt").write_text("important", encoding="utf-8")
+    (folder / ".bashrc").write_text("rc", encoding="utf-8")
+    return files_of(folder)
+
+
+def test_a_link_to_a_folder_of_other_files_is_refused_and_the_files_kept(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``ln -s X site``, X holding a thesis and a .bashrc: the build said OK and deleted them."""
+    shutil.rmtree(project / "site")
+    held = papers(project / "X")
+    (project / "site").symlink_to(project / "X")
+    assert run_generator(project, "build") == 1
+    assert capsys.readouterr().err == (
+        f"site: this is a link to {project / 'X'}, which holds files no build of the course "
+        "wrote (.bashrc, Documents/thesis.txt), and a build replaces the whole folder: they "
+        "would be deleted; move them out of X, or link site/ to an empty folder, then build "
+        "again (a build keeps only .git, .nojekyll, CNAME, .htaccess and .well-known) "
+        "[output.site-holds-other-files]\nFAILED\n"
+    )
+    assert files_of(project / "X") == held
+    assert scratch_folders(project) == []
+
+
+def test_a_file_put_into_the_site_is_named_and_kept(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "site/assets/讲义.txt").write_text("培训笔记", encoding="utf-8")
+    (project / "site/notes").mkdir()
+    for number in range(1, 5):
+        (project / f"site/notes/{number}.txt").write_text("笔记", encoding="utf-8")
+    before = files_of(project / "site")
+    retitle(project)
+    assert run_generator(project, "build") == 1
+    said = capsys.readouterr().err
+    assert said.startswith("site: this folder holds files no build of the course wrote ")
+    assert "(assets/讲义.txt, notes/1.txt, notes/2.txt and more)" in said
+    assert said.endswith(
+        "make site/ a link to an empty one, then build again (a build keeps "
+        "only .git, .nojekyll, CNAME, .htaccess and .well-known) "
+        "[output.site-holds-other-files]\nFAILED\n"
+    )
+    assert files_of(project / "site") == before
+
+
+def test_a_file_put_into_the_site_during_the_build_is_kept(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checked again just before the swap: the build takes a while."""
+    engine = build.ENGINES["mkdocs"]
+
+    def meanwhile(checked: build.CheckedCourse, scratch: Path) -> Path:
+        (project / "site/notes.txt").write_text("笔记", encoding="utf-8")
+        return engine(checked, scratch)
+
+    monkeypatch.setitem(build.ENGINES, "mkdocs", meanwhile)
+    with pytest.raises(SetupError, match=r"\(notes\.txt\)"):
+        build.build(Project(project))
+    assert (project / "site/notes.txt").read_text(encoding="utf-8") == "笔记"
+    assert scratch_folders(project) == []
+
+
+@pytest.mark.parametrize("start", ["empty", "a build's", "an earlier build's, not listed"])
+def test_a_build_replaces_a_site_a_build_wrote_and_lists_its_files(
+    start: str, project: Path
+) -> None:
+    """An empty folder or the site of a build, listed or of a build before the list (known
+    by its shape, a page of a module since deleted in it), is replaced."""
+    site = project / "site"
+    if start == "empty":
+        shutil.rmtree(site)
+        site.mkdir()
+    if start.startswith("an earlier"):
+        (site / MANIFEST).unlink(missing_ok=True)
+        (site / "07-deleted.html").write_text("<p>旧模块</p>", encoding="utf-8")
+    retitle(project)
+    assert run_generator(project, "build") == 0
+    listed = (site / MANIFEST).read_text(encoding="utf-8").splitlines()
+    assert [name for name in listed if not name.startswith("#")] == sorted(
+        name for name in files_of(site) if name != MANIFEST
+    )
+    assert NEW_TITLE in (site / "01-sample.html").read_text(encoding="utf-8")
+    assert not (site / "07-deleted.html").exists()
+    assert run_generator(project, "build") == 0, "the next build replaces it too"
+
+
+def test_an_earlier_builds_site_with_a_folder_of_another_shape_is_refused(
+    project: Path,
+) -> None:
+    (project / "site" / MANIFEST).unlink(missing_ok=True)
+    (project / "site/other-app").mkdir()
+    (project / "site/other-app/index.php").write_text("<?php", encoding="utf-8")
+    assert run_generator(project, "build") == 1
+    assert (project / "site/other-app/index.php").is_file()
+
+
+def publishing_files(site: Path) -> dict[str, bytes]:
+    """What a gh-pages worktree and GitHub Pages' branch publishing leave in the folder."""
+    (site / ".git").mkdir()
+    (site / ".git/HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    (site / "CNAME").write_text("course.example.com\n", encoding="utf-8")
+    (site / ".nojekyll").touch()
+    return {
+        ".git/HEAD": b"ref: refs/heads/gh-pages\n",
+        "CNAME": b"course.example.com\n",
+        ".nojekyll": b"",
+    }
+
+
+@pytest.mark.parametrize("swap", ["one-step", "two-renames", "linked"])
+def test_a_build_keeps_the_publishing_files_of_the_site_it_replaces(
+    swap: str, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``git worktree add site gh-pages``: the build replaced site/ and its .git with it."""
+    site = project / "site"
+    if swap == "linked":
+        site = link_site(project, tmp_path / "srv/www-course")
+    if swap == "two-renames":
+        monkeypatch.setattr(publish, "_exchange", lambda first, second: False)
+    kept = publishing_files(site)
+    retitle(project)
+    assert run_generator(project, "build") == 0
+    assert NEW_TITLE in (site / "01-sample.html").read_text(encoding="utf-8")
+    assert {name: files_of(site)[name] for name in kept} == kept
+    assert scratch_folders(project) == []
+    if swap == "linked":
+        assert sorted(os.listdir(site.parent)) == ["www-course"], "no scratch folder left"
