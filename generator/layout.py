@@ -44,6 +44,9 @@ QUIZ_SUFFIX = ".yml"
 MISSPELT_SUFFIXES = {PAGE_SUFFIX: {".md", ".markdown"}, QUIZ_SUFFIX: {".yml", ".yaml"}}
 """The endings, in any case, of files meant to be pages or quizzes; only ``.md`` and
 ``.yml`` are read, so any other is a file to rename."""
+SITE_PAGE_SUFFIX = ".html"
+NAME_LIMIT = 255
+"""The most bytes of UTF-8 a file's name may have on the usual disks (ext4, APFS, NTFS)."""
 
 
 def page_files(project: Project) -> list[Path]:
@@ -173,11 +176,41 @@ def _page_name_problems(project: Project, pages: list[Path]) -> list[Problem]:
         *(_name_problem(project, path) for path in pages if misnamed(path) and path not in copies),
         *case_clashes(project, pages),
         *generated_page_clashes(project, pages),
+        *(_long_name_problem(project, path) for path in pages if _too_long_for_the_site(path)),
         *(
             suffix_problem(project, path, PAGE_SUFFIX, "page")
             for path in misspelt(project.course_dir, PAGE_SUFFIX)
         ),
     ]
+
+
+def _name_bytes(name: str) -> int:
+    """The length of ``name`` on disk: its bytes of UTF-8 (a byte that is not UTF-8, one)."""
+    return len(name.encode("utf-8", "surrogateescape"))
+
+
+def _too_long_for_the_site(page: Path) -> bool:
+    """Whether the site's file of ``page`` (``.html`` for ``.md``, two bytes more; a
+    module's SCORM launch page too) would have a name no disk holds. The module's question
+    bank (``.js``) and its quiz (``.yml``) are no longer than the page."""
+    return _name_bytes(page.stem + SITE_PAGE_SUFFIX) > NAME_LIMIT
+
+
+def _long_name_problem(project: Project, page: Path) -> Problem:
+    """A page ``check`` said OK to, whose build then failed naming a scratch file."""
+    longest = NAME_LIMIT - len(SITE_PAGE_SUFFIX)
+    return Problem(
+        project.relative(page),
+        1,
+        1,
+        f"the file's name is too long for the site: its page there, named as this file with "
+        f"{SITE_PAGE_SUFFIX} for {PAGE_SUFFIX}, would have a name of "
+        f"{_name_bytes(page.stem + SITE_PAGE_SUFFIX)} bytes, more than the {NAME_LIMIT} a "
+        "disk allows, and the build could not write it",
+        f"shorten the name to at most {longest} bytes before {PAGE_SUFFIX} (a letter, digit "
+        "or hyphen is 1 byte, a Chinese character 3); a module's quiz takes the same name",
+        "course.name-too-long",
+    )
 
 
 def _course_problem(project: Project, name: str, message: str, fix: str, code: str) -> Problem:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import generator.lint.standards
-from generator.errors import CourseError, SetupError
+from generator.errors import CourseError, Problem, SetupError
 from generator.lint.standards import STANDARDS
 from generator.load import load_course
 from generator.models import ModuleMeta, PageMeta, SingleChoice, TrueFalse
@@ -871,3 +871,51 @@ def test_a_file_name_with_a_joiner_a_soft_hyphen_or_a_space_is_read(
     emoji, a soft hyphen."""
     (minimal_project / f"course/{name}.md").write_text("---\ntitle: 页面\n---\n\n正文。\n", "utf-8")
     assert name in [page.name for page in load_course(Project(minimal_project)).pages]
+
+
+LONG_NAMES = {
+    "page": "a" * 252,  # course/ + 252×a + .md: 255 bytes, the longest name a disk holds
+    "Chinese page": "服务补救" * 21,  # 84 characters, 3 bytes each
+    "module": "01-" + "a" * 248,
+}
+
+
+@pytest.mark.parametrize("kind", list(LONG_NAMES))
+def test_a_page_whose_file_in_the_site_no_disk_holds_is_refused_by_check(
+    minimal_project: Path, kind: str
+) -> None:
+    """``check`` said OK, then the build failed naming a scratch file
+    (``build/.tmp-…/site/aaaa….html: File name too long … [setup.os-error]``)."""
+    name = LONG_NAMES[kind]
+    page = minimal_project / "course" / f"{name}.md"
+    if kind == "module":
+        shutil.copy(minimal_project / "course/02-second.md", page)
+        shutil.copy(
+            minimal_project / "quizzes/02-second.yml", minimal_project / f"quizzes/{name}.yml"
+        )
+    else:
+        page.write_text("---\ntitle: 长名\n---\n\n正文。\n", encoding="utf-8")
+    written = len(name.encode("utf-8")) + len(".html")
+    assert problems_of(minimal_project) == [
+        str(
+            Problem(
+                Path(f"course/{name}.md"),
+                1,
+                1,
+                "the file's name is too long for the site: its page there, named as this file "
+                f"with .html for .md, would have a name of {written} bytes, more than the 255 a "
+                "disk allows, and the build could not write it",
+                "shorten the name to at most 250 bytes before .md (a letter, digit or hyphen is 1 "
+                "byte, a Chinese character 3); a module's quiz takes the same name",
+                "course.name-too-long",
+            )
+        )
+    ]
+
+
+def test_a_page_name_at_the_disks_limit_builds(minimal_project: Path) -> None:
+    (minimal_project / "course" / f"{'a' * 250}.md").write_text(
+        "---\ntitle: 长名\n---\n\n正文。\n", encoding="utf-8"
+    )
+    assert run_generator(minimal_project, "build") == 0
+    assert (minimal_project / "site" / f"{'a' * 250}.html").is_file()
