@@ -180,11 +180,7 @@ def load_module(
                 1,
                 1,
                 f"module '{page_path.stem}' has no quiz",
-                f"rename {project.shown(project.quiz_file(renamed_quiz))} to "
-                f"{project.shown(quiz_path)}; or, if renaming the page was a slip, rename it "
-                f"back to course/{renamed_quiz}{PAGE_SUFFIX}"
-                if renamed_quiz
-                else f"create {project.shown(quiz_path)} (see AUTHORING.md)",
+                _missing_quiz_fix(project, quiz_path, renamed_quiz),
                 "quiz.missing",
             )
         )
@@ -193,6 +189,21 @@ def load_module(
     if page is None or not isinstance(page.meta, ModuleMeta) or quiz is None:
         return None
     return Module(page=page, meta=page.meta, quiz=quiz[0], quiz_source=quiz[1])
+
+
+def _missing_quiz_fix(project: Project, quiz_path: Path, renamed_quiz: str | None) -> str:
+    """How to give a module its quiz: the quiz ``renamed_quiz`` is named, or a new one. A
+    quiz named but for capitals (``01-Sample.yml``) is not offered the page's renaming back:
+    ``check`` refuses a capital in a module's name."""
+    if renamed_quiz is None:
+        return f"create {project.shown(quiz_path)} (see AUTHORING.md)"
+    renamed = project.shown(project.quiz_file(renamed_quiz))
+    if renamed_quiz.lower() == quiz_path.stem.lower():
+        return f"rename {renamed} to {project.shown(quiz_path)}: the names differ only in capitals"
+    return (
+        f"rename {renamed} to {project.shown(quiz_path)}; or, if renaming the page was a slip, "
+        f"rename it back to course/{renamed_quiz}{PAGE_SUFFIX}"
+    )
 
 
 def _quizzes_of_pages_not_modules(project: Project, page_names: set[str]) -> list[Problem]:

@@ -76,6 +76,18 @@ def test_module_without_quiz_and_quiz_without_module(minimal_project: Path) -> N
     ]
 
 
+def test_a_quiz_named_but_for_capitals_is_told_to_take_the_module_s_name(
+    minimal_project: Path,
+) -> None:
+    """The page's problem offered renaming the page back to 01-Sample.md, a name check
+    refuses for its capital."""
+    (minimal_project / "quizzes/01-sample.yml").rename(minimal_project / "quizzes/01-Sample.yml")
+    assert problems_of(minimal_project)[0] == (
+        "course/01-sample.md:1:1: module '01-sample' has no quiz; rename quizzes/01-Sample.yml "
+        "to quizzes/01-sample.yml: the names differ only in capitals [quiz.missing]"
+    )
+
+
 def test_a_quiz_renamed_with_its_module_is_told_its_new_name(minimal_project: Path) -> None:
     """'02-second' renumbered '03-second' keeps its name after the number."""
     (minimal_project / "course/02-second.md").rename(minimal_project / "course/03-second.md")
