@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from generator.errors import Problem, Severity
-from generator.lint.standards import OLD_DIALOGUE_NAMES, STANDARDS, TIPS, ModuleContext
+from generator.lint.context import ModuleContext
+from generator.lint.standards import OLD_DIALOGUE_NAMES, STANDARDS, TIPS
 from generator.lint.thresholds import BODY_CHARACTERS
 from generator.markdown_config import markdown_settings
 from generator.models import Module, ModuleMeta, Page, Quiz

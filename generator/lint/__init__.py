@@ -22,6 +22,7 @@ from generator.course_scan import CourseScan
 from generator.errors import Problem
 from generator.lint import standards
 from generator.lint.comments import course_sources, cut_text_problems
+from generator.lint.context import ModuleContext
 from generator.lint.entries import entries_in_text_problems
 from generator.lint.feedback import verdict_problems
 from generator.lint.fill_in import (
@@ -33,7 +34,6 @@ from generator.lint.patterns import pattern_problems, right_count_problems
 from generator.lint.prose import front_matter_prose_problems, prose_problems
 from generator.lint.questions import QuestionList, question_lists
 from generator.lint.shown import across_exam_papers, shown_problems
-from generator.lint.standards import ModuleContext
 from generator.models import Course, Module, Source
 from generator.problem_cache import UNKEPT, ProblemCache
 

@@ -15,15 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from generator.errors import Problem
+from generator.lint.context import ModuleContext
 from generator.lint.questions import QuestionList, warning
 from generator.lint.shown import EXAM_LIST, shown_texts
 from generator.models import Module
-
-if TYPE_CHECKING:
-    from generator.lint.standards import ModuleContext
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田"

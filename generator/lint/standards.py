@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from fractions import Fraction
 
 from generator.errors import Problem, counted
 from generator.lint import thresholds
+from generator.lint.context import ModuleContext, ModuleRule
 from generator.lint.prose import wrong_feedback_problems
 from generator.lint.questions import LIST_NAMES, Where, question_lists, warning
 from generator.lint.retold import exam_retells_page_problems
@@ -59,24 +59,6 @@ TEACHING_PARTS: dict[str, Callable[[PageScan], bool]] = {
 }
 """What every module page teaches with, and whether the page's HTML has it: an admonition
 counts written collapsible (``???``) too, a heading by its id, a table wherever it is."""
-
-
-@dataclass(frozen=True)
-class ModuleContext:
-    """What the standards read beside a module's own files."""
-
-    page: PageScan
-    """What the module's page renders (:mod:`generator.page_scan`)."""
-    exam_draws_quiz: bool = False
-    """The final exam draws the module quiz's questions too (``include_quiz_questions:
-    true``): an objective the exam-only questions leave out is still tested, but only with
-    questions the learner has seen."""
-    has_exam: bool = True
-    """The course has a final exam (``quizzes/exam.yml``): without one, no learner is asked
-    the exam-only questions, and the standards for them do not apply."""
-
-
-ModuleRule = Callable[[Module, ModuleContext], Iterator[Problem]]
 
 
 def quiz_size_problems(module: Module, context: ModuleContext) -> Iterator[Problem]:
