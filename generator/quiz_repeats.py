@@ -25,8 +25,9 @@ def distractors_matched(question: Matching, label: str, at: Locator) -> Iterator
     matches = {_drawn(pair.match) for pair in question.pairs}
     seen: set[str] = set()
     for index, text in enumerate(question.distractors):
-        if _drawn(text) in matches or _drawn(text) in seen:
-            which = "a pair's match" if _drawn(text) in matches else "another distractor"
+        drawn = _drawn(text)
+        if drawn in matches or drawn in seen:
+            which = "a pair's match" if drawn in matches else "another distractor"
             yield Problem(
                 *at("distractors", index),
                 f"{label} has the distractor '{text}', which is also {which}: the learner "
@@ -34,7 +35,7 @@ def distractors_matched(question: Matching, label: str, at: Locator) -> Iterator
                 "make every distractor differ from the matches and from the other distractors",
                 "quiz.duplicate-match",
             )
-        seen.add(_drawn(text))
+        seen.add(drawn)
 
 
 def repeated_texts(
@@ -43,7 +44,8 @@ def repeated_texts(
     """Each of ``entries`` (a text and where it is written) whose text an entry before it has."""
     seen: set[str] = set()
     for text, place in entries:
-        if _drawn(text) in seen:
+        drawn = _drawn(text)
+        if drawn in seen:
             yield Problem(
                 *at(*place),
                 f"{label} has two {noun}es with the text '{text}'"
@@ -52,7 +54,7 @@ def repeated_texts(
                 f"make every {noun} different",
                 f"quiz.duplicate-{noun}",
             )
-        seen.add(_drawn(text))
+        seen.add(drawn)
 
 
 def _drawn(text: str) -> str:

@@ -254,10 +254,14 @@ class SourceWatch(FileSystemEventHandler):
         parents = {os.path.dirname(source) for source in (*self.files, *self.folders)}
         started = False
         for parent in {_nearest_folder(folder) for folder in parents | set(self.flat)}:
-            if parent not in self.parents:
+            if parent in self.parents:
+                continue
+            try:
                 self.server.observer.schedule(self, parent, recursive=False)
-                self.parents.add(parent)
-                started = True
+            except OSError:  # gone again at once: the folder above it sees it come back
+                continue
+            self.parents.add(parent)
+            started = True
         return started
 
     def follow_settings(self) -> None:
