@@ -21,6 +21,7 @@ from generator.settings_env import variables_read
 from generator.write import write_output
 
 METADATA = (".dist-info", ".egg-info")
+PACKAGE_FOLDERS = ("site-packages", "dist-packages")
 """How the folders that say which distribution is installed, and its version, are named."""
 
 
@@ -77,11 +78,15 @@ def settings_read(config_file: Path) -> bytes:
 
 
 def _installed() -> list[str]:
-    """The distributions installed where Python imports from, by the names of their metadata
-    folders, which hold the version (``Markdown-3.8.dist-info``): listing the folders takes
-    well under a millisecond, where asking each distribution its version reads its files."""
+    """The distributions installed where Python imports packages from (``site-packages``,
+    Debian's ``dist-packages``), by the names of their metadata folders, which hold the
+    version (``Markdown-3.8.dist-info``): listing the folders takes well under a
+    millisecond, where asking each distribution its version reads its files. The folder a
+    command runs in, first on ``sys.path``, is not one: a preview started in the project
+    and a check run from elsewhere made two stamps, and each threw away the other's values."""
+    folders = (entry for entry in sys.path if os.path.basename(entry) in PACKAGE_FOLDERS)
     return sorted(
-        name for entry in sys.path for name in _names_in(entry or ".") if name.endswith(METADATA)
+        name for folder in folders for name in _names_in(folder) if name.endswith(METADATA)
     )
 
 

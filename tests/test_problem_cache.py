@@ -235,3 +235,18 @@ def test_settings_holding_themselves_are_read_for_their_variables_at_once() -> N
     reading.join(timeout=10)
     assert not reading.is_alive()
     assert settings_env.variables_read(settings) == [("SITE_URL", os.environ.get("SITE_URL"))]
+
+
+def test_a_check_run_from_another_folder_keeps_what_is_kept(
+    with_warnings: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The folder a command runs in is first on ``sys.path``: a source checkout holding its
+    own metadata (``mot_course.egg-info``) made a check run there stamp the caches otherwise
+    than a preview started in the project, and each threw away what the other kept."""
+    first = checked(with_warnings, capsys)
+    read = files_read(monkeypatch)
+    checkout = with_warnings / "checkout"
+    (checkout / "mot_course.egg-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(checkout))
+    assert checked(with_warnings, capsys) == first
+    assert read == []
