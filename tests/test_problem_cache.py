@@ -218,11 +218,16 @@ def test_another_package_installed_reads_every_file_again(
     upgrade of any of them (here, one no check knew of) finds every file's problems again."""
     first = checked(with_warnings, capsys)
     read = files_read(monkeypatch)
-    extra = with_warnings / "site-packages"
-    (extra / "mdx_other-2.0.dist-info").mkdir(parents=True)
-    monkeypatch.syspath_prepend(str(extra))
+    put_first_on_the_path(monkeypatch, with_warnings / "site-packages/mdx_other-2.0.dist-info")
     assert checked(with_warnings, capsys) == first
     assert {"02-second.md", "02-second.yml", "exam.yml"} <= set(read)
+
+
+def put_first_on_the_path(monkeypatch: pytest.MonkeyPatch, metadata: Path) -> None:
+    """Make the folder ``metadata`` (a distribution's, ``*.dist-info``) and put the folder
+    holding it first on ``sys.path``, where Python imports from."""
+    metadata.mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(metadata.parent))
 
 
 def test_settings_holding_themselves_are_read_for_their_variables_at_once() -> None:
@@ -245,8 +250,6 @@ def test_a_check_run_from_another_folder_keeps_what_is_kept(
     than a preview started in the project, and each threw away what the other kept."""
     first = checked(with_warnings, capsys)
     read = files_read(monkeypatch)
-    checkout = with_warnings / "checkout"
-    (checkout / "mot_course.egg-info").mkdir(parents=True)
-    monkeypatch.syspath_prepend(str(checkout))
+    put_first_on_the_path(monkeypatch, with_warnings / "checkout/mot_course.egg-info")
     assert checked(with_warnings, capsys) == first
     assert read == []
