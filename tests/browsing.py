@@ -232,12 +232,20 @@ def hand_in_left_open(page: Page, elsewhere: Page) -> Dialog:
     waiting: list[Dialog] = []
     page.on("dialog", lambda dialog: waiting.append(dialog))
     page.evaluate("setTimeout(() => document.querySelector('.mot-exam-hand-in').click())")
-    for _ in range(50):
-        if waiting:
-            break
-        elsewhere.wait_for_timeout(100)
-    assert len(waiting) == 1, "the confirmation opened"
+    wait_for(elsewhere, lambda: bool(waiting), "the confirmation opened")
+    assert len(waiting) == 1, "one confirmation opened"
     return waiting[0]
+
+
+def wait_for(page: Page, done: Callable[[], bool], what: str) -> None:
+    """Wait up to 5 s for ``done``, a test of what Playwright's handlers have collected
+    (a held request, an opened dialog). They run only while the test waits on the browser:
+    an element the request follows can be there before the handler has run."""
+    for _ in range(50):
+        if done():
+            return
+        page.wait_for_timeout(100)
+    assert done(), what
 
 
 def dialogue_path(q: Scenario, right: bool, along_best: bool = False) -> list[tuple[str, str, str]]:

@@ -16,7 +16,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from generator.models import Course, Module, MultipleChoice, Question, SingleChoice
 from generator.project import review_target
-from tests.browsing import answer, every_question, give_answer, hand_in, type_query
+from tests.browsing import answer, every_question, give_answer, hand_in, type_query, wait_for
 from tests.conftest import VIEWPORTS, LearnerTabs, watched_tab
 from tests.journeys import (
     expect_in_view_below_header,
@@ -233,8 +233,7 @@ def expect_a_learners_move_to_end_the_return(page: Page) -> None:
     held: list[Route] = []
     page.route("**/mot-exam.css", lambda route: held.append(route))
     leave_by_the_navigation(page)
-    page.wait_for_function("document.querySelector('link[href$=\"mot-exam.css\"]')")
-    assert held, "the exam's style sheet was asked for"
+    wait_for(page, lambda: bool(held), "the exam's style sheet was asked for")
     assert scrolled(page) < 5000, "the paper is not drawn yet"
     page.keyboard.press("Tab")
     focused = page.evaluate_handle("document.activeElement")

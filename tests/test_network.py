@@ -28,6 +28,7 @@ from tests.browsing import (
     give_answer,
     past_the_input,
     search,
+    wait_for,
 )
 from tests.conftest import PROJECT, chromium_executable, new_window, own_browser
 from tests.test_journeys_exam import exam_dialogues, exam_paper_of
@@ -75,11 +76,8 @@ def test_a_quiz_shown_before_its_script_arrives_cannot_be_sent(
     expect(blank).to_be_disabled()
     expect(submit).to_be_disabled()
     expect(page.locator(".mot-module-status").first).to_be_hidden()  # not 未开始 before it is read
-    for _ in range(50):  # the core asks for the script once the page is parsed
-        if held:
-            break
-        page.wait_for_timeout(100)
-    assert held, "the question code was asked for"
+    # the core asks for the script once the page is parsed
+    wait_for(page, lambda: bool(held), "the question code was asked for")
     for route in held:
         route.continue_()
     expect(submit).to_be_enabled()
@@ -112,7 +110,7 @@ def test_a_grading_script_on_its_way_holds_up_no_other_page(
     row = page.locator(f'.mot-dashboard[data-ready] tr[data-module="{module.page.name}"]')
     status = row.locator("[data-status]")
     expect(status).to_have_text("未开始")
-    assert held, "grading asked for the hashing script"
+    wait_for(page, lambda: bool(held), "grading asked for the hashing script")
     held[0].continue_()
     expect(status).to_contain_text("进行中")  # the answer saved once graded
     assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
@@ -140,10 +138,7 @@ def test_an_answer_waiting_to_be_graded_cannot_change(
     right = next(option.text for option in question.options if option.correct)
     expect(form.get_by_label(right, exact=True)).to_be_disabled()
     form.get_by_label(right, exact=True).click(force=True)  # the learner tries another answer
-    for _ in range(50):
-        if held:
-            break
-        page.wait_for_timeout(100)
+    wait_for(page, lambda: bool(held), "grading asked for the hashing script")
     held[0].continue_()
     expect(form).to_have_attribute("data-result", "incorrect")
     expect(form.get_by_label(right, exact=True)).not_to_be_checked()
