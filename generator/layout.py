@@ -30,6 +30,7 @@ from generator.file_names import (
 )
 from generator.project import (
     ASSETS_FOLDER,
+    EXAM_NAME,
     GENERATED_PAGES,
     HOME_PAGE,
     MEDIA_FOLDERS,
@@ -125,6 +126,17 @@ def misnamed_module(name: str) -> bool:
 
 def is_module(path: Path) -> bool:
     return MODULE_NAME.match(path.stem) is not None
+
+
+def ordinary_pages(page_names: Iterable[str]) -> dict[str, str]:
+    """The pages of ``page_names`` that are no module (nor meant to be one) nor the exam's
+    name, which a page may not take: each name in small letters -> the name. A quiz named
+    after one, or so but for capitals, is the quiz of no module."""
+    return {
+        name.lower(): name
+        for name in page_names
+        if not LOOKS_LIKE_MODULE.match(name) and name.lower() != EXAM_NAME
+    }
 
 
 def layout_problems(project: Project, pages: list[Path], not_pages: list[Path]) -> list[Problem]:

@@ -11,7 +11,6 @@ from pathlib import Path
 from generator.errors import CourseError, Problem
 from generator.front_matter import read_front_matter
 from generator.layout import (
-    LOOKS_LIKE_MODULE,
     PAGE_SUFFIX,
     QUIZ_SUFFIX,
     files_and_not,
@@ -21,6 +20,7 @@ from generator.layout import (
     misnamed,
     misspelt,
     not_a_file,
+    ordinary_pages,
     page_files,
 )
 from generator.media import outside_link
@@ -36,7 +36,7 @@ from generator.models import (
     Source,
 )
 from generator.plain_text import plain_text_problems
-from generator.project import EXAM_NAME, HOME_PAGE, MODULE_NAME, Project
+from generator.project import HOME_PAGE, MODULE_NAME, Project
 from generator.quiz_names import quiz_files, quiz_name_problems
 from generator.schema_problems import ModelT, validate_model
 from generator.search_terms import search_terms_problems
@@ -209,22 +209,24 @@ def _missing_quiz_fix(project: Project, quiz_path: Path, renamed_quiz: str | Non
 def _quizzes_of_pages_not_modules(project: Project, page_names: set[str]) -> list[Problem]:
     """Quizzes named after a page that is no module (``glossary.yml``): never read, as only
     a module has a quiz (``exam.yml`` holds the exam settings, and a page ``exam.md`` is
-    reported as a reserved name). A quiz named after no page is reported by
+    reported as a reserved name), or named so but for capitals (``Glossary.yml``: told to
+    restore a page ``Glossary.md``, a trainer would have made a second glossary). A quiz
+    named after no page is reported by
     :func:`generator.quiz_names.quiz_name_problems`, and one after a page whose name starts
     with a digit but is no module's, with that page."""
     number = 1 + max((int(name[:2]) for name in page_names if MODULE_NAME.match(name)), default=0)
+    pages = ordinary_pages(page_names)
     return [
-        _quiz_of_a_page_problem(project, path, f"{min(number, 99):02d}")
+        _quiz_of_a_page_problem(project, path, pages[path.stem.lower()], f"{min(number, 99):02d}")
         for path in sorted(project.quiz_dir.glob(f"*{QUIZ_SUFFIX}"))
-        if path.stem in page_names - {EXAM_NAME}
-        and not LOOKS_LIKE_MODULE.match(path.stem)
-        and not not_a_file(path)
+        if path.stem.lower() in pages and not not_a_file(path)
     ]
 
 
-def _quiz_of_a_page_problem(project: Project, path: Path, number: str) -> Problem:
-    page = f"{path.stem}{PAGE_SUFFIX}"
-    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "module"
+def _quiz_of_a_page_problem(project: Project, path: Path, name: str, number: str) -> Problem:
+    """``path``, the quiz of the ordinary page ``name`` (or named so but for capitals)."""
+    page = f"{name}{PAGE_SUFFIX}"
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "module"
     if page == HOME_PAGE:
         fix = "the home page has no quiz: move the file out of quizzes/ or delete it"
     else:

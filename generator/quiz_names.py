@@ -22,6 +22,7 @@ from generator.layout import (
     meant_stem,
     misnamed_module,
     misspelt,
+    ordinary_pages,
     same_name,
     same_number,
     suffix_problem,
@@ -48,8 +49,9 @@ class QuizFiles:
     """Each orphan -> the module (or ``exam``) it is plainly to be renamed after: one named
     so but for capitals, or a module renamed or moved."""
     copies: dict[str, str] = field(default_factory=dict)
-    """Each other orphan named as a file manager names a copy of a quiz -> that quiz:
-    ``01-intro (copy)``, ``01-intro - 副本``, ``01-intro copy 2``."""
+    """Each other orphan named as a file manager names a copy of a quiz, or as the quiz but
+    for capitals -> that quiz: ``01-intro (copy)``, ``01-intro - 副本``, ``01-intro copy 2``,
+    ``01-Intro``."""
     not_files: list[Path] = field(default_factory=list)
     """Folders, pipes and devices named like a quiz: told to be no file, and neither read
     nor an orphan; a module's quiz so named is not missing (its name is held)."""
@@ -65,11 +67,11 @@ def quiz_files(project: Project, page_names: set[str], not_pages: set[str]) -> Q
     misspelt_quizzes = misspelt(project.quiz_dir, QUIZ_SUFFIX)
     quiz_names = {meant_stem(path, QUIZ_SUFFIX) for path in [*listed, *misspelt_quizzes]}
     misnamed = {name.lower() for name in page_names if misnamed_module(name)}
+    told = misnamed | ordinary_pages(page_names).keys()  # told with its page (Glossary.yml)
     orphans = [  # a module page named but for capitals is told to be renamed (06-Confirm.md)
         path
         for path in quizzes
-        if path.stem not in page_names | not_pages | {EXAM_NAME}
-        and path.stem.lower() not in misnamed
+        if path.stem not in page_names | not_pages | {EXAM_NAME} and path.stem.lower() not in told
     ]
     without_quiz = sorted(name for name in page_names - quiz_names if MODULE_NAME.match(name))
     no_exam = [] if EXAM_NAME in quiz_names else [EXAM_NAME]
@@ -80,7 +82,11 @@ def quiz_files(project: Project, page_names: set[str], not_pages: set[str]) -> Q
         [name for name in without_quiz if name not in recased.values()],
     )
     originals = sorted(quiz_names - set(orphan_names))
-    copied = {orphan: copied_from(orphan, originals, COPY_MARK) for orphan in orphan_names}
+    twins = {name.lower(): name for name in originals}
+    copied = {
+        orphan: twins.get(orphan.lower()) or copied_from(orphan, originals, COPY_MARK)
+        for orphan in orphan_names
+    }
     copies = {orphan: quiz for orphan, quiz in copied.items() if quiz and orphan not in renames}
     return QuizFiles(misspelt_quizzes, orphans, without_quiz, renames, copies, not_files)
 
@@ -110,15 +116,21 @@ def _case_renames(orphans: list[str], unread: list[str]) -> dict[str, str]:
 
 
 def _copy_problem(project: Project, path: Path, original: str) -> Problem:
-    """A quiz named as a copy of the quiz ``original``: the course reads only the quiz named
-    after its module, and restoring a page of the copy's name was no fix."""
+    """A quiz named as a copy of the quiz ``original``, or as it but for capitals
+    (``Exam.yml`` beside ``exam.yml``): the course reads only the quiz named after its
+    module, and restoring a page of the copy's name was no fix."""
     kept = project.shown(project.quiz_file(original))
+    named = (
+        f"it differs from {kept} only in capitals, which a Mac or Windows laptop cannot tell apart"
+        if path.stem.lower() == original.lower()
+        else f"it is named as a copy of {kept}"
+    )
     return Problem(
         project.relative(path),
         1,
         1,
-        f"quiz '{path.name}' belongs to no module: it is named as a copy of {kept}, and the "
-        "course reads only the quiz named after its module",
+        f"quiz '{path.name}' belongs to no module: {named}, and the course reads only the "
+        "quiz named after its module",
         f"move what you need from it into {kept}, then delete it",
         "quiz.orphan",
     )

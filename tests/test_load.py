@@ -124,6 +124,23 @@ def test_a_file_manager_s_copy_of_a_quiz_is_named_a_copy(minimal_project: Path, 
     ]
 
 
+@pytest.mark.parametrize("twin", ["01-Sample", "Exam"])
+def test_a_quiz_named_as_another_but_for_capitals_is_told_so(
+    minimal_project: Path, twin: str
+) -> None:
+    """Beside the quiz it is named after, it was told to restore course/01-Sample.md (or
+    course/Exam.md), a page that never was: a Mac or Windows laptop cannot hold the two."""
+    quizzes = minimal_project / "quizzes"
+    original = twin.lower()
+    (quizzes / f"{twin}.yml").write_bytes((quizzes / f"{original}.yml").read_bytes())
+    assert problems_of(minimal_project) == [
+        f"quizzes/{twin}.yml:1:1: quiz '{twin}.yml' belongs to no module: it differs from "
+        f"quizzes/{original}.yml only in capitals, which a Mac or Windows laptop cannot tell "
+        "apart, and the course reads only the quiz named after its module; move what you need "
+        f"from it into quizzes/{original}.yml, then delete it [quiz.orphan]"
+    ]
+
+
 @pytest.mark.parametrize(
     ("original", "copy", "outcome"),
     [
@@ -624,6 +641,24 @@ def test_a_quiz_named_after_a_page_that_is_no_module_is_never_silently_ignored(
         "a hyphen and lower-case letters, digits or hyphens; to make the page a module, "
         f"rename it and its quiz with the next number, such as 03-{name}.md and "
         f"03-{name}.yml (see AUTHORING.md); otherwise move the quiz out of quizzes/ or "
+        "delete it [quiz.orphan]"
+    ]
+
+
+def test_a_quiz_named_after_a_page_that_is_no_module_but_for_capitals_is_told_of_the_page(
+    minimal_project: Path,
+) -> None:
+    """'Glossary.yml' beside course/glossary.md was told to restore course/Glossary.md: a
+    second glossary page, and still no quiz the course reads."""
+    page = minimal_project / "course/glossary.md"
+    page.write_text("---\ntitle: 术语表\n---\n\n术语。\n", encoding="utf-8")
+    (minimal_project / "quizzes/Glossary.yml").write_text("questions: []\n", encoding="utf-8")
+    assert problems_of(minimal_project) == [
+        "quizzes/Glossary.yml:1:1: quiz 'Glossary.yml' belongs to no module, so it is never "
+        "read: course/glossary.md is an ordinary page, as a module's file name is two digits, "
+        "a hyphen and lower-case letters, digits or hyphens; to make the page a module, "
+        "rename it and its quiz with the next number, such as 03-glossary.md and "
+        "03-glossary.yml (see AUTHORING.md); otherwise move the quiz out of quizzes/ or "
         "delete it [quiz.orphan]"
     ]
 
