@@ -22,6 +22,7 @@ import errno
 import os
 import posixpath
 import re
+import stat
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -33,7 +34,7 @@ from generator.errors import Problem
 from generator.file_names import SITE_FILES, hidden, site_address
 from generator.layout import page_files
 from generator.project import ASSETS_FOLDER, MEDIA_FOLDERS, Project
-from generator.sources import read_source, unreadable
+from generator.sources import file_kind, read_source, unreadable
 
 LEFT_BEHIND = re.compile(
     r"(?i)thumbs\.db|desktop\.ini|~\$.*|.*~|.*\.(?:bak|tmp|swp|crdownload|part)"
@@ -77,16 +78,46 @@ def linkable_files(project: Project) -> set[str]:
 
 def link_problems(project: Project) -> list[Problem]:
     """The symbolic links under ``course/`` and ``quizzes/`` that lead outside the project,
-    and those under ``course/`` to a folder, round in a loop or to nothing (hidden ones
-    aside: they are never published, and editors make them as lock files)."""
-    links = (
+    and those under ``course/`` to a folder, round in a loop, to nothing or to a quiz; and
+    the named pipes, sockets and devices under ``course/`` (hidden ones aside: they are never
+    published, and editors make them as lock files)."""
+    entries = (
         path
         for folder in (project.course_dir, project.quiz_dir)
         if folder.is_dir()
         for path in sorted(folder.rglob("*"))
-        if path.is_symlink() and not hidden(path.relative_to(folder))
+        if not hidden(path.relative_to(folder))
     )
-    return [problem for path in links if (problem := _link_problem(project, path))]
+    return [problem for path in entries if (problem := _entry_problem(project, path))]
+
+
+def _entry_problem(project: Project, path: Path) -> Problem | None:
+    if path.is_symlink():
+        return _link_problem(project, path)
+    if path.is_relative_to(project.course_dir):
+        return _special_file_problem(project, path)
+    return None  # a quiz that is no file is told so where the quizzes are read
+
+
+def _special_file_problem(project: Project, path: Path) -> Problem | None:
+    """The problem of ``path`` under ``course/`` (or a link's target) if it is a named pipe,
+    a socket or a device: a link to it was told to put the file there, which it seemed to
+    be. A page so named is told so where the pages are read."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # gone since the folder was listed: an editor's scratch file
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or path in page_files(project):
+        return None
+    what = f"a link to {project.shown(path.resolve())}, which" if path.is_symlink() else "this"
+    return Problem(
+        project.relative(path),
+        1,
+        1,
+        f"{what} is not an ordinary file but {file_kind(mode)}: the site cannot publish it",
+        "replace it with the file it is named after, or delete it",
+        "media.not-a-file",
+    )
 
 
 def _link_problem(project: Project, link: Path) -> Problem | None:
@@ -106,7 +137,7 @@ def _link_problem(project: Project, link: Path) -> Problem | None:
         fix = "delete the link: the quizzes reach the site only as the generator writes them"
         return Problem(project.relative(link), 1, 1, message, fix, "media.linked-quiz")
     if not target.is_dir():
-        return None
+        return _special_file_problem(project, link)
     message = f"a link to the folder {project.shown(target)}, whose files are not published"
     fix = "move the folder here in place of the link"
     return Problem(project.relative(link), 1, 1, message, fix, "media.linked-folder")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -147,6 +148,29 @@ def test_a_link_to_a_quiz_file_is_refused_not_published(
         "FAILED: 1 problem",
     ]
     assert not (minimal_project / "site/media/key.yml").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_told_to_be_no_file_not_to_be_put_there(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A picture that is a named pipe, and a link to it: the page's link was told to put the
+    file at course/images/pipe.png, where it seemed to be already."""
+    images = minimal_project / "course/images"
+    images.mkdir()
+    os.mkfifo(images / "pipe.png")
+    (images / "linked.png").symlink_to("pipe.png")
+    with (minimal_project / "course/01-sample.md").open("a", encoding="utf-8") as page:
+        page.write("\n![图](images/pipe.png)\n")
+    assert run_generator(minimal_project, "check") == 1
+    fix = "replace it with the file it is named after, or delete it [media.not-a-file]"
+    assert capsys.readouterr().err.splitlines() == [
+        "course/images/linked.png:1:1: a link to course/images/pipe.png, which is not an "
+        f"ordinary file but a named pipe (FIFO): the site cannot publish it; {fix}",
+        "course/images/pipe.png:1:1: this is not an ordinary file but a named pipe (FIFO): "
+        f"the site cannot publish it; {fix}",
+        "FAILED: 2 problems",
+    ]
 
 
 @pytest.mark.parametrize("linked", ["course/notes.md", "quizzes/01-sample.yml"])
