@@ -33,7 +33,7 @@ from generator.settings_env import (
     variable_value,
     variables_read,
 )
-from generator.settings_output import output_problems
+from generator.settings_output import directory_urls_problems, folder_problems
 from generator.settings_place import setting_place, wrong_kind
 from generator.settings_probe import extension_problems
 from generator.settings_required import missing_plugin_problem, required_setting_problem
@@ -78,7 +78,7 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
     """
     data = settings_bytes(project)
     shown = project.relative(project.config_file)
-    if unread := _misread_settings(data, shown):
+    if unread := _misread_settings(data, project.root, shown):
         raise CourseError(unread)
     complaints = _ConfigComplaints()
     logger = logging.getLogger("mkdocs.config")
@@ -98,7 +98,7 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
     printed = {name: config[name] for name in (*PRINTED, EXTRA, THEME, MARKDOWN_OPTIONS)}
     problems = (
         resolved_setting_problems(data, printed, shown)
-        + output_problems(data, config["use_directory_urls"], project.root, shown)
+        + directory_urls_problems(data, config["use_directory_urls"], shown)
         + theme_key_problems(data, config["theme"], shown)
         + search_problems(data, project.root, shown)
     )
@@ -110,14 +110,20 @@ def load_settings(project: Project, **overrides: Any) -> MkDocsConfig:
     return config
 
 
-def _misread_settings(data: bytes, shown: Path) -> list[Problem]:
-    """What in ``data``, the bytes of mkdocs.yml (``shown``), MkDocs would take without a
-    word, or refuse in words that lead the trainer astray, checked before it reads them: a
-    theme other than Material (:func:`generator.settings_theme.theme_name_problems`; for a
-    misspelt name it offered its own themes), an entry of extra_css or extra_javascript that
-    is no file's path (:mod:`generator.settings_entries`; it named the list's line)."""
+def _misread_settings(data: bytes, root: Path, shown: Path) -> list[Problem]:
+    """What in ``data``, the bytes of mkdocs.yml (``shown``) in the folder ``root``, MkDocs
+    would take without a word, or refuse in words that lead the trainer astray, checked
+    before it reads them: a theme other than Material
+    (:func:`generator.settings_theme.theme_name_problems`; for a misspelt name it offered its
+    own themes), an entry of extra_css or extra_javascript that is no file's path
+    (:mod:`generator.settings_entries`; it named the list's line), a docs or site folder of
+    the trainer's choosing (:func:`generator.settings_output.folder_problems`)."""
     document = settings_document(data)
-    return theme_name_problems(document, shown) + entry_problems(document, shown)
+    return (
+        theme_name_problems(document, shown)
+        + entry_problems(document, shown)
+        + folder_problems(data, root, shown)
+    )
 
 
 class _ConfigComplaints(logging.Filter):

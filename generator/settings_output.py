@@ -37,15 +37,7 @@ FOLDERS = {
 """Each setting, the folder the generator uses for it, why, and what to do instead."""
 
 
-def output_problems(data: bytes, directory_urls: Any, root: Path, shown: Path) -> list[Problem]:
-    """What is wrong with the settings in ``data``, the bytes of mkdocs.yml (``shown``) in the
-    folder ``root``, that decide where the site goes; ``directory_urls`` as MkDocs read it."""
-    return _directory_urls_problems(data, directory_urls, shown) + _folder_problems(
-        data, root, shown
-    )
-
-
-def _directory_urls_problems(data: bytes, directory_urls: Any, shown: Path) -> list[Problem]:
+def directory_urls_problems(data: bytes, directory_urls: Any, shown: Path) -> list[Problem]:
     """``use_directory_urls`` left to MkDocs' default, or set true: each page would be
     written as a folder (``01-significance/index.html``), and every link the course writes
     to another page (下一模块, the 错题本, the review links of the question banks) is a
@@ -70,9 +62,11 @@ def _directory_urls_problems(data: bytes, directory_urls: Any, shown: Path) -> l
     ]
 
 
-def _folder_problems(data: bytes, root: Path, shown: Path) -> list[Problem]:
+def folder_problems(data: bytes, root: Path, shown: Path) -> list[Problem]:
     """``docs_dir`` or ``site_dir`` in ``data``, the bytes of mkdocs.yml (``shown``) in the
-    folder ``root``, set to a folder other than the one the generator uses."""
+    folder ``root``, set to a folder other than the one the generator uses. Checked before
+    MkDocs reads the settings: ``site_dir: course`` was refused in its words, that the docs
+    folder must not be within the site's, which is not the folder the trainer named."""
     problems = []
     for name, (folder, why, instead) in FOLDERS.items():
         setting = top_setting(data, name)

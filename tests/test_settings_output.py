@@ -35,8 +35,11 @@ DOCS = (
             "docs_dir: course",
             f"docs_dir names the folder 'course', but {DOCS}",
         ),
+        # MkDocs refused these in its words: the docs folder must not be within the site's
+        ("site_dir: site", "site_dir: course", f"site_dir names the folder 'course', but {SITE}"),
+        ("site_dir: site", "site_dir: .", f"site_dir names the folder '.', but {SITE}"),
     ],
-    ids=["site_dir", "docs_dir"],
+    ids=["site_dir", "docs_dir", "site-in-course", "site-is-project"],
 )
 def test_a_folder_the_generator_does_not_use_is_refused_at_its_line(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, told: str
