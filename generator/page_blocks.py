@@ -48,6 +48,8 @@ TYPED_FOR = str.maketrans(
 """What a Chinese keyboard typed, and what the block's first line needs instead."""
 BOX_INDENT = 4
 """How far a box's (or a tab's) text is indented under its first line."""
+LONGEST_FENCE_SHOWN = 12
+"""A fence of more marks is named by their number, not shown."""
 GENERAL_FIX = 'write the marks half-width and the title in straight double quotes: !!! tip "小贴士"'
 INDENT_FIX = "delete the spaces before its marks (in a list item or a box, indent it four spaces)"
 ENGLISH_KINDS = {
@@ -260,6 +262,7 @@ def unclosed_fences(page: Page) -> Iterator[Problem]:
         if index in told:
             continue
         line = lines[index]
+        fence = fence_named(fence)
         yield Problem(
             page.source.path,
             page.body_line + index,
@@ -281,7 +284,7 @@ def _spaced_closings(page: Page, lines: list[str], fenced: FencedCode) -> Iterat
             for number, char in enumerate(line, 1)
             if char.isspace() and char not in " \t"
         )
-        fence = line.strip()
+        fence = fence_named(line.strip())
         where = "after" if not line[column:].strip() else "before"
         went_on = (
             "no line closes the block, and the site shows the code as text"
@@ -299,6 +302,14 @@ def _spaced_closings(page: Page, lines: list[str], fenced: FencedCode) -> Iterat
             f"delete {named_space(space)} {where} the {fence}",
             "page.unclosed-fence",
         )
+
+
+def fence_named(fence: str) -> str:
+    """``fence`` as a message shows it: a long one by the number of its marks
+    (``300,000 backticks``), which the message would otherwise quote, clipped, three times."""
+    if len(fence) <= LONGEST_FENCE_SHOWN:
+        return fence
+    return f"{len(fence):,} {'backticks' if fence.startswith('`') else 'tildes'}"
 
 
 def opens_block(text: str) -> bool:

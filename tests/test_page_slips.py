@@ -503,6 +503,22 @@ def test_a_fence_with_ascii_spaces_before_it_is_told_as_it_was(
     ]
 
 
+@pytest.mark.parametrize(("mark", "named"), [("`", "backticks"), ("~", "tildes")])
+def test_a_long_fence_left_open_is_named_by_its_length(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], mark: str, named: str
+) -> None:
+    """An unclosed fence of 300,000 backticks was quoted three times, each clipped to 140
+    characters of backticks: no one could tell how many to write."""
+    line = add_to_page(minimal_project, f"{mark * 300_000}\n代码\n")
+    fence = f"300,000 {named}"
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:1: this line opens a code block with {fence}, but no line after it "
+        f"closes the block (a line of {fence} alone, indented as this one), so the site shows "
+        f"{fence} as text; end the code with a line of {fence} at this line's indent, or "
+        "delete this line [page.unclosed-fence]"
+    ]
+
+
 def test_a_comment_in_a_paragraph_closed_paragraphs_later_is_told_at_its_opening(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
