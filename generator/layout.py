@@ -11,6 +11,7 @@ nor a name offered in another file's fix.
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 import unicodedata
@@ -57,6 +58,38 @@ def page_files(project: Project) -> list[Path]:
 
 def visible(folder: Path, pattern: str) -> list[Path]:
     return sorted(path for path in folder.glob(pattern) if not path.name.startswith("."))
+
+
+def unreadable_folders(project: Project) -> list[Problem]:
+    """``course/``, ``quizzes/`` and the folders under them (hidden ones aside) that cannot
+    be listed. A listing skips such a folder without a word, so its pictures were told to
+    be missing, or the first file looked for there named the error (``course/assets:
+    Permission denied``, for ``course/`` itself)."""
+    failures: list[OSError] = []
+    for folder in (project.course_dir, project.quiz_dir):
+        for _, folders, _ in os.walk(folder, onerror=failures.append):
+            folders[:] = [name for name in folders if not name.startswith(".")]
+    return [
+        _unreadable_folder_problem(project, Path(error.filename), error)
+        for error in failures
+        if error.filename is not None and Path(error.filename).is_dir()
+    ]
+
+
+def _unreadable_folder_problem(project: Project, folder: Path, error: OSError) -> Problem:
+    shown = project.relative(folder).as_posix()
+    fix = f"give yourself the right to read it (on Linux or a Mac: chmod -R u+rwX {shown})"
+    if folder not in (project.course_dir, project.quiz_dir):
+        fix += ", or move it out of the project"
+    return Problem(
+        project.relative(folder),
+        0,
+        0,
+        f"this folder cannot be read ({error.strerror}), so nothing in it can be checked "
+        "or published",
+        fix,
+        "source.unreadable",
+    )
 
 
 def not_a_file(path: Path) -> bool:

@@ -22,6 +22,7 @@ from generator.layout import (
     not_a_file,
     ordinary_pages,
     page_files,
+    unreadable_folders,
 )
 from generator.media import outside_link
 from generator.models import (
@@ -50,21 +51,8 @@ def load_course(
     """Read ``course/``, ``quizzes/`` and ``search-terms.txt``; raise CourseError listing
     every problem. The pages are read first, and handed to ``pages_loaded`` before the
     quizzes are read (see :class:`generator.course_scan.CourseScanner`)."""
-    if not project.course_dir.is_dir():
-        raise CourseError(
-            [
-                Problem(
-                    project.relative(project.course_dir),
-                    0,
-                    0,
-                    "the course folder is missing",
-                    "create course/ with index.md and the module files",
-                    "course.missing-folder",
-                )
-            ]
-        )
-    if folder_links := _folders_linked_outside(project):
-        raise CourseError(folder_links)
+    if folder_problems := _folder_problems(project):
+        raise CourseError(folder_problems)
     page_paths, not_pages = files_and_not(page_files(project))
     problems = layout_problems(project, page_paths, not_pages)
     loaded = {path: load_page(project, path, problems) for path in page_paths if not misnamed(path)}
@@ -84,6 +72,23 @@ def load_course(
     if problems:
         raise CourseError(problems)
     return Course(pages=pages, modules=modules, exam=exam)
+
+
+def _folder_problems(project: Project) -> list[Problem]:
+    """What keeps the course's folders from being read at all: ``course/`` missing, either
+    folder a link to outside the project, a folder that cannot be listed."""
+    if not project.course_dir.is_dir():
+        return [
+            Problem(
+                project.relative(project.course_dir),
+                0,
+                0,
+                "the course folder is missing",
+                "create course/ with index.md and the module files",
+                "course.missing-folder",
+            )
+        ]
+    return _folders_linked_outside(project) or unreadable_folders(project)
 
 
 def _folders_linked_outside(project: Project) -> list[Problem]:

@@ -831,6 +831,41 @@ def test_a_long_run_of_spaces_on_a_yaml_line_is_checked_at_once(minimal_project:
     assert done.stdout.splitlines()[-1].startswith("OK: "), done.stdout
 
 
+WITHOUT_ROOTS_PASS = [
+    "setpriv",
+    *(f"--{s}=-dac_override,-dac_read_search" for s in ("inh-caps", "bounding-set")),
+]
+"""Run as root, a command still meets the folders' permissions (as root, in CI, it would
+read any folder)."""
+
+
+@pytest.mark.parametrize("folder", ["course", "quizzes", "course/images"])
+def test_a_folder_that_cannot_be_read_is_named_as_such(minimal_project: Path, folder: str) -> None:
+    """course/ unreadable was told as 'course/assets: Permission denied' (the first file
+    looked for), quizzes/ as its first quiz, and course/images/ not at all: its pictures
+    were said to be missing."""
+    unread = minimal_project / folder
+    unread.mkdir(exist_ok=True)
+    command = [sys.executable, "-m", "generator", "--root", str(minimal_project), "check"]
+    unread.chmod(0)
+    try:
+        as_user = WITHOUT_ROOTS_PASS if os.geteuid() == 0 else []
+        done = subprocess.run([*as_user, *command], capture_output=True, text=True, check=False)
+    finally:
+        unread.chmod(0o755)
+    fix = f"give yourself the right to read it (on Linux or a Mac: chmod -R u+rwX {folder})"
+    if folder == "course/images":
+        fix += ", or move it out of the project"
+    assert (done.returncode, done.stderr.splitlines()) == (
+        1,
+        [
+            f"{folder}/: this folder cannot be read (Permission denied), so nothing in it can "
+            f"be checked or published; {fix} [source.unreadable]",
+            "FAILED: 1 problem",
+        ],
+    )
+
+
 def test_a_bug_of_the_generator_ends_with_what_to_do(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
