@@ -13,9 +13,10 @@ In a page's Markdown only the text the page shows gets it. A name is left as wri
 picture ``images/图 1 流程.png`` is the file of that name, and with no-break spaces the
 site's picture, link or snippet named a file that is not there. So are left alone a link's
 or picture's ``(address "title")``, whole HTML tags (their attributes, ``alt`` and
-``title`` too), the content of ``<pre>``, ``<script>`` and ``<style>``, comments,
-autolinks and the lines that name snippets (pymdownx.snippets). A reference-style link's
-definition (``[id]: images/图1.png``) needs nothing: its address holds no space.
+``title`` too), the content of ``<pre>``, ``<code>``, ``<kbd>``, ``<samp>``, ``<script>``
+and ``<style>``, comments, autolinks and the lines that name snippets (pymdownx.snippets).
+A reference-style link's definition (``[id]: images/图1.png``) needs nothing: its address
+holds no space.
 """
 
 from __future__ import annotations
@@ -33,12 +34,15 @@ from generator.page_text import indented_code, searchable_lines
 NO_BREAK_SPACE = "\u00a0"
 NUMBER_SPACE = re.compile(r"(?<=[0-9%]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[0-9])")
 """A space between a number (or a percentage) and a Chinese character, either way round."""
+AS_WRITTEN = sorted(UNSHOWN_TEXT | {"code", "kbd", "samp"})
+"""Elements whose text is not the page's own, or is code, keys or a program's output, which
+a learner may copy: a no-break space pasted into a terminal or a form is no space."""
 MARKUP = re.compile(
-    rf"<({'|'.join(sorted(UNSHOWN_TEXT))})\b.*?</\1\s*>|{AUTOLINK_RE}|{HTML_RE}",
+    rf"<({'|'.join(AS_WRITTEN)})\b.*?</\1\s*>|{AUTOLINK_RE}|{HTML_RE}",
     re.IGNORECASE | re.DOTALL,
 )
-"""An element whose text the page does not show (with its tags), an autolink, or an HTML
-tag, comment, processing instruction or CDATA section as Python-Markdown finds one."""
+"""An element whose text is kept as written (with its tags), an autolink, or an HTML tag,
+comment, processing instruction or CDATA section as Python-Markdown finds one."""
 LINK_ADDRESS = "]("
 """What comes before a link's or picture's ``(address "title")``."""
 

@@ -88,8 +88,20 @@ def test_code_keeps_its_spaces_and_everything_else_is_as_written() -> None:
         "<!-- 第 4 讲 -->",
         "<https://example.com/第 5 讲>",
         '[问答](<问答 2 篇.md#s2> "第 2 篇")',
+        "<code>cd 第 2 课</code>",
+        "<kbd>F 5</kbd> 或 <samp>共 3 项</samp>",
     ],
-    ids=["tag-on-two-lines", "pre", "script", "style", "comment", "autolink", "link-address"],
+    ids=[
+        "tag-on-two-lines",
+        "pre",
+        "script",
+        "style",
+        "comment",
+        "autolink",
+        "link-address",
+        "html-code",
+        "kbd-samp",
+    ],
 )
 def test_what_is_not_shown_text_keeps_its_spaces(written: str) -> None:
     """HTML, what the browser runs, and a link's ``(address "title")`` are left as written;
