@@ -627,38 +627,26 @@ def test_a_quiz_spelt_yaml_is_to_be_renamed(minimal_project: Path, name: str) ->
     ]
 
 
-@pytest.mark.parametrize("name", ["practice", "glossary"])
+@pytest.mark.parametrize(
+    ("name", "quiz"),
+    [("practice", "practice"), ("glossary", "glossary"), ("glossary", "Glossary")],
+    ids=["practice", "glossary", "but-for-capitals"],
+)
 def test_a_quiz_named_after_a_page_that_is_no_module_is_never_silently_ignored(
-    minimal_project: Path, name: str
+    minimal_project: Path, name: str, quiz: str
 ) -> None:
-    """The page lacks its two-digit number: the quiz would be lost without a word."""
+    """The page lacks its two-digit number: the quiz would be lost without a word. Named so
+    but for capitals ('Glossary.yml'), it was told to restore course/Glossary.md, a second
+    glossary page, and still no quiz the course reads."""
     page = minimal_project / f"course/{name}.md"
     page.write_text("---\ntitle: 练习\n---\n\n练习。\n", encoding="utf-8")
-    (minimal_project / f"quizzes/{name}.yml").write_text("garbage: [\n", encoding="utf-8")
+    (minimal_project / f"quizzes/{quiz}.yml").write_text("garbage: [\n", encoding="utf-8")
     assert problems_of(minimal_project) == [
-        f"quizzes/{name}.yml:1:1: quiz '{name}.yml' belongs to no module, so it is never "
+        f"quizzes/{quiz}.yml:1:1: quiz '{quiz}.yml' belongs to no module, so it is never "
         f"read: course/{name}.md is an ordinary page, as a module's file name is two digits, "
         "a hyphen and lower-case letters, digits or hyphens; to make the page a module, "
         f"rename it and its quiz with the next number, such as 03-{name}.md and "
         f"03-{name}.yml (see AUTHORING.md); otherwise move the quiz out of quizzes/ or "
-        "delete it [quiz.orphan]"
-    ]
-
-
-def test_a_quiz_named_after_a_page_that_is_no_module_but_for_capitals_is_told_of_the_page(
-    minimal_project: Path,
-) -> None:
-    """'Glossary.yml' beside course/glossary.md was told to restore course/Glossary.md: a
-    second glossary page, and still no quiz the course reads."""
-    page = minimal_project / "course/glossary.md"
-    page.write_text("---\ntitle: 术语表\n---\n\n术语。\n", encoding="utf-8")
-    (minimal_project / "quizzes/Glossary.yml").write_text("questions: []\n", encoding="utf-8")
-    assert problems_of(minimal_project) == [
-        "quizzes/Glossary.yml:1:1: quiz 'Glossary.yml' belongs to no module, so it is never "
-        "read: course/glossary.md is an ordinary page, as a module's file name is two digits, "
-        "a hyphen and lower-case letters, digits or hyphens; to make the page a module, "
-        "rename it and its quiz with the next number, such as 03-glossary.md and "
-        "03-glossary.yml (see AUTHORING.md); otherwise move the quiz out of quizzes/ or "
         "delete it [quiz.orphan]"
     ]
 
