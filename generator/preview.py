@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_markdown_title
 from mkdocs.utils.meta import get_data
 
+from generator.search_breaks import joined_at_separators
 from generator.search_index import INDEX
 from generator.write import DocsContents
 
@@ -55,6 +56,7 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.dirty = False
         self.rebuilt: set[str] = set()
         self.entries: list[dict[str, Any]] = []
+        self.page_order: dict[str, int] = {}
         self.env: jinja2.Environment | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -87,16 +89,27 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.rebuilt.add(page.url)
         return html
 
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """The order the pages are built in, which is their search entries' in a build."""
+        pages = files.documentation_pages()
+        self.page_order = {file.url: place for place, file in enumerate(pages)}
+        return files
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The search index as a build has it (:func:`generator.search_index.split_index`
+        joins it at its separators too): the entries of the pages this build made, with
+        those kept of the others, in the pages' order (a rebuilt page's had gone last)."""
         index_file = Path(config.site_dir) / INDEX
         if not index_file.is_file():
             return
         index = json.loads(index_file.read_text(encoding="utf-8"))
+        entries = joined_at_separators(index["docs"], index["config"].get("separator", ""))
         if self.dirty:
             kept = [entry for entry in self.entries if _page_of(entry) not in self.rebuilt]
-            index["docs"] = kept + index["docs"]
-            index_file.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
-        self.entries = index["docs"]
+            last = len(self.page_order)
+            entries = sorted(kept + entries, key=lambda e: self.page_order.get(_page_of(e), last))
+        index["docs"] = self.entries = entries
+        index_file.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
 
 
 def _page_of(entry: dict[str, Any]) -> str:

@@ -20,11 +20,12 @@ from generator.preview_start import NOT_STARTED
 from generator.preview_terminal import NO_WARNINGS_LEFT
 from generator.project import SERVE_STYLES, Project
 from generator.search_index import INDEX as SEARCH_INDEX
+from generator.search_index import search_entries
 from generator.serve import FIXED, NOT_UPDATED, Preview
 from generator.source_watch import SourceWatch
-from tests.conftest import snapshot
+from tests.conftest import run_generator, snapshot
 from tests.test_page_scan import with_missing_snippet
-from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
+from tests.test_search_terms import KEPT_WHOLE, PROJECT_TERM, index_text
 
 
 @pytest.fixture
@@ -71,6 +72,33 @@ def test_a_quiz_edit_rebuilds_only_the_pages_that_show_it(
     rebuilt = built(preview, "01-sample.html").read_text(encoding="utf-8")
     assert nav_title(rebuilt, "02-second.html") == "第二模块", "pages that were not rebuilt"
     assert search_pages(preview) == searchable, "search keeps the pages that were not rebuilt"
+
+
+def test_the_search_entries_are_a_builds_at_start_and_after_a_save(
+    preview: Preview, minimal_project: Path
+) -> None:
+    """A build drops the zero-width spaces beside the search's separators (、 ； ？), which
+    let a result's line break before them; the preview kept them. After a save that rebuilt
+    one page, its entries went last, and the order drifted from save to save."""
+    assert run_generator(minimal_project, "build") == 0
+    built_entries = search_entries(minimal_project / "site")
+    assert served_entries(preview) == built_entries
+    quiz = minimal_project / "quizzes/01-sample.yml"
+    edit(quiz, "你首先应该怎么做？", "你先做什么？")
+    preview.rebuild()
+    assert preview.plugin.dirty
+    assert run_generator(minimal_project, "build") == 0
+    assert served_entries(preview) == search_entries(minimal_project / "site")
+    edit(quiz, "你先做什么？", "你首先应该怎么做？")
+    preview.rebuild()
+    assert served_entries(preview) == built_entries
+
+
+def served_entries(preview: Preview) -> list[dict[str, object]]:
+    entries: list[dict[str, object]] = json.loads(
+        built(preview, SEARCH_INDEX).read_text(encoding="utf-8")
+    )["docs"]
+    return entries
 
 
 def test_the_preview_has_the_sites_theme(preview: Preview) -> None:
@@ -345,18 +373,13 @@ def test_an_edited_search_terms_list_rebuilds_the_search_index_whole(
     """The preview read search-terms.txt once, at start-up."""
     terms = minimal_project / "search-terms.txt"
     listed = terms.read_text(encoding="utf-8")
-    kept_whole = f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}"
     terms.write_text(f"{listed}{PROJECT_TERM}\n", encoding="utf-8")
     preview.rebuild()
     assert not preview.plugin.dirty
-    assert kept_whole in index_text(built(preview, SEARCH_INDEX).read_text(encoding="utf-8"))
+    assert KEPT_WHOLE in index_text(built(preview, SEARCH_INDEX).read_text(encoding="utf-8"))
     terms.write_text(listed, encoding="utf-8")
     preview.rebuild()
-    assert kept_whole not in index_text(built(preview, SEARCH_INDEX).read_text(encoding="utf-8"))
-
-
-KEPT_WHOLE = f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}"
-"""How the search index holds PROJECT_TERM when search keeps it whole."""
+    assert KEPT_WHOLE not in index_text(built(preview, SEARCH_INDEX).read_text(encoding="utf-8"))
 
 
 def index_of(preview: Preview) -> str:

@@ -33,6 +33,9 @@ PROJECT_TERM = "开篇情景"
 """In no other terms file, and jieba alone splits it into 开篇 + 情景."""
 ZERO_WIDTH = "\u200b"
 """MkDocs' search plugin marks the words it split with zero-width spaces between them."""
+KEPT_WHOLE = f"{ZERO_WIDTH}{PROJECT_TERM}。"
+"""How an index holds PROJECT_TERM (followed by 。 in the pages) when search keeps it whole:
+after a zero-width space, with none before 。, as none is kept beside the separators."""
 
 
 def test_every_listed_term_is_taught_in_the_course() -> None:

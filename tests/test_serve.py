@@ -35,7 +35,7 @@ from tests.conftest import (
     watched_tab,
 )
 from tests.test_page_scan import with_missing_snippet
-from tests.test_search_terms import PROJECT_TERM, ZERO_WIDTH, index_text
+from tests.test_search_terms import KEPT_WHOLE, PROJECT_TERM, index_text
 from tests.test_settings_files import COPYRIGHT, add_theme_folder
 
 pytestmark = pytest.mark.browser
@@ -414,9 +414,8 @@ def test_an_edited_search_terms_list_is_applied_on_save(
 ) -> None:
     terms = minimal_project / "search-terms.txt"
     terms.write_text(f"{terms.read_text(encoding='utf-8')}{PROJECT_TERM}\n", encoding="utf-8")
-    kept_whole = f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}"
     deadline = time.monotonic() + 30
-    while kept_whole not in index_text(fetch(preview + SEARCH_INDEX)):
+    while KEPT_WHOLE not in index_text(fetch(preview + SEARCH_INDEX)):
         assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
         time.sleep(0.3)
     log = (tmp_path / "serve.log").read_text(encoding="utf-8").splitlines()
@@ -457,8 +456,7 @@ def test_a_saved_search_dictionary_is_applied_and_a_broken_one_reported(
     log = tmp_path / "serve.log"
     dictionary = minimal_project / "dicts/words.txt"
     dictionary.write_text(f"客户 100 n\n{PROJECT_TERM} 1000 n\n", encoding="utf-8")
-    kept_whole = f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}"
-    served_when(dictionary_preview + SEARCH_INDEX, lambda text: kept_whole in index_text(text), log)
+    served_when(dictionary_preview + SEARCH_INDEX, lambda text: KEPT_WHOLE in index_text(text), log)
     lines = log.read_text(encoding="utf-8").splitlines()
     assert "Rebuilt every page: a search dictionary (jieba_dict, jieba_dict_user) changed" in lines
     dictionary.write_bytes(f"{PROJECT_TERM} 1000 n\n".encode("gbk"))
@@ -477,14 +475,13 @@ def test_a_search_dictionary_in_a_folder_made_while_the_preview_runs_is_applied(
     yet to make: the preview did not watch a folder that was not there, and the dictionary
     written in it took effect only at the next save of another file."""
     log = tmp_path / "serve.log"
-    kept_whole = f"{ZERO_WIDTH}{PROJECT_TERM}{ZERO_WIDTH}"
     for preview in serving(minimal_project, tmp_path):
         name_user_dictionary(minimal_project)
         served_when(preview + SERVE_PROBLEMS, lambda text: "words.txt" in text, log)
         (minimal_project / "dicts").mkdir()
         words = f"客户 100 n\n{PROJECT_TERM} 1000 n\n"
         (minimal_project / "dicts/words.txt").write_text(words, encoding="utf-8")
-        served_when(preview + SEARCH_INDEX, lambda text: kept_whole in index_text(text), log)
+        served_when(preview + SEARCH_INDEX, lambda text: KEPT_WHOLE in index_text(text), log)
         assert json.loads(fetch(preview + SERVE_PROBLEMS))["problems"] == []
 
 
