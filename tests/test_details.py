@@ -381,61 +381,6 @@ view); at each stop, axe's target-size rule on the navigation (Material's table 
 contents follows the page as it scrolls, marking the section in view)."""
 
 
-OUT_OF_VIEW = """async () => {
-  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-  await Promise.all(document.getAnimations().map(animation => animation.finished));
-  const focused = document.activeElement;
-  const box = focused.getBoundingClientRect();
-  const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
-  const seeThrough = [];
-  for (let element = focused.parentElement; element; element = element.parentElement) {
-    seeThrough.push(getComputedStyle(element).opacity === "0");
-  }
-  return x < 0 || y < 0 || x > innerWidth || y > innerHeight || seeThrough.includes(true);
-}"""
-"""Whether the element with the focus cannot be seen once the page is still (Material's
-search box slides in as it takes the focus): its middle outside the screen, or a box it
-is in wholly transparent (Material's colour switch is a transparent input whose label
-shows the focus)."""
-
-IN_DRAWER = "document.activeElement.closest('.md-sidebar--primary') !== null"
-DRAWER_SHOWN = """async () => {
-  await Promise.all(document.getAnimations().map(animation => animation.finished));
-  return document.querySelector('.md-sidebar--primary').getBoundingClientRect().right > 0;
-}"""
-"""Whether any of Material's navigation drawer is on the screen once it is still."""
-
-
-def keyboard_stops_to_the_content(page: Page) -> list[tuple[str, bool, bool]]:
-    """Tab from the top of the page into its content: each stop on the way, whether it
-    lies outside the screen and whether it is in the navigation drawer."""
-    stops: list[tuple[str, bool, bool]] = []
-    for _ in range(120):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.closest('.md-content') !== null"):
-            return stops
-        unseen, in_drawer = page.evaluate(OUT_OF_VIEW), page.evaluate(IN_DRAWER)
-        stops.append(
-            (page.evaluate("document.activeElement.outerHTML.slice(0, 80)"), unseen, in_drawer)
-        )
-    raise AssertionError("120 presses of Tab did not reach the page's content")
-
-
-def test_the_navigation_drawer_slides_in_for_the_keyboard_on_a_phone(
-    page: Page, fixture_site_url: str
-) -> None:
-    """Below 1220 px Material's navigation is a drawer off the screen's left edge, and its
-    menu button takes no focus: tabbing from the top of the page goes through the
-    drawer's links, each on the screen as it takes the focus, and the drawer slides out
-    again once the focus has gone on into the content."""
-    page.set_viewport_size({"width": 390, "height": 844})
-    open_quiz(page, fixture_site_url)
-    stops = keyboard_stops_to_the_content(page)
-    assert [html for html, unseen, _ in stops if unseen] == []
-    assert sum(in_drawer for _, _, in_drawer in stops) >= 3, "the site's navigation is reachable"
-    assert not page.evaluate(DRAWER_SHOWN)
-
-
 @pytest.mark.parametrize("size", [(390, 844), (1280, 800)])
 def test_tab_out_of_search_lands_on_something_to_see(
     page: Page, fixture_site_url: str, size: tuple[int, int]

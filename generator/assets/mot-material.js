@@ -7,7 +7,9 @@
  * - no smooth scrolling for a learner who asks for less motion;
  * - Zensical's search dialog kept closed over the next page on a screen under 960 px;
  * - a colour switch that shows the other scheme at each press;
- * - a diagram that scrolls sideways on a phone taking the focus.
+ * - a diagram that scrolls sideways on a phone taking the focus;
+ * - the header's menu and search buttons (below 1220 px) pressed by keyboard, and the
+ *   navigation drawer they open taking and giving back the focus.
  */
 (function () {
   "use strict";
@@ -136,6 +138,69 @@
     });
   }
 
+  var DRAWER = ".md-sidebar--primary";
+
+  /* Below 1220 px Material's header opens the navigation drawer, and on a phone search, by
+     a label that ticks a checkbox: it took no focus and had no name (a picture, unnamed).
+     Each label now holds a button (a label may not be one) named as what it opens, which
+     the keyboard presses; a click on it ticks the box as the label did. */
+  function headerButton(label, name) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "mot-header-button";
+    button.setAttribute("aria-label", name);
+    while (label.firstChild) { button.appendChild(label.firstChild); }
+    label.appendChild(button);
+    button.addEventListener("click", function () { document.getElementById(label.htmlFor).click(); });
+    return button;
+  }
+
+  /* Escape closes search (Material): on a phone the focus goes back to the button, not
+     to the page's top. */
+  function pressSearchByKeyboard() {
+    var toggle = document.getElementById("__search");
+    var label = document.querySelector('.md-header label[for="__search"]');
+    var search = document.querySelector(".md-search[aria-label]");
+    if (!toggle || !label || !search) { return; }
+    var button = headerButton(label, search.getAttribute("aria-label"));
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked && button.getClientRects().length) { button.focus(); }
+    });
+  }
+
+  /* The drawer closed is hidden (mot.css), so the focus goes into it as it opens: to the
+     page's own link, where shown (on a phone the page's entry opens its contents), else the
+     first. The menu button says whether it is open; Escape closes it and gives the focus
+     back to the button, and a Tab out of it closes it over the page. */
+  function openTheDrawerByKeyboard() {
+    var drawer = document.getElementById("__drawer");
+    var label = document.querySelector('.md-header label[for="__drawer"]');
+    var nav = document.querySelector(".md-nav--primary");
+    if (!drawer || !label || !nav) { return; }
+    var menu = headerButton(label, nav.getAttribute("aria-label"));
+    function firstStop() {
+      var pages = window.mot.all(document, DRAWER + " .md-nav__item--active > a.md-nav__link");
+      var links = pages.concat(window.mot.all(document, DRAWER + " a.md-nav__link"));
+      return links.find(function (link) {
+        return link.getClientRects().length > 0 && getComputedStyle(link).visibility === "visible";
+      });
+    }
+    function close() { if (drawer.checked) { drawer.click(); } }
+    drawer.addEventListener("change", function () {
+      menu.setAttribute("aria-expanded", String(drawer.checked));
+      var stop = drawer.checked && !document.activeElement.closest(DRAWER) && firstStop();
+      if (stop) { stop.focus(); }
+    });
+    menu.setAttribute("aria-expanded", String(drawer.checked));
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) { close(); menu.focus(); }
+    });
+    document.addEventListener("focusout", function (event) {
+      var into = event.relatedTarget;
+      if (into && event.target.closest(DRAWER) && !into.closest(DRAWER)) { close(); }
+    });
+  }
+
   tellSearchWhenOpen();
   keepKeysFromMaterial();
   searchTextWithoutKeys();
@@ -143,4 +208,6 @@
   keepZensicalSearchBoxClear();
   switchToTheOtherScheme();
   focusWideDiagrams();
+  pressSearchByKeyboard();
+  openTheDrawerByKeyboard();
 })();
