@@ -494,6 +494,41 @@ def test_search_results_keep_their_contrast(scheme_page: Page, site_url: str) ->
     assert contrast_violations(page, more) == [], "在该页上还有… in focus"
 
 
+def chromium_names(page: Page, selector: str) -> list[str]:
+    """The names Chromium's accessibility tree gives the elements of ``selector`` it shows a
+    screen reader (a closed ``<details>`` hides what it holds)."""
+    session = page.context.new_cdp_session(page)
+    root = session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    found = session.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})
+    names = []
+    for node_id in found["nodeIds"]:
+        tree = session.send("Accessibility.getPartialAXTree", {"nodeId": node_id})
+        node = tree["nodes"][0]
+        if not node.get("ignored"):
+            names.append(node.get("name", {}).get("value", ""))
+    session.detach()
+    return names
+
+
+def test_search_results_are_named_by_their_titles(page: Page, site_url: str) -> None:
+    """A result is a link around an article, which Chromium named '': going through the
+    results with the arrow keys, a screen reader said "link" and nothing more. A page's
+    result is named by its title, a section's by its heading and then its page's title."""
+    page.goto(f"{site_url}index.html")
+    type_query(page, "客户")  # found many times on a page: its further results fold
+    item = page.locator(".md-search-result__item:has(.md-search-result__more)").first
+    expect(item).to_be_visible(timeout=15_000)
+    item.locator("summary").click()
+    titles = [
+        text.replace("\u200b", "").strip() for text in item.locator("h1, h2").all_inner_texts()
+    ]
+    expected = [titles[0]] + [f"{section}，{titles[0]}" for section in titles[1:]]
+    assert len(expected) > 1
+    links = ".md-search-result__item:has(.md-search-result__more[open]) a"
+    assert chromium_names(page, links) == expected
+    assert all(chromium_names(page, "a.md-search-result__link")), "every result shown"
+
+
 LINKS = {
     "in running text": ".md-content .md-typeset p a:not(.headerlink)",
     "in an answer's feedback": ".mot-feedback a",

@@ -9,7 +9,8 @@
  * - a colour switch that shows the other scheme at each press;
  * - a diagram that scrolls sideways on a phone taking the focus;
  * - the header's menu and search buttons (below 1220 px) pressed by keyboard, and the
- *   navigation drawer they open taking and giving back the focus.
+ *   navigation drawer they open taking and giving back the focus;
+ * - a name for each search result, read as the keyboard goes through them.
  */
 (function () {
   "use strict";
@@ -201,6 +202,25 @@
     });
   }
 
+  /* A search result is a link around an article, which Chromium named from nothing: a
+     screen reader going through the results with the arrow keys heard "link" alone. Each
+     is named by its title, a section's followed by its page's (the item's first), without
+     the marks the index puts between words. */
+  function nameSearchResults() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list) { return; }
+    function title(heading) { return heading ? heading.textContent.replace(/\u200b/g, "").replace(/\s+/g, " ").trim() : ""; }
+    new MutationObserver(function () {
+      window.mot.all(list, ".md-search-result__item").forEach(function (item) {
+        var page = title(item.querySelector("h1"));
+        window.mot.all(item, "a.md-search-result__link").forEach(function (link) {
+          var own = title(link.querySelector("h1, h2"));
+          link.setAttribute("aria-label", page && own !== page ? own + "，" + page : own);
+        });
+      });
+    }).observe(list, { childList: true, subtree: true });
+  }
+
   tellSearchWhenOpen();
   keepKeysFromMaterial();
   searchTextWithoutKeys();
@@ -210,4 +230,5 @@
   focusWideDiagrams();
   pressSearchByKeyboard();
   openTheDrawerByKeyboard();
+  nameSearchResults();
 })();
