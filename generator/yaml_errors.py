@@ -139,22 +139,37 @@ def _tab_problem(text: str, line: int, column: int) -> tuple[str, str, str]:
 
 
 def _tab_indent_fix(lines: list[str], line: int) -> str:
-    """How to indent line ``line``, a key indented with a tab: with spaces, as far as the key
-    starts elsewhere in the file, or else as the key with a value on the line above it (a
-    question's keys are 4 spaces in, not 2)."""
+    """How to indent line ``line``, a key indented with a tab: with spaces, as the key below
+    it when the line above opens their block (``theme:``, then ``name``, ``language``: a
+    ``name`` stands deeper under each palette), else as far as the key starts elsewhere in
+    the file, or else as the key with a value on the line above it (a question's keys are
+    4 spaces in, not 2)."""
     key = KEY_LINE.match(lines[line - 1].lstrip("\t "))
     if key is None or key.group(1).strip():
         return f"{TAB_FIX}: two spaces per level"
     name = key.group(2)
+    above = next((row for row in reversed(lines[: line - 1]) if holds_something(row)), "")
+    below = next((row for row in lines[line:] if holds_something(row)), "")
+    if _opens_block_over(above, below):
+        column = len(below) - len(below.lstrip())
+        return f"{TAB_FIX}: start '{name}' {spaces_in(column)}, as the key below it starts"
     elsewhere = columns_elsewhere(lines, name, line)
     if len(elsewhere) == 1:
         return f"{TAB_FIX}: start '{name}' {spaces_in(elsewhere.pop())}, as it starts elsewhere"
-    above = next((row for row in reversed(lines[: line - 1]) if holds_something(row)), "")
     above_key = KEY_LINE.match(above)
     if elsewhere or above_key is None or not holds_value(above):
         return f"{TAB_FIX}: two spaces per level"
     where = f"as '{above_key.group(2)}' on the line above it starts"
     return f"{TAB_FIX}: start '{name}' {spaces_in(len(above_key.group(1)))}, {where}"
+
+
+def _opens_block_over(above: str, below: str) -> bool:
+    """Whether ``above`` is a key that opens a block of keys (``theme:``) and ``below``, a
+    key deeper than it with no tab, is of that block, as the line between them is."""
+    above_key, below_key = KEY_LINE.match(above), KEY_LINE.match(below)
+    if above_key is None or below_key is None or holds_value(above) or "\t" in below_key[1]:
+        return False
+    return not below_key[1].strip() and len(below_key[1]) > len(above_key[1])
 
 
 def _odd_space_indent(text: str, error_line: int) -> tuple[int, str] | None:

@@ -263,6 +263,7 @@ def test_a_setting_with_no_colon_is_named_at_its_line(
 
 TAB = "the line is indented with a tab; use spaces, not tabs: {fix} [yaml.tab]"
 TAB_AS_ABOVE = TAB.format(fix="start 'language' 2 spaces in, as 'name' on the line above it starts")
+TAB_AS_BELOW = TAB.format(fix="start 'name' 2 spaces in, as the key below it starts")
 FULL_WIDTH_INDENT = (
     "the line is indented with full-width spaces (U+3000); indent with ordinary spaces "
     "(half-width), two per level [yaml.full-width-indent]"
@@ -342,6 +343,8 @@ FULL_WIDTH_INDENT = (
             "a half-width ':' after the key: pymdownx.tabbed: [yaml.full-width-colon]",
         ),
         ("  language: zh", "\tlanguage: zh", f"{{line}}:1: {TAB_AS_ABOVE}"),
+        # 'name' stands 8 spaces in under each palette: told so, as it started elsewhere
+        ("  name: material", "\tname: material", f"{{line}}:1: {TAB_AS_BELOW}"),
         ("  language: zh", "  \tlanguage: zh", f"{{line}}:3: {TAB_AS_ABOVE}"),
         (
             "      alternate_style: true",
@@ -380,7 +383,8 @@ FULL_WIDTH_INDENT = (
         *("full-width-colon", "unclosed-quote", "misaligned-key", "special-start", "not-a-tag"),
         *("extension-no-space", "extension-full-width-colon", "extension-misaligned-key"),
         *("extension-unclosed-quote", "extension-name-full-width-colon"),
-        *("tab", "tab-after-spaces", "tab-under-extension", "tab-after-colon"),
+        *("tab", "tab-first-in-its-block", "tab-after-spaces", "tab-under-extension"),
+        "tab-after-colon",
         *("full-width-indent", "full-width-after-space", "full-width-after-spaces"),
         *("full-width-top-level", "full-width-under-extension"),
         *("duplicate-key", "duplicate-setting"),
