@@ -21,6 +21,7 @@ from generator.load import load_course
 from generator.media import Media, link_problems, linkable_files, select_media
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course
+from generator.page_checks import OwnChecks
 from generator.problem_cache import ProblemCache
 from generator.project import BUILT_DOCS, BUILT_SITE, Project
 from generator.publish import publish_site, recover_output, refuse_site_target, scratch_folder
@@ -74,12 +75,7 @@ def check(project: Project) -> CheckedCourse:
     their names all known.
     """
     recover_output(project)
-    with CourseScanner(project) as scanner:
-        course = load_course(project, scanner.start)
-        if links := link_problems(project):
-            raise CourseError(links)
-        scan = scanner.scan(course)
-    files = linkable_files(project)
+    course, scan, files = _scanned_course(project)
     problems = _course_problems(project, course, scan, files)
     named = named_files(project)
     sheets = course_style_sheets(project, named, files)
@@ -101,6 +97,20 @@ def check(project: Project) -> CheckedCourse:
     ]:
         raise CourseError(late_problems)
     return CheckedCourse(project, course, scan.anchors, warnings, media)
+
+
+def _scanned_course(project: Project) -> tuple[Course, CourseScan, set[str]]:
+    """The course, its pages' scan, and the files under course/ that a page may link to,
+    listed before the course is read so that the workers that scan the pages run each
+    page's own checks for them (:class:`generator.page_checks.OwnChecks`). Links under
+    course/ or quizzes/ that lead outside the project are told once the course is read."""
+    links = link_problems(project)
+    files = set() if links else linkable_files(project)
+    with CourseScanner(project, OwnChecks(frozenset(files))) as scanner:
+        course = load_course(project, scanner.start)
+        if links:
+            raise CourseError(links)
+        return course, scanner.scan(course), files
 
 
 def _course_problems(

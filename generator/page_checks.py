@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
 from generator.course_scan import CourseScan
 from generator.errors import Problem, Severity
@@ -55,7 +56,7 @@ from generator.page_resources import head_elements, picture_elsewhere, resource_
 from generator.page_scan import PageLink, PageScan
 from generator.page_snippets import snippet_lines_shown
 from generator.page_tables import broken_tables, lost_cells
-from generator.page_text import Lines, Place, searchable_text, text_places
+from generator.page_text import Lines, Place, searchable_lines, searchable_text, text_places
 from generator.problem_cache import UNKEPT, ProblemCache
 from generator.project import PROGRESS_MARKER
 
@@ -78,8 +79,10 @@ def page_problems(
     page's own problems are ``kept`` for what they read."""
     lines = scan.lines
     listed = sorted(files)
+    ahead = scan.own_problems if scan.checked_by == OwnChecks(frozenset(files)) else {}
     own = {
-        page.filename: _kept_own_problems(page, scan, files, listed, kept) for page in course.pages
+        page.filename: _kept_own_problems(page, scan, files, listed, kept, ahead)
+        for page in course.pages
     }
     cut_short = {name for name, found in own.items() if any(p.code == UNCLOSED for p in found)}
     problems = [problem for found in own.values() for problem in found]
@@ -123,14 +126,39 @@ TEXT_CHECKS: tuple[Callable[[Page, str], Iterable[Problem]], ...] = (
 """Checks of a page's text, its code left as empty lines."""
 
 
+@dataclass(frozen=True)
+class OwnChecks:
+    """A page's own checks, for the files under course/ a link may name, run where the page
+    is scanned (:class:`generator.course_scan.CourseScanner`): in the worker processes
+    that scan the pages on a first check of a large course."""
+
+    files: frozenset[str]
+
+    def __call__(self, page: Page, found: PageScan, reads_snippets: bool) -> list[Problem]:
+        """The problems of ``page`` that no other page bears on; ``found``: its scan."""
+        lines = searchable_lines(page)
+        alone = CourseScan(
+            {}, {}, {page.filename: found}, {}, {page.filename: lines}, reads_snippets
+        )
+        return list(_own_problems(page, lines, alone, self.files))
+
+
 def _kept_own_problems(
-    page: Page, scan: CourseScan, files: Collection[str], listed: list[str], kept: ProblemCache
+    page: Page,
+    scan: CourseScan,
+    files: Collection[str],
+    listed: list[str],
+    kept: ProblemCache,
+    ahead: Mapping[str, list[Problem]],
 ) -> list[Problem]:
     """The problems of ``page`` that no other page bears on, found again only when its
     text, the files it may name (``listed``) or the snippets setting changed; not kept
-    when its scan read other files in (:attr:`PageScan.keepable`)."""
+    when its scan read other files in (:attr:`PageScan.keepable`). Those found ``ahead``,
+    where the page was scanned, for the same files and settings, are taken as found."""
 
-    def find() -> Iterator[Problem]:
+    def find() -> Iterable[Problem]:
+        if page.filename in ahead:
+            return ahead[page.filename]
         return _own_problems(page, scan.lines[page.filename], scan, files)
 
     if not scan.pages[page.filename].keepable:

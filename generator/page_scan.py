@@ -17,12 +17,12 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, Generic, TypeVar
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -110,45 +110,54 @@ CODE = {"code", "pre"}
 PARALLEL_FROM = 40
 """Pages to convert before it pays to start worker processes."""
 MAX_WORKERS = 8
-PAGES_PER_TASK = 4
+ITEMS_PER_TASK = 4
+Item = TypeVar("Item")
+Found = TypeVar("Found")
 
 
-class Scans:
-    """Scans of page bodies with the site's Markdown extensions: of many bodies, started at
-    once in worker processes, so that this process goes on with other work meanwhile; of
-    a few, or where workers cannot run, made here when :meth:`results` asks for them."""
+class Scans(Generic[Item, Found]):
+    """The ``work`` on each item that needs the site's Markdown converter (a page's scan):
+    for many items, started at once in worker processes, so that this process goes on with
+    other work meanwhile; for a few, or where workers cannot run, done here when
+    :meth:`results` asks for it."""
 
-    def __init__(self, extensions: list[Any], settings: dict[str, Any], bodies: list[str]):
-        self.extensions, self.settings, self.bodies = extensions, settings, bodies
+    def __init__(
+        self,
+        extensions: list[Any],
+        settings: dict[str, Any],
+        items: list[Item],
+        work: Callable[[Item, markdown.Markdown], Found],
+    ) -> None:
+        self.extensions, self.settings, self.items, self.work = extensions, settings, items, work
         self.pool: ProcessPoolExecutor | None = None
-        self.running: Iterator[PageScan] | None = None
+        self.running: Iterator[Found] | None = None
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
-        if len(bodies) >= PARALLEL_FROM and workers > 1 and _can_fork():
+        if len(items) >= PARALLEL_FROM and workers > 1 and _can_fork():
             self.pool = ProcessPoolExecutor(
                 workers,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_start_worker,
-                initargs=(extensions, settings),
+                initargs=(extensions, settings, work),
             )
             try:
-                self.running = self.pool.map(_scan_in_worker, bodies, chunksize=PAGES_PER_TASK)
+                self.running = self.pool.map(_work_in_worker, items, chunksize=ITEMS_PER_TASK)
             except OSError:
-                self.stop()  # no workers after all: scan here
+                self.stop()  # no workers after all: work here
 
-    def results(self) -> list[PageScan]:
-        """The scan of each body, in order."""
+    def results(self) -> list[Found]:
+        """The work's result for each item, in order."""
         if self.running is not None:
             try:
                 return list(self.running)
             except BrokenProcessPool:
-                pass  # the workers died: scan here
+                pass  # the workers died: work here
             finally:
                 self.stop()
         converter = new_converter(self.extensions, self.settings)
-        return [scan_page(body, converter) for body in self.bodies]
+        return [self.work(item, converter) for item in self.items]
 
     def stop(self) -> None:
-        """End the workers, dropping the scans not yet started."""
+        """End the workers, dropping the work not yet started."""
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
         self.pool, self.running = None, None
@@ -173,16 +182,20 @@ def _os_threads() -> int:
         return threading.active_count()
 
 
-_worker_converter: list[markdown.Markdown] = []
-"""A worker process's one Markdown instance (see :func:`_start_worker`)."""
+_worker: list[tuple[markdown.Markdown, Callable[[Any, markdown.Markdown], Any]]] = []
+"""A worker process's one Markdown instance and its work (see :func:`_start_worker`)."""
 
 
-def _start_worker(extensions: list[Any], settings: dict[str, Any]) -> None:
-    _worker_converter.append(new_converter(extensions, settings))
+def _start_worker(
+    extensions: list[Any], settings: dict[str, Any], work: Callable[[Any, markdown.Markdown], Any]
+) -> None:
+    """Forked, the worker is handed ``work`` as it is, not pickled."""
+    _worker.append((new_converter(extensions, settings), work))
 
 
-def _scan_in_worker(body: str) -> PageScan:
-    return scan_page(body, _worker_converter[0])
+def _work_in_worker(item: Any) -> Any:
+    converter, work = _worker[0]
+    return work(item, converter)
 
 
 def new_converter(extensions: list[Any], settings: dict[str, Any]) -> markdown.Markdown:
