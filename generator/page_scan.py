@@ -12,15 +12,11 @@ stash of raw HTML. Link syntax in code is neither: it stays text.
 from __future__ import annotations
 
 import html
-import multiprocessing
-import os
 import re
 import sys
-import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from html.parser import HTMLParser
 from typing import Any, Generic, TypeVar
 from xml.etree.ElementTree import Element
@@ -33,6 +29,7 @@ from markdown.util import AMP_SUBSTITUTE
 from generator.css_loads import css_decoded, css_loads
 from generator.errors import raising_modules
 from generator.page_snippets import includes_files, record_missing
+from generator.workers import Forked
 
 PageLink = tuple[str, bool]
 """An address a page links to, and whether it is written in raw HTML (left as written)."""
@@ -109,7 +106,6 @@ FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]]+)\]")
 CODE = {"code", "pre"}
 PARALLEL_FROM = 40
 """Pages to convert before it pays to start worker processes."""
-MAX_WORKERS = 8
 ITEMS_PER_TASK = 4
 Item = TypeVar("Item")
 Found = TypeVar("Found")
@@ -129,73 +125,37 @@ class Scans(Generic[Item, Found]):
         work: Callable[[Item, markdown.Markdown], Found],
     ) -> None:
         self.extensions, self.settings, self.items, self.work = extensions, settings, items, work
-        self.pool: ProcessPoolExecutor | None = None
-        self.running: Iterator[Found] | None = None
-        workers = min(os.cpu_count() or 1, MAX_WORKERS)
-        if len(items) >= PARALLEL_FROM and workers > 1 and _can_fork():
-            self.pool = ProcessPoolExecutor(
-                workers,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=_start_worker,
-                initargs=(extensions, settings, work),
-            )
-            try:
-                self.running = self.pool.map(_work_in_worker, items, chunksize=ITEMS_PER_TASK)
-            except OSError:
-                self.stop()  # no workers after all: work here
+        run = partial(_work_on, items, work, extensions, settings)
+        self.forked = Forked(len(items), run, PARALLEL_FROM, ITEMS_PER_TASK)
 
     def results(self) -> list[Found]:
         """The work's result for each item, in order."""
-        if self.running is not None:
-            try:
-                return list(self.running)
-            except BrokenProcessPool:
-                pass  # the workers died: work here
-            finally:
-                self.stop()
-        converter = new_converter(self.extensions, self.settings)
+        found = self.forked.results()
+        if found is not None:
+            return found
+        converter = new_converter(self.extensions, self.settings)  # no workers, or they died
         return [self.work(item, converter) for item in self.items]
 
     def stop(self) -> None:
         """End the workers, dropping the work not yet started."""
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
-        self.pool, self.running = None, None
+        self.forked.stop()
 
 
-def _can_fork() -> bool:
-    """Workers are forked: they start at once, with what this process has imported, and
-    never re-run the program that called us (as spawned workers do when its main module
-    has no ``if __name__ == "__main__"`` guard). That is safe on Linux in a process with one
-    thread, Python's or another library's (``check`` and ``build``); anywhere else (the live
-    preview, macOS, Windows) the pages are scanned in this process."""
-    return sys.platform == "linux" and _os_threads() == 1
+_worker_converter: list[markdown.Markdown] = []
+"""A worker process's one Markdown instance, made for its first item (see :func:`_work_on`)."""
 
 
-def _os_threads() -> int:
-    """The threads of this process, Python's and those it did not start (a library's own,
-    such as the Go runtime's that loading ``minify`` starts): ``threading`` sees only
-    Python's, and Python 3.12+ warns of a fork from a process with any."""
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        return threading.active_count()
-
-
-_worker: list[tuple[markdown.Markdown, Callable[[Any, markdown.Markdown], Any]]] = []
-"""A worker process's one Markdown instance and its work (see :func:`_start_worker`)."""
-
-
-def _start_worker(
-    extensions: list[Any], settings: dict[str, Any], work: Callable[[Any, markdown.Markdown], Any]
-) -> None:
-    """Forked, the worker is handed ``work`` as it is, not pickled."""
-    _worker.append((new_converter(extensions, settings), work))
-
-
-def _work_in_worker(item: Any) -> Any:
-    converter, work = _worker[0]
-    return work(item, converter)
+def _work_on(
+    items: list[Any],
+    work: Callable[[Any, markdown.Markdown], Any],
+    extensions: list[Any],
+    settings: dict[str, Any],
+    index: int,
+) -> Any:
+    """``work`` on item ``index``, in a worker process."""
+    if not _worker_converter:
+        _worker_converter.append(new_converter(extensions, settings))
+    return work(items[index], _worker_converter[0])
 
 
 def new_converter(extensions: list[Any], settings: dict[str, Any]) -> markdown.Markdown:

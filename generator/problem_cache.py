@@ -16,17 +16,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
-from functools import cache
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from generator.digest_store import DigestStore, settings_read, stamp_of
 from generator.errors import Problem, Severity
 from generator.project import Project
+from generator.workers import Forked
 
 CACHE_FILE = "problems.json"
 PACKAGE = Path(__file__).parent
+Finder = Callable[[], Iterable[Problem]]
+"""Finds the problems of one file."""
 
 
 class ProblemCache:
@@ -38,12 +41,23 @@ class ProblemCache:
             else DigestStore(project.cache_dir / CACHE_FILE, _stamp(project))
         )
 
-    def problems(self, read: Iterable[str], find: Callable[[], Iterable[Problem]]) -> list[Problem]:
+    def problems(self, read: Iterable[str], find: Finder) -> list[Problem]:
         """What ``find`` finds, kept under everything it ``read``: found again only when
         nothing is kept for it (or what is kept has the wrong shape)."""
+        return self._problems_at(_key(read), find)
+
+    def finding(self, reads: Sequence[Iterable[str]], finds: Sequence[Finder]) -> Finding:
+        """The problems of many files, one for each of ``reads`` and its ``finds``, as
+        :meth:`problems` gives them; those not kept are found in worker processes started
+        now, when there are many (the lint of a first check of a large course)."""
+        return Finding(self, reads, finds)
+
+    def _kept(self, key: str) -> Any | None:
+        return None if self.store is None else self.store.get(key)
+
+    def _problems_at(self, key: str, find: Finder) -> list[Problem]:
         if self.store is None:
             return list(find())
-        key = hashlib.sha256(json.dumps(list(read)).encode()).hexdigest()
         kept = self.store.get(key)
         if kept is not None:
             try:
@@ -60,6 +74,43 @@ class ProblemCache:
 
 
 UNKEPT = ProblemCache(None)
+
+
+class Finding:
+    """Problems being found in workers (:meth:`ProblemCache.finding`), while this process
+    goes on; :meth:`problems` collects them. Use it in a ``with`` block, which ends the
+    workers however the block ends."""
+
+    def __init__(
+        self, kept: ProblemCache, reads: Sequence[Iterable[str]], finds: Sequence[Finder]
+    ) -> None:
+        self.kept = kept
+        self.keys = [_key(read) for read in reads]
+        self.finds = list(finds)
+        self.unkept = [index for index, key in enumerate(self.keys) if kept._kept(key) is None]
+        unkept_finds = [self.finds[index] for index in self.unkept]
+        self.forked = Forked(len(unkept_finds), lambda index: list(unkept_finds[index]()))
+
+    def __enter__(self) -> Finding:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.forked.stop()
+
+    def problems(self) -> list[list[Problem]]:
+        """Each file's problems, in order: kept, found by a worker or found now."""
+        found = self.forked.results()
+        if found is not None:  # taken below as found here, and kept
+            for index, problems in zip(self.unkept, found, strict=True):
+                self.finds[index] = partial(list, problems)
+        return [
+            self.kept._problems_at(key, find)
+            for key, find in zip(self.keys, self.finds, strict=True)
+        ]
+
+
+def _key(read: Iterable[str]) -> str:
+    return hashlib.sha256(json.dumps(list(read)).encode()).hexdigest()
 
 
 def _stamp(project: Project) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -253,3 +254,48 @@ def test_a_check_run_from_another_folder_keeps_what_is_kept(
     put_first_on_the_path(monkeypatch, with_warnings / "checkout/mot_course.egg-info")
     assert checked(with_warnings, capsys) == first
     assert read == []
+
+
+LINT_IN_WORKERS = """
+import os, runpy, sys
+from generator import lint, workers
+
+this_process, lint_here = os.getpid(), lint._file_problems
+
+def not_here(*arguments, **named):
+    assert os.getpid() != this_process, "linted in the calling process, not in a worker"
+    return lint_here(*arguments, **named)
+
+workers.MIN_TASKS, lint._file_problems = 1, not_here
+sys.argv[1:] = ["--root", sys.argv[1], "check"]
+runpy.run_module("generator", run_name="__main__")
+"""
+"""``check``, every file linted in a worker process, or the script fails."""
+
+
+def in_a_process(*arguments: str) -> tuple[int, list[str]]:
+    """The exit code and what Python, run with ``arguments``, tells."""
+    done = subprocess.run([sys.executable, *arguments], capture_output=True, text=True, check=False)
+    return done.returncode, done.stderr.splitlines()
+
+
+def test_a_first_check_lints_the_files_in_workers_and_keeps_each_file_s_findings_for_it(
+    with_warnings: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A first check of 300 modules linted its 600 files one after another, the second core
+    idle. Linted in workers, each file's findings are told as before, and kept for that
+    file: once the quiz is mended, a check that takes the other files' findings as kept
+    tells what a check that reads every file tells."""
+    in_workers = in_a_process("-c", LINT_IN_WORKERS, str(with_warnings))
+    cache = Project(with_warnings).cache_dir
+    shutil.rmtree(cache)
+    here = in_a_process("-m", "generator", "--root", str(with_warnings), "check")
+    assert any(line.endswith("[text.cut-by-comment]") for line in here[1]), here
+    assert in_workers == here
+    shutil.rmtree(cache)
+    in_a_process("-c", LINT_IN_WORKERS, str(with_warnings))
+    edit(with_warnings / "quizzes/02-second.yml", CUT_PROMPT[1], CUT_PROMPT[0])
+    kept = checked(with_warnings, capsys)
+    shutil.rmtree(cache)
+    assert checked(with_warnings, capsys) == kept
+    assert not any(line.endswith("[text.cut-by-comment]") for line in kept), kept

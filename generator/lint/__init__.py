@@ -35,7 +35,7 @@ from generator.lint.prose import front_matter_prose_problems, prose_problems
 from generator.lint.questions import QuestionList, question_lists
 from generator.lint.shown import across_exam_papers, shown_problems
 from generator.models import Course, Module, Source
-from generator.problem_cache import UNKEPT, ProblemCache
+from generator.problem_cache import UNKEPT, Finding, ProblemCache
 
 Rule = Callable[[QuestionList], Iterator[Problem]]
 RULES: tuple[Rule, ...] = (
@@ -54,36 +54,38 @@ def lint_course(course: Course, scan: CourseScan, kept: ProblemCache = UNKEPT) -
     comment cut short, and every standard a module misses, as warnings in file order.
     ``scan`` tells what each page renders; what each file holds on its own is ``kept``."""
     lists = [questions for module in course.modules for questions in question_lists(module)]
-    in_files = _in_files(course, lists, kept)
-    in_lists = [*right_count_problems(lists), *across_exam_papers(lists)]
-    has_exam = course.exam is not None
-    draws_quiz = course.exam is not None and course.exam.config.include_quiz_questions
-    shortfalls = [
-        problem
-        for module in course.modules
-        for problem in _shortfalls(
-            module, ModuleContext(scan.pages[module.page.filename], draws_quiz, has_exam)
-        )
-    ]
-    return sorted([*in_files, *in_lists, *shortfalls])
+    with _in_files(course, lists, kept) as in_files:  # in workers, on a first check
+        in_lists = [*right_count_problems(lists), *across_exam_papers(lists)]
+        has_exam = course.exam is not None
+        draws_quiz = course.exam is not None and course.exam.config.include_quiz_questions
+        shortfalls = [
+            problem
+            for module in course.modules
+            for problem in _shortfalls(
+                module, ModuleContext(scan.pages[module.page.filename], draws_quiz, has_exam)
+            )
+        ]
+        found = [problem for problems in in_files.problems() for problem in problems]
+    return sorted([*found, *in_lists, *shortfalls])
 
 
-def _in_files(course: Course, lists: list[QuestionList], kept: ProblemCache) -> list[Problem]:
-    """What the rules find in each file of ``course`` on its own, ``kept`` for its text."""
+def _in_files(course: Course, lists: list[QuestionList], kept: ProblemCache) -> Finding:
+    """What the rules find in each file of ``course`` on its own, ``kept`` for its text:
+    found in worker processes, started now, where many files are not kept."""
     pages = {page.source.path for page in course.pages}
     lists_of: dict[Path, list[QuestionList]] = {}
     for questions in lists:
         lists_of.setdefault(questions.source.path, []).append(questions)
-    return [
-        problem
-        for source in course_sources(course)
-        for problem in kept.problems(
-            ["lint", source.path.as_posix(), str(source.line_offset), *source.lines],
-            partial(
-                _file_problems, source, lists_of.get(source.path, []), is_page=source.path in pages
-            ),
-        )
+    sources = course_sources(course)
+    reads = [
+        ["lint", source.path.as_posix(), str(source.line_offset), *source.lines]
+        for source in sources
     ]
+    finds = [
+        partial(_file_problems, source, lists_of.get(source.path, []), is_page=source.path in pages)
+        for source in sources
+    ]
+    return kept.finding(reads, finds)
 
 
 def _file_problems(
