@@ -150,8 +150,7 @@ def _tab_indent_fix(lines: list[str], line: int) -> str:
     name = key.group(2)
     above = next((row for row in reversed(lines[: line - 1]) if holds_something(row)), "")
     below = next((row for row in lines[line:] if holds_something(row)), "")
-    if _opens_block_over(above, below):
-        column = len(below) - len(below.lstrip())
+    if (column := _column_in_block(above, below)) is not None:
         return f"{TAB_FIX}: start '{name}' {spaces_in(column)}, as the key below it starts"
     elsewhere = columns_elsewhere(lines, name, line)
     if len(elsewhere) == 1:
@@ -163,13 +162,15 @@ def _tab_indent_fix(lines: list[str], line: int) -> str:
     return f"{TAB_FIX}: start '{name}' {spaces_in(len(above_key.group(1)))}, {where}"
 
 
-def _opens_block_over(above: str, below: str) -> bool:
-    """Whether ``above`` is a key that opens a block of keys (``theme:``) and ``below``, a
-    key deeper than it with no tab, is of that block, as the line between them is."""
+def _column_in_block(above: str, below: str) -> int | None:
+    """Where ``below`` starts, if ``above`` is a key that opens a block of keys (``theme:``)
+    and ``below``, a key deeper than it with no tab, is of that block, as the line between
+    them is."""
     above_key, below_key = KEY_LINE.match(above), KEY_LINE.match(below)
     if above_key is None or below_key is None or holds_value(above) or "\t" in below_key[1]:
-        return False
-    return not below_key[1].strip() and len(below_key[1]) > len(above_key[1])
+        return None
+    deeper = not below_key[1].strip() and len(below_key[1]) > len(above_key[1])
+    return len(below_key[1]) if deeper else None
 
 
 def _odd_space_indent(text: str, error_line: int) -> tuple[int, str] | None:
