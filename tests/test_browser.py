@@ -13,13 +13,22 @@ import pytest
 from playwright.sync_api import Locator, Page, Route, expect
 
 from generator.digests import opaque_key
-from generator.models import Course, Module, MultipleChoice, Question, SingleChoice, TrueFalse
+from generator.models import (
+    Course,
+    Matching,
+    Module,
+    MultipleChoice,
+    Question,
+    SingleChoice,
+    TrueFalse,
+)
 from generator.project import GENERATED_PAGES
 from tests.browsing import (
     answer,
     axe_violations,
     contrast_violations,
     expect_scheme,
+    give_answer,
     press_until,
     type_query,
 )
@@ -238,6 +247,47 @@ def test_multiple_choice_by_keyboard_alone(page: Page, site_url: str, first_modu
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     expect(form).to_have_attribute("data-result", "correct")
+
+
+def test_a_tap_anywhere_on_an_option_row_picks_it_on_a_phone(
+    page: Page, site_url: str, first_module: Module
+) -> None:
+    """On a phone an option's words alone were a 30 px target, the gap beside the box and the
+    row's edges dead: every row is 44 px at least, and a tap on its far edge picks it."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_module(page, site_url, first_module)
+    rows = page.locator(".mot-quiz .mot-options .mot-option")
+    heights = rows.evaluate_all("rows => rows.map(row => row.getBoundingClientRect().height)")
+    assert min(heights) >= 44, "every option a thumb's height"
+    question = first_of(first_module, SingleChoice)
+    row = form_of(page, question).locator(".mot-option").last
+    row.scroll_into_view_if_needed()
+    box = row.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] - 2, box["y"] + 2)  # the top right corner
+    expect(row.locator("input")).to_be_checked()
+
+
+def test_a_matching_rows_verdict_keeps_its_select_in_line_with_the_others(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """A row graded right hid its line of the choice, so in a column wide enough (a tablet's)
+    its verdict sat beside the select and pushed it left of the rows graded wrong."""
+    page.set_viewport_size({"width": 768, "height": 1024})
+    module, question = next(
+        (module, question)
+        for module in course.modules
+        for question in module.quiz.questions
+        if isinstance(question, Matching) and len(question.pairs) % 2 == 1
+    )
+    open_module(page, site_url, module)
+    form = form_of(page, question)
+    give_answer(form, question, right=False)  # the choices reversed: the middle row is right
+    form.get_by_role("button", name="提交答案").click()
+    expect(form.locator(".mot-match .mot-mark-correct")).to_have_count(1)
+    selects = form.locator("select")
+    lefts = selects.evaluate_all("all => all.map(one => one.getBoundingClientRect().left)")
+    assert len(set(lefts)) == 1, f"the selects line up: {lefts}"
 
 
 def test_score_and_retry(page: Page, site_url: str, first_module: Module) -> None:

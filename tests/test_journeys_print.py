@@ -499,6 +499,25 @@ def test_the_certificate_fits_a_narrow_screen_and_one_sheet(
     assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
 
 
+def test_the_checklist_lines_up_with_its_lead_and_the_name_box_shows_a_long_name(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """Material's weightier list rules indented the ticks with no bullet to explain it, and
+    the name box kept the browser's 20 characters on a tablet with room for the whole name."""
+    page.set_viewport_size({"width": 768, "height": 1024})
+    page.goto(f"{site_url}exam_certificate.html")
+    store(page, passed_everything(course))
+    lead = page.locator(".mot-cert-eligibility p:visible")
+    lines = page.locator(".mot-cert-checklist li")
+    expect(lines).to_have_count(len(course.modules) + 1)
+    lead_box, line_box = lead.bounding_box(), lines.first.bounding_box()
+    assert lead_box is not None and line_box is not None
+    assert line_box["x"] == lead_box["x"], "the ticks start where the text above starts"
+    name_field = page.get_by_label("证书上的姓名")
+    name_field.fill("欧阳晓梅阿卜杜热合曼·买买提明·司马相如")
+    assert name_field.evaluate("box => box.scrollWidth <= box.clientWidth"), "the name shows whole"
+
+
 FAMILY = "\U0001f469\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"
 """👩‍👩‍👧‍👦: one character drawn, of 11 UTF-16 units (what the box's maxlength counts)."""
 
