@@ -208,6 +208,59 @@ def test_a_part_whose_script_does_not_load_says_so(
             expect(page.locator(".mot-cert-form")).to_be_hidden()  # no name box, no 生成证书
 
 
+@pytest.mark.parametrize(
+    ("address", "part", "later"),
+    [
+        ("01-significance.html", ".mot-quiz", "02-principles"),
+        ("exam.html", ".mot-exam", "exam"),
+        ("mistakes.html", ".mot-mistakes", "mistakes"),
+    ],
+)
+@pytest.mark.parametrize("how", ["no network", "login page"])
+def test_a_question_script_lost_once_leaves_the_next_pages_working(
+    browser: Browser, site_url: str, address: str, part: str, later: str, how: str
+) -> None:
+    """mot-questions.js lost on the first page, the part's own script arrived and kept the
+    engine it found as it ran: none. The network back, every later quiz, exam and 错题本
+    reached by instant navigation stayed greyed out, with no notice, until a reload. The
+    next page now fetches the questions again, and the part sets up with them."""
+    login_page = re.compile(re.escape(LOGIN_PAGE_RUN)) if how == "login page" else None
+    with own_browser(browser, tolerated=login_page) as context:
+        page = new_window(context)
+        page.route("**/assets/mot-questions.js", fail(how))
+        page.goto(f"{site_url}{address}")
+        expect(page.locator(f"{part} .mot-not-loaded")).to_be_visible()
+        page.unroute("**/assets/mot-questions.js")  # the network is back
+        page.evaluate("window.__sameDocument = true")
+        page.locator(".md-header__button.md-logo").click()
+        expect(page.locator(".mot-dashboard[data-ready]")).to_have_count(1)
+        page.locator(f'nav.md-nav--primary a.md-nav__link[href$="/{later}.html"]').first.click()
+        expect(page.locator(f"{part}[data-ready]")).to_have_count(1)
+        expect(page.locator(".mot-not-loaded")).to_have_count(0)
+        if part == ".mot-quiz":
+            expect(page.locator(".mot-quiz .mot-submit").first).to_be_enabled()
+        if part == ".mot-exam":
+            expect(page.get_by_role("button", name="开始考试")).to_be_enabled()
+        assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the page"
+
+
+def test_a_part_that_cannot_set_up_says_so(browser: Browser, site_url: str) -> None:
+    """An empty file served in place of mot-questions.js "loads" and runs: the quiz found no
+    engine as it set up, and stayed greyed out without a word."""
+    empty = re.compile("reading 'bind'")  # the quiz's error, still reported
+    with own_browser(browser, tolerated=empty) as context:
+        page = new_window(context)
+        page.route(
+            "**/assets/mot-questions.js",
+            lambda route: route.fulfill(status=200, content_type="text/javascript", body=""),
+        )
+        page.goto(f"{site_url}01-significance.html")
+        notice = page.locator(".mot-quiz .mot-not-loaded")
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text(NOT_LOADED)
+        expect(notice).to_have_attribute("role", "alert")
+
+
 def test_blocked_site_data_breaks_neither_search_nor_the_colour_toggle(
     page: Page, site_url: str
 ) -> None:

@@ -6,8 +6,10 @@
  *   names the parts it needs in data-mot-parts; they are loaded from the assets folder
  *   the first time a page needs them, so a page loads only the code it uses. The parts
  *   set up once their scripts and the page's own style sheets have loaded; a part whose
- *   script does not load says so in the page. Where the focus goes after instant
- *   navigation, and where Back puts the page, is mot-instant.js's job.
+ *   script does not load, or that cannot set up, says so in the page. A part reads what
+ *   it needs of another (the engine) as it sets up, not as its script runs: the other's
+ *   script may have failed then, and is fetched again by the next page. Where the focus
+ *   goes after instant navigation, and where Back puts the page, is mot-instant.js's job.
  * - Storage: one progress record per site, under a key namespaced by the site's path (a
  *   SCORM package's by the course it names), with a schema version, merged on every save
  *   so that two tabs keep both answers. When storage throws (blocked, private mode,
@@ -61,10 +63,18 @@
     parts[name] = { selector: selector, setUp: setUp, refresh: refresh || setUp };
   }
 
+  /* A part that throws as it sets up (a script it needs did not run: an empty file served
+     in its place) leaves the others working and says so, as one whose script did not load;
+     the error is still reported, as uncaught. */
   function eachPart(method) {
     Object.keys(parts).forEach(function (name) {
       document.querySelectorAll(parts[name].selector).forEach(function (found) {
-        parts[name][method](found, method === "refresh");
+        try {
+          parts[name][method](found, method === "refresh");
+        } catch (error) {
+          notLoaded(found.closest("[data-mot-parts]") || found);
+          window.setTimeout(function () { throw error; });
+        }
       });
     });
   }
@@ -132,13 +142,15 @@
       /* A part that cannot load (no network, a preview rebuilding) leaves the page readable,
          and says why its questions and progress do not work. */
       console.warn(error.message);
-      document.querySelectorAll("[data-mot-parts]").forEach(function (part) {
-        if (part.querySelector(".mot-not-loaded")) { return; }
-        var note = noticeBox("mot-not-loaded", NOTICE_TITLES.parts, PARTS_MISSING);
-        var heading = part.querySelector(":scope > h2:first-child");   /* the part's own title */
-        if (heading) { heading.after(note); } else { part.prepend(note); }
-      });
+      document.querySelectorAll("[data-mot-parts]").forEach(notLoaded);
     });
+  }
+
+  function notLoaded(part) {
+    if (part.querySelector(".mot-not-loaded")) { return; }
+    var note = noticeBox("mot-not-loaded", NOTICE_TITLES.parts, PARTS_MISSING);
+    var heading = part.querySelector(":scope > h2:first-child");   /* the part's own title */
+    if (heading) { heading.after(note); } else { part.prepend(note); }
   }
 
   /* The page's own style sheets (the exam's, the certificate's) are linked in its head.

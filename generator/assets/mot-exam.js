@@ -23,7 +23,7 @@
 
   var mot = window.mot;
   var all = mot.all;
-  var engine = mot.engine;
+  var engine;   /* mot.engine, read as an exam sets up (mot-core.js) */
   var resultsPanel = mot.examResults;
   var TEXT = {
     /* a paper begun before the trainer drew fewer questions keeps them all, and its answers */
@@ -440,6 +440,7 @@
   var bound = new WeakSet();
 
   function setUpExam(exam) {
+    engine = mot.engine;
     if (bound.has(exam)) { return; }
     bound.add(exam);
     mot.progress.followCourse(mot.courseData(exam));   /* a module renamed: its quiz's results follow it */

@@ -16,7 +16,7 @@
 
   var mot = window.mot;
   var all = mot.all;
-  var engine = mot.engine;
+  var engine;   /* mot.engine, read as the page sets up (mot-core.js) */
   var TEXT = {
     count: function (count, exam, shown) {
       if (count) { return "错题本里有\u00a0" + count + "\u00a0道题。"; }
@@ -160,6 +160,7 @@
   }
 
   function setUp(page) {
+    engine = mot.engine;
     if (page.hasAttribute("data-ready") || page.hasAttribute("data-filling")) { return; }
     page.setAttribute("data-filling", "");
     fill(page).then(function () { page.setAttribute("data-ready", ""); });

@@ -18,7 +18,7 @@
 
   var mot = window.mot;
   var all = mot.all;
-  var engine = mot.engine;
+  var engine;   /* mot.engine, read as a quiz sets up (mot-core.js) */
   /* \u00a0, a no-break space, keeps a number on the line of the words beside it, as the
      generator does in the page (generator/kept_numbers.py); every runtime text does the
      same (tests/test_kept_numbers.py). */
@@ -261,6 +261,7 @@
   }
 
   function setUpQuiz(quiz) {
+    engine = mot.engine;
     if (bound.has(quiz)) { return; }
     bound.add(quiz);
     var hooks = hooksFor(quiz);
