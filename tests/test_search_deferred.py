@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,8 @@ from playwright.sync_api import Locator, Page, expect
 from generator.runtime import SEARCH_WORKER
 from generator.search_index import DOCUMENTS, INDEX, OFFLINE_INDEX, split_index
 from generator.site_engines import MATERIAL_OVERRIDES
-from tests.browsing import record_requests, type_query
+from tests.browsing import LOGIN_PAGE_RUN, fail, record_requests, type_query
+from tests.conftest import LearnerTabs, watched_tab
 
 MATERIAL = Path(templates.__file__).parent
 TERM = "服务补救"
@@ -170,6 +172,10 @@ def test_text_that_comes_with_no_key_is_searched(
     )
 
 
+LOST = "搜索要用的文件没能加载（可能是网络断了）。请检查网络，然后"
+"""What the search panel says of a file it needs that did not load, before what to do."""
+
+
 @pytest.mark.browser
 def test_an_index_that_does_not_load_is_said_to_and_loads_on_the_next_search(
     page: Page, site_url: str
@@ -180,9 +186,51 @@ def test_an_index_that_does_not_load_is_said_to_and_loads_on_the_next_search(
     page.route(f"**/{DOCUMENTS}", lambda route: route.abort())
     page.goto(f"{site_url}01-significance.html")
     type_query(page, TERM)
-    expect(page.locator(".md-search-result__meta")).to_have_text(
-        "搜索要用的文件没能加载（可能是网络断了）。请检查网络，然后关上搜索再打开。"
-    )
+    expect(page.locator(".md-search-result__meta")).to_have_text(f"{LOST}关上搜索再打开。")
     page.unroute(f"**/{DOCUMENTS}")
     page.keyboard.press("Escape")
+    search(page, TERM)
+
+
+MATERIAL_WORKER = "**/workers/search.*.min.js"
+
+
+@pytest.fixture(params=["no network", "login page"])
+def lost_material_worker(tabs: LearnerTabs, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A tab where Material's search worker, which the course's imports, does not load (lost,
+    or a Wi-Fi login page served in its place) until the test unroutes it."""
+    for tab in watched_tab(tabs, tolerated=re.compile(re.escape(LOGIN_PAGE_RUN))):
+        tab.route(MATERIAL_WORKER, fail(request.param))
+        yield tab
+
+
+@pytest.mark.browser
+def test_a_search_worker_that_does_not_load_is_said_to_and_loads_on_the_next_search(
+    lost_material_worker: Page, site_url: str
+) -> None:
+    """Material's worker lost as the page loaded: the course's worker could not import it and
+    said nothing, and Material said 正在初始化搜索引擎 for the rest of the visit, the network
+    back or not. The search says the file did not load, and closed and opened again once the
+    network is back, it imports it and finds."""
+    page = lost_material_worker
+    page.goto(f"{site_url}01-significance.html")
+    type_query(page, TERM)
+    expect(page.locator(".md-search-result__meta")).to_have_text(f"{LOST}关上搜索再打开。")
+    page.unroute(MATERIAL_WORKER)
+    page.keyboard.press("Escape")
+    search(page, TERM)
+
+
+@pytest.mark.browser
+def test_a_course_worker_that_never_answers_is_said_to(page: Page, site_url: str) -> None:
+    """The course's own worker lost: nothing told the page, which said 正在初始化搜索引擎
+    for the rest of the visit. Material starts its worker once per page load, so the
+    search asks for the page to be loaded again."""
+    page.route(f"**/{Path(SEARCH_WORKER[1]).name}", lambda route: route.abort())
+    page.goto(f"{site_url}01-significance.html")
+    type_query(page, TERM)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(f"{LOST}刷新这一页。", timeout=10_000)
+    page.unroute(f"**/{Path(SEARCH_WORKER[1]).name}")
+    page.reload()
     search(page, TERM)

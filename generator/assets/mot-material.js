@@ -1,7 +1,8 @@
 /*
  * MOT course runtime, living with Material on every page; joined into mot-core.js in the
  * site (generator/runtime.py), after the core:
- * - telling the search worker when the learner opens search, so that it loads the index then;
+ * - telling the search worker when the learner opens search, so that it loads the index then,
+ *   and saying in the search panel when a file search needs did not load;
  * - turning off Material's one-key shortcuts;
  * - searching text that reaches the search box with no key (pasted, spoken);
  * - no smooth scrolling for a learner who asks for less motion;
@@ -16,22 +17,35 @@
   "use strict";
 
   var SCRIPT = document.currentScript.src;   /* the core's: this file is joined to it */
-  var FAILED = "搜索要用的文件没能加载（可能是网络断了）。请检查网络，然后关上搜索再打开。";
+  var LOST = "搜索要用的文件没能加载（可能是网络断了）。请检查网络，然后";
+  var WORKER_WAIT = 6000;   /* ms the search worker has to answer once search is open */
 
   /* Search on demand: Material's search worker (assets/search/mot-search.js) loads the
-     index when the page says that search is open, and asks when it starts. */
+     index when the page says that search is open, and asks when it starts. A file it needs
+     that does not load is said in the search panel, where Material would say 正在初始化
+     for ever: the index or Material's worker, which the worker tries again at the next
+     opening; or the worker itself, which never answers (Material starts it once a page
+     load: the page has to be loaded again). Over file:// no worker listens: none is waited for. */
   function tellSearchWhenOpen() {
     var toggle = document.getElementById("__search");
     if (!toggle || typeof BroadcastChannel === "undefined") { return; }
-    var channel = null;
-    function tell() { if (channel && toggle.checked) { channel.postMessage("open"); } }
+    var channel = null, heard = location.protocol === "file:", waiting = false;
+    function say(text) { if (toggle.checked) { document.querySelector(".md-search-result__meta").textContent = LOST + text; } }
+    function tell() {
+      if (!channel || !toggle.checked) { return; }
+      channel.postMessage("open");
+      if (heard || waiting) { return; }
+      waiting = true;
+      window.setTimeout(function () { waiting = false; if (!heard) { say("刷新这一页。"); } }, WORKER_WAIT);
+    }
     /* The channel is open while the page is shown: a message reaching a page the browser
        keeps for the back button (another page's worker asking) would make it drop the page. */
     function open() {
       channel = new BroadcastChannel("mot-search:" + new URL("..", SCRIPT).pathname);
       channel.onmessage = function (event) {
+        heard = heard || event.data !== "open";   /* a worker's word, not another page's */
         if (event.data === "ask") { tell(); }
-        if (event.data === "failed" && toggle.checked) { document.querySelector(".md-search-result__meta").textContent = FAILED; }
+        if (event.data === "failed") { say("关上搜索再打开。"); }
       };
       tell();
     }

@@ -18,7 +18,9 @@
  * screen fill in.
  *
  * The page (mot-core.js) says "open" on a BroadcastChannel named after the site when the
- * search toggle is switched on, and again whenever this worker asks. Over file:// Material
+ * search toggle is switched on, and again whenever this worker asks; this worker answers
+ * each "open" ("heard"), and says "failed" when a file it needs did not load (the
+ * documents, or Material's worker, imported again at the next "open"). Over file:// Material
  * itself sends the set-up message only once search is open, so the documents load at once.
  * A set-up message that already holds documents (a site built without the split) passes
  * straight through.
@@ -52,6 +54,7 @@
   var lastQuery = null;
   var words = {};        /* the words of the index Material built (Lunr's inverted index) */
   var wordList = null;   /* the same words in a list, made on the first search that needs it */
+  var imported = false;  /* Material's worker, in this one */
   var MAX_HOLDING = 5;
 
   function loadJson(path) {
@@ -189,10 +192,30 @@
     };
   }
 
+  /* Import Material's worker, once; a worker script that does not arrive (or a login page
+     in its place) is told to the page, and imported again when search next opens. */
+  function importMaterial() {
+    if (imported) { return true; }
+    try {
+      /* The offline shim's importScripts returns a promise; a worker's returns at once. */
+      Promise.resolve(importScripts(new URL(MATERIAL_WORKER, HERE).href)).then(keepWords);
+      imported = true;
+    } catch (error) {
+      if (channel) { channel.postMessage("failed"); }
+      console.warn(error.message);
+    }
+    return imported;
+  }
+
+  /* Each "open" is answered: the page waits for a word from this worker (mot-material.js). */
   function listenToPage() {
     if (OFFLINE || SECOND || typeof BroadcastChannel === "undefined") { return null; }
     var channel = new BroadcastChannel("mot-search:" + SITE.pathname);
-    channel.onmessage = function (event) { if (event.data === "open") { start(); } };
+    channel.onmessage = function (event) {
+      if (event.data !== "open") { return; }
+      channel.postMessage("heard");
+      if (importMaterial()) { start(); }
+    };
     return channel;
   }
 
@@ -216,9 +239,8 @@
     if (message.type !== SETUP || message.data.docs.length) { return; }
     event.stopImmediatePropagation();
     held = message;
-    if (channel) { channel.postMessage("ask"); } else { start(); }
+    if (channel) { channel.postMessage("ask"); } else if (importMaterial()) { start(); }
   });
 
-  /* The offline shim's importScripts returns a promise; a worker's returns at once. */
-  Promise.resolve(importScripts(new URL(MATERIAL_WORKER, HERE).href)).then(keepWords);
+  importMaterial();
 })();
