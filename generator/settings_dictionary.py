@@ -33,7 +33,7 @@ from pathlib import Path
 
 from generator.errors import Problem, Severity
 from generator.project import TERMS_FILE
-from generator.sources import decoded
+from generator.source_encodings import decoded
 
 MAIN, USER = "jieba_dict", "jieba_dict_user"
 ASCII_SPACE = " \t\n\r\x0b\x0c"

@@ -4,8 +4,10 @@ Trainers' editors save in many ways. A named pipe would make a plain ``read()`` 
 forever, a 10 MB paste takes minutes to parse, GBK, Big5 and UTF-16 (Chinese Windows
 editors) fail to decode, a Word document or a picture saved under a page's name is no text
 at all, and characters YAML forbids or that editors do not show as line breaks
-(U+2028) would move every line number after them. Each is one problem at its line and
-column, with what to do about it. A UTF-8 byte-order mark is accepted and dropped.
+(U+2028) would move every line number after them. An editor that opened or pasted text in
+the wrong encoding leaves U+FFFD where characters were lost, which would be published as
+it shows. Each is one problem at its line and column, with what to do about it. A UTF-8
+byte-order mark is accepted and dropped.
 """
 
 from __future__ import annotations
@@ -19,6 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Problem
+from generator.source_encodings import (
+    decoded,
+    guess_encoding,
+    pasted_lines,
+    pasted_message,
+    wide_encoding,
+)
 
 MAX_SOURCE_BYTES = 1024 * 1024
 """The largest page or quiz accepted; the real ones are about 30 KB."""
@@ -40,10 +49,7 @@ PAGE_OR_QUIZ_TOO_LARGE = TooLarge(
     "source.too-large",
 )
 UTF8_BOM = b"\xef\xbb\xbf"
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-WIDE_ENCODINGS = (("utf-32", "UTF-32"), ("utf-16", "UTF-16, which Windows calls 'Unicode'"))
-"""Encodings of text that hold zero bytes, as Python names them (with or without a byte
-order mark) and as a trainer knows them; UTF-32 first, as its mark starts like UTF-16's."""
+
 COPY_THE_TEXT = (
     "copy its text into a text editor such as Notepad or VS Code and save it under this name "
     "with the encoding 'UTF-8'"
@@ -75,15 +81,20 @@ DELETE_IT_AND_RETYPE = (
     "delete it (most editors show it only with 'show invisible characters' turned on), then "
     "type again the character it cut in two, shown broken (as \ufffd) on either side of it"
 )
-WIDE_ZERO_SHARE = 64
-"""UTF-16 text has at least one zero byte in this many (one per ASCII character: spaces,
-line ends, Markdown; the course's pages have one in 4 to 8, Chinese prose one in 14),
-nearly all at even or all at odd places; UTF-8 text with a stray zero byte has fewer."""
-WIDE_ZERO_LEAST = 4
-"""Fewer zero bytes than this are strays, whatever their places."""
-NOT_ASCII = re.compile(rb"[\x80-\xff]+")
-"""A run of bytes that are not ASCII: a character in UTF-8, GBK or Latin-1 (or several)."""
 SAVE_AS_UTF8 = "open it in your editor and save it with the encoding 'UTF-8'"
+RETYPE_THE_LINE = (
+    "open the file as UTF-8 (Notepad++: Encoding > UTF-8; VS Code: Reopen with Encoding > "
+    "UTF-8), type that text again where it shows as \ufffd or garbled, then save; saving the "
+    "whole file as UTF-8 again would not mend it"
+)
+LOST_CHARACTERS = (
+    "the file contains \ufffd (U+FFFD), which an editor puts where characters were lost when "
+    "the file was opened or pasted with the wrong encoding"
+)
+RETYPE_LOST = (
+    "type the lost characters again in place of each \ufffd, or copy them again from the file "
+    "they came from, opened in its own encoding"
+)
 CUT_SHORT = (
     "the file ends part-way through a character: the last save, or copy, was cut short "
     "(the rest of the file is UTF-8)"
@@ -118,6 +129,8 @@ def decode_source(data: bytes, shown: Path) -> str | Problem:
     forbidden = FORBIDDEN.search(text)
     if forbidden is not None:
         return _forbidden_character(text, forbidden.start(), shown)
+    if "\ufffd" in text:
+        return _lost_characters(text, shown)
     return text
 
 
@@ -174,31 +187,14 @@ def _decode(data: bytes, shown: Path) -> str | Problem:
         line, column = _byte_position(data, error.start)
         if error.end == len(data) and error.reason == "unexpected end of data":
             return Problem(shown, line, column, CUT_SHORT, CUT_SHORT_FIX, "source.not-utf8")
-        guess = _guess_encoding(data, error.start)
+        guess = guess_encoding(data, error.start)
+        pasted = pasted_lines(data)
+        if pasted is None:
+            said = "the file is not saved as UTF-8" + (f" ({guess})" if guess else "")
+            return Problem(shown, line, column, said, SAVE_AS_UTF8, "source.not-utf8")
         return Problem(
-            shown,
-            line,
-            column,
-            "the file is not saved as UTF-8" + (f" ({guess})" if guess else ""),
-            SAVE_AS_UTF8,
-            "source.not-utf8",
+            shown, line, column, pasted_message(pasted, guess), RETYPE_THE_LINE, "source.not-utf8"
         )
-
-
-def _guess_encoding(data: bytes, start: int) -> str | None:
-    """What the bytes that are not UTF-8, from ``start``, most likely are, in words a
-    trainer recognises; None when they read plausibly in none of the encodings named."""
-    wide = _wide_encoding(data)
-    if wide is not None:
-        return f"it looks like {wide}"
-    legacy = _lines_not_utf8(data, start)
-    if _reads_as_big5(legacy):
-        return "it looks like Big5, the encoding traditional Chinese Windows editors use"
-    if _reads_as_gbk(legacy):
-        return "it looks like GBK, the encoding Chinese Windows editors use by default"
-    if _reads_as_latin1(NOT_ASCII.match(data, start)):
-        return "it looks like Latin-1 or Windows-1252"
-    return None
 
 
 def _not_text(data: bytes) -> tuple[str, str] | None:
@@ -207,33 +203,9 @@ def _not_text(data: bytes) -> tuple[str, str] | None:
     for start, kind, fix in NOT_TEXT:
         if data.startswith(start):
             return kind, fix
-    if b"\x00" in data and _wide_encoding(data) is None:
+    if b"\x00" in data and wide_encoding(data) is None:
         return UNKNOWN_NOT_TEXT
     return None
-
-
-def _wide_encoding(data: bytes) -> str | None:
-    """The name of the UTF-16 or UTF-32 encoding ``data`` is in, if it has their byte order
-    mark or zero bytes and reads in one as text with no zero character."""
-    if not data.startswith(UTF16_BOMS) and not _zeros_of_wide_text(data):
-        return None
-    for encoding, name in WIDE_ENCODINGS:
-        text = decoded(data, encoding)
-        if text is not None and "\x00" not in text:
-            return name
-    return None
-
-
-def _zeros_of_wide_text(data: bytes) -> bool:
-    """Do ``data``'s zero bytes fall as UTF-16's or UTF-32's do? UTF-32 has one in every
-    four bytes at least; UTF-16 one in every ASCII character, nearly all at even or all at
-    odd places (see WIDE_ZERO_SHARE). A stray zero byte in UTF-8 text (a tool's, a faulty
-    copy's) was taken for UTF-16, and the trainer told to save as UTF-8 a file that was."""
-    zeros = data.count(0)
-    if zeros < WIDE_ZERO_LEAST or zeros * WIDE_ZERO_SHARE < len(data):
-        return False
-    odd = data[1::2].count(0)
-    return zeros * 4 >= len(data) or max(odd, zeros - odd) * 5 >= zeros * 4
 
 
 def _stray_zero_bytes(data: bytes, start: int, shown: Path) -> Problem | None:
@@ -243,62 +215,12 @@ def _stray_zero_bytes(data: bytes, start: int, shown: Path) -> Problem | None:
     before it, the first one cuts the character there in two, which an editor shows broken
     and writes back as it shows it, so deleting the zero byte does not mend it."""
     rest = decoded(data.replace(b"\x00", b""), "utf-8")
-    if rest is None or _wide_encoding(data) is not None:
+    if rest is None or wide_encoding(data) is not None:
         return None
     offset = data.index(b"\x00")
     count = data.count(0) + len(FORBIDDEN.findall(rest))
     fix = DELETE_IT_AND_RETYPE if offset >= start else DELETE_IT
     return _invisible(shown, _byte_position(data, offset), "\x00", count, fix)
-
-
-def _lines_not_utf8(data: bytes, start: int) -> bytes:
-    """The lines from ``start`` on that do not read as UTF-8: text pasted from another file."""
-    lines = [line for line in data[start:].split(b"\n") if decoded(line, "utf-8") is None]
-    return b"\n".join(lines)
-
-
-def _reads_as_big5(legacy: bytes) -> bool:
-    """Do ``legacy``'s bytes read as Chinese in Big5 and not in GBK? Nearly every Big5 byte
-    pair is a GBK pair too, so Big5 must be the only one of the two that decodes them all,
-    and to Chinese characters, not letters or symbols."""
-    text = decoded(legacy, "big5")
-    return (
-        text is not None
-        and decoded(legacy, "gbk") is None
-        and any(unicodedata.category(char) == "Lo" for char in text)
-    )
-
-
-def decoded(data: bytes, encoding: str) -> str | None:
-    """``data`` as text in ``encoding``, if every byte of it reads."""
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-
-
-def _reads_as_gbk(legacy: bytes) -> bool:
-    """Do ``legacy``'s bytes all read in GBK, mostly to Chinese characters of GB2312 (the
-    common ones, which GBK starts with)? Bytes such as ED A0 80, a lone surrogate encoded,
-    make a GBK character of two of them but are no Chinese text."""
-    text = decoded(legacy, "gbk")
-    chinese = [char for char in text or "" if unicodedata.east_asian_width(char) in {"W", "F"}]
-    common = [char for char in chinese if _in_gb2312(char)]
-    return bool(chinese) and len(common) * 2 > len(chinese)
-
-
-def _in_gb2312(char: str) -> bool:
-    try:
-        char.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _reads_as_latin1(run: re.Match[bytes] | None) -> bool:
-    """Do the bytes read as letters (é, ü, ß) in Windows-1252?"""
-    text = decoded(run.group(), "cp1252") if run else None
-    return bool(text) and all(char.isalpha() for char in text or "")
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -314,6 +236,16 @@ def _forbidden_character(text: str, offset: int, shown: Path) -> Problem:
     line_start = text.rfind("\n", 0, offset) + 1
     at = (text.count("\n", 0, offset) + 1, offset - line_start + 1)
     return _invisible(shown, at, text[offset], len(FORBIDDEN.findall(text)), DELETE_IT)
+
+
+def _lost_characters(text: str, shown: Path) -> Problem:
+    """The first U+FFFD of ``text``, at its line and column, with how many there are."""
+    offset = text.index("\ufffd")
+    line_start = text.rfind("\n", 0, offset) + 1
+    count = text.count("\ufffd")
+    more = f" ({count} in the file)" if count > 1 else ""
+    at = (text.count("\n", 0, offset) + 1, offset - line_start + 1)
+    return Problem(shown, *at, LOST_CHARACTERS + more, RETYPE_LOST, "source.lost-characters")
 
 
 def _invisible(shown: Path, at: tuple[int, int], char: str, count: int, fix: str) -> Problem:
