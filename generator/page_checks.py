@@ -43,7 +43,7 @@ from generator.page_heading_ids import (
     ids_shown_as_text,
     indented_headings,
 )
-from generator.page_heading_levels import skipped_heading_levels
+from generator.page_heading_levels import skipped_heading_levels, unspaced_headings
 from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import id_problems, taken_ids
@@ -115,6 +115,7 @@ TEXT_CHECKS: tuple[Callable[[Page, str], Iterable[Problem]], ...] = (
     full_width_headings,
     full_width_bold,
     skipped_heading_levels,
+    unspaced_headings,
     full_width_links,
     spaced_list_markers,
     lists_shown_as_text,

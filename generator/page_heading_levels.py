@@ -1,10 +1,13 @@
-"""Headings that skip a level (``##``, then ``####``).
+"""Headings that skip a level (``##``, then ``####``), and headings with no space after
+their '#'s.
 
 The page's title is its level-1 heading, and its sections start at ``##``. A heading two
 levels or more below the one before it leaves a level out: a screen reader's list of the
 page's headings, which a blind learner moves through the page by, reads as if a section
 were missing. Only headings written with '#' at a line's start count: one in a note box
-is the box's own.
+is the box's own. A heading is found as Python-Markdown finds one: '#'s with or without a
+space after them (``##客户``, ``##\u3000客户``), which Typora, GitHub and VS Code's preview
+show as text.
 """
 
 from __future__ import annotations
@@ -15,7 +18,11 @@ from collections.abc import Iterator
 from generator.errors import Problem, Severity
 from generator.models import Page
 
-HEADING = re.compile(r"(?P<marks>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
+HEADING = re.compile(r"(?P<marks>#{1,6})(?P<text>(?:\\.|[^\\#]|#+(?=[^#]))*?)#*$")
+"""A heading as Python-Markdown's ``HashHeaderProcessor.RE`` reads a line: its text is
+whatever follows the marks, stripped of spaces of any width and of closing '#'s."""
+SPACES = {"\u3000": "a full-width space", "\u00a0": "a no-break space"}
+"""Spaces after a heading's marks that other Markdown editors do not take for one, named."""
 TITLE_LEVEL = 1
 
 
@@ -29,6 +36,7 @@ def skipped_heading_levels(page: Page, text: str) -> Iterator[Problem]:
             continue
         level = len(found["marks"])
         if level > above + 1:
+            heading = found["text"].strip()
             before = f"the heading on line {above_line}" if above_line else "the page's title"
             yield Problem(
                 page.source.path,
@@ -37,8 +45,36 @@ def skipped_heading_levels(page: Page, text: str) -> Iterator[Problem]:
                 f"this heading is level {level} ({found['marks']}), but {before} is level "
                 f"{above}: a screen reader's list of the page's headings reads as if a "
                 "section were missing",
-                f"make it level {above + 1}: {'#' * (above + 1)} {found['text']}",
+                f"make it level {above + 1}: {'#' * (above + 1)} {heading}",
                 "page.heading-level-skipped",
                 Severity.WARNING,
             )
         above, above_line = level, number
+
+
+def unspaced_headings(page: Page, text: str) -> Iterator[Problem]:
+    """Each heading of level 2 or more in ``text`` (the body, code left as empty lines) with
+    no half-width space after its marks: the site shows it as a heading, but Typora, GitHub
+    and VS Code's preview show it as text, so a trainer sees a page unlike the site's. A
+    level-1 one is told as a second title (:mod:`generator.page_headings`)."""
+    for number, line in enumerate(text.splitlines(), page.body_line):
+        found = HEADING.match(line)
+        heading = found["text"].strip() if found else ""
+        if found is None or len(found["marks"]) == 1 or not heading:
+            continue
+        after = found["text"][0]
+        if after in " \t":
+            continue
+        what = SPACES.get(after, f"a space (U+{ord(after):04X})") if after.isspace() else ""
+        marks = f"'{found['marks']}'"
+        said = f"the space after {marks} is {what}" if what else f"no space after {marks}"
+        yield Problem(
+            page.source.path,
+            number,
+            len(found["marks"]) + 1,
+            f"{said}: the site shows a heading, but most Markdown editors (Typora, VS Code's "
+            "preview) and sites (GitHub) show the line as text",
+            f"type a half-width space after the '#'s: {found['marks']} {heading}",
+            "page.heading-without-space",
+            Severity.WARNING,
+        )

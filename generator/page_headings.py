@@ -20,7 +20,11 @@ from generator.errors import Problem
 from generator.models import Page
 from generator.page_text import CONTENT_BLOCK, LIST_MARKER, Lines
 
-LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
+LEVEL_ONE_HEADING = re.compile(r"^#(?!#)")
+"""A level-1 heading as Python-Markdown's ``HashHeaderProcessor`` finds one: a '#' at a
+line's start, with a space after it or none (``#标题`` is one too)."""
+UNSPACED = " (a '#' starts a heading with no space after it too)"
+SHOWN_AS_TEXT = "; to show the '#' as text, write '\\#'"
 SETEXT_LEVEL_ONE_UNDERLINE = re.compile(r"^( *)=+ *$")
 """The line of '=' under the text of a level-1 heading written Setext-style."""
 CONTENT_OPENER = re.compile(r" *(?:(?:!!!|\?\?\?\+?|===) |\[\^[^]]*\]: *$)")
@@ -50,12 +54,17 @@ HTML_EXTRACTOR = HTMLExtractorExtra(markdown.Markdown(extensions=["md_in_html"])
 def level_one_headings(page: Page, lines: Lines) -> Iterator[Problem]:
     """Each level-1 heading of the body: the page's title is its one level-1 heading."""
     for number in sorted(_level_one_lines(lines, page.body_line, top=True)):
+        line = lines[number]
+        unspaced = line.startswith("#") and line[1:2].strip() != ""
         yield Problem(
             page.source.path,
             number,
             1,
-            "level-1 heading in the page body",
-            "start sections at '##'; the page title comes from 'title:'",
+            "level-1 heading in the page body" + (UNSPACED if unspaced else ""),
+            "start sections at '##'"
+            + (" and a space" if unspaced else "")
+            + "; the page title comes from 'title:'"
+            + (SHOWN_AS_TEXT if unspaced else ""),
             "page.level-one-heading",
         )
 

@@ -640,6 +640,52 @@ def test_a_heading_that_skips_a_level_is_a_warning(
     ]
 
 
+def test_a_level_one_heading_with_no_space_after_its_mark_is_a_second_title(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python-Markdown reads '#标题' as a level-1 heading, space or none: the page had two
+    titles, with nothing said, as the check looked for '# ' alone."""
+    line = add_to_page(minimal_project, "#调整认知的三项原则 {#aligning}\n\n正文。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:1: level-1 heading in the page body (a '#' starts a heading with no "
+        "space after it too); start sections at '##' and a space; the page title comes from "
+        "'title:'; to show the '#' as text, write '\\#' [page.level-one-heading]"
+    ]
+
+
+NO_SPACE_SHOWN = (
+    "the site shows a heading, but most Markdown editors (Typora, VS Code's preview) and "
+    "sites (GitHub) show the line as text; type a half-width space after the '#'s"
+)
+
+
+def test_a_heading_with_no_space_after_its_marks_is_a_heading_and_a_warning(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'##客户' (or '##' and a full-width or no-break space) is a level-2 heading on the
+    site; it was taken for text, so the level-3 heading under it was told it skipped a level
+    and to become level 2, which broke the page's outline. Now the heading counts, and the
+    missing space is a warning: other editors show the line as text."""
+    first = add_to_page(
+        minimal_project,
+        "##小节 {#section-a}\n\n### 细节\n\n##\u3000全角 {#full}\n\n### 要点\n\n"
+        "##\u00a0不换行\n\n### 其他\n",
+    )
+    assert run_generator(minimal_project, "check") == 0
+    told = [line for line in capsys.readouterr().err.splitlines() if "heading" in line]
+    assert told == [
+        f"{PAGE}:{first}:3: warning: no space after '##': {NO_SPACE_SHOWN}: ## 小节 "
+        "{#section-a} [page.heading-without-space]",
+        f"{PAGE}:{first + 4}:3: warning: the space after '##' is a full-width space: "
+        f"{NO_SPACE_SHOWN}: ## 全角 {{#full}} [page.heading-without-space]",
+        f"{PAGE}:{first + 8}:3: warning: the space after '##' is a no-break space: "
+        f"{NO_SPACE_SHOWN}: ## 不换行 [page.heading-without-space]",
+    ]
+    assert run_generator(minimal_project, "build") == 0
+    built = (minimal_project / "site/01-sample.html").read_text(encoding="utf-8")
+    assert re.findall(r"<h2 [^>]*>(小节|全角|不换行)", built) == ["小节", "全角", "不换行"]
+
+
 def test_two_modules_of_one_title_are_a_warning(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
