@@ -49,7 +49,7 @@ from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import id_problems, taken_ids
 from generator.page_indented_code import box_paragraphs_shown_as_code
 from generator.page_links import LinkProblem, Targets, link_problem
-from generator.page_lists import lists_shown_as_text
+from generator.page_lists import breaks_list, lists_shown_as_text
 from generator.page_markers import misplaced_markers, standing_markers, unknown_markers
 from generator.page_nesting import nested_too_deep
 from generator.page_resources import head_elements, picture_elsewhere, resource_problems
@@ -251,11 +251,14 @@ def chinese_line_breaks(
     and Chromium (Chrome, Edge, WeChat) shows it as a space. Headings, table rows, comments
     and a note box's first line (``!!! 注意``) are single lines of their own, not a
     paragraph's; so are those typed with a full-width '＃' or '｜', which are told as such
-    (:mod:`generator.page_full_width`, :mod:`generator.page_tables`). A line that falls
-    out of a box (one of ``out_of_boxes``) is told as such: joined, it would move into it."""
+    (:mod:`generator.page_full_width`, :mod:`generator.page_tables`), and so are lines
+    marked as a list's items with marks the site shows as text (``－ ``, ``1、``, ``•``),
+    which joined would be less of a list still, and the line above a list's item (``１.``
+    in full-width digits starts one too). A line that falls out of a box (one of
+    ``out_of_boxes``) is told as such: joined, it would move into it."""
     for number, line in lines.items():
         before, after = line.rstrip(), lines.get(number + 1, "").lstrip()
-        if number + 1 in out_of_boxes:
+        if number + 1 in out_of_boxes or breaks_list(lines, number):
             continue
         if not (before and after and is_wide(before[-1]) and is_wide(after[0])):
             continue

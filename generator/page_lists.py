@@ -4,7 +4,9 @@ Python-Markdown, unlike GitHub or Typora, looks for a list only where a block st
 list right under a line of text (``要点：`` and ``- 先倾听`` on the next line) runs on
 into that line as one paragraph, ``要点： - 先倾听 - 再提议``. A list inside an item needs
 its items 4 spaces in; 2 (the habit of other editors) puts them in the outer list. And
-bullets pasted from Word (``• 先倾听``) are text, whose lines run together. A numbered
+bullets pasted from Word (``• 先倾听``) are text, whose lines run together, as are the
+marks a Chinese keyboard or Word's Chinese numbering types (``－ ``, ``—— ``, ``1、``,
+``１．``, ``（1）``, ``①``). A numbered
 list right after a bulleted one, blank lines between, goes on as its items, with bullets
 (and a bulleted list after a numbered one is numbered on). Whether a line
 starts an item is decided by Python-Markdown's own patterns, so the checks agree with the
@@ -14,7 +16,7 @@ site.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 import markdown
@@ -37,6 +39,21 @@ SETEXT_EQUALS = re.compile(r"=+ *")
 """A line of '=' under a heading's text (a heading of level 1, which a check names)."""
 WORD_BULLET = re.compile(r" *(?P<bullet>[•●○◦▪■□◆◇‣∙·・])\s*\S")
 """A line starting with a bullet Word or a web page puts before a list's items."""
+CHINESE_NUMERALS = "一二三四五六七八九十"
+CHINESE_BULLET = re.compile(r" *(?P<mark>—{1,2}|[－＋]|＊(?!＊)|-(?=[^\s\d-]))\s*\S")
+"""A line starting with a bullet typed with a Chinese keyboard: a full-width '－', '＊' (not
+two, a slip of full-width bold) or '＋', the dash Shift+- types ('——'), or '-' with no
+space after it (``-先倾听``)."""
+CHINESE_NUMBER = re.compile(
+    rf" *(?P<mark>[0-9０-９]+(?:[、．]|\.(?=[^\s0-9０-９]))|[{CHINESE_NUMERALS}]+、"
+    rf"|[（(][0-9０-９{CHINESE_NUMERALS}]+[）)]|[①-⒛])\s*\S"
+)
+r"""A line starting with a number as Word's Chinese numbering or a Chinese keyboard writes
+it (``1、``, ``１．``, ``一、``, ``（1）``, ``①``, ``⑴``, ``⒈``), or as ``1.`` with no
+space after it: none starts a list item in Markdown. ``１. `` (full-width digits, a
+half-width stop and a space) does: Python-Markdown's ``\d`` reads any digit."""
+CHINESE_MARKS = ((CHINESE_BULLET, "- "), (CHINESE_NUMBER, "1. "))
+"""Each kind of Chinese mark, and the mark that starts a list item in Markdown."""
 
 
 def lists_shown_as_text(page: Page, text: str) -> Iterator[Problem]:
@@ -57,7 +74,8 @@ def lists_shown_as_text(page: Page, text: str) -> Iterator[Problem]:
         elif start != index and not _item(lines[index - 1], block_start):
             problem = _item_under_text(page, number, line, block_start)
         if problem is None and WORD_BULLET.match(line) and _runs_on(lines, index, start):
-            problem = _word_bullet(page, number, line, _bullets_from(lines, index))
+            problem = _word_bullet(page, number, line, _marked_from(lines, index, WORD_BULLET))
+        problem = problem or _chinese_marks(page, lines, index)
         if problem is not None:  # each at the line's first mark, counted as written
             yield replace(problem, column=indent(written[index]) + 1)
     yield from _joined_lists(page, lines, written)
@@ -175,15 +193,67 @@ def _runs_on(lines: list[str], index: int, start: int) -> bool:
     above it, or another bullet's line below."""
     if index > start:
         return not WORD_BULLET.match(lines[index - 1])
-    return _bullets_from(lines, index) > 1
+    return _marked_from(lines, index, WORD_BULLET) > 1
 
 
-def _bullets_from(lines: list[str], index: int) -> int:
-    """How many lines from ``index`` on start with Word's bullets."""
+def _marked_from(lines: list[str], index: int, marks: re.Pattern[str]) -> int:
+    """How many lines from ``index`` on start with one of ``marks``."""
     count = 0
-    while index + count < len(lines) and WORD_BULLET.match(lines[index + count]):
+    while index + count < len(lines) and marks.match(lines[index + count]):
         count += 1
     return count
+
+
+def breaks_list(lines: Mapping[int, str], number: int) -> bool:
+    """Whether the line break after line ``number`` of ``lines`` parts a list's items: the
+    next line starts an item, as Python-Markdown reads one (``１. 先倾听``, in full-width
+    digits, too), or one of the two lines is in a list the site shows as text (told as
+    such, :func:`lists_shown_as_text`). Joined, the list would be less of one still."""
+    return (
+        _kind(lines.get(number + 1, "")) is not None
+        or _in_text_list(lines, number)
+        or _in_text_list(lines, number + 1)
+    )
+
+
+def _in_text_list(lines: Mapping[int, str], number: int) -> bool:
+    """Whether line ``number`` of ``lines`` is one of two or more in a row that start with
+    list marks the site shows as text (Word's bullets, a Chinese keyboard's marks): told as
+    such, it is no paragraph's line to be joined to the next."""
+    for marks in (WORD_BULLET, CHINESE_BULLET, CHINESE_NUMBER):
+        if marks.match(lines.get(number, "")) and any(
+            marks.match(lines.get(near, "")) for near in (number - 1, number + 1)
+        ):
+            return True
+    return False
+
+
+def _chinese_marks(page: Page, lines: list[str], index: int) -> Problem | None:
+    """The first of two or more lines in a row, from line ``index``, that start with one
+    kind of Chinese mark: the site runs them together as one paragraph. One such line alone
+    stays a line of its paragraph, as in prose (``1、2 号线都停运了``)."""
+    for marks, markdown_mark in CHINESE_MARKS:
+        found = marks.match(lines[index])
+        if found is None or (index and marks.match(lines[index - 1])):
+            continue
+        count = _marked_from(lines, index, marks)
+        if count < 2:
+            continue
+        number, mark = page.body_line + index, found["mark"]
+        unspaced = mark == "-" or (mark.endswith(".") and mark.isascii())
+        what = f"'{mark}' with no space after it" if unspaced else f"'{mark}'"
+        fix = "'- '" if markdown_mark == "- " else "'1. ', '2. ' and so on (half-width digits)"
+        return Problem(
+            page.source.path,
+            number,
+            found.start("mark") + 1,
+            f"{what} does not start a list item in Markdown, so the site runs these lines "
+            "together as one paragraph of text",
+            f"write {fix} in place of '{mark}' on lines {number}-{number + count - 1}, with a "
+            "blank line above the list",
+            "page.chinese-list-mark",
+        )
+    return None
 
 
 def _word_bullet(page: Page, number: int, line: str, count: int) -> Problem:

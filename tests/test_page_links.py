@@ -944,6 +944,26 @@ def test_rows_with_full_width_pipes_and_headings_with_full_width_hashes_are_no_l
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "要点：\n－ 先倾听，\n－ 再提议。\n",
+        "要点：\n\n1、先倾听，\n2、再提议。\n",
+        "要点：\n\n—— 先倾听，\n—— 再提议。\n",
+        "要点：\n\n１. 先倾听，\n２. 再提议。\n",
+    ],
+    ids=["full-width-dash", "word-numbering", "ime-dash", "full-width-digits"],
+)
+def test_the_lines_of_a_list_are_no_line_breaks(body: str) -> None:
+    """A list marked as a Chinese keyboard types one (told as such, [page.chinese-list-mark])
+    and a list numbered in full-width digits (a list on the site) were told to join their
+    lines, which made them less of a list still."""
+    page = load_course(Project(FIXTURES / "minimal")).pages[0]
+    page = dataclasses.replace(page, body=body)
+    lines = searchable_lines(page)
+    assert list(chinese_line_breaks(page, lines, lines_out_of_boxes(lines))) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "<pre><code>第一行\n\n第二行\n</code></pre>",

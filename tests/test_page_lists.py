@@ -26,6 +26,7 @@ NOT_NESTED = (
     "further than the item it belongs under (or start it where the list's first item "
     "starts, if it is one more item of that list) [page.list-indent]"
 )
+NUMBERS_FIX = "'1. ', '2. ' and so on (half-width digits)"
 WRONG = {
     "dashes": ("要点：\n- 先倾听\n- 再提议", 1, 1, UNDER_TEXT),
     "numbered": ("步骤：\n1. 先倾听\n2. 再提议", 1, 1, UNDER_TEXT),
@@ -42,6 +43,30 @@ WRONG = {
         "as one paragraph of text; write '- ' in place of '•' on lines {0}-{1}, with a blank "
         "line above the list [page.word-bullet]",
     ),
+    **{
+        case: (
+            text,
+            0,
+            1,
+            f"'{mark}'{unspaced} does not start a list item in Markdown, so the site runs these "
+            f"lines together as one paragraph of text; write {fix} in place of '{mark}' on "
+            "lines {0}-{1}, with a blank line above the list [page.chinese-list-mark]",
+        )
+        for case, (text, mark, unspaced, fix) in {
+            "word-numbering": ("1、先倾听\n2、再提议", "1、", "", NUMBERS_FIX),
+            "ime-dash": ("—— 先倾听\n—— 再提议", "——", "", "'- '"),
+            "full-width-dash": ("－ 先倾听\n－ 再提议", "－", "", "'- '"),
+            "full-width-star": ("＊ 先倾听\n＊ 再提议", "＊", "", "'- '"),
+            "full-width-plus": ("＋ 先倾听\n＋ 再提议", "＋", "", "'- '"),
+            "full-width-digits": ("１．先倾听\n２．再提议", "１．", "", NUMBERS_FIX),
+            "full-width-stop": ("1．先倾听\n2．再提议", "1．", "", NUMBERS_FIX),
+            "parenthesised": ("（1）先倾听\n（2）再提议", "（1）", "", NUMBERS_FIX),
+            "circled": ("① 先倾听\n② 再提议", "①", "", NUMBERS_FIX),
+            "chinese-numerals": ("一、先倾听\n二、再提议", "一、", "", NUMBERS_FIX),
+            "dash-unspaced": ("-先倾听\n-再提议", "-", " with no space after it", "'- '"),
+            "number-unspaced": ("1.先倾听\n2.再提议", "1.", " with no space after it", NUMBERS_FIX),
+        }.items()
+    },
 }
 """Each case: the text, the line (counted from its first) and column named, the message."""
 FIXED = {
@@ -53,6 +78,23 @@ FIXED = {
     "two-spaces": "- 父项\n    - 子项",
     "three-spaces": "1. 第一步\n    - 细节",
     "word-bullets": "- 先倾听\n- 再提议",
+    **{
+        case: "- 先倾听\n- 再提议"
+        for case in ("ime-dash", "full-width-dash", "full-width-star", "full-width-plus")
+    },
+    **dict.fromkeys(
+        (
+            "word-numbering",
+            "full-width-digits",
+            "full-width-stop",
+            "parenthesised",
+            "circled",
+            "chinese-numerals",
+            "number-unspaced",
+        ),
+        "1. 先倾听\n2. 再提议",
+    ),
+    "dash-unspaced": "- 先倾听\n- 再提议",
 }
 """Each case as its message says to write it."""
 NESTED_CASES = {"two-spaces", "three-spaces"}
@@ -97,6 +139,28 @@ def test_a_list_the_site_shows_as_text_or_flattens_is_named(
     told = problems(minimal_project, capsys)
     assert told[0] == f"{PAGE}:{first + line}:{column}: {message.format(first, first + 1)}"
     assert len(told) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地铁停运的通知：\n1、2 号线今天停运。",
+        "1、2 号线今天停运。\n\n3、4 号线照常运行。",
+        "—— 摘自《关键时刻》",
+        "１. 先倾听\n２. 再提议",
+        "＊＊客户：＊＊您好。\n＊＊员工：＊＊您好。",
+    ],
+    ids=["one-line", "apart", "attribution", "full-width-digits-list", "full-width-bold"],
+)
+def test_a_line_starting_with_a_chinese_mark_alone_is_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """One such line in a paragraph is prose, lines apart are paragraphs apart; '１. ' in
+    full-width digits starts a list item (Python-Markdown reads any digit); '＊＊' is
+    full-width bold, told as such."""
+    add_to_page(minimal_project, f"{text}\n")
+    told = [line for line in problems(minimal_project, capsys) if "chinese-list-mark" in line]
+    assert told == []
 
 
 @pytest.mark.parametrize("case", WRONG, ids=list(WRONG))
