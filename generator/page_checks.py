@@ -47,7 +47,7 @@ from generator.page_heading_levels import skipped_heading_levels, unspaced_headi
 from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import id_problems, taken_ids
-from generator.page_indented_code import box_paragraphs_shown_as_code
+from generator.page_indented_code import box_paragraphs_shown_as_code, prose_shown_as_code
 from generator.page_links import LinkProblem, Targets, link_problem
 from generator.page_lists import breaks_list, lists_shown_as_text
 from generator.page_markers import misplaced_markers, standing_markers, unknown_markers
@@ -191,6 +191,7 @@ def _own_problems(
     for text_check in TEXT_CHECKS:
         yield from text_check(page, text)
     yield from box_paragraphs_shown_as_code(page, lines)
+    yield from prose_shown_as_code(page, lines)
     yield from unclosed_fences(page)
     out_of_boxes = lines_out_of_boxes(lines)
     yield from chinese_line_breaks(page, lines, out_of_boxes)

@@ -1,10 +1,15 @@
-"""A box's paragraph shown as code, after a paragraph above it lost its indent.
+"""Paragraphs shown as code: a box's, after a paragraph above it lost its indent, and one
+indented as Chinese paragraphs are (首行缩进).
 
 A note box holds the paragraphs indented four spaces under it. When one of them loses its
 indent, the box ends there: that paragraph shows below the box, and the box's next
 paragraph, still indented, after an empty line and under no box now, is a code block, in
-a grey monospace box. An indented code block elsewhere may be meant as code, and is left
-alone.
+a grey monospace box. A paragraph whose first line is indented four spaces or a tab, as
+Word and Chinese typing habit indent one, is a code block too. An indented code block
+that starts as code does (with a letter, a digit or a sign typed half-width) may be meant
+as code, and is left alone; one that starts with Chinese is prose. Two full-width spaces
+(``　　``) are no indent to Python-Markdown, which strips them: the paragraph shows as any
+other.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Iterator
 from generator.errors import Problem, Severity
 from generator.models import Page
 from generator.page_blocks import BOX_INDENT, opens_block
+from generator.page_scan import HAN
 from generator.page_text import Lines, indented_code
 from generator.yaml_lines import indent
 
@@ -21,10 +27,8 @@ from generator.yaml_lines import indent
 def box_paragraphs_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
     """The first line of each indented code block of ``page`` (``lines``: its lines, fenced
     code left empty) below a box whose paragraph above the block lost its indent."""
-    numbers = range(page.body_line, page.body_line + len(page.body.splitlines()))
-    code = indented_code(lines, numbers)
-    for number in sorted(code):
-        left = _paragraph_that_left(lines, number) if number - 1 not in code else None
+    for number in _code_blocks(page, lines):
+        left = _paragraph_that_left(lines, number)
         if left is None:
             continue
         box, start = left
@@ -39,6 +43,41 @@ def box_paragraphs_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
             "page.box-paragraph-as-code",
             Severity.WARNING,
         )
+
+
+def prose_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
+    """The first line of each indented code block of ``page`` (``lines``: its lines, fenced
+    code left empty) that starts with Chinese (a character not typed half-width, in a line
+    that holds Chinese): a paragraph indented as Chinese paragraphs are, which the site
+    shows as code, in a grey monospace box. Code starts half-width; a box's paragraph is
+    told as such (:func:`box_paragraphs_shown_as_code`)."""
+    body = page.body.splitlines()
+    for number in _code_blocks(page, lines):
+        line = body[number - page.body_line]  # as written: inline code is blank in ``lines``
+        text = line.lstrip(" \t")
+        if text[:1].isascii() or not HAN.search(line) or _paragraph_that_left(lines, number):
+            continue
+        spaces = line[: len(line) - len(text)]
+        tab = "\t" in spaces
+        how = "with a tab" if tab else f"{len(spaces)} spaces"
+        yield Problem(
+            page.source.path,
+            number,
+            len(spaces) + 1,
+            f"this paragraph is indented {how}, so the site shows it as code, in a grey "
+            "monospace box, not as a paragraph",
+            f"delete the {'tab' if tab else 'spaces'} before the paragraph: the site starts "
+            "every paragraph at the left edge (to show text as code, put it between two lines "
+            "of ``` instead)",
+            "page.prose-as-code",
+        )
+
+
+def _code_blocks(page: Page, lines: Lines) -> list[int]:
+    """The first line of each indented code block of ``page``, in order."""
+    numbers = range(page.body_line, page.body_line + len(page.body.splitlines()))
+    code = indented_code(lines, numbers)
+    return [number for number in sorted(code) if number - 1 not in code]
 
 
 def _paragraph_that_left(lines: Lines, number: int) -> tuple[int, int] | None:

@@ -622,6 +622,55 @@ def test_a_box_paragraph_shown_as_code_is_a_warning_naming_the_line_to_indent(
     assert shown_as_code == ["第三段成了代码。", "print('代码')"]
 
 
+PROSE_AS_CODE = (
+    "so the site shows it as code, in a grey monospace box, not as a paragraph; delete the "
+    "{} before the paragraph: the site starts every paragraph at the left edge (to show text "
+    "as code, put it between two lines of ``` instead) [page.prose-as-code]"
+)
+
+
+@pytest.mark.parametrize(
+    ("indent", "how", "what"),
+    [("    ", "4 spaces", "spaces"), ("\t", "with a tab", "tab"), ("      ", "6 spaces", "spaces")],
+    ids=["four-spaces", "tab", "six-spaces"],
+)
+def test_a_paragraph_indented_as_chinese_paragraphs_are_is_not_shown_as_code(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], indent: str, how: str, what: str
+) -> None:
+    """A paragraph's first line indented (首行缩进, as Word indents one) passed check and
+    build, and the site showed the paragraph as code, in a grey monospace box."""
+    line = add_to_page(minimal_project, f"{indent}想以客户为中心，先要弄明白客户。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:{len(indent) + 1}: this paragraph is indented {how}, "
+        f"{PROSE_AS_CODE.format(what)}"
+    ]
+
+
+def test_indented_code_full_width_spaces_and_box_paragraphs_are_no_prose_as_code(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Code starts half-width, even with Chinese in it; a box's, a list item's and a quote's
+    indented paragraphs are theirs; two full-width spaces (　　) are stripped, the paragraph
+    shown as any other; a paragraph that starts with inline code (blank to the checks) is
+    not indented; a box's paragraph that shows as code is told as such."""
+    add_to_page(
+        minimal_project,
+        "## 小节 {#code}\n\n    print('代码')\n\n"
+        '!!! tip "框里"\n    第一段。\n\n    第二段。\n\n'
+        "- 列表\n\n    列表的第二段。\n\n"
+        "\u3000\u3000两个全角空格缩进的段落。\n\n"
+        "`mot-quiz` 是测验的位置。\n\n"
+        '!!! example "情景"\n    第一段。\n\n第二段没有缩进。\n\n    第三段成了代码。\n',
+    )
+    assert run_generator(minimal_project, "check") == 0
+    told = capsys.readouterr().err
+    assert "prose-as-code" not in told
+    assert "[page.box-paragraph-as-code]" in told
+    assert run_generator(minimal_project, "build") == 0
+    built = (minimal_project / "site/01-sample.html").read_text(encoding="utf-8")
+    assert "<p>两个全角空格缩进的段落。</p>" in built
+
+
 def test_a_heading_that_skips_a_level_is_a_warning(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
