@@ -1036,6 +1036,66 @@ def test_a_question_moved_to_another_module_takes_only_its_answer(
     expect(form).to_have_attribute("data-result", "correct")
 
 
+def test_a_module_that_gave_away_the_questions_answered_again_keeps_its_pass(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """The learner passed the first module when it also held the second's two questions,
+    pressed 重新作答 and answered one of those two again; the trainer then moved them to
+    the second module. Every answer kept under the first had gone to the second, which took
+    the first's pass and best (已通过 9/9, a module never taken) and left the first 未开始,
+    on the home page, the certificate page and the module pages. The first keeps them."""
+    first, second = course.modules
+    reached_on = [q.id for q in first.quiz.questions + second.quiz.questions]
+    best = {"best": 9, "total": 9, "passed": True, "questions": reached_on}
+    answers = {
+        q.id: {"quiz": first.page.name, "result": "correct", "answer": chosen_keys(q, True)}
+        for q in second.quiz.questions[:1]
+    }
+    record = {"version": 1, "questions": answers, "quizzes": {first.page.name: best}}
+    page = new_window(context)
+    arrived = {
+        "": ".mot-dashboard[data-ready]",
+        f"{second.page.name}.html": ".mot-quiz[data-ready]",
+        "exam_certificate.html": ".mot-cert-checklist li",
+    }
+    for where, shown in arrived.items():
+        with_record(page, fixture_site_url, record)
+        page.goto(f"{fixture_site_url}{where}")
+        expect(page.locator(shown)).not_to_have_count(0)
+        assert stored(page)["quizzes"] == {first.page.name: best}, where
+    page.goto(fixture_site_url)
+    board = page.locator(".mot-dashboard[data-ready]")
+    expect(board.locator(f'tr[data-module="{first.page.name}"] [data-status]')).to_have_text(
+        "已通过"
+    )
+    expect(board.locator(f'tr[data-module="{second.page.name}"] [data-status]')).to_contain_text(
+        "进行中"
+    )
+    page.goto(f"{fixture_site_url}exam_certificate.html")
+    checklist = page.locator(".mot-cert-checklist li")
+    expect(checklist.filter(has_text=first.meta.title)).to_have_text(
+        f"✓ 已通过：{first.meta.title}"
+    )
+
+
+def test_a_module_merged_into_a_larger_one_hands_it_no_pass(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """The trainer merged a one-question module, which the learner had passed and begun
+    again, into the first module, which the learner never took: the first module took the
+    pass (已通过 1/1 for a quiz of seven questions never answered). A pass goes only to the
+    same quiz under another name, one mostly of the questions it was reached on."""
+    first = course.modules[0]
+    merged = first.quiz.questions[0].id
+    best = {"best": 1, "total": 1, "passed": True, "questions": [merged]}
+    page = new_window(context)
+    with_record(page, fixture_site_url, {"version": 1, "quizzes": {"00-merged": best}})
+    page.goto(fixture_site_url)
+    row = page.locator(f'.mot-dashboard[data-ready] tr[data-module="{first.page.name}"]')
+    expect(row.locator("[data-status]")).to_have_text("未开始")
+    assert stored(page)["quizzes"] == {"00-merged": best}
+
+
 def test_a_best_score_stays_until_a_larger_share_beats_it(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:

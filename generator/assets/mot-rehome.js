@@ -46,24 +46,34 @@
   /* The module that holds most of `questionIds` now, or "". */
   function mostOf(questionIds, moduleOf) {
     var counts = {};
-    (Array.isArray(questionIds) ? questionIds : []).forEach(function (id) {
+    questionIds.forEach(function (id) {
       if (moduleOf[id]) { counts[moduleOf[id]] = (counts[moduleOf[id]] || 0) + 1; }
     });
     return Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a]; })[0] || "";
   }
 
-  /* A module left with no answers hands its best score and passed status to the one they all
-     went to, unless that has its own: a renamed module keeps its record, and a module that
-     gave away one question keeps its own. Given the `whole` course, a module it no longer
-     has and no answers were moved from (重新作答 cleared them) hands them to the one that
-     holds most of the questions its best was reached on. */
-  function moveBest(record, moved, moduleOf, whole) {
-    var modules = whole ? Object.values(moduleOf) : [];
+  /* Whether `module` holds most of the questions `reachedOn` and they are most of its quiz. */
+  function sameQuiz(reachedOn, module, moduleOf) {
+    function countIn(ids) { return ids.filter(function (id) { return moduleOf[id] === module; }).length; }
+    return 2 * countIn(reachedOn) > Math.max(reachedOn.length, countIn(Object.keys(moduleOf)));
+  }
+
+  /* A best score and passed status say the learner passed that quiz, so they go only to
+     the same quiz under another name: the module that now holds most of the questions the
+     best was reached on, when they are most of its quiz too, it has no best of its own and
+     no answer is still kept under the old name (after 重新作答 none is). A renamed module
+     keeps its pass; a module that gave questions away keeps its own, even when the only
+     answers kept were to those; one merged into a module mostly of other questions hands
+     it none. A best kept before it listed its questions follows its answers when they all
+     went to one module. */
+  function moveBest(record, moved, moduleOf) {
     Object.keys(record.quizzes).forEach(function (old) {
       var left = Object.keys(record.questions).some(function (id) { return record.questions[id].quiz === old; });
-      var gone = whole && modules.indexOf(old) < 0;
-      var to = moved[old] || (gone ? mostOf(record.quizzes[old].questions, moduleOf) : "");
-      if (to && !left && !record.quizzes[to]) {
+      var reachedOn = record.quizzes[old].questions;
+      var listed = Array.isArray(reachedOn);
+      var to = listed ? mostOf(reachedOn, moduleOf) : moved[old];
+      var same = !listed || sameQuiz(reachedOn, to, moduleOf);
+      if (to && to !== old && same && !left && !record.quizzes[to]) {
         record.quizzes[to] = record.quizzes[old];
         delete record.quizzes[old];
       }
@@ -76,7 +86,7 @@
      answers of a quiz question moved to an exam pool. One save, if any. */
   function rehome(quizModuleOf, moduleOf, whole) {
     progress.update(function (record) {
-      moveBest(record, moveAnswers(record, quizModuleOf, whole), quizModuleOf, whole);
+      moveBest(record, moveAnswers(record, quizModuleOf, whole), quizModuleOf);
       moveMistakes(record, moduleOf, whole);
     });
   }
