@@ -44,6 +44,8 @@ STYLE_SHEET = "mot.css"
 CORE_SCRIPT = "mot-core.js"
 QUESTION_SCRIPT = "mot-questions.js"
 EXAM_SCRIPT = "mot-exam.js"
+DASHBOARD_SCRIPT = "mot-dashboard.js"
+CERTIFICATE_SCRIPT = "mot-certificate.js"
 JOINED_FILES = {
     STYLE_SHEET: ("mot.css", "mot-questions.css", "mot-dialogue.css"),
     CORE_SCRIPT: (
@@ -61,7 +63,9 @@ JOINED_FILES = {
         "mot-fill-in.js",
         "mot-dialogue.js",
     ),
-    EXAM_SCRIPT: ("mot-exam-results.js", "mot-exam.js"),
+    EXAM_SCRIPT: ("mot-passes.js", "mot-exam-results.js", "mot-exam.js"),
+    DASHBOARD_SCRIPT: ("mot-passes.js", "mot-dashboard.js"),
+    CERTIFICATE_SCRIPT: ("mot-passes.js", "mot-certificate.js"),
 }
 """Files of the site joined from sources, in this order: the styles of every page and of
 questions; the progress record's shape, the core, then what a quiz shows of a result (a
@@ -70,7 +74,9 @@ course, which the module page, the dashboard, the 错题本 and the certificate 
 then what every page does with Material (search on demand, one-key shortcuts off), then
 the focus and the place after instant navigation; the shuffling the engine and the
 exam's draw use, the engine, then the question types that add themselves to it; the
-exam's results panel, then the exam."""
+module passes at today's pass mark, which each page that shows the modules' passes records
+(the exam, the home page's dashboard, the certificate page), before the page's own script
+(the exam's after its results panel). A source may be joined into several files."""
 PAGE_STYLE_SHEETS = {"exam": "mot-exam.css", "certificate": "mot-certificate.css"}
 """Page parts whose styles only their page loads, in its head."""
 MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
@@ -103,9 +109,12 @@ def runtime_names() -> set[str]:
 def _sources() -> dict[str, bytes]:
     """The runtime's files as the site holds them, before minifying, by their name there."""
     folder = files("generator").joinpath(ASSETS_FOLDER)
-    sources = {asset.name: asset.read_bytes() for asset in folder.iterdir() if asset.is_file()}
-    for joined, parts in JOINED_FILES.items():
-        sources[joined] = b"\n".join([sources.pop(name) for name in parts])
+    read = {asset.name: asset.read_bytes() for asset in folder.iterdir() if asset.is_file()}
+    joined = {
+        name: b"\n".join(read[part] for part in parts) for name, parts in JOINED_FILES.items()
+    }
+    taken = {part for parts in JOINED_FILES.values() for part in parts}
+    sources = {name: text for name, text in read.items() if name not in taken} | joined
     sources[FOLDS_SCRIPT] = sources[FOLDS_SCRIPT].replace(
         CASE_FOLDS_PLACEHOLDER, case_folds_json().encode()
     )

@@ -1096,6 +1096,45 @@ def test_a_module_merged_into_a_larger_one_hands_it_no_pass(
     assert stored(page)["quizzes"] == {"00-merged": best}
 
 
+def test_a_best_that_meets_a_lowered_module_pass_mark_is_a_pass_on_every_page(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """The first module's best, 6/7 (85%), was under the module pass mark of its day (90%);
+    the trainer lowered it to the 80% it is now. The home page and the certificate's
+    checklist said 未通过 until the module page was opened. Each of them, and the exam
+    page, records the pass as it arrives; the second module's 1/2 stays 未通过."""
+    first, second = course.modules
+    assert course.pass_marks.module == 80
+    quizzes = {
+        first.page.name: {"best": 6, "total": 7, "passed": False},
+        second.page.name: {"best": 1, "total": 2, "passed": False},
+    }
+    page = new_window(context)
+    for where in ("", "exam_certificate.html", "exam.html"):
+        with_record(page, fixture_site_url, {"version": 1, "quizzes": quizzes})
+        page.goto(f"{fixture_site_url}{where}")
+        page.wait_for_function(
+            f"JSON.parse(localStorage.getItem('{STORAGE_KEY}')).quizzes['{first.page.name}'].passed",
+            timeout=5000,
+        )
+        assert not stored(page)["quizzes"][second.page.name]["passed"], where
+    with_record(page, fixture_site_url, {"version": 1, "quizzes": quizzes})
+    page.goto(fixture_site_url)
+    board = page.locator(".mot-dashboard[data-ready]")
+    expect(board.locator(f'tr[data-module="{first.page.name}"] [data-status]')).to_have_text(
+        "已通过"
+    )
+    expect(board.locator(f'tr[data-module="{second.page.name}"] [data-status]')).to_have_text(
+        "未通过"
+    )
+    with_record(page, fixture_site_url, {"version": 1, "quizzes": quizzes})
+    page.goto(f"{fixture_site_url}exam_certificate.html")
+    checklist = page.locator(".mot-cert-checklist li")
+    expect(checklist.filter(has_text=first.meta.title)).to_have_text(
+        f"✓ 已通过：{first.meta.title}"
+    )
+
+
 def test_a_best_score_stays_until_a_larger_share_beats_it(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:

@@ -160,7 +160,7 @@
      (mot.register). */
   function showDashboard(board, following) {
     var course = mot.courseData(board);
-    if (!following) { mot.progress.followCourse(course); }
+    if (!following) { mot.progress.followCourse(course); mot.progress.passAtTodaysMark(course); }
     var next = nextStep(course);
     showContinue(board, course, next);
     showModules(board, course);

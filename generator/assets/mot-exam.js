@@ -443,7 +443,9 @@
     engine = mot.engine;
     if (bound.has(exam)) { return; }
     bound.add(exam);
-    mot.progress.followCourse(mot.courseData(exam));   /* a module renamed: its quiz's results follow it */
+    var course = mot.courseData(exam);
+    mot.progress.followCourse(course);   /* a module renamed: its quiz's results follow it */
+    mot.progress.passAtTodaysMark(course);   /* its pass mark lowered: a best that meets it passes */
     var shuffle = exam.getAttribute("data-shuffle-options") === "true";
     var hooks = {
       submit: function (form) { save(exam, form); },
