@@ -831,6 +831,52 @@ def test_a_paper_longer_than_the_exam_says_so_until_the_learner_starts_again(
     expect(length).to_have_text("共 3 题")
 
 
+@pytest.mark.parametrize(
+    ("drawn", "said"),
+    [
+        (
+            ["s1-gone", "s2-gone", "s2-single", "s2-gone-too"],
+            "开考后课程更新过：你答过的 2 道题和没答的 1 道题已不在课程里，"
+            "换上了 2 道新题（在试卷最后）。",
+        ),
+        (["s1-single", "s2-single"], "开考后课程更新过：试卷最后加了 1 道新题。"),
+    ],
+    ids=["questions gone", "a draw raised"],
+)
+def test_a_paper_the_course_changed_under_says_how_above_it(
+    context: BrowserContext, fixture_site_url: str, course: Course, drawn: list[str], said: str
+) -> None:
+    """A paper under way lost the answered questions the course no longer has and took new
+    ones at its end without a word: 已作答 3/4 became 1/3. A line above the paper says what
+    went and what came, on the visit the paper changed, and goes with a new paper."""
+    single = course.modules[1].quiz.questions[0]
+    answers = {id_: ["a"] for id_ in drawn[:2] if "gone" in id_}
+    attempt = {
+        "seed": 1,
+        "questions": drawn,
+        "answers": answers | {single.id: chosen_keys(single, True)},
+        "handedIn": False,
+    }
+    page = new_window(context)
+    with_record(page, fixture_site_url, {"version": 1, "attempt": attempt})
+    page.goto(f"{fixture_site_url}exam.html")
+    expect(page.locator(".mot-exam[data-ready]")).to_have_attribute(
+        "data-exam-state", "in-progress"
+    )
+    note = page.locator(".mot-exam-refitted")
+    expect(note).to_have_text(said)
+    assert note.evaluate("note => note.nextElementSibling.matches('.mot-exam-paper')")
+    page.reload()
+    expect(page.locator(".mot-exam[data-ready]")).to_have_count(1)
+    expect(note).to_be_hidden()
+    with_record(page, fixture_site_url, {"version": 1, "attempt": attempt})
+    page.goto(f"{fixture_site_url}exam.html")
+    expect(note).to_be_visible()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator(".mot-exam-restart").click()
+    expect(note).to_be_hidden()
+
+
 # Modules and questions the course no longer has ------------------------------------------
 
 

@@ -514,9 +514,10 @@ def test_an_exam_under_way_draws_again_for_a_question_the_course_no_longer_has(
     """Of the three questions answered, one was removed and one had the option ticked
     reworded. The paper showed 2 questions under the page's 共 3 题, and the home page
     counted the reworded question's answer, which the paper had dropped. The paper now
-    draws another question from the removed one's module, forgets the answer that no longer
-    fits (as a module quiz does, saying so once, where it was), stores the paper so that it
-    stays the same on the next visit, and the home page counts what the exam page shows."""
+    draws another question from the removed one's module, says so once above the paper,
+    forgets the answer that no longer fits (as a module quiz does, saying so once, where it
+    was), stores the paper so that it stays the same on the next visit, and the home page
+    counts what the exam page shows."""
     page = exam_learner("under way")
     for visit in range(2):
         open_exam(page, republished.url, "in-progress")
@@ -531,6 +532,10 @@ def test_an_exam_under_way_draws_again_for_a_question_the_course_no_longer_has(
         forgotten = "这道题更新过：之前的答案对不上现在的题目，已经清除，请重新作答。"
         why = paper.first.locator(".mot-status:not(:empty)")
         expect(why).to_have_text([forgotten] if visit == 0 else [])
+        refitted = "开考后课程更新过：你答过的 1 道题已不在课程里，换上了 1 道新题（在试卷最后）。"
+        expect(page.locator(".mot-exam-refitted:visible")).to_have_text(
+            [refitted] if visit == 0 else []
+        )
         attempt = record(page)["attempt"]
         assert (attempt["questions"], list(attempt["answers"])) == (drawn, ["s2-single"]), visit
     page.goto(republished.url)

@@ -31,6 +31,13 @@
       return count === total ? "共\u00a0" + total + "\u00a0题" : "这份试卷共\u00a0" + count + "\u00a0题（开考后课程更新过，重新开考为\u00a0" + total + "\u00a0题）";
     },
     answered: function (done, total) { return "已作答\u00a0" + done + "/" + total + "\u00a0题"; },
+    /* a paper fitted to the course as published now (fitted): what went, what came */
+    refitted: function (gone, answered, added) {
+      var unanswered = "没答的\u00a0" + (gone - answered) + "\u00a0道题";
+      var lost = answered ? "你答过的\u00a0" + answered + "\u00a0道题" + (gone > answered ? "和" + unanswered : "") : "你" + unanswered;
+      var news = gone ? "换上了\u00a0" + added + "\u00a0道新题（在试卷最后）" : "试卷最后加了\u00a0" + added + "\u00a0道新题";
+      return "开考后课程更新过：" + (gone ? lost + "已不在课程里" : "") + (gone && added ? "，" : "") + (added ? news : "") + "。";
+    },
     resume: function (place) { return "继续作答：第\u00a0" + place + "\u00a0题"; },
     number: function (place, total) { return "第\u00a0" + place + "/" + total + "\u00a0题"; },
     outdated: "这道题更新过：之前的答案对不上现在的题目，已经清除，请重新作答。",
@@ -54,7 +61,7 @@
   function setState(exam, state) {
     exam.setAttribute("data-exam-state", state);
     exam.querySelector(".mot-exam-start").hidden = state !== "ready";
-    if (state !== "in-progress") { exam.querySelector(".mot-exam-resume").hidden = true; }
+    if (state !== "in-progress") { all(exam, ".mot-exam-resume, .mot-exam-refitted").forEach(function (el) { el.hidden = true; }); }
     exam.querySelector(".mot-exam-bar").hidden = state !== "in-progress";
     if (state !== "finished") { exam.querySelector(".mot-results").hidden = true; }
   }
@@ -119,11 +126,12 @@
   }
 
   /* The attempt under way with its questions fitted, stored when they changed (the answers
-     to questions no longer on the paper go). Run as the page arrives (show), when every
-     question is still in its pool. */
+     to questions no longer on the paper go), and said above the paper. Run as the page
+     arrives (show), when every question is still in its pool. */
   function fitted(exam, attempt) {
     var questions = fittedQuestions(exam, attempt);
     if (questions.join("\n") === attempt.questions.join("\n")) { return attempt; }
+    showRefitted(exam, attempt, questions);
     mot.progress.changeAttempt(attempt.seed, function (stored) {
       stored.questions = questions;
       Object.keys(stored.answers).forEach(function (id) {
@@ -131,6 +139,21 @@
       });
     });
     return mot.progress.attempt();
+  }
+
+  /* The line above the paper on how fitting changed it, on the visit it did, as each
+     question forgotten says why on that visit: answered questions went without a word
+     (已作答 10/20 became 9/20, new questions at the end). Answered counts as on the home
+     page (mot-dashboard.js): every blank filled. Not read out: a return is not news. */
+  function showRefitted(exam, attempt, questions) {
+    var gone = attempt.questions.filter(function (id) { return questions.indexOf(id) < 0; });
+    var answered = gone.filter(function (id) {
+      var answer = attempt.answers[id];
+      return answer && answer.length && answer.indexOf("") < 0;
+    }).length;
+    var note = exam.querySelector(".mot-exam-refitted");
+    note.textContent = TEXT.refitted(gone.length, answered, questions.length - attempt.questions.length + gone.length);
+    note.hidden = false;
   }
 
   /* Lay out the attempt's questions, in its order and with its answers. An answer that no
@@ -230,6 +253,7 @@
     handingIn.delete(exam);   /* 重新开始 pressed while 交卷 waited for its grading: no hand-in */
     var attempt = newAttempt(exam);
     mot.progress.setAttempt(attempt);
+    exam.querySelector(".mot-exam-refitted").hidden = true;   /* a new paper */
     showPaper(exam, attempt);
     setState(exam, "in-progress");
     updateProgress(exam, true);
@@ -367,6 +391,7 @@
      pools would undo the other's, each tab writing in turn. */
   function show(exam, arriving) {
     handingIn.delete(exam);
+    exam.querySelector(".mot-exam-refitted").hidden = true;   /* until fitted says otherwise */
     var attempt = mot.progress.attempt();
     /* none yet, site data cleared, or a hand-in storage could not hold (mot-core.js, handIn,
        which keeps no question of it): no paper left on show */
