@@ -644,6 +644,38 @@ def test_a_retry_under_the_pass_mark_of_a_module_passed_says_the_pass_stands(
     expect(page.locator(f'.mot-module-status[data-module="{MODULE}"]').first).to_have_attribute(
         "data-status", "passed"
     )
+    page.reload()
+    expect(panel).to_contain_text(
+        f"这是按现在的题目判的分；已取得的通过和最佳成绩 {total}/{total}（100%）不变。"
+    )
+
+
+def test_a_module_passed_graded_again_under_its_mark_says_the_pass_stands_not_a_new_score(
+    context: BrowserContext, fixture_site_url: str, course: Course
+) -> None:
+    """The trainer changed the right answers of a module the learner had passed: on the
+    learner's return the answers kept were graded again, under the pass mark, and the panel
+    said 这次的得分不会改变它 of an attempt the learner never made."""
+    module = course.modules[0]
+    total = len(module.quiz.questions)
+    page = new_window(context)
+    open_quiz(page, fixture_site_url)
+    for index in range(total):
+        answer(page, module, index, right=False)
+    record = stored(page)  # as graded under the key of the day the module was passed
+    for entry in record["questions"].values():
+        entry["result"] = "correct"
+    record["quizzes"] = {MODULE: {"best": total, "total": total, "passed": True}}
+    with_record(page, fixture_site_url, record)
+    open_quiz(page, fixture_site_url)
+    regraded = page.locator(".mot-quiz .mot-status", has_text="已按现在的答案重新判分")
+    expect(regraded).to_have_count(total)
+    panel = page.locator(f'[data-results-for="{MODULE}"]')
+    expect(panel.locator("[data-passed]")).to_contain_text("还没有达到及格线")
+    expect(panel).to_contain_text(
+        f"这是按现在的题目判的分；已取得的通过和最佳成绩 {total}/{total}（100%）不变。"
+    )
+    expect(panel).not_to_contain_text("这次的得分")
 
 
 @pytest.mark.parametrize("full", ["while-answering", "at-hand-in", ""], ids=str)

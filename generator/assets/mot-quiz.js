@@ -30,7 +30,12 @@
       return "得分\u00a0" + right + "/" + total + "（" + mot.progress.percent(right, total) + "%）。" +
         (passed ? "达到了及格线\u00a0" + passMark + "%，本模块测验通过！" : "还没有达到及格线\u00a0" + passMark + "%。");
     },
-    passKept: function (best) { return "本模块已经通过，最佳成绩\u00a0" + best + "；这次的得分不会改变它。"; },
+    /* On a return no attempt is new: the score shown may be the answers kept graded again
+       after the trainer changed a question, or a later attempt of the learner's own. */
+    passKept: function (best, fresh) {
+      return fresh ? "本模块已经通过，最佳成绩\u00a0" + best + "；这次的得分不会改变它。" :
+        "这是按现在的题目判的分；已取得的通过和最佳成绩\u00a0" + best + "不变。";
+    },
     missed: "这次答错的题涉及的学习目标：",
     toResults: "查看本模块成绩",
     outdated: "这道题更新过：上次的答案对不上现在的题目，已经清除，请重新作答。",
@@ -84,7 +89,8 @@
   /* fresh: the result was just reached, and is said not to be saved if it was not. */
   /* A score under the pass mark, of a module passed before (a retry, or questions the
      trainer changed since), says that the pass stands, and leads on as a pass does: the
-     status line above says 已通过. */
+     status line above says 已通过. Only a fresh one is called this attempt's (这次的得分):
+     on a return it had said so of answers graded again after the trainer changed a key. */
   function showResults(quiz, right, total, fresh) {
     var passMark = Number(quiz.getAttribute("data-pass-mark"));
     var passed = mot.progress.percent(right, total) >= passMark;
@@ -96,7 +102,7 @@
     if (next.dataset.steps) { pointToFirstUnpassed(next); }
     panel.querySelector(".mot-retry-wrong").hidden = right === total;
     var details = missedObjectives(quiz);
-    if (kept) { details.unshift(mot.element("p", TEXT.passKept(bestText(before.entry)))); }
+    if (kept) { details.unshift(mot.element("p", TEXT.passKept(bestText(before.entry), fresh))); }
     if (fresh && !mot.progress.saved()) { details.unshift(mot.unsavedNote("这次测验")); }
     mot.showResults(panel, passed, TEXT.verdict(right, total, passMark, passed), details, false);
   }
