@@ -1,9 +1,11 @@
-"""A list's entry typed with two '- ' (``- - 移情``), named as that slip at its line.
+"""A list's entry typed with two '- ' (``- - 移情``), or with a dash that is no '-'
+(``－ 移情``), named as that slip at its line.
 
 YAML reads ``- - 移情`` as a list inside the list, which is valid YAML: the schema then
 finds a list where a text (an ordering question's item) or keys (an option) belong, and
 would tell the trainer to write the text "without '-' or brackets", which does not say
-which '-' is the one too many.
+which '-' is the one too many. A list whose entries start with ``－`` or ``——`` is one
+text to YAML, which the schema finds where its key stands: the slip is on the line below.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from pydantic_core import ErrorDetails
 
 from generator.errors import Problem
 from generator.models import Source
-from generator.yaml_dash_hints import double_dash
-from generator.yaml_lines import line_at
+from generator.yaml_dash_hints import DASHES, double_dash
+from generator.yaml_lines import filled_below, holds_value, indent, line_at
 from generator.yaml_source import position, value_at
 
 
@@ -50,3 +52,20 @@ def _doubled_dash(source: Source, location: tuple[int | str, ...]) -> Problem | 
         return None
     _, column, message, fix, code = hint
     return Problem(source.path, line, column, message, fix, code)
+
+
+def dashed_text_start(source: Source, location: tuple[int | str, ...]) -> tuple[int, int] | None:
+    """Where the text at ``location``, found where a list belongs, starts, if it starts on
+    the line below its key with a dash: ``－ 识别需求`` under ``items:``, the entries YAML
+    joined into one text for their dashes, which the fix names."""
+    if not isinstance(value_at(source, location), str):
+        return None
+    key_line = position(source, location)[0] - source.line_offset
+    lines = list(source.lines)
+    if holds_value(line_at(lines, key_line)):
+        return None
+    below = filled_below(lines, key_line)
+    text = line_at(lines, below)
+    if not text.lstrip().startswith(("-", *DASHES)):
+        return None
+    return below + source.line_offset, indent(text) + 1

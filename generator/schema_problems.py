@@ -21,7 +21,7 @@ from generator.models import (
     Quiz,
     Source,
 )
-from generator.schema_dashes import doubled_dashes
+from generator.schema_dashes import dashed_text_start, doubled_dashes
 from generator.schema_full_width import full_width_keys
 from generator.schema_keys import told_instead, unknown_key
 from generator.schema_location import QUESTION_LISTS, Location, fields_at, model_at, question_label
@@ -103,6 +103,8 @@ def _problem_from_error(detail: ErrorDetails, model: type[BaseModel], source: So
     if detail["type"] == "union_tag_invalid":
         location = (*location, "type")  # point at the misspelt type, not the question
     line, column = position(source, location)
+    if detail["type"] == "list_type":
+        line, column = dashed_text_start(source, location) or (line, column)
     where = question_label(source, location)
     if detail["type"] in MODEL_EXPECTED and not location:
         message, fix, code = _describe_document(model, detail.get("input"))

@@ -26,11 +26,11 @@ DASHES = "－—–"
 """What an input method may type for a list's '-': a full-width hyphen, an em or en dash."""
 ODD_SPACES = "".join(SPACE_NAMES)
 BAD_DASH = re.compile(
-    rf"^(\s*)(-(?=[A-Za-z_])|-[{ODD_SPACES}]\s*|[{DASHES}]\s*)({KEY})\s*:\s*(.*?)\s*$"
+    rf"^(\s*)(-(?=[A-Za-z_])|-[{ODD_SPACES}]\s*|[{DASHES}]+\s*)({KEY})\s*:\s*(.*?)\s*$"
 )
 """An item started by '-' with no space after it, or a space YAML does not take for one, or
 by a dash that is no '-': its indent, that start, its key and its value."""
-BAD_TEXT_DASH = re.compile(rf"^(\s*)(-(?=[^\s\-])|-[{ODD_SPACES}]\s*|[{DASHES}]\s*)(\S.*?)\s*$")
+BAD_TEXT_DASH = re.compile(rf"^(\s*)(-(?=[^\s\-])|-[{ODD_SPACES}]\s*|[{DASHES}]+\s*)(\S.*?)\s*$")
 """A line started by '-' with no space after it, or a space YAML does not take for one, or
 by a dash that is no '-': its indent, that start and the text after it."""
 DOUBLE_DASH = re.compile(r"^( *- +)(- +)(\S.*?)\s*$")

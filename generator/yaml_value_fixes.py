@@ -26,10 +26,15 @@ ENTRY_SEPARATORS = re.compile("[,，、]")
 """What a trainer may put between the entries of a list written on one line."""
 FULL_WIDTH_BRACKETS = re.compile(r"^\s*[［【](.*)[］】]\s*$")
 """A text in full-width brackets, which a Chinese input method types for '[' and ']'."""
-DASHED_FIRST = re.compile(rf"^([{DASHES}]\s*|-(?=[^\s\-]))(.+?)(\s+[-{DASHES}]\s*\S.*)?$")
-"""A list's first entry started by a dash that is no '-' (``— 道歉``), or by '-' with no space
-after it: the dash, the entry's text up to the next entry's dash, and the entries after
-it, if any (``-5`` alone is a number, ``-5℃`` a text)."""
+DASHED_FIRST = re.compile(
+    rf"^([{DASHES}]+\s*|-(?=[^\s\-]))(.+?)((?:\s+[-{DASHES}]+\s*|[{DASHES}]+\s+)\S.*)?$"
+)
+"""A list's first entry started by a dash that is no '-' (``— 道歉``, an input method's
+``——``), or by '-' with no space after it: the dash, the entry's text up to the next
+entry's dash, and the entries after it, if any (``-5`` alone is a number, ``-5℃`` a text).
+The next entry's dash may follow the text with no space (``识别需求－ 收集信息``: YAML joins
+lines between Chinese characters without one), if a space follows the dash; a dash within
+a text (``关键时刻——MOT``) has none."""
 FLOW_SYNTAX = re.compile(r"[,\[\]{}#]|:(?:\s|$)|^[-?:&*\s]|\s$")
 """What an entry of a list in brackets may not hold unless it is quoted, beyond a
 character YAML reads as syntax at its start (:data:`generator.yaml_hints.SPECIAL_START`)."""

@@ -675,6 +675,11 @@ DASH_FIX = "write a half-width '-' and a space before the key"
             "      —text: 专心倾听并确认理解",
             "10:7: the '—' before 'text' is not the half-width",
         ),
+        (
+            10,
+            "      —— text: 专心倾听并确认理解",
+            "10:7: the '——' before 'text' is not the half-width",
+        ),
     ],
 )
 def test_an_item_started_without_a_proper_dash_is_named_at_its_line(
@@ -999,7 +1004,7 @@ def test_a_first_turn_is_not_lined_up_with_its_question(minimal_project: Path) -
     assert "item-out-of-line" not in problem
 
 
-@pytest.mark.parametrize("dash", ["— ", "－", "– ", "-"])
+@pytest.mark.parametrize("dash", ["— ", "－", "– ", "-", "—— ", "——"])
 def test_a_text_item_with_a_dash_that_is_no_list_dash_is_named(
     minimal_project: Path, dash: str
 ) -> None:
@@ -1023,6 +1028,33 @@ def test_a_first_text_item_with_a_dash_that_is_no_list_dash_is_named(
         "start each entry with a half-width '-' and a space: - 道歉 (YAML reads '—' as text, "
         "and the entries below it as more of the same text) [schema.not-a-list]"
     )
+
+
+@pytest.mark.parametrize(
+    ("dashes", "shown"),
+    [
+        (["      —— 道歉"], "—— 道歉 - 紧急复原 - 移情 - 象征性赎罪 - 跟踪"),
+        (["      ——道歉", "      ——紧急复原"], "——道歉 ——紧急复原 - 移情 - 象征性赎罪 - 跟踪"),
+        (
+            [f"      － {item}" for item in ("道歉", "紧急复原", "移情", "象征性赎罪", "跟踪")],
+            "－ 道歉－ 紧急复原－ 移情－ 象征性赎罪－ 跟踪",
+        ),
+    ],
+    ids=["double-dash-first", "double-dashes", "full-width-all"],
+)
+def test_text_items_whose_dashes_an_input_method_typed_are_named_at_the_first(
+    minimal_project: Path, dashes: list[str], shown: str
+) -> None:
+    """YAML read the list as one text, told at 'items:' a line above the slip; an input
+    method's '——' was taken for '—' and an entry of the text ('- — 道歉'), and entries
+    joined with no space between them (YAML joins lines of Chinese so) for one entry."""
+    edits = {47 + index: line for index, line in enumerate(dashes)}
+    dash = dashes[0].split()[0].rstrip("道歉")
+    assert problems_with(minimal_project, QUIZ, edits) == [
+        f"{QUIZ}:47:7: question 's1-ordering': 'items' must be a list, not '{shown}'; start "
+        f"each entry with a half-width '-' and a space: - 道歉 (YAML reads '{dash}' as text, "
+        "and the entries below it as more of the same text) [schema.not-a-list]"
+    ]
 
 
 @pytest.mark.parametrize("number", ["1.", "1、", "1)"])
