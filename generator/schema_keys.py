@@ -12,6 +12,7 @@ from pydantic_core import ErrorDetails
 
 from generator.models import QUESTION_TYPES
 from generator.schema_location import FILE_KEYS
+from generator.yaml_comment_hints import FULL_WIDTH_HASHES
 
 
 class Instead(NamedTuple):
@@ -103,6 +104,13 @@ def unknown_key(
             f"delete the spaces before '{key}:', so that it starts at the left edge of its "
             "line, as the file's other keys do",
             "file-key-indented",
+        )
+    if key.startswith(FULL_WIDTH_HASHES):
+        return (
+            f"unknown key '{key}': its line starts with a full-width '{key[0]}', which YAML "
+            "does not read as the start of a comment",
+            "type '#' half-width to make the line a comment",
+            "unknown-key",
         )
     half_width = unicodedata.normalize("NFKC", key)
     if half_width != key and half_width in allowed:

@@ -7,7 +7,8 @@ syntax (``!重要``, ``[注意] 以下``, ``@客户``), a text after ``>-`` on i
 a quote opened but never closed (``prompt: "服务补救…``,
 :mod:`generator.yaml_quote_hints`), a key with no colon (``prompt 一位客户``), a key with
 no space after its colon (``prompt:一位客户``) or a full-width space there
-(``prompt:\u3000一位``), a key indented unlike its neighbours
+(``prompt:\u3000一位``), a comment typed with a full-width '＃'
+(:mod:`generator.yaml_comment_hints`), a key indented unlike its neighbours
 (:mod:`generator.yaml_indentation`), and slips in a list's items
 (:mod:`generator.yaml_list_hints`). A key written where YAML reads it as part of a text
 is named by :mod:`generator.yaml_key_hints`.
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from generator.schema_location import COURSE_KEYS, FILE_KEYS
+from generator.yaml_comment_hints import full_width_comment
 from generator.yaml_indentation import (
     dedented_key,
     file_key_indented,
@@ -132,9 +134,9 @@ def syntax_hint(
     found. ``line_offset``: how many lines of the file come before ``text``, for a line that
     a message names; the hint's own line counts in ``text``, as ``error_line`` does."""
     lines = text.split("\n")
-    unclosed = unclosed_quote(lines, error_line)
-    if unclosed is not None:
-        return unclosed
+    quote_or_comment = unclosed_quote(lines, error_line) or full_width_comment(lines, error_line)
+    if quote_or_comment is not None:
+        return quote_or_comment
     no_space = _no_space_after_colon(lines, error_line, reading.is_key)
     if no_space is not None:
         return no_space

@@ -4,16 +4,18 @@ YAML stops at its first error, so a trainer who typed ``prompt：`` with a Chine
 method on twenty lines would learn of them one run at a time. Where the fix named for a
 slip is the one a trainer would make, to the letter (a half-width colon for a full-width
 one, a space after a colon, a colon after a key, a text put in quotes, a backslash
-doubled), the reader makes it on its copy and reads again, and each slip is reported in
-one run. A slip whose fix is a guess (the indentation a line should have, where a quote
-should close) ends the reading there: a wrong guess would report slips the trainer never
-made. Each fix replaces one line with one line, so the lines below keep their numbers.
+doubled, a half-width '#' for a comment's '＃'), the reader makes it on its copy and
+reads again, and each slip is reported in one run. A slip whose fix is a guess (the
+indentation a line should have, where a quote should close) ends the reading there: a
+wrong guess would report slips the trainer never made. Each fix replaces one line with one
+line, so the lines below keep their numbers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from generator.yaml_comment_hints import half_width_comment
 from generator.yaml_hints import (
     FULL_WIDTH_COLON,
     NO_COLON,
@@ -70,6 +72,7 @@ MENDS: dict[str, Callable[[str], str | None]] = {
     "yaml.space-after-colon": _space_after_colon,
     "yaml.needs-quotes": _in_quotes,
     "yaml.bad-escape": _backslashes_doubled,
+    "yaml.full-width-comment": half_width_comment,
 }
 """For each slip whose fix is certain, its line as fixed."""
 

@@ -412,6 +412,20 @@ def test_a_key_written_otherwise_is_told_to_be_written_as_the_key_it_stands_for(
     ]
 
 
+def test_a_comment_typed_with_a_full_width_hash_and_a_colon_is_told_to_be_a_comment(
+    minimal_project: Path,
+) -> None:
+    """'＃ 注: 先讲倾听' among a question's keys is a key to YAML: it was told to be removed,
+    which does not say why it is one."""
+    prompt = "    prompt: 客户说话时，你首先应该怎么做？"
+    edit(minimal_project, QUIZ, prompt, f"    ＃ 注: 先讲倾听\n{prompt}")
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:6:5: question 's1-single': unknown key '＃ 注': its line starts with a "
+        "full-width '＃', which YAML does not read as the start of a comment; type '#' "
+        "half-width to make the line a comment [schema.unknown-key]"
+    ]
+
+
 @pytest.mark.parametrize(
     ("name", "old", "new", "fix"),
     [

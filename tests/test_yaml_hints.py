@@ -83,6 +83,41 @@ def test_a_full_width_colon_after_a_key_is_named_at_its_line(
     assert problems_after(minimal_project, "    prompt: 服务补救的第一步是道歉。") == []
 
 
+@pytest.mark.parametrize(
+    ("path", "before", "comment", "expected"),
+    [
+        (QUIZ, "questions:", ["＃ quizzes/01-sample.yml"], ["1:1: ＃ quizzes/01-sample.yml"]),
+        (QUIZ, "  - id: s1-multiple", ["  ＃ 第二题"], ["17:3: ＃ 第二题"]),
+        (
+            QUIZ,
+            "  - id: s1-multiple",
+            ["  ＃ 第二题", "", "  ﹟ 多选"],
+            ["17:3: ＃ 第二题", "19:3: ﹟ 多选"],
+        ),
+        ("course/01-sample.md", "minutes: 10", ["＃ 注：摘要要短"], ["4:1: ＃ 注：摘要要短"]),
+    ],
+    ids=["quiz-top", "between-questions", "two", "front-matter"],
+)
+def test_a_comment_typed_with_a_full_width_hash_is_named_at_its_line(
+    minimal_project: Path, path: str, before: str, comment: list[str], expected: list[str]
+) -> None:
+    """YAML read it as text: at a quiz's top it was told a line below to write a colon
+    full-width, between questions a line below in YAML's words, and in front matter to join
+    the comment to the summary above it."""
+    file = minimal_project / path
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace(before, "\n".join([*comment, before]), 1), encoding="utf-8")
+    problems = []
+    for place in expected:
+        at, line = place.split(": ", 1)
+        problems.append(
+            f"{path}:{at}: the line starts with a full-width '{line[0]}', which YAML does not "
+            "read as the start of a comment, so it reads the line as text; type '#' half-width "
+            f"to make it a comment: #{line[1:]} [yaml.full-width-comment]"
+        )
+    assert course_problems(minimal_project) == problems
+
+
 @pytest.mark.parametrize("indent", [3, 5])
 def test_a_key_indented_unlike_the_key_above_is_to_be_lined_up(
     minimal_project: Path, indent: int

@@ -24,6 +24,7 @@ SLIPS = {
     "full-width space": ("prompt:\u3000一位客户", "prompt: 一位客户", "yaml.space-after-colon"),
     "needs quotes": ("prompt: [注意] 一位客户", 'prompt: "[注意] 一位客户"', "yaml.needs-quotes"),
     "backslash": ('prompt: "D:\\资料"', 'prompt: "D:\\\\资料"', "yaml.bad-escape"),
+    "full-width hash": ("＃ 注：一位客户", "# 注：一位客户", "yaml.full-width-comment"),
 }
 """A slip on a question's line, the line as its fix writes it, and the problem's code."""
 
