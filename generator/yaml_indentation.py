@@ -251,19 +251,20 @@ def _out_of_its_place(
 
 
 def text_under_its_key(lines: list[str], number: int, line_offset: int) -> Hint | None:
-    """A text with no key on line ``number``, below a key with a text and as far in as it:
-    the next line of that text, or the first below ``>-``, not indented further. YAML reads
-    it as a key, and gives up where no ':' follows it (``number``: where it began to read
-    that key). A text after a key that holds a word (``applied: true``), or at a list's
-    entry further left, is more likely a key's text whose key was lost; and a key that
-    starts where it starts nowhere else is the line out of line."""
+    """A text with no key on line ``number``, below a key with a text and as far in as it
+    or less far, even at the left edge: the next line of that text, or the first below
+    ``>-``, not indented further. YAML reads it as a key (of a mapping further out, if it
+    stands left of the key), and gives up where no ':' follows it (``number``: where it
+    began to read that key). A text after a key that holds a word (``applied: true``) is
+    more likely a key's text whose key was lost; and a key that starts where it starts
+    nowhere else is the line out of line."""
     text, above = line_at(lines, number), key_line_above(lines, number)
     if not _text_alone(text) or above is None:
         return None
     (key_number, key), column = above, indent(text)
     mark = (key.group(3) or "").split("#")[0].strip()
     is_text = BLOCK_HEADER.fullmatch(mark) or not mark.isascii() or " " in mark
-    if not is_text or not indent(key.string) <= column <= len(key.group(1)):
+    if not is_text or column > len(key.group(1)):
         return None
     elsewhere = columns_elsewhere(lines, key.group(2), key_number)
     if elsewhere and len(key.group(1)) not in elsewhere:  # the key is out of line itself

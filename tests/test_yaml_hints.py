@@ -1473,6 +1473,34 @@ def test_a_text_broken_onto_a_line_as_far_in_as_its_key_is_named_there(
 
 
 @pytest.mark.parametrize(
+    ("path", "number", "first", "second", "indent"),
+    [
+        (QUIZ, 6, "    prompt: 客户说话时，", "你首先应该怎么做？", 6),
+        (QUIZ, 6, "    prompt: 客户说话时，", "  你首先应该怎么做？", 6),
+        (QUIZ, 9, "        feedback: 打断会让客户", "觉得没有被倾听。", 10),
+        (QUIZ, 9, "        feedback: 打断会让客户", "    觉得没有被倾听。", 10),
+        ("course/01-sample.md", 8, "    text: 说出倾听", "的要点", 6),
+    ],
+    ids=["prompt-left-edge", "prompt-2-spaces", "feedback-left-edge", "feedback-4-spaces", "page"],
+)
+def test_a_text_broken_onto_a_line_left_of_its_key_is_named_there(
+    minimal_project: Path, path: str, number: int, first: str, second: str, indent: int
+) -> None:
+    """YAML read the second line as a key of a mapping further out, and said a line late,
+    or more, that it found no ':'."""
+    name = first.split(":")[0].strip()
+    assert problems_with(minimal_project, path, {number: f"{first}\n{second}"}) == [
+        f"{path}:{number + 1}:{len(second) - len(second.lstrip()) + 1}: line {number + 1} holds "
+        f"a text with no key, below '{name}:' (line {number}) and no further in than '{name}', "
+        f"so YAML reads it as a new key, with no ':' after it; if the text goes on from "
+        f"'{name}:', put it on line {number}, after the text there, or indent it further than "
+        f"'{name}', {indent} spaces in (or write '{name}: >-' and the whole text on the lines "
+        f"below it, {indent} spaces in); if it belongs to a key of its own, write that key "
+        "before it [yaml.indentation]"
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "where"),
     [
         ("    探索阶段\n    先要听懂客户。", "16:5: lines 16-17 hold"),
