@@ -1,9 +1,12 @@
 """A text that does not match its pattern, in words: a review link, a dialogue's next
-turn, an id."""
+turn, an id. One typed in a Chinese input method's full-width mode (``m２-buying``,
+``０２-principles.md#…``) or in its quotation marks (``“m2-buying”``, which YAML keeps as
+part of the text) is told which characters those are, and the value as it should be."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from generator.address_slips import address_slips
 from generator.layout import MISSPELT_SUFFIXES
@@ -15,6 +18,8 @@ from generator.yaml_written import quoted_start
 COURSE_FOLDER = "course/"
 """A review link names a page as it is in course/, which it leaves out."""
 EXAMPLE_REVIEW = "01-significance.md#mot-origin"
+INPUT_METHOD_QUOTES = "“”‘’「」『』"
+"""Quotation marks a Chinese input method types, which YAML does not read as quotes."""
 
 
 def pattern_problem(key: str, value: object, written: str) -> tuple[str, str, str]:
@@ -22,6 +27,9 @@ def pattern_problem(key: str, value: object, written: str) -> tuple[str, str, st
     ``written``: the text with the comment YAML dropped after it, if it did. A full-width
     space typed after it is named as the slip."""
     said, fix, code = _pattern_problem(key, value, written)
+    typed = typed_otherwise(value, REVIEW_LINK if key == "review" else SLUG)
+    if typed is not None and (key != "review" or EXAMPLE_REVIEW in fix):  # a slip told
+        return f"{said}: {typed[0]}", f"{typed[1]}: {key}: {typed[2]}", code
     if isinstance(value, str) and (stray := stray_space(value)) is not None:
         fix = f"delete {stray}, which YAML keeps as part of the text: {key}: {value.strip()}"
     return said, fix, code
@@ -96,11 +104,38 @@ def invisible_only(value: object, pattern: str) -> bool:
     return visible != value and re.fullmatch(pattern, visible) is not None
 
 
+def typed_otherwise(value: object, pattern: str) -> tuple[str, str, str] | None:
+    """What makes ``value`` fail ``pattern``, if it is only its full-width characters or
+    the quotation marks of a Chinese input method around it: those named, how to type it,
+    and the value so typed."""
+    if not isinstance(value, str):
+        return None
+    fixed = unicodedata.normalize("NFKC", value).strip(INPUT_METHOD_QUOTES)
+    if fixed == value or re.fullmatch(pattern, fixed) is None:
+        return None
+    wide = [char for char in dict.fromkeys(value) if unicodedata.normalize("NFKC", char) != char]
+    said, how = [], []
+    if wide:
+        names = ", ".join(f"'{char}'" for char in wide)
+        said.append(f"{names} {'is' if len(wide) == 1 else 'are'} typed full-width")
+        how.append("type it half-width")
+    if unicodedata.normalize("NFKC", value) != fixed:
+        said.append(
+            f"it is in the quotation marks {value[0]} {value[-1]}, which YAML keeps as part of "
+            "the text"
+        )
+        how.append("without them" if wide else "write it without them")
+    return " and ".join(said), ", ".join(how), fixed
+
+
 def bad_module_key(key: str, value: object) -> tuple[str, str, str]:
     """What is wrong with ``value``, a key under ``key`` (the exam's ``draw:``) that is no
     module's name, and its fix: a quiz's or page's file name (``03-explore.yml``) is told
     the name without its suffix."""
     said = f"the key {quoted_start(value)} under '{key}' is not a valid name"
+    typed = typed_otherwise(value, SLUG)
+    if typed is not None:
+        return f"{said}: {typed[0]}", f"{typed[1]}: {typed[2]}:", "bad-id"
     stem, dot, suffix = str(value).rpartition(".")
     typed_for_a_file = any(dot + suffix.lower() in ends for ends in MISSPELT_SUFFIXES.values())
     if typed_for_a_file and re.match(SLUG, stem):

@@ -412,6 +412,58 @@ def test_a_key_written_otherwise_is_told_to_be_written_as_the_key_it_stands_for(
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected"),
+    [
+        (
+            QUIZ,
+            "id: s1-single",
+            "id: s１-single",
+            "2:5: question 's１-single': 'id' 's１-single' is not a valid id: '１' is typed "
+            "full-width; type it half-width: id: s1-single [schema.bad-id]",
+        ),
+        (
+            QUIZ,
+            "objective: s1-listen",
+            "objective: ｓ１-listen",
+            "4:5: question 's1-single': 'objective' 'ｓ１-listen' is not a valid id: 'ｓ', '１' "
+            "are typed full-width; type it half-width: objective: s1-listen [schema.bad-id]",
+        ),
+        (
+            QUIZ,
+            "id: s1-single",
+            "id: “s1-single”",
+            "2:5: question '“s1-single”': 'id' '“s1-single”' is not a valid id: it is in the "
+            "quotation marks “ ”, which YAML keeps as part of the text; write it without them: "
+            "id: s1-single [schema.bad-id]",
+        ),
+        (
+            QUIZ,
+            "review: 01-sample.md#listening",
+            "review: ０１-sample.md#listening",
+            "16:5: question 's1-single': review link '０１-sample.md#listening' is not of the "
+            "form 'page.md#section-id': '０', '１' are typed full-width; type it half-width: "
+            "review: 01-sample.md#listening [schema.bad-review-link]",
+        ),
+        (
+            EXAM,
+            "  01-sample: 1",
+            "  ０１-sample: 1",
+            "6:3: the key '０１-sample' under 'draw' is not a valid name: '０', '１' are typed "
+            "full-width; type it half-width: 01-sample: [schema.bad-id]",
+        ),
+    ],
+    ids=["id", "objective", "id-in-quotes", "review", "draw"],
+)
+def test_an_id_typed_full_width_or_in_chinese_quotes_is_told_which_characters(
+    minimal_project: Path, name: str, old: str, new: str, expected: str
+) -> None:
+    """They were told to use lower-case letters, digits and single hyphens, which the id
+    seemed to be."""
+    edit(minimal_project, name, old, new)
+    assert f"{name}:{expected}" in problems_of(minimal_project)
+
+
 def test_a_comment_typed_with_a_full_width_hash_and_a_colon_is_told_to_be_a_comment(
     minimal_project: Path,
 ) -> None:
