@@ -16,13 +16,16 @@ from generator.yaml_comment_hints import FULL_WIDTH_HASHES
 
 
 class Instead(NamedTuple):
-    """The key a question of a type has in place of another type's key, and the words."""
+    """The key a question of a type has in place of another type's key, and the words.
+    A question missing ``key`` is not told so apart: the fix says to write it; ``correct``,
+    an option's or a reply's key, is never missing from a question."""
 
     key: str
     message: str
     fix: str
 
 
+MARKED_OPTION = "lined up with its 'text:'"
 KEYS_OF_OTHER_TYPES = {
     ("true_false", "options"): Instead(
         "answer",
@@ -30,9 +33,44 @@ KEYS_OF_OTHER_TYPES = {
         "write answer: true or answer: false (whether the prompt's statement is true) in "
         "place of 'options:', and delete the options under it",
     ),
+    ("single", "answer"): Instead(
+        "correct",
+        "a single-choice question has no 'answer:': its right option is marked instead",
+        f"delete 'answer:', and write 'correct: true' under the right option, {MARKED_OPTION}",
+    ),
+    ("multiple", "answer"): Instead(
+        "correct",
+        "a multiple-choice question has no 'answer:': each of its right options is marked instead",
+        f"delete 'answer:', and write 'correct: true' under each right option, {MARKED_OPTION}",
+    ),
+    ("ordering", "answer"): Instead(
+        "items",
+        "an ordering question has no 'answer:': the order its items are written in is the answer",
+        "delete 'answer:', and write the entries under 'items:' in the right order",
+    ),
+    ("matching", "answer"): Instead(
+        "pairs",
+        "a matching question has no 'answer:': its pairs are the answer",
+        "delete 'answer:', and write each right pair under 'pairs:' as '- item: …' with "
+        "'match: …' lined up under 'item'",
+    ),
+    ("fill_in", "answer"): Instead(
+        "blanks",
+        "a fill_in question has no 'answer:': the answers each blank accepts are listed under "
+        "'blanks:'",
+        "delete 'answer:', and write under 'blanks:' one '- accept: [答案, 另一种说法]' for each "
+        "'___' in the text, in order",
+    ),
+    ("scenario", "answer"): Instead(
+        "correct",
+        "a scenario question has no 'answer:': the best reply of each turn is marked instead",
+        "delete 'answer:', and write 'correct: true' under the best reply of each turn, lined "
+        "up with its 'text:'",
+    ),
 }
 """What a question of a type has instead of a key another type has (its type, the key),
-where a trainer who changed the question's type kept the key."""
+where a trainer who changed the question's type kept the key, or wrote the answer as a
+true_false question does (``answer: C`` on a single-choice question)."""
 
 
 QUOTES = "\"'“”‘’「」『』"
@@ -48,6 +86,9 @@ KEYS_IN_CHINESE = {
     **dict.fromkeys(("摘要", "简介"), "summary"),
     **dict.fromkeys(("学习目标", "目标"), "objectives"),
     **dict.fromkeys(("复习", "复习链接"), "review"),
+    **dict.fromkeys(("正确", "正确选项", "是否正确"), "correct"),
+    **dict.fromkeys(("干扰项",), "distractors"),
+    **dict.fromkeys(("编号",), "id"),
 }
 """A key a trainer may write in Chinese, and the course file's key it stands for, where the
 mapping has that key: "remove it" would delete its text."""

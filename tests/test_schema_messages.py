@@ -1146,3 +1146,81 @@ def test_every_list_of_groups_of_keys_is_told_how_its_entries_start() -> None:
     assert set(ENTRY_KEYS) == lists_of_keys
     for key, names in ENTRY_KEYS.items():
         assert set(names) <= KEYS_UNDER[key], key
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        (
+            "s1-single",
+            "a single-choice question has no 'answer:': its right option is marked instead; "
+            "delete 'answer:', and write 'correct: true' under the right option, lined up "
+            "with its 'text:'",
+        ),
+        (
+            "s1-multiple",
+            "a multiple-choice question has no 'answer:': each of its right options is marked "
+            "instead; delete 'answer:', and write 'correct: true' under each right option, "
+            "lined up with its 'text:'",
+        ),
+        (
+            "s1-ordering",
+            "an ordering question has no 'answer:': the order its items are written in is the "
+            "answer; delete 'answer:', and write the entries under 'items:' in the right order",
+        ),
+        (
+            "s1-matching",
+            "a matching question has no 'answer:': its pairs are the answer; delete 'answer:', "
+            "and write each right pair under 'pairs:' as '- item: …' with 'match: …' lined up "
+            "under 'item'",
+        ),
+        (
+            "s1-fill-in",
+            "a fill_in question has no 'answer:': the answers each blank accepts are listed "
+            "under 'blanks:'; delete 'answer:', and write under 'blanks:' one '- accept: [答案, "
+            "另一种说法]' for each '___' in the text, in order",
+        ),
+        (
+            "s1-scenario",
+            "a scenario question has no 'answer:': the best reply of each turn is marked "
+            "instead; delete 'answer:', and write 'correct: true' under the best reply of each "
+            "turn, lined up with its 'text:'",
+        ),
+    ],
+)
+def test_an_answer_written_as_a_true_false_question_does_is_told_how_its_type_marks_it(
+    minimal_project: Path, question: str, told: str
+) -> None:
+    """'answer: C' on a single-choice question was an unknown key to remove, which did not
+    say how the right option is marked."""
+    edit(minimal_project, QUIZ, f"  - id: {question}\n", f"  - id: {question}\n    answer: C\n")
+    lines = (minimal_project / QUIZ).read_text(encoding="utf-8").split("\n")
+    line = lines.index(f"  - id: {question}") + 2
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:{line}:5: question '{question}': {told} [schema.unknown-key]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "        correct: true\n        feedback: 先听懂",
+            "        正确: true\n        feedback: 先听懂",
+            "11:9: question 's1-single': unknown key '正确'",
+        ),
+        ("  - id: s1-single", "  - 编号: s1-single", "2:5: question 1: unknown key '编号'"),
+    ],
+    ids=["correct", "id"],
+)
+def test_a_key_written_in_chinese_is_told_the_key_it_stands_for(
+    minimal_project: Path, old: str, new: str, expected: str
+) -> None:
+    """'正确: true' under an option was told to be removed, the mark of the right option
+    with it; '编号:' likewise, the question's id with it."""
+    edit(minimal_project, QUIZ, old, new)
+    meant = "correct" if "正确" in new else "id"
+    assert problems_of(minimal_project) == [
+        f"{QUIZ}:{expected}; keys are written in English: write '{meant}:' in its place, and "
+        "keep its text [schema.unknown-key]"
+    ]
