@@ -58,6 +58,8 @@ def _front_matter_end(lines: list[str], path: Path) -> int | Problem:
             else f"delete the {blank} empty lines above it",
             "page.no-front-matter",
         )
+    if (mistyped := _mistyped_opening(lines, path)) is not None:
+        return mistyped
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         return Problem(
             path,
@@ -73,6 +75,26 @@ def _front_matter_end(lines: list[str], path: Path) -> int | Problem:
             return index
     return _mistyped_fence(lines, path) or _unclosed(
         path, 1, "the front matter that starts on line 1 is never closed"
+    )
+
+
+def _mistyped_opening(lines: list[str], path: Path) -> Problem | None:
+    """The file's first line, typed to open the front matter but not as three hyphens
+    (``———`` or ``－－－``, typed with a Chinese input method)."""
+    if (
+        not lines
+        or not FENCE_MISTYPED.fullmatch(lines[0])
+        or lines[0].strip() == FRONT_MATTER_FENCE
+    ):
+        return None
+    return Problem(
+        path,
+        1,
+        1,
+        f"'{lines[0].strip()}' does not open the front matter: only a line of three hyphens "
+        "does, so the page has no front matter",
+        "write this line as '---'",
+        "page.no-front-matter",
     )
 
 
