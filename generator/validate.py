@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Collection, Iterator
 from pathlib import Path
@@ -42,6 +43,8 @@ by id, and would read the object's own property for a question or objective of t
 _RESERVED_FIX = "choose another id, e.g. one that starts with the module's prefix"
 FULL_WIDTH_UNDERSCORE = "\uff3f"
 """＿, which a Chinese input method types for '_'."""
+DASHES_FOR_BLANK = re.compile("—{2,}|－{2,}")
+"""A Chinese input method's dash (``——``, its key for '_' pressed twice), typed for a blank."""
 
 
 def validate_course(
@@ -214,15 +217,22 @@ def _type_problems(question: Question, label: str, at: Locator) -> Iterator[Prob
         yield from dialogue_problems(question, label, at)
 
 
-def _full_width_blank(text: str) -> str:
+def _full_width_blank(text: str, too_few: bool) -> str:
     """What to say of the full-width underscores (＿, U+FF3F) a Chinese input method types,
-    which look like a blank and mark none."""
-    if FULL_WIDTH_UNDERSCORE not in text:
-        return ""
-    return (
-        f"; the text's '{FULL_WIDTH_UNDERSCORE}' are full-width underscores, which mark no "
-        "blank: type them with the input method in English mode"
-    )
+    which look like a blank and mark none, and, where ``too_few`` blanks are marked, of its
+    dash (``——``), which a trainer may have typed for one (or meant as a dash)."""
+    said = ""
+    if FULL_WIDTH_UNDERSCORE in text:
+        said += (
+            f"; the text's '{FULL_WIDTH_UNDERSCORE}' are full-width underscores, which mark no "
+            "blank: type them with the input method in English mode"
+        )
+    if too_few and (dash := DASHES_FOR_BLANK.search(text)) is not None:
+        said += (
+            f"; the text's '{dash.group()}' is a dash, which marks no blank: if it stands for "
+            f"one, write '{BLANK}' in its place, with the input method in English mode"
+        )
+    return said
 
 
 def _blank_problems(question: FillIn, label: str, at: Locator) -> Iterator[Problem]:
@@ -233,7 +243,8 @@ def _blank_problems(question: FillIn, label: str, at: Locator) -> Iterator[Probl
             f"{label} marks {counted(marked, 'blank')} with '{BLANK}' in its text but lists "
             f"{len(question.blanks)} under 'blanks'",
             f"write one '{BLANK}' (three underscores or more) in the text for each entry under "
-            f"'blanks', in the same order{_full_width_blank(question.text)}",
+            f"'blanks', in the same order"
+            f"{_full_width_blank(question.text, marked < len(question.blanks))}",
             "fill-in.blank-count",
         )
     for blank_index, blank in enumerate(question.blanks):
