@@ -127,12 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     from generator.export import EXPORTS
 
     parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, epilog=EPILOG)
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path.cwd(),
-        help="project folder holding course/, quizzes/ and mkdocs.yml",
-    )
+    _root_option(parser, Path.cwd())
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     check = commands.add_parser("check", help="validate every module and quiz")
     check.add_argument("--strict", action="store_true", help="treat warnings as problems")
@@ -149,7 +144,10 @@ def _parser() -> argparse.ArgumentParser:
     outline.set_defaults(command=run_outline)
     serve = commands.add_parser("serve", help="preview with live reload")
     serve.add_argument(
-        "--dev-addr", default="127.0.0.1:8000", type=_address, help="host:port to serve on"
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        type=_address,
+        help="host:port to serve on (default: %(default)s)",
     )
     serve.set_defaults(command=run_serve)
     export = commands.add_parser(
@@ -161,7 +159,20 @@ def _parser() -> argparse.ArgumentParser:
         help=f"file or folder to write to (default: {DIST_FOLDER}/<the format's file name>)",
     )
     export.set_defaults(command=run_export)
+    for command in commands.choices.values():
+        _root_option(command, argparse.SUPPRESS)
     return parser
+
+
+def _root_option(parser: argparse.ArgumentParser, default: object) -> None:
+    """``--root``, before the command or after it (``check --root course-copy``): after
+    it, given only if typed, so that the one before it stands otherwise."""
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=default,
+        help="project folder holding course/, quizzes/ and mkdocs.yml",
+    )
 
 
 def _address(text: str) -> str:

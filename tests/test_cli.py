@@ -751,6 +751,29 @@ def test_help_describes_the_commands_for_a_trainer(capsys: pytest.CaptureFixture
     assert "README.md" in shown
 
 
+@pytest.mark.parametrize("command", ["check", "build", "outline", "serve", "export"])
+def test_root_may_follow_the_command(
+    minimal_project: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """``check --root copy`` was refused (unrecognized arguments) without saying that
+    ``--root`` had to come first; after the command it names the folder too, and wins."""
+    monkeypatch.chdir(minimal_project.parent)
+    for arguments in ([command, "--root", str(minimal_project)], ["--root", "x", command]):
+        if command == "export":
+            arguments.insert(arguments.index(command) + 1, "gift")
+        if arguments[0] == "--root":  # before the command, then after it: the later one
+            arguments += ["--root", str(minimal_project)]
+        parsed = cli._parser().parse_args(arguments)
+        assert parsed.root == minimal_project
+
+
+def test_check_with_root_after_it_checks_that_folder(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["check", "--root", str(minimal_project)]) == 0
+    assert capsys.readouterr().out.startswith("OK: ")
+
+
 def test_a_missing_project_folder_is_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
