@@ -276,6 +276,7 @@ def render_quiz(
     html = _template("quiz.html.j2").render(
         module=module,
         questions=questions,
+        module_names=" ".join(each.page.name for each in course.modules),
         pass_mark=course.pass_marks.module,
         objectives_json=json.dumps(objectives, ensure_ascii=False, separators=(",", ":")),
         parts=page_parts(module.quiz.questions, "quiz"),

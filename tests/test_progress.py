@@ -1174,6 +1174,34 @@ def test_a_module_merged_into_a_larger_one_hands_it_no_pass(
     assert stored(page)["quizzes"] == {"00-merged": best}
 
 
+@pytest.mark.parametrize("first_page", ["home", "module"])
+def test_a_module_still_in_the_course_keeps_its_pass_when_its_questions_went_elsewhere(
+    context: BrowserContext, fixture_site_url: str, course: Course, first_page: str
+) -> None:
+    """The second module's pass was reached on questions the trainer has since moved, all of
+    them, into the first module, where they are most of its quiz; the second module is still
+    in the course. Its pass went to the first module, which the learner never took: a pass
+    follows a module's questions only from a module the course no longer has."""
+    first, second = course.modules
+    reached_on = [question.id for question in first.quiz.questions]
+    best = {"best": 7, "total": 7, "passed": True, "questions": reached_on}
+    page = new_window(context)
+    with_record(page, fixture_site_url, {"version": 1, "quizzes": {second.page.name: best}})
+    if first_page == "module":
+        page.goto(f"{fixture_site_url}{first.page.name}.html")
+        status = page.locator(".mot-quiz[data-ready] .mot-module-status")
+        expect(status).to_have_text("本模块状态：未开始")
+    page.goto(fixture_site_url)
+    rows = page.locator(".mot-dashboard[data-ready]")
+    expect(rows.locator(f'tr[data-module="{first.page.name}"] [data-status]')).to_have_text(
+        "未开始"
+    )
+    expect(rows.locator(f'tr[data-module="{second.page.name}"] [data-status]')).to_have_text(
+        "已通过"
+    )
+    assert stored(page)["quizzes"] == {second.page.name: best}
+
+
 def test_a_best_that_meets_a_lowered_module_pass_mark_is_a_pass_on_every_page(
     context: BrowserContext, fixture_site_url: str, course: Course
 ) -> None:

@@ -59,21 +59,21 @@
   }
 
   /* A best score and passed status say the learner passed that quiz, so they go only to
-     the same quiz under another name: the module that now holds most of the questions the
-     best was reached on, when they are most of its quiz too, it has no best of its own and
-     no answer is still kept under the old name (after 重新作答 none is). A renamed module
-     keeps its pass; a module that gave questions away keeps its own, even when the only
-     answers kept were to those; one merged into a module mostly of other questions hands
-     it none. A best kept before it listed its questions follows its answers when they all
-     went to one module. */
-  function moveBest(record, moved, moduleOf) {
+     the same quiz under another name: from a module not among the course's `modules` to
+     the one that now holds most of the questions the best was reached on, when they are
+     most of its quiz too, it has no best of its own and no answer is still kept under the
+     old name (after 重新作答 none is). A renamed module keeps its pass; a module still in
+     the course keeps its own, whatever questions it gave away; one merged into a module
+     mostly of other questions hands it none. A best kept before it listed its questions
+     follows its answers when they all went to one module. */
+  function moveBest(record, moved, moduleOf, modules) {
     Object.keys(record.quizzes).forEach(function (old) {
       var left = Object.keys(record.questions).some(function (id) { return record.questions[id].quiz === old; });
       var reachedOn = record.quizzes[old].questions;
       var listed = Array.isArray(reachedOn);
       var to = listed ? mostOf(reachedOn, moduleOf) : moved[old];
       var same = !listed || sameQuiz(reachedOn, to, moduleOf);
-      if (to && to !== old && same && !left && !record.quizzes[to]) {
+      if (to && modules.indexOf(old) < 0 && same && !left && !record.quizzes[to]) {
         record.quizzes[to] = record.quizzes[old];
         delete record.quizzes[old];
       }
@@ -82,18 +82,21 @@
 
   /* Move the records of the questions in `moduleOf` (id -> module id) to where they are now,
      the answers of those in `quizModuleOf` (a module quiz's: the exam and the 错题本 keep
-     none); given the `whole` course, those of questions it no longer has leave, and the
-     answers of a quiz question moved to an exam pool. One save, if any. */
-  function rehome(quizModuleOf, moduleOf, whole) {
+     none), and best scores from modules not among the course's `modules` (ids); given the
+     `whole` course, those of questions it no longer has leave, and the answers of a quiz
+     question moved to an exam pool. One save, if any. */
+  function rehome(quizModuleOf, moduleOf, whole, modules) {
     progress.update(function (record) {
-      moveBest(record, moveAnswers(record, quizModuleOf, whole), quizModuleOf);
+      moveBest(record, moveAnswers(record, quizModuleOf, whole), quizModuleOf, modules);
       moveMistakes(record, moduleOf, whole);
     });
   }
 
-  progress.rehome = function (moduleOf) { rehome(moduleOf, moduleOf, false); };
+  /* A module page knows its own questions, and the course's module ids (data-modules). */
+  progress.rehome = function (moduleOf, modules) { rehome(moduleOf, moduleOf, false, modules); };
   progress.questionModules = questionModules;
   progress.followCourse = function (course) {
-    rehome(questionModules(course, true), questionModules(course), true);
+    var modules = course.modules.map(function (module) { return module.id; });
+    rehome(questionModules(course, true), questionModules(course), true, modules);
   };
 })();
