@@ -75,8 +75,9 @@ def prose_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
 
 def _code_blocks(page: Page, lines: Lines) -> list[int]:
     """The first line of each indented code block of ``page``, in order."""
-    numbers = range(page.body_line, page.body_line + len(page.body.splitlines()))
-    code = indented_code(lines, numbers)
+    written = page.body.splitlines()
+    numbers = range(page.body_line, page.body_line + len(written))
+    code = indented_code(lines, numbers, written)
     return [number for number in sorted(code) if number - 1 not in code]
 
 

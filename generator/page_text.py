@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pymdownx.superfences import RE_NESTED_FENCE_START
@@ -206,36 +206,48 @@ def _fence_opened(line: str) -> tuple[str, str] | None:
 def searchable_text(page: Page, lines: Lines) -> str:
     """The body as :func:`searchable_lines` has it, code blocks (indented ones too) left as
     empty lines."""
-    numbers = range(page.body_line, page.body_line + len(page.body.splitlines()))
-    code = indented_code(lines, numbers)
+    written = page.body.splitlines()
+    numbers = range(page.body_line, page.body_line + len(written))
+    code = indented_code(lines, numbers, written)
     return "\n".join("" if number in code else lines.get(number, "") for number in numbers)
 
 
-def indented_code(lines: Lines, numbers: range) -> set[int]:
+def indented_code(lines: Lines, numbers: range, written: Sequence[str]) -> set[int]:
     """The line numbers of indented code blocks: lines indented four spaces (or a tab) after
     a blank line or a heading, and the indented lines after them. In a list, an admonition,
     a tab, a footnote or an HTML block, such lines are its content instead, and left as they
-    are; a heading (a line starting with '#') is at the top level, after any of them."""
+    are; a heading (a line starting with '#') is at the top level, after any of them.
+    ``written``: the lines of ``numbers`` as the page has them, for fenced code left out of
+    ``lines``: a fence indented four spaces is the content of the block it is under, and
+    does not end it."""
     code: set[int] = set()
     after_blank, in_code, in_container = True, False, False
-    for number in numbers:
+    for number, as_written in zip(numbers, written, strict=True):
         line = lines.get(number)
-        if line is not None and not line.strip():
+        if line is None:  # fenced code
+            in_container = _fence_keeps(in_container, after_blank, as_written)
+            after_blank = in_code = False
+        elif not line.strip():
             after_blank = True
-            continue
-        indented = line is not None and INDENTED.match(line) is not None
-        heading = line is not None and line.startswith("#")
-        if indented and (in_code or (after_blank and not in_container)):
+        elif INDENTED.match(line) and (in_code or (after_blank and not in_container)):
             code.add(number)
-            in_code = True
-        elif not indented:
-            in_code = False
-            if line is not None and CONTAINER.match(line):
+            after_blank, in_code = False, True
+        elif not INDENTED.match(line):
+            heading = line.startswith("#")
+            if CONTAINER.match(line):
                 in_container = True
             elif after_blank or heading:
                 in_container = False
-        after_blank = heading
+            after_blank, in_code = heading, False
+        else:
+            after_blank = False
     return code
+
+
+def _fence_keeps(in_container: bool, after_blank: bool, fenced: str) -> bool:
+    """Whether a list, a box or another block is still open at the fenced line ``fenced``:
+    after a blank line, only if the fence is indented as its content is."""
+    return in_container and (not after_blank or INDENTED.match(fenced) is not None)
 
 
 def place_of(text: str, offset: int, first_line: int) -> Place:

@@ -671,6 +671,36 @@ def test_indented_code_full_width_spaces_and_box_paragraphs_are_no_prose_as_code
     assert "<p>两个全角空格缩进的段落。</p>" in built
 
 
+@pytest.mark.parametrize(
+    "opening",
+    ['!!! example "系统提示"', '??? note "系统提示"', '=== "系统提示"', "- 第一步"],
+    ids=["box", "collapsible", "tab", "list-item"],
+)
+def test_a_paragraph_after_fenced_code_in_a_box_or_a_list_item_is_no_code(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], opening: str
+) -> None:
+    """A paragraph after a fenced code block in a box, a content tab or a list item, both
+    indented under it, was an error: the fence after a blank line was read as the box's
+    end, and the paragraph as code under no box. The site shows the code, then the
+    paragraph, both in the box."""
+    add_to_page(
+        minimal_project,
+        f"{opening}\n\n    ```text\n    订单已提交\n    ```\n\n"
+        "    这段提示告诉客户订单已经提交成功。\n",
+    )
+    assert run_generator(minimal_project, "check") == 0
+    told = capsys.readouterr().err
+    assert "prose-as-code" not in told and "box-paragraph-as-code" not in told
+    assert run_generator(minimal_project, "build") == 0
+    built = (minimal_project / "site/01-sample.html").read_text(encoding="utf-8")
+    paragraph_in_the_box = re.search(
+        "订单已提交\n</code></pre></div>\n"
+        "<p>这段提示告诉客户订单已经提交成功。</p>\n</(?:div|details|li)>",
+        built,
+    )
+    assert paragraph_in_the_box is not None
+
+
 def test_a_heading_that_skips_a_level_is_a_warning(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
