@@ -52,6 +52,8 @@ r"""A line starting with a number as Word's Chinese numbering or a Chinese keybo
 it (``1、``, ``１．``, ``一、``, ``（1）``, ``①``, ``⑴``, ``⒈``), or as ``1.`` with no
 space after it: none starts a list item in Markdown. ``１. `` (full-width digits, a
 half-width stop and a space) does: Python-Markdown's ``\d`` reads any digit."""
+HARD_BREAK = re.compile(r"(?: {2}|<br\s*/?>)$", re.IGNORECASE)
+"""The end of a line that ends in a line break on the site: two spaces, or ``<br>``."""
 CHINESE_MARKS = ((CHINESE_BULLET, "- "), (CHINESE_NUMBER, "1. "))
 """Each kind of Chinese mark, and the mark that starts a list item in Markdown."""
 
@@ -75,7 +77,7 @@ def lists_shown_as_text(page: Page, text: str) -> Iterator[Problem]:
             problem = _item_under_text(page, number, line, block_start)
         if problem is None and WORD_BULLET.match(line) and _runs_on(lines, index, start):
             problem = _word_bullet(page, number, line, _marked_from(lines, index, WORD_BULLET))
-        problem = problem or _chinese_marks(page, lines, index)
+        problem = problem or _chinese_marks(page, lines, index, written)
         if problem is not None:  # each at the line's first mark, counted as written
             yield replace(problem, column=indent(written[index]) + 1)
     yield from _joined_lists(page, lines, written)
@@ -228,16 +230,17 @@ def _in_text_list(lines: Mapping[int, str], number: int) -> bool:
     return False
 
 
-def _chinese_marks(page: Page, lines: list[str], index: int) -> Problem | None:
+def _chinese_marks(page: Page, lines: list[str], index: int, written: list[str]) -> Problem | None:
     """The first of two or more lines in a row, from line ``index``, that start with one
     kind of Chinese mark: the site runs them together as one paragraph. One such line alone
-    stays a line of its paragraph, as in prose (``1、2 号线都停运了``)."""
+    stays a line of its paragraph, as in prose (``1、2 号线都停运了``), and lines that each
+    end in a line break (``written``: the lines as written) are shown one under another."""
     for marks, markdown_mark in CHINESE_MARKS:
         found = marks.match(lines[index])
         if found is None or (index and marks.match(lines[index - 1])):
             continue
         count = _marked_from(lines, index, marks)
-        if count < 2:
+        if count < 2 or all(HARD_BREAK.search(line) for line in written[index : index + count - 1]):
             continue
         number, mark = page.body_line + index, found["mark"]
         unspaced = mark == "-" or (mark.endswith(".") and mark.isascii())

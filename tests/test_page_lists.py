@@ -163,6 +163,28 @@ def test_a_line_starting_with_a_chinese_mark_alone_is_left_alone(
     assert told == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1、倾听  \n2、提议  \n3、执行",
+        "①倾听<br>\n②提议",
+        "一、倾听<br />\n二、提议<BR/>\n三、执行",
+    ],
+    ids=["two-spaces", "br", "br-slash"],
+)
+def test_chinese_marks_on_lines_that_end_in_a_line_break_are_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """Lines ending in two spaces or ``<br>`` show one under another, as meant: they were
+    told the site runs them together as one paragraph."""
+    add_to_page(minimal_project, f"{text}\n")
+    told = [line for line in problems(minimal_project, capsys) if "chinese-list-mark" in line]
+    assert told == []
+    CONVERTER.reset()
+    shown = CONVERTER.convert(text)
+    assert len(re.findall(r"<br ?/?>\n", shown, re.IGNORECASE)) == text.count("\n")
+
+
 @pytest.mark.parametrize("case", WRONG, ids=list(WRONG))
 def test_what_the_list_checks_say_agrees_with_the_site(case: str) -> None:
     """Each case renders as the message says (no list, or one item more of the outer
