@@ -185,6 +185,27 @@ def test_chinese_marks_on_lines_that_end_in_a_line_break_are_left_alone(
     assert len(re.findall(r"<br ?/?>\n", shown, re.IGNORECASE)) == text.count("\n")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "步骤 | 说明\n--- | ---\n1、倾听 | 不打断\n2、提议 | 给方案",
+        "1、倾听 | 不打断\n--- | ---\n2、提议 | 给方案",
+    ],
+    ids=["rows", "header-row"],
+)
+def test_chinese_marks_in_a_table_with_no_leading_pipes_are_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """The rows of a table written without a '|' at their start, as the tables extension
+    takes one, were told they run together as one paragraph: the site shows a table."""
+    add_to_page(minimal_project, f"{text}\n")
+    told = [line for line in problems(minimal_project, capsys) if "chinese-list-mark" in line]
+    assert told == []
+    CONVERTER.reset()
+    shown = CONVERTER.convert(text)
+    assert "<td>2、提议</td>" in shown and "<p>" not in shown
+
+
 @pytest.mark.parametrize("case", WRONG, ids=list(WRONG))
 def test_what_the_list_checks_say_agrees_with_the_site(case: str) -> None:
     """Each case renders as the message says (no list, or one item more of the outer
