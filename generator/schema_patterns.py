@@ -120,12 +120,24 @@ def typed_otherwise(value: object, pattern: str) -> tuple[str, str, str] | None:
         said.append(f"{names} {'is' if len(wide) == 1 else 'are'} typed full-width")
         how.append("type it half-width")
     if unicodedata.normalize("NFKC", value) != fixed:
-        said.append(
-            f"it is in the quotation marks {value[0]} {value[-1]}, which YAML keeps as part of "
-            "the text"
+        marks = _quotes_around(value)
+        them = "them" if len(marks) > 1 else "it"
+        named = (
+            f"is in the quotation marks {' '.join(marks)}"
+            if them == "them"
+            else f"has the quotation mark {marks[0]}"
         )
-        how.append("without them" if wide else "write it without them")
+        said.append(f"it {named}, which YAML keeps as part of the text")
+        how.append(f"without {them}" if wide else f"write it without {them}")
     return " and ".join(said), ", ".join(how), fixed
+
+
+def _quotes_around(value: str) -> list[str]:
+    """The input method's quotation marks ``value`` starts and ends with: only those there
+    (``“m2-buying`` has one)."""
+    ends = value.strip()
+    first_and_last = ends[0] + ends[-1] if len(ends) > 1 else ends
+    return [mark for mark in first_and_last if mark in INPUT_METHOD_QUOTES]
 
 
 def bad_module_key(key: str, value: object) -> tuple[str, str, str]:

@@ -452,8 +452,16 @@ def test_a_key_written_otherwise_is_told_to_be_written_as_the_key_it_stands_for(
             "6:3: the key '０１-sample' under 'draw' is not a valid name: '０', '１' are typed "
             "full-width; type it half-width: 01-sample: [schema.bad-id]",
         ),
+        (
+            QUIZ,
+            "id: s1-single",
+            "id: “s1-single",
+            "2:5: question '“s1-single': 'id' '“s1-single' is not a valid id: it has the "
+            "quotation mark “, which YAML keeps as part of the text; write it without it: "
+            "id: s1-single [schema.bad-id]",
+        ),
     ],
-    ids=["id", "objective", "id-in-quotes", "review", "draw"],
+    ids=["id", "objective", "id-in-quotes", "review", "draw", "id-after-one-quote"],
 )
 def test_an_id_typed_full_width_or_in_chinese_quotes_is_told_which_characters(
     minimal_project: Path, name: str, old: str, new: str, expected: str
