@@ -9,7 +9,15 @@ goes on with that text, which YAML reads, and :mod:`generator.lint.prose` names.
 
 from __future__ import annotations
 
-from generator.yaml_lines import Hint, echoed, filled_above, indent, key_line_above, line_at
+from generator.yaml_lines import (
+    NO_TEXT,
+    Hint,
+    echoed,
+    filled_above,
+    indent,
+    key_line_above,
+    line_at,
+)
 
 FULL_WIDTH_HASHES = ("＃", "﹟")
 """What a Chinese input method may type for '#' (U+FF03, U+FE5F)."""
@@ -49,6 +57,9 @@ def _hashed(line: str) -> bool:
 
 def _goes_on_with_text_above(lines: list[str], number: int) -> bool:
     """Whether line ``number`` stands further in than the key whose text is above it, so
-    that YAML reads it as more of that text."""
+    that YAML reads it as more of that text. A key that holds none (``questions:``) has
+    its value below it: a list, or keys, which a comment may stand among."""
     owner = key_line_above(lines, number)
-    return owner is not None and indent(lines[number - 1]) > len(owner[1].group(1))
+    if owner is None or NO_TEXT.fullmatch(owner[1].group(3) or ""):
+        return False
+    return indent(lines[number - 1]) > len(owner[1].group(1))

@@ -95,15 +95,17 @@ def test_a_full_width_colon_after_a_key_is_named_at_its_line(
             ["17:3: ＃ 第二题", "19:3: ﹟ 多选"],
         ),
         ("course/01-sample.md", "minutes: 10", ["＃ 注：摘要要短"], ["4:1: ＃ 注：摘要要短"]),
+        (QUIZ, "  - id: s1-single", ["  ＃ 第一题：新增"], ["2:3: ＃ 第一题：新增"]),
     ],
-    ids=["quiz-top", "between-questions", "two", "front-matter"],
+    ids=["quiz-top", "between-questions", "two", "front-matter", "under-questions"],
 )
 def test_a_comment_typed_with_a_full_width_hash_is_named_at_its_line(
     minimal_project: Path, path: str, before: str, comment: list[str], expected: list[str]
 ) -> None:
     """YAML read it as text: at a quiz's top it was told a line below to write a colon
     full-width, between questions a line below in YAML's words, and in front matter to join
-    the comment to the summary above it."""
+    the comment to the summary above it. Under ``questions:``, which holds no text, it was
+    told to write the colon in it full-width, as text going on a key's."""
     file = minimal_project / path
     text = file.read_text(encoding="utf-8")
     file.write_text(text.replace(before, "\n".join([*comment, before]), 1), encoding="utf-8")
