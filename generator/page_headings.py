@@ -18,6 +18,7 @@ from markdown.extensions.md_in_html import HTMLExtractorExtra
 
 from generator.errors import Problem
 from generator.models import Page
+from generator.page_tables import is_table
 from generator.page_text import CONTENT_BLOCK, LIST_MARKER, Lines
 
 LEVEL_ONE_HEADING = re.compile(r"^#(?!#)")
@@ -47,13 +48,16 @@ CLOSING_TAG = re.compile(r" {0,3}<(?:.*</|/)([a-z][a-z0-9]*)\s*>\s*$", re.IGNORE
 """A line that starts with a tag and ends with an end tag (``</div>``, ``<p>…</p>``)."""
 START_TAG_LINE = re.compile(r" {0,3}<[a-z][^<>]*>\s*$", re.IGNORECASE)
 """A line holding a start tag alone."""
+START_TAG = re.compile(r" {0,3}<([a-z][a-z0-9]*)[\s/>]", re.IGNORECASE)
+"""A line starting with a start tag; its group is the tag's name."""
 HTML_EXTRACTOR = HTMLExtractorExtra(markdown.Markdown(extensions=["md_in_html"]))
 """md_in_html's own reader of raw HTML, which tells whether a tag's content is Markdown."""
 
 
 def level_one_headings(page: Page, lines: Lines) -> Iterator[Problem]:
     """Each level-1 heading of the body: the page's title is its one level-1 heading."""
-    for number in sorted(_level_one_lines(lines, page.body_line, top=True)):
+    headings = _level_one_lines(lines, page.body_line, top=True) - not_markdown_text(lines)
+    for number in sorted(headings):
         line = lines[number]
         unspaced = line.startswith("#") and line[1:2].strip() != ""
         yield Problem(
@@ -84,6 +88,39 @@ def _level_one_lines(lines: Lines, first: int, top: bool) -> set[int]:
     for quote in _quotes(lines, setext):
         found |= _level_one_lines(quote, min(quote), top=False)
     return found
+
+
+def not_markdown_text(lines: Lines) -> set[int]:
+    """The numbers of the lines of ``lines`` that are no heading's, paragraph's or list's
+    text, whatever they start with (``#1``, ``1、``): raw HTML, which Python-Markdown passes
+    through as it is (a comment that starts a line, to its '-->'; a block element's start
+    tag at a line's start, to its end tag, unless its content is Markdown), and a table's
+    rows, from the line above its separator line to a blank line."""
+    kept: set[int] = set()
+    closing: re.Pattern[str] | None = None
+    in_table = False
+    for number in sorted(lines):
+        line = lines[number]
+        closing = closing or _raw_html_opened(line)
+        in_table = bool(line.strip()) and (in_table or is_table(line, lines.get(number + 1, "")))
+        if closing is not None or in_table:
+            kept.add(number)
+        if closing is not None and closing.search(line):
+            closing = None
+    return kept
+
+
+def _raw_html_opened(line: str) -> re.Pattern[str] | None:
+    """What ends the raw HTML ``line`` opens (a comment's '-->', a block element's end tag),
+    or None for a line that opens none."""
+    if COMMENT_START.match(line):
+        return re.compile("-->")
+    start = START_TAG.match(line)
+    if start is None or start.group(1).lower() not in HTML_BLOCK_TAGS:
+        return None
+    if _opens_markdown_block(line):
+        return None
+    return re.compile(rf"</{start.group(1)}\s*>", re.IGNORECASE)
 
 
 def _setext_level_one(lines: Lines, number: int, first: int, top: bool, above: set[int]) -> bool:

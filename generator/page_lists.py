@@ -26,8 +26,7 @@ from markdown.extensions.footnotes import FootnoteBlockProcessor
 from generator.errors import Problem
 from generator.models import Page
 from generator.page_blocks import opens_block
-from generator.page_headings import SPLITTERS
-from generator.page_tables import is_table
+from generator.page_headings import SPLITTERS, not_markdown_text
 from generator.yaml_lines import indent
 
 PARSER = markdown.Markdown().parser
@@ -66,10 +65,11 @@ def lists_shown_as_text(page: Page, text: str) -> Iterator[Problem]:
     the other kind. A tab indents as far as the next multiple of 4 columns, as
     Python-Markdown reads it."""
     written, lines = page.body.splitlines(), text.expandtabs(NESTED).splitlines()
-    start, in_table = 0, _opens_table(lines, 0)  # the first line of the line's block
+    start = 0  # the first line of the block the line is in
+    kept = not_markdown_text(dict(enumerate(lines)))  # raw HTML, tables' rows
     for index, line in enumerate(lines):
         if index and _ends_block(lines[index - 1]):
-            start, in_table = index, _opens_table(lines, index)
+            start = index
         number, block_start = page.body_line + index, lines[start]
         problem = None
         if start != index and _item(block_start, block_start):
@@ -78,17 +78,11 @@ def lists_shown_as_text(page: Page, text: str) -> Iterator[Problem]:
             problem = _item_under_text(page, number, line, block_start)
         if problem is None and WORD_BULLET.match(line) and _runs_on(lines, index, start):
             problem = _word_bullet(page, number, line, _marked_from(lines, index, WORD_BULLET))
-        if problem is None and not in_table:  # a table's rows are its cells' lines
+        if problem is None and index not in kept:
             problem = _chinese_marks(page, lines, index, written)
         if problem is not None:  # each at the line's first mark, counted as written
             yield replace(problem, column=indent(written[index]) + 1)
     yield from _joined_lists(page, lines, written)
-
-
-def _opens_table(lines: list[str], index: int) -> bool:
-    """Whether the block that starts at line ``index`` is a table (rows with no '|' at their
-    start are a table's too)."""
-    return index + 1 < len(lines) and is_table(lines[index], lines[index + 1])
 
 
 def _ends_block(line: str) -> bool:

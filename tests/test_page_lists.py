@@ -128,6 +128,31 @@ def items(text: str) -> list[int]:
     return found.depths
 
 
+RAW_HTML = {
+    "comment": "<!--\n#TODO 补充案例\n1、待补充\n2、待补充\n-->",
+    "pre": "<pre>\n#今日要点\n1、倾听\n2、提议\n</pre>",
+    "div": '<div class="note">\n#话题 不是标题\n1、倾听\n2、提议\n</div>',
+    "style": "<style>\n#mot-box { color: red; }\n</style>",
+    "table-cells": "编号 | 做法\n--- | ---\n#1 | 倾听\n#2 | 提议",
+}
+"""Lines Python-Markdown passes through as raw HTML, and a table's cells, that start as a
+heading or a Chinese list item would."""
+
+
+@pytest.mark.parametrize("text", list(RAW_HTML.values()), ids=list(RAW_HTML))
+def test_raw_html_and_table_cells_are_no_headings_or_list_items(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """A '#' or '1、' at the start of a line inside a comment, <pre>, <div> or <style>, or
+    of a table's cell, was told to be a second title or a list run together: the site
+    shows no heading and no paragraph there."""
+    add_to_page(minimal_project, f"{text}\n")
+    told = problems(minimal_project, capsys)
+    assert [line for line in told if "level-one-heading" in line or "list-mark" in line] == []
+    CONVERTER.reset()
+    assert "<h1" not in CONVERTER.convert(text)
+
+
 @pytest.mark.parametrize("case", WRONG, ids=list(WRONG))
 def test_a_list_the_site_shows_as_text_or_flattens_is_named(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], case: str
