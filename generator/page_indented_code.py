@@ -52,7 +52,7 @@ def prose_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
     shows as code, in a grey monospace box. Code starts half-width; a box's paragraph is
     told as such (:func:`box_paragraphs_shown_as_code`)."""
     body = page.body.splitlines()
-    for number in _code_blocks(page, lines):
+    for number in _code_blocks(page, lines, across_blanks=True):
         line = body[number - page.body_line]  # as written: inline code is blank in ``lines``
         text = line.lstrip(" \t")
         if text[:1].isascii() or not HAN.search(line) or _paragraph_that_left(lines, number):
@@ -73,12 +73,23 @@ def prose_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
         )
 
 
-def _code_blocks(page: Page, lines: Lines) -> list[int]:
-    """The first line of each indented code block of ``page``, in order."""
+def _code_blocks(page: Page, lines: Lines, across_blanks: bool = False) -> list[int]:
+    """The first line of each indented code block of ``page``, in order; ``across_blanks``:
+    code after blank lines goes on the block above it, one box on the site, rather than
+    start a block of its own (``    - 列表``, a blank line, ``        标题`` is one block,
+    of code that starts as code does)."""
     written = page.body.splitlines()
     numbers = range(page.body_line, page.body_line + len(written))
     code = indented_code(lines, numbers, written)
-    return [number for number in sorted(code) if number - 1 not in code]
+    return [number for number in sorted(code) if _above(lines, number, across_blanks) not in code]
+
+
+def _above(lines: Lines, number: int, across_blanks: bool) -> int:
+    """The line above line ``number``, past blank lines if ``across_blanks``."""
+    above = number - 1
+    while across_blanks and above in lines and not lines[above].strip():
+        above -= 1
+    return above
 
 
 def _paragraph_that_left(lines: Lines, number: int) -> tuple[int, int] | None:

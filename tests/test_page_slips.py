@@ -649,13 +649,14 @@ def test_a_paragraph_indented_as_chinese_paragraphs_are_is_not_shown_as_code(
 def test_indented_code_full_width_spaces_and_box_paragraphs_are_no_prose_as_code(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Code starts half-width, even with Chinese in it; a box's, a list item's and a quote's
-    indented paragraphs are theirs; two full-width spaces (　　) are stripped, the paragraph
-    shown as any other; a paragraph that starts with inline code (blank to the checks) is
-    not indented; a box's paragraph that shows as code is told as such."""
+    """Code starts half-width, even with Chinese in it, and goes on past a blank line; a
+    box's, a list item's and a quote's indented paragraphs are theirs; two full-width spaces
+    (　　) are stripped, the paragraph shown as any other; a paragraph that starts with
+    inline code (blank to the checks) is not indented; a box's paragraph that shows as code
+    is told as such."""
     add_to_page(
         minimal_project,
-        "## 小节 {#code}\n\n    print('代码')\n\n"
+        "## 小节 {#code}\n\n    print('代码')\n\n        注释：代码的第二段\n\n"
         '!!! tip "框里"\n    第一段。\n\n    第二段。\n\n'
         "- 列表\n\n    列表的第二段。\n\n"
         "\u3000\u3000两个全角空格缩进的段落。\n\n"
