@@ -943,6 +943,24 @@ def test_questions_the_course_no_longer_has_leave_the_mistakes_book(
     assert stored(page)["mistakes"] == {id: {"module": m} for id, m in live.items()}
 
 
+def expect_statuses(page: Page, url: str, *statuses: tuple[Module, str]) -> None:
+    """The home page says each module's status (未开始, 已通过, 进行中…) in ``statuses``."""
+    page.goto(url)
+    board = page.locator(".mot-dashboard[data-ready]")
+    for module, status in statuses:
+        row = board.locator(f'tr[data-module="{module.page.name}"]')
+        expect(row.locator("[data-status]")).to_contain_text(status)
+
+
+def expect_passed_on_the_certificate(page: Page, url: str, module: Module) -> None:
+    """The certificate page's checklist ticks ``module`` as passed."""
+    page.goto(f"{url}exam_certificate.html")
+    checklist = page.locator(".mot-cert-checklist li")
+    expect(checklist.filter(has_text=module.meta.title)).to_have_text(
+        f"✓ 已通过：{module.meta.title}"
+    )
+
+
 def answered_before_a_rename(course: Course) -> dict[str, Any]:
     """The second module's record from when its file was 02-old-name: passed once, now
     one answer right and one wrong, which is in the 错题本 with an exam question."""
@@ -1097,14 +1115,7 @@ def test_a_question_moved_to_another_module_takes_only_its_answer(
         fixture_site_url,
         {"version": 1, "questions": answers, "quizzes": {first.page.name: best}},
     )
-    page.goto(fixture_site_url)
-    board = page.locator(".mot-dashboard[data-ready]")
-    expect(board.locator(f'tr[data-module="{first.page.name}"] [data-status]')).to_have_text(
-        "已通过"
-    )
-    expect(board.locator(f'tr[data-module="{second.page.name}"] [data-status]')).to_contain_text(
-        "进行中"
-    )
+    expect_statuses(page, fixture_site_url, (first, "已通过"), (second, "进行中"))
     record = stored(page)
     assert record["questions"][moved.id]["quiz"] == second.page.name
     assert record["questions"][kept.id]["quiz"] == first.page.name
@@ -1141,19 +1152,8 @@ def test_a_module_that_gave_away_the_questions_answered_again_keeps_its_pass(
         page.goto(f"{fixture_site_url}{where}")
         expect(page.locator(shown)).not_to_have_count(0)
         assert stored(page)["quizzes"] == {first.page.name: best}, where
-    page.goto(fixture_site_url)
-    board = page.locator(".mot-dashboard[data-ready]")
-    expect(board.locator(f'tr[data-module="{first.page.name}"] [data-status]')).to_have_text(
-        "已通过"
-    )
-    expect(board.locator(f'tr[data-module="{second.page.name}"] [data-status]')).to_contain_text(
-        "进行中"
-    )
-    page.goto(f"{fixture_site_url}exam_certificate.html")
-    checklist = page.locator(".mot-cert-checklist li")
-    expect(checklist.filter(has_text=first.meta.title)).to_have_text(
-        f"✓ 已通过：{first.meta.title}"
-    )
+    expect_statuses(page, fixture_site_url, (first, "已通过"), (second, "进行中"))
+    expect_passed_on_the_certificate(page, fixture_site_url, first)
 
 
 def test_a_module_merged_into_a_larger_one_hands_it_no_pass(
@@ -1191,14 +1191,7 @@ def test_a_module_still_in_the_course_keeps_its_pass_when_its_questions_went_els
         page.goto(f"{fixture_site_url}{first.page.name}.html")
         status = page.locator(".mot-quiz[data-ready] .mot-module-status")
         expect(status).to_have_text("本模块状态：未开始")
-    page.goto(fixture_site_url)
-    rows = page.locator(".mot-dashboard[data-ready]")
-    expect(rows.locator(f'tr[data-module="{first.page.name}"] [data-status]')).to_have_text(
-        "未开始"
-    )
-    expect(rows.locator(f'tr[data-module="{second.page.name}"] [data-status]')).to_have_text(
-        "已通过"
-    )
+    expect_statuses(page, fixture_site_url, (first, "未开始"), (second, "已通过"))
     assert stored(page)["quizzes"] == {second.page.name: best}
 
 
@@ -1225,20 +1218,9 @@ def test_a_best_that_meets_a_lowered_module_pass_mark_is_a_pass_on_every_page(
         )
         assert not stored(page)["quizzes"][second.page.name]["passed"], where
     with_record(page, fixture_site_url, {"version": 1, "quizzes": quizzes})
-    page.goto(fixture_site_url)
-    board = page.locator(".mot-dashboard[data-ready]")
-    expect(board.locator(f'tr[data-module="{first.page.name}"] [data-status]')).to_have_text(
-        "已通过"
-    )
-    expect(board.locator(f'tr[data-module="{second.page.name}"] [data-status]')).to_have_text(
-        "未通过"
-    )
+    expect_statuses(page, fixture_site_url, (first, "已通过"), (second, "未通过"))
     with_record(page, fixture_site_url, {"version": 1, "quizzes": quizzes})
-    page.goto(f"{fixture_site_url}exam_certificate.html")
-    checklist = page.locator(".mot-cert-checklist li")
-    expect(checklist.filter(has_text=first.meta.title)).to_have_text(
-        f"✓ 已通过：{first.meta.title}"
-    )
+    expect_passed_on_the_certificate(page, fixture_site_url, first)
 
 
 def test_a_best_score_stays_until_a_larger_share_beats_it(
