@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 import pytest
-from playwright.sync_api import BrowserContext, Locator, Page, Route, expect
+from playwright.sync_api import BrowserContext, Dialog, Locator, Page, Route, expect
 
 from generator.digests import opaque_key
 from generator.models import (
@@ -36,6 +36,7 @@ from tests.browsing import (
     hand_in,
     hand_in_left_open,
     restart_exam_dialogue,
+    wait_for,
 )
 from tests.conftest import new_window
 from tests.journeys import (
@@ -940,6 +941,22 @@ def test_the_home_page_sends_the_learner_back_to_an_exam_begun(
     expect(board.locator("[data-advice] a")).to_have_text(f"继续{title}")
 
 
+def press_and_accept(page: Page, button: str) -> None:
+    """Press ``button`` and accept the confirmation it asks, before anything else: with
+    two handlers set one after the other, both could take the first confirmation (the
+    second set before the first confirmation reached the test), and the second button's
+    went unanswered, dismissed by Playwright."""
+    asked: list[str] = []
+
+    def accept(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.accept()
+
+    page.once("dialog", accept)
+    page.get_by_role("button", name=button).click()
+    wait_for(page, lambda: bool(asked), f"{button} asked to confirm")
+
+
 def test_starting_again_while_the_hand_in_is_graded_hands_nothing_in(
     page: Page, site_url: str, course: Course
 ) -> None:
@@ -948,10 +965,10 @@ def test_starting_again_while_the_hand_in_is_graded_hands_nothing_in(
     questions in the 错题本."""
     page.add_init_script(HOLD_HASHING)
     start_exam(page, site_url, every_question(course))
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="交卷").click()
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="重新开始").click()
+    old_paper = paper_state(page)["ids"]
+    press_and_accept(page, "交卷")
+    press_and_accept(page, "重新开始")
+    wait_for(page, lambda: paper_state(page)["ids"] != old_paper, "a new paper drawn")
     new_paper = paper_state(page)["ids"]
     page.evaluate("window.__releaseHashing()")
     expect_hand_in_over(page)  # the grading ends, and with it the hand-in it had waited for
