@@ -78,7 +78,7 @@ def _shown_text(page: Page) -> str:
     lines = page.body.splitlines(keepends=True)  # as searchable_lines numbers them
     outside_code = searchable_lines(page)  # code spans blanked, fenced code left out
     numbers = range(page.body_line, page.body_line + len(lines))
-    left_alone = indented_code(outside_code, numbers, lines) | _snippet_lines(lines, numbers)
+    left_alone = indented_code(outside_code, page) | _snippet_lines(lines, numbers)
     shown = (
         _without_link_addresses(outside_code[number]) + line[len(outside_code[number]) :]
         if number in outside_code and number not in left_alone

@@ -78,9 +78,7 @@ def _code_blocks(page: Page, lines: Lines, across_blanks: bool = False) -> list[
     code after blank lines goes on the block above it, one box on the site, rather than
     start a block of its own (``    - 列表``, a blank line, ``        标题`` is one block,
     of code that starts as code does)."""
-    written = page.body.splitlines()
-    numbers = range(page.body_line, page.body_line + len(written))
-    code = indented_code(lines, numbers, written)
+    code = indented_code(lines, page)
     return [number for number in sorted(code) if _above(lines, number, across_blanks) not in code]
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pymdownx.superfences import RE_NESTED_FENCE_START
@@ -206,23 +206,22 @@ def _fence_opened(line: str) -> tuple[str, str] | None:
 def searchable_text(page: Page, lines: Lines) -> str:
     """The body as :func:`searchable_lines` has it, code blocks (indented ones too) left as
     empty lines."""
-    written = page.body.splitlines()
-    numbers = range(page.body_line, page.body_line + len(written))
-    code = indented_code(lines, numbers, written)
+    numbers = range(page.body_line, page.body_line + len(page.body.splitlines()))
+    code = indented_code(lines, page)
     return "\n".join("" if number in code else lines.get(number, "") for number in numbers)
 
 
-def indented_code(lines: Lines, numbers: range, written: Sequence[str]) -> set[int]:
-    """The line numbers of indented code blocks: lines indented four spaces (or a tab) after
-    a blank line or a heading, and the indented lines after them. In a list, an admonition,
-    a tab, a footnote or an HTML block, such lines are its content instead, and left as they
-    are; a heading (a line starting with '#') is at the top level, after any of them.
-    ``written``: the lines of ``numbers`` as the page has them, for fenced code left out of
-    ``lines``: a fence indented four spaces is the content of the block it is under, and
-    does not end it."""
+def indented_code(lines: Lines, page: Page) -> set[int]:
+    """The line numbers of indented code blocks among ``lines``, the lines of ``page``'s
+    body: lines indented four spaces (or a tab) after a blank line or a heading, and the
+    indented lines after them. In a list, an admonition, a tab, a footnote or an HTML block,
+    such lines are its content instead, and left as they are; a heading (a line starting
+    with '#') is at the top level, after any of them. Fenced code, left out of ``lines``, is
+    read as the page has it: a fence indented four spaces is the content of the block it is
+    under, and does not end it."""
     code: set[int] = set()
     after_blank, in_code, in_container = True, False, False
-    for number, as_written in zip(numbers, written, strict=True):
+    for number, as_written in enumerate(page.body.splitlines(), page.body_line):
         line = lines.get(number)
         if line is None:  # fenced code
             in_container = _fence_keeps(in_container, after_blank, as_written)
