@@ -12,6 +12,7 @@ from pydantic_core import ErrorDetails
 
 from generator.models import QUESTION_TYPES
 from generator.schema_location import FILE_KEYS
+from generator.schema_patterns import INPUT_METHOD_QUOTES
 from generator.yaml_comment_hints import FULL_WIDTH_HASHES
 
 
@@ -73,7 +74,7 @@ where a trainer who changed the question's type kept the key, or wrote the answe
 true_false question does (``answer: C`` on a single-choice question)."""
 
 
-QUOTES = "\"'“”‘’「」『』"
+QUOTES = "\"'" + INPUT_METHOD_QUOTES
 """Quotation marks a key may be typed in (``“prompt”:``), which YAML keeps in its name."""
 KEYS_IN_CHINESE = {
     **dict.fromkeys(("题目", "题干", "问题"), "prompt"),

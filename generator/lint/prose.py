@@ -17,6 +17,7 @@ from generator.lint.thresholds import WRONG_ANSWER_FEEDBACK
 from generator.models import MultipleChoice, Question, Scenario, SingleChoice, Source
 from generator.page_scan import HAN
 from generator.plain_text import key_name, strings
+from generator.yaml_comment_hints import FULL_WIDTH_HASHES
 from generator.yaml_events import Location
 from generator.yaml_source import position
 from generator.yaml_written import quoted_start
@@ -40,7 +41,7 @@ which is plain text: the site shows the marks as written. ``__`` is no markup he
 marks a fill-in question's blank."""
 
 
-FULL_WIDTH_COMMENT = re.compile(r"\s[＃﹟]\s*\S.*$")
+FULL_WIDTH_COMMENT = re.compile(rf"\s[{''.join(FULL_WIDTH_HASHES)}]\s*\S.*$")
 """A note for trainers typed as a YAML comment with a Chinese keyboard's '＃' (``理由是什么？
 ＃ TODO 改短``): YAML reads no comment there, and the note stays in the text."""
 PLACEHOLDER = re.compile(
