@@ -33,6 +33,7 @@ from generator.yaml_indentation import (
     text_under_its_key,
 )
 from generator.yaml_key_blocks import keys_amid_entries
+from generator.yaml_key_hints import key_alone
 from generator.yaml_lines import BLOCK_HEADER, KEY, Hint, indent, named_space
 from generator.yaml_list_hints import list_item_slip, spaces_in
 from generator.yaml_quote_hints import (
@@ -87,7 +88,7 @@ NO_SPACE_REACH = 2
 """How many lines above the error a key with no space after its colon is looked for: YAML
 reads the key and its value as one text, and gives up on the line after it, or the next."""
 NO_COLON = re.compile(
-    rf"^(\s*(?:-\s+)?)({KEY}|{MODULE_KEY})[ \t]+([^\s:{FULL_WIDTH_COLONS}].*?)\s*$"
+    rf"^(\s*(?:-\s+)?)({KEY}|{MODULE_KEY})[ \t]+([^\s:#{FULL_WIDTH_COLONS}].*?)\s*$"
 )
 """A name, then a space and a value, with no colon between (``prompt 一位客户``): a key
 of a course file, or a module's name under the exam's ``draw:`` (``06-confirm 3``)."""
@@ -150,7 +151,9 @@ def syntax_hint(
     )
     if misaligned is not None:
         return misaligned
-    no_colon = _no_colon(lines, error_line, reading.is_key)
+    no_colon = _no_colon(lines, error_line, reading.is_key) or key_alone(
+        lines, error_line, reading.is_key
+    )
     if no_colon is not None:
         return no_colon
     first = min(context_line or error_line, error_line - 1)

@@ -18,6 +18,7 @@ may hold it and does not already.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from generator.schema_location import COURSE_KEYS, KEYS_BESIDE
@@ -173,3 +174,38 @@ def _opens_entry(line: str) -> bool:
     """Whether ``line`` starts a list's entry with a key (``- text: 道歉``)."""
     key = KEY_LINE.match(line)
     return key is not None and "-" in key.group(1)
+
+
+KEY_ALONE = re.compile(rf"^(\s*)({KEY})[ \t]*(#.*)?$")
+"""A name alone on its line, or with a comment after it: the key of a block, had it its
+colon (``questions`` over its list)."""
+
+
+def key_alone(lines: list[str], error_line: int, is_key: Callable[[str, str], bool]) -> Hint | None:
+    """A block's key with no colon: YAML reads it and the block below it as one text, and
+    gives up somewhere in that block, at ``error_line``. The key is the line the error
+    line is part of: the nearest above it that is indented less, or as far and no list's
+    entry when the error line is one (a list may start as far in as its key)."""
+    row = line_at(lines, error_line)
+    number = filled_above(lines, error_line)
+    while number and _inside(lines[number - 1], row):
+        number = filled_above(lines, number)
+    key = KEY_ALONE.match(line_at(lines, number))
+    if key is None or not is_key(key[2], ""):
+        return None
+    return (
+        number,
+        len(key[1]) + len(key[2]) + 1,
+        f"'{key[2]}' has no colon after it, so YAML does not read it as the key of the lines "
+        "below it",
+        f"write a colon after it: {key[2]}:",
+        "yaml.missing-colon",
+    )
+
+
+def _inside(line: str, row: str) -> bool:
+    """Whether ``line`` is a part of the block ``row`` is in, or deeper, not its key."""
+    is_entry = ITEM.match(line) is not None
+    if ITEM.match(row) is not None:
+        return indent(line) > indent(row) or (indent(line) == indent(row) and is_entry)
+    return indent(line) >= indent(row)

@@ -24,6 +24,7 @@ from generator.yaml_hints import (
     VALUE,
     doubled_backslashes,
 )
+from generator.yaml_key_hints import KEY_ALONE
 from generator.yaml_lines import Hint
 from generator.yaml_quote_hints import quote_for
 
@@ -38,7 +39,7 @@ def _half_width_colon(line: str) -> str | None:
 
 
 def _colon_added(line: str) -> str | None:
-    found = NO_COLON.match(line)
+    found = NO_COLON.match(line) or KEY_ALONE.match(line)
     return None if found is None else _key_and_value(*found.groups())
 
 

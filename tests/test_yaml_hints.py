@@ -227,6 +227,54 @@ def test_a_key_with_no_colon_is_named_at_its_line(minimal_project: Path, gap: st
     ]
 
 
+@pytest.mark.parametrize(
+    ("number", "key", "written"),
+    [
+        (1, "questions", "questions"),
+        (7, "options", "    options"),
+        (37, "feedback", "    feedback"),
+    ],
+)
+def test_a_block_s_key_with_no_colon_is_named_at_its_line(
+    minimal_project: Path, number: int, key: str, written: str
+) -> None:
+    """YAML read the key and the block below it as one text and gave up in the block, at a
+    line rightly written, or called the key a text with no key of its own."""
+    quiz = minimal_project / QUIZ
+    lines = quiz.read_text(encoding="utf-8").split("\n")
+    assert lines[number - 1] == f"{written}:"
+    lines[number - 1] = f"{written}   # 写错了"
+    quiz.write_text("\n".join(lines), encoding="utf-8")
+    assert course_problems(minimal_project) == [
+        f"{QUIZ}:{number}:{len(written) + 1}: '{key}' has no colon after it, so YAML does not "
+        f"read it as the key of the lines below it; write a colon after it: {key}: "
+        "[yaml.missing-colon]"
+    ]
+
+
+def test_every_block_key_with_no_colon_is_named_in_one_run(minimal_project: Path) -> None:
+    quiz = minimal_project / QUIZ
+    text = quiz.read_text(encoding="utf-8")
+    quiz.write_text(text.replace("questions:", "questions").replace("options:", "options"))
+    problems = course_problems(minimal_project)
+    assert len(problems) == text.count("options:") + 1
+    assert all(problem.endswith("[yaml.missing-colon]") for problem in problems)
+
+
+@pytest.mark.parametrize("key", ["theme", "markdown_extensions"])
+def test_a_setting_s_block_with_no_colon_is_named_at_its_key(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], key: str
+) -> None:
+    """``markdown_extensions:`` holds a list as far in as its first entry; YAML gave up on
+    the first entry with a key of its own (``toc:``), lines below."""
+    line, problems = settings_problems_after(minimal_project, capsys, f"{key}:", key)
+    assert problems == [
+        f"mkdocs.yml:{line}:{len(key) + 1}: '{key}' has no colon after it, so YAML does not "
+        f"read it as the key of the lines below it; write a colon after it: {key}: "
+        "[yaml.missing-colon]"
+    ]
+
+
 def test_a_module_drawn_with_no_colon_is_named_at_its_line(minimal_project: Path) -> None:
     """The last line of the exam's draw: YAML gave up on the line after the file's end."""
     exam = minimal_project / "quizzes/exam.yml"
