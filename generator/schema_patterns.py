@@ -105,21 +105,28 @@ def invisible_only(value: object, pattern: str) -> bool:
 
 
 def typed_otherwise(value: object, pattern: str) -> tuple[str, str, str] | None:
-    """What makes ``value`` fail ``pattern``, if it is only its full-width characters or
-    the quotation marks of a Chinese input method around it: those named, how to type it,
-    and the value so typed."""
+    """What makes ``value`` fail ``pattern``, if it is only its full-width characters, its
+    capital letters or the quotation marks of a Chinese input method around it: those
+    named, how to type it, and the value so typed."""
     if not isinstance(value, str):
         return None
-    fixed = unicodedata.normalize("NFKC", value).strip(INPUT_METHOD_QUOTES)
+    typed = unicodedata.normalize("NFKC", value).strip(INPUT_METHOD_QUOTES)
+    fixed = typed if re.fullmatch(pattern, typed) else typed.lower()
     if fixed == value or re.fullmatch(pattern, fixed) is None:
         return None
     wide = [char for char in dict.fromkeys(value) if unicodedata.normalize("NFKC", char) != char]
+    lowered = fixed != typed
+    capitals = [char for char in dict.fromkeys(value) if lowered and _half_width(char).isupper()]
     said, how = [], []
     if wide:
-        names = ", ".join(f"'{char}'" for char in wide)
-        said.append(f"{names} {'is' if len(wide) == 1 else 'are'} typed full-width")
+        said.append(f"{_named(wide)} {'is' if len(wide) == 1 else 'are'} typed full-width")
         how.append("type it half-width")
-    if unicodedata.normalize("NFKC", value) != fixed:
+    if capitals:
+        said.append(
+            f"{_named(capitals)} {'is a capital' if len(capitals) == 1 else 'are capitals'}"
+        )
+        how.append("in lower case" if how else "type it in lower case")
+    if unicodedata.normalize("NFKC", value) != typed:
         marks = _quotes_around(value)
         them = "them" if len(marks) > 1 else "it"
         named = (
@@ -128,8 +135,16 @@ def typed_otherwise(value: object, pattern: str) -> tuple[str, str, str] | None:
             else f"has the quotation mark {marks[0]}"
         )
         said.append(f"it {named}, which YAML keeps as part of the text")
-        how.append(f"without {them}" if wide else f"write it without {them}")
+        how.append(f"without {them}" if how else f"write it without {them}")
     return " and ".join(said), ", ".join(how), fixed
+
+
+def _half_width(char: str) -> str:
+    return unicodedata.normalize("NFKC", char)
+
+
+def _named(chars: list[str]) -> str:
+    return ", ".join(f"'{char}'" for char in chars)
 
 
 def _quotes_around(value: str) -> list[str]:

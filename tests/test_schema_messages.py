@@ -460,14 +460,47 @@ def test_a_key_written_otherwise_is_told_to_be_written_as_the_key_it_stands_for(
             "quotation mark “, which YAML keeps as part of the text; write it without it: "
             "id: s1-single [schema.bad-id]",
         ),
+        (
+            QUIZ,
+            "id: s1-single",
+            "id: S1-Single",
+            "2:5: question 'S1-Single': 'id' 'S1-Single' is not a valid id: 'S' is a capital; "
+            "type it in lower case: id: s1-single [schema.bad-id]",
+        ),
+        (
+            QUIZ,
+            "objective: s1-listen",
+            "objective: Ｓ１-listen",
+            "4:5: question 's1-single': 'objective' 'Ｓ１-listen' is not a valid id: 'Ｓ', '１' "
+            "are typed full-width and 'Ｓ' is a capital; type it half-width, in lower case: "
+            "objective: s1-listen [schema.bad-id]",
+        ),
+        (
+            EXAM,
+            "  01-sample: 1",
+            "  “01-Sample”: 1",
+            "6:3: the key '“01-Sample”' under 'draw' is not a valid name: 'S' is a capital and "
+            "it is in the quotation marks “ ”, which YAML keeps as part of the text; type it "
+            "in lower case, without them: 01-sample: [schema.bad-id]",
+        ),
     ],
-    ids=["id", "objective", "id-in-quotes", "review", "draw", "id-after-one-quote"],
+    ids=[
+        "id",
+        "objective",
+        "id-in-quotes",
+        "review",
+        "draw",
+        "id-after-one-quote",
+        "capital",
+        "full-width-capital",
+        "capital-in-quotes",
+    ],
 )
 def test_an_id_typed_full_width_or_in_chinese_quotes_is_told_which_characters(
     minimal_project: Path, name: str, old: str, new: str, expected: str
 ) -> None:
     """They were told to use lower-case letters, digits and single hyphens, which the id
-    seemed to be."""
+    seemed to be; one with capitals was not told which letters."""
     edit(minimal_project, name, old, new)
     assert f"{name}:{expected}" in problems_of(minimal_project)
 
