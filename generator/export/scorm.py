@@ -5,9 +5,10 @@ holds the SCO's one SCORM session (``mot-scorm-launch.js``) and shows the course
 that fills it, so that the learner may follow any link inside while the session goes on.
 The package's pages load ``mot-scorm.js`` after the quiz runtime: under a launch page it
 tells it what the learner does (the launch page reports only its own SCO's quiz); anywhere
-else it does nothing. Each SCO's mastery score is the course's own pass mark
-(``module_pass_mark`` for a module, ``pass_mark`` for the exam), and the launch page reports
-the verdict the page itself gives, so the LMS and the page never disagree.
+else it does nothing. The launch page reports the verdict the page itself gives, so the LMS
+and the page never disagree; the manifest names no mastery score, with which an LMS (Moodle)
+would judge the score again: once a trainer has raised a pass mark, it failed a learner
+whose earlier pass the page keeps.
 
 The package names its course (:func:`course_identity`) in the manifest and in every page,
 where the runtime keeps the learner's progress under it instead of under the package's
@@ -63,7 +64,8 @@ class Sco:
     title: str
     href: str
     """The course page, e.g. ``01-significance.html``."""
-    mastery_score: int
+    pass_mark: int
+    """The course's pass mark for it (``module_pass_mark``, or the exam's ``pass_mark``)."""
     exam: bool = False
 
     @property

@@ -11,10 +11,10 @@
  * The course pages (mot-scorm.js) tell this page what happens in them; only the SCO's own
  * quiz (the frame's data-quiz: the module's, or the exam) is reported:
  *   cmi.core.lesson_status   incomplete, then passed or failed once the quiz is complete, by
- *                            the verdict the page gives (the manifest's masteryscore is the
- *                            same pass mark); a result the learner's browser already holds
- *                            (the quiz done outside this launch) is reported when the SCO's
- *                            page first opens
+ *                            the verdict the page gives (the manifest names no masteryscore,
+ *                            so the LMS takes it as given); a result the learner's browser
+ *                            already holds (the quiz done outside this launch) is reported
+ *                            when the SCO's page first opens
  *   cmi.core.score.raw/min/max   the share of right answers, 0-100 (the best one)
  *   cmi.core.lesson_location the section of the SCO's own page the learner was reading, to
  *                            resume there at the next launch
