@@ -5,11 +5,13 @@ and an ordering question's rows. (Focus rings: test_learner.py; text: axe-core.)
 from __future__ import annotations
 
 import io
+from typing import Literal
 
 import pytest
 from PIL import Image
 from playwright.sync_api import Locator, Page, expect
 
+from tests.browsing import COLOUR_SWITCH
 from tests.journeys import open_page
 
 pytestmark = pytest.mark.browser
@@ -100,3 +102,53 @@ def test_an_ordering_question_s_rows_are_outlined(scheme_page: Page, fixture_sit
     2.2:1, was what tied them together."""
     open_page(scheme_page, f"{fixture_site_url}01-sample.html", ".mot-quiz")
     assert border_ratio(scheme_page.locator(".mot-order-item").first) >= 3
+
+
+DIAGRAM_COLOURS = """() => {
+  const paint = element => getComputedStyle(element);
+  const drawn = [];
+  const all = selector => document.querySelectorAll(`.mot-figure :is(${selector})`);
+  for (const element of all('.mot-text, .mot-arrowhead')) { drawn.push(paint(element).fill); }
+  for (const element of all('.mot-stroke, [class*=mot-fill]')) {
+    drawn.push(paint(element).stroke);
+  }
+  return [drawn, paint(document.body).backgroundColor];
+}"""
+"""The colours a page's diagrams draw their labels, arrowheads, lines and boxes' edges in, and
+the page's own."""
+
+
+def rgb(colour: str) -> Colour:
+    return tuple(int(channel) for channel in colour[colour.index("(") + 1 : -1].split(","))
+
+
+@pytest.mark.parametrize("system", ["dark", "light"])
+@pytest.mark.parametrize("name", ["02-principles", "03-explore", "05-do"])
+def test_diagrams_keep_their_lines_and_labels_in_forced_colours_whatever_scheme_is_picked(
+    page: Page, site_url: str, system: Literal["dark", "light"], name: str
+) -> None:
+    """Forced colours leave an SVG's fill and stroke alone: with the header's switch pressed
+    (the other scheme than the system's), the Kano curves, the matrix's axes and the EODC
+    arrows were drawn in that scheme's colours, black on the system's black page."""
+    page.emulate_media(color_scheme=system, forced_colors="active")
+    open_page(page, f"{site_url}{name}.html", ".mot-quiz")
+    page.locator(COLOUR_SWITCH).click()
+    expect(page.locator("body")).not_to_have_attribute(
+        "data-md-color-scheme", "slate" if system == "dark" else "default"
+    )
+    drawn, ground = page.evaluate(DIAGRAM_COLOURS)
+    assert drawn
+    faint = {colour for colour in drawn if ratio(rgb(colour), rgb(ground)) < 4.5}
+    assert not faint, (faint, ground)
+
+
+def test_a_focused_button_is_ringed_in_forced_colours(page: Page, site_url: str) -> None:
+    """A button's focus showed as its background turning indigo, which forced colours take
+    away: 开始学习 and 清除… on the home page, 下一模块 and 只重做答错的题 under a quiz."""
+    page.emulate_media(forced_colors="active")
+    open_page(page, site_url, ".mot-dashboard")
+    page.keyboard.press("Tab")
+    for button in page.locator(".mot-dashboard .md-button:visible").all():
+        button.focus()
+        ring = "e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]"
+        assert button.evaluate(ring) == ["solid", "3px"]
