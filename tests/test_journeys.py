@@ -121,7 +121,7 @@ def expect_missed_objectives(panel: Locator, module: Module, missed: list[Questi
     under a heading that speaks of this attempt: a question put right since in the 错题本
     leaves it, not this list."""
     texts = {objective.id: objective.text for objective in module.meta.objectives}
-    expect(panel.locator(".mot-results-details")).to_contain_text("这次答错的题涉及的学习目标：")
+    expect(panel.locator(".mot-results-details")).to_contain_text("答错的题涉及的学习目标：")
     lines = panel.locator(".mot-results-details li")
     objectives = {q.objective for q in missed}
     expect(lines).to_have_count(len(objectives))

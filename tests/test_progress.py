@@ -655,7 +655,7 @@ def test_a_module_passed_graded_again_under_its_mark_says_the_pass_stands_not_a_
 ) -> None:
     """The trainer changed the right answers of a module the learner had passed: on the
     learner's return the answers kept were graded again, under the pass mark, and the panel
-    said 这次的得分不会改变它 of an attempt the learner never made."""
+    said 这次的得分不会改变它, and 这次答错的题…, of an attempt the learner never made."""
     module = course.modules[0]
     total = len(module.quiz.questions)
     page = new_window(context)
@@ -675,7 +675,8 @@ def test_a_module_passed_graded_again_under_its_mark_says_the_pass_stands_not_a_
     expect(panel).to_contain_text(
         f"这是按现在的题目判的分；已取得的通过和最佳成绩 {total}/{total}（100%）不变。"
     )
-    expect(panel).not_to_contain_text("这次的得分")
+    expect(panel).to_contain_text("答错的题涉及的学习目标：")
+    expect(panel).not_to_contain_text("这次")
 
 
 @pytest.mark.parametrize("full", ["while-answering", "at-hand-in", ""], ids=str)

@@ -36,7 +36,7 @@
       return fresh ? "本模块已经通过，最佳成绩\u00a0" + best + "；这次的得分不会改变它。" :
         "这是按现在的题目判的分；已取得的通过和最佳成绩\u00a0" + best + "不变。";
     },
-    missed: "这次答错的题涉及的学习目标：",
+    missed: "答错的题涉及的学习目标：",   /* on a return too, where no attempt is new */
     toResults: "查看本模块成绩",
     outdated: "这道题更新过：上次的答案对不上现在的题目，已经清除，请重新作答。",
     confirmRetry: function (count) { return "重新作答会清除你已经答过的\u00a0" + count + "\u00a0道题。确定要重新作答吗？"; }
