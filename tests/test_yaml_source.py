@@ -40,7 +40,9 @@ def yaml_text(path: Path) -> str:
     return "\n".join(lines[1:end])
 
 
-@pytest.mark.parametrize("path", yaml_sources(), ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "path", yaml_sources(), ids=lambda path: path.relative_to(PROJECT).as_posix()
+)
 def test_every_course_file_takes_the_fast_way_and_reads_as_ruamel_reads_it(path: Path) -> None:
     text = yaml_text(path)
     fast = read_plain(text, MAX_DEPTH)
