@@ -16,6 +16,7 @@ site.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
@@ -75,7 +76,8 @@ def lists_shown_as_text(page: Page, text: str) -> Iterator[Problem]:
         if start != index and _item(block_start, block_start):
             problem = _item_not_nested(page, number, line, block_start)
         elif start != index and not _item(lines[index - 1], block_start):
-            problem = _item_under_text(page, number, line, block_start)
+            led = _led_by_chinese_mark(lines, index)
+            problem = None if led else _item_under_text(page, number, line, block_start)
         if problem is None and WORD_BULLET.match(line) and _runs_on(lines, index, start):
             problem = _word_bullet(page, number, line, _marked_from(lines, index, WORD_BULLET))
         if problem is None and index not in kept:
@@ -235,30 +237,78 @@ def _in_text_list(lines: Mapping[int, str], number: int) -> bool:
 def _chinese_marks(page: Page, lines: list[str], index: int, written: list[str]) -> Problem | None:
     """The first of two or more lines in a row, from line ``index``, that start with one
     kind of Chinese mark: the site runs them together as one paragraph. One such line alone
-    stays a line of its paragraph, as in prose (``1、2 号线都停运了``), and lines that each
-    end in a line break (``written``: the lines as written) are shown one under another."""
+    stays a line of its paragraph, as in prose (``1、2 号线都停运了``), unless a Markdown
+    list of its kind is right above or below it: it is one of that list's items, shown as
+    text. Lines that each end in a line break (``written``: the lines as written) are
+    shown one under another."""
     for marks, markdown_mark in CHINESE_MARKS:
         found = marks.match(lines[index])
         if found is None or (index and marks.match(lines[index - 1])):
             continue
         count = _marked_from(lines, index, marks)
-        if count < 2 or all(HARD_BREAK.search(line) for line in written[index : index + count - 1]):
+        if count < 2 and not _beside_list(lines, index, markdown_mark):
             continue
-        number, mark = page.body_line + index, found["mark"]
-        unspaced = mark == "-" or (mark.endswith(".") and mark.isascii())
-        what = f"'{mark}' with no space after it" if unspaced else f"'{mark}'"
-        fix = "'- '" if markdown_mark == "- " else "'1. ', '2. ' and so on (half-width digits)"
-        return Problem(
-            page.source.path,
-            number,
-            found.start("mark") + 1,
-            f"{what} does not start a list item in Markdown, so the site runs these lines "
-            "together as one paragraph of text",
-            f"write {fix} in place of '{mark}' on lines {number}-{number + count - 1}, with a "
-            "blank line above the list",
-            "page.chinese-list-mark",
-        )
+        if count > 1 and all(
+            HARD_BREAK.search(line) for line in written[index : index + count - 1]
+        ):
+            continue
+        return _chinese_mark(page, page.body_line + index, found, count, markdown_mark)
     return None
+
+
+def _chinese_mark(
+    page: Page, number: int, found: re.Match[str], count: int, markdown_mark: str
+) -> Problem:
+    """The ``count`` lines from line ``number`` that start with a Chinese mark (``found``
+    on the first), which ``markdown_mark`` would make a list's items."""
+    mark = found["mark"]
+    unspaced = mark == "-" or (mark.endswith(".") and mark.isascii())
+    what = f"'{mark}' with no space after it" if unspaced else f"'{mark}'"
+    fix = "'- '" if markdown_mark == "- " else "'1. ', '2. ' and so on (half-width digits)"
+    shown = "runs these lines together as one paragraph of text"
+    where = f"lines {number}-{number + count - 1}"
+    if count == 1:
+        fix = fix if markdown_mark == "- " else f"'{_digits(mark)}. '"
+        shown = "shows this line as text, not as an item of the list by it"
+        where = f"line {number}"
+    return Problem(
+        page.source.path,
+        number,
+        found.start("mark") + 1,
+        f"{what} does not start a list item in Markdown, so the site {shown}",
+        f"write {fix} in place of '{mark}' on {where}, with a blank line above the list",
+        "page.chinese-list-mark",
+    )
+
+
+def _beside_list(lines: list[str], index: int, markdown_mark: str) -> bool:
+    """Whether an item of a list of the kind ``markdown_mark``, as far in, is on the line
+    right above or below line ``index``, which starts with a Chinese mark: that line is
+    one of its items (``1、`` over ``2. ``, ``4、`` under ``3. ``). A numeral's mark
+    (``一、``) is left out: over a list, it is a line of text, a section's title; and so
+    are lines past a blank line."""
+    kind = "bulleted" if markdown_mark == "- " else "numbered"
+    mark = CHINESE_BULLET if kind == "bulleted" else CHINESE_NUMBER
+    found = mark.match(lines[index])
+    if found is None or (kind == "numbered" and not _digits(found["mark"])):
+        return False
+    near = [lines[n] for n in (index - 1, index + 1) if 0 <= n < len(lines)]
+    return any(_kind(line) == kind and indent(line) == indent(lines[index]) for line in near)
+
+
+def _digits(mark: str) -> str:
+    """The number a Chinese mark holds in digits (``1、``, ``（２）``, ``①``), if any."""
+    found = re.search(r"\d+", unicodedata.normalize("NFKC", mark))
+    return found[0] if found else ""
+
+
+def _led_by_chinese_mark(lines: list[str], index: int) -> bool:
+    """Whether the list item on line ``index`` is right under its list's first item, typed
+    with a Chinese mark (told as such, not as a list under a line of text)."""
+    return index > 0 and any(
+        marks.match(lines[index - 1]) and _beside_list(lines, index - 1, markdown_mark)
+        for marks, markdown_mark in CHINESE_MARKS
+    )
 
 
 def _word_bullet(page: Page, number: int, line: str, count: int) -> Problem:

@@ -188,6 +188,50 @@ def test_a_line_starting_with_a_chinese_mark_alone_is_left_alone(
     assert told == []
 
 
+ONE_ITEM = {
+    "first": ("1、先倾听\n2. 再提议\n3. 再执行", 0, "1、", "'1. '"),
+    "middle": ("1. 先倾听\n2、再提议\n3. 再执行", 1, "2、", "'2. '"),
+    "last": ("1. 先倾听\n2. 再提议\n3、再执行", 2, "3、", "'3. '"),
+    "parenthesised": ("（1）先倾听\n2. 再提议\n3. 再执行", 0, "（1）", "'1. '"),
+    "dash": ("- 先倾听\n- 再提议\n—— 再执行", 2, "——", "'- '"),
+}
+"""Each case: a list with one item typed with a Chinese mark, its line (counted from the
+first), the mark and the fix."""
+
+
+@pytest.mark.parametrize("case", ONE_ITEM, ids=list(ONE_ITEM))
+def test_one_item_of_a_list_typed_with_a_chinese_mark_is_named(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    """A Chinese input method types one item's mark (``1、`` over ``2. ``): only the list
+    under it was named, as under a line of text, and with the blank line it asked for, the
+    site showed 1、 as text and numbered the list from 1 again (two items read 1)."""
+    text, line, mark, fix = ONE_ITEM[case]
+    first = add_to_page(minimal_project, f"{text}\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{first + line}:1: '{mark}' does not start a list item in Markdown, so the "
+        f"site shows this line as text, not as an item of the list by it; write {fix} in "
+        f"place of '{mark}' on line {first + line}, with a blank line above the list "
+        "[page.chinese-list-mark]"
+    ]
+    assert len(items(text)) < 3, "the marked line is no item (and a list under it, text)"
+    written = text.split("\n")
+    written[line] = written[line].replace(mark, fix.strip("'"), 1)
+    assert len(items("\n".join(written))) == 3
+
+
+@pytest.mark.parametrize(
+    "text", ["一、倾听\n\n1. 先倾听\n2. 再提议", "1. 先倾听\n2. 再提议\n\n3、4 号线照常运行。"]
+)
+def test_a_chinese_mark_apart_from_a_list_or_a_numeral_s_is_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """A section's title (一、倾听) over a list, or a paragraph past a blank line, is text."""
+    add_to_page(minimal_project, f"{text}\n")
+    told = [line for line in problems(minimal_project, capsys) if "chinese-list-mark" in line]
+    assert told == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
