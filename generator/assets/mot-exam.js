@@ -49,7 +49,8 @@
         "\u00a0题。没答的题按答错计分。\n" : "交卷后就不能再修改答案了。\n")) + "确定现在交卷吗？";
     },
     confirmRestart: "重新开始会放弃这次考试里已经作答的内容，并重新抽题。确定要重新开始吗？",
-    confirmDialogue: "重来会清空这段对话里已经选的回复。确定要重来吗？"
+    confirmDialogue: "重来会清空这段对话里已经选的回复。确定要重来吗？",
+    newPaper: "另一个窗口开始了新的考试：下面是新抽的试卷。"
   };
   var shownAttempt = new WeakMap();   /* exam -> the attempt on the page */
   var handingIn = new WeakSet();      /* exams whose 交卷 is grading (or could not) */
@@ -206,7 +207,7 @@
     var score = exam.querySelector(".mot-exam-bar .mot-score");
     var text = TEXT.answered(done, forms.length);
     score.setAttribute("aria-live", answering ? "polite" : "off");
-    if (score.textContent !== text) { score.textContent = text; }
+    if (score.textContent !== text) { score.textContent = text; score.removeAttribute("aria-label"); }   /* see tellFollowed */
     Object.assign(exam.querySelector(".mot-exam-progress"), { max: forms.length, value: done });
     showResume(exam, forms, done);
   }
@@ -244,7 +245,9 @@
     var answer = engine.answer(form);
     /* a line on why it is blank, or that it could not be graded, is past once it is answered */
     var status = form.querySelector(".mot-status").textContent;
-    if (outdated.delete(form) || status === TEXT.notGraded) { engine.kit.setStatus(form, "", null, true); }
+    if (outdated.delete(form) || status === TEXT.notGraded || status.startsWith(mot.textChangedElsewhere)) {
+      engine.kit.setStatus(form, "", null, true);
+    }
     mot.progress.changeAttempt(attempt.seed, function (stored) { stored.answers[idOf(form)] = answer; });
     updateProgress(exam, true);
   }
@@ -376,7 +379,7 @@
     var attempt = { seed: shown.seed, questions: shown.questions, answers: answers, handedIn: true,
                     results: marks, right: right, total: forms.length, passMark: passMark };
     if (!mot.progress.handIn(attempt, right, forms.length, passMark)) {
-      show(exam);   /* as another tab left it */
+      refresh(exam);   /* as another tab left it */
       return;
     }
     handingIn.delete(exam);
@@ -385,7 +388,8 @@
     mot.savedFrom(exam);
   }
 
-  /* Show the exam as the progress record has it: no attempt, one in progress, or finished.
+  /* Show the exam as the progress record has it: no attempt, one in progress, or finished
+     (returns the grading of a paper handed in).
      Only a page `arriving` fits the attempt to the exam it shows and stores it: a tab
      following another may be a tab opened before the trainer published again, whose
      pools would undo the other's, each tab writing in turn. */
@@ -402,10 +406,7 @@
     }
     if (!attempt.handedIn && arriving) { attempt = fitted(exam, attempt); }
     var forms = showPaper(exam, attempt, arriving);
-    if (attempt.handedIn) {
-      finish(exam, forms, attempt);
-      return;
-    }
+    if (attempt.handedIn) { return finish(exam, forms, attempt); }
     setState(exam, "in-progress");
     updateProgress(exam);
   }
@@ -413,30 +414,65 @@
   /* Another tab saved: follow a new or handed-in attempt, or answers given or forgotten
      there (a tab of a newer build forgets an answer that no longer fits its question). */
   function refresh(exam) {
-    var stored = mot.progress.attempt();
-    var current = shownAttempt.get(exam);
+    var focused = exam.contains(document.activeElement) && document.activeElement;
+    var stored = mot.progress.attempt(), current = shownAttempt.get(exam);
     if (!stored || !current || stored.seed !== current.seed || stored.handedIn !== current.handedIn ||
         stored.questions.join("\n") !== current.questions.join("\n")) {
-      show(exam);
+      followAttempt(exam, focused, handingIn.has(exam));
       return;
     }
     if (current.handedIn) {   /* a paper handed in changes no more; its next step follows modules passed since */
       resultsPanel.followModules(exam);
       return;
     }
-    paperForms(exam).forEach(function (form) {
+    var changed = followAnswers(exam, stored);
+    if (mot.refocus(focused)) { return; }
+    var form = focused.closest(".mot-question");
+    if (changed.includes(form)) { mot.sayChangedElsewhere(form); } else { tellFollowed(exam, false); }
+  }
+
+  /* The answers another tab gave or forgot on the paper shown, each question changed laid
+     out again with its answer (the focus in it fell: see refresh); returns those questions. */
+  function followAnswers(exam, stored) {
+    var changed = paperForms(exam).filter(function (form) {
       var answer = stored.answers[idOf(form)];
-      var changed = answer ? JSON.stringify(answer) !== JSON.stringify(engine.answer(form))
-        : engine.response(form);
-      if (!changed) { return; }
+      return answer ? JSON.stringify(answer) !== JSON.stringify(engine.answer(form)) : engine.response(form);
+    });
+    changed.forEach(function (form) {
+      var answer = stored.answers[idOf(form)];
       engine.reset(form);
-      engine.arrange(form, exam.getAttribute("data-shuffle-options") === "true" ?
-        seedFor(stored, idOf(form)) : null);
+      engine.arrange(form, exam.getAttribute("data-shuffle-options") === "true" ? seedFor(stored, idOf(form)) : null);
       if (answer) { engine.fill(form, answer); }
       offerRestart(form);
     });
     shownAttempt.set(exam, stored);
     updateProgress(exam);
+    return changed;
+  }
+
+  /* Show the attempt as another tab left it: begun anew (said above the new paper), handed
+     in, or gone. The focus that was in the exam (`focused`) and fell as the paper was laid
+     out again goes where the exam says what happened; so does the focus left on 交卷 when
+     the learner's hand-in was under way (`handInEnded`): nothing came of the press. The
+     control it was on is not focused again: the paper is another. */
+  function followAttempt(exam, focused, handInEnded) {
+    var before = shownAttempt.get(exam), grading = show(exam), attempt = shownAttempt.get(exam);
+    var newPaper = exam.getAttribute("data-exam-state") === "in-progress" && (!before || before.seed !== attempt.seed);
+    var note = exam.querySelector(".mot-exam-refitted");
+    if (newPaper) { note.textContent = TEXT.newPaper; note.removeAttribute("aria-label"); note.hidden = false; }
+    Promise.resolve(grading).then(function () {
+      if (focused && (handInEnded || mot.focusFell(focused))) { tellFollowed(exam, newPaper); }
+    });
+  }
+
+  /* Where the exam says what another tab did, with the focus: the results panel of a paper
+     handed in, the line above a new paper, the count of answers of the paper under way, or
+     开始考试 when the record is gone (a notice says why). Each is read as it takes it. */
+  function tellFollowed(exam, newPaper) {
+    var state = exam.getAttribute("data-exam-state");
+    if (state === "finished") { mot.bringIntoView(exam.querySelector(".mot-results")); }
+    else if (state === "ready") { exam.querySelector(".mot-exam-start").focus(); }
+    else { mot.focusStatus(exam.querySelector(newPaper ? ".mot-exam-refitted" : ".mot-exam-bar .mot-score")); }
   }
 
   function bindControls(exam) {

@@ -1,13 +1,15 @@
 /*
  * MOT course runtime, what the quiz, the exam and the 错题本 show of a result: a results
  * panel filled in, and a question, its feedback or a panel brought into view below
- * Material's sticky header (the page's scroll-padding) with the focus on it. Joined into
+ * Material's sticky header (the page's scroll-padding) with the focus on it; and the focus
+ * that a part drawn again for another tab's save took from the learner. Joined into
  * mot-core.js in the site (generator/runtime.py).
  */
 (function () {
   "use strict";
 
   var element = window.mot.element;
+  var CHANGED_ELSEWHERE = "另一个窗口改了这道题的答案。";
 
   /* Fill a results panel ([data-results-for]): the verdict (✓ or ✗ and `text`), the details,
      and bring it into view when `scroll`. */
@@ -62,8 +64,33 @@
     status.focus();
   }
 
+  /* Another tab's save draws a part again (mot.register's refresh): a control it moves,
+     hides or disables loses the focus `focused` had in it to the page, and a screen reader
+     says nothing. Whether it fell so (not when the learner has moved it on since). */
+  function focusFell(focused) {
+    var now = document.activeElement;
+    return Boolean(focused) && (now === document.body || now === focused && !focused.getClientRects().length);
+  }
+
+  /* The focus back on `focused` if it fell and the control is still shown and enabled;
+     whether the focus is where it should be now (no fall, or back). */
+  function refocus(focused) {
+    if (focusFell(focused)) { focused.focus({ preventScroll: true }); }
+    return !focusFell(focused);
+  }
+
+  /* A question's status line, for focus that fell from the question as another tab's
+     change drew it again: it says so before what it said (a verdict, the text after its
+     mark), and is read out as it takes the focus. */
+  function sayChangedElsewhere(form) {
+    var status = form.querySelector(".mot-status"), said = status.lastChild;
+    var text = CHANGED_ELSEWHERE + (said && said.nodeType === 3 ? said.textContent : "");
+    focusStatus(window.mot.engine.kit.setStatus(form, text, form.getAttribute("data-result"), true));
+  }
+
   Object.assign(window.mot, {
     showResults: showResults, unsavedNote: unsavedNote, bringIntoView: bringIntoView, focusInView: focusInView,
-    focusStatus: focusStatus
+    focusStatus: focusStatus, focusFell: focusFell, refocus: refocus, sayChangedElsewhere: sayChangedElsewhere,
+    textChangedElsewhere: CHANGED_ELSEWHERE
   });
 })();
