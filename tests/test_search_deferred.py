@@ -234,3 +234,22 @@ def test_a_course_worker_that_never_answers_is_said_to(page: Page, site_url: str
     page.unroute(f"**/{Path(SEARCH_WORKER[1]).name}")
     page.reload()
     search(page, TERM)
+
+
+@pytest.mark.browser
+def test_search_settings_that_do_not_load_are_said_to(tabs: LearnerTabs, site_url: str) -> None:
+    """The search settings (search/search_index.json, which Material fetches as the page
+    loads and sends to its worker) lost: the course's worker answered the page at once,
+    though with no settings it could never start, and the page, having heard it, said
+    正在初始化搜索引擎 for the rest of the visit. Material fetches them once per page load,
+    so the search asks for the page to be loaded again. (Material's fetch that failed
+    throws "Network error" on the page.)"""
+    for page in watched_tab(tabs, tolerated=re.compile(r"^Network error$")):
+        page.route(f"**/{INDEX}", lambda route: route.abort())
+        page.goto(f"{site_url}01-significance.html")
+        type_query(page, TERM)
+        meta = page.locator(".md-search-result__meta")
+        expect(meta).to_have_text(f"{LOST}刷新这一页。", timeout=10_000)
+        page.unroute(f"**/{INDEX}")
+        page.reload()
+        search(page, TERM)

@@ -24,8 +24,9 @@
      index when the page says that search is open, and asks when it starts. A file it needs
      that does not load is said in the search panel, where Material would say 正在初始化
      for ever: the index or Material's worker, which the worker tries again at the next
-     opening; or the worker itself, which never answers (Material starts it once a page
-     load: the page has to be loaded again). Over file:// no worker listens: none is waited for. */
+     opening; or the worker itself, or the search settings that Material sends it, without
+     which it never answers (Material starts it and fetches them once a page load: the page
+     has to be loaded again). Over file:// no worker listens: none is waited for. */
   function tellSearchWhenOpen() {
     var toggle = document.getElementById("__search");
     if (!toggle || typeof BroadcastChannel === "undefined") { return; }

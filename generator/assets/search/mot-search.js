@@ -19,8 +19,10 @@
  *
  * The page (mot-core.js) says "open" on a BroadcastChannel named after the site when the
  * search toggle is switched on, and again whenever this worker asks; this worker answers
- * each "open" ("heard"), and says "failed" when a file it needs did not load (the
- * documents, or Material's worker, imported again at the next "open"). Over file:// Material
+ * each "open" ("heard") once Material's set-up message has come, and says "failed" when a
+ * file it needs did not load (the documents, or Material's worker, imported again at the
+ * next "open"). A page whose search settings did not load (Material sends no set-up
+ * message) hears nothing, and says so after its wait (mot-material.js). Over file:// Material
  * itself sends the set-up message only once search is open, so the documents load at once.
  * A set-up message that already holds documents (a site built without the split) passes
  * straight through.
@@ -48,6 +50,7 @@
   var SITE = new URL("../../../", HERE);
   var OFFLINE = SITE.protocol === "file:";
   var SECOND = new URL(HERE).hash === DOCUMENTS_WORKER;   /* the whole index, at once */
+  var told = false;      /* Material's set-up message has come */
   var held = null;       /* Material's set-up message, waiting for the documents */
   var passing = null;    /* the complete set-up message on its way to Material's worker */
   var whole = null;      /* the second worker, once its whole index is built */
@@ -207,13 +210,15 @@
     return imported;
   }
 
-  /* Each "open" is answered: the page waits for a word from this worker (mot-material.js). */
+  /* Each "open" is answered once Material has sent its set-up: the page waits for a word
+     from this worker (mot-material.js), and with no set-up there was nothing to wait for:
+     "heard" before it kept the page from saying that search could not start. */
   function listenToPage() {
     if (OFFLINE || SECOND || typeof BroadcastChannel === "undefined") { return null; }
     var channel = new BroadcastChannel("mot-search:" + SITE.pathname);
     channel.onmessage = function (event) {
       if (event.data !== "open") { return; }
-      channel.postMessage("heard");
+      if (told) { channel.postMessage("heard"); }
       if (importMaterial()) { start(); }
     };
     return channel;
@@ -236,6 +241,7 @@
       }
       return;
     }
+    told = told || message.type === SETUP;
     if (message.type !== SETUP || message.data.docs.length) { return; }
     event.stopImmediatePropagation();
     held = message;
