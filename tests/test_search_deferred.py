@@ -226,14 +226,7 @@ def test_a_course_worker_that_never_answers_is_said_to(page: Page, site_url: str
     """The course's own worker lost: nothing told the page, which said 正在初始化搜索引擎
     for the rest of the visit. Material starts its worker once per page load, so the
     search asks for the page to be loaded again."""
-    page.route(f"**/{Path(SEARCH_WORKER[1]).name}", lambda route: route.abort())
-    page.goto(f"{site_url}01-significance.html")
-    type_query(page, TERM)
-    meta = page.locator(".md-search-result__meta")
-    expect(meta).to_have_text(f"{LOST}刷新这一页。", timeout=10_000)
-    page.unroute(f"**/{Path(SEARCH_WORKER[1]).name}")
-    page.reload()
-    search(page, TERM)
+    said_lost_until_reloaded(page, site_url, f"**/{Path(SEARCH_WORKER[1]).name}")
 
 
 @pytest.mark.browser
@@ -245,11 +238,17 @@ def test_search_settings_that_do_not_load_are_said_to(tabs: LearnerTabs, site_ur
     so the search asks for the page to be loaded again. (Material's fetch that failed
     throws "Network error" on the page.)"""
     for page in watched_tab(tabs, tolerated=re.compile(r"^Network error$")):
-        page.route(f"**/{INDEX}", lambda route: route.abort())
-        page.goto(f"{site_url}01-significance.html")
-        type_query(page, TERM)
-        meta = page.locator(".md-search-result__meta")
-        expect(meta).to_have_text(f"{LOST}刷新这一页。", timeout=10_000)
-        page.unroute(f"**/{INDEX}")
-        page.reload()
-        search(page, TERM)
+        said_lost_until_reloaded(page, site_url, f"**/{INDEX}")
+
+
+def said_lost_until_reloaded(page: Page, site_url: str, lost: str) -> None:
+    """A search on a module page whose file ``lost`` (a glob) does not load says to load
+    the page again; once it does, with the file, the search finds."""
+    page.route(lost, lambda route: route.abort())
+    page.goto(f"{site_url}01-significance.html")
+    type_query(page, TERM)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(f"{LOST}刷新这一页。", timeout=10_000)
+    page.unroute(lost)
+    page.reload()
+    search(page, TERM)
