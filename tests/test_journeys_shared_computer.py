@@ -9,6 +9,7 @@ it: there the launch page keeps each learner's progress apart (test_export_scorm
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from generator.models import Course
 from tests.browsing import STORAGE_KEY, answer, axe_violations, every_question, give_answer
 from tests.conftest import new_window
 from tests.journeys import open_module, open_page, passed_everything, stored_record
+from tests.test_journeys_print import printed_sheets
 
 pytestmark = pytest.mark.browser
 
@@ -103,6 +105,31 @@ def test_a_learner_leaving_a_shared_computer_clears_their_progress(
     expect(checklist).to_have_count(len(course.modules) + 1)
     expect(checklist.and_(page.locator("[data-done=true]"))).to_have_count(0)
     expect(page.get_by_label("证书上的姓名")).to_be_hidden()
+
+
+def test_a_certificate_left_open_follows_the_clear(
+    context: BrowserContext, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """The certificate page left open kept the last learner's certificate under a checklist
+    of ✗, and printed it: its name, score and date, for the next learner to see."""
+    certificate = new_window(context)
+    certificate.goto(site_url)
+    certificate.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)",
+        [STORAGE_KEY, a_learner_who_finished(course)],
+    )
+    open_page(certificate, f"{site_url}exam_certificate.html", ".mot-cert-form")
+    expect(certificate.locator(".mot-cert-name")).to_have_text("王小明")
+    home = new_window(context)
+    open_page(home, site_url, ".mot-dashboard")
+    press_clear(home, confirm=True)
+    expect(certificate.locator(".mot-cert-checklist [data-done=true]")).to_have_count(0)
+    expect(certificate.locator(".mot-certificate")).to_be_hidden()
+    expect(certificate.get_by_role("button", name="打印证书")).to_be_hidden()
+    expect(certificate.get_by_label("证书上的姓名")).to_be_hidden()
+    expect(certificate.get_by_label("证书上的姓名")).to_have_value("")
+    printed = printed_sheets(certificate, tmp_path / "left-open.pdf")
+    assert "王小明" not in "".join(printed) and "未参加" in "".join(printed)
 
 
 def test_every_open_tab_follows_the_clear(

@@ -101,8 +101,6 @@
 
   function bindForm(page, course, form) {
     var input = form.querySelector("input");
-    input.value = certificateName(mot.progress.name(), input.maxLength);
-    if (input.value) { fillCertificate(page, course, input.value); }   /* made on an earlier visit */
     tellPastesCut(form, input);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -136,9 +134,27 @@
     page.querySelector(".mot-cert-all-done").hidden = !ready;
     var form = page.querySelector(".mot-cert-form");
     form.hidden = !ready;
-    if (!ready || form.hasAttribute("data-ready")) { return; }
-    form.setAttribute("data-ready", "");
-    bindForm(page, course, form);
+    if (!form.hasAttribute("data-ready")) {
+      form.setAttribute("data-ready", "");
+      bindForm(page, course, form);
+    }
+    showMade(page, course, form, ready);
+  }
+
+  /* The certificate made in the stored name (on an earlier visit, or in another tab), or,
+     when the record no longer qualifies (cleared in another tab on a shared computer), no
+     certificate and no name: a page left open showed, and printed, the last learner's. */
+  function showMade(page, course, form, ready) {
+    var input = form.querySelector("input");
+    var name = certificateName(mot.progress.name(), input.maxLength);
+    if (ready && name) {
+      input.value = name;
+      fillCertificate(page, course, name);
+    } else if (!ready) {
+      input.value = form.querySelector(".mot-status").textContent = "";
+      page.querySelector(".mot-cert-name").textContent = "";
+      page.querySelector(".mot-certificate").hidden = page.querySelector(".mot-cert-actions").hidden = true;
+    }
   }
 
   mot.register("certificate", ".mot-certificate-page", showCertificate);
