@@ -10,14 +10,16 @@ a variant of the same site with their own changes to the MkDocs settings.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.course_data import course_identity
 from generator.course_scan import Anchors, CourseScan, CourseScanner
 from generator.errors import CourseError, Problem
 from generator.file_names import published_name_problems, unpublished_name_warnings
 from generator.lint import lint_course
 from generator.load import load_course
+from generator.markdown_config import site_config
 from generator.media import Media, link_problems, linkable_files, select_media
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course
@@ -72,7 +74,7 @@ def check(project: Project) -> CheckedCourse:
     those left out, for Windows, are warnings), and ``nav`` in mkdocs.yml, if
     it has one, and the files it names against the pages and files the docs folder will
     hold (:mod:`generator.settings_nav`, :mod:`generator.settings_files`): only then are
-    their names all known.
+    their names all known. The course returned carries its identity, from ``site_name``.
     """
     recover_output(project)
     course, scan, files = _scanned_course(project)
@@ -96,7 +98,8 @@ def check(project: Project) -> CheckedCourse:
         *template_syntax_problems(project),
     ]:
         raise CourseError(late_problems)
-    return CheckedCourse(project, course, scan.anchors, warnings, media)
+    named_course = replace(course, identity=course_identity(site_config(project).site_name))
+    return CheckedCourse(project, named_course, scan.anchors, warnings, media)
 
 
 def _scanned_course(project: Project) -> tuple[Course, CourseScan, set[str]]:

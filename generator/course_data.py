@@ -1,7 +1,8 @@
 """What the runtime needs to know about the course, as one JSON document.
 
 The dashboard on the home page, the exam and the certificate read it from a
-``data-course`` attribute: module titles and links, which question counts towards
+``data-course`` attribute: the course's identity (from its name, which the learner's
+record keeps), module titles and links, which question counts towards
 which stage, each module's exam-only questions and the stage of each, the module to
 review for each stage, the names of the stages, the pass marks and the exam settings.
 The scripts hold none of these facts themselves. A key keeps its shape from build to
@@ -12,6 +13,7 @@ them (a runtime reading a page of an earlier build does without the new keys).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from typing import Any
@@ -22,6 +24,14 @@ from generator.project import CERTIFICATE_PAGE, EXAM_PAGE, page_url
 DEFAULT_TITLE = "课程"
 
 
+def course_identity(site_name: str) -> str:
+    """The course's identifier, from its name (``site_name``): the same for every version
+    of the course, another for a course of another name. A learner's record keeps it (the
+    runtime's ``claim``, in mot-rehome.js): a course published where another was finds
+    the other's record is not its own; a SCORM package keeps the record under it."""
+    return "mot-course-" + hashlib.sha256(site_name.encode("utf-8")).hexdigest()[:12]
+
+
 def course_title(course: Course) -> str:
     return course.home.meta.title if course.home else DEFAULT_TITLE
 
@@ -29,6 +39,7 @@ def course_title(course: Course) -> str:
 def course_data(course: Course) -> str:
     """The course as JSON for a ``data-course`` attribute (Jinja2 escapes it)."""
     data = {
+        "id": course.identity,
         "title": course_title(course),
         "passMarks": {"module": course.pass_marks.module, "exam": course.pass_marks.exam},
         "areas": [{"id": area, "name": name} for area, name in AREA_NAMES.items()],

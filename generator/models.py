@@ -358,6 +358,9 @@ class Course:
     pages: list[Page] = field(default_factory=list)
     modules: list[Module] = field(default_factory=list)
     exam: Exam | None = None
+    identity: str = ""
+    """The course's identifier (:func:`generator.course_data.course_identity` of its
+    ``site_name``), set once the settings are checked (:func:`generator.build.check`)."""
 
     @property
     def question_count(self) -> int:

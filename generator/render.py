@@ -277,6 +277,7 @@ def render_quiz(
         module=module,
         questions=questions,
         module_names=" ".join(each.page.name for each in course.modules),
+        course_id=course.identity,
         pass_mark=course.pass_marks.module,
         objectives_json=json.dumps(objectives, ensure_ascii=False, separators=(",", ":")),
         parts=page_parts(module.quiz.questions, "quiz"),

@@ -16,10 +16,10 @@ import pytest
 from lxml import etree
 from playwright.sync_api import FrameLocator, Page, expect
 
+from generator.course_data import course_identity
 from generator.export.scorm import (
     EXAM_PACKAGE_SUFFIX,
     Sco,
-    course_identity,
     render_manifest,
     shared_files,
 )

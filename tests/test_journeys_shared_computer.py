@@ -25,6 +25,8 @@ pytestmark = pytest.mark.browser
 
 UNREADABLE_COPY = f"{STORAGE_KEY}:unreadable:1733390000000"
 """A record of another version, kept aside by the runtime (mot-core.js)."""
+OTHER_COPY = f"{STORAGE_KEY}:other:1733390000000"
+"""Another course's record, published before at the same address, kept aside (mot-rehome.js)."""
 CLEAR = "清除这台设备上的学习进度"
 CLEARED = "这台设备上的学习进度已经清除。"
 
@@ -67,9 +69,10 @@ def test_a_learner_leaving_a_shared_computer_clears_their_progress(
 ) -> None:
     page.goto(site_url)
     page.evaluate(
-        "([key, record, copy]) => { localStorage.setItem(key, record);"
-        " localStorage.setItem(copy, '{}'); localStorage.setItem('mine', 'kept'); }",
-        [STORAGE_KEY, a_learner_who_finished(course), UNREADABLE_COPY],
+        "([key, record, copy, other]) => { localStorage.setItem(key, record);"
+        " localStorage.setItem(copy, '{}'); localStorage.setItem(other, '{}');"
+        " localStorage.setItem('mine', 'kept'); }",
+        [STORAGE_KEY, a_learner_who_finished(course), UNREADABLE_COPY, OTHER_COPY],
     )
     open_page(page, site_url, ".mot-dashboard")
     board = page.locator(".mot-dashboard")
@@ -89,7 +92,7 @@ def test_a_learner_leaving_a_shared_computer_clears_their_progress(
     first_module = course.modules[0]
     expect(board.locator("[data-continue]")).to_have_text(f"开始学习：{first_module.meta.title}")
     kept = page.evaluate("Object.keys(localStorage).filter(key => !key.endsWith('__palette'))")
-    assert kept == ["mine"]  # the record and its copy gone, nothing else of the browser's
+    assert kept == ["mine"]  # the record and its copies gone, nothing else of the browser's
     assert axe_violations(page) == []
 
     page.reload()

@@ -16,8 +16,9 @@
  *   quota), progress lives in memory and the learner is told once; each later change tries
  *   again (on another tab's record, if one has saved since) and a save that works is told
  *   too. A record that cannot be read (corrupt, or of another version) is kept under a key
- *   of its own and a fresh one started; a record with fields of the wrong shape keeps what
- *   is valid (mot-records.js, joined before this file).
+ *   of its own and a fresh one started, and so is another course's, published before at
+ *   the same address (mot-rehome.js, claim); a record with fields of the wrong shape keeps
+ *   what is valid (mot-records.js, joined before this file).
  *   Site data cleared while a page is open empties the page too. Each time the learner
  *   is told once.
  * - A stored shuffle seed per question, so that an attempt keeps its order across reloads
@@ -39,6 +40,7 @@
     "腾出空间以后，下一次有改动时会把没保存上的进度一起补存。";
   var REPAIRED = "这台设备上保存的学习记录有一部分已经损坏，读不出来的部分已经删掉，其余的进度都还在。";
   var RESET = "这台设备上保存的学习进度读不出来，只能从头开始记录（原来的记录另存了一份）。从现在起的进度会照常保存。";
+  var OTHER = "这台设备上存的是另一门课程的学习进度，已另存一份；这门课程从头开始。";
   var CLEARED = "这台设备上的学习进度刚被清除了，这一页的进度也随之清空。";
   var UNREADABLE = "保存的学习记录刚被另一个页面改写（可能是新版本的课程），这一页读不出来。" +
     "为了不覆盖它，这一页的进度不再保存；刷新页面后会重新记录。";
@@ -46,7 +48,7 @@
   var PARTS_MISSING = "这部分需要的文件没能加载（可能是网络断了），现在还用不了，也显示不了学习进度。请检查网络，然后刷新这一页。";
   var NOTICE_TITLES = { parts: "没有加载完整", memory: "进度不会保存", full: "之后的进度可能不会保存", repaired: "部分学习记录已删除",
                         reset: "以前的学习进度读不出来", cleared: "学习进度已清除", unreadable: "进度不再保存",
-                        resumed: "进度又能保存了" };
+                        resumed: "进度又能保存了", other: "另一门课程的进度已另存" };
 
   /* Page start and page parts ------------------------------------------------------- */
 
@@ -189,16 +191,19 @@
    * {question id: seed}, mistakes: {question id: {module}}, attempt: the exam in progress
    * or last handed in (one in progress keeps the last one's verdicts, lastResults, and so
    * does one whose hand-in storage could not hold, with no questions left), save:
-   * this save's name, madeOn: the name of the save whose record it was made on }.
+   * this save's name, madeOn: the name of the save whose record it was made on, course:
+   * the identity of the course it is of (mot-rehome.js, claim) }.
    * Every change is read-merge-write: the stored record is read again and the change
    * applied to it, so two tabs keep each other's answers; the other tab hears of it
    * through the storage event. A record of this version with fields of the wrong shape
    * keeps what is valid; one of another version, or corrupt, is copied to KEY:unreadable:<time>
-   * before a fresh record replaces it, and never overwritten while a page is open.
+   * (another course's to KEY:other:<time>) before a fresh record replaces it, and never
+   * overwritten while a page is open.
    */
   var persistent = true;
   var unsavedOver;      /* the record as stored when a save failed: what this page's record was built on */
   var notices = {};     /* kind -> text of a notice the learner has not seen yet */
+  var ownCourse = "";   /* the page's course, which each save names (claim) */
 
   var records = window.mot.records;   /* the record's shape: mot-records.js */
   var empty = records.empty, repair = records.repair, isSet = records.isSet, isCount = records.isCount;
@@ -216,7 +221,8 @@
   }
 
   function write(record, key) {
-    if (typeof record !== "string" && !key) { record.madeOn = record.save; record.save = newSeed().toString(36); }
+    /* A save of the progress record names itself, the save it was made on, and its course. */
+    if (typeof record !== "string" && !key) { Object.assign(record, { madeOn: record.save, save: newSeed().toString(36), course: ownCourse || record.course }); }
     var text = typeof record === "string" ? record : JSON.stringify(record);
     try {
       window.localStorage.setItem(key || KEY, text);
@@ -254,20 +260,24 @@
   /* The record as stored, null when there is none or storage is blocked. */
   function storedText() { try { return window.localStorage.getItem(KEY); } catch { return null; } }
 
+  /* The stored record kept whole under KEY + `why` + the time, and `fresh` saved in its
+     place; says whether it was. If storage is blocked, or the copy cannot be made, progress
+     lives in memory, and the stored record is never saved over while the page is open. */
+  function putAside(why, fresh) {
+    var raw = storedText();
+    if (raw !== null && write(raw, KEY + why + Date.now()) && write(fresh)) { return true; }
+    persistent = false;
+    unsavedOver = undefined;   /* never saved over */
+    notices = { memory: WARNING };
+    return false;
+  }
+
+  /* A record this version cannot read is put aside, and a fresh one started. */
   function load() {
     var record = read();
     if (record && notices.repaired) { write(record); }
     if (record) { probe(); return record; }
-    var raw = storedText();
-    /* A record this version cannot read is kept under a key of its own, then a fresh one starts;
-       if storage is blocked, or the copy cannot be made, progress lives in memory. */
-    if (raw !== null && write(raw, KEY + ":unreadable:" + Date.now()) && write(empty())) {
-      notices.reset = RESET;
-    } else {
-      persistent = false;
-      unsavedOver = undefined;     /* never saved over: a record this page cannot read */
-      notices = { memory: WARNING };
-    }
+    if (putAside(":unreadable:", empty())) { notices.reset = RESET; }
     return empty();
   }
 
@@ -433,6 +443,19 @@
     },
     /* A change of other parts' making (mot-rehome.js), saved as every change is. */
     update: update,
+    /* The record as this page has it, whole (mot-rehome.js, claim: whose course it is). */
+    record: function () { return state; },
+    /* The page's course is `named` (mot-rehome.js, claim), in each save from now on, so that
+       the first names it. A record that is `another` course's is put aside whole, and a fresh
+       one started. */
+    claim: function (named, another) {
+      ownCourse = named;
+      if (!another) { return; }
+      state = empty();
+      recent = [];
+      if (putAside(":other:", state)) { notices.other = OTHER; }
+      warn();
+    },
     forget: function (questionIds) {
       update(function (record) {
         questionIds.forEach(function (id) { delete record.questions[id]; delete record.shuffles[id]; });

@@ -172,12 +172,13 @@
   }
 
   /* The record goes (every open tab follows: an exam paper open there is taken away), and
-     so do the copies kept of records this version could not read (mot-core.js). */
+     so do the copies kept under its key (mot-core.js): of records this version could not
+     read, and of another course's, which may hold another learner's name. */
   function clearProgress() {
     mot.progress.clear();
     try {
       var storage = window.localStorage;
-      var copies = mot.progress.key + ":unreadable:";
+      var copies = mot.progress.key + ":";
       for (var index = storage.length - 1; index >= 0; index -= 1) {
         if (storage.key(index).indexOf(copies) === 0) { storage.removeItem(storage.key(index)); }
       }

@@ -181,7 +181,7 @@
     var forms = all(quiz, ".mot-question");
     var here = {};
     forms.forEach(function (form) { here[form.getAttribute("data-question-id")] = quizId; });
-    if (!following) { mot.progress.rehome(here, quiz.getAttribute("data-modules").split(" ")); }
+    if (!following) { mot.progress.rehome(here, quiz.getAttribute("data-modules").split(" "), quiz.getAttribute("data-course-id")); }
     mot.progress.drawSeeds(Object.keys(here));
     return Promise.all(forms.map(function (form) {
       var id = form.getAttribute("data-question-id");

@@ -9,9 +9,11 @@
 
   var VERSION = 1;
 
+  /* The course's name has its place in every record, so that a record named as it is saved
+     reads back with its fields in the order it was saved in: the core compares the two. */
   function empty() {
     return { version: VERSION, questions: {}, quizzes: {}, exam: null, name: "",
-             shuffles: {}, mistakes: {}, attempt: null };
+             shuffles: {}, mistakes: {}, attempt: null, course: "" };
   }
 
   function isSet(value) { return value !== null && value !== undefined; }
@@ -71,9 +73,10 @@
     /* and the verdicts of the paper handed in before it (mot-core.js, setAttempt) */
     if (isSet(attempt.lastResults) && !isObject(attempt.lastResults)) { delete attempt.lastResults; dropped += 1; }
     if (typeof data.name === "string") { clean.name = data.name; } else if (isSet(data.name)) { dropped += 1; }
-    /* Which save made the record, and on which save's record (mot-core.js, withOurs): not
-       progress, so one of another shape is left out unsaid. */
-    ["save", "madeOn"].forEach(function (field) {
+    /* Which save made the record, and on which save's record (mot-core.js, withOurs), and
+       the course it is of (mot-rehome.js, claim): not progress, so one of another shape is
+       left out unsaid. */
+    ["save", "madeOn", "course"].forEach(function (field) {
       if (typeof data[field] === "string") { clean[field] = data[field]; }
     });
     return { record: clean, dropped: dropped };

@@ -7,11 +7,14 @@
  * are now moves their records there, so that every page agrees: the module page for its
  * own questions, the dashboard, the certificate page and the 错题本 for the whole course
  * (their data-course), where questions the course no longer has leave the record.
+ * Those pages, which know the course's modules, also claim the record for their course:
+ * another course's, published before at the same address, is put aside (claim).
  */
 (function () {
   "use strict";
 
   var progress = window.mot.progress;
+  var NONE = JSON.stringify(window.mot.records.empty());   /* no record stored */
 
   /* The module each question of `course` (a page's data-course) is in: id -> module id; the
      exam pools' questions too unless `quizOnly`. */
@@ -80,23 +83,50 @@
     });
   }
 
+  /* The modules the record keeps progress of: best scores, answers, the 错题本's questions. */
+  function keptModules(record) {
+    function moduleOf(map, field) { return Object.keys(map).map(function (id) { return map[id][field]; }); }
+    return Object.keys(record.quizzes).concat(moduleOf(record.questions, "quiz"), moduleOf(record.mistakes, "module"));
+  }
+
+  /* Make the record the course's named `course` (its identity, from site_name), whose
+     modules are `modules`. A record of no course's (kept before records named theirs) is
+     taken for this one's. One of another name, with progress in none of its modules, is
+     another course's, published before at this address (a classroom laptop's, a package
+     unzipped over another's): put aside whole, it no longer shows its exam, name and
+     certificate as this one's. With a module in common, this course renamed (a typo in
+     site_name mended): it is kept. A page of a build before courses had names claims none. */
+  function claim(record, course, modules) {
+    var kept = keptModules(record);
+    var other = record.course && record.course !== course &&
+      (kept.length || record.exam || record.name || record.attempt) &&
+      !kept.some(function (module) { return modules.indexOf(module) >= 0; });
+    progress.claim(course, Boolean(other));
+  }
+
   /* Move the records of the questions in `moduleOf` (id -> module id) to where they are now,
      the answers of those in `quizModuleOf` (a module quiz's: the exam and the 错题本 keep
      none), and best scores from modules not among the course's `modules` (ids); given the
      `whole` course, those of questions it no longer has leave, and the answers of a quiz
-     question moved to an exam pool. One save, if any. */
-  function rehome(quizModuleOf, moduleOf, whole, modules) {
+     question moved to an exam pool. One save, if any, which gives a record of no course's,
+     or of this course's old name, the name `course`; where none is stored, none is made
+     (the first save names it, mot-core.js): one made to name it was a record made anew,
+     and a first save another tab made then was taken for site data cleared (madeAnew). */
+  function rehome(quizModuleOf, moduleOf, whole, modules, course) {
+    if (course) { claim(progress.record(), course, modules); }
     progress.update(function (record) {
+      if (course && JSON.stringify(record) !== NONE) { record.course = course; }
       moveBest(record, moveAnswers(record, quizModuleOf, whole), quizModuleOf, modules);
       moveMistakes(record, moduleOf, whole);
     });
   }
 
-  /* A module page knows its own questions, and the course's module ids (data-modules). */
-  progress.rehome = function (moduleOf, modules) { rehome(moduleOf, moduleOf, false, modules); };
+  /* A module page knows its own questions, the course's module ids (data-modules) and its
+     name (data-course-id). */
+  progress.rehome = function (moduleOf, modules, course) { rehome(moduleOf, moduleOf, false, modules, course); };
   progress.questionModules = questionModules;
   progress.followCourse = function (course) {
     var modules = course.modules.map(function (module) { return module.id; });
-    rehome(questionModules(course, true), questionModules(course), true, modules);
+    rehome(questionModules(course, true), questionModules(course), true, modules, course.id);
   };
 })();

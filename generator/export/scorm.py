@@ -19,7 +19,6 @@ version must stay with the next.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path, PurePosixPath
@@ -28,6 +27,7 @@ from urllib.parse import quote
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.build import build_variant
+from generator.course_data import course_identity
 from generator.errors import SetupError
 from generator.export.job import ExportJob, without_source_maps
 from generator.markdown_config import site_config
@@ -117,12 +117,6 @@ def use_scorm_runtime(config: MkDocsConfig) -> None:
     config.extra_javascript.append(RUNTIME)
     config.extra[COURSE_SETTING] = course_identity(config.site_name)
     config.theme["features"] = [*config.theme["features"], "navigation.tracking"]
-
-
-def course_identity(site_name: str) -> str:
-    """The course's identifier, from its name (``site_name``): the same for every version
-    of the package, another for a course of another name in the same LMS."""
-    return "mot-course-" + hashlib.sha256(site_name.encode("utf-8")).hexdigest()[:12]
 
 
 def progress_key(identity: str) -> str:
