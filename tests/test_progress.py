@@ -237,7 +237,21 @@ DAMAGE = [
     "passed-on-no-day",
     "passed-above-100",
     "attempt-scored-above-its-total",
+    "passed-at-0",
+    "passed-above-the-best",
+    "passed-in-year-1",
+    "passed-in-year-9999",
+    "quiz-best-past-safe-counts",
+    "quiz-passed-at-0",
+    "attempt-with-pass-mark-0",
 ]
+
+
+def passed_exam(best: int, score: int, day: str, questions: dict[str, Any]) -> dict[str, Any]:
+    """A record of ``questions`` whose exam was passed at ``score`` on ``day``, its best
+    score ``best``."""
+    exam = {"best": best, "passed": True, "passedScore": score, "passedOn": day}
+    return {"version": 1, "questions": questions, "exam": exam}
 
 
 def damaged(name: str, course: Course) -> dict[str, Any]:
@@ -268,6 +282,36 @@ def damaged(name: str, course: Course) -> dict[str, Any]:
             "version": 1,
             "questions": {question.id: valid},
             "exam": {"best": 100, "passed": True, "passedScore": 125, "passedOn": "2026-02-03"},
+        },
+        # results no run can give: the certificate printed 以 0% 的成绩通过, 95% where the home
+        # page said 最佳成绩 10%, 1 年 1 月 1 日; a quiz's best showed as 1e+300/1e+300
+        "passed-at-0": passed_exam(0, 0, "2026-02-03", {question.id: valid}),
+        "passed-above-the-best": passed_exam(10, 95, "2026-02-03", {question.id: valid}),
+        "passed-in-year-1": passed_exam(100, 100, "0001-01-01", {question.id: valid}),
+        "passed-in-year-9999": passed_exam(100, 100, "9999-12-31", {question.id: valid}),
+        "quiz-best-past-safe-counts": {
+            "version": 1,
+            "questions": {question.id: valid},
+            "quizzes": {MODULE: {"best": 1e300, "total": 1e300, "passed": True}},
+        },
+        "quiz-passed-at-0": {
+            "version": 1,
+            "questions": {question.id: valid},
+            "quizzes": {MODULE: {"best": 0, "total": 3, "passed": True}},
+        },
+        "attempt-with-pass-mark-0": {
+            "version": 1,
+            "questions": {question.id: valid},
+            "attempt": {
+                "seed": 1,
+                "questions": [first],
+                "answers": {},
+                "handedIn": True,
+                "results": {first: "incorrect"},
+                "right": 0,
+                "total": 1,
+                "passMark": 0,
+            },
         },
         "attempt-scored-above-its-total": {
             "version": 1,
@@ -307,11 +351,28 @@ def test_a_damaged_record_keeps_what_is_valid_and_says_so_once(
     repaired, first = stored(page), course.modules[0].quiz.questions[0].id
     assert repaired["exam"] is None
     assert repaired["attempt"] is None
+    assert repaired["quizzes"] == {}
     assert set(repaired["questions"]) <= {first, *(record["questions"] or {})}
     assert repaired["questions"][first]["result"] == "correct"
     page.reload()
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
     expect_no_storage_notice(page)
+
+
+def test_a_pass_on_a_clock_reset_to_1970_is_kept(
+    context: BrowserContext, fixture_site_url: str
+) -> None:
+    """A device whose clock battery ran down starts again at 1970-01-01: a pass made on it is
+    a real pass, and stays (days before 1970, or after 2100, are dropped as damaged)."""
+    exam = {"best": 90, "passed": True, "passedScore": 85, "passedOn": "1970-01-01"}
+    page = new_window(context)
+    seed_progress(page, fixture_site_url, json.dumps({"version": 1, "exam": exam}))
+    page.goto(fixture_site_url)
+    expect(page.locator(".mot-dashboard[data-ready] [data-exam]")).to_have_text(
+        "最佳成绩 90%，已通过"
+    )
+    expect_no_storage_notice(page)
+    assert stored(page)["exam"] == exam
 
 
 UNREADABLE = {

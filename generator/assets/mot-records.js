@@ -18,8 +18,14 @@
 
   function isSet(value) { return value !== null && value !== undefined; }
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
-  function isCount(value) { return Number.isInteger(value) && value >= 0; }
-  function isDate(value) { return /^\d{4}-\d\d-\d\d$/.test(value) && !isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value); }
+  /* Safe: a count past 2^53 (1e300) is no count a learner made, and showed as 1e+300. */
+  function isCount(value) { return Number.isSafeInteger(value) && value >= 0; }
+  /* A day that is one (not 2024-13-45), of a year a device's clock gives: from 1970, where
+     one whose battery ran down starts again (a pass on it is a real pass), to 2100. */
+  function isDate(value) {
+    return /^(19[7-9]\d|20\d\d|2100)-\d\d-\d\d$/.test(value) && !isNaN(Date.parse(value)) &&
+      new Date(value).toISOString().startsWith(value);
+  }
   function isTexts(value) {
     return Array.isArray(value) && value.every(function (item) { return typeof item === "string"; });
   }
@@ -33,21 +39,23 @@
     },
     quizzes: function (entry) {
       return isObject(entry) && isCount(entry.best) && isCount(entry.total) && entry.total > 0 &&
-        entry.best <= entry.total && typeof entry.passed === "boolean";
+        entry.best <= entry.total && typeof entry.passed === "boolean" && (!entry.passed || entry.best > 0);
     },
     shuffles: isCount,
     mistakes: function (entry) { return isObject(entry) && typeof entry.module === "string"; },
-    /* A date that is one (not 2024-13-45), scores no higher than they can be: a record
-       edited by hand, or by another program, showed them on the certificate. */
+    /* Scores no higher than they can be, and no pass an exam never gives: on no day, at 0%
+       (every pass mark is 1% at least), or above the best score. A record edited by hand,
+       or by another program, showed them on the certificate. */
     exam: function (exam) {
       return isObject(exam) && isCount(exam.best) && exam.best <= 100 && typeof exam.passed === "boolean" &&
-        (!exam.passed || (isCount(exam.passedScore) && exam.passedScore <= 100 && isDate(exam.passedOn)));
+        (!exam.passed || (isCount(exam.passedScore) && exam.passedScore > 0 && exam.passedScore <= exam.best &&
+        isDate(exam.passedOn)));
     },
     attempt: function (attempt) {
       return isObject(attempt) && isCount(attempt.seed) && isTexts(attempt.questions) &&
         isObject(attempt.answers) && typeof attempt.handedIn === "boolean" && (attempt.results === undefined ||
         isObject(attempt.results) && [attempt.right, attempt.total, attempt.passMark].every(isCount) &&
-        attempt.right <= attempt.total && attempt.passMark <= 100);
+        attempt.right <= attempt.total && attempt.passMark > 0 && attempt.passMark <= 100);
     }
   };
 
