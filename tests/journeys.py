@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urljoin
 
 from playwright.sync_api import FloatRect, Locator, Page, expect
 
-from generator.models import Course, Module, Question
+from generator.models import AREA_NAMES, Course, Module, Question
+from generator.project import review_target
 from tests.browsing import STORAGE_KEY, every_question, give_answer
 
 
@@ -92,6 +94,93 @@ def start_exam(
         form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
         give_answer(form, questions[question_id], right=right(place))
     return drawn
+
+
+Given = Callable[[int], bool | None]
+"""How a question is answered, by its place on the paper: right (True), wrong, or not at all."""
+
+
+def answer_some(
+    page: Page, questions: dict[str, Question], drawn: list[str], given: Given
+) -> dict[str, bool]:
+    """Answer the questions ``drawn`` on the exam paper right or wrong, or leave them, as
+    ``given`` says of each one's place (from 0: True, False or None); returns whether each
+    one is answered right, in the paper's order (one left counts as wrong)."""
+    paper = {}
+    for place, question_id in enumerate(drawn):
+        right = given(place)
+        if right is not None:
+            form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
+            give_answer(form, questions[question_id], right=right)
+        paper[question_id] = bool(right)
+    return paper
+
+
+MISS_LINES = """lines => lines.map(line => { const links = [...line.querySelectorAll('a')];
+  return [links[0].textContent, links[0].getAttribute('href'),
+    links.at(-1).textContent.startsWith('复习：'), links.at(-1).href]; })"""
+"""Each line of a results panel's misses: its question's number, the link to it on the paper,
+whether its last link is a review link, and the address that goes to."""
+
+
+def expect_exam_results(page: Page, course: Course, paper: dict[str, bool]) -> None:
+    """The results panel of the paper handed in, ``paper`` being each question on it, in
+    order, right or not: its score and verdict, its stage lines (stage_lines), and each
+    question missed, by its number on the paper, with its review link."""
+    assert course.exam is not None
+    pass_mark = course.exam.config.pass_mark
+    right, total = sum(paper.values()), len(paper)
+    passed = runtime_percent(right, total) >= pass_mark
+    panel = page.locator('[data-results-for="exam"]')
+    verdict = panel.locator("[data-passed]")
+    expect(verdict).to_have_attribute("data-passed", "true" if passed else "false")
+    expect(verdict).to_contain_text(
+        f"得分 {right}/{total}（{runtime_percent(right, total)}%），"
+        + ("及格" if passed else f"未及格（及格线 {pass_mark}%）")
+    )
+    expect(panel.locator(".mot-exam-stages li")).to_have_text(stage_lines(course, paper))
+    missed = [
+        [
+            f"第\xa0{place}\xa0题",
+            f"#question-{question_id}",
+            True,
+            review_address(page, course, question_id),
+        ]
+        for place, (question_id, correct) in enumerate(paper.items(), 1)
+        if not correct
+    ]
+    shown = panel.locator(".mot-exam-misses li").evaluate_all(MISS_LINES)
+    assert shown == missed, f"{shown} != {missed}"
+
+
+def stage_lines(course: Course, paper: dict[str, bool]) -> list[str]:
+    """各阶段得分 for ``paper`` (each question on it, right or not): each stage's right/total,
+    a question counting towards its own stage where it names one, else its module's; and
+    建议复习 under the pass mark."""
+    assert course.exam is not None
+    module_of = {q.id: m for m in course.modules for q in m.quiz.every_question}
+    questions = every_question(course)
+    stages = {area: [0, 0] for area in AREA_NAMES}
+    for question_id, correct in paper.items():
+        area = module_of[question_id].area_of(questions[question_id])
+        assert area is not None
+        stages[area][0] += correct
+        stages[area][1] += 1
+    weak = "（建议复习）"
+    return [
+        f"{AREA_NAMES[area]}：{right}/{total}"
+        + (weak if runtime_percent(right, total) < course.exam.config.pass_mark else "")
+        for area, (right, total) in stages.items()
+        if total
+    ]
+
+
+def review_address(page: Page, course: Course, question_id: str) -> str:
+    """Where the review link of the question ``question_id`` goes from ``page``."""
+    module, question = next(
+        (m, q) for m in course.modules for q in m.quiz.every_question if q.id == question_id
+    )
+    return urljoin(page.url, review_target(question.review, module.page.filename).href())
 
 
 def passed_everything(course: Course) -> str:

@@ -40,6 +40,8 @@ from tests.browsing import (
 )
 from tests.conftest import new_window
 from tests.journeys import (
+    answer_some,
+    expect_exam_results,
     expect_in_view_below_header,
     fewest_right_to_pass,
     form_of,
@@ -169,6 +171,27 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
         expect(form).to_have_attribute("data-result", "correct" if result else "incorrect")
     events = page.evaluate("window.__events")
     assert events == [["mot:question-graded", "exam"]] * total + [["mot:quiz-progress", "exam"]]
+
+
+def test_the_results_panel_scores_each_stage_of_the_paper(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """The exam's introduction promises 各阶段得分 at hand-in: each stage's right/total over
+    the paper, a question that names a stage of its own counting there (a dialogue of
+    module 2 counts towards Offer), with each miss and its review link. Only the fixture
+    course's paper of three was checked."""
+    own_stage = [
+        q for m in course.modules for q in m.quiz.exam_questions if m.area_of(q) != m.meta.stage
+    ]
+    assert own_stage, "a question that counts towards another stage than its module's"
+    exam_paper_of(page, site_url, own_stage)  # the page draws the rest of a full paper
+    drawn = paper_state(page)["ids"]
+    assert isinstance(drawn, list) and {q.id for q in own_stage} <= set(drawn)
+    paper = answer_some(  # all right but the second, wrong, and the third, left unanswered
+        page, every_question(course), drawn, lambda place: None if place == 2 else place != 1
+    )
+    hand_in(page, page)
+    expect_exam_results(page, course, paper)
 
 
 @pytest.mark.parametrize("height", [640, 256], ids=["small-phone", "zoom-400"])
