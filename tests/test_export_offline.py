@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -13,10 +14,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from generator.load import load_course
+from generator.models import Course
 from generator.project import Project
 from generator.search_index import OFFLINE_DOCUMENTS, OFFLINE_INDEX
-from tests.browsing import answer, record_requests, search
-from tests.conftest import run_generator
+from tests.browsing import answer, every_question, give_answer, hand_in, record_requests, search
+from tests.conftest import copy_project, run_generator
+from tests.journeys import expect_exam_results, paper_state
 
 
 def unzip(package_path: Path, target: Path) -> Path:
@@ -32,6 +35,36 @@ def unzip(package_path: Path, target: Path) -> Path:
 def unzipped(minimal_project: Path, tmp_path: Path) -> Path:
     assert run_generator(minimal_project, "export", "offline") == 0
     return unzip(minimal_project / "dist/mot-course-offline.zip", tmp_path / "classroom-pc")
+
+
+@pytest.fixture(scope="module")
+def real_course_unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real course's offline package, exported once for the module's tests, unzipped."""
+    root = copy_project(tmp_path_factory.mktemp("real-course"))
+    assert run_generator(root, "export", "offline") == 0
+    return unzip(root / "dist/mot-course-offline.zip", tmp_path_factory.mktemp("classroom-pc"))
+
+
+@dataclass(frozen=True)
+class Offline:
+    """A course's offline package, unzipped; the course; a Chinese term its search finds."""
+
+    site: Path
+    course: Course
+    term: str
+
+
+@pytest.fixture(params=["fixture course", "real course"])
+def offline(request: pytest.FixtureRequest) -> Offline:
+    """The fixture course's package (every question type), or the real course's."""
+    if request.param == "real course":
+        return Offline(
+            request.getfixturevalue("real_course_unzipped"),
+            request.getfixturevalue("course"),
+            "服务补救",  # a term of search-terms.txt: found whole, not as 服务 + 补救
+        )
+    project = request.getfixturevalue("minimal_project")
+    return Offline(request.getfixturevalue("unzipped"), load_course(Project(project)), "倾听")
 
 
 def test_a_package_named_otherwise_unzips_into_a_folder_of_its_name(
@@ -76,34 +109,48 @@ def test_package_has_no_source_maps(unzipped: Path) -> None:
 
 
 @pytest.mark.browser
-def test_works_from_the_file_system_without_any_host(
-    page: Page, unzipped: Path, minimal_project: Path
-) -> None:
-    module = load_course(Project(minimal_project)).modules[0]
+def test_works_from_the_file_system_without_any_host(page: Page, offline: Offline) -> None:
+    """Pages, a module quiz, the 错题本, Chinese search and an exam handed in, from the
+    unzipped folder, with no request to any host."""
+    site, module = offline.site, offline.course.modules[0]
     requests = record_requests(page)
-    page.goto((unzipped / "index.html").as_uri())
+    page.goto((site / "index.html").as_uri())
     page.wait_for_load_state("networkidle")
     assert [url for url in requests if url.endswith(OFFLINE_INDEX)], "the settings load"
     assert not [url for url in requests if url.endswith(OFFLINE_DOCUMENTS)], "not the documents"
     page.locator(f'.md-content a[href="{module.page.name}.html"]').first.click()
-    expect(page).to_have_url((unzipped / f"{module.page.name}.html").as_uri())
+    expect(page).to_have_url((site / f"{module.page.name}.html").as_uri())
     form = answer(page, module)
     expect(form.locator(".mot-explanation")).to_be_visible()
     expect(page.locator(".mot-score")).to_have_attribute("data-answered", "1")
-    search(page, "倾听")
+    search(page, offline.term)
     page.keyboard.press("Escape")  # close search
     answer(page, module, 1, right=False)
-    page.goto((unzipped / "mistakes.html").as_uri())
+    page.goto((site / "mistakes.html").as_uri())
     missed = page.locator(f'.mot-mistakes form[data-question-id="{module.quiz.questions[1].id}"]')
     expect(missed).to_be_visible()
-    page.goto((unzipped / "exam.html").as_uri())
-    page.get_by_role("button", name="开始考试").click()
-    expect(page.locator(".mot-exam-paper .mot-question").first).to_be_visible()
-    bar = page.locator(".mot-exam-bar")
-    assert bar.evaluate("bar => getComputedStyle(bar).position") == "sticky", "the exam's styles"
+    hand_in_one_right(page, site, offline.course)
     hosts = [url for url in requests if url.startswith(("http:", "https:"))]
     assert hosts == []
     assert any(url.endswith(OFFLINE_DOCUMENTS) for url in requests), "loaded on search"
+
+
+def hand_in_one_right(page: Page, site: Path, course: Course) -> None:
+    """Start the exam of the package at ``site``, answer its first question right and hand
+    in: the results show, stage by stage, with review links into the package."""
+    page.goto((site / "exam.html").as_uri())
+    page.get_by_role("button", name="开始考试").click()
+    first = page.locator(".mot-exam-paper .mot-question").first
+    expect(first).to_be_visible()
+    bar = page.locator(".mot-exam-bar")
+    assert bar.evaluate("bar => getComputedStyle(bar).position") == "sticky", "the exam's styles"
+    drawn = paper_state(page)["ids"]
+    assert isinstance(drawn, list)
+    give_answer(first, every_question(course)[drawn[0]], right=True)
+    hand_in(page, page)
+    expect_exam_results(
+        page, course, {question_id: not place for place, question_id in enumerate(drawn)}
+    )
 
 
 @pytest.mark.browser
