@@ -240,6 +240,19 @@ def course() -> Course:
 
 
 @pytest.fixture(scope="session")
+def no_address_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real course built with no ``SITE_URL``, as a trainer's copy of ``site/`` often is
+    (every link reloads the page: Material's instant navigation needs the address), served
+    over HTTP on 127.0.0.1."""
+    root = copy_project(tmp_path_factory.mktemp("real-course-no-address"))
+    with pytest.MonkeyPatch.context() as environment:
+        environment.delenv("SITE_URL", raising=False)
+        assert run_generator(root, "build") == 0
+    with serving(serve_folder(root / "site")) as origin:
+        yield f"{origin}/"
+
+
+@pytest.fixture(scope="session")
 def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture course (every question type, two modules, an exam), built and served."""
     root = copy_project(tmp_path_factory.mktemp("fixture-course"), FIXTURES / "minimal")
