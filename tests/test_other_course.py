@@ -196,3 +196,27 @@ def test_every_page_that_knows_the_modules_puts_another_course_s_record_aside(
     fresh = stored(page)
     assert fresh["course"] == course_identity(course_name())
     assert (fresh["exam"], fresh["name"], fresh["quizzes"]) == (None, "", {})
+
+
+def test_a_course_renamed_keeps_an_exam_under_way_that_is_all_its_progress(
+    context: BrowserContext, fixture_site_url: str
+) -> None:
+    """A learner whose only progress was an exam paper under way lost it when the trainer
+    mended site_name: no module in common, so the module page and the exam page took the
+    record for another course's. A paper of this course's questions is this course's, and
+    a module page, which knows no exam pools, puts no record of an exam alone aside."""
+    page = new_window(context)
+    page.goto(f"{fixture_site_url}exam.html")
+    page.get_by_role("button", name="开始考试").click()
+    expect(page.locator(".mot-exam[data-exam-state=in-progress]")).to_be_attached()
+    renamed = {**stored(page), "course": "mot-course-000000000000"}
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(renamed)]
+    )
+    for name in ("01-sample.html", "exam.html"):
+        page.goto(f"{fixture_site_url}{name}")
+        expect(page.locator(PAGES_READY[name])).to_be_attached()
+        expect_no_storage_notice(page)
+    expect(page.locator(".mot-exam[data-exam-state=in-progress]")).to_be_attached()
+    assert set_aside(page) == []
+    assert stored(page)["attempt"]["questions"] == renamed["attempt"]["questions"]

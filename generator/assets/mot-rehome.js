@@ -94,13 +94,17 @@
      taken for this one's. One of another name, with progress in none of its modules, is
      another course's, published before at this address (a classroom laptop's, a package
      unzipped over another's): put aside whole, it no longer shows its exam, name and
-     certificate as this one's. With a module in common, this course renamed (a typo in
-     site_name mended): it is kept. A page of a build before courses had names claims none. */
-  function claim(record, course, modules) {
+     certificate as this one's. With a module in common, or an exam paper of this course's
+     questions (`moduleOf`), this course renamed (a typo in site_name mended): it is kept.
+     Only a page that knows the `whole` course (its exam pools) puts aside a record that
+     holds an exam alone. A page of a build before courses had names claims none. */
+  function claim(record, course, modules, moduleOf, whole) {
     var kept = keptModules(record);
+    var paper = record.attempt ? record.attempt.questions : [];
     var other = record.course && record.course !== course &&
-      (kept.length || record.exam || record.name || record.attempt) &&
-      !kept.some(function (module) { return modules.indexOf(module) >= 0; });
+      (kept.length || whole && (record.exam || record.name || paper.length)) &&
+      !kept.some(function (module) { return modules.indexOf(module) >= 0; }) &&
+      !paper.some(function (id) { return moduleOf[id]; });
     progress.claim(course, Boolean(other));
   }
 
@@ -113,7 +117,7 @@
      (the first save names it, mot-core.js): one made to name it was a record made anew,
      and a first save another tab made then was taken for site data cleared (madeAnew). */
   function rehome(quizModuleOf, moduleOf, whole, modules, course) {
-    if (course) { claim(progress.record(), course, modules); }
+    if (course) { claim(progress.record(), course, modules, moduleOf, whole); }
     progress.update(function (record) {
       if (course && JSON.stringify(record) !== NONE) { record.course = course; }
       moveBest(record, moveAnswers(record, quizModuleOf, whole), quizModuleOf, modules);
