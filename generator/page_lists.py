@@ -68,6 +68,7 @@ def lists_shown_as_text(page: Page, text: str) -> Iterator[Problem]:
     written, lines = page.body.splitlines(), text.expandtabs(NESTED).splitlines()
     start = 0  # the first line of the block the line is in
     kept = not_markdown_text(dict(enumerate(lines)))  # raw HTML, tables' rows
+    told: set[int] = set()  # lines told they start with a Chinese mark
     for index, line in enumerate(lines):
         if index and _ends_block(lines[index - 1]):
             start = index
@@ -76,12 +77,13 @@ def lists_shown_as_text(page: Page, text: str) -> Iterator[Problem]:
         if start != index and _item(block_start, block_start):
             problem = _item_not_nested(page, number, line, block_start)
         elif start != index and not _item(lines[index - 1], block_start):
-            led = _led_by_chinese_mark(lines, index)
+            led = index - 1 in told  # a list whose first item was told its mark
             problem = None if led else _item_under_text(page, number, line, block_start)
         if problem is None and WORD_BULLET.match(line) and _runs_on(lines, index, start):
             problem = _word_bullet(page, number, line, _marked_from(lines, index, WORD_BULLET))
         if problem is None and index not in kept:
             problem = _chinese_marks(page, lines, index, written)
+            told.update(_marked_run(lines, index) if problem else ())
         if problem is not None:  # each at the line's first mark, counted as written
             yield replace(problem, column=indent(written[index]) + 1)
     yield from _joined_lists(page, lines, written)
@@ -285,12 +287,14 @@ def _beside_list(lines: list[str], index: int, markdown_mark: str) -> bool:
     """Whether an item of a list of the kind ``markdown_mark``, as far in, is on the line
     right above or below line ``index``, which starts with a Chinese mark: that line is
     one of its items (``1、`` over ``2. ``, ``4、`` under ``3. ``). A numeral's mark
-    (``一、``) is left out: over a list, it is a line of text, a section's title; and so
-    are lines past a blank line."""
+    (``一、``) is left out: over a list, it is a line of text, a section's title; so is
+    ``——``, which starts a quotation's source; and so are lines past a blank line."""
     kind = "bulleted" if markdown_mark == "- " else "numbered"
     mark = CHINESE_BULLET if kind == "bulleted" else CHINESE_NUMBER
     found = mark.match(lines[index])
     if found is None or (kind == "numbered" and not _digits(found["mark"])):
+        return False
+    if found["mark"].startswith("—"):  # ——某位店长, a quotation's source under it
         return False
     near = [lines[n] for n in (index - 1, index + 1) if 0 <= n < len(lines)]
     return any(_kind(line) == kind and indent(line) == indent(lines[index]) for line in near)
@@ -302,13 +306,12 @@ def _digits(mark: str) -> str:
     return found[0] if found else ""
 
 
-def _led_by_chinese_mark(lines: list[str], index: int) -> bool:
-    """Whether the list item on line ``index`` is right under its list's first item, typed
-    with a Chinese mark (told as such, not as a list under a line of text)."""
-    return index > 0 and any(
-        marks.match(lines[index - 1]) and _beside_list(lines, index - 1, markdown_mark)
-        for marks, markdown_mark in CHINESE_MARKS
-    )
+def _marked_run(lines: list[str], index: int) -> range:
+    """The lines from ``index`` on that start with the Chinese mark line ``index`` starts with."""
+    for marks, _ in CHINESE_MARKS:
+        if marks.match(lines[index]):
+            return range(index, index + _marked_from(lines, index, marks))
+    return range(0)
 
 
 def _word_bullet(page: Page, number: int, line: str, count: int) -> Problem:

@@ -193,7 +193,7 @@ ONE_ITEM = {
     "middle": ("1. 先倾听\n2、再提议\n3. 再执行", 1, "2、", "'2. '"),
     "last": ("1. 先倾听\n2. 再提议\n3、再执行", 2, "3、", "'3. '"),
     "parenthesised": ("（1）先倾听\n2. 再提议\n3. 再执行", 0, "（1）", "'1. '"),
-    "dash": ("- 先倾听\n- 再提议\n—— 再执行", 2, "——", "'- '"),
+    "dash": ("- 先倾听\n- 再提议\n－ 再执行", 2, "－", "'- '"),
 }
 """Each case: a list with one item typed with a Chinese mark, its line (counted from the
 first), the mark and the fix."""
@@ -221,15 +221,31 @@ def test_one_item_of_a_list_typed_with_a_chinese_mark_is_named(
 
 
 @pytest.mark.parametrize(
-    "text", ["一、倾听\n\n1. 先倾听\n2. 再提议", "1. 先倾听\n2. 再提议\n\n3、4 号线照常运行。"]
+    "text",
+    [
+        "一、倾听\n\n1. 先倾听\n2. 再提议",
+        "1. 先倾听\n2. 再提议\n\n3、4 号线照常运行。",
+        "- 客户的抱怨是送给我们的礼物。\n——某位店长",
+    ],
+    ids=["numeral-title", "apart", "source-under-a-quotation"],
 )
 def test_a_chinese_mark_apart_from_a_list_or_a_numeral_s_is_left_alone(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:
-    """A section's title (一、倾听) over a list, or a paragraph past a blank line, is text."""
+    """A section's title (一、倾听) over a list, a paragraph past a blank line and a
+    quotation's source (——某位店长) under an item are text."""
     add_to_page(minimal_project, f"{text}\n")
     told = [line for line in problems(minimal_project, capsys) if "chinese-list-mark" in line]
     assert told == []
+
+
+def test_a_list_under_chinese_marked_lines_that_end_in_line_breaks_is_named(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The marked lines show one under another, as meant, but the list item under them runs
+    on into their paragraph as text: the item's list, not told its marks, is told so."""
+    first = add_to_page(minimal_project, "1、先倾听  \n2、再提议  \n3. 再执行\n")
+    assert problems(minimal_project, capsys) == [f"{PAGE}:{first + 2}:1: {UNDER_TEXT}"]
 
 
 @pytest.mark.parametrize(
