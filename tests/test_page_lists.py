@@ -153,6 +153,13 @@ def test_raw_html_and_table_cells_are_no_headings_or_list_items(
     assert "<h1" not in CONVERTER.convert(text)
 
 
+def marks_told(root: Path, capsys: pytest.CaptureFixture[str], text: str) -> list[str]:
+    """The Chinese list marks told once ``text`` is added to the page of the course at
+    ``root``."""
+    add_to_page(root, f"{text}\n")
+    return [line for line in problems(root, capsys) if "chinese-list-mark" in line]
+
+
 @pytest.mark.parametrize("case", WRONG, ids=list(WRONG))
 def test_a_list_the_site_shows_as_text_or_flattens_is_named(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], case: str
@@ -183,9 +190,7 @@ def test_a_line_starting_with_a_chinese_mark_alone_is_left_alone(
     """One such line in a paragraph is prose, lines apart are paragraphs apart; '１. ' in
     full-width digits starts a list item (Python-Markdown reads any digit); '＊＊' is
     full-width bold, told as such."""
-    add_to_page(minimal_project, f"{text}\n")
-    told = [line for line in problems(minimal_project, capsys) if "chinese-list-mark" in line]
-    assert told == []
+    assert marks_told(minimal_project, capsys, text) == []
 
 
 ONE_ITEM = {
@@ -234,9 +239,7 @@ def test_a_chinese_mark_apart_from_a_list_or_a_numeral_s_is_left_alone(
 ) -> None:
     """A section's title (一、倾听) over a list, a paragraph past a blank line and a
     quotation's source (——某位店长) under an item are text."""
-    add_to_page(minimal_project, f"{text}\n")
-    told = [line for line in problems(minimal_project, capsys) if "chinese-list-mark" in line]
-    assert told == []
+    assert marks_told(minimal_project, capsys, text) == []
 
 
 def test_a_list_under_chinese_marked_lines_that_end_in_line_breaks_is_named(
@@ -262,9 +265,7 @@ def test_chinese_marks_on_lines_that_end_in_a_line_break_are_left_alone(
 ) -> None:
     """Lines ending in two spaces or ``<br>`` show one under another, as meant: they were
     told the site runs them together as one paragraph."""
-    add_to_page(minimal_project, f"{text}\n")
-    told = [line for line in problems(minimal_project, capsys) if "chinese-list-mark" in line]
-    assert told == []
+    assert marks_told(minimal_project, capsys, text) == []
     CONVERTER.reset()
     shown = CONVERTER.convert(text)
     assert len(re.findall(r"<br ?/?>\n", shown, re.IGNORECASE)) == text.count("\n")
@@ -283,9 +284,7 @@ def test_chinese_marks_in_a_table_with_no_leading_pipes_are_left_alone(
 ) -> None:
     """The rows of a table written without a '|' at their start, as the tables extension
     takes one, were told they run together as one paragraph: the site shows a table."""
-    add_to_page(minimal_project, f"{text}\n")
-    told = [line for line in problems(minimal_project, capsys) if "chinese-list-mark" in line]
-    assert told == []
+    assert marks_told(minimal_project, capsys, text) == []
     CONVERTER.reset()
     shown = CONVERTER.convert(text)
     assert "<td>2、提议</td>" in shown and "<p>" not in shown
