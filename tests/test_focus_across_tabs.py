@@ -1,6 +1,6 @@
 """The focus of a learner with two windows on the real course, when the other window's save
-draws again the part the focus is in: an exam paper begun anew or handed in there, an answer
-changed there, a module quiz answered or started again there.
+draws again the part the focus is in: an exam paper begun anew or handed in there, or an
+answer changed there. (A module quiz does not yet: see CHANGELOG.)
 
 The part drawn again moved, hid or disabled the control in focus, and the focus fell to the
 page: a screen reader said nothing, and Tab started again from the top. It goes back to the
@@ -13,10 +13,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Dialog, Locator, Page, expect
 
-from generator.models import Course, Question, SingleChoice
-from tests.browsing import answer_form, choose_options
+from generator.models import Course, SingleChoice
+from tests.browsing import choose_options
 from tests.conftest import new_window
-from tests.journeys import open_module, open_page, paper_state
+from tests.journeys import open_page, paper_state
 from tests.test_journeys_exam import HOLD_HASHING
 
 pytestmark = pytest.mark.browser
@@ -126,45 +126,4 @@ def test_an_exam_answer_changed_in_another_window_keeps_the_focus_on_its_option(
     choose_options(there, questions[question_id], right=True)
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1/20 题")
     expect(form.locator(f'input[value="{focused}"]')).to_be_focused()
-    other.close()
-
-
-def single_choices(questions: list[Question]) -> list[Question]:
-    return [q for q in questions if isinstance(q, SingleChoice)]
-
-
-def test_a_module_quiz_changed_in_another_window_says_so_where_the_focus_was(
-    page: Page, site_url: str, course: Course
-) -> None:
-    """The focus is on the first question's feedback when the other window presses 重新作答:
-    the feedback went, and the question's status line takes the focus and says another
-    window changed its answer. On an option of a question the other window answers: the
-    option is disabled, and its status line says so before the verdict. On a link of the
-    page, outside the quiz, the focus stays there."""
-    module = course.modules[0]
-    open_module(page, site_url, module)
-    first = module.quiz.questions[0]
-    form = page.locator(f'.mot-quiz [data-question-id="{first.id}"]')
-    answer_form(form, first, right=True)
-    expect(form.locator(".mot-feedback")).to_be_focused()
-    other = new_window(page.context)
-    open_module(other, site_url, module)
-    accept_next(other)
-    other.get_by_role("button", name="重新作答").click()
-    expect_focus_on_line(form.locator(".mot-status"), CHANGED)
-    second, third = single_choices(module.quiz.questions[1:])[:2]
-    form = page.locator(f'.mot-quiz [data-question-id="{second.id}"]')
-    focus_first_control(form)
-    answer_form(other.locator(f'.mot-quiz [data-question-id="{second.id}"]'), second, right=True)
-    expect(form).to_have_attribute("data-result", "correct")
-    status = form.locator(".mot-status")
-    expect(status).to_be_focused()
-    expect(status).to_have_attribute("aria-label", f"✓{CHANGED}上次已答对。")
-    link = page.locator(".md-content a[href]").first
-    link.focus()
-    answer_form(other.locator(f'.mot-quiz [data-question-id="{third.id}"]'), third, right=True)
-    expect(page.locator(f'.mot-quiz [data-question-id="{third.id}"]')).to_have_attribute(
-        "data-result", "correct"
-    )
-    expect(link).to_be_focused()
     other.close()

@@ -149,7 +149,6 @@
     var score = quiz.querySelector(".mot-score");
     score.setAttribute("aria-live", answering ? "polite" : "off");   /* a return is not news */
     score.textContent = TEXT.progress(done, questions.length, right);
-    score.removeAttribute("aria-label");   /* see follow */
     score.setAttribute("data-correct", String(right));
     score.setAttribute("data-answered", String(done));
     if (done === questions.length) {
@@ -212,23 +211,6 @@
       if (stale.length) { mot.progress.forget(stale); }
       updateScore(quiz, false, following);
       mot.savedFrom(quiz);
-    });
-  }
-
-  /* Another tab saved: show it (sync). The focus that fell as a question was drawn again
-     (an option moved, the feedback hidden, a control disabled: a screen reader said nothing)
-     goes back to its control if that is still shown; else to that question's status line,
-     which says another window changed the answer, when it changed; else, in the results
-     panel drawn again or gone, to the panel or the score line, which say where the quiz is. */
-  function follow(quiz) {
-    var focused = quiz.contains(document.activeElement) && document.activeElement;
-    var form = focused && focused.closest(".mot-question"), before = form && shown.get(form);
-    return sync(quiz, true).then(function () {
-      var panel = quiz.querySelector(".mot-results");
-      if (mot.refocus(focused)) { return; }
-      if (form && shown.get(form) !== before) { mot.sayChangedElsewhere(form); }
-      else if (panel.hidden) { mot.focusStatus(quiz.querySelector(".mot-score")); }
-      else { mot.bringIntoView(panel); }
     });
   }
 
@@ -299,5 +281,5 @@
     sync(quiz).then(function () { quiz.setAttribute("data-ready", ""); });
   }
 
-  mot.register("quiz", ".mot-quiz", setUpQuiz, follow);
+  mot.register("quiz", ".mot-quiz", setUpQuiz, sync);
 })();
