@@ -247,6 +247,17 @@ DAMAGE = [
 ]
 
 
+def handed_in(
+    first: str, result: str, marks: tuple[int, int, int], questions: dict[str, Any]
+) -> dict[str, Any]:
+    """A record of ``questions`` whose exam paper of the one question ``first`` was handed in
+    with that question ``result`` and ``marks``: right, total and pass mark."""
+    right, total, pass_mark = marks
+    paper = {"seed": 1, "questions": [first], "answers": {}, "handedIn": True}
+    graded = {"results": {first: result}, "right": right, "total": total, "passMark": pass_mark}
+    return {"version": 1, "questions": questions, "attempt": paper | graded}
+
+
 def passed_exam(best: int, score: int, day: str, questions: dict[str, Any]) -> dict[str, Any]:
     """A record of ``questions`` whose exam was passed at ``score`` on ``day``, its best
     score ``best``."""
@@ -299,34 +310,10 @@ def damaged(name: str, course: Course) -> dict[str, Any]:
             "questions": {question.id: valid},
             "quizzes": {MODULE: {"best": 0, "total": 3, "passed": True}},
         },
-        "attempt-with-pass-mark-0": {
-            "version": 1,
-            "questions": {question.id: valid},
-            "attempt": {
-                "seed": 1,
-                "questions": [first],
-                "answers": {},
-                "handedIn": True,
-                "results": {first: "incorrect"},
-                "right": 0,
-                "total": 1,
-                "passMark": 0,
-            },
-        },
-        "attempt-scored-above-its-total": {
-            "version": 1,
-            "questions": {question.id: valid},
-            "attempt": {
-                "seed": 1,
-                "questions": [first],
-                "answers": {},
-                "handedIn": True,
-                "results": {first: "correct"},
-                "right": 25,
-                "total": 20,
-                "passMark": 80,
-            },
-        },
+        "attempt-with-pass-mark-0": handed_in(first, "incorrect", (0, 1, 0), {question.id: valid}),
+        "attempt-scored-above-its-total": handed_in(
+            first, "correct", (25, 20, 80), {question.id: valid}
+        ),
     }
     return records[name]
 
