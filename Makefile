@@ -26,8 +26,8 @@ build: $(INSTALLED)  ## check, render and build the site into site/ (make build 
 check: $(INSTALLED)  ## validate every module and quiz
 	$(PY) -m generator check
 
-test: $(TEST_INSTALLED) node_modules/.installed browser-deps lint typecheck  ## the whole suite (make test WORKERS=1: in one process)
-	$(PY) -m pytest -n $(WORKERS) --dist loadfile
+test: $(TEST_INSTALLED) node_modules/.installed browser-deps lint typecheck  ## the whole suite, then its 20 slowest tests (make test WORKERS=1: in one process)
+	$(PY) -m pytest -n $(WORKERS) --dist loadfile --durations=20
 
 test-zensical: $(TEST_INSTALLED) browser-deps  ## only the Zensical engine's tests (make test runs them too)
 	$(PY) -m pytest -m zensical
