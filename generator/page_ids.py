@@ -59,7 +59,7 @@ class TakenIds:
         """What in the built page has the id ``name`` too, and how to avoid it; or None."""
         if not name:
             return (
-                "is empty: the element gets an id that no link can name",
+                "is empty: no link can name it",
                 f"write a name right after '#', with no space between, such as "
                 f"'{{#{EXAMPLE_ID}}}', or delete the braces",
             )

@@ -46,7 +46,8 @@ class PageScan:
     links: list[PageLink]
     """Links and pictures (Markdown's first, then raw HTML's), each in the order they come."""
     ids: list[str]
-    """The id of every element, as often as it is given."""
+    """The id of every element, as often as it is given; a heading written with an empty
+    id counts as one whose id is '' (see :class:`_EmptyHeadingIds`)."""
     admonitions: set[str] = field(default_factory=set)
     """The kind of every admonition and collapsible block (``!!! tip``, ``??? note "…"``
     give "tip" and "note")."""
@@ -104,6 +105,7 @@ extension writes it, to a place that is missing if no text refers to the footnot
 FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]]+)\]")
 """A reference to a footnote, as the footnotes extension reads it."""
 CODE = {"code", "pre"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 PARALLEL_FROM = 40
 """Pages to convert before it pays to start worker processes."""
 ITEMS_PER_TASK = 4
@@ -163,6 +165,8 @@ def new_converter(extensions: list[Any], settings: dict[str, Any]) -> markdown.M
     converter = markdown.Markdown(extensions=extensions, extension_configs=settings)
     tree = _TreeScan(converter)
     converter.treeprocessors.register(tree, _TreeScan.NAME, -1)
+    before_toc = _EmptyHeadingIds(converter)
+    converter.treeprocessors.register(before_toc, _EmptyHeadingIds.NAME, _EmptyHeadingIds.PRIORITY)
     record_missing(converter, lambda name: tree.missing_snippets.append(name))
     return converter
 
@@ -175,9 +179,11 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
     ``converter`` (from :func:`new_converter`) is reset first, so one instance serves every
     page."""
     tree = converter.treeprocessors[_TreeScan.NAME]
-    assert isinstance(tree, _TreeScan)
+    before_toc = converter.treeprocessors[_EmptyHeadingIds.NAME]
+    assert isinstance(tree, _TreeScan) and isinstance(before_toc, _EmptyHeadingIds)
     converter.reset()
     tree.reset()  # Python-Markdown runs no tree processor on an empty page
+    before_toc.count = 0
     try:
         page = _HtmlScan(converter.convert(body))
     except RecursionError:
@@ -189,11 +195,12 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
     links = [(address, False) for address in tree.links]
     links += [(address, True) for address in raw.references]
     too_deep = tree.depth > MAX_NESTING
+    named_by_toc = before_toc.count - tree.empty_heading_ids
     return PageScan(
         _headings(converter),
         {*page.references, *page.css_references},
         links,
-        page.ids,
+        [*page.ids, *[""] * named_by_toc],
         page.admonitions,
         page.has_table,
         page.chinese_characters,
@@ -271,6 +278,7 @@ class _TreeScan(Treeprocessor):
         self.links: list[str] = []
         self.pictures: list[str] = []
         self.depth = 0
+        self.empty_heading_ids = 0
         self.bracketed: list[str] = []
         self.missing_snippets: list[str] = []
         """Told by the snippets extension, which runs before any tree processor."""
@@ -280,6 +288,7 @@ class _TreeScan(Treeprocessor):
         while pending:
             element, depth, in_code = pending.pop()
             self.depth = max(self.depth, depth)
+            self.empty_heading_ids += element.tag in HEADINGS and element.get("id") == ""
             address = element.get(TREE_LINKS.get(str(element.tag), ""))
             back_link = element.get("class") == BACK_LINK
             if address and AMP_SUBSTITUTE not in address and not back_link:
@@ -291,6 +300,26 @@ class _TreeScan(Treeprocessor):
                 texts = [element.text, *(child.tail for child in element)]
                 self.bracketed += [text for text in texts if text and "[^" in text]
             pending.extend((child, depth + 1, in_code) for child in reversed(element))
+
+
+class _EmptyHeadingIds(Treeprocessor):
+    """Runs after ``attr_list`` and before ``toc``: how many headings were written with an
+    empty id (``## 标题 {#}``). Since Python-Markdown 3.11.4, ``toc`` gives such a heading
+    an id of its own (``_1``), which names nothing the trainer wrote either; the page's
+    ids count each as an empty one, whatever the version."""
+
+    NAME = "mot-empty-heading-ids"
+    PRIORITY = 6
+    """Between ``attr_list`` (8) and ``toc`` (5)."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.count = 0
+
+    def run(self, root: Element) -> None:
+        self.count = sum(
+            element.tag in HEADINGS and element.get("id") == "" for element in root.iter()
+        )
 
 
 class _HtmlScan(HTMLParser):

@@ -537,7 +537,7 @@ def test_a_heading_with_the_quiz_sections_id_is_reported(
         ),
         (
             "",
-            "is empty: the element gets an id that no link can name; write a name right "
+            "is empty: no link can name it; write a name right "
             "after '#', with no space between, such as '{#my-section}', or delete the braces",
         ),
         (
