@@ -41,8 +41,15 @@
     outdated: "这道题更新过：上次的答案对不上现在的题目，已经清除，请重新作答。",
     confirmRetry: function (count) { return "重新作答会清除你已经答过的\u00a0" + count + "\u00a0道题。确定要重新作答吗？"; }
   };
-  var shown = new WeakMap();   /* form -> the stored answer it shows, as JSON */
+  var shown = new WeakMap();   /* form -> the stored answer it shows (null: none) */
   var bound = new WeakSet();
+
+  /* Whether two stored answers (lists of option keys, items, blanks or turns, or null) are
+     one answer: compared as values, item by item, as the learner sees them. */
+  function sameAnswer(one, other) {
+    if (!one || !other) { return !one && !other; }
+    return one.length === other.length && one.every(function (item, index) { return item === other[index]; });
+  }
 
   function bestText(entry) {
     return entry ? entry.best + "/" + entry.total + "（" + mot.progress.percent(entry.best, entry.total) + "%）" : "—";
@@ -146,9 +153,9 @@
     var right = all(quiz, '.mot-question[data-result="correct"]').length;
     var quizId = quiz.getAttribute("data-quiz-id");
     var passMark = Number(quiz.getAttribute("data-pass-mark"));
-    var score = quiz.querySelector(".mot-score");
+    var score = quiz.querySelector(".mot-score"), text = TEXT.progress(done, questions.length, right);
     score.setAttribute("aria-live", answering ? "polite" : "off");   /* a return is not news */
-    score.textContent = TEXT.progress(done, questions.length, right);
+    if (score.textContent !== text) { score.textContent = text; score.removeAttribute("aria-label"); }   /* see follow */
     score.setAttribute("data-correct", String(right));
     score.setAttribute("data-answered", String(done));
     if (done === questions.length) {
@@ -185,8 +192,8 @@
     return Promise.all(forms.map(function (form) {
       var id = form.getAttribute("data-question-id");
       var entry = mot.progress.entry(id);
-      var saved = entry && entry.answer ? JSON.stringify(entry.answer) : "";
-      if (shown.has(form) && shown.get(form) === saved) { return null; }
+      var saved = entry && entry.answer || null;
+      if (shown.has(form) && sameAnswer(shown.get(form), saved)) { return null; }   /* nothing to draw again */
       shown.set(form, saved);
       engine.reset(form);
       engine.arrange(form, mot.progress.seed(id));
@@ -196,7 +203,7 @@
       if (!saved || !engine.fill(form, entry.answer) || !engine.response(form) !== !entry.result) {
         engine.reset(form);
         engine.arrange(form, mot.progress.seed(id));
-        shown.set(form, "");
+        shown.set(form, null);
         if (following) { return null; }
         stale.push(id);
         if (saved) { engine.kit.setStatus(form, TEXT.outdated, null, true); }   /* not a record too old to hold answers */
@@ -211,6 +218,27 @@
       if (stale.length) { mot.progress.forget(stale); }
       updateScore(quiz, false, following);
       mot.savedFrom(quiz);
+    });
+  }
+
+  /* Another tab saved: show it (sync), drawing again only the questions whose answer it
+     changed. The focus that fell as one was drawn again (an option moved, the feedback
+     hidden, a control disabled: a screen reader said nothing) goes back to its control if
+     that is still shown; else to that question's status line, which says another window
+     changed the answer, as it does again when the focus is on that line already; else, in
+     the results panel drawn again or gone, to the panel or the score line. A save that
+     changed no answer shown here (another page opened, a seed drawn) moves nothing. */
+  function follow(quiz) {
+    var focused = quiz.contains(document.activeElement) && document.activeElement;
+    var form = focused && focused.closest(".mot-question"), before = form && shown.get(form);
+    return sync(quiz, true).then(function () {
+      var panel = quiz.querySelector(".mot-results");
+      var changed = form && !sameAnswer(shown.get(form), before);
+      if (changed && document.activeElement === form.querySelector(".mot-status")) { mot.sayChangedElsewhere(form); }
+      else if (mot.refocus(focused)) { return; }
+      else if (changed) { mot.sayChangedElsewhere(form); }
+      else if (panel.hidden) { mot.focusStatus(quiz.querySelector(".mot-score")); }
+      else { mot.bringIntoView(panel); }
     });
   }
 
@@ -239,7 +267,7 @@
     /* Keep the form's answer with its result; a dialogue still under way has none yet. */
     function save(form, result) {
       var answer = engine.answer(form);
-      shown.set(form, JSON.stringify(answer));
+      shown.set(form, answer);
       mot.progress.recordAnswer(quizId, form.getAttribute("data-question-id"), result, answer);
     }
     return {
@@ -281,5 +309,5 @@
     sync(quiz).then(function () { quiz.setAttribute("data-ready", ""); });
   }
 
-  mot.register("quiz", ".mot-quiz", setUpQuiz, sync);
+  mot.register("quiz", ".mot-quiz", setUpQuiz, follow);
 })();

@@ -12,7 +12,8 @@
   var CHANGED_ELSEWHERE = "另一个窗口改了这道题的答案。";
 
   /* Fill a results panel ([data-results-for]): the verdict (✓ or ✗ and `text`), the details,
-     and bring it into view when `scroll`. */
+     and bring it into view when `scroll`. Details that say what they said are left as they
+     are: a panel filled again for another tab's save took the focus from a review link. */
   function showResults(panel, passed, text, details, scroll) {
     var verdict = panel.querySelector("[data-passed]");
     verdict.setAttribute("data-passed", String(passed));
@@ -22,8 +23,10 @@
     verdict.appendChild(icon);
     verdict.appendChild(document.createTextNode(text));
     var holder = panel.querySelector(".mot-results-details");
-    holder.textContent = "";
-    details.forEach(function (node) { holder.appendChild(node); });
+    if (holder.innerHTML !== details.map(function (node) { return node.outerHTML; }).join("")) {
+      holder.textContent = "";
+      details.forEach(function (node) { holder.appendChild(node); });
+    }
     /* 打开错题本 led to a page that said 错题本是空的 */
     var mistakes = panel.querySelector(".mot-mistakes-link");
     if (mistakes) { mistakes.hidden = !Object.keys(window.mot.progress.mistakes()).length; }
