@@ -19,7 +19,7 @@ from generator.course_data import course_data
 from generator.load import load_course
 from generator.project import Project
 from generator.settings_screen import settings_text_problems
-from tests.browsing import STORAGE_KEY
+from tests.browsing import STORAGE_KEY, answer_exam, every_question
 from tests.conftest import FIXTURES, build_and_serve, copy_project, with_non_default_settings
 from tests.test_learner import answer, take_exam
 
@@ -91,8 +91,9 @@ in the order the YAML writes them."""
 
 @pytest.mark.browser
 def test_the_exam_is_called_by_its_own_title(page: Page, lenient_site: str) -> None:
-    """An exam the trainer calls 期末测评 was still 结业考试 in the home page's next step
-    and in the verdict of a paper passed."""
+    """An exam the trainer calls 期末测评 was still 结业考试 in the home page's next step,
+    in the verdict of a paper passed and in the line that says a pass stands after a paper
+    failed."""
     course = load_course(Project(FIXTURES / "minimal"))
     page.goto(lenient_site)
     passed = {m.page.name: {"best": 1, "total": 1, "passed": True} for m in course.modules}
@@ -105,6 +106,11 @@ def test_the_exam_is_called_by_its_own_title(page: Page, lenient_site: str) -> N
     take_exam(page, lenient_site, course, right=True)
     verdict = page.locator('[data-results-for="exam"] [data-passed]')
     expect(verdict).to_have_text("✓得分 3/3（100%），及格（及格线 70%），恭喜通过期末测评！")
+    page.get_by_role("button", name="再考一次（重新抽题）").click()
+    answer_exam(page, page, every_question(course), right=False)
+    expect(page.locator('[data-results-for="exam"] .mot-pass-kept')).to_have_text(
+        "期末测评已经通过，最佳成绩 100%；这次的得分不会改变它。"
+    )
 
 
 @pytest.mark.browser

@@ -18,7 +18,7 @@
       return "得分\u00a0" + right + "/" + total + "（" + score + "%），" +
         (passed ? "及格（及格线\u00a0" + passMark + "%），恭喜通过" + title + "！" : "未及格（及格线\u00a0" + passMark + "%）。");
     },
-    passKept: function (best) { return "结业考试已经通过，最佳成绩\u00a0" + best + "%；这次的得分不会改变它。"; },
+    passKept: function (best, title) { return title + "已经通过，最佳成绩\u00a0" + best + "%；这次的得分不会改变它。"; },
     certificate: "领取结业证书", onward: "继续学习：",
     modulesLeft: function (left) { return "领取结业证书还要通过每个模块的测验：还有\u00a0" + left + "\u00a0个模块没有通过。"; },
     stages: "各阶段得分：",
@@ -85,7 +85,7 @@
     var kept = !passed && before && before.passed;
     var left = showNextStep(exam, course, passed || kept);
     if (left) { details.unshift(element("p", TEXT.modulesLeft(left), "mot-modules-left")); }
-    if (kept) { details.unshift(element("p", TEXT.passKept(before.passedScore), "mot-pass-kept")); }
+    if (kept) { details.unshift(element("p", TEXT.passKept(before.passedScore, course.exam.title), "mot-pass-kept")); }
     var rules = recorded.passMark !== Number(exam.getAttribute("data-pass-mark"));   /* the pass mark changed since */
     if (rules || right !== recorded.right || forms.length !== recorded.total) { details.unshift(element("p", TEXT.changed)); }
     if (fresh && !mot.progress.saved()) { details.unshift(mot.unsavedNote("这次交卷")); }
