@@ -1152,6 +1152,22 @@ def test_the_certificate_checklist_words_each_status_as_the_home_page_does(
     expect(dashboard.locator("[data-exam]")).to_contain_text("未通过")
 
 
+def test_the_home_page_counts_modules_passed_as_module_completion_not_overall(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """With every module passed and no exam taken, the home page said 总体完成度：100%
+    while the exam and the certificate were still ahead (the certificate page said ✗
+    未参加：结业考试). It names what it counts: the modules."""
+    seed_progress(page, fixture_site_url, QUIZZES_PASSED)
+    page.goto(fixture_site_url)
+    dashboard = page.locator(".mot-dashboard[data-ready]")
+    count = len(course.modules)
+    expect(dashboard.locator(".mot-overall")).to_have_text(
+        f"模块完成度：100%（已通过 {count}/{count} 个模块）"
+    )
+    expect(dashboard.locator("[data-exam]")).to_have_text("未参加")
+
+
 def test_a_certificate_asked_for_with_no_name_marks_the_name_box(
     page: Page, fixture_site_url: str
 ) -> None:

@@ -1,6 +1,7 @@
 /*
  * MOT course runtime, progress dashboard on the home page: a button to the next step
- * (开始学习 / 继续学习), each module's status and best score, overall completion, a score
+ * (开始学习 / 继续学习), each module's status and best score, the share of modules passed
+ * (模块完成度: the exam and the certificate are not in it), a score
  * per EODC stage over the questions answered so far (the exam's on the last paper handed
  * in), the stage to work on (the weakest of the started stages below the pass mark, if
  * any), the exam (best score, or an attempt under way) and the size of the 错题本 (what
