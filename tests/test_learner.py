@@ -16,7 +16,7 @@ from typing import Literal
 
 import pypdfium2 as pdfium
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Dialog, Locator, Page, expect
 
 from generator.digests import opaque_key, salt_for
 from generator.load import load_course
@@ -755,6 +755,45 @@ def test_an_exam_s_stage_lines_advise_review_under_the_pass_mark_without_a_verdi
         assert text.endswith("（建议复习）") == (right * 100 < total * 80), text
     assert any(text.endswith("（建议复习）") for text in texts)
     assert not any("及格线" in text for text in texts)
+
+
+def test_the_exam_s_restart_asks_only_of_a_paper_with_an_answer(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """重新开始 warned 重新开始会放弃这次考试里已经作答的内容 at 已作答 0/3 too: with
+    nothing answered it draws the new paper at once; with an answer it asks first, and
+    declined, keeps the paper and the answer."""
+    asked: list[str] = []
+
+    def dismiss(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    take_exam_started(page, fixture_site_url)
+    first_seed = stored_attempt(page)["seed"]
+    page.get_by_role("button", name="重新开始").click()
+    paper = page.locator(".mot-exam-paper .mot-question")
+    expect(paper.first.locator(":focus")).to_have_count(1)  # the new paper's first question
+    assert stored_attempt(page)["seed"] != first_seed and asked == []
+    answered = paper.first.get_attribute("data-question-id")
+    assert answered is not None
+    give_answer(paper.first, every_question(course)[answered], right=True)
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1/3 题")
+    before = stored_attempt(page)
+    page.get_by_role("button", name="重新开始").click()
+    past_the_input(page)
+    assert asked == ["重新开始会放弃这次考试里已经作答的内容，并重新抽题。确定要重新开始吗？"]
+    assert stored_attempt(page) == before
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1/3 题")
+
+
+def stored_attempt(page: Page) -> dict[str, object]:
+    """The exam paper under way as the page has stored it."""
+    record: dict[str, dict[str, object]] = json.loads(
+        page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY)
+    )
+    return record["attempt"]
 
 
 def pass_exam_with_a_module_left(page: Page, url: str, course: Course) -> tuple[Module, Locator]:
