@@ -154,9 +154,9 @@ def expect_exam_results(page: Page, course: Course, paper: dict[str, bool]) -> N
 
 
 def stage_lines(course: Course, paper: dict[str, bool]) -> list[str]:
-    """各阶段得分 for ``paper`` (each question on it, right or not): each stage's right/total,
-    a question counting towards its own stage where it names one, else its module's; and
-    建议复习 under the pass mark."""
+    """各部分得分 for ``paper`` (each question on it, right or not): each part's right/total
+    and percentage, worded as the home page's stage scores, a question counting towards its
+    own stage where it names one, else its module's; and 建议复习 under the pass mark."""
     assert course.exam is not None
     module_of = {q.id: m for m in course.modules for q in m.quiz.every_question}
     questions = every_question(course)
@@ -166,9 +166,9 @@ def stage_lines(course: Course, paper: dict[str, bool]) -> list[str]:
         assert area is not None
         stages[area][0] += correct
         stages[area][1] += 1
-    weak = "（建议复习）"
+    weak = "，建议复习"
     return [
-        f"{AREA_NAMES[area]}：{right}/{total}"
+        f"{AREA_NAMES[area]}：答对 {right}/{total} 题（{runtime_percent(right, total)}%）"
         + (weak if runtime_percent(right, total) < course.exam.config.pass_mark else "")
         for area, (right, total) in stages.items()
         if total

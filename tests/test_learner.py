@@ -59,6 +59,7 @@ from tests.browsing import (
     window_beside,
 )
 from tests.conftest import FIXTURES, new_window, own_browser
+from tests.journeys import runtime_percent
 
 pytestmark = pytest.mark.browser
 
@@ -701,11 +702,13 @@ def test_exam_pass(page: Page, fixture_site_url: str, course: Course) -> None:
     expect(result.locator("[data-passed]")).to_have_text(
         "✓得分 3/3（100%），及格（及格线 80%），恭喜通过结业考试！"
     )
-    expect(result.locator('li[data-stage="principles"]')).to_have_text("原则 Principles：2/2")
+    expect(result.locator('li[data-stage="principles"]')).to_have_text(
+        "原则 Principles：答对 2/2 题（100%）"
+    )
     expect(result.locator(".mot-exam-misses")).to_have_count(0)
     expect(result.get_by_role("link", name="领取结业证书")).to_be_visible()
     expect(result.get_by_role("link", name="打开错题本")).to_be_hidden()  # 错题本是空的
-    expect(result.locator(".mot-results-details p").first).to_have_text("各阶段得分：")
+    expect(result.locator(".mot-results-details p").first).to_have_text("各部分得分：")
 
 
 def test_a_first_exam_with_misses_offers_the_mistakes_it_filled(
@@ -742,18 +745,20 @@ def test_an_exam_s_stage_lines_advise_review_under_the_pass_mark_without_a_verdi
     page: Page, fixture_site_url: str, course: Course
 ) -> None:
     """A stage under the pass mark said 未达到及格线, three times on a paper passed (a stage
-    of three questions with one wrong): it is advice, 建议复习, and only there."""
+    of three questions with one wrong): it is advice, 建议复习, and only there. Each line is
+    worded as the home page's stage scores (答对 1/3 题（33%）), where it said 1/3 alone."""
     take_exam_started(page, fixture_site_url)
     answer_exam(page, page, every_question(course), right=True, wrong_first=1)
     lines = page.locator('[data-results-for="exam"] .mot-exam-stages li')
     expect(lines.first).to_be_visible()
     texts = lines.all_inner_texts()
     for text in texts:
-        score = re.search(r"：(\d+)/(\d+)", text)
+        score = re.fullmatch(r".+：答对\s(\d+)/(\d+)\s题（(\d+)%）(，建议复习)?", text)
         assert score is not None, text
-        right, total = map(int, score.groups())
-        assert text.endswith("（建议复习）") == (right * 100 < total * 80), text
-    assert any(text.endswith("（建议复习）") for text in texts)
+        right, total, percent = map(int, score.groups()[:3])
+        assert percent == runtime_percent(right, total), text
+        assert text.endswith("，建议复习") == (percent < 80), text
+    assert any(text.endswith("，建议复习") for text in texts)
     assert not any("及格线" in text for text in texts)
 
 

@@ -432,7 +432,7 @@ def test_a_handed_in_exam_says_when_its_details_follow_the_paper_as_it_is_now(
     (tests/test_learner.py)."""
     url = republished.url
     note = (
-        "交卷后课程更新过：得分和及格线按交卷时的记录；下面各阶段的成绩和错题按现在的题目和"
+        "交卷后课程更新过：得分和及格线按交卷时的记录；下面各部分的得分和错题按现在的题目和"
         "答案列出。"
     )
     for name in ("passed", "failed"):

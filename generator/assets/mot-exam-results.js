@@ -3,8 +3,9 @@
  * mot-exam.js (which shows it once a paper is graded) on the exam page only. Needs
  * mot-core.js.
  *
- * The verdict is the attempt's result as recorded at hand-in; under it, the stages' scores
- * and the questions answered wrong, each with its review link, as the paper grades now;
+ * The verdict is the attempt's result as recorded at hand-in; under it, each part's score
+ * (各部分得分: the course's areas, 意义 and 原则 besides the four EODC stages) and the
+ * questions answered wrong, each with its review link, as the paper grades now;
  * the next step (the certificate, or the first module still to pass) follows the modules
  * passed since, in this tab or another.
  */
@@ -21,11 +22,15 @@
     passKept: function (best, title) { return title + "已经通过，最佳成绩\u00a0" + best + "%；这次的得分不会改变它。"; },
     certificate: "领取结业证书", onward: "继续学习：",
     modulesLeft: function (left) { return "领取结业证书还要通过每个模块的测验：还有\u00a0" + left + "\u00a0个模块没有通过。"; },
-    stages: "各阶段得分：",
-    weak: "（建议复习）",   /* not 未达到及格线: a stage of 3 questions with one wrong, on a paper passed */
+    stages: "各部分得分：",   /* not 各阶段: the home page's EODC 各阶段得分 are the four stages alone */
+    /* worded as the home page's stage scores; advice under the pass mark, not 未达到及格线
+       (a stage of 3 questions with one wrong, on a paper passed) */
+    score: function (right, total, percent, weak) {
+      return "答对\u00a0" + right + "/" + total + "\u00a0题（" + percent + "%）" + (weak ? "，建议复习" : "");
+    },
     misses: "答错的题和复习链接：",
     onPaper: function (place) { return "第\u00a0" + place + "\u00a0题"; },
-    changed: "交卷后课程更新过：得分和及格线按交卷时的记录；下面各阶段的成绩和错题按现在的题目和答案列出。"
+    changed: "交卷后课程更新过：得分和及格线按交卷时的记录；下面各部分的得分和错题按现在的题目和答案列出。"
   };
 
   function stageLines(course, forms, passMark) {
@@ -40,8 +45,8 @@
     course.areas.forEach(function (area) {
       var score = stages[area.id];
       if (!score) { return; }
-      var weak = mot.progress.percent(score.right, score.total) < passMark;
-      var line = element("li", area.name + "：" + score.right + "/" + score.total + (weak ? TEXT.weak : ""));
+      var percent = mot.progress.percent(score.right, score.total);
+      var line = element("li", area.name + "：" + TEXT.score(score.right, score.total, percent, percent < passMark));
       line.setAttribute("data-stage", area.id);
       list.appendChild(line);
     });
