@@ -105,7 +105,7 @@ def test_the_preview_has_the_sites_theme(preview: Preview) -> None:
     """As a build has it: the Chinese 404 page and a named search dialog."""
     assert "页面不存在" in built(preview, "404.html").read_text(encoding="utf-8")
     page = built(preview, "01-sample.html").read_text(encoding="utf-8")
-    assert 'role="dialog" aria-label="查找"' in page
+    assert 'role="dialog" aria-label="搜索"' in page
     assert "Made with" not in page
 
 

@@ -41,7 +41,8 @@ def material_block(text: str, name: str) -> str:
 def test_the_search_override_only_names_the_dialog_and_reads_out_the_count() -> None:
     ours = (MATERIAL_OVERRIDES / "partials/search.html").read_text(encoding="utf-8")
     theirs = (MATERIAL / "partials/search.html").read_text(encoding="utf-8")
-    named = theirs.replace('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">')
+    name = "{{ lang.t('search.placeholder') }}"  # 搜索, as the box says: lang.t('search') is 查找
+    named = theirs.replace('role="dialog">', f'role="dialog" aria-label="{name}">')
     counted = named.replace('"md-search-result__meta">', '"md-search-result__meta" role="status">')
     assert theirs != named != counted
     assert ours.split("-#}\n", 1)[1] == counted.split("-#}\n", 1)[1]
@@ -60,7 +61,7 @@ def test_the_config_block_is_materials_with_the_course_worker() -> None:
 
 def test_built_pages_name_the_dialog_and_start_the_course_worker(built_site: Path) -> None:
     page = (built_site / "01-significance.html").read_text(encoding="utf-8")
-    dialog = '<div class="md-search" data-md-component="search" role="dialog" aria-label="查找">'
+    dialog = '<div class="md-search" data-md-component="search" role="dialog" aria-label="搜索">'
     assert dialog in page
     config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', page)
     assert config and json.loads(config.group(1))["search"].endswith(SEARCH_WORKER[1])
