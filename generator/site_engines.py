@@ -24,7 +24,7 @@ THEME_OVERRIDES = Path(__file__).parent / "templates/theme"
 style sheets a page names in its front matter linked in its head (``partials/mot-styles.html``),
 the theme's storage reads kept from throwing when site data is blocked
 (``partials/mot-storage.html``), and a footer whose links name the neighbour pages without
-escaping their titles twice."""
+escaping their titles twice, after a Chinese colon (上一页：…)."""
 MATERIAL_OVERRIDES = Path(__file__).parent / "templates/theme-material"
 """Templates for Material under MkDocs only: a search dialog with a name, and search that
 loads its index when the learner opens it (Zensical has its own search)."""

@@ -123,16 +123,18 @@ def test_fields_show_as_written(page: Page, hostile_site: str, name: str) -> Non
 
 
 def test_objectives_footer_and_outline_keep_their_shape(page: Page, hostile_site: str) -> None:
+    """Titles show as written; the footer's links are named 上一页：<title>, with the colon
+    of the Chinese around them (Material's ': ' read as English punctuation)."""
     page.goto(f"{hostile_site}01-sample.html")
     objectives = page.locator(".mot-module-intro li")
     expect(objectives).to_have_count(3)
     expect(objectives.first).to_have_text(hostile("目标 "))
     previous_page = page.locator(".md-footer__link--prev")
-    expect(previous_page).to_have_accessible_name(f"上一页: {HOME_TITLE}")
+    expect(previous_page).to_have_accessible_name(f"上一页：{HOME_TITLE}")
     page.goto(f"{hostile_site}index.html")
     next_page = page.locator(".md-footer__link--next")
     expect(next_page.locator(".md-ellipsis")).to_have_text(hostile(TITLES["01-sample"]))
-    expect(next_page).to_have_accessible_name(f"下一页: {hostile(TITLES['01-sample'])}")
+    expect(next_page).to_have_accessible_name(f"下一页：{hostile(TITLES['01-sample'])}")
     item = page.locator("article ol", has_text="个学习目标").locator("> li").first
     expect(item.locator("> a")).to_have_text(hostile(TITLES["01-sample"]))
     expect(item.locator("> *")).to_have_count(2)  # the link and the line break

@@ -250,8 +250,11 @@ def test_a_search_closed_on_a_narrow_screen_stays_closed_on_the_next_page(
 
 @pytest.mark.browser
 def test_the_theme_speaks_chinese(page: Page, zensical_site: str) -> None:
-    """The generator's 404 page and no English "Made with" line, as with MkDocs."""
-    assert "Made with" not in page.request.get(zensical_site).text()
+    """The generator's 404 page, no English "Made with" line and the footer's links named
+    with a Chinese colon (下一页：…), as with MkDocs."""
+    home = page.request.get(zensical_site).text()
+    assert "Made with" not in home
+    assert 'aria-label="下一页：' in home and 'aria-label="下一页:' not in home
     assert "<h1>404：页面不存在</h1>" in page.request.get(f"{zensical_site}404.html").text()
 
 
