@@ -187,7 +187,7 @@ def test_an_index_that_does_not_load_is_said_to_and_loads_on_the_next_search(
     page.route(f"**/{DOCUMENTS}", lambda route: route.abort())
     page.goto(f"{site_url}01-significance.html")
     type_query(page, TERM)
-    expect(page.locator(".md-search-result__meta")).to_have_text(f"{LOST}关上搜索再打开。")
+    expect(page.locator(".md-search-result__meta")).to_have_text(f"{LOST}关闭搜索，再重新打开。")
     page.unroute(f"**/{DOCUMENTS}")
     page.keyboard.press("Escape")
     search(page, TERM)
@@ -216,7 +216,7 @@ def test_a_search_worker_that_does_not_load_is_said_to_and_loads_on_the_next_sea
     page = lost_material_worker
     page.goto(f"{site_url}01-significance.html")
     type_query(page, TERM)
-    expect(page.locator(".md-search-result__meta")).to_have_text(f"{LOST}关上搜索再打开。")
+    expect(page.locator(".md-search-result__meta")).to_have_text(f"{LOST}关闭搜索，再重新打开。")
     page.unroute(MATERIAL_WORKER)
     page.keyboard.press("Escape")
     search(page, TERM)

@@ -46,7 +46,7 @@
       channel.onmessage = function (event) {
         heard = heard || event.data !== "open";   /* a worker's word, not another page's */
         if (event.data === "ask") { tell(); }
-        if (event.data === "failed") { say("关上搜索再打开。"); }
+        if (event.data === "failed") { say("关闭搜索，再重新打开。"); }
       };
       tell();
     }
