@@ -155,7 +155,7 @@
     var passMark = Number(quiz.getAttribute("data-pass-mark"));
     var score = quiz.querySelector(".mot-score"), text = TEXT.progress(done, questions.length, right);
     score.setAttribute("aria-live", answering ? "polite" : "off");   /* a return is not news */
-    if (score.textContent !== text) { score.textContent = text; score.removeAttribute("aria-label"); }   /* see follow */
+    if (answering || score.textContent !== text) { score.textContent = text; score.removeAttribute("aria-label"); }   /* see follow */
     score.setAttribute("data-correct", String(right));
     score.setAttribute("data-answered", String(done));
     if (done === questions.length) {
