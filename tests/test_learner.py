@@ -366,7 +366,7 @@ def test_matching_by_keyboard(
     tab_to_submit_and_press(page, form)
     expect(form).to_have_attribute("data-result", "correct" if right else "incorrect")
     # the wrong answer is the matches reversed: of three rows, the middle one stays right
-    wrong_rows = "" if right else "第 1、3 行配错了。"
+    wrong_rows = "" if right else "第 1、3 项配错了。"
     expect(form.locator(".mot-spoken")).to_have_text(VERDICT[right] + wrong_rows)
 
 

@@ -13,7 +13,7 @@
   var kit = mot.engine.kit;
   var TEXT = {
     match: "请先为每一项选好配对，再提交。",
-    wrongRows: "行配错了。",
+    wrongRows: "项配错了。",   /* 项, as the hint names them: the rows show no number, and stack on a phone */
     pair: { correct: "配对正确：", incorrect: "配错了，应配：", unanswered: "没有配，应配：" }
   };
 
