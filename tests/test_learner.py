@@ -69,6 +69,14 @@ VERDICT = {True: "回答正确。", False: "回答错误。正确答案已经标
 whether the answer was right."""
 
 
+def wrong_parts_verdict(parts: str, restored: bool = False) -> str:
+    """The verdict of a question in parts answered wrong: the parts it got wrong come before
+    the pointer to the explanation, which they had followed."""
+    if restored:
+        return f"上次答错了：{parts}正确答案已经标出。"
+    return f"回答错误：{parts}正确答案已经标出，请看下面的讲解。"
+
+
 @pytest.fixture(scope="module")
 def course() -> Course:
     return load_course(Project(FIXTURES / "minimal"))
@@ -274,9 +282,14 @@ def test_fill_in_names_the_wrong_blank(page: Page, fixture_site_url: str) -> Non
     form.locator('input[id="s1-fill-in-1"]').fill("问")
     form.locator('input[id="s1-fill-in-2"]').fill("看")
     form.locator(".mot-submit").click()
-    expect(form.locator(".mot-status")).to_have_text("✗" + VERDICT[False] + "第 2 空不对。")
+    expect(form.locator(".mot-status")).to_have_text("✗" + wrong_parts_verdict("第 2 空不对。"))
+    expect(form.locator(".mot-spoken")).to_have_text(wrong_parts_verdict("第 2 空不对。"))
     expect(form.locator('input[id="s1-fill-in-2"]')).to_have_attribute("aria-invalid", "true")
     expect(form.locator('[data-solution="true"]').nth(1)).to_have_text("✗第 2 空答案：切")
+    page.reload()
+    expect(form_of(page, "s1-fill-in").locator(".mot-status")).to_have_text(
+        "✗" + wrong_parts_verdict("第 2 空不对。", restored=True)
+    )
 
 
 def test_scenario_branches_and_scores_each_turn(
@@ -347,8 +360,8 @@ def test_ordering_by_keyboard(
     expect(form).to_have_attribute("data-result", "correct" if right else "incorrect")
     expect(form.locator(".mot-feedback")).to_be_focused()
     # the wrong answer is every item moved up one place: all five are out of place
-    wrong_places = "" if right else "第 1、2、3、4、5 项位置不对。"
-    expect(form.locator(".mot-spoken")).to_have_text(VERDICT[right] + wrong_places)
+    wrong_places = wrong_parts_verdict("第 1、2、3、4、5 项位置不对。")
+    expect(form.locator(".mot-spoken")).to_have_text(VERDICT[True] if right else wrong_places)
 
 
 @pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
@@ -366,8 +379,8 @@ def test_matching_by_keyboard(
     tab_to_submit_and_press(page, form)
     expect(form).to_have_attribute("data-result", "correct" if right else "incorrect")
     # the wrong answer is the matches reversed: of three rows, the middle one stays right
-    wrong_rows = "" if right else "第 1、3 项配错了。"
-    expect(form.locator(".mot-spoken")).to_have_text(VERDICT[right] + wrong_rows)
+    wrong_rows = wrong_parts_verdict("第 1、3 项配错了。")
+    expect(form.locator(".mot-spoken")).to_have_text(VERDICT[True] if right else wrong_rows)
 
 
 @pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])

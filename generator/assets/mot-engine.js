@@ -61,13 +61,13 @@
   }
 
   /* The outcome of a question in parts (an ordering's places, a matching's rows, a fill-in's
-     blanks), `rights` saying which are right: right when all are; when some are wrong, a note
-     after the verdict names them, numbered as the learner sees them: "第 2、3 项位置不对。"
+     blanks), `rights` saying which are right: right when all are; when some are wrong, the
+     verdict names them (see verdictText), numbered as the learner sees them: "第 2、3 项位置不对。"
      (a screen reader hears none of the marks beside them). */
   function byParts(rights, given, solution, text) {
     var wrong = rights.map(function (right, index) { return right ? 0 : index + 1; }).filter(Boolean);
     return { result: verdictOf(given && !wrong.length), solution: solution,
-             note: given && wrong.length && rights.length > 1 ? "第\u00a0" + wrong.join("、") + "\u00a0" + text : "" };
+             wrongParts: given && wrong.length && rights.length > 1 ? "第\u00a0" + wrong.join("、") + "\u00a0" + text : "" };
   }
 
   /* A small tag after an option, item, row or blank: a verdict, a solution, "你的选择". */
@@ -180,7 +180,7 @@
 
   /* Grading -------------------------------------------------------------------------- */
 
-  var graded = new WeakMap();    /* form -> { result, note, solution, response, latency, time } */
+  var graded = new WeakMap();    /* form -> { result, wrongParts, note, solution, response, latency, time } */
   var started = new WeakMap();   /* form -> time of the first interaction */
 
   function response(form) { return typeOf(form).response(form); }
@@ -252,6 +252,16 @@
     all(form, ".mot-move").forEach(function (button) { button.hidden = true; });
   }
 
+  /* The status line's words. The parts a question got wrong come in its verdict's first
+     sentence, before the pointer to the explanation (回答错误：第 1、3 项配错了。正确答案已经标出，
+     请看下面的讲解。); a dialogue's summary (its note) after the whole verdict. */
+  function verdictText(outcome, type, options) {
+    if (!outcome.answered) { return TEXT.unanswered; }
+    var verdict = (options.restored ? TEXT.restored : TEXT)[outcome.result].replace(TEXT.right, type.marked || TEXT.right);
+    return verdict.replace("。", outcome.wrongParts ? "：" + outcome.wrongParts : "。") + (outcome.note || "") +
+      (options.regraded ? TEXT.regraded : "");
+  }
+
   /* Show the verdict, the right answer, the feedback and the explanation of a graded form.
      Only the learner's own answer is read out: a verdict restored on arrival, or a whole
      paper's (its results panel says the score), goes into a status line made quiet. */
@@ -261,10 +271,7 @@
     lock(form);
     form.setAttribute("data-result", result);
     type.show(form, outcome.solution, outcome);
-    var verdict = options.restored ? TEXT.restored[result] : TEXT[result];
-    var text = !outcome.answered ? TEXT.unanswered :
-      verdict.replace(TEXT.right, type.marked || TEXT.right) + (outcome.note || "") +
-      (options.regraded ? TEXT.regraded : "");
+    var text = verdictText(outcome, type, options);
     setStatus(form, text, result, options.restored || options.quiet || options.focus);
     all(form, ".mot-option-feedback[data-when]").forEach(function (item) {
       item.hidden = item.getAttribute("data-when") !== result;
