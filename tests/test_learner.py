@@ -441,6 +441,9 @@ def test_progress_survives_reload_and_navigation(
     page.reload()
     expect(form_of(page, "s1-single")).to_have_attribute("data-result", "correct")
     expect(form_of(page, "s1-single").locator(".mot-status")).to_have_text("✓上次已答对。")
+    expect(page.locator(".mot-quiz-intro")).to_have_text(
+        re.compile("讲解；你的进度保存在这台设备的浏览器里。$"), use_inner_text=True
+    )
     single = question(course, "s1-single")
     assert isinstance(single, SingleChoice)
     right = next(i for i, option in enumerate(single.options) if option.correct)
@@ -679,6 +682,10 @@ def test_broken_storage_falls_back_to_memory(
     expect(warning).to_have_count(1)
     expect(warning).to_contain_text("进度不会保存")  # nothing was ever saved here
     expect(warning).not_to_contain_text("已经保存的进度还在")
+    # nor does the quiz's intro say, under the notice, that progress is kept in this browser
+    expect(page.locator(".mot-quiz-intro")).to_have_text(
+        "共 7 题，答对 80% 即为通过。作答后马上就能看到对错和讲解。", use_inner_text=True
+    )
     read_out = page.evaluate("window.__spoken")
     assert warning.text_content() in read_out, "the warning is read out as it appears"
     page.locator('nav a.md-nav__link[href$="02-second.html"]').first.click()
