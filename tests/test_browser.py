@@ -92,7 +92,7 @@ def test_right_answer_by_click(page: Page, site_url: str, first_module: Module, 
     expect(form.locator(".mot-explanation")).to_contain_text(question.explanation)
     expect(form.locator(".mot-review a")).to_be_visible()
     total = len(first_module.quiz.questions)
-    expect(page.locator(".mot-score")).to_have_text(f"已完成 1/{total} 题，答对 1 题")
+    expect(page.locator(".mot-score")).to_have_text(f"已作答 1/{total} 题，答对 1 题")
 
 
 @pytest.mark.parametrize("kind", [SingleChoice, MultipleChoice, TrueFalse])
@@ -117,7 +117,7 @@ def test_wrong_answer_by_click(page: Page, site_url: str, first_module: Module, 
             question.feedback.incorrect
         )
     total = len(first_module.quiz.questions)
-    expect(page.locator(".mot-score")).to_have_text(f"已完成 1/{total} 题，答对 0 题")
+    expect(page.locator(".mot-score")).to_have_text(f"已作答 1/{total} 题，答对 0 题")
 
 
 def test_partial_multiple_choice_is_incorrect(page: Page, site_url: str, course: Course) -> None:
@@ -297,7 +297,7 @@ def test_score_and_retry(page: Page, site_url: str, first_module: Module) -> Non
         answer(page, first_module, number, right=number % 2 == 0)
     right = (len(questions) + 1) // 2
     score = page.locator(".mot-score")
-    expect(score).to_have_text(f"已完成 {len(questions)}/{len(questions)} 题，答对 {right} 题")
+    expect(score).to_have_text(f"已作答 {len(questions)}/{len(questions)} 题，答对 {right} 题")
     verdict = page.locator(f'[data-results-for="{first_module.page.name}"] [data-passed]')
     expect(verdict).to_contain_text(f"得分 {right}/{len(questions)}")
     page.once("dialog", lambda dialog: dialog.accept())
@@ -305,7 +305,7 @@ def test_score_and_retry(page: Page, site_url: str, first_module: Module) -> Non
     expect(page.locator(".mot-question[data-result]")).to_have_count(0)
     expect(page.locator(".mot-options input:checked")).to_have_count(0)
     expect(page.locator(".mot-feedback:visible")).to_have_count(0)
-    expect(score).to_have_text(f"已完成 0/{len(questions)} 题，答对 0 题")
+    expect(score).to_have_text(f"已作答 0/{len(questions)} 题，答对 0 题")
     answer_by_click(page, questions[0], right_keys(questions[0]))
     expect(form_of(page, questions[0])).to_have_attribute("data-result", "correct")
 

@@ -94,7 +94,7 @@ def expect_fresh(form: Locator, question: Scenario) -> None:
 
 
 def score(module: Module, done: int, right: int) -> str:
-    return f"已完成 {done}/{len(module.quiz.questions)} 题，答对 {right} 题"
+    return f"已作答 {done}/{len(module.quiz.questions)} 题，答对 {right} 题"
 
 
 @pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])

@@ -1110,7 +1110,7 @@ def test_the_mistakes_book_holds_back_the_questions_on_a_paper_not_handed_in(
     assert isinstance(drawn, list)
     held = (
         f"错题本里有 {len(missed)} 道题。其中 {len(drawn)} 道题在你还没交卷的"
-        f"{course.exam.config.title}里，交卷后再来这里练习。"
+        f"{course.exam.config.title}里，交卷后再来这里重做。"
     )
     on_paper = book.locator(", ".join(f'[data-question-id="{id_}"]' for id_ in drawn))
     for opened in ("before the paper was", "while it is open"):
@@ -1198,7 +1198,7 @@ def test_a_question_in_focus_held_back_leaves_the_focus_on_the_line_that_says_wh
     expect(form).to_be_hidden()
     held = (
         f"错题本里有 {len(missed)} 道题。其中 1 道题在你还没交卷的"
-        f"{course.exam.config.title}里，交卷后再来这里练习。"
+        f"{course.exam.config.title}里，交卷后再来这里重做。"
     )
     expect(count).to_have_text(held)
     expect(count).to_be_focused()

@@ -341,7 +341,7 @@ def test_a_module_page_prints_each_heading_with_what_follows(
     """No heading ends a sheet, what follows it on the next, as section headings did
     across the modules. The quiz's heading (本模块测验), its opening lines and question 1
     print on one sheet: on two modules the heading ended a sheet, its opening paragraph
-    broken in two. Before any answer the score line (已完成 0/15 题) is left out: on two
+    broken in two. Before any answer the score line (已作答 0/15 题) is left out: on two
     modules it was the last sheet."""
     apart, stranded, scores = [], [], []
     for module in course.modules:

@@ -119,7 +119,7 @@ def test_right_answer(page: Page, fixture_site_url: str, course: Course, questio
     expect(form.locator(".mot-status")).to_contain_text("✓")
     expect(form.locator(".mot-explanation")).to_have_text(f"讲解：{q.explanation}")
     expect(form.locator(".mot-review a")).to_be_visible()
-    expect(page.locator(".mot-score")).to_have_text("已完成 1/7 题，答对 1 题")
+    expect(page.locator(".mot-score")).to_have_text("已作答 1/7 题，答对 1 题")
 
 
 @pytest.mark.parametrize("question_id", TYPES)
@@ -452,7 +452,7 @@ def test_progress_survives_reload_and_navigation(
     expect(chosen).to_contain_text("你的选择")  # still in view on return
     expect(chosen.locator("input")).to_be_checked()
     expect(form_of(page, "s1-ordering")).to_have_attribute("data-result", "incorrect")
-    expect(page.locator(".mot-score")).to_have_text("已完成 2/7 题，答对 1 题")
+    expect(page.locator(".mot-score")).to_have_text("已作答 2/7 题，答对 1 题")
     expect(page.locator(".mot-module-status").first).to_have_text("本模块状态：进行中")
     page.evaluate("window.__sameDocument = true")
     page.locator('nav a.md-nav__link[href$="index.html"]').first.click()
@@ -520,8 +520,8 @@ def test_answers_shown_again_on_return_are_not_read_out(
     answer(page, question(course, "s1-scenario"), right=True)
     # the verdict is read where the focus lands (test_spoken.py), not from the status line
     assert page.evaluate("window.__spoken") == [
-        "已完成 6/7 题，答对 3 题",
-        "已完成 7/7 题，答对 4 题",
+        "已作答 6/7 题，答对 3 题",
+        "已作答 7/7 题，答对 4 题",
     ], "the learner's own answers are read out"
     spoken_verdict = form.locator(".mot-feedback:focus .mot-spoken")
     expect(spoken_verdict).to_contain_text("回答正确。对话结束：最后一轮回复得当")
@@ -601,7 +601,7 @@ def test_the_mistakes_book_reads_out_its_count_only_when_it_changes(
     expect(spoken_verdict).to_have_text(VERDICT[False])
     spoken = page.evaluate("window.__spoken")
     assert not [said for said in spoken if "错题本" in said], spoken
-    form_of(page, single.id).get_by_role("button", name="再做一次").click()
+    form_of(page, single.id).get_by_role("button", name="重做这道题").click()
     answer(page, single, right=True)
     cleared = "这些题你都答对了，错题本清空了。它们留在这一页供你回看，下次打开就不在了。"
     assert page.evaluate("window.__spoken").count(cleared) == 1
@@ -1515,7 +1515,7 @@ def test_the_buttons_under_a_question_name_it(
 def test_the_mistakes_books_try_again_button_names_its_question(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:
-    """再做一次, added under a question answered wrong again in the 错题本, is named like the
+    """重做这道题, added under a question answered wrong again in the 错题本, is named like the
     question's other buttons, and stands apart from 提交答案 (it touched it)."""
     open_page(page, fixture_site_url)
     single = question(course, "s1-single")
@@ -1523,7 +1523,7 @@ def test_the_mistakes_books_try_again_button_names_its_question(
     page.goto(f"{fixture_site_url}mistakes.html")
     answer(page, single, right=False)
     again = form_of(page, single.id).locator(".mot-again")
-    expect(again).to_have_accessible_name("再做一次 第 1 题")
+    expect(again).to_have_accessible_name("重做这道题 第 1 题")
     submit = form_of(page, single.id).locator(".mot-submit").bounding_box()
     beside = again.bounding_box()
     assert submit and beside and beside["y"] == submit["y"], "side by side"
@@ -1700,7 +1700,7 @@ def secondary_button_contrast(page: Page, names: set[str]) -> list[str]:
 def test_secondary_buttons_keep_their_contrast_focused_or_hovered_in_dark_mode(
     page: Page, fixture_site_url: str, course: Course
 ) -> None:
-    """重新作答, 只重做答错的题, 重来这段对话, 查看本模块成绩, 再做一次, 重新开始, 再考一次 and
+    """重新作答, 只重做答错的题, 重来这段对话, 查看本模块成绩, 重做这道题, 重新开始, 再考一次 and
     打印证书."""
     page.emulate_media(color_scheme="dark")
     open_page(page, fixture_site_url)
@@ -1711,7 +1711,7 @@ def test_secondary_buttons_keep_their_contrast_focused_or_hovered_in_dark_mode(
     )
     page.goto(f"{fixture_site_url}mistakes.html")
     answer(page, question(course, TYPES[0]), right=False)
-    found += secondary_button_contrast(page, {"再做一次"})
+    found += secondary_button_contrast(page, {"重做这道题"})
     take_exam_started(page, fixture_site_url)
     found += secondary_button_contrast(page, {"重新开始"})
     answer_exam(page, page, every_question(course), right=False)

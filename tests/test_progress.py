@@ -328,7 +328,10 @@ def test_a_damaged_record_keeps_what_is_valid_and_says_so_once(
     open_quiz(page, fixture_site_url)
     notice = page.locator(".mot-storage-warning")
     expect(notice).to_have_count(1)
-    expect(notice).to_contain_text("部分学习记录已删除")
+    expect(notice).to_contain_text("部分学习进度已删除")  # the stored record is 学习进度 throughout
+    expect(notice).to_contain_text(
+        "学习进度有一部分已经损坏，读不出来的部分已经删除，其余的进度都还在。"
+    )
     for question_id in record["questions"] or {}:
         if (record["questions"][question_id] or {}).get("answer"):  # the valid entry is kept
             form = page.locator(f'form[data-question-id="{question_id}"]')
@@ -382,7 +385,7 @@ def test_an_unreadable_record_is_kept_aside_and_progress_starts_afresh(
     notice = page.locator(".mot-storage-warning")
     expect(notice).to_have_count(1)
     expect(notice).to_contain_text("以前的学习进度读不出来")
-    expect(notice).to_contain_text("原来的记录另存了一份")
+    expect(notice).to_contain_text("原来的进度另存了一份")
     form = answer(page, course.modules[0], 0, right=True)
     expect(form).to_have_attribute("data-result", "correct")
     copies = page.evaluate(
@@ -856,7 +859,7 @@ def test_one_bad_answer_in_the_exam_leaves_the_rest_of_the_attempt(
     page.goto(f"{fixture_site_url}exam.html")
     exam = page.locator(".mot-exam[data-ready]")
     expect(exam).to_have_attribute("data-exam-state", "in-progress")
-    expect(page.locator(".mot-storage-warning")).to_contain_text("部分学习记录已删除")
+    expect(page.locator(".mot-storage-warning")).to_contain_text("部分学习进度已删除")
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1/3 题")
     first = attempt["questions"][0]
     assert stored(page)["attempt"]["answers"] == {first: attempt["answers"][first]}
@@ -881,7 +884,7 @@ def test_a_paper_under_way_drops_only_the_last_paper_s_verdicts_when_they_are_da
     page.goto(f"{fixture_site_url}exam.html")
     exam = page.locator(".mot-exam[data-ready]")
     expect(exam).to_have_attribute("data-exam-state", "in-progress")
-    expect(page.locator(".mot-storage-warning")).to_contain_text("部分学习记录已删除")
+    expect(page.locator(".mot-storage-warning")).to_contain_text("部分学习进度已删除")
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1/3 题")
     page.locator(".mot-exam-paper .mot-question").nth(1).locator("input").first.check()
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 2/3 题")

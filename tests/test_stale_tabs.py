@@ -114,7 +114,7 @@ def test_tabs_of_the_old_build_undo_nothing_the_new_build_saves(
     for tab in republished.old_tabs:
         tab.evaluate("window.__writes = 0")
     new.goto(f"{republished.url}02-renamed.html")
-    expect(new.locator(".mot-quiz[data-ready] .mot-score")).to_have_text("已完成 2/2 题，答对 1 题")
+    expect(new.locator(".mot-quiz[data-ready] .mot-score")).to_have_text("已作答 2/2 题，答对 1 题")
     new.goto(f"{republished.url}01-sample.html")
     added = republished.course_now.modules[0].quiz.questions[-1]
     form = answer_form(new.locator(f'form[data-question-id="{added.id}"]'), added, right=False)

@@ -34,7 +34,7 @@
     best: function (exam) { return "最佳成绩\u00a0" + exam.best + "%" + (exam.passed ? "，已通过" : "，未通过"); },
     underway: function (done, total) { return "进行中（已作答\u00a0" + done + "/" + total + "\u00a0题）"; },
     noExam: "未参加",
-    confirmClear: "清除以后，这台设备上的学习进度都会删掉，不能恢复。确定要清除吗？",
+    confirmClear: "清除以后，这台设备上的学习进度不能恢复。确定要清除吗？",
     cleared: "这台设备上的学习进度已经清除。"
   };
 

@@ -27,9 +27,9 @@
        their right answers while the paper was open */
     held: function (held, count, exam) {
       return (held < count ? "其中\u00a0" + held + "\u00a0道题" : count > 1 ? "这些题都" : "这道题") + "在你还没交卷的" +
-        exam.title + "里，交卷后再来这里练习。";
+        exam.title + "里，交卷后再来这里重做。";
     },
-    again: "再做一次",
+    again: "重做这道题",
     unavailable: "有些错题没能加载出来。请检查网络，然后刷新这一页。"
   };
   var banks = {};   /* module -> [[question id, HTML], …] in the module's order */

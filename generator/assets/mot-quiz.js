@@ -24,7 +24,7 @@
      same (tests/test_kept_numbers.py). */
   var TEXT = {
     progress: function (done, total, right) {
-      return "已完成\u00a0" + done + "/" + total + "\u00a0题，答对\u00a0" + right + "\u00a0题";
+      return "已作答\u00a0" + done + "/" + total + "\u00a0题，答对\u00a0" + right + "\u00a0题";
     },
     verdict: function (right, total, passMark, passed) {
       return "得分\u00a0" + right + "/" + total + "（" + mot.progress.percent(right, total) + "%）。" +
