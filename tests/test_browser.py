@@ -291,7 +291,10 @@ def test_a_matching_rows_verdict_keeps_its_select_in_line_with_the_others(
 
 
 def test_score_and_retry(page: Page, site_url: str, first_module: Module) -> None:
+    """重新作答 shows once a question is answered: at 0/15 it had nothing to clear."""
     open_module(page, site_url, first_module)
+    retry = page.get_by_role("button", name="重新作答")
+    expect(retry).to_be_hidden()
     questions = first_module.quiz.questions
     for number in range(len(questions)):
         answer(page, first_module, number, right=number % 2 == 0)
@@ -306,8 +309,12 @@ def test_score_and_retry(page: Page, site_url: str, first_module: Module) -> Non
     expect(page.locator(".mot-options input:checked")).to_have_count(0)
     expect(page.locator(".mot-feedback:visible")).to_have_count(0)
     expect(score).to_have_text(f"已作答 0/{len(questions)} 题，答对 0 题")
+    expect(retry).to_be_hidden()
     answer_by_click(page, questions[0], right_keys(questions[0]))
     expect(form_of(page, questions[0])).to_have_attribute("data-result", "correct")
+    expect(retry).to_be_visible()
+    page.reload()
+    expect(retry).to_be_visible()  # an answer kept from before
 
 
 def test_instant_navigation_then_answer(page: Page, site_url: str, course: Course) -> None:

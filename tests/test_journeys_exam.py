@@ -1029,10 +1029,12 @@ def test_a_retry_while_an_answer_is_graded_waits_for_it(
     """重新作答 pressed while an answer was graded cleared the question, which the grading
     then marked and stored with no answer: an empty answer with a verdict, a 错题本 entry,
     and on the next visit 这道题更新过."""
-    page.add_init_script(HOLD_HASHING)
     module = course.modules[0]
     open_module(page, site_url, module)
-    question = next(q for q in module.quiz.questions if isinstance(q, SingleChoice))
+    first, question = [q for q in module.quiz.questions if isinstance(q, SingleChoice)][:2]
+    answer_form(form_of(page, first), first, right=True)  # 重新作答 shows from one answer on
+    expect(form_of(page, first)).to_have_attribute("data-result", "correct")
+    page.evaluate(f"() => {{ {HOLD_HASHING} }}")
     form = form_of(page, question)
     answer_form(form, question, right=False)
     page.get_by_role("button", name="重新作答").click()
@@ -1040,6 +1042,7 @@ def test_a_retry_while_an_answer_is_graded_waits_for_it(
     expect(form).to_have_attribute("data-result", "incorrect")
     saved = stored_record(page)["questions"][question.id]
     assert saved["answer"] == chosen_keys(question, False)
+    expect(form_of(page, first)).to_have_attribute("data-result", "correct")  # nothing cleared
 
 
 PASS_IN_ANOTHER_TAB = """([key, name]) => {
