@@ -218,13 +218,13 @@ def indented_code(lines: Lines, page: Page) -> set[int]:
     such lines are its content instead, and left as they are; a heading (a line starting
     with '#') is at the top level, after any of them. Fenced code, left out of ``lines``, is
     read as the page has it: a fence indented four spaces is the content of the block it is
-    under, and does not end it."""
+    under, and does not end it. Indents are read as written: in ``lines`` a code span that
+    opens a line (```` `mkdocs.yml` 里… ````) is blanked, and looked indented."""
     code: set[int] = set()
     after_blank, in_code, in_container = True, False, False
-    for number, as_written in enumerate(page.body.splitlines(), page.body_line):
-        line = lines.get(number)
-        if line is None:  # fenced code
-            in_container = _fence_keeps(in_container, after_blank, as_written)
+    for number, line in enumerate(page.body.splitlines(), page.body_line):
+        if number not in lines:  # fenced code
+            in_container = _fence_keeps(in_container, after_blank, line)
             after_blank = in_code = False
         elif not line.strip():
             after_blank = True

@@ -171,6 +171,19 @@ def test_a_full_width_link_with_a_title_is_named_with_its_fix(
     ]
 
 
+def test_a_line_that_opens_with_a_code_span_is_checked_as_text(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Blanked, the code span looked like four spaces of indent: after a blank line the line
+    was taken for indented code, and no check of the page's text read it."""
+    line = add_to_page(minimal_project, "`mkdocs.yml` 的写法见［这里］（02-second.md）。\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:18: the link '［这里］（02-second.md）' is typed with full-width "
+        "'［］（）', so the site shows it as text; type its brackets half-width: "
+        "[这里](02-second.md) [page.full-width-link]"
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "column", "kind", "fixed"),
     [
