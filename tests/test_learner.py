@@ -691,6 +691,10 @@ def test_broken_storage_falls_back_to_memory(
     page.locator('nav a.md-nav__link[href$="02-second.html"]').first.click()
     expect(page.locator('.mot-quiz[data-quiz-id="02-second"][data-ready]')).to_have_count(1)
     expect_no_storage_notice(page)
+    # the notice shows once a visit; the next page's intro does not say progress is kept
+    expect(page.locator(".mot-quiz-intro")).not_to_contain_text(
+        "你的进度保存在", use_inner_text=True
+    )
     page.locator('nav a.md-nav__link[href$="01-sample.html"]').first.click()
     expect(form_of(page, "s1-single")).to_have_attribute("data-result", "correct")
 

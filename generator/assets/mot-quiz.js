@@ -158,6 +158,7 @@
     if (answering || score.textContent !== text) { score.textContent = text; score.removeAttribute("aria-label"); }   /* see follow */
     score.setAttribute("data-correct", String(right));
     score.setAttribute("data-answered", String(done));
+    quiz.toggleAttribute("data-unsaved", !mot.progress.saved());   /* the intro says it saves */
     quiz.querySelector(".mot-retry").hidden = !done;   /* nothing to clear yet: it did nothing seen */
     if (done === questions.length) {
       if (!following) { mot.progress.recordQuiz(quizId, right, questionIds(quiz), passMark); }
