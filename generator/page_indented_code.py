@@ -27,6 +27,7 @@ from generator.yaml_lines import indent
 def box_paragraphs_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
     """The first line of each indented code block of ``page`` (``lines``: its lines, fenced
     code left empty) below a box whose paragraph above the block lost its indent."""
+    lines = _as_written(page, lines)
     for number in _code_blocks(page, lines):
         left = _paragraph_that_left(lines, number)
         if left is None:
@@ -51,9 +52,9 @@ def prose_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
     that holds Chinese): a paragraph indented as Chinese paragraphs are, which the site
     shows as code, in a grey monospace box. Code starts half-width; a box's paragraph is
     told as such (:func:`box_paragraphs_shown_as_code`)."""
-    body = page.body.splitlines()
+    lines = _as_written(page, lines)
     for number in _code_blocks(page, lines, across_blanks=True):
-        line = body[number - page.body_line]  # as written: inline code is blank in ``lines``
+        line = lines[number]
         text = line.lstrip(" \t")
         if text[:1].isascii() or not HAN.search(line) or _paragraph_that_left(lines, number):
             continue
@@ -71,6 +72,13 @@ def prose_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
             "of ``` instead)",
             "page.prose-as-code",
         )
+
+
+def _as_written(page: Page, lines: Lines) -> Lines:
+    """``lines`` as the page has them: indents are read, and in ``lines`` a code span that
+    opens a line (```` `mkdocs.yml` 这一段… ````) is blanked, and looks indented."""
+    written = enumerate(page.body.splitlines(), page.body_line)
+    return {number: line for number, line in written if number in lines}
 
 
 def _code_blocks(page: Page, lines: Lines, across_blanks: bool = False) -> list[int]:

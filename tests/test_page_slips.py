@@ -635,6 +635,21 @@ def test_a_box_paragraph_shown_as_code_is_a_warning_naming_the_line_to_indent(
     assert shown_as_code == ["第三段成了代码。", "print('代码')"]
 
 
+def test_a_box_paragraph_that_left_opening_with_a_code_span_names_the_line_to_indent(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its code span, blank to the checks, looked like an indent: the box's next paragraph
+    was prose-as-code, an error whose fix (delete the spaces) pushed it out of the box too."""
+    first = add_to_page(
+        minimal_project,
+        '!!! tip "提示"\n\n    第一段在框里。\n\n'
+        "`mkdocs.yml` 这一段本该缩进，框在这里结束了。\n\n    第二段还缩进着。\n",
+    )
+    told = warnings_of(minimal_project, capsys, "page.box-paragraph-as-code")
+    assert [line.split(": warning")[0] for line in told] == [f"{PAGE}:{first + 6}:5"]
+    assert f"ends at line {first + 4}, which is not indented" in told[0]
+
+
 PROSE_AS_CODE = (
     "so the site shows it as code, in a grey monospace box, not as a paragraph; delete the "
     "{} before the paragraph: the site starts every paragraph at the left edge (to show text "
