@@ -195,6 +195,27 @@ def test_starting_the_quiz_again_clears_a_dialogue_under_way(
     assert question.id not in stored_record(page)["questions"]
 
 
+def test_a_dialogue_under_way_alone_can_be_cleared_by_starting_the_quiz_again(
+    page: Page, site_url: str, found: tuple[Module, Scenario]
+) -> None:
+    """With nothing else answered, 重新作答 was hidden (已作答 0): the turns played stayed,
+    and so did 进行中, with no way to clear them until the dialogue ended."""
+    module, question = found
+    open_module(page, site_url, module)
+    retry = page.get_by_role("button", name="重新作答")
+    expect(retry).to_be_hidden()
+    form = form_of(page, question)
+    play(form, question, dialogue_path(question, right=True)[:1])
+    expect(retry).to_be_visible()
+    page.reload()
+    expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    expect(retry).to_be_visible()
+    retry.click()
+    expect_fresh(form, question)
+    expect(retry).to_be_hidden()
+    expect(page.locator(".mot-quiz .mot-module-status")).to_have_text("本模块状态：未开始")
+
+
 def test_retrying_the_wrong_answers_starts_the_dialogue_afresh_and_keeps_it_from_then(
     page: Page, site_url: str, found: tuple[Module, Scenario]
 ) -> None:

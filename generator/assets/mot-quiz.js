@@ -159,7 +159,8 @@
     score.setAttribute("data-correct", String(right));
     score.setAttribute("data-answered", String(done));
     quiz.toggleAttribute("data-unsaved", !mot.progress.saved());   /* the intro says it saves */
-    quiz.querySelector(".mot-retry").hidden = !done;   /* nothing to clear yet: it did nothing seen */
+    /* nothing to clear yet, not even a dialogue's turns: it did nothing seen */
+    quiz.querySelector(".mot-retry").hidden = !quiz.querySelector(".mot-question[data-result], .mot-turn[data-played]");
     if (done === questions.length) {
       if (!following) { mot.progress.recordQuiz(quizId, right, questionIds(quiz), passMark); }
       showResults(quiz, right, questions.length, answering);
@@ -288,6 +289,7 @@
       turn: function (form, turn) {
         save(form);
         showModuleStatus(quiz);
+        quiz.querySelector(".mot-retry").hidden = false;   /* a dialogue begun: it clears it */
         return engine.revealTurn(form, turn);
       },
       changed: function () {},
