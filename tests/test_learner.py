@@ -817,6 +817,47 @@ def test_the_exam_s_restart_asks_only_of_a_paper_with_an_answer(
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1/3 题")
 
 
+def test_the_exam_s_restart_asks_nothing_of_a_matching_row_chosen_and_put_back(
+    page: Page, fixture_site_url: str
+) -> None:
+    """A row chosen, then put back to 请选择, is stored as 'row:' with no choice: 重新开始
+    asked about answers at 已作答 0 with nothing chosen."""
+    asked: list[str] = []
+
+    def dismiss(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    take_exam_started(page, fixture_site_url)
+    drawn = page.locator(".mot-exam-paper .mot-question").first.get_attribute("data-question-id")
+    page.evaluate(  # the paper's question of 01-sample made its matching one
+        """([key, drawn]) => {
+          const record = JSON.parse(localStorage.getItem(key));
+          record.attempt.questions = record.attempt.questions.map(
+            id => id === drawn ? "s1-matching" : id);
+          localStorage.setItem(key, JSON.stringify(record));
+        }""",
+        [STORAGE_KEY, drawn],
+    )
+    page.reload()
+    expect(page.locator(".mot-exam[data-ready]")).to_have_count(1)
+    row = page.locator('select[id="s1-matching-1"]')
+    row.select_option(index=1)
+    row.select_option(index=0)
+    page.wait_for_function(  # stored as rows with no choice
+        """key => {
+          const answer = JSON.parse(localStorage.getItem(key)).attempt.answers["s1-matching"];
+          return answer && !answer.some(part => /[^:]$/.test(part));
+        }""",
+        arg=STORAGE_KEY,
+    )
+    expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 0/3 题")
+    page.get_by_role("button", name="重新开始").click()
+    past_the_input(page)
+    assert asked == []
+
+
 def stored_attempt(page: Page) -> dict[str, object]:
     """The exam paper under way as the page has stored it."""
     record: dict[str, dict[str, object]] = json.loads(

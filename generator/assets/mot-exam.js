@@ -483,10 +483,10 @@
     exam.querySelector(".mot-exam-resume").addEventListener("click", function () { resumeAnswering(exam); });
     exam.querySelector(".mot-exam-hand-in").addEventListener("click", function () { handIn(exam); });
     /* Asked only of a paper that holds an answer, whole or in part (a dialogue's first
-       replies, one blank of two): at 已作答 0 with nothing begun, as a module quiz's
-       重新作答, it draws the new paper at once. */
+       replies, one blank of two; not a matching row put back to 请选择, 'row:'): at 已作答 0
+       with nothing begun, as a module quiz's 重新作答, it draws the new paper at once. */
     exam.querySelector(".mot-exam-restart").addEventListener("click", function () {
-      var begun = Object.values((mot.progress.underway() || {}).answers || {}).some(function (answer) { return answer.some(Boolean); });
+      var begun = Object.values((mot.progress.underway() || {}).answers || {}).some(function (answer) { return answer.some(function (part) { return /[^:]$/.test(part); }); });
       if (!begun || window.confirm(TEXT.confirmRestart)) { start(exam); }
     });
   }
