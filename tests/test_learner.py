@@ -786,12 +786,8 @@ def test_an_exam_s_stage_lines_advise_review_under_the_pass_mark_without_a_verdi
     assert not any("及格线" in text for text in texts)
 
 
-def test_the_exam_s_restart_asks_only_of_a_paper_with_an_answer(
-    page: Page, fixture_site_url: str, course: Course
-) -> None:
-    """重新开始 warned 重新开始会放弃这次考试里已经作答的内容 at 已作答 0/3 too: with
-    nothing answered it draws the new paper at once; with an answer it asks first, and
-    declined, keeps the paper and the answer."""
+def dismissing_dialogs(page: Page) -> list[str]:
+    """Dismiss every dialog ``page`` opens from now on; returns the list their messages go to."""
     asked: list[str] = []
 
     def dismiss(dialog: Dialog) -> None:
@@ -799,6 +795,16 @@ def test_the_exam_s_restart_asks_only_of_a_paper_with_an_answer(
         dialog.dismiss()
 
     page.on("dialog", dismiss)
+    return asked
+
+
+def test_the_exam_s_restart_asks_only_of_a_paper_with_an_answer(
+    page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """重新开始 warned 重新开始会放弃这次考试里已经作答的内容 at 已作答 0/3 too: with
+    nothing answered it draws the new paper at once; with an answer it asks first, and
+    declined, keeps the paper and the answer."""
+    asked = dismissing_dialogs(page)
     take_exam_started(page, fixture_site_url)
     first_seed = stored_attempt(page)["seed"]
     page.get_by_role("button", name="重新开始").click()
@@ -822,16 +828,12 @@ def test_the_exam_s_restart_asks_nothing_of_a_matching_row_chosen_and_put_back(
 ) -> None:
     """A row chosen, then put back to 请选择, is stored as 'row:' with no choice: 重新开始
     asked about answers at 已作答 0 with nothing chosen."""
-    asked: list[str] = []
-
-    def dismiss(dialog: Dialog) -> None:
-        asked.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", dismiss)
+    asked = dismissing_dialogs(page)
     take_exam_started(page, fixture_site_url)
-    drawn = page.locator(".mot-exam-paper .mot-question").first.get_attribute("data-question-id")
-    page.evaluate(  # the paper's question of 01-sample made its matching one
+    questions = stored_attempt(page)["questions"]
+    assert isinstance(questions, list)
+    drawn = next(id for id in questions if id.startswith("s1-"))  # the one drawn of 01-sample
+    page.evaluate(  # made 01-sample's matching question
         """([key, drawn]) => {
           const record = JSON.parse(localStorage.getItem(key));
           record.attempt.questions = record.attempt.questions.map(
