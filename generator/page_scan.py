@@ -183,7 +183,7 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
     assert isinstance(tree, _TreeScan) and isinstance(before_toc, _EmptyHeadingIds)
     converter.reset()
     tree.reset()  # Python-Markdown runs no tree processor on an empty page
-    before_toc.count = 0
+    before_toc.headings = []
     try:
         page = _HtmlScan(converter.convert(body))
     except RecursionError:
@@ -195,7 +195,7 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
     links = [(address, False) for address in tree.links]
     links += [(address, True) for address in raw.references]
     too_deep = tree.depth > MAX_NESTING
-    named_by_toc = before_toc.count - tree.empty_heading_ids
+    named_by_toc = sum(heading.get("id") != "" for heading in before_toc.headings)
     return PageScan(
         _headings(converter),
         {*page.references, *page.css_references},
@@ -278,7 +278,6 @@ class _TreeScan(Treeprocessor):
         self.links: list[str] = []
         self.pictures: list[str] = []
         self.depth = 0
-        self.empty_heading_ids = 0
         self.bracketed: list[str] = []
         self.missing_snippets: list[str] = []
         """Told by the snippets extension, which runs before any tree processor."""
@@ -288,7 +287,6 @@ class _TreeScan(Treeprocessor):
         while pending:
             element, depth, in_code = pending.pop()
             self.depth = max(self.depth, depth)
-            self.empty_heading_ids += element.tag in HEADINGS and element.get("id") == ""
             address = element.get(TREE_LINKS.get(str(element.tag), ""))
             back_link = element.get("class") == BACK_LINK
             if address and AMP_SUBSTITUTE not in address and not back_link:
@@ -303,10 +301,10 @@ class _TreeScan(Treeprocessor):
 
 
 class _EmptyHeadingIds(Treeprocessor):
-    """Runs after ``attr_list`` and before ``toc``: how many headings were written with an
-    empty id (``## 标题 {#}``). Since Python-Markdown 3.11.4, ``toc`` gives such a heading
-    an id of its own (``_1``), which names nothing the trainer wrote either; the page's
-    ids count each as an empty one, whatever the version."""
+    """Runs after ``attr_list`` and before ``toc``: the headings written with an empty id
+    (``## 标题 {#}``). Since Python-Markdown 3.11.4, ``toc`` gives such a heading an id of
+    its own (``_1``), which names nothing the trainer wrote either; the page's ids count
+    each as an empty one, whatever the version."""
 
     NAME = "mot-empty-heading-ids"
     PRIORITY = 6
@@ -314,12 +312,14 @@ class _EmptyHeadingIds(Treeprocessor):
 
     def __init__(self, md: markdown.Markdown) -> None:
         super().__init__(md)
-        self.count = 0
+        self.headings: list[Element] = []
 
     def run(self, root: Element) -> None:
-        self.count = sum(
-            element.tag in HEADINGS and element.get("id") == "" for element in root.iter()
-        )
+        self.headings = [
+            element
+            for element in root.iter()
+            if element.tag in HEADINGS and element.get("id") == ""
+        ]
 
 
 class _HtmlScan(HTMLParser):
