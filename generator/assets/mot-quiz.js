@@ -147,6 +147,11 @@
   }
 
   /* The score as the page shows it, kept as the module's unless `following` (see sync). */
+  /* 重新作答 once there is something to clear, a dialogue's turns too: at 0 it did nothing seen. */
+  function showRetry(quiz) {
+    quiz.querySelector(".mot-retry").hidden = !quiz.querySelector(".mot-question[data-result], .mot-turn[data-played]");
+  }
+
   function updateScore(quiz, answering, following) {
     var questions = all(quiz, ".mot-question");
     var done = all(quiz, ".mot-question[data-result]").length;
@@ -159,8 +164,7 @@
     score.setAttribute("data-correct", String(right));
     score.setAttribute("data-answered", String(done));
     quiz.toggleAttribute("data-unsaved", !mot.progress.saved());   /* the intro says it saves */
-    /* nothing to clear yet, not even a dialogue's turns: it did nothing seen */
-    quiz.querySelector(".mot-retry").hidden = !quiz.querySelector(".mot-question[data-result], .mot-turn[data-played]");
+    showRetry(quiz);
     if (done === questions.length) {
       if (!following) { mot.progress.recordQuiz(quizId, right, questionIds(quiz), passMark); }
       showResults(quiz, right, questions.length, answering);
@@ -289,7 +293,7 @@
       turn: function (form, turn) {
         save(form);
         showModuleStatus(quiz);
-        quiz.querySelector(".mot-retry").hidden = false;   /* a dialogue begun: it clears it */
+        showRetry(quiz);   /* the turn is played: 重新作答 clears it */
         return engine.revealTurn(form, turn);
       },
       changed: function () {},
