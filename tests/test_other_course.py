@@ -90,6 +90,18 @@ def set_aside(page: Page) -> list[str]:
     return [str(copy) for copy in copies]
 
 
+def expect_put_aside(page: Page, record: dict[str, Any]) -> dict[str, Any]:
+    """Expect ``record``, another course's, put aside whole with a notice, and a fresh
+    record of this course in its place; returns that."""
+    expect(page.locator(".mot-storage-warning")).to_have_count(1)
+    expect(page.locator(".mot-storage-warning")).to_contain_text(SET_ASIDE)
+    assert [json.loads(copy) for copy in set_aside(page)] == [record]
+    fresh = stored(page)
+    assert fresh["course"] == course_identity(course_name())
+    assert (fresh["exam"], fresh["name"], fresh["quizzes"]) == (None, "", {})
+    return fresh
+
+
 def open_home(page: Page, url: str) -> None:
     page.goto(url)
     expect(page.locator(".mot-dashboard[data-ready]")).to_be_attached()
@@ -138,12 +150,7 @@ def test_a_course_published_where_another_was_starts_afresh_and_keeps_the_other_
     assert stored(page) == first
     open_home(page, url)
     expect(page.locator("[data-exam]")).to_have_text("未参加")
-    expect(page.locator(".mot-storage-warning")).to_have_count(1)
-    expect(page.locator(".mot-storage-warning")).to_contain_text(SET_ASIDE)
-    assert [json.loads(copy) for copy in set_aside(page)] == [first]
-    fresh = stored(page)
-    assert fresh["course"] == course_identity(course_name())
-    assert (fresh["exam"], fresh["name"], fresh["quizzes"]) == (None, "", {})
+    fresh = expect_put_aside(page, first)
     real = load_course(Project(PROJECT))
     passed = {**fresh, "quizzes": passed_course(real, None)["quizzes"]}
     seed_progress(page, url, json.dumps(passed))  # its own modules passed, not its exam
@@ -190,12 +197,7 @@ def test_every_page_that_knows_the_modules_puts_another_course_s_record_aside(
     seed_progress(page, fixture_site_url, json.dumps(other))
     page.goto(f"{fixture_site_url}{name}")
     expect(page.locator(PAGES_READY[name]).first).to_be_attached()
-    expect(page.locator(".mot-storage-warning")).to_have_count(1)
-    expect(page.locator(".mot-storage-warning")).to_contain_text(SET_ASIDE)
-    assert [json.loads(copy) for copy in set_aside(page)] == [other]
-    fresh = stored(page)
-    assert fresh["course"] == course_identity(course_name())
-    assert (fresh["exam"], fresh["name"], fresh["quizzes"]) == (None, "", {})
+    expect_put_aside(page, other)
 
 
 def test_a_course_renamed_keeps_an_exam_under_way_that_is_all_its_progress(
