@@ -2,9 +2,10 @@
 
 The dashboard on the home page, the exam and the certificate read it from a
 ``data-course`` attribute: the course's identity (from its name, which the learner's
-record keeps), module titles and links, which question counts towards
+record keeps), module titles, links and stages, which question counts towards
 which stage, each module's exam-only questions and the stage of each, the module to
-review for each stage, the names of the stages, the pass marks and the exam settings.
+review for each stage until the learner has answered one that teaches it, the names of
+the stages, the pass marks and the exam settings.
 The scripts hold none of these facts themselves. A key keeps its shape from build to
 build, and what is new comes as a key of its own: a runtime of an earlier build, still
 running in a tab when the course is published again, reads the keys it knows as it knew
@@ -55,6 +56,7 @@ def _module_entry(module: Module) -> dict[str, Any]:
         "id": module.page.name,
         "title": module.meta.title,
         "url": page_url(module.page.filename),
+        "stage": module.meta.stage,
         "questions": {question.id: module.area_of(question) for question in module.quiz.questions},
         "examQuestions": [question.id for question in module.quiz.exam_questions],
         "examStages": {
@@ -75,7 +77,8 @@ def _stage_entry(course: Course, stage: str) -> dict[str, Any]:
 
 
 def _review_module(course: Course, stage: str) -> Module | None:
-    """The module with the most questions on ``stage``: the one to review for it."""
+    """The module with the most questions on ``stage``: the one to review for it until the
+    learner has answered a module teaching it (the dashboard then names the one done worst)."""
     counts = Counter(
         module.page.name
         for module in course.modules

@@ -17,7 +17,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from benchmarks.courses import synthesise
 from generator.digests import opaque_key
+from generator.load import load_course
 from generator.models import (
     AREA_NAMES,
     EODC_STAGES,
@@ -28,8 +30,9 @@ from generator.models import (
     Question,
     Scenario,
 )
-from generator.project import bank_file, review_target
+from generator.project import Project, bank_file, review_target
 from tests.browsing import answer, give_answer, record_requests, seed_progress
+from tests.conftest import build_and_serve
 from tests.journeys import (
     LINES_OF_TEXT,
     OVERFLOWING,
@@ -468,6 +471,46 @@ def test_the_dashboard_follows_the_learner(learner: Page, site_url: str, course:
         expect(board.locator(f'[data-stage="{stage}"] [data-score]')).to_contain_text("（100%）")
     expect(advice).to_have_text(
         f"已作答的阶段都达到了 {course.pass_marks.module}%。下一步：领取结业证书"
+    )
+
+
+@pytest.fixture(scope="module")
+def two_modules_a_stage(
+    tmp_path_factory: pytest.TempPathFactory, course: Course
+) -> Iterator[tuple[Course, str]]:
+    """The real course and a copy of its first three modules, served: two modules teach
+    Explore, as a trainer's seventh module on a stage does (README's example)."""
+    root = synthesise(tmp_path_factory.mktemp("two-on-a-stage"), len(course.modules) + 3)
+    for url in build_and_serve(root):
+        yield load_course(Project(root)), url
+
+
+@pytest.mark.parametrize("failed", [0, 1], ids=["the-first-failed", "the-second-failed"])
+def test_the_dashboard_names_the_module_failed_of_two_on_a_stage(
+    page: Page, two_modules_a_stage: tuple[Course, str], failed: int
+) -> None:
+    """Of two modules teaching Explore, the learner passed one with full marks and failed
+    the other: the advice names the one failed. The build named one module per stage, the
+    one with the most questions on it, whatever the learner answered: a learner who failed
+    the second was sent to the first, passed with full marks."""
+    course, url = two_modules_a_stage
+    teaching = [module for module in course.modules if module.meta.stage == "explore"]
+    assert len(teaching) == 2
+    results = {
+        question.id: {
+            "quiz": module.page.name,
+            "result": "incorrect" if index == failed else "correct",
+        }
+        for index, module in enumerate(teaching)
+        for question in module.quiz.questions
+    }
+    open_page(page, url, ".mot-dashboard")
+    store(page, json.dumps({"version": 1, "questions": results}, ensure_ascii=False))
+    advice = page.locator("[data-advice]")
+    expect(advice).to_contain_text(f"最需要加强的阶段：{AREA_NAMES['explore']}（50%）")
+    expect(advice.locator("a")).to_have_text(teaching[failed].meta.title)
+    expect(advice.locator("a")).to_have_attribute(
+        "href", re.compile(f"{teaching[failed].page.name}\\.html$")
     )
 
 

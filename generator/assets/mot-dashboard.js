@@ -81,24 +81,49 @@
      and each exam-only question on the last paper handed in (after an exam failed, the
      quizzes alone said every stage was at the pass mark), also while the next paper is
      answered: it keeps the last one's verdicts until it is handed in itself, or after a
-     hand-in storage could not hold (mot-core.js, handIn). */
+     hand-in storage could not hold (mot-core.js, handIn). Each module's share of them
+     too, for the module to review. */
   function stageScores(course) {
     var attempt = mot.progress.attempt();
     var onPaper = attempt && (attempt.results || attempt.lastResults) || {};
     return course.stages.map(function (stage) {
-      var right = 0, answered = 0;
-      function count(questions, resultOf) {
-        Object.keys(questions).forEach(function (id) {
-          var result = questions[id] === stage.id && resultOf(id);
-          if (result) { answered += 1; right += result === "correct" ? 1 : 0; }
-        });
-      }
-      course.modules.forEach(function (module) {
-        count(module.questions, mot.progress.result);
-        count(module.examStages || {}, function (id) { return onPaper[id]; });   /* none in an earlier build's page */
-      });
-      return { stage: stage, right: right, answered: answered, percent: mot.progress.percent(right, answered) };
+      var byModule = course.modules.map(function (module) { return tally(module, stage, onPaper); });
+      var right = sumOf(byModule, "right"), answered = sumOf(byModule, "answered");
+      return { stage: stage, right: right, answered: answered, percent: mot.progress.percent(right, answered),
+        review: reviewOf(course, stage, byModule) };
     });
+  }
+
+  /* Right and answered questions of `stage` in one module: its quiz's as last answered, and
+     its exam-only ones on the paper (`onPaper`: id -> result). */
+  function tally(module, stage, onPaper) {
+    var counted = { right: 0, answered: 0 };
+    function count(questions, resultOf) {
+      Object.keys(questions).forEach(function (id) {
+        var result = questions[id] === stage.id && resultOf(id);
+        if (result) { counted.answered += 1; counted.right += result === "correct" ? 1 : 0; }
+      });
+    }
+    count(module.questions, mot.progress.result);
+    count(module.examStages || {}, function (id) { return onPaper[id]; });   /* none in an earlier build's page */
+    return counted;
+  }
+
+  function sumOf(tallies, key) { return tallies.reduce(function (total, counted) { return total + counted[key]; }, 0); }
+
+  /* The module to review for a stage: of the modules teaching it, the one the learner did
+     worst in on that stage; until one of them is answered, the one the build names (most
+     questions on it). The build's choice alone sent a learner who failed one of two
+     modules on a stage to the other, passed with full marks. */
+  function reviewOf(course, stage, byModule) {
+    var worst = null;
+    course.modules.forEach(function (module, index) {
+      var counted = byModule[index], share = counted.right / counted.answered;
+      if (module.stage === stage.id && counted.answered && (!worst || share < worst.share)) {
+        worst = { module: module, share: share };
+      }
+    });
+    return worst ? worst.module : stage.review;
   }
 
   function showStages(board, course, next) {
@@ -116,7 +141,7 @@
     var advice = board.querySelector("[data-advice]");
     advice.textContent = !started ? TEXT.none : weakest ? TEXT.weakest(weakest.stage.name, weakest.percent) :
       TEXT.fine(passMark, next);
-    var target = weakest ? weakest.stage.review : started && next;
+    var target = weakest ? weakest.review : started && next;
     if (target && target.url) {
       var link = mot.element("a", target.title);
       link.href = target.url;
