@@ -193,7 +193,12 @@ def _unknown_anchor(anchor: str, page: str, page_part: str, known: Container[str
             "unknown-anchor",
         )
     if (close := _misspelt(anchor, known)) is not None:
-        return missing, f"did you mean '#{close}'? write {page_part}#{close}", "unknown-anchor"
+        fix = (
+            f"did you mean '#{close}'? write {page_part}#{close}; or, if you changed that "
+            f"heading's id from '{{#{anchor}}}', change it back: ids never change once "
+            "published, as learners' saved links use them"
+        )
+        return missing, fix, "unknown-anchor"
     return missing, _new_id_fix(anchor, page_part), "unknown-anchor"
 
 

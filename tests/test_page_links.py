@@ -348,11 +348,15 @@ def test_a_misspelt_id_gets_the_id_meant(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A slip of the keyboard (a letter left out) was told to add the misspelt id to a
-    heading; the id meant is named, and an id like none on the page still gets that fix."""
+    heading; the id meant is named, and an id like none on the page still gets that fix.
+    The same message tells a trainer who changed a heading's id, links and all, to put it
+    back: it named only the links to change."""
     line = add_to_page(minimal_project, "见[第二章](02-second.md#cente)和[倾听](#zzz)。\n")
     assert problems(minimal_project, capsys) == [
         f"{PAGE}:{line}:8: link to '#cente', which is not a heading of 02-second.md; did you "
-        "mean '#centre'? write 02-second.md#centre [link.unknown-anchor]",
+        "mean '#centre'? write 02-second.md#centre; or, if you changed that heading's id "
+        "from '{#cente}', change it back: ids never change once published, as learners' "
+        "saved links use them [link.unknown-anchor]",
         f"{PAGE}:{line}:33: link to '#zzz', which is not a heading of 01-sample.md; write "
         f"'{{#zzz}}' {ANCHOR_FIX} [link.unknown-anchor]",
     ]
