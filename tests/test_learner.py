@@ -1582,11 +1582,19 @@ RING = """element => {
     .map(c => c / 255).map(c => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
     .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
   const style = getComputedStyle(element);
-  const [ring, page] = [style.outlineColor, getComputedStyle(document.body).backgroundColor]
-    .map(luminance).sort((a, b) => b - a);
-  return [style.outlineStyle, (ring + 0.05) / (page + 0.05)];
+  const page = getComputedStyle(document.body).backgroundColor;
+  let opacity = 1;
+  for (let node = element; node; node = node.parentElement) {
+    opacity *= Number(getComputedStyle(node).opacity);
+  }
+  const channels = colour => colour.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const under = channels(page);
+  const shown = channels(style.outlineColor).map((c, i) => c * opacity + under[i] * (1 - opacity));
+  const [ring, ground] = [`rgb(${shown})`, page].map(luminance).sort((a, b) => b - a);
+  return [style.outlineStyle, (ring + 0.05) / (ground + 0.05)];
 }"""
-"""The focused element's outline style and the contrast of its colour with the page's."""
+"""The focused element's outline style and the contrast of its colour, as drawn through the
+opacity of the element and its ancestors, with the page's."""
 
 
 def focus_ring(page: Page, within: str) -> float:
@@ -1612,6 +1620,25 @@ def test_focus_rings_stand_out_from_the_page(scheme_page: Page, fixture_site_url
     page.goto(f"{fixture_site_url}exam_certificate.html")
     rings.append(focus_ring(page, ".mot-certificate-page"))
     assert min(rings) >= 3, rings
+
+
+def test_a_move_that_can_go_no_further_keeps_its_focus_ring(
+    scheme_page: Page, fixture_site_url: str, course: Course
+) -> None:
+    """An item moved to the top keeps the focus on its 上移, which can go no further: the
+    button was faded with an opacity, and its ring with it, to 2:1 against the page."""
+    page = scheme_page
+    open_page(page, fixture_site_url)
+    form = form_of(page, question(course, "s1-ordering").id)
+    name = form.locator(".mot-move").nth(2).get_attribute("aria-label")  # the second item's 上移
+    assert name
+    up = form.get_by_role("button", name=name, exact=True)
+    up.focus()
+    page.keyboard.press("Enter")
+    expect(up).to_be_focused()
+    expect(up).to_have_attribute("aria-disabled", "true")
+    style, contrast = up.evaluate(RING)
+    assert style == "solid" and contrast >= 3, contrast
 
 
 MATERIAL_RING = """element => {
