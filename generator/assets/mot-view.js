@@ -17,6 +17,7 @@
   function showResults(panel, passed, text, details, scroll) {
     var verdict = panel.querySelector("[data-passed]");
     verdict.setAttribute("data-passed", String(passed));
+    panel.classList.toggle("mot-passed", passed);   /* its frame: no :has() before Safari 15.4, Chrome 105 */
     verdict.textContent = "";
     var icon = element("span", passed ? "✓" : "✗", "mot-icon");
     icon.setAttribute("aria-hidden", "true");

@@ -1,0 +1,83 @@
+"""The oldest browsers the course serves read our style sheets as well as they can.
+
+Learners open the course in WeChat on their own phones: the floor is iOS 15.0 Safari
+(WeChat on iOS 15; eslint.config.mjs bans what its JavaScript cannot parse) and Chrome 80
+(the engine of Android browsers built on older Chromium). Their CSS parsers drop a rule
+whose selector they cannot read (`:has()`: Safari 15.4, Chrome 105), a declaration whose
+value they do not know (`overflow-wrap: anywhere`: Safari 15.4), and an `@supports` block
+whose condition fails. Our Chromium is newer: these tests make its parsed sheets as an
+iOS 15.0 parser would have left them, then look at the page.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from generator.models import Course
+from tests.browsing import answer
+from tests.journeys import open_page
+
+pytestmark = pytest.mark.browser
+
+AS_IOS_15_0 = """() => {
+  const unknown = /:has\\(|overflow-wrap:\\s*anywhere/;
+  const strip = holder => {
+    for (let index = holder.cssRules.length - 1; index >= 0; index -= 1) {
+      const rule = holder.cssRules[index];
+      if (unknown.test(rule.selectorText || rule.conditionText || "")) {
+        holder.deleteRule(index);
+        continue;
+      }
+      if (rule.style && rule.style.overflowWrap === "anywhere") {
+        rule.style.removeProperty("overflow-wrap");
+      }
+      if (rule.cssRules) { strip(rule); }
+    }
+  };
+  const ours = [...document.styleSheets].filter(sheet => /\\/assets\\/mot/.test(sheet.href));
+  ours.forEach(strip);
+  return ours.length;
+}"""
+"""Our style sheets in the page as iOS 15.0 reads them; how many there are."""
+
+
+def as_ios_15_0(page: Page) -> None:
+    assert page.evaluate(AS_IOS_15_0) > 0, "the page has style sheets of ours"
+
+
+def test_a_quiz_passed_is_framed_in_the_colour_of_a_pass(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """The results panel's frame turned from red to green through `:has()`: a learner on
+    iOS 15.0 or Chrome 104 who passed read 本模块测验通过 in a red frame."""
+    module = course.modules[0]
+    open_page(page, f"{site_url}{module.page.name}.html", ".mot-quiz")
+    as_ios_15_0(page)
+    for index in range(len(module.quiz.questions)):
+        answer(page, module, index, right=True)
+    panel = page.locator(f'[data-results-for="{module.page.name}"]')
+    verdict = panel.locator("[data-passed]")
+    expect(verdict).to_have_attribute("data-passed", "true")
+    passed = verdict.evaluate("element => getComputedStyle(element).color")
+    expect(panel).to_have_css("border-top-color", passed)
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_no_contents_entry_is_cut_short_on_a_phone(
+    page: Page, site_url: str, course: Course, width: int
+) -> None:
+    """The sidebars' entries are kept whole between their spaces and punctuation, broken
+    where they must be with `overflow-wrap: anywhere`; iOS 15.0 kept them whole without it,
+    and Material cut them short with "…" (为什么客户和我们看到的不…)."""
+    page.set_viewport_size({"width": width, "height": 740})
+    cut = []
+    for module in course.modules:
+        open_page(page, f"{site_url}{module.page.name}.html", ".mot-quiz")
+        as_ios_15_0(page)
+        cut += page.locator(".md-nav__link .md-ellipsis").evaluate_all(
+            """entries => entries
+              .filter(entry => entry.clientWidth > 0 && entry.scrollWidth > entry.clientWidth + 1)
+              .map(entry => entry.textContent.trim())"""
+        )
+    assert cut == []
