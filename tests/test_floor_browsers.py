@@ -11,12 +11,16 @@ iOS 15.0 parser would have left them, then look at the page.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from generator.models import Course
 from tests.browsing import answer
-from tests.journeys import open_page
+from tests.journeys import open_page, passed_everything, store
+from tests.test_learner import assert_prints_on_one_a4_landscape_page
 
 pytestmark = pytest.mark.browser
 
@@ -81,3 +85,24 @@ def test_no_contents_entry_is_cut_short_on_a_phone(
               .map(entry => entry.textContent.trim())"""
         )
     assert cut == []
+
+
+def test_a_certificate_prints_alone_on_one_sheet(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """The print styles found a shown certificate with `:has()`: on Chrome 85 to 104, which
+    name pages but read no `:has()`, the page's title and checklist printed with it, on
+    paper of the default size. The document marked for it is unmarked on the next page,
+    reached by instant navigation, which keeps the document: it prints whole."""
+    page.goto(f"{site_url}exam_certificate.html")
+    store(page, passed_everything(course))
+    page.get_by_label("证书上的姓名").fill("李小梅")
+    page.get_by_role("button", name="生成证书").click()
+    expect(page.locator(".mot-certificate")).to_be_visible()
+    as_ios_15_0(page)
+    assert_prints_on_one_a4_landscape_page(page, tmp_path / "certificate.pdf")
+    page.evaluate("window.__sameDocument = true")
+    page.locator('nav a.md-nav__link[href$="index.html"]').first.click()
+    expect(page.locator(".mot-dashboard[data-ready]")).to_have_count(1)
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation"
+    expect(page.locator("html")).not_to_have_class(re.compile("mot-certificate-shown"))

@@ -85,7 +85,17 @@
       "日期：" + Number(day[0]) + "\u00a0年\u00a0" + Number(day[1]) + "\u00a0月\u00a0" + Number(day[2]) + "\u00a0日";
     certificate.hidden = false;
     page.querySelector(".mot-cert-actions").hidden = false;
+    markShown();
     return exam.passedScore;
+  }
+
+  /* While a certificate is shown, the page prints as the certificate alone: the print styles
+     find it by the document's class, where they found it with :has(), which Safari before
+     15.4 and Chrome before 105 do not read (the page's title and checklist printed with it,
+     on two sheets). Set on every page, as the document stays across instant navigation. */
+  function markShown() {
+    var shown = document.querySelector(".mot-certificate:not([hidden])");
+    document.documentElement.classList.toggle("mot-certificate-shown", Boolean(shown));
   }
 
   /* The box keeps what fits of a name pasted into it, and said nothing: a longer name was
@@ -154,8 +164,10 @@
       input.value = form.querySelector(".mot-status").textContent = "";
       page.querySelector(".mot-cert-name").textContent = "";
       page.querySelector(".mot-certificate").hidden = page.querySelector(".mot-cert-actions").hidden = true;
+      markShown();
     }
   }
 
   mot.register("certificate", ".mot-certificate-page", showCertificate);
+  mot.onEveryPage(markShown);
 })();
