@@ -92,7 +92,7 @@
   /* While a certificate is shown, the page prints as the certificate alone: the print styles
      find it by the document's class, where they found it with :has(), which Safari before
      15.4 and Chrome before 105 do not read (the page's title and checklist printed with it,
-     on two sheets). Set on every page, as the document stays across instant navigation. */
+     on three sheets). Set on every page, as the document stays across instant navigation. */
   function markShown() {
     var shown = document.querySelector(".mot-certificate:not([hidden])");
     document.documentElement.classList.toggle("mot-certificate-shown", Boolean(shown));
