@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.models import Course
+from generator.models import Course, Ordering, Scenario
 from tests.browsing import answer
-from tests.journeys import open_page, passed_everything, store
+from tests.journeys import open_module, open_page, passed_everything, store
+from tests.test_journeys_print import printed_buttons
 from tests.test_learner import assert_prints_on_one_a4_landscape_page
 
 pytestmark = pytest.mark.browser
@@ -85,6 +86,20 @@ def test_no_contents_entry_is_cut_short_on_a_phone(
               .map(entry => entry.textContent.trim())"""
         )
     assert cut == []
+
+
+def test_a_printed_module_page_leaves_out_its_buttons(
+    page: Page, site_url: str, course: Course, tmp_path: Path
+) -> None:
+    """The print rule that left out the buttons and the on-screen hints named a quiz with
+    nothing answered through `:has()`: an old browser dropped the whole rule, and printed
+    an ordering question's 上移 and 下移 and the dialogue's 回复."""
+    module = next(
+        m for m in course.modules if {Ordering, Scenario} <= {type(q) for q in m.quiz.questions}
+    )
+    open_module(page, site_url, module)
+    as_ios_15_0(page)
+    assert printed_buttons(page, tmp_path / "module.pdf")[0] == []
 
 
 def test_a_certificate_prints_alone_on_one_sheet(
