@@ -6,7 +6,9 @@ Learners open the course in WeChat on their own phones: the floor is iOS 15.0 Sa
 whose selector they cannot read (`:has()`: Safari 15.4, Chrome 105), a declaration whose
 value they do not know (`overflow-wrap: anywhere`: Safari 15.4), and an `@supports` block
 whose condition fails. Our Chromium is newer: these tests make its parsed sheets as an
-iOS 15.0 parser would have left them, then look at the page.
+iOS 15.0 parser would have left them, then look at the page and print it. A fallback
+written before a newer value (`color-mix()`: Safari 16.2, Chrome 111) is gone from the
+sheets Chromium parsed; the sheets the site serves are read for it instead.
 """
 
 from __future__ import annotations
