@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.models import Course, Ordering, Scenario
+from generator.models import Course
 from tests.browsing import answer
 from tests.journeys import open_module, open_page, passed_everything, store
-from tests.test_journeys_print import printed_buttons
+from tests.test_journeys_print import printed_buttons, with_ordering_and_dialogue
 from tests.test_learner import assert_prints_on_one_a4_landscape_page
 
 AS_IOS_15_0 = """() => {
@@ -97,9 +97,7 @@ def test_a_printed_module_page_leaves_out_its_buttons(
     """The print rule that left out the buttons and the on-screen hints named a quiz with
     nothing answered through `:has()`: an old browser dropped the whole rule, and printed
     an ordering question's 上移 and 下移 and the dialogue's 回复."""
-    module = next(
-        m for m in course.modules if {Ordering, Scenario} <= {type(q) for q in m.quiz.questions}
-    )
+    module = with_ordering_and_dialogue(course)
     open_module(page, site_url, module)
     as_ios_15_0(page)
     assert printed_buttons(page, tmp_path / "module.pdf")[0] == []

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Dialog, Locator, Page, expect
 
 from generator.digests import match_choices
-from generator.models import Course, Matching, Ordering, Scenario
+from generator.models import Course, Matching, Module, Ordering, Scenario
 from tests.browsing import answer, choose_dark, every_question, hand_in, seed_progress
 from tests.journeys import (
     LINES_OF_TEXT,
@@ -158,6 +158,14 @@ def printed_buttons(page: Page, pdf: Path) -> tuple[list[str], list[str]]:
     return [line for text in sheets for line in text.splitlines() if "BTN" in line], sheets
 
 
+def with_ordering_and_dialogue(course: Course) -> Module:
+    """The first module whose quiz has an ordering question and a dialogue: the buttons of
+    both, and their on-screen hints, are left off paper."""
+    return next(
+        m for m in course.modules if {Ordering, Scenario} <= {type(q) for q in m.quiz.questions}
+    )
+
+
 def test_a_printed_page_leaves_out_its_buttons(
     page: Page, site_url: str, course: Course, tmp_path: Path
 ) -> None:
@@ -165,9 +173,7 @@ def test_a_printed_page_leaves_out_its_buttons(
     page's 开始学习 and the exam's 开始考试 were printed (the home page's offer to clear the
     progress goes with its button). Nor does the ordering's hint
     send the reader to 上移 and 下移, or a dialogue's to 回复: each says what to do."""
-    module = next(
-        m for m in course.modules if {Ordering, Scenario} <= {type(q) for q in m.quiz.questions}
-    )
+    module = with_ordering_and_dialogue(course)
     open_module(page, site_url, module)
     buttons, sheets = printed_buttons(page, tmp_path / "module.pdf")
     assert buttons == []
