@@ -146,12 +146,12 @@
     next.textContent = step[3] && mot.progress.underway() ? step[3] : step[2];   /* 继续: a paper begun */
   }
 
-  /* The score as the page shows it, kept as the module's unless `following` (see sync). */
   /* 重新作答 once there is something to clear, a dialogue's turns too: at 0 it did nothing seen. */
   function showRetry(quiz) {
     quiz.querySelector(".mot-retry").hidden = !quiz.querySelector(".mot-question[data-result], .mot-turn[data-played]");
   }
 
+  /* The score as the page shows it, kept as the module's unless `following` (see sync). */
   function updateScore(quiz, answering, following) {
     var questions = all(quiz, ".mot-question");
     var done = all(quiz, ".mot-question[data-result]").length;
