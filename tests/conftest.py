@@ -279,15 +279,20 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+KEEPERS: set[Page] = set()
+"""The tabs the learners' context keeps open behind the tests' (``LearnerTabs``)."""
+
+
 def new_window(context: BrowserContext) -> Page:
-    """A new page of ``context``, in a window of its own once the context has a page.
+    """A new page of ``context``: a tab if the context has no page but the learners' keeper
+    (``KEEPERS``, behind it), else a window of its own.
 
     Chromium draws a tab that is behind another about once a second, and Playwright waits
     for a drawn frame before each click: a test that went back to a tab behind another
     waited a second or two per click. A learner with two pages of the course open side by
     side has them in two windows, each drawn.
     """
-    if not context.pages:
+    if all(page in KEEPERS for page in context.pages):
         return context.new_page()
     first = context.new_cdp_session(context.pages[0])
     target = first.send("Target.getTargetInfo")["targetInfo"]
@@ -321,6 +326,7 @@ class LearnerTabs:
     def __init__(self, context: BrowserContext, keeper: Page) -> None:
         self.context = context
         self.keeper = keeper
+        KEEPERS.add(keeper)
         self._storage = context.new_cdp_session(keeper)
         self._visited: set[str] = set()
         context.on("page", self._watch)
@@ -382,25 +388,32 @@ def untolerated(errors: list[str], tolerated: re.Pattern[str] | None) -> list[st
     return [error for error in errors if not (tolerated and tolerated.search(error))]
 
 
-def watched_tab(
-    tabs: LearnerTabs, tolerated: re.Pattern[str] | None = None, size: tuple[int, int] | None = None
-) -> Iterator[Page]:
-    """A fresh tab (of ``size`` pixels) of a learner new to the course; the test fails on
-    any JavaScript error, in it or in another tab the test opens, that ``tolerated`` does
-    not match."""
+@contextmanager
+def watched(tabs: LearnerTabs, tolerated: re.Pattern[str] | None = None) -> Iterator[None]:
+    """The learners' context, cleared at the end; the test fails on any JavaScript error
+    of a tab it opened there that ``tolerated`` does not match."""
     errors: list[str] = []
 
     def record(error: WebError) -> None:
         errors.append(str(error.error))
 
     tabs.context.on("weberror", record)
-    tab = tabs.open(size)
     try:
-        yield tab
+        yield
     finally:
         tabs.clear()
         tabs.context.remove_listener("weberror", record)
     assert untolerated(errors, tolerated) == [], "JavaScript errors on the page"
+
+
+def watched_tab(
+    tabs: LearnerTabs, tolerated: re.Pattern[str] | None = None, size: tuple[int, int] | None = None
+) -> Iterator[Page]:
+    """A fresh tab (of ``size`` pixels) of a learner new to the course; the test fails on
+    any JavaScript error, in it or in another tab the test opens, that ``tolerated`` does
+    not match."""
+    with watched(tabs, tolerated):
+        yield tabs.open(size)
 
 
 @pytest.fixture
@@ -427,11 +440,14 @@ def own_browser(
 
 
 @pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    """One learner's browser: its tabs share the progress record. The test fails if a page
-    in it throws a JavaScript error."""
-    with own_browser(browser) as made:
-        yield made
+def context(tabs: LearnerTabs) -> Iterator[BrowserContext]:
+    """One learner's browser, new to the course: its tabs (``new_window``) share the
+    progress record. It is the learners' context, cleared after the test (a context made
+    per test cost a second of CPU), so what it is given for the test alone (an init
+    script, a route) needs ``own_browser``. The test fails if a page in it throws a
+    JavaScript error."""
+    with watched(tabs):
+        yield tabs.context
 
 
 VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}

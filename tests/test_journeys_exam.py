@@ -1280,7 +1280,7 @@ def test_a_hand_in_storage_cannot_hold_keeps_the_last_paper_s_verdicts(
     of the paper handed in before went with it: the next visit's home page said 尚未作答 for
     the stages of exam-only questions, though the notice said 已经保存的进度还在. They stay,
     the learner is told this hand-in was not saved, and the next paper keeps them too."""
-    page = new_window(context)  # a browser of its own: the filled storage goes with it
+    page = new_window(context)  # the filled storage is cleared after the test
     drawn = hand_in_blank_paper(page, site_url, course)
     retake_with_three_right(page, course)
     assert page.evaluate(FILL_STORAGE) > 0

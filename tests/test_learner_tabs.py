@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
 
 from tests.conftest import LearnerTabs, new_window
 
@@ -68,3 +68,28 @@ def test_a_tab_is_the_size_asked_for_or_playwright_s_default(tabs: LearnerTabs) 
     assert tabs.open((390, 844)).viewport_size == {"width": 390, "height": 844}
     assert tabs.open().viewport_size == {"width": 1280, "height": 720}
     tabs.clear()
+
+
+def window_of(tab: Page) -> int:
+    """The id of the browser window ``tab`` is in."""
+    session = tab.context.new_cdp_session(tab)
+    target = session.send("Target.getTargetInfo")["targetInfo"]["targetId"]
+    session.detach()
+    assert tab.context.browser is not None
+    browser = tab.context.browser.new_browser_cdp_session()
+    window = browser.send("Browser.getWindowForTarget", {"targetId": target})["windowId"]
+    browser.detach()
+    return int(window)
+
+
+def test_a_learners_pages_are_each_in_sight(
+    context: BrowserContext, tabs: LearnerTabs, site_url: str
+) -> None:
+    """One learner's browser is the shared context: its first page is a tab in front of the
+    keeper (a window costs Chromium more), each next one a window of its own, none a tab
+    behind another, which Chromium hardly draws (``new_window``)."""
+    pages = [new_window(context) for _ in range(3)]
+    for page in pages:
+        page.goto(site_url)
+    windows = [window_of(page) for page in [tabs.keeper, *pages]]
+    assert windows[0] == windows[1] and len(set(windows)) == 3

@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from generator.digests import opaque_key
 from generator.load import load_course
-from generator.models import Course, Module, MultipleChoice, Shuffled, SingleChoice
+from generator.models import Course, Module, MultipleChoice, Question, Shuffled, SingleChoice
 from generator.project import Project
 from tests.browsing import (
     FOLLOWING_SAVES,
@@ -793,12 +793,19 @@ def test_exam_answers_not_saved_while_storage_was_full_are_saved_once_it_has_roo
 
 
 def test_a_hand_in_not_saved_leaves_a_paper_another_tab_handed_in(
-    context: BrowserContext, fixture_site_url: str, course: Course
+    browser: Browser, fixture_site_url: str, course: Course
 ) -> None:
     """A tab whose saves fail hears no other tab: handing in the same paper after another
     tab had handed it in and saved it, it dropped that paper, results and all. It hands in
     on the other tab's record, as a tab that saves does, and shows that hand-in, saved."""
-    questions = every_question(course)
+    with own_browser(browser) as context:
+        handed_in_twice(context, fixture_site_url, every_question(course))
+
+
+def handed_in_twice(
+    context: BrowserContext, fixture_site_url: str, questions: dict[str, Question]
+) -> None:
+    """Two tabs hand in one paper, the second unable to save."""
     context.add_init_script(FILLS_UP)
     saved = new_window(context)
     drawn = take_exam_started(saved, fixture_site_url)
