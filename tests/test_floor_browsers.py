@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.models import Course
+from generator.models import Course, Matching
 from tests.browsing import answer
 from tests.journeys import open_module, open_page, passed_everything, store
+from tests.test_journeys import TIMES_NAMED
 from tests.test_journeys_exam import expect_focus_above_the_bar
 from tests.test_journeys_print import printed_buttons, with_ordering_and_dialogue
 from tests.test_learner import assert_prints_on_one_a4_landscape_page
@@ -152,6 +153,26 @@ def test_a_colour_mixed_in_the_sheets_has_one_before_it_for_older_browsers(
             for index, (name, value) in enumerate(declared):
                 plain = {earlier for earlier, kept in declared[:index] if "color-mix(" not in kept}
                 assert "color-mix(" not in value or name in plain, (sheet.name, body)
+
+
+@pytest.mark.browser
+def test_a_matching_row_graded_right_names_its_choice_once_under_its_select(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """The line under a select that names the choice in full went, once the row was graded
+    right, through `:has()`: an old browser named the choice in the select, in that line,
+    and in the row's verdict."""
+    module, index = next(
+        (module, index)
+        for module in course.modules
+        for index, question in enumerate(module.quiz.questions)
+        if isinstance(question, Matching)
+    )
+    open_module(page, site_url, module)
+    as_ios_15_0(page)
+    rows = answer(page, module, index, right=True).locator(".mot-match")
+    expect(rows.locator(".mot-mark-correct")).to_have_count(rows.count())
+    assert rows.evaluate_all(TIMES_NAMED) == [1] * rows.count()
 
 
 IN_THE_BAR = "document.activeElement.closest('.mot-exam-bar') !== null"

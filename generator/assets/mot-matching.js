@@ -60,7 +60,8 @@
         var result = kit.verdictOf(select.value === solution[index]);
         var right = select.querySelector('option[value="' + solution[index] + '"]');
         var says = TEXT.pair[select.value ? result : "unanswered"];   /* a row left on 请选择 in the exam */
-        row.appendChild(kit.tag(says + (right ? right.textContent : ""), result, true));
+        /* Before the line that names the choice, which a row graded right hides (CSS) */
+        row.insertBefore(kit.tag(says + (right ? right.textContent : ""), result, true), row.querySelector(".mot-match-chosen"));
       });
     },
     missing: TEXT.match
