@@ -210,6 +210,7 @@ def test_a_dialogue_under_way_alone_can_be_cleared_by_starting_the_quiz_again(
     page.reload()
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
     expect(retry).to_be_visible()
+    page.once("dialog", lambda dialog: dialog.accept())  # the replies so far go: it asks
     retry.click()
     expect_fresh(form, question)
     expect(retry).to_be_hidden()
@@ -330,3 +331,42 @@ def test_restarting_a_dialogue_asks_first_when_it_was_right(
     expect(form.locator(".mot-turn[data-played]")).to_have_count(0)
     assert question.id not in stored_record(page).get("questions", {})
     assert len(asked) == (2 if right else 0)
+
+
+ASKED_FOR = {
+    0: "重新作答会清除你进行到一半的对话。确定要重新作答吗？",
+    1: "重新作答会清除你已经答过的\xa01\xa0道题和进行到一半的对话。确定要重新作答吗？",
+}
+"""What 重新作答 asks before clearing a dialogue under way, with this many questions answered."""
+
+
+@pytest.mark.parametrize("answered", list(ASKED_FOR), ids=["dialogue-alone", "and-a-question"])
+def test_retrying_the_quiz_asks_first_when_a_dialogue_is_under_way(
+    page: Page, site_url: str, found: tuple[Module, Scenario], answered: int
+) -> None:
+    """重新作答 shows once a dialogue's first turn is played, and cleared that dialogue at
+    once where it asks before clearing an answered question: the replies so far went
+    without a word. It asks, names what goes, and Cancel keeps the dialogue as it was."""
+    module, question = found
+    open_module(page, site_url, module)
+    others = [index for index, q in enumerate(module.quiz.questions) if q.id != question.id]
+    for index in others[:answered]:
+        answer(page, module, index, right=True)
+    form = form_of(page, question)
+    play(form, question, dialogue_path(question, right=False)[:1])
+    asked: list[str] = []
+    accept = [False]
+
+    def answer_it(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        (dialog.accept if accept[0] else dialog.dismiss)()
+
+    page.on("dialog", answer_it)
+    page.locator(".mot-quiz .mot-retry").click()
+    assert asked == [ASKED_FOR[answered]]
+    expect_left_after_the_first_turn(form, question, right=False)
+    accept[0] = True
+    page.locator(".mot-quiz .mot-retry").click()
+    expect_fresh(form, question)
+    assert asked == [ASKED_FOR[answered]] * 2
+    assert stored_record(page).get("questions", {}) == {}

@@ -39,7 +39,10 @@
     missed: "答错的题涉及的学习目标：",   /* on a return too, where no attempt is new */
     toResults: "查看本模块成绩",
     outdated: "这道题更新过：上次的答案对不上现在的题目，已经清除，请重新作答。",
-    confirmRetry: function (count) { return "重新作答会清除你已经答过的\u00a0" + count + "\u00a0道题。确定要重新作答吗？"; }
+    confirmRetry: function (count, begun) {
+      var lost = [count ? "已经答过的\u00a0" + count + "\u00a0道题" : "", begun ? "进行到一半的对话" : ""];
+      return "重新作答会清除你" + lost.filter(Boolean).join("和") + "。确定要重新作答吗？";
+    }
   };
   var shown = new WeakMap();   /* form -> the stored answer it shows (null: none) */
   var bound = new WeakSet();
@@ -259,7 +262,9 @@
   function retry(quiz, forms, ask) {
     if (forms.some(function (form) { return form.hasAttribute("aria-busy"); })) { return; }   /* being graded */
     var answered = forms.filter(function (form) { return form.hasAttribute("data-result"); }).length;
-    if (ask && answered && !window.confirm(TEXT.confirmRetry(answered))) { return; }
+    /* A dialogue under way is asked for too: its replies so far go (it has no result yet) */
+    var begun = forms.some(function (form) { return !form.hasAttribute("data-result") && form.querySelector(".mot-turn[data-played]"); });
+    if (ask && (answered || begun) && !window.confirm(TEXT.confirmRetry(answered, begun))) { return; }
     mot.progress.forget(forms.map(function (form) { return form.getAttribute("data-question-id"); }));
     forms.forEach(function (form) { shown.delete(form); });
     sync(quiz).then(function () {
