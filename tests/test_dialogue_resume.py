@@ -93,6 +93,19 @@ def expect_fresh(form: Locator, question: Scenario) -> None:
     expect(form).not_to_have_attribute("data-result", re.compile(".*"))
 
 
+class Confirms:
+    """What the page asks with ``window.confirm``, answered Cancel until ``accepting``."""
+
+    def __init__(self, page: Page) -> None:
+        self.asked: list[str] = []
+        self.accepting = False
+        page.on("dialog", self._answer)
+
+    def _answer(self, dialog: Dialog) -> None:
+        self.asked.append(dialog.message)
+        (dialog.accept if self.accepting else dialog.dismiss)()
+
+
 def score(module: Module, done: int, right: int) -> str:
     return f"已作答 {done}/{len(module.quiz.questions)} 题，答对 {right} 题"
 
@@ -310,27 +323,20 @@ def test_restarting_a_dialogue_asks_first_when_it_was_right(
     form = form_of(page, question)
     verdict = "correct" if right else "incorrect"
     expect(form).to_have_attribute("data-result", verdict)
-    asked: list[str] = []
-    accept = [False]
-
-    def answer_it(dialog: Dialog) -> None:
-        asked.append(dialog.message)
-        (dialog.accept if accept[0] else dialog.dismiss)()
-
-    page.on("dialog", answer_it)
+    confirms = Confirms(page)
     restart = form.get_by_role("button", name="重来这段对话")
     restart.click()
     if right:
-        assert asked == ["重新作答会清除你已经答过的\xa01\xa0道题。确定要重新作答吗？"]
+        assert confirms.asked == ["重新作答会清除你已经答过的\xa01\xa0道题。确定要重新作答吗？"]
         expect(form).to_have_attribute("data-result", verdict)
         expect(restart).to_be_focused()
         assert stored_record(page)["questions"][question.id]["result"] == verdict
-        accept[0] = True
+        confirms.accepting = True
         restart.click()
     expect(form).not_to_have_attribute("data-result", re.compile(".*"))
     expect(form.locator(".mot-turn[data-played]")).to_have_count(0)
     assert question.id not in stored_record(page).get("questions", {})
-    assert len(asked) == (2 if right else 0)
+    assert len(confirms.asked) == (2 if right else 0)
 
 
 ASKED_FOR = {
@@ -354,19 +360,12 @@ def test_retrying_the_quiz_asks_first_when_a_dialogue_is_under_way(
         answer(page, module, index, right=True)
     form = form_of(page, question)
     play(form, question, dialogue_path(question, right=False)[:1])
-    asked: list[str] = []
-    accept = [False]
-
-    def answer_it(dialog: Dialog) -> None:
-        asked.append(dialog.message)
-        (dialog.accept if accept[0] else dialog.dismiss)()
-
-    page.on("dialog", answer_it)
+    confirms = Confirms(page)
     page.locator(".mot-quiz .mot-retry").click()
-    assert asked == [ASKED_FOR[answered]]
+    assert confirms.asked == [ASKED_FOR[answered]]
     expect_left_after_the_first_turn(form, question, right=False)
-    accept[0] = True
+    confirms.accepting = True
     page.locator(".mot-quiz .mot-retry").click()
     expect_fresh(form, question)
-    assert asked == [ASKED_FOR[answered]] * 2
+    assert confirms.asked == [ASKED_FOR[answered]] * 2
     assert stored_record(page).get("questions", {}) == {}
