@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from generator.digests import opaque_key
 from generator.load import load_course
-from generator.models import Course, Module, MultipleChoice, Question, Shuffled, SingleChoice
+from generator.models import Course, Module, MultipleChoice, Shuffled, SingleChoice
 from generator.project import Project
 from tests.browsing import (
     FOLLOWING_SAVES,
@@ -798,34 +798,30 @@ def test_a_hand_in_not_saved_leaves_a_paper_another_tab_handed_in(
     """A tab whose saves fail hears no other tab: handing in the same paper after another
     tab had handed it in and saved it, it dropped that paper, results and all. It hands in
     on the other tab's record, as a tab that saves does, and shows that hand-in, saved."""
+    questions = every_question(course)
     with own_browser(browser) as context:
-        handed_in_twice(context, fixture_site_url, every_question(course))
-
-
-def handed_in_twice(
-    context: BrowserContext, fixture_site_url: str, questions: dict[str, Question]
-) -> None:
-    """Two tabs hand in one paper, the second unable to save."""
-    context.add_init_script(FILLS_UP)
-    saved = new_window(context)
-    drawn = take_exam_started(saved, fixture_site_url)
-    unsaved = new_window(context)
-    unsaved.goto(f"{fixture_site_url}exam.html")
-    expect(unsaved.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
-    unsaved.evaluate("window.__full = true")
-    for tab in (unsaved, saved):
-        for question_id in drawn:
-            form = tab.locator(f'.mot-exam-paper form[data-question-id="{question_id}"]')
-            give_answer(form, questions[question_id], True)
-        tab.evaluate("document.activeElement.blur()")  # left, as for another tab: a blank saves
-    hand_in(saved, saved)
-    hand_in(unsaved, unsaved)  # its record, a save behind, has the paper under way
-    expect(unsaved.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
-    expect(unsaved.locator('[data-results-for="exam"] [data-passed]')).to_be_visible()
-    expect(unsaved.locator(".mot-unsaved")).to_have_count(0)
-    saved.reload()
-    expect(saved.locator(".mot-exam[data-ready]")).to_have_attribute("data-exam-state", "finished")
-    assert stored(saved)["attempt"]["handedIn"] is True
+        context.add_init_script(FILLS_UP)
+        saved = new_window(context)
+        drawn = take_exam_started(saved, fixture_site_url)
+        unsaved = new_window(context)
+        unsaved.goto(f"{fixture_site_url}exam.html")
+        expect(unsaved.locator(".mot-exam")).to_have_attribute("data-exam-state", "in-progress")
+        unsaved.evaluate("window.__full = true")
+        for tab in (unsaved, saved):
+            for question_id in drawn:
+                form = tab.locator(f'.mot-exam-paper form[data-question-id="{question_id}"]')
+                give_answer(form, questions[question_id], True)
+            tab.evaluate("document.activeElement.blur()")  # left, as for another tab: a blank saves
+        hand_in(saved, saved)
+        hand_in(unsaved, unsaved)  # its record, a save behind, has the paper under way
+        expect(unsaved.locator(".mot-exam")).to_have_attribute("data-exam-state", "finished")
+        expect(unsaved.locator('[data-results-for="exam"] [data-passed]')).to_be_visible()
+        expect(unsaved.locator(".mot-unsaved")).to_have_count(0)
+        saved.reload()
+        expect(saved.locator(".mot-exam[data-ready]")).to_have_attribute(
+            "data-exam-state", "finished"
+        )
+        assert stored(saved)["attempt"]["handedIn"] is True
 
 
 def test_an_exam_handed_in_and_saved_says_nothing_of_storage_that_fills_up_later(
