@@ -282,6 +282,19 @@ def reply_through(form: Locator, q: Scenario, right: bool) -> None:
             expect(form.locator(f'.mot-turn[data-turn="{following}"]')).to_be_visible()
 
 
+class Confirms:
+    """What the page asks with ``window.confirm``, answered Cancel until ``accepting``."""
+
+    def __init__(self, page: Page) -> None:
+        self.asked: list[str] = []
+        self.accepting = False
+        page.on("dialog", self._answer)
+
+    def _answer(self, dialog: Dialog) -> None:
+        self.asked.append(dialog.message)
+        (dialog.accept if self.accepting else dialog.dismiss)()
+
+
 def restart_exam_dialogue(page: Page, form: Locator, accept: bool = True) -> str:
     """Press 重来这段对话 in the exam's dialogue ``form`` and answer the question it asks
     first; returns the question."""

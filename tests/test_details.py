@@ -11,12 +11,12 @@ from typing import Literal
 
 import lxml.html
 import pytest
-from playwright.sync_api import Dialog, Page, expect
+from playwright.sync_api import Page, expect
 
 from generator.load import load_course
 from generator.models import Course
 from generator.project import Project
-from tests.browsing import COLOUR_SWITCH, answer, axe_violations, choose_dark
+from tests.browsing import COLOUR_SWITCH, Confirms, answer, axe_violations, choose_dark
 from tests.conftest import FIXTURES, PROJECT, course_name
 from tests.journeys import PARTED_NUMBERS
 
@@ -75,17 +75,11 @@ def test_starting_again_asks_before_wiping_answers(
     module = fixture_course.modules[0]
     for index in range(2):
         answer(page, module, index, right=True)
-    asked: list[str] = []
-
-    def dismiss(dialog: Dialog) -> None:
-        asked.append(dialog.message)
-        dialog.dismiss()
-
-    page.once("dialog", dismiss)
+    confirms = Confirms(page)
     page.get_by_role("button", name="重新作答").click()
     expect(page.locator(".mot-question[data-result]")).to_have_count(2)
-    assert asked and "2\xa0道题" in asked[0]
-    page.once("dialog", lambda dialog: dialog.accept())
+    assert confirms.asked and "2\xa0道题" in confirms.asked[0]
+    confirms.accepting = True
     page.get_by_role("button", name="重新作答").click()
     expect(page.locator(".mot-question[data-result]")).to_have_count(0)
 

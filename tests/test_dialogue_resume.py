@@ -15,11 +15,17 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import Dialog, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from generator.digests import opaque_key
 from generator.models import Course, Module, Scenario
-from tests.browsing import answer, dialogue_path, expect_no_storage_notice, seed_progress
+from tests.browsing import (
+    Confirms,
+    answer,
+    dialogue_path,
+    expect_no_storage_notice,
+    seed_progress,
+)
 from tests.conftest import new_window
 from tests.journeys import stored_record
 from tests.test_learner import SPOKEN
@@ -91,19 +97,6 @@ def expect_fresh(form: Locator, question: Scenario) -> None:
     expect(form.locator(".mot-turn:visible")).to_have_count(1)
     expect(form.locator(f'.mot-turn[data-turn="{question.turns[0].id}"]')).to_be_visible()
     expect(form).not_to_have_attribute("data-result", re.compile(".*"))
-
-
-class Confirms:
-    """What the page asks with ``window.confirm``, answered Cancel until ``accepting``."""
-
-    def __init__(self, page: Page) -> None:
-        self.asked: list[str] = []
-        self.accepting = False
-        page.on("dialog", self._answer)
-
-    def _answer(self, dialog: Dialog) -> None:
-        self.asked.append(dialog.message)
-        (dialog.accept if self.accepting else dialog.dismiss)()
 
 
 def score(module: Module, done: int, right: int) -> str:
