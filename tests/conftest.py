@@ -283,6 +283,14 @@ KEEPERS: set[Page] = set()
 """The tabs the learners' context keeps open behind the tests' (``LearnerTabs``)."""
 
 
+def target_of(page: Page) -> dict[str, Any]:
+    """What Chromium's DevTools protocol knows of ``page`` (its targetId, its context…)."""
+    session = page.context.new_cdp_session(page)
+    target: dict[str, Any] = session.send("Target.getTargetInfo")["targetInfo"]
+    session.detach()
+    return target
+
+
 def new_window(context: BrowserContext) -> Page:
     """A new page of ``context``: a tab if the context has no page but the learners' keeper
     (``KEEPERS``, behind it), else a window of its own.
@@ -294,9 +302,7 @@ def new_window(context: BrowserContext) -> Page:
     """
     if all(page in KEEPERS for page in context.pages):
         return context.new_page()
-    first = context.new_cdp_session(context.pages[0])
-    target = first.send("Target.getTargetInfo")["targetInfo"]
-    first.detach()
+    target = target_of(context.pages[0])
     assert context.browser is not None
     browser = context.browser.new_browser_cdp_session()
     with context.expect_page() as opened:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from tests.conftest import LearnerTabs, new_window
+from tests.conftest import LearnerTabs, new_window, target_of
 
 pytestmark = pytest.mark.browser
 
@@ -72,9 +72,7 @@ def test_a_tab_is_the_size_asked_for_or_playwright_s_default(tabs: LearnerTabs) 
 
 def window_of(tab: Page) -> int:
     """The id of the browser window ``tab`` is in."""
-    session = tab.context.new_cdp_session(tab)
-    target = session.send("Target.getTargetInfo")["targetInfo"]["targetId"]
-    session.detach()
+    target = target_of(tab)["targetId"]
     assert tab.context.browser is not None
     browser = tab.context.browser.new_browser_cdp_session()
     window = browser.send("Browser.getWindowForTarget", {"targetId": target})["windowId"]
