@@ -26,7 +26,10 @@ build: $(INSTALLED)  ## check, render and build the site into site/ (make build 
 check: $(INSTALLED)  ## validate every module and quiz
 	$(PY) -m generator check
 
-test: $(TEST_INSTALLED) node_modules/.installed browser-deps lint typecheck  ## the whole suite, then its 20 slowest tests (make test WORKERS=1: in one process)
+test:  ## the whole suite, then its 20 slowest tests (make test WORKERS=1: in one process)
+	@$(MAKE) --no-print-directory --output-sync=target -j 2 $(TEST_INSTALLED) node_modules/.installed
+	@$(MAKE) --no-print-directory browser-deps
+	@$(MAKE) --no-print-directory --output-sync=target -j 2 lint typecheck
 	$(PY) -m pytest -n $(WORKERS) --dist loadfile --durations=20
 
 test-zensical: $(TEST_INSTALLED) browser-deps  ## only the Zensical engine's tests (make test runs them too)
@@ -67,9 +70,11 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[zensical]'
 	touch $(INSTALLED)
 
-$(TEST_INSTALLED): $(INSTALLED)
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $(TEST_INSTALLED)
+$(TEST_INSTALLED): pyproject.toml  # one pip run for both: a second resolve cost 13 s
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[zensical,test]'
+	touch $(INSTALLED) $(TEST_INSTALLED)
 
 clean:
 	rm -rf build site dist
