@@ -280,7 +280,8 @@ def browser() -> Iterator[Browser]:
 
 
 KEEPERS: set[Page] = set()
-"""The tabs the learners' context keeps open behind the tests' (``LearnerTabs``)."""
+"""The blank tabs the learners' context keeps open, each in a window of its own, behind
+the tests' (``LearnerTabs``)."""
 
 
 def target_of(page: Page) -> dict[str, Any]:
@@ -291,17 +292,40 @@ def target_of(page: Page) -> dict[str, Any]:
     return target
 
 
+def window_of(page: Page) -> int:
+    """The id of the browser window ``page`` is in."""
+    assert page.context.browser is not None
+    browser = page.context.browser.new_browser_cdp_session()
+    found = browser.send("Browser.getWindowForTarget", {"targetId": target_of(page)["targetId"]})
+    browser.detach()
+    return int(found["windowId"])
+
+
 def new_window(context: BrowserContext) -> Page:
-    """A new page of ``context``: a tab if the context has no page but the learners' keeper
-    (``KEEPERS``, behind it), else a window of its own.
+    """A new page of ``context``, in sight: a tab if the context has no page but the
+    learners' keepers (``KEEPERS``), else a tab in front of a keeper whose window holds no
+    other page, else a window of its own.
 
     Chromium draws a tab that is behind another about once a second, and Playwright waits
     for a drawn frame before each click: a test that went back to a tab behind another
     waited a second or two per click. A learner with two pages of the course open side by
-    side has them in two windows, each drawn.
+    side has them in two windows, each drawn. A new window cost Chromium twice the CPU of
+    a tab (1.2 s against 0.6 s with a module page loaded), so the second page opens in the
+    window the second keeper keeps.
     """
     if all(page in KEEPERS for page in context.pages):
         return context.new_page()
+    taken = {window_of(page) for page in context.pages if page not in KEEPERS}
+    free = [page for page in context.pages if page in KEEPERS and window_of(page) not in taken]
+    if free:
+        with context.expect_page() as opened:
+            free[0].evaluate("window.open('about:blank', '_blank', 'noopener')")
+        return opened.value
+    return _window_of_its_own(context)
+
+
+def _window_of_its_own(context: BrowserContext) -> Page:
+    """A new page of ``context`` in a new window (Playwright opens a tab)."""
     target = target_of(context.pages[0])
     assert context.browser is not None
     browser = context.browser.new_browser_cdp_session()
@@ -324,16 +348,17 @@ class LearnerTabs:
     A context of its own per test cost Chromium about a second of CPU per test: its first
     tab started a renderer with cold caches (fonts, style sheets, compiled scripts). A tab
     kept open on a blank page of 127.0.0.1, the site of every test server, keeps a renderer
-    warm for the tabs that follow. Between tests every other tab closes, and every origin
+    warm for the tabs that follow; a second one keeps a window open for a test's second
+    page (``new_window``). Between tests every other tab closes, and every origin
     the tabs visited loses what a page can keep (local storage, IndexedDB, cookies…) and
     the permissions it was granted: each test starts as a learner new to the course.
     """
 
-    def __init__(self, context: BrowserContext, keeper: Page) -> None:
+    def __init__(self, context: BrowserContext, keepers: list[Page]) -> None:
         self.context = context
-        self.keeper = keeper
-        KEEPERS.add(keeper)
-        self._storage = context.new_cdp_session(keeper)
+        self.keepers = keepers
+        KEEPERS.update(keepers)
+        self._storage = context.new_cdp_session(keepers[0])
         self._visited: set[str] = set()
         context.on("page", self._watch)
 
@@ -348,9 +373,9 @@ class LearnerTabs:
         return tab
 
     def clear(self) -> None:
-        """Close every tab but the keeper, and forget what the tabs kept and were granted."""
+        """Close every tab but the keepers, and forget what the tabs kept and were granted."""
         for tab in self.context.pages:
-            if tab is not self.keeper:
+            if tab not in self.keepers:
                 tab.close()
         for origin in self._visited - {"null"}:
             forget = {"origin": origin, "storageTypes": "all"}
@@ -383,9 +408,11 @@ class _BlankHandler(_QuietHandler):
 def tabs(browser: Browser) -> Iterator[LearnerTabs]:
     with serving(_BlankHandler) as origin:
         context = browser.new_context(locale="zh-CN")
-        keeper = context.new_page()
-        keeper.goto(f"{origin}/")
-        yield LearnerTabs(context, keeper)
+        keepers = [context.new_page()]
+        keepers.append(_window_of_its_own(context))
+        for keeper in keepers:
+            keeper.goto(f"{origin}/")
+        yield LearnerTabs(context, keepers)
         context.close()
 
 

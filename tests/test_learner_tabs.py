@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from tests.conftest import LearnerTabs, new_window, target_of
+from tests.conftest import LearnerTabs, new_window, window_of
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +54,7 @@ def test_a_test_s_tabs_leave_nothing_to_the_next(
     beside.goto(urls[0])
     assert "mot-test" in left_behind(first, urls[0])["storage"]
     tabs.clear()
-    assert tabs.context.pages == [tabs.keeper]
+    assert tabs.context.pages == tabs.keepers
     second = tabs.open()
     for url in urls:
         left = left_behind(second, url)
@@ -70,24 +70,18 @@ def test_a_tab_is_the_size_asked_for_or_playwright_s_default(tabs: LearnerTabs) 
     tabs.clear()
 
 
-def window_of(tab: Page) -> int:
-    """The id of the browser window ``tab`` is in."""
-    target = target_of(tab)["targetId"]
-    assert tab.context.browser is not None
-    browser = tab.context.browser.new_browser_cdp_session()
-    window = browser.send("Browser.getWindowForTarget", {"targetId": target})["windowId"]
-    browser.detach()
-    return int(window)
-
-
 def test_a_learners_pages_are_each_in_sight(
     context: BrowserContext, tabs: LearnerTabs, site_url: str
 ) -> None:
-    """One learner's browser is the shared context: its first page is a tab in front of the
-    keeper (a window costs Chromium more), each next one a window of its own, none a tab
-    behind another, which Chromium hardly draws (``new_window``)."""
+    """One learner's browser is the shared context: its first two pages are tabs in front
+    of the keepers, each in the window of its own a keeper keeps (a new window costs
+    Chromium more), each next one a window of its own, none a tab behind another, which
+    Chromium hardly draws (``new_window``)."""
     pages = [new_window(context) for _ in range(3)]
     for page in pages:
         page.goto(site_url)
-    windows = [window_of(page) for page in [tabs.keeper, *pages]]
-    assert windows[0] == windows[1] and len(set(windows)) == 3
+    kept = {window_of(keeper) for keeper in tabs.keepers}
+    windows = [window_of(page) for page in pages]
+    assert len(kept) == 2 and set(windows[:2]) == kept
+    assert windows[2] not in kept
+    assert sorted(page.evaluate("innerWidth") for page in pages) == [1280] * 3
