@@ -91,12 +91,12 @@ def quiz_journey(page: Page, url: str, camera: Camera, module: Module) -> None:
             form.scroll_into_view_if_needed()
             camera.shoot("quiz-first-answer-wrong")
     camera.shoot("quiz-last-answer-wrong")
-    page.get_by_role("link", name="查看本章成绩").click()
+    page.get_by_role("link", name="查看本模块成绩").click()
     camera.shoot("quiz-results-failed")
     page.get_by_role("button", name="只重做答错的题").click()
     for index in range(len(module.quiz.questions)):
         answer(page, module, index, right=True)
-    page.get_by_role("link", name="查看本章成绩").click()
+    page.get_by_role("link", name="查看本模块成绩").click()
     camera.shoot("quiz-results-passed")
 
 
