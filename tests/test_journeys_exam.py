@@ -194,6 +194,34 @@ def test_the_results_panel_scores_each_stage_of_the_paper(
     expect_exam_results(page, course, paper)
 
 
+ADVICE_LINES = """lines => lines.map(line => {
+  const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf('建议复习');
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 4);
+    return new Set([...range.getClientRects()].map(box => Math.round(box.top))).size;
+  }
+  return 0;
+})"""
+"""For each stage line, the lines its advice 建议复习 is set on (0: no advice)."""
+
+
+def test_a_phone_keeps_each_stage_s_advice_on_one_line(page: Page, site_url: str) -> None:
+    """A paper handed in blank on a phone: every stage line ends in 建议复习, and the
+    longer ones (提议 Offer：答对 0/4 题（0%），建议复习) broke it 建 / 议复习."""
+    open_page(page, f"{site_url}exam.html", ".mot-exam")
+    page.get_by_role("button", name="开始考试").click()
+    hand_in(page, page)
+    lines = page.locator('[data-results-for="exam"] .mot-exam-stages li')
+    expect(lines).to_have_count(len(AREA_NAMES))  # every module draws questions
+    for width in (390, 360, 320):
+        page.set_viewport_size({"width": width, "height": 844})
+        assert lines.evaluate_all(ADVICE_LINES) == [1] * len(AREA_NAMES), width
+
+
 @pytest.mark.parametrize("height", [640, 256], ids=["small-phone", "zoom-400"])
 def test_on_a_narrow_screen_the_exam_shows_the_question_it_goes_to(
     page: Page, site_url: str, course: Course, height: int

@@ -25,9 +25,8 @@
     stages: "各部分得分：",   /* not 各阶段: the home page's EODC 各阶段得分 are the four stages alone */
     /* worded as the home page's stage scores; advice under the pass mark, not 未达到及格线
        (a stage of 3 questions with one wrong, on a paper passed) */
-    score: function (right, total, percent, weak) {
-      return "答对\u00a0" + right + "/" + total + "\u00a0题（" + percent + "%）" + (weak ? "，建议复习" : "");
-    },
+    score: function (right, total, percent) { return "答对\u00a0" + right + "/" + total + "\u00a0题（" + percent + "%）"; },
+    review: "建议复习",   /* on one line: a phone broke it 建 / 议复习 */
     misses: "答错的题和复习链接：",
     onPaper: function (place) { return "第\u00a0" + place + "\u00a0题"; },
     changed: "交卷后课程更新过：得分和及格线按交卷时的记录；下面各部分的得分和错题按现在的题目和答案列出。"
@@ -46,7 +45,8 @@
       var score = stages[area.id];
       if (!score) { return; }
       var percent = mot.progress.percent(score.right, score.total);
-      var line = element("li", area.name + "：" + TEXT.score(score.right, score.total, percent, percent < passMark));
+      var line = element("li", area.name + "：" + TEXT.score(score.right, score.total, percent));
+      if (percent < passMark) { line.append("，", element("span", TEXT.review, "mot-review")); }
       line.setAttribute("data-stage", area.id);
       list.appendChild(line);
     });
