@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+from tests.conftest import PROJECT
+
 PRESSED = re.compile(r'get_by_role\("(?:button|link)", name="([^"]+)"')
 """A control the screenshot script finds by its name, to press it."""
 
