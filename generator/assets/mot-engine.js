@@ -463,9 +463,12 @@
      Says whether it did; an answer that does not fit is not shown at all. */
   function fill(form, stored) { return typeOf(form).fill(form, stored); }
 
-  /* Not in a dialogue's turns still hidden, which stand before the turn being played. */
+  /* Not in a dialogue's turns still hidden, which stand before the turn being played.
+     (Found in script: Chrome 80 to 87 throw at :is() and at a list in :not().) */
   function firstControl(form) {
-    return form.querySelector(":is(input, select, button):not([disabled], [hidden] *):is(.mot-options *)");
+    return all(form, ".mot-options input, .mot-options select, .mot-options button").find(function (control) {
+      return !control.disabled && !control.parentNode.closest("[hidden]");
+    });
   }
 
   mot.engine = {

@@ -20,7 +20,7 @@
   var HOLD_LIMIT = 5000;  /* ms at most a return waits */
   var PEEK = 48;          /* px of an element at the view's edge that the learner can read */
   var LEARNER_MOVES = ["wheel", "touchstart", "keydown", "mousedown"];
-  var IN_VIEW = ".md-content :is(h1, h2, h3, .mot-question, .mot-results:not([hidden]))";
+  var IN_VIEW = ".md-content h1, .md-content h2, .md-content h3, .md-content .mot-question, .md-content .mot-results:not([hidden])";
   var pageShown = false;
   var shownPath = location.pathname;
   var holding = null;     /* the return still being scrolled to its place: { stop } */
@@ -55,7 +55,7 @@
      kept from Material until it has been told of a place. A search result for this page is
      followed to its section alone: its ?h= (the words to highlight) loaded the page again. */
   window.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a[href]:not([target], [download])");
+    var link = event.target.closest && event.target.closest("a[href]:not([target]):not([download])");
     var plain = event.button === 0 && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey);
     if (!plain || !link || !link.hash || link.pathname !== location.pathname) { return; }
     followedTo = link.hash;
