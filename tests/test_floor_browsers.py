@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from generator.models import Course, Matching, Scenario
+from generator.models import Course, Matching, Module, Question, Scenario
 from tests.browsing import answer, wait_for
 from tests.journeys import open_module, open_page, passed_everything, store
 from tests.test_journeys import TIMES_NAMED
@@ -139,6 +139,16 @@ def test_a_certificate_prints_alone_on_one_sheet(
     expect(page.locator("html")).not_to_have_class(re.compile("mot-certificate-shown"))
 
 
+def first_of_kind(course: Course, kind: type[Question]) -> tuple[Module, int]:
+    """The first module with a question of ``kind``, and that question's index in its quiz."""
+    return next(
+        (module, index)
+        for module in course.modules
+        for index, question in enumerate(module.quiz.questions)
+        if isinstance(question, kind)
+    )
+
+
 LOOKS = """parts => parts.map(part => {
   const style = getComputedStyle(part);
   return [part.className, style.display, style.marginLeft, style.marginTop, style.boxShadow,
@@ -154,12 +164,7 @@ def test_a_played_dialogue_reads_as_a_chat_in_the_floor_browsers(
     """A played turn shows the learner's reply as a bubble headed 你： without its radio
     button, and the coaching set in under it, through rules written with `:is()`: Chrome 80
     to 87 dropped them, and showed each reply as an option still to be picked."""
-    module, index = next(
-        (module, index)
-        for module in course.modules
-        for index, question in enumerate(module.quiz.questions)
-        if isinstance(question, Scenario)
-    )
+    module, index = first_of_kind(course, Scenario)
     open_module(page, site_url, module)
     played = answer(page, module, index, right=False).locator(
         ".mot-turn[data-played] :is(.mot-option:not([hidden]), .mot-option:not([hidden]) input,"
@@ -305,12 +310,7 @@ def test_a_matching_row_graded_right_names_its_choice_once_under_its_select(
     """The line under a select that names the choice in full went, once the row was graded
     right, through `:has()`: an old browser named the choice in the select, in that line,
     and in the row's verdict."""
-    module, index = next(
-        (module, index)
-        for module in course.modules
-        for index, question in enumerate(module.quiz.questions)
-        if isinstance(question, Matching)
-    )
+    module, index = first_of_kind(course, Matching)
     open_module(page, site_url, module)
     as_the_floor(page)
     rows = answer(page, module, index, right=True).locator(".mot-match")
