@@ -4,7 +4,7 @@ The diagrams are the real course's, so a diagram added or redrawn is checked too
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Literal, TypedDict
 
 import pytest
@@ -30,7 +30,6 @@ class Label(TypedDict):
 
 MEASURE_LABELS = """svg => {
   const frame = svg.getBoundingClientRect();
-  const unit = Math.hypot(svg.getScreenCTM().a, svg.getScreenCTM().b);   /* px per unit */
   const edges = box => [box.left, box.top, box.right, box.bottom];
   const shapes = [...svg.querySelectorAll("rect, circle")].map(shape =>
     ({ box: edges(shape.getBoundingClientRect()), round: shape.tagName === "circle" }));
@@ -40,7 +39,8 @@ MEASURE_LABELS = """svg => {
       - (b.box[2] - b.box[0]) * (b.box[3] - b.box[1]))[0];
   return [...svg.querySelectorAll("text")].map(text => {
     const style = getComputedStyle(text);
-    const size = parseFloat(style.fontSize) * unit * (parseFloat(style.scale) || 1);
+    const drawing = text.getScreenCTM();   /* the diagram's, and the label's own scale */
+    const size = parseFloat(style.fontSize) * Math.hypot(drawing.a, drawing.b);
     const drawn = text.getBoundingClientRect();
     const middle = (drawn.top + drawn.bottom) / 2;   /* the glyphs, not the line's leading */
     const glyphs = text.hasAttribute("transform") ? edges(drawn)   /* turned: as drawn */
@@ -58,9 +58,15 @@ MEASURE_LABELS = """svg => {
 line's), and the smallest rectangle or circle holding the point it is anchored at."""
 
 
-def labels_of(page: Page, url: str, module: Module) -> list[list[Label]]:
+def labels_of(
+    page: Page, url: str, module: Module, read_as: Callable[[Page], None] | None = None
+) -> list[list[Label]]:
+    """The labels of each diagram on ``module``'s page, with its style sheets ``read_as``
+    an older browser reads them, if given."""
     page.goto(f"{url}{module.page.name}.html")
     page.evaluate("document.fonts.ready.then(() => true)")
+    if read_as:
+        read_as(page)
     return [svg.evaluate(MEASURE_LABELS) for svg in page.locator(".mot-figure svg").all()]
 
 
@@ -110,9 +116,18 @@ def test_diagram_labels_are_readable_and_each_in_its_place(
     """On a phone a diagram is drawn about half its size, and its labels were 8 to 9 px
     high. They grow there, so each is checked where it is drawn: large enough, inside the
     box or circle it is anchored in, and clear of every other label."""
-    small, astray, crossing = [], [], []
+    assert label_problems(reader, site_url, course) == ([], [], [])
+
+
+def label_problems(
+    page: Page, url: str, course: Course, read_as: Callable[[Page], None] | None = None
+) -> tuple[list[tuple[object, ...]], ...]:
+    """The course's diagram labels too small, past their box, and over another label."""
+    small: list[tuple[object, ...]] = []
+    astray: list[tuple[object, ...]] = []
+    crossing: list[tuple[object, ...]] = []
     for module in course.modules:
-        for figure, labels in enumerate(labels_of(reader, site_url, module)):
+        for figure, labels in enumerate(labels_of(page, url, module, read_as)):
             where = f"{module.page.name}, figure {figure + 1}"
             small += [
                 (where, label["text"], round(label["size"], 1))
@@ -126,7 +141,7 @@ def test_diagram_labels_are_readable_and_each_in_its_place(
                 for other in labels[index + 1 :]
                 if overlap(one, other)
             ]
-    assert (small, astray, crossing) == ([], [], [])
+    return small, astray, crossing
 
 
 TURNED = """<figure class="mot-figure"><svg viewBox="0 0 640 400" role="img" aria-label="t">
