@@ -7,12 +7,12 @@ whose selector they cannot read (`:has()`: Safari 15.4, Chrome 105; `:focus-visi
 Safari 15.4, Chrome 86; `:is()`, `:where()` and a list in `:not()`: Chrome 88), a
 declaration whose value they do not know (`overflow-wrap: anywhere`: Safari 15.4), a
 container query (Safari 16, Chrome 105) and an `@supports` block whose condition fails;
-they apply one for browsers without `:has()`. Our Chromium is newer: these tests make its
-parsed sheets as a parser that reads only what both floor browsers read would have left
-them, then look at the page and print it. A fallback written before a newer value
-(`color-mix()`: Safari 16.2, Chrome 111) is gone from the sheets Chromium parsed; the
-sheets the site serves are read for it instead, and for selectors that have a form the
-floor reads.
+they apply one for browsers without `:has()` or container queries. Our Chromium is newer:
+these tests make its parsed sheets as a parser that reads only what both floor browsers
+read would have left them, then look at the page and print it. A fallback written before
+a newer value (`color-mix()`: Safari 16.2, Chrome 111) is gone from the sheets Chromium
+parsed; the sheets the site serves are read for it instead, and for selectors that have a
+form the floor reads.
 """
 
 from __future__ import annotations
