@@ -456,20 +456,22 @@
       if (putAside(":other:", state)) { notices.other = OTHER; }
       warn();
     },
+    /* Answers forgotten: the questions are new again, in the order they are shown. */
     forget: function (questionIds) {
-      update(function (record) {
-        questionIds.forEach(function (id) { delete record.questions[id]; delete record.shuffles[id]; });
-      });
+      update(function (record) { questionIds.forEach(function (id) { delete record.questions[id]; }); });
     },
     /* The order a question's options are shown in this attempt, as a seed; drawn once,
-       a quiz's together: one save, and one storage event for every other tab. */
+       a quiz's together: one save, and one storage event for every other tab. A `retry`
+       draws them all anew in the save that forgets their answers, so that another tab told
+       of it shows the orders this tab does (told of two saves, it drew its own between). */
     seed: function (questionId) { return state.shuffles[questionId]; },
-    drawSeeds: function (questionIds) {
-      if (questionIds.every(function (id) { return isCount(state.shuffles[id]); })) { return; }
+    drawSeeds: function (questionIds, retry) {
+      if (!retry && questionIds.every(function (id) { return isCount(state.shuffles[id]); })) { return; }
       var seeds = questionIds.map(newSeed);   /* drawn once: the change made again sets the same */
       update(function (record) {
         questionIds.forEach(function (id, index) {
-          if (!isCount(record.shuffles[id])) { record.shuffles[id] = seeds[index]; }
+          if (retry) { delete record.questions[id]; }
+          if (retry || !isCount(record.shuffles[id])) { record.shuffles[id] = seeds[index]; }
         });
       });
     },

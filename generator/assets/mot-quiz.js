@@ -45,6 +45,7 @@
     }
   };
   var shown = new WeakMap();   /* form -> the stored answer it shows (null: none) */
+  var drawnWith = new WeakMap();   /* form -> the seed of the order it shows (another tab may draw one) */
   var bound = new WeakSet();
 
   /* Whether two stored answers (lists of option keys, items, blanks or turns, or null) are
@@ -202,17 +203,18 @@
     return Promise.all(forms.map(function (form) {
       var id = form.getAttribute("data-question-id");
       var entry = mot.progress.entry(id);
-      var saved = entry && entry.answer || null;
-      if (shown.has(form) && sameAnswer(shown.get(form), saved)) { return null; }   /* nothing to draw again */
+      var saved = entry && entry.answer || null, seed = mot.progress.seed(id);
+      if (shown.has(form) && sameAnswer(shown.get(form), saved) && drawnWith.get(form) === seed) { return null; }   /* nothing to draw again */
       shown.set(form, saved);
+      drawnWith.set(form, seed);
       engine.reset(form);
-      engine.arrange(form, mot.progress.seed(id));
+      engine.arrange(form, seed);
       if (!entry) { return null; }
       /* An answer fits when it is put back as far as the record says: whole, with its
          result, or (no result yet) a dialogue up to the turn it was left at. */
       if (!saved || !engine.fill(form, entry.answer) || !engine.response(form) !== !entry.result) {
         engine.reset(form);
-        engine.arrange(form, mot.progress.seed(id));
+        engine.arrange(form, seed);
         shown.set(form, null);
         if (following) { return null; }
         stale.push(id);
@@ -265,7 +267,7 @@
     /* A dialogue under way is asked for too: its replies so far go (it has no result yet) */
     var begun = forms.some(function (form) { return !form.hasAttribute("data-result") && form.querySelector(".mot-turn[data-played]"); });
     if (ask && (answered || begun) && !window.confirm(TEXT.confirmRetry(answered, begun))) { return; }
-    mot.progress.forget(forms.map(function (form) { return form.getAttribute("data-question-id"); }));
+    mot.progress.drawSeeds(forms.map(function (form) { return form.getAttribute("data-question-id"); }), true);
     forms.forEach(function (form) { shown.delete(form); });
     sync(quiz).then(function () {
       updateScore(quiz, true);
