@@ -303,6 +303,9 @@ def test_a_reordered_question_shows_the_learners_own_choice(
 def test_an_answer_whose_option_was_reworded_is_forgotten(
     learner: Page, republished: Republished
 ) -> None:
+    """The question is new again, in the order it was shown in: the record keeps its seed,
+    and a reload shows that order (the seed went with the answer, and a reload drew
+    another)."""
     url = republished.url
     open_quiz(learner, url, "01-sample")
     form = learner.locator('form[data-question-id="s1-multiple"]')
@@ -315,6 +318,18 @@ def test_an_answer_whose_option_was_reworded_is_forgotten(
     expect(status).to_have_attribute("aria-live", "off")  # read where it stands, not announced
     assert "s1-multiple" not in record(learner)["questions"]
     expect(learner.locator(".mot-score")).to_have_attribute("data-answered", "4")
+    first_record = next(
+        json.loads(item["value"])
+        for origin in republished.learner["origins"]
+        for item in origin["localStorage"]
+        if item["name"] == STORAGE_KEY
+    )
+    seed = first_record["shuffles"]["s1-multiple"]
+    assert record(learner)["shuffles"].get("s1-multiple") == seed, "in the order it had"
+    order = form.locator("input").evaluate_all("inputs => inputs.map(i => i.value)")
+    learner.reload()
+    expect(learner.locator(".mot-quiz[data-ready]")).to_have_count(1)
+    assert form.locator("input").evaluate_all("inputs => inputs.map(i => i.value)") == order
 
 
 def test_a_changed_right_answer_is_graded_again_everywhere(
