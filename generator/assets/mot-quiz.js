@@ -239,7 +239,7 @@
      that is still shown; else to that question's status line, which says another window
      changed the answer, as it does again when the focus is on that line already; else, in
      the results panel drawn again or gone, to the panel or the score line. A save that
-     changed no answer shown here (another page opened, a seed drawn) moves nothing. */
+     changed no answer shown here (another page opened, its seeds drawn) moves nothing. */
   function follow(quiz) {
     var focused = quiz.contains(document.activeElement) && document.activeElement;
     var form = focused && focused.closest(".mot-question"), before = form && shown.get(form);
