@@ -36,7 +36,11 @@ Storage.prototype.setItem = function (key, value) {
 
 def shuffled_module(course: Course) -> Module:
     """The first module with a question whose options are shuffled."""
-    return next(m for m in course.modules if any(isinstance(q, Shuffled) for q in m.quiz.questions))
+    return next(
+        m
+        for m in course.modules
+        if any(isinstance(q, Shuffled) and q.shuffle for q in m.quiz.questions)
+    )
 
 
 def opened(tab: Page, url: str, module: Module) -> Page:
