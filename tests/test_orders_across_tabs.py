@@ -34,6 +34,12 @@ Storage.prototype.setItem = function (key, value) {
 """Counts the progress record's saves a tab makes itself, in ``__ownSaves``."""
 
 
+MOST_OPTIONS = """() => [...document.querySelectorAll('.mot-quiz .mot-question[data-shuffle]')]
+  .map(form => [form.querySelectorAll('.mot-option').length, form.dataset.questionId])
+  .sort((a, b) => b[0] - a[0])[0][1]"""
+"""The shuffled question of the quiz with the most options to tick."""
+
+
 def shuffled_module(course: Course) -> Module:
     """The first module with a question whose options are shuffled."""
     return next(
@@ -94,14 +100,24 @@ def test_an_order_another_tab_drew_is_shown(
 ) -> None:
     """Two tabs opening a module at once each draw its orders, and the record keeps the
     later save's: the tab whose orders were not kept shows the kept ones as it hears of
-    them. Here the other tab's save is made from a page that runs none of the course."""
+    them, and the option the learner was on keeps the focus as it moves. Here the other
+    tab's save is made from a page that runs none of the course."""
     module = shuffled_module(course)
     tab = opened(new_window(context), site_url, module)
-    record = stored(tab)
     drawn_first = tab.evaluate(SHOWN_ORDERS)
-    record["shuffles"] = {id_: (seed + 1) % 2**32 for id_, seed in record["shuffles"].items()}
-    seed_progress(new_window(context), site_url, json.dumps(record))
-    caught_up(tab)
-    kept = orders_on_arrival(context, site_url, module)
-    assert differing(drawn_first, kept), "the test draws other orders"
+    on = tab.evaluate(MOST_OPTIONS)
+    option = tab.locator(f'form[data-question-id="{on}"] .mot-option input').first
+    option.evaluate("input => { input.dataset.learnerWasHere = ''; input.focus(); }")
+    for shift in range(1, 4):  # again, should a shift leave that question's order as it was
+        record = stored(tab)
+        record["shuffles"] = {
+            id_: (seed + shift) % 2**32 for id_, seed in record["shuffles"].items()
+        }
+        seed_progress(new_window(context), site_url, json.dumps(record))
+        caught_up(tab)
+        kept = orders_on_arrival(context, site_url, module)
+        if on in differing(drawn_first, kept):
+            break
+    assert on in differing(drawn_first, kept), "the test draws another order"
     assert differing(tab.evaluate(SHOWN_ORDERS), kept) == []
+    assert tab.evaluate("'learnerWasHere' in document.activeElement.dataset"), "focus kept"
