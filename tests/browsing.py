@@ -37,6 +37,16 @@ SEED_PAGE = "mot-test-seed.html"
 """A page of the site's address, served by the test itself, that runs none of the course."""
 
 
+SHOWN_ORDERS = """() => Object.fromEntries([...document.querySelectorAll('.mot-quiz .mot-question')]
+  .map(form => [form.dataset.questionId,
+    [...form.querySelectorAll('.mot-options > .mot-option > input, .mot-turn input')]
+      .map(i => i.name + '=' + i.value)
+      .concat([...(form.querySelector('.mot-match-select') || {options: []}).options]
+        .map(o => o.value))])
+)"""
+"""Per question, the values of its options, replies and matching choices in page order."""
+
+
 def every_question(course: Course) -> dict[str, Question]:
     """Every question of the course, module quizzes' and exam pools', by its id."""
     return {q.id: q for module in course.modules for q in module.quiz.every_question}

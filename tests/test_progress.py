@@ -23,6 +23,7 @@ from generator.project import Project
 from tests.browsing import (
     FOLLOWING_SAVES,
     LOGIN_PAGE_RUN,
+    SHOWN_ORDERS,
     STORAGE_KEY,
     answer,
     answer_exam,
@@ -1345,15 +1346,6 @@ def test_a_bank_that_does_not_load_hides_only_its_own_questions(
 
 
 # Shuffled orders ---------------------------------------------------------------------------
-
-SHOWN_ORDERS = """() => Object.fromEntries([...document.querySelectorAll('.mot-quiz .mot-question')]
-  .map(form => [form.dataset.questionId,
-    [...form.querySelectorAll('.mot-options > .mot-option > input, .mot-turn input')]
-      .map(i => i.name + '=' + i.value)
-      .concat([...(form.querySelector('.mot-match-select') || {options: []}).options]
-        .map(o => o.value))])
-)"""
-"""Per question, the values of its options, replies and matching choices in page order."""
 
 
 def orders_of_a_fresh_learner(browser: Browser, url: str) -> dict[str, list[str]]:

@@ -28,6 +28,7 @@ from generator.models import Course, Scenario
 from generator.project import Project
 from tests.browsing import (
     FOLLOWING_SAVES,
+    SHOWN_ORDERS,
     STORAGE_KEY,
     answer,
     answer_form,
@@ -326,10 +327,9 @@ def test_an_answer_whose_option_was_reworded_is_forgotten(
     )
     seed = first_record["shuffles"]["s1-multiple"]
     assert record(learner)["shuffles"].get("s1-multiple") == seed, "in the order it had"
-    order = form.locator("input").evaluate_all("inputs => inputs.map(i => i.value)")
-    learner.reload()
-    expect(learner.locator(".mot-quiz[data-ready]")).to_have_count(1)
-    assert form.locator("input").evaluate_all("inputs => inputs.map(i => i.value)") == order
+    order = learner.evaluate(SHOWN_ORDERS)["s1-multiple"]
+    open_quiz(learner, url, "01-sample")
+    assert learner.evaluate(SHOWN_ORDERS)["s1-multiple"] == order
 
 
 def test_a_changed_right_answer_is_graded_again_everywhere(
