@@ -24,8 +24,7 @@ from tests.browsing import (
     seed_progress,
 )
 from tests.conftest import new_window
-from tests.journeys import open_module
-from tests.test_progress import stored
+from tests.journeys import open_module, stored_record
 
 pytestmark = pytest.mark.browser
 
@@ -88,13 +87,13 @@ def test_a_retry_shows_one_new_order_in_both_tabs(
     following = new_window(context)
     following.add_init_script(OWN_SAVES)
     opened(following, site_url, module)
-    before = stored(retrying)["shuffles"]
+    before = stored_record(retrying)["shuffles"]
     retrying.once("dialog", lambda dialog: dialog.accept())
     retrying.get_by_role("button", name="重新作答").click()
     expect(following.locator(".mot-question[data-result]")).to_have_count(0)
     for tab in (retrying, following):
         caught_up(tab)
-    redrawn = stored(retrying)["shuffles"]
+    redrawn = stored_record(retrying)["shuffles"]
     assert [id_ for id_ in before if redrawn[id_] == before[id_]] == [], "a retry redraws"
     assert following.evaluate("window.__ownSaves") == 0, "the following tab only shows"
     kept = orders_on_arrival(context, site_url, module)
@@ -116,7 +115,7 @@ def test_an_order_another_tab_drew_is_shown(
     option = tab.locator(f'form[data-question-id="{on}"] .mot-option input').first
     option.evaluate("input => { input.dataset.learnerWasHere = ''; input.focus(); }")
     for _ in range(3):  # again, should new seeds leave that question's order as it was
-        record = stored(tab)
+        record = stored_record(tab)
         record["shuffles"] = {id_: (seed + 1) % 2**32 for id_, seed in record["shuffles"].items()}
         seed_progress(new_window(context), site_url, json.dumps(record))
         caught_up(tab)

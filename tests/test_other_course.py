@@ -35,6 +35,7 @@ from tests.conftest import (
     new_window,
     run_generator,
 )
+from tests.journeys import stored_record
 
 pytestmark = pytest.mark.browser
 
@@ -76,10 +77,6 @@ def passed_course(course: Course, identity: str | None) -> dict[str, Any]:
     return record if identity is None else {**record, "course": identity}
 
 
-def stored(page: Page) -> dict[str, Any]:
-    return dict(json.loads(page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY)))
-
-
 def set_aside(page: Page) -> list[str]:
     """The records kept aside as another course's."""
     copies = page.evaluate(
@@ -96,7 +93,7 @@ def expect_put_aside(page: Page, record: dict[str, Any]) -> dict[str, Any]:
     expect(page.locator(".mot-storage-warning")).to_have_count(1)
     expect(page.locator(".mot-storage-warning")).to_contain_text(SET_ASIDE)
     assert [json.loads(copy) for copy in set_aside(page)] == [record]
-    fresh = stored(page)
+    fresh = stored_record(page)
     assert fresh["course"] == course_identity(course_name())
     assert (fresh["exam"], fresh["name"], fresh["quizzes"]) == (None, "", {})
     return fresh
@@ -137,7 +134,7 @@ def test_a_course_published_where_another_was_starts_afresh_and_keeps_the_other_
     seed_progress(page, url, json.dumps(passed_course(fixture_course, None)))
     open_home(page, url)
     expect(page.locator("[data-exam]")).to_have_text("最佳成绩 85%，已通过")
-    first = stored(page)
+    first = stored_record(page)
     assert first["course"] == course_identity(OTHER_COURSE)  # adopted: no course named before
     for folder in ("course", "quizzes"):
         shutil.rmtree(root / folder)
@@ -147,7 +144,7 @@ def test_a_course_published_where_another_was_starts_afresh_and_keeps_the_other_
     page.goto(f"{url}glossary.html")
     expect(page.locator("h1")).to_be_visible()
     expect_no_storage_notice(page)
-    assert stored(page) == first
+    assert stored_record(page) == first
     open_home(page, url)
     expect(page.locator("[data-exam]")).to_have_text("未参加")
     fresh = expect_put_aside(page, first)
@@ -180,7 +177,7 @@ def test_a_course_renamed_keeps_its_progress_under_its_new_name(
     expect(page.locator("[data-exam]")).to_have_text("最佳成绩 85%，已通过")
     expect_no_storage_notice(page)
     assert set_aside(page) == []
-    assert stored(page)["course"] == course_identity(f"{OTHER_COURSE}（第二版）")
+    assert stored_record(page)["course"] == course_identity(f"{OTHER_COURSE}（第二版）")
 
 
 @pytest.mark.parametrize("name", PAGES_READY)
@@ -211,7 +208,7 @@ def test_a_course_renamed_keeps_an_exam_under_way_that_is_all_its_progress(
     page.goto(f"{fixture_site_url}exam.html")
     page.get_by_role("button", name="开始考试").click()
     expect(page.locator(".mot-exam[data-exam-state=in-progress]")).to_be_attached()
-    renamed = {**stored(page), "course": "mot-course-000000000000"}
+    renamed = {**stored_record(page), "course": "mot-course-000000000000"}
     page.evaluate(
         "([key, record]) => localStorage.setItem(key, record)", [STORAGE_KEY, json.dumps(renamed)]
     )
@@ -221,4 +218,4 @@ def test_a_course_renamed_keeps_an_exam_under_way_that_is_all_its_progress(
         expect_no_storage_notice(page)
     expect(page.locator(".mot-exam[data-exam-state=in-progress]")).to_be_attached()
     assert set_aside(page) == []
-    assert stored(page)["attempt"]["questions"] == renamed["attempt"]["questions"]
+    assert stored_record(page)["attempt"]["questions"] == renamed["attempt"]["questions"]

@@ -37,6 +37,7 @@ from tests.browsing import (
     seed_progress,
 )
 from tests.conftest import FIXTURES, new_window, own_browser
+from tests.journeys import stored_record
 from tests.test_learner import take_exam_started
 
 pytestmark = pytest.mark.browser
@@ -54,10 +55,6 @@ def open_quiz(page: Page, url: str, module: str = MODULE) -> None:
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
 
 
-def stored(page: Page) -> dict[str, Any]:
-    return dict(json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")))
-
-
 def stored_once_it_holds(page: Page, question_id: str) -> dict[str, Any]:
     """The record as ``page`` reads it once it holds ``question_id``, saved in another tab.
 
@@ -71,7 +68,7 @@ def stored_once_it_holds(page: Page, question_id: str) -> dict[str, Any]:
         }""",
         arg=[STORAGE_KEY, question_id],
     )
-    return stored(page)
+    return stored_record(page)
 
 
 # Two tabs ---------------------------------------------------------------------------------
@@ -174,7 +171,7 @@ def test_site_data_cleared_with_no_storage_event_is_followed_at_the_next_save(
     expect(first).not_to_have_attribute("data-result", "correct")
     expect(page.locator(".mot-score")).to_have_attribute("data-answered", "1")
     expect(page.locator(".mot-storage-warning")).to_contain_text(CLEARED)
-    assert set(stored(page)["questions"]) == {module.quiz.questions[1].id}
+    assert set(stored_record(page)["questions"]) == {module.quiz.questions[1].id}
 
 
 @pytest.mark.parametrize("where", ["another tab", "this tab"])
@@ -339,7 +336,7 @@ def test_a_damaged_record_keeps_what_is_valid_and_says_so_once(
             expect(form).to_have_attribute("data-result", "correct")
     form = answer(page, course.modules[0], 0, right=True)
     expect(form).to_have_attribute("data-result", "correct")
-    repaired, first = stored(page), course.modules[0].quiz.questions[0].id
+    repaired, first = stored_record(page), course.modules[0].quiz.questions[0].id
     assert repaired["exam"] is None
     assert repaired["attempt"] is None
     assert repaired["quizzes"] == {}
@@ -363,7 +360,7 @@ def test_a_pass_on_a_clock_reset_to_1970_is_kept(
         "最佳成绩 90%，已通过"
     )
     expect_no_storage_notice(page)
-    assert stored(page)["exam"] == exam
+    assert stored_record(page)["exam"] == exam
 
 
 UNREADABLE = {
@@ -395,7 +392,7 @@ def test_an_unreadable_record_is_kept_aside_and_progress_starts_afresh(
         STORAGE_KEY,
     )
     assert copies == [UNREADABLE[name]]
-    assert list(stored(page)["questions"]) == [course.modules[0].quiz.questions[0].id]
+    assert list(stored_record(page)["questions"]) == [course.modules[0].quiz.questions[0].id]
     page.reload()
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
     expect(form).to_have_attribute("data-result", "correct")
@@ -428,7 +425,7 @@ def test_storage_that_fills_up_says_the_saved_progress_stays(
     expect(notice).to_contain_text("已经保存的进度还在")
     expect(notice).to_contain_text("从现在起的进度")
     expect(notice).to_contain_text("腾出空间以后，下一次有改动时会把没保存上的进度一起补存")
-    assert list(stored(page)["questions"]) == [course.modules[0].quiz.questions[0].id]
+    assert list(stored_record(page)["questions"]) == [course.modules[0].quiz.questions[0].id]
 
 
 def test_storage_that_never_saved_says_progress_is_not_kept(
@@ -464,13 +461,13 @@ def test_storage_with_room_again_saves_what_it_could_not(
     page.evaluate("window.__full = true")
     answer(page, module, 1, right=False)
     answer(page, module, 2, right=True)
-    assert list(stored(page)["questions"]) == ids[:1]
+    assert list(stored_record(page)["questions"]) == ids[:1]
     page.evaluate("window.__full = false")
     answer(page, module, 3, right=True)
     resumed = page.locator(".mot-storage-warning", has_text=RESUMED)
     expect(resumed).to_have_count(1)
     expect(resumed).to_have_class(re.compile(r"\bsuccess\b"))  # good news, not a warning
-    assert list(stored(page)["questions"]) == ids[:4]
+    assert list(stored_record(page)["questions"]) == ids[:4]
     page.evaluate("window.__full = true")  # full again, and room again: each said again
     answer(page, module, 4, right=True)
     expect(page.locator(".mot-storage-warning", has_text="之后的进度可能不会保存")).to_have_count(2)
@@ -510,14 +507,14 @@ def test_a_record_made_smaller_that_fits_a_full_storage_claims_no_room(
     notices = page.locator(".mot-storage-warning")
     expect(notices).to_have_count(1)
     expect(notices).to_contain_text("之后的进度可能不会保存")
-    assert "gone-1" not in stored(page)["questions"], "the smaller record is saved"
+    assert "gone-1" not in stored_record(page)["questions"], "the smaller record is saved"
     open_quiz(page, fixture_site_url)
     answer(page, module, 1, right=True)  # needs more room: not saved, and nothing said again
     expect(page.locator(".mot-storage-warning")).to_have_count(1)
     page.evaluate("window.__full = false")
     answer(page, module, 2, right=True)
     expect(page.locator(".mot-storage-warning", has_text=RESUMED)).to_have_count(1)
-    assert set(stored(page)["questions"]) == {q.id for q in module.quiz.questions[:3]}
+    assert set(stored_record(page)["questions"]) == {q.id for q in module.quiz.questions[:3]}
 
 
 def test_a_tab_that_could_not_save_saves_again_on_what_another_tab_saved_since(
@@ -539,11 +536,11 @@ def test_a_tab_that_could_not_save_saves_again_on_what_another_tab_saved_since(
     answer(saving, module, 1, right=True)
     stored_once_it_holds(failing, ids[1])
     answer(failing, module, 2, right=True)  # still full: on the other tab's record, unsaved
-    assert list(stored(failing)["questions"]) == [ids[1]]
+    assert list(stored_record(failing)["questions"]) == [ids[1]]
     failing.evaluate("window.__full = false")
     answer(failing, module, 3, right=True)
     expect(failing.locator(".mot-storage-warning", has_text=RESUMED)).to_have_count(1)
-    assert sorted(stored(failing)["questions"]) == sorted(ids[:4])
+    assert sorted(stored_record(failing)["questions"]) == sorted(ids[:4])
     other_tab = failing.locator(f'form[data-question-id="{ids[1]}"]')
     expect(other_tab).to_have_attribute("data-result", "correct")  # shown, not only saved
 
@@ -565,7 +562,7 @@ def test_two_tabs_saving_their_first_record_keep_both(
     if heard == "after reading it":
         page.goto(fixture_site_url)
         expect(page.locator(".mot-dashboard[data-ready]")).to_have_count(1)
-    ours = stored(page)
+    ours = stored_record(page)
     theirs = json.dumps({"version": 1, "shuffles": {"s2-single": 7}})
     page.evaluate(
         """([key, text, heard]) => {
@@ -577,8 +574,8 @@ def test_two_tabs_saving_their_first_record_keep_both(
         [STORAGE_KEY, theirs, heard],
     )
     kept = {**ours["shuffles"], "s2-single": 7} if heard == "at once" else ours["shuffles"]
-    assert stored(page)["shuffles"] == kept
-    assert stored(page)["questions"] == ours["questions"]
+    assert stored_record(page)["shuffles"] == kept
+    assert stored_record(page)["questions"] == ours["questions"]
     expect_no_storage_notice(page)
 
 
@@ -667,7 +664,7 @@ def test_a_name_storage_cannot_keep_is_said_beside_the_name(
     expect(notice).to_contain_text("之后的进度可能不会保存")
     expect(notice).not_to_contain_text("作答")  # a page with no question to answer
     expect(notice).to_be_in_viewport()
-    assert stored(page).get("name", "") == ""
+    assert stored_record(page).get("name", "") == ""
     page.emulate_media(media="print")  # the certificate alone, on its sheet
     expect(notice).to_be_hidden()
 
@@ -714,7 +711,7 @@ def test_a_module_passed_graded_again_under_its_mark_says_the_pass_stands_not_a_
     open_quiz(page, fixture_site_url)
     for index in range(total):
         answer(page, module, index, right=False)
-    record = stored(page)  # as graded under the key of the day the module was passed
+    record = stored_record(page)  # as graded under the key of the day the module was passed
     for entry in record["questions"].values():
         entry["result"] = "correct"
     record["quizzes"] = {MODULE: {"best": total, "total": total, "passed": True}}
@@ -759,7 +756,8 @@ def test_a_hand_in_that_is_not_saved_says_so(
     page.reload()
     state = "ready" if full else "finished"
     expect(page.locator(".mot-exam[data-ready]")).to_have_attribute("data-exam-state", state)
-    kept = stored(page)["attempt"]["questions"]  # a hand-in not saved keeps none of its paper
+    # a hand-in not saved keeps none of its paper
+    kept = stored_record(page)["attempt"]["questions"]
     assert (kept == []) == bool(full)
 
 
@@ -776,11 +774,11 @@ def test_exam_answers_not_saved_while_storage_was_full_are_saved_once_it_has_roo
     page.evaluate("window.__full = true")
     give_answer(forms[0], questions[drawn[0]], True)
     expect(page.locator(".mot-storage-warning")).to_contain_text("之后的进度可能不会保存")
-    assert stored(page)["attempt"]["answers"] == {}
+    assert stored_record(page)["attempt"]["answers"] == {}
     page.evaluate("window.__full = false")
     give_answer(forms[1], questions[drawn[1]], True)
     expect(page.locator(".mot-storage-warning", has_text=RESUMED)).to_have_count(1)
-    assert sorted(stored(page)["attempt"]["answers"]) == sorted(drawn[:2])
+    assert sorted(stored_record(page)["attempt"]["answers"]) == sorted(drawn[:2])
     page.reload()
     expect(page.locator(".mot-exam[data-ready]")).to_have_attribute(
         "data-exam-state", "in-progress"
@@ -790,7 +788,7 @@ def test_exam_answers_not_saved_while_storage_was_full_are_saved_once_it_has_roo
     panel = page.locator('[data-results-for="exam"]')
     expect(panel.locator("[data-passed]")).to_contain_text("恭喜通过结业考试")
     expect(panel.locator(".mot-unsaved")).to_have_count(0)
-    assert stored(page)["exam"]["passed"] is True
+    assert stored_record(page)["exam"]["passed"] is True
 
 
 def test_a_hand_in_not_saved_leaves_a_paper_another_tab_handed_in(
@@ -822,7 +820,7 @@ def test_a_hand_in_not_saved_leaves_a_paper_another_tab_handed_in(
         expect(saved.locator(".mot-exam[data-ready]")).to_have_attribute(
             "data-exam-state", "finished"
         )
-        assert stored(saved)["attempt"]["handedIn"] is True
+        assert stored_record(saved)["attempt"]["handedIn"] is True
 
 
 def test_an_exam_handed_in_and_saved_says_nothing_of_storage_that_fills_up_later(
@@ -866,7 +864,7 @@ def test_one_bad_answer_in_the_exam_leaves_the_rest_of_the_attempt(
     expect(page.locator(".mot-storage-warning")).to_contain_text("部分学习进度已删除")
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1/3 题")
     first = attempt["questions"][0]
-    assert stored(page)["attempt"]["answers"] == {first: attempt["answers"][first]}
+    assert stored_record(page)["attempt"]["answers"] == {first: attempt["answers"][first]}
     page.goto(fixture_site_url)  # the dashboard tells an attempt under way from none
     expect(page.locator(".mot-dashboard[data-ready] [data-exam]")).to_have_text(
         "进行中（已作答 1/3 题）"
@@ -892,7 +890,7 @@ def test_a_paper_under_way_drops_only_the_last_paper_s_verdicts_when_they_are_da
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1/3 题")
     page.locator(".mot-exam-paper .mot-question").nth(1).locator("input").first.check()
     expect(page.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 2/3 题")
-    saved = stored(page)["attempt"]
+    saved = stored_record(page)["attempt"]
     assert "lastResults" not in saved
     assert saved["questions"] == attempt["questions"] and len(saved["answers"]) == 2
 
@@ -988,14 +986,14 @@ def test_questions_the_course_no_longer_has_leave_the_mistakes_book(
     with_mistakes(page, fixture_site_url, {**live, **gone})
     page.goto(fixture_site_url)
     expect(page.locator(".mot-dashboard[data-ready] [data-mistakes]")).to_have_text("2 道题待重做")
-    assert stored(page)["mistakes"] == {id: {"module": m} for id, m in live.items()}
+    assert stored_record(page)["mistakes"] == {id: {"module": m} for id, m in live.items()}
     with_mistakes(page, fixture_site_url, {**live, **gone})
     page.goto(f"{fixture_site_url}mistakes.html")
     expect(page.locator(".mot-mistakes[data-ready]")).to_have_count(1)
     expect(page.locator(".mot-mistakes-count")).to_have_text("错题本里有 2 道题。")
     shown = page.locator(".mot-mistakes .mot-question:visible")
     assert shown.evaluate_all("fs => fs.map(f => f.dataset.questionId)") == list(live)
-    assert stored(page)["mistakes"] == {id: {"module": m} for id, m in live.items()}
+    assert stored_record(page)["mistakes"] == {id: {"module": m} for id, m in live.items()}
 
 
 def expect_statuses(page: Page, url: str, *statuses: tuple[Module, str]) -> None:
@@ -1049,7 +1047,7 @@ def test_a_renamed_module_keeps_its_progress_wherever_the_learner_goes_first(
     expect(row.locator("[data-status]")).to_have_text("已通过")
     expect(row.locator("[data-best]")).to_have_text("2/2（100%）")
     expect(page.locator("[data-mistakes]")).to_have_text("2 道题待重做")
-    moved = stored(page)
+    moved = stored_record(page)
     assert {entry["quiz"] for entry in moved["questions"].values()} == {"02-second"}
     assert list(moved["quizzes"]) == ["02-second"]
     assert {entry["module"] for entry in moved["mistakes"].values()} == {"02-second"}
@@ -1094,7 +1092,7 @@ def test_a_renamed_module_keeps_its_progress_when_the_certificate_page_comes_fir
     checklist = page.locator(".mot-cert-checklist li")
     title = course.modules[1].meta.title
     expect(checklist.filter(has_text=title)).to_have_text(f"✓ 已通过：{title}")
-    assert list(stored(page)["quizzes"]) == ["02-second"]
+    assert list(stored_record(page)["quizzes"]) == ["02-second"]
 
 
 def test_a_module_passed_and_begun_again_keeps_its_pass_when_it_is_renamed(
@@ -1112,14 +1110,14 @@ def test_a_module_passed_and_begun_again_keeps_its_pass_when_it_is_renamed(
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="重新作答").click()
     expect(page.locator(".mot-question[data-result]")).to_have_count(0)
-    record = stored(page)
+    record = stored_record(page)
     assert record["questions"] == {}
     record["quizzes"] = {"02-old-name": record["quizzes"][module.page.name]}
     with_record(page, fixture_site_url, record)
     page.goto(fixture_site_url)
     row = page.locator(f'.mot-dashboard[data-ready] tr[data-module="{module.page.name}"]')
     expect(row.locator("[data-status]")).to_have_text("已通过")
-    assert list(stored(page)["quizzes"]) == [module.page.name]
+    assert list(stored_record(page)["quizzes"]) == [module.page.name]
     open_quiz(page, fixture_site_url, module.page.name)
     expect(page.locator(".mot-quiz .mot-module-status")).to_have_text(
         "本模块状态：已通过 · 最佳成绩 2/2（100%）"
@@ -1148,7 +1146,7 @@ def test_an_answer_to_a_question_moved_into_the_exam_pool_is_no_start(
     row = page.locator(f'.mot-dashboard[data-ready] tr[data-module="{module.page.name}"]')
     expect(row.locator("[data-status]")).to_have_text("未开始")
     expect(page.locator("[data-mistakes]")).to_have_text("1 道题待重做")
-    assert stored(page)["questions"] == {}
+    assert stored_record(page)["questions"] == {}
 
 
 def test_a_question_moved_to_another_module_takes_only_its_answer(
@@ -1171,7 +1169,7 @@ def test_a_question_moved_to_another_module_takes_only_its_answer(
         {"version": 1, "questions": answers, "quizzes": {first.page.name: best}},
     )
     expect_statuses(page, fixture_site_url, (first, "已通过"), (second, "进行中"))
-    record = stored(page)
+    record = stored_record(page)
     assert record["questions"][moved.id]["quiz"] == second.page.name
     assert record["questions"][kept.id]["quiz"] == first.page.name
     assert record["quizzes"] == {first.page.name: best}
@@ -1206,7 +1204,7 @@ def test_a_module_that_gave_away_the_questions_answered_again_keeps_its_pass(
         with_record(page, fixture_site_url, record)
         page.goto(f"{fixture_site_url}{where}")
         expect(page.locator(shown)).not_to_have_count(0)
-        assert stored(page)["quizzes"] == {first.page.name: best}, where
+        assert stored_record(page)["quizzes"] == {first.page.name: best}, where
     expect_statuses(page, fixture_site_url, (first, "已通过"), (second, "进行中"))
     expect_passed_on_the_certificate(page, fixture_site_url, first)
 
@@ -1226,7 +1224,7 @@ def test_a_module_merged_into_a_larger_one_hands_it_no_pass(
     page.goto(fixture_site_url)
     row = page.locator(f'.mot-dashboard[data-ready] tr[data-module="{first.page.name}"]')
     expect(row.locator("[data-status]")).to_have_text("未开始")
-    assert stored(page)["quizzes"] == {"00-merged": best}
+    assert stored_record(page)["quizzes"] == {"00-merged": best}
 
 
 @pytest.mark.parametrize("first_page", ["home", "module"])
@@ -1247,7 +1245,7 @@ def test_a_module_still_in_the_course_keeps_its_pass_when_its_questions_went_els
         status = page.locator(".mot-quiz[data-ready] .mot-module-status")
         expect(status).to_have_text("本模块状态：未开始")
     expect_statuses(page, fixture_site_url, (first, "未开始"), (second, "已通过"))
-    assert stored(page)["quizzes"] == {second.page.name: best}
+    assert stored_record(page)["quizzes"] == {second.page.name: best}
 
 
 def test_a_best_that_meets_a_lowered_module_pass_mark_is_a_pass_on_every_page(
@@ -1271,7 +1269,7 @@ def test_a_best_that_meets_a_lowered_module_pass_mark_is_a_pass_on_every_page(
             f"JSON.parse(localStorage.getItem('{STORAGE_KEY}')).quizzes['{first.page.name}'].passed",
             timeout=5000,
         )
-        assert not stored(page)["quizzes"][second.page.name]["passed"], where
+        assert not stored_record(page)["quizzes"][second.page.name]["passed"], where
     with_record(page, fixture_site_url, {"version": 1, "quizzes": quizzes})
     expect_statuses(page, fixture_site_url, (first, "已通过"), (second, "未通过"))
     with_record(page, fixture_site_url, {"version": 1, "quizzes": quizzes})
@@ -1340,7 +1338,7 @@ def test_a_bank_that_does_not_load_hides_only_its_own_questions(
     expect(page.locator(".mot-mistakes-count")).to_contain_text("有些错题没能加载出来")
     shown = page.locator(".mot-mistakes .mot-question:visible")
     assert shown.evaluate_all("fs => fs.map(f => f.dataset.questionId)") == ["s1-single"]
-    assert set(stored(page)["mistakes"]) == set(mistakes)
+    assert set(stored_record(page)["mistakes"]) == set(mistakes)
     context.close()
     assert [LOGIN_PAGE_RUN in error for error in errors] == [True] * (how == "login page")
 
@@ -1394,12 +1392,12 @@ def test_each_learner_sees_a_new_order_and_keeps_it(
     true_false = next(q.id for q in questions if q.type == "true_false")
     assert first_visit[true_false] == [f"{true_false}=true", f"{true_false}=false"]
     for _ in range(2):
-        drawn = stored(page)["shuffles"]
+        drawn = stored_record(page)["shuffles"]
         page.once("dialog", lambda dialog: dialog.accept())
         answer(page, course.modules[0], 0, right=True)
         page.get_by_role("button", name="重新作答").click()
         expect(page.locator(".mot-question[data-result]")).to_have_count(0)
-        redrawn = stored(page)["shuffles"]
+        redrawn = stored_record(page)["shuffles"]
         assert [id_ for id_ in shuffled if redrawn[id_] == drawn[id_]] == [], "a retry redraws"
 
 

@@ -27,8 +27,8 @@ from tests.conftest import (
     own_browser,
     run_generator,
 )
+from tests.journeys import stored_record
 from tests.test_learner import COUNT_WRITES
-from tests.test_trainer_edits import record
 
 pytestmark = pytest.mark.browser
 
@@ -122,7 +122,7 @@ def test_tabs_of_the_old_build_undo_nothing_the_new_build_saves(
     for tab in [new, *republished.old_tabs]:
         caught_up(tab)  # each has handled the last save, and would have written back by now
     assert [tab.evaluate("window.__writes") for tab in republished.old_tabs] == [0] * len(OLD_PAGES)
-    kept = record(new)
+    kept = stored_record(new)
     assert kept["questions"][added.id]["quiz"] == "01-sample"
     assert added.id in kept["mistakes"]
     renamed = [id for id, entry in kept["questions"].items() if entry["quiz"] == "02-renamed"]

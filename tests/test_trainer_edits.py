@@ -45,6 +45,7 @@ from tests.conftest import (
     own_browser,
     run_generator,
 )
+from tests.journeys import stored_record
 from tests.test_learner import COUNT_WRITES
 
 pytestmark = pytest.mark.browser
@@ -261,10 +262,6 @@ def open_quiz(page: Page, url: str, name: str) -> None:
     expect(page.locator(".mot-quiz[data-ready]")).to_have_count(1)
 
 
-def record(page: Page) -> dict[str, Any]:
-    return dict(json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")))
-
-
 def chosen_texts(page: Page, question_id: str) -> list[str]:
     form = page.locator(f'form[data-question-id="{question_id}"]')
     return [text.strip() for text in form.locator(".mot-chosen label").all_inner_texts()]
@@ -296,7 +293,7 @@ def test_a_reordered_question_shows_the_learners_own_choice(
         ["“别再让我跑一趟了。”", "一次解决问题"],
         ["“给我换根网线。”", "尽快恢复上网"],
     ]
-    questions = record(learner)["questions"]
+    questions = stored_record(learner)["questions"]
     for question_id in ["s1-single", "s1-matching", "s1-scenario"]:
         assert questions[question_id]["result"] == "correct", question_id
 
@@ -317,7 +314,7 @@ def test_an_answer_whose_option_was_reworded_is_forgotten(
     status = form.locator(".mot-status")
     expect(status).to_have_text("这道题更新过：上次的答案对不上现在的题目，已经清除，请重新作答。")
     expect(status).to_have_attribute("aria-live", "off")  # read where it stands, not announced
-    assert "s1-multiple" not in record(learner)["questions"]
+    assert "s1-multiple" not in stored_record(learner)["questions"]
     expect(learner.locator(".mot-score")).to_have_attribute("data-answered", "4")
     first_record = next(
         json.loads(item["value"])
@@ -326,7 +323,7 @@ def test_an_answer_whose_option_was_reworded_is_forgotten(
         if item["name"] == STORAGE_KEY
     )
     seed = first_record["shuffles"]["s1-multiple"]
-    assert record(learner)["shuffles"].get("s1-multiple") == seed, "in the order it had"
+    assert stored_record(learner)["shuffles"].get("s1-multiple") == seed, "in the order it had"
     order = learner.evaluate(SHOWN_ORDERS)["s1-multiple"]
     open_quiz(learner, url, "01-sample")
     assert learner.evaluate(SHOWN_ORDERS)["s1-multiple"] == order
@@ -345,7 +342,7 @@ def test_a_changed_right_answer_is_graded_again_everywhere(
     single = learner.locator('form[data-question-id="s2-single"]')
     expect(single).to_have_attribute("data-result", "correct")
     assert chosen_texts(learner, "s2-single") == ["公司的规定永远比客户的要求优先"]
-    stored = record(learner)
+    stored = stored_record(learner)
     assert stored["questions"]["s1-true-false"]["result"] == "incorrect"
     assert stored["questions"]["s2-single"]["result"] == "correct"
     # The dashboard counts what the pages show: in Explore s1-single and s1-matching right
@@ -398,7 +395,7 @@ def test_an_answer_kept_by_the_place_of_its_option_is_forgotten(
         expect(form.locator(".mot-chosen")).to_have_count(0)
     scenario = next(q for q in course.modules[0].quiz.questions if isinstance(q, Scenario))
     answer_form(learner.locator(f'form[data-question-id="{scenario.id}"]'), scenario, right=True)
-    stored = record(learner)
+    stored = stored_record(learner)
     assert set(stored["questions"]) == {"s1-true-false", "s1-scenario"}
     sorry = opaque_key(scenario.id, "真抱歉给您添麻烦了，我马上帮您看看。")
     assert stored["questions"]["s1-scenario"]["answer"][0] == f"open:{sorry}"
@@ -478,7 +475,7 @@ def test_an_exam_handed_in_before_results_were_kept_is_scored_as_graded_now(
     against today's answers and pass mark is all there is to show."""
     page = exam_learner("failed")
     page.goto(republished.url)
-    stored = record(page)
+    stored = stored_record(page)
     for field in ("results", "right", "total", "passMark"):
         del stored["attempt"][field]
     page.evaluate(
@@ -503,7 +500,7 @@ def test_an_exam_question_whose_right_answer_changed_is_marked_again_everywhere(
         form = page.locator(f'.mot-exam-paper [data-question-id="{question_id}"]')
         expect(form).to_have_attribute("data-result", "incorrect")
         expect(form.locator(".mot-status")).to_contain_text("已按现在的答案重新判分")
-    attempt = record(page)["attempt"]
+    attempt = stored_record(page)["attempt"]
     assert attempt["results"] == {
         "s1-true-false": "incorrect",
         "s2-single": "incorrect",
@@ -551,7 +548,7 @@ def test_an_exam_under_way_draws_again_for_a_question_the_course_no_longer_has(
         expect(page.locator(".mot-exam-refitted:visible")).to_have_text(
             [refitted] if visit == 0 else []
         )
-        attempt = record(page)["attempt"]
+        attempt = stored_record(page)["attempt"]
         assert (attempt["questions"], list(attempt["answers"])) == (drawn, ["s2-single"]), visit
     page.goto(republished.url)
     expect(page.locator(".mot-dashboard[data-ready] [data-exam]")).to_have_text(
@@ -572,12 +569,12 @@ def test_a_tab_opened_before_the_republish_follows_the_new_paper_and_writes_noth
     old.evaluate("window.__writes = 0")
     new = new_window(old.context)
     open_exam(new, republished.url, "in-progress")
-    fitted = record(new)["attempt"]["questions"]
+    fitted = stored_record(new)["attempt"]["questions"]
     assert "s2-exam-new" in fitted, "a question only the new build has: the test could catch it"
     forgotten = old.locator('.mot-exam-paper [data-question-id="s1-multiple"]')
     expect(forgotten.locator("input:checked")).to_have_count(0)  # the old tab heard the save
     expect(old.locator(".mot-exam-bar .mot-score")).to_have_text("已作答 1/2 题")
     caught_up(old)  # the old tab has handled the new one's save, and written back if it would
     assert old.evaluate("window.__writes") == 0
-    assert record(new)["attempt"]["questions"] == fitted
+    assert stored_record(new)["attempt"]["questions"] == fitted
     new.close()
