@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -67,7 +68,8 @@ def free_port() -> int:
 
 @contextmanager
 def running(name: str, argv: list[str], root: Path, page: str) -> Iterator[Server]:
-    """Start a server on a free port, wait until it serves ``page``, stop it at the end."""
+    """Start a server on a free port, wait until it serves ``page``, stop it at the end as
+    Ctrl+C does: ``mkdocs serve`` removes its temporary site only then, not on SIGTERM."""
     port = free_port()
     log = root / f"{name.replace(' ', '-')}.log"
     with log.open("w") as output:
@@ -79,7 +81,7 @@ def running(name: str, argv: list[str], root: Path, page: str) -> Iterator[Serve
             _wait_for(server, page, None, START_SECONDS)
             yield server
         finally:
-            process.terminate()
+            process.send_signal(signal.SIGINT)
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:

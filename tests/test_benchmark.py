@@ -7,9 +7,11 @@ longer than nothing and less than minutes, a page weighs more than its HTML alon
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -97,15 +99,19 @@ def test_the_quick_run_reports_every_figure(
     tmp_path: Path, real_questions: int, originals: list[Original]
 ) -> None:
     output = tmp_path / "figures.json"
-    result = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--quick", "--json", str(output)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    with tempfile.TemporaryDirectory() as temporary:  # short: Chromium's socket is in it
+        result = subprocess.run(
+            [sys.executable, "-m", "benchmarks", "--quick", "--json", str(output)],
+            cwd=PROJECT,
+            env={**os.environ, "TMPDIR": temporary},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        left = {path.name for path in Path(temporary).iterdir()}
     assert result.returncode == 0, result.stderr
+    assert left <= {"jieba.cache"}, "the run (its servers too) leaves only jieba's word cache"
     figures = json.loads(output.read_text(encoding="utf-8"))
     assert figures["quick"] is True
     assert_commands(figures["courses"], len(originals), real_questions)
