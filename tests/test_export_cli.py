@@ -64,12 +64,17 @@ def test_failed_pdf_leaves_no_file(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("MOT_CHROMIUM", str(minimal_project / "no-such-chromium"))
+    temporary = minimal_project / "temporary"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))  # Playwright's, in the process it starts
     assert run_generator(minimal_project, "export", "answer-key") == 1
     err = capsys.readouterr().err
     assert "Chromium could not print the PDF" in err
+    assert "no-such-chromium: Chromium could not print the PDF (not a program this user" in err
     assert "point MOT_CHROMIUM at a Chromium executable" in err
     assert files_under(minimal_project / "dist") == []
     assert scratch_left(minimal_project) == []
+    assert list(temporary.iterdir()) == [], "no profile folder left of a browser never started"
 
 
 def test_unwritable_output_is_reported_without_traceback(

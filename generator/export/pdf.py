@@ -42,20 +42,34 @@ def _print_pdf(html: Path, pdf: Path) -> None:
     from playwright.sync_api import Error as PlaywrightError  # slow to import; only used here
     from playwright.sync_api import sync_playwright
 
+    executable = chromium_executable()
+    if executable is not None and not _runnable(Path(executable)):
+        # Playwright would leave its profile folders behind in the temporary folder
+        raise _no_chromium("not a program this user can run", executable)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
-                executable_path=chromium_executable(), args=CHROMIUM_FLAGS, headless=True
+                executable_path=executable, args=CHROMIUM_FLAGS, headless=True
             )
-            page = browser.new_page()
-            page.goto(html.resolve().as_uri())
-            page.pdf(path=pdf, format="A4", print_background=True, prefer_css_page_size=True)
-            browser.close()
+            try:
+                page = browser.new_page()
+                page.goto(html.resolve().as_uri())
+                page.pdf(path=pdf, format="A4", print_background=True, prefer_css_page_size=True)
+            finally:
+                browser.close()
     except PlaywrightError as error:
-        raise SetupError(
-            f"Chromium could not print the PDF ({str(error).splitlines()[0]})",
-            "install Chromium (apt-get install chromium, or `make browser-deps`) "
-            "or point MOT_CHROMIUM at a Chromium executable",
-            "setup.no-chromium",
-            Path(chromium_executable() or "chromium"),
-        ) from None
+        raise _no_chromium(str(error).splitlines()[0], executable) from None
+
+
+def _runnable(program: Path) -> bool:
+    return program.is_file() and os.access(program, os.X_OK)
+
+
+def _no_chromium(reason: str, executable: str | None) -> SetupError:
+    return SetupError(
+        f"Chromium could not print the PDF ({reason})",
+        "install Chromium (apt-get install chromium, or `make browser-deps`) "
+        "or point MOT_CHROMIUM at a Chromium executable",
+        "setup.no-chromium",
+        Path(executable or "chromium"),
+    )
