@@ -84,9 +84,17 @@ SPOKEN = """statuses => statuses.filter(s => s.textContent &&
 """The status lines with text that a screen reader would read out as they change."""
 
 
+VERDICT_WORDS = re.compile(
+    "回答正确|回答错误|回复得当|回复欠妥|正确答案|正确选项|错误选项|位置正确|配对正确|更好的回复|[✓✗]"
+)
+"""What the runtime says of an answer once it is graded (its own words, not the course's)."""
+
+
 def expect_no_verdict(page: Page) -> None:
-    """Nothing on the exam paper says right or wrong: no attribute, mark, icon or colour."""
+    """Nothing on the exam paper says right or wrong: no attribute, mark, icon or colour,
+    and no word a screen reader reads (labels and hidden text included)."""
     paper = page.locator(".mot-exam-paper")
+    assert VERDICT_WORDS.findall(paper.aria_snapshot()) == []
     expect(
         paper.locator("[data-result], [data-solution], .mot-mark, [aria-invalid]")
     ).to_have_count(0)
@@ -159,6 +167,8 @@ def test_the_exam_is_kept_resumed_and_graded_only_when_handed_in(
     unanswered = "、".join(str(number) for number in range(len(answered) + 1, total + 1))
     assert f"第 {unanswered} 题" in message
     expect(page.locator(".mot-exam-paper .mot-question[data-result]")).to_have_count(total)
+    heard = VERDICT_WORDS.findall(page.locator(".mot-exam-paper").aria_snapshot())
+    assert {"回答正确", "回答错误"} <= set(heard), "handed in, the verdicts are read out"
     panel = page.locator('[data-results-for="exam"]')
     expect(panel).to_be_focused()
     expect_in_view_below_header(page, panel)
