@@ -92,7 +92,7 @@ VERDICT_WORDS = re.compile(
 
 def expect_no_verdict(page: Page) -> None:
     """Nothing on the exam paper says right or wrong: no attribute, mark, icon or colour,
-    and no word a screen reader reads (labels and hidden text included)."""
+    and no word a screen reader reads (labels and visually hidden text included)."""
     paper = page.locator(".mot-exam-paper")
     assert VERDICT_WORDS.findall(paper.aria_snapshot()) == []
     expect(
