@@ -582,6 +582,41 @@ def test_an_item_moved_by_keyboard_stays_in_view(page: Page, site_url: str, cour
         assert box[0] >= 0 and box[1] <= box[2] + 1, box  # + 1: a fraction of a pixel
 
 
+WORKS = "c => !c.disabled && c.getAttribute('aria-disabled') !== 'true'"
+"""A control that does something when pressed: the top item's 上移 is aria-disabled."""
+
+
+def test_a_retry_puts_the_focus_on_a_control_that_works(
+    learner: Page, site_url: str, course: Course
+) -> None:
+    """重新作答 focused the first question's first control: on an ordering question the top
+    item's 上移, which only says 已经到头了. The focus now lands on one that moves an item."""
+    page = learner
+    module = next(m for m in course.modules if isinstance(m.quiz.questions[0], Ordering))
+    open_module(page, site_url, module)
+    form = answer(page, module, 0, right=False)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="重新作答").click()
+    focused = form.locator(".mot-options :focus")
+    expect(focused).to_have_count(1)
+    assert focused.evaluate(WORKS), focused.evaluate("c => c.outerHTML")
+    keys = "f => [...f.querySelectorAll('.mot-order-item')].map(i => i.dataset.key)"
+    order = form.evaluate(keys)
+    page.keyboard.press("Enter")
+    assert form.evaluate(keys) != order
+
+
+def test_every_question_s_first_control_works(page: Page, site_url: str, course: Course) -> None:
+    """The control a question's focus goes to (重新作答, 重做这道题, an exam question opened,
+    a dialogue begun again), for every question of the course, quiz and exam pool alike."""
+    questions = open_every_question_as_a_mistake(page, site_url, course)
+    first_control = "f => window.mot.engine.firstControl(f) || null"
+    for question in questions.values():
+        control = form_of(page, question).evaluate_handle(first_control)
+        assert control.evaluate("c => c !== null"), f"{question.id}: no control"
+        assert control.evaluate(WORKS), (question.id, control.evaluate("c => c.outerHTML"))
+
+
 def test_every_question_answered_wrong_fits_a_phone(
     page: Page, site_url: str, course: Course
 ) -> None:

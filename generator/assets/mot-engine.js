@@ -463,11 +463,12 @@
      Says whether it did; an answer that does not fit is not shown at all. */
   function fill(form, stored) { return typeOf(form).fill(form, stored); }
 
-  /* Not in a dialogue's turns still hidden, which stand before the turn being played.
-     (Found in script: Chrome 80 to 87 throw at :is() and at a list in :not().) */
+  /* One that does something: not in a dialogue's turns still hidden, which stand before the
+     turn being played, nor the top item's 上移 (aria-disabled, so a screen reader still
+     finds it). (Found in script: Chrome 80 to 87 throw at :is() and at a list in :not().) */
   function firstControl(form) {
     return all(form, ".mot-options input, .mot-options select, .mot-options button").find(function (control) {
-      return !control.disabled && !control.parentNode.closest("[hidden]");
+      return !control.disabled && control.getAttribute("aria-disabled") !== "true" && !control.parentNode.closest("[hidden]");
     });
   }
 
