@@ -1,5 +1,5 @@
 """The navigation drawer and the header's buttons on a narrow screen, by keyboard and screen
-reader, on the real course.
+reader, on the real course; and the home page's tip that names them.
 
 Below 1220 px (a phone, or a desktop zoomed to 400 %) Material's navigation is a drawer off
 the screen's left edge, opened by the header's menu button, and on a phone search is a box
@@ -10,8 +10,11 @@ sliding half into view) and were read out before the page.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import NamedTuple
 
+import material
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -199,6 +202,38 @@ def test_the_search_button_opens_search_by_keyboard_and_escape_returns_to_it(
     page.keyboard.press("Escape")
     expect(page.locator("#__search")).not_to_be_checked()
     expect(page.locator(SEARCH)).to_be_focused()
+
+
+HEADER_BUTTONS_RIGHT = """() => [...document.querySelectorAll('.md-header .md-header__button')]
+  .filter(label => label.getBoundingClientRect().left > innerWidth / 2 && label.offsetParent)
+  .map(label => [label.htmlFor, label.title || label.querySelector('button').ariaLabel,
+                 label.querySelector('svg path').getAttribute('d')])"""
+"""The header's buttons in its right half, as shown: what each opens, its name, its icon."""
+
+
+def material_icon(name: str) -> str:
+    """The drawing of one of Material's icons (``material/magnify``): its SVG path."""
+    svg = Path(material.__file__).parent / "templates" / ".icons" / f"{name}.svg"
+    drawing = re.search(r' d="([^"]+)"', svg.read_text(encoding="utf-8"))
+    assert drawing, svg
+    return drawing[1]
+
+
+def test_the_home_page_s_phone_tip_names_the_buttons_a_phone_shows(
+    page: Page, site_url: str
+) -> None:
+    """在手机上学习 sent the learner to 顶部的搜索框: a phone's header has no search box, only
+    a magnifier beside the colour switch in its top right corner."""
+    page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
+    page.goto(site_url)
+    tip = page.locator(".admonition", has_text="在手机上学习")
+    expect(tip).to_contain_text("右上角有两个按钮：一个切换浅色和深色模式，另一个是放大镜")
+    (switch, name, _), search = page.evaluate(HEADER_BUTTONS_RIGHT)
+    assert switch.startswith("__palette") and name.startswith("切换到"), (switch, name)
+    assert search == ["__search", "搜索", material_icon("material/magnify")]
+    page.locator(SEARCH).click()
+    expect(page.locator(".md-search__input")).to_be_visible()
+    expect(page.locator(".md-search__input")).to_be_focused()
 
 
 def test_the_desktop_header_and_sidebar_keep_their_tab_order(page: Page, site_url: str) -> None:
