@@ -696,6 +696,22 @@ def hand_in_blank_paper(page: Page, site_url: str, course: Course) -> list[str]:
     return drawn
 
 
+def test_questions_left_blank_on_the_exam_wait_in_the_mistakes_book_which_says_so(
+    page: Page, site_url: str, course: Course
+) -> None:
+    """A paper handed in blank puts every question on it in the 错题本, whose introduction
+    spoke only of questions 答错: it says that one left blank at hand-in counts as wrong."""
+    assert course.exam is not None
+    drawn = hand_in_blank_paper(page, site_url, course)
+    open_page(page, f"{site_url}mistakes.html", ".mot-mistakes")
+    book = page.locator(".mot-mistakes")
+    intro = f"（{course.exam.config.title}交卷时没答的题也算答错）"
+    expect(book.locator(".mot-mistakes-intro")).to_contain_text(intro)
+    shown = book.locator(".mot-question:visible")
+    expect(shown).to_have_count(len(drawn))
+    assert sorted(shown.evaluate_all("fs => fs.map(f => f.dataset.questionId)")) == sorted(drawn)
+
+
 def test_the_home_page_s_stage_scores_count_the_exam_last_handed_in(
     page: Page, site_url: str, course: Course
 ) -> None:
