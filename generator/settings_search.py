@@ -18,7 +18,8 @@ flags such as ``(?i)``, ``(?#…)``, ``(?>…)``, ``(?(1)…)``), a possessive r
 ``{2}+``), and a lookbehind (``(?<=…)``), which Safari before 16.4 cannot read, as
 eslint.config.mjs keeps it from the runtime. The few a browser reads and Python does not
 (``\\q`` for ``q``, ``(?<name>…)``) are refused too: the build reads the separator, and the
-course's own, a character class, needs none of them.
+course's own, a character class and the three marks the index escapes, needs none of
+them.
 
 A Chinese dictionary for jieba, which splits the pages' text into words as the site is built
 (``jieba_dict``, ``jieba_dict_user``), is a path from the folder of mkdocs.yml, as the
@@ -88,10 +89,12 @@ WHERE_SEARCH = f"{PLUGINS}.{SEARCH}"
 MAP_TAG, NULL_TAG, BOOL_TAG = f"{YAML_TAGS}map", f"{YAML_TAGS}null", f"{YAML_TAGS}bool"
 ENABLED = "enabled"
 COURSE_SEPARATOR = (
-    r'[\s\u200b\u3000\-、。，．？！；：（）《》〈〉「」『』【】〔〕“”‘’…—～·()\[\]{}"/,;:!?]+'
+    r"&(?:amp|lt|gt);|"
+    r'[\s\u200b\u3000\-、。，．？！；：（）《》〈〉「」『』【】〔〕“”‘’…—～·()\[\]{}"/,;:!?&<>]+'
 )
 """The course's separator, as the repository's mkdocs.yml writes it (in single quotes):
-Material's Chinese one, and the marks around a Latin word (（Kano 模型）)."""
+Material's Chinese one, the marks around a Latin word (（Kano 模型）), and &, < and > as the
+index holds them (``&amp;``, each one mark, which a split at ``;`` alone cut in two)."""
 MISSED = "learners do not find a Chinese word in the middle of a sentence"
 ENGLISH = f"reads the pages as English (lang: en): {MISSED}"
 MARKS = "and it splits words at Material's own marks alone: a search for Kano misses （Kano 模型）"

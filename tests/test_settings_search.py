@@ -128,7 +128,7 @@ def test_the_course_s_separator_broken_fails_check_and_build(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The build wrote the separator into the site, where every page's search failed on it."""
-    line = edit_settings(minimal_project, "separator: '[", "separator: '([")
+    line = edit_settings(minimal_project, "separator: '&", "separator: '(&")
     expected = (
         f"mkdocs.yml:{line}:18: plugins.search.separator is not a regular expression both the "
         "build (Python) and every browser read (Python says 'missing ), unterminated "
