@@ -90,7 +90,7 @@ MAP_TAG, NULL_TAG, BOOL_TAG = f"{YAML_TAGS}map", f"{YAML_TAGS}null", f"{YAML_TAG
 ENABLED = "enabled"
 COURSE_SEPARATOR = (
     r"&(?:amp|lt|gt);|"
-    r'[\s\u200b\u3000\-、。，．？！；：（）《》〈〉「」『』【】〔〕“”‘’…—～·()\[\]{}"/,;:!?&<>]+'
+    r'[\s\u200b\u3000\-、。，．？！；：（）《》〈〉「」『』【】〔〕“”‘’…—～·()\[\]{}"/,;:!?&]+'
 )
 """The course's separator, as the repository's mkdocs.yml writes it (in single quotes):
 Material's Chinese one, the marks around a Latin word (（Kano 模型）), and &, < and > as the
