@@ -54,6 +54,7 @@ class PageScanCache:
             scan.unused_footnotes,
             scan.undefined_footnotes,
             scan.pictures,
+            scan.unknown_tags,
         ]
         self.store.put(_key(body), value)
 
@@ -64,7 +65,7 @@ class PageScanCache:
 def _scan_from_json(found: Any) -> PageScan:
     """The scan that :meth:`PageScanCache.put` saved (raises on any other shape)."""
     headings, references, links, ids, admonitions, has_table, characters, too_deep = found[:8]
-    unused, undefined, pictures = found[8:]
+    unused, undefined, pictures, unknown_tags = found[8:]
     return PageScan(
         {str(key): str(value) for key, value in dict(headings).items()},
         {str(reference) for reference in references},
@@ -77,6 +78,7 @@ def _scan_from_json(found: Any) -> PageScan:
         [str(name) for name in unused],
         [str(name) for name in undefined],
         pictures=[str(address) for address in pictures],
+        unknown_tags=[str(name) for name in unknown_tags],
     )
 
 

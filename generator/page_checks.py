@@ -56,6 +56,7 @@ from generator.page_resources import head_elements, picture_elsewhere, resource_
 from generator.page_scan import PageLink, PageScan
 from generator.page_snippets import snippet_lines_shown
 from generator.page_tables import broken_tables, lost_cells
+from generator.page_tag_names import unknown_tags
 from generator.page_text import Lines, Place, searchable_lines, searchable_text, text_places
 from generator.problem_cache import UNKEPT, ProblemCache
 from generator.project import PROGRESS_MARKER
@@ -201,6 +202,7 @@ def _own_problems(
     yield from unknown_markers(page, text)
     yield from footnote_problems(page, lines, text, scan.pages[page.filename])
     yield from html_problems(page, text)
+    yield from unknown_tags(page, text, scan.pages[page.filename].unknown_tags)
     yield from resource_problems(page, text, files)
     yield from small_labels(page, text)
 

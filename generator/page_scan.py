@@ -29,6 +29,7 @@ from markdown.util import AMP_SUBSTITUTE
 from generator.css_loads import css_decoded, css_loads
 from generator.errors import raising_modules
 from generator.page_snippets import includes_files, record_missing
+from generator.page_tag_names import FOREIGN, HTML_ELEMENTS
 from generator.workers import Forked
 
 PageLink = tuple[str, bool]
@@ -78,6 +79,9 @@ class PageScan:
     """The addresses of the pictures Markdown made (``![alt](address)``, ``![alt][ref]``
     and the other reference forms), in order, as the page's HTML will hold them: the
     browser loads each."""
+    unknown_tags: list[str] = field(default_factory=list)
+    """The names, in lower case, of the tags in the page's raw HTML that name no HTML
+    element (:mod:`generator.page_tag_names`), each once, in the order they come."""
 
     @property
     def keepable(self) -> bool:
@@ -209,6 +213,7 @@ def scan_page(body: str, converter: markdown.Markdown) -> PageScan:
         includes_files=includes_files(converter, body),
         missing_snippets=list(tree.missing_snippets),
         pictures=list(tree.pictures),
+        unknown_tags=list(dict.fromkeys(raw.unknown_tags)),
     )
 
 
@@ -326,7 +331,8 @@ class _HtmlScan(HTMLParser):
     """The addresses HTML refers to and the ids it gives, in the order they come; whether it
     has a table, and the kinds of its admonitions (``<div class="admonition tip">``) and
     collapsible blocks (``<details class="note">``); the Chinese characters of its text
-    outside :data:`UNSHOWN_TEXT` (comments are no text)."""
+    outside :data:`UNSHOWN_TEXT` (comments are no text); the names of its tags that are no
+    HTML element's, outside SVG and MathML, which have elements of their own."""
 
     def __init__(self, *texts: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -338,11 +344,15 @@ class _HtmlScan(HTMLParser):
         self.chinese_characters = 0
         self.unshown_depth = 0
         self.in_style = False
+        self.unknown_tags: list[str] = []
+        self.foreign_depth = 0
         for text in texts:
             self.feed(text)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._name(tag)
+        self.foreign_depth += tag in FOREIGN
         self.has_table |= tag == "table"
         self.unshown_depth += tag in UNSHOWN_TEXT
         classes = (dict(attrs).get("class") or "").split()
@@ -360,9 +370,16 @@ class _HtmlScan(HTMLParser):
         self.in_style = tag == "style"
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in FOREIGN and self.foreign_depth:
+            self.foreign_depth -= 1
+        self._name(tag)
         self.in_style = False
         if tag in UNSHOWN_TEXT and self.unshown_depth:
             self.unshown_depth -= 1
+
+    def _name(self, tag: str) -> None:
+        if not self.foreign_depth and tag not in HTML_ELEMENTS and "-" not in tag:
+            self.unknown_tags.append(tag)
 
     def handle_data(self, data: str) -> None:
         if self.in_style:  # the parser gives a <style> element's text whole
