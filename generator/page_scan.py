@@ -351,7 +351,7 @@ class _HtmlScan(HTMLParser):
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._name(tag)
+        self._note_if_unknown(tag)
         self.foreign_depth += tag in FOREIGN
         self.has_table |= tag == "table"
         self.unshown_depth += tag in UNSHOWN_TEXT
@@ -372,12 +372,12 @@ class _HtmlScan(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in FOREIGN and self.foreign_depth:
             self.foreign_depth -= 1
-        self._name(tag)
+        self._note_if_unknown(tag)
         self.in_style = False
         if tag in UNSHOWN_TEXT and self.unshown_depth:
             self.unshown_depth -= 1
 
-    def _name(self, tag: str) -> None:
+    def _note_if_unknown(self, tag: str) -> None:
         if not self.foreign_depth and tag not in HTML_ELEMENTS and "-" not in tag:
             self.unknown_tags.append(tag)
 
