@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_generator
-from tests.test_page_markers import HOME, built_home, write_home
+from tests.test_page_markers import HOME, built_home, reported, write_home
 
 FIX = (
     "to show it as text, write '&lt;' for its '<' (or put it in backticks); if it is meant "
@@ -35,10 +35,7 @@ def test_each_tag_no_browser_knows_is_told_at_its_place(
         "若 X<Y 且 Z>W，就先处理 X。\n\n"
         "<div>结束时按 </Esc> 和 \\<Tab></div>\n",
     )
-    assert run_generator(minimal_project, "check") == 1
-    error = capsys.readouterr().err
-    assert "Traceback" not in error
-    assert [line for line in error.splitlines() if line.startswith(HOME)] == [
+    assert reported(minimal_project, capsys) == [
         f"{HOME}:{first}:3: {unknown('<Enter>', 'Enter')}",
         f"{HOME}:{first}:19: {unknown('<Ctrl+C>', 'Ctrl+C')}",
         f"{HOME}:{first + 2}:4: {unknown('<Y 且 Z>', 'Y')}",
