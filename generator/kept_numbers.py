@@ -29,7 +29,7 @@ from pymdownx.snippets import SnippetPreprocessor
 
 from generator.models import Page
 from generator.page_scan import UNSHOWN_TEXT
-from generator.page_text import indented_code, searchable_lines
+from generator.page_text import blanked, indented_code, searchable_lines
 
 NO_BREAK_SPACE = "\u00a0"
 NUMBER_SPACE = re.compile(r"(?<=[0-9%]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[0-9])")
@@ -82,10 +82,10 @@ def _shown_text(page: Page) -> str:
     shown = (
         _without_link_addresses(outside_code[number]) + line[len(outside_code[number]) :]
         if number in outside_code and number not in left_alone
-        else _blank(line)
+        else blanked(line)
         for number, line in zip(numbers, lines, strict=True)
     )
-    return MARKUP.sub(lambda found: _blank(found[0]), "".join(shown))
+    return MARKUP.sub(lambda found: blanked(found[0]), "".join(shown))
 
 
 def _without_link_addresses(line: str) -> str:
@@ -95,7 +95,7 @@ def _without_link_addresses(line: str) -> str:
         opening = start + 1
         _, _, end, handled = LINK_ADDRESSES.getLink(line, opening)
         if handled:
-            line = line[:opening] + _blank(line[opening:end]) + line[end:]
+            line = line[:opening] + blanked(line[opening:end]) + line[end:]
         start = line.find(LINK_ADDRESS, opening)
     return line
 
@@ -114,8 +114,3 @@ def _snippet_lines(lines: list[str], numbers: Iterable[int]) -> set[int]:
         elif in_block:
             found.add(number)
     return found
-
-
-def _blank(text: str) -> str:
-    """``text`` as spaces, its line breaks kept: no number and Chinese a space apart."""
-    return re.sub(r"[^\r\n]", " ", text)

@@ -21,7 +21,7 @@ from markdown.inlinepatterns import HTML_RE
 
 from generator.errors import Problem
 from generator.models import Page
-from generator.page_text import place_of
+from generator.page_text import blanked, place_of
 
 ELEMENT_NAMES = """
 a abbr address area article aside audio b base bdi bdo blockquote body br button canvas
@@ -77,11 +77,6 @@ def _without_spans(text: str) -> str:
         name = opening["name"]
         closing = re.compile(rf"</{name}\s*>" if name else "-->", re.IGNORECASE)
         end = found.end() if (found := closing.search(text, opening.end())) else len(text)
-        pieces += [text[done : opening.start()], _blanked(text[opening.start() : end])]
+        pieces += [text[done : opening.start()], blanked(text[opening.start() : end])]
         done = end
     return "".join([*pieces, text[done:]])
-
-
-def _blanked(text: str) -> str:
-    """``text`` as spaces, its line breaks kept (places after it stay where they are)."""
-    return re.sub(r"[^\n]", " ", text)

@@ -249,6 +249,11 @@ def _fence_keeps(in_container: bool, after_blank: bool, fenced: str) -> bool:
     return in_container and (not after_blank or INDENTED.match(fenced) is not None)
 
 
+def blanked(text: str) -> str:
+    """``text`` as spaces, its line breaks kept: the places after it stay where they were."""
+    return re.sub(r"[^\r\n]", " ", text)
+
+
 def place_of(text: str, offset: int, first_line: int) -> Place:
     """The line (in the file: ``text`` starts at ``first_line``) and column of ``offset``."""
     return first_line + text.count("\n", 0, offset), offset - text.rfind("\n", 0, offset)
