@@ -57,7 +57,10 @@ def page_files(project: Project) -> list[Path]:
 
 
 def visible(folder: Path, pattern: str) -> list[Path]:
-    return sorted(path for path in folder.glob(pattern) if not path.name.startswith("."))
+    """The files of ``folder`` matching ``pattern`` but hidden ones and the lock files Word
+    and WPS keep beside a file they have open (``~$01-intro.md``), which are no page or
+    quiz of the trainer's: read as one, a lock file's bytes were told to be deleted."""
+    return sorted(path for path in folder.glob(pattern) if not path.name.startswith((".", "~$")))
 
 
 def unreadable_folders(project: Project) -> list[Problem]:

@@ -531,6 +531,10 @@ def test_every_kind_of_feedback_is_read_at_its_line() -> None:
         ("回顾[EODC](03-explore.md)", "text.markup-shown"),
         ("输入`退款`二字", "text.markup-shown"),
         ("3*4 等于几？a<b 时呢？", None),  # one star, a '<' before no tag: no markup
+        ("<font color=red>重点</font>", "text.markup-shown"),
+        ("最好的&nbsp;第一步", "text.markup-shown"),
+        ("再谈&#8212;怎么做", "text.markup-shown"),
+        ("AT&T 的 Q&A 环节，&amp 与 &nope; 呢？", None),  # no character reference
         ("……", "text.placeholder"),
         ("待补充", "text.placeholder"),
         ("TODO", "text.placeholder"),
@@ -546,6 +550,15 @@ def test_chinese_text_has_chinese_quotation_marks_and_no_spaces(
     assert codes(problems) == ([code] if code else [])
     if code:
         assert line_of(lines, problems[0]).strip() == f"prompt: {text}"
+
+
+@pytest.mark.parametrize(("text", "fix"), [("再谈&mdash;怎么做", "'—'"), ("&nbsp;", "a space")])
+def test_a_character_reference_is_told_to_be_typed_as_its_character(text: str, fix: str) -> None:
+    asked = question("c1", "true_false", answer=True)
+    asked["prompt"] = text
+    _, problems = lint([asked])
+    assert problems[0].message.endswith("which the site shows as written")
+    assert problems[0].fix == f"type the character itself: {fix}"
 
 
 def test_every_text_of_a_question_is_read_at_its_line() -> None:

@@ -16,7 +16,8 @@ PICTURE = b"\x89PNG\r\n\x1a\n not really a picture"
 
 
 def add_files(root: Path) -> None:
-    """Pictures a page uses, one it does not, and what editors leave behind."""
+    """Pictures a page uses, one it does not, and what editors leave behind (Word's lock
+    files among them, which are no page or quiz)."""
     course = root / "course"
     (course / "pictures").mkdir()
     (course / "pictures/used.png").write_bytes(PICTURE)
@@ -31,6 +32,8 @@ def add_files(root: Path) -> None:
     (course / "notes.txt").write_text("不要发布", encoding="utf-8")
     (course / "01-sample.md~").write_text("backup", encoding="utf-8")
     (course / ".#01-sample.md").symlink_to("trainer@host.4242")
+    for lock in (course / "~$01-sample.md", root / "quizzes/~$01-sample.yml"):
+        lock.write_bytes(b"\x06Li Lei\x00\x00\x00")  # Word's or WPS's, while a file is open
     page = course / "01-sample.md"
     page.write_text(
         page.read_text(encoding="utf-8")
@@ -60,6 +63,7 @@ def test_only_linked_files_and_media_folders_are_published(minimal_project: Path
         "course/media/讲义.docx~",
         "course/notes.txt",
         "course/pictures/unused.png",
+        "course/~$01-sample.md",
     ]
 
 
@@ -82,7 +86,7 @@ def test_build_says_what_it_left_out(
         "course/.#01-sample.md, course/01-sample.md~, course/media/.handout.pdf.swp, "
         "course/media/Thumbs.db, course/media/draft.md, course/media/handout.pdf.bak, "
         "course/media/~$讲义.docx, course/media/讲义.docx~, course/notes.txt, "
-        "course/pictures/unused.png\n"
+        "course/pictures/unused.png, course/~$01-sample.md\n"
     )
 
 

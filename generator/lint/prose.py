@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
+from html.entities import html5
 
 from generator.errors import Problem
 from generator.lint.questions import QuestionList, warning
 from generator.lint.thresholds import WRONG_ANSWER_FEEDBACK
 from generator.models import MultipleChoice, Question, Scenario, SingleChoice, Source
 from generator.page_scan import HAN
+from generator.page_tag_names import HTML_ELEMENTS
 from generator.plain_text import key_name, strings
 from generator.yaml_comment_hints import FULL_WIDTH_HASHES
 from generator.yaml_events import Location
@@ -33,12 +36,17 @@ SPACE_IN_CHINESE = re.compile(rf"{CHINESE} +{CHINESE}")
 in a text folded across lines, is joined without one: :mod:`generator.line_folds`)."""
 MARKUP = re.compile(
     r"\*\*[^*\s][^*]*\*\*|`[^`\s][^`]*`|\[[^\]]+\]\([^)\s]+\)"
-    r"|</?(?:a|b|br|code|div|em|i|mark|p|small|span|strong|sub|sup|u)\b[^<>]*>",
+    rf"|</?(?:{'|'.join(sorted(HTML_ELEMENTS, key=len, reverse=True))})\b[^<>]*>",
     re.IGNORECASE,
 )
-"""Markdown (``**最好**``, a link, code) or an HTML tag (``<br>``, ``<b>``) in a quiz's text,
-which is plain text: the site shows the marks as written. ``__`` is no markup here: it
-marks a fill-in question's blank."""
+"""Markdown (``**最好**``, a link, code) or an HTML tag (``<br>``, ``<b>``, ``<font
+color="red">``) in a quiz's text, which is plain text: the site shows the marks as
+written. ``__`` is no markup here: it marks a fill-in question's blank."""
+CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+"""An HTML character reference (``&nbsp;``, ``&mdash;``, ``&#8212;``), which plain text
+shows as written too."""
 
 
 FULL_WIDTH_COMMENT = re.compile(rf"\s[{''.join(FULL_WIDTH_HASHES)}]\s*\S.*$")
@@ -146,13 +154,28 @@ def _placeholder(text: str) -> Finding:
 
 def _markup(text: str) -> Finding:
     if (markup := MARKUP.search(text)) is None:
-        return None
+        return _character_reference(text)
     return (
         f"the text holds markup ({markup.group()}), which the site shows as written: learners "
         "see the marks, not bold text or a line break",
         "write it as plain text; to stress a word, put it in “” or 「」",
         "text.markup-shown",
     )
+
+
+def _character_reference(text: str) -> Finding:
+    for found in CHARACTER_REFERENCE.finditer(text):
+        reference = found.group()
+        if reference.startswith("&#") or reference[1:] in html5:
+            character = unescape(reference)
+            typed = "a space" if character.isspace() else f"'{character}'"
+            return (
+                f"the text holds an HTML character reference ({reference}), which the site "
+                "shows as written",
+                f"type the character itself: {typed}",
+                "text.markup-shown",
+            )
+    return None
 
 
 def _full_width_comment(text: str) -> Finding:
