@@ -19,6 +19,7 @@ from generator.yaml_lines import (
     Hint,
     enclosing_columns,
     enclosing_keys,
+    filled_above,
     holds_something,
     holds_value,
     indent,
@@ -26,7 +27,7 @@ from generator.yaml_lines import (
     line_at,
     value_start,
 )
-from generator.yaml_list_hints import spaces_in
+from generator.yaml_list_hints import lined_up_item, spaces_in
 
 LOWER_CASE_WORD = re.compile(r"\s*[a-z_][a-z0-9_-]*[ \t]")
 """A line that starts with a lower-case word and a space, which may be a key whose colon
@@ -83,8 +84,10 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
     holds_keys = not holds_value(lines[above_number - 1])
     if column > above_column and not holds_keys and _above_out_of_line(lines, above_number, number):
         slip, below = (above_number, above_key), (number, key)
-        return _entry_or_below(lines, slip, below, line_offset) or line_it_up(
-            slip, (number + line_offset, key), "indented less than", "below"
+        return (
+            _first_item_out_of_line(lines, above_number, line_offset)
+            or _entry_or_below(lines, slip, below, line_offset)
+            or line_it_up(slip, (number + line_offset, key), "indented less than", "below")
         )
     if column == above_column or (column > above_column and holds_keys):
         return None
@@ -99,6 +102,48 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
     return line_it_up(
         (number, key), (line_up_with[0] + line_offset, line_up_with[1]), "indented differently from"
     )
+
+
+def _first_item_out_of_line(lines: list[str], number: int, line_offset: int) -> Hint | None:
+    """The item on line ``number``, first under its list's key, whose '-' stands left or
+    right of the '-' of the next item, which starts with the same key: the first option's
+    '- ' moved 2 spaces left. Its key was told to line up with the question's ('id')."""
+    item, above = KEY_LINE.match(line_at(lines, number)), filled_above(lines, number)
+    column = indent(line_at(lines, number))
+    if item is None or item.group(1).strip() != "-" or not _opens_list(lines, above, column):
+        return None
+    sibling = _same_item_below(lines, number, item.group(2), column)
+    if sibling is None:
+        return None
+    return lined_up_item(lines, number, item.group(2), sibling, line_offset, "after")
+
+
+def _opens_list(lines: list[str], number: int, column: int) -> bool:
+    """Whether line ``number`` is a key holding no value, no further in than ``column``."""
+    key = KEY_LINE.match(line_at(lines, number))
+    return (
+        key is not None
+        and not holds_value(lines[number - 1])
+        and indent(lines[number - 1]) <= column
+    )
+
+
+def _same_item_below(
+    lines: list[str], number: int, key: str, column: int
+) -> tuple[int, int] | None:
+    """The next item below line ``number`` that starts with ``key`` too, its line and the
+    column of its '-', when that column is not ``column`` and the item is of the same list:
+    no line between them starts left of ``column``."""
+    for below in range(number + 1, len(lines) + 1):
+        line = lines[below - 1]
+        if not holds_something(line):
+            continue
+        found = KEY_LINE.match(line)
+        if found is not None and found.group(1).strip() == "-" and found.group(2) == key:
+            return None if indent(line) == column else (below, indent(line))
+        if indent(line) < column:
+            return None
+    return None
 
 
 def _above_out_of_line(lines: list[str], above_number: int, number: int) -> bool:

@@ -78,18 +78,33 @@ def _item_out_of_line(lines: list[str], error_line: int, line_offset: int) -> Hi
     sibling = _same_item_above(lines, error_line, item.group(2), column)
     if sibling is None:
         return None
-    below = filled_below(lines, error_line)
+    return lined_up_item(lines, error_line, item.group(2), sibling, line_offset, "before")
+
+
+def lined_up_item(
+    lines: list[str],
+    number: int,
+    key: str,
+    sibling: tuple[int, int],
+    line_offset: int,
+    where: str,
+) -> Hint:
+    """The hint for the item on line ``number`` (starting with ``key``) to line its '-' up
+    with the one of ``sibling`` (its line and column), the item ``where`` it in its list;
+    its other lines move too, unless they already stand as they would under the sibling."""
+    column = indent(lines[number - 1])
+    below = filled_below(lines, number)
     in_place = below and indent(lines[below - 1]) == sibling[1] + 2 != column + 2
-    last = error_line if in_place else _last_line_of_item(lines, error_line, item.group(2), column)
+    last = number if in_place else _last_line_of_item(lines, number, key, column)
     moved = (
         f", and move its other lines (to line {last + line_offset}) by as much"
-        if last > error_line
+        if last > number
         else ""
     )
     return (
-        error_line,
+        number,
         column + 1,
-        f"this item of the list starts its '-' {spaces_in(column)}, where the item before it "
+        f"this item of the list starts its '-' {spaces_in(column)}, where the item {where} it "
         f"(line {sibling[0] + line_offset}) starts its '-' {spaces_in(sibling[1])}",
         f"line its '-' up with that one, {spaces_in(sibling[1])}{moved}",
         "yaml.item-out-of-line",

@@ -1073,6 +1073,17 @@ def test_an_option_two_spaces_short_is_lined_up_with_the_option_before_it(
     ]
 
 
+def test_a_first_option_s_dash_moved_left_is_lined_up_with_the_option_after_it(
+    minimal_project: Path,
+) -> None:
+    """Its key was told to line up with 'options', as if it belonged to the last of 'id'."""
+    assert problems_with(minimal_project, QUIZ, {8: "    - text: 打断客户，直接给方案"}) == [
+        f"{QUIZ}:8:5: this item of the list starts its '-' 4 spaces in, where the item after "
+        "it (line 10) starts its '-' 6 spaces in; line its '-' up with that one, 6 spaces in "
+        "[yaml.item-out-of-line]"
+    ]
+
+
 def test_an_objective_at_the_left_edge_names_lines_of_the_page(minimal_project: Path) -> None:
     edits = {9: "- id: s1-need", 10: "  text: 区分要求和需求"}
     assert problems_with(minimal_project, "course/01-sample.md", edits) == [
