@@ -48,6 +48,7 @@ from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import id_problems, taken_ids
 from generator.page_indented_code import box_paragraphs_shown_as_code, prose_shown_as_code
+from generator.page_link_slips import link_slips
 from generator.page_links import LinkProblem, Targets, link_problem
 from generator.page_lists import breaks_list, lists_shown_as_text
 from generator.page_markers import misplaced_markers, standing_markers, unknown_markers
@@ -118,6 +119,7 @@ TEXT_CHECKS: tuple[Callable[[Page, str], Iterable[Problem]], ...] = (
     skipped_heading_levels,
     unspaced_headings,
     full_width_links,
+    link_slips,
     spaced_list_markers,
     lists_shown_as_text,
     broken_tables,
