@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_generator
-from tests.test_page_markers import HOME, built_home, reported, write_home
+from tests.test_page_markers import HOME, built_home, passes_check, reported, write_home
 
 SHOWN = "so the site shows it as text"
 CODE = "[page.link-shown-as-text]"
@@ -49,8 +48,7 @@ NO_SLIP = [
 def test_what_is_no_link_shown_as_text_passes(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], body: str
 ) -> None:
-    write_home(minimal_project, f"{body}\n")
-    assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
+    passes_check(minimal_project, capsys, body)
 
 
 def test_the_fixes_build_links(minimal_project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -23,6 +23,12 @@ def write_home(root: Path, body: str) -> int:
     return front.count("\n") + 4
 
 
+def passes_check(root: Path, capsys: pytest.CaptureFixture[str], body: str) -> None:
+    """Give the home page ``body`` (a line); ``check`` passes it."""
+    write_home(root, f"{body}\n")
+    assert run_generator(root, "check") == 0, capsys.readouterr().err
+
+
 def built_home(root: Path, capsys: pytest.CaptureFixture[str]) -> lxml.html.HtmlElement:
     assert run_generator(root, "build") == 0, capsys.readouterr().err
     page = (root / "site/index.html").read_text(encoding="utf-8")

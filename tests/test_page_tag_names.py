@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_generator
-from tests.test_page_markers import HOME, built_home, reported, write_home
+from tests.test_page_markers import HOME, built_home, passes_check, reported, write_home
 
 FIX = (
     "to show it as text, write '&lt;' for its '<' (or put it in backticks); if it is meant "
@@ -62,8 +61,7 @@ NOT_UNKNOWN = [
 def test_what_is_no_unknown_tag_passes(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], body: str
 ) -> None:
-    write_home(minimal_project, f"{body}\n")
-    assert run_generator(minimal_project, "check") == 0, capsys.readouterr().err
+    passes_check(minimal_project, capsys, body)
 
 
 def test_the_fix_shows_the_key_as_written(
