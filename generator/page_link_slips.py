@@ -22,7 +22,7 @@ LINK_START = re.compile(
 )
 """A link or picture up to the end of its address, which a Chinese character or mark ends
 (``[图](images/x.png。``)."""
-SPACED = re.compile(r"!?\[(?P<text>[^\[\]\n]+)\][ \t]+\((?P<address>[^\s()]+)\)")
+SPACED = re.compile(r"(?P<bang>!?)\[(?P<text>[^\[\]\n]+)\][ \t]+\((?P<address>[^\s()]+)\)")
 """A link with a space between its brackets and its address's."""
 REFERENCE = re.compile(r"!?\[(?P<text>[^\[\]\n]+)\]\[(?P<name>[^\[\]\n^]*)\]")
 """A link to a reference, ``[提议][offer]`` (``[提议][]`` names its text)."""
@@ -56,8 +56,7 @@ def _unclosed(page: Page, text: str) -> Iterator[Problem]:
 def _spaced(page: Page, text: str) -> Iterator[Problem]:
     for found in SPACED.finditer(text):
         if _plain(found["address"]):
-            bang = "!" if found[0].startswith("!") else ""
-            fixed = f"{bang}[{found['text']}]({found['address']})"
+            fixed = f"{found['bang']}[{found['text']}]({found['address']})"
             yield _problem(
                 page,
                 text,

@@ -27,7 +27,7 @@ from generator.yaml_lines import (
     line_at,
     value_start,
 )
-from generator.yaml_list_hints import lined_up_item, spaces_in
+from generator.yaml_list_hints import lined_up_item, same_item_below, spaces_in
 
 LOWER_CASE_WORD = re.compile(r"\s*[a-z_][a-z0-9_-]*[ \t]")
 """A line that starts with a lower-case word and a space, which may be a key whose colon
@@ -112,7 +112,7 @@ def _first_item_out_of_line(lines: list[str], number: int, line_offset: int) -> 
     column = indent(line_at(lines, number))
     if item is None or item.group(1).strip() != "-" or not _opens_list(lines, above, column):
         return None
-    sibling = _same_item_below(lines, number, item.group(2), column)
+    sibling = same_item_below(lines, number, item.group(2), column)
     if sibling is None:
         return None
     return lined_up_item(lines, number, item.group(2), sibling, line_offset, "after")
@@ -126,24 +126,6 @@ def _opens_list(lines: list[str], number: int, column: int) -> bool:
         and not holds_value(lines[number - 1])
         and indent(lines[number - 1]) <= column
     )
-
-
-def _same_item_below(
-    lines: list[str], number: int, key: str, column: int
-) -> tuple[int, int] | None:
-    """The next item below line ``number`` that starts with ``key`` too, its line and the
-    column of its '-', when that column is not ``column`` and the item is of the same list:
-    no line between them starts left of ``column``."""
-    for below in range(number + 1, len(lines) + 1):
-        line = lines[below - 1]
-        if not holds_something(line):
-            continue
-        found = KEY_LINE.match(line)
-        if found is not None and found.group(1).strip() == "-" and found.group(2) == key:
-            return None if indent(line) == column else (below, indent(line))
-        if indent(line) < column:
-            return None
-    return None
 
 
 def _above_out_of_line(lines: list[str], above_number: int, number: int) -> bool:

@@ -166,6 +166,22 @@ def _same_item_above(
     return None
 
 
+def same_item_below(lines: list[str], number: int, key: str, column: int) -> tuple[int, int] | None:
+    """The next item below line ``number`` that starts with ``key`` too, its line and the
+    column of its '-', when that column is not ``column`` and the item is of the same list:
+    no line between them starts left of ``column``."""
+    for below in range(number + 1, len(lines) + 1):
+        line = lines[below - 1]
+        if not holds_something(line):
+            continue
+        found = KEY_LINE.match(line)
+        if found is not None and found.group(1).strip() == "-" and found.group(2) == key:
+            return None if indent(line) == column else (below, indent(line))
+        if indent(line) < column:
+            return None
+    return None
+
+
 def _last_line_of_item(lines: list[str], number: int, key: str, column: int) -> int:
     """The last line holding something of the item whose '-' on line ``number`` stands at
     ``column``: up to a line as far left, or the next item starting with ``key``."""
