@@ -15,8 +15,15 @@ from ruamel.yaml.error import MarkedYAMLError, StreamMark
 from generator.yaml_hints import COURSE, context_line_of, syntax_hint
 from generator.yaml_indentation import columns_elsewhere
 from generator.yaml_key_hints import misplaced_key
-from generator.yaml_lines import KEY_LINE, SPACE_NAMES, Hint, holds_something, holds_value
-from generator.yaml_list_hints import repeated_first_key, spaces_in
+from generator.yaml_lines import (
+    KEY_LINE,
+    SPACE_NAMES,
+    Hint,
+    holds_something,
+    holds_value,
+    spaces_in,
+)
+from generator.yaml_list_hints import repeated_first_key
 
 INDENT_FIX = "indent with ordinary spaces (half-width), two per level"
 FULL_WIDTH_INDENT = (

@@ -34,8 +34,8 @@ from generator.yaml_indentation import (
 )
 from generator.yaml_key_blocks import keys_amid_entries
 from generator.yaml_key_hints import key_alone
-from generator.yaml_lines import BLOCK_HEADER, KEY, Hint, indent, named_space
-from generator.yaml_list_hints import list_item_slip, spaces_in
+from generator.yaml_lines import BLOCK_HEADER, KEY, Hint, indent, named_space, spaces_in
+from generator.yaml_list_hints import list_item_slip
 from generator.yaml_quote_hints import (
     quoted,
     quotes_inside_fix,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from generator.errors import counted
+from generator.yaml_item_columns import first_item_out_of_line
 from generator.yaml_key_blocks import keys_out_of_line, line_it_up
 from generator.yaml_lines import (
     BLOCK_HEADER,
@@ -19,15 +20,14 @@ from generator.yaml_lines import (
     Hint,
     enclosing_columns,
     enclosing_keys,
-    filled_above,
     holds_something,
     holds_value,
     indent,
     key_line_above,
     line_at,
+    spaces_in,
     value_start,
 )
-from generator.yaml_list_hints import lined_up_item, same_item_below, spaces_in
 
 LOWER_CASE_WORD = re.compile(r"\s*[a-z_][a-z0-9_-]*[ \t]")
 """A line that starts with a lower-case word and a space, which may be a key whose colon
@@ -85,7 +85,7 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
     if column > above_column and not holds_keys and _above_out_of_line(lines, above_number, number):
         slip, below = (above_number, above_key), (number, key)
         return (
-            _first_item_out_of_line(lines, above_number, line_offset)
+            first_item_out_of_line(lines, above_number, line_offset)
             or _entry_or_below(lines, slip, below, line_offset)
             or line_it_up(slip, (number + line_offset, key), "indented less than", "below")
         )
@@ -101,30 +101,6 @@ def misaligned_key(lines: list[str], number: int, line_offset: int) -> Hint | No
         line_up_with = _nearest_outward(lines, above_number, column) or line_up_with
     return line_it_up(
         (number, key), (line_up_with[0] + line_offset, line_up_with[1]), "indented differently from"
-    )
-
-
-def _first_item_out_of_line(lines: list[str], number: int, line_offset: int) -> Hint | None:
-    """The item on line ``number``, first under its list's key, whose '-' stands left or
-    right of the '-' of the next item, which starts with the same key: the first option's
-    '- ' moved 2 spaces left. Its key was told to line up with the question's ('id')."""
-    item, above = KEY_LINE.match(line_at(lines, number)), filled_above(lines, number)
-    column = indent(line_at(lines, number))
-    if item is None or item.group(1).strip() != "-" or not _opens_list(lines, above, column):
-        return None
-    sibling = same_item_below(lines, number, item.group(2), column)
-    if sibling is None:
-        return None
-    return lined_up_item(lines, number, item.group(2), sibling, line_offset, "after")
-
-
-def _opens_list(lines: list[str], number: int, column: int) -> bool:
-    """Whether line ``number`` is a key holding no value, no further in than ``column``."""
-    key = KEY_LINE.match(line_at(lines, number))
-    return (
-        key is not None
-        and not holds_value(lines[number - 1])
-        and indent(lines[number - 1]) <= column
     )
 
 

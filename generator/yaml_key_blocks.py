@@ -25,8 +25,8 @@ from generator.yaml_lines import (
     holds_value,
     indent,
     line_at,
+    spaces_in,
 )
-from generator.yaml_list_hints import spaces_in
 
 
 def keys_out_of_line(

@@ -33,9 +33,10 @@ from generator.yaml_lines import (
     holds_something,
     indent,
     line_at,
+    spaces_in,
     value_start,
 )
-from generator.yaml_list_hints import first_key_of_items, spaces_in
+from generator.yaml_list_hints import first_key_of_items
 
 KEY_BEFORE = re.compile(r"(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)[ \t]*$")
 """The word that ends the text before a colon, which may be a key's name."""

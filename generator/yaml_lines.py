@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from generator.errors import counted
+
 KEY_REST = r"[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*"
 """The rest of a key's name after its first character: mkdocs.yml names an extension with
 dots (``pymdownx.tabbed:``), and its settings go below it."""
@@ -43,6 +45,10 @@ def named_space(space: str) -> str:
 def line_at(lines: list[str], number: int) -> str:
     """Line ``number`` (1-based) of ``lines``, or nothing past their ends."""
     return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def spaces_in(column: int) -> str:
+    return f"{counted(column, 'space')} in" if column else "at the left edge"
 
 
 def filled_above(lines: list[str], number: int) -> int:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from generator.errors import counted
 from generator.schema_location import COURSE_KEYS
 from generator.yaml_dash_hints import dash_slip
+from generator.yaml_item_columns import first_item_out_of_line, item_out_of_line
 from generator.yaml_lines import (
     BLOCK_HEADER,
     ITEM,
@@ -47,11 +47,12 @@ def list_item_slip(lines: list[str], error_line: int, line_offset: int = 0) -> H
         if hint is not None:
             return hint
     return (
-        _item_out_of_line(lines, error_line, line_offset)
+        item_out_of_line(lines, error_line, line_offset)
         or _item_without_key(lines, error_line)
         or _item_without_dash(lines, error_line)
         or _item_without_dash(lines, filled_above(lines, error_line))
         or _first_item_without_dash(lines, error_line)
+        or first_item_out_of_line(lines, filled_above(lines, error_line), line_offset)
         or _dash_among_keys(lines, error_line, line_offset)
     )
 
@@ -65,138 +66,6 @@ def _in_text_block(lines: list[str], number: int) -> bool:
         key is not None
         and BLOCK_HEADER.fullmatch((key.group(3) or "").split("#")[0].strip()) is not None
     )
-
-
-def _item_out_of_line(lines: list[str], error_line: int, line_offset: int) -> Hint | None:
-    """An item at ``error_line`` whose '-' stands left or right of the '-' of the item
-    before it in its list, which starts with the same key: a question pasted 2 spaces too
-    far in (it was told to lose its '- '), an option 2 spaces short of the others."""
-    item = KEY_LINE.match(line_at(lines, error_line))
-    if item is None or item.group(1).strip() != "-":
-        return _text_item_out_of_line(lines, error_line, line_offset)
-    column = indent(lines[error_line - 1])
-    sibling = _same_item_above(lines, error_line, item.group(2), column)
-    if sibling is None:
-        return None
-    return lined_up_item(lines, error_line, item.group(2), sibling, line_offset, "before")
-
-
-def lined_up_item(
-    lines: list[str],
-    number: int,
-    key: str,
-    sibling: tuple[int, int],
-    line_offset: int,
-    where: str,
-) -> Hint:
-    """The hint for the item on line ``number`` (starting with ``key``) to line its '-' up
-    with the one of ``sibling`` (its line and column), the item ``where`` it in its list;
-    its other lines move too, unless they already stand as they would under the sibling."""
-    column = indent(lines[number - 1])
-    below = filled_below(lines, number)
-    in_place = below and indent(lines[below - 1]) == sibling[1] + 2 != column + 2
-    last = number if in_place else _last_line_of_item(lines, number, key, column)
-    moved = (
-        f", and move its other lines (to line {last + line_offset}) by as much"
-        if last > number
-        else ""
-    )
-    return (
-        number,
-        column + 1,
-        f"this item of the list starts its '-' {spaces_in(column)}, where the item {where} it "
-        f"(line {sibling[0] + line_offset}) starts its '-' {spaces_in(sibling[1])}",
-        f"line its '-' up with that one, {spaces_in(sibling[1])}{moved}",
-        "yaml.item-out-of-line",
-    )
-
-
-def _text_item_out_of_line(lines: list[str], error_line: int, line_offset: int) -> Hint | None:
-    """An item of a list of texts (``features:`` in mkdocs.yml) at ``error_line`` whose '-'
-    stands left or right of the '-' of the text item on the line above: PyYAML spoke of a
-    "block end" and a "block sequence start"."""
-    above = filled_above(lines, error_line)
-    item, sibling = ITEM.match(line_at(lines, error_line)), ITEM.match(line_at(lines, above))
-    if item is None or sibling is None or KEY_LINE.match(lines[above - 1]) is not None:
-        return None
-    column, sibling_column = len(item.group(1)), len(sibling.group(1))
-    if column == sibling_column or KEY_LINE.match(lines[error_line - 1]) is not None:
-        return None
-    below = ITEM.match(line_at(lines, filled_below(lines, error_line)))
-    if below is not None and len(below.group(1)) == column:  # the one above is out of line
-        return (
-            above,
-            sibling_column + 1,
-            f"this item of the list starts its '-' {spaces_in(sibling_column)}, where the "
-            f"items after it (line {error_line + line_offset} on) start theirs "
-            f"{spaces_in(column)}",
-            f"line its '-' up with theirs, {spaces_in(column)}",
-            "yaml.item-out-of-line",
-        )
-    return (
-        error_line,
-        column + 1,
-        f"this item of the list starts its '-' {spaces_in(column)}, where the item before it "
-        f"(line {above + line_offset}) starts its '-' {spaces_in(sibling_column)}",
-        f"line its '-' up with that one, {spaces_in(sibling_column)}",
-        "yaml.item-out-of-line",
-    )
-
-
-def spaces_in(column: int) -> str:
-    return f"{counted(column, 'space')} in" if column else "at the left edge"
-
-
-def _same_item_above(
-    lines: list[str], number: int, key: str, column: int
-) -> tuple[int, int] | None:
-    """The nearest item above line ``number`` that starts with ``key`` too, its line and
-    the column of its '-', when that column is not ``column`` and the item is of the same
-    list: no key between them opens a list further left than ``column`` (``turns:``, whose
-    first turn starts with 'id' as the question above it does)."""
-    for above in range(number - 1, 0, -1):
-        line = lines[above - 1]
-        found = KEY_LINE.match(line)
-        if found is None or not holds_something(line):
-            continue
-        if found.group(1).strip() == "-" and found.group(2) == key:
-            return None if indent(line) == column else (above, indent(line))
-        if len(found.group(1)) < column and not found.group(1).strip() and not holds_value(line):
-            return None
-    return None
-
-
-def same_item_below(lines: list[str], number: int, key: str, column: int) -> tuple[int, int] | None:
-    """The next item below line ``number`` that starts with ``key`` too, its line and the
-    column of its '-', when that column is not ``column`` and the item is of the same list:
-    no line between them starts left of ``column``."""
-    for below in range(number + 1, len(lines) + 1):
-        line = lines[below - 1]
-        if not holds_something(line):
-            continue
-        found = KEY_LINE.match(line)
-        if found is not None and found.group(1).strip() == "-" and found.group(2) == key:
-            return None if indent(line) == column else (below, indent(line))
-        if indent(line) < column:
-            return None
-    return None
-
-
-def _last_line_of_item(lines: list[str], number: int, key: str, column: int) -> int:
-    """The last line holding something of the item whose '-' on line ``number`` stands at
-    ``column``: up to a line as far left, or the next item starting with ``key``."""
-    last = number
-    for below in range(number + 1, len(lines) + 1):
-        line = lines[below - 1]
-        if not holds_something(line):
-            continue
-        found = KEY_LINE.match(line)
-        if indent(line) <= column or (
-            found and found.group(1).strip() == "-" and found.group(2) == key
-        ):
-            break
-        last = below
-    return last
 
 
 def _item_without_key(lines: list[str], error_line: int) -> Hint | None:

@@ -1073,13 +1073,29 @@ def test_an_option_two_spaces_short_is_lined_up_with_the_option_before_it(
     ]
 
 
-def test_a_first_option_s_dash_moved_left_is_lined_up_with_the_option_after_it(
+@pytest.mark.parametrize(("indent", "where"), [(4, "4 spaces in"), (8, "8 spaces in")])
+def test_a_first_option_s_dash_moved_is_lined_up_with_the_option_after_it(
+    minimal_project: Path, indent: int, where: str
+) -> None:
+    """Moved left, its key was told to line up with 'options', as if it belonged to the last
+    of 'id'; moved right, to lose its '- ', as if the lines around it were no list."""
+    edits = {8: f"{' ' * indent}- text: 打断客户，直接给方案"}
+    assert problems_with(minimal_project, QUIZ, edits) == [
+        f"{QUIZ}:8:{indent + 1}: this item of the list starts its '-' {where}, where the item "
+        "after it (line 10) starts its '-' 6 spaces in; line its '-' up with that one, 6 "
+        "spaces in [yaml.item-out-of-line]"
+    ]
+
+
+def test_a_first_option_moved_right_whole_is_lined_up_with_the_options_after_it(
     minimal_project: Path,
 ) -> None:
-    """Its key was told to line up with 'options', as if it belonged to the last of 'id'."""
-    assert problems_with(minimal_project, QUIZ, {8: "    - text: 打断客户，直接给方案"}) == [
-        f"{QUIZ}:8:5: this item of the list starts its '-' 4 spaces in, where the item after "
-        "it (line 10) starts its '-' 6 spaces in; line its '-' up with that one, 6 spaces in "
+    """The option after it was told to line up with it, and the rest after that one."""
+    first, last = shifted(minimal_project, QUIZ, "      - text: 打断客户", "      - text:", 2)
+    assert course_problems(minimal_project) == [
+        f"{QUIZ}:{first}:9: this item of the list starts its '-' 8 spaces in, where the item "
+        f"after it (line {last + 1}) starts its '-' 6 spaces in; line its '-' up with that one, "
+        f"6 spaces in, and move its other lines (to line {last}) by as much "
         "[yaml.item-out-of-line]"
     ]
 
