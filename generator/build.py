@@ -20,7 +20,7 @@ from generator.file_names import published_name_problems, unpublished_name_warni
 from generator.lint import lint_course
 from generator.load import load_course
 from generator.markdown_config import site_config
-from generator.media import Media, link_problems, linkable_files, select_media
+from generator.media import Media, link_problems, linkable_files, pages_in_folders, select_media
 from generator.mkdocs_run import ConfigAdjustment, run_mkdocs
 from generator.models import Course
 from generator.page_checks import OwnChecks
@@ -84,7 +84,10 @@ def check(project: Project) -> CheckedCourse:
     sheet_loads = style_sheet_loads(sheets)
     used = [*(file.name for file in named), *style_sheet_files(sheet_loads, files)]
     media = select_media(project, scan.references, used)
-    left_out = unpublished_name_warnings(project, media.skipped)
+    left_out = [
+        *unpublished_name_warnings(project, media.skipped),
+        *pages_in_folders(project, media.skipped),
+    ]
     settings = _settings_warnings(project, [sheet.text for sheet in sheets])
     warnings = sorted([*problems, *left_out, *settings])
     pages = [page.filename for page in course.pages]

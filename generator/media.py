@@ -23,14 +23,14 @@ import os
 import posixpath
 import re
 import stat
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from generator.course_scan import References
 from generator.css_loads import ON_COMPUTER
-from generator.errors import Problem
+from generator.errors import Problem, Severity
 from generator.file_names import SITE_FILES, hidden, site_address
 from generator.layout import page_files
 from generator.project import ASSETS_FOLDER, MEDIA_FOLDERS, Project
@@ -74,6 +74,32 @@ def linkable_files(project: Project) -> set[str]:
     """The files under ``course/`` (names relative to it) that a page may link to: each is
     published as soon as a page refers to it."""
     return {name for name, path in _other_files(project) if _publishable(path, name)}
+
+
+def pages_in_folders(project: Project, skipped: Iterable[Path]) -> list[Problem]:
+    """The Markdown files in folders under ``course/`` the site leaves out (hidden ones,
+    lock files and the media folders' files aside, which are no page): the site's pages
+    are those directly in ``course/``, and a trainer who wrote ``course/extra/appendix.md``
+    looked for it on the site in vain."""
+    return [
+        Problem(
+            project.relative(path),
+            1,
+            1,
+            f"a page in a folder ({project.shown(path.parent)}/), which the site does not "
+            "publish: its pages are the Markdown files directly in course/",
+            f"move it to course/{path.name} to publish it, with a link to it from another "
+            "page; or, if it is a note for trainers, move it out of course/",
+            "course.page-in-folder",
+            Severity.WARNING,
+        )
+        for path in skipped
+        if path.suffix == ".md"
+        and path.parent != project.course_dir
+        and path.relative_to(project.course_dir).parts[0] not in MEDIA_FOLDERS
+        and not LEFT_BEHIND.fullmatch(path.name)
+        and not hidden(path.relative_to(project.course_dir))
+    ]
 
 
 def link_problems(project: Project) -> list[Problem]:

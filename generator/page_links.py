@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Container, Iterable, Mapping
 from difflib import get_close_matches
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit, urlunsplit
 
 from generator.address_slips import address_slips
@@ -222,6 +223,8 @@ def _unknown_page(page_part: str, page: str, anchor: str, anchors: Targets) -> L
     or else the module renamed (or moved) from it, with the section as that page has it."""
     holders = _pages_with(anchor, anchors)
     fix: str | None
+    if "/" in page:
+        return _page_in_folder(page_part, page, anchor, anchors)
     if page in EXAM_PAGES:
         fix = (
             f"{page} is a page of the final exam, which the generator writes from "
@@ -237,6 +240,24 @@ def _unknown_page(page_part: str, page: str, anchor: str, anchors: Targets) -> L
     return (
         f"link to '{page_part}', which is not a page of the course",
         fix or f"link to one of: {', '.join(sorted(anchors))}",
+        "unknown-page",
+    )
+
+
+def _page_in_folder(page_part: str, page: str, anchor: str, anchors: Targets) -> LinkProblem:
+    """A link to ``page``, in a folder under course/ (``extra/appendix.md``): the site's
+    pages are the Markdown files directly in course/, and a page in a folder is left out."""
+    name, section = PurePosixPath(page).name, f"#{anchor}" if anchor else ""
+    said = (
+        f"link to '{page_part}', a page in a folder, which the site does not publish: its "
+        "pages are the Markdown files directly in course/"
+    )
+    if name in anchors:
+        return said, f"link to the page of that name in course/: {name}{section}", "unknown-page"
+    return (
+        said,
+        f"move the page to course/{name} and link to it there: {name}{section}; or link to one "
+        f"of: {', '.join(sorted(anchors))}",
         "unknown-page",
     )
 

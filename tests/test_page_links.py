@@ -1922,3 +1922,37 @@ def test_bold_typed_with_full_width_stars_is_named_with_its_fix(
         "shows them, and the text is not bold; type them half-width: **客户：** "
         "[page.full-width-bold]"
     ]
+
+
+def test_a_page_in_a_folder_is_told_where_pages_go_and_so_is_a_link_to_it(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """course/extra/appendix.md was left out of the site with only its name among the files
+    not published, and a link to it was told to link to one of the course's pages. The
+    media folders' Markdown files, hidden ones and Word's lock files are no page."""
+    for name in ("extra/appendix.md", "extra/.draft.md", "extra/~$appendix.md", "media/x.md"):
+        (minimal_project / "course" / name).parent.mkdir(exist_ok=True)
+        (minimal_project / "course" / name).write_text("# 附录\n", encoding="utf-8")
+    assert run_generator(minimal_project, "check") == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if "warning:" in line]
+    assert warned == [
+        "course/extra/appendix.md:1:1: warning: a page in a folder (course/extra/), which the "
+        "site does not publish: its pages are the Markdown files directly in course/; move it "
+        "to course/appendix.md to publish it, with a link to it from another page; or, if it "
+        "is a note for trainers, move it out of course/ [course.page-in-folder]"
+    ]
+    assert run_generator(minimal_project, "check", "--strict") == 1
+    capsys.readouterr()
+    links = "见[附录](extra/appendix.md#more)，[样例](extra/01-sample.md)"
+    line = add_to_page(minimal_project, links)
+    said = "a page in a folder, which the site does not publish: its pages are the Markdown "
+    said += "files directly in course/"
+    pages = sorted(path.name for path in (minimal_project / "course").glob("*.md"))
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{line}:7: link to 'extra/appendix.md', {said}; move the page to "
+        f"course/appendix.md and link to it there: appendix.md#more; or link to one of: "
+        f"{', '.join(sorted([*pages, 'exam.md', 'exam_certificate.md', 'mistakes.md']))} "
+        "[link.unknown-page]",
+        f"{PAGE}:{line}:36: link to 'extra/01-sample.md', {said}; link to the page of that "
+        "name in course/: 01-sample.md [link.unknown-page]",
+    ]
