@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from generator.errors import Problem, Severity
 from generator.models import Page
-from generator.page_blocks import BOX_INDENT, opens_block
+from generator.page_blocks import BLOCK_MARKS, BOX_INDENT, opens_block
 from generator.page_scan import HAN
 from generator.page_text import Lines, indented_code
 from generator.yaml_lines import indent
@@ -50,13 +50,13 @@ def prose_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
     """The first line of each indented code block of ``page`` (``lines``: its lines, fenced
     code left empty) that starts with Chinese (a character not typed half-width, in a line
     that holds Chinese): a paragraph indented as Chinese paragraphs are, which the site
-    shows as code, in a grey monospace box. Code starts half-width; a box's paragraph is
-    told as such (:func:`box_paragraphs_shown_as_code`)."""
+    shows as code, in a grey monospace box. Code starts half-width; a box's text is told
+    where the box went wrong (:func:`_held_by_a_box`)."""
     lines = _as_written(page, lines)
     for number in _code_blocks(page, lines, across_blanks=True):
         line = lines[number]
         text = line.lstrip(" \t")
-        if text[:1].isascii() or not HAN.search(line) or _paragraph_that_left(lines, number):
+        if text[:1].isascii() or not HAN.search(line) or _held_by_a_box(lines, number):
             continue
         spaces = line[: len(line) - len(text)]
         tab = "\t" in spaces
@@ -72,6 +72,19 @@ def prose_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
             "of ``` instead)",
             "page.prose-as-code",
         )
+
+
+def _held_by_a_box(lines: Lines, number: int) -> bool:
+    """Whether the code block on line ``number`` is a box's text: a paragraph of the box
+    above it lost its indent (:func:`box_paragraphs_shown_as_code`), or the line meant to
+    open the box does not (``！！！ example "情景"``, ``page.broken-block``). Once that is
+    fixed, the block is the box's, rightly indented."""
+    if _paragraph_that_left(lines, number):
+        return True
+    above = _filled_above(lines, number)
+    while above and indent(lines[above]) >= BOX_INDENT:
+        above = _filled_above(lines, above)
+    return bool(above) and BLOCK_MARKS.match(lines[above]) is not None
 
 
 def _as_written(page: Page, lines: Lines) -> Lines:

@@ -701,6 +701,30 @@ def test_indented_code_full_width_spaces_and_box_paragraphs_are_no_prose_as_code
 
 
 @pytest.mark.parametrize(
+    ("opening", "written"),
+    [
+        ('！！！ example "情景"', '!!! example "情景"'),
+        ("!!! example “情景”", '!!! example "情景"'),
+        ("=== “网页”", '=== "网页"'),
+    ],
+    ids=["full-width-marks", "curly-quotes", "tab"],
+)
+def test_a_box_that_does_not_open_is_told_once_not_its_text_as_code(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], opening: str, written: str
+) -> None:
+    """Its second paragraph, still indented, was prose-as-code too, an error whose fix
+    (delete the spaces) took the paragraph out of the box once the box was mended."""
+    text = "周六上午，营业厅里排着长队。\n\n    马上办，还是先问一句？\n\n    这是本模块的问题。\n"
+    line = add_to_page(minimal_project, f"{opening}\n    {text}")
+    [told] = problems(minimal_project, capsys)
+    assert told.startswith(f"{PAGE}:{line}:1: this line starts a note box or a tab, but ")
+    assert told.endswith(f"; write it as: {written} [page.broken-block]")
+    page = minimal_project / PAGE
+    page.write_text(page.read_text(encoding="utf-8").replace(opening, written), encoding="utf-8")
+    assert problems(minimal_project, capsys) == []
+
+
+@pytest.mark.parametrize(
     "opening",
     ['!!! example "系统提示"', '??? note "系统提示"', '=== "系统提示"', "- 第一步"],
     ids=["box", "collapsible", "tab", "list-item"],
