@@ -20,45 +20,27 @@ from generator.errors import Problem, Severity
 from generator.line_folds import is_wide
 from generator.models import Course, Page
 from generator.page_blocks import (
-    broken_blocks,
-    chinese_box_kinds,
-    empty_boxes,
     unclosed_fences,
-    unknown_box_kinds,
-    unquoted_titles,
 )
 from generator.page_box_lines import box_lines_out, lines_out_of_boxes
 from generator.page_diagrams import small_labels
 from generator.page_footnotes import footnote_problems
-from generator.page_full_width import (
-    full_width_bold,
-    full_width_headings,
-    full_width_links,
-    spaced_list_markers,
-)
 from generator.page_heading_ids import (
-    full_width_ids,
-    ids_missing_a_brace,
-    ids_not_last,
     ids_shown_as_text,
-    indented_headings,
 )
-from generator.page_heading_levels import skipped_heading_levels, unspaced_headings
-from generator.page_headings import level_one_headings
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import id_problems, taken_ids
 from generator.page_indented_code import box_paragraphs_shown_as_code, prose_shown_as_code
-from generator.page_link_slips import link_slips
 from generator.page_links import LinkProblem, Targets, link_problem
-from generator.page_lists import breaks_list, lists_shown_as_text
+from generator.page_lists import breaks_list
 from generator.page_markers import misplaced_markers, standing_markers, unknown_markers
 from generator.page_nesting import nested_too_deep
-from generator.page_resources import head_elements, picture_elsewhere, resource_problems
+from generator.page_resources import picture_elsewhere, resource_problems
 from generator.page_scan import PageLink, PageScan
 from generator.page_snippets import snippet_lines_shown
-from generator.page_tables import broken_tables, lost_cells
 from generator.page_tag_names import unknown_tags
 from generator.page_text import Lines, Place, searchable_lines, searchable_text, text_places
+from generator.page_text_checks import LINE_CHECKS, TEXT_CHECKS
 from generator.problem_cache import UNKEPT, ProblemCache
 from generator.project import PROGRESS_MARKER
 
@@ -99,35 +81,6 @@ def page_problems(
         problems += _link_problems(page, lines[page.filename], found, targets, files)
         problems += id_problems(page, lines[page.filename], found, taken[page.filename])
     return problems, cut_short
-
-
-LINE_CHECKS: tuple[Callable[[Page, Lines], Iterable[Problem]], ...] = (
-    level_one_headings,
-    full_width_ids,
-    ids_not_last,
-    ids_missing_a_brace,
-    indented_headings,
-)
-"""Checks of a page's lines, as written."""
-TEXT_CHECKS: tuple[Callable[[Page, str], Iterable[Problem]], ...] = (
-    broken_blocks,
-    unquoted_titles,
-    chinese_box_kinds,
-    unknown_box_kinds,
-    full_width_headings,
-    full_width_bold,
-    skipped_heading_levels,
-    unspaced_headings,
-    full_width_links,
-    link_slips,
-    spaced_list_markers,
-    lists_shown_as_text,
-    broken_tables,
-    lost_cells,
-    empty_boxes,
-    head_elements,
-)
-"""Checks of a page's text, its code left as empty lines."""
 
 
 @dataclass(frozen=True)

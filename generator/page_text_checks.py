@@ -1,0 +1,67 @@
+"""The checks of a page's lines and text that each find one kind of slip on their own.
+
+Each takes the page and its lines as written (:data:`LINE_CHECKS`) or its text with code
+left as empty lines (:data:`TEXT_CHECKS`), and yields the problems it finds, at their
+line and column; :mod:`generator.page_checks` runs them on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from generator.errors import Problem
+from generator.models import Page
+from generator.page_blocks import (
+    broken_blocks,
+    chinese_box_kinds,
+    empty_boxes,
+    unknown_box_kinds,
+    unquoted_titles,
+)
+from generator.page_full_width import (
+    full_width_bold,
+    full_width_headings,
+    full_width_links,
+    spaced_list_markers,
+)
+from generator.page_heading_ids import (
+    full_width_ids,
+    ids_missing_a_brace,
+    ids_not_last,
+    indented_headings,
+)
+from generator.page_heading_levels import skipped_heading_levels, unspaced_headings
+from generator.page_headings import level_one_headings
+from generator.page_link_slips import link_slips
+from generator.page_lists import lists_shown_as_text
+from generator.page_resources import head_elements
+from generator.page_tables import broken_tables, lost_cells
+from generator.page_text import Lines
+
+LINE_CHECKS: tuple[Callable[[Page, Lines], Iterable[Problem]], ...] = (
+    level_one_headings,
+    full_width_ids,
+    ids_not_last,
+    ids_missing_a_brace,
+    indented_headings,
+)
+"""Checks of a page's lines, as written."""
+TEXT_CHECKS: tuple[Callable[[Page, str], Iterable[Problem]], ...] = (
+    broken_blocks,
+    unquoted_titles,
+    chinese_box_kinds,
+    unknown_box_kinds,
+    full_width_headings,
+    full_width_bold,
+    skipped_heading_levels,
+    unspaced_headings,
+    full_width_links,
+    link_slips,
+    spaced_list_markers,
+    lists_shown_as_text,
+    broken_tables,
+    lost_cells,
+    empty_boxes,
+    head_elements,
+)
+"""Checks of a page's text, its code left as empty lines."""
