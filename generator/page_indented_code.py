@@ -20,7 +20,7 @@ from generator.errors import Problem, Severity
 from generator.models import Page
 from generator.page_blocks import BLOCK_MARKS, BOX_INDENT, opens_block
 from generator.page_scan import HAN
-from generator.page_text import Lines, indented_code
+from generator.page_text import INDENTED, Lines, indented_code, indented_code_in
 from generator.yaml_lines import indent
 
 
@@ -72,6 +72,51 @@ def prose_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
             "of ``` instead)",
             "page.prose-as-code",
         )
+
+
+def box_text_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
+    """The first line of each code block in a box (or a tab) at the left edge that starts
+    with Chinese: a paragraph indented 4 spaces more than the box's text (the Tab key
+    pressed twice), which the site shows as code, in a grey monospace box inside the box."""
+    written = dict(enumerate(page.body.splitlines(), page.body_line))
+    for opener, content in _box_contents(written):
+        code = indented_code_in(content, lines)
+        for number in sorted(code):
+            line = written[number]
+            text = line.lstrip(" \t")
+            if number - 1 in code or text[:1].isascii() or not HAN.search(line):
+                continue
+            how = (
+                "with tabs"
+                if "\t" in line[: len(line) - len(text)]
+                else (f"{len(line) - len(text)} spaces")
+            )
+            yield Problem(
+                page.source.path,
+                number,
+                len(line) - len(text) + 1,
+                f"this paragraph of the box '{written[opener].strip()}' (line {opener}) is "
+                f"indented {how}, {BOX_INDENT} more than the box's text, so the site shows it "
+                "as code, in a grey monospace box inside the box",
+                f"indent it {BOX_INDENT} spaces, as the box's other text is",
+                "page.box-text-as-code",
+            )
+
+
+def _box_contents(written: Lines) -> Iterator[tuple[int, list[tuple[int, str]]]]:
+    """Each box (or tab) at the left edge of the page's lines ``written``: its line, and
+    the lines under it that it holds, its indent taken off."""
+    numbers = sorted(written)
+    for index, opener in enumerate(numbers):
+        if written[opener][:1] in " \t" or not opens_block(written[opener].strip()):
+            continue
+        content = []
+        for number in numbers[index + 1 :]:
+            line = written[number]
+            if line.strip() and not INDENTED.match(line):
+                break
+            content.append((number, INDENTED.sub("", line, count=1)))
+        yield opener, content
 
 
 def _held_by_a_box(lines: Lines, number: int) -> bool:

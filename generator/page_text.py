@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pymdownx.superfences import RE_NESTED_FENCE_START
@@ -220,9 +220,16 @@ def indented_code(lines: Lines, page: Page) -> set[int]:
     read as the page has it: a fence indented four spaces is the content of the block it is
     under, and does not end it. Indents are read as written: in ``lines`` a code span that
     opens a line (```` `mkdocs.yml` 里… ````) is blanked, and looked indented."""
+    return indented_code_in(enumerate(page.body.splitlines(), page.body_line), lines)
+
+
+def indented_code_in(numbered: Iterable[tuple[int, str]], lines: Lines) -> set[int]:
+    """The line numbers of indented code blocks among ``numbered`` lines of a page, as
+    :func:`indented_code` reads them; a box's lines, their box's indent taken off, for
+    the code blocks inside the box."""
     code: set[int] = set()
     after_blank, in_code, in_container = True, False, False
-    for number, line in enumerate(page.body.splitlines(), page.body_line):
+    for number, line in numbered:
         if number not in lines:  # fenced code
             in_container = _fence_keeps(in_container, after_blank, line)
             after_blank = in_code = False

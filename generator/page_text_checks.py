@@ -32,6 +32,7 @@ from generator.page_heading_ids import (
 )
 from generator.page_heading_levels import skipped_heading_levels, unspaced_headings
 from generator.page_headings import level_one_headings
+from generator.page_indented_code import box_text_shown_as_code
 from generator.page_link_slips import link_slips
 from generator.page_lists import lists_shown_as_text
 from generator.page_resources import head_elements
@@ -44,6 +45,7 @@ LINE_CHECKS: tuple[Callable[[Page, Lines], Iterable[Problem]], ...] = (
     ids_not_last,
     ids_missing_a_brace,
     indented_headings,
+    box_text_shown_as_code,
 )
 """Checks of a page's lines, as written."""
 TEXT_CHECKS: tuple[Callable[[Page, str], Iterable[Problem]], ...] = (

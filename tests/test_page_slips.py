@@ -701,6 +701,48 @@ def test_indented_code_full_width_spaces_and_box_paragraphs_are_no_prose_as_code
 
 
 @pytest.mark.parametrize(
+    ("opening", "where"),
+    [('!!! tip "小贴士"', 0), ('=== "网页"', 0), ('!!! tip "小贴士"', 2)],
+    ids=["box", "tab", "second-paragraph"],
+)
+def test_a_box_s_paragraph_indented_twice_is_told_to_take_the_box_s_indent(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], opening: str, where: int
+) -> None:
+    """The Tab key pressed twice: the paragraph showed as code, in a grey monospace box
+    inside the box, and check said nothing."""
+    paragraphs = ["    先说一句。", "", "        遇到这种时刻，先问自己一个问题。"][where:]
+    line = add_to_page(minimal_project, "\n".join([opening, *paragraphs, ""]))
+    number = line + 1 + len(paragraphs) - 1
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{number}:9: this paragraph of the box '{opening}' (line {line}) is indented 8 "
+        "spaces, 4 more than the box's text, so the site shows it as code, in a grey monospace "
+        "box inside the box; indent it 4 spaces, as the box's other text is "
+        "[page.box-text-as-code]"
+    ]
+    page = minimal_project / PAGE
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("        遇到", "    遇到"), encoding="utf-8"
+    )
+    assert problems(minimal_project, capsys) == []
+    assert run_generator(minimal_project, "build") == 0
+    built = (minimal_project / "site/01-sample.html").read_text(encoding="utf-8")
+    assert "<p>遇到这种时刻，先问自己一个问题。</p>" in built
+
+
+def test_what_a_box_holds_indented_under_its_own_blocks_is_no_box_text_as_code(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A list item's second paragraph, a box in the box, and code that starts as code does."""
+    add_to_page(
+        minimal_project,
+        '!!! tip "步骤"\n    - 第一步\n\n        第一步的说明。\n\n'
+        '    !!! note "内层"\n        内层的文字。\n\n'
+        "    代码：\n\n        print('你好')\n",
+    )
+    assert problems(minimal_project, capsys) == []
+
+
+@pytest.mark.parametrize(
     ("opening", "written"),
     [
         ('！！！ example "情景"', '!!! example "情景"'),
