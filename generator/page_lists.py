@@ -53,6 +53,11 @@ r"""A line starting with a number as Word's Chinese numbering or a Chinese keybo
 it (``1、``, ``１．``, ``一、``, ``（1）``, ``①``, ``⑴``, ``⒈``), or as ``1.`` with no
 space after it: none starts a list item in Markdown. ``１. `` (full-width digits, a
 half-width stop and a space) does: Python-Markdown's ``\d`` reads any digit."""
+NUMBERED = re.compile(r" {0,3}(\d+)\.[ ]+")
+"""A numbered list's item at the left edge, and its number (Python-Markdown's pattern)."""
+BLOCK_START = re.compile(r" *(?:#|!!!|\?\?\?|===|\||<|```|~~~|>)")
+"""How a block that is no paragraph starts: a heading, a box, a tab, a table, HTML, fenced
+code or a quote, which no indent puts in a list's item."""
 HARD_BREAK = re.compile(r"(?: {2}|<br\s*/?>)$", re.IGNORECASE)
 """The end of a line that ends in a line break on the site: two spaces, or ``<br>``."""
 CHINESE_MARKS = ((CHINESE_BULLET, "- "), (CHINESE_NUMBER, "1. "))
@@ -87,6 +92,7 @@ def lists_shown_as_text(page: Page, text: str) -> Iterator[Problem]:
         if problem is not None:  # each at the line's first mark, counted as written
             yield replace(problem, column=indent(written[index]) + 1)
     yield from _joined_lists(page, lines, written)
+    yield from _renumbered_lists(page, lines, written)
 
 
 def _ends_block(line: str) -> bool:
@@ -193,6 +199,58 @@ def _joined(page: Page, index: int, column: int, kind: str, other: str) -> Probl
         "with a blank line above and below it",
         "page.list-joined",
     )
+
+
+def _renumbered_lists(page: Page, lines: list[str], written: list[str]) -> Iterator[Problem]:
+    """The first item of each numbered list at the left edge whose number is not 1 and that
+    starts a list of its own: a blank line above it, and above that a block that is no
+    list (a paragraph, or one indented less than 4 spaces, meant to be in an item).
+    Python-Markdown numbers every list from 1, so steps written 1, 2, a paragraph, 3 show
+    as 1, 2, then 1. ``written``: the lines as written, where code is not blank."""
+    for index, line in enumerate(lines):
+        number = NUMBERED.match(line)
+        if number is None or int(number.group(1)) == 1:
+            continue
+        above = _block_above(written, index)
+        if above is None or indent(written[above]) >= NESTED or _kind(lines[above]):
+            continue
+        listed = _block_above(written, above)
+        while listed is not None and indent(written[listed]) >= NESTED:  # an item's own
+            listed = _block_above(written, listed)
+        said = f"this numbered list starts at {number.group(1)}, but the site numbers every list "
+        said += "from 1"
+        fix = "number its items from 1, or write them on in the list they follow"
+        in_item = not BLOCK_START.match(written[above])
+        if in_item and listed is not None and OL_ITEM.match(lines[listed]):
+            first = page.body_line + above
+            said += f": the lines from line {first} end the list above it"
+            fix = (
+                f"indent line {first} and the lines after it 4 spaces, to keep them in the "
+                "item above, so that the list goes on"
+            )
+        yield Problem(
+            page.source.path,
+            page.body_line + index,
+            indent(written[index]) + 1,
+            said,
+            fix,
+            "page.list-renumbered",
+        )
+
+
+def _block_above(written: list[str], index: int) -> int | None:
+    """The first line of the block above line ``index``, blank lines between them; None
+    if no blank line is right above it, or no block is above."""
+    above = index - 1
+    if above < 0 or written[above].strip():
+        return None
+    while above >= 0 and not written[above].strip():
+        above -= 1
+    if above < 0:
+        return None
+    while above > 0 and written[above - 1].strip():
+        above -= 1
+    return above
 
 
 def _runs_on(lines: list[str], index: int, start: int) -> bool:

@@ -12,7 +12,7 @@ import pytest
 from generator.markdown_config import markdown_settings
 from generator.page_scan import new_converter
 from generator.project import Project
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, run_generator
 from tests.test_page_links import PAGE, add_to_page, problems
 
 UNDER_TEXT = (
@@ -368,3 +368,56 @@ def test_a_quote_in_a_list_item_under_text_is_named_as_the_list(
     assert items(text) == []
     first = add_to_page(minimal_project, f"{text}\n")
     assert problems(minimal_project, capsys) == [f"{PAGE}:{first + 1}:1: {UNDER_TEXT}"]
+
+
+RENUMBERED = "but the site numbers every list from 1"
+
+
+@pytest.mark.parametrize(
+    ("between", "kept_in"),
+    [("中间的一段话。", "中间的一段话。"), ("   例如客户要套餐。", "例如客户要套餐。")],
+    ids=["paragraph", "indented-3-spaces"],
+)
+def test_a_numbered_list_cut_by_a_paragraph_is_told_to_keep_it_in_the_item(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], between: str, kept_in: str
+) -> None:
+    """Steps 1, 2, a paragraph, 3 showed as 1, 2, then 1; a paragraph indented 3 spaces
+    under a step, as other editors indent one, showed steps 1, then 1 again."""
+    first = add_to_page(minimal_project, f"1. 看结果\n2. 问完整\n\n{between}\n\n3. 再确认\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{first + 5}:1: this numbered list starts at 3, {RENUMBERED}: the lines from "
+        f"line {first + 3} end the list above it; indent line {first + 3} and the lines after "
+        "it 4 spaces, to keep them in the item above, so that the list goes on "
+        "[page.list-renumbered]"
+    ]
+    page = minimal_project / PAGE
+    text = page.read_text(encoding="utf-8").replace(between, f"    {kept_in}")
+    page.write_text(text, encoding="utf-8")
+    assert problems(minimal_project, capsys) == []
+    assert run_generator(minimal_project, "build") == 0
+    built = (minimal_project / "site/01-sample.html").read_text(encoding="utf-8")
+    steps = r"<ol>\s*<li>看结果</li>\s*<li>\s*<p>问完整</p>\s*<p>{}</p>\s*</li>\s*<li>\s*<p>再确认"
+    assert re.search(steps.format(kept_in), built)
+
+
+def test_a_numbered_list_under_no_list_is_told_to_start_at_1(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = add_to_page(minimal_project, "## 第三步 {#step-3}\n\n3. 再确认\n4. 跟进\n")
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{first + 2}:1: this numbered list starts at 3, {RENUMBERED}; number its items "
+        "from 1, or write them on in the list they follow [page.list-renumbered]"
+    ]
+
+
+def test_numbered_lists_the_site_numbers_as_written_are_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Items apart, an item's own paragraph between them, a list from 1 after a paragraph,
+    and an item's own list."""
+    add_to_page(
+        minimal_project,
+        "1. 看结果\n\n2. 问完整\n\n    问完整的说明。\n\n3. 再确认\n\n段落。\n\n1. 另一组\n"
+        "    1. 里面的第一步\n",
+    )
+    assert problems(minimal_project, capsys) == []
