@@ -209,7 +209,7 @@ def _renumbered_lists(page: Page, lines: list[str], written: list[str]) -> Itera
     as 1, 2, then 1. ``written``: the lines as written, where code is not blank."""
     for index, line in enumerate(lines):
         number = NUMBERED.match(line)
-        if number is None or int(number.group(1)) == 1:
+        if number is None or number.group(1).lstrip("0") == "1":
             continue
         above = _block_above(written, index)
         if above is None or indent(written[above]) >= NESTED or _kind(lines[above]):

@@ -1126,7 +1126,7 @@ def test_headings_underlined_one_under_the_other_are_each_level_one(
     [
         "MOT\n标题一\n===\n标题二\n===",
         '!!! note "注意"\n===',
-        "!!! note\n\n        标题\n        ===",
+        "!!! note\n\n        Title\n        ===",  # code: Chinese would be box-text-as-code
         "!!! note\n\n    ```\n    标题\n    ===\n    ```",
         "正文\n\n    - 列表\n\n        标题\n        ===",
         "- list\n    标题\n    ===",

@@ -421,3 +421,13 @@ def test_numbered_lists_the_site_numbers_as_written_are_left_alone(
         "    1. 里面的第一步\n",
     )
     assert problems(minimal_project, capsys) == []
+
+
+def test_a_number_too_long_for_python_is_told_as_any_other(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python refuses to read a number of more than 4,300 digits: check crashed on one."""
+    number = "9" * 5000
+    first = add_to_page(minimal_project, f"段落。\n\n{number}. 第一步\n")
+    [told] = problems(minimal_project, capsys)
+    assert told.startswith(f"{PAGE}:{first + 2}:1: this numbered list starts at {number}, ")
