@@ -26,7 +26,7 @@ from pymdownx.tabbed import TabbedProcessor
 from generator.errors import Problem, Severity
 from generator.models import Page
 from generator.page_text import FencedCode, body_lines, fenced_code
-from generator.yaml_lines import indent, named_space
+from generator.yaml_lines import SPACE_NAMES, indent, named_space
 
 BLOCK_MARKS = re.compile(
     r" *(?:!!!|\?\?\?|！！！|？？？"
@@ -42,6 +42,8 @@ MARK_RUN = re.compile(r"^(?:!+|\?+)")
 """The marks a box's line starts with, however many were typed."""
 UNQUOTED_TITLE = re.compile(r'(?P<head>(?:!!!|\?\?\?\+?) ?[\w-]+|===[!+]{0,2}) +(?P<title>[^"]+)')
 """A box's or tab's line whose title has no quotes: its marks and kind, then its title."""
+TITLE_THEN_TEXT = re.compile(r'(?P<head>[^"“”]*["“”][^"“”]*["“”])\s*(?P<text>\S.*)')
+"""A box's or a tab's first line with text after its title, which keeps it from opening."""
 TYPED_FOR = str.maketrans(
     {"！": "!", "？": "?", "＝": "=", "＋": "+", "“": '"', "”": '"', "‘": '"', "’": '"', "'": '"'}
 )
@@ -105,7 +107,24 @@ def _block_fix(written: str) -> str:
             "not take for a space"
         )
     retyped = _retyped(written.strip())
-    return f"write it as: {retyped}" if opens_block(retyped) else GENERAL_FIX
+    if opens_block(retyped):
+        return f"write it as: {retyped}"
+    return _text_after_title(written.strip()) or GENERAL_FIX
+
+
+def _text_after_title(written: str) -> str | None:
+    """How to fix ``written``, a line that would open a box but for the text after its
+    title (``!!! tip "小贴士" 遇到…``), which goes on a line of its own, in the box."""
+    found = TITLE_THEN_TEXT.fullmatch(written)
+    if found is None:
+        return None
+    head = found["head"] if opens_block(found["head"]) else _retyped(found["head"])
+    if not opens_block(head):
+        return None
+    return (
+        f"end the line after the title: {head}; and move the text after it, "
+        f"'{found['text']}', to the next line, indented {BOX_INDENT} spaces more than this line"
+    )
 
 
 def _box_indent(line: str) -> bool:
@@ -227,27 +246,56 @@ def _title_as_styles(text: str) -> list[str]:
 def empty_boxes(page: Page, text: str) -> Iterator[Problem]:
     """Each note box or tab of ``page`` (``text``: its body, code left as empty lines) whose
     next line with something on it is not indented under it: the site shows the box empty,
-    with its title alone, and the text meant for it below it as the page's."""
+    with its title alone, and the text meant for it below it as the page's. Only spaces
+    indent (a tab is four): a full-width space (``　　``) is none to the site."""
     opening_lines = text.splitlines()
     body = [line.expandtabs(BOX_INDENT) for line in page.body.splitlines()]  # a tab is 4
     for index, line in enumerate(opening_lines):
         if not opens_block(line.strip()):
             continue
-        depth = indent(body[index])
+        depth = _spaces_before(body[index])
         following = next((later for later in body[index + 1 :] if later.strip()), "")
-        if following and indent(following) >= depth + BOX_INDENT:
+        if following and _spaces_before(following) >= depth + BOX_INDENT:
             continue
-        yield Problem(
-            page.source.path,
-            page.body_line + index,
-            depth + 1,
-            f"the box '{line.strip()}' is empty: the lines after it are not indented "
-            f"{BOX_INDENT} spaces under it, so the site shows them below the box",
-            f"indent the box's text {BOX_INDENT} spaces more than this line; a box with its "
-            "title alone is better written as a heading or a bold line",
-            "page.empty-box",
-            Severity.WARNING,
+        odd_space = following[_spaces_before(following) : indent(following)][:1]
+        yield (
+            _box_indented_with(page, page.body_line + index, depth, line.strip(), odd_space)
+            if odd_space
+            else Problem(
+                page.source.path,
+                page.body_line + index,
+                depth + 1,
+                f"the box '{line.strip()}' is empty: the lines after it are not indented "
+                f"{BOX_INDENT} spaces under it, so the site shows them below the box",
+                f"indent the box's text {BOX_INDENT} spaces more than this line; a box with "
+                "its title alone is better written as a heading or a bold line",
+                "page.empty-box",
+                Severity.WARNING,
+            )
         )
+
+
+def _box_indented_with(page: Page, number: int, depth: int, box: str, space: str) -> Problem:
+    """The box ``box`` (its first line, ``number``, indented ``depth`` spaces) whose text is
+    indented with ``space``, a full-width or no-break space, which Python-Markdown strips
+    from the paragraph's start but does not indent with."""
+    kind = SPACE_NAMES.get(space, "a space").removeprefix("a ")
+    return Problem(
+        page.source.path,
+        number,
+        depth + 1,
+        f"the box '{box}' is empty: the text after it is indented with {kind}s "
+        f"(U+{ord(space):04X}), which the site does not take for spaces, so it shows the text "
+        "below the box",
+        f"indent the box's text with {depth + BOX_INDENT} ordinary spaces in place of the {kind}s",
+        "page.empty-box",
+        Severity.WARNING,
+    )
+
+
+def _spaces_before(line: str) -> int:
+    """How far ``line`` is indented, as Python-Markdown reads it: by its spaces alone."""
+    return len(line) - len(line.lstrip(" "))
 
 
 def unclosed_fences(page: Page) -> Iterator[Problem]:

@@ -31,6 +31,7 @@ from generator.page_heading_ids import (
 from generator.page_html import UNCLOSED, html_problems
 from generator.page_ids import id_problems, taken_ids
 from generator.page_indented_code import box_paragraphs_shown_as_code, prose_shown_as_code
+from generator.page_joined_lines import lines_told_joined
 from generator.page_links import LinkProblem, Targets, link_problem
 from generator.page_lists import breaks_list
 from generator.page_markers import misplaced_markers, standing_markers, unknown_markers
@@ -213,10 +214,13 @@ def chinese_line_breaks(
     marked as a list's items with marks the site shows as text (``－ ``, ``1、``, ``•``),
     which joined would be less of a list still, and the line above a list's item (``１.``
     in full-width digits starts one too). A line that falls out of a box (one of
-    ``out_of_boxes``) is told as such: joined, it would move into it."""
+    ``out_of_boxes``), or runs on into the line above it where it was meant to stand apart
+    (a dialogue's turn, a paragraph under a list), is told as such: joined, it would move
+    into the box, the turn above it or the list's item."""
+    told_joined = lines_told_joined(page, lines)
     for number, line in lines.items():
         before, after = line.rstrip(), lines.get(number + 1, "").lstrip()
-        if number + 1 in out_of_boxes or breaks_list(lines, number):
+        if number + 1 in out_of_boxes or number + 1 in told_joined or breaks_list(lines, number):
             continue
         if not (before and after and is_wide(before[-1]) and is_wide(after[0])):
             continue

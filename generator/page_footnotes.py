@@ -13,6 +13,9 @@ definition typed with full-width brackets (``［^1］``, ``［^1］: 来源``), 
 (told wherever it is, even where the footnote works elsewhere on the page); a definition
 typed with a full-width colon (``[^1]：``), or indented four spaces, which makes it code or a
 line of the paragraph above.
+
+A footnote defined twice (``[^1]: 来源：甲`` and ``[^1]: 来源：乙``) is one footnote on the site,
+with one of the two texts: the other source is lost without a word.
 """
 
 from __future__ import annotations
@@ -21,10 +24,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from generator.errors import Problem
+from generator.errors import Problem, joined_with_and
 from generator.models import Page
 from generator.page_scan import PageScan
-from generator.page_text import Lines, Place, place_of, text_places
+from generator.page_text import Lines, Place, blanked, place_of, text_places
 from generator.yaml_hints import FULL_WIDTH_COLONS
 
 FULL_WIDTH_REFERENCE = re.compile(
@@ -37,6 +40,14 @@ DEFINITION_AFTER = re.compile(r"\s*[:：]")
 """What follows a footnote's name where it is defined, not referred to."""
 INDENTED_DEFINITION = r"(?: {{4}}|\t)[ \t]*\[\^{name}\]:"
 """A footnote's definition indented four spaces or more: code, or a line of a paragraph."""
+DEFINITION = re.compile(r"^ {0,3}\[\^(?P<name>[^\]\n]+)\]:[ \t]*(?P<text>.*)$", re.MULTILINE)
+"""A footnote's definition as the footnotes extension finds one, with its text's first line."""
+REFERENCE = re.compile(r"\[\^([^\]\n]+)\]")
+"""A footnote's name in brackets, referred to or defined."""
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+"""An HTML comment: a definition in one (an old source kept) is none."""
+TRAILING_NUMBER = re.compile(r"(?P<stem>.*?)(?P<number>\d*)")
+"""A footnote's name as the number it ends in, if any, and what comes before it."""
 
 
 def footnote_problems(page: Page, lines: Lines, text: str, found: PageScan) -> Iterator[Problem]:
@@ -50,6 +61,7 @@ def footnote_problems(page: Page, lines: Lines, text: str, found: PageScan) -> I
     for name, definition, problem in _full_width_marks(page, text):
         (defined if definition else referred).add(name)
         yield problem
+    yield from _defined_twice(page, text, found.undefined_footnotes)
     for name in found.unused_footnotes:
         if name not in referred:
             yield _unused(page, lines, name)
@@ -91,32 +103,98 @@ def _unused(page: Page, lines: Lines, name: str) -> Problem:
 def _full_width_marks(page: Page, text: str) -> Iterator[tuple[str, bool, Problem]]:
     """Each reference to a footnote (``［^1］``, ``【^1】``) and each definition (``［^1］:``)
     in ``text`` typed with a full-width mark, which the site shows as written: the footnote's
-    name, whether it is a definition, and the problem."""
+    name, whether it is a definition, and the problem. A name of any characters
+    (``[^注1]``) typed with half-width marks is a footnote, and no slip."""
+    defined = {found["name"] for found in DEFINITION.finditer(_uncommented(text))}
     for found in FULL_WIDTH_REFERENCE.finditer(text):
-        if found[0].isascii():
-            continue
-        name = unicodedata.normalize("NFKC", found["name"])
         marks = "".join(found[mark] for mark in MARKS if not found[mark].isascii())
-        caret = "" if found["caret"].isascii() else " and the '^'"
+        if not marks:
+            continue
+        name = _name_meant(found["name"], defined)
+        typed = ["the brackets"] if found["open"] + found["close"] != "[]" else []
+        typed += [] if found["caret"].isascii() else ["the '^'"]
         place = place_of(text, found.start(), page.body_line)
         if (colon := _starts_definition(text, found)) is not None:
             line_end = text.find("\n", colon.end())
             written = text[colon.end() : None if line_end < 0 else line_end].strip()
             said = "the line defines no footnote and the page shows it as written"
             fixed = f"[^{name}]: {written}"
-            caret += "" if colon[0].strip() == ":" else " and the colon"
+            typed += [] if colon[0].strip() == ":" else ["the colon"]
         else:
             said = f"the site shows it as written, not as a reference to the footnote [^{name}]"
             fixed = f"[^{name}]"
-        message = f"'{found[0]}' is typed with full-width '{marks}', so {said}"
         problem = Problem(
             page.source.path,
             *place,
-            message,
-            f"type the brackets{caret} half-width: {fixed}",
+            f"'{found[0]}' is typed with full-width '{marks}', so {said}",
+            f"type {joined_with_and(typed)} half-width: {fixed}",
             "page.footnote-full-width",
         )
         yield name, colon is not None, problem
+
+
+def _name_meant(written: str, defined: set[str]) -> str:
+    """The footnote's name ``written`` with full-width marks stands for: typed half-width
+    (``１`` as ``1``), unless the page defines it as written."""
+    return written if written in defined else unicodedata.normalize("NFKC", written)
+
+
+def _uncommented(text: str) -> str:
+    """``text`` with its HTML comments blanked."""
+    return COMMENT.sub(lambda comment: blanked(comment[0]), text)
+
+
+def _defined_twice(page: Page, text: str, undefined: list[str]) -> Iterator[Problem]:
+    """A problem at each definition of a footnote the page defined above it: the site shows
+    one footnote under each name, with one of the texts, and the other source is lost.
+    The fix names a footnote referred to but defined nowhere (``undefined``), likely the
+    one meant, or else a name the page does not use."""
+    first_lines: dict[str, int] = {}
+    taken = set(REFERENCE.findall(text))
+    spare = [name for name in undefined if name in taken and not _starts_a_line(text, name)]
+    for found in DEFINITION.finditer(_uncommented(text)):
+        name = found["name"]
+        line, column = place_of(text, found.start("name") - 2, page.body_line)
+        if name not in first_lines:
+            first_lines[name] = line
+            continue
+        other = spare.pop(0) if spare else _unused_name(name, taken)
+        taken.add(other)
+        renamed = (
+            f"if this is the source the text cites as [^{other}], which the page defines "
+            "nowhere, name it so"
+            if other in undefined
+            else "if this is another source, give it a name of its own and write "
+            f"[^{other}] in the text where it is cited"
+        )
+        yield Problem(
+            page.source.path,
+            line,
+            column,
+            f"the footnote [^{name}] is defined twice, here and on line {first_lines[name]}, "
+            "but the site shows one footnote under each name, with one of the two texts: "
+            "the other source is lost",
+            f"{renamed}: [^{other}]: {found['text'].strip()}; if it is the same source, delete "
+            "one of the two definitions",
+            "page.footnote-twice",
+        )
+
+
+def _starts_a_line(text: str, name: str) -> bool:
+    """Whether ``[^name]`` starts a line of ``text``: a definition mistyped
+    (``[^2]：来源``, told by :func:`_misdefined`), which a fix should not define again."""
+    return re.search(rf"^[ \t]*\[\^{re.escape(name)}\]", text, re.MULTILINE) is not None
+
+
+def _unused_name(name: str, taken: set[str]) -> str:
+    """A footnote's name like ``name`` that is not in ``taken``: its number, or ``2``
+    after it, counted up (``1`` → ``2``, ``注1`` → ``注2``, ``来源`` → ``来源2``)."""
+    parts = TRAILING_NUMBER.fullmatch(name)
+    assert parts is not None  # the pattern matches any name
+    number = int(parts["number"] or 1) + 1
+    while f"{parts['stem']}{number}" in taken:
+        number += 1
+    return f"{parts['stem']}{number}"
 
 
 def _starts_definition(text: str, found: re.Match[str]) -> re.Match[str] | None:

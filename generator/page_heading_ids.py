@@ -18,6 +18,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor
 from generator.errors import Problem
 from generator.models import Page
 from generator.page_text import Lines
+from generator.yaml_lines import SPACE_NAMES, named_space
 
 FULL_WIDTH_ID = re.compile(
     r"^#{1,6}\s.*?(?P<written>(?P<open>[{｛])\s*(?P<hash>[#＃])(?P<name>[^{}｛｝\s]+)"
@@ -33,8 +34,12 @@ HALF_BRACED_ID = re.compile(
 )
 """A heading that ends with an id one of whose braces is missing: ``{#recovery`` or
 ``#recovery}``."""
-INDENTED_HEADING = re.compile(r" {1,3}(?P<heading>#{1,6}[ \t]+\S.*)")
-"""A heading with one to three spaces before its '#'s."""
+INDENTED_HEADING = re.compile(
+    r"(?P<spaces> {1,3}| {0,3}[\u3000\u00a0][ \u3000\u00a0]*)(?P<heading>#{1,6}[ \t]+\S.*)"
+)
+"""A heading with one to three spaces before its '#'s, or spaces a Chinese input method or a
+web page types (full-width, no-break), as many as may be: Word indents a paragraph's first
+line (首行缩进) with two full-width ones."""
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 ATTRIBUTES_AS_TEXT = re.compile(r"\{:?\s*(?P<hash>[#.])(?P<name>[^{}\s]+)[^{}]*\}")
 """An id or class in braces (``{#who-cares}``, ``{: .big}``) the site shows as text."""
@@ -70,6 +75,8 @@ def ids_not_last(page: Page, lines: Lines) -> Iterator[Problem]:
         if _unspaced(lines[number], found):
             what = f"the heading's '{found[0][0]}' has no space before it"
             fix = f"put a space before '{{': … {found[0][0]}"
+        elif (odd := _odd_spaced(lines[number], found)) is not None:
+            what, fix = odd
         heading = ATX_HEADING.match(lines[number])
         if heading and not lines[number][heading.end() : found[0].start()].strip():
             what = f"the heading has no text before its '{found[0][0]}'"
@@ -116,17 +123,40 @@ def _unspaced(line: str, found: list[re.Match[str]]) -> bool:
     return not line[start - 1].isspace() and not _heading_text(line[end:]).strip()
 
 
+def _odd_spaced(line: str, found: list[re.Match[str]]) -> tuple[str, str] | None:
+    """What is wrong with a heading whose one ``{…}``, last on the line, is shown as text for
+    a full-width or no-break space before it (``## 客户成功　{#customer-success}``), which
+    ``attr_list`` does not take for one, and how to fix it; None for any other heading."""
+    if len(found) != 1 or _heading_text(line[found[0].end() :]).strip():
+        return None
+    before = line[: found[0].start()]
+    spaces = before[len(before.rstrip()) :]
+    odd = next((space for space in spaces if space in SPACE_NAMES), None)
+    if odd is None:
+        return None
+    written = found[0][0]
+    replaced = SPACE_NAMES[odd].removeprefix("a ") if spaces == odd else "spaces before '{'"
+    return (
+        f"the heading's '{written}' has {named_space(odd)} before it, not an ordinary one",
+        f"replace the {replaced} with one ordinary space: … {written}",
+    )
+
+
 def indented_headings(page: Page, lines: Lines) -> Iterator[Problem]:
-    """Each heading with spaces before its '#' (`` ## 服务补救 {#recovery}``): the site shows
-    it as text, its '#'s and ``{#id}`` too, and a link to its id finds no heading."""
+    """Each heading with spaces before its '#' (`` ## 服务补救 {#recovery}``, ``　## 小结``,
+    a full-width one): the site shows it as text, its '#'s and ``{#id}`` too, and a link to
+    its id finds no heading."""
     for number, found in _indented(lines):
+        odd = next((space for space in found["spaces"] if space in SPACE_NAMES), "")
+        what = f"{named_space(odd)} before its '#'" if odd else "spaces before its '#'"
         yield Problem(
             page.source.path,
             number,
             1,
-            f"the heading '{found['heading']}' has spaces before its '#', so the site shows it "
-            "as text, not as a heading",
-            "delete the spaces before the '#' (in a list item or a box, indent it four spaces)",
+            f"the heading '{found['heading']}' has {what}, so the site shows it as text, not "
+            "as a heading",
+            "delete the spaces before the '#' (in a list item or a box, indent it four "
+            f"{'half-width ' if odd else ''}spaces)",
             "page.indented-heading",
         )
 

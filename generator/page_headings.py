@@ -1,7 +1,9 @@
-"""Level-1 headings in a page body, written with '#' or underlined with '='.
+"""Level-1 headings in a page body, written with '#' or underlined with '=', and the headings
+underlined with '-'.
 
 The site shows a page's title (from ``title:``) as its level-1 heading; a second one in
-the body would give the page two.
+the body would give the page two. A line of '-' right under the first line of a block
+makes that line a level-2 heading (:mod:`generator.page_heading_levels` tells of it).
 """
 
 from __future__ import annotations
@@ -26,8 +28,11 @@ LEVEL_ONE_HEADING = re.compile(r"^#(?!#)")
 line's start, with a space after it or none (``#标题`` is one too)."""
 UNSPACED = " (a '#' starts a heading with no space after it too)"
 SHOWN_AS_TEXT = "; to show the '#' as text, write '\\#'"
-SETEXT_LEVEL_ONE_UNDERLINE = re.compile(r"^( *)=+ *$")
-"""The line of '=' under the text of a level-1 heading written Setext-style."""
+SETEXT_UNDERLINE = re.compile(r"^( *)(=+|-+) *$")
+"""The line of '=' (or '-') under the text of a level-1 (or level-2) heading written
+Setext-style."""
+LEVEL_ONE_MARKS = frozenset("#=")
+"""What makes a line a level-1 heading: '#' before its text, or '=' under it."""
 CONTENT_OPENER = re.compile(r" *(?:(?:!!!|\?\?\?\+?|===) |\[\^[^]]*\]: *$)")
 """An admonition, a collapsible one, a tab or a footnote with nothing after its label: its
 content may start on the next line."""
@@ -56,8 +61,8 @@ HTML_EXTRACTOR = HTMLExtractorExtra(markdown.Markdown(extensions=["md_in_html"])
 
 def level_one_headings(page: Page, lines: Lines) -> Iterator[Problem]:
     """Each level-1 heading of the body: the page's title is its one level-1 heading."""
-    headings = _level_one_lines(lines, page.body_line, top=True) - not_markdown_text(lines)
-    for number in sorted(headings):
+    found = heading_lines(lines, page.body_line)
+    for number in sorted(n for n, mark in found.items() if mark in LEVEL_ONE_MARKS):
         line = lines[number]
         unspaced = line.startswith("#") and line[1:2].strip() != ""
         yield Problem(
@@ -73,20 +78,29 @@ def level_one_headings(page: Page, lines: Lines) -> Iterator[Problem]:
         )
 
 
-def _level_one_lines(lines: Lines, first: int, top: bool) -> set[int]:
-    """The numbers of the lines of ``lines`` (starting at ``first``) that are level-1
-    headings, in the blockquotes among them too; ``top``: they are the page's own lines, not
-    a quote's, where raw HTML may stand."""
-    found: set[int] = set()
+def heading_lines(lines: Lines, first: int) -> dict[int, str]:
+    """The level-1 headings of the body ``lines`` (starting at ``first``) and the headings
+    underlined with '-', outside raw HTML and tables: by their line's number, the mark that
+    makes each a heading, '#' before its text, or the '=' or '-' of the line under it."""
+    kept = not_markdown_text(lines)
+    found = _heading_lines(lines, first, top=True)
+    return {number: mark for number, mark in found.items() if number not in kept}
+
+
+def _heading_lines(lines: Lines, first: int, top: bool) -> dict[int, str]:
+    """The lines of ``lines`` (starting at ``first``) that are level-1 headings or headings
+    underlined with '-', in the blockquotes among them too, and their marks; ``top``: they are
+    the page's own lines, not a quote's, where raw HTML may stand."""
+    found: dict[int, str] = {}
     setext: set[int] = set()  # read in order: the line after one's underline starts a block
     for number, line in lines.items():
         if LEVEL_ONE_HEADING.match(line):
-            found.add(number)
-        elif _setext_level_one(lines, number, first, top, setext):
-            found.add(number)
+            found[number] = "#"
+        elif (underline := _setext_underline(lines, number, first, top, setext)) is not None:
+            found[number] = underline
             setext.add(number)
     for quote in _quotes(lines, setext):
-        found |= _level_one_lines(quote, min(quote), top=False)
+        found |= _heading_lines(quote, min(quote), top=False)
     return found
 
 
@@ -123,8 +137,11 @@ def _raw_html_opened(line: str) -> re.Pattern[str] | None:
     return re.compile(rf"</{start.group(1)}\s*>", re.IGNORECASE)
 
 
-def _setext_level_one(lines: Lines, number: int, first: int, top: bool, above: set[int]) -> bool:
-    """Whether line ``number`` is the text of a heading underlined with '=' on the next line.
+def _setext_underline(
+    lines: Lines, number: int, first: int, top: bool, above: set[int]
+) -> str | None:
+    """The mark, '=' or '-', of the line under line ``number`` if that makes it a heading's
+    text (a level-1 one, or a level-2 one); else None.
 
     Python-Markdown reads one from the first line of a block, at the top level or in the
     content of a list item, an admonition or a tab (indented four spaces a level, as the
@@ -133,14 +150,14 @@ def _setext_level_one(lines: Lines, number: int, first: int, top: bool, above: s
     the lines above ``number`` found to be such headings. A note box, a tab or a footnote
     opened on the line is no heading's text.
     """
-    underline = SETEXT_LEVEL_ONE_UNDERLINE.match(lines.get(number + 1, ""))
+    underline = SETEXT_UNDERLINE.match(lines.get(number + 1, ""))
     text = lines[number]
     if underline is None or not text.strip() or text.lstrip().startswith("#"):
-        return False
+        return None
     if CONTENT_OPENER.match(text):
-        return False
+        return None
     indent = len(underline.group(1))
-    return (
+    heading = (
         indent <= _indent(text) < indent + 4
         and (
             _starts_block(lines, number, first, indent, top)
@@ -148,6 +165,7 @@ def _setext_level_one(lines: Lines, number: int, first: int, top: bool, above: s
         )
         and _in_content(lines, number, indent)
     )
+    return underline.group(2)[0] if heading else None
 
 
 def _starts_block(lines: Lines, number: int, first: int, indent: int, top: bool) -> bool:

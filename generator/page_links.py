@@ -8,6 +8,7 @@ Where each link is written, and so which line a problem is told at, is for
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Container, Iterable, Mapping
 from difflib import get_close_matches
 from pathlib import PurePosixPath
@@ -28,6 +29,10 @@ from generator.project import EXAM_NAME, EXAM_PAGES, GENERATED_PAGES
 ANCHOR_CLOSENESS = 0.85
 """How alike a link's #id and a heading's must be for the one to be a slip for the other."""
 
+CURLY_QUOTED = re.compile(r"[“”‘’＂＇](?P<address>[^“”‘’＂＇\"']+)[“”‘’＂＇\"']?")
+"""An address in curly or full-width quotes: an HTML attribute's value, which HTML reads up
+to a space or the tag's end, quotes and all, or a Markdown link's."""
+SCRIPT_SCHEMES = ("javascript", "vbscript")
 LinkProblem = tuple[str, str, str]
 """What is wrong with a link, how to fix it, and the last part of its code."""
 Targets = Mapping[str, Container[str]]
@@ -42,9 +47,12 @@ def link_problem(
     ``raw``: written in HTML, which MkDocs publishes as it is, without making a link to a
     page's Markdown file a link to the page.
     """
+    if (curly := _curly_quoted(address, raw, current_page, targets, files)) is not None:
+        return curly
     parts = urlsplit(address)
-    if (on_computer := computer_file_link(address, files)) is not None:
-        return on_computer
+    unreachable = computer_file_link(address, files) or _no_place(address, parts.scheme, raw)
+    if unreachable is not None:
+        return unreachable
     if parts.scheme or parts.netloc:
         return None
     name = course_file(address) if parts.path else current_page
@@ -71,6 +79,51 @@ def link_problem(
     if name not in targets and not name.endswith(".md"):
         return missing_file(address, name, files)
     return broken_link(address, current_page, targets)
+
+
+def _curly_quoted(
+    address: str, raw: bool, current_page: str, targets: Targets, files: Collection[str]
+) -> LinkProblem | None:
+    """An address in curly quotes, as Word types them: an HTML attribute's value
+    (``src=“images/kano.png”``; HTML takes only straight quotes for quotes) or a Markdown
+    link's (``![图](“images/kano.png”)``, which takes none), where the quotes are read as part
+    of it. Its fix, and what is wrong with the address if it is broken too."""
+    found = CURLY_QUOTED.fullmatch(address)
+    if found is None:
+        return None
+    meant = found["address"]
+    wrong = f"link to '{address}': its curly quotes are read as part of the address"
+    how = (
+        f"type the quotes straight (the tag's other values' too): \"{meant}\""
+        if raw
+        else f"delete the quotes, which an address in a Markdown link takes none of: {meant}"
+    )
+    still = link_problem(meant, raw, current_page, targets, files)
+    if still is None:
+        return f"{wrong}, so it leads nowhere", how, "mistyped"
+    said, fix, _ = still
+    return f"{wrong}; written as meant, it is still broken: {said}", f"{how}, and {fix}", "mistyped"
+
+
+def _no_place(address: str, scheme: str, raw: bool) -> LinkProblem | None:
+    """A Markdown link to a script (``javascript:void(0)``), which leads to no page, or to a
+    ``data:`` address, which holds a file itself and which browsers do not open from a link
+    (a picture's ``data:image/…`` shows). mkdocs.yml refuses such links
+    (``settings.link-scheme``); raw HTML is the trainer's own, and may run a script."""
+    if raw:
+        return None
+    if scheme in SCRIPT_SCHEMES:
+        what = ": a script, run when the link is clicked, not a page or a file"
+    elif scheme == "data" and not address.strip().lower().startswith("data:image/"):
+        what = ", which holds a file in itself: browsers do not open one from a link"
+    else:
+        return None
+    return (
+        f"link to '{address}', a '{scheme}:' address{what}",
+        "link to a page or a file of the course (03-explore.md, media/name.pdf) or to a web "
+        "address (https://…); if it is no link, keep its text without the brackets",
+        "scheme",
+    )
 
 
 def _from_the_root(

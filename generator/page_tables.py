@@ -7,7 +7,8 @@ such line at all. The site then shows the rows as a paragraph of text; so it doe
 table whose first row follows a line of text with no blank line between, as the tables
 extension looks for a table only where a block starts. Whether two rows make a table is
 decided by the tables extension's own test, so the check agrees with the site. A row with
-more cells than the first row loses the extra ones, without a word.
+more cells than the first row loses the extra ones, without a word; and a line of text right
+under a table, with no blank line between, is one more row of it.
 """
 
 from __future__ import annotations
@@ -65,18 +66,59 @@ def lost_cells(page: Page, text: str) -> Iterator[Problem]:
     more cells than the table has columns: the tables extension leaves out the cells after
     the last column, as it reads the row (a '|' in code or written '\\|' splits none)."""
     lines = text.splitlines()
-    for index, line in enumerate(lines[:-1]):
-        if not _starts_block(lines, index) or not is_table(line, lines[index + 1]):
-            continue
-        columns = len(TABLES.separator)  # the test above read the table's first two rows
-        for number in range(index + 2, len(lines)):
-            if not lines[number].strip():
-                break
+    for start, end, columns in _tables(lines):
+        for number in range(start + 2, end):
             row = lines[number].strip(" ")
             cells = TABLES._split_row(row)  # type: ignore[attr-defined]  # unlisted in its stubs
             dropped = [cell.strip() for cell in cells[columns:]]
             if any(dropped):
                 yield _lost(page, number, lines[number], columns, dropped)
+
+
+def text_under_tables(page: Page, text: str) -> Iterator[Problem]:
+    """The first line with no '|' under the rows of each table of ``text`` (the body, code
+    left as empty lines), with no blank line between: the tables extension reads every line
+    of the table's block as a row, a paragraph, a list or a heading too, and shows it in the
+    table's first cell; in a table of one column, whose rows each need a '|', it shows the
+    whole table as text. A line further left than the table (out of its box) or starting
+    with a tag (raw HTML may start a block of its own) is left alone."""
+    lines = text.splitlines()
+    for start, end, columns in _tables(lines):
+        content = indent(lines[start]) // 4 * 4  # a box's text, or the page's
+        for number in range(start + 2, end):
+            line = lines[number]
+            if indent(line) < content or line.lstrip().startswith("<"):
+                break
+            if "|" not in line:
+                yield _text_under_table(page, number, line, columns)
+                break
+
+
+def _text_under_table(page: Page, index: int, line: str, columns: int) -> Problem:
+    shown = "it as one more row of the table, its text in the first cell"
+    code = "page.text-in-table"
+    if columns == 1:  # each row of a table of one column needs a '|'
+        shown, code = "the table and this line as lines of text", "page.broken-table"
+    return Problem(
+        page.source.path,
+        page.body_line + index,
+        indent(line) + 1,
+        f"this line follows the table's rows with no blank line between, so the site shows {shown}",
+        "leave a blank line between the table and this line",
+        code,
+    )
+
+
+def _tables(lines: list[str]) -> Iterator[tuple[int, int, int]]:
+    """The index of each table's first row among ``lines``, of the line after its block (a
+    blank line, or the end), and its number of columns."""
+    for index, line in enumerate(lines[:-1]):
+        if _starts_block(lines, index) and is_table(line, lines[index + 1]):
+            columns = len(TABLES.separator)  # the test above read the table's first two rows
+            end = index + 2
+            while end < len(lines) and lines[end].strip():
+                end += 1
+            yield index, end, columns
 
 
 def _lost(page: Page, index: int, row: str, columns: int, dropped: list[str]) -> Problem:

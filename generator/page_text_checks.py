@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 
 from generator.errors import Problem
 from generator.models import Page
+from generator.page_alt_text import pictures_without_text
 from generator.page_blocks import (
     broken_blocks,
     chinese_box_kinds,
@@ -18,6 +19,7 @@ from generator.page_blocks import (
     unknown_box_kinds,
     unquoted_titles,
 )
+from generator.page_editor_marks import editor_marks
 from generator.page_full_width import (
     full_width_bold,
     full_width_headings,
@@ -30,13 +32,20 @@ from generator.page_heading_ids import (
     ids_not_last,
     indented_headings,
 )
-from generator.page_heading_levels import skipped_heading_levels, unspaced_headings
+from generator.page_heading_levels import (
+    skipped_heading_levels,
+    underlined_headings,
+    unspaced_headings,
+)
 from generator.page_headings import level_one_headings
 from generator.page_indented_code import box_text_shown_as_code
+from generator.page_joined_lines import paragraphs_in_list, turns_joined
+from generator.page_link_addresses import bare_addresses, empty_addresses
 from generator.page_link_slips import link_slips
 from generator.page_lists import lists_shown_as_text
 from generator.page_resources import head_elements
-from generator.page_tables import broken_tables, lost_cells
+from generator.page_stray_marks import marks_taken
+from generator.page_tables import broken_tables, lost_cells, text_under_tables
 from generator.page_text import Lines
 
 LINE_CHECKS: tuple[Callable[[Page, Lines], Iterable[Problem]], ...] = (
@@ -45,7 +54,10 @@ LINE_CHECKS: tuple[Callable[[Page, Lines], Iterable[Problem]], ...] = (
     ids_not_last,
     ids_missing_a_brace,
     indented_headings,
+    underlined_headings,
     box_text_shown_as_code,
+    turns_joined,
+    paragraphs_in_list,
 )
 """Checks of a page's lines, as written."""
 TEXT_CHECKS: tuple[Callable[[Page, str], Iterable[Problem]], ...] = (
@@ -59,11 +71,17 @@ TEXT_CHECKS: tuple[Callable[[Page, str], Iterable[Problem]], ...] = (
     unspaced_headings,
     full_width_links,
     link_slips,
+    empty_addresses,
+    bare_addresses,
+    pictures_without_text,
     spaced_list_markers,
     lists_shown_as_text,
     broken_tables,
     lost_cells,
+    text_under_tables,
     empty_boxes,
     head_elements,
+    marks_taken,
+    editor_marks,
 )
 """Checks of a page's text, its code left as empty lines."""

@@ -185,7 +185,7 @@ def test_the_site_address_an_environment_variable_gives_is_an_address(
             14,
         ),
         (
-            "  - footnotes\n",
+            "  - footnotes:\n",
             f"  - footnotes:\n      BACKLINK_TEXT: '↩{HOSTILE}'\n",
             "'markdown_extensions.footnotes.BACKLINK_TEXT'",
             22,
