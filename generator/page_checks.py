@@ -43,7 +43,7 @@ from generator.page_tag_names import unknown_tags
 from generator.page_text import Lines, Place, searchable_lines, searchable_text, text_places
 from generator.page_text_checks import LINE_CHECKS, TEXT_CHECKS
 from generator.problem_cache import UNKEPT, ProblemCache
-from generator.project import PROGRESS_MARKER
+from generator.project import OUTLINE_MARKER, PROGRESS_MARKER
 
 QUOTED = re.compile(r"'([^'\n]+)'|\"([^\"\n]+)\"")
 """A name an error message quotes."""
@@ -153,7 +153,7 @@ def _own_problems(
     out_of_boxes = lines_out_of_boxes(lines)
     yield from chinese_line_breaks(page, lines, out_of_boxes)
     yield from box_lines_out(page, lines, out_of_boxes)
-    yield from _second_progress_marker(page, text)
+    yield from _second_markers(page, text)
     yield from misplaced_markers(page, text)
     yield from unknown_markers(page, text)
     yield from footnote_problems(page, lines, text, scan.pages[page.filename])
@@ -335,16 +335,22 @@ def _written_places(lines: Lines, address: str, raw: bool) -> list[tuple[int, in
     ]
 
 
-def _second_progress_marker(page: Page, text: str) -> Iterator[Problem]:
-    """The dashboard twice on one page would give its elements the same ids twice."""
+def _second_markers(page: Page, text: str) -> Iterator[Problem]:
+    """The dashboard twice on one page would give its elements the same ids twice; the
+    course's outline twice shows the list of modules twice, which is no error."""
     standing = standing_markers(text).items()
-    places = [page.body_line + index for index, marker in standing if marker == PROGRESS_MARKER]
-    if len(places) > 1:
-        yield Problem(
-            page.source.path,
-            places[1],
-            1,
-            f"the page has '{PROGRESS_MARKER}' a second time; it shows the learner's progress once",
-            "keep one of the lines",
-            "page.duplicate-id",
-        )
+    for marker, shows, code, severity in (
+        (PROGRESS_MARKER, "the learner's progress", "page.duplicate-id", Severity.ERROR),
+        (OUTLINE_MARKER, "the course's modules", "page.marker-twice", Severity.WARNING),
+    ):
+        places = [page.body_line + index for index, found in standing if found == marker]
+        if len(places) > 1:
+            yield Problem(
+                page.source.path,
+                places[1],
+                1,
+                f"the page has '{marker}' a second time; it shows {shows} once",
+                "keep one of the lines",
+                code,
+                severity,
+            )

@@ -606,17 +606,28 @@ def test_ids_that_only_look_generated_pass(
     assert problems(minimal_project, capsys) == []
 
 
-def test_a_second_progress_dashboard_on_a_page_is_reported(
-    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("marker", "told"),
+    [
+        ("progress", "the learner's progress once; keep one of the lines [page.duplicate-id]"),
+        ("outline", "the course's modules once; keep one of the lines [page.marker-twice]"),
+    ],
+)
+def test_a_second_progress_dashboard_or_outline_on_a_page_is_reported(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str], marker: str, told: str
 ) -> None:
-    home = minimal_project / "course/index.md"
-    text = home.read_text(encoding="utf-8")
-    home.write_text(f"{text}\n<!-- mot:progress -->\n", encoding="utf-8")
-    line = text.count("\n") + 2
-    assert problems(minimal_project, capsys) == [
-        f"course/index.md:{line}:1: the page has '<!-- mot:progress -->' a second time; it "
-        "shows the learner's progress once; keep one of the lines [page.duplicate-id]"
-    ]
+    """The dashboard twice gives its elements the same ids twice; the outline twice showed
+    the list of modules twice, without a word (a warning)."""
+    home, written = minimal_project / "course/index.md", f"<!-- mot:{marker} -->"
+    lines = home.read_text(encoding="utf-8").split("\n")
+    while lines.count(written) < 2:
+        lines += ["", written]
+    home.write_text("\n".join([*lines, ""]), encoding="utf-8")
+    second = [number for number, line in enumerate(lines, 1) if line == written][1]
+    assert run_generator(minimal_project, "check", "--strict") == 1
+    label = "warning: " if marker == "outline" else ""
+    said = f"{label}the page has '{written}' a second time; it shows {told}"
+    assert f"course/index.md:{second}:1: {said}" in capsys.readouterr().err
 
 
 UNCLOSED_COMMENT = (
