@@ -115,7 +115,7 @@ def not_markdown_text(lines: Lines) -> set[int]:
     in_table = False
     for number in sorted(lines):
         line = lines[number]
-        closing = closing or _raw_html_opened(line)
+        closing = closing or raw_html_opened(line)
         in_table = bool(line.strip()) and (in_table or is_table(line, lines.get(number + 1, "")))
         if closing is not None or in_table:
             kept.add(number)
@@ -124,7 +124,7 @@ def not_markdown_text(lines: Lines) -> set[int]:
     return kept
 
 
-def _raw_html_opened(line: str) -> re.Pattern[str] | None:
+def raw_html_opened(line: str) -> re.Pattern[str] | None:
     """What ends the raw HTML ``line`` opens (a comment's '-->', a block element's end tag),
     or None for a line that opens none."""
     if COMMENT_START.match(line):

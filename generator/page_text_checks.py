@@ -43,6 +43,7 @@ from generator.page_joined_lines import paragraphs_in_list, turns_joined
 from generator.page_link_addresses import bare_addresses, empty_addresses
 from generator.page_link_slips import link_slips
 from generator.page_lists import lists_shown_as_text
+from generator.page_raw_markdown import markdown_in_raw_html
 from generator.page_resources import head_elements
 from generator.page_stray_marks import marks_taken
 from generator.page_tables import broken_tables, lost_cells, text_under_tables
@@ -56,6 +57,7 @@ LINE_CHECKS: tuple[Callable[[Page, Lines], Iterable[Problem]], ...] = (
     indented_headings,
     underlined_headings,
     box_text_shown_as_code,
+    markdown_in_raw_html,
     turns_joined,
     paragraphs_in_list,
 )

@@ -875,3 +875,59 @@ def test_two_modules_of_one_title_are_a_warning(
         "course/01-sample.md: the navigation and the home page show two modules of one name; "
         "give each module its own title [module.duplicate-title]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("block", "line", "column", "markdown", "start"),
+    [
+        (
+            "<details>\n<summary>点击查看参考答案</summary>\n\n**参考答案**：先问需求。\n\n</details>",
+            3,
+            1,
+            "**参考答案**",
+            "<details",
+        ),
+        ('<div class="note">\n\n- 第一条\n\n</div>', 2, 1, "- 第一条", '<div class="note"'),
+        ("<p>详见[复习](01-sample.md)。</p>", 0, 6, "[复习](01-sample.md)", "<p"),
+    ],
+    ids=["details", "list-in-div", "link-in-p"],
+)
+def test_markdown_in_a_block_of_html_is_told_to_have_it_read(
+    minimal_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    block: str,
+    line: int,
+    column: int,
+    markdown: str,
+    start: str,
+) -> None:
+    """The site showed the stars, the bracket and the list's dash as written."""
+    first = add_to_page(minimal_project, f"{block}\n")
+    tag = re.match(r"<(\w+)", start)
+    assert tag is not None
+    assert problems(minimal_project, capsys) == [
+        f"{PAGE}:{first + line}:{column}: '{markdown}' is Markdown inside a block of HTML "
+        f"(<{tag[1]}>), which the site shows as written; add markdown to the block's start "
+        f"tag, so that the site reads what it holds as Markdown: {start} markdown> "
+        "[page.markdown-in-html]"
+    ]
+    page = minimal_project / PAGE
+    text = page.read_text(encoding="utf-8").replace(f"{start}>", f"{start} markdown>")
+    page.write_text(text, encoding="utf-8")
+    assert problems(minimal_project, capsys) == []
+    assert run_generator(minimal_project, "build") == 0
+    built = (minimal_project / "site/01-sample.html").read_text(encoding="utf-8")
+    assert markdown not in built
+
+
+def test_html_blocks_that_hold_no_markdown_or_have_it_read_are_left_alone(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_to_page(
+        minimal_project,
+        "<details markdown>\n<summary>答案</summary>\n\n**参考答案**：先问。\n\n</details>\n\n"
+        "<div>\n<strong>粗体</strong>和 2 * 3 = 6\n</div>\n\n"
+        "<!--\n**备注**：只给培训师看。\n-->\n\n"
+        "正文里的 <span>**粗体**</span>。\n",
+    )
+    assert problems(minimal_project, capsys) == []
