@@ -33,7 +33,7 @@ from generator.page_ids import id_problems, taken_ids
 from generator.page_indented_code import box_paragraphs_shown_as_code, prose_shown_as_code
 from generator.page_joined_lines import lines_told_joined
 from generator.page_links import LinkProblem, Targets, link_problem
-from generator.page_lists import breaks_list
+from generator.page_lists import HARD_BREAK, breaks_list
 from generator.page_markers import misplaced_markers, standing_markers, unknown_markers
 from generator.page_nesting import nested_too_deep
 from generator.page_resources import picture_elsewhere, resource_problems
@@ -216,11 +216,14 @@ def chinese_line_breaks(
     in full-width digits starts one too). A line that falls out of a box (one of
     ``out_of_boxes``), or runs on into the line above it where it was meant to stand apart
     (a dialogue's turn, a paragraph under a list), is told as such: joined, it would move
-    into the box, the turn above it or the list's item."""
+    into the box, the turn above it or the list's item. A line that ends in a line break
+    (two spaces, or ``<br>``) shows as two lines, as meant."""
     told_joined = lines_told_joined(page, lines)
     for number, line in lines.items():
         before, after = line.rstrip(), lines.get(number + 1, "").lstrip()
         if number + 1 in out_of_boxes or number + 1 in told_joined or breaks_list(lines, number):
+            continue
+        if HARD_BREAK.search(line):  # shown as a line break, not a space
             continue
         if not (before and after and is_wide(before[-1]) and is_wide(after[0])):
             continue

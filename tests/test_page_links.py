@@ -958,6 +958,17 @@ def test_rows_with_full_width_pipes_and_headings_with_full_width_hashes_are_no_l
     assert list(chinese_line_breaks(page, lines, lines_out_of_boxes(lines))) == []
 
 
+@pytest.mark.parametrize("end", ["  ", "<br>", "<br />"])
+def test_a_line_that_ends_in_a_line_break_is_no_space_between_chinese(end: str) -> None:
+    """The site shows such a line as two lines, as meant: it was told to join them."""
+    page = load_course(Project(FIXTURES / "minimal")).pages[0]
+    page = dataclasses.replace(page, body=f"客户：你好，我想问一下{end}\n营业员：您请说。\n")
+    lines = searchable_lines(page)
+    assert list(chinese_line_breaks(page, lines, lines_out_of_boxes(lines))) == []
+    SITE_MARKDOWN.reset()
+    assert "<br" in SITE_MARKDOWN.convert(page.body)
+
+
 @pytest.mark.parametrize(
     "body",
     [
