@@ -141,14 +141,6 @@ TURNS_AS_MEANT = {
 }
 
 
-@pytest.mark.parametrize("text", TURNS_AS_MEANT.values(), ids=list(TURNS_AS_MEANT))
-def test_turns_the_site_shows_apart_or_lines_that_go_on_pass(
-    minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
-) -> None:
-    add_to_page(minimal_project, f"{text}\n")
-    assert problems(minimal_project, capsys) == []
-
-
 def line_breaks(body: str) -> list[tuple[int, str]]:
     """The line breaks ``page.line-break-in-chinese`` tells of in the minimal course's
     first page given ``body``: each one's line, from the body's first, and its code."""
@@ -237,8 +229,16 @@ UNDER_LISTS_AS_MEANT = {
 }
 
 
-@pytest.mark.parametrize("text", UNDER_LISTS_AS_MEANT.values(), ids=list(UNDER_LISTS_AS_MEANT))
-def test_lines_of_a_list_item_or_after_a_list_as_meant_pass(
+AS_MEANT = {
+    **{f"turns-{name}": text for name, text in TURNS_AS_MEANT.items()},
+    **{f"list-{name}": text for name, text in UNDER_LISTS_AS_MEANT.items()},
+}
+"""Turns the site shows apart or lines that go on, and lines of a list's item or after a
+list, as meant."""
+
+
+@pytest.mark.parametrize("text", AS_MEANT.values(), ids=list(AS_MEANT))
+def test_turns_and_lines_under_a_list_as_meant_pass(
     minimal_project: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:
     add_to_page(minimal_project, f"{text}\n")
