@@ -212,10 +212,12 @@ def _renumbered_lists(page: Page, lines: list[str], written: list[str]) -> Itera
         if number is None or number.group(1).lstrip("0") == "1":
             continue
         above = _block_above(written, index)
-        if above is None or indent(written[above]) >= NESTED or _kind(lines[above]):
+        if above is None or _kind(lines[above]):
+            continue
+        if indent(written[above].expandtabs(NESTED)) >= NESTED:  # the item's own, a tab too
             continue
         listed = _block_above(written, above)
-        while listed is not None and indent(written[listed]) >= NESTED:  # an item's own
+        while listed is not None and indent(written[listed].expandtabs(NESTED)) >= NESTED:
             listed = _block_above(written, listed)
         said = f"this numbered list starts at {number.group(1)}, but the site numbers every list "
         said += "from 1"

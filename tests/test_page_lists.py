@@ -414,11 +414,12 @@ def test_numbered_lists_the_site_numbers_as_written_are_left_alone(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Items apart, an item's own paragraph between them, a list from 1 after a paragraph,
-    and an item's own list."""
+    an item's own list, and an item's paragraph and code indented with a tab."""
     add_to_page(
         minimal_project,
         "1. 看结果\n\n2. 问完整\n\n    问完整的说明。\n\n3. 再确认\n\n段落。\n\n1. 另一组\n"
-        "    1. 里面的第一步\n",
+        "    1. 里面的第一步\n\n正文。\n\n1. 先问清原因。\n\n\t比如账单突然变高。\n\n"
+        "\t```text\n\t客户：你好\n\t```\n\n2. 再给出办法。\n",
     )
     assert problems(minimal_project, capsys) == []
 
