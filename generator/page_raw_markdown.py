@@ -14,13 +14,21 @@ from collections.abc import Iterator
 from generator.errors import Problem
 from generator.models import Page
 from generator.page_headings import START_TAG, raw_html_opened
-from generator.page_text import Lines
+from generator.page_text import Lines, blanked
 from generator.yaml_lines import echoed
 
 INLINE_MARKDOWN = re.compile(r"\*\*[^*\s][^*\n]*?\*\*|!?\[[^\]\n]+\]\([^)\s]+\)")
 """Bold text, a link or a picture, as Markdown writes them."""
 BLOCK_MARKDOWN = re.compile(r" {0,3}(?:#{1,6} |[-*+] |\d+\. )\S")
 """A heading or a list's item, as Markdown starts the line."""
+AS_WRITTEN = frozenset({"pre", "script", "style", "textarea"})
+"""Blocks whose text shows as written by design, Markdown or not."""
+NOT_SHOWN_AS_TEXT = re.compile(
+    r"<!--.*?-->|<(code|samp|kbd|var|pre|textarea|script|style)\b[^>]*>.*?</\1\s*>|<[^<>]*>",
+    re.IGNORECASE,
+)
+"""What a line of a block of HTML holds that is not its text for Markdown to have been
+meant in: a comment, code and the like, shown as written on purpose, and a tag."""
 MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown\b", re.IGNORECASE)
 """The attribute that has the site read a block's content as Markdown, on one line with
 it too (``<p markdown>详见[复习](03-explore.md)。</p>``)."""
@@ -28,21 +36,41 @@ it too (``<p markdown>详见[复习](03-explore.md)。</p>``)."""
 
 def markdown_in_raw_html(page: Page, lines: Lines) -> Iterator[Problem]:
     """The first Markdown in each block of raw HTML of ``page`` (``lines``: its lines, code
-    left empty) whose start tag does not have its content read as Markdown."""
-    opened: tuple[int, re.Pattern[str]] | None = None
+    left empty) whose start tag does not have its content read as Markdown. A block meant
+    to show its text as written (``<pre>``, ``<textarea>``, a script's data) is left
+    alone, as are code, comments and the tags' attributes within a block."""
+    opened: tuple[int, re.Pattern[str], bool] | None = None  # start, its end, whether told
+    in_comment = False
     for number in sorted(lines):
         line = lines[number]
         if opened is None and (closing := raw_html_opened(line)) is not None:
+            start = START_TAG.match(line)
             read = MARKDOWN_ATTRIBUTE.search(line.partition(">")[0])
-            opened = (number, closing) if START_TAG.match(line) and not read else None
+            if start is not None and not read:
+                opened = (number, closing, start.group(1).lower() in AS_WRITTEN)
         if opened is None:
             continue
-        found = INLINE_MARKDOWN.search(line) or BLOCK_MARKDOWN.match(line)
-        if found is not None:
+        shown, in_comment = _shown_text(line, in_comment)
+        found = INLINE_MARKDOWN.search(shown) or BLOCK_MARKDOWN.match(shown)
+        if found is not None and not opened[2]:
             yield _markdown_shown(page, (number, found), lines[opened[0]])
-            opened = None
-        elif opened[1].search(line):
-            opened = None
+            opened = (*opened[:2], True)
+        if opened[1].search(line):
+            opened, in_comment = None, False
+
+
+def _shown_text(line: str, in_comment: bool) -> tuple[str, bool]:
+    """``line`` of a block of HTML with what the page does not show as text blanked (a
+    comment, code, the tags and their attributes), and whether a comment goes on past it."""
+    if in_comment:
+        end = line.find("-->")
+        if end < 0:
+            return blanked(line), True
+        line = blanked(line[: end + 3]) + line[end + 3 :]
+    opened_comment = re.search(r"<!--(?!.*-->)", line)
+    if opened_comment is not None:
+        line = line[: opened_comment.start()] + blanked(line[opened_comment.start() :])
+    return NOT_SHOWN_AS_TEXT.sub(lambda found: blanked(found[0]), line), opened_comment is not None
 
 
 def _markdown_shown(page: Page, found: tuple[int, re.Match[str]], start_line: str) -> Problem:

@@ -923,11 +923,19 @@ def test_markdown_in_a_block_of_html_is_told_to_have_it_read(
 def test_html_blocks_that_hold_no_markdown_or_have_it_read_are_left_alone(
     minimal_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Markdown's marks in code, a comment, an attribute, or a block shown as written on
+    purpose (<pre>, <textarea>), where adding markdown would change what shows."""
     add_to_page(
         minimal_project,
         "<details markdown>\n<summary>答案</summary>\n\n**参考答案**：先问。\n\n</details>\n\n"
         "<div>\n<strong>粗体</strong>和 2 * 3 = 6\n</div>\n\n"
         "<!--\n**备注**：只给培训师看。\n-->\n\n"
-        "正文里的 <span>**粗体**</span>。\n",
+        "正文里的 <span>**粗体**</span>。\n\n"
+        '<div class="note">\n用 <code>**粗体**</code> 标出重点，<kbd>- 减号</kbd>。\n</div>\n\n'
+        "<pre>\n**客户：**我要退货\n- 先倾听\n</pre>\n\n"
+        "<div>\n<!-- **待补** [链接](x.md) -->\n<!--\n- 待补\n-->\n正文。\n</div>\n\n"
+        '<div title="**不是粗体**">\n正文。\n</div>\n\n'
+        "<table>\n<tr><td><code>**粗体**</code></td></tr>\n</table>\n\n"
+        "<textarea>\n**x**\n</textarea>\n",
     )
     assert problems(minimal_project, capsys) == []
