@@ -98,7 +98,8 @@ def box_text_shown_as_code(page: Page, lines: Lines) -> Iterator[Problem]:
                 f"this paragraph of the box '{written[opener].strip()}' (line {opener}) is "
                 f"indented {how}, {BOX_INDENT} more than the box's text, so the site shows it "
                 "as code, in a grey monospace box inside the box",
-                f"indent it {BOX_INDENT} spaces, as the box's other text is",
+                f"indent it {BOX_INDENT} spaces, as the box's other text is (to show text as "
+                "code, put it between two lines of ``` instead)",
                 "page.box-text-as-code",
             )
 

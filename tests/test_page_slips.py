@@ -716,8 +716,8 @@ def test_a_box_s_paragraph_indented_twice_is_told_to_take_the_box_s_indent(
     assert problems(minimal_project, capsys) == [
         f"{PAGE}:{number}:9: this paragraph of the box '{opening}' (line {line}) is indented 8 "
         "spaces, 4 more than the box's text, so the site shows it as code, in a grey monospace "
-        "box inside the box; indent it 4 spaces, as the box's other text is "
-        "[page.box-text-as-code]"
+        "box inside the box; indent it 4 spaces, as the box's other text is (to show text as "
+        "code, put it between two lines of ``` instead) [page.box-text-as-code]"
     ]
     page = minimal_project / PAGE
     page.write_text(
