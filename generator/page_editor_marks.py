@@ -52,7 +52,8 @@ TITLES = {"note": "注意", "tip": "提示", "important": "重要", "warning": "
 :data:`generator.page_blocks.ENGLISH_KINDS` has for it."""
 FOLD = {"": "!!!", "-": "???", "+": "???+"}
 """The marks of a box that opens as the callout did: ``-`` closed, ``+`` open."""
-HIGHLIGHT = re.compile(r"(?<!=)==(?P<text>[^\s=](?:[^=\n]*[^\s=])?)==(?!=)")
+HIGHLIGHT = re.compile(r"(?<![=A-Za-z0-9_])==(?P<text>[^\s=](?:[^=\n]*[^\s=])?)==(?![=A-Za-z0-9_])")
+"""Highlighted text: not a comparison written with two equals signs (``a==b 且 c==d``)."""
 STRUCK_OUT = re.compile(r"(?<![~0-9０-９])~~(?P<text>[^\s~](?:[^~\n]*[^\s~])?)~~(?![~0-9０-９])")
 """Struck-out text: not a range written with two tildes (``5~~10 天``)."""
 RAISED = re.compile(r"(?P<before>[0-9A-Za-z]*)(?<!\^)\^(?P<text>[0-9A-Za-z\u4e00-\u9fff]+)\^(?!\^)")
