@@ -21,6 +21,8 @@ INLINE_MARKDOWN = re.compile(r"\*\*[^*\s][^*\n]*?\*\*|!?\[[^\]\n]+\]\([^)\s]+\)"
 """Bold text, a link or a picture, as Markdown writes them."""
 BLOCK_MARKDOWN = re.compile(r" {0,3}(?:#{1,6} |[-*+] |\d+\. )\S")
 """A heading or a list's item, as Markdown starts the line."""
+VOID = frozenset({"hr", "br", "img", "input", "wbr", "col", "area", "embed", "source", "track"})
+"""Elements with no end tag, which hold nothing."""
 AS_WRITTEN = frozenset({"pre", "script", "style", "textarea"})
 """Blocks whose text shows as written by design, Markdown or not."""
 NOT_SHOWN_AS_TEXT = re.compile(
@@ -38,25 +40,28 @@ def markdown_in_raw_html(page: Page, lines: Lines) -> Iterator[Problem]:
     """The first Markdown in each block of raw HTML of ``page`` (``lines``: its lines, code
     left empty) whose start tag does not have its content read as Markdown. A block meant
     to show its text as written (``<pre>``, ``<textarea>``, a script's data) is left
-    alone, as are code, comments and the tags' attributes within a block."""
-    opened: tuple[int, re.Pattern[str], bool] | None = None  # start, its end, whether told
+    alone, as are code, comments and the tags' attributes within a block; and a block never
+    closed, which swallows the page after it, is told as such (``page.unclosed-html``)."""
+    opened: tuple[int, re.Pattern[str], bool] | None = None  # start, its end, as written
+    found: Problem | None = None  # the block's first Markdown, told once the block ends
     in_comment = False
     for number in sorted(lines):
         line = lines[number]
         if opened is None and (closing := raw_html_opened(line)) is not None:
             start = START_TAG.match(line)
             read = MARKDOWN_ATTRIBUTE.search(line.partition(">")[0])
-            if start is not None and not read:
+            if start is not None and not read and start.group(1).lower() not in VOID:
                 opened = (number, closing, start.group(1).lower() in AS_WRITTEN)
         if opened is None:
             continue
         shown, in_comment = _shown_text(line, in_comment)
-        found = INLINE_MARKDOWN.search(shown) or BLOCK_MARKDOWN.match(shown)
-        if found is not None and not opened[2]:
-            yield _markdown_shown(page, (number, found), lines[opened[0]])
-            opened = (*opened[:2], True)
+        markdown = INLINE_MARKDOWN.search(shown) or BLOCK_MARKDOWN.match(shown)
+        if markdown is not None and found is None and not opened[2]:
+            found = _markdown_shown(page, (number, markdown), lines[opened[0]])
         if opened[1].search(line):
-            opened, in_comment = None, False
+            if found is not None:
+                yield found
+            opened, found, in_comment = None, None, False
 
 
 def _shown_text(line: str, in_comment: bool) -> tuple[str, bool]:

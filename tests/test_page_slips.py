@@ -939,3 +939,13 @@ def test_html_blocks_that_hold_no_markdown_or_have_it_read_are_left_alone(
         "<textarea>\n**x**\n</textarea>\n",
     )
     assert problems(minimal_project, capsys) == []
+
+
+def test_a_block_of_html_left_open_is_told_once_not_for_the_markdown_it_swallows(
+    minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rule (<hr>, which has no end tag) holds nothing; a <div> never closed swallows the
+    page after it, which is told as such (page.unclosed-html), not as Markdown in it."""
+    add_to_page(minimal_project, "<hr>\n\n**粗体**正文。\n\n<div>\n\n**粗体**还在里面。\n")
+    told = problems(minimal_project, capsys)
+    assert [line.rsplit("[", 1)[1] for line in told] == ["page.unclosed-html]"]
