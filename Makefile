@@ -13,9 +13,9 @@ TEST_INSTALLED := $(VENV)/.installed-test
 EXPORTS := offline scorm scorm-exam gift answer-key
 PORT ?= 8000
 ENGINE ?= mkdocs
-WORKERS ?= 2
+WORKERS ?= 3
 
-.PHONY: serve build check test pytest test-zensical lint typecheck unit browser-deps benchmark screenshots clean exports $(addprefix export-,$(EXPORTS))
+.PHONY: serve build check test test-zensical lint typecheck unit browser-deps benchmark screenshots clean exports $(addprefix export-,$(EXPORTS))
 
 serve: $(INSTALLED)  ## preview on http://127.0.0.1:$(PORT) with live reload (make serve PORT=8001)
 	$(PY) -m generator serve --dev-addr 127.0.0.1:$(PORT)
@@ -29,9 +29,7 @@ check: $(INSTALLED)  ## validate every module and quiz
 test:  ## the whole suite, then its 20 slowest tests (make test WORKERS=1: in one process)
 	@$(MAKE) --no-print-directory --output-sync=target -j 2 $(TEST_INSTALLED) node_modules/.installed
 	@$(MAKE) --no-print-directory browser-deps
-	@$(MAKE) --no-print-directory --output-sync=line -j 3 lint typecheck pytest
-
-pytest: $(TEST_INSTALLED)  ## pytest alone; make test runs it beside ruff, ESLint and mypy
+	@$(MAKE) --no-print-directory --output-sync=target -j 2 lint typecheck
 	$(PY) -m pytest -n $(WORKERS) --dist loadfile --durations=20
 
 test-zensical: $(TEST_INSTALLED) browser-deps  ## only the Zensical engine's tests (make test runs them too)
