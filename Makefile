@@ -13,7 +13,7 @@ TEST_INSTALLED := $(VENV)/.installed-test
 EXPORTS := offline scorm scorm-exam gift answer-key
 PORT ?= 8000
 ENGINE ?= mkdocs
-WORKERS ?= 3
+WORKERS ?= 2
 
 .PHONY: serve build check test test-zensical lint typecheck unit browser-deps benchmark screenshots clean exports $(addprefix export-,$(EXPORTS))
 
