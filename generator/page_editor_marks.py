@@ -26,9 +26,9 @@ from pymdownx.gemoji_db import emoji as EMOJI
 from generator.errors import Problem, Severity
 from generator.models import Page
 from generator.page_blocks import ENGLISH_KINDS, MATERIAL_KINDS
-from generator.page_text import blanked, place_of
+from generator.page_link_addresses import without_comments
+from generator.page_text import place_of
 
-COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 ALERT = re.compile(
     r"^(?P<quote>[ \t]*>[ \t]?)\[!(?P<kind>[A-Za-z]+)\](?P<fold>[+-]?)[ \t]*(?P<title>.*)$",
     re.MULTILINE,
@@ -84,7 +84,7 @@ def editor_marks(page: Page, text: str) -> Iterator[Problem]:
     """Each box written as a quote, and each mark of :mod:`this module's <generator.
     page_editor_marks>` others, in ``text``: ``page``'s body, code left as empty lines and
     code spans blanked."""
-    shown = COMMENT.sub(lambda comment: blanked(comment[0]), text)
+    shown = without_comments(text)
     for offset, what, fix in _alerts(shown):
         place = place_of(shown, offset, page.body_line)
         yield Problem(page.source.path, *place, what, fix, ALERT_CODE)
